@@ -1,0 +1,144 @@
+#include "calc/danish_number.hpp"
+
+#include <cstdint>
+#include <limits>
+
+#include "core/text.hpp"
+
+namespace boardpack::calc {
+
+namespace {
+
+// Strips a trailing per-cent unit ("%", "pct.", "pct", "procent"); returns true if one was found.
+bool strip_percent(std::string_view& s) {
+    for (std::string_view unit : {"procent", "pct.", "pct", "%"}) {
+        if (s.size() >= unit.size() && s.substr(s.size() - unit.size()) == unit) {
+            s.remove_suffix(unit.size());
+            s = trim(s);
+            return true;
+        }
+    }
+    return false;
+}
+
+// Strips a leading minus: "-", U+2212 MINUS SIGN, U+2013 EN DASH.
+bool strip_minus(std::string_view& s) {
+    for (std::string_view m : {"-", "\xE2\x88\x92", "\xE2\x80\x93"}) {
+        if (starts_with(s, m)) {
+            s.remove_prefix(m.size());
+            return true;
+        }
+    }
+    if (starts_with(s, "+")) s.remove_prefix(1);
+    return false;
+}
+
+// Thousands separators: ".", and (as Excel and typesetting sometimes write) space, NBSP, NNBSP.
+size_t separator_length(std::string_view s, size_t i) {
+    if (s[i] == '.' || s[i] == ' ') return 1;
+    if (s.substr(i, 2) == "\xC2\xA0") return 2;
+    if (s.substr(i, 3) == "\xE2\x80\xAF") return 3;
+    return 0;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::optional<ReadNumber> read_danish_number(std::string_view text, std::string* hint) {
+    std::string_view s = trim(text);
+    if (s.empty()) return std::nullopt;
+    ReadNumber r;
+    r.percent = strip_percent(s);
+    const bool negative = strip_minus(s);
+    s = trim(s);
+    if (s.empty() || !is_digit(s[0])) return std::nullopt;
+
+    std::string digits;  // integer part without separators
+    size_t i = 0;
+    int group_len = 0;
+    bool grouped = false;
+    char separator_kind = 0;
+    while (i < s.size()) {
+        if (is_digit(s[i])) {
+            digits += s[i++];
+            ++group_len;
+            continue;
+        }
+        const size_t sep = separator_length(s, i);
+        if (sep == 0) break;
+        const char kind = s[i] == '.' ? '.' : ' ';
+        // Each group after a separator has exactly three digits; the first has one to three.
+        if ((grouped && group_len != 3) || (!grouped && group_len > 3) || (separator_kind && separator_kind != kind)) {
+            if (hint) *hint = "\".\" groups thousands in Danish numbers; write decimals with \",\" (2,5)";
+            return std::nullopt;
+        }
+        separator_kind = kind;
+        grouped = true;
+        group_len = 0;
+        i += sep;
+        if (i >= s.size() || !is_digit(s[i])) {
+            if (hint) *hint = "\".\" groups thousands in Danish numbers; write decimals with \",\" (2,5)";
+            return std::nullopt;
+        }
+    }
+    if (grouped && group_len != 3) {
+        if (hint) *hint = "\".\" groups thousands in Danish numbers; write decimals with \",\" (2,5)";
+        return std::nullopt;
+    }
+    std::string fraction;
+    if (i < s.size() && s[i] == ',') {
+        ++i;
+        while (i < s.size() && is_digit(s[i])) fraction += s[i++];
+        if (fraction.empty()) return std::nullopt;
+        if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+            if (hint) *hint = "\",\" is the decimal mark and \".\" groups thousands: 1.036,5";
+            return std::nullopt;
+        }
+    }
+    if (i != s.size()) return std::nullopt;
+    if (fraction.size() > static_cast<size_t>(Decimal::kMaxScale) || digits.size() + fraction.size() > 18) {
+        if (hint) *hint = "the number has too many digits (at most 18, of which 12 decimals)";
+        return std::nullopt;
+    }
+    int64_t units = 0;
+    for (char c : digits + fraction) units = units * 10 + (c - '0');
+    r.decimals = static_cast<int>(fraction.size());
+    r.value = Decimal(negative ? -units : units, r.decimals);
+    return r;
+}
+
+std::string format_danish(const Decimal& value, int decimals) {
+    if (decimals < 0) decimals = 0;
+    const Decimal r = value.rounded(decimals);
+    // Bring to exactly `decimals` digits after the mark.
+    std::string plain = r.to_plain();
+    bool negative = false;
+    if (!plain.empty() && plain[0] == '-') {
+        negative = true;
+        plain.erase(0, 1);
+    }
+    std::string int_part = plain;
+    std::string frac_part;
+    const size_t dot = plain.find('.');
+    if (dot != std::string::npos) {
+        int_part = plain.substr(0, dot);
+        frac_part = plain.substr(dot + 1);
+    }
+    while (frac_part.size() < static_cast<size_t>(decimals)) frac_part += '0';
+    if (frac_part.size() > static_cast<size_t>(decimals)) frac_part.resize(static_cast<size_t>(decimals));
+    std::string grouped;
+    const size_t n = int_part.size();
+    for (size_t k = 0; k < n; ++k) {
+        if (k > 0 && (n - k) % 3 == 0) grouped += '.';
+        grouped += int_part[k];
+    }
+    const bool all_zero = int_part.find_first_not_of('0') == std::string::npos &&
+                          frac_part.find_first_not_of('0') == std::string::npos;
+    std::string out = (negative && !all_zero) ? "-" : "";
+    out += grouped;
+    if (decimals > 0) out += "," + frac_part;
+    return out;
+}
+
+}  // namespace boardpack::calc

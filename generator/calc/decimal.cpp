@@ -1,0 +1,106 @@
+#include "calc/decimal.hpp"
+
+#include <limits>
+
+namespace boardpack::calc {
+
+namespace {
+
+using i128 = __int128;
+
+i128 pow10(int n) {
+    i128 r = 1;
+    for (int i = 0; i < n; ++i) r *= 10;
+    return r;
+}
+
+bool fits(i128 v) {
+    return v >= std::numeric_limits<int64_t>::min() && v <= std::numeric_limits<int64_t>::max();
+}
+
+// n / d rounded half away from zero (d != 0).
+i128 div_round(i128 n, i128 d) {
+    const bool negative = (n < 0) != (d < 0);
+    i128 an = n < 0 ? -n : n;
+    i128 ad = d < 0 ? -d : d;
+    i128 q = an / ad;
+    const i128 r = an % ad;
+    if (r * 2 >= ad) ++q;
+    return negative ? -q : q;
+}
+
+// Removes trailing zero digits beyond `keep` decimals, so scales stay small.
+std::optional<Decimal> normalized(i128 units, int scale) {
+    while (scale > Decimal::kMaxScale) {
+        units = div_round(units, 10);
+        --scale;
+    }
+    if (!fits(units)) return std::nullopt;
+    return Decimal(static_cast<int64_t>(units), scale);
+}
+
+}  // namespace
+
+Decimal::Decimal(int64_t units, int scale) : units_(units), scale_(scale) {}
+
+std::optional<Decimal> Decimal::add(const Decimal& a, const Decimal& b) {
+    const int s = a.scale_ > b.scale_ ? a.scale_ : b.scale_;
+    const i128 x = static_cast<i128>(a.units_) * pow10(s - a.scale_);
+    const i128 y = static_cast<i128>(b.units_) * pow10(s - b.scale_);
+    return normalized(x + y, s);
+}
+
+std::optional<Decimal> Decimal::sub(const Decimal& a, const Decimal& b) { return add(a, b.negated()); }
+
+std::optional<Decimal> Decimal::mul(const Decimal& a, const Decimal& b) {
+    const i128 p = static_cast<i128>(a.units_) * static_cast<i128>(b.units_);
+    int s = a.scale_ + b.scale_;
+    i128 units = p;
+    while (s > kMaxScale) {
+        units = div_round(units, 10);
+        --s;
+    }
+    return normalized(units, s);
+}
+
+std::optional<Decimal> Decimal::div(const Decimal& a, const Decimal& b) {
+    if (b.units_ == 0) return std::nullopt;
+    // a/b = (ua/10^sa) / (ub/10^sb); with result scale 12: ua * 10^(12 - sa + sb) / ub.
+    const int shift = kMaxScale - a.scale_ + b.scale_;
+    i128 n = static_cast<i128>(a.units_);
+    i128 d = static_cast<i128>(b.units_);
+    if (shift >= 0) n *= pow10(shift);
+    else d *= pow10(-shift);
+    return normalized(div_round(n, d), kMaxScale);
+}
+
+Decimal Decimal::rounded(int decimals) const {
+    if (decimals >= scale_) return *this;
+    const i128 u = div_round(static_cast<i128>(units_), pow10(scale_ - decimals));
+    return Decimal(static_cast<int64_t>(u), decimals);
+}
+
+int Decimal::compare(const Decimal& a, const Decimal& b) {
+    const int s = a.scale_ > b.scale_ ? a.scale_ : b.scale_;
+    const i128 x = static_cast<i128>(a.units_) * pow10(s - a.scale_);
+    const i128 y = static_cast<i128>(b.units_) * pow10(s - b.scale_);
+    return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+std::string Decimal::to_plain() const {
+    // Work on the magnitude as unsigned so INT64_MIN is safe; build right to left.
+    uint64_t mag = units_ < 0 ? 0 - static_cast<uint64_t>(units_) : static_cast<uint64_t>(units_);
+    char buf[48];
+    char* p = buf + sizeof buf;
+    int digits = 0;
+    do {
+        if (scale_ > 0 && digits == scale_) *--p = '.';
+        *--p = static_cast<char>('0' + mag % 10);
+        mag /= 10;
+        ++digits;
+    } while (mag > 0 || digits <= scale_);
+    if (units_ < 0) *--p = '-';
+    return std::string(p, static_cast<size_t>(buf + sizeof buf - p));
+}
+
+}  // namespace boardpack::calc

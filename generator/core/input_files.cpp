@@ -1,0 +1,150 @@
+#include "core/input_files.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace boardpack {
+
+std::optional<std::string> unsafe_path_reason(const std::string& relative) {
+    if (relative.empty()) return "the path is empty";
+    if (relative.find('\0') != std::string::npos) return "the path contains a NUL character";
+    if (relative.front() == '/' || relative.front() == '\\' ||
+        (relative.size() > 1 && relative[1] == ':'))
+        return "the path is absolute; name files relative to the meeting folder";
+    if (relative.find('\\') != std::string::npos) return "use / between folder names, not \\";
+    size_t start = 0;
+    while (start <= relative.size()) {
+        size_t end = relative.find('/', start);
+        if (end == std::string::npos) end = relative.size();
+        const std::string part = relative.substr(start, end - start);
+        if (part == "..") return "the path leaves the meeting folder (\"..\")";
+        start = end + 1;
+    }
+    return std::nullopt;
+}
+
+std::string join_relative(const std::string& folder, const std::string& name) {
+    if (folder.empty() || folder == ".") return name;
+    return folder + "/" + name;
+}
+
+DiskFiles::DiskFiles(fs::path root) : root_(std::move(root)) {
+    std::error_code ec;
+    real_root_ = fs::weakly_canonical(root_, ec);
+    if (ec) real_root_ = root_;
+}
+
+std::optional<fs::path> DiskFiles::resolve(const std::string& relative, std::string* error) const {
+    if (auto why = unsafe_path_reason(relative)) {
+        if (error) *error = *why;
+        return std::nullopt;
+    }
+    std::error_code ec;
+    const fs::path full = root_ / relative;
+    const fs::path real = fs::weakly_canonical(full, ec);
+    if (ec) {
+        if (error) *error = ec.message();
+        return std::nullopt;
+    }
+    // The resolved path must still start with the resolved root: a symlink may not lead out.
+    auto r = real.begin();
+    for (auto it = real_root_.begin(); it != real_root_.end(); ++it, ++r) {
+        if (r == real.end() || *r != *it) {
+            if (error) *error = "the path leads outside the meeting folder (through a symbolic link)";
+            return std::nullopt;
+        }
+    }
+    return real;
+}
+
+std::optional<std::string> DiskFiles::read(const std::string& relative, std::string* error) const {
+    const auto path = resolve(relative, error);
+    if (!path) return std::nullopt;
+    std::error_code ec;
+    const auto status = fs::status(*path, ec);
+    if (ec || !fs::exists(status)) {
+        if (error) *error = "no such file";
+        return std::nullopt;
+    }
+    if (!fs::is_regular_file(status)) {
+        if (error) *error = fs::is_directory(status) ? "is a folder, not a file" : "is not a regular file";
+        return std::nullopt;
+    }
+    const auto size = fs::file_size(*path, ec);
+    if (ec) {
+        if (error) *error = ec.message();
+        return std::nullopt;
+    }
+    if (size > kMaxFileBytes) {
+        if (error)
+            *error = "the file is " + std::to_string(size) + " bytes; the limit is " +
+                     std::to_string(kMaxFileBytes) + " bytes";
+        return std::nullopt;
+    }
+    std::ifstream in(*path, std::ios::binary);
+    if (!in) {
+        if (error) *error = "cannot be opened for reading";
+        return std::nullopt;
+    }
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (in.bad()) {
+        if (error) *error = "could not be read";
+        return std::nullopt;
+    }
+    return buf.str();
+}
+
+bool DiskFiles::is_directory(const std::string& relative) const {
+    const auto path = resolve(relative, nullptr);
+    std::error_code ec;
+    return path && fs::is_directory(*path, ec);
+}
+
+bool DiskFiles::exists(const std::string& relative) const {
+    const auto path = resolve(relative, nullptr);
+    std::error_code ec;
+    return path && fs::exists(*path, ec);
+}
+
+std::string DiskFiles::display(const std::string& relative) const {
+    return (root_ / relative).lexically_normal().generic_string();
+}
+
+std::optional<std::string> MemoryFiles::read(const std::string& relative, std::string* error) const {
+    if (auto why = unsafe_path_reason(relative)) {
+        if (error) *error = *why;
+        return std::nullopt;
+    }
+    const auto it = files_.find(relative);
+    if (it == files_.end()) {
+        if (error) *error = is_directory(relative) ? "is a folder, not a file" : "no such file";
+        return std::nullopt;
+    }
+    if (it->second.size() > kMaxFileBytes) {
+        if (error)
+            *error = "the file is " + std::to_string(it->second.size()) + " bytes; the limit is " +
+                     std::to_string(kMaxFileBytes) + " bytes";
+        return std::nullopt;
+    }
+    return it->second;
+}
+
+bool MemoryFiles::is_directory(const std::string& relative) const {
+    const std::string prefix = relative + "/";
+    const auto it = files_.lower_bound(prefix);
+    return it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool MemoryFiles::exists(const std::string& relative) const {
+    return files_.count(relative) > 0 || is_directory(relative);
+}
+
+std::string MemoryFiles::display(const std::string& relative) const {
+    return display_root_ + "/" + relative;
+}
+
+}  // namespace boardpack

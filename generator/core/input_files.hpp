@@ -1,0 +1,68 @@
+// Access to the files of one meeting folder, behind an interface so parsers can be tested from
+// memory, and confined to the folder: no absolute paths, no "..", no symlinks leading out.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace boardpack {
+
+// Largest input file boardpack reads (documented in the README).
+inline constexpr size_t kMaxFileBytes = 16u * 1024u * 1024u;
+
+// Why a path in the input may not be used, or nullopt when it is a plain relative path.
+std::optional<std::string> unsafe_path_reason(const std::string& relative);
+
+class InputFiles {
+public:
+    virtual ~InputFiles() = default;
+
+    // Reads a file named relative to the meeting folder. On failure returns nullopt and sets
+    // *error to a sentence such as "no such file".
+    virtual std::optional<std::string> read(const std::string& relative, std::string* error) const = 0;
+    virtual bool is_directory(const std::string& relative) const = 0;
+    virtual bool exists(const std::string& relative) const = 0;
+
+    // How the file is named in messages, e.g. "inputs/2023-09/18-speciallaeger/tabel-1.csv".
+    virtual std::string display(const std::string& relative) const = 0;
+};
+
+// The real file system, below one root folder.
+class DiskFiles final : public InputFiles {
+public:
+    explicit DiskFiles(std::filesystem::path root);
+    std::optional<std::string> read(const std::string& relative, std::string* error) const override;
+    bool is_directory(const std::string& relative) const override;
+    bool exists(const std::string& relative) const override;
+    std::string display(const std::string& relative) const override;
+
+private:
+    // The path on disk if it stays inside the root once symlinks are resolved.
+    std::optional<std::filesystem::path> resolve(const std::string& relative, std::string* error) const;
+    std::filesystem::path root_;
+    std::filesystem::path real_root_;
+};
+
+// Files held in memory, for tests.
+class MemoryFiles final : public InputFiles {
+public:
+    explicit MemoryFiles(std::string display_root = "mem") : display_root_(std::move(display_root)) {}
+    void add(const std::string& relative, std::string content) { files_[relative] = std::move(content); }
+    std::optional<std::string> read(const std::string& relative, std::string* error) const override;
+    bool is_directory(const std::string& relative) const override;
+    bool exists(const std::string& relative) const override;
+    std::string display(const std::string& relative) const override;
+
+private:
+    std::string display_root_;
+    std::map<std::string, std::string> files_;
+};
+
+// Joins a folder and a name given in an input file ("18-speciallaeger" + "tabel-1.csv").
+std::string join_relative(const std::string& folder, const std::string& name);
+
+}  // namespace boardpack

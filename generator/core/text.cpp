@@ -1,0 +1,202 @@
+#include "core/text.hpp"
+
+namespace boardpack {
+
+namespace {
+
+// Length of the UTF-8 sequence starting at s[i], or 0 if it is not a valid sequence.
+size_t sequence_length(std::string_view s, size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) return 1;
+    size_t len = 0;
+    char32_t min = 0;
+    if ((b0 & 0xE0) == 0xC0) { len = 2; min = 0x80; }
+    else if ((b0 & 0xF0) == 0xE0) { len = 3; min = 0x800; }
+    else if ((b0 & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
+    else return 0;
+    if (i + len > s.size()) return 0;
+    char32_t cp = b0 & (0x7F >> len);
+    for (size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+char32_t decode_at(std::string_view s, size_t i, size_t len) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (len == 1) return b0;
+    char32_t cp = b0 & (0x7F >> len);
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    return cp;
+}
+
+}  // namespace
+
+size_t find_invalid_utf8(std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+        const size_t len = sequence_length(text, i);
+        if (len == 0) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+std::string_view strip_bom(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    return text;
+}
+
+std::u32string decode_utf8(std::string_view text) {
+    std::u32string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        const size_t len = sequence_length(text, i);
+        if (len == 0) {
+            out.push_back(0xFFFD);
+            ++i;
+        } else {
+            out.push_back(decode_at(text, i, len));
+            i += len;
+        }
+    }
+    return out;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+size_t utf8_length(std::string_view text) {
+    size_t n = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+int column_of(std::string_view line, size_t byte_offset) {
+    if (byte_offset > line.size()) byte_offset = line.size();
+    return static_cast<int>(utf8_length(line.substr(0, byte_offset))) + 1;
+}
+
+std::vector<Line> split_lines(std::string_view text) {
+    std::vector<Line> lines;
+    int number = 1;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) {
+            if (start < text.size()) {
+                std::string_view l = text.substr(start);
+                if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+                lines.push_back({number, l});
+            }
+            break;
+        }
+        std::string_view l = text.substr(start, end - start);
+        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+        lines.push_back({number++, l});
+        start = end + 1;
+    }
+    return lines;
+}
+
+std::string_view trim(std::string_view s) {
+    const char* ws = " \t\r\n\f\v";
+    const size_t b = s.find_first_not_of(ws);
+    if (b == std::string_view::npos) return {};
+    const size_t e = s.find_last_not_of(ws);
+    return s.substr(b, e - b + 1);
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+std::string fold_label(std::string_view s) {
+    std::string out;
+    bool pending_space = false;
+    for (char32_t cp : decode_utf8(trim(s))) {
+        if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n' || cp == '\r') {
+            pending_space = true;
+            continue;
+        }
+        if (pending_space && !out.empty()) out += ' ';
+        pending_space = false;
+        if (cp >= 'A' && cp <= 'Z') cp += 32;
+        else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 32;  // Latin-1 capitals
+        append_utf8(out, cp);
+    }
+    return out;
+}
+
+namespace {
+
+struct Excerpt {
+    std::string text;
+    int column;
+};
+
+Excerpt make_excerpt(std::string_view line, int column, int width) {
+    std::u32string cps = decode_utf8(line);
+    size_t first = 0;
+    const size_t col0 = column > 0 ? static_cast<size_t>(column - 1) : 0;
+    if (cps.size() > static_cast<size_t>(width) && col0 > static_cast<size_t>(width / 2))
+        first = col0 - static_cast<size_t>(width / 2);
+    Excerpt e;
+    e.column = static_cast<int>(col0 - first) + 1;
+    if (first > 0) {
+        e.text = "...";
+        e.column += 3;
+    }
+    const size_t last = std::min(cps.size(), first + static_cast<size_t>(width));
+    for (size_t i = first; i < last; ++i) {
+        char32_t cp = cps[i];
+        if (cp < 0x20 || cp == 0x7F) cp = ' ';
+        append_utf8(e.text, cp);
+    }
+    if (last < cps.size()) e.text += "...";
+    return e;
+}
+
+}  // namespace
+
+std::string printable_excerpt(std::string_view line, int column, int width) {
+    return make_excerpt(line, column, width).text;
+}
+
+int excerpt_column(std::string_view line, int column, int width) {
+    return make_excerpt(line, column, width).column;
+}
+
+std::string quote_text(std::string_view text) {
+    std::u32string cps = decode_utf8(text);
+    std::string out = "\"";
+    const size_t limit = 60;
+    for (size_t i = 0; i < cps.size() && i < limit; ++i) {
+        char32_t cp = cps[i];
+        if (cp < 0x20) cp = ' ';
+        append_utf8(out, cp);
+    }
+    if (cps.size() > limit) out += "...";
+    out += '"';
+    return out;
+}
+
+}  // namespace boardpack

@@ -1,0 +1,49 @@
+// UTF-8 text helpers shared by the readers: validation, lines, trimming, columns, case folding.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace boardpack {
+
+// Offset of the first byte that is not valid UTF-8, or npos when the text is valid.
+size_t find_invalid_utf8(std::string_view text);
+
+// The text without a leading UTF-8 byte order mark.
+std::string_view strip_bom(std::string_view text);
+
+// Decodes valid UTF-8 into code points (invalid bytes become U+FFFD).
+std::u32string decode_utf8(std::string_view text);
+void append_utf8(std::string& out, char32_t cp);
+
+// Number of code points in a valid UTF-8 string.
+size_t utf8_length(std::string_view text);
+
+// 1-based column (in characters) of a byte offset within a line.
+int column_of(std::string_view line, size_t byte_offset);
+
+// A line of a file, with its 1-based number. Text excludes the line end (LF or CRLF).
+struct Line {
+    int number;
+    std::string_view text;
+};
+std::vector<Line> split_lines(std::string_view text);
+
+std::string_view trim(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+
+// Lower-cases ASCII and the Danish/Latin-1 letters (Æ Ø Å É ...) and collapses runs of white
+// space to one space, for matching labels written by people.
+std::string fold_label(std::string_view s);
+
+// For diagnostics: a line cut to at most `width` characters around a 1-based column, control
+// characters shown as spaces; and the column of the same character inside that excerpt.
+std::string printable_excerpt(std::string_view line, int column, int width);
+int excerpt_column(std::string_view line, int column, int width);
+
+// Quotes a piece of input for a message: "text", shortened to 60 characters.
+std::string quote_text(std::string_view text);
+
+}  // namespace boardpack

@@ -1,0 +1,114 @@
+#include "core/text_file.hpp"
+
+namespace boardpack {
+
+TextFile& TextFile::operator=(const TextFile& other) {
+    if (this == &other) return *this;
+    relative = other.relative;
+    name = other.name;
+    content = other.content;
+    lines = split_lines(content);  // re-point the views into our own copy
+    return *this;
+}
+
+std::string TextFile::line_text(int line) const {
+    if (line < 1 || static_cast<size_t>(line) > lines.size()) return {};
+    return std::string(lines[static_cast<size_t>(line - 1)].text);
+}
+
+namespace {
+
+// 1-based line and the byte offset inside that line of a byte offset into the text.
+std::pair<int, size_t> line_and_offset(std::string_view text, size_t offset) {
+    int line = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    }
+    return {line, offset - line_start};
+}
+
+std::string line_at(std::string_view text, int line) {
+    for (const Line& l : split_lines(text))
+        if (l.number == line) return std::string(l.text);
+    return {};
+}
+
+// Bytes 0x80-0x9F and 0xA0-0xFF standing alone are what Windows-1252 writes for æ, ø, å, “, ”.
+bool looks_like_windows_1252(std::string_view text) {
+    int single_high = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) continue;
+        const bool next_is_cont = i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80;
+        if (!next_is_cont) ++single_high;
+    }
+    return single_high > 0;
+}
+
+}  // namespace
+
+std::optional<TextFile> make_text_file(std::string relative, std::string name, std::string content,
+                                       Diagnostics& diags) {
+    const size_t nul = content.find('\0');
+    if (nul != std::string::npos) {
+        const auto [line, off] = line_and_offset(content, nul);
+        diags.error({name, line, 0},
+                    "this is a binary file, not text (it contains a NUL byte); save it as UTF-8 text");
+        return std::nullopt;
+    }
+    const size_t bad = find_invalid_utf8(content);
+    if (bad != std::string::npos) {
+        const auto [line, off] = line_and_offset(content, bad);
+        const std::string text = line_at(content, line);
+        std::string msg = "the file is not valid UTF-8 (byte 0x";
+        const char* hex = "0123456789ABCDEF";
+        const auto b = static_cast<unsigned char>(content[bad]);
+        msg += hex[b >> 4];
+        msg += hex[b & 15];
+        msg += ")";
+        if (looks_like_windows_1252(content))
+            msg += "; it looks like Windows-1252 (\"ANSI\"): save it as UTF-8";
+        diags.error({name, line, column_of(text, off)}, msg);
+        return std::nullopt;
+    }
+    TextFile f;
+    f.relative = std::move(relative);
+    f.name = std::move(name);
+    f.content = std::string(strip_bom(content));
+    f.lines = split_lines(f.content);
+    for (const Line& l : f.lines) {
+        if (l.text.size() > kMaxLineBytes) {
+            diags.error(f.loc(l.number), "line " + std::to_string(l.number) + " is " +
+                                             std::to_string(l.text.size()) + " bytes long; the limit is " +
+                                             std::to_string(kMaxLineBytes) + " bytes");
+            return std::nullopt;
+        }
+    }
+    if (trim(f.content).empty()) {
+        diags.error(f.loc(1), "the file is empty");
+        return std::nullopt;
+    }
+    return f;
+}
+
+std::optional<TextFile> load_text_file(const InputFiles& files, const std::string& relative,
+                                       Diagnostics& diags, const SourceLoc& referenced_from) {
+    std::string why;
+    auto content = files.read(relative, &why);
+    const std::string name = files.display(relative);
+    if (!content) {
+        if (!referenced_from.file.empty()) {
+            diags.error(referenced_from, "cannot read " + quote_text(relative) + " (" + name + "): " + why);
+        } else {
+            diags.error({name, 0, 0}, "cannot read the file: " + why);
+        }
+        return std::nullopt;
+    }
+    return make_text_file(relative, name, std::move(*content), diags);
+}
+
+}  // namespace boardpack

@@ -1,0 +1,160 @@
+// The document: one meeting with its agenda items, their sections as block trees, their tables
+// as typed cells. Both renderers (HTML, PDF) read only this.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "calc/decimal.hpp"
+#include "core/diagnostics.hpp"
+
+namespace boardpack::model {
+
+// Text-level content of a paragraph or heading.
+struct Inline {
+    enum class Kind {
+        Text,       // plain text
+        Emph,       // italic; children
+        Strong,     // bold; children
+        Strike,     // struck through; children
+        Code,       // inline code; text
+        Link,       // children, url
+        SoftBreak,  // a line end inside a paragraph: a space
+        LineBreak,  // a hard line break
+        Figure,     // a value quoted from a table or calculation; text is the formatted value
+    };
+    Kind kind = Kind::Text;
+    std::string text;
+    std::string url;
+    std::vector<Inline> children;
+    SourceLoc loc;  // Figure: where the reference was written
+};
+
+// Block-level content of a section or attachment.
+struct Block {
+    enum class Kind {
+        Paragraph,    // inlines
+        Heading,      // inlines, level 2-6 (level 1 headings open sections)
+        BulletList,   // items
+        OrderedList,  // items, start
+        Quote,        // children
+        CodeBlock,    // text
+        Rule,         // a thematic break
+        Table,        // table: index into AgendaItem::tables
+    };
+    Kind kind = Kind::Paragraph;
+    int level = 0;
+    int start = 1;
+    bool tight = true;
+    std::vector<Inline> inlines;
+    std::vector<std::vector<Block>> items;
+    std::vector<Block> children;
+    std::string text;
+    int table = -1;
+    SourceLoc loc;
+};
+
+// One table cell, typed; numbers keep their exact value and the text printed for them.
+struct Cell {
+    enum class Kind {
+        Empty,         // nothing
+        Text,          // a label or words
+        Number,        // value, printed as text
+        NotAvailable,  // "Ikke oplyst" and the like: printed as written
+        Dash,          // "-": printed as written
+    };
+    // How a status cell is judged, so both renderers can colour it (never colour alone: the
+    // text always says it too).
+    enum class Tone { None, Good, Bad, Neutral };
+    Kind kind = Kind::Empty;
+    std::string text;
+    calc::Decimal value;
+    int decimals = 0;
+    Tone tone = Tone::None;
+    SourceLoc loc;
+};
+
+struct TableRow {
+    // Computed rows are printed in bold; spacer rows are empty lines between groups.
+    enum class Role { Data, Computed, Spacer };
+    Role role = Role::Data;
+    std::vector<Cell> cells;  // cells[0] is the row label
+    SourceLoc loc;
+};
+
+struct Table {
+    int number = 0;           // "Tabel N", numbered per item (attachments count on their own)
+    int attachment = -1;      // index of the attachment it belongs to, -1 for the item itself
+    std::string name;         // for references from the text
+    std::string title;        // caption without "Tabel N: "
+    std::vector<std::string> header;  // column headings; header[0] heads the label column
+    std::vector<bool> numeric;        // per column: right-aligned numbers
+    std::vector<TableRow> rows;
+    std::string source;               // "Kilde: ..." line, without "Kilde: "
+    std::vector<std::string> notes;
+    std::string csv;                  // the CSV file, relative to the meeting folder
+    SourceLoc loc;                    // the table block in the Markdown
+};
+
+enum class SectionKind { Resume, Indstilling, Sagsfremstilling, Oekonomi, Bemaerkninger, Kommunikation };
+inline constexpr int kSectionCount = 6;
+
+// The section's name as written in the input and printed in the packet.
+const char* section_title(SectionKind kind);
+
+struct Section {
+    SectionKind kind = SectionKind::Resume;
+    std::vector<Block> blocks;
+    bool defaulted = false;  // missing or empty in the input: blocks hold the standard wording
+};
+
+struct Attachment {
+    int number = 0;            // "Bilag N"
+    std::string title;
+    std::string document_id;   // e.g. 1647734
+    std::string case_number;   // the item's case number
+    std::vector<Block> content;  // empty when only listed
+    SourceLoc loc;
+};
+
+enum class Status { Offentlig, Fortrolig, Lukket };
+const char* status_name(Status s);
+inline bool is_confidential(Status s) { return s != Status::Offentlig; }
+
+struct AgendaItem {
+    int number = 0;
+    Status status = Status::Offentlig;
+    bool redacted = false;  // public edition of a confidential item: only number and status
+    std::string title;
+    std::string case_officer;
+    std::string case_number;
+    std::vector<Section> sections;  // all six, in the standard order (empty when redacted)
+    std::vector<Table> tables;
+    std::vector<Attachment> attachments;
+    std::string folder;  // relative to the meeting folder
+    SourceLoc loc;       // the item file
+};
+
+struct Date {
+    int year = 0, month = 0, day = 0;
+};
+
+struct Meeting {
+    std::string id;  // the meeting folder's name; the output folder has the same name
+    std::string organisation;
+    std::string body;
+    std::string title;
+    Date date;
+    std::string time;
+    std::string place;
+    std::vector<AgendaItem> items;
+};
+
+enum class Edition { Offentlig, Lukket };
+const char* edition_folder(Edition e);  // "offentlig", "lukket"
+
+// The meeting as an edition shows it: in the public edition every confidential item keeps only
+// its number and status. Renderers are given this view, so nothing else can leak.
+Meeting edition_view(const Meeting& meeting, Edition edition);
+
+}  // namespace boardpack::model
