@@ -1,0 +1,154 @@
+#include "input/csv_reader.hpp"
+
+#include <csv.h>
+
+#include "core/text.hpp"
+
+namespace boardpack::input {
+
+namespace {
+
+// The separator is decided by the first line: ";" if it has one outside quotes, else ",".
+// An Excel "sep=X" first line names it explicitly and is skipped.
+char detect_separator(std::string_view content, size_t* skip) {
+    *skip = 0;
+    const size_t eol = content.find('\n');
+    std::string_view first = content.substr(0, eol);
+    if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+    if (first.size() == 5 && first.substr(0, 4) == "sep=") {
+        *skip = eol == std::string_view::npos ? content.size() : eol + 1;
+        return first[4];
+    }
+    bool in_quotes = false;
+    bool comma = false;
+    for (char c : first) {
+        if (c == '"') in_quotes = !in_quotes;
+        else if (!in_quotes && c == ';') return ';';
+        else if (!in_quotes && c == ',') comma = true;
+    }
+    return comma ? ',' : ';';
+}
+
+// State shared with libcsv's callbacks while feeding it one byte at a time, so every field's
+// start position is known.
+struct Reader {
+    CsvData data;
+    CsvRow current;
+    int line = 1;
+    int column = 1;
+    int pending_line = 0;  // position of the first byte of the field being read
+    int pending_column = 0;
+    int row_line = 0;
+    bool too_big = false;
+};
+
+void on_field(void* s, size_t len, void* user) {
+    auto* r = static_cast<Reader*>(user);
+    CsvField f;
+    f.text.assign(static_cast<const char*>(s ? s : ""), s ? len : 0);
+    f.line = r->pending_line ? r->pending_line : r->line;
+    f.column = r->pending_line ? r->pending_column : r->column;
+    if (r->current.fields.empty()) r->current.line = f.line;
+    r->pending_line = 0;
+    if (r->current.fields.size() < kMaxCsvColumns + 1) r->current.fields.push_back(std::move(f));
+    else r->too_big = true;
+}
+
+void on_row(int, void* user) {
+    auto* r = static_cast<Reader*>(user);
+    if (r->data.rows.size() < kMaxCsvRows + 1) r->data.rows.push_back(std::move(r->current));
+    else r->too_big = true;
+    r->current = CsvRow{};
+    r->pending_line = 0;
+}
+
+}  // namespace
+
+std::optional<CsvData> read_csv(const TextFile& file, Diagnostics& diags) {
+    size_t skip = 0;
+    const std::string_view content = file.content;
+    Reader r;
+    r.data.separator = detect_separator(content, &skip);
+    if (skip) r.line = 2;
+
+    csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+        diags.error(file.loc(0), "out of memory while reading CSV");
+        return std::nullopt;
+    }
+    csv_set_delim(&p, static_cast<unsigned char>(r.data.separator));
+
+    const int errors_before = diags.error_count();
+    // Where the field that is still open when the file ends began (for an unclosed quote).
+    for (size_t i = skip; i < content.size(); ++i) {
+        const char c = content[i];
+        const bool blank = c == ' ' || c == '\t';
+        const bool line_end = c == '\n' || c == '\r';
+        if (r.pending_line == 0 && !blank && !(line_end && r.current.fields.empty()) &&
+            c != r.data.separator) {
+            r.pending_line = r.line;
+            r.pending_column = r.column;
+        }
+        if (csv_parse(&p, content.data() + i, 1, on_field, on_row, &r) != 1) {
+            diags.error(file.loc(r.line, r.column),
+                        "malformed quotes: a field holding a quote, \"" + std::string(1, r.data.separator) +
+                            "\" or a line break must be enclosed in double quotes, and each quote inside it "
+                            "written twice (\"\")",
+                        file.line_text(r.line));
+            csv_free(&p);
+            return std::nullopt;
+        }
+        if (c == '\n') {
+            ++r.line;
+            r.column = 1;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++r.column;
+        }
+        if (r.too_big) break;
+    }
+    if (!r.too_big && csv_fini(&p, on_field, on_row, &r) != 0) {
+        const int l = r.pending_line ? r.pending_line : r.line;
+        const int col = r.pending_line ? r.pending_column : r.column;
+        diags.error(file.loc(l, col), "this quoted field is never closed: a \" is missing", file.line_text(l));
+        csv_free(&p);
+        return std::nullopt;
+    }
+    csv_free(&p);
+    if (r.too_big) {
+        diags.error(file.loc(r.line), "the table is too large: at most " + std::to_string(kMaxCsvRows) +
+                                          " rows and " + std::to_string(kMaxCsvColumns) + " columns");
+        return std::nullopt;
+    }
+    if (r.data.rows.empty()) {
+        diags.error(file.loc(1), "the CSV file has no rows");
+        return std::nullopt;
+    }
+
+    // Every row as wide as the header; extra fields are allowed only when empty (Excel pads).
+    const size_t width = r.data.rows[0].fields.size();
+    for (CsvRow& row : r.data.rows) {
+        if (row.fields.size() < width) {
+            const CsvField& last = row.fields.back();
+            diags.error(file.loc(row.line, last.column),
+                        "this row has " + std::to_string(row.fields.size()) + " fields, the header has " +
+                            std::to_string(width) + " (fields are separated by \"" +
+                            std::string(1, r.data.separator) + "\")",
+                        file.line_text(row.line));
+            continue;
+        }
+        for (size_t k = width; k < row.fields.size(); ++k) {
+            if (!trim(row.fields[k].text).empty()) {
+                diags.error(file.loc(row.fields[k].line, row.fields[k].column),
+                            "this row has " + std::to_string(row.fields.size()) + " fields, the header has " +
+                                std::to_string(width),
+                            file.line_text(row.fields[k].line));
+                break;
+            }
+        }
+        row.fields.resize(width);
+    }
+    if (diags.error_count() > errors_before) return std::nullopt;
+    return std::move(r.data);
+}
+
+}  // namespace boardpack::input

@@ -1,0 +1,229 @@
+#include "input/item_reader.hpp"
+
+#include "core/text.hpp"
+#include "core/text_file.hpp"
+#include "input/key_values.hpp"
+#include "input/markdown_reader.hpp"
+#include "input/table_reader.hpp"
+
+namespace boardpack::input {
+
+using model::AgendaItem;
+using model::Block;
+using model::SectionKind;
+
+namespace {
+
+const std::vector<KeySpec> kItemKeys = {
+    {"nummer", true, false},        {"status", true, false},     {"titel", true, false},
+    {"sagsbehandler", true, false}, {"sagsnummer", true, false}, {"bilag", false, true},
+};
+
+std::optional<SectionKind> section_by_name(const std::string& folded) {
+    for (int k = 0; k < model::kSectionCount; ++k) {
+        const auto kind = static_cast<SectionKind>(k);
+        if (folded == fold_label(model::section_title(kind))) return kind;
+    }
+    if (folded == "resume") return SectionKind::Resume;
+    if (folded == "oekonomi") return SectionKind::Oekonomi;
+    return std::nullopt;
+}
+
+std::string known_sections() {
+    std::string s;
+    for (int k = 0; k < model::kSectionCount; ++k)
+        s += std::string(k ? ", " : "") + model::section_title(static_cast<SectionKind>(k));
+    return s;
+}
+
+// Reads a Markdown text with tables, appending its tables to the item.
+std::vector<Block> read_body(const TextFile& file, int first_line, const std::string& folder,
+                             const InputFiles& files, AgendaItem& item, int attachment, Diagnostics& diags) {
+    MarkdownSource src;
+    src.file = file.name;
+    src.first_line = first_line;
+    for (const Line& l : file.lines) {
+        src.lines.emplace_back(l.text);
+        if (l.number >= first_line) {
+            src.text += l.text;
+            src.text += '\n';
+        }
+    }
+    TableHandler on_table = [&](const std::string& body, const SourceLoc& fence, int body_line) {
+        TableBlock block;
+        block.loc = fence;
+        block.keys = parse_key_values(body, file.name, body_line, 0, diags);
+        auto table = read_table(block, folder, files, diags);
+        if (!table) return -1;
+        table->attachment = attachment;
+        item.tables.push_back(std::move(*table));
+        return static_cast<int>(item.tables.size()) - 1;
+    };
+    return read_markdown(src, on_table, diags);
+}
+
+void read_attachment(const KeyValue& kv, const std::string& folder, const InputFiles& files, AgendaItem& item,
+                     Diagnostics& diags) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (true) {
+        const size_t bar = kv.value.find('|', start);
+        parts.emplace_back(trim(std::string_view(kv.value).substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
+        if (bar == std::string::npos) break;
+        start = bar + 1;
+    }
+    if (parts.size() < 2 || parts.size() > 3 || parts[0].empty() || parts[1].empty()) {
+        diags.error(kv.value_loc, "write an attachment as \"bilag: title | document id\" or \"bilag: title | document id | file\"",
+                    kv.line);
+        return;
+    }
+    model::Attachment a;
+    a.number = static_cast<int>(item.attachments.size()) + 1;
+    a.title = parts[0];
+    a.document_id = parts[1];
+    a.case_number = item.case_number;
+    a.loc = kv.loc;
+    const int index = static_cast<int>(item.attachments.size());
+    if (parts.size() == 3 && !parts[2].empty()) {
+        if (auto why = unsafe_path_reason(parts[2])) {
+            diags.error(kv.value_loc, "cannot use the attachment file " + quote_text(parts[2]) + ": " + *why, kv.line);
+            return;
+        }
+        const std::string rel = join_relative(folder, parts[2]);
+        std::string why;
+        auto content = files.read(rel, &why);
+        if (!content) {
+            diags.error(kv.value_loc, "cannot read the attachment file " + quote_text(parts[2]) + " (" + files.display(rel) +
+                                          "): " + why, kv.line);
+            return;
+        }
+        auto text = make_text_file(rel, files.display(rel), std::move(*content), diags);
+        if (!text) return;
+        a.content = read_body(*text, 1, folder, files, item, index, diags);
+    }
+    item.attachments.push_back(std::move(a));
+}
+
+}  // namespace
+
+std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& folder, const SourceLoc& listed_at,
+                                    Diagnostics& diags) {
+    const int errors_before = diags.error_count();
+    auto file = load_text_file(files, join_relative(folder, "item.md"), diags, listed_at);
+    if (!file) return std::nullopt;
+
+    // The header: between a first line "---" and the next "---".
+    int close = 0;
+    if (file->lines.empty() || trim(file->lines[0].text) != "---") {
+        diags.error(file->loc(1, 1), "item.md must start with a header between two \"---\" lines (nummer, status, titel, ...)",
+                    file->line_text(1));
+        return std::nullopt;
+    }
+    for (size_t i = 1; i < file->lines.size(); ++i) {
+        if (trim(file->lines[i].text) == "---") {
+            close = file->lines[i].number;
+            break;
+        }
+    }
+    if (close == 0) {
+        diags.error(file->loc(1, 1), "the header that starts here is never closed with a \"---\" line",
+                    file->line_text(1));
+        return std::nullopt;
+    }
+    const auto keys = parse_key_values(*file, 2, close, diags);
+    check_keys(keys, kItemKeys, file->loc(1), "the item header", diags);
+
+    AgendaItem item;
+    item.folder = folder;
+    item.loc = file->loc(1);
+    std::vector<const KeyValue*> attachment_keys;
+    for (const KeyValue& kv : keys) {
+        if (kv.value.empty()) continue;
+        if (kv.key == "nummer") {
+            item.loc = kv.loc;
+            const std::string v(trim(kv.value));
+            const bool digits = !v.empty() && v.size() <= 4 && v.find_first_not_of("0123456789") == std::string::npos;
+            if (!digits || std::stoi(v) < 1) {
+                diags.error(kv.value_loc, "the item number must be a whole number from 1 up, found " + quote_text(kv.value),
+                            kv.line);
+            } else {
+                item.number = std::stoi(v);
+            }
+        } else if (kv.key == "status") {
+            const std::string s = fold_label(kv.value);
+            if (s == "offentlig") item.status = model::Status::Offentlig;
+            else if (s == "fortrolig") item.status = model::Status::Fortrolig;
+            else if (s == "lukket") item.status = model::Status::Lukket;
+            else diags.error(kv.value_loc, "unknown status " + quote_text(kv.value) + "; use Offentlig, Fortrolig or Lukket",
+                             kv.line);
+        } else if (kv.key == "titel") {
+            item.title = kv.value;
+        } else if (kv.key == "sagsbehandler") {
+            item.case_officer = kv.value;
+        } else if (kv.key == "sagsnummer") {
+            item.case_number = kv.value;
+        } else if (kv.key == "bilag") {
+            attachment_keys.push_back(&kv);
+        }
+    }
+
+    // The body, split into the standard sections at its level-1 headings.
+    std::vector<Block> blocks = read_body(*file, close + 1, folder, files, item, -1, diags);
+    for (int k = 0; k < model::kSectionCount; ++k) {
+        model::Section s;
+        s.kind = static_cast<SectionKind>(k);
+        item.sections.push_back(std::move(s));
+    }
+    std::vector<bool> seen(model::kSectionCount, false);
+    model::Section* current = nullptr;
+    bool reported_preamble = false;
+    for (Block& b : blocks) {
+        if (b.kind == Block::Kind::Heading && b.level == 1) {
+            const std::string name = plain_text(b.inlines);
+            const std::string folded = fold_label(name);
+            current = nullptr;
+            if (folded == "bilag") {
+                diags.error(b.loc, "list attachments in the header with \"bilag: title | document id\" lines, not under a "
+                                   "\"# Bilag\" heading", file->line_text(b.loc.line));
+                continue;
+            }
+            const auto kind = section_by_name(folded);
+            if (!kind) {
+                diags.error(b.loc, "unknown section " + quote_text(name) + "; the sections are: " + known_sections(),
+                            file->line_text(b.loc.line));
+                continue;
+            }
+            const int k = static_cast<int>(*kind);
+            if (seen[static_cast<size_t>(k)]) {
+                diags.error(b.loc, "the section " + quote_text(name) + " appears twice", file->line_text(b.loc.line));
+                continue;
+            }
+            seen[static_cast<size_t>(k)] = true;
+            current = &item.sections[static_cast<size_t>(k)];
+            continue;
+        }
+        if (!current) {
+            // Text outside a section: reported once, before the first heading; after an unknown
+            // heading it was already reported with the heading.
+            if (!reported_preamble && seen == std::vector<bool>(model::kSectionCount, false)) {
+                diags.error(b.loc, "text before the first section heading; start the text with \"# Resumé\"",
+                            file->line_text(b.loc.line));
+                reported_preamble = true;
+            }
+            continue;
+        }
+        current->blocks.push_back(std::move(b));
+    }
+    for (model::Section& s : item.sections) s.defaulted = s.blocks.empty();
+
+    for (const KeyValue* kv : attachment_keys) read_attachment(*kv, folder, files, item, diags);
+
+    // Tables are numbered per item in the order they appear; each attachment counts anew.
+    std::vector<int> counters(item.attachments.size() + 1, 0);
+    for (model::Table& t : item.tables) t.number = ++counters[static_cast<size_t>(t.attachment + 1)];
+
+    if (diags.error_count() > errors_before) return std::nullopt;
+    return item;
+}
+
+}  // namespace boardpack::input

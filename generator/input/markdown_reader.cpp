@@ -1,0 +1,204 @@
+#include "input/markdown_reader.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <memory>
+
+#include "core/text.hpp"
+
+namespace boardpack::input {
+
+using model::Block;
+using model::Inline;
+
+namespace {
+
+struct Converter {
+    const MarkdownSource& src;
+    const TableHandler& on_table;
+    Diagnostics& diags;
+
+    SourceLoc loc(cmark_node* n) const {
+        return {src.file, src.first_line + cmark_node_get_start_line(n) - 1, cmark_node_get_start_column(n)};
+    }
+    std::string line_text(int file_line) const {
+        const int i = file_line - 1;
+        return i >= 0 && static_cast<size_t>(i) < src.lines.size() ? src.lines[static_cast<size_t>(i)] : "";
+    }
+
+    static std::string literal(cmark_node* n) {
+        const char* s = cmark_node_get_literal(n);
+        return s ? s : "";
+    }
+
+    static bool safe_url(const std::string& url) {
+        const std::string u = fold_label(url);
+        return starts_with(u, "http://") || starts_with(u, "https://") || starts_with(u, "mailto:");
+    }
+
+    std::vector<Inline> inlines(cmark_node* parent) {
+        std::vector<Inline> out;
+        for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+            Inline in;
+            const cmark_node_type type = cmark_node_get_type(n);
+            const char* type_name = cmark_node_get_type_string(n);
+            if (type == CMARK_NODE_TEXT || type == CMARK_NODE_HTML_INLINE) {
+                in.kind = Inline::Kind::Text;
+                in.text = literal(n);
+                // Merge with a preceding text run: cmark splits text at special characters.
+                if (!out.empty() && out.back().kind == Inline::Kind::Text) {
+                    out.back().text += in.text;
+                    continue;
+                }
+            } else if (type == CMARK_NODE_CODE) {
+                in.kind = Inline::Kind::Code;
+                in.text = literal(n);
+            } else if (type == CMARK_NODE_SOFTBREAK) {
+                in.kind = Inline::Kind::SoftBreak;
+            } else if (type == CMARK_NODE_LINEBREAK) {
+                in.kind = Inline::Kind::LineBreak;
+            } else if (type == CMARK_NODE_EMPH) {
+                in.kind = Inline::Kind::Emph;
+                in.children = inlines(n);
+            } else if (type == CMARK_NODE_STRONG) {
+                in.kind = Inline::Kind::Strong;
+                in.children = inlines(n);
+            } else if (type_name && std::string(type_name) == "strikethrough") {
+                in.kind = Inline::Kind::Strike;
+                in.children = inlines(n);
+            } else if (type == CMARK_NODE_LINK) {
+                const char* url = cmark_node_get_url(n);
+                in.url = url ? url : "";
+                in.children = inlines(n);
+                if (!safe_url(in.url)) {
+                    // The text stays; the target is dropped (no javascript:, data:, file: links).
+                    const SourceLoc l = loc(n);
+                    diags.warning(l, "link to " + quote_text(in.url) +
+                                         " removed: only http, https and mailto links are allowed",
+                                  line_text(l.line));
+                    for (Inline& c : in.children) out.push_back(std::move(c));
+                    continue;
+                }
+                in.kind = Inline::Kind::Link;
+            } else if (type == CMARK_NODE_IMAGE) {
+                const SourceLoc l = loc(n);
+                diags.warning(l, "images are not supported; the image's description is printed instead",
+                              line_text(l.line));
+                for (Inline& c : inlines(n)) out.push_back(std::move(c));
+                continue;
+            } else {
+                in.kind = Inline::Kind::Text;
+                in.text = literal(n);
+            }
+            out.push_back(std::move(in));
+        }
+        return out;
+    }
+
+    std::vector<Block> blocks(cmark_node* parent) {
+        std::vector<Block> out;
+        for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+            Block b;
+            b.loc = loc(n);
+            switch (cmark_node_get_type(n)) {
+                case CMARK_NODE_PARAGRAPH:
+                    b.kind = Block::Kind::Paragraph;
+                    b.inlines = inlines(n);
+                    break;
+                case CMARK_NODE_HEADING:
+                    b.kind = Block::Kind::Heading;
+                    b.level = cmark_node_get_heading_level(n);
+                    b.inlines = inlines(n);
+                    break;
+                case CMARK_NODE_LIST: {
+                    b.kind = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? Block::Kind::OrderedList
+                                                                                : Block::Kind::BulletList;
+                    b.start = cmark_node_get_list_start(n);
+                    b.tight = cmark_node_get_list_tight(n) != 0;
+                    for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item))
+                        b.items.push_back(blocks(item));
+                    // A section written as a lone "-" (as the source documents do) is the text "-".
+                    if (b.kind == Block::Kind::BulletList && b.items.size() == 1 && b.items[0].empty()) {
+                        b = Block{};
+                        b.loc = loc(n);
+                        b.kind = Block::Kind::Paragraph;
+                        b.inlines.push_back(Inline{Inline::Kind::Text, "-", {}, {}, {}});
+                    }
+                    break;
+                }
+                case CMARK_NODE_BLOCK_QUOTE:
+                    b.kind = Block::Kind::Quote;
+                    b.children = blocks(n);
+                    break;
+                case CMARK_NODE_CODE_BLOCK: {
+                    const char* info = cmark_node_get_fence_info(n);
+                    if (info && fold_label(info) == "tabel") {
+                        // The block's text starts on the line after the opening fence.
+                        const int body_line = b.loc.line + 1;
+                        const int index = on_table ? on_table(literal(n), b.loc, body_line) : -1;
+                        if (index < 0) continue;
+                        b.kind = Block::Kind::Table;
+                        b.table = index;
+                    } else {
+                        b.kind = Block::Kind::CodeBlock;
+                        b.text = literal(n);
+                    }
+                    break;
+                }
+                case CMARK_NODE_HTML_BLOCK:
+                    // Raw HTML is never passed through: it is printed as the text it is.
+                    b.kind = Block::Kind::CodeBlock;
+                    b.text = literal(n);
+                    break;
+                case CMARK_NODE_THEMATIC_BREAK:
+                    b.kind = Block::Kind::Rule;
+                    break;
+                default:
+                    continue;
+            }
+            out.push_back(std::move(b));
+        }
+        return out;
+    }
+};
+
+struct ParserDeleter {
+    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+}  // namespace
+
+std::vector<Block> read_markdown(const MarkdownSource& source, const TableHandler& on_table, Diagnostics& diags) {
+    cmark_gfm_core_extensions_ensure_registered();
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+    for (const char* name : {"strikethrough", "autolink"}) {
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+    cmark_parser_feed(parser.get(), source.text.data(), source.text.size());
+    std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+    Converter c{source, on_table, diags};
+    return c.blocks(doc.get());
+}
+
+std::string plain_text(const std::vector<Inline>& inlines) {
+    std::string out;
+    for (const Inline& in : inlines) {
+        switch (in.kind) {
+            case Inline::Kind::Text:
+            case Inline::Kind::Code:
+            case Inline::Kind::Figure: out += in.text; break;
+            case Inline::Kind::SoftBreak:
+            case Inline::Kind::LineBreak: out += ' '; break;
+            default: out += plain_text(in.children); break;
+        }
+    }
+    return out;
+}
+
+}  // namespace boardpack::input

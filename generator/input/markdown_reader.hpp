@@ -1,0 +1,33 @@
+// Markdown (CommonMark + GitHub strikethrough and autolinks, parsed by cmark-gfm) to model blocks.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "model/document.hpp"
+
+namespace boardpack::input {
+
+struct MarkdownSource {
+    std::string text;
+    std::string file;     // name for messages
+    int first_line = 1;   // file line of the text's first line
+    std::vector<std::string> lines;  // the file's lines, for context in messages (1-based via line-1)
+};
+
+// Called for each fenced block with the info string "tabel": gets the block's text and the file
+// line of its first line; returns the index of the table it made, or -1 if it failed.
+using TableHandler = std::function<int(const std::string& body, const SourceLoc& fence, int body_line)>;
+
+// Parses Markdown into blocks. Level-1 headings are returned as Heading blocks with level 1 (the
+// caller decides what they mean). Raw HTML is kept as text, links other than http(s) and mailto
+// are dropped (their text stays), and a list that is only "-" is read as the text "-".
+std::vector<model::Block> read_markdown(const MarkdownSource& source, const TableHandler& on_table,
+                                        Diagnostics& diags);
+
+// The text of inlines with formatting removed, e.g. a heading's words.
+std::string plain_text(const std::vector<model::Inline>& inlines);
+
+}  // namespace boardpack::input

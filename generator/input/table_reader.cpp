@@ -1,0 +1,145 @@
+#include "input/table_reader.hpp"
+
+#include "calc/danish_number.hpp"
+#include "core/text.hpp"
+#include "core/text_file.hpp"
+#include "input/csv_reader.hpp"
+
+namespace boardpack::input {
+
+using model::Cell;
+
+namespace {
+
+const std::vector<KeySpec> kTableKeys = {
+    {"fil", true, false},   {"titel", true, false}, {"navn", false, false},
+    {"kilde", false, false}, {"note", false, true},
+};
+
+bool is_not_available(const std::string& folded) {
+    return folded == "ikke oplyst" || folded == "i.o." || folded == "n/a" || folded == "ikke opgjort";
+}
+
+}  // namespace
+
+Cell classify_cell(const std::string& text, const SourceLoc& loc) {
+    Cell c;
+    c.loc = loc;
+    std::string_view t = trim(text);
+    // A footnote marker such as "*" or "**" after the value belongs to the printed text.
+    std::string marker;
+    while (!t.empty() && t.back() == '*') {
+        marker += '*';
+        t.remove_suffix(1);
+        t = trim(t);
+    }
+    const std::string folded = fold_label(t);
+    if (t.empty() && marker.empty()) {
+        c.kind = Cell::Kind::Empty;
+        return c;
+    }
+    if (t == "-" || t == "\xE2\x80\x93") {
+        c.kind = Cell::Kind::Dash;
+        c.text = std::string(t) + marker;
+        return c;
+    }
+    if (is_not_available(folded)) {
+        c.kind = Cell::Kind::NotAvailable;
+        c.text = std::string(t) + marker;
+        return c;
+    }
+    if (auto n = calc::read_danish_number(t)) {
+        c.kind = Cell::Kind::Number;
+        c.value = n->value;
+        c.decimals = n->decimals;
+        c.text = calc::format_danish(n->value, n->decimals);
+        if (n->percent) c.text += " pct.";
+        if (!marker.empty()) c.text += " " + marker;
+        return c;
+    }
+    c.kind = Cell::Kind::Text;
+    c.text = std::string(trim(text));
+    return c;
+}
+
+std::optional<model::Table> read_table(const TableBlock& block, const std::string& folder,
+                                       const InputFiles& files, Diagnostics& diags) {
+    const int errors_before = diags.error_count();
+    check_keys(block.keys, kTableKeys, block.loc, "the table block", diags);
+    model::Table table;
+    table.loc = block.loc;
+    for (const KeyValue& kv : block.keys) {
+        if (kv.key == "titel") table.title = kv.value;
+        else if (kv.key == "navn") table.name = fold_label(kv.value);
+        else if (kv.key == "kilde") table.source = kv.value;
+        else if (kv.key == "note") table.notes.push_back(kv.value);
+    }
+    const KeyValue* file_key = find_key(block.keys, "fil");
+    if (!file_key || diags.error_count() > errors_before) return std::nullopt;
+
+    if (auto why = unsafe_path_reason(file_key->value)) {
+        diags.error(file_key->value_loc, "cannot use " + quote_text(file_key->value) + ": " + *why, file_key->line);
+        return std::nullopt;
+    }
+    table.csv = join_relative(folder, file_key->value);
+    std::string why;
+    auto content = files.read(table.csv, &why);
+    if (!content) {
+        diags.error(file_key->value_loc,
+                    "cannot read the table's CSV file " + quote_text(file_key->value) + " (" + files.display(table.csv) +
+                        "): " + why,
+                    file_key->line);
+        return std::nullopt;
+    }
+    auto text = make_text_file(table.csv, files.display(table.csv), std::move(*content), diags);
+    if (!text) return std::nullopt;
+    auto csv = read_csv(*text, diags);
+    if (!csv) return std::nullopt;
+    if (csv->rows[0].fields.size() < 2) {
+        diags.error(text->loc(csv->rows[0].line, 1),
+                    "a table needs a label column and at least one more column; is the separator \";\" or \",\"?",
+                    text->line_text(csv->rows[0].line));
+        return std::nullopt;
+    }
+
+    for (const CsvField& f : csv->rows[0].fields) table.header.push_back(std::string(trim(f.text)));
+    const size_t width = table.header.size();
+    for (size_t r = 1; r < csv->rows.size(); ++r) {
+        const CsvRow& row = csv->rows[r];
+        model::TableRow out;
+        out.loc = text->loc(row.line, 1);
+        bool all_empty = true;
+        for (size_t k = 0; k < width; ++k) {
+            const CsvField& f = row.fields[k];
+            const SourceLoc loc = text->loc(f.line, f.column);
+            Cell c;
+            if (k == 0) {
+                c.kind = trim(f.text).empty() ? Cell::Kind::Empty : Cell::Kind::Text;
+                c.text = std::string(trim(f.text));
+                c.loc = loc;
+            } else {
+                c = classify_cell(f.text, loc);
+            }
+            if (c.kind != Cell::Kind::Empty) all_empty = false;
+            out.cells.push_back(std::move(c));
+        }
+        out.role = all_empty ? model::TableRow::Role::Spacer : model::TableRow::Role::Data;
+        table.rows.push_back(std::move(out));
+    }
+
+    // A column is numeric (right-aligned) when it holds numbers and nothing but numbers,
+    // dashes and "not available" marks.
+    table.numeric.assign(width, false);
+    for (size_t k = 1; k < width; ++k) {
+        bool any_number = false, only_numbers = true;
+        for (const model::TableRow& row : table.rows) {
+            const Cell::Kind kind = row.cells[k].kind;
+            if (kind == Cell::Kind::Number) any_number = true;
+            else if (kind == Cell::Kind::Text) only_numbers = false;
+        }
+        table.numeric[k] = any_number && only_numbers;
+    }
+    return table;
+}
+
+}  // namespace boardpack::input

@@ -1,0 +1,29 @@
+// A ```tabel block in the Markdown: reads its keys and its CSV file into a model table.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "core/input_files.hpp"
+#include "input/key_values.hpp"
+#include "model/document.hpp"
+
+namespace boardpack::input {
+
+// A table block as written, before its CSV is read.
+struct TableBlock {
+    SourceLoc loc;                 // the opening fence
+    std::vector<KeyValue> keys;    // the block's key: value lines
+};
+
+// Reads the block's keys and its CSV (relative to `folder`). Returns nullopt after reporting.
+std::optional<model::Table> read_table(const TableBlock& block, const std::string& folder,
+                                       const InputFiles& files, Diagnostics& diags);
+
+// Types one CSV field: number, "-", "Ikke oplyst", empty or text. A trailing footnote marker
+// ("166 *") is kept in the printed text. Exposed for tests.
+model::Cell classify_cell(const std::string& text, const SourceLoc& loc);
+
+}  // namespace boardpack::input
