@@ -1,0 +1,179 @@
+#include "render/html/html_writer.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include "core/text_file.hpp"
+#include "render/html/html_blocks.hpp"
+
+namespace boardpack::render::html {
+
+namespace mstch = kainjow::mustache;
+using model::Cell;
+
+namespace {
+
+std::string item_anchor(const model::AgendaItem& item) { return "punkt-" + std::to_string(item.number); }
+
+std::string attachment_anchor(const model::AgendaItem& item, const model::Attachment& a) {
+    return item_anchor(item) + "-bilag-" + std::to_string(a.number);
+}
+
+const char* tone_class(Cell::Tone t) {
+    switch (t) {
+        case Cell::Tone::Good: return "god";
+        case Cell::Tone::Bad: return "daarlig";
+        case Cell::Tone::Neutral: return "neutral";
+        default: return "";
+    }
+}
+
+mstch::data table_data(const model::Table& t, const Wording& wording) {
+    mstch::data d;
+    d.set("caption", wording.table_caption(t));
+    mstch::data header{mstch::data::type::list};
+    for (size_t k = 0; k < t.header.size(); ++k) {
+        mstch::data h;
+        h.set("text", t.header[k]);
+        h.set("numeric", k < t.numeric.size() && t.numeric[k]);
+        header.push_back(h);
+    }
+    d.set("header", header);
+    mstch::data rows{mstch::data::type::list};
+    for (const model::TableRow& r : t.rows) {
+        mstch::data row;
+        row.set("computed", r.role == model::TableRow::Role::Computed);
+        row.set("spacer", r.role == model::TableRow::Role::Spacer);
+        row.set("label", r.cells.empty() ? std::string() : r.cells[0].text);
+        row.set("columns", std::to_string(t.header.size()));
+        mstch::data cells{mstch::data::type::list};
+        for (size_t k = 1; k < r.cells.size(); ++k) {
+            mstch::data c;
+            std::string cls = k < t.numeric.size() && t.numeric[k] ? "tal" : "";
+            const std::string tone = tone_class(r.cells[k].tone);
+            if (!tone.empty()) cls += (cls.empty() ? "" : " ") + tone;
+            c.set("text", r.cells[k].text);
+            c.set("class", cls);
+            c.set("has_class", !cls.empty());
+            cells.push_back(c);
+        }
+        row.set("cells", cells);
+        rows.push_back(row);
+    }
+    d.set("rows", rows);
+    d.set("source", wording.table_source(t));
+    d.set("has_source", !t.source.empty());
+    mstch::data notes{mstch::data::type::list};
+    for (const std::string& n : t.notes) notes.push_back(mstch::data(n));
+    d.set("notes", notes);
+    return d;
+}
+
+// Renders a template, turning a template error into a diagnostic.
+std::optional<std::string> render_template(const std::string& text, const std::string& name, const mstch::data& data,
+                                           Diagnostics& diags) {
+    mstch::mustache tmpl{text};
+    if (!tmpl.is_valid()) {
+        diags.error({name, 0, 0}, "template error: " + tmpl.error_message());
+        return std::nullopt;
+    }
+    std::string out = tmpl.render(data);
+    if (!tmpl.is_valid()) {
+        diags.error({name, 0, 0}, "template error: " + tmpl.error_message());
+        return std::nullopt;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<HtmlTemplates> HtmlTemplates::load(const InputFiles& templates, Diagnostics& diags) {
+    auto page = load_text_file(templates, "html/dagsorden.mustache", diags);
+    auto table = load_text_file(templates, "html/tabel.mustache", diags);
+    auto css = load_text_file(templates, "html/style.css", diags);
+    if (!page || !table || !css) return std::nullopt;
+    return HtmlTemplates{page->content, table->content, css->content};
+}
+
+std::optional<std::string> render_html(const model::Meeting& view, model::Edition edition, const Wording& wording,
+                                       const HtmlTemplates& templates, Diagnostics& diags) {
+    const int errors_before = diags.error_count();
+    TableRenderer table = [&](const model::Table& t) -> std::string {
+        auto out = render_template(templates.table, "templates/html/tabel.mustache", table_data(t, wording), diags);
+        return out ? *out : std::string();
+    };
+
+    mstch::data page;
+    page.set("css", templates.css);
+    page.set("title", view.title);
+    page.set("organisation", view.organisation);
+    page.set("body", view.body);
+    page.set("meeting_line", wording.meeting_line(view));
+    page.set("date", wording.date(view.date));
+    page.set("time", view.time);
+    page.set("place", view.place);
+    page.set("edition", wording.edition(edition));
+    page.set("closed_edition", edition == model::Edition::Lukket);
+
+    mstch::data words;
+    for (const char* key : {"dagsorden", "tidspunkt", "sted", "sagsbehandler", "sagsnummer", "bilag",
+                            "ingen-bilag", "fortroligt-punkt"}) {
+        std::string k(key);
+        for (char& c : k)
+            if (c == '-') c = '_';
+        words.set(k, wording.get(key));
+    }
+    page.set("w", words);
+
+    mstch::data agenda{mstch::data::type::list};
+    mstch::data items{mstch::data::type::list};
+    for (const model::AgendaItem& item : view.items) {
+        mstch::data entry;
+        entry.set("anchor", item_anchor(item));
+        entry.set("heading", wording.item_heading(item));
+        entry.set("title", item.title);
+        entry.set("redacted", item.redacted);
+        entry.set("confidential", model::is_confidential(item.status));
+        agenda.push_back(entry);
+
+        mstch::data it = entry;
+        it.set("case_officer", item.case_officer);
+        it.set("case_number", item.case_number);
+        mstch::data sections{mstch::data::type::list};
+        for (const model::Section& s : item.sections) {
+            mstch::data sd;
+            sd.set("title", std::string(model::section_title(s.kind)));
+            sd.set("html", render_blocks(s.blocks, item, table));
+            sections.push_back(sd);
+        }
+        it.set("sections", sections);
+        mstch::data list{mstch::data::type::list};
+        mstch::data contents{mstch::data::type::list};
+        for (const model::Attachment& a : item.attachments) {
+            mstch::data ad;
+            ad.set("line", wording.attachment_line(a));
+            ad.set("number", std::to_string(a.number));
+            ad.set("has_content", !a.content.empty());
+            ad.set("anchor", attachment_anchor(item, a));
+            list.push_back(ad);
+            if (!a.content.empty()) {
+                mstch::data cd;
+                cd.set("anchor", attachment_anchor(item, a));
+                cd.set("heading", wording.attachment_heading(item, a));
+                cd.set("html", render_blocks(a.content, item, table));
+                contents.push_back(cd);
+            }
+        }
+        it.set("attachments", list);
+        it.set("has_attachments", !item.attachments.empty());
+        it.set("attachment_contents", contents);
+        items.push_back(it);
+    }
+    page.set("agenda", agenda);
+    page.set("items", items);
+
+    auto out = render_template(templates.page, "templates/html/dagsorden.mustache", page, diags);
+    if (diags.error_count() > errors_before) return std::nullopt;
+    return out;
+}
+
+}  // namespace boardpack::render::html

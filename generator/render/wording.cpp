@@ -1,0 +1,139 @@
+#include "render/wording.hpp"
+
+#include "core/text.hpp"
+#include "input/key_values.hpp"
+
+namespace boardpack::render {
+
+namespace {
+
+const char* const kRequiredKeys[] = {
+    "dagsorden", "udgave-offentlig", "udgave-lukket", "moede", "dato", "tidspunkt", "sted",
+    "punkt-overskrift", "sagsbehandler", "sagsnummer", "bilag", "bilag-linje", "bilag-overskrift",
+    "ingen-bemaerkninger", "tom-sektion", "ingen-bilag", "tabel", "kilde", "side", "side-kort",
+    "fortroligt-punkt", "indhold", "ugedage", "maaneder",
+};
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (true) {
+        const size_t comma = s.find(',', start);
+        out.emplace_back(trim(std::string_view(s).substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<Wording> Wording::load(const TextFile& file, Diagnostics& diags) {
+    const int errors_before = diags.error_count();
+    Wording w;
+    for (const input::KeyValue& kv : input::parse_key_values(file, 1, static_cast<int>(file.lines.size()) + 1, diags))
+        w.texts_[kv.key] = kv.value;
+    for (const char* key : kRequiredKeys)
+        if (!w.texts_.count(key)) diags.error(file.loc(0), std::string("the wording has no \"") + key + ":\" line");
+    if (diags.error_count() > errors_before) return std::nullopt;
+    w.weekdays_ = split_list(w.texts_["ugedage"]);
+    w.months_ = split_list(w.texts_["maaneder"]);
+    if (w.weekdays_.size() != 7) diags.error(file.loc(0), "\"ugedage:\" must list 7 days");
+    if (w.months_.size() != 12) diags.error(file.loc(0), "\"maaneder:\" must list 12 months");
+    if (diags.error_count() > errors_before) return std::nullopt;
+    return w;
+}
+
+std::string Wording::get(const std::string& key, const std::map<std::string, std::string>& values) const {
+    const auto it = texts_.find(key);
+    std::string text = it == texts_.end() ? key : it->second;
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '{') {
+            const size_t close = text.find('}', i);
+            if (close != std::string::npos) {
+                const auto v = values.find(text.substr(i + 1, close - i - 1));
+                if (v != values.end()) {
+                    out += v->second;
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+int weekday(const model::Date& d) {
+    // Sakamoto's method gives 0 = Sunday; shift so that 0 = Monday.
+    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    int y = d.year;
+    if (d.month < 3) y -= 1;
+    const int sunday_based = (y + y / 4 - y / 100 + y / 400 + t[d.month - 1] + d.day) % 7;
+    return (sunday_based + 6) % 7;
+}
+
+std::string Wording::date(const model::Date& d) const {
+    if (d.month < 1 || d.month > 12) return "";
+    return get("dato", {{"ugedag", weekdays_[static_cast<size_t>(weekday(d))]},
+                        {"dag", std::to_string(d.day)},
+                        {"maaned", months_[static_cast<size_t>(d.month - 1)]},
+                        {"aar", std::to_string(d.year)}});
+}
+
+std::string Wording::meeting_line(const model::Meeting& m) const {
+    return get("moede", {{"organ", m.body}, {"dato", date(m.date)}});
+}
+
+std::string Wording::item_heading(const model::AgendaItem& item) const {
+    return get("punkt-overskrift", {{"nummer", std::to_string(item.number)}, {"status", model::status_name(item.status)}});
+}
+
+std::string Wording::table_caption(const model::Table& t) const {
+    return get("tabel", {{"nummer", std::to_string(t.number)}, {"titel", t.title}});
+}
+
+std::string Wording::table_source(const model::Table& t) const {
+    return t.source.empty() ? std::string() : get("kilde", {{"kilde", t.source}});
+}
+
+std::string Wording::attachment_line(const model::Attachment& a) const {
+    return get("bilag-linje", {{"titel", a.title}, {"dokument", a.document_id}, {"sag", a.case_number}});
+}
+
+std::string Wording::attachment_heading(const model::AgendaItem& item, const model::Attachment& a) const {
+    return get("bilag-overskrift",
+               {{"nummer", std::to_string(a.number)}, {"punkt", std::to_string(item.number)}, {"titel", a.title}});
+}
+
+std::string Wording::page_of(int page, int pages) const {
+    return get("side", {{"side", std::to_string(page)}, {"sider", std::to_string(pages)}});
+}
+
+std::string Wording::edition(model::Edition e) const {
+    return get(e == model::Edition::Offentlig ? "udgave-offentlig" : "udgave-lukket");
+}
+
+std::string Wording::section_default(model::SectionKind kind) const {
+    switch (kind) {
+        case model::SectionKind::Oekonomi:
+        case model::SectionKind::Bemaerkninger:
+        case model::SectionKind::Kommunikation: return get("ingen-bemaerkninger");
+        default: return get("tom-sektion");
+    }
+}
+
+void apply_section_defaults(model::Meeting& meeting, const Wording& wording) {
+    for (model::AgendaItem& item : meeting.items) {
+        for (model::Section& s : item.sections) {
+            if (!s.defaulted) continue;
+            model::Block p;
+            p.kind = model::Block::Kind::Paragraph;
+            p.inlines.push_back(model::Inline{model::Inline::Kind::Text, wording.section_default(s.kind), {}, {}, {}});
+            s.blocks = {p};
+        }
+    }
+}
+
+}  // namespace boardpack::render

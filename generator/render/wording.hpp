@@ -1,0 +1,50 @@
+// The packet's fixed Danish wording (templates/wording.txt) and the texts built from it that
+// both renderers print, so the HTML and the PDF say exactly the same.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "core/text_file.hpp"
+#include "model/document.hpp"
+
+namespace boardpack::render {
+
+class Wording {
+public:
+    // Reads and checks the wording file: every key the renderers use must be there.
+    static std::optional<Wording> load(const TextFile& file, Diagnostics& diags);
+
+    // The text for `key` with each {name} replaced by its value.
+    std::string get(const std::string& key, const std::map<std::string, std::string>& values = {}) const;
+
+    // Built texts.
+    std::string meeting_line(const model::Meeting& m) const;   // "Bestyrelsens møde torsdag den 14. ..."
+    std::string date(const model::Date& d) const;             // "torsdag den 14. september 2023"
+    std::string item_heading(const model::AgendaItem& item) const;  // "18 (Offentlig)"
+    std::string table_caption(const model::Table& t) const;   // "Tabel 1: ..."
+    std::string table_source(const model::Table& t) const;    // "Kilde: ..." or ""
+    std::string attachment_line(const model::Attachment& a) const;  // "Title (1647734 - EMN-...)"
+    std::string attachment_heading(const model::AgendaItem& item, const model::Attachment& a) const;
+    std::string page_of(int page, int pages) const;
+    std::string edition(model::Edition e) const;
+
+    // The text printed for a section that is missing or empty.
+    std::string section_default(model::SectionKind kind) const;
+
+private:
+    std::map<std::string, std::string> texts_;
+    std::vector<std::string> weekdays_;
+    std::vector<std::string> months_;
+};
+
+// Day of the week, 0 = Monday.
+int weekday(const model::Date& d);
+
+// Fills every defaulted section with its standard wording, as a paragraph.
+void apply_section_defaults(model::Meeting& meeting, const Wording& wording);
+
+}  // namespace boardpack::render
