@@ -1,0 +1,73 @@
+// Fills pages from top to bottom: places lines and tables, breaks pages, keeps at least two
+// lines of a paragraph on each side of a break, and repeats a table's header on every page.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/pdf/line_breaker.hpp"
+#include "render/pdf/page_items.hpp"
+#include "render/pdf/table_layout.hpp"
+
+namespace boardpack::render::pdf {
+
+// A line's look: where it starts, its size and line height.
+struct LineStyle {
+    double x = 0;
+    double size = 10;
+    double leading = 12;
+};
+
+// Text placed beside the first line of a block, e.g. a list bullet.
+struct Marker {
+    std::string text;
+    double x = 0;
+    FontStyle style = FontStyle::Regular;
+    Color color;
+};
+
+class Flow {
+public:
+    Flow(LaidOutDocument& doc, const FontMetrics& metrics, double top, double bottom);
+
+    void new_page();
+    bool at_page_top() const;
+    double y() const { return y_; }
+    double remaining() const { return bottom_ - y_; }
+    int page_number() const { return static_cast<int>(doc_.pages.size()); }
+    Page& page() { return doc_.pages.back(); }
+
+    // Vertical space; dropped at the top of a page.
+    void space(double gap);
+    // Starts a new page unless `height` still fits on this one.
+    void ensure(double height);
+    // Names the current position for links and bookmarks.
+    void anchor(const std::string& name);
+
+    // Places lines, breaking pages between them (keeping two lines together on each side of a
+    // break when the block has four or more). `keep_together` moves the whole block instead.
+    void lines(const std::vector<LaidLine>& lines, const LineStyle& ls, bool keep_together = false,
+               const std::optional<Marker>& marker = std::nullopt);
+
+    // One line placed at y without moving the flow (for right-aligned page numbers and the like).
+    void place_line(const LaidLine& line, double x, double baseline, double size);
+
+    void rule(double x, double width, double thickness, Color color);
+
+    // A table with its caption above and its source and notes below.
+    void table(const TableBox& box, const std::vector<LaidLine>& caption, const std::vector<LaidLine>& continued,
+               const std::vector<std::vector<LaidLine>>& below, double x);
+
+    double baseline_in(double top, const LineStyle& ls) const;
+
+private:
+    void draw_row(const RowBox& row, const TableBox& box, double x);
+
+    LaidOutDocument& doc_;
+    const FontMetrics& m_;
+    double top_, bottom_;
+    double y_ = 0;
+};
+
+}  // namespace boardpack::render::pdf

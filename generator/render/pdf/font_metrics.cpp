@@ -1,0 +1,28 @@
+#include "render/pdf/font_metrics.hpp"
+
+#include "core/text.hpp"
+#include "render/pdf/winansi.hpp"
+
+namespace boardpack::render::pdf {
+
+FontStyle with_bold(FontStyle s) {
+    return (s == FontStyle::Italic || s == FontStyle::BoldItalic) ? FontStyle::BoldItalic : FontStyle::Bold;
+}
+
+FontStyle with_italic(FontStyle s) {
+    return (s == FontStyle::Bold || s == FontStyle::BoldItalic) ? FontStyle::BoldItalic : FontStyle::Italic;
+}
+
+double TableMetrics::width(std::string_view utf8, FontStyle style, double size) const {
+    const Widths& w = widths_[static_cast<size_t>(style)];
+    double total = 0;
+    for (unsigned char b : to_winansi(utf8)) total += w[b];
+    return total * size / 1000.0;
+}
+
+double FixedMetrics::width(std::string_view utf8, FontStyle style, double size) const {
+    const double per_char = size * (style == FontStyle::Bold || style == FontStyle::BoldItalic ? 0.55 : 0.5);
+    return static_cast<double>(utf8_length(utf8)) * per_char;
+}
+
+}  // namespace boardpack::render::pdf

@@ -1,0 +1,44 @@
+// Breaks styled text into lines that fit a width, by measured glyph widths: greedy, at spaces,
+// and inside a word only after a hyphen or slash, or (for a word wider than the line) anywhere.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/pdf/font_metrics.hpp"
+#include "render/pdf/page_items.hpp"
+
+namespace boardpack::render::pdf {
+
+// A piece of text with one look; "\n" in the text forces a line break.
+struct Span {
+    std::string text;
+    FontStyle style = FontStyle::Regular;
+    Color color;
+    std::string url;  // a link target, or ""
+};
+
+// Part of a line in one look, at an offset from the line's start.
+struct Fragment {
+    double x = 0;
+    double width = 0;
+    std::string text;
+    FontStyle style = FontStyle::Regular;
+    Color color;
+    std::string url;
+};
+
+struct LaidLine {
+    std::vector<Fragment> fragments;
+    double width = 0;
+};
+
+std::vector<LaidLine> break_lines(const std::vector<Span>& spans, double width, double size, const FontMetrics& metrics);
+
+// The width of the widest word (what a column must at least hold to avoid splitting words).
+double widest_word(const std::vector<Span>& spans, double size, const FontMetrics& metrics);
+
+// The width of the text on one line, without breaking.
+double natural_width(const std::vector<Span>& spans, double size, const FontMetrics& metrics);
+
+}  // namespace boardpack::render::pdf

@@ -1,0 +1,21 @@
+// The whole PDF packet laid out: front page with the agenda and the page each item starts on,
+// every item on a new page, attachments, footer with "Side N af M", bookmarks, document info.
+#pragma once
+
+#include "model/document.hpp"
+#include "render/pdf/font_metrics.hpp"
+#include "render/pdf/page_items.hpp"
+#include "render/wording.hpp"
+
+namespace boardpack::render::pdf {
+
+// Lays out the edition view. The agenda's page numbers are laid out again until they agree
+// with where the items land (at most a few passes).
+LaidOutDocument layout_packet(const model::Meeting& view, model::Edition edition, const Wording& wording,
+                              const FontMetrics& metrics);
+
+// Anchor names, shared with the writer and the tests.
+std::string item_anchor(const model::AgendaItem& item);
+std::string attachment_anchor(const model::AgendaItem& item, const model::Attachment& a);
+
+}  // namespace boardpack::render::pdf

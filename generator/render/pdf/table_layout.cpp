@@ -1,0 +1,132 @@
+#include "render/pdf/table_layout.hpp"
+
+#include <numeric>
+
+#include "render/pdf/inline_spans.hpp"
+#include "render/pdf/pdf_style.hpp"
+
+namespace boardpack::render::pdf {
+
+using model::Cell;
+
+namespace {
+
+Color tone_color(Cell::Tone t) {
+    switch (t) {
+        case Cell::Tone::Good: return style::kGood;
+        case Cell::Tone::Bad: return style::kBad;
+        default: return style::kText;
+    }
+}
+
+struct Content {
+    std::vector<std::vector<Span>> header;
+    std::vector<std::vector<std::vector<Span>>> rows;  // rows x columns
+};
+
+Content content_of(const model::Table& t) {
+    Content c;
+    for (const std::string& h : t.header) c.header.push_back(plain(h, FontStyle::Bold, style::kText));
+    for (const model::TableRow& r : t.rows) {
+        std::vector<std::vector<Span>> cells;
+        const FontStyle s = r.role == model::TableRow::Role::Computed ? FontStyle::Bold : FontStyle::Regular;
+        for (const Cell& cell : r.cells) cells.push_back(plain(cell.text, s, tone_color(cell.tone)));
+        c.rows.push_back(std::move(cells));
+    }
+    return c;
+}
+
+// Column widths at a font size, or an empty vector if the table cannot fit at this size.
+// `wrap_numbers` allows even numeric columns to go below their natural width (last resort).
+std::vector<double> widths_at(const model::Table& t, const Content& c, double size, double available,
+                              const FontMetrics& m, bool last_resort) {
+    const size_t n = t.header.size();
+    const double pad = 2 * style::kTablePadX;
+    std::vector<double> want(n, 0), min(n, 0);
+    for (size_t k = 0; k < n; ++k) {
+        const bool numeric = k < t.numeric.size() && t.numeric[k];
+        // Headers may wrap at spaces; body cells of text columns too; numbers never.
+        min[k] = widest_word(c.header[k], size, m) + pad;
+        want[k] = min[k];
+        for (const auto& row : c.rows) {
+            const double natural = natural_width(row[k], size, m) + pad;
+            want[k] = std::max(want[k], natural);
+            min[k] = std::max(min[k], numeric ? natural : widest_word(row[k], size, m) + pad);
+        }
+        // A text column wider than a third of the page is worth wrapping before shrinking.
+        if (!numeric) want[k] = std::max(min[k], std::min(want[k], available * 0.45));
+    }
+    const double total_want = std::accumulate(want.begin(), want.end(), 0.0);
+    const double total_min = std::accumulate(min.begin(), min.end(), 0.0);
+    std::vector<double> w;
+    if (total_want <= available) {
+        w = want;
+        w[0] += available - total_want;  // the label column takes the rest: full-width tables
+        return w;
+    }
+    if (total_min <= available) {
+        // Text columns share what is left beyond their minimum, in proportion to their wish.
+        w = min;
+        double spare = available - total_min;
+        double wish = 0;
+        for (size_t k = 0; k < n; ++k) wish += want[k] - min[k];
+        for (size_t k = 0; k < n && wish > 0; ++k) w[k] += spare * (want[k] - min[k]) / wish;
+        return w;
+    }
+    if (!last_resort) return {};
+    // Nothing fits even at the smallest size: scale every column down; words will be split.
+    w = min;
+    for (double& x : w) x *= available / total_min;
+    return w;
+}
+
+RowBox make_row(const std::vector<std::vector<Span>>& cells, const std::vector<double>& widths,
+                const std::vector<bool>& numeric, double size, double leading, const FontMetrics& m) {
+    RowBox row;
+    size_t max_lines = 1;
+    for (size_t k = 0; k < cells.size(); ++k) {
+        CellBox cb;
+        cb.right = k > 0 && k < numeric.size() && numeric[k];
+        cb.lines = break_lines(cells[k], widths[k] - 2 * style::kTablePadX, size, m);
+        max_lines = std::max(max_lines, cb.lines.size());
+        row.cells.push_back(std::move(cb));
+    }
+    row.height = static_cast<double>(max_lines) * leading + 2 * style::kTablePadY;
+    return row;
+}
+
+}  // namespace
+
+double TableBox::width() const { return std::accumulate(widths.begin(), widths.end(), 0.0); }
+
+TableBox layout_table(const model::Table& table, double available, const FontMetrics& metrics) {
+    const Content c = content_of(table);
+    TableBox box;
+    for (double size = style::kTableSize; size >= style::kTableMinSize - 1e-9; size -= 0.5) {
+        const bool last = size - 0.5 < style::kTableMinSize - 1e-9;
+        box.widths = widths_at(table, c, size, available, metrics, last);
+        if (!box.widths.empty()) {
+            box.size = size;
+            break;
+        }
+    }
+    box.leading = box.size * 1.25;
+    box.header = make_row(c.header, box.widths, table.numeric, box.size, box.leading, metrics);
+    box.header.kind = RowBox::Kind::Header;
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        const model::TableRow& src = table.rows[r];
+        if (src.role == model::TableRow::Role::Spacer) {
+            RowBox spacer;
+            spacer.kind = RowBox::Kind::Spacer;
+            spacer.height = box.leading * 0.5;
+            box.rows.push_back(std::move(spacer));
+            continue;
+        }
+        RowBox row = make_row(c.rows[r], box.widths, table.numeric, box.size, box.leading, metrics);
+        row.computed = src.role == model::TableRow::Role::Computed;
+        box.rows.push_back(std::move(row));
+    }
+    return box;
+}
+
+}  // namespace boardpack::render::pdf
