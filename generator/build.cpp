@@ -1,0 +1,152 @@
+#include "build.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ostream>
+#include <thread>
+
+#include "core/diagnostics.hpp"
+#include "core/input_files.hpp"
+#include "core/text_file.hpp"
+#include "input/meeting_loader.hpp"
+#include "model/document.hpp"
+#include "publish/publisher.hpp"
+#include "render/html/html_writer.hpp"
+#include "render/pdf/packet_layout.hpp"
+#include "render/pdf/pdf_writer.hpp"
+#include "render/wording.hpp"
+
+namespace fs = std::filesystem;
+
+namespace boardpack {
+
+namespace {
+
+void print_diagnostics(const Diagnostics& diags, std::ostream& err) {
+    for (const Diagnostic& d : diags.all()) err << format_diagnostic(d);
+}
+
+// What the renderers need besides the meeting, read once per run.
+struct RenderKit {
+    render::Wording wording;
+    render::html::HtmlTemplates html;
+    render::pdf::TableMetrics metrics;
+};
+
+std::optional<RenderKit> load_kit(const BuildOptions& o, Diagnostics& diags) {
+    DiskFiles templates(o.templates);
+    auto wording_file = load_text_file(templates, "wording.txt", diags);
+    std::optional<render::Wording> wording;
+    if (wording_file) wording = render::Wording::load(*wording_file, diags);
+    auto html = render::html::HtmlTemplates::load(templates, diags);
+    auto metrics = render::pdf::load_font_metrics(o.fonts.string(), diags);
+    if (!wording || !html || !metrics) return std::nullopt;
+    return RenderKit{std::move(*wording), std::move(*html), std::move(*metrics)};
+}
+
+struct EditionOutput {
+    std::string html;
+    std::string pdf;
+    int pages = 0;
+};
+
+std::optional<EditionOutput> render_edition(const model::Meeting& meeting, model::Edition edition, const RenderKit& kit,
+                                            const BuildOptions& o, Diagnostics& diags) {
+    const model::Meeting view = model::edition_view(meeting, edition);
+    auto html = render::html::render_html(view, edition, kit.wording, kit.html, diags);
+    const render::pdf::LaidOutDocument laid = render::pdf::layout_packet(view, edition, kit.wording, kit.metrics);
+    auto pdf = render::pdf::write_pdf(laid, o.fonts.string(), diags);
+    if (!html || !pdf) return std::nullopt;
+    return EditionOutput{std::move(*html), std::move(*pdf), static_cast<int>(laid.pages.size())};
+}
+
+// Test hook (documented in the README): wait this many milliseconds before publishing, so a
+// test can kill a build while its files are only in the staging folder.
+void pause_for_tests() {
+    if (const char* ms = std::getenv("BOARDPACK_TEST_PAUSE_BEFORE_PUBLISH_MS"))
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(ms)));
+}
+
+int build_one(const fs::path& dir, const BuildOptions& o, const std::optional<RenderKit>& kit, std::ostream& out,
+              std::ostream& err) {
+    Diagnostics diags;
+    diags.set_warnings_are_errors(o.strict);
+    const std::string id = dir.filename().empty() ? dir.parent_path().filename().string() : dir.filename().string();
+    DiskFiles files(dir);
+    auto meeting = input::load_meeting(files, id, diags);
+    if (!meeting || diags.has_errors() || !kit) {
+        print_diagnostics(diags, err);
+        err << "boardpack: " << dir.string() << ": " << diags.error_count() << " error(s); nothing was written\n";
+        return kExitInputError;
+    }
+    render::apply_section_defaults(*meeting, kit->wording);
+    if (o.check_only) {
+        print_diagnostics(diags, err);
+        out << "boardpack: " << dir.string() << ": no errors (" << meeting->items.size() << " items)\n";
+        return kExitOk;
+    }
+
+    auto pub_edition = render_edition(*meeting, model::Edition::Offentlig, *kit, o, diags);
+    auto closed_edition = render_edition(*meeting, model::Edition::Lukket, *kit, o, diags);
+    print_diagnostics(diags, err);
+    if (!pub_edition || !closed_edition || diags.has_errors()) {
+        err << "boardpack: " << dir.string() << ": " << diags.error_count() << " error(s); nothing was written\n";
+        return kExitInputError;
+    }
+
+    std::string why;
+    auto publisher = publish::Publisher::begin(o.output, id, &why);
+    if (!publisher) {
+        err << "boardpack: " << why << "\n";
+        return kExitOutputError;
+    }
+    const struct {
+        model::Edition edition;
+        const EditionOutput& content;
+    } editions[] = {{model::Edition::Offentlig, *pub_edition}, {model::Edition::Lukket, *closed_edition}};
+    for (const auto& e : editions) {
+        const std::string folder = model::edition_folder(e.edition);
+        if (!publisher->write(folder + "/dagsorden.html", e.content.html, &why) ||
+            !publisher->write(folder + "/dagsorden.pdf", e.content.pdf, &why)) {
+            err << "boardpack: " << why << "; the packet in " << publisher->target().string() << " was left as it was\n";
+            return kExitOutputError;
+        }
+    }
+    pause_for_tests();
+    if (!publisher->commit(&why)) {
+        err << "boardpack: " << why << "; the packet in " << publisher->target().string() << " was left as it was\n";
+        return kExitOutputError;
+    }
+    size_t confidential = 0;
+    for (const model::AgendaItem& item : meeting->items) confidential += model::is_confidential(item.status) ? 1 : 0;
+    out << "boardpack: built " << id << ": " << meeting->items.size() << " items (" << meeting->items.size() - confidential
+        << " public, " << confidential << " confidential); offentlig " << pub_edition->pages << " pages, lukket "
+        << closed_edition->pages << " pages; " << publisher->files_written() << " files in "
+        << publisher->target().string() << "\n";
+    return kExitOk;
+}
+
+}  // namespace
+
+std::vector<fs::path> find_meetings(const fs::path& inputs) {
+    std::vector<fs::path> out;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(inputs, ec))
+        if (entry.is_directory() && fs::exists(entry.path() / "meeting.txt")) out.push_back(entry.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
+    Diagnostics kit_diags;
+    const std::optional<RenderKit> kit = load_kit(o, kit_diags);
+    if (!kit) {
+        print_diagnostics(kit_diags, err);
+        return kExitInputError;
+    }
+    int status = kExitOk;
+    for (const fs::path& dir : o.meetings) status = std::max(status, build_one(dir, o, kit, out, err));
+    return status;
+}
+
+}  // namespace boardpack

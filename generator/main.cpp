@@ -1,0 +1,112 @@
+// boardpack: arguments in, exit code out.
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "build.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kUsage =
+    "usage: boardpack build [MEETING_DIR...] [--out DIR] [--strict]\n"
+    "       boardpack check [MEETING_DIR...] [--strict]\n"
+    "       boardpack --help | --version\n";
+
+const char* const kHelp =
+    "boardpack builds the meeting packets of a board: for each meeting folder, a public edition\n"
+    "(offentlig/) in which confidential items show only as \"N (Fortrolig)\", and a closed edition\n"
+    "(lukket/) with everything, each as dagsorden.html and dagsorden.pdf.\n"
+    "\n"
+    "commands:\n"
+    "  build [MEETING_DIR...]  build each meeting into OUT/<meeting>/; with no meeting, every\n"
+    "                          meeting folder under inputs/\n"
+    "  check [MEETING_DIR...]  check the input and list every problem; writes nothing\n"
+    "\n"
+    "options:\n"
+    "  --out DIR        where packets are written (default: output)\n"
+    "  --strict         treat warnings (e.g. a published total that differs) as errors\n"
+    "  --templates DIR  the templates folder (default: the one boardpack was built with)\n"
+    "  --fonts DIR      the folder with the Carlito fonts (default: " BOARDPACK_FONT_DIR ")\n"
+    "  --help           show this help\n"
+    "  --version        show the version\n"
+    "\n"
+    "exit status: 0 success, 1 errors in the input, 2 wrong usage, 3 the output could not be written\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        std::cerr << kUsage;
+        return boardpack::kExitUsage;
+    }
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << kUsage << "\n" << kHelp;
+        return boardpack::kExitOk;
+    }
+    if (args[0] == "--version") {
+        std::cout << "boardpack " BOARDPACK_VERSION "\n";
+        return boardpack::kExitOk;
+    }
+    boardpack::BuildOptions options;
+    if (args[0] == "check") options.check_only = true;
+    else if (args[0] != "build") {
+        std::cerr << "boardpack: unknown command \"" << args[0] << "\"\n" << kUsage;
+        return boardpack::kExitUsage;
+    }
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](const char* name) -> const std::string* {
+            if (i + 1 >= args.size()) {
+                std::cerr << "boardpack: " << name << " needs a value\n" << kUsage;
+                return nullptr;
+            }
+            return &args[++i];
+        };
+        if (a == "--out") {
+            const std::string* v = value("--out");
+            if (!v) return boardpack::kExitUsage;
+            options.output = *v;
+        } else if (a == "--templates") {
+            const std::string* v = value("--templates");
+            if (!v) return boardpack::kExitUsage;
+            options.templates = *v;
+        } else if (a == "--fonts") {
+            const std::string* v = value("--fonts");
+            if (!v) return boardpack::kExitUsage;
+            options.fonts = *v;
+        } else if (a == "--strict") {
+            options.strict = true;
+        } else if (a == "--help" || a == "-h") {
+            std::cout << kUsage << "\n" << kHelp;
+            return boardpack::kExitOk;
+        } else if (!a.empty() && a[0] == '-') {
+            std::cerr << "boardpack: unknown option \"" << a << "\"\n" << kUsage;
+            return boardpack::kExitUsage;
+        } else {
+            options.meetings.emplace_back(a);
+        }
+    }
+    for (const fs::path& m : options.meetings) {
+        std::error_code ec;
+        if (!fs::is_directory(m, ec)) {
+            std::cerr << "boardpack: " << m.string() << ": no such meeting folder\n";
+            return boardpack::kExitInputError;
+        }
+        if (!fs::exists(m / "meeting.txt", ec)) {
+            std::cerr << "boardpack: " << (m / "meeting.txt").string() << ": error: no meeting.txt in this folder\n";
+            return boardpack::kExitInputError;
+        }
+    }
+    if (options.meetings.empty()) {
+        options.meetings = boardpack::find_meetings("inputs");
+        if (options.meetings.empty()) {
+            std::cerr << "boardpack: no meeting given and no meeting folder (with a meeting.txt) under inputs/\n";
+            return boardpack::kExitInputError;
+        }
+    }
+    return boardpack::run_build(options, std::cout, std::cerr);
+}
