@@ -179,6 +179,7 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
     bool reported_preamble = false;
     for (Block& b : blocks) {
         if (b.kind == Block::Kind::Heading && b.level == 1) {
+            reported_preamble = true;
             const std::string name = plain_text(b.inlines);
             const std::string folded = fold_label(name);
             current = nullptr;
@@ -205,7 +206,7 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
         if (!current) {
             // Text outside a section: reported once, before the first heading; after an unknown
             // heading it was already reported with the heading.
-            if (!reported_preamble && seen == std::vector<bool>(model::kSectionCount, false)) {
+            if (!reported_preamble) {
                 diags.error(b.loc, "text before the first section heading; start the text with \"# Resumé\"",
                             file->line_text(b.loc.line));
                 reported_preamble = true;

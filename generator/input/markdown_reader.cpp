@@ -155,8 +155,16 @@ struct Converter {
                 case CMARK_NODE_THEMATIC_BREAK:
                     b.kind = Block::Kind::Rule;
                     break;
-                default:
+                default: {
+                    const char* type_name = cmark_node_get_type_string(n);
+                    if (type_name && std::string(type_name) == "table") {
+                        // A pipe table would have no number, caption or typed cells.
+                        diags.error(b.loc, "Markdown tables are not supported: put the table in a CSV file and refer "
+                                           "to it with a ```tabel block (it then gets a number and a caption)",
+                                    line_text(b.loc.line));
+                    }
                     continue;
+                }
             }
             out.push_back(std::move(b));
         }
@@ -176,7 +184,7 @@ struct NodeDeleter {
 std::vector<Block> read_markdown(const MarkdownSource& source, const TableHandler& on_table, Diagnostics& diags) {
     cmark_gfm_core_extensions_ensure_registered();
     std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
-    for (const char* name : {"strikethrough", "autolink"}) {
+    for (const char* name : {"strikethrough", "autolink", "table"}) {
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), ext);
     }

@@ -42,7 +42,7 @@ struct Packet {
         flow.new_page();
         flow.anchor("forside");
         line(view.organisation, FontStyle::Bold, 13, 17, style::kAccent);
-        flow.space(18);
+        flow.space(10);
         line(view.title, FontStyle::Bold, 30, 36, style::kAccent);
         flow.space(4);
         line(wording.meeting_line(view), FontStyle::Regular, 14, 19, style::kText);
@@ -52,9 +52,9 @@ struct Packet {
         flow.space(6);
         const bool closed = edition == model::Edition::Lukket;
         line(wording.edition(edition), FontStyle::Bold, 10.5, 14, closed ? style::kBad : style::kAccent);
-        flow.space(10);
+        flow.space(8);
         flow.rule(style::kMarginLeft, style::kContentWidth, 1.2, style::kAccent);
-        flow.space(16);
+        flow.space(12);
         line(wording.get("dagsorden"), FontStyle::Bold, 14, 19, style::kAccent);
         flow.space(4);
         agenda(pages);
@@ -63,23 +63,23 @@ struct Packet {
     void agenda(const PageNumbers& pages) {
         const double title_x = style::kMarginLeft + kAgendaNumberColumn;
         const double title_w = style::kContentWidth - kAgendaNumberColumn - kAgendaPageColumn;
-        const LineStyle ls{title_x, 11, 15};
+        const LineStyle ls{title_x, 10.5, 13.5};
         for (const model::AgendaItem& item : view.items) {
             const std::string anchor = item_anchor(item);
             const auto it = pages.find(anchor);
             const std::string page = it == pages.end() ? "0" : std::to_string(it->second);
             std::vector<LaidLine> lines = item.redacted ? std::vector<LaidLine>{LaidLine{}}
-                                                        : text(item.title, FontStyle::Regular, 11, style::kText, title_w);
+                                                        : text(item.title, FontStyle::Regular, ls.size, style::kText, title_w);
             const Color number_color = model::is_confidential(item.status) ? style::kBad : style::kAccent;
             flow.ensure(static_cast<double>(lines.size()) * ls.leading + 5);
             const double top = flow.y();
             const double baseline = flow.baseline_in(top, ls);
             flow.lines(lines, ls, true, Marker{wording.item_heading(item), style::kMarginLeft, FontStyle::Bold, number_color});
             // The page number on the first line, right-aligned; the whole entry is a link.
-            const LaidLine number = text(page, FontStyle::Regular, 11, style::kText, kAgendaPageColumn)[0];
-            flow.place_line(number, style::kPageWidth - style::kMarginRight - number.width, baseline, 11);
+            const LaidLine number = text(page, FontStyle::Regular, ls.size, style::kText, kAgendaPageColumn)[0];
+            flow.place_line(number, style::kPageWidth - style::kMarginRight - number.width, baseline, ls.size);
             flow.page().links.push_back({style::kMarginLeft, top, style::kContentWidth, flow.y() - top, "", anchor});
-            flow.space(5);
+            flow.space(3.5);
         }
     }
 

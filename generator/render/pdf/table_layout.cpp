@@ -42,8 +42,9 @@ std::vector<double> widths_at(const model::Table& t, const Content& c, double si
                               const FontMetrics& m, bool last_resort) {
     const size_t n = t.header.size();
     const double pad = 2 * style::kTablePadX;
-    std::vector<double> want(n, 0), min(n, 0);
+    std::vector<double> want(n, 0), min(n, 0), header(n, 0);
     for (size_t k = 0; k < n; ++k) {
+        header[k] = natural_width(c.header[k], size, m) + pad;
         const bool numeric = k < t.numeric.size() && t.numeric[k];
         // Headers may wrap at spaces; body cells of text columns too; numbers never.
         min[k] = widest_word(c.header[k], size, m) + pad;
@@ -60,8 +61,22 @@ std::vector<double> widths_at(const model::Table& t, const Content& c, double si
     const double total_min = std::accumulate(min.begin(), min.end(), 0.0);
     std::vector<double> w;
     if (total_want <= available) {
+        // Spare room first lets headings stand on fewer lines, then widens the label column:
+        // tables are full width, as in the source documents.
         w = want;
-        w[0] += available - total_want;  // the label column takes the rest: full-width tables
+        double spare = available - total_want;
+        for (int round = 0; round < 3 && spare > 0.5; ++round) {
+            double need = 0;
+            for (size_t k = 1; k < n; ++k) need += std::max(0.0, header[k] - w[k]);
+            if (need <= 0) break;
+            const double share = std::min(1.0, spare / need);
+            for (size_t k = 1; k < n; ++k) {
+                const double extra = std::max(0.0, header[k] - w[k]) * share;
+                w[k] += extra;
+                spare -= extra;
+            }
+        }
+        w[0] += spare;
         return w;
     }
     if (total_min <= available) {

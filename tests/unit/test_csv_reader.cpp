@@ -1,0 +1,103 @@
+#include <doctest/doctest.h>
+
+#include "input/csv_reader.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+using boardpack::input::read_csv;
+
+namespace {
+
+std::vector<std::vector<std::string>> cells(const input::CsvData& d) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& r : d.rows) {
+        std::vector<std::string> row;
+        for (const auto& f : r.fields) row.push_back(f.text);
+        out.push_back(row);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("csv: semicolons, BOM, CRLF and decimal commas as Danish Excel writes them") {
+    Diagnostics d;
+    const auto f = test::text_file("t.csv", "\xEF\xBB\xBF;Dec. 2016;April 2023\r\nOverlæger;5.442;5.041\r\nForhold;2,85;1,79\r\n");
+    const auto csv = read_csv(f, d);
+    REQUIRE(csv);
+    CHECK(csv->separator == ';');
+    CHECK(cells(*csv) == std::vector<std::vector<std::string>>{
+                            {"", "Dec. 2016", "April 2023"}, {"Overlæger", "5.442", "5.041"}, {"Forhold", "2,85", "1,79"}});
+    CHECK(d.all().empty());
+}
+
+TEST_CASE("csv: commas as separators, with quoted decimal commas") {
+    Diagnostics d;
+    const auto f = test::text_file("t.csv", "Region,Andel\nSjælland,\"2,1\"\n");
+    const auto csv = read_csv(f, d);
+    REQUIRE(csv);
+    CHECK(csv->separator == ',');
+    CHECK(cells(*csv)[1] == std::vector<std::string>{"Sjælland", "2,1"});
+}
+
+TEST_CASE("csv: quoted fields hold separators, doubled quotes and line breaks") {
+    Diagnostics d;
+    const auto f = test::text_file("t.csv", "a;b\r\n\"x;y\";\"sagt \"\"loft\"\"\"\r\n\"to\r\nlinjer\";3\r\nnæste;4\r\n");
+    const auto csv = read_csv(f, d);
+    REQUIRE(csv);
+    const auto c = cells(*csv);
+    CHECK(c[1] == std::vector<std::string>{"x;y", "sagt \"loft\""});
+    CHECK(c[2] == std::vector<std::string>{"to\r\nlinjer", "3"});
+    // Positions survive the line break inside the quoted field.
+    CHECK(csv->rows[3].line == 5);
+    CHECK(csv->rows[3].fields[1].column == 7);
+}
+
+TEST_CASE("csv: Excel's sep= line names the separator") {
+    Diagnostics d;
+    const auto f = test::text_file("t.csv", "sep=,\na,b\n1;2,3\n");
+    const auto csv = read_csv(f, d);
+    REQUIRE(csv);
+    CHECK(cells(*csv)[1] == std::vector<std::string>{"1;2", "3"});
+    CHECK(csv->rows[0].line == 2);
+}
+
+TEST_CASE("csv: trailing empty fields that Excel pads with are allowed") {
+    Diagnostics d;
+    const auto f = test::text_file("t.csv", "a;b\n1;2;;\n");
+    const auto csv = read_csv(f, d);
+    REQUIRE(csv);
+    CHECK(csv->rows[1].fields.size() == 2);
+}
+
+TEST_CASE("csv: a short row is reported with its line and column") {
+    Diagnostics d;
+    const auto f = test::text_file("tabel.csv", "a;b;c\n1;2;3\n4;5\n");
+    CHECK_FALSE(read_csv(f, d));
+    CHECK(test::messages(d) ==
+          "tabel.csv:3:3: error: this row has 2 fields, the header has 3 (fields are separated by \";\")\n"
+          "  4;5\n"
+          "    ^\n");
+}
+
+TEST_CASE("csv: a long row is reported at its first extra field") {
+    Diagnostics d;
+    const auto f = test::text_file("tabel.csv", "a;b\n1;2;3\n");
+    CHECK_FALSE(read_csv(f, d));
+    CHECK(test::messages(d) == "tabel.csv:2:5: error: this row has 3 fields, the header has 2\n  1;2;3\n      ^\n");
+}
+
+TEST_CASE("csv: a quote inside an unquoted field is malformed") {
+    Diagnostics d;
+    const auto f = test::text_file("tabel.csv", "a;b\n1;2\"x\n");
+    CHECK_FALSE(read_csv(f, d));
+    CHECK(test::messages(d).rfind("tabel.csv:2:4: error: malformed quotes", 0) == 0);
+}
+
+TEST_CASE("csv: an unclosed quote is reported where the field starts") {
+    Diagnostics d;
+    const auto f = test::text_file("tabel.csv", "a;b\n1;\"never closed\n3;4\n");
+    CHECK_FALSE(read_csv(f, d));
+    CHECK(test::messages(d) ==
+          "tabel.csv:2:3: error: this quoted field is never closed: a \" is missing\n  1;\"never closed\n    ^\n");
+}

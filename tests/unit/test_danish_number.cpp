@@ -1,0 +1,53 @@
+#include <doctest/doctest.h>
+
+#include "calc/danish_number.hpp"
+
+using boardpack::calc::Decimal;
+using boardpack::calc::format_danish;
+using boardpack::calc::read_danish_number;
+
+namespace {
+
+std::string read_plain(const char* text) {
+    const auto n = read_danish_number(text);
+    return n ? n->value.to_plain() + "/" + std::to_string(n->decimals) + (n->percent ? "%" : "") : "none";
+}
+
+}  // namespace
+
+TEST_CASE("danish numbers: reading") {
+    CHECK(read_plain("1.036") == "1036/0");
+    CHECK(read_plain("2,85") == "2.85/2");
+    CHECK(read_plain("-152.100.000") == "-152100000/0");
+    CHECK(read_plain("\xE2\x88\x92" "3,2") == "-3.2/1");  // U+2212 minus sign
+    CHECK(read_plain("73 %") == "73/0%");
+    CHECK(read_plain("73 pct.") == "73/0%");
+    CHECK(read_plain("  950,5 ") == "950.5/1");
+    CHECK(read_plain("0") == "0/0");
+    CHECK(read_plain("1\xC2\xA0" "036") == "1036/0");  // no-break space groups thousands
+}
+
+TEST_CASE("danish numbers: what is not a number") {
+    CHECK(read_plain("") == "none");
+    CHECK(read_plain("-") == "none");
+    CHECK(read_plain("Ikke oplyst") == "none");
+    CHECK(read_plain("gens. 950,5") == "none");
+    CHECK(read_plain("01.01.23-30.06.23") == "none");
+    CHECK(read_plain("12,3x") == "none");
+    std::string hint;
+    CHECK_FALSE(read_danish_number("2.5", &hint));
+    CHECK(hint.find("\",\"") != std::string::npos);
+    CHECK_FALSE(read_danish_number("1,036.5", &hint));
+}
+
+TEST_CASE("danish numbers: writing rounds half away from zero and groups thousands") {
+    CHECK(format_danish(Decimal(46200000, 0), 0) == "46.200.000");
+    CHECK(format_danish(Decimal(-152100000, 0), 0) == "-152.100.000");
+    CHECK(format_danish(Decimal(2845, 3), 2) == "2,85");
+    CHECK(format_danish(Decimal(-2845, 3), 2) == "-2,85");
+    CHECK(format_danish(Decimal(1477, 1), 0) == "148");
+    CHECK(format_danish(Decimal(21, 1), 2) == "2,10");
+    CHECK(format_danish(Decimal(-4, 1), 0) == "0");  // no "-0"
+    CHECK(format_danish(Decimal(999, 0), 0) == "999");
+    CHECK(format_danish(Decimal(1000, 0), 0) == "1.000");
+}

@@ -1,0 +1,218 @@
+#include <doctest/doctest.h>
+
+#include "input/meeting_loader.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+using boardpack::input::load_meeting;
+
+namespace {
+
+const char* const kMeeting =
+    "organisation: Danske Regioner\n"
+    "organ: Bestyrelsen\n"
+    "dato: 2023-09-14\n"
+    "tidspunkt: kl. 10.30-15.00\n"
+    "sted: Regionernes Hus\n"
+    "punkt: 05-a\n"
+    "punkt: 06-b\n";
+
+const char* const kItemA =
+    "---\n"
+    "nummer: 5\n"
+    "status: Offentlig\n"
+    "titel: Et offentligt punkt\n"
+    "sagsbehandler: Helene Munk Fog\n"
+    "sagsnummer: EMN-2022-01548\n"
+    "bilag: Notat om udredningsret | 1644149 | bilag-1.md\n"
+    "bilag: Katalog | 1648938\n"
+    "---\n"
+    "\n"
+    "# Resumé\n"
+    "\n"
+    "Kort resumé.\n"
+    "\n"
+    "# Sagsfremstilling\n"
+    "\n"
+    "Tekst med **fed** og *kursiv*.\n"
+    "\n"
+    "```tabel\n"
+    "fil: tabel-1.csv\n"
+    "titel: Antal læger\n"
+    "kilde: KRL\n"
+    "```\n"
+    "\n"
+    "# Økonomi\n"
+    "\n"
+    "-\n";
+
+const char* const kItemB =
+    "---\n"
+    "nummer: 6\n"
+    "status: Fortrolig\n"
+    "titel: Et fortroligt punkt\n"
+    "sagsbehandler: A\n"
+    "sagsnummer: EMN-2023-90006\n"
+    "---\n"
+    "# Resumé\n"
+    "Hemmeligt.\n";
+
+MemoryFiles good_meeting() {
+    MemoryFiles f("m");
+    f.add("meeting.txt", kMeeting);
+    f.add("05-a/item.md", kItemA);
+    f.add("05-a/tabel-1.csv", ";2016;2023\nOverlæger;5.442;5.041\n");
+    f.add("05-a/bilag-1.md", "## Notat\n\nIndhold.\n");
+    f.add("06-b/item.md", kItemB);
+    return f;
+}
+
+std::string load_errors(const MemoryFiles& f) {
+    Diagnostics d;
+    const auto m = load_meeting(f, "m", d);
+    CHECK_FALSE(m);
+    return test::messages(d);
+}
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+    const size_t at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    return s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("loader: a good meeting") {
+    const MemoryFiles f = good_meeting();
+    Diagnostics d;
+    const auto m = load_meeting(f, "m", d);
+    REQUIRE(m);
+    CHECK(test::messages(d) == "");
+    CHECK(m->organisation == "Danske Regioner");
+    CHECK(m->date.year == 2023);
+    CHECK(m->date.day == 14);
+    REQUIRE(m->items.size() == 2);
+    const model::AgendaItem& a = m->items[0];
+    CHECK(a.number == 5);
+    CHECK(a.case_officer == "Helene Munk Fog");
+    CHECK(a.sections.size() == 6);
+    CHECK_FALSE(a.sections[0].defaulted);
+    CHECK(a.sections[1].defaulted);  // Indstilling is missing
+    CHECK(a.sections[3].blocks.size() == 1);  // a lone "-" is the text "-"
+    CHECK(a.sections[3].blocks[0].inlines[0].text == "-");
+    REQUIRE(a.tables.size() == 1);
+    CHECK(a.tables[0].number == 1);
+    CHECK(a.tables[0].title == "Antal læger");
+    CHECK(a.tables[0].rows[0].cells[1].kind == model::Cell::Kind::Number);
+    CHECK(a.tables[0].rows[0].cells[1].text == "5.442");
+    REQUIRE(a.attachments.size() == 2);
+    CHECK(a.attachments[0].document_id == "1644149");
+    CHECK(a.attachments[0].case_number == "EMN-2022-01548");
+    CHECK_FALSE(a.attachments[0].content.empty());
+    CHECK(a.attachments[1].content.empty());
+    CHECK(m->items[1].status == model::Status::Fortrolig);
+}
+
+TEST_CASE("loader: a missing meeting file") {
+    MemoryFiles f("m");
+    CHECK(load_errors(f) == "m/meeting.txt: error: cannot read the file: no such file\n");
+}
+
+TEST_CASE("loader: an item without a number") {
+    MemoryFiles f = good_meeting();
+    f.add("05-a/item.md", replace(kItemA, "nummer: 5\n", ""));
+    CHECK(load_errors(f) == "m/05-a/item.md:1: error: the item header has no \"nummer:\" line\n");
+}
+
+TEST_CASE("loader: a number that is not a number") {
+    MemoryFiles f = good_meeting();
+    f.add("05-a/item.md", replace(kItemA, "nummer: 5", "nummer: fem"));
+    CHECK(load_errors(f) ==
+          "m/05-a/item.md:2:9: error: the item number must be a whole number from 1 up, found \"fem\"\n"
+          "  nummer: fem\n"
+          "          ^\n");
+}
+
+TEST_CASE("loader: a duplicate item number names both places") {
+    MemoryFiles f = good_meeting();
+    f.add("06-b/item.md", replace(kItemB, "nummer: 6", "nummer: 5"));
+    CHECK(load_errors(f) == "m/06-b/item.md:2:1: error: item number 5 is used twice: also in m/05-a/item.md:2\n");
+}
+
+TEST_CASE("loader: an unknown status") {
+    MemoryFiles f = good_meeting();
+    f.add("06-b/item.md", replace(kItemB, "status: Fortrolig", "status: Hemmelig"));
+    CHECK(load_errors(f) ==
+          "m/06-b/item.md:3:9: error: unknown status \"Hemmelig\"; use Offentlig, Fortrolig or Lukket\n"
+          "  status: Hemmelig\n"
+          "          ^\n");
+}
+
+TEST_CASE("loader: an unknown section") {
+    MemoryFiles f = good_meeting();
+    f.add("06-b/item.md", replace(kItemB, "# Resumé", "# Baggrund"));
+    CHECK(load_errors(f) ==
+          "m/06-b/item.md:8:1: error: unknown section \"Baggrund\"; the sections are: Resumé, Indstilling, "
+          "Sagsfremstilling, Økonomi, Sekretariatets bemærkninger, Kommunikation\n"
+          "  # Baggrund\n"
+          "  ^\n");
+}
+
+TEST_CASE("loader: a table referring to a missing file") {
+    MemoryFiles f = good_meeting();
+    f.add("05-a/item.md", replace(kItemA, "fil: tabel-1.csv", "fil: tabel-9.csv"));
+    CHECK(load_errors(f) ==
+          "m/05-a/item.md:20:6: error: cannot read the table's CSV file \"tabel-9.csv\" (m/05-a/tabel-9.csv): no such file\n"
+          "  fil: tabel-9.csv\n"
+          "       ^\n");
+}
+
+TEST_CASE("loader: a malformed CSV row is reported in the CSV file with line and column") {
+    MemoryFiles f = good_meeting();
+    f.add("05-a/tabel-1.csv", ";2016;2023\nOverlæger;5.442\n");
+    CHECK(load_errors(f) ==
+          "m/05-a/tabel-1.csv:2:11: error: this row has 2 fields, the header has 3 (fields are separated by \";\")\n"
+          "  Overlæger;5.442\n"
+          "            ^\n");
+}
+
+TEST_CASE("loader: a listed item folder that does not exist") {
+    MemoryFiles f = good_meeting();
+    f.add("meeting.txt", replace(kMeeting, "punkt: 06-b", "punkt: 07-c"));
+    CHECK(load_errors(f) ==
+          "m/meeting.txt:7:8: error: there is no item folder \"07-c\" (m/07-c)\n  punkt: 07-c\n         ^\n");
+}
+
+TEST_CASE("loader: paths may not leave the meeting folder") {
+    MemoryFiles f = good_meeting();
+    f.add("meeting.txt", replace(kMeeting, "punkt: 06-b", "punkt: ../andet-moede/06-b"));
+    CHECK(load_errors(f).find("m/meeting.txt:7:8: error: cannot use the item folder \"../andet-moede/06-b\": the path "
+                              "leaves the meeting folder") == 0);
+    MemoryFiles g = good_meeting();
+    g.add("05-a/item.md", replace(kItemA, "fil: tabel-1.csv", "fil: /etc/passwd"));
+    CHECK(load_errors(g).find("the path is absolute") != std::string::npos);
+}
+
+TEST_CASE("loader: a missing meeting key and a bad date are both reported") {
+    MemoryFiles f = good_meeting();
+    f.add("meeting.txt", replace(replace(kMeeting, "organ: Bestyrelsen\n", ""), "2023-09-14", "14-09-2023"));
+    CHECK(load_errors(f) ==
+          "m/meeting.txt:1: error: meeting.txt has no \"organ:\" line\n"
+          "m/meeting.txt:2:7: error: the date must be written YYYY-MM-DD, e.g. 2023-09-14, and exist; found \"14-09-2023\"\n"
+          "  dato: 14-09-2023\n"
+          "        ^\n");
+}
+
+TEST_CASE("loader: an item without its header") {
+    MemoryFiles f = good_meeting();
+    f.add("06-b/item.md", "# Resumé\nTekst\n");
+    CHECK(load_errors(f) ==
+          "m/06-b/item.md:1:1: error: item.md must start with a header between two \"---\" lines (nummer, status, "
+          "titel, ...)\n  # Resumé\n  ^\n");
+}
+
+TEST_CASE("loader: a Markdown pipe table is refused with a pointer to tabel blocks") {
+    MemoryFiles f = good_meeting();
+    f.add("06-b/item.md", std::string(kItemB) + "\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+    CHECK(load_errors(f).find("m/06-b/item.md:11:1: error: Markdown tables are not supported") == 0);
+}
