@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The command line as a user meets it: exit codes, help, the summary line, valid HTML, and a
+# failed build that leaves the published packet byte for byte as it was.
+set -u
+boardpack=$1
+root=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fails=0
+check() {  # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
+}
+
+"$boardpack" --version > "$work/v" 2>&1; rc=$?
+check "--version exits 0 and names boardpack" test $rc -eq 0 -a -n "$(grep '^boardpack ' "$work/v")"
+"$boardpack" --help > "$work/h" 2>&1; rc=$?
+check "--help exits 0 and shows usage" test $rc -eq 0 -a -n "$(grep 'usage: boardpack build' "$work/h")"
+"$boardpack" > /dev/null 2>&1; rc=$?
+check "no command is a usage error (2)" test $rc -eq 2
+"$boardpack" build --bogus > /dev/null 2>&1; rc=$?
+check "an unknown option is a usage error (2)" test $rc -eq 2
+"$boardpack" build "$work/nowhere" > /dev/null 2> "$work/e"; rc=$?
+check "a missing meeting folder is an input error (1)" test $rc -eq 1 -a -n "$(grep 'no such meeting folder' "$work/e")"
+
+# A good build, with its summary line.
+cp -r "$root/inputs/2023-09-bestyrelsen" "$work/m"
+"$boardpack" build "$work/m" --out "$work/out" > "$work/s" 2> "$work/e"; rc=$?
+check "the example builds (exit 0)" test $rc -eq 0
+check "the summary names items, pages and files" grep -qE '^boardpack: built m: 24 items \(15 public, 9 confidential\); offentlig [0-9]+ pages, lukket [0-9]+ pages; 4 files in ' "$work/s"
+for ed in offentlig lukket; do
+  for f in dagsorden.html dagsorden.pdf; do
+    check "$ed/$f exists" test -s "$work/out/m/$ed/$f"
+  done
+  if command -v tidy > /dev/null; then
+    tidy -q -e "$work/out/m/$ed/dagsorden.html" > "$work/tidy" 2>&1
+    check "$ed HTML is valid HTML5 (tidy reports nothing)" test ! -s "$work/tidy"
+    cat "$work/tidy" | head -5
+  fi
+done
+(cd "$work/out" && find m -type f -exec md5sum {} + | sort) > "$work/before"
+
+# A broken input: exit 1, a message with file and line, and the packet untouched.
+sed -i 's/^status: Offentlig$/status: Hemmelig/' "$work/m/18-speciallaeger/item.md"
+"$boardpack" build "$work/m" --out "$work/out" > /dev/null 2> "$work/e"; rc=$?
+check "bad input exits 1" test $rc -eq 1
+check "the message names file, line and column" grep -qE '18-speciallaeger/item.md:3:9: error: unknown status "Hemmelig"' "$work/e"
+(cd "$work/out" && find m -type f -exec md5sum {} + | sort) > "$work/after"
+check "the published packet is unchanged" cmp -s "$work/before" "$work/after"
+check "no staging folder is left behind" test ! -e "$work/out/.m.staging"
+
+# check writes nothing and lists every problem.
+printf 'Løn;1;2;3\r\n' >> "$work/m/19-budget-2024/tabel-2.csv"
+sed -i 's/^dato: .*/dato: 2023-02-30/' "$work/m/meeting.txt"
+"$boardpack" check "$work/m" --out "$work/out-check" > /dev/null 2> "$work/e"; rc=$?
+check "check exits 1 on errors" test $rc -eq 1
+check "check lists every problem (status, CSV row, date)" test "$(grep -c ': error: ' "$work/e")" -eq 3
+check "check writes nothing" test ! -e "$work/out-check"
+
+exit $((fails > 0))
