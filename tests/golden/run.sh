@@ -3,8 +3,9 @@
 # expected files. Run with BOARDPACK_UPDATE_GOLDEN=1 to rewrite the expected files after an
 # intended change (then review the diff before committing).
 #
-# A case is a folder tests/golden/<case>/ with either input/ (a meeting folder) or a file
-# meeting.path naming a meeting folder relative to the repository, and expected/.
+# A case is a folder tests/golden/<case>/ with expected/ and either a meeting folder (a
+# subfolder holding meeting.txt) or a file meeting.path naming a meeting folder relative to
+# the repository.
 set -u
 boardpack=$1
 root=$2
@@ -14,9 +15,12 @@ trap 'rm -rf "$work"' EXIT
 
 for case_dir in "$root"/tests/golden/*/; do
   case_name=$(basename "$case_dir")
-  if [ -d "$case_dir/input" ]; then
-    meeting="$work/$case_name"
-    cp -r "$case_dir/input" "$meeting"
+  meeting=""
+  for sub in "$case_dir"*/; do
+    [ -f "$sub/meeting.txt" ] && meeting="${sub%/}"
+  done
+  if [ -n "$meeting" ]; then
+    :
   elif [ -f "$case_dir/meeting.path" ]; then
     meeting="$root/$(cat "$case_dir/meeting.path")"
   else
