@@ -99,7 +99,7 @@ struct Table {
 enum class SectionKind { Resume, Indstilling, Sagsfremstilling, Oekonomi, Bemaerkninger, Kommunikation };
 inline constexpr int kSectionCount = 6;
 
-// The section's name as written in the input and printed in the packet.
+// The section's name as written in the input (the packet prints the wording's title).
 const char* section_title(SectionKind kind);
 
 struct Section {

@@ -11,7 +11,8 @@ const char* const kRequiredKeys[] = {
     "dagsorden", "udgave-offentlig", "udgave-lukket", "moede", "dato", "tidspunkt", "sted",
     "punkt-overskrift", "sagsbehandler", "sagsnummer", "bilag", "bilag-linje", "bilag-overskrift",
     "ingen-bemaerkninger", "tom-sektion", "ingen-bilag", "tabel", "kilde", "side", "side-kort",
-    "fortroligt-punkt", "indhold", "ugedage", "maaneder",
+    "fortroligt-punkt", "indhold", "ugedage", "maaneder", "fortsat", "sektion-resume", "sektion-indstilling",
+    "sektion-sagsfremstilling", "sektion-oekonomi", "sektion-bemaerkninger", "sektion-kommunikation",
 };
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -113,6 +114,18 @@ std::string Wording::page_of(int page, int pages) const {
 
 std::string Wording::edition(model::Edition e) const {
     return get(e == model::Edition::Offentlig ? "udgave-offentlig" : "udgave-lukket");
+}
+
+std::string Wording::section_title(model::SectionKind kind) const {
+    switch (kind) {
+        case model::SectionKind::Resume: return get("sektion-resume");
+        case model::SectionKind::Indstilling: return get("sektion-indstilling");
+        case model::SectionKind::Sagsfremstilling: return get("sektion-sagsfremstilling");
+        case model::SectionKind::Oekonomi: return get("sektion-oekonomi");
+        case model::SectionKind::Bemaerkninger: return get("sektion-bemaerkninger");
+        case model::SectionKind::Kommunikation: return get("sektion-kommunikation");
+    }
+    return "";
 }
 
 std::string Wording::section_default(model::SectionKind kind) const {

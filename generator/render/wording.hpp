@@ -32,6 +32,11 @@ public:
     std::string page_of(int page, int pages) const;
     std::string edition(model::Edition e) const;
 
+    // A section's heading as printed.
+    std::string section_title(model::SectionKind kind) const;
+    // A table caption on the pages a table continues on.
+    std::string continued(const std::string& caption) const { return get("fortsat", {{"titel", caption}}); }
+
     // The text printed for a section that is missing or empty.
     std::string section_default(model::SectionKind kind) const;
 

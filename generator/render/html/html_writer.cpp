@@ -141,7 +141,7 @@ std::optional<std::string> render_html(const model::Meeting& view, model::Editio
         mstch::data sections{mstch::data::type::list};
         for (const model::Section& s : item.sections) {
             mstch::data sd;
-            sd.set("title", std::string(model::section_title(s.kind)));
+            sd.set("title", wording.section_title(s.kind));
             sd.set("html", render_blocks(s.blocks, item, table));
             sections.push_back(sd);
         }

@@ -33,7 +33,7 @@ TableParts table_parts(const model::Table& t, double indent, BlockContext& ctx) 
     const double cap = style::kTableSize + 0.5;
     const std::string caption = ctx.wording.table_caption(t);
     p.caption = break_lines(plain(caption, FontStyle::Bold, style::kText), w, cap, ctx.metrics);
-    p.continued = break_lines(plain(caption + " (fortsat)", FontStyle::Bold, style::kMuted), w, cap, ctx.metrics);
+    p.continued = break_lines(plain(ctx.wording.continued(caption), FontStyle::Bold, style::kMuted), w, cap, ctx.metrics);
     const std::string source = ctx.wording.table_source(t);
     if (!source.empty()) p.below.push_back(break_lines(plain(source, FontStyle::Regular, style::kMuted), w, style::kSmallSize, ctx.metrics));
     for (const std::string& n : t.notes)

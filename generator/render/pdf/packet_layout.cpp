@@ -112,7 +112,7 @@ struct Packet {
         item_heading(item);
         for (const model::Section& s : item.sections) {
             const double following = s.blocks.empty() ? 0 : start_height(s.blocks[0], 0, ctx);
-            layout_heading(plain(model::section_title(s.kind), FontStyle::Bold, style::kAccent), style::kSectionSize,
+            layout_heading(plain(wording.section_title(s.kind), FontStyle::Bold, style::kAccent), style::kSectionSize,
                            style::kSectionGapBefore, style::kSectionGapAfter, following, 0, ctx);
             layout_blocks(s.blocks, 0, ctx);
         }
