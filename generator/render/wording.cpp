@@ -11,7 +11,7 @@ const char* const kRequiredKeys[] = {
     "dagsorden", "udgave-offentlig", "udgave-lukket", "moede", "dato", "tidspunkt", "sted",
     "punkt-overskrift", "sagsbehandler", "sagsnummer", "bilag", "bilag-linje", "bilag-overskrift",
     "ingen-bemaerkninger", "tom-sektion", "ingen-bilag", "tabel", "kilde", "side", "side-kort",
-    "fortroligt-punkt", "indhold", "ugedage", "maaneder", "fortsat", "sektion-resume", "sektion-indstilling",
+    "indhold", "ugedage", "maaneder", "fortsat", "sektion-resume", "sektion-indstilling",
     "sektion-sagsfremstilling", "sektion-oekonomi", "sektion-bemaerkninger", "sektion-kommunikation",
 };
 

@@ -115,8 +115,7 @@ std::optional<std::string> render_html(const model::Meeting& view, model::Editio
     page.set("closed_edition", edition == model::Edition::Lukket);
 
     mstch::data words;
-    for (const char* key : {"dagsorden", "tidspunkt", "sted", "sagsbehandler", "sagsnummer", "bilag",
-                            "ingen-bilag", "fortroligt-punkt"}) {
+    for (const char* key : {"dagsorden", "tidspunkt", "sted", "sagsbehandler", "sagsnummer", "bilag", "ingen-bilag"}) {
         std::string k(key);
         for (char& c : k)
             if (c == '-') c = '_';
@@ -159,6 +158,7 @@ std::optional<std::string> render_html(const model::Meeting& view, model::Editio
                 mstch::data cd;
                 cd.set("anchor", attachment_anchor(item, a));
                 cd.set("heading", wording.attachment_heading(item, a));
+                cd.set("line", wording.attachment_line(a));
                 cd.set("html", render_blocks(a.content, item, table));
                 contents.push_back(cd);
             }

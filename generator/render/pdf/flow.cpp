@@ -94,7 +94,7 @@ void Flow::draw_row(const RowBox& row, const TableBox& box, double x) {
         const double w = box.widths[k];
         for (size_t l = 0; l < cell.lines.size(); ++l) {
             const LaidLine& line = cell.lines[l];
-            const double lx = cell.right ? cx + w - style::kTablePadX - line.width : cx + style::kTablePadX;
+            const double lx = cell.right ? cx + w - box.pad_x - line.width : cx + box.pad_x;
             const double top = y_ + style::kTablePadY + static_cast<double>(l) * box.leading;
             const double baseline = top + (box.leading - box.size) / 2 + m_.ascent(FontStyle::Regular) * box.size;
             place_line(line, lx, baseline, box.size);

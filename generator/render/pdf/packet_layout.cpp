@@ -83,14 +83,22 @@ struct Packet {
         }
     }
 
+    // A label and its value in two columns, as the HTML's definition list shows them.
+    void meta(const std::string& label, const std::string& value) {
+        constexpr double kLabelColumn = 78;
+        const LineStyle ls{style::kMarginLeft + kLabelColumn, style::kMetaSize, 13};
+        flow.lines(text(value, FontStyle::Regular, ls.size, style::kText, style::kContentWidth - kLabelColumn), ls, true,
+                   Marker{label, style::kMarginLeft, FontStyle::Regular, style::kMuted});
+    }
+
     void item_heading(const model::AgendaItem& item) {
         const Color number_color = model::is_confidential(item.status) ? style::kBad : style::kAccent;
         line(wording.item_heading(item), FontStyle::Bold, style::kItemNumberSize, 15, number_color);
         flow.space(2);
         line(item.title, FontStyle::Bold, style::kItemTitleSize, style::kItemTitleLeading, style::kText);
         flow.space(6);
-        line(wording.get("sagsbehandler") + ": " + item.case_officer, FontStyle::Regular, style::kMetaSize, 13, style::kMuted);
-        line(wording.get("sagsnummer") + ": " + item.case_number, FontStyle::Regular, style::kMetaSize, 13, style::kMuted);
+        meta(wording.get("sagsbehandler"), item.case_officer);
+        meta(wording.get("sagsnummer"), item.case_number);
         flow.space(6);
         flow.rule(style::kMarginLeft, style::kContentWidth, 0.6, style::kRule);
         flow.space(4);
@@ -144,7 +152,7 @@ struct Packet {
             flow.anchor(attachment_anchor(item, a));
             line(wording.attachment_heading(item, a), FontStyle::Bold, 14, 18, style::kAccent);
             flow.space(4);
-            line(wording.attachment_line(a), FontStyle::Regular, style::kMetaSize, 13, style::kMuted);
+            line(wording.attachment_line(a), FontStyle::Regular, style::kMetaSize, 13, style::kMuted);  // as in the HTML
             flow.space(6);
             flow.rule(style::kMarginLeft, style::kContentWidth, 0.6, style::kRule);
             flow.space(6);

@@ -39,9 +39,9 @@ Content content_of(const model::Table& t) {
 // Column widths at a font size, or an empty vector if the table cannot fit at this size.
 // `wrap_numbers` allows even numeric columns to go below their natural width (last resort).
 std::vector<double> widths_at(const model::Table& t, const Content& c, double size, double available,
-                              const FontMetrics& m, bool last_resort) {
+                              const FontMetrics& m, bool last_resort, double pad_x) {
     const size_t n = t.header.size();
-    const double pad = 2 * style::kTablePadX;
+    const double pad = 2 * pad_x;
     std::vector<double> want(n, 0), min(n, 0), header(n, 0);
     for (size_t k = 0; k < n; ++k) {
         header[k] = natural_width(c.header[k], size, m) + pad;
@@ -96,13 +96,13 @@ std::vector<double> widths_at(const model::Table& t, const Content& c, double si
 }
 
 RowBox make_row(const std::vector<std::vector<Span>>& cells, const std::vector<double>& widths,
-                const std::vector<bool>& numeric, double size, double leading, const FontMetrics& m) {
+                const std::vector<bool>& numeric, double size, double leading, double pad_x, const FontMetrics& m) {
     RowBox row;
     size_t max_lines = 1;
     for (size_t k = 0; k < cells.size(); ++k) {
         CellBox cb;
         cb.right = k > 0 && k < numeric.size() && numeric[k];
-        cb.lines = break_lines(cells[k], widths[k] - 2 * style::kTablePadX, size, m);
+        cb.lines = break_lines(cells[k], widths[k] - 2 * pad_x, size, m);
         max_lines = std::max(max_lines, cb.lines.size());
         row.cells.push_back(std::move(cb));
     }
@@ -117,16 +117,19 @@ double TableBox::width() const { return std::accumulate(widths.begin(), widths.e
 TableBox layout_table(const model::Table& table, double available, const FontMetrics& metrics) {
     const Content c = content_of(table);
     TableBox box;
+    box.pad_x = style::kTablePadX;
     for (double size = style::kTableSize; size >= style::kTableMinSize - 1e-9; size -= 0.5) {
         const bool last = size - 0.5 < style::kTableMinSize - 1e-9;
-        box.widths = widths_at(table, c, size, available, metrics, last);
+        // At the smallest size, tighter cells leave the text more room before words are split.
+        if (last) box.pad_x = 1;
+        box.widths = widths_at(table, c, size, available, metrics, last, box.pad_x);
         if (!box.widths.empty()) {
             box.size = size;
             break;
         }
     }
     box.leading = box.size * 1.25;
-    box.header = make_row(c.header, box.widths, table.numeric, box.size, box.leading, metrics);
+    box.header = make_row(c.header, box.widths, table.numeric, box.size, box.leading, box.pad_x, metrics);
     box.header.kind = RowBox::Kind::Header;
     for (size_t r = 0; r < table.rows.size(); ++r) {
         const model::TableRow& src = table.rows[r];
@@ -137,7 +140,7 @@ TableBox layout_table(const model::Table& table, double available, const FontMet
             box.rows.push_back(std::move(spacer));
             continue;
         }
-        RowBox row = make_row(c.rows[r], box.widths, table.numeric, box.size, box.leading, metrics);
+        RowBox row = make_row(c.rows[r], box.widths, table.numeric, box.size, box.leading, box.pad_x, metrics);
         row.computed = src.role == model::TableRow::Role::Computed;
         box.rows.push_back(std::move(row));
     }

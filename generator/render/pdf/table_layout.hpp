@@ -25,6 +25,7 @@ struct RowBox {
 struct TableBox {
     double size = 0;      // font size used
     double leading = 0;   // line height inside cells
+    double pad_x = 0;     // space left and right of a cell's text
     std::vector<double> widths;
     RowBox header;
     std::vector<RowBox> rows;

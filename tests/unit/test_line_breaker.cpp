@@ -1,0 +1,68 @@
+#include <doctest/doctest.h>
+
+#include "render/pdf/line_breaker.hpp"
+
+using namespace boardpack::render::pdf;
+
+namespace {
+
+// With FixedMetrics at size 10 every character is 5 pt wide (bold 5,5 pt).
+std::vector<std::string> lines_of(const std::vector<Span>& spans, double width) {
+    FixedMetrics m;
+    std::vector<std::string> out;
+    for (const LaidLine& l : break_lines(spans, width, 10, m)) {
+        std::string s;
+        for (const Fragment& f : l.fragments) s += f.text;
+        out.push_back(s);
+    }
+    return out;
+}
+
+std::vector<Span> text(const std::string& s) { return {Span{s, FontStyle::Regular, {}, ""}}; }
+
+}  // namespace
+
+TEST_CASE("line breaking: greedy at spaces, at most 20 characters at width 100") {
+    CHECK(lines_of(text("Det indstilles, at bestyrelsen godkender budgettet for 2024."), 100) ==
+          std::vector<std::string>{"Det indstilles, at", "bestyrelsen", "godkender budgettet", "for 2024."});
+}
+
+TEST_CASE("line breaking: runs of spaces collapse and no line starts or ends with one") {
+    CHECK(lines_of(text("  a   b  "), 100) == std::vector<std::string>{"a b"});
+}
+
+TEST_CASE("line breaking: a word may break after its hyphen") {
+    CHECK(lines_of(text("drøftet med HR-direktørkredsen i juni"), 100) ==
+          std::vector<std::string>{"drøftet med HR-", "direktørkredsen i", "juni"});
+}
+
+TEST_CASE("line breaking: a word longer than the line is split, never left sticking out") {
+    CHECK(lines_of(text("https://www.regioner.dk/a/b/c"), 100) ==
+          std::vector<std::string>{"https://", "www.regioner.dk/a/b/", "c"});
+    CHECK(lines_of(text("Speciallægestillingerne"), 50) ==
+          std::vector<std::string>{"Speciallæg", "estillinge", "rne"});
+}
+
+TEST_CASE("line breaking: a line break in the text forces a new line") {
+    CHECK(lines_of(text("Region Nordjylland\nDer er givet 10"), 200) ==
+          std::vector<std::string>{"Region Nordjylland", "Der er givet 10"});
+}
+
+TEST_CASE("line breaking: styles keep their own widths and stay separate fragments") {
+    FixedMetrics m;
+    const std::vector<Span> spans = {{"fed", FontStyle::Bold, {}, ""}, {" og normal", FontStyle::Regular, {}, ""}};
+    const auto lines = break_lines(spans, 500, 10, m);
+    REQUIRE(lines.size() == 1);
+    REQUIRE(lines[0].fragments.size() == 2);
+    CHECK(lines[0].fragments[0].width == doctest::Approx(16.5));
+    CHECK(lines[0].fragments[1].x == doctest::Approx(16.5));
+    CHECK(lines[0].width == doctest::Approx(16.5 + 50));
+}
+
+TEST_CASE("line breaking: every line fits its width") {
+    FixedMetrics m;
+    const std::string s = "Udviklingen i antallet af speciallæger ved universitetshospitalerne i forhold til det "
+                          "udmeldte loft, opgjort som gennemsnit over seks måneder (01.01.23-30.06.23).";
+    for (double width : {40.0, 60.0, 97.0, 150.0, 333.0})
+        for (const LaidLine& l : break_lines(text(s), width, 10, m)) CHECK(l.width <= width + 1e-9);
+}

@@ -1,0 +1,86 @@
+#include <doctest/doctest.h>
+
+#include "core/input_files.hpp"
+#include "input/meeting_loader.hpp"
+#include "render/pdf/packet_layout.hpp"
+#include "render/pdf/pdf_style.hpp"
+#include "render/pdf/pdf_writer.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+using namespace boardpack::render::pdf;
+
+namespace {
+
+struct Example {
+    model::Meeting meeting;
+    render::Wording wording;
+    TableMetrics metrics;
+};
+
+Example load_example() {
+    Diagnostics d;
+    DiskFiles files(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/2023-09-bestyrelsen");
+    auto meeting = input::load_meeting(files, "2023-09-bestyrelsen", d);
+    DiskFiles templates(std::string(BOARDPACK_SOURCE_DIR) + "/templates");
+    auto wording_file = load_text_file(templates, "wording.txt", d);
+    auto wording = render::Wording::load(*wording_file, d);
+    auto metrics = load_font_metrics(BOARDPACK_FONT_DIR, d);
+    if (!meeting || !wording || !metrics) throw std::runtime_error(test::messages(d));
+    render::apply_section_defaults(*meeting, *wording);
+    return {std::move(*meeting), std::move(*wording), std::move(*metrics)};
+}
+
+}  // namespace
+
+TEST_CASE("packet layout: on every page of the example, all text stays inside the margins") {
+    const Example ex = load_example();
+    for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
+        const LaidOutDocument doc = layout_packet(model::edition_view(ex.meeting, e), e, ex.wording, ex.metrics);
+        REQUIRE(doc.pages.size() > 20);
+        int checked = 0;
+        for (size_t p = 0; p < doc.pages.size(); ++p) {
+            for (const TextItem& t : doc.pages[p].texts) {
+                const double right = t.x + ex.metrics.width(t.text, t.style, t.size);
+                INFO("page " << p + 1 << ": " << t.text);
+                CHECK(t.x >= style::kMarginLeft - 0.01);
+                CHECK(right <= style::kPageWidth - style::kMarginRight + 0.01);
+                CHECK(t.baseline >= style::kMarginTop);
+                CHECK(t.baseline <= style::kPageHeight - 20);
+                ++checked;
+            }
+        }
+        CHECK(checked > 1000);
+    }
+}
+
+TEST_CASE("packet layout: no section heading is the last thing on a page") {
+    const Example ex = load_example();
+    const LaidOutDocument doc =
+        layout_packet(model::edition_view(ex.meeting, model::Edition::Lukket), model::Edition::Lukket, ex.wording, ex.metrics);
+    for (size_t p = 0; p < doc.pages.size(); ++p) {
+        // The last text above the footer.
+        const TextItem* last = nullptr;
+        for (const TextItem& t : doc.pages[p].texts)
+            if (t.baseline < style::kContentBottom + 1 && (!last || t.baseline >= last->baseline)) last = &t;
+        if (!last) continue;
+        INFO("page " << p + 1 << " ends with " << last->text);
+        const bool section_heading = last->size == style::kSectionSize && last->style == FontStyle::Bold;
+        CHECK_FALSE(section_heading);
+    }
+}
+
+TEST_CASE("packet layout: each item starts a page, its number is the agenda's, and the layout is stable") {
+    const Example ex = load_example();
+    const auto view = model::edition_view(ex.meeting, model::Edition::Lukket);
+    const LaidOutDocument a = layout_packet(view, model::Edition::Lukket, ex.wording, ex.metrics);
+    const LaidOutDocument b = layout_packet(view, model::Edition::Lukket, ex.wording, ex.metrics);
+    CHECK(dump(a) == dump(b));
+    for (const model::AgendaItem& item : view.items) {
+        const int page = a.page_of(item_anchor(item));
+        REQUIRE(page > 1);
+        // The anchor is at the top of its page.
+        for (const AnchorItem& an : a.pages[static_cast<size_t>(page - 1)].anchors)
+            if (an.name == item_anchor(item)) CHECK(an.y == doctest::Approx(style::kMarginTop));
+    }
+}

@@ -1,0 +1,112 @@
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "render/pdf/flow.hpp"
+#include "render/pdf/table_layout.hpp"
+
+using namespace boardpack;
+using namespace boardpack::render::pdf;
+
+namespace {
+
+model::Table make_table(size_t rows, size_t columns, const std::string& value) {
+    model::Table t;
+    t.header.push_back("Post");
+    for (size_t c = 1; c < columns; ++c) t.header.push_back("Kolonne " + std::to_string(c));
+    t.numeric.assign(columns, true);
+    t.numeric[0] = false;
+    for (size_t r = 0; r < rows; ++r) {
+        model::TableRow row;
+        model::Cell label;
+        label.kind = model::Cell::Kind::Text;
+        label.text = "Række " + std::to_string(r + 1);
+        row.cells.push_back(label);
+        for (size_t c = 1; c < columns; ++c) {
+            model::Cell cell;
+            cell.kind = model::Cell::Kind::Number;
+            cell.text = value;
+            row.cells.push_back(cell);
+        }
+        t.rows.push_back(row);
+    }
+    return t;
+}
+
+std::vector<LaidLine> one_line(const std::string& s) {
+    FixedMetrics m;
+    return break_lines({Span{s, FontStyle::Bold, {}, ""}}, 1000, 9.5, m);
+}
+
+}  // namespace
+
+TEST_CASE("table layout: a narrow table fills the width, the label column takes the rest") {
+    FixedMetrics m;
+    const TableBox box = layout_table(make_table(3, 3, "1.234"), 400, m);
+    CHECK(box.size == doctest::Approx(9));
+    CHECK(box.width() == doctest::Approx(400));
+    CHECK(box.widths[0] > box.widths[1]);
+}
+
+TEST_CASE("table layout: a table too wide for the page gets a smaller size, then narrower columns, never more width") {
+    FixedMetrics m;
+    const TableBox shrunk = layout_table(make_table(2, 12, "1.234.567"), 400, m);
+    CHECK(shrunk.size < 9);
+    CHECK(shrunk.width() <= 400 + 1e-6);
+    const TableBox squeezed = layout_table(make_table(2, 30, "1.234.567"), 400, m);
+    CHECK(squeezed.size == doctest::Approx(6.5));
+    CHECK(squeezed.width() <= 400 + 1e-6);
+    // Every line of every cell still fits inside its column.
+    for (const RowBox& row : squeezed.rows)
+        for (size_t k = 0; k < row.cells.size(); ++k)
+            for (const LaidLine& l : row.cells[k].lines) CHECK(l.width <= squeezed.widths[k] + 1e-6);
+}
+
+TEST_CASE("table splitting: the header repeats on every page and no row is cut in half") {
+    FixedMetrics m;
+    LaidOutDocument doc;
+    Flow flow(doc, m, 50, 400);  // a short page: 350 pt for content
+    flow.new_page();
+    const model::Table t = make_table(60, 3, "12.345");
+    const TableBox box = layout_table(t, 300, m);
+    flow.table(box, one_line("Tabel 1: Mange rækker"), one_line("Tabel 1: Mange rækker (fortsat)"), {}, 60);
+
+    REQUIRE(doc.pages.size() > 2);
+    std::set<std::string> rows_seen;
+    for (size_t p = 0; p < doc.pages.size(); ++p) {
+        int headers = 0;
+        bool continued = false;
+        for (const TextItem& ti : doc.pages[p].texts) {
+            if (ti.text == "Post") ++headers;
+            if (ti.text == "Tabel 1: Mange rækker (fortsat)") continued = true;
+            CHECK(ti.baseline <= 400);
+            if (ti.text.rfind("Række ", 0) == 0) {
+                CHECK(rows_seen.insert(ti.text).second);  // each row exactly once: never split
+            }
+        }
+        CHECK(headers == 1);
+        CHECK(continued == (p > 0));
+    }
+    CHECK(rows_seen.size() == 60);
+}
+
+TEST_CASE("paragraphs: no single line left at the foot or the head of a page") {
+    FixedMetrics m;
+    LaidOutDocument doc;
+    Flow flow(doc, m, 0, 100);
+    flow.new_page();
+    const LineStyle ls{0, 10, 10};
+    std::vector<LaidLine> six(6);
+    flow.lines(std::vector<LaidLine>(9), ls);  // 9 of the 10 lines on page 1
+    flow.lines(six, ls);                        // 1 line of room: all six go on
+    REQUIRE(doc.pages.size() == 2);
+    CHECK(flow.y() == doctest::Approx(60));
+    // Five lines of room for six: four go first, two follow (never five and one).
+    LaidOutDocument doc2;
+    Flow flow2(doc2, m, 0, 100);
+    flow2.new_page();
+    flow2.lines(std::vector<LaidLine>(5), ls);
+    flow2.lines(six, ls);
+    REQUIRE(doc2.pages.size() == 2);
+    CHECK(flow2.y() == doctest::Approx(20));
+}
