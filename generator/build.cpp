@@ -5,6 +5,7 @@
 #include <ostream>
 #include <thread>
 
+#include "calc/meeting_calc.hpp"
 #include "core/diagnostics.hpp"
 #include "core/input_files.hpp"
 #include "core/text_file.hpp"
@@ -74,6 +75,7 @@ int build_one(const fs::path& dir, const BuildOptions& o, const std::optional<Re
     const std::string id = dir.filename().empty() ? dir.parent_path().filename().string() : dir.filename().string();
     DiskFiles files(dir);
     auto meeting = input::load_meeting(files, id, diags);
+    if (meeting) calc::compute_meeting(*meeting, diags);
     if (!meeting || diags.has_errors() || !kit) {
         print_diagnostics(diags, err);
         err << "boardpack: " << dir.string() << ": " << diags.error_count() << " error(s); nothing was written\n";

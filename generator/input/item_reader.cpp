@@ -3,6 +3,7 @@
 #include "core/text.hpp"
 #include "core/text_file.hpp"
 #include "input/key_values.hpp"
+#include "input/formula_reader.hpp"
 #include "input/markdown_reader.hpp"
 #include "input/table_reader.hpp"
 
@@ -36,6 +37,25 @@ std::string known_sections() {
     return s;
 }
 
+const std::vector<KeySpec> kCalculationKeys = {{"navn", true, false}, {"værdi", true, true}};
+
+// A ```beregning block: "navn: kontingent" and "værdi: sats-2024 = ..." lines.
+std::optional<model::Calculation> read_calculation(const std::vector<KeyValue>& keys, const SourceLoc& fence,
+                                                   Diagnostics& diags) {
+    const int errors_before = diags.error_count();
+    check_keys(keys, kCalculationKeys, fence, "the beregning block", diags);
+    model::Calculation c;
+    c.loc = fence;
+    for (const KeyValue& kv : keys) {
+        if (kv.key == "navn") c.name = fold_label(kv.value);
+        else if (kv.key == "værdi") {
+            if (auto f = read_formula(kv, model::Formula::Kind::Value, diags)) c.values.push_back(std::move(*f));
+        }
+    }
+    if (diags.error_count() > errors_before) return std::nullopt;
+    return c;
+}
+
 // Reads a Markdown text with tables, appending its tables to the item.
 std::vector<Block> read_body(const TextFile& file, int first_line, const std::string& folder,
                              const InputFiles& files, AgendaItem& item, int attachment, Diagnostics& diags) {
@@ -49,17 +69,25 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
             src.text += '\n';
         }
     }
-    TableHandler on_table = [&](const std::string& body, const SourceLoc& fence, int body_line) {
-        TableBlock block;
-        block.loc = fence;
-        block.keys = parse_key_values(body, file.name, body_line, 0, diags);
-        auto table = read_table(block, folder, files, diags);
-        if (!table) return -1;
-        table->attachment = attachment;
-        item.tables.push_back(std::move(*table));
-        return static_cast<int>(item.tables.size()) - 1;
+    FenceHandler on_fence = [&](const std::string& info, const std::string& body, const SourceLoc& fence, int body_line) {
+        if (info == "tabel") {
+            TableBlock block;
+            block.loc = fence;
+            block.keys = parse_key_values(body, file.name, body_line, 0, diags);
+            auto table = read_table(block, folder, files, diags);
+            if (!table) return kConsumed;
+            table->attachment = attachment;
+            item.tables.push_back(std::move(*table));
+            return static_cast<int>(item.tables.size()) - 1;
+        }
+        if (info == "beregning") {
+            if (auto calc = read_calculation(parse_key_values(body, file.name, body_line, 0, diags), fence, diags))
+                item.calculations.push_back(std::move(*calc));
+            return kConsumed;
+        }
+        return kNotHandled;
     };
-    return read_markdown(src, on_table, diags);
+    return read_markdown(src, on_fence, diags);
 }
 
 void read_attachment(const KeyValue& kv, const std::string& folder, const InputFiles& files, AgendaItem& item,

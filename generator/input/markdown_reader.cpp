@@ -17,7 +17,7 @@ namespace {
 
 struct Converter {
     const MarkdownSource& src;
-    const TableHandler& on_table;
+    const FenceHandler& on_fence;
     Diagnostics& diags;
 
     SourceLoc loc(cmark_node* n) const {
@@ -47,6 +47,7 @@ struct Converter {
             if (type == CMARK_NODE_TEXT || type == CMARK_NODE_HTML_INLINE) {
                 in.kind = Inline::Kind::Text;
                 in.text = literal(n);
+                in.loc = loc(n);
                 // Merge with a preceding text run: cmark splits text at special characters.
                 if (!out.empty() && out.back().kind == Inline::Kind::Text) {
                     out.back().text += in.text;
@@ -94,6 +95,45 @@ struct Converter {
             }
             out.push_back(std::move(in));
         }
+        return split_figures(std::move(out));
+    }
+
+    // "{formula}" inside text becomes a Figure; the text around it stays.
+    std::vector<Inline> split_figures(std::vector<Inline> in) {
+        std::vector<Inline> out;
+        for (Inline& i : in) {
+            if (i.kind != Inline::Kind::Text || i.text.find_first_of("{}") == std::string::npos) {
+                out.push_back(std::move(i));
+                continue;
+            }
+            const std::string& t = i.text;
+            size_t pos = 0;
+            while (pos < t.size()) {
+                const size_t open = t.find_first_of("{}", pos);
+                if (open == std::string::npos) {
+                    out.push_back(Inline{Inline::Kind::Text, t.substr(pos), {}, {}, {}, i.loc});
+                    break;
+                }
+                SourceLoc at = i.loc;
+                at.column += static_cast<int>(utf8_length(std::string_view(t).substr(0, open)));
+                const size_t close = t[open] == '{' ? t.find('}', open) : std::string::npos;
+                if (close == std::string::npos) {
+                    diags.error(at, t[open] == '{' ? "this \"{\" has no \"}\": a figure is written {tabel[række; kolonne]}"
+                                                   : "a \"}\" without \"{\"; write {\"}\"} for a brace in the text",
+                                line_text(at.line));
+                    out.push_back(Inline{Inline::Kind::Text, t.substr(pos), {}, {}, {}, i.loc});
+                    break;
+                }
+                if (open > pos) out.push_back(Inline{Inline::Kind::Text, t.substr(pos, open - pos), {}, {}, {}, i.loc});
+                Inline fig;
+                fig.kind = Inline::Kind::Figure;
+                fig.expression = std::string(trim(std::string_view(t).substr(open + 1, close - open - 1)));
+                fig.loc = at;
+                fig.loc.column += 1;
+                out.push_back(std::move(fig));
+                pos = close + 1;
+            }
+        }
         return out;
     }
 
@@ -124,7 +164,7 @@ struct Converter {
                         b = Block{};
                         b.loc = loc(n);
                         b.kind = Block::Kind::Paragraph;
-                        b.inlines.push_back(Inline{Inline::Kind::Text, "-", {}, {}, {}});
+                        b.inlines.push_back(Inline{Inline::Kind::Text, "-", {}, {}, {}, {}});
                     }
                     break;
                 }
@@ -134,11 +174,11 @@ struct Converter {
                     break;
                 case CMARK_NODE_CODE_BLOCK: {
                     const char* info = cmark_node_get_fence_info(n);
-                    if (info && fold_label(info) == "tabel") {
-                        // The block's text starts on the line after the opening fence.
-                        const int body_line = b.loc.line + 1;
-                        const int index = on_table ? on_table(literal(n), b.loc, body_line) : -1;
-                        if (index < 0) continue;
+                    // The block's text starts on the line after the opening fence.
+                    const int index = on_fence && info ? on_fence(fold_label(info), literal(n), b.loc, b.loc.line + 1)
+                                                       : kNotHandled;
+                    if (index == kConsumed) continue;
+                    if (index >= 0) {
                         b.kind = Block::Kind::Table;
                         b.table = index;
                     } else {
@@ -181,7 +221,7 @@ struct NodeDeleter {
 
 }  // namespace
 
-std::vector<Block> read_markdown(const MarkdownSource& source, const TableHandler& on_table, Diagnostics& diags) {
+std::vector<Block> read_markdown(const MarkdownSource& source, const FenceHandler& on_fence, Diagnostics& diags) {
     cmark_gfm_core_extensions_ensure_registered();
     std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
     for (const char* name : {"strikethrough", "autolink", "table"}) {
@@ -190,7 +230,7 @@ std::vector<Block> read_markdown(const MarkdownSource& source, const TableHandle
     }
     cmark_parser_feed(parser.get(), source.text.data(), source.text.size());
     std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
-    Converter c{source, on_table, diags};
+    Converter c{source, on_fence, diags};
     return c.blocks(doc.get());
 }
 

@@ -17,14 +17,20 @@ struct MarkdownSource {
     std::vector<std::string> lines;  // the file's lines, for context in messages (1-based via line-1)
 };
 
-// Called for each fenced block with the info string "tabel": gets the block's text and the file
-// line of its first line; returns the index of the table it made, or -1 if it failed.
-using TableHandler = std::function<int(const std::string& body, const SourceLoc& fence, int body_line)>;
+// Called for each fenced code block with its info string (folded), text, the fence's position
+// and the file line of the text's first line. Returns kNotHandled for an ordinary code block,
+// kConsumed when the block adds nothing to the text (a beregning block, or one that failed),
+// or the index of the table it made.
+inline constexpr int kNotHandled = -2;
+inline constexpr int kConsumed = -1;
+using FenceHandler =
+    std::function<int(const std::string& info, const std::string& body, const SourceLoc& fence, int body_line)>;
 
 // Parses Markdown into blocks. Level-1 headings are returned as Heading blocks with level 1 (the
 // caller decides what they mean). Raw HTML is kept as text, links other than http(s) and mailto
-// are dropped (their text stays), and a list that is only "-" is read as the text "-".
-std::vector<model::Block> read_markdown(const MarkdownSource& source, const TableHandler& on_table,
+// are dropped (their text stays), a list that is only "-" is read as the text "-", and
+// "{formula}" in the text becomes a Figure inline to be computed.
+std::vector<model::Block> read_markdown(const MarkdownSource& source, const FenceHandler& on_fence,
                                         Diagnostics& diags);
 
 // The text of inlines with formatting removed, e.g. a heading's words.

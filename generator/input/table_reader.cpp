@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "core/text_file.hpp"
 #include "input/csv_reader.hpp"
+#include "input/formula_reader.hpp"
 
 namespace boardpack::input {
 
@@ -12,8 +13,10 @@ using model::Cell;
 namespace {
 
 const std::vector<KeySpec> kTableKeys = {
-    {"fil", true, false},   {"titel", true, false}, {"navn", false, false},
-    {"kilde", false, false}, {"note", false, true},
+    {"fil", true, false},     {"titel", true, false},   {"navn", false, false},
+    {"kilde", false, false},  {"note", false, true},    {"række", false, true},
+    {"kolonne", false, true}, {"afrundingsnote", false, false}, {"enhed", false, false},
+    {"decimaler", false, false},
 };
 
 bool is_not_available(const std::string& folded) {
@@ -73,6 +76,19 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
         else if (kv.key == "navn") table.name = fold_label(kv.value);
         else if (kv.key == "kilde") table.source = kv.value;
         else if (kv.key == "note") table.notes.push_back(kv.value);
+        else if (kv.key == "afrundingsnote") table.rounding_note = kv.value;
+        else if (kv.key == "række" || kv.key == "kolonne") {
+            const auto kind = kv.key == "række" ? model::Formula::Kind::Row : model::Formula::Kind::Column;
+            if (auto f = read_formula(kv, kind, diags)) table.formulas.push_back(std::move(*f));
+        } else if (kv.key == "enhed") {
+            if (fold_label(kv.value) == "mio. kr.") table.unit = "mio. kr.";
+            else if (fold_label(kv.value) != "kr.")
+                diags.error(kv.value_loc, "unknown unit " + quote_text(kv.value) + "; use \"kr.\" or \"mio. kr.\"", kv.line);
+        } else if (kv.key == "decimaler") {
+            const std::string d(trim(kv.value));
+            if (d.size() == 1 && d[0] >= '0' && d[0] <= '6') table.decimals = d[0] - '0';
+            else diags.error(kv.value_loc, "\"decimaler\" must be a whole number from 0 to 6", kv.line);
+        }
     }
     const KeyValue* file_key = find_key(block.keys, "fil");
     if (!file_key || diags.error_count() > errors_before) return std::nullopt;

@@ -27,7 +27,8 @@ struct Inline {
     std::string text;
     std::string url;
     std::vector<Inline> children;
-    SourceLoc loc;  // Figure: where the reference was written
+    std::string expression;  // Figure: the formula between { }, as written
+    SourceLoc loc;           // Figure: where the formula starts
 };
 
 // Block-level content of a section or attachment.
@@ -74,6 +75,19 @@ struct Cell {
     SourceLoc loc;
 };
 
+// A formula written in the input: "række: Label = expression | options". It is evaluated by
+// calc/, which fills the table's cells (or a calculation's values) with the results.
+struct Formula {
+    enum class Kind { Row, Column, Value };
+    Kind kind = Kind::Row;
+    std::string target;      // the row or column label, or the value's name
+    std::string expression;
+    std::string options;     // after " | ", e.g. "decimaler 2, tolerance 2"
+    SourceLoc loc;           // the expression's first character
+    SourceLoc options_loc;
+    std::string line;        // the source line, for messages
+};
+
 struct TableRow {
     // Computed rows are printed in bold; spacer rows are empty lines between groups.
     enum class Role { Data, Computed, Spacer };
@@ -94,6 +108,18 @@ struct Table {
     std::vector<std::string> notes;
     std::string csv;                  // the CSV file, relative to the meeting folder
     SourceLoc loc;                    // the table block in the Markdown
+    std::vector<Formula> formulas;    // computed rows and columns, in the order written
+    std::string rounding_note;        // added below the table when a published total is shown
+    std::string unit;                 // "mio. kr." shows amounts in millions; "" as written
+    int decimals = -1;                // decimals for computed numbers, -1: from their inputs
+};
+
+// A "beregning" block: named values computed from numbers and table cells, quoted by the text
+// but not printed as a table (e.g. the membership fee per inhabitant).
+struct Calculation {
+    std::string name;
+    std::vector<Formula> values;
+    SourceLoc loc;
 };
 
 enum class SectionKind { Resume, Indstilling, Sagsfremstilling, Oekonomi, Bemaerkninger, Kommunikation };
@@ -130,6 +156,7 @@ struct AgendaItem {
     std::string case_number;
     std::vector<Section> sections;  // all six, in the standard order (empty when redacted)
     std::vector<Table> tables;
+    std::vector<Calculation> calculations;
     std::vector<Attachment> attachments;
     std::string folder;  // relative to the meeting folder
     SourceLoc loc;       // the item file

@@ -1,0 +1,242 @@
+#include "calc/evaluator.hpp"
+
+#include "calc/danish_number.hpp"
+#include "core/text.hpp"
+
+namespace boardpack::calc {
+
+using Tone = model::Cell::Tone;
+
+namespace {
+
+// Decimals of a result: the most of its operands that came from data (-1: literals only).
+int combine(int a, int b) { return std::max(a, b); }
+
+std::string shown(const Value& v) {
+    if (v.kind == Value::Kind::Number) return format_danish(v.number, std::max(0, v.decimals));
+    return v.text;
+}
+
+class Evaluator {
+public:
+    Evaluator(Scope& scope, EvalError* err) : scope_(scope), err_(err) {}
+
+    std::optional<Value> eval(const Expr& e) {
+        switch (e.kind) {
+            case Expr::Kind::Number: {
+                Value v = Value::of(e.number, e.decimals);
+                v.decimals = -1;  // a literal does not decide how results are shown
+                literal_decimals_ = std::max(literal_decimals_, e.decimals);
+                return v;
+            }
+            case Expr::Kind::String: return Value::word(e.text);
+            case Expr::Kind::Label: {
+                std::string why;
+                auto v = scope_.label(e.text, &why);
+                if (!v) return fail(e, why);
+                return v;
+            }
+            case Expr::Kind::Cell: {
+                std::string why;
+                auto v = scope_.cell(e.text, e.cell, &why);
+                if (!v) return fail(e, why);
+                return v;
+            }
+            case Expr::Kind::Range: return fail(e, "a range (A .. B) can only be used inside sum(), min() or max()");
+            case Expr::Kind::Unary: {
+                auto v = eval(*e.args[0]);
+                if (!v) return std::nullopt;
+                if (v->kind == Value::Kind::Missing) return v;
+                if (!v->is_number()) return fail(*e.args[0], quote_text(v->text) + " is not a number");
+                v->number = v->number.negated();
+                return v;
+            }
+            case Expr::Kind::Binary: return binary(e);
+            case Expr::Kind::Call: return call(e);
+        }
+        return std::nullopt;
+    }
+
+    int literal_decimals() const { return literal_decimals_; }
+
+private:
+    std::optional<Value> fail(const Expr& at, std::string msg) {
+        if (err_ && err_->message.empty()) *err_ = {at.column, std::move(msg)};
+        return std::nullopt;
+    }
+
+    std::optional<Value> number_or_missing(const Expr& at, const Value& v) {
+        if (v.kind == Value::Kind::Text) return fail(at, quote_text(v.text) + " is not a number");
+        return v;
+    }
+
+    std::optional<Value> binary(const Expr& e) {
+        auto a = eval(*e.args[0]);
+        if (!a || !number_or_missing(*e.args[0], *a)) return std::nullopt;
+        auto b = eval(*e.args[1]);
+        if (!b || !number_or_missing(*e.args[1], *b)) return std::nullopt;
+        if (a->kind == Value::Kind::Missing) return a;
+        if (b->kind == Value::Kind::Missing) return b;
+        std::optional<Decimal> r;
+        switch (e.op) {
+            case '+': r = Decimal::add(a->number, b->number); break;
+            case '-': r = Decimal::sub(a->number, b->number); break;
+            case '*': r = Decimal::mul(a->number, b->number); break;
+            case '/':
+                if (b->number.is_zero()) return fail(e, "division by zero: " + shown(*b) + " is 0");
+                r = Decimal::div(a->number, b->number);
+                break;
+        }
+        if (!r) return fail(e, "the result is too large");
+        return Value::of(*r, combine(a->decimals, b->decimals));
+    }
+
+    // Arguments as values; ranges expand to all their values.
+    std::optional<std::vector<Value>> values(const Expr& call) {
+        std::vector<Value> out;
+        for (const auto& a : call.args) {
+            if (a->kind == Expr::Kind::Range) {
+                std::string why;
+                auto vs = scope_.range(a->text, a->text2, &why);
+                if (!vs) {
+                    fail(*a, why);
+                    return std::nullopt;
+                }
+                out.insert(out.end(), vs->begin(), vs->end());
+            } else {
+                auto v = eval(*a);
+                if (!v) return std::nullopt;
+                out.push_back(*v);
+            }
+        }
+        return out;
+    }
+
+    // "højere" or "lavere" (is better), written as a word or taken from a cell.
+    std::optional<bool> higher_is_better(const Expr& arg) {
+        std::string word;
+        if (arg.kind == Expr::Kind::Label || arg.kind == Expr::Kind::String) {
+            const std::string f = fold_label(arg.text);
+            if (f.rfind("højere", 0) == 0) return true;
+            if (f.rfind("lavere", 0) == 0) return false;
+        }
+        auto v = eval(arg);
+        if (!v) return std::nullopt;
+        const std::string f = fold_label(v->text);
+        if (v->kind == Value::Kind::Text && f.rfind("højere", 0) == 0) return true;
+        if (v->kind == Value::Kind::Text && f.rfind("lavere", 0) == 0) return false;
+        fail(arg, "the direction must be \"højere\" or \"lavere\" (is better), found " + quote_text(shown(*v)));
+        return std::nullopt;
+    }
+
+    std::optional<Value> call(const Expr& e) {
+        const std::string& f = e.text;
+        auto arity = [&](size_t lo, size_t hi) -> bool {
+            if (e.args.size() >= lo && e.args.size() <= hi) return true;
+            fail(e, f + "() takes " + (lo == hi ? std::to_string(lo) : std::to_string(lo) + "-" + std::to_string(hi)) +
+                        " arguments, separated by \";\"");
+            return false;
+        };
+        if (f == "nummer") {
+            if (!arity(1, 1)) return std::nullopt;
+            std::string why;
+            auto n = scope_.table_number(e.args[0]->text, &why);
+            if (!n) return fail(*e.args[0], why);
+            return Value::of(Decimal(*n, 0), 0);
+        }
+        if (f == "sum" || f == "min" || f == "max") {
+            if (!arity(1, 1000)) return std::nullopt;
+            auto vs = values(e);
+            if (!vs) return std::nullopt;
+            std::optional<Value> acc;
+            for (const Value& v : *vs) {
+                if (v.kind == Value::Kind::Text) return fail(e, f + "() got " + quote_text(v.text) + ", which is not a number");
+                if (v.kind == Value::Kind::Missing) return v;
+                if (!acc) {
+                    acc = v;
+                    continue;
+                }
+                if (f == "sum") {
+                    auto r = Decimal::add(acc->number, v.number);
+                    if (!r) return fail(e, "the sum is too large");
+                    acc->number = *r;
+                } else if ((f == "min" && v.number < acc->number) || (f == "max" && v.number > acc->number)) {
+                    acc->number = v.number;
+                }
+                acc->decimals = combine(acc->decimals, v.decimals);
+            }
+            if (!acc) return fail(e, f + "() got no numbers");
+            return acc;
+        }
+        if (f == "abs") {
+            if (!arity(1, 1)) return std::nullopt;
+            auto v = eval(*e.args[0]);
+            if (!v || !number_or_missing(*e.args[0], *v)) return std::nullopt;
+            if (v->is_number()) v->number = v->number.abs();
+            return v;
+        }
+        if (f == "status") {
+            // status(value; target; højere|lavere): is the target met?
+            if (!arity(3, 3)) return std::nullopt;
+            auto v = eval(*e.args[0]);
+            auto t = v ? eval(*e.args[1]) : std::nullopt;
+            auto higher = t ? higher_is_better(*e.args[2]) : std::nullopt;
+            if (!v || !t || !higher || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *t))
+                return std::nullopt;
+            if (!v->is_number() || !t->is_number()) return Value::missing("-");
+            const bool met = *higher ? v->number >= t->number : v->number <= t->number;
+            return met ? Value::word("opfyldt", Tone::Good) : Value::word("ikke opfyldt", Tone::Bad);
+        }
+        if (f == "udvikling") {
+            // udvikling(before; now; højere|lavere[; band]): the trend, judged by the direction.
+            if (!arity(3, 4)) return std::nullopt;
+            auto before = eval(*e.args[0]);
+            auto now = before ? eval(*e.args[1]) : std::nullopt;
+            auto higher = now ? higher_is_better(*e.args[2]) : std::nullopt;
+            if (!before || !now || !higher || !number_or_missing(*e.args[0], *before) || !number_or_missing(*e.args[1], *now))
+                return std::nullopt;
+            Decimal band(0, 0);
+            if (e.args.size() == 4) {
+                auto b = eval(*e.args[3]);
+                if (!b || !b->is_number()) return b ? fail(*e.args[3], "the band for \"uændret\" must be a number") : std::nullopt;
+                band = b->number.abs();
+            }
+            if (!before->is_number() || !now->is_number()) return Value::missing("-");
+            const Decimal diff = *Decimal::sub(now->number, before->number);
+            if (diff.abs() <= band) return Value::word("uændret", Tone::Neutral);
+            const bool up = diff.is_negative() == false;
+            const bool good = up == *higher;
+            return Value::word(up ? "stigende" : "faldende", good ? Tone::Good : Tone::Bad);
+        }
+        if (f == "loft") {
+            // loft(value; cap): over or under the cap.
+            if (!arity(2, 2)) return std::nullopt;
+            auto v = eval(*e.args[0]);
+            auto cap = v ? eval(*e.args[1]) : std::nullopt;
+            if (!v || !cap || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *cap)) return std::nullopt;
+            if (!v->is_number() || !cap->is_number()) return Value::missing("-");
+            const int c = Decimal::compare(v->number, cap->number);
+            if (c > 0) return Value::word("over loftet", Tone::Bad);
+            if (c < 0) return Value::word("under loftet", Tone::Good);
+            return Value::word("på loftet", Tone::Neutral);
+        }
+        return fail(e, "unknown function " + f + "()");
+    }
+
+    Scope& scope_;
+    EvalError* err_;
+    int literal_decimals_ = 0;
+};
+
+}  // namespace
+
+std::optional<Value> evaluate(const Expr& e, Scope& scope, EvalError* error) {
+    if (error) *error = {};
+    Evaluator ev(scope, error);
+    auto v = ev.eval(e);
+    // A result of literals only is shown with the decimals the literals were written with.
+    if (v && v->is_number() && v->decimals < 0) v->decimals = ev.literal_decimals();
+    return v;
+}
+
+}  // namespace boardpack::calc

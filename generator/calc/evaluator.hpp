@@ -1,0 +1,38 @@
+// Evaluates a parsed formula against a scope that says what its labels and cells are.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calc/expression.hpp"
+#include "calc/value.hpp"
+
+namespace boardpack::calc {
+
+// What the names in a formula refer to. Each method returns nullopt and sets *error (a
+// sentence) when the name does not resolve.
+class Scope {
+public:
+    virtual ~Scope() = default;
+    // A bare or [bracketed] label: a row (row formula), a column (column formula), a value of the
+    // same beregning block.
+    virtual std::optional<Value> label(const std::string& label, std::string* error) = 0;
+    // The values from one label to another, in table order (for sum()).
+    virtual std::optional<std::vector<Value>> range(const std::string& from, const std::string& to,
+                                                    std::string* error) = 0;
+    // navn[række; kolonne] or navn[værdi].
+    virtual std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels,
+                                      std::string* error) = 0;
+    // The number ("Tabel N") of a named table, for nummer().
+    virtual std::optional<int> table_number(const std::string& name, std::string* error) = 0;
+};
+
+struct EvalError {
+    int column = 0;  // 0-based character offset into the formula
+    std::string message;
+};
+
+std::optional<Value> evaluate(const Expr& e, Scope& scope, EvalError* error);
+
+}  // namespace boardpack::calc

@@ -1,0 +1,332 @@
+#include "calc/expression.hpp"
+
+#include "calc/danish_number.hpp"
+#include "core/text.hpp"
+
+namespace boardpack::calc {
+
+namespace {
+
+const char* const kFunctions[] = {"sum", "status", "udvikling", "loft", "abs", "min", "max", "nummer"};
+
+struct Token {
+    enum class Kind { End, LParen, RParen, Semi, Op, Range, Number, String, Bracket, Word } kind = Kind::End;
+    std::string text;
+    char op = 0;
+    Decimal number;
+    int decimals = 0;
+    size_t pos = 0;        // byte offset
+    bool then_bracket = false;  // a Word directly followed by '['
+    bool then_paren = false;    // a Word directly followed by '('
+};
+
+bool space(char c) { return c == ' ' || c == '\t'; }
+
+class Lexer {
+public:
+    explicit Lexer(const std::string& s) : s_(s) {}
+
+    bool run(std::vector<Token>& out, ParseError* err) {
+        size_t i = 0;
+        while (true) {
+            while (i < s_.size() && space(s_[i])) ++i;
+            Token t;
+            t.pos = i;
+            if (i >= s_.size()) {
+                out.push_back(t);
+                return true;
+            }
+            const char c = s_[i];
+            if (c == '(' || c == ')' || c == ';') {
+                t.kind = c == '(' ? Token::Kind::LParen : c == ')' ? Token::Kind::RParen : Token::Kind::Semi;
+                ++i;
+            } else if (c == '[') {
+                const size_t close = s_.find(']', i + 1);
+                if (close == std::string::npos) return fail(err, i, "this \"[\" is never closed with \"]\"");
+                t.kind = Token::Kind::Bracket;
+                t.text = std::string(trim(std::string_view(s_).substr(i + 1, close - i - 1)));
+                i = close + 1;
+            } else if (c == '"') {
+                const size_t close = s_.find('"', i + 1);
+                if (close == std::string::npos) return fail(err, i, "this quote is never closed");
+                t.kind = Token::Kind::String;
+                t.text = s_.substr(i + 1, close - i - 1);
+                i = close + 1;
+            } else if (operator_at(i, out)) {
+                t.kind = Token::Kind::Op;
+                t.op = op_char(i);
+                i += op_len(i);
+            } else if (range_at(i)) {
+                t.kind = Token::Kind::Range;
+                i += 2;
+            } else {
+                // A run of words up to the next operator, bracket, parenthesis or separator.
+                size_t j = i;
+                while (j < s_.size()) {
+                    const char d = s_[j];
+                    if (d == '(' || d == ')' || d == ';' || d == '[' || d == ']' || d == '"') break;
+                    if (space(d) && (spaced_operator_at(j + 1) || range_at(j + 1))) break;
+                    ++j;
+                }
+                const std::string word(trim(std::string_view(s_).substr(i, j - i)));
+                t.text = word;
+                t.then_bracket = j < s_.size() && s_[j] == '[';
+                t.then_paren = j < s_.size() && s_[j] == '(';
+                if (auto n = read_danish_number(word); n && !t.then_bracket) {
+                    t.kind = Token::Kind::Number;
+                    t.number = n->value;
+                    t.decimals = n->decimals;
+                    if (n->percent) {  // "3,4 pct." is 0,034
+                        t.number = *Decimal::div(n->value, Decimal(100, 0));
+                        t.decimals = n->decimals + 2;
+                    }
+                } else {
+                    t.kind = Token::Kind::Word;
+                }
+                i = j;
+            }
+            out.push_back(t);
+        }
+    }
+
+private:
+    bool fail(ParseError* err, size_t pos, std::string msg) {
+        if (err) *err = {static_cast<int>(pos), std::move(msg)};
+        return false;
+    }
+    size_t op_len(size_t i) const { return s_.compare(i, 2, "\xC3\x97") == 0 ? 2 : 1; }
+    char op_char(size_t i) const {
+        if (s_.compare(i, 2, "\xC3\x97") == 0 || s_[i] == 'x') return '*';
+        return s_[i];
+    }
+    bool is_op_char(size_t i) const {
+        if (i >= s_.size()) return false;
+        const char c = s_[i];
+        return c == '+' || c == '-' || c == '*' || c == '/' || c == 'x' || s_.compare(i, 2, "\xC3\x97") == 0;
+    }
+    // An operator with white space on both sides.
+    bool spaced_operator_at(size_t i) const {
+        if (!is_op_char(i)) return false;
+        const size_t after = i + op_len(i);
+        return (i == 0 || space(s_[i - 1])) && (after >= s_.size() || space(s_[after]));
+    }
+    bool range_at(size_t i) const {
+        return s_.compare(i, 2, "..") == 0 && (i == 0 || space(s_[i - 1])) && (i + 2 >= s_.size() || space(s_[i + 2]));
+    }
+    bool operator_at(size_t i, const std::vector<Token>& before) const {
+        if (spaced_operator_at(i)) return true;
+        // A minus where an operand is expected is a sign: "-regnskab[...]", "(-1)".
+        if (s_[i] == '-') {
+            if (before.empty()) return true;
+            const Token::Kind k = before.back().kind;
+            return k == Token::Kind::Op || k == Token::Kind::LParen || k == Token::Kind::Semi;
+        }
+        return false;
+    }
+
+    const std::string& s_;
+};
+
+class Parser {
+public:
+    Parser(const std::vector<Token>& t, ParseError* err) : t_(t), err_(err) {}
+
+    std::unique_ptr<Expr> parse() {
+        auto e = expr();
+        if (e && peek().kind != Token::Kind::End) return fail(peek(), "unexpected " + describe(peek()));
+        return e;
+    }
+
+private:
+    const Token& peek() const { return t_[i_]; }
+    const Token& take() { return t_[i_ < t_.size() - 1 ? i_++ : i_]; }
+
+    std::unique_ptr<Expr> fail(const Token& at, std::string msg) {
+        if (err_ && err_->message.empty()) *err_ = {static_cast<int>(at.pos), std::move(msg)};
+        return nullptr;
+    }
+
+    static std::string describe(const Token& t) {
+        switch (t.kind) {
+            case Token::Kind::End: return "end of the formula";
+            case Token::Kind::LParen: return "\"(\"";
+            case Token::Kind::RParen: return "\")\"";
+            case Token::Kind::Semi: return "\";\"";
+            case Token::Kind::Op: return std::string("\"") + t.op + "\"";
+            case Token::Kind::Range: return "\"..\"";
+            default: return quote_text(t.text);
+        }
+    }
+
+    std::unique_ptr<Expr> expr() {
+        auto left = term();
+        while (left && peek().kind == Token::Kind::Op && (peek().op == '+' || peek().op == '-')) {
+            const Token& op = take();
+            auto right = term();
+            if (!right) return nullptr;
+            left = binary(op, std::move(left), std::move(right));
+        }
+        return left;
+    }
+
+    std::unique_ptr<Expr> term() {
+        auto left = unary();
+        while (left && peek().kind == Token::Kind::Op && (peek().op == '*' || peek().op == '/')) {
+            const Token& op = take();
+            auto right = unary();
+            if (!right) return nullptr;
+            left = binary(op, std::move(left), std::move(right));
+        }
+        return left;
+    }
+
+    static std::unique_ptr<Expr> binary(const Token& op, std::unique_ptr<Expr> l, std::unique_ptr<Expr> r) {
+        auto e = std::make_unique<Expr>();
+        e->kind = Expr::Kind::Binary;
+        e->op = op.op;
+        e->column = static_cast<int>(op.pos);
+        e->args.push_back(std::move(l));
+        e->args.push_back(std::move(r));
+        return e;
+    }
+
+    std::unique_ptr<Expr> unary() {
+        if (peek().kind == Token::Kind::Op && peek().op == '-') {
+            const Token& op = take();
+            auto inner = unary();
+            if (!inner) return nullptr;
+            auto e = std::make_unique<Expr>();
+            e->kind = Expr::Kind::Unary;
+            e->op = '-';
+            e->column = static_cast<int>(op.pos);
+            e->args.push_back(std::move(inner));
+            return e;
+        }
+        return primary();
+    }
+
+    std::unique_ptr<Expr> primary() {
+        const Token& t = take();
+        auto e = std::make_unique<Expr>();
+        e->column = static_cast<int>(t.pos);
+        switch (t.kind) {
+            case Token::Kind::Number:
+                e->kind = Expr::Kind::Number;
+                e->number = t.number;
+                e->decimals = t.decimals;
+                return e;
+            case Token::Kind::String:
+                e->kind = Expr::Kind::String;
+                e->text = t.text;
+                return e;
+            case Token::Kind::Bracket:
+                e->kind = Expr::Kind::Label;
+                e->text = t.text;
+                return e;
+            case Token::Kind::LParen: {
+                auto inner = expr();
+                if (!inner) return nullptr;
+                if (peek().kind != Token::Kind::RParen) return fail(peek(), "expected \")\", found " + describe(peek()));
+                take();
+                return inner;
+            }
+            case Token::Kind::Word: {
+                if (t.then_bracket) return cell(t, std::move(e));
+                if (t.then_paren) {
+                    if (!is_function(fold_label(t.text)))
+                        return fail(t, "unknown function " + quote_text(t.text) +
+                                           " (a label with parentheses must be written in [brackets])");
+                    return call(t, std::move(e));
+                }
+                e->kind = Expr::Kind::Label;
+                e->text = t.text;
+                return e;
+            }
+            default: return fail(t, "expected a number, a label or \"(\", found " + describe(t));
+        }
+    }
+
+    std::unique_ptr<Expr> cell(const Token& name, std::unique_ptr<Expr> e) {
+        e->kind = Expr::Kind::Cell;
+        e->text = name.text;
+        const Token& b = take();  // the bracket, holding "row; column" or "value"
+        std::string inside = b.text;
+        size_t start = 0;
+        while (true) {
+            const size_t semi = inside.find(';', start);
+            e->cell.emplace_back(trim(std::string_view(inside).substr(start, semi == std::string::npos ? std::string::npos : semi - start)));
+            if (semi == std::string::npos) break;
+            start = semi + 1;
+        }
+        if (e->cell.size() > 2 || e->cell[0].empty() || (e->cell.size() == 2 && e->cell[1].empty()))
+            return fail(b, "write a table cell as navn[række; kolonne] or a value as navn[værdi]");
+        return e;
+    }
+
+    std::unique_ptr<Expr> call(const Token& name, std::unique_ptr<Expr> e) {
+        e->kind = Expr::Kind::Call;
+        e->text = fold_label(name.text);
+        take();  // (
+        if (peek().kind == Token::Kind::RParen) {
+            take();
+            return e;
+        }
+        while (true) {
+            // A range "A .. B" is written with labels on both sides.
+            if ((peek().kind == Token::Kind::Word || peek().kind == Token::Kind::Bracket || peek().kind == Token::Kind::Number) &&
+                t_[i_ + 1].kind == Token::Kind::Range) {
+                const Token& from = take();
+                take();
+                const Token& to = take();
+                if (to.kind != Token::Kind::Word && to.kind != Token::Kind::Bracket && to.kind != Token::Kind::Number)
+                    return fail(to, "expected a label after \"..\"");
+                auto r = std::make_unique<Expr>();
+                r->kind = Expr::Kind::Range;
+                r->text = from.text;
+                r->text2 = to.text;
+                r->column = static_cast<int>(from.pos);
+                e->args.push_back(std::move(r));
+            } else {
+                auto a = expr();
+                if (!a) return nullptr;
+                e->args.push_back(std::move(a));
+            }
+            if (peek().kind == Token::Kind::Semi) {
+                take();
+                continue;
+            }
+            if (peek().kind == Token::Kind::RParen) {
+                take();
+                return e;
+            }
+            return fail(peek(), "expected \";\" or \")\" in the call of " + name.text + ", found " + describe(peek()));
+        }
+    }
+
+    const std::vector<Token>& t_;
+    size_t i_ = 0;
+    ParseError* err_;
+};
+
+}  // namespace
+
+bool is_function(const std::string& folded_name) {
+    for (const char* f : kFunctions)
+        if (folded_name == f) return true;
+    return false;
+}
+
+std::unique_ptr<Expr> parse_expression(const std::string& text, ParseError* error) {
+    if (error) *error = {};
+    if (trim(text).empty()) {
+        if (error) *error = {0, "the formula is empty"};
+        return nullptr;
+    }
+    std::vector<Token> tokens;
+    Lexer lexer(text);
+    if (!lexer.run(tokens, error)) return nullptr;
+    Parser p(tokens, error);
+    return p.parse();
+}
+
+}  // namespace boardpack::calc

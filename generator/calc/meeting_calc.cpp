@@ -1,0 +1,332 @@
+#include "calc/meeting_calc.hpp"
+
+#include <map>
+
+#include "calc/evaluator.hpp"
+#include "calc/options.hpp"
+#include "calc/table_calc.hpp"
+#include "core/text.hpp"
+
+namespace boardpack::calc {
+
+using model::AgendaItem;
+using model::Block;
+using model::Inline;
+
+namespace {
+
+enum class State { Pending, Running, Done };
+
+class Calculator {
+public:
+    Calculator(model::Meeting& m, Diagnostics& d) : m_(m), d_(d) {}
+
+    void run() {
+        register_names();
+        // In the order of the document, so messages come in reading order.
+        for (const std::string& name : table_order_) ensure_table(name, tables_.at(name));
+        for (TableEntry& e : anonymous_) compute(e);
+        for (const std::string& name : calc_order_) ensure_calc(name, calcs_.at(name));
+        for (size_t i = 0; i < m_.items.size(); ++i) {
+            AgendaItem& item = m_.items[i];
+            for (model::Section& s : item.sections) figures(s.blocks, i);
+            for (model::Attachment& a : item.attachments) figures(a.content, i);
+        }
+    }
+
+    // Reference resolution on behalf of item `from`.
+    std::optional<Value> cell(size_t from, const std::string& name, const std::vector<std::string>& labels,
+                              std::string* error) {
+        const std::string key = fold_label(name);
+        if (auto t = tables_.find(key); t != tables_.end()) {
+            if (!allowed(from, t->second.item, name, error)) return std::nullopt;
+            if (!ensure_table(key, t->second)) {
+                *error = "the table " + quote_text(name) + " could not be computed (see its errors)";
+                return std::nullopt;
+            }
+            const model::Table& table = m_.items[t->second.item].tables[t->second.index];
+            if (labels.size() != 2) {
+                *error = "a table cell is written " + name + "[række; kolonne]";
+                return std::nullopt;
+            }
+            const auto r = find_row(table, labels[0]);
+            const auto c = find_column(table, labels[1]);
+            if (!r || !c) {
+                *error = "the table " + quote_text(name) + " has no " + (!r ? "row " + quote_text(labels[0]) : "column " + quote_text(labels[1]));
+                return std::nullopt;
+            }
+            return cell_value(table, *r, *c, error);
+        }
+        if (auto c = calcs_.find(key); c != calcs_.end()) {
+            if (!allowed(from, c->second.item, name, error)) return std::nullopt;
+            if (labels.size() != 1) {
+                *error = "a calculated value is written " + name + "[værdi]";
+                return std::nullopt;
+            }
+            ensure_calc(key, c->second);
+            const auto v = c->second.values.find(label_key(labels[0]));
+            if (v == c->second.values.end()) {
+                *error = "the calculation " + quote_text(name) + " has no value " + quote_text(labels[0]);
+                return std::nullopt;
+            }
+            return v->second;
+        }
+        *error = "there is no table or calculation named " + quote_text(name) + " in this meeting";
+        return std::nullopt;
+    }
+
+    std::optional<int> table_number(size_t from, const std::string& name, std::string* error) {
+        const auto t = tables_.find(fold_label(name));
+        if (t == tables_.end()) {
+            *error = "there is no table named " + quote_text(name) + " in this meeting";
+            return std::nullopt;
+        }
+        if (!allowed(from, t->second.item, name, error)) return std::nullopt;
+        return m_.items[t->second.item].tables[t->second.index].number;
+    }
+
+private:
+    struct TableEntry {
+        size_t item = 0, index = 0;
+        State state = State::Pending;
+        bool ok = true;
+    };
+    struct CalcEntry {
+        size_t item = 0, index = 0;
+        State state = State::Pending;
+        std::map<std::string, Value> values;  // by label_key
+    };
+
+    // A public item may not quote what a confidential item holds: the public edition would show it.
+    bool allowed(size_t from, size_t owner, const std::string& name, std::string* error) {
+        const AgendaItem& f = m_.items[from];
+        const AgendaItem& o = m_.items[owner];
+        if (model::is_confidential(o.status) && !model::is_confidential(f.status)) {
+            *error = "item " + std::to_string(f.number) + " (" + model::status_name(f.status) + ") quotes " +
+                     quote_text(name) + " from item " + std::to_string(o.number) + " (" + model::status_name(o.status) +
+                     "); a public item may not quote a confidential item's data";
+            return false;
+        }
+        return true;
+    }
+
+    void register_names() {
+        for (size_t i = 0; i < m_.items.size(); ++i) {
+            AgendaItem& item = m_.items[i];
+            for (size_t t = 0; t < item.tables.size(); ++t) {
+                const std::string& name = item.tables[t].name;
+                if (name.empty()) {
+                    anonymous_.push_back({i, t, State::Pending, true});
+                    continue;
+                }
+                if (tables_.count(name) || calcs_.count(name)) {
+                    d_.error(item.tables[t].loc, "the name " + quote_text(name) + " is used twice in this meeting");
+                    continue;
+                }
+                tables_[name] = {i, t, State::Pending, true};
+                table_order_.push_back(name);
+            }
+            for (size_t c = 0; c < item.calculations.size(); ++c) {
+                const std::string& name = item.calculations[c].name;
+                if (tables_.count(name) || calcs_.count(name)) {
+                    d_.error(item.calculations[c].loc, "the name " + quote_text(name) + " is used twice in this meeting");
+                    continue;
+                }
+                calcs_[name] = {i, c, State::Pending, {}};
+                calc_order_.push_back(name);
+            }
+        }
+    }
+
+    class ItemRefs final : public References {
+    public:
+        ItemRefs(Calculator& c, size_t from) : c_(c), from_(from) {}
+        std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels, std::string* error) override {
+            return c_.cell(from_, name, labels, error);
+        }
+        std::optional<int> table_number(const std::string& name, std::string* error) override {
+            return c_.table_number(from_, name, error);
+        }
+
+    private:
+        Calculator& c_;
+        size_t from_;
+    };
+
+    void compute(TableEntry& e) {
+        e.state = State::Running;
+        ItemRefs refs(*this, e.item);
+        const int before = d_.error_count();
+        compute_table(m_.items[e.item].tables[e.index], refs, d_);
+        e.ok = d_.error_count() == before;
+        e.state = State::Done;
+    }
+
+    bool ensure_table(const std::string& name, TableEntry& e) {
+        if (e.state == State::Done) return e.ok;
+        if (e.state == State::Running) {
+            d_.error(m_.items[e.item].tables[e.index].loc,
+                     "the formulas of the table " + quote_text(name) + " depend on its own results through other tables");
+            e.ok = false;
+            return false;
+        }
+        compute(e);
+        return e.ok;
+    }
+
+    // Values of a beregning block: each may use the values above it by name, and cells.
+    class CalcScope final : public Scope {
+    public:
+        CalcScope(Calculator& c, size_t from, std::map<std::string, Value>& values) : c_(c), from_(from), values_(values) {}
+        std::optional<Value> label(const std::string& label, std::string* error) override {
+            const auto v = values_.find(label_key(label));
+            if (v == values_.end()) {
+                *error = "no value " + quote_text(label) + " above this line in the beregning block";
+                return std::nullopt;
+            }
+            return v->second;
+        }
+        std::optional<std::vector<Value>> range(const std::string&, const std::string&, std::string* error) override {
+            *error = "ranges (A .. B) are for table rows and columns";
+            return std::nullopt;
+        }
+        std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels, std::string* error) override {
+            return c_.cell(from_, name, labels, error);
+        }
+        std::optional<int> table_number(const std::string& name, std::string* error) override {
+            return c_.table_number(from_, name, error);
+        }
+
+    private:
+        Calculator& c_;
+        size_t from_;
+        std::map<std::string, Value>& values_;
+    };
+
+    void ensure_calc(const std::string&, CalcEntry& e) {
+        if (e.state != State::Pending) return;
+        e.state = State::Running;
+        model::Calculation& calc = m_.items[e.item].calculations[e.index];
+        for (model::Formula& f : calc.values) {
+            ParseError pe;
+            auto expr = parse_expression(f.expression, &pe);
+            if (!expr) {
+                report(d_, f, pe.column, pe.message);
+                continue;
+            }
+            std::string why;
+            int col = 0;
+            auto options = parse_options(f.options, false, &why, &col);
+            if (!options) {
+                report(d_, f, col, why, true);
+                continue;
+            }
+            CalcScope scope(*this, e.item, e.values);
+            EvalError err;
+            auto v = evaluate(*expr, scope, &err);
+            if (!v) {
+                report(d_, f, err.column, err.message);
+                continue;
+            }
+            if (options->decimals >= 0 && v->is_number()) v->decimals = options->decimals;
+            e.values[label_key(f.target)] = *v;
+        }
+        e.state = State::Done;
+    }
+
+    // Text figures: labels must name their table, so a bare label is an error here.
+    class FigureScope final : public Scope {
+    public:
+        FigureScope(Calculator& c, size_t from) : c_(c), from_(from) {}
+        std::optional<Value> label(const std::string& label, std::string* error) override {
+            *error = "name the table or calculation: " + quote_text(label) +
+                     " alone means nothing in the text; write navn[række; kolonne] or navn[værdi]";
+            return std::nullopt;
+        }
+        std::optional<std::vector<Value>> range(const std::string&, const std::string&, std::string* error) override {
+            *error = "ranges (A .. B) are for formulas inside a table";
+            return std::nullopt;
+        }
+        std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels, std::string* error) override {
+            return c_.cell(from_, name, labels, error);
+        }
+        std::optional<int> table_number(const std::string& name, std::string* error) override {
+            return c_.table_number(from_, name, error);
+        }
+
+    private:
+        Calculator& c_;
+        size_t from_;
+    };
+
+    void figure(Inline& in, size_t item) {
+        std::string expression = in.expression;
+        std::string options_text;
+        const size_t bar = expression.find(" | ");
+        if (bar != std::string::npos) {
+            options_text = std::string(trim(std::string_view(expression).substr(bar + 3)));
+            expression = expression.substr(0, bar);
+        }
+        auto at = [&](int offset) {
+            SourceLoc l = in.loc;
+            l.column += static_cast<int>(utf8_length(std::string_view(in.expression).substr(0, static_cast<size_t>(offset))));
+            return l;
+        };
+        ParseError pe;
+        auto expr = parse_expression(expression, &pe);
+        if (!expr) {
+            d_.error(at(pe.column), pe.message + " in the figure {" + in.expression + "}");
+            return;
+        }
+        std::string why;
+        int col = 0;
+        auto options = parse_options(options_text, false, &why, &col);
+        if (!options) {
+            d_.error(at(static_cast<int>(bar + 3) + col), why);
+            return;
+        }
+        FigureScope scope(*this, item);
+        EvalError err;
+        auto v = evaluate(*expr, scope, &err);
+        if (!v) {
+            d_.error(at(err.column), err.message);
+            return;
+        }
+        // A single table cell without options is quoted exactly as the table prints it.
+        if (expr->kind == Expr::Kind::Cell && options_text.empty() && expr->cell.size() == 2) {
+            const auto t = tables_.find(fold_label(expr->text));
+            const model::Table& table = m_.items[t->second.item].tables[t->second.index];
+            in.text = table.rows[*find_row(table, expr->cell[0])].cells[*find_column(table, expr->cell[1])].text;
+        } else {
+            in.text = format_value(*v, *options);
+        }
+    }
+
+    void figures(std::vector<Inline>& inlines, size_t item) {
+        for (Inline& in : inlines) {
+            if (in.kind == Inline::Kind::Figure) figure(in, item);
+            figures(in.children, item);
+        }
+    }
+
+    void figures(std::vector<Block>& blocks, size_t item) {
+        for (Block& b : blocks) {
+            figures(b.inlines, item);
+            for (auto& it : b.items) figures(it, item);
+            figures(b.children, item);
+        }
+    }
+
+    model::Meeting& m_;
+    Diagnostics& d_;
+    std::map<std::string, TableEntry> tables_;
+    std::map<std::string, CalcEntry> calcs_;
+    std::vector<TableEntry> anonymous_;
+    std::vector<std::string> table_order_, calc_order_;
+};
+
+}  // namespace
+
+void compute_meeting(model::Meeting& meeting, Diagnostics& diags) { Calculator(meeting, diags).run(); }
+
+}  // namespace boardpack::calc

@@ -1,0 +1,306 @@
+#include "calc/table_calc.hpp"
+
+#include "calc/danish_number.hpp"
+#include "calc/evaluator.hpp"
+#include "calc/options.hpp"
+#include "core/text.hpp"
+
+namespace boardpack::calc {
+
+using model::Cell;
+using model::Formula;
+using model::Table;
+using model::TableRow;
+
+std::string label_key(const std::string& label) {
+    std::string k = fold_label(label);
+    while (!k.empty() && (k.back() == ':' || k.back() == '*' || k.back() == ' ')) k.pop_back();
+    return k;
+}
+
+std::optional<size_t> find_row(const Table& t, const std::string& label) {
+    const std::string key = label_key(label);
+    for (size_t r = 0; r < t.rows.size(); ++r)
+        if (!t.rows[r].cells.empty() && !t.rows[r].cells[0].text.empty() && label_key(t.rows[r].cells[0].text) == key)
+            return r;
+    return std::nullopt;
+}
+
+std::optional<size_t> find_column(const Table& t, const std::string& label) {
+    const std::string key = label_key(label);
+    for (size_t c = 1; c < t.header.size(); ++c)
+        if (label_key(t.header[c]) == key) return c;
+    return std::nullopt;
+}
+
+namespace {
+
+std::string position(const Cell& c) {
+    if (c.loc.file.empty()) return "";
+    return " (" + c.loc.file + ":" + std::to_string(c.loc.line) + ":" + std::to_string(c.loc.column) + ")";
+}
+
+std::string row_name(const Table& t, size_t r) { return t.rows[r].cells[0].text; }
+
+}  // namespace
+
+std::optional<Value> cell_value(const Table& t, size_t row, size_t column, std::string* error) {
+    const Cell& c = t.rows[row].cells[column];
+    switch (c.kind) {
+        case Cell::Kind::Number: return Value::of(c.value, c.decimals);
+        case Cell::Kind::Text: {
+            Value v = Value::word(c.text, c.tone);
+            return v;
+        }
+        case Cell::Kind::NotAvailable:
+        case Cell::Kind::Dash: return Value::missing(c.text);
+        case Cell::Kind::Empty:
+            *error = "the cell " + quote_text(row_name(t, row)) + " / " + quote_text(t.header[column]) + position(c) +
+                     " is empty; write 0 if the amount is zero, or \"-\"";
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+void report(Diagnostics& diags, const Formula& f, int offset, const std::string& message, bool in_options) {
+    SourceLoc l = in_options ? f.options_loc : f.loc;
+    const std::string& text = in_options ? f.options : f.expression;
+    l.column += static_cast<int>(utf8_length(std::string_view(text).substr(0, std::min<size_t>(static_cast<size_t>(offset), text.size()))));
+    diags.error(l, message, f.line);
+}
+
+namespace {
+
+// Labels resolve to rows (row formulas) or columns (column formulas) of the same table.
+class TableScope final : public Scope {
+public:
+    TableScope(Table& t, References& refs, bool rows, size_t fixed) : t_(t), refs_(refs), rows_(rows), fixed_(fixed) {}
+
+    std::optional<Value> label(const std::string& label, std::string* error) override {
+        const auto i = rows_ ? find_row(t_, label) : find_column(t_, label);
+        if (!i) {
+            *error = std::string("the table has no ") + (rows_ ? "row " : "column ") + quote_text(label) + known();
+            return std::nullopt;
+        }
+        return rows_ ? cell_value(t_, *i, fixed_, error) : cell_value(t_, fixed_, *i, error);
+    }
+
+    std::optional<std::vector<Value>> range(const std::string& from, const std::string& to, std::string* error) override {
+        const auto a = rows_ ? find_row(t_, from) : find_column(t_, from);
+        const auto b = rows_ ? find_row(t_, to) : find_column(t_, to);
+        if (!a || !b) {
+            *error = std::string("the table has no ") + (rows_ ? "row " : "column ") + quote_text(!a ? from : to) + known();
+            return std::nullopt;
+        }
+        if (*a > *b) {
+            *error = "the range " + quote_text(from) + " .. " + quote_text(to) + " runs backwards";
+            return std::nullopt;
+        }
+        std::vector<Value> out;
+        for (size_t i = *a; i <= *b; ++i) {
+            if (rows_ && t_.rows[i].role == TableRow::Role::Spacer) continue;
+            auto v = rows_ ? cell_value(t_, i, fixed_, error) : cell_value(t_, fixed_, i, error);
+            if (!v) return std::nullopt;
+            out.push_back(*v);
+        }
+        return out;
+    }
+
+    std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels, std::string* error) override {
+        return refs_.cell(name, labels, error);
+    }
+    std::optional<int> table_number(const std::string& name, std::string* error) override {
+        return refs_.table_number(name, error);
+    }
+
+private:
+    std::string known() const {
+        std::string s = " (it has: ";
+        int n = 0;
+        if (rows_) {
+            for (const TableRow& r : t_.rows)
+                if (r.role != TableRow::Role::Spacer && !r.cells[0].text.empty())
+                    s += std::string(n++ ? ", " : "") + r.cells[0].text;
+        } else {
+            for (size_t c = 1; c < t_.header.size(); ++c) s += std::string(n++ ? ", " : "") + t_.header[c];
+        }
+        return s + ")";
+    }
+
+    Table& t_;
+    References& refs_;
+    bool rows_;
+    size_t fixed_;
+};
+
+struct Prepared {
+    Formula* formula;
+    std::unique_ptr<Expr> expr;
+    Options options;
+};
+
+// The indexes a "rækker/kolonner A .. B" option allows, or all.
+std::optional<std::pair<size_t, size_t>> span(const Table& t, const Prepared& p, bool rows, size_t count,
+                                              Diagnostics& diags) {
+    if (p.options.from.empty()) return std::make_pair<size_t, size_t>(rows ? 0 : 1, count - 1);
+    const auto a = rows ? find_row(t, p.options.from) : find_column(t, p.options.from);
+    const auto b = rows ? find_row(t, p.options.to) : find_column(t, p.options.to);
+    if (!a || !b) {
+        report(diags, *p.formula, 0, std::string("the range names a ") + (rows ? "row" : "column") + " the table does not have: " +
+                                         quote_text(!a ? p.options.from : p.options.to), true);
+        return std::nullopt;
+    }
+    return std::make_pair(*a, *b);
+}
+
+// Puts a result into a cell, comparing it with the figure the CSV published there, if any.
+void store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool& used_rounding_note,
+           Diagnostics& diags) {
+    Cell& cell = t.rows[r].cells[c];
+    const Cell published = cell;
+    Cell out;
+    out.loc = published.loc;
+    switch (v.kind) {
+        case Value::Kind::Missing:
+            out.kind = v.text == "-" ? Cell::Kind::Dash : Cell::Kind::NotAvailable;
+            out.text = v.text;
+            break;
+        case Value::Kind::Text:
+            out.kind = Cell::Kind::Text;
+            out.text = v.text;
+            out.tone = v.tone;
+            break;
+        case Value::Kind::Number: {
+            int d = p.options.decimals >= 0 ? p.options.decimals : (t.decimals >= 0 ? t.decimals : std::max(0, v.decimals));
+            out.kind = Cell::Kind::Number;
+            out.value = v.number;
+            out.decimals = d;
+            out.text = format_danish(v.number, d);
+            if (published.kind == Cell::Kind::Number) {
+                const Decimal shown = v.number.rounded(d);
+                const Decimal diff = Decimal::sub(published.value, shown)->abs();
+                if (!diff.is_zero()) {
+                    const std::string at = quote_text(row_name(t, r)) + " / " + quote_text(t.header[c]);
+                    if (diff <= p.options.tolerance) {
+                        out.text = published.text;  // the published figure, with the rounding note
+                        used_rounding_note = true;
+                    } else {
+                        diags.warning(published.loc,
+                                      "the published figure " + published.text + " for " + at + " differs from the computed " +
+                                          out.text + " (" + p.formula->target + " = " + p.formula->expression + ") by " +
+                                          format_danish(diff, std::max(d, published.decimals)) + ", more than the tolerance " +
+                                          format_danish(p.options.tolerance, 0) + "; the packet shows " + out.text);
+                    }
+                }
+            } else if (published.kind == Cell::Kind::Text) {
+                diags.error(published.loc, "the cell " + quote_text(row_name(t, r)) + " / " + quote_text(t.header[c]) +
+                                               " holds the text " + quote_text(published.text) +
+                                               " where its formula gives a number; leave it empty or write the number");
+            }
+            break;
+        }
+    }
+    cell = out;
+}
+
+}  // namespace
+
+void compute_table(Table& t, References& refs, Diagnostics& diags) {
+    const int errors_before = diags.error_count();
+    std::vector<Prepared> rows, columns;
+    for (Formula& f : t.formulas) {
+        calc::ParseError pe;
+        auto expr = parse_expression(f.expression, &pe);
+        if (!expr) {
+            report(diags, f, pe.column, pe.message);
+            continue;
+        }
+        std::string why;
+        int col = 0;
+        auto options = parse_options(f.options, true, &why, &col);
+        if (!options) {
+            report(diags, f, col, why, true);
+            continue;
+        }
+        (f.kind == Formula::Kind::Row ? rows : columns).push_back({&f, std::move(expr), *options});
+    }
+    if (diags.error_count() > errors_before) return;
+
+    // Computed columns: found by label, or added at the right. They are filled last.
+    std::vector<bool> computed_column(t.header.size(), false);
+    for (Prepared& p : columns) {
+        auto c = find_column(t, p.formula->target);
+        if (!c) {
+            t.header.push_back(p.formula->target);
+            t.numeric.push_back(false);
+            for (TableRow& r : t.rows) r.cells.emplace_back();
+            computed_column.push_back(false);
+            c = t.header.size() - 1;
+        }
+        computed_column[*c] = true;
+    }
+    bool used_rounding_note = false;
+
+    for (Prepared& p : rows) {
+        auto r = find_row(t, p.formula->target);
+        if (!r) {
+            TableRow row;
+            row.cells.resize(t.header.size());
+            row.cells[0].kind = Cell::Kind::Text;
+            row.cells[0].text = p.formula->target;
+            row.loc = p.formula->loc;
+            t.rows.push_back(row);
+            r = t.rows.size() - 1;
+        }
+        t.rows[*r].role = TableRow::Role::Computed;
+        const auto cols = span(t, p, false, t.header.size(), diags);
+        if (!cols) continue;
+        for (size_t c = cols->first; c <= cols->second && c < t.header.size(); ++c) {
+            if (c == 0 || computed_column[c] || !t.numeric[c]) continue;
+            TableScope scope(t, refs, true, c);
+            EvalError err;
+            auto v = evaluate(*p.expr, scope, &err);
+            if (!v) {
+                report(diags, *p.formula, err.column, err.message + " (in column " + quote_text(t.header[c]) + ")");
+                break;
+            }
+            store(t, *r, c, *v, p, used_rounding_note, diags);
+        }
+    }
+
+    for (Prepared& p : columns) {
+        const size_t c = *find_column(t, p.formula->target);
+        const auto rs = span(t, p, true, t.rows.size(), diags);
+        if (!rs) continue;
+        bool any_number = false;
+        for (size_t r = rs->first; r <= rs->second && r < t.rows.size(); ++r) {
+            if (t.rows[r].role == TableRow::Role::Spacer || t.rows[r].cells[0].text.empty()) continue;
+            TableScope scope(t, refs, false, r);
+            EvalError err;
+            auto v = evaluate(*p.expr, scope, &err);
+            if (!v) {
+                report(diags, *p.formula, err.column, err.message + " (in row " + quote_text(row_name(t, r)) + ")");
+                break;
+            }
+            store(t, r, c, *v, p, used_rounding_note, diags);
+            any_number = any_number || v->is_number();
+        }
+        t.numeric[c] = any_number;
+    }
+
+    if (used_rounding_note && !t.rounding_note.empty()) {
+        if (t.source.empty()) t.notes.push_back(t.rounding_note);
+        else t.source += " " + t.rounding_note;
+    }
+
+    // Amounts shown in millions: every number, read or computed, is printed in mio. kr.
+    if (t.unit == "mio. kr.") {
+        const int d = t.decimals >= 0 ? t.decimals : 1;
+        for (TableRow& r : t.rows)
+            for (size_t c = 1; c < r.cells.size(); ++c)
+                if (r.cells[c].kind == Cell::Kind::Number)
+                    r.cells[c].text = format_danish(*Decimal::div(r.cells[c].value, Decimal(1000000, 0)), d);
+    }
+}
+
+}  // namespace boardpack::calc

@@ -1,0 +1,42 @@
+// Computes a table's formulas into its cells: computed rows ("række:") for each numeric
+// column, then computed columns ("kolonne:") for each row. Where the CSV carries a published
+// figure in a computed cell, the two are compared: within the formula's tolerance the published
+// figure is shown (with the table's rounding note); beyond it a warning names the cell and the
+// computed value is shown.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calc/value.hpp"
+#include "core/diagnostics.hpp"
+#include "model/document.hpp"
+
+namespace boardpack::calc {
+
+// Cells of other tables and values of calculations that a formula may quote.
+class References {
+public:
+    virtual ~References() = default;
+    virtual std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels,
+                                      std::string* error) = 0;
+    virtual std::optional<int> table_number(const std::string& name, std::string* error) = 0;
+};
+
+void compute_table(model::Table& table, References& refs, Diagnostics& diags);
+
+// How labels are compared: case and spacing ignored, as are a trailing ":" or footnote "*".
+std::string label_key(const std::string& label);
+
+std::optional<size_t> find_row(const model::Table& t, const std::string& label);
+std::optional<size_t> find_column(const model::Table& t, const std::string& label);
+
+// A cell as a value for formulas; an empty cell is an error (it should hold 0 or "-").
+std::optional<Value> cell_value(const model::Table& t, size_t row, size_t column, std::string* error);
+
+// Reports a formula problem at a character offset of the formula text.
+void report(Diagnostics& diags, const model::Formula& f, int offset, const std::string& message,
+            bool in_options = false);
+
+}  // namespace boardpack::calc

@@ -1,0 +1,42 @@
+// A computed value: a number (exact, with the decimals it is shown with), a word such as a
+// status ("opfyldt", "faldende") with its tone, or "missing" (not available, a dash).
+#pragma once
+
+#include <string>
+
+#include "calc/decimal.hpp"
+#include "model/document.hpp"
+
+namespace boardpack::calc {
+
+struct Value {
+    enum class Kind { Number, Text, Missing } kind = Kind::Missing;
+    Decimal number;
+    int decimals = 0;        // Number: the decimals it is shown with by default
+    std::string text;        // Text: the word; Missing: how it is printed ("-", "Ikke oplyst")
+    model::Cell::Tone tone = model::Cell::Tone::None;
+
+    static Value of(Decimal d, int decimals) {
+        Value v;
+        v.kind = Kind::Number;
+        v.number = d;
+        v.decimals = decimals;
+        return v;
+    }
+    static Value word(std::string w, model::Cell::Tone t = model::Cell::Tone::None) {
+        Value v;
+        v.kind = Kind::Text;
+        v.text = std::move(w);
+        v.tone = t;
+        return v;
+    }
+    static Value missing(std::string shown = "-") {
+        Value v;
+        v.kind = Kind::Missing;
+        v.text = std::move(shown);
+        return v;
+    }
+    bool is_number() const { return kind == Kind::Number; }
+};
+
+}  // namespace boardpack::calc
