@@ -29,9 +29,18 @@ i128 div_round(i128 n, i128 d) {
     return negative ? -q : q;
 }
 
-// Removes trailing zero digits beyond `keep` decimals, so scales stay small.
+// Brings a result into range: no more than kMaxScale decimals, trailing zero decimals dropped
+// (exact), and only if it still does not fit in 64 bits, its last decimals rounded away.
 std::optional<Decimal> normalized(i128 units, int scale) {
     while (scale > Decimal::kMaxScale) {
+        units = div_round(units, 10);
+        --scale;
+    }
+    while (scale > 0 && units % 10 == 0) {
+        units /= 10;
+        --scale;
+    }
+    while (!fits(units) && scale > 0) {
         units = div_round(units, 10);
         --scale;
     }
@@ -53,25 +62,31 @@ std::optional<Decimal> Decimal::add(const Decimal& a, const Decimal& b) {
 std::optional<Decimal> Decimal::sub(const Decimal& a, const Decimal& b) { return add(a, b.negated()); }
 
 std::optional<Decimal> Decimal::mul(const Decimal& a, const Decimal& b) {
-    const i128 p = static_cast<i128>(a.units_) * static_cast<i128>(b.units_);
-    int s = a.scale_ + b.scale_;
-    i128 units = p;
-    while (s > kMaxScale) {
-        units = div_round(units, 10);
-        --s;
-    }
-    return normalized(units, s);
+    // Both factors fit in 64 bits, so their product fits in 128.
+    return normalized(static_cast<i128>(a.units_) * static_cast<i128>(b.units_), a.scale_ + b.scale_);
 }
 
 std::optional<Decimal> Decimal::div(const Decimal& a, const Decimal& b) {
     if (b.units_ == 0) return std::nullopt;
-    // a/b = (ua/10^sa) / (ub/10^sb); with result scale 12: ua * 10^(12 - sa + sb) / ub.
-    const int shift = kMaxScale - a.scale_ + b.scale_;
-    i128 n = static_cast<i128>(a.units_);
-    i128 d = static_cast<i128>(b.units_);
-    if (shift >= 0) n *= pow10(shift);
-    else d *= pow10(-shift);
-    return normalized(div_round(n, d), kMaxScale);
+    // a/b = (ua/10^sa) / (ub/10^sb); at result scale r: ua * 10^(r - sa + sb) / ub. The scale is
+    // lowered when the shifted dividend would not fit in 128 bits.
+    int r = kMaxScale;
+    i128 n = 0, d = static_cast<i128>(b.units_);
+    const i128 limit = pow10(36);
+    const i128 mag = a.units_ < 0 ? -static_cast<i128>(a.units_) : static_cast<i128>(a.units_);
+    for (;; --r) {
+        const int shift = r - a.scale_ + b.scale_;
+        if (shift < 0) {
+            n = static_cast<i128>(a.units_);
+            d = static_cast<i128>(b.units_) * pow10(-shift);
+            break;
+        }
+        if (shift <= 36 && mag <= limit / pow10(shift)) {
+            n = static_cast<i128>(a.units_) * pow10(shift);
+            break;
+        }
+    }
+    return normalized(div_round(n, d), r);
 }
 
 Decimal Decimal::rounded(int decimals) const {

@@ -83,7 +83,7 @@ private:
             case '-': r = Decimal::sub(a->number, b->number); break;
             case '*': r = Decimal::mul(a->number, b->number); break;
             case '/':
-                if (b->number.is_zero()) return fail(e, "division by zero: " + shown(*b) + " is 0");
+                if (b->number.is_zero()) return fail(e, "division by zero: what comes after \"/\" is 0");
                 r = Decimal::div(a->number, b->number);
                 break;
         }
@@ -97,9 +97,10 @@ private:
         for (const auto& a : call.args) {
             if (a->kind == Expr::Kind::Range) {
                 std::string why;
-                auto vs = scope_.range(a->text, a->text2, &why);
+                bool to_failed = false;
+                auto vs = scope_.range(a->text, a->text2, &why, &to_failed);
                 if (!vs) {
-                    fail(*a, why);
+                    if (err_ && err_->message.empty()) *err_ = {to_failed ? a->column2 : a->column, why};
                     return std::nullopt;
                 }
                 out.insert(out.end(), vs->begin(), vs->end());
@@ -114,19 +115,34 @@ private:
 
     // "højere" or "lavere" (is better), written as a word or taken from a cell.
     std::optional<bool> higher_is_better(const Expr& arg) {
-        std::string word;
-        if (arg.kind == Expr::Kind::Label || arg.kind == Expr::Kind::String) {
-            const std::string f = fold_label(arg.text);
+        auto word = [](const std::string& s) -> std::optional<bool> {
+            const std::string f = fold_label(s);
             if (f.rfind("højere", 0) == 0) return true;
             if (f.rfind("lavere", 0) == 0) return false;
+            return std::nullopt;
+        };
+        auto wrong = [&](const std::string& found) -> std::optional<bool> {
+            if (err_) *err_ = {arg.column, "the direction must be \"højere\" or \"lavere\" (is better), or a column "
+                                           "holding one of them; found " + quote_text(found)};
+            return std::nullopt;
+        };
+        if (arg.kind == Expr::Kind::Label || arg.kind == Expr::Kind::String) {
+            if (auto w = word(arg.text)) return w;
+            if (arg.kind == Expr::Kind::String) return wrong(arg.text);
+            std::string why;
+            auto v = scope_.label(arg.text, &why);
+            if (!v) return wrong(arg.text);
+            if (v->kind == Value::Kind::Text) {
+                if (auto w = word(v->text)) return w;
+            }
+            return wrong(shown(*v));
         }
         auto v = eval(arg);
         if (!v) return std::nullopt;
-        const std::string f = fold_label(v->text);
-        if (v->kind == Value::Kind::Text && f.rfind("højere", 0) == 0) return true;
-        if (v->kind == Value::Kind::Text && f.rfind("lavere", 0) == 0) return false;
-        fail(arg, "the direction must be \"højere\" or \"lavere\" (is better), found " + quote_text(shown(*v)));
-        return std::nullopt;
+        if (v->kind == Value::Kind::Text) {
+            if (auto w = word(v->text)) return w;
+        }
+        return wrong(shown(*v));
     }
 
     std::optional<Value> call(const Expr& e) {

@@ -18,9 +18,10 @@ public:
     // A bare or [bracketed] label: a row (row formula), a column (column formula), a value of the
     // same beregning block.
     virtual std::optional<Value> label(const std::string& label, std::string* error) = 0;
-    // The values from one label to another, in table order (for sum()).
+    // The values from one label to another, in table order (for sum()). On failure *to_failed
+    // says whether the second label was the one at fault.
     virtual std::optional<std::vector<Value>> range(const std::string& from, const std::string& to,
-                                                    std::string* error) = 0;
+                                                    std::string* error, bool* to_failed) = 0;
     // navn[række; kolonne] or navn[værdi].
     virtual std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels,
                                       std::string* error) = 0;
@@ -29,7 +30,7 @@ public:
 };
 
 struct EvalError {
-    int column = 0;  // 0-based character offset into the formula
+    int column = 0;  // 0-based byte offset into the formula
     std::string message;
 };
 

@@ -285,6 +285,7 @@ private:
                 r->text = from.text;
                 r->text2 = to.text;
                 r->column = static_cast<int>(from.pos);
+                r->column2 = static_cast<int>(to.pos);
                 e->args.push_back(std::move(r));
             } else {
                 auto a = expr();

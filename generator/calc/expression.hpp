@@ -39,11 +39,12 @@ struct Expr {
     char op = 0;
     std::vector<std::unique_ptr<Expr>> args;
     std::vector<std::string> cell;  // Cell: the labels inside [ ]
-    int column = 0;  // 0-based character offset in the formula text, for messages
+    int column = 0;   // 0-based byte offset in the formula text, for messages
+    int column2 = 0;  // Range: the offset of its second label
 };
 
 struct ParseError {
-    int column = 0;  // 0-based character offset
+    int column = 0;  // 0-based byte offset
     std::string message;
 };
 

@@ -186,7 +186,8 @@ private:
             }
             return v->second;
         }
-        std::optional<std::vector<Value>> range(const std::string&, const std::string&, std::string* error) override {
+        std::optional<std::vector<Value>> range(const std::string&, const std::string&, std::string* error,
+                                                bool*) override {
             *error = "ranges (A .. B) are for table rows and columns";
             return std::nullopt;
         }
@@ -243,7 +244,8 @@ private:
                      " alone means nothing in the text; write navn[række; kolonne] or navn[værdi]";
             return std::nullopt;
         }
-        std::optional<std::vector<Value>> range(const std::string&, const std::string&, std::string* error) override {
+        std::optional<std::vector<Value>> range(const std::string&, const std::string&, std::string* error,
+                                                bool*) override {
             *error = "ranges (A .. B) are for formulas inside a table";
             return std::nullopt;
         }

@@ -85,9 +85,11 @@ public:
         return rows_ ? cell_value(t_, *i, fixed_, error) : cell_value(t_, fixed_, *i, error);
     }
 
-    std::optional<std::vector<Value>> range(const std::string& from, const std::string& to, std::string* error) override {
+    std::optional<std::vector<Value>> range(const std::string& from, const std::string& to, std::string* error,
+                                            bool* to_failed) override {
         const auto a = rows_ ? find_row(t_, from) : find_column(t_, from);
         const auto b = rows_ ? find_row(t_, to) : find_column(t_, to);
+        *to_failed = a.has_value();
         if (!a || !b) {
             *error = std::string("the table has no ") + (rows_ ? "row " : "column ") + quote_text(!a ? from : to) + known();
             return std::nullopt;

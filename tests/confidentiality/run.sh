@@ -9,7 +9,7 @@ meeting=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$boardpack" build "$meeting" --out "$work/out" > /dev/null || { echo "FAIL: build failed"; exit 1; }
+"$boardpack" build "$meeting" --out "$work/out" > /dev/null 2> "$work/build.log" || { echo "FAIL: build failed"; cat "$work/build.log"; exit 1; }
 public="$work/out/$(basename "$meeting")/offentlig"
 [ -f "$public/dagsorden.html" ] && [ -f "$public/dagsorden.pdf" ] || { echo "FAIL: no public edition"; exit 1; }
 

@@ -1,0 +1,152 @@
+#include <doctest/doctest.h>
+
+#include "calc/evaluator.hpp"
+#include "calc/expression.hpp"
+#include "calc/options.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+using namespace boardpack::calc;
+
+namespace {
+
+// A scope of named numbers, for testing the language without tables.
+class Numbers final : public Scope {
+public:
+    std::map<std::string, Value> values;
+    std::optional<Value> label(const std::string& l, std::string* e) override {
+        auto it = values.find(l);
+        if (it == values.end()) {
+            *e = "no label " + l;
+            return std::nullopt;
+        }
+        return it->second;
+    }
+    std::optional<std::vector<Value>> range(const std::string& a, const std::string& b, std::string* e, bool*) override {
+        std::vector<Value> out;
+        bool in = false;
+        for (const auto& [k, v] : values) {
+            if (k == a) in = true;
+            if (in) out.push_back(v);
+            if (k == b) return out;
+        }
+        *e = "bad range";
+        return std::nullopt;
+    }
+    std::optional<Value> cell(const std::string& n, const std::vector<std::string>& l, std::string* e) override {
+        if (n == "t" && l.size() == 2) return Value::of(Decimal(100, 0), 0);
+        *e = "no table " + n;
+        return std::nullopt;
+    }
+    std::optional<int> table_number(const std::string&, std::string*) override { return 3; }
+};
+
+std::string eval(const std::string& text, Numbers& scope) {
+    ParseError pe;
+    auto e = parse_expression(text, &pe);
+    if (!e) return "parse error at " + std::to_string(pe.column) + ": " + pe.message;
+    EvalError err;
+    auto v = evaluate(*e, scope, &err);
+    if (!v) return "error at " + std::to_string(err.column) + ": " + err.message;
+    return format_value(*v, Options{});
+}
+
+Numbers budget() {
+    Numbers n;
+    n.values["a Kontingent"] = Value::of(Decimal(-152100000, 0), 0);
+    n.values["b Øvrige kontingenter"] = Value::of(Decimal(-105400000, 0), 0);
+    n.values["c Øvrige indtægter"] = Value::of(Decimal(-27900000, 0), 0);
+    n.values["Dec. 2016"] = Value::of(Decimal(1909, 0), 0);
+    n.values["01. apr. 2023"] = Value::of(Decimal(2820, 0), 0);
+    n.values["Forskel B-FvR"] = Value::of(Decimal(15, 1), 1);
+    n.values["Udvikling (2016=100)"] = Value::of(Decimal(7, 0), 0);
+    n.values["nul"] = Value::of(Decimal(0, 0), 0);
+    n.values["lavere"] = Value::word("lavere");
+    n.values["ikke oplyst"] = Value::missing("Ikke oplyst");
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("formulas: sums over ranges are exact") {
+    Numbers n = budget();
+    CHECK(eval("sum(a Kontingent .. c Øvrige indtægter)", n) == "-285.400.000");
+}
+
+TEST_CASE("formulas: labels with spaces, dots and hyphens are written bare; operators stand between spaces") {
+    Numbers n = budget();
+    CHECK(eval("01. apr. 2023 / Dec. 2016 * 100", n) == "148");  // 147,7 rounds half away from zero
+    CHECK(eval("[01. apr. 2023] - [Dec. 2016]", n) == "911");
+    CHECK(eval("Forskel B-FvR * 2", n) == "3,0");
+    CHECK(eval("-Forskel B-FvR", n) == "-1,5");
+    CHECK(eval("[Udvikling (2016=100)] + 1", n) == "8");
+    CHECK(eval("(25,70 - 0,70) x (1 + 3,4 / 100)", n) == "25,85");  // literals: as written
+    CHECK(eval("t[Løn; Budget 2024] + 1", n) == "101");
+    CHECK(eval("nummer(regnskab)", n) == "3");
+}
+
+TEST_CASE("formulas: status, trend and cap words carry a tone") {
+    Numbers n = budget();
+    CHECK(eval("status(73; 79; højere)", n) == "ikke opfyldt");
+    CHECK(eval("status(80; 79; højere)", n) == "opfyldt");
+    CHECK(eval("status(43; 45; lavere)", n) == "opfyldt");
+    CHECK(eval("status(ikke oplyst; 79; højere)", n) == "-");
+    CHECK(eval("udvikling(46; 43; lavere)", n) == "faldende");
+    CHECK(eval("udvikling(46; 45,5; lavere; 1)", n) == "uændret");
+    CHECK(eval("udvikling(46; 50; [lavere]; 1)", n) == "stigende");
+    CHECK(eval("loft(950,5; 876)", n) == "over loftet");
+    CHECK(eval("loft(686; 700)", n) == "under loftet");
+    ParseError pe;
+    auto e = parse_expression("udvikling(46; 50; lavere)", &pe);
+    EvalError err;
+    auto v = evaluate(*e, n, &err);
+    CHECK(v->tone == model::Cell::Tone::Bad);
+}
+
+TEST_CASE("formulas: a missing value passes through arithmetic; text does not") {
+    Numbers n = budget();
+    CHECK(eval("ikke oplyst + 1", n) == "Ikke oplyst");
+    CHECK(eval("lavere + 1", n) == "error at 0: \"lavere\" is not a number");
+}
+
+TEST_CASE("formulas: errors name what is wrong and where") {
+    Numbers n = budget();
+    CHECK(eval("Dec. 2016 / nul", n) == "error at 10: division by zero: what comes after \"/\" is 0");
+    CHECK(eval("Overlæger + 1", n) == "error at 0: no label Overlæger");
+    // Offsets are bytes into the formula (messages turn them into character columns).
+    CHECK(eval("sum(a Kontingent .. c Øvrige indtægter", n) ==
+          "parse error at 40: expected \";\" or \")\" in the call of sum, found end of the formula");
+    CHECK(eval("Indeks (2016=100)", n) ==
+          "parse error at 0: unknown function \"Indeks\" (a label with parentheses must be written in [brackets])");
+    CHECK(eval("[Dec. 2016", n) == "parse error at 0: this \"[\" is never closed with \"]\"");
+    CHECK(eval("1 +", n).rfind("parse error at 3: expected a number, a label or \"(\"", 0) == 0);
+    CHECK(eval("", n) == "parse error at 0: the formula is empty");
+    CHECK(eval("status(1; 2)", n) == "error at 0: status() takes 3 arguments, separated by \";\"");
+    CHECK(eval("status(1; 2; bedre)", n) ==
+          "error at 13: the direction must be \"højere\" or \"lavere\" (is better), or a column holding one of them; "
+          "found \"bedre\"");
+}
+
+TEST_CASE("options: units, decimals, verbs") {
+    std::string why;
+    int col = 0;
+    auto o = parse_options("mio. kr.", false, &why, &col);
+    REQUIRE(o);
+    CHECK(format_value(Value::of(Decimal(-285400000, 0), 0), *o) == "-285,4 mio. kr.");
+    o = parse_options("mio. kr., decimaler 0", false, &why, &col);
+    CHECK(format_value(Value::of(Decimal(10000000, 0), 0), *o) == "10 mio. kr.");
+    o = parse_options("kr., decimaler 1", false, &why, &col);
+    CHECK(format_value(Value::of(Decimal(70, 2), 2), *o) == "0,7 kr.");
+    o = parse_options("pct.", false, &why, &col);
+    CHECK(format_value(Value::of(Decimal(34, 1), 1), *o) == "3,4 pct.");
+    o = parse_options("verbum", false, &why, &col);
+    CHECK(format_value(Value::word("faldende"), *o) == "faldet");
+    o = parse_options("tolerance 0,5, rækker A .. B", true, &why, &col);
+    REQUIRE(o);
+    CHECK(o->tolerance == Decimal(5, 1));
+    CHECK(o->from == "A");
+    CHECK_FALSE(parse_options("decimaler to", false, &why, &col));
+    CHECK_FALSE(parse_options("rækker A .. B", false, &why, &col));
+    CHECK_FALSE(parse_options("decimaler 1, fed", false, &why, &col));
+    CHECK(col == 13);
+}

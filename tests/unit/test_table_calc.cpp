@@ -1,0 +1,199 @@
+#include <doctest/doctest.h>
+
+#include "calc/meeting_calc.hpp"
+#include "input/meeting_loader.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+
+namespace {
+
+const char* const kMeeting =
+    "organisation: O\norgan: Bestyrelsen\ndato: 2024-03-07\ntidspunkt: kl. 9\nsted: S\npunkt: 01-a\npunkt: 02-b\n";
+
+std::string item(int number, const std::string& status, const std::string& body) {
+    return "---\nnummer: " + std::to_string(number) + "\nstatus: " + status +
+           "\ntitel: T\nsagsbehandler: S\nsagsnummer: EMN-2024-00001\n---\n# Sagsfremstilling\n\n" + body;
+}
+
+struct Loaded {
+    std::optional<model::Meeting> meeting;
+    std::string messages;
+};
+
+Loaded compute(const std::string& body_a, const std::string& csv_a, const std::string& body_b = "Tekst.\n",
+               const std::string& status_b = "Offentlig") {
+    MemoryFiles f("m");
+    f.add("meeting.txt", kMeeting);
+    f.add("01-a/item.md", item(1, "Offentlig", body_a));
+    f.add("01-a/t.csv", csv_a);
+    f.add("02-b/item.md", item(2, status_b, body_b));
+    f.add("02-b/t.csv", "Post;2023;2024\nIndtægter;-100;-120\nUdgifter;90;130\n");
+    Diagnostics d;
+    Loaded out;
+    out.meeting = input::load_meeting(f, "m", d);
+    if (out.meeting) calc::compute_meeting(*out.meeting, d);
+    out.messages = test::messages(d);
+    return out;
+}
+
+const model::Table& table(const Loaded& l, size_t item = 0) { return l.meeting->items[item].tables.at(0); }
+
+std::vector<std::string> row_texts(const model::Table& t, size_t r) {
+    std::vector<std::string> out;
+    for (const model::Cell& c : t.rows[r].cells) out.push_back(c.text);
+    return out;
+}
+
+std::string figure_text(const Loaded& l, size_t item = 0) {
+    std::string out;
+    for (const model::Block& b : l.meeting->items[item].sections[2].blocks)
+        for (const model::Inline& i : b.inlines)
+            out += i.kind == model::Inline::Kind::SoftBreak ? " " : i.text;
+    return out;
+}
+
+const char* const kBudgetCsv =
+    "Post;Budget;Regnskab\n"
+    "Kontingent;-152.100.000;-152.500.000\n"
+    "Øvrige indtægter;-27.900.000;-27.800.000\n"
+    "Indtægter i alt:;;\n"
+    ";;\n"
+    "Løn;197.200.000;196.400.000\n";
+
+}  // namespace
+
+TEST_CASE("table calc: computed rows fill their placeholder, computed columns are added at the right") {
+    const auto l = compute(
+        "```tabel\nfil: t.csv\ntitel: Budget\n"
+        "række: Indtægter i alt = sum(Kontingent .. Øvrige indtægter)\n"
+        "række: Resultat = [Indtægter i alt] + Løn\n"
+        "kolonne: Forskel = [Budget] - [Regnskab]\n```\n",
+        kBudgetCsv);
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    const model::Table& t = table(l);
+    CHECK(t.header == std::vector<std::string>{"Post", "Budget", "Regnskab", "Forskel"});
+    CHECK(row_texts(t, 2) == std::vector<std::string>{"Indtægter i alt:", "-180.000.000", "-180.300.000", "300.000"});
+    CHECK(t.rows[2].role == model::TableRow::Role::Computed);
+    CHECK(t.rows[3].role == model::TableRow::Role::Spacer);
+    CHECK(row_texts(t, 5) == std::vector<std::string>{"Resultat", "17.200.000", "16.100.000", "1.100.000"});
+    CHECK(t.numeric[3]);
+}
+
+TEST_CASE("table calc: a published total within the tolerance is shown, with the rounding note") {
+    const auto l = compute(
+        "```tabel\nfil: t.csv\ntitel: Læger\nkilde: KRL.\n"
+        "afrundingsnote: Tallene er afrundede, hvorfor totalsum afviger minimalt.\n"
+        "række: I alt = sum(A .. C) | tolerance 2\n```\n",
+        ";2016;2023\nA;1.036;1.496\nB;5.442;5.041\nC;1.909;2.820\nI alt;8.388;9.357\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    const model::Table& t = table(l);
+    CHECK(row_texts(t, 3) == std::vector<std::string>{"I alt", "8.388", "9.357"});
+    CHECK(t.rows[3].cells[1].value == calc::Decimal(8387, 0));  // formulas go on with the computed value
+    CHECK(t.source == "KRL. Tallene er afrundede, hvorfor totalsum afviger minimalt.");
+}
+
+TEST_CASE("table calc: a published figure beyond the tolerance is reported at its cell, and the computed one shown") {
+    const auto l = compute(
+        "```tabel\nfil: t.csv\ntitel: Læger\nkolonne: [Indeks (2016=100)] = [2023] / [2016] * 100\n```\n",
+        ";2016;2023;Indeks (2016=100)\nAfdelingslæger;1.909;2.820;147\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages ==
+          "m/01-a/t.csv:2:28: warning: the published figure 147 for \"Afdelingslæger\" / \"Indeks (2016=100)\" differs from "
+          "the computed 148 (Indeks (2016=100) = [2023] / [2016] * 100) by 1, more than the tolerance 0; the packet shows 148\n");
+    CHECK(row_texts(table(l), 0)[3] == "148");
+}
+
+TEST_CASE("table calc: a ratio row with its decimals, and a column limited to some rows") {
+    const auto l = compute(
+        "```tabel\nfil: t.csv\ntitel: Læger\n"
+        "række: Forhold = Overlæger / Afdelingslæger | decimaler 2\n"
+        "kolonne: Indeks = [2023] / [2016] * 100 | rækker Overlæger .. Afdelingslæger\n```\n",
+        ";2016;2023\nOverlæger;5.442;5.041\nAfdelingslæger;1.909;2.820\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    const model::Table& t = table(l);
+    CHECK(row_texts(t, 2) == std::vector<std::string>{"Forhold", "2,85", "1,79", ""});
+    CHECK(row_texts(t, 0)[3] == "93");
+}
+
+TEST_CASE("table calc: amounts shown in mio. kr.") {
+    const auto l = compute(
+        "```tabel\nfil: t.csv\ntitel: Budget\nenhed: mio. kr.\nrække: Indtægter i alt = sum(Kontingent .. Øvrige indtægter)\n```\n",
+        kBudgetCsv);
+    REQUIRE(l.meeting);
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"Indtægter i alt:", "-180,0", "-180,3"});
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Kontingent", "-152,1", "-152,5"});
+}
+
+TEST_CASE("table calc: indexing a column by a price and wage rate") {
+    const auto l = compute(
+        "```tabel\nfil: t.csv\ntitel: Budget\nkolonne: Budget i 2024 P/L = [Budget] * (1 + 3,4 / 100) | decimaler 0\n```\n",
+        kBudgetCsv);
+    REQUIRE(l.meeting);
+    CHECK(row_texts(table(l), 0)[3] == "-157.271.400");
+}
+
+TEST_CASE("table calc: errors name file, line, column and the label") {
+    auto l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = sum(Kontingent .. Lønn)\n```\n", kBudgetCsv);
+    CHECK(l.messages ==
+          "m/01-a/item.md:13:34: error: the table has no row \"Lønn\" (it has: Kontingent, Øvrige indtægter, Indtægter i "
+          "alt:, Løn, I alt) (in column \"Budget\")\n"
+          "  række: I alt = sum(Kontingent .. Lønn)\n"
+          "                                   ^\n");
+    l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = Kontingent / [Indtægter i alt]\n```\n", kBudgetCsv);
+    CHECK(l.messages.find("m/01-a/item.md:13:29: error: the cell \"Indtægter i alt:\" / \"Budget\" (m/01-a/t.csv:4:18) "
+                          "is empty; write 0 if the amount is zero, or \"-\"") == 0);
+    l = compute("```tabel\nfil: t.csv\ntitel: B\nkolonne: X = [Budget] / ([Regnskab] - [Regnskab])\n```\n", kBudgetCsv);
+    CHECK(l.messages.find("m/01-a/item.md:13:23: error: division by zero: what comes after \"/\" is 0 (in row \"Kontingent\")") == 0);
+    l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = Kontingent + 1 | decimaler to\n```\n", kBudgetCsv);
+    CHECK(l.messages.find("m/01-a/item.md:13:33: error: \"decimaler\" takes a whole number") == 0);
+}
+
+TEST_CASE("figures: the text quotes cells as the table prints them, or in the unit asked for") {
+    const auto l = compute(
+        "```tabel\nfil: t.csv\nnavn: b\ntitel: Budget\nrække: Indtægter i alt = sum(Kontingent .. Øvrige indtægter)\n```\n\n"
+        "Indtægterne er {b[Indtægter i alt; Budget]} kr., eller {b[Indtægter i alt; Budget] | mio. kr.}; "
+        "forskellen er {b[Indtægter i alt; Budget] - b[Indtægter i alt; Regnskab] | mio. kr.} (tabel {nummer(b)}).\n",
+        kBudgetCsv);
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Indtægterne er -180.000.000 kr., eller -180,0 mio. kr.; forskellen er 0,3 mio. kr. (tabel 1).") !=
+          std::string::npos);
+}
+
+TEST_CASE("figures: a beregning block computes named values, as the membership fee") {
+    const auto l = compute(
+        "Kontingentet bliver {kontingent[sats-2024] | kr.}, en stigning på {kontingent[stigning] | kr.}.\n\n"
+        "```beregning\nnavn: kontingent\nværdi: sats-2023 = 25,70\nværdi: reduktion = 0,70\nværdi: pl = 3,4\n"
+        "værdi: sats-2024 = (sats-2023 - reduktion) * (1 + pl / 100) | decimaler 2\n"
+        "værdi: stigning = sats-2024 - sats-2023\n```\n",
+        kBudgetCsv);
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Kontingentet bliver 25,85 kr., en stigning på 0,15 kr..") != std::string::npos);
+}
+
+TEST_CASE("figures: tables in other items are quoted by name; errors point into the text") {
+    auto l = compute("Underskud: {andet[Udgifter; 2024] + andet[Indtægter; 2024]}.\n", kBudgetCsv,
+                     "```tabel\nfil: t.csv\nnavn: andet\ntitel: Andet\n```\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l) == "Underskud: 10.");
+    l = compute("Tal: {andet[Udgifter; 2025]}.\n", kBudgetCsv, "```tabel\nfil: t.csv\nnavn: andet\ntitel: Andet\n```\n");
+    CHECK(l.messages == "m/01-a/item.md:10:7: error: the table \"andet\" has no column \"2025\"\n");
+    l = compute("Tal: {Udgifter}.\n", kBudgetCsv);
+    CHECK(l.messages.find("m/01-a/item.md:10:7: error: name the table or calculation") == 0);
+    l = compute("Tal: {ukendt[a; b]}.\n", kBudgetCsv);
+    CHECK(l.messages == "m/01-a/item.md:10:7: error: there is no table or calculation named \"ukendt\" in this meeting\n");
+}
+
+TEST_CASE("figures: a public item may not quote a confidential item's data") {
+    const auto l = compute("Tal: {hemmelig[Udgifter; 2024]}.\n", kBudgetCsv,
+                           "```tabel\nfil: t.csv\nnavn: hemmelig\ntitel: Hemmelig\n```\n", "Fortrolig");
+    CHECK(l.messages ==
+          "m/01-a/item.md:10:7: error: item 1 (Offentlig) quotes \"hemmelig\" from item 2 (Fortrolig); a public item may not "
+          "quote a confidential item's data\n");
+}
