@@ -81,6 +81,7 @@ std::unique_ptr<Publisher> Publisher::begin(const fs::path& output_root, const s
     if (!fs::exists(p->target_, ec) && fs::exists(p->previous_, ec)) fs::rename(p->previous_, p->target_, ec);
     remove_quietly(p->previous_);
     remove_quietly(p->staging_);
+    p->owns_staging_ = true;
     fs::create_directory(p->staging_, ec);
     if (ec) {
         *error = "cannot create the staging folder " + p->staging_.string() + ": " + ec.message();
@@ -90,7 +91,7 @@ std::unique_ptr<Publisher> Publisher::begin(const fs::path& output_root, const s
 }
 
 Publisher::~Publisher() {
-    if (!committed_ && !staging_.empty()) remove_quietly(staging_);
+    if (owns_staging_ && !committed_) remove_quietly(staging_);
     if (lock_fd_ >= 0) ::close(lock_fd_);  // closing releases the flock
 }
 

@@ -40,6 +40,7 @@ private:
     std::filesystem::path previous_;  // where the old packet waits while being replaced
     int lock_fd_ = -1;
     int files_ = 0;
+    bool owns_staging_ = false;  // only a publisher holding the lock may remove the staging folder
     bool committed_ = false;
 };
 
