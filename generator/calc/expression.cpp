@@ -191,6 +191,12 @@ private:
     }
 
     std::unique_ptr<Expr> unary() {
+        // Parentheses, signs and calls nest by recursion here: keep it bounded.
+        if (++depth_ > kMaxDepth) return fail(peek(), "the formula is nested too deeply");
+        struct Leave {
+            int& d;
+            ~Leave() { --d; }
+        } leave{depth_};
         if (peek().kind == Token::Kind::Op && peek().op == '-') {
             const Token& op = take();
             auto inner = unary();
@@ -304,8 +310,10 @@ private:
         }
     }
 
+    static constexpr int kMaxDepth = 64;
     const std::vector<Token>& t_;
     size_t i_ = 0;
+    int depth_ = 0;
     ParseError* err_;
 };
 
@@ -326,6 +334,12 @@ std::unique_ptr<Expr> parse_expression(const std::string& text, ParseError* erro
     std::vector<Token> tokens;
     Lexer lexer(text);
     if (!lexer.run(tokens, error)) return nullptr;
+    // A long chain "a + b + c ..." makes a deep tree that evaluation walks by recursion.
+    constexpr size_t kMaxTokens = 500;
+    if (tokens.size() > kMaxTokens) {
+        if (error) *error = {static_cast<int>(tokens[kMaxTokens].pos), "the formula is too long (at most 500 parts)"};
+        return nullptr;
+    }
     Parser p(tokens, error);
     return p.parse();
 }

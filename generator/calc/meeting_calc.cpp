@@ -277,7 +277,7 @@ private:
         ParseError pe;
         auto expr = parse_expression(expression, &pe);
         if (!expr) {
-            d_.error(at(pe.column), pe.message + " in the figure {" + in.expression + "}");
+            d_.error(at(pe.column), pe.message + " in the figure " + quote_text("{" + in.expression + "}"));
             return;
         }
         std::string why;

@@ -15,10 +15,31 @@ using model::Inline;
 
 namespace {
 
+// Deeper nesting than this (block quotes in lists in block quotes...) is refused: nobody writes
+// it, and converting it would recurse without bound.
+constexpr int kMaxNesting = 40;
+
 struct Converter {
     const MarkdownSource& src;
     const FenceHandler& on_fence;
     Diagnostics& diags;
+    int depth = 0;
+    bool reported_depth = false;
+
+    // Guards one level of recursion; false (after one message) when nesting is too deep.
+    bool enter(cmark_node* n) {
+        if (depth < kMaxNesting) {
+            ++depth;
+            return true;
+        }
+        if (!reported_depth) {
+            const SourceLoc l = loc(n);
+            diags.error(l, "the text is nested more than " + std::to_string(kMaxNesting) +
+                               " levels deep (lists, quotes or emphasis inside each other)", line_text(l.line));
+            reported_depth = true;
+        }
+        return false;
+    }
 
     SourceLoc loc(cmark_node* n) const {
         return {src.file, src.first_line + cmark_node_get_start_line(n) - 1, cmark_node_get_start_column(n)};
@@ -40,6 +61,11 @@ struct Converter {
 
     std::vector<Inline> inlines(cmark_node* parent) {
         std::vector<Inline> out;
+        if (!enter(parent)) return out;
+        struct Leave {
+            int& d;
+            ~Leave() { --d; }
+        } leave{depth};
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             Inline in;
             const cmark_node_type type = cmark_node_get_type(n);
@@ -139,6 +165,11 @@ struct Converter {
 
     std::vector<Block> blocks(cmark_node* parent) {
         std::vector<Block> out;
+        if (!enter(parent)) return out;
+        struct Leave {
+            int& d;
+            ~Leave() { --d; }
+        } leave{depth};
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             Block b;
             b.loc = loc(n);

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Hostile and broken input: each case gets a clear message naming the file and line (and
+column), exit status 1, and no crash and no hang. Cases are made from the small example meeting
+at run time (so no 10 MB or binary files live in the repository).
+
+usage: run.py BOARDPACK SMALL_MEETING_DIR
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+failures = 0
+
+
+def ok(name):
+    print("ok   " + name)
+
+
+def fail(name, detail):
+    global failures
+    failures += 1
+    print("FAIL " + name + "\n     " + detail.replace("\n", "\n     "))
+
+
+def write(path, data, mode="w"):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if isinstance(data, bytes):
+        open(path, "wb").write(data)
+    else:
+        open(path, "w", encoding="utf-8", newline="").write(data)
+
+
+def append(path, text):
+    open(path, "a", encoding="utf-8").write(text)
+
+
+def replace(path, old, new):
+    s = open(path, encoding="utf-8").read()
+    assert old in s, (path, old)
+    open(path, "w", encoding="utf-8").write(s.replace(old, new, 1))
+
+
+def case(name, mutate, pattern, boardpack, base, command="check", expect_rc=1):
+    """Copies the meeting, applies `mutate(meeting_dir)`, runs boardpack, and checks that stderr
+    matches `pattern` (a regex) and the exit status is `expect_rc`."""
+    with tempfile.TemporaryDirectory() as work:
+        m = os.path.join(work, "m")
+        shutil.copytree(base, m)
+        mutate(m)
+        try:
+            p = subprocess.run([boardpack, command, "m", "--out", "out"], cwd=work, capture_output=True, timeout=120)
+        except subprocess.TimeoutExpired:
+            fail(name, "boardpack did not finish within 120 s")
+            return None
+        err = p.stderr.decode("utf-8", errors="replace")
+        if p.returncode < 0:
+            fail(name, f"boardpack crashed (signal {-p.returncode})\n{err[-2000:]}")
+        elif p.returncode != expect_rc:
+            fail(name, f"exit status {p.returncode}, expected {expect_rc}\n{err[-2000:]}")
+        elif not re.search(pattern, err, re.M):
+            fail(name, f"the message does not match {pattern!r}:\n{err[-2000:]}")
+        else:
+            ok(name + ": " + (re.search(pattern, err, re.M).group(0)[:150]))
+        if command == "build" and expect_rc == 0:
+            return {f: open(os.path.join(work, "out", "m", f), encoding="utf-8").read()
+                    for f in ("offentlig/dagsorden.html", "lukket/dagsorden.html")}
+        return None
+
+
+def main():
+    boardpack, base = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    item = "01-budget/item.md"
+
+    case("'..' in an item folder", lambda m: replace(os.path.join(m, "meeting.txt"), "punkt: 02-personalesag", "punkt: ../andet/02"),
+         r'^m/meeting\.txt:7:8: error: cannot use the item folder "\.\./andet/02": the path leaves the meeting folder', boardpack, base)
+    case("an absolute path to a CSV file", lambda m: replace(os.path.join(m, item), "fil: budget.csv", "fil: /etc/passwd"),
+         r'^m/01-budget/item\.md:\d+:6: error: cannot use "/etc/passwd": the path is absolute', boardpack, base)
+
+    def symlink_file(m):
+        os.remove(os.path.join(m, "01-budget", "budget.csv"))
+        os.symlink("/etc/passwd", os.path.join(m, "01-budget", "budget.csv"))
+    case("a CSV file that is a symlink out of the meeting", symlink_file,
+         r'^m/01-budget/item\.md:\d+:6: error: cannot read the table\'s CSV file "budget\.csv" .*: the path leads outside '
+         r'the meeting folder \(through a symbolic link\)', boardpack, base)
+
+    def symlink_folder(m):
+        outside = os.path.join(os.path.dirname(m), "udenfor")
+        shutil.move(os.path.join(m, "02-personalesag"), outside)
+        os.symlink(outside, os.path.join(m, "02-personalesag"))
+    case("an item folder that is a symlink out of the meeting", symlink_folder,
+         r'^m/meeting\.txt:7:8: error: there is no item folder "02-personalesag"', boardpack, base)
+
+    def raw_html(m):
+        append(os.path.join(m, item), '\n<script>alert("x")</script>\n\nEt <img src=x onerror=alert(1)> billede og '
+               '[et link](javascript:alert(1)) og [data](data:text/html;base64,PHNjcmlwdD4=) og <a href="javascript:x">a</a>.\n')
+    out = case("raw HTML and javascript: links (a warning, the build goes on)", raw_html,
+               r'^m/01-budget/item\.md:\d+:\d+: warning: link to "javascript:alert\(1\)" removed', boardpack, base,
+               command="build", expect_rc=0)
+    if out:
+        for f, html in out.items():
+            bad = [p for p in (r"<script", r"<img", r"<[^>]*\sonerror", r'href="javascript:', r'href="data:', r"<a href=\"javascript")
+                   if re.search(p, html)]
+            if bad:
+                fail(f"{f} has no active HTML", f"found {bad}")
+            else:
+                ok(f"{f} has no <script>, <img>, event handler or javascript:/data: link")
+
+    def invalid_utf8(m):
+        data = open(os.path.join(m, item), "rb").read()
+        data = data.replace("Sekretariatet fremlægger".encode(), "Sekretariatet ".encode() + b"\xff" + " fremlægger".encode())
+        write(os.path.join(m, item), data)
+    case("invalid UTF-8", invalid_utf8, r'^m/01-budget/item\.md:13:15: error: the file is not valid UTF-8 \(byte 0xFF\)',
+         boardpack, base)
+
+    def windows_1252(m):
+        text = open(os.path.join(m, item), encoding="utf-8").read()
+        write(os.path.join(m, item), text.encode("cp1252"))
+    case("a Windows-1252 file", windows_1252,
+         r'^m/01-budget/item\.md:\d+:\d+: error: the file is not valid UTF-8 \(byte 0x[0-9A-F]{2}\); it looks like '
+         r'Windows-1252 \("ANSI"\): save it as UTF-8', boardpack, base)
+    case("a binary file as CSV", lambda m: write(os.path.join(m, "01-budget", "budget.csv"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+         r'^m/01-budget/budget\.csv:3: error: this is a binary file, not text', boardpack, base)
+    case("a 10 MB line", lambda m: append(os.path.join(m, item), "\n" + "a" * (10 * 1024 * 1024) + "\n"),
+         r'^m/01-budget/item\.md:\d+: error: line \d+ is 10485760 bytes long; the limit is 65536 bytes', boardpack, base)
+    case("an empty item file", lambda m: write(os.path.join(m, "02-personalesag", "item.md"), ""),
+         r'^m/02-personalesag/item\.md:1: error: the file is empty', boardpack, base)
+    case("an empty meeting file", lambda m: write(os.path.join(m, "meeting.txt"), "\r\n \n"),
+         r'^m/meeting\.txt:1: error: the file is empty', boardpack, base)
+    case("a missing meeting file", lambda m: os.remove(os.path.join(m, "meeting.txt")),
+         r'm/meeting\.txt: error: no meeting\.txt in this folder', boardpack, base)
+    case("a ragged CSV row", lambda m: append(os.path.join(m, "01-budget", "budget.csv"), "Tilskud;5\r\n"),
+         r'^m/01-budget/budget\.csv:5:9: error: this row has 2 fields, the header has 3', boardpack, base)
+    case("a CSV file over the size limit", lambda m: write(os.path.join(m, "01-budget", "budget.csv"),
+                                                         "Post;A;B\r\n" + "Løn;1;2\r\n" * 2_200_000),
+         r'^m/01-budget/item\.md:\d+:6: error: cannot read the table\'s CSV file "budget\.csv" .*: the file is \d+ bytes; '
+         r'the limit is 16777216 bytes', boardpack, base)
+    case("a CSV table over the column limit", lambda m: write(os.path.join(m, "01-budget", "budget.csv"),
+                                                            ";".join(["k"] * 300) + "\r\n"),
+         r'^m/01-budget/budget\.csv:\d+: error: the table is too large: at most 10000 rows and 200 columns', boardpack, base)
+    case("quotes nested 5000 deep", lambda m: append(os.path.join(m, item), "\n" + "> " * 5000 + "dybt\n"),
+         r'^m/01-budget/item\.md:\d+:\d+: error: the text is nested more than 40 levels deep', boardpack, base)
+    case("emphasis nested 5000 deep", lambda m: append(os.path.join(m, item), "\n" + "*a " * 5000 + "b" + " c*" * 5000 + "\n"),
+         r'^m/01-budget/item\.md:\d+:\d+: error: the text is nested more than 40 levels deep', boardpack, base)
+    case("a figure nested 100 deep", lambda m: append(os.path.join(m, item), "\n{" + "(" * 100 + "1" + ")" * 100 + "}\n"),
+         r'^m/01-budget/item\.md:\d+:\d+: error: the formula is nested too deeply', boardpack, base)
+    case("a figure 3000 terms long", lambda m: append(os.path.join(m, item), "\n{" + "1 + " * 3000 + "1}\n"),
+         r'^m/01-budget/item\.md:\d+:\d+: error: the formula is too long', boardpack, base)
+
+    def public_quotes_secret(m):
+        append(os.path.join(m, item), "\nLønnen i det fortrolige punkt: {hemmelig[Løn; Beløb]}.\n")
+        append(os.path.join(m, "02-personalesag", "item.md"), "\n# Økonomi\n\n```tabel\nfil: h.csv\nnavn: hemmelig\ntitel: H\n```\n")
+        write(os.path.join(m, "02-personalesag", "h.csv"), "Post;Beløb\r\nLøn;1.000.000\r\n")
+    case("a public item quoting a confidential item's table", public_quotes_secret,
+         r'^m/01-budget/item\.md:\d+:\d+: error: item 1 \(Offentlig\) quotes "hemmelig" from item 2 \(Fortrolig\); a public '
+         r'item may not quote a confidential item\'s data', boardpack, base)
+    case("every problem is listed, not only the first", lambda m: (
+            replace(os.path.join(m, item), "status: Offentlig", "status: Hemmelig"),
+            append(os.path.join(m, "01-budget", "budget.csv"), "Tilskud;5\r\n"),
+            replace(os.path.join(m, "meeting.txt"), "dato: 2024-03-07", "dato: 2024-13-07")),
+         r'(?s)meeting\.txt:3:7: error: the date.*item\.md:3:9: error: unknown status.*budget\.csv:5:9: error: this row',
+         boardpack, base)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
