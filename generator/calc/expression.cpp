@@ -68,18 +68,16 @@ public:
                     if (space(d) && (spaced_operator_at(j + 1) || range_at(j + 1))) break;
                     ++j;
                 }
+                if (j == i) return fail(err, i, "unexpected \"" + std::string(1, s_[i]) + "\"");
                 const std::string word(trim(std::string_view(s_).substr(i, j - i)));
                 t.text = word;
                 t.then_bracket = j < s_.size() && s_[j] == '[';
                 t.then_paren = j < s_.size() && s_[j] == '(';
                 if (auto n = read_danish_number(word); n && !t.then_bracket) {
+                    // "3,4 pct." is 3,4, as a per-cent cell in a table is: write "/ 100" for a rate.
                     t.kind = Token::Kind::Number;
                     t.number = n->value;
                     t.decimals = n->decimals;
-                    if (n->percent) {  // "3,4 pct." is 0,034
-                        t.number = *Decimal::div(n->value, Decimal(100, 0));
-                        t.decimals = n->decimals + 2;
-                    }
                 } else {
                     t.kind = Token::Kind::Word;
                 }

@@ -4,7 +4,7 @@
 //   [Indeks] = [01. apr. 2023] / [Dec. 2016] * 100
 //   {regnskab-2023[Driftsresultat; Forskel B-FvR] | mio. kr.}
 //
-// Numbers are Danish ("1,034", "3,4 pct." meaning 0,034); operators + - * / (also x and ×)
+// Numbers are Danish ("1,034"; "3,4 pct." is 3,4, as in a table); operators + - * / (also x and ×)
 // stand between spaces; a label is written bare or in [brackets] (needed when it holds
 // parentheses or ";" or looks like a number); navn[række; kolonne] is a cell of a named table,
 // navn[værdi] a value of a beregning block; function arguments are separated by ";" as in

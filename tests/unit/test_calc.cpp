@@ -150,3 +150,10 @@ TEST_CASE("options: units, decimals, verbs") {
     CHECK_FALSE(parse_options("decimaler 1, fed", false, &why, &col));
     CHECK(col == 13);
 }
+
+TEST_CASE("formulas: a stray closing bracket is an error, not an endless loop (fuzz finding)") {
+    Numbers n = budget();
+    CHECK(eval("a Kontingent ] b", n) == "parse error at 13: unexpected \"]\"");
+    CHECK(eval("]", n) == "parse error at 0: unexpected \"]\"");
+    CHECK(eval("3,4 pct. + 1", n) == "4,4");
+}

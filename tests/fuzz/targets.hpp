@@ -1,0 +1,17 @@
+// Fuzz entry points, shared by the libFuzzer targets and the unit test that replays the inputs
+// kept in tests/fuzz/regressions/ (one folder per target).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace boardpack::fuzz {
+
+// Bytes as a CSV file: read, and every cell typed as a table cell.
+void csv(const uint8_t* data, size_t size);
+// Bytes as meeting.txt, and as an item.md with its header.
+void metadata(const uint8_t* data, size_t size);
+// Bytes as the Markdown body of an item with tables: loaded, computed and laid out as PDF pages.
+void markdown(const uint8_t* data, size_t size);
+
+}  // namespace boardpack::fuzz
