@@ -15,6 +15,7 @@
 #include "render/html/html_writer.hpp"
 #include "render/pdf/packet_layout.hpp"
 #include "render/pdf/pdf_writer.hpp"
+#include "render/pdf/printable.hpp"
 #include "render/wording.hpp"
 
 namespace fs = std::filesystem;
@@ -82,18 +83,21 @@ int build_one(const fs::path& dir, const BuildOptions& o, const std::optional<Re
         return kExitInputError;
     }
     render::apply_section_defaults(*meeting, kit->wording);
-    if (o.check_only) {
-        print_diagnostics(diags, err);
-        out << "boardpack: " << dir.string() << ": no errors (" << meeting->items.size() << " items)\n";
-        return kExitOk;
-    }
+    render::pdf::report_unprintable(*meeting, diags);
 
+    // check renders too (in memory), so it finds everything a build would.
     auto pub_edition = render_edition(*meeting, model::Edition::Offentlig, *kit, o, diags);
     auto closed_edition = render_edition(*meeting, model::Edition::Lukket, *kit, o, diags);
     print_diagnostics(diags, err);
     if (!pub_edition || !closed_edition || diags.has_errors()) {
         err << "boardpack: " << dir.string() << ": " << diags.error_count() << " error(s); nothing was written\n";
         return kExitInputError;
+    }
+    if (o.check_only) {
+        out << "boardpack: " << dir.string() << ": no errors, " << diags.warning_count() << " warning(s) ("
+            << meeting->items.size() << " items; offentlig " << pub_edition->pages << " pages, lukket "
+            << closed_edition->pages << " pages)\n";
+        return kExitOk;
     }
 
     std::string why;

@@ -156,6 +156,10 @@ def main():
     case("a public item quoting a confidential item's table", public_quotes_secret,
          r'^m/01-budget/item\.md:\d+:\d+: error: item 1 \(Offentlig\) quotes "hemmelig" from item 2 \(Fortrolig\); a public '
          r'item may not quote a confidential item\'s data', boardpack, base)
+    case("characters the PDF cannot print (a warning where they are written)",
+         lambda m: append(os.path.join(m, item), "\nEn pil \u2192 og et flueben \u2713.\n"),
+         r'^m/01-budget/item\.md:45:1: warning: the PDF cannot print \u2192 \(U\+2192\), \u2713 \(U\+2713\)', boardpack, base,
+         expect_rc=0)
     case("every problem is listed, not only the first", lambda m: (
             replace(os.path.join(m, item), "status: Offentlig", "status: Hemmelig"),
             append(os.path.join(m, "01-budget", "budget.csv"), "Tilskud;5\r\n"),

@@ -205,8 +205,9 @@ std::optional<std::string> write_pdf(const LaidOutDocument& doc, const std::stri
         diags.error({}, "cannot write the PDF: " + error_text(rec));
         return std::nullopt;
     }
-    if (!replaced.empty())
-        diags.warning({}, "the PDF's fonts cannot print these characters, printed as \"?\" or a stand-in: " + replaced);
+    // Characters without a byte were reported where they were written (printable.cpp); here
+    // they only get their stand-in.
+    (void)replaced;
 
     if (HPDF_SaveToStream(pdf) != HPDF_OK || rec.error) {
         diags.error({}, "cannot write the PDF: " + error_text(rec));
