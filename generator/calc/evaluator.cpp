@@ -38,7 +38,7 @@ public:
             }
             case Expr::Kind::Cell: {
                 std::string why;
-                auto v = scope_.cell(e.text, e.cell, &why);
+                auto v = scope_.refs().cell(e.text, e.cell, &why);
                 if (!v) return fail(e, why);
                 return v;
             }
@@ -156,7 +156,7 @@ private:
         if (f == "nummer") {
             if (!arity(1, 1)) return std::nullopt;
             std::string why;
-            auto n = scope_.table_number(e.args[0]->text, &why);
+            auto n = scope_.refs().table_number(e.args[0]->text, &why);
             if (!n) return fail(*e.args[0], why);
             return Value::of(Decimal(*n, 0), 0);
         }

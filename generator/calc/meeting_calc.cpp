@@ -177,7 +177,7 @@ private:
     // Values of a beregning block: each may use the values above it by name, and cells.
     class CalcScope final : public Scope {
     public:
-        CalcScope(Calculator& c, size_t from, std::map<std::string, Value>& values) : c_(c), from_(from), values_(values) {}
+        CalcScope(References& refs, std::map<std::string, Value>& values) : Scope(refs), values_(values) {}
         std::optional<Value> label(const std::string& label, std::string* error) override {
             const auto v = values_.find(label_key(label));
             if (v == values_.end()) {
@@ -191,16 +191,8 @@ private:
             *error = "ranges (A .. B) are for table rows and columns";
             return std::nullopt;
         }
-        std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels, std::string* error) override {
-            return c_.cell(from_, name, labels, error);
-        }
-        std::optional<int> table_number(const std::string& name, std::string* error) override {
-            return c_.table_number(from_, name, error);
-        }
 
     private:
-        Calculator& c_;
-        size_t from_;
         std::map<std::string, Value>& values_;
     };
 
@@ -208,28 +200,18 @@ private:
         if (e.state != State::Pending) return;
         e.state = State::Running;
         model::Calculation& calc = m_.items[e.item].calculations[e.index];
+        ItemRefs refs(*this, e.item);
         for (model::Formula& f : calc.values) {
-            ParseError pe;
-            auto expr = parse_expression(f.expression, &pe);
-            if (!expr) {
-                report(d_, f, pe.column, pe.message);
-                continue;
-            }
-            std::string why;
-            int col = 0;
-            auto options = parse_options(f.options, false, &why, &col);
-            if (!options) {
-                report(d_, f, col, why, true);
-                continue;
-            }
-            CalcScope scope(*this, e.item, e.values);
+            auto p = prepare(f, false, d_);
+            if (!p) continue;
+            CalcScope scope(refs, e.values);
             EvalError err;
-            auto v = evaluate(*expr, scope, &err);
+            auto v = evaluate(*p->expr, scope, &err);
             if (!v) {
                 report(d_, f, err.column, err.message);
                 continue;
             }
-            if (options->decimals >= 0 && v->is_number()) v->decimals = options->decimals;
+            if (p->options.decimals >= 0 && v->is_number()) v->decimals = p->options.decimals;
             e.values[label_key(f.target)] = *v;
         }
         e.state = State::Done;
@@ -238,7 +220,7 @@ private:
     // Text figures: labels must name their table, so a bare label is an error here.
     class FigureScope final : public Scope {
     public:
-        FigureScope(Calculator& c, size_t from) : c_(c), from_(from) {}
+        explicit FigureScope(References& refs) : Scope(refs) {}
         std::optional<Value> label(const std::string& label, std::string* error) override {
             *error = "name the table or calculation: " + quote_text(label) +
                      " alone means nothing in the text; write navn[række; kolonne] or navn[værdi]";
@@ -249,16 +231,6 @@ private:
             *error = "ranges (A .. B) are for formulas inside a table";
             return std::nullopt;
         }
-        std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels, std::string* error) override {
-            return c_.cell(from_, name, labels, error);
-        }
-        std::optional<int> table_number(const std::string& name, std::string* error) override {
-            return c_.table_number(from_, name, error);
-        }
-
-    private:
-        Calculator& c_;
-        size_t from_;
     };
 
     void figure(Inline& in, size_t item) {
@@ -287,7 +259,8 @@ private:
             d_.error(at(static_cast<int>(bar + 3) + col), why);
             return;
         }
-        FigureScope scope(*this, item);
+        ItemRefs refs(*this, item);
+        FigureScope scope(refs);
         EvalError err;
         auto v = evaluate(*expr, scope, &err);
         if (!v) {

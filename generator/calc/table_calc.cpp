@@ -74,7 +74,7 @@ namespace {
 // Labels resolve to rows (row formulas) or columns (column formulas) of the same table.
 class TableScope final : public Scope {
 public:
-    TableScope(Table& t, References& refs, bool rows, size_t fixed) : t_(t), refs_(refs), rows_(rows), fixed_(fixed) {}
+    TableScope(Table& t, References& refs, bool rows, size_t fixed) : Scope(refs), t_(t), rows_(rows), fixed_(fixed) {}
 
     std::optional<Value> label(const std::string& label, std::string* error) override {
         const auto i = rows_ ? find_row(t_, label) : find_column(t_, label);
@@ -108,13 +108,6 @@ public:
         return out;
     }
 
-    std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels, std::string* error) override {
-        return refs_.cell(name, labels, error);
-    }
-    std::optional<int> table_number(const std::string& name, std::string* error) override {
-        return refs_.table_number(name, error);
-    }
-
 private:
     std::string known() const {
         std::string s = " (it has: ";
@@ -130,16 +123,11 @@ private:
     }
 
     Table& t_;
-    References& refs_;
     bool rows_;
     size_t fixed_;
 };
 
-struct Prepared {
-    Formula* formula;
-    std::unique_ptr<Expr> expr;
-    Options options;
-};
+using Prepared = PreparedFormula;
 
 // The indexes a "rækker/kolonner A .. B" option allows, or all.
 std::optional<std::pair<size_t, size_t>> span(const Table& t, const Prepared& p, bool rows, size_t count,
@@ -207,25 +195,28 @@ void store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
 
 }  // namespace
 
+std::optional<PreparedFormula> prepare(Formula& f, bool allow_range, Diagnostics& diags) {
+    ParseError pe;
+    auto expr = parse_expression(f.expression, &pe);
+    if (!expr) {
+        report(diags, f, pe.column, pe.message);
+        return std::nullopt;
+    }
+    std::string why;
+    int col = 0;
+    auto options = parse_options(f.options, allow_range, &why, &col);
+    if (!options) {
+        report(diags, f, col, why, true);
+        return std::nullopt;
+    }
+    return PreparedFormula{&f, std::move(expr), *options};
+}
+
 void compute_table(Table& t, References& refs, Diagnostics& diags) {
     const int errors_before = diags.error_count();
     std::vector<Prepared> rows, columns;
-    for (Formula& f : t.formulas) {
-        calc::ParseError pe;
-        auto expr = parse_expression(f.expression, &pe);
-        if (!expr) {
-            report(diags, f, pe.column, pe.message);
-            continue;
-        }
-        std::string why;
-        int col = 0;
-        auto options = parse_options(f.options, true, &why, &col);
-        if (!options) {
-            report(diags, f, col, why, true);
-            continue;
-        }
-        (f.kind == Formula::Kind::Row ? rows : columns).push_back({&f, std::move(expr), *options});
-    }
+    for (Formula& f : t.formulas)
+        if (auto p = prepare(f, true, diags)) (f.kind == Formula::Kind::Row ? rows : columns).push_back(std::move(*p));
     if (diags.error_count() > errors_before) return;
 
     // Computed columns: found by label, or added at the right. They are filled last.

@@ -9,22 +9,25 @@
 #include <string>
 #include <vector>
 
+#include "calc/evaluator.hpp"
+#include "calc/options.hpp"
 #include "calc/value.hpp"
 #include "core/diagnostics.hpp"
 #include "model/document.hpp"
 
 namespace boardpack::calc {
 
-// Cells of other tables and values of calculations that a formula may quote.
-class References {
-public:
-    virtual ~References() = default;
-    virtual std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels,
-                                      std::string* error) = 0;
-    virtual std::optional<int> table_number(const std::string& name, std::string* error) = 0;
-};
-
+// The formulas of a table are computed into its cells; `refs` resolves the other tables and
+// calculations they quote.
 void compute_table(model::Table& table, References& refs, Diagnostics& diags);
+
+// A formula parsed with its options, ready to evaluate; nullopt after reporting a problem.
+struct PreparedFormula {
+    model::Formula* formula = nullptr;
+    std::unique_ptr<Expr> expr;
+    Options options;
+};
+std::optional<PreparedFormula> prepare(model::Formula& f, bool allow_range, Diagnostics& diags);
 
 // How labels are compared: case and spacing ignored, as are a trailing ":" or footnote "*".
 std::string label_key(const std::string& label);

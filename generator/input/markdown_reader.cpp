@@ -26,20 +26,25 @@ struct Converter {
     int depth = 0;
     bool reported_depth = false;
 
-    // Guards one level of recursion; false (after one message) when nesting is too deep.
-    bool enter(cmark_node* n) {
-        if (depth < kMaxNesting) {
-            ++depth;
-            return true;
+    // One level of recursion, for as long as it lives; `ok` is false (after one message) when
+    // the nesting is too deep to go on.
+    struct Level {
+        Converter& c;
+        bool ok;
+        Level(Converter& conv, cmark_node* n) : c(conv), ok(c.depth < kMaxNesting) {
+            if (ok) {
+                ++c.depth;
+            } else if (!c.reported_depth) {
+                const SourceLoc l = c.loc(n);
+                c.diags.error(l, "the text is nested more than " + std::to_string(kMaxNesting) +
+                                     " levels deep (lists, quotes or emphasis inside each other)", c.line_text(l.line));
+                c.reported_depth = true;
+            }
         }
-        if (!reported_depth) {
-            const SourceLoc l = loc(n);
-            diags.error(l, "the text is nested more than " + std::to_string(kMaxNesting) +
-                               " levels deep (lists, quotes or emphasis inside each other)", line_text(l.line));
-            reported_depth = true;
+        ~Level() {
+            if (ok) --c.depth;
         }
-        return false;
-    }
+    };
 
     SourceLoc loc(cmark_node* n) const {
         return {src.file, src.first_line + cmark_node_get_start_line(n) - 1, cmark_node_get_start_column(n)};
@@ -61,11 +66,8 @@ struct Converter {
 
     std::vector<Inline> inlines(cmark_node* parent) {
         std::vector<Inline> out;
-        if (!enter(parent)) return out;
-        struct Leave {
-            int& d;
-            ~Leave() { --d; }
-        } leave{depth};
+        const Level level(*this, parent);
+        if (!level.ok) return out;
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             Inline in;
             const cmark_node_type type = cmark_node_get_type(n);
@@ -165,11 +167,8 @@ struct Converter {
 
     std::vector<Block> blocks(cmark_node* parent) {
         std::vector<Block> out;
-        if (!enter(parent)) return out;
-        struct Leave {
-            int& d;
-            ~Leave() { --d; }
-        } leave{depth};
+        const Level level(*this, parent);
+        if (!level.ok) return out;
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             Block b;
             b.loc = loc(n);

@@ -6,11 +6,7 @@ boardpack=$1
 root=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fails=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+. "$(dirname "$0")/../lib/check.sh"
 
 "$boardpack" --version > "$work/v" 2>&1; rc=$?
 check "--version exits 0 and names boardpack" test $rc -eq 0 -a -n "$(grep '^boardpack ' "$work/v")"

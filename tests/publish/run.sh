@@ -8,11 +8,7 @@ boardpack=$1
 root=$2
 work=$(mktemp -d)
 trap 'kill -9 $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
-fails=0
-check() {
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+. "$(dirname "$0")/../lib/check.sh"
 snapshot() { (cd "$work/out" && find m -type f -exec md5sum {} + | sort); }
 
 cp -r "$root/inputs/2023-09-bestyrelsen" "$work/m"

@@ -10,9 +10,22 @@ using namespace boardpack::calc;
 
 namespace {
 
+// One table "t" whose every cell is 100, and table numbers 3.
+class OneTable final : public References {
+public:
+    std::optional<Value> cell(const std::string& n, const std::vector<std::string>& l, std::string* e) override {
+        if (n == "t" && l.size() == 2) return Value::of(Decimal(100, 0), 0);
+        *e = "no table " + n;
+        return std::nullopt;
+    }
+    std::optional<int> table_number(const std::string&, std::string*) override { return 3; }
+};
+OneTable one_table;
+
 // A scope of named numbers, for testing the language without tables.
 class Numbers final : public Scope {
 public:
+    Numbers() : Scope(one_table) {}
     std::map<std::string, Value> values;
     std::optional<Value> label(const std::string& l, std::string* e) override {
         auto it = values.find(l);
@@ -33,12 +46,6 @@ public:
         *e = "bad range";
         return std::nullopt;
     }
-    std::optional<Value> cell(const std::string& n, const std::vector<std::string>& l, std::string* e) override {
-        if (n == "t" && l.size() == 2) return Value::of(Decimal(100, 0), 0);
-        *e = "no table " + n;
-        return std::nullopt;
-    }
-    std::optional<int> table_number(const std::string&, std::string*) override { return 3; }
 };
 
 std::string eval(const std::string& text, Numbers& scope) {
