@@ -156,9 +156,7 @@ private:
     void compute(TableEntry& e) {
         e.state = State::Running;
         ItemRefs refs(*this, e.item);
-        const int before = d_.error_count();
-        compute_table(m_.items[e.item].tables[e.index], refs, d_);
-        e.ok = d_.error_count() == before;
+        e.ok = compute_table(m_.items[e.item].tables[e.index], refs, d_);
         e.state = State::Done;
     }
 

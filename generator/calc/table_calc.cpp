@@ -212,12 +212,14 @@ std::optional<PreparedFormula> prepare(Formula& f, bool allow_range, Diagnostics
     return PreparedFormula{&f, std::move(expr), *options};
 }
 
-void compute_table(Table& t, References& refs, Diagnostics& diags) {
-    const int errors_before = diags.error_count();
+bool compute_table(Table& t, References& refs, Diagnostics& diags) {
     std::vector<Prepared> rows, columns;
-    for (Formula& f : t.formulas)
+    bool ok = true;
+    for (Formula& f : t.formulas) {
         if (auto p = prepare(f, true, diags)) (f.kind == Formula::Kind::Row ? rows : columns).push_back(std::move(*p));
-    if (diags.error_count() > errors_before) return;
+        else ok = false;
+    }
+    if (!ok) return false;
 
     // Computed columns: found by label, or added at the right. They are filled last.
     std::vector<bool> computed_column(t.header.size(), false);
@@ -247,7 +249,10 @@ void compute_table(Table& t, References& refs, Diagnostics& diags) {
         }
         t.rows[*r].role = TableRow::Role::Computed;
         const auto cols = span(t, p, false, t.header.size(), diags);
-        if (!cols) continue;
+        if (!cols) {
+            ok = false;
+            continue;
+        }
         for (size_t c = cols->first; c <= cols->second && c < t.header.size(); ++c) {
             if (c == 0 || computed_column[c] || !t.numeric[c]) continue;
             TableScope scope(t, refs, true, c);
@@ -255,6 +260,7 @@ void compute_table(Table& t, References& refs, Diagnostics& diags) {
             auto v = evaluate(*p.expr, scope, &err);
             if (!v) {
                 report(diags, *p.formula, err.column, err.message + " (in column " + quote_text(t.header[c]) + ")");
+                ok = false;
                 break;
             }
             store(t, *r, c, *v, p, used_rounding_note, diags);
@@ -264,7 +270,10 @@ void compute_table(Table& t, References& refs, Diagnostics& diags) {
     for (Prepared& p : columns) {
         const size_t c = *find_column(t, p.formula->target);
         const auto rs = span(t, p, true, t.rows.size(), diags);
-        if (!rs) continue;
+        if (!rs) {
+            ok = false;
+            continue;
+        }
         bool any_number = false;
         for (size_t r = rs->first; r <= rs->second && r < t.rows.size(); ++r) {
             if (t.rows[r].role == TableRow::Role::Spacer || t.rows[r].cells[0].text.empty()) continue;
@@ -273,6 +282,7 @@ void compute_table(Table& t, References& refs, Diagnostics& diags) {
             auto v = evaluate(*p.expr, scope, &err);
             if (!v) {
                 report(diags, *p.formula, err.column, err.message + " (in row " + quote_text(row_name(t, r)) + ")");
+                ok = false;
                 break;
             }
             store(t, r, c, *v, p, used_rounding_note, diags);
@@ -294,6 +304,7 @@ void compute_table(Table& t, References& refs, Diagnostics& diags) {
                 if (r.cells[c].kind == Cell::Kind::Number)
                     r.cells[c].text = format_danish(*Decimal::div(r.cells[c].value, Decimal(1000000, 0)), d);
     }
+    return ok;
 }
 
 }  // namespace boardpack::calc

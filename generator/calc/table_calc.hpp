@@ -18,8 +18,9 @@
 namespace boardpack::calc {
 
 // The formulas of a table are computed into its cells; `refs` resolves the other tables and
-// calculations they quote.
-void compute_table(model::Table& table, References& refs, Diagnostics& diags);
+// calculations they quote. False if a formula could not be computed (a published figure that
+// differs is reported, but the table is still computed).
+bool compute_table(model::Table& table, References& refs, Diagnostics& diags);
 
 // A formula parsed with its options, ready to evaluate; nullopt after reporting a problem.
 struct PreparedFormula {

@@ -36,6 +36,16 @@ for ed in offentlig lukket; do
 done
 (cd "$work/out" && find m -type f -exec md5sum {} + | sort) > "$work/before"
 
+# The example's one contradiction (index 147 printed, 148 computed) is a warning, and with
+# --strict an error that stops the build.
+"$boardpack" check "$work/m" > /dev/null 2> "$work/e"; rc=$?
+check "a published figure beyond its tolerance is a warning (exit 0)" test $rc -eq 0
+check "the warning names the CSV cell" grep -q 'm/18-speciallaeger/tabel-1.csv:4:28: warning: the published figure 147' "$work/e"
+"$boardpack" check --strict "$work/m" > /dev/null 2> "$work/e"; rc=$?
+check "with --strict it is an error (exit 1)" test $rc -eq 1
+check "the error names the CSV cell" grep -q 'm/18-speciallaeger/tabel-1.csv:4:28: error: the published figure 147' "$work/e"
+check "and nothing else: the two cells that print 147" test "$(grep -c ': error: ' "$work/e")" -eq 2
+
 # A broken input: exit 1, a message with file and line, and the packet untouched.
 sed -i 's/^status: Offentlig$/status: Hemmelig/' "$work/m/18-speciallaeger/item.md"
 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2> "$work/e"; rc=$?
