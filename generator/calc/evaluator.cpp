@@ -12,6 +12,14 @@ namespace {
 // Decimals of a result: the most of its operands that came from data (-1: literals only).
 int combine(int a, int b) { return std::max(a, b); }
 
+// A word used where a number is needed, and where it was read from.
+std::string not_a_number(const Value& v) {
+    std::string s = quote_text(v.text);
+    if (v.from.line > 0)
+        s += " (" + v.from.file + ":" + std::to_string(v.from.line) + ":" + std::to_string(v.from.column) + ")";
+    return s + " is not a number";
+}
+
 std::string shown(const Value& v) {
     if (v.kind == Value::Kind::Number) return format_danish(v.number, std::max(0, v.decimals));
     return v.text;
@@ -47,7 +55,7 @@ public:
                 auto v = eval(*e.args[0]);
                 if (!v) return std::nullopt;
                 if (v->kind == Value::Kind::Missing) return v;
-                if (!v->is_number()) return fail(*e.args[0], quote_text(v->text) + " is not a number");
+                if (!v->is_number()) return fail(*e.args[0], not_a_number(*v));
                 v->number = v->number.negated();
                 return v;
             }
@@ -66,7 +74,7 @@ private:
     }
 
     std::optional<Value> number_or_missing(const Expr& at, const Value& v) {
-        if (v.kind == Value::Kind::Text) return fail(at, quote_text(v.text) + " is not a number");
+        if (v.kind == Value::Kind::Text) return fail(at, not_a_number(v));
         return v;
     }
 
@@ -166,7 +174,7 @@ private:
             if (!vs) return std::nullopt;
             std::optional<Value> acc;
             for (const Value& v : *vs) {
-                if (v.kind == Value::Kind::Text) return fail(e, f + "() got " + quote_text(v.text) + ", which is not a number");
+                if (v.kind == Value::Kind::Text) return fail(e, f + "() got " + not_a_number(v));
                 if (v.kind == Value::Kind::Missing) return v;
                 if (!acc) {
                     acc = v;

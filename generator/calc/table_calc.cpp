@@ -50,6 +50,7 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, std::
         case Cell::Kind::Number: return Value::of(c.value, c.decimals);
         case Cell::Kind::Text: {
             Value v = Value::word(c.text, c.tone);
+            v.from = c.loc;
             return v;
         }
         case Cell::Kind::NotAvailable:

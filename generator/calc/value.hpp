@@ -15,6 +15,7 @@ struct Value {
     int decimals = 0;        // Number: the decimals it is shown with by default
     std::string text;        // Text: the word; Missing: how it is printed ("-", "Ikke oplyst")
     model::Cell::Tone tone = model::Cell::Tone::None;
+    SourceLoc from;          // the table cell it was read from, if any (for messages)
 
     static Value of(Decimal d, int decimals) {
         Value v;

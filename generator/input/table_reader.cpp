@@ -25,7 +25,18 @@ bool is_not_available(const std::string& folded) {
 
 }  // namespace
 
-Cell classify_cell(const std::string& text, const SourceLoc& loc) {
+// "2.5", "-3.14", "1100.001": one dot, digits around it, but not Danish thousands grouping.
+bool english_decimal(std::string_view t) {
+    if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.remove_prefix(1);
+    const size_t dot = t.find('.');
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 >= t.size() || t.find('.', dot + 1) != std::string_view::npos)
+        return false;
+    for (size_t i = 0; i < t.size(); ++i)
+        if (i != dot && (t[i] < '0' || t[i] > '9')) return false;
+    return true;
+}
+
+Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags, const std::string& source_line) {
     Cell c;
     c.loc = loc;
     std::string_view t = trim(text);
@@ -60,6 +71,9 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc) {
         if (!marker.empty()) c.text += " " + marker;
         return c;
     }
+    std::string hint;
+    if (english_decimal(t) && !calc::read_danish_number(t, &hint) && !hint.empty())
+        diags.error(loc, quote_text(t) + " is not a Danish number: " + hint, source_line);
     c.kind = Cell::Kind::Text;
     c.text = std::string(trim(text));
     return c;
@@ -134,7 +148,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
                 c.text = std::string(trim(f.text));
                 c.loc = loc;
             } else {
-                c = classify_cell(f.text, loc);
+                c = classify_cell(f.text, loc, diags, text->line_text(f.line));
             }
             if (c.kind != Cell::Kind::Empty) all_empty = false;
             out.cells.push_back(std::move(c));

@@ -23,7 +23,9 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
                                        const InputFiles& files, Diagnostics& diags);
 
 // Types one CSV field: number, "-", "Ikke oplyst", empty or text. A trailing footnote marker
-// ("166 *") is kept in the printed text. Exposed for tests.
-model::Cell classify_cell(const std::string& text, const SourceLoc& loc);
+// ("166 *") is kept in the printed text. A number written the English way ("2.5", "1100.001")
+// is reported at its cell, since as text it would silently drop out of the calculations.
+model::Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags,
+                          const std::string& source_line = {});
 
 }  // namespace boardpack::input

@@ -64,7 +64,7 @@ void csv(const uint8_t* data, size_t size) {
     auto table = input::read_csv(*f, d);
     if (!table) return;
     for (const input::CsvRow& r : table->rows)
-        for (const input::CsvField& field : r.fields) input::classify_cell(field.text, {"f.csv", field.line, field.column});
+        for (const input::CsvField& field : r.fields) input::classify_cell(field.text, {"f.csv", field.line, field.column}, d);
 }
 
 void metadata(const uint8_t* data, size_t size) {

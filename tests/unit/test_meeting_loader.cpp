@@ -216,3 +216,18 @@ TEST_CASE("loader: a Markdown pipe table is refused with a pointer to tabel bloc
     f.add("06-b/item.md", std::string(kItemB) + "\n| a | b |\n|---|---|\n| 1 | 2 |\n");
     CHECK(load_errors(f).find("m/06-b/item.md:11:1: error: Markdown tables are not supported") == 0);
 }
+
+TEST_CASE("loader: a number written the English way is reported at its cell") {
+    MemoryFiles f = good_meeting();
+    f.add("05-a/tabel-1.csv", ";2016;2023\nOverlæger;5.442;2.5\n");
+    CHECK(load_errors(f) ==
+          "m/05-a/tabel-1.csv:2:17: error: \"2.5\" is not a Danish number: \".\" groups thousands in Danish numbers; write "
+          "decimals with \",\" (2,5)\n"
+          "  Overlæger;5.442;2.5\n"
+          "                  ^\n");
+    // A date is not mistaken for one.
+    MemoryFiles g = good_meeting();
+    g.add("05-a/tabel-1.csv", ";2016;Dato\nOverlæger;5.442;01.01.23\n");
+    Diagnostics d;
+    CHECK(input::load_meeting(g, "m", d));
+}

@@ -197,3 +197,9 @@ TEST_CASE("figures: a public item may not quote a confidential item's data") {
           "m/01-a/item.md:10:7: error: item 1 (Offentlig) quotes \"hemmelig\" from item 2 (Fortrolig); a public item may not "
           "quote a confidential item's data\n");
 }
+
+TEST_CASE("table calc: a word used as a number names the cell it came from") {
+    const auto l = compute("```tabel\nfil: t.csv\ntitel: B\nkolonne: X = [Budget] + [Regnskab]\n```\n",
+                           "Post;Budget;Regnskab\nKontingent;-152.100.000;ukendt\n");
+    CHECK(l.messages.find("m/01-a/item.md:13:25: error: \"ukendt\" (m/01-a/t.csv:2:25) is not a number (in row \"Kontingent\")") == 0);
+}
