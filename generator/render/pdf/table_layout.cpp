@@ -1,5 +1,6 @@
 #include "render/pdf/table_layout.hpp"
 
+#include <algorithm>
 #include <numeric>
 
 #include "render/pdf/inline_spans.hpp"
@@ -80,12 +81,23 @@ std::vector<double> widths_at(const model::Table& t, const Content& c, double si
         return w;
     }
     if (total_min <= available) {
-        // Text columns share what is left beyond their minimum, in proportion to their wish.
+        // Columns that need little more than their minimum get all they want first, so short
+        // phrases ("over loftet") stay on one line; the widest wishes, usually the label
+        // column, share what is left and wrap.
         w = min;
         double spare = available - total_min;
+        std::vector<size_t> order(n);
+        std::iota(order.begin(), order.end(), size_t{0});
+        std::stable_sort(order.begin(), order.end(),
+                         [&](size_t a, size_t b) { return want[a] - min[a] < want[b] - min[b]; });
+        size_t i = 0;
+        for (; i < n && want[order[i]] - min[order[i]] <= spare; ++i) {
+            spare -= want[order[i]] - min[order[i]];
+            w[order[i]] = want[order[i]];
+        }
         double wish = 0;
-        for (size_t k = 0; k < n; ++k) wish += want[k] - min[k];
-        for (size_t k = 0; k < n && wish > 0; ++k) w[k] += spare * (want[k] - min[k]) / wish;
+        for (size_t j = i; j < n; ++j) wish += want[order[j]] - min[order[j]];
+        for (size_t j = i; j < n && wish > 0; ++j) w[order[j]] += spare * (want[order[j]] - min[order[j]]) / wish;
         return w;
     }
     if (!last_resort) return {};
