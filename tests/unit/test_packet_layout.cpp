@@ -2,6 +2,7 @@
 
 #include "core/input_files.hpp"
 #include "input/meeting_loader.hpp"
+#include "render/anchors.hpp"
 #include "render/pdf/packet_layout.hpp"
 #include "render/pdf/pdf_style.hpp"
 #include "render/pdf/pdf_writer.hpp"
@@ -77,10 +78,10 @@ TEST_CASE("packet layout: each item starts a page, its number is the agenda's, a
     const LaidOutDocument b = layout_packet(view, model::Edition::Lukket, ex.wording, ex.metrics);
     CHECK(dump(a) == dump(b));
     for (const model::AgendaItem& item : view.items) {
-        const int page = a.page_of(item_anchor(item));
+        const int page = a.page_of(render::item_anchor(item));
         REQUIRE(page > 1);
         // The anchor is at the top of its page.
         for (const AnchorItem& an : a.pages[static_cast<size_t>(page - 1)].anchors)
-            if (an.name == item_anchor(item)) CHECK(an.y == doctest::Approx(style::kMarginTop));
+            if (an.name == render::item_anchor(item)) CHECK(an.y == doctest::Approx(style::kMarginTop));
     }
 }

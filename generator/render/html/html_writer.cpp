@@ -3,20 +3,17 @@
 #include <kainjow/mustache.hpp>
 
 #include "core/text_file.hpp"
+#include "render/anchors.hpp"
 #include "render/html/html_blocks.hpp"
 
 namespace boardpack::render::html {
 
 namespace mstch = kainjow::mustache;
+using render::attachment_anchor;
+using render::item_anchor;
 using model::Cell;
 
 namespace {
-
-std::string item_anchor(const model::AgendaItem& item) { return "punkt-" + std::to_string(item.number); }
-
-std::string attachment_anchor(const model::AgendaItem& item, const model::Attachment& a) {
-    return item_anchor(item) + "-bilag-" + std::to_string(a.number);
-}
 
 const char* tone_class(Cell::Tone t) {
     switch (t) {

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "render/anchors.hpp"
 #include "render/pdf/block_layout.hpp"
 #include "render/pdf/flow.hpp"
 #include "render/pdf/inline_spans.hpp"
@@ -12,6 +13,8 @@ namespace boardpack::render::pdf {
 namespace {
 
 using PageNumbers = std::map<std::string, int>;
+using render::attachment_anchor;
+using render::item_anchor;
 
 constexpr double kAgendaNumberColumn = 78;  // "18 (Offentlig)"
 constexpr double kAgendaPageColumn = 34;    // right-aligned page number
@@ -220,12 +223,6 @@ PageNumbers anchor_pages(const LaidOutDocument& doc) {
 }
 
 }  // namespace
-
-std::string item_anchor(const model::AgendaItem& item) { return "punkt-" + std::to_string(item.number); }
-
-std::string attachment_anchor(const model::AgendaItem& item, const model::Attachment& a) {
-    return item_anchor(item) + "-bilag-" + std::to_string(a.number);
-}
 
 LaidOutDocument layout_packet(const model::Meeting& view, model::Edition edition, const Wording& wording,
                               const FontMetrics& metrics) {

@@ -14,8 +14,4 @@ namespace boardpack::render::pdf {
 LaidOutDocument layout_packet(const model::Meeting& view, model::Edition edition, const Wording& wording,
                               const FontMetrics& metrics);
 
-// Anchor names, shared with the writer and the tests.
-std::string item_anchor(const model::AgendaItem& item);
-std::string attachment_anchor(const model::AgendaItem& item, const model::Attachment& a);
-
 }  // namespace boardpack::render::pdf
