@@ -74,6 +74,19 @@ int build_one(const fs::path& dir, const BuildOptions& o, const std::optional<Re
     Diagnostics diags;
     diags.set_warnings_are_errors(o.strict);
     const std::string id = dir.filename().empty() ? dir.parent_path().filename().string() : dir.filename().string();
+
+    // A build takes the meeting's lock before anything else, so a second build of the same
+    // meeting is refused at once rather than after doing all its work.
+    std::unique_ptr<publish::Publisher> publisher;
+    std::string why;
+    if (!o.check_only) {
+        publisher = publish::Publisher::begin(o.output, id, &why);
+        if (!publisher) {
+            err << "boardpack: " << why << "\n";
+            return kExitOutputError;
+        }
+    }
+
     DiskFiles files(dir);
     auto meeting = input::load_meeting(files, id, diags);
     if (meeting) calc::compute_meeting(*meeting, diags);
@@ -100,12 +113,6 @@ int build_one(const fs::path& dir, const BuildOptions& o, const std::optional<Re
         return kExitOk;
     }
 
-    std::string why;
-    auto publisher = publish::Publisher::begin(o.output, id, &why);
-    if (!publisher) {
-        err << "boardpack: " << why << "\n";
-        return kExitOutputError;
-    }
     const struct {
         model::Edition edition;
         const EditionOutput& content;
