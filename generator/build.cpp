@@ -89,7 +89,7 @@ int build_one(const fs::path& dir, const BuildOptions& o, const std::optional<Re
 
     DiskFiles files(dir);
     auto meeting = input::load_meeting(files, id, diags);
-    if (meeting) calc::compute_meeting(*meeting, diags);
+    if (meeting && kit) calc::compute_meeting(*meeting, kit->wording.status_words(), diags);
     if (!meeting || diags.has_errors() || !kit) {
         print_diagnostics(diags, err);
         err << "boardpack: " << dir.string() << ": " << diags.error_count() << " error(s); nothing was written\n";

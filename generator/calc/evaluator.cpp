@@ -209,7 +209,8 @@ private:
                 return std::nullopt;
             if (!v->is_number() || !t->is_number()) return Value::missing("-");
             const bool met = *higher ? v->number >= t->number : v->number <= t->number;
-            return met ? Value::word("opfyldt", Tone::Good) : Value::word("ikke opfyldt", Tone::Bad);
+            const Words& w = scope_.refs().words();
+            return met ? Value::word(w.met, Tone::Good) : Value::word(w.not_met, Tone::Bad);
         }
         if (f == "udvikling") {
             // udvikling(before; now; højere|lavere[; band]): the trend, judged by the direction.
@@ -227,10 +228,11 @@ private:
             }
             if (!before->is_number() || !now->is_number()) return Value::missing("-");
             const Decimal diff = *Decimal::sub(now->number, before->number);
-            if (diff.abs() <= band) return Value::word("uændret", Tone::Neutral);
+            const Words& w = scope_.refs().words();
+            if (diff.abs() <= band) return Value::word(w.unchanged, Tone::Neutral);
             const bool up = diff.is_negative() == false;
             const bool good = up == *higher;
-            return Value::word(up ? "stigende" : "faldende", good ? Tone::Good : Tone::Bad);
+            return Value::word(up ? w.rising : w.falling, good ? Tone::Good : Tone::Bad);
         }
         if (f == "loft") {
             // loft(value; cap): over or under the cap.
@@ -240,9 +242,10 @@ private:
             if (!v || !cap || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *cap)) return std::nullopt;
             if (!v->is_number() || !cap->is_number()) return Value::missing("-");
             const int c = Decimal::compare(v->number, cap->number);
-            if (c > 0) return Value::word("over loftet", Tone::Bad);
-            if (c < 0) return Value::word("under loftet", Tone::Good);
-            return Value::word("på loftet", Tone::Neutral);
+            const Words& w = scope_.refs().words();
+            if (c > 0) return Value::word(w.over_cap, Tone::Bad);
+            if (c < 0) return Value::word(w.under_cap, Tone::Good);
+            return Value::word(w.at_cap, Tone::Neutral);
         }
         return fail(e, "unknown function " + f + "()");
     }

@@ -7,6 +7,7 @@
 
 #include "calc/expression.hpp"
 #include "calc/value.hpp"
+#include "calc/words.hpp"
 
 namespace boardpack::calc {
 
@@ -20,6 +21,8 @@ public:
                                       std::string* error) = 0;
     // The number ("Tabel N") of a named table, for nummer().
     virtual std::optional<int> table_number(const std::string& name, std::string* error) = 0;
+    // The words statuses are printed with.
+    virtual const Words& words() const = 0;
 };
 
 // What the names in a formula refer to: its own labels, and named tables through References.

@@ -19,7 +19,7 @@ enum class State { Pending, Running, Done };
 
 class Calculator {
 public:
-    Calculator(model::Meeting& m, Diagnostics& d) : m_(m), d_(d) {}
+    Calculator(model::Meeting& m, const Words& w, Diagnostics& d) : m_(m), words_(w), d_(d) {}
 
     void run() {
         register_names();
@@ -147,6 +147,7 @@ private:
         std::optional<int> table_number(const std::string& name, std::string* error) override {
             return c_.table_number(from_, name, error);
         }
+        const Words& words() const override { return c_.words_; }
 
     private:
         Calculator& c_;
@@ -271,7 +272,7 @@ private:
             const model::Table& table = m_.items[t->second.item].tables[t->second.index];
             in.text = table.rows[*find_row(table, expr->cell[0])].cells[*find_column(table, expr->cell[1])].text;
         } else {
-            in.text = format_value(*v, *options);
+            in.text = format_value(*v, *options, words_);
         }
     }
 
@@ -291,6 +292,7 @@ private:
     }
 
     model::Meeting& m_;
+    const Words& words_;
     Diagnostics& d_;
     std::map<std::string, TableEntry> tables_;
     std::map<std::string, CalcEntry> calcs_;
@@ -300,6 +302,8 @@ private:
 
 }  // namespace
 
-void compute_meeting(model::Meeting& meeting, Diagnostics& diags) { Calculator(meeting, diags).run(); }
+void compute_meeting(model::Meeting& meeting, const Words& words, Diagnostics& diags) {
+    Calculator(meeting, words, diags).run();
+}
 
 }  // namespace boardpack::calc

@@ -3,11 +3,12 @@
 // value formatted as in its table. A public item may not quote a confidential item's data.
 #pragma once
 
+#include "calc/words.hpp"
 #include "core/diagnostics.hpp"
 #include "model/document.hpp"
 
 namespace boardpack::calc {
 
-void compute_meeting(model::Meeting& meeting, Diagnostics& diags);
+void compute_meeting(model::Meeting& meeting, const Words& words, Diagnostics& diags);
 
 }  // namespace boardpack::calc

@@ -47,13 +47,13 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
     return o;
 }
 
-std::string format_value(const Value& v, const Options& o) {
+std::string format_value(const Value& v, const Options& o, const Words& words) {
     switch (v.kind) {
         case Value::Kind::Missing: return v.text;
         case Value::Kind::Text:
             if (o.verb) {
-                if (v.text == "faldende") return "faldet";
-                if (v.text == "stigende") return "steget";
+                if (v.text == words.falling) return words.fell;
+                if (v.text == words.rising) return words.rose;
             }
             return v.text;
         case Value::Kind::Number: break;

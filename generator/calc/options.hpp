@@ -8,6 +8,7 @@
 
 #include "calc/decimal.hpp"
 #include "calc/value.hpp"
+#include "calc/words.hpp"
 
 namespace boardpack::calc {
 
@@ -22,7 +23,8 @@ struct Options {
 // Parses the options; on failure returns nullopt and sets *error (and *column, 0-based).
 std::optional<Options> parse_options(const std::string& text, bool allow_range, std::string* error, int* column);
 
-// The value as text: numbers rounded half away from zero, Danish notation, with the unit.
-std::string format_value(const Value& v, const Options& o);
+// The value as text: numbers rounded half away from zero, Danish notation, with the unit; trend
+// words as verbs if asked.
+std::string format_value(const Value& v, const Options& o, const Words& words);
 
 }  // namespace boardpack::calc

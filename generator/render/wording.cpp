@@ -13,6 +13,8 @@ const char* const kRequiredKeys[] = {
     "ingen-bemaerkninger", "tom-sektion", "ingen-bilag", "tabel", "kilde", "side", "side-kort",
     "indhold", "ugedage", "maaneder", "fortsat", "sektion-resume", "sektion-indstilling",
     "sektion-sagsfremstilling", "sektion-oekonomi", "sektion-bemaerkninger", "sektion-kommunikation",
+    "status-opfyldt", "status-ikke-opfyldt", "udvikling-stigende", "udvikling-faldende", "udvikling-uaendret",
+    "udvikling-steget", "udvikling-faldet", "loft-over", "loft-under", "loft-paa",
 };
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -37,6 +39,10 @@ std::optional<Wording> Wording::load(const TextFile& file, Diagnostics& diags) {
     for (const char* key : kRequiredKeys)
         if (!w.texts_.count(key)) diags.error(file.loc(0), std::string("the wording has no \"") + key + ":\" line");
     if (diags.error_count() > errors_before) return std::nullopt;
+    w.status_words_ = {w.texts_["status-opfyldt"],     w.texts_["status-ikke-opfyldt"], w.texts_["udvikling-stigende"],
+                       w.texts_["udvikling-faldende"], w.texts_["udvikling-uaendret"], w.texts_["udvikling-steget"],
+                       w.texts_["udvikling-faldet"],   w.texts_["loft-over"],           w.texts_["loft-under"],
+                       w.texts_["loft-paa"]};
     w.weekdays_ = split_list(w.texts_["ugedage"]);
     w.months_ = split_list(w.texts_["maaneder"]);
     if (w.weekdays_.size() != 7) diags.error(file.loc(0), "\"ugedage:\" must list 7 days");
@@ -143,7 +149,9 @@ void apply_section_defaults(model::Meeting& meeting, const Wording& wording) {
             if (!s.defaulted) continue;
             model::Block p;
             p.kind = model::Block::Kind::Paragraph;
-            p.inlines.push_back(model::Inline{model::Inline::Kind::Text, wording.section_default(s.kind), {}, {}, {}});
+            model::Inline text;
+            text.text = wording.section_default(s.kind);
+            p.inlines.push_back(std::move(text));
             s.blocks = {p};
         }
     }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "calc/words.hpp"
 #include "core/diagnostics.hpp"
 #include "core/text_file.hpp"
 #include "model/document.hpp"
@@ -37,6 +38,9 @@ public:
     // A table caption on the pages a table continues on.
     std::string continued(const std::string& caption) const { return get("fortsat", {{"titel", caption}}); }
 
+    // The words computed statuses are printed with.
+    const calc::Words& status_words() const { return status_words_; }
+
     // The text printed for a section that is missing or empty.
     std::string section_default(model::SectionKind kind) const;
 
@@ -44,6 +48,7 @@ private:
     std::map<std::string, std::string> texts_;
     std::vector<std::string> weekdays_;
     std::vector<std::string> months_;
+    calc::Words status_words_;
 };
 
 // Day of the week, 0 = Monday.

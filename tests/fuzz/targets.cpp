@@ -35,7 +35,10 @@ const render::Wording& wording() {
                                 "ingen-bilag: -\ntabel: Tabel {nummer}: {titel}\nkilde: Kilde: {kilde}\nside: {side}/{sider}\n"
                                 "side-kort: S\nindhold: I\nfortsat: {titel} (f)\nsektion-resume: R\nsektion-indstilling: I\n"
                                 "sektion-sagsfremstilling: S\nsektion-oekonomi: Ø\nsektion-bemaerkninger: B\n"
-                                "sektion-kommunikation: K\nugedage: a, b, c, d, e, f, g\n"
+                                "sektion-kommunikation: K\nstatus-opfyldt: o\nstatus-ikke-opfyldt: io\n"
+                                "udvikling-stigende: s\nudvikling-faldende: f\nudvikling-uaendret: u\n"
+                                "udvikling-steget: st\nudvikling-faldet: fa\nloft-over: ov\nloft-under: un\n"
+                                "loft-paa: pa\nugedage: a, b, c, d, e, f, g\n"
                                 "maaneder: a, b, c, d, e, f, g, h, i, j, k, l\n",
                                 d);
         return *render::Wording::load(*f, d);
@@ -47,7 +50,7 @@ void build(const MemoryFiles& files) {
     Diagnostics d;
     auto m = input::load_meeting(files, "m", d);
     if (!m) return;
-    calc::compute_meeting(*m, d);
+    calc::compute_meeting(*m, wording().status_words(), d);
     if (d.has_errors()) return;
     render::apply_section_defaults(*m, wording());
     render::pdf::FixedMetrics metrics;

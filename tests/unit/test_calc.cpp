@@ -19,6 +19,7 @@ public:
         return std::nullopt;
     }
     std::optional<int> table_number(const std::string&, std::string*) override { return 3; }
+    const Words& words() const override { return test::words(); }
 };
 OneTable one_table;
 
@@ -55,7 +56,7 @@ std::string eval(const std::string& text, Numbers& scope) {
     EvalError err;
     auto v = evaluate(*e, scope, &err);
     if (!v) return "error at " + std::to_string(err.column) + ": " + err.message;
-    return format_value(*v, Options{});
+    return format_value(*v, Options{}, test::words());
 }
 
 Numbers budget() {
@@ -139,15 +140,16 @@ TEST_CASE("options: units, decimals, verbs") {
     int col = 0;
     auto o = parse_options("mio. kr.", false, &why, &col);
     REQUIRE(o);
-    CHECK(format_value(Value::of(Decimal(-285400000, 0), 0), *o) == "-285,4 mio. kr.");
+    const Words& w = test::words();
+    CHECK(format_value(Value::of(Decimal(-285400000, 0), 0), *o, w) == "-285,4 mio. kr.");
     o = parse_options("mio. kr., decimaler 0", false, &why, &col);
-    CHECK(format_value(Value::of(Decimal(10000000, 0), 0), *o) == "10 mio. kr.");
+    CHECK(format_value(Value::of(Decimal(10000000, 0), 0), *o, w) == "10 mio. kr.");
     o = parse_options("kr., decimaler 1", false, &why, &col);
-    CHECK(format_value(Value::of(Decimal(70, 2), 2), *o) == "0,7 kr.");
+    CHECK(format_value(Value::of(Decimal(70, 2), 2), *o, w) == "0,7 kr.");
     o = parse_options("pct.", false, &why, &col);
-    CHECK(format_value(Value::of(Decimal(34, 1), 1), *o) == "3,4 pct.");
+    CHECK(format_value(Value::of(Decimal(34, 1), 1), *o, w) == "3,4 pct.");
     o = parse_options("verbum", false, &why, &col);
-    CHECK(format_value(Value::word("faldende"), *o) == "faldet");
+    CHECK(format_value(Value::word("faldende"), *o, w) == "faldet");
     o = parse_options("tolerance 0,5, rækker A .. B", true, &why, &col);
     REQUIRE(o);
     CHECK(o->tolerance == Decimal(5, 1));

@@ -25,7 +25,7 @@ const Example& example() {
         DiskFiles files(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/2023-09-bestyrelsen");
         auto m = input::load_meeting(files, "2023-09-bestyrelsen", e.diags);
         if (!m) throw std::runtime_error(test::messages(e.diags));
-        calc::compute_meeting(*m, e.diags);
+        calc::compute_meeting(*m, test::words(), e.diags);
         e.meeting = std::move(*m);
         return e;
     }();

@@ -4,7 +4,9 @@
 #include <string>
 
 #include "core/diagnostics.hpp"
+#include "core/input_files.hpp"
 #include "core/text_file.hpp"
+#include "render/wording.hpp"
 
 namespace boardpack::test {
 
@@ -22,5 +24,20 @@ inline TextFile text_file(const std::string& name, const std::string& content) {
     if (!f) throw std::runtime_error("invalid test file: " + messages(d));
     return *f;
 }
+
+// The packet's wording, from templates/wording.txt.
+inline const render::Wording& wording() {
+    static const render::Wording w = [] {
+        Diagnostics d;
+        DiskFiles templates(std::string(BOARDPACK_SOURCE_DIR) + "/templates");
+        auto f = load_text_file(templates, "wording.txt", d);
+        auto loaded = f ? render::Wording::load(*f, d) : std::nullopt;
+        if (!loaded) throw std::runtime_error("cannot load the wording: " + messages(d));
+        return *loaded;
+    }();
+    return w;
+}
+
+inline const calc::Words& words() { return wording().status_words(); }
 
 }  // namespace boardpack::test

@@ -32,7 +32,7 @@ Loaded compute(const std::string& body_a, const std::string& csv_a, const std::s
     Diagnostics d;
     Loaded out;
     out.meeting = input::load_meeting(f, "m", d);
-    if (out.meeting) calc::compute_meeting(*out.meeting, d);
+    if (out.meeting) calc::compute_meeting(*out.meeting, test::words(), d);
     out.messages = test::messages(d);
     return out;
 }

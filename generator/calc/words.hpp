@@ -1,0 +1,16 @@
+// The words computed statuses are printed with. They are fixed Danish wording, so they come from
+// templates/wording.txt (render::Wording::status_words()), not from the code.
+#pragma once
+
+#include <string>
+
+namespace boardpack::calc {
+
+struct Words {
+    std::string met, not_met;                 // status(): "opfyldt", "ikke opfyldt"
+    std::string rising, falling, unchanged;   // udvikling(): "stigende", "faldende", "uændret"
+    std::string rose, fell;                   // as verbs ("| verbum"): "steget", "faldet"
+    std::string over_cap, under_cap, at_cap;  // loft(): "over loftet", "under loftet", "på loftet"
+};
+
+}  // namespace boardpack::calc
