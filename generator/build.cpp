@@ -95,7 +95,7 @@ int build_one(const fs::path& dir, const BuildOptions& o, const std::optional<Re
         err << "boardpack: " << dir.string() << ": " << diags.error_count() << " error(s); nothing was written\n";
         return kExitInputError;
     }
-    render::apply_section_defaults(*meeting, kit->wording);
+    render::apply_defaults(*meeting, kit->wording);
     render::pdf::report_unprintable(*meeting, diags);
 
     // check renders too (in memory), so it finds everything a build would.

@@ -44,7 +44,6 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
 
     model::Meeting meeting;
     meeting.id = meeting_id;
-    meeting.title = "Dagsorden";
     std::vector<const KeyValue*> item_keys;
     for (const KeyValue& kv : keys) {
         if (kv.key == "organisation") meeting.organisation = kv.value;

@@ -143,7 +143,8 @@ std::string Wording::section_default(model::SectionKind kind) const {
     }
 }
 
-void apply_section_defaults(model::Meeting& meeting, const Wording& wording) {
+void apply_defaults(model::Meeting& meeting, const Wording& wording) {
+    if (meeting.title.empty()) meeting.title = wording.get("dagsorden");
     for (model::AgendaItem& item : meeting.items) {
         for (model::Section& s : item.sections) {
             if (!s.defaulted) continue;

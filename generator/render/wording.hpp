@@ -54,7 +54,8 @@ private:
 // Day of the week, 0 = Monday.
 int weekday(const model::Date& d);
 
-// Fills every defaulted section with its standard wording, as a paragraph.
-void apply_section_defaults(model::Meeting& meeting, const Wording& wording);
+// Fills in what the input may leave out: the packet's title ("Dagsorden"), and every missing or
+// empty section's standard wording, as a paragraph.
+void apply_defaults(model::Meeting& meeting, const Wording& wording);
 
 }  // namespace boardpack::render

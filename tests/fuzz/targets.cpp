@@ -52,7 +52,7 @@ void build(const MemoryFiles& files) {
     if (!m) return;
     calc::compute_meeting(*m, wording().status_words(), d);
     if (d.has_errors()) return;
-    render::apply_section_defaults(*m, wording());
+    render::apply_defaults(*m, wording());
     render::pdf::FixedMetrics metrics;
     for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket})
         render::pdf::layout_packet(model::edition_view(*m, e), e, wording(), metrics);

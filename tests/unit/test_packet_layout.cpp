@@ -28,7 +28,7 @@ Example load_example() {
     auto wording = render::Wording::load(*wording_file, d);
     auto metrics = load_font_metrics(BOARDPACK_FONT_DIR, d);
     if (!meeting || !wording || !metrics) throw std::runtime_error(test::messages(d));
-    render::apply_section_defaults(*meeting, *wording);
+    render::apply_defaults(*meeting, *wording);
     return {std::move(*meeting), std::move(*wording), std::move(*metrics)};
 }
 
