@@ -74,7 +74,12 @@ struct Packet {
             std::vector<LaidLine> lines = item.redacted ? std::vector<LaidLine>{LaidLine{}}
                                                         : text(item.title, FontStyle::Regular, ls.size, style::kText, title_w);
             const Color number_color = model::is_confidential(item.status) ? style::kBad : style::kAccent;
+            const int page_before = flow.page_number();
             flow.ensure(static_cast<double>(lines.size()) * ls.leading + 5);
+            if (flow.page_number() != page_before) {
+                line(wording.continued(wording.get("dagsorden")), FontStyle::Bold, 14, 19, style::kAccent);
+                flow.space(4);
+            }
             const double top = flow.y();
             const double baseline = flow.baseline_in(top, ls);
             flow.lines(lines, ls, true, Marker{wording.item_heading(item), style::kMarginLeft, FontStyle::Bold, number_color});
