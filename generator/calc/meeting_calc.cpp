@@ -267,13 +267,8 @@ private:
             return;
         }
         // A single table cell without options is quoted exactly as the table prints it.
-        if (expr->kind == Expr::Kind::Cell && options_text.empty() && expr->cell.size() == 2) {
-            const auto t = tables_.find(fold_label(expr->text));
-            const model::Table& table = m_.items[t->second.item].tables[t->second.index];
-            in.text = table.rows[*find_row(table, expr->cell[0])].cells[*find_column(table, expr->cell[1])].text;
-        } else {
-            in.text = format_value(*v, *options, words_);
-        }
+        if (expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty()) in.text = v->printed;
+        else in.text = format_value(*v, *options, words_);
     }
 
     void figures(std::vector<Inline>& inlines, size_t item) {

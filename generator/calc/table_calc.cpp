@@ -47,7 +47,11 @@ std::string row_name(const Table& t, size_t r) { return t.rows[r].cells[0].text;
 std::optional<Value> cell_value(const Table& t, size_t row, size_t column, std::string* error) {
     const Cell& c = t.rows[row].cells[column];
     switch (c.kind) {
-        case Cell::Kind::Number: return Value::of(c.value, c.decimals);
+        case Cell::Kind::Number: {
+            Value v = Value::of(c.value, c.decimals);
+            v.printed = c.text;
+            return v;
+        }
         case Cell::Kind::Text: {
             Value v = Value::word(c.text, c.tone);
             v.from = c.loc;

@@ -16,6 +16,7 @@ struct Value {
     std::string text;        // Text: the word; Missing: how it is printed ("-", "Ikke oplyst")
     model::Cell::Tone tone = model::Cell::Tone::None;
     SourceLoc from;          // the table cell it was read from, if any (for messages)
+    std::string printed;     // that cell's text as the table prints it (a published figure, say)
 
     static Value of(Decimal d, int decimals) {
         Value v;

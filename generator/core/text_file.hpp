@@ -31,8 +31,8 @@ struct TextFile {
     TextFile& operator=(const TextFile& other);
 };
 
-// Reads and validates a text file; on any problem reports it and returns nullopt.
-// `what` names the file's role for the empty-file message ("the meeting file").
+// Reads and validates a text file; on any problem reports it and returns nullopt. When the file
+// was named in another file, `referenced_from` is where, and a missing file is reported there.
 std::optional<TextFile> load_text_file(const InputFiles& files, const std::string& relative,
                                        Diagnostics& diags, const SourceLoc& referenced_from = {});
 

@@ -82,6 +82,8 @@ std::unique_ptr<Publisher> Publisher::begin(const fs::path& output_root, const s
     remove_quietly(p->previous_);
     remove_quietly(p->staging_);
     p->owns_staging_ = true;
+    // A file-size limit must fail a write (so the packet is left as it was), not kill us.
+    ::signal(SIGXFSZ, SIG_IGN);
     fs::create_directory(p->staging_, ec);
     if (ec) {
         *error = "cannot create the staging folder " + p->staging_.string() + ": " + ec.message();
@@ -103,8 +105,6 @@ bool Publisher::write(const std::string& relative, const std::string& content, s
         *error = "cannot create " + path.parent_path().string() + ": " + ec.message();
         return false;
     }
-    // A file-size limit must fail the write, not kill the process.
-    ::signal(SIGXFSZ, SIG_IGN);
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
         *error = "cannot create " + path.string() + ": " + errno_text(errno);

@@ -128,7 +128,8 @@ std::optional<std::string> write_pdf(const LaidOutDocument& doc, const std::stri
     HPDF_Encoder encoder = HPDF_GetEncoder(pdf, kEncoding);
     HPDF_SetCurrentEncoder(pdf, kEncoding);
 
-    std::string replaced;
+    // Characters without a byte get their stand-in here; printable.cpp reported them, with the
+    // place they were written, before rendering.
     std::vector<HPDF_Page> pages;
     for (const Page& p : doc.pages) {
         HPDF_Page page = HPDF_AddPage(pdf);
@@ -145,7 +146,7 @@ std::optional<std::string> write_pdf(const LaidOutDocument& doc, const std::stri
         if (!p.texts.empty()) {
             HPDF_Page_BeginText(page);
             for (const TextItem& t : p.texts) {
-                const std::string bytes = to_winansi(t.text, &replaced);
+                const std::string bytes = to_winansi(t.text);
                 if (bytes.empty()) continue;
                 HPDF_Page_SetFontAndSize(page, fonts[static_cast<int>(t.style)], static_cast<HPDF_REAL>(t.size));
                 HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(t.color.r), static_cast<HPDF_REAL>(t.color.g),
@@ -185,17 +186,17 @@ std::optional<std::string> write_pdf(const LaidOutDocument& doc, const std::stri
     for (const OutlineEntry& e : doc.outline) {
         const auto d = destinations.find(e.anchor);
         if (d == destinations.end()) continue;
-        const std::string title = to_winansi(e.title, &replaced);
+        const std::string title = to_winansi(e.title);
         HPDF_Outline o = HPDF_CreateOutline(pdf, e.level > 0 ? parent : nullptr, title.c_str(), encoder);
         HPDF_Outline_SetDestination(o, d->second);
         HPDF_Outline_SetOpened(o, HPDF_FALSE);
         if (e.level == 0) parent = o;
     }
 
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, to_winansi(doc.info.title, &replaced).c_str());
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, to_winansi(doc.info.author, &replaced).c_str());
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, to_winansi(doc.info.subject, &replaced).c_str());
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, to_winansi(doc.info.creator, &replaced).c_str());
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, to_winansi(doc.info.title).c_str());
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, to_winansi(doc.info.author).c_str());
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, to_winansi(doc.info.subject).c_str());
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, to_winansi(doc.info.creator).c_str());
     if (doc.info.year > 0) {
         HPDF_Date date{doc.info.year, doc.info.month, doc.info.day, 0, 0, 0, 'Z', 0, 0};
         HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
@@ -205,10 +206,6 @@ std::optional<std::string> write_pdf(const LaidOutDocument& doc, const std::stri
         diags.error({}, "cannot write the PDF: " + error_text(rec));
         return std::nullopt;
     }
-    // Characters without a byte were reported where they were written (printable.cpp); here
-    // they only get their stand-in.
-    (void)replaced;
-
     if (HPDF_SaveToStream(pdf) != HPDF_OK || rec.error) {
         diags.error({}, "cannot write the PDF: " + error_text(rec));
         return std::nullopt;
