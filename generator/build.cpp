@@ -69,8 +69,12 @@ void pause_for_tests() {
         std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(ms)));
 }
 
-int build_one(const fs::path& dir, const BuildOptions& o, const std::optional<RenderKit>& kit, std::ostream& out,
-              std::ostream& err) {
+int input_failed(const fs::path& dir, const Diagnostics& diags, std::ostream& err) {
+    err << "boardpack: " << dir.string() << ": " << diags.error_count() << " error(s); nothing was written\n";
+    return kExitInputError;
+}
+
+int build_one(const fs::path& dir, const BuildOptions& o, const RenderKit& kit, std::ostream& out, std::ostream& err) {
     Diagnostics diags;
     diags.set_warnings_are_errors(o.strict);
     const std::string id = dir.filename().empty() ? dir.parent_path().filename().string() : dir.filename().string();
@@ -89,23 +93,19 @@ int build_one(const fs::path& dir, const BuildOptions& o, const std::optional<Re
 
     DiskFiles files(dir);
     auto meeting = input::load_meeting(files, id, diags);
-    if (meeting && kit) calc::compute_meeting(*meeting, kit->wording.status_words(), diags);
-    if (!meeting || diags.has_errors() || !kit) {
+    if (meeting) calc::compute_meeting(*meeting, kit.wording.status_words(), diags);
+    if (!meeting || diags.has_errors()) {
         print_diagnostics(diags, err);
-        err << "boardpack: " << dir.string() << ": " << diags.error_count() << " error(s); nothing was written\n";
-        return kExitInputError;
+        return input_failed(dir, diags, err);
     }
-    render::apply_defaults(*meeting, kit->wording);
+    render::apply_defaults(*meeting, kit.wording);
     render::pdf::report_unprintable(*meeting, diags);
 
     // check renders too (in memory), so it finds everything a build would.
-    auto pub_edition = render_edition(*meeting, model::Edition::Offentlig, *kit, o, diags);
-    auto closed_edition = render_edition(*meeting, model::Edition::Lukket, *kit, o, diags);
+    auto pub_edition = render_edition(*meeting, model::Edition::Offentlig, kit, o, diags);
+    auto closed_edition = render_edition(*meeting, model::Edition::Lukket, kit, o, diags);
     print_diagnostics(diags, err);
-    if (!pub_edition || !closed_edition || diags.has_errors()) {
-        err << "boardpack: " << dir.string() << ": " << diags.error_count() << " error(s); nothing was written\n";
-        return kExitInputError;
-    }
+    if (!pub_edition || !closed_edition || diags.has_errors()) return input_failed(dir, diags, err);
     if (o.check_only) {
         out << "boardpack: " << dir.string() << ": no errors, " << diags.warning_count() << " warning(s) ("
             << meeting->items.size() << " items; offentlig " << pub_edition->pages << " pages, lukket "
@@ -158,7 +158,7 @@ int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
         return kExitInputError;
     }
     int status = kExitOk;
-    for (const fs::path& dir : o.meetings) status = std::max(status, build_one(dir, o, kit, out, err));
+    for (const fs::path& dir : o.meetings) status = std::max(status, build_one(dir, o, *kit, out, err));
     return status;
 }
 

@@ -19,6 +19,13 @@ check "an unknown option is a usage error (2)" test $rc -eq 2
 "$boardpack" build "$work/nowhere" > /dev/null 2> "$work/e"; rc=$?
 check "a missing meeting folder is an input error (1)" test $rc -eq 1 -a -n "$(grep 'no such meeting folder' "$work/e")"
 
+# A template that does not parse is reported once, with its file, before any meeting is read.
+cp -r "$root/templates" "$work/templates"
+echo '{{#rows}}' >> "$work/templates/html/tabel.mustache"
+"$boardpack" check "$root/inputs/2023-09-bestyrelsen" --templates "$work/templates" > /dev/null 2> "$work/e"; rc=$?
+check "a broken template exits 1" test $rc -eq 1
+check "and is reported once, naming the template" test "$(grep -c "templates/html/tabel.mustache: error: template error: Unclosed section" "$work/e")" -eq 1
+
 # A good build, with its summary line.
 cp -r "$root/inputs/2023-09-bestyrelsen" "$work/m"
 "$boardpack" build "$work/m" --out "$work/out" > "$work/s" 2> "$work/e"; rc=$?

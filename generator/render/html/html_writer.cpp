@@ -65,15 +65,10 @@ mstch::data table_data(const model::Table& t, const Wording& wording) {
     return d;
 }
 
-// Renders a template, turning a template error into a diagnostic.
-std::optional<std::string> render_template(const std::string& text, const std::string& name, const mstch::data& data,
+// Renders a parsed template, turning a template error (in parsing or rendering) into a diagnostic.
+std::optional<std::string> render_template(mstch::mustache& tmpl, const std::string& name, const mstch::data& data,
                                            Diagnostics& diags) {
-    mstch::mustache tmpl{text};
-    if (!tmpl.is_valid()) {
-        diags.error({name, 0, 0}, "template error: " + tmpl.error_message());
-        return std::nullopt;
-    }
-    std::string out = tmpl.render(data);
+    std::string out = tmpl.is_valid() ? tmpl.render(data) : std::string();
     if (!tmpl.is_valid()) {
         diags.error({name, 0, 0}, "template error: " + tmpl.error_message());
         return std::nullopt;
@@ -88,14 +83,26 @@ std::optional<HtmlTemplates> HtmlTemplates::load(const InputFiles& templates, Di
     auto table = load_text_file(templates, "html/tabel.mustache", diags);
     auto css = load_text_file(templates, "html/style.css", diags);
     if (!page || !table || !css) return std::nullopt;
+    // A template that does not parse is reported once, here, not for every page it would fill.
+    bool ok = true;
+    for (const TextFile* f : {&*page, &*table}) {
+        mstch::mustache tmpl{f->content};
+        if (!tmpl.is_valid()) {
+            diags.error({f->name, 0, 0}, "template error: " + tmpl.error_message());
+            ok = false;
+        }
+    }
+    if (!ok) return std::nullopt;
     return HtmlTemplates{page->content, table->content, css->content};
 }
 
 std::optional<std::string> render_html(const model::Meeting& view, model::Edition edition, const Wording& wording,
                                        const HtmlTemplates& templates, Diagnostics& diags) {
     const int errors_before = diags.error_count();
+    // The table template is parsed once and filled for every table.
+    mstch::mustache table_template{templates.table};
     TableRenderer table = [&](const model::Table& t) -> std::string {
-        auto out = render_template(templates.table, "templates/html/tabel.mustache", table_data(t, wording), diags);
+        auto out = render_template(table_template, "templates/html/tabel.mustache", table_data(t, wording), diags);
         return out ? *out : std::string();
     };
 
@@ -168,7 +175,8 @@ std::optional<std::string> render_html(const model::Meeting& view, model::Editio
     page.set("agenda", agenda);
     page.set("items", items);
 
-    auto out = render_template(templates.page, "templates/html/dagsorden.mustache", page, diags);
+    mstch::mustache page_template{templates.page};
+    auto out = render_template(page_template, "templates/html/dagsorden.mustache", page, diags);
     if (diags.error_count() > errors_before) return std::nullopt;
     return out;
 }
