@@ -85,3 +85,20 @@ TEST_CASE("packet layout: each item starts a page, its number is the agenda's, a
             if (an.name == render::item_anchor(item)) CHECK(an.y == doctest::Approx(style::kMarginTop));
     }
 }
+
+TEST_CASE("packet layout: a long footer is set smaller, never cut") {
+    Example ex = load_example();
+    ex.meeting.organisation = "Et meget langt organisationsnavn som fylder det meste af sidens bredde alene";
+    const LaidOutDocument doc =
+        layout_packet(model::edition_view(ex.meeting, model::Edition::Lukket), model::Edition::Lukket, ex.wording, ex.metrics);
+    const Page& last = doc.pages.back();
+    bool found = false;
+    for (const TextItem& t : last.texts) {
+        if (t.text.rfind(ex.meeting.organisation, 0) != 0) continue;
+        found = true;
+        CHECK(t.text.find("Lukket udgave") != std::string::npos);  // the whole footer, to its end
+        CHECK(t.size < style::kFooterSize);
+        CHECK(t.x + ex.metrics.width(t.text, t.style, t.size) < style::kPageWidth - style::kMarginRight - 30);
+    }
+    CHECK(found);
+}

@@ -172,15 +172,18 @@ struct Packet {
         const int total = static_cast<int>(doc.pages.size());
         const std::string left = view.organisation + " \xE2\x80\x93 " + wording.meeting_line(view) + " \xE2\x80\x93 " +
                                  wording.edition(edition);
+        // The footer stays on one line beside the widest "Side N af M": a long one is set
+        // smaller, never cut.
+        const double room = style::kContentWidth - m.width(wording.page_of(total, total), FontStyle::Regular,
+                                                           style::kFooterSize) - 12;
+        const double natural = m.width(left, FontStyle::Regular, style::kFooterSize);
+        const double left_size = natural > room ? style::kFooterSize * room / natural : style::kFooterSize;
         for (int p = 0; p < total; ++p) {
             Page& page = doc.pages[static_cast<size_t>(p)];
             page.boxes.push_back({style::kMarginLeft, style::kFooterBaseline - 12, style::kContentWidth, 0.4, style::kRule});
             const std::string right = wording.page_of(p + 1, total);
             const double rw = m.width(right, FontStyle::Regular, style::kFooterSize);
-            const auto left_lines = text(left, FontStyle::Regular, style::kFooterSize, style::kMuted,
-                                         style::kContentWidth - rw - 12);
-            page.texts.push_back({style::kMarginLeft, style::kFooterBaseline, left_lines[0].fragments.empty() ? "" : left_lines[0].fragments[0].text,
-                                  FontStyle::Regular, style::kFooterSize, style::kMuted});
+            page.texts.push_back({style::kMarginLeft, style::kFooterBaseline, left, FontStyle::Regular, left_size, style::kMuted});
             page.texts.push_back({style::kPageWidth - style::kMarginRight - rw, style::kFooterBaseline, right,
                                   FontStyle::Regular, style::kFooterSize, style::kMuted});
         }
