@@ -12,6 +12,7 @@
 #include "input/meeting_loader.hpp"
 #include "model/document.hpp"
 #include "publish/publisher.hpp"
+#include "publish/targets.hpp"
 #include "render/html/html_writer.hpp"
 #include "render/pdf/packet_layout.hpp"
 #include "render/pdf/pdf_writer.hpp"
@@ -74,10 +75,12 @@ int input_failed(const fs::path& dir, const Diagnostics& diags, std::ostream& er
     return kExitInputError;
 }
 
-int build_one(const fs::path& dir, const BuildOptions& o, const RenderKit& kit, std::ostream& out, std::ostream& err) {
+int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& o, const RenderKit& kit,
+              std::ostream& out, std::ostream& err) {
     Diagnostics diags;
     diags.set_warnings_are_errors(o.strict);
-    const std::string id = dir.filename().empty() ? dir.parent_path().filename().string() : dir.filename().string();
+    const fs::path& dir = meeting_target.dir;
+    const std::string& id = meeting_target.id;
 
     // A build takes the meeting's lock before anything else, so a second build of the same
     // meeting is refused at once rather than after doing all its work.
@@ -113,14 +116,17 @@ int build_one(const fs::path& dir, const BuildOptions& o, const RenderKit& kit, 
         return kExitOk;
     }
 
+    // The closed edition is for the board: readable by the owner and group only.
     const struct {
         model::Edition edition;
         const EditionOutput& content;
-    } editions[] = {{model::Edition::Offentlig, *pub_edition}, {model::Edition::Lukket, *closed_edition}};
+        publish::Access access;
+    } editions[] = {{model::Edition::Offentlig, *pub_edition, publish::Access::Public},
+                    {model::Edition::Lukket, *closed_edition, publish::Access::Restricted}};
     for (const auto& e : editions) {
         const std::string folder = model::edition_folder(e.edition);
-        if (!publisher->write(folder + "/dagsorden.html", e.content.html, &why) ||
-            !publisher->write(folder + "/dagsorden.pdf", e.content.pdf, &why)) {
+        if (!publisher->write(folder + "/dagsorden.html", e.content.html, e.access, &why) ||
+            !publisher->write(folder + "/dagsorden.pdf", e.content.pdf, e.access, &why)) {
             err << "boardpack: " << why << "; the packet in " << publisher->target().string() << " was left as it was\n";
             return kExitOutputError;
         }
@@ -151,6 +157,13 @@ std::vector<fs::path> find_meetings(const fs::path& inputs) {
 }
 
 int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
+    // Every meeting's packet name and place is checked before anything is built.
+    publish::TargetProblem problem;
+    const auto targets = publish::resolve_targets(o.meetings, o.output, !o.check_only, &problem);
+    if (!targets) {
+        err << "boardpack: " << problem.message << "\n";
+        return problem.usage ? kExitUsage : kExitInputError;
+    }
     Diagnostics kit_diags;
     const std::optional<RenderKit> kit = load_kit(o, kit_diags);
     if (!kit) {
@@ -158,7 +171,7 @@ int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
         return kExitInputError;
     }
     int status = kExitOk;
-    for (const fs::path& dir : o.meetings) status = std::max(status, build_one(dir, o, *kit, out, err));
+    for (const publish::MeetingTarget& t : *targets) status = std::max(status, build_one(t, o, *kit, out, err));
     return status;
 }
 

@@ -4,17 +4,14 @@
 #include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <system_error>
 
-#ifndef RENAME_EXCHANGE
-#define RENAME_EXCHANGE (1 << 1)
-#endif
+#include "publish/durable_files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -22,29 +19,19 @@ namespace boardpack::publish {
 
 namespace {
 
+constexpr mode_t kPublicFolder = 0755;
+constexpr mode_t kPublicFile = 0644;
+constexpr mode_t kRestrictedFolder = 0750;
+constexpr mode_t kRestrictedFile = 0640;
+
 std::string errno_text(int e) { return std::strerror(e); }
 
-bool sync_path(const fs::path& p, bool directory) {
-    const int fd = ::open(p.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-// Atomically swaps two paths (Linux renameat2). Returns false with errno set if unsupported.
-bool exchange(const fs::path& a, const fs::path& b) {
-#ifdef SYS_renameat2
-    return ::syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0;
-#else
-    errno = EINVAL;
-    return false;
-#endif
-}
-
-void remove_quietly(const fs::path& p) {
-    std::error_code ec;
-    fs::remove_all(p, ec);
+// Test hook (documented in the README): BOARDPACK_TEST_KILL_AFTER_STEP=N kills the build with
+// SIGKILL right after step N of publishing (1: new version in place, 2: new link made, 3: link
+// switched, old version not yet removed), so a test can check every moment in between.
+void kill_for_tests(int step) {
+    const char* at = std::getenv("BOARDPACK_TEST_KILL_AFTER_STEP");
+    if (at && std::atoi(at) == step) ::kill(::getpid(), SIGKILL);
 }
 
 }  // namespace
@@ -52,131 +39,139 @@ void remove_quietly(const fs::path& p) {
 std::unique_ptr<Publisher> Publisher::begin(const fs::path& output_root, const std::string& meeting_id,
                                             std::string* error) {
     std::unique_ptr<Publisher> p(new Publisher());
-    std::error_code ec;
-    fs::create_directories(output_root, ec);
-    if (ec) {
-        *error = "cannot create the output folder " + output_root.string() + ": " + ec.message();
-        return nullptr;
-    }
+    p->id_ = meeting_id;
     p->root_ = output_root;
     p->target_ = output_root / meeting_id;
-    p->staging_ = output_root / ("." + meeting_id + ".staging");
-    p->previous_ = output_root / ("." + meeting_id + ".previous");
-    const fs::path lock = output_root / ("." + meeting_id + ".lock");
-
-    p->lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (p->lock_fd_ < 0) {
-        *error = "cannot create the lock file " + lock.string() + ": " + errno_text(errno);
-        return nullptr;
-    }
-    if (::flock(p->lock_fd_, LOCK_EX | LOCK_NB) != 0) {
-        const int e = errno;
-        *error = e == EWOULDBLOCK ? "another boardpack build is writing " + p->target_.string() +
-                                        " right now (lock file " + lock.string() + "); try again when it has finished"
-                                  : "cannot lock " + lock.string() + ": " + errno_text(e);
-        return nullptr;
-    }
-    // We hold the lock, so anything left by an earlier run that was killed is stale. A packet
-    // that was moved aside but not yet replaced (fallback path only) is put back first.
-    if (!fs::exists(p->target_, ec) && fs::exists(p->previous_, ec)) fs::rename(p->previous_, p->target_, ec);
-    remove_quietly(p->previous_);
-    remove_quietly(p->staging_);
-    p->owns_staging_ = true;
-    // A file-size limit must fail a write (so the packet is left as it was), not kill us.
-    ::signal(SIGXFSZ, SIG_IGN);
-    fs::create_directory(p->staging_, ec);
-    if (ec) {
-        *error = "cannot create the staging folder " + p->staging_.string() + ": " + ec.message();
-        return nullptr;
-    }
+    p->work_ = output_root / kWorkFolder / meeting_id;
+    p->staging_ = p->work_ / "staging";
+    p->link_ = p->work_ / "link";
+    if (!p->prepare(error)) return nullptr;
     return p;
 }
 
+bool Publisher::prepare(std::string* error) {
+    std::error_code ec;
+    fs::create_directories(root_, ec);
+    if (ec) {
+        *error = "cannot create the output folder " + root_.string() + ": " + ec.message();
+        return false;
+    }
+    if (!make_folder(root_ / kWorkFolder, kPublicFolder, error) || !make_folder(work_, kPublicFolder, error))
+        return false;
+    const fs::path lock = work_ / "lock";
+    lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (lock_fd_ < 0) {
+        *error = "cannot create the lock file " + lock.string() + ": " + errno_text(errno);
+        return false;
+    }
+    if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+        const int e = errno;
+        *error = e == EWOULDBLOCK ? "another boardpack build is writing " + target_.string() + " right now (lock file " +
+                                        lock.string() + "); try again when it has finished"
+                                  : "cannot lock " + lock.string() + ": " + errno_text(e);
+        return false;
+    }
+    // Under the lock, what is at output/<meeting> cannot change under us (short of another
+    // program): refuse now, before any work, if it is not ours to replace.
+    before_ = inspect_target(target_, id_);
+    if (before_.kind == TargetKind::Foreign) {
+        *error = "will not replace " + target_.string() + ": it " + before_.why +
+                 "; move it away or choose another --out folder";
+        return false;
+    }
+    clear_leftovers();
+    owns_staging_ = true;
+    // A file-size limit must fail a write (so the packet is left as it was), not kill us.
+    ::signal(SIGXFSZ, SIG_IGN);
+    return make_folder(staging_, kPublicFolder, error) &&
+           write_durably(staging_ / kMarkerFile, marker_text(id_), kPublicFile, error);
+}
+
+// Anything in the meeting's working folder but the lock and the current version was left by a
+// build that was killed or failed; we hold the lock, so it is stale. Only names boardpack
+// makes are removed.
+void Publisher::clear_leftovers() {
+    unsigned long newest = before_.kind == TargetKind::OwnLink ? std::stoul(before_.version) : 0;
+    std::error_code ec;
+    for (fs::directory_iterator it(work_, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (is_version_name(name)) newest = std::max(newest, std::stoul(name));
+        const bool current = before_.kind == TargetKind::OwnLink && name == before_.version;
+        if (name == "staging" || name == "link" || (is_version_name(name) && !current)) remove_quietly(it->path());
+    }
+    version_ = std::to_string(newest + 1);
+}
+
 Publisher::~Publisher() {
-    if (owns_staging_ && !committed_) remove_quietly(staging_);
+    if (owns_staging_ && !committed_) {
+        remove_quietly(staging_);
+        remove_quietly(link_);
+        if (!version_.empty()) remove_quietly(work_ / version_);
+    }
     if (lock_fd_ >= 0) ::close(lock_fd_);  // closing releases the flock
 }
 
-bool Publisher::write(const std::string& relative, const std::string& content, std::string* error) {
+bool Publisher::write(const std::string& relative, const std::string& content, Access access, std::string* error) {
+    const bool restricted = access == Access::Restricted;
     const fs::path path = staging_ / relative;
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    if (ec) {
-        *error = "cannot create " + path.parent_path().string() + ": " + ec.message();
-        return false;
+    // Every folder between the staging folder and the file gets the access's mode.
+    fs::path folder = staging_;
+    for (const auto& part : fs::path(relative).parent_path()) {
+        folder /= part;
+        if (!make_folder(folder, restricted ? kRestrictedFolder : kPublicFolder, error)) return false;
     }
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        *error = "cannot create " + path.string() + ": " + errno_text(errno);
-        return false;
-    }
-    size_t done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            *error = "cannot write " + path.string() + ": " + errno_text(errno);
-            ::close(fd);
-            return false;
-        }
-        done += static_cast<size_t>(n);
-    }
-    if (::fsync(fd) != 0) {
-        *error = "cannot write " + path.string() + " to disk: " + errno_text(errno);
-        ::close(fd);
-        return false;
-    }
-    if (::close(fd) != 0) {
-        *error = "cannot write " + path.string() + ": " + errno_text(errno);
-        return false;
-    }
+    if (!write_durably(path, content, restricted ? kRestrictedFile : kPublicFile, error)) return false;
     ++files_;
     return true;
 }
 
 bool Publisher::commit(std::string* error) {
-    std::error_code ec;
-    for (const auto& entry : fs::recursive_directory_iterator(staging_, ec))
-        if (entry.is_directory()) sync_path(entry.path(), true);
-    sync_path(staging_, true);
-
-    if (fs::exists(target_, ec)) {
-        if (!exchange(staging_, target_)) {
-            if (errno != EINVAL && errno != ENOSYS) {
-                *error = "cannot replace " + target_.string() + ": " + errno_text(errno);
-                return false;
-            }
-            // The file system cannot exchange: move the old packet aside, then the new one in.
-            // begin() puts the old one back if we are killed in between.
-            fs::rename(target_, previous_, ec);
-            if (ec) {
-                *error = "cannot move " + target_.string() + " aside: " + ec.message();
-                return false;
-            }
-            fs::rename(staging_, target_, ec);
-            if (ec) {
-                fs::rename(previous_, target_, ec);
-                *error = "cannot move the new packet into " + target_.string();
-                return false;
-            }
-            committed_ = true;
-            sync_path(root_, true);
-            remove_quietly(previous_);
-            return true;
-        }
-        committed_ = true;
-        sync_path(root_, true);
-        remove_quietly(staging_);  // now holds the previous packet
-        return true;
-    }
-    fs::rename(staging_, target_, ec);
-    if (ec) {
-        *error = "cannot move the new packet into " + target_.string() + ": " + ec.message();
+    sync_tree(staging_);
+    // Step 1: the new packet becomes a numbered version; output/<meeting> still shows the old.
+    const fs::path version = work_ / version_;
+    if (::rename(staging_.c_str(), version.c_str()) != 0) {
+        *error = "cannot move the new packet to " + version.string() + ": " + errno_text(errno);
         return false;
     }
+    sync_path(work_, true);
+    kill_for_tests(1);
+    // Step 2: a new link to it, beside the old one.
+    if (::symlink(link_text(id_, version_).c_str(), link_.c_str()) != 0) {
+        *error = "cannot create the link " + link_.string() + ": " + errno_text(errno);
+        return false;
+    }
+    kill_for_tests(2);
+    // Step 3: the new link replaces output/<meeting> in one step.
+    if (!switch_link(error)) return false;
     committed_ = true;
     sync_path(root_, true);
+    kill_for_tests(3);
+    // Step 4: the old version (or the old real folder, now at link_) goes.
+    if (before_.kind == TargetKind::OwnLink) remove_quietly(work_ / before_.version);
+    if (before_.kind == TargetKind::PacketFolder) remove_quietly(link_);
     return true;
+}
+
+bool Publisher::switch_link(std::string* error) {
+    if (before_.kind != TargetKind::PacketFolder) {
+        // rename(2) replaces a symbolic link (or nothing) atomically on every POSIX file system.
+        if (::rename(link_.c_str(), target_.c_str()) != 0) {
+            *error = "cannot replace " + target_.string() + ": " + errno_text(errno);
+            return false;
+        }
+        return true;
+    }
+    // A real packet folder (written by an earlier boardpack) cannot be replaced by rename(2);
+    // only an exchange keeps a complete packet there at every moment.
+    if (exchange_paths(link_, target_)) return true;
+    const int e = errno;
+    if (exchange_unsupported(e))
+        *error = "cannot replace " + target_.string() +
+                 ": it is a packet folder written by an earlier boardpack, and this file system cannot swap it "
+                 "atomically for the new packet; move it away and build again";
+    else
+        *error = "cannot replace " + target_.string() + ": " + errno_text(e);
+    return false;
 }
 
 }  // namespace boardpack::publish

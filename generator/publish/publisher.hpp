@@ -1,20 +1,31 @@
-// Writes one meeting's packet all or nothing. Files go into a staging folder beside the output;
-// only when every file is written and synced does the staging folder replace output/<meeting>
-// in one atomic exchange. A failed, killed or out-of-disk build leaves the previous packet as it
-// was. A lock file keeps two builds of the same meeting from interleaving.
+// Writes one meeting's packet all or nothing, so that output/<meeting> is a complete packet at
+// every moment, on any POSIX file system. Each build writes a new version into boardpack's
+// working folder (output/.boardpack/<meeting>/staging, then renamed to a numbered version);
+// output/<meeting> is a symbolic link to the current version, replaced by rename(2) of a new
+// link over it, which is atomic; the old version is removed afterwards. Only what boardpack
+// wrote is ever replaced or removed (see packet_folder.hpp). A lock file keeps two builds of the
+// same meeting from interleaving.
 #pragma once
 
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <string>
+
+#include "publish/packet_folder.hpp"
 
 namespace boardpack::publish {
 
+// Who may read a file of the packet.
+enum class Access {
+    Public,      // everyone (files 0644, folders 0755): the public edition
+    Restricted,  // owner and group only (files 0640, folders 0750): the closed edition
+};
+
 class Publisher {
 public:
-    // Takes the lock for output_root/meeting_id and prepares an empty staging folder. On failure
-    // returns nullptr and sets *error.
+    // Takes the lock for output_root/meeting_id, checks that what is there now may be replaced,
+    // clears what a killed build left and prepares an empty staging folder. On failure returns
+    // nullptr and sets *error.
     static std::unique_ptr<Publisher> begin(const std::filesystem::path& output_root, const std::string& meeting_id,
                                             std::string* error);
     ~Publisher();  // removes the staging folder unless committed; releases the lock
@@ -22,10 +33,11 @@ public:
     Publisher(const Publisher&) = delete;
     Publisher& operator=(const Publisher&) = delete;
 
-    // Writes a file (path relative to the meeting's output folder) into the staging folder.
-    bool write(const std::string& relative, const std::string& content, std::string* error);
+    // Writes a file (path relative to the meeting's output folder) into the staging folder; the
+    // file and the folders it creates get the access's permissions.
+    bool write(const std::string& relative, const std::string& content, Access access, std::string* error);
 
-    // Replaces the published folder with the staging folder.
+    // Publishes the staging folder as output/<meeting>.
     bool commit(std::string* error);
 
     const std::filesystem::path& staging() const { return staging_; }
@@ -34,10 +46,18 @@ public:
 
 private:
     Publisher() = default;
-    std::filesystem::path root_;
-    std::filesystem::path target_;
-    std::filesystem::path staging_;
-    std::filesystem::path previous_;  // where the old packet waits while being replaced
+    bool prepare(std::string* error);
+    void clear_leftovers();
+    bool switch_link(std::string* error);
+
+    std::string id_;
+    std::filesystem::path root_;     // the output folder
+    std::filesystem::path target_;   // output/<meeting>
+    std::filesystem::path work_;     // output/.boardpack/<meeting>
+    std::filesystem::path staging_;  // work_/staging: the new packet while it is written
+    std::filesystem::path link_;     // work_/link: the new link before it replaces target_
+    TargetState before_;             // what target_ was when the build began
+    std::string version_;            // the new version's folder name in work_
     int lock_fd_ = -1;
     int files_ = 0;
     bool owns_staging_ = false;  // only a publisher holding the lock may remove the staging folder

@@ -41,7 +41,7 @@ for ed in offentlig lukket; do
     cat "$work/tidy" | head -5
   fi
 done
-(cd "$work/out" && find m -type f -exec md5sum {} + | sort) > "$work/before"
+(cd "$work/out/m" && find . -type f -exec md5sum {} + | sort) > "$work/before"
 
 # The example's one contradiction (index 147 printed, 148 computed) is a warning, and with
 # --strict an error that stops the build.
@@ -58,9 +58,9 @@ sed -i 's/^status: Offentlig$/status: Hemmelig/' "$work/m/18-speciallaeger/item.
 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2> "$work/e"; rc=$?
 check "bad input exits 1" test $rc -eq 1
 check "the message names file, line and column" grep -qE '18-speciallaeger/item.md:3:9: error: unknown status "Hemmelig"' "$work/e"
-(cd "$work/out" && find m -type f -exec md5sum {} + | sort) > "$work/after"
+(cd "$work/out/m" && find . -type f -exec md5sum {} + | sort) > "$work/after"
 check "the published packet is unchanged" cmp -s "$work/before" "$work/after"
-check "no staging folder is left behind" test ! -e "$work/out/.m.staging"
+check "no staging folder is left behind" test ! -e "$work/out/.boardpack/m/staging"
 
 # check writes nothing and lists every problem.
 printf 'Løn;1;2;3\r\n' >> "$work/m/19-budget-2024/tabel-2.csv"

@@ -1,0 +1,117 @@
+#include "publish/durable_files.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <system_error>
+#include <vector>
+
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE (1 << 1)
+#endif
+
+namespace fs = std::filesystem;
+
+namespace boardpack::publish {
+
+namespace {
+
+std::string errno_text(int e) { return std::strerror(e); }
+
+}  // namespace
+
+bool write_durably(const fs::path& path, const std::string& content, mode_t mode, std::string* error) {
+    // Created with at most `mode` (the umask can only narrow it), so the file is never more
+    // readable than meant, even for a moment; fchmod then sets exactly `mode`.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
+    if (fd < 0) {
+        *error = "cannot create " + path.string() + ": " + errno_text(errno);
+        return false;
+    }
+    auto fail = [&](const std::string& what) {
+        *error = what + path.string() + ": " + errno_text(errno);
+        ::close(fd);
+        return false;
+    };
+    if (::fchmod(fd, mode) != 0) return fail("cannot set the permissions of ");
+    size_t done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return fail("cannot write ");
+        }
+        done += static_cast<size_t>(n);
+    }
+    if (::fsync(fd) != 0) return fail("cannot write to disk ");
+    if (::close(fd) != 0) {
+        *error = "cannot write " + path.string() + ": " + errno_text(errno);
+        return false;
+    }
+    return true;
+}
+
+bool make_folder(const fs::path& path, mode_t mode, std::string* error) {
+    if (::mkdir(path.c_str(), mode) != 0 && errno != EEXIST) {
+        *error = "cannot create " + path.string() + ": " + errno_text(errno);
+        return false;
+    }
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+        *error = "cannot create " + path.string() + ": something else is in the way";
+        return false;
+    }
+    if ((st.st_mode & 07777) != mode && ::chmod(path.c_str(), mode) != 0) {
+        *error = "cannot set the permissions of " + path.string() + ": " + errno_text(errno);
+        return false;
+    }
+    return true;
+}
+
+bool sync_path(const fs::path& p, bool directory) {
+    const int fd = ::open(p.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+void sync_tree(const fs::path& root) {
+    std::error_code ec;
+    std::vector<fs::path> folders;
+    for (const auto& entry : fs::recursive_directory_iterator(root, ec))
+        if (entry.is_directory(ec) && !entry.is_symlink(ec)) folders.push_back(entry.path());
+    for (auto it = folders.rbegin(); it != folders.rend(); ++it) sync_path(*it, true);
+    sync_path(root, true);
+}
+
+bool exchange_paths(const fs::path& a, const fs::path& b) {
+    const char* hook = std::getenv("BOARDPACK_TEST_NO_EXCHANGE");
+    if (hook && std::strcmp(hook, "1") == 0) {
+        errno = EINVAL;
+        return false;
+    }
+#ifdef SYS_renameat2
+    return ::syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0;
+#else
+    errno = ENOSYS;
+    return false;
+#endif
+}
+
+bool exchange_unsupported(int error_number) {
+    return error_number == EINVAL || error_number == ENOSYS || error_number == ENOTSUP ||
+           error_number == EOPNOTSUPP;
+}
+
+void remove_quietly(const fs::path& p) {
+    std::error_code ec;
+    fs::remove_all(p, ec);
+}
+
+}  // namespace boardpack::publish

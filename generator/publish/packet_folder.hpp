@@ -1,0 +1,47 @@
+// What boardpack may replace at output/<meeting>: only what it wrote itself. A packet version
+// carries a marker file; output/<meeting> is a symbolic link into boardpack's working folder
+// (output/.boardpack/<meeting>/<version>). A real folder is replaced only if it is a packet (the
+// marker, or exactly the four files of a packet written before the marker existed).
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace boardpack::publish {
+
+// boardpack's working folder inside the output folder; no meeting may carry its name.
+inline constexpr const char* kWorkFolder = ".boardpack";
+
+// The marker file in every packet, and its fixed first line.
+inline constexpr const char* kMarkerFile = ".boardpack-packet";
+inline constexpr const char* kMarkerLine = "boardpack packet: written by boardpack, replaced by its next build";
+
+// The marker file's content for a meeting.
+std::string marker_text(const std::string& meeting_id);
+
+// What is at output/<meeting> now.
+enum class TargetKind {
+    Absent,        // nothing: the first build
+    OwnLink,       // boardpack's own link to a version in the working folder
+    PacketFolder,  // a real folder holding a packet and nothing else
+    Foreign,       // anything else: never replaced
+};
+
+// The state of output/<meeting>; for OwnLink, `version` is the version it points at; for
+// Foreign, `why` says what is there.
+struct TargetState {
+    TargetKind kind = TargetKind::Absent;
+    std::string version;
+    std::string why;
+};
+
+// Looks at output/<meeting> without following links.
+TargetState inspect_target(const std::filesystem::path& target, const std::string& meeting_id);
+
+// The link text that makes output/<meeting> point at a version.
+std::string link_text(const std::string& meeting_id, const std::string& version);
+
+// Whether a name is one of the version folders boardpack numbers (digits only).
+bool is_version_name(const std::string& name);
+
+}  // namespace boardpack::publish
