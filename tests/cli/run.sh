@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The command line as a user meets it: exit codes, help, the summary line, valid HTML, and a
-# failed build that leaves the published packet byte for byte as it was.
+# The command line as a user meets it: exit codes, help, the summary line, valid HTML, a failed
+# build that leaves the published packet byte for byte as it was, an output folder that would
+# overlap a meeting, two meetings with one name, and packets named after the resolved folder.
 set -u
-boardpack=$1
-root=$2
+boardpack=$(realpath "$1")
+root=$(realpath "$2")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 . "$(dirname "$0")/../lib/check.sh"
@@ -69,5 +70,40 @@ sed -i 's/^dato: .*/dato: 2023-02-30/' "$work/m/meeting.txt"
 check "check exits 1 on errors" test $rc -eq 1
 check "check lists every problem (status, CSV row, date)" test "$(grep -c ': error: ' "$work/e")" -eq 3
 check "check writes nothing" test ! -e "$work/out-check"
+
+# The output folder may not be, contain or lie inside a meeting folder: refused (exit 2) before
+# anything is built, and every input file is still there.
+mkdir -p "$work/ws/inputs"
+cp -r "$root/inputs/2023-09-bestyrelsen" "$work/ws/inputs/m"
+(cd "$work/ws/inputs/m" && find . -type f -exec md5sum {} + | sort) > "$work/inputs-before"
+for out in inputs inputs/m inputs/m/19-budget-2024 inputs/m/new "inputs/m/19-budget-2024/.." "$work/ws/inputs/"; do
+  (cd "$work/ws" && "$boardpack" build inputs/m --out "$out" > /dev/null 2> "$work/e"); rc=$?
+  check "--out $out with meeting inputs/m is refused (exit 2)" test $rc -eq 2
+  check "saying the output folder is, contains or lies inside the meeting" grep -qE "the output folder .* (is|contains|lies inside) the meeting folder inputs/m; " "$work/e"
+done
+(cd "$work/ws" && "$boardpack" build --out inputs > /dev/null 2> "$work/e"); rc=$?
+check "build --out inputs (every meeting under inputs/) is refused (exit 2)" test $rc -eq 2
+ln -s inputs/m "$work/ws/alias"
+(cd "$work/ws" && "$boardpack" build inputs/m --out alias/out > /dev/null 2> "$work/e"); rc=$?
+check "an output folder reached through a link into the meeting is refused (exit 2)" test $rc -eq 2
+check "the meeting's files are all still there, unchanged" cmp -s "$work/inputs-before" <(cd "$work/ws/inputs/m" && find . -type f -exec md5sum {} + | sort)
+
+# Two meetings with one packet name in one run: an error before anything is built.
+mkdir -p "$work/a" "$work/b"
+cp -r "$work/ws/inputs/m" "$work/a/m"; cp -r "$work/ws/inputs/m" "$work/b/m"
+"$boardpack" build "$work/a/m" "$work/b/m" --out "$work/dup" > "$work/s" 2> "$work/e"; rc=$?
+check "two meetings named m in one run are refused (exit 2)" test $rc -eq 2
+check "naming both" grep -q "the meetings .*/a/m and .*/b/m would both be written to .*/dup/m" "$work/e"
+check "and nothing is built" test ! -e "$work/dup" -a ! -s "$work/s"
+
+# The packet is named after the meeting folder as it resolves.
+(cd "$work/ws/inputs/m" && "$boardpack" build . --out "$work/dot" > "$work/s" 2> "$work/e"); rc=$?
+check "build . inside the meeting folder exits 0" test $rc -eq 0
+check "and writes the packet as <out>/m" test -s "$work/dot/m/lukket/dagsorden.pdf" -a "$(ls "$work/dot")" = m
+(cd "$work/ws" && "$boardpack" build inputs/m/. --out "$work/dot2" > /dev/null 2>&1); rc=$?
+check "build m/. writes <out>/m" test $rc -eq 0 -a -s "$work/dot2/m/lukket/dagsorden.pdf" -a "$(ls "$work/dot2")" = m
+mkdir -p "$work/nest/out"
+(cd "$work/ws" && "$boardpack" build inputs/m/19-budget-2024/.. --out "$work/nest/out" > /dev/null 2>&1); rc=$?
+check "build m/sub/.. writes <out>/m, not the output folder's parent" test $rc -eq 0 -a -s "$work/nest/out/m/lukket/dagsorden.pdf" -a "$(ls "$work/nest")" = out
 
 exit $((fails > 0))

@@ -2,7 +2,9 @@
 # No lost packet: a build that is killed (SIGKILL at several moments, including after every
 # file was written but before the swap), that runs out of file space, or that meets another
 # build of the same meeting, leaves the published packet byte for byte as it was; the next
-# build cleans up and publishes.
+# build cleans up and publishes. Killed between the steps of publishing, without the exchange,
+# output/m is a complete packet at every moment. Only what boardpack wrote is replaced; the
+# closed edition is readable by owner and group only.
 set -u
 boardpack=$1
 root=$2
@@ -69,4 +71,80 @@ check "out of space: no staging folder is left" test ! -e "$work/out/$staging"
 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
 check "a later build succeeds" test $rc -eq 0
 check "the published packet has the latest figure" grep -q "124.100.000" "$work/out/m/lukket/dagsorden.html"
+# Killed between the steps of publishing (version in place, link made, link switched), with the
+# exchange disabled as on a file system without renameat2: output/m is a complete packet at
+# every moment, the old one before the switch and the new one after; the next build clears up.
+snapshot > "$work/published"
+for step in 1 2 3; do
+  sed -i "s/^Løn;125.100.000;[0-9.]*/Løn;125.100.000;12$step.555.000/" "$work/m/19-budget-2024/tabel-3.csv"
+  BOARDPACK_TEST_NO_EXCHANGE=1 BOARDPACK_TEST_KILL_AFTER_STEP=$step "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
+  check "killed after publishing step $step (exit by SIGKILL)" test $rc -eq 137
+  snapshot > "$work/now"
+  check "after step $step: output/m is a complete packet (4 files and the marker)" test "$(wc -l < "$work/now")" -eq 5
+  if [ $step -lt 3 ]; then
+    check "after step $step: it is the old packet" cmp -s "$work/published" "$work/now"
+  else
+    check "after step $step: it is the new packet" grep -q "12$step.555.000" "$work/out/m/lukket/dagsorden.html"
+  fi
+  BOARDPACK_TEST_NO_EXCHANGE=1 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
+  check "after step $step: the next build (no exchange) succeeds" test $rc -eq 0
+  check "and leaves only the lock and one version" test "$(ls "$work/out/.boardpack/m" | tr '\n' ' ')" = "$(readlink "$work/out/m" | sed 's|.*/||') lock "
+  snapshot > "$work/published"
+done
+
+# Only what boardpack wrote is replaced: a folder with other files, a link it did not make and a
+# file at output/<meeting> are refused (exit 3) before any work, and left as they were.
+cp -r "$work/m" "$work/x"
+mkdir -p "$work/o2/x" "$work/elsewhere"
+echo "the secretariat's notes" > "$work/o2/x/notes.txt"
+"$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2> "$work/e"; rc=$?
+check "a foreign folder at output/<meeting> is refused (exit 3)" test $rc -eq 3
+check "with a message saying why" grep -q "will not replace .*/o2/x: it is a folder that boardpack did not write" "$work/e"
+check "and its files are untouched" test "$(cat "$work/o2/x/notes.txt")" = "the secretariat's notes" -a "$(ls "$work/o2/x")" = notes.txt
+rm -r "$work/o2/x"; ln -s "$work/elsewhere" "$work/o2/x"
+"$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2> "$work/e"; rc=$?
+check "a link boardpack did not make is refused (exit 3)" test $rc -eq 3 -a "$(readlink "$work/o2/x")" = "$work/elsewhere"
+check "with a message saying why" grep -q "is a symbolic link that boardpack did not make" "$work/e"
+rm "$work/o2/x"; echo data > "$work/o2/x"
+"$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2>&1; rc=$?
+check "a file at output/<meeting> is refused (exit 3) and kept" test $rc -eq 3 -a "$(cat "$work/o2/x")" = data
+
+# A packet folder written by an earlier version (a real folder, no marker, exactly the four
+# files) is replaced by the exchange; where the file system cannot exchange, it is refused.
+rm "$work/o2/x"; mkdir "$work/o2/x"
+cp -r "$work/out/m/offentlig" "$work/out/m/lukket" "$work/o2/x/"
+(cd "$work/o2/x" && find . -type f -exec md5sum {} + | sort) > "$work/legacy"
+BOARDPACK_TEST_NO_EXCHANGE=1 "$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2> "$work/e"; rc=$?
+check "an old packet folder without the exchange: exit 3" test $rc -eq 3
+check "saying to move it away" grep -q "written by an earlier boardpack, and this file system cannot swap it atomically.*move it away" "$work/e"
+check "and it is left as it was" cmp -s "$work/legacy" <(cd "$work/o2/x" && find . -type f -exec md5sum {} + | sort)
+check "and no version is left behind" test "$(ls "$work/o2/.boardpack/x")" = lock
+BOARDPACK_TEST_KILL_AFTER_STEP=3 "$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2>&1
+check "an old packet folder is exchanged for the link" test -L "$work/o2/x" -a -s "$work/o2/x/.boardpack-packet"
+check "killed before clearing up, the old folder waits in the working folder" test -d "$work/o2/.boardpack/x/link"
+"$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2>&1; rc=$?
+check "the next build clears it" test $rc -eq 0 -a ! -e "$work/o2/.boardpack/x/link"
+
+# Meetings whose names were boardpack's working names are no longer working names: building m
+# leaves the packets of meetings named staging, link, lock and 1 alone; a name starting with "."
+# is refused.
+for name in staging link lock 1; do cp -r "$work/x" "$work/$name"; "$boardpack" build "$work/$name" --out "$work/out" > /dev/null 2>&1; done
+"$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1
+for name in staging link lock 1; do
+  check "meeting \"$name\" keeps its packet when m is built" test -s "$work/out/$name/lukket/dagsorden.pdf"
+done
+cp -r "$work/x" "$work/.m.staging"
+"$boardpack" build "$work/.m.staging" --out "$work/out" > /dev/null 2> "$work/e"; rc=$?
+check "a meeting named .m.staging is refused (exit 1)" test $rc -eq 1
+check "saying names may not begin with a dot" grep -q 'a meeting folder.s name may not begin with "." (".m.staging")' "$work/e"
+
+# The closed edition is for the owner and group only, the public one for everyone, whatever the
+# umask.
+modes() { (cd "$work/out/m" && stat -c '%a %n' . offentlig offentlig/* lukket lukket/* | tr '\n' ' '); }
+want="755 . 755 offentlig 644 offentlig/dagsorden.html 644 offentlig/dagsorden.pdf 750 lukket 640 lukket/dagsorden.html 640 lukket/dagsorden.pdf "
+for mask in 000 022 077; do
+  (umask $mask; "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1)
+  check "umask $mask: lukket/ is 0750 with 0640 files, offentlig/ 0755 with 0644 files" test "$(modes)" = "$want"
+done
+
 exit $((fails > 0))
