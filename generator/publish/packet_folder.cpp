@@ -1,10 +1,9 @@
 #include "publish/packet_folder.hpp"
 
 #include <sys/stat.h>
-
-#include <cerrno>
 #include <unistd.h>
 
+#include <cerrno>
 #include <fstream>
 #include <system_error>
 
@@ -99,7 +98,9 @@ TargetState inspect_target(const fs::path& target, const std::string& meeting_id
     }
     if (S_ISDIR(st.st_mode)) {
         if (holds_only_a_packet(target)) return {TargetKind::PacketFolder, {}, {}};
-        return {TargetKind::Foreign, {}, "is a folder that boardpack did not write (it has no " + std::string(kMarkerFile) + " marker and holds other files than a packet's)"};
+        return {TargetKind::Foreign, {},
+                "is a folder that boardpack did not write (it has no " + std::string(kMarkerFile) +
+                    " marker and holds other files than a packet's)"};
     }
     return {TargetKind::Foreign, {}, "is a file, not a packet folder"};
 }

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -66,8 +67,8 @@ bool Publisher::prepare(std::string* error) {
     }
     if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
         const int e = errno;
-        *error = e == EWOULDBLOCK ? "another boardpack build is writing " + target_.string() + " right now (lock file " +
-                                        lock.string() + "); try again when it has finished"
+        *error = e == EWOULDBLOCK ? "another boardpack build is writing " + target_.string() +
+                                        " right now (lock file " + lock.string() + "); try again when it has finished"
                                   : "cannot lock " + lock.string() + ": " + errno_text(e);
         return false;
     }
