@@ -57,6 +57,9 @@ bool Publisher::prepare(std::string* error) {
         *error = "cannot create the output folder " + root_.string() + ": " + ec.message();
         return false;
     }
+    // Looked at once before anything is made, so a refusal leaves no working folder behind, and
+    // again under the lock.
+    if (!refuse_foreign(error)) return false;
     if (!make_folder(root_ / kWorkFolder, kPublicFolder, error) || !make_folder(work_, kPublicFolder, error))
         return false;
     const fs::path lock = work_ / "lock";
@@ -74,18 +77,21 @@ bool Publisher::prepare(std::string* error) {
     }
     // Under the lock, what is at output/<meeting> cannot change under us (short of another
     // program): refuse now, before any work, if it is not ours to replace.
-    before_ = inspect_target(target_, id_);
-    if (before_.kind == TargetKind::Foreign) {
-        *error = "will not replace " + target_.string() + ": it " + before_.why +
-                 "; move it away or choose another --out folder";
-        return false;
-    }
+    if (!refuse_foreign(error)) return false;
     clear_leftovers();
     owns_staging_ = true;
     // A file-size limit must fail a write (so the packet is left as it was), not kill us.
     ::signal(SIGXFSZ, SIG_IGN);
     return make_folder(staging_, kPublicFolder, error) &&
            write_durably(staging_ / kMarkerFile, marker_text(id_), kPublicFile, error);
+}
+
+bool Publisher::refuse_foreign(std::string* error) {
+    before_ = inspect_target(target_, id_);
+    if (before_.kind != TargetKind::Foreign) return true;
+    *error = "will not replace " + target_.string() + ": it " + before_.why +
+             "; move it away or choose another --out folder";
+    return false;
 }
 
 // Anything in the meeting's working folder but the lock and the current version was left by a

@@ -47,6 +47,7 @@ public:
 private:
     Publisher() = default;
     bool prepare(std::string* error);
+    bool refuse_foreign(std::string* error);  // false (with *error) if output/<meeting> is not ours
     void clear_leftovers();
     bool switch_link(std::string* error);
 

@@ -101,6 +101,7 @@ echo "the secretariat's notes" > "$work/o2/x/notes.txt"
 check "a foreign folder at output/<meeting> is refused (exit 3)" test $rc -eq 3
 check "with a message saying why" grep -q "will not replace .*/o2/x: it is a folder that boardpack did not write" "$work/e"
 check "and its files are untouched" test "$(cat "$work/o2/x/notes.txt")" = "the secretariat's notes" -a "$(ls "$work/o2/x")" = notes.txt
+check "and no working folder is made beside it" test ! -e "$work/o2/.boardpack"
 rm -r "$work/o2/x"; ln -s "$work/elsewhere" "$work/o2/x"
 "$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2> "$work/e"; rc=$?
 check "a link boardpack did not make is refused (exit 3)" test $rc -eq 3 -a "$(readlink "$work/o2/x")" = "$work/elsewhere"
