@@ -1,0 +1,101 @@
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "publish/packet_folder.hpp"
+#include "publish/targets.hpp"
+
+namespace fs = std::filesystem;
+using namespace boardpack::publish;
+
+namespace {
+
+// A fresh temporary folder, removed at the end of the test.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        char name[] = "/tmp/boardpack-unit-XXXXXX";
+        path = ::mkdtemp(name);
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+void touch(const fs::path& p, const std::string& text = "x") {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << text;
+}
+
+void old_packet(const fs::path& folder) {
+    for (const char* f : {"offentlig/dagsorden.html", "offentlig/dagsorden.pdf", "lukket/dagsorden.html",
+                          "lukket/dagsorden.pdf"})
+        touch(folder / f);
+}
+
+}  // namespace
+
+TEST_CASE("publish: only boardpack's own link or a folder holding only a packet may be replaced") {
+    TempDir t;
+    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::Absent);
+
+    old_packet(t.path / "m");
+    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::PacketFolder);
+    touch(t.path / "m/meeting.txt");  // a meeting, or anything else, beside the packet's files
+    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::Foreign);
+    fs::remove(t.path / "m/meeting.txt");
+    fs::remove(t.path / "m/lukket/dagsorden.pdf");  // no marker and not the four files
+    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::Foreign);
+    touch(t.path / "m" / kMarkerFile, marker_text("m"));
+    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::PacketFolder);
+    touch(t.path / "m" / kMarkerFile, "something else\n");
+    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::Foreign);
+
+    fs::create_directory_symlink(link_text("n", "12"), t.path / "n");
+    const TargetState own = inspect_target(t.path / "n", "n");
+    CHECK(own.kind == TargetKind::OwnLink);
+    CHECK(own.version == "12");
+    CHECK(inspect_target(t.path / "n", "other").kind == TargetKind::Foreign);  // another meeting's link
+    fs::create_directory_symlink("/tmp", t.path / "p");
+    CHECK(inspect_target(t.path / "p", "p").kind == TargetKind::Foreign);
+    touch(t.path / "q");
+    CHECK(inspect_target(t.path / "q", "q").kind == TargetKind::Foreign);
+}
+
+TEST_CASE("publish: version folder names are digits only") {
+    CHECK(is_version_name("1"));
+    CHECK(is_version_name("204"));
+    CHECK_FALSE(is_version_name(""));
+    CHECK_FALSE(is_version_name("staging"));
+    CHECK_FALSE(is_version_name("1a"));
+    CHECK_FALSE(is_version_name("1234567890"));  // too long for a version boardpack makes
+}
+
+TEST_CASE("publish: packets are named after the resolved folder, apart from the output") {
+    TempDir t;
+    touch(t.path / "inputs/m/sub/item.md");
+    touch(t.path / "inputs/m/meeting.txt");
+    TargetProblem problem;
+
+    auto targets = resolve_targets({t.path / "inputs/m/sub/..", t.path / "inputs/m/."}, t.path / "out", false, &problem);
+    REQUIRE(targets);
+    CHECK((*targets)[0].id == "m");
+    CHECK((*targets)[1].id == "m");
+
+    CHECK_FALSE(resolve_targets({t.path / "inputs/m/sub/..", t.path / "inputs/m/."}, t.path / "out", true, &problem));
+    CHECK(problem.usage);
+    CHECK(problem.message.find("would both be written to") != std::string::npos);
+
+    for (const char* out : {"inputs", "inputs/m", "inputs/m/sub", "inputs/m/new/deeper", "inputs/m/sub/..", "."}) {
+        CAPTURE(out);
+        CHECK_FALSE(resolve_targets({t.path / "inputs/m"}, t.path / out, true, &problem));
+        CHECK(problem.usage);
+    }
+    CHECK(resolve_targets({t.path / "inputs/m"}, t.path / "inputs-out", true, &problem));  // a shared prefix only
+
+    touch(t.path / ".m.staging/meeting.txt");
+    CHECK_FALSE(resolve_targets({t.path / ".m.staging"}, t.path / "out", false, &problem));
+    CHECK_FALSE(problem.usage);
+    CHECK_FALSE(resolve_targets({"/"}, t.path / "out", false, &problem));
+}
