@@ -78,12 +78,13 @@ TEST_CASE("publish: packets are named after the resolved folder, apart from the 
     touch(t.path / "inputs/m/meeting.txt");
     TargetProblem problem;
 
-    auto targets = resolve_targets({t.path / "inputs/m/sub/..", t.path / "inputs/m/."}, t.path / "out", false, &problem);
+    const std::vector<fs::path> both = {t.path / "inputs/m/sub/..", t.path / "inputs/m/."};
+    auto targets = resolve_targets(both, t.path / "out", false, &problem);
     REQUIRE(targets);
     CHECK((*targets)[0].id == "m");
     CHECK((*targets)[1].id == "m");
 
-    CHECK_FALSE(resolve_targets({t.path / "inputs/m/sub/..", t.path / "inputs/m/."}, t.path / "out", true, &problem));
+    CHECK_FALSE(resolve_targets(both, t.path / "out", true, &problem));
     CHECK(problem.usage);
     CHECK(problem.message.find("would both be written to") != std::string::npos);
 
