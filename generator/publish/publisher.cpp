@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <system_error>
+#include <vector>
 
 #include "publish/durable_files.hpp"
 
@@ -99,13 +100,15 @@ bool Publisher::refuse_foreign(std::string* error) {
 // makes are removed.
 void Publisher::clear_leftovers() {
     unsigned long newest = before_.kind == TargetKind::OwnLink ? std::stoul(before_.version) : 0;
+    std::vector<fs::path> stale;  // removed after the listing, not while it is read
     std::error_code ec;
     for (fs::directory_iterator it(work_, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
         const std::string name = it->path().filename().string();
         if (is_version_name(name)) newest = std::max(newest, std::stoul(name));
         const bool current = before_.kind == TargetKind::OwnLink && name == before_.version;
-        if (name == "staging" || name == "link" || (is_version_name(name) && !current)) remove_quietly(it->path());
+        if (name == "staging" || name == "link" || (is_version_name(name) && !current)) stale.push_back(it->path());
     }
+    for (const fs::path& p : stale) remove_quietly(p);
     version_ = std::to_string(newest + 1);
 }
 
