@@ -110,3 +110,30 @@ TEST_CASE("paragraphs: no single line left at the foot or the head of a page") {
     REQUIRE(doc2.pages.size() == 2);
     CHECK(flow2.y() == doctest::Approx(20));
 }
+
+TEST_CASE("table splitting: a row taller than a page goes on over pages, no line lost (issue 8)") {
+    FixedMetrics m;
+    LaidOutDocument doc;
+    Flow flow(doc, m, 50, 400);  // 350 pt for content
+    flow.new_page();
+    model::Table t = make_table(3, 3, "12.345");
+    // 300 numbered words of 9 characters: far more lines than a page holds.
+    std::string long_text;
+    for (int w = 100; w < 400; ++w) long_text += "ord" + std::to_string(w) + "xxx ";
+    t.rows[1].cells[0].text = long_text;
+    const TableBox box = layout_table(t, 300, m);
+    REQUIRE(box.rows[1].height > 350);
+    flow.table(box, one_line("Tabel 1"), one_line("Tabel 1 (fortsat)"), {}, 60);
+
+    REQUIRE(doc.pages.size() > 2);
+    std::vector<std::string> words;
+    for (const Page& p : doc.pages) {
+        for (const TextItem& ti : p.texts) {
+            CHECK(ti.baseline <= 400);
+            if (ti.text.rfind("ord", 0) == 0) words.push_back(ti.text);
+        }
+    }
+    std::string joined;
+    for (const std::string& w : words) joined += w + " ";
+    CHECK(joined == long_text);
+}
