@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <string_view>
 
-#include "core/text.hpp"
 
 namespace boardpack::render::pdf {
 
@@ -20,27 +19,43 @@ struct Atom {
     std::vector<Piece> pieces;  // Word: its pieces; Space: one piece " "
 };
 
-bool is_space(char32_t c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// Calls on_run(span, text) for each run of characters other than spaces and line breaks,
+// on_space(span) for each space and on_break() for each "\n". Spaces and breaks are ASCII,
+// so scanning bytes never cuts a character.
+template <class Run, class Space, class Break>
+void scan(const std::vector<Span>& spans, Run on_run, Space on_space, Break on_break) {
+    for (size_t s = 0; s < spans.size(); ++s) {
+        const std::string& t = spans[s].text;
+        size_t i = 0;
+        while (i < t.size()) {
+            if (t[i] == '\n') on_break();
+            else if (is_space(t[i])) on_space(s);
+            else {
+                size_t j = i;
+                while (j < t.size() && t[j] != '\n' && !is_space(t[j])) ++j;
+                on_run(s, std::string_view(t).substr(i, j - i));
+                i = j;
+                continue;
+            }
+            ++i;
+        }
+    }
+}
 
 std::vector<Atom> atomize(const std::vector<Span>& spans) {
     std::vector<Atom> atoms;
-    for (size_t s = 0; s < spans.size(); ++s) {
-        for (char32_t cp : decode_utf8(spans[s].text)) {
-            if (cp == '\n') {
-                atoms.push_back({Atom::Kind::Break, {}});
-                continue;
-            }
-            if (is_space(cp)) {
-                if (!atoms.empty() && atoms.back().kind == Atom::Kind::Space) continue;
-                atoms.push_back({Atom::Kind::Space, {{" ", s}}});
-                continue;
-            }
+    scan(
+        spans,
+        [&](size_t s, std::string_view run) {
             if (atoms.empty() || atoms.back().kind != Atom::Kind::Word) atoms.push_back({Atom::Kind::Word, {}});
-            auto& pieces = atoms.back().pieces;
-            if (pieces.empty() || pieces.back().span != s) pieces.push_back({"", s});
-            append_utf8(pieces.back().text, cp);
-        }
-    }
+            atoms.back().pieces.push_back({std::string(run), s});
+        },
+        [&](size_t s) {
+            if (atoms.empty() || atoms.back().kind != Atom::Kind::Space) atoms.push_back({Atom::Kind::Space, {{" ", s}}});
+        },
+        [&] { atoms.push_back({Atom::Kind::Break, {}}); });
     return atoms;
 }
 
@@ -220,13 +235,14 @@ std::vector<LaidLine> break_lines(const std::vector<Span>& spans, double width, 
 }
 
 double widest_word(const std::vector<Span>& spans, double size, const FontMetrics& metrics) {
-    double widest = 0;
-    for (const Atom& a : atomize(spans)) {
-        if (a.kind != Atom::Kind::Word) continue;
-        double w = 0;
-        for (const Piece& p : a.pieces) w += metrics.width(p.text, spans[p.span].style, size);
-        widest = std::max(widest, w);
-    }
+    double widest = 0, word = 0;
+    scan(
+        spans,
+        [&](size_t s, std::string_view run) {
+            word += metrics.width(run, spans[s].style, size);
+            widest = std::max(widest, word);
+        },
+        [&](size_t) { word = 0; }, [&] { word = 0; });
     return widest;
 }
 

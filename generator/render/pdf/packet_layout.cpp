@@ -39,11 +39,12 @@ struct Packet {
     model::Edition edition;
     const Wording& wording;
     const FontMetrics& m;
+    TableCache& tables;
     LaidOutDocument doc;
     Flow flow;
 
-    Packet(const model::Meeting& v, model::Edition e, const Wording& w, const FontMetrics& metrics)
-        : view(v), edition(e), wording(w), m(metrics), flow(doc, metrics, style::kMarginTop, style::kContentBottom) {
+    Packet(const model::Meeting& v, model::Edition e, const Wording& w, const FontMetrics& metrics, TableCache& t)
+        : view(v), edition(e), wording(w), m(metrics), tables(t), flow(doc, metrics, style::kMarginTop, style::kContentBottom) {
         doc.page_width = style::kPageWidth;
         doc.page_height = style::kPageHeight;
     }
@@ -128,7 +129,7 @@ struct Packet {
     }
 
     void item(const model::AgendaItem& item) {
-        BlockContext ctx{flow, m, wording, item, style::kMarginLeft, style::kContentWidth};
+        BlockContext ctx{flow, m, wording, item, tables, style::kMarginLeft, style::kContentWidth};
         if (item.redacted) {
             // As in the published agenda: a line where the item would be, no page of its own.
             if (flow.page_number() <= agenda_pages) flow.new_page();
@@ -251,8 +252,9 @@ PageNumbers anchor_pages(const LaidOutDocument& doc) {
 LaidOutDocument layout_packet(const model::Meeting& view, model::Edition edition, const Wording& wording,
                               const FontMetrics& metrics) {
     PageNumbers pages;
+    TableCache tables;
     for (int pass = 0; pass < 4; ++pass) {
-        Packet packet(view, edition, wording, metrics);
+        Packet packet(view, edition, wording, metrics, tables);
         packet.run(pages);
         PageNumbers found = anchor_pages(packet.doc);
         if (found == pages || pass == 3) return std::move(packet.doc);

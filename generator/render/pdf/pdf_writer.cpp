@@ -163,12 +163,19 @@ std::string pdf_name(const LaidOutDocument& doc) {
 }
 
 struct Writer {
+    Writer(const LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFontStyles]) : doc(d), haru(h), fonts(f) {}
+
     const LaidOutDocument& doc;
     Haru& haru;
     HPDF_Font (&fonts)[kFontStyles];
     std::vector<HPDF_Page> pages;
     std::map<std::string, HPDF_Destination> destinations;
     const TextItem* current_text = nullptr;  // for the message if libharu fails on it
+    // The text state set on the current page, to skip repeating it.
+    bool font_set = false, color_set = false;
+    FontStyle font_style = FontStyle::Regular;
+    double font_size = 0;
+    Color color;
 
     std::string page_name(size_t i) const {
         return "page " + std::to_string(i + 1) + " of " + std::to_string(doc.pages.size()) + " of " + pdf_name(doc);
@@ -186,9 +193,18 @@ struct Writer {
         const std::string bytes = to_winansi(t.text);
         if (bytes.empty()) return true;
         current_text = &t;
-        if (!haru.ok(HPDF_Page_SetFontAndSize(page, fonts[static_cast<int>(t.style)], real(t.size))) ||
-            !haru.ok(HPDF_Page_SetRGBFill(page, real(t.color.r), real(t.color.g), real(t.color.b))))
-            return false;
+        // Font and colour only when they change: a table's thousands of lines share one.
+        if (!font_set || t.style != font_style || t.size != font_size) {
+            if (!haru.ok(HPDF_Page_SetFontAndSize(page, fonts[static_cast<int>(t.style)], real(t.size)))) return false;
+            font_set = true;
+            font_style = t.style;
+            font_size = t.size;
+        }
+        if (!color_set || !(t.color == color)) {
+            if (!haru.ok(HPDF_Page_SetRGBFill(page, real(t.color.r), real(t.color.g), real(t.color.b)))) return false;
+            color_set = true;
+            color = t.color;
+        }
         // libharu refuses more than 65535 bytes in one call (a footer with a 65.500-character
         // organisation): a longer text goes in parts, each where the previous one ended.
         for (size_t at = 0; at < bytes.size(); at += kMaxPdfStringBytes) {
@@ -216,6 +232,7 @@ struct Writer {
             if (!box(page, b)) return false;
         if (p.texts.empty()) return true;
         if (!haru.ok(HPDF_Page_BeginText(page))) return false;
+        font_set = color_set = false;  // a new page starts with libharu's defaults
         for (const TextItem& t : p.texts)
             if (!text(page, t)) return false;
         return haru.ok(HPDF_Page_EndText(page));
@@ -358,7 +375,7 @@ std::optional<std::string> write_pdf(const LaidOutDocument& doc, const std::stri
     haru.doing("set the encoding of " + pdf_name(doc));
     if (!haru.ok(HPDF_SetCurrentEncoder(haru.doc(), kEncoding))) return std::nullopt;
 
-    Writer w{doc, haru, fonts, {}, {}, nullptr};
+    Writer w(doc, haru, fonts);
     for (size_t i = 0; i < doc.pages.size(); ++i)
         if (!w.page(i)) return std::nullopt;
     if (!w.anchors() || !w.links() || !w.outline() || !w.info()) return std::nullopt;
