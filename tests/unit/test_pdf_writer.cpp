@@ -58,10 +58,10 @@ TEST_CASE("PDF writer: a libharu error says what was being written") {
     SUBCASE("a bookmark over libharu's string limit") {
         LaidOutDocument doc = pages(1);
         doc.pages[0].anchors.push_back({"forside", 0});
-        doc.outline.push_back({std::string(70000, 'x'), "forside", 0});
+        doc.outline.push_back({std::string(70000, 'x'), "forside", 0, {"m/01-budget/item.md", 0, 0}});
         Diagnostics diags;
         CHECK_FALSE(write_pdf(doc, BOARDPACK_FONT_DIR, diags));
-        CHECK(messages(diags).find("error: cannot write the bookmark \"xxxxxxxxxx") == 0);
+        CHECK(messages(diags).find("m/01-budget/item.md: error: cannot write the bookmark \"xxxxxxxxxx") == 0);
         CHECK(messages(diags).find("in the PDF (Offentlig udgave): libharu error 0x105B: a text is longer than "
                                    "libharu's limit of 65535 bytes\n") != std::string::npos);
     }

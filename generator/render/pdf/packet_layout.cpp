@@ -206,14 +206,15 @@ struct Packet {
     }
 
     void outline() {
-        doc.outline.push_back({shortened(wording.get("dagsorden")), "forside", 0});
+        doc.outline.push_back({shortened(wording.get("dagsorden")), "forside", 0, {}});
         for (const model::AgendaItem& item : view.items) {
             const std::string heading = wording.item_heading(item);
-            doc.outline.push_back({shortened(item.redacted ? heading : heading + " " + item.title), item_anchor(item), 0});
+            doc.outline.push_back(
+                {shortened(item.redacted ? heading : heading + " " + item.title), item_anchor(item), 0, item.loc});
             for (const model::Attachment& a : item.attachments) {
                 const std::string target = a.content.empty() ? item_anchor(item) + "-bilagsliste" : attachment_anchor(item, a);
                 doc.outline.push_back(
-                    {shortened(wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title), target, 1});
+                    {shortened(wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title), target, 1, a.loc});
             }
         }
     }

@@ -279,7 +279,7 @@ struct Writer {
         for (const OutlineEntry& e : doc.outline) {
             const auto d = destinations.find(e.anchor);
             if (d == destinations.end()) continue;
-            haru.doing("write the bookmark " + excerpt(e.title) + " in " + pdf_name(doc));
+            haru.doing("write the bookmark " + excerpt(e.title) + " in " + pdf_name(doc), e.source);
             const std::string title = to_winansi(e.title);
             HPDF_Outline o = HPDF_CreateOutline(haru.doc(), e.level > 0 ? parent : nullptr, title.c_str(), encoder);
             if (!haru.ok(o) || !haru.ok(HPDF_Outline_SetDestination(o, d->second)) ||
