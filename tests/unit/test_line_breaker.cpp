@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string_view>
+
+#include "core/text.hpp"
 #include "render/pdf/line_breaker.hpp"
 
 using namespace boardpack::render::pdf;
@@ -65,4 +68,49 @@ TEST_CASE("line breaking: every line fits its width") {
                           "udmeldte loft, opgjort som gennemsnit over seks måneder (01.01.23-30.06.23).";
     for (double width : {40.0, 60.0, 97.0, 150.0, 333.0})
         for (const LaidLine& l : break_lines(text(s), width, 10, m)) CHECK(l.width <= width + 1e-9);
+}
+
+namespace {
+
+// Fixed widths that count how many characters were measured, to show work grows with the
+// text, not with its square (a count, not a timing, so the test cannot be flaky).
+class CountingMetrics final : public FontMetrics {
+public:
+    double width(std::string_view utf8, FontStyle style, double size) const override {
+        measured += boardpack::utf8_length(utf8);
+        return fixed.width(utf8, style, size);
+    }
+    double ascent(FontStyle style) const override { return fixed.ascent(style); }
+    mutable size_t measured = 0;
+    FixedMetrics fixed;
+};
+
+}  // namespace
+
+TEST_CASE("line breaking: a very long word costs work in proportion to its length (issue 8)") {
+    // 3.000 characters in a line of five: 600 lines. Measuring the rest of the word for each
+    // line, as before, was about 900.000 characters; a linear breaker measures each once.
+    for (const char* filler : {"a", "a-", "æ/"}) {
+        std::string word;
+        while (word.size() < 3000) word += filler;
+        CountingMetrics m;
+        const auto lines = break_lines({Span{"kort " + word + " kort", FontStyle::Regular, {}, ""}}, 25, 10, m);
+        const size_t chars = boardpack::utf8_length(word);
+        CHECK(lines.size() >= chars / 5);
+        CHECK(m.measured <= 3 * (chars + 20));
+        // Nothing is lost or sticks out.
+        std::string joined;
+        for (const LaidLine& l : lines) {
+            CHECK(l.width <= 25 + 1e-6);
+            for (const Fragment& f : l.fragments) joined += f.text;
+        }
+        CHECK(joined == "kort" + word + "kort");
+    }
+}
+
+TEST_CASE("line breaking: a long word after text on the line fills the line, then splits") {
+    CHECK(lines_of(text("ab cdefghijklmnopqrstuvwxyz"), 50) ==
+          std::vector<std::string>{"ab", "cdefghijkl", "mnopqrstuv", "wxyz"});
+    CHECK(lines_of(text("ab cd-efghijklmnopqrstuvwxyz"), 50) ==
+          std::vector<std::string>{"ab cd-", "efghijklmn", "opqrstuvwx", "yz"});
 }

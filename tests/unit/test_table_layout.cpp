@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <set>
+#include <string_view>
 
 #include "render/pdf/flow.hpp"
 #include "render/pdf/table_layout.hpp"
@@ -109,4 +110,71 @@ TEST_CASE("paragraphs: no single line left at the foot or the head of a page") {
     flow2.lines(six, ls);
     REQUIRE(doc2.pages.size() == 2);
     CHECK(flow2.y() == doctest::Approx(20));
+}
+
+TEST_CASE("table splitting: a row taller than a page goes on over pages, no line lost (issue 8)") {
+    FixedMetrics m;
+    LaidOutDocument doc;
+    Flow flow(doc, m, 50, 400);  // 350 pt for content
+    flow.new_page();
+    model::Table t = make_table(3, 3, "12.345");
+    // 300 numbered words of 9 characters: far more lines than a page holds.
+    std::string long_text;
+    for (int w = 100; w < 400; ++w) long_text += "ord" + std::to_string(w) + "xxx ";
+    t.rows[1].cells[0].text = long_text;
+    const TableBox box = layout_table(t, 300, m);
+    REQUIRE(box.rows[1].height > 350);
+    flow.table(box, one_line("Tabel 1"), one_line("Tabel 1 (fortsat)"), {}, 60);
+
+    REQUIRE(doc.pages.size() > 2);
+    std::vector<std::string> words;
+    for (const Page& p : doc.pages) {
+        for (const TextItem& ti : p.texts) {
+            CHECK(ti.baseline <= 400);
+            if (ti.text.rfind("ord", 0) == 0) words.push_back(ti.text);
+        }
+    }
+    std::string joined;
+    for (const std::string& w : words) joined += w + " ";
+    CHECK(joined == long_text);
+}
+
+namespace {
+
+// Fixed widths that count the characters measured (a count, not a timing, cannot be flaky).
+class CountingMetrics final : public FontMetrics {
+public:
+    double width(std::string_view utf8, FontStyle style, double size) const override {
+        measured += utf8.size();
+        return fixed.width(utf8, style, size);
+    }
+    double ascent(FontStyle style) const override { return fixed.ascent(style); }
+    mutable size_t measured = 0;
+    FixedMetrics fixed;
+};
+
+}  // namespace
+
+TEST_CASE("table layout: cells of 3.000-character words are measured a few times, not once per line or size (issue 8)") {
+    model::Table t = make_table(5, 20, "");
+    const std::string word(3000, 'o');
+    size_t chars = 0;
+    for (size_t c = 0; c < 20; ++c) t.header[c] = "K" + std::to_string(c);
+    for (model::TableRow& row : t.rows) {
+        for (model::Cell& cell : row.cells) {
+            cell.kind = model::Cell::Kind::Text;
+            cell.text = word;
+            chars += word.size();
+        }
+    }
+    t.numeric.assign(20, false);
+    CountingMetrics m;
+    const TableBox box = layout_table(t, 480, m);
+    // Every character is measured for its width on one line, its widest word and its line
+    // breaking: three times, plus the headers. Measuring again for each size tried and the
+    // rest of a word for each line was over a hundred times.
+    CHECK(m.measured <= 3 * chars + 1000);
+    size_t lines = 0;
+    for (const RowBox& r : box.rows) lines += r.cells[3].lines.size();
+    CHECK(lines > 5 * 100);  // narrow columns: each word really is broken into many lines
 }

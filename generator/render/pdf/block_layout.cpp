@@ -20,15 +20,11 @@ std::vector<LaidLine> paragraph_lines(const Block& b, double indent, BlockContex
                        ctx.metrics);
 }
 
-struct TableParts {
-    TableBox box;
-    std::vector<LaidLine> caption, continued;
-    std::vector<std::vector<LaidLine>> below;
-};
-
-TableParts table_parts(const model::Table& t, double indent, BlockContext& ctx) {
-    TableParts p;
+const TableParts& table_parts(const model::Table& t, double indent, BlockContext& ctx) {
     const double w = ctx.width - indent;
+    const auto [it, added] = ctx.tables.try_emplace({&t, w});
+    TableParts& p = it->second;
+    if (!added) return p;
     p.box = layout_table(t, w, ctx.metrics);
     const double cap = style::kTableSize + 0.5;
     const std::string caption = ctx.wording.table_caption(t);
@@ -91,7 +87,7 @@ double start_height(const Block& b, double indent, BlockContext& ctx) {
         }
         case Block::Kind::Table: {
             if (b.table < 0) return 0;
-            const TableParts p = table_parts(ctx.item.tables[static_cast<size_t>(b.table)], indent, ctx);
+            const TableParts& p = table_parts(ctx.item.tables[static_cast<size_t>(b.table)], indent, ctx);
             double h = static_cast<double>(p.caption.size()) * (style::kTableSize + 0.5) * 1.3 + 3 + p.box.header.height;
             for (size_t r = 0; r < p.box.rows.size() && r < 3; ++r) h += p.box.rows[r].height;
             return h;
@@ -137,7 +133,7 @@ void layout_blocks(const std::vector<Block>& blocks, double indent, BlockContext
                 break;
             case Block::Kind::Table: {
                 if (b.table < 0) break;
-                const TableParts p = table_parts(ctx.item.tables[static_cast<size_t>(b.table)], indent, ctx);
+                const TableParts& p = table_parts(ctx.item.tables[static_cast<size_t>(b.table)], indent, ctx);
                 ctx.flow.space(4);
                 ctx.flow.table(p.box, p.caption, p.continued, p.below, ctx.left + indent);
                 ctx.flow.space(4);

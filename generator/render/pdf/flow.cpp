@@ -1,5 +1,7 @@
 #include "render/pdf/flow.hpp"
 
+#include <algorithm>
+
 #include "render/pdf/pdf_style.hpp"
 
 namespace boardpack::render::pdf {
@@ -82,29 +84,38 @@ void Flow::rule(double x, double width, double thickness, Color color) {
     page().boxes.push_back({x, y_, width, thickness, color});
 }
 
-void Flow::draw_row(const RowBox& row, const TableBox& box, double x) {
+void Flow::draw_row(const RowBox& row, const TableBox& box, double x, size_t first_line, size_t line_count) {
     if (row.kind == RowBox::Kind::Spacer) {
         y_ += row.height;
         return;
     }
-    if (row.computed) page().boxes.push_back({x, y_, box.width(), 0.6, style::kText});
+    if (row.computed && first_line == 0) page().boxes.push_back({x, y_, box.width(), 0.6, style::kText});
     double cx = x;
     for (size_t k = 0; k < row.cells.size(); ++k) {
         const CellBox& cell = row.cells[k];
         const double w = box.widths[k];
-        for (size_t l = 0; l < cell.lines.size(); ++l) {
+        const size_t end = std::min(cell.lines.size(), first_line + line_count);
+        for (size_t l = first_line; l < end; ++l) {
             const LaidLine& line = cell.lines[l];
             const double lx = cell.right ? cx + w - box.pad_x - line.width : cx + box.pad_x;
-            const double top = y_ + style::kTablePadY + static_cast<double>(l) * box.leading;
+            const double top = y_ + style::kTablePadY + static_cast<double>(l - first_line) * box.leading;
             const double baseline = top + (box.leading - box.size) / 2 + m_.ascent(FontStyle::Regular) * box.size;
             place_line(line, lx, baseline, box.size);
         }
         cx += w;
     }
-    y_ += row.height;
+    const size_t lines = row_lines(row);
+    y_ += first_line == 0 && line_count >= lines ? row.height
+                                                 : static_cast<double>(line_count) * box.leading + 2 * style::kTablePadY;
     const bool header = row.kind == RowBox::Kind::Header;
     page().boxes.push_back({x, y_ - (header ? 0.8 : 0.3), box.width(), header ? 0.8 : 0.3,
                             header ? style::kText : style::kRule});
+}
+
+size_t Flow::row_lines(const RowBox& row) {
+    size_t n = 1;
+    for (const CellBox& c : row.cells) n = std::max(n, c.lines.size());
+    return n;
 }
 
 void Flow::table(const TableBox& box, const std::vector<LaidLine>& caption, const std::vector<LaidLine>& continued,
@@ -117,19 +128,52 @@ void Flow::table(const TableBox& box, const std::vector<LaidLine>& caption, cons
     ensure(start);
     lines(caption, cap, true);
     y_ += 3;
-    draw_row(box.header, box, x);
+    // A header taller than a third of the page is not repeated: it would crowd out the rows.
+    const bool repeat_header = box.header.height <= (bottom_ - top_) / 3;
+    const std::function<void()> next_page = [&] {
+        new_page();
+        lines(continued, cap, true);
+        y_ += 3;
+        if (repeat_header) draw_row(box.header, box, x);
+    };
+    draw_tall_row(box.header, box, x, next_page);
     for (const RowBox& row : box.rows) {
-        if (y_ + row.height > bottom_ + 1e-6) {
-            new_page();
-            lines(continued, cap, true);
-            y_ += 3;
-            draw_row(box.header, box, x);
-        }
-        draw_row(row, box, x);
+        if (y_ + row.height > bottom_ + 1e-6) next_page();
+        draw_tall_row(row, box, x, next_page);
     }
     const LineStyle small{x, style::kSmallSize, style::kSmallSize * 1.3};
     if (!below.empty()) y_ += 3;
     for (const auto& b : below) lines(b, small);
+}
+
+void Flow::draw_tall_row(const RowBox& row, const TableBox& box, double x, const std::function<void()>& next_page) {
+    if (y_ + row.height <= bottom_ + 1e-6 || row.kind == RowBox::Kind::Spacer) {
+        draw_row(row, box, x);
+        return;
+    }
+    // Taller than the room left: as many lines as fit on each page. Rows are otherwise kept
+    // whole, but a row taller than a page would run off its foot and be lost.
+    const size_t total = row_lines(row);
+    size_t done = 0;
+    bool fresh = false;
+    while (done < total) {
+        const double room = bottom_ - y_ - 2 * style::kTablePadY + 1e-6;
+        size_t fit = room > 0 ? static_cast<size_t>(room / box.leading) : 0;
+        if (fit == 0 && !fresh) {
+            next_page();
+            fresh = true;
+            continue;
+        }
+        fit = std::max<size_t>(fit, 1);  // a page that holds no line at all: one anyway, so this ends
+        const size_t take = std::min(fit, total - done);
+        draw_row(row, box, x, done, take);
+        done += take;
+        fresh = false;
+        if (done < total) {
+            next_page();
+            fresh = true;
+        }
+    }
 }
 
 }  // namespace boardpack::render::pdf

@@ -2,6 +2,7 @@
 // lines of a paragraph on each side of a break, and repeats a table's header on every page.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,7 +63,12 @@ public:
     double baseline_in(double top, const LineStyle& ls) const;
 
 private:
-    void draw_row(const RowBox& row, const TableBox& box, double x);
+    // Draws lines [first_line, first_line + line_count) of a row's cells (all by default).
+    void draw_row(const RowBox& row, const TableBox& box, double x, size_t first_line = 0,
+                  size_t line_count = static_cast<size_t>(-1));
+    // Draws a row, split over pages (calling `next_page` between the parts) if it does not fit.
+    void draw_tall_row(const RowBox& row, const TableBox& box, double x, const std::function<void()>& next_page);
+    static size_t row_lines(const RowBox& row);
 
     LaidOutDocument& doc_;
     const FontMetrics& m_;

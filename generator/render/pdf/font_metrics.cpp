@@ -16,7 +16,10 @@ FontStyle with_italic(FontStyle s) {
 double TableMetrics::width(std::string_view utf8, FontStyle style, double size) const {
     const Widths& w = widths_[static_cast<size_t>(style)];
     double total = 0;
-    for (unsigned char b : to_winansi(utf8)) total += w[b];
+    // Byte by byte as to_winansi prints them, without building the string (this is called
+    // for every character of every table cell).
+    for (size_t i = 0; i < utf8.size();)
+        if (const int b = winansi_print_byte(next_code_point(utf8, i)); b >= 0) total += w[static_cast<size_t>(b)];
     return total * size / 1000.0;
 }
 

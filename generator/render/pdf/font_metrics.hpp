@@ -16,7 +16,7 @@ FontStyle with_italic(FontStyle s);
 class FontMetrics {
 public:
     virtual ~FontMetrics() = default;
-    // Width in points of UTF-8 text set in `style` at `size` points.
+    // Width in points of UTF-8 text set in `style` at `size` points; proportional to the size.
     virtual double width(std::string_view utf8, FontStyle style, double size) const = 0;
     // Height above the baseline of capital letters, as a fraction of the size (for placing
     // the first baseline of a line box).

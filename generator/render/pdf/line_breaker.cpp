@@ -1,6 +1,7 @@
 #include "render/pdf/line_breaker.hpp"
 
-#include "core/text.hpp"
+#include <algorithm>
+#include <string_view>
 
 namespace boardpack::render::pdf {
 
@@ -17,29 +18,69 @@ struct Atom {
     std::vector<Piece> pieces;  // Word: its pieces; Space: one piece " "
 };
 
-bool is_space(char32_t c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// Calls on_run(span, text) for each run of characters other than spaces and line breaks,
+// on_space(span) for each space and on_break() for each "\n". Spaces and breaks are ASCII,
+// so scanning bytes never cuts a character.
+template <class Run, class Space, class Break>
+void scan(const std::vector<Span>& spans, Run on_run, Space on_space, Break on_break) {
+    for (size_t s = 0; s < spans.size(); ++s) {
+        const std::string& t = spans[s].text;
+        size_t i = 0;
+        while (i < t.size()) {
+            if (t[i] == '\n') on_break();
+            else if (is_space(t[i])) on_space(s);
+            else {
+                size_t j = i;
+                while (j < t.size() && t[j] != '\n' && !is_space(t[j])) ++j;
+                on_run(s, std::string_view(t).substr(i, j - i));
+                i = j;
+                continue;
+            }
+            ++i;
+        }
+    }
+}
 
 std::vector<Atom> atomize(const std::vector<Span>& spans) {
     std::vector<Atom> atoms;
-    for (size_t s = 0; s < spans.size(); ++s) {
-        for (char32_t cp : decode_utf8(spans[s].text)) {
-            if (cp == '\n') {
-                atoms.push_back({Atom::Kind::Break, {}});
-                continue;
-            }
-            if (is_space(cp)) {
-                if (!atoms.empty() && atoms.back().kind == Atom::Kind::Space) continue;
-                atoms.push_back({Atom::Kind::Space, {{" ", s}}});
-                continue;
-            }
+    scan(
+        spans,
+        [&](size_t s, std::string_view run) {
             if (atoms.empty() || atoms.back().kind != Atom::Kind::Word) atoms.push_back({Atom::Kind::Word, {}});
-            auto& pieces = atoms.back().pieces;
-            if (pieces.empty() || pieces.back().span != s) pieces.push_back({"", s});
-            append_utf8(pieces.back().text, cp);
-        }
-    }
+            atoms.back().pieces.push_back({std::string(run), s});
+        },
+        [&](size_t s) {
+            if (atoms.empty() || atoms.back().kind != Atom::Kind::Space) atoms.push_back({Atom::Kind::Space, {{" ", s}}});
+        },
+        [&] { atoms.push_back({Atom::Kind::Break, {}}); });
     return atoms;
 }
+
+// A word cut into characters once, with the width up to each character: fitting or splitting
+// a long word is then a subtraction and a search, never a new measurement of the rest, so
+// breaking is linear in the word's length (a 3.000-character word in a narrow column was
+// quadratic).
+struct MeasuredWord {
+    struct Char {
+        size_t piece = 0;       // which piece of the word
+        size_t begin = 0;       // byte range in the piece's text
+        size_t end = 0;
+        bool breaks_after = false;  // a hyphen or slash
+    };
+    std::vector<Char> chars;
+    std::vector<double> prefix{0.0};  // prefix[i]: the width of chars [0, i)
+
+    double width(size_t from, size_t to) const { return prefix[to] - prefix[from]; }
+
+    // The largest end such that chars [from, end) fit in `room` (from when none does).
+    size_t fitting_end(size_t from, double room) const {
+        if (room < 0) return from;
+        const auto it = std::upper_bound(prefix.begin() + static_cast<long>(from), prefix.end(), prefix[from] + room);
+        return static_cast<size_t>(it - prefix.begin()) - 1;
+    }
+};
 
 class Breaker {
 public:
@@ -47,19 +88,30 @@ public:
         : spans_(spans), width_(width), size_(size), m_(m) {}
 
     double measure(const Piece& p) const { return m_.width(p.text, spans_[p.span].style, size_); }
-    double measure(const std::vector<Piece>& ps) const {
-        double w = 0;
-        for (const Piece& p : ps) w += measure(p);
-        return w;
+
+    MeasuredWord measure_word(const std::vector<Piece>& word) const {
+        MeasuredWord mw;
+        for (size_t pi = 0; pi < word.size(); ++pi) {
+            const std::string& t = word[pi].text;
+            size_t i = 0;
+            while (i < t.size()) {
+                size_t len = 1;
+                while (i + len < t.size() && (static_cast<unsigned char>(t[i + len]) & 0xC0) == 0x80) ++len;
+                const std::string_view ch(t.data() + i, len);
+                mw.chars.push_back({pi, i, i + len, ch == "-" || ch == "/"});
+                mw.prefix.push_back(mw.prefix.back() + m_.width(ch, spans_[word[pi].span].style, size_));
+                i += len;
+            }
+        }
+        return mw;
     }
 
-    void add(const Piece& p) {
-        const Span& s = spans_[p.span];
-        const double w = measure(p);
+    void add(const std::string& text, size_t span, double w) {
+        const Span& s = spans_[span];
         if (!line_.fragments.empty()) {
             Fragment& last = line_.fragments.back();
             if (last.style == s.style && last.color == s.color && last.url == s.url) {
-                last.text += p.text;
+                last.text += text;
                 last.width += w;
                 line_.width += w;
                 return;
@@ -68,7 +120,7 @@ public:
         Fragment f;
         f.x = line_.width;
         f.width = w;
-        f.text = p.text;
+        f.text = text;
         f.style = s.style;
         f.color = s.color;
         f.url = s.url;
@@ -76,82 +128,73 @@ public:
         line_.width += w;
     }
 
+    // Adds the word's characters [from, to), one fragment piece per run of one piece.
+    void add(const std::vector<Piece>& word, const MeasuredWord& mw, size_t from, size_t to) {
+        size_t a = from;
+        while (a < to) {
+            size_t b = a + 1;
+            while (b < to && mw.chars[b].piece == mw.chars[a].piece) ++b;
+            const Piece& p = word[mw.chars[a].piece];
+            add(p.text.substr(mw.chars[a].begin, mw.chars[b - 1].end - mw.chars[a].begin), p.span, mw.width(a, b));
+            a = b;
+        }
+    }
+
     void end_line() {
         lines_.push_back(std::move(line_));
         line_ = LaidLine{};
     }
 
-    // Splits a word into the longest prefix that fits `room` and the rest. With `anywhere`
-    // false the split must come after a hyphen or slash; returns false if none fits.
-    bool split(const std::vector<Piece>& word, double room, bool anywhere, std::vector<Piece>& head,
-               std::vector<Piece>& tail) const {
-        // Walk the characters, remembering the last allowed split point that still fits.
-        std::vector<std::pair<size_t, size_t>> points;  // (piece, byte offset after the char)
-        double used = 0;
-        size_t best_piece = 0, best_off = 0;
-        bool found = false;
-        for (size_t pi = 0; pi < word.size(); ++pi) {
-            const std::string& t = word[pi].text;
-            size_t i = 0;
-            while (i < t.size()) {
-                size_t len = 1;
-                while (i + len < t.size() && (static_cast<unsigned char>(t[i + len]) & 0xC0) == 0x80) ++len;
-                const std::string ch = t.substr(i, len);
-                used += m_.width(ch, spans_[word[pi].span].style, size_);
-                if (used > room) break;
-                i += len;
-                const bool last_char = pi + 1 == word.size() && i == t.size();
-                if (!last_char && (anywhere || ch == "-" || ch == "/")) {
-                    best_piece = pi;
-                    best_off = i;
-                    found = true;
-                }
-            }
-            if (used > room) break;
-        }
-        if (!found) return false;
-        head.assign(word.begin(), word.begin() + static_cast<long>(best_piece));
-        head.push_back({word[best_piece].text.substr(0, best_off), word[best_piece].span});
-        tail.clear();
-        if (best_off < word[best_piece].text.size())
-            tail.push_back({word[best_piece].text.substr(best_off), word[best_piece].span});
-        tail.insert(tail.end(), word.begin() + static_cast<long>(best_piece) + 1, word.end());
-        return true;
+    // Where to split the rest of a word (from `from`) so the head fits `room`: the longest
+    // head, never the whole rest. With `anywhere` false the head must end in a hyphen or
+    // slash. Returns `from` if no head fits.
+    static size_t split(const MeasuredWord& mw, size_t from, double room, bool anywhere) {
+        const size_t last = mw.chars.size() - 1;  // the head leaves at least one character
+        size_t end = std::min(mw.fitting_end(from, room), last);
+        if (anywhere) return end;
+        // Scanning back covers at most the characters that fit on this line, so the scans
+        // over a whole word stay linear.
+        for (; end > from; --end)
+            if (mw.chars[end - 1].breaks_after) return end;
+        return from;
     }
 
-    void place_word(std::vector<Piece> word, const Piece* space_before) {
-        while (true) {
-            const double w = measure(word);
-            const double space_w = (space_before && !line_.fragments.empty()) ? measure(*space_before) : 0;
-            if (line_.width + space_w + w <= width_ + 1e-6) {
-                if (space_w > 0) add(*space_before);
-                for (const Piece& p : word) add(p);
+    void place_word(const std::vector<Piece>& word, const Piece* space_before) {
+        const MeasuredWord mw = measure_word(word);
+        const size_t n = mw.chars.size();
+        const double space_w = space_before ? measure(*space_before) : 0;
+        size_t from = 0;
+        bool space_pending = space_before != nullptr;
+        while (from < n) {
+            const double gap = (space_pending && !line_.fragments.empty()) ? space_w : 0;
+            if (line_.width + gap + mw.width(from, n) <= width_ + 1e-6) {
+                if (gap > 0) add(space_before->text, space_before->span, space_w);
+                add(word, mw, from, n);
                 return;
             }
-            std::vector<Piece> head, tail;
             if (!line_.fragments.empty()) {
                 // Fill the line with the part up to a hyphen or slash, if one fits.
-                if (split(word, width_ - line_.width - space_w, false, head, tail)) {
-                    if (space_w > 0) add(*space_before);
-                    for (const Piece& p : head) add(p);
-                    end_line();
-                    word = std::move(tail);
-                    space_before = nullptr;
-                    continue;
+                const size_t end = split(mw, from, width_ - line_.width - gap, false);
+                if (end > from) {
+                    if (gap > 0) add(space_before->text, space_before->span, space_w);
+                    add(word, mw, from, end);
+                    from = end;
                 }
                 end_line();
-                space_before = nullptr;
+                space_pending = false;
                 continue;
             }
             // Alone on the line and still too wide: split at a hyphen or slash, else anywhere.
-            if (split(word, width_, false, head, tail) || split(word, width_, true, head, tail)) {
-                for (const Piece& p : head) add(p);
+            size_t end = split(mw, from, width_, false);
+            if (end == from) end = split(mw, from, width_, true);
+            if (end > from) {
+                add(word, mw, from, end);
                 end_line();
-                word = std::move(tail);
+                from = end;
                 continue;
             }
             // Not even one character fits: place it anyway rather than loop.
-            for (const Piece& p : word) add(p);
+            add(word, mw, from, n);
             return;
         }
     }
@@ -191,13 +234,14 @@ std::vector<LaidLine> break_lines(const std::vector<Span>& spans, double width, 
 }
 
 double widest_word(const std::vector<Span>& spans, double size, const FontMetrics& metrics) {
-    double widest = 0;
-    for (const Atom& a : atomize(spans)) {
-        if (a.kind != Atom::Kind::Word) continue;
-        double w = 0;
-        for (const Piece& p : a.pieces) w += metrics.width(p.text, spans[p.span].style, size);
-        widest = std::max(widest, w);
-    }
+    double widest = 0, word = 0;
+    scan(
+        spans,
+        [&](size_t s, std::string_view run) {
+            word += metrics.width(run, spans[s].style, size);
+            widest = std::max(widest, word);
+        },
+        [&](size_t) { word = 0; }, [&] { word = 0; });
     return widest;
 }
 

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/text.hpp"
 #include "render/anchors.hpp"
 #include "render/pdf/block_layout.hpp"
 #include "render/pdf/flow.hpp"
@@ -19,16 +20,31 @@ using render::item_anchor;
 constexpr double kAgendaNumberColumn = 78;  // "18 (Offentlig)"
 constexpr double kAgendaPageColumn = 34;    // right-aligned page number
 
+// Bookmarks and the document information are for finding one's way, and libharu refuses a
+// text over 65535 bytes there (a 65.500-character title failed with "libharu error 0x105B"):
+// longer ones are shortened, with an ellipsis. The pages print the whole text.
+constexpr size_t kMaxLabelChars = 300;
+
+std::string shortened(const std::string& s) {
+    if (s.size() <= kMaxLabelChars) return s;  // bytes >= characters
+    const std::u32string chars = decode_utf8(s);
+    if (chars.size() <= kMaxLabelChars) return s;
+    std::string out;
+    for (size_t i = 0; i + 1 < kMaxLabelChars; ++i) append_utf8(out, chars[i]);
+    return out + "\xE2\x80\xA6";
+}
+
 struct Packet {
     const model::Meeting& view;
     model::Edition edition;
     const Wording& wording;
     const FontMetrics& m;
+    TableCache& tables;
     LaidOutDocument doc;
     Flow flow;
 
-    Packet(const model::Meeting& v, model::Edition e, const Wording& w, const FontMetrics& metrics)
-        : view(v), edition(e), wording(w), m(metrics), flow(doc, metrics, style::kMarginTop, style::kContentBottom) {
+    Packet(const model::Meeting& v, model::Edition e, const Wording& w, const FontMetrics& metrics, TableCache& t)
+        : view(v), edition(e), wording(w), m(metrics), tables(t), flow(doc, metrics, style::kMarginTop, style::kContentBottom) {
         doc.page_width = style::kPageWidth;
         doc.page_height = style::kPageHeight;
     }
@@ -113,7 +129,7 @@ struct Packet {
     }
 
     void item(const model::AgendaItem& item) {
-        BlockContext ctx{flow, m, wording, item, style::kMarginLeft, style::kContentWidth};
+        BlockContext ctx{flow, m, wording, item, tables, style::kMarginLeft, style::kContentWidth};
         if (item.redacted) {
             // As in the published agenda: a line where the item would be, no page of its own.
             if (flow.page_number() <= agenda_pages) flow.new_page();
@@ -190,21 +206,23 @@ struct Packet {
     }
 
     void outline() {
-        doc.outline.push_back({wording.get("dagsorden"), "forside", 0});
+        doc.outline.push_back({shortened(wording.get("dagsorden")), "forside", 0, {}});
         for (const model::AgendaItem& item : view.items) {
             const std::string heading = wording.item_heading(item);
-            doc.outline.push_back({item.redacted ? heading : heading + " " + item.title, item_anchor(item), 0});
+            doc.outline.push_back(
+                {shortened(item.redacted ? heading : heading + " " + item.title), item_anchor(item), 0, item.loc});
             for (const model::Attachment& a : item.attachments) {
                 const std::string target = a.content.empty() ? item_anchor(item) + "-bilagsliste" : attachment_anchor(item, a);
-                doc.outline.push_back({wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title, target, 1});
+                doc.outline.push_back(
+                    {shortened(wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title), target, 1, a.loc});
             }
         }
     }
 
     void info() {
-        doc.info.title = view.title + ": " + wording.meeting_line(view);
-        doc.info.author = view.organisation;
-        doc.info.subject = wording.edition(edition);
+        doc.info.title = shortened(view.title + ": " + wording.meeting_line(view));
+        doc.info.author = shortened(view.organisation);
+        doc.info.subject = shortened(wording.edition(edition));
         doc.info.creator = "boardpack";
         doc.info.year = view.date.year;
         doc.info.month = view.date.month;
@@ -235,8 +253,9 @@ PageNumbers anchor_pages(const LaidOutDocument& doc) {
 LaidOutDocument layout_packet(const model::Meeting& view, model::Edition edition, const Wording& wording,
                               const FontMetrics& metrics) {
     PageNumbers pages;
+    TableCache tables;
     for (int pass = 0; pass < 4; ++pass) {
-        Packet packet(view, edition, wording, metrics);
+        Packet packet(view, edition, wording, metrics, tables);
         packet.run(pages);
         PageNumbers found = anchor_pages(packet.doc);
         if (found == pages || pass == 3) return std::move(packet.doc);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostics.hpp"
 #include "render/pdf/font_metrics.hpp"
 
 namespace boardpack::render::pdf {
@@ -55,6 +56,7 @@ struct OutlineEntry {
     std::string title;
     std::string anchor;
     int level = 0;  // 0 top level, 1 below the previous level-0 entry
+    SourceLoc source;  // the item or attachment it comes from, for messages
 };
 
 struct DocumentInfo {

@@ -2,17 +2,24 @@
 
 #include <hpdf.h>
 
-#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
+#include <sstream>
 
+#include "core/text.hpp"
+#include "render/pdf/haru_errors.hpp"
+#include "render/pdf/truetype_check.hpp"
 #include "render/pdf/winansi.hpp"
 
 namespace boardpack::render::pdf {
 
 namespace {
 
-// libharu reports errors through this callback; we only record them and check after each step.
+// libharu reports errors through this callback; we only record the first and check after
+// each call.
 struct ErrorRecord {
     HPDF_STATUS error = 0;
     HPDF_STATUS detail = 0;
@@ -31,33 +38,94 @@ struct DocDeleter {
 };
 using DocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter>;
 
-std::string error_text(const ErrorRecord& rec) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(rec.error),
-                  static_cast<unsigned>(rec.detail));
-    return buf;
-}
+// A libharu document and what is being written into it, so that every failed call, found by
+// its result or by the error callback, becomes one message saying what was being written and
+// where that came from. After the first failure every check fails, and the caller stops.
+class Haru {
+public:
+    explicit Haru(Diagnostics& diags) : diags_(diags), doc_(HPDF_New(on_error, &rec_)) {
+        if (!doc_) {
+            doing("start libharu");
+            fail_with("out of memory");
+        }
+    }
+    HPDF_Doc doc() const { return doc_.get(); }
+
+    // What the next calls do ("write page 3 of 12 of the PDF"), and the file to blame if they fail.
+    void doing(std::string what, SourceLoc where = {}) {
+        what_ = std::move(what);
+        describe_ = nullptr;
+        where_ = std::move(where);
+    }
+    // The same, worded only if a call fails (for the many small calls of a page).
+    void doing(std::function<std::string()> describe) {
+        describe_ = std::move(describe);
+        where_ = {};
+    }
+
+    bool ok(HPDF_STATUS status) { return check(status == HPDF_OK); }
+    template <class T>
+    bool ok(T* handle) {
+        return check(handle != nullptr);
+    }
+    bool failed() const { return failed_; }
+
+    // Reports a problem found before calling libharu, in the same words.
+    bool fail_with(const std::string& why) {
+        if (!failed_) diags_.error(where_, "cannot " + (describe_ ? describe_() : what_) + ": " + why);
+        failed_ = true;
+        return false;
+    }
+
+private:
+    bool check(bool result_ok) {
+        if (failed_) return false;
+        if (result_ok && rec_.error == 0) return true;
+        // A call can fail without the callback (a null handle): say so rather than "0x0000".
+        return fail_with(rec_.error ? haru_error_text(rec_.error, rec_.detail) : "libharu returned no result");
+    }
+
+    Diagnostics& diags_;
+    ErrorRecord rec_;
+    DocPtr doc_;
+    std::string what_;
+    std::function<std::string()> describe_;
+    SourceLoc where_;
+    bool failed_ = false;
+};
 
 const char* const kEncoding = "CP1252";
 
+// A font file larger than this is not Carlito (about 0,6 MB), and is not read.
+constexpr std::uintmax_t kMaxFontBytes = 32u << 20;
+
+// Why the font file cannot be used, or "" (read and checked before libharu sees it).
+std::string font_file_problem(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return "cannot open the font file";
+    if (std::filesystem::file_size(path, ec) > kMaxFontBytes) return "the font file is larger than 32 MiB";
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in) return "cannot read the font file";
+    return truetype_problem(bytes.str());
+}
+
 // Loads the four styles; returns their fonts in style order.
-bool load_fonts(HPDF_Doc pdf, const std::string& dir, HPDF_Font fonts[kFontStyles], ErrorRecord& rec,
-                Diagnostics& diags) {
+bool load_fonts(Haru& haru, const std::string& dir, HPDF_Font fonts[kFontStyles], Diagnostics& diags) {
     for (int s = 0; s < kFontStyles; ++s) {
         const std::string path = dir + "/" + font_file(static_cast<FontStyle>(s));
-        std::FILE* f = std::fopen(path.c_str(), "rb");
-        if (!f) {
-            diags.error({path, 0, 0}, "cannot open the font file (install the Debian package fonts-crosextra-carlito, "
-                                      "or give --fonts DIR)");
+        if (const std::string why = font_file_problem(path); !why.empty()) {
+            diags.error({path, 0, 0}, why + " (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)");
             return false;
         }
-        std::fclose(f);
-        const char* name = HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
-        fonts[s] = name ? HPDF_GetFont(pdf, name, kEncoding) : nullptr;
-        if (!fonts[s] || rec.error) {
-            diags.error({path, 0, 0}, "cannot load the font: " + error_text(rec));
-            return false;
-        }
+        haru.doing("load the font", {path, 0, 0});
+        const char* name = HPDF_LoadTTFontFromFile(haru.doc(), path.c_str(), HPDF_TRUE);
+        if (!haru.ok(name)) return false;
+        // libharu takes a font without a PostScript name and writes it unembedded.
+        if (*name == '\0') return haru.fail_with("the font has no name; the file is damaged");
+        fonts[s] = HPDF_GetFont(haru.doc(), name, kEncoding);
+        if (!haru.ok(fonts[s])) return false;
     }
     return true;
 }
@@ -77,6 +145,184 @@ std::string ascii_uri(const std::string& url) {
     return out;
 }
 
+HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
+
+// The first words of a text, to name it in a message.
+std::string excerpt(const std::string& text) {
+    std::string out;
+    for (char32_t c : decode_utf8(text.substr(0, 200))) {
+        if (out.size() >= 40) return "\"" + out + "…\"";
+        append_utf8(out, c);
+    }
+    return "\"" + out + "\"";
+}
+
+// "the PDF (Offentlig udgave)", to say which edition a message is about.
+std::string pdf_name(const LaidOutDocument& doc) {
+    return doc.info.subject.empty() ? "the PDF" : "the PDF (" + doc.info.subject + ")";
+}
+
+struct Writer {
+    Writer(const LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFontStyles]) : doc(d), haru(h), fonts(f) {}
+
+    const LaidOutDocument& doc;
+    Haru& haru;
+    HPDF_Font (&fonts)[kFontStyles];
+    std::vector<HPDF_Page> pages;
+    std::map<std::string, HPDF_Destination> destinations;
+    const TextItem* current_text = nullptr;  // for the message if libharu fails on it
+    // The text state set on the current page, to skip repeating it.
+    bool font_set = false, color_set = false;
+    FontStyle font_style = FontStyle::Regular;
+    double font_size = 0;
+    Color color;
+
+    std::string page_name(size_t i) const {
+        return "page " + std::to_string(i + 1) + " of " + std::to_string(doc.pages.size()) + " of " + pdf_name(doc);
+    }
+
+    bool box(HPDF_Page page, const BoxItem& b) {
+        return haru.ok(HPDF_Page_SetRGBFill(page, real(b.color.r), real(b.color.g), real(b.color.b))) &&
+               haru.ok(HPDF_Page_Rectangle(page, real(b.x), real(doc.page_height - b.y - b.h), real(b.w), real(b.h))) &&
+               haru.ok(HPDF_Page_Fill(page));
+    }
+
+    // Characters without a byte get their stand-in here; printable.cpp reported them, with
+    // the place they were written, before rendering.
+    bool text(HPDF_Page page, const TextItem& t) {
+        const std::string bytes = to_winansi(t.text);
+        if (bytes.empty()) return true;
+        current_text = &t;
+        // Font and colour only when they change: a table's thousands of lines share one.
+        if (!font_set || t.style != font_style || t.size != font_size) {
+            if (!haru.ok(HPDF_Page_SetFontAndSize(page, fonts[static_cast<int>(t.style)], real(t.size)))) return false;
+            font_set = true;
+            font_style = t.style;
+            font_size = t.size;
+        }
+        if (!color_set || !(t.color == color)) {
+            if (!haru.ok(HPDF_Page_SetRGBFill(page, real(t.color.r), real(t.color.g), real(t.color.b)))) return false;
+            color_set = true;
+            color = t.color;
+        }
+        // libharu refuses more than 65535 bytes in one call (a footer with a 65.500-character
+        // organisation): a longer text goes in parts, each where the previous one ended.
+        for (size_t at = 0; at < bytes.size(); at += kMaxPdfStringBytes) {
+            const std::string part = bytes.substr(at, kMaxPdfStringBytes);
+            if (!haru.ok(at == 0 ? HPDF_Page_TextOut(page, real(t.x), real(doc.page_height - t.baseline), part.c_str())
+                                 : HPDF_Page_ShowText(page, part.c_str())))
+                return false;
+        }
+        current_text = nullptr;
+        return true;
+    }
+
+    bool page(size_t i) {
+        const Page& p = doc.pages[i];
+        current_text = nullptr;
+        haru.doing([this, i] {
+            return (current_text ? "write the text " + excerpt(current_text->text) + " on " : "write ") + page_name(i);
+        });
+        HPDF_Page page = HPDF_AddPage(haru.doc());
+        if (!haru.ok(page) || !haru.ok(HPDF_Page_SetWidth(page, real(doc.page_width))) ||
+            !haru.ok(HPDF_Page_SetHeight(page, real(doc.page_height))))
+            return false;
+        pages.push_back(page);
+        for (const BoxItem& b : p.boxes)
+            if (!box(page, b)) return false;
+        if (p.texts.empty()) return true;
+        if (!haru.ok(HPDF_Page_BeginText(page))) return false;
+        font_set = color_set = false;  // a new page starts with libharu's defaults
+        for (const TextItem& t : p.texts)
+            if (!text(page, t)) return false;
+        return haru.ok(HPDF_Page_EndText(page));
+    }
+
+    // Named places: a destination per anchor.
+    bool anchors() {
+        for (size_t i = 0; i < doc.pages.size(); ++i) {
+            haru.doing("write the link targets on " + page_name(i));
+            for (const AnchorItem& a : doc.pages[i].anchors) {
+                HPDF_Destination d = HPDF_Page_CreateDestination(pages[i]);
+                if (!haru.ok(d) || !haru.ok(HPDF_Destination_SetFitH(d, real(doc.page_height - a.y + 12)))) return false;
+                destinations.emplace(a.name, d);
+            }
+        }
+        return true;
+    }
+
+    bool links() {
+        for (size_t i = 0; i < doc.pages.size(); ++i) {
+            for (const LinkItem& l : doc.pages[i].links) {
+                HPDF_Rect r{real(l.x), real(doc.page_height - l.y - l.h), real(l.x + l.w), real(doc.page_height - l.y)};
+                HPDF_Annotation annot = nullptr;
+                if (!l.url.empty()) {
+                    haru.doing("write the link to " + excerpt(l.url) + " on " + page_name(i));
+                    annot = HPDF_Page_CreateURILinkAnnot(pages[i], r, ascii_uri(l.url).c_str());
+                } else if (const auto d = destinations.find(l.target); d != destinations.end()) {
+                    haru.doing("write a link on " + page_name(i));
+                    annot = HPDF_Page_CreateLinkAnnot(pages[i], r, d->second);
+                } else {
+                    continue;
+                }
+                if (!haru.ok(annot) || !haru.ok(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0))) return false;
+            }
+        }
+        return true;
+    }
+
+    // Bookmarks: level-1 entries hang under the previous level-0 entry.
+    bool outline() {
+        HPDF_Encoder encoder = HPDF_GetEncoder(haru.doc(), kEncoding);
+        if (!haru.ok(encoder)) return false;
+        HPDF_Outline parent = nullptr;
+        for (const OutlineEntry& e : doc.outline) {
+            const auto d = destinations.find(e.anchor);
+            if (d == destinations.end()) continue;
+            haru.doing("write the bookmark " + excerpt(e.title) + " in " + pdf_name(doc), e.source);
+            const std::string title = to_winansi(e.title);
+            HPDF_Outline o = HPDF_CreateOutline(haru.doc(), e.level > 0 ? parent : nullptr, title.c_str(), encoder);
+            if (!haru.ok(o) || !haru.ok(HPDF_Outline_SetDestination(o, d->second)) ||
+                !haru.ok(HPDF_Outline_SetOpened(o, HPDF_FALSE)))
+                return false;
+            if (e.level == 0) parent = o;
+        }
+        return true;
+    }
+
+    bool info() {
+        const std::pair<HPDF_InfoType, const std::string*> fields[] = {{HPDF_INFO_TITLE, &doc.info.title},
+                                                                       {HPDF_INFO_AUTHOR, &doc.info.author},
+                                                                       {HPDF_INFO_SUBJECT, &doc.info.subject},
+                                                                       {HPDF_INFO_CREATOR, &doc.info.creator}};
+        for (const auto& [type, value] : fields) {
+            haru.doing("write the document information " + excerpt(*value) + " in " + pdf_name(doc));
+            if (!haru.ok(HPDF_SetInfoAttr(haru.doc(), type, to_winansi(*value).c_str()))) return false;
+        }
+        if (doc.info.year > 0) {
+            haru.doing("write the date of " + pdf_name(doc));
+            HPDF_Date date{doc.info.year, doc.info.month, doc.info.day, 0, 0, 0, 'Z', 0, 0};
+            if (!haru.ok(HPDF_SetInfoDateAttr(haru.doc(), HPDF_INFO_CREATION_DATE, date))) return false;
+        }
+        return true;
+    }
+
+    std::optional<std::string> save() {
+        haru.doing("save " + pdf_name(doc));
+        if (!haru.ok(HPDF_SaveToStream(haru.doc())) || !haru.ok(HPDF_ResetStream(haru.doc()))) return std::nullopt;
+        std::string out;
+        HPDF_BYTE buf[65536];
+        while (true) {
+            HPDF_UINT32 n = sizeof buf;
+            const HPDF_STATUS st = HPDF_ReadFromStream(haru.doc(), buf, &n);
+            out.append(reinterpret_cast<const char*>(buf), n);
+            if (st == HPDF_STREAM_EOF || n == 0) break;
+            if (!haru.ok(st)) return std::nullopt;
+        }
+        return out;
+    }
+};
+
 }  // namespace
 
 const char* font_file(FontStyle style) {
@@ -90,140 +336,50 @@ const char* font_file(FontStyle style) {
 }
 
 std::optional<TableMetrics> load_font_metrics(const std::string& font_dir, Diagnostics& diags) {
-    ErrorRecord rec;
-    DocPtr pdf(HPDF_New(on_error, &rec));
-    if (!pdf) {
-        diags.error({}, "libharu could not start");
-        return std::nullopt;
-    }
+    Haru haru(diags);
     HPDF_Font fonts[kFontStyles];
-    if (!load_fonts(pdf.get(), font_dir, fonts, rec, diags)) return std::nullopt;
+    if (haru.failed() || !load_fonts(haru, font_dir, fonts, diags)) return std::nullopt;
     std::array<TableMetrics::Widths, kFontStyles> widths{};
     for (int s = 0; s < kFontStyles; ++s) {
+        haru.doing("measure the font", {font_dir + "/" + font_file(static_cast<FontStyle>(s)), 0, 0});
         for (int b = 32; b < 256; ++b) {
             const HPDF_BYTE byte = static_cast<HPDF_BYTE>(b);
             widths[static_cast<size_t>(s)][static_cast<size_t>(b)] = HPDF_Font_TextWidth(fonts[s], &byte, 1).width;
         }
-    }
-    if (rec.error) {
-        diags.error({font_dir, 0, 0}, "cannot measure the fonts: " + error_text(rec));
-        return std::nullopt;
+        if (!haru.ok(HPDF_OK)) return std::nullopt;
+        // A font whose letters have no width would lay every line on top of itself.
+        if (widths[static_cast<size_t>(s)]['a'] <= 0) {
+            haru.fail_with("the font's letters have no width; the file is damaged");
+            return std::nullopt;
+        }
     }
     // The line box puts the baseline at 0.8 of the size below its top.
     return TableMetrics(widths, {0.8, 0.8, 0.8, 0.8});
 }
 
 std::optional<std::string> write_pdf(const LaidOutDocument& doc, const std::string& font_dir, Diagnostics& diags) {
-    ErrorRecord rec;
-    DocPtr owner(HPDF_New(on_error, &rec));
-    HPDF_Doc pdf = owner.get();
-    if (!pdf) {
-        diags.error({}, "libharu could not start");
+    Haru haru(diags);
+    haru.doing("write " + pdf_name(doc));
+    // libharu keeps all pages in one list of at most 32767 entries and fails past it
+    // (it used to crash here): refuse before writing anything.
+    if (doc.pages.size() > kMaxPdfPages) {
+        haru.fail_with("it would have " + std::to_string(doc.pages.size()) + " pages; the limit is " +
+                       std::to_string(kMaxPdfPages) + " pages (libharu's)");
         return std::nullopt;
     }
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-    HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    if (haru.failed() || !haru.ok(HPDF_SetCompressionMode(haru.doc(), HPDF_COMP_ALL)) ||
+        !haru.ok(HPDF_SetPageMode(haru.doc(), HPDF_PAGE_MODE_USE_OUTLINE)))
+        return std::nullopt;
     HPDF_Font fonts[kFontStyles];
-    if (!load_fonts(pdf, font_dir, fonts, rec, diags)) return std::nullopt;
-    HPDF_Encoder encoder = HPDF_GetEncoder(pdf, kEncoding);
-    HPDF_SetCurrentEncoder(pdf, kEncoding);
+    if (!load_fonts(haru, font_dir, fonts, diags)) return std::nullopt;
+    haru.doing("set the encoding of " + pdf_name(doc));
+    if (!haru.ok(HPDF_SetCurrentEncoder(haru.doc(), kEncoding))) return std::nullopt;
 
-    // Characters without a byte get their stand-in here; printable.cpp reported them, with the
-    // place they were written, before rendering.
-    std::vector<HPDF_Page> pages;
-    for (const Page& p : doc.pages) {
-        HPDF_Page page = HPDF_AddPage(pdf);
-        HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(doc.page_width));
-        HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(doc.page_height));
-        pages.push_back(page);
-        for (const BoxItem& b : p.boxes) {
-            HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(b.color.r), static_cast<HPDF_REAL>(b.color.g),
-                                 static_cast<HPDF_REAL>(b.color.b));
-            HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(b.x), static_cast<HPDF_REAL>(doc.page_height - b.y - b.h),
-                                static_cast<HPDF_REAL>(b.w), static_cast<HPDF_REAL>(b.h));
-            HPDF_Page_Fill(page);
-        }
-        if (!p.texts.empty()) {
-            HPDF_Page_BeginText(page);
-            for (const TextItem& t : p.texts) {
-                const std::string bytes = to_winansi(t.text);
-                if (bytes.empty()) continue;
-                HPDF_Page_SetFontAndSize(page, fonts[static_cast<int>(t.style)], static_cast<HPDF_REAL>(t.size));
-                HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(t.color.r), static_cast<HPDF_REAL>(t.color.g),
-                                     static_cast<HPDF_REAL>(t.color.b));
-                HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t.x), static_cast<HPDF_REAL>(doc.page_height - t.baseline),
-                                  bytes.c_str());
-            }
-            HPDF_Page_EndText(page);
-        }
-    }
-
-    // Named places: a destination per anchor.
-    std::map<std::string, HPDF_Destination> destinations;
-    for (size_t i = 0; i < doc.pages.size(); ++i) {
-        for (const AnchorItem& a : doc.pages[i].anchors) {
-            HPDF_Destination d = HPDF_Page_CreateDestination(pages[i]);
-            HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(doc.page_height - a.y + 12));
-            destinations.emplace(a.name, d);
-        }
-    }
-    for (size_t i = 0; i < doc.pages.size(); ++i) {
-        for (const LinkItem& l : doc.pages[i].links) {
-            HPDF_Rect r{static_cast<HPDF_REAL>(l.x), static_cast<HPDF_REAL>(doc.page_height - l.y - l.h),
-                        static_cast<HPDF_REAL>(l.x + l.w), static_cast<HPDF_REAL>(doc.page_height - l.y)};
-            HPDF_Annotation annot = nullptr;
-            if (!l.url.empty()) {
-                annot = HPDF_Page_CreateURILinkAnnot(pages[i], r, ascii_uri(l.url).c_str());
-            } else if (const auto d = destinations.find(l.target); d != destinations.end()) {
-                annot = HPDF_Page_CreateLinkAnnot(pages[i], r, d->second);
-            }
-            if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
-        }
-    }
-
-    // Bookmarks: level-1 entries hang under the previous level-0 entry.
-    HPDF_Outline parent = nullptr;
-    for (const OutlineEntry& e : doc.outline) {
-        const auto d = destinations.find(e.anchor);
-        if (d == destinations.end()) continue;
-        const std::string title = to_winansi(e.title);
-        HPDF_Outline o = HPDF_CreateOutline(pdf, e.level > 0 ? parent : nullptr, title.c_str(), encoder);
-        HPDF_Outline_SetDestination(o, d->second);
-        HPDF_Outline_SetOpened(o, HPDF_FALSE);
-        if (e.level == 0) parent = o;
-    }
-
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, to_winansi(doc.info.title).c_str());
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, to_winansi(doc.info.author).c_str());
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, to_winansi(doc.info.subject).c_str());
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, to_winansi(doc.info.creator).c_str());
-    if (doc.info.year > 0) {
-        HPDF_Date date{doc.info.year, doc.info.month, doc.info.day, 0, 0, 0, 'Z', 0, 0};
-        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
-    }
-
-    if (rec.error) {
-        diags.error({}, "cannot write the PDF: " + error_text(rec));
-        return std::nullopt;
-    }
-    if (HPDF_SaveToStream(pdf) != HPDF_OK || rec.error) {
-        diags.error({}, "cannot write the PDF: " + error_text(rec));
-        return std::nullopt;
-    }
-    std::string out;
-    HPDF_ResetStream(pdf);
-    HPDF_BYTE buf[65536];
-    while (true) {
-        HPDF_UINT32 n = sizeof buf;
-        const HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf, &n);
-        out.append(reinterpret_cast<const char*>(buf), n);
-        if (st == HPDF_STREAM_EOF || n == 0) break;
-        if (st != HPDF_OK) {
-            diags.error({}, "cannot write the PDF: " + error_text(rec));
-            return std::nullopt;
-        }
-    }
-    return out;
+    Writer w(doc, haru, fonts);
+    for (size_t i = 0; i < doc.pages.size(); ++i)
+        if (!w.page(i)) return std::nullopt;
+    if (!w.anchors() || !w.links() || !w.outline() || !w.info()) return std::nullopt;
+    return w.save();
 }
 
 }  // namespace boardpack::render::pdf

@@ -25,6 +25,33 @@ struct Content {
     std::vector<std::vector<std::vector<Span>>> rows;  // rows x columns
 };
 
+// A cell's widths at size 1: widths grow in proportion to the size, so the cells are measured
+// once, not once for every size tried (with 3.000-character cells that was most of the time).
+struct CellWidths {
+    double natural = 0;  // on one line
+    double widest = 0;   // the widest word
+};
+
+struct Widths {
+    std::vector<CellWidths> header;
+    std::vector<std::vector<CellWidths>> rows;  // rows x columns
+};
+
+CellWidths measure(const std::vector<Span>& cell, const FontMetrics& m) {
+    return {natural_width(cell, 1, m), widest_word(cell, 1, m)};
+}
+
+Widths measure(const Content& c, const FontMetrics& m) {
+    Widths w;
+    for (const auto& h : c.header) w.header.push_back(measure(h, m));
+    for (const auto& row : c.rows) {
+        std::vector<CellWidths> cells;
+        for (const auto& cell : row) cells.push_back(measure(cell, m));
+        w.rows.push_back(std::move(cells));
+    }
+    return w;
+}
+
 Content content_of(const model::Table& t) {
     Content c;
     for (const std::string& h : t.header) c.header.push_back(plain(h, FontStyle::Bold, style::kText));
@@ -39,21 +66,21 @@ Content content_of(const model::Table& t) {
 
 // Column widths at a font size, or an empty vector if the table cannot fit at this size.
 // `wrap_numbers` allows even numeric columns to go below their natural width (last resort).
-std::vector<double> widths_at(const model::Table& t, const Content& c, double size, double available,
-                              const FontMetrics& m, bool last_resort, double pad_x) {
+std::vector<double> widths_at(const model::Table& t, const Widths& c, double size, double available, bool last_resort,
+                              double pad_x) {
     const size_t n = t.header.size();
     const double pad = 2 * pad_x;
     std::vector<double> want(n, 0), min(n, 0), header(n, 0);
     for (size_t k = 0; k < n; ++k) {
-        header[k] = natural_width(c.header[k], size, m) + pad;
+        header[k] = c.header[k].natural * size + pad;
         const bool numeric = k < t.numeric.size() && t.numeric[k];
         // Headers may wrap at spaces; body cells of text columns too; numbers never.
-        min[k] = widest_word(c.header[k], size, m) + pad;
+        min[k] = c.header[k].widest * size + pad;
         want[k] = min[k];
         for (const auto& row : c.rows) {
-            const double natural = natural_width(row[k], size, m) + pad;
+            const double natural = row[k].natural * size + pad;
             want[k] = std::max(want[k], natural);
-            min[k] = std::max(min[k], numeric ? natural : widest_word(row[k], size, m) + pad);
+            min[k] = std::max(min[k], numeric ? natural : row[k].widest * size + pad);
         }
         // A text column wider than a third of the page is worth wrapping before shrinking.
         if (!numeric) want[k] = std::max(min[k], std::min(want[k], available * 0.45));
@@ -128,13 +155,14 @@ double TableBox::width() const { return std::accumulate(widths.begin(), widths.e
 
 TableBox layout_table(const model::Table& table, double available, const FontMetrics& metrics) {
     const Content c = content_of(table);
+    const Widths measured = measure(c, metrics);
     TableBox box;
     box.pad_x = style::kTablePadX;
     for (double size = style::kTableSize; size >= style::kTableMinSize - 1e-9; size -= 0.5) {
         const bool last = size - 0.5 < style::kTableMinSize - 1e-9;
         // At the smallest size, tighter cells leave the text more room before words are split.
         if (last) box.pad_x = 1;
-        box.widths = widths_at(table, c, size, available, metrics, last, box.pad_x);
+        box.widths = widths_at(table, measured, size, available, last, box.pad_x);
         if (!box.widths.empty()) {
             box.size = size;
             break;

@@ -24,25 +24,46 @@ unsigned char winansi_byte(char32_t cp) {
     return 0;
 }
 
+int winansi_print_byte(char32_t cp) {
+    if (const unsigned char b = winansi_byte(cp)) return b;
+    switch (cp) {
+        case 0x2212: case 0x2010: case 0x2011: return '-';  // minus, hyphens
+        case 0x2002: case 0x2003: case 0x2009: case 0x200A: case 0x202F: return ' ';
+        case 0x200B: case 0xFEFF: case 0x00AD: return -1;  // invisible
+        default: return '?';
+    }
+}
+
 std::string to_winansi(std::string_view utf8, std::string* replaced) {
     std::string out;
     out.reserve(utf8.size());
     for (char32_t cp : decode_utf8(utf8)) {
-        if (const unsigned char b = winansi_byte(cp)) {
-            out += static_cast<char>(b);
-            continue;
-        }
-        char stand_in = '?';
-        switch (cp) {
-            case 0x2212: case 0x2010: case 0x2011: stand_in = '-'; break;  // minus, hyphens
-            case 0x2002: case 0x2003: case 0x2009: case 0x200A: case 0x202F: stand_in = ' '; break;
-            case 0x200B: case 0xFEFF: case 0x00AD: continue;  // invisible
-            default: break;
-        }
-        out += stand_in;
-        if (replaced && cp >= 0x20) append_utf8(*replaced, cp);
+        const int b = winansi_print_byte(cp);
+        if (b >= 0) out += static_cast<char>(b);
+        if (replaced && b >= 0 && !winansi_byte(cp) && cp >= 0x20) append_utf8(*replaced, cp);
     }
     return out;
+}
+
+char32_t next_code_point(std::string_view s, size_t& i) {
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) return s[i++];
+    const size_t len = lead >= 0xF0 && lead < 0xF5 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+    if (len == 0 || lead >= 0xF5 || i + len > s.size()) {
+        ++i;
+        return 0xFFFD;
+    }
+    char32_t cp = lead & (0x7F >> len);
+    for (size_t k = 1; k < len; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) {
+            ++i;
+            return 0xFFFD;
+        }
+        cp = cp << 6 | (byte(i + k) & 0x3F);
+    }
+    i += len;
+    return cp;
 }
 
 }  // namespace boardpack::render::pdf

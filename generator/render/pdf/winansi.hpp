@@ -16,4 +16,11 @@ unsigned char winansi_byte(char32_t cp);
 // each such character is appended (UTF-8) to *replaced if given.
 std::string to_winansi(std::string_view utf8, std::string* replaced = nullptr);
 
+// The byte a code point is printed as: its own, a stand-in or '?'; -1 for an invisible one.
+int winansi_print_byte(char32_t cp);
+
+// Decodes the UTF-8 character at `i` and moves past it (U+FFFD for an invalid byte), so text
+// can be measured without building a string.
+char32_t next_code_point(std::string_view s, size_t& i);
+
 }  // namespace boardpack::render::pdf

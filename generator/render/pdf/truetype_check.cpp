@@ -1,0 +1,63 @@
+#include "render/pdf/truetype_check.hpp"
+
+#include <cstdint>
+#include <set>
+
+namespace boardpack::render::pdf {
+
+namespace {
+
+uint32_t u32(std::string_view b, size_t at) {
+    auto byte = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(b[at + i])); };
+    return byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3);
+}
+
+uint16_t u16(std::string_view b, size_t at) {
+    return static_cast<uint16_t>(static_cast<unsigned char>(b[at]) << 8 | static_cast<unsigned char>(b[at + 1]));
+}
+
+// The sum of the table as big-endian 32-bit words, padded with zeros (the TrueType checksum).
+// In "head" the checkSumAdjustment word (bytes 8 to 11) counts as zero.
+uint32_t checksum(std::string_view table, bool is_head) {
+    uint32_t sum = 0;
+    for (size_t i = 0; i < table.size(); i += 4) {
+        if (is_head && i == 8) continue;
+        uint32_t word = 0;
+        for (size_t k = 0; k < 4; ++k)
+            word = word << 8 | (i + k < table.size() ? static_cast<unsigned char>(table[i + k]) : 0u);
+        sum += word;
+    }
+    return sum;
+}
+
+// The tables libharu reads to measure and embed a font.
+const char* const kRequired[] = {"OS/2", "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"};
+
+}  // namespace
+
+std::string truetype_problem(std::string_view b) {
+    if (b.size() < 12) return "the file is too short to be a TrueType font";
+    const uint32_t version = u32(b, 0);
+    if (version == 0x4F54544F) return "this is an OpenType font with PostScript outlines (CFF); a TrueType font is needed";
+    if (version == 0x74746366) return "this is a font collection (.ttc); a single TrueType font (.ttf) is needed";
+    if (version != 0x00010000 && version != 0x74727565) return "this is not a TrueType font";
+    const size_t tables = u16(b, 4);
+    if (12 + 16 * tables > b.size()) return "the file is cut off inside its table directory";
+    std::set<std::string> found;
+    for (size_t i = 0; i < tables; ++i) {
+        const size_t rec = 12 + 16 * i;
+        const std::string tag(b.substr(rec, 4));
+        const uint64_t offset = u32(b, rec + 8), length = u32(b, rec + 12);
+        if (offset + length > b.size())
+            return "the file is cut off: table \"" + tag + "\" ends at byte " + std::to_string(offset + length) +
+                   ", the file has " + std::to_string(b.size()) + " bytes";
+        if (checksum(b.substr(offset, length), tag == "head") != u32(b, rec + 4))
+            return "the file is damaged: table \"" + tag + "\" does not match its checksum";
+        found.insert(tag);
+    }
+    for (const char* tag : kRequired)
+        if (!found.count(tag)) return std::string("the font has no \"") + tag + "\" table";
+    return "";
+}
+
+}  // namespace boardpack::render::pdf
