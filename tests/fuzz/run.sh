@@ -50,7 +50,7 @@ while IFS= read -r f; do
   done
 done < <(find inputs tests/golden -name 'meeting.txt' -o -name 'item.md')
 printf '%s' 'udvikling(mindst; størst; højere; -mindst)' > "$work/formula/extremes"
-printf 'Post;A;B\nx;900.000.000.000.000.000;-1\nI alt;-999.999.999.999.999.999;\n%%%%\nrække: I alt = x * 10\nkolonne: C = [A] - [B] | tolerance 2\n%%%%\nværdi: v = t[x; A] * 10\n%%%%\nTal: {c[v]} og {t[I alt; C] | mio. kr.}.\n' \
+printf 'Post;A;B\np;900.000.000.000.000.000;-1\nI alt;-999.999.999.999.999.999;\n%%%%\nrække: I alt = p * 10\nkolonne: C = [A] - [B] | tolerance 2\n%%%%\nværdi: v = t[p; A] * 10\n%%%%\nTal: {c[v]} og {t[I alt; C] | mio. kr.}.\n' \
   > "$work/calculation/extremes"
 for t in $targets; do
   cp tests/fuzz/regressions/"$t"/* "$work/$t/" 2> /dev/null || true
