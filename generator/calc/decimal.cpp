@@ -32,7 +32,7 @@ i128 div_round(i128 n, i128 d) {
 // Brings a result into range: no more than kMaxScale decimals, trailing zero decimals dropped
 // (exact), and only if it still does not fit in 64 bits, its last decimals rounded away, but
 // never the first `keep` ones: losing those would change a figure as shown, so that is an
-// overflow. (|units| < 2^127 / 10 here, so the rounding cannot overflow 128 bits.)
+// overflow. (|units| <= 2^126 here, so negating and rounding it cannot overflow 128 bits.)
 std::optional<Decimal> normalized(i128 units, int scale, int keep) {
     if (keep > Decimal::kKeptScale) keep = Decimal::kKeptScale;
     while (scale > Decimal::kMaxScale) {
