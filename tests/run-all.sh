@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test boardpack has: builds, runs all ctest tests, then builds again with
-# AddressSanitizer and UndefinedBehaviorSanitizer and runs the tests once more.
+# AddressSanitizer and UndefinedBehaviorSanitizer and runs the tests once more, then runs each
+# libFuzzer target for a bounded time (BOARDPACK_FUZZ_SECONDS, default 30).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -13,3 +14,6 @@ cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DBOARDPACK_SANITIZE=ON
 cmake --build build-sanitize -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-sanitize --output-on-failure
+
+# Each libFuzzer target for a bounded time (about 3 minutes in all, after its build); a finding fails.
+bash tests/fuzz/run.sh "${BOARDPACK_FUZZ_SECONDS:-30}"

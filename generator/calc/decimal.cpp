@@ -30,8 +30,11 @@ i128 div_round(i128 n, i128 d) {
 }
 
 // Brings a result into range: no more than kMaxScale decimals, trailing zero decimals dropped
-// (exact), and only if it still does not fit in 64 bits, its last decimals rounded away.
-std::optional<Decimal> normalized(i128 units, int scale) {
+// (exact), and only if it still does not fit in 64 bits, its last decimals rounded away, but
+// never the first `keep` ones: losing those would change a figure as shown, so that is an
+// overflow. (|units| <= 2^126 here, so negating and rounding it cannot overflow 128 bits.)
+std::optional<Decimal> normalized(i128 units, int scale, int keep) {
+    if (keep > Decimal::kKeptScale) keep = Decimal::kKeptScale;
     while (scale > Decimal::kMaxScale) {
         units = div_round(units, 10);
         --scale;
@@ -40,7 +43,7 @@ std::optional<Decimal> normalized(i128 units, int scale) {
         units /= 10;
         --scale;
     }
-    while (!fits(units) && scale > 0) {
+    while (!fits(units) && scale > keep) {
         units = div_round(units, 10);
         --scale;
     }
@@ -50,21 +53,38 @@ std::optional<Decimal> normalized(i128 units, int scale) {
 
 }  // namespace
 
-Decimal::Decimal(int64_t units, int scale) : units_(units), scale_(scale) {}
+// The scale is kept within 0..kMaxScale so every rescaling below fits in 128 bits:
+// 2^63 * 10^12 * 2 < 2^127.
+Decimal::Decimal(int64_t units, int scale)
+    : units_(units), scale_(scale < 0 ? 0 : (scale > kMaxScale ? kMaxScale : scale)) {}
 
 std::optional<Decimal> Decimal::add(const Decimal& a, const Decimal& b) {
     const int s = a.scale_ > b.scale_ ? a.scale_ : b.scale_;
     const i128 x = static_cast<i128>(a.units_) * pow10(s - a.scale_);
     const i128 y = static_cast<i128>(b.units_) * pow10(s - b.scale_);
-    return normalized(x + y, s);
+    return normalized(x + y, s, s);
 }
 
-std::optional<Decimal> Decimal::sub(const Decimal& a, const Decimal& b) { return add(a, b.negated()); }
+std::optional<Decimal> Decimal::sub(const Decimal& a, const Decimal& b) {
+    // Not add(a, -b): -b does not fit for the smallest count, a - b may well.
+    const int s = a.scale_ > b.scale_ ? a.scale_ : b.scale_;
+    const i128 x = static_cast<i128>(a.units_) * pow10(s - a.scale_);
+    const i128 y = static_cast<i128>(b.units_) * pow10(s - b.scale_);
+    return normalized(x - y, s, s);
+}
 
 std::optional<Decimal> Decimal::mul(const Decimal& a, const Decimal& b) {
     // Both factors fit in 64 bits, so their product fits in 128.
-    return normalized(static_cast<i128>(a.units_) * static_cast<i128>(b.units_), a.scale_ + b.scale_);
+    const int s = a.scale_ + b.scale_;
+    return normalized(static_cast<i128>(a.units_) * static_cast<i128>(b.units_), s, s);
 }
+
+std::optional<Decimal> Decimal::negated() const {
+    if (units_ == std::numeric_limits<int64_t>::min()) return std::nullopt;
+    return Decimal(-units_, scale_);
+}
+
+std::optional<Decimal> Decimal::abs() const { return units_ < 0 ? negated() : std::optional<Decimal>(*this); }
 
 std::optional<Decimal> Decimal::div(const Decimal& a, const Decimal& b) {
     if (b.units_ == 0) return std::nullopt;
@@ -86,10 +106,12 @@ std::optional<Decimal> Decimal::div(const Decimal& a, const Decimal& b) {
             break;
         }
     }
-    return normalized(div_round(n, d), r);
+    // A quotient is rarely exact: its decimals beyond kKeptScale may be rounded to make it fit.
+    return normalized(div_round(n, d), r, r);
 }
 
 Decimal Decimal::rounded(int decimals) const {
+    if (decimals < 0) decimals = 0;
     if (decimals >= scale_) return *this;
     const i128 u = div_round(static_cast<i128>(units_), pow10(scale_ - decimals));
     return Decimal(static_cast<int64_t>(u), decimals);

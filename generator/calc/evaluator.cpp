@@ -20,6 +20,11 @@ std::string not_a_number(const Value& v) {
     return s + " is not a number";
 }
 
+// An overflow is an error at the formula, never a figure.
+std::string too_large(const std::string& what) {
+    return what + " is too large to compute exactly (" + Decimal::kLimitText + ")";
+}
+
 std::string shown(const Value& v) {
     if (v.kind == Value::Kind::Number) return format_danish(v.number, std::max(0, v.decimals));
     return v.text;
@@ -56,7 +61,9 @@ public:
                 if (!v) return std::nullopt;
                 if (v->kind == Value::Kind::Missing) return v;
                 if (!v->is_number()) return fail(*e.args[0], not_a_number(*v));
-                v->number = v->number.negated();
+                const auto n = v->number.negated();
+                if (!n) return fail(e, too_large("the result"));
+                v->number = *n;
                 return v;
             }
             case Expr::Kind::Binary: return binary(e);
@@ -95,7 +102,7 @@ private:
                 r = Decimal::div(a->number, b->number);
                 break;
         }
-        if (!r) return fail(e, "the result is too large");
+        if (!r) return fail(e, too_large("the result"));
         return Value::of(*r, combine(a->decimals, b->decimals));
     }
 
@@ -182,7 +189,7 @@ private:
                 }
                 if (f == "sum") {
                     auto r = Decimal::add(acc->number, v.number);
-                    if (!r) return fail(e, "the sum is too large");
+                    if (!r) return fail(e, too_large("the sum"));
                     acc->number = *r;
                 } else if ((f == "min" && v.number < acc->number) || (f == "max" && v.number > acc->number)) {
                     acc->number = v.number;
@@ -196,7 +203,11 @@ private:
             if (!arity(1, 1)) return std::nullopt;
             auto v = eval(*e.args[0]);
             if (!v || !number_or_missing(*e.args[0], *v)) return std::nullopt;
-            if (v->is_number()) v->number = v->number.abs();
+            if (v->is_number()) {
+                const auto a = v->number.abs();
+                if (!a) return fail(e, too_large("the result"));
+                v->number = *a;
+            }
             return v;
         }
         if (f == "status") {
@@ -224,13 +235,17 @@ private:
             if (e.args.size() == 4) {
                 auto b = eval(*e.args[3]);
                 if (!b || !b->is_number()) return b ? fail(*e.args[3], "the band for \"uændret\" must be a number") : std::nullopt;
-                band = b->number.abs();
+                const auto a = b->number.abs();
+                if (!a) return fail(*e.args[3], too_large("the band"));
+                band = *a;
             }
             if (!before->is_number() || !now->is_number()) return Value::missing("-");
-            const Decimal diff = *Decimal::sub(now->number, before->number);
+            const auto diff = Decimal::sub(now->number, before->number);
+            const auto change = diff ? diff->abs() : std::nullopt;
+            if (!change) return fail(e, too_large("the change from " + shown(*before) + " to " + shown(*now)));
             const Words& w = scope_.refs().words();
-            if (diff.abs() <= band) return Value::word(w.unchanged, Tone::Neutral);
-            const bool up = diff.is_negative() == false;
+            if (*change <= band) return Value::word(w.unchanged, Tone::Neutral);
+            const bool up = !diff->is_negative();
             const bool good = up == *higher;
             return Value::word(up ? w.rising : w.falling, good ? Tone::Good : Tone::Bad);
         }

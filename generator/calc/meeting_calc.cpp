@@ -23,10 +23,14 @@ public:
 
     void run() {
         register_names();
-        // In the order of the document, so messages come in reading order.
-        for (const std::string& name : table_order_) ensure_table(name, tables_.at(name));
+        // Each named table and calculation after those it quotes, so quoting never recurses
+        // (a chain of thousands would overflow the stack); otherwise in the order of the
+        // document, so messages come in reading order.
+        for (const std::string& name : dependency_order()) {
+            if (auto t = tables_.find(name); t != tables_.end()) ensure_table(name, t->second);
+            else ensure_calc(name, calcs_.at(name));
+        }
         for (TableEntry& e : anonymous_) compute(e);
-        for (const std::string& name : calc_order_) ensure_calc(name, calcs_.at(name));
         for (size_t i = 0; i < m_.items.size(); ++i) {
             AgendaItem& item = m_.items[i];
             for (model::Section& s : item.sections) figures(s.blocks, i);
@@ -40,7 +44,13 @@ public:
         const std::string key = fold_label(name);
         if (auto t = tables_.find(key); t != tables_.end()) {
             if (!allowed(from, t->second.item, name, error)) return std::nullopt;
-            if (!ensure_table(key, t->second)) {
+            // Tables are computed after what they quote, so one not yet done quotes this one back.
+            if (t->second.state != State::Done) {
+                *error = "the table " + quote_text(name) + " quotes this formula's results back (directly or " +
+                         "through other tables and calculations); a table cannot depend on itself";
+                return std::nullopt;
+            }
+            if (!t->second.ok) {
                 *error = "the table " + quote_text(name) + " could not be computed (see its errors)";
                 return std::nullopt;
             }
@@ -63,7 +73,13 @@ public:
                 *error = "a calculated value is written " + name + "[værdi]";
                 return std::nullopt;
             }
-            ensure_calc(key, c->second);
+            // A calculation is computed after what it quotes, and may quote the values above in
+            // itself (then it is the one running); one still pending quotes this one back.
+            if (c->second.state == State::Pending) {
+                *error = "the calculation " + quote_text(name) + " quotes this formula's results back (directly " +
+                         "or through other tables and calculations); a value cannot depend on itself";
+                return std::nullopt;
+            }
             const auto v = c->second.values.find(label_key(labels[0]));
             if (v == c->second.values.end()) {
                 *error = "the calculation " + quote_text(name) + " has no value " + quote_text(labels[0]);
@@ -108,6 +124,62 @@ private:
             return false;
         }
         return true;
+    }
+
+    // The names of tables and calculations that a node's formulas quote.
+    static void quoted(const Expr& e, std::vector<std::string>& out) {
+        if (e.kind == Expr::Kind::Cell) out.push_back(fold_label(e.text));
+        for (const auto& a : e.args) quoted(*a, out);
+    }
+
+    std::vector<std::string> quoted_by(const std::string& name) {
+        std::vector<model::Formula>* formulas = nullptr;
+        if (auto t = tables_.find(name); t != tables_.end())
+            formulas = &m_.items[t->second.item].tables[t->second.index].formulas;
+        else
+            formulas = &m_.items[calcs_.at(name).item].calculations[calcs_.at(name).index].values;
+        std::vector<std::string> all, out;
+        for (const model::Formula& f : *formulas) {
+            ParseError pe;  // reported when the formula is computed
+            if (auto e = parse_expression(f.expression, &pe)) quoted(*e, all);
+        }
+        for (const std::string& q : all)
+            if (q != name && (tables_.count(q) || calcs_.count(q))) out.push_back(q);
+        return out;
+    }
+
+    // Named tables and calculations, each after those it quotes (depth first, post-order, with an
+    // explicit stack); in a cycle, the one reached last comes first and its formula then finds
+    // the other not yet computed.
+    std::vector<std::string> dependency_order() {
+        std::vector<std::string> roots = table_order_;
+        roots.insert(roots.end(), calc_order_.begin(), calc_order_.end());
+        std::map<std::string, bool> seen;
+        std::vector<std::string> order;
+        struct Open {
+            std::string name;
+            std::vector<std::string> deps;
+            size_t next = 0;
+        };
+        std::vector<Open> stack;
+        for (const std::string& root : roots) {
+            if (seen[root]) continue;
+            seen[root] = true;
+            stack.push_back({root, quoted_by(root), 0});
+            while (!stack.empty()) {
+                Open& top = stack.back();
+                if (top.next < top.deps.size()) {
+                    const std::string dep = top.deps[top.next++];
+                    if (seen[dep]) continue;
+                    seen[dep] = true;
+                    stack.push_back({dep, quoted_by(dep), 0});  // invalidates `top`
+                    continue;
+                }
+                order.push_back(top.name);
+                stack.pop_back();
+            }
+        }
+        return order;
     }
 
     void register_names() {
@@ -161,16 +233,8 @@ private:
         e.state = State::Done;
     }
 
-    bool ensure_table(const std::string& name, TableEntry& e) {
-        if (e.state == State::Done) return e.ok;
-        if (e.state == State::Running) {
-            d_.error(m_.items[e.item].tables[e.index].loc,
-                     "the formulas of the table " + quote_text(name) + " depend on its own results through other tables");
-            e.ok = false;
-            return false;
-        }
-        compute(e);
-        return e.ok;
+    void ensure_table(const std::string&, TableEntry& e) {
+        if (e.state == State::Pending) compute(e);
     }
 
     // Values of a beregning block: each may use the values above it by name, and cells.

@@ -61,7 +61,8 @@ std::string format_value(const Value& v, const Options& o, const Words& words) {
     Decimal n = v.number;
     int decimals = v.decimals < 0 ? 0 : v.decimals;
     if (o.unit == "mio. kr.") {
-        n = *Decimal::div(n, Decimal(1000000, 0));
+        // Dividing by a million keeps the count and adds 6 decimals: it always fits.
+        if (const auto millions = Decimal::div(n, Decimal(1000000, 0))) n = *millions;
         decimals = 1;
     }
     if (o.decimals >= 0) decimals = o.decimals;

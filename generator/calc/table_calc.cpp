@@ -149,7 +149,8 @@ std::optional<std::pair<size_t, size_t>> span(const Table& t, const Prepared& p,
 }
 
 // Puts a result into a cell, comparing it with the figure the CSV published there, if any.
-void store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool& used_rounding_note,
+// False (after an error at the formula) if the two are too far apart to compare exactly.
+bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool& used_rounding_note,
            Diagnostics& diags) {
     Cell& cell = t.rows[r].cells[c];
     const Cell published = cell;
@@ -173,9 +174,18 @@ void store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
             out.text = format_danish(v.number, d);
             if (published.kind == Cell::Kind::Number) {
                 const Decimal shown = v.number.rounded(d);
-                const Decimal diff = Decimal::sub(published.value, shown)->abs();
+                const auto difference = Decimal::sub(published.value, shown);
+                const auto magnitude = difference ? difference->abs() : std::nullopt;
+                const std::string at = quote_text(row_name(t, r)) + " / " + quote_text(t.header[c]);
+                if (!magnitude) {
+                    report(diags, *p.formula, 0,
+                           "the published figure " + published.text + " for " + at + position(published) +
+                               " and the computed " + out.text + " are too far apart to compare (" +
+                               Decimal::kLimitText + ")");
+                    return false;
+                }
+                const Decimal diff = *magnitude;
                 if (!diff.is_zero()) {
-                    const std::string at = quote_text(row_name(t, r)) + " / " + quote_text(t.header[c]);
                     if (diff <= p.options.tolerance) {
                         out.text = published.text;  // the published figure, with the rounding note
                         used_rounding_note = true;
@@ -196,6 +206,7 @@ void store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
         }
     }
     cell = out;
+    return true;
 }
 
 }  // namespace
@@ -268,7 +279,10 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
                 ok = false;
                 break;
             }
-            store(t, *r, c, *v, p, used_rounding_note, diags);
+            if (!store(t, *r, c, *v, p, used_rounding_note, diags)) {
+                ok = false;
+                break;
+            }
         }
     }
 
@@ -290,7 +304,10 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
                 ok = false;
                 break;
             }
-            store(t, r, c, *v, p, used_rounding_note, diags);
+            if (!store(t, r, c, *v, p, used_rounding_note, diags)) {
+                ok = false;
+                break;
+            }
             any_number = any_number || v->is_number();
         }
         t.numeric[c] = any_number;
@@ -306,8 +323,11 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
         const int d = t.decimals >= 0 ? t.decimals : 1;
         for (TableRow& r : t.rows)
             for (size_t c = 1; c < r.cells.size(); ++c)
-                if (r.cells[c].kind == Cell::Kind::Number)
-                    r.cells[c].text = format_danish(*Decimal::div(r.cells[c].value, Decimal(1000000, 0)), d);
+                if (r.cells[c].kind == Cell::Kind::Number) {
+                    // Dividing by a million keeps the count and adds 6 decimals: it always fits.
+                    const auto millions = Decimal::div(r.cells[c].value, Decimal(1000000, 0));
+                    if (millions) r.cells[c].text = format_danish(*millions, d);
+                }
     }
     return ok;
 }

@@ -1,49 +1,74 @@
 #!/usr/bin/env bash
-# Fuzzes the CSV reader, the meeting/item metadata reader and Markdown-to-model (with table
-# blocks, calculations and PDF layout) with libFuzzer under AddressSanitizer and
-# UndefinedBehaviorSanitizer, each for a bounded time.
+# Fuzzes the CSV reader, the meeting/item metadata reader, Markdown-to-model (with table blocks,
+# calculations and PDF layout), the formula language and table/beregning calculations with
+# libFuzzer under AddressSanitizer and UndefinedBehaviorSanitizer, each for a bounded time.
+# tests/run-all.sh (and so CI) runs it after the ctest runs; any finding fails the run.
 #
 #   bash tests/fuzz/run.sh [SECONDS_PER_TARGET]     (default 60)
 #
-# Needs clang and libclang-rt-14-dev (apt-get install -y clang libclang-rt-14-dev). Seeds come
-# from the example meeting. A crash stops with its input in tests/fuzz/findings/; fix the bug,
-# then move the input into tests/fuzz/regressions/<target>/ so the unit tests replay it.
+# Needs clang and libclang-rt-14-dev (in the README's install command). Seeds come from the
+# example meetings and the kept regressions. It writes into the source tree only
+# tests/fuzz/findings/ (ignored by git): the build goes to $BOARDPACK_FUZZ_BUILD (default: a
+# folder under $TMPDIR for this source tree, reused by the next run), the corpus to a temporary
+# folder. A crash stops with its input in tests/fuzz/findings/; fix the bug, then move the input
+# into tests/fuzz/regressions/<target>/ so the unit tests replay it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 jobs=$(nproc 2>/dev/null || echo 2)
+targets="csv metadata markdown formula calculation"
+build=${BOARDPACK_FUZZ_BUILD:-${TMPDIR:-/tmp}/boardpack-fuzz-$(id -u)-$(pwd -P | cksum | cut -d' ' -f1)}
 
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBOARDPACK_FUZZ=ON \
+command -v clang++ > /dev/null || { echo "tests/fuzz/run.sh needs clang and libclang-rt-14-dev (see the README's install command)"; exit 1; }
+
+start=$(date +%s)
+CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBOARDPACK_FUZZ=ON \
   -DBOARDPACK_TESTS=OFF -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
-  -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" > /dev/null
-cmake --build build-fuzz -j"$jobs" --target fuzz_csv fuzz_metadata fuzz_markdown
+  -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" > /dev/null
+cmake --build "$build" -j"$jobs" --target $(for t in $targets; do printf 'fuzz_%s ' "$t"; done)
+echo "== fuzz build: $(( $(date +%s) - start ))s"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work"/{csv,metadata,markdown} tests/fuzz/findings
-# Seeds: the example's CSV files, meeting and item headers, and item texts without their header.
+for t in $targets; do mkdir -p "$work/$t"; done
+mkdir -p tests/fuzz/findings
+# Seeds: the examples' CSV files, meeting and item headers, item texts without their header,
+# their formulas, and per item folder its CSV files with its formulas (for calculation).
 find inputs tests/golden -name '*.csv' -exec cp {} "$work/csv/" \; 2>/dev/null || true
 i=0
-for f in $(find inputs tests/golden -name 'meeting.txt' -o -name 'item.md'); do
+while IFS= read -r f; do
   i=$((i + 1)); cp "$f" "$work/metadata/$i"
   awk 'BEGIN{h=0} /^---/{h++; next} h>=2' "$f" > "$work/markdown/$i"
+  { grep -E '^(række|kolonne|værdi): ' "$f" || true; } | sed -E 's/^[^=]*= //; s/ \| .*//' | {
+    j=0; while IFS= read -r formula; do j=$((j + 1)); printf '%s' "$formula" > "$work/formula/$i-$j"; done; }
+  k=0
+  for csv in "$(dirname "$f")"/*.csv; do
+    [ -f "$csv" ] || continue
+    k=$((k + 1))
+    { cat "$csv"; echo '%%'; grep -E '^(række|kolonne): ' "$f" || true; echo '%%'
+      grep -E '^værdi: ' "$f" || true; echo '%%'; { grep -F '{' "$f" || true; } | head -5; } > "$work/calculation/$i-$k"
+  done
+done < <(find inputs tests/golden -name 'meeting.txt' -o -name 'item.md')
+printf '%s' 'udvikling(mindst; størst; højere; -mindst)' > "$work/formula/extremes"
+printf 'Post;A;B\np;900.000.000.000.000.000;-1\nI alt;-999.999.999.999.999.999;\n%%%%\nrække: I alt = p * 10\nkolonne: C = [A] - [B] | tolerance 2\n%%%%\nværdi: v = t[p; A] * 10\n%%%%\nTal: {c[v]} og {t[I alt; C] | mio. kr.}.\n' \
+  > "$work/calculation/extremes"
+for t in $targets; do
+  cp tests/fuzz/regressions/"$t"/* "$work/$t/" 2> /dev/null || true
+  rm -f "$work/$t/.gitkeep"
 done
-cp tests/fuzz/regressions/csv/* "$work/csv/" 2>/dev/null || true
-cp tests/fuzz/regressions/metadata/* "$work/metadata/" 2>/dev/null || true
-cp tests/fuzz/regressions/markdown/* "$work/markdown/" 2>/dev/null || true
 
 status=0
-for target in csv metadata markdown; do
-  echo "== fuzz_$target for ${seconds}s"
-  if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-       ./build-fuzz/tests/fuzz/fuzz_$target "$work/$target" -max_total_time="$seconds" -max_len=65536 \
-       -timeout=10 -rss_limit_mb=2048 -artifact_prefix="tests/fuzz/findings/$target-" -print_final_stats=1 \
-       2> "$work/$target.log"; then
+for t in $targets; do
+  echo "== fuzz_$t for ${seconds}s, from $(find "$work/$t" -type f | wc -l) seeds"
+  if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+       "$build/tests/fuzz/fuzz_$t" "$work/$t" -max_total_time="$seconds" -max_len=65536 \
+       -timeout=10 -rss_limit_mb=2048 -artifact_prefix="tests/fuzz/findings/$t-" -print_final_stats=1 \
+       2> "$work/$t.log"; then
     status=1
-    tail -60 "$work/$target.log"
-    echo "fuzz_$target found a problem; its input is in tests/fuzz/findings/"
+    tail -60 "$work/$t.log"
+    echo "fuzz_$t found a problem; its input is in tests/fuzz/findings/"
   else
-    grep -E "stat::number_of_executed_units|stat::new_units_added" "$work/$target.log" | tr '\n' ' '; echo
+    grep -E "stat::number_of_executed_units|stat::new_units_added" "$work/$t.log" | tr '\n' ' '; echo
   fi
 done
 exit $status

@@ -1,7 +1,12 @@
 #include "targets.hpp"
 
+#include <cstdint>
+#include <map>
 #include <string>
+#include <vector>
 
+#include "calc/evaluator.hpp"
+#include "calc/expression.hpp"
 #include "calc/meeting_calc.hpp"
 #include "core/input_files.hpp"
 #include "core/text_file.hpp"
@@ -58,7 +63,105 @@ void build(const MemoryFiles& files) {
         render::pdf::layout_packet(model::edition_view(*m, e), e, wording(), metrics);
 }
 
+// Rows "x", "y", "z", "mindst", "størst", "tekst", "mangler" of one column: the labels a fuzzed
+// formula can name, with the extremes an overflow starts from.
+class SmallTable final : public calc::References, public calc::Scope {
+public:
+    SmallTable() : Scope(static_cast<References&>(*this)) {
+        values_ = {{"x", calc::Value::of(calc::Decimal(-285400000, 0), 0)},
+                   {"y", calc::Value::of(calc::Decimal(285, 2), 2)},
+                   {"z", calc::Value::of(calc::Decimal(0, 0), 0)},
+                   {"mindst", calc::Value::of(calc::Decimal(INT64_MIN, 0), 0)},
+                   {"størst", calc::Value::of(calc::Decimal(INT64_MAX, 12), 12)},
+                   {"tekst", calc::Value::word("lavere")},
+                   {"mangler", calc::Value::missing("Ikke oplyst")}};
+    }
+    std::optional<calc::Value> cell(const std::string& name, const std::vector<std::string>& labels,
+                                    std::string* error) override {
+        if (name == "t" && !labels.empty()) return label(labels.back(), error);
+        *error = "no table";
+        return std::nullopt;
+    }
+    std::optional<int> table_number(const std::string&, std::string*) override { return 1; }
+    const calc::Words& words() const override { return wording().status_words(); }
+    std::optional<calc::Value> label(const std::string& l, std::string* error) override {
+        for (const auto& [k, v] : values_)
+            if (k == l) return v;
+        *error = "no label";
+        return std::nullopt;
+    }
+    std::optional<std::vector<calc::Value>> range(const std::string& from, const std::string& to, std::string* error,
+                                                  bool*) override {
+        std::vector<calc::Value> out;
+        bool in = false;
+        for (const auto& [k, v] : values_) {
+            in = in || k == from;
+            if (in) out.push_back(v);
+            if (in && k == to) return out;
+        }
+        *error = "no range";
+        return std::nullopt;
+    }
+
+private:
+    std::vector<std::pair<std::string, calc::Value>> values_;
+};
+
+// Lines never break out of the one-line place a formula is written in.
+std::string one_line(std::string s) {
+    for (char& c : s)
+        if (c == '\n' || c == '\r') c = ' ';
+    return s;
+}
+
 }  // namespace
+
+void formula(const uint8_t* data, size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    {
+        calc::ParseError pe;
+        auto e = calc::parse_expression(text, &pe);
+        if (e) {
+            SmallTable t;
+            calc::EvalError err;
+            if (auto v = calc::evaluate(*e, t, &err); v && v->is_number()) (void)v->number.to_plain();
+        }
+    }
+    const std::string f = one_line(text);
+    MemoryFiles files("m");
+    files.add("meeting.txt", kMeeting);
+    files.add("a/item.md", std::string(kHeader) + "# Resumé\n\nTal: {" + f + "} og {t[Indtægter; 2024] | kr.}.\n\n" +
+                               "```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: R = " + f + "\nkolonne: K = " + f +
+                               "\n```\n\n```beregning\nnavn: c\nværdi: v = " + f + "\nværdi: w = c[v] + t[I alt; K]\n```\n");
+    files.add("a/t.csv", kCsv);
+    files.add("b/item.md", kOther);
+    files.add("b/h.csv", kCsv);
+    build(files);
+}
+
+void calculation(const uint8_t* data, size_t size) {
+    std::vector<std::string> parts(1);
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    size_t start = 0;
+    while (parts.size() < 4 && start < text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = text.substr(start, end - start);
+        if (line == "%%") parts.emplace_back();
+        else parts.back() += line + "\n";
+        start = end + 1;
+    }
+    if (start < text.size()) parts.back() += text.substr(start);
+    parts.resize(4);
+    MemoryFiles files("m");
+    files.add("meeting.txt", kMeeting);
+    files.add("a/item.md", std::string(kHeader) + "# Resumé\n\n" + parts[3] + "\n\n```tabel\nfil: t.csv\nnavn: t\ntitel: T\n" +
+                               parts[1] + "```\n\n```beregning\nnavn: c\n" + parts[2] + "```\n");
+    files.add("a/t.csv", parts[0]);
+    files.add("b/item.md", kOther);
+    files.add("b/h.csv", kCsv);
+    build(files);
+}
 
 void csv(const uint8_t* data, size_t size) {
     Diagnostics d;

@@ -13,5 +13,12 @@ void csv(const uint8_t* data, size_t size);
 void metadata(const uint8_t* data, size_t size);
 // Bytes as the Markdown body of an item with tables: loaded, computed and laid out as PDF pages.
 void markdown(const uint8_t* data, size_t size);
+// Bytes as one formula: parsed and evaluated against a small table holding extreme numbers,
+// then used as a row formula, a column formula, a beregning value and a figure in a meeting.
+void formula(const uint8_t* data, size_t size);
+// Bytes as "CSV %% tabel-block lines %% beregning-block lines %% text" (parts split at lines
+// "%%"): a table with its række/kolonne formulas over the CSV, a beregning block and the text
+// quoting them, computed and laid out.
+void calculation(const uint8_t* data, size_t size);
 
 }  // namespace boardpack::fuzz

@@ -166,3 +166,31 @@ TEST_CASE("formulas: a stray closing bracket is an error, not an endless loop (f
     CHECK(eval("]", n) == "parse error at 0: unexpected \"]\"");
     CHECK(eval("3,4 pct. + 1", n) == "4,4");
 }
+
+TEST_CASE("formulas: an overflow is an error at the formula, never a figure") {
+    Numbers n = budget();
+    n.values["mindst"] = Value::of(Decimal(INT64_MIN, 0), 0);
+    n.values["størst"] = Value::of(Decimal(INT64_MAX, 0), 0);
+    const std::string too_large = " is too large to compute exactly (numbers are computed exactly up to "
+                                  "9.223.372.036.854.775.807 without decimals, up to 9.223.372.036.854 with 6)";
+    // The smallest 64-bit value, built from literals, then negated.
+    CHECK(eval("-922.337.203.685.477.580 * 10 - 8", n) == "-9.223.372.036.854.775.808");
+    CHECK(eval("-(-922.337.203.685.477.580 * 10 - 8)", n) == "error at 0: the result" + too_large);
+    CHECK(eval("-mindst", n) == "error at 0: the result" + too_large);
+    CHECK(eval("1 + abs(mindst)", n) == "error at 4: the result" + too_large);
+    CHECK(eval("størst + 1", n) == "error at 8: the result" + too_large);
+    CHECK(eval("mindst - 1", n) == "error at 7: the result" + too_large);
+    CHECK(eval("mindst * -1", n) == "error at 7: the result" + too_large);
+    CHECK(eval("mindst / -1", n) == "error at 7: the result" + too_large);
+    CHECK(eval("sum(størst; 1)", n) == "error at 0: the sum" + too_large);
+    // udvikling(): the change from before to now, and the band, are checked.
+    CHECK(eval("udvikling(mindst; størst; højere)", n) ==
+          "error at 0: the change from -9.223.372.036.854.775.808 to 9.223.372.036.854.775.807" + too_large);
+    CHECK(eval("udvikling(størst; mindst; lavere)", n).rfind("error at 0: the change from", 0) == 0);
+    CHECK(eval("udvikling(1; 2; højere; mindst)", n) == "error at 25: the band" + too_large);
+    CHECK(eval("udvikling(mindst; -1; højere)", n) == "stigende");  // -1 - INT64_MIN is INT64_MAX: fits
+    // Comparisons at the extremes need no arithmetic and stay right.
+    CHECK(eval("status(mindst; størst; lavere)", n) == "opfyldt");
+    CHECK(eval("loft(størst; mindst)", n) == "over loftet");
+    CHECK(eval("min(størst; mindst)", n) == "-9.223.372.036.854.775.808");
+}

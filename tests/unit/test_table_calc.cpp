@@ -203,3 +203,73 @@ TEST_CASE("table calc: a word used as a number names the cell it came from") {
                            "Post;Budget;Regnskab\nKontingent;-152.100.000;ukendt\n");
     CHECK(l.messages.find("m/01-a/item.md:13:25: error: \"ukendt\" (m/01-a/t.csv:2:25) is not a number (in row \"Kontingent\")") == 0);
 }
+
+TEST_CASE("table calc: a published figure too far from the computed one to compare is an error at the formula") {
+    // The difference, -999.999.999.999.999.999 - 9.000.000.000.000.000.000, does not fit in 64 bits.
+    const auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = p * 10\n```\n",
+                           "Post;A\np;900.000.000.000.000.000\nI alt;-999.999.999.999.999.999\n");
+    CHECK(l.messages.find("m/01-a/item.md:13:16: error: the published figure -999.999.999.999.999.999 for \"I alt\" / \"A\" "
+                          "(m/01-a/t.csv:3:7) and the computed 9.000.000.000.000.000.000 are too far apart to compare "
+                          "(numbers are computed exactly up to 9.223.372.036.854.775.807") == 0);
+    // An overflow inside the formula is reported at its operator, in the column it happened in.
+    const auto m = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = p * 100\n```\n",
+                           "Post;A\np;900.000.000.000.000.000\nI alt;\n");
+    CHECK(m.messages.find("m/01-a/item.md:13:18: error: the result is too large to compute exactly") == 0);
+    CHECK(m.messages.find("(in column \"A\")") != std::string::npos);
+}
+
+namespace {
+
+// `n` beregning blocks c0 .. c(n-1), each using the next; the last is 1, so c0[v] is n.
+std::string calc_chain(int n, bool closed) {
+    std::string body = "Svar: {c0[v]}.\n\n";
+    for (int i = 0; i < n; ++i) {
+        const std::string next = i + 1 < n ? "c" + std::to_string(i + 1) + "[v] + 1" : (closed ? "c0[v] + 1" : "1");
+        body += "```beregning\nnavn: c" + std::to_string(i) + "\nværdi: v = " + next + "\n```\n\n";
+    }
+    return body;
+}
+
+}  // namespace
+
+TEST_CASE("calculations: a chain of 5.000 beregning blocks, each using the next, is computed without deep recursion") {
+    const auto l = compute(calc_chain(5000, false), kBudgetCsv);
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Svar: 5.000.") == 0);
+}
+
+TEST_CASE("calculations: 6.000 tables, each quoting the next, are computed without deep recursion") {
+    std::string body = "Svar: {t0[s; A]}.\n\n";
+    const int n = 6000;
+    for (int i = 0; i < n; ++i) {
+        const std::string formula = i + 1 < n ? "p + t" + std::to_string(i + 1) + "[s; A]" : "p";
+        body += "```tabel\nfil: t.csv\nnavn: t" + std::to_string(i) + "\ntitel: T\nrække: s = " + formula + "\n```\n\n";
+    }
+    const auto l = compute(body, "Post;A\np;1\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Svar: 6.000.") == 0);
+}
+
+TEST_CASE("calculations: quoting in a circle is an error at the formula, however long the circle") {
+    // Two tables quoting each other.
+    auto l = compute("```tabel\nfil: t.csv\nnavn: a\ntitel: A\nrække: s = p + b[s; A]\n```\n\n"
+                     "```tabel\nfil: t.csv\nnavn: b\ntitel: B\nrække: s = p + a[s; A]\n```\n",
+                     "Post;A\np;1\n");
+    CHECK(l.messages.find("m/01-a/item.md:21:16: error: the table \"a\" quotes this formula's results back (directly or "
+                          "through other tables and calculations); a table cannot depend on itself (in column \"A\")") !=
+          std::string::npos);
+    CHECK(l.messages.find("m/01-a/item.md:14:16: error: the table \"b\" could not be computed (see its errors)") !=
+          std::string::npos);
+    // A table quoting itself by name.
+    l = compute("```tabel\nfil: t.csv\nnavn: a\ntitel: A\nrække: s = p + a[p; A]\n```\n", "Post;A\np;1\n");
+    CHECK(l.messages.find("error: the table \"a\" quotes this formula's results back") != std::string::npos);
+    // 5.000 beregning blocks in a circle.
+    l = compute(calc_chain(5000, true), kBudgetCsv);
+    CHECK(l.messages.find("error: the calculation \"c0\" quotes this formula's results back") != std::string::npos);
+    // A beregning block may still quote its own values above by its name.
+    l = compute("Svar: {c[b]}.\n\n```beregning\nnavn: c\nværdi: a = 1\nværdi: b = c[a] + 1\n```\n", kBudgetCsv);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Svar: 2.") == 0);
+}
