@@ -113,7 +113,7 @@ void read_attachment(const KeyValue& kv, const std::string& folder, const InputF
     a.loc = kv.loc;
     const int index = static_cast<int>(item.attachments.size());
     if (parts.size() == 3 && !parts[2].empty()) {
-        if (auto why = unsafe_path_reason(parts[2])) {
+        if (auto why = unsafe_path_reason(parts[2], true)) {
             diags.error(kv.value_loc, "cannot use the attachment file " + quote_text(parts[2]) + ": " + *why, kv.line);
             return;
         }

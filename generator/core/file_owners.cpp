@@ -1,0 +1,68 @@
+#include "core/file_owners.hpp"
+
+#include "core/input_files.hpp"
+#include "core/text.hpp"
+
+namespace boardpack {
+
+namespace {
+
+// "the item folder "pub"", with where it really leads when a symbolic link makes that differ.
+std::string describe(const FileOwner& o) {
+    std::string s = (o.shared ? "the shared location " : "the item folder ") + quote_text(o.name);
+    if (lexical_path(o.name) != o.real) s += " (which leads to " + quote_text(o.real.empty() ? "." : o.real) + ")";
+    return s;
+}
+
+// "the item folder "pub" (meeting.txt:6)": names an owner and where it is listed.
+std::string named(const FileOwner& o) {
+    return describe(o) + " (" + o.listed_at.file + ":" + std::to_string(o.listed_at.line) + ")";
+}
+
+}  // namespace
+
+bool path_within(const std::string& inner, const std::string& outer) {
+    if (outer.empty()) return true;
+    return inner.size() >= outer.size() && inner.compare(0, outer.size(), outer) == 0 &&
+           (inner.size() == outer.size() || inner[outer.size()] == '/');
+}
+
+std::optional<std::string> FileOwners::add(FileOwner owner) {
+    const std::string subject = describe(owner);
+    if (owner.real.empty())
+        return subject + (owner.shared ? " is the meeting folder itself, which cannot be shared"
+                                       : " is the meeting folder itself; give each item a folder of its own");
+    for (const FileOwner& o : owners_) {
+        // Two shared locations may overlap: both are public.
+        if (o.shared && owner.shared) continue;
+        std::string relation;
+        if (owner.real == o.real) relation = " is the same folder as ";
+        else if (path_within(owner.real, o.real)) relation = " lies inside ";
+        else if (path_within(o.real, owner.real)) relation = " holds ";
+        else continue;
+        const std::string rule = owner.shared || o.shared ? "; an item's files cannot be shared (shared files are public)"
+                                 : owner.real == o.real ? "; each item needs a folder of its own"
+                                                        : "; item folders may not be nested, or one item could read the "
+                                                          "other's files";
+        return subject + relation + named(o) + rule;
+    }
+    owners_.push_back(std::move(owner));
+    return std::nullopt;
+}
+
+std::optional<std::string> FileOwners::refuse(const FileOwner& reader, const std::string& real,
+                                             bool through_link) const {
+    if (path_within(real, reader.real)) return std::nullopt;
+    const std::string how = through_link ? " (through a symbolic link)" : "";
+    for (const FileOwner& o : owners_) {
+        if (!path_within(real, o.real)) continue;
+        if (o.shared) return std::nullopt;
+        return "the file leads" + how + " into " + named(o) + "; item " + quote_text(reader.name) +
+               " may read only files in its own folder and shared files";
+    }
+    return "the file leads" + how + " outside the item folder " + quote_text(reader.name) +
+           "; a file that several items use must be declared with a \"delt:\" line in meeting.txt "
+           "(it is then public)";
+}
+
+}  // namespace boardpack
