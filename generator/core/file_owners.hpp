@@ -23,7 +23,8 @@ struct FileOwner {
 class FileOwners {
 public:
     // Adds an owner; returns why it cannot be one (it is the meeting folder, or it is, holds or
-    // lies inside one added before), naming the other and its line.
+    // lies inside one added before), naming the other and its line. A refused item must not be
+    // read, but it is kept, so its folder stays its own.
     std::optional<std::string> add(FileOwner owner);
 
     // Why the item `reader` may not read the file at real path `real`, or nullopt when it may:

@@ -194,7 +194,9 @@ std::optional<std::string> MemoryFiles::real_path(const std::string& relative, s
 }
 
 std::string MemoryFiles::display(const std::string& relative) const {
-    return display_root_ + "/" + relative;
+    // Like DiskFiles, a name is shown with its "." and ".." steps taken.
+    const auto path = lexical_path(relative);
+    return display_root_ + "/" + (path ? *path : relative);
 }
 
 }  // namespace boardpack
