@@ -288,3 +288,12 @@ TEST_CASE("loader: a shared location may not hold or lie in an item's folder") {
     CHECK(load_errors(f).find("m/meeting.txt:7:8: error: the item folder \"06-b\" is the same folder as the shared "
                               "location \"06-b\" (m/meeting.txt:8); an item's files cannot be shared") == 0);
 }
+
+TEST_CASE("loader: a right-to-left override in echoed input is shown escaped") {
+    MemoryFiles f = good_meeting();
+    f.add("06-b/item.md", replace(kItemB, "status: Fortrolig", "status: Fort\xE2\x80\xAEgilor"));
+    CHECK(load_errors(f) ==
+          "m/06-b/item.md:3:9: error: unknown status \"Fort<U+202E>gilor\"; use Offentlig, Fortrolig or Lukket\n"
+          "  status: Fort<U+202E>gilor\n"
+          "          ^\n");
+}
