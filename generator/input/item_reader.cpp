@@ -186,10 +186,13 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
                              kv.line);
         } else if (kv.key == "titel") {
             item.title = kv.value;
+            item.header_locs.title = kv.value_loc;
         } else if (kv.key == "sagsbehandler") {
             item.case_officer = kv.value;
+            item.header_locs.case_officer = kv.value_loc;
         } else if (kv.key == "sagsnummer") {
             item.case_number = kv.value;
+            item.header_locs.case_number = kv.value_loc;
         } else if (kv.key == "bilag") {
             attachment_keys.push_back(&kv);
         }

@@ -53,13 +53,26 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
     meeting.id = meeting_id;
     std::vector<const KeyValue*> item_keys;
     std::vector<const KeyValue*> shared_keys;
+    // The text fields, each kept with where it was written.
+    const struct {
+        const char* key;
+        std::string* value;
+        SourceLoc* loc;
+    } text_fields[] = {{"organisation", &meeting.organisation, &meeting.locs.organisation},
+                       {"organ", &meeting.body, &meeting.locs.body},
+                       {"titel", &meeting.title, &meeting.locs.title},
+                       {"tidspunkt", &meeting.time, &meeting.locs.time},
+                       {"sted", &meeting.place, &meeting.locs.place}};
     for (const KeyValue& kv : keys) {
-        if (kv.key == "organisation") meeting.organisation = kv.value;
-        else if (kv.key == "organ") meeting.body = kv.value;
-        else if (kv.key == "titel") meeting.title = kv.value;
-        else if (kv.key == "tidspunkt") meeting.time = kv.value;
-        else if (kv.key == "sted") meeting.place = kv.value;
-        else if (kv.key == "punkt") item_keys.push_back(&kv);
+        bool text_field = false;
+        for (const auto& f : text_fields) {
+            if (kv.key != f.key) continue;
+            *f.value = kv.value;
+            *f.loc = kv.value_loc;
+            text_field = true;
+        }
+        if (text_field) continue;
+        if (kv.key == "punkt") item_keys.push_back(&kv);
         else if (kv.key == "delt") shared_keys.push_back(&kv);
         else if (kv.key == "dato" && !kv.value.empty()) {
             if (auto d = parse_iso_date(kv.value)) meeting.date = *d;
