@@ -19,14 +19,16 @@ void Diagnostics::add(Diagnostic d) {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-    std::string out = d.loc.file;
+    // Input reaches messages in file names and echoed text: characters that would reorder or
+    // hide the terminal line ("Trojan Source") are shown escaped, wherever they come from.
+    std::string out = escape_for_messages(d.loc.file);
     if (d.loc.line > 0) {
         out += ':' + std::to_string(d.loc.line);
         if (d.loc.column > 0) out += ':' + std::to_string(d.loc.column);
     }
     if (!out.empty()) out += ": ";
     out += d.severity == Severity::Error ? "error: " : "warning: ";
-    out += d.message;
+    out += escape_for_messages(d.message);
     out += '\n';
     if (!d.source_line.empty() && d.loc.column > 0) {
         // Show the line (cut to a readable width around the column) and a caret under the column.

@@ -8,7 +8,7 @@ namespace fs = std::filesystem;
 
 namespace boardpack {
 
-std::optional<std::string> unsafe_path_reason(const std::string& relative) {
+std::optional<std::string> unsafe_path_reason(const std::string& relative, bool allow_parent) {
     if (relative.empty()) return "the path is empty";
     if (relative.find('\0') != std::string::npos) return "the path contains a NUL character";
     if (relative.front() == '/' || relative.front() == '\\' ||
@@ -20,10 +20,36 @@ std::optional<std::string> unsafe_path_reason(const std::string& relative) {
         size_t end = relative.find('/', start);
         if (end == std::string::npos) end = relative.size();
         const std::string part = relative.substr(start, end - start);
-        if (part == "..") return "the path leaves the meeting folder (\"..\")";
+        if (part == ".." && !allow_parent) return "the path leaves the meeting folder (\"..\")";
         start = end + 1;
     }
     return std::nullopt;
+}
+
+namespace {
+
+const char* const kLeavesByParent = "the path leaves the meeting folder (\"..\")";
+
+}  // namespace
+
+std::optional<std::string> lexical_path(const std::string& relative) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (start <= relative.size()) {
+        size_t end = relative.find('/', start);
+        if (end == std::string::npos) end = relative.size();
+        const std::string part = relative.substr(start, end - start);
+        if (part == "..") {
+            if (parts.empty()) return std::nullopt;
+            parts.pop_back();
+        } else if (!part.empty() && part != ".") {
+            parts.push_back(part);
+        }
+        start = end + 1;
+    }
+    std::string out;
+    for (const std::string& p : parts) out += (out.empty() ? "" : "/") + p;
+    return out;
 }
 
 std::string join_relative(const std::string& folder, const std::string& name) {
@@ -38,8 +64,12 @@ DiskFiles::DiskFiles(fs::path root) : root_(std::move(root)) {
 }
 
 std::optional<fs::path> DiskFiles::resolve(const std::string& relative, std::string* error) const {
-    if (auto why = unsafe_path_reason(relative)) {
+    if (auto why = unsafe_path_reason(relative, true)) {
         if (error) *error = *why;
+        return std::nullopt;
+    }
+    if (!lexical_path(relative)) {
+        if (error) *error = kLeavesByParent;
         return std::nullopt;
     }
     std::error_code ec;
@@ -110,18 +140,24 @@ bool DiskFiles::exists(const std::string& relative) const {
     return path && fs::exists(*path, ec);
 }
 
+std::optional<std::string> DiskFiles::real_path(const std::string& relative, std::string* error) const {
+    const auto real = resolve(relative, error);
+    if (!real) return std::nullopt;
+    std::string out = real->lexically_relative(real_root_).generic_string();
+    if (out == ".") out.clear();
+    return out;
+}
+
 std::string DiskFiles::display(const std::string& relative) const {
     return (root_ / relative).lexically_normal().generic_string();
 }
 
 std::optional<std::string> MemoryFiles::read(const std::string& relative, std::string* error) const {
-    if (auto why = unsafe_path_reason(relative)) {
-        if (error) *error = *why;
-        return std::nullopt;
-    }
-    const auto it = files_.find(relative);
+    const auto path = real_path(relative, error);
+    if (!path) return std::nullopt;
+    const auto it = files_.find(*path);
     if (it == files_.end()) {
-        if (error) *error = is_directory(relative) ? "is a folder, not a file" : "no such file";
+        if (error) *error = is_directory(*path) ? "is a folder, not a file" : "no such file";
         return std::nullopt;
     }
     if (it->second.size() > kMaxFileBytes) {
@@ -134,17 +170,33 @@ std::optional<std::string> MemoryFiles::read(const std::string& relative, std::s
 }
 
 bool MemoryFiles::is_directory(const std::string& relative) const {
-    const std::string prefix = relative + "/";
+    const auto path = real_path(relative, nullptr);
+    if (!path) return false;
+    if (path->empty()) return !files_.empty();
+    const std::string prefix = *path + "/";
     const auto it = files_.lower_bound(prefix);
     return it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
 }
 
 bool MemoryFiles::exists(const std::string& relative) const {
-    return files_.count(relative) > 0 || is_directory(relative);
+    const auto path = real_path(relative, nullptr);
+    return path && (files_.count(*path) > 0 || is_directory(*path));
+}
+
+std::optional<std::string> MemoryFiles::real_path(const std::string& relative, std::string* error) const {
+    if (auto why = unsafe_path_reason(relative, true)) {
+        if (error) *error = *why;
+        return std::nullopt;
+    }
+    auto path = lexical_path(relative);
+    if (!path && error) *error = kLeavesByParent;
+    return path;
 }
 
 std::string MemoryFiles::display(const std::string& relative) const {
-    return display_root_ + "/" + relative;
+    // Like DiskFiles, a name is shown with its "." and ".." steps taken.
+    const auto path = lexical_path(relative);
+    return display_root_ + "/" + (path ? *path : relative);
 }
 
 }  // namespace boardpack

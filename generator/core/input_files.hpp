@@ -14,8 +14,10 @@ namespace boardpack {
 // Largest input file boardpack reads (documented in the README).
 inline constexpr size_t kMaxFileBytes = 16u * 1024u * 1024u;
 
-// Why a path in the input may not be used, or nullopt when it is a plain relative path.
-std::optional<std::string> unsafe_path_reason(const std::string& relative);
+// Why a path in the input may not be used, or nullopt when it is a plain relative path. With
+// `allow_parent`, ".." steps are let through: the caller then confines the resolved path (an
+// item names a shared file as "../delt/x.csv"; ItemFiles decides where that may lead).
+std::optional<std::string> unsafe_path_reason(const std::string& relative, bool allow_parent = false);
 
 class InputFiles {
 public:
@@ -26,6 +28,10 @@ public:
     virtual std::optional<std::string> read(const std::string& relative, std::string* error) const = 0;
     virtual bool is_directory(const std::string& relative) const = 0;
     virtual bool exists(const std::string& relative) const = 0;
+
+    // Where a name leads once "." and ".." steps and symbolic links are followed, relative to the
+    // meeting folder ("" for the folder itself); nullopt with *error set when it leads out.
+    virtual std::optional<std::string> real_path(const std::string& relative, std::string* error) const = 0;
 
     // How the file is named in messages, e.g. "inputs/2023-09/18-speciallaeger/tabel-1.csv".
     virtual std::string display(const std::string& relative) const = 0;
@@ -38,6 +44,7 @@ public:
     std::optional<std::string> read(const std::string& relative, std::string* error) const override;
     bool is_directory(const std::string& relative) const override;
     bool exists(const std::string& relative) const override;
+    std::optional<std::string> real_path(const std::string& relative, std::string* error) const override;
     std::string display(const std::string& relative) const override;
 
 private:
@@ -47,7 +54,8 @@ private:
     std::filesystem::path real_root_;
 };
 
-// Files held in memory, for tests.
+// Files held in memory, for tests. There are no symbolic links, so a real path is the name with
+// its "." and ".." steps taken.
 class MemoryFiles final : public InputFiles {
 public:
     explicit MemoryFiles(std::string display_root = "mem") : display_root_(std::move(display_root)) {}
@@ -55,12 +63,17 @@ public:
     std::optional<std::string> read(const std::string& relative, std::string* error) const override;
     bool is_directory(const std::string& relative) const override;
     bool exists(const std::string& relative) const override;
+    std::optional<std::string> real_path(const std::string& relative, std::string* error) const override;
     std::string display(const std::string& relative) const override;
 
 private:
     std::string display_root_;
     std::map<std::string, std::string> files_;
 };
+
+// The name with its "." and ".." steps taken ("a/./b/../c" is "a/c", "." is ""), symbolic links
+// not followed; nullopt when a ".." would step out of the meeting folder.
+std::optional<std::string> lexical_path(const std::string& relative);
 
 // Joins a folder and a name given in an input file ("18-speciallaeger" + "tabel-1.csv").
 std::string join_relative(const std::string& folder, const std::string& name);

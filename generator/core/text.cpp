@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include <cstdio>
+
 namespace boardpack {
 
 namespace {
@@ -146,7 +148,31 @@ std::string fold_label(std::string_view s) {
     return out;
 }
 
+bool hidden_in_messages(char32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||   // C0 and C1 controls, DEL
+           cp == 0xAD || cp == 0x061C || cp == 0x180E ||  // soft hyphen, Arabic letter mark, Mongolian separator
+           (cp >= 0x200B && cp <= 0x200F) ||              // zero-width characters, LRM, RLM
+           (cp >= 0x2028 && cp <= 0x202E) ||              // line/paragraph separators, bidi embeddings/overrides
+           (cp >= 0x2060 && cp <= 0x206F) ||              // word joiner, invisible operators, bidi isolates
+           cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) ||  // BOM, interlinear annotation
+           (cp >= 0xE0000 && cp <= 0xE007F);              // tag characters
+}
+
 namespace {
+
+// "<U+202E>" for a character that would act on the terminal instead of showing; tab, CR and
+// LF as a space (they only move the text), when `spaces` is set.
+std::string shown(char32_t cp, bool spaces) {
+    if (spaces && (cp == '\t' || cp == '\n' || cp == '\r')) return " ";
+    std::string out;
+    if (!hidden_in_messages(cp)) {
+        append_utf8(out, cp);
+        return out;
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(cp));
+    return buf;
+}
 
 struct Excerpt {
     std::string text;
@@ -160,22 +186,24 @@ Excerpt make_excerpt(std::string_view line, int column, int width) {
     if (cps.size() > static_cast<size_t>(width) && col0 > static_cast<size_t>(width / 2))
         first = col0 - static_cast<size_t>(width / 2);
     Excerpt e;
-    e.column = static_cast<int>(col0 - first) + 1;
-    if (first > 0) {
-        e.text = "...";
-        e.column += 3;
-    }
+    if (first > 0) e.text = "...";
+    e.column = static_cast<int>(utf8_length(e.text)) + static_cast<int>(col0 >= first ? col0 - first : 0) + 1;
     const size_t last = std::min(cps.size(), first + static_cast<size_t>(width));
     for (size_t i = first; i < last; ++i) {
-        char32_t cp = cps[i];
-        if (cp < 0x20 || cp == 0x7F) cp = ' ';
-        append_utf8(e.text, cp);
+        if (i == col0) e.column = static_cast<int>(utf8_length(e.text)) + 1;  // escapes before it widen the line
+        e.text += shown(cps[i], true);
     }
     if (last < cps.size()) e.text += "...";
     return e;
 }
 
 }  // namespace
+
+std::string escape_for_messages(std::string_view text) {
+    std::string out;
+    for (char32_t cp : decode_utf8(text)) out += shown(cp, false);
+    return out;
+}
 
 std::string printable_excerpt(std::string_view line, int column, int width) {
     return make_excerpt(line, column, width).text;
@@ -189,11 +217,7 @@ std::string quote_text(std::string_view text) {
     std::u32string cps = decode_utf8(text);
     std::string out = "\"";
     const size_t limit = 60;
-    for (size_t i = 0; i < cps.size() && i < limit; ++i) {
-        char32_t cp = cps[i];
-        if (cp < 0x20) cp = ' ';
-        append_utf8(out, cp);
-    }
+    for (size_t i = 0; i < cps.size() && i < limit; ++i) out += shown(cps[i], true);
     if (cps.size() > limit) out += "...";
     out += '"';
     return out;

@@ -38,12 +38,21 @@ bool starts_with(std::string_view s, std::string_view prefix);
 // space to one space, for matching labels written by people.
 std::string fold_label(std::string_view s);
 
-// For diagnostics: a line cut to at most `width` characters around a 1-based column, control
-// characters shown as spaces; and the column of the same character inside that excerpt.
+// Characters that act on a terminal instead of showing (controls, bidirectional overrides as in
+// "Trojan Source", invisible ones); messages show them escaped, e.g. "<U+202E>".
+bool hidden_in_messages(char32_t cp);
+
+// The text with every hidden_in_messages character escaped as "<U+XXXX>".
+std::string escape_for_messages(std::string_view text);
+
+// For diagnostics: a line cut to at most `width` characters around a 1-based column, tabs shown
+// as spaces and other hidden characters escaped; and the column of the same character inside
+// that excerpt (counting the escapes before it).
 std::string printable_excerpt(std::string_view line, int column, int width);
 int excerpt_column(std::string_view line, int column, int width);
 
-// Quotes a piece of input for a message: "text", shortened to 60 characters.
+// Quotes a piece of input for a message: "text", shortened to 60 characters, line breaks and
+// tabs as spaces, hidden characters escaped.
 std::string quote_text(std::string_view text);
 
 }  // namespace boardpack

@@ -113,7 +113,7 @@ void read_attachment(const KeyValue& kv, const std::string& folder, const InputF
     a.loc = kv.loc;
     const int index = static_cast<int>(item.attachments.size());
     if (parts.size() == 3 && !parts[2].empty()) {
-        if (auto why = unsafe_path_reason(parts[2])) {
+        if (auto why = unsafe_path_reason(parts[2], true)) {
             diags.error(kv.value_loc, "cannot use the attachment file " + quote_text(parts[2]) + ": " + *why, kv.line);
             return;
         }
@@ -186,10 +186,13 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
                              kv.line);
         } else if (kv.key == "titel") {
             item.title = kv.value;
+            item.header_locs.title = kv.value_loc;
         } else if (kv.key == "sagsbehandler") {
             item.case_officer = kv.value;
+            item.header_locs.case_officer = kv.value_loc;
         } else if (kv.key == "sagsnummer") {
             item.case_number = kv.value;
+            item.header_locs.case_number = kv.value_loc;
         } else if (kv.key == "bilag") {
             attachment_keys.push_back(&kv);
         }

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/item_files.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
 #include "input/item_reader.hpp"
@@ -14,8 +15,14 @@ namespace {
 const std::vector<KeySpec> kMeetingKeys = {
     {"organisation", true, false}, {"organ", true, false}, {"titel", false, false},
     {"dato", true, false},         {"tidspunkt", true, false}, {"sted", true, false},
-    {"punkt", true, true},
+    {"punkt", true, true},         {"delt", false, true},
 };
+
+// A folder named in meeting.txt, without trailing slashes ("pub/" is "pub").
+std::string folder_name(std::string name) {
+    while (name.size() > 1 && name.back() == '/') name.pop_back();
+    return name;
+}
 
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -45,13 +52,28 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
     model::Meeting meeting;
     meeting.id = meeting_id;
     std::vector<const KeyValue*> item_keys;
+    std::vector<const KeyValue*> shared_keys;
+    // The text fields, each kept with where it was written.
+    const struct {
+        const char* key;
+        std::string* value;
+        SourceLoc* loc;
+    } text_fields[] = {{"organisation", &meeting.organisation, &meeting.locs.organisation},
+                       {"organ", &meeting.body, &meeting.locs.body},
+                       {"titel", &meeting.title, &meeting.locs.title},
+                       {"tidspunkt", &meeting.time, &meeting.locs.time},
+                       {"sted", &meeting.place, &meeting.locs.place}};
     for (const KeyValue& kv : keys) {
-        if (kv.key == "organisation") meeting.organisation = kv.value;
-        else if (kv.key == "organ") meeting.body = kv.value;
-        else if (kv.key == "titel") meeting.title = kv.value;
-        else if (kv.key == "tidspunkt") meeting.time = kv.value;
-        else if (kv.key == "sted") meeting.place = kv.value;
-        else if (kv.key == "punkt") item_keys.push_back(&kv);
+        bool text_field = false;
+        for (const auto& f : text_fields) {
+            if (kv.key != f.key) continue;
+            *f.value = kv.value;
+            *f.loc = kv.value_loc;
+            text_field = true;
+        }
+        if (text_field) continue;
+        if (kv.key == "punkt") item_keys.push_back(&kv);
+        else if (kv.key == "delt") shared_keys.push_back(&kv);
         else if (kv.key == "dato" && !kv.value.empty()) {
             if (auto d = parse_iso_date(kv.value)) meeting.date = *d;
             else diags.error(kv.value_loc, "the date must be written YYYY-MM-DD, e.g. 2023-09-14, and exist; found " +
@@ -59,12 +81,31 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
         }
     }
 
-    std::map<int, SourceLoc> numbers;  // item number -> where it was first given
+    // Who owns which part of the folder is settled before any item is read, so each item reads
+    // through an ItemFiles that knows every other item's folder.
+    FileOwners owners;
+    for (const KeyValue* kv : shared_keys) {
+        const std::string name = folder_name(kv->value);
+        if (name.empty()) continue;
+        std::string why;
+        std::optional<std::string> real;
+        if (auto unsafe = unsafe_path_reason(name)) why = *unsafe;
+        else if (!files.exists(name)) why = "there is no such file or folder (" + files.display(name) + ")";
+        else real = files.real_path(name, &why);
+        if (real) {
+            if (auto overlap = owners.add({name, *real, kv->value_loc, true})) {
+                diags.error(kv->value_loc, *overlap, kv->line);
+                continue;
+            }
+        } else {
+            diags.error(kv->value_loc, "cannot share " + quote_text(name) + ": " + why, kv->line);
+        }
+    }
+    std::vector<std::pair<const KeyValue*, FileOwner>> listed;
     std::map<std::string, SourceLoc> folders;
     for (const KeyValue* kv : item_keys) {
         if (kv->value.empty()) continue;
-        std::string folder = kv->value;
-        while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+        const std::string folder = folder_name(kv->value);
         if (auto why = unsafe_path_reason(folder)) {
             diags.error(kv->value_loc, "cannot use the item folder " + quote_text(folder) + ": " + *why, kv->line);
             continue;
@@ -74,12 +115,25 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
             continue;
         }
         folders[folder] = kv->value_loc;
-        if (!files.is_directory(folder)) {
+        std::string why;
+        const auto real = files.is_directory(folder) ? files.real_path(folder, &why) : std::nullopt;
+        if (!real) {
             diags.error(kv->value_loc,
                         "there is no item folder " + quote_text(folder) + " (" + files.display(folder) + ")", kv->line);
             continue;
         }
-        auto item = read_item(files, folder, kv->value_loc, diags);
+        FileOwner owner{folder, *real, kv->value_loc, false};
+        if (auto overlap = owners.add(owner)) {
+            diags.error(kv->value_loc, *overlap, kv->line);
+            continue;
+        }
+        listed.emplace_back(kv, std::move(owner));
+    }
+
+    std::map<int, SourceLoc> numbers;  // item number -> where it was first given
+    for (const auto& [kv, owner] : listed) {
+        const ItemFiles item_files(files, owners, owner);
+        auto item = read_item(item_files, owner.name, kv->value_loc, diags);
         if (!item) continue;
         if (auto it = numbers.find(item->number); it != numbers.end()) {
             diags.error(item->loc, "item number " + std::to_string(item->number) + " is used twice: also in " +

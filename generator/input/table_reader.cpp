@@ -107,7 +107,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     const KeyValue* file_key = find_key(block.keys, "fil");
     if (!file_key || diags.error_count() > errors_before) return std::nullopt;
 
-    if (auto why = unsafe_path_reason(file_key->value)) {
+    if (auto why = unsafe_path_reason(file_key->value, true)) {
         diags.error(file_key->value_loc, "cannot use " + quote_text(file_key->value) + ": " + *why, file_key->line);
         return std::nullopt;
     }

@@ -160,6 +160,10 @@ struct AgendaItem {
     std::vector<Attachment> attachments;
     std::string folder;  // relative to the meeting folder
     SourceLoc loc;       // the item file
+    // Where the header's text fields were written (their values), for messages about them.
+    struct HeaderLocs {
+        SourceLoc title, case_officer, case_number;
+    } header_locs;
 };
 
 struct Date {
@@ -175,6 +179,11 @@ struct Meeting {
     std::string time;
     std::string place;
     std::vector<AgendaItem> items;
+    // Where the text fields were written in meeting.txt (their values), for messages about them;
+    // a field given no value there (the default title) has none.
+    struct FieldLocs {
+        SourceLoc organisation, body, title, time, place;
+    } locs;
 };
 
 enum class Edition { Offentlig, Lukket };

@@ -120,7 +120,14 @@ def main():
         else:
             for f in os.listdir(folder):
                 shared += open(os.path.join(folder, f), encoding="utf-8-sig", errors="replace").read() + "\n"
-    shared += open(os.path.join(meeting, "meeting.txt"), encoding="utf-8-sig").read()
+    meeting_txt = open(os.path.join(meeting, "meeting.txt"), encoding="utf-8-sig").read()
+    shared += meeting_txt
+    # Files declared shared ("delt:") are public data by definition, like public items' files.
+    for m in re.finditer(r"^delt:\s*(.+?)\s*$", meeting_txt, re.M):
+        location = os.path.join(meeting, m.group(1))
+        for root, dirs, files in os.walk(location) if os.path.isdir(location) else [("", [], [location])]:
+            for f in files:
+                shared += open(os.path.join(root, f), encoding="utf-8-sig", errors="replace").read() + "\n"
     wording = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "templates", "wording.txt")
     shared += open(wording, encoding="utf-8").read()
     needles = sorted(n for n in confidential if n not in shared and n.lower() not in ("item.md",))

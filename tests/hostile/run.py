@@ -160,6 +160,14 @@ def main():
          lambda m: append(os.path.join(m, item), "\nEn pil \u2192 og et flueben \u2713.\n"),
          r'^m/01-budget/item\.md:45:1: warning: the PDF cannot print \u2192 \(U\+2192\), \u2713 \(U\+2713\)', boardpack, base,
          expect_rc=0)
+    def trojan_source(m):
+        replace(os.path.join(m, "meeting.txt"), "sted: Mødelokale 1", "sted: Mødelokale \u202e1")
+        replace(os.path.join(m, item), "titel: ", "titel: \u202e\u2066")
+    case("a right-to-left override in meeting.txt and a titel: warned at its line, shown escaped, never raw",
+         trojan_source,
+         r'(?s)\A(?!.*[\u202e\u2066]).*^m/meeting\.txt:5:7: warning: the PDF cannot print <U\+202E> \(U\+202E\); '
+         r'.*^m/01-budget/item\.md:4:8: warning: the PDF cannot print <U\+202E> \(U\+202E\), <U\+2066> \(U\+2066\)',
+         boardpack, base, expect_rc=0)
     case("every problem is listed, not only the first", lambda m: (
             replace(os.path.join(m, item), "status: Offentlig", "status: Hemmelig"),
             append(os.path.join(m, "01-budget", "budget.csv"), "Tilskud;5\r\n"),

@@ -231,3 +231,69 @@ TEST_CASE("loader: a number written the English way is reported at its cell") {
     Diagnostics d;
     CHECK(input::load_meeting(g, "m", d));
 }
+
+// Issue 8, section 1: an item reads only its own files and declared shared files.
+TEST_CASE("loader: an item may not read another item's file by \"..\"") {
+    MemoryFiles f = good_meeting();
+    f.add("06-b/hemmelig.csv", ";2016\nHemmeligt;1\n");
+    f.add("05-a/item.md", replace(kItemA, "fil: tabel-1.csv", "fil: ../06-b/hemmelig.csv"));
+    CHECK(load_errors(f) ==
+          "m/05-a/item.md:20:6: error: cannot read the table's CSV file \"../06-b/hemmelig.csv\" (m/06-b/hemmelig.csv): "
+          "the file leads into the item folder \"06-b\" (m/meeting.txt:7); item \"05-a\" may read only files in its own "
+          "folder and shared files\n"
+          "  fil: ../06-b/hemmelig.csv\n"
+          "       ^\n");
+    MemoryFiles g = good_meeting();
+    g.add("05-a/item.md", replace(kItemA, "bilag-1.md", "../06-b/item.md"));
+    CHECK(load_errors(g).find("m/05-a/item.md:7:8: error: cannot read the attachment file \"../06-b/item.md\" "
+                              "(m/06-b/item.md): the file leads into the item folder \"06-b\"") == 0);
+}
+
+TEST_CASE("loader: a file outside the item's folder must be declared shared") {
+    MemoryFiles f = good_meeting();
+    f.add("faelles/tal.csv", ";2016;2023\nOverlæger;5.442;5.041\n");
+    f.add("05-a/item.md", replace(kItemA, "fil: tabel-1.csv", "fil: ../faelles/tal.csv"));
+    CHECK(load_errors(f).find("m/05-a/item.md:20:6: error: cannot read the table's CSV file \"../faelles/tal.csv\" "
+                              "(m/faelles/tal.csv): the file leads outside the item folder \"05-a\"; a file that several "
+                              "items use must be declared with a \"delt:\" line in meeting.txt") == 0);
+    f.add("meeting.txt", std::string(kMeeting) + "delt: faelles/\n");
+    Diagnostics d;
+    const auto m = load_meeting(f, "m", d);
+    REQUIRE(m);
+    CHECK(m->items[0].tables[0].rows[0].cells[2].text == "5.041");
+}
+
+TEST_CASE("loader: item folders may not be nested, nor be the meeting folder") {
+    MemoryFiles f = good_meeting();
+    f.add("05-a/06-b/item.md", kItemB);
+    f.add("meeting.txt", replace(kMeeting, "punkt: 06-b", "punkt: 05-a/06-b"));
+    CHECK(load_errors(f) ==
+          "m/meeting.txt:7:8: error: the item folder \"05-a/06-b\" lies inside the item folder \"05-a\" (m/meeting.txt:6); "
+          "item folders may not be nested, or one item could read the other's files\n"
+          "  punkt: 05-a/06-b\n"
+          "         ^\n");
+    MemoryFiles g = good_meeting();
+    g.add("item.md", kItemB);
+    g.add("meeting.txt", replace(kMeeting, "punkt: 06-b", "punkt: ."));
+    CHECK(load_errors(g) ==
+          "m/meeting.txt:7:8: error: the item folder \".\" is the meeting folder itself, which holds the item folder "
+          "\"05-a\" (m/meeting.txt:6); give each item a folder of its own\n"
+          "  punkt: .\n"
+          "         ^\n");
+}
+
+TEST_CASE("loader: a shared location may not hold or lie in an item's folder") {
+    MemoryFiles f = good_meeting();
+    f.add("meeting.txt", std::string(kMeeting) + "delt: 06-b\n");
+    CHECK(load_errors(f).find("m/meeting.txt:7:8: error: the item folder \"06-b\" is the same folder as the shared "
+                              "location \"06-b\" (m/meeting.txt:8); an item's files cannot be shared") == 0);
+}
+
+TEST_CASE("loader: a right-to-left override in echoed input is shown escaped") {
+    MemoryFiles f = good_meeting();
+    f.add("06-b/item.md", replace(kItemB, "status: Fortrolig", "status: Fort\xE2\x80\xAEgilor"));
+    CHECK(load_errors(f) ==
+          "m/06-b/item.md:3:9: error: unknown status \"Fort<U+202E>gilor\"; use Offentlig, Fortrolig or Lukket\n"
+          "  status: Fort<U+202E>gilor\n"
+          "          ^\n");
+}

@@ -51,11 +51,20 @@ private:
 
 void report_unprintable(const model::Meeting& m, Diagnostics& diags) {
     Scanner s(diags);
+    // A field with no line of its own (the default title comes from the wording) is reported
+    // at its file.
     const SourceLoc meeting{m.id + "/meeting.txt", 0, 0};
-    for (const std::string* f : {&m.organisation, &m.body, &m.title, &m.time, &m.place}) s.text(*f, meeting);
+    const auto at = [](const SourceLoc& field, const SourceLoc& file) { return field.line > 0 ? field : file; };
+    const model::Meeting::FieldLocs& ml = m.locs;
+    for (const auto& [f, loc] : {std::pair{&m.organisation, &ml.organisation}, {&m.body, &ml.body}, {&m.title, &ml.title},
+                                 {&m.time, &ml.time}, {&m.place, &ml.place}})
+        s.text(*f, at(*loc, meeting));
     for (const model::AgendaItem& item : m.items) {
         const SourceLoc header{item.loc.file, 0, 0};
-        for (const std::string* f : {&item.title, &item.case_officer, &item.case_number}) s.text(*f, header);
+        const model::AgendaItem::HeaderLocs& hl = item.header_locs;
+        for (const auto& [f, loc] : {std::pair{&item.title, &hl.title}, {&item.case_officer, &hl.case_officer},
+                                     {&item.case_number, &hl.case_number}})
+            s.text(*f, at(*loc, header));
         for (const model::Section& sec : item.sections) s.blocks(sec.blocks);
         for (const model::Attachment& a : item.attachments) {
             s.text(a.title, a.loc);

@@ -1,0 +1,38 @@
+// Issue 8, section 4: input echoed in a message cannot act on the terminal.
+#include <doctest/doctest.h>
+
+#include "core/diagnostics.hpp"
+#include "core/text.hpp"
+
+using namespace boardpack;
+
+namespace {
+const std::string kRlo = "\xE2\x80\xAE";  // U+202E RIGHT-TO-LEFT OVERRIDE
+}
+
+TEST_CASE("messages: quoted input shows controls and bidi overrides escaped") {
+    CHECK(quote_text("abc" + kRlo + "def") == "\"abc<U+202E>def\"");
+    CHECK(quote_text("a\x1b[2Jb") == "\"a<U+001B>[2Jb\"");
+    CHECK(quote_text("a\tb\nc") == "\"a b c\"");
+    CHECK(quote_text("æøå \xE2\x80\x9C") == "\"æøå \xE2\x80\x9C\"");  // ordinary text is left alone
+    CHECK(escape_for_messages("x\xE2\x81\xA6y\xE2\x80\x8B") == "x<U+2066>y<U+200B>");
+}
+
+TEST_CASE("messages: the excerpt escapes hidden characters and the caret still points at the column") {
+    Diagnostic d;
+    d.loc = {"m/t.csv", 2, 9};
+    d.message = "bad " + quote_text(kRlo);
+    d.source_line = "ab" + kRlo + "cdef;2.5";  // column 9 is the "2"
+    CHECK(format_diagnostic(d) ==
+          "m/t.csv:2:9: error: bad \"<U+202E>\"\n"
+          "  ab<U+202E>cdef;2.5\n"
+          "                 ^\n");
+}
+
+TEST_CASE("messages: file names and message text are escaped too") {
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.loc = {"m/fil" + kRlo + "vsc.csv", 1, 0};
+    d.message = "the PDF cannot print " + kRlo;
+    CHECK(format_diagnostic(d) == "m/fil<U+202E>vsc.csv:1: warning: the PDF cannot print <U+202E>\n");
+}
