@@ -16,6 +16,11 @@ std::string TextFile::line_text(int line) const {
     return std::string(lines[static_cast<size_t>(line - 1)].text);
 }
 
+std::string_view TextFile::line_view(int line) const {
+    if (line < 1 || static_cast<size_t>(line) > lines.size()) return {};
+    return lines[static_cast<size_t>(line - 1)].text;
+}
+
 namespace {
 
 // 1-based line and the byte offset inside that line of a byte offset into the text.

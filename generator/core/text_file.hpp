@@ -25,6 +25,8 @@ struct TextFile {
     SourceLoc loc(int line, int column = 0) const { return {name, line, column}; }
     // The text of a 1-based line, or "" when out of range.
     std::string line_text(int line) const;
+    // The same without a copy, for callers that report only now and then.
+    std::string_view line_view(int line) const;
 
     TextFile() = default;
     TextFile(const TextFile& other) { *this = other; }
