@@ -12,7 +12,16 @@
 namespace boardpack {
 
 // Largest input file boardpack reads (documented in the README).
-inline constexpr size_t kMaxFileBytes = 16u * 1024u * 1024u;
+inline constexpr size_t kMaxFileBytes = 2u * 1024u * 1024u;
+
+// What the readers have taken in so far from one meeting's files, held against the limits on
+// the whole meeting (core/text_file.hpp), so many files each within the limits cannot add up
+// to a runaway.
+struct ReadTotals {
+    size_t bytes = 0;
+    size_t table_cells = 0;
+    size_t markdown_parts = 0;
+};
 
 // Why a path in the input may not be used, or nullopt when it is a plain relative path.
 std::optional<std::string> unsafe_path_reason(const std::string& relative);
@@ -29,6 +38,9 @@ public:
 
     // How the file is named in messages, e.g. "inputs/2023-09/18-speciallaeger/tabel-1.csv".
     virtual std::string display(const std::string& relative) const = 0;
+
+    // Counted by the readers (one InputFiles is made per meeting); not part of the files.
+    mutable ReadTotals totals;
 };
 
 // The real file system, below one root folder.

@@ -100,6 +100,17 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
     return f;
 }
 
+bool count_for_meeting(ReadTotals& totals, size_t ReadTotals::*total, size_t amount, size_t limit, const char* what,
+                       const SourceLoc& at, Diagnostics& diags) {
+    size_t& sum = totals.*total;
+    if (sum > limit) return false;  // already reported
+    sum += amount;
+    if (sum <= limit) return true;
+    diags.error(at, std::string("the meeting's files together hold more than ") + std::to_string(limit) + " " + what +
+                        ", the limit for a meeting; split it, or leave out what a board packet need not print");
+    return false;
+}
+
 std::optional<TextFile> load_text_file(const InputFiles& files, const std::string& relative,
                                        Diagnostics& diags, const SourceLoc& referenced_from) {
     std::string why;
@@ -113,6 +124,9 @@ std::optional<TextFile> load_text_file(const InputFiles& files, const std::strin
         }
         return std::nullopt;
     }
+    if (!count_for_meeting(files.totals, &ReadTotals::bytes, content->size(), kMaxMeetingBytes, "bytes of input",
+                           {name, 0, 0}, diags))
+        return std::nullopt;
     return make_text_file(relative, name, std::move(*content), diags);
 }
 

@@ -62,6 +62,7 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
     MarkdownSource src;
     src.file = file.name;
     src.first_line = first_line;
+    src.totals = &files.totals;
     for (const Line& l : file.lines) {
         src.lines.emplace_back(l.text);
         if (l.number >= first_line) {

@@ -121,10 +121,17 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
                     file_key->line);
         return std::nullopt;
     }
+    if (!count_for_meeting(files.totals, &ReadTotals::bytes, content->size(), kMaxMeetingBytes, "bytes of input",
+                           {files.display(table.csv), 0, 0}, diags))
+        return std::nullopt;
     auto text = make_text_file(table.csv, files.display(table.csv), std::move(*content), diags);
     if (!text) return std::nullopt;
     auto csv = read_csv(*text, diags);
     if (!csv) return std::nullopt;
+    // Counted before the cells are typed: the model of a cell is what costs.
+    if (!count_for_meeting(files.totals, &ReadTotals::table_cells, (csv->rows.size() - 1) * csv->rows[0].fields.size(),
+                           kMaxMeetingTableCells, "table cells (in CSV files)", text->loc(1), diags))
+        return std::nullopt;
     if (csv->rows[0].fields.size() < 2) {
         diags.error(text->loc(csv->rows[0].line, 1),
                     "a table needs a label column and at least one more column; is the separator \";\" or \",\"?",
