@@ -84,6 +84,7 @@ std::optional<std::string> DiskFiles::read(const std::string& relative, std::str
                      std::to_string(kMaxFileBytes) + " bytes";
         return std::nullopt;
     }
+    if (!count_bytes(size, error)) return std::nullopt;
     std::ifstream in(*path, std::ios::binary);
     if (!in) {
         if (error) *error = "cannot be opened for reading";
@@ -130,6 +131,7 @@ std::optional<std::string> MemoryFiles::read(const std::string& relative, std::s
                      std::to_string(kMaxFileBytes) + " bytes";
         return std::nullopt;
     }
+    if (!count_bytes(it->second.size(), error)) return std::nullopt;
     return it->second;
 }
 
@@ -145,6 +147,15 @@ bool MemoryFiles::exists(const std::string& relative) const {
 
 std::string MemoryFiles::display(const std::string& relative) const {
     return display_root_ + "/" + relative;
+}
+
+bool InputFiles::count_bytes(size_t size, std::string* error) const {
+    totals.bytes += size;
+    if (totals.bytes <= kMaxMeetingBytes) return true;
+    if (error)
+        *error = "with this file the meeting's files together hold " + std::to_string(totals.bytes) +
+                 " bytes; the limit for a meeting is " + std::to_string(kMaxMeetingBytes) + " bytes";
+    return false;
 }
 
 }  // namespace boardpack

@@ -13,6 +13,8 @@ namespace boardpack {
 
 // Largest input file boardpack reads (documented in the README).
 inline constexpr size_t kMaxFileBytes = 2u * 1024u * 1024u;
+// All input files of one meeting together (documented in the README); see ReadTotals.
+inline constexpr size_t kMaxMeetingBytes = 4u * 1024u * 1024u;
 
 // What the readers have taken in so far from one meeting's files, held against the limits on
 // the whole meeting (core/text_file.hpp), so many files each within the limits cannot add up
@@ -41,6 +43,11 @@ public:
 
     // Counted by the readers (one InputFiles is made per meeting); not part of the files.
     mutable ReadTotals totals;
+
+protected:
+    // Adds a file's size to totals.bytes; false, with *error naming the limit, when that takes
+    // the meeting over kMaxMeetingBytes.
+    bool count_bytes(size_t size, std::string* error) const;
 };
 
 // The real file system, below one root folder.

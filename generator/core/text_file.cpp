@@ -124,9 +124,6 @@ std::optional<TextFile> load_text_file(const InputFiles& files, const std::strin
         }
         return std::nullopt;
     }
-    if (!count_for_meeting(files.totals, &ReadTotals::bytes, content->size(), kMaxMeetingBytes, "bytes of input",
-                           {name, 0, 0}, diags))
-        return std::nullopt;
     return make_text_file(relative, name, std::move(*content), diags);
 }
 

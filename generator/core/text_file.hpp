@@ -15,10 +15,10 @@ namespace boardpack {
 // Longest line boardpack accepts in an input file (documented in the README).
 inline constexpr size_t kMaxLineBytes = 64u * 1024u;
 
-// Limits on one meeting's input taken together (documented in the README). They are set so
+// Limits on one meeting's input taken together (documented in the README; the one on bytes is
+// kMaxMeetingBytes, counted as files are read in core/input_files.hpp). They are set so
 // that a meeting at every limit is built in a few seconds and a few hundred MiB, far beyond
 // what a board packet holds (a packet of 4 MiB of text runs to more than 1.000 pages).
-inline constexpr size_t kMaxMeetingBytes = 4u * 1024u * 1024u;   // all input files together
 inline constexpr size_t kMaxMeetingTableCells = 60000;          // all CSV tables together
 inline constexpr size_t kMaxMeetingMarkdownParts = 200000;      // paragraphs, list items, emphasis, ...
 

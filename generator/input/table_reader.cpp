@@ -121,9 +121,6 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
                     file_key->line);
         return std::nullopt;
     }
-    if (!count_for_meeting(files.totals, &ReadTotals::bytes, content->size(), kMaxMeetingBytes, "bytes of input",
-                           {files.display(table.csv), 0, 0}, diags))
-        return std::nullopt;
     auto text = make_text_file(table.csv, files.display(table.csv), std::move(*content), diags);
     if (!text) return std::nullopt;
     auto csv = read_csv(*text, diags);

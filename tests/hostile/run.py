@@ -166,6 +166,51 @@ def main():
             replace(os.path.join(m, "meeting.txt"), "dato: 2024-03-07", "dato: 2024-13-07")),
          r'(?s)meeting\.txt:3:7: error: the date.*item\.md:3:9: error: unknown status.*budget\.csv:5:9: error: this row',
          boardpack, base)
+
+    # Limits (issue 8): just over each, refused while reading, naming the limit, file and line.
+
+    def csv_rows(n, cols=3):
+        return "Post" + ";K" * (cols - 1) + "\r\n" + "".join(f"P{r}" + ";1" * (cols - 1) + "\r\n" for r in range(1, n + 1))
+    case("a CSV table one row over the row limit", lambda m: write(os.path.join(m, "01-budget", "budget.csv"), csv_rows(2001)),
+         r'^m/01-budget/budget\.csv:2002:1: error: the table has more than 2000 rows; the limit is 2000 rows below the header',
+         boardpack, base)
+    case("a CSV table one column over the column limit", lambda m: write(os.path.join(m, "01-budget", "budget.csv"), csv_rows(3, 31)),
+         r'^m/01-budget/budget\.csv:1:\d+: error: this row has more than 30 columns; the limit is 30 columns', boardpack, base)
+
+    def two_tables(m):  # 2 x 2.000 x 16 = 64.000 cells, over the meeting's 60.000
+        for name in ("a", "b"):
+            write(os.path.join(m, "01-budget", name + ".csv"), csv_rows(2000, 17))
+            append(os.path.join(m, item), f"\n```tabel\nfil: {name}.csv\ntitel: {name}\n```\n")
+    case("a meeting one table over its table cells limit", two_tables,
+         r'^m/01-budget/b\.csv:1: error: the meeting\'s files together hold more than 60000 table cells \(in CSV files\), '
+         r'the limit for a meeting', boardpack, base)
+
+    def many_bytes(m):  # three attachments of 1,5 MiB each (each under 2 MiB), over the meeting's 4 MiB
+        text = ("Ord " * 12000 + "\n\n") * 32
+        for n in (1, 2, 3):
+            write(os.path.join(m, "01-budget", f"stor{n}.md"), "# Bilag\n\n" + text)
+            replace(os.path.join(m, item), "bilag: Tidsplan | 1000002\n", f"bilag: Tidsplan | 1000002\nbilag: Stor {n} | 100000{n + 2} | stor{n}.md\n")
+    case("a meeting over its total input size", many_bytes,
+         r'^m/01-budget/item\.md:\d+:\d+: error: cannot read the attachment file "stor\d\.md" .*: with this file the '
+         r'meeting\'s files together hold \d+ bytes; the limit for a meeting is 4194304 bytes', boardpack, base)
+    case("an attachment over the Markdown parts limit (250.000 list items)",
+         lambda m: write(os.path.join(m, "01-budget", "notat.md"), "# Notat\n\n" + "- a\n" * 250_000),
+         r'^m/01-budget/notat\.md:\d+:\d+: error: the meeting\'s files together hold more than 200000 Markdown parts',
+         boardpack, base)
+
+    # The message cap: 500 English numbers give 20 messages and one line for the other 480.
+    with tempfile.TemporaryDirectory() as work:
+        m = os.path.join(work, "m")
+        shutil.copytree(base, m)
+        write(os.path.join(m, "01-budget", "budget.csv"), "Post;A;B\r\n" + "".join(f"P{r};{r}.5;2.25\r\n" for r in range(250)))
+        p = subprocess.run([boardpack, "check", "m"], cwd=work, capture_output=True, timeout=120)
+        err = p.stderr.decode("utf-8", errors="replace")
+        shown = len(re.findall(r'^m/01-budget/budget\.csv:\d+:\d+: error: "[\d.]+" is not a Danish number', err, re.M))
+        summary = re.findall(r'^m/01-budget/budget\.csv: error: \u2026 and 480 more like this in budget\.csv', err, re.M)
+        if p.returncode == 1 and shown == 20 and len(summary) == 1 and "500 error(s)" in err:
+            ok("500 messages of one kind: 20 shown, then one line for the other 480")
+        else:
+            fail("the message cap", f"exit {p.returncode}, {shown} messages shown, summary {summary}\n{err[-1500:]}")
     return 1 if failures else 0
 
 
