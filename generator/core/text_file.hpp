@@ -19,7 +19,7 @@ inline constexpr size_t kMaxLineBytes = 64u * 1024u;
 // kMaxMeetingBytes, counted as files are read in core/input_files.hpp). They are set so
 // that a meeting at every limit is built in a few seconds and a few hundred MiB, far beyond
 // what a board packet holds (a packet of 4 MiB of text runs to more than 1.000 pages).
-inline constexpr size_t kMaxMeetingTableCells = 60000;          // all CSV tables together
+inline constexpr size_t kMaxMeetingTableCells = 40000;          // all CSV tables together
 inline constexpr size_t kMaxMeetingMarkdownParts = 200000;      // paragraphs, list items, emphasis, ...
 
 // Adds `amount` to one of the meeting's totals; when that takes it over `limit`, reports it at
