@@ -23,6 +23,8 @@ struct ReadTotals {
     size_t bytes = 0;
     size_t table_cells = 0;
     size_t markdown_parts = 0;
+    size_t items = 0;
+    size_t attachments = 0;
 };
 
 // Why a path in the input may not be used, or nullopt when it is a plain relative path.

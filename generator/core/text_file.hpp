@@ -21,6 +21,8 @@ inline constexpr size_t kMaxLineBytes = 64u * 1024u;
 // what a board packet holds (a packet of 4 MiB of text runs to more than 1.000 pages).
 inline constexpr size_t kMaxMeetingTableCells = 40000;          // all CSV tables together
 inline constexpr size_t kMaxMeetingMarkdownParts = 200000;      // paragraphs, list items, emphasis, ...
+inline constexpr size_t kMaxMeetingItems = 500;                 // agenda items (each starts a page)
+inline constexpr size_t kMaxMeetingAttachments = 2000;          // "bilag:" lines (each with a file starts a page)
 
 // Adds `amount` to one of the meeting's totals; when that takes it over `limit`, reports it at
 // `at` (naming the limit and what it counts) and returns false. Once over, it returns false

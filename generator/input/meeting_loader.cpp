@@ -79,6 +79,8 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
                         "there is no item folder " + quote_text(folder) + " (" + files.display(folder) + ")", kv->line);
             continue;
         }
+        if (!count_for_meeting(files.totals, &ReadTotals::items, 1, kMaxMeetingItems, "agenda items", kv->value_loc, diags))
+            break;
         auto item = read_item(files, folder, kv->value_loc, diags);
         if (!item) continue;
         if (auto it = numbers.find(item->number); it != numbers.end()) {

@@ -137,9 +137,12 @@ def limit_cases():
          lambda: [attachment_item("# Bilag\n\n" + ("{" + "1 + " * 249 + "1} " + "\n\n") * (2 * MIB // 1010))]),
         ("formulas 64 levels deep, 2 MiB of them", True,
          lambda: [attachment_item("# Bilag\n\n" + (("{" + "(" * 63 + "1" + ")" * 63 + "} ") * 400 + "\n\n") * (2 * MIB // 135 // 400))]),
+        ("500 agenda items", True, lambda: [("", {}, "")] * 500),
+        ("2.000 attachments, each a file", True, lambda: [attachment_item(*["# Bilag\n\nTekst.\n"] * 100)] * 20),
         ("all meeting limits at once", True,
-         lambda: [table_item(2000, 20), attachment_item("# Bilag\n\n" + "- a\n" * (parts_items - 1000)),
-                  attachment_item(paragraphs(MIB + 600 * KIB)), attachment_item(paragraphs(MIB + 600 * KIB))]),
+         lambda: [table_item(2000, 20), attachment_item("# Bilag\n\n" + "- a\n" * (parts_items - 6000)),
+                  attachment_item(paragraphs(MIB + 600 * KIB)), attachment_item(paragraphs(MIB + 600 * KIB))]
+                 + [attachment_item(*["# Bilag\n\nTekst.\n"] * 100)] * 19 + [("", {}, "")] * 477),
         ("CSV 1.333 x 30 of English numbers (messages)", False,
          lambda: [("```tabel\nfil: e.csv\ntitel: T\n```\n",
                    {"e.csv": "Post" + ";K" * 29 + "\r\n" + "".join(f"P{r}" + f";{r}.5" * 29 + "\r\n" for r in range(1333))}, "")]),
@@ -148,6 +151,7 @@ def limit_cases():
         ("over: CSV 10.000 x 200 (the old limit)", False, lambda: [table_item(10000, 200)]),
         ("over: 250.000 list items (1 MiB)", False, lambda: [attachment_item("# Bilag\n\n" + "- a\n" * 250_000)]),
         ("over: 2 MiB of emphasis", False, lambda: [attachment_item("# Bilag\n\n" + ("*a* " * 10000 + "\n\n") * 52)]),
+        ("over: 501 agenda items", False, lambda: [("", {}, "")] * 501),
         ("over: 6 MiB in a meeting", False, lambda: [attachment_item(paragraphs(2 * MIB - 8 * KIB)) for _ in range(3)]),
     ]
 

@@ -198,6 +198,18 @@ def main():
          r'^m/01-budget/notat\.md:\d+:\d+: error: the meeting\'s files together hold more than 200000 Markdown parts',
          boardpack, base)
 
+    def many_items(m):  # 2 + 499 items, one over the meeting's 500
+        for n in range(3, 502):
+            write(os.path.join(m, f"i{n}", "item.md"), f"---\nnummer: {n}\nstatus: Offentlig\ntitel: T\nsagsbehandler: S\n"
+                  f"sagsnummer: EMN-2024-{n:05d}\n---\n\n# Resumé\n\nTekst.\n")
+            append(os.path.join(m, "meeting.txt"), f"punkt: i{n}\n")
+    case("a meeting one agenda item over the limit", many_items,
+         r'^m/meeting\.txt:506:8: error: the meeting\'s files together hold more than 500 agenda items, the limit for a meeting',
+         boardpack, base)
+    case("an item one attachment over the meeting's limit",
+         lambda m: replace(os.path.join(m, item), "bilag: Tidsplan | 1000002\n", "bilag: Tidsplan | 1000002\n" * 2000),
+         r'^m/01-budget/item\.md:2007:\d+: error: the meeting\'s files together hold more than 2000 attachments', boardpack, base)
+
     # The message cap: 500 English numbers give 20 messages and one line for the other 480.
     with tempfile.TemporaryDirectory() as work:
         m = os.path.join(work, "m")
