@@ -133,6 +133,8 @@ def limit_cases():
         ("200.000 Markdown parts: list items", True, lambda: [attachment_item("# Bilag\n\n" + "- a\n" * parts_items)]),
         ("200.000 Markdown parts: emphasis", True,
          lambda: [attachment_item("# Bilag\n\n" + ("*a* " * 5000 + "\n\n") * (parts_items // 5000))]),
+        ("2 MiB code block, 64 KiB lines of one word", True,  # PDF line breaking of long words: issue 8
+         lambda: [attachment_item("# Bilag\n\n```\n" + ("x" * (64 * KIB - 1) + "\n") * 31 + "```\n")]),
         ("formulas of 499 parts, 2 MiB of them", True,
          lambda: [attachment_item("# Bilag\n\n" + ("{" + "1 + " * 249 + "1} " + "\n\n") * (2 * MIB // 1010))]),
         ("formulas 64 levels deep, 2 MiB of them", True,
