@@ -12,10 +12,68 @@ void Diagnostics::warning(SourceLoc loc, std::string message, std::string source
     add({Severity::Warning, std::move(loc), std::move(message), std::move(source_line)});
 }
 
+namespace {
+
+// The kind of a message: its file, severity and wording with quoted text and numbers left out,
+// so '"2.5" is not a Danish number' and '"3.7" is not a Danish number' are one kind.
+std::string kind_of(const Diagnostic& d) {
+    std::string key = d.loc.file;
+    key += '\0';
+    key += d.severity == Severity::Error ? 'E' : 'W';
+    bool quoted = false;
+    for (const char c : d.message) {
+        if (c == '"') {
+            quoted = !quoted;
+            key += '"';
+        } else if (!quoted && !(c >= '0' && c <= '9') && c != '.') {
+            key += c;
+        }
+    }
+    return key;
+}
+
+// 19876 -> "19.876", the way the packet writes whole numbers.
+std::string grouped(int n) {
+    std::string digits = std::to_string(n);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ".");
+    return digits;
+}
+
+std::string base_name(const std::string& file) {
+    const size_t slash = file.find_last_of('/');
+    return slash == std::string::npos ? file : file.substr(slash + 1);
+}
+
+}  // namespace
+
 void Diagnostics::add(Diagnostic d) {
     if (warnings_are_errors_) d.severity = Severity::Error;
     if (d.severity == Severity::Error) ++errors_;
+    ++total_;
+    KindCount& kind = kinds_[kind_of(d)];
+    if (++kind.seen > kMaxMessagesOfOneKind) return;  // counted, not kept
+    kind.last_kept = all_.size();
     all_.push_back(std::move(d));
+}
+
+std::vector<Diagnostic> Diagnostics::all() const {
+    // Where a summary goes: after the last kept message of its kind.
+    std::map<size_t, int> more_after;
+    for (const auto& [key, kind] : kinds_)
+        if (kind.seen > kMaxMessagesOfOneKind) more_after[kind.last_kept] = kind.seen - kMaxMessagesOfOneKind;
+    std::vector<Diagnostic> out;
+    out.reserve(all_.size() + more_after.size());
+    for (size_t i = 0; i < all_.size(); ++i) {
+        out.push_back(all_[i]);
+        const auto more = more_after.find(i);
+        if (more == more_after.end()) continue;
+        const Diagnostic& last = all_[i];
+        out.push_back({last.severity, {last.loc.file, 0, 0},
+                       "\xE2\x80\xA6 and " + grouped(more->second) + " more like this in " + base_name(last.loc.file) +
+                           " (only the first " + std::to_string(kMaxMessagesOfOneKind) + " are shown)",
+                       {}});
+    }
+    return out;
 }
 
 std::string format_diagnostic(const Diagnostic& d) {

@@ -1,6 +1,8 @@
 // Diagnostics: where a problem is, what it is, and a sink that collects them.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,11 @@ struct Diagnostic {
     std::string source_line;  // the text of loc.line, for the context line and caret
 };
 
+// How many messages of one kind (same file, same wording apart from quoted text and numbers)
+// are kept; the rest are counted and summed up in one line, so a table of 20.000 bad cells
+// gives a readable report and does not hold 20.000 copies of its lines in memory.
+inline constexpr int kMaxMessagesOfOneKind = 20;
+
 // Collects diagnostics from every stage, so a run reports all problems, not only the first.
 class Diagnostics {
 public:
@@ -32,14 +39,23 @@ public:
 
     bool has_errors() const { return errors_ > 0; }
     int error_count() const { return errors_; }
-    int warning_count() const { return static_cast<int>(all_.size()) - errors_; }
-    const std::vector<Diagnostic>& all() const { return all_; }
+    int warning_count() const { return total_ - errors_; }
+    // The kept messages in the order reported; after the last kept one of a kind that was cut,
+    // one line says how many more of that kind there were ("… and 19.876 more like this").
+    std::vector<Diagnostic> all() const;
 
     // Turns every warning into an error (the --strict switch).
     void set_warnings_are_errors(bool on) { warnings_are_errors_ = on; }
 
 private:
+    // Messages of one kind seen so far, and where the last kept one is in all_.
+    struct KindCount {
+        int seen = 0;
+        size_t last_kept = 0;
+    };
     std::vector<Diagnostic> all_;
+    std::map<std::string, KindCount> kinds_;
+    int total_ = 0;
     int errors_ = 0;
     bool warnings_are_errors_ = false;
 };

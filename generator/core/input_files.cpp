@@ -114,6 +114,7 @@ std::optional<std::string> DiskFiles::read(const std::string& relative, std::str
                      std::to_string(kMaxFileBytes) + " bytes";
         return std::nullopt;
     }
+    if (!count_bytes(size, error)) return std::nullopt;
     std::ifstream in(*path, std::ios::binary);
     if (!in) {
         if (error) *error = "cannot be opened for reading";
@@ -166,6 +167,7 @@ std::optional<std::string> MemoryFiles::read(const std::string& relative, std::s
                      std::to_string(kMaxFileBytes) + " bytes";
         return std::nullopt;
     }
+    if (!count_bytes(it->second.size(), error)) return std::nullopt;
     return it->second;
 }
 
@@ -197,6 +199,16 @@ std::string MemoryFiles::display(const std::string& relative) const {
     // Like DiskFiles, a name is shown with its "." and ".." steps taken.
     const auto path = lexical_path(relative);
     return display_root_ + "/" + (path ? *path : relative);
+}
+
+bool InputFiles::count_bytes(size_t size, std::string* error) const {
+    ReadTotals& sum = totals();
+    sum.bytes += size;
+    if (sum.bytes <= kMaxMeetingBytes) return true;
+    if (error)
+        *error = "with this file the meeting's files together hold " + std::to_string(sum.bytes) +
+                 " bytes; the limit for a meeting is " + std::to_string(kMaxMeetingBytes) + " bytes";
+    return false;
 }
 
 }  // namespace boardpack

@@ -12,7 +12,20 @@
 namespace boardpack {
 
 // Largest input file boardpack reads (documented in the README).
-inline constexpr size_t kMaxFileBytes = 16u * 1024u * 1024u;
+inline constexpr size_t kMaxFileBytes = 2u * 1024u * 1024u;
+// All input files of one meeting together (documented in the README); see ReadTotals.
+inline constexpr size_t kMaxMeetingBytes = 4u * 1024u * 1024u;
+
+// What the readers have taken in so far from one meeting's files, held against the limits on
+// the whole meeting (core/text_file.hpp), so many files each within the limits cannot add up
+// to a runaway.
+struct ReadTotals {
+    size_t bytes = 0;
+    size_t table_cells = 0;
+    size_t markdown_parts = 0;
+    size_t items = 0;
+    size_t attachments = 0;
+};
 
 // Why a path in the input may not be used, or nullopt when it is a plain relative path. With
 // `allow_parent`, ".." steps are let through: the caller then confines the resolved path (an
@@ -35,6 +48,18 @@ public:
 
     // How the file is named in messages, e.g. "inputs/2023-09/18-speciallaeger/tabel-1.csv".
     virtual std::string display(const std::string& relative) const = 0;
+
+    // What the readers have counted of the meeting so far; not part of the files. A view of
+    // the files (such as one item's) shares the meeting's totals, so a limit holds per meeting.
+    virtual ReadTotals& totals() const { return totals_; }
+
+protected:
+    // Adds a file's size to totals.bytes; false, with *error naming the limit, when that takes
+    // the meeting over kMaxMeetingBytes.
+    bool count_bytes(size_t size, std::string* error) const;
+
+private:
+    mutable ReadTotals totals_;
 };
 
 // The real file system, below one root folder.

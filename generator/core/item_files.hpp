@@ -21,6 +21,7 @@ public:
     bool exists(const std::string& relative) const override;
     std::optional<std::string> real_path(const std::string& relative, std::string* error) const override;
     std::string display(const std::string& relative) const override { return meeting_.display(relative); }
+    ReadTotals& totals() const override { return meeting_.totals(); }
 
 private:
     const InputFiles& meeting_;

@@ -16,6 +16,11 @@ std::string TextFile::line_text(int line) const {
     return std::string(lines[static_cast<size_t>(line - 1)].text);
 }
 
+std::string_view TextFile::line_view(int line) const {
+    if (line < 1 || static_cast<size_t>(line) > lines.size()) return {};
+    return lines[static_cast<size_t>(line - 1)].text;
+}
+
 namespace {
 
 // 1-based line and the byte offset inside that line of a byte offset into the text.
@@ -93,6 +98,17 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
         return std::nullopt;
     }
     return f;
+}
+
+bool count_for_meeting(ReadTotals& totals, size_t ReadTotals::*total, size_t amount, size_t limit, const char* what,
+                       const SourceLoc& at, Diagnostics& diags) {
+    size_t& sum = totals.*total;
+    if (sum > limit) return false;  // already reported
+    sum += amount;
+    if (sum <= limit) return true;
+    diags.error(at, std::string("the meeting's files together hold more than ") + std::to_string(limit) + " " + what +
+                        ", the limit for a meeting; split it, or leave out what a board packet need not print");
+    return false;
 }
 
 std::optional<TextFile> load_text_file(const InputFiles& files, const std::string& relative,

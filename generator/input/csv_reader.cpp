@@ -39,7 +39,12 @@ struct Reader {
     int pending_line = 0;  // position of the first byte of the field being read
     int pending_column = 0;
     int row_line = 0;
+    // Set at the first field or row past a limit: reading stops there, before the rest of a
+    // huge file is taken in.
     bool too_big = false;
+    std::string too_big_why;
+    int too_big_line = 0;
+    int too_big_column = 0;
 };
 
 void on_field(void* s, size_t len, void* user) {
@@ -50,14 +55,32 @@ void on_field(void* s, size_t len, void* user) {
     f.column = r->pending_line ? r->pending_column : r->column;
     if (r->current.fields.empty()) r->current.line = f.line;
     r->pending_line = 0;
-    if (r->current.fields.size() < kMaxCsvColumns + 1) r->current.fields.push_back(std::move(f));
-    else r->too_big = true;
+    if (r->too_big) return;
+    // Fields past the limit are refused only when they hold something: Excel pads rows with
+    // empty ones.
+    if (r->current.fields.size() >= kMaxCsvColumns && !trim(f.text).empty()) {
+        r->too_big = true;
+        r->too_big_why = "this row has more than " + std::to_string(kMaxCsvColumns) + " columns; the limit is " +
+                         std::to_string(kMaxCsvColumns) + " columns";
+        r->too_big_line = f.line;
+        r->too_big_column = f.column;
+        return;
+    }
+    if (r->current.fields.size() < kMaxCsvColumns) r->current.fields.push_back(std::move(f));
 }
 
 void on_row(int, void* user) {
     auto* r = static_cast<Reader*>(user);
-    if (r->data.rows.size() < kMaxCsvRows + 1) r->data.rows.push_back(std::move(r->current));
-    else r->too_big = true;
+    if (r->too_big) return;
+    if (r->data.rows.size() >= kMaxCsvRows + 1) {
+        r->too_big = true;
+        r->too_big_why = "the table has more than " + std::to_string(kMaxCsvRows) + " rows; the limit is " +
+                         std::to_string(kMaxCsvRows) + " rows below the header";
+        r->too_big_line = r->current.line;
+        r->too_big_column = 1;
+        return;
+    }
+    r->data.rows.push_back(std::move(r->current));
     r->current = CsvRow{};
     r->pending_line = 0;
 }
@@ -115,8 +138,8 @@ std::optional<CsvData> read_csv(const TextFile& file, Diagnostics& diags) {
     }
     csv_free(&p);
     if (r.too_big) {
-        diags.error(file.loc(r.line), "the table is too large: at most " + std::to_string(kMaxCsvRows) +
-                                          " rows and " + std::to_string(kMaxCsvColumns) + " columns");
+        diags.error(file.loc(r.too_big_line, r.too_big_column), r.too_big_why,
+                    std::string(file.line_view(r.too_big_line)));
         return std::nullopt;
     }
     if (r.data.rows.empty()) {

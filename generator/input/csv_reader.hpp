@@ -27,9 +27,11 @@ struct CsvData {
     std::vector<CsvRow> rows;  // rows[0] is the header
 };
 
-// Largest table boardpack reads (documented in the README).
-inline constexpr size_t kMaxCsvRows = 10000;
-inline constexpr size_t kMaxCsvColumns = 200;
+// Largest table boardpack reads (documented in the README): 2.000 rows below the header (some
+// 60 pages), 30 columns (more than fit across an A4 page). A meeting's tables together hold
+// at most kMaxMeetingTableCells cells (core/text_file.hpp).
+inline constexpr size_t kMaxCsvRows = 2000;
+inline constexpr size_t kMaxCsvColumns = 30;
 
 // Parses the file; every row must have as many fields as the header (trailing empty fields
 // beyond it are allowed). Problems are reported with file, line and column; nullopt if any.

@@ -62,6 +62,7 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
     MarkdownSource src;
     src.file = file.name;
     src.first_line = first_line;
+    src.totals = &files.totals();
     for (const Line& l : file.lines) {
         src.lines.emplace_back(l.text);
         if (l.number >= first_line) {
@@ -92,6 +93,9 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
 
 void read_attachment(const KeyValue& kv, const std::string& folder, const InputFiles& files, AgendaItem& item,
                      Diagnostics& diags) {
+    if (!count_for_meeting(files.totals(), &ReadTotals::attachments, 1, kMaxMeetingAttachments, "attachments (\"bilag:\")",
+                           kv.value_loc, diags))
+        return;
     std::vector<std::string> parts;
     size_t start = 0;
     while (true) {

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/text.hpp"
+#include "core/text_file.hpp"
 
 namespace boardpack::input {
 
@@ -242,6 +243,30 @@ struct Converter {
     }
 };
 
+// Counts the parts of the parsed text (blocks and inline pieces alike: each becomes a model
+// object and something to lay out) against the meeting's limit, without recursion. False, after
+// a message at the part that crossed it, when there are too many.
+bool count_parts(cmark_node* doc, const MarkdownSource& source, Diagnostics& diags) {
+    if (!source.totals) return true;
+    cmark_iter* it = cmark_iter_new(doc);
+    bool ok = true;
+    for (cmark_event_type ev; ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* n = cmark_iter_get_node(it);
+        if (n == doc) continue;
+        // The nearest node with a position (inline nodes have none of their own in cmark-gfm).
+        cmark_node* at = n;
+        while (cmark_node_get_start_line(at) == 0 && cmark_node_parent(at)) at = cmark_node_parent(at);
+        const SourceLoc loc{source.file, source.first_line + cmark_node_get_start_line(at) - 1,
+                            cmark_node_get_start_column(at)};
+        ok = count_for_meeting(*source.totals, &ReadTotals::markdown_parts, 1, kMaxMeetingMarkdownParts,
+                               "Markdown parts (paragraphs, list items, headings, emphasis, links ...)", loc,
+                               diags);
+    }
+    cmark_iter_free(it);
+    return ok;
+}
+
 struct ParserDeleter {
     void operator()(cmark_parser* p) const { cmark_parser_free(p); }
 };
@@ -252,6 +277,8 @@ struct NodeDeleter {
 }  // namespace
 
 std::vector<Block> read_markdown(const MarkdownSource& source, const FenceHandler& on_fence, Diagnostics& diags) {
+    // Once the meeting is over its limit (reported already), the rest is not parsed at all.
+    if (source.totals && source.totals->markdown_parts > kMaxMeetingMarkdownParts) return {};
     cmark_gfm_core_extensions_ensure_registered();
     std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
     for (const char* name : {"strikethrough", "autolink", "table"}) {
@@ -260,6 +287,7 @@ std::vector<Block> read_markdown(const MarkdownSource& source, const FenceHandle
     }
     cmark_parser_feed(parser.get(), source.text.data(), source.text.size());
     std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+    if (!count_parts(doc.get(), source, diags)) return {};
     Converter c{source, on_fence, diags};
     return c.blocks(doc.get());
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/input_files.hpp"
 #include "model/document.hpp"
 
 namespace boardpack::input {
@@ -15,6 +16,7 @@ struct MarkdownSource {
     std::string file;     // name for messages
     int first_line = 1;   // file line of the text's first line
     std::vector<std::string> lines;  // the file's lines, for context in messages (1-based via line-1)
+    ReadTotals* totals = nullptr;    // the meeting's, counted against its limits (nullptr: not counted)
 };
 
 // Called for each fenced code block with its info string (folded), text, the fence's position

@@ -132,6 +132,9 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
 
     std::map<int, SourceLoc> numbers;  // item number -> where it was first given
     for (const auto& [kv, owner] : listed) {
+        if (!count_for_meeting(files.totals(), &ReadTotals::items, 1, kMaxMeetingItems, "agenda items", kv->value_loc,
+                               diags))
+            break;
         const ItemFiles item_files(files, owners, owner);
         auto item = read_item(item_files, owner.name, kv->value_loc, diags);
         if (!item) continue;

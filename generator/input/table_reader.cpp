@@ -36,7 +36,7 @@ bool english_decimal(std::string_view t) {
     return true;
 }
 
-Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags, const std::string& source_line) {
+Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags, std::string_view source_line) {
     Cell c;
     c.loc = loc;
     std::string_view t = trim(text);
@@ -73,7 +73,7 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
     }
     std::string hint;
     if (english_decimal(t) && !calc::read_danish_number(t, &hint) && !hint.empty())
-        diags.error(loc, quote_text(t) + " is not a Danish number: " + hint, source_line);
+        diags.error(loc, quote_text(t) + " is not a Danish number: " + hint, std::string(source_line));
     c.kind = Cell::Kind::Text;
     c.text = std::string(trim(text));
     return c;
@@ -125,6 +125,10 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     if (!text) return std::nullopt;
     auto csv = read_csv(*text, diags);
     if (!csv) return std::nullopt;
+    // Counted before the cells are typed: the model of a cell is what costs.
+    if (!count_for_meeting(files.totals(), &ReadTotals::table_cells, (csv->rows.size() - 1) * csv->rows[0].fields.size(),
+                           kMaxMeetingTableCells, "table cells (in CSV files)", text->loc(1), diags))
+        return std::nullopt;
     if (csv->rows[0].fields.size() < 2) {
         diags.error(text->loc(csv->rows[0].line, 1),
                     "a table needs a label column and at least one more column; is the separator \";\" or \",\"?",
@@ -148,7 +152,8 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
                 c.text = std::string(trim(f.text));
                 c.loc = loc;
             } else {
-                c = classify_cell(f.text, loc, diags, text->line_text(f.line));
+                // A view, not a copy: the line is copied only if the cell is reported.
+                c = classify_cell(f.text, loc, diags, text->line_view(f.line));
             }
             if (c.kind != Cell::Kind::Empty) all_empty = false;
             out.cells.push_back(std::move(c));

@@ -26,6 +26,6 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
 // ("166 *") is kept in the printed text. A number written the English way ("2.5", "1100.001")
 // is reported at its cell, since as text it would silently drop out of the calculations.
 model::Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags,
-                          const std::string& source_line = {});
+                          std::string_view source_line = {});
 
 }  // namespace boardpack::input

@@ -101,3 +101,42 @@ TEST_CASE("csv: an unclosed quote is reported where the field starts") {
     CHECK(test::messages(d) ==
           "tabel.csv:2:3: error: this quoted field is never closed: a \" is missing\n  1;\"never closed\n    ^\n");
 }
+
+namespace {
+
+// A header and `rows` rows of `columns` fields, each "1".
+std::string table_text(size_t rows, size_t columns) {
+    std::string row = "P";
+    for (size_t k = 1; k < columns; ++k) row += ";1";
+    std::string out = row + "\n";
+    for (size_t r = 0; r < rows; ++r) out += row + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("csv: a table at the row and column limits is read") {
+    Diagnostics d;
+    const auto csv = read_csv(test::text_file("t.csv", table_text(input::kMaxCsvRows, input::kMaxCsvColumns)), d);
+    REQUIRE(csv);
+    CHECK(csv->rows.size() == input::kMaxCsvRows + 1);
+    CHECK(csv->rows[0].fields.size() == input::kMaxCsvColumns);
+}
+
+TEST_CASE("csv: one row over the limit is refused at that row, naming the limit") {
+    Diagnostics d;
+    CHECK_FALSE(read_csv(test::text_file("t.csv", table_text(input::kMaxCsvRows + 1, 2)), d));
+    CHECK(test::messages(d) ==
+          "t.csv:2002:1: error: the table has more than 2000 rows; the limit is 2000 rows below the header\n  P;1\n  ^\n");
+}
+
+TEST_CASE("csv: one column over the limit is refused at that field; empty padding past it is not") {
+    Diagnostics d;
+    CHECK_FALSE(read_csv(test::text_file("t.csv", table_text(1, input::kMaxCsvColumns + 1)), d));
+    CHECK(test::messages(d).rfind("t.csv:1:61: error: this row has more than 30 columns; the limit is 30 columns\n", 0) == 0);
+
+    Diagnostics padded;
+    const auto csv = read_csv(test::text_file("t.csv", "a;b\n1;2" + std::string(100, ';') + "\n"), padded);
+    REQUIRE(csv);
+    CHECK(csv->rows[1].fields.size() == 2);
+}
