@@ -131,8 +131,9 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
     }
 
     std::map<int, SourceLoc> numbers;  // item number -> where it was first given
+    const HardLinks links(files, owners);  // shared by all items, so the folders are walked once
     for (const auto& [kv, owner] : listed) {
-        const ItemFiles item_files(files, owners, owner);
+        const ItemFiles item_files(files, owners, links, owner);
         auto item = read_item(item_files, owner.name, kv->value_loc, diags);
         if (!item) continue;
         if (auto it = numbers.find(item->number); it != numbers.end()) {
