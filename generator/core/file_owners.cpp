@@ -14,12 +14,11 @@ std::string describe(const FileOwner& o) {
     return s;
 }
 
-// "the item folder "pub" (meeting.txt:6)": names an owner and where it is listed.
+}  // namespace
+
 std::string named(const FileOwner& o) {
     return describe(o) + " (" + o.listed_at.file + ":" + std::to_string(o.listed_at.line) + ")";
 }
-
-}  // namespace
 
 bool path_within(const std::string& inner, const std::string& outer) {
     if (outer.empty()) return true;

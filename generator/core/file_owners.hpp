@@ -32,9 +32,15 @@ public:
     // a symbolic link took the name there, for the message.
     std::optional<std::string> refuse(const FileOwner& reader, const std::string& real, bool through_link) const;
 
+    // Every owner added, in order.
+    const std::vector<FileOwner>& all() const { return owners_; }
+
 private:
     std::vector<FileOwner> owners_;
 };
+
+// "the item folder "pub" (meeting.txt:6)": names an owner and where it is listed, for messages.
+std::string named(const FileOwner& o);
 
 // True when real path `inner` is `outer` or lies inside it.
 bool path_within(const std::string& inner, const std::string& outer);

@@ -1,5 +1,8 @@
 #include "core/input_files.hpp"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -151,6 +154,64 @@ std::optional<std::string> DiskFiles::real_path(const std::string& relative, std
 
 std::string DiskFiles::display(const std::string& relative) const {
     return (root_ / relative).lexically_normal().generic_string();
+}
+
+std::optional<FileIdentity> DiskFiles::identity(const std::string& real) const {
+    // lstat, not stat: a real path has no symbolic links left to follow, and a walk must not
+    // follow one out.
+    struct stat st {};
+    if (::lstat((real_root_ / real).c_str(), &st) != 0) return std::nullopt;
+    return FileIdentity{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+                        static_cast<std::uint64_t>(st.st_nlink)};
+}
+
+std::vector<std::string> DiskFiles::files_under(const std::string& real, size_t limit, bool* complete) const {
+    std::vector<std::string> out;
+    bool whole = true;
+    std::error_code ec;
+    // The default options do not follow symbolic links to folders, so the walk stays in `real`.
+    fs::recursive_directory_iterator it(real_root_ / real, ec), end;
+    if (ec) whole = false;
+    size_t seen = 0;
+    for (; !ec && it != end; it.increment(ec)) {
+        if (++seen > limit) {
+            whole = false;
+            break;
+        }
+        std::error_code sec;
+        if (fs::is_regular_file(it->symlink_status(sec)))
+            out.push_back(it->path().lexically_relative(real_root_).generic_string());
+    }
+    if (ec) whole = false;
+    if (complete) *complete = whole;
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void MemoryFiles::add(const std::string& relative, std::string content) {
+    files_[relative] = std::move(content);
+    inodes_[relative] = next_inode_++;
+}
+
+void MemoryFiles::add_hard_link(const std::string& existing, const std::string& name) {
+    files_[name] = files_.at(existing);
+    inodes_[name] = inodes_.at(existing);
+}
+
+std::optional<FileIdentity> MemoryFiles::identity(const std::string& real) const {
+    const auto it = inodes_.find(real);
+    if (it == inodes_.end()) return std::nullopt;
+    const auto links = std::count_if(inodes_.begin(), inodes_.end(), [&](const auto& n) { return n.second == it->second; });
+    return FileIdentity{0, it->second, static_cast<std::uint64_t>(links)};
+}
+
+std::vector<std::string> MemoryFiles::files_under(const std::string& real, size_t limit, bool* complete) const {
+    std::vector<std::string> out;
+    for (const auto& [name, content] : files_)
+        if (real.empty() || name.compare(0, real.size() + 1, real + "/") == 0) out.push_back(name);
+    if (complete) *complete = out.size() <= limit;
+    if (out.size() > limit) out.resize(limit);
+    return out;
 }
 
 std::optional<std::string> MemoryFiles::read(const std::string& relative, std::string* error) const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -32,6 +33,19 @@ struct ReadTotals {
 // item names a shared file as "../delt/x.csv"; ItemFiles decides where that may lead).
 std::optional<std::string> unsafe_path_reason(const std::string& relative, bool allow_parent = false);
 
+// Which file on the file system a name is, as the operating system tells it: two names with the
+// same device and inode are hard links to one file.
+struct FileIdentity {
+    std::uint64_t device = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t links = 1;  // how many names the file has (st_nlink)
+
+    bool same_file(const FileIdentity& o) const { return device == o.device && inode == o.inode; }
+};
+
+// Most names a walk over item folders looks at before it gives up (see files_under).
+inline constexpr size_t kMaxWalkedFiles = 100000;
+
 class InputFiles {
 public:
     virtual ~InputFiles() = default;
@@ -48,6 +62,19 @@ public:
 
     // How the file is named in messages, e.g. "inputs/2023-09/18-speciallaeger/tabel-1.csv".
     virtual std::string display(const std::string& relative) const = 0;
+
+    // The identity of the file a real path names, a symbolic link not followed; nullopt when
+    // there is none to give.
+    virtual std::optional<FileIdentity> identity(const std::string& /*real*/) const { return std::nullopt; }
+
+    // The regular files in folder `real` and its subfolders, as real paths relative to the
+    // meeting folder, sorted; symbolic links are not followed. Sets *complete to false when
+    // there were more than `limit` names or a folder could not be listed.
+    virtual std::vector<std::string> files_under(const std::string& /*real*/, size_t /*limit*/,
+                                                 bool* complete) const {
+        if (complete) *complete = true;
+        return {};
+    }
 
     // What the readers have counted of the meeting so far; not part of the files. A view of
     // the files (such as one item's) shares the meeting's totals, so a limit holds per meeting.
@@ -71,6 +98,8 @@ public:
     bool exists(const std::string& relative) const override;
     std::optional<std::string> real_path(const std::string& relative, std::string* error) const override;
     std::string display(const std::string& relative) const override;
+    std::optional<FileIdentity> identity(const std::string& real) const override;
+    std::vector<std::string> files_under(const std::string& real, size_t limit, bool* complete) const override;
 
 private:
     // The path on disk if it stays inside the root once symlinks are resolved.
@@ -80,20 +109,26 @@ private:
 };
 
 // Files held in memory, for tests. There are no symbolic links, so a real path is the name with
-// its "." and ".." steps taken.
+// its "." and ".." steps taken; hard links are modelled by add_hard_link.
 class MemoryFiles final : public InputFiles {
 public:
     explicit MemoryFiles(std::string display_root = "mem") : display_root_(std::move(display_root)) {}
-    void add(const std::string& relative, std::string content) { files_[relative] = std::move(content); }
+    void add(const std::string& relative, std::string content);
+    // Gives the file `existing` a second name, as `ln existing name` does.
+    void add_hard_link(const std::string& existing, const std::string& name);
     std::optional<std::string> read(const std::string& relative, std::string* error) const override;
     bool is_directory(const std::string& relative) const override;
     bool exists(const std::string& relative) const override;
     std::optional<std::string> real_path(const std::string& relative, std::string* error) const override;
     std::string display(const std::string& relative) const override;
+    std::optional<FileIdentity> identity(const std::string& real) const override;
+    std::vector<std::string> files_under(const std::string& real, size_t limit, bool* complete) const override;
 
 private:
     std::string display_root_;
     std::map<std::string, std::string> files_;
+    std::map<std::string, std::uint64_t> inodes_;  // name -> its file; hard links share one
+    std::uint64_t next_inode_ = 1;
 };
 
 // The name with its "." and ".." steps taken ("a/./b/../c" is "a/c", "." is ""), symbolic links

@@ -17,6 +17,11 @@ std::optional<std::string> ItemFiles::read(const std::string& relative, std::str
     // Read the checked real path, not the name again, so what is read is what was checked.
     const auto real = real_path(relative, error);
     if (!real) return std::nullopt;
+    // Its path says the file is the item's; a hard link could still make it another item's.
+    if (auto why = links_.refuse(item_, *real)) {
+        if (error) *error = *why;
+        return std::nullopt;
+    }
     return meeting_.read(*real, error);
 }
 

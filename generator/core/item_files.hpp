@@ -5,16 +5,17 @@
 #pragma once
 
 #include "core/file_owners.hpp"
+#include "core/hard_links.hpp"
 #include "core/input_files.hpp"
 
 namespace boardpack {
 
-// The meeting's files, confined to what `item` may read (see FileOwners::refuse). Names stay
-// relative to the meeting folder, as for InputFiles.
+// The meeting's files, confined to what `item` may read (see FileOwners::refuse, and
+// HardLinks::refuse for a file read). Names stay relative to the meeting folder, as for InputFiles.
 class ItemFiles final : public InputFiles {
 public:
-    ItemFiles(const InputFiles& meeting, const FileOwners& owners, FileOwner item)
-        : meeting_(meeting), owners_(owners), item_(std::move(item)) {}
+    ItemFiles(const InputFiles& meeting, const FileOwners& owners, const HardLinks& links, FileOwner item)
+        : meeting_(meeting), owners_(owners), links_(links), item_(std::move(item)) {}
 
     std::optional<std::string> read(const std::string& relative, std::string* error) const override;
     bool is_directory(const std::string& relative) const override;
@@ -26,6 +27,7 @@ public:
 private:
     const InputFiles& meeting_;
     const FileOwners& owners_;
+    const HardLinks& links_;
     FileOwner item_;
 };
 

@@ -131,11 +131,12 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
     }
 
     std::map<int, SourceLoc> numbers;  // item number -> where it was first given
+    const HardLinks links(files, owners);  // shared by all items, so the folders are walked once
     for (const auto& [kv, owner] : listed) {
         if (!count_for_meeting(files.totals(), &ReadTotals::items, 1, kMaxMeetingItems, "agenda items", kv->value_loc,
                                diags))
             break;
-        const ItemFiles item_files(files, owners, owner);
+        const ItemFiles item_files(files, owners, links, owner);
         auto item = read_item(item_files, owner.name, kv->value_loc, diags);
         if (!item) continue;
         if (auto it = numbers.find(item->number); it != numbers.end()) {

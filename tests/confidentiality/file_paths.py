@@ -4,12 +4,14 @@ names them. Each case is made at run time from the canary meeting: the public it
 file of the confidential item by a table's `fil:`, an attachment file, "..", a symbolic link
 inside the meeting folder (to a file, to a folder, from a shared folder), a nested item folder
 (either way round), the meeting folder itself as an item (`punkt: .`), an item folder that is a
-link to another, or a `delt:` line sharing the confidential item's files. Every case must be
+link to another, a `delt:` line sharing the confidential item's files, or a hard link in the
+public folder to a confidential CSV or attachment. Every case must be
 refused (exit 1) with a message naming both items, publish nothing, and echo no canary; were
 anything published, every canary is searched for in it as check.py does.
 
 A control shares a copy of the canary CSV the intended way (`delt:`): it must build, and the
-same search must find its rows in the public edition, so the search is known to work.
+same search must find its rows in the public edition, so the search is known to work. A second
+control hard-links the public CSV to a name outside the meeting folder: it must build.
 
 usage: file_paths.py BOARDPACK CANARY_MEETING_DIR
 """
@@ -65,6 +67,16 @@ def link_from_shared_folder(m):
     table_file(m, "../delt/tal.csv")
 
 
+def hard_link_to_csv(m):
+    os.link(os.path.join(m, SECRET, CSV), os.path.join(m, PUB, "tal.csv"))
+    table_file(m, "tal.csv")
+
+
+def hard_link_to_attachment(m):
+    os.link(os.path.join(m, SECRET, ATTACHMENT), os.path.join(m, PUB, "bilag.md"))
+    attachment_file(m, "bilag.md")
+
+
 def secret_nested_in_public(m):
     shutil.move(os.path.join(m, SECRET), os.path.join(m, PUB, SECRET))
     edit(os.path.join(m, "meeting.txt"), "punkt: " + SECRET, "punkt: " + PUB + "/" + SECRET)
@@ -111,6 +123,8 @@ CASES = [
     ("punkt: . (the meeting folder as a public item)", meeting_folder_as_item, ".", SECRET),
     ("the public item's folder a symbolic link to the confidential one", public_folder_is_a_link, PUB, SECRET),
     ("delt: sharing the confidential item's CSV", shares_secret_file, PUB, SECRET),
+    ("tabel fil: a hard link to the confidential CSV", hard_link_to_csv, PUB, SECRET),
+    ("bilag file a hard link to the confidential attachment", hard_link_to_attachment, PUB, SECRET),
 ]
 
 
@@ -177,6 +191,17 @@ def main():
         else:
             print(f"ok   control: a declared shared file builds, and its rows are found in the public edition "
                   f"({len(found)} canaries), so the search works")
+
+    # A hard link is not wrong in itself: one whose other name lies outside every item folder
+    # (here a backup beside the meeting folder) is the item's own file.
+    def backup_link(m):
+        os.link(os.path.join(m, PUB, "offentlig.csv"), os.path.join(m, "..", "backup-offentlig.csv"))
+    with tempfile.TemporaryDirectory() as work:
+        rc, err = build(boardpack, base, backup_link, work)
+        if rc != 0:
+            fail("control: a hard link to a name outside the meeting folder", f"exit status {rc}, expected 0\n{err[-1500:]}")
+        else:
+            print("ok   control: a hard link whose other name is outside the meeting folder builds")
     return 1 if failures else 0
 
 

@@ -297,3 +297,23 @@ TEST_CASE("loader: a right-to-left override in echoed input is shown escaped") {
           "  status: Fort<U+202E>gilor\n"
           "          ^\n");
 }
+
+TEST_CASE("loader: a hard link into another item's folder is refused, naming both items") {
+    MemoryFiles f = good_meeting();
+    f.add("06-b/hemmelig.csv", ";2023\nHemmeligt;1\n");
+    f.add_hard_link("06-b/hemmelig.csv", "05-a/tabel-1.csv");
+    CHECK(load_errors(f) ==
+          "m/05-a/item.md:20:6: error: cannot read the table's CSV file \"tabel-1.csv\" (m/05-a/tabel-1.csv): the "
+          "file is a hard link to \"m/06-b/hemmelig.csv\" in the item folder \"06-b\" (m/meeting.txt:7); item "
+          "\"05-a\" may read only files in its own folder and shared files\n"
+          "  fil: tabel-1.csv\n"
+          "       ^\n");
+}
+
+TEST_CASE("loader: a hard link whose other name is outside every item folder is the item's own file") {
+    MemoryFiles f = good_meeting();
+    f.add_hard_link("05-a/tabel-1.csv", "arkiv/tabel-1.csv");
+    Diagnostics d;
+    CHECK(load_meeting(f, "m", d));
+    CHECK(test::messages(d) == "");
+}
