@@ -3,6 +3,7 @@
 #include <map>
 
 #include "calc/evaluator.hpp"
+#include "calc/figure_stops.hpp"
 #include "calc/options.hpp"
 #include "calc/table_calc.hpp"
 #include "core/text.hpp"
@@ -340,6 +341,7 @@ private:
             if (in.kind == Inline::Kind::Figure) figure(in, item);
             figures(in.children, item);
         }
+        merge_figure_stops(inlines);
     }
 
     void figures(std::vector<Block>& blocks, size_t item) {

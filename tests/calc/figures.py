@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Figures print right in both formats: builds small meetings generated here and checks the
+figures as printed in dagsorden.html and in the text of dagsorden.pdf (pdftotext), and the
+messages the build gives.
+
+Each case names the point of issue 9 it covers. usage: figures.py BOARDPACK
+"""
+import html
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+MEETING = """organisation: Testforeningen
+organ: Bestyrelsen
+dato: 2024-03-07
+tidspunkt: kl. 9.00-11.00
+sted: Mødelokale 1
+punkt: 01-tal
+"""
+
+ITEM_HEAD = """---
+nummer: 1
+status: Offentlig
+titel: Tal
+sagsbehandler: Anna Andersen
+sagsnummer: EMN-2024-00001
+---
+
+# Resumé
+
+Tal til test.
+
+# Sagsfremstilling
+
+"""
+
+
+def flat(text):
+    return " ".join(text.split())
+
+
+def html_text(path):
+    s = open(path, encoding="utf-8").read()
+    s = re.sub(r"<style.*?</style>", " ", s, flags=re.S)
+    # Block tags and table cells separate words; inline tags (a figure's span) do not.
+    s = re.sub(r"</?(td|th|tr|p|li|div|h[1-6]|table|caption|thead|tbody|br)\b[^>]*>", " ", s)
+    s = re.sub(r"<[^>]+>", "", s)
+    return flat(html.unescape(s))
+
+
+def pdf_text(path):
+    out = subprocess.run(["pdftotext", "-q", "-layout", path, "-"], capture_output=True, text=True).stdout
+    return flat(out)
+
+
+def build(boardpack, work, name, body, files):
+    root = os.path.join(work, name, "2024-03-tal")
+    os.makedirs(os.path.join(root, "01-tal"))
+    with open(os.path.join(root, "meeting.txt"), "w", encoding="utf-8") as f:
+        f.write(MEETING)
+    with open(os.path.join(root, "01-tal", "item.md"), "w", encoding="utf-8") as f:
+        f.write(ITEM_HEAD + body)
+    for fname, content in files.items():
+        with open(os.path.join(root, "01-tal", fname), "w", encoding="utf-8") as f:
+            f.write(content)
+    out = os.path.join(work, name, "out")
+    r = subprocess.run([boardpack, "build", root, "--out", out], capture_output=True, text=True)
+    return r, os.path.join(out, "2024-03-tal", "offentlig")
+
+
+FAILURES = []
+
+
+def check(name, cond, detail):
+    if not cond:
+        FAILURES.append(f"{name}: {detail}")
+
+
+def run_case(boardpack, work, case):
+    name = case["name"]
+    r, edition = build(boardpack, work, name, case["body"], case.get("files", {}))
+    want_exit = case.get("exit", 0)
+    check(name, r.returncode == want_exit,
+          f"exit {r.returncode}, want {want_exit}; stderr:\n{r.stderr}")
+    for msg in case.get("messages", []):
+        check(name, msg in r.stderr, f"message {msg!r} missing; stderr:\n{r.stderr}")
+    for msg in case.get("no_messages", []):
+        check(name, msg not in r.stderr, f"unexpected message {msg!r}; stderr:\n{r.stderr}")
+    if want_exit != 0:
+        return
+    # pdftotext reads a narrow space in a table cell ("6 %") as none, so the PDF's text is
+    # compared without spaces; the HTML's with them.
+    texts = {"HTML": (html_text(os.path.join(edition, "dagsorden.html")), flat),
+             "PDF": ("".join(pdf_text(os.path.join(edition, "dagsorden.pdf")).split()), lambda t: "".join(t.split()))}
+    for fmt, (text, norm) in texts.items():
+        for s in case.get("prints", []):
+            check(name, norm(s) in text, f"{fmt} lacks {s!r}")
+        for s in case.get("not_prints", []):
+            check(name, norm(s) not in text, f"{fmt} has {s!r}")
+
+
+CASES = []
+
+# Issue 9, point 8: a figure ending in "." before the sentence's full stop prints one stop.
+CASES.append({
+    "name": "point8-one-stop",
+    "body": """```beregning
+navn: b
+værdi: Beløb = 270000
+værdi: Andel = 12,5
+```
+
+Overskuddet er {b[Beløb] | kr.}. Andelen er {b[Andel] | pct.}.
+""",
+    "prints": ["Overskuddet er 270.000 kr. Andelen er 12,5 pct."],
+    "not_prints": ["kr.. Andelen", "pct.."],
+})
+
+
+def main():
+    boardpack = os.path.abspath(sys.argv[1])
+    with tempfile.TemporaryDirectory() as work:
+        for case in CASES:
+            run_case(boardpack, work, case)
+    for f in FAILURES:
+        print("FAIL " + f)
+    print(f"{len(CASES)} cases, {len(FAILURES)} failures")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
