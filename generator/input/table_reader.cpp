@@ -16,7 +16,7 @@ const std::vector<KeySpec> kTableKeys = {
     {"fil", true, false},     {"titel", true, false},   {"navn", false, false},
     {"kilde", false, false},  {"note", false, true},    {"række", false, true},
     {"kolonne", false, true}, {"afrundingsnote", false, false}, {"enhed", false, false},
-    {"decimaler", false, false},
+    {"talenhed", false, false}, {"decimaler", false, false},
 };
 
 bool is_not_available(const std::string& folded) {
@@ -98,11 +98,24 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
             if (fold_label(kv.value) == "mio. kr.") table.unit = "mio. kr.";
             else if (fold_label(kv.value) != "kr.")
                 diags.error(kv.value_loc, "unknown unit " + quote_text(kv.value) + "; use \"kr.\" or \"mio. kr.\"", kv.line);
+        } else if (kv.key == "talenhed") {
+            // The unit the figures are written in, so a quote asking for another converts
+            // instead of dividing figures that are already millions again.
+            const std::string u = fold_label(kv.value);
+            if (u == "kr." || u == "mio. kr." || u == "mia. kr." || u == "pct.") table.figures_unit = u == "kr." ? "" : u;
+            else
+                diags.error(kv.value_loc, "unknown unit " + quote_text(kv.value) +
+                                              "; use \"kr.\", \"mio. kr.\", \"mia. kr.\" or \"pct.\"", kv.line);
         } else if (kv.key == "decimaler") {
             const std::string d(trim(kv.value));
             if (d.size() == 1 && d[0] >= '0' && d[0] <= '6') table.decimals = d[0] - '0';
             else diags.error(kv.value_loc, "\"decimaler\" must be a whole number from 0 to 6", kv.line);
         }
+    }
+    if (!table.unit.empty() && !table.figures_unit.empty()) {
+        // "enhed: mio. kr." divides figures written in kr.; figures already in a unit print as written.
+        const KeyValue* kv = find_key(block.keys, "enhed");
+        diags.error(kv->value_loc, "\"enhed\" converts figures written in kr.; with \"talenhed\" they are printed as written, so leave out \"enhed\"", kv->line);
     }
     const KeyValue* file_key = find_key(block.keys, "fil");
     if (!file_key || diags.error_count() > errors_before) return std::nullopt;

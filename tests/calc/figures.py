@@ -118,6 +118,66 @@ Overskuddet er {b[Beløb] | kr.}. Andelen er {b[Andel] | pct.}.
     "not_prints": ["kr.. Andelen", "pct.."],
 })
 
+# Issue 9, point 4: figures convert from the unit the table declares ("talenhed") to the one
+# asked for; "mia. kr." exists; a non-zero figure that would print as zero is a warning.
+CASES.append({
+    "name": "point4-units",
+    "files": {
+        "mio.csv": "Post;2023\nDrift;11,5\nAnlæg;2,25\n",
+        "kr.csv": "Post;2023\nDrift;2.500.000.000\nGebyr;30.000\n",
+    },
+    "body": """```tabel
+fil: mio.csv
+navn: mio
+titel: Beløb i mio. kr.
+talenhed: mio. kr.
+række: I alt = Drift + Anlæg
+```
+
+```tabel
+fil: kr.csv
+navn: kroner
+titel: Beløb i kr.
+```
+
+Driften koster {mio[Drift; 2023] | mio. kr.} og i alt {mio[I alt; 2023] | mio. kr.} eller {mio[Drift; 2023] | kr.} eller {mio[Drift; 2023] | mia. kr., decimaler 4} eller {mio[Drift; 2023] - mio[Anlæg; 2023] | mio. kr.}
+
+Det store beløb er {kroner[Drift; 2023] | mia. kr.} og {kroner[Drift; 2023] | mio. kr.}
+
+Gebyret er {kroner[Gebyr; 2023] | mio. kr.} i alt.
+""",
+    "prints": ["Driften koster 11,5 mio. kr. og i alt 13,75 mio. kr. eller 11.500.000 kr. eller 0,0115 mia. kr. eller 9,25 mio. kr.",
+               "Det store beløb er 2,5 mia. kr. og 2.500,0 mio. kr.",
+               "Gebyret er 0,0 mio. kr. i alt."],
+    "not_prints": ["0,0 mio. kr. og i alt"],
+    "messages": ["warning: the figure \"{kroner[Gebyr; 2023] | mio. kr.}\" is not zero but prints as \"0,0 mio. kr.\""],
+})
+
+CASES.append({
+    "name": "point4-mixed-units",
+    "files": {
+        "mio.csv": "Post;2023\nDrift;11,5\n",
+        "kr.csv": "Post;2023\nDrift;2.500.000\n",
+    },
+    "body": """```tabel
+fil: mio.csv
+navn: mio
+titel: Beløb i mio. kr.
+talenhed: mio. kr.
+```
+
+```tabel
+fil: kr.csv
+navn: kroner
+titel: Beløb i kr.
+```
+
+I alt {mio[Drift; 2023] + kroner[Drift; 2023] | mio. kr.}
+""",
+    "exit": 1,
+    "messages": ["item.md:28:8: error: the figure quotes tables whose figures are in different units"],
+})
+
 
 def main():
     boardpack = os.path.abspath(sys.argv[1])
