@@ -16,6 +16,7 @@ struct ReadNumber {
     Decimal value;
     int decimals = 0;
     bool percent = false;
+    std::string unit;  // the per-cent sign as printed: "%", "pct." (also for "pct", "procent"); ""
 };
 
 // Reads a Danish number; on failure returns nullopt and, when the text looks like a number

@@ -66,8 +66,10 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
         c.kind = Cell::Kind::Number;
         c.value = n->value;
         c.decimals = n->decimals;
+        c.unit = n->unit;
         c.text = calc::format_danish(n->value, n->decimals);
-        if (n->percent) c.text += " pct.";
+        // The sign as the CSV wrote it ("73 %"), so computed cells can match it.
+        if (!n->unit.empty()) c.text += " " + n->unit;
         if (!marker.empty()) c.text += " " + marker;
         return c;
     }

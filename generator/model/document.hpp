@@ -71,6 +71,7 @@ struct Cell {
     std::string text;
     calc::Decimal value;
     int decimals = 0;
+    std::string unit;  // Number: the unit printed after it, as the CSV wrote it ("%", "pct.", "kr.")
     Tone tone = Tone::None;
     SourceLoc loc;
 };
