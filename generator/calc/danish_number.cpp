@@ -110,6 +110,21 @@ std::optional<ReadNumber> read_danish_number(std::string_view text, std::string*
     return r;
 }
 
+std::optional<ReadNumber> read_danish_cell(std::string_view text, std::string* hint) {
+    std::string_view s = trim(text);
+    // Longest first: "mio. kr." also ends in "kr.". The unit stands after a space, as Excel's
+    // currency formats write it ("3.400.000 kr.").
+    for (std::string_view unit : {" mia. kr.", " mio. kr.", " kr."}) {
+        if (s.size() > unit.size() && s.substr(s.size() - unit.size()) == unit) {
+            auto n = read_danish_number(s.substr(0, s.size() - unit.size()), hint);
+            if (!n || n->percent) return std::nullopt;
+            n->unit = std::string(unit.substr(1));
+            return n;
+        }
+    }
+    return read_danish_number(s, hint);
+}
+
 std::string format_danish(const Decimal& value, int decimals) {
     if (decimals < 0) decimals = 0;
     const Decimal r = value.rounded(decimals);

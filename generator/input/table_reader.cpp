@@ -23,6 +23,18 @@ bool is_not_available(const std::string& folded) {
     return folded == "ikke oplyst" || folded == "i.o." || folded == "n/a" || folded == "ikke opgjort";
 }
 
+// An amount written with its unit ("3.400.000 kr.") is read in the table's unit ("talenhed",
+// kr. by default); one in another unit would be added to the others as if it were in theirs.
+void check_cell_unit(const Cell& c, const std::string& figures_unit, Diagnostics& diags, std::string_view line) {
+    if (c.kind != Cell::Kind::Number || c.unit.empty() || c.unit == "%" || c.unit == "pct.") return;
+    const std::string table_unit = figures_unit.empty() ? "kr." : figures_unit;
+    if (c.unit == table_unit) return;
+    diags.error(c.loc,
+                quote_text(c.text) + " is in " + c.unit + " but the table's figures are in " + table_unit +
+                    "; write it in " + table_unit + " or declare the unit with \"talenhed: " + c.unit + "\"",
+                std::string(line));
+}
+
 }  // namespace
 
 // "2.5", "-3.14", "1100.001": one dot, digits around it, but not Danish thousands grouping.
@@ -62,13 +74,13 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
         c.text = std::string(t) + marker;
         return c;
     }
-    if (auto n = calc::read_danish_number(t)) {
+    if (auto n = calc::read_danish_cell(t)) {
         c.kind = Cell::Kind::Number;
         c.value = n->value;
         c.decimals = n->decimals;
         c.unit = n->unit;
         c.text = calc::format_danish(n->value, n->decimals);
-        // The sign as the CSV wrote it ("73 %"), so computed cells can match it.
+        // The unit as the CSV wrote it ("73 %", "3.400.000 kr."), so computed cells can match it.
         if (!n->unit.empty()) c.text += " " + n->unit;
         if (!marker.empty()) c.text += " " + marker;
         return c;
@@ -169,6 +181,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
             } else {
                 // A view, not a copy: the line is copied only if the cell is reported.
                 c = classify_cell(f.text, loc, diags, text->line_view(f.line));
+                check_cell_unit(c, table.figures_unit, diags, text->line_view(f.line));
             }
             if (c.kind != Cell::Kind::Empty) all_empty = false;
             out.cells.push_back(std::move(c));

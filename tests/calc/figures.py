@@ -198,6 +198,38 @@ Samlet {andel[I alt; 2023]} og for Nord {andel[Nord; Forskel]} point.
     "not_prints": ["6 pct.", "I alt 18 17"],
 })
 
+# Issue 9, point 3: cells as Excel formats them are read as the number with its unit; an amount
+# in another unit than the table's is an error at that exact cell.
+CASES.append({
+    "name": "point3-excel-cells",
+    "files": {"excel.csv": "Post;Beløb;Andel;Sats\nLøn;3.400.000 kr.;73 %;12,5 pct.\nHusleje;600.000 kr.;27 %;2,5 pct.\n"},
+    "body": """```tabel
+fil: excel.csv
+navn: excel
+titel: Fra Excel
+række: I alt = Løn + Husleje
+```
+
+Lønnen er {excel[Løn; Beløb] | mio. kr.} og i alt {excel[I alt; Beløb] | kr.}, andelen {excel[Løn; Andel]} og satsen i alt {excel[I alt; Sats]}.
+""",
+    "prints": ["Løn 3.400.000 kr. 73 % 12,5 pct.", "I alt 4.000.000 100 % 15,0 pct.",
+               "Lønnen er 3,4 mio. kr. og i alt 4.000.000 kr., andelen 73 % og satsen i alt 15,0 pct."],
+})
+
+CASES.append({
+    "name": "point3-wrong-unit",
+    "files": {"excel.csv": "Post;Beløb\nLøn;3.400.000 kr.\nHusleje;0,6 mio. kr.\n"},
+    "body": """```tabel
+fil: excel.csv
+navn: excel
+titel: Fra Excel
+række: I alt = Løn + Husleje
+```
+""",
+    "exit": 1,
+    "messages": ["excel.csv:3:9: error: \"0,6 mio. kr.\" is in mio. kr. but the table's figures are in kr."],
+})
+
 
 def main():
     boardpack = os.path.abspath(sys.argv[1])

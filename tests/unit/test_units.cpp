@@ -1,6 +1,7 @@
-// Issue 9, point 4: figures converted between units.
+// Issue 9, points 3 and 4: cells as Excel formats them, and figures converted between units.
 #include <doctest/doctest.h>
 
+#include "calc/danish_number.hpp"
 #include "calc/options.hpp"
 #include "calc/value.hpp"
 #include "test_support.hpp"
@@ -9,6 +10,11 @@ using namespace boardpack;
 using namespace boardpack::calc;
 
 namespace {
+
+std::string cell(const char* text) {
+    const auto n = read_danish_cell(text);
+    return n ? n->value.to_plain() + "/" + n->unit : "none";
+}
 
 std::string quoted(Decimal value, int decimals, const char* source, const char* options, bool* lost = nullptr) {
     std::string why;
@@ -20,6 +26,19 @@ std::string quoted(Decimal value, int decimals, const char* source, const char* 
 }
 
 }  // namespace
+
+TEST_CASE("units: cells with a unit as Excel writes them") {
+    CHECK(cell("3.400.000 kr.") == "3400000/kr.");
+    CHECK(cell("12,5 mio. kr.") == "12.5/mio. kr.");
+    CHECK(cell("1,2 mia. kr.") == "1.2/mia. kr.");
+    CHECK(cell("73 %") == "73/%");
+    CHECK(cell("12,5 pct.") == "12.5/pct.");
+    CHECK(cell("12,5 procent") == "12.5/pct.");
+    CHECK(cell("950") == "950/");
+    CHECK(cell("kr.") == "none");
+    CHECK(cell("3 % kr.") == "none");
+    CHECK(cell("3.40 kr.") == "none");
+}
 
 TEST_CASE("units: a figure converts from the table's unit to the one asked for") {
     CHECK(quoted(Decimal(115, 1), 1, "mio. kr.", "mio. kr.") == "11,5 mio. kr.");
