@@ -35,6 +35,23 @@ void check_cell_unit(const Cell& c, const std::string& figures_unit, Diagnostics
                 std::string(line));
 }
 
+// In a column of numbers, a cell that starts with a number but has words after it that are
+// not a unit ("3.400.000 DKK", "12 mio.") would silently make the column text, and the error
+// would then point at a formula elsewhere: name the cell itself.
+void report_unread_numbers(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
+    for (const model::TableRow& row : table.rows) {
+        const Cell& c = row.cells[k];
+        if (c.kind != Cell::Kind::Text) continue;
+        const std::string_view t = c.text;
+        const size_t space = t.find(' ');
+        if (space == std::string_view::npos || !calc::read_danish_number(t.substr(0, space))) continue;
+        diags.error(c.loc,
+                    quote_text(c.text) + " is not a number boardpack can read, in a column of numbers; write the number " +
+                        "alone or with its unit (kr., mio. kr., mia. kr., % or pct.)",
+                    std::string(text.line_view(c.loc.line)));
+    }
+}
+
 }  // namespace
 
 // "2.5", "-3.14", "1100.001": one dot, digits around it, but not Danish thousands grouping.
@@ -201,6 +218,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
             else if (kind == Cell::Kind::Text) only_numbers = false;
         }
         table.numeric[k] = any_number && only_numbers;
+        if (any_number && !only_numbers) report_unread_numbers(table, k, *text, diags);
     }
     return table;
 }

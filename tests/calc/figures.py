@@ -230,6 +230,21 @@ række: I alt = Løn + Husleje
     "messages": ["excel.csv:3:9: error: \"0,6 mio. kr.\" is in mio. kr. but the table's figures are in kr."],
 })
 
+CASES.append({
+    "name": "point3-unreadable-cell",
+    "files": {"excel.csv": "Post;Beløb\nLøn;3.400.000\nHusleje;600.000 DKK\nØvrigt;100.000\n"},
+    "body": """```tabel
+fil: excel.csv
+navn: excel
+titel: Fra Excel
+række: I alt = Løn + Husleje + Øvrigt
+```
+""",
+    "exit": 1,
+    "messages": ["excel.csv:3:9: error: \"600.000 DKK\" is not a number boardpack can read, in a column of numbers"],
+    "no_messages": ["item.md"],
+})
+
 
 def main():
     boardpack = os.path.abspath(sys.argv[1])
