@@ -9,16 +9,17 @@ namespace boardpack::calc {
 
 namespace {
 
-// Strips a trailing per-cent unit ("%", "pct.", "pct", "procent"); returns true if one was found.
-bool strip_percent(std::string_view& s) {
+// Strips a trailing per-cent unit ("%", "pct.", "pct", "procent"); returns how it is printed
+// ("%" or "pct."), or "" if there was none.
+std::string strip_percent(std::string_view& s) {
     for (std::string_view unit : {"procent", "pct.", "pct", "%"}) {
         if (s.size() >= unit.size() && s.substr(s.size() - unit.size()) == unit) {
             s.remove_suffix(unit.size());
             s = trim(s);
-            return true;
+            return unit == "%" ? "%" : "pct.";
         }
     }
-    return false;
+    return "";
 }
 
 // Strips a leading minus: "-", U+2212 MINUS SIGN, U+2013 EN DASH.
@@ -49,7 +50,8 @@ std::optional<ReadNumber> read_danish_number(std::string_view text, std::string*
     std::string_view s = trim(text);
     if (s.empty()) return std::nullopt;
     ReadNumber r;
-    r.percent = strip_percent(s);
+    r.unit = strip_percent(s);
+    r.percent = !r.unit.empty();
     const bool negative = strip_minus(s);
     s = trim(s);
     if (s.empty() || !is_digit(s[0])) return std::nullopt;
@@ -106,6 +108,21 @@ std::optional<ReadNumber> read_danish_number(std::string_view text, std::string*
     r.decimals = static_cast<int>(fraction.size());
     r.value = Decimal(negative ? -units : units, r.decimals);
     return r;
+}
+
+std::optional<ReadNumber> read_danish_cell(std::string_view text, std::string* hint) {
+    std::string_view s = trim(text);
+    // Longest first: "mio. kr." also ends in "kr.". The unit stands after a space, as Excel's
+    // currency formats write it ("3.400.000 kr.").
+    for (std::string_view unit : {" mia. kr.", " mio. kr.", " kr."}) {
+        if (s.size() > unit.size() && s.substr(s.size() - unit.size()) == unit) {
+            auto n = read_danish_number(s.substr(0, s.size() - unit.size()), hint);
+            if (!n || n->percent) return std::nullopt;
+            n->unit = std::string(unit.substr(1));
+            return n;
+        }
+    }
+    return read_danish_number(s, hint);
 }
 
 std::string format_danish(const Decimal& value, int decimals) {

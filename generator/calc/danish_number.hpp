@@ -16,11 +16,17 @@ struct ReadNumber {
     Decimal value;
     int decimals = 0;
     bool percent = false;
+    std::string unit;  // the unit written after it: "%", "pct." (also for "pct", "procent"),
+                       // and from read_danish_cell "kr.", "mio. kr.", "mia. kr."; "" for none
 };
 
 // Reads a Danish number; on failure returns nullopt and, when the text looks like a number
 // written another way ("2.5", "1,036.5"), sets *hint to a sentence saying how to write it.
 std::optional<ReadNumber> read_danish_number(std::string_view text, std::string* hint = nullptr);
+
+// Reads a table cell as Excel formats it: a Danish number, optionally followed by a per-cent
+// sign or an amount unit ("3.400.000 kr.", "12,5 mio. kr."), which is kept in `unit`.
+std::optional<ReadNumber> read_danish_cell(std::string_view text, std::string* hint = nullptr);
 
 // Writes a number rounded (half away from zero) to `decimals`: "." groups thousands, ","
 // is the decimal mark, "-" the minus sign; -0 is written 0.

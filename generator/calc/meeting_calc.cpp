@@ -1,8 +1,10 @@
 #include "calc/meeting_calc.hpp"
 
+#include <functional>
 #include <map>
 
 #include "calc/evaluator.hpp"
+#include "calc/figure_stops.hpp"
 #include "calc/options.hpp"
 #include "calc/table_calc.hpp"
 #include "core/text.hpp"
@@ -322,6 +324,12 @@ private:
             d_.error(at(static_cast<int>(bar + 3) + col), why);
             return;
         }
+        std::string unit_error;
+        options->source_unit = source_unit(*expr, &unit_error);
+        if (!unit_error.empty()) {
+            d_.error(in.loc, unit_error);
+            return;
+        }
         ItemRefs refs(*this, item);
         FigureScope scope(refs);
         EvalError err;
@@ -332,7 +340,36 @@ private:
         }
         // A single table cell without options is quoted exactly as the table prints it.
         if (expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty()) in.text = v->printed;
-        else in.text = format_value(*v, *options, words_);
+        else {
+            bool lost = false;
+            in.text = format_value(*v, *options, words_, &lost);
+            if (lost)
+                d_.warning(in.loc, "the figure " + quote_text("{" + in.expression + "}") + " is not zero but prints as " +
+                                       quote_text(in.text) + "; ask for more decimals or another unit");
+        }
+    }
+
+    // The unit the tables an expression quotes write their figures in ("talenhed"); "" for kr.
+    // Quoting tables in different units in one figure is an error (*error set).
+    std::string source_unit(const Expr& e, std::string* error) {
+        std::string unit;
+        bool seen = false;
+        std::function<void(const Expr&)> walk = [&](const Expr& x) {
+            if (x.kind == Expr::Kind::Cell && x.cell.size() == 2) {
+                if (auto t = tables_.find(fold_label(x.text)); t != tables_.end()) {
+                    const std::string& u = m_.items[t->second.item].tables[t->second.index].figures_unit;
+                    if (seen && u != unit && error->empty())
+                        *error = "the figure quotes tables whose figures are in different units (" +
+                                 quote_text(unit.empty() ? "kr." : unit) + " and " + quote_text(u.empty() ? "kr." : u) +
+                                 "); quote them in separate figures";
+                    unit = u;
+                    seen = true;
+                }
+            }
+            for (const auto& a : x.args) walk(*a);
+        };
+        walk(e);
+        return unit;
     }
 
     void figures(std::vector<Inline>& inlines, size_t item) {
@@ -340,6 +377,7 @@ private:
             if (in.kind == Inline::Kind::Figure) figure(in, item);
             figures(in.children, item);
         }
+        merge_figure_stops(inlines);
     }
 
     void figures(std::vector<Block>& blocks, size_t item) {

@@ -34,20 +34,38 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
             if (dots == std::string::npos) return bad("write the range as \"rækker Fra .. Til\"");
             o.from = std::string(trim(std::string_view(range).substr(0, dots)));
             o.to = std::string(trim(std::string_view(range).substr(dots + 4)));
-        } else if (f == "kr." || f == "mio. kr." || f == "pct.") {
+        } else if (f == "kr." || f == "mio. kr." || f == "mia. kr." || f == "pct.") {
             o.unit = f;
         } else if (f == "verbum") {
             o.verb = true;
         } else {
             return bad("unknown option " + quote_text(part) +
-                       " (known: decimaler N, tolerance N, rækker A .. B, kolonner A .. B, kr., mio. kr., pct., verbum)");
+                       " (known: decimaler N, tolerance N, rækker A .. B, kolonner A .. B, kr., mio. kr., mia. kr., pct., verbum)");
         }
         start = end + 2;
     }
     return o;
 }
 
-std::string format_value(const Value& v, const Options& o, const Words& words) {
+int64_t kroner_per(const std::string& unit) {
+    if (unit == "kr.") return 1;
+    if (unit == "mio. kr.") return 1000000;
+    if (unit == "mia. kr.") return 1000000000;
+    return 0;
+}
+
+namespace {
+
+// Number of decimal digits in a power of ten (1000000 -> 6).
+int digits_of(int64_t power) {
+    int d = 0;
+    for (; power > 1; power /= 10) ++d;
+    return d;
+}
+
+}  // namespace
+
+std::string format_value(const Value& v, const Options& o, const Words& words, bool* lost_to_zero) {
     switch (v.kind) {
         case Value::Kind::Missing: return v.text;
         case Value::Kind::Text:
@@ -60,13 +78,25 @@ std::string format_value(const Value& v, const Options& o, const Words& words) {
     }
     Decimal n = v.number;
     int decimals = v.decimals < 0 ? 0 : v.decimals;
-    if (o.unit == "mio. kr.") {
-        // Dividing by a million keeps the count and adds 6 decimals: it always fits.
-        if (const auto millions = Decimal::div(n, Decimal(1000000, 0))) n = *millions;
-        decimals = 1;
+    // Amounts convert from the unit they are written in (a table in mio. kr.) to the one asked
+    // for, so a figure already in millions is not divided again.
+    const int64_t to = kroner_per(o.unit);
+    const int64_t from = o.source_unit.empty() ? 1 : kroner_per(o.source_unit);
+    if (to > 0 && from > 0 && to != from) {
+        if (to > from) {
+            // Dividing by a power of ten keeps the count and adds its digits: it always fits.
+            if (const auto q = Decimal::div(n, Decimal(to / from, 0))) n = *q;
+            decimals = 1;
+        } else {
+            // Multiplying can overflow only beyond 18 digits, which no amount reaches; keep the
+            // value as written if it would.
+            if (const auto p = Decimal::mul(n, Decimal(from / to, 0))) n = *p;
+            decimals = decimals > digits_of(from / to) ? decimals - digits_of(from / to) : 0;
+        }
     }
     if (o.decimals >= 0) decimals = o.decimals;
     std::string s = format_danish(n, decimals);
+    if (lost_to_zero) *lost_to_zero = !n.is_zero() && n.rounded(decimals).is_zero();
     if (!o.unit.empty()) s += " " + o.unit;
     return s;
 }

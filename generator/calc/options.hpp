@@ -1,8 +1,9 @@
 // The options after " | " in a formula or figure: how to show the result, which rows or
 // columns a formula applies to, and how far a published figure may differ.
-//   decimaler 2 | tolerance 2 | rækker A .. B | kolonner A .. B | kr. | mio. kr. | pct. | verbum
+//   decimaler 2 | tolerance 2 | rækker A .. B | kolonner A .. B | kr. | mio. kr. | mia. kr. | pct. | verbum
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -16,15 +17,21 @@ struct Options {
     int decimals = -1;           // -1: from the inputs
     Decimal tolerance;           // how far a published figure may differ (in shown units)
     std::string from, to;        // rækker/kolonner: the range the formula applies to
-    std::string unit;            // "", "kr.", "mio. kr.", "pct."
+    std::string unit;            // "", "kr.", "mio. kr.", "mia. kr.", "pct."
+    std::string source_unit;     // not an option: the unit the value is written in ("" = kr.)
     bool verb = false;           // trend words as verbs: "faldet", "steget"
 };
 
 // Parses the options; on failure returns nullopt and sets *error (and *column, 0-based).
 std::optional<Options> parse_options(const std::string& text, bool allow_range, std::string* error, int* column);
 
-// The value as text: numbers rounded half away from zero, Danish notation, with the unit; trend
-// words as verbs if asked.
-std::string format_value(const Value& v, const Options& o, const Words& words);
+// How many kroner one `unit` is: 1 for "kr.", 10^6 for "mio. kr.", 10^9 for "mia. kr."; 0 for
+// a unit that is not an amount ("pct.") and for "".
+int64_t kroner_per(const std::string& unit);
+
+// The value as text: numbers converted from o.source_unit to o.unit, rounded half away from
+// zero, Danish notation, with the unit; trend words as verbs if asked. Sets *lost_to_zero when a
+// non-zero number prints as zero (0,0 mio. kr.), which the caller warns about.
+std::string format_value(const Value& v, const Options& o, const Words& words, bool* lost_to_zero = nullptr);
 
 }  // namespace boardpack::calc

@@ -1,5 +1,6 @@
 #include "calc/table_calc.hpp"
 
+#include "calc/cell_units.hpp"
 #include "calc/danish_number.hpp"
 #include "calc/evaluator.hpp"
 #include "calc/options.hpp"
@@ -172,6 +173,8 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
             out.value = v.number;
             out.decimals = d;
             out.text = format_danish(v.number, d);
+            out.unit = computed_unit(t, r, c);  // "6 %" among cells written "5 %"
+            if (!out.unit.empty()) out.text += " " + out.unit;
             if (published.kind == Cell::Kind::Number) {
                 const Decimal shown = v.number.rounded(d);
                 const auto difference = Decimal::sub(published.value, shown);

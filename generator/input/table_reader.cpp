@@ -16,11 +16,40 @@ const std::vector<KeySpec> kTableKeys = {
     {"fil", true, false},     {"titel", true, false},   {"navn", false, false},
     {"kilde", false, false},  {"note", false, true},    {"række", false, true},
     {"kolonne", false, true}, {"afrundingsnote", false, false}, {"enhed", false, false},
-    {"decimaler", false, false},
+    {"talenhed", false, false}, {"decimaler", false, false},
 };
 
 bool is_not_available(const std::string& folded) {
     return folded == "ikke oplyst" || folded == "i.o." || folded == "n/a" || folded == "ikke opgjort";
+}
+
+// An amount written with its unit ("3.400.000 kr.") is read in the table's unit ("talenhed",
+// kr. by default); one in another unit would be added to the others as if it were in theirs.
+void check_cell_unit(const Cell& c, const std::string& figures_unit, Diagnostics& diags, std::string_view line) {
+    if (c.kind != Cell::Kind::Number || c.unit.empty() || c.unit == "%" || c.unit == "pct.") return;
+    const std::string table_unit = figures_unit.empty() ? "kr." : figures_unit;
+    if (c.unit == table_unit) return;
+    diags.error(c.loc,
+                quote_text(c.text) + " is in " + c.unit + " but the table's figures are in " + table_unit +
+                    "; write it in " + table_unit + " or declare the unit with \"talenhed: " + c.unit + "\"",
+                std::string(line));
+}
+
+// In a column of numbers, a cell that starts with a number but has words after it that are
+// not a unit ("3.400.000 DKK", "12 mio.") would silently make the column text, and the error
+// would then point at a formula elsewhere: name the cell itself.
+void report_unread_numbers(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
+    for (const model::TableRow& row : table.rows) {
+        const Cell& c = row.cells[k];
+        if (c.kind != Cell::Kind::Text) continue;
+        const std::string_view t = c.text;
+        const size_t space = t.find(' ');
+        if (space == std::string_view::npos || !calc::read_danish_number(t.substr(0, space))) continue;
+        diags.error(c.loc,
+                    quote_text(c.text) + " is not a number boardpack can read, in a column of numbers; write the number " +
+                        "alone or with its unit (kr., mio. kr., mia. kr., % or pct.)",
+                    std::string(text.line_view(c.loc.line)));
+    }
 }
 
 }  // namespace
@@ -62,12 +91,14 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
         c.text = std::string(t) + marker;
         return c;
     }
-    if (auto n = calc::read_danish_number(t)) {
+    if (auto n = calc::read_danish_cell(t)) {
         c.kind = Cell::Kind::Number;
         c.value = n->value;
         c.decimals = n->decimals;
+        c.unit = n->unit;
         c.text = calc::format_danish(n->value, n->decimals);
-        if (n->percent) c.text += " pct.";
+        // The unit as the CSV wrote it ("73 %", "3.400.000 kr."), so computed cells can match it.
+        if (!n->unit.empty()) c.text += " " + n->unit;
         if (!marker.empty()) c.text += " " + marker;
         return c;
     }
@@ -98,11 +129,24 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
             if (fold_label(kv.value) == "mio. kr.") table.unit = "mio. kr.";
             else if (fold_label(kv.value) != "kr.")
                 diags.error(kv.value_loc, "unknown unit " + quote_text(kv.value) + "; use \"kr.\" or \"mio. kr.\"", kv.line);
+        } else if (kv.key == "talenhed") {
+            // The unit the figures are written in, so a quote asking for another converts
+            // instead of dividing figures that are already millions again.
+            const std::string u = fold_label(kv.value);
+            if (u == "kr." || u == "mio. kr." || u == "mia. kr." || u == "pct.") table.figures_unit = u == "kr." ? "" : u;
+            else
+                diags.error(kv.value_loc, "unknown unit " + quote_text(kv.value) +
+                                              "; use \"kr.\", \"mio. kr.\", \"mia. kr.\" or \"pct.\"", kv.line);
         } else if (kv.key == "decimaler") {
             const std::string d(trim(kv.value));
             if (d.size() == 1 && d[0] >= '0' && d[0] <= '6') table.decimals = d[0] - '0';
             else diags.error(kv.value_loc, "\"decimaler\" must be a whole number from 0 to 6", kv.line);
         }
+    }
+    if (!table.unit.empty() && !table.figures_unit.empty()) {
+        // "enhed: mio. kr." divides figures written in kr.; figures already in a unit print as written.
+        const KeyValue* kv = find_key(block.keys, "enhed");
+        diags.error(kv->value_loc, "\"enhed\" converts figures written in kr.; with \"talenhed\" they are printed as written, so leave out \"enhed\"", kv->line);
     }
     const KeyValue* file_key = find_key(block.keys, "fil");
     if (!file_key || diags.error_count() > errors_before) return std::nullopt;
@@ -154,6 +198,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
             } else {
                 // A view, not a copy: the line is copied only if the cell is reported.
                 c = classify_cell(f.text, loc, diags, text->line_view(f.line));
+                check_cell_unit(c, table.figures_unit, diags, text->line_view(f.line));
             }
             if (c.kind != Cell::Kind::Empty) all_empty = false;
             out.cells.push_back(std::move(c));
@@ -173,6 +218,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
             else if (kind == Cell::Kind::Text) only_numbers = false;
         }
         table.numeric[k] = any_number && only_numbers;
+        if (any_number && !only_numbers) report_unread_numbers(table, k, *text, diags);
     }
     return table;
 }

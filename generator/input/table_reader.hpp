@@ -23,7 +23,8 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
                                        const InputFiles& files, Diagnostics& diags);
 
 // Types one CSV field: number, "-", "Ikke oplyst", empty or text. A trailing footnote marker
-// ("166 *") is kept in the printed text. A number written the English way ("2.5", "1100.001")
+// ("166 *") is kept in the printed text, and so is a unit as Excel writes it ("73 %",
+// "3.400.000 kr."), which is also kept in Cell::unit. A number written the English way ("2.5", "1100.001")
 // is reported at its cell, since as text it would silently drop out of the calculations.
 model::Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags,
                           std::string_view source_line = {});

@@ -71,6 +71,7 @@ struct Cell {
     std::string text;
     calc::Decimal value;
     int decimals = 0;
+    std::string unit;  // Number: the unit printed after it, as the CSV wrote it ("%", "pct.", "kr.")
     Tone tone = Tone::None;
     SourceLoc loc;
 };
@@ -111,6 +112,7 @@ struct Table {
     std::vector<Formula> formulas;    // computed rows and columns, in the order written
     std::string rounding_note;        // added below the table when a published total is shown
     std::string unit;                 // "mio. kr." shows amounts in millions; "" as written
+    std::string figures_unit;         // "talenhed": the unit the CSV's figures are in ("" = kr.)
     int decimals = -1;                // decimals for computed numbers, -1: from their inputs
 };
 

@@ -173,7 +173,9 @@ TEST_CASE("figures: a beregning block computes named values, as the membership f
         kBudgetCsv);
     REQUIRE(l.meeting);
     CHECK(l.messages == "");
-    CHECK(figure_text(l).find("Kontingentet bliver 25,85 kr., en stigning på 0,15 kr..") != std::string::npos);
+    // One full stop after "kr.", as Danish typography writes it (issue 9, point 8).
+    CHECK(figure_text(l).find("Kontingentet bliver 25,85 kr., en stigning på 0,15 kr.") != std::string::npos);
+    CHECK(figure_text(l).find("kr..") == std::string::npos);
 }
 
 TEST_CASE("figures: tables in other items are quoted by name; errors point into the text") {

@@ -1,0 +1,58 @@
+// Issue 9, points 3 and 4: cells as Excel formats them, and figures converted between units.
+#include <doctest/doctest.h>
+
+#include "calc/danish_number.hpp"
+#include "calc/options.hpp"
+#include "calc/value.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+using namespace boardpack::calc;
+
+namespace {
+
+std::string cell(const char* text) {
+    const auto n = read_danish_cell(text);
+    return n ? n->value.to_plain() + "/" + n->unit : "none";
+}
+
+std::string quoted(Decimal value, int decimals, const char* source, const char* options, bool* lost = nullptr) {
+    std::string why;
+    int col = 0;
+    auto o = parse_options(options, false, &why, &col);
+    REQUIRE(o);
+    o->source_unit = source;
+    return format_value(Value::of(value, decimals), *o, test::words(), lost);
+}
+
+}  // namespace
+
+TEST_CASE("units: cells with a unit as Excel writes them") {
+    CHECK(cell("3.400.000 kr.") == "3400000/kr.");
+    CHECK(cell("12,5 mio. kr.") == "12.5/mio. kr.");
+    CHECK(cell("1,2 mia. kr.") == "1.2/mia. kr.");
+    CHECK(cell("73 %") == "73/%");
+    CHECK(cell("12,5 pct.") == "12.5/pct.");
+    CHECK(cell("12,5 procent") == "12.5/pct.");
+    CHECK(cell("950") == "950/");
+    CHECK(cell("kr.") == "none");
+    CHECK(cell("3 % kr.") == "none");
+    CHECK(cell("3.40 kr.") == "none");
+}
+
+TEST_CASE("units: a figure converts from the table's unit to the one asked for") {
+    CHECK(quoted(Decimal(115, 1), 1, "mio. kr.", "mio. kr.") == "11,5 mio. kr.");
+    CHECK(quoted(Decimal(115, 1), 1, "mio. kr.", "kr.") == "11.500.000 kr.");
+    CHECK(quoted(Decimal(115, 1), 1, "mio. kr.", "mia. kr., decimaler 4") == "0,0115 mia. kr.");
+    CHECK(quoted(Decimal(2500000000, 0), 0, "", "mia. kr.") == "2,5 mia. kr.");
+    CHECK(quoted(Decimal(2500000000, 0), 0, "", "mio. kr.") == "2.500,0 mio. kr.");
+    CHECK(quoted(Decimal(25, 1), 1, "mia. kr.", "mio. kr.") == "2.500 mio. kr.");
+    CHECK(quoted(Decimal(6, 0), 0, "pct.", "pct.") == "6 pct.");
+    bool lost = false;
+    CHECK(quoted(Decimal(30000, 0), 0, "", "mio. kr.", &lost) == "0,0 mio. kr.");
+    CHECK(lost);
+    CHECK(quoted(Decimal(0, 0), 0, "", "mio. kr.", &lost) == "0,0 mio. kr.");
+    CHECK_FALSE(lost);
+    CHECK(quoted(Decimal(30000, 0), 0, "", "mio. kr., decimaler 2", &lost) == "0,03 mio. kr.");
+    CHECK_FALSE(lost);
+}
