@@ -1,6 +1,7 @@
 #include "render/pdf/pdf_writer.hpp"
 
 #include <hpdf.h>
+#include <hpdf_objects.h>
 
 #include <filesystem>
 #include <fstream>
@@ -266,9 +267,19 @@ struct Writer {
                     continue;
                 }
                 if (!haru.ok(annot) || !haru.ok(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0))) return false;
+                if (!l.title.empty() && !contents(annot, l.title)) return false;
             }
         }
         return true;
+    }
+
+    // The link's title as its /Contents, which viewers show on the link (libharu has no call
+    // for it on a link, so it goes into the annotation's dictionary directly).
+    bool contents(HPDF_Annotation annot, const std::string& title) {
+        HPDF_Encoder encoder = HPDF_GetEncoder(haru.doc(), kEncoding);
+        if (!haru.ok(encoder)) return false;
+        HPDF_String s = HPDF_String_New(haru.doc()->mmgr, to_winansi(title).c_str(), encoder);
+        return haru.ok(s) && haru.ok(HPDF_Dict_Add(static_cast<HPDF_Dict>(annot), "Contents", s));
     }
 
     // Bookmarks: level-1 entries hang under the previous level-0 entry.
