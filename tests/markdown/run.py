@@ -284,6 +284,24 @@ def case_internal_links(base, work):
                                   r.err, re.M) and "direktør" not in r.err, r.err)
 
 
+def case_code_monospace(base, work):
+    nb = "\u00a0"
+    r = build(base, work, "Kald `f(a,  b)` her.\n\n```\ndef f():\n    return 3\nA    B\n```")
+    if r.rc != 0:
+        return fail("code: build", r.err)
+    check("code: HTML keeps the spaces", "<pre><code>def f():\n    return 3\nA    B\n</code></pre>" in r.html()
+          and "<code>f(a,  b)</code>" in r.html())
+    runs = [t for texts, _, _ in text_runs(r.pdf_path()) for (_, _, t) in texts]
+    check("code: the PDF keeps every space of a code block and a code span",
+          nb * 4 + "return" + nb + "3" in runs and "A" + nb * 4 + "B" in runs and "f(a," + nb * 2 + "b)" in runs,
+          [t for t in runs if "return" in t or "f(a" in t])
+    fonts = [font_of(r.pdf_path(), t) for t in ("def" + nb + "f():", "f(a,")]
+    check("code: code is set in the monospace face in the PDF",
+          all(f and "DejaVuSansMono" in f[0] for f in fonts), fonts)
+    p = subprocess.run(["pdffonts", r.pdf_path()], capture_output=True, text=True).stdout
+    check("code: the monospace font is embedded", re.search(r"DejaVuSansMono\S*\s.*\byes\s+yes", p) is not None, p)
+
+
 def main():
     global BOARDPACK
     BOARDPACK, base = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])

@@ -122,9 +122,12 @@ void layout_blocks(const std::vector<Block>& blocks, double indent, BlockContext
                 break;
             }
             case Block::Kind::CodeBlock: {
-                const auto lines = break_lines(plain(b.text, FontStyle::Regular, style::kMuted), ctx.width - indent - 8,
-                                               style::kBodySize, ctx.metrics);
-                ctx.flow.lines(lines, body_style(ctx.left + indent + 8));
+                // Monospace with its spaces, so indentation and aligned columns stay as written.
+                std::string text = b.text;
+                if (!text.empty() && text.back() == '\n') text.pop_back();
+                const auto lines = break_lines(plain(code_text(text), FontStyle::Mono, style::kMuted),
+                                               ctx.width - indent - 8, style::kCodeSize, ctx.metrics);
+                ctx.flow.lines(lines, {ctx.left + indent + 8, style::kCodeSize, style::kBodyLeading});
                 break;
             }
             case Block::Kind::Rule:

@@ -18,8 +18,13 @@ void collect(const std::vector<model::Inline>& inlines, const Span& look, std::v
         Span inner = look;
         switch (in.kind) {
             case K::Text:
-            case K::Code:
             case K::Figure: out.push_back(with_text(in.text)); break;
+            case K::Code: {
+                Span code = with_text(code_text(in.text));
+                code.style = FontStyle::Mono;
+                out.push_back(std::move(code));
+                break;
+            }
             case K::SoftBreak: out.push_back(with_text(" ")); break;
             case K::LineBreak: out.push_back(with_text("\n")); break;
             case K::Emph:
@@ -50,6 +55,16 @@ void collect(const std::vector<model::Inline>& inlines, const Span& look, std::v
 std::vector<Span> to_spans(const std::vector<model::Inline>& inlines, FontStyle base, Color color) {
     std::vector<Span> out;
     collect(inlines, Span{"", base, color, "", false, ""}, out);
+    return out;
+}
+
+std::string code_text(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == ' ') out += "\u00A0";
+        else if (c == '\t') out += "\u00A0\u00A0\u00A0\u00A0";
+        else out += c;
+    }
     return out;
 }
 
