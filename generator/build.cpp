@@ -14,6 +14,7 @@
 #include "publish/publisher.hpp"
 #include "publish/targets.hpp"
 #include "render/html/html_writer.hpp"
+#include "render/link_targets.hpp"
 #include "render/pdf/packet_layout.hpp"
 #include "render/pdf/pdf_writer.hpp"
 #include "render/pdf/printable.hpp"
@@ -102,6 +103,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         return input_failed(dir, diags, err);
     }
     render::apply_defaults(*meeting, kit.wording);
+    render::resolve_links(*meeting, diags);
     render::pdf::report_unprintable(*meeting, diags);
 
     // check renders too (in memory), so it finds everything a build would.

@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 
 #include <memory>
+#include <string_view>
 
 #include "core/text.hpp"
 #include "core/text_file.hpp"
@@ -19,6 +20,10 @@ namespace {
 // Deeper nesting than this (block quotes in lists in block quotes...) is refused: nobody writes
 // it, and converting it would recurse without bound.
 constexpr int kMaxNesting = 40;
+
+// The deepest heading level the packet shows (#### is h6 in HTML: h2 and h3 are the item and its
+// sections).
+constexpr int kDeepestHeading = 4;
 
 struct Converter {
     const MarkdownSource& src;
@@ -48,7 +53,22 @@ struct Converter {
     };
 
     SourceLoc loc(cmark_node* n) const {
-        return {src.file, src.first_line + cmark_node_get_start_line(n) - 1, cmark_node_get_start_column(n)};
+        // An autolink has no position of its own: it starts after the node before it, or where
+        // its parent starts (not on the line before the text, the header's closing "---").
+        cmark_node* at = n;
+        while (cmark_node_get_start_line(at) == 0) {
+            cmark_node* prev = cmark_node_previous(at);
+            // (The autolink extension cuts the text before the link short but leaves its end:
+            // a text node ends where its text does.)
+            if (prev && cmark_node_get_type(prev) == CMARK_NODE_TEXT && cmark_node_get_start_line(prev) > 0)
+                return {src.file, src.first_line + cmark_node_get_start_line(prev) - 1,
+                        cmark_node_get_start_column(prev) + static_cast<int>(literal(prev).size())};
+            if (prev && cmark_node_get_end_line(prev) > 0)
+                return {src.file, src.first_line + cmark_node_get_end_line(prev) - 1, cmark_node_get_end_column(prev) + 1};
+            if (!cmark_node_parent(at)) break;
+            at = prev ? prev : cmark_node_parent(at);
+        }
+        return {src.file, src.first_line + cmark_node_get_start_line(at) - 1, cmark_node_get_start_column(at)};
     }
     std::string line_text(int file_line) const {
         const int i = file_line - 1;
@@ -60,9 +80,32 @@ struct Converter {
         return s ? s : "";
     }
 
+    // The address as CommonMark's own HTML writes it: bytes a URL may not hold (a backslash,
+    // brackets, spaces, letters beyond ASCII) percent-encoded, so a browser and a PDF viewer
+    // open the address that was written (a browser reads "\\" as "/"). "%" stays: the address
+    // may be encoded already.
+    static std::string encode_url(const std::string& url) {
+        static const std::string_view safe = "!#$%&'()*+,-./:;=?@_~";
+        std::string out;
+        for (const unsigned char c : url) {
+            const bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            if (alnum || safe.find(static_cast<char>(c)) != std::string_view::npos) {
+                out += static_cast<char>(c);
+            } else {
+                static const char* hex = "0123456789ABCDEF";
+                out += '%';
+                out += hex[c >> 4];
+                out += hex[c & 15];
+            }
+        }
+        return out;
+    }
+
     static bool safe_url(const std::string& url) {
         const std::string u = fold_label(url);
-        return starts_with(u, "http://") || starts_with(u, "https://") || starts_with(u, "mailto:");
+        // "#punkt-5" and the like are places in the packet, checked once the meeting is read.
+        return starts_with(u, "http://") || starts_with(u, "https://") || starts_with(u, "mailto:") ||
+               starts_with(u, "#");
     }
 
     std::vector<Inline> inlines(cmark_node* parent) {
@@ -100,13 +143,17 @@ struct Converter {
                 in.children = inlines(n);
             } else if (type == CMARK_NODE_LINK) {
                 const char* url = cmark_node_get_url(n);
-                in.url = url ? url : "";
+                in.url = encode_url(url ? url : "");
+                const char* title = cmark_node_get_title(n);
+                in.title = title ? title : "";
+                in.loc = loc(n);
                 in.children = inlines(n);
                 if (!safe_url(in.url)) {
                     // The text stays; the target is dropped (no javascript:, data:, file: links).
                     const SourceLoc l = loc(n);
                     diags.warning(l, "link to " + quote_text(in.url) +
-                                         " removed: only http, https and mailto links are allowed",
+                                         " removed: only http, https and mailto links and places in the packet (#punkt-5) "
+                                         "are allowed",
                                   line_text(l.line));
                     for (Inline& c : in.children) out.push_back(std::move(c));
                     continue;
@@ -127,7 +174,50 @@ struct Converter {
         return split_figures(std::move(out));
     }
 
-    // "{formula}" inside text becomes a Figure; the text around it stays.
+    // Where each byte of a text run came from in its source line: its 1-based column (in
+    // characters, as messages count) and whether it was written escaped ("\\{"). cmark gives the
+    // run's start and has removed the escapes and decoded the entities; walking the source line
+    // alongside the text puts them back. Without a source position every column is the start.
+    struct Origin {
+        int column = 0;
+        bool escaped = false;
+    };
+    std::vector<Origin> origins(const Inline& run) const {
+        const std::string& t = run.text;
+        std::vector<Origin> out(t.size(), Origin{run.loc.column, false});
+        const std::string line = line_text(run.loc.line);
+        if (run.loc.line <= 0 || run.loc.column <= 0) return out;
+        size_t p = static_cast<size_t>(run.loc.column - 1);  // cmark counts bytes
+        const auto column_at = [&line](size_t byte) {
+            return static_cast<int>(utf8_length(std::string_view(line).substr(0, std::min(byte, line.size())))) + 1;
+        };
+        for (size_t i = 0; i < t.size(); ++i) {
+            if (p >= line.size()) {
+                out[i].column = column_at(line.size());
+                continue;
+            }
+            out[i].column = column_at(p);
+            const unsigned char c = static_cast<unsigned char>(line[p]);
+            if (c == '\\' && p + 1 < line.size() && line[p + 1] == t[i] && std::ispunct(static_cast<unsigned char>(t[i]))) {
+                out[i].escaped = true;
+                p += 2;
+            } else if (c == '&' && t[i] != '&') {
+                // An entity (&amp; &#123;) is one character in the text, of one or more bytes.
+                const size_t semi = line.find(';', p);
+                size_t len = 1;
+                while (i + len < t.size() && (static_cast<unsigned char>(t[i + len]) & 0xC0) == 0x80) ++len;
+                for (size_t k = 1; k < len; ++k) out[i + k] = out[i];
+                i += len - 1;
+                p = semi == std::string::npos ? line.size() : semi + 1;
+            } else {
+                ++p;
+            }
+        }
+        return out;
+    }
+
+    // "{formula}" inside text becomes a Figure; the text around it stays. A brace written
+    // escaped ("\\{", as CommonMark escapes any punctuation) is a brace in the text.
     std::vector<Inline> split_figures(std::vector<Inline> in) {
         std::vector<Inline> out;
         for (Inline& i : in) {
@@ -136,34 +226,68 @@ struct Converter {
                 continue;
             }
             const std::string& t = i.text;
+            const std::vector<Origin> from = origins(i);
+            // The next brace at or after `pos` that was not escaped, or npos.
+            const auto next_brace = [&](size_t pos, const char* which) {
+                for (size_t k = t.find_first_of(which, pos); k != std::string::npos; k = t.find_first_of(which, k + 1))
+                    if (!from[k].escaped) return k;
+                return std::string::npos;
+            };
             size_t pos = 0;
             while (pos < t.size()) {
-                const size_t open = t.find_first_of("{}", pos);
+                const size_t open = next_brace(pos, "{}");
                 if (open == std::string::npos) {
-                    out.push_back(Inline{Inline::Kind::Text, t.substr(pos), {}, {}, {}, i.loc});
+                    out.push_back(Inline{Inline::Kind::Text, t.substr(pos), {}, {}, {}, {}, i.loc});
                     break;
                 }
                 SourceLoc at = i.loc;
-                at.column += static_cast<int>(utf8_length(std::string_view(t).substr(0, open)));
-                const size_t close = t[open] == '{' ? t.find('}', open) : std::string::npos;
+                at.column = from[open].column;
+                const size_t close = t[open] == '{' ? next_brace(open + 1, "}") : std::string::npos;
                 if (close == std::string::npos) {
-                    diags.error(at, t[open] == '{' ? "this \"{\" has no \"}\": a figure is written {tabel[række; kolonne]}"
-                                                   : "a \"}\" without \"{\"; write {\"}\"} for a brace in the text",
+                    diags.error(at, t[open] == '{' ? "this \"{\" has no \"}\": a figure is written {tabel[række; kolonne]}; "
+                                                     "write \\{ for a brace in the text"
+                                                   : "a \"}\" without \"{\"; write \\} for a brace in the text",
                                 line_text(at.line));
-                    out.push_back(Inline{Inline::Kind::Text, t.substr(pos), {}, {}, {}, i.loc});
+                    out.push_back(Inline{Inline::Kind::Text, t.substr(pos), {}, {}, {}, {}, i.loc});
                     break;
                 }
-                if (open > pos) out.push_back(Inline{Inline::Kind::Text, t.substr(pos, open - pos), {}, {}, {}, i.loc});
+                if (open > pos) out.push_back(Inline{Inline::Kind::Text, t.substr(pos, open - pos), {}, {}, {}, {}, i.loc});
                 Inline fig;
                 fig.kind = Inline::Kind::Figure;
                 fig.expression = std::string(trim(std::string_view(t).substr(open + 1, close - open - 1)));
                 fig.loc = at;
-                fig.loc.column += 1;
+                fig.loc.column = open + 1 < close ? from[open + 1].column : at.column + 1;
                 out.push_back(std::move(fig));
                 pos = close + 1;
             }
         }
         return out;
+    }
+
+    // The heading levels the packet can show: # opens a section (only at the top of the text,
+    // never inside a list or quote), ## to #### are the headings below it (h4-h6 in HTML, three
+    // looks in the PDF). False, after a message, for any other.
+    bool heading_fits(const Block& b, cmark_node* parent) {
+        std::string why;
+        if (b.level > kDeepestHeading)
+            why = "a level-" + std::to_string(b.level) + " heading cannot be shown: below a section the packet has "
+                  "the heading levels ## to ####; use one of them";
+        else if (b.level == 1 && cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT)
+            why = "a level-1 heading (# ...) opens a section and cannot stand inside a list or quote; use ## for a "
+                  "heading there";
+        if (why.empty()) return true;
+        diags.error(b.loc, why, line_text(b.loc.line));
+        return false;
+    }
+
+    // Whether a node is all its section has: nothing but a level-1 heading (or the text's start
+    // or end) on either side.
+    static bool alone_in_section(cmark_node* n) {
+        const auto boundary = [](cmark_node* m) {
+            return !m || (cmark_node_get_type(m) == CMARK_NODE_HEADING && cmark_node_get_heading_level(m) == 1);
+        };
+        return cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_DOCUMENT && boundary(cmark_node_previous(n)) &&
+               boundary(cmark_node_next(n));
     }
 
     std::vector<Block> blocks(cmark_node* parent) {
@@ -182,6 +306,7 @@ struct Converter {
                     b.kind = Block::Kind::Heading;
                     b.level = cmark_node_get_heading_level(n);
                     b.inlines = inlines(n);
+                    if (!heading_fits(b, parent)) continue;
                     break;
                 case CMARK_NODE_LIST: {
                     b.kind = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? Block::Kind::OrderedList
@@ -190,12 +315,15 @@ struct Converter {
                     b.tight = cmark_node_get_list_tight(n) != 0;
                     for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item))
                         b.items.push_back(blocks(item));
-                    // A section written as a lone "-" (as the source documents do) is the text "-".
-                    if (b.kind == Block::Kind::BulletList && b.items.size() == 1 && b.items[0].empty()) {
+                    // A section written as a lone "-" (as the source documents do) is the text "-";
+                    // before more text of the same section it is an empty list item, as CommonMark
+                    // reads it.
+                    if (b.kind == Block::Kind::BulletList && b.items.size() == 1 && b.items[0].empty() &&
+                        alone_in_section(n)) {
                         b = Block{};
                         b.loc = loc(n);
                         b.kind = Block::Kind::Paragraph;
-                        b.inlines.push_back(Inline{Inline::Kind::Text, "-", {}, {}, {}, {}});
+                        b.inlines.push_back(Inline{Inline::Kind::Text, "-", {}, {}, {}, {}, {}});
                     }
                     break;
                 }

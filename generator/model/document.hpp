@@ -26,6 +26,7 @@ struct Inline {
     Kind kind = Kind::Text;
     std::string text;
     std::string url;
+    std::string title;  // Link: the title written after the address, or ""
     std::vector<Inline> children;
     std::string expression;  // Figure: the formula between { }, as written
     SourceLoc loc;           // Figure: where the formula starts
@@ -114,6 +115,7 @@ struct Table {
     std::string unit;                 // "mio. kr." shows amounts in millions; "" as written
     std::string figures_unit;         // "talenhed": the unit the CSV's figures are in ("" = kr.)
     int decimals = -1;                // decimals for computed numbers, -1: from their inputs
+    std::string anchor;               // its link target name when the text links to it, else ""
 };
 
 // A "beregning" block: named values computed from numbers and table cells, quoted by the text

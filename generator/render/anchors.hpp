@@ -14,4 +14,12 @@ inline std::string attachment_anchor(const model::AgendaItem& item, const model:
     return item_anchor(item) + "-bilag-" + std::to_string(a.number);
 }
 
+// A table's place: "punkt-5-tabel-2", or "punkt-5-bilag-1-tabel-2" for a table in an attachment.
+inline std::string table_anchor(const model::AgendaItem& item, const model::Table& t) {
+    if (t.attachment >= 0 && static_cast<size_t>(t.attachment) < item.attachments.size())
+        return attachment_anchor(item, item.attachments[static_cast<size_t>(t.attachment)]) + "-tabel-" +
+               std::to_string(t.number);
+    return item_anchor(item) + "-tabel-" + std::to_string(t.number);
+}
+
 }  // namespace boardpack::render

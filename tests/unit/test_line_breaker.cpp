@@ -21,7 +21,7 @@ std::vector<std::string> lines_of(const std::vector<Span>& spans, double width) 
     return out;
 }
 
-std::vector<Span> text(const std::string& s) { return {Span{s, FontStyle::Regular, {}, ""}}; }
+std::vector<Span> text(const std::string& s) { return {Span{s, FontStyle::Regular, {}, "", false, ""}}; }
 
 }  // namespace
 
@@ -53,7 +53,7 @@ TEST_CASE("line breaking: a line break in the text forces a new line") {
 
 TEST_CASE("line breaking: styles keep their own widths and stay separate fragments") {
     FixedMetrics m;
-    const std::vector<Span> spans = {{"fed", FontStyle::Bold, {}, ""}, {" og normal", FontStyle::Regular, {}, ""}};
+    const std::vector<Span> spans = {{"fed", FontStyle::Bold, {}, "", false, ""}, {" og normal", FontStyle::Regular, {}, "", false, ""}};
     const auto lines = break_lines(spans, 500, 10, m);
     REQUIRE(lines.size() == 1);
     REQUIRE(lines[0].fragments.size() == 2);
@@ -94,7 +94,7 @@ TEST_CASE("line breaking: a very long word costs work in proportion to its lengt
         std::string word;
         while (word.size() < 3000) word += filler;
         CountingMetrics m;
-        const auto lines = break_lines({Span{"kort " + word + " kort", FontStyle::Regular, {}, ""}}, 25, 10, m);
+        const auto lines = break_lines({Span{"kort " + word + " kort", FontStyle::Regular, {}, "", false, ""}}, 25, 10, m);
         const size_t chars = boardpack::utf8_length(word);
         CHECK(lines.size() >= chars / 5);
         CHECK(m.measured <= 3 * (chars + 20));

@@ -53,5 +53,5 @@ TEST_CASE("markdown: javascript: links lose their target and warn") {
     for (const Inline& i : in) links += i.kind == Inline::Kind::Link ? 1 : 0;
     CHECK(links == 1);
     CHECK(test::messages(d) ==
-          "item.md:10:6: warning: link to \"javascript:alert(1)\" removed: only http, https and mailto links are allowed\n");
+          "item.md:10:6: warning: link to \"javascript:alert(1)\" removed: only http, https and mailto links and places in the packet (#punkt-5) are allowed\n");
 }

@@ -36,7 +36,7 @@ model::Table make_table(size_t rows, size_t columns, const std::string& value) {
 
 std::vector<LaidLine> one_line(const std::string& s) {
     FixedMetrics m;
-    return break_lines({Span{s, FontStyle::Bold, {}, ""}}, 1000, 9.5, m);
+    return break_lines({Span{s, FontStyle::Bold, {}, "", false, ""}}, 1000, 9.5, m);
 }
 
 }  // namespace

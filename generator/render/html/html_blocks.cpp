@@ -34,7 +34,9 @@ std::string render_inlines(const std::vector<Inline>& inlines) {
             case Inline::Kind::Strong: out += "<strong>" + render_inlines(in.children) + "</strong>"; break;
             case Inline::Kind::Strike: out += "<del>" + render_inlines(in.children) + "</del>"; break;
             case Inline::Kind::Link:
-                out += "<a href=\"" + escape(in.url) + "\">" + render_inlines(in.children) + "</a>";
+                out += "<a href=\"" + escape(in.url) + "\"" +
+                       (in.title.empty() ? "" : " title=\"" + escape(in.title) + "\"") + ">" +
+                       render_inlines(in.children) + "</a>";
                 break;
         }
     }
@@ -65,8 +67,9 @@ void render_block(const Block& b, bool tight, const model::AgendaItem& item, con
             else out += "<p>" + render_inlines(b.inlines) + "</p>\n";
             break;
         case Block::Kind::Heading: {
-            // h2 is the item, h3 its sections; sub-headings follow below them.
-            const int h = std::min(6, b.level + 2);
+            // h2 is the item, h3 its sections; sub-headings follow below them. The reader refuses
+            // levels that would go past h6, so each level keeps its own tag.
+            const int h = b.level + 2;
             const std::string tag = "h" + std::to_string(h);
             out += "<" + tag + ">" + render_inlines(b.inlines) + "</" + tag + ">\n";
             break;

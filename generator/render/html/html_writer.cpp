@@ -27,6 +27,8 @@ const char* tone_class(Cell::Tone t) {
 mstch::data table_data(const model::Table& t, const Wording& wording) {
     mstch::data d;
     d.set("caption", wording.table_caption(t));
+    d.set("anchor", t.anchor);
+    d.set("has_anchor", !t.anchor.empty());
     mstch::data header{mstch::data::type::list};
     for (size_t k = 0; k < t.header.size(); ++k) {
         mstch::data h;

@@ -11,9 +11,11 @@ namespace {
 
 LineStyle body_style(double x) { return {x, style::kBodySize, style::kBodyLeading}; }
 
+// Each heading level has its own look (## large bold, ### bold, #### bold italic), so the
+// levels stay apart as they do in HTML.
 double heading_size(int level) { return level <= 2 ? style::kSubheadingSize : style::kBodySize; }
 
-FontStyle heading_font(int level) { return level <= 2 ? FontStyle::Bold : FontStyle::BoldItalic; }
+FontStyle heading_font(int level) { return level <= 3 ? FontStyle::Bold : FontStyle::BoldItalic; }
 
 std::vector<LaidLine> paragraph_lines(const Block& b, double indent, BlockContext& ctx) {
     return break_lines(to_spans(b.inlines, FontStyle::Regular, style::kText), ctx.width - indent, style::kBodySize,
@@ -120,9 +122,12 @@ void layout_blocks(const std::vector<Block>& blocks, double indent, BlockContext
                 break;
             }
             case Block::Kind::CodeBlock: {
-                const auto lines = break_lines(plain(b.text, FontStyle::Regular, style::kMuted), ctx.width - indent - 8,
-                                               style::kBodySize, ctx.metrics);
-                ctx.flow.lines(lines, body_style(ctx.left + indent + 8));
+                // Monospace with its spaces, so indentation and aligned columns stay as written.
+                std::string text = b.text;
+                if (!text.empty() && text.back() == '\n') text.pop_back();
+                const auto lines = break_lines(plain(code_text(text), FontStyle::Mono, style::kMuted),
+                                               ctx.width - indent - 8, style::kCodeSize, ctx.metrics);
+                ctx.flow.lines(lines, {ctx.left + indent + 8, style::kCodeSize, style::kBodyLeading});
                 break;
             }
             case Block::Kind::Rule:
@@ -133,8 +138,14 @@ void layout_blocks(const std::vector<Block>& blocks, double indent, BlockContext
                 break;
             case Block::Kind::Table: {
                 if (b.table < 0) break;
-                const TableParts& p = table_parts(ctx.item.tables[static_cast<size_t>(b.table)], indent, ctx);
+                const model::Table& t = ctx.item.tables[static_cast<size_t>(b.table)];
+                const TableParts& p = table_parts(t, indent, ctx);
                 ctx.flow.space(4);
+                // A table the text links to is a named place (at its caption).
+                if (!t.anchor.empty()) {
+                    ctx.flow.ensure(start_height(b, indent, ctx));
+                    ctx.flow.anchor(t.anchor);
+                }
                 ctx.flow.table(p.box, p.caption, p.continued, p.below, ctx.left + indent);
                 ctx.flow.space(4);
                 break;

@@ -37,8 +37,12 @@ void Flow::place_line(const LaidLine& line, double x, double baseline, double si
     for (const Fragment& f : line.fragments) {
         // Trailing spaces carry no ink; keep them out of the page so text extraction is clean.
         page().texts.push_back({x + f.x, baseline, f.text, f.style, size, f.color});
+        // Struck text gets its line: colour or weight alone would not tell a reader it is struck.
+        if (f.strike) page().boxes.push_back({x + f.x, baseline - size * 0.3, f.width, size * 0.06, f.color});
+        // "#punkt-5" is a place in the packet: a link to its named destination.
         if (!f.url.empty())
-            page().links.push_back({x + f.x, baseline - size * 0.85, f.width, size * 1.15, f.url, ""});
+            page().links.push_back({x + f.x, baseline - size * 0.85, f.width, size * 1.15,
+                                    f.url[0] == '#' ? "" : f.url, f.url[0] == '#' ? f.url.substr(1) : "", f.title});
     }
 }
 

@@ -6,10 +6,12 @@
 namespace boardpack::render::pdf {
 
 FontStyle with_bold(FontStyle s) {
+    if (s == FontStyle::Mono) return s;
     return (s == FontStyle::Italic || s == FontStyle::BoldItalic) ? FontStyle::BoldItalic : FontStyle::Bold;
 }
 
 FontStyle with_italic(FontStyle s) {
+    if (s == FontStyle::Mono) return s;
     return (s == FontStyle::Bold || s == FontStyle::BoldItalic) ? FontStyle::BoldItalic : FontStyle::Italic;
 }
 

@@ -7,8 +7,9 @@
 
 namespace boardpack::render::pdf {
 
-enum class FontStyle { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3 };
-inline constexpr int kFontStyles = 4;
+// Mono is code (a monospace face, which emphasis leaves as it is).
+enum class FontStyle { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3, Mono = 4 };
+inline constexpr int kFontStyles = 5;
 
 FontStyle with_bold(FontStyle s);
 FontStyle with_italic(FontStyle s);

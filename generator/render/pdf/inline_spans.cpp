@@ -6,20 +6,46 @@ namespace boardpack::render::pdf {
 
 namespace {
 
-void collect(const std::vector<model::Inline>& inlines, FontStyle style, Color color, const std::string& url,
-             std::vector<Span>& out) {
+// `look` is the span every piece of text at this depth gets (its text is empty).
+void collect(const std::vector<model::Inline>& inlines, const Span& look, std::vector<Span>& out) {
     using K = model::Inline::Kind;
+    const auto with_text = [&look](const std::string& text) {
+        Span s = look;
+        s.text = text;
+        return s;
+    };
     for (const model::Inline& in : inlines) {
+        Span inner = look;
         switch (in.kind) {
             case K::Text:
-            case K::Code:
-            case K::Figure: out.push_back({in.text, style, color, url}); break;
-            case K::SoftBreak: out.push_back({" ", style, color, url}); break;
-            case K::LineBreak: out.push_back({"\n", style, color, url}); break;
-            case K::Emph: collect(in.children, with_italic(style), color, url, out); break;
-            case K::Strong: collect(in.children, with_bold(style), color, url, out); break;
-            case K::Strike: collect(in.children, style, style::kMuted, url, out); break;
-            case K::Link: collect(in.children, style, style::kAccent, in.url, out); break;
+            case K::Figure: out.push_back(with_text(in.text)); break;
+            case K::Code: {
+                Span code = with_text(code_text(in.text));
+                code.style = FontStyle::Mono;
+                out.push_back(std::move(code));
+                break;
+            }
+            case K::SoftBreak: out.push_back(with_text(" ")); break;
+            case K::LineBreak: out.push_back(with_text("\n")); break;
+            case K::Emph:
+                inner.style = with_italic(look.style);
+                collect(in.children, inner, out);
+                break;
+            case K::Strong:
+                inner.style = with_bold(look.style);
+                collect(in.children, inner, out);
+                break;
+            case K::Strike:
+                inner.color = style::kMuted;
+                inner.strike = true;
+                collect(in.children, inner, out);
+                break;
+            case K::Link:
+                inner.color = style::kAccent;
+                inner.url = in.url;
+                inner.title = in.title;
+                collect(in.children, inner, out);
+                break;
         }
     }
 }
@@ -28,10 +54,20 @@ void collect(const std::vector<model::Inline>& inlines, FontStyle style, Color c
 
 std::vector<Span> to_spans(const std::vector<model::Inline>& inlines, FontStyle base, Color color) {
     std::vector<Span> out;
-    collect(inlines, base, color, "", out);
+    collect(inlines, Span{"", base, color, "", false, ""}, out);
     return out;
 }
 
-std::vector<Span> plain(const std::string& text, FontStyle style, Color color) { return {Span{text, style, color, ""}}; }
+std::string code_text(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == ' ') out += "\u00A0";
+        else if (c == '\t') out += "\u00A0\u00A0\u00A0\u00A0";
+        else out += c;
+    }
+    return out;
+}
+
+std::vector<Span> plain(const std::string& text, FontStyle style, Color color) { return {Span{text, style, color, "", false, ""}}; }
 
 }  // namespace boardpack::render::pdf

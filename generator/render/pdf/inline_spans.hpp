@@ -1,6 +1,7 @@
 // Model inlines to styled spans for the line breaker.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "model/document.hpp"
@@ -10,6 +11,10 @@ namespace boardpack::render::pdf {
 
 // `base` is the style of plain text (headings are bold); links are coloured and clickable.
 std::vector<Span> to_spans(const std::vector<model::Inline>& inlines, FontStyle base, Color color);
+
+// Code as the PDF sets it: every space kept (no-break spaces, which the line breaker neither
+// collapses nor breaks at), a tab as four.
+std::string code_text(const std::string& text);
 
 // One span of plain text.
 std::vector<Span> plain(const std::string& text, FontStyle style, Color color);

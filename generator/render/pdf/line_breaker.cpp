@@ -110,7 +110,8 @@ public:
         const Span& s = spans_[span];
         if (!line_.fragments.empty()) {
             Fragment& last = line_.fragments.back();
-            if (last.style == s.style && last.color == s.color && last.url == s.url) {
+            if (last.style == s.style && last.color == s.color && last.url == s.url && last.strike == s.strike &&
+                last.title == s.title) {
                 last.text += text;
                 last.width += w;
                 line_.width += w;
@@ -124,6 +125,8 @@ public:
         f.style = s.style;
         f.color = s.color;
         f.url = s.url;
+        f.strike = s.strike;
+        f.title = s.title;
         line_.fragments.push_back(std::move(f));
         line_.width += w;
     }

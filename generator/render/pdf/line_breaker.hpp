@@ -16,6 +16,8 @@ struct Span {
     FontStyle style = FontStyle::Regular;
     Color color;
     std::string url;  // a link target, or ""
+    bool strike = false;  // a line is drawn through it
+    std::string title;    // the link's title, shown by viewers on the link
 };
 
 // Part of a line in one look, at an offset from the line's start.
@@ -26,6 +28,8 @@ struct Fragment {
     FontStyle style = FontStyle::Regular;
     Color color;
     std::string url;
+    bool strike = false;
+    std::string title;
 };
 
 struct LaidLine {

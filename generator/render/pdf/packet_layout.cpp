@@ -102,7 +102,7 @@ struct Packet {
             // The page number on the first line, right-aligned; the whole entry is a link.
             const LaidLine number = text(page, FontStyle::Regular, ls.size, style::kText, kAgendaPageColumn)[0];
             flow.place_line(number, style::kPageWidth - style::kMarginRight - number.width, baseline, ls.size);
-            flow.page().links.push_back({style::kMarginLeft, top, style::kContentWidth, flow.y() - top, "", anchor});
+            flow.page().links.push_back({style::kMarginLeft, top, style::kContentWidth, flow.y() - top, "", anchor, ""});
             flow.space(3.5);
         }
     }
@@ -167,7 +167,7 @@ struct Packet {
                        Marker{std::to_string(a.number) + ".", style::kMarginLeft, FontStyle::Regular, style::kText});
             if (!a.content.empty() && flow.y() > top)
                 flow.page().links.push_back({style::kMarginLeft, top, style::kContentWidth, flow.y() - top, "",
-                                             attachment_anchor(item, a)});
+                                             attachment_anchor(item, a), ""});
             flow.space(style::kListItemGap);
         }
         for (const model::Attachment& a : item.attachments) {

@@ -25,6 +25,7 @@ const char* style_name(FontStyle s) {
         case FontStyle::Bold: return "B";
         case FontStyle::Italic: return "I";
         case FontStyle::BoldItalic: return "BI";
+        case FontStyle::Mono: return "M";
     }
     return "?";
 }

@@ -36,6 +36,7 @@ struct LinkItem {
     double x = 0, y = 0, w = 0, h = 0;
     std::string url;     // external link, or
     std::string target;  // anchor name
+    std::string title;   // shown by viewers on the link (its /Contents), or ""
 };
 
 // A named place that links and bookmarks can point to.

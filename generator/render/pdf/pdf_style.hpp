@@ -25,6 +25,7 @@ inline constexpr double kSectionSize = 12;
 inline constexpr double kSectionGapBefore = 14;
 inline constexpr double kSectionGapAfter = 4;
 inline constexpr double kSubheadingSize = 11;
+inline constexpr double kCodeSize = 9;  // DejaVu Sans Mono is wide: 9 pt sets as much as the body
 
 inline constexpr double kItemNumberSize = 11;
 inline constexpr double kItemTitleSize = 16;

@@ -1,6 +1,7 @@
 #include "render/pdf/pdf_writer.hpp"
 
 #include <hpdf.h>
+#include <hpdf_objects.h>
 
 #include <filesystem>
 #include <fstream>
@@ -111,12 +112,29 @@ std::string font_file_problem(const std::string& path) {
     return truetype_problem(bytes.str());
 }
 
-// Loads the four styles; returns their fonts in style order.
+#ifndef BOARDPACK_MONO_FONT_DIR
+#define BOARDPACK_MONO_FONT_DIR "/usr/share/fonts/truetype/dejavu"
+#endif
+
+// Where a style's font file is: the --fonts folder, except that the monospace face for code
+// comes from its own Debian package's folder unless the --fonts folder has one.
+std::string font_path(const std::string& dir, FontStyle style) {
+    const std::string in_dir = dir + "/" + font_file(style);
+    std::error_code ec;
+    if (style != FontStyle::Mono || std::filesystem::exists(in_dir, ec)) return in_dir;
+    return std::string(BOARDPACK_MONO_FONT_DIR) + "/" + font_file(style);
+}
+
+// Loads the five styles; returns their fonts in style order.
 bool load_fonts(Haru& haru, const std::string& dir, HPDF_Font fonts[kFontStyles], Diagnostics& diags) {
     for (int s = 0; s < kFontStyles; ++s) {
-        const std::string path = dir + "/" + font_file(static_cast<FontStyle>(s));
+        const FontStyle style = static_cast<FontStyle>(s);
+        const std::string path = font_path(dir, style);
         if (const std::string why = font_file_problem(path); !why.empty()) {
-            diags.error({path, 0, 0}, why + " (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)");
+            diags.error({path, 0, 0}, why + (style == FontStyle::Mono
+                                                 ? " (install the Debian package fonts-dejavu-core, or put "
+                                                   "DejaVuSansMono.ttf in the --fonts folder)"
+                                                 : " (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)"));
             return false;
         }
         haru.doing("load the font", {path, 0, 0});
@@ -266,9 +284,19 @@ struct Writer {
                     continue;
                 }
                 if (!haru.ok(annot) || !haru.ok(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0))) return false;
+                if (!l.title.empty() && !contents(annot, l.title)) return false;
             }
         }
         return true;
+    }
+
+    // The link's title as its /Contents, which viewers show on the link (libharu has no call
+    // for it on a link, so it goes into the annotation's dictionary directly).
+    bool contents(HPDF_Annotation annot, const std::string& title) {
+        HPDF_Encoder encoder = HPDF_GetEncoder(haru.doc(), kEncoding);
+        if (!haru.ok(encoder)) return false;
+        HPDF_String s = HPDF_String_New(haru.doc()->mmgr, to_winansi(title).c_str(), encoder);
+        return haru.ok(s) && haru.ok(HPDF_Dict_Add(static_cast<HPDF_Dict>(annot), "Contents", s));
     }
 
     // Bookmarks: level-1 entries hang under the previous level-0 entry.
@@ -331,6 +359,7 @@ const char* font_file(FontStyle style) {
         case FontStyle::Bold: return "Carlito-Bold.ttf";
         case FontStyle::Italic: return "Carlito-Italic.ttf";
         case FontStyle::BoldItalic: return "Carlito-BoldItalic.ttf";
+        case FontStyle::Mono: return "DejaVuSansMono.ttf";
     }
     return "";
 }
@@ -341,7 +370,7 @@ std::optional<TableMetrics> load_font_metrics(const std::string& font_dir, Diagn
     if (haru.failed() || !load_fonts(haru, font_dir, fonts, diags)) return std::nullopt;
     std::array<TableMetrics::Widths, kFontStyles> widths{};
     for (int s = 0; s < kFontStyles; ++s) {
-        haru.doing("measure the font", {font_dir + "/" + font_file(static_cast<FontStyle>(s)), 0, 0});
+        haru.doing("measure the font", {font_path(font_dir, static_cast<FontStyle>(s)), 0, 0});
         for (int b = 32; b < 256; ++b) {
             const HPDF_BYTE byte = static_cast<HPDF_BYTE>(b);
             widths[static_cast<size_t>(s)][static_cast<size_t>(b)] = HPDF_Font_TextWidth(fonts[s], &byte, 1).width;
@@ -354,7 +383,7 @@ std::optional<TableMetrics> load_font_metrics(const std::string& font_dir, Diagn
         }
     }
     // The line box puts the baseline at 0.8 of the size below its top.
-    return TableMetrics(widths, {0.8, 0.8, 0.8, 0.8});
+    return TableMetrics(widths, {0.8, 0.8, 0.8, 0.8, 0.8});
 }
 
 std::optional<std::string> write_pdf(const LaidOutDocument& doc, const std::string& font_dir, Diagnostics& diags) {
