@@ -1,5 +1,7 @@
 #include "calc/table_calc.hpp"
 
+#include <map>
+
 #include "calc/danish_number.hpp"
 #include "calc/evaluator.hpp"
 #include "calc/options.hpp"
@@ -148,6 +150,15 @@ std::optional<std::pair<size_t, size_t>> span(const Table& t, const Prepared& p,
     return std::make_pair(*a, *b);
 }
 
+// The computed value before rounding, when rounding changed it, so a reader can tell a rounding
+// difference from a typing error: " (unrounded 1.767,46)".
+std::string unrounded(const Decimal& v, int decimals) {
+    if (v.rounded(decimals) == v) return "";
+    int scale = v.scale();
+    while (scale > decimals && v.rounded(scale - 1) == v) --scale;  // no trailing zeros
+    return " (unrounded " + format_danish(v, scale) + ")";
+}
+
 // Puts a result into a cell, comparing it with the figure the CSV published there, if any.
 // False (after an error at the formula) if the two are too far apart to compare exactly.
 bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool& used_rounding_note,
@@ -192,9 +203,11 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
                     } else {
                         diags.warning(published.loc,
                                       "the published figure " + published.text + " for " + at + " differs from the computed " +
-                                          out.text + " (" + p.formula->target + " = " + p.formula->expression + ") by " +
+                                          out.text + unrounded(v.number, d) + " (" + p.formula->target + " = " +
+                                          p.formula->expression + ") by " +
                                           format_danish(diff, std::max(d, published.decimals)) + ", more than the tolerance " +
-                                          format_danish(p.options.tolerance, 0) + "; the packet shows " + out.text);
+                                          format_danish(p.options.tolerance, p.options.tolerance.scale()) +
+                                          "; the packet shows " + out.text);
                     }
                 }
             } else if (published.kind == Cell::Kind::Text) {
@@ -207,6 +220,21 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
     }
     cell = out;
     return true;
+}
+
+// Records that `p` writes the cell (r, c); a second formula for the same cell would silently
+// overwrite the first, so it is an error naming both (formulas for one row may share it out by
+// "kolonner A .. B").
+bool claim(std::map<std::pair<size_t, size_t>, const Formula*>& writers, size_t r, size_t c, const Prepared& p,
+           const std::string& what, Diagnostics& diags) {
+    const auto [it, fresh] = writers.emplace(std::make_pair(r, c), p.formula);
+    if (fresh) return true;
+    const Formula& first = *it->second;
+    report(diags, *p.formula, 0,
+           "two formulas write the " + what + ": this one and " + quote_text(first.target + " = " + first.expression) +
+               " (" + first.loc.file + ":" + std::to_string(first.loc.line) + ":" + std::to_string(first.loc.column) +
+               "); keep one, or give the other its own label");
+    return false;
 }
 
 }  // namespace
@@ -239,6 +267,7 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
 
     // Computed columns: found by label, or added at the right. They are filled last.
     std::vector<bool> computed_column(t.header.size(), false);
+    std::map<std::pair<size_t, size_t>, const Formula*> writer;
     for (Prepared& p : columns) {
         auto c = find_column(t, p.formula->target);
         if (!c) {
@@ -271,6 +300,10 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
         }
         for (size_t c = cols->first; c <= cols->second && c < t.header.size(); ++c) {
             if (c == 0 || computed_column[c] || !t.numeric[c]) continue;
+            if (!claim(writer, *r, c, p, "row " + quote_text(p.formula->target), diags)) {
+                ok = false;
+                break;
+            }
             TableScope scope(t, refs, true, c);
             EvalError err;
             auto v = evaluate(*p.expr, scope, &err);
@@ -296,6 +329,10 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
         bool any_number = false;
         for (size_t r = rs->first; r <= rs->second && r < t.rows.size(); ++r) {
             if (t.rows[r].role == TableRow::Role::Spacer || t.rows[r].cells[0].text.empty()) continue;
+            if (!claim(writer, r, c, p, "column " + quote_text(p.formula->target), diags)) {
+                ok = false;
+                break;
+            }
             TableScope scope(t, refs, false, r);
             EvalError err;
             auto v = evaluate(*p.expr, scope, &err);

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The figures a packet prints, read back from both formats (dagsorden.html and the text of
+# dagsorden.pdf) of small meetings generated here: what is printed is what later formulas use,
+# and an input the formulas cannot use is refused at its place instead of printing a wrong figure.
+set -u
+boardpack=$(realpath "$1")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/../lib/check.sh"
+
+# meeting NAME TABLE-BLOCK CSV [TEXT]: a one-item meeting whose item holds the table block and
+# its CSV (t.csv), then the text.
+meeting() {
+  local m="$work/$1"
+  mkdir -p "$m/01-a"
+  printf 'organisation: O\norgan: Bestyrelsen\ndato: 2024-03-07\ntidspunkt: kl. 9\nsted: S\npunkt: 01-a\n' > "$m/meeting.txt"
+  printf -- '---\nnummer: 1\nstatus: Offentlig\ntitel: T\nsagsbehandler: S\nsagsnummer: EMN-2024-00001\n---\n# Sagsfremstilling\n\n```tabel\nnavn: t\nfil: t.csv\ntitel: Tal\n%s\n```\n\n%s\n' "$2" "${4:-Tekst.}" > "$m/01-a/item.md"
+  printf '%s' "$3" > "$m/01-a/t.csv"
+}
+
+# build NAME: builds it into $work/out; the HTML and the PDF's text as one line each.
+build() {
+  rm -rf "$work/out"
+  "$boardpack" build "$work/$1" --out "$work/out" > /dev/null 2> "$work/$1.err"
+  local rc=$?
+  html=""; pdf=""
+  if [ -f "$work/out/$1/offentlig/dagsorden.html" ]; then
+    html=$(sed -e 's/<[^>]*>/ /g' "$work/out/$1/offentlig/dagsorden.html" | tr -s ' \n' ' ')
+    pdf=$(pdftotext -layout "$work/out/$1/offentlig/dagsorden.pdf" - | tr -s ' \n' ' ')
+  fi
+  return $rc
+}
+
+# both NAME TEXT: the figure text appears in both formats.
+both() {
+  check "$1 (HTML)" grep -qF -- "$2" <<< "$html"
+  check "$1 (PDF)" grep -qF -- "$2" <<< "$pdf"
+}
+neither() {
+  check "$1 (HTML)" test -z "$(grep -F -- "$2" <<< "$html")"
+  check "$1 (PDF)" test -z "$(grep -F -- "$2" <<< "$pdf")"
+}
+
+# 6. Two formulas that write the same row: an error naming both, and no packet with either figure.
+meeting twice "række: I alt = A + B
+række: I alt = A - B" 'Post;2024
+A;10
+B;4
+I alt;
+'
+build twice; rc=$?
+check "6: two formulas for one row stop the build (exit 1)" test $rc -eq 1
+check "6: the error is at the second formula and names the first" \
+  grep -q "twice/01-a/item.md:15:[0-9]*: error: two formulas write the row \"I alt\": this one and \"I alt = A + B\" (.*twice/01-a/item.md:14:[0-9]*)" "$work/twice.err"
+check "6: no packet prints either figure" test -z "$html$pdf"
+sed -i 's/^række: I alt = A - B$/række: Forskel = A - B/' "$work/twice/01-a/item.md"
+build twice; rc=$?
+check "6: with the second formula renamed it builds" test $rc -eq 0
+both "6: the total is the first formula's" "I alt 14"
+both "6: the renamed formula has its own row" "Forskel 6"
+
+exit $((fails > 0))
