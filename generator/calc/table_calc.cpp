@@ -198,7 +198,10 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
                 const Decimal diff = *magnitude;
                 if (!diff.is_zero()) {
                     if (diff <= p.options.tolerance) {
-                        out.text = published.text;  // the published figure, with the rounding note
+                        // The published figure, with the rounding note; later formulas use it too,
+                        // so the printed table never contradicts itself.
+                        out.text = published.text;
+                        out.value = published.value;
                         used_rounding_note = true;
                     } else {
                         diags.warning(published.loc,

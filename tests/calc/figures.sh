@@ -59,4 +59,21 @@ check "6: with the second formula renamed it builds" test $rc -eq 0
 both "6: the total is the first formula's" "I alt 14"
 both "6: the renamed formula has its own row" "Forskel 6"
 
+# 5. A total accepted within its tolerance is printed as published, and later formulas use that
+# printed figure: the index of "I alt" is 9.357 / 8.388 (111,55), not 9.357 / 8.387 (111,57).
+meeting tolerance "række: I alt = sum(A .. C) | tolerance 2
+kolonne: Indeks = [2023] / [2016] * 100 | decimaler 2" 'Post;2016;2023
+A;1.036;1.496
+B;5.442;5.041
+C;1.909;2.820
+I alt;8.388;9.357
+' 'I alt: {t[I alt; 2016]}, indeks {t[I alt; Indeks]}.'
+build tolerance; rc=$?
+check "5: a total within its tolerance builds (exit 0)" test $rc -eq 0
+both "5: the published total and the index computed from it" "I alt 8.388 9.357 111,55"
+both "5: the text quotes the published total" "I alt: 8.388"
+both "5: and the index computed from it" "indeks 111,55"
+neither "5: no figure computed from the unpublished 8.387" "111,57"
+neither "5: the unpublished total is not printed" "8.387"
+
 exit $((fails > 0))

@@ -91,7 +91,7 @@ TEST_CASE("table calc: a published total within the tolerance is shown, with the
     CHECK(l.messages == "");
     const model::Table& t = table(l);
     CHECK(row_texts(t, 3) == std::vector<std::string>{"I alt", "8.388", "9.357"});
-    CHECK(t.rows[3].cells[1].value == calc::Decimal(8387, 0));  // formulas go on with the computed value
+    CHECK(t.rows[3].cells[1].value == calc::Decimal(8388, 0));  // formulas go on with the printed value
     CHECK(t.source == "KRL. Tallene er afrundede, hvorfor totalsum afviger minimalt.");
 }
 
