@@ -62,8 +62,13 @@ public:
                 *error = "a table cell is written " + name + "[række; kolonne]";
                 return std::nullopt;
             }
-            const auto r = find_row(table, labels[0]);
+            std::string ambiguous;
+            const auto r = find_row(table, labels[0], &ambiguous);
             const auto c = find_column(table, labels[1]);
+            if (!ambiguous.empty()) {
+                *error = "in the table " + quote_text(name) + ", " + ambiguous;
+                return std::nullopt;
+            }
             if (!r || !c) {
                 *error = "the table " + quote_text(name) + " has no " + (!r ? "row " + quote_text(labels[0]) : "column " + quote_text(labels[1]));
                 return std::nullopt;

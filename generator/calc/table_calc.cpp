@@ -20,11 +20,49 @@ std::string label_key(const std::string& label) {
     return k;
 }
 
-std::optional<size_t> find_row(const Table& t, const std::string& label) {
-    const std::string key = label_key(label);
+namespace {
+
+std::string row_key(const Table& t, size_t r) {
+    return t.rows[r].cells.empty() || t.rows[r].cells[0].text.empty() ? "" : label_key(t.rows[r].cells[0].text);
+}
+
+// The group a row stands under: the label of the nearest row above it whose label is not repeated.
+std::string group_of(const Table& t, size_t r, const std::map<std::string, int>& counts) {
+    for (size_t i = r; i-- > 0;) {
+        const std::string k = row_key(t, i);
+        if (!k.empty() && counts.at(k) == 1) return t.rows[i].cells[0].text;
+    }
+    return "";
+}
+
+}  // namespace
+
+std::optional<size_t> find_row(const Table& t, const std::string& label, std::string* ambiguous) {
+    std::map<std::string, int> counts;
     for (size_t r = 0; r < t.rows.size(); ++r)
-        if (!t.rows[r].cells.empty() && !t.rows[r].cells[0].text.empty() && label_key(t.rows[r].cells[0].text) == key)
-            return r;
+        if (const std::string k = row_key(t, r); !k.empty()) ++counts[k];
+    const std::string key = label_key(label);
+    std::vector<size_t> found;
+    for (size_t r = 0; r < t.rows.size(); ++r)
+        if (row_key(t, r) == key) found.push_back(r);
+    // "Gruppe / Label": a repeated label named by the group it stands under.
+    const size_t slash = label.rfind(" / ");
+    if (found.empty() && slash != std::string::npos) {
+        const std::string group = label_key(label.substr(0, slash)), inner = label_key(label.substr(slash + 3));
+        for (size_t r = 0; r < t.rows.size(); ++r)
+            if (row_key(t, r) == inner && label_key(group_of(t, r, counts)) == group) found.push_back(r);
+    }
+    if (found.size() == 1) return found[0];
+    if (found.size() > 1 && ambiguous) {
+        *ambiguous = "the row " + quote_text(label) + " could mean " + std::to_string(found.size()) + " rows: ";
+        for (size_t i = 0; i < found.size(); ++i) {
+            const TableRow& row = t.rows[found[i]];
+            const std::string group = group_of(t, found[i], counts);
+            *ambiguous += std::string(i ? ", " : "") + "[" + (group.empty() ? "" : group + " / ") + row.cells[0].text + "]";
+            if (row.loc.line > 0) *ambiguous += " (" + row.loc.file + ":" + std::to_string(row.loc.line) + ")";
+        }
+        *ambiguous += "; write the one meant as [gruppe / række], the group being the row above it that is not repeated";
+    }
     return std::nullopt;
 }
 
@@ -84,8 +122,13 @@ public:
     TableScope(Table& t, References& refs, bool rows, size_t fixed) : Scope(refs), t_(t), rows_(rows), fixed_(fixed) {}
 
     std::optional<Value> label(const std::string& label, std::string* error) override {
-        const auto i = rows_ ? find_row(t_, label) : find_column(t_, label);
+        std::string ambiguous;
+        const auto i = rows_ ? find_row(t_, label, &ambiguous) : find_column(t_, label);
         if (!i) {
+            if (!ambiguous.empty()) {
+                *error = ambiguous;
+                return std::nullopt;
+            }
             *error = std::string("the table has no ") + (rows_ ? "row " : "column ") + quote_text(label) + known();
             return std::nullopt;
         }
@@ -94,9 +137,14 @@ public:
 
     std::optional<std::vector<Value>> range(const std::string& from, const std::string& to, std::string* error,
                                             bool* to_failed) override {
-        const auto a = rows_ ? find_row(t_, from) : find_column(t_, from);
-        const auto b = rows_ ? find_row(t_, to) : find_column(t_, to);
+        std::string ambiguous;
+        const auto a = rows_ ? find_row(t_, from, &ambiguous) : find_column(t_, from);
+        const auto b = rows_ && a ? find_row(t_, to, &ambiguous) : (a ? find_column(t_, to) : std::nullopt);
         *to_failed = a.has_value();
+        if (!ambiguous.empty()) {
+            *error = ambiguous;
+            return std::nullopt;
+        }
         if (!a || !b) {
             *error = std::string("the table has no ") + (rows_ ? "row " : "column ") + quote_text(!a ? from : to) + known();
             return std::nullopt;
@@ -285,7 +333,13 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
     bool used_rounding_note = false;
 
     for (Prepared& p : rows) {
-        auto r = find_row(t, p.formula->target);
+        std::string ambiguous;
+        auto r = find_row(t, p.formula->target, &ambiguous);
+        if (!ambiguous.empty()) {
+            report(diags, *p.formula, 0, ambiguous);
+            ok = false;
+            continue;
+        }
         if (!r) {
             TableRow row;
             row.cells.resize(t.header.size());

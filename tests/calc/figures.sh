@@ -76,4 +76,27 @@ both "5: and the index computed from it" "indeks 111,55"
 neither "5: no figure computed from the unpublished 8.387" "111,57"
 neither "5: the unpublished total is not printed" "8.387"
 
+# 1. Repeated row labels are named by the group they stand under; a bare one is ambiguous.
+regions='Post;2024
+Region Midt;
+Løn;10
+Drift;4
+I alt;
+Region Syd;
+Løn;5
+Drift;2
+I alt;
+'
+meeting repeated "række: Region Midt / I alt = [Region Midt / Løn] + [Region Midt / Drift]
+række: Region Syd / I alt = [Region Syd / Løn] + [Region Syd / Drift]" "$regions" 'Syd i alt: {t[Region Syd / I alt; 2024]}.'
+build repeated; rc=$?
+check "1: repeated labels named by their group build (exit 0)" test $rc -eq 0
+both "1: each group's total in its own row" "Region Midt Løn 10 Drift 4 I alt 14 Region Syd Løn 5 Drift 2 I alt 7"
+both "1: the text quotes the second group's total" "Syd i alt: 7"
+meeting ambiguous "række: I alt = Løn + Drift" "$regions"
+build ambiguous; rc=$?
+check "1: a label that could mean two rows stops the build (exit 1)" test $rc -eq 1
+check "1: the error lists every row it could mean" grep -q 'error: the row "I alt" could mean 2 rows: \[Region Midt / I alt\] (.*ambiguous/01-a/t.csv:5), \[Region Syd / I alt\] (.*ambiguous/01-a/t.csv:9)' "$work/ambiguous.err"
+check "1: no packet with a total in the wrong row" test -z "$html$pdf"
+
 exit $((fails > 0))
