@@ -217,6 +217,15 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
     out.loc = published.loc;
     switch (v.kind) {
         case Value::Kind::Missing:
+            // A published figure is never silently replaced by "-": the input that is not a
+            // number must be fixed (or this cell emptied).
+            if (published.kind == Cell::Kind::Number) {
+                diags.error(published.loc, "the published figure " + published.text + " for " + quote_text(row_name(t, r)) +
+                                               " / " + quote_text(t.header[c]) + " would be replaced by " + quote_text(v.text) +
+                                               ": its formula " + quote_text(p.formula->target + " = " + p.formula->expression) +
+                                               " uses a cell that is not a number; write the number there");
+                return true;  // the published figure stays
+            }
             out.kind = v.text == "-" ? Cell::Kind::Dash : Cell::Kind::NotAvailable;
             out.text = v.text;
             break;

@@ -99,4 +99,15 @@ check "1: a label that could mean two rows stops the build (exit 1)" test $rc -e
 check "1: the error lists every row it could mean" grep -q 'error: the row "I alt" could mean 2 rows: \[Region Midt / I alt\] (.*ambiguous/01-a/t.csv:5), \[Region Syd / I alt\] (.*ambiguous/01-a/t.csv:9)' "$work/ambiguous.err"
 check "1: no packet with a total in the wrong row" test -z "$html$pdf"
 
+# 2 (in part). A published figure is never replaced by "-" when an input of its formula is "-".
+meeting dash "række: I alt = A + B" 'Post;2024
+A;10
+B;-
+I alt;14
+'
+build dash; rc=$?
+check "2: a dash under a published total stops the build (exit 1)" test $rc -eq 1
+check "2: the error is at the published figure and names the formula" grep -q 'dash/01-a/t.csv:4:7: error: the published figure 14 for "I alt" / "2024" would be replaced by "-": its formula "I alt = A + B"' "$work/dash.err"
+check "2: no packet prints the total as \"-\"" test -z "$html$pdf"
+
 exit $((fails > 0))
