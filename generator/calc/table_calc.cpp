@@ -100,8 +100,20 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, std::
         case Cell::Kind::NotAvailable:
         case Cell::Kind::Dash: return Value::missing(c.text);
         case Cell::Kind::Empty:
+            // Advice to write a figure is only for raw input cells: writing 0 into a computed cell
+            // would print a wrong total.
+            for (const Formula& f : t.formulas) {
+                const bool row_formula = f.kind == Formula::Kind::Row;
+                if (row_formula ? find_row(t, f.target) == row : find_column(t, f.target) == column) {
+                    *error = "the cell " + quote_text(row_name(t, row)) + " / " + quote_text(t.header[column]) +
+                             " is computed by the formula " + quote_text(f.target + " = " + f.expression) +
+                             ", which has not been computed yet: row formulas are computed in the order written, "
+                             "then column formulas; put that one first";
+                    return std::nullopt;
+                }
+            }
             *error = "the cell " + quote_text(row_name(t, row)) + " / " + quote_text(t.header[column]) + position(c) +
-                     " is empty; write 0 if the amount is zero, or \"-\"";
+                     " is empty; write 0 if the amount is zero";
             return std::nullopt;
     }
     return std::nullopt;
@@ -119,7 +131,9 @@ namespace {
 // Labels resolve to rows (row formulas) or columns (column formulas) of the same table.
 class TableScope final : public Scope {
 public:
-    TableScope(Table& t, References& refs, bool rows, size_t fixed) : Scope(refs), t_(t), rows_(rows), fixed_(fixed) {}
+    // `own` is the row or column the formula writes, which it must not use.
+    TableScope(Table& t, References& refs, bool rows, size_t fixed, std::optional<size_t> own)
+        : Scope(refs), t_(t), rows_(rows), fixed_(fixed), own_(own) {}
 
     std::optional<Value> label(const std::string& label, std::string* error) override {
         std::string ambiguous;
@@ -130,6 +144,11 @@ public:
                 return std::nullopt;
             }
             *error = std::string("the table has no ") + (rows_ ? "row " : "column ") + quote_text(label) + known();
+            return std::nullopt;
+        }
+        if (own_ && *i == *own_) {
+            *error = "the formula uses its own " + std::string(rows_ ? "row " : "column ") + quote_text(label) +
+                     ": that is a cycle; use the rows or columns it is computed from";
             return std::nullopt;
         }
         return rows_ ? cell_value(t_, *i, fixed_, error) : cell_value(t_, fixed_, *i, error);
@@ -180,6 +199,7 @@ private:
     Table& t_;
     bool rows_;
     size_t fixed_;
+    std::optional<size_t> own_;
 };
 
 using Prepared = PreparedFormula;
@@ -370,7 +390,7 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
                 ok = false;
                 break;
             }
-            TableScope scope(t, refs, true, c);
+            TableScope scope(t, refs, true, c, r);
             EvalError err;
             auto v = evaluate(*p.expr, scope, &err);
             if (!v) {
@@ -399,7 +419,7 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
                 ok = false;
                 break;
             }
-            TableScope scope(t, refs, false, r);
+            TableScope scope(t, refs, false, r, c);
             EvalError err;
             auto v = evaluate(*p.expr, scope, &err);
             if (!v) {

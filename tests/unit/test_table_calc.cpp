@@ -145,7 +145,7 @@ TEST_CASE("table calc: errors name file, line, column and the label") {
           "                                   ^\n");
     l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = Kontingent / [Indtægter i alt]\n```\n", kBudgetCsv);
     CHECK(l.messages.find("m/01-a/item.md:13:29: error: the cell \"Indtægter i alt:\" / \"Budget\" (m/01-a/t.csv:4:18) "
-                          "is empty; write 0 if the amount is zero, or \"-\"") == 0);
+                          "is empty; write 0 if the amount is zero") == 0);
     l = compute("```tabel\nfil: t.csv\ntitel: B\nkolonne: X = [Budget] / ([Regnskab] - [Regnskab])\n```\n", kBudgetCsv);
     CHECK(l.messages.find("m/01-a/item.md:13:23: error: division by zero: what comes after \"/\" is 0 (in row \"Kontingent\")") == 0);
     l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = Kontingent + 1 | decimaler to\n```\n", kBudgetCsv);
@@ -325,4 +325,18 @@ TEST_CASE("table calc: a formula may name its own table to reach a fixed cell, w
     REQUIRE(l.meeting);
     CHECK(l.messages.find("is computed by this table's formula \"Andel = [2020] / t[Hele året; Andel]\"; a formula can "
                           "only quote a fixed cell of its own table, or this would be a cycle") != std::string::npos);
+}
+
+TEST_CASE("table calc: advice to write 0 only for input cells; a formula using its own row is a cycle") {
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = A + I alt\n```\n", "Post;2024\nA;1\nI alt;\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages.find("error: the formula uses its own row \"I alt\": that is a cycle") != std::string::npos);
+    CHECK(l.messages.find("write 0") == std::string::npos);
+    // A computed cell used before its formula: put that one first, never "write 0".
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: B = [I alt] * 2\nrække: I alt = A + 1\n```\n",
+                "Post;2024\nA;1\nI alt;\nB;\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages.find("error: the cell \"I alt\" / \"2024\" is computed by the formula \"I alt = A + 1\", which has "
+                          "not been computed yet") != std::string::npos);
+    CHECK(l.messages.find("write 0") == std::string::npos);
 }
