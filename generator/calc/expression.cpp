@@ -41,7 +41,16 @@ public:
                 t.kind = c == '(' ? Token::Kind::LParen : c == ')' ? Token::Kind::RParen : Token::Kind::Semi;
                 ++i;
             } else if (c == '[') {
-                const size_t close = s_.find(']', i + 1);
+                // A cell reference may bracket a label inside it, as "t[Hele året; [2020]]": the
+                // bracket ends at the "]" that closes it.
+                size_t close = std::string::npos;
+                for (size_t j = i + 1, depth = 0; j < s_.size(); ++j) {
+                    if (s_[j] == '[') ++depth;
+                    else if (s_[j] == ']' && depth-- == 0) {
+                        close = j;
+                        break;
+                    }
+                }
                 if (close == std::string::npos) return fail(err, i, "this \"[\" is never closed with \"]\"");
                 t.kind = Token::Kind::Bracket;
                 t.text = std::string(trim(std::string_view(s_).substr(i + 1, close - i - 1)));
@@ -258,7 +267,10 @@ private:
         size_t start = 0;
         while (true) {
             const size_t semi = inside.find(';', start);
-            e->cell.emplace_back(trim(std::string_view(inside).substr(start, semi == std::string::npos ? std::string::npos : semi - start)));
+            std::string part(trim(std::string_view(inside).substr(start, semi == std::string::npos ? std::string::npos : semi - start)));
+            // "[2020]" names the label "2020", as a bracketed label does elsewhere in a formula.
+            if (part.size() >= 2 && part.front() == '[' && part.back() == ']') part = std::string(trim(part.substr(1, part.size() - 2)));
+            e->cell.push_back(part);
             if (semi == std::string::npos) break;
             start = semi + 1;
         }

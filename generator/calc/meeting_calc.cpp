@@ -46,6 +46,9 @@ public:
         const std::string key = fold_label(name);
         if (auto t = tables_.find(key); t != tables_.end()) {
             if (!allowed(from, t->second.item, name, error)) return std::nullopt;
+            // The table being computed may name itself to reach a fixed cell (one no formula
+            // writes): that creates no cycle.
+            if (t->second.state == State::Running) return own_cell(t->second, name, labels, error);
             // Tables are computed after what they quote, so one not yet done quotes this one back.
             if (t->second.state != State::Done) {
                 *error = "the table " + quote_text(name) + " quotes this formula's results back (directly or " +
@@ -61,8 +64,13 @@ public:
                 *error = "a table cell is written " + name + "[række; kolonne]";
                 return std::nullopt;
             }
-            const auto r = find_row(table, labels[0]);
+            std::string ambiguous;
+            const auto r = find_row(table, labels[0], &ambiguous);
             const auto c = find_column(table, labels[1]);
+            if (!ambiguous.empty()) {
+                *error = "in the table " + quote_text(name) + ", " + ambiguous;
+                return std::nullopt;
+            }
             if (!r || !c) {
                 *error = "the table " + quote_text(name) + " has no " + (!r ? "row " + quote_text(labels[0]) : "column " + quote_text(labels[1]));
                 return std::nullopt;
@@ -109,6 +117,33 @@ private:
         State state = State::Pending;
         bool ok = true;
     };
+
+    // A cell of the table being computed, named by the table's own name; a cell a formula of the
+    // table writes would make the formula depend on itself (or on an order of computing).
+    std::optional<Value> own_cell(const TableEntry& e, const std::string& name, const std::vector<std::string>& labels,
+                                  std::string* error) {
+        const model::Table& table = m_.items[e.item].tables[e.index];
+        if (labels.size() != 2) {
+            *error = "a table cell is written " + name + "[række; kolonne]";
+            return std::nullopt;
+        }
+        const auto r = find_row(table, labels[0]);
+        const auto c = find_column(table, labels[1]);
+        if (!r || !c) {
+            *error = "the table " + quote_text(name) + " has no " + (!r ? "row " + quote_text(labels[0]) : "column " + quote_text(labels[1]));
+            return std::nullopt;
+        }
+        for (const model::Formula& f : table.formulas) {
+            const bool row = f.kind == model::Formula::Kind::Row;
+            if (row ? find_row(table, f.target) == r : find_column(table, f.target) == c) {
+                *error = "the cell " + quote_text(labels[0]) + " / " + quote_text(labels[1]) + " is computed by this table's formula " +
+                         quote_text(f.target + " = " + f.expression) + "; a formula can only quote a fixed cell of its own table, " +
+                         "or this would be a cycle";
+                return std::nullopt;
+            }
+        }
+        return cell_value(table, *r, *c, error);
+    }
     struct CalcEntry {
         size_t item = 0, index = 0;
         State state = State::Pending;

@@ -1,5 +1,7 @@
 #include "calc/table_calc.hpp"
 
+#include <map>
+
 #include "calc/cell_units.hpp"
 #include "calc/danish_number.hpp"
 #include "calc/evaluator.hpp"
@@ -19,11 +21,49 @@ std::string label_key(const std::string& label) {
     return k;
 }
 
-std::optional<size_t> find_row(const Table& t, const std::string& label) {
-    const std::string key = label_key(label);
+namespace {
+
+std::string row_key(const Table& t, size_t r) {
+    return t.rows[r].cells.empty() || t.rows[r].cells[0].text.empty() ? "" : label_key(t.rows[r].cells[0].text);
+}
+
+// The group a row stands under: the label of the nearest row above it whose label is not repeated.
+std::string group_of(const Table& t, size_t r, const std::map<std::string, int>& counts) {
+    for (size_t i = r; i-- > 0;) {
+        const std::string k = row_key(t, i);
+        if (!k.empty() && counts.at(k) == 1) return t.rows[i].cells[0].text;
+    }
+    return "";
+}
+
+}  // namespace
+
+std::optional<size_t> find_row(const Table& t, const std::string& label, std::string* ambiguous) {
+    std::map<std::string, int> counts;
     for (size_t r = 0; r < t.rows.size(); ++r)
-        if (!t.rows[r].cells.empty() && !t.rows[r].cells[0].text.empty() && label_key(t.rows[r].cells[0].text) == key)
-            return r;
+        if (const std::string k = row_key(t, r); !k.empty()) ++counts[k];
+    const std::string key = label_key(label);
+    std::vector<size_t> found;
+    for (size_t r = 0; r < t.rows.size(); ++r)
+        if (row_key(t, r) == key) found.push_back(r);
+    // "Gruppe / Label": a repeated label named by the group it stands under.
+    const size_t slash = label.rfind(" / ");
+    if (found.empty() && slash != std::string::npos) {
+        const std::string group = label_key(label.substr(0, slash)), inner = label_key(label.substr(slash + 3));
+        for (size_t r = 0; r < t.rows.size(); ++r)
+            if (row_key(t, r) == inner && label_key(group_of(t, r, counts)) == group) found.push_back(r);
+    }
+    if (found.size() == 1) return found[0];
+    if (found.size() > 1 && ambiguous) {
+        *ambiguous = "the row " + quote_text(label) + " could mean " + std::to_string(found.size()) + " rows: ";
+        for (size_t i = 0; i < found.size(); ++i) {
+            const TableRow& row = t.rows[found[i]];
+            const std::string group = group_of(t, found[i], counts);
+            *ambiguous += std::string(i ? ", " : "") + "[" + (group.empty() ? "" : group + " / ") + row.cells[0].text + "]";
+            if (row.loc.line > 0) *ambiguous += " (" + row.loc.file + ":" + std::to_string(row.loc.line) + ")";
+        }
+        *ambiguous += "; write the one meant as [gruppe / række], the group being the row above it that is not repeated";
+    }
     return std::nullopt;
 }
 
@@ -61,8 +101,20 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, std::
         case Cell::Kind::NotAvailable:
         case Cell::Kind::Dash: return Value::missing(c.text);
         case Cell::Kind::Empty:
+            // Advice to write a figure is only for raw input cells: writing 0 into a computed cell
+            // would print a wrong total.
+            for (const Formula& f : t.formulas) {
+                const bool row_formula = f.kind == Formula::Kind::Row;
+                if (row_formula ? find_row(t, f.target) == row : find_column(t, f.target) == column) {
+                    *error = "the cell " + quote_text(row_name(t, row)) + " / " + quote_text(t.header[column]) +
+                             " is computed by the formula " + quote_text(f.target + " = " + f.expression) +
+                             ", which has not been computed yet: row formulas are computed in the order written, "
+                             "then column formulas; put that one first";
+                    return std::nullopt;
+                }
+            }
             *error = "the cell " + quote_text(row_name(t, row)) + " / " + quote_text(t.header[column]) + position(c) +
-                     " is empty; write 0 if the amount is zero, or \"-\"";
+                     " is empty; write 0 if the amount is zero";
             return std::nullopt;
     }
     return std::nullopt;
@@ -80,12 +132,24 @@ namespace {
 // Labels resolve to rows (row formulas) or columns (column formulas) of the same table.
 class TableScope final : public Scope {
 public:
-    TableScope(Table& t, References& refs, bool rows, size_t fixed) : Scope(refs), t_(t), rows_(rows), fixed_(fixed) {}
+    // `own` is the row or column the formula writes, which it must not use.
+    TableScope(Table& t, References& refs, bool rows, size_t fixed, std::optional<size_t> own)
+        : Scope(refs), t_(t), rows_(rows), fixed_(fixed), own_(own) {}
 
     std::optional<Value> label(const std::string& label, std::string* error) override {
-        const auto i = rows_ ? find_row(t_, label) : find_column(t_, label);
+        std::string ambiguous;
+        const auto i = rows_ ? find_row(t_, label, &ambiguous) : find_column(t_, label);
         if (!i) {
+            if (!ambiguous.empty()) {
+                *error = ambiguous;
+                return std::nullopt;
+            }
             *error = std::string("the table has no ") + (rows_ ? "row " : "column ") + quote_text(label) + known();
+            return std::nullopt;
+        }
+        if (own_ && *i == *own_) {
+            *error = "the formula uses its own " + std::string(rows_ ? "row " : "column ") + quote_text(label) +
+                     ": that is a cycle; use the rows or columns it is computed from";
             return std::nullopt;
         }
         return rows_ ? cell_value(t_, *i, fixed_, error) : cell_value(t_, fixed_, *i, error);
@@ -93,9 +157,14 @@ public:
 
     std::optional<std::vector<Value>> range(const std::string& from, const std::string& to, std::string* error,
                                             bool* to_failed) override {
-        const auto a = rows_ ? find_row(t_, from) : find_column(t_, from);
-        const auto b = rows_ ? find_row(t_, to) : find_column(t_, to);
+        std::string ambiguous;
+        const auto a = rows_ ? find_row(t_, from, &ambiguous) : find_column(t_, from);
+        const auto b = rows_ && a ? find_row(t_, to, &ambiguous) : (a ? find_column(t_, to) : std::nullopt);
         *to_failed = a.has_value();
+        if (!ambiguous.empty()) {
+            *error = ambiguous;
+            return std::nullopt;
+        }
         if (!a || !b) {
             *error = std::string("the table has no ") + (rows_ ? "row " : "column ") + quote_text(!a ? from : to) + known();
             return std::nullopt;
@@ -131,6 +200,7 @@ private:
     Table& t_;
     bool rows_;
     size_t fixed_;
+    std::optional<size_t> own_;
 };
 
 using Prepared = PreparedFormula;
@@ -149,6 +219,15 @@ std::optional<std::pair<size_t, size_t>> span(const Table& t, const Prepared& p,
     return std::make_pair(*a, *b);
 }
 
+// The computed value before rounding, when rounding changed it, so a reader can tell a rounding
+// difference from a typing error: " (unrounded 1.767,46)".
+std::string unrounded(const Decimal& v, int decimals) {
+    if (v.rounded(decimals) == v) return "";
+    int scale = v.scale();
+    while (scale > decimals && v.rounded(scale - 1) == v) --scale;  // no trailing zeros
+    return " (unrounded " + format_danish(v, scale) + ")";
+}
+
 // Puts a result into a cell, comparing it with the figure the CSV published there, if any.
 // False (after an error at the formula) if the two are too far apart to compare exactly.
 bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool& used_rounding_note,
@@ -159,6 +238,15 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
     out.loc = published.loc;
     switch (v.kind) {
         case Value::Kind::Missing:
+            // A published figure is never silently replaced by "-": the input that is not a
+            // number must be fixed (or this cell emptied).
+            if (published.kind == Cell::Kind::Number) {
+                diags.error(published.loc, "the published figure " + published.text + " for " + quote_text(row_name(t, r)) +
+                                               " / " + quote_text(t.header[c]) + " would be replaced by " + quote_text(v.text) +
+                                               ": its formula " + quote_text(p.formula->target + " = " + p.formula->expression) +
+                                               " uses a cell that is not a number; write the number there");
+                return true;  // the published figure stays
+            }
             out.kind = v.text == "-" ? Cell::Kind::Dash : Cell::Kind::NotAvailable;
             out.text = v.text;
             break;
@@ -190,14 +278,19 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
                 const Decimal diff = *magnitude;
                 if (!diff.is_zero()) {
                     if (diff <= p.options.tolerance) {
-                        out.text = published.text;  // the published figure, with the rounding note
+                        // The published figure, with the rounding note; later formulas use it too,
+                        // so the printed table never contradicts itself.
+                        out.text = published.text;
+                        out.value = published.value;
                         used_rounding_note = true;
                     } else {
                         diags.warning(published.loc,
                                       "the published figure " + published.text + " for " + at + " differs from the computed " +
-                                          out.text + " (" + p.formula->target + " = " + p.formula->expression + ") by " +
+                                          out.text + unrounded(v.number, d) + " (" + p.formula->target + " = " +
+                                          p.formula->expression + ") by " +
                                           format_danish(diff, std::max(d, published.decimals)) + ", more than the tolerance " +
-                                          format_danish(p.options.tolerance, 0) + "; the packet shows " + out.text);
+                                          format_danish(p.options.tolerance, p.options.tolerance.scale()) +
+                                          "; the packet shows " + out.text);
                     }
                 }
             } else if (published.kind == Cell::Kind::Text) {
@@ -210,6 +303,21 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
     }
     cell = out;
     return true;
+}
+
+// Records that `p` writes the cell (r, c); a second formula for the same cell would silently
+// overwrite the first, so it is an error naming both (formulas for one row may share it out by
+// "kolonner A .. B").
+bool claim(std::map<std::pair<size_t, size_t>, const Formula*>& writers, size_t r, size_t c, const Prepared& p,
+           const std::string& what, Diagnostics& diags) {
+    const auto [it, fresh] = writers.emplace(std::make_pair(r, c), p.formula);
+    if (fresh) return true;
+    const Formula& first = *it->second;
+    report(diags, *p.formula, 0,
+           "two formulas write the " + what + ": this one and " + quote_text(first.target + " = " + first.expression) +
+               " (" + first.loc.file + ":" + std::to_string(first.loc.line) + ":" + std::to_string(first.loc.column) +
+               "); keep one, or give the other its own label");
+    return false;
 }
 
 }  // namespace
@@ -242,6 +350,7 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
 
     // Computed columns: found by label, or added at the right. They are filled last.
     std::vector<bool> computed_column(t.header.size(), false);
+    std::map<std::pair<size_t, size_t>, const Formula*> writer;
     for (Prepared& p : columns) {
         auto c = find_column(t, p.formula->target);
         if (!c) {
@@ -256,7 +365,13 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
     bool used_rounding_note = false;
 
     for (Prepared& p : rows) {
-        auto r = find_row(t, p.formula->target);
+        std::string ambiguous;
+        auto r = find_row(t, p.formula->target, &ambiguous);
+        if (!ambiguous.empty()) {
+            report(diags, *p.formula, 0, ambiguous);
+            ok = false;
+            continue;
+        }
         if (!r) {
             TableRow row;
             row.cells.resize(t.header.size());
@@ -274,7 +389,11 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
         }
         for (size_t c = cols->first; c <= cols->second && c < t.header.size(); ++c) {
             if (c == 0 || computed_column[c] || !t.numeric[c]) continue;
-            TableScope scope(t, refs, true, c);
+            if (!claim(writer, *r, c, p, "row " + quote_text(p.formula->target), diags)) {
+                ok = false;
+                break;
+            }
+            TableScope scope(t, refs, true, c, r);
             EvalError err;
             auto v = evaluate(*p.expr, scope, &err);
             if (!v) {
@@ -299,7 +418,11 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
         bool any_number = false;
         for (size_t r = rs->first; r <= rs->second && r < t.rows.size(); ++r) {
             if (t.rows[r].role == TableRow::Role::Spacer || t.rows[r].cells[0].text.empty()) continue;
-            TableScope scope(t, refs, false, r);
+            if (!claim(writer, r, c, p, "column " + quote_text(p.formula->target), diags)) {
+                ok = false;
+                break;
+            }
+            TableScope scope(t, refs, false, r, c);
             EvalError err;
             auto v = evaluate(*p.expr, scope, &err);
             if (!v) {

@@ -33,7 +33,9 @@ std::optional<PreparedFormula> prepare(model::Formula& f, bool allow_range, Diag
 // How labels are compared: case and spacing ignored, as are a trailing ":" or footnote "*".
 std::string label_key(const std::string& label);
 
-std::optional<size_t> find_row(const model::Table& t, const std::string& label);
+// A row by its label, or a repeated label by "Gruppe / Label" (the group is the nearest row above
+// that is not repeated); a label that could mean several rows sets *ambiguous, listing them.
+std::optional<size_t> find_row(const model::Table& t, const std::string& label, std::string* ambiguous = nullptr);
 std::optional<size_t> find_column(const model::Table& t, const std::string& label);
 
 // A cell as a value for formulas; an empty cell is an error (it should hold 0 or "-").

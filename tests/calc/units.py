@@ -3,7 +3,7 @@
 figures as printed in dagsorden.html and in the text of dagsorden.pdf (pdftotext), and the
 messages the build gives.
 
-Each case names the point of issue 9 it covers. usage: figures.py BOARDPACK
+Each case names the point of issue 9 it covers. usage: units.py BOARDPACK
 """
 import html
 import os

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The figures a packet prints, read back from both formats (dagsorden.html and the text of
+# dagsorden.pdf) of small meetings generated here: what is printed is what later formulas use,
+# and an input the formulas cannot use is refused at its place instead of printing a wrong figure.
+set -u
+boardpack=$(realpath "$1")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/../lib/check.sh"
+
+# meeting NAME TABLE-BLOCK CSV [TEXT]: a one-item meeting whose item holds the table block and
+# its CSV (t.csv), then the text.
+meeting() {
+  local m="$work/$1"
+  mkdir -p "$m/01-a"
+  printf 'organisation: O\norgan: Bestyrelsen\ndato: 2024-03-07\ntidspunkt: kl. 9\nsted: S\npunkt: 01-a\n' > "$m/meeting.txt"
+  printf -- '---\nnummer: 1\nstatus: Offentlig\ntitel: T\nsagsbehandler: S\nsagsnummer: EMN-2024-00001\n---\n# Sagsfremstilling\n\n```tabel\nnavn: t\nfil: t.csv\ntitel: Tal\n%s\n```\n\n%s\n' "$2" "${4:-Tekst.}" > "$m/01-a/item.md"
+  printf '%s' "$3" > "$m/01-a/t.csv"
+}
+
+# build NAME: builds it into $work/out; the HTML and the PDF's text as one line each.
+build() {
+  rm -rf "$work/out"
+  "$boardpack" build "$work/$1" --out "$work/out" > /dev/null 2> "$work/$1.err"
+  local rc=$?
+  html=""; pdf=""
+  if [ -f "$work/out/$1/offentlig/dagsorden.html" ]; then
+    html=$(sed -e 's/<[^>]*>/ /g' "$work/out/$1/offentlig/dagsorden.html" | tr -s ' \n' ' ')
+    pdf=$(pdftotext -layout "$work/out/$1/offentlig/dagsorden.pdf" - | tr -s ' \n' ' ')
+  fi
+  return $rc
+}
+
+# both NAME TEXT: the figure text appears in both formats.
+both() {
+  check "$1 (HTML)" grep -qF -- "$2" <<< "$html"
+  check "$1 (PDF)" grep -qF -- "$2" <<< "$pdf"
+}
+neither() {
+  check "$1 (HTML)" test -z "$(grep -F -- "$2" <<< "$html")"
+  check "$1 (PDF)" test -z "$(grep -F -- "$2" <<< "$pdf")"
+}
+
+# 6. Two formulas that write the same row: an error naming both, and no packet with either figure.
+meeting twice "række: I alt = A + B
+række: I alt = A - B" 'Post;2024
+A;10
+B;4
+I alt;
+'
+build twice; rc=$?
+check "6: two formulas for one row stop the build (exit 1)" test $rc -eq 1
+check "6: the error is at the second formula and names the first" \
+  grep -q "twice/01-a/item.md:15:[0-9]*: error: two formulas write the row \"I alt\": this one and \"I alt = A + B\" (.*twice/01-a/item.md:14:[0-9]*)" "$work/twice.err"
+check "6: no packet prints either figure" test -z "$html$pdf"
+sed -i 's/^række: I alt = A - B$/række: Forskel = A - B/' "$work/twice/01-a/item.md"
+build twice; rc=$?
+check "6: with the second formula renamed it builds" test $rc -eq 0
+both "6: the total is the first formula's" "I alt 14"
+both "6: the renamed formula has its own row" "Forskel 6"
+
+# 5. A total accepted within its tolerance is printed as published, and later formulas use that
+# printed figure: the index of "I alt" is 9.357 / 8.388 (111,55), not 9.357 / 8.387 (111,57).
+meeting tolerance "række: I alt = sum(A .. C) | tolerance 2
+kolonne: Indeks = [2023] / [2016] * 100 | decimaler 2" 'Post;2016;2023
+A;1.036;1.496
+B;5.442;5.041
+C;1.909;2.820
+I alt;8.388;9.357
+' 'I alt: {t[I alt; 2016]}, indeks {t[I alt; Indeks]}.'
+build tolerance; rc=$?
+check "5: a total within its tolerance builds (exit 0)" test $rc -eq 0
+both "5: the published total and the index computed from it" "I alt 8.388 9.357 111,55"
+both "5: the text quotes the published total" "I alt: 8.388"
+both "5: and the index computed from it" "indeks 111,55"
+neither "5: no figure computed from the unpublished 8.387" "111,57"
+neither "5: the unpublished total is not printed" "8.387"
+
+# 1. Repeated row labels are named by the group they stand under; a bare one is ambiguous.
+regions='Post;2024
+Region Midt;
+Løn;10
+Drift;4
+I alt;
+Region Syd;
+Løn;5
+Drift;2
+I alt;
+'
+meeting repeated "række: Region Midt / I alt = [Region Midt / Løn] + [Region Midt / Drift]
+række: Region Syd / I alt = [Region Syd / Løn] + [Region Syd / Drift]" "$regions" 'Syd i alt: {t[Region Syd / I alt; 2024]}.'
+build repeated; rc=$?
+check "1: repeated labels named by their group build (exit 0)" test $rc -eq 0
+both "1: each group's total in its own row" "Region Midt Løn 10 Drift 4 I alt 14 Region Syd Løn 5 Drift 2 I alt 7"
+both "1: the text quotes the second group's total" "Syd i alt: 7"
+meeting ambiguous "række: I alt = Løn + Drift" "$regions"
+build ambiguous; rc=$?
+check "1: a label that could mean two rows stops the build (exit 1)" test $rc -eq 1
+check "1: the error lists every row it could mean" grep -q 'error: the row "I alt" could mean 2 rows: \[Region Midt / I alt\] (.*ambiguous/01-a/t.csv:5), \[Region Syd / I alt\] (.*ambiguous/01-a/t.csv:9)' "$work/ambiguous.err"
+check "1: no packet with a total in the wrong row" test -z "$html$pdf"
+
+# 2 (in part). A published figure is never replaced by "-" when an input of its formula is "-".
+meeting dash "række: I alt = A + B" 'Post;2024
+A;10
+B;-
+I alt;14
+'
+build dash; rc=$?
+check "2: a dash under a published total stops the build (exit 1)" test $rc -eq 1
+check "2: the error is at the published figure and names the formula" grep -q 'dash/01-a/t.csv:4:7: error: the published figure 14 for "I alt" / "2024" would be replaced by "-": its formula "I alt = A + B"' "$work/dash.err"
+check "2: no packet prints the total as \"-\"" test -z "$html$pdf"
+
+exit $((fails > 0))
