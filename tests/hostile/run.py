@@ -276,6 +276,16 @@ def main():
             ok("500 messages of one kind: 20 shown, then one line for the other 480")
         else:
             fail("the message cap", f"exit {p.returncode}, {shown} messages shown, summary {summary}\n{err[-1500:]}")
+
+    # Issue 9, point 10: an item folder meeting.txt does not list is named, a shared folder is not.
+    def unlisted_item(m):
+        shutil.copytree(os.path.join(m, "02-personalesag"), os.path.join(m, "03-glemt"))
+        write(os.path.join(m, "delt", "item.md"), "not an item\n")
+        write(os.path.join(m, "delt", "tal.csv"), "Post;Tal\r\nA;1\r\n")
+        append(os.path.join(m, "meeting.txt"), "delt: delt\n")
+    case("an item folder meeting.txt does not list", unlisted_item,
+         r'^m/meeting\.txt:7:1: warning: the folder "03-glemt" holds an item\.md, but meeting\.txt does not list it, '
+         r'so it is left out of the packet; add "punkt: 03-glemt" to include it\n(?![\s\S]*"delt")', boardpack, base, expect_rc=0)
     return 1 if failures else 0
 
 
