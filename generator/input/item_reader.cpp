@@ -15,6 +15,14 @@ using model::SectionKind;
 
 namespace {
 
+// A case number as the case system writes it: "EMN-", a four-digit year, "-", five digits.
+bool is_case_number(const std::string& text) {
+    if (text.size() != 14 || text.compare(0, 4, "EMN-") != 0 || text[8] != '-') return false;
+    for (size_t i = 4; i < text.size(); ++i)
+        if (i != 8 && (text[i] < '0' || text[i] > '9')) return false;
+    return true;
+}
+
 const std::vector<KeySpec> kItemKeys = {
     {"nummer", true, false},        {"status", true, false},     {"titel", true, false},
     {"sagsbehandler", true, false}, {"sagsnummer", true, false}, {"bilag", false, true},
@@ -197,6 +205,10 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
         } else if (kv.key == "sagsnummer") {
             item.case_number = kv.value;
             item.header_locs.case_number = kv.value_loc;
+            if (!kv.value.empty() && !is_case_number(kv.value))
+                diags.warning(kv.value_loc, "the case number " + quote_text(kv.value) +
+                                                " is not written EMN-YYYY-NNNNN (e.g. EMN-2023-00054); check it against the case",
+                              kv.line);
         } else if (kv.key == "bilag") {
             attachment_keys.push_back(&kv);
         }

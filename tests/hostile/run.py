@@ -286,6 +286,12 @@ def main():
     case("an item folder meeting.txt does not list", unlisted_item,
          r'^m/meeting\.txt:7:1: warning: the folder "03-glemt" holds an item\.md, but meeting\.txt does not list it, '
          r'so it is left out of the packet; add "punkt: 03-glemt" to include it\n(?![\s\S]*"delt")', boardpack, base, expect_rc=0)
+
+    # Issue 9, point 12: a case number not written EMN-YYYY-NNNNN is warned about at its header line.
+    case("a case number not written EMN-YYYY-NNNNN",
+         lambda m: replace(os.path.join(m, item), "sagsnummer: EMN-2024-00001", "sagsnummer: EMN-24-0001"),
+         r'^m/01-budget/item\.md:6:13: warning: the case number "EMN-24-0001" is not written EMN-YYYY-NNNNN',
+         boardpack, base, expect_rc=0)
     return 1 if failures else 0
 
 
