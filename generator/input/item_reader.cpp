@@ -1,5 +1,6 @@
 #include "input/item_reader.hpp"
 
+#include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
 #include "input/key_values.hpp"
@@ -47,6 +48,31 @@ std::string known_sections() {
 
 const std::vector<KeySpec> kCalculationKeys = {{"navn", true, false}, {"værdi", true, true}};
 
+std::string first_word(const std::string& info) { return info.substr(0, info.find(' ')); }
+
+// The block type a fenced block that boardpack does not handle was probably meant to be: its
+// info string is a near miss ("tabell", "beregninger"), or its lines are all "key: value" lines
+// with a table's or calculation's keys. nullopt for ordinary code.
+std::optional<std::string> meant_block(const std::string& info, const std::string& body) {
+    if (auto near = nearest_name(first_word(info), {"tabel", "beregning"})) return near;
+    bool any = false, calculation = false;
+    for (const Line& l : split_lines(body)) {
+        const std::string_view t = trim(l.text);
+        if (t.empty() || t[0] == '#') continue;
+        const size_t colon = t.find(':');
+        if (colon == std::string_view::npos) return std::nullopt;
+        const std::string key = fold_label(t.substr(0, colon));
+        const auto known = [&](const std::vector<KeySpec>& spec) {
+            return std::any_of(spec.begin(), spec.end(), [&](const KeySpec& k) { return key == k.key; });
+        };
+        if (known(kCalculationKeys) && !known(table_keys())) calculation = true;
+        else if (!known(table_keys()) && !known(kCalculationKeys)) return std::nullopt;
+        any = true;
+    }
+    if (!any) return std::nullopt;
+    return calculation ? "beregning" : "tabel";
+}
+
 // A ```beregning block: "navn: kontingent" and "værdi: sats-2024 = ..." lines.
 std::optional<model::Calculation> read_calculation(const std::vector<KeyValue>& keys, const SourceLoc& fence,
                                                    Diagnostics& diags) {
@@ -92,6 +118,14 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
         if (info == "beregning") {
             if (auto calc = read_calculation(parse_key_values(body, file.name, body_line, 0, diags), fence, diags))
                 item.calculations.push_back(std::move(*calc));
+            return kConsumed;
+        }
+        if (auto meant = meant_block(info, body)) {
+            diags.error(fence, "a ```" + info + " block would be printed as code; did you mean ```" + *meant + "?" +
+                                   (info.empty() || nearest_name(first_word(info), {"tabel", "beregning"})
+                                        ? ""
+                                        : " (its lines are written like a ```" + *meant + " block's)"),
+                        file.line_text(fence.line));
             return kConsumed;
         }
         return kNotHandled;

@@ -19,6 +19,12 @@ const std::vector<KeySpec> kTableKeys = {
     {"decimaler", false, false},
 };
 
+}  // namespace
+
+const std::vector<KeySpec>& table_keys() { return kTableKeys; }
+
+namespace {
+
 bool is_not_available(const std::string& folded) {
     return folded == "ikke oplyst" || folded == "i.o." || folded == "n/a" || folded == "ikke opgjort";
 }

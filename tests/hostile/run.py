@@ -292,6 +292,16 @@ def main():
          lambda m: replace(os.path.join(m, item), "sagsnummer: EMN-2024-00001", "sagsnummer: EMN-24-0001"),
          r'^m/01-budget/item\.md:6:13: warning: the case number "EMN-24-0001" is not written EMN-YYYY-NNNNN',
          boardpack, base, expect_rc=0)
+
+    # Issue 9, point 11: a fenced block meant as a table or calculation is not printed as code.
+    for info, meant in (("tabell", "tabel"), ("beregninger", "beregning")):
+        case(f"a ```{info} block", lambda m, info=info: replace(os.path.join(m, item), "```tabel", "```" + info),
+             rf'^m/01-budget/item\.md:29:1: error: a ```{info} block would be printed as code; did you mean ```{meant}\?',
+             boardpack, base)
+    case("a fenced block of a table's key: value lines under another info string",
+         lambda m: replace(os.path.join(m, item), "```tabel", "```yaml"),
+         r'^m/01-budget/item\.md:29:1: error: a ```yaml block would be printed as code; did you mean ```tabel\? '
+         r'\(its lines are written like a ```tabel block\'s\)', boardpack, base)
     return 1 if failures else 0
 
 
