@@ -302,6 +302,27 @@ def main():
          lambda m: replace(os.path.join(m, item), "```tabel", "```yaml"),
          r'^m/01-budget/item\.md:29:1: error: a ```yaml block would be printed as code; did you mean ```tabel\? '
          r'\(its lines are written like a ```tabel block\'s\)', boardpack, base)
+
+    # Issue 9, point 20: a CSV file as Danish Excel saves it (Windows-1252) is read, with a warning
+    # once; one that mixes UTF-8 letters with a stray byte is damaged and still refused.
+    def csv_1252(m):
+        write(os.path.join(m, "01-budget", "budget.csv"), "Post;Budget 2024;Budget 2025\r\nKontingent;-1.200.000;-1.200.000\r\n"
+              "Løn;800.000;810.000\r\nHusleje;150.000;120.000\r\n".encode("cp1252"))
+        replace(os.path.join(m, item), "mens huslejen", "mens {budget[Løn; Budget 2025] | kr.} og huslejen")
+    out = case("a Windows-1252 CSV file", csv_1252,
+               r'^m/01-budget/budget\.csv:3:2: warning: the file is not UTF-8; it is read as Windows-1252 \("ANSI", as Danish '
+               r'Excel saves CSV\)(?![\s\S]*budget\.csv:\d+:\d+: warning: the file is not UTF-8)', boardpack, base,
+               command="build", expect_rc=0)
+    if out:
+        if "Løn" in out["offentlig/dagsorden.html"] and "L\ufffdn" not in out["offentlig/dagsorden.html"]:
+            ok("the Windows-1252 CSV's \"Løn\" is printed as Løn")
+        else:
+            fail("a Windows-1252 CSV file", "Løn is not in the HTML")
+    def csv_mixed(m):
+        write(os.path.join(m, "01-budget", "budget.csv"), "Post;Budget 2024;Budget 2025\r\nKontingent;-1.200.000;-1.200.000\r\n"
+              "Løn;800.000;810.000\r\n".encode("utf-8") + "Husleje æ;150.000;120.000\r\n".encode("cp1252"))
+    case("a CSV file mixing UTF-8 with a stray byte", csv_mixed,
+         r'^m/01-budget/budget\.csv:4:9: error: the file is not valid UTF-8 \(byte 0xE6\); it also holds UTF-8 letters', boardpack, base)
     return 1 if failures else 0
 
 
