@@ -23,6 +23,21 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     return row[y.size()];
 }
 
+namespace {
+
+// Names that differ only in digits ("tabel-9.csv", "tabel-1.csv"; "Budget 2024", "Budget 2025")
+// name different things: suggesting one for the other would mislead.
+bool differ_only_in_digits(const std::u32string& a, const std::u32string& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        const bool digits = a[i] >= '0' && a[i] <= '9' && b[i] >= '0' && b[i] <= '9';
+        if (a[i] != b[i] && !digits) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::optional<std::string> nearest_name(std::string_view name, const std::vector<std::string>& candidates) {
     const std::string folded = fold_label(name);
     std::optional<std::string> best;
@@ -33,6 +48,7 @@ std::optional<std::string> nearest_name(std::string_view name, const std::vector
         const size_t d = fold_label(c) == folded ? 0 : edit_distance(folded, fold_label(c)) + 1;
         const size_t length = std::max(decode_utf8(folded).size(), decode_utf8(c).size());
         if (d > 1 && d - 1 > std::max<size_t>(1, length / 3)) continue;
+        if (d > 0 && differ_only_in_digits(decode_utf8(folded), decode_utf8(fold_label(c)))) continue;
         if (!best || d < best_distance) {
             best = c;
             best_distance = d;

@@ -46,6 +46,12 @@ std::string known_sections() {
     return s;
 }
 
+std::vector<std::string> section_titles() {
+    std::vector<std::string> titles;
+    for (int k = 0; k < model::kSectionCount; ++k) titles.emplace_back(model::section_title(static_cast<SectionKind>(k)));
+    return titles;
+}
+
 const std::vector<KeySpec> kCalculationKeys = {{"navn", true, false}, {"værdi", true, true}};
 
 std::string first_word(const std::string& info) { return info.substr(0, info.find(' ')); }
@@ -271,7 +277,9 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
             }
             const auto kind = section_by_name(folded);
             if (!kind) {
-                diags.error(b.loc, "unknown section " + quote_text(name) + "; the sections are: " + known_sections(),
+                const std::string meant = did_you_mean(name, section_titles());
+                diags.error(b.loc, "unknown section " + quote_text(name) + (meant.empty() ? "; t" : meant + " T") +
+                                       "he sections are: " + known_sections(),
                             file->line_text(b.loc.line));
                 continue;
             }

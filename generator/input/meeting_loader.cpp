@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/item_files.hpp"
+#include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
 #include "input/item_reader.hpp"
@@ -50,6 +51,14 @@ void warn_unlisted_items(const InputFiles& files, const std::map<std::string, So
                       "left out of the packet; add \"punkt: " + name + "\" to include it",
                       line);
     }
+}
+
+// The folders directly in the meeting folder, for "did you mean".
+std::vector<std::string> folders_on_disk(const InputFiles& files) {
+    std::vector<std::string> out;
+    for (const std::string& name : files.list("."))
+        if (files.is_directory(name)) out.push_back(name);
+    return out;
 }
 
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -147,7 +156,9 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
         const auto real = files.is_directory(folder) ? files.real_path(folder, &why) : std::nullopt;
         if (!real) {
             diags.error(kv->value_loc,
-                        "there is no item folder " + quote_text(folder) + " (" + files.display(folder) + ")", kv->line);
+                        "there is no item folder " + quote_text(folder) + " (" + files.display(folder) + ")" +
+                            did_you_mean(folder, folders_on_disk(files)),
+                        kv->line);
             continue;
         }
         FileOwner owner{folder, *real, kv->value_loc, false};

@@ -323,6 +323,17 @@ def main():
               "Løn;800.000;810.000\r\n".encode("utf-8") + "Husleje æ;150.000;120.000\r\n".encode("cp1252"))
     case("a CSV file mixing UTF-8 with a stray byte", csv_mixed,
          r'^m/01-budget/budget\.csv:4:9: error: the file is not valid UTF-8 \(byte 0xE6\); it also holds UTF-8 letters', boardpack, base)
+
+    # Issue 9, point 18: "did you mean" for an item folder, a CSV file differing only in case, a section.
+    case("an item folder with a typo", lambda m: replace(os.path.join(m, "meeting.txt"), "punkt: 02-personalesag", "punkt: 02-personalsag"),
+         r'^m/meeting\.txt:7:8: error: there is no item folder "02-personalsag" \(m/02-personalsag\); did you mean "02-personalesag"\?',
+         boardpack, base)
+    case("a CSV file named in another case", lambda m: os.rename(os.path.join(m, "01-budget", "budget.csv"), os.path.join(m, "01-budget", "Budget.csv")),
+         r'^m/01-budget/item\.md:30:6: error: cannot read the table\'s CSV file "budget\.csv" \(m/01-budget/budget\.csv\): no such file; '
+         r'did you mean "Budget\.csv"\?', boardpack, base)
+    case("a section heading with a typo", lambda m: replace(os.path.join(m, item), "# Sagsfremstilling", "# Sagsfremstiling"),
+         r'^m/01-budget/item\.md:21:1: error: unknown section "Sagsfremstiling"; did you mean "Sagsfremstilling"\? The sections are: ',
+         boardpack, base)
     return 1 if failures else 0
 
 

@@ -17,6 +17,8 @@ TEST_CASE("suggest: the nearest name, a case-only difference first, nothing when
     CHECK(nearest_name("beregninger", {"tabel", "beregning"}) == "beregning");
     CHECK(nearest_name("ventetid.csv", {"Ventetid.csv", "ventetider.csv"}) == "Ventetid.csv");
     CHECK_FALSE(nearest_name("python", {"tabel", "beregning"}));
+    CHECK_FALSE(nearest_name("tabel-9.csv", {"tabel-1.csv"}));  // another number is another file
+    CHECK_FALSE(nearest_name("Budget 2026", {"Budget 2025"}));
     CHECK(did_you_mean("Sagsfremstiling", {"Resumé", "Sagsfremstilling"}) == "; did you mean \"Sagsfremstilling\"?");
     CHECK(did_you_mean("xyz", {"Resumé"}).empty());
 }
