@@ -5,6 +5,7 @@
 #include "calc/evaluator.hpp"
 #include "calc/options.hpp"
 #include "calc/table_calc.hpp"
+#include "core/suggest.hpp"
 #include "core/text.hpp"
 
 namespace boardpack::calc {
@@ -62,7 +63,12 @@ public:
             const auto r = find_row(table, labels[0]);
             const auto c = find_column(table, labels[1]);
             if (!r || !c) {
-                *error = "the table " + quote_text(name) + " has no " + (!r ? "row " + quote_text(labels[0]) : "column " + quote_text(labels[1]));
+                std::vector<std::string> rows;
+                for (const auto& row : table.rows)
+                    if (!row.cells.empty()) rows.push_back(row.cells[0].text);
+                *error = "the table " + quote_text(name) + " has no " +
+                         (!r ? "row " + quote_text(labels[0]) + did_you_mean(labels[0], rows)
+                             : "column " + quote_text(labels[1]) + did_you_mean(labels[1], table.header));
                 return std::nullopt;
             }
             return cell_value(table, *r, *c, error);
@@ -87,14 +93,15 @@ public:
             }
             return v->second;
         }
-        *error = "there is no table or calculation named " + quote_text(name) + " in this meeting";
+        *error = "there is no table or calculation named " + quote_text(name) + " in this meeting" +
+                 did_you_mean(name, names(true));
         return std::nullopt;
     }
 
     std::optional<int> table_number(size_t from, const std::string& name, std::string* error) {
         const auto t = tables_.find(fold_label(name));
         if (t == tables_.end()) {
-            *error = "there is no table named " + quote_text(name) + " in this meeting";
+            *error = "there is no table named " + quote_text(name) + " in this meeting" + did_you_mean(name, names(false));
             return std::nullopt;
         }
         if (!allowed(from, t->second.item, name, error)) return std::nullopt;
@@ -102,6 +109,15 @@ public:
     }
 
 private:
+    // The names of the meeting's tables (and calculations), as written, for "did you mean".
+    std::vector<std::string> names(bool with_calculations) const {
+        std::vector<std::string> out;
+        for (const auto& [key, e] : tables_) out.push_back(m_.items[e.item].tables[e.index].name);
+        if (with_calculations)
+            for (const auto& [key, e] : calcs_) out.push_back(m_.items[e.item].calculations[e.index].name);
+        return out;
+    }
+
     struct TableEntry {
         size_t item = 0, index = 0;
         State state = State::Pending;

@@ -334,6 +334,13 @@ def main():
     case("a section heading with a typo", lambda m: replace(os.path.join(m, item), "# Sagsfremstilling", "# Sagsfremstiling"),
          r'^m/01-budget/item\.md:21:1: error: unknown section "Sagsfremstiling"; did you mean "Sagsfremstilling"\? The sections are: ',
          boardpack, base)
+
+    # Issue 9, point 18: "did you mean" for a table name, a row and a column in a figure.
+    for wrong, pattern in (("budgt[Løn; Ændring]", r'there is no table or calculation named "budgt" in this meeting; did you mean "budget"\?'),
+                           ("budget[Lon; Ændring]", r'the table "budget" has no row "Lon"; did you mean "Løn"\?'),
+                           ("budget[Løn; Ændrin]", r'the table "budget" has no column "Ændrin"; did you mean "Ændring"\?')):
+        case(f"a figure {{{wrong}}}", lambda m, wrong=wrong: replace(os.path.join(m, item), "{budget[Løn; Ændring] | kr.}", "{" + wrong + " | kr.}"),
+             r'^m/01-budget/item\.md:39:53: error: ' + pattern, boardpack, base)
     return 1 if failures else 0
 
 
