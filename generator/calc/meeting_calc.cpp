@@ -198,6 +198,15 @@ private:
         return order;
     }
 
+    // Where a name already registered was given ("the table at m/01-a/item.md:20"), so a name
+    // used twice names both places.
+    std::string first_use(const std::string& name) const {
+        const bool table = tables_.count(name) > 0;
+        const SourceLoc& l = table ? m_.items[tables_.at(name).item].tables[tables_.at(name).index].loc
+                                   : m_.items[calcs_.at(name).item].calculations[calcs_.at(name).index].loc;
+        return std::string(table ? "the table" : "the calculation") + " at " + l.file + ":" + std::to_string(l.line);
+    }
+
     void register_names() {
         for (size_t i = 0; i < m_.items.size(); ++i) {
             AgendaItem& item = m_.items[i];
@@ -208,7 +217,8 @@ private:
                     continue;
                 }
                 if (tables_.count(name) || calcs_.count(name)) {
-                    d_.error(item.tables[t].loc, "the name " + quote_text(name) + " is used twice in this meeting");
+                    d_.error(item.tables[t].loc, "the name " + quote_text(name) + " is used twice in this meeting; also by " +
+                                                    first_use(name));
                     continue;
                 }
                 tables_[name] = {i, t, State::Pending, true};
@@ -217,7 +227,8 @@ private:
             for (size_t c = 0; c < item.calculations.size(); ++c) {
                 const std::string& name = item.calculations[c].name;
                 if (tables_.count(name) || calcs_.count(name)) {
-                    d_.error(item.calculations[c].loc, "the name " + quote_text(name) + " is used twice in this meeting");
+                    d_.error(item.calculations[c].loc, "the name " + quote_text(name) + " is used twice in this meeting; also by " +
+                                                    first_use(name));
                     continue;
                 }
                 calcs_[name] = {i, c, State::Pending, {}};

@@ -341,6 +341,11 @@ def main():
                            ("budget[Løn; Ændrin]", r'the table "budget" has no column "Ændrin"; did you mean "Ændring"\?')):
         case(f"a figure {{{wrong}}}", lambda m, wrong=wrong: replace(os.path.join(m, item), "{budget[Løn; Ændring] | kr.}", "{" + wrong + " | kr.}"),
              r'^m/01-budget/item\.md:39:53: error: ' + pattern, boardpack, base)
+
+    # Issue 9, point 18: a name used twice names both places.
+    case("a table name used twice", lambda m: append(os.path.join(m, item), "\n```tabel\nfil: budget.csv\nnavn: budget\ntitel: Igen\n```\n"),
+         r'^m/01-budget/item\.md:45:1: error: the name "budget" is used twice in this meeting; also by the table at '
+         r'm/01-budget/item\.md:29', boardpack, base)
     return 1 if failures else 0
 
 
