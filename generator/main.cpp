@@ -94,10 +94,14 @@ int main(int argc, char** argv) {
             options.meetings.emplace_back(a);
         }
     }
-    for (const fs::path& m : options.meetings) {
+    for (fs::path& m : options.meetings) {
         std::error_code ec;
+        // A meeting is usually named as it appears under inputs/ ("2023-10-bestyrelsen").
+        if (!fs::is_directory(m, ec) && m.is_relative() && fs::is_directory("inputs" / m, ec)) m = "inputs" / m;
         if (!fs::is_directory(m, ec)) {
-            std::cerr << "boardpack: " << m.string() << ": no such meeting folder\n";
+            std::cerr << "boardpack: " << m.string() << ": no such meeting folder (looked for " << m.string();
+            if (m.is_relative()) std::cerr << " and " << (fs::path("inputs") / m).string();
+            std::cerr << " from " << fs::current_path(ec).string() << ")\n";
             return boardpack::kExitInputError;
         }
         if (!fs::exists(m / "meeting.txt", ec)) {

@@ -7,6 +7,7 @@
 #include "calc/figure_stops.hpp"
 #include "calc/options.hpp"
 #include "calc/table_calc.hpp"
+#include "core/suggest.hpp"
 #include "core/text.hpp"
 
 namespace boardpack::calc {
@@ -72,7 +73,12 @@ public:
                 return std::nullopt;
             }
             if (!r || !c) {
-                *error = "the table " + quote_text(name) + " has no " + (!r ? "row " + quote_text(labels[0]) : "column " + quote_text(labels[1]));
+                std::vector<std::string> rows;
+                for (const auto& row : table.rows)
+                    if (!row.cells.empty()) rows.push_back(row.cells[0].text);
+                *error = "the table " + quote_text(name) + " has no " +
+                         (!r ? "row " + quote_text(labels[0]) + did_you_mean(labels[0], rows)
+                             : "column " + quote_text(labels[1]) + did_you_mean(labels[1], table.header));
                 return std::nullopt;
             }
             return cell_value(table, *r, *c, error);
@@ -97,14 +103,15 @@ public:
             }
             return v->second;
         }
-        *error = "there is no table or calculation named " + quote_text(name) + " in this meeting";
+        *error = "there is no table or calculation named " + quote_text(name) + " in this meeting" +
+                 did_you_mean(name, names(true));
         return std::nullopt;
     }
 
     std::optional<int> table_number(size_t from, const std::string& name, std::string* error) {
         const auto t = tables_.find(fold_label(name));
         if (t == tables_.end()) {
-            *error = "there is no table named " + quote_text(name) + " in this meeting";
+            *error = "there is no table named " + quote_text(name) + " in this meeting" + did_you_mean(name, names(false));
             return std::nullopt;
         }
         if (!allowed(from, t->second.item, name, error)) return std::nullopt;
@@ -112,6 +119,15 @@ public:
     }
 
 private:
+    // The names of the meeting's tables (and calculations), as written, for "did you mean".
+    std::vector<std::string> names(bool with_calculations) const {
+        std::vector<std::string> out;
+        for (const auto& [key, e] : tables_) out.push_back(m_.items[e.item].tables[e.index].name);
+        if (with_calculations)
+            for (const auto& [key, e] : calcs_) out.push_back(m_.items[e.item].calculations[e.index].name);
+        return out;
+    }
+
     struct TableEntry {
         size_t item = 0, index = 0;
         State state = State::Pending;
@@ -219,6 +235,15 @@ private:
         return order;
     }
 
+    // Where a name already registered was given ("the table at m/01-a/item.md:20"), so a name
+    // used twice names both places.
+    std::string first_use(const std::string& name) const {
+        const bool table = tables_.count(name) > 0;
+        const SourceLoc& l = table ? m_.items[tables_.at(name).item].tables[tables_.at(name).index].loc
+                                   : m_.items[calcs_.at(name).item].calculations[calcs_.at(name).index].loc;
+        return std::string(table ? "the table" : "the calculation") + " at " + l.file + ":" + std::to_string(l.line);
+    }
+
     void register_names() {
         for (size_t i = 0; i < m_.items.size(); ++i) {
             AgendaItem& item = m_.items[i];
@@ -229,7 +254,8 @@ private:
                     continue;
                 }
                 if (tables_.count(name) || calcs_.count(name)) {
-                    d_.error(item.tables[t].loc, "the name " + quote_text(name) + " is used twice in this meeting");
+                    d_.error(item.tables[t].loc, "the name " + quote_text(name) + " is used twice in this meeting; also by " +
+                                                    first_use(name));
                     continue;
                 }
                 tables_[name] = {i, t, State::Pending, true};
@@ -238,7 +264,8 @@ private:
             for (size_t c = 0; c < item.calculations.size(); ++c) {
                 const std::string& name = item.calculations[c].name;
                 if (tables_.count(name) || calcs_.count(name)) {
-                    d_.error(item.calculations[c].loc, "the name " + quote_text(name) + " is used twice in this meeting");
+                    d_.error(item.calculations[c].loc, "the name " + quote_text(name) + " is used twice in this meeting; also by " +
+                                                    first_use(name));
                     continue;
                 }
                 calcs_[name] = {i, c, State::Pending, {}};

@@ -144,6 +144,17 @@ bool DiskFiles::exists(const std::string& relative) const {
     return path && fs::exists(*path, ec);
 }
 
+std::vector<std::string> DiskFiles::list(const std::string& relative) const {
+    std::vector<std::string> names;
+    const auto path = resolve(relative, nullptr);
+    std::error_code ec;
+    if (!path || !fs::is_directory(*path, ec)) return names;
+    for (fs::directory_iterator it(*path, ec), end; !ec && it != end; it.increment(ec))
+        names.push_back(it->path().filename().generic_string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
 std::optional<std::string> DiskFiles::real_path(const std::string& relative, std::string* error) const {
     const auto real = resolve(relative, error);
     if (!real) return std::nullopt;
@@ -244,6 +255,21 @@ bool MemoryFiles::is_directory(const std::string& relative) const {
 bool MemoryFiles::exists(const std::string& relative) const {
     const auto path = real_path(relative, nullptr);
     return path && (files_.count(*path) > 0 || is_directory(*path));
+}
+
+std::vector<std::string> MemoryFiles::list(const std::string& relative) const {
+    std::vector<std::string> names;
+    const auto path = real_path(relative, nullptr);
+    if (!path) return names;
+    const std::string prefix = path->empty() ? "" : *path + "/";
+    for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+        const std::string rest = it->first.substr(prefix.size());
+        const std::string name = rest.substr(0, rest.find('/'));
+        if (names.empty() || names.back() != name) names.push_back(name);
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
 }
 
 std::optional<std::string> MemoryFiles::real_path(const std::string& relative, std::string* error) const {

@@ -56,6 +56,11 @@ public:
     virtual bool is_directory(const std::string& relative) const = 0;
     virtual bool exists(const std::string& relative) const = 0;
 
+    // The names directly in a folder (files and folders, sorted), for the checks that look for
+    // what the input does not name: an item folder meeting.txt does not list, a near-miss name.
+    // Empty when the folder cannot be listed.
+    virtual std::vector<std::string> list(const std::string& relative) const { (void)relative; return {}; }
+
     // Where a name leads once "." and ".." steps and symbolic links are followed, relative to the
     // meeting folder ("" for the folder itself); nullopt with *error set when it leads out.
     virtual std::optional<std::string> real_path(const std::string& relative, std::string* error) const = 0;
@@ -96,6 +101,7 @@ public:
     std::optional<std::string> read(const std::string& relative, std::string* error) const override;
     bool is_directory(const std::string& relative) const override;
     bool exists(const std::string& relative) const override;
+    std::vector<std::string> list(const std::string& relative) const override;
     std::optional<std::string> real_path(const std::string& relative, std::string* error) const override;
     std::string display(const std::string& relative) const override;
     std::optional<FileIdentity> identity(const std::string& real) const override;
@@ -119,6 +125,7 @@ public:
     std::optional<std::string> read(const std::string& relative, std::string* error) const override;
     bool is_directory(const std::string& relative) const override;
     bool exists(const std::string& relative) const override;
+    std::vector<std::string> list(const std::string& relative) const override;
     std::optional<std::string> real_path(const std::string& relative, std::string* error) const override;
     std::string display(const std::string& relative) const override;
     std::optional<FileIdentity> identity(const std::string& real) const override;

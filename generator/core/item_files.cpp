@@ -35,4 +35,9 @@ bool ItemFiles::exists(const std::string& relative) const {
     return real && meeting_.exists(*real);
 }
 
+std::vector<std::string> ItemFiles::list(const std::string& relative) const {
+    const auto real = real_path(relative, nullptr);
+    return real ? meeting_.list(*real) : std::vector<std::string>{};
+}
+
 }  // namespace boardpack

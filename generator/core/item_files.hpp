@@ -20,6 +20,7 @@ public:
     std::optional<std::string> read(const std::string& relative, std::string* error) const override;
     bool is_directory(const std::string& relative) const override;
     bool exists(const std::string& relative) const override;
+    std::vector<std::string> list(const std::string& relative) const override;
     std::optional<std::string> real_path(const std::string& relative, std::string* error) const override;
     std::string display(const std::string& relative) const override { return meeting_.display(relative); }
     ReadTotals& totals() const override { return meeting_.totals(); }

@@ -54,6 +54,46 @@ bool looks_like_windows_1252(std::string_view text) {
     return single_high > 0;
 }
 
+// Whether the text holds a well-formed UTF-8 multibyte sequence (æ as C3 A6): text with one
+// and a stray byte elsewhere is damaged, since as Windows-1252 the æ would print "Ã¦".
+bool has_utf8_sequence(std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const size_t follow = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+        if (follow == 0 || i + follow >= text.size()) continue;
+        bool all = true;
+        for (size_t k = 1; k <= follow; ++k)
+            all = all && (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (all) return true;
+    }
+    return false;
+}
+
+// The text read as Windows-1252 and written as UTF-8; nullopt if it holds a byte Windows-1252
+// leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), so the guess cannot be right.
+std::optional<std::string> from_windows_1252(std::string_view text) {
+    static const char32_t k80[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        char32_t cp = c;
+        if (c >= 0x80 && c < 0xA0) {
+            cp = k80[c - 0x80];
+            if (cp == 0) return std::nullopt;
+        }
+        append_utf8(out, cp);
+    }
+    return out;
+}
+
+bool is_csv_name(const std::string& relative) {
+    return relative.size() >= 4 && fold_label(relative.substr(relative.size() - 4)) == ".csv";
+}
+
 }  // namespace
 
 std::optional<TextFile> make_text_file(std::string relative, std::string name, std::string content,
@@ -65,7 +105,19 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
                     "this is a binary file, not text (it contains a NUL byte); save it as UTF-8 text");
         return std::nullopt;
     }
-    const size_t bad = find_invalid_utf8(content);
+    size_t bad = find_invalid_utf8(content);
+    // Danish Excel's "CSV (semikolonsepareret)" writes Windows-1252: read it as such when that
+    // is the only reading, and say so once.
+    if (bad != std::string::npos && is_csv_name(relative) && !has_utf8_sequence(content)) {
+        if (auto converted = from_windows_1252(content)) {
+            const auto [line, off] = line_and_offset(content, bad);
+            diags.warning({name, line, column_of(line_at(content, line), off)},
+                          "the file is not UTF-8; it is read as Windows-1252 (\"ANSI\", as Danish Excel saves CSV); "
+                          "save it as UTF-8 to silence this");
+            content = std::move(*converted);
+            bad = std::string::npos;
+        }
+    }
     if (bad != std::string::npos) {
         const auto [line, off] = line_and_offset(content, bad);
         const std::string text = line_at(content, line);
@@ -75,7 +127,10 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
         msg += hex[b >> 4];
         msg += hex[b & 15];
         msg += ")";
-        if (looks_like_windows_1252(content))
+        if (has_utf8_sequence(content))
+            msg += "; it also holds UTF-8 letters (such as \"æ\" as two bytes), so it is damaged, not Windows-1252: "
+                   "save it again as UTF-8";
+        else if (looks_like_windows_1252(content))
             msg += "; it looks like Windows-1252 (\"ANSI\"): save it as UTF-8";
         diags.error({name, line, column_of(text, off)}, msg);
         return std::nullopt;

@@ -1,5 +1,6 @@
 #include "input/item_reader.hpp"
 
+#include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
 #include "input/key_values.hpp"
@@ -14,6 +15,14 @@ using model::Block;
 using model::SectionKind;
 
 namespace {
+
+// A case number as the case system writes it: "EMN-", a four-digit year, "-", five digits.
+bool is_case_number(const std::string& text) {
+    if (text.size() != 14 || text.compare(0, 4, "EMN-") != 0 || text[8] != '-') return false;
+    for (size_t i = 4; i < text.size(); ++i)
+        if (i != 8 && (text[i] < '0' || text[i] > '9')) return false;
+    return true;
+}
 
 const std::vector<KeySpec> kItemKeys = {
     {"nummer", true, false},        {"status", true, false},     {"titel", true, false},
@@ -37,7 +46,38 @@ std::string known_sections() {
     return s;
 }
 
+std::vector<std::string> section_titles() {
+    std::vector<std::string> titles;
+    for (int k = 0; k < model::kSectionCount; ++k) titles.emplace_back(model::section_title(static_cast<SectionKind>(k)));
+    return titles;
+}
+
 const std::vector<KeySpec> kCalculationKeys = {{"navn", true, false}, {"værdi", true, true}};
+
+std::string first_word(const std::string& info) { return info.substr(0, info.find(' ')); }
+
+// The block type a fenced block that boardpack does not handle was probably meant to be: its
+// info string is a near miss ("tabell", "beregninger"), or its lines are all "key: value" lines
+// with a table's or calculation's keys. nullopt for ordinary code.
+std::optional<std::string> meant_block(const std::string& info, const std::string& body) {
+    if (auto near = nearest_name(first_word(info), {"tabel", "beregning"})) return near;
+    bool any = false, calculation = false;
+    for (const Line& l : split_lines(body)) {
+        const std::string_view t = trim(l.text);
+        if (t.empty() || t[0] == '#') continue;
+        const size_t colon = t.find(':');
+        if (colon == std::string_view::npos) return std::nullopt;
+        const std::string key = fold_label(t.substr(0, colon));
+        const auto known = [&](const std::vector<KeySpec>& spec) {
+            return std::any_of(spec.begin(), spec.end(), [&](const KeySpec& k) { return key == k.key; });
+        };
+        if (known(kCalculationKeys) && !known(table_keys())) calculation = true;
+        else if (!known(table_keys()) && !known(kCalculationKeys)) return std::nullopt;
+        any = true;
+    }
+    if (!any) return std::nullopt;
+    return calculation ? "beregning" : "tabel";
+}
 
 // A ```beregning block: "navn: kontingent" and "værdi: sats-2024 = ..." lines.
 std::optional<model::Calculation> read_calculation(const std::vector<KeyValue>& keys, const SourceLoc& fence,
@@ -84,6 +124,14 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
         if (info == "beregning") {
             if (auto calc = read_calculation(parse_key_values(body, file.name, body_line, 0, diags), fence, diags))
                 item.calculations.push_back(std::move(*calc));
+            return kConsumed;
+        }
+        if (auto meant = meant_block(info, body)) {
+            diags.error(fence, "a ```" + info + " block would be printed as code; did you mean ```" + *meant + "?" +
+                                   (info.empty() || nearest_name(first_word(info), {"tabel", "beregning"})
+                                        ? ""
+                                        : " (its lines are written like a ```" + *meant + " block's)"),
+                        file.line_text(fence.line));
             return kConsumed;
         }
         return kNotHandled;
@@ -197,6 +245,10 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
         } else if (kv.key == "sagsnummer") {
             item.case_number = kv.value;
             item.header_locs.case_number = kv.value_loc;
+            if (!kv.value.empty() && !is_case_number(kv.value))
+                diags.warning(kv.value_loc, "the case number " + quote_text(kv.value) +
+                                                " is not written EMN-YYYY-NNNNN (e.g. EMN-2023-00054); check it against the case",
+                              kv.line);
         } else if (kv.key == "bilag") {
             attachment_keys.push_back(&kv);
         }
@@ -225,7 +277,9 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
             }
             const auto kind = section_by_name(folded);
             if (!kind) {
-                diags.error(b.loc, "unknown section " + quote_text(name) + "; the sections are: " + known_sections(),
+                const std::string meant = did_you_mean(name, section_titles());
+                diags.error(b.loc, "unknown section " + quote_text(name) + (meant.empty() ? "; t" : meant + " T") +
+                                       "he sections are: " + known_sections(),
                             file->line_text(b.loc.line));
                 continue;
             }

@@ -1,8 +1,10 @@
 #include "input/meeting_loader.hpp"
 
 #include <map>
+#include <set>
 
 #include "core/item_files.hpp"
+#include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
 #include "input/item_reader.hpp"
@@ -22,6 +24,41 @@ const std::vector<KeySpec> kMeetingKeys = {
 std::string folder_name(std::string name) {
     while (name.size() > 1 && name.back() == '/') name.pop_back();
     return name;
+}
+
+// Warns about each folder that holds an item.md but is neither listed with `punkt:` nor shared
+// with `delt:`: it would be dropped from the packet without a word.
+void warn_unlisted_items(const InputFiles& files, const std::map<std::string, SourceLoc>& listed,
+                         const std::vector<const KeyValue*>& shared_keys, const std::vector<const KeyValue*>& item_keys,
+                         const TextFile& meeting_file, Diagnostics& diags) {
+    std::set<std::string> shared;
+    for (const KeyValue* kv : shared_keys) {
+        const std::string name = folder_name(kv->value);
+        shared.insert(name.substr(0, name.find('/')));
+    }
+    // Said where the list of items is, so the fix is one line away.
+    SourceLoc where = meeting_file.loc(1);
+    std::string line;
+    if (!item_keys.empty()) {
+        where = item_keys.back()->loc;
+        line = item_keys.back()->line;
+    }
+    for (const std::string& name : files.list(".")) {
+        if (name.empty() || name[0] == '.' || listed.count(name) || shared.count(name)) continue;
+        if (!files.is_directory(name) || !files.exists(join_relative(name, "item.md"))) continue;
+        diags.warning(where,
+                      "the folder " + quote_text(name) + " holds an item.md, but meeting.txt does not list it, so it is "
+                      "left out of the packet; add \"punkt: " + name + "\" to include it",
+                      line);
+    }
+}
+
+// The folders directly in the meeting folder, for "did you mean".
+std::vector<std::string> folders_on_disk(const InputFiles& files) {
+    std::vector<std::string> out;
+    for (const std::string& name : files.list("."))
+        if (files.is_directory(name)) out.push_back(name);
+    return out;
 }
 
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -119,7 +156,9 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
         const auto real = files.is_directory(folder) ? files.real_path(folder, &why) : std::nullopt;
         if (!real) {
             diags.error(kv->value_loc,
-                        "there is no item folder " + quote_text(folder) + " (" + files.display(folder) + ")", kv->line);
+                        "there is no item folder " + quote_text(folder) + " (" + files.display(folder) + ")" +
+                            did_you_mean(folder, folders_on_disk(files)),
+                        kv->line);
             continue;
         }
         FileOwner owner{folder, *real, kv->value_loc, false};
@@ -129,6 +168,8 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
         }
         listed.emplace_back(kv, std::move(owner));
     }
+
+    warn_unlisted_items(files, folders, shared_keys, item_keys, *file, diags);
 
     std::map<int, SourceLoc> numbers;  // item number -> where it was first given
     const HardLinks links(files, owners);  // shared by all items, so the folders are walked once

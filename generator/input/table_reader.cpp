@@ -1,6 +1,7 @@
 #include "input/table_reader.hpp"
 
 #include "calc/danish_number.hpp"
+#include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
 #include "input/csv_reader.hpp"
@@ -18,6 +19,22 @@ const std::vector<KeySpec> kTableKeys = {
     {"kolonne", false, true}, {"afrundingsnote", false, false}, {"enhed", false, false},
     {"talenhed", false, false}, {"decimaler", false, false},
 };
+
+// "; did you mean ..." for a file that is not there but has a near namesake beside it, such as
+// "Ventetid.csv" for "ventetid.csv" (the same file on Windows and macOS, not on Linux).
+std::string near_file(const InputFiles& files, const std::string& path) {
+    const size_t slash = path.rfind('/');
+    const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash);
+    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    if (files.exists(path)) return "";
+    return did_you_mean(name, files.list(folder));
+}
+
+}  // namespace
+
+const std::vector<KeySpec>& table_keys() { return kTableKeys; }
+
+namespace {
 
 bool is_not_available(const std::string& folded) {
     return folded == "ikke oplyst" || folded == "i.o." || folded == "n/a" || folded == "ikke opgjort";
@@ -161,7 +178,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     if (!content) {
         diags.error(file_key->value_loc,
                     "cannot read the table's CSV file " + quote_text(file_key->value) + " (" + files.display(table.csv) +
-                        "): " + why,
+                        "): " + why + near_file(files, table.csv),
                     file_key->line);
         return std::nullopt;
     }

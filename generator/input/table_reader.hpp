@@ -18,6 +18,9 @@ struct TableBlock {
     std::vector<KeyValue> keys;    // the block's key: value lines
 };
 
+// The keys a ```tabel block may hold.
+const std::vector<KeySpec>& table_keys();
+
 // Reads the block's keys and its CSV (relative to `folder`). Returns nullopt after reporting.
 std::optional<model::Table> read_table(const TableBlock& block, const std::string& folder,
                                        const InputFiles& files, Diagnostics& diags);

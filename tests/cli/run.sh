@@ -106,4 +106,11 @@ mkdir -p "$work/nest/out"
 (cd "$work/ws" && "$boardpack" build inputs/m/19-budget-2024/.. --out "$work/nest/out" > /dev/null 2>&1); rc=$?
 check "build m/sub/.. writes <out>/m, not the output folder's parent" test $rc -eq 0 -a -s "$work/nest/out/m/lukket/dagsorden.pdf" -a "$(ls "$work/nest")" = out
 
+# Issue 9, point 19: a meeting named as it stands under inputs/ is found there, or the message
+# says where boardpack looked.
+(cd "$work/ws" && "$boardpack" check m > "$work/s19" 2> "$work/e19"); rc=$?
+check "check m finds inputs/m" test $rc -eq 0 -a -n "$(grep -h '^boardpack: inputs/m: no errors' "$work/s19" "$work/e19")"
+(cd "$work/ws" && "$boardpack" check nowhere > /dev/null 2> "$work/e19"); rc=$?
+check "a meeting in neither place says where it looked" test $rc -eq 1 -a -n "$(grep 'nowhere: no such meeting folder (looked for nowhere and inputs/nowhere from ' "$work/e19")"
+
 exit $((fails > 0))

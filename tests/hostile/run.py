@@ -276,6 +276,76 @@ def main():
             ok("500 messages of one kind: 20 shown, then one line for the other 480")
         else:
             fail("the message cap", f"exit {p.returncode}, {shown} messages shown, summary {summary}\n{err[-1500:]}")
+
+    # Issue 9, point 10: an item folder meeting.txt does not list is named, a shared folder is not.
+    def unlisted_item(m):
+        shutil.copytree(os.path.join(m, "02-personalesag"), os.path.join(m, "03-glemt"))
+        write(os.path.join(m, "delt", "item.md"), "not an item\n")
+        write(os.path.join(m, "delt", "tal.csv"), "Post;Tal\r\nA;1\r\n")
+        append(os.path.join(m, "meeting.txt"), "delt: delt\n")
+    case("an item folder meeting.txt does not list", unlisted_item,
+         r'^m/meeting\.txt:7:1: warning: the folder "03-glemt" holds an item\.md, but meeting\.txt does not list it, '
+         r'so it is left out of the packet; add "punkt: 03-glemt" to include it\n(?![\s\S]*"delt")', boardpack, base, expect_rc=0)
+
+    # Issue 9, point 12: a case number not written EMN-YYYY-NNNNN is warned about at its header line.
+    case("a case number not written EMN-YYYY-NNNNN",
+         lambda m: replace(os.path.join(m, item), "sagsnummer: EMN-2024-00001", "sagsnummer: EMN-24-0001"),
+         r'^m/01-budget/item\.md:6:13: warning: the case number "EMN-24-0001" is not written EMN-YYYY-NNNNN',
+         boardpack, base, expect_rc=0)
+
+    # Issue 9, point 11: a fenced block meant as a table or calculation is not printed as code.
+    for info, meant in (("tabell", "tabel"), ("beregninger", "beregning")):
+        case(f"a ```{info} block", lambda m, info=info: replace(os.path.join(m, item), "```tabel", "```" + info),
+             rf'^m/01-budget/item\.md:29:1: error: a ```{info} block would be printed as code; did you mean ```{meant}\?',
+             boardpack, base)
+    case("a fenced block of a table's key: value lines under another info string",
+         lambda m: replace(os.path.join(m, item), "```tabel", "```yaml"),
+         r'^m/01-budget/item\.md:29:1: error: a ```yaml block would be printed as code; did you mean ```tabel\? '
+         r'\(its lines are written like a ```tabel block\'s\)', boardpack, base)
+
+    # Issue 9, point 20: a CSV file as Danish Excel saves it (Windows-1252) is read, with a warning
+    # once; one that mixes UTF-8 letters with a stray byte is damaged and still refused.
+    def csv_1252(m):
+        write(os.path.join(m, "01-budget", "budget.csv"), "Post;Budget 2024;Budget 2025\r\nKontingent;-1.200.000;-1.200.000\r\n"
+              "Løn;800.000;810.000\r\nHusleje;150.000;120.000\r\n".encode("cp1252"))
+        replace(os.path.join(m, item), "mens huslejen", "mens {budget[Løn; Budget 2025] | kr.} og huslejen")
+    out = case("a Windows-1252 CSV file", csv_1252,
+               r'^m/01-budget/budget\.csv:3:2: warning: the file is not UTF-8; it is read as Windows-1252 \("ANSI", as Danish '
+               r'Excel saves CSV\)(?![\s\S]*budget\.csv:\d+:\d+: warning: the file is not UTF-8)', boardpack, base,
+               command="build", expect_rc=0)
+    if out:
+        if "Løn" in out["offentlig/dagsorden.html"] and "L\ufffdn" not in out["offentlig/dagsorden.html"]:
+            ok("the Windows-1252 CSV's \"Løn\" is printed as Løn")
+        else:
+            fail("a Windows-1252 CSV file", "Løn is not in the HTML")
+    def csv_mixed(m):
+        write(os.path.join(m, "01-budget", "budget.csv"), "Post;Budget 2024;Budget 2025\r\nKontingent;-1.200.000;-1.200.000\r\n"
+              "Løn;800.000;810.000\r\n".encode("utf-8") + "Husleje æ;150.000;120.000\r\n".encode("cp1252"))
+    case("a CSV file mixing UTF-8 with a stray byte", csv_mixed,
+         r'^m/01-budget/budget\.csv:4:9: error: the file is not valid UTF-8 \(byte 0xE6\); it also holds UTF-8 letters', boardpack, base)
+
+    # Issue 9, point 18: "did you mean" for an item folder, a CSV file differing only in case, a section.
+    case("an item folder with a typo", lambda m: replace(os.path.join(m, "meeting.txt"), "punkt: 02-personalesag", "punkt: 02-personalsag"),
+         r'^m/meeting\.txt:7:8: error: there is no item folder "02-personalsag" \(m/02-personalsag\); did you mean "02-personalesag"\?',
+         boardpack, base)
+    case("a CSV file named in another case", lambda m: os.rename(os.path.join(m, "01-budget", "budget.csv"), os.path.join(m, "01-budget", "Budget.csv")),
+         r'^m/01-budget/item\.md:30:6: error: cannot read the table\'s CSV file "budget\.csv" \(m/01-budget/budget\.csv\): no such file; '
+         r'did you mean "Budget\.csv"\?', boardpack, base)
+    case("a section heading with a typo", lambda m: replace(os.path.join(m, item), "# Sagsfremstilling", "# Sagsfremstiling"),
+         r'^m/01-budget/item\.md:21:1: error: unknown section "Sagsfremstiling"; did you mean "Sagsfremstilling"\? The sections are: ',
+         boardpack, base)
+
+    # Issue 9, point 18: "did you mean" for a table name, a row and a column in a figure.
+    for wrong, pattern in (("budgt[Løn; Ændring]", r'there is no table or calculation named "budgt" in this meeting; did you mean "budget"\?'),
+                           ("budget[Lon; Ændring]", r'the table "budget" has no row "Lon"; did you mean "Løn"\?'),
+                           ("budget[Løn; Ændrin]", r'the table "budget" has no column "Ændrin"; did you mean "Ændring"\?')):
+        case(f"a figure {{{wrong}}}", lambda m, wrong=wrong: replace(os.path.join(m, item), "{budget[Løn; Ændring] | kr.}", "{" + wrong + " | kr.}"),
+             r'^m/01-budget/item\.md:39:53: error: ' + pattern, boardpack, base)
+
+    # Issue 9, point 18: a name used twice names both places.
+    case("a table name used twice", lambda m: append(os.path.join(m, item), "\n```tabel\nfil: budget.csv\nnavn: budget\ntitel: Igen\n```\n"),
+         r'^m/01-budget/item\.md:45:1: error: the name "budget" is used twice in this meeting; also by the table at '
+         r'm/01-budget/item\.md:29', boardpack, base)
     return 1 if failures else 0
 
 

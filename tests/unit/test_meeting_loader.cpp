@@ -176,11 +176,27 @@ TEST_CASE("loader: a malformed CSV row is reported in the CSV file with line and
           "            ^\n");
 }
 
+TEST_CASE("loader: an item folder meeting.txt does not list is warned about; a shared folder is not an item") {
+    MemoryFiles f = good_meeting();
+    f.add("07-glemt/item.md", kItemB);
+    f.add("faelles/item.md", "not an item\n");
+    f.add("meeting.txt", std::string(kMeeting) + "delt: faelles/\n");
+    Diagnostics d;
+    REQUIRE(load_meeting(f, "m", d));
+    CHECK(test::messages(d) ==
+          "m/meeting.txt:7:1: warning: the folder \"07-glemt\" holds an item.md, but meeting.txt does not list it, so "
+          "it is left out of the packet; add \"punkt: 07-glemt\" to include it\n"
+          "  punkt: 06-b\n  ^\n");
+}
+
 TEST_CASE("loader: a listed item folder that does not exist") {
     MemoryFiles f = good_meeting();
     f.add("meeting.txt", replace(kMeeting, "punkt: 06-b", "punkt: 07-c"));
     CHECK(load_errors(f) ==
-          "m/meeting.txt:7:8: error: there is no item folder \"07-c\" (m/07-c)\n  punkt: 07-c\n         ^\n");
+          "m/meeting.txt:7:8: error: there is no item folder \"07-c\" (m/07-c)\n  punkt: 07-c\n         ^\n"
+          "m/meeting.txt:7:1: warning: the folder \"06-b\" holds an item.md, but meeting.txt does not list it, so it is "
+          "left out of the packet; add \"punkt: 06-b\" to include it\n"
+          "  punkt: 07-c\n  ^\n");
 }
 
 TEST_CASE("loader: paths may not leave the meeting folder") {
@@ -271,7 +287,10 @@ TEST_CASE("loader: item folders may not be nested, nor be the meeting folder") {
           "m/meeting.txt:7:8: error: the item folder \"05-a/06-b\" lies inside the item folder \"05-a\" (m/meeting.txt:6); "
           "item folders may not be nested, or one item could read the other's files\n"
           "  punkt: 05-a/06-b\n"
-          "         ^\n");
+          "         ^\n"
+          "m/meeting.txt:7:1: warning: the folder \"06-b\" holds an item.md, but meeting.txt does not list it, so it is "
+          "left out of the packet; add \"punkt: 06-b\" to include it\n"
+          "  punkt: 05-a/06-b\n  ^\n");
     MemoryFiles g = good_meeting();
     g.add("item.md", kItemB);
     g.add("meeting.txt", replace(kMeeting, "punkt: 06-b", "punkt: ."));
@@ -279,7 +298,10 @@ TEST_CASE("loader: item folders may not be nested, nor be the meeting folder") {
           "m/meeting.txt:7:8: error: the item folder \".\" is the meeting folder itself, which holds the item folder "
           "\"05-a\" (m/meeting.txt:6); give each item a folder of its own\n"
           "  punkt: .\n"
-          "         ^\n");
+          "         ^\n"
+          "m/meeting.txt:7:1: warning: the folder \"06-b\" holds an item.md, but meeting.txt does not list it, so it is "
+          "left out of the packet; add \"punkt: 06-b\" to include it\n"
+          "  punkt: .\n  ^\n");
 }
 
 TEST_CASE("loader: a shared location may not hold or lie in an item's folder") {
