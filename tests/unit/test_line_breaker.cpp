@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "counting_metrics.hpp"
+
 #include "core/text.hpp"
 #include "render/pdf/line_breaker.hpp"
 
@@ -70,30 +72,13 @@ TEST_CASE("line breaking: every line fits its width") {
         for (const LaidLine& l : break_lines(text(s), width, 10, m)) CHECK(l.width <= width + 1e-9);
 }
 
-namespace {
-
-// Fixed widths that count how many characters were measured, to show work grows with the
-// text, not with its square (a count, not a timing, so the test cannot be flaky).
-class CountingMetrics final : public FontMetrics {
-public:
-    double width(std::string_view utf8, FontStyle style, double size) const override {
-        measured += boardpack::utf8_length(utf8);
-        return fixed.width(utf8, style, size);
-    }
-    double ascent(FontStyle style) const override { return fixed.ascent(style); }
-    mutable size_t measured = 0;
-    FixedMetrics fixed;
-};
-
-}  // namespace
-
 TEST_CASE("line breaking: a very long word costs work in proportion to its length (issue 8)") {
     // 3.000 characters in a line of five: 600 lines. Measuring the rest of the word for each
     // line, as before, was about 900.000 characters; a linear breaker measures each once.
     for (const char* filler : {"a", "a-", "æ/"}) {
         std::string word;
         while (word.size() < 3000) word += filler;
-        CountingMetrics m;
+        boardpack::test::CountingMetrics m;
         const auto lines = break_lines({Span{"kort " + word + " kort", FontStyle::Regular, {}, "", false, ""}}, 25, 10, m);
         const size_t chars = boardpack::utf8_length(word);
         CHECK(lines.size() >= chars / 5);

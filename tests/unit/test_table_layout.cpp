@@ -3,6 +3,8 @@
 #include <set>
 #include <string_view>
 
+#include "counting_metrics.hpp"
+
 #include "render/pdf/flow.hpp"
 #include "render/pdf/table_layout.hpp"
 
@@ -139,22 +141,6 @@ TEST_CASE("table splitting: a row taller than a page goes on over pages, no line
     CHECK(joined == long_text);
 }
 
-namespace {
-
-// Fixed widths that count the characters measured (a count, not a timing, cannot be flaky).
-class CountingMetrics final : public FontMetrics {
-public:
-    double width(std::string_view utf8, FontStyle style, double size) const override {
-        measured += utf8.size();
-        return fixed.width(utf8, style, size);
-    }
-    double ascent(FontStyle style) const override { return fixed.ascent(style); }
-    mutable size_t measured = 0;
-    FixedMetrics fixed;
-};
-
-}  // namespace
-
 TEST_CASE("table layout: cells of 3.000-character words are measured a few times, not once per line or size (issue 8)") {
     model::Table t = make_table(5, 20, "");
     const std::string word(3000, 'o');
@@ -168,7 +154,7 @@ TEST_CASE("table layout: cells of 3.000-character words are measured a few times
         }
     }
     t.numeric.assign(20, false);
-    CountingMetrics m;
+    test::CountingMetrics m;
     const TableBox box = layout_table(t, 480, m);
     // Every character is measured for its width on one line, its widest word and its line
     // breaking: three times, plus the headers. Measuring again for each size tried and the
