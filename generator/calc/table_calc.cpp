@@ -228,10 +228,26 @@ std::string unrounded(const Decimal& v, int decimals) {
     return " (unrounded " + format_danish(v, scale) + ")";
 }
 
+// The wording `text` with each {name} replaced by its value.
+std::string fill(const std::string& text, const std::map<std::string, std::string>& values) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const size_t close = text[i] == '{' ? text.find('}', i) : std::string::npos;
+        const auto v = close == std::string::npos ? values.end() : values.find(text.substr(i + 1, close - i - 1));
+        if (v == values.end()) {
+            out += text[i];
+            continue;
+        }
+        out += v->second;
+        i = close;
+    }
+    return out;
+}
+
 // Puts a result into a cell, comparing it with the figure the CSV published there, if any.
 // False (after an error at the formula) if the two are too far apart to compare exactly.
 bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool& used_rounding_note,
-           Diagnostics& diags) {
+           std::vector<std::string>& differs, const Words& words, Diagnostics& diags) {
     Cell& cell = t.rows[r].cells[c];
     const Cell published = cell;
     Cell out;
@@ -291,6 +307,10 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
                                           format_danish(diff, std::max(d, published.decimals)) + ", more than the tolerance " +
                                           format_danish(p.options.tolerance, p.options.tolerance.scale()) +
                                           "; the packet shows " + out.text);
+                        // The reader comparing with the source is told in the packet too.
+                        differs.push_back(fill(words.source_differs, {{"celle", row_name(t, r) + " / " + t.header[c]},
+                                                                      {"kilde", published.text},
+                                                                      {"beregnet", out.text}}));
                     }
                 }
             } else if (published.kind == Cell::Kind::Text) {
@@ -363,6 +383,7 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
         computed_column[*c] = true;
     }
     bool used_rounding_note = false;
+    std::vector<std::string> differs;  // notes for published figures outside their tolerance
 
     for (Prepared& p : rows) {
         std::string ambiguous;
@@ -401,7 +422,7 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
                 ok = false;
                 break;
             }
-            if (!store(t, *r, c, *v, p, used_rounding_note, diags)) {
+            if (!store(t, *r, c, *v, p, used_rounding_note, differs, refs.words(), diags)) {
                 ok = false;
                 break;
             }
@@ -430,7 +451,7 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
                 ok = false;
                 break;
             }
-            if (!store(t, r, c, *v, p, used_rounding_note, diags)) {
+            if (!store(t, r, c, *v, p, used_rounding_note, differs, refs.words(), diags)) {
                 ok = false;
                 break;
             }
@@ -443,6 +464,7 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
         if (t.source.empty()) t.notes.push_back(t.rounding_note);
         else t.source += " " + t.rounding_note;
     }
+    t.notes.insert(t.notes.end(), differs.begin(), differs.end());
 
     // Amounts shown in millions: every number, read or computed, is printed in mio. kr.
     if (t.unit == "mio. kr.") {

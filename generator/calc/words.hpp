@@ -11,6 +11,9 @@ struct Words {
     std::string rising, falling, unchanged;   // udvikling(): "stigende", "faldende", "uændret"
     std::string rose, fell;                   // as verbs ("| verbum"): "steget", "faldet"
     std::string over_cap, under_cap, at_cap;  // loft(): "over loftet", "under loftet", "på loftet"
+    // The note under a table whose published figure is outside its tolerance, with {celle},
+    // {kilde} and {beregnet}: the reader comparing with the source is told why they differ.
+    std::string source_differs;
 };
 
 }  // namespace boardpack::calc

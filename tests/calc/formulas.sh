@@ -110,4 +110,21 @@ check "2: a dash under a published total stops the build (exit 1)" test $rc -eq 
 check "2: the error is at the published figure and names the formula" grep -q 'dash/01-a/t.csv:4:7: error: the published figure 14 for "I alt" / "2024" would be replaced by "-": its formula "I alt = A + B"' "$work/dash.err"
 check "2: no packet prints the total as \"-\"" test -z "$html$pdf"
 
+# 21. A published figure outside its tolerance: the packet prints the computed figure and says
+# under the table, in both formats, what the source printed.
+meeting differs "række: I alt = A + B" 'Post;2024
+A;10
+B;4
+I alt;15
+'
+build differs; rc=$?
+check "21: a figure outside its tolerance still builds (exit 0)" test $rc -eq 0
+check "21: the console warns at the published figure" grep -q 'differs/01-a/t.csv:4:7: warning: the published figure 15' "$work/differs.err"
+both "21: the computed total is printed" "I alt 14"
+both "21: a note under the table names the published and the computed figure" \
+  "Kildens tal for I alt / 2024 er 15; beregnet af tallene i tabellen giver det 14."
+rm -rf "$work/out"
+"$boardpack" build "$work/differs" --out "$work/out" --strict > /dev/null 2>&1
+check "21: --strict stops the build before any packet" test $? -eq 1 -a ! -e "$work/out/differs/offentlig/dagsorden.html"
+
 exit $((fails > 0))

@@ -43,7 +43,7 @@ const render::Wording& wording() {
                                 "sektion-kommunikation: K\nstatus-opfyldt: o\nstatus-ikke-opfyldt: io\n"
                                 "udvikling-stigende: s\nudvikling-faldende: f\nudvikling-uaendret: u\n"
                                 "udvikling-steget: st\nudvikling-faldet: fa\nloft-over: ov\nloft-under: un\n"
-                                "loft-paa: pa\nugedage: a, b, c, d, e, f, g\n"
+                                "loft-paa: pa\nkilden-afviger: {celle} {kilde} {beregnet}\nugedage: a, b, c, d, e, f, g\n"
                                 "maaneder: a, b, c, d, e, f, g, h, i, j, k, l\n",
                                 d);
         return *render::Wording::load(*f, d);
