@@ -402,7 +402,8 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
         }
         if (!r) {
             // A subtotal row deleted from the CSV would otherwise move to the end without a word.
-            diags.warning(p.formula->loc, "the row " + quote_text(p.formula->target) +
+            if (!t.append_rows)
+                diags.warning(p.formula->loc, "the row " + quote_text(p.formula->target) +
                                               " is not in the CSV, so it was added at the end of the table; "
                                               "if it belongs elsewhere, add an empty row with that label there in the CSV",
                           p.formula->line);

@@ -147,6 +147,14 @@ build appended; rc=$?
 check "13: an appended row still builds (exit 0)" test $rc -eq 0
 check "13: the warning is at the formula and says where the row went" grep -q 'appended/01-a/item.md:14:[0-9]*: warning: the row "I alt" is not in the CSV, so it was added at the end of the table' "$work/appended.err"
 both "13: the row is printed at the end" "B 4 I alt 14"
+meeting declared "række: I alt = A + B
+tilføj: nederst" 'Post;2024
+A;10
+B;4
+'
+build declared; rc=$?
+check "13: with tilføj: nederst the row is appended without a warning" test $rc -eq 0 -a -z "$(grep 'added at the end' "$work/declared.err")"
+both "13: the declared row is printed at the end" "B 4 I alt 14"
 meeting present "række: I alt = A + B" 'Post;2024
 A;10
 B;4
