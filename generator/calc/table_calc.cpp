@@ -133,8 +133,13 @@ namespace {
 class TableScope final : public Scope {
 public:
     // `own` is the row or column the formula writes, which it must not use.
-    TableScope(Table& t, References& refs, bool rows, size_t fixed, std::optional<size_t> own)
-        : Scope(refs), t_(t), rows_(rows), fixed_(fixed), own_(own) {}
+    // `computed` holds the cells formulas write; `formula` is the one being evaluated.
+    TableScope(Table& t, References& refs, bool rows, size_t fixed, std::optional<size_t> own,
+               const std::map<std::pair<size_t, size_t>, const Formula*>& computed, const Formula& formula)
+        : Scope(refs), t_(t), rows_(rows), fixed_(fixed), own_(own), computed_(computed), formula_(formula) {}
+
+    // Set when the formula failed on an input cell that is not a number: the error belongs there.
+    const std::optional<SourceLoc>& input_at() const { return input_at_; }
 
     std::optional<Value> label(const std::string& label, std::string* error) override {
         std::string ambiguous;
@@ -152,7 +157,7 @@ public:
                      ": that is a cycle; use the rows or columns it is computed from";
             return std::nullopt;
         }
-        return rows_ ? cell_value(t_, *i, fixed_, error) : cell_value(t_, fixed_, *i, error);
+        return rows_ ? input(*i, fixed_, error) : input(fixed_, *i, error);
     }
 
     std::optional<std::vector<Value>> range(const std::string& from, const std::string& to, std::string* error,
@@ -176,7 +181,7 @@ public:
         std::vector<Value> out;
         for (size_t i = *a; i <= *b; ++i) {
             if (rows_ && t_.rows[i].role == TableRow::Role::Spacer) continue;
-            auto v = rows_ ? cell_value(t_, i, fixed_, error) : cell_value(t_, fixed_, i, error);
+            auto v = rows_ ? input(i, fixed_, error) : input(fixed_, i, error);
             if (!v) return std::nullopt;
             out.push_back(*v);
         }
@@ -184,6 +189,26 @@ public:
     }
 
 private:
+    // A cell's value; "-" or "Ikke oplyst" read from the CSV is an error at that cell unless the
+    // table says "mangler: videre", so no total silently turns into "-".
+    std::optional<Value> input(size_t r, size_t c, std::string* error) {
+        auto v = cell_value(t_, r, c, error);
+        if (!v || v->kind != Value::Kind::Missing || t_.missing_passes || computed_.count({r, c})) return v;
+        const Cell& cell = t_.rows[r].cells[c];
+        *error = "the cell " + quote_text(row_name(t_, r)) + " / " + quote_text(t_.header[c]) + " holds " +
+                 quote_text(cell.text) + ", not a number, but the formula " +
+                 quote_text(formula_.target + " = " + formula_.expression) + position_of(formula_.loc) +
+                 " needs a number; write the number, or \"mangler: videre\" in the table block to print \"-\" "
+                 "in the cells computed from it";
+        input_at_ = cell.loc;
+        return std::nullopt;
+    }
+
+    static std::string position_of(const SourceLoc& l) {
+        if (l.file.empty()) return "";
+        return " (" + l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column) + ")";
+    }
+
     std::string known() const {
         std::string s = " (it has: ";
         int n = 0;
@@ -201,6 +226,9 @@ private:
     bool rows_;
     size_t fixed_;
     std::optional<size_t> own_;
+    const std::map<std::pair<size_t, size_t>, const Formula*>& computed_;
+    const Formula& formula_;
+    std::optional<SourceLoc> input_at_;
 };
 
 using Prepared = PreparedFormula;
@@ -394,6 +422,12 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
             continue;
         }
         if (!r) {
+            // A subtotal row deleted from the CSV would otherwise move to the end without a word.
+            if (!t.append_rows)
+                diags.warning(p.formula->loc, "the row " + quote_text(p.formula->target) +
+                                              " is not in the CSV, so it was added at the end of the table; "
+                                              "if it belongs elsewhere, add an empty row with that label there in the CSV",
+                          p.formula->line);
             TableRow row;
             row.cells.resize(t.header.size());
             row.cells[0].kind = Cell::Kind::Text;
@@ -414,9 +448,14 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
                 ok = false;
                 break;
             }
-            TableScope scope(t, refs, true, c, r);
+            TableScope scope(t, refs, true, c, r, writer, *p.formula);
             EvalError err;
             auto v = evaluate(*p.expr, scope, &err);
+            if (!v && scope.input_at() && !scope.input_at()->file.empty()) {
+                diags.error(*scope.input_at(), err.message);
+                ok = false;
+                break;
+            }
             if (!v) {
                 report(diags, *p.formula, err.column, err.message + " (in column " + quote_text(t.header[c]) + ")");
                 ok = false;
@@ -443,9 +482,14 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
                 ok = false;
                 break;
             }
-            TableScope scope(t, refs, false, r, c);
+            TableScope scope(t, refs, false, r, c, writer, *p.formula);
             EvalError err;
             auto v = evaluate(*p.expr, scope, &err);
+            if (!v && scope.input_at() && !scope.input_at()->file.empty()) {
+                diags.error(*scope.input_at(), err.message);
+                ok = false;
+                break;
+            }
             if (!v) {
                 report(diags, *p.formula, err.column, err.message + " (in row " + quote_text(row_name(t, r)) + ")");
                 ok = false;

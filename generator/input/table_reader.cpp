@@ -18,6 +18,7 @@ const std::vector<KeySpec> kTableKeys = {
     {"kilde", false, false},  {"note", false, true},    {"række", false, true},
     {"kolonne", false, true}, {"afrundingsnote", false, false}, {"enhed", false, false},
     {"talenhed", false, false}, {"decimaler", false, false},
+    {"mangler", false, false}, {"tilføj", false, false},
 };
 
 // "; did you mean ..." for a file that is not there but has a near namesake beside it, such as
@@ -154,6 +155,18 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
             else
                 diags.error(kv.value_loc, "unknown unit " + quote_text(kv.value) +
                                               "; use \"kr.\", \"mio. kr.\", \"mia. kr.\" or \"pct.\"", kv.line);
+        } else if (kv.key == "mangler") {
+            // How an input cell holding "-" or "Ikke oplyst" is treated where a formula needs a
+            // number: an error (the default), or passed on as "-" to the cells computed from it.
+            const std::string m = fold_label(kv.value);
+            if (m == "videre") table.missing_passes = true;
+            else if (m != "fejl")
+                diags.error(kv.value_loc, "\"mangler\" must be \"videre\" (print \"-\" where a formula uses a cell "
+                                          "that is not a number) or \"fejl\" (the default)", kv.line);
+        } else if (kv.key == "tilføj") {
+            // Computed rows the CSV does not have are meant to go at the end: no warning then.
+            if (fold_label(kv.value) == "nederst") table.append_rows = true;
+            else diags.error(kv.value_loc, "\"tilføj\" can only be \"nederst\" (computed rows the CSV lacks go at the end)", kv.line);
         } else if (kv.key == "decimaler") {
             const std::string d(trim(kv.value));
             if (d.size() == 1 && d[0] >= '0' && d[0] <= '6') table.decimals = d[0] - '0';

@@ -116,6 +116,8 @@ struct Table {
     std::string figures_unit;         // "talenhed": the unit the CSV's figures are in ("" = kr.)
     int decimals = -1;                // decimals for computed numbers, -1: from their inputs
     std::string anchor;               // its link target name when the text links to it, else ""
+    bool append_rows = false;         // "tilføj: nederst": rows not in the CSV are added at the end without a warning
+    bool missing_passes = false;      // "mangler: videre": "-"/"Ikke oplyst" inputs print "-" in what uses them
 };
 
 // A "beregning" block: named values computed from numbers and table cells, quoted by the text

@@ -99,16 +99,69 @@ check "1: a label that could mean two rows stops the build (exit 1)" test $rc -e
 check "1: the error lists every row it could mean" grep -q 'error: the row "I alt" could mean 2 rows: \[Region Midt / I alt\] (.*ambiguous/01-a/t.csv:5), \[Region Syd / I alt\] (.*ambiguous/01-a/t.csv:9)' "$work/ambiguous.err"
 check "1: no packet with a total in the wrong row" test -z "$html$pdf"
 
-# 2 (in part). A published figure is never replaced by "-" when an input of its formula is "-".
+# 2. An input that is not a number where a formula needs one is an error at that input cell,
+# naming the formula; "mangler: videre" passes it on as "-", but never over a published figure.
 meeting dash "række: I alt = A + B" 'Post;2024
 A;10
 B;-
 I alt;14
 '
 build dash; rc=$?
-check "2: a dash under a published total stops the build (exit 1)" test $rc -eq 1
-check "2: the error is at the published figure and names the formula" grep -q 'dash/01-a/t.csv:4:7: error: the published figure 14 for "I alt" / "2024" would be replaced by "-": its formula "I alt = A + B"' "$work/dash.err"
+check "2: a dash a formula needs stops the build (exit 1)" test $rc -eq 1
+check "2: the error is at the input cell and names the formula" grep -q 'dash/01-a/t.csv:3:3: error: the cell "B" / "2024" holds "-", not a number, but the formula "I alt = A + B" (.*dash/01-a/item.md:14:[0-9]*) needs a number' "$work/dash.err"
 check "2: no packet prints the total as \"-\"" test -z "$html$pdf"
+meeting dashpass "mangler: videre
+række: I alt = A + B" 'Post;2024
+A;10
+B;-
+I alt;14
+'
+build dashpass; rc=$?
+check "2: with mangler: videre a published figure is still not replaced (exit 1)" test $rc -eq 1
+check "2: the error is at the published figure" grep -q 'dashpass/01-a/t.csv:4:7: error: the published figure 14 for "I alt" / "2024" would be replaced by "-"' "$work/dashpass.err"
+meeting passes "mangler: videre
+række: I alt = A + B" 'Post;2023;2024
+A;10;Ikke oplyst
+B;4;5
+I alt;;
+' 'I alt 2024: {t[I alt; 2024]}.'
+build passes; rc=$?
+check "2: with mangler: videre an unpublished total passes \"Ikke oplyst\" on (exit 0)" test $rc -eq 0
+both "2: the total of the complete year is computed, the other prints what its input says" "I alt 14 Ikke oplyst"
+meeting passwrong "mangler: vidre
+række: I alt = A + B" 'Post;2024
+A;10
+B;4
+I alt;
+'
+build passwrong; rc=$?
+check "2: an unknown mangler value is an error at it" grep -q 'passwrong/01-a/item.md:[0-9]*:[0-9]*: error: "mangler" must be "videre"' "$work/passwrong.err"
+
+# 13. A row formula whose row is not in the CSV (a subtotal deleted from it) warns at the formula
+# that the row was added at the end of the table.
+meeting appended "række: I alt = A + B" 'Post;2024
+A;10
+B;4
+'
+build appended; rc=$?
+check "13: an appended row still builds (exit 0)" test $rc -eq 0
+check "13: the warning is at the formula and says where the row went" grep -q 'appended/01-a/item.md:14:[0-9]*: warning: the row "I alt" is not in the CSV, so it was added at the end of the table' "$work/appended.err"
+both "13: the row is printed at the end" "B 4 I alt 14"
+meeting declared "række: I alt = A + B
+tilføj: nederst" 'Post;2024
+A;10
+B;4
+'
+build declared; rc=$?
+check "13: with tilføj: nederst the row is appended without a warning" test $rc -eq 0 -a -z "$(grep 'added at the end' "$work/declared.err")"
+both "13: the declared row is printed at the end" "B 4 I alt 14"
+meeting present "række: I alt = A + B" 'Post;2024
+A;10
+B;4
+I alt;
+'
+build present; rc=$?
+check "13: a row that is in the CSV gives no warning" test -z "$(grep 'added at the end' "$work/present.err")"
 
 # 21. A published figure outside its tolerance: the packet prints the computed figure and says
 # under the table, in both formats, what the source printed.

@@ -68,7 +68,7 @@ TEST_CASE("table calc: computed rows fill their placeholder, computed columns ar
         "```tabel\nfil: t.csv\ntitel: Budget\n"
         "række: Indtægter i alt = sum(Kontingent .. Øvrige indtægter)\n"
         "række: Resultat = [Indtægter i alt] + Løn\n"
-        "kolonne: Forskel = [Budget] - [Regnskab]\n```\n",
+        "kolonne: Forskel = [Budget] - [Regnskab]\ntilføj: nederst\n```\n",
         kBudgetCsv);
     REQUIRE(l.meeting);
     CHECK(l.messages == "");
@@ -110,7 +110,7 @@ TEST_CASE("table calc: a ratio row with its decimals, and a column limited to so
     const auto l = compute(
         "```tabel\nfil: t.csv\ntitel: Læger\n"
         "række: Forhold = Overlæger / Afdelingslæger | decimaler 2\n"
-        "kolonne: Indeks = [2023] / [2016] * 100 | rækker Overlæger .. Afdelingslæger\n```\n",
+        "kolonne: Indeks = [2023] / [2016] * 100 | rækker Overlæger .. Afdelingslæger\ntilføj: nederst\n```\n",
         ";2016;2023\nOverlæger;5.442;5.041\nAfdelingslæger;1.909;2.820\n");
     REQUIRE(l.meeting);
     CHECK(l.messages == "");
@@ -137,13 +137,13 @@ TEST_CASE("table calc: indexing a column by a price and wage rate") {
 }
 
 TEST_CASE("table calc: errors name file, line, column and the label") {
-    auto l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = sum(Kontingent .. Lønn)\n```\n", kBudgetCsv);
+    auto l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = sum(Kontingent .. Lønn)\ntilføj: nederst\n```\n", kBudgetCsv);
     CHECK(l.messages ==
           "m/01-a/item.md:13:34: error: the table has no row \"Lønn\" (it has: Kontingent, Øvrige indtægter, Indtægter i "
           "alt:, Løn, I alt) (in column \"Budget\")\n"
           "  række: I alt = sum(Kontingent .. Lønn)\n"
           "                                   ^\n");
-    l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = Kontingent / [Indtægter i alt]\n```\n", kBudgetCsv);
+    l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = Kontingent / [Indtægter i alt]\ntilføj: nederst\n```\n", kBudgetCsv);
     CHECK(l.messages.find("m/01-a/item.md:13:29: error: the cell \"Indtægter i alt:\" / \"Budget\" (m/01-a/t.csv:4:18) "
                           "is empty; write 0 if the amount is zero") == 0);
     l = compute("```tabel\nfil: t.csv\ntitel: B\nkolonne: X = [Budget] / ([Regnskab] - [Regnskab])\n```\n", kBudgetCsv);
@@ -246,7 +246,7 @@ TEST_CASE("calculations: 6.000 tables, each quoting the next, are computed witho
     const int n = 6000;
     for (int i = 0; i < n; ++i) {
         const std::string formula = i + 1 < n ? "p + t" + std::to_string(i + 1) + "[s; A]" : "p";
-        body += "```tabel\nfil: t.csv\nnavn: t" + std::to_string(i) + "\ntitel: T\nrække: s = " + formula + "\n```\n\n";
+        body += "```tabel\nfil: t.csv\nnavn: t" + std::to_string(i) + "\ntitel: T\nrække: s = " + formula + "\ntilføj: nederst\n```\n\n";
     }
     const auto l = compute(body, "Post;A\np;1\n");
     REQUIRE(l.meeting);
@@ -341,4 +341,23 @@ TEST_CASE("table calc: advice to write 0 only for input cells; a formula using i
     CHECK(l.messages.find("error: the cell \"I alt\" / \"2024\" is computed by the formula \"I alt = A + 1\", which has "
                           "not been computed yet") != std::string::npos);
     CHECK(l.messages.find("write 0") == std::string::npos);
+}
+
+TEST_CASE("table calc: a \"-\" a formula needs is an error at that input cell unless the table says \"mangler: videre\"") {
+    const std::string csv = "Post;2023;2024\nA;10;-\nB;4;5\nI alt;;\n";
+    const auto refused = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = A + B\n```\n", csv);
+    CHECK(refused.messages.find("m/01-a/t.csv:2:6: error: the cell \"A\" / \"2024\" holds \"-\", not a number, but the formula "
+                                "\"I alt = A + B\"") != std::string::npos);
+    const auto passed = compute("```tabel\nfil: t.csv\ntitel: T\nmangler: videre\nrække: I alt = A + B\n```\n", csv);
+    REQUIRE(passed.meeting);
+    CHECK(passed.messages == "");
+    CHECK(row_texts(table(passed), 2) == std::vector<std::string>{"I alt", "14", "-"});
+}
+
+TEST_CASE("table calc: a row formula whose row is not in the CSV warns that it was added at the end") {
+    const auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = A + B\n```\n", "Post;2024\nA;10\nB;4\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages.find("warning: the row \"I alt\" is not in the CSV, so it was added at the end of the table") !=
+          std::string::npos);
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "14"});
 }
