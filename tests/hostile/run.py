@@ -346,6 +346,22 @@ def main():
     case("a table name used twice", lambda m: append(os.path.join(m, item), "\n```tabel\nfil: budget.csv\nnavn: budget\ntitel: Igen\n```\n"),
          r'^m/01-budget/item\.md:45:1: error: the name "budget" is used twice in this meeting; also by the table at '
          r'm/01-budget/item\.md:29', boardpack, base)
+
+    # Issue 9, point 14: one cause, one error. A typo in a column label the table's formula uses
+    # gives one error; the figures that quote the table follow from it and are one note under it.
+    case("one typo in a CSV column label", lambda m: replace(os.path.join(m, "01-budget", "budget.csv"), "Budget 2025", "Budget 2052"),
+         r'\A(?![\s\S]*error:[\s\S]*error:)[\s\S]*^m/01-budget/item\.md:36:\d+: error: the table has no column "Budget 2025"'
+         r'[\s\S]*^m/01-budget/item\.md:36:\d+: note: 3 more problems follow from this error \(the first at m/01-budget/item\.md:39:',
+         boardpack, base)
+    # Three independent mistakes: each listed once, in file order.
+    def three_mistakes(m):
+        replace(os.path.join(m, item), "{-budget[Husleje; Ændring] | kr.}", "{-budget[Husleje; Ændrin] | kr.}")
+        replace(os.path.join(m, item), "{nummer(budget)}", "{nummer(budgt)}")
+        replace(os.path.join(m, item), "{-budget[Resultat; Budget 2025] | kr.}", "{-budget[Resultat; Budget 2205] | kr.}")
+    case("three independent mistakes", three_mistakes,
+         r'\A(?![\s\S]*(?:error:[\s\S]*){4})[\s\S]*^m/01-budget/item\.md:39:\d+: error: there is no table named "budgt"'
+         r'[\s\S]*^m/01-budget/item\.md:39:\d+: error: the table "budget" has no column "Ændrin"'
+         r'[\s\S]*^m/01-budget/item\.md:43:\d+: error: the table "budget" has no column "Budget 2205"', boardpack, base)
     return 1 if failures else 0
 
 
