@@ -58,6 +58,8 @@ public:
             }
             if (!t->second.ok) {
                 *error = "the table " + quote_text(name) + " could not be computed (see its errors)";
+                // Its own error says what to fix; this one only follows from it.
+                if (t->second.root) d_.expect_follow_on(*t->second.root, *error);
                 return std::nullopt;
             }
             const model::Table& table = m_.items[t->second.item].tables[t->second.index];
@@ -98,6 +100,12 @@ public:
             }
             const auto v = c->second.values.find(label_key(labels[0]));
             if (v == c->second.values.end()) {
+                if (const auto f = c->second.failed.find(label_key(labels[0])); f != c->second.failed.end()) {
+                    *error = "the value " + quote_text(labels[0]) + " of the calculation " + quote_text(name) +
+                             " could not be computed (see its error)";
+                    d_.expect_follow_on(f->second, *error);
+                    return std::nullopt;
+                }
                 *error = "the calculation " + quote_text(name) + " has no value " + quote_text(labels[0]);
                 return std::nullopt;
             }
@@ -132,6 +140,7 @@ private:
         size_t item = 0, index = 0;
         State state = State::Pending;
         bool ok = true;
+        std::optional<size_t> root;  // the message that says why it could not be computed
     };
 
     // A cell of the table being computed, named by the table's own name; a cell a formula of the
@@ -164,6 +173,7 @@ private:
         size_t item = 0, index = 0;
         State state = State::Pending;
         std::map<std::string, Value> values;  // by label_key
+        std::map<std::string, size_t> failed;  // values that could not be computed: their error
     };
 
     // A public item may not quote what a confidential item holds: the public edition would show it.
@@ -250,7 +260,7 @@ private:
             for (size_t t = 0; t < item.tables.size(); ++t) {
                 const std::string& name = item.tables[t].name;
                 if (name.empty()) {
-                    anonymous_.push_back({i, t, State::Pending, true});
+                    anonymous_.push_back({i, t, State::Pending, true, std::nullopt});
                     continue;
                 }
                 if (tables_.count(name) || calcs_.count(name)) {
@@ -258,7 +268,7 @@ private:
                                                     first_use(name));
                     continue;
                 }
-                tables_[name] = {i, t, State::Pending, true};
+                tables_[name] = {i, t, State::Pending, true, std::nullopt};
                 table_order_.push_back(name);
             }
             for (size_t c = 0; c < item.calculations.size(); ++c) {
@@ -268,7 +278,7 @@ private:
                                                     first_use(name));
                     continue;
                 }
-                calcs_[name] = {i, c, State::Pending, {}};
+                calcs_[name] = {i, c, State::Pending, {}, {}};
                 calc_order_.push_back(name);
             }
         }
@@ -293,7 +303,10 @@ private:
     void compute(TableEntry& e) {
         e.state = State::Running;
         ItemRefs refs(*this, e.item);
+        const size_t before = d_.size();
+        const int follow_ons_before = d_.follow_on_count();
         e.ok = compute_table(m_.items[e.item].tables[e.index], refs, d_);
+        if (!e.ok) e.root = d_.root_since(before, follow_ons_before);
         e.state = State::Done;
     }
 
@@ -304,10 +317,17 @@ private:
     // Values of a beregning block: each may use the values above it by name, and cells.
     class CalcScope final : public Scope {
     public:
-        CalcScope(References& refs, std::map<std::string, Value>& values) : Scope(refs), values_(values) {}
+        CalcScope(References& refs, std::map<std::string, Value>& values, const std::map<std::string, size_t>& failed,
+                  Diagnostics& d)
+            : Scope(refs), values_(values), failed_(failed), d_(d) {}
         std::optional<Value> label(const std::string& label, std::string* error) override {
             const auto v = values_.find(label_key(label));
             if (v == values_.end()) {
+                if (const auto f = failed_.find(label_key(label)); f != failed_.end()) {
+                    *error = "the value " + quote_text(label) + " above could not be computed (see its error)";
+                    d_.expect_follow_on(f->second, *error);
+                    return std::nullopt;
+                }
                 *error = "no value " + quote_text(label) + " above this line in the beregning block";
                 return std::nullopt;
             }
@@ -321,6 +341,8 @@ private:
 
     private:
         std::map<std::string, Value>& values_;
+        const std::map<std::string, size_t>& failed_;
+        Diagnostics& d_;
     };
 
     void ensure_calc(const std::string&, CalcEntry& e) {
@@ -329,13 +351,23 @@ private:
         model::Calculation& calc = m_.items[e.item].calculations[e.index];
         ItemRefs refs(*this, e.item);
         for (model::Formula& f : calc.values) {
+            const size_t before = d_.size();
+            const int follow_ons_before = d_.follow_on_count();
+            // A value that fails is remembered with its error, so what uses it is not reported again.
+            auto failed = [&] {
+                if (auto root = d_.root_since(before, follow_ons_before)) e.failed[label_key(f.target)] = *root;
+            };
             auto p = prepare(f, false, d_);
-            if (!p) continue;
-            CalcScope scope(refs, e.values);
+            if (!p) {
+                failed();
+                continue;
+            }
+            CalcScope scope(refs, e.values, e.failed, d_);
             EvalError err;
             auto v = evaluate(*p->expr, scope, &err);
             if (!v) {
                 report(d_, f, err.column, err.message);
+                failed();
                 continue;
             }
             if (p->options.decimals >= 0 && v->is_number()) v->decimals = p->options.decimals;

@@ -12,6 +12,21 @@ void Diagnostics::warning(SourceLoc loc, std::string message, std::string source
     add({Severity::Warning, std::move(loc), std::move(message), std::move(source_line)});
 }
 
+void Diagnostics::note(SourceLoc loc, std::string message, std::string source_line) {
+    add({Severity::Note, std::move(loc), std::move(message), std::move(source_line)});
+}
+
+void Diagnostics::expect_follow_on(size_t root, std::string because) {
+    expected_ = std::make_pair(root, std::move(because));
+}
+
+std::optional<size_t> Diagnostics::root_since(size_t since, int follow_ons_before) const {
+    for (size_t i = since; i < all_.size(); ++i)
+        if (all_[i].severity == Severity::Error) return i;
+    if (follow_ons_ > follow_ons_before) return last_follow_on_root_;
+    return std::nullopt;
+}
+
 namespace {
 
 // The kind of a message: its file, severity and wording with quoted text and numbers left out,
@@ -19,7 +34,7 @@ namespace {
 std::string kind_of(const Diagnostic& d) {
     std::string key = d.loc.file;
     key += '\0';
-    key += d.severity == Severity::Error ? 'E' : 'W';
+    key += d.severity == Severity::Error ? 'E' : d.severity == Severity::Warning ? 'W' : 'N';
     bool quoted = false;
     for (const char c : d.message) {
         if (c == '"') {
@@ -47,8 +62,20 @@ std::string base_name(const std::string& file) {
 }  // namespace
 
 void Diagnostics::add(Diagnostic d) {
-    if (warnings_are_errors_) d.severity = Severity::Error;
+    if (expected_) {
+        const auto [root, because] = std::move(*expected_);
+        expected_.reset();
+        if (!because.empty() && d.severity != Severity::Note && d.message.find(because) != std::string::npos) {
+            FollowOns& f = follow_ons_by_root_[root];
+            if (f.count++ == 0) f.first = d.loc;
+            last_follow_on_root_ = root;
+            ++follow_ons_;
+            return;
+        }
+    }
+    if (warnings_are_errors_ && d.severity == Severity::Warning) d.severity = Severity::Error;
     if (d.severity == Severity::Error) ++errors_;
+    if (d.severity == Severity::Note) ++notes_;
     ++total_;
     KindCount& kind = kinds_[kind_of(d)];
     if (++kind.seen > kMaxMessagesOfOneKind) return;  // counted, not kept
@@ -62,9 +89,17 @@ std::vector<Diagnostic> Diagnostics::all() const {
     for (const auto& [key, kind] : kinds_)
         if (kind.seen > kMaxMessagesOfOneKind) more_after[kind.last_kept] = kind.seen - kMaxMessagesOfOneKind;
     std::vector<Diagnostic> out;
-    out.reserve(all_.size() + more_after.size());
+    out.reserve(all_.size() + more_after.size() + follow_ons_by_root_.size());
     for (size_t i = 0; i < all_.size(); ++i) {
         out.push_back(all_[i]);
+        if (const auto f = follow_ons_by_root_.find(i); f != follow_ons_by_root_.end()) {
+            const SourceLoc& at = f->second.first;
+            out.push_back({Severity::Note, all_[i].loc,
+                           std::to_string(f->second.count) + (f->second.count == 1 ? " more problem follows" : " more problems follow") +
+                               " from this error (the first at " + at.file + ":" + std::to_string(at.line) + ":" +
+                               std::to_string(at.column) + "); they are not shown and go away with it",
+                           {}});
+        }
         const auto more = more_after.find(i);
         if (more == more_after.end()) continue;
         const Diagnostic& last = all_[i];
@@ -85,7 +120,7 @@ std::string format_diagnostic(const Diagnostic& d) {
         if (d.loc.column > 0) out += ':' + std::to_string(d.loc.column);
     }
     if (!out.empty()) out += ": ";
-    out += d.severity == Severity::Error ? "error: " : "warning: ";
+    out += d.severity == Severity::Error ? "error: " : d.severity == Severity::Warning ? "warning: " : "note: ";
     out += escape_for_messages(d.message);
     out += '\n';
     if (!d.source_line.empty() && d.loc.column > 0) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,9 @@ struct SourceLoc {
     int column = 0;
 };
 
-enum class Severity { Warning, Error };
+// A note informs (a file read as Windows-1252, errors that follow from one above); it is never
+// counted as a problem, and --strict leaves it a note.
+enum class Severity { Note, Warning, Error };
 
 // One problem found in the input, with the source line it points into (if any).
 struct Diagnostic {
@@ -35,11 +38,24 @@ class Diagnostics {
 public:
     void error(SourceLoc loc, std::string message, std::string source_line = {});
     void warning(SourceLoc loc, std::string message, std::string source_line = {});
+    void note(SourceLoc loc, std::string message, std::string source_line = {});
     void add(Diagnostic d);
 
     bool has_errors() const { return errors_ > 0; }
     int error_count() const { return errors_; }
-    int warning_count() const { return total_ - errors_; }
+    int warning_count() const { return total_ - errors_ - notes_; }
+    int note_count() const { return notes_; }
+
+    // One cause, one error: `root` (an index into the kept messages, from size()) caused the
+    // next message if its text contains `because`; that message is then not shown but counted
+    // in one note under the root. Any other message ends the expectation.
+    void expect_follow_on(size_t root, std::string because);
+    // Number of kept messages so far (an index for expect_follow_on).
+    size_t size() const { return all_.size(); }
+    // The message that caused the problems reported from `since` on: the first error kept since
+    // then, or the root of a follow-on counted since then; nullopt if neither.
+    std::optional<size_t> root_since(size_t since, int follow_ons_before) const;
+    int follow_on_count() const { return follow_ons_; }
     // The kept messages in the order reported; after the last kept one of a kind that was cut,
     // one line says how many more of that kind there were ("… and 19.876 more like this").
     std::vector<Diagnostic> all() const;
@@ -55,8 +71,18 @@ private:
     };
     std::vector<Diagnostic> all_;
     std::map<std::string, KindCount> kinds_;
+    // Follow-on messages not shown, by their root: how many, and where the first one was.
+    struct FollowOns {
+        int count = 0;
+        SourceLoc first;
+    };
+    std::map<size_t, FollowOns> follow_ons_by_root_;
+    std::optional<std::pair<size_t, std::string>> expected_;
+    size_t last_follow_on_root_ = 0;
+    int follow_ons_ = 0;
     int total_ = 0;
     int errors_ = 0;
+    int notes_ = 0;
     bool warnings_are_errors_ = false;
 };
 

@@ -111,7 +111,7 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
     if (bad != std::string::npos && is_csv_name(relative) && !has_utf8_sequence(content)) {
         if (auto converted = from_windows_1252(content)) {
             const auto [line, off] = line_and_offset(content, bad);
-            diags.warning({name, line, column_of(line_at(content, line), off)},
+            diags.note({name, line, column_of(line_at(content, line), off)},
                           "the file is not UTF-8; it is read as Windows-1252 (\"ANSI\", as Danish Excel saves CSV); "
                           "save it as UTF-8 to silence this");
             content = std::move(*converted);

@@ -303,15 +303,15 @@ def main():
          r'^m/01-budget/item\.md:29:1: error: a ```yaml block would be printed as code; did you mean ```tabel\? '
          r'\(its lines are written like a ```tabel block\'s\)', boardpack, base)
 
-    # Issue 9, point 20: a CSV file as Danish Excel saves it (Windows-1252) is read, with a warning
+    # Issue 9, point 20: a CSV file as Danish Excel saves it (Windows-1252) is read, with a note
     # once; one that mixes UTF-8 letters with a stray byte is damaged and still refused.
     def csv_1252(m):
         write(os.path.join(m, "01-budget", "budget.csv"), "Post;Budget 2024;Budget 2025\r\nKontingent;-1.200.000;-1.200.000\r\n"
               "Løn;800.000;810.000\r\nHusleje;150.000;120.000\r\n".encode("cp1252"))
         replace(os.path.join(m, item), "mens huslejen", "mens {budget[Løn; Budget 2025] | kr.} og huslejen")
     out = case("a Windows-1252 CSV file", csv_1252,
-               r'^m/01-budget/budget\.csv:3:2: warning: the file is not UTF-8; it is read as Windows-1252 \("ANSI", as Danish '
-               r'Excel saves CSV\)(?![\s\S]*budget\.csv:\d+:\d+: warning: the file is not UTF-8)', boardpack, base,
+               r'^m/01-budget/budget\.csv:3:2: note: the file is not UTF-8; it is read as Windows-1252 \("ANSI", as Danish '
+               r'Excel saves CSV\)(?![\s\S]*budget\.csv:\d+:\d+: (?:warning|note): the file is not UTF-8)', boardpack, base,
                command="build", expect_rc=0)
     if out:
         if "Løn" in out["offentlig/dagsorden.html"] and "L\ufffdn" not in out["offentlig/dagsorden.html"]:
@@ -346,6 +346,22 @@ def main():
     case("a table name used twice", lambda m: append(os.path.join(m, item), "\n```tabel\nfil: budget.csv\nnavn: budget\ntitel: Igen\n```\n"),
          r'^m/01-budget/item\.md:45:1: error: the name "budget" is used twice in this meeting; also by the table at '
          r'm/01-budget/item\.md:29', boardpack, base)
+
+    # Issue 9, point 14: one cause, one error. A typo in a column label the table's formula uses
+    # gives one error; the figures that quote the table follow from it and are one note under it.
+    case("one typo in a CSV column label", lambda m: replace(os.path.join(m, "01-budget", "budget.csv"), "Budget 2025", "Budget 2052"),
+         r'\A(?![\s\S]*error:[\s\S]*error:)[\s\S]*^m/01-budget/item\.md:36:\d+: error: the table has no column "Budget 2025"'
+         r'[\s\S]*^m/01-budget/item\.md:36:\d+: note: 3 more problems follow from this error \(the first at m/01-budget/item\.md:39:',
+         boardpack, base)
+    # Three independent mistakes: each listed once, in file order.
+    def three_mistakes(m):
+        replace(os.path.join(m, item), "{-budget[Husleje; Ændring] | kr.}", "{-budget[Husleje; Ændrin] | kr.}")
+        replace(os.path.join(m, item), "{nummer(budget)}", "{nummer(budgt)}")
+        replace(os.path.join(m, item), "{-budget[Resultat; Budget 2025] | kr.}", "{-budget[Resultat; Budget 2205] | kr.}")
+    case("three independent mistakes", three_mistakes,
+         r'\A(?![\s\S]*(?:error:[\s\S]*){4})[\s\S]*^m/01-budget/item\.md:39:\d+: error: there is no table named "budgt"'
+         r'[\s\S]*^m/01-budget/item\.md:39:\d+: error: the table "budget" has no column "Ændrin"'
+         r'[\s\S]*^m/01-budget/item\.md:43:\d+: error: the table "budget" has no column "Budget 2205"', boardpack, base)
     return 1 if failures else 0
 
 

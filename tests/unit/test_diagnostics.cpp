@@ -28,3 +28,25 @@ TEST_CASE("diagnostics: up to the cap, nothing is summed up") {
     CHECK(d.all().size() == static_cast<size_t>(kMaxMessagesOfOneKind));
     CHECK(test::messages(d).find("more like this") == std::string::npos);
 }
+
+TEST_CASE("diagnostics: a note is not counted, --strict leaves it a note, and follow-ons are one note under their root") {
+    Diagnostics d;
+    d.set_warnings_are_errors(true);
+    d.note({"m/a.csv", 3, 2}, "the file is read as Windows-1252");
+    CHECK(d.error_count() == 0);
+    CHECK(d.warning_count() == 0);
+    CHECK(format_diagnostic(d.all()[0]) == "m/a.csv:3:2: note: the file is read as Windows-1252\n");
+    const size_t root = d.size();
+    d.error({"m/i.md", 5, 7}, "no column \"X\"");
+    d.expect_follow_on(root, "could not be computed");
+    d.error({"m/i.md", 9, 1}, "the table \"t\" could not be computed (see its errors)");
+    d.expect_follow_on(root, "could not be computed");
+    d.error({"m/i.md", 11, 1}, "an unrelated mistake");  // does not match: shown, and ends the expectation
+    CHECK(d.error_count() == 2);
+    const auto all = d.all();
+    REQUIRE(all.size() == 4);
+    CHECK(format_diagnostic(all[2]) ==
+          "m/i.md:5:7: note: 1 more problem follows from this error (the first at m/i.md:9:1); they are not shown and go "
+          "away with it\n");
+    CHECK(all[3].message == "an unrelated mistake");
+}
