@@ -44,15 +44,17 @@ public:
             }
             case Expr::Kind::String: return Value::word(e.text);
             case Expr::Kind::Label: {
-                std::string why;
+                Failure why;
                 auto v = scope_.label(e.text, &why);
-                if (!v) return fail(e, why);
+                if (!v) return fail(e, std::move(why));
                 return v;
             }
             case Expr::Kind::Cell: {
-                std::string why;
+                Failure why;
                 auto v = scope_.refs().cell(e.text, e.cell, &why);
-                if (!v) return fail(e, why);
+                if (!v) return fail(e, std::move(why));
+                // A "-" from another table may only pass where this formula's table says so.
+                if (v->kind == Value::Kind::Missing && !scope_.accepts_missing(*v, &why)) return fail(e, std::move(why));
                 return v;
             }
             case Expr::Kind::Range: return fail(e, "a range (A .. B) can only be used inside sum(), min() or max()");
@@ -76,7 +78,17 @@ public:
 
 private:
     std::optional<Value> fail(const Expr& at, std::string msg) {
-        if (err_ && err_->message.empty()) *err_ = {at.column, std::move(msg)};
+        Failure f;
+        f.message = std::move(msg);
+        return fail(at.column, std::move(f));
+    }
+    std::optional<Value> fail(const Expr& at, Failure f) { return fail(at.column, std::move(f)); }
+    // The first failure is kept: it is the cause, what follows in the formula only follows from it.
+    std::optional<Value> fail(int column, Failure f) {
+        if (err_ && err_->message.empty()) {
+            static_cast<Failure&>(*err_) = std::move(f);
+            err_->column = column;
+        }
         return std::nullopt;
     }
 
@@ -111,11 +123,11 @@ private:
         std::vector<Value> out;
         for (const auto& a : call.args) {
             if (a->kind == Expr::Kind::Range) {
-                std::string why;
+                Failure why;
                 bool to_failed = false;
                 auto vs = scope_.range(a->text, a->text2, &why, &to_failed);
                 if (!vs) {
-                    if (err_ && err_->message.empty()) *err_ = {to_failed ? a->column2 : a->column, why};
+                    fail(to_failed ? a->column2 : a->column, std::move(why));
                     return std::nullopt;
                 }
                 out.insert(out.end(), vs->begin(), vs->end());
@@ -137,14 +149,14 @@ private:
             return std::nullopt;
         };
         auto wrong = [&](const std::string& found) -> std::optional<bool> {
-            if (err_) *err_ = {arg.column, "the direction must be \"højere\" or \"lavere\" (is better), or a column "
-                                           "holding one of them; found " + quote_text(found)};
+            fail(arg, "the direction must be \"højere\" or \"lavere\" (is better), or a column holding one of them; "
+                      "found " + quote_text(found));
             return std::nullopt;
         };
         if (arg.kind == Expr::Kind::Label || arg.kind == Expr::Kind::String) {
             if (auto w = word(arg.text)) return w;
             if (arg.kind == Expr::Kind::String) return wrong(arg.text);
-            std::string why;
+            Failure why;
             auto v = scope_.label(arg.text, &why);
             if (!v) return wrong(arg.text);
             if (v->kind == Value::Kind::Text) {
@@ -170,9 +182,9 @@ private:
         };
         if (f == "nummer") {
             if (!arity(1, 1)) return std::nullopt;
-            std::string why;
+            Failure why;
             auto n = scope_.refs().table_number(e.args[0]->text, &why);
-            if (!n) return fail(*e.args[0], why);
+            if (!n) return fail(*e.args[0], std::move(why));
             return Value::of(Decimal(*n, 0), 0);
         }
         if (f == "sum" || f == "min" || f == "max") {

@@ -11,16 +11,28 @@
 
 namespace boardpack::calc {
 
+// Why a formula could not be computed: the sentence, and where it belongs when that is not the
+// formula itself. This is the one way calc/ reports a failure upward: lookups, scopes and the
+// evaluator fill it, and report() in table_calc turns it into a message.
+struct Failure {
+    std::string message;
+    // The input cell at fault (a "-" where a number is needed), when the error belongs there.
+    std::optional<SourceLoc> at;
+    // The error (an index into Diagnostics) this one only follows from: it is counted under that
+    // one, not shown, so one cause gives one error.
+    std::optional<size_t> follows_from;
+};
+
 // Cells of named tables and values of beregning blocks, anywhere in the meeting. Each method
-// returns nullopt and sets *error (a sentence) when the name does not resolve.
+// returns nullopt and fills *error when the name does not resolve.
 class References {
 public:
     virtual ~References() = default;
     // navn[række; kolonne] or navn[værdi].
     virtual std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels,
-                                      std::string* error) = 0;
+                                      Failure* error) = 0;
     // The number ("Tabel N") of a named table, for nummer().
-    virtual std::optional<int> table_number(const std::string& name, std::string* error) = 0;
+    virtual std::optional<int> table_number(const std::string& name, Failure* error) = 0;
     // The words statuses are printed with.
     virtual const Words& words() const = 0;
 };
@@ -34,19 +46,22 @@ public:
 
     // A bare or [bracketed] label: a row (row formula), a column (column formula), a value of the
     // same beregning block.
-    virtual std::optional<Value> label(const std::string& label, std::string* error) = 0;
+    virtual std::optional<Value> label(const std::string& label, Failure* error) = 0;
     // The values from one label to another, in table order (for sum()). On failure *to_failed
     // says whether the second label was the one at fault.
     virtual std::optional<std::vector<Value>> range(const std::string& from, const std::string& to,
-                                                    std::string* error, bool* to_failed) = 0;
+                                                    Failure* error, bool* to_failed) = 0;
+    // Whether a value that is not available ("-", "Ikke oplyst") may pass into this formula's
+    // result; if not, *error says why and where (the input cell), and the formula fails.
+    virtual bool accepts_missing(const Value& missing, Failure* error) = 0;
 
 private:
     References& refs_;
 };
 
-struct EvalError {
+// A failure and the place in the formula it was found.
+struct EvalError : Failure {
     int column = 0;  // 0-based byte offset into the formula
-    std::string message;
 };
 
 std::optional<Value> evaluate(const Expr& e, Scope& scope, EvalError* error);

@@ -43,7 +43,7 @@ public:
 
     // Reference resolution on behalf of item `from`.
     std::optional<Value> cell(size_t from, const std::string& name, const std::vector<std::string>& labels,
-                              std::string* error) {
+                              Failure* error) {
         const std::string key = fold_label(name);
         if (auto t = tables_.find(key); t != tables_.end()) {
             if (!allowed(from, t->second.item, name, error)) return std::nullopt;
@@ -52,74 +52,90 @@ public:
             if (t->second.state == State::Running) return own_cell(t->second, name, labels, error);
             // Tables are computed after what they quote, so one not yet done quotes this one back.
             if (t->second.state != State::Done) {
-                *error = "the table " + quote_text(name) + " quotes this formula's results back (directly or " +
+                error->message = "the table " + quote_text(name) + " quotes this formula's results back (directly or " +
                          "through other tables and calculations); a table cannot depend on itself";
                 return std::nullopt;
             }
             if (!t->second.ok) {
-                *error = "the table " + quote_text(name) + " could not be computed (see its errors)";
+                error->message = "the table " + quote_text(name) + " could not be computed (see its errors)";
                 // Its own error says what to fix; this one only follows from it.
-                if (t->second.root) d_.expect_follow_on(*t->second.root, *error);
+                error->follows_from = t->second.root;
                 return std::nullopt;
             }
             const model::Table& table = m_.items[t->second.item].tables[t->second.index];
             if (labels.size() != 2) {
-                *error = "a table cell is written " + name + "[række; kolonne]";
+                error->message = "a table cell is written " + name + "[række; kolonne]";
                 return std::nullopt;
             }
             std::string ambiguous;
             const auto r = find_row(table, labels[0], &ambiguous);
             const auto c = find_column(table, labels[1]);
             if (!ambiguous.empty()) {
-                *error = "in the table " + quote_text(name) + ", " + ambiguous;
+                error->message = "in the table " + quote_text(name) + ", " + ambiguous;
                 return std::nullopt;
             }
             if (!r || !c) {
                 std::vector<std::string> rows;
                 for (const auto& row : table.rows)
                     if (!row.cells.empty()) rows.push_back(row.cells[0].text);
-                *error = "the table " + quote_text(name) + " has no " +
+                error->message = "the table " + quote_text(name) + " has no " +
                          (!r ? "row " + quote_text(labels[0]) + did_you_mean(labels[0], rows)
                              : "column " + quote_text(labels[1]) + did_you_mean(labels[1], table.header));
                 return std::nullopt;
             }
-            return cell_value(table, *r, *c, error);
+            auto v = cell_value(table, *r, *c, error);
+            if (v) v->where = name + "[" + labels[0] + "; " + labels[1] + "]";
+            return v;
         }
         if (auto c = calcs_.find(key); c != calcs_.end()) {
             if (!allowed(from, c->second.item, name, error)) return std::nullopt;
             if (labels.size() != 1) {
-                *error = "a calculated value is written " + name + "[værdi]";
+                error->message = "a calculated value is written " + name + "[værdi]";
                 return std::nullopt;
             }
             // A calculation is computed after what it quotes, and may quote the values above in
             // itself (then it is the one running); one still pending quotes this one back.
             if (c->second.state == State::Pending) {
-                *error = "the calculation " + quote_text(name) + " quotes this formula's results back (directly " +
+                error->message = "the calculation " + quote_text(name) + " quotes this formula's results back (directly " +
                          "or through other tables and calculations); a value cannot depend on itself";
                 return std::nullopt;
             }
             const auto v = c->second.values.find(label_key(labels[0]));
             if (v == c->second.values.end()) {
                 if (const auto f = c->second.failed.find(label_key(labels[0])); f != c->second.failed.end()) {
-                    *error = "the value " + quote_text(labels[0]) + " of the calculation " + quote_text(name) +
+                    error->message = "the value " + quote_text(labels[0]) + " of the calculation " + quote_text(name) +
                              " could not be computed (see its error)";
-                    d_.expect_follow_on(f->second, *error);
+                    error->follows_from = f->second;
                     return std::nullopt;
                 }
-                *error = "the calculation " + quote_text(name) + " has no value " + quote_text(labels[0]);
+                error->message = "the calculation " + quote_text(name) + " has no value " + quote_text(labels[0]);
                 return std::nullopt;
             }
             return v->second;
         }
-        *error = "there is no table or calculation named " + quote_text(name) + " in this meeting" +
+        if (follows_unreadable(key, error)) return std::nullopt;
+        error->message = "there is no table or calculation named " + quote_text(name) + " in this meeting" +
                  did_you_mean(name, names(true));
         return std::nullopt;
     }
 
-    std::optional<int> table_number(size_t from, const std::string& name, std::string* error) {
+    // A name whose block could not be read: what quotes it follows from that block's error.
+    bool follows_unreadable(const std::string& key, Failure* error) const {
+        for (const AgendaItem& item : m_.items) {
+            const auto u = item.unreadable.find(key);
+            if (u == item.unreadable.end()) continue;
+            error->message = "the block named " + quote_text(key) + " could not be read (see its error)";
+            error->follows_from = u->second;
+            return true;
+        }
+        return false;
+    }
+
+    std::optional<int> table_number(size_t from, const std::string& name, Failure* error) {
         const auto t = tables_.find(fold_label(name));
         if (t == tables_.end()) {
-            *error = "there is no table named " + quote_text(name) + " in this meeting" + did_you_mean(name, names(false));
+            if (follows_unreadable(fold_label(name), error)) return std::nullopt;
+            error->message = "there is no table named " + quote_text(name) + " in this meeting" + did_you_mean(name, names(false));
             return std::nullopt;
         }
         if (!allowed(from, t->second.item, name, error)) return std::nullopt;
@@ -146,28 +162,27 @@ private:
     // A cell of the table being computed, named by the table's own name; a cell a formula of the
     // table writes would make the formula depend on itself (or on an order of computing).
     std::optional<Value> own_cell(const TableEntry& e, const std::string& name, const std::vector<std::string>& labels,
-                                  std::string* error) {
+                                  Failure* error) {
         const model::Table& table = m_.items[e.item].tables[e.index];
         if (labels.size() != 2) {
-            *error = "a table cell is written " + name + "[række; kolonne]";
+            error->message = "a table cell is written " + name + "[række; kolonne]";
             return std::nullopt;
         }
         const auto r = find_row(table, labels[0]);
         const auto c = find_column(table, labels[1]);
         if (!r || !c) {
-            *error = "the table " + quote_text(name) + " has no " + (!r ? "row " + quote_text(labels[0]) : "column " + quote_text(labels[1]));
+            error->message = "the table " + quote_text(name) + " has no " + (!r ? "row " + quote_text(labels[0]) : "column " + quote_text(labels[1]));
             return std::nullopt;
         }
-        for (const model::Formula& f : table.formulas) {
-            const bool row = f.kind == model::Formula::Kind::Row;
-            if (row ? find_row(table, f.target) == r : find_column(table, f.target) == c) {
-                *error = "the cell " + quote_text(labels[0]) + " / " + quote_text(labels[1]) + " is computed by this table's formula " +
-                         quote_text(f.target + " = " + f.expression) + "; a formula can only quote a fixed cell of its own table, " +
-                         "or this would be a cycle";
-                return std::nullopt;
-            }
+        if (const model::Formula* f = writer_of(table, *r, *c)) {
+            error->message = "the cell " + quote_text(labels[0]) + " / " + quote_text(labels[1]) +
+                             " is computed by this table's formula " + quote_text(f->target + " = " + f->expression) +
+                             "; a formula can only quote a fixed cell of its own table, or this would be a cycle";
+            return std::nullopt;
         }
-        return cell_value(table, *r, *c, error);
+        auto v = cell_value(table, *r, *c, error);
+        if (v) v->where = name + "[" + labels[0] + "; " + labels[1] + "]";
+        return v;
     }
     struct CalcEntry {
         size_t item = 0, index = 0;
@@ -177,11 +192,11 @@ private:
     };
 
     // A public item may not quote what a confidential item holds: the public edition would show it.
-    bool allowed(size_t from, size_t owner, const std::string& name, std::string* error) {
+    bool allowed(size_t from, size_t owner, const std::string& name, Failure* error) {
         const AgendaItem& f = m_.items[from];
         const AgendaItem& o = m_.items[owner];
         if (model::is_confidential(o.status) && !model::is_confidential(f.status)) {
-            *error = "item " + std::to_string(f.number) + " (" + model::status_name(f.status) + ") quotes " +
+            error->message = "item " + std::to_string(f.number) + " (" + model::status_name(f.status) + ") quotes " +
                      quote_text(name) + " from item " + std::to_string(o.number) + " (" + model::status_name(o.status) +
                      "); a public item may not quote a confidential item's data";
             return false;
@@ -249,9 +264,16 @@ private:
     // used twice names both places.
     std::string first_use(const std::string& name) const {
         const bool table = tables_.count(name) > 0;
-        const SourceLoc& l = table ? m_.items[tables_.at(name).item].tables[tables_.at(name).index].loc
-                                   : m_.items[calcs_.at(name).item].calculations[calcs_.at(name).index].loc;
-        return std::string(table ? "the table" : "the calculation") + " at " + l.file + ":" + std::to_string(l.line);
+        const SourceLoc& l = table ? name_loc(m_.items[tables_.at(name).item].tables[tables_.at(name).index])
+                                   : name_loc(m_.items[calcs_.at(name).item].calculations[calcs_.at(name).index]);
+        return std::string(table ? "the table" : "the calculation") + " at " + l.file + ":" + std::to_string(l.line) +
+               (l.column > 0 ? ":" + std::to_string(l.column) : "");
+    }
+
+    // Where a block's name is written: its "navn:" line (the block's fence if that is unknown).
+    template <typename Block>
+    static const SourceLoc& name_loc(const Block& b) {
+        return b.name_loc.file.empty() ? b.loc : b.name_loc;
     }
 
     void register_names() {
@@ -264,8 +286,8 @@ private:
                     continue;
                 }
                 if (tables_.count(name) || calcs_.count(name)) {
-                    d_.error(item.tables[t].loc, "the name " + quote_text(name) + " is used twice in this meeting; also by " +
-                                                    first_use(name));
+                    d_.error(name_loc(item.tables[t]),
+                             "the name " + quote_text(name) + " is used twice in this meeting; also by " + first_use(name));
                     continue;
                 }
                 tables_[name] = {i, t, State::Pending, true, std::nullopt};
@@ -274,8 +296,8 @@ private:
             for (size_t c = 0; c < item.calculations.size(); ++c) {
                 const std::string& name = item.calculations[c].name;
                 if (tables_.count(name) || calcs_.count(name)) {
-                    d_.error(item.calculations[c].loc, "the name " + quote_text(name) + " is used twice in this meeting; also by " +
-                                                    first_use(name));
+                    d_.error(name_loc(item.calculations[c]),
+                             "the name " + quote_text(name) + " is used twice in this meeting; also by " + first_use(name));
                     continue;
                 }
                 calcs_[name] = {i, c, State::Pending, {}, {}};
@@ -287,10 +309,10 @@ private:
     class ItemRefs final : public References {
     public:
         ItemRefs(Calculator& c, size_t from) : c_(c), from_(from) {}
-        std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels, std::string* error) override {
+        std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels, Failure* error) override {
             return c_.cell(from_, name, labels, error);
         }
-        std::optional<int> table_number(const std::string& name, std::string* error) override {
+        std::optional<int> table_number(const std::string& name, Failure* error) override {
             return c_.table_number(from_, name, error);
         }
         const Words& words() const override { return c_.words_; }
@@ -317,32 +339,43 @@ private:
     // Values of a beregning block: each may use the values above it by name, and cells.
     class CalcScope final : public Scope {
     public:
-        CalcScope(References& refs, std::map<std::string, Value>& values, const std::map<std::string, size_t>& failed,
-                  Diagnostics& d)
-            : Scope(refs), values_(values), failed_(failed), d_(d) {}
-        std::optional<Value> label(const std::string& label, std::string* error) override {
+        CalcScope(References& refs, const model::Calculation& calc, const model::Formula& formula,
+                  std::map<std::string, Value>& values, const std::map<std::string, size_t>& failed)
+            : Scope(refs), calc_(calc), formula_(formula), values_(values), failed_(failed) {}
+        std::optional<Value> label(const std::string& label, Failure* error) override {
             const auto v = values_.find(label_key(label));
             if (v == values_.end()) {
                 if (const auto f = failed_.find(label_key(label)); f != failed_.end()) {
-                    *error = "the value " + quote_text(label) + " above could not be computed (see its error)";
-                    d_.expect_follow_on(f->second, *error);
+                    error->message = "the value " + quote_text(label) + " above could not be computed (see its error)";
+                    error->follows_from = f->second;
                     return std::nullopt;
                 }
-                *error = "no value " + quote_text(label) + " above this line in the beregning block";
+                std::vector<std::string> above;
+                for (const model::Formula& f : calc_.values) {
+                    if (&f == &formula_) break;
+                    above.push_back(f.target);
+                }
+                error->message = "no value " + quote_text(label) + " above this line in the beregning block" +
+                                 did_you_mean(label, above);
                 return std::nullopt;
             }
             return v->second;
         }
-        std::optional<std::vector<Value>> range(const std::string&, const std::string&, std::string* error,
+        std::optional<std::vector<Value>> range(const std::string&, const std::string&, Failure* error,
                                                 bool*) override {
-            *error = "ranges (A .. B) are for table rows and columns";
+            error->message = "ranges (A .. B) are for table rows and columns";
             return std::nullopt;
+        }
+        // A value computed from "-" is "-" too only where the block says "mangler: videre".
+        bool accepts_missing(const Value& missing, Failure* error) override {
+            return calc_.missing_passes || refuse_missing(missing, formula_, error);
         }
 
     private:
+        const model::Calculation& calc_;
+        const model::Formula& formula_;
         std::map<std::string, Value>& values_;
         const std::map<std::string, size_t>& failed_;
-        Diagnostics& d_;
     };
 
     void ensure_calc(const std::string&, CalcEntry& e) {
@@ -362,11 +395,11 @@ private:
                 failed();
                 continue;
             }
-            CalcScope scope(refs, e.values, e.failed, d_);
+            CalcScope scope(refs, calc, f, e.values, e.failed);
             EvalError err;
             auto v = evaluate(*p->expr, scope, &err);
             if (!v) {
-                report(d_, f, err.column, err.message);
+                report(d_, f, err);
                 failed();
                 continue;
             }
@@ -376,20 +409,34 @@ private:
         e.state = State::Done;
     }
 
-    // Text figures: labels must name their table, so a bare label is an error here.
+    // Text figures: labels must name their table, so a bare label is an error here. A figure
+    // that only quotes a cell prints what the table prints, "-" included; one that computes with
+    // a "-" would print "-" for a figure the reader expects, so that is an error.
     class FigureScope final : public Scope {
     public:
-        explicit FigureScope(References& refs) : Scope(refs) {}
-        std::optional<Value> label(const std::string& label, std::string* error) override {
-            *error = "name the table or calculation: " + quote_text(label) +
-                     " alone means nothing in the text; write navn[række; kolonne] or navn[værdi]";
+        FigureScope(References& refs, bool quotes_one_cell, std::string figure)
+            : Scope(refs), quotes_one_cell_(quotes_one_cell), figure_(std::move(figure)) {}
+        std::optional<Value> label(const std::string& label, Failure* error) override {
+            error->message = "name the table or calculation: " + quote_text(label) +
+                             " alone means nothing in the text; write navn[række; kolonne] or navn[værdi]";
             return std::nullopt;
         }
-        std::optional<std::vector<Value>> range(const std::string&, const std::string&, std::string* error,
+        std::optional<std::vector<Value>> range(const std::string&, const std::string&, Failure* error,
                                                 bool*) override {
-            *error = "ranges (A .. B) are for formulas inside a table";
+            error->message = "ranges (A .. B) are for formulas inside a table";
             return std::nullopt;
         }
+        bool accepts_missing(const Value& missing, Failure* error) override {
+            if (quotes_one_cell_) return true;
+            error->message = (missing.where.empty() ? std::string("a quoted cell") : missing.where) + " is " +
+                             quote_text(missing.text) + ", not a number, but the figure " + quote_text(figure_) +
+                             " computes with it; quote the cell alone, or write the number in the table";
+            return false;
+        }
+
+    private:
+        bool quotes_one_cell_;
+        std::string figure_;
     };
 
     void figure(Inline& in, size_t item) {
@@ -425,11 +472,12 @@ private:
             return;
         }
         ItemRefs refs(*this, item);
-        FigureScope scope(refs);
+        FigureScope scope(refs, expr->kind == Expr::Kind::Cell, "{" + in.expression + "}");
         EvalError err;
         auto v = evaluate(*expr, scope, &err);
         if (!v) {
-            d_.error(at(err.column), err.message);
+            if (err.follows_from) d_.follow_on(*err.follows_from, at(err.column));
+            else d_.error(at(err.column), err.message);
             return;
         }
         // A single table cell without options is quoted exactly as the table prints it.

@@ -6,6 +6,7 @@
 #include "calc/danish_number.hpp"
 #include "calc/evaluator.hpp"
 #include "calc/options.hpp"
+#include "core/suggest.hpp"
 #include "core/text.hpp"
 
 namespace boardpack::calc {
@@ -85,7 +86,15 @@ std::string row_name(const Table& t, size_t r) { return t.rows[r].cells[0].text;
 
 }  // namespace
 
-std::optional<Value> cell_value(const Table& t, size_t row, size_t column, std::string* error) {
+const Formula* writer_of(const Table& t, size_t row, size_t column) {
+    for (const Formula& f : t.formulas) {
+        const bool row_formula = f.kind == Formula::Kind::Row;
+        if (row_formula ? find_row(t, f.target) == row : find_column(t, f.target) == column) return &f;
+    }
+    return nullptr;
+}
+
+std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failure* error) {
     const Cell& c = t.rows[row].cells[column];
     switch (c.kind) {
         case Cell::Kind::Number: {
@@ -99,25 +108,62 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, std::
             return v;
         }
         case Cell::Kind::NotAvailable:
-        case Cell::Kind::Dash: return Value::missing(c.text);
+        case Cell::Kind::Dash: {
+            Value v = Value::missing(c.text);
+            if (!writer_of(t, row, column)) v.from = c.loc;  // an input cell: the place to fix
+            return v;
+        }
         case Cell::Kind::Empty:
             // Advice to write a figure is only for raw input cells: writing 0 into a computed cell
             // would print a wrong total.
-            for (const Formula& f : t.formulas) {
-                const bool row_formula = f.kind == Formula::Kind::Row;
-                if (row_formula ? find_row(t, f.target) == row : find_column(t, f.target) == column) {
-                    *error = "the cell " + quote_text(row_name(t, row)) + " / " + quote_text(t.header[column]) +
-                             " is computed by the formula " + quote_text(f.target + " = " + f.expression) +
-                             ", which has not been computed yet: row formulas are computed in the order written, "
-                             "then column formulas; put that one first";
-                    return std::nullopt;
-                }
+            if (const Formula* f = writer_of(t, row, column)) {
+                error->message = "the cell " + quote_text(row_name(t, row)) + " / " + quote_text(t.header[column]) +
+                                 " is computed by the formula " + quote_text(f->target + " = " + f->expression) +
+                                 ", which has not been computed yet: row formulas are computed in the order written, "
+                                 "then column formulas; put that one first";
+                return std::nullopt;
             }
-            *error = "the cell " + quote_text(row_name(t, row)) + " / " + quote_text(t.header[column]) + position(c) +
-                     " is empty; write 0 if the amount is zero";
+            error->message = "the cell " + quote_text(row_name(t, row)) + " / " + quote_text(t.header[column]) +
+                             position(c) + " is empty; write 0 if the amount is zero";
             return std::nullopt;
     }
     return std::nullopt;
+}
+
+std::string missing_input_message(const std::string& cell, const std::string& shown, const Formula& f) {
+    std::string at;
+    if (!f.loc.file.empty())
+        at = " (" + f.loc.file + ":" + std::to_string(f.loc.line) + ":" + std::to_string(f.loc.column) + ")";
+    return "the cell " + cell + " holds " + quote_text(shown) + ", not a number, but the formula " +
+           quote_text(f.target + " = " + f.expression) + at +
+           " needs a number; write the number, or \"mangler: videre\" in the formula's block to print \"-\" "
+           "in the cells computed from it";
+}
+
+bool refuse_missing(const Value& missing, const Formula& f, Failure* error) {
+    const std::string cell = missing.where.empty() ? std::string("a quoted cell") : missing.where;
+    if (!missing.from.file.empty()) {
+        error->message = missing_input_message(cell, missing.text, f);
+        error->at = missing.from;
+        return false;
+    }
+    error->message = cell + " is " + quote_text(missing.text) +
+                     " (computed from a figure that is not available in its table), but this formula needs a number; "
+                     "write \"mangler: videre\" in this formula's block to print \"-\" here too";
+    return false;
+}
+
+void report(Diagnostics& diags, const Formula& f, const EvalError& error, const std::string& where) {
+    if (error.follows_from) {
+        SourceLoc l = f.loc;
+        l.column += static_cast<int>(utf8_length(std::string_view(f.expression).substr(
+            0, std::min<size_t>(static_cast<size_t>(error.column), f.expression.size()))));
+        diags.follow_on(*error.follows_from, l);
+    } else if (error.at && !error.at->file.empty()) {
+        diags.error(*error.at, error.message);
+    } else {
+        report(diags, f, error.column, error.message + where);
+    }
 }
 
 void report(Diagnostics& diags, const Formula& f, int offset, const std::string& message, bool in_options) {
@@ -138,44 +184,42 @@ public:
                const std::map<std::pair<size_t, size_t>, const Formula*>& computed, const Formula& formula)
         : Scope(refs), t_(t), rows_(rows), fixed_(fixed), own_(own), computed_(computed), formula_(formula) {}
 
-    // Set when the formula failed on an input cell that is not a number: the error belongs there.
-    const std::optional<SourceLoc>& input_at() const { return input_at_; }
-
-    std::optional<Value> label(const std::string& label, std::string* error) override {
+    std::optional<Value> label(const std::string& label, Failure* error) override {
         std::string ambiguous;
         const auto i = rows_ ? find_row(t_, label, &ambiguous) : find_column(t_, label);
         if (!i) {
             if (!ambiguous.empty()) {
-                *error = ambiguous;
+                error->message = ambiguous;
                 return std::nullopt;
             }
-            *error = std::string("the table has no ") + (rows_ ? "row " : "column ") + quote_text(label) + known();
+            error->message = std::string("the table has no ") + (rows_ ? "row " : "column ") + quote_text(label) + known(label);
             return std::nullopt;
         }
         if (own_ && *i == *own_) {
-            *error = "the formula uses its own " + std::string(rows_ ? "row " : "column ") + quote_text(label) +
-                     ": that is a cycle; use the rows or columns it is computed from";
+            error->message = "the formula uses its own " + std::string(rows_ ? "row " : "column ") + quote_text(label) +
+                             ": that is a cycle; use the rows or columns it is computed from";
             return std::nullopt;
         }
         return rows_ ? input(*i, fixed_, error) : input(fixed_, *i, error);
     }
 
-    std::optional<std::vector<Value>> range(const std::string& from, const std::string& to, std::string* error,
+    std::optional<std::vector<Value>> range(const std::string& from, const std::string& to, Failure* error,
                                             bool* to_failed) override {
         std::string ambiguous;
         const auto a = rows_ ? find_row(t_, from, &ambiguous) : find_column(t_, from);
         const auto b = rows_ && a ? find_row(t_, to, &ambiguous) : (a ? find_column(t_, to) : std::nullopt);
         *to_failed = a.has_value();
         if (!ambiguous.empty()) {
-            *error = ambiguous;
+            error->message = ambiguous;
             return std::nullopt;
         }
         if (!a || !b) {
-            *error = std::string("the table has no ") + (rows_ ? "row " : "column ") + quote_text(!a ? from : to) + known();
+            error->message = std::string("the table has no ") + (rows_ ? "row " : "column ") +
+                             quote_text(!a ? from : to) + known(!a ? from : to);
             return std::nullopt;
         }
         if (*a > *b) {
-            *error = "the range " + quote_text(from) + " .. " + quote_text(to) + " runs backwards";
+            error->message = "the range " + quote_text(from) + " .. " + quote_text(to) + " runs backwards";
             return std::nullopt;
         }
         std::vector<Value> out;
@@ -188,37 +232,38 @@ public:
         return out;
     }
 
+    // A "-" quoted from another table (or by the table's own name) passes only where this table
+    // says "mangler: videre"; from an input cell the error belongs at that cell.
+    bool accepts_missing(const Value& missing, Failure* error) override {
+        if (t_.missing_passes) return true;
+        return refuse_missing(missing, formula_, error);
+    }
+
 private:
     // A cell's value; "-" or "Ikke oplyst" read from the CSV is an error at that cell unless the
     // table says "mangler: videre", so no total silently turns into "-".
-    std::optional<Value> input(size_t r, size_t c, std::string* error) {
+    std::optional<Value> input(size_t r, size_t c, Failure* error) {
         auto v = cell_value(t_, r, c, error);
         if (!v || v->kind != Value::Kind::Missing || t_.missing_passes || computed_.count({r, c})) return v;
         const Cell& cell = t_.rows[r].cells[c];
-        *error = "the cell " + quote_text(row_name(t_, r)) + " / " + quote_text(t_.header[c]) + " holds " +
-                 quote_text(cell.text) + ", not a number, but the formula " +
-                 quote_text(formula_.target + " = " + formula_.expression) + position_of(formula_.loc) +
-                 " needs a number; write the number, or \"mangler: videre\" in the table block to print \"-\" "
-                 "in the cells computed from it";
-        input_at_ = cell.loc;
+        error->message = missing_input_message(quote_text(row_name(t_, r)) + " / " + quote_text(t_.header[c]), cell.text,
+                                               formula_);
+        error->at = cell.loc;
         return std::nullopt;
     }
 
-    static std::string position_of(const SourceLoc& l) {
-        if (l.file.empty()) return "";
-        return " (" + l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column) + ")";
-    }
-
-    std::string known() const {
-        std::string s = " (it has: ";
-        int n = 0;
+    // What the table has, for a label it does not: the nearest names first ("did you mean"),
+    // then all of them.
+    std::string known(const std::string& wanted) const {
+        std::vector<std::string> names;
         if (rows_) {
             for (const TableRow& r : t_.rows)
-                if (r.role != TableRow::Role::Spacer && !r.cells[0].text.empty())
-                    s += std::string(n++ ? ", " : "") + r.cells[0].text;
+                if (r.role != TableRow::Role::Spacer && !r.cells[0].text.empty()) names.push_back(r.cells[0].text);
         } else {
-            for (size_t c = 1; c < t_.header.size(); ++c) s += std::string(n++ ? ", " : "") + t_.header[c];
+            for (size_t c = 1; c < t_.header.size(); ++c) names.push_back(t_.header[c]);
         }
+        std::string s = did_you_mean(wanted, names) + " (it has: ";
+        for (size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + names[i];
         return s + ")";
     }
 
@@ -228,7 +273,6 @@ private:
     std::optional<size_t> own_;
     const std::map<std::pair<size_t, size_t>, const Formula*>& computed_;
     const Formula& formula_;
-    std::optional<SourceLoc> input_at_;
 };
 
 using Prepared = PreparedFormula;
@@ -451,13 +495,8 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
             TableScope scope(t, refs, true, c, r, writer, *p.formula);
             EvalError err;
             auto v = evaluate(*p.expr, scope, &err);
-            if (!v && scope.input_at() && !scope.input_at()->file.empty()) {
-                diags.error(*scope.input_at(), err.message);
-                ok = false;
-                break;
-            }
             if (!v) {
-                report(diags, *p.formula, err.column, err.message + " (in column " + quote_text(t.header[c]) + ")");
+                report(diags, *p.formula, err, " (in column " + quote_text(t.header[c]) + ")");
                 ok = false;
                 break;
             }
@@ -485,13 +524,8 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
             TableScope scope(t, refs, false, r, c, writer, *p.formula);
             EvalError err;
             auto v = evaluate(*p.expr, scope, &err);
-            if (!v && scope.input_at() && !scope.input_at()->file.empty()) {
-                diags.error(*scope.input_at(), err.message);
-                ok = false;
-                break;
-            }
             if (!v) {
-                report(diags, *p.formula, err.column, err.message + " (in row " + quote_text(row_name(t, r)) + ")");
+                report(diags, *p.formula, err, " (in row " + quote_text(row_name(t, r)) + ")");
                 ok = false;
                 break;
             }

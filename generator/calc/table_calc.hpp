@@ -38,11 +38,29 @@ std::string label_key(const std::string& label);
 std::optional<size_t> find_row(const model::Table& t, const std::string& label, std::string* ambiguous = nullptr);
 std::optional<size_t> find_column(const model::Table& t, const std::string& label);
 
-// A cell as a value for formulas; an empty cell is an error (it should hold 0 or "-").
-std::optional<Value> cell_value(const model::Table& t, size_t row, size_t column, std::string* error);
+// A cell as a value for formulas; an empty input cell is an error (it should hold 0). A cell
+// that is not available ("-") is a missing value that remembers the input cell it was read from
+// (`from`), unless a formula writes it.
+std::optional<Value> cell_value(const model::Table& t, size_t row, size_t column, Failure* error);
+
+// The formula that writes the cell (row, column) of `t`, or nullptr for an input cell.
+const model::Formula* writer_of(const model::Table& t, size_t row, size_t column);
 
 // Reports a formula problem at a character offset of the formula text.
 void report(Diagnostics& diags, const model::Formula& f, int offset, const std::string& message,
             bool in_options = false);
+
+// Reports a formula that could not be computed: at the input cell at fault if there is one, as a
+// follow-on of an earlier error if it only follows from that, else at the formula (with `where`,
+// e.g. " (in column "2023")", added to the message).
+void report(Diagnostics& diags, const model::Formula& f, const EvalError& error, const std::string& where = {});
+
+// The sentence for a "-" (or other word that is not a number) in an input cell where `f` needs
+// a number, and the way out.
+std::string missing_input_message(const std::string& cell, const std::string& shown, const model::Formula& f);
+
+// Refuses a value that is not available where formula `f` needs a number, for a block that does
+// not say "mangler: videre": always false, with *error at the input cell it came from, if known.
+bool refuse_missing(const Value& missing, const model::Formula& f, Failure* error);
 
 }  // namespace boardpack::calc

@@ -17,6 +17,7 @@ struct Value {
     model::Cell::Tone tone = model::Cell::Tone::None;
     SourceLoc from;          // the table cell it was read from, if any (for messages)
     std::string printed;     // that cell's text as the table prints it (a published figure, say)
+    std::string where;       // the quoted cell, "t[række; kolonne]", for messages about it
 
     static Value of(Decimal d, int decimals) {
         Value v;

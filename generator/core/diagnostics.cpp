@@ -2,6 +2,9 @@
 
 #include "core/text.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 namespace boardpack {
 
 void Diagnostics::error(SourceLoc loc, std::string message, std::string source_line) {
@@ -16,9 +19,15 @@ void Diagnostics::note(SourceLoc loc, std::string message, std::string source_li
     add({Severity::Note, std::move(loc), std::move(message), std::move(source_line)});
 }
 
-void Diagnostics::expect_follow_on(size_t root, std::string because) {
-    expected_ = std::make_pair(root, std::move(because));
+void Diagnostics::follow_on(size_t root, const SourceLoc& loc) {
+    if (root >= all_.size()) return;  // not a kept message: nothing to count it under
+    FollowOns& f = follow_ons_by_root_[root];
+    if (f.count++ == 0) f.first = loc;
+    last_follow_on_root_ = root;
+    ++follow_ons_;
 }
+
+void Diagnostics::saw_file(const std::string& name) { file_rank_.emplace(name, file_rank_.size()); }
 
 std::optional<size_t> Diagnostics::root_since(size_t since, int follow_ons_before) const {
     for (size_t i = since; i < all_.size(); ++i)
@@ -62,17 +71,6 @@ std::string base_name(const std::string& file) {
 }  // namespace
 
 void Diagnostics::add(Diagnostic d) {
-    if (expected_) {
-        const auto [root, because] = std::move(*expected_);
-        expected_.reset();
-        if (!because.empty() && d.severity != Severity::Note && d.message.find(because) != std::string::npos) {
-            FollowOns& f = follow_ons_by_root_[root];
-            if (f.count++ == 0) f.first = d.loc;
-            last_follow_on_root_ = root;
-            ++follow_ons_;
-            return;
-        }
-    }
     if (warnings_are_errors_ && d.severity == Severity::Warning) d.severity = Severity::Error;
     if (d.severity == Severity::Error) ++errors_;
     if (d.severity == Severity::Note) ++notes_;
@@ -88,9 +86,24 @@ std::vector<Diagnostic> Diagnostics::all() const {
     std::map<size_t, int> more_after;
     for (const auto& [key, kind] : kinds_)
         if (kind.seen > kMaxMessagesOfOneKind) more_after[kind.last_kept] = kind.seen - kMaxMessagesOfOneKind;
+
+    // Each kept message with the lines that belong under it, in file order. A file no reader
+    // announced is placed after the announced ones, in the order its first message came.
+    std::map<std::string, size_t> rank = file_rank_;
+    for (const Diagnostic& d : all_)
+        if (!d.loc.file.empty()) rank.emplace(d.loc.file, rank.size());
+    std::vector<size_t> order(all_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto key = [&](size_t i) {
+        const SourceLoc& l = all_[i].loc;
+        const size_t r = l.file.empty() ? 0 : rank.at(l.file) + 1;
+        return std::make_tuple(r, l.line, l.column);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
+
     std::vector<Diagnostic> out;
     out.reserve(all_.size() + more_after.size() + follow_ons_by_root_.size());
-    for (size_t i = 0; i < all_.size(); ++i) {
+    for (const size_t i : order) {
         out.push_back(all_[i]);
         if (const auto f = follow_ons_by_root_.find(i); f != follow_ons_by_root_.end()) {
             const SourceLoc& at = f->second.first;

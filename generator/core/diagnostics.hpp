@@ -46,18 +46,23 @@ public:
     int warning_count() const { return total_ - errors_ - notes_; }
     int note_count() const { return notes_; }
 
-    // One cause, one error: `root` (an index into the kept messages, from size()) caused the
-    // next message if its text contains `because`; that message is then not shown but counted
-    // in one note under the root. Any other message ends the expectation.
-    void expect_follow_on(size_t root, std::string because);
-    // Number of kept messages so far (an index for expect_follow_on).
+    // One cause, one error: a problem at `loc` that only follows from the kept message `root`
+    // (an index from size() or root_since) is not shown but counted in one note under the root.
+    void follow_on(size_t root, const SourceLoc& loc);
+    // Records that the file `name` (as messages name it) was read, in reading order: all() lists
+    // messages by file in that order, then by line and column, whichever stage found them.
+    void saw_file(const std::string& name);
+
+    // Number of kept messages so far (an index for follow_on).
     size_t size() const { return all_.size(); }
     // The message that caused the problems reported from `since` on: the first error kept since
     // then, or the root of a follow-on counted since then; nullopt if neither.
     std::optional<size_t> root_since(size_t since, int follow_ons_before) const;
     int follow_on_count() const { return follow_ons_; }
-    // The kept messages in the order reported; after the last kept one of a kind that was cut,
-    // one line says how many more of that kind there were ("… and 19.876 more like this").
+    // The kept messages in file order (files in the order they were read, then line and column;
+    // messages about no file first); after the last kept one of a kind that was cut, one line
+    // says how many more of that kind there were ("… and 19.876 more like this"), and under a
+    // message with follow-ons, one note counts them.
     std::vector<Diagnostic> all() const;
 
     // Turns every warning into an error (the --strict switch).
@@ -71,13 +76,13 @@ private:
     };
     std::vector<Diagnostic> all_;
     std::map<std::string, KindCount> kinds_;
+    std::map<std::string, size_t> file_rank_;  // by file name: its place in reading order
     // Follow-on messages not shown, by their root: how many, and where the first one was.
     struct FollowOns {
         int count = 0;
         SourceLoc first;
     };
     std::map<size_t, FollowOns> follow_ons_by_root_;
-    std::optional<std::pair<size_t, std::string>> expected_;
     size_t last_follow_on_root_ = 0;
     int follow_ons_ = 0;
     int total_ = 0;

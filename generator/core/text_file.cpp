@@ -98,6 +98,7 @@ bool is_csv_name(const std::string& relative) {
 
 std::optional<TextFile> make_text_file(std::string relative, std::string name, std::string content,
                                        Diagnostics& diags) {
+    diags.saw_file(name);
     const size_t nul = content.find('\0');
     if (nul != std::string::npos) {
         const auto [line, off] = line_and_offset(content, nul);

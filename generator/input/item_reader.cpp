@@ -52,7 +52,7 @@ std::vector<std::string> section_titles() {
     return titles;
 }
 
-const std::vector<KeySpec> kCalculationKeys = {{"navn", true, false}, {"værdi", true, true}};
+const std::vector<KeySpec> kCalculationKeys = {{"navn", true, false}, {"værdi", true, true}, {"mangler", false, false}};
 
 std::string first_word(const std::string& info) { return info.substr(0, info.find(' ')); }
 
@@ -87,8 +87,12 @@ std::optional<model::Calculation> read_calculation(const std::vector<KeyValue>& 
     model::Calculation c;
     c.loc = fence;
     for (const KeyValue& kv : keys) {
-        if (kv.key == "navn") c.name = fold_label(kv.value);
-        else if (kv.key == "værdi") {
+        if (kv.key == "navn") {
+            c.name = fold_label(kv.value);
+            c.name_loc = kv.value_loc;
+        } else if (kv.key == "mangler") {
+            c.missing_passes = read_missing_passes(kv, diags);
+        } else if (kv.key == "værdi") {
             if (auto f = read_formula(kv, model::Formula::Kind::Value, diags)) c.values.push_back(std::move(*f));
         }
     }
@@ -110,20 +114,35 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
             src.text += '\n';
         }
     }
+    // A block that could not be read is remembered by name with its error, so what quotes it
+    // is a follow-on of that error, not "there is no table named ...".
+    auto unreadable = [&](const std::vector<KeyValue>& keys, size_t before, int follow_ons_before) {
+        const KeyValue* name = find_key(keys, "navn");
+        const auto root = diags.root_since(before, follow_ons_before);
+        if (name && root && !trim(name->value).empty()) item.unreadable.emplace(fold_label(name->value), *root);
+    };
     FenceHandler on_fence = [&](const std::string& info, const std::string& body, const SourceLoc& fence, int body_line) {
+        const size_t before = diags.size();
+        const int follow_ons_before = diags.follow_on_count();
         if (info == "tabel") {
             TableBlock block;
             block.loc = fence;
             block.keys = parse_key_values(body, file.name, body_line, 0, diags);
             auto table = read_table(block, folder, files, diags);
-            if (!table) return kConsumed;
+            // A table read with errors (a cell that is not a number, say) is not computed: its
+            // formulas would only repeat those errors.
+            if (!table || diags.root_since(before, follow_ons_before)) {
+                unreadable(block.keys, before, follow_ons_before);
+                return kConsumed;
+            }
             table->attachment = attachment;
             item.tables.push_back(std::move(*table));
             return static_cast<int>(item.tables.size()) - 1;
         }
         if (info == "beregning") {
-            if (auto calc = read_calculation(parse_key_values(body, file.name, body_line, 0, diags), fence, diags))
-                item.calculations.push_back(std::move(*calc));
+            const auto keys = parse_key_values(body, file.name, body_line, 0, diags);
+            if (auto calc = read_calculation(keys, fence, diags)) item.calculations.push_back(std::move(*calc));
+            else unreadable(keys, before, follow_ons_before);
             return kConsumed;
         }
         if (auto meant = meant_block(info, body)) {
@@ -253,6 +272,7 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
             attachment_keys.push_back(&kv);
         }
     }
+    const bool header_errors = diags.error_count() > errors_before;
 
     // The body, split into the standard sections at its level-1 headings.
     std::vector<Block> blocks = read_body(*file, close + 1, folder, files, item, -1, diags);
@@ -312,7 +332,10 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
     std::vector<int> counters(item.attachments.size() + 1, 0);
     for (model::Table& t : item.tables) t.number = ++counters[static_cast<size_t>(t.attachment + 1)];
 
-    if (diags.error_count() > errors_before) return std::nullopt;
+    // An item whose header has an error is left out (its number or status is not known); one
+    // whose body has errors is kept, so its tables are still computed and their mistakes are
+    // listed with the others (the build stops after that anyway).
+    if (header_errors) return std::nullopt;
     return item;
 }
 

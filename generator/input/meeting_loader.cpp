@@ -80,7 +80,6 @@ std::optional<model::Date> parse_iso_date(const std::string& text) {
 
 std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::string& meeting_id,
                                            Diagnostics& diags) {
-    const int errors_before = diags.error_count();
     auto file = load_text_file(files, "meeting.txt", diags);
     if (!file) return std::nullopt;
     const auto keys = parse_key_values(*file, 1, static_cast<int>(file->lines.size()) + 1, diags);
@@ -188,7 +187,8 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
         numbers[item->number] = item->loc;
         meeting.items.push_back(std::move(*item));
     }
-    if (diags.error_count() > errors_before) return std::nullopt;
+    // With errors, the meeting is still returned (without the items that could not be read), so
+    // computing it lists the mistakes it finds too; it is never printed.
     return meeting;
 }
 

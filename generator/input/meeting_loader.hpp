@@ -10,8 +10,10 @@
 
 namespace boardpack::input {
 
-// Reads the whole meeting, reporting every problem it finds; returns nullopt if any was an
-// error. `meeting_id` is the folder's name.
+// Reads the whole meeting, reporting every problem it finds; nullopt only if meeting.txt cannot
+// be read. With errors in `diags`, the meeting lacks what could not be read (items whose header
+// is wrong, tables and calculations that failed, noted in AgendaItem::unreadable): compute it to
+// find the other mistakes, never print it. `meeting_id` is the folder's name.
 std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::string& meeting_id,
                                            Diagnostics& diags);
 

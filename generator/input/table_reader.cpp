@@ -33,6 +33,17 @@ std::string near_file(const InputFiles& files, const std::string& path) {
 
 }  // namespace
 
+bool read_missing_passes(const KeyValue& kv, Diagnostics& diags) {
+    // How an input cell holding "-" or "Ikke oplyst" is treated where a formula needs a number:
+    // an error (the default), or passed on as "-" to the cells computed from it.
+    const std::string m = fold_label(kv.value);
+    if (m == "videre") return true;
+    if (m != "fejl")
+        diags.error(kv.value_loc, "\"mangler\" must be \"videre\" (print \"-\" where a formula uses a cell "
+                                  "that is not a number) or \"fejl\" (the default)", kv.line);
+    return false;
+}
+
 const std::vector<KeySpec>& table_keys() { return kTableKeys; }
 
 namespace {
@@ -136,7 +147,10 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     table.loc = block.loc;
     for (const KeyValue& kv : block.keys) {
         if (kv.key == "titel") table.title = kv.value;
-        else if (kv.key == "navn") table.name = fold_label(kv.value);
+        else if (kv.key == "navn") {
+            table.name = fold_label(kv.value);
+            table.name_loc = kv.value_loc;
+        }
         else if (kv.key == "kilde") table.source = kv.value;
         else if (kv.key == "note") table.notes.push_back(kv.value);
         else if (kv.key == "afrundingsnote") table.rounding_note = kv.value;
@@ -156,13 +170,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
                 diags.error(kv.value_loc, "unknown unit " + quote_text(kv.value) +
                                               "; use \"kr.\", \"mio. kr.\", \"mia. kr.\" or \"pct.\"", kv.line);
         } else if (kv.key == "mangler") {
-            // How an input cell holding "-" or "Ikke oplyst" is treated where a formula needs a
-            // number: an error (the default), or passed on as "-" to the cells computed from it.
-            const std::string m = fold_label(kv.value);
-            if (m == "videre") table.missing_passes = true;
-            else if (m != "fejl")
-                diags.error(kv.value_loc, "\"mangler\" must be \"videre\" (print \"-\" where a formula uses a cell "
-                                          "that is not a number) or \"fejl\" (the default)", kv.line);
+            table.missing_passes = read_missing_passes(kv, diags);
         } else if (kv.key == "tilføj") {
             // Computed rows the CSV does not have are meant to go at the end: no warning then.
             if (fold_label(kv.value) == "nederst") table.append_rows = true;

@@ -21,6 +21,10 @@ struct TableBlock {
 // The keys a ```tabel block may hold.
 const std::vector<KeySpec>& table_keys();
 
+// The "mangler:" key of a table or beregning block: true for "videre" ("-" passes on into what
+// is computed from it), false for "fejl" (the default; an error names the input cell).
+bool read_missing_passes(const KeyValue& kv, Diagnostics& diags);
+
 // Reads the block's keys and its CSV (relative to `folder`). Returns nullopt after reporting.
 std::optional<model::Table> read_table(const TableBlock& block, const std::string& folder,
                                        const InputFiles& files, Diagnostics& diags);

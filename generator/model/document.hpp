@@ -102,6 +102,7 @@ struct Table {
     int number = 0;           // "Tabel N", numbered per item (attachments count on their own)
     int attachment = -1;      // index of the attachment it belongs to, -1 for the item itself
     std::string name;         // for references from the text
+    SourceLoc name_loc;       // its "navn:" value, where a name used twice is reported
     std::string title;        // caption without "Tabel N: "
     std::vector<std::string> header;  // column headings; header[0] heads the label column
     std::vector<bool> numeric;        // per column: right-aligned numbers
@@ -126,6 +127,8 @@ struct Calculation {
     std::string name;
     std::vector<Formula> values;
     SourceLoc loc;
+    SourceLoc name_loc;          // its "navn:" value, where a name used twice is reported
+    bool missing_passes = false;  // "mangler: videre": a value computed from "-" is "-"
 };
 
 enum class SectionKind { Resume, Indstilling, Sagsfremstilling, Oekonomi, Bemaerkninger, Kommunikation };
@@ -170,6 +173,10 @@ struct AgendaItem {
     struct HeaderLocs {
         SourceLoc title, case_officer, case_number;
     } header_locs;
+    // Names of its tables and beregning blocks that could not be read, each with the error that
+    // says why (an index into the run's Diagnostics): what quotes them only follows from that
+    // error, so it is counted under it rather than reported as a second mistake.
+    std::map<std::string, size_t> unreadable;
 };
 
 struct Date {

@@ -77,20 +77,20 @@ public:
                    {"mangler", calc::Value::missing("Ikke oplyst")}};
     }
     std::optional<calc::Value> cell(const std::string& name, const std::vector<std::string>& labels,
-                                    std::string* error) override {
+                                    calc::Failure* error) override {
         if (name == "t" && !labels.empty()) return label(labels.back(), error);
-        *error = "no table";
+        error->message = "no table";
         return std::nullopt;
     }
-    std::optional<int> table_number(const std::string&, std::string*) override { return 1; }
+    std::optional<int> table_number(const std::string&, calc::Failure*) override { return 1; }
     const calc::Words& words() const override { return wording().status_words(); }
-    std::optional<calc::Value> label(const std::string& l, std::string* error) override {
+    std::optional<calc::Value> label(const std::string& l, calc::Failure* error) override {
         for (const auto& [k, v] : values_)
             if (k == l) return v;
-        *error = "no label";
+        error->message = "no label";
         return std::nullopt;
     }
-    std::optional<std::vector<calc::Value>> range(const std::string& from, const std::string& to, std::string* error,
+    std::optional<std::vector<calc::Value>> range(const std::string& from, const std::string& to, calc::Failure* error,
                                                   bool*) override {
         std::vector<calc::Value> out;
         bool in = false;
@@ -99,9 +99,10 @@ public:
             if (in) out.push_back(v);
             if (in && k == to) return out;
         }
-        *error = "no range";
+        error->message = "no range";
         return std::nullopt;
     }
+    bool accepts_missing(const calc::Value&, calc::Failure*) override { return true; }
 
 private:
     std::vector<std::pair<std::string, calc::Value>> values_;

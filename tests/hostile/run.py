@@ -344,8 +344,8 @@ def main():
 
     # Issue 9, point 18: a name used twice names both places.
     case("a table name used twice", lambda m: append(os.path.join(m, item), "\n```tabel\nfil: budget.csv\nnavn: budget\ntitel: Igen\n```\n"),
-         r'^m/01-budget/item\.md:45:1: error: the name "budget" is used twice in this meeting; also by the table at '
-         r'm/01-budget/item\.md:29', boardpack, base)
+         r'^m/01-budget/item\.md:47:7: error: the name "budget" is used twice in this meeting; also by the table at '
+         r'm/01-budget/item\.md:31:7\n', boardpack, base)
 
     # Issue 9, point 14: one cause, one error. A typo in a column label the table's formula uses
     # gives one error; the figures that quote the table follow from it and are one note under it.

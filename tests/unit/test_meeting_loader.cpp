@@ -69,8 +69,8 @@ MemoryFiles good_meeting() {
 
 std::string load_errors(const MemoryFiles& f) {
     Diagnostics d;
-    const auto m = load_meeting(f, "m", d);
-    CHECK_FALSE(m);
+    load_meeting(f, "m", d);
+    CHECK(d.has_errors());  // the meeting may still come back, for computing, never for printing
     return test::messages(d);
 }
 
@@ -192,18 +192,19 @@ TEST_CASE("loader: an item folder meeting.txt does not list is warned about; a s
 TEST_CASE("loader: a listed item folder that does not exist") {
     MemoryFiles f = good_meeting();
     f.add("meeting.txt", replace(kMeeting, "punkt: 06-b", "punkt: 07-c"));
+    // In file order: the warning points at the start of the line, the error at its value.
     CHECK(load_errors(f) ==
-          "m/meeting.txt:7:8: error: there is no item folder \"07-c\" (m/07-c)\n  punkt: 07-c\n         ^\n"
           "m/meeting.txt:7:1: warning: the folder \"06-b\" holds an item.md, but meeting.txt does not list it, so it is "
           "left out of the packet; add \"punkt: 06-b\" to include it\n"
-          "  punkt: 07-c\n  ^\n");
+          "  punkt: 07-c\n  ^\n"
+          "m/meeting.txt:7:8: error: there is no item folder \"07-c\" (m/07-c)\n  punkt: 07-c\n         ^\n");
 }
 
 TEST_CASE("loader: paths may not leave the meeting folder") {
     MemoryFiles f = good_meeting();
     f.add("meeting.txt", replace(kMeeting, "punkt: 06-b", "punkt: ../andet-moede/06-b"));
     CHECK(load_errors(f).find("m/meeting.txt:7:8: error: cannot use the item folder \"../andet-moede/06-b\": the path "
-                              "leaves the meeting folder") == 0);
+                              "leaves the meeting folder") != std::string::npos);
     MemoryFiles g = good_meeting();
     g.add("05-a/item.md", replace(kItemA, "fil: tabel-1.csv", "fil: /etc/passwd"));
     CHECK(load_errors(g).find("the path is absolute") != std::string::npos);
@@ -284,24 +285,24 @@ TEST_CASE("loader: item folders may not be nested, nor be the meeting folder") {
     f.add("05-a/06-b/item.md", kItemB);
     f.add("meeting.txt", replace(kMeeting, "punkt: 06-b", "punkt: 05-a/06-b"));
     CHECK(load_errors(f) ==
+          "m/meeting.txt:7:1: warning: the folder \"06-b\" holds an item.md, but meeting.txt does not list it, so it is "
+          "left out of the packet; add \"punkt: 06-b\" to include it\n"
+          "  punkt: 05-a/06-b\n  ^\n"
           "m/meeting.txt:7:8: error: the item folder \"05-a/06-b\" lies inside the item folder \"05-a\" (m/meeting.txt:6); "
           "item folders may not be nested, or one item could read the other's files\n"
           "  punkt: 05-a/06-b\n"
-          "         ^\n"
-          "m/meeting.txt:7:1: warning: the folder \"06-b\" holds an item.md, but meeting.txt does not list it, so it is "
-          "left out of the packet; add \"punkt: 06-b\" to include it\n"
-          "  punkt: 05-a/06-b\n  ^\n");
+          "         ^\n");
     MemoryFiles g = good_meeting();
     g.add("item.md", kItemB);
     g.add("meeting.txt", replace(kMeeting, "punkt: 06-b", "punkt: ."));
     CHECK(load_errors(g) ==
+          "m/meeting.txt:7:1: warning: the folder \"06-b\" holds an item.md, but meeting.txt does not list it, so it is "
+          "left out of the packet; add \"punkt: 06-b\" to include it\n"
+          "  punkt: .\n  ^\n"
           "m/meeting.txt:7:8: error: the item folder \".\" is the meeting folder itself, which holds the item folder "
           "\"05-a\" (m/meeting.txt:6); give each item a folder of its own\n"
           "  punkt: .\n"
-          "         ^\n"
-          "m/meeting.txt:7:1: warning: the folder \"06-b\" holds an item.md, but meeting.txt does not list it, so it is "
-          "left out of the packet; add \"punkt: 06-b\" to include it\n"
-          "  punkt: .\n  ^\n");
+          "         ^\n");
 }
 
 TEST_CASE("loader: a shared location may not hold or lie in an item's folder") {

@@ -139,7 +139,7 @@ TEST_CASE("table calc: indexing a column by a price and wage rate") {
 TEST_CASE("table calc: errors name file, line, column and the label") {
     auto l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = sum(Kontingent .. Lønn)\ntilføj: nederst\n```\n", kBudgetCsv);
     CHECK(l.messages ==
-          "m/01-a/item.md:13:34: error: the table has no row \"Lønn\" (it has: Kontingent, Øvrige indtægter, Indtægter i "
+          "m/01-a/item.md:13:34: error: the table has no row \"Lønn\"; did you mean \"Løn\"? (it has: Kontingent, Øvrige indtægter, Indtægter i "
           "alt:, Løn, I alt) (in column \"Budget\")\n"
           "  række: I alt = sum(Kontingent .. Lønn)\n"
           "                                   ^\n");
