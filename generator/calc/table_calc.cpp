@@ -380,9 +380,12 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
                                           format_danish(p.options.tolerance, p.options.tolerance.scale()) +
                                           "; the packet shows " + out.text);
                         // The reader comparing with the source is told in the packet too.
+                        // In a table shown in mio. kr., the two figures are told in kr., as the CSV
+                        // wrote them: both may round to the same millions.
+                        const std::string in_kr = t.unit == "mio. kr." && out.unit.empty() ? " kr." : "";
                         differs.push_back(fill(words.source_differs, {{"celle", row_name(t, r) + " / " + t.header[c]},
-                                                                      {"kilde", published.text},
-                                                                      {"beregnet", out.text}}));
+                                                                      {"kilde", published.text + in_kr},
+                                                                      {"beregnet", out.text + in_kr}}));
                     }
                 }
             } else if (published.kind == Cell::Kind::Text) {
@@ -544,16 +547,25 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
     }
     t.notes.insert(t.notes.end(), differs.begin(), differs.end());
 
-    // Amounts shown in millions: every number, read or computed, is printed in mio. kr.
+    // Amounts shown in millions: every amount, read or computed, is printed in mio. kr.; a
+    // figure written with a per-cent sign is a share, not an amount, and stays as it is.
     if (t.unit == "mio. kr.") {
         const int d = t.decimals >= 0 ? t.decimals : 1;
         for (TableRow& r : t.rows)
-            for (size_t c = 1; c < r.cells.size(); ++c)
-                if (r.cells[c].kind == Cell::Kind::Number) {
-                    // Dividing by a million keeps the count and adds 6 decimals: it always fits.
-                    const auto millions = Decimal::div(r.cells[c].value, Decimal(1000000, 0));
-                    if (millions) r.cells[c].text = format_danish(*millions, d);
-                }
+            for (size_t c = 1; c < r.cells.size(); ++c) {
+                Cell& cell = r.cells[c];
+                if (cell.kind != Cell::Kind::Number || cell.unit == "%" || cell.unit == "pct.") continue;
+                // Dividing by a million keeps the count and adds 6 decimals: it always fits.
+                const auto millions = Decimal::div(cell.value, Decimal(1000000, 0));
+                if (!millions) continue;
+                cell.text = format_danish(*millions, d);
+                if (!cell.value.is_zero() && millions->rounded(d).is_zero())
+                    diags.warning(cell.loc.file.empty() ? t.loc : cell.loc,
+                                  "the amount " + format_danish(cell.value, cell.decimals) + " kr. for " +
+                                      quote_text(r.cells[0].text) + " / " + quote_text(t.header[c]) + " prints as " +
+                                      quote_text(cell.text) + " in this table in mio. kr.; give the table more decimals "
+                                      "(\"decimaler:\") or show it in kr.");
+            }
     }
     return ok;
 }

@@ -246,6 +246,138 @@ række: I alt = Løn + Husleje + Øvrigt
 })
 
 
+# Issue 9, point 2: a "-" reached through another table, a beregning block or a figure that
+# computes with it is an error at the input cell (naming the formula), unless the block that
+# computes says "mangler: videre"; a figure that only quotes the cell prints what the table prints.
+DASH_CSV = {"a.csv": "Post;2023\nLøn;100\nHusleje;-\n", "b.csv": "Post;2023\nX;5\n"}
+DASH_TABLE_A = """```tabel
+fil: a.csv
+navn: a
+titel: Med en streg
+```
+
+"""
+
+CASES.append({
+    "name": "point2-dash-through-another-table",
+    "files": DASH_CSV,
+    "body": DASH_TABLE_A + """```tabel
+fil: b.csv
+navn: b
+titel: Bruger a
+tilføj: nederst
+række: Sum = X + a[Husleje; 2023]
+```
+""",
+    "exit": 1,
+    "messages": ['a.csv:3:9: error: the cell a[Husleje; 2023] holds "-", not a number, but the formula '
+                 '"Sum = X + a[Husleje; 2023]"', ": 1 error(s)"],
+    "no_messages": ["item.md:26:14: error"],
+})
+
+CASES.append({
+    "name": "point2-dash-through-another-table-videre",
+    "files": DASH_CSV,
+    "body": DASH_TABLE_A + """```tabel
+fil: b.csv
+navn: b
+titel: Bruger a
+tilføj: nederst
+mangler: videre
+række: Sum = X + a[Husleje; 2023]
+```
+
+Summen er {b[Sum; 2023]}.
+""",
+    "prints": ["Sum -", "Summen er -."],
+})
+
+CASES.append({
+    "name": "point2-dash-into-beregning",
+    "files": DASH_CSV,
+    "body": DASH_TABLE_A + """```beregning
+navn: v
+værdi: Dobbelt = a[Husleje; 2023] * 2
+```
+
+Det dobbelte er {v[Dobbelt] | kr.}.
+""",
+    "exit": 1,
+    # The figure that quotes the failed value only follows from that error: one note under it.
+    "messages": ['a.csv:3:9: error: the cell a[Husleje; 2023] holds "-", not a number, but the formula '
+                 '"Dobbelt = a[Husleje; 2023] * 2"', 'a.csv:3:9: note: 1 more problem follows from this error',
+                 ": 1 error(s)"],
+    "no_messages": ["item.md:26:18: error"],
+})
+
+CASES.append({
+    "name": "point2-dash-into-beregning-videre",
+    "files": DASH_CSV,
+    "body": DASH_TABLE_A + """```beregning
+navn: v
+mangler: videre
+værdi: Dobbelt = a[Husleje; 2023] * 2
+```
+
+Det dobbelte er {v[Dobbelt] | kr.}, og huslejen er {a[Husleje; 2023]}.
+""",
+    "prints": ["Det dobbelte er -, og huslejen er -."],
+})
+
+CASES.append({
+    "name": "point2-figure-computing-with-a-dash",
+    "files": DASH_CSV,
+    "body": DASH_TABLE_A + """Huslejen plus lønnen er {a[Husleje; 2023] + a[Løn; 2023] | kr.}.
+""",
+    "exit": 1,
+    "messages": ['item.md:21:26: error: a[Husleje; 2023] is "-", not a number, but the figure '
+                 '"{a[Husleje; 2023] + a[Løn; 2023] | kr.}" computes with it'],
+})
+
+CASES.append({
+    "name": "point2-computed-dash-into-a-table-that-does-not-allow-it",
+    "files": {"a.csv": "Post;2023\nLøn;100\nHusleje;-\n", "b.csv": "Post;2023\nX;5\n"},
+    "body": """```tabel
+fil: a.csv
+navn: a
+titel: Med en streg
+mangler: videre
+tilføj: nederst
+række: I alt = Løn + Husleje
+```
+
+```tabel
+fil: b.csv
+navn: b
+titel: Bruger a
+tilføj: nederst
+række: Sum = X + a[I alt; 2023]
+```
+""",
+    "exit": 1,
+    "messages": ['error: a[I alt; 2023] is "-" (computed from a figure that is not available in its table), but this '
+                 'formula needs a number'],
+})
+
+
+# Issue 9, point 4: a table shown in mio. kr. converts its amounts, not its shares, and a
+# non-zero amount that would print as 0,0 is a warning at its cell.
+CASES.append({
+    "name": "point4-mio-table-shares-and-tiny-amounts",
+    "files": {"mio2.csv": "Post;Beløb;Andel\nDrift;2.500.000;6 %\nGebyr;30.000;1 %\n"},
+    "body": """```tabel
+fil: mio2.csv
+navn: mio2
+titel: Beløb i mio. kr.
+enhed: mio. kr.
+```
+""",
+    "messages": ['mio2.csv:3:7: warning: the amount 30.000 kr. for "Gebyr" / "Beløb" prints as "0,0" in this table in mio. kr.'],
+    "prints": ["Drift 2,5 6 %", "Gebyr 0,0 1 %"],
+    "not_prints": ["0,0 %"],
+})
+
+
 def main():
     boardpack = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory() as work:

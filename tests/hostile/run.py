@@ -362,6 +362,20 @@ def main():
          r'\A(?![\s\S]*(?:error:[\s\S]*){4})[\s\S]*^m/01-budget/item\.md:39:\d+: error: there is no table named "budgt"'
          r'[\s\S]*^m/01-budget/item\.md:39:\d+: error: the table "budget" has no column "Ændrin"'
          r'[\s\S]*^m/01-budget/item\.md:43:\d+: error: the table "budget" has no column "Budget 2205"', boardpack, base)
+    # Issue 9, point 14: mistakes found while reading and while computing are listed together,
+    # in file order; a table that could not be read is one error, and what quotes it a note.
+    def stages(m):
+        replace(os.path.join(m, "02-personalesag", "item.md"), "# Resumé", "# Resumeet")
+        replace(os.path.join(m, item), "{budget[Løn; Ændring] | kr.}", "{budget[Løn; Ændrin] | kr.}")
+        append(os.path.join(m, item), "\n```tabel\nfil: mangler.csv\nnavn: ekstra\ntitel: Ekstra\n```\n\n"
+                                      "Ekstra er {ekstra[A; B] | kr.}.\n")
+    case("mistakes from reading and computing, together and in file order", stages,
+         r'\A(?![\s\S]*(?:error:[\s\S]*){4})'
+         r'[\s\S]*^m/01-budget/item\.md:39:\d+: error: the table "budget" has no column "Ændrin"; did you mean "Ændring"\?'
+         r'[\s\S]*^m/01-budget/item\.md:\d+:\d+: error: cannot read the table.s CSV file "mangler\.csv"'
+         r'[\s\S]*^m/01-budget/item\.md:\d+:\d+: note: 1 more problem follows from this error'
+         r'[\s\S]*^m/02-personalesag/item\.md:9:1: error: unknown section "Resumeet"'
+         r'[\s\S]*3 error\(s\)', boardpack, base)
     return 1 if failures else 0
 
 
