@@ -470,11 +470,17 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
         }
         if (!r) {
             // A subtotal row deleted from the CSV would otherwise move to the end without a word.
-            if (!t.append_rows)
+            if (!t.append_rows) {
+                std::vector<std::string> labels;
+                for (const TableRow& row : t.rows)
+                    if (!row.cells.empty() && !row.cells[0].text.empty()) labels.push_back(row.cells[0].text);
                 diags.warning(p.formula->loc, "the row " + quote_text(p.formula->target) +
-                                              " is not in the CSV, so it was added at the end of the table; "
-                                              "if it belongs elsewhere, add an empty row with that label there in the CSV",
-                          p.formula->line);
+                                                  " is not in the CSV, so it was added at the end of the table" +
+                                                  did_you_mean(p.formula->target, labels) +
+                                                  "; if it belongs elsewhere, add an empty row with that label there in the "
+                                                  "CSV (or \"tilføj: nederst\" if the end is meant)",
+                              p.formula->line);
+            }
             TableRow row;
             row.cells.resize(t.header.size());
             row.cells[0].kind = Cell::Kind::Text;

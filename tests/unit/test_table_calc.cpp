@@ -363,3 +363,24 @@ TEST_CASE("table calc: a row formula whose row is not in the CSV warns that it w
           std::string::npos);
     CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "14"});
 }
+
+TEST_CASE("table calc: a row formula whose label is a near miss of a CSV row suggests it") {
+    const auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = A + B\n```\n", "Post;2024\nA;10\nB;4\nI alt;\n");
+    CHECK(l.messages.find("warning") == std::string::npos);
+    const auto typo = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alr = A + B\n```\n", "Post;2024\nA;10\nB;4\nI alt;\n");
+    CHECK(typo.messages.find("warning: the row \"I alr\" is not in the CSV, so it was added at the end of the table; did "
+                             "you mean \"I alt\"?") != std::string::npos);
+}
+
+TEST_CASE("table calc: a '-' quoted from another table is an error at its cell unless the formula's table says videre") {
+    const char* csv = "Post;2024\nA;10\nB;-\n";
+    const auto refused = compute("```tabel\nfil: t.csv\nnavn: a\ntitel: T\n```\n\n```beregning\nnavn: v\nværdi: x = a[B; 2024] + 1\n```\n",
+                                 csv);
+    CHECK(refused.messages.find("m/01-a/t.csv:3:3: error: the cell a[B; 2024] holds \"-\", not a number, but the formula "
+                                "\"x = a[B; 2024] + 1\"") != std::string::npos);
+    const auto passed = compute(
+        "```tabel\nfil: t.csv\nnavn: a\ntitel: T\n```\n\n```beregning\nnavn: v\nmangler: videre\nværdi: x = a[B; 2024] + 1\n```\n"
+        "\n{v[x]}\n",
+        csv);
+    CHECK(passed.messages == "");
+}
