@@ -1,5 +1,10 @@
 #include "calc/evaluator.hpp"
 
+#include <string_view>
+#include <utility>
+
+#include "calc/builtins.hpp"
+
 #include "calc/danish_number.hpp"
 #include "core/text.hpp"
 
@@ -32,7 +37,7 @@ std::string shown(const Value& v) {
 
 class Evaluator {
 public:
-    Evaluator(Scope& scope, EvalError* err) : scope_(scope), err_(err) {}
+    Evaluator(Scope& scope, FormulaError* err) : scope_(scope), err_(err) {}
 
     std::optional<Value> eval(const Expr& e) {
         switch (e.kind) {
@@ -172,119 +177,133 @@ private:
         return wrong(shown(*v));
     }
 
+    // A function call: its name and number of arguments checked against the one table of
+    // built-ins, then computed by the method of that name.
     std::optional<Value> call(const Expr& e) {
-        const std::string& f = e.text;
-        auto arity = [&](size_t lo, size_t hi) -> bool {
-            if (e.args.size() >= lo && e.args.size() <= hi) return true;
-            fail(e, f + "() takes " + (lo == hi ? std::to_string(lo) : std::to_string(lo) + "-" + std::to_string(hi)) +
-                        " arguments, separated by \";\"");
-            return false;
+        const Builtin* b = find_builtin(e.text);
+        if (!b) return fail(e, "unknown function " + e.text + "()");
+        if (e.args.size() < b->min_args || e.args.size() > b->max_args)
+            return fail(e, e.text + "() takes " +
+                               (b->min_args == b->max_args ? std::to_string(b->min_args)
+                                                           : std::to_string(b->min_args) + "-" + std::to_string(b->max_args)) +
+                               " arguments, separated by \";\"");
+        using Method = std::optional<Value> (Evaluator::*)(const Expr&);
+        static const std::pair<std::string_view, Method> kMethods[] = {
+            {"sum", &Evaluator::sum_min_max}, {"min", &Evaluator::sum_min_max}, {"max", &Evaluator::sum_min_max},
+            {"abs", &Evaluator::absolute},    {"status", &Evaluator::status},   {"udvikling", &Evaluator::trend},
+            {"loft", &Evaluator::cap},        {"nummer", &Evaluator::number},
         };
-        if (f == "nummer") {
-            if (!arity(1, 1)) return std::nullopt;
-            Failure why;
-            auto n = scope_.refs().table_number(e.args[0]->text, &why);
-            if (!n) return fail(*e.args[0], std::move(why));
-            return Value::of(Decimal(*n, 0), 0);
-        }
-        if (f == "sum" || f == "min" || f == "max") {
-            if (!arity(1, 1000)) return std::nullopt;
-            auto vs = values(e);
-            if (!vs) return std::nullopt;
-            std::optional<Value> acc;
-            for (const Value& v : *vs) {
-                if (v.kind == Value::Kind::Text) return fail(e, f + "() got " + not_a_number(v));
-                if (v.kind == Value::Kind::Missing) return v;
-                if (!acc) {
-                    acc = v;
-                    continue;
-                }
-                if (f == "sum") {
-                    auto r = Decimal::add(acc->number, v.number);
-                    if (!r) return fail(e, too_large("the sum"));
-                    acc->number = *r;
-                } else if ((f == "min" && v.number < acc->number) || (f == "max" && v.number > acc->number)) {
-                    acc->number = v.number;
-                }
-                acc->decimals = combine(acc->decimals, v.decimals);
+        for (const auto& [name, method] : kMethods)
+            if (name == e.text) return (this->*method)(e);
+        return fail(e, "the function " + e.text + "() is not implemented");  // a built-in without a method
+    }
+
+    // nummer(navn): the number of a table, for "tabel 3".
+    std::optional<Value> number(const Expr& e) {
+        Failure why;
+        auto n = scope_.refs().table_number(e.args[0]->text, &why);
+        if (!n) return fail(*e.args[0], std::move(why));
+        return Value::of(Decimal(*n, 0), 0);
+    }
+
+    // sum(...), min(...), max(...) over numbers and ranges; "-" makes the result "-".
+    std::optional<Value> sum_min_max(const Expr& e) {
+        const std::string& f = e.text;
+        auto vs = values(e);
+        if (!vs) return std::nullopt;
+        std::optional<Value> acc;
+        for (const Value& v : *vs) {
+            if (v.kind == Value::Kind::Text) return fail(e, f + "() got " + not_a_number(v));
+            if (v.kind == Value::Kind::Missing) return v;
+            if (!acc) {
+                acc = v;
+                continue;
             }
-            if (!acc) return fail(e, f + "() got no numbers");
-            return acc;
-        }
-        if (f == "abs") {
-            if (!arity(1, 1)) return std::nullopt;
-            auto v = eval(*e.args[0]);
-            if (!v || !number_or_missing(*e.args[0], *v)) return std::nullopt;
-            if (v->is_number()) {
-                const auto a = v->number.abs();
-                if (!a) return fail(e, too_large("the result"));
-                v->number = *a;
+            if (f == "sum") {
+                auto r = Decimal::add(acc->number, v.number);
+                if (!r) return fail(e, too_large("the sum"));
+                acc->number = *r;
+            } else if ((f == "min" && v.number < acc->number) || (f == "max" && v.number > acc->number)) {
+                acc->number = v.number;
             }
-            return v;
+            acc->decimals = combine(acc->decimals, v.decimals);
         }
-        if (f == "status") {
-            // status(value; target; højere|lavere): is the target met?
-            if (!arity(3, 3)) return std::nullopt;
-            auto v = eval(*e.args[0]);
-            auto t = v ? eval(*e.args[1]) : std::nullopt;
-            auto higher = t ? higher_is_better(*e.args[2]) : std::nullopt;
-            if (!v || !t || !higher || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *t))
-                return std::nullopt;
-            if (!v->is_number() || !t->is_number()) return Value::missing("-");
-            const bool met = *higher ? v->number >= t->number : v->number <= t->number;
-            const Words& w = scope_.refs().words();
-            return met ? Value::word(w.met, Tone::Good) : Value::word(w.not_met, Tone::Bad);
+        if (!acc) return fail(e, f + "() got no numbers");
+        return acc;
+    }
+
+    // abs(x).
+    std::optional<Value> absolute(const Expr& e) {
+        auto v = eval(*e.args[0]);
+        if (!v || !number_or_missing(*e.args[0], *v)) return std::nullopt;
+        if (v->is_number()) {
+            const auto a = v->number.abs();
+            if (!a) return fail(e, too_large("the result"));
+            v->number = *a;
         }
-        if (f == "udvikling") {
-            // udvikling(before; now; højere|lavere[; band]): the trend, judged by the direction.
-            if (!arity(3, 4)) return std::nullopt;
-            auto before = eval(*e.args[0]);
-            auto now = before ? eval(*e.args[1]) : std::nullopt;
-            auto higher = now ? higher_is_better(*e.args[2]) : std::nullopt;
-            if (!before || !now || !higher || !number_or_missing(*e.args[0], *before) || !number_or_missing(*e.args[1], *now))
-                return std::nullopt;
-            Decimal band(0, 0);
-            if (e.args.size() == 4) {
-                auto b = eval(*e.args[3]);
-                if (!b || !b->is_number()) return b ? fail(*e.args[3], "the band for \"uændret\" must be a number") : std::nullopt;
-                const auto a = b->number.abs();
-                if (!a) return fail(*e.args[3], too_large("the band"));
-                band = *a;
-            }
-            if (!before->is_number() || !now->is_number()) return Value::missing("-");
-            const auto diff = Decimal::sub(now->number, before->number);
-            const auto change = diff ? diff->abs() : std::nullopt;
-            if (!change) return fail(e, too_large("the change from " + shown(*before) + " to " + shown(*now)));
-            const Words& w = scope_.refs().words();
-            if (*change <= band) return Value::word(w.unchanged, Tone::Neutral);
-            const bool up = !diff->is_negative();
-            const bool good = up == *higher;
-            return Value::word(up ? w.rising : w.falling, good ? Tone::Good : Tone::Bad);
+        return v;
+    }
+
+    // status(value; target; højere|lavere): is the target met?
+    std::optional<Value> status(const Expr& e) {
+        auto v = eval(*e.args[0]);
+        auto t = v ? eval(*e.args[1]) : std::nullopt;
+        auto higher = t ? higher_is_better(*e.args[2]) : std::nullopt;
+        if (!v || !t || !higher || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *t))
+            return std::nullopt;
+        if (!v->is_number() || !t->is_number()) return Value::missing("-");
+        const bool met = *higher ? v->number >= t->number : v->number <= t->number;
+        const Words& w = scope_.refs().words();
+        return met ? Value::word(w.met, Tone::Good) : Value::word(w.not_met, Tone::Bad);
+    }
+
+    // udvikling(before; now; højere|lavere[; band]): the trend, judged by the direction.
+    std::optional<Value> trend(const Expr& e) {
+        auto before = eval(*e.args[0]);
+        auto now = before ? eval(*e.args[1]) : std::nullopt;
+        auto higher = now ? higher_is_better(*e.args[2]) : std::nullopt;
+        if (!before || !now || !higher || !number_or_missing(*e.args[0], *before) || !number_or_missing(*e.args[1], *now))
+            return std::nullopt;
+        Decimal band(0, 0);
+        if (e.args.size() == 4) {
+            auto b = eval(*e.args[3]);
+            if (!b || !b->is_number()) return b ? fail(*e.args[3], "the band for \"uændret\" must be a number") : std::nullopt;
+            const auto a = b->number.abs();
+            if (!a) return fail(*e.args[3], too_large("the band"));
+            band = *a;
         }
-        if (f == "loft") {
-            // loft(value; cap): over or under the cap.
-            if (!arity(2, 2)) return std::nullopt;
-            auto v = eval(*e.args[0]);
-            auto cap = v ? eval(*e.args[1]) : std::nullopt;
-            if (!v || !cap || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *cap)) return std::nullopt;
-            if (!v->is_number() || !cap->is_number()) return Value::missing("-");
-            const int c = Decimal::compare(v->number, cap->number);
-            const Words& w = scope_.refs().words();
-            if (c > 0) return Value::word(w.over_cap, Tone::Bad);
-            if (c < 0) return Value::word(w.under_cap, Tone::Good);
-            return Value::word(w.at_cap, Tone::Neutral);
-        }
-        return fail(e, "unknown function " + f + "()");
+        if (!before->is_number() || !now->is_number()) return Value::missing("-");
+        const auto diff = Decimal::sub(now->number, before->number);
+        const auto change = diff ? diff->abs() : std::nullopt;
+        if (!change) return fail(e, too_large("the change from " + shown(*before) + " to " + shown(*now)));
+        const Words& w = scope_.refs().words();
+        if (*change <= band) return Value::word(w.unchanged, Tone::Neutral);
+        const bool up = !diff->is_negative();
+        const bool good = up == *higher;
+        return Value::word(up ? w.rising : w.falling, good ? Tone::Good : Tone::Bad);
+    }
+
+    // loft(value; cap): over or under the cap.
+    std::optional<Value> cap(const Expr& e) {
+        auto v = eval(*e.args[0]);
+        auto limit = v ? eval(*e.args[1]) : std::nullopt;
+        if (!v || !limit || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *limit)) return std::nullopt;
+        if (!v->is_number() || !limit->is_number()) return Value::missing("-");
+        const int c = Decimal::compare(v->number, limit->number);
+        const Words& w = scope_.refs().words();
+        if (c > 0) return Value::word(w.over_cap, Tone::Bad);
+        if (c < 0) return Value::word(w.under_cap, Tone::Good);
+        return Value::word(w.at_cap, Tone::Neutral);
     }
 
     Scope& scope_;
-    EvalError* err_;
+    FormulaError* err_;
     int literal_decimals_ = 0;
 };
 
 }  // namespace
 
-std::optional<Value> evaluate(const Expr& e, Scope& scope, EvalError* error) {
+std::optional<Value> evaluate(const Expr& e, Scope& scope, FormulaError* error) {
     if (error) *error = {};
     Evaluator ev(scope, error);
     auto v = ev.eval(e);

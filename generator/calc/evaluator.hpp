@@ -6,22 +6,11 @@
 #include <vector>
 
 #include "calc/expression.hpp"
+#include "calc/failure.hpp"
 #include "calc/value.hpp"
 #include "calc/words.hpp"
 
 namespace boardpack::calc {
-
-// Why a formula could not be computed: the sentence, and where it belongs when that is not the
-// formula itself. This is the one way calc/ reports a failure upward: lookups, scopes and the
-// evaluator fill it, and report() in table_calc turns it into a message.
-struct Failure {
-    std::string message;
-    // The input cell at fault (a "-" where a number is needed), when the error belongs there.
-    std::optional<SourceLoc> at;
-    // The error (an index into Diagnostics) this one only follows from: it is counted under that
-    // one, not shown, so one cause gives one error.
-    std::optional<size_t> follows_from;
-};
 
 // Cells of named tables and values of beregning blocks, anywhere in the meeting. Each method
 // returns nullopt and fills *error when the name does not resolve.
@@ -59,11 +48,6 @@ private:
     References& refs_;
 };
 
-// A failure and the place in the formula it was found.
-struct EvalError : Failure {
-    int column = 0;  // 0-based byte offset into the formula
-};
-
-std::optional<Value> evaluate(const Expr& e, Scope& scope, EvalError* error);
+std::optional<Value> evaluate(const Expr& e, Scope& scope, FormulaError* error);
 
 }  // namespace boardpack::calc

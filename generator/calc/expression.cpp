@@ -1,13 +1,13 @@
 #include "calc/expression.hpp"
 
+#include "calc/builtins.hpp"
+
 #include "calc/danish_number.hpp"
 #include "core/text.hpp"
 
 namespace boardpack::calc {
 
 namespace {
-
-const char* const kFunctions[] = {"sum", "status", "udvikling", "loft", "abs", "min", "max", "nummer"};
 
 struct Token {
     enum class Kind { End, LParen, RParen, Semi, Op, Range, Number, String, Bracket, Word } kind = Kind::End;
@@ -26,7 +26,7 @@ class Lexer {
 public:
     explicit Lexer(const std::string& s) : s_(s) {}
 
-    bool run(std::vector<Token>& out, ParseError* err) {
+    bool run(std::vector<Token>& out, FormulaError* err) {
         size_t i = 0;
         while (true) {
             while (i < s_.size() && space(s_[i])) ++i;
@@ -97,8 +97,8 @@ public:
     }
 
 private:
-    bool fail(ParseError* err, size_t pos, std::string msg) {
-        if (err) *err = {static_cast<int>(pos), std::move(msg)};
+    bool fail(FormulaError* err, size_t pos, std::string msg) {
+        if (err) *err = FormulaError::at_column(static_cast<int>(pos), std::move(msg));
         return false;
     }
     size_t op_len(size_t i) const { return s_.compare(i, 2, "\xC3\x97") == 0 ? 2 : 1; }
@@ -136,7 +136,7 @@ private:
 
 class Parser {
 public:
-    Parser(const std::vector<Token>& t, ParseError* err) : t_(t), err_(err) {}
+    Parser(const std::vector<Token>& t, FormulaError* err) : t_(t), err_(err) {}
 
     std::unique_ptr<Expr> parse() {
         auto e = expr();
@@ -149,7 +149,7 @@ private:
     const Token& take() { return t_[i_ < t_.size() - 1 ? i_++ : i_]; }
 
     std::unique_ptr<Expr> fail(const Token& at, std::string msg) {
-        if (err_ && err_->message.empty()) *err_ = {static_cast<int>(at.pos), std::move(msg)};
+        if (err_ && err_->message.empty()) *err_ = FormulaError::at_column(static_cast<int>(at.pos), std::move(msg));
         return nullptr;
     }
 
@@ -324,21 +324,17 @@ private:
     const std::vector<Token>& t_;
     size_t i_ = 0;
     int depth_ = 0;
-    ParseError* err_;
+    FormulaError* err_;
 };
 
 }  // namespace
 
-bool is_function(const std::string& folded_name) {
-    for (const char* f : kFunctions)
-        if (folded_name == f) return true;
-    return false;
-}
+bool is_function(const std::string& folded_name) { return find_builtin(folded_name) != nullptr; }
 
-std::unique_ptr<Expr> parse_expression(const std::string& text, ParseError* error) {
+std::unique_ptr<Expr> parse_expression(const std::string& text, FormulaError* error) {
     if (error) *error = {};
     if (trim(text).empty()) {
-        if (error) *error = {0, "the formula is empty"};
+        if (error) *error = FormulaError::at_column(0, "the formula is empty");
         return nullptr;
     }
     std::vector<Token> tokens;
@@ -347,7 +343,7 @@ std::unique_ptr<Expr> parse_expression(const std::string& text, ParseError* erro
     // A long chain "a + b + c ..." makes a deep tree that evaluation walks by recursion.
     constexpr size_t kMaxTokens = 500;
     if (tokens.size() > kMaxTokens) {
-        if (error) *error = {static_cast<int>(tokens[kMaxTokens].pos), "the formula is too long (at most 500 parts)"};
+        if (error) *error = FormulaError::at_column(static_cast<int>(tokens[kMaxTokens].pos), "the formula is too long (at most 500 parts)");
         return nullptr;
     }
     Parser p(tokens, error);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "calc/decimal.hpp"
+#include "calc/failure.hpp"
 
 namespace boardpack::calc {
 
@@ -43,13 +44,8 @@ struct Expr {
     int column2 = 0;  // Range: the offset of its second label
 };
 
-struct ParseError {
-    int column = 0;  // 0-based byte offset
-    std::string message;
-};
-
 // Parses a formula; on failure returns nullptr and fills *error.
-std::unique_ptr<Expr> parse_expression(const std::string& text, ParseError* error);
+std::unique_ptr<Expr> parse_expression(const std::string& text, FormulaError* error);
 
 // Function names the language knows.
 bool is_function(const std::string& folded_name);

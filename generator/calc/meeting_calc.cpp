@@ -218,7 +218,7 @@ private:
             formulas = &m_.items[calcs_.at(name).item].calculations[calcs_.at(name).index].values;
         std::vector<std::string> all, out;
         for (const model::Formula& f : *formulas) {
-            ParseError pe;  // reported when the formula is computed
+            FormulaError pe;  // reported when the formula is computed
             if (auto e = parse_expression(f.expression, &pe)) quoted(*e, all);
         }
         for (const std::string& q : all)
@@ -396,7 +396,7 @@ private:
                 continue;
             }
             CalcScope scope(refs, calc, f, e.values, e.failed);
-            EvalError err;
+            FormulaError err;
             auto v = evaluate(*p->expr, scope, &err);
             if (!v) {
                 report(d_, f, err);
@@ -452,17 +452,16 @@ private:
             l.column += static_cast<int>(utf8_length(std::string_view(in.expression).substr(0, static_cast<size_t>(offset))));
             return l;
         };
-        ParseError pe;
+        FormulaError pe;
         auto expr = parse_expression(expression, &pe);
         if (!expr) {
             d_.error(at(pe.column), pe.message + " in the figure " + quote_text("{" + in.expression + "}"));
             return;
         }
-        std::string why;
-        int col = 0;
-        auto options = parse_options(options_text, false, &why, &col);
+        FormulaError why;
+        auto options = parse_options(options_text, false, &why);
         if (!options) {
-            d_.error(at(static_cast<int>(bar + 3) + col), why);
+            d_.error(at(static_cast<int>(bar + 3) + why.column), why.message);
             return;
         }
         std::string unit_error;
@@ -473,7 +472,7 @@ private:
         }
         ItemRefs refs(*this, item);
         FigureScope scope(refs, expr->kind == Expr::Kind::Cell, "{" + in.expression + "}");
-        EvalError err;
+        FormulaError err;
         auto v = evaluate(*expr, scope, &err);
         if (!v) {
             if (err.follows_from) d_.follow_on(*err.follows_from, at(err.column));

@@ -5,7 +5,7 @@
 
 namespace boardpack::calc {
 
-std::optional<Options> parse_options(const std::string& text, bool allow_range, std::string* error, int* column) {
+std::optional<Options> parse_options(const std::string& text, bool allow_range, FormulaError* error) {
     Options o;
     size_t start = 0;
     while (start < text.size()) {
@@ -14,8 +14,7 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
         const std::string part(trim(std::string_view(text).substr(start, end - start)));
         const std::string f = fold_label(part);
         auto bad = [&](std::string msg) -> std::optional<Options> {
-            *error = std::move(msg);
-            *column = static_cast<int>(utf8_length(std::string_view(text).substr(0, start)));
+            *error = FormulaError::at_column(static_cast<int>(start), std::move(msg));
             return std::nullopt;
         };
         if (f.rfind("decimaler ", 0) == 0) {

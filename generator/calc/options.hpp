@@ -8,6 +8,7 @@
 #include <string>
 
 #include "calc/decimal.hpp"
+#include "calc/failure.hpp"
 #include "calc/value.hpp"
 #include "calc/words.hpp"
 
@@ -22,8 +23,8 @@ struct Options {
     bool verb = false;           // trend words as verbs: "faldet", "steget"
 };
 
-// Parses the options; on failure returns nullopt and sets *error (and *column, 0-based).
-std::optional<Options> parse_options(const std::string& text, bool allow_range, std::string* error, int* column);
+// Parses the options; on failure returns nullopt and fills *error (its column a byte offset).
+std::optional<Options> parse_options(const std::string& text, bool allow_range, FormulaError* error);
 
 // How many kroner one `unit` is: 1 for "kr.", 10^6 for "mio. kr.", 10^9 for "mia. kr."; 0 for
 // a unit that is not an amount ("pct.") and for "".

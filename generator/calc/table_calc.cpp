@@ -153,7 +153,7 @@ bool refuse_missing(const Value& missing, const Formula& f, Failure* error) {
     return false;
 }
 
-void report(Diagnostics& diags, const Formula& f, const EvalError& error, const std::string& where) {
+void report(Diagnostics& diags, const Formula& f, const FormulaError& error, const std::string& where) {
     if (error.follows_from) {
         SourceLoc l = f.loc;
         l.column += static_cast<int>(utf8_length(std::string_view(f.expression).substr(
@@ -418,146 +418,169 @@ bool claim(std::map<std::pair<size_t, size_t>, const Formula*>& writers, size_t 
 }  // namespace
 
 std::optional<PreparedFormula> prepare(Formula& f, bool allow_range, Diagnostics& diags) {
-    ParseError pe;
+    FormulaError pe;
     auto expr = parse_expression(f.expression, &pe);
     if (!expr) {
         report(diags, f, pe.column, pe.message);
         return std::nullopt;
     }
-    std::string why;
-    int col = 0;
-    auto options = parse_options(f.options, allow_range, &why, &col);
+    FormulaError why;
+    auto options = parse_options(f.options, allow_range, &why);
     if (!options) {
-        report(diags, f, col, why, true);
+        report(diags, f, why.column, why.message, true);
         return std::nullopt;
     }
     return PreparedFormula{&f, std::move(expr), *options};
 }
 
-bool compute_table(Table& t, References& refs, Diagnostics& diags) {
-    std::vector<Prepared> rows, columns;
-    bool ok = true;
-    for (Formula& f : t.formulas) {
-        if (auto p = prepare(f, true, diags)) (f.kind == Formula::Kind::Row ? rows : columns).push_back(std::move(*p));
-        else ok = false;
+namespace {
+
+// One table's computation: its formulas in order, with what they share.
+class TableComputation {
+public:
+    TableComputation(Table& t, References& refs, Diagnostics& diags) : t_(t), refs_(refs), diags_(diags) {}
+
+    bool run() {
+        if (!prepare_all()) return false;
+        place_computed_columns();
+        for (Prepared& p : rows_) compute_row(p);
+        for (Prepared& p : columns_) compute_column(p);
+        add_notes();
+        show_in_millions();
+        return ok_;
     }
-    if (!ok) return false;
+
+private:
+    // Every formula parsed first: a table with a formula that does not parse is not computed.
+    bool prepare_all() {
+        bool all = true;
+        for (Formula& f : t_.formulas) {
+            if (auto p = prepare(f, true, diags_)) (f.kind == Formula::Kind::Row ? rows_ : columns_).push_back(std::move(*p));
+            else all = false;
+        }
+        return all;
+    }
 
     // Computed columns: found by label, or added at the right. They are filled last.
-    std::vector<bool> computed_column(t.header.size(), false);
-    std::map<std::pair<size_t, size_t>, const Formula*> writer;
-    for (Prepared& p : columns) {
-        auto c = find_column(t, p.formula->target);
-        if (!c) {
-            t.header.push_back(p.formula->target);
-            t.numeric.push_back(false);
-            for (TableRow& r : t.rows) r.cells.emplace_back();
-            computed_column.push_back(false);
-            c = t.header.size() - 1;
+    void place_computed_columns() {
+        computed_column_.assign(t_.header.size(), false);
+        for (Prepared& p : columns_) {
+            auto c = find_column(t_, p.formula->target);
+            if (!c) {
+                t_.header.push_back(p.formula->target);
+                t_.numeric.push_back(false);
+                for (TableRow& r : t_.rows) r.cells.emplace_back();
+                computed_column_.push_back(false);
+                c = t_.header.size() - 1;
+            }
+            computed_column_[*c] = true;
         }
-        computed_column[*c] = true;
     }
-    bool used_rounding_note = false;
-    std::vector<std::string> differs;  // notes for published figures outside their tolerance
 
-    for (Prepared& p : rows) {
+    // The row a row formula writes: found by label, or added at the end (with a warning, unless
+    // the table says "tilføj: nederst": a subtotal row deleted from the CSV would otherwise move
+    // to the end without a word).
+    std::optional<size_t> target_row(const Prepared& p) {
         std::string ambiguous;
-        auto r = find_row(t, p.formula->target, &ambiguous);
+        auto r = find_row(t_, p.formula->target, &ambiguous);
         if (!ambiguous.empty()) {
-            report(diags, *p.formula, 0, ambiguous);
-            ok = false;
-            continue;
+            report(diags_, *p.formula, 0, ambiguous);
+            return std::nullopt;
         }
+        if (r) return r;
+        if (!t_.append_rows) {
+            std::vector<std::string> labels;
+            for (const TableRow& row : t_.rows)
+                if (!row.cells.empty() && !row.cells[0].text.empty()) labels.push_back(row.cells[0].text);
+            diags_.warning(p.formula->loc, "the row " + quote_text(p.formula->target) +
+                                               " is not in the CSV, so it was added at the end of the table" +
+                                               did_you_mean(p.formula->target, labels) +
+                                               "; if it belongs elsewhere, add an empty row with that label there in the "
+                                               "CSV (or \"tilføj: nederst\" if the end is meant)",
+                           p.formula->line);
+        }
+        TableRow row;
+        row.cells.resize(t_.header.size());
+        row.cells[0].kind = Cell::Kind::Text;
+        row.cells[0].text = p.formula->target;
+        row.loc = p.formula->loc;
+        t_.rows.push_back(row);
+        return t_.rows.size() - 1;
+    }
+
+    // A row formula, for each numeric input column in its range.
+    void compute_row(Prepared& p) {
+        const auto r = target_row(p);
         if (!r) {
-            // A subtotal row deleted from the CSV would otherwise move to the end without a word.
-            if (!t.append_rows) {
-                std::vector<std::string> labels;
-                for (const TableRow& row : t.rows)
-                    if (!row.cells.empty() && !row.cells[0].text.empty()) labels.push_back(row.cells[0].text);
-                diags.warning(p.formula->loc, "the row " + quote_text(p.formula->target) +
-                                                  " is not in the CSV, so it was added at the end of the table" +
-                                                  did_you_mean(p.formula->target, labels) +
-                                                  "; if it belongs elsewhere, add an empty row with that label there in the "
-                                                  "CSV (or \"tilføj: nederst\" if the end is meant)",
-                              p.formula->line);
-            }
-            TableRow row;
-            row.cells.resize(t.header.size());
-            row.cells[0].kind = Cell::Kind::Text;
-            row.cells[0].text = p.formula->target;
-            row.loc = p.formula->loc;
-            t.rows.push_back(row);
-            r = t.rows.size() - 1;
+            ok_ = false;
+            return;
         }
-        t.rows[*r].role = TableRow::Role::Computed;
-        const auto cols = span(t, p, false, t.header.size(), diags);
+        t_.rows[*r].role = TableRow::Role::Computed;
+        const auto cols = span(t_, p, false, t_.header.size(), diags_);
         if (!cols) {
-            ok = false;
-            continue;
+            ok_ = false;
+            return;
         }
-        for (size_t c = cols->first; c <= cols->second && c < t.header.size(); ++c) {
-            if (c == 0 || computed_column[c] || !t.numeric[c]) continue;
-            if (!claim(writer, *r, c, p, "row " + quote_text(p.formula->target), diags)) {
-                ok = false;
-                break;
-            }
-            TableScope scope(t, refs, true, c, r, writer, *p.formula);
-            EvalError err;
-            auto v = evaluate(*p.expr, scope, &err);
-            if (!v) {
-                report(diags, *p.formula, err, " (in column " + quote_text(t.header[c]) + ")");
-                ok = false;
-                break;
-            }
-            if (!store(t, *r, c, *v, p, used_rounding_note, differs, refs.words(), diags)) {
-                ok = false;
-                break;
+        for (size_t c = cols->first; c <= cols->second && c < t_.header.size(); ++c) {
+            if (c == 0 || computed_column_[c] || !t_.numeric[c]) continue;
+            if (!claim(writer_, *r, c, p, "row " + quote_text(p.formula->target), diags_) ||
+                !compute_cell(p, *r, c, true, " (in column " + quote_text(t_.header[c]) + ")")) {
+                ok_ = false;
+                return;
             }
         }
     }
 
-    for (Prepared& p : columns) {
-        const size_t c = *find_column(t, p.formula->target);
-        const auto rs = span(t, p, true, t.rows.size(), diags);
+    // A column formula, for each row in its range; the column is numeric if any result is.
+    void compute_column(Prepared& p) {
+        const size_t c = *find_column(t_, p.formula->target);
+        const auto rs = span(t_, p, true, t_.rows.size(), diags_);
         if (!rs) {
-            ok = false;
-            continue;
+            ok_ = false;
+            return;
         }
         bool any_number = false;
-        for (size_t r = rs->first; r <= rs->second && r < t.rows.size(); ++r) {
-            if (t.rows[r].role == TableRow::Role::Spacer || t.rows[r].cells[0].text.empty()) continue;
-            if (!claim(writer, r, c, p, "column " + quote_text(p.formula->target), diags)) {
-                ok = false;
+        for (size_t r = rs->first; r <= rs->second && r < t_.rows.size(); ++r) {
+            if (t_.rows[r].role == TableRow::Role::Spacer || t_.rows[r].cells[0].text.empty()) continue;
+            if (!claim(writer_, r, c, p, "column " + quote_text(p.formula->target), diags_) ||
+                !compute_cell(p, r, c, false, " (in row " + quote_text(row_name(t_, r)) + ")")) {
+                ok_ = false;
                 break;
             }
-            TableScope scope(t, refs, false, r, c, writer, *p.formula);
-            EvalError err;
-            auto v = evaluate(*p.expr, scope, &err);
-            if (!v) {
-                report(diags, *p.formula, err, " (in row " + quote_text(row_name(t, r)) + ")");
-                ok = false;
-                break;
-            }
-            if (!store(t, r, c, *v, p, used_rounding_note, differs, refs.words(), diags)) {
-                ok = false;
-                break;
-            }
-            any_number = any_number || v->is_number();
+            any_number = any_number || t_.rows[r].cells[c].kind == Cell::Kind::Number;
         }
-        t.numeric[c] = any_number;
+        t_.numeric[c] = any_number;
     }
 
-    if (used_rounding_note && !t.rounding_note.empty()) {
-        if (t.source.empty()) t.notes.push_back(t.rounding_note);
-        else t.source += " " + t.rounding_note;
+    // One cell: evaluated in the formula's scope and stored beside the published figure.
+    bool compute_cell(const Prepared& p, size_t r, size_t c, bool row_formula, const std::string& where) {
+        TableScope scope(t_, refs_, row_formula, row_formula ? c : r, row_formula ? std::optional<size_t>(r) : c, writer_,
+                         *p.formula);
+        FormulaError err;
+        auto v = evaluate(*p.expr, scope, &err);
+        if (!v) {
+            report(diags_, *p.formula, err, where);
+            return false;
+        }
+        return store(t_, r, c, *v, p, used_rounding_note_, differs_, refs_.words(), diags_);
     }
-    t.notes.insert(t.notes.end(), differs.begin(), differs.end());
+
+    // The rounding note if a published figure was kept within its tolerance, and a note for
+    // each published figure outside it.
+    void add_notes() {
+        if (used_rounding_note_ && !t_.rounding_note.empty()) {
+            if (t_.source.empty()) t_.notes.push_back(t_.rounding_note);
+            else t_.source += " " + t_.rounding_note;
+        }
+        t_.notes.insert(t_.notes.end(), differs_.begin(), differs_.end());
+    }
 
     // Amounts shown in millions: every amount, read or computed, is printed in mio. kr.; a
     // figure written with a per-cent sign is a share, not an amount, and stays as it is.
-    if (t.unit == "mio. kr.") {
-        const int d = t.decimals >= 0 ? t.decimals : 1;
-        for (TableRow& r : t.rows)
+    void show_in_millions() {
+        if (t_.unit != "mio. kr.") return;
+        const int d = t_.decimals >= 0 ? t_.decimals : 1;
+        for (TableRow& r : t_.rows)
             for (size_t c = 1; c < r.cells.size(); ++c) {
                 Cell& cell = r.cells[c];
                 if (cell.kind != Cell::Kind::Number || cell.unit == "%" || cell.unit == "pct.") continue;
@@ -566,14 +589,27 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
                 if (!millions) continue;
                 cell.text = format_danish(*millions, d);
                 if (!cell.value.is_zero() && millions->rounded(d).is_zero())
-                    diags.warning(cell.loc.file.empty() ? t.loc : cell.loc,
-                                  "the amount " + format_danish(cell.value, cell.decimals) + " kr. for " +
-                                      quote_text(r.cells[0].text) + " / " + quote_text(t.header[c]) + " prints as " +
-                                      quote_text(cell.text) + " in this table in mio. kr.; give the table more decimals "
-                                      "(\"decimaler:\") or show it in kr.");
+                    diags_.warning(cell.loc.file.empty() ? t_.loc : cell.loc,
+                                   "the amount " + format_danish(cell.value, cell.decimals) + " kr. for " +
+                                       quote_text(r.cells[0].text) + " / " + quote_text(t_.header[c]) + " prints as " +
+                                       quote_text(cell.text) + " in this table in mio. kr.; give the table more decimals "
+                                       "(\"decimaler:\") or show it in kr.");
             }
     }
-    return ok;
-}
+
+    Table& t_;
+    References& refs_;
+    Diagnostics& diags_;
+    std::vector<Prepared> rows_, columns_;
+    std::vector<bool> computed_column_;
+    std::map<std::pair<size_t, size_t>, const Formula*> writer_;  // which formula writes each cell
+    bool used_rounding_note_ = false;
+    std::vector<std::string> differs_;  // notes for published figures outside their tolerance
+    bool ok_ = true;
+};
+
+}  // namespace
+
+bool compute_table(Table& t, References& refs, Diagnostics& diags) { return TableComputation(t, refs, diags).run(); }
 
 }  // namespace boardpack::calc

@@ -53,7 +53,7 @@ void report(Diagnostics& diags, const model::Formula& f, int offset, const std::
 // Reports a formula that could not be computed: at the input cell at fault if there is one, as a
 // follow-on of an earlier error if it only follows from that, else at the formula (with `where`,
 // e.g. " (in column "2023")", added to the message).
-void report(Diagnostics& diags, const model::Formula& f, const EvalError& error, const std::string& where = {});
+void report(Diagnostics& diags, const model::Formula& f, const FormulaError& error, const std::string& where = {});
 
 // The sentence for a "-" (or other word that is not a number) in an input cell where `f` needs
 // a number, and the way out.

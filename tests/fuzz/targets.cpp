@@ -120,11 +120,11 @@ std::string one_line(std::string s) {
 void formula(const uint8_t* data, size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
     {
-        calc::ParseError pe;
+        calc::FormulaError pe;
         auto e = calc::parse_expression(text, &pe);
         if (e) {
             SmallTable t;
-            calc::EvalError err;
+            calc::FormulaError err;
             if (auto v = calc::evaluate(*e, t, &err); v && v->is_number()) (void)v->number.to_plain();
         }
     }

@@ -17,9 +17,8 @@ std::string cell(const char* text) {
 }
 
 std::string quoted(Decimal value, int decimals, const char* source, const char* options, bool* lost = nullptr) {
-    std::string why;
-    int col = 0;
-    auto o = parse_options(options, false, &why, &col);
+    FormulaError why;
+    auto o = parse_options(options, false, &why);
     REQUIRE(o);
     o->source_unit = source;
     return format_value(Value::of(value, decimals), *o, test::words(), lost);
