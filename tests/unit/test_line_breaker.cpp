@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "render/pdf/line_breaker.hpp"
+#include "render/pdf/non_breaking.hpp"
 
 using namespace boardpack::render::pdf;
 
@@ -98,4 +99,26 @@ TEST_CASE("line breaking: a long word after text on the line fills the line, the
           std::vector<std::string>{"ab", "cdefghijkl", "mnopqrstuv", "wxyz"});
     CHECK(lines_of(text("ab cd-efghijklmnopqrstuvwxyz"), 50) ==
           std::vector<std::string>{"ab cd-", "efghijklmn", "opqrstuvwx", "yz"});
+}
+
+TEST_CASE("line breaking: a case number, a date and an amount are never split over lines") {
+    // Each line holds 20 characters: without the joins these break inside the unit.
+    CHECK(lines_of(text("nummer EMN-2022-01548 her"), 100) == std::vector<std::string>{"nummer", "EMN-2022-01548 her"});
+    CHECK(lines_of(text("mødet var den 23. juni 2023"), 100) == std::vector<std::string>{"mødet var den", "23. juni 2023"});
+    CHECK(lines_of(text("beløbet er på 34,4 mio. kr."), 100) == std::vector<std::string>{"beløbet er på", "34,4 mio. kr."});
+    // An ordinary hyphen still breaks, and a unit wider than a line breaks at its spaces first.
+    CHECK(lines_of(text("drøftet med HR-direktørkredsen"), 100) ==
+          std::vector<std::string>{"drøftet med HR-", "direktørkredsen"});
+    CHECK(lines_of(text("23. juni 2023"), 50) == std::vector<std::string>{"23. juni", "2023"});
+}
+
+TEST_CASE("line breaking: which neighbours are joined") {
+    CHECK(joins("23.", "juni"));
+    CHECK(joins("juni", "2023,"));
+    CHECK(joins("(34,4", "mio."));
+    CHECK(joins("mio.", "kr.)"));
+    CHECK(joins("kl.", "10"));
+    CHECK_FALSE(joins("i", "juni"));
+    CHECK_FALSE(joins("juni", "blev"));
+    CHECK_FALSE(joins("2023", "blev"));
 }
