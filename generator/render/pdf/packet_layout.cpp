@@ -57,7 +57,26 @@ struct Packet {
         flow.lines(text(s, st, size, c, style::kContentWidth), {style::kMarginLeft, size, leading}, true);
     }
 
-    void front_page(const PageNumbers& pages) {
+    // An agenda entry's page number, waiting for the page its item lands on.
+    struct PendingNumber {
+        size_t page = 0, text = 0;
+        std::string anchor;
+    };
+    std::vector<PendingNumber> page_numbers;
+
+    void fill_page_numbers() {
+        PageNumbers pages;
+        for (size_t p = 0; p < doc.pages.size(); ++p)
+            for (const AnchorItem& a : doc.pages[p].anchors) pages.emplace(a.name, static_cast<int>(p) + 1);
+        for (const PendingNumber& n : page_numbers) {
+            const auto it = pages.find(n.anchor);
+            TextItem& t = doc.pages[n.page].texts[n.text];
+            t.text = it == pages.end() ? "0" : std::to_string(it->second);
+            t.x = style::kPageWidth - style::kMarginRight - m.width(t.text, t.style, t.size);
+        }
+    }
+
+    void front_page() {
         flow.new_page();
         flow.anchor("forside");
         line(view.organisation, FontStyle::Bold, 13, 17, style::kAccent);
@@ -76,17 +95,15 @@ struct Packet {
         flow.space(12);
         line(wording.get("dagsorden"), FontStyle::Bold, 14, 19, style::kAccent);
         flow.space(4);
-        agenda(pages);
+        agenda();
     }
 
-    void agenda(const PageNumbers& pages) {
+    void agenda() {
         const double title_x = style::kMarginLeft + kAgendaNumberColumn;
         const double title_w = style::kContentWidth - kAgendaNumberColumn - kAgendaPageColumn;
         const LineStyle ls{title_x, 10.5, 13.5};
         for (const model::AgendaItem& item : view.items) {
             const std::string anchor = item_anchor(item);
-            const auto it = pages.find(anchor);
-            const std::string page = it == pages.end() ? "0" : std::to_string(it->second);
             std::vector<LaidLine> lines = item.redacted ? std::vector<LaidLine>{LaidLine{}}
                                                         : text(item.title, FontStyle::Regular, ls.size, style::kText, title_w);
             const Color number_color = model::is_confidential(item.status) ? style::kBad : style::kAccent;
@@ -99,9 +116,11 @@ struct Packet {
             const double top = flow.y();
             const double baseline = flow.baseline_in(top, ls);
             flow.lines(lines, ls, true, Marker{wording.item_heading(item), style::kMarginLeft, FontStyle::Bold, number_color});
-            // The page number on the first line, right-aligned; the whole entry is a link.
-            const LaidLine number = text(page, FontStyle::Regular, ls.size, style::kText, kAgendaPageColumn)[0];
-            flow.place_line(number, style::kPageWidth - style::kMarginRight - number.width, baseline, ls.size);
+            // The page number on the first line, right-aligned in its reserved column: the
+            // entry's lines do not depend on it, so it is filled in once the items are placed
+            // and the packet is laid out once.
+            page_numbers.push_back({doc.pages.size() - 1, flow.page().texts.size(), anchor});
+            flow.page().texts.push_back({0, baseline, "", FontStyle::Regular, ls.size, style::kText});
             flow.page().links.push_back({style::kMarginLeft, top, style::kContentWidth, flow.y() - top, "", anchor, ""});
             flow.space(3.5);
         }
@@ -231,37 +250,25 @@ struct Packet {
 
     int agenda_pages = 0;
 
-    void run(const PageNumbers& pages) {
-        front_page(pages);
+    void run() {
+        front_page();
         agenda_pages = flow.page_number();
         for (const model::AgendaItem& it : view.items) item(it);
+        fill_page_numbers();
         footers();
         outline();
         info();
     }
 };
 
-PageNumbers anchor_pages(const LaidOutDocument& doc) {
-    PageNumbers out;
-    for (size_t p = 0; p < doc.pages.size(); ++p)
-        for (const AnchorItem& a : doc.pages[p].anchors) out.emplace(a.name, static_cast<int>(p) + 1);
-    return out;
-}
-
 }  // namespace
 
 LaidOutDocument layout_packet(const model::Meeting& view, model::Edition edition, const Wording& wording,
                               const FontMetrics& metrics) {
-    PageNumbers pages;
     TableCache tables;
-    for (int pass = 0; pass < 4; ++pass) {
-        Packet packet(view, edition, wording, metrics, tables);
-        packet.run(pages);
-        PageNumbers found = anchor_pages(packet.doc);
-        if (found == pages || pass == 3) return std::move(packet.doc);
-        pages = std::move(found);
-    }
-    return {};
+    Packet packet(view, edition, wording, metrics, tables);
+    packet.run();
+    return std::move(packet.doc);
 }
 
 }  // namespace boardpack::render::pdf
