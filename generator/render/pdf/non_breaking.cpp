@@ -21,7 +21,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // "2023", "34,4", "1.250", "23." (a day), "-5": digits with Danish separators.
 bool is_number(std::string_view w) {
     if (!w.empty() && (w.front() == '-' || w.front() == '+')) w.remove_prefix(1);
-    if (w.empty() || !is_digit(w.front())) return false;
+    if (w.empty() || !is_digit(w.front())) return false;  // most words stop here
     return std::all_of(w.begin(), w.end(), [](char c) { return is_digit(c) || c == '.' || c == ','; });
 }
 
@@ -51,11 +51,15 @@ bool joins(std::string_view before, std::string_view after) {
     before = bare(before);
     after = bare(after);
     if (before.empty() || after.empty()) return false;
-    if (is_number(before) && (one_of(after, kUnits) || one_of(after, kMonths))) return true;
-    if (one_of(before, kMonths) && is_year(after)) return true;
-    if ((before == "mio." || before == "mia." || before == "mio" || before == "mia") && (after == "kr." || after == "kr"))
-        return true;
-    return one_of(before, kBeforeNumber) && is_number(after);
+    // Every rule has a number on one side or "mio."/"mia." before: most pairs of words are
+    // ruled out by their first characters, without looking anything up (this runs for every
+    // space the line breaker meets).
+    const bool before_number = is_number(before);
+    if (before_number) return one_of(after, kUnits) || one_of(after, kMonths);
+    if (is_digit(after.front()) || after.front() == '-' || after.front() == '+')
+        return (is_year(after) && one_of(before, kMonths)) || (one_of(before, kBeforeNumber) && is_number(after));
+    if (before.size() < 3 || before[0] != 'm' || before[1] != 'i') return false;
+    return (before == "mio." || before == "mia." || before == "mio" || before == "mia") && (after == "kr." || after == "kr");
 }
 
 }  // namespace boardpack::render::pdf
