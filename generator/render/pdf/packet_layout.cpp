@@ -125,26 +125,26 @@ struct Packet {
         flow.anchor("forside");
         const Origin title = origin(Origin::Role::Title);
         line(view.organisation, FontStyle::Bold, style::kOrganisationSize, style::kOrganisationLeading, style::kAccent, title);
-        space(10);
+        space(style::kAfterOrganisation);
         line(view.title, FontStyle::Bold, style::kTitleSize, style::kTitleLeading, style::kAccent, origin(Origin::Role::Heading, 1));
-        space(4);
+        space(style::kAfterTitle);
         line(wording.meeting_line(view), FontStyle::Regular, style::kMeetingLineSize, style::kMeetingLineLeading, style::kText,
              title);
-        space(8);
+        space(style::kAfterMeetingLine);
         line(wording.get("tidspunkt") + ": " + view.time, FontStyle::Regular, style::kWhenWhereSize,
              style::kWhenWhereLeading, style::kText, title);
         line(wording.get("sted") + ": " + view.place, FontStyle::Regular, style::kWhenWhereSize, style::kWhenWhereLeading,
              style::kText, title);
-        space(6);
+        space(style::kAfterWhenWhere);
         const bool closed = edition == model::Edition::Lukket;
         line(wording.edition(edition), FontStyle::Bold, style::kBodySize, style::kEditionLeading,
              closed ? style::kBad : style::kAccent, title);
-        space(8);
+        space(style::kAfterEdition);
         rule(style::kFrontRule, style::kAccent);
-        space(12);
+        space(style::kAfterFrontRule);
         line(wording.get("dagsorden"), FontStyle::Bold, style::kAgendaHeadingSize, style::kAgendaHeadingLeading,
              style::kAccent, origin(Origin::Role::Heading, 2));
-        space(4);
+        space(style::kAfterAgendaHeading);
         place();
         agenda();
     }
@@ -165,7 +165,7 @@ struct Packet {
             if (flow.page_number() != page_before) {
                 line(wording.continued(wording.get("dagsorden")), FontStyle::Bold, style::kAgendaHeadingSize,
                      style::kAgendaHeadingLeading, style::kAccent, origin(Origin::Role::Heading, 2));
-                space(4);
+                space(style::kAfterAgendaHeading);
                 place();
             }
             Origin entry = list;
@@ -198,14 +198,14 @@ struct Packet {
         const Origin heading = origin(Origin::Role::Heading, 2);
         line(wording.item_heading(item), FontStyle::Bold, style::kItemNumberSize, style::kItemNumberLeading, number_color,
              heading);
-        space(2);
+        space(style::kAfterItemNumber);
         line(item.title, FontStyle::Bold, style::kItemTitleSize, style::kItemTitleLeading, style::kText, heading);
-        space(6);
+        space(style::kAfterItemTitle);
         meta(wording.get("sagsbehandler"), item.case_officer);
         meta(wording.get("sagsnummer"), item.case_number);
-        space(6);
+        space(style::kAfterMeta);
         rule(style::kItemRule, style::kRule);
-        space(4);
+        space(style::kAfterItemRule);
     }
 
     // The page a confidential item's placeholder started, while nothing else is on it.
@@ -272,12 +272,12 @@ struct Packet {
             anchor(attachment_anchor(item, a));
             line(wording.attachment_heading(item, a), FontStyle::Bold, style::kAttachmentTitleSize,
                  style::kAttachmentTitleLeading, style::kAccent, origin(Origin::Role::Heading, 2));
-            space(4);
+            space(style::kAfterAttachmentTitle);
             line(wording.attachment_line(a), FontStyle::Regular, style::kMetaSize, style::kMetaLeading, style::kMuted,
                  origin(Origin::Role::Meta));  // as in the HTML
-            space(6);
+            space(style::kAroundAttachmentRule);
             rule(style::kItemRule, style::kRule);
-            space(6);
+            space(style::kAroundAttachmentRule);
             measure_blocks(a.content, 0, ctx);
             place();
         }

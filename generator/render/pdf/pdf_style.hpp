@@ -55,6 +55,10 @@ inline constexpr double kMaxRepeatedHeader = 1.0 / 3;  // of the page; a taller 
 inline constexpr double kHeaderRule = 0.8;     // under the header
 inline constexpr double kRowRule = 0.3;        // under each row
 inline constexpr double kTotalRule = 0.6;      // above a total
+inline constexpr double kTableSizeStep = 0.5;  // sizes tried from kTableSize down to kTableMinSize
+inline constexpr double kTableTightPadX = 1;   // cell padding at the smallest size
+inline constexpr double kWrapColumnShare = 0.45;  // a text column wider than this share wraps first
+inline constexpr double kSpacerRow = 0.5;      // an empty row's height, in lines
 inline constexpr double kTableMinSize = 6.5;
 inline constexpr double kTablePadX = 4;
 inline constexpr double kTablePadY = 2.5;
@@ -82,6 +86,14 @@ inline constexpr double kWhenWhereSize = 11, kWhenWhereLeading = 15;
 inline constexpr double kEditionLeading = 14;
 inline constexpr double kFrontRule = 1.2;
 inline constexpr double kAgendaHeadingSize = 14, kAgendaHeadingLeading = 19;
+// The gaps below each front-page line, top to bottom.
+inline constexpr double kAfterOrganisation = 10;
+inline constexpr double kAfterTitle = 4;
+inline constexpr double kAfterMeetingLine = 8;
+inline constexpr double kAfterWhenWhere = 6;
+inline constexpr double kAfterEdition = 8;
+inline constexpr double kAfterFrontRule = 12;
+inline constexpr double kAfterAgendaHeading = 4;
 inline constexpr double kAgendaLeading = 13.5;
 inline constexpr double kAgendaEntryGap = 3.5;
 inline constexpr double kAgendaEntryRoom = 5;   // below an entry, for it to start on a page
@@ -91,6 +103,12 @@ inline constexpr double kAgendaPageColumn = 34;    // right-aligned page number
 // An item's first page, and its attachments.
 inline constexpr double kItemNumberLeading = 15;
 inline constexpr double kItemRule = 0.6;
+inline constexpr double kAfterItemNumber = 2;
+inline constexpr double kAfterItemTitle = 6;
+inline constexpr double kAfterMeta = 6;
+inline constexpr double kAfterItemRule = 4;
+inline constexpr double kAfterAttachmentTitle = 4;
+inline constexpr double kAroundAttachmentRule = 6;  // above and below the rule under an attachment's heading
 inline constexpr double kMetaLeading = 13;
 inline constexpr double kMetaLabelColumn = 78;
 inline constexpr double kAttachmentIndent = 18;
