@@ -110,6 +110,9 @@ public:
 
 private:
     void tokenize() {
+        size_t bytes = 0;
+        for (const Span& s : spans_) bytes += s.text.size();
+        tokens_.reserve(bytes / 3 + 2);  // words and spaces average well over 3 bytes
         scan(
             spans_, [&](size_t s, std::string_view run) { tokens_.push_back({Token::Kind::Word, s, run}); },
             [&](size_t s) { tokens_.push_back({Token::Kind::Space, s, kSpace}); },
@@ -190,6 +193,9 @@ private:
         Fragment f;
         f.x = line_.width;
         f.width = w;
+        // A line's text grows word by word: room for a line of body text at once, not a
+        // reallocation every few words.
+        f.text.reserve(std::max<size_t>(text.size(), 96));
         f.text = text;
         f.style = s.style;
         f.color = s.color;
