@@ -155,3 +155,47 @@ TEST_CASE("page breaks: a table row is never split and the caption stays with th
     }
     CHECK(split_tables > 0);  // the table really went over a page break
 }
+
+TEST_CASE("page items: each knows the block, heading level, list item, table cell or link it came from") {
+    const std::string body = "# Sagsfremstilling\n\nFør [en henvisning](https://example.org) her.\n\n## Underoverskrift\n\n"
+                             "1. første\n2. anden\n\n```tabel\nfil: t.csv\ntitel: Tal\n```\n";
+    const LaidOutDocument doc =
+        layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", "Post;Beløb\nA;1\nB;2\n"}});
+    std::map<std::string, Origin> by_text;
+    bool link_area = false;
+    for (const Page& p : doc.pages) {
+        for (const TextItem& t : p.texts) by_text[t.text] = t.origin;  // the last: "Punkt 1" is in the agenda too
+        for (const LinkItem& l : p.links)
+            if (l.url == "https://example.org") link_area = l.origin.role == Origin::Role::Paragraph;
+    }
+    using R = Origin::Role;
+    CHECK(by_text.at("Punkt 1").role == R::Heading);
+    CHECK(by_text.at("Punkt 1").level == 2);
+    CHECK(by_text.at("Sagsfremstilling").level == 3);
+    CHECK(by_text.at("Underoverskrift").role == R::Heading);
+    CHECK(by_text.at("Underoverskrift").level == 4);  // "##" is h4, as in the HTML
+    CHECK(by_text.at("en henvisning").link);
+    CHECK(by_text.at("en henvisning").block == by_text.at("Før ").block);  // one paragraph
+    CHECK_FALSE(by_text.at("Før ").link);
+    CHECK(link_area);
+    // The list: labels and bodies share the list's number, each its own item.
+    const Origin first = by_text.at("første"), second = by_text.at("anden");
+    CHECK(first.role == R::Paragraph);
+    CHECK(first.item == 0);
+    CHECK(second.item == 1);
+    CHECK(first.parent == second.parent);
+    CHECK(first.parent >= 0);
+    CHECK(by_text.at("1.").role == R::ListLabel);
+    CHECK(by_text.at("2.").item == 1);
+    // The table: caption, header cells in row 0, body cells by row and column.
+    CHECK(by_text.at("Tabel 1: Tal").role == R::TableCaption);
+    CHECK(by_text.at("Beløb").role == R::TableHeader);
+    CHECK(by_text.at("Beløb").row == 0);
+    CHECK(by_text.at("Beløb").col == 1);
+    CHECK(by_text.at("B").role == R::TableCell);
+    CHECK(by_text.at("B").row == 2);
+    CHECK(by_text.at("B").col == 0);
+    CHECK(by_text.at("B").block == by_text.at("Tabel 1: Tal").block);
+    // The footer is no content.
+    CHECK(by_text.at("Side 1 af 2").role == R::Artifact);
+}

@@ -110,9 +110,9 @@ void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, 
 }  // namespace
 
 void measure_heading(const std::vector<Span>& spans, double size, double gap_before, double gap_after, double indent,
-                     int level, BlockContext& ctx) {
+                     int level, BlockContext& ctx, int parent) {
     const LineStyle ls{ctx.left + indent, size, size * style::kHeadingLeading};
-    Origin o = origin_of(Origin::Role::Heading, -1, ctx);
+    Origin o = origin_of(Origin::Role::Heading, parent, ctx);
     o.level = level;
     ctx.out.push_back(space(gap_before));
     MeasuredBlock h = lines_block(break_lines(spans, ctx.width - indent, size, ctx.metrics), ls, o);
@@ -135,12 +135,12 @@ void measure_blocks(const std::vector<Block>& blocks, double indent, BlockContex
                 // h2 is the item, h3 its sections: sub-headings are as in the HTML.
                 measure_heading(to_spans(b.inlines, heading_font(b.level), style::kText), heading_size(b.level),
                                 i > 0 ? style::kSubheadingGapBefore : 0, style::kSubheadingGapAfter, indent,
-                                std::min(b.level + 2, 6), ctx);
-                ctx.out[ctx.out.size() - 2].origin.parent = parent;
+                                std::min(b.level + 2, 6), ctx, parent);
                 break;
             case Block::Kind::BulletList:
             case Block::Kind::OrderedList: measure_list(b, indent, ctx, parent, depth); break;
             case Block::Kind::Quote: {
+                // The quote is a block of its own (its number is its children's parent).
                 const Origin quote = origin_of(Origin::Role::Paragraph, parent, ctx);
                 measure_blocks(b.children, indent + style::kListIndent, ctx, quote.block, depth);
                 break;

@@ -33,8 +33,8 @@ void measure_blocks(const std::vector<model::Block>& blocks, double indent, Bloc
                     int depth = 0);
 
 // A heading (section or sub-heading) that stays with the start of what follows it; `level`
-// is its level as in the HTML.
+// is its level as in the HTML, `parent` the block it is in (a list or quote) or -1.
 void measure_heading(const std::vector<Span>& spans, double size, double gap_before, double gap_after, double indent,
-                     int level, BlockContext& ctx);
+                     int level, BlockContext& ctx, int parent = -1);
 
 }  // namespace boardpack::render::pdf
