@@ -83,7 +83,7 @@ void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, 
         Origin item = list;
         item.block = list.block;
         item.item = static_cast<int>(i);
-        item.level = depth + 1;
+        item.level = static_cast<signed char>(std::min(depth + 1, 127));
         // An item that does not start with a paragraph gets its marker on an empty line.
         if (blocks.empty() || blocks[0].kind != Block::Kind::Paragraph) {
             MeasuredBlock label = lines_block({LaidLine{}}, body_style(ctx.left + text_indent), item);
@@ -113,7 +113,7 @@ void measure_heading(const std::vector<Span>& spans, double size, double gap_bef
                      int level, BlockContext& ctx, int parent) {
     const LineStyle ls{ctx.left + indent, size, size * style::kHeadingLeading};
     Origin o = origin_of(Origin::Role::Heading, parent, ctx);
-    o.level = level;
+    o.level = static_cast<signed char>(level);
     ctx.out.push_back(space(gap_before));
     MeasuredBlock h = lines_block(break_lines(spans, ctx.width - indent, size, ctx.metrics), ls, o);
     h.keep_together = true;

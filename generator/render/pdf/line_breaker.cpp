@@ -193,9 +193,6 @@ private:
         Fragment f;
         f.x = line_.width;
         f.width = w;
-        // A line's text grows word by word: room for a line of body text at once, not a
-        // reallocation every few words.
-        f.text.reserve(std::max<size_t>(text.size(), 96));
         f.text = text;
         f.style = s.style;
         f.color = s.color;

@@ -56,7 +56,7 @@ struct Packet {
         Origin o;
         o.role = role;
         o.block = next_block++;
-        o.level = level;
+        o.level = static_cast<signed char>(level);
         return o;
     }
 
@@ -281,6 +281,8 @@ struct Packet {
             measure_blocks(a.content, 0, ctx);
             place();
         }
+        // The item's tables are placed: what they measured is not needed again.
+        tables.clear();
     }
 
     void footers() {

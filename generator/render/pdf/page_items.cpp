@@ -55,7 +55,7 @@ const char* role_name(Origin::Role r) {
 // " [p#12<3 l2 i0 r1c2 link]": only the parts that are set.
 std::string origin(const Origin& o) {
     std::string s = " [" + std::string(role_name(o.role));
-    if (o.level > 0) s += std::to_string(o.level);
+    if (o.level > 0) s += std::to_string(static_cast<int>(o.level));
     if (o.block >= 0) s += "#" + std::to_string(o.block);
     if (o.parent >= 0) s += "<" + std::to_string(o.parent);
     if (o.item >= 0) s += " i" + std::to_string(o.item);

@@ -36,14 +36,15 @@ struct Origin {
         Attachment,    // a line of an item's attachment list
         Placeholder,   // a confidential item's "6 (Fortrolig)" in the public edition
     };
+    // Small fields first: every text item carries one, so it is kept to 24 bytes.
     Role role = Role::Artifact;
+    signed char level = 0;  // a heading's level as in the HTML (2 the item, 3 its sections); a list's depth
+    bool link = false;      // the text is (part of) a link
     int block = -1;   // the block's number in the packet, counted in reading order
     int parent = -1;  // the enclosing block (a list or quote), or -1
-    int level = 0;    // a heading's level as in the HTML (2 the item, 3 its sections); a list's depth
     int item = -1;    // a list item's, agenda entry's or attachment's index
     int row = -1;     // a table cell's row (0 the header) and column
     int col = -1;
-    bool link = false;  // the text is (part of) a link
     friend bool operator==(const Origin&, const Origin&) = default;
 };
 
