@@ -199,3 +199,11 @@ TEST_CASE("page items: each knows the block, heading level, list item, table cel
     // The footer is no content.
     CHECK(by_text.at("Side 1 af 2").role == R::Artifact);
 }
+
+TEST_CASE("page breaks: a run of headings taller than a page still fills its pages") {
+    // Keep-with-next over a chain that cannot fit on any page gave each heading a page of its own.
+    std::string body = "# Resumé\n\n";
+    for (int i = 0; i < 2000; ++i) body += "## Overskrift " + std::to_string(i) + "\n\n";
+    const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket);
+    CHECK(doc.pages.size() < 2000 / 20);
+}

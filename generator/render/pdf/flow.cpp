@@ -71,22 +71,30 @@ double start_height(const MeasuredBlock& b) {
     return 0;
 }
 
-double Flow::kept_height(const std::vector<MeasuredBlock>& blocks, size_t i) {
+double Flow::kept_height(const std::vector<MeasuredBlock>& blocks, size_t i) const {
     // The block itself whole, then what follows up to and including the start of the first
     // block that is not kept with its next; spaces and anchors between count as they are.
+    // A chain taller than a page (many headings in a row) cannot be kept: then the block is
+    // kept with the start of the next one only, as a lone heading would be. Stopping the sum
+    // there also keeps such a run linear, not quadratic.
+    const double page = bottom_ - top_;
     double h = 0;
+    double first_step = -1;  // the height up to the start of the next block
     for (size_t j = i; j < blocks.size(); ++j) {
         const MeasuredBlock& b = blocks[j];
         if (b.kind == MeasuredBlock::Kind::Space || b.kind == MeasuredBlock::Kind::Anchor) {
             h += start_height(b);
             continue;
         }
+        if (j > i && first_step < 0) first_step = h + start_height(b);
         if (j == i || b.keep_with_next) {
             h += b.kind == MeasuredBlock::Kind::Lines ? static_cast<double>(b.lines.size()) * b.style.leading
                                                        : start_height(b);
+            if (h > page) return first_step < 0 ? h : first_step;
             continue;
         }
-        return h + start_height(b);
+        h += start_height(b);
+        return h > page && first_step >= 0 ? first_step : h;
     }
     return h;
 }

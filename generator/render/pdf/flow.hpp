@@ -60,7 +60,7 @@ private:
     void draw_tall_row(const RowBox& row, const TableBox& box, double x, const Origin& origin,
                        const std::function<void()>& next_page);
     // The height a keep-with-next block needs with what follows it.
-    static double kept_height(const std::vector<MeasuredBlock>& blocks, size_t i);
+    double kept_height(const std::vector<MeasuredBlock>& blocks, size_t i) const;
     static size_t row_lines(const RowBox& row);
 
     LaidOutDocument& doc_;
