@@ -50,11 +50,13 @@ void Flow::place_line(const LaidLine& line, double x, double baseline, double si
     }
 }
 
-double table_start_height(const TableParts& p) {
-    double h = static_cast<double>(p.caption.size()) * style::kCaptionLeading + style::kCaptionGap + p.box.header.height;
-    for (size_t r = 0; r < p.box.rows.size() && r < style::kTableKeepRows; ++r) h += p.box.rows[r].height;
+double table_start_height(const TableBox& box, size_t caption_lines) {
+    double h = static_cast<double>(caption_lines) * style::kCaptionLeading + style::kCaptionGap + box.header.height;
+    for (size_t r = 0; r < box.rows.size() && r < style::kTableKeepRows; ++r) h += box.rows[r].height;
     return h;
 }
+
+double table_start_height(const TableParts& p) { return table_start_height(p.box, p.caption.size()); }
 
 double start_height(const MeasuredBlock& b) {
     switch (b.kind) {
@@ -219,7 +221,7 @@ void Flow::table(const TableBox& box, const std::vector<LaidLine>& caption, cons
                  const std::vector<std::vector<LaidLine>>& below, double x, const Origin& origin) {
     const LineStyle cap{x, style::kCaptionSize, style::kCaptionLeading};
     // Keep the caption with the header and the first rows (all of a short table).
-    ensure(table_start_height(TableParts{box, caption, continued, {}}));
+    ensure(table_start_height(box, caption.size()));
     Origin o = origin;
     o.role = Origin::Role::TableCaption;
     lines(caption, cap, true, std::nullopt, o);

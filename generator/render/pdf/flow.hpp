@@ -43,12 +43,14 @@ public:
     // One line placed at y without moving the flow (for right-aligned page numbers and the like).
     void place_line(const LaidLine& line, double x, double baseline, double size, const Origin& origin = {});
 
+    // A horizontal rule at the current position (the flow does not move).
     void rule(double x, double width, double thickness, Color color);
 
     // A table with its caption above and its source and notes below.
     void table(const TableBox& box, const std::vector<LaidLine>& caption, const std::vector<LaidLine>& continued,
                const std::vector<std::vector<LaidLine>>& below, double x, const Origin& origin = {});
 
+    // The baseline of a line in style `ls` whose line box starts at `top`.
     double baseline_in(double top, const LineStyle& ls) const;
 
 private:

@@ -54,6 +54,7 @@ struct MeasuredBlock {
 };
 
 // The height a table needs to start on a page: its caption, header and first rows.
+double table_start_height(const TableBox& box, size_t caption_lines);
 double table_start_height(const TableParts& parts);
 
 // The height of a block that must fit for it to start on a page: a paragraph's first two
