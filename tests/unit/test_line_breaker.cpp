@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <array>
 #include <string_view>
 
 #include "counting_metrics.hpp"
@@ -121,4 +122,18 @@ TEST_CASE("line breaking: which neighbours are joined") {
     CHECK_FALSE(joins("i", "juni"));
     CHECK_FALSE(joins("juni", "blev"));
     CHECK_FALSE(joins("2023", "blev"));
+}
+
+TEST_CASE("font metrics: measured by code point, with characters beyond Windows-1252") {
+    std::array<TableMetrics::Advances, kFontStyles> advances;
+    advances[0] = {{'a', 500}, {0x0142, 600}, {0x2192, 1000}, {0x4E2D, 900}, {'a', 1}};  // ł → 中; 'a' twice
+    const TableMetrics m(advances, {250, 250, 250, 250, 250}, {0.8, 0.8, 0.8, 0.8, 0.8});
+    CHECK(m.advance('a', FontStyle::Regular) == 500);  // the first advance given
+    CHECK(m.advance(0x0142, FontStyle::Regular) == 600);
+    CHECK(m.advance(0x2192, FontStyle::Regular) == 1000);
+    CHECK(m.advance(0x4E2D, FontStyle::Regular) == 900);
+    CHECK(m.advance('b', FontStyle::Regular) == 250);   // missing
+    CHECK(m.advance(0x2193, FontStyle::Bold) == 250);
+    // "ał→中" at 10 pt: (500 + 600 + 1000 + 900) / 1000 * 10, decoded in place.
+    CHECK(m.width("a\xC5\x82\xE2\x86\x92\xE4\xB8\xAD", FontStyle::Regular, 10) == doctest::Approx(30));
 }

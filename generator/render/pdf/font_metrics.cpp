@@ -47,6 +47,24 @@ TableMetrics::TableMetrics(const std::array<Widths, kFontStyles>& winansi_widths
     }
 }
 
+TableMetrics::TableMetrics(const std::array<Advances, kFontStyles>& advances, const std::array<double, kFontStyles>& missing,
+                           std::array<double, kFontStyles> ascents)
+    : ascents_(ascents) {
+    for (size_t s = 0; s < kFontStyles; ++s) {
+        Face& f = faces_[s];
+        f.missing = static_cast<float>(missing[s]);
+        f.direct.fill(f.missing);
+        // A code point given twice keeps its first advance, in either table.
+        for (auto it = advances[s].rbegin(); it != advances[s].rend(); ++it)
+            if (it->first < kDirect) f.direct[it->first] = static_cast<float>(it->second);
+        for (const auto& [cp, adv] : advances[s])
+            if (cp >= kDirect) f.other.push_back({cp, static_cast<float>(adv)});
+        std::stable_sort(f.other.begin(), f.other.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        f.other.erase(std::unique(f.other.begin(), f.other.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                      f.other.end());
+    }
+}
+
 double TableMetrics::advance(char32_t cp, FontStyle style) const {
     const Face& f = faces_[static_cast<size_t>(style)];
     if (cp < kDirect) return f.direct[cp];

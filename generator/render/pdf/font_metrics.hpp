@@ -39,6 +39,11 @@ public:
     // From the widths of the 256 Windows-1252 codes per style, as the fonts are loaded today:
     // each code point gets the advance of the byte it is printed as.
     TableMetrics(const std::array<Widths, kFontStyles>& winansi_widths, std::array<double, kFontStyles> ascents);
+    // From advances by code point per style (any code points, e.g. read from a font's cmap and
+    // hmtx), and each style's advance for a code point it lacks.
+    using Advances = std::vector<std::pair<char32_t, double>>;
+    TableMetrics(const std::array<Advances, kFontStyles>& advances, const std::array<double, kFontStyles>& missing,
+                 std::array<double, kFontStyles> ascents);
     double advance(char32_t cp, FontStyle style) const override;
     double ascent(FontStyle style) const override { return ascents_[static_cast<size_t>(style)]; }
 
