@@ -5,16 +5,15 @@
 #include <cstddef>
 #include <string_view>
 
-#include "core/text.hpp"
 #include "render/pdf/font_metrics.hpp"
 
 namespace boardpack::test {
 
 class CountingMetrics final : public render::pdf::FontMetrics {
 public:
-    double width(std::string_view utf8, render::pdf::FontStyle style, double size) const override {
-        measured += utf8_length(utf8);
-        return fixed.width(utf8, style, size);
+    double advance(char32_t cp, render::pdf::FontStyle style) const override {
+        ++measured;
+        return fixed.advance(cp, style);
     }
     double ascent(render::pdf::FontStyle style) const override { return fixed.ascent(style); }
     mutable size_t measured = 0;  // characters measured so far

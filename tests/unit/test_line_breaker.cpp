@@ -1,11 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <array>
 #include <string_view>
 
 #include "counting_metrics.hpp"
 
 #include "core/text.hpp"
 #include "render/pdf/line_breaker.hpp"
+#include "render/pdf/non_breaking.hpp"
 
 using namespace boardpack::render::pdf;
 
@@ -98,4 +100,40 @@ TEST_CASE("line breaking: a long word after text on the line fills the line, the
           std::vector<std::string>{"ab", "cdefghijkl", "mnopqrstuv", "wxyz"});
     CHECK(lines_of(text("ab cd-efghijklmnopqrstuvwxyz"), 50) ==
           std::vector<std::string>{"ab cd-", "efghijklmn", "opqrstuvwx", "yz"});
+}
+
+TEST_CASE("line breaking: a case number, a date and an amount are never split over lines") {
+    // Each line holds 20 characters: without the joins these break inside the unit.
+    CHECK(lines_of(text("nummer EMN-2022-01548 her"), 100) == std::vector<std::string>{"nummer", "EMN-2022-01548 her"});
+    CHECK(lines_of(text("mødet var den 23. juni 2023"), 100) == std::vector<std::string>{"mødet var den", "23. juni 2023"});
+    CHECK(lines_of(text("beløbet er på 34,4 mio. kr."), 100) == std::vector<std::string>{"beløbet er på", "34,4 mio. kr."});
+    // An ordinary hyphen still breaks, and a unit wider than a line breaks at its spaces first.
+    CHECK(lines_of(text("drøftet med HR-direktørkredsen"), 100) ==
+          std::vector<std::string>{"drøftet med HR-", "direktørkredsen"});
+    CHECK(lines_of(text("23. juni 2023"), 50) == std::vector<std::string>{"23. juni", "2023"});
+}
+
+TEST_CASE("line breaking: which neighbours are joined") {
+    CHECK(joins("23.", "juni"));
+    CHECK(joins("juni", "2023,"));
+    CHECK(joins("(34,4", "mio."));
+    CHECK(joins("mio.", "kr.)"));
+    CHECK(joins("kl.", "10"));
+    CHECK_FALSE(joins("i", "juni"));
+    CHECK_FALSE(joins("juni", "blev"));
+    CHECK_FALSE(joins("2023", "blev"));
+}
+
+TEST_CASE("font metrics: measured by code point, with characters beyond Windows-1252") {
+    std::array<TableMetrics::Advances, kFontStyles> advances;
+    advances[0] = {{'a', 500}, {0x0142, 600}, {0x2192, 1000}, {0x4E2D, 900}, {'a', 1}};  // ł → 中; 'a' twice
+    const TableMetrics m(advances, {250, 250, 250, 250, 250}, {0.8, 0.8, 0.8, 0.8, 0.8});
+    CHECK(m.advance('a', FontStyle::Regular) == 500);  // the first advance given
+    CHECK(m.advance(0x0142, FontStyle::Regular) == 600);
+    CHECK(m.advance(0x2192, FontStyle::Regular) == 1000);
+    CHECK(m.advance(0x4E2D, FontStyle::Regular) == 900);
+    CHECK(m.advance('b', FontStyle::Regular) == 250);   // missing
+    CHECK(m.advance(0x2193, FontStyle::Bold) == 250);
+    // "ał→中" at 10 pt: (500 + 600 + 1000 + 900) / 1000 * 10, decoded in place.
+    CHECK(m.width("a\xC5\x82\xE2\x86\x92\xE4\xB8\xAD", FontStyle::Regular, 10) == doctest::Approx(30));
 }

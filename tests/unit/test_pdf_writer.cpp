@@ -48,7 +48,7 @@ TEST_CASE("PDF writer: more pages than libharu can write are refused before writ
 TEST_CASE("PDF writer: a libharu error says what was being written") {
     SUBCASE("a font size libharu refuses, on the page that has it") {
         LaidOutDocument doc = pages(2);
-        doc.pages[1].texts.push_back({72, 100, "Budget 2024", FontStyle::Regular, 700, {}});
+        doc.pages[1].texts.push_back({72, 100, "Budget 2024", FontStyle::Regular, 700, {}, {}});
         Diagnostics diags;
         CHECK_FALSE(write_pdf(doc, BOARDPACK_FONT_DIR, diags));
         CHECK(messages(diags) ==
@@ -67,14 +67,14 @@ TEST_CASE("PDF writer: a libharu error says what was being written") {
     }
     SUBCASE("a text longer than libharu's limit for one call is written in parts") {
         LaidOutDocument doc = pages(1);
-        doc.pages[0].texts.push_back({72, 100, std::string(70000, 'x'), FontStyle::Regular, 0.01, {}});
+        doc.pages[0].texts.push_back({72, 100, std::string(70000, 'x'), FontStyle::Regular, 0.01, {}, {}});
         Diagnostics diags;
         CHECK(write_pdf(doc, BOARDPACK_FONT_DIR, diags));
         CHECK(messages(diags).empty());
     }
     SUBCASE("a good document is written") {
         LaidOutDocument doc = pages(1);
-        doc.pages[0].texts.push_back({72, 100, "Budget 2024", FontStyle::Bold, 12, {}});
+        doc.pages[0].texts.push_back({72, 100, "Budget 2024", FontStyle::Bold, 12, {}, {}});
         Diagnostics diags;
         const auto pdf = write_pdf(doc, BOARDPACK_FONT_DIR, diags);
         REQUIRE(pdf);

@@ -33,21 +33,105 @@ double Flow::baseline_in(double top, const LineStyle& ls) const {
     return top + (ls.leading - ls.size) / 2 + m_.ascent(FontStyle::Regular) * ls.size;
 }
 
-void Flow::place_line(const LaidLine& line, double x, double baseline, double size) {
+void Flow::place_line(const LaidLine& line, double x, double baseline, double size, const Origin& origin) {
     for (const Fragment& f : line.fragments) {
-        // Trailing spaces carry no ink; keep them out of the page so text extraction is clean.
-        page().texts.push_back({x + f.x, baseline, f.text, f.style, size, f.color});
+        Origin o = origin;
+        o.link = !f.url.empty();
+        page().texts.push_back({x + f.x, baseline, f.text, f.style, size, f.color, o});
         // Struck text gets its line: colour or weight alone would not tell a reader it is struck.
-        if (f.strike) page().boxes.push_back({x + f.x, baseline - size * 0.3, f.width, size * 0.06, f.color});
+        if (f.strike)
+            page().boxes.push_back({x + f.x, baseline - size * style::kStrikeRise, f.width, size * style::kStrikeThickness,
+                                    f.color, o});
         // "#punkt-5" is a place in the packet: a link to its named destination.
         if (!f.url.empty())
-            page().links.push_back({x + f.x, baseline - size * 0.85, f.width, size * 1.15,
-                                    f.url[0] == '#' ? "" : f.url, f.url[0] == '#' ? f.url.substr(1) : "", f.title});
+            page().links.push_back({x + f.x, baseline - size * style::kLinkAbove, f.width, size * style::kLinkHeight,
+                                    f.url[0] == '#' ? "" : f.url, f.url[0] == '#' ? f.url.substr(1) : "", f.title,
+                                    origin});
+    }
+}
+
+double table_start_height(const TableBox& box, size_t caption_lines) {
+    double h = static_cast<double>(caption_lines) * style::kCaptionLeading + style::kCaptionGap + box.header.height;
+    for (size_t r = 0; r < box.rows.size() && r < style::kTableKeepRows; ++r) h += box.rows[r].height;
+    return h;
+}
+
+double table_start_height(const TableParts& p) { return table_start_height(p.box, p.caption.size()); }
+
+double start_height(const MeasuredBlock& b) {
+    switch (b.kind) {
+        case MeasuredBlock::Kind::Lines: {
+            const size_t n = b.lines.size();
+            const size_t need = b.keep_together || n < 2 * style::kMinLinesAtBreak ? n : style::kMinLinesAtBreak;
+            return static_cast<double>(need) * b.style.leading;
+        }
+        case MeasuredBlock::Kind::Table: return b.table ? table_start_height(*b.table) : 0;
+        case MeasuredBlock::Kind::Space: return b.amount;
+        case MeasuredBlock::Kind::Rule: return std::max(b.need, b.amount);
+        case MeasuredBlock::Kind::Anchor: return 0;
+    }
+    return 0;
+}
+
+double Flow::kept_height(const std::vector<MeasuredBlock>& blocks, size_t i) const {
+    // The block itself whole, then what follows up to and including the start of the first
+    // block that is not kept with its next; spaces and anchors between count as they are.
+    // A chain taller than a page (many headings in a row) cannot be kept: then the block is
+    // kept with the start of the next one only, as a lone heading would be. Stopping the sum
+    // there also keeps such a run linear, not quadratic.
+    const double page = bottom_ - top_;
+    double h = 0;
+    double first_step = -1;  // the height up to the start of the next block
+    for (size_t j = i; j < blocks.size(); ++j) {
+        const MeasuredBlock& b = blocks[j];
+        if (b.kind == MeasuredBlock::Kind::Space || b.kind == MeasuredBlock::Kind::Anchor) {
+            h += start_height(b);
+            continue;
+        }
+        if (j > i && first_step < 0) first_step = h + start_height(b);
+        if (j == i || b.keep_with_next) {
+            h += b.kind == MeasuredBlock::Kind::Lines ? static_cast<double>(b.lines.size()) * b.style.leading
+                                                       : start_height(b);
+            if (h > page) return first_step < 0 ? h : first_step;
+            continue;
+        }
+        h += start_height(b);
+        return h > page && first_step >= 0 ? first_step : h;
+    }
+    return h;
+}
+
+void Flow::place(const std::vector<MeasuredBlock>& blocks) {
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        const MeasuredBlock& b = blocks[i];
+        if (b.need > 0) ensure(b.need);
+        // Never leave a heading (or a table's anchor) alone at the foot of a page.
+        if (b.keep_with_next) ensure(kept_height(blocks, i));
+        switch (b.kind) {
+            case MeasuredBlock::Kind::Space: space(b.amount); break;
+            case MeasuredBlock::Kind::Rule: rule(b.x, b.width, b.amount, b.color); break;
+            case MeasuredBlock::Kind::Anchor: anchor(b.anchor); break;
+            case MeasuredBlock::Kind::Table:
+                if (b.table) table(b.table->box, b.table->caption, b.table->continued, b.table->below, b.x, b.origin);
+                break;
+            case MeasuredBlock::Kind::Lines: {
+                if (b.keep_together) ensure(static_cast<double>(b.lines.size()) * b.style.leading);
+                if (doc_.pages.empty()) new_page();
+                const size_t page_before = doc_.pages.size();
+                const double top = y_;
+                lines(b.lines, b.style, b.keep_together, b.marker, b.origin);
+                // The whole entry links to its target (an attachment's page).
+                if (!b.link_target.empty() && doc_.pages.size() == page_before && y_ > top)
+                    page().links.push_back({style::kMarginLeft, top, style::kContentWidth, y_ - top, "", b.link_target,
+                                            "", b.origin});
+                break;
+            }
+        }
     }
 }
 
 void Flow::lines(const std::vector<LaidLine>& ls_lines, const LineStyle& ls, bool keep_together,
-                 const std::optional<Marker>& marker) {
+                 const std::optional<Marker>& marker, const Origin& origin) {
     if (doc_.pages.empty()) new_page();
     const size_t n = ls_lines.size();
     if (keep_together) ensure(static_cast<double>(n) * ls.leading);
@@ -58,9 +142,10 @@ void Flow::lines(const std::vector<LaidLine>& ls_lines, const LineStyle& ls, boo
         size_t take = std::min(fit, n - i);
         if (take < n - i && !keep_together) {
             // Orphans and widows: at least two lines at the foot and two at the head of a page.
-            if (n - i >= 4) {
-                if (take < 2) take = 0;
-                else if (n - i - take < 2) take = n - i - 2;
+            constexpr size_t kMin = style::kMinLinesAtBreak;
+            if (n - i >= 2 * kMin) {
+                if (take < kMin) take = 0;
+                else if (n - i - take < kMin) take = n - i - kMin;
             } else {
                 take = 0;
             }
@@ -74,9 +159,16 @@ void Flow::lines(const std::vector<LaidLine>& ls_lines, const LineStyle& ls, boo
         }
         for (size_t k = 0; k < take; ++k, ++i) {
             const double baseline = baseline_in(y_, ls);
-            if (first && marker) page().texts.push_back({marker->x, baseline, marker->text, marker->style, ls.size, marker->color});
+            if (first && marker) {
+                Origin label = origin;
+                label.role = Origin::Role::ListLabel;
+                page().texts.push_back({marker->x, baseline, marker->text, marker->style, ls.size, marker->color,
+                                        origin.role == Origin::Role::ListBody || origin.role == Origin::Role::Paragraph
+                                            ? label
+                                            : origin});
+            }
             first = false;
-            place_line(ls_lines[i], ls.x, baseline, ls.size);
+            place_line(ls_lines[i], ls.x, baseline, ls.size, origin);
             y_ += ls.leading;
         }
         if (i < n) new_page();
@@ -85,18 +177,21 @@ void Flow::lines(const std::vector<LaidLine>& ls_lines, const LineStyle& ls, boo
 
 void Flow::rule(double x, double width, double thickness, Color color) {
     if (doc_.pages.empty()) new_page();
-    page().boxes.push_back({x, y_, width, thickness, color});
+    page().boxes.push_back({x, y_, width, thickness, color, {}});
 }
 
-void Flow::draw_row(const RowBox& row, const TableBox& box, double x, size_t first_line, size_t line_count) {
+void Flow::draw_row(const RowBox& row, const TableBox& box, double x, const Origin& origin, size_t first_line,
+                    size_t line_count) {
     if (row.kind == RowBox::Kind::Spacer) {
         y_ += row.height;
         return;
     }
-    if (row.computed && first_line == 0) page().boxes.push_back({x, y_, box.width(), 0.6, style::kText});
+    if (row.computed && first_line == 0) page().boxes.push_back({x, y_, box.width(), style::kTotalRule, style::kText, {}});
     double cx = x;
+    Origin cell_origin = origin;
     for (size_t k = 0; k < row.cells.size(); ++k) {
         const CellBox& cell = row.cells[k];
+        cell_origin.col = static_cast<int>(k);
         const double w = box.widths[k];
         const size_t end = std::min(cell.lines.size(), first_line + line_count);
         for (size_t l = first_line; l < end; ++l) {
@@ -104,7 +199,7 @@ void Flow::draw_row(const RowBox& row, const TableBox& box, double x, size_t fir
             const double lx = cell.right ? cx + w - box.pad_x - line.width : cx + box.pad_x;
             const double top = y_ + style::kTablePadY + static_cast<double>(l - first_line) * box.leading;
             const double baseline = top + (box.leading - box.size) / 2 + m_.ascent(FontStyle::Regular) * box.size;
-            place_line(line, lx, baseline, box.size);
+            place_line(line, lx, baseline, box.size, cell_origin);
         }
         cx += w;
     }
@@ -112,8 +207,8 @@ void Flow::draw_row(const RowBox& row, const TableBox& box, double x, size_t fir
     y_ += first_line == 0 && line_count >= lines ? row.height
                                                  : static_cast<double>(line_count) * box.leading + 2 * style::kTablePadY;
     const bool header = row.kind == RowBox::Kind::Header;
-    page().boxes.push_back({x, y_ - (header ? 0.8 : 0.3), box.width(), header ? 0.8 : 0.3,
-                            header ? style::kText : style::kRule});
+    const double rule = header ? style::kHeaderRule : style::kRowRule;
+    page().boxes.push_back({x, y_ - rule, box.width(), rule, header ? style::kText : style::kRule, {}});
 }
 
 size_t Flow::row_lines(const RowBox& row) {
@@ -123,36 +218,46 @@ size_t Flow::row_lines(const RowBox& row) {
 }
 
 void Flow::table(const TableBox& box, const std::vector<LaidLine>& caption, const std::vector<LaidLine>& continued,
-                 const std::vector<std::vector<LaidLine>>& below, double x) {
-    const LineStyle cap{x, style::kTableSize + 0.5, (style::kTableSize + 0.5) * 1.3};
-    const double caption_h = static_cast<double>(caption.size()) * cap.leading + 3;
+                 const std::vector<std::vector<LaidLine>>& below, double x, const Origin& origin) {
+    const LineStyle cap{x, style::kCaptionSize, style::kCaptionLeading};
     // Keep the caption with the header and the first rows (all of a short table).
-    double start = caption_h + box.header.height;
-    for (size_t r = 0; r < box.rows.size() && r < 3; ++r) start += box.rows[r].height;
-    ensure(start);
-    lines(caption, cap, true);
-    y_ += 3;
+    ensure(table_start_height(box, caption.size()));
+    Origin o = origin;
+    o.role = Origin::Role::TableCaption;
+    lines(caption, cap, true, std::nullopt, o);
+    y_ += style::kCaptionGap;
     // A header taller than a third of the page is not repeated: it would crowd out the rows.
-    const bool repeat_header = box.header.height <= (bottom_ - top_) / 3;
+    const bool repeat_header = box.header.height <= (bottom_ - top_) * style::kMaxRepeatedHeader;
+    Origin header = origin;
+    header.role = Origin::Role::TableHeader;
+    header.row = 0;
     const std::function<void()> next_page = [&] {
         new_page();
-        lines(continued, cap, true);
-        y_ += 3;
-        if (repeat_header) draw_row(box.header, box, x);
+        lines(continued, cap, true, std::nullopt, o);
+        y_ += style::kCaptionGap;
+        if (repeat_header) draw_row(box.header, box, x, header);
     };
-    draw_tall_row(box.header, box, x, next_page);
-    for (const RowBox& row : box.rows) {
+    draw_tall_row(box.header, box, x, header, next_page);
+    Origin cell = origin;
+    cell.role = Origin::Role::TableCell;
+    for (size_t r = 0; r < box.rows.size(); ++r) {
+        const RowBox& row = box.rows[r];
+        cell.row = static_cast<int>(r) + 1;
+        // A row is never split: one that does not fit goes to the next page whole.
         if (y_ + row.height > bottom_ + 1e-6) next_page();
-        draw_tall_row(row, box, x, next_page);
+        draw_tall_row(row, box, x, cell, next_page);
     }
-    const LineStyle small{x, style::kSmallSize, style::kSmallSize * 1.3};
-    if (!below.empty()) y_ += 3;
-    for (const auto& b : below) lines(b, small);
+    const LineStyle small{x, style::kSmallSize, style::kSmallLeading};
+    if (!below.empty()) y_ += style::kCaptionGap;
+    Origin note = origin;
+    note.role = Origin::Role::TableNote;
+    for (const auto& b : below) lines(b, small, false, std::nullopt, note);
 }
 
-void Flow::draw_tall_row(const RowBox& row, const TableBox& box, double x, const std::function<void()>& next_page) {
+void Flow::draw_tall_row(const RowBox& row, const TableBox& box, double x, const Origin& origin,
+                         const std::function<void()>& next_page) {
     if (y_ + row.height <= bottom_ + 1e-6 || row.kind == RowBox::Kind::Spacer) {
-        draw_row(row, box, x);
+        draw_row(row, box, x, origin);
         return;
     }
     // Taller than the room left: as many lines as fit on each page. Rows are otherwise kept
@@ -170,7 +275,7 @@ void Flow::draw_tall_row(const RowBox& row, const TableBox& box, double x, const
         }
         fit = std::max<size_t>(fit, 1);  // a page that holds no line at all: one anyway, so this ends
         const size_t take = std::min(fit, total - done);
-        draw_row(row, box, x, done, take);
+        draw_row(row, box, x, origin, done, take);
         done += take;
         fresh = false;
         if (done < total) {

@@ -1,5 +1,8 @@
-// Fills pages from top to bottom: places lines and tables, breaks pages, keeps at least two
-// lines of a paragraph on each side of a break, and repeats a table's header on every page.
+// The second stage: fills pages from top to bottom with measured blocks, in one pass. This is
+// the one place that owns the page-break rules: a heading stays with the start of what follows
+// it (keep-with-next), at least two lines of a paragraph on each side of a break (widows and
+// orphans), a table row is never split (unless taller than a page), a caption stays with its
+// header and first rows, and a table's header repeats on every page.
 #pragma once
 
 #include <functional>
@@ -7,26 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "render/pdf/line_breaker.hpp"
-#include "render/pdf/page_items.hpp"
-#include "render/pdf/table_layout.hpp"
+#include "render/pdf/measured_block.hpp"
 
 namespace boardpack::render::pdf {
-
-// A line's look: where it starts, its size and line height.
-struct LineStyle {
-    double x = 0;
-    double size = 10;
-    double leading = 12;
-};
-
-// Text placed beside the first line of a block, e.g. a list bullet.
-struct Marker {
-    std::string text;
-    double x = 0;
-    FontStyle style = FontStyle::Regular;
-    Color color;
-};
 
 class Flow {
 public:
@@ -46,28 +32,37 @@ public:
     // Names the current position for links and bookmarks.
     void anchor(const std::string& name);
 
+    // Places measured blocks in order.
+    void place(const std::vector<MeasuredBlock>& blocks);
+
     // Places lines, breaking pages between them (keeping two lines together on each side of a
     // break when the block has four or more). `keep_together` moves the whole block instead.
     void lines(const std::vector<LaidLine>& lines, const LineStyle& ls, bool keep_together = false,
-               const std::optional<Marker>& marker = std::nullopt);
+               const std::optional<Marker>& marker = std::nullopt, const Origin& origin = {});
 
     // One line placed at y without moving the flow (for right-aligned page numbers and the like).
-    void place_line(const LaidLine& line, double x, double baseline, double size);
+    void place_line(const LaidLine& line, double x, double baseline, double size, const Origin& origin = {});
 
+    // A horizontal rule at the current position (the flow does not move).
     void rule(double x, double width, double thickness, Color color);
 
     // A table with its caption above and its source and notes below.
     void table(const TableBox& box, const std::vector<LaidLine>& caption, const std::vector<LaidLine>& continued,
-               const std::vector<std::vector<LaidLine>>& below, double x);
+               const std::vector<std::vector<LaidLine>>& below, double x, const Origin& origin = {});
 
+    // The baseline of a line in style `ls` whose line box starts at `top`.
     double baseline_in(double top, const LineStyle& ls) const;
 
 private:
     // Draws lines [first_line, first_line + line_count) of a row's cells (all by default).
-    void draw_row(const RowBox& row, const TableBox& box, double x, size_t first_line = 0,
+    void draw_row(const RowBox& row, const TableBox& box, double x, const Origin& origin, size_t first_line = 0,
                   size_t line_count = static_cast<size_t>(-1));
-    // Draws a row, split over pages (calling `next_page` between the parts) if it does not fit.
-    void draw_tall_row(const RowBox& row, const TableBox& box, double x, const std::function<void()>& next_page);
+    // Draws a row, split over pages (calling `next_page` between the parts) if it is taller
+    // than a page.
+    void draw_tall_row(const RowBox& row, const TableBox& box, double x, const Origin& origin,
+                       const std::function<void()>& next_page);
+    // The height a keep-with-next block needs with what follows it.
+    double kept_height(const std::vector<MeasuredBlock>& blocks, size_t i) const;
     static size_t row_lines(const RowBox& row);
 
     LaidOutDocument& doc_;

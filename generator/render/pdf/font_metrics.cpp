@@ -1,6 +1,7 @@
 #include "render/pdf/font_metrics.hpp"
 
-#include "core/text.hpp"
+#include <algorithm>
+
 #include "render/pdf/winansi.hpp"
 
 namespace boardpack::render::pdf {
@@ -15,19 +16,64 @@ FontStyle with_italic(FontStyle s) {
     return (s == FontStyle::Bold || s == FontStyle::BoldItalic) ? FontStyle::BoldItalic : FontStyle::Italic;
 }
 
-double TableMetrics::width(std::string_view utf8, FontStyle style, double size) const {
-    const Widths& w = widths_[static_cast<size_t>(style)];
+double FontMetrics::width(std::string_view utf8, FontStyle style, double size) const {
     double total = 0;
-    // Byte by byte as to_winansi prints them, without building the string (this is called
-    // for every character of every table cell).
-    for (size_t i = 0; i < utf8.size();)
-        if (const int b = winansi_print_byte(next_code_point(utf8, i)); b >= 0) total += w[static_cast<size_t>(b)];
+    for (size_t i = 0; i < utf8.size();) total += advance(next_code_point(utf8, i), style);
     return total * size / 1000.0;
 }
 
-double FixedMetrics::width(std::string_view utf8, FontStyle style, double size) const {
-    const double per_char = size * (style == FontStyle::Bold || style == FontStyle::BoldItalic ? 0.55 : 0.5);
-    return static_cast<double>(utf8_length(utf8)) * per_char;
+TableMetrics::TableMetrics(const std::array<Widths, kFontStyles>& winansi_widths, std::array<double, kFontStyles> ascents)
+    : ascents_(ascents) {
+    for (size_t s = 0; s < kFontStyles; ++s) {
+        const Widths& w = winansi_widths[s];
+        Face& f = faces_[s];
+        const auto of = [&w](char32_t cp) {
+            const int b = winansi_print_byte(cp);
+            return b < 0 ? 0.0f : static_cast<float>(w[static_cast<size_t>(b)]);
+        };
+        for (char32_t cp = 0; cp < kDirect; ++cp) f.direct[cp] = of(cp);
+        f.missing = static_cast<float>(w['?']);
+        // Above the table Windows-1252 holds a few letters (Œ ƒ ˆ ˜), punctuation and €, and
+        // prints stand-ins for minus, hyphens and spaces: the ranges that hold them.
+        const auto add = [&](char32_t from, char32_t to) {
+            for (char32_t cp = from; cp < to; ++cp)
+                if (winansi_print_byte(cp) != '?') f.other.push_back({cp, of(cp)});
+        };
+        add(kDirect, 0x0300);
+        add(0x2000, 0x2130);
+        add(0x2212, 0x2213);
+        add(0xFEFF, 0xFF00);
+        std::sort(f.other.begin(), f.other.end());
+    }
+}
+
+TableMetrics::TableMetrics(const std::array<Advances, kFontStyles>& advances, const std::array<double, kFontStyles>& missing,
+                           std::array<double, kFontStyles> ascents)
+    : ascents_(ascents) {
+    for (size_t s = 0; s < kFontStyles; ++s) {
+        Face& f = faces_[s];
+        f.missing = static_cast<float>(missing[s]);
+        f.direct.fill(f.missing);
+        // A code point given twice keeps its first advance, in either table.
+        for (auto it = advances[s].rbegin(); it != advances[s].rend(); ++it)
+            if (it->first < kDirect) f.direct[it->first] = static_cast<float>(it->second);
+        for (const auto& [cp, adv] : advances[s])
+            if (cp >= kDirect) f.other.push_back({cp, static_cast<float>(adv)});
+        std::stable_sort(f.other.begin(), f.other.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        f.other.erase(std::unique(f.other.begin(), f.other.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                      f.other.end());
+    }
+}
+
+double TableMetrics::advance(char32_t cp, FontStyle style) const {
+    const Face& f = faces_[static_cast<size_t>(style)];
+    if (cp < kDirect) return f.direct[cp];
+    const auto it = std::lower_bound(f.other.begin(), f.other.end(), std::pair<char32_t, float>{cp, -1e30f});
+    return it != f.other.end() && it->first == cp ? it->second : f.missing;
+}
+
+double FixedMetrics::advance(char32_t, FontStyle style) const {
+    return style == FontStyle::Bold || style == FontStyle::BoldItalic ? 550 : 500;
 }
 
 }  // namespace boardpack::render::pdf

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace boardpack::render::pdf {
 
@@ -14,34 +16,52 @@ inline constexpr int kFontStyles = 5;
 FontStyle with_bold(FontStyle s);
 FontStyle with_italic(FontStyle s);
 
+// Measures by Unicode code point, never by an 8-bit encoding, so fonts with characters beyond
+// Windows-1252 plug in without changing the layout.
 class FontMetrics {
 public:
     virtual ~FontMetrics() = default;
-    // Width in points of UTF-8 text set in `style` at `size` points; proportional to the size.
-    virtual double width(std::string_view utf8, FontStyle style, double size) const = 0;
+    // The advance of one code point in `style`, in 1/1000 em (0 for one that prints nothing).
+    virtual double advance(char32_t cp, FontStyle style) const = 0;
+    // Width in points of UTF-8 text set in `style` at `size` points; decodes in place and
+    // allocates nothing (it runs for every word the layout sets).
+    double width(std::string_view utf8, FontStyle style, double size) const;
     // Height above the baseline of capital letters, as a fraction of the size (for placing
     // the first baseline of a line box).
     virtual double ascent(FontStyle style) const = 0;
 };
 
-// Widths from a table of the 256 Windows-1252 codes per style, in 1/1000 em.
+// Advances per code point: a direct table for the first kDirect code points (Latin, where
+// nearly all text is), a sorted list for the rest.
 class TableMetrics final : public FontMetrics {
 public:
     using Widths = std::array<double, 256>;
-    TableMetrics(std::array<Widths, kFontStyles> widths, std::array<double, kFontStyles> ascents)
-        : widths_(widths), ascents_(ascents) {}
-    double width(std::string_view utf8, FontStyle style, double size) const override;
+    // From the widths of the 256 Windows-1252 codes per style, as the fonts are loaded today:
+    // each code point gets the advance of the byte it is printed as.
+    TableMetrics(const std::array<Widths, kFontStyles>& winansi_widths, std::array<double, kFontStyles> ascents);
+    // From advances by code point per style (any code points, e.g. read from a font's cmap and
+    // hmtx), and each style's advance for a code point it lacks.
+    using Advances = std::vector<std::pair<char32_t, double>>;
+    TableMetrics(const std::array<Advances, kFontStyles>& advances, const std::array<double, kFontStyles>& missing,
+                 std::array<double, kFontStyles> ascents);
+    double advance(char32_t cp, FontStyle style) const override;
     double ascent(FontStyle style) const override { return ascents_[static_cast<size_t>(style)]; }
 
 private:
-    std::array<Widths, kFontStyles> widths_;
+    static constexpr char32_t kDirect = 0x180;
+    struct Face {
+        std::array<float, kDirect> direct{};
+        std::vector<std::pair<char32_t, float>> other;  // sorted by code point
+        float missing = 0;  // a code point the font lacks
+    };
+    std::array<Face, kFontStyles> faces_;
     std::array<double, kFontStyles> ascents_;
 };
 
 // Every character as wide as half its size; bold one tenth wider. For tests.
 class FixedMetrics final : public FontMetrics {
 public:
-    double width(std::string_view utf8, FontStyle style, double size) const override;
+    double advance(char32_t cp, FontStyle style) const override;
     double ascent(FontStyle) const override { return 0.75; }
 };
 

@@ -3,20 +3,12 @@
 #include <algorithm>
 #include <string_view>
 
+#include "render/pdf/non_breaking.hpp"
+#include "render/pdf/winansi.hpp"
+
 namespace boardpack::render::pdf {
 
 namespace {
-
-// A run of characters in one look, part of a word or a space.
-struct Piece {
-    std::string text;
-    size_t span = 0;
-};
-
-struct Atom {
-    enum class Kind { Word, Space, Break } kind = Kind::Word;
-    std::vector<Piece> pieces;  // Word: its pieces; Space: one piece " "
-};
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
@@ -26,7 +18,7 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 template <class Run, class Space, class Break>
 void scan(const std::vector<Span>& spans, Run on_run, Space on_space, Break on_break) {
     for (size_t s = 0; s < spans.size(); ++s) {
-        const std::string& t = spans[s].text;
+        const std::string_view t = spans[s].text;
         size_t i = 0;
         while (i < t.size()) {
             if (t[i] == '\n') on_break();
@@ -34,7 +26,7 @@ void scan(const std::vector<Span>& spans, Run on_run, Space on_space, Break on_b
             else {
                 size_t j = i;
                 while (j < t.size() && t[j] != '\n' && !is_space(t[j])) ++j;
-                on_run(s, std::string_view(t).substr(i, j - i));
+                on_run(s, t.substr(i, j - i));
                 i = j;
                 continue;
             }
@@ -43,34 +35,31 @@ void scan(const std::vector<Span>& spans, Run on_run, Space on_space, Break on_b
     }
 }
 
-std::vector<Atom> atomize(const std::vector<Span>& spans) {
-    std::vector<Atom> atoms;
-    scan(
-        spans,
-        [&](size_t s, std::string_view run) {
-            if (atoms.empty() || atoms.back().kind != Atom::Kind::Word) atoms.push_back({Atom::Kind::Word, {}});
-            atoms.back().pieces.push_back({std::string(run), s});
-        },
-        [&](size_t s) {
-            if (atoms.empty() || atoms.back().kind != Atom::Kind::Space) atoms.push_back({Atom::Kind::Space, {{" ", s}}});
-        },
-        [&] { atoms.push_back({Atom::Kind::Break, {}}); });
-    return atoms;
-}
+// One token of the text: part of a word (in one span), a space or a forced break. Views into
+// the spans' text: breaking builds no string per word.
+struct Token {
+    enum class Kind : unsigned char { Word, Space, Break } kind = Kind::Word;
+    size_t span = 0;
+    std::string_view text;
+};
 
-// A word cut into characters once, with the width up to each character: fitting or splitting
-// a long word is then a subtraction and a search, never a new measurement of the rest, so
-// breaking is linear in the word's length (a 3.000-character word in a narrow column was
-// quadratic).
-struct MeasuredWord {
+// Where a line may end after a character: never, at a hyphen or slash, or only when the unit
+// is wider than a whole line (a joining space, a hyphen in a case number).
+enum class Break : unsigned char { None, Normal, Last };
+
+// The characters of a unit (a word, or words joined by non-breaking spaces), measured once,
+// with the width up to each character: fitting or splitting a long word is then a subtraction
+// and a search, never a new measurement of the rest, so breaking is linear in its length.
+struct MeasuredUnit {
     struct Char {
-        size_t piece = 0;       // which piece of the word
-        size_t begin = 0;       // byte range in the piece's text
-        size_t end = 0;
-        bool breaks_after = false;  // a hyphen or slash
+        unsigned piece = 0;  // which piece of the unit
+        unsigned begin = 0;  // byte range in the piece's text
+        unsigned end = 0;
+        Break after = Break::None;
+        bool joining_space = false;
     };
     std::vector<Char> chars;
-    std::vector<double> prefix{0.0};  // prefix[i]: the width of chars [0, i)
+    std::vector<double> prefix;  // prefix[i]: the width of chars [0, i)
 
     double width(size_t from, size_t to) const { return prefix[to] - prefix[from]; }
 
@@ -82,31 +71,114 @@ struct MeasuredWord {
     }
 };
 
+struct Piece {
+    std::string_view text;
+    size_t span = 0;
+};
+
+constexpr std::string_view kSpace = " ";
+
 class Breaker {
 public:
     Breaker(const std::vector<Span>& spans, double width, double size, const FontMetrics& m)
         : spans_(spans), width_(width), size_(size), m_(m) {}
 
-    double measure(const Piece& p) const { return m_.width(p.text, spans_[p.span].style, size_); }
-
-    MeasuredWord measure_word(const std::vector<Piece>& word) const {
-        MeasuredWord mw;
-        for (size_t pi = 0; pi < word.size(); ++pi) {
-            const std::string& t = word[pi].text;
-            size_t i = 0;
-            while (i < t.size()) {
-                size_t len = 1;
-                while (i + len < t.size() && (static_cast<unsigned char>(t[i + len]) & 0xC0) == 0x80) ++len;
-                const std::string_view ch(t.data() + i, len);
-                mw.chars.push_back({pi, i, i + len, ch == "-" || ch == "/"});
-                mw.prefix.push_back(mw.prefix.back() + m_.width(ch, spans_[word[pi].span].style, size_));
-                i += len;
+    std::vector<LaidLine> run() {
+        tokenize();
+        bool pending = false;
+        size_t space_span = 0;
+        size_t t = 0;
+        while (t < tokens_.size()) {
+            const Token& tok = tokens_[t];
+            if (tok.kind == Token::Kind::Break) {
+                end_line();
+                pending = false;
+                ++t;
+            } else if (tok.kind == Token::Kind::Space) {
+                if (!pending) space_span = tok.span;
+                pending = true;
+                ++t;
+            } else {
+                t = collect_unit(t);
+                place_unit(pending ? &space_span : nullptr);
+                pending = false;
             }
         }
-        return mw;
+        if (!line_.fragments.empty() || lines_.empty()) end_line();
+        return std::move(lines_);
     }
 
-    void add(const std::string& text, size_t span, double w) {
+private:
+    void tokenize() {
+        size_t bytes = 0;
+        for (const Span& s : spans_) bytes += s.text.size();
+        tokens_.reserve(bytes / 3 + 2);  // words and spaces average well over 3 bytes
+        scan(
+            spans_, [&](size_t s, std::string_view run) { tokens_.push_back({Token::Kind::Word, s, run}); },
+            [&](size_t s) { tokens_.push_back({Token::Kind::Space, s, kSpace}); },
+            [&] { tokens_.push_back({Token::Kind::Break, 0, {}}); });
+    }
+
+    // The end of the word starting at token t (its word tokens may cross spans).
+    size_t word_end(size_t t) const {
+        while (t < tokens_.size() && tokens_[t].kind == Token::Kind::Word) ++t;
+        return t;
+    }
+
+    // The text of the word [from, to); a view when it lies in one span.
+    std::string_view word_text(size_t from, size_t to, std::string& scratch) const {
+        if (to == from + 1) return tokens_[from].text;
+        scratch.clear();
+        for (size_t k = from; k < to; ++k) scratch += tokens_[k].text;
+        return scratch;
+    }
+
+    // Gathers the pieces of the unit starting at word token t; returns the token after it.
+    size_t collect_unit(size_t t) {
+        pieces_.clear();
+        size_t end = word_end(t);
+        while (true) {
+            for (size_t k = t; k < end; ++k) pieces_.push_back({tokens_[k].text, tokens_[k].span});
+            // A single space (or run of spaces) and then a word: joined if they belong together.
+            size_t next = end;
+            while (next < tokens_.size() && tokens_[next].kind == Token::Kind::Space) ++next;
+            if (next == end || next >= tokens_.size() || tokens_[next].kind != Token::Kind::Word) return end;
+            const size_t next_end = word_end(next);
+            if (!joins(word_text(t, end, scratch_a_), word_text(next, next_end, scratch_b_))) return end;
+            pieces_.push_back({kSpace, tokens_[end].span});
+            t = next;
+            end = next_end;
+        }
+    }
+
+    void measure_unit() {
+        mu_.chars.clear();
+        mu_.prefix.assign(1, 0.0);
+        const double scale = size_ / 1000.0;
+        char32_t prev = 0;
+        for (unsigned pi = 0; pi < pieces_.size(); ++pi) {
+            const Piece& p = pieces_[pi];
+            const FontStyle st = spans_[p.span].style;
+            if (p.text.data() == kSpace.data()) {
+                mu_.chars.push_back({pi, 0, 1, Break::Last, true});
+                mu_.prefix.push_back(mu_.prefix.back() + m_.advance(' ', st) * scale);
+                prev = ' ';
+                continue;
+            }
+            for (size_t i = 0; i < p.text.size();) {
+                const size_t b = i;
+                const char32_t cp = next_code_point(p.text, i);
+                // "EMN-2022-01548", "2023-24": a hyphen before a digit belongs to the number.
+                if (cp >= '0' && cp <= '9' && prev == '-') mu_.chars.back().after = Break::Last;
+                const Break after = cp == '-' || cp == '/' ? Break::Normal : Break::None;
+                mu_.chars.push_back({pi, static_cast<unsigned>(b), static_cast<unsigned>(i), after, false});
+                mu_.prefix.push_back(mu_.prefix.back() + m_.advance(cp, st) * scale);
+                prev = cp;
+            }
+        }
+    }
+
+    void add(std::string_view text, size_t span, double w) {
         const Span& s = spans_[span];
         if (!line_.fragments.empty()) {
             Fragment& last = line_.fragments.back();
@@ -131,14 +203,14 @@ public:
         line_.width += w;
     }
 
-    // Adds the word's characters [from, to), one fragment piece per run of one piece.
-    void add(const std::vector<Piece>& word, const MeasuredWord& mw, size_t from, size_t to) {
+    // Adds the unit's characters [from, to), one fragment piece per run of one piece.
+    void add(size_t from, size_t to) {
         size_t a = from;
         while (a < to) {
             size_t b = a + 1;
-            while (b < to && mw.chars[b].piece == mw.chars[a].piece) ++b;
-            const Piece& p = word[mw.chars[a].piece];
-            add(p.text.substr(mw.chars[a].begin, mw.chars[b - 1].end - mw.chars[a].begin), p.span, mw.width(a, b));
+            while (b < to && mu_.chars[b].piece == mu_.chars[a].piece) ++b;
+            const Piece& p = pieces_[mu_.chars[a].piece];
+            add(p.text.substr(mu_.chars[a].begin, mu_.chars[b - 1].end - mu_.chars[a].begin), p.span, mu_.width(a, b));
             a = b;
         }
     }
@@ -148,84 +220,76 @@ public:
         line_ = LaidLine{};
     }
 
-    // Where to split the rest of a word (from `from`) so the head fits `room`: the longest
-    // head, never the whole rest. With `anywhere` false the head must end in a hyphen or
-    // slash. Returns `from` if no head fits.
-    static size_t split(const MeasuredWord& mw, size_t from, double room, bool anywhere) {
-        const size_t last = mw.chars.size() - 1;  // the head leaves at least one character
-        size_t end = std::min(mw.fitting_end(from, room), last);
-        if (anywhere) return end;
+    // Where to split the rest of the unit (from `from`) so the head fits `room`: the longest
+    // head, never the whole rest, ending at a break of at most `level` (None: anywhere).
+    // Returns `from` if no head fits.
+    size_t split(size_t from, double room, Break level) const {
+        const size_t last = mu_.chars.size() - 1;  // the head leaves at least one character
+        size_t end = std::min(mu_.fitting_end(from, room), last);
+        if (level == Break::None) return end;
         // Scanning back covers at most the characters that fit on this line, so the scans
         // over a whole word stay linear.
-        for (; end > from; --end)
-            if (mw.chars[end - 1].breaks_after) return end;
+        for (; end > from; --end) {
+            const Break b = mu_.chars[end - 1].after;
+            if (b != Break::None && b <= level) return end;
+        }
         return from;
     }
 
-    void place_word(const std::vector<Piece>& word, const Piece* space_before) {
-        const MeasuredWord mw = measure_word(word);
-        const size_t n = mw.chars.size();
-        const double space_w = space_before ? measure(*space_before) : 0;
+    // Adds the head [from, end) and ends the line; a joining space at the cut is dropped.
+    size_t add_head(size_t from, size_t end) {
+        add(from, mu_.chars[end - 1].joining_space ? end - 1 : end);
+        end_line();
+        return end;
+    }
+
+    void place_unit(const size_t* space_span) {
+        measure_unit();
+        const size_t n = mu_.chars.size();
+        const double space_w = space_span ? m_.advance(' ', spans_[*space_span].style) * size_ / 1000.0 : 0;
         size_t from = 0;
-        bool space_pending = space_before != nullptr;
+        bool space_pending = space_span != nullptr;
         while (from < n) {
             const double gap = (space_pending && !line_.fragments.empty()) ? space_w : 0;
-            if (line_.width + gap + mw.width(from, n) <= width_ + 1e-6) {
-                if (gap > 0) add(space_before->text, space_before->span, space_w);
-                add(word, mw, from, n);
+            if (line_.width + gap + mu_.width(from, n) <= width_ + 1e-6) {
+                if (gap > 0) add(kSpace, *space_span, space_w);
+                add(from, n);
                 return;
             }
             if (!line_.fragments.empty()) {
                 // Fill the line with the part up to a hyphen or slash, if one fits.
-                const size_t end = split(mw, from, width_ - line_.width - gap, false);
+                const size_t end = split(from, width_ - line_.width - gap, Break::Normal);
                 if (end > from) {
-                    if (gap > 0) add(space_before->text, space_before->span, space_w);
-                    add(word, mw, from, end);
+                    if (gap > 0) add(kSpace, *space_span, space_w);
+                    add(from, end);
                     from = end;
                 }
                 end_line();
                 space_pending = false;
                 continue;
             }
-            // Alone on the line and still too wide: split at a hyphen or slash, else anywhere.
-            size_t end = split(mw, from, width_, false);
-            if (end == from) end = split(mw, from, width_, true);
+            // Alone on the line and still too wide: split at a hyphen or slash, then at a
+            // joining space or a number's hyphen, else anywhere.
+            size_t end = split(from, width_, Break::Normal);
+            if (end == from) end = split(from, width_, Break::Last);
+            if (end == from) end = split(from, width_, Break::None);
             if (end > from) {
-                add(word, mw, from, end);
-                end_line();
-                from = end;
+                from = add_head(from, end);
                 continue;
             }
             // Not even one character fits: place it anyway rather than loop.
-            add(word, mw, from, n);
+            add(from, n);
             return;
         }
     }
 
-    std::vector<LaidLine> run() {
-        const std::vector<Atom> atoms = atomize(spans_);
-        const Piece* pending_space = nullptr;
-        for (const Atom& a : atoms) {
-            switch (a.kind) {
-                case Atom::Kind::Space: pending_space = &a.pieces[0]; break;
-                case Atom::Kind::Break:
-                    end_line();
-                    pending_space = nullptr;
-                    break;
-                case Atom::Kind::Word:
-                    place_word(a.pieces, pending_space);
-                    pending_space = nullptr;
-                    break;
-            }
-        }
-        if (!line_.fragments.empty() || lines_.empty()) end_line();
-        return std::move(lines_);
-    }
-
-private:
     const std::vector<Span>& spans_;
     double width_, size_;
     const FontMetrics& m_;
+    std::vector<Token> tokens_;
+    std::vector<Piece> pieces_;
+    MeasuredUnit mu_;
+    std::string scratch_a_, scratch_b_;
     LaidLine line_;
     std::vector<LaidLine> lines_;
 };
@@ -254,7 +318,7 @@ double natural_width(const std::vector<Span>& spans, double size, const FontMetr
         size_t start = 0;
         while (true) {
             const size_t nl = s.text.find('\n', start);
-            line += metrics.width(s.text.substr(start, nl == std::string::npos ? std::string::npos : nl - start),
+            line += metrics.width(std::string_view(s.text).substr(start, nl == std::string::npos ? std::string::npos : nl - start),
                                   s.style, size);
             if (nl == std::string::npos) break;
             widest = std::max(widest, line);

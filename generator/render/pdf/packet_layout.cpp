@@ -17,9 +17,6 @@ using PageNumbers = std::map<std::string, int>;
 using render::attachment_anchor;
 using render::item_anchor;
 
-constexpr double kAgendaNumberColumn = 78;  // "18 (Offentlig)"
-constexpr double kAgendaPageColumn = 34;    // right-aligned page number
-
 // Bookmarks and the document information are for finding one's way, and libharu refuses a
 // text over 65535 bytes there (a 65.500-character title failed with "libharu error 0x105B"):
 // longer ones are shortened, with an ellipsis. The pages print the whole text.
@@ -42,6 +39,8 @@ struct Packet {
     TableCache& tables;
     LaidOutDocument doc;
     Flow flow;
+    std::vector<MeasuredBlock> blocks;  // the item being laid out, measured
+    int next_block = 0;
 
     Packet(const model::Meeting& v, model::Edition e, const Wording& w, const FontMetrics& metrics, TableCache& t)
         : view(v), edition(e), wording(w), m(metrics), tables(t), flow(doc, metrics, style::kMarginTop, style::kContentBottom) {
@@ -53,135 +52,237 @@ struct Packet {
         return break_lines(plain(s, st, c), width, size, m);
     }
 
-    void line(const std::string& s, FontStyle st, double size, double leading, Color c) {
-        flow.lines(text(s, st, size, c, style::kContentWidth), {style::kMarginLeft, size, leading}, true);
+    Origin origin(Origin::Role role, int level = 0) {
+        Origin o;
+        o.role = role;
+        o.block = next_block++;
+        o.level = static_cast<signed char>(level);
+        return o;
     }
 
-    void front_page(const PageNumbers& pages) {
+    // A line (or a few) kept together, at the left margin, measured into `blocks`.
+    MeasuredBlock& line(const std::string& s, FontStyle st, double size, double leading, Color c, const Origin& o) {
+        MeasuredBlock b;
+        b.lines = text(s, st, size, c, style::kContentWidth);
+        b.style = {style::kMarginLeft, size, leading};
+        b.keep_together = true;
+        b.origin = o;
+        blocks.push_back(std::move(b));
+        return blocks.back();
+    }
+
+    void space(double gap) {
+        MeasuredBlock b;
+        b.kind = MeasuredBlock::Kind::Space;
+        b.amount = gap;
+        blocks.push_back(std::move(b));
+    }
+
+    void rule(double thickness, Color color) {
+        MeasuredBlock b;
+        b.kind = MeasuredBlock::Kind::Rule;
+        b.x = style::kMarginLeft;
+        b.width = style::kContentWidth;
+        b.amount = thickness;
+        b.color = color;
+        blocks.push_back(std::move(b));
+    }
+
+    void anchor(const std::string& name) {
+        MeasuredBlock b;
+        b.kind = MeasuredBlock::Kind::Anchor;
+        b.anchor = name;
+        blocks.push_back(std::move(b));
+    }
+
+    // Places what was measured and starts the next batch.
+    void place() {
+        flow.place(blocks);
+        blocks.clear();
+    }
+
+    // An agenda entry's page number, waiting for the page its item lands on.
+    struct PendingNumber {
+        size_t page = 0, text = 0;
+        std::string anchor;
+    };
+    std::vector<PendingNumber> page_numbers;
+
+    void fill_page_numbers() {
+        PageNumbers pages;
+        for (size_t p = 0; p < doc.pages.size(); ++p)
+            for (const AnchorItem& a : doc.pages[p].anchors) pages.emplace(a.name, static_cast<int>(p) + 1);
+        for (const PendingNumber& n : page_numbers) {
+            const auto it = pages.find(n.anchor);
+            TextItem& t = doc.pages[n.page].texts[n.text];
+            t.text = it == pages.end() ? "0" : std::to_string(it->second);
+            t.x = style::kPageWidth - style::kMarginRight - m.width(t.text, t.style, t.size);
+        }
+    }
+
+    void front_page() {
         flow.new_page();
         flow.anchor("forside");
-        line(view.organisation, FontStyle::Bold, 13, 17, style::kAccent);
-        flow.space(10);
-        line(view.title, FontStyle::Bold, 30, 36, style::kAccent);
-        flow.space(4);
-        line(wording.meeting_line(view), FontStyle::Regular, 14, 19, style::kText);
-        flow.space(8);
-        line(wording.get("tidspunkt") + ": " + view.time, FontStyle::Regular, 11, 15, style::kText);
-        line(wording.get("sted") + ": " + view.place, FontStyle::Regular, 11, 15, style::kText);
-        flow.space(6);
+        const Origin title = origin(Origin::Role::Title);
+        line(view.organisation, FontStyle::Bold, style::kOrganisationSize, style::kOrganisationLeading, style::kAccent, title);
+        space(style::kAfterOrganisation);
+        line(view.title, FontStyle::Bold, style::kTitleSize, style::kTitleLeading, style::kAccent, origin(Origin::Role::Heading, 1));
+        space(style::kAfterTitle);
+        line(wording.meeting_line(view), FontStyle::Regular, style::kMeetingLineSize, style::kMeetingLineLeading, style::kText,
+             title);
+        space(style::kAfterMeetingLine);
+        line(wording.get("tidspunkt") + ": " + view.time, FontStyle::Regular, style::kWhenWhereSize,
+             style::kWhenWhereLeading, style::kText, title);
+        line(wording.get("sted") + ": " + view.place, FontStyle::Regular, style::kWhenWhereSize, style::kWhenWhereLeading,
+             style::kText, title);
+        space(style::kAfterWhenWhere);
         const bool closed = edition == model::Edition::Lukket;
-        line(wording.edition(edition), FontStyle::Bold, 10.5, 14, closed ? style::kBad : style::kAccent);
-        flow.space(8);
-        flow.rule(style::kMarginLeft, style::kContentWidth, 1.2, style::kAccent);
-        flow.space(12);
-        line(wording.get("dagsorden"), FontStyle::Bold, 14, 19, style::kAccent);
-        flow.space(4);
-        agenda(pages);
+        line(wording.edition(edition), FontStyle::Bold, style::kBodySize, style::kEditionLeading,
+             closed ? style::kBad : style::kAccent, title);
+        space(style::kAfterEdition);
+        rule(style::kFrontRule, style::kAccent);
+        space(style::kAfterFrontRule);
+        line(wording.get("dagsorden"), FontStyle::Bold, style::kAgendaHeadingSize, style::kAgendaHeadingLeading,
+             style::kAccent, origin(Origin::Role::Heading, 2));
+        space(style::kAfterAgendaHeading);
+        place();
+        agenda();
     }
 
-    void agenda(const PageNumbers& pages) {
-        const double title_x = style::kMarginLeft + kAgendaNumberColumn;
-        const double title_w = style::kContentWidth - kAgendaNumberColumn - kAgendaPageColumn;
-        const LineStyle ls{title_x, 10.5, 13.5};
-        for (const model::AgendaItem& item : view.items) {
+    void agenda() {
+        const double title_x = style::kMarginLeft + style::kAgendaNumberColumn;
+        const double title_w = style::kContentWidth - style::kAgendaNumberColumn - style::kAgendaPageColumn;
+        const LineStyle ls{title_x, style::kBodySize, style::kAgendaLeading};
+        const Origin list = origin(Origin::Role::AgendaEntry);
+        for (size_t i = 0; i < view.items.size(); ++i) {
+            const model::AgendaItem& item = view.items[i];
             const std::string anchor = item_anchor(item);
-            const auto it = pages.find(anchor);
-            const std::string page = it == pages.end() ? "0" : std::to_string(it->second);
             std::vector<LaidLine> lines = item.redacted ? std::vector<LaidLine>{LaidLine{}}
                                                         : text(item.title, FontStyle::Regular, ls.size, style::kText, title_w);
             const Color number_color = model::is_confidential(item.status) ? style::kBad : style::kAccent;
             const int page_before = flow.page_number();
-            flow.ensure(static_cast<double>(lines.size()) * ls.leading + 5);
+            flow.ensure(static_cast<double>(lines.size()) * ls.leading + style::kAgendaEntryRoom);
             if (flow.page_number() != page_before) {
-                line(wording.continued(wording.get("dagsorden")), FontStyle::Bold, 14, 19, style::kAccent);
-                flow.space(4);
+                line(wording.continued(wording.get("dagsorden")), FontStyle::Bold, style::kAgendaHeadingSize,
+                     style::kAgendaHeadingLeading, style::kAccent, origin(Origin::Role::Heading, 2));
+                space(style::kAfterAgendaHeading);
+                place();
             }
+            Origin entry = list;
+            entry.item = static_cast<int>(i);
             const double top = flow.y();
             const double baseline = flow.baseline_in(top, ls);
-            flow.lines(lines, ls, true, Marker{wording.item_heading(item), style::kMarginLeft, FontStyle::Bold, number_color});
-            // The page number on the first line, right-aligned; the whole entry is a link.
-            const LaidLine number = text(page, FontStyle::Regular, ls.size, style::kText, kAgendaPageColumn)[0];
-            flow.place_line(number, style::kPageWidth - style::kMarginRight - number.width, baseline, ls.size);
-            flow.page().links.push_back({style::kMarginLeft, top, style::kContentWidth, flow.y() - top, "", anchor, ""});
-            flow.space(3.5);
+            flow.lines(lines, ls, true, Marker{wording.item_heading(item), style::kMarginLeft, FontStyle::Bold, number_color},
+                       entry);
+            // The page number on the first line, right-aligned in its reserved column: the
+            // entry's lines do not depend on it, so it is filled in once the items are placed
+            // and the packet is laid out once.
+            page_numbers.push_back({doc.pages.size() - 1, flow.page().texts.size(), anchor});
+            flow.page().texts.push_back({0, baseline, "", FontStyle::Regular, ls.size, style::kText, entry});
+            flow.page().links.push_back({style::kMarginLeft, top, style::kContentWidth, flow.y() - top, "", anchor, "", entry});
+            flow.space(style::kAgendaEntryGap);
         }
     }
 
     // A label and its value in two columns, as the HTML's definition list shows them.
     void meta(const std::string& label, const std::string& value) {
-        constexpr double kLabelColumn = 78;
-        const LineStyle ls{style::kMarginLeft + kLabelColumn, style::kMetaSize, 13};
-        flow.lines(text(value, FontStyle::Regular, ls.size, style::kText, style::kContentWidth - kLabelColumn), ls, true,
-                   Marker{label, style::kMarginLeft, FontStyle::Regular, style::kMuted});
+        MeasuredBlock& b = line(value, FontStyle::Regular, style::kMetaSize, style::kMetaLeading, style::kText,
+                                origin(Origin::Role::Meta));
+        b.lines = text(value, FontStyle::Regular, style::kMetaSize, style::kText, style::kContentWidth - style::kMetaLabelColumn);
+        b.style.x = style::kMarginLeft + style::kMetaLabelColumn;
+        b.marker = Marker{label, style::kMarginLeft, FontStyle::Regular, style::kMuted};
     }
 
     void item_heading(const model::AgendaItem& item) {
         const Color number_color = model::is_confidential(item.status) ? style::kBad : style::kAccent;
-        line(wording.item_heading(item), FontStyle::Bold, style::kItemNumberSize, 15, number_color);
-        flow.space(2);
-        line(item.title, FontStyle::Bold, style::kItemTitleSize, style::kItemTitleLeading, style::kText);
-        flow.space(6);
+        const Origin heading = origin(Origin::Role::Heading, 2);
+        line(wording.item_heading(item), FontStyle::Bold, style::kItemNumberSize, style::kItemNumberLeading, number_color,
+             heading);
+        space(style::kAfterItemNumber);
+        line(item.title, FontStyle::Bold, style::kItemTitleSize, style::kItemTitleLeading, style::kText, heading);
+        space(style::kAfterItemTitle);
         meta(wording.get("sagsbehandler"), item.case_officer);
         meta(wording.get("sagsnummer"), item.case_number);
-        flow.space(6);
-        flow.rule(style::kMarginLeft, style::kContentWidth, 0.6, style::kRule);
-        flow.space(4);
+        space(style::kAfterMeta);
+        rule(style::kItemRule, style::kRule);
+        space(style::kAfterItemRule);
+    }
+
+    // The page a confidential item's placeholder started, while nothing else is on it.
+    int placeholder_page = 0;
+
+    // As in the published agenda: a line where a confidential item would be, no page of its own.
+    void placeholder(const model::AgendaItem& item) {
+        if (flow.page_number() <= agenda_pages) flow.new_page();
+        flow.space(style::kPlaceholderGap);
+        flow.ensure(style::kPlaceholderRoom);
+        if (flow.at_page_top() && placeholder_page != flow.page_number()) placeholder_page = flow.page_number();
+        anchor(item_anchor(item));
+        line(wording.item_heading(item), FontStyle::Bold, style::kItemNumberSize, style::kItemNumberLeading, style::kBad,
+             origin(Origin::Role::Placeholder));
+        place();
     }
 
     void item(const model::AgendaItem& item) {
-        BlockContext ctx{flow, m, wording, item, tables, style::kMarginLeft, style::kContentWidth};
         if (item.redacted) {
-            // As in the published agenda: a line where the item would be, no page of its own.
-            if (flow.page_number() <= agenda_pages) flow.new_page();
-            flow.space(18);
-            flow.ensure(20);
-            flow.anchor(item_anchor(item));
-            line(wording.item_heading(item), FontStyle::Bold, style::kItemNumberSize, 15, style::kBad);
+            placeholder(item);
             return;
         }
-        flow.new_page();
-        flow.anchor(item_anchor(item));
+        // Each item starts a page, but not after a page that would hold only placeholders:
+        // the item follows them there.
+        if (placeholder_page == flow.page_number()) flow.space(style::kPlaceholderGap);
+        else flow.new_page();
+        BlockContext ctx{m, wording, item, tables, blocks, next_block, style::kMarginLeft, style::kContentWidth};
+        anchor(item_anchor(item));
         item_heading(item);
         for (const model::Section& s : item.sections) {
-            const double following = s.blocks.empty() ? 0 : start_height(s.blocks[0], 0, ctx);
-            layout_heading(plain(wording.section_title(s.kind), FontStyle::Bold, style::kAccent), style::kSectionSize,
-                           style::kSectionGapBefore, style::kSectionGapAfter, following, 0, ctx);
-            layout_blocks(s.blocks, 0, ctx);
+            measure_heading(plain(wording.section_title(s.kind), FontStyle::Bold, style::kAccent), style::kSectionSize,
+                            style::kSectionGapBefore, style::kSectionGapAfter, 0, 3, ctx);
+            measure_blocks(s.blocks, 0, ctx);
         }
         // The attachment list, as the source prints it under "Bilag".
-        layout_heading(plain(wording.get("bilag"), FontStyle::Bold, style::kAccent), style::kSectionSize,
-                       style::kSectionGapBefore, style::kSectionGapAfter, style::kBodyLeading, 0, ctx);
-        flow.anchor(item_anchor(item) + "-bilagsliste");
+        measure_heading(plain(wording.get("bilag"), FontStyle::Bold, style::kAccent), style::kSectionSize,
+                        style::kSectionGapBefore, style::kSectionGapAfter, 0, 3, ctx);
+        anchor(item_anchor(item) + "-bilagsliste");
         if (item.attachments.empty()) {
-            flow.lines(text(wording.get("ingen-bilag"), FontStyle::Regular, style::kBodySize, style::kText,
-                            style::kContentWidth),
-                       {style::kMarginLeft, style::kBodySize, style::kBodyLeading});
+            MeasuredBlock& none = line(wording.get("ingen-bilag"), FontStyle::Regular, style::kBodySize,
+                                       style::kBodyLeading, style::kText, origin(Origin::Role::Paragraph));
+            none.keep_together = false;
         }
-        for (const model::Attachment& a : item.attachments) {
-            const double indent = 18;
+        const Origin list = origin(Origin::Role::Attachment);
+        for (size_t i = 0; i < item.attachments.size(); ++i) {
+            const model::Attachment& a = item.attachments[i];
             std::vector<Span> spans = plain(wording.attachment_line(a), FontStyle::Regular, style::kText);
             if (!a.content.empty()) spans[0].color = style::kAccent;
-            const auto lines = break_lines(spans, style::kContentWidth - indent, style::kBodySize, m);
-            const double top = flow.y();
-            flow.lines(lines, {style::kMarginLeft + indent, style::kBodySize, style::kBodyLeading}, true,
-                       Marker{std::to_string(a.number) + ".", style::kMarginLeft, FontStyle::Regular, style::kText});
-            if (!a.content.empty() && flow.y() > top)
-                flow.page().links.push_back({style::kMarginLeft, top, style::kContentWidth, flow.y() - top, "",
-                                             attachment_anchor(item, a), ""});
-            flow.space(style::kListItemGap);
+            MeasuredBlock b;
+            b.lines = break_lines(spans, style::kContentWidth - style::kAttachmentIndent, style::kBodySize, m);
+            b.style = {style::kMarginLeft + style::kAttachmentIndent, style::kBodySize, style::kBodyLeading};
+            b.keep_together = true;
+            b.marker = Marker{std::to_string(a.number) + ".", style::kMarginLeft, FontStyle::Regular, style::kText};
+            if (!a.content.empty()) b.link_target = attachment_anchor(item, a);
+            b.origin = list;
+            b.origin.item = static_cast<int>(i);
+            blocks.push_back(std::move(b));
+            space(style::kListItemGap);
         }
+        place();
         for (const model::Attachment& a : item.attachments) {
             if (a.content.empty()) continue;
             flow.new_page();
-            flow.anchor(attachment_anchor(item, a));
-            line(wording.attachment_heading(item, a), FontStyle::Bold, 14, 18, style::kAccent);
-            flow.space(4);
-            line(wording.attachment_line(a), FontStyle::Regular, style::kMetaSize, 13, style::kMuted);  // as in the HTML
-            flow.space(6);
-            flow.rule(style::kMarginLeft, style::kContentWidth, 0.6, style::kRule);
-            flow.space(6);
-            layout_blocks(a.content, 0, ctx);
+            anchor(attachment_anchor(item, a));
+            line(wording.attachment_heading(item, a), FontStyle::Bold, style::kAttachmentTitleSize,
+                 style::kAttachmentTitleLeading, style::kAccent, origin(Origin::Role::Heading, 2));
+            space(style::kAfterAttachmentTitle);
+            line(wording.attachment_line(a), FontStyle::Regular, style::kMetaSize, style::kMetaLeading, style::kMuted,
+                 origin(Origin::Role::Meta));  // as in the HTML
+            space(style::kAroundAttachmentRule);
+            rule(style::kItemRule, style::kRule);
+            space(style::kAroundAttachmentRule);
+            measure_blocks(a.content, 0, ctx);
+            place();
         }
+        // The item's tables are placed: what they measured is not needed again.
+        tables.clear();
     }
 
     void footers() {
@@ -191,17 +292,18 @@ struct Packet {
         // The footer stays on one line beside the widest "Side N af M": a long one is set
         // smaller, never cut.
         const double room = style::kContentWidth - m.width(wording.page_of(total, total), FontStyle::Regular,
-                                                           style::kFooterSize) - 12;
+                                                           style::kFooterSize) - style::kFooterGap;
         const double natural = m.width(left, FontStyle::Regular, style::kFooterSize);
         const double left_size = natural > room ? style::kFooterSize * room / natural : style::kFooterSize;
         for (int p = 0; p < total; ++p) {
             Page& page = doc.pages[static_cast<size_t>(p)];
-            page.boxes.push_back({style::kMarginLeft, style::kFooterBaseline - 12, style::kContentWidth, 0.4, style::kRule});
+            page.boxes.push_back({style::kMarginLeft, style::kFooterBaseline - style::kFooterRuleAbove, style::kContentWidth,
+                                  style::kFooterRule, style::kRule, {}});
             const std::string right = wording.page_of(p + 1, total);
             const double rw = m.width(right, FontStyle::Regular, style::kFooterSize);
-            page.texts.push_back({style::kMarginLeft, style::kFooterBaseline, left, FontStyle::Regular, left_size, style::kMuted});
+            page.texts.push_back({style::kMarginLeft, style::kFooterBaseline, left, FontStyle::Regular, left_size, style::kMuted, {}});
             page.texts.push_back({style::kPageWidth - style::kMarginRight - rw, style::kFooterBaseline, right,
-                                  FontStyle::Regular, style::kFooterSize, style::kMuted});
+                                  FontStyle::Regular, style::kFooterSize, style::kMuted, {}});
         }
     }
 
@@ -231,37 +333,25 @@ struct Packet {
 
     int agenda_pages = 0;
 
-    void run(const PageNumbers& pages) {
-        front_page(pages);
+    void run() {
+        front_page();
         agenda_pages = flow.page_number();
         for (const model::AgendaItem& it : view.items) item(it);
+        fill_page_numbers();
         footers();
         outline();
         info();
     }
 };
 
-PageNumbers anchor_pages(const LaidOutDocument& doc) {
-    PageNumbers out;
-    for (size_t p = 0; p < doc.pages.size(); ++p)
-        for (const AnchorItem& a : doc.pages[p].anchors) out.emplace(a.name, static_cast<int>(p) + 1);
-    return out;
-}
-
 }  // namespace
 
 LaidOutDocument layout_packet(const model::Meeting& view, model::Edition edition, const Wording& wording,
                               const FontMetrics& metrics) {
-    PageNumbers pages;
     TableCache tables;
-    for (int pass = 0; pass < 4; ++pass) {
-        Packet packet(view, edition, wording, metrics, tables);
-        packet.run(pages);
-        PageNumbers found = anchor_pages(packet.doc);
-        if (found == pages || pass == 3) return std::move(packet.doc);
-        pages = std::move(found);
-    }
-    return {};
+    Packet packet(view, edition, wording, metrics, tables);
+    packet.run();
+    return std::move(packet.doc);
 }
 
 }  // namespace boardpack::render::pdf

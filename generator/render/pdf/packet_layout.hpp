@@ -9,8 +9,8 @@
 
 namespace boardpack::render::pdf {
 
-// Lays out the edition view. The agenda's page numbers are laid out again until they agree
-// with where the items land (at most a few passes).
+// Lays out the edition view in one pass: the agenda's page numbers sit in a column of their
+// own, so they are filled in when the items are placed, without a second layout.
 LaidOutDocument layout_packet(const model::Meeting& view, model::Edition edition, const Wording& wording,
                               const FontMetrics& metrics);
 

@@ -30,6 +30,40 @@ const char* style_name(FontStyle s) {
     return "?";
 }
 
+const char* role_name(Origin::Role r) {
+    using R = Origin::Role;
+    switch (r) {
+        case R::Artifact: return "artifact";
+        case R::Title: return "title";
+        case R::Heading: return "h";
+        case R::Meta: return "meta";
+        case R::Paragraph: return "p";
+        case R::ListLabel: return "lbl";
+        case R::ListBody: return "li";
+        case R::Code: return "code";
+        case R::TableCaption: return "caption";
+        case R::TableHeader: return "th";
+        case R::TableCell: return "td";
+        case R::TableNote: return "note";
+        case R::AgendaEntry: return "agenda";
+        case R::Attachment: return "bilag";
+        case R::Placeholder: return "placeholder";
+    }
+    return "?";
+}
+
+// " [p#12<3 l2 i0 r1c2 link]": only the parts that are set.
+std::string origin(const Origin& o) {
+    std::string s = " [" + std::string(role_name(o.role));
+    if (o.level > 0) s += std::to_string(static_cast<int>(o.level));
+    if (o.block >= 0) s += "#" + std::to_string(o.block);
+    if (o.parent >= 0) s += "<" + std::to_string(o.parent);
+    if (o.item >= 0) s += " i" + std::to_string(o.item);
+    if (o.row >= 0) s += " r" + std::to_string(o.row) + "c" + std::to_string(o.col);
+    if (o.link) s += " link";
+    return s + "]";
+}
+
 }  // namespace
 
 std::string dump(const LaidOutDocument& doc) {
@@ -40,10 +74,10 @@ std::string dump(const LaidOutDocument& doc) {
         for (const AnchorItem& a : page.anchors) out += "  anchor " + a.name + " y=" + num(a.y) + "\n";
         for (const TextItem& t : page.texts)
             out += "  text x=" + num(t.x) + " y=" + num(t.baseline) + " " + style_name(t.style) + num(t.size) + " |" +
-                   t.text + "|\n";
+                   t.text + "|" + origin(t.origin) + "\n";
         for (const LinkItem& l : page.links)
             out += "  link x=" + num(l.x) + " y=" + num(l.y) + " w=" + num(l.w) + " -> " +
-                   (l.url.empty() ? "#" + l.target : l.url) + "\n";
+                   (l.url.empty() ? "#" + l.target : l.url) + origin(l.origin) + "\n";
     }
     for (const OutlineEntry& e : doc.outline)
         out += "outline " + std::string(static_cast<size_t>(e.level) * 2, ' ') + e.title + " -> #" + e.anchor + "\n";

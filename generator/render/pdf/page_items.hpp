@@ -16,6 +16,38 @@ struct Color {
     friend bool operator==(const Color&, const Color&) = default;
 };
 
+// What a page item came from, in the terms of tagged PDF's structure: the next issue builds
+// the structure tree from exactly this, so every item on a page carries one.
+struct Origin {
+    enum class Role : unsigned char {
+        Artifact,      // footers, rules, table stripes: not content
+        Title,         // the meeting's title and front-page lines
+        Heading,       // item title, section heading, sub-heading (see level)
+        Meta,          // an item's "Sagsbehandler"/"Sagsnummer" lines
+        Paragraph,
+        ListLabel,     // a list's bullet or number
+        ListBody,      // a list item's text (a paragraph inside it has its own block)
+        Code,
+        TableCaption,
+        TableHeader,   // a header cell
+        TableCell,
+        TableNote,     // a table's source and notes
+        AgendaEntry,
+        Attachment,    // a line of an item's attachment list
+        Placeholder,   // a confidential item's "6 (Fortrolig)" in the public edition
+    };
+    // Small fields first: every text item carries one, so it is kept to 24 bytes.
+    Role role = Role::Artifact;
+    signed char level = 0;  // a heading's level as in the HTML (2 the item, 3 its sections); a list's depth
+    bool link = false;      // the text is (part of) a link
+    int block = -1;   // the block's number in the packet, counted in reading order
+    int parent = -1;  // the enclosing block (a list or quote), or -1
+    int item = -1;    // a list item's, agenda entry's or attachment's index
+    int row = -1;     // a table cell's row (0 the header) and column
+    int col = -1;
+    friend bool operator==(const Origin&, const Origin&) = default;
+};
+
 // A run of text on one baseline in one font.
 struct TextItem {
     double x = 0, baseline = 0;
@@ -23,12 +55,14 @@ struct TextItem {
     FontStyle style = FontStyle::Regular;
     double size = 10;
     Color color;
+    Origin origin;
 };
 
 // A filled rectangle (rules are thin rectangles).
 struct BoxItem {
     double x = 0, y = 0, w = 0, h = 0;
     Color color;
+    Origin origin;  // the block a strike-through belongs to; Artifact for rules
 };
 
 // A clickable area: to a web address, or to a named place in the document.
@@ -37,6 +71,7 @@ struct LinkItem {
     std::string url;     // external link, or
     std::string target;  // anchor name
     std::string title;   // shown by viewers on the link (its /Contents), or ""
+    Origin origin;       // the block the link sits in
 };
 
 // A named place that links and bookmarks can point to.

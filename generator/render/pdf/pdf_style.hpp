@@ -1,6 +1,8 @@
 // The PDF packet's typography: page, margins, sizes, spacing and colours, in points.
 #pragma once
 
+#include <cstddef>
+
 #include "render/pdf/page_items.hpp"
 
 namespace boardpack::render::pdf::style {
@@ -15,6 +17,10 @@ inline constexpr double kFooterBaseline = kPageHeight - 40;
 inline constexpr double kContentWidth = kPageWidth - kMarginLeft - kMarginRight;
 inline constexpr double kContentBottom = kPageHeight - kMarginBottom;
 
+// Line heights as a multiple of the size, where a style gives none of its own.
+inline constexpr double kHeadingLeading = 1.3;
+inline constexpr double kCellLeading = 1.25;  // table cells are set tighter
+
 inline constexpr double kBodySize = 10.5;
 inline constexpr double kBodyLeading = 14.5;
 inline constexpr double kParagraphGap = 6;
@@ -25,6 +31,14 @@ inline constexpr double kSectionSize = 12;
 inline constexpr double kSectionGapBefore = 14;
 inline constexpr double kSectionGapAfter = 4;
 inline constexpr double kSubheadingSize = 11;
+inline constexpr double kSubheadingGapBefore = 6;  // above a heading inside the text
+inline constexpr double kSubheadingGapAfter = 2;
+inline constexpr double kListMarkerGap = 6;  // between a list's widest number and its text
+inline constexpr double kCodeIndent = 8;
+inline constexpr double kBlockRuleRoom = 8;  // a thematic break wants this much room below it
+inline constexpr double kBlockRuleGap = 4;   // above and below it
+inline constexpr double kBlockRuleThickness = 0.5;
+inline constexpr double kTableGap = 4;  // above and below a table
 inline constexpr double kCodeSize = 9;  // DejaVu Sans Mono is wide: 9 pt sets as much as the body
 
 inline constexpr double kItemNumberSize = 11;
@@ -33,11 +47,74 @@ inline constexpr double kItemTitleLeading = 20;
 inline constexpr double kMetaSize = 9.5;
 
 inline constexpr double kTableSize = 9;
+inline constexpr double kCaptionSize = kTableSize + 0.5;
+inline constexpr double kCaptionLeading = kCaptionSize * kHeadingLeading;
+inline constexpr double kCaptionGap = 3;       // between the caption and the table, the table and its notes
+inline constexpr size_t kTableKeepRows = 3;    // body rows kept with the caption and header
+inline constexpr double kMaxRepeatedHeader = 1.0 / 3;  // of the page; a taller header is not repeated
+inline constexpr double kHeaderRule = 0.8;     // under the header
+inline constexpr double kRowRule = 0.3;        // under each row
+inline constexpr double kTotalRule = 0.6;      // above a total
+inline constexpr double kTableSizeStep = 0.5;  // sizes tried from kTableSize down to kTableMinSize
+inline constexpr double kTableTightPadX = 1;   // cell padding at the smallest size
+inline constexpr double kWrapColumnShare = 0.45;  // a text column wider than this share wraps first
+inline constexpr double kSpacerRow = 0.5;      // an empty row's height, in lines
 inline constexpr double kTableMinSize = 6.5;
 inline constexpr double kTablePadX = 4;
 inline constexpr double kTablePadY = 2.5;
 inline constexpr double kSmallSize = 8.5;  // table source and notes
+inline constexpr double kSmallLeading = kSmallSize * kHeadingLeading;
 inline constexpr double kFooterSize = 8;
+inline constexpr double kFooterRuleAbove = 12;  // the footer's rule, above its baseline
+inline constexpr double kFooterRule = 0.4;
+inline constexpr double kFooterGap = 12;        // between the footer's text and "Side N af M"
+
+// Page breaks.
+inline constexpr size_t kMinLinesAtBreak = 2;  // a paragraph's lines on each side of a break
+
+// Struck text and link areas, as fractions of the text size.
+inline constexpr double kStrikeRise = 0.3;
+inline constexpr double kStrikeThickness = 0.06;
+inline constexpr double kLinkAbove = 0.85;
+inline constexpr double kLinkHeight = 1.15;
+
+// The front page.
+inline constexpr double kOrganisationSize = 13, kOrganisationLeading = 17;
+inline constexpr double kTitleSize = 30, kTitleLeading = 36;
+inline constexpr double kMeetingLineSize = 14, kMeetingLineLeading = 19;
+inline constexpr double kWhenWhereSize = 11, kWhenWhereLeading = 15;
+inline constexpr double kEditionLeading = 14;
+inline constexpr double kFrontRule = 1.2;
+inline constexpr double kAgendaHeadingSize = 14, kAgendaHeadingLeading = 19;
+// The gaps below each front-page line, top to bottom.
+inline constexpr double kAfterOrganisation = 10;
+inline constexpr double kAfterTitle = 4;
+inline constexpr double kAfterMeetingLine = 8;
+inline constexpr double kAfterWhenWhere = 6;
+inline constexpr double kAfterEdition = 8;
+inline constexpr double kAfterFrontRule = 12;
+inline constexpr double kAfterAgendaHeading = 4;
+inline constexpr double kAgendaLeading = 13.5;
+inline constexpr double kAgendaEntryGap = 3.5;
+inline constexpr double kAgendaEntryRoom = 5;   // below an entry, for it to start on a page
+inline constexpr double kAgendaNumberColumn = 78;  // "18 (Offentlig)"
+inline constexpr double kAgendaPageColumn = 34;    // right-aligned page number
+
+// An item's first page, and its attachments.
+inline constexpr double kItemNumberLeading = 15;
+inline constexpr double kItemRule = 0.6;
+inline constexpr double kAfterItemNumber = 2;
+inline constexpr double kAfterItemTitle = 6;
+inline constexpr double kAfterMeta = 6;
+inline constexpr double kAfterItemRule = 4;
+inline constexpr double kAfterAttachmentTitle = 4;
+inline constexpr double kAroundAttachmentRule = 6;  // above and below the rule under an attachment's heading
+inline constexpr double kMetaLeading = 13;
+inline constexpr double kMetaLabelColumn = 78;
+inline constexpr double kAttachmentIndent = 18;
+inline constexpr double kAttachmentTitleSize = 14, kAttachmentTitleLeading = 18;
+inline constexpr double kPlaceholderGap = 18;   // above a confidential item's placeholder
+inline constexpr double kPlaceholderRoom = 20;
 
 inline constexpr Color kText{0.10, 0.10, 0.10};
 inline constexpr Color kMuted{0.35, 0.35, 0.35};

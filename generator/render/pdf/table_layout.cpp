@@ -83,7 +83,7 @@ std::vector<double> widths_at(const model::Table& t, const Widths& c, double siz
             min[k] = std::max(min[k], numeric ? natural : row[k].widest * size + pad);
         }
         // A text column wider than a third of the page is worth wrapping before shrinking.
-        if (!numeric) want[k] = std::max(min[k], std::min(want[k], available * 0.45));
+        if (!numeric) want[k] = std::max(min[k], std::min(want[k], available * style::kWrapColumnShare));
     }
     const double total_want = std::accumulate(want.begin(), want.end(), 0.0);
     const double total_min = std::accumulate(min.begin(), min.end(), 0.0);
@@ -158,17 +158,17 @@ TableBox layout_table(const model::Table& table, double available, const FontMet
     const Widths measured = measure(c, metrics);
     TableBox box;
     box.pad_x = style::kTablePadX;
-    for (double size = style::kTableSize; size >= style::kTableMinSize - 1e-9; size -= 0.5) {
-        const bool last = size - 0.5 < style::kTableMinSize - 1e-9;
+    for (double size = style::kTableSize; size >= style::kTableMinSize - 1e-9; size -= style::kTableSizeStep) {
+        const bool last = size - style::kTableSizeStep < style::kTableMinSize - 1e-9;
         // At the smallest size, tighter cells leave the text more room before words are split.
-        if (last) box.pad_x = 1;
+        if (last) box.pad_x = style::kTableTightPadX;
         box.widths = widths_at(table, measured, size, available, last, box.pad_x);
         if (!box.widths.empty()) {
             box.size = size;
             break;
         }
     }
-    box.leading = box.size * 1.25;
+    box.leading = box.size * style::kCellLeading;
     box.header = make_row(c.header, box.widths, table.numeric, box.size, box.leading, box.pad_x, metrics);
     box.header.kind = RowBox::Kind::Header;
     for (size_t r = 0; r < table.rows.size(); ++r) {
@@ -176,7 +176,7 @@ TableBox layout_table(const model::Table& table, double available, const FontMet
         if (src.role == model::TableRow::Role::Spacer) {
             RowBox spacer;
             spacer.kind = RowBox::Kind::Spacer;
-            spacer.height = box.leading * 0.5;
+            spacer.height = box.leading * style::kSpacerRow;
             box.rows.push_back(std::move(spacer));
             continue;
         }

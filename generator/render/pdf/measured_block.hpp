@@ -1,0 +1,64 @@
+// The first stage's result: a block measured once (its lines broken, its table laid out),
+// ready to be placed on pages by Flow::place without being measured again.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/pdf/line_breaker.hpp"
+#include "render/pdf/page_items.hpp"
+#include "render/pdf/table_layout.hpp"
+
+namespace boardpack::render::pdf {
+
+// A line's look: where it starts, its size and line height.
+struct LineStyle {
+    double x = 0;
+    double size = 10;
+    double leading = 12;
+};
+
+// Text placed beside the first line of a block, e.g. a list bullet.
+struct Marker {
+    std::string text;
+    double x = 0;
+    FontStyle style = FontStyle::Regular;
+    Color color;
+};
+
+// A table with its caption above and its source and notes below, laid out at one width.
+struct TableParts {
+    TableBox box;
+    std::vector<LaidLine> caption, continued;
+    std::vector<std::vector<LaidLine>> below;
+};
+
+// One measured piece of the flow.
+struct MeasuredBlock {
+    enum class Kind { Lines, Space, Rule, Table, Anchor };
+    Kind kind = Kind::Lines;
+    std::vector<LaidLine> lines;       // Lines
+    LineStyle style;                   // Lines
+    bool keep_together = false;        // Lines: never split over pages
+    std::optional<Marker> marker;      // Lines: beside the first line
+    std::string link_target;           // Lines: the whole block links to this anchor
+    double amount = 0;                 // Space: the gap; Rule: its thickness
+    double x = 0, width = 0;           // Rule; Table: x
+    Color color;                       // Rule
+    const TableParts* table = nullptr;  // Table (owned by the packet's table cache)
+    std::string anchor;                // Anchor
+    double need = 0;                   // room wanted below before this block starts
+    bool keep_with_next = false;       // on one page with the start of what follows
+    Origin origin;
+};
+
+// The height a table needs to start on a page: its caption, header and first rows.
+double table_start_height(const TableBox& box, size_t caption_lines);
+double table_start_height(const TableParts& parts);
+
+// The height of a block that must fit for it to start on a page: a paragraph's first two
+// lines (all of a short one), a table's start, all of a block kept together.
+double start_height(const MeasuredBlock& b);
+
+}  // namespace boardpack::render::pdf

@@ -1,0 +1,65 @@
+#include "render/pdf/non_breaking.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace boardpack::render::pdf {
+
+namespace {
+
+// Without surrounding brackets, quotes and sentence punctuation ("(34,4", "kr.,", "2023)").
+std::string_view bare(std::string_view w) {
+    constexpr std::string_view kLead = "([\"'";
+    constexpr std::string_view kTrail = ",;:)]!?\"'";
+    while (!w.empty() && kLead.find(w.front()) != std::string_view::npos) w.remove_prefix(1);
+    while (!w.empty() && kTrail.find(w.back()) != std::string_view::npos) w.remove_suffix(1);
+    return w;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "2023", "34,4", "1.250", "23." (a day), "-5": digits with Danish separators.
+bool is_number(std::string_view w) {
+    if (!w.empty() && (w.front() == '-' || w.front() == '+')) w.remove_prefix(1);
+    if (w.empty() || !is_digit(w.front())) return false;  // most words stop here
+    return std::all_of(w.begin(), w.end(), [](char c) { return is_digit(c) || c == '.' || c == ','; });
+}
+
+bool is_year(std::string_view w) { return w.size() == 4 && std::all_of(w.begin(), w.end(), is_digit); }
+
+template <size_t N>
+bool one_of(std::string_view w, const std::array<std::string_view, N>& list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+constexpr std::array<std::string_view, 31> kMonths = {
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november",
+    "december", "jan.", "feb.", "febr.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "okt.", "nov.",
+    "dec.", "jan", "feb", "aug", "sep", "okt", "nov"};
+
+// Words that follow a number as its unit.
+constexpr std::array<std::string_view, 26> kUnits = {
+    "kr.", "kr", "mio.", "mio", "mia.", "mia", "t.kr.", "pct.", "pct", "%", "procent", "procentpoint", "stk.",
+    "mdr.", "år", "måneder", "uger", "dage", "timer", "personer", "ansatte", "km", "m²", "€", "EUR", "DKK"};
+
+// Words a number follows: "kl. 10", "nr. 3", "§ 5".
+constexpr std::array<std::string_view, 6> kBeforeNumber = {"kl.", "nr.", "§", "pkt.", "punkt", "side"};
+
+}  // namespace
+
+bool joins(std::string_view before, std::string_view after) {
+    before = bare(before);
+    after = bare(after);
+    if (before.empty() || after.empty()) return false;
+    // Every rule has a number on one side or "mio."/"mia." before: most pairs of words are
+    // ruled out by their first characters, without looking anything up (this runs for every
+    // space the line breaker meets).
+    const bool before_number = is_number(before);
+    if (before_number) return one_of(after, kUnits) || one_of(after, kMonths);
+    if (is_digit(after.front()) || after.front() == '-' || after.front() == '+')
+        return (is_year(after) && one_of(before, kMonths)) || (one_of(before, kBeforeNumber) && is_number(after));
+    if (before.size() < 3 || before[0] != 'm' || before[1] != 'i') return false;
+    return (before == "mio." || before == "mia." || before == "mio" || before == "mia") && (after == "kr." || after == "kr");
+}
+
+}  // namespace boardpack::render::pdf

@@ -1,0 +1,79 @@
+// The layout's golden test (issue 10, point 7): the page items of the example meeting, both
+// editions, as dump() prints them, against tests/layout/<meeting>/<edition>.txt. A change in
+// pagination, a moved line or a lost tag shows as a diff in review. Run by ctest as
+// "golden_layout"; BOARDPACK_UPDATE_GOLDEN=1 rewrites the expected files (review the diff).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "calc/meeting_calc.hpp"
+#include "core/input_files.hpp"
+#include "input/meeting_loader.hpp"
+#include "render/link_targets.hpp"
+#include "render/pdf/packet_layout.hpp"
+#include "render/pdf/pdf_writer.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+using namespace boardpack::render::pdf;
+
+namespace {
+
+// The meeting as a build prepares it for print (build.cpp's steps before layout).
+model::Meeting prepared(const std::string& folder, const std::string& id) {
+    Diagnostics d;
+    DiskFiles files(folder);
+    auto meeting = input::load_meeting(files, id, d);
+    REQUIRE_MESSAGE(meeting, test::messages(d));
+    calc::compute_meeting(*meeting, test::words(), d);
+    render::apply_defaults(*meeting, test::wording());
+    render::resolve_links(*meeting, d);
+    REQUIRE_MESSAGE(!d.has_errors(), test::messages(d));
+    return std::move(*meeting);
+}
+
+std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+TEST_SUITE("golden") {
+    TEST_CASE("golden layout: the example meeting's page items are as expected") {
+        const std::string id = "2023-09-bestyrelsen";
+        const model::Meeting meeting = prepared(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/" + id, id);
+        Diagnostics d;
+        const auto metrics = load_font_metrics(BOARDPACK_FONT_DIR, d);
+        REQUIRE_MESSAGE(metrics, test::messages(d));
+        const bool update = std::getenv("BOARDPACK_UPDATE_GOLDEN") && std::string(std::getenv("BOARDPACK_UPDATE_GOLDEN")) == "1";
+        for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
+            const std::string got =
+                dump(layout_packet(model::edition_view(meeting, e), e, test::wording(), *metrics));
+            const std::string path =
+                std::string(BOARDPACK_SOURCE_DIR) + "/tests/layout/" + id + "/" + model::edition_folder(e) + ".txt";
+            if (update) {
+                std::ofstream(path, std::ios::binary) << got;
+                MESSAGE("updated " << path);
+                continue;
+            }
+            const std::string want = read(path);
+            INFO("compare with: diff " << path << " (BOARDPACK_UPDATE_GOLDEN=1 rewrites it)");
+            REQUIRE_FALSE(want.empty());
+            if (got == want) continue;
+            // Name the first line that differs, not two megabytes of text.
+            size_t at = 0;
+            while (at < got.size() && at < want.size() && got[at] == want[at]) ++at;
+            const size_t line_start = want.rfind('\n', at == 0 ? 0 : at - 1);
+            const size_t from = line_start == std::string::npos ? 0 : line_start + 1;
+            const size_t line = static_cast<size_t>(std::count(want.begin(), want.begin() + static_cast<long>(from), '\n')) + 1;
+            FAIL("line " << line << " differs: want |" << want.substr(from, want.find('\n', from) - from) << "| got |"
+                         << got.substr(from, got.find('\n', from) - from) << "|");
+        }
+    }
+}

@@ -1,0 +1,209 @@
+// The page-break rules of issue 10 (point 2), each pinned on a small meeting built here, laid
+// out with fixed-width metrics at many amounts of text before the place in question, so that
+// some of them bring it to the foot of a page.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+
+#include "core/input_files.hpp"
+#include "input/meeting_loader.hpp"
+#include "render/pdf/packet_layout.hpp"
+#include "render/pdf/pdf_style.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+using namespace boardpack::render::pdf;
+
+namespace {
+
+std::string item_md(int number, const std::string& status, const std::string& body) {
+    return "---\nnummer: " + std::to_string(number) + "\nstatus: " + status + "\ntitel: Punkt " + std::to_string(number) +
+           "\nsagsbehandler: A\nsagsnummer: EMN-2023-0000" + std::to_string(number) + "\n---\n\n" + body;
+}
+
+// A meeting of items (status, body); the body's files other than item.md are in `extra`.
+LaidOutDocument layout(const std::vector<std::pair<std::string, std::string>>& items, model::Edition edition,
+                       const std::map<std::string, std::string>& extra = {}) {
+    MemoryFiles f("m");
+    std::string meeting =
+        "organisation: Danske Regioner\norgan: Bestyrelsen\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\n";
+    for (size_t i = 0; i < items.size(); ++i) {
+        const std::string dir = "0" + std::to_string(i + 1) + "-p";
+        meeting += "punkt: " + dir + "\n";
+        f.add(dir + "/item.md", item_md(static_cast<int>(i) + 1, items[i].first, items[i].second));
+        for (const auto& [name, content] : extra) f.add(dir + "/" + name, content);
+    }
+    f.add("meeting.txt", meeting);
+    Diagnostics d;
+    auto m = input::load_meeting(f, "m", d);
+    if (!m) throw std::runtime_error(test::messages(d));
+    render::apply_defaults(*m, test::wording());
+    static const FixedMetrics metrics;
+    return layout_packet(model::edition_view(*m, edition), edition, test::wording(), metrics);
+}
+
+// `n` short paragraphs of filler, so what follows starts lower on the page for each n.
+std::string filler(int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += "Fyld " + std::to_string(i) + ".\n\n";
+    return s;
+}
+
+// The content items of a page: all but the footer.
+std::vector<const TextItem*> content(const Page& p) {
+    std::vector<const TextItem*> out;
+    for (const TextItem& t : p.texts)
+        if (t.baseline < style::kContentBottom + 1) out.push_back(&t);
+    return out;
+}
+
+// The text of each line of a page (items on one baseline joined).
+std::vector<std::string> page_lines(const Page& p) {
+    std::map<double, std::string> by_baseline;
+    for (const TextItem* t : content(p)) by_baseline[t->baseline] += t->text;
+    std::vector<std::string> out;
+    for (const auto& [y, s] : by_baseline) out.push_back(s);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("page breaks: a heading is never the last thing on a page") {
+    int at_foot = 0;  // layouts where a heading would have had room for itself alone
+    for (int n = 0; n < 70; ++n) {
+        const std::string body = "# Sagsfremstilling\n\n" + filler(n) + "## Underoverskrift\n\n" +
+                                 "En lang paragraf med mange ord der fylder flere linjer på siden og derfor kan deles. " +
+                                 std::string(400, 'x') + " slut.\n";
+        const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket);
+        for (size_t p = 0; p < doc.pages.size(); ++p) {
+            const auto texts = content(doc.pages[p]);
+            if (texts.empty()) continue;
+            const TextItem* last = texts[0];
+            for (const TextItem* t : texts)
+                if (t->baseline >= last->baseline) last = t;
+            INFO("filler " << n << ", page " << p + 1 << " ends with " << last->text);
+            CHECK(last->origin.role != Origin::Role::Heading);
+            // The heading went over although it alone would have fitted: the rule at work.
+            for (const TextItem* t : texts)
+                if (t->text == "Underoverskrift" && t->baseline < style::kMarginTop + 20 && p > 1) ++at_foot;
+        }
+    }
+    CHECK(at_foot > 0);
+}
+
+TEST_CASE("page breaks: no page holds a lone confidential placeholder when the next item can follow it") {
+    for (int n = 0; n < 60; n += 3) {
+        // A confidential item right after the agenda, and one after a public item of n fillers.
+        const LaidOutDocument doc =
+            layout({{"Fortrolig", "# Resumé\n\nHemmeligt.\n"}, {"Offentlig", "# Resumé\n\n" + filler(n)},
+                    {"Fortrolig", "# Resumé\n\nHemmeligt.\n"}, {"Offentlig", "# Resumé\n\nTekst.\n"}},
+                   model::Edition::Offentlig);
+        for (size_t p = 1; p < doc.pages.size(); ++p) {
+            const auto texts = content(doc.pages[p]);
+            INFO("filler " << n << ", page " << p + 1);
+            const bool only_placeholder = texts.size() == 1 && texts[0]->origin.role == Origin::Role::Placeholder;
+            CHECK_FALSE(only_placeholder);
+        }
+        // Item 2 follows the placeholder of item 1 on the page after the agenda.
+        CHECK(doc.page_of("punkt-1") == doc.page_of("punkt-2"));
+    }
+}
+
+TEST_CASE("page breaks: a case number, a date and an amount stay on one line wherever the line ends") {
+    std::string body = "# Resumé\n\n";
+    for (int k = 1; k < 40; ++k)
+        body += std::string(static_cast<size_t>(k), 'a') + " sag EMN-2022-01548 af 23. juni 2023 om 34,4 mio. kr. her.\n\n";
+    const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket);
+    int seen = 0;
+    for (const Page& p : doc.pages) {
+        for (const std::string& line : page_lines(p)) {
+            INFO(line);
+            if (line.find("EMN-2022") != std::string::npos) CHECK(line.find("EMN-2022-01548") != std::string::npos);
+            if (line.find("juni") != std::string::npos) CHECK(line.find("23. juni 2023") != std::string::npos);
+            if (line.find("mio.") != std::string::npos) {
+                CHECK(line.find("34,4 mio. kr.") != std::string::npos);
+                ++seen;
+            }
+        }
+    }
+    CHECK(seen == 39);
+}
+
+TEST_CASE("page breaks: a table row is never split and the caption stays with the header and first rows") {
+    std::string csv = "Post;Beløb\n";
+    for (int r = 1; r <= 30; ++r)
+        csv += "Række " + std::to_string(r) + " med en lang tekst der fylder flere linjer i sin celle og derfor er høj " +
+               std::string(static_cast<size_t>(r % 4) * 20, 'o') + ";" + std::to_string(r * 100) + "\n";
+    int split_tables = 0;
+    for (int n = 0; n < 60; n += 2) {
+        const std::string body = "# Sagsfremstilling\n\n" + filler(n) + "```tabel\nfil: t.csv\ntitel: Høje rækker\n```\n";
+        const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", csv}});
+        std::map<int, std::set<size_t>> row_pages;  // table row -> pages its text is on
+        size_t caption_page = 0;
+        for (size_t p = 0; p < doc.pages.size(); ++p) {
+            for (const TextItem& t : doc.pages[p].texts) {
+                if (t.origin.role == Origin::Role::TableCell) row_pages[t.origin.row].insert(p);
+                if (t.origin.role == Origin::Role::TableCaption && !caption_page) caption_page = p;
+            }
+        }
+        INFO("filler " << n);
+        REQUIRE(row_pages.size() == 30);
+        for (const auto& [row, pages] : row_pages) CHECK(pages.size() == 1);
+        for (int r = 1; r <= static_cast<int>(style::kTableKeepRows); ++r) CHECK(*row_pages[r].begin() == caption_page);
+        if (*row_pages[30].begin() != caption_page) ++split_tables;
+    }
+    CHECK(split_tables > 0);  // the table really went over a page break
+}
+
+TEST_CASE("page items: each knows the block, heading level, list item, table cell or link it came from") {
+    const std::string body = "# Sagsfremstilling\n\nFør [en henvisning](https://example.org) her.\n\n## Underoverskrift\n\n"
+                             "1. første\n2. anden\n\n```tabel\nfil: t.csv\ntitel: Tal\n```\n";
+    const LaidOutDocument doc =
+        layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", "Post;Beløb\nA;1\nB;2\n"}});
+    std::map<std::string, Origin> by_text;
+    bool link_area = false;
+    for (const Page& p : doc.pages) {
+        for (const TextItem& t : p.texts) by_text[t.text] = t.origin;  // the last: "Punkt 1" is in the agenda too
+        for (const LinkItem& l : p.links)
+            if (l.url == "https://example.org") link_area = l.origin.role == Origin::Role::Paragraph;
+    }
+    using R = Origin::Role;
+    CHECK(by_text.at("Punkt 1").role == R::Heading);
+    CHECK(by_text.at("Punkt 1").level == 2);
+    CHECK(by_text.at("Sagsfremstilling").level == 3);
+    CHECK(by_text.at("Underoverskrift").role == R::Heading);
+    CHECK(by_text.at("Underoverskrift").level == 4);  // "##" is h4, as in the HTML
+    CHECK(by_text.at("en henvisning").link);
+    CHECK(by_text.at("en henvisning").block == by_text.at("Før ").block);  // one paragraph
+    CHECK_FALSE(by_text.at("Før ").link);
+    CHECK(link_area);
+    // The list: labels and bodies share the list's number, each its own item.
+    const Origin first = by_text.at("første"), second = by_text.at("anden");
+    CHECK(first.role == R::Paragraph);
+    CHECK(first.item == 0);
+    CHECK(second.item == 1);
+    CHECK(first.parent == second.parent);
+    CHECK(first.parent >= 0);
+    CHECK(by_text.at("1.").role == R::ListLabel);
+    CHECK(by_text.at("2.").item == 1);
+    // The table: caption, header cells in row 0, body cells by row and column.
+    CHECK(by_text.at("Tabel 1: Tal").role == R::TableCaption);
+    CHECK(by_text.at("Beløb").role == R::TableHeader);
+    CHECK(by_text.at("Beløb").row == 0);
+    CHECK(by_text.at("Beløb").col == 1);
+    CHECK(by_text.at("B").role == R::TableCell);
+    CHECK(by_text.at("B").row == 2);
+    CHECK(by_text.at("B").col == 0);
+    CHECK(by_text.at("B").block == by_text.at("Tabel 1: Tal").block);
+    // The footer is no content.
+    CHECK(by_text.at("Side 1 af 2").role == R::Artifact);
+}
+
+TEST_CASE("page breaks: a run of headings taller than a page still fills its pages") {
+    // Keep-with-next over a chain that cannot fit on any page gave each heading a page of its own.
+    std::string body = "# Resumé\n\n";
+    for (int i = 0; i < 2000; ++i) body += "## Overskrift " + std::to_string(i) + "\n\n";
+    const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket);
+    CHECK(doc.pages.size() < 2000 / 20);
+}
