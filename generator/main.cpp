@@ -1,4 +1,7 @@
 // boardpack: arguments in, exit code out.
+#include <unistd.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -13,8 +16,8 @@ namespace fs = std::filesystem;
 namespace {
 
 const char* const kUsage =
-    "usage: boardpack build [MEETING_DIR...] [--out DIR] [--strict]\n"
-    "       boardpack check [MEETING_DIR...] [--strict]\n"
+    "usage: boardpack build [MEETING_DIR...] [--out DIR] [--strict] [--quiet] [--color=WHEN]\n"
+    "       boardpack check [MEETING_DIR...] [--strict] [--quiet] [--color=WHEN]\n"
     "       boardpack new MEETING_DIR\n"
     "       boardpack new-item MEETING_DIR NAME [--titel TITLE]\n"
     "       boardpack --help | --version\n";
@@ -41,6 +44,9 @@ const char* const kHelp =
     "  --out DIR        where packets are written (default: output); not inside, or holding,\n"
     "                   a meeting folder\n"
     "  --strict         treat warnings (e.g. a published total that differs) as errors\n"
+    "  -q, --quiet      print only what must be fixed: no summary line, no notes\n"
+    "  --color=WHEN     colour the messages: auto (on a terminal, unless NO_COLOR is set),\n"
+    "                   always or never\n"
     "  --templates DIR  the templates folder (default: share/boardpack/templates beside an\n"
     "                   installed boardpack, else the checkout it was built from)\n"
     "  --fonts DIR      the folder with the Carlito fonts (default: " BOARDPACK_FONT_DIR ")\n"
@@ -98,6 +104,7 @@ int main(int argc, char** argv) {
         std::cerr << "boardpack: unknown command \"" << args[0] << "\"\n" << kUsage;
         return boardpack::kExitUsage;
     }
+    std::string color = "auto";
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](const char* name) -> const std::string* {
@@ -121,6 +128,14 @@ int main(int argc, char** argv) {
             options.fonts = *v;
         } else if (a == "--strict") {
             options.strict = true;
+        } else if (a == "--quiet" || a == "-q") {
+            options.quiet = true;
+        } else if (a == "--color" || a.rfind("--color=", 0) == 0) {
+            color = a == "--color" ? "always" : a.substr(8);
+            if (color != "auto" && color != "always" && color != "never") {
+                std::cerr << "boardpack: --color takes auto, always or never, not \"" << color << "\"\n" << kUsage;
+                return boardpack::kExitUsage;
+            }
         } else if (a == "--help" || a == "-h") {
             std::cout << kUsage << "\n" << kHelp;
             return boardpack::kExitOk;
@@ -131,6 +146,12 @@ int main(int argc, char** argv) {
             options.meetings.emplace_back(a);
         }
     }
+    // NO_COLOR (no-color.org) turns "auto" off; an explicit --color=always still colours.
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    options.color = color == "always" ||
+                    (color == "auto" && isatty(STDERR_FILENO) && !(no_color && *no_color) &&
+                     !(term && std::string(term) == "dumb"));
     for (fs::path& m : options.meetings) {
         std::error_code ec;
         // A meeting is usually named as it appears under inputs/ ("2023-10-bestyrelsen").
