@@ -26,8 +26,9 @@ namespace boardpack {
 
 namespace {
 
-void print_diagnostics(const Diagnostics& diags, std::ostream& err) {
-    for (const Diagnostic& d : diags.all()) err << format_diagnostic(d);
+void print_diagnostics(const Diagnostics& diags, const BuildOptions& o, std::ostream& err) {
+    for (const Diagnostic& d : diags.all())
+        if (!(o.quiet && d.severity == Severity::Note)) err << format_diagnostic(d, o.color);
 }
 
 // What the renderers need besides the meeting, read once per run.
@@ -99,7 +100,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     auto meeting = input::load_meeting(files, id, diags);
     if (meeting) calc::compute_meeting(*meeting, kit.wording.status_words(), diags);
     if (!meeting || diags.has_errors()) {
-        print_diagnostics(diags, err);
+        print_diagnostics(diags, o, err);
         return input_failed(dir, diags, err);
     }
     render::apply_defaults(*meeting, kit.wording);
@@ -109,9 +110,10 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     // check renders too (in memory), so it finds everything a build would.
     auto pub_edition = render_edition(*meeting, model::Edition::Offentlig, kit, o, diags);
     auto closed_edition = render_edition(*meeting, model::Edition::Lukket, kit, o, diags);
-    print_diagnostics(diags, err);
+    print_diagnostics(diags, o, err);
     if (!pub_edition || !closed_edition || diags.has_errors()) return input_failed(dir, diags, err);
     if (o.check_only) {
+        if (o.quiet) return kExitOk;
         out << "boardpack: " << dir.string() << ": no errors, " << diags.warning_count() << " warning(s) ("
             << meeting->items.size() << " items; offentlig " << pub_edition->pages << " pages, lukket "
             << closed_edition->pages << " pages)\n";
@@ -138,6 +140,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         err << "boardpack: " << why << "; the packet in " << publisher->target().string() << " was left as it was\n";
         return kExitOutputError;
     }
+    if (o.quiet) return kExitOk;
     size_t confidential = 0;
     for (const model::AgendaItem& item : meeting->items) confidential += model::is_confidential(item.status) ? 1 : 0;
     out << "boardpack: built " << id << ": " << meeting->items.size() << " items (" << meeting->items.size() - confidential
@@ -169,7 +172,7 @@ int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
     Diagnostics kit_diags;
     const std::optional<RenderKit> kit = load_kit(o, kit_diags);
     if (!kit) {
-        print_diagnostics(kit_diags, err);
+        print_diagnostics(kit_diags, o, err);
         return kExitInputError;
     }
     int status = kExitOk;

@@ -15,6 +15,8 @@ struct BuildOptions {
     std::filesystem::path fonts = BOARDPACK_FONT_DIR;
     bool strict = false;      // warnings are errors
     bool check_only = false;  // validate, write nothing
+    bool quiet = false;       // no summary line on success, no notes: only what must be fixed
+    bool color = false;       // diagnostics coloured for a terminal
 };
 
 // Exit codes.

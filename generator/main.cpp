@@ -1,18 +1,25 @@
 // boardpack: arguments in, exit code out.
+#include <unistd.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "build.hpp"
+#include "install_paths.hpp"
+#include "scaffold/new_meeting.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
 const char* const kUsage =
-    "usage: boardpack build [MEETING_DIR...] [--out DIR] [--strict]\n"
-    "       boardpack check [MEETING_DIR...] [--strict]\n"
+    "usage: boardpack build [MEETING_DIR...] [--out DIR] [--strict] [--quiet] [--color=WHEN]\n"
+    "       boardpack check [MEETING_DIR...] [--strict] [--quiet] [--color=WHEN]\n"
+    "       boardpack new MEETING_DIR\n"
+    "       boardpack new-item MEETING_DIR NAME [--titel TITLE]\n"
     "       boardpack --help | --version\n";
 
 const char* const kHelp =
@@ -27,17 +34,51 @@ const char* const kHelp =
     "                          OUT/<meeting> is a link into OUT/.boardpack/, replaced in one step;\n"
     "                          only a packet boardpack wrote is ever replaced\n"
     "  check [MEETING_DIR...]  check the input and list every problem; writes nothing\n"
+    "  new MEETING_DIR         start a meeting: meeting.txt with every field explained, the\n"
+    "                          repeated ones taken from the newest meeting beside it\n"
+    "  new-item MEETING_DIR NAME\n"
+    "                          add an item: NAME/item.md with the header and every section,\n"
+    "                          numbered after the last item, and its \"punkt:\" line\n"
     "\n"
     "options:\n"
     "  --out DIR        where packets are written (default: output); not inside, or holding,\n"
     "                   a meeting folder\n"
     "  --strict         treat warnings (e.g. a published total that differs) as errors\n"
-    "  --templates DIR  the templates folder (default: the one boardpack was built with)\n"
+    "  -q, --quiet      print only what must be fixed: no summary line, no notes\n"
+    "  --color=WHEN     colour the messages: auto (on a terminal, unless NO_COLOR is set),\n"
+    "                   always or never\n"
+    "  --templates DIR  the templates folder (default: share/boardpack/templates beside an\n"
+    "                   installed boardpack, else the checkout it was built from)\n"
     "  --fonts DIR      the folder with the Carlito fonts (default: " BOARDPACK_FONT_DIR ")\n"
     "  --help           show this help\n"
     "  --version        show the version\n"
     "\n"
     "exit status: 0 success, 1 errors in the input, 2 wrong usage, 3 the output could not be written\n";
+
+// "new MEETING_DIR" and "new-item MEETING_DIR NAME [--titel TITLE]" (and --templates DIR).
+int scaffold(const std::vector<std::string>& args, fs::path templates) {
+    std::vector<std::string> positional;
+    std::string title;
+    for (size_t i = 1; i < args.size(); ++i) {
+        if ((args[i] == "--titel" || args[i] == "--templates") && i + 1 < args.size()) {
+            if (args[i] == "--titel") title = args[i + 1];
+            else templates = args[i + 1];
+            ++i;
+        } else if (!args[i].empty() && args[i][0] == '-') {
+            std::cerr << "boardpack: unknown option \"" << args[i] << "\"\n" << kUsage;
+            return boardpack::kExitUsage;
+        } else {
+            positional.push_back(args[i]);
+        }
+    }
+    const bool item = args[0] == "new-item";
+    if (positional.size() != (item ? 2u : 1u) || (!item && !title.empty())) {
+        std::cerr << kUsage;
+        return boardpack::kExitUsage;
+    }
+    if (item) return boardpack::scaffold::new_item(positional[0], positional[1], title, templates, std::cout, std::cerr);
+    return boardpack::scaffold::new_meeting(positional[0], templates, std::cout, std::cerr);
+}
 
 }  // namespace
 
@@ -56,11 +97,14 @@ int main(int argc, char** argv) {
         return boardpack::kExitOk;
     }
     boardpack::BuildOptions options;
+    options.templates = boardpack::default_templates_dir();
+    if (args[0] == "new" || args[0] == "new-item") return scaffold(args, options.templates);
     if (args[0] == "check") options.check_only = true;
     else if (args[0] != "build") {
         std::cerr << "boardpack: unknown command \"" << args[0] << "\"\n" << kUsage;
         return boardpack::kExitUsage;
     }
+    std::string color = "auto";
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](const char* name) -> const std::string* {
@@ -84,6 +128,14 @@ int main(int argc, char** argv) {
             options.fonts = *v;
         } else if (a == "--strict") {
             options.strict = true;
+        } else if (a == "--quiet" || a == "-q") {
+            options.quiet = true;
+        } else if (a == "--color" || a.rfind("--color=", 0) == 0) {
+            color = a == "--color" ? "always" : a.substr(8);
+            if (color != "auto" && color != "always" && color != "never") {
+                std::cerr << "boardpack: --color takes auto, always or never, not \"" << color << "\"\n" << kUsage;
+                return boardpack::kExitUsage;
+            }
         } else if (a == "--help" || a == "-h") {
             std::cout << kUsage << "\n" << kHelp;
             return boardpack::kExitOk;
@@ -94,6 +146,12 @@ int main(int argc, char** argv) {
             options.meetings.emplace_back(a);
         }
     }
+    // NO_COLOR (no-color.org) turns "auto" off; an explicit --color=always still colours.
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    options.color = color == "always" ||
+                    (color == "auto" && isatty(STDERR_FILENO) && !(no_color && *no_color) &&
+                     !(term && std::string(term) == "dumb"));
     for (fs::path& m : options.meetings) {
         std::error_code ec;
         // A meeting is usually named as it appears under inputs/ ("2023-10-bestyrelsen").

@@ -124,7 +124,7 @@ std::vector<Diagnostic> Diagnostics::all() const {
     return out;
 }
 
-std::string format_diagnostic(const Diagnostic& d) {
+std::string format_diagnostic(const Diagnostic& d, bool color) {
     // Input reaches messages in file names and echoed text: characters that would reorder or
     // hide the terminal line ("Trojan Source") are shown escaped, wherever they come from.
     std::string out = escape_for_messages(d.loc.file);
@@ -132,8 +132,10 @@ std::string format_diagnostic(const Diagnostic& d) {
         out += ':' + std::to_string(d.loc.line);
         if (d.loc.column > 0) out += ':' + std::to_string(d.loc.column);
     }
-    if (!out.empty()) out += ": ";
-    out += d.severity == Severity::Error ? "error: " : d.severity == Severity::Warning ? "warning: " : "note: ";
+    if (!out.empty()) out = (color ? "\x1b[1m" + out + ":\x1b[0m" : out + ":") + " ";
+    const char* kind = d.severity == Severity::Error ? "error:" : d.severity == Severity::Warning ? "warning:" : "note:";
+    const char* hue = d.severity == Severity::Error ? "\x1b[1;31m" : d.severity == Severity::Warning ? "\x1b[1;35m" : "\x1b[1;36m";
+    out += color ? std::string(hue) + kind + "\x1b[0m " : std::string(kind) + " ";
     out += escape_for_messages(d.message);
     out += '\n';
     if (!d.source_line.empty() && d.loc.column > 0) {

@@ -91,7 +91,9 @@ private:
     bool warnings_are_errors_ = false;
 };
 
-// GNU style: "file:line:col: error: message", then the source line and a caret.
-std::string format_diagnostic(const Diagnostic& d);
+// GNU style: "file:line:col: error: message", then the source line and a caret. With `color`,
+// the position is bold and the kind coloured as GCC does (error red, warning magenta, note
+// cyan), for a terminal; the text is the same.
+std::string format_diagnostic(const Diagnostic& d, bool color = false);
 
 }  // namespace boardpack

@@ -17,6 +17,16 @@ using model::Inline;
 
 namespace {
 
+// True for an HTML block that is exactly one comment, "<!-- ... -->" (after trimming), with no
+// other text after its first "-->".
+bool is_comment_block(const std::string& html) {
+    const std::string_view t = trim(html);
+    if (t.substr(0, 4) != "<!--" || t.size() < 7) return false;
+    const size_t end = t.find("-->", 4);
+    return end != std::string_view::npos && end + 3 == t.size();
+}
+
+
 // Deeper nesting than this (block quotes in lists in block quotes...) is refused: nobody writes
 // it, and converting it would recurse without bound.
 constexpr int kMaxNesting = 40;
@@ -347,7 +357,11 @@ struct Converter {
                     break;
                 }
                 case CMARK_NODE_HTML_BLOCK:
-                    // Raw HTML is never passed through: it is printed as the text it is.
+                    // A block that is one HTML comment is the author's note to themselves
+                    // (the skeletons of "boardpack new-item" explain each section so): it is
+                    // left out of both editions alike.
+                    if (is_comment_block(literal(n))) continue;
+                    // Other raw HTML is never passed through: it is printed as the text it is.
                     b.kind = Block::Kind::CodeBlock;
                     b.text = literal(n);
                     break;

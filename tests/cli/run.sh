@@ -113,4 +113,17 @@ check "check m finds inputs/m" test $rc -eq 0 -a -n "$(grep -h '^boardpack: inpu
 (cd "$work/ws" && "$boardpack" check nowhere > /dev/null 2> "$work/e19"); rc=$?
 check "a meeting in neither place says where it looked" test $rc -eq 1 -a -n "$(grep 'nowhere: no such meeting folder (looked for nowhere and inputs/nowhere from ' "$work/e19")"
 
+# Issue 15, point 6: shell habits. --quiet prints only what must be fixed; --color=always colours
+# the kind of each message, auto does not colour a file (nor a terminal when NO_COLOR is set).
+(cd "$work/ws" && "$boardpack" check m --quiet > "$work/q" 2> "$work/qe"); rc=$?
+check "check --quiet on a clean meeting prints nothing but warnings (exit 0)" test $rc -eq 0 -a ! -s "$work/q" -a -z "$(grep -v -e 'warning:' -e '^  ' "$work/qe")"
+(cd "$work/ws" && "$boardpack" check m --color=always > /dev/null 2> "$work/c"); rc=$?
+check "--color=always colours the kind of message" grep -q $'\x1b\[1;35mwarning:\x1b\[0m' "$work/c"
+(cd "$work/ws" && "$boardpack" check m > /dev/null 2> "$work/c"); rc=$?
+check "--color=auto (the default) does not colour a file" test -z "$(grep $'\x1b' "$work/c")"
+(cd "$work/ws" && NO_COLOR=1 "$boardpack" check m --color=always > /dev/null 2> "$work/c"); rc=$?
+check "an explicit --color=always wins over NO_COLOR" grep -q $'\x1b\[' "$work/c"
+"$boardpack" check --color=sometimes > /dev/null 2>&1; rc=$?
+check "--color with another word is a usage error (2)" test $rc -eq 2
+
 exit $((fails > 0))

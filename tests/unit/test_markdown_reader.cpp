@@ -43,6 +43,18 @@ TEST_CASE("markdown: raw HTML is kept as text, never passed through") {
     CHECK(input::plain_text(blocks[1].inlines) == "Et <b>ord</b>.");
 }
 
+TEST_CASE("markdown: a block that is one HTML comment is a note to the author, left out") {
+    Diagnostics d;
+    const auto blocks = read("<!--\nRet teksten.\n\nOgså her.\n-->\n\nTekst.\n\n<!-- a --> og mere\n\n<!-- a --><!-- b -->\n", d);
+    REQUIRE(blocks.size() == 3);
+    CHECK(input::plain_text(blocks[0].inlines) == "Tekst.");
+    // Not one comment alone: printed as the text it is, as any other raw HTML.
+    CHECK(blocks[1].kind == Block::Kind::CodeBlock);
+    CHECK(blocks[1].text == "<!-- a --> og mere\n");
+    CHECK(blocks[2].text == "<!-- a --><!-- b -->\n");
+    CHECK(d.all().empty());
+}
+
 TEST_CASE("markdown: javascript: links lose their target and warn") {
     Diagnostics d;
     const auto blocks = read("Klik [her](javascript:alert(1)) og [her](https://regioner.dk).\n", d);

@@ -1,0 +1,17 @@
+#include "install_paths.hpp"
+
+namespace fs = std::filesystem;
+
+namespace boardpack {
+
+fs::path default_templates_dir() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = exe.parent_path().parent_path() / "share" / "boardpack" / "templates";
+        if (fs::is_regular_file(installed / "wording.txt", ec)) return installed;
+    }
+    return BOARDPACK_TEMPLATE_DIR;
+}
+
+}  // namespace boardpack

@@ -1,0 +1,238 @@
+#include "scaffold/new_meeting.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include <algorithm>
+#include <ctime>
+#include <fstream>
+#include <optional>
+#include <ostream>
+#include <sstream>
+#include <vector>
+
+#include "build.hpp"
+#include "core/text.hpp"
+#include "publish/durable_files.hpp"
+
+namespace fs = std::filesystem;
+namespace mstch = kainjow::mustache;
+
+namespace boardpack::scaffold {
+
+namespace {
+
+std::optional<std::string> read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The "key: value" lines of a small file (comments and blank lines skipped), in order.
+std::vector<std::pair<std::string, std::string>> key_lines(const std::string& text) {
+    std::vector<std::pair<std::string, std::string>> out;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const std::string_view t = trim(line);
+        if (t.empty() || t[0] == '#') continue;
+        const size_t colon = t.find(':');
+        if (colon == std::string_view::npos) continue;
+        out.emplace_back(std::string(trim(t.substr(0, colon))), std::string(trim(t.substr(colon + 1))));
+    }
+    return out;
+}
+
+std::string value_of(const std::vector<std::pair<std::string, std::string>>& keys, const std::string& key) {
+    for (const auto& [k, v] : keys)
+        if (k == key) return v;
+    return "";
+}
+
+std::optional<std::string> render(const fs::path& templates, const std::string& name, const mstch::data& data,
+                                  std::ostream& err) {
+    const fs::path path = templates / "ny" / name;
+    const auto text = read_file(path);
+    if (!text) {
+        err << "boardpack: " << path.string() << ": cannot read the skeleton\n";
+        return std::nullopt;
+    }
+    mstch::mustache tmpl(*text);
+    if (!tmpl.is_valid()) {
+        err << "boardpack: " << path.string() << ": " << tmpl.error_message() << "\n";
+        return std::nullopt;
+    }
+    // The skeletons are plain text: nothing is HTML-escaped.
+    tmpl.set_custom_escape([](const std::string& s) { return s; });
+    return tmpl.render(data);
+}
+
+// Writes a new file beside its final place and renames it there, so a reader never sees half
+// of it and an existing file is replaced whole or not at all.
+bool replace_file(const fs::path& path, const std::string& content, std::string* why) {
+    const fs::path temp = path.parent_path() / ("." + path.filename().string() + ".boardpack-new");
+    publish::remove_quietly(temp);
+    if (!publish::write_durably(temp, content, 0644, why)) return false;
+    std::error_code ec;
+    fs::rename(temp, path, ec);
+    if (ec) {
+        publish::remove_quietly(temp);
+        *why = "cannot rename " + temp.string() + " to " + path.string() + ": " + ec.message();
+        return false;
+    }
+    publish::sync_path(path.parent_path().empty() ? fs::path(".") : path.parent_path(), true);
+    return true;
+}
+
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+// The newest other meeting beside `meeting` (by folder name, which starts with its date by
+// custom), whose repeated fields a new meeting starts from.
+std::optional<fs::path> previous_meeting(const fs::path& meeting) {
+    const fs::path parent = meeting.parent_path().empty() ? fs::path(".") : meeting.parent_path();
+    std::vector<fs::path> found = find_meetings(parent);
+    std::error_code ec;
+    found.erase(std::remove_if(found.begin(), found.end(),
+                               [&](const fs::path& p) { return fs::equivalent(p, meeting, ec); }),
+                found.end());
+    if (found.empty()) return std::nullopt;
+    return found.back();
+}
+
+// A folder name an item may have: one plain name, not hidden.
+std::optional<std::string> bad_item_name(const std::string& name) {
+    if (name.empty()) return "the name is empty";
+    if (name[0] == '.') return "a name starting with \".\" is hidden and refused";
+    if (name.find('/') != std::string::npos || name.find('\\') != std::string::npos)
+        return "write one folder name, without \"/\"";
+    for (const unsigned char c : name)
+        if (c < 0x20 || c == 0x7f) return "the name holds a control character";
+    return std::nullopt;
+}
+
+// A title made from a folder name until the secretariat writes the real one: "02-budget-2025"
+// becomes "Budget 2025".
+std::string title_from(const std::string& name) {
+    size_t start = name.find_first_not_of("0123456789");
+    if (start != std::string::npos && start > 0 && (name[start] == '-' || name[start] == '_')) ++start;
+    else start = 0;
+    std::string t = name.substr(start);
+    std::replace(t.begin(), t.end(), '-', ' ');
+    std::replace(t.begin(), t.end(), '_', ' ');
+    if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 'a' + 'A');
+    return t.empty() ? name : t;
+}
+
+}  // namespace
+
+int new_meeting(const fs::path& meeting, const fs::path& templates, std::ostream& out, std::ostream& err) {
+    std::error_code ec;
+    const fs::path file = meeting / "meeting.txt";
+    if (fs::exists(file, ec)) {
+        err << "boardpack: " << file.string() << ": there is a meeting here already; nothing was written\n";
+        return kExitOutputError;
+    }
+    std::vector<std::pair<std::string, std::string>> previous;
+    if (auto p = previous_meeting(meeting))
+        if (auto text = read_file(*p / "meeting.txt")) previous = key_lines(*text);
+    auto field = [&](const std::string& key, const std::string& fallback) {
+        const std::string v = value_of(previous, key);
+        return v.empty() ? fallback : v;
+    };
+    mstch::data data;
+    data.set("mappe", meeting.string());
+    data.set("organisation", field("organisation", "Organisationens navn"));
+    data.set("organ", field("organ", "Bestyrelsen"));
+    data.set("titel", field("titel", "Dagsorden"));
+    data.set("dato", today());
+    data.set("tidspunkt", field("tidspunkt", "kl. 10.00-12.00"));
+    data.set("sted", field("sted", "Mødelokalet"));
+    const auto text = render(templates, "meeting.txt.mustache", data, err);
+    if (!text) return kExitInputError;
+    fs::create_directories(meeting, ec);
+    if (ec) {
+        err << "boardpack: " << meeting.string() << ": cannot make the folder: " << ec.message() << "\n";
+        return kExitOutputError;
+    }
+    std::string why;
+    if (!publish::write_durably(file, *text, 0644, &why)) {
+        err << "boardpack: " << why << "\n";
+        return kExitOutputError;
+    }
+    out << "boardpack: wrote " << file.string() << "; add items with \"boardpack new-item " << meeting.string()
+        << " NAME\"\n";
+    return kExitOk;
+}
+
+int new_item(const fs::path& meeting, const std::string& name, const std::string& title, const fs::path& templates,
+             std::ostream& out, std::ostream& err) {
+    std::error_code ec;
+    const fs::path meeting_file = meeting / "meeting.txt";
+    const auto meeting_text = read_file(meeting_file);
+    if (!meeting_text) {
+        err << "boardpack: " << meeting_file.string() << ": no meeting here (start one with \"boardpack new "
+            << meeting.string() << "\")\n";
+        return kExitInputError;
+    }
+    if (auto bad = bad_item_name(name)) {
+        err << "boardpack: cannot make the item " << quote_text(name) << ": " << *bad << "\n";
+        return kExitUsage;
+    }
+    const fs::path folder = meeting / name;
+    if (fs::exists(folder, ec) || fs::is_symlink(folder, ec)) {
+        err << "boardpack: " << folder.string() << ": already exists; nothing was written\n";
+        return kExitOutputError;
+    }
+    // Numbered after the highest number among the listed items.
+    int number = 0;
+    for (const auto& [key, value] : key_lines(*meeting_text)) {
+        if (key != "punkt") continue;
+        if (auto item = read_file(meeting / value / "item.md")) {
+            const std::string n = value_of(key_lines(*item), "nummer");
+            if (!n.empty() && n.size() <= 4 && n.find_first_not_of("0123456789") == std::string::npos)
+                number = std::max(number, std::stoi(n));
+        }
+    }
+    ++number;
+    mstch::data data;
+    data.set("nummer", std::to_string(number));
+    data.set("titel", title.empty() ? title_from(name) : title);
+    data.set("sagsbehandler", "Sagsbehandlerens navn");
+    data.set("sagsnummer", "EMN-ÅÅÅÅ-NNNNN");
+    const auto text = render(templates, "item.md.mustache", data, err);
+    if (!text) return kExitInputError;
+
+    // The item first, then its line in the agenda: a failure leaves no line pointing nowhere.
+    std::string why;
+    fs::create_directory(folder, ec);
+    if (ec) {
+        err << "boardpack: " << folder.string() << ": cannot make the folder: " << ec.message() << "\n";
+        return kExitOutputError;
+    }
+    if (!publish::write_durably(folder / "item.md", *text, 0644, &why)) {
+        err << "boardpack: " << why << "\n";
+        return kExitOutputError;
+    }
+    std::string updated = *meeting_text;
+    if (!updated.empty() && updated.back() != '\n') updated += '\n';
+    updated += "punkt: " + name + "\n";
+    if (!replace_file(meeting_file, updated, &why)) {
+        err << "boardpack: " << why << "; " << (folder / "item.md").string() << " was written, add \"punkt: " << name
+            << "\" to meeting.txt by hand\n";
+        return kExitOutputError;
+    }
+    out << "boardpack: wrote " << (folder / "item.md").string() << " (punkt " << number << ") and added it to "
+        << meeting_file.string() << "\n";
+    return kExitOk;
+}
+
+}  // namespace boardpack::scaffold

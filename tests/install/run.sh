@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installed like a Debian tool: "cmake --install" into a staging prefix gives a binary that uses
+# the templates installed beside it (not the checkout's), a man page and bash completion; the
+# .deb made by CPack declares its libraries and fonts, and the binary unpacked from it builds the
+# example meeting on its own.
+set -u
+build=$(realpath "$1")
+root=$(realpath "$2")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/../lib/check.sh"
+
+cmake --install "$build" --prefix "$work/prefix" > "$work/install.log" 2>&1; rc=$?
+check "cmake --install succeeds" test $rc -eq 0
+check "it installs the binary" test -x "$work/prefix/bin/boardpack"
+check "the templates and wording" test -s "$work/prefix/share/boardpack/templates/wording.txt" -a -s "$work/prefix/share/boardpack/templates/html/dagsorden.mustache"
+check "the skeletons of new and new-item" test -s "$work/prefix/share/boardpack/templates/ny/item.md.mustache"
+check "a man page" test -s "$work/prefix/share/man/man1/boardpack.1"
+check "and bash completion" test -s "$work/prefix/share/bash-completion/completions/boardpack"
+check "the man page formats" bash -c "man -l '$work/prefix/share/man/man1/boardpack.1' 2>/dev/null | grep -q 'EXIT STATUS' || ! command -v man"
+
+# The installed binary reads the installed templates: a word changed there shows in the packet.
+sed -i 's/^udgave-offentlig: Offentlig udgave$/udgave-offentlig: Offentlig udgave fra installationen/' \
+  "$work/prefix/share/boardpack/templates/wording.txt"
+cp -r "$root/inputs/2023-09-bestyrelsen" "$work/m"
+(cd "$work" && "$work/prefix/bin/boardpack" build m --out "$work/out" > "$work/o" 2> "$work/e"); rc=$?
+check "the installed binary builds the example from elsewhere (exit 0)" test $rc -eq 0
+pdftotext "$work/out/m/offentlig/dagsorden.pdf" "$work/pdf.txt" 2> /dev/null
+check "with the installed templates, not the checkout's" grep -q 'Offentlig udgave fra installationen' "$work/pdf.txt"
+
+# The Debian package.
+if command -v cpack > /dev/null && command -v dpkg-deb > /dev/null && command -v dpkg-shlibdeps > /dev/null; then
+  (cd "$build" && cpack -G DEB -B "$work/deb" > "$work/cpack.log" 2>&1); rc=$?
+  deb=$(ls "$work"/deb/boardpack_*.deb 2> /dev/null | head -1)
+  check "cpack makes boardpack_<version>_<arch>.deb" test $rc -eq 0 -a -n "$deb"
+  if [ -n "$deb" ]; then
+    dpkg-deb -f "$deb" Depends > "$work/depends"
+    for dep in libhpdf libcmark-gfm libcsv libstdc++6 fonts-crosextra-carlito fonts-dejavu-core; do
+      check "the package depends on $dep" grep -q "$dep" "$work/depends"
+    done
+    dpkg-deb -x "$deb" "$work/root"
+    check "it holds /usr/bin/boardpack" test -x "$work/root/usr/bin/boardpack"
+    check "and /usr/share/boardpack/templates" test -s "$work/root/usr/share/boardpack/templates/wording.txt"
+    (cd "$work" && "$work/root/usr/bin/boardpack" build m --out "$work/out-deb" > /dev/null 2> "$work/e"); rc=$?
+    check "the packaged binary builds the example (exit 0)" test $rc -eq 0 -a -s "$work/out-deb/m/lukket/dagsorden.pdf"
+  fi
+else
+  check "cpack, dpkg-deb and dpkg-shlibdeps (package dpkg-dev) are installed" false
+fi
+
+exit $((fails > 0))
