@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "calc/decimal.hpp"
+#include "numbers/decimal.hpp"
 
 namespace boardpack::calc {
 

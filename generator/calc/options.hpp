@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "calc/decimal.hpp"
+#include "numbers/decimal.hpp"
 #include "calc/value.hpp"
 #include "calc/words.hpp"
 

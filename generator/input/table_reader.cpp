@@ -1,6 +1,6 @@
 #include "input/table_reader.hpp"
 
-#include "calc/danish_number.hpp"
+#include "numbers/danish_number.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"

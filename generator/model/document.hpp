@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "calc/decimal.hpp"
+#include "numbers/decimal.hpp"
 #include "core/diagnostics.hpp"
 
 namespace boardpack::model {

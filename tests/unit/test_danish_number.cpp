@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "calc/danish_number.hpp"
+#include "numbers/danish_number.hpp"
 
 using boardpack::calc::Decimal;
 using boardpack::calc::format_danish;

@@ -1,4 +1,4 @@
-#include "calc/danish_number.hpp"
+#include "numbers/danish_number.hpp"
 
 #include <cstdint>
 #include <limits>

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "calc/decimal.hpp"
+#include "numbers/decimal.hpp"
 
 namespace boardpack::calc {
 
