@@ -1,9 +1,9 @@
 #include "input/item_reader.hpp"
 
+#include "core/key_values.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
-#include "input/key_values.hpp"
 #include "input/formula_reader.hpp"
 #include "input/markdown_reader.hpp"
 #include "input/table_reader.hpp"

@@ -1,7 +1,7 @@
 #include "render/wording.hpp"
 
+#include "core/key_values.hpp"
 #include "core/text.hpp"
-#include "input/key_values.hpp"
 
 namespace boardpack::render {
 
@@ -35,7 +35,7 @@ std::vector<std::string> split_list(const std::string& s) {
 std::optional<Wording> Wording::load(const TextFile& file, Diagnostics& diags) {
     const int errors_before = diags.error_count();
     Wording w;
-    for (const input::KeyValue& kv : input::parse_key_values(file, 1, static_cast<int>(file.lines.size()) + 1, diags))
+    for (const KeyValue& kv : parse_key_values(file, 1, static_cast<int>(file.lines.size()) + 1, diags))
         w.texts_[kv.key] = kv.value;
     for (const char* key : kRequiredKeys)
         if (!w.texts_.count(key)) diags.error(file.loc(0), std::string("the wording has no \"") + key + ":\" line");
