@@ -72,17 +72,6 @@ void report_unread_numbers(const model::Table& table, size_t k, const TextFile& 
 
 }  // namespace
 
-// "2.5", "-3.14", "1100.001": one dot, digits around it, but not Danish thousands grouping.
-bool english_decimal(std::string_view t) {
-    if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.remove_prefix(1);
-    const size_t dot = t.find('.');
-    if (dot == std::string_view::npos || dot == 0 || dot + 1 >= t.size() || t.find('.', dot + 1) != std::string_view::npos)
-        return false;
-    for (size_t i = 0; i < t.size(); ++i)
-        if (i != dot && (t[i] < '0' || t[i] > '9')) return false;
-    return true;
-}
-
 Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags, std::string_view source_line) {
     Cell c;
     c.loc = loc;
@@ -114,14 +103,13 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
         c.value = n->value;
         c.decimals = n->decimals;
         c.unit = n->unit;
-        c.text = calc::format_danish(n->value, n->decimals);
-        // The unit as the CSV wrote it ("73 %", "3.400.000 kr."), so computed cells can match it.
-        if (!n->unit.empty()) c.text += " " + n->unit;
+        // With the unit as the CSV wrote it ("73 %", "3.400.000 kr."), so computed cells can match it.
+        c.text = calc::format_danish_cell(*n);
         if (!marker.empty()) c.text += " " + marker;
         return c;
     }
     std::string hint;
-    if (english_decimal(t) && !calc::read_danish_number(t, &hint) && !hint.empty())
+    if (calc::english_decimal(t) && !calc::read_danish_number(t, &hint) && !hint.empty())
         diags.error(loc, quote_text(t) + " is not a Danish number: " + hint, std::string(source_line));
     c.kind = Cell::Kind::Text;
     c.text = std::string(trim(text));
