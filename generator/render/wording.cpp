@@ -90,7 +90,7 @@ std::string Wording::date(const model::Date& d) const {
                         {"aar", std::to_string(d.year)}});
 }
 
-std::string Wording::meeting_line(const model::Meeting& m) const {
+std::string Wording::meeting_line(const model::EditionView& m) const {
     return get("moede", {{"organ", m.body}, {"dato", date(m.date)}});
 }
 
@@ -144,19 +144,12 @@ std::string Wording::section_default(model::SectionKind kind) const {
     }
 }
 
-void apply_defaults(model::Meeting& meeting, const Wording& wording) {
-    if (meeting.title.empty()) meeting.title = wording.get("dagsorden");
-    for (model::AgendaItem& item : meeting.items) {
-        for (model::Section& s : item.sections) {
-            if (!s.defaulted) continue;
-            model::Block p;
-            p.kind = model::Block::Kind::Paragraph;
-            model::Inline text;
-            text.text = wording.section_default(s.kind);
-            p.inlines.push_back(std::move(text));
-            s.blocks = {p};
-        }
-    }
+model::PrintDefaults Wording::print_defaults() const {
+    model::PrintDefaults d;
+    d.title = get("dagsorden");
+    for (int k = 0; k < model::kSectionCount; ++k)
+        d.sections[static_cast<size_t>(k)] = section_default(static_cast<model::SectionKind>(k));
+    return d;
 }
 
 }  // namespace boardpack::render

@@ -5,7 +5,12 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "render/wording.hpp"
+
 namespace boardpack::fuzz {
+
+// The wording the targets build with: templates/wording.txt itself.
+const render::Wording& wording();
 
 // Bytes as a CSV file: read, and every cell typed as a table cell.
 void csv(const uint8_t* data, size_t size);

@@ -3,14 +3,14 @@
 #include <kainjow/mustache.hpp>
 
 #include "core/text_file.hpp"
-#include "render/anchors.hpp"
+#include "model/anchors.hpp"
 #include "render/html/html_blocks.hpp"
 
 namespace boardpack::render::html {
 
 namespace mstch = kainjow::mustache;
-using render::attachment_anchor;
-using render::item_anchor;
+using model::attachment_anchor;
+using model::item_anchor;
 using model::Cell;
 
 namespace {
@@ -98,7 +98,7 @@ std::optional<HtmlTemplates> HtmlTemplates::load(const InputFiles& templates, Di
     return HtmlTemplates{page->content, table->content, css->content};
 }
 
-std::optional<std::string> render_html(const model::Meeting& view, model::Edition edition, const Wording& wording,
+std::optional<std::string> render_html(const model::EditionView& view, model::Edition edition, const Wording& wording,
                                        const HtmlTemplates& templates, Diagnostics& diags) {
     const int errors_before = diags.error_count();
     // The table template is parsed once and filled for every table.

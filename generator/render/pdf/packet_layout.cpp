@@ -3,7 +3,7 @@
 #include <map>
 
 #include "core/text.hpp"
-#include "render/anchors.hpp"
+#include "model/anchors.hpp"
 #include "render/pdf/block_layout.hpp"
 #include "render/pdf/flow.hpp"
 #include "render/pdf/inline_spans.hpp"
@@ -14,8 +14,8 @@ namespace boardpack::render::pdf {
 namespace {
 
 using PageNumbers = std::map<std::string, int>;
-using render::attachment_anchor;
-using render::item_anchor;
+using model::attachment_anchor;
+using model::item_anchor;
 
 constexpr double kAgendaNumberColumn = 78;  // "18 (Offentlig)"
 constexpr double kAgendaPageColumn = 34;    // right-aligned page number
@@ -35,7 +35,7 @@ std::string shortened(const std::string& s) {
 }
 
 struct Packet {
-    const model::Meeting& view;
+    const model::EditionView& view;
     model::Edition edition;
     const Wording& wording;
     const FontMetrics& m;
@@ -43,7 +43,7 @@ struct Packet {
     LaidOutDocument doc;
     Flow flow;
 
-    Packet(const model::Meeting& v, model::Edition e, const Wording& w, const FontMetrics& metrics, TableCache& t)
+    Packet(const model::EditionView& v, model::Edition e, const Wording& w, const FontMetrics& metrics, TableCache& t)
         : view(v), edition(e), wording(w), m(metrics), tables(t), flow(doc, metrics, style::kMarginTop, style::kContentBottom) {
         doc.page_width = style::kPageWidth;
         doc.page_height = style::kPageHeight;
@@ -250,7 +250,7 @@ PageNumbers anchor_pages(const LaidOutDocument& doc) {
 
 }  // namespace
 
-LaidOutDocument layout_packet(const model::Meeting& view, model::Edition edition, const Wording& wording,
+LaidOutDocument layout_packet(const model::EditionView& view, model::Edition edition, const Wording& wording,
                               const FontMetrics& metrics) {
     PageNumbers pages;
     TableCache tables;
