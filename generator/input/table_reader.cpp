@@ -116,12 +116,10 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
     return c;
 }
 
-std::optional<model::Table> read_table(const TableBlock& block, const std::string& folder,
-                                       const InputFiles& files, Diagnostics& diags) {
-    const int errors_before = diags.error_count();
-    check_keys(block.keys, kTableKeys, block.loc, "the table block", diags);
-    model::Table table;
-    table.loc = block.loc;
+namespace {
+
+// The block's keys into the table.
+void read_table_keys(const TableBlock& block, model::Table& table, Diagnostics& diags) {
     for (const KeyValue& kv : block.keys) {
         if (kv.key == "titel") table.title = kv.value;
         else if (kv.key == "navn") table.name = fold_label(kv.value);
@@ -166,9 +164,12 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
         const KeyValue* kv = find_key(block.keys, "enhed");
         diags.error(kv->value_loc, "\"enhed\" converts figures written in kr.; with \"talenhed\" they are printed as written, so leave out \"enhed\"", kv->line);
     }
-    const KeyValue* file_key = find_key(block.keys, "fil");
-    if (!file_key || diags.error_count() > errors_before) return std::nullopt;
+}
 
+// The CSV file named by "fil:", read and parsed; `text` keeps the file for messages.
+std::optional<CsvData> read_table_csv(const TableBlock& block, const std::string& folder, const InputFiles& files,
+                                      model::Table& table, std::optional<TextFile>& text, Diagnostics& diags) {
+    const KeyValue* file_key = find_key(block.keys, "fil");
     if (auto why = unsafe_path_reason(file_key->value, true)) {
         diags.error(file_key->value_loc, "cannot use " + quote_text(file_key->value) + ": " + *why, file_key->line);
         return std::nullopt;
@@ -183,7 +184,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
                     file_key->line);
         return std::nullopt;
     }
-    auto text = make_text_file(table.csv, files.display(table.csv), std::move(*content), diags);
+    text = make_text_file(table.csv, files.display(table.csv), std::move(*content), diags);
     if (!text) return std::nullopt;
     auto csv = read_csv(*text, diags);
     if (!csv) return std::nullopt;
@@ -197,17 +198,21 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
                     text->line_text(csv->rows[0].line));
         return std::nullopt;
     }
+    return csv;
+}
 
-    for (const CsvField& f : csv->rows[0].fields) table.header.push_back(std::string(trim(f.text)));
+// The CSV's rows as the table's, every cell but the label typed.
+void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, Diagnostics& diags) {
+    for (const CsvField& f : csv.rows[0].fields) table.header.push_back(std::string(trim(f.text)));
     const size_t width = table.header.size();
-    for (size_t r = 1; r < csv->rows.size(); ++r) {
-        const CsvRow& row = csv->rows[r];
+    for (size_t r = 1; r < csv.rows.size(); ++r) {
+        const CsvRow& row = csv.rows[r];
         model::TableRow out;
-        out.loc = text->loc(row.line, 1);
+        out.loc = text.loc(row.line, 1);
         bool all_empty = true;
         for (size_t k = 0; k < width; ++k) {
             const CsvField& f = row.fields[k];
-            const SourceLoc loc = text->loc(f.line, f.column);
+            const SourceLoc loc = text.loc(f.line, f.column);
             Cell c;
             if (k == 0) {
                 c.kind = trim(f.text).empty() ? Cell::Kind::Empty : Cell::Kind::Text;
@@ -215,8 +220,8 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
                 c.loc = loc;
             } else {
                 // A view, not a copy: the line is copied only if the cell is reported.
-                c = classify_cell(f.text, loc, diags, text->line_view(f.line));
-                check_cell_unit(c, table.figures_unit, diags, text->line_view(f.line));
+                c = classify_cell(f.text, loc, diags, text.line_view(f.line));
+                check_cell_unit(c, table.figures_unit, diags, text.line_view(f.line));
             }
             if (c.kind != Cell::Kind::Empty) all_empty = false;
             out.cells.push_back(std::move(c));
@@ -224,9 +229,12 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
         out.role = all_empty ? model::TableRow::Role::Spacer : model::TableRow::Role::Data;
         table.rows.push_back(std::move(out));
     }
+}
 
-    // A column is numeric (right-aligned) when it holds numbers and nothing but numbers,
-    // dashes and "not available" marks.
+// A column is numeric (right-aligned) when it holds numbers and nothing but numbers, dashes
+// and "not available" marks.
+void mark_numeric_columns(model::Table& table, const TextFile& text, Diagnostics& diags) {
+    const size_t width = table.header.size();
     table.numeric.assign(width, false);
     for (size_t k = 1; k < width; ++k) {
         bool any_number = false, only_numbers = true;
@@ -236,8 +244,25 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
             else if (kind == Cell::Kind::Text) only_numbers = false;
         }
         table.numeric[k] = any_number && only_numbers;
-        if (any_number && !only_numbers) report_unread_numbers(table, k, *text, diags);
+        if (any_number && !only_numbers) report_unread_numbers(table, k, text, diags);
     }
+}
+
+}  // namespace
+
+std::optional<model::Table> read_table(const TableBlock& block, const std::string& folder,
+                                       const InputFiles& files, Diagnostics& diags) {
+    const int errors_before = diags.error_count();
+    check_keys(block.keys, kTableKeys, block.loc, "the table block", diags);
+    model::Table table;
+    table.loc = block.loc;
+    read_table_keys(block, table, diags);
+    if (!find_key(block.keys, "fil") || diags.error_count() > errors_before) return std::nullopt;
+    std::optional<TextFile> text;
+    const std::optional<CsvData> csv = read_table_csv(block, folder, files, table, text, diags);
+    if (!csv) return std::nullopt;
+    fill_rows(*csv, *text, table, diags);
+    mark_numeric_columns(table, *text, diags);
     return table;
 }
 
