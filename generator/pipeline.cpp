@@ -43,7 +43,7 @@ void prepare(model::Meeting& meeting, const render::Wording& wording, Diagnostic
 
 std::optional<std::string> render_html(const model::EditionView& view, const render::Wording& wording,
                                        const render::html::HtmlTemplates& templates, Diagnostics& diags) {
-    return render::html::render_html(view, view.edition, wording, templates, diags);
+    return render::html::render_html(view, wording, templates, diags);
 }
 
 render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const render::Wording& wording,

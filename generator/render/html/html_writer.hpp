@@ -22,7 +22,7 @@ struct HtmlTemplates {
 };
 
 // Renders the edition view (see model::EditionView). Template errors are reported.
-std::optional<std::string> render_html(const model::EditionView& view, model::Edition edition, const Wording& wording,
+std::optional<std::string> render_html(const model::EditionView& view, const Wording& wording,
                                        const HtmlTemplates& templates, Diagnostics& diags);
 
 }  // namespace boardpack::render::html
