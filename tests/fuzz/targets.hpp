@@ -16,7 +16,8 @@ const render::Wording& wording();
 void csv(const uint8_t* data, size_t size);
 // Bytes as meeting.txt, and as an item.md with its header.
 void metadata(const uint8_t* data, size_t size);
-// Bytes as the Markdown body of an item with tables: loaded, computed and laid out as PDF pages.
+// Bytes as the Markdown body of an item with tables: built by the pipeline (loaded, computed,
+// prepared, rendered as HTML and laid out as PDF pages).
 void markdown(const uint8_t* data, size_t size);
 // Bytes as one formula: parsed and evaluated against a small table holding extreme numbers,
 // then used as a row formula, a column formula, a beregning value and a figure in a meeting.
