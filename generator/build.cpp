@@ -5,20 +5,11 @@
 #include <ostream>
 #include <thread>
 
-#include "calc/meeting_calc.hpp"
 #include "core/diagnostics.hpp"
 #include "core/input_files.hpp"
-#include "core/text_file.hpp"
-#include "input/meeting_loader.hpp"
 #include "model/document.hpp"
 #include "publish/publisher.hpp"
 #include "publish/targets.hpp"
-#include "render/html/html_writer.hpp"
-#include "render/link_targets.hpp"
-#include "render/pdf/packet_layout.hpp"
-#include "render/pdf/pdf_writer.hpp"
-#include "render/pdf/printable.hpp"
-#include "render/wording.hpp"
 
 namespace fs = std::filesystem;
 
@@ -31,23 +22,7 @@ void print_diagnostics(const Diagnostics& diags, const BuildOptions& o, std::ost
         if (!(o.quiet && d.severity == Severity::Note)) err << format_diagnostic(d, o.color);
 }
 
-// What the renderers need besides the meeting, read once per run.
-struct RenderKit {
-    render::Wording wording;
-    render::html::HtmlTemplates html;
-    render::pdf::TableMetrics metrics;
-};
-
-std::optional<RenderKit> load_kit(const BuildOptions& o, Diagnostics& diags) {
-    DiskFiles templates(o.templates);
-    auto wording_file = load_text_file(templates, "wording.txt", diags);
-    std::optional<render::Wording> wording;
-    if (wording_file) wording = render::Wording::load(*wording_file, diags);
-    auto html = render::html::HtmlTemplates::load(templates, diags);
-    auto metrics = render::pdf::load_font_metrics(o.fonts.string(), diags);
-    if (!wording || !html || !metrics) return std::nullopt;
-    return RenderKit{std::move(*wording), std::move(*html), std::move(*metrics)};
-}
+using pipeline::RenderKit;
 
 struct EditionOutput {
     std::string html;
@@ -57,10 +32,10 @@ struct EditionOutput {
 
 std::optional<EditionOutput> render_edition(const model::Meeting& meeting, model::Edition edition, const RenderKit& kit,
                                             const BuildOptions& o, Diagnostics& diags) {
-    const model::Meeting view = model::edition_view(meeting, edition);
-    auto html = render::html::render_html(view, edition, kit.wording, kit.html, diags);
-    const render::pdf::LaidOutDocument laid = render::pdf::layout_packet(view, edition, kit.wording, kit.metrics);
-    auto pdf = render::pdf::write_pdf(laid, o.fonts.string(), diags);
+    const model::EditionView view = pipeline::edition(meeting, edition);
+    auto html = pipeline::render_html(view, kit.wording, kit.html, diags);
+    const render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, kit.metrics);
+    auto pdf = pipeline::write_pdf(laid, o.fonts, diags);
     if (!html || !pdf) return std::nullopt;
     return EditionOutput{std::move(*html), std::move(*pdf), static_cast<int>(laid.pages.size())};
 }
@@ -97,15 +72,13 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     }
 
     DiskFiles files(dir);
-    auto meeting = input::load_meeting(files, id, diags);
-    if (meeting) calc::compute_meeting(*meeting, kit.wording.status_words(), diags);
+    auto meeting = pipeline::load(files, id, diags);
+    if (meeting) pipeline::compute(*meeting, kit.wording, diags);
     if (!meeting || diags.has_errors()) {
         print_diagnostics(diags, o, err);
         return input_failed(dir, diags, err);
     }
-    render::apply_defaults(*meeting, kit.wording);
-    render::resolve_links(*meeting, diags);
-    render::pdf::report_unprintable(*meeting, diags);
+    pipeline::prepare(*meeting, kit.wording, diags);
 
     // check renders too (in memory), so it finds everything a build would.
     auto pub_edition = render_edition(*meeting, model::Edition::Offentlig, kit, o, diags);
@@ -170,7 +143,7 @@ int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
         return problem.usage ? kExitUsage : kExitInputError;
     }
     Diagnostics kit_diags;
-    const std::optional<RenderKit> kit = load_kit(o, kit_diags);
+    const std::optional<RenderKit> kit = pipeline::load_kit(o.templates, o.fonts, kit_diags);
     if (!kit) {
         print_diagnostics(kit_diags, o, err);
         return kExitInputError;

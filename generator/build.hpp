@@ -1,10 +1,22 @@
 // The driver: load, compute, stop on errors, render HTML, lay out and write the PDF, publish.
+// The steps are exposed one call each (boardpack::pipeline), so the unit tests, the golden
+// tests (through the CLI) and the fuzz targets run the same code as a build.
 #pragma once
 
 #include <filesystem>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "core/diagnostics.hpp"
+#include "core/input_files.hpp"
+#include "model/document.hpp"
+#include "model/edition.hpp"
+#include "render/html/html_writer.hpp"
+#include "render/pdf/font_metrics.hpp"
+#include "render/pdf/page_items.hpp"
+#include "render/wording.hpp"
 
 namespace boardpack {
 
@@ -27,6 +39,43 @@ inline constexpr int kExitOutputError = 3;
 
 // Builds (or checks) each meeting; messages go to `err`, the summary to `out`.
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
+// The steps of a build, in the order the driver takes them.
+namespace pipeline {
+
+// What the renderers need besides the meeting, read once per run.
+struct RenderKit {
+    render::Wording wording;
+    render::html::HtmlTemplates html;
+    render::pdf::TableMetrics metrics;
+};
+
+// Reads the packet's wording (wording.txt) from a templates folder.
+std::optional<render::Wording> load_wording(const std::filesystem::path& templates, Diagnostics& diags);
+// Reads the wording, the HTML templates and the fonts' metrics.
+std::optional<RenderKit> load_kit(const std::filesystem::path& templates, const std::filesystem::path& fonts,
+                                  Diagnostics& diags);
+
+// Reads a meeting folder (meeting.txt, the items, their tables) into the model.
+std::optional<model::Meeting> load(const InputFiles& files, const std::string& id, Diagnostics& diags);
+// Computes the tables' formulas, the calculations and the figures quoted in the text.
+void compute(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags);
+// Readies the computed meeting for print (model::prepare_for_print) and warns about characters
+// the PDF cannot print. After this, everything only reads the meeting.
+void prepare(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags);
+// The meeting as `edition` shows it; it refers to `meeting`, which must outlive it.
+inline model::EditionView edition(const model::Meeting& meeting, model::Edition e) { return model::edition_view(meeting, e); }
+// One edition as one HTML page.
+std::optional<std::string> render_html(const model::EditionView& view, const render::Wording& wording,
+                                       const render::html::HtmlTemplates& templates, Diagnostics& diags);
+// One edition laid out on PDF pages.
+render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const render::Wording& wording,
+                                     const render::pdf::FontMetrics& metrics);
+// The laid-out pages as a PDF file's bytes, with the fonts from `fonts` embedded.
+std::optional<std::string> write_pdf(const render::pdf::LaidOutDocument& laid, const std::filesystem::path& fonts,
+                                     Diagnostics& diags);
+
+}  // namespace pipeline
 
 // The meeting folders under a folder (those holding a meeting.txt), sorted by name.
 std::vector<std::filesystem::path> find_meetings(const std::filesystem::path& inputs);

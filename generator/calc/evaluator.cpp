@@ -4,8 +4,7 @@
 #include <utility>
 
 #include "calc/builtins.hpp"
-
-#include "calc/danish_number.hpp"
+#include "numbers/danish_number.hpp"
 #include "core/text.hpp"
 
 namespace boardpack::calc {

@@ -1,8 +1,7 @@
 #include "calc/expression.hpp"
 
 #include "calc/builtins.hpp"
-
-#include "calc/danish_number.hpp"
+#include "numbers/danish_number.hpp"
 #include "core/text.hpp"
 
 namespace boardpack::calc {

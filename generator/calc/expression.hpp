@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "calc/decimal.hpp"
 #include "calc/failure.hpp"
+#include "numbers/decimal.hpp"
 
 namespace boardpack::calc {
 

@@ -1,6 +1,6 @@
 #include "calc/options.hpp"
 
-#include "calc/danish_number.hpp"
+#include "numbers/danish_number.hpp"
 #include "core/text.hpp"
 
 namespace boardpack::calc {

@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "calc/decimal.hpp"
 #include "calc/failure.hpp"
+#include "numbers/decimal.hpp"
 #include "calc/value.hpp"
 #include "calc/words.hpp"
 

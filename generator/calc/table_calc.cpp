@@ -3,7 +3,7 @@
 #include <map>
 
 #include "calc/cell_units.hpp"
-#include "calc/danish_number.hpp"
+#include "numbers/danish_number.hpp"
 #include "calc/evaluator.hpp"
 #include "calc/options.hpp"
 #include "core/suggest.hpp"

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "calc/decimal.hpp"
+#include "numbers/decimal.hpp"
 #include "model/document.hpp"
 
 namespace boardpack::calc {

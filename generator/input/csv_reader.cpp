@@ -85,24 +85,10 @@ void on_row(int, void* user) {
     r->pending_line = 0;
 }
 
-}  // namespace
-
-std::optional<CsvData> read_csv(const TextFile& file, Diagnostics& diags) {
-    size_t skip = 0;
+// Feeds the file to libcsv one byte at a time, so every field's start is known. Returns false
+// after reporting malformed quotes or a quoted field that is never closed.
+bool parse_bytes(const TextFile& file, size_t skip, csv_parser& p, Reader& r, Diagnostics& diags) {
     const std::string_view content = file.content;
-    Reader r;
-    r.data.separator = detect_separator(content, &skip);
-    if (skip) r.line = 2;
-
-    csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-        diags.error(file.loc(0), "out of memory while reading CSV");
-        return std::nullopt;
-    }
-    csv_set_delim(&p, static_cast<unsigned char>(r.data.separator));
-
-    const int errors_before = diags.error_count();
-    // Where the field that is still open when the file ends began (for an unclosed quote).
     for (size_t i = skip; i < content.size(); ++i) {
         const char c = content[i];
         const bool blank = c == ' ' || c == '\t';
@@ -118,8 +104,7 @@ std::optional<CsvData> read_csv(const TextFile& file, Diagnostics& diags) {
                             "\" or a line break must be enclosed in double quotes, and each quote inside it "
                             "written twice (\"\")",
                         file.line_text(r.line));
-            csv_free(&p);
-            return std::nullopt;
+            return false;
         }
         if (c == '\n') {
             ++r.line;
@@ -130,32 +115,25 @@ std::optional<CsvData> read_csv(const TextFile& file, Diagnostics& diags) {
         if (r.too_big) break;
     }
     if (!r.too_big && csv_fini(&p, on_field, on_row, &r) != 0) {
+        // Where the field that is still open when the file ends began (for an unclosed quote).
         const int l = r.pending_line ? r.pending_line : r.line;
         const int col = r.pending_line ? r.pending_column : r.column;
         diags.error(file.loc(l, col), "this quoted field is never closed: a \" is missing", file.line_text(l));
-        csv_free(&p);
-        return std::nullopt;
+        return false;
     }
-    csv_free(&p);
-    if (r.too_big) {
-        diags.error(file.loc(r.too_big_line, r.too_big_column), r.too_big_why,
-                    std::string(file.line_view(r.too_big_line)));
-        return std::nullopt;
-    }
-    if (r.data.rows.empty()) {
-        diags.error(file.loc(1), "the CSV file has no rows");
-        return std::nullopt;
-    }
+    return true;
+}
 
-    // Every row as wide as the header; extra fields are allowed only when empty (Excel pads).
-    const size_t width = r.data.rows[0].fields.size();
-    for (CsvRow& row : r.data.rows) {
+// Every row as wide as the header; extra fields are allowed only when empty (Excel pads).
+void check_widths(const TextFile& file, CsvData& data, Diagnostics& diags) {
+    const size_t width = data.rows[0].fields.size();
+    for (CsvRow& row : data.rows) {
         if (row.fields.size() < width) {
             const CsvField& last = row.fields.back();
             diags.error(file.loc(row.line, last.column),
                         "this row has " + std::to_string(row.fields.size()) + " fields, the header has " +
                             std::to_string(width) + " (fields are separated by \"" +
-                            std::string(1, r.data.separator) + "\")",
+                            std::string(1, data.separator) + "\")",
                         file.line_text(row.line));
             continue;
         }
@@ -170,6 +148,36 @@ std::optional<CsvData> read_csv(const TextFile& file, Diagnostics& diags) {
         }
         row.fields.resize(width);
     }
+}
+
+}  // namespace
+
+std::optional<CsvData> read_csv(const TextFile& file, Diagnostics& diags) {
+    size_t skip = 0;
+    Reader r;
+    r.data.separator = detect_separator(file.content, &skip);
+    if (skip) r.line = 2;
+
+    csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+        diags.error(file.loc(0), "out of memory while reading CSV");
+        return std::nullopt;
+    }
+    csv_set_delim(&p, static_cast<unsigned char>(r.data.separator));
+    const int errors_before = diags.error_count();
+    const bool parsed = parse_bytes(file, skip, p, r, diags);
+    csv_free(&p);
+    if (!parsed) return std::nullopt;
+    if (r.too_big) {
+        diags.error(file.loc(r.too_big_line, r.too_big_column), r.too_big_why,
+                    std::string(file.line_view(r.too_big_line)));
+        return std::nullopt;
+    }
+    if (r.data.rows.empty()) {
+        diags.error(file.loc(1), "the CSV file has no rows");
+        return std::nullopt;
+    }
+    check_widths(file, r.data, diags);
     if (diags.error_count() > errors_before) return std::nullopt;
     return std::move(r.data);
 }

@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "core/diagnostics.hpp"
-#include "input/key_values.hpp"
+#include "core/key_values.hpp"
 #include "model/document.hpp"
 
 namespace boardpack::input {

@@ -1,9 +1,9 @@
 #include "input/item_reader.hpp"
 
+#include "core/key_values.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
-#include "input/key_values.hpp"
 #include "input/formula_reader.hpp"
 #include "input/markdown_reader.hpp"
 #include "input/table_reader.hpp"
@@ -203,38 +203,21 @@ void read_attachment(const KeyValue& kv, const std::string& folder, const InputF
     item.attachments.push_back(std::move(a));
 }
 
-}  // namespace
-
-std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& folder, const SourceLoc& listed_at,
-                                    Diagnostics& diags) {
-    const int errors_before = diags.error_count();
-    auto file = load_text_file(files, join_relative(folder, "item.md"), diags, listed_at);
-    if (!file) return std::nullopt;
-
-    // The header: between a first line "---" and the next "---".
-    int close = 0;
-    if (file->lines.empty() || trim(file->lines[0].text) != "---") {
-        diags.error(file->loc(1, 1), "item.md must start with a header between two \"---\" lines (nummer, status, titel, ...)",
-                    file->line_text(1));
+// The header: between a first line "---" and the next "---". Returns the closing line's number.
+std::optional<int> header_end(const TextFile& file, Diagnostics& diags) {
+    if (file.lines.empty() || trim(file.lines[0].text) != "---") {
+        diags.error(file.loc(1, 1), "item.md must start with a header between two \"---\" lines (nummer, status, titel, ...)",
+                    file.line_text(1));
         return std::nullopt;
     }
-    for (size_t i = 1; i < file->lines.size(); ++i) {
-        if (trim(file->lines[i].text) == "---") {
-            close = file->lines[i].number;
-            break;
-        }
-    }
-    if (close == 0) {
-        diags.error(file->loc(1, 1), "the header that starts here is never closed with a \"---\" line",
-                    file->line_text(1));
-        return std::nullopt;
-    }
-    const auto keys = parse_key_values(*file, 2, close, diags);
-    check_keys(keys, kItemKeys, file->loc(1), "the item header", diags);
+    for (size_t i = 1; i < file.lines.size(); ++i)
+        if (trim(file.lines[i].text) == "---") return file.lines[i].number;
+    diags.error(file.loc(1, 1), "the header that starts here is never closed with a \"---\" line", file.line_text(1));
+    return std::nullopt;
+}
 
-    AgendaItem item;
-    item.folder = folder;
-    item.loc = file->loc(1);
+// The header's keys into the item; its "bilag:" lines are returned, read once the body is.
+std::vector<const KeyValue*> read_header(const std::vector<KeyValue>& keys, AgendaItem& item, Diagnostics& diags) {
     std::vector<const KeyValue*> attachment_keys;
     for (const KeyValue& kv : keys) {
         if (kv.value.empty()) continue;
@@ -272,10 +255,11 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
             attachment_keys.push_back(&kv);
         }
     }
-    const bool header_errors = diags.error_count() > errors_before;
+    return attachment_keys;
+}
 
-    // The body, split into the standard sections at its level-1 headings.
-    std::vector<Block> blocks = read_body(*file, close + 1, folder, files, item, -1, diags);
+// The body, split into the standard sections at its level-1 headings.
+void split_sections(std::vector<Block>& blocks, const TextFile& file, AgendaItem& item, Diagnostics& diags) {
     for (int k = 0; k < model::kSectionCount; ++k) {
         model::Section s;
         s.kind = static_cast<SectionKind>(k);
@@ -292,7 +276,7 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
             current = nullptr;
             if (folded == "bilag") {
                 diags.error(b.loc, "list attachments in the header with \"bilag: title | document id\" lines, not under a "
-                                   "\"# Bilag\" heading", file->line_text(b.loc.line));
+                                   "\"# Bilag\" heading", file.line_text(b.loc.line));
                 continue;
             }
             const auto kind = section_by_name(folded);
@@ -300,12 +284,12 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
                 const std::string meant = did_you_mean(name, section_titles());
                 diags.error(b.loc, "unknown section " + quote_text(name) + (meant.empty() ? "; t" : meant + " T") +
                                        "he sections are: " + known_sections(),
-                            file->line_text(b.loc.line));
+                            file.line_text(b.loc.line));
                 continue;
             }
             const int k = static_cast<int>(*kind);
             if (seen[static_cast<size_t>(k)]) {
-                diags.error(b.loc, "the section " + quote_text(name) + " appears twice", file->line_text(b.loc.line));
+                diags.error(b.loc, "the section " + quote_text(name) + " appears twice", file.line_text(b.loc.line));
                 continue;
             }
             seen[static_cast<size_t>(k)] = true;
@@ -317,7 +301,7 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
             // heading it was already reported with the heading.
             if (!reported_preamble) {
                 diags.error(b.loc, "text before the first section heading; start the text with \"# Resumé\"",
-                            file->line_text(b.loc.line));
+                            file.line_text(b.loc.line));
                 reported_preamble = true;
             }
             continue;
@@ -325,12 +309,35 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
         current->blocks.push_back(std::move(b));
     }
     for (model::Section& s : item.sections) s.defaulted = s.blocks.empty();
+}
 
-    for (const KeyValue* kv : attachment_keys) read_attachment(*kv, folder, files, item, diags);
-
-    // Tables are numbered per item in the order they appear; each attachment counts anew.
+// Tables are numbered per item in the order they appear; each attachment counts anew.
+void number_tables(AgendaItem& item) {
     std::vector<int> counters(item.attachments.size() + 1, 0);
     for (model::Table& t : item.tables) t.number = ++counters[static_cast<size_t>(t.attachment + 1)];
+}
+
+}  // namespace
+
+std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& folder, const SourceLoc& listed_at,
+                                    Diagnostics& diags) {
+    const int errors_before = diags.error_count();
+    auto file = load_text_file(files, join_relative(folder, "item.md"), diags, listed_at);
+    if (!file) return std::nullopt;
+    const std::optional<int> close = header_end(*file, diags);
+    if (!close) return std::nullopt;
+    const auto keys = parse_key_values(*file, 2, *close, diags);
+    check_keys(keys, kItemKeys, file->loc(1), "the item header", diags);
+
+    AgendaItem item;
+    item.folder = folder;
+    item.loc = file->loc(1);
+    const std::vector<const KeyValue*> attachment_keys = read_header(keys, item, diags);
+    const bool header_errors = diags.error_count() > errors_before;
+    std::vector<Block> blocks = read_body(*file, *close + 1, folder, files, item, -1, diags);
+    split_sections(blocks, *file, item, diags);
+    for (const KeyValue* kv : attachment_keys) read_attachment(*kv, folder, files, item, diags);
+    number_tables(item);
 
     // An item whose header has an error is left out (its number or status is not known); one
     // whose body has errors is kept, so its tables are still computed and their mistakes are

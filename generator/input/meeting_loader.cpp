@@ -4,11 +4,11 @@
 #include <set>
 
 #include "core/item_files.hpp"
+#include "core/key_values.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
 #include "input/item_reader.hpp"
-#include "input/key_values.hpp"
 
 namespace boardpack::input {
 

@@ -1,6 +1,6 @@
 #include "input/table_reader.hpp"
 
-#include "calc/danish_number.hpp"
+#include "numbers/danish_number.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
@@ -83,17 +83,6 @@ void report_unread_numbers(const model::Table& table, size_t k, const TextFile& 
 
 }  // namespace
 
-// "2.5", "-3.14", "1100.001": one dot, digits around it, but not Danish thousands grouping.
-bool english_decimal(std::string_view t) {
-    if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.remove_prefix(1);
-    const size_t dot = t.find('.');
-    if (dot == std::string_view::npos || dot == 0 || dot + 1 >= t.size() || t.find('.', dot + 1) != std::string_view::npos)
-        return false;
-    for (size_t i = 0; i < t.size(); ++i)
-        if (i != dot && (t[i] < '0' || t[i] > '9')) return false;
-    return true;
-}
-
 Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags, std::string_view source_line) {
     Cell c;
     c.loc = loc;
@@ -125,26 +114,23 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
         c.value = n->value;
         c.decimals = n->decimals;
         c.unit = n->unit;
-        c.text = calc::format_danish(n->value, n->decimals);
-        // The unit as the CSV wrote it ("73 %", "3.400.000 kr."), so computed cells can match it.
-        if (!n->unit.empty()) c.text += " " + n->unit;
+        // With the unit as the CSV wrote it ("73 %", "3.400.000 kr."), so computed cells can match it.
+        c.text = calc::format_danish_cell(*n);
         if (!marker.empty()) c.text += " " + marker;
         return c;
     }
     std::string hint;
-    if (english_decimal(t) && !calc::read_danish_number(t, &hint) && !hint.empty())
+    if (calc::english_decimal(t) && !calc::read_danish_number(t, &hint) && !hint.empty())
         diags.error(loc, quote_text(t) + " is not a Danish number: " + hint, std::string(source_line));
     c.kind = Cell::Kind::Text;
     c.text = std::string(trim(text));
     return c;
 }
 
-std::optional<model::Table> read_table(const TableBlock& block, const std::string& folder,
-                                       const InputFiles& files, Diagnostics& diags) {
-    const int errors_before = diags.error_count();
-    check_keys(block.keys, kTableKeys, block.loc, "the table block", diags);
-    model::Table table;
-    table.loc = block.loc;
+namespace {
+
+// The block's keys into the table.
+void read_table_keys(const TableBlock& block, model::Table& table, Diagnostics& diags) {
     for (const KeyValue& kv : block.keys) {
         if (kv.key == "titel") table.title = kv.value;
         else if (kv.key == "navn") {
@@ -186,9 +172,12 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
         const KeyValue* kv = find_key(block.keys, "enhed");
         diags.error(kv->value_loc, "\"enhed\" converts figures written in kr.; with \"talenhed\" they are printed as written, so leave out \"enhed\"", kv->line);
     }
-    const KeyValue* file_key = find_key(block.keys, "fil");
-    if (!file_key || diags.error_count() > errors_before) return std::nullopt;
+}
 
+// The CSV file named by "fil:", read and parsed; `text` keeps the file for messages.
+std::optional<CsvData> read_table_csv(const TableBlock& block, const std::string& folder, const InputFiles& files,
+                                      model::Table& table, std::optional<TextFile>& text, Diagnostics& diags) {
+    const KeyValue* file_key = find_key(block.keys, "fil");
     if (auto why = unsafe_path_reason(file_key->value, true)) {
         diags.error(file_key->value_loc, "cannot use " + quote_text(file_key->value) + ": " + *why, file_key->line);
         return std::nullopt;
@@ -203,7 +192,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
                     file_key->line);
         return std::nullopt;
     }
-    auto text = make_text_file(table.csv, files.display(table.csv), std::move(*content), diags);
+    text = make_text_file(table.csv, files.display(table.csv), std::move(*content), diags);
     if (!text) return std::nullopt;
     auto csv = read_csv(*text, diags);
     if (!csv) return std::nullopt;
@@ -217,17 +206,21 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
                     text->line_text(csv->rows[0].line));
         return std::nullopt;
     }
+    return csv;
+}
 
-    for (const CsvField& f : csv->rows[0].fields) table.header.push_back(std::string(trim(f.text)));
+// The CSV's rows as the table's, every cell but the label typed.
+void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, Diagnostics& diags) {
+    for (const CsvField& f : csv.rows[0].fields) table.header.push_back(std::string(trim(f.text)));
     const size_t width = table.header.size();
-    for (size_t r = 1; r < csv->rows.size(); ++r) {
-        const CsvRow& row = csv->rows[r];
+    for (size_t r = 1; r < csv.rows.size(); ++r) {
+        const CsvRow& row = csv.rows[r];
         model::TableRow out;
-        out.loc = text->loc(row.line, 1);
+        out.loc = text.loc(row.line, 1);
         bool all_empty = true;
         for (size_t k = 0; k < width; ++k) {
             const CsvField& f = row.fields[k];
-            const SourceLoc loc = text->loc(f.line, f.column);
+            const SourceLoc loc = text.loc(f.line, f.column);
             Cell c;
             if (k == 0) {
                 c.kind = trim(f.text).empty() ? Cell::Kind::Empty : Cell::Kind::Text;
@@ -235,8 +228,8 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
                 c.loc = loc;
             } else {
                 // A view, not a copy: the line is copied only if the cell is reported.
-                c = classify_cell(f.text, loc, diags, text->line_view(f.line));
-                check_cell_unit(c, table.figures_unit, diags, text->line_view(f.line));
+                c = classify_cell(f.text, loc, diags, text.line_view(f.line));
+                check_cell_unit(c, table.figures_unit, diags, text.line_view(f.line));
             }
             if (c.kind != Cell::Kind::Empty) all_empty = false;
             out.cells.push_back(std::move(c));
@@ -244,9 +237,12 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
         out.role = all_empty ? model::TableRow::Role::Spacer : model::TableRow::Role::Data;
         table.rows.push_back(std::move(out));
     }
+}
 
-    // A column is numeric (right-aligned) when it holds numbers and nothing but numbers,
-    // dashes and "not available" marks.
+// A column is numeric (right-aligned) when it holds numbers and nothing but numbers, dashes
+// and "not available" marks.
+void mark_numeric_columns(model::Table& table, const TextFile& text, Diagnostics& diags) {
+    const size_t width = table.header.size();
     table.numeric.assign(width, false);
     for (size_t k = 1; k < width; ++k) {
         bool any_number = false, only_numbers = true;
@@ -256,8 +252,25 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
             else if (kind == Cell::Kind::Text) only_numbers = false;
         }
         table.numeric[k] = any_number && only_numbers;
-        if (any_number && !only_numbers) report_unread_numbers(table, k, *text, diags);
+        if (any_number && !only_numbers) report_unread_numbers(table, k, text, diags);
     }
+}
+
+}  // namespace
+
+std::optional<model::Table> read_table(const TableBlock& block, const std::string& folder,
+                                       const InputFiles& files, Diagnostics& diags) {
+    const int errors_before = diags.error_count();
+    check_keys(block.keys, kTableKeys, block.loc, "the table block", diags);
+    model::Table table;
+    table.loc = block.loc;
+    read_table_keys(block, table, diags);
+    if (!find_key(block.keys, "fil") || diags.error_count() > errors_before) return std::nullopt;
+    std::optional<TextFile> text;
+    const std::optional<CsvData> csv = read_table_csv(block, folder, files, table, text, diags);
+    if (!csv) return std::nullopt;
+    fill_rows(*csv, *text, table, diags);
+    mark_numeric_columns(table, *text, diags);
     return table;
 }
 

@@ -7,7 +7,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/input_files.hpp"
-#include "input/key_values.hpp"
+#include "core/key_values.hpp"
 #include "model/document.hpp"
 
 namespace boardpack::input {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "calc/decimal.hpp"
+#include "numbers/decimal.hpp"
 #include "core/diagnostics.hpp"
 
 namespace boardpack::model {
@@ -202,8 +202,6 @@ struct Meeting {
 enum class Edition { Offentlig, Lukket };
 const char* edition_folder(Edition e);  // "offentlig", "lukket"
 
-// The meeting as an edition shows it: in the public edition every confidential item keeps only
-// its number and status. Renderers are given this view, so nothing else can leak.
-Meeting edition_view(const Meeting& meeting, Edition edition);
+// (The edition's view of the meeting, which the renderers are given, is in model/edition.hpp.)
 
 }  // namespace boardpack::model

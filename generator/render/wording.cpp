@@ -1,7 +1,7 @@
 #include "render/wording.hpp"
 
+#include "core/key_values.hpp"
 #include "core/text.hpp"
-#include "input/key_values.hpp"
 
 namespace boardpack::render {
 
@@ -35,7 +35,7 @@ std::vector<std::string> split_list(const std::string& s) {
 std::optional<Wording> Wording::load(const TextFile& file, Diagnostics& diags) {
     const int errors_before = diags.error_count();
     Wording w;
-    for (const input::KeyValue& kv : input::parse_key_values(file, 1, static_cast<int>(file.lines.size()) + 1, diags))
+    for (const KeyValue& kv : parse_key_values(file, 1, static_cast<int>(file.lines.size()) + 1, diags))
         w.texts_[kv.key] = kv.value;
     for (const char* key : kRequiredKeys)
         if (!w.texts_.count(key)) diags.error(file.loc(0), std::string("the wording has no \"") + key + ":\" line");
@@ -90,7 +90,7 @@ std::string Wording::date(const model::Date& d) const {
                         {"aar", std::to_string(d.year)}});
 }
 
-std::string Wording::meeting_line(const model::Meeting& m) const {
+std::string Wording::meeting_line(const model::EditionView& m) const {
     return get("moede", {{"organ", m.body}, {"dato", date(m.date)}});
 }
 
@@ -144,19 +144,12 @@ std::string Wording::section_default(model::SectionKind kind) const {
     }
 }
 
-void apply_defaults(model::Meeting& meeting, const Wording& wording) {
-    if (meeting.title.empty()) meeting.title = wording.get("dagsorden");
-    for (model::AgendaItem& item : meeting.items) {
-        for (model::Section& s : item.sections) {
-            if (!s.defaulted) continue;
-            model::Block p;
-            p.kind = model::Block::Kind::Paragraph;
-            model::Inline text;
-            text.text = wording.section_default(s.kind);
-            p.inlines.push_back(std::move(text));
-            s.blocks = {p};
-        }
-    }
+model::PrintDefaults Wording::print_defaults() const {
+    model::PrintDefaults d;
+    d.title = get("dagsorden");
+    for (int k = 0; k < model::kSectionCount; ++k)
+        d.sections[static_cast<size_t>(k)] = section_default(static_cast<model::SectionKind>(k));
+    return d;
 }
 
 }  // namespace boardpack::render

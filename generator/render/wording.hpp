@@ -11,6 +11,7 @@
 #include "core/diagnostics.hpp"
 #include "core/text_file.hpp"
 #include "model/document.hpp"
+#include "model/edition.hpp"
 
 namespace boardpack::render {
 
@@ -23,7 +24,7 @@ public:
     std::string get(const std::string& key, const std::map<std::string, std::string>& values = {}) const;
 
     // Built texts.
-    std::string meeting_line(const model::Meeting& m) const;   // "Bestyrelsens møde torsdag den 14. ..."
+    std::string meeting_line(const model::EditionView& m) const;   // "Bestyrelsens møde torsdag den 14. ..."
     std::string date(const model::Date& d) const;             // "torsdag den 14. september 2023"
     std::string item_heading(const model::AgendaItem& item) const;  // "18 (Offentlig)"
     std::string table_caption(const model::Table& t) const;   // "Tabel 1: ..."
@@ -44,6 +45,9 @@ public:
     // The text printed for a section that is missing or empty.
     std::string section_default(model::SectionKind kind) const;
 
+    // What print fills in where the input leaves something out (see model::prepare_for_print).
+    model::PrintDefaults print_defaults() const;
+
 private:
     std::map<std::string, std::string> texts_;
     std::vector<std::string> weekdays_;
@@ -53,9 +57,5 @@ private:
 
 // Day of the week, 0 = Monday.
 int weekday(const model::Date& d);
-
-// Fills in what the input may leave out: the packet's title ("Dagsorden"), and every missing or
-// empty section's standard wording, as a paragraph.
-void apply_defaults(model::Meeting& meeting, const Wording& wording);
 
 }  // namespace boardpack::render

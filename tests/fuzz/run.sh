@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the CSV reader, the meeting/item metadata reader, Markdown-to-model (with table blocks,
-# calculations and PDF layout), the formula language and table/beregning calculations with
+# calculations, HTML and PDF layout), the formula language and table/beregning calculations with
 # libFuzzer under AddressSanitizer and UndefinedBehaviorSanitizer, each for a bounded time.
 # tests/run-all.sh (and so CI) runs it after the ctest runs; any finding fails the run.
 #

@@ -1,24 +1,31 @@
 #include "targets.hpp"
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "build.hpp"
 #include "calc/evaluator.hpp"
 #include "calc/expression.hpp"
-#include "calc/meeting_calc.hpp"
 #include "core/input_files.hpp"
 #include "core/text_file.hpp"
 #include "input/csv_reader.hpp"
-#include "input/meeting_loader.hpp"
 #include "input/table_reader.hpp"
-#include "render/pdf/packet_layout.hpp"
+#include "render/html/html_writer.hpp"
 #include "render/wording.hpp"
 
 namespace boardpack::fuzz {
 
 namespace {
+
+[[noreturn]] void fail(const char* what, const Diagnostics& d) {
+    std::fprintf(stderr, "fuzz targets: %s (from %s)\n", what, BOARDPACK_TEMPLATE_DIR);
+    for (const Diagnostic& x : d.all()) std::fputs(format_diagnostic(x).c_str(), stderr);
+    std::abort();
+}
 
 const char* const kMeeting =
     "organisation: O\norgan: Bestyrelsen\ndato: 2024-03-07\ntidspunkt: kl. 9\nsted: S\npunkt: a\npunkt: b\n";
@@ -29,38 +36,32 @@ const char* const kOther =
     "# Resumé\n\n```tabel\nfil: h.csv\nnavn: h\ntitel: H\n```\n";
 const char* const kCsv = "Post;2023;2024\nIndtægter;-100;-120\nUdgifter;90,5;130\n;;\nI alt;;\n";
 
-const render::Wording& wording() {
-    static const render::Wording w = [] {
+// The HTML templates, read once like the wording.
+const render::html::HtmlTemplates& html_templates() {
+    static const render::html::HtmlTemplates t = [] {
         Diagnostics d;
-        auto f = make_text_file("wording.txt", "wording.txt",
-                                "dagsorden: Dagsorden\nudgave-offentlig: O\nudgave-lukket: L\nmoede: {organ} {dato}\n"
-                                "dato: {ugedag} {dag}. {maaned} {aar}\ntidspunkt: T\nsted: S\npunkt-overskrift: {nummer} ({status})\n"
-                                "sagsbehandler: S\nsagsnummer: N\nbilag: B\nbilag-linje: {titel} ({dokument} - {sag})\n"
-                                "bilag-overskrift: Bilag {nummer}: {titel}\ningen-bemaerkninger: I\ntom-sektion: -\n"
-                                "ingen-bilag: -\ntabel: Tabel {nummer}: {titel}\nkilde: Kilde: {kilde}\nside: {side}/{sider}\n"
-                                "side-kort: S\nindhold: I\nfortsat: {titel} (f)\nsektion-resume: R\nsektion-indstilling: I\n"
-                                "sektion-sagsfremstilling: S\nsektion-oekonomi: Ø\nsektion-bemaerkninger: B\n"
-                                "sektion-kommunikation: K\nstatus-opfyldt: o\nstatus-ikke-opfyldt: io\n"
-                                "udvikling-stigende: s\nudvikling-faldende: f\nudvikling-uaendret: u\n"
-                                "udvikling-steget: st\nudvikling-faldet: fa\nloft-over: ov\nloft-under: un\n"
-                                "loft-paa: pa\nkilden-afviger: {celle} {kilde} {beregnet}\nugedage: a, b, c, d, e, f, g\n"
-                                "maaneder: a, b, c, d, e, f, g, h, i, j, k, l\n",
-                                d);
-        return *render::Wording::load(*f, d);
+        DiskFiles templates(BOARDPACK_TEMPLATE_DIR);
+        auto loaded = render::html::HtmlTemplates::load(templates, d);
+        if (!loaded) fail("cannot read the HTML templates", d);
+        return std::move(*loaded);
     }();
-    return w;
+    return t;
 }
 
+// The build's own steps, with fixed metrics instead of the fonts (no font files to read).
 void build(const MemoryFiles& files) {
     Diagnostics d;
-    auto m = input::load_meeting(files, "m", d);
+    auto m = pipeline::load(files, "m", d);
     if (!m) return;
-    calc::compute_meeting(*m, wording().status_words(), d);
+    pipeline::compute(*m, wording(), d);
     if (d.has_errors()) return;
-    render::apply_defaults(*m, wording());
+    pipeline::prepare(*m, wording(), d);
     render::pdf::FixedMetrics metrics;
-    for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket})
-        render::pdf::layout_packet(model::edition_view(*m, e), e, wording(), metrics);
+    for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
+        const model::EditionView view = pipeline::edition(*m, e);
+        (void)pipeline::render_html(view, wording(), html_templates(), d);
+        (void)pipeline::lay_out(view, wording(), metrics);
+    }
 }
 
 // Rows "x", "y", "z", "mindst", "størst", "tekst", "mangler" of one column: the labels a fuzzed
@@ -116,6 +117,18 @@ std::string one_line(std::string s) {
 }
 
 }  // namespace
+
+const render::Wording& wording() {
+    // The real templates/wording.txt (its folder is compiled in), so the targets print what a
+    // build prints and a new wording key needs no second copy here.
+    static const render::Wording w = [] {
+        Diagnostics d;
+        auto loaded = pipeline::load_wording(BOARDPACK_TEMPLATE_DIR, d);
+        if (!loaded) fail("cannot read the wording", d);
+        return std::move(*loaded);
+    }();
+    return w;
+}
 
 void formula(const uint8_t* data, size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);

@@ -5,13 +5,19 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "render/wording.hpp"
+
 namespace boardpack::fuzz {
+
+// The wording the targets build with: templates/wording.txt itself.
+const render::Wording& wording();
 
 // Bytes as a CSV file: read, and every cell typed as a table cell.
 void csv(const uint8_t* data, size_t size);
 // Bytes as meeting.txt, and as an item.md with its header.
 void metadata(const uint8_t* data, size_t size);
-// Bytes as the Markdown body of an item with tables: loaded, computed and laid out as PDF pages.
+// Bytes as the Markdown body of an item with tables: built by the pipeline (loaded, computed,
+// prepared, rendered as HTML and laid out as PDF pages).
 void markdown(const uint8_t* data, size_t size);
 // Bytes as one formula: parsed and evaluated against a small table holding extreme numbers,
 // then used as a row formula, a column formula, a beregning value and a figure in a meeting.

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "calc/danish_number.hpp"
+#include "numbers/danish_number.hpp"
 
 using boardpack::calc::Decimal;
 using boardpack::calc::format_danish;
@@ -50,4 +50,17 @@ TEST_CASE("danish numbers: writing rounds half away from zero and groups thousan
     CHECK(format_danish(Decimal(-4, 1), 0) == "0");  // no "-0"
     CHECK(format_danish(Decimal(999, 0), 0) == "999");
     CHECK(format_danish(Decimal(1000, 0), 0) == "1.000");
+}
+
+TEST_CASE("danish numbers: a table cell's printed text and English-looking decimals are written here") {
+    using boardpack::calc::english_decimal;
+    using boardpack::calc::format_danish_cell;
+    using boardpack::calc::read_danish_cell;
+    CHECK(format_danish_cell(*read_danish_cell("3400000 kr.")) == "3.400.000 kr.");
+    CHECK(format_danish_cell(*read_danish_cell("73%")) == "73 %");
+    CHECK(format_danish_cell(*read_danish_cell("−3,20")) == "-3,20");
+    CHECK(english_decimal("2.5"));
+    CHECK(english_decimal("-1100.001"));
+    CHECK_FALSE(english_decimal("1.036.000"));
+    CHECK_FALSE(english_decimal("2,5"));
 }

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "calc/decimal.hpp"
+#include "numbers/decimal.hpp"
 
 using boardpack::calc::Decimal;
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "../fuzz/targets.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
 
@@ -43,4 +44,18 @@ TEST_CASE("fuzz regressions: the inputs the fuzzers once tripped on now run clea
                   replay("calculation", boardpack::fuzz::calculation);
     // A regression fails by crashing the test (or by a sanitizer report in the sanitizer build).
     MESSAGE(n << " regression inputs replayed");
+}
+
+TEST_CASE("fuzz targets: they build with templates/wording.txt itself, not a copy of it") {
+    using boardpack::model::Edition;
+    using boardpack::model::SectionKind;
+    const boardpack::render::Wording& fuzzed = boardpack::fuzz::wording();
+    const boardpack::render::Wording& real = boardpack::test::wording();
+    for (Edition e : {Edition::Offentlig, Edition::Lukket}) CHECK(fuzzed.edition(e) == real.edition(e));
+    for (int k = 0; k < boardpack::model::kSectionCount; ++k) {
+        CHECK(fuzzed.section_title(static_cast<SectionKind>(k)) == real.section_title(static_cast<SectionKind>(k)));
+        CHECK(fuzzed.section_default(static_cast<SectionKind>(k)) == real.section_default(static_cast<SectionKind>(k)));
+    }
+    CHECK(fuzzed.date({2023, 9, 14}) == real.date({2023, 9, 14}));
+    CHECK(fuzzed.page_of(2, 9) == real.page_of(2, 9));
 }

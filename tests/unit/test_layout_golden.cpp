@@ -9,10 +9,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "calc/meeting_calc.hpp"
+#include "build.hpp"
 #include "core/input_files.hpp"
-#include "input/meeting_loader.hpp"
-#include "render/link_targets.hpp"
 #include "render/pdf/packet_layout.hpp"
 #include "render/pdf/pdf_writer.hpp"
 #include "test_support.hpp"
@@ -22,15 +20,14 @@ using namespace boardpack::render::pdf;
 
 namespace {
 
-// The meeting as a build prepares it for print (build.cpp's steps before layout).
+// The meeting as a build prepares it for print: the same pipeline steps as build.cpp.
 model::Meeting prepared(const std::string& folder, const std::string& id) {
     Diagnostics d;
     DiskFiles files(folder);
-    auto meeting = input::load_meeting(files, id, d);
+    auto meeting = pipeline::load(files, id, d);
     REQUIRE_MESSAGE(meeting, test::messages(d));
-    calc::compute_meeting(*meeting, test::words(), d);
-    render::apply_defaults(*meeting, test::wording());
-    render::resolve_links(*meeting, d);
+    pipeline::compute(*meeting, test::wording(), d);
+    pipeline::prepare(*meeting, test::wording(), d);
     REQUIRE_MESSAGE(!d.has_errors(), test::messages(d));
     return std::move(*meeting);
 }
@@ -54,7 +51,7 @@ TEST_SUITE("golden") {
         const bool update = std::getenv("BOARDPACK_UPDATE_GOLDEN") && std::string(std::getenv("BOARDPACK_UPDATE_GOLDEN")) == "1";
         for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
             const std::string got =
-                dump(layout_packet(model::edition_view(meeting, e), e, test::wording(), *metrics));
+                dump(pipeline::lay_out(pipeline::edition(meeting, e), test::wording(), *metrics));
             const std::string path =
                 std::string(BOARDPACK_SOURCE_DIR) + "/tests/layout/" + id + "/" + model::edition_folder(e) + ".txt";
             if (update) {

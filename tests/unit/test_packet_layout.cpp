@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
+#include "build.hpp"
 #include "core/input_files.hpp"
-#include "input/meeting_loader.hpp"
-#include "render/anchors.hpp"
+#include "model/anchors.hpp"
 #include "render/pdf/packet_layout.hpp"
 #include "render/pdf/pdf_style.hpp"
 #include "render/pdf/pdf_writer.hpp"
@@ -22,13 +22,12 @@ struct Example {
 Example load_example() {
     Diagnostics d;
     DiskFiles files(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/2023-09-bestyrelsen");
-    auto meeting = input::load_meeting(files, "2023-09-bestyrelsen", d);
-    DiskFiles templates(std::string(BOARDPACK_SOURCE_DIR) + "/templates");
-    auto wording_file = load_text_file(templates, "wording.txt", d);
-    auto wording = render::Wording::load(*wording_file, d);
+    auto meeting = pipeline::load(files, "2023-09-bestyrelsen", d);
+    auto wording = pipeline::load_wording(std::string(BOARDPACK_SOURCE_DIR) + "/templates", d);
     auto metrics = load_font_metrics(BOARDPACK_FONT_DIR, d);
     if (!meeting || !wording || !metrics) throw std::runtime_error(test::messages(d));
-    render::apply_defaults(*meeting, *wording);
+    pipeline::compute(*meeting, *wording, d);
+    pipeline::prepare(*meeting, *wording, d);
     return {std::move(*meeting), std::move(*wording), std::move(*metrics)};
 }
 
@@ -78,11 +77,11 @@ TEST_CASE("packet layout: each item starts a page, its number is the agenda's, a
     const LaidOutDocument b = layout_packet(view, model::Edition::Lukket, ex.wording, ex.metrics);
     CHECK(dump(a) == dump(b));
     for (const model::AgendaItem& item : view.items) {
-        const int page = a.page_of(render::item_anchor(item));
+        const int page = a.page_of(model::item_anchor(item));
         REQUIRE(page > 1);
         // The anchor is at the top of its page.
         for (const AnchorItem& an : a.pages[static_cast<size_t>(page - 1)].anchors)
-            if (an.name == render::item_anchor(item)) CHECK(an.y == doctest::Approx(style::kMarginTop));
+            if (an.name == model::item_anchor(item)) CHECK(an.y == doctest::Approx(style::kMarginTop));
     }
 }
 

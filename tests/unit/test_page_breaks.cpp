@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
+#include "build.hpp"
 #include "core/input_files.hpp"
-#include "input/meeting_loader.hpp"
 #include "render/pdf/packet_layout.hpp"
 #include "render/pdf/pdf_style.hpp"
 #include "test_support.hpp"
@@ -36,11 +36,11 @@ LaidOutDocument layout(const std::vector<std::pair<std::string, std::string>>& i
     }
     f.add("meeting.txt", meeting);
     Diagnostics d;
-    auto m = input::load_meeting(f, "m", d);
-    if (!m) throw std::runtime_error(test::messages(d));
-    render::apply_defaults(*m, test::wording());
+    auto m = pipeline::load(f, "m", d);
+    if (!m || d.has_errors()) throw std::runtime_error(test::messages(d));
+    pipeline::prepare(*m, test::wording(), d);
     static const FixedMetrics metrics;
-    return layout_packet(model::edition_view(*m, edition), edition, test::wording(), metrics);
+    return pipeline::lay_out(pipeline::edition(*m, edition), test::wording(), metrics);
 }
 
 // `n` short paragraphs of filler, so what follows starts lower on the page for each n.

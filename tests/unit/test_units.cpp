@@ -1,7 +1,7 @@
 // Issue 9, points 3 and 4: cells as Excel formats them, and figures converted between units.
 #include <doctest/doctest.h>
 
-#include "calc/danish_number.hpp"
+#include "numbers/danish_number.hpp"
 #include "calc/options.hpp"
 #include "calc/value.hpp"
 #include "test_support.hpp"

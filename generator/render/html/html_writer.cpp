@@ -3,14 +3,14 @@
 #include <kainjow/mustache.hpp>
 
 #include "core/text_file.hpp"
-#include "render/anchors.hpp"
+#include "model/anchors.hpp"
 #include "render/html/html_blocks.hpp"
 
 namespace boardpack::render::html {
 
 namespace mstch = kainjow::mustache;
-using render::attachment_anchor;
-using render::item_anchor;
+using model::attachment_anchor;
+using model::item_anchor;
 using model::Cell;
 
 namespace {
@@ -98,16 +98,10 @@ std::optional<HtmlTemplates> HtmlTemplates::load(const InputFiles& templates, Di
     return HtmlTemplates{page->content, table->content, css->content};
 }
 
-std::optional<std::string> render_html(const model::Meeting& view, model::Edition edition, const Wording& wording,
-                                       const HtmlTemplates& templates, Diagnostics& diags) {
-    const int errors_before = diags.error_count();
-    // The table template is parsed once and filled for every table.
-    mstch::mustache table_template{templates.table};
-    TableRenderer table = [&](const model::Table& t) -> std::string {
-        auto out = render_template(table_template, "templates/html/tabel.mustache", table_data(t, wording), diags);
-        return out ? *out : std::string();
-    };
+namespace {
 
+// The meeting's own fields and the wording the page template prints as is.
+mstch::data page_data(const model::EditionView& view, const Wording& wording, const HtmlTemplates& templates) {
     mstch::data page;
     page.set("css", templates.css);
     page.set("title", view.title);
@@ -117,8 +111,8 @@ std::optional<std::string> render_html(const model::Meeting& view, model::Editio
     page.set("date", wording.date(view.date));
     page.set("time", view.time);
     page.set("place", view.place);
-    page.set("edition", wording.edition(edition));
-    page.set("closed_edition", edition == model::Edition::Lukket);
+    page.set("edition", wording.edition(view.edition));
+    page.set("closed_edition", view.edition == model::Edition::Lukket);
 
     mstch::data words;
     for (const char* key : {"dagsorden", "tidspunkt", "sted", "sagsbehandler", "sagsnummer", "bilag", "ingen-bilag"}) {
@@ -128,51 +122,83 @@ std::optional<std::string> render_html(const model::Meeting& view, model::Editio
         words.set(k, wording.get(key));
     }
     page.set("w", words);
+    return page;
+}
 
+// An item's line in the agenda; the item itself starts from it.
+mstch::data agenda_entry(const model::AgendaItem& item, const Wording& wording) {
+    mstch::data entry;
+    entry.set("anchor", item_anchor(item));
+    entry.set("heading", wording.item_heading(item));
+    entry.set("title", item.title);
+    entry.set("redacted", item.redacted);
+    entry.set("confidential", model::is_confidential(item.status));
+    return entry;
+}
+
+// The item's attachments: the list under the item, and the content of those that have one.
+void attachments_data(const model::AgendaItem& item, const Wording& wording, const TableRenderer& table,
+                      mstch::data& it) {
+    mstch::data list{mstch::data::type::list};
+    mstch::data contents{mstch::data::type::list};
+    for (const model::Attachment& a : item.attachments) {
+        mstch::data ad;
+        ad.set("line", wording.attachment_line(a));
+        ad.set("number", std::to_string(a.number));
+        ad.set("has_content", !a.content.empty());
+        ad.set("anchor", attachment_anchor(item, a));
+        list.push_back(ad);
+        if (!a.content.empty()) {
+            mstch::data cd;
+            cd.set("anchor", attachment_anchor(item, a));
+            cd.set("heading", wording.attachment_heading(item, a));
+            cd.set("line", wording.attachment_line(a));
+            cd.set("html", render_blocks(a.content, item, table));
+            contents.push_back(cd);
+        }
+    }
+    it.set("attachments", list);
+    it.set("has_attachments", !item.attachments.empty());
+    it.set("attachment_contents", contents);
+}
+
+// One item: its header, its sections and its attachments.
+mstch::data item_data(const model::AgendaItem& item, const mstch::data& entry, const Wording& wording,
+                      const TableRenderer& table) {
+    mstch::data it = entry;
+    it.set("case_officer", item.case_officer);
+    it.set("case_number", item.case_number);
+    mstch::data sections{mstch::data::type::list};
+    for (const model::Section& s : item.sections) {
+        mstch::data sd;
+        sd.set("title", wording.section_title(s.kind));
+        sd.set("html", render_blocks(s.blocks, item, table));
+        sections.push_back(sd);
+    }
+    it.set("sections", sections);
+    attachments_data(item, wording, table, it);
+    return it;
+}
+
+}  // namespace
+
+std::optional<std::string> render_html(const model::EditionView& view, const Wording& wording,
+                                       const HtmlTemplates& templates, Diagnostics& diags) {
+    const int errors_before = diags.error_count();
+    // The table template is parsed once and filled for every table.
+    mstch::mustache table_template{templates.table};
+    TableRenderer table = [&](const model::Table& t) -> std::string {
+        auto out = render_template(table_template, "templates/html/tabel.mustache", table_data(t, wording), diags);
+        return out ? *out : std::string();
+    };
+
+    mstch::data page = page_data(view, wording, templates);
     mstch::data agenda{mstch::data::type::list};
     mstch::data items{mstch::data::type::list};
     for (const model::AgendaItem& item : view.items) {
-        mstch::data entry;
-        entry.set("anchor", item_anchor(item));
-        entry.set("heading", wording.item_heading(item));
-        entry.set("title", item.title);
-        entry.set("redacted", item.redacted);
-        entry.set("confidential", model::is_confidential(item.status));
+        const mstch::data entry = agenda_entry(item, wording);
         agenda.push_back(entry);
-
-        mstch::data it = entry;
-        it.set("case_officer", item.case_officer);
-        it.set("case_number", item.case_number);
-        mstch::data sections{mstch::data::type::list};
-        for (const model::Section& s : item.sections) {
-            mstch::data sd;
-            sd.set("title", wording.section_title(s.kind));
-            sd.set("html", render_blocks(s.blocks, item, table));
-            sections.push_back(sd);
-        }
-        it.set("sections", sections);
-        mstch::data list{mstch::data::type::list};
-        mstch::data contents{mstch::data::type::list};
-        for (const model::Attachment& a : item.attachments) {
-            mstch::data ad;
-            ad.set("line", wording.attachment_line(a));
-            ad.set("number", std::to_string(a.number));
-            ad.set("has_content", !a.content.empty());
-            ad.set("anchor", attachment_anchor(item, a));
-            list.push_back(ad);
-            if (!a.content.empty()) {
-                mstch::data cd;
-                cd.set("anchor", attachment_anchor(item, a));
-                cd.set("heading", wording.attachment_heading(item, a));
-                cd.set("line", wording.attachment_line(a));
-                cd.set("html", render_blocks(a.content, item, table));
-                contents.push_back(cd);
-            }
-        }
-        it.set("attachments", list);
-        it.set("has_attachments", !item.attachments.empty());
-        it.set("attachment_contents", contents);
-        items.push_back(it);
+        items.push_back(item_data(item, entry, wording, table));
     }
     page.set("agenda", agenda);
     page.set("items", items);

@@ -7,7 +7,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/input_files.hpp"
-#include "model/document.hpp"
+#include "model/edition.hpp"
 #include "render/wording.hpp"
 
 namespace boardpack::render::html {
@@ -21,8 +21,8 @@ struct HtmlTemplates {
     static std::optional<HtmlTemplates> load(const InputFiles& templates, Diagnostics& diags);
 };
 
-// Renders the edition view (see model::edition_view). Template errors are reported.
-std::optional<std::string> render_html(const model::Meeting& view, model::Edition edition, const Wording& wording,
+// Renders the edition view (see model::EditionView). Template errors are reported.
+std::optional<std::string> render_html(const model::EditionView& view, const Wording& wording,
                                        const HtmlTemplates& templates, Diagnostics& diags);
 
 }  // namespace boardpack::render::html

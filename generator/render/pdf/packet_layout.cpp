@@ -3,7 +3,7 @@
 #include <map>
 
 #include "core/text.hpp"
-#include "render/anchors.hpp"
+#include "model/anchors.hpp"
 #include "render/pdf/block_layout.hpp"
 #include "render/pdf/flow.hpp"
 #include "render/pdf/inline_spans.hpp"
@@ -14,8 +14,8 @@ namespace boardpack::render::pdf {
 namespace {
 
 using PageNumbers = std::map<std::string, int>;
-using render::attachment_anchor;
-using render::item_anchor;
+using model::attachment_anchor;
+using model::item_anchor;
 
 // Bookmarks and the document information are for finding one's way, and libharu refuses a
 // text over 65535 bytes there (a 65.500-character title failed with "libharu error 0x105B"):
@@ -32,7 +32,7 @@ std::string shortened(const std::string& s) {
 }
 
 struct Packet {
-    const model::Meeting& view;
+    const model::EditionView& view;
     model::Edition edition;
     const Wording& wording;
     const FontMetrics& m;
@@ -42,7 +42,7 @@ struct Packet {
     std::vector<MeasuredBlock> blocks;  // the item being laid out, measured
     int next_block = 0;
 
-    Packet(const model::Meeting& v, model::Edition e, const Wording& w, const FontMetrics& metrics, TableCache& t)
+    Packet(const model::EditionView& v, model::Edition e, const Wording& w, const FontMetrics& metrics, TableCache& t)
         : view(v), edition(e), wording(w), m(metrics), tables(t), flow(doc, metrics, style::kMarginTop, style::kContentBottom) {
         doc.page_width = style::kPageWidth;
         doc.page_height = style::kPageHeight;
@@ -346,7 +346,7 @@ struct Packet {
 
 }  // namespace
 
-LaidOutDocument layout_packet(const model::Meeting& view, model::Edition edition, const Wording& wording,
+LaidOutDocument layout_packet(const model::EditionView& view, model::Edition edition, const Wording& wording,
                               const FontMetrics& metrics) {
     TableCache tables;
     Packet packet(view, edition, wording, metrics, tables);

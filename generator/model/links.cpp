@@ -1,40 +1,40 @@
-#include "render/link_targets.hpp"
+#include "model/links.hpp"
 
 #include <map>
 
 #include "core/text.hpp"
-#include "render/anchors.hpp"
+#include "model/anchors.hpp"
 
-namespace boardpack::render {
+namespace boardpack::model {
 
 namespace {
 
 // What an anchor name points to.
 struct Target {
-    const model::AgendaItem* item = nullptr;
-    model::Table* table = nullptr;  // for a table's anchor
+    const AgendaItem* item = nullptr;
+    Table* table = nullptr;  // for a table's anchor
 };
 
 struct Resolver {
     std::map<std::string, Target> targets;
     Diagnostics& diags;
 
-    void check(const model::AgendaItem& from, std::vector<model::Inline>& inlines) {
-        for (model::Inline& in : inlines) {
-            if (in.kind == model::Inline::Kind::Link && starts_with(in.url, "#")) check_link(from, in);
+    void check(const AgendaItem& from, std::vector<Inline>& inlines) {
+        for (Inline& in : inlines) {
+            if (in.kind == Inline::Kind::Link && starts_with(in.url, "#")) check_link(from, in);
             check(from, in.children);
         }
     }
 
-    void check(const model::AgendaItem& from, std::vector<model::Block>& blocks) {
-        for (model::Block& b : blocks) {
+    void check(const AgendaItem& from, std::vector<Block>& blocks) {
+        for (Block& b : blocks) {
             check(from, b.inlines);
             check(from, b.children);
-            for (std::vector<model::Block>& item : b.items) check(from, item);
+            for (std::vector<Block>& item : b.items) check(from, item);
         }
     }
 
-    void check_link(const model::AgendaItem& from, model::Inline& link) {
+    void check_link(const AgendaItem& from, Inline& link) {
         const std::string name = link.url.substr(1);
         const auto t = targets.find(name);
         if (t == targets.end()) {
@@ -45,10 +45,10 @@ struct Resolver {
         }
         // The public edition shows a confidential item as its number and status only: a link
         // from public text into it would lead nowhere (and must not bring its title along).
-        if (!model::is_confidential(from.status) && model::is_confidential(t->second.item->status)) {
+        if (!is_confidential(from.status) && is_confidential(t->second.item->status)) {
             diags.error(link.loc, "the link " + quote_text(link.url) + " points into item " +
                                       std::to_string(t->second.item->number) + ", which is " +
-                                      model::status_name(t->second.item->status) +
+                                      status_name(t->second.item->status) +
                                       ": the public edition does not show it; remove the link");
             return;
         }
@@ -58,17 +58,17 @@ struct Resolver {
 
 }  // namespace
 
-void resolve_links(model::Meeting& meeting, Diagnostics& diags) {
+void resolve_links(Meeting& meeting, Diagnostics& diags) {
     Resolver r{{}, diags};
-    for (model::AgendaItem& item : meeting.items) {
+    for (AgendaItem& item : meeting.items) {
         r.targets[item_anchor(item)] = {&item, nullptr};
-        for (const model::Attachment& a : item.attachments) r.targets[attachment_anchor(item, a)] = {&item, nullptr};
-        for (model::Table& t : item.tables) r.targets[table_anchor(item, t)] = {&item, &t};
+        for (const Attachment& a : item.attachments) r.targets[attachment_anchor(item, a)] = {&item, nullptr};
+        for (Table& t : item.tables) r.targets[table_anchor(item, t)] = {&item, &t};
     }
-    for (model::AgendaItem& item : meeting.items) {
-        for (model::Section& s : item.sections) r.check(item, s.blocks);
-        for (model::Attachment& a : item.attachments) r.check(item, a.content);
+    for (AgendaItem& item : meeting.items) {
+        for (Section& s : item.sections) r.check(item, s.blocks);
+        for (Attachment& a : item.attachments) r.check(item, a.content);
     }
 }
 
-}  // namespace boardpack::render
+}  // namespace boardpack::model

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "calc/decimal.hpp"
+#include "numbers/decimal.hpp"
 
 namespace boardpack::calc {
 
@@ -31,5 +31,13 @@ std::optional<ReadNumber> read_danish_cell(std::string_view text, std::string* h
 // Writes a number rounded (half away from zero) to `decimals`: "." groups thousands, ","
 // is the decimal mark, "-" the minus sign; -0 is written 0.
 std::string format_danish(const Decimal& value, int decimals);
+
+// The text a number read from a table cell is printed with: the number as format_danish writes
+// it, then the unit the cell was written with ("3.400.000 kr.", "73 %").
+std::string format_danish_cell(const ReadNumber& number);
+
+// "2.5", "-3.14", "1100.001": one dot with digits around it, not Danish thousands grouping; a
+// number probably written the English way.
+bool english_decimal(std::string_view text);
 
 }  // namespace boardpack::calc

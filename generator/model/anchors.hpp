@@ -6,20 +6,20 @@
 
 #include "model/document.hpp"
 
-namespace boardpack::render {
+namespace boardpack::model {
 
-inline std::string item_anchor(const model::AgendaItem& item) { return "punkt-" + std::to_string(item.number); }
+inline std::string item_anchor(const AgendaItem& item) { return "punkt-" + std::to_string(item.number); }
 
-inline std::string attachment_anchor(const model::AgendaItem& item, const model::Attachment& a) {
+inline std::string attachment_anchor(const AgendaItem& item, const Attachment& a) {
     return item_anchor(item) + "-bilag-" + std::to_string(a.number);
 }
 
 // A table's place: "punkt-5-tabel-2", or "punkt-5-bilag-1-tabel-2" for a table in an attachment.
-inline std::string table_anchor(const model::AgendaItem& item, const model::Table& t) {
+inline std::string table_anchor(const AgendaItem& item, const Table& t) {
     if (t.attachment >= 0 && static_cast<size_t>(t.attachment) < item.attachments.size())
         return attachment_anchor(item, item.attachments[static_cast<size_t>(t.attachment)]) + "-tabel-" +
                std::to_string(t.number);
     return item_anchor(item) + "-tabel-" + std::to_string(t.number);
 }
 
-}  // namespace boardpack::render
+}  // namespace boardpack::model

@@ -1,4 +1,4 @@
-#include "calc/danish_number.hpp"
+#include "numbers/danish_number.hpp"
 
 #include <cstdint>
 #include <limits>
@@ -156,6 +156,22 @@ std::string format_danish(const Decimal& value, int decimals) {
     out += grouped;
     if (decimals > 0) out += "," + frac_part;
     return out;
+}
+
+std::string format_danish_cell(const ReadNumber& number) {
+    std::string text = format_danish(number.value, number.decimals);
+    if (!number.unit.empty()) text += " " + number.unit;
+    return text;
+}
+
+bool english_decimal(std::string_view t) {
+    if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.remove_prefix(1);
+    const size_t dot = t.find('.');
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 >= t.size() || t.find('.', dot + 1) != std::string_view::npos)
+        return false;
+    for (size_t i = 0; i < t.size(); ++i)
+        if (i != dot && (t[i] < '0' || t[i] > '9')) return false;
+    return true;
 }
 
 }  // namespace boardpack::calc

@@ -1,4 +1,4 @@
-#include "calc/decimal.hpp"
+#include "numbers/decimal.hpp"
 
 #include <limits>
 

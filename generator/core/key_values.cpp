@@ -1,10 +1,10 @@
-#include "input/key_values.hpp"
+#include "core/key_values.hpp"
 
 #include <algorithm>
 
 #include "core/text.hpp"
 
-namespace boardpack::input {
+namespace boardpack {
 
 namespace {
 
@@ -88,4 +88,4 @@ const KeyValue* find_key(const std::vector<KeyValue>& entries, const std::string
     return nullptr;
 }
 
-}  // namespace boardpack::input
+}  // namespace boardpack

@@ -8,7 +8,7 @@
 #include "core/diagnostics.hpp"
 #include "core/text_file.hpp"
 
-namespace boardpack::input {
+namespace boardpack {
 
 // One "key: value" line; the key is lower-cased, the value trimmed.
 struct KeyValue {
@@ -41,4 +41,4 @@ void check_keys(const std::vector<KeyValue>& entries, const std::vector<KeySpec>
 // The first value of a key, or nullptr.
 const KeyValue* find_key(const std::vector<KeyValue>& entries, const std::string& key);
 
-}  // namespace boardpack::input
+}  // namespace boardpack

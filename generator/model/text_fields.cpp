@@ -1,0 +1,60 @@
+#include "model/text_fields.hpp"
+
+namespace boardpack::model {
+
+namespace {
+
+// A field with no line of its own (the default title comes from the wording) is placed at its file.
+const SourceLoc& at(const SourceLoc& field, const SourceLoc& file) { return field.line > 0 ? field : file; }
+
+void inlines(const std::vector<Inline>& in, const SourceLoc& block, const TextVisitor& visit) {
+    for (const Inline& i : in) {
+        const SourceLoc& where = at(i.loc, block);
+        visit(i.text, where);
+        if (!i.title.empty()) visit(i.title, where);  // a link's title: the PDF's link tooltip
+        inlines(i.children, block, visit);
+    }
+}
+
+void blocks(const std::vector<Block>& bs, const TextVisitor& visit) {
+    for (const Block& b : bs) {
+        inlines(b.inlines, b.loc, visit);
+        visit(b.text, b.loc);
+        for (const auto& item : b.items) blocks(item, visit);
+        blocks(b.children, visit);
+    }
+}
+
+void table(const Table& t, const TextVisitor& visit) {
+    for (const std::string* f : {&t.title, &t.source}) visit(*f, t.loc);
+    for (const std::string& n : t.notes) visit(n, t.loc);
+    for (const std::string& h : t.header) visit(h, t.loc);
+    for (const TableRow& r : t.rows)
+        for (const Cell& c : r.cells) visit(c.text, at(c.loc, t.loc));
+}
+
+}  // namespace
+
+void for_each_text(const Meeting& m, const TextVisitor& visit) {
+    const SourceLoc meeting_file{m.id + "/meeting.txt", 0, 0};
+    const Meeting::FieldLocs& ml = m.locs;
+    for (const auto& [f, loc] : {std::pair{&m.organisation, &ml.organisation}, {&m.body, &ml.body}, {&m.title, &ml.title},
+                                 {&m.time, &ml.time}, {&m.place, &ml.place}})
+        visit(*f, at(*loc, meeting_file));
+    for (const AgendaItem& item : m.items) {
+        const SourceLoc item_file{item.loc.file, 0, 0};
+        const AgendaItem::HeaderLocs& hl = item.header_locs;
+        for (const auto& [f, loc] : {std::pair{&item.title, &hl.title}, {&item.case_officer, &hl.case_officer},
+                                     {&item.case_number, &hl.case_number}})
+            visit(*f, at(*loc, item_file));
+        for (const Section& s : item.sections) blocks(s.blocks, visit);
+        for (const Attachment& a : item.attachments) {
+            visit(a.title, a.loc);
+            visit(a.document_id, a.loc);
+            blocks(a.content, visit);
+        }
+        for (const Table& t : item.tables) table(t, visit);
+    }
+}
+
+}  // namespace boardpack::model

@@ -1,0 +1,58 @@
+// The steps of a build (build.hpp's boardpack::pipeline), each one call.
+#include "build.hpp"
+
+#include "calc/meeting_calc.hpp"
+#include "core/text_file.hpp"
+#include "input/meeting_loader.hpp"
+#include "render/pdf/packet_layout.hpp"
+#include "render/pdf/pdf_writer.hpp"
+#include "render/pdf/printable.hpp"
+
+namespace fs = std::filesystem;
+
+namespace boardpack::pipeline {
+
+std::optional<render::Wording> load_wording(const fs::path& templates, Diagnostics& diags) {
+    DiskFiles files(templates);
+    auto file = load_text_file(files, "wording.txt", diags);
+    if (!file) return std::nullopt;
+    return render::Wording::load(*file, diags);
+}
+
+std::optional<RenderKit> load_kit(const fs::path& templates, const fs::path& fonts, Diagnostics& diags) {
+    auto wording = load_wording(templates, diags);
+    DiskFiles template_files(templates);
+    auto html = render::html::HtmlTemplates::load(template_files, diags);
+    auto metrics = render::pdf::load_font_metrics(fonts.string(), diags);
+    if (!wording || !html || !metrics) return std::nullopt;
+    return RenderKit{std::move(*wording), std::move(*html), std::move(*metrics)};
+}
+
+std::optional<model::Meeting> load(const InputFiles& files, const std::string& id, Diagnostics& diags) {
+    return input::load_meeting(files, id, diags);
+}
+
+void compute(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags) {
+    calc::compute_meeting(meeting, wording.status_words(), diags);
+}
+
+void prepare(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags) {
+    model::prepare_for_print(meeting, wording.print_defaults(), diags);
+    render::pdf::report_unprintable(meeting, diags);
+}
+
+std::optional<std::string> render_html(const model::EditionView& view, const render::Wording& wording,
+                                       const render::html::HtmlTemplates& templates, Diagnostics& diags) {
+    return render::html::render_html(view, wording, templates, diags);
+}
+
+render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const render::Wording& wording,
+                                     const render::pdf::FontMetrics& metrics) {
+    return render::pdf::layout_packet(view, view.edition, wording, metrics);
+}
+
+std::optional<std::string> write_pdf(const render::pdf::LaidOutDocument& laid, const fs::path& fonts, Diagnostics& diags) {
+    return render::pdf::write_pdf(laid, fonts.string(), diags);
+}
+
+}  // namespace boardpack::pipeline

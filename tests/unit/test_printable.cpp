@@ -1,0 +1,94 @@
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+#include "model/text_fields.hpp"
+#include "render/pdf/printable.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+
+namespace {
+
+// A meeting with every text field filled with its own name.
+model::Meeting every_field() {
+    model::Meeting m;
+    m.id = "m";
+    m.organisation = "organisation";
+    m.body = "body";
+    m.title = "title";
+    m.time = "time";
+    m.place = "place";
+    model::AgendaItem item;
+    item.loc = {"m/a/item.md", 1, 1};
+    item.title = "item title";
+    item.case_officer = "case officer";
+    item.case_number = "case number";
+    model::Inline link;
+    link.kind = model::Inline::Kind::Link;
+    link.title = "link title";
+    model::Inline text;
+    text.text = "link text";
+    link.children.push_back(text);
+    model::Block p;
+    p.inlines.push_back(link);
+    model::Block code;
+    code.kind = model::Block::Kind::CodeBlock;
+    code.text = "code";
+    model::Block list;
+    list.kind = model::Block::Kind::BulletList;
+    list.items.push_back({code});
+    model::Section s;
+    s.blocks = {p, list};
+    item.sections.push_back(s);
+    model::Attachment a;
+    a.loc = {"m/a/item.md", 7, 1};
+    a.title = "attachment title";
+    a.document_id = "document id";
+    model::Block quote;
+    quote.kind = model::Block::Kind::Quote;
+    model::Block inner;
+    model::Inline t2;
+    t2.text = "attachment text";
+    inner.inlines.push_back(t2);
+    quote.children.push_back(inner);
+    a.content.push_back(quote);
+    item.attachments.push_back(a);
+    model::Table t;
+    t.title = "table title";
+    t.source = "table source";
+    t.notes = {"table note"};
+    t.header = {"header"};
+    model::TableRow row;
+    model::Cell c;
+    c.text = "cell";
+    row.cells.push_back(c);
+    t.rows.push_back(row);
+    item.tables.push_back(t);
+    m.items.push_back(item);
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("text fields: the walker visits every text field the packet prints") {
+    std::set<std::string> seen;
+    model::for_each_text(every_field(), [&](const std::string& s, const SourceLoc&) { seen.insert(s); });
+    for (const char* f : {"organisation", "body", "title", "time", "place", "item title", "case officer", "case number",
+                          "link title", "link text", "code", "attachment title", "document id", "attachment text",
+                          "table title", "table source", "table note", "header", "cell"}) {
+        INFO(f);
+        CHECK(seen.count(f) == 1);
+    }
+}
+
+TEST_CASE("printable: a character the PDF cannot print in an attachment's document id is warned about at its line") {
+    model::Meeting m = every_field();
+    m.items[0].attachments[0].document_id = "1647734\xE2\x86\x92" "2";  // "→", no Windows-1252 byte
+    Diagnostics d;
+    render::pdf::report_unprintable(m, d);
+    const std::string out = test::messages(d);
+    CHECK(d.warning_count() == 1);
+    CHECK(out.find("m/a/item.md:7:1: warning: the PDF cannot print \xE2\x86\x92 (U+2192)") != std::string::npos);
+}
