@@ -3,16 +3,15 @@
 #include <hpdf.h>
 #include <hpdf_objects.h>
 
-#include <filesystem>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
-#include <sstream>
 
 #include "core/text.hpp"
 #include "render/pdf/haru_errors.hpp"
-#include "render/pdf/truetype_check.hpp"
+#include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/winansi.hpp"
 
 namespace boardpack::render::pdf {
@@ -97,48 +96,21 @@ private:
 
 const char* const kEncoding = "CP1252";
 
-// A font file larger than this is not Carlito (about 0,6 MB), and is not read.
-constexpr std::uintmax_t kMaxFontBytes = 32u << 20;
-
-// Why the font file cannot be used, or "" (read and checked before libharu sees it).
-std::string font_file_problem(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) return "cannot open the font file";
-    if (std::filesystem::file_size(path, ec) > kMaxFontBytes) return "the font file is larger than 32 MiB";
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in) return "cannot read the font file";
-    return truetype_problem(bytes.str());
-}
-
-#ifndef BOARDPACK_MONO_FONT_DIR
-#define BOARDPACK_MONO_FONT_DIR "/usr/share/fonts/truetype/dejavu"
-#endif
-
-// Where a style's font file is: the --fonts folder, except that the monospace face for code
-// comes from its own Debian package's folder unless the --fonts folder has one.
-std::string font_path(const std::string& dir, FontStyle style) {
-    const std::string in_dir = dir + "/" + font_file(style);
-    std::error_code ec;
-    if (style != FontStyle::Mono || std::filesystem::exists(in_dir, ec)) return in_dir;
-    return std::string(BOARDPACK_MONO_FONT_DIR) + "/" + font_file(style);
-}
-
-// Loads the five styles; returns their fonts in style order.
-bool load_fonts(Haru& haru, const std::string& dir, HPDF_Font fonts[kFontStyles], Diagnostics& diags) {
+// Embeds the faces the document uses, each as a subset of the characters it prints with it;
+// a face it does not use stays out of the PDF (fonts[style] is then null).
+bool embed_fonts(Haru& haru, const LaidOutDocument& doc, const FontFiles& files, HPDF_Font fonts[kFontStyles]) {
+    const auto used = used_characters(doc);
     for (int s = 0; s < kFontStyles; ++s) {
         const FontStyle style = static_cast<FontStyle>(s);
-        const std::string path = font_path(dir, style);
-        if (const std::string why = font_file_problem(path); !why.empty()) {
-            diags.error({path, 0, 0}, why + (style == FontStyle::Mono
-                                                 ? " (install the Debian package fonts-dejavu-core, or put "
-                                                   "DejaVuSansMono.ttf in the --fonts folder)"
-                                                 : " (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)"));
-            return false;
-        }
-        haru.doing("load the font", {path, 0, 0});
-        const char* name = HPDF_LoadTTFontFromFile(haru.doc(), path.c_str(), HPDF_TRUE);
+        fonts[s] = nullptr;
+        if (used[static_cast<size_t>(s)].empty()) continue;
+        haru.doing("embed the font", {files.path(style), 0, 0});
+        std::string why;
+        auto subset = TemporaryFontFile::make(files, style, used[static_cast<size_t>(s)], &why);
+        if (!subset) return haru.fail_with(why);
+        const char* name = HPDF_LoadTTFontFromFile(haru.doc(), subset->path().c_str(), HPDF_TRUE);
+        // libharu keeps the file open until the document is saved: the name can go now.
+        subset->remove();
         if (!haru.ok(name)) return false;
         // libharu takes a font without a PostScript name and writes it unembedded.
         if (*name == '\0') return haru.fail_with("the font has no name; the file is damaged");
@@ -178,6 +150,23 @@ std::string excerpt(const std::string& text) {
 // "the PDF (Offentlig udgave)", to say which edition a message is about.
 std::string pdf_name(const LaidOutDocument& doc) {
     return doc.info.subject.empty() ? "the PDF" : "the PDF (" + doc.info.subject + ")";
+}
+
+// libharu keeps all pages in one list of at most 32767 entries and fails past it (it used to
+// crash there): refused before anything is written.
+bool within_limits(Haru& haru, const LaidOutDocument& doc) {
+    haru.doing("write " + pdf_name(doc));
+    if (doc.pages.size() <= kMaxPdfPages) return true;
+    return haru.fail_with("it would have " + std::to_string(doc.pages.size()) + " pages; the limit is " +
+                          std::to_string(kMaxPdfPages) + " pages (libharu's)");
+}
+
+// Compression, the outline shown on opening, the text encoding.
+bool start_document(Haru& haru, const LaidOutDocument& doc) {
+    haru.doing("write " + pdf_name(doc));
+    return haru.ok(HPDF_SetCompressionMode(haru.doc(), HPDF_COMP_ALL)) &&
+           haru.ok(HPDF_SetPageMode(haru.doc(), HPDF_PAGE_MODE_USE_OUTLINE)) &&
+           haru.ok(HPDF_SetCurrentEncoder(haru.doc(), kEncoding));
 }
 
 struct Writer {
@@ -335,80 +324,44 @@ struct Writer {
         return true;
     }
 
-    std::optional<std::string> save() {
-        haru.doing("save " + pdf_name(doc));
-        if (!haru.ok(HPDF_SaveToStream(haru.doc())) || !haru.ok(HPDF_ResetStream(haru.doc()))) return std::nullopt;
-        std::string out;
-        HPDF_BYTE buf[65536];
-        while (true) {
-            HPDF_UINT32 n = sizeof buf;
-            const HPDF_STATUS st = HPDF_ReadFromStream(haru.doc(), buf, &n);
-            out.append(reinterpret_cast<const char*>(buf), n);
-            if (st == HPDF_STREAM_EOF || n == 0) break;
-            if (!haru.ok(st)) return std::nullopt;
+    // Into the file at `path`, written by libharu as it goes; with no path only into libharu's
+    // memory, to find what would fail. A file that cannot be written is named with the
+    // system's reason (libharu's own says only "file I/O error").
+    PdfResult save(const std::string& path) {
+        if (path.empty()) {
+            haru.doing("save " + pdf_name(doc));
+            return haru.ok(HPDF_SaveToStream(haru.doc())) ? PdfResult::Written : PdfResult::Refused;
         }
-        return out;
+        haru.doing("write " + path);
+        errno = 0;
+        const HPDF_STATUS status = HPDF_SaveToFile(haru.doc(), path.c_str());
+        const int e = errno;
+        if (status != HPDF_OK && e != 0) {
+            haru.fail_with(std::strerror(e));
+            return PdfResult::FileFailed;
+        }
+        return haru.ok(status) ? PdfResult::Written : PdfResult::FileFailed;
     }
 };
 
 }  // namespace
 
-const char* font_file(FontStyle style) {
-    switch (style) {
-        case FontStyle::Regular: return "Carlito-Regular.ttf";
-        case FontStyle::Bold: return "Carlito-Bold.ttf";
-        case FontStyle::Italic: return "Carlito-Italic.ttf";
-        case FontStyle::BoldItalic: return "Carlito-BoldItalic.ttf";
-        case FontStyle::Mono: return "DejaVuSansMono.ttf";
-    }
-    return "";
-}
-
 std::optional<TableMetrics> load_font_metrics(const std::string& font_dir, Diagnostics& diags) {
-    Haru haru(diags);
-    HPDF_Font fonts[kFontStyles];
-    if (haru.failed() || !load_fonts(haru, font_dir, fonts, diags)) return std::nullopt;
-    std::array<TableMetrics::Widths, kFontStyles> widths{};
-    for (int s = 0; s < kFontStyles; ++s) {
-        haru.doing("measure the font", {font_path(font_dir, static_cast<FontStyle>(s)), 0, 0});
-        for (int b = 32; b < 256; ++b) {
-            const HPDF_BYTE byte = static_cast<HPDF_BYTE>(b);
-            widths[static_cast<size_t>(s)][static_cast<size_t>(b)] = HPDF_Font_TextWidth(fonts[s], &byte, 1).width;
-        }
-        if (!haru.ok(HPDF_OK)) return std::nullopt;
-        // A font whose letters have no width would lay every line on top of itself.
-        if (widths[static_cast<size_t>(s)]['a'] <= 0) {
-            haru.fail_with("the font's letters have no width; the file is damaged");
-            return std::nullopt;
-        }
-    }
-    // The line box puts the baseline at 0.8 of the size below its top.
-    return TableMetrics(widths, {0.8, 0.8, 0.8, 0.8, 0.8});
+    auto fonts = FontFiles::load(font_dir, diags);
+    if (!fonts) return std::nullopt;
+    return fonts->metrics();
 }
 
-std::optional<std::string> write_pdf(const LaidOutDocument& doc, const std::string& font_dir, Diagnostics& diags) {
+PdfResult write_pdf(const LaidOutDocument& doc, const FontFiles& fonts, const std::string& path, Diagnostics& diags) {
     Haru haru(diags);
-    haru.doing("write " + pdf_name(doc));
-    // libharu keeps all pages in one list of at most 32767 entries and fails past it
-    // (it used to crash here): refuse before writing anything.
-    if (doc.pages.size() > kMaxPdfPages) {
-        haru.fail_with("it would have " + std::to_string(doc.pages.size()) + " pages; the limit is " +
-                       std::to_string(kMaxPdfPages) + " pages (libharu's)");
-        return std::nullopt;
-    }
-    if (haru.failed() || !haru.ok(HPDF_SetCompressionMode(haru.doc(), HPDF_COMP_ALL)) ||
-        !haru.ok(HPDF_SetPageMode(haru.doc(), HPDF_PAGE_MODE_USE_OUTLINE)))
-        return std::nullopt;
-    HPDF_Font fonts[kFontStyles];
-    if (!load_fonts(haru, font_dir, fonts, diags)) return std::nullopt;
-    haru.doing("set the encoding of " + pdf_name(doc));
-    if (!haru.ok(HPDF_SetCurrentEncoder(haru.doc(), kEncoding))) return std::nullopt;
-
-    Writer w(doc, haru, fonts);
+    if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
+    HPDF_Font faces[kFontStyles];
+    if (!embed_fonts(haru, doc, fonts, faces)) return PdfResult::Refused;
+    Writer w(doc, haru, faces);
     for (size_t i = 0; i < doc.pages.size(); ++i)
-        if (!w.page(i)) return std::nullopt;
-    if (!w.anchors() || !w.links() || !w.outline() || !w.info()) return std::nullopt;
-    return w.save();
+        if (!w.page(i)) return PdfResult::Refused;
+    if (!w.anchors() || !w.links() || !w.outline() || !w.info()) return PdfResult::Refused;
+    return w.save(path);
 }
 
 }  // namespace boardpack::render::pdf

@@ -24,6 +24,11 @@ unsigned char winansi_byte(char32_t cp) {
     return 0;
 }
 
+char32_t winansi_code_point(unsigned char byte) {
+    if (byte >= 0x80 && byte < 0xA0) return kHigh[byte - 0x80];
+    return byte;
+}
+
 int winansi_print_byte(char32_t cp) {
     if (const unsigned char b = winansi_byte(cp)) return b;
     switch (cp) {
