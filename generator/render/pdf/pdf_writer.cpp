@@ -214,11 +214,16 @@ struct Writer {
         }
         // libharu refuses more than 65535 bytes in one call (a footer with a 65.500-character
         // organisation): a longer text goes in parts, each where the previous one ended.
-        for (size_t at = 0; at < bytes.size(); at += kMaxPdfStringBytes) {
-            const std::string part = bytes.substr(at, kMaxPdfStringBytes);
-            if (!haru.ok(at == 0 ? HPDF_Page_TextOut(page, real(t.x), real(doc.page_height - t.baseline), part.c_str())
-                                 : HPDF_Page_ShowText(page, part.c_str())))
+        if (bytes.size() <= kMaxPdfStringBytes) {
+            if (!haru.ok(HPDF_Page_TextOut(page, real(t.x), real(doc.page_height - t.baseline), bytes.c_str())))
                 return false;
+        } else {
+            for (size_t at = 0; at < bytes.size(); at += kMaxPdfStringBytes) {
+                const std::string part = bytes.substr(at, kMaxPdfStringBytes);
+                if (!haru.ok(at == 0 ? HPDF_Page_TextOut(page, real(t.x), real(doc.page_height - t.baseline), part.c_str())
+                                     : HPDF_Page_ShowText(page, part.c_str())))
+                    return false;
+            }
         }
         current_text = nullptr;
         return true;
