@@ -69,14 +69,14 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
     } else {
         rendered = false;
     }
-    const render::pdf::LaidOutDocument laid = render::pdf::layout_packet(view, edition, kit.wording, kit.fonts.metrics());
+    render::pdf::LaidOutDocument laid = render::pdf::layout_packet(view, edition, kit.wording, kit.fonts.metrics());
     *pages = static_cast<int>(laid.pages.size());
     std::string path;
     if (publisher && rendered && !diags.has_errors()) {
         path = publisher->create(folder + "/dagsorden.pdf", access, why);
         if (path.empty()) return EditionResult::OutputFailed;
     }
-    switch (render::pdf::write_pdf(laid, kit.fonts, path, diags)) {
+    switch (render::pdf::write_pdf(std::move(laid), kit.fonts, path, diags)) {
         case render::pdf::PdfResult::Written: break;
         case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
         case render::pdf::PdfResult::FileFailed: *why = "cannot write " + path; return EditionResult::OutputFailed;

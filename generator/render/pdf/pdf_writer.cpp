@@ -170,9 +170,9 @@ bool start_document(Haru& haru, const LaidOutDocument& doc) {
 }
 
 struct Writer {
-    Writer(const LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFontStyles]) : doc(d), haru(h), fonts(f) {}
+    Writer(LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFontStyles]) : doc(d), haru(h), fonts(f) {}
 
-    const LaidOutDocument& doc;
+    LaidOutDocument& doc;  // a page's texts and boxes are freed once libharu has them
     Haru& haru;
     HPDF_Font (&fonts)[kFontStyles];
     std::vector<HPDF_Page> pages;
@@ -230,7 +230,7 @@ struct Writer {
     }
 
     bool page(size_t i) {
-        const Page& p = doc.pages[i];
+        Page& p = doc.pages[i];
         current_text = nullptr;
         haru.doing([this, i] {
             return (current_text ? "write the text " + excerpt(current_text->text) + " on " : "write ") + page_name(i);
@@ -242,12 +242,18 @@ struct Writer {
         pages.push_back(page);
         for (const BoxItem& b : p.boxes)
             if (!box(page, b)) return false;
-        if (p.texts.empty()) return true;
-        if (!haru.ok(HPDF_Page_BeginText(page))) return false;
-        font_set = color_set = false;  // a new page starts with libharu's defaults
-        for (const TextItem& t : p.texts)
-            if (!text(page, t)) return false;
-        return haru.ok(HPDF_Page_EndText(page));
+        if (!p.texts.empty()) {
+            if (!haru.ok(HPDF_Page_BeginText(page))) return false;
+            font_set = color_set = false;  // a new page starts with libharu's defaults
+            for (const TextItem& t : p.texts)
+                if (!text(page, t)) return false;
+            if (!haru.ok(HPDF_Page_EndText(page))) return false;
+        }
+        // libharu holds the page's content now: the layout's copy goes, so the two are not
+        // held side by side for the whole document.
+        std::vector<TextItem>().swap(p.texts);
+        std::vector<BoxItem>().swap(p.boxes);
+        return true;
     }
 
     // Named places: a destination per anchor.
@@ -357,7 +363,7 @@ std::optional<TableMetrics> load_font_metrics(const std::string& font_dir, Diagn
     return fonts->metrics();
 }
 
-PdfResult write_pdf(const LaidOutDocument& doc, const FontFiles& fonts, const std::string& path, Diagnostics& diags) {
+PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& path, Diagnostics& diags) {
     Haru haru(diags);
     if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
     HPDF_Font faces[kFontStyles];
