@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <sstream>
 
+#include "render/pdf/content_stream.hpp"
 #include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/pdf_writer.hpp"
 #include "render/pdf/truetype_check.hpp"
@@ -146,4 +147,19 @@ TEST_CASE("Font subset: a valid TrueType font a small part of the face's size, w
     REQUIRE(!subset.empty());
     CHECK(truetype_problem(subset).empty());
     CHECK(subset.size() * 20 < font_bytes().size());
+}
+
+TEST_CASE("Content stream: operators as libharu writes them, font and colour as given (issue 10)") {
+    ContentStream c;
+    c.rectangle({0.75, 0.75, 0.75}, 68, 684.29, 465.276, 0.6);
+    c.begin_text();
+    c.font("F1", 11);
+    c.fill({0, 0.263, 0.431});
+    c.text(68, 769.09, "5 (Offentlig) \xF8 100%");
+    c.text(68, 748.09, "b");
+    c.end_text();
+    CHECK(c.bytes() ==
+          "0.75 0.75 0.75 rg\n68 684.28998 465.276 0.6 re\nf\n"
+          "BT\n/F1 11 Tf\n0 0.263 0.431 rg\n68 769.09003 Td\n(5 \\050Offentlig\\051 \\370 100\\045) Tj\n"
+          "0 -21 Td\n(b) Tj\nET\n");
 }

@@ -2,6 +2,8 @@
 
 #include <hpdf.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include <cerrno>
 #include <cstring>
@@ -11,6 +13,7 @@
 
 #include "core/text.hpp"
 #include "render/pdf/haru_errors.hpp"
+#include "render/pdf/content_stream.hpp"
 #include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/winansi.hpp"
 
@@ -116,6 +119,13 @@ bool embed_fonts(Haru& haru, const LaidOutDocument& doc, const FontFiles& files,
         if (*name == '\0') return haru.fail_with("the font has no name; the file is damaged");
         fonts[s] = HPDF_GetFont(haru.doc(), name, kEncoding);
         if (!haru.ok(fonts[s])) return false;
+        // libharu writes a glyph and its width only for the characters it has measured, which
+        // its text calls would do; the content streams are written directly, so it measures
+        // every character the document prints with the face, once.
+        std::string bytes;
+        for (char32_t cp : used[static_cast<size_t>(s)]) bytes += static_cast<char>(winansi_byte(cp));
+        HPDF_Font_TextWidth(fonts[s], reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+        if (!haru.ok(HPDF_OK)) return false;
     }
     return true;
 }
@@ -177,7 +187,8 @@ struct Writer {
     HPDF_Font (&fonts)[kFontStyles];
     std::vector<HPDF_Page> pages;
     std::map<std::string, HPDF_Destination> destinations;
-    const TextItem* current_text = nullptr;  // for the message if libharu fails on it
+    const TextItem* current_text = nullptr;  // for the message if a text is refused
+    ContentStream content;                     // the current page's, reused from page to page
     // The text state set on the current page, to skip repeating it.
     bool font_set = false, color_set = false;
     FontStyle font_style = FontStyle::Regular;
@@ -188,47 +199,35 @@ struct Writer {
         return "page " + std::to_string(i + 1) + " of " + std::to_string(doc.pages.size()) + " of " + pdf_name(doc);
     }
 
-    bool box(HPDF_Page page, const BoxItem& b) {
-        return haru.ok(HPDF_Page_SetRGBFill(page, real(b.color.r), real(b.color.g), real(b.color.b))) &&
-               haru.ok(HPDF_Page_Rectangle(page, real(b.x), real(doc.page_height - b.y - b.h), real(b.w), real(b.h))) &&
-               haru.ok(HPDF_Page_Fill(page));
-    }
-
     // Characters without a byte get their stand-in here; printable.cpp reported them, with
     // the place they were written, before rendering.
     bool text(HPDF_Page page, const TextItem& t) {
         const std::string bytes = to_winansi(t.text);
         if (bytes.empty()) return true;
-        current_text = &t;
         // Font and colour only when they change: a table's thousands of lines share one.
         if (!font_set || t.style != font_style || t.size != font_size) {
-            if (!haru.ok(HPDF_Page_SetFontAndSize(page, fonts[static_cast<int>(t.style)], real(t.size)))) return false;
+            // libharu's own limit, checked as its HPDF_Page_SetFontAndSize would.
+            if (!(t.size > 0 && t.size <= HPDF_MAX_FONTSIZE)) {
+                current_text = &t;
+                return haru.fail_with(haru_error_text(HPDF_PAGE_INVALID_FONT_SIZE, static_cast<unsigned long>(t.size)));
+            }
+            const char* name = HPDF_Page_GetLocalFontName(page, fonts[static_cast<int>(t.style)]);
+            if (!haru.ok(name)) return false;
+            content.font(name, t.size);
             font_set = true;
             font_style = t.style;
             font_size = t.size;
         }
         if (!color_set || !(t.color == color)) {
-            if (!haru.ok(HPDF_Page_SetRGBFill(page, real(t.color.r), real(t.color.g), real(t.color.b)))) return false;
+            content.fill(t.color);
             color_set = true;
             color = t.color;
         }
-        // libharu refuses more than 65535 bytes in one call (a footer with a 65.500-character
-        // organisation): a longer text goes in parts, each where the previous one ended.
-        if (bytes.size() <= kMaxPdfStringBytes) {
-            if (!haru.ok(HPDF_Page_TextOut(page, real(t.x), real(doc.page_height - t.baseline), bytes.c_str())))
-                return false;
-        } else {
-            for (size_t at = 0; at < bytes.size(); at += kMaxPdfStringBytes) {
-                const std::string part = bytes.substr(at, kMaxPdfStringBytes);
-                if (!haru.ok(at == 0 ? HPDF_Page_TextOut(page, real(t.x), real(doc.page_height - t.baseline), part.c_str())
-                                     : HPDF_Page_ShowText(page, part.c_str())))
-                    return false;
-            }
-        }
-        current_text = nullptr;
+        content.text(t.x, doc.page_height - t.baseline, bytes);
         return true;
     }
 
+    // The page's boxes and texts go to libharu as one content stream.
     bool page(size_t i) {
         Page& p = doc.pages[i];
         current_text = nullptr;
@@ -240,15 +239,19 @@ struct Writer {
             !haru.ok(HPDF_Page_SetHeight(page, real(doc.page_height))))
             return false;
         pages.push_back(page);
-        for (const BoxItem& b : p.boxes)
-            if (!box(page, b)) return false;
+        content.clear();
+        for (const BoxItem& b : p.boxes) content.rectangle(b.color, b.x, doc.page_height - b.y - b.h, b.w, b.h);
         if (!p.texts.empty()) {
-            if (!haru.ok(HPDF_Page_BeginText(page))) return false;
-            font_set = color_set = false;  // a new page starts with libharu's defaults
+            content.begin_text();
+            font_set = color_set = false;  // a new text object starts with the defaults
             for (const TextItem& t : p.texts)
                 if (!text(page, t)) return false;
-            if (!haru.ok(HPDF_Page_EndText(page))) return false;
+            content.end_text();
         }
+        const std::string& bytes = content.bytes();
+        if (!haru.ok(HPDF_Stream_Write(static_cast<HPDF_PageAttr>(page->attr)->stream,
+                                       reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()))))
+            return false;
         // libharu holds the page's content now: the layout's copy goes, so the two are not
         // held side by side for the whole document.
         std::vector<TextItem>().swap(p.texts);
