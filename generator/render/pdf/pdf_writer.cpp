@@ -14,6 +14,7 @@
 #include "core/text.hpp"
 #include "render/pdf/haru_errors.hpp"
 #include "render/pdf/content_stream.hpp"
+#include "render/pdf/deflate.hpp"
 #include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/winansi.hpp"
 
@@ -145,6 +146,9 @@ std::string ascii_uri(const std::string& url) {
     return out;
 }
 
+// The /Filter entry of a content stream compressed before libharu sees it.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
+
 HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
 
 // The first words of a text, to name it in a message.
@@ -189,6 +193,7 @@ struct Writer {
     std::map<std::string, HPDF_Destination> destinations;
     const TextItem* current_text = nullptr;  // for the message if a text is refused
     ContentStream content;                     // the current page's, reused from page to page
+    Deflater deflater;                         // one zlib stream for all pages
     // The text state set on the current page, to skip repeating it.
     bool font_set = false, color_set = false;
     FontStyle font_style = FontStyle::Regular;
@@ -227,6 +232,21 @@ struct Writer {
         return true;
     }
 
+    // The page's content, compressed here at our level (libharu would keep it uncompressed
+    // until the document is saved, then compress it at zlib's default): libharu writes the
+    // stream as it is, and its dictionary says how it is compressed.
+    bool write_content(HPDF_PageAttr attr) {
+        if (!deflater.compress(content.bytes())) return haru.fail_with("zlib cannot compress the page");
+        const std::string& bytes = deflater.result();
+        // libharu drops a /Filter entry from a stream it does not compress itself, so the entry
+        // is written by the dictionary's write hook, which libharu calls inside the dictionary.
+        if (attr->contents->write_fn != nullptr) return haru.fail_with("libharu's content stream is not as expected");
+        attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+        attr->contents->write_fn = write_flate_filter;
+        return haru.ok(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                         static_cast<HPDF_UINT>(bytes.size())));
+    }
+
     // The page's boxes and texts go to libharu as one content stream.
     bool page(size_t i) {
         Page& p = doc.pages[i];
@@ -248,10 +268,7 @@ struct Writer {
                 if (!text(page, t)) return false;
             content.end_text();
         }
-        const std::string& bytes = content.bytes();
-        if (!haru.ok(HPDF_Stream_Write(static_cast<HPDF_PageAttr>(page->attr)->stream,
-                                       reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()))))
-            return false;
+        if (!write_content(static_cast<HPDF_PageAttr>(page->attr))) return false;
         // libharu holds the page's content now: the layout's copy goes, so the two are not
         // held side by side for the whole document.
         std::vector<TextItem>().swap(p.texts);
