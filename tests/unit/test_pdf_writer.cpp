@@ -84,7 +84,7 @@ TEST_CASE("PDF writer: a libharu error says what was being written") {
         CHECK(messages(diags).find("in the PDF (Offentlig udgave): libharu error 0x105B: a text is longer than "
                                    "libharu's limit of 65535 bytes\n") != std::string::npos);
     }
-    SUBCASE("a text longer than libharu's limit for one call is written in parts") {
+    SUBCASE("a text longer than libharu's limit for one string is written: the content stream has no such limit") {
         LaidOutDocument doc = pages(1);
         doc.pages[0].texts.push_back({72, 100, std::string(70000, 'x'), FontStyle::Regular, 0.01, {}});
         Diagnostics diags;
