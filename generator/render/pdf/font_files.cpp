@@ -3,8 +3,12 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
-#include <fstream>
 
 #include "render/pdf/truetype_check.hpp"
 #include "render/pdf/winansi.hpp"
@@ -29,33 +33,52 @@ std::string font_path(const std::string& dir, FontStyle style) {
     return std::string(BOARDPACK_MONO_FONT_DIR) + "/" + font_file(style);
 }
 
-// The file's bytes, or "" with *why set (checked before anything parses them).
-std::string read_font(const std::string& path, std::string* why) {
+// A font file mapped into memory, read-only: a face is read once per run but used by every PDF,
+// so it is mapped rather than copied, and the pages HarfBuzz does not need later are given
+// back (the kernel reads them again from its cache if they are needed).
+struct Mapped {
+    const char* data = nullptr;
+    size_t size = 0;
+};
+
+// The file mapped, or nothing with *why set.
+std::optional<Mapped> map_font(const std::string& path, std::string* why) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
         *why = "cannot open the font file";
-        return "";
+        return std::nullopt;
     }
-    const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    if (ec || size > kMaxFontBytes) {
-        *why = ec ? "cannot read the font file" : "the font file is larger than 32 MiB";
-        return "";
-    }
-    std::string bytes(static_cast<size_t>(size), '\0');
-    std::ifstream in(path, std::ios::binary);
-    if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (fd < 0 || ::fstat(fd, &st) != 0) {
+        if (fd >= 0) ::close(fd);
         *why = "cannot read the font file";
-        return "";
+        return std::nullopt;
     }
-    *why = truetype_problem(bytes);
-    return why->empty() ? bytes : "";
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
+    if (size > kMaxFontBytes || size == 0) {
+        ::close(fd);
+        *why = size == 0 ? truetype_problem("") : "the font file is larger than 32 MiB";
+        return std::nullopt;
+    }
+    void* p = ::mmap(nullptr, static_cast<size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (p == MAP_FAILED) {
+        *why = "cannot read the font file";
+        return std::nullopt;
+    }
+    return Mapped{static_cast<const char*>(p), static_cast<size_t>(size)};
 }
 
-// A HarfBuzz face that owns the bytes it reads.
-std::shared_ptr<hb_face_t> make_face(std::string bytes) {
-    auto* owned = new std::string(std::move(bytes));
-    hb_blob_t* blob = hb_blob_create(owned->data(), static_cast<unsigned>(owned->size()), HB_MEMORY_MODE_READONLY,
-                                     owned, [](void* p) { delete static_cast<std::string*>(p); });
+// A HarfBuzz face that owns the mapping it reads.
+std::shared_ptr<hb_face_t> make_face(Mapped file) {
+    auto* owned = new Mapped(file);
+    hb_blob_t* blob = hb_blob_create(file.data, static_cast<unsigned>(file.size), HB_MEMORY_MODE_READONLY, owned,
+                                     [](void* m) {
+                                         auto* mapped = static_cast<Mapped*>(m);
+                                         ::munmap(const_cast<char*>(mapped->data), mapped->size);
+                                         delete mapped;
+                                     });
     hb_face_t* face = hb_face_create(blob, 0);
     hb_blob_destroy(blob);
     return {face, hb_face_destroy};
@@ -100,16 +123,20 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
         Face& f = faces[static_cast<size_t>(s)];
         f.path = font_path(font_dir, style);
         std::string why;
-        std::string bytes = read_font(f.path, &why);
+        const auto file = map_font(f.path, &why);
+        if (file) why = truetype_problem(std::string_view(file->data, file->size));
         if (!why.empty()) {
+            if (file) ::munmap(const_cast<char*>(file->data), file->size);
             diags.error({f.path, 0, 0}, why + (style == FontStyle::Mono
                                                    ? " (install the Debian package fonts-dejavu-core, or put "
                                                      "DejaVuSansMono.ttf in the --fonts folder)"
                                                    : " (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)"));
             return std::nullopt;
         }
-        f.face = make_face(std::move(bytes));
+        f.face = make_face(*file);
         widths[static_cast<size_t>(s)] = byte_widths(f.face.get());
+        // Checked and measured: the pages go back until a subset needs some of them.
+        ::madvise(const_cast<char*>(file->data), file->size, MADV_DONTNEED);
         // A font whose letters have no width would lay every line on top of itself.
         if (widths[static_cast<size_t>(s)]['a'] <= 0) {
             diags.error({f.path, 0, 0}, "cannot measure the font: the font's letters have no width; the file is damaged");
