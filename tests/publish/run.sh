@@ -35,8 +35,10 @@ done
 # Killed with every new file written and synced, just before the swap.
 BOARDPACK_TEST_PAUSE_BEFORE_PUBLISH_MS=10000 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1 &
 pid=$!
-for _ in $(seq 1 200); do [ -f "$work/out/$staging/lukket/dagsorden.pdf" ] && break; sleep 0.05; done
-check "the new packet is complete in the staging folder" test -s "$work/out/$staging/lukket/dagsorden.pdf"
+# libharu writes the PDF into the staging folder as it goes: it is complete when its trailer is.
+pdf_done() { tail -c 16 "$work/out/$staging/lukket/dagsorden.pdf" 2> /dev/null | grep -q '%%EOF'; }
+for _ in $(seq 1 400); do pdf_done && break; sleep 0.05; done
+check "the new packet is complete in the staging folder" pdf_done
 kill -9 "$pid"; wait "$pid" 2> /dev/null
 snapshot > "$work/now"
 check "killed before the swap: the published packet is unchanged" cmp -s "$work/published" "$work/now"
