@@ -33,10 +33,16 @@ for delay in 0.02 0.1 0.3 0.6; do
 done
 
 # Killed with every new file written and synced, just before the swap.
+touch "$work/started"
+sleep 0.01
 BOARDPACK_TEST_PAUSE_BEFORE_PUBLISH_MS=10000 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1 &
 pid=$!
 # libharu writes the PDF into the staging folder as it goes: it is complete when its trailer is.
-pdf_done() { tail -c 16 "$work/out/$staging/lukket/dagsorden.pdf" 2> /dev/null | grep -q '%%EOF'; }
+# (A build killed above may have left a complete one there, until this build clears it.)
+pdf_done() {
+  local pdf="$work/out/$staging/lukket/dagsorden.pdf"
+  [ "$pdf" -nt "$work/started" ] && tail -c 16 "$pdf" 2> /dev/null | grep -q '%%EOF'
+}
 for _ in $(seq 1 400); do pdf_done && break; sleep 0.05; done
 check "the new packet is complete in the staging folder" pdf_done
 kill -9 "$pid"; wait "$pid" 2> /dev/null
