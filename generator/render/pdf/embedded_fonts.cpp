@@ -32,31 +32,44 @@ std::array<std::vector<char32_t>, kFontStyles> used_characters(const LaidOutDocu
     return out;
 }
 
-std::optional<TemporaryFontFile> TemporaryFontFile::make(const FontFiles& fonts, FontStyle style,
-                                                         const std::vector<char32_t>& characters, std::string* why) {
-    const std::string bytes = fonts.subset(style, characters, why);
-    if (bytes.empty()) return std::nullopt;
-    const char* dir = std::getenv("TMPDIR");
-    std::string path = std::string(dir && *dir ? dir : "/tmp") + "/boardpack-font-XXXXXX";
-    const int fd = ::mkstemp(path.data());  // mode 0600: a modified font is never left where others read it
-    if (fd < 0) {
-        *why = "cannot create a temporary file for the font subset in " + path.substr(0, path.rfind('/')) + ": " +
-               std::strerror(errno);
-        return std::nullopt;
-    }
-    TemporaryFontFile file(path);
+namespace {
+
+bool write_all(int fd, const std::string& bytes) {
     size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            *why = "cannot write the temporary font file " + path + ": " + std::strerror(errno);
-            ::close(fd);
-            return std::nullopt;
-        }
+        if (n <= 0) return false;
         done += static_cast<size_t>(n);
     }
-    if (::close(fd) != 0) {
+    return true;
+}
+
+}  // namespace
+
+std::optional<TemporaryFontFile> TemporaryFontFile::make(const FontFiles& fonts, FontStyle style,
+                                                         const std::vector<char32_t>& characters, std::string* why) {
+    const std::string bytes = fonts.subset(style, characters, why);
+    if (bytes.empty()) return std::nullopt;
+    const char* env = std::getenv("TMPDIR");
+    const std::string dir = env && *env ? env : "/tmp";
+    // Best, a file that never has a name (Linux O_TMPFILE), which libharu opens through /proc:
+    // nothing is left behind even if the build is killed while it writes.
+#ifdef O_TMPFILE
+    if (const int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600); fd >= 0) {
+        TemporaryFontFile file("/proc/self/fd/" + std::to_string(fd), fd, false);
+        if (write_all(fd, bytes) && ::access(file.path_.c_str(), R_OK) == 0) return file;
+    }
+#endif
+    // Else a named file only we can read, removed as soon as libharu has opened it.
+    std::string path = dir + "/boardpack-font-XXXXXX";
+    const int fd = ::mkstemp(path.data());
+    if (fd < 0) {
+        *why = "cannot create a temporary file for the font subset in " + dir + ": " + std::strerror(errno);
+        return std::nullopt;
+    }
+    TemporaryFontFile file(path, fd, true);
+    if (!write_all(fd, bytes)) {
         *why = "cannot write the temporary font file " + path + ": " + std::strerror(errno);
         return std::nullopt;
     }
@@ -64,8 +77,10 @@ std::optional<TemporaryFontFile> TemporaryFontFile::make(const FontFiles& fonts,
 }
 
 void TemporaryFontFile::remove() {
-    if (!path_.empty()) ::unlink(path_.c_str());
+    if (named_ && !path_.empty()) ::unlink(path_.c_str());
+    if (fd_ >= 0) ::close(fd_);
     path_.clear();
+    fd_ = -1;
 }
 
 }  // namespace boardpack::render::pdf

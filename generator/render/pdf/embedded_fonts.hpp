@@ -18,24 +18,33 @@ namespace boardpack::render::pdf {
 // writer's business.
 std::array<std::vector<char32_t>, kFontStyles> used_characters(const LaidOutDocument& doc);
 
-// A font subset in a new file only we can read, in $TMPDIR (or /tmp); the file is removed by
-// remove() (as soon as libharu has opened it) or at the latest when this goes.
+// A font subset in a private temporary file for libharu: a file without a name where the
+// system allows it (Linux O_TMPFILE, opened through /proc/self/fd), else a new file in $TMPDIR
+// (or /tmp) only we can read. remove() closes it and removes the name, as soon as libharu has
+// opened it; at the latest it happens when this goes.
 class TemporaryFontFile {
 public:
     // Subsets `style` of `fonts` to `characters` and writes it; nullopt with *why set on failure.
     static std::optional<TemporaryFontFile> make(const FontFiles& fonts, FontStyle style,
                                                  const std::vector<char32_t>& characters, std::string* why);
-    TemporaryFontFile(TemporaryFontFile&& other) noexcept : path_(std::move(other.path_)) { other.path_.clear(); }
+    TemporaryFontFile(TemporaryFontFile&& other) noexcept
+        : path_(std::move(other.path_)), fd_(other.fd_), named_(other.named_) {
+        other.path_.clear();
+        other.fd_ = -1;
+    }
     TemporaryFontFile(const TemporaryFontFile&) = delete;
     TemporaryFontFile& operator=(const TemporaryFontFile&) = delete;
     ~TemporaryFontFile() { remove(); }
 
+    // The name libharu opens it by.
     const std::string& path() const { return path_; }
     void remove();
 
 private:
-    explicit TemporaryFontFile(std::string path) : path_(std::move(path)) {}
+    TemporaryFontFile(std::string path, int fd, bool named) : path_(std::move(path)), fd_(fd), named_(named) {}
     std::string path_;
+    int fd_ = -1;
+    bool named_ = false;  // a name in $TMPDIR to remove
 };
 
 }  // namespace boardpack::render::pdf

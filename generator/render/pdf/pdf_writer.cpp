@@ -113,7 +113,7 @@ bool embed_fonts(Haru& haru, const LaidOutDocument& doc, const FontFiles& files,
         auto subset = TemporaryFontFile::make(files, style, used[static_cast<size_t>(s)], &why);
         if (!subset) return haru.fail_with(why);
         const char* name = HPDF_LoadTTFontFromFile(haru.doc(), subset->path().c_str(), HPDF_TRUE);
-        // libharu keeps the file open until the document is saved: the name can go now.
+        // libharu keeps its own handle until the document is saved: ours and the name can go now.
         subset->remove();
         if (!haru.ok(name)) return false;
         // libharu takes a font without a PostScript name and writes it unembedded.
