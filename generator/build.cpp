@@ -24,20 +24,41 @@ void print_diagnostics(const Diagnostics& diags, const BuildOptions& o, std::ost
 
 using pipeline::RenderKit;
 
-struct EditionOutput {
-    std::string html;
-    std::string pdf;
-    int pages = 0;
-};
+// How rendering an edition ended.
+enum class EditionResult { Written, InputFailed, OutputFailed };
 
-std::optional<EditionOutput> render_edition(const model::Meeting& meeting, model::Edition edition, const RenderKit& kit,
-                                            const BuildOptions& o, Diagnostics& diags) {
+// Renders one edition and, with a publisher, writes its HTML and then its PDF into the staging
+// folder as soon as each is made, so neither is held while the next is made (libharu writes the
+// PDF file itself). Without a publisher (check), or once there are errors, it only renders,
+// to find every message a build would give.
+EditionResult render_edition(const model::Meeting& meeting, model::Edition edition, const RenderKit& kit,
+                             publish::Publisher* publisher, Diagnostics& diags, int* pages, std::string* why) {
     const model::EditionView view = pipeline::edition(meeting, edition);
-    auto html = pipeline::render_html(view, kit.wording, kit.html, diags);
-    const render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, kit.metrics);
-    auto pdf = pipeline::write_pdf(laid, o.fonts, diags);
-    if (!html || !pdf) return std::nullopt;
-    return EditionOutput{std::move(*html), std::move(*pdf), static_cast<int>(laid.pages.size())};
+    const std::string folder = model::edition_folder(edition);
+    // The closed edition is for the board: readable by the owner and group only.
+    const publish::Access access =
+        edition == model::Edition::Lukket ? publish::Access::Restricted : publish::Access::Public;
+    bool rendered = true;
+    if (auto html = pipeline::render_html(view, kit.wording, kit.html, diags)) {
+        if (publisher && !diags.has_errors() && !publisher->write(folder + "/dagsorden.html", *html, access, why))
+            return EditionResult::OutputFailed;
+    } else {
+        rendered = false;
+    }
+    render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, kit.fonts.metrics());
+    *pages = static_cast<int>(laid.pages.size());
+    std::string path;
+    if (publisher && rendered && !diags.has_errors()) {
+        path = publisher->create(folder + "/dagsorden.pdf", access, why);
+        if (path.empty()) return EditionResult::OutputFailed;
+    }
+    switch (pipeline::write_pdf(std::move(laid), kit.fonts, path, diags)) {
+        case render::pdf::PdfResult::Written: break;
+        case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
+        case render::pdf::PdfResult::FileFailed: *why = "cannot write " + path; return EditionResult::OutputFailed;
+    }
+    if (!path.empty() && !publisher->finish(path, why)) return EditionResult::OutputFailed;
+    return rendered ? EditionResult::Written : EditionResult::InputFailed;
 }
 
 // Test hook (documented in the README): wait this many milliseconds before publishing, so a
@@ -81,32 +102,28 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     pipeline::prepare(*meeting, kit.wording, diags);
 
     // check renders too (in memory), so it finds everything a build would.
-    auto pub_edition = render_edition(*meeting, model::Edition::Offentlig, kit, o, diags);
-    auto closed_edition = render_edition(*meeting, model::Edition::Lukket, kit, o, diags);
+    int pages[2] = {0, 0};
+    EditionResult results[2];
+    std::string why_not;
+    const model::Edition editions[2] = {model::Edition::Offentlig, model::Edition::Lukket};
+    for (int e = 0; e < 2; ++e) {
+        results[e] = render_edition(*meeting, editions[e], kit, publisher.get(), diags, &pages[e], &why_not);
+        if (results[e] == EditionResult::OutputFailed) {
+            print_diagnostics(diags, o, err);
+            err << "boardpack: " << why_not << "; the packet in " << publisher->target().string()
+                << " was left as it was\n";
+            return kExitOutputError;
+        }
+    }
     print_diagnostics(diags, o, err);
-    if (!pub_edition || !closed_edition || diags.has_errors()) return input_failed(dir, diags, err);
+    if (results[0] != EditionResult::Written || results[1] != EditionResult::Written || diags.has_errors())
+        return input_failed(dir, diags, err);
     if (o.check_only) {
         if (o.quiet) return kExitOk;
         out << "boardpack: " << dir.string() << ": no errors, " << diags.warning_count() << " warning(s) ("
-            << meeting->items.size() << " items; offentlig " << pub_edition->pages << " pages, lukket "
-            << closed_edition->pages << " pages)\n";
+            << meeting->items.size() << " items; offentlig " << pages[0] << " pages, lukket " << pages[1]
+            << " pages)\n";
         return kExitOk;
-    }
-
-    // The closed edition is for the board: readable by the owner and group only.
-    const struct {
-        model::Edition edition;
-        const EditionOutput& content;
-        publish::Access access;
-    } editions[] = {{model::Edition::Offentlig, *pub_edition, publish::Access::Public},
-                    {model::Edition::Lukket, *closed_edition, publish::Access::Restricted}};
-    for (const auto& e : editions) {
-        const std::string folder = model::edition_folder(e.edition);
-        if (!publisher->write(folder + "/dagsorden.html", e.content.html, e.access, &why) ||
-            !publisher->write(folder + "/dagsorden.pdf", e.content.pdf, e.access, &why)) {
-            err << "boardpack: " << why << "; the packet in " << publisher->target().string() << " was left as it was\n";
-            return kExitOutputError;
-        }
     }
     pause_for_tests();
     if (!publisher->commit(&why)) {
@@ -117,8 +134,8 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     size_t confidential = 0;
     for (const model::AgendaItem& item : meeting->items) confidential += model::is_confidential(item.status) ? 1 : 0;
     out << "boardpack: built " << id << ": " << meeting->items.size() << " items (" << meeting->items.size() - confidential
-        << " public, " << confidential << " confidential); offentlig " << pub_edition->pages << " pages, lukket "
-        << closed_edition->pages << " pages; " << publisher->files_written() << " files in "
+        << " public, " << confidential << " confidential); offentlig " << pages[0] << " pages, lukket " << pages[1]
+        << " pages; " << publisher->files_written() << " files in "
         << publisher->target().string() << "\n";
     return kExitOk;
 }

@@ -14,8 +14,10 @@
 #include "model/document.hpp"
 #include "model/edition.hpp"
 #include "render/html/html_writer.hpp"
+#include "render/pdf/font_files.hpp"
 #include "render/pdf/font_metrics.hpp"
 #include "render/pdf/page_items.hpp"
+#include "render/pdf/pdf_writer.hpp"
 #include "render/wording.hpp"
 
 namespace boardpack {
@@ -47,7 +49,7 @@ namespace pipeline {
 struct RenderKit {
     render::Wording wording;
     render::html::HtmlTemplates html;
-    render::pdf::TableMetrics metrics;
+    render::pdf::FontFiles fonts;  // read and parsed once per run; fonts.metrics() for layout
 };
 
 // Reads the packet's wording (wording.txt) from a templates folder.
@@ -71,9 +73,10 @@ std::optional<std::string> render_html(const model::EditionView& view, const ren
 // One edition laid out on PDF pages.
 render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const render::Wording& wording,
                                      const render::pdf::FontMetrics& metrics);
-// The laid-out pages as a PDF file's bytes, with the fonts from `fonts` embedded.
-std::optional<std::string> write_pdf(const render::pdf::LaidOutDocument& laid, const std::filesystem::path& fonts,
-                                     Diagnostics& diags);
+// The laid-out pages written as a PDF file at `path` (nothing written for ""), with the faces it
+// uses embedded as subsets; the document is taken, each page freed once written.
+render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const render::pdf::FontFiles& fonts,
+                                 const std::string& path, Diagnostics& diags);
 
 }  // namespace pipeline
 

@@ -23,9 +23,9 @@ std::optional<RenderKit> load_kit(const fs::path& templates, const fs::path& fon
     auto wording = load_wording(templates, diags);
     DiskFiles template_files(templates);
     auto html = render::html::HtmlTemplates::load(template_files, diags);
-    auto metrics = render::pdf::load_font_metrics(fonts.string(), diags);
-    if (!wording || !html || !metrics) return std::nullopt;
-    return RenderKit{std::move(*wording), std::move(*html), std::move(*metrics)};
+    auto font_files = render::pdf::FontFiles::load(fonts.string(), diags);
+    if (!wording || !html || !font_files) return std::nullopt;
+    return RenderKit{std::move(*wording), std::move(*html), std::move(*font_files)};
 }
 
 std::optional<model::Meeting> load(const InputFiles& files, const std::string& id, Diagnostics& diags) {
@@ -51,8 +51,9 @@ render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const rende
     return render::pdf::layout_packet(view, view.edition, wording, metrics);
 }
 
-std::optional<std::string> write_pdf(const render::pdf::LaidOutDocument& laid, const fs::path& fonts, Diagnostics& diags) {
-    return render::pdf::write_pdf(laid, fonts.string(), diags);
+render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const render::pdf::FontFiles& fonts,
+                                 const std::string& path, Diagnostics& diags) {
+    return render::pdf::write_pdf(std::move(laid), fonts, path, diags);
 }
 
 }  // namespace boardpack::pipeline

@@ -56,6 +56,34 @@ bool write_durably(const fs::path& path, const std::string& content, mode_t mode
     return true;
 }
 
+bool create_file(const fs::path& path, mode_t mode, std::string* error) {
+    // As in write_durably: never more readable than meant, even for a moment. The writer that
+    // fills it opens it by name and truncates it, which keeps this mode.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
+    if (fd < 0) {
+        *error = "cannot create " + path.string() + ": " + errno_text(errno);
+        return false;
+    }
+    if (::fchmod(fd, mode) != 0) {
+        *error = "cannot set the permissions of " + path.string() + ": " + errno_text(errno);
+        ::close(fd);
+        return false;
+    }
+    ::close(fd);
+    return true;
+}
+
+bool sync_file(const fs::path& path, std::string* error) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        *error = "cannot write to disk " + path.string() + ": " + errno_text(errno);
+        if (fd >= 0) ::close(fd);
+        return false;
+    }
+    ::close(fd);
+    return true;
+}
+
 bool make_folder(const fs::path& path, mode_t mode, std::string* error) {
     if (::mkdir(path.c_str(), mode) != 0 && errno != EEXIST) {
         *error = "cannot create " + path.string() + ": " + errno_text(errno);

@@ -12,6 +12,13 @@ namespace boardpack::publish {
 // Writes `content` to a new file with exactly `mode` (whatever the umask) and syncs it.
 bool write_durably(const std::filesystem::path& path, const std::string& content, mode_t mode, std::string* error);
 
+// Creates an empty file with exactly `mode` (whatever the umask), for a writer that fills it by
+// name; sync_file then makes it durable.
+bool create_file(const std::filesystem::path& path, mode_t mode, std::string* error);
+
+// Syncs a file's content to the disk.
+bool sync_file(const std::filesystem::path& path, std::string* error);
+
 // Makes a folder with exactly `mode` (whatever the umask); an existing folder gets that mode.
 bool make_folder(const std::filesystem::path& path, mode_t mode, std::string* error);
 

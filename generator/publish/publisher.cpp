@@ -121,19 +121,36 @@ Publisher::~Publisher() {
     if (lock_fd_ >= 0) ::close(lock_fd_);  // closing releases the flock
 }
 
-bool Publisher::write(const std::string& relative, const std::string& content, Access access, std::string* error) {
-    const bool restricted = access == Access::Restricted;
-    const fs::path path = staging_ / relative;
-    // Every folder between the staging folder and the file gets the access's mode.
+// Every folder between the staging folder and the file gets the access's mode.
+bool Publisher::make_folders(const std::string& relative, bool restricted, std::string* error) {
     fs::path folder = staging_;
     for (const auto& part : fs::path(relative).parent_path()) {
         folder /= part;
         if (!make_folder(folder, restricted ? kRestrictedFolder : kPublicFolder, error)) return false;
     }
-    if (!write_durably(path, content, restricted ? kRestrictedFile : kPublicFile, error)) return false;
+    return true;
+}
+
+bool Publisher::write(const std::string& relative, const std::string& content, Access access, std::string* error) {
+    const bool restricted = access == Access::Restricted;
+    if (!make_folders(relative, restricted, error) ||
+        !write_durably(staging_ / relative, content, restricted ? kRestrictedFile : kPublicFile, error))
+        return false;
     ++files_;
     return true;
 }
+
+std::string Publisher::create(const std::string& relative, Access access, std::string* error) {
+    const bool restricted = access == Access::Restricted;
+    const fs::path path = staging_ / relative;
+    if (!make_folders(relative, restricted, error) ||
+        !create_file(path, restricted ? kRestrictedFile : kPublicFile, error))
+        return "";
+    ++files_;
+    return path.string();
+}
+
+bool Publisher::finish(const std::string& path, std::string* error) { return sync_file(path, error); }
 
 bool Publisher::commit(std::string* error) {
     sync_tree(staging_);

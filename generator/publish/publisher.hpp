@@ -37,6 +37,12 @@ public:
     // file and the folders it creates get the access's permissions.
     bool write(const std::string& relative, const std::string& content, Access access, std::string* error);
 
+    // Creates an empty file (path relative to the meeting's output folder) in the staging
+    // folder, with its folders, all with the access's permissions, for a writer that fills it
+    // by name (libharu); returns its path, or "" with *error set. finish() makes it durable.
+    std::string create(const std::string& relative, Access access, std::string* error);
+    bool finish(const std::string& path, std::string* error);
+
     // Publishes the staging folder as output/<meeting>.
     bool commit(std::string* error);
 
@@ -50,6 +56,7 @@ private:
     bool refuse_foreign(std::string* error);  // false (with *error) if output/<meeting> is not ours
     void clear_leftovers();
     bool switch_link(std::string* error);
+    bool make_folders(const std::string& relative, bool restricted, std::string* error);
 
     std::string id_;
     std::filesystem::path root_;     // the output folder

@@ -1,21 +1,25 @@
 #!/usr/bin/env python3
 """Speed and memory of a build, measured (run by hand, never as a timed test).
 
-Builds the example meeting and a generated large meeting (120 items, each with text, lists and a
-budget table of 60 computed rows), several times each, and prints the median wall time and
-the peak memory (max RSS) of the boardpack process. With --instructions it also counts the
-instructions of one build with valgrind's callgrind, a figure that repeats exactly on the same
-machine whatever else it is doing.
+Builds the example meeting and generated meetings made of it at ten and a hundred times its
+size, several times each, and prints for each its median wall time, its peak memory (max RSS)
+and, with callgrind, its instruction count, a figure that repeats exactly on the same machine
+whatever else it is doing (--no-instructions skips it; callgrind of the largest takes minutes).
+
+x10 is the example's 24 items copied 10 times (240 items, renumbered). A hundred times the
+example is beyond the input limits (README, "Limits": 500 items, 4 MiB of input; longer text
+in fewer items hits the 4 MiB too), so the largest scale is x20: 20 copies, 480 items. The
+limit cases below go further in pages (all limits at once: some 9.000 pages).
 
 Then it builds one generated meeting at each documented input limit (README, "Limits") and
 one just over some of them, and prints each one's time, peak memory and PASS or FAIL against
 the target: built or refused, as expected, within 10 s and 512 MiB. --limits-only skips the
-first part; the exit status is 1 if any limit case fails.
+first part; --no-limits skips this one; the exit status is 1 if any limit case fails.
 
-usage: bench.py BOARDPACK [--runs N] [--instructions] [--limits-only]
+usage: bench.py BOARDPACK [--runs N] [--no-instructions] [--limits-only] [--no-limits]
 """
 import os
-import resource
+import re
 import shutil
 import statistics
 import subprocess
@@ -26,45 +30,52 @@ import time
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
-def generate(folder, items=120, rows=60):
+EXAMPLE = os.path.join(ROOT, "inputs", "2023-09-bestyrelsen")
+
+
+def longer_markdown(text, times):
+    """The Markdown with the body after its header: every paragraph (blank-line separated block
+    of plain text) repeated `times` times; headings, lists, tables and code blocks as they are."""
+    head, sep, body = text.partition("\n---\n") if text.startswith("---") else ("", "", text)
+    blocks, out = body.split("\n\n"), []
+    for b in blocks:
+        plain = b.strip() and not b.lstrip().startswith(("#", "-", "*", "|", "```", "{", "1.")) and "```" not in b
+        out.extend([b] * (times if plain else 1))
+    return head + sep + "\n\n".join(out)
+
+
+def scaled_example(folder, copies, longer=1):
+    """The example's items copied `copies` times into one meeting, renumbered, each copy's
+    Markdown `longer` times as long."""
+    meeting = open(os.path.join(EXAMPLE, "meeting.txt"), encoding="utf-8").read().splitlines()
+    head = [line for line in meeting if not line.startswith("punkt:")]
+    items = [line.split(":", 1)[1].strip() for line in meeting if line.startswith("punkt:")]
+    # Table and calculation names are one namespace per meeting: each copy gets its own.
+    names = sorted({m for name in items for f in os.listdir(os.path.join(EXAMPLE, name)) if f.endswith(".md")
+                    for m in re.findall(r"^navn: *(\S+)", open(os.path.join(EXAMPLE, name, f), encoding="utf-8").read(), re.M)},
+                   key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, names))
+    # A name where it is declared ("navn: x"), indexed ("x[...]") or numbered ("nummer(x)").
+    rename = re.compile(r"(?<=navn: )(" + alternatives + r")$|(?<![\w-])(" + alternatives + r")(?=\[)|(?<=\()("
+                        + alternatives + r")(?=\))", re.M) if names else None
     os.makedirs(folder)
-    lines = ["organisation: Benchmark", "organ: Bestyrelsen", "dato: 2024-06-06", "tidspunkt: kl. 10", "sted: Her"]
-    for n in range(1, items + 1):
-        name = f"{n:03d}-punkt"
-        lines.append(f"punkt: {name}")
-        d = os.path.join(folder, name)
-        os.makedirs(d)
-        status = "Fortrolig" if n % 5 == 0 else "Offentlig"
-        para = ("Regionerne har i perioden arbejdet med at nedbringe ventetiderne, og sekretariatet "
-                "følger udviklingen tæt i samarbejde med de faglige miljøer. ") * 4
-        body = [f"---\nnummer: {n}\nstatus: {status}\ntitel: Punkt {n} om budget og ventetider\n"
-                f"sagsbehandler: Sagsbehandler {n}\nsagsnummer: EMN-2024-{n:05d}\n---\n",
-                "# Resumé\n", para, "# Indstilling\n", "Det indstilles,\n", "at bestyrelsen godkender.\n",
-                "# Sagsfremstilling\n", para, "- første punkt\n- andet punkt\n- tredje punkt\n", para,
-                f"Resultatet er {{tabel-{n}[I alt; Budget 2025] | mio. kr.}}.\n",
-                f"```tabel\nfil: t.csv\nnavn: tabel-{n}\ntitel: Budget\n"
-                "række: I alt = sum(Post 1 .. Post 60)\nkolonne: Ændring = [Budget 2025] - [Budget 2024]\n```\n", para]
-        open(os.path.join(d, "item.md"), "w", encoding="utf-8").write("\n".join(body))
-        danish = lambda v: f"{v:,}".replace(",", ".")
-        csv = ["Post;Budget 2024;Budget 2025"] + [f"Post {r};{danish(r * 1000 + r)};{danish(r * 1100 + r)}" for r in range(1, rows + 1)]
-        csv.append("I alt;;")
-        open(os.path.join(d, "t.csv"), "w", encoding="utf-8").write("\r\n".join(csv) + "\r\n")
+    lines = list(head)
+    for k in range(copies):
+        for name in items:
+            new = f"{k:02d}-{name}"
+            shutil.copytree(os.path.join(EXAMPLE, name), os.path.join(folder, new))
+            lines.append(f"punkt: {new}")
+            for f in os.listdir(os.path.join(folder, new)):
+                if not f.endswith(".md"):
+                    continue
+                path = os.path.join(folder, new, f)
+                text = open(path, encoding="utf-8").read()
+                if rename and k > 0:
+                    text = rename.sub(lambda m: f"{m.group(0)}-k{k}", text)
+                if f == "item.md":
+                    text = re.sub(r"^nummer: (\d+)$", lambda m: f"nummer: {k * 100 + int(m.group(1))}", text, 1, re.M)
+                open(path, "w", encoding="utf-8").write(longer_markdown(text, longer) if longer > 1 else text)
     open(os.path.join(folder, "meeting.txt"), "w", encoding="utf-8").write("\n".join(lines) + "\n")
-
-
-def measure(boardpack, meeting, runs):
-    times, rss = [], 0
-    for i in range(runs):
-        with tempfile.TemporaryDirectory() as out:
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            t0 = time.perf_counter()
-            p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
-            times.append(time.perf_counter() - t0)
-            if p.returncode != 0:
-                sys.exit("build failed:\n" + p.stderr)
-            rss = max(rss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
-            summary = p.stdout.strip()
-    return statistics.median(times), rss, summary
 
 
 def instructions(boardpack, meeting):
@@ -75,6 +86,40 @@ def instructions(boardpack, meeting):
             if "Collected" in line:
                 return int(line.split()[-1])
     return None
+
+
+def measure(boardpack, meeting, runs):
+    """Median wall time, the largest peak RSS (MiB) and the build's summary line over `runs` builds."""
+    times, rss, summary = [], 0.0, ""
+    for _ in range(runs):
+        seconds, mib, rc, err, out = run_once(boardpack, meeting, keep_stdout=True)
+        if rc != 0:
+            sys.exit("build failed:\n" + err)
+        times.append(seconds)
+        rss = max(rss, mib)
+        summary = out.strip()
+    return statistics.median(times), rss, summary
+
+
+def pages(summary):
+    found = re.findall(r"(\d+) pages", summary)
+    return sum(int(n) for n in found)
+
+
+def bench_scales(boardpack, work, runs, count_instructions):
+    print(f"{'meeting':<28} {'pages':>6} {'instructions':>15} {'median wall':>12} {'peak RSS':>10}")
+    example_instructions = None
+    for name, copies, longer in (("example (24 items)", 0, 1), ("x10 (240 items)", 10, 1), ("x20 (480 items; see above)", 20, 1)):
+        meeting = EXAMPLE
+        if copies:
+            meeting = os.path.join(work, f"x{copies}-{longer}")
+            scaled_example(meeting, copies, longer)
+        t, rss, summary = measure(boardpack, meeting, runs)
+        n = instructions(boardpack, meeting) if count_instructions and shutil.which("valgrind") else None
+        example_instructions = example_instructions or n
+        ratio = f" ({n / example_instructions:.1f}x)" if n and copies else ""
+        print(f"{name:<28} {pages(summary):>6} {(f'{n / 1e6:,.0f} M' if n else '-'):>15}{ratio:<8} {t * 1000:>8.0f} ms "
+              f"{rss:>6.1f} MiB")
 
 
 LIMIT_SECONDS, LIMIT_MIB = 10.0, 512.0
@@ -158,7 +203,7 @@ def limit_cases():
     ]
 
 
-def run_once(boardpack, meeting):
+def run_once(boardpack, meeting, keep_stdout=False):
     """Wall time, peak RSS (MiB), exit status and stderr of one build. The peak is measured by
     /usr/bin/time: a child forked from this (larger) Python process would start its count from
     Python's own size."""
@@ -166,10 +211,13 @@ def run_once(boardpack, meeting):
         rss_file = os.path.join(out, "rss")
         t0 = time.perf_counter()
         p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss_file, boardpack, "build", meeting, "--out", out + "/o"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                           stdout=subprocess.PIPE if keep_stdout else subprocess.DEVNULL, stderr=subprocess.PIPE)
         seconds = time.perf_counter() - t0
         kib = int(open(rss_file).read().split()[-1])
-        return seconds, kib / 1024, p.returncode, p.stderr.decode("utf-8", "replace")
+        err = p.stderr.decode("utf-8", "replace")
+        if keep_stdout:
+            return seconds, kib / 1024, p.returncode, err, p.stdout.decode("utf-8", "replace")
+        return seconds, kib / 1024, p.returncode, err
 
 
 def bench_limits(boardpack, work):
@@ -195,21 +243,11 @@ def bench_limits(boardpack, work):
 def main():
     boardpack = os.path.abspath(sys.argv[1])
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
-    if "--limits-only" in sys.argv:
-        with tempfile.TemporaryDirectory() as work:
-            sys.exit(1 if bench_limits(boardpack, work) else 0)
     with tempfile.TemporaryDirectory() as work:
-        large = os.path.join(work, "stort-moede")
-        generate(large)
-        print(f"{'meeting':<24} {'median wall time':>18} {'peak RSS':>12}  result")
-        for name, meeting in (("example (24 items)", os.path.join(ROOT, "inputs", "2023-09-bestyrelsen")),
-                              ("generated (120 items)", large)):
-            t, rss, summary = measure(boardpack, meeting, runs)
-            print(f"{name:<24} {t * 1000:>15.0f} ms {rss / 1024:>9.1f} MiB  {summary.split(': ', 2)[-1]}")
-            if "--instructions" in sys.argv and shutil.which("valgrind"):
-                n = instructions(boardpack, meeting)
-                print(f"{'':<24} {n:,} instructions (callgrind)")
-        sys.exit(1 if bench_limits(boardpack, work) else 0)
+        if "--limits-only" not in sys.argv:
+            bench_scales(boardpack, work, runs, "--no-instructions" not in sys.argv)
+        if "--no-limits" not in sys.argv:
+            sys.exit(1 if bench_limits(boardpack, work) else 0)
 
 
 if __name__ == "__main__":

@@ -33,10 +33,18 @@ for delay in 0.02 0.1 0.3 0.6; do
 done
 
 # Killed with every new file written and synced, just before the swap.
+touch "$work/started"
+sleep 0.01
 BOARDPACK_TEST_PAUSE_BEFORE_PUBLISH_MS=10000 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1 &
 pid=$!
-for _ in $(seq 1 200); do [ -f "$work/out/$staging/lukket/dagsorden.pdf" ] && break; sleep 0.05; done
-check "the new packet is complete in the staging folder" test -s "$work/out/$staging/lukket/dagsorden.pdf"
+# libharu writes the PDF into the staging folder as it goes: it is complete when its trailer is.
+# (A build killed above may have left a complete one there, until this build clears it.)
+pdf_done() {
+  local pdf="$work/out/$staging/lukket/dagsorden.pdf"
+  [ "$pdf" -nt "$work/started" ] && tail -c 16 "$pdf" 2> /dev/null | grep -q '%%EOF'
+}
+for _ in $(seq 1 400); do pdf_done && break; sleep 0.05; done
+check "the new packet is complete in the staging folder" pdf_done
 kill -9 "$pid"; wait "$pid" 2> /dev/null
 snapshot > "$work/now"
 check "killed before the swap: the published packet is unchanged" cmp -s "$work/published" "$work/now"
@@ -66,6 +74,19 @@ check "and names the file it could not write" grep -q "cannot write .*/$staging/
 snapshot > "$work/now"
 check "out of space: the published packet is unchanged" cmp -s "$work/published" "$work/now"
 check "out of space: no staging folder is left" test ! -e "$work/out/$staging"
+
+# Out of space in the PDF itself, which libharu writes straight into the staging folder (issue
+# 10): the small example's HTML (8 KB) fits under 16 KiB, its PDF (30 KB) does not.
+cp -r "$root/tests/golden/lille-eksempel/2024-03-eksempel" "$work/small"
+"$boardpack" build "$work/small" --out "$work/out-small" > /dev/null 2>&1
+(cd "$work/out-small/2024-03-eksempel" && find . -type f -exec md5sum {} + | sort) > "$work/small-published"
+sed -i 's/^at bestyrelsen godkender budgettet\./at bestyrelsen godkender budgettet for 2025./' "$work/small/01-budget/item.md"
+(ulimit -f 16; "$boardpack" build "$work/small" --out "$work/out-small" > /dev/null 2> "$work/pdf-full.err"); rc=$?
+check "out of space in the PDF exits 3" test $rc -eq 3
+check "and names the PDF it could not write" grep -q "cannot write .*/staging/offentlig/dagsorden.pdf: File too large" "$work/pdf-full.err"
+check "out of space in the PDF: the published packet is unchanged" \
+  cmp -s "$work/small-published" <(cd "$work/out-small/2024-03-eksempel" && find . -type f -exec md5sum {} + | sort)
+check "out of space in the PDF: no staging folder is left" test ! -e "$work/out-small/.boardpack/2024-03-eksempel/staging"
 
 # After all that, a plain build publishes.
 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?

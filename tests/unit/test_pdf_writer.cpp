@@ -2,9 +2,13 @@
 // naming them, a libharu error says what was being written, and a damaged font is named.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <sstream>
 
+#include "render/pdf/content_stream.hpp"
+#include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/pdf_writer.hpp"
 #include "render/pdf/truetype_check.hpp"
 
@@ -28,6 +32,21 @@ std::string messages(const Diagnostics& diags) {
     return out;
 }
 
+const FontFiles& fonts() {
+    static const FontFiles files = [] {
+        Diagnostics d;
+        auto f = FontFiles::load(BOARDPACK_FONT_DIR, d);
+        if (!f) throw std::runtime_error(messages(d));
+        return std::move(*f);
+    }();
+    return files;
+}
+
+// Makes the PDF in memory only; true if it could be written.
+bool write_pdf(const LaidOutDocument& doc, Diagnostics& diags) {
+    return write_pdf(doc, fonts(), "", diags) == PdfResult::Written;
+}
+
 std::string font_bytes() {
     std::ifstream in(std::string(BOARDPACK_FONT_DIR) + "/" + font_file(FontStyle::Regular), std::ios::binary);
     std::ostringstream s;
@@ -39,7 +58,7 @@ std::string font_bytes() {
 
 TEST_CASE("PDF writer: more pages than libharu can write are refused before writing, naming the limit") {
     Diagnostics diags;
-    CHECK_FALSE(write_pdf(pages(32768), BOARDPACK_FONT_DIR, diags));
+    CHECK_FALSE(write_pdf(pages(32768), diags));
     CHECK(messages(diags) ==
           "error: cannot write the PDF (Offentlig udgave): it would have 32768 pages; the limit is 32767 pages "
           "(libharu's)\n");
@@ -50,7 +69,7 @@ TEST_CASE("PDF writer: a libharu error says what was being written") {
         LaidOutDocument doc = pages(2);
         doc.pages[1].texts.push_back({72, 100, "Budget 2024", FontStyle::Regular, 700, {}, {}});
         Diagnostics diags;
-        CHECK_FALSE(write_pdf(doc, BOARDPACK_FONT_DIR, diags));
+        CHECK_FALSE(write_pdf(doc, diags));
         CHECK(messages(diags) ==
               "error: cannot write the text \"Budget 2024\" on page 2 of 2 of the PDF (Offentlig udgave): libharu error "
               "0x1050: a font size is outside libharu's limits (above 0, at most 600 points) (detail 700)\n");
@@ -60,25 +79,29 @@ TEST_CASE("PDF writer: a libharu error says what was being written") {
         doc.pages[0].anchors.push_back({"forside", 0});
         doc.outline.push_back({std::string(70000, 'x'), "forside", 0, {"m/01-budget/item.md", 0, 0}});
         Diagnostics diags;
-        CHECK_FALSE(write_pdf(doc, BOARDPACK_FONT_DIR, diags));
+        CHECK_FALSE(write_pdf(doc, diags));
         CHECK(messages(diags).find("m/01-budget/item.md: error: cannot write the bookmark \"xxxxxxxxxx") == 0);
         CHECK(messages(diags).find("in the PDF (Offentlig udgave): libharu error 0x105B: a text is longer than "
                                    "libharu's limit of 65535 bytes\n") != std::string::npos);
     }
-    SUBCASE("a text longer than libharu's limit for one call is written in parts") {
+    SUBCASE("a text longer than libharu's limit for one string is written: the content stream has no such limit") {
         LaidOutDocument doc = pages(1);
         doc.pages[0].texts.push_back({72, 100, std::string(70000, 'x'), FontStyle::Regular, 0.01, {}, {}});
         Diagnostics diags;
-        CHECK(write_pdf(doc, BOARDPACK_FONT_DIR, diags));
+        CHECK(write_pdf(doc, diags));
         CHECK(messages(diags).empty());
     }
     SUBCASE("a good document is written") {
         LaidOutDocument doc = pages(1);
         doc.pages[0].texts.push_back({72, 100, "Budget 2024", FontStyle::Bold, 12, {}, {}});
         Diagnostics diags;
-        const auto pdf = write_pdf(doc, BOARDPACK_FONT_DIR, diags);
-        REQUIRE(pdf);
-        CHECK(pdf->rfind("%PDF-", 0) == 0);
+        const std::string path = (std::filesystem::temp_directory_path() / "boardpack-test-writer.pdf").string();
+        REQUIRE(write_pdf(doc, fonts(), path, diags) == PdfResult::Written);
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream pdf;
+        pdf << in.rdbuf();
+        std::filesystem::remove(path);
+        CHECK(pdf.str().rfind("%PDF-", 0) == 0);
         CHECK(messages(diags).empty());
     }
 }
@@ -94,4 +117,49 @@ TEST_CASE("TrueType check: a cut-off, damaged or foreign file is named as such; 
     std::string flipped = font;
     flipped[flipped.size() / 3] = static_cast<char>(flipped[flipped.size() / 3] ^ 0x55);
     CHECK(truetype_problem(flipped).find("the file is damaged: table \"") == 0);
+}
+
+TEST_CASE("PDF writer: a file that cannot be written is named with the system's reason") {
+    LaidOutDocument doc = pages(1);
+    doc.pages[0].texts.push_back({72, 100, "Budget", FontStyle::Regular, 12, {}});
+    Diagnostics diags;
+    CHECK(write_pdf(doc, fonts(), "/nonexistent-folder/dagsorden.pdf", diags) == PdfResult::FileFailed);
+    CHECK(messages(diags) == "error: cannot write /nonexistent-folder/dagsorden.pdf: No such file or directory\n");
+}
+
+TEST_CASE("Embedded fonts: only the faces a document prints with, with only the characters it prints (issue 10)") {
+    LaidOutDocument doc = pages(2);
+    doc.pages[0].texts.push_back({72, 100, "Budget 2024", FontStyle::Regular, 12, {}});
+    doc.pages[1].texts.push_back({72, 100, "Æble – €\u2212", FontStyle::Bold, 12, {}});
+    const auto used = used_characters(doc);
+    CHECK(used[0] == std::vector<char32_t>{' ', '0', '2', '4', 'B', 'd', 'e', 'g', 't', 'u'});
+    // The minus sign is printed as "-", its stand-in.
+    CHECK(used[1] == std::vector<char32_t>{' ', '-', 'b', 'e', 'l', U'Æ', U'–', U'€'});
+    CHECK(used[2].empty());
+    CHECK(used[3].empty());
+    CHECK(used[4].empty());
+}
+
+TEST_CASE("Font subset: a valid TrueType font a small part of the face's size, with the same widths") {
+    std::string why;
+    const std::string subset = fonts().subset(FontStyle::Regular, {' ', 'B', 'u', 'd', 'g', 'e', 't', U'æ'}, &why);
+    CHECK(why.empty());
+    REQUIRE(!subset.empty());
+    CHECK(truetype_problem(subset).empty());
+    CHECK(subset.size() * 20 < font_bytes().size());
+}
+
+TEST_CASE("Content stream: operators as libharu writes them, font and colour as given (issue 10)") {
+    ContentStream c;
+    c.rectangle({0.75, 0.75, 0.75}, 68, 684.29, 465.276, 0.6);
+    c.begin_text();
+    c.font("F1", 11);
+    c.fill({0, 0.263, 0.431});
+    c.text(68, 769.09, "5 (Offentlig) \xF8 100%");
+    c.text(68, 748.09, "b");
+    c.end_text();
+    CHECK(c.bytes() ==
+          "0.75 0.75 0.75 rg\n68 684.28998 465.276 0.6 re\nf\n"
+          "BT\n/F1 11 Tf\n0 0.263 0.431 rg\n68 769.09003 Td\n(5 \\050Offentlig\\051 \\370 100\\045) Tj\n"
+          "0 -21 Td\n(b) Tj\nET\n");
 }

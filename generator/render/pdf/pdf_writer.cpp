@@ -2,17 +2,20 @@
 
 #include <hpdf.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
-#include <filesystem>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
-#include <sstream>
 
 #include "core/text.hpp"
 #include "render/pdf/haru_errors.hpp"
-#include "render/pdf/truetype_check.hpp"
+#include "render/pdf/content_stream.hpp"
+#include "render/pdf/deflate.hpp"
+#include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/winansi.hpp"
 
 namespace boardpack::render::pdf {
@@ -97,53 +100,33 @@ private:
 
 const char* const kEncoding = "CP1252";
 
-// A font file larger than this is not Carlito (about 0,6 MB), and is not read.
-constexpr std::uintmax_t kMaxFontBytes = 32u << 20;
-
-// Why the font file cannot be used, or "" (read and checked before libharu sees it).
-std::string font_file_problem(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) return "cannot open the font file";
-    if (std::filesystem::file_size(path, ec) > kMaxFontBytes) return "the font file is larger than 32 MiB";
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in) return "cannot read the font file";
-    return truetype_problem(bytes.str());
-}
-
-#ifndef BOARDPACK_MONO_FONT_DIR
-#define BOARDPACK_MONO_FONT_DIR "/usr/share/fonts/truetype/dejavu"
-#endif
-
-// Where a style's font file is: the --fonts folder, except that the monospace face for code
-// comes from its own Debian package's folder unless the --fonts folder has one.
-std::string font_path(const std::string& dir, FontStyle style) {
-    const std::string in_dir = dir + "/" + font_file(style);
-    std::error_code ec;
-    if (style != FontStyle::Mono || std::filesystem::exists(in_dir, ec)) return in_dir;
-    return std::string(BOARDPACK_MONO_FONT_DIR) + "/" + font_file(style);
-}
-
-// Loads the five styles; returns their fonts in style order.
-bool load_fonts(Haru& haru, const std::string& dir, HPDF_Font fonts[kFontStyles], Diagnostics& diags) {
+// Embeds the faces the document uses, each as a subset of the characters it prints with it;
+// a face it does not use stays out of the PDF (fonts[style] is then null).
+bool embed_fonts(Haru& haru, const LaidOutDocument& doc, const FontFiles& files, HPDF_Font fonts[kFontStyles]) {
+    const auto used = used_characters(doc);
     for (int s = 0; s < kFontStyles; ++s) {
         const FontStyle style = static_cast<FontStyle>(s);
-        const std::string path = font_path(dir, style);
-        if (const std::string why = font_file_problem(path); !why.empty()) {
-            diags.error({path, 0, 0}, why + (style == FontStyle::Mono
-                                                 ? " (install the Debian package fonts-dejavu-core, or put "
-                                                   "DejaVuSansMono.ttf in the --fonts folder)"
-                                                 : " (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)"));
-            return false;
-        }
-        haru.doing("load the font", {path, 0, 0});
-        const char* name = HPDF_LoadTTFontFromFile(haru.doc(), path.c_str(), HPDF_TRUE);
+        fonts[s] = nullptr;
+        if (used[static_cast<size_t>(s)].empty()) continue;
+        haru.doing("embed the font", {files.path(style), 0, 0});
+        std::string why;
+        auto subset = TemporaryFontFile::make(files, style, used[static_cast<size_t>(s)], &why);
+        if (!subset) return haru.fail_with(why);
+        const char* name = HPDF_LoadTTFontFromFile(haru.doc(), subset->path().c_str(), HPDF_TRUE);
+        // libharu keeps its own handle until the document is saved: ours and the name can go now.
+        subset->remove();
         if (!haru.ok(name)) return false;
         // libharu takes a font without a PostScript name and writes it unembedded.
         if (*name == '\0') return haru.fail_with("the font has no name; the file is damaged");
         fonts[s] = HPDF_GetFont(haru.doc(), name, kEncoding);
         if (!haru.ok(fonts[s])) return false;
+        // libharu writes a glyph and its width only for the characters it has measured, which
+        // its text calls would do; the content streams are written directly, so it measures
+        // every character the document prints with the face, once.
+        std::string bytes;
+        for (char32_t cp : used[static_cast<size_t>(s)]) bytes += static_cast<char>(winansi_byte(cp));
+        HPDF_Font_TextWidth(fonts[s], reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+        if (!haru.ok(HPDF_OK)) return false;
     }
     return true;
 }
@@ -163,6 +146,9 @@ std::string ascii_uri(const std::string& url) {
     return out;
 }
 
+// The /Filter entry of a content stream compressed before libharu sees it.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
+
 HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
 
 // The first words of a text, to name it in a message.
@@ -180,15 +166,34 @@ std::string pdf_name(const LaidOutDocument& doc) {
     return doc.info.subject.empty() ? "the PDF" : "the PDF (" + doc.info.subject + ")";
 }
 
-struct Writer {
-    Writer(const LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFontStyles]) : doc(d), haru(h), fonts(f) {}
+// libharu keeps all pages in one list of at most 32767 entries and fails past it (it used to
+// crash there): refused before anything is written.
+bool within_limits(Haru& haru, const LaidOutDocument& doc) {
+    haru.doing("write " + pdf_name(doc));
+    if (doc.pages.size() <= kMaxPdfPages) return true;
+    return haru.fail_with("it would have " + std::to_string(doc.pages.size()) + " pages; the limit is " +
+                          std::to_string(kMaxPdfPages) + " pages (libharu's)");
+}
 
-    const LaidOutDocument& doc;
+// Compression, the outline shown on opening, the text encoding.
+bool start_document(Haru& haru, const LaidOutDocument& doc) {
+    haru.doing("write " + pdf_name(doc));
+    return haru.ok(HPDF_SetCompressionMode(haru.doc(), HPDF_COMP_ALL)) &&
+           haru.ok(HPDF_SetPageMode(haru.doc(), HPDF_PAGE_MODE_USE_OUTLINE)) &&
+           haru.ok(HPDF_SetCurrentEncoder(haru.doc(), kEncoding));
+}
+
+struct Writer {
+    Writer(LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFontStyles]) : doc(d), haru(h), fonts(f) {}
+
+    LaidOutDocument& doc;  // a page's texts and boxes are freed once libharu has them
     Haru& haru;
     HPDF_Font (&fonts)[kFontStyles];
     std::vector<HPDF_Page> pages;
     std::map<std::string, HPDF_Destination> destinations;
-    const TextItem* current_text = nullptr;  // for the message if libharu fails on it
+    const TextItem* current_text = nullptr;  // for the message if a text is refused
+    ContentStream content;                     // the current page's, reused from page to page
+    Deflater deflater;                         // one zlib stream for all pages
     // The text state set on the current page, to skip repeating it.
     bool font_set = false, color_set = false;
     FontStyle font_style = FontStyle::Regular;
@@ -199,44 +204,52 @@ struct Writer {
         return "page " + std::to_string(i + 1) + " of " + std::to_string(doc.pages.size()) + " of " + pdf_name(doc);
     }
 
-    bool box(HPDF_Page page, const BoxItem& b) {
-        return haru.ok(HPDF_Page_SetRGBFill(page, real(b.color.r), real(b.color.g), real(b.color.b))) &&
-               haru.ok(HPDF_Page_Rectangle(page, real(b.x), real(doc.page_height - b.y - b.h), real(b.w), real(b.h))) &&
-               haru.ok(HPDF_Page_Fill(page));
-    }
-
     // Characters without a byte get their stand-in here; printable.cpp reported them, with
     // the place they were written, before rendering.
     bool text(HPDF_Page page, const TextItem& t) {
         const std::string bytes = to_winansi(t.text);
         if (bytes.empty()) return true;
-        current_text = &t;
         // Font and colour only when they change: a table's thousands of lines share one.
         if (!font_set || t.style != font_style || t.size != font_size) {
-            if (!haru.ok(HPDF_Page_SetFontAndSize(page, fonts[static_cast<int>(t.style)], real(t.size)))) return false;
+            // libharu's own limit, checked as its HPDF_Page_SetFontAndSize would.
+            if (!(t.size > 0 && t.size <= HPDF_MAX_FONTSIZE)) {
+                current_text = &t;
+                return haru.fail_with(haru_error_text(HPDF_PAGE_INVALID_FONT_SIZE, static_cast<unsigned long>(t.size)));
+            }
+            const char* name = HPDF_Page_GetLocalFontName(page, fonts[static_cast<int>(t.style)]);
+            if (!haru.ok(name)) return false;
+            content.font(name, t.size);
             font_set = true;
             font_style = t.style;
             font_size = t.size;
         }
         if (!color_set || !(t.color == color)) {
-            if (!haru.ok(HPDF_Page_SetRGBFill(page, real(t.color.r), real(t.color.g), real(t.color.b)))) return false;
+            content.fill(t.color);
             color_set = true;
             color = t.color;
         }
-        // libharu refuses more than 65535 bytes in one call (a footer with a 65.500-character
-        // organisation): a longer text goes in parts, each where the previous one ended.
-        for (size_t at = 0; at < bytes.size(); at += kMaxPdfStringBytes) {
-            const std::string part = bytes.substr(at, kMaxPdfStringBytes);
-            if (!haru.ok(at == 0 ? HPDF_Page_TextOut(page, real(t.x), real(doc.page_height - t.baseline), part.c_str())
-                                 : HPDF_Page_ShowText(page, part.c_str())))
-                return false;
-        }
-        current_text = nullptr;
+        content.text(t.x, doc.page_height - t.baseline, bytes);
         return true;
     }
 
+    // The page's content, compressed here at our level (libharu would keep it uncompressed
+    // until the document is saved, then compress it at zlib's default): libharu writes the
+    // stream as it is, and its dictionary says how it is compressed.
+    bool write_content(HPDF_PageAttr attr) {
+        if (!deflater.compress(content.bytes())) return haru.fail_with("zlib cannot compress the page");
+        const std::string& bytes = deflater.result();
+        // libharu drops a /Filter entry from a stream it does not compress itself, so the entry
+        // is written by the dictionary's write hook, which libharu calls inside the dictionary.
+        if (attr->contents->write_fn != nullptr) return haru.fail_with("libharu's content stream is not as expected");
+        attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+        attr->contents->write_fn = write_flate_filter;
+        return haru.ok(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                         static_cast<HPDF_UINT>(bytes.size())));
+    }
+
+    // The page's boxes and texts go to libharu as one content stream.
     bool page(size_t i) {
-        const Page& p = doc.pages[i];
+        Page& p = doc.pages[i];
         current_text = nullptr;
         haru.doing([this, i] {
             return (current_text ? "write the text " + excerpt(current_text->text) + " on " : "write ") + page_name(i);
@@ -246,14 +259,21 @@ struct Writer {
             !haru.ok(HPDF_Page_SetHeight(page, real(doc.page_height))))
             return false;
         pages.push_back(page);
-        for (const BoxItem& b : p.boxes)
-            if (!box(page, b)) return false;
-        if (p.texts.empty()) return true;
-        if (!haru.ok(HPDF_Page_BeginText(page))) return false;
-        font_set = color_set = false;  // a new page starts with libharu's defaults
-        for (const TextItem& t : p.texts)
-            if (!text(page, t)) return false;
-        return haru.ok(HPDF_Page_EndText(page));
+        content.clear();
+        for (const BoxItem& b : p.boxes) content.rectangle(b.color, b.x, doc.page_height - b.y - b.h, b.w, b.h);
+        if (!p.texts.empty()) {
+            content.begin_text();
+            font_set = color_set = false;  // a new text object starts with the defaults
+            for (const TextItem& t : p.texts)
+                if (!text(page, t)) return false;
+            content.end_text();
+        }
+        if (!write_content(static_cast<HPDF_PageAttr>(page->attr))) return false;
+        // libharu holds the page's content now: the layout's copy goes, so the two are not
+        // held side by side for the whole document.
+        std::vector<TextItem>().swap(p.texts);
+        std::vector<BoxItem>().swap(p.boxes);
+        return true;
     }
 
     // Named places: a destination per anchor.
@@ -335,80 +355,44 @@ struct Writer {
         return true;
     }
 
-    std::optional<std::string> save() {
-        haru.doing("save " + pdf_name(doc));
-        if (!haru.ok(HPDF_SaveToStream(haru.doc())) || !haru.ok(HPDF_ResetStream(haru.doc()))) return std::nullopt;
-        std::string out;
-        HPDF_BYTE buf[65536];
-        while (true) {
-            HPDF_UINT32 n = sizeof buf;
-            const HPDF_STATUS st = HPDF_ReadFromStream(haru.doc(), buf, &n);
-            out.append(reinterpret_cast<const char*>(buf), n);
-            if (st == HPDF_STREAM_EOF || n == 0) break;
-            if (!haru.ok(st)) return std::nullopt;
+    // Into the file at `path`, written by libharu as it goes; with no path only into libharu's
+    // memory, to find what would fail. A file that cannot be written is named with the
+    // system's reason (libharu's own says only "file I/O error").
+    PdfResult save(const std::string& path) {
+        if (path.empty()) {
+            haru.doing("save " + pdf_name(doc));
+            return haru.ok(HPDF_SaveToStream(haru.doc())) ? PdfResult::Written : PdfResult::Refused;
         }
-        return out;
+        haru.doing("write " + path);
+        errno = 0;
+        const HPDF_STATUS status = HPDF_SaveToFile(haru.doc(), path.c_str());
+        const int e = errno;
+        if (status != HPDF_OK && e != 0) {
+            haru.fail_with(std::strerror(e));
+            return PdfResult::FileFailed;
+        }
+        return haru.ok(status) ? PdfResult::Written : PdfResult::FileFailed;
     }
 };
 
 }  // namespace
 
-const char* font_file(FontStyle style) {
-    switch (style) {
-        case FontStyle::Regular: return "Carlito-Regular.ttf";
-        case FontStyle::Bold: return "Carlito-Bold.ttf";
-        case FontStyle::Italic: return "Carlito-Italic.ttf";
-        case FontStyle::BoldItalic: return "Carlito-BoldItalic.ttf";
-        case FontStyle::Mono: return "DejaVuSansMono.ttf";
-    }
-    return "";
-}
-
 std::optional<TableMetrics> load_font_metrics(const std::string& font_dir, Diagnostics& diags) {
-    Haru haru(diags);
-    HPDF_Font fonts[kFontStyles];
-    if (haru.failed() || !load_fonts(haru, font_dir, fonts, diags)) return std::nullopt;
-    std::array<TableMetrics::Widths, kFontStyles> widths{};
-    for (int s = 0; s < kFontStyles; ++s) {
-        haru.doing("measure the font", {font_path(font_dir, static_cast<FontStyle>(s)), 0, 0});
-        for (int b = 32; b < 256; ++b) {
-            const HPDF_BYTE byte = static_cast<HPDF_BYTE>(b);
-            widths[static_cast<size_t>(s)][static_cast<size_t>(b)] = HPDF_Font_TextWidth(fonts[s], &byte, 1).width;
-        }
-        if (!haru.ok(HPDF_OK)) return std::nullopt;
-        // A font whose letters have no width would lay every line on top of itself.
-        if (widths[static_cast<size_t>(s)]['a'] <= 0) {
-            haru.fail_with("the font's letters have no width; the file is damaged");
-            return std::nullopt;
-        }
-    }
-    // The line box puts the baseline at 0.8 of the size below its top.
-    return TableMetrics(widths, {0.8, 0.8, 0.8, 0.8, 0.8});
+    auto fonts = FontFiles::load(font_dir, diags);
+    if (!fonts) return std::nullopt;
+    return fonts->metrics();
 }
 
-std::optional<std::string> write_pdf(const LaidOutDocument& doc, const std::string& font_dir, Diagnostics& diags) {
+PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& path, Diagnostics& diags) {
     Haru haru(diags);
-    haru.doing("write " + pdf_name(doc));
-    // libharu keeps all pages in one list of at most 32767 entries and fails past it
-    // (it used to crash here): refuse before writing anything.
-    if (doc.pages.size() > kMaxPdfPages) {
-        haru.fail_with("it would have " + std::to_string(doc.pages.size()) + " pages; the limit is " +
-                       std::to_string(kMaxPdfPages) + " pages (libharu's)");
-        return std::nullopt;
-    }
-    if (haru.failed() || !haru.ok(HPDF_SetCompressionMode(haru.doc(), HPDF_COMP_ALL)) ||
-        !haru.ok(HPDF_SetPageMode(haru.doc(), HPDF_PAGE_MODE_USE_OUTLINE)))
-        return std::nullopt;
-    HPDF_Font fonts[kFontStyles];
-    if (!load_fonts(haru, font_dir, fonts, diags)) return std::nullopt;
-    haru.doing("set the encoding of " + pdf_name(doc));
-    if (!haru.ok(HPDF_SetCurrentEncoder(haru.doc(), kEncoding))) return std::nullopt;
-
-    Writer w(doc, haru, fonts);
+    if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
+    HPDF_Font faces[kFontStyles];
+    if (!embed_fonts(haru, doc, fonts, faces)) return PdfResult::Refused;
+    Writer w(doc, haru, faces);
     for (size_t i = 0; i < doc.pages.size(); ++i)
-        if (!w.page(i)) return std::nullopt;
-    if (!w.anchors() || !w.links() || !w.outline() || !w.info()) return std::nullopt;
-    return w.save();
+        if (!w.page(i)) return PdfResult::Refused;
+    if (!w.anchors() || !w.links() || !w.outline() || !w.info()) return PdfResult::Refused;
+    return w.save(path);
 }
 
 }  // namespace boardpack::render::pdf

@@ -1,5 +1,5 @@
 // Writes laid-out pages as PDF with libharu. This is the only file that calls libharu: fonts
-// are embedded TrueType (Carlito) in the Windows-1252 encoding; libharu's error callback only
+// are embedded TrueType subsets (Carlito) in the Windows-1252 encoding; libharu's error callback only
 // records the error, which is turned into a diagnostic here.
 #pragma once
 
@@ -7,18 +7,25 @@
 #include <string>
 
 #include "core/diagnostics.hpp"
-#include "render/pdf/font_metrics.hpp"
+#include "render/pdf/font_files.hpp"
 #include "render/pdf/page_items.hpp"
 
 namespace boardpack::render::pdf {
 
-// The font files for each style, in the font folder.
-const char* font_file(FontStyle style);
-
-// Reads the glyph widths of the embedded fonts.
+// Reads the glyph widths of the fonts (FontFiles::load, for tests that need only these).
 std::optional<TableMetrics> load_font_metrics(const std::string& font_dir, Diagnostics& diags);
 
-// The PDF file's bytes.
-std::optional<std::string> write_pdf(const LaidOutDocument& doc, const std::string& font_dir, Diagnostics& diags);
+// How writing a PDF ended; each failure has its message in the diagnostics.
+enum class PdfResult {
+    Written,
+    Refused,     // the document cannot be made a PDF (a libharu limit, a font)
+    FileFailed,  // the file could not be written (no space, file size limit)
+};
+
+// Writes the PDF to the file at `path`: libharu writes it there itself, so the document is
+// never copied into memory. With an empty path the PDF is made but not written, to find what
+// would fail. The faces it uses are embedded as subsets of the characters it prints. The
+// document is taken (move it in): each page's items are freed as soon as libharu has them.
+PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& path, Diagnostics& diags);
 
 }  // namespace boardpack::render::pdf

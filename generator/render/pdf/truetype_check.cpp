@@ -19,14 +19,18 @@ uint16_t u16(std::string_view b, size_t at) {
 // The sum of the table as big-endian 32-bit words, padded with zeros (the TrueType checksum).
 // In "head" the checkSumAdjustment word (bytes 8 to 11) counts as zero.
 uint32_t checksum(std::string_view table, bool is_head) {
+    const auto* p = reinterpret_cast<const unsigned char*>(table.data());
+    const size_t whole = table.size() / 4 * 4;
     uint32_t sum = 0;
-    for (size_t i = 0; i < table.size(); i += 4) {
-        if (is_head && i == 8) continue;
-        uint32_t word = 0;
-        for (size_t k = 0; k < 4; ++k)
-            word = word << 8 | (i + k < table.size() ? static_cast<unsigned char>(table[i + k]) : 0u);
-        sum += word;
-    }
+    // Whole words first, without a bounds check per byte: this reads every byte of every font.
+    for (size_t i = 0; i < whole; i += 4)
+        sum += static_cast<uint32_t>(p[i]) << 24 | static_cast<uint32_t>(p[i + 1]) << 16 |
+               static_cast<uint32_t>(p[i + 2]) << 8 | p[i + 3];
+    uint32_t last = 0;
+    for (size_t k = 0; k < 4; ++k) last = last << 8 | (whole + k < table.size() ? p[whole + k] : 0u);
+    sum += last;
+    // In "head" the checkSumAdjustment word (bytes 8 to 11) counts as zero.
+    if (is_head && table.size() > 8) sum -= table.size() >= 12 ? u32(table, 8) : last;
     return sum;
 }
 

@@ -24,6 +24,11 @@ unsigned char winansi_byte(char32_t cp) {
     return 0;
 }
 
+char32_t winansi_code_point(unsigned char byte) {
+    if (byte >= 0x80 && byte < 0xA0) return kHigh[byte - 0x80];
+    return byte;
+}
+
 int winansi_print_byte(char32_t cp) {
     if (const unsigned char b = winansi_byte(cp)) return b;
     switch (cp) {
@@ -37,7 +42,9 @@ int winansi_print_byte(char32_t cp) {
 std::string to_winansi(std::string_view utf8, std::string* replaced) {
     std::string out;
     out.reserve(utf8.size());
-    for (char32_t cp : decode_utf8(utf8)) {
+    // Code point by code point in place: the writer converts every text run of every page.
+    for (size_t i = 0; i < utf8.size();) {
+        const char32_t cp = next_code_point(utf8, i);
         const int b = winansi_print_byte(cp);
         if (b >= 0) out += static_cast<char>(b);
         if (replaced && b >= 0 && !winansi_byte(cp) && cp >= 0x20) append_utf8(*replaced, cp);

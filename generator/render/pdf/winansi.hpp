@@ -11,6 +11,9 @@ namespace boardpack::render::pdf {
 // The Windows-1252 byte for a code point, or 0 if it has none.
 unsigned char winansi_byte(char32_t cp);
 
+// The code point a Windows-1252 byte stands for, or 0 if the byte is unassigned.
+char32_t winansi_code_point(unsigned char byte);
+
 // Converts UTF-8 to Windows-1252. Characters without a byte get a close stand-in where one
 // exists (U+2212 minus -> "-", non-breaking hyphen -> "-", thin spaces -> " "), else "?";
 // each such character is appended (UTF-8) to *replaced if given.

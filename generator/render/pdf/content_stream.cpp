@@ -1,0 +1,92 @@
+#include "render/pdf/content_stream.hpp"
+
+#include <cstdint>
+
+namespace boardpack::render::pdf {
+
+namespace {
+
+// libharu's bounds for a number in a content stream.
+constexpr float kMaxReal = 32767;
+
+// Bytes libharu writes in a string as an octal escape.
+bool needs_escape(unsigned char c) {
+    return c < 0x20 || c > 0x7E || c == '\\' || c == '%' || c == '#' || c == '/' || c == '(' || c == ')' ||
+           c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}';
+}
+
+}  // namespace
+
+// As libharu's HPDF_FToA: single precision, five decimals, trailing zeros dropped.
+void ContentStream::number(double value) {
+    float val = static_cast<float>(value);
+    if (val > kMaxReal) val = kMaxReal;
+    else if (val < -kMaxReal) val = -kMaxReal;
+    char buf[24];
+    char* s = buf;
+    if (val < 0) {
+        *s++ = '-';
+        val = 0 - val;
+    }
+    const auto int_val = static_cast<int32_t>(val + 0.000005);
+    auto fpart = static_cast<int32_t>(static_cast<float>(val - int_val + 0.000005) * 100000);
+    char digits[12];
+    int n = 0;
+    for (int32_t v = int_val; v > 0; v /= 10) digits[n++] = static_cast<char>('0' + v % 10);
+    if (n == 0) digits[n++] = '0';
+    while (n > 0) *s++ = digits[--n];
+    char frac[5];
+    for (int i = 4; i >= 0; --i, fpart /= 10) frac[i] = static_cast<char>('0' + fpart % 10);
+    int keep = 5;
+    while (keep > 0 && frac[keep - 1] == '0') --keep;
+    if (keep > 0) {
+        *s++ = '.';
+        for (int i = 0; i < keep; ++i) *s++ = frac[i];
+    }
+    out_.append(buf, static_cast<size_t>(s - buf));
+}
+
+void ContentStream::rectangle(const Color& color, double x, double y, double w, double h) {
+    fill(color);
+    number(x), out_ += ' ', number(y), out_ += ' ', number(w), out_ += ' ', number(h), out_ += " re\nf\n";
+}
+
+void ContentStream::begin_text() {
+    out_ += "BT\n";
+    line_x_ = line_y_ = 0;
+}
+
+void ContentStream::end_text() { out_ += "ET\n"; }
+
+void ContentStream::font(std::string_view name, double size) {
+    out_ += '/';
+    out_ += name;
+    out_ += ' ';
+    number(size);
+    out_ += " Tf\n";
+}
+
+void ContentStream::fill(const Color& color) {
+    number(color.r), out_ += ' ', number(color.g), out_ += ' ', number(color.b), out_ += " rg\n";
+}
+
+void ContentStream::text(double x, double y, std::string_view bytes) {
+    // A move from the start of the previous line, in libharu's single precision.
+    const float dx = static_cast<float>(x) - line_x_, dy = static_cast<float>(y) - line_y_;
+    number(dx), out_ += ' ', number(dy), out_ += " Td\n(";
+    line_x_ += dx;
+    line_y_ += dy;
+    for (const char ch : bytes) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (!needs_escape(c)) {
+            out_ += ch;
+            continue;
+        }
+        const char esc[4] = {'\\', static_cast<char>('0' + (c >> 6)), static_cast<char>('0' + ((c & 0x38) >> 3)),
+                             static_cast<char>('0' + (c & 7))};
+        out_.append(esc, 4);
+    }
+    out_ += ") Tj\n";
+}
+
+}  // namespace boardpack::render::pdf

@@ -1,0 +1,36 @@
+// A page's content stream (PDF drawing operators) built in one string, so the writer hands each
+// page to libharu in one call instead of one to four calls per text run (each 3.000-7.000
+// instructions). Numbers and strings are written as libharu writes them, so the PDF is the same
+// byte for byte.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "render/pdf/page_items.hpp"
+
+namespace boardpack::render::pdf {
+
+class ContentStream {
+public:
+    // A filled rectangle, in PDF coordinates (origin bottom left).
+    void rectangle(const Color& color, double x, double y, double w, double h);
+    // Starts and ends the page's text object; the text position starts at 0 0.
+    void begin_text();
+    void end_text();
+    // The font (its name in the page's resources) and size, and the fill colour, for the next texts.
+    void font(std::string_view name, double size);
+    void fill(const Color& color);
+    // Text bytes (in the font's encoding) starting at x, y (PDF coordinates).
+    void text(double x, double y, std::string_view bytes);
+
+    const std::string& bytes() const { return out_; }
+    void clear() { out_.clear(); }
+
+private:
+    void number(double value);
+    std::string out_;
+    float line_x_ = 0, line_y_ = 0;  // the start of the current text line, as libharu keeps it
+};
+
+}  // namespace boardpack::render::pdf
