@@ -31,6 +31,7 @@ struct BuildOptions {
     bool check_only = false;  // validate, write nothing
     bool quiet = false;       // no summary line on success, no notes: only what must be fixed
     bool color = false;       // diagnostics coloured for a terminal
+    unsigned jobs = 0;        // meetings built at once; 0: one per core
 };
 
 // Exit codes.

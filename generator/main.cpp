@@ -16,8 +16,8 @@ namespace fs = std::filesystem;
 namespace {
 
 const char* const kUsage =
-    "usage: boardpack build [MEETING_DIR...] [--out DIR] [--strict] [--quiet] [--color=WHEN]\n"
-    "       boardpack check [MEETING_DIR...] [--strict] [--quiet] [--color=WHEN]\n"
+    "usage: boardpack build [MEETING_DIR...] [--out DIR] [--strict] [--quiet] [--color=WHEN] [-j N]\n"
+    "       boardpack check [MEETING_DIR...] [--strict] [--quiet] [--color=WHEN] [-j N]\n"
     "       boardpack new MEETING_DIR\n"
     "       boardpack new-item MEETING_DIR NAME [--titel TITLE]\n"
     "       boardpack --help | --version\n";
@@ -45,6 +45,8 @@ const char* const kHelp =
     "                   a meeting folder\n"
     "  --strict         treat warnings (e.g. a published total that differs) as errors\n"
     "  -q, --quiet      print only what must be fixed: no summary line, no notes\n"
+    "  -j, --jobs N     build up to N meetings at once (default: one per core); the packets\n"
+    "                   and the order of the messages are the same as one at a time\n"
     "  --color=WHEN     colour the messages: auto (on a terminal, unless NO_COLOR is set),\n"
     "                   always or never\n"
     "  --templates DIR  the templates folder (default: share/boardpack/templates beside an\n"
@@ -130,6 +132,21 @@ int main(int argc, char** argv) {
             options.strict = true;
         } else if (a == "--quiet" || a == "-q") {
             options.quiet = true;
+        } else if (a == "-j" || a == "--jobs" || (a.rfind("-j", 0) == 0 && a.size() > 2 && a[2] != '-') ||
+                   a.rfind("--jobs=", 0) == 0) {
+            std::string n;
+            if (a == "-j" || a == "--jobs") {
+                const std::string* v = value(a.c_str());
+                if (!v) return boardpack::kExitUsage;
+                n = *v;
+            } else {
+                n = a.rfind("--jobs=", 0) == 0 ? a.substr(7) : a.substr(2);
+            }
+            if (n.empty() || n.size() > 4 || n.find_first_not_of("0123456789") != std::string::npos || std::stoi(n) < 1) {
+                std::cerr << "boardpack: -j takes a number of meetings from 1 up, not \"" << n << "\"\n" << kUsage;
+                return boardpack::kExitUsage;
+            }
+            options.jobs = static_cast<unsigned>(std::stoi(n));
         } else if (a == "--color" || a.rfind("--color=", 0) == 0) {
             color = a == "--color" ? "always" : a.substr(8);
             if (color != "auto" && color != "always" && color != "never") {

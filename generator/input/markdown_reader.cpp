@@ -418,6 +418,8 @@ struct NodeDeleter {
 
 }  // namespace
 
+void prepare_markdown_reader() { cmark_gfm_core_extensions_ensure_registered(); }
+
 std::vector<Block> read_markdown(const MarkdownSource& source, const FenceHandler& on_fence, Diagnostics& diags) {
     // Once the meeting is over its limit (reported already), the rest is not parsed at all.
     if (source.totals && source.totals->markdown_parts > kMaxMeetingMarkdownParts) return {};

@@ -32,6 +32,10 @@ using FenceHandler =
 // caller decides what they mean). Raw HTML is kept as text, links other than http(s) and mailto
 // are dropped (their text stays), a list that is only "-" is read as the text "-", and
 // "{formula}" in the text becomes a Figure inline to be computed.
+// Registers cmark-gfm's extensions, which read_markdown otherwise does on first use; a program
+// that reads Markdown from several threads calls this once before starting them.
+void prepare_markdown_reader();
+
 std::vector<model::Block> read_markdown(const MarkdownSource& source, const FenceHandler& on_fence,
                                         Diagnostics& diags);
 

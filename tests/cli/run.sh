@@ -126,4 +126,23 @@ check "an explicit --color=always wins over NO_COLOR" grep -q $'\x1b\[' "$work/c
 "$boardpack" check --color=sometimes > /dev/null 2>&1; rc=$?
 check "--color with another word is a usage error (2)" test $rc -eq 2
 
+# Issue 15, point 5: many meetings at once. -j2 writes the same packets byte for byte as -j1, and
+# prints each meeting's messages and summary in input order (here the second of three fails).
+mkdir -p "$work/jobs"
+for n in a b c; do cp -r "$root/inputs/2023-09-bestyrelsen" "$work/jobs/$n"; done
+printf '\n# Resume\n' >> "$work/jobs/b/05-boerne-og-ungdomspsykiatri/item.md"
+for j in 1 2; do
+  (cd "$work/jobs" && "$boardpack" build a b c --out "$work/jobs-out$j" -j$j > "$work/jobs-s$j" 2> "$work/jobs-e$j"); echo $? > "$work/jobs-rc$j"
+done
+check "-j1 and -j2 both exit 1 (one meeting has an error)" test "$(cat "$work/jobs-rc1")$(cat "$work/jobs-rc2")" = 11
+check "-j2 prints the same messages in the same order as -j1" cmp -s "$work/jobs-e1" "$work/jobs-e2"
+check "and the same summary lines, in input order" test "$(sed "s#$work/jobs-out[12]#OUT#" "$work/jobs-s1")" = "$(sed "s#$work/jobs-out[12]#OUT#" "$work/jobs-s2")" -a "$(cut -c1-18 "$work/jobs-s2" | tr '\n' ' ')" = "boardpack: built a boardpack: built c "
+same=yes
+for n in a c; do for ed in offentlig lukket; do for f in dagsorden.html dagsorden.pdf; do
+  cmp -s "$work/jobs-out1/$n/$ed/$f" "$work/jobs-out2/$n/$ed/$f" || same=no
+done; done; done
+check "-j2 writes the same packets byte for byte as -j1" test $same = yes
+"$boardpack" check -j0 > /dev/null 2>&1; rc=$?
+check "-j0 is a usage error (2)" test $rc -eq 2
+
 exit $((fails > 0))
