@@ -198,9 +198,12 @@ struct Converter {
         const std::string line = line_text(run.loc.line);
         if (run.loc.line <= 0 || run.loc.column <= 0) return out;
         size_t p = static_cast<size_t>(run.loc.column - 1);  // cmark counts bytes
-        const auto column_at = [&line](size_t byte) {
-            return static_cast<int>(utf8_length(std::string_view(line).substr(0, std::min(byte, line.size())))) + 1;
-        };
+        // The column of each byte offset, counted once for the line (counting the prefix anew
+        // for every byte was quadratic in the line's length).
+        std::vector<int> columns(line.size() + 1, 1);
+        for (size_t b = 0; b < line.size(); ++b)
+            columns[b + 1] = columns[b] + ((static_cast<unsigned char>(line[b]) & 0xC0) != 0x80 ? 1 : 0);
+        const auto column_at = [&](size_t byte) { return columns[std::min(byte, line.size())]; };
         for (size_t i = 0; i < t.size(); ++i) {
             if (p >= line.size()) {
                 out[i].column = column_at(line.size());
