@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <sstream>
+#include <cstdio>
 #include <cstdlib>
 #include <ostream>
 #include <thread>
@@ -13,6 +14,7 @@
 #include "core/input_files.hpp"
 #include "input/markdown_reader.hpp"
 #include "model/document.hpp"
+#include "publish/published_packets.hpp"
 #include "publish/publisher.hpp"
 #include "publish/targets.hpp"
 
@@ -130,6 +132,15 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
             << " pages)\n";
         return kExitOk;
     }
+    // What the archive page says of this packet.
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", meeting->date.year, meeting->date.month, meeting->date.day);
+    if (!publisher->describe({{"dato", date}, {"organ", meeting->body}, {"titel", meeting->title},
+                              {"organisation", meeting->organisation}},
+                             &why)) {
+        err << "boardpack: " << why << "; the packet in " << publisher->target().string() << " was left as it was\n";
+        return kExitOutputError;
+    }
     pause_for_tests();
     if (!publisher->commit(&why)) {
         err << "boardpack: " << why << "; the packet in " << publisher->target().string() << " was left as it was\n";
@@ -142,6 +153,39 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         << " public, " << confidential << " confidential); offentlig " << pages[0] << " pages, lukket " << pages[1]
         << " pages; " << publisher->files_written() << " files in "
         << publisher->target().string() << "\n";
+    return kExitOk;
+}
+
+// The archive page, output/index.html, once the output holds two packets or more: the public
+// editions of every packet boardpack published there (not only this run's), newest first.
+int write_archive(const BuildOptions& o, const RenderKit& kit, std::ostream& err) {
+    const std::vector<publish::PublishedPacket> packets = publish::published_packets(o.output);
+    if (packets.size() < 2) return kExitOk;
+    std::vector<render::html::ArchiveMeeting> meetings;
+    for (const publish::PublishedPacket& p : packets) {
+        render::html::ArchiveMeeting m;
+        m.id = p.id;
+        auto fact = [&](const char* key) {
+            const auto f = p.facts.find(key);
+            return f == p.facts.end() ? std::string() : f->second;
+        };
+        m.body = fact("organ");
+        m.title = fact("titel");
+        m.organisation = fact("organisation");
+        const std::string date = fact("dato");
+        if (std::sscanf(date.c_str(), "%4d-%2d-%2d", &m.date.year, &m.date.month, &m.date.day) != 3) continue;  // an older packet
+        meetings.push_back(std::move(m));
+    }
+    if (meetings.size() < 2) return kExitOk;
+    Diagnostics diags;
+    const auto html = render::html::render_archive(std::move(meetings), kit.wording, kit.html, diags);
+    print_diagnostics(diags, o, err);
+    std::string why;
+    if (!html) return kExitInputError;
+    if (!publish::write_index(o.output, *html, &why)) {
+        err << "boardpack: " << why << "\n";
+        return kExitOutputError;
+    }
     return kExitOk;
 }
 
@@ -217,7 +261,9 @@ int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
         print_diagnostics(kit_diags, o, err);
         return kExitInputError;
     }
-    return build_all(*targets, o, *kit, out, err);
+    const int status = build_all(*targets, o, *kit, out, err);
+    if (o.check_only) return status;
+    return std::max(status, write_archive(o, *kit, err));
 }
 
 }  // namespace boardpack

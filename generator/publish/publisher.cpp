@@ -87,6 +87,18 @@ bool Publisher::prepare(std::string* error) {
            write_durably(staging_ / kMarkerFile, marker_text(id_), kPublicFile, error);
 }
 
+bool Publisher::describe(const std::vector<std::pair<std::string, std::string>>& facts, std::string* error) {
+    std::string text = marker_text(id_);
+    for (const auto& [key, value] : facts) {
+        std::string one_line = value;
+        for (char& c : one_line)
+            if (c == '\n' || c == '\r') c = ' ';
+        text += key + ": " + one_line + "\n";
+    }
+    remove_quietly(staging_ / kMarkerFile);
+    return write_durably(staging_ / kMarkerFile, text, kPublicFile, error);
+}
+
 bool Publisher::refuse_foreign(std::string* error) {
     before_ = inspect_target(target_, id_);
     if (before_.kind != TargetKind::Foreign) return true;

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "publish/packet_folder.hpp"
 
@@ -45,6 +47,10 @@ public:
 
     // Publishes the staging folder as output/<meeting>.
     bool commit(std::string* error);
+
+    // Records facts about the packet in its marker ("dato", "organ", ...), read back by
+    // published_packets() for the archive page. Values are kept to one line.
+    bool describe(const std::vector<std::pair<std::string, std::string>>& facts, std::string* error);
 
     const std::filesystem::path& staging() const { return staging_; }
     const std::filesystem::path& target() const { return target_; }

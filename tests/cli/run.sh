@@ -142,6 +142,27 @@ for n in a c; do for ed in offentlig lukket; do for f in dagsorden.html dagsorde
   cmp -s "$work/jobs-out1/$n/$ed/$f" "$work/jobs-out2/$n/$ed/$f" || same=no
 done; done; done
 check "-j2 writes the same packets byte for byte as -j1" test $same = yes
+# Issue 15, point 4: the archive page. Two or more packets in one output folder get
+# output/index.html: the public editions only, newest first, valid HTML; an index.html boardpack
+# did not write is never replaced; one packet alone gets none.
+check "two packets in one output get an archive page" test -s "$work/jobs-out2/index.html"
+check "it links each public edition's HTML and PDF" test "$(grep -o 'href="[ac]/offentlig/dagsorden\.\(html\|pdf\)"' "$work/jobs-out2/index.html" | wc -l)" -eq 4
+check "and no closed edition" test -z "$(grep -i 'href="[^"]*lukket' "$work/jobs-out2/index.html")"
+check "the meeting that failed is not on it" test -z "$(grep 'href="b/' "$work/jobs-out2/index.html")"
+if command -v tidy > /dev/null; then
+  tidy -q -e "$work/jobs-out2/index.html" > "$work/tidy-index" 2>&1
+  check "the archive page is valid HTML (tidy)" test -z "$(grep -i 'error' "$work/tidy-index")"
+fi
+check "one packet alone gets no archive page" test ! -e "$work/out/index.html"
+mkdir -p "$work/arkiv"
+cp -r "$root/inputs/2023-09-bestyrelsen" "$work/arkiv/2023-09-a"
+cp -r "$root/inputs/2023-09-bestyrelsen" "$work/arkiv/møde 2024"
+sed -i 's/^dato: 2023-09-14$/dato: 2024-03-07/' "$work/arkiv/møde 2024/meeting.txt"
+(cd "$work/arkiv" && "$boardpack" build 2023-09-a "møde 2024" --out "$work/arkiv-out" > /dev/null 2>&1); rc=$?
+check "the newest meeting comes first" test $rc -eq 0 -a "$(grep -o 'href="[^"]*html"' "$work/arkiv-out/index.html" | head -1)" = 'href="m%C3%B8de%202024/offentlig/dagsorden.html"'
+echo '<p>our own page</p>' > "$work/arkiv-out/index.html"
+(cd "$work/arkiv" && "$boardpack" build 2023-09-a --out "$work/arkiv-out" > /dev/null 2> "$work/e-index"); rc=$?
+check "an index.html boardpack did not write is left as it is (exit 3)" test $rc -eq 3 -a "$(cat "$work/arkiv-out/index.html")" = '<p>our own page</p>' -a -n "$(grep 'will not replace .*index.html' "$work/e-index")"
 "$boardpack" check -j0 > /dev/null 2>&1; rc=$?
 check "-j0 is a usage error (2)" test $rc -eq 2
 

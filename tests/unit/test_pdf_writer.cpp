@@ -121,7 +121,7 @@ TEST_CASE("TrueType check: a cut-off, damaged or foreign file is named as such; 
 
 TEST_CASE("PDF writer: a file that cannot be written is named with the system's reason") {
     LaidOutDocument doc = pages(1);
-    doc.pages[0].texts.push_back({72, 100, "Budget", FontStyle::Regular, 12, {}});
+    doc.pages[0].texts.push_back({72, 100, "Budget", FontStyle::Regular, 12, {}, {}});
     Diagnostics diags;
     CHECK(write_pdf(doc, fonts(), "/nonexistent-folder/dagsorden.pdf", diags) == PdfResult::FileFailed);
     CHECK(messages(diags) == "error: cannot write /nonexistent-folder/dagsorden.pdf: No such file or directory\n");
@@ -129,8 +129,8 @@ TEST_CASE("PDF writer: a file that cannot be written is named with the system's 
 
 TEST_CASE("Embedded fonts: only the faces a document prints with, with only the characters it prints (issue 10)") {
     LaidOutDocument doc = pages(2);
-    doc.pages[0].texts.push_back({72, 100, "Budget 2024", FontStyle::Regular, 12, {}});
-    doc.pages[1].texts.push_back({72, 100, "Æble – €\u2212", FontStyle::Bold, 12, {}});
+    doc.pages[0].texts.push_back({72, 100, "Budget 2024", FontStyle::Regular, 12, {}, {}});
+    doc.pages[1].texts.push_back({72, 100, "Æble – €\u2212", FontStyle::Bold, 12, {}, {}});
     const auto used = used_characters(doc);
     CHECK(used[0] == std::vector<char32_t>{' ', '0', '2', '4', 'B', 'd', 'e', 'g', 't', 'u'});
     // The minus sign is printed as "-", its stand-in.

@@ -2,6 +2,9 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
+#include <tuple>
+
 #include "core/text_file.hpp"
 #include "model/anchors.hpp"
 #include "render/html/html_blocks.hpp"
@@ -84,10 +87,11 @@ std::optional<HtmlTemplates> HtmlTemplates::load(const InputFiles& templates, Di
     auto page = load_text_file(templates, "html/dagsorden.mustache", diags);
     auto table = load_text_file(templates, "html/tabel.mustache", diags);
     auto css = load_text_file(templates, "html/style.css", diags);
-    if (!page || !table || !css) return std::nullopt;
+    auto archive = load_text_file(templates, "html/arkiv.mustache", diags);
+    if (!page || !table || !css || !archive) return std::nullopt;
     // A template that does not parse is reported once, here, not for every page it would fill.
     bool ok = true;
-    for (const TextFile* f : {&*page, &*table}) {
+    for (const TextFile* f : {&*page, &*table, &*archive}) {
         mstch::mustache tmpl{f->content};
         if (!tmpl.is_valid()) {
             diags.error({f->name, 0, 0}, "template error: " + tmpl.error_message());
@@ -95,7 +99,7 @@ std::optional<HtmlTemplates> HtmlTemplates::load(const InputFiles& templates, Di
         }
     }
     if (!ok) return std::nullopt;
-    return HtmlTemplates{page->content, table->content, css->content};
+    return HtmlTemplates{page->content, table->content, css->content, archive->content};
 }
 
 namespace {
@@ -207,6 +211,86 @@ std::optional<std::string> render_html(const model::EditionView& view, const Wor
     auto out = render_template(page_template, "templates/html/dagsorden.mustache", page, diags);
     if (diags.error_count() > errors_before) return std::nullopt;
     return out;
+}
+
+namespace {
+
+// A folder name as one segment of a relative address: every byte but letters, digits and
+// "-._~" percent-encoded, so "møde 2023" or a name with "#" or "?" still leads to its folder.
+std::string url_segment(const std::string& name) {
+    static const char* const kHex = "0123456789ABCDEF";
+    std::string out;
+    for (const unsigned char c : name) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+            c == '_' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<std::string> render_archive(std::vector<ArchiveMeeting> meetings, const Wording& wording,
+                                          const HtmlTemplates& templates, Diagnostics& diags) {
+    auto newer = [](const model::Date& a, const model::Date& b) {
+        return std::tie(a.year, a.month, a.day) > std::tie(b.year, b.month, b.day);
+    };
+    std::sort(meetings.begin(), meetings.end(), [&](const ArchiveMeeting& a, const ArchiveMeeting& b) {
+        if (a.date.year != b.date.year) return a.date.year > b.date.year;
+        if (a.body != b.body) return a.body < b.body;
+        if (newer(a.date, b.date) || newer(b.date, a.date)) return newer(a.date, b.date);
+        return a.id < b.id;
+    });
+    mstch::data years{mstch::data::type::list};
+    mstch::data year, bodies{mstch::data::type::list}, body, list{mstch::data::type::list};
+    int current_year = -1;
+    std::string current_body;
+    auto close_body = [&] {
+        if (current_body.empty() && list.is_empty_list()) return;
+        body.set("meetings", list);
+        bodies.push_back(body);
+        body = mstch::data{};
+        list = mstch::data{mstch::data::type::list};
+    };
+    auto close_year = [&] {
+        if (current_year < 0) return;
+        close_body();
+        year.set("bodies", bodies);
+        years.push_back(year);
+        year = mstch::data{};
+        bodies = mstch::data{mstch::data::type::list};
+    };
+    for (const ArchiveMeeting& m : meetings) {
+        if (m.date.year != current_year) {
+            close_year();
+            current_year = m.date.year;
+            current_body.clear();
+            year.set("year", std::to_string(m.date.year));
+            body.set("body", m.body);
+            current_body = m.body;
+        } else if (m.body != current_body) {
+            close_body();
+            body.set("body", m.body);
+            current_body = m.body;
+        }
+        mstch::data d;
+        d.set("id", url_segment(m.id));
+        d.set("title", m.title);
+        d.set("date", wording.date(m.date));
+        list.push_back(d);
+    }
+    close_year();
+    mstch::data page;
+    page.set("years", years);
+    page.set("css", templates.css);
+    if (!meetings.empty() && !meetings.front().organisation.empty()) page.set("organisation", meetings.front().organisation);
+    mstch::mustache tmpl{templates.archive};
+    return render_template(tmpl, "html/arkiv.mustache", page, diags);
 }
 
 }  // namespace boardpack::render::html

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 #include "core/input_files.hpp"
@@ -16,13 +17,26 @@ struct HtmlTemplates {
     std::string page;   // dagsorden.mustache
     std::string table;  // tabel.mustache
     std::string css;    // style.css, inlined into the page
+    std::string archive;  // arkiv.mustache, the archive page of all packets in an output folder
 
-    // Reads the three files from the templates folder.
+    // Reads the four files from the templates folder.
     static std::optional<HtmlTemplates> load(const InputFiles& templates, Diagnostics& diags);
 };
 
 // Renders the edition view (see model::EditionView). Template errors are reported.
 std::optional<std::string> render_html(const model::EditionView& view, const Wording& wording,
                                        const HtmlTemplates& templates, Diagnostics& diags);
+
+// A meeting on the archive page.
+struct ArchiveMeeting {
+    std::string id;  // its folder in the output folder
+    std::string organisation, body, title;
+    model::Date date;
+};
+
+// The archive page: the public editions of the meetings by year (newest first), then body, then
+// date (newest first), each linking to its HTML and PDF.
+std::optional<std::string> render_archive(std::vector<ArchiveMeeting> meetings, const Wording& wording,
+                                          const HtmlTemplates& templates, Diagnostics& diags);
 
 }  // namespace boardpack::render::html
