@@ -29,9 +29,10 @@ std::string row_key(const Table& t, size_t r) {
 }
 
 // The group a row stands under: the label of the nearest row above it whose label is not repeated.
-std::string group_of(const Table& t, size_t r, const std::map<std::string, int>& counts) {
+std::string group_of(const Table& t, size_t r, const std::vector<std::string>& keys,
+                     const std::map<std::string, int>& counts) {
     for (size_t i = r; i-- > 0;) {
-        const std::string k = row_key(t, i);
+        const std::string& k = keys[i];
         if (!k.empty() && counts.at(k) == 1) return t.rows[i].cells[0].text;
     }
     return "";
@@ -40,26 +41,31 @@ std::string group_of(const Table& t, size_t r, const std::map<std::string, int>&
 }  // namespace
 
 std::optional<size_t> find_row(const Table& t, const std::string& label, std::string* ambiguous) {
-    std::map<std::string, int> counts;
-    for (size_t r = 0; r < t.rows.size(); ++r)
-        if (const std::string k = row_key(t, r); !k.empty()) ++counts[k];
+    // Each row's key once; how often each occurs only when a group is needed (a reference by
+    // group, or the list of rows a repeated label could mean).
+    std::vector<std::string> keys(t.rows.size());
+    for (size_t r = 0; r < t.rows.size(); ++r) keys[r] = row_key(t, r);
     const std::string key = label_key(label);
     std::vector<size_t> found;
     for (size_t r = 0; r < t.rows.size(); ++r)
-        if (row_key(t, r) == key) found.push_back(r);
+        if (keys[r] == key) found.push_back(r);
+    if (found.size() == 1) return found[0];
+    std::map<std::string, int> counts;
+    for (const std::string& k : keys)
+        if (!k.empty()) ++counts[k];
     // "Gruppe / Label": a repeated label named by the group it stands under.
     const size_t slash = label.rfind(" / ");
     if (found.empty() && slash != std::string::npos) {
         const std::string group = label_key(label.substr(0, slash)), inner = label_key(label.substr(slash + 3));
         for (size_t r = 0; r < t.rows.size(); ++r)
-            if (row_key(t, r) == inner && label_key(group_of(t, r, counts)) == group) found.push_back(r);
+            if (keys[r] == inner && label_key(group_of(t, r, keys, counts)) == group) found.push_back(r);
     }
     if (found.size() == 1) return found[0];
     if (found.size() > 1 && ambiguous) {
         *ambiguous = "the row " + quote_text(label) + " could mean " + std::to_string(found.size()) + " rows: ";
         for (size_t i = 0; i < found.size(); ++i) {
             const TableRow& row = t.rows[found[i]];
-            const std::string group = group_of(t, found[i], counts);
+            const std::string group = group_of(t, found[i], keys, counts);
             *ambiguous += std::string(i ? ", " : "") + "[" + (group.empty() ? "" : group + " / ") + row.cells[0].text + "]";
             if (row.loc.line > 0) *ambiguous += " (" + row.loc.file + ":" + std::to_string(row.loc.line) + ")";
         }

@@ -132,9 +132,24 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 }
 
 std::string fold_label(std::string_view s) {
+    const std::string_view t = trim(s);
     std::string out;
+    out.reserve(t.size());
     bool pending_space = false;
-    for (char32_t cp : decode_utf8(trim(s))) {
+    // Decoded in place, one code point at a time (labels are folded on every lookup, so no
+    // buffer of code points is made), exactly as decode_utf8 would.
+    for (size_t i = 0; i < t.size();) {
+        char32_t cp;
+        if (static_cast<unsigned char>(t[i]) < 0x80) {
+            cp = static_cast<unsigned char>(t[i]);
+            ++i;
+        } else if (const size_t len = sequence_length(t, i); len == 0) {
+            cp = 0xFFFD;
+            ++i;
+        } else {
+            cp = decode_at(t, i, len);
+            i += len;
+        }
         if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n' || cp == '\r') {
             pending_space = true;
             continue;
