@@ -178,18 +178,25 @@ mstch::data agenda_entry(const model::AgendaItem& item, const Wording& wording) 
     return entry;
 }
 
-// The blocks' HTML as one string data.
-std::string blocks_html(const std::vector<model::Block>& blocks, const model::AgendaItem& item,
-                        const TableRenderer& table) {
+// What the items' data is built with; html_bytes adds up the fragments, which make up most of
+// the page, so the page's string can be reserved once.
+struct ItemContext {
+    const Wording& wording;
+    const TableRenderer& table;
+    size_t html_bytes = 0;
+};
+
+// The blocks' HTML, for one string data.
+std::string blocks_html(const std::vector<model::Block>& blocks, const model::AgendaItem& item, ItemContext& ctx) {
     std::string html;
-    html.reserve(4096);
-    render_blocks(blocks, item, table, html);
+    render_blocks(blocks, item, ctx.table, html);
+    ctx.html_bytes += html.size();
     return html;
 }
 
 // The item's attachments: the list under the item, and the content of those that have one.
-void attachments_data(const model::AgendaItem& item, const Wording& wording, const TableRenderer& table,
-                      mstch::data& it) {
+void attachments_data(const model::AgendaItem& item, ItemContext& ctx, mstch::data& it) {
+    const Wording& wording = ctx.wording;
     mstch::data list{mstch::data::type::list};
     mstch::data contents{mstch::data::type::list};
     list_of(list).reserve(item.attachments.size());
@@ -206,7 +213,7 @@ void attachments_data(const model::AgendaItem& item, const Wording& wording, con
             put(cd, "anchor", std::move(anchor));
             put(cd, "heading", wording.attachment_heading(item, a));
             put(cd, "line", std::move(line));
-            put(cd, "html", blocks_html(a.content, item, table));
+            put(cd, "html", blocks_html(a.content, item, ctx));
             list_of(contents).push_back(std::move(cd));
         } else {
             put(ad, "line", std::move(line));
@@ -220,8 +227,7 @@ void attachments_data(const model::AgendaItem& item, const Wording& wording, con
 }
 
 // One item: its header (the fields of its agenda entry), its sections and its attachments.
-mstch::data item_data(const model::AgendaItem& item, mstch::data&& entry, const Wording& wording,
-                      const TableRenderer& table) {
+mstch::data item_data(const model::AgendaItem& item, mstch::data&& entry, ItemContext& ctx) {
     mstch::data it = std::move(entry);
     put(it, "case_officer", item.case_officer);
     put(it, "case_number", item.case_number);
@@ -229,12 +235,12 @@ mstch::data item_data(const model::AgendaItem& item, mstch::data&& entry, const 
     list_of(sections).reserve(item.sections.size());
     for (const model::Section& s : item.sections) {
         mstch::data sd;
-        put(sd, "title", wording.section_title(s.kind));
-        put(sd, "html", blocks_html(s.blocks, item, table));
+        put(sd, "title", ctx.wording.section_title(s.kind));
+        put(sd, "html", blocks_html(s.blocks, item, ctx));
         list_of(sections).push_back(std::move(sd));
     }
     put(it, "sections", std::move(sections));
-    attachments_data(item, wording, table, it);
+    attachments_data(item, ctx, it);
     return it;
 }
 
@@ -261,6 +267,7 @@ std::optional<std::string> render_html(const model::EditionView& view, const Wor
     const int errors_before = diags.error_count();
     const TemplateTables table{templates.table, wording, diags};
 
+    ItemContext ctx{wording, table};
     mstch::data page = page_data(view, wording, templates);
     mstch::data agenda{mstch::data::type::list};
     mstch::data items{mstch::data::type::list};
@@ -269,14 +276,16 @@ std::optional<std::string> render_html(const model::EditionView& view, const Wor
     for (const model::AgendaItem& item : view.items) {
         mstch::data entry = agenda_entry(item, wording);
         list_of(agenda).push_back(entry);  // the one copy: the item starts from the same fields
-        list_of(items).push_back(item_data(item, std::move(entry), wording, table));
+        list_of(items).push_back(item_data(item, std::move(entry), ctx));
     }
     put(page, "agenda", std::move(agenda));
     put(page, "items", std::move(items));
 
     mstch::mustache page_template{templates.page};
     std::string out;
-    out.reserve(64 * 1024);
+    // The fragments and the inlined style sheet, and a quarter more for the rest of the page.
+    const size_t fragments = ctx.html_bytes + templates.css.size();
+    out.reserve(fragments + fragments / 4 + 8 * 1024);
     render_template(page_template, "templates/html/dagsorden.mustache", page, diags, out);
     if (diags.error_count() > errors_before) return std::nullopt;
     return out;
