@@ -47,7 +47,8 @@ void put(mstch::data& object, const std::string& key, const std::string& text) {
 // Keeps a string literal from turning into the bool overload.
 [[maybe_unused]] void put(mstch::data& object, const std::string& key, const char* text) { put(object, key, std::string(text)); }
 
-void put(mstch::data& object, const std::string& key, bool value) { object[key] = mstch::data(value); }
+// A bool is copied for nothing, while operator[] would first make an empty object to replace.
+void put(mstch::data& object, const std::string& key, bool value) { object.set(key, mstch::data(value)); }
 
 mstch::data table_data(const model::Table& t, const Wording& wording) {
     mstch::data d;
