@@ -5,104 +5,173 @@ namespace boardpack::render::html {
 using model::Block;
 using model::Inline;
 
+void append_escaped(const std::string& text, std::string& out) {
+    // Copy the runs between special characters in one step each.
+    size_t run = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char* rep;
+        switch (text[i]) {
+            case '&': rep = "&amp;"; break;
+            case '<': rep = "&lt;"; break;
+            case '>': rep = "&gt;"; break;
+            case '"': rep = "&quot;"; break;
+            case '\'': rep = "&#39;"; break;
+            default: continue;
+        }
+        out.append(text, run, i - run);
+        out += rep;
+        run = i + 1;
+    }
+    out.append(text, run, std::string::npos);
+}
+
 std::string escape(const std::string& text) {
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-std::string render_inlines(const std::vector<Inline>& inlines) {
-    std::string out;
-    for (const Inline& in : inlines) {
-        switch (in.kind) {
-            case Inline::Kind::Text: out += escape(in.text); break;
-            case Inline::Kind::Code: out += "<code>" + escape(in.text) + "</code>"; break;
-            case Inline::Kind::Figure: out += "<span class=\"tal\">" + escape(in.text) + "</span>"; break;
-            case Inline::Kind::SoftBreak: out += "\n"; break;
-            case Inline::Kind::LineBreak: out += "<br>\n"; break;
-            case Inline::Kind::Emph: out += "<em>" + render_inlines(in.children) + "</em>"; break;
-            case Inline::Kind::Strong: out += "<strong>" + render_inlines(in.children) + "</strong>"; break;
-            case Inline::Kind::Strike: out += "<del>" + render_inlines(in.children) + "</del>"; break;
-            case Inline::Kind::Link:
-                out += "<a href=\"" + escape(in.url) + "\"" +
-                       (in.title.empty() ? "" : " title=\"" + escape(in.title) + "\"") + ">" +
-                       render_inlines(in.children) + "</a>";
-                break;
-        }
-    }
+    append_escaped(text, out);
     return out;
 }
 
 namespace {
 
-void render_block(const Block& b, bool tight, const model::AgendaItem& item, const TableRenderer& table,
-                  std::string& out);
-
-void render_list_item(const std::vector<Block>& blocks, bool tight, const model::AgendaItem& item,
-                      const TableRenderer& table, std::string& out) {
-    out += "<li>";
-    for (size_t i = 0; i < blocks.size(); ++i) {
-        if (i > 0 && tight) out += "\n";
-        render_block(blocks[i], tight, item, table, out);
+void append_inlines(const std::vector<Inline>& inlines, std::string& out) {
+    for (const Inline& in : inlines) {
+        switch (in.kind) {
+            case Inline::Kind::Text: append_escaped(in.text, out); break;
+            case Inline::Kind::Code:
+                out += "<code>";
+                append_escaped(in.text, out);
+                out += "</code>";
+                break;
+            case Inline::Kind::Figure:
+                out += "<span class=\"tal\">";
+                append_escaped(in.text, out);
+                out += "</span>";
+                break;
+            case Inline::Kind::SoftBreak: out += '\n'; break;
+            case Inline::Kind::LineBreak: out += "<br>\n"; break;
+            case Inline::Kind::Emph:
+                out += "<em>";
+                append_inlines(in.children, out);
+                out += "</em>";
+                break;
+            case Inline::Kind::Strong:
+                out += "<strong>";
+                append_inlines(in.children, out);
+                out += "</strong>";
+                break;
+            case Inline::Kind::Strike:
+                out += "<del>";
+                append_inlines(in.children, out);
+                out += "</del>";
+                break;
+            case Inline::Kind::Link:
+                out += "<a href=\"";
+                append_escaped(in.url, out);
+                out += '"';
+                if (!in.title.empty()) {
+                    out += " title=\"";
+                    append_escaped(in.title, out);
+                    out += '"';
+                }
+                out += '>';
+                append_inlines(in.children, out);
+                out += "</a>";
+                break;
+        }
     }
-    out += "</li>\n";
 }
 
-void render_block(const Block& b, bool tight, const model::AgendaItem& item, const TableRenderer& table,
-                  std::string& out) {
+// What every block of one call to render_blocks shares.
+struct BlockOut {
+    const model::AgendaItem& item;
+    const TableRenderer& table;
+    std::string& out;
+};
+
+void render_block(const Block& b, bool tight, const BlockOut& o);
+
+void render_list_item(const std::vector<Block>& blocks, bool tight, const BlockOut& o) {
+    o.out += "<li>";
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        if (i > 0 && tight) o.out += '\n';
+        render_block(blocks[i], tight, o);
+    }
+    o.out += "</li>\n";
+}
+
+void render_block(const Block& b, bool tight, const BlockOut& o) {
+    std::string& out = o.out;
     switch (b.kind) {
         case Block::Kind::Paragraph:
             // In a tight list a paragraph is just its text, as in CommonMark's own HTML.
-            if (tight) out += render_inlines(b.inlines);
-            else out += "<p>" + render_inlines(b.inlines) + "</p>\n";
+            if (tight) {
+                append_inlines(b.inlines, out);
+            } else {
+                out += "<p>";
+                append_inlines(b.inlines, out);
+                out += "</p>\n";
+            }
             break;
         case Block::Kind::Heading: {
             // h2 is the item, h3 its sections; sub-headings follow below them. The reader refuses
             // levels that would go past h6, so each level keeps its own tag.
-            const int h = b.level + 2;
-            const std::string tag = "h" + std::to_string(h);
-            out += "<" + tag + ">" + render_inlines(b.inlines) + "</" + tag + ">\n";
+            const std::string level = std::to_string(b.level + 2);
+            out += "<h";
+            out += level;
+            out += '>';
+            append_inlines(b.inlines, out);
+            out += "</h";
+            out += level;
+            out += ">\n";
             break;
         }
         case Block::Kind::BulletList:
         case Block::Kind::OrderedList: {
             const bool ordered = b.kind == Block::Kind::OrderedList;
-            if (ordered) out += b.start == 1 ? "<ol>\n" : "<ol start=\"" + std::to_string(b.start) + "\">\n";
-            else out += "<ul>\n";
-            for (const auto& it : b.items) render_list_item(it, b.tight, item, table, out);
+            if (!ordered) {
+                out += "<ul>\n";
+            } else if (b.start == 1) {
+                out += "<ol>\n";
+            } else {
+                out += "<ol start=\"";
+                out += std::to_string(b.start);
+                out += "\">\n";
+            }
+            for (const auto& it : b.items) render_list_item(it, b.tight, o);
             out += ordered ? "</ol>\n" : "</ul>\n";
             break;
         }
         case Block::Kind::Quote:
             out += "<blockquote>\n";
-            for (const Block& c : b.children) render_block(c, false, item, table, out);
+            for (const Block& c : b.children) render_block(c, false, o);
             out += "</blockquote>\n";
             break;
-        case Block::Kind::CodeBlock: out += "<pre><code>" + escape(b.text) + "</code></pre>\n"; break;
+        case Block::Kind::CodeBlock:
+            out += "<pre><code>";
+            append_escaped(b.text, out);
+            out += "</code></pre>\n";
+            break;
         case Block::Kind::Rule: out += "<hr>\n"; break;
         case Block::Kind::Table:
-            if (b.table >= 0 && static_cast<size_t>(b.table) < item.tables.size())
-                out += table(item.tables[static_cast<size_t>(b.table)]);
+            if (b.table >= 0 && static_cast<size_t>(b.table) < o.item.tables.size())
+                o.table.render(o.item.tables[static_cast<size_t>(b.table)], out);
             break;
     }
 }
 
 }  // namespace
 
-std::string render_blocks(const std::vector<Block>& blocks, const model::AgendaItem& item, const TableRenderer& table) {
+std::string render_inlines(const std::vector<Inline>& inlines) {
     std::string out;
-    for (const Block& b : blocks) render_block(b, false, item, table, out);
+    append_inlines(inlines, out);
     return out;
+}
+
+void render_blocks(const std::vector<Block>& blocks, const model::AgendaItem& item, const TableRenderer& table,
+                   std::string& out) {
+    const BlockOut o{item, table, out};
+    for (const Block& b : blocks) render_block(b, false, o);
 }
 
 }  // namespace boardpack::render::html

@@ -1,7 +1,6 @@
 // Model blocks and inlines to HTML fragments (always escaped; nothing raw passes through).
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -10,12 +9,24 @@
 namespace boardpack::render::html {
 
 std::string escape(const std::string& text);
+// escape(text) appended to out.
+void append_escaped(const std::string& text, std::string& out);
 
 // Renders a table block; given by the caller so the table's markup can come from a template.
-using TableRenderer = std::function<std::string(const model::Table&)>;
+// An interface rather than a std::function: it is called from deep in the block recursion.
+class TableRenderer {
+public:
+    // Appends the table's markup to out.
+    virtual void render(const model::Table& table, std::string& out) const = 0;
+
+protected:
+    ~TableRenderer() = default;
+};
 
 std::string render_inlines(const std::vector<model::Inline>& inlines);
-std::string render_blocks(const std::vector<model::Block>& blocks, const model::AgendaItem& item,
-                          const TableRenderer& table);
+// The blocks' HTML appended to out: one string grows for all of them instead of a string per
+// block or inline that is then copied into its parent's.
+void render_blocks(const std::vector<model::Block>& blocks, const model::AgendaItem& item,
+                   const TableRenderer& table, std::string& out);
 
 }  // namespace boardpack::render::html

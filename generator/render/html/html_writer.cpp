@@ -27,57 +27,120 @@ const char* tone_class(Cell::Tone t) {
     }
 }
 
+// kainjow's data copies on set and push_back, a whole tree each time. These move a finished value
+// in instead. The list is reached through list_value(): the vector it refers to is the data's own,
+// not const, so adding to it is sound.
+mstch::list& list_of(mstch::data& list) { return const_cast<mstch::list&>(list.list_value()); }
+
+void put(mstch::data& object, const std::string& key, mstch::data&& value) { object[key] = std::move(value); }
+
+void put(mstch::data& object, const std::string& key, std::string&& text) {
+    mstch::data value{mstch::data::type::string};
+    const_cast<std::string&>(value.string_value()) = std::move(text);
+    object[key] = std::move(value);
+}
+
+void put(mstch::data& object, const std::string& key, const std::string& text) {
+    put(object, key, std::string(text));
+}
+
+// Keeps a string literal from turning into the bool overload.
+[[maybe_unused]] void put(mstch::data& object, const std::string& key, const char* text) { put(object, key, std::string(text)); }
+
+// A bool is copied for nothing, while operator[] would first make an empty object to replace.
+void put(mstch::data& object, const std::string& key, bool value) { object.set(key, mstch::data(value)); }
+
 mstch::data table_data(const model::Table& t, const Wording& wording) {
     mstch::data d;
-    d.set("caption", wording.table_caption(t));
-    d.set("anchor", t.anchor);
-    d.set("has_anchor", !t.anchor.empty());
+    put(d, "caption", wording.table_caption(t));
+    put(d, "anchor", t.anchor);
+    put(d, "has_anchor", !t.anchor.empty());
     mstch::data header{mstch::data::type::list};
+    list_of(header).reserve(t.header.size());
     for (size_t k = 0; k < t.header.size(); ++k) {
         mstch::data h;
-        h.set("text", t.header[k]);
-        h.set("numeric", k < t.numeric.size() && t.numeric[k]);
-        header.push_back(h);
+        put(h, "text", t.header[k]);
+        put(h, "numeric", k < t.numeric.size() && t.numeric[k]);
+        list_of(header).push_back(std::move(h));
     }
-    d.set("header", header);
+    put(d, "header", std::move(header));
     mstch::data rows{mstch::data::type::list};
+    list_of(rows).reserve(t.rows.size());
+    const std::string columns = std::to_string(t.header.size());
     for (const model::TableRow& r : t.rows) {
         mstch::data row;
-        row.set("computed", r.role == model::TableRow::Role::Computed);
-        row.set("spacer", r.role == model::TableRow::Role::Spacer);
-        row.set("label", r.cells.empty() ? std::string() : r.cells[0].text);
-        row.set("columns", std::to_string(t.header.size()));
+        put(row, "computed", r.role == model::TableRow::Role::Computed);
+        put(row, "spacer", r.role == model::TableRow::Role::Spacer);
+        put(row, "label", r.cells.empty() ? std::string() : r.cells[0].text);
+        put(row, "columns", columns);
         mstch::data cells{mstch::data::type::list};
+        if (r.cells.size() > 1) list_of(cells).reserve(r.cells.size() - 1);
         for (size_t k = 1; k < r.cells.size(); ++k) {
             mstch::data c;
             std::string cls = k < t.numeric.size() && t.numeric[k] ? "tal" : "";
-            const std::string tone = tone_class(r.cells[k].tone);
-            if (!tone.empty()) cls += (cls.empty() ? "" : " ") + tone;
-            c.set("text", r.cells[k].text);
-            c.set("class", cls);
-            c.set("has_class", !cls.empty());
-            cells.push_back(c);
+            const char* tone = tone_class(r.cells[k].tone);
+            if (*tone) {
+                if (!cls.empty()) cls += ' ';
+                cls += tone;
+            }
+            put(c, "text", r.cells[k].text);
+            put(c, "has_class", !cls.empty());
+            put(c, "class", std::move(cls));
+            list_of(cells).push_back(std::move(c));
         }
-        row.set("cells", cells);
-        rows.push_back(row);
+        put(row, "cells", std::move(cells));
+        list_of(rows).push_back(std::move(row));
     }
-    d.set("rows", rows);
-    d.set("source", wording.table_source(t));
-    d.set("has_source", !t.source.empty());
+    put(d, "rows", std::move(rows));
+    put(d, "source", wording.table_source(t));
+    put(d, "has_source", !t.source.empty());
     mstch::data notes{mstch::data::type::list};
-    for (const std::string& n : t.notes) notes.push_back(mstch::data(n));
-    d.set("notes", notes);
+    list_of(notes).reserve(t.notes.size());
+    for (const std::string& n : t.notes) list_of(notes).emplace_back(n);
+    put(d, "notes", std::move(notes));
     return d;
 }
 
-// Renders a parsed template, turning a template error (in parsing or rendering) into a diagnostic.
-std::optional<std::string> render_template(mstch::mustache& tmpl, const std::string& name, const mstch::data& data,
-                                           Diagnostics& diags) {
-    std::string out = tmpl.is_valid() ? tmpl.render(data) : std::string();
+// kainjow's own escaping of {{variables}}, byte for byte (&apos; included), but copying the runs
+// between special characters at once instead of appending character by character.
+std::string template_escape(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    size_t run = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char* rep;
+        switch (text[i]) {
+            case '&': rep = "&amp;"; break;
+            case '<': rep = "&lt;"; break;
+            case '>': rep = "&gt;"; break;
+            case '"': rep = "&quot;"; break;
+            case '\'': rep = "&apos;"; break;
+            default: continue;
+        }
+        out.append(text, run, i - run);
+        out += rep;
+        run = i + 1;
+    }
+    out.append(text, run, std::string::npos);
+    return out;
+}
+
+// Renders a parsed template into out, turning a template error (in parsing or rendering) into a
+// diagnostic. The text goes straight into out, not through a string stream and a copy of it.
+bool render_template(mstch::mustache& tmpl, const std::string& name, const mstch::data& data, Diagnostics& diags,
+                     std::string& out) {
+    if (tmpl.is_valid()) tmpl.render(data, [&out](const std::string& s) { out += s; });
     if (!tmpl.is_valid()) {
         diags.error({name, 0, 0}, "template error: " + tmpl.error_message());
-        return std::nullopt;
+        return false;
     }
+    return true;
+}
+
+std::optional<std::string> render_template(mstch::mustache& tmpl, const std::string& name, const mstch::data& data,
+                                           Diagnostics& diags) {
+    std::string out;
+    if (!render_template(tmpl, name, data, diags, out)) return std::nullopt;
     return out;
 }
 
@@ -107,108 +170,151 @@ namespace {
 // The meeting's own fields and the wording the page template prints as is.
 mstch::data page_data(const model::EditionView& view, const Wording& wording, const HtmlTemplates& templates) {
     mstch::data page;
-    page.set("css", templates.css);
-    page.set("title", view.title);
-    page.set("organisation", view.organisation);
-    page.set("body", view.body);
-    page.set("meeting_line", wording.meeting_line(view));
-    page.set("date", wording.date(view.date));
-    page.set("time", view.time);
-    page.set("place", view.place);
-    page.set("edition", wording.edition(view.edition));
-    page.set("closed_edition", view.edition == model::Edition::Lukket);
+    put(page, "css", templates.css);
+    put(page, "title", view.title);
+    put(page, "organisation", view.organisation);
+    put(page, "body", view.body);
+    put(page, "meeting_line", wording.meeting_line(view));
+    put(page, "date", wording.date(view.date));
+    put(page, "time", view.time);
+    put(page, "place", view.place);
+    put(page, "edition", wording.edition(view.edition));
+    put(page, "closed_edition", view.edition == model::Edition::Lukket);
 
     mstch::data words;
     for (const char* key : {"dagsorden", "tidspunkt", "sted", "sagsbehandler", "sagsnummer", "bilag", "ingen-bilag"}) {
         std::string k(key);
         for (char& c : k)
             if (c == '-') c = '_';
-        words.set(k, wording.get(key));
+        put(words, k, wording.get(key));
     }
-    page.set("w", words);
+    put(page, "w", std::move(words));
     return page;
 }
 
 // An item's line in the agenda; the item itself starts from it.
 mstch::data agenda_entry(const model::AgendaItem& item, const Wording& wording) {
     mstch::data entry;
-    entry.set("anchor", item_anchor(item));
-    entry.set("heading", wording.item_heading(item));
-    entry.set("title", item.title);
-    entry.set("redacted", item.redacted);
-    entry.set("confidential", model::is_confidential(item.status));
+    put(entry, "anchor", item_anchor(item));
+    put(entry, "heading", wording.item_heading(item));
+    put(entry, "title", item.title);
+    put(entry, "redacted", item.redacted);
+    put(entry, "confidential", model::is_confidential(item.status));
     return entry;
 }
 
-// The item's attachments: the list under the item, and the content of those that have one.
-void attachments_data(const model::AgendaItem& item, const Wording& wording, const TableRenderer& table,
-                      mstch::data& it) {
-    mstch::data list{mstch::data::type::list};
-    mstch::data contents{mstch::data::type::list};
-    for (const model::Attachment& a : item.attachments) {
-        mstch::data ad;
-        ad.set("line", wording.attachment_line(a));
-        ad.set("number", std::to_string(a.number));
-        ad.set("has_content", !a.content.empty());
-        ad.set("anchor", attachment_anchor(item, a));
-        list.push_back(ad);
-        if (!a.content.empty()) {
-            mstch::data cd;
-            cd.set("anchor", attachment_anchor(item, a));
-            cd.set("heading", wording.attachment_heading(item, a));
-            cd.set("line", wording.attachment_line(a));
-            cd.set("html", render_blocks(a.content, item, table));
-            contents.push_back(cd);
-        }
-    }
-    it.set("attachments", list);
-    it.set("has_attachments", !item.attachments.empty());
-    it.set("attachment_contents", contents);
+// What the items' data is built with; html_bytes adds up the fragments, which make up most of
+// the page, so the page's string can be reserved once.
+struct ItemContext {
+    const Wording& wording;
+    const TableRenderer& table;
+    size_t html_bytes = 0;
+};
+
+// The blocks' HTML, for one string data.
+std::string blocks_html(const std::vector<model::Block>& blocks, const model::AgendaItem& item, ItemContext& ctx) {
+    std::string html;
+    render_blocks(blocks, item, ctx.table, html);
+    ctx.html_bytes += html.size();
+    return html;
 }
 
-// One item: its header, its sections and its attachments.
-mstch::data item_data(const model::AgendaItem& item, const mstch::data& entry, const Wording& wording,
-                      const TableRenderer& table) {
-    mstch::data it = entry;
-    it.set("case_officer", item.case_officer);
-    it.set("case_number", item.case_number);
+// The item's attachments: the list under the item, and the content of those that have one.
+void attachments_data(const model::AgendaItem& item, ItemContext& ctx, mstch::data& it) {
+    const Wording& wording = ctx.wording;
+    mstch::data list{mstch::data::type::list};
+    mstch::data contents{mstch::data::type::list};
+    list_of(list).reserve(item.attachments.size());
+    for (const model::Attachment& a : item.attachments) {
+        mstch::data ad;
+        std::string anchor = attachment_anchor(item, a);
+        std::string line = wording.attachment_line(a);
+        put(ad, "number", std::to_string(a.number));
+        put(ad, "has_content", !a.content.empty());
+        if (!a.content.empty()) {
+            put(ad, "line", line);
+            put(ad, "anchor", anchor);
+            mstch::data cd;
+            put(cd, "anchor", std::move(anchor));
+            put(cd, "heading", wording.attachment_heading(item, a));
+            put(cd, "line", std::move(line));
+            put(cd, "html", blocks_html(a.content, item, ctx));
+            list_of(contents).push_back(std::move(cd));
+        } else {
+            put(ad, "line", std::move(line));
+            put(ad, "anchor", std::move(anchor));
+        }
+        list_of(list).push_back(std::move(ad));
+    }
+    put(it, "attachments", std::move(list));
+    put(it, "has_attachments", !item.attachments.empty());
+    put(it, "attachment_contents", std::move(contents));
+}
+
+// One item: its header (the fields of its agenda entry), its sections and its attachments.
+mstch::data item_data(const model::AgendaItem& item, mstch::data&& entry, ItemContext& ctx) {
+    mstch::data it = std::move(entry);
+    put(it, "case_officer", item.case_officer);
+    put(it, "case_number", item.case_number);
     mstch::data sections{mstch::data::type::list};
+    list_of(sections).reserve(item.sections.size());
     for (const model::Section& s : item.sections) {
         mstch::data sd;
-        sd.set("title", wording.section_title(s.kind));
-        sd.set("html", render_blocks(s.blocks, item, table));
-        sections.push_back(sd);
+        put(sd, "title", ctx.wording.section_title(s.kind));
+        put(sd, "html", blocks_html(s.blocks, item, ctx));
+        list_of(sections).push_back(std::move(sd));
     }
-    it.set("sections", sections);
-    attachments_data(item, wording, table, it);
+    put(it, "sections", std::move(sections));
+    attachments_data(item, ctx, it);
     return it;
 }
+
+// The tables' markup from the table template, parsed once and filled for every table.
+class TemplateTables final : public TableRenderer {
+public:
+    TemplateTables(const std::string& table_template, const Wording& wording, Diagnostics& diags)
+        : template_{table_template}, wording_(wording), diags_(diags) {
+        template_.set_custom_escape(template_escape);
+    }
+
+    void render(const model::Table& t, std::string& out) const override {
+        render_template(template_, "templates/html/tabel.mustache", table_data(t, wording_), diags_, out);
+    }
+
+private:
+    mutable mstch::mustache template_;  // kainjow's render is not const, though it changes nothing
+    const Wording& wording_;
+    Diagnostics& diags_;
+};
 
 }  // namespace
 
 std::optional<std::string> render_html(const model::EditionView& view, const Wording& wording,
                                        const HtmlTemplates& templates, Diagnostics& diags) {
     const int errors_before = diags.error_count();
-    // The table template is parsed once and filled for every table.
-    mstch::mustache table_template{templates.table};
-    TableRenderer table = [&](const model::Table& t) -> std::string {
-        auto out = render_template(table_template, "templates/html/tabel.mustache", table_data(t, wording), diags);
-        return out ? *out : std::string();
-    };
+    const TemplateTables table{templates.table, wording, diags};
 
+    ItemContext ctx{wording, table};
     mstch::data page = page_data(view, wording, templates);
     mstch::data agenda{mstch::data::type::list};
     mstch::data items{mstch::data::type::list};
+    list_of(agenda).reserve(view.items.size());
+    list_of(items).reserve(view.items.size());
     for (const model::AgendaItem& item : view.items) {
-        const mstch::data entry = agenda_entry(item, wording);
-        agenda.push_back(entry);
-        items.push_back(item_data(item, entry, wording, table));
+        mstch::data entry = agenda_entry(item, wording);
+        list_of(agenda).push_back(entry);  // the one copy: the item starts from the same fields
+        list_of(items).push_back(item_data(item, std::move(entry), ctx));
     }
-    page.set("agenda", agenda);
-    page.set("items", items);
+    put(page, "agenda", std::move(agenda));
+    put(page, "items", std::move(items));
 
     mstch::mustache page_template{templates.page};
-    auto out = render_template(page_template, "templates/html/dagsorden.mustache", page, diags);
+    page_template.set_custom_escape(template_escape);
+    std::string out;
+    // The fragments and the inlined style sheet, and a quarter more for the rest of the page.
+    const size_t fragments = ctx.html_bytes + templates.css.size();
+    out.reserve(fragments + fragments / 4 + 8 * 1024);
+    render_template(page_template, "templates/html/dagsorden.mustache", page, diags, out);
     if (diags.error_count() > errors_before) return std::nullopt;
     return out;
 }
@@ -252,16 +358,16 @@ std::optional<std::string> render_archive(std::vector<ArchiveMeeting> meetings, 
     std::string current_body;
     auto close_body = [&] {
         if (current_body.empty() && list.is_empty_list()) return;
-        body.set("meetings", list);
-        bodies.push_back(body);
+        put(body, "meetings", std::move(list));
+        list_of(bodies).push_back(std::move(body));
         body = mstch::data{};
         list = mstch::data{mstch::data::type::list};
     };
     auto close_year = [&] {
         if (current_year < 0) return;
         close_body();
-        year.set("bodies", bodies);
-        years.push_back(year);
+        put(year, "bodies", std::move(bodies));
+        list_of(years).push_back(std::move(year));
         year = mstch::data{};
         bodies = mstch::data{mstch::data::type::list};
     };
@@ -270,25 +376,25 @@ std::optional<std::string> render_archive(std::vector<ArchiveMeeting> meetings, 
             close_year();
             current_year = m.date.year;
             current_body.clear();
-            year.set("year", std::to_string(m.date.year));
-            body.set("body", m.body);
+            put(year, "year", std::to_string(m.date.year));
+            put(body, "body", m.body);
             current_body = m.body;
         } else if (m.body != current_body) {
             close_body();
-            body.set("body", m.body);
+            put(body, "body", m.body);
             current_body = m.body;
         }
         mstch::data d;
-        d.set("id", url_segment(m.id));
-        d.set("title", m.title);
-        d.set("date", wording.date(m.date));
-        list.push_back(d);
+        put(d, "id", url_segment(m.id));
+        put(d, "title", m.title);
+        put(d, "date", wording.date(m.date));
+        list_of(list).push_back(std::move(d));
     }
     close_year();
     mstch::data page;
-    page.set("years", years);
-    page.set("css", templates.css);
-    if (!meetings.empty() && !meetings.front().organisation.empty()) page.set("organisation", meetings.front().organisation);
+    put(page, "years", std::move(years));
+    put(page, "css", templates.css);
+    if (!meetings.empty() && !meetings.front().organisation.empty()) put(page, "organisation", meetings.front().organisation);
     mstch::mustache tmpl{templates.archive};
     return render_template(tmpl, "html/arkiv.mustache", page, diags);
 }
