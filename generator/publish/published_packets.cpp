@@ -1,5 +1,7 @@
 #include "publish/published_packets.hpp"
 
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -57,7 +59,8 @@ bool write_index(const fs::path& output, const std::string& html, std::string* w
             return false;
         }
     }
-    const fs::path temp = output / (std::string(kWorkFolder) + "/index.html.new");
+    // A name of this process's own: two builds into one output folder may write the page at once.
+    const fs::path temp = output / (std::string(kWorkFolder) + "/index.html." + std::to_string(::getpid()) + ".new");
     remove_quietly(temp);
     if (!write_durably(temp, html, 0644, why)) return false;
     fs::rename(temp, index, ec);
