@@ -5,7 +5,7 @@ namespace boardpack::render::html {
 using model::Block;
 using model::Inline;
 
-void append_escaped(const std::string& text, std::string& out) {
+void append_escaped(const std::string& text, std::string& out, const char* apostrophe) {
     // Copy the runs between special characters in one step each.
     size_t run = 0;
     for (size_t i = 0; i < text.size(); ++i) {
@@ -15,7 +15,7 @@ void append_escaped(const std::string& text, std::string& out) {
             case '<': rep = "&lt;"; break;
             case '>': rep = "&gt;"; break;
             case '"': rep = "&quot;"; break;
-            case '\'': rep = "&#39;"; break;
+            case '\'': rep = apostrophe; break;
             default: continue;
         }
         out.append(text, run, i - run);

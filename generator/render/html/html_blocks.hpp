@@ -9,8 +9,8 @@
 namespace boardpack::render::html {
 
 std::string escape(const std::string& text);
-// escape(text) appended to out.
-void append_escaped(const std::string& text, std::string& out);
+// escape(text) appended to out; ' is written as `apostrophe` (the templates use kainjow's "&apos;").
+void append_escaped(const std::string& text, std::string& out, const char* apostrophe = "&#39;");
 
 // Renders a table block; given by the caller so the table's markup can come from a template.
 // An interface rather than a std::function: it is called from deep in the block recursion.
