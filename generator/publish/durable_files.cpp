@@ -142,4 +142,19 @@ void remove_quietly(const fs::path& p) {
     fs::remove_all(p, ec);
 }
 
+bool replace_durably(const std::filesystem::path& path, const std::filesystem::path& temp, const std::string& content,
+                     mode_t mode, std::string* error) {
+    remove_quietly(temp);
+    if (!write_durably(temp, content, mode, error)) return false;
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec) {
+        remove_quietly(temp);
+        *error = "cannot rename " + temp.string() + " to " + path.string() + ": " + ec.message();
+        return false;
+    }
+    sync_path(path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path(), true);
+    return true;
+}
+
 }  // namespace boardpack::publish

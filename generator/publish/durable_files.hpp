@@ -19,6 +19,12 @@ bool create_file(const std::filesystem::path& path, mode_t mode, std::string* er
 // Syncs a file's content to the disk.
 bool sync_file(const std::filesystem::path& path, std::string* error);
 
+// Replaces `path` whole or not at all: writes `content` to `temp` (a name in the same file
+// system that no one else writes), syncs it, renames it over `path` and syncs the folder. A reader
+// never sees half a file; on failure `temp` is removed and `path` is as it was.
+bool replace_durably(const std::filesystem::path& path, const std::filesystem::path& temp, const std::string& content,
+                     mode_t mode, std::string* error);
+
 // Makes a folder with exactly `mode` (whatever the umask); an existing folder gets that mode.
 bool make_folder(const std::filesystem::path& path, mode_t mode, std::string* error);
 

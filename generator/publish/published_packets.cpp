@@ -61,16 +61,7 @@ bool write_index(const fs::path& output, const std::string& html, std::string* w
     }
     // A name of this process's own: two builds into one output folder may write the page at once.
     const fs::path temp = output / (std::string(kWorkFolder) + "/index.html." + std::to_string(::getpid()) + ".new");
-    remove_quietly(temp);
-    if (!write_durably(temp, html, 0644, why)) return false;
-    fs::rename(temp, index, ec);
-    if (ec) {
-        remove_quietly(temp);
-        *why = "cannot write " + index.string() + ": " + ec.message();
-        return false;
-    }
-    sync_path(output, true);
-    return true;
+    return replace_durably(index, temp, html, 0644, why);
 }
 
 }  // namespace boardpack::publish

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "build.hpp"
+#include "core/diagnostics.hpp"
+#include "core/key_values.hpp"
 #include "core/text.hpp"
 #include "publish/durable_files.hpp"
 
@@ -29,26 +31,16 @@ std::optional<std::string> read_file(const fs::path& p) {
     return s.str();
 }
 
-// The "key: value" lines of a small file (comments and blank lines skipped), in order.
-std::vector<std::pair<std::string, std::string>> key_lines(const std::string& text) {
-    std::vector<std::pair<std::string, std::string>> out;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        const std::string_view t = trim(line);
-        if (t.empty() || t[0] == '#') continue;
-        const size_t colon = t.find(':');
-        if (colon == std::string_view::npos) continue;
-        out.emplace_back(std::string(trim(t.substr(0, colon))), std::string(trim(t.substr(colon + 1))));
-    }
-    return out;
+// The "key: value" lines of a file, read by the loader's own parser; what it would report (the
+// Markdown of an item.md) does not matter here, only the keys.
+std::vector<KeyValue> key_lines(const std::string& text, const std::string& name) {
+    Diagnostics ignored;
+    return parse_key_values(text, name, 1, 0, ignored);
 }
 
-std::string value_of(const std::vector<std::pair<std::string, std::string>>& keys, const std::string& key) {
-    for (const auto& [k, v] : keys)
-        if (k == key) return v;
-    return "";
+std::string value_of(const std::vector<KeyValue>& keys, const std::string& key) {
+    const KeyValue* kv = find_key(keys, key);
+    return kv ? kv->value : "";
 }
 
 std::optional<std::string> render(const fs::path& templates, const std::string& name, const mstch::data& data,
@@ -67,23 +59,6 @@ std::optional<std::string> render(const fs::path& templates, const std::string& 
     // The skeletons are plain text: nothing is HTML-escaped.
     tmpl.set_custom_escape([](const std::string& s) { return s; });
     return tmpl.render(data);
-}
-
-// Writes a new file beside its final place and renames it there, so a reader never sees half
-// of it and an existing file is replaced whole or not at all.
-bool replace_file(const fs::path& path, const std::string& content, std::string* why) {
-    const fs::path temp = path.parent_path() / ("." + path.filename().string() + ".boardpack-new");
-    publish::remove_quietly(temp);
-    if (!publish::write_durably(temp, content, 0644, why)) return false;
-    std::error_code ec;
-    fs::rename(temp, path, ec);
-    if (ec) {
-        publish::remove_quietly(temp);
-        *why = "cannot rename " + temp.string() + " to " + path.string() + ": " + ec.message();
-        return false;
-    }
-    publish::sync_path(path.parent_path().empty() ? fs::path(".") : path.parent_path(), true);
-    return true;
 }
 
 std::string today() {
@@ -141,9 +116,9 @@ int new_meeting(const fs::path& meeting, const fs::path& templates, std::ostream
         err << "boardpack: " << file.string() << ": there is a meeting here already; nothing was written\n";
         return kExitOutputError;
     }
-    std::vector<std::pair<std::string, std::string>> previous;
+    std::vector<KeyValue> previous;
     if (auto p = previous_meeting(meeting))
-        if (auto text = read_file(*p / "meeting.txt")) previous = key_lines(*text);
+        if (auto text = read_file(*p / "meeting.txt")) previous = key_lines(*text, (*p / "meeting.txt").string());
     auto field = [&](const std::string& key, const std::string& fallback) {
         const std::string v = value_of(previous, key);
         return v.empty() ? fallback : v;
@@ -194,10 +169,10 @@ int new_item(const fs::path& meeting, const std::string& name, const std::string
     }
     // Numbered after the highest number among the listed items.
     int number = 0;
-    for (const auto& [key, value] : key_lines(*meeting_text)) {
-        if (key != "punkt") continue;
-        if (auto item = read_file(meeting / value / "item.md")) {
-            const std::string n = value_of(key_lines(*item), "nummer");
+    for (const KeyValue& kv : key_lines(*meeting_text, meeting_file.string())) {
+        if (kv.key != "punkt") continue;
+        if (auto item = read_file(meeting / kv.value / "item.md")) {
+            const std::string n = value_of(key_lines(*item, (meeting / kv.value / "item.md").string()), "nummer");
             if (!n.empty() && n.size() <= 4 && n.find_first_not_of("0123456789") == std::string::npos)
                 number = std::max(number, std::stoi(n));
         }
@@ -225,7 +200,7 @@ int new_item(const fs::path& meeting, const std::string& name, const std::string
     std::string updated = *meeting_text;
     if (!updated.empty() && updated.back() != '\n') updated += '\n';
     updated += "punkt: " + name + "\n";
-    if (!replace_file(meeting_file, updated, &why)) {
+    if (!publish::replace_durably(meeting_file, meeting / ".meeting.txt.boardpack-new", updated, 0644, &why)) {
         err << "boardpack: " << why << "; " << (folder / "item.md").string() << " was written, add \"punkt: " << name
             << "\" to meeting.txt by hand\n";
         return kExitOutputError;
