@@ -3,8 +3,9 @@
 #include <unistd.h>
 
 #include <fstream>
-#include <sstream>
 
+#include "core/diagnostics.hpp"
+#include "core/key_values.hpp"
 #include "publish/durable_files.hpp"
 #include "publish/packet_folder.hpp"
 
@@ -38,12 +39,8 @@ std::vector<PublishedPacket> published_packets(const fs::path& output) {
         if (marker.rfind(kMarkerLine, 0) != 0) continue;
         PublishedPacket p;
         p.id = id;
-        std::istringstream lines(marker);
-        std::string line;
-        while (std::getline(lines, line)) {
-            const size_t colon = line.find(": ");
-            if (colon != std::string::npos) p.facts[line.substr(0, colon)] = line.substr(colon + 2);
-        }
+        Diagnostics ignored;  // a marker is boardpack's own file: its lines are all "key: value"
+        for (const KeyValue& kv : parse_key_values(marker, kMarkerFile, 1, 0, ignored)) p.facts[kv.key] = kv.value;
         out.push_back(std::move(p));
     }
     return out;
