@@ -8,6 +8,7 @@
 #include "core/text_file.hpp"
 #include "model/anchors.hpp"
 #include "render/html/html_blocks.hpp"
+#include "render/html/numeric_cells.hpp"
 
 namespace boardpack::render::html {
 
@@ -17,6 +18,9 @@ using model::item_anchor;
 using model::Cell;
 
 namespace {
+
+// Columns (the label column included) that still fit across a portrait A4 page in print.
+constexpr size_t kPortraitColumns = 9;
 
 const char* tone_class(Cell::Tone t) {
     switch (t) {
@@ -50,20 +54,59 @@ void put(mstch::data& object, const std::string& key, const std::string& text) {
 // A bool is copied for nothing, while operator[] would first make an empty object to replace.
 void put(mstch::data& object, const std::string& key, bool value) { object.set(key, mstch::data(value)); }
 
-mstch::data table_data(const model::Table& t, const Wording& wording) {
+// The slot width of each numeric column (see numeric_cells.hpp); 0 for the others.
+std::vector<size_t> numeric_slots(const model::Table& t) {
+    std::vector<size_t> slots(t.header.size(), 0);
+    std::vector<FigureParts> parts;
+    for (size_t k = 1; k < t.header.size(); ++k) {
+        if (k >= t.numeric.size() || !t.numeric[k]) continue;
+        parts.clear();
+        for (const model::TableRow& r : t.rows)
+            if (r.role != model::TableRow::Role::Spacer && k < r.cells.size())
+                parts.push_back(split_figure(r.cells[k].text));
+        slots[k] = column_slot(parts);
+    }
+    return slots;
+}
+
+// A cell's text, split at its units digit when its column needs a slot, so digits line up on
+// the comma and a footnote mark does not push them.
+void put_cell_text(mstch::data& c, const std::string& text, size_t slot) {
+    const bool aligned = slot > 0 && !text.empty();
+    put(c, "aligned", aligned);
+    if (!aligned) {
+        put(c, "text", text);
+        return;
+    }
+    FigureParts p = split_figure(text);
+    put(c, "whole", std::move(p.whole));
+    // Nothing after the units digit: the slot is a margin (an empty element would be dropped).
+    put(c, "has_after", !p.fraction.empty() || !p.trail.empty());
+    put(c, "after", p.fraction + p.trail);
+    put(c, "slot_width", slot_width(slot));
+}
+
+mstch::data table_data(const model::Table& t, const Wording& wording, int index) {
     mstch::data d;
     put(d, "caption", wording.table_caption(t));
+    put(d, "caption_id", "tabeltitel-" + std::to_string(index));
     put(d, "anchor", t.anchor);
     put(d, "has_anchor", !t.anchor.empty());
+    // A table this wide is printed on a landscape page (see style.css, @page bred).
+    put(d, "wide", t.header.size() > kPortraitColumns);
     mstch::data header{mstch::data::type::list};
     list_of(header).reserve(t.header.size());
     for (size_t k = 0; k < t.header.size(); ++k) {
         mstch::data h;
         put(h, "text", t.header[k]);
+        // A heading with no words (the label column's, often) is a plain cell: an empty <th>
+        // announces a header that is not there.
+        put(h, "empty", t.header[k].empty());
         put(h, "numeric", k < t.numeric.size() && t.numeric[k]);
         list_of(header).push_back(std::move(h));
     }
     put(d, "header", std::move(header));
+    const std::vector<size_t> slots = numeric_slots(t);
     mstch::data rows{mstch::data::type::list};
     list_of(rows).reserve(t.rows.size());
     const std::string columns = std::to_string(t.header.size());
@@ -83,7 +126,7 @@ mstch::data table_data(const model::Table& t, const Wording& wording) {
                 if (!cls.empty()) cls += ' ';
                 cls += tone;
             }
-            put(c, "text", r.cells[k].text);
+            put_cell_text(c, r.cells[k].text, k < slots.size() ? slots[k] : 0);
             put(c, "has_class", !cls.empty());
             put(c, "class", std::move(cls));
             list_of(cells).push_back(std::move(c));
@@ -263,13 +306,14 @@ public:
     }
 
     void render(const model::Table& t, std::string& out) const override {
-        render_template(template_, "templates/html/tabel.mustache", table_data(t, wording_), diags_, out);
+        render_template(template_, "templates/html/tabel.mustache", table_data(t, wording_, ++count_), diags_, out);
     }
 
 private:
     mutable mstch::mustache template_;  // kainjow's render is not const, though it changes nothing
     const Wording& wording_;
     Diagnostics& diags_;
+    mutable int count_ = 0;  // tables rendered so far: their captions' ids are numbered on the page
 };
 
 }  // namespace

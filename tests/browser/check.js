@@ -1,0 +1,286 @@
+#!/usr/bin/env node
+// boardpack's HTML in Debian's Chromium (one browser launch for everything, to stay fast):
+// - axe-core finds no violation (all rules it runs by default, best practice included) at 1280 px
+//   and 390 px in both editions of the example and of a meeting generated here, and on the archive
+//   page that building the two into one folder writes;
+// - every table box is a keyboard-reachable region named by its caption, and a page starts with a
+//   skip link to the agenda;
+// - on a phone a long numeric column heading wraps, so a one-column table fits;
+// - in a numeric column the units digits and commas line up, a footnote mark or "Ikke oplyst"
+//   included;
+// - printed to PDF (A4), every table keeps all its columns (checked with pdftotext), every page
+//   has its number, external links print their address, and a confidential placeholder does not
+//   take a page of its own.
+//
+// Usage: node check.js BOARDPACK REPO_ROOT
+// Needs `npm ci` in this folder first (puppeteer-core, axe-core); never downloads a browser.
+// BOARDPACK_BROWSER_KEEP=1 keeps the built pages and printed PDFs to look at.
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+
+let puppeteer;
+try {
+  puppeteer = require('puppeteer-core');
+} catch (e) {
+  console.error(`${__dirname}: puppeteer-core is missing; run \`npm ci\` in tests/browser first`);
+  process.exit(1);
+}
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const [boardpack, root] = process.argv.slice(2);
+if (!boardpack || !root) {
+  console.error('usage: node check.js BOARDPACK REPO_ROOT');
+  process.exit(2);
+}
+const chromium = process.env.BOARDPACK_CHROMIUM || '/usr/bin/chromium';
+const widths = [1280, 390];
+
+const failures = [];
+function fail(what) {
+  failures.push(what);
+  console.log(`FAIL ${what}`);
+}
+
+// --- A small meeting, written here: the table cases the example lacks, two confidential items in
+// a row, an external link.
+function writeMeeting(dir) {
+  const put = (rel, text) => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  };
+  put('meeting.txt', [
+    'organisation: Prøveforeningen', 'organ: Bestyrelsen', 'dato: 2024-11-05', 'tidspunkt: kl. 9.00-10.00',
+    'sted: Mødelokale 2', 'punkt: 01-tal', 'punkt: 02-hemmeligt', 'punkt: 03-lukket', 'punkt: 04-link', '',
+  ].join('\n'));
+  const sections = (body) => `# Resumé\n\nKort resumé.\n\n# Indstilling\n\nDet indstilles, at sagen tages til efterretning.\n\n# Sagsfremstilling\n\n${body}\n`;
+  const item = (n, status, title, body) =>
+    `---\nnummer: ${n}\nstatus: ${status}\ntitel: ${title}\nsagsbehandler: Eva Eksempel\nsagsnummer: EMN-2024-0000${n}\n---\n\n${sections(body)}`;
+  put('01-tal/item.md', item(1, 'Offentlig', 'Tal der skal stå på række',
+    'Tabellen viser gennemsnit.\n\n```tabel\nfil: gennemsnit.csv\ntitel: Gennemsnit med decimaler og mærker\n' +
+    'note: * Ikke oplyst af regionen.\nnote: ** Foreløbigt tal.\n```\n\n' +
+    '```tabel\nfil: bred.csv\ntitel: Seksten måneder side om side\n```\n'));
+  put('01-tal/gennemsnit.csv', [
+    'Hospital;Gennemsnitligt antal fuldtidsbeskæftigede speciallæger i perioden',
+    'Nord;950,5', 'Syd;887,33', 'Øst;1.008', 'Vest;Ikke oplyst*', 'Midt;166 **', 'Ø-gruppen;-', '',
+  ].join('\n'));
+  const months = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'Maj', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Okt.', 'Nov.', 'Dec.', 'Jan. 2', 'Feb. 2', 'Mar. 2', 'Apr. 2'];
+  const rows = ['Post;' + months.map((m) => `${m} 2023`).join(';')];
+  for (let r = 0; r < 4; ++r)
+    rows.push(`Række ${r + 1};` + months.map((_, c) => `${(r + 1) * 100 + c}.${String(123 + c).padStart(3, '0')}`).join(';'));
+  put('01-tal/bred.csv', rows.join('\n') + '\n');
+  put('02-hemmeligt/item.md', item(2, 'Fortrolig', 'Hemmelig sag', 'Fortroligt indhold.'));
+  put('03-lukket/item.md', item(3, 'Lukket', 'Lukket sag', 'Lukket indhold.'));
+  put('04-link/item.md', item(4, 'Offentlig', 'Sag med henvisning',
+    'Se [rapporten](https://example.org/rapport-2024.pdf) for detaljer.'));
+}
+
+// The one HTML page of an edition folder (whatever the file is named).
+function editionPage(out, meeting, edition) {
+  const dir = path.join(out, meeting, edition);
+  const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.html'));
+  if (pages.length !== 1) throw new Error(`${dir}: expected one HTML page, found ${pages.length}`);
+  return path.join(dir, pages[0]);
+}
+
+async function axeCheck(page, label) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  for (const v of result.violations)
+    fail(`${label}: axe ${v.id} (${v.impact}) x${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+// Every table box is a focusable region named by the table's caption; scrolling ones included.
+async function regionCheck(page, label) {
+  const problems = await page.evaluate(() => {
+    const out = [];
+    document.querySelectorAll('table').forEach((table, i) => {
+      const box = table.parentElement;
+      const caption = table.querySelector('caption');
+      const scrolls = box.scrollWidth > box.clientWidth;
+      const labelled = caption && box.getAttribute('aria-labelledby') === caption.id && caption.id;
+      if (box.getAttribute('role') !== 'region' || box.tabIndex !== 0 || !labelled)
+        out.push(`table ${i + 1}${scrolls ? ' (scrolls)' : ''} is not in a focusable region labelled by its caption`);
+    });
+    return out;
+  });
+  problems.forEach((p) => fail(`${label}: ${p}`));
+}
+
+// The first Tab reaches a skip link that leads to the agenda.
+async function skipLinkCheck(page, label) {
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => {
+    const a = document.activeElement;
+    const href = a && a.getAttribute('href');
+    const target = href && href.startsWith('#') ? document.getElementById(href.slice(1)) : null;
+    return { tag: a && a.tagName, href, target: target ? target.closest('nav') !== null : false };
+  });
+  if (first.tag !== 'A' || !first.target) fail(`${label}: the first Tab stop is not a skip link to the agenda (${JSON.stringify(first)})`);
+}
+
+// In each numeric column the figures' units digit (or the text's end, before a footnote mark)
+// ends at one x, and commas start at one x.
+async function alignmentCheck(page, label) {
+  const problems = await page.evaluate(() => {
+    const out = [];
+    document.querySelectorAll('table').forEach((table, t) => {
+      const columns = new Map();
+      table.querySelectorAll('tbody tr').forEach((tr) => {
+        [...tr.children].forEach((cell, k) => {
+          if (!cell.classList.contains('tal') || cell.textContent.trim() === '') return;
+          const text = cell.textContent;
+          // The whole part: a figure up to its units digit, or words without their trailing
+          // footnote marks.
+          const m = /[0-9]/.test(text) ? /^(.*?[0-9][0-9.]*)((?:,[0-9]+)?)(\D*)$/.exec(text) : /^(.*?)([*\u2020\u2021\u00a7 ]*)$/.exec(text);
+          if (!m || m[1] === '') return;
+          const range = document.createRange();
+          const at = (offset) => {
+            // Find the text node and offset for a character index of the cell.
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            let n, seen = 0;
+            while ((n = walker.nextNode())) {
+              if (offset < seen + n.length) return [n, offset - seen];
+              seen += n.length;
+            }
+            return null;
+          };
+          const [node, off] = at(m[1].length - 1);
+          range.setStart(node, off);
+          range.setEnd(node, off + 1);
+          const units = range.getBoundingClientRect().right;
+          if (!columns.has(k)) columns.set(k, []);
+          columns.get(k).push({ text, units });
+        });
+      });
+      columns.forEach((cells, k) => {
+        const xs = cells.map((c) => c.units);
+        if (Math.max(...xs) - Math.min(...xs) > 1)
+          out.push(`table ${t + 1} column ${k + 1}: units digits at ${cells.map((c) => `${JSON.stringify(c.text)}@${c.units.toFixed(1)}`).join(', ')}`);
+      });
+    });
+    return out;
+  });
+  problems.forEach((p) => fail(`${label}: ${p}`));
+}
+
+// On a phone the generated one-column table fits the screen: its long heading wraps.
+async function phoneFitCheck(page, label) {
+  const r = await page.evaluate(() => {
+    const box = document.querySelector('table').parentElement;
+    return { scroll: box.scrollWidth, client: box.clientWidth };
+  });
+  if (r.scroll > r.client) fail(`${label}: the one-column table is ${r.scroll} px wide in a ${r.client} px box (heading does not wrap)`);
+}
+
+// Numeric cells of every table row, as the printed text must have them on one line.
+async function tableRows(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('table')].map((table) => ({
+      caption: table.querySelector('caption').textContent.trim(),
+      rows: [...table.querySelectorAll('tbody tr')]
+        .map((tr) => [...tr.querySelectorAll('td.tal')].map((td) => td.textContent.replace(/\s+/g, ' ').trim()).filter((s) => s))
+        .filter((cells) => cells.length > 0),
+    })));
+}
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Prints the page to PDF and reads it back with pdftotext, one string per page.
+async function printPages(page, pdfPath) {
+  await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  return text.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim() !== '');
+}
+
+function printChecks(pages, tables, label, { links = [], placeholders = false } = {}) {
+  const lines = pages.join('\n').split('\n');
+  for (const t of tables)
+    t.rows.forEach((cells, r) => {
+      const re = new RegExp(cells.map(escapeRe).join('\\s+(?:\\S.*\\s)?'));
+      if (!lines.some((l) => re.test(l))) fail(`${label}: printed "${t.caption}" row ${r + 1} lacks columns (${cells.join(' | ')})`);
+    });
+  pages.forEach((p, i) => {
+    if (!new RegExp(`Side ${i + 1} af ${pages.length}\\b`).test(p)) fail(`${label}: printed page ${i + 1} has no "Side ${i + 1} af ${pages.length}"`);
+  });
+  const all = pages.join('\n').replace(/\s+/g, '');
+  for (const url of links)
+    if (!all.includes(url)) fail(`${label}: the printed page does not give the link address ${url}`);
+  if (placeholders)
+    pages.forEach((p, i) => {
+      const rest = p.split('\n').map((l) => l.trim())
+        .filter((l) => l && !/^Side \d+ af \d+$/.test(l) && !/^\d+ \((Fortrolig|Lukket)\)$/.test(l));
+      if (rest.length === 0) fail(`${label}: printed page ${i + 1} holds only confidential placeholders`);
+    });
+}
+
+async function main() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'boardpack-browser-'));
+  const out = path.join(work, 'out');
+  const generated = path.join(work, '2024-11-proeve');
+  writeMeeting(generated);
+  for (const meeting of [path.join(root, 'inputs/2023-09-bestyrelsen'), generated])
+    execFileSync(boardpack, ['build', meeting, '--out', out, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const example = '2023-09-bestyrelsen';
+  const small = path.basename(generated);
+  const archive = path.join(out, 'index.html');
+  if (!fs.existsSync(archive)) fail('building two meetings into one folder wrote no archive page');
+
+  const browser = await puppeteer.launch({
+    executablePath: chromium,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'],
+  });
+  try {
+    const page = await browser.newPage();
+    const targets = [];
+    for (const meeting of [example, small])
+      for (const edition of ['offentlig', 'lukket']) targets.push({ file: editionPage(out, meeting, edition), label: `${meeting}/${edition}`, packet: true, small: meeting === small });
+    targets.push({ file: archive, label: 'archive page', packet: false });
+
+    for (const width of widths) {
+      await page.setViewport({ width, height: 900 });
+      for (const t of targets) {
+        const label = `${t.label} at ${width} px`;
+        await page.goto('file://' + t.file, { waitUntil: 'load' });
+        await axeCheck(page, label);
+        if (!t.packet) continue;
+        await regionCheck(page, label);
+        await alignmentCheck(page, label);
+        if (t.small && width === 390) await phoneFitCheck(page, label);
+        await skipLinkCheck(page, label);
+      }
+    }
+
+    // Print: the closed edition of the example has every table (the 17-column one too); the
+    // generated public edition has two placeholders in a row and an external link.
+    const prints = [
+      { file: editionPage(out, example, 'lukket'), label: `${example}/lukket printed`, opts: {} },
+      { file: editionPage(out, small, 'offentlig'), label: `${small}/offentlig printed`,
+        opts: { links: ['https://example.org/rapport-2024.pdf'], placeholders: true } },
+    ];
+    for (const [i, p] of prints.entries()) {
+      await page.goto('file://' + p.file, { waitUntil: 'load' });
+      const tables = await tableRows(page);
+      const pages = await printPages(page, path.join(work, `print-${i}.pdf`));
+      printChecks(pages, tables, p.label, p.opts);
+    }
+  } finally {
+    await browser.close();
+  }
+  if (failures.length === 0 && !process.env.BOARDPACK_BROWSER_KEEP) {
+    fs.rmSync(work, { recursive: true, force: true });
+    console.log('ok: axe at 1280 and 390 px, regions, skip link, alignment, phone fit, print');
+  } else {
+    console.log(`${failures.length} failure(s); files kept in ${work}`);
+    if (failures.length) process.exitCode = 1;
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
