@@ -3,8 +3,8 @@
 // - axe-core finds no violation (all rules it runs by default, best practice included) at 1280 px
 //   and 390 px in both editions of the example and of a meeting generated here, and on the archive
 //   page that building the two into one folder writes;
-// - every table box is a keyboard-reachable region named by its caption, and a page starts with a
-//   skip link to the agenda;
+// - every table box is a keyboard-reachable region named by its caption, whose words stay on a
+//   phone's screen, and a page starts with a skip link to the agenda;
 // - on a phone a long numeric column heading wraps, so a one-column table fits;
 // - in a numeric column the units digits and commas line up, a footnote mark or "Ikke oplyst"
 //   included;
@@ -93,7 +93,8 @@ async function axeCheck(page, label) {
     fail(`${label}: axe ${v.id} (${v.impact}) x${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-// Every table box is a focusable region named by the table's caption; scrolling ones included.
+// Every table box is a focusable region named by the table's caption; scrolling ones included;
+// the caption is on the screen.
 async function regionCheck(page, label) {
   const problems = await page.evaluate(() => {
     const out = [];
@@ -104,6 +105,14 @@ async function regionCheck(page, label) {
       const labelled = caption && box.getAttribute('aria-labelledby') === caption.id && caption.id;
       if (box.getAttribute('role') !== 'region' || box.tabIndex !== 0 || !labelled)
         out.push(`table ${i + 1}${scrolls ? ' (scrolls)' : ''} is not in a focusable region labelled by its caption`);
+      // The caption's words are on the screen, not cut off with the columns that scroll away.
+      if (caption) {
+        const range = document.createRange();
+        range.selectNodeContents(caption);
+        const right = Math.max(...[...range.getClientRects()].map((r) => r.right));
+        if (right > document.documentElement.clientWidth + 1)
+          out.push(`table ${i + 1}'s caption runs to x=${Math.round(right)}, off the ${document.documentElement.clientWidth} px screen`);
+      }
     });
     return out;
   });
@@ -229,11 +238,13 @@ async function main() {
   const archive = path.join(out, 'index.html');
   if (!fs.existsSync(archive)) fail('building two meetings into one folder wrote no archive page');
 
+  const launched = Date.now();
   const browser = await puppeteer.launch({
     executablePath: chromium,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'],
   });
+  if (process.env.BOARDPACK_BROWSER_TIMES) console.log(`launch: ${Date.now() - launched} ms`);
   try {
     const page = await browser.newPage();
     const targets = [];
@@ -246,7 +257,9 @@ async function main() {
       for (const t of targets) {
         const label = `${t.label} at ${width} px`;
         await page.goto('file://' + t.file, { waitUntil: 'load' });
+        const t0 = Date.now();
         await axeCheck(page, label);
+        if (process.env.BOARDPACK_BROWSER_TIMES) console.log(`${label}: axe ${Date.now() - t0} ms`);
         if (!t.packet) continue;
         await regionCheck(page, label);
         await alignmentCheck(page, label);
@@ -265,7 +278,9 @@ async function main() {
     for (const [i, p] of prints.entries()) {
       await page.goto('file://' + p.file, { waitUntil: 'load' });
       const tables = await tableRows(page);
+      const t0 = Date.now();
       const pages = await printPages(page, path.join(work, `print-${i}.pdf`));
+      if (process.env.BOARDPACK_BROWSER_TIMES) console.log(`${p.label}: ${Date.now() - t0} ms`);
       printChecks(pages, tables, p.label, p.opts);
     }
   } finally {
