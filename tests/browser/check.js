@@ -268,10 +268,12 @@ async function main() {
       }
     }
 
-    // Print: the closed edition of the example has every table (the 17-column one too); the
-    // generated public edition has two placeholders in a row and an external link.
+    // Print: the closed edition of the example has every table (the 17-column one too); its
+    // public edition has runs of placeholders after long attachments; the generated public
+    // edition has two placeholders in a row and an external link.
     const prints = [
       { file: editionPage(out, example, 'lukket'), label: `${example}/lukket printed`, opts: {} },
+      { file: editionPage(out, example, 'offentlig'), label: `${example}/offentlig printed`, opts: { placeholders: true } },
       { file: editionPage(out, small, 'offentlig'), label: `${small}/offentlig printed`,
         opts: { links: ['https://example.org/rapport-2024.pdf'], placeholders: true } },
     ];
