@@ -70,7 +70,8 @@ function writeMeeting(dir) {
   const months = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'Maj', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Okt.', 'Nov.', 'Dec.', 'Jan. 2', 'Feb. 2', 'Mar. 2', 'Apr. 2'];
   const rows = ['Post;' + months.map((m) => `${m} 2023`).join(';')];
   for (let r = 0; r < 4; ++r)
-    rows.push(`Række ${r + 1};` + months.map((_, c) => `${(r + 1) * 100 + c}.${String(123 + c).padStart(3, '0')}`).join(';'));
+    // Amounts as long as a region's budget lines ("-152.100.000"): the widest a column gets.
+    rows.push(`Række ${r + 1};` + months.map((_, c) => `-${(r + 1) * 100 + c}.${String(123 + c).padStart(3, '0')}.000`).join(';'));
   put('01-tal/bred.csv', rows.join('\n') + '\n');
   put('02-hemmeligt/item.md', item(2, 'Fortrolig', 'Hemmelig sag', 'Fortroligt indhold.'));
   put('03-lukket/item.md', item(3, 'Lukket', 'Lukket sag', 'Lukket indhold.'));
