@@ -276,6 +276,8 @@ def main():
             check_edition(os.path.join(base, f"dagsorden-{edition}.pdf"), os.path.join(base, f"dagsorden-{edition}.html"), edition, date)
         if chars:
             text = run(["pdftotext", os.path.join(work, meeting_id, "lukket", "dagsorden-lukket.pdf"), "-"])[1]
+            # A long line may wrap in the PDF: compared with its line breaks as spaces.
+            text = " ".join(text.split())
             for want in open(chars, encoding="utf-8").read().splitlines():
                 if want and want not in text:
                     fail(f"pdftotext does not give back {want!r}")

@@ -31,10 +31,10 @@ inline constexpr double kParagraphGap = 6;
 inline constexpr double kListIndent = 16;
 inline constexpr double kListItemGap = 2;
 
-inline constexpr double kSectionSize = 12;
+inline constexpr double kSectionSize = 12.5;
 inline constexpr double kSectionGapBefore = 14;
 inline constexpr double kSectionGapAfter = 4;
-inline constexpr double kSubheadingSize = 11;
+inline constexpr double kSubheadingSize = 11.5;  // above the body size, so ## stands apart from ###
 inline constexpr double kSubheadingGapBefore = 6;  // above a heading inside the text
 inline constexpr double kSubheadingGapAfter = 2;
 inline constexpr double kListMarkerGap = 6;  // between a list's widest number and its text
