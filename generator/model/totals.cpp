@@ -30,10 +30,18 @@ int term(std::string_view s, size_t& i) {
     return 0;
 }
 
+// A label as formulas name it: folded, without a trailing ":" or footnote mark ("Indtægter i
+// alt:" is [Indtægter i alt]); the same rule as calc::label_key, which the model cannot include.
+std::string key(const std::string& label) {
+    std::string k = fold_label(label);
+    while (!k.empty() && (k.back() == ':' || k.back() == '*' || k.back() == ' ')) k.pop_back();
+    return k;
+}
+
 // Whether a row's label is the formula's target, which may name the row's group first
 // ("Region Syd / I alt").
 bool targets(const std::string& target, const std::string& label) {
-    const std::string t = fold_label(target), l = fold_label(label);
+    const std::string t = key(target), l = key(label);
     return t == l || (t.size() > l.size() + 3 && t.compare(t.size() - l.size() - 3, std::string::npos, " / " + l) == 0);
 }
 
@@ -63,7 +71,7 @@ void mark_totals(Table& table, Diagnostics& diags) {
             bool found = false;
             for (TableRow& row : table.rows) {
                 if (row.role == TableRow::Role::Spacer || row.cells.empty()) continue;
-                if (fold_label(row.cells[0].text) == fold_label(t.label)) row.total = found = true;
+                if (key(row.cells[0].text) == key(t.label)) row.total = found = true;
             }
             if (!found)
                 diags.error(t.loc, "\"total\" names the row " + quote_text(t.label) +

@@ -148,7 +148,7 @@ TEST_CASE("totals: a sum of rows of the same table is a total; an index, a quote
 }
 
 TEST_CASE("totals: by default the computed sum rows, also under a group; computed non-sums are not bold") {
-    Table t = totals_table({{"Løn", false}, {"Drift", false}, {"I alt", true}, {"Indeks", true}, {"Hospital", true}},
+    Table t = totals_table({{"Løn", false}, {"Drift", false}, {"I alt:", true}, {"Indeks", true}, {"Hospital", true}},
                            {{"Region Syd / I alt", "sum(Løn .. Drift)"},
                             {"Indeks", "[I alt] / 100"},
                             {"Hospital", "loft[Hospital; Over loftet (pct.)]"}});
@@ -159,7 +159,7 @@ TEST_CASE("totals: by default the computed sum rows, also under a group; compute
 }
 
 TEST_CASE("totals: \"total:\" names the rows instead, a row that is not there is an error, \"ingen\" marks none") {
-    Table t = totals_table({{"Løn", false}, {"I alt", false}, {"Beregnet", true}}, {{"Beregnet", "[Løn] + [I alt]"}});
+    Table t = totals_table({{"Løn", false}, {"I alt *", false}, {"Beregnet", true}}, {{"Beregnet", "[Løn] + [I alt]"}});
     t.totals.push_back({"i alt", {"m/1/item.md", 12, 8}, "total: i alt"});
     boardpack::Diagnostics d;
     mark_totals(t, d);
