@@ -47,7 +47,7 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
         edition == model::Edition::Lukket ? publish::Access::Restricted : publish::Access::Public;
     bool rendered = true;
     if (auto html = pipeline::render_html(view, kit.wording, kit.html, diags)) {
-        if (publisher && !diags.has_errors() && !publisher->write(folder + "/dagsorden.html", *html, access, why))
+        if (publisher && !diags.has_errors() && !publisher->write(publish::edition_file(folder, "html"), *html, access, why))
             return EditionResult::OutputFailed;
     } else {
         rendered = false;
@@ -56,7 +56,7 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
     *pages = static_cast<int>(laid.pages.size());
     std::string path;
     if (publisher && rendered && !diags.has_errors()) {
-        path = publisher->create(folder + "/dagsorden.pdf", access, why);
+        path = publisher->create(publish::edition_file(folder, "pdf"), access, why);
         if (path.empty()) return EditionResult::OutputFailed;
     }
     switch (pipeline::write_pdf(std::move(laid), kit.fonts, path, diags)) {
@@ -172,6 +172,9 @@ int write_archive(const BuildOptions& o, const RenderKit& kit, std::ostream& err
         m.body = fact("organ");
         m.title = fact("titel");
         m.organisation = fact("organisation");
+        m.html = p.public_html;
+        m.pdf = p.public_pdf;
+        if (m.html.empty() || m.pdf.empty()) continue;  // not a whole packet: nothing to link
         const std::string date = fact("dato");
         if (std::sscanf(date.c_str(), "%4d-%2d-%2d", &m.date.year, &m.date.month, &m.date.day) != 3) continue;  // an older packet
         meetings.push_back(std::move(m));

@@ -25,8 +25,8 @@ const char* const kUsage =
 const char* const kHelp =
     "boardpack builds the meeting packets of a board: for each meeting folder, a public edition\n"
     "(offentlig/) in which confidential items show only as \"N (Fortrolig)\", and a closed edition\n"
-    "(lukket/, readable by owner and group only) with everything, each as dagsorden.html and\n"
-    "dagsorden.pdf.\n"
+    "(lukket/, readable by owner and group only) with everything; each edition is an HTML page\n"
+    "and a PDF named after it: dagsorden-offentlig.html/.pdf, dagsorden-lukket.html/.pdf.\n"
     "\n"
     "commands:\n"
     "  build [MEETING_DIR...]  build each meeting into OUT/<meeting>/, named after the meeting\n"

@@ -18,7 +18,7 @@ const std::vector<KeySpec> kTableKeys = {
     {"kilde", false, false},  {"note", false, true},    {"række", false, true},
     {"kolonne", false, true}, {"afrundingsnote", false, false}, {"enhed", false, false},
     {"talenhed", false, false}, {"decimaler", false, false},
-    {"mangler", false, false}, {"tilføj", false, false},
+    {"mangler", false, false}, {"tilføj", false, false}, {"total", false, true},
 };
 
 // "; did you mean ..." for a file that is not there but has a near namesake beside it, such as
@@ -140,6 +140,7 @@ void read_table_keys(const TableBlock& block, model::Table& table, Diagnostics& 
         else if (kv.key == "kilde") table.source = kv.value;
         else if (kv.key == "note") table.notes.push_back(kv.value);
         else if (kv.key == "afrundingsnote") table.rounding_note = kv.value;
+        else if (kv.key == "total") table.totals.push_back({kv.value, kv.value_loc, kv.line});
         else if (kv.key == "række" || kv.key == "kolonne") {
             const auto kind = kv.key == "række" ? model::Formula::Kind::Row : model::Formula::Kind::Column;
             if (auto f = read_formula(kv, kind, diags)) table.formulas.push_back(std::move(*f));

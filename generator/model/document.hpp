@@ -91,9 +91,12 @@ struct Formula {
 };
 
 struct TableRow {
-    // Computed rows are printed in bold; spacer rows are empty lines between groups.
+    // Computed rows are filled by formulas; spacer rows are empty lines between groups.
     enum class Role { Data, Computed, Spacer };
     Role role = Role::Data;
+    // A total: the one thing a table prints in bold, with a rule above, in both renderers. The
+    // rows the table names with "total:", else its computed sums (see model/totals.hpp).
+    bool total = false;
     std::vector<Cell> cells;  // cells[0] is the row label
     SourceLoc loc;
 };
@@ -119,6 +122,14 @@ struct Table {
     std::string anchor;               // its link target name when the text links to it, else ""
     bool append_rows = false;         // "tilføj: nederst": rows not in the CSV are added at the end without a warning
     bool missing_passes = false;      // "mangler: videre": "-"/"Ikke oplyst" inputs print "-" in what uses them
+    // "total:" lines, each naming a row to print as a total ("ingen": none); none given: the
+    // computed sums are the totals.
+    struct TotalLine {
+        std::string label;
+        SourceLoc loc;
+        std::string line;  // the source line, for messages
+    };
+    std::vector<TotalLine> totals;
 };
 
 // A "beregning" block: named values computed from numbers and table cells, quoted by the text

@@ -1,6 +1,7 @@
 #include "model/edition.hpp"
 
 #include "model/links.hpp"
+#include "model/totals.hpp"
 
 namespace boardpack::model {
 
@@ -47,6 +48,9 @@ void prepare_for_print(Meeting& meeting, const PrintDefaults& defaults, Diagnost
             s.blocks = {p};
         }
     }
+    // What each table prints in bold, decided once here so the HTML and the PDF agree.
+    for (AgendaItem& item : meeting.items)
+        for (Table& table : item.tables) mark_totals(table, diags);
     resolve_links(meeting, diags);
 }
 

@@ -74,8 +74,9 @@ struct PrintDefaults {
 };
 
 // Readies the computed meeting for both editions, so the renderers only read it: fills in the
-// defaults (the title, each missing or empty section's standard text, as a paragraph) and checks
-// the links inside the packet, giving each linked table its anchor (see resolve_links).
+// defaults (the title, each missing or empty section's standard text, as a paragraph), marks
+// each table's totals (see mark_totals) and checks the links inside the packet, giving each
+// linked table its anchor (see resolve_links).
 void prepare_for_print(Meeting& meeting, const PrintDefaults& defaults, Diagnostics& diags);
 
 }  // namespace boardpack::model

@@ -13,9 +13,10 @@ namespace boardpack::publish {
 
 namespace {
 
-// The files a packet holds, per edition folder (model::edition_folder names them).
+// The edition folders a packet holds (model::edition_folder names them), and the kinds of file
+// in each.
 const char* const kEditionFolders[] = {"offentlig", "lukket"};
-const char* const kEditionFiles[] = {"dagsorden.html", "dagsorden.pdf"};
+const char* const kExtensions[] = {"html", "pdf"};
 
 bool has_marker(const fs::path& folder) {
     std::ifstream in(folder / kMarkerFile);
@@ -48,24 +49,43 @@ bool holds_only_a_packet(const fs::path& folder) {
             const fs::path sub = folder / name;
             struct stat st {};
             if (::lstat(sub.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
+            // Today's names, and the names of a packet written before the edition was in them.
             return contains_only(sub, [&](const std::string& file) {
-                for (const char* f : kEditionFiles)
-                    if (file == f) return is_plain_file(sub / file);
+                for (const char* ext : kExtensions) {
+                    const std::string here = std::string(edition) + "/" + file;
+                    if (here == edition_file(edition, ext) || here == legacy_edition_file(edition, ext))
+                        return is_plain_file(sub / file);
+                }
                 return false;
             });
         }
         return false;
     });
     if (!top_ok) return false;
-    // A packet written before the marker existed has exactly the four files.
+    // A packet written before the marker existed has exactly the four files, by their names
+    // of that time.
     if (has_marker(folder)) return true;
     for (const char* edition : kEditionFolders)
-        for (const char* f : kEditionFiles)
-            if (!is_plain_file(folder / edition / f)) return false;
+        for (const char* ext : kExtensions)
+            if (!is_plain_file(folder / legacy_edition_file(edition, ext))) return false;
     return true;
 }
 
 }  // namespace
+
+std::string edition_file(const std::string& edition_folder, const char* extension) {
+    return edition_folder + "/dagsorden-" + edition_folder + "." + extension;
+}
+
+std::string legacy_edition_file(const std::string& edition_folder, const char* extension) {
+    return edition_folder + "/dagsorden." + extension;
+}
+
+std::string published_edition_file(const fs::path& packet, const std::string& edition_folder, const char* extension) {
+    for (const std::string& name : {edition_file(edition_folder, extension), legacy_edition_file(edition_folder, extension)})
+        if (is_plain_file(packet / name)) return name;
+    return "";
+}
 
 std::string marker_text(const std::string& meeting_id) {
     return std::string(kMarkerLine) + "\nmeeting: " + meeting_id + "\n";
@@ -92,8 +112,17 @@ TargetState inspect_target(const fs::path& target, const std::string& meeting_id
         std::error_code ec;
         const std::string text = fs::read_symlink(target, ec).string();
         const std::string prefix = link_text(meeting_id, "");
-        if (!ec && text.rfind(prefix, 0) == 0 && is_version_name(text.substr(prefix.size())))
+        if (!ec && text.rfind(prefix, 0) == 0 && is_version_name(text.substr(prefix.size()))) {
+            // Replacing the link removes the version it points at: not if someone put a file
+            // of their own in it (through the link), which boardpack would delete unasked.
+            const fs::path version = target.parent_path() / text;
+            struct stat vs {};
+            const bool gone = ::lstat(version.c_str(), &vs) != 0 && errno == ENOENT;
+            if (!gone && !holds_only_a_packet(version))
+                return {TargetKind::Foreign, {},
+                        "holds a file that boardpack did not write, which replacing the packet would delete"};
             return {TargetKind::OwnLink, text.substr(prefix.size()), {}};
+        }
         return {TargetKind::Foreign, {}, "is a symbolic link that boardpack did not make"};
     }
     if (S_ISDIR(st.st_mode)) {

@@ -1,7 +1,8 @@
 // What boardpack may replace at output/<meeting>: only what it wrote itself. A packet version
 // carries a marker file; output/<meeting> is a symbolic link into boardpack's working folder
-// (output/.boardpack/<meeting>/<version>). A real folder is replaced only if it is a packet (the
-// marker, or exactly the four files of a packet written before the marker existed).
+// (output/.boardpack/<meeting>/<version>). A real folder, or the version a link points at, is
+// replaced only if it holds nothing but a packet's files (with the marker, or exactly the four
+// files of a packet written before the marker existed); a file someone added makes it foreign.
 #pragma once
 
 #include <filesystem>
@@ -15,6 +16,20 @@ inline constexpr const char* kWorkFolder = ".boardpack";
 // The marker file in every packet, and its fixed first line.
 inline constexpr const char* kMarkerFile = ".boardpack-packet";
 inline constexpr const char* kMarkerLine = "boardpack packet: written by boardpack, replaced by its next build";
+
+// An edition's file in the packet, relative to output/<meeting>: the edition folder
+// ("offentlig", "lukket") and a name that says the edition too, "offentlig/dagsorden-offentlig.pdf",
+// so a file attached or copied on its own cannot be taken for the other edition.
+std::string edition_file(const std::string& edition_folder, const char* extension);
+
+// The name each edition's files had before the edition was in the name ("offentlig/dagsorden.pdf").
+// A packet an earlier boardpack wrote holds these; boardpack still recognises (and replaces) it.
+std::string legacy_edition_file(const std::string& edition_folder, const char* extension);
+
+// The edition file a published packet holds, relative to its folder: the name edition_file
+// gives, or the legacy one for a packet written before; "" if it holds neither.
+std::string published_edition_file(const std::filesystem::path& packet, const std::string& edition_folder,
+                                   const char* extension);
 
 // The marker file's content for a meeting.
 std::string marker_text(const std::string& meeting_id);

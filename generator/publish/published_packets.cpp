@@ -41,6 +41,8 @@ std::vector<PublishedPacket> published_packets(const fs::path& output) {
         p.id = id;
         Diagnostics ignored;  // a marker is boardpack's own file: its lines are all "key: value"
         for (const KeyValue& kv : parse_key_values(marker, kMarkerFile, 1, 0, ignored)) p.facts[kv.key] = kv.value;
+        p.public_html = published_edition_file(output / target, "offentlig", "html");
+        p.public_pdf = published_edition_file(output / target, "offentlig", "pdf");
         out.push_back(std::move(p));
     }
     return out;

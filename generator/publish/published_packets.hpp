@@ -14,6 +14,9 @@ namespace boardpack::publish {
 struct PublishedPacket {
     std::string id;
     std::map<std::string, std::string> facts;
+    // The public edition's HTML and PDF, relative to output/<id>: today's names, or the legacy
+    // "offentlig/dagsorden.html" of a packet an earlier boardpack wrote; "" if it has none.
+    std::string public_html, public_pdf;
 };
 
 // The packets in `output` that boardpack published, by name. Anything else there is left out.

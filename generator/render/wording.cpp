@@ -15,7 +15,7 @@ const char* const kRequiredKeys[] = {
     "sektion-sagsfremstilling", "sektion-oekonomi", "sektion-bemaerkninger", "sektion-kommunikation",
     "status-opfyldt", "status-ikke-opfyldt", "udvikling-stigende", "udvikling-faldende", "udvikling-uaendret",
     "udvikling-steget", "udvikling-faldet", "loft-over", "loft-under", "loft-paa",
-    "kilden-afviger",
+    "kilden-afviger", "titel-offentlig", "titel-lukket", "lukket-maerke",
 };
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -121,6 +121,11 @@ std::string Wording::page_of(int page, int pages) const {
 
 std::string Wording::edition(model::Edition e) const {
     return get(e == model::Edition::Offentlig ? "udgave-offentlig" : "udgave-lukket");
+}
+
+std::string Wording::document_title(const model::EditionView& m) const {
+    return get(m.edition == model::Edition::Offentlig ? "titel-offentlig" : "titel-lukket",
+               {{"titel", m.title}, {"moede", meeting_line(m)}});
 }
 
 std::string Wording::section_title(model::SectionKind kind) const {

@@ -33,6 +33,12 @@ public:
     std::string attachment_heading(const model::AgendaItem& item, const model::Attachment& a) const;
     std::string page_of(int page, int pages) const;
     std::string edition(model::Edition e) const;
+    // The title of an edition's HTML page and PDF, which names the edition first so that a
+    // shortened title (a browser tab, a mail attachment) still says it:
+    // "LUKKET – Dagsorden: Bestyrelsens møde ...".
+    std::string document_title(const model::EditionView& m) const;
+    // The mark on every page of the closed edition: "LUKKET – må ikke offentliggøres".
+    std::string closed_mark() const { return get("lukket-maerke"); }
 
     // A section's heading as printed.
     std::string section_title(model::SectionKind kind) const;

@@ -94,9 +94,9 @@ def main():
         build(boardpack, copy, os.path.join(work, "after"))
         for edition in ("offentlig", "lukket"):
             for kind, read in (("html", words_html), ("pdf", words_pdf)):
-                name = f"{edition}/dagsorden.{kind}"
-                a = read(os.path.join(work, "before", "moede", edition, f"dagsorden.{kind}"))
-                b = read(os.path.join(work, "after", "moede", edition, f"dagsorden.{kind}"))
+                name = f"{edition}/dagsorden-{edition}.{kind}"
+                a = read(os.path.join(work, "before", "moede", edition, f"dagsorden-{edition}.{kind}"))
+                b = read(os.path.join(work, "after", "moede", edition, f"dagsorden-{edition}.{kind}"))
                 found, other = changes(a, b)
                 if found == EXPECTED and not other:
                     print(f"ok   {name}: exactly the dependent figures changed ({sum(found.values())} words)")

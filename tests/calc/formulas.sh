@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The figures a packet prints, read back from both formats (dagsorden.html and the text of
-# dagsorden.pdf) of small meetings generated here: what is printed is what later formulas use,
+# The figures a packet prints, read back from both formats (dagsorden-offentlig.html and the text
+# of dagsorden-offentlig.pdf) of small meetings generated here: what is printed is what later formulas use,
 # and an input the formulas cannot use is refused at its place instead of printing a wrong figure.
 set -u
 boardpack=$(realpath "$1")
@@ -24,9 +24,9 @@ build() {
   "$boardpack" build "$work/$1" --out "$work/out" > /dev/null 2> "$work/$1.err"
   local rc=$?
   html=""; pdf=""
-  if [ -f "$work/out/$1/offentlig/dagsorden.html" ]; then
-    html=$(sed -e 's/<[^>]*>/ /g' "$work/out/$1/offentlig/dagsorden.html" | tr -s ' \n' ' ')
-    pdf=$(pdftotext -layout "$work/out/$1/offentlig/dagsorden.pdf" - | tr -s ' \n' ' ')
+  if [ -f "$work/out/$1/offentlig/dagsorden-offentlig.html" ]; then
+    html=$(sed -e 's/<[^>]*>/ /g' "$work/out/$1/offentlig/dagsorden-offentlig.html" | tr -s ' \n' ' ')
+    pdf=$(pdftotext -layout "$work/out/$1/offentlig/dagsorden-offentlig.pdf" - | tr -s ' \n' ' ')
   fi
   return $rc
 }
@@ -178,6 +178,6 @@ both "21: a note under the table names the published and the computed figure" \
   "Kildens tal for I alt / 2024 er 15; beregnet af tallene i tabellen giver det 14."
 rm -rf "$work/out"
 "$boardpack" build "$work/differs" --out "$work/out" --strict > /dev/null 2>&1
-check "21: --strict stops the build before any packet" test $? -eq 1 -a ! -e "$work/out/differs/offentlig/dagsorden.html"
+check "21: --strict stops the build before any packet" test $? -eq 1 -a ! -e "$work/out/differs/offentlig/dagsorden-offentlig.html"
 
 exit $((fails > 0))

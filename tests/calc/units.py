@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Figures print right in both formats: builds small meetings generated here and checks the
-figures as printed in dagsorden.html and in the text of dagsorden.pdf (pdftotext), and the
+figures as printed in dagsorden-<edition>.html and in the text of dagsorden-<edition>.pdf (pdftotext), and the
 messages the build gives.
 
 Each case names the point of issue 9 it covers. usage: units.py BOARDPACK
@@ -92,8 +92,8 @@ def run_case(boardpack, work, case):
         return
     # pdftotext reads a narrow space in a table cell ("6 %") as none, so the PDF's text is
     # compared without spaces; the HTML's with them.
-    texts = {"HTML": (html_text(os.path.join(edition, "dagsorden.html")), flat),
-             "PDF": ("".join(pdf_text(os.path.join(edition, "dagsorden.pdf")).split()), lambda t: "".join(t.split()))}
+    texts = {"HTML": (html_text(os.path.join(edition, f"dagsorden-{os.path.basename(edition)}.html")), flat),
+             "PDF": ("".join(pdf_text(os.path.join(edition, f"dagsorden-{os.path.basename(edition)}.pdf")).split()), lambda t: "".join(t.split()))}
     for fmt, (text, norm) in texts.items():
         for s in case.get("prints", []):
             check(name, norm(s) in text, f"{fmt} lacks {s!r}")

@@ -47,9 +47,9 @@ check "new-item without a meeting says how to start one (exit 1)" test $rc -eq 1
 "$boardpack" build 2023-10-bestyrelsen --out "$work/out" > "$work/o" 2> "$work/e"; rc=$?
 check "the new meeting builds at once (exit 0)" test $rc -eq 0
 check "with a reminder to write the case numbers" grep -q 'warning: the case number "EMN-ÅÅÅÅ-NNNNN"' "$work/e"
-pdftotext "$work/out/2023-10-bestyrelsen/offentlig/dagsorden.pdf" "$work/pdf.txt"
+pdftotext "$work/out/2023-10-bestyrelsen/offentlig/dagsorden-offentlig.pdf" "$work/pdf.txt"
 check "the packet has the standard sections" grep -q 'Sekretariatets bemærkninger' "$work/pdf.txt"
 check "the skeleton's comments are not in the PDF" test -z "$(grep -E 'kommentar|dokumentnummer|fjern' "$work/pdf.txt")"
-check "nor in the HTML" test -z "$(grep -E 'kommentar|dokumentnummer|fjern|&lt;!--' "$work/out/2023-10-bestyrelsen/offentlig/dagsorden.html")"
+check "nor in the HTML" test -z "$(grep -E 'kommentar|dokumentnummer|fjern|&lt;!--' "$work/out/2023-10-bestyrelsen/offentlig/dagsorden-offentlig.html")"
 
 exit $((fails > 0))

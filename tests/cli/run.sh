@@ -33,11 +33,12 @@ cp -r "$root/inputs/2023-09-bestyrelsen" "$work/m"
 check "the example builds (exit 0)" test $rc -eq 0
 check "the summary names items, pages and files" grep -qE '^boardpack: built m: 24 items \(15 public, 9 confidential\); offentlig [0-9]+ pages, lukket [0-9]+ pages; 4 files in ' "$work/s"
 for ed in offentlig lukket; do
-  for f in dagsorden.html dagsorden.pdf; do
+  for f in "dagsorden-$ed.html" "dagsorden-$ed.pdf"; do
     check "$ed/$f exists" test -s "$work/out/m/$ed/$f"
   done
+  check "$ed/ holds no file without the edition in its name" test ! -e "$work/out/m/$ed/dagsorden.html" -a ! -e "$work/out/m/$ed/dagsorden.pdf"
   if command -v tidy > /dev/null; then
-    tidy -q -e "$work/out/m/$ed/dagsorden.html" > "$work/tidy" 2>&1
+    tidy -q -e "$work/out/m/$ed/dagsorden-$ed.html" > "$work/tidy" 2>&1
     check "$ed HTML is valid HTML5 (tidy reports nothing)" test ! -s "$work/tidy"
     cat "$work/tidy" | head -5
   fi
@@ -99,12 +100,12 @@ check "and nothing is built" test ! -e "$work/dup" -a ! -s "$work/s"
 # The packet is named after the meeting folder as it resolves.
 (cd "$work/ws/inputs/m" && "$boardpack" build . --out "$work/dot" > "$work/s" 2> "$work/e"); rc=$?
 check "build . inside the meeting folder exits 0" test $rc -eq 0
-check "and writes the packet as <out>/m" test -s "$work/dot/m/lukket/dagsorden.pdf" -a "$(ls "$work/dot")" = m
+check "and writes the packet as <out>/m" test -s "$work/dot/m/lukket/dagsorden-lukket.pdf" -a "$(ls "$work/dot")" = m
 (cd "$work/ws" && "$boardpack" build inputs/m/. --out "$work/dot2" > /dev/null 2>&1); rc=$?
-check "build m/. writes <out>/m" test $rc -eq 0 -a -s "$work/dot2/m/lukket/dagsorden.pdf" -a "$(ls "$work/dot2")" = m
+check "build m/. writes <out>/m" test $rc -eq 0 -a -s "$work/dot2/m/lukket/dagsorden-lukket.pdf" -a "$(ls "$work/dot2")" = m
 mkdir -p "$work/nest/out"
 (cd "$work/ws" && "$boardpack" build inputs/m/19-budget-2024/.. --out "$work/nest/out" > /dev/null 2>&1); rc=$?
-check "build m/sub/.. writes <out>/m, not the output folder's parent" test $rc -eq 0 -a -s "$work/nest/out/m/lukket/dagsorden.pdf" -a "$(ls "$work/nest")" = out
+check "build m/sub/.. writes <out>/m, not the output folder's parent" test $rc -eq 0 -a -s "$work/nest/out/m/lukket/dagsorden-lukket.pdf" -a "$(ls "$work/nest")" = out
 
 # Issue 9, point 19: a meeting named as it stands under inputs/ is found there, or the message
 # says where boardpack looked.
@@ -138,7 +139,7 @@ check "-j1 and -j2 both exit 1 (one meeting has an error)" test "$(cat "$work/jo
 check "-j2 prints the same messages in the same order as -j1" cmp -s "$work/jobs-e1" "$work/jobs-e2"
 check "and the same summary lines, in input order" test "$(sed "s#$work/jobs-out[12]#OUT#" "$work/jobs-s1")" = "$(sed "s#$work/jobs-out[12]#OUT#" "$work/jobs-s2")" -a "$(cut -c1-18 "$work/jobs-s2" | tr '\n' ' ')" = "boardpack: built a boardpack: built c "
 same=yes
-for n in a c; do for ed in offentlig lukket; do for f in dagsorden.html dagsorden.pdf; do
+for n in a c; do for ed in offentlig lukket; do for f in "dagsorden-$ed.html" "dagsorden-$ed.pdf"; do
   cmp -s "$work/jobs-out1/$n/$ed/$f" "$work/jobs-out2/$n/$ed/$f" || same=no
 done; done; done
 check "-j2 writes the same packets byte for byte as -j1" test $same = yes
@@ -146,7 +147,7 @@ check "-j2 writes the same packets byte for byte as -j1" test $same = yes
 # output/index.html: the public editions only, newest first, valid HTML; an index.html boardpack
 # did not write is never replaced; one packet alone gets none.
 check "two packets in one output get an archive page" test -s "$work/jobs-out2/index.html"
-check "it links each public edition's HTML and PDF" test "$(grep -o 'href="[ac]/offentlig/dagsorden\.\(html\|pdf\)"' "$work/jobs-out2/index.html" | wc -l)" -eq 4
+check "it links each public edition's HTML and PDF" test "$(grep -o 'href="[ac]/offentlig/dagsorden-offentlig\.\(html\|pdf\)"' "$work/jobs-out2/index.html" | wc -l)" -eq 4
 check "and no closed edition" test -z "$(grep -i 'href="[^"]*lukket' "$work/jobs-out2/index.html")"
 check "the meeting that failed is not on it" test -z "$(grep 'href="b/' "$work/jobs-out2/index.html")"
 if command -v tidy > /dev/null; then
@@ -159,7 +160,16 @@ cp -r "$root/inputs/2023-09-bestyrelsen" "$work/arkiv/2023-09-a"
 cp -r "$root/inputs/2023-09-bestyrelsen" "$work/arkiv/møde 2024"
 sed -i 's/^dato: 2023-09-14$/dato: 2024-03-07/' "$work/arkiv/møde 2024/meeting.txt"
 (cd "$work/arkiv" && "$boardpack" build 2023-09-a "møde 2024" --out "$work/arkiv-out" > /dev/null 2>&1); rc=$?
-check "the newest meeting comes first" test $rc -eq 0 -a "$(grep -o 'href="[^"]*html"' "$work/arkiv-out/index.html" | head -1)" = 'href="m%C3%B8de%202024/offentlig/dagsorden.html"'
+check "the newest meeting comes first" test $rc -eq 0 -a "$(grep -o 'href="[^"]*html"' "$work/arkiv-out/index.html" | head -1)" = 'href="m%C3%B8de%202024/offentlig/dagsorden-offentlig.html"'
+# A packet an earlier boardpack wrote under the names without the edition is linked by the names
+# it holds, until it is built again.
+for kind in html pdf; do
+  mv "$work/arkiv-out/2023-09-a/offentlig/dagsorden-offentlig.$kind" "$work/arkiv-out/2023-09-a/offentlig/dagsorden.$kind"
+done
+(cd "$work/arkiv" && "$boardpack" build "møde 2024" --out "$work/arkiv-out" > /dev/null 2>&1); rc=$?
+check "the archive page links an older packet's files by their old names" test $rc -eq 0 -a "$(grep -o 'href="2023-09-a/[^"]*"' "$work/arkiv-out/index.html" | tr '\n' ' ')" = 'href="2023-09-a/offentlig/dagsorden.html" href="2023-09-a/offentlig/dagsorden.pdf" '
+(cd "$work/arkiv" && "$boardpack" build 2023-09-a --out "$work/arkiv-out" > /dev/null 2>&1); rc=$?
+check "and by the new names once it is built again" test $rc -eq 0 -a "$(grep -o 'href="2023-09-a/[^"]*"' "$work/arkiv-out/index.html" | tr '\n' ' ')" = 'href="2023-09-a/offentlig/dagsorden-offentlig.html" href="2023-09-a/offentlig/dagsorden-offentlig.pdf" '
 echo '<p>our own page</p>' > "$work/arkiv-out/index.html"
 (cd "$work/arkiv" && "$boardpack" build 2023-09-a --out "$work/arkiv-out" > /dev/null 2> "$work/e-index"); rc=$?
 check "an index.html boardpack did not write is left as it is (exit 3)" test $rc -eq 3 -a "$(cat "$work/arkiv-out/index.html")" = '<p>our own page</p>' -a -n "$(grep 'will not replace .*index.html' "$work/e-index")"

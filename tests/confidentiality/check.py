@@ -12,6 +12,13 @@ wording share (such as "Det indstilles,") are not evidence and are skipped.
 To show the search can find what it looks for, the same strings must be found in the closed
 edition (all but those never printed: file names, table names, formulas).
 
+The two editions must not be mistaken for each other (issue 11, point 4): each edition's files
+carry its name (offentlig/dagsorden-offentlig.html and .pdf, lukket/dagsorden-lukket.*, and no
+other file), the HTML <title> and the PDF's Title begin with the edition ("Offentlig – ",
+"LUKKET – "), every page of the closed PDF and its HTML carry the closed mark of wording.txt,
+and nothing in the public edition (names, titles, text, objects) carries that mark or the
+closed title's "LUKKET – ".
+
 usage: check.py BOARDPACK MEETING_DIR [--min-found N] [--skip-numbers]
   --skip-numbers: do not search for strings that are only a number. In a real meeting a
   confidential figure may equal a public one by chance (the example's invented budget has a
@@ -19,6 +26,7 @@ usage: check.py BOARDPACK MEETING_DIR [--min-found N] [--skip-numbers]
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -93,8 +101,8 @@ def haystacks(edition_dir, work, tag):
         for f in dirs + files:
             names.append(os.path.relpath(os.path.join(root, f), edition_dir))
     hay["file names"] = "\n".join(names)
-    hay["HTML"] = open(os.path.join(edition_dir, "dagsorden.html"), encoding="utf-8").read()
-    pdf = os.path.join(edition_dir, "dagsorden.pdf")
+    hay["HTML"] = open(os.path.join(edition_dir, f"dagsorden-{tag}.html"), encoding="utf-8").read()
+    pdf = os.path.join(edition_dir, f"dagsorden-{tag}.pdf")
     hay["PDF text"] = subprocess.run(["pdftotext", "-q", pdf, "-"], capture_output=True, text=True).stdout
     qdf = os.path.join(work, tag + ".qdf.pdf")
     subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf], capture_output=True)
@@ -103,6 +111,82 @@ def haystacks(edition_dir, work, tag):
     hay["PDF strings"] = pdf_strings(raw)
     hay["PDF info"] = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
     return hay
+
+
+def wording_text(key):
+    wording = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "templates", "wording.txt")
+    m = re.search(rf"^{re.escape(key)}:\s*(.*?)\s*$", open(wording, encoding="utf-8").read(), re.M)
+    return m.group(1)
+
+
+def pdf_pages(pdf):
+    """The text of each page of a PDF."""
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    count = int(re.search(r"^Pages:\s*(\d+)", info, re.M).group(1))
+    return [subprocess.run(["pdftotext", "-q", "-f", str(p), "-l", str(p), pdf, "-"], capture_output=True,
+                           text=True).stdout for p in range(1, count + 1)]
+
+
+def edition_problems(packet, public, closed):
+    """Why the two editions of a packet could be mistaken for each other, if they could."""
+    problems = []
+    mark = wording_text("lukket-maerke")
+    for edition in ("offentlig", "lukket"):
+        names = sorted(os.listdir(os.path.join(packet, edition)))
+        want = [f"dagsorden-{edition}.html", f"dagsorden-{edition}.pdf"]
+        if names != want:
+            problems.append(f"{edition}/ holds {names}, not {want}")
+    prefix = {"offentlig": wording_text("titel-offentlig").split("{")[0], "lukket": wording_text("titel-lukket").split("{")[0]}
+    for edition, hay in (("offentlig", public), ("lukket", closed)):
+        title = re.search(r"<title>(.*?)</title>", hay["HTML"], re.S).group(1)
+        if not title.startswith(prefix[edition]):
+            problems.append(f"the {edition} HTML's <title> {title!r} does not begin with {prefix[edition]!r}")
+        pdf_title = re.search(r"^Title:\s*(.*)$", hay["PDF info"], re.M)
+        if not pdf_title or not pdf_title.group(1).startswith(prefix[edition]):
+            problems.append(f"the {edition} PDF's Title {pdf_title and pdf_title.group(1)!r} does not begin with {prefix[edition]!r}")
+    for where, text in public.items():
+        for word in (mark, prefix["lukket"]):
+            if word in text:
+                problems.append(f"the public edition's {where} says {word!r}")
+    pages = pdf_pages(os.path.join(packet, "lukket", "dagsorden-lukket.pdf"))
+    unmarked = [n for n, text in enumerate(pages, 1) if mark not in text]
+    if unmarked:
+        problems.append(f"the closed PDF's pages {unmarked} of {len(pages)} lack the mark {mark!r}")
+    html = closed["HTML"]
+    body = html[html.find("<body"):]
+    if not re.search(r"<body[^>]*>\s*<aside class=\"lukket-maerke\"><p>" + re.escape(mark) + "</p>", body):
+        problems.append(f"the closed HTML does not begin with the mark {mark!r}")
+    if not re.search(r"@page\s*\{\s*@top-center\s*\{\s*content:\s*\"" + re.escape(mark) + "\"", html):
+        problems.append(f"the closed HTML does not print the mark {mark!r} at the top of every page")
+    problems += printed_problems(packet, mark)
+    return problems
+
+
+def printed_problems(packet, mark):
+    """The HTML as a browser prints it (Debian's chromium, headless): the closed edition's every
+    page carries the mark, the public edition's none."""
+    chromium = shutil.which("chromium")
+    if not chromium:
+        print("note: chromium is not installed; the printed HTML is not checked")
+        return []
+    problems = []
+    for edition in ("offentlig", "lukket"):
+        html_file = os.path.join(packet, edition, f"dagsorden-{edition}.html")
+        pdf = os.path.join(os.path.dirname(packet), f"print-{edition}.pdf")
+        with tempfile.TemporaryDirectory() as profile:
+            subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                            f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", "file://" + os.path.abspath(html_file)],
+                           capture_output=True, timeout=300)
+        if not os.path.exists(pdf):
+            problems.append(f"chromium did not print the {edition} HTML")
+            continue
+        pages = pdf_pages(pdf)
+        marked = [n for n, text in enumerate(pages, 1) if mark in text]
+        if edition == "lukket" and len(marked) != len(pages):
+            problems.append(f"the closed HTML printed: pages {sorted(set(range(1, len(pages) + 1)) - set(marked))} of {len(pages)} lack the mark")
+        if edition == "offentlig" and marked:
+            problems.append(f"the public HTML printed carries the closed mark on pages {marked}")
+    return problems
 
 
 def main():
@@ -145,6 +229,9 @@ def main():
             return 1
         public = haystacks(os.path.join(out, meeting_id, "offentlig"), work, "offentlig")
         closed = haystacks(os.path.join(out, meeting_id, "lukket"), work, "lukket")
+        mixups = edition_problems(os.path.join(out, meeting_id), public, closed)
+        for problem in mixups:
+            print(f"EDITION: {problem}")
         leaks = [(n, where) for n in needles for where, text in public.items() if n in text]
         for n, where in leaks:
             print(f"LEAK: {n!r} appears in the public edition's {where}")
@@ -153,6 +240,9 @@ def main():
               f"{len(leaks)} found there, {len(found)} found in the closed edition")
         if leaks:
             print("FAIL: confidential text in the public edition")
+            return 1
+        if mixups:
+            print("FAIL: the editions could be mistaken for each other")
             return 1
         if len(found) < min_found:
             print(f"FAIL: only {len(found)} of the strings are found in the closed edition (expected {min_found}); "

@@ -16,7 +16,7 @@ mkdir -p "$work/elsewhere"
    "$boardpack" build "$meeting" --out "$work/b/deeper" > /dev/null 2>&1) || { echo "FAIL: second build"; exit 1; }
 
 fails=0
-for f in offentlig/dagsorden.html offentlig/dagsorden.pdf lukket/dagsorden.html lukket/dagsorden.pdf; do
+for f in offentlig/dagsorden-offentlig.html offentlig/dagsorden-offentlig.pdf lukket/dagsorden-lukket.html lukket/dagsorden-lukket.pdf; do
   if cmp -s "$work/a/$id/$f" "$work/b/deeper/$id/$f"; then
     echo "ok   $f is byte-identical"
   else

@@ -32,7 +32,7 @@ for case_dir in "$root"/tests/golden/*/; do
   fi
   id=$(basename "$meeting")
   for edition in offentlig lukket; do
-    got="$out/$id/$edition/dagsorden.html"
+    got="$out/$id/$edition/dagsorden-$edition.html"
     want="$case_dir/expected/$edition.html"
     if [ "${BOARDPACK_UPDATE_GOLDEN:-}" = 1 ]; then
       mkdir -p "$case_dir/expected"; cp "$got" "$want"; echo "updated $want"; continue

@@ -66,7 +66,7 @@ def case(name, mutate, pattern, boardpack, base, command="check", expect_rc=1, e
             ok(name + ": " + (re.search(pattern, err, re.M).group(0)[:150]))
         if command == "build" and expect_rc == 0:
             return {f: open(os.path.join(work, "out", "m", f), encoding="utf-8").read()
-                    for f in ("offentlig/dagsorden.html", "lukket/dagsorden.html")}
+                    for f in ("offentlig/dagsorden-offentlig.html", "lukket/dagsorden-lukket.html")}
         return None
 
 
@@ -314,7 +314,7 @@ def main():
                r'Excel saves CSV\)(?![\s\S]*budget\.csv:\d+:\d+: (?:warning|note): the file is not UTF-8)', boardpack, base,
                command="build", expect_rc=0)
     if out:
-        if "Løn" in out["offentlig/dagsorden.html"] and "L\ufffdn" not in out["offentlig/dagsorden.html"]:
+        if "Løn" in out["offentlig/dagsorden-offentlig.html"] and "L\ufffdn" not in out["offentlig/dagsorden-offentlig.html"]:
             ok("the Windows-1252 CSV's \"Løn\" is printed as Løn")
         else:
             fail("a Windows-1252 CSV file", "Løn is not in the HTML")

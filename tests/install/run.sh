@@ -18,6 +18,7 @@ check "the skeletons of new and new-item" test -s "$work/prefix/share/boardpack/
 check "a man page" test -s "$work/prefix/share/man/man1/boardpack.1"
 check "and bash completion" test -s "$work/prefix/share/bash-completion/completions/boardpack"
 check "the man page formats" bash -c "man -l '$work/prefix/share/man/man1/boardpack.1' 2>/dev/null | grep -q 'EXIT STATUS' || ! command -v man"
+check "and names the files by their edition" grep -q 'dagsorden\\-lukket.pdf' "$work/prefix/share/man/man1/boardpack.1"
 
 # The installed binary reads the installed templates: a word changed there shows in the packet.
 sed -i 's/^udgave-offentlig: Offentlig udgave$/udgave-offentlig: Offentlig udgave fra installationen/' \
@@ -25,8 +26,9 @@ sed -i 's/^udgave-offentlig: Offentlig udgave$/udgave-offentlig: Offentlig udgav
 cp -r "$root/inputs/2023-09-bestyrelsen" "$work/m"
 (cd "$work" && "$work/prefix/bin/boardpack" build m --out "$work/out" > "$work/o" 2> "$work/e"); rc=$?
 check "the installed binary builds the example from elsewhere (exit 0)" test $rc -eq 0
-pdftotext "$work/out/m/offentlig/dagsorden.pdf" "$work/pdf.txt" 2> /dev/null
+pdftotext "$work/out/m/offentlig/dagsorden-offentlig.pdf" "$work/pdf.txt" 2> /dev/null
 check "with the installed templates, not the checkout's" grep -q 'Offentlig udgave fra installationen' "$work/pdf.txt"
+check "the installed binary names each file by its edition" test -s "$work/out/m/lukket/dagsorden-lukket.html" -a ! -e "$work/out/m/offentlig/dagsorden.pdf"
 
 # The Debian package.
 if command -v cpack > /dev/null && command -v dpkg-deb > /dev/null && command -v dpkg-shlibdeps > /dev/null; then
@@ -42,7 +44,7 @@ if command -v cpack > /dev/null && command -v dpkg-deb > /dev/null && command -v
     check "it holds /usr/bin/boardpack" test -x "$work/root/usr/bin/boardpack"
     check "and /usr/share/boardpack/templates" test -s "$work/root/usr/share/boardpack/templates/wording.txt"
     (cd "$work" && "$work/root/usr/bin/boardpack" build m --out "$work/out-deb" > /dev/null 2> "$work/e"); rc=$?
-    check "the packaged binary builds the example (exit 0)" test $rc -eq 0 -a -s "$work/out-deb/m/lukket/dagsorden.pdf"
+    check "the packaged binary builds the example (exit 0)" test $rc -eq 0 -a -s "$work/out-deb/m/lukket/dagsorden-lukket.pdf"
   fi
 else
   check "cpack, dpkg-deb and dpkg-shlibdeps (package dpkg-dev) are installed" false

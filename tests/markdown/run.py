@@ -42,7 +42,7 @@ class Result:
         self.rc, self.err, self.work = rc, err, work
 
     def html(self, edition="offentlig"):
-        return open(os.path.join(self.work, "out", "m", edition, "dagsorden.html"), encoding="utf-8").read()
+        return open(os.path.join(self.work, "out", "m", edition, f"dagsorden-{edition}.html"), encoding="utf-8").read()
 
     def pdf_path(self, edition="offentlig"):
         d = os.path.join(self.work, "out", "m", edition)

@@ -124,15 +124,23 @@ def outline_titles(pdf):
     return titles
 
 
+def closed_mark():
+    """The mark at the top of every page of the closed edition (templates/wording.txt)."""
+    wording = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "templates", "wording.txt")
+    return re.search(r"^lukket-maerke:\s*(.*?)\s*$", open(wording, encoding="utf-8").read(), re.M).group(1)
+
+
 def strip_pdf_furniture(text, footer):
-    """Removes what the PDF repeats and the HTML does not: the footer on every page, a table's
-    continuation caption and the header row printed again below it."""
-    lines = [l for l in text.splitlines() if not (footer and l.startswith(footer) and re.search(r"Side \d+ af \d+$", l))]
+    """Removes what the PDF repeats and the HTML does not: the footer on every page, the closed
+    edition's mark at the top of every page, a table's continuation caption and the header row
+    printed again below it."""
+    lines = [l for l in text.splitlines() if not (footer and l.startswith(footer) and re.search(r"Side \d+ af \d+$", l))
+             and l.strip() != closed_mark()]
     return "\n".join(lines)
 
 
 def check_edition(pdf, html_file, edition, meeting_date):
-    name = edition + "/dagsorden.pdf"
+    name = edition + "/dagsorden-" + edition + ".pdf"
     rc, out, err = run(["qpdf", "--check", pdf])
     if rc != 0 or "WARNING" in out + err:
         fail(f"{name}: qpdf --check: {out}{err}")
@@ -265,9 +273,11 @@ def main():
         date = re.search(r"^dato:\s*(\S+)", open(os.path.join(meeting, "meeting.txt"), encoding="utf-8-sig").read(), re.M).group(1)
         for edition in ("offentlig", "lukket"):
             base = os.path.join(work, meeting_id, edition)
-            check_edition(os.path.join(base, "dagsorden.pdf"), os.path.join(base, "dagsorden.html"), edition, date)
+            check_edition(os.path.join(base, f"dagsorden-{edition}.pdf"), os.path.join(base, f"dagsorden-{edition}.html"), edition, date)
         if chars:
-            text = run(["pdftotext", os.path.join(work, meeting_id, "lukket", "dagsorden.pdf"), "-"])[1]
+            text = run(["pdftotext", os.path.join(work, meeting_id, "lukket", "dagsorden-lukket.pdf"), "-"])[1]
+            # A long line may wrap in the PDF: compared with its line breaks as spaces.
+            text = " ".join(text.split())
             for want in open(chars, encoding="utf-8").read().splitlines():
                 if want and want not in text:
                     fail(f"pdftotext does not give back {want!r}")

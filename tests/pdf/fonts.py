@@ -68,7 +68,7 @@ def build(boardpack, work, name, body):
                        text=True, env=dict(os.environ, TMPDIR=tmp))
     check(f"{name}: builds", p.returncode == 0, p.stderr)
     check(f"{name}: no temporary font file is left", os.listdir(tmp) == [], os.listdir(tmp))
-    pdf = os.path.join(work, "out", name, "offentlig", "dagsorden.pdf")
+    pdf = os.path.join(work, "out", name, "offentlig", "dagsorden-offentlig.pdf")
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
     return fonts(pdf), text
 

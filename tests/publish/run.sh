@@ -40,7 +40,7 @@ pid=$!
 # libharu writes the PDF into the staging folder as it goes: it is complete when its trailer is.
 # (A build killed above may have left a complete one there, until this build clears it.)
 pdf_done() {
-  local pdf="$work/out/$staging/lukket/dagsorden.pdf"
+  local pdf="$work/out/$staging/lukket/dagsorden-lukket.pdf"
   [ "$pdf" -nt "$work/started" ] && tail -c 16 "$pdf" 2> /dev/null | grep -q '%%EOF'
 }
 for _ in $(seq 1 400); do pdf_done && break; sleep 0.05; done
@@ -55,7 +55,7 @@ check "killed before the swap: the published packet is unchanged" cmp -s "$work/
 rm -rf "$work/out/$staging"
 BOARDPACK_TEST_PAUSE_BEFORE_PUBLISH_MS=3000 "$boardpack" build "$work/m" --out "$work/out" > "$work/first.out" 2>&1 &
 first=$!
-for _ in $(seq 1 200); do [ -f "$work/out/$staging/lukket/dagsorden.pdf" ] && break; sleep 0.05; done
+for _ in $(seq 1 200); do [ -f "$work/out/$staging/lukket/dagsorden-lukket.pdf" ] && break; sleep 0.05; done
 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2> "$work/second.err"; rc=$?
 check "a second build of the same meeting exits 3" test $rc -eq 3
 check "and says another build is running" grep -q "another boardpack build is writing .*out/m right now" "$work/second.err"
@@ -83,7 +83,7 @@ cp -r "$root/tests/golden/lille-eksempel/2024-03-eksempel" "$work/small"
 sed -i 's/^at bestyrelsen godkender budgettet\./at bestyrelsen godkender budgettet for 2025./' "$work/small/01-budget/item.md"
 (ulimit -f 16; "$boardpack" build "$work/small" --out "$work/out-small" > /dev/null 2> "$work/pdf-full.err"); rc=$?
 check "out of space in the PDF exits 3" test $rc -eq 3
-check "and names the PDF it could not write" grep -q "cannot write .*/staging/offentlig/dagsorden.pdf: File too large" "$work/pdf-full.err"
+check "and names the PDF it could not write" grep -q "cannot write .*/staging/offentlig/dagsorden-offentlig.pdf: File too large" "$work/pdf-full.err"
 check "out of space in the PDF: the published packet is unchanged" \
   cmp -s "$work/small-published" <(cd "$work/out-small/2024-03-eksempel" && find . -type f -exec md5sum {} + | sort)
 check "out of space in the PDF: no staging folder is left" test ! -e "$work/out-small/.boardpack/2024-03-eksempel/staging"
@@ -91,7 +91,7 @@ check "out of space in the PDF: no staging folder is left" test ! -e "$work/out-
 # After all that, a plain build publishes.
 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
 check "a later build succeeds" test $rc -eq 0
-check "the published packet has the latest figure" grep -q "124.100.000" "$work/out/m/lukket/dagsorden.html"
+check "the published packet has the latest figure" grep -q "124.100.000" "$work/out/m/lukket/dagsorden-lukket.html"
 # Killed between the steps of publishing (version in place, link made, link switched), with the
 # exchange disabled as on a file system without renameat2: output/m is a complete packet at
 # every moment, the old one before the switch and the new one after; the next build clears up.
@@ -105,7 +105,7 @@ for step in 1 2 3; do
   if [ $step -lt 3 ]; then
     check "after step $step: it is the old packet" cmp -s "$work/published" "$work/now"
   else
-    check "after step $step: it is the new packet" grep -q "12$step.555.000" "$work/out/m/lukket/dagsorden.html"
+    check "after step $step: it is the new packet" grep -q "12$step.555.000" "$work/out/m/lukket/dagsorden-lukket.html"
   fi
   BOARDPACK_TEST_NO_EXCHANGE=1 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
   check "after step $step: the next build (no exchange) succeeds" test $rc -eq 0
@@ -133,8 +133,10 @@ check "a file at output/<meeting> is refused (exit 3) and kept" test $rc -eq 3 -
 
 # A packet folder written by an earlier version (a real folder, no marker, exactly the four
 # files) is replaced by the exchange; where the file system cannot exchange, it is refused.
-rm "$work/o2/x"; mkdir "$work/o2/x"
-cp -r "$work/out/m/offentlig" "$work/out/m/lukket" "$work/o2/x/"
+rm "$work/o2/x"; mkdir -p "$work/o2/x/offentlig" "$work/o2/x/lukket"
+for ed in offentlig lukket; do for kind in html pdf; do
+  cp "$work/out/m/$ed/dagsorden-$ed.$kind" "$work/o2/x/$ed/dagsorden.$kind"  # the names of the time
+done; done
 (cd "$work/o2/x" && find . -type f -exec md5sum {} + | sort) > "$work/legacy"
 BOARDPACK_TEST_NO_EXCHANGE=1 "$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2> "$work/e"; rc=$?
 check "an old packet folder without the exchange: exit 3" test $rc -eq 3
@@ -146,6 +148,32 @@ check "an old packet folder is exchanged for the link" test -L "$work/o2/x" -a -
 check "killed before clearing up, the old folder waits in the working folder" test -d "$work/o2/.boardpack/x/link"
 "$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2>&1; rc=$?
 check "the next build clears it" test $rc -eq 0 -a ! -e "$work/o2/.boardpack/x/link"
+check "and the packet has the edition in its file names" test -s "$work/o2/x/offentlig/dagsorden-offentlig.pdf" -a -s "$work/o2/x/lukket/dagsorden-lukket.html"
+check "and none of the old names" test -z "$(find -L "$work/o2/x" -name 'dagsorden.*')"
+
+# A packet an earlier boardpack published through its link, under the names without the
+# edition: those files are boardpack's own, and go with the old version when the next build
+# publishes the new names. A file someone put in the packet (through the link) would go with it
+# too, so then the build is refused and the file kept.
+cp -r "$work/m" "$work/y"
+"$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2>&1
+for ed in offentlig lukket; do for kind in html pdf; do
+  mv "$work/o3/y/$ed/dagsorden-$ed.$kind" "$work/o3/y/$ed/dagsorden.$kind"
+done; done
+old_version=$(readlink "$work/o3/y")
+"$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2> "$work/e"; rc=$?
+check "a packet published under the old names is replaced (exit 0)" test $rc -eq 0
+check "by one with the edition in the file names" test -s "$work/o3/y/offentlig/dagsorden-offentlig.html" -a -s "$work/o3/y/lukket/dagsorden-lukket.pdf"
+check "and the old names are gone with the old version" test -z "$(find -L "$work/o3/y" -name 'dagsorden.*')" -a ! -e "$work/o3/$old_version"
+echo "the secretariat's minutes" > "$work/o3/y/offentlig/referat.txt"
+(cd "$work/o3/y" && find . -type f -exec md5sum {} + | sort) > "$work/y-before"
+"$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2> "$work/e"; rc=$?
+check "a file added to a published packet makes the build refuse (exit 3)" test $rc -eq 3
+check "saying why" grep -q "will not replace .*/o3/y: it holds a file that boardpack did not write, which replacing the packet would delete" "$work/e"
+check "and the packet and the file are left as they were" cmp -s "$work/y-before" <(cd "$work/o3/y" && find . -type f -exec md5sum {} + | sort)
+rm "$work/o3/y/offentlig/referat.txt"
+"$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2>&1; rc=$?
+check "without it the build publishes again" test $rc -eq 0
 
 # Meetings whose names were boardpack's working names are no longer working names: building m
 # leaves the packets of meetings named staging, link, lock and 1 alone; a name starting with "."
@@ -153,7 +181,7 @@ check "the next build clears it" test $rc -eq 0 -a ! -e "$work/o2/.boardpack/x/l
 for name in staging link lock 1; do cp -r "$work/x" "$work/$name"; "$boardpack" build "$work/$name" --out "$work/out" > /dev/null 2>&1; done
 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1
 for name in staging link lock 1; do
-  check "meeting \"$name\" keeps its packet when m is built" test -s "$work/out/$name/lukket/dagsorden.pdf"
+  check "meeting \"$name\" keeps its packet when m is built" test -s "$work/out/$name/lukket/dagsorden-lukket.pdf"
 done
 cp -r "$work/x" "$work/.m.staging"
 "$boardpack" build "$work/.m.staging" --out "$work/out" > /dev/null 2> "$work/e"; rc=$?
@@ -163,7 +191,7 @@ check "saying names may not begin with a dot" grep -q 'a meeting folder.s name m
 # The closed edition is for the owner and group only, the public one for everyone, whatever the
 # umask.
 modes() { (cd "$work/out/m" && stat -c '%a %n' . offentlig offentlig/* lukket lukket/* | tr '\n' ' '); }
-want="755 . 755 offentlig 644 offentlig/dagsorden.html 644 offentlig/dagsorden.pdf 750 lukket 640 lukket/dagsorden.html 640 lukket/dagsorden.pdf "
+want="755 . 755 offentlig 644 offentlig/dagsorden-offentlig.html 644 offentlig/dagsorden-offentlig.pdf 750 lukket 640 lukket/dagsorden-lukket.html 640 lukket/dagsorden-lukket.pdf "
 for mask in 000 022 077; do
   (umask $mask; "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1)
   check "umask $mask: lukket/ is 0750 with 0640 files, offentlig/ 0755 with 0644 files" test "$(modes)" = "$want"

@@ -98,3 +98,81 @@ TEST_CASE("model: prepare_for_print fills in the title and each defaulted sectio
     CHECK(m.items[0].sections[3].blocks[0].inlines[0].text == "tekst 3");
     CHECK(d.all().empty());
 }
+
+#include "model/totals.hpp"
+
+namespace {
+
+// A table with the rows given (label, computed?) and its row formulas (target, expression).
+Table totals_table(const std::vector<std::pair<std::string, bool>>& rows,
+                   const std::vector<std::pair<std::string, std::string>>& formulas) {
+    Table t;
+    for (const auto& [label, computed] : rows) {
+        TableRow r;
+        r.role = computed ? TableRow::Role::Computed : TableRow::Role::Data;
+        Cell c;
+        c.kind = Cell::Kind::Text;
+        c.text = label;
+        r.cells.push_back(c);
+        t.rows.push_back(r);
+    }
+    for (const auto& [target, expression] : formulas) {
+        Formula f;
+        f.target = target;
+        f.expression = expression;
+        t.formulas.push_back(f);
+    }
+    return t;
+}
+
+std::vector<bool> totals_of(const Table& t) {
+    std::vector<bool> out;
+    for (const TableRow& r : t.rows) out.push_back(r.total);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("totals: a sum of rows of the same table is a total; an index, a quote or a status is not") {
+    CHECK(is_sum_expression("sum(Kontingent .. Øvrige indtægter)"));
+    CHECK(is_sum_expression("SUM(A .. B) + [C]"));
+    CHECK(is_sum_expression("[Indtægter i alt] + [Personaleudgifter i alt] + [Udgifter i alt]"));
+    CHECK(is_sum_expression("[Resultat] - [Projektbevillinger]"));
+    CHECK_FALSE(is_sum_expression("[Resultat]"));  // a copy of one row
+    CHECK_FALSE(is_sum_expression("[A] / [B] * 100"));
+    CHECK_FALSE(is_sum_expression("loft[OUH i alt; Over loftet (pct.)]"));
+    CHECK_FALSE(is_sum_expression("speciallaeger-landet[Overlæger; Dec. 2016] + [A]"));
+    CHECK_FALSE(is_sum_expression("sum(A .. B) * 2"));
+    CHECK_FALSE(is_sum_expression("status(sum(A .. B), 3)"));
+    CHECK_FALSE(is_sum_expression(""));
+}
+
+TEST_CASE("totals: by default the computed sum rows, also under a group; computed non-sums are not bold") {
+    Table t = totals_table({{"Løn", false}, {"Drift", false}, {"I alt:", true}, {"Indeks", true}, {"Hospital", true}},
+                           {{"Region Syd / I alt", "sum(Løn .. Drift)"},
+                            {"Indeks", "[I alt] / 100"},
+                            {"Hospital", "loft[Hospital; Over loftet (pct.)]"}});
+    boardpack::Diagnostics d;
+    mark_totals(t, d);
+    CHECK(totals_of(t) == std::vector<bool>{false, false, true, false, false});
+    CHECK(d.error_count() == 0);
+}
+
+TEST_CASE("totals: \"total:\" names the rows instead, a row that is not there is an error, \"ingen\" marks none") {
+    Table t = totals_table({{"Løn", false}, {"I alt *", false}, {"Beregnet", true}}, {{"Beregnet", "[Løn] + [I alt]"}});
+    t.totals.push_back({"i alt", {"m/1/item.md", 12, 8}, "total: i alt"});
+    boardpack::Diagnostics d;
+    mark_totals(t, d);
+    CHECK(totals_of(t) == std::vector<bool>{false, true, false});  // the CSV's own total, not the sum
+    CHECK(d.error_count() == 0);
+
+    t.totals = {{"ingen", {}, ""}};
+    mark_totals(t, d);
+    CHECK(totals_of(t) == std::vector<bool>{false, false, false});
+
+    t.totals = {{"Resultat", {"m/1/item.md", 13, 8}, "total: Resultat"}};
+    mark_totals(t, d);
+    REQUIRE(d.error_count() == 1);
+    CHECK(d.all()[0].loc.line == 13);
+    CHECK(d.all()[0].message == "\"total\" names the row \"Resultat\", which the table does not have (\"total: ingen\" marks no row)");
+}

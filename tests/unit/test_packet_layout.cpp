@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "build.hpp"
 #include "core/input_files.hpp"
 #include "model/anchors.hpp"
@@ -45,12 +47,34 @@ TEST_CASE("packet layout: on every page of the example, all text stays inside th
                 INFO("page " << p + 1 << ": " << t.text);
                 CHECK(t.x >= style::kMarginLeft - 0.01);
                 CHECK(right <= style::kPageWidth - style::kMarginRight + 0.01);
-                CHECK(t.baseline >= style::kMarginTop);
+                // The closed edition's mark stands in the top margin, as the footer in the bottom one.
+                CHECK(t.baseline >= (t.text == ex.wording.closed_mark() ? 20 : style::kMarginTop));
                 CHECK(t.baseline <= style::kPageHeight - 20);
                 ++checked;
             }
         }
         CHECK(checked > 1000);
+    }
+}
+
+TEST_CASE("packet layout: every page of the closed edition carries the closed mark at its top, no public page does") {
+    const Example ex = load_example();
+    const std::string mark = ex.wording.closed_mark();
+    REQUIRE(mark == "LUKKET \xE2\x80\x93 m\xC3\xA5 ikke offentligg\xC3\xB8res");
+    for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
+        const LaidOutDocument doc = layout_packet(model::edition_view(ex.meeting, e), e, ex.wording, ex.metrics);
+        for (size_t p = 0; p < doc.pages.size(); ++p) {
+            int marks = 0;
+            double top = style::kPageHeight;
+            for (const TextItem& t : doc.pages[p].texts) {
+                if (t.text == mark) ++marks;
+                top = std::min(top, t.baseline);
+            }
+            INFO(model::edition_folder(e) << " page " << p + 1);
+            CHECK(marks == (e == model::Edition::Lukket ? 1 : 0));
+            if (e == model::Edition::Lukket) CHECK(top == style::kClosedMarkBaseline);  // above everything else
+        }
+        CHECK(doc.info.title.rfind(e == model::Edition::Lukket ? "LUKKET \xE2\x80\x93 " : "Offentlig \xE2\x80\x93 ", 0) == 0);
     }
 }
 

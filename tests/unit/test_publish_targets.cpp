@@ -28,9 +28,18 @@ void touch(const fs::path& p, const std::string& text = "x") {
     std::ofstream(p) << text;
 }
 
+// A packet as boardpack wrote it before the marker, and before the edition was in the names.
 void old_packet(const fs::path& folder) {
     for (const char* f : {"offentlig/dagsorden.html", "offentlig/dagsorden.pdf", "lukket/dagsorden.html",
                           "lukket/dagsorden.pdf"})
+        touch(folder / f);
+}
+
+// A packet as boardpack writes it now.
+void new_packet(const fs::path& folder) {
+    touch(folder / kMarkerFile, marker_text("m"));
+    for (const char* f : {"offentlig/dagsorden-offentlig.html", "offentlig/dagsorden-offentlig.pdf",
+                          "lukket/dagsorden-lukket.html", "lukket/dagsorden-lukket.pdf"})
         touch(folder / f);
 }
 
@@ -54,13 +63,42 @@ TEST_CASE("publish: only boardpack's own link or a folder holding only a packet 
 
     fs::create_directory_symlink(link_text("n", "12"), t.path / "n");
     const TargetState own = inspect_target(t.path / "n", "n");
-    CHECK(own.kind == TargetKind::OwnLink);
+    CHECK(own.kind == TargetKind::OwnLink);  // its version is gone: nothing of anyone's to lose
     CHECK(own.version == "12");
+    new_packet(t.path / link_text("n", "12"));
+    CHECK(inspect_target(t.path / "n", "n").kind == TargetKind::OwnLink);
+    touch(t.path / "n/lukket/noter.txt");  // someone's own file, put in the packet through the link
+    const TargetState added = inspect_target(t.path / "n", "n");
+    CHECK(added.kind == TargetKind::Foreign);
+    CHECK(added.why == "holds a file that boardpack did not write, which replacing the packet would delete");
+    fs::remove(t.path / "n/lukket/noter.txt");
+    CHECK(inspect_target(t.path / "n", "n").kind == TargetKind::OwnLink);
     CHECK(inspect_target(t.path / "n", "other").kind == TargetKind::Foreign);  // another meeting's link
     fs::create_directory_symlink("/tmp", t.path / "p");
     CHECK(inspect_target(t.path / "p", "p").kind == TargetKind::Foreign);
     touch(t.path / "q");
     CHECK(inspect_target(t.path / "q", "q").kind == TargetKind::Foreign);
+}
+
+TEST_CASE("publish: the edition is in each file's name; an earlier packet's names are still its own") {
+    CHECK(edition_file("offentlig", "pdf") == "offentlig/dagsorden-offentlig.pdf");
+    CHECK(edition_file("lukket", "html") == "lukket/dagsorden-lukket.html");
+    CHECK(legacy_edition_file("lukket", "pdf") == "lukket/dagsorden.pdf");
+    TempDir t;
+    new_packet(t.path / "m");
+    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::PacketFolder);
+    CHECK(published_edition_file(t.path / "m", "offentlig", "html") == "offentlig/dagsorden-offentlig.html");
+    old_packet(t.path / "o");
+    CHECK(published_edition_file(t.path / "o", "offentlig", "pdf") == "offentlig/dagsorden.pdf");
+    CHECK(published_edition_file(t.path / "nothing", "offentlig", "pdf") == "");
+    // Without the marker, only the names of the time before it: a folder of today's names and no
+    // marker is no packet of boardpack's.
+    fs::remove(t.path / "m" / kMarkerFile);
+    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::Foreign);
+    // The other edition's name in an edition's folder is not a packet's.
+    touch(t.path / "m" / kMarkerFile, marker_text("m"));
+    touch(t.path / "m/offentlig/dagsorden-lukket.pdf");
+    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::Foreign);
 }
 
 TEST_CASE("publish: version folder names are digits only") {

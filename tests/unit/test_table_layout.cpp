@@ -164,3 +164,61 @@ TEST_CASE("table layout: cells of 3.000-character words are measured a few times
     for (const RowBox& r : box.rows) lines += r.cells[3].lines.size();
     CHECK(lines > 5 * 100);  // narrow columns: each word really is broken into many lines
 }
+
+namespace {
+
+model::Cell cell_of(model::Cell::Kind kind, const std::string& text) {
+    model::Cell c;
+    c.kind = kind;
+    c.text = text;
+    return c;
+}
+
+// Where a right-aligned cell's first line starts, from the cell's left edge (as Flow draws it).
+double line_start(const TableBox& box, size_t row, size_t col) {
+    const CellBox& cell = box.rows[row].cells[col];
+    return box.widths[col] - box.pad_x - cell.inset - cell.lines.at(0).width;
+}
+
+}  // namespace
+
+TEST_CASE("table layout: numbers line up on their whole part; decimals, units and footnote marks follow it") {
+    FixedMetrics m;
+    model::Table t;
+    t.header = {"Post", "Antal"};
+    t.numeric = {false, true};
+    using K = model::Cell::Kind;
+    for (const auto& [kind, text] : std::vector<std::pair<K, std::string>>{
+             {K::Number, "1.140"}, {K::Number, "166 **"}, {K::Number, "6,25"}, {K::Number, "73 %"},
+             {K::NotAvailable, "Ikke oplyst*"}, {K::Dash, "-"}}) {
+        model::TableRow r;
+        r.cells = {cell_of(K::Text, "Række"), cell_of(kind, text)};
+        t.rows.push_back(r);
+    }
+    const TableBox box = layout_table(t, 400, m);
+    const double ch = box.size * 0.5;  // FixedMetrics: every character half the size wide
+    // The end of each number's whole part: "1.140" (5), "166" (3), "6" (1), "73" (2).
+    const double edge = line_start(box, 0, 1) + 5 * ch;
+    CHECK(line_start(box, 1, 1) + 3 * ch == doctest::Approx(edge));  // the mark " **" hangs after it
+    CHECK(line_start(box, 2, 1) + 1 * ch == doctest::Approx(edge));  // ",25" after it
+    CHECK(line_start(box, 3, 1) + 2 * ch == doctest::Approx(edge));  // " %" after it
+    CHECK(line_start(box, 5, 1) + 1 * ch == doctest::Approx(edge));  // a dash stands where a whole part ends
+    // Words end where the longest number does (",25"), their mark hanging like a number's.
+    CHECK(line_start(box, 4, 1) + 11 * ch == doctest::Approx(edge + 3 * ch));
+    // Nothing leaves the cell: the widest line plus its inset fits inside the padding.
+    for (size_t r = 0; r < box.rows.size(); ++r)
+        CHECK(line_start(box, r, 1) >= box.pad_x - 1e-9);
+}
+
+TEST_CASE("table layout: bold is for the rows the model marks as totals, not for every computed row") {
+    FixedMetrics m;
+    model::Table t = make_table(3, 2, "10");
+    t.rows[1].role = model::TableRow::Role::Computed;  // an index, say: computed, no total
+    t.rows[2].role = model::TableRow::Role::Computed;
+    t.rows[2].total = true;
+    const TableBox box = layout_table(t, 400, m);
+    CHECK_FALSE(box.rows[1].total);
+    CHECK(box.rows[2].total);
+    CHECK(box.rows[1].cells[1].lines[0].fragments[0].style == FontStyle::Regular);
+    CHECK(box.rows[2].cells[0].lines[0].fragments[0].style == FontStyle::Bold);
+}

@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <tuple>
 
 #include "core/text_file.hpp"
@@ -112,7 +113,7 @@ mstch::data table_data(const model::Table& t, const Wording& wording, int index)
     const std::string columns = std::to_string(t.header.size());
     for (const model::TableRow& r : t.rows) {
         mstch::data row;
-        put(row, "computed", r.role == model::TableRow::Role::Computed);
+        put(row, "total", r.total);
         put(row, "spacer", r.role == model::TableRow::Role::Spacer);
         put(row, "label", r.cells.empty() ? std::string() : r.cells[0].text);
         put(row, "columns", columns);
@@ -195,6 +196,22 @@ std::optional<HtmlTemplates> HtmlTemplates::load(const InputFiles& templates, Di
 
 namespace {
 
+// A CSS string literal of `text`: quotes, backslashes and what could end the <style> element
+// are escaped as CSS hex escapes.
+std::string css_string(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == '\n' || c == '\r') {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\%x ", static_cast<unsigned char>(c));
+            out += hex;
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
 // The meeting's own fields and the wording the page template prints as is.
 mstch::data page_data(const model::EditionView& view, const Wording& wording, const HtmlTemplates& templates) {
     mstch::data page;
@@ -208,6 +225,11 @@ mstch::data page_data(const model::EditionView& view, const Wording& wording, co
     put(page, "place", view.place);
     put(page, "edition", wording.edition(view.edition));
     put(page, "closed_edition", view.edition == model::Edition::Lukket);
+    put(page, "document_title", wording.document_title(view));
+    if (view.edition == model::Edition::Lukket) {
+        put(page, "closed_mark", wording.closed_mark());
+        put(page, "closed_mark_css", css_string(wording.closed_mark()));
+    }
 
     mstch::data words;
     for (const char* key : {"dagsorden", "tidspunkt", "sted", "sagsbehandler", "sagsnummer", "bilag", "ingen-bilag"}) {
@@ -414,7 +436,18 @@ std::optional<std::string> render_archive(std::vector<ArchiveMeeting> meetings, 
             current_body = m.body;
         }
         mstch::data d;
-        put(d, "id", url_segment(m.id));
+        // Each packet's own file names: an older packet's differ from today's.
+        auto href = [&](const std::string& file) {
+            std::string url = url_segment(m.id);
+            for (size_t from = 0; from <= file.size();) {
+                const size_t slash = std::min(file.find('/', from), file.size());
+                url += "/" + url_segment(file.substr(from, slash - from));
+                from = slash + 1;
+            }
+            return url;
+        };
+        put(d, "html", href(m.html));
+        put(d, "pdf", href(m.pdf));
         put(d, "title", m.title);
         put(d, "date", wording.date(m.date));
         list_of(list).push_back(std::move(d));

@@ -32,6 +32,7 @@ struct ArchiveMeeting {
     std::string id;  // its folder in the output folder
     std::string organisation, body, title;
     model::Date date;
+    std::string html, pdf;  // its public edition's files, relative to its folder ("offentlig/...")
 };
 
 // The archive page: the public editions of the meetings by year (newest first), then body, then

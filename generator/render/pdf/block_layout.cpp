@@ -42,8 +42,12 @@ MeasuredBlock lines_block(std::vector<LaidLine> lines, const LineStyle& ls, cons
     return b;
 }
 
+// The width running text is set in: the measure (style::kTextMeasure), or less where the
+// content is narrower; tables and code keep the content's full width.
+double text_width(const BlockContext& ctx, double indent) { return std::min(ctx.width, style::kTextMeasure) - indent; }
+
 std::vector<LaidLine> paragraph_lines(const Block& b, double indent, BlockContext& ctx) {
-    return break_lines(to_spans(b.inlines, FontStyle::Regular, style::kText), ctx.width - indent, style::kBodySize,
+    return break_lines(to_spans(b.inlines, FontStyle::Regular, style::kText), text_width(ctx, indent), style::kBodySize,
                        ctx.metrics);
 }
 
@@ -115,7 +119,7 @@ void measure_heading(const std::vector<Span>& spans, double size, double gap_bef
     Origin o = origin_of(Origin::Role::Heading, parent, ctx);
     o.level = static_cast<signed char>(level);
     ctx.out.push_back(space(gap_before));
-    MeasuredBlock h = lines_block(break_lines(spans, ctx.width - indent, size, ctx.metrics), ls, o);
+    MeasuredBlock h = lines_block(break_lines(spans, text_width(ctx, indent), size, ctx.metrics), ls, o);
     h.keep_together = true;
     h.keep_with_next = true;  // never alone at the foot of a page
     ctx.out.push_back(std::move(h));

@@ -186,7 +186,7 @@ void Flow::draw_row(const RowBox& row, const TableBox& box, double x, const Orig
         y_ += row.height;
         return;
     }
-    if (row.computed && first_line == 0) page().boxes.push_back({x, y_, box.width(), style::kTotalRule, style::kText, {}});
+    if (row.total && first_line == 0) page().boxes.push_back({x, y_, box.width(), style::kTotalRule, style::kText, {}});
     double cx = x;
     Origin cell_origin = origin;
     for (size_t k = 0; k < row.cells.size(); ++k) {
@@ -196,7 +196,7 @@ void Flow::draw_row(const RowBox& row, const TableBox& box, double x, const Orig
         const size_t end = std::min(cell.lines.size(), first_line + line_count);
         for (size_t l = first_line; l < end; ++l) {
             const LaidLine& line = cell.lines[l];
-            const double lx = cell.right ? cx + w - box.pad_x - line.width : cx + box.pad_x;
+            const double lx = cell.right ? cx + w - box.pad_x - cell.inset - line.width : cx + box.pad_x;
             const double top = y_ + style::kTablePadY + static_cast<double>(l - first_line) * box.leading;
             const double baseline = top + (box.leading - box.size) / 2 + m_.ascent(FontStyle::Regular) * box.size;
             place_line(line, lx, baseline, box.size, cell_origin);

@@ -305,6 +305,19 @@ struct Packet {
             page.texts.push_back({style::kPageWidth - style::kMarginRight - rw, style::kFooterBaseline, right,
                                   FontStyle::Regular, style::kFooterSize, style::kMuted, {}});
         }
+        if (edition == model::Edition::Lukket) closed_marks();
+    }
+
+    // Every page of the closed edition says so at its top, so no single page (a print-out, a
+    // screenshot, a page passed on) can be taken for the public edition.
+    void closed_marks() {
+        const std::string mark = wording.closed_mark();
+        for (Page& page : doc.pages) {
+            page.texts.push_back({style::kMarginLeft, style::kClosedMarkBaseline, mark, FontStyle::Bold,
+                                  style::kClosedMarkSize, style::kBad, {}});
+            page.boxes.push_back({style::kMarginLeft, style::kClosedMarkBaseline + style::kClosedMarkRuleBelow,
+                                  style::kContentWidth, style::kClosedMarkRule, style::kBad, {}});
+        }
     }
 
     void outline() {
@@ -322,7 +335,7 @@ struct Packet {
     }
 
     void info() {
-        doc.info.title = shortened(view.title + ": " + wording.meeting_line(view));
+        doc.info.title = shortened(wording.document_title(view));
         doc.info.author = shortened(view.organisation);
         doc.info.subject = shortened(wording.edition(edition));
         doc.info.creator = "boardpack";

@@ -21,16 +21,20 @@ inline constexpr double kContentBottom = kPageHeight - kMarginBottom;
 inline constexpr double kHeadingLeading = 1.3;
 inline constexpr double kCellLeading = 1.25;  // table cells are set tighter
 
-inline constexpr double kBodySize = 10.5;
-inline constexpr double kBodyLeading = 14.5;
+// Running text is 11 pt on a measure of 75-80 characters of Danish text (Carlito), as in the
+// source documents; a line of 100 and more is hard to follow back to the next line's start.
+// Tables, code and the front page use the content's full width.
+inline constexpr double kBodySize = 11;
+inline constexpr double kBodyLeading = 15.5;
+inline constexpr double kTextMeasure = 365;
 inline constexpr double kParagraphGap = 6;
 inline constexpr double kListIndent = 16;
 inline constexpr double kListItemGap = 2;
 
-inline constexpr double kSectionSize = 12;
+inline constexpr double kSectionSize = 12.5;
 inline constexpr double kSectionGapBefore = 14;
 inline constexpr double kSectionGapAfter = 4;
-inline constexpr double kSubheadingSize = 11;
+inline constexpr double kSubheadingSize = 11.5;  // above the body size, so ## stands apart from ###
 inline constexpr double kSubheadingGapBefore = 6;  // above a heading inside the text
 inline constexpr double kSubheadingGapAfter = 2;
 inline constexpr double kListMarkerGap = 6;  // between a list's widest number and its text
@@ -68,6 +72,11 @@ inline constexpr double kFooterSize = 8;
 inline constexpr double kFooterRuleAbove = 12;  // the footer's rule, above its baseline
 inline constexpr double kFooterRule = 0.4;
 inline constexpr double kFooterGap = 12;        // between the footer's text and "Side N af M"
+// The closed edition's mark at the top of every page, in the top margin, with a rule under it.
+inline constexpr double kClosedMarkBaseline = 34;
+inline constexpr double kClosedMarkSize = 9;
+inline constexpr double kClosedMarkRuleBelow = 5;  // the rule's top, below the baseline
+inline constexpr double kClosedMarkRule = 0.8;
 
 // Page breaks.
 inline constexpr size_t kMinLinesAtBreak = 2;  // a paragraph's lines on each side of a break

@@ -23,7 +23,67 @@ Color tone_color(Cell::Tone t) {
 struct Content {
     std::vector<std::vector<Span>> header;
     std::vector<std::vector<std::vector<Span>>> rows;  // rows x columns
+    // Numeric columns' alignment, at size 1: each cell's inset (see CellBox::inset).
+    std::vector<double> header_insets;
+    std::vector<std::vector<double>> insets;  // rows x columns
 };
+
+// A number cell's text split for alignment: its footnote mark (" **", with the space before
+// it) and, of the rest, what follows the whole part ("," and decimals, a unit).
+struct Parts {
+    std::string_view tail, mark;
+};
+
+Parts parts_of(const Cell& cell) {
+    const std::string_view t = cell.text;
+    size_t end = t.size();
+    while (end > 0 && t[end - 1] == '*') --end;
+    Parts p;
+    if (end < t.size()) {
+        while (end > 0 && t[end - 1] == ' ') --end;
+        p.mark = t.substr(end);
+    }
+    if (cell.kind == Cell::Kind::Number) {
+        size_t i = 0;
+        if (t.substr(0, 3) == "\xE2\x88\x92") i = 3;  // U+2212 minus
+        else if (end > 0 && (t[0] == '-' || t[0] == '+')) i = 1;
+        while (i < end && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.')) ++i;
+        p.tail = t.substr(i, end - i);
+    }
+    return p;
+}
+
+// The insets of a table's numeric columns (see CellBox::inset), at size 1.
+void align_numbers(const model::Table& t, Content& c, const FontMetrics& m) {
+    const size_t n = t.header.size();
+    c.header_insets.assign(n, 0);
+    c.insets.assign(t.rows.size(), std::vector<double>(n, 0));
+    for (size_t k = 1; k < n && k < t.numeric.size(); ++k) {
+        if (!t.numeric[k]) continue;
+        double widest_tail = 0, widest_mark = 0;
+        std::vector<double> tails(t.rows.size(), 0), marks(t.rows.size(), 0);
+        for (size_t r = 0; r < t.rows.size(); ++r) {
+            const model::TableRow& row = t.rows[r];
+            if (k >= row.cells.size()) continue;
+            const FontStyle s = row.total ? FontStyle::Bold : FontStyle::Regular;
+            const Parts p = parts_of(row.cells[k]);
+            tails[r] = m.width(p.tail, s, 1);
+            marks[r] = m.width(p.mark, s, 1);
+            widest_tail = std::max(widest_tail, tails[r]);
+            widest_mark = std::max(widest_mark, marks[r]);
+        }
+        c.header_insets[k] = widest_mark;
+        for (size_t r = 0; r < t.rows.size(); ++r) {
+            const model::TableRow& row = t.rows[r];
+            if (k >= row.cells.size()) continue;
+            const Cell::Kind kind = row.cells[k].kind;
+            // A number ends its whole part at the common edge; a dash stands where a whole
+            // part would; words end with the longest number.
+            const double tail = kind == Cell::Kind::Number ? tails[r] : kind == Cell::Kind::Dash ? 0 : widest_tail;
+            c.insets[r][k] = (widest_tail - tail) + (widest_mark - marks[r]);
+        }
+    }
+}
 
 // A cell's widths at size 1: widths grow in proportion to the size, so the cells are measured
 // once, not once for every size tried (with 3.000-character cells that was most of the time).
@@ -41,26 +101,40 @@ CellWidths measure(const std::vector<Span>& cell, const FontMetrics& m) {
     return {natural_width(cell, 1, m), widest_word(cell, 1, m)};
 }
 
+// Widths with each cell's inset added: a number's room is its own width and the space its
+// column keeps right of it for longer decimals and marks.
 Widths measure(const Content& c, const FontMetrics& m) {
     Widths w;
-    for (const auto& h : c.header) w.header.push_back(measure(h, m));
-    for (const auto& row : c.rows) {
+    for (size_t k = 0; k < c.header.size(); ++k) {
+        CellWidths cw = measure(c.header[k], m);
+        cw.natural += c.header_insets[k];
+        cw.widest += c.header_insets[k];
+        w.header.push_back(cw);
+    }
+    for (size_t r = 0; r < c.rows.size(); ++r) {
         std::vector<CellWidths> cells;
-        for (const auto& cell : row) cells.push_back(measure(cell, m));
+        for (size_t k = 0; k < c.rows[r].size(); ++k) {
+            CellWidths cw = measure(c.rows[r][k], m);
+            const double inset = k < c.insets[r].size() ? c.insets[r][k] : 0;
+            cw.natural += inset;
+            cw.widest += inset;
+            cells.push_back(cw);
+        }
         w.rows.push_back(std::move(cells));
     }
     return w;
 }
 
-Content content_of(const model::Table& t) {
+Content content_of(const model::Table& t, const FontMetrics& m) {
     Content c;
     for (const std::string& h : t.header) c.header.push_back(plain(h, FontStyle::Bold, style::kText));
     for (const model::TableRow& r : t.rows) {
         std::vector<std::vector<Span>> cells;
-        const FontStyle s = r.role == model::TableRow::Role::Computed ? FontStyle::Bold : FontStyle::Regular;
+        const FontStyle s = r.total ? FontStyle::Bold : FontStyle::Regular;
         for (const Cell& cell : r.cells) cells.push_back(plain(cell.text, s, tone_color(cell.tone)));
         c.rows.push_back(std::move(cells));
     }
+    align_numbers(t, c, m);
     return c;
 }
 
@@ -134,14 +208,16 @@ std::vector<double> widths_at(const model::Table& t, const Widths& c, double siz
     return w;
 }
 
-RowBox make_row(const std::vector<std::vector<Span>>& cells, const std::vector<double>& widths,
-                const std::vector<bool>& numeric, double size, double leading, double pad_x, const FontMetrics& m) {
+RowBox make_row(const std::vector<std::vector<Span>>& cells, const std::vector<double>& insets,
+                const std::vector<double>& widths, const std::vector<bool>& numeric, double size, double leading,
+                double pad_x, const FontMetrics& m) {
     RowBox row;
     size_t max_lines = 1;
     for (size_t k = 0; k < cells.size(); ++k) {
         CellBox cb;
         cb.right = k > 0 && k < numeric.size() && numeric[k];
-        cb.lines = break_lines(cells[k], widths[k] - 2 * pad_x, size, m);
+        cb.inset = cb.right && k < insets.size() ? insets[k] * size : 0;
+        cb.lines = break_lines(cells[k], widths[k] - 2 * pad_x - cb.inset, size, m);
         max_lines = std::max(max_lines, cb.lines.size());
         row.cells.push_back(std::move(cb));
     }
@@ -154,7 +230,7 @@ RowBox make_row(const std::vector<std::vector<Span>>& cells, const std::vector<d
 double TableBox::width() const { return std::accumulate(widths.begin(), widths.end(), 0.0); }
 
 TableBox layout_table(const model::Table& table, double available, const FontMetrics& metrics) {
-    const Content c = content_of(table);
+    const Content c = content_of(table, metrics);
     const Widths measured = measure(c, metrics);
     TableBox box;
     box.pad_x = style::kTablePadX;
@@ -169,7 +245,7 @@ TableBox layout_table(const model::Table& table, double available, const FontMet
         }
     }
     box.leading = box.size * style::kCellLeading;
-    box.header = make_row(c.header, box.widths, table.numeric, box.size, box.leading, box.pad_x, metrics);
+    box.header = make_row(c.header, c.header_insets, box.widths, table.numeric, box.size, box.leading, box.pad_x, metrics);
     box.header.kind = RowBox::Kind::Header;
     for (size_t r = 0; r < table.rows.size(); ++r) {
         const model::TableRow& src = table.rows[r];
@@ -180,8 +256,8 @@ TableBox layout_table(const model::Table& table, double available, const FontMet
             box.rows.push_back(std::move(spacer));
             continue;
         }
-        RowBox row = make_row(c.rows[r], box.widths, table.numeric, box.size, box.leading, box.pad_x, metrics);
-        row.computed = src.role == model::TableRow::Role::Computed;
+        RowBox row = make_row(c.rows[r], c.insets[r], box.widths, table.numeric, box.size, box.leading, box.pad_x, metrics);
+        row.total = src.total;
         box.rows.push_back(std::move(row));
     }
     return box;

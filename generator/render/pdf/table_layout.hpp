@@ -1,5 +1,8 @@
 // Table layout: column widths from the content; a table too wide for the page is set in a
 // smaller size and then has its text columns wrapped, so nothing ever leaves the page.
+// Numeric columns: every cell is right-aligned; numbers line up on the end of their whole part
+// (so decimals and units follow aligned on the comma), footnote marks hang to the right of that
+// edge, and words ("Ikke oplyst") end where the longest number ends.
 #pragma once
 
 #include <vector>
@@ -13,11 +16,15 @@ namespace boardpack::render::pdf {
 struct CellBox {
     std::vector<LaidLine> lines;
     bool right = false;  // numbers are right-aligned
+    // A right-aligned cell's lines end this far left of the cell's padding, so that the numbers
+    // of a column line up on their last whole digit (decimals on the comma) and footnote marks
+    // ("166 **") hang to the right of the digits instead of pushing them left.
+    double inset = 0;
 };
 
 struct RowBox {
     enum class Kind { Header, Body, Spacer } kind = Kind::Body;
-    bool computed = false;  // totals and result lines: bold, with a rule above
+    bool total = false;  // a total (model::TableRow::total): bold, with a rule above
     std::vector<CellBox> cells;
     double height = 0;
 };

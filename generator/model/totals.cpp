@@ -1,0 +1,91 @@
+#include "model/totals.hpp"
+
+#include "core/text.hpp"
+
+namespace boardpack::model {
+
+namespace {
+
+void skip_spaces(std::string_view s, size_t& i) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+}
+
+// One term at i: "[label]" (counts 1) or "sum(...)" (counts 2: a sum on its own is a total).
+// Returns the count, 0 if there is no such term; advances i past it.
+int term(std::string_view s, size_t& i) {
+    if (i < s.size() && s[i] == '[') {
+        const size_t close = s.find(']', i);
+        if (close == std::string_view::npos || s.substr(i + 1, close - i - 1).find('[') != std::string_view::npos)
+            return 0;
+        i = close + 1;
+        return 1;
+    }
+    if (fold_label(s.substr(i, 4)) == "sum(") {
+        const size_t close = s.find(')', i);
+        if (close == std::string_view::npos || s.substr(i + 4, close - i - 4).find_first_of("([") != std::string_view::npos)
+            return 0;
+        i = close + 1;
+        return 2;
+    }
+    return 0;
+}
+
+// A label as formulas name it: folded, without a trailing ":" or footnote mark ("Indtægter i
+// alt:" is [Indtægter i alt]); the same rule as calc::label_key, which the model cannot include.
+std::string key(const std::string& label) {
+    std::string k = fold_label(label);
+    while (!k.empty() && (k.back() == ':' || k.back() == '*' || k.back() == ' ')) k.pop_back();
+    return k;
+}
+
+// Whether a row's label is the formula's target, which may name the row's group first
+// ("Region Syd / I alt").
+bool targets(const std::string& target, const std::string& label) {
+    const std::string t = key(target), l = key(label);
+    return t == l || (t.size() > l.size() + 3 && t.compare(t.size() - l.size() - 3, std::string::npos, " / " + l) == 0);
+}
+
+}  // namespace
+
+bool is_sum_expression(std::string_view e) {
+    size_t i = 0;
+    int count = 0;
+    skip_spaces(e, i);
+    while (true) {
+        const int n = term(e, i);
+        if (n == 0) return false;
+        count += n;
+        skip_spaces(e, i);
+        if (i == e.size()) return count >= 2;
+        if (e[i] != '+' && e[i] != '-') return false;
+        ++i;
+        skip_spaces(e, i);
+    }
+}
+
+void mark_totals(Table& table, Diagnostics& diags) {
+    for (TableRow& row : table.rows) row.total = false;
+    if (!table.totals.empty()) {
+        for (const Table::TotalLine& t : table.totals) {
+            if (fold_label(t.label) == "ingen") continue;
+            bool found = false;
+            for (TableRow& row : table.rows) {
+                if (row.role == TableRow::Role::Spacer || row.cells.empty()) continue;
+                if (key(row.cells[0].text) == key(t.label)) row.total = found = true;
+            }
+            if (!found)
+                diags.error(t.loc, "\"total\" names the row " + quote_text(t.label) +
+                                       ", which the table does not have (\"total: ingen\" marks no row)",
+                            t.line);
+        }
+        return;
+    }
+    for (TableRow& row : table.rows) {
+        if (row.role != TableRow::Role::Computed || row.cells.empty()) continue;
+        for (const Formula& f : table.formulas)
+            if (f.kind == Formula::Kind::Row && targets(f.target, row.cells[0].text) && is_sum_expression(f.expression))
+                row.total = true;
+    }
+}
+
+}  // namespace boardpack::model

@@ -1,0 +1,24 @@
+// Which rows of a table are totals, the one thing a table prints in bold (HTML and PDF alike).
+// The rule: the rows the table names with "total: Label" (repeatable; "total: ingen" for none);
+// a table that names none has its computed sums as totals: the rows a "række:" formula fills
+// that only adds or subtracts rows of the same table ("sum(A .. B)", "[A] + [B] - [C]"). A
+// computed row that quotes another table, divides, or uses any other function (an index, a
+// status, loft[...]) is computed but not a total, and is printed like any other row.
+#pragma once
+
+#include <string_view>
+
+#include "core/diagnostics.hpp"
+#include "model/document.hpp"
+
+namespace boardpack::model {
+
+// Whether a row formula's expression only adds or subtracts rows of its own table: at least
+// two [row] terms, or a sum(...), joined by + and -.
+bool is_sum_expression(std::string_view expression);
+
+// Sets TableRow::total for every row of the table by the rule above; a "total:" naming no row of
+// the table is an error at that line.
+void mark_totals(Table& table, Diagnostics& diags);
+
+}  // namespace boardpack::model
