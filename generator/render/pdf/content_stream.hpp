@@ -21,8 +21,11 @@ public:
     // The font (its name in the page's resources) and size, and the fill colour, for the next texts.
     void font(std::string_view name, double size);
     void fill(const Color& color);
-    // Text bytes (in the font's encoding) starting at x, y (PDF coordinates).
+    // Text bytes (in the font's encoding: two-byte glyph codes) starting at x, y (PDF
+    // coordinates).
     void text(double x, double y, std::string_view bytes);
+    // More text bytes where the last text ended (after a change of font).
+    void more_text(std::string_view bytes);
 
     const std::string& bytes() const { return out_; }
     void clear() { out_.clear(); }

@@ -1,0 +1,36 @@
+// The PDF's text as Unicode code points: decoding UTF-8 in place, and which characters print
+// as something else (a tab as a space) or as nothing (a soft hyphen).
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace boardpack::render::pdf {
+
+// Characters that print nothing and take no room: soft hyphen, zero-width space, word joiner,
+// byte order mark.
+inline constexpr std::array<char32_t, 4> kInvisible = {0x00AD, 0x200B, 0x2060, 0xFEFF};
+
+// The character a text character is printed as: a tab or line end as a space, an invisible
+// one as 0 (nothing), any other as itself.
+inline char32_t printed_as(char32_t cp) {
+    if (cp == '\t' || cp == '\n') return ' ';
+    for (char32_t c : kInvisible)
+        if (c == cp) return 0;
+    return cp;
+}
+
+// The character whose glyph prints `cp` in a face that lacks it: a no-break space looks like
+// a space, a non-breaking hyphen like a hyphen (Carlito has neither); 0 for any other. Such a
+// character keeps its own code in the PDF, so it still extracts as itself.
+inline char32_t same_glyph_as(char32_t cp) {
+    if (cp == 0x00A0) return ' ';
+    if (cp == 0x2010 || cp == 0x2011) return '-';
+    return 0;
+}
+
+// Decodes the UTF-8 character at `i` and moves past it (U+FFFD for an invalid byte), so text
+// can be measured without building a string.
+char32_t next_code_point(std::string_view s, size_t& i);
+
+}  // namespace boardpack::render::pdf
