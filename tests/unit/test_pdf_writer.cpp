@@ -152,16 +152,16 @@ TEST_CASE("Glyph runs: a text splits where the face that prints it changes, as t
     const std::string text = "Ab \u0531\u10D0 b\u6F22";  // Armenian, Georgian from DejaVu Sans; CJK no face has
     doc.pages[0].texts.push_back({72, 100, text, FontStyle::Regular, 12, {}, {}});
     const FontPlan plan = FontPlan::of(doc, fonts());
-    std::vector<GlyphRun> runs;
+    GlyphRuns runs;
     glyph_runs(text, FontStyle::Regular, fonts(), plan, runs);
-    REQUIRE(runs.size() == 3);
-    CHECK(runs[0].face == 0);
-    CHECK(runs[0].codes == std::string("\0\2\0\3\0\1", 6));  // "A", "b", " " among " ", "A", "b"
-    CHECK(runs[1].face == kFallbackRegular);
-    CHECK(runs[1].codes == std::string("\0\1\0\2", 4));
+    REQUIRE(runs.runs.size() == 3);
+    CHECK(runs.runs[0].face == 0);
+    CHECK(runs.codes_of(runs.runs[0]) == "\0\2\0\3\0\1"s);  // "A", "b", " " among " ", "A", "b"
+    CHECK(runs.runs[1].face == kFallbackRegular);
+    CHECK(runs.codes_of(runs.runs[1]) == "\0\1\0\2"s);
     // The character no face has stays in the regular face, as its .notdef box.
-    CHECK(runs[2].face == 0);
-    CHECK(runs[2].codes == std::string("\0\1\0\3\0\4", 6));
+    CHECK(runs.runs[2].face == 0);
+    CHECK(runs.codes_of(runs.runs[2]) == "\0\1\0\3\0\4"s);
 }
 
 TEST_CASE("Fallback measurement: a character Carlito lacks is as wide as the fallback face prints it (issue 11)") {

@@ -2,7 +2,7 @@
 
 namespace boardpack::render::pdf {
 
-char32_t next_code_point(std::string_view s, size_t& i) {
+char32_t next_code_point_beyond_ascii(std::string_view s, size_t& i) {
     const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
     const unsigned char lead = byte(i);
     if (lead < 0x80) return s[i++];

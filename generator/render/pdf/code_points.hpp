@@ -14,6 +14,7 @@ inline constexpr std::array<char32_t, 4> kInvisible = {0x00AD, 0x200B, 0x2060, 0
 // The character a text character is printed as: a tab or line end as a space, an invisible
 // one as 0 (nothing), any other as itself.
 inline char32_t printed_as(char32_t cp) {
+    if (cp >= 0x20 && cp < 0xAD) return cp;  // nearly all text
     if (cp == '\t' || cp == '\n') return ' ';
     for (char32_t c : kInvisible)
         if (c == cp) return 0;
@@ -31,6 +32,15 @@ inline char32_t same_glyph_as(char32_t cp) {
 
 // Decodes the UTF-8 character at `i` and moves past it (U+FFFD for an invalid byte), so text
 // can be measured without building a string.
-char32_t next_code_point(std::string_view s, size_t& i);
+// ASCII is decoded here, inline: it is nearly every character the writer reads.
+char32_t next_code_point_beyond_ascii(std::string_view s, size_t& i);
+inline char32_t next_code_point(std::string_view s, size_t& i) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    if (lead < 0x80) {
+        ++i;
+        return lead;
+    }
+    return next_code_point_beyond_ascii(s, i);
+}
 
 }  // namespace boardpack::render::pdf

@@ -6,11 +6,6 @@
 
 namespace boardpack::render::pdf {
 
-int printing_face(const FontFiles& fonts, char32_t cp, FontStyle style) {
-    const int face = fonts.face_of(cp, style);
-    return face >= 0 ? face : static_cast<int>(style);
-}
-
 FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
     FontPlan plan;
     // Characters below kDirect are collected in a table (nearly all text), the rest in lists.
@@ -30,14 +25,17 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
             if (seen[f][cp]) chars.push_back(cp);
         std::sort(chars.begin(), chars.end());
         chars.erase(std::unique(chars.begin(), chars.end()), chars.end());
-        // A face has fewer than 65.535 glyphs, and so a document fewer characters per face.
-        for (size_t i = 0; i < chars.size() && chars[i] < kDirect; ++i) plan.direct_[f][chars[i]] = static_cast<uint16_t>(i + 1);
     }
+    for (int s = 0; s < kFontStyles; ++s)
+        for (char32_t cp = 0; cp < kDirect; ++cp) {
+            const int face = printing_face(fonts, cp, static_cast<FontStyle>(s));
+            if (const uint16_t code = plan.code(face, cp)) plan.direct_[static_cast<size_t>(s)][cp] = static_cast<uint32_t>(face) << 16 | code;
+        }
     return plan;
 }
 
 uint16_t FontPlan::code(int face, char32_t cp) const {
-    if (cp < kDirect) return direct_[static_cast<size_t>(face)][cp];
+    // A face has fewer than 65.535 glyphs, and so a document fewer characters per face.
     const auto& chars = chars_[static_cast<size_t>(face)];
     const auto it = std::lower_bound(chars.begin(), chars.end(), cp);
     return it != chars.end() && *it == cp ? static_cast<uint16_t>(it - chars.begin() + 1) : 0;

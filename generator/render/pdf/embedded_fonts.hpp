@@ -14,7 +14,10 @@ namespace boardpack::render::pdf {
 
 // The face that prints `cp` (as printed_as gives it) in `style`: the face_of it, or, for a
 // character no face has, the style's own face, whose .notdef box stands in for it.
-int printing_face(const FontFiles& fonts, char32_t cp, FontStyle style);
+inline int printing_face(const FontFiles& fonts, char32_t cp, FontStyle style) {
+    const int face = fonts.face_of(cp, style);
+    return face >= 0 ? face : static_cast<int>(style);
+}
 
 // The characters each face prints in a document and their codes in its PDF font.
 class FontPlan {
@@ -26,11 +29,14 @@ public:
     const std::vector<char32_t>& characters(int face) const { return chars_[static_cast<size_t>(face)]; }
     // The code of `cp` in `face`'s font; 0 if the plan does not have it there.
     uint16_t code(int face, char32_t cp) const;
+    // The face and code a character of the first kDirect prints with in `style`, as
+    // face << 16 | code (code 0: the document does not print it in that style).
+    uint32_t direct(FontStyle style, char32_t cp) const { return direct_[static_cast<size_t>(style)][cp]; }
+    static constexpr char32_t kDirect = FontFiles::kDirect;
 
 private:
-    static constexpr char32_t kDirect = 0x180;
     std::array<std::vector<char32_t>, kFaces> chars_;
-    std::array<std::array<uint16_t, kDirect>, kFaces> direct_{};  // the codes of the first characters
+    std::array<std::array<uint32_t, kDirect>, kFontStyles> direct_{};
 };
 
 }  // namespace boardpack::render::pdf

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 
 #include "render/pdf/truetype_check.hpp"
 #include "render/pdf/code_points.hpp"
@@ -134,6 +135,7 @@ TableMetrics::Advances advances_of(hb_face_t* face, hb_set_t* unicodes, double* 
         out.push_back({cp, it->second});
         hb_set_add(unicodes, cp);
     }
+    std::sort(out.begin(), out.end());  // the added ones among the rest
     return out;
 }
 
@@ -189,15 +191,22 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
     Direct direct{};
     for (int s = 0; s < kFontStyles; ++s) {
         const FontStyle style = static_cast<FontStyle>(s);
-        TableMetrics::Advances& out = by_style[static_cast<size_t>(s)];
-        for (char32_t cp : {U'\t', U'\n'}) out.push_back({cp, -1});
+        const auto& own = advances[static_cast<size_t>(s)];
+        const auto space = std::find_if(own.begin(), own.end(), [](const auto& p) { return p.first == ' '; });
+        TableMetrics::Advances out = {{U'\t', space == own.end() ? 0 : space->second}, {U'\n', space == own.end() ? 0 : space->second}};
         for (char32_t cp : kInvisible) out.push_back({cp, 0});
+        std::sort(out.begin(), out.end());
+        // Merged in order, each list sorted: an earlier list's advance wins (std::set_union
+        // keeps the first range's element of two equal ones).
+        const auto by_cp = [](const auto& a, const auto& b) { return a.first < b.first; };
         for (int face : chain(style)) {
             const auto& more = advances[static_cast<size_t>(face)];
-            out.insert(out.end(), more.begin(), more.end());
+            TableMetrics::Advances merged;
+            merged.reserve(out.size() + more.size());
+            std::set_union(out.begin(), out.end(), more.begin(), more.end(), std::back_inserter(merged), by_cp);
+            out.swap(merged);
         }
-        const auto space = std::find_if(out.begin() + 2, out.end(), [](const auto& p) { return p.first == ' '; });
-        out[0].second = out[1].second = space == out.end() ? 0 : space->second;
+        by_style[static_cast<size_t>(s)] = std::move(out);
         missing[static_cast<size_t>(s)] = notdef[static_cast<size_t>(s)];
         for (char32_t cp = 0; cp < kDirect; ++cp) {
             int which = -1;
@@ -213,8 +222,7 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
     return FontFiles(std::move(faces), TableMetrics(by_style, missing, {0.8, 0.8, 0.8, 0.8, 0.8}), direct);
 }
 
-int FontFiles::face_of(char32_t cp, FontStyle style) const {
-    if (cp < kDirect) return direct_[static_cast<size_t>(style)][cp];
+int FontFiles::face_beyond(char32_t cp, FontStyle style) const {
     for (int face : chain(style))
         if (hb_set_has(faces_[static_cast<size_t>(face)].unicodes.get(), cp)) return face;
     return -1;

@@ -43,12 +43,15 @@ public:
     hb_face_t* face(int face) const { return faces_[static_cast<size_t>(face)].face.get(); }
     // The face that prints `cp` in `style`: the style's own, else the fallback faces (the bold
     // one first for bold text); -1 if none has it.
-    int face_of(char32_t cp, FontStyle style) const;
+    int face_of(char32_t cp, FontStyle style) const {
+        return cp < kDirect ? direct_[static_cast<size_t>(style)][cp] : face_beyond(cp, style);
+    }
     // A TrueType font of `face` holding only the glyphs of these characters (and .notdef, with
     // its outline), with the same widths; "" with *why set if HarfBuzz cannot make it.
     std::string subset(int face, const std::vector<char32_t>& code_points, std::string* why) const;
 
 private:
+    int face_beyond(char32_t cp, FontStyle style) const;
     struct Face {
         std::string path;
         std::shared_ptr<hb_face_t> face;    // owns the file's bytes
@@ -56,7 +59,10 @@ private:
     };
     // The characters below kDirect, where nearly all text is: the face of each, per style,
     // so that the writer looks up no set for them (-1: none has it).
+public:
     static constexpr char32_t kDirect = 0x180;
+
+private:
     using Direct = std::array<std::array<signed char, kDirect>, kFontStyles>;
     FontFiles(std::array<Face, kFaces> faces, TableMetrics metrics, Direct direct)
         : faces_(std::move(faces)), metrics_(std::move(metrics)), direct_(direct) {}

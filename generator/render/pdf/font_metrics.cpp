@@ -34,7 +34,9 @@ TableMetrics::TableMetrics(const std::array<Advances, kFontStyles>& advances, co
             if (it->first < kDirect) f.direct[it->first] = static_cast<float>(it->second);
         for (const auto& [cp, adv] : advances[s])
             if (cp >= kDirect) f.other.push_back({cp, static_cast<float>(adv)});
-        std::stable_sort(f.other.begin(), f.other.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        const auto by_cp = [](const auto& a, const auto& b) { return a.first < b.first; };
+        // Sorted already when FontFiles gives them; sorting a sorted list is not free.
+        if (!std::is_sorted(f.other.begin(), f.other.end(), by_cp)) std::stable_sort(f.other.begin(), f.other.end(), by_cp);
         f.other.erase(std::unique(f.other.begin(), f.other.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
                       f.other.end());
     }

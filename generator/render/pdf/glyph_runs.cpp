@@ -4,24 +4,36 @@
 
 namespace boardpack::render::pdf {
 
-void glyph_runs(std::string_view utf8, FontStyle style, const FontFiles& fonts, const FontPlan& plan,
-                std::vector<GlyphRun>& out) {
-    size_t used = 0;
+void glyph_runs(std::string_view utf8, FontStyle style, const FontFiles& fonts, const FontPlan& plan, GlyphRuns& out) {
+    out.runs.clear();
+    // At most two bytes of codes per byte of text; written through a pointer, not appended.
+    out.codes.resize(2 * utf8.size());
+    char* const start = out.codes.data();
+    char* at = start;
+    int face = -1;
     for (size_t i = 0; i < utf8.size();) {
         const char32_t cp = printed_as(next_code_point(utf8, i));
         if (cp == 0) continue;
-        const int face = printing_face(fonts, cp, style);
-        if (used == 0 || out[used - 1].face != face) {
-            if (used == out.size()) out.emplace_back();
-            out[used].face = face;
-            out[used].codes.clear();
-            ++used;
+        int f;
+        uint32_t code;
+        if (cp < FontPlan::kDirect) {
+            const uint32_t both = plan.direct(style, cp);
+            f = static_cast<int>(both >> 16);
+            code = both & 0xFFFF;
+        } else {
+            f = printing_face(fonts, cp, style);
+            code = plan.code(f, cp);
         }
-        const uint16_t code = plan.code(face, cp);
-        out[used - 1].codes += static_cast<char>(code >> 8);
-        out[used - 1].codes += static_cast<char>(code & 0xFF);
+        if (f != face) {
+            if (!out.runs.empty()) out.runs.back().end = static_cast<size_t>(at - start);
+            out.runs.push_back({f, static_cast<size_t>(at - start), 0});
+            face = f;
+        }
+        at[0] = static_cast<char>(code >> 8);
+        at[1] = static_cast<char>(code & 0xFF);
+        at += 2;
     }
-    out.resize(used);
+    if (!out.runs.empty()) out.runs.back().end = static_cast<size_t>(at - start);
 }
 
 }  // namespace boardpack::render::pdf

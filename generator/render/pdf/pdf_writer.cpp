@@ -184,7 +184,7 @@ struct Writer {
     HPDF_Font (&fonts)[kFaces];
     const FontFiles& files;
     const FontPlan& plan;
-    std::vector<GlyphRun> runs;  // the current text's, reused
+    GlyphRuns runs;  // the current text's, reused
     std::vector<HPDF_Page> pages;
     std::map<std::string, HPDF_Destination> destinations;
     const TextItem* current_text = nullptr;  // for the message if a text is refused
@@ -205,20 +205,21 @@ struct Writer {
     // about a character no face has.
     bool text(HPDF_Page page, const TextItem& t) {
         glyph_runs(t.text, t.style, files, plan, runs);
-        if (runs.empty()) return true;
+        if (runs.runs.empty()) return true;
         // libharu's own limit, checked as its HPDF_Page_SetFontAndSize would.
         if (!(t.size > 0 && t.size <= HPDF_MAX_FONTSIZE)) {
             current_text = &t;
             return haru.fail_with(haru_error_text(HPDF_PAGE_INVALID_FONT_SIZE, static_cast<unsigned long>(t.size)));
         }
-        for (size_t r = 0; r < runs.size(); ++r) {
+        for (size_t r = 0; r < runs.runs.size(); ++r) {
+            const GlyphRuns::Run& run = runs.runs[r];
             // Font and colour only when they change: a table's thousands of lines share one.
-            if (!font_set || runs[r].face != font_face || t.size != font_size) {
-                const char* name = HPDF_Page_GetLocalFontName(page, fonts[runs[r].face]);
+            if (!font_set || run.face != font_face || t.size != font_size) {
+                const char* name = HPDF_Page_GetLocalFontName(page, fonts[run.face]);
                 if (!haru.ok(name)) return false;
                 content.font(name, t.size);
                 font_set = true;
-                font_face = runs[r].face;
+                font_face = run.face;
                 font_size = t.size;
             }
             if (!color_set || !(t.color == color)) {
@@ -227,8 +228,8 @@ struct Writer {
                 color = t.color;
             }
             // A later run goes on where the one before it ended.
-            if (r == 0) content.text(t.x, doc.page_height - t.baseline, runs[r].codes);
-            else content.more_text(runs[r].codes);
+            if (r == 0) content.text(t.x, doc.page_height - t.baseline, runs.codes_of(run));
+            else content.more_text(runs.codes_of(run));
         }
         return true;
     }
