@@ -8,8 +8,15 @@
 namespace boardpack::render::pdf {
 
 // Characters that print nothing and take no room: soft hyphen, zero-width space, word joiner,
-// byte order mark.
-inline constexpr std::array<char32_t, 4> kInvisible = {0x00AD, 0x200B, 0x2060, 0xFEFF};
+// byte order mark, and the bidirectional controls (which a PDF's text does not obey).
+inline constexpr std::array<char32_t, 16> kInvisible = {0x00AD, 0x200B, 0x2060, 0xFEFF, 0x061C, 0x200E, 0x200F, 0x202A,
+                                                        0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069};
+
+// A bidirectional control (a right-to-left override ...): the PDF leaves it out, and since it
+// can make text read differently from how it is stored, it is warned about where it is written.
+inline bool is_bidi_control(char32_t cp) {
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
 
 // The character a text character is printed as: a tab or line end as a space, an invisible
 // one as 0 (nothing), any other as itself.

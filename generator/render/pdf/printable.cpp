@@ -13,8 +13,9 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
         // The regular style's chain ends in the fallback face every style falls back to.
         std::u32string bad;
         for (size_t i = 0; i < s.size();)
-            if (const char32_t cp = printed_as(next_code_point(s, i)); cp != 0 && fonts.face_of(cp, FontStyle::Regular) < 0 &&
-                                                                   bad.find(cp) == std::u32string::npos)
+            if (const char32_t cp = next_code_point(s, i);
+                (is_bidi_control(cp) || (printed_as(cp) != 0 && fonts.face_of(printed_as(cp), FontStyle::Regular) < 0)) &&
+                bad.find(cp) == std::u32string::npos)
                 bad += cp;
         if (bad.empty()) return;
         // One message per place, naming the characters (and their code points).
@@ -26,7 +27,7 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
             append_utf8(one, cp);
             list += (list.empty() ? "" : ", ") + one + " (" + hex + ")";
         }
-        diags.warning(loc, "the PDF cannot print " + list + ": none of its fonts has it; it prints as a box (the HTML shows it)");
+        diags.warning(loc, "the PDF cannot print " + list + ": none of its fonts has it (the HTML shows it)");
     });
 }
 
