@@ -1,7 +1,6 @@
 // A page's content stream (PDF drawing operators) built in one string, so the writer hands each
 // page to libharu in one call instead of one to four calls per text run (each 3.000-7.000
-// instructions). Numbers and strings are written as libharu writes them, so the PDF is the same
-// byte for byte.
+// instructions). Numbers are written as libharu writes them; text is two-byte glyph codes.
 #pragma once
 
 #include <string>
