@@ -79,6 +79,8 @@ def font_problems(font):
         for k, width in enumerate(run):
             code = first + k
             gid = struct.unpack(">H", gid_map[2 * code:2 * code + 2])[0]
+            if gid == 0:  # PDF/A: no text shows .notdef
+                problems.append(f"{font.BaseFont}: code {code} shows .notdef")
             want = widths[gid] if gid < len(widths) else last
             if int(width) != want:
                 problems.append(f"{font.BaseFont}: code {code} (glyph {gid}) is {width} wide in /W, {want} in the font")
@@ -156,7 +158,7 @@ def main():
                  "Armensk: Բարեւ, georgisk: ქართული, tegn: ✓ ★ ∀",
                  "Tegn: → ≤ ≥ ≠ − ‰ • … ½ ™",
                  "Kursiv: *Łódź αω Բ*, kode: `Ĳ→λ`",
-                 "Kinesisk: 漢 bliver en kasse."]
+                 "Kinesisk: 漢 bliver en hvid firkant."]
         title = "Budget for Łódź og Բարեւ ✓"
         body = "\n\n".join(lines) + "\n\nSe [rapporten](https://example.org/r \"Łukasz’ rapport → αβ\")."
         wide, text, stderr, pdf = build(boardpack, work, "2024-06-wide", body, title=title, organisation="Ĳsselmeer Բ ✓")

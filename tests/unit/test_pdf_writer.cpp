@@ -159,7 +159,7 @@ TEST_CASE("Glyph runs: a text splits where the face that prints it changes, as t
     CHECK(runs.codes_of(runs.runs[0]) == "\0\2\0\3\0\1"s);  // "A", "b", " " among " ", "A", "b"
     CHECK(runs.runs[1].face == kFallbackRegular);
     CHECK(runs.codes_of(runs.runs[1]) == "\0\1\0\2"s);
-    // The character no face has stays in the regular face, as its .notdef box.
+    // The character no face has is printed by the regular face, as its white square.
     CHECK(runs.runs[2].face == 0);
     CHECK(runs.codes_of(runs.runs[2]) == "\0\1\0\3\0\4"s);
 }
@@ -181,6 +181,8 @@ TEST_CASE("Fallback measurement: a character Carlito lacks is as wide as the fal
     CHECK(fonts().face_of(U'\u0531', FontStyle::Italic) == kFallbackRegular);
     CHECK(fonts().face_of(U'\u0531', FontStyle::BoldItalic) == kFallbackBold);
     CHECK(fonts().face_of(U'\u6F22', FontStyle::Regular) == -1);
+    // A character no face has is as wide as the white square that stands in for it (Carlito's).
+    CHECK(m.advance(U'\u6F22', FontStyle::Regular) == 604);
 }
 
 TEST_CASE("ToUnicode and text strings: any character, beyond the BMP as a surrogate pair (issue 11)") {

@@ -104,8 +104,9 @@ HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const s
     for (size_t i = 0; i < characters.size(); ++i) {
         hb_codepoint_t glyph = 0;
         const char32_t same = same_glyph_as(characters[i]);
-        if (!hb_font_get_nominal_glyph(font, characters[i], &glyph) && !(same && hb_font_get_nominal_glyph(font, same, &glyph)))
-            glyph = 0;  // no face has it: .notdef
+        if (!hb_font_get_nominal_glyph(font, characters[i], &glyph) && !(same && hb_font_get_nominal_glyph(font, same, &glyph)) &&
+            !hb_font_get_nominal_glyph(font, kStandIn, &glyph))
+            glyph = 0;  // no face has it, nor the stand-in: .notdef
         gids[2 * (i + 1)] = static_cast<char>(glyph >> 8);
         gids[2 * (i + 1) + 1] = static_cast<char>(glyph & 0xFF);
         // Rounded down as FontFiles measures, so that the layout and the PDF agree to the unit.

@@ -37,6 +37,10 @@ inline char32_t same_glyph_as(char32_t cp) {
     return 0;
 }
 
+// What prints a character no face has: a white square (□), a real glyph, so that no text
+// shows .notdef (PDF/A forbids it); the ToUnicode map still gives the character itself.
+inline constexpr char32_t kStandIn = 0x25A1;
+
 // Decodes the UTF-8 character at `i` and moves past it (U+FFFD for an invalid byte), so text
 // can be measured without building a string.
 // ASCII is decoded here, inline: it is nearly every character the writer reads.

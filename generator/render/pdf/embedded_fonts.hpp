@@ -7,16 +7,18 @@
 #include <cstdint>
 #include <vector>
 
+#include "render/pdf/code_points.hpp"
 #include "render/pdf/font_files.hpp"
 #include "render/pdf/page_items.hpp"
 
 namespace boardpack::render::pdf {
 
 // The face that prints `cp` (as printed_as gives it) in `style`: the face_of it, or, for a
-// character no face has, the style's own face, whose .notdef box stands in for it.
+// character no face has, the face that has the stand-in (kStandIn), else the style's own.
 inline int printing_face(const FontFiles& fonts, char32_t cp, FontStyle style) {
-    const int face = fonts.face_of(cp, style);
-    return face >= 0 ? face : static_cast<int>(style);
+    if (const int face = fonts.face_of(cp, style); face >= 0) return face;
+    if (const int face = fonts.face_of(kStandIn, style); face >= 0) return face;
+    return static_cast<int>(style);
 }
 
 // The characters each face prints in a document and their codes in its PDF font.

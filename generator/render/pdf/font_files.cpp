@@ -184,8 +184,8 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
         }
     }
     // Per style, its chain's advances: the first face that has a character measures it (a
-    // code point given twice keeps its first advance); one no face has prints as the style's
-    // .notdef. Invisible characters are measured as nothing, tabs and line ends as a space.
+    // code point given twice keeps its first advance); one no face has prints as the stand-in
+    // (□). Invisible characters are measured as nothing, tabs and line ends as a space.
     std::array<TableMetrics::Advances, kFontStyles> by_style;
     std::array<double, kFontStyles> missing{};
     Direct direct{};
@@ -206,8 +206,11 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
             std::set_union(out.begin(), out.end(), more.begin(), more.end(), std::back_inserter(merged), by_cp);
             out.swap(merged);
         }
+        // A character no face has prints as the stand-in, measured so.
+        const auto stand_in = std::lower_bound(out.begin(), out.end(), std::pair<char32_t, double>{kStandIn, -1e30});
+        missing[static_cast<size_t>(s)] =
+            stand_in != out.end() && stand_in->first == kStandIn ? stand_in->second : notdef[static_cast<size_t>(s)];
         by_style[static_cast<size_t>(s)] = std::move(out);
-        missing[static_cast<size_t>(s)] = notdef[static_cast<size_t>(s)];
         for (char32_t cp = 0; cp < kDirect; ++cp) {
             int which = -1;
             for (int face : chain(style))
@@ -235,17 +238,17 @@ std::string FontFiles::subset(int face, const std::vector<char32_t>& code_points
         return "";
     }
     hb_set_t* unicodes = hb_subset_input_unicode_set(input);
+    hb_set_t* has = faces_[static_cast<size_t>(face)].unicodes.get();
     for (char32_t cp : code_points) {
         hb_set_add(unicodes, cp);
         if (const char32_t same = same_glyph_as(cp)) hb_set_add(unicodes, same);
+        else if (!hb_set_has(has, cp)) hb_set_add(unicodes, kStandIn);  // no face has it
     }
     // The PDF needs only the tables a TrueType font needs to be drawn; the layout tables
     // (ligatures, kerning) would be subset for nothing.
     hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "DSIG", "hdmx", "LTSH", "VDMX", "gasp", "PCLT"})
         hb_set_add(drop, hb_tag_from_string(tag, 4));
-    // A character no face has prints as .notdef: with its outline (a box), not as a gap.
-    hb_subset_input_set_flags(input, hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
     hb_face_t* sub = hb_subset_or_fail(faces_[static_cast<size_t>(face)].face.get(), input);
     hb_subset_input_destroy(input);
     if (!sub) {

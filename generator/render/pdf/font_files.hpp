@@ -46,8 +46,9 @@ public:
     int face_of(char32_t cp, FontStyle style) const {
         return cp < kDirect ? direct_[static_cast<size_t>(style)][cp] : face_beyond(cp, style);
     }
-    // A TrueType font of `face` holding only the glyphs of these characters (and .notdef, with
-    // its outline), with the same widths; "" with *why set if HarfBuzz cannot make it.
+    // A TrueType font of `face` holding only the glyphs of these characters (and .notdef, and
+    // the stand-in □ for one the face lacks), with the same widths; "" with *why set if
+    // HarfBuzz cannot make it.
     std::string subset(int face, const std::vector<char32_t>& code_points, std::string* why) const;
 
 private:
