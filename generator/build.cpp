@@ -107,6 +107,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         return input_failed(dir, diags, err);
     }
     pipeline::prepare(*meeting, kit.wording, diags);
+    pipeline::report_unprintable(*meeting, kit.fonts, diags);
 
     // check renders too (in memory), so it finds everything a build would.
     int pages[2] = {0, 0};

@@ -63,9 +63,11 @@ std::optional<RenderKit> load_kit(const std::filesystem::path& templates, const 
 std::optional<model::Meeting> load(const InputFiles& files, const std::string& id, Diagnostics& diags);
 // Computes the tables' formulas, the calculations and the figures quoted in the text.
 void compute(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags);
-// Readies the computed meeting for print (model::prepare_for_print) and warns about characters
-// the PDF cannot print. After this, everything only reads the meeting.
+// Readies the computed meeting for print (model::prepare_for_print). After this, everything
+// only reads the meeting.
 void prepare(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags);
+// Warns about each character no font of the PDF has, where it was written.
+void report_unprintable(const model::Meeting& meeting, const render::pdf::FontFiles& fonts, Diagnostics& diags);
 // The meeting as `edition` shows it; it refers to `meeting`, which must outlive it.
 inline model::EditionView edition(const model::Meeting& meeting, model::Edition e) { return model::edition_view(meeting, e); }
 // One edition as one HTML page.

@@ -38,7 +38,10 @@ void compute(model::Meeting& meeting, const render::Wording& wording, Diagnostic
 
 void prepare(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags) {
     model::prepare_for_print(meeting, wording.print_defaults(), diags);
-    render::pdf::report_unprintable(meeting, diags);
+}
+
+void report_unprintable(const model::Meeting& meeting, const render::pdf::FontFiles& fonts, Diagnostics& diags) {
+    render::pdf::report_unprintable(meeting, fonts, diags);
 }
 
 std::optional<std::string> render_html(const model::EditionView& view, const render::Wording& wording,

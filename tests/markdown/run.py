@@ -83,14 +83,28 @@ def page_streams(pdf_path):
                 for pg in pdf.pages]
 
 
+def to_unicode(font):
+    """{two-byte code: text} from a Type0 font's ToUnicode map (bfchar entries)."""
+    cmap = font.ToUnicode.read_bytes().decode("latin-1")
+    out = {}
+    for code, text in re.findall(r"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]+)>", cmap.split("endcodespacerange", 1)[-1]):
+        out[int(code, 16)] = bytes.fromhex(text).decode("utf-16-be")
+    return out
+
+
+def decode(codes, cmap):
+    return "".join(cmap.get(int.from_bytes(codes[i:i + 2], "big"), "\ufffd") for i in range(0, len(codes) - 1, 2))
+
+
 def text_runs(pdf_path):
-    """(x, y, text) of every text shown, with the rectangles ([x, y, w, h]) filled on each page."""
+    """(x, y, text) of every text shown, with the rectangles ([x, y, w, h]) filled on each page.
+    The text is decoded with its font's ToUnicode map (the fonts are Type0, two bytes a code)."""
     out = []
     with pikepdf.open(pdf_path) as pdf:
         for pg in pdf.pages:
             rects, texts, fonts = [], [], []
             x = y = 0
-            font = None
+            font, cmap = None, {}
             for operands, op in pikepdf.parse_content_stream(pg):
                 op = str(op)
                 if op == "re":
@@ -102,9 +116,11 @@ def text_runs(pdf_path):
                 elif op == "Tm":
                     x, y = float(operands[4]), float(operands[5])
                 elif op == "Tf":
-                    font = (str(pg.Resources.Font[operands[0]].BaseFont), float(operands[1]))
+                    f = pg.Resources.Font[operands[0]]
+                    font = (str(f.BaseFont), float(operands[1]))
+                    cmap = to_unicode(f)
                 elif op == "Tj":
-                    texts.append((x, y, bytes(operands[0]).decode("cp1252", errors="replace")))
+                    texts.append((x, y, decode(bytes(operands[0]), cmap)))
                     fonts.append(font)
             out.append((texts, rects, fonts))
     return out

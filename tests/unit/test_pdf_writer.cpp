@@ -9,11 +9,15 @@
 
 #include "render/pdf/content_stream.hpp"
 #include "render/pdf/embedded_fonts.hpp"
+#include "render/pdf/glyph_runs.hpp"
+#include "render/pdf/text_string.hpp"
+#include "render/pdf/to_unicode.hpp"
 #include "render/pdf/pdf_writer.hpp"
 #include "render/pdf/truetype_check.hpp"
 
 using namespace boardpack;
 using namespace boardpack::render::pdf;
+using namespace std::string_literals;
 
 namespace {
 
@@ -127,22 +131,72 @@ TEST_CASE("PDF writer: a file that cannot be written is named with the system's 
     CHECK(messages(diags) == "error: cannot write /nonexistent-folder/dagsorden.pdf: No such file or directory\n");
 }
 
-TEST_CASE("Embedded fonts: only the faces a document prints with, with only the characters it prints (issue 10)") {
+TEST_CASE("Embedded fonts: only the faces a document prints with, with only the characters it prints (issues 10, 11)") {
     LaidOutDocument doc = pages(2);
     doc.pages[0].texts.push_back({72, 100, "Budget 2024", FontStyle::Regular, 12, {}, {}});
-    doc.pages[1].texts.push_back({72, 100, "Æble – €\u2212", FontStyle::Bold, 12, {}, {}});
-    const auto used = used_characters(doc);
-    CHECK(used[0] == std::vector<char32_t>{' ', '0', '2', '4', 'B', 'd', 'e', 'g', 't', 'u'});
-    // The minus sign is printed as "-", its stand-in.
-    CHECK(used[1] == std::vector<char32_t>{' ', '-', 'b', 'e', 'l', U'Æ', U'–', U'€'});
-    CHECK(used[2].empty());
-    CHECK(used[3].empty());
-    CHECK(used[4].empty());
+    doc.pages[1].texts.push_back({72, 100, "Æble – €\u2212 \u03B1\u0531\u00AD", FontStyle::Bold, 12, {}, {}});
+    const FontPlan plan = FontPlan::of(doc, fonts());
+    CHECK(plan.characters(0) == std::vector<char32_t>{' ', '0', '2', '4', 'B', 'd', 'e', 'g', 't', 'u'});
+    // The minus sign and Greek are Carlito's own; the soft hyphen prints nothing; Armenian comes
+    // from the bold fallback face.
+    CHECK(plan.characters(1) == std::vector<char32_t>{' ', 'b', 'e', 'l', U'Æ', U'α', U'–', U'€', U'\u2212'});
+    CHECK(plan.characters(kFallbackBold) == std::vector<char32_t>{U'\u0531'});
+    for (int f : {2, 3, 4, kFallbackRegular}) CHECK(plan.characters(f).empty());
+    CHECK(plan.code(0, 'B') == 5);
+    CHECK(plan.code(kFallbackBold, U'\u0531') == 1);
+    CHECK(plan.code(0, U'\u0531') == 0);
+}
+
+TEST_CASE("Glyph runs: a text splits where the face that prints it changes, as two-byte codes (issue 11)") {
+    LaidOutDocument doc = pages(1);
+    const std::string text = "Ab \u0531\u10D0 b\u6F22";  // Armenian, Georgian from DejaVu Sans; CJK no face has
+    doc.pages[0].texts.push_back({72, 100, text, FontStyle::Regular, 12, {}, {}});
+    const FontPlan plan = FontPlan::of(doc, fonts());
+    GlyphRuns runs;
+    glyph_runs(text, FontStyle::Regular, fonts(), plan, runs);
+    REQUIRE(runs.runs.size() == 3);
+    CHECK(runs.runs[0].face == 0);
+    CHECK(runs.codes_of(runs.runs[0]) == "\0\2\0\3\0\1"s);  // "A", "b", " " among " ", "A", "b"
+    CHECK(runs.runs[1].face == kFallbackRegular);
+    CHECK(runs.codes_of(runs.runs[1]) == "\0\1\0\2"s);
+    // The character no face has is printed by the regular face, as its white square.
+    CHECK(runs.runs[2].face == 0);
+    CHECK(runs.codes_of(runs.runs[2]) == "\0\1\0\3\0\4"s);
+}
+
+TEST_CASE("Fallback measurement: a character Carlito lacks is as wide as the fallback face prints it (issue 11)") {
+    const TableMetrics& m = fonts().metrics();
+    // Carlito has Greek (its omega is 0,664 em) but no Armenian or Georgian: DejaVu Sans's
+    // (bold) advances, from its hmtx table, 1/1000 em rounded down.
+    CHECK(m.advance(U'\u03A9', FontStyle::Regular) == 664);
+    CHECK(m.advance(U'\u0531', FontStyle::Regular) == 766);
+    CHECK(m.advance(U'\u0531', FontStyle::Bold) == 813);
+    CHECK(m.advance(U'\u10D0', FontStyle::Italic) == 507);
+    CHECK(m.advance(U'\u00AD', FontStyle::Regular) == 0);
+    CHECK(m.advance(U'\t', FontStyle::Regular) == 226);
+    // Carlito has no no-break space or non-breaking hyphen: they print with its space and hyphen.
+    CHECK(m.advance(U'\u00A0', FontStyle::Regular) == 226);
+    CHECK(m.advance(U'\u2011', FontStyle::Regular) == 306);
+    CHECK(fonts().face_of(U'\u00A0', FontStyle::Regular) == 0);
+    CHECK(fonts().face_of(U'\u0531', FontStyle::Italic) == kFallbackRegular);
+    CHECK(fonts().face_of(U'\u0531', FontStyle::BoldItalic) == kFallbackBold);
+    CHECK(fonts().face_of(U'\u6F22', FontStyle::Regular) == -1);
+    // A character no face has is as wide as the white square that stands in for it (Carlito's).
+    CHECK(m.advance(U'\u6F22', FontStyle::Regular) == 604);
+}
+
+TEST_CASE("ToUnicode and text strings: any character, beyond the BMP as a surrogate pair (issue 11)") {
+    CHECK(pdf_text_string("\u0141\U0001D400") == std::string("\xFE\xFF\x01\x41\xD8\x35\xDC\x00", 8));
+    const std::string cmap = to_unicode_cmap({U'A', U'\u0141', U'\U0001D400'});
+    CHECK(cmap.find("3 beginbfchar\n<0001> <0041>\n<0002> <0141>\n<0003> <D835DC00>\nendbfchar\n") != std::string::npos);
+    std::vector<char32_t> many(150, U'a');
+    CHECK(to_unicode_cmap(many).find("100 beginbfchar") != std::string::npos);
+    CHECK(to_unicode_cmap(many).find("50 beginbfchar") != std::string::npos);
 }
 
 TEST_CASE("Font subset: a valid TrueType font a small part of the face's size, with the same widths") {
     std::string why;
-    const std::string subset = fonts().subset(FontStyle::Regular, {' ', 'B', 'u', 'd', 'g', 'e', 't', U'æ'}, &why);
+    const std::string subset = fonts().subset(0, {' ', 'B', 'u', 'd', 'g', 'e', 't', U'æ'}, &why);
     CHECK(why.empty());
     REQUIRE(!subset.empty());
     CHECK(truetype_problem(subset).empty());
@@ -155,11 +209,14 @@ TEST_CASE("Content stream: operators as libharu writes them, font and colour as 
     c.begin_text();
     c.font("F1", 11);
     c.fill({0, 0.263, 0.431});
-    c.text(68, 769.09, "5 (Offentlig) \xF8 100%");
-    c.text(68, 748.09, "b");
+    c.text(68, 769.09, std::string("\0\x05\x01\xAF", 4));
+    c.font("F2", 11);
+    c.more_text(std::string("\0\x01", 2));
+    c.text(68, 748.09, std::string("\0(\0)\0\\\0\r", 8));
     c.end_text();
     CHECK(c.bytes() ==
           "0.75 0.75 0.75 rg\n68 684.28998 465.276 0.6 re\nf\n"
-          "BT\n/F1 11 Tf\n0 0.263 0.431 rg\n68 769.09003 Td\n(5 \\050Offentlig\\051 \\370 100\\045) Tj\n"
-          "0 -21 Td\n(b) Tj\nET\n");
+          "BT\n/F1 11 Tf\n0 0.263 0.431 rg\n68 769.09003 Td\n" + "(\0\x05\x01\xAF) Tj\n"s +
+          "/F2 11 Tf\n" + "(\0\x01) Tj\n"s +
+          "0 -21 Td\n" + "(\0\\(\0\\)\0\\\\\0\\r) Tj\nET\n"s);
 }

@@ -83,12 +83,31 @@ TEST_CASE("text fields: the walker visits every text field the packet prints") {
     }
 }
 
-TEST_CASE("printable: a character the PDF cannot print in an attachment's document id is warned about at its line") {
+const render::pdf::FontFiles& fonts() {
+    static const render::pdf::FontFiles files = [] {
+        Diagnostics d;
+        return std::move(*render::pdf::FontFiles::load(BOARDPACK_FONT_DIR, d));
+    }();
+    return files;
+}
+
+TEST_CASE("printable: a character no font of the PDF has, in an attachment's document id, is warned about at its line") {
     model::Meeting m = every_field();
-    m.items[0].attachments[0].document_id = "1647734\xE2\x86\x92" "2";  // "→", no Windows-1252 byte
+    m.items[0].attachments[0].document_id = "1647734\u6F22" "2";  // a CJK character: neither Carlito nor DejaVu Sans
     Diagnostics d;
-    render::pdf::report_unprintable(m, d);
+    render::pdf::report_unprintable(m, fonts(), d);
     const std::string out = test::messages(d);
     CHECK(d.warning_count() == 1);
-    CHECK(out.find("m/a/item.md:7:1: warning: the PDF cannot print \xE2\x86\x92 (U+2192)") != std::string::npos);
+    CHECK(out.find("m/a/item.md:7:1: warning: the PDF cannot print \u6F22 (U+6F22): none of its fonts has it") != std::string::npos);
+}
+
+TEST_CASE("printable: characters beyond Windows-1252 that Carlito or the fallback face has are no warning (issue 11)") {
+    model::Meeting m = every_field();
+    // Polish, Dutch ligature, Greenlandic kra, Greek, Cyrillic, an arrow, a minus sign (Carlito's);
+    // Armenian, Georgian, a check mark (DejaVu Sans's).
+    m.items[0].attachments[0].document_id =
+        "\u0141ukasz \u0132sselmeer \u0138 \u03B1\u03B2\u03B3 \u0416 \u2192 \u2212 \u0531 \u10D0 \u2713";
+    Diagnostics d;
+    render::pdf::report_unprintable(m, fonts(), d);
+    CHECK(test::messages(d) == "");
 }

@@ -9,12 +9,6 @@ namespace {
 // libharu's bounds for a number in a content stream.
 constexpr float kMaxReal = 32767;
 
-// Bytes libharu writes in a string as an octal escape.
-bool needs_escape(unsigned char c) {
-    return c < 0x20 || c > 0x7E || c == '\\' || c == '%' || c == '#' || c == '/' || c == '(' || c == ')' ||
-           c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}';
-}
-
 }  // namespace
 
 // As libharu's HPDF_FToA: single precision, five decimals, trailing zeros dropped.
@@ -73,18 +67,25 @@ void ContentStream::fill(const Color& color) {
 void ContentStream::text(double x, double y, std::string_view bytes) {
     // A move from the start of the previous line, in libharu's single precision.
     const float dx = static_cast<float>(x) - line_x_, dy = static_cast<float>(y) - line_y_;
-    number(dx), out_ += ' ', number(dy), out_ += " Td\n(";
+    number(dx), out_ += ' ', number(dy), out_ += " Td\n";
     line_x_ += dx;
     line_y_ += dy;
-    for (const char ch : bytes) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (!needs_escape(c)) {
-            out_ += ch;
+    more_text(bytes);
+}
+
+void ContentStream::more_text(std::string_view bytes) {
+    // The codes as they are, in a literal string: half the size of a hex string and, with a
+    // zero high byte for most characters, smaller still once compressed. Only what a literal
+    // string cannot hold as it is gets a backslash (a carriage return would be read as a
+    // line end).
+    out_ += '(';
+    for (const char c : bytes) {
+        if (c == '(' || c == ')' || c == '\\') out_ += '\\';
+        if (c == '\r') {
+            out_ += "\\r";
             continue;
         }
-        const char esc[4] = {'\\', static_cast<char>('0' + (c >> 6)), static_cast<char>('0' + ((c & 0x38) >> 3)),
-                             static_cast<char>('0' + (c & 7))};
-        out_.append(esc, 4);
+        out_ += c;
     }
     out_ += ") Tj\n";
 }

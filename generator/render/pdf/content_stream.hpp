@@ -1,7 +1,6 @@
 // A page's content stream (PDF drawing operators) built in one string, so the writer hands each
 // page to libharu in one call instead of one to four calls per text run (each 3.000-7.000
-// instructions). Numbers and strings are written as libharu writes them, so the PDF is the same
-// byte for byte.
+// instructions). Numbers are written as libharu writes them; text is two-byte glyph codes.
 #pragma once
 
 #include <string>
@@ -21,8 +20,11 @@ public:
     // The font (its name in the page's resources) and size, and the fill colour, for the next texts.
     void font(std::string_view name, double size);
     void fill(const Color& color);
-    // Text bytes (in the font's encoding) starting at x, y (PDF coordinates).
+    // Text bytes (in the font's encoding: two-byte glyph codes) starting at x, y (PDF
+    // coordinates).
     void text(double x, double y, std::string_view bytes);
+    // More text bytes where the last text ended (after a change of font).
+    void more_text(std::string_view bytes);
 
     const std::string& bytes() const { return out_; }
     void clear() { out_.clear(); }

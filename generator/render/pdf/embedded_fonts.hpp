@@ -1,50 +1,44 @@
 // What the PDF writer embeds: for each face the characters a document prints with it, and the
-// subset of that face holding just their glyphs, in a private temporary file (libharu 2.3 reads
-// TrueType fonts only from a file).
+// two-byte code (CID) each has in that face's PDF font. A face the document does not print
+// with is not embedded at all.
 #pragma once
 
 #include <array>
-#include <optional>
-#include <string>
+#include <cstdint>
 #include <vector>
 
+#include "render/pdf/code_points.hpp"
 #include "render/pdf/font_files.hpp"
 #include "render/pdf/page_items.hpp"
 
 namespace boardpack::render::pdf {
 
-// The characters each style prints in the document, sorted; empty for a style it does not use
-// (whose face is then not embedded at all). Characters, not bytes: the encoding is the
-// writer's business.
-std::array<std::vector<char32_t>, kFontStyles> used_characters(const LaidOutDocument& doc);
+// The face that prints `cp` (as printed_as gives it) in `style`: the face_of it, or, for a
+// character no face has, the face that has the stand-in (kStandIn), else the style's own.
+inline int printing_face(const FontFiles& fonts, char32_t cp, FontStyle style) {
+    if (const int face = fonts.face_of(cp, style); face >= 0) return face;
+    if (const int face = fonts.face_of(kStandIn, style); face >= 0) return face;
+    return static_cast<int>(style);
+}
 
-// A font subset in a private temporary file for libharu: a file without a name where the
-// system allows it (Linux O_TMPFILE, opened through /proc/self/fd), else a new file in $TMPDIR
-// (or /tmp) only we can read. remove() closes it and removes the name, as soon as libharu has
-// opened it; at the latest it happens when this goes.
-class TemporaryFontFile {
+// The characters each face prints in a document and their codes in its PDF font.
+class FontPlan {
 public:
-    // Subsets `style` of `fonts` to `characters` and writes it; nullopt with *why set on failure.
-    static std::optional<TemporaryFontFile> make(const FontFiles& fonts, FontStyle style,
-                                                 const std::vector<char32_t>& characters, std::string* why);
-    TemporaryFontFile(TemporaryFontFile&& other) noexcept
-        : path_(std::move(other.path_)), fd_(other.fd_), named_(other.named_) {
-        other.path_.clear();
-        other.fd_ = -1;
-    }
-    TemporaryFontFile(const TemporaryFontFile&) = delete;
-    TemporaryFontFile& operator=(const TemporaryFontFile&) = delete;
-    ~TemporaryFontFile() { remove(); }
-
-    // The name libharu opens it by.
-    const std::string& path() const { return path_; }
-    void remove();
+    // Every character of every text of the document, by the face that prints it.
+    static FontPlan of(const LaidOutDocument& doc, const FontFiles& fonts);
+    // The characters `face` prints, sorted; the code of characters(face)[i] is i + 1 (0 is
+    // .notdef). Empty for a face the document does not use.
+    const std::vector<char32_t>& characters(int face) const { return chars_[static_cast<size_t>(face)]; }
+    // The code of `cp` in `face`'s font; 0 if the plan does not have it there.
+    uint16_t code(int face, char32_t cp) const;
+    // The face and code a character of the first kDirect prints with in `style`, as
+    // face << 16 | code (code 0: the document does not print it in that style).
+    uint32_t direct(FontStyle style, char32_t cp) const { return direct_[static_cast<size_t>(style)][cp]; }
+    static constexpr char32_t kDirect = FontFiles::kDirect;
 
 private:
-    TemporaryFontFile(std::string path, int fd, bool named) : path_(std::move(path)), fd_(fd), named_(named) {}
-    std::string path_;
-    int fd_ = -1;
-    bool named_ = false;  // a name in $TMPDIR to remove
+    std::array<std::vector<char32_t>, kFaces> chars_;
+    std::array<std::array<uint32_t, kDirect>, kFontStyles> direct_{};
 };
 
 }  // namespace boardpack::render::pdf

@@ -8,11 +8,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
 
 #include "render/pdf/truetype_check.hpp"
-#include "render/pdf/winansi.hpp"
+#include "render/pdf/code_points.hpp"
 
+// DejaVu Sans (Debian package fonts-dejavu-core) sets code and prints what Carlito lacks.
 #ifndef BOARDPACK_MONO_FONT_DIR
 #define BOARDPACK_MONO_FONT_DIR "/usr/share/fonts/truetype/dejavu"
 #endif
@@ -24,13 +27,20 @@ namespace {
 // A font file larger than this is not Carlito (about 0,6 MB), and is not read.
 constexpr std::uintmax_t kMaxFontBytes = 32u << 20;
 
-// Where a style's font file is: the --fonts folder, except that the monospace face for code
-// comes from its own Debian package's folder unless the --fonts folder has one.
-std::string font_path(const std::string& dir, FontStyle style) {
-    const std::string in_dir = dir + "/" + font_file(style);
+// The file of each face.
+const char* face_file(int face) {
+    if (face == kFallbackRegular) return "DejaVuSans.ttf";
+    if (face == kFallbackBold) return "DejaVuSans-Bold.ttf";
+    return font_file(static_cast<FontStyle>(face));
+}
+
+// Where a face's font file is: the --fonts folder, except that the DejaVu faces (code, and the
+// fallbacks) come from their own Debian package's folder unless the --fonts folder has them.
+std::string font_path(const std::string& dir, int face) {
+    const std::string in_dir = dir + "/" + face_file(face);
     std::error_code ec;
-    if (style != FontStyle::Mono || std::filesystem::exists(in_dir, ec)) return in_dir;
-    return std::string(BOARDPACK_MONO_FONT_DIR) + "/" + font_file(style);
+    if (face < static_cast<int>(FontStyle::Mono) || std::filesystem::exists(in_dir, ec)) return in_dir;
+    return std::string(BOARDPACK_MONO_FONT_DIR) + "/" + face_file(face);
 }
 
 // A font file mapped into memory, read-only: a face is read once per run but used by every PDF,
@@ -84,22 +94,49 @@ std::shared_ptr<hb_face_t> make_face(Mapped file) {
     return {face, hb_face_destroy};
 }
 
-// Widths in 1/1000 em of the Windows-1252 bytes, rounded down as libharu rounds the widths it
-// writes into the PDF, so that the layout and the PDF agree to the unit.
-TableMetrics::Widths byte_widths(hb_face_t* face) {
-    TableMetrics::Widths widths{};
+// The styles' chains of faces: the style's own face, then the fallbacks.
+std::vector<int> chain(FontStyle style) {
+    const int own = static_cast<int>(style);
+    if (style == FontStyle::Bold || style == FontStyle::BoldItalic) return {own, kFallbackBold, kFallbackRegular};
+    return {own, kFallbackRegular};
+}
+
+// The characters a face has.
+std::shared_ptr<hb_set_t> unicodes_of(hb_face_t* face) {
+    std::shared_ptr<hb_set_t> set(hb_set_create(), hb_set_destroy);
+    hb_face_collect_unicodes(face, set.get());
+    return set;
+}
+
+// Advances in 1/1000 em of every character the face has, rounded down as the PDF's /W array
+// gives them, so that the layout and the PDF agree to the unit; and the advance of .notdef.
+TableMetrics::Advances advances_of(hb_face_t* face, hb_set_t* unicodes, double* notdef) {
     hb_font_t* font = hb_font_create(face);  // scaled in font units
     const unsigned upem = hb_face_get_upem(face);
-    for (int b = 32; b < 256; ++b) {
-        const char32_t cp = winansi_code_point(static_cast<unsigned char>(b));
-        if (cp == 0) continue;  // never printed
-        hb_codepoint_t glyph = 0;
-        if (!hb_font_get_nominal_glyph(font, cp, &glyph)) glyph = 0;  // libharu too measures .notdef
-        const auto advance = static_cast<unsigned>(hb_font_get_glyph_h_advance(font, glyph));
-        widths[static_cast<size_t>(b)] = static_cast<double>(advance * 1000 / upem);
-    }
+    const unsigned n = hb_set_get_population(unicodes);
+    std::vector<hb_codepoint_t> cps(n), glyphs(n);
+    std::vector<hb_position_t> adv(n);
+    hb_codepoint_t first = HB_SET_VALUE_INVALID;
+    hb_set_next_many(unicodes, first, cps.data(), n);
+    hb_font_get_nominal_glyphs(font, n, cps.data(), sizeof(hb_codepoint_t), glyphs.data(), sizeof(hb_codepoint_t));
+    hb_font_get_glyph_h_advances(font, n, glyphs.data(), sizeof(hb_codepoint_t), adv.data(), sizeof(hb_position_t));
+    *notdef = static_cast<double>(static_cast<unsigned>(hb_font_get_glyph_h_advance(font, 0)) * 1000 / upem);
     hb_font_destroy(font);
-    return widths;
+    TableMetrics::Advances out;
+    out.reserve(n + 3);
+    for (unsigned i = 0; i < n; ++i)
+        out.push_back({static_cast<char32_t>(cps[i]), static_cast<double>(static_cast<unsigned>(adv[i]) * 1000 / upem)});
+    // A character the face lacks but prints with another's glyph has that one's advance, and
+    // counts as the face's.
+    for (char32_t cp : {U'\u00A0', U'\u2010', U'\u2011'}) {
+        const char32_t same = same_glyph_as(cp);
+        if (hb_set_has(unicodes, cp) || !hb_set_has(unicodes, same)) continue;
+        const auto it = std::lower_bound(out.begin(), out.begin() + n, std::pair<char32_t, double>{same, -1e30});
+        out.push_back({cp, it->second});
+        hb_set_add(unicodes, cp);
+    }
+    std::sort(out.begin(), out.end());  // the added ones among the rest
+    return out;
 }
 
 }  // namespace
@@ -116,51 +153,103 @@ const char* font_file(FontStyle style) {
 }
 
 std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostics& diags) {
-    std::array<Face, kFontStyles> faces;
-    std::array<TableMetrics::Widths, kFontStyles> widths{};
-    for (int s = 0; s < kFontStyles; ++s) {
-        const FontStyle style = static_cast<FontStyle>(s);
-        Face& f = faces[static_cast<size_t>(s)];
-        f.path = font_path(font_dir, style);
+    std::array<Face, kFaces> faces;
+    std::array<TableMetrics::Advances, kFaces> advances;
+    std::array<double, kFaces> notdef{};
+    for (int i = 0; i < kFaces; ++i) {
+        Face& f = faces[static_cast<size_t>(i)];
+        f.path = font_path(font_dir, i);
         std::string why;
         const auto file = map_font(f.path, &why);
         if (file) why = truetype_problem(std::string_view(file->data, file->size));
         if (!why.empty()) {
             if (file) ::munmap(const_cast<char*>(file->data), file->size);
-            diags.error({f.path, 0, 0}, why + (style == FontStyle::Mono
-                                                   ? " (install the Debian package fonts-dejavu-core, or put "
-                                                     "DejaVuSansMono.ttf in the --fonts folder)"
+            diags.error({f.path, 0, 0}, why + (i >= static_cast<int>(FontStyle::Mono)
+                                                   ? std::string(" (install the Debian package fonts-dejavu-core, or put ") +
+                                                         face_file(i) + " in the --fonts folder)"
                                                    : " (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)"));
             return std::nullopt;
         }
         f.face = make_face(*file);
-        widths[static_cast<size_t>(s)] = byte_widths(f.face.get());
+        f.unicodes = unicodes_of(f.face.get());
+        advances[static_cast<size_t>(i)] = advances_of(f.face.get(), f.unicodes.get(), &notdef[static_cast<size_t>(i)]);
         // Checked and measured: the pages go back until a subset needs some of them.
         ::madvise(const_cast<char*>(file->data), file->size, MADV_DONTNEED);
         // A font whose letters have no width would lay every line on top of itself.
-        if (widths[static_cast<size_t>(s)]['a'] <= 0) {
+        const auto a = std::find_if(advances[static_cast<size_t>(i)].begin(), advances[static_cast<size_t>(i)].end(),
+                                    [](const auto& p) { return p.first == 'a'; });
+        if (a == advances[static_cast<size_t>(i)].end() || a->second <= 0) {
             diags.error({f.path, 0, 0}, "cannot measure the font: the font's letters have no width; the file is damaged");
             return std::nullopt;
         }
     }
+    // Per style, its chain's advances: the first face that has a character measures it (a
+    // code point given twice keeps its first advance); one no face has prints as the stand-in
+    // (□). Invisible characters are measured as nothing, tabs and line ends as a space.
+    std::array<TableMetrics::Advances, kFontStyles> by_style;
+    std::array<double, kFontStyles> missing{};
+    Direct direct{};
+    for (int s = 0; s < kFontStyles; ++s) {
+        const FontStyle style = static_cast<FontStyle>(s);
+        const auto& own = advances[static_cast<size_t>(s)];
+        const auto space = std::find_if(own.begin(), own.end(), [](const auto& p) { return p.first == ' '; });
+        TableMetrics::Advances out = {{U'\t', space == own.end() ? 0 : space->second}, {U'\n', space == own.end() ? 0 : space->second}};
+        for (char32_t cp : kInvisible) out.push_back({cp, 0});
+        std::sort(out.begin(), out.end());
+        // Merged in order, each list sorted: an earlier list's advance wins (std::set_union
+        // keeps the first range's element of two equal ones).
+        const auto by_cp = [](const auto& a, const auto& b) { return a.first < b.first; };
+        for (int face : chain(style)) {
+            const auto& more = advances[static_cast<size_t>(face)];
+            TableMetrics::Advances merged;
+            merged.reserve(out.size() + more.size());
+            std::set_union(out.begin(), out.end(), more.begin(), more.end(), std::back_inserter(merged), by_cp);
+            out.swap(merged);
+        }
+        // A character no face has prints as the stand-in, measured so.
+        const auto stand_in = std::lower_bound(out.begin(), out.end(), std::pair<char32_t, double>{kStandIn, -1e30});
+        missing[static_cast<size_t>(s)] =
+            stand_in != out.end() && stand_in->first == kStandIn ? stand_in->second : notdef[static_cast<size_t>(s)];
+        by_style[static_cast<size_t>(s)] = std::move(out);
+        for (char32_t cp = 0; cp < kDirect; ++cp) {
+            int which = -1;
+            for (int face : chain(style))
+                if (hb_set_has(faces[static_cast<size_t>(face)].unicodes.get(), cp)) {
+                    which = face;
+                    break;
+                }
+            direct[static_cast<size_t>(s)][cp] = static_cast<signed char>(which);
+        }
+    }
     // The line box puts the baseline at 0.8 of the size below its top.
-    return FontFiles(std::move(faces), TableMetrics(widths, {0.8, 0.8, 0.8, 0.8, 0.8}));
+    return FontFiles(std::move(faces), TableMetrics(by_style, missing, {0.8, 0.8, 0.8, 0.8, 0.8}), direct);
 }
 
-std::string FontFiles::subset(FontStyle style, const std::vector<char32_t>& code_points, std::string* why) const {
+int FontFiles::face_beyond(char32_t cp, FontStyle style) const {
+    for (int face : chain(style))
+        if (hb_set_has(faces_[static_cast<size_t>(face)].unicodes.get(), cp)) return face;
+    return -1;
+}
+
+std::string FontFiles::subset(int face, const std::vector<char32_t>& code_points, std::string* why) const {
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
     if (!input) {
         *why = "out of memory";
         return "";
     }
     hb_set_t* unicodes = hb_subset_input_unicode_set(input);
-    for (char32_t cp : code_points) hb_set_add(unicodes, cp);
-    // libharu embeds only the tables a TrueType font needs to be drawn; the layout tables
+    hb_set_t* has = faces_[static_cast<size_t>(face)].unicodes.get();
+    for (char32_t cp : code_points) {
+        hb_set_add(unicodes, cp);
+        if (const char32_t same = same_glyph_as(cp)) hb_set_add(unicodes, same);
+        else if (!hb_set_has(has, cp)) hb_set_add(unicodes, kStandIn);  // no face has it
+    }
+    // The PDF needs only the tables a TrueType font needs to be drawn; the layout tables
     // (ligatures, kerning) would be subset for nothing.
     hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "DSIG", "hdmx", "LTSH", "VDMX", "gasp", "PCLT"})
         hb_set_add(drop, hb_tag_from_string(tag, 4));
-    hb_face_t* sub = hb_subset_or_fail(faces_[static_cast<size_t>(style)].face.get(), input);
+    hb_face_t* sub = hb_subset_or_fail(faces_[static_cast<size_t>(face)].face.get(), input);
     hb_subset_input_destroy(input);
     if (!sub) {
         *why = "HarfBuzz cannot subset the font";

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "render/pdf/winansi.hpp"
+#include "render/pdf/code_points.hpp"
 
 namespace boardpack::render::pdf {
 
@@ -22,31 +22,6 @@ double FontMetrics::width(std::string_view utf8, FontStyle style, double size) c
     return total * size / 1000.0;
 }
 
-TableMetrics::TableMetrics(const std::array<Widths, kFontStyles>& winansi_widths, std::array<double, kFontStyles> ascents)
-    : ascents_(ascents) {
-    for (size_t s = 0; s < kFontStyles; ++s) {
-        const Widths& w = winansi_widths[s];
-        Face& f = faces_[s];
-        const auto of = [&w](char32_t cp) {
-            const int b = winansi_print_byte(cp);
-            return b < 0 ? 0.0f : static_cast<float>(w[static_cast<size_t>(b)]);
-        };
-        for (char32_t cp = 0; cp < kDirect; ++cp) f.direct[cp] = of(cp);
-        f.missing = static_cast<float>(w['?']);
-        // Above the table Windows-1252 holds a few letters (Œ ƒ ˆ ˜), punctuation and €, and
-        // prints stand-ins for minus, hyphens and spaces: the ranges that hold them.
-        const auto add = [&](char32_t from, char32_t to) {
-            for (char32_t cp = from; cp < to; ++cp)
-                if (winansi_print_byte(cp) != '?') f.other.push_back({cp, of(cp)});
-        };
-        add(kDirect, 0x0300);
-        add(0x2000, 0x2130);
-        add(0x2212, 0x2213);
-        add(0xFEFF, 0xFF00);
-        std::sort(f.other.begin(), f.other.end());
-    }
-}
-
 TableMetrics::TableMetrics(const std::array<Advances, kFontStyles>& advances, const std::array<double, kFontStyles>& missing,
                            std::array<double, kFontStyles> ascents)
     : ascents_(ascents) {
@@ -59,7 +34,9 @@ TableMetrics::TableMetrics(const std::array<Advances, kFontStyles>& advances, co
             if (it->first < kDirect) f.direct[it->first] = static_cast<float>(it->second);
         for (const auto& [cp, adv] : advances[s])
             if (cp >= kDirect) f.other.push_back({cp, static_cast<float>(adv)});
-        std::stable_sort(f.other.begin(), f.other.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        const auto by_cp = [](const auto& a, const auto& b) { return a.first < b.first; };
+        // Sorted already when FontFiles gives them; sorting a sorted list is not free.
+        if (!std::is_sorted(f.other.begin(), f.other.end(), by_cp)) std::stable_sort(f.other.begin(), f.other.end(), by_cp);
         f.other.erase(std::unique(f.other.begin(), f.other.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
                       f.other.end());
     }

@@ -16,8 +16,8 @@ inline constexpr int kFontStyles = 5;
 FontStyle with_bold(FontStyle s);
 FontStyle with_italic(FontStyle s);
 
-// Measures by Unicode code point, never by an 8-bit encoding, so fonts with characters beyond
-// Windows-1252 plug in without changing the layout.
+// Measures by Unicode code point: each character by the face that prints it (the style's own,
+// or a fallback face for what it lacks).
 class FontMetrics {
 public:
     virtual ~FontMetrics() = default;
@@ -35,10 +35,6 @@ public:
 // nearly all text is), a sorted list for the rest.
 class TableMetrics final : public FontMetrics {
 public:
-    using Widths = std::array<double, 256>;
-    // From the widths of the 256 Windows-1252 codes per style, as the fonts are loaded today:
-    // each code point gets the advance of the byte it is printed as.
-    TableMetrics(const std::array<Widths, kFontStyles>& winansi_widths, std::array<double, kFontStyles> ascents);
     // From advances by code point per style (any code points, e.g. read from a font's cmap and
     // hmtx), and each style's advance for a code point it lacks.
     using Advances = std::vector<std::pair<char32_t, double>>;

@@ -15,8 +15,10 @@
 #include "render/pdf/haru_errors.hpp"
 #include "render/pdf/content_stream.hpp"
 #include "render/pdf/deflate.hpp"
+#include "render/pdf/cid_font.hpp"
 #include "render/pdf/embedded_fonts.hpp"
-#include "render/pdf/winansi.hpp"
+#include "render/pdf/glyph_runs.hpp"
+#include "render/pdf/text_string.hpp"
 
 namespace boardpack::render::pdf {
 
@@ -98,35 +100,16 @@ private:
     bool failed_ = false;
 };
 
-const char* const kEncoding = "CP1252";
-
-// Embeds the faces the document uses, each as a subset of the characters it prints with it;
-// a face it does not use stays out of the PDF (fonts[style] is then null).
-bool embed_fonts(Haru& haru, const LaidOutDocument& doc, const FontFiles& files, HPDF_Font fonts[kFontStyles]) {
-    const auto used = used_characters(doc);
-    for (int s = 0; s < kFontStyles; ++s) {
-        const FontStyle style = static_cast<FontStyle>(s);
-        fonts[s] = nullptr;
-        if (used[static_cast<size_t>(s)].empty()) continue;
-        haru.doing("embed the font", {files.path(style), 0, 0});
+// Embeds the faces the document uses, each as a Type0 font over a subset of the characters it
+// prints with it; a face it does not use stays out of the PDF (fonts[face] is then null).
+bool embed_fonts(Haru& haru, const FontPlan& plan, const FontFiles& files, HPDF_Font fonts[kFaces]) {
+    for (int f = 0; f < kFaces; ++f) {
+        fonts[f] = nullptr;
+        if (plan.characters(f).empty()) continue;
+        haru.doing("embed the font", {files.face_path(f), 0, 0});
         std::string why;
-        auto subset = TemporaryFontFile::make(files, style, used[static_cast<size_t>(s)], &why);
-        if (!subset) return haru.fail_with(why);
-        const char* name = HPDF_LoadTTFontFromFile(haru.doc(), subset->path().c_str(), HPDF_TRUE);
-        // libharu keeps its own handle until the document is saved: ours and the name can go now.
-        subset->remove();
-        if (!haru.ok(name)) return false;
-        // libharu takes a font without a PostScript name and writes it unembedded.
-        if (*name == '\0') return haru.fail_with("the font has no name; the file is damaged");
-        fonts[s] = HPDF_GetFont(haru.doc(), name, kEncoding);
-        if (!haru.ok(fonts[s])) return false;
-        // libharu writes a glyph and its width only for the characters it has measured, which
-        // its text calls would do; the content streams are written directly, so it measures
-        // every character the document prints with the face, once.
-        std::string bytes;
-        for (char32_t cp : used[static_cast<size_t>(s)]) bytes += static_cast<char>(winansi_byte(cp));
-        HPDF_Font_TextWidth(fonts[s], reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
-        if (!haru.ok(HPDF_OK)) return false;
+        fonts[f] = embed_cid_font(haru.doc(), files, f, plan.characters(f), &why);
+        if (!fonts[f]) return haru.fail_with(why);
     }
     return true;
 }
@@ -150,6 +133,16 @@ std::string ascii_uri(const std::string& url) {
 HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
 
 HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
+
+// The Info dictionary's key for a field.
+const char* info_key(HPDF_InfoType type) {
+    switch (type) {
+        case HPDF_INFO_TITLE: return "Title";
+        case HPDF_INFO_AUTHOR: return "Author";
+        case HPDF_INFO_SUBJECT: return "Subject";
+        default: return "Creator";
+    }
+}
 
 // The first words of a text, to name it in a message.
 std::string excerpt(const std::string& text) {
@@ -175,20 +168,23 @@ bool within_limits(Haru& haru, const LaidOutDocument& doc) {
                           std::to_string(kMaxPdfPages) + " pages (libharu's)");
 }
 
-// Compression, the outline shown on opening, the text encoding.
+// Compression, the outline shown on opening.
 bool start_document(Haru& haru, const LaidOutDocument& doc) {
     haru.doing("write " + pdf_name(doc));
     return haru.ok(HPDF_SetCompressionMode(haru.doc(), HPDF_COMP_ALL)) &&
-           haru.ok(HPDF_SetPageMode(haru.doc(), HPDF_PAGE_MODE_USE_OUTLINE)) &&
-           haru.ok(HPDF_SetCurrentEncoder(haru.doc(), kEncoding));
+           haru.ok(HPDF_SetPageMode(haru.doc(), HPDF_PAGE_MODE_USE_OUTLINE));
 }
 
 struct Writer {
-    Writer(LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFontStyles]) : doc(d), haru(h), fonts(f) {}
+    Writer(LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFaces], const FontFiles& ff, const FontPlan& p)
+        : doc(d), haru(h), fonts(f), files(ff), plan(p) {}
 
     LaidOutDocument& doc;  // a page's texts and boxes are freed once libharu has them
     Haru& haru;
-    HPDF_Font (&fonts)[kFontStyles];
+    HPDF_Font (&fonts)[kFaces];
+    const FontFiles& files;
+    const FontPlan& plan;
+    GlyphRuns runs;  // the current text's, reused
     std::vector<HPDF_Page> pages;
     std::map<std::string, HPDF_Destination> destinations;
     const TextItem* current_text = nullptr;  // for the message if a text is refused
@@ -196,7 +192,7 @@ struct Writer {
     Deflater deflater;                         // one zlib stream for all pages
     // The text state set on the current page, to skip repeating it.
     bool font_set = false, color_set = false;
-    FontStyle font_style = FontStyle::Regular;
+    int font_face = 0;
     double font_size = 0;
     Color color;
 
@@ -204,31 +200,37 @@ struct Writer {
         return "page " + std::to_string(i + 1) + " of " + std::to_string(doc.pages.size()) + " of " + pdf_name(doc);
     }
 
-    // Characters without a byte get their stand-in here; printable.cpp reported them, with
-    // the place they were written, before rendering.
+    // The text as runs of glyph codes, one per face that prints part of it (a character
+    // Carlito lacks comes from a fallback face); printable.cpp warned, where it was written,
+    // about a character no face has.
     bool text(HPDF_Page page, const TextItem& t) {
-        const std::string bytes = to_winansi(t.text);
-        if (bytes.empty()) return true;
-        // Font and colour only when they change: a table's thousands of lines share one.
-        if (!font_set || t.style != font_style || t.size != font_size) {
-            // libharu's own limit, checked as its HPDF_Page_SetFontAndSize would.
-            if (!(t.size > 0 && t.size <= HPDF_MAX_FONTSIZE)) {
-                current_text = &t;
-                return haru.fail_with(haru_error_text(HPDF_PAGE_INVALID_FONT_SIZE, static_cast<unsigned long>(t.size)));
+        glyph_runs(t.text, t.style, files, plan, runs);
+        if (runs.runs.empty()) return true;
+        // libharu's own limit, checked as its HPDF_Page_SetFontAndSize would.
+        if (!(t.size > 0 && t.size <= HPDF_MAX_FONTSIZE)) {
+            current_text = &t;
+            return haru.fail_with(haru_error_text(HPDF_PAGE_INVALID_FONT_SIZE, static_cast<unsigned long>(t.size)));
+        }
+        for (size_t r = 0; r < runs.runs.size(); ++r) {
+            const GlyphRuns::Run& run = runs.runs[r];
+            // Font and colour only when they change: a table's thousands of lines share one.
+            if (!font_set || run.face != font_face || t.size != font_size) {
+                const char* name = HPDF_Page_GetLocalFontName(page, fonts[run.face]);
+                if (!haru.ok(name)) return false;
+                content.font(name, t.size);
+                font_set = true;
+                font_face = run.face;
+                font_size = t.size;
             }
-            const char* name = HPDF_Page_GetLocalFontName(page, fonts[static_cast<int>(t.style)]);
-            if (!haru.ok(name)) return false;
-            content.font(name, t.size);
-            font_set = true;
-            font_style = t.style;
-            font_size = t.size;
+            if (!color_set || !(t.color == color)) {
+                content.fill(t.color);
+                color_set = true;
+                color = t.color;
+            }
+            // A later run goes on where the one before it ended.
+            if (r == 0) content.text(t.x, doc.page_height - t.baseline, runs.codes_of(run));
+            else content.more_text(runs.codes_of(run));
         }
-        if (!color_set || !(t.color == color)) {
-            content.fill(t.color);
-            color_set = true;
-            color = t.color;
-        }
-        content.text(t.x, doc.page_height - t.baseline, bytes);
         return true;
     }
 
@@ -313,24 +315,29 @@ struct Writer {
     // The link's title as its /Contents, which viewers show on the link (libharu has no call
     // for it on a link, so it goes into the annotation's dictionary directly).
     bool contents(HPDF_Annotation annot, const std::string& title) {
-        HPDF_Encoder encoder = HPDF_GetEncoder(haru.doc(), kEncoding);
-        if (!haru.ok(encoder)) return false;
-        HPDF_String s = HPDF_String_New(haru.doc()->mmgr, to_winansi(title).c_str(), encoder);
+        HPDF_Binary s = text_string(title);
         return haru.ok(s) && haru.ok(HPDF_Dict_Add(static_cast<HPDF_Dict>(annot), "Contents", s));
+    }
+
+    // A UTF-16BE text string for a dictionary entry; null once the reason is reported.
+    HPDF_Binary text_string(const std::string& utf8) {
+        std::string why;
+        HPDF_Binary s = text_string_object(haru.doc(), utf8, &why);
+        if (!s) haru.fail_with(why);
+        return s;
     }
 
     // Bookmarks: level-1 entries hang under the previous level-0 entry.
     bool outline() {
-        HPDF_Encoder encoder = HPDF_GetEncoder(haru.doc(), kEncoding);
-        if (!haru.ok(encoder)) return false;
         HPDF_Outline parent = nullptr;
         for (const OutlineEntry& e : doc.outline) {
             const auto d = destinations.find(e.anchor);
             if (d == destinations.end()) continue;
             haru.doing("write the bookmark " + excerpt(e.title) + " in " + pdf_name(doc), e.source);
-            const std::string title = to_winansi(e.title);
-            HPDF_Outline o = HPDF_CreateOutline(haru.doc(), e.level > 0 ? parent : nullptr, title.c_str(), encoder);
-            if (!haru.ok(o) || !haru.ok(HPDF_Outline_SetDestination(o, d->second)) ||
+            // The title in UTF-16BE replaces libharu's single-byte one.
+            HPDF_Outline o = HPDF_CreateOutline(haru.doc(), e.level > 0 ? parent : nullptr, "", nullptr);
+            HPDF_Binary title = haru.ok(o) ? text_string(e.title) : nullptr;
+            if (!haru.ok(title) || !haru.ok(HPDF_Dict_Add(o, "Title", title)) || !haru.ok(HPDF_Outline_SetDestination(o, d->second)) ||
                 !haru.ok(HPDF_Outline_SetOpened(o, HPDF_FALSE)))
                 return false;
             if (e.level == 0) parent = o;
@@ -345,7 +352,10 @@ struct Writer {
                                                                        {HPDF_INFO_CREATOR, &doc.info.creator}};
         for (const auto& [type, value] : fields) {
             haru.doing("write the document information " + excerpt(*value) + " in " + pdf_name(doc));
-            if (!haru.ok(HPDF_SetInfoAttr(haru.doc(), type, to_winansi(*value).c_str()))) return false;
+            // libharu makes the entry (and the Info dictionary); the UTF-16BE string replaces it.
+            if (!haru.ok(HPDF_SetInfoAttr(haru.doc(), type, ""))) return false;
+            HPDF_Binary s = text_string(*value);
+            if (!haru.ok(s) || !haru.ok(HPDF_Dict_Add(haru.doc()->info, info_key(type), s))) return false;
         }
         if (doc.info.year > 0) {
             haru.doing("write the date of " + pdf_name(doc));
@@ -386,9 +396,10 @@ std::optional<TableMetrics> load_font_metrics(const std::string& font_dir, Diagn
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& path, Diagnostics& diags) {
     Haru haru(diags);
     if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
-    HPDF_Font faces[kFontStyles];
-    if (!embed_fonts(haru, doc, fonts, faces)) return PdfResult::Refused;
-    Writer w(doc, haru, faces);
+    const FontPlan plan = FontPlan::of(doc, fonts);
+    HPDF_Font faces[kFaces];
+    if (!embed_fonts(haru, plan, fonts, faces)) return PdfResult::Refused;
+    Writer w(doc, haru, faces, fonts, plan);
     for (size_t i = 0; i < doc.pages.size(); ++i)
         if (!w.page(i)) return PdfResult::Refused;
     if (!w.anchors() || !w.links() || !w.outline() || !w.info()) return PdfResult::Refused;

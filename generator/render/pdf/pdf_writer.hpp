@@ -1,6 +1,6 @@
-// Writes laid-out pages as PDF with libharu. This is the only file that calls libharu: fonts
-// are embedded TrueType subsets (Carlito) in the Windows-1252 encoding; libharu's error callback only
-// records the error, which is turned into a diagnostic here.
+// Writes laid-out pages as PDF with libharu: fonts are embedded TrueType subsets (Carlito, and
+// DejaVu Sans for what it lacks) as Type0 fonts, written by cid_font.cpp with libharu's object
+// API; libharu's error callback only records the error, which is turned into a diagnostic here.
 #pragma once
 
 #include <optional>

@@ -1,0 +1,185 @@
+#include "render/pdf/cid_font.hpp"
+
+#include <hb-ot.h>
+#include <hb.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <cstdint>
+
+#include "render/pdf/code_points.hpp"
+#include "render/pdf/to_unicode.hpp"
+
+namespace boardpack::render::pdf {
+
+namespace {
+
+// What the font descriptor says about a face, in 1/1000 em.
+struct FaceFacts {
+    std::string name;  // the PostScript name
+    int bbox[4] = {0, 0, 1000, 1000};
+    int ascent = 800, descent = -200, cap_height = 700;
+    double italic_angle = 0;
+    bool fixed_pitch = false;
+};
+
+int16_t s16(const char* p) { return static_cast<int16_t>(static_cast<unsigned char>(p[0]) << 8 | static_cast<unsigned char>(p[1])); }
+
+FaceFacts facts_of(hb_face_t* face) {
+    FaceFacts f;
+    const double upem = hb_face_get_upem(face);
+    const auto scale = [upem](double v) { return static_cast<int>(v * 1000 / upem); };
+    char name[128];
+    unsigned size = sizeof name;
+    if (hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size, name) > 0)
+        for (const char* c = name; *c; ++c)
+            // A PDF name: printable ASCII without delimiters.
+            if (*c > 0x20 && *c < 0x7F && std::string_view("()<>[]{}/%#").find(*c) == std::string_view::npos) f.name += *c;
+    if (f.name.empty()) f.name = "Font";
+    unsigned length = 0;
+    hb_blob_t* head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+    if (const char* p = hb_blob_get_data(head, &length); p && length >= 44)
+        for (int i = 0; i < 4; ++i) f.bbox[i] = scale(s16(p + 36 + 2 * i));
+    hb_blob_destroy(head);
+    hb_blob_t* post = hb_face_reference_table(face, HB_TAG('p', 'o', 's', 't'));
+    if (const char* p = hb_blob_get_data(post, &length); p && length >= 16) {
+        f.italic_angle = s16(p + 4) + static_cast<uint16_t>(s16(p + 6)) / 65536.0;
+        f.fixed_pitch = (p[12] | p[13] | p[14] | p[15]) != 0;
+    }
+    hb_blob_destroy(post);
+    hb_font_t* font = hb_font_create(face);
+    hb_position_t v = 0;
+    if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v)) f.ascent = scale(v);
+    if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)) f.descent = scale(v);
+    if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v) && v > 0) f.cap_height = scale(v);
+    hb_font_destroy(font);
+    return f;
+}
+
+// A stream object of `doc` holding `bytes`, compressed by libharu when the PDF is saved.
+HPDF_Dict stream_of(HPDF_Doc doc, const std::string& bytes) {
+    HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    if (!s) return nullptr;
+    s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size())) !=
+        HPDF_OK)
+        return nullptr;
+    return s;
+}
+
+// A new dictionary, an indirect object of `doc`.
+HPDF_Dict indirect_dict(HPDF_Doc doc) {
+    HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+    return d && HPDF_Xref_Add(doc->xref, d) == HPDF_OK ? d : nullptr;
+}
+
+}  // namespace
+
+std::string subset_tag(int face, const std::vector<char32_t>& characters) {
+    // FNV-1a over the face and the characters.
+    uint64_t h = 1469598103934665603ull;
+    const auto mix = [&h](uint64_t v) {
+        for (int i = 0; i < 4; ++i, v >>= 8) h = (h ^ (v & 0xFF)) * 1099511628211ull;
+    };
+    mix(static_cast<uint64_t>(face));
+    for (char32_t cp : characters) mix(cp);
+    std::string tag;
+    for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
+    return tag;
+}
+
+HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const std::vector<char32_t>& characters,
+                         std::string* why) {
+    const std::string program = fonts.subset(face, characters, why);
+    if (program.empty()) return nullptr;
+    // The subset numbers its glyphs anew: its own cmap says which glyph each character has now.
+    hb_blob_t* blob = hb_blob_create(program.data(), static_cast<unsigned>(program.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    hb_face_t* sub = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    hb_font_t* font = hb_font_create(sub);
+    const unsigned upem = hb_face_get_upem(sub);
+    std::string gids(2 * (characters.size() + 1), '\0');  // the CIDToGIDMap: code 0 is glyph 0
+    std::vector<int> widths;
+    widths.reserve(characters.size());
+    for (size_t i = 0; i < characters.size(); ++i) {
+        hb_codepoint_t glyph = 0;
+        const char32_t same = same_glyph_as(characters[i]);
+        if (!hb_font_get_nominal_glyph(font, characters[i], &glyph) && !(same && hb_font_get_nominal_glyph(font, same, &glyph)) &&
+            !hb_font_get_nominal_glyph(font, kStandIn, &glyph))
+            glyph = 0;  // no face has it, nor the stand-in: .notdef
+        gids[2 * (i + 1)] = static_cast<char>(glyph >> 8);
+        gids[2 * (i + 1) + 1] = static_cast<char>(glyph & 0xFF);
+        // Rounded down as FontFiles measures, so that the layout and the PDF agree to the unit.
+        widths.push_back(static_cast<int>(static_cast<unsigned>(hb_font_get_glyph_h_advance(font, glyph)) * 1000 / upem));
+    }
+    hb_font_destroy(font);
+    hb_face_destroy(sub);
+
+    const FaceFacts facts = facts_of(fonts.face(face));
+    const std::string base = subset_tag(face, characters) + "+" + facts.name;
+    const bool bold = face == static_cast<int>(FontStyle::Bold) || face == static_cast<int>(FontStyle::BoldItalic) ||
+                      face == kFallbackBold;
+    HPDF_MMgr mm = doc->mmgr;
+    bool ok = true;
+    const auto check = [&ok](HPDF_STATUS s) { ok = ok && s == HPDF_OK; };
+
+    HPDF_Dict file = stream_of(doc, program);
+    HPDF_Dict gid_map = stream_of(doc, gids);
+    HPDF_Dict to_unicode = stream_of(doc, to_unicode_cmap(characters));
+    HPDF_Dict descriptor = indirect_dict(doc), cid_font = indirect_dict(doc), type0 = indirect_dict(doc);
+    HPDF_Array bbox = HPDF_Array_New(mm), w = HPDF_Array_New(mm), descendants = HPDF_Array_New(mm);
+    HPDF_Dict system_info = HPDF_Dict_New(mm);
+    if (!file || !gid_map || !to_unicode || !descriptor || !cid_font || !type0 || !bbox || !w || !descendants ||
+        !system_info) {
+        *why = "libharu cannot make the font's objects (out of memory)";
+        return nullptr;
+    }
+    check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program.size())));
+
+    for (int v : facts.bbox) check(HPDF_Array_AddNumber(bbox, v));
+    check(HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor"));
+    check(HPDF_Dict_AddName(descriptor, "FontName", base.c_str()));
+    // Nonsymbolic (32), italic (64), fixed pitch (1).
+    check(HPDF_Dict_AddNumber(descriptor, "Flags", 32 | (facts.italic_angle != 0 ? 64 : 0) | (facts.fixed_pitch ? 1 : 0)));
+    check(HPDF_Dict_Add(descriptor, "FontBBox", bbox));
+    check(HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(facts.italic_angle)));
+    check(HPDF_Dict_AddNumber(descriptor, "Ascent", facts.ascent));
+    check(HPDF_Dict_AddNumber(descriptor, "Descent", facts.descent));
+    check(HPDF_Dict_AddNumber(descriptor, "CapHeight", facts.cap_height));
+    check(HPDF_Dict_AddNumber(descriptor, "StemV", bold ? 120 : 80));
+    check(HPDF_Dict_Add(descriptor, "FontFile2", file));
+
+    check(HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(mm, "Adobe", nullptr)));
+    check(HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mm, "Identity", nullptr)));
+    check(HPDF_Dict_AddNumber(system_info, "Supplement", 0));
+    // Widths of codes 1 .. n, in arrays of at most 1.000 (libharu's arrays hold 8.191).
+    for (size_t from = 0; from < widths.size() && ok; from += 1000) {
+        HPDF_Array run = HPDF_Array_New(mm);
+        if (!run) return *why = "out of memory", nullptr;
+        for (size_t i = from; i < widths.size() && i < from + 1000; ++i) check(HPDF_Array_AddNumber(run, widths[i]));
+        check(HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(from + 1)));
+        check(HPDF_Array_Add(w, run));
+    }
+    check(HPDF_Dict_AddName(cid_font, "Type", "Font"));
+    check(HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2"));
+    check(HPDF_Dict_AddName(cid_font, "BaseFont", base.c_str()));
+    check(HPDF_Dict_Add(cid_font, "CIDSystemInfo", system_info));
+    check(HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor));
+    check(HPDF_Dict_Add(cid_font, "W", w));
+    check(HPDF_Dict_Add(cid_font, "CIDToGIDMap", gid_map));
+
+    check(HPDF_Array_Add(descendants, cid_font));
+    check(HPDF_Dict_AddName(type0, "Type", "Font"));
+    check(HPDF_Dict_AddName(type0, "Subtype", "Type0"));
+    check(HPDF_Dict_AddName(type0, "BaseFont", base.c_str()));
+    check(HPDF_Dict_AddName(type0, "Encoding", "Identity-H"));
+    check(HPDF_Dict_Add(type0, "DescendantFonts", descendants));
+    check(HPDF_Dict_Add(type0, "ToUnicode", to_unicode));
+    if (!ok) {
+        *why = "libharu cannot write the font's objects";
+        return nullptr;
+    }
+    return type0;
+}
+
+}  // namespace boardpack::render::pdf

@@ -1,0 +1,39 @@
+#include "render/pdf/glyph_runs.hpp"
+
+#include "render/pdf/code_points.hpp"
+
+namespace boardpack::render::pdf {
+
+void glyph_runs(std::string_view utf8, FontStyle style, const FontFiles& fonts, const FontPlan& plan, GlyphRuns& out) {
+    out.runs.clear();
+    // At most two bytes of codes per byte of text; written through a pointer, not appended.
+    out.codes.resize(2 * utf8.size());
+    char* const start = out.codes.data();
+    char* at = start;
+    int face = -1;
+    for (size_t i = 0; i < utf8.size();) {
+        const char32_t cp = printed_as(next_code_point(utf8, i));
+        if (cp == 0) continue;
+        int f;
+        uint32_t code;
+        if (cp < FontPlan::kDirect) {
+            const uint32_t both = plan.direct(style, cp);
+            f = static_cast<int>(both >> 16);
+            code = both & 0xFFFF;
+        } else {
+            f = printing_face(fonts, cp, style);
+            code = plan.code(f, cp);
+        }
+        if (f != face) {
+            if (!out.runs.empty()) out.runs.back().end = static_cast<size_t>(at - start);
+            out.runs.push_back({f, static_cast<size_t>(at - start), 0});
+            face = f;
+        }
+        at[0] = static_cast<char>(code >> 8);
+        at[1] = static_cast<char>(code & 0xFF);
+        at += 2;
+    }
+    if (!out.runs.empty()) out.runs.back().end = static_cast<size_t>(at - start);
+}
+
+}  // namespace boardpack::render::pdf

@@ -1,0 +1,43 @@
+#include "render/pdf/text_string.hpp"
+
+#include <hpdf_objects.h>
+
+#include "core/text.hpp"
+#include "render/pdf/haru_errors.hpp"
+
+namespace boardpack::render::pdf {
+
+std::string utf16be(std::u32string_view text) {
+    std::string out;
+    out.reserve(text.size() * 2);
+    const auto unit = [&out](char32_t u) {
+        out += static_cast<char>(u >> 8);
+        out += static_cast<char>(u & 0xFF);
+    };
+    for (char32_t cp : text) {
+        if (cp >= 0x10000 && cp <= 0x10FFFF) {
+            unit(0xD800 + ((cp - 0x10000) >> 10));
+            unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            unit(cp > 0xFFFF ? 0xFFFD : cp);
+        }
+    }
+    return out;
+}
+
+std::string pdf_text_string(std::string_view utf8) { return "\xFE\xFF" + utf16be(decode_utf8(utf8)); }
+
+HPDF_Binary text_string_object(HPDF_Doc doc, std::string_view utf8, std::string* why) {
+    std::string bytes = pdf_text_string(utf8);
+    // libharu refuses a longer string without calling its error handler.
+    if (bytes.size() > HPDF_LIMIT_MAX_STRING_LEN) {
+        *why = haru_error_text(HPDF_STRING_OUT_OF_RANGE, 0);
+        return nullptr;
+    }
+    // libharu copies the bytes.
+    HPDF_Binary s = HPDF_Binary_New(doc->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+    if (!s) *why = "out of memory";
+    return s;
+}
+
+}  // namespace boardpack::render::pdf

@@ -1,0 +1,46 @@
+#include "render/pdf/to_unicode.hpp"
+
+#include <algorithm>
+
+#include "render/pdf/text_string.hpp"
+
+namespace boardpack::render::pdf {
+
+namespace {
+
+void hex(std::string& out, const std::string& bytes) {
+    static constexpr char kDigits[] = "0123456789ABCDEF";
+    out += '<';
+    for (const char c : bytes) {
+        out += kDigits[static_cast<unsigned char>(c) >> 4];
+        out += kDigits[static_cast<unsigned char>(c) & 15];
+    }
+    out += '>';
+}
+
+}  // namespace
+
+std::string to_unicode_cmap(const std::vector<char32_t>& characters) {
+    std::string out =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    // At most 100 entries per block, as the CMap format requires.
+    for (size_t from = 0; from < characters.size(); from += 100) {
+        const size_t to = std::min(characters.size(), from + 100);
+        out += std::to_string(to - from) + " beginbfchar\n";
+        for (size_t i = from; i < to; ++i) {
+            const auto code = static_cast<char32_t>(i + 1);
+            hex(out, utf16be(std::u32string_view(&code, 1)));
+            out += ' ';
+            hex(out, utf16be(std::u32string_view(&characters[i], 1)));
+            out += '\n';
+        }
+        out += "endbfchar\n";
+    }
+    out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return out;
+}
+
+}  // namespace boardpack::render::pdf
