@@ -78,10 +78,38 @@ struct Piece {
 
 constexpr std::string_view kSpace = " ";
 
+// The decoded code point at i, moving past it: ASCII, nearly all text, without a call.
+inline char32_t code_point_at(std::string_view s, size_t& i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    return next_code_point(s, i);
+}
+
+// The breaker's working memory, kept from call to call (one per thread): a table's hundreds
+// of cells and a packet's thousands of paragraphs are broken without allocating it again.
+struct Scratch {
+    std::vector<Token> tokens;
+    std::vector<Piece> pieces;
+    std::vector<double> piece_widths;
+    MeasuredUnit unit;
+    std::string a, b;
+};
+
+Scratch& scratch() {
+    thread_local Scratch s;
+    return s;
+}
+
 class Breaker {
 public:
     Breaker(const std::vector<Span>& spans, double width, double size, const FontMetrics& m)
-        : spans_(spans), width_(width), size_(size), m_(m) {}
+        : spans_(spans), width_(width), size_(size), m_(m), tokens_(scratch().tokens), pieces_(scratch().pieces),
+          piece_widths_(scratch().piece_widths), mu_(scratch().unit), scratch_a_(scratch().a), scratch_b_(scratch().b) {
+        tokens_.clear();
+    }
 
     std::vector<LaidLine> run() {
         tokenize();
@@ -112,7 +140,7 @@ private:
     void tokenize() {
         size_t bytes = 0;
         for (const Span& s : spans_) bytes += s.text.size();
-        tokens_.reserve(bytes / 3 + 2);  // words and spaces average well over 3 bytes
+        tokens_.reserve(bytes / 3 + 2);  // words and spaces average well over 3 bytes (kept between calls)
         scan(
             spans_, [&](size_t s, std::string_view run) { tokens_.push_back({Token::Kind::Word, s, run}); },
             [&](size_t s) { tokens_.push_back({Token::Kind::Space, s, kSpace}); },
@@ -167,7 +195,7 @@ private:
             }
             for (size_t i = 0; i < p.text.size();) {
                 const size_t b = i;
-                const char32_t cp = next_code_point(p.text, i);
+                const char32_t cp = code_point_at(p.text, i);
                 // "EMN-2022-01548", "2023-24": a hyphen before a digit belongs to the number.
                 if (cp >= '0' && cp <= '9' && prev == '-') mu_.chars.back().after = Break::Last;
                 const Break after = cp == '-' || cp == '/' ? Break::Normal : Break::None;
@@ -182,8 +210,10 @@ private:
         const Span& s = spans_[span];
         if (!line_.fragments.empty()) {
             Fragment& last = line_.fragments.back();
-            if (last.style == s.style && last.color == s.color && last.url == s.url && last.strike == s.strike &&
-                last.title == s.title) {
+            // Text of the span the last fragment ended with has its look: no need to compare.
+            if (span == last_span_ || (last.style == s.style && last.color == s.color && last.url == s.url && last.strike == s.strike &&
+                last.title == s.title)) {
+                last_span_ = span;
                 last.text += text;
                 last.width += w;
                 line_.width += w;
@@ -201,6 +231,7 @@ private:
         f.title = s.title;
         line_.fragments.push_back(std::move(f));
         line_.width += w;
+        last_span_ = span;
     }
 
     // Adds the unit's characters [from, to), one fragment piece per run of one piece.
@@ -218,6 +249,7 @@ private:
     void end_line() {
         lines_.push_back(std::move(line_));
         line_ = LaidLine{};
+        last_span_ = kNoSpan;
     }
 
     // Where to split the rest of the unit (from `from`) so the head fits `room`: the longest
@@ -243,10 +275,40 @@ private:
         return end;
     }
 
+    // Whether the unit fits after `used` on the line; if so, each piece's width, as the
+    // difference of the running sum at its ends, exactly as measure_unit's prefix sums give
+    // them (the same additions in the same order), so the fast path places the same bits as
+    // the slow one. It stops at the first character past the line: widths only grow, and a
+    // long word is then measured once more, not twice.
+    bool fits_whole(double used) {
+        piece_widths_.clear();
+        const double scale = size_ / 1000.0;
+        const double limit = width_ + 1e-6;
+        double total = 0;
+        for (const Piece& p : pieces_) {
+            const double start = total;
+            const FontStyle st = spans_[p.span].style;
+            for (size_t i = 0; i < p.text.size();) {
+                total = total + m_.advance(code_point_at(p.text, i), st) * scale;
+                if (used + total > limit) return false;
+            }
+            piece_widths_.push_back(total - start);
+        }
+        return true;
+    }
+
     void place_unit(const size_t* space_span) {
+        const double space_w = space_span ? m_.advance(' ', spans_[*space_span].style) * size_ / 1000.0 : 0;
+        // Nearly every unit fits on the line as it is: measured in one pass, without the
+        // per-character table that fitting or splitting it needs.
+        const double gap0 = (space_span && !line_.fragments.empty()) ? space_w : 0;
+        if (fits_whole(line_.width + gap0)) {
+            if (gap0 > 0) add(kSpace, *space_span, space_w);
+            for (size_t k = 0; k < pieces_.size(); ++k) add(pieces_[k].text, pieces_[k].span, piece_widths_[k]);
+            return;
+        }
         measure_unit();
         const size_t n = mu_.chars.size();
-        const double space_w = space_span ? m_.advance(' ', spans_[*space_span].style) * size_ / 1000.0 : 0;
         size_t from = 0;
         bool space_pending = space_span != nullptr;
         while (from < n) {
@@ -283,14 +345,18 @@ private:
         }
     }
 
+    static constexpr size_t kNoSpan = static_cast<size_t>(-1);
+
     const std::vector<Span>& spans_;
     double width_, size_;
     const FontMetrics& m_;
-    std::vector<Token> tokens_;
-    std::vector<Piece> pieces_;
-    MeasuredUnit mu_;
-    std::string scratch_a_, scratch_b_;
+    std::vector<Token>& tokens_;
+    std::vector<Piece>& pieces_;
+    std::vector<double>& piece_widths_;
+    MeasuredUnit& mu_;
+    std::string &scratch_a_, &scratch_b_;
     LaidLine line_;
+    size_t last_span_ = kNoSpan;  // the span the line's last fragment ends with
     std::vector<LaidLine> lines_;
 };
 
