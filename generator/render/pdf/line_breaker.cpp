@@ -1,6 +1,7 @@
 #include "render/pdf/line_breaker.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <string_view>
 
 #include "render/pdf/non_breaking.hpp"
@@ -77,6 +78,7 @@ struct Piece {
 };
 
 constexpr std::string_view kSpace = " ";
+constexpr size_t kLineBytes = 160;
 
 // The decoded code point at i, moving past it: ASCII, nearly all text, without a call.
 inline char32_t code_point_at(std::string_view s, size_t& i) {
@@ -223,6 +225,12 @@ private:
         Fragment f;
         f.x = line_.width;
         f.width = w;
+        // Room for what follows of the span on this line, so the words appended to it do not
+        // grow the text again and again (a line holds fewer than kLineBytes bytes).
+        const char* begin = s.text.data();
+        const char* end = begin + s.text.size();
+        if (std::less_equal<const char*>()(begin, text.data()) && std::less<const char*>()(text.data(), end))
+            f.text.reserve(std::min(static_cast<size_t>(end - text.data()), kLineBytes));
         f.text = text;
         f.style = s.style;
         f.color = s.color;
