@@ -521,7 +521,7 @@ private:
     // to the end without a word).
     std::optional<size_t> target_row(const Prepared& p) {
         std::string ambiguous;
-        auto r = find_row(t_, p.formula->target, &ambiguous);
+        auto r = find_row(t_, row_keys_.of(t_), p.formula->target, &ambiguous);
         if (!ambiguous.empty()) {
             report(diags_, *p.formula, 0, ambiguous);
             return std::nullopt;

@@ -13,6 +13,10 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
+// A space, tab or line break: one test per byte where a run of text is scanned (bytes >= 0x80,
+// the parts of other characters, never are).
+bool ends_run(char c) { return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\t' || c == '\n'); }
+
 // Calls on_run(span, text) for each run of characters other than spaces and line breaks,
 // on_space(span) for each space and on_break() for each "\n". Spaces and breaks are ASCII,
 // so scanning bytes never cuts a character.
@@ -26,7 +30,7 @@ void scan(const std::vector<Span>& spans, Run on_run, Space on_space, Break on_b
             else if (is_space(t[i])) on_space(s);
             else {
                 size_t j = i;
-                while (j < t.size() && t[j] != '\n' && !is_space(t[j])) ++j;
+                while (j < t.size() && !ends_run(t[j])) ++j;
                 on_run(s, t.substr(i, j - i));
                 i = j;
                 continue;
