@@ -32,6 +32,9 @@ struct BuildOptions {
     bool quiet = false;       // no summary line on success, no notes: only what must be fixed
     bool color = false;       // diagnostics coloured for a terminal
     unsigned jobs = 0;        // meetings built at once; 0: one per core
+    // A meeting's two editions rendered at once on two threads (when one meeting is built at a
+    // time on more than one core, and not -j1); the output is the same byte for byte.
+    bool editions_together = true;
 };
 
 // Exit codes.

@@ -40,11 +40,24 @@ std::string group_of(const Table& t, size_t r, const std::vector<std::string>& k
 
 }  // namespace
 
-std::optional<size_t> find_row(const Table& t, const std::string& label, std::string* ambiguous) {
-    // Each row's key once; how often each occurs only when a group is needed (a reference by
-    // group, or the list of rows a repeated label could mean).
+namespace {
+
+std::vector<std::string> row_keys(const Table& t) {
     std::vector<std::string> keys(t.rows.size());
     for (size_t r = 0; r < t.rows.size(); ++r) keys[r] = row_key(t, r);
+    return keys;
+}
+
+}  // namespace
+
+std::optional<size_t> find_row(const Table& t, const std::string& label, std::string* ambiguous) {
+    return find_row(t, row_keys(t), label, ambiguous);
+}
+
+std::optional<size_t> find_row(const Table& t, const std::vector<std::string>& keys, const std::string& label,
+                               std::string* ambiguous) {
+    // Each row's key once; how often each occurs only when a group is needed (a reference by
+    // group, or the list of rows a repeated label could mean).
     const std::string key = label_key(label);
     std::vector<size_t> found;
     for (size_t r = 0; r < t.rows.size(); ++r)
@@ -181,18 +194,37 @@ void report(Diagnostics& diags, const Formula& f, int offset, const std::string&
 
 namespace {
 
+// Each row's label_key, kept while the table's computation looks labels up cell after cell (it
+// was made again for every lookup: 6 M instructions of the example). Computed rows are only
+// ever added at the end, labelled before they are added, so a change in the number of rows is
+// the only change to catch.
+class RowKeys {
+public:
+    const std::vector<std::string>& of(const Table& t) {
+        if (keys_.size() != t.rows.size() || !made_) {
+            keys_ = row_keys(t);
+            made_ = true;
+        }
+        return keys_;
+    }
+
+private:
+    std::vector<std::string> keys_;
+    bool made_ = false;
+};
+
 // Labels resolve to rows (row formulas) or columns (column formulas) of the same table.
 class TableScope final : public Scope {
 public:
     // `own` is the row or column the formula writes, which it must not use.
     // `computed` holds the cells formulas write; `formula` is the one being evaluated.
-    TableScope(Table& t, References& refs, bool rows, size_t fixed, std::optional<size_t> own,
+    TableScope(Table& t, RowKeys& keys, References& refs, bool rows, size_t fixed, std::optional<size_t> own,
                const std::map<std::pair<size_t, size_t>, const Formula*>& computed, const Formula& formula)
-        : Scope(refs), t_(t), rows_(rows), fixed_(fixed), own_(own), computed_(computed), formula_(formula) {}
+        : Scope(refs), t_(t), keys_(keys), rows_(rows), fixed_(fixed), own_(own), computed_(computed), formula_(formula) {}
 
     std::optional<Value> label(const std::string& label, Failure* error) override {
         std::string ambiguous;
-        const auto i = rows_ ? find_row(t_, label, &ambiguous) : find_column(t_, label);
+        const auto i = rows_ ? find_row(t_, keys_.of(t_), label, &ambiguous) : find_column(t_, label);
         if (!i) {
             if (!ambiguous.empty()) {
                 error->message = ambiguous;
@@ -212,8 +244,8 @@ public:
     std::optional<std::vector<Value>> range(const std::string& from, const std::string& to, Failure* error,
                                             bool* to_failed) override {
         std::string ambiguous;
-        const auto a = rows_ ? find_row(t_, from, &ambiguous) : find_column(t_, from);
-        const auto b = rows_ && a ? find_row(t_, to, &ambiguous) : (a ? find_column(t_, to) : std::nullopt);
+        const auto a = rows_ ? find_row(t_, keys_.of(t_), from, &ambiguous) : find_column(t_, from);
+        const auto b = rows_ && a ? find_row(t_, keys_.of(t_), to, &ambiguous) : (a ? find_column(t_, to) : std::nullopt);
         *to_failed = a.has_value();
         if (!ambiguous.empty()) {
             error->message = ambiguous;
@@ -274,6 +306,7 @@ private:
     }
 
     Table& t_;
+    RowKeys& keys_;
     bool rows_;
     size_t fixed_;
     std::optional<size_t> own_;
@@ -488,7 +521,7 @@ private:
     // to the end without a word).
     std::optional<size_t> target_row(const Prepared& p) {
         std::string ambiguous;
-        auto r = find_row(t_, p.formula->target, &ambiguous);
+        auto r = find_row(t_, row_keys_.of(t_), p.formula->target, &ambiguous);
         if (!ambiguous.empty()) {
             report(diags_, *p.formula, 0, ambiguous);
             return std::nullopt;
@@ -560,7 +593,7 @@ private:
 
     // One cell: evaluated in the formula's scope and stored beside the published figure.
     bool compute_cell(const Prepared& p, size_t r, size_t c, bool row_formula, const std::string& where) {
-        TableScope scope(t_, refs_, row_formula, row_formula ? c : r, row_formula ? std::optional<size_t>(r) : c, writer_,
+        TableScope scope(t_, row_keys_, refs_, row_formula, row_formula ? c : r, row_formula ? std::optional<size_t>(r) : c, writer_,
                          *p.formula);
         FormulaError err;
         auto v = evaluate(*p.expr, scope, &err);
@@ -606,6 +639,7 @@ private:
     Table& t_;
     References& refs_;
     Diagnostics& diags_;
+    RowKeys row_keys_;  // for the formulas' row lookups
     std::vector<Prepared> rows_, columns_;
     std::vector<bool> computed_column_;
     std::map<std::pair<size_t, size_t>, const Formula*> writer_;  // which formula writes each cell

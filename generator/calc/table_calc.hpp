@@ -36,6 +36,10 @@ std::string label_key(const std::string& label);
 // A row by its label, or a repeated label by "Gruppe / Label" (the group is the nearest row above
 // that is not repeated); a label that could mean several rows sets *ambiguous, listing them.
 std::optional<size_t> find_row(const model::Table& t, const std::string& label, std::string* ambiguous = nullptr);
+// The same with each row's label_key given (keys[r] for t.rows[r]), for a caller that looks up
+// many labels in one table.
+std::optional<size_t> find_row(const model::Table& t, const std::vector<std::string>& keys, const std::string& label,
+                               std::string* ambiguous = nullptr);
 std::optional<size_t> find_column(const model::Table& t, const std::string& label);
 
 // A cell as a value for formulas; an empty input cell is an error (it should hold 0). A cell

@@ -212,11 +212,15 @@ std::optional<CsvData> read_table_csv(const TableBlock& block, const std::string
 
 // The CSV's rows as the table's, every cell but the label typed.
 void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, Diagnostics& diags) {
+    // Sizes known in advance are reserved: the model holds no room left by doubling.
+    table.header.reserve(csv.rows[0].fields.size());
     for (const CsvField& f : csv.rows[0].fields) table.header.push_back(std::string(trim(f.text)));
     const size_t width = table.header.size();
+    table.rows.reserve(table.rows.size() + csv.rows.size() - 1);
     for (size_t r = 1; r < csv.rows.size(); ++r) {
         const CsvRow& row = csv.rows[r];
         model::TableRow out;
+        out.cells.reserve(width);
         out.loc = text.loc(row.line, 1);
         bool all_empty = true;
         for (size_t k = 0; k < width; ++k) {

@@ -16,7 +16,13 @@ one just over some of them, and prints each one's time, peak memory and PASS or 
 the target: built or refused, as expected, within 10 s and 512 MiB. --limits-only skips the
 first part; --no-limits skips this one; the exit status is 1 if any limit case fails.
 
-usage: bench.py BOARDPACK [--runs N] [--no-instructions] [--limits-only] [--no-limits]
+Beside the median wall time it prints the median CPU time (user + system) of the builds: a
+build publishes durably (fsync), so its wall time also holds the disk's wait, which on a shared
+machine varies far more than the work. --out DIR writes the packets under DIR instead of the
+system's temporary folder (e.g. a tmpfs, /dev/shm, where fsync costs nothing) to see the wall
+time without the disk.
+
+usage: bench.py BOARDPACK [--runs N] [--no-instructions] [--limits-only] [--no-limits] [--out DIR]
 """
 import os
 import re
@@ -89,16 +95,18 @@ def instructions(boardpack, meeting):
 
 
 def measure(boardpack, meeting, runs):
-    """Median wall time, the largest peak RSS (MiB) and the build's summary line over `runs` builds."""
-    times, rss, summary = [], 0.0, ""
+    """Median wall time, median CPU time, the largest peak RSS (MiB) and the build's summary line
+    over `runs` builds."""
+    times, cpus, rss, summary = [], [], 0.0, ""
     for _ in range(runs):
-        seconds, mib, rc, err, out = run_once(boardpack, meeting, keep_stdout=True)
+        seconds, mib, rc, err, out, cpu = run_once(boardpack, meeting, keep_stdout=True)
         if rc != 0:
             sys.exit("build failed:\n" + err)
         times.append(seconds)
+        cpus.append(cpu)
         rss = max(rss, mib)
         summary = out.strip()
-    return statistics.median(times), rss, summary
+    return statistics.median(times), statistics.median(cpus), rss, summary
 
 
 def pages(summary):
@@ -107,19 +115,19 @@ def pages(summary):
 
 
 def bench_scales(boardpack, work, runs, count_instructions):
-    print(f"{'meeting':<28} {'pages':>6} {'instructions':>15} {'median wall':>12} {'peak RSS':>10}")
+    print(f"{'meeting':<28} {'pages':>6} {'instructions':>15}        {'median wall':>12} {'median CPU':>11} {'peak RSS':>10}")
     example_instructions = None
     for name, copies, longer in (("example (24 items)", 0, 1), ("x10 (240 items)", 10, 1), ("x20 (480 items; see above)", 20, 1)):
         meeting = EXAMPLE
         if copies:
             meeting = os.path.join(work, f"x{copies}-{longer}")
             scaled_example(meeting, copies, longer)
-        t, rss, summary = measure(boardpack, meeting, runs)
+        t, cpu, rss, summary = measure(boardpack, meeting, runs)
         n = instructions(boardpack, meeting) if count_instructions and shutil.which("valgrind") else None
         example_instructions = example_instructions or n
         ratio = f" ({n / example_instructions:.1f}x)" if n and copies else ""
-        print(f"{name:<28} {pages(summary):>6} {(f'{n / 1e6:,.0f} M' if n else '-'):>15}{ratio:<8} {t * 1000:>8.0f} ms "
-              f"{rss:>6.1f} MiB")
+        print(f"{name:<28} {pages(summary):>6} {(f'{n / 1e6:,.0f} M' if n else '-'):>15}{ratio:<8} {t * 1000:>9.0f} ms "
+              f"{cpu * 1000:>8.0f} ms {rss:>6.1f} MiB")
 
 
 LIMIT_SECONDS, LIMIT_MIB = 10.0, 512.0
@@ -207,17 +215,17 @@ def run_once(boardpack, meeting, keep_stdout=False):
     """Wall time, peak RSS (MiB), exit status and stderr of one build. The peak is measured by
     /usr/bin/time: a child forked from this (larger) Python process would start its count from
     Python's own size."""
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory(dir=OUT_BASE) as out:
         rss_file = os.path.join(out, "rss")
         t0 = time.perf_counter()
-        p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss_file, boardpack, "build", meeting, "--out", out + "/o"],
+        p = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", rss_file, boardpack, "build", meeting, "--out", out + "/o"],
                            stdout=subprocess.PIPE if keep_stdout else subprocess.DEVNULL, stderr=subprocess.PIPE)
         seconds = time.perf_counter() - t0
-        kib = int(open(rss_file).read().split()[-1])
+        kib, user, system = open(rss_file).read().split()[-3:]
         err = p.stderr.decode("utf-8", "replace")
         if keep_stdout:
-            return seconds, kib / 1024, p.returncode, err, p.stdout.decode("utf-8", "replace")
-        return seconds, kib / 1024, p.returncode, err
+            return seconds, int(kib) / 1024, p.returncode, err, p.stdout.decode("utf-8", "replace"), float(user) + float(system)
+        return seconds, int(kib) / 1024, p.returncode, err
 
 
 def bench_limits(boardpack, work):
@@ -240,8 +248,13 @@ def bench_limits(boardpack, work):
     return failed
 
 
+OUT_BASE = None  # where builds write their packets (--out); None: the system's temporary folder
+
+
 def main():
+    global OUT_BASE
     boardpack = os.path.abspath(sys.argv[1])
+    OUT_BASE = sys.argv[sys.argv.index("--out") + 1] if "--out" in sys.argv else None
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
     with tempfile.TemporaryDirectory() as work:
         if "--limits-only" not in sys.argv:

@@ -1,22 +1,23 @@
-// zlib compression of a page's content stream at a level boardpack chooses: libharu 2.3
-// compresses every stream at zlib's default level, with no setting for it, and keeps each
-// page's content uncompressed in memory until the whole document is saved.
+// zlib-format (FlateDecode) compression of a page's content stream, with libdeflate, at a level
+// boardpack chooses: libharu 2.3 compresses every stream at zlib's default level, with no setting
+// for it, and keeps each page's content uncompressed in memory until the whole document is saved.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-struct z_stream_s;
+struct libdeflate_compressor;
 
 namespace boardpack::render::pdf {
 
-// The level, chosen on measurement of the example's two PDFs (callgrind, whole build):
-// level 6 (zlib's default, libharu's) 616 M instructions and 158.765 + 135.145 bytes; 3: 605 M,
-// 2,6 % larger; 1: 604 M, 4 % larger. 3 is the knee: below it the files grow for nothing.
-inline constexpr int kDeflateLevel = 3;
+// The level, chosen on measurement of the example's two PDFs (callgrind, whole build, issue 10):
+// zlib at level 3 (what boardpack used before) compressed the pages in 37 M instructions, to
+// 164.090 + 138.424 bytes; libdeflate at level 1 takes 17 M for files 1 % smaller (162.386 +
+// 136.896), at 3 26 M and at 6 31 M for 2 % and 3 % smaller. Level 1 is smaller than before
+// at half the cost.
+inline constexpr int kDeflateLevel = 1;
 
-// One zlib stream, reset for each page rather than set up again (deflateInit clears some
-// 256 KiB each time).
+// One compressor for all pages, set up once (it holds some hundred KiB of tables).
 class Deflater {
 public:
     explicit Deflater(int level = kDeflateLevel);
@@ -24,13 +25,12 @@ public:
     Deflater(const Deflater&) = delete;
     Deflater& operator=(const Deflater&) = delete;
 
-    // The zlib (FlateDecode) form of the bytes; valid until the next call. False if zlib fails.
+    // The zlib (FlateDecode) form of the bytes; valid until the next call. False if compression fails.
     bool compress(std::string_view bytes);
     const std::string& result() const { return out_; }
 
 private:
-    z_stream_s* z_;
-    bool ready_ = false;
+    libdeflate_compressor* c_;
     std::string out_;
 };
 

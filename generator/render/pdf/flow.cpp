@@ -1,6 +1,8 @@
 #include "render/pdf/flow.hpp"
 
 #include <algorithm>
+#include <type_traits>
+#include <utility>
 
 #include "render/pdf/pdf_style.hpp"
 
@@ -34,10 +36,21 @@ double Flow::baseline_in(double top, const LineStyle& ls) const {
 }
 
 void Flow::place_line(const LaidLine& line, double x, double baseline, double size, const Origin& origin) {
-    for (const Fragment& f : line.fragments) {
+    put_line(line, x, baseline, size, origin);
+}
+
+void Flow::place_line(LaidLine&& line, double x, double baseline, double size, const Origin& origin) {
+    put_line(line, x, baseline, size, origin);
+}
+
+template <class Line>
+void Flow::put_line(Line& line, double x, double baseline, double size, const Origin& origin) {
+    for (auto& f : line.fragments) {
         Origin o = origin;
         o.link = !f.url.empty();
-        page().texts.push_back({x + f.x, baseline, f.text, f.style, size, f.color, o});
+        // A line placed once gives its text away rather than copying it (some 10.000 texts).
+        if constexpr (std::is_const_v<Line>) page().texts.push_back({x + f.x, baseline, f.text, f.style, size, f.color, o});
+        else page().texts.push_back({x + f.x, baseline, std::move(f.text), f.style, size, f.color, o});
         // Struck text gets its line: colour or weight alone would not tell a reader it is struck.
         if (f.strike)
             page().boxes.push_back({x + f.x, baseline - size * style::kStrikeRise, f.width, size * style::kStrikeThickness,
@@ -101,9 +114,9 @@ double Flow::kept_height(const std::vector<MeasuredBlock>& blocks, size_t i) con
     return h;
 }
 
-void Flow::place(const std::vector<MeasuredBlock>& blocks) {
+void Flow::place(std::vector<MeasuredBlock>& blocks) {
     for (size_t i = 0; i < blocks.size(); ++i) {
-        const MeasuredBlock& b = blocks[i];
+        MeasuredBlock& b = blocks[i];
         if (b.need > 0) ensure(b.need);
         // Never leave a heading (or a table's anchor) alone at the foot of a page.
         if (b.keep_with_next) ensure(kept_height(blocks, i));
@@ -119,7 +132,7 @@ void Flow::place(const std::vector<MeasuredBlock>& blocks) {
                 if (doc_.pages.empty()) new_page();
                 const size_t page_before = doc_.pages.size();
                 const double top = y_;
-                lines(b.lines, b.style, b.keep_together, b.marker, b.origin);
+                lines(std::move(b.lines), b.style, b.keep_together, b.marker, b.origin);
                 // The whole entry links to its target (an attachment's page).
                 if (!b.link_target.empty() && doc_.pages.size() == page_before && y_ > top)
                     page().links.push_back({style::kMarginLeft, top, style::kContentWidth, y_ - top, "", b.link_target,
@@ -130,7 +143,7 @@ void Flow::place(const std::vector<MeasuredBlock>& blocks) {
     }
 }
 
-void Flow::lines(const std::vector<LaidLine>& ls_lines, const LineStyle& ls, bool keep_together,
+void Flow::lines(std::vector<LaidLine> ls_lines, const LineStyle& ls, bool keep_together,
                  const std::optional<Marker>& marker, const Origin& origin) {
     if (doc_.pages.empty()) new_page();
     const size_t n = ls_lines.size();
@@ -168,7 +181,7 @@ void Flow::lines(const std::vector<LaidLine>& ls_lines, const LineStyle& ls, boo
                                             : origin});
             }
             first = false;
-            place_line(ls_lines[i], ls.x, baseline, ls.size, origin);
+            place_line(std::move(ls_lines[i]), ls.x, baseline, ls.size, origin);
             y_ += ls.leading;
         }
         if (i < n) new_page();

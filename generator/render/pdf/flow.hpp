@@ -32,16 +32,20 @@ public:
     // Names the current position for links and bookmarks.
     void anchor(const std::string& name);
 
-    // Places measured blocks in order.
-    void place(const std::vector<MeasuredBlock>& blocks);
+    // Places measured blocks in order. Their lines' texts move onto the pages (each line is
+    // placed once): the blocks are spent.
+    void place(std::vector<MeasuredBlock>& blocks);
 
     // Places lines, breaking pages between them (keeping two lines together on each side of a
     // break when the block has four or more). `keep_together` moves the whole block instead.
-    void lines(const std::vector<LaidLine>& lines, const LineStyle& ls, bool keep_together = false,
+    // The lines' texts move onto the pages.
+    void lines(std::vector<LaidLine> lines, const LineStyle& ls, bool keep_together = false,
                const std::optional<Marker>& marker = std::nullopt, const Origin& origin = {});
 
     // One line placed at y without moving the flow (for right-aligned page numbers and the like).
+    // A table's lines are copied (a header repeats on every page); a line given to keep moves.
     void place_line(const LaidLine& line, double x, double baseline, double size, const Origin& origin = {});
+    void place_line(LaidLine&& line, double x, double baseline, double size, const Origin& origin = {});
 
     // A horizontal rule at the current position (the flow does not move).
     void rule(double x, double width, double thickness, Color color);
@@ -64,6 +68,9 @@ private:
     // The height a keep-with-next block needs with what follows it.
     double kept_height(const std::vector<MeasuredBlock>& blocks, size_t i) const;
     static size_t row_lines(const RowBox& row);
+    // place_line's work; `Line` is const LaidLine& (texts copied) or LaidLine& (texts moved).
+    template <class Line>
+    void put_line(Line& line, double x, double baseline, double size, const Origin& origin);
 
     LaidOutDocument& doc_;
     const FontMetrics& m_;

@@ -249,8 +249,16 @@ std::string FontFiles::subset(int face, const std::vector<char32_t>& code_points
     hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "DSIG", "hdmx", "LTSH", "VDMX", "gasp", "PCLT"})
         hb_set_add(drop, hb_tag_from_string(tag, 4));
-    hb_face_t* sub = hb_subset_or_fail(faces_[static_cast<size_t>(face)].face.get(), input);
+    hb_face_t* whole = faces_[static_cast<size_t>(face)].face.get();
+    hb_face_t* sub = hb_subset_or_fail(whole, input);
     hb_subset_input_destroy(input);
+    // Subset: the file's pages go back again (as after the check in load), so a large packet
+    // does not hold some 1 MB of font files while libharu writes it.
+    hb_blob_t* file = hb_face_reference_blob(whole);
+    unsigned file_size = 0;
+    if (const char* bytes = hb_blob_get_data(file, &file_size); bytes && file_size > 0)
+        ::madvise(const_cast<char*>(bytes), file_size, MADV_DONTNEED);
+    hb_blob_destroy(file);
     if (!sub) {
         *why = "HarfBuzz cannot subset the font";
         return "";

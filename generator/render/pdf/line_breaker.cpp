@@ -1,6 +1,7 @@
 #include "render/pdf/line_breaker.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <string_view>
 
 #include "render/pdf/non_breaking.hpp"
@@ -11,6 +12,10 @@ namespace boardpack::render::pdf {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// A space, tab or line break: one test per byte where a run of text is scanned (bytes >= 0x80,
+// the parts of other characters, never are).
+bool ends_run(char c) { return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\t' || c == '\n'); }
 
 // Calls on_run(span, text) for each run of characters other than spaces and line breaks,
 // on_space(span) for each space and on_break() for each "\n". Spaces and breaks are ASCII,
@@ -25,7 +30,7 @@ void scan(const std::vector<Span>& spans, Run on_run, Space on_space, Break on_b
             else if (is_space(t[i])) on_space(s);
             else {
                 size_t j = i;
-                while (j < t.size() && t[j] != '\n' && !is_space(t[j])) ++j;
+                while (j < t.size() && !ends_run(t[j])) ++j;
                 on_run(s, t.substr(i, j - i));
                 i = j;
                 continue;
@@ -77,11 +82,40 @@ struct Piece {
 };
 
 constexpr std::string_view kSpace = " ";
+constexpr size_t kLineBytes = 160;
+
+// The decoded code point at i, moving past it: ASCII, nearly all text, without a call.
+inline char32_t code_point_at(std::string_view s, size_t& i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    return next_code_point(s, i);
+}
+
+// The breaker's working memory, kept from call to call (one per thread): a table's hundreds
+// of cells and a packet's thousands of paragraphs are broken without allocating it again.
+struct Scratch {
+    std::vector<Token> tokens;
+    std::vector<Piece> pieces;
+    std::vector<double> piece_widths;
+    MeasuredUnit unit;
+    std::string a, b;
+};
+
+Scratch& scratch() {
+    thread_local Scratch s;
+    return s;
+}
 
 class Breaker {
 public:
     Breaker(const std::vector<Span>& spans, double width, double size, const FontMetrics& m)
-        : spans_(spans), width_(width), size_(size), m_(m) {}
+        : spans_(spans), width_(width), size_(size), m_(m), tokens_(scratch().tokens), pieces_(scratch().pieces),
+          piece_widths_(scratch().piece_widths), mu_(scratch().unit), scratch_a_(scratch().a), scratch_b_(scratch().b) {
+        tokens_.clear();
+    }
 
     std::vector<LaidLine> run() {
         tokenize();
@@ -112,7 +146,7 @@ private:
     void tokenize() {
         size_t bytes = 0;
         for (const Span& s : spans_) bytes += s.text.size();
-        tokens_.reserve(bytes / 3 + 2);  // words and spaces average well over 3 bytes
+        tokens_.reserve(bytes / 3 + 2);  // words and spaces average well over 3 bytes (kept between calls)
         scan(
             spans_, [&](size_t s, std::string_view run) { tokens_.push_back({Token::Kind::Word, s, run}); },
             [&](size_t s) { tokens_.push_back({Token::Kind::Space, s, kSpace}); },
@@ -167,7 +201,7 @@ private:
             }
             for (size_t i = 0; i < p.text.size();) {
                 const size_t b = i;
-                const char32_t cp = next_code_point(p.text, i);
+                const char32_t cp = code_point_at(p.text, i);
                 // "EMN-2022-01548", "2023-24": a hyphen before a digit belongs to the number.
                 if (cp >= '0' && cp <= '9' && prev == '-') mu_.chars.back().after = Break::Last;
                 const Break after = cp == '-' || cp == '/' ? Break::Normal : Break::None;
@@ -182,8 +216,10 @@ private:
         const Span& s = spans_[span];
         if (!line_.fragments.empty()) {
             Fragment& last = line_.fragments.back();
-            if (last.style == s.style && last.color == s.color && last.url == s.url && last.strike == s.strike &&
-                last.title == s.title) {
+            // Text of the span the last fragment ended with has its look: no need to compare.
+            if (span == last_span_ || (last.style == s.style && last.color == s.color && last.url == s.url && last.strike == s.strike &&
+                last.title == s.title)) {
+                last_span_ = span;
                 last.text += text;
                 last.width += w;
                 line_.width += w;
@@ -193,6 +229,12 @@ private:
         Fragment f;
         f.x = line_.width;
         f.width = w;
+        // Room for what follows of the span on this line, so the words appended to it do not
+        // grow the text again and again (a line holds fewer than kLineBytes bytes).
+        const char* begin = s.text.data();
+        const char* end = begin + s.text.size();
+        if (std::less_equal<const char*>()(begin, text.data()) && std::less<const char*>()(text.data(), end))
+            f.text.reserve(std::min(static_cast<size_t>(end - text.data()), kLineBytes));
         f.text = text;
         f.style = s.style;
         f.color = s.color;
@@ -201,6 +243,7 @@ private:
         f.title = s.title;
         line_.fragments.push_back(std::move(f));
         line_.width += w;
+        last_span_ = span;
     }
 
     // Adds the unit's characters [from, to), one fragment piece per run of one piece.
@@ -218,6 +261,7 @@ private:
     void end_line() {
         lines_.push_back(std::move(line_));
         line_ = LaidLine{};
+        last_span_ = kNoSpan;
     }
 
     // Where to split the rest of the unit (from `from`) so the head fits `room`: the longest
@@ -243,10 +287,40 @@ private:
         return end;
     }
 
+    // Whether the unit fits after `used` on the line; if so, each piece's width, as the
+    // difference of the running sum at its ends, exactly as measure_unit's prefix sums give
+    // them (the same additions in the same order), so the fast path places the same bits as
+    // the slow one. It stops at the first character past the line: widths only grow, and a
+    // long word is then measured once more, not twice.
+    bool fits_whole(double used) {
+        piece_widths_.clear();
+        const double scale = size_ / 1000.0;
+        const double limit = width_ + 1e-6;
+        double total = 0;
+        for (const Piece& p : pieces_) {
+            const double start = total;
+            const FontStyle st = spans_[p.span].style;
+            for (size_t i = 0; i < p.text.size();) {
+                total = total + m_.advance(code_point_at(p.text, i), st) * scale;
+                if (used + total > limit) return false;
+            }
+            piece_widths_.push_back(total - start);
+        }
+        return true;
+    }
+
     void place_unit(const size_t* space_span) {
+        const double space_w = space_span ? m_.advance(' ', spans_[*space_span].style) * size_ / 1000.0 : 0;
+        // Nearly every unit fits on the line as it is: measured in one pass, without the
+        // per-character table that fitting or splitting it needs.
+        const double gap0 = (space_span && !line_.fragments.empty()) ? space_w : 0;
+        if (fits_whole(line_.width + gap0)) {
+            if (gap0 > 0) add(kSpace, *space_span, space_w);
+            for (size_t k = 0; k < pieces_.size(); ++k) add(pieces_[k].text, pieces_[k].span, piece_widths_[k]);
+            return;
+        }
         measure_unit();
         const size_t n = mu_.chars.size();
-        const double space_w = space_span ? m_.advance(' ', spans_[*space_span].style) * size_ / 1000.0 : 0;
         size_t from = 0;
         bool space_pending = space_span != nullptr;
         while (from < n) {
@@ -283,14 +357,18 @@ private:
         }
     }
 
+    static constexpr size_t kNoSpan = static_cast<size_t>(-1);
+
     const std::vector<Span>& spans_;
     double width_, size_;
     const FontMetrics& m_;
-    std::vector<Token> tokens_;
-    std::vector<Piece> pieces_;
-    MeasuredUnit mu_;
-    std::string scratch_a_, scratch_b_;
+    std::vector<Token>& tokens_;
+    std::vector<Piece>& pieces_;
+    std::vector<double>& piece_widths_;
+    MeasuredUnit& mu_;
+    std::string &scratch_a_, &scratch_b_;
     LaidLine line_;
+    size_t last_span_ = kNoSpan;  // the span the line's last fragment ends with
     std::vector<LaidLine> lines_;
 };
 

@@ -172,7 +172,7 @@ struct Packet {
             entry.item = static_cast<int>(i);
             const double top = flow.y();
             const double baseline = flow.baseline_in(top, ls);
-            flow.lines(lines, ls, true, Marker{wording.item_heading(item), style::kMarginLeft, FontStyle::Bold, number_color},
+            flow.lines(std::move(lines), ls, true, Marker{wording.item_heading(item), style::kMarginLeft, FontStyle::Bold, number_color},
                        entry);
             // The page number on the first line, right-aligned in its reserved column: the
             // entry's lines do not depend on it, so it is filled in once the items are placed
