@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <string_view>
 #include <tuple>
 
 namespace boardpack::render::pdf {
@@ -10,6 +10,28 @@ namespace boardpack::render::pdf {
 namespace {
 
 using Role = Origin::Role;
+
+// The structure types, one object each, so that an element's type is a pointer compared as such.
+constexpr const char* kDocument = "Document";
+constexpr const char* kP = "P";
+constexpr const char* kL = "L";
+constexpr const char* kLI = "LI";
+constexpr const char* kLbl = "Lbl";
+constexpr const char* kLBody = "LBody";
+constexpr const char* kTable = "Table";
+constexpr const char* kCaption = "Caption";
+constexpr const char* kTHead = "THead";
+constexpr const char* kTBody = "TBody";
+constexpr const char* kTR = "TR";
+constexpr const char* kTH = "TH";
+constexpr const char* kTD = "TD";
+constexpr const char* kTOC = "TOC";
+constexpr const char* kTOCI = "TOCI";
+constexpr const char* kLink = "Link";
+constexpr const char* kBlockQuote = "BlockQuote";
+constexpr const char* kHeadings[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
+
+const char* heading(int level) { return kHeadings[std::clamp(level, 1, 6) - 1]; }
 
 bool inside(const TextItem& t, const LinkItem& l) {
     constexpr double slack = 0.5;
@@ -22,7 +44,7 @@ std::string destination(const LinkItem& l) { return l.url.empty() ? "#" + l.targ
 class Builder {
 public:
     explicit Builder(const LaidOutDocument& doc) : doc_(doc) {
-        tree_.elements.push_back({"Document", -1, {}, {}});
+        tree_.elements.push_back({kDocument, -1, {}, {}});
         first_pages();
     }
 
@@ -39,7 +61,7 @@ private:
                 if (t.origin.role != Role::Artifact && t.origin.block >= 0) first_page_.try_emplace(t.origin.block, static_cast<int>(p));
     }
 
-    int child(int parent, const std::string& type, long long key) {
+    int child(int parent, const char* type, long long key) {
         const auto k = std::make_tuple(parent, type, key);
         if (const auto it = children_.find(k); it != children_.end()) return it->second;
         const int e = static_cast<int>(tree_.elements.size());
@@ -48,7 +70,7 @@ private:
         children_.emplace(k, e);
         return e;
     }
-    int fresh(int parent, const std::string& type) { return child(parent, type, --unique_); }
+    int fresh(int parent, const char* type) { return child(parent, type, --unique_); }
 
     // A heading that only repeats one on an earlier page ("Dagsorden (fortsat)"): the block after
     // it on the page started on an earlier page.
@@ -90,42 +112,42 @@ private:
         int parent = 0;
         if (depth > 1)
             if (const auto it = open_bodies_.find(depth - 1); it != open_bodies_.end()) parent = it->second;
-        return child(parent, "L", o.parent);
+        return child(parent, kL, o.parent);
     }
     int list_body(const Origin& o) {
-        const int body = child(child(list(o), "LI", o.item), "LBody", 0);
+        const int body = child(child(list(o), kLI, o.item), kLBody, 0);
         open_bodies_[std::max(1, static_cast<int>(o.level))] = body;
         return body;
     }
     // Where a block's own element goes: in a quote, or the document.
-    int container(const Origin& o) { return o.parent >= 0 && o.item < 0 ? child(0, "BlockQuote", o.parent) : 0; }
+    int container(const Origin& o) { return o.parent >= 0 && o.item < 0 ? child(0, kBlockQuote, o.parent) : 0; }
 
-    int table(const Origin& o) { return child(container(o), "Table", o.block); }
+    int table(const Origin& o) { return child(container(o), kTable, o.block); }
 
     // The element a text's content belongs to (before links).
     int leaf(const Origin& o) {
         switch (o.role) {
-            case Role::Title: return fresh(0, "P");  // each front-page line is a paragraph of its own
-            case Role::Heading: return child(container(o), "H" + std::to_string(std::clamp(static_cast<int>(o.level), 1, 6)), o.block);
-            case Role::ListLabel: return child(child(list(o), "LI", o.item), "Lbl", 0);
+            case Role::Title: return fresh(0, kP);  // each front-page line is a paragraph of its own
+            case Role::Heading: return child(container(o), heading(o.level), o.block);
+            case Role::ListLabel: return child(child(list(o), kLI, o.item), kLbl, 0);
             case Role::ListBody: return list_body(o);
             // A confidential item's placeholder stands where the item's heading would be, and is
             // that heading in the HTML too.
-            case Role::Placeholder: return child(container(o), "H" + std::to_string(o.level > 0 ? std::clamp(static_cast<int>(o.level), 1, 6) : 2), o.block);
+            case Role::Placeholder: return child(container(o), heading(o.level > 0 ? o.level : 2), o.block);
             case Role::Paragraph:
             case Role::Code:
             case Role::Meta:
-                if (o.parent >= 0 && o.item >= 0) return child(list_body(o), "P", o.block);
-                return child(container(o), "P", o.block);
-            case Role::TableCaption: return child(table(o), "Caption", 0);
+                if (o.parent >= 0 && o.item >= 0) return child(list_body(o), kP, o.block);
+                return child(container(o), kP, o.block);
+            case Role::TableCaption: return child(table(o), kCaption, 0);
             case Role::TableHeader: {
-                const int th = child(child(child(table(o), "THead", 0), "TR", 0), "TH", o.col);
+                const int th = child(child(child(table(o), kTHead, 0), kTR, 0), kTH, o.col);
                 return th;
             }
-            case Role::TableCell: return child(child(child(table(o), "TBody", 0), "TR", o.row), "TD", o.col);
-            case Role::TableNote: return child(container(o), "P", -1000000LL - o.block);
-            case Role::AgendaEntry: return child(child(0, "TOC", o.block), "TOCI", o.item);
-            case Role::Attachment: return child(child(child(0, "L", o.block), "LI", o.item), "LBody", 0);
+            case Role::TableCell: return child(child(child(table(o), kTBody, 0), kTR, o.row), kTD, o.col);
+            case Role::TableNote: return child(container(o), kP, -1000000LL - o.block);
+            case Role::AgendaEntry: return child(child(0, kTOC, o.block), kTOCI, o.item);
+            case Role::Attachment: return child(child(child(0, kL, o.block), kLI, o.item), kLBody, 0);
             case Role::Artifact: break;
         }
         return 0;
@@ -141,10 +163,10 @@ private:
         int e = -1;
         if (!kids.empty() && kids.back().kind == StructKid::Kind::Element) {
             const int last = kids.back().index;
-            if (tree_.elements[static_cast<size_t>(last)].type == "Link" && link_destination_[last] == destination(l)) e = last;
+            if (tree_.elements[static_cast<size_t>(last)].type == kLink && link_destination_[last] == destination(l)) e = last;
         }
         if (e < 0) {
-            e = fresh(parent, "Link");
+            e = fresh(parent, kLink);
             link_destination_[e] = destination(l);
         }
         slot = e;
@@ -152,12 +174,9 @@ private:
     }
 
     void add_text(int e, const std::string& text) {
-        for (int x = e; x >= 0; x = tree_.elements[static_cast<size_t>(x)].parent) {
-            std::string& s = tree_.elements[static_cast<size_t>(x)].text;
-            if (x == 0) break;  // the whole document's text is not needed
-            if (!s.empty()) s += ' ';
-            s += text;
-        }
+        std::string& s = tree_.elements[static_cast<size_t>(e)].text;
+        if (!s.empty()) s += ' ';
+        s += text;
     }
 
     void page(int p) {
@@ -195,7 +214,7 @@ private:
         for (size_t li = 0; li < page.links.size(); ++li) {
             int& slot = tree_.link_element.back()[li];
             if (slot < 0) {
-                slot = fresh(0, "Link");
+                slot = fresh(0, kLink);
                 add_text(slot, page.links[li].title.empty() ? destination(page.links[li]) : page.links[li].title);
             }
             tree_.elements[static_cast<size_t>(slot)].kids.push_back({StructKid::Kind::Annotation, static_cast<int>(li), p});
@@ -204,7 +223,7 @@ private:
 
     const LaidOutDocument& doc_;
     StructureTree tree_;
-    std::map<std::tuple<int, std::string, long long>, int> children_;
+    std::map<std::tuple<int, const char*, long long>, int> children_;
     std::map<int, int> first_page_;
     std::map<int, int> caption_page_;
     std::map<std::tuple<int, int, std::string>, int> header_page_;
@@ -215,7 +234,7 @@ private:
 
 void dump_element(const StructureTree& tree, int e, int depth, std::string& out) {
     const StructElement& el = tree.elements[static_cast<size_t>(e)];
-    out += std::string(static_cast<size_t>(depth) * 2, ' ') + el.type;
+    out += std::string(static_cast<size_t>(depth) * 2, ' ') + std::string(el.type);
     const bool leaf = std::none_of(el.kids.begin(), el.kids.end(), [](const StructKid& k) { return k.kind == StructKid::Kind::Element; });
     if (leaf && e != 0) out += " |" + el.text + "|";
     out += '\n';

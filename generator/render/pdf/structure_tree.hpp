@@ -23,10 +23,10 @@ struct StructKid {
 
 // One structure element, with a standard structure type (no role map needed).
 struct StructElement {
-    std::string type;  // Document, H1-H6, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Caption, TOC, TOCI, Link, BlockQuote
-    int parent = -1;   // -1 for the Document element
+    const char* type = "";  // Document, H1-H6, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Caption, TOC, TOCI, Link, BlockQuote
+    int parent = -1;        // -1 for the Document element
     std::vector<StructKid> kids;
-    std::string text;  // its content's text, lines joined by a space (a link's /Contents, tests)
+    std::string text;  // the text of its own content, lines joined by a space (a link's /Contents, tests)
 };
 
 // The tree and the marking of every page item.

@@ -2,6 +2,8 @@
 
 #include <hpdf_objects.h>
 
+#include <string_view>
+
 #include "render/pdf/pdf_objects.hpp"
 
 namespace boardpack::render::pdf {
@@ -52,7 +54,7 @@ private:
         const StructElement& el = tree_.elements[e];
         HPDF_Dict d = elements_[e];
         BP_TRY(HPDF_Dict_AddName(d, "Type", "StructElem"));
-        BP_TRY(HPDF_Dict_AddName(d, "S", el.type.c_str()));
+        BP_TRY(HPDF_Dict_AddName(d, "S", el.type));
         BP_TRY(HPDF_Dict_Add(d, "P", el.parent >= 0 ? elements_[static_cast<size_t>(el.parent)] : root_));
         // The element's page: its first marked content's; other pages' content names its page.
         int page = -1;
@@ -62,7 +64,7 @@ private:
                 break;
             }
         if (page >= 0) BP_TRY(HPDF_Dict_Add(d, "Pg", pages_[static_cast<size_t>(page)]));
-        if (el.type == "TH") {
+        if (std::string_view(el.type) == "TH") {
             HPDF_Dict a = HPDF_Dict_New(mmgr_);
             if (!a) return fail(pdf_);
             BP_TRY(HPDF_Dict_Add(d, "A", a));
