@@ -100,7 +100,7 @@ TEST_CASE("structure: a \"(fortsat)\" heading before the rest of the agenda is a
     doc.pages[1].texts.push_back(text("5 (Offentlig) Budget", origin(Role::Heading, 5, 2)));
     doc.pages[1].texts.push_back(text("Tekst", origin(Role::Paragraph, 6)));
     const StructureTree tree = build_structure(doc);
-    CHECK(dump(tree) == "Document\n  H2 |Dagsorden|\n  TOC\n    TOCI |1 Budget|\n    TOCI |2 Eventuelt|\n"
+    CHECK(dump(tree) == "Document\n  H2 |Dagsorden|\n  TOC\n    TOCI\n      Reference |1 Budget|\n    TOCI\n      Reference |2 Eventuelt|\n"
                         "  H2 |5 (Offentlig) Budget|\n  P |Tekst|\n");
     CHECK(tree.text_mcid[1][0] == -1);
 }

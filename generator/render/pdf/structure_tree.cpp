@@ -28,6 +28,7 @@ constexpr const char* kTD = "TD";
 constexpr const char* kTOC = "TOC";
 constexpr const char* kTOCI = "TOCI";
 constexpr const char* kLink = "Link";
+constexpr const char* kReference = "Reference";
 constexpr const char* kBlockQuote = "BlockQuote";
 constexpr const char* kHeadings[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
 
@@ -146,7 +147,8 @@ private:
             }
             case Role::TableCell: return child(child(child(table(o), kTBody, 0), kTR, o.row), kTD, o.col);
             case Role::TableNote: return child(container(o), kP, -1000000LL - o.block);
-            case Role::AgendaEntry: return child(child(0, kTOC, o.block), kTOCI, o.item);
+            // A TOCI holds a Reference (which holds the entry's Link), not a Link directly.
+            case Role::AgendaEntry: return child(child(child(0, kTOC, o.block), kTOCI, o.item), kReference, 0);
             case Role::Attachment: return child(child(child(0, kL, o.block), kLI, o.item), kLBody, 0);
             case Role::Artifact: break;
         }

@@ -23,7 +23,7 @@ struct StructKid {
 
 // One structure element, with a standard structure type (no role map needed).
 struct StructElement {
-    const char* type = "";  // Document, H1-H6, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Caption, TOC, TOCI, Link, BlockQuote
+    const char* type = "";  // Document, H1-H6, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Caption, TOC, TOCI, Reference, Link, BlockQuote
     int parent = -1;        // -1 for the Document element
     std::vector<StructKid> kids;
     std::string text;  // the text of its own content, lines joined by a space (a link's /Contents, tests)
