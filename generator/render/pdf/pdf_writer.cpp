@@ -199,6 +199,7 @@ struct Writer {
     std::vector<HPDF_Page> pages;
     std::vector<PageAnnotations> annotations;  // per page, per link item
     DocumentId id;                             // from the pages' content
+    RawObjects structure;                      // the structure elements' bodies, until saved
     std::map<std::string, HPDF_Destination> destinations;
     const TextItem* current_text = nullptr;  // for the message if a text is refused
     ContentStream content;                     // the current page's, reused from page to page
@@ -391,7 +392,7 @@ struct Writer {
     // The structure tree, and what PDF/A-2a and PDF/UA-1 ask of the document besides.
     bool tagged_archive(const std::string& icc) {
         haru.doing("write the structure (tags) of " + pdf_name(doc));
-        if (!haru.ok(write_structure(haru.doc(), tree, pages, annotations, kLanguage))) return false;
+        if (!haru.ok(write_structure(haru.doc(), tree, pages, annotations, kLanguage, structure))) return false;
         haru.doing("write the PDF/A metadata of " + pdf_name(doc));
         id.add(doc.info.title);
         id.add(doc.info.subject);

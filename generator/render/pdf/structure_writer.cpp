@@ -1,6 +1,7 @@
 #include "render/pdf/structure_writer.hpp"
 
 #include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include <string_view>
 
@@ -19,23 +20,40 @@ namespace {
 
 HPDF_STATUS fail(HPDF_Doc pdf) { return pdf->error.error_no != HPDF_OK ? pdf->error.error_no : HPDF_FAILD_TO_ALLOC_MEM; }
 
+// "12 0 R": a reference to an indirect object (libharu keeps its number in the low 24 bits).
+void reference(std::string& out, const void* object) {
+    const auto* h = static_cast<const HPDF_Obj_Header*>(object);
+    out += std::to_string(h->obj_id & 0x00FFFFFF);
+    out += ' ';
+    out += std::to_string(h->gen_no);
+    out += " R";
+}
+
+// libharu calls this inside the dictionary's << >>: the body we made.
+HPDF_STATUS write_body(HPDF_Dict dict, HPDF_Stream stream) {
+    const auto* body = static_cast<const std::string*>(dict->attr);
+    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(body->data()), static_cast<HPDF_UINT>(body->size()));
+}
+
 class StructureWriter {
 public:
     StructureWriter(HPDF_Doc pdf, const StructureTree& tree, const std::vector<HPDF_Page>& pages,
-                    const std::vector<PageAnnotations>& annotations)
-        : pdf_(pdf), mmgr_(pdf->mmgr), tree_(tree), pages_(pages), annotations_(annotations) {}
+                    const std::vector<PageAnnotations>& annotations, RawObjects& bodies)
+        : pdf_(pdf), mmgr_(pdf->mmgr), tree_(tree), pages_(pages), annotations_(annotations), bodies_(bodies) {}
 
     HPDF_STATUS write(const std::string& language) {
         next_key_ = static_cast<HPDF_INT32>(pages_.size());  // annotations' keys follow the pages'
         root_ = indirect_dict(pdf_);
         if (!root_) return fail(pdf_);
+        // One body per element, and the parent tree's last; the vector is not resized after.
+        bodies_.assign(tree_.elements.size() + 1, std::string());
         for (size_t e = 0; e < tree_.elements.size(); ++e) {
-            HPDF_Dict d = indirect_dict(pdf_);
+            HPDF_Dict d = raw_dict(bodies_[e]);
             if (!d) return fail(pdf_);
             elements_.push_back(d);
         }
         for (size_t e = 0; e < tree_.elements.size(); ++e) BP_TRY(element(e));
-        BP_TRY(parent_tree());
+        BP_TRY(parent_tree(bodies_.back()));
         BP_TRY(HPDF_Dict_AddName(root_, "Type", "StructTreeRoot"));
         BP_TRY(HPDF_Dict_Add(root_, "K", elements_[0]));
         HPDF_Dict catalog = pdf_->catalog;
@@ -50,12 +68,23 @@ public:
     }
 
 private:
+    // An indirect dictionary whose entries are the text of `body`, written by libharu in turn.
+    HPDF_Dict raw_dict(std::string& body) {
+        HPDF_Dict d = indirect_dict(pdf_);
+        if (d) {
+            d->attr = &body;
+            d->write_fn = write_body;
+        }
+        return d;
+    }
+
     HPDF_STATUS element(size_t e) {
         const StructElement& el = tree_.elements[e];
-        HPDF_Dict d = elements_[e];
-        BP_TRY(HPDF_Dict_AddName(d, "Type", "StructElem"));
-        BP_TRY(HPDF_Dict_AddName(d, "S", el.type));
-        BP_TRY(HPDF_Dict_Add(d, "P", el.parent >= 0 ? elements_[static_cast<size_t>(el.parent)] : root_));
+        std::string& b = bodies_[e];
+        b += "/Type /StructElem\n/S /";
+        b += el.type;
+        b += "\n/P ";
+        reference(b, el.parent >= 0 ? static_cast<void*>(elements_[static_cast<size_t>(el.parent)]) : root_);
         // The element's page: its first marked content's; other pages' content names its page.
         int page = -1;
         for (const StructKid& k : el.kids)
@@ -63,50 +92,43 @@ private:
                 page = k.page;
                 break;
             }
-        if (page >= 0) BP_TRY(HPDF_Dict_Add(d, "Pg", pages_[static_cast<size_t>(page)]));
-        if (std::string_view(el.type) == "TH") {
-            HPDF_Dict a = HPDF_Dict_New(mmgr_);
-            if (!a) return fail(pdf_);
-            BP_TRY(HPDF_Dict_Add(d, "A", a));
-            BP_TRY(HPDF_Dict_AddName(a, "O", "Table"));
-            BP_TRY(HPDF_Dict_AddName(a, "Scope", "Column"));
+        if (page >= 0) {
+            b += "\n/Pg ";
+            reference(b, pages_[static_cast<size_t>(page)]);
         }
-        HPDF_Array kids = HPDF_Array_New(mmgr_);
-        if (!kids) return fail(pdf_);
-        BP_TRY(HPDF_Dict_Add(d, "K", kids));
+        if (std::string_view(el.type) == "TH") b += "\n/A <</O /Table /Scope /Column>>";
+        b += "\n/K [";
         for (const StructKid& k : el.kids) {
             switch (k.kind) {
-                case StructKid::Kind::Element: BP_TRY(HPDF_Array_Add(kids, elements_[static_cast<size_t>(k.index)])); break;
+                case StructKid::Kind::Element: reference(b, elements_[static_cast<size_t>(k.index)]); break;
                 case StructKid::Kind::Content:
                     if (k.page == page) {
-                        BP_TRY(HPDF_Array_AddNumber(kids, k.index));
+                        b += std::to_string(k.index);
                     } else {
-                        HPDF_Dict mcr = HPDF_Dict_New(mmgr_);
-                        if (!mcr) return fail(pdf_);
-                        BP_TRY(HPDF_Array_Add(kids, mcr));
-                        BP_TRY(HPDF_Dict_AddName(mcr, "Type", "MCR"));
-                        BP_TRY(HPDF_Dict_Add(mcr, "Pg", pages_[static_cast<size_t>(k.page)]));
-                        BP_TRY(HPDF_Dict_AddNumber(mcr, "MCID", k.index));
+                        b += "<</Type /MCR /Pg ";
+                        reference(b, pages_[static_cast<size_t>(k.page)]);
+                        b += " /MCID " + std::to_string(k.index) + ">>";
                     }
                     break;
-                case StructKid::Kind::Annotation: BP_TRY(annotation(kids, el, k)); break;
+                case StructKid::Kind::Annotation: BP_TRY(annotation(b, el, k)); break;
             }
+            b += ' ';
         }
+        b += "]\n";
         return HPDF_OK;
     }
 
     // A link annotation as an object reference (OBJR), with the link's text as its /Contents if
     // the writer gave it none, and the print flag PDF/A asks for.
-    HPDF_STATUS annotation(HPDF_Array kids, const StructElement& el, const StructKid& k) {
+    HPDF_STATUS annotation(std::string& b, const StructElement& el, const StructKid& k) {
         HPDF_Annotation annot = annotations_[static_cast<size_t>(k.page)][static_cast<size_t>(k.index)];
         if (!annot) return HPDF_OK;
         HPDF_Dict a = reinterpret_cast<HPDF_Dict>(annot);
-        HPDF_Dict objr = HPDF_Dict_New(mmgr_);
-        if (!objr) return fail(pdf_);
-        BP_TRY(HPDF_Array_Add(kids, objr));
-        BP_TRY(HPDF_Dict_AddName(objr, "Type", "OBJR"));
-        BP_TRY(HPDF_Dict_Add(objr, "Obj", a));
-        BP_TRY(HPDF_Dict_Add(objr, "Pg", pages_[static_cast<size_t>(k.page)]));
+        b += "<</Type /OBJR /Obj ";
+        reference(b, a);
+        b += " /Pg ";
+        reference(b, pages_[static_cast<size_t>(k.page)]);
+        b += ">>";
         BP_TRY(HPDF_Dict_AddNumber(a, "StructParent", next_key_++));
         annotation_keys_.push_back(&el - tree_.elements.data());
         BP_TRY(HPDF_Dict_AddNumber(a, "F", 4));
@@ -118,25 +140,27 @@ private:
         return HPDF_OK;
     }
 
-    // Page i's content (key i) and each annotation (keys after the pages) to their elements.
-    HPDF_STATUS parent_tree() {
-        HPDF_Dict tree = indirect_dict(pdf_);
-        HPDF_Array nums = HPDF_Array_New(mmgr_);
-        if (!tree || !nums) return fail(pdf_);
-        BP_TRY(HPDF_Dict_Add(tree, "Nums", nums));
+    // Page i's content (key i) and each annotation (keys after the pages') to their elements.
+    HPDF_STATUS parent_tree(std::string& b) {
+        HPDF_Dict tree = raw_dict(b);
+        if (!tree) return fail(pdf_);
+        b += "/Nums [\n";
         for (size_t p = 0; p < pages_.size(); ++p) {
             BP_TRY(HPDF_Dict_AddNumber(pages_[p], "StructParents", static_cast<HPDF_INT32>(p)));
             BP_TRY(HPDF_Dict_AddName(pages_[p], "Tabs", "S"));
-            HPDF_Array owners = HPDF_Array_New(mmgr_);
-            if (!owners) return fail(pdf_);
-            BP_TRY(HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p)));
-            BP_TRY(HPDF_Array_Add(nums, owners));
-            for (int e : tree_.mcid_element[p]) BP_TRY(HPDF_Array_Add(owners, elements_[static_cast<size_t>(e)]));
+            b += std::to_string(p) + " [";
+            for (int e : tree_.mcid_element[p]) {
+                reference(b, elements_[static_cast<size_t>(e)]);
+                b += ' ';
+            }
+            b += "]\n";
         }
         for (size_t a = 0; a < annotation_keys_.size(); ++a) {
-            BP_TRY(HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(pages_.size() + a)));
-            BP_TRY(HPDF_Array_Add(nums, elements_[static_cast<size_t>(annotation_keys_[a])]));
+            b += std::to_string(pages_.size() + a) + ' ';
+            reference(b, elements_[static_cast<size_t>(annotation_keys_[a])]);
+            b += '\n';
         }
+        b += "]\n";
         BP_TRY(HPDF_Dict_Add(root_, "ParentTree", tree));
         return HPDF_Dict_AddNumber(root_, "ParentTreeNextKey", next_key_);
     }
@@ -146,6 +170,7 @@ private:
     const StructureTree& tree_;
     const std::vector<HPDF_Page>& pages_;
     const std::vector<PageAnnotations>& annotations_;
+    RawObjects& bodies_;
     HPDF_Dict root_ = nullptr;
     std::vector<HPDF_Dict> elements_;
     std::vector<ptrdiff_t> annotation_keys_;  // per annotation key (after the pages'), its element
@@ -155,8 +180,9 @@ private:
 }  // namespace
 
 HPDF_STATUS write_structure(HPDF_Doc pdf, const StructureTree& tree, const std::vector<HPDF_Page>& pages,
-                            const std::vector<PageAnnotations>& annotations, const std::string& language) {
-    return StructureWriter(pdf, tree, pages, annotations).write(language);
+                            const std::vector<PageAnnotations>& annotations, const std::string& language,
+                            RawObjects& bodies) {
+    return StructureWriter(pdf, tree, pages, annotations, bodies).write(language);
 }
 
 }  // namespace boardpack::render::pdf
