@@ -58,8 +58,11 @@ private:
     // The first page each block has content on, to tell a continuation from a start.
     void first_pages() {
         for (size_t p = 0; p < doc_.pages.size(); ++p)
-            for (const TextItem& t : doc_.pages[p].texts)
-                if (t.origin.role != Role::Artifact && t.origin.block >= 0) first_page_.try_emplace(t.origin.block, static_cast<int>(p));
+            for (int last = -1; const TextItem& t : doc_.pages[p].texts)
+                if (t.origin.role != Role::Artifact && t.origin.block >= 0 && t.origin.block != last) {
+                    first_page_.try_emplace(t.origin.block, static_cast<int>(p));
+                    last = t.origin.block;
+                }
     }
 
     int child(int parent, const char* type, long long key) {
@@ -194,7 +197,12 @@ private:
                 open = -1;
                 continue;
             }
-            int e = leaf(t.origin);
+            // A paragraph's or a cell's lines share one origin: its element is looked up once.
+            if (t.origin.role == Role::Title || !(t.origin == last_origin_) || last_leaf_ < 0) {
+                last_leaf_ = leaf(t.origin);
+                last_origin_ = t.origin;
+            }
+            int e = last_leaf_;
             for (size_t li = 0; li < page.links.size(); ++li) {
                 const LinkItem& l = page.links[li];
                 if (l.origin.block == t.origin.block && l.origin.item == t.origin.item && inside(t, l)) {
@@ -231,6 +239,8 @@ private:
     std::map<std::tuple<int, int, std::string>, int> header_page_;
     std::map<int, int> open_bodies_;  // list depth -> the body of its latest item
     std::map<int, std::string> link_destination_;
+    Origin last_origin_;  // the previous text's origin and element
+    int last_leaf_ = -1;
     long long unique_ = -2000000;
 };
 

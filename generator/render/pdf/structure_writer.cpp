@@ -3,6 +3,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include <charconv>
 #include <string_view>
 
 #include "render/pdf/pdf_objects.hpp"
@@ -23,10 +24,10 @@ HPDF_STATUS fail(HPDF_Doc pdf) { return pdf->error.error_no != HPDF_OK ? pdf->er
 // "12 0 R": a reference to an indirect object (libharu keeps its number in the low 24 bits).
 void reference(std::string& out, const void* object) {
     const auto* h = static_cast<const HPDF_Obj_Header*>(object);
-    out += std::to_string(h->obj_id & 0x00FFFFFF);
-    out += ' ';
-    out += std::to_string(h->gen_no);
-    out += " R";
+    char buf[16];
+    const auto end = std::to_chars(buf, buf + sizeof buf, h->obj_id & 0x00FFFFFF).ptr;
+    out.append(buf, static_cast<size_t>(end - buf));
+    out += h->gen_no == 0 ? " 0 R" : " " + std::to_string(h->gen_no) + " R";
 }
 
 // libharu calls this inside the dictionary's << >>: the body we made.
