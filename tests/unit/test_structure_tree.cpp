@@ -49,7 +49,7 @@ TEST_CASE("structure: a paragraph's lines share one MCID; a footer between them 
     t.push_back(text("Side 1 af 1", origin(Role::Artifact, -1)));
     t.push_back(text("", origin(Role::Paragraph, 2)));  // writes nothing, marks nothing
     const StructureTree tree = build_structure(doc);
-    CHECK(dump(tree) == "Document\n  H3 |Resumé|\n  P |Første linje anden linje|\n");
+    CHECK(dump(tree, doc) == "Document\n  H3 |Resumé|\n  P |Første linje anden linje|\n");
     CHECK(tree.text_mcid[0] == std::vector<int>{0, 1, 1, -1, -1});
     CHECK(tree.mcid_element[0].size() == 2);
 }
@@ -77,7 +77,7 @@ TEST_CASE("structure: a table continued on the next page repeats its caption and
     }
     doc.pages[1].texts.push_back(text("Kilde: eksemplet.", origin(Role::TableNote, 5)));
     const StructureTree tree = build_structure(doc);
-    CHECK(dump(tree) ==
+    CHECK(dump(tree, doc) ==
           "Document\n"
           "  Table\n"
           "    Caption |Tabel 1: Budget|\n"
@@ -100,7 +100,7 @@ TEST_CASE("structure: a \"(fortsat)\" heading before the rest of the agenda is a
     doc.pages[1].texts.push_back(text("5 (Offentlig) Budget", origin(Role::Heading, 5, 2)));
     doc.pages[1].texts.push_back(text("Tekst", origin(Role::Paragraph, 6)));
     const StructureTree tree = build_structure(doc);
-    CHECK(dump(tree) == "Document\n  H2 |Dagsorden|\n  TOC\n    TOCI\n      Reference |1 Budget|\n    TOCI\n      Reference |2 Eventuelt|\n"
+    CHECK(dump(tree, doc) == "Document\n  H2 |Dagsorden|\n  TOC\n    TOCI\n      Reference |1 Budget|\n    TOCI\n      Reference |2 Eventuelt|\n"
                         "  H2 |5 (Offentlig) Budget|\n  P |Tekst|\n");
     CHECK(tree.text_mcid[1][0] == -1);
 }
@@ -117,7 +117,7 @@ TEST_CASE("structure: lists are L/LI/Lbl/LBody, a nested list sits in its item's
     t.push_back(text("Citat", origin(Role::Paragraph, 16, 0, 15)));
     t.push_back(text("6 (Fortrolig)", origin(Role::Placeholder, 17)));
     const StructureTree tree = build_structure(doc);
-    CHECK(dump(tree) ==
+    CHECK(dump(tree, doc) ==
           "Document\n"
           "  L\n"
           "    LI\n      Lbl |•|\n      LBody\n        P |Første|\n"
@@ -139,7 +139,7 @@ TEST_CASE("structure: a link over two lines is one Link element with both annota
     page.links.push_back({90, 92, 60, 11, "https://example.org/plan", "", "", origin(Role::Paragraph, 1)});
     page.links.push_back({68, 106, 52, 11, "https://example.org/plan", "", "", origin(Role::Paragraph, 1)});
     const StructureTree tree = build_structure(doc);
-    CHECK(dump(tree) == "Document\n  P\n    Link |planen for ventelister|\n");
+    CHECK(dump(tree, doc) == "Document\n  P\n    Link |planen for ventelister|\n");
     const int link = tree.link_element[0][0];
     CHECK(link == tree.link_element[0][1]);
     int annotations = 0;

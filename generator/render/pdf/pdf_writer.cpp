@@ -299,6 +299,7 @@ struct Writer {
             content.end_text();
         }
         id.add(content.bytes());
+        std::vector<int>().swap(tree.text_mcid[i]);  // the page's marking is written
         if (!write_content(static_cast<HPDF_PageAttr>(page->attr))) return false;
         // libharu holds the page's content now: the layout's copy goes, so the two are not
         // held side by side for the whole document.
@@ -393,6 +394,7 @@ struct Writer {
     bool tagged_archive(const std::string& icc) {
         haru.doing("write the structure (tags) of " + pdf_name(doc));
         if (!haru.ok(write_structure(haru.doc(), tree, pages, annotations, kLanguage, structure))) return false;
+        tree = StructureTree();  // libharu has it now
         haru.doing("write the PDF/A metadata of " + pdf_name(doc));
         id.add(doc.info.title);
         id.add(doc.info.subject);

@@ -217,7 +217,7 @@ private:
                 open = e;
             }
             tree_.text_mcid.back()[i] = static_cast<int>(owners.size()) - 1;
-            add_text(e, t.text);
+            if (tree_.elements[static_cast<size_t>(e)].type == kLink) add_text(e, t.text);
         }
         // Every link annotation is in the tree: one with no text inside it gets a Link element of
         // its own, in the element of its block if it has one.
@@ -244,23 +244,36 @@ private:
     long long unique_ = -2000000;
 };
 
-void dump_element(const StructureTree& tree, int e, int depth, std::string& out) {
+// The text of an element's own marked content, from the page items it marks.
+std::string own_text(const StructureTree& tree, const LaidOutDocument& doc, const StructElement& el) {
+    std::string out;
+    for (const StructKid& k : el.kids) {
+        if (k.kind != StructKid::Kind::Content) continue;
+        const auto& texts = doc.pages[static_cast<size_t>(k.page)].texts;
+        const auto& mcids = tree.text_mcid[static_cast<size_t>(k.page)];
+        for (size_t i = 0; i < texts.size(); ++i)
+            if (mcids[i] == k.index) out += (out.empty() ? "" : " ") + texts[i].text;
+    }
+    return out;
+}
+
+void dump_element(const StructureTree& tree, const LaidOutDocument& doc, int e, int depth, std::string& out) {
     const StructElement& el = tree.elements[static_cast<size_t>(e)];
     out += std::string(static_cast<size_t>(depth) * 2, ' ') + std::string(el.type);
     const bool leaf = std::none_of(el.kids.begin(), el.kids.end(), [](const StructKid& k) { return k.kind == StructKid::Kind::Element; });
-    if (leaf && e != 0) out += " |" + el.text + "|";
+    if (leaf && e != 0) out += " |" + own_text(tree, doc, el) + "|";
     out += '\n';
     for (const StructKid& k : el.kids)
-        if (k.kind == StructKid::Kind::Element) dump_element(tree, k.index, depth + 1, out);
+        if (k.kind == StructKid::Kind::Element) dump_element(tree, doc, k.index, depth + 1, out);
 }
 
 }  // namespace
 
 StructureTree build_structure(const LaidOutDocument& doc) { return Builder(doc).run(); }
 
-std::string dump(const StructureTree& tree) {
+std::string dump(const StructureTree& tree, const LaidOutDocument& doc) {
     std::string out;
-    if (!tree.elements.empty()) dump_element(tree, 0, 0, out);
+    if (!tree.elements.empty()) dump_element(tree, doc, 0, 0, out);
     return out;
 }
 

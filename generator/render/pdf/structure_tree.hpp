@@ -26,7 +26,7 @@ struct StructElement {
     const char* type = "";  // Document, H1-H6, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Caption, TOC, TOCI, Reference, Link, BlockQuote
     int parent = -1;        // -1 for the Document element
     std::vector<StructKid> kids;
-    std::string text;  // the text of its own content, lines joined by a space (a link's /Contents, tests)
+    std::string text;  // a Link's text, lines joined by a space (its /Contents if it has no title)
 };
 
 // The tree and the marking of every page item.
@@ -40,7 +40,8 @@ struct StructureTree {
 // Works out the tree for a laid-out document (before its pages are written and freed).
 StructureTree build_structure(const LaidOutDocument& doc);
 
-// The tree as indented lines ("H2 |5 (Offentlig) Psykiatri...|"), for tests and for looking.
-std::string dump(const StructureTree& tree);
+// The tree as indented lines ("H2 |5 (Offentlig) Psykiatri...|", the text of what a leaf marks
+// in the document it was built from), for tests and for looking.
+std::string dump(const StructureTree& tree, const LaidOutDocument& doc);
 
 }  // namespace boardpack::render::pdf

@@ -32,8 +32,9 @@ void reference(std::string& out, const void* object) {
 
 // libharu calls this inside the dictionary's << >>: the body we made.
 HPDF_STATUS write_body(HPDF_Dict dict, HPDF_Stream stream) {
-    const auto* body = static_cast<const std::string*>(dict->attr);
-    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(body->data()), static_cast<HPDF_UINT>(body->size()));
+    const auto* body = static_cast<const RawObjects::Span*>(dict->attr);
+    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(body->bytes->data() + body->offset),
+                             static_cast<HPDF_UINT>(body->size));
 }
 
 class StructureWriter {
@@ -46,15 +47,23 @@ public:
         next_key_ = static_cast<HPDF_INT32>(pages_.size());  // annotations' keys follow the pages'
         root_ = indirect_dict(pdf_);
         if (!root_) return fail(pdf_);
-        // One body per element, and the parent tree's last; the vector is not resized after.
-        bodies_.assign(tree_.elements.size() + 1, std::string());
+        // One body per element, and the parent tree's last; the spans are not moved after.
+        bodies_.bytes.clear();
+        bodies_.spans.assign(tree_.elements.size() + 1, RawObjects::Span{&bodies_.bytes, 0, 0});
         for (size_t e = 0; e < tree_.elements.size(); ++e) {
-            HPDF_Dict d = raw_dict(bodies_[e]);
+            HPDF_Dict d = raw_dict(bodies_.spans[e]);
             if (!d) return fail(pdf_);
             elements_.push_back(d);
         }
-        for (size_t e = 0; e < tree_.elements.size(); ++e) BP_TRY(element(e));
-        BP_TRY(parent_tree(bodies_.back()));
+        for (size_t e = 0; e < tree_.elements.size(); ++e) {
+            bodies_.spans[e].offset = bodies_.bytes.size();
+            BP_TRY(element(e));
+            bodies_.spans[e].size = bodies_.bytes.size() - bodies_.spans[e].offset;
+        }
+        RawObjects::Span& last = bodies_.spans.back();
+        last.offset = bodies_.bytes.size();
+        BP_TRY(parent_tree(last));
+        last.size = bodies_.bytes.size() - last.offset;
         BP_TRY(HPDF_Dict_AddName(root_, "Type", "StructTreeRoot"));
         BP_TRY(HPDF_Dict_Add(root_, "K", elements_[0]));
         HPDF_Dict catalog = pdf_->catalog;
@@ -70,7 +79,7 @@ public:
 
 private:
     // An indirect dictionary whose entries are the text of `body`, written by libharu in turn.
-    HPDF_Dict raw_dict(std::string& body) {
+    HPDF_Dict raw_dict(RawObjects::Span& body) {
         HPDF_Dict d = indirect_dict(pdf_);
         if (d) {
             d->attr = &body;
@@ -81,7 +90,7 @@ private:
 
     HPDF_STATUS element(size_t e) {
         const StructElement& el = tree_.elements[e];
-        std::string& b = bodies_[e];
+        std::string& b = bodies_.bytes;
         b += "/Type /StructElem\n/S /";
         b += el.type;
         b += "\n/P ";
@@ -142,8 +151,9 @@ private:
     }
 
     // Page i's content (key i) and each annotation (keys after the pages') to their elements.
-    HPDF_STATUS parent_tree(std::string& b) {
-        HPDF_Dict tree = raw_dict(b);
+    HPDF_STATUS parent_tree(RawObjects::Span& span) {
+        std::string& b = bodies_.bytes;
+        HPDF_Dict tree = raw_dict(span);
         if (!tree) return fail(pdf_);
         b += "/Nums [\n";
         for (size_t p = 0; p < pages_.size(); ++p) {

@@ -19,7 +19,14 @@ using PageAnnotations = std::vector<HPDF_Annotation>;
 // The bodies of the structure's objects, written by us rather than built entry by entry with
 // libharu's dictionaries (a fifth of the writer's time, for thousands of table cells): kept by
 // the caller until the document is saved, since libharu writes them then.
-using RawObjects = std::vector<std::string>;
+struct RawObjects {
+    struct Span {
+        const std::string* bytes;
+        size_t offset, size;
+    };
+    std::string bytes;        // the bodies, one after another
+    std::vector<Span> spans;  // one per object, never moved once libharu's dictionaries point at them
+};
 
 // HPDF_OK, or the first failed call's status (libharu's error handler has the details).
 HPDF_STATUS write_structure(HPDF_Doc pdf, const StructureTree& tree, const std::vector<HPDF_Page>& pages,
