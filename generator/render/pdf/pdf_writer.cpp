@@ -434,7 +434,10 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
     if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
     std::string why;
     const auto icc = read_srgb_profile(&why);
-    if (!icc) return haru.fail_with(why), PdfResult::Refused;
+    if (!icc) {
+        haru.fail_with(why);
+        return PdfResult::Refused;
+    }
     HPDF_Font faces[kFontStyles];
     if (!embed_fonts(haru, doc, fonts, faces)) return PdfResult::Refused;
     Writer w(doc, haru, faces);
