@@ -45,7 +45,7 @@ std::string destination(const LinkItem& l) { return l.url.empty() ? "#" + l.targ
 class Builder {
 public:
     explicit Builder(const LaidOutDocument& doc) : doc_(doc) {
-        tree_.elements.push_back({kDocument, -1, {}, {}});
+        tree_.elements.push_back({kDocument, -1, {}});
         first_pages();
     }
 
@@ -69,7 +69,7 @@ private:
         const auto k = std::make_tuple(parent, type, key);
         if (const auto it = children_.find(k); it != children_.end()) return it->second;
         const int e = static_cast<int>(tree_.elements.size());
-        tree_.elements.push_back({type, parent, {}, {}});
+        tree_.elements.push_back({type, parent, {}});
         tree_.elements[static_cast<size_t>(parent)].kids.push_back({StructKid::Kind::Element, e, -1});
         children_.emplace(k, e);
         return e;
@@ -179,7 +179,7 @@ private:
     }
 
     void add_text(int e, const std::string& text) {
-        std::string& s = tree_.elements[static_cast<size_t>(e)].text;
+        std::string& s = tree_.link_text[e];
         if (!s.empty()) s += ' ';
         s += text;
     }

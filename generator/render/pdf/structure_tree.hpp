@@ -5,6 +5,7 @@
 // bytes are encoded: structure_writer turns it into PDF objects.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,6 @@ struct StructElement {
     const char* type = "";  // Document, H1-H6, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Caption, TOC, TOCI, Reference, Link, BlockQuote
     int parent = -1;        // -1 for the Document element
     std::vector<StructKid> kids;
-    std::string text;  // a Link's text, lines joined by a space (its /Contents if it has no title)
 };
 
 // The tree and the marking of every page item.
@@ -35,6 +35,7 @@ struct StructureTree {
     std::vector<std::vector<int>> text_mcid;     // per page, per text item: its MCID, or -1 (an artifact)
     std::vector<std::vector<int>> mcid_element;  // per page, per MCID: the element it belongs to
     std::vector<std::vector<int>> link_element;  // per page, per link item: its Link element
+    std::map<int, std::string> link_text;        // a Link element's text, lines joined by a space (its /Contents)
 };
 
 // Works out the tree for a laid-out document (before its pages are written and freed).

@@ -48,7 +48,11 @@ public:
         root_ = indirect_dict(pdf_);
         if (!root_) return fail(pdf_);
         // One body per element, and the parent tree's last; the spans are not moved after.
+        // Room for all of it at once: grown by doubling, a quarter of it would be slack until saved.
+        size_t kids = 0;
+        for (const StructElement& el : tree_.elements) kids += el.kids.size();
         bodies_.bytes.clear();
+        bodies_.bytes.reserve(tree_.elements.size() * 64 + kids * 12 + pages_.size() * 16);
         bodies_.spans.assign(tree_.elements.size() + 1, RawObjects::Span{&bodies_.bytes, 0, 0});
         for (size_t e = 0; e < tree_.elements.size(); ++e) {
             HPDF_Dict d = raw_dict(bodies_.spans[e]);
@@ -143,7 +147,8 @@ private:
         annotation_keys_.push_back(&el - tree_.elements.data());
         BP_TRY(HPDF_Dict_AddNumber(a, "F", 4));
         if (!has_key(a, "Contents")) {
-            HPDF_Binary text = text_string(mmgr_, el.text);
+            const auto t = tree_.link_text.find(static_cast<int>(&el - tree_.elements.data()));
+            HPDF_Binary text = text_string(mmgr_, t == tree_.link_text.end() ? std::string() : t->second);
             if (!text) return fail(pdf_);
             BP_TRY(HPDF_Dict_Add(a, "Contents", text));
         }
