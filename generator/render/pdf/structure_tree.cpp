@@ -51,6 +51,8 @@ public:
 
     StructureTree run() {
         for (size_t p = 0; p < doc_.pages.size(); ++p) page(static_cast<int>(p));
+        // Held until the whole document is written: without the slack of its growth.
+        tree_.elements.shrink_to_fit();
         return std::move(tree_);
     }
 
