@@ -27,7 +27,9 @@ std::string pdf_producer();
 // xmp:CreatorTool, xmp:CreateDate, pdf:Producer, dc:language, pdfaid 2A, pdfuaid 1).
 std::string xmp_packet(const DocumentInfo& info, const std::string& language);
 
-// A 16-byte document ID from the bytes it is fed (two 64-bit FNV-1a hashes).
+// A 16-byte document ID from the bytes it is fed (two 64-bit multiplicative hashes, FNV-1a's
+// prime and the golden ratio's): the same bytes give the same ID on every run (eight bytes are
+// read at a time in the machine's byte order, so a big-endian machine gives another, as stable).
 class DocumentId {
 public:
     void add(std::string_view bytes);
