@@ -439,6 +439,9 @@ def main():
         for edition, pdf, html_path in editions(packet):
             check_pdf(pdf, html_path, f"small {edition}")
             with pikepdf.open(pdf) as p:
+                if "/StructTreeRoot" not in p.Root:
+                    check(f"small {edition}: a structure tree", False)
+                    continue
                 tree = p.Root.StructTreeRoot
                 types = [str(e.S) for e, _ in struct_walk(kids_of(tree)[0])]
                 check("small: a nested list (L inside LBody)", any(
