@@ -1,6 +1,7 @@
 #include "render/pdf/content_stream.hpp"
 
 #include <cstdint>
+#include <string>
 
 namespace boardpack::render::pdf {
 
@@ -63,6 +64,22 @@ void ContentStream::font(std::string_view name, double size) {
 void ContentStream::fill(const Color& color) {
     number(color.r), out_ += ' ', number(color.g), out_ += ' ', number(color.b), out_ += " rg\n";
 }
+
+void ContentStream::begin_marked(std::string_view tag, int mcid) {
+    out_ += '/';
+    out_ += tag;
+    out_ += " <</MCID ";
+    out_ += std::to_string(mcid);
+    out_ += ">> BDC\n";
+}
+
+void ContentStream::begin_artifact(std::string_view type) {
+    out_ += "/Artifact <</Type /";
+    out_ += type;
+    out_ += ">> BDC\n";
+}
+
+void ContentStream::end_marked() { out_ += "EMC\n"; }
 
 void ContentStream::text(double x, double y, std::string_view bytes) {
     // A move from the start of the previous line, in libharu's single precision.

@@ -26,6 +26,13 @@ public:
     // More text bytes where the last text ended (after a change of font).
     void more_text(std::string_view bytes);
 
+    // Marked content (tagged PDF): what follows, up to end_marked(), is the structure element's
+    // content with this marked-content id, or an artifact (not content: footers, rules). The
+    // text bytes inside are whatever the font's encoding makes them; marking does not look at them.
+    void begin_marked(std::string_view tag, int mcid);
+    void begin_artifact(std::string_view type);
+    void end_marked();
+
     const std::string& bytes() const { return out_; }
     void clear() { out_.clear(); }
 

@@ -271,7 +271,7 @@ struct Packet {
             flow.new_page();
             anchor(attachment_anchor(item, a));
             line(wording.attachment_heading(item, a), FontStyle::Bold, style::kAttachmentTitleSize,
-                 style::kAttachmentTitleLeading, style::kAccent, origin(Origin::Role::Heading, 2));
+                 style::kAttachmentTitleLeading, style::kAccent, origin(Origin::Role::Heading, 3));
             space(style::kAfterAttachmentTitle);
             line(wording.attachment_line(a), FontStyle::Regular, style::kMetaSize, style::kMetaLeading, style::kMuted,
                  origin(Origin::Role::Meta));  // as in the HTML

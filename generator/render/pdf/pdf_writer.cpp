@@ -19,6 +19,9 @@
 #include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/glyph_runs.hpp"
 #include "render/pdf/text_string.hpp"
+#include "render/pdf/pdf_metadata.hpp"
+#include "render/pdf/structure_tree.hpp"
+#include "render/pdf/structure_writer.hpp"
 
 namespace boardpack::render::pdf {
 
@@ -100,6 +103,9 @@ private:
     bool failed_ = false;
 };
 
+// The packet's language, for /Lang and the XMP: the wording is Danish.
+const char* const kLanguage = "da";
+
 // Embeds the faces the document uses, each as a Type0 font over a subset of the characters it
 // prints with it; a face it does not use stays out of the PDF (fonts[face] is then null).
 bool embed_fonts(Haru& haru, const FontPlan& plan, const FontFiles& files, HPDF_Font fonts[kFaces]) {
@@ -177,15 +183,19 @@ bool start_document(Haru& haru, const LaidOutDocument& doc) {
 
 struct Writer {
     Writer(LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFaces], const FontFiles& ff, const FontPlan& p)
-        : doc(d), haru(h), fonts(f), files(ff), plan(p) {}
+        : doc(d), haru(h), fonts(f), files(ff), plan(p), tree(build_structure(d)) {}
 
     LaidOutDocument& doc;  // a page's texts and boxes are freed once libharu has them
     Haru& haru;
     HPDF_Font (&fonts)[kFaces];
     const FontFiles& files;
     const FontPlan& plan;
-    GlyphRuns runs;  // the current text's, reused
+    GlyphRuns runs;       // the current text's, reused
+    StructureTree tree;  // worked out before the pages' items are freed
     std::vector<HPDF_Page> pages;
+    std::vector<PageAnnotations> annotations;  // per page, per link item
+    DocumentId id;                             // from the pages' content
+    RawObjects structure;                      // the structure elements' bodies, until saved
     std::map<std::string, HPDF_Destination> destinations;
     const TextItem* current_text = nullptr;  // for the message if a text is refused
     ContentStream content;                     // the current page's, reused from page to page
@@ -262,14 +272,36 @@ struct Writer {
             return false;
         pages.push_back(page);
         content.clear();
-        for (const BoxItem& b : p.boxes) content.rectangle(b.color, b.x, doc.page_height - b.y - b.h, b.w, b.h);
+        // Rules, stripes and strike-throughs are drawing, not content: one artifact.
+        if (!p.boxes.empty()) {
+            content.begin_artifact("Layout");
+            for (const BoxItem& b : p.boxes) content.rectangle(b.color, b.x, doc.page_height - b.y - b.h, b.w, b.h);
+            content.end_marked();
+        }
         if (!p.texts.empty()) {
             content.begin_text();
             font_set = color_set = false;  // a new text object starts with the defaults
-            for (const TextItem& t : p.texts)
+            // Each text inside its structure element's marked content, or an artifact; a run of
+            // texts of one element is one marked-content sequence.
+            constexpr int kNone = -2;
+            int open = kNone;
+            const std::vector<int>& mcids = tree.text_mcid[i];
+            for (size_t k = 0; k < p.texts.size(); ++k) {
+                const TextItem& t = p.texts[k];
+                if (t.text.empty()) continue;
+                if (mcids[k] != open) {
+                    if (open != kNone) content.end_marked();
+                    open = mcids[k];
+                    if (open < 0) content.begin_artifact("Pagination");
+                    else content.begin_marked(tree.elements[static_cast<size_t>(tree.mcid_element[i][static_cast<size_t>(open)])].type, open);
+                }
                 if (!text(page, t)) return false;
+            }
+            if (open != kNone) content.end_marked();
             content.end_text();
         }
+        id.add(content.bytes());
+        std::vector<int>().swap(tree.text_mcid[i]);  // the page's marking is written
         if (!write_content(static_cast<HPDF_PageAttr>(page->attr))) return false;
         // libharu holds the page's content now: the layout's copy goes, so the two are not
         // held side by side for the whole document.
@@ -292,8 +324,10 @@ struct Writer {
     }
 
     bool links() {
+        annotations.resize(doc.pages.size());
         for (size_t i = 0; i < doc.pages.size(); ++i) {
             for (const LinkItem& l : doc.pages[i].links) {
+                annotations[i].push_back(nullptr);
                 HPDF_Rect r{real(l.x), real(doc.page_height - l.y - l.h), real(l.x + l.w), real(doc.page_height - l.y)};
                 HPDF_Annotation annot = nullptr;
                 if (!l.url.empty()) {
@@ -305,6 +339,7 @@ struct Writer {
                 } else {
                     continue;
                 }
+                annotations[i].back() = annot;
                 if (!haru.ok(annot) || !haru.ok(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0))) return false;
                 if (!l.title.empty() && !contents(annot, l.title)) return false;
             }
@@ -365,6 +400,17 @@ struct Writer {
         return true;
     }
 
+    // The structure tree, and what PDF/A-2a and PDF/UA-1 ask of the document besides.
+    bool tagged_archive(const std::string& icc) {
+        haru.doing("write the structure (tags) of " + pdf_name(doc));
+        if (!haru.ok(write_structure(haru.doc(), tree, pages, annotations, kLanguage, structure))) return false;
+        tree = StructureTree();  // libharu has it now
+        haru.doing("write the PDF/A metadata of " + pdf_name(doc));
+        id.add(doc.info.title);
+        id.add(doc.info.subject);
+        return haru.ok(write_archive_metadata(haru.doc(), doc.info, kLanguage, icc, id));
+    }
+
     // Into the file at `path`, written by libharu as it goes; with no path only into libharu's
     // memory, to find what would fail. A file that cannot be written is named with the
     // system's reason (libharu's own says only "file I/O error").
@@ -396,13 +442,19 @@ std::optional<TableMetrics> load_font_metrics(const std::string& font_dir, Diagn
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& path, Diagnostics& diags) {
     Haru haru(diags);
     if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
+    std::string why;
+    const auto icc = read_srgb_profile(&why);
+    if (!icc) {
+        haru.fail_with(why);
+        return PdfResult::Refused;
+    }
     const FontPlan plan = FontPlan::of(doc, fonts);
     HPDF_Font faces[kFaces];
     if (!embed_fonts(haru, plan, fonts, faces)) return PdfResult::Refused;
     Writer w(doc, haru, faces, fonts, plan);
     for (size_t i = 0; i < doc.pages.size(); ++i)
         if (!w.page(i)) return PdfResult::Refused;
-    if (!w.anchors() || !w.links() || !w.outline() || !w.info()) return PdfResult::Refused;
+    if (!w.anchors() || !w.links() || !w.outline() || !w.info() || !w.tagged_archive(*icc)) return PdfResult::Refused;
     return w.save(path);
 }
 

@@ -1,6 +1,8 @@
 // Writes laid-out pages as PDF with libharu: fonts are embedded TrueType subsets (Carlito, and
 // DejaVu Sans for what it lacks) as Type0 fonts, written by cid_font.cpp with libharu's object
 // API; libharu's error callback only records the error, which is turned into a diagnostic here.
+// The PDF is tagged (PDF/UA-1, PDF/A-2a): structure_tree works out the tags, structure_writer and
+// pdf_metadata write what libharu has no calls for with its low-level object API.
 #pragma once
 
 #include <optional>

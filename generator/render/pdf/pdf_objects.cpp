@@ -1,0 +1,44 @@
+#include "render/pdf/pdf_objects.hpp"
+
+#include <hpdf_list.h>
+
+#include <cstring>
+#include <string>
+
+#include "core/text.hpp"
+
+namespace boardpack::render::pdf {
+
+HPDF_Binary text_string(HPDF_MMgr mmgr, std::string_view utf8) {
+    std::string bytes = "\xFE\xFF";
+    const auto unit = [&bytes](unsigned u) {
+        bytes += static_cast<char>(u >> 8);
+        bytes += static_cast<char>(u & 0xFF);
+    };
+    for (char32_t c : decode_utf8(utf8)) {
+        if (c >= 0x10000) {
+            const unsigned v = static_cast<unsigned>(c) - 0x10000;
+            unit(0xD800 + (v >> 10));
+            unit(0xDC00 + (v & 0x3FF));
+        } else {
+            unit(static_cast<unsigned>(c));
+        }
+    }
+    return HPDF_Binary_New(mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+}
+
+HPDF_Dict indirect_dict(HPDF_Doc pdf) {
+    HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
+    if (d && HPDF_Xref_Add(pdf->xref, d) != HPDF_OK) return nullptr;  // libharu freed it
+    return d;
+}
+
+bool has_key(HPDF_Dict dict, const char* key) {
+    for (HPDF_UINT i = 0; i < dict->list->count; ++i) {
+        const auto* element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, i));
+        if (std::strcmp(element->key, key) == 0) return true;
+    }
+    return false;
+}
+
+}  // namespace boardpack::render::pdf

@@ -1,0 +1,282 @@
+#include "render/pdf/structure_tree.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+#include <tuple>
+
+namespace boardpack::render::pdf {
+
+namespace {
+
+using Role = Origin::Role;
+
+// The structure types, one object each, so that an element's type is a pointer compared as such.
+constexpr const char* kDocument = "Document";
+constexpr const char* kP = "P";
+constexpr const char* kL = "L";
+constexpr const char* kLI = "LI";
+constexpr const char* kLbl = "Lbl";
+constexpr const char* kLBody = "LBody";
+constexpr const char* kTable = "Table";
+constexpr const char* kCaption = "Caption";
+constexpr const char* kTHead = "THead";
+constexpr const char* kTBody = "TBody";
+constexpr const char* kTR = "TR";
+constexpr const char* kTH = "TH";
+constexpr const char* kTD = "TD";
+constexpr const char* kTOC = "TOC";
+constexpr const char* kTOCI = "TOCI";
+constexpr const char* kLink = "Link";
+constexpr const char* kReference = "Reference";
+constexpr const char* kBlockQuote = "BlockQuote";
+constexpr const char* kHeadings[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
+
+const char* heading(int level) { return kHeadings[std::clamp(level, 1, 6) - 1]; }
+
+bool inside(const TextItem& t, const LinkItem& l) {
+    constexpr double slack = 0.5;
+    // A text starting where the link ends (the full stop after it) is not in it.
+    return t.x >= l.x - slack && t.x < l.x + l.w - slack && t.baseline >= l.y - slack && t.baseline <= l.y + l.h + slack;
+}
+
+std::string destination(const LinkItem& l) { return l.url.empty() ? "#" + l.target : l.url; }
+
+class Builder {
+public:
+    explicit Builder(const LaidOutDocument& doc) : doc_(doc) {
+        tree_.elements.push_back({kDocument, -1, {}});
+        first_pages();
+    }
+
+    StructureTree run() {
+        for (size_t p = 0; p < doc_.pages.size(); ++p) page(static_cast<int>(p));
+        // Held until the whole document is written: without the slack of its growth.
+        tree_.elements.shrink_to_fit();
+        return std::move(tree_);
+    }
+
+private:
+    // The first page each block has content on, to tell a continuation from a start.
+    void first_pages() {
+        for (size_t p = 0; p < doc_.pages.size(); ++p)
+            for (int last = -1; const TextItem& t : doc_.pages[p].texts)
+                if (t.origin.role != Role::Artifact && t.origin.block >= 0 && t.origin.block != last) {
+                    first_page_.try_emplace(t.origin.block, static_cast<int>(p));
+                    last = t.origin.block;
+                }
+    }
+
+    int child(int parent, const char* type, long long key) {
+        const auto k = std::make_tuple(parent, type, key);
+        if (const auto it = children_.find(k); it != children_.end()) return it->second;
+        const int e = static_cast<int>(tree_.elements.size());
+        tree_.elements.push_back({type, parent, {}});
+        tree_.elements[static_cast<size_t>(parent)].kids.push_back({StructKid::Kind::Element, e, -1});
+        children_.emplace(k, e);
+        return e;
+    }
+    int fresh(int parent, const char* type) { return child(parent, type, --unique_); }
+
+    // A heading that only repeats one on an earlier page ("Dagsorden (fortsat)"): the block after
+    // it on the page started on an earlier page.
+    bool continuation_heading(const Page& page, size_t i, int p) const {
+        const int block = page.texts[i].origin.block;
+        for (size_t j = i + 1; j < page.texts.size(); ++j) {
+            const Origin& o = page.texts[j].origin;
+            if (o.role == Role::Artifact || o.block == block) continue;
+            const auto f = first_page_.find(o.block);
+            return f != first_page_.end() && f->second < p;
+        }
+        return false;
+    }
+
+    // Pagination repeated on a later page (a table's continued caption and header) is an artifact.
+    bool artifact(const Page& page, size_t i, int p) {
+        const TextItem& t = page.texts[i];
+        const Origin& o = t.origin;
+        switch (o.role) {
+            case Role::Artifact: return true;
+            case Role::TableCaption: {
+                const auto [it, added] = caption_page_.try_emplace(o.block, p);
+                return !added && it->second != p;
+            }
+            case Role::TableHeader: {
+                const auto key = std::make_tuple(o.block, o.col, t.text);
+                const auto [it, added] = header_page_.try_emplace(key, p);
+                return !added && it->second != p;
+            }
+            case Role::Heading: return continuation_heading(page, i, p);
+            default: return false;
+        }
+    }
+
+    // The list element a list item's texts hang under: a nested list sits in the body of the
+    // enclosing list's latest item.
+    int list(const Origin& o) {
+        const int depth = std::max(1, static_cast<int>(o.level));
+        int parent = 0;
+        if (depth > 1)
+            if (const auto it = open_bodies_.find(depth - 1); it != open_bodies_.end()) parent = it->second;
+        return child(parent, kL, o.parent);
+    }
+    int list_body(const Origin& o) {
+        const int body = child(child(list(o), kLI, o.item), kLBody, 0);
+        open_bodies_[std::max(1, static_cast<int>(o.level))] = body;
+        return body;
+    }
+    // Where a block's own element goes: in a quote, or the document.
+    int container(const Origin& o) { return o.parent >= 0 && o.item < 0 ? child(0, kBlockQuote, o.parent) : 0; }
+
+    int table(const Origin& o) { return child(container(o), kTable, o.block); }
+
+    // The element a text's content belongs to (before links).
+    int leaf(const Origin& o) {
+        switch (o.role) {
+            case Role::Title: return fresh(0, kP);  // each front-page line is a paragraph of its own
+            case Role::Heading: return child(container(o), heading(o.level), o.block);
+            case Role::ListLabel: return child(child(list(o), kLI, o.item), kLbl, 0);
+            case Role::ListBody: return list_body(o);
+            // A confidential item's placeholder stands where the item's heading would be, and is
+            // that heading in the HTML too.
+            case Role::Placeholder: return child(container(o), heading(o.level > 0 ? o.level : 2), o.block);
+            case Role::Paragraph:
+            case Role::Code:
+            case Role::Meta:
+                if (o.parent >= 0 && o.item >= 0) return child(list_body(o), kP, o.block);
+                return child(container(o), kP, o.block);
+            case Role::TableCaption: return child(table(o), kCaption, 0);
+            case Role::TableHeader: {
+                const int th = child(child(child(table(o), kTHead, 0), kTR, 0), kTH, o.col);
+                return th;
+            }
+            case Role::TableCell: return child(child(child(table(o), kTBody, 0), kTR, o.row), kTD, o.col);
+            case Role::TableNote: return child(container(o), kP, -1000000LL - o.block);
+            // A TOCI holds a Reference (which holds the entry's Link), not a Link directly.
+            case Role::AgendaEntry: return child(child(child(0, kTOC, o.block), kTOCI, o.item), kReference, 0);
+            case Role::Attachment: return child(child(child(0, kL, o.block), kLI, o.item), kLBody, 0);
+            case Role::Artifact: break;
+        }
+        return 0;
+    }
+
+    // The Link element for a text inside a link area: the previous one in the same element if it
+    // goes to the same place (a link broken over two lines is one link).
+    int link(int parent, int p, size_t li) {
+        const LinkItem& l = doc_.pages[static_cast<size_t>(p)].links[li];
+        int& slot = tree_.link_element[static_cast<size_t>(p)][li];
+        if (slot >= 0) return slot;
+        const std::vector<StructKid>& kids = tree_.elements[static_cast<size_t>(parent)].kids;
+        int e = -1;
+        if (!kids.empty() && kids.back().kind == StructKid::Kind::Element) {
+            const int last = kids.back().index;
+            if (tree_.elements[static_cast<size_t>(last)].type == kLink && link_destination_[last] == destination(l)) e = last;
+        }
+        if (e < 0) {
+            e = fresh(parent, kLink);
+            link_destination_[e] = destination(l);
+        }
+        slot = e;
+        return e;
+    }
+
+    void add_text(int e, const std::string& text) {
+        std::string& s = tree_.link_text[e];
+        if (!s.empty()) s += ' ';
+        s += text;
+    }
+
+    void page(int p) {
+        const Page& page = doc_.pages[static_cast<size_t>(p)];
+        tree_.text_mcid.emplace_back(page.texts.size(), -1);
+        tree_.mcid_element.emplace_back();
+        tree_.link_element.emplace_back(page.links.size(), -1);
+        int open = -1;  // the element of the marked content just written, to extend it
+        for (size_t i = 0; i < page.texts.size(); ++i) {
+            const TextItem& t = page.texts[i];
+            if (t.text.empty()) continue;  // writes nothing
+            if (artifact(page, i, p)) {
+                open = -1;
+                continue;
+            }
+            // A paragraph's or a cell's lines share one origin: its element is looked up once.
+            if (t.origin.role == Role::Title || !(t.origin == last_origin_) || last_leaf_ < 0) {
+                last_leaf_ = leaf(t.origin);
+                last_origin_ = t.origin;
+            }
+            int e = last_leaf_;
+            for (size_t li = 0; li < page.links.size(); ++li) {
+                const LinkItem& l = page.links[li];
+                if (l.origin.block == t.origin.block && l.origin.item == t.origin.item && inside(t, l)) {
+                    e = link(e, p, li);
+                    break;
+                }
+            }
+            std::vector<int>& owners = tree_.mcid_element.back();
+            if (e != open) {
+                tree_.elements[static_cast<size_t>(e)].kids.push_back({StructKid::Kind::Content, static_cast<int>(owners.size()), p});
+                owners.push_back(e);
+                open = e;
+            }
+            tree_.text_mcid.back()[i] = static_cast<int>(owners.size()) - 1;
+            if (tree_.elements[static_cast<size_t>(e)].type == kLink) add_text(e, t.text);
+        }
+        // Every link annotation is in the tree: one with no text inside it gets a Link element of
+        // its own, in the element of its block if it has one.
+        for (size_t li = 0; li < page.links.size(); ++li) {
+            int& slot = tree_.link_element.back()[li];
+            if (slot < 0) {
+                slot = fresh(0, kLink);
+                add_text(slot, page.links[li].title.empty() ? destination(page.links[li]) : page.links[li].title);
+            }
+            tree_.elements[static_cast<size_t>(slot)].kids.push_back({StructKid::Kind::Annotation, static_cast<int>(li), p});
+        }
+    }
+
+    const LaidOutDocument& doc_;
+    StructureTree tree_;
+    std::map<std::tuple<int, const char*, long long>, int> children_;
+    std::map<int, int> first_page_;
+    std::map<int, int> caption_page_;
+    std::map<std::tuple<int, int, std::string>, int> header_page_;
+    std::map<int, int> open_bodies_;  // list depth -> the body of its latest item
+    std::map<int, std::string> link_destination_;
+    Origin last_origin_;  // the previous text's origin and element
+    int last_leaf_ = -1;
+    long long unique_ = -2000000;
+};
+
+// The text of an element's own marked content, from the page items it marks.
+std::string own_text(const StructureTree& tree, const LaidOutDocument& doc, const StructElement& el) {
+    std::string out;
+    for (const StructKid& k : el.kids) {
+        if (k.kind != StructKid::Kind::Content) continue;
+        const auto& texts = doc.pages[static_cast<size_t>(k.page)].texts;
+        const auto& mcids = tree.text_mcid[static_cast<size_t>(k.page)];
+        for (size_t i = 0; i < texts.size(); ++i)
+            if (mcids[i] == k.index) out += (out.empty() ? "" : " ") + texts[i].text;
+    }
+    return out;
+}
+
+void dump_element(const StructureTree& tree, const LaidOutDocument& doc, int e, int depth, std::string& out) {
+    const StructElement& el = tree.elements[static_cast<size_t>(e)];
+    out += std::string(static_cast<size_t>(depth) * 2, ' ') + std::string(el.type);
+    const bool leaf = std::none_of(el.kids.begin(), el.kids.end(), [](const StructKid& k) { return k.kind == StructKid::Kind::Element; });
+    if (leaf && e != 0) out += " |" + own_text(tree, doc, el) + "|";
+    out += '\n';
+    for (const StructKid& k : el.kids)
+        if (k.kind == StructKid::Kind::Element) dump_element(tree, doc, k.index, depth + 1, out);
+}
+
+}  // namespace
+
+StructureTree build_structure(const LaidOutDocument& doc) { return Builder(doc).run(); }
+
+std::string dump(const StructureTree& tree, const LaidOutDocument& doc) {
+    std::string out;
+    if (!tree.elements.empty()) dump_element(tree, doc, 0, 0, out);
+    return out;
+}
+
+}  // namespace boardpack::render::pdf

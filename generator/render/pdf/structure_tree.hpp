@@ -1,0 +1,48 @@
+// The structure tree of the tagged PDF (PDF/UA-1, PDF/A-2a), worked out from what each page
+// item says it is (its Origin): which structure element each text belongs to, the marked-content
+// ids (MCIDs) the content streams carry, and which texts are artifacts (footers, rules, a
+// table's repeated header, a "(fortsat)" heading). Knows nothing of libharu or of how text
+// bytes are encoded: structure_writer turns it into PDF objects.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "render/pdf/page_items.hpp"
+
+namespace boardpack::render::pdf {
+
+// A child of a structure element: another element, marked content on a page, or a link
+// annotation (an OBJR).
+struct StructKid {
+    enum class Kind : unsigned char { Element, Content, Annotation };
+    Kind kind = Kind::Element;
+    int index = 0;  // the element's index, the MCID, or the link's index on its page
+    int page = -1;  // for content and annotations
+};
+
+// One structure element, with a standard structure type (no role map needed).
+struct StructElement {
+    const char* type = "";  // Document, H1-H6, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Caption, TOC, TOCI, Reference, Link, BlockQuote
+    int parent = -1;        // -1 for the Document element
+    std::vector<StructKid> kids;
+};
+
+// The tree and the marking of every page item.
+struct StructureTree {
+    std::vector<StructElement> elements;         // [0] is the Document element
+    std::vector<std::vector<int>> text_mcid;     // per page, per text item: its MCID, or -1 (an artifact)
+    std::vector<std::vector<int>> mcid_element;  // per page, per MCID: the element it belongs to
+    std::vector<std::vector<int>> link_element;  // per page, per link item: its Link element
+    std::map<int, std::string> link_text;        // a Link element's text, lines joined by a space (its /Contents)
+};
+
+// Works out the tree for a laid-out document (before its pages are written and freed).
+StructureTree build_structure(const LaidOutDocument& doc);
+
+// The tree as indented lines ("H2 |5 (Offentlig) Psykiatri...|", the text of what a leaf marks
+// in the document it was built from), for tests and for looking.
+std::string dump(const StructureTree& tree, const LaidOutDocument& doc);
+
+}  // namespace boardpack::render::pdf

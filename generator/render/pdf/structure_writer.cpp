@@ -1,0 +1,204 @@
+#include "render/pdf/structure_writer.hpp"
+
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <charconv>
+#include <string_view>
+
+#include "render/pdf/pdf_objects.hpp"
+
+namespace boardpack::render::pdf {
+
+namespace {
+
+// Stops at the first failure; libharu has recorded it.
+#define BP_TRY(call)                                          \
+    do {                                                      \
+        const HPDF_STATUS bp_status_ = (call);                \
+        if (bp_status_ != HPDF_OK) return bp_status_;         \
+    } while (0)
+
+HPDF_STATUS fail(HPDF_Doc pdf) { return pdf->error.error_no != HPDF_OK ? pdf->error.error_no : HPDF_FAILD_TO_ALLOC_MEM; }
+
+// "12 0 R": a reference to an indirect object (libharu keeps its number in the low 24 bits).
+void reference(std::string& out, const void* object) {
+    const auto* h = static_cast<const HPDF_Obj_Header*>(object);
+    char buf[16];
+    const auto end = std::to_chars(buf, buf + sizeof buf, h->obj_id & 0x00FFFFFF).ptr;
+    out.append(buf, static_cast<size_t>(end - buf));
+    out += h->gen_no == 0 ? " 0 R" : " " + std::to_string(h->gen_no) + " R";
+}
+
+// libharu calls this inside the dictionary's << >>: the body we made.
+HPDF_STATUS write_body(HPDF_Dict dict, HPDF_Stream stream) {
+    const auto* body = static_cast<const RawObjects::Span*>(dict->attr);
+    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(body->bytes->data() + body->offset),
+                             static_cast<HPDF_UINT>(body->size));
+}
+
+class StructureWriter {
+public:
+    StructureWriter(HPDF_Doc pdf, const StructureTree& tree, const std::vector<HPDF_Page>& pages,
+                    const std::vector<PageAnnotations>& annotations, RawObjects& bodies)
+        : pdf_(pdf), mmgr_(pdf->mmgr), tree_(tree), pages_(pages), annotations_(annotations), bodies_(bodies) {}
+
+    HPDF_STATUS write(const std::string& language) {
+        next_key_ = static_cast<HPDF_INT32>(pages_.size());  // annotations' keys follow the pages'
+        root_ = indirect_dict(pdf_);
+        if (!root_) return fail(pdf_);
+        // One body per element, and the parent tree's last; the spans are not moved after.
+        // Room for all of it at once: grown by doubling, a quarter of it would be slack until saved.
+        size_t kids = 0;
+        for (const StructElement& el : tree_.elements) kids += el.kids.size();
+        bodies_.bytes.clear();
+        bodies_.bytes.reserve(tree_.elements.size() * 64 + kids * 12 + pages_.size() * 16);
+        bodies_.spans.assign(tree_.elements.size() + 1, RawObjects::Span{&bodies_.bytes, 0, 0});
+        for (size_t e = 0; e < tree_.elements.size(); ++e) {
+            HPDF_Dict d = raw_dict(bodies_.spans[e]);
+            if (!d) return fail(pdf_);
+            elements_.push_back(d);
+        }
+        for (size_t e = 0; e < tree_.elements.size(); ++e) {
+            bodies_.spans[e].offset = bodies_.bytes.size();
+            BP_TRY(element(e));
+            bodies_.spans[e].size = bodies_.bytes.size() - bodies_.spans[e].offset;
+        }
+        RawObjects::Span& last = bodies_.spans.back();
+        last.offset = bodies_.bytes.size();
+        BP_TRY(parent_tree(last));
+        last.size = bodies_.bytes.size() - last.offset;
+        BP_TRY(HPDF_Dict_AddName(root_, "Type", "StructTreeRoot"));
+        BP_TRY(HPDF_Dict_Add(root_, "K", elements_[0]));
+        HPDF_Dict catalog = pdf_->catalog;
+        BP_TRY(HPDF_Dict_Add(catalog, "StructTreeRoot", root_));
+        HPDF_Dict mark_info = HPDF_Dict_New(mmgr_);
+        if (!mark_info) return fail(pdf_);
+        BP_TRY(HPDF_Dict_Add(catalog, "MarkInfo", mark_info));
+        BP_TRY(HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE));
+        HPDF_String lang = HPDF_String_New(mmgr_, language.c_str(), nullptr);
+        if (!lang) return fail(pdf_);
+        return HPDF_Dict_Add(catalog, "Lang", lang);
+    }
+
+private:
+    // An indirect dictionary whose entries are the text of `body`, written by libharu in turn.
+    HPDF_Dict raw_dict(RawObjects::Span& body) {
+        HPDF_Dict d = indirect_dict(pdf_);
+        if (d) {
+            d->attr = &body;
+            d->write_fn = write_body;
+        }
+        return d;
+    }
+
+    HPDF_STATUS element(size_t e) {
+        const StructElement& el = tree_.elements[e];
+        std::string& b = bodies_.bytes;
+        b += "/Type /StructElem\n/S /";
+        b += el.type;
+        b += "\n/P ";
+        reference(b, el.parent >= 0 ? static_cast<void*>(elements_[static_cast<size_t>(el.parent)]) : root_);
+        // The element's page: its first marked content's; other pages' content names its page.
+        int page = -1;
+        for (const StructKid& k : el.kids)
+            if (k.kind == StructKid::Kind::Content) {
+                page = k.page;
+                break;
+            }
+        if (page >= 0) {
+            b += "\n/Pg ";
+            reference(b, pages_[static_cast<size_t>(page)]);
+        }
+        if (std::string_view(el.type) == "TH") b += "\n/A <</O /Table /Scope /Column>>";
+        b += "\n/K [";
+        for (const StructKid& k : el.kids) {
+            switch (k.kind) {
+                case StructKid::Kind::Element: reference(b, elements_[static_cast<size_t>(k.index)]); break;
+                case StructKid::Kind::Content:
+                    if (k.page == page) {
+                        b += std::to_string(k.index);
+                    } else {
+                        b += "<</Type /MCR /Pg ";
+                        reference(b, pages_[static_cast<size_t>(k.page)]);
+                        b += " /MCID " + std::to_string(k.index) + ">>";
+                    }
+                    break;
+                case StructKid::Kind::Annotation: BP_TRY(annotation(b, el, k)); break;
+            }
+            b += ' ';
+        }
+        b += "]\n";
+        return HPDF_OK;
+    }
+
+    // A link annotation as an object reference (OBJR), with the link's text as its /Contents if
+    // the writer gave it none, and the print flag PDF/A asks for.
+    HPDF_STATUS annotation(std::string& b, const StructElement& el, const StructKid& k) {
+        HPDF_Annotation annot = annotations_[static_cast<size_t>(k.page)][static_cast<size_t>(k.index)];
+        if (!annot) return HPDF_OK;
+        HPDF_Dict a = reinterpret_cast<HPDF_Dict>(annot);
+        b += "<</Type /OBJR /Obj ";
+        reference(b, a);
+        b += " /Pg ";
+        reference(b, pages_[static_cast<size_t>(k.page)]);
+        b += ">>";
+        BP_TRY(HPDF_Dict_AddNumber(a, "StructParent", next_key_++));
+        annotation_keys_.push_back(&el - tree_.elements.data());
+        BP_TRY(HPDF_Dict_AddNumber(a, "F", 4));
+        if (!has_key(a, "Contents")) {
+            const auto t = tree_.link_text.find(static_cast<int>(&el - tree_.elements.data()));
+            HPDF_Binary text = text_string(mmgr_, t == tree_.link_text.end() ? std::string() : t->second);
+            if (!text) return fail(pdf_);
+            BP_TRY(HPDF_Dict_Add(a, "Contents", text));
+        }
+        return HPDF_OK;
+    }
+
+    // Page i's content (key i) and each annotation (keys after the pages') to their elements.
+    HPDF_STATUS parent_tree(RawObjects::Span& span) {
+        std::string& b = bodies_.bytes;
+        HPDF_Dict tree = raw_dict(span);
+        if (!tree) return fail(pdf_);
+        b += "/Nums [\n";
+        for (size_t p = 0; p < pages_.size(); ++p) {
+            BP_TRY(HPDF_Dict_AddNumber(pages_[p], "StructParents", static_cast<HPDF_INT32>(p)));
+            BP_TRY(HPDF_Dict_AddName(pages_[p], "Tabs", "S"));
+            b += std::to_string(p) + " [";
+            for (int e : tree_.mcid_element[p]) {
+                reference(b, elements_[static_cast<size_t>(e)]);
+                b += ' ';
+            }
+            b += "]\n";
+        }
+        for (size_t a = 0; a < annotation_keys_.size(); ++a) {
+            b += std::to_string(pages_.size() + a) + ' ';
+            reference(b, elements_[static_cast<size_t>(annotation_keys_[a])]);
+            b += '\n';
+        }
+        b += "]\n";
+        BP_TRY(HPDF_Dict_Add(root_, "ParentTree", tree));
+        return HPDF_Dict_AddNumber(root_, "ParentTreeNextKey", next_key_);
+    }
+
+    HPDF_Doc pdf_;
+    HPDF_MMgr mmgr_;
+    const StructureTree& tree_;
+    const std::vector<HPDF_Page>& pages_;
+    const std::vector<PageAnnotations>& annotations_;
+    RawObjects& bodies_;
+    HPDF_Dict root_ = nullptr;
+    std::vector<HPDF_Dict> elements_;
+    std::vector<ptrdiff_t> annotation_keys_;  // per annotation key (after the pages'), its element
+    HPDF_INT32 next_key_ = 0;
+};
+
+}  // namespace
+
+HPDF_STATUS write_structure(HPDF_Doc pdf, const StructureTree& tree, const std::vector<HPDF_Page>& pages,
+                            const std::vector<PageAnnotations>& annotations, const std::string& language,
+                            RawObjects& bodies) {
+    return StructureWriter(pdf, tree, pages, annotations, bodies).write(language);
+}
+
+}  // namespace boardpack::render::pdf

@@ -1,0 +1,36 @@
+// Writes a StructureTree into a libharu document with its low-level object API (libharu 2.3 has
+// no tagging calls): the structure elements, the parent tree, each page's /StructParents and
+// /Tabs, each link annotation's /StructParent and /Contents, and the catalog's /MarkInfo,
+// /StructTreeRoot and /Lang.
+#pragma once
+
+#include <hpdf.h>
+
+#include <string>
+#include <vector>
+
+#include "render/pdf/structure_tree.hpp"
+
+namespace boardpack::render::pdf {
+
+// The annotations libharu made for a page's link items, by the items' index (null: none made).
+using PageAnnotations = std::vector<HPDF_Annotation>;
+
+// The bodies of the structure's objects, written by us rather than built entry by entry with
+// libharu's dictionaries (a fifth of the writer's time, for thousands of table cells): kept by
+// the caller until the document is saved, since libharu writes them then.
+struct RawObjects {
+    struct Span {
+        const std::string* bytes;
+        size_t offset, size;
+    };
+    std::string bytes;        // the bodies, one after another
+    std::vector<Span> spans;  // one per object, never moved once libharu's dictionaries point at them
+};
+
+// HPDF_OK, or the first failed call's status (libharu's error handler has the details).
+HPDF_STATUS write_structure(HPDF_Doc pdf, const StructureTree& tree, const std::vector<HPDF_Page>& pages,
+                            const std::vector<PageAnnotations>& annotations, const std::string& language,
+                            RawObjects& bodies);
+
+}  // namespace boardpack::render::pdf
