@@ -1,4 +1,5 @@
 #include "publish/packet_folder.hpp"
+#include "core/messages.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -86,7 +87,7 @@ TargetState inspect_target(const fs::path& target, const std::string& meeting_id
     struct stat st {};
     if (::lstat(target.c_str(), &st) != 0) {
         if (errno == ENOENT) return {TargetKind::Absent, {}, {}};
-        return {TargetKind::Foreign, {}, "cannot be examined"};
+        return {TargetKind::Foreign, {}, _("cannot be examined")};
     }
     if (S_ISLNK(st.st_mode)) {
         std::error_code ec;
@@ -94,15 +95,15 @@ TargetState inspect_target(const fs::path& target, const std::string& meeting_id
         const std::string prefix = link_text(meeting_id, "");
         if (!ec && text.rfind(prefix, 0) == 0 && is_version_name(text.substr(prefix.size())))
             return {TargetKind::OwnLink, text.substr(prefix.size()), {}};
-        return {TargetKind::Foreign, {}, "is a symbolic link that boardpack did not make"};
+        return {TargetKind::Foreign, {}, _("is a symbolic link that boardpack did not make")};
     }
     if (S_ISDIR(st.st_mode)) {
         if (holds_only_a_packet(target)) return {TargetKind::PacketFolder, {}, {}};
         return {TargetKind::Foreign, {},
-                "is a folder that boardpack did not write (it has no " + std::string(kMarkerFile) +
-                    " marker and holds other files than a packet's)"};
+                fmt(_("is a folder that boardpack did not write (it has no {} marker and holds other files than a packet's)"),
+                    kMarkerFile)};
     }
-    return {TargetKind::Foreign, {}, "is a file, not a packet folder"};
+    return {TargetKind::Foreign, {}, _("is a file, not a packet folder")};
 }
 
 }  // namespace boardpack::publish

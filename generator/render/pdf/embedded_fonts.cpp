@@ -1,4 +1,5 @@
 #include "render/pdf/embedded_fonts.hpp"
+#include "core/messages.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -65,12 +66,12 @@ std::optional<TemporaryFontFile> TemporaryFontFile::make(const FontFiles& fonts,
     std::string path = dir + "/boardpack-font-XXXXXX";
     const int fd = ::mkstemp(path.data());
     if (fd < 0) {
-        *why = "cannot create a temporary file for the font subset in " + dir + ": " + std::strerror(errno);
+        *why = fmt(_("cannot create a temporary file for the font subset in {}: {}"), dir, std::strerror(errno));
         return std::nullopt;
     }
     TemporaryFontFile file(path, fd, true);
     if (!write_all(fd, bytes)) {
-        *why = "cannot write the temporary font file " + path + ": " + std::strerror(errno);
+        *why = fmt(_("cannot write the temporary font file {}: {}"), path, std::strerror(errno));
         return std::nullopt;
     }
     return file;

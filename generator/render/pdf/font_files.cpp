@@ -1,4 +1,5 @@
 #include "render/pdf/font_files.hpp"
+#include "core/messages.hpp"
 
 #include <hb-subset.h>
 #include <hb.h>
@@ -45,26 +46,26 @@ struct Mapped {
 std::optional<Mapped> map_font(const std::string& path, std::string* why) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
-        *why = "cannot open the font file";
+        *why = _("cannot open the font file");
         return std::nullopt;
     }
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     struct stat st {};
     if (fd < 0 || ::fstat(fd, &st) != 0) {
         if (fd >= 0) ::close(fd);
-        *why = "cannot read the font file";
+        *why = _("cannot read the font file");
         return std::nullopt;
     }
     const auto size = static_cast<std::uintmax_t>(st.st_size);
     if (size > kMaxFontBytes || size == 0) {
         ::close(fd);
-        *why = size == 0 ? truetype_problem("") : "the font file is larger than 32 MiB";
+        *why = size == 0 ? truetype_problem("") : _("the font file is larger than 32 MiB");
         return std::nullopt;
     }
     void* p = ::mmap(nullptr, static_cast<size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
     ::close(fd);
     if (p == MAP_FAILED) {
-        *why = "cannot read the font file";
+        *why = _("cannot read the font file");
         return std::nullopt;
     }
     return Mapped{static_cast<const char*>(p), static_cast<size_t>(size)};
@@ -128,9 +129,9 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
         if (!why.empty()) {
             if (file) ::munmap(const_cast<char*>(file->data), file->size);
             diags.error({f.path, 0, 0}, why + (style == FontStyle::Mono
-                                                   ? " (install the Debian package fonts-dejavu-core, or put "
-                                                     "DejaVuSansMono.ttf in the --fonts folder)"
-                                                   : " (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)"));
+                                                   ? _(" (install the Debian package fonts-dejavu-core, or put "
+                                                       "DejaVuSansMono.ttf in the --fonts folder)")
+                                                   : _(" (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)")));
             return std::nullopt;
         }
         f.face = make_face(*file);
@@ -139,7 +140,7 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
         ::madvise(const_cast<char*>(file->data), file->size, MADV_DONTNEED);
         // A font whose letters have no width would lay every line on top of itself.
         if (widths[static_cast<size_t>(s)]['a'] <= 0) {
-            diags.error({f.path, 0, 0}, "cannot measure the font: the font's letters have no width; the file is damaged");
+            diags.error({f.path, 0, 0}, _("cannot measure the font: the font's letters have no width; the file is damaged"));
             return std::nullopt;
         }
     }
@@ -150,7 +151,7 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
 std::string FontFiles::subset(FontStyle style, const std::vector<char32_t>& code_points, std::string* why) const {
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
     if (!input) {
-        *why = "out of memory";
+        *why = _("out of memory");
         return "";
     }
     hb_set_t* unicodes = hb_subset_input_unicode_set(input);
@@ -163,7 +164,7 @@ std::string FontFiles::subset(FontStyle style, const std::vector<char32_t>& code
     hb_face_t* sub = hb_subset_or_fail(faces_[static_cast<size_t>(style)].face.get(), input);
     hb_subset_input_destroy(input);
     if (!sub) {
-        *why = "HarfBuzz cannot subset the font";
+        *why = _("HarfBuzz cannot subset the font");
         return "";
     }
     hb_blob_t* blob = hb_face_reference_blob(sub);
@@ -172,7 +173,7 @@ std::string FontFiles::subset(FontStyle style, const std::vector<char32_t>& code
     std::string out(data ? data : "", data ? length : 0);
     hb_blob_destroy(blob);
     hb_face_destroy(sub);
-    if (out.empty()) *why = "HarfBuzz made an empty font";
+    if (out.empty()) *why = _("HarfBuzz made an empty font");
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "render/pdf/printable.hpp"
+#include "core/messages.hpp"
 
 #include <cstdio>
 
@@ -22,7 +23,7 @@ void report_unprintable(const model::Meeting& m, Diagnostics& diags) {
             append_utf8(one, cp);
             list += (list.empty() ? "" : ", ") + one + " (" + hex + ")";
         }
-        diags.warning(loc, "the PDF cannot print " + list + "; it prints a stand-in or \"?\" (the HTML shows it)");
+        diags.warning(loc, fmt(_("the PDF cannot print {}; it prints a stand-in or \"?\" (the HTML shows it)"), list));
     });
 }
 
