@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Installed like a Debian tool: "cmake --install" into a staging prefix gives a binary that uses
-# the templates and the message catalogue installed beside it (not the checkout's), a man page
-# and bash completion; the
-# .deb made by CPack declares its libraries and fonts, and the binary unpacked from it builds the
-# example meeting on its own.
+# the templates and the Danish message catalogue installed beside it (not the checkout's), a man
+# page and bash completion; the .deb made by CPack declares its libraries and fonts, and the
+# binary unpacked from it builds the example meeting on its own and speaks Danish.
 set -u
 build=$(realpath "$1")
 root=$(realpath "$2")
