@@ -2,7 +2,7 @@
 # Messages in the user's language: English by default, Danish where the locale is Danish, in the
 # same `file:line:col: kind: message` form and with the same exit codes. The Danish locale need
 # not be generated (a fresh Debian has only C.UTF-8): boardpack then finds the language with
-# C.UTF-8 and LANGUAGE, so LANG=da_DK.UTF-8 gives Danish either way.
+# C.UTF-8 and LANGUAGE, so LANG=da_DK.UTF-8 gives Danish either way; both ways are tested.
 #   tests/i18n/messages.sh BOARDPACK
 set -u
 boardpack=$(realpath "$1")
@@ -101,6 +101,14 @@ check "LC_MESSAGES=C wins over LANG=da_DK.UTF-8" test "$(usage_in 'LANG=da_DK.UT
 check "LC_ALL=da_DK.UTF-8 wins over LANG=C" test "$(usage_in 'LANG=C LC_ALL=da_DK.UTF-8')" = "$(head -1 "$work/da.usage")"
 check "no locale at all is English" test "$(usage_in '')" = "$(head -1 "$work/en.usage")"
 check "an English locale that is not installed is English" test "$(usage_in 'LANG=en_GB.UTF-8')" = "$(head -1 "$work/en.usage")"
+
+# With the locale generated (as on a desktop): compiled here into a private folder (LOCPATH), so
+# the test needs no root and changes nothing on the machine (localedef, package locales).
+mkdir -p "$work/locales"
+localedef -i da_DK -f UTF-8 "$work/locales/da_DK.UTF-8" > "$work/localedef.log" 2>&1
+check "da_DK.UTF-8 can be generated here (package locales)" test -d "$work/locales/da_DK.UTF-8"
+(cd "$work" && in_locale "LOCPATH=$work/locales LANG=da_DK.UTF-8" check m) > /dev/null 2> "$work/da-generated.err"
+check "da: the same messages where the locale is generated" diff "$work/da.err" "$work/da-generated.err"
 
 # Plural forms come from the catalogue: two tables quoting each other give one error and one
 # problem that follows from it.
