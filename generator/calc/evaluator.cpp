@@ -26,6 +26,7 @@ std::string not_a_number(const Value& v) {
 
 // An overflow is an error at the formula, never a figure.
 std::string too_large(const std::string& what) {
+    // TRANSLATORS: {0} is "the result", "the sum", "the band" or "the change from {} to {}".
     return fmt(_("{} is too large to compute exactly ({})"), what, tr(Decimal::kLimitText));
 }
 

@@ -415,6 +415,7 @@ bool claim(std::map<std::pair<size_t, size_t>, const Formula*>& writers, size_t 
     if (fresh) return true;
     const Formula& first = *it->second;
     report(diags, *p.formula, 0,
+           // TRANSLATORS: {0} is "row {}" or "column {}" with the label.
            fmt(_("two formulas write the {}: this one and {} ({}:{}:{}); keep one, or give the other its own label"), what,
                quote_text(first.target + " = " + first.expression), first.loc.file, first.loc.line, first.loc.column));
     return false;

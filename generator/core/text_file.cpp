@@ -160,6 +160,7 @@ bool count_for_meeting(ReadTotals& totals, size_t ReadTotals::*total, size_t amo
     if (sum > limit) return false;  // already reported
     sum += amount;
     if (sum <= limit) return true;
+    // TRANSLATORS: the limit and what it counts ("agenda items", "table cells (in CSV files)" ...).
     diags.error(at, fmt(_("the meeting's files together hold more than {} {}, the limit for a meeting; split it, or "
                           "leave out what a board packet need not print"), limit, tr(what)));
     return false;

@@ -103,6 +103,7 @@ bool Publisher::describe(const std::vector<std::pair<std::string, std::string>>&
 bool Publisher::refuse_foreign(std::string* error) {
     before_ = inspect_target(target_, id_);
     if (before_.kind != TargetKind::Foreign) return true;
+    // TRANSLATORS: {1} goes on from "it": "is a file, not a packet folder", "cannot be examined" ...
     *error = fmt(_("will not replace {}: it {}; move it away or choose another --out folder"), target_.string(), before_.why);
     return false;
 }

@@ -77,6 +77,7 @@ public:
 
     // Reports a problem found before calling libharu, in the same words.
     bool fail_with(const std::string& why) {
+        // TRANSLATORS: {0} is what was being done, a verb phrase: "write page 3 of 12 of the PDF", "embed the font".
         if (!failed_) diags_.error(where_, fmt(_("cannot {}: {}"), describe_ ? describe_() : what_, why));
         failed_ = true;
         return false;
