@@ -18,6 +18,12 @@ TEST_CASE("messages: {N} names an argument, so a translation may reorder or repe
     CHECK(fmt("{0} is in {1}; write it in {1}", "\"5 kr.\"", "mio. kr.") == "\"5 kr.\" is in mio. kr.; write it in mio. kr.");
 }
 
+TEST_CASE("messages: input text in an argument is never read as a placeholder") {
+    // A label or file name from the meeting folder may hold braces: it is inserted as it is.
+    CHECK(fmt("the row {} and {}", "\"{1}\"", "x") == "the row \"{1}\" and x");
+    CHECK(fmt("{0}{0}", "{}") == "{}{}");
+}
+
 TEST_CASE("messages: braces that are no placeholder stay as written") {
     CHECK(fmt("a figure is written {{tabel[række; kolonne]}}") == "a figure is written {tabel[række; kolonne]}");
     CHECK(fmt("{x} and { } and {", 1) == "{x} and { } and {");
