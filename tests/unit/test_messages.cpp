@@ -1,41 +1,38 @@
-// The {} format strings messages are written in (core/messages.hpp), so a translation can put a
-// message's parts in its own order.
+// Issue 8, section 4: input echoed in a message cannot act on the terminal.
 #include <doctest/doctest.h>
 
-#include "core/messages.hpp"
+#include "core/diagnostics.hpp"
+#include "core/text.hpp"
 
-using boardpack::fmt;
+using namespace boardpack;
 
-TEST_CASE("messages: {} takes the arguments in order, of any printable type") {
-    CHECK(fmt("the cell {} / {} is empty", "\"Løn\"", std::string("\"2024\"")) == "the cell \"Løn\" / \"2024\" is empty");
-    CHECK(fmt("line {} is {} bytes long", 7, size_t{70000}) == "line 7 is 70000 bytes long");
-    CHECK(fmt("separated by \"{}\"", ';') == "separated by \";\"");
-    CHECK(fmt("no placeholders") == "no placeholders");
+namespace {
+const std::string kRlo = "\xE2\x80\xAE";  // U+202E RIGHT-TO-LEFT OVERRIDE
 }
 
-TEST_CASE("messages: {N} names an argument, so a translation may reorder or repeat them") {
-    CHECK(fmt("{1} før {0}", "a", "b") == "b før a");
-    CHECK(fmt("{0} is in {1}; write it in {1}", "\"5 kr.\"", "mio. kr.") == "\"5 kr.\" is in mio. kr.; write it in mio. kr.");
+TEST_CASE("messages: quoted input shows controls and bidi overrides escaped") {
+    CHECK(quote_text("abc" + kRlo + "def") == "\"abc<U+202E>def\"");
+    CHECK(quote_text("a\x1b[2Jb") == "\"a<U+001B>[2Jb\"");
+    CHECK(quote_text("a\tb\nc") == "\"a b c\"");
+    CHECK(quote_text("æøå \xE2\x80\x9C") == "\"æøå \xE2\x80\x9C\"");  // ordinary text is left alone
+    CHECK(escape_for_messages("x\xE2\x81\xA6y\xE2\x80\x8B") == "x<U+2066>y<U+200B>");
 }
 
-TEST_CASE("messages: input text in an argument is never read as a placeholder") {
-    // A label or file name from the meeting folder may hold braces: it is inserted as it is.
-    CHECK(fmt("the row {} and {}", "\"{1}\"", "x") == "the row \"{1}\" and x");
-    CHECK(fmt("{0}{0}", "{}") == "{}{}");
+TEST_CASE("messages: the excerpt escapes hidden characters and the caret still points at the column") {
+    Diagnostic d;
+    d.loc = {"m/t.csv", 2, 9};
+    d.message = "bad " + quote_text(kRlo);
+    d.source_line = "ab" + kRlo + "cdef;2.5";  // column 9 is the "2"
+    CHECK(format_diagnostic(d) ==
+          "m/t.csv:2:9: error: bad \"<U+202E>\"\n"
+          "  ab<U+202E>cdef;2.5\n"
+          "                 ^\n");
 }
 
-TEST_CASE("messages: braces that are no placeholder stay as written") {
-    CHECK(fmt("a figure is written {{tabel[række; kolonne]}}") == "a figure is written {tabel[række; kolonne]}");
-    CHECK(fmt("{x} and { } and {", 1) == "{x} and { } and {");
-    CHECK(fmt("{} {", "a") == "a {");
-    // A translation naming an argument the message does not have shows the placeholder: the
-    // message stays readable, and the catalogue test reports the translation.
-    CHECK(fmt("{0} {3}", "a") == "a {3}");
-    CHECK(fmt("{} {}", "a") == "a {}");
-}
-
-TEST_CASE("messages: without a catalogue bound, a message is itself") {
-    CHECK(std::string(boardpack::tr("the file is empty")) == "the file is empty");
-    CHECK(std::string(boardpack::tr_n("{} more problem", "{} more problems", 1)) == "{} more problem");
-    CHECK(std::string(boardpack::tr_n("{} more problem", "{} more problems", 2)) == "{} more problems");
+TEST_CASE("messages: file names and message text are escaped too") {
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.loc = {"m/fil" + kRlo + "vsc.csv", 1, 0};
+    d.message = "the PDF cannot print " + kRlo;
+    CHECK(format_diagnostic(d) == "m/fil<U+202E>vsc.csv:1: warning: the PDF cannot print <U+202E>\n");
 }
