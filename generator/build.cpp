@@ -1,4 +1,5 @@
 #include "build.hpp"
+#include "core/messages.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -69,7 +70,7 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
     switch (pipeline::write_pdf(std::move(laid), kit.fonts, path, diags)) {
         case render::pdf::PdfResult::Written: break;
         case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
-        case render::pdf::PdfResult::FileFailed: *why = "cannot write " + path; return EditionResult::OutputFailed;
+        case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), path); return EditionResult::OutputFailed;
     }
     if (!path.empty()) {
         const std::lock_guard<std::mutex> lock(publishing);
@@ -127,7 +128,7 @@ void pause_for_tests() {
 }
 
 int input_failed(const fs::path& dir, const Diagnostics& diags, std::ostream& err) {
-    err << "boardpack: " << dir.string() << ": " << diags.error_count() << " error(s); nothing was written\n";
+    err << fmt(_("boardpack: {}: {} error(s); nothing was written\n"), dir.string(), diags.error_count());
     return kExitInputError;
 }
 
@@ -174,8 +175,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         results[e] = runs[e].result;
         if (results[e] == EditionResult::OutputFailed) {
             print_diagnostics(diags, o, err);
-            err << "boardpack: " << runs[e].why << "; the packet in " << publisher->target().string()
-                << " was left as it was\n";
+            err << fmt(_("boardpack: {}; the packet in {} was left as it was\n"), runs[e].why, publisher->target().string());
             return kExitOutputError;
         }
     }
@@ -184,9 +184,8 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         return input_failed(dir, diags, err);
     if (o.check_only) {
         if (o.quiet) return kExitOk;
-        out << "boardpack: " << dir.string() << ": no errors, " << diags.warning_count() << " warning(s) ("
-            << meeting->items.size() << " items; offentlig " << pages[0] << " pages, lukket " << pages[1]
-            << " pages)\n";
+        out << fmt(_("boardpack: {}: no errors, {} warning(s) ({} items; offentlig {} pages, lukket {} pages)\n"), dir.string(),
+                   diags.warning_count(), meeting->items.size(), pages[0], pages[1]);
         return kExitOk;
     }
     // What the archive page says of this packet.
@@ -195,21 +194,20 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     if (!publisher->describe({{"dato", date}, {"organ", meeting->body}, {"titel", meeting->title},
                               {"organisation", meeting->organisation}},
                              &why)) {
-        err << "boardpack: " << why << "; the packet in " << publisher->target().string() << " was left as it was\n";
+        err << fmt(_("boardpack: {}; the packet in {} was left as it was\n"), why, publisher->target().string());
         return kExitOutputError;
     }
     pause_for_tests();
     if (!publisher->commit(&why)) {
-        err << "boardpack: " << why << "; the packet in " << publisher->target().string() << " was left as it was\n";
+        err << fmt(_("boardpack: {}; the packet in {} was left as it was\n"), why, publisher->target().string());
         return kExitOutputError;
     }
     if (o.quiet) return kExitOk;
     size_t confidential = 0;
     for (const model::AgendaItem& item : meeting->items) confidential += model::is_confidential(item.status) ? 1 : 0;
-    out << "boardpack: built " << id << ": " << meeting->items.size() << " items (" << meeting->items.size() - confidential
-        << " public, " << confidential << " confidential); offentlig " << pages[0] << " pages, lukket " << pages[1]
-        << " pages; " << publisher->files_written() << " files in "
-        << publisher->target().string() << "\n";
+    out << fmt(_("boardpack: built {}: {} items ({} public, {} confidential); offentlig {} pages, lukket {} pages; {} files in {}\n"),
+               id, meeting->items.size(), meeting->items.size() - confidential, confidential, pages[0], pages[1],
+               publisher->files_written(), publisher->target().string());
     return kExitOk;
 }
 

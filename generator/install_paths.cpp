@@ -14,4 +14,14 @@ fs::path default_templates_dir() {
     return BOARDPACK_TEMPLATE_DIR;
 }
 
+fs::path default_locale_dir() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return "locale";
+    // Any language's catalogue marks the folder as ours; da is the one boardpack ships.
+    const fs::path installed = exe.parent_path().parent_path() / "share" / "locale";
+    if (fs::is_regular_file(installed / "da" / "LC_MESSAGES" / "boardpack.mo", ec)) return installed;
+    return exe.parent_path() / "locale";
+}
+
 }  // namespace boardpack

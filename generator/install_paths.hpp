@@ -1,4 +1,4 @@
-// Where an installed boardpack finds its templates: beside itself, not in the checkout it was
+// Where an installed boardpack finds its templates and message catalogues: beside itself, not in the checkout it was
 // built from, so an installed or packaged binary works anywhere.
 #pragma once
 
@@ -9,5 +9,9 @@ namespace boardpack {
 // <prefix>/share/boardpack/templates when the running binary is <prefix>/bin/boardpack and that
 // folder exists; otherwise the checkout's templates/ (a binary run from its build folder).
 std::filesystem::path default_templates_dir();
+
+// The folder of message catalogues (<dir>/da/LC_MESSAGES/boardpack.mo): <prefix>/share/locale
+// for an installed binary, else the build folder's locale/ beside the binary.
+std::filesystem::path default_locale_dir();
 
 }  // namespace boardpack

@@ -8,21 +8,24 @@
 #include <vector>
 
 #include "build.hpp"
+#include "core/messages.hpp"
 #include "install_paths.hpp"
 #include "scaffold/new_meeting.hpp"
 
 namespace fs = std::filesystem;
+using boardpack::fmt;
 
 namespace {
 
-const char* const kUsage =
+// Translated where printed (po/da.po); N_ marks them for xgettext.
+const char* const kUsage = N_(
     "usage: boardpack build [MEETING_DIR...] [--out DIR] [--strict] [--quiet] [--color=WHEN] [-j N]\n"
     "       boardpack check [MEETING_DIR...] [--strict] [--quiet] [--color=WHEN] [-j N]\n"
     "       boardpack new MEETING_DIR\n"
     "       boardpack new-item MEETING_DIR NAME [--titel TITLE]\n"
-    "       boardpack --help | --version\n";
+    "       boardpack --help | --version\n");
 
-const char* const kHelp =
+const char* const kHelp = N_(
     "boardpack builds the meeting packets of a board: for each meeting folder, a public edition\n"
     "(offentlig/) in which confidential items show only as \"N (Fortrolig)\", and a closed edition\n"
     "(lukket/, readable by owner and group only) with everything; each edition is an HTML page\n"
@@ -51,11 +54,11 @@ const char* const kHelp =
     "                   always or never\n"
     "  --templates DIR  the templates folder (default: share/boardpack/templates beside an\n"
     "                   installed boardpack, else the checkout it was built from)\n"
-    "  --fonts DIR      the folder with the Carlito fonts (default: " BOARDPACK_FONT_DIR ")\n"
+    "  --fonts DIR      the folder with the Carlito fonts (default: {})\n"
     "  --help           show this help\n"
     "  --version        show the version\n"
     "\n"
-    "exit status: 0 success, 1 errors in the input, 2 wrong usage, 3 the output could not be written\n";
+    "exit status: 0 success, 1 errors in the input, 2 wrong usage, 3 the output could not be written\n");
 
 // "new MEETING_DIR" and "new-item MEETING_DIR NAME [--titel TITLE]" (and --templates DIR).
 int scaffold(const std::vector<std::string>& args, fs::path templates) {
@@ -67,7 +70,7 @@ int scaffold(const std::vector<std::string>& args, fs::path templates) {
             else templates = args[i + 1];
             ++i;
         } else if (!args[i].empty() && args[i][0] == '-') {
-            std::cerr << "boardpack: unknown option \"" << args[i] << "\"\n" << kUsage;
+            std::cerr << fmt(_("boardpack: unknown option \"{}\"\n"), args[i]) << _(kUsage);
             return boardpack::kExitUsage;
         } else {
             positional.push_back(args[i]);
@@ -75,7 +78,7 @@ int scaffold(const std::vector<std::string>& args, fs::path templates) {
     }
     const bool item = args[0] == "new-item";
     if (positional.size() != (item ? 2u : 1u) || (!item && !title.empty())) {
-        std::cerr << kUsage;
+        std::cerr << _(kUsage);
         return boardpack::kExitUsage;
     }
     if (item) return boardpack::scaffold::new_item(positional[0], positional[1], title, templates, std::cout, std::cerr);
@@ -85,13 +88,14 @@ int scaffold(const std::vector<std::string>& args, fs::path templates) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    boardpack::init_messages(boardpack::default_locale_dir().string());
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
-        std::cerr << kUsage;
+        std::cerr << _(kUsage);
         return boardpack::kExitUsage;
     }
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        std::cout << kUsage << "\n" << kHelp;
+        std::cout << _(kUsage) << "\n" << fmt(_(kHelp), BOARDPACK_FONT_DIR);
         return boardpack::kExitOk;
     }
     if (args[0] == "--version") {
@@ -103,7 +107,7 @@ int main(int argc, char** argv) {
     if (args[0] == "new" || args[0] == "new-item") return scaffold(args, options.templates);
     if (args[0] == "check") options.check_only = true;
     else if (args[0] != "build") {
-        std::cerr << "boardpack: unknown command \"" << args[0] << "\"\n" << kUsage;
+        std::cerr << fmt(_("boardpack: unknown command \"{}\"\n"), args[0]) << _(kUsage);
         return boardpack::kExitUsage;
     }
     std::string color = "auto";
@@ -111,7 +115,7 @@ int main(int argc, char** argv) {
         const std::string& a = args[i];
         auto value = [&](const char* name) -> const std::string* {
             if (i + 1 >= args.size()) {
-                std::cerr << "boardpack: " << name << " needs a value\n" << kUsage;
+                std::cerr << fmt(_("boardpack: {} needs a value\n"), name) << _(kUsage);
                 return nullptr;
             }
             return &args[++i];
@@ -143,21 +147,21 @@ int main(int argc, char** argv) {
                 n = a.rfind("--jobs=", 0) == 0 ? a.substr(7) : a.substr(2);
             }
             if (n.empty() || n.size() > 4 || n.find_first_not_of("0123456789") != std::string::npos || std::stoi(n) < 1) {
-                std::cerr << "boardpack: -j takes a number of meetings from 1 up, not \"" << n << "\"\n" << kUsage;
+                std::cerr << fmt(_("boardpack: -j takes a number of meetings from 1 up, not \"{}\"\n"), n) << _(kUsage);
                 return boardpack::kExitUsage;
             }
             options.jobs = static_cast<unsigned>(std::stoi(n));
         } else if (a == "--color" || a.rfind("--color=", 0) == 0) {
             color = a == "--color" ? "always" : a.substr(8);
             if (color != "auto" && color != "always" && color != "never") {
-                std::cerr << "boardpack: --color takes auto, always or never, not \"" << color << "\"\n" << kUsage;
+                std::cerr << fmt(_("boardpack: --color takes auto, always or never, not \"{}\"\n"), color) << _(kUsage);
                 return boardpack::kExitUsage;
             }
         } else if (a == "--help" || a == "-h") {
-            std::cout << kUsage << "\n" << kHelp;
+            std::cout << _(kUsage) << "\n" << fmt(_(kHelp), BOARDPACK_FONT_DIR);
             return boardpack::kExitOk;
         } else if (!a.empty() && a[0] == '-') {
-            std::cerr << "boardpack: unknown option \"" << a << "\"\n" << kUsage;
+            std::cerr << fmt(_("boardpack: unknown option \"{}\"\n"), a) << _(kUsage);
             return boardpack::kExitUsage;
         } else {
             options.meetings.emplace_back(a);
@@ -174,20 +178,21 @@ int main(int argc, char** argv) {
         // A meeting is usually named as it appears under inputs/ ("2023-10-bestyrelsen").
         if (!fs::is_directory(m, ec) && m.is_relative() && fs::is_directory("inputs" / m, ec)) m = "inputs" / m;
         if (!fs::is_directory(m, ec)) {
-            std::cerr << "boardpack: " << m.string() << ": no such meeting folder (looked for " << m.string();
-            if (m.is_relative()) std::cerr << " and " << (fs::path("inputs") / m).string();
-            std::cerr << " from " << fs::current_path(ec).string() << ")\n";
+            std::cerr << (m.is_relative() ? fmt(_("boardpack: {0}: no such meeting folder (looked for {0} and {1} from {2})\n"),
+                                                m.string(), (fs::path("inputs") / m).string(), fs::current_path(ec).string())
+                                          : fmt(_("boardpack: {0}: no such meeting folder (looked for {0} from {1})\n"),
+                                                m.string(), fs::current_path(ec).string()));
             return boardpack::kExitInputError;
         }
         if (!fs::exists(m / "meeting.txt", ec)) {
-            std::cerr << "boardpack: " << (m / "meeting.txt").string() << ": error: no meeting.txt in this folder\n";
+            std::cerr << fmt(_("boardpack: {}: error: no meeting.txt in this folder\n"), (m / "meeting.txt").string());
             return boardpack::kExitInputError;
         }
     }
     if (options.meetings.empty()) {
         options.meetings = boardpack::find_meetings("inputs");
         if (options.meetings.empty()) {
-            std::cerr << "boardpack: no meeting given and no meeting folder (with a meeting.txt) under inputs/\n";
+            std::cerr << _("boardpack: no meeting given and no meeting folder (with a meeting.txt) under inputs/\n");
             return boardpack::kExitInputError;
         }
     }

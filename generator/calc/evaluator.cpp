@@ -1,4 +1,5 @@
 #include "calc/evaluator.hpp"
+#include "core/messages.hpp"
 
 #include <string_view>
 #include <utility>
@@ -18,15 +19,15 @@ int combine(int a, int b) { return std::max(a, b); }
 
 // A word used where a number is needed, and where it was read from.
 std::string not_a_number(const Value& v) {
-    std::string s = quote_text(v.text);
     if (v.from.line > 0)
-        s += " (" + v.from.file + ":" + std::to_string(v.from.line) + ":" + std::to_string(v.from.column) + ")";
-    return s + " is not a number";
+        return fmt(_("{} ({}:{}:{}) is not a number"), quote_text(v.text), v.from.file, v.from.line, v.from.column);
+    return fmt(_("{} is not a number"), quote_text(v.text));
 }
 
 // An overflow is an error at the formula, never a figure.
 std::string too_large(const std::string& what) {
-    return what + " is too large to compute exactly (" + Decimal::kLimitText + ")";
+    // TRANSLATORS: {0} is "the result", "the sum", "the band" or "the change from {} to {}".
+    return fmt(_("{} is too large to compute exactly ({})"), what, tr(Decimal::kLimitText));
 }
 
 std::string shown(const Value& v) {
@@ -61,14 +62,14 @@ public:
                 if (v->kind == Value::Kind::Missing && !scope_.accepts_missing(*v, &why)) return fail(e, std::move(why));
                 return v;
             }
-            case Expr::Kind::Range: return fail(e, "a range (A .. B) can only be used inside sum(), min() or max()");
+            case Expr::Kind::Range: return fail(e, _("a range (A .. B) can only be used inside sum(), min() or max()"));
             case Expr::Kind::Unary: {
                 auto v = eval(*e.args[0]);
                 if (!v) return std::nullopt;
                 if (v->kind == Value::Kind::Missing) return v;
                 if (!v->is_number()) return fail(*e.args[0], not_a_number(*v));
                 const auto n = v->number.negated();
-                if (!n) return fail(e, too_large("the result"));
+                if (!n) return fail(e, too_large(_("the result")));
                 v->number = *n;
                 return v;
             }
@@ -114,11 +115,11 @@ private:
             case '-': r = Decimal::sub(a->number, b->number); break;
             case '*': r = Decimal::mul(a->number, b->number); break;
             case '/':
-                if (b->number.is_zero()) return fail(e, "division by zero: what comes after \"/\" is 0");
+                if (b->number.is_zero()) return fail(e, _("division by zero: what comes after \"/\" is 0"));
                 r = Decimal::div(a->number, b->number);
                 break;
         }
-        if (!r) return fail(e, too_large("the result"));
+        if (!r) return fail(e, too_large(_("the result")));
         return Value::of(*r, combine(a->decimals, b->decimals));
     }
 
@@ -153,8 +154,8 @@ private:
             return std::nullopt;
         };
         auto wrong = [&](const std::string& found) -> std::optional<bool> {
-            fail(arg, "the direction must be \"højere\" or \"lavere\" (is better), or a column holding one of them; "
-                      "found " + quote_text(found));
+            fail(arg, fmt(_("the direction must be \"højere\" or \"lavere\" (is better), or a column holding one of them; "
+                            "found {}"), quote_text(found)));
             return std::nullopt;
         };
         if (arg.kind == Expr::Kind::Label || arg.kind == Expr::Kind::String) {
@@ -180,12 +181,11 @@ private:
     // built-ins, then computed by the method of that name.
     std::optional<Value> call(const Expr& e) {
         const Builtin* b = find_builtin(e.text);
-        if (!b) return fail(e, "unknown function " + e.text + "()");
+        if (!b) return fail(e, fmt(_("unknown function {}()"), e.text));
         if (e.args.size() < b->min_args || e.args.size() > b->max_args)
-            return fail(e, e.text + "() takes " +
+            return fail(e, fmt(_("{}() takes {} arguments, separated by \";\""), e.text,
                                (b->min_args == b->max_args ? std::to_string(b->min_args)
-                                                           : std::to_string(b->min_args) + "-" + std::to_string(b->max_args)) +
-                               " arguments, separated by \";\"");
+                                                           : std::to_string(b->min_args) + "-" + std::to_string(b->max_args))));
         using Method = std::optional<Value> (Evaluator::*)(const Expr&);
         static const std::pair<std::string_view, Method> kMethods[] = {
             {"sum", &Evaluator::sum_min_max}, {"min", &Evaluator::sum_min_max}, {"max", &Evaluator::sum_min_max},
@@ -194,7 +194,7 @@ private:
         };
         for (const auto& [name, method] : kMethods)
             if (name == e.text) return (this->*method)(e);
-        return fail(e, "the function " + e.text + "() is not implemented");  // a built-in without a method
+        return fail(e, fmt(_("the function {}() is not implemented"), e.text));  // a built-in without a method
     }
 
     // nummer(navn): the number of a table, for "tabel 3".
@@ -212,7 +212,7 @@ private:
         if (!vs) return std::nullopt;
         std::optional<Value> acc;
         for (const Value& v : *vs) {
-            if (v.kind == Value::Kind::Text) return fail(e, f + "() got " + not_a_number(v));
+            if (v.kind == Value::Kind::Text) return fail(e, fmt(_("{}() got {}"), f, not_a_number(v)));
             if (v.kind == Value::Kind::Missing) return v;
             if (!acc) {
                 acc = v;
@@ -220,14 +220,14 @@ private:
             }
             if (f == "sum") {
                 auto r = Decimal::add(acc->number, v.number);
-                if (!r) return fail(e, too_large("the sum"));
+                if (!r) return fail(e, too_large(_("the sum")));
                 acc->number = *r;
             } else if ((f == "min" && v.number < acc->number) || (f == "max" && v.number > acc->number)) {
                 acc->number = v.number;
             }
             acc->decimals = combine(acc->decimals, v.decimals);
         }
-        if (!acc) return fail(e, f + "() got no numbers");
+        if (!acc) return fail(e, fmt(_("{}() got no numbers"), f));
         return acc;
     }
 
@@ -237,7 +237,7 @@ private:
         if (!v || !number_or_missing(*e.args[0], *v)) return std::nullopt;
         if (v->is_number()) {
             const auto a = v->number.abs();
-            if (!a) return fail(e, too_large("the result"));
+            if (!a) return fail(e, too_large(_("the result")));
             v->number = *a;
         }
         return v;
@@ -266,15 +266,15 @@ private:
         Decimal band(0, 0);
         if (e.args.size() == 4) {
             auto b = eval(*e.args[3]);
-            if (!b || !b->is_number()) return b ? fail(*e.args[3], "the band for \"uændret\" must be a number") : std::nullopt;
+            if (!b || !b->is_number()) return b ? fail(*e.args[3], _("the band for \"uændret\" must be a number")) : std::nullopt;
             const auto a = b->number.abs();
-            if (!a) return fail(*e.args[3], too_large("the band"));
+            if (!a) return fail(*e.args[3], too_large(_("the band")));
             band = *a;
         }
         if (!before->is_number() || !now->is_number()) return Value::missing("-");
         const auto diff = Decimal::sub(now->number, before->number);
         const auto change = diff ? diff->abs() : std::nullopt;
-        if (!change) return fail(e, too_large("the change from " + shown(*before) + " to " + shown(*now)));
+        if (!change) return fail(e, too_large(fmt(_("the change from {} to {}"), shown(*before), shown(*now))));
         const Words& w = scope_.refs().words();
         if (*change <= band) return Value::word(w.unchanged, Tone::Neutral);
         const bool up = !diff->is_negative();

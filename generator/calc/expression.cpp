@@ -1,4 +1,5 @@
 #include "calc/expression.hpp"
+#include "core/messages.hpp"
 
 #include "calc/builtins.hpp"
 #include "numbers/danish_number.hpp"
@@ -50,13 +51,13 @@ public:
                         break;
                     }
                 }
-                if (close == std::string::npos) return fail(err, i, "this \"[\" is never closed with \"]\"");
+                if (close == std::string::npos) return fail(err, i, _("this \"[\" is never closed with \"]\""));
                 t.kind = Token::Kind::Bracket;
                 t.text = std::string(trim(std::string_view(s_).substr(i + 1, close - i - 1)));
                 i = close + 1;
             } else if (c == '"') {
                 const size_t close = s_.find('"', i + 1);
-                if (close == std::string::npos) return fail(err, i, "this quote is never closed");
+                if (close == std::string::npos) return fail(err, i, _("this quote is never closed"));
                 t.kind = Token::Kind::String;
                 t.text = s_.substr(i + 1, close - i - 1);
                 i = close + 1;
@@ -76,7 +77,7 @@ public:
                     if (space(d) && (spaced_operator_at(j + 1) || range_at(j + 1))) break;
                     ++j;
                 }
-                if (j == i) return fail(err, i, "unexpected \"" + std::string(1, s_[i]) + "\"");
+                if (j == i) return fail(err, i, fmt(_("unexpected \"{}\""), s_[i]));
                 const std::string word(trim(std::string_view(s_).substr(i, j - i)));
                 t.text = word;
                 t.then_bracket = j < s_.size() && s_[j] == '[';
@@ -139,7 +140,7 @@ public:
 
     std::unique_ptr<Expr> parse() {
         auto e = expr();
-        if (e && peek().kind != Token::Kind::End) return fail(peek(), "unexpected " + describe(peek()));
+        if (e && peek().kind != Token::Kind::End) return fail(peek(), fmt(_("unexpected {}"), describe(peek())));
         return e;
     }
 
@@ -154,7 +155,7 @@ private:
 
     static std::string describe(const Token& t) {
         switch (t.kind) {
-            case Token::Kind::End: return "end of the formula";
+            case Token::Kind::End: return _("end of the formula");
             case Token::Kind::LParen: return "\"(\"";
             case Token::Kind::RParen: return "\")\"";
             case Token::Kind::Semi: return "\";\"";
@@ -198,7 +199,7 @@ private:
 
     std::unique_ptr<Expr> unary() {
         // Parentheses, signs and calls nest by recursion here: keep it bounded.
-        if (++depth_ > kMaxDepth) return fail(peek(), "the formula is nested too deeply");
+        if (++depth_ > kMaxDepth) return fail(peek(), _("the formula is nested too deeply"));
         struct Leave {
             int& d;
             ~Leave() { --d; }
@@ -238,7 +239,7 @@ private:
             case Token::Kind::LParen: {
                 auto inner = expr();
                 if (!inner) return nullptr;
-                if (peek().kind != Token::Kind::RParen) return fail(peek(), "expected \")\", found " + describe(peek()));
+                if (peek().kind != Token::Kind::RParen) return fail(peek(), fmt(_("expected \")\", found {}"), describe(peek())));
                 take();
                 return inner;
             }
@@ -246,15 +247,15 @@ private:
                 if (t.then_bracket) return cell(t, std::move(e));
                 if (t.then_paren) {
                     if (!is_function(fold_label(t.text)))
-                        return fail(t, "unknown function " + quote_text(t.text) +
-                                           " (a label with parentheses must be written in [brackets])");
+                        return fail(t, fmt(_("unknown function {} (a label with parentheses must be written in [brackets])"),
+                                           quote_text(t.text)));
                     return call(t, std::move(e));
                 }
                 e->kind = Expr::Kind::Label;
                 e->text = t.text;
                 return e;
             }
-            default: return fail(t, "expected a number, a label or \"(\", found " + describe(t));
+            default: return fail(t, fmt(_("expected a number, a label or \"(\", found {}"), describe(t)));
         }
     }
 
@@ -274,7 +275,7 @@ private:
             start = semi + 1;
         }
         if (e->cell.size() > 2 || e->cell[0].empty() || (e->cell.size() == 2 && e->cell[1].empty()))
-            return fail(b, "write a table cell as navn[række; kolonne] or a value as navn[værdi]");
+            return fail(b, _("write a table cell as navn[række; kolonne] or a value as navn[værdi]"));
         return e;
     }
 
@@ -294,7 +295,7 @@ private:
                 take();
                 const Token& to = take();
                 if (to.kind != Token::Kind::Word && to.kind != Token::Kind::Bracket && to.kind != Token::Kind::Number)
-                    return fail(to, "expected a label after \"..\"");
+                    return fail(to, _("expected a label after \"..\""));
                 auto r = std::make_unique<Expr>();
                 r->kind = Expr::Kind::Range;
                 r->text = from.text;
@@ -315,7 +316,7 @@ private:
                 take();
                 return e;
             }
-            return fail(peek(), "expected \";\" or \")\" in the call of " + name.text + ", found " + describe(peek()));
+            return fail(peek(), fmt(_("expected \";\" or \")\" in the call of {}, found {}"), name.text, describe(peek())));
         }
     }
 
@@ -333,7 +334,7 @@ bool is_function(const std::string& folded_name) { return find_builtin(folded_na
 std::unique_ptr<Expr> parse_expression(const std::string& text, FormulaError* error) {
     if (error) *error = {};
     if (trim(text).empty()) {
-        if (error) *error = FormulaError::at_column(0, "the formula is empty");
+        if (error) *error = FormulaError::at_column(0, _("the formula is empty"));
         return nullptr;
     }
     std::vector<Token> tokens;
@@ -342,7 +343,7 @@ std::unique_ptr<Expr> parse_expression(const std::string& text, FormulaError* er
     // A long chain "a + b + c ..." makes a deep tree that evaluation walks by recursion.
     constexpr size_t kMaxTokens = 500;
     if (tokens.size() > kMaxTokens) {
-        if (error) *error = FormulaError::at_column(static_cast<int>(tokens[kMaxTokens].pos), "the formula is too long (at most 500 parts)");
+        if (error) *error = FormulaError::at_column(static_cast<int>(tokens[kMaxTokens].pos), _("the formula is too long (at most 500 parts)"));
         return nullptr;
     }
     Parser p(tokens, error);

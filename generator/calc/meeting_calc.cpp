@@ -1,4 +1,5 @@
 #include "calc/meeting_calc.hpp"
+#include "core/messages.hpp"
 
 #include <functional>
 #include <map>
@@ -52,35 +53,36 @@ public:
             if (t->second.state == State::Running) return own_cell(t->second, name, labels, error);
             // Tables are computed after what they quote, so one not yet done quotes this one back.
             if (t->second.state != State::Done) {
-                error->message = "the table " + quote_text(name) + " quotes this formula's results back (directly or " +
-                         "through other tables and calculations); a table cannot depend on itself";
+                error->message = fmt(_("the table {} quotes this formula's results back (directly or through other tables and "
+                                       "calculations); a table cannot depend on itself"), quote_text(name));
                 return std::nullopt;
             }
             if (!t->second.ok) {
-                error->message = "the table " + quote_text(name) + " could not be computed (see its errors)";
+                error->message = fmt(_("the table {} could not be computed (see its errors)"), quote_text(name));
                 // Its own error says what to fix; this one only follows from it.
                 error->follows_from = t->second.root;
                 return std::nullopt;
             }
             const model::Table& table = m_.items[t->second.item].tables[t->second.index];
             if (labels.size() != 2) {
-                error->message = "a table cell is written " + name + "[række; kolonne]";
+                error->message = fmt(_("a table cell is written {}[række; kolonne]"), name);
                 return std::nullopt;
             }
             std::string ambiguous;
             const auto r = find_row(table, labels[0], &ambiguous);
             const auto c = find_column(table, labels[1]);
             if (!ambiguous.empty()) {
-                error->message = "in the table " + quote_text(name) + ", " + ambiguous;
+                error->message = fmt(_("in the table {}, {}"), quote_text(name), ambiguous);
                 return std::nullopt;
             }
             if (!r || !c) {
                 std::vector<std::string> rows;
                 for (const auto& row : table.rows)
                     if (!row.cells.empty()) rows.push_back(row.cells[0].text);
-                error->message = "the table " + quote_text(name) + " has no " +
-                         (!r ? "row " + quote_text(labels[0]) + did_you_mean(labels[0], rows)
-                             : "column " + quote_text(labels[1]) + did_you_mean(labels[1], table.header));
+                error->message = !r ? fmt(_("the table {} has no row {}{}"), quote_text(name), quote_text(labels[0]),
+                                          did_you_mean(labels[0], rows))
+                                    : fmt(_("the table {} has no column {}{}"), quote_text(name), quote_text(labels[1]),
+                                          did_you_mean(labels[1], table.header));
                 return std::nullopt;
             }
             auto v = cell_value(table, *r, *c, error);
@@ -90,32 +92,32 @@ public:
         if (auto c = calcs_.find(key); c != calcs_.end()) {
             if (!allowed(from, c->second.item, name, error)) return std::nullopt;
             if (labels.size() != 1) {
-                error->message = "a calculated value is written " + name + "[værdi]";
+                error->message = fmt(_("a calculated value is written {}[værdi]"), name);
                 return std::nullopt;
             }
             // A calculation is computed after what it quotes, and may quote the values above in
             // itself (then it is the one running); one still pending quotes this one back.
             if (c->second.state == State::Pending) {
-                error->message = "the calculation " + quote_text(name) + " quotes this formula's results back (directly " +
-                         "or through other tables and calculations); a value cannot depend on itself";
+                error->message = fmt(_("the calculation {} quotes this formula's results back (directly or through other "
+                                       "tables and calculations); a value cannot depend on itself"), quote_text(name));
                 return std::nullopt;
             }
             const auto v = c->second.values.find(label_key(labels[0]));
             if (v == c->second.values.end()) {
                 if (const auto f = c->second.failed.find(label_key(labels[0])); f != c->second.failed.end()) {
-                    error->message = "the value " + quote_text(labels[0]) + " of the calculation " + quote_text(name) +
-                             " could not be computed (see its error)";
+                    error->message = fmt(_("the value {} of the calculation {} could not be computed (see its error)"),
+                                         quote_text(labels[0]), quote_text(name));
                     error->follows_from = f->second;
                     return std::nullopt;
                 }
-                error->message = "the calculation " + quote_text(name) + " has no value " + quote_text(labels[0]);
+                error->message = fmt(_("the calculation {} has no value {}"), quote_text(name), quote_text(labels[0]));
                 return std::nullopt;
             }
             return v->second;
         }
         if (follows_unreadable(key, error)) return std::nullopt;
-        error->message = "there is no table or calculation named " + quote_text(name) + " in this meeting" +
-                 did_you_mean(name, names(true));
+        error->message = fmt(_("there is no table or calculation named {} in this meeting{}"), quote_text(name),
+                             did_you_mean(name, names(true)));
         return std::nullopt;
     }
 
@@ -124,7 +126,7 @@ public:
         for (const AgendaItem& item : m_.items) {
             const auto u = item.unreadable.find(key);
             if (u == item.unreadable.end()) continue;
-            error->message = "the block named " + quote_text(key) + " could not be read (see its error)";
+            error->message = fmt(_("the block named {} could not be read (see its error)"), quote_text(key));
             error->follows_from = u->second;
             return true;
         }
@@ -135,7 +137,7 @@ public:
         const auto t = tables_.find(fold_label(name));
         if (t == tables_.end()) {
             if (follows_unreadable(fold_label(name), error)) return std::nullopt;
-            error->message = "there is no table named " + quote_text(name) + " in this meeting" + did_you_mean(name, names(false));
+            error->message = fmt(_("there is no table named {} in this meeting{}"), quote_text(name), did_you_mean(name, names(false)));
             return std::nullopt;
         }
         if (!allowed(from, t->second.item, name, error)) return std::nullopt;
@@ -165,19 +167,20 @@ private:
                                   Failure* error) {
         const model::Table& table = m_.items[e.item].tables[e.index];
         if (labels.size() != 2) {
-            error->message = "a table cell is written " + name + "[række; kolonne]";
+            error->message = fmt(_("a table cell is written {}[række; kolonne]"), name);
             return std::nullopt;
         }
         const auto r = find_row(table, labels[0]);
         const auto c = find_column(table, labels[1]);
         if (!r || !c) {
-            error->message = "the table " + quote_text(name) + " has no " + (!r ? "row " + quote_text(labels[0]) : "column " + quote_text(labels[1]));
+            error->message = !r ? fmt(_("the table {} has no row {}{}"), quote_text(name), quote_text(labels[0]), "")
+                                : fmt(_("the table {} has no column {}{}"), quote_text(name), quote_text(labels[1]), "");
             return std::nullopt;
         }
         if (const model::Formula* f = writer_of(table, *r, *c)) {
-            error->message = "the cell " + quote_text(labels[0]) + " / " + quote_text(labels[1]) +
-                             " is computed by this table's formula " + quote_text(f->target + " = " + f->expression) +
-                             "; a formula can only quote a fixed cell of its own table, or this would be a cycle";
+            error->message = fmt(_("the cell {} / {} is computed by this table's formula {}; a formula can only quote a fixed "
+                                   "cell of its own table, or this would be a cycle"),
+                                 quote_text(labels[0]), quote_text(labels[1]), quote_text(f->target + " = " + f->expression));
             return std::nullopt;
         }
         auto v = cell_value(table, *r, *c, error);
@@ -196,9 +199,8 @@ private:
         const AgendaItem& f = m_.items[from];
         const AgendaItem& o = m_.items[owner];
         if (model::is_confidential(o.status) && !model::is_confidential(f.status)) {
-            error->message = "item " + std::to_string(f.number) + " (" + model::status_name(f.status) + ") quotes " +
-                     quote_text(name) + " from item " + std::to_string(o.number) + " (" + model::status_name(o.status) +
-                     "); a public item may not quote a confidential item's data";
+            error->message = fmt(_("item {} ({}) quotes {} from item {} ({}); a public item may not quote a confidential item's data"),
+                                 f.number, model::status_name(f.status), quote_text(name), o.number, model::status_name(o.status));
             return false;
         }
         return true;
@@ -266,8 +268,8 @@ private:
         const bool table = tables_.count(name) > 0;
         const SourceLoc& l = table ? name_loc(m_.items[tables_.at(name).item].tables[tables_.at(name).index])
                                    : name_loc(m_.items[calcs_.at(name).item].calculations[calcs_.at(name).index]);
-        return std::string(table ? "the table" : "the calculation") + " at " + l.file + ":" + std::to_string(l.line) +
-               (l.column > 0 ? ":" + std::to_string(l.column) : "");
+        const std::string at = std::to_string(l.line) + (l.column > 0 ? ":" + std::to_string(l.column) : "");
+        return fmt(table ? _("the table at {}:{}") : _("the calculation at {}:{}"), l.file, at);
     }
 
     // Where a block's name is written: its "navn:" line (the block's fence if that is unknown).
@@ -287,7 +289,7 @@ private:
                 }
                 if (tables_.count(name) || calcs_.count(name)) {
                     d_.error(name_loc(item.tables[t]),
-                             "the name " + quote_text(name) + " is used twice in this meeting; also by " + first_use(name));
+                             fmt(_("the name {} is used twice in this meeting; also by {}"), quote_text(name), first_use(name)));
                     continue;
                 }
                 tables_[name] = {i, t, State::Pending, true, std::nullopt};
@@ -297,7 +299,7 @@ private:
                 const std::string& name = item.calculations[c].name;
                 if (tables_.count(name) || calcs_.count(name)) {
                     d_.error(name_loc(item.calculations[c]),
-                             "the name " + quote_text(name) + " is used twice in this meeting; also by " + first_use(name));
+                             fmt(_("the name {} is used twice in this meeting; also by {}"), quote_text(name), first_use(name)));
                     continue;
                 }
                 calcs_[name] = {i, c, State::Pending, {}, {}};
@@ -346,7 +348,7 @@ private:
             const auto v = values_.find(label_key(label));
             if (v == values_.end()) {
                 if (const auto f = failed_.find(label_key(label)); f != failed_.end()) {
-                    error->message = "the value " + quote_text(label) + " above could not be computed (see its error)";
+                    error->message = fmt(_("the value {} above could not be computed (see its error)"), quote_text(label));
                     error->follows_from = f->second;
                     return std::nullopt;
                 }
@@ -355,15 +357,15 @@ private:
                     if (&f == &formula_) break;
                     above.push_back(f.target);
                 }
-                error->message = "no value " + quote_text(label) + " above this line in the beregning block" +
-                                 did_you_mean(label, above);
+                error->message = fmt(_("no value {} above this line in the beregning block{}"), quote_text(label),
+                                     did_you_mean(label, above));
                 return std::nullopt;
             }
             return v->second;
         }
         std::optional<std::vector<Value>> range(const std::string&, const std::string&, Failure* error,
                                                 bool*) override {
-            error->message = "ranges (A .. B) are for table rows and columns";
+            error->message = _("ranges (A .. B) are for table rows and columns");
             return std::nullopt;
         }
         // A value computed from "-" is "-" too only where the block says "mangler: videre".
@@ -417,20 +419,21 @@ private:
         FigureScope(References& refs, bool quotes_one_cell, std::string figure)
             : Scope(refs), quotes_one_cell_(quotes_one_cell), figure_(std::move(figure)) {}
         std::optional<Value> label(const std::string& label, Failure* error) override {
-            error->message = "name the table or calculation: " + quote_text(label) +
-                             " alone means nothing in the text; write navn[række; kolonne] or navn[værdi]";
+            error->message = fmt(_("name the table or calculation: {} alone means nothing in the text; write "
+                                   "navn[række; kolonne] or navn[værdi]"), quote_text(label));
             return std::nullopt;
         }
         std::optional<std::vector<Value>> range(const std::string&, const std::string&, Failure* error,
                                                 bool*) override {
-            error->message = "ranges (A .. B) are for formulas inside a table";
+            error->message = _("ranges (A .. B) are for formulas inside a table");
             return std::nullopt;
         }
         bool accepts_missing(const Value& missing, Failure* error) override {
             if (quotes_one_cell_) return true;
-            error->message = (missing.where.empty() ? std::string("a quoted cell") : missing.where) + " is " +
-                             quote_text(missing.text) + ", not a number, but the figure " + quote_text(figure_) +
-                             " computes with it; quote the cell alone, or write the number in the table";
+            error->message = fmt(_("{} is {}, not a number, but the figure {} computes with it; quote the cell alone, or write "
+                                   "the number in the table"),
+                                 missing.where.empty() ? std::string(_("a quoted cell")) : missing.where,
+                                 quote_text(missing.text), quote_text(figure_));
             return false;
         }
 
@@ -455,7 +458,7 @@ private:
         FormulaError pe;
         auto expr = parse_expression(expression, &pe);
         if (!expr) {
-            d_.error(at(pe.column), pe.message + " in the figure " + quote_text("{" + in.expression + "}"));
+            d_.error(at(pe.column), fmt(_("{} in the figure {}"), pe.message, quote_text("{" + in.expression + "}")));
             return;
         }
         FormulaError why;
@@ -485,8 +488,8 @@ private:
             bool lost = false;
             in.text = format_value(*v, *options, words_, &lost);
             if (lost)
-                d_.warning(in.loc, "the figure " + quote_text("{" + in.expression + "}") + " is not zero but prints as " +
-                                       quote_text(in.text) + "; ask for more decimals or another unit");
+                d_.warning(in.loc, fmt(_("the figure {} is not zero but prints as {}; ask for more decimals or another unit"),
+                                       quote_text("{" + in.expression + "}"), quote_text(in.text)));
         }
     }
 
@@ -500,9 +503,9 @@ private:
                 if (auto t = tables_.find(fold_label(x.text)); t != tables_.end()) {
                     const std::string& u = m_.items[t->second.item].tables[t->second.index].figures_unit;
                     if (seen && u != unit && error->empty())
-                        *error = "the figure quotes tables whose figures are in different units (" +
-                                 quote_text(unit.empty() ? "kr." : unit) + " and " + quote_text(u.empty() ? "kr." : u) +
-                                 "); quote them in separate figures";
+                        *error = fmt(_("the figure quotes tables whose figures are in different units ({} and {}); quote "
+                                       "them in separate figures"), quote_text(unit.empty() ? "kr." : unit),
+                                     quote_text(u.empty() ? "kr." : u));
                     unit = u;
                     seen = true;
                 }

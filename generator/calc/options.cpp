@@ -1,4 +1,5 @@
 #include "calc/options.hpp"
+#include "core/messages.hpp"
 
 #include "numbers/danish_number.hpp"
 #include "core/text.hpp"
@@ -19,18 +20,18 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
         };
         if (f.rfind("decimaler ", 0) == 0) {
             const std::string n(trim(std::string_view(f).substr(10)));
-            if (n.size() != 1 || n[0] < '0' || n[0] > '6') return bad("\"decimaler\" takes a whole number from 0 to 6");
+            if (n.size() != 1 || n[0] < '0' || n[0] > '6') return bad(_("\"decimaler\" takes a whole number from 0 to 6"));
             o.decimals = n[0] - '0';
         } else if (f.rfind("tolerance ", 0) == 0) {
             auto n = read_danish_number(f.substr(10));
-            if (!n || n->value.is_negative()) return bad("\"tolerance\" takes a number, e.g. \"tolerance 2\"");
+            if (!n || n->value.is_negative()) return bad(_("\"tolerance\" takes a number, e.g. \"tolerance 2\""));
             o.tolerance = n->value;
         } else if (f.rfind("rækker ", 0) == 0 || f.rfind("kolonner ", 0) == 0) {
-            if (!allow_range) return bad("\"rækker\" and \"kolonner\" only apply to a table's formulas");
+            if (!allow_range) return bad(_("\"rækker\" and \"kolonner\" only apply to a table's formulas"));
             const size_t sp = part.find(' ');
             const std::string range(trim(std::string_view(part).substr(sp + 1)));
             const size_t dots = range.find(" .. ");
-            if (dots == std::string::npos) return bad("write the range as \"rækker Fra .. Til\"");
+            if (dots == std::string::npos) return bad(_("write the range as \"rækker Fra .. Til\""));
             o.from = std::string(trim(std::string_view(range).substr(0, dots)));
             o.to = std::string(trim(std::string_view(range).substr(dots + 4)));
         } else if (f == "kr." || f == "mio. kr." || f == "mia. kr." || f == "pct.") {
@@ -38,8 +39,8 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
         } else if (f == "verbum") {
             o.verb = true;
         } else {
-            return bad("unknown option " + quote_text(part) +
-                       " (known: decimaler N, tolerance N, rækker A .. B, kolonner A .. B, kr., mio. kr., mia. kr., pct., verbum)");
+            return bad(fmt(_("unknown option {} (known: decimaler N, tolerance N, rækker A .. B, kolonner A .. B, kr., "
+                             "mio. kr., mia. kr., pct., verbum)"), quote_text(part)));
         }
         start = end + 2;
     }

@@ -1,4 +1,5 @@
 #include "calc/table_calc.hpp"
+#include "core/messages.hpp"
 
 #include <map>
 
@@ -75,14 +76,14 @@ std::optional<size_t> find_row(const Table& t, const std::vector<std::string>& k
     }
     if (found.size() == 1) return found[0];
     if (found.size() > 1 && ambiguous) {
-        *ambiguous = "the row " + quote_text(label) + " could mean " + std::to_string(found.size()) + " rows: ";
+        *ambiguous = fmt(_("the row {} could mean {} rows: "), quote_text(label), found.size());
         for (size_t i = 0; i < found.size(); ++i) {
             const TableRow& row = t.rows[found[i]];
             const std::string group = group_of(t, found[i], keys, counts);
             *ambiguous += std::string(i ? ", " : "") + "[" + (group.empty() ? "" : group + " / ") + row.cells[0].text + "]";
             if (row.loc.line > 0) *ambiguous += " (" + row.loc.file + ":" + std::to_string(row.loc.line) + ")";
         }
-        *ambiguous += "; write the one meant as [gruppe / række], the group being the row above it that is not repeated";
+        *ambiguous += _("; write the one meant as [gruppe / række], the group being the row above it that is not repeated");
     }
     return std::nullopt;
 }
@@ -136,14 +137,14 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
             // Advice to write a figure is only for raw input cells: writing 0 into a computed cell
             // would print a wrong total.
             if (const Formula* f = writer_of(t, row, column)) {
-                error->message = "the cell " + quote_text(row_name(t, row)) + " / " + quote_text(t.header[column]) +
-                                 " is computed by the formula " + quote_text(f->target + " = " + f->expression) +
-                                 ", which has not been computed yet: row formulas are computed in the order written, "
-                                 "then column formulas; put that one first";
+                error->message = fmt(_("the cell {} / {} is computed by the formula {}, which has not been computed yet: "
+                                       "row formulas are computed in the order written, then column formulas; put that one first"),
+                                     quote_text(row_name(t, row)), quote_text(t.header[column]),
+                                     quote_text(f->target + " = " + f->expression));
                 return std::nullopt;
             }
-            error->message = "the cell " + quote_text(row_name(t, row)) + " / " + quote_text(t.header[column]) +
-                             position(c) + " is empty; write 0 if the amount is zero";
+            error->message = fmt(_("the cell {} / {}{} is empty; write 0 if the amount is zero"), quote_text(row_name(t, row)),
+                                 quote_text(t.header[column]), position(c));
             return std::nullopt;
     }
     return std::nullopt;
@@ -153,22 +154,21 @@ std::string missing_input_message(const std::string& cell, const std::string& sh
     std::string at;
     if (!f.loc.file.empty())
         at = " (" + f.loc.file + ":" + std::to_string(f.loc.line) + ":" + std::to_string(f.loc.column) + ")";
-    return "the cell " + cell + " holds " + quote_text(shown) + ", not a number, but the formula " +
-           quote_text(f.target + " = " + f.expression) + at +
-           " needs a number; write the number, or \"mangler: videre\" in the formula's block to print \"-\" "
-           "in the cells computed from it";
+    return fmt(_("the cell {} holds {}, not a number, but the formula {}{} needs a number; write the number, or "
+                 "\"mangler: videre\" in the formula's block to print \"-\" in the cells computed from it"),
+               cell, quote_text(shown), quote_text(f.target + " = " + f.expression), at);
 }
 
 bool refuse_missing(const Value& missing, const Formula& f, Failure* error) {
-    const std::string cell = missing.where.empty() ? std::string("a quoted cell") : missing.where;
+    const std::string cell = missing.where.empty() ? std::string(_("a quoted cell")) : missing.where;
     if (!missing.from.file.empty()) {
         error->message = missing_input_message(cell, missing.text, f);
         error->at = missing.from;
         return false;
     }
-    error->message = cell + " is " + quote_text(missing.text) +
-                     " (computed from a figure that is not available in its table), but this formula needs a number; "
-                     "write \"mangler: videre\" in this formula's block to print \"-\" here too";
+    error->message = fmt(_("{} is {} (computed from a figure that is not available in its table), but this formula needs "
+                           "a number; write \"mangler: videre\" in this formula's block to print \"-\" here too"),
+                         cell, quote_text(missing.text));
     return false;
 }
 
@@ -230,12 +230,13 @@ public:
                 error->message = ambiguous;
                 return std::nullopt;
             }
-            error->message = std::string("the table has no ") + (rows_ ? "row " : "column ") + quote_text(label) + known(label);
+            error->message = fmt(rows_ ? _("the table has no row {}{}") : _("the table has no column {}{}"), quote_text(label), known(label));
             return std::nullopt;
         }
         if (own_ && *i == *own_) {
-            error->message = "the formula uses its own " + std::string(rows_ ? "row " : "column ") + quote_text(label) +
-                             ": that is a cycle; use the rows or columns it is computed from";
+            error->message = fmt(rows_ ? _("the formula uses its own row {}: that is a cycle; use the rows or columns it is computed from")
+                                       : _("the formula uses its own column {}: that is a cycle; use the rows or columns it is computed from"),
+                                 quote_text(label));
             return std::nullopt;
         }
         return rows_ ? input(*i, fixed_, error) : input(fixed_, *i, error);
@@ -252,12 +253,12 @@ public:
             return std::nullopt;
         }
         if (!a || !b) {
-            error->message = std::string("the table has no ") + (rows_ ? "row " : "column ") +
-                             quote_text(!a ? from : to) + known(!a ? from : to);
+            error->message = fmt(rows_ ? _("the table has no row {}{}") : _("the table has no column {}{}"),
+                                 quote_text(!a ? from : to), known(!a ? from : to));
             return std::nullopt;
         }
         if (*a > *b) {
-            error->message = "the range " + quote_text(from) + " .. " + quote_text(to) + " runs backwards";
+            error->message = fmt(_("the range {} .. {} runs backwards"), quote_text(from), quote_text(to));
             return std::nullopt;
         }
         std::vector<Value> out;
@@ -300,9 +301,9 @@ private:
         } else {
             for (size_t c = 1; c < t_.header.size(); ++c) names.push_back(t_.header[c]);
         }
-        std::string s = did_you_mean(wanted, names) + " (it has: ";
-        for (size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + names[i];
-        return s + ")";
+        std::string list;
+        for (size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];
+        return did_you_mean(wanted, names) + fmt(_(" (it has: {})"), list);
     }
 
     Table& t_;
@@ -323,8 +324,9 @@ std::optional<std::pair<size_t, size_t>> span(const Table& t, const Prepared& p,
     const auto a = rows ? find_row(t, p.options.from) : find_column(t, p.options.from);
     const auto b = rows ? find_row(t, p.options.to) : find_column(t, p.options.to);
     if (!a || !b) {
-        report(diags, *p.formula, 0, std::string("the range names a ") + (rows ? "row" : "column") + " the table does not have: " +
-                                         quote_text(!a ? p.options.from : p.options.to), true);
+        report(diags, *p.formula, 0, fmt(rows ? _("the range names a row the table does not have: {}")
+                                              : _("the range names a column the table does not have: {}"),
+                                         quote_text(!a ? p.options.from : p.options.to)), true);
         return std::nullopt;
     }
     return std::make_pair(*a, *b);
@@ -336,7 +338,7 @@ std::string unrounded(const Decimal& v, int decimals) {
     if (v.rounded(decimals) == v) return "";
     int scale = v.scale();
     while (scale > decimals && v.rounded(scale - 1) == v) --scale;  // no trailing zeros
-    return " (unrounded " + format_danish(v, scale) + ")";
+    return fmt(_(" (unrounded {})"), format_danish(v, scale));
 }
 
 // The wording `text` with each {name} replaced by its value.
@@ -368,10 +370,10 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
             // A published figure is never silently replaced by "-": the input that is not a
             // number must be fixed (or this cell emptied).
             if (published.kind == Cell::Kind::Number) {
-                diags.error(published.loc, "the published figure " + published.text + " for " + quote_text(row_name(t, r)) +
-                                               " / " + quote_text(t.header[c]) + " would be replaced by " + quote_text(v.text) +
-                                               ": its formula " + quote_text(p.formula->target + " = " + p.formula->expression) +
-                                               " uses a cell that is not a number; write the number there");
+                diags.error(published.loc, fmt(_("the published figure {} for {} / {} would be replaced by {}: its formula {} "
+                                                 "uses a cell that is not a number; write the number there"),
+                                               published.text, quote_text(row_name(t, r)), quote_text(t.header[c]),
+                                               quote_text(v.text), quote_text(p.formula->target + " = " + p.formula->expression)));
                 return true;  // the published figure stays
             }
             out.kind = v.text == "-" ? Cell::Kind::Dash : Cell::Kind::NotAvailable;
@@ -397,9 +399,8 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
                 const std::string at = quote_text(row_name(t, r)) + " / " + quote_text(t.header[c]);
                 if (!magnitude) {
                     report(diags, *p.formula, 0,
-                           "the published figure " + published.text + " for " + at + position(published) +
-                               " and the computed " + out.text + " are too far apart to compare (" +
-                               Decimal::kLimitText + ")");
+                           fmt(_("the published figure {} for {}{} and the computed {} are too far apart to compare ({})"),
+                               published.text, at, position(published), out.text, tr(Decimal::kLimitText)));
                     return false;
                 }
                 const Decimal diff = *magnitude;
@@ -412,12 +413,11 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
                         used_rounding_note = true;
                     } else {
                         diags.warning(published.loc,
-                                      "the published figure " + published.text + " for " + at + " differs from the computed " +
-                                          out.text + unrounded(v.number, d) + " (" + p.formula->target + " = " +
-                                          p.formula->expression + ") by " +
-                                          format_danish(diff, std::max(d, published.decimals)) + ", more than the tolerance " +
-                                          format_danish(p.options.tolerance, p.options.tolerance.scale()) +
-                                          "; the packet shows " + out.text);
+                                      fmt(_("the published figure {0} for {1} differs from the computed {2}{3} ({4} = {5}) by "
+                                            "{6}, more than the tolerance {7}; the packet shows {2}"),
+                                          published.text, at, out.text, unrounded(v.number, d), p.formula->target,
+                                          p.formula->expression, format_danish(diff, std::max(d, published.decimals)),
+                                          format_danish(p.options.tolerance, p.options.tolerance.scale())));
                         // The reader comparing with the source is told in the packet too.
                         // In a table shown in mio. kr., the two figures are told in kr., as the CSV
                         // wrote them: both may round to the same millions.
@@ -428,9 +428,9 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
                     }
                 }
             } else if (published.kind == Cell::Kind::Text) {
-                diags.error(published.loc, "the cell " + quote_text(row_name(t, r)) + " / " + quote_text(t.header[c]) +
-                                               " holds the text " + quote_text(published.text) +
-                                               " where its formula gives a number; leave it empty or write the number");
+                diags.error(published.loc, fmt(_("the cell {} / {} holds the text {} where its formula gives a number; leave "
+                                                 "it empty or write the number"),
+                                               quote_text(row_name(t, r)), quote_text(t.header[c]), quote_text(published.text)));
             }
             break;
         }
@@ -448,9 +448,9 @@ bool claim(std::map<std::pair<size_t, size_t>, const Formula*>& writers, size_t 
     if (fresh) return true;
     const Formula& first = *it->second;
     report(diags, *p.formula, 0,
-           "two formulas write the " + what + ": this one and " + quote_text(first.target + " = " + first.expression) +
-               " (" + first.loc.file + ":" + std::to_string(first.loc.line) + ":" + std::to_string(first.loc.column) +
-               "); keep one, or give the other its own label");
+           // TRANSLATORS: {0} is "row {}" or "column {}" with the label.
+           fmt(_("two formulas write the {}: this one and {} ({}:{}:{}); keep one, or give the other its own label"), what,
+               quote_text(first.target + " = " + first.expression), first.loc.file, first.loc.line, first.loc.column));
     return false;
 }
 
@@ -531,11 +531,10 @@ private:
             std::vector<std::string> labels;
             for (const TableRow& row : t_.rows)
                 if (!row.cells.empty() && !row.cells[0].text.empty()) labels.push_back(row.cells[0].text);
-            diags_.warning(p.formula->loc, "the row " + quote_text(p.formula->target) +
-                                               " is not in the CSV, so it was added at the end of the table" +
-                                               did_you_mean(p.formula->target, labels) +
-                                               "; if it belongs elsewhere, add an empty row with that label there in the "
-                                               "CSV (or \"tilføj: nederst\" if the end is meant)",
+            diags_.warning(p.formula->loc, fmt(_("the row {} is not in the CSV, so it was added at the end of the table{}; if "
+                                                 "it belongs elsewhere, add an empty row with that label there in the CSV (or "
+                                                 "\"tilføj: nederst\" if the end is meant)"),
+                                               quote_text(p.formula->target), did_you_mean(p.formula->target, labels)),
                            p.formula->line);
         }
         TableRow row;
@@ -562,8 +561,8 @@ private:
         }
         for (size_t c = cols->first; c <= cols->second && c < t_.header.size(); ++c) {
             if (c == 0 || computed_column_[c] || !t_.numeric[c]) continue;
-            if (!claim(writer_, *r, c, p, "row " + quote_text(p.formula->target), diags_) ||
-                !compute_cell(p, *r, c, true, " (in column " + quote_text(t_.header[c]) + ")")) {
+            if (!claim(writer_, *r, c, p, fmt(_("row {}"), quote_text(p.formula->target)), diags_) ||
+                !compute_cell(p, *r, c, true, fmt(_(" (in column {})"), quote_text(t_.header[c])))) {
                 ok_ = false;
                 return;
             }
@@ -581,8 +580,8 @@ private:
         bool any_number = false;
         for (size_t r = rs->first; r <= rs->second && r < t_.rows.size(); ++r) {
             if (t_.rows[r].role == TableRow::Role::Spacer || t_.rows[r].cells[0].text.empty()) continue;
-            if (!claim(writer_, r, c, p, "column " + quote_text(p.formula->target), diags_) ||
-                !compute_cell(p, r, c, false, " (in row " + quote_text(row_name(t_, r)) + ")")) {
+            if (!claim(writer_, r, c, p, fmt(_("column {}"), quote_text(p.formula->target)), diags_) ||
+                !compute_cell(p, r, c, false, fmt(_(" (in row {})"), quote_text(row_name(t_, r))))) {
                 ok_ = false;
                 break;
             }
@@ -629,10 +628,10 @@ private:
                 cell.text = format_danish(*millions, d);
                 if (!cell.value.is_zero() && millions->rounded(d).is_zero())
                     diags_.warning(cell.loc.file.empty() ? t_.loc : cell.loc,
-                                   "the amount " + format_danish(cell.value, cell.decimals) + " kr. for " +
-                                       quote_text(r.cells[0].text) + " / " + quote_text(t_.header[c]) + " prints as " +
-                                       quote_text(cell.text) + " in this table in mio. kr.; give the table more decimals "
-                                       "(\"decimaler:\") or show it in kr.");
+                                   fmt(_("the amount {} kr. for {} / {} prints as {} in this table in mio. kr.; give the table "
+                                         "more decimals (\"decimaler:\") or show it in kr."),
+                                       format_danish(cell.value, cell.decimals), quote_text(r.cells[0].text),
+                                       quote_text(t_.header[c]), quote_text(cell.text)));
             }
     }
 

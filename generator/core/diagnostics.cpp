@@ -1,5 +1,6 @@
 #include "core/diagnostics.hpp"
 
+#include "core/messages.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -108,17 +109,20 @@ std::vector<Diagnostic> Diagnostics::all() const {
         if (const auto f = follow_ons_by_root_.find(i); f != follow_ons_by_root_.end()) {
             const SourceLoc& at = f->second.first;
             out.push_back({Severity::Note, all_[i].loc,
-                           std::to_string(f->second.count) + (f->second.count == 1 ? " more problem follows" : " more problems follow") +
-                               " from this error (the first at " + at.file + ":" + std::to_string(at.line) + ":" +
-                               std::to_string(at.column) + "); they are not shown and go away with it",
+                           fmt(tr_n("{} more problem follows from this error (the first at {}:{}:{}); they are not shown and go away with it",
+                                    "{} more problems follow from this error (the first at {}:{}:{}); they are not shown and go away with it",
+                                    static_cast<unsigned long>(f->second.count)),
+                               f->second.count, at.file, at.line, at.column),
                            {}});
         }
         const auto more = more_after.find(i);
         if (more == more_after.end()) continue;
         const Diagnostic& last = all_[i];
         out.push_back({last.severity, {last.loc.file, 0, 0},
-                       "\xE2\x80\xA6 and " + grouped(more->second) + " more like this in " + base_name(last.loc.file) +
-                           " (only the first " + std::to_string(kMaxMessagesOfOneKind) + " are shown)",
+                       fmt(tr_n("\xE2\x80\xA6 and {} more like this in {} (only the first {} are shown)",
+                                "\xE2\x80\xA6 and {} more like this in {} (only the first {} are shown)",
+                                static_cast<unsigned long>(more->second)),
+                           grouped(more->second), base_name(last.loc.file), kMaxMessagesOfOneKind),
                        {}});
     }
     return out;
@@ -133,7 +137,7 @@ std::string format_diagnostic(const Diagnostic& d, bool color) {
         if (d.loc.column > 0) out += ':' + std::to_string(d.loc.column);
     }
     if (!out.empty()) out = (color ? "\x1b[1m" + out + ":\x1b[0m" : out + ":") + " ";
-    const char* kind = d.severity == Severity::Error ? "error:" : d.severity == Severity::Warning ? "warning:" : "note:";
+    const char* kind = d.severity == Severity::Error ? _("error:") : d.severity == Severity::Warning ? _("warning:") : _("note:");
     const char* hue = d.severity == Severity::Error ? "\x1b[1;31m" : d.severity == Severity::Warning ? "\x1b[1;35m" : "\x1b[1;36m";
     out += color ? std::string(hue) + kind + "\x1b[0m " : std::string(kind) + " ";
     out += escape_for_messages(d.message);

@@ -1,4 +1,5 @@
 #include "core/file_owners.hpp"
+#include "core/messages.hpp"
 
 #include "core/input_files.hpp"
 #include "core/text.hpp"
@@ -9,8 +10,8 @@ namespace {
 
 // "the item folder "pub"", with where it really leads when a symbolic link makes that differ.
 std::string describe(const FileOwner& o) {
-    std::string s = (o.shared ? "the shared location " : "the item folder ") + quote_text(o.name);
-    if (lexical_path(o.name) != o.real) s += " (which leads to " + quote_text(o.real.empty() ? "." : o.real) + ")";
+    std::string s = fmt(o.shared ? _("the shared location {}") : _("the item folder {}"), quote_text(o.name));
+    if (lexical_path(o.name) != o.real) s += fmt(_(" (which leads to {})"), quote_text(o.real.empty() ? "." : o.real));
     return s;
 }
 
@@ -30,33 +31,36 @@ std::optional<std::string> FileOwners::add(FileOwner owner) {
     // An owner is kept even when refused: a later owner that overlaps it is refused naming it,
     // and a read that leads into a refused item's folder is still refused as that item's.
     const std::string subject = describe(owner);
-    const std::string root = owner.shared ? " is the meeting folder itself, which cannot be shared"
-                                          : " is the meeting folder itself";
-    const std::string own = "; give each item a folder of its own";
+    const char* root = owner.shared ? _("{} is the meeting folder itself, which cannot be shared")
+                                    : _("{} is the meeting folder itself");
+    const std::string own = _("; give each item a folder of its own");
     std::optional<std::string> why;
     for (const FileOwner& o : owners_) {
         // Two shared locations may overlap: both are public.
         if (o.shared && owner.shared) continue;
-        std::string relation;
-        if (owner.real == o.real) relation = " is the same folder as ";
-        else if (path_within(owner.real, o.real)) relation = " lies inside ";
-        else if (path_within(o.real, owner.real)) relation = owner.real.empty() ? root + ", which holds " : " holds ";
+        const char* relation;  // {0} the folder refused, {1} the one it overlaps
+        if (owner.real == o.real) relation = _("{0} is the same folder as {1}");
+        else if (path_within(owner.real, o.real)) relation = _("{0} lies inside {1}");
+        else if (path_within(o.real, owner.real))
+            relation = owner.real.empty() ? owner.shared ? _("{0} is the meeting folder itself, which cannot be shared, which holds {1}")
+                                                         : _("{0} is the meeting folder itself, which holds {1}")
+                                          : _("{0} holds {1}");
         else continue;
-        const std::string rule = owner.shared || o.shared ? "; an item's files cannot be shared (shared files are public)"
+        const std::string rule = owner.shared || o.shared ? _("; an item's files cannot be shared (shared files are public)")
                                  : owner.real == o.real || owner.real.empty()
                                      ? own
-                                     : "; item folders may not be nested, or one item could read the other's files";
-        why = subject + relation + named(o) + rule;
+                                     : _("; item folders may not be nested, or one item could read the other's files");
+        why = fmt(relation, subject, named(o)) + rule;
         break;
     }
-    if (!why && owner.real.empty()) why = subject + root + (owner.shared ? "" : own);
+    if (!why && owner.real.empty()) why = fmt(root, subject) + (owner.shared ? "" : own);
     owners_.push_back(std::move(owner));
     return why;
 }
 
 std::optional<std::string> FileOwners::refuse(const FileOwner& reader, const std::string& real,
                                              bool through_link) const {
-    const std::string how = through_link ? " (through a symbolic link)" : "";
+    const bool how = through_link;
     // The file belongs to the innermost item folder holding it (were folders ever nested, the
     // inner item's files stay its own).
     const FileOwner* item = nullptr;
@@ -64,13 +68,16 @@ std::optional<std::string> FileOwners::refuse(const FileOwner& reader, const std
         if (!o.shared && path_within(real, o.real) && (!item || o.real.size() > item->real.size())) item = &o;
     if (item && item->name == reader.name) return std::nullopt;
     if (item)
-        return "the file leads" + how + " into " + named(*item) + "; item " + quote_text(reader.name) +
-               " may read only files in its own folder and shared files";
+        return fmt(how ? _("the file leads (through a symbolic link) into {}; item {} may read only files in its own folder and shared files")
+                       : _("the file leads into {}; item {} may read only files in its own folder and shared files"),
+                   named(*item), quote_text(reader.name));
     for (const FileOwner& o : owners_)
         if (o.shared && path_within(real, o.real)) return std::nullopt;
-    return "the file leads" + how + " outside the item folder " + quote_text(reader.name) +
-           "; a file that several items use must be declared with a \"delt:\" line in meeting.txt "
-           "(it is then public)";
+    return fmt(how ? _("the file leads (through a symbolic link) outside the item folder {}; a file that several items use "
+                       "must be declared with a \"delt:\" line in meeting.txt (it is then public)")
+                   : _("the file leads outside the item folder {}; a file that several items use must be declared with "
+                       "a \"delt:\" line in meeting.txt (it is then public)"),
+               quote_text(reader.name));
 }
 
 }  // namespace boardpack

@@ -1,4 +1,5 @@
 #include "core/hard_links.hpp"
+#include "core/messages.hpp"
 
 #include <algorithm>
 
@@ -28,14 +29,13 @@ std::optional<std::string> HardLinks::refuse(const FileOwner& reader, const std:
     if (!walked_) walk();
     for (const Linked& l : linked_) {
         if (!l.id.same_file(*id) || l.owner->name == reader.name) continue;
-        return "the file is a hard link to " + quote_text(meeting_.display(l.real)) + " in " +
-               named(*l.owner) + "; item " + quote_text(reader.name) +
-               " may read only files in its own folder and shared files";
+        return fmt(_("the file is a hard link to {} in {}; item {} may read only files in its own folder and shared files"),
+                   quote_text(meeting_.display(l.real)), named(*l.owner), quote_text(reader.name));
     }
     if (!complete_)
-        return "the file has " + std::to_string(id->links) +
-               " names (hard links), and the item folders hold too many files (more than " +
-               std::to_string(kMaxWalkedFiles) + ") or unreadable folders to check that none is in another item's folder";
+        return fmt(_("the file has {} names (hard links), and the item folders hold too many files (more than {}) or "
+                     "unreadable folders to check that none is in another item's folder"),
+                   id->links, kMaxWalkedFiles);
     return std::nullopt;
 }
 

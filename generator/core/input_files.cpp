@@ -1,4 +1,5 @@
 #include "core/input_files.hpp"
+#include "core/messages.hpp"
 
 #include <sys/stat.h>
 
@@ -12,18 +13,18 @@ namespace fs = std::filesystem;
 namespace boardpack {
 
 std::optional<std::string> unsafe_path_reason(const std::string& relative, bool allow_parent) {
-    if (relative.empty()) return "the path is empty";
-    if (relative.find('\0') != std::string::npos) return "the path contains a NUL character";
+    if (relative.empty()) return _("the path is empty");
+    if (relative.find('\0') != std::string::npos) return _("the path contains a NUL character");
     if (relative.front() == '/' || relative.front() == '\\' ||
         (relative.size() > 1 && relative[1] == ':'))
-        return "the path is absolute; name files relative to the meeting folder";
-    if (relative.find('\\') != std::string::npos) return "use / between folder names, not \\";
+        return _("the path is absolute; name files relative to the meeting folder");
+    if (relative.find('\\') != std::string::npos) return _("use / between folder names, not \\");
     size_t start = 0;
     while (start <= relative.size()) {
         size_t end = relative.find('/', start);
         if (end == std::string::npos) end = relative.size();
         const std::string part = relative.substr(start, end - start);
-        if (part == ".." && !allow_parent) return "the path leaves the meeting folder (\"..\")";
+        if (part == ".." && !allow_parent) return _("the path leaves the meeting folder (\"..\")");
         start = end + 1;
     }
     return std::nullopt;
@@ -31,7 +32,7 @@ std::optional<std::string> unsafe_path_reason(const std::string& relative, bool 
 
 namespace {
 
-const char* const kLeavesByParent = "the path leaves the meeting folder (\"..\")";
+const char* const kLeavesByParent = N_("the path leaves the meeting folder (\"..\")");
 
 }  // namespace
 
@@ -72,7 +73,7 @@ std::optional<fs::path> DiskFiles::resolve(const std::string& relative, std::str
         return std::nullopt;
     }
     if (!lexical_path(relative)) {
-        if (error) *error = kLeavesByParent;
+        if (error) *error = tr(kLeavesByParent);
         return std::nullopt;
     }
     std::error_code ec;
@@ -86,7 +87,7 @@ std::optional<fs::path> DiskFiles::resolve(const std::string& relative, std::str
     auto r = real.begin();
     for (auto it = real_root_.begin(); it != real_root_.end(); ++it, ++r) {
         if (r == real.end() || *r != *it) {
-            if (error) *error = "the path leads outside the meeting folder (through a symbolic link)";
+            if (error) *error = _("the path leads outside the meeting folder (through a symbolic link)");
             return std::nullopt;
         }
     }
@@ -99,11 +100,11 @@ std::optional<std::string> DiskFiles::read(const std::string& relative, std::str
     std::error_code ec;
     const auto status = fs::status(*path, ec);
     if (ec || !fs::exists(status)) {
-        if (error) *error = "no such file";
+        if (error) *error = _("no such file");
         return std::nullopt;
     }
     if (!fs::is_regular_file(status)) {
-        if (error) *error = fs::is_directory(status) ? "is a folder, not a file" : "is not a regular file";
+        if (error) *error = fs::is_directory(status) ? _("is a folder, not a file") : _("is not a regular file");
         return std::nullopt;
     }
     const auto size = fs::file_size(*path, ec);
@@ -113,20 +114,19 @@ std::optional<std::string> DiskFiles::read(const std::string& relative, std::str
     }
     if (size > kMaxFileBytes) {
         if (error)
-            *error = "the file is " + std::to_string(size) + " bytes; the limit is " +
-                     std::to_string(kMaxFileBytes) + " bytes";
+            *error = fmt(_("the file is {} bytes; the limit is {} bytes"), size, kMaxFileBytes);
         return std::nullopt;
     }
     if (!count_bytes(size, error)) return std::nullopt;
     std::ifstream in(*path, std::ios::binary);
     if (!in) {
-        if (error) *error = "cannot be opened for reading";
+        if (error) *error = _("cannot be opened for reading");
         return std::nullopt;
     }
     std::ostringstream buf;
     buf << in.rdbuf();
     if (in.bad()) {
-        if (error) *error = "could not be read";
+        if (error) *error = _("could not be read");
         return std::nullopt;
     }
     return buf.str();
@@ -230,13 +230,12 @@ std::optional<std::string> MemoryFiles::read(const std::string& relative, std::s
     if (!path) return std::nullopt;
     const auto it = files_.find(*path);
     if (it == files_.end()) {
-        if (error) *error = is_directory(*path) ? "is a folder, not a file" : "no such file";
+        if (error) *error = is_directory(*path) ? _("is a folder, not a file") : _("no such file");
         return std::nullopt;
     }
     if (it->second.size() > kMaxFileBytes) {
         if (error)
-            *error = "the file is " + std::to_string(it->second.size()) + " bytes; the limit is " +
-                     std::to_string(kMaxFileBytes) + " bytes";
+            *error = fmt(_("the file is {} bytes; the limit is {} bytes"), it->second.size(), kMaxFileBytes);
         return std::nullopt;
     }
     if (!count_bytes(it->second.size(), error)) return std::nullopt;
@@ -278,7 +277,7 @@ std::optional<std::string> MemoryFiles::real_path(const std::string& relative, s
         return std::nullopt;
     }
     auto path = lexical_path(relative);
-    if (!path && error) *error = kLeavesByParent;
+    if (!path && error) *error = tr(kLeavesByParent);
     return path;
 }
 
@@ -293,8 +292,8 @@ bool InputFiles::count_bytes(size_t size, std::string* error) const {
     sum.bytes += size;
     if (sum.bytes <= kMaxMeetingBytes) return true;
     if (error)
-        *error = "with this file the meeting's files together hold " + std::to_string(sum.bytes) +
-                 " bytes; the limit for a meeting is " + std::to_string(kMaxMeetingBytes) + " bytes";
+        *error = fmt(_("with this file the meeting's files together hold {} bytes; the limit for a meeting is {} bytes"),
+                     sum.bytes, kMaxMeetingBytes);
     return false;
 }
 

@@ -1,4 +1,5 @@
 #include "core/key_values.hpp"
+#include "core/messages.hpp"
 
 #include <algorithm>
 
@@ -16,14 +17,14 @@ std::optional<KeyValue> parse_line(std::string_view text, const std::string& fil
     const size_t colon = text.find(':');
     if (colon == std::string_view::npos) {
         diags.error({file_name, line, column_of(text, lead) + column_offset},
-                    "expected \"key: value\", found " + quote_text(t), std::string(text));
+                    fmt(_("expected \"key: value\", found {}"), quote_text(t)), std::string(text));
         return std::nullopt;
     }
     KeyValue kv;
     kv.key = fold_label(text.substr(lead, colon - lead));
     if (kv.key.empty()) {
         diags.error({file_name, line, column_of(text, colon) + column_offset},
-                    "missing key before \":\"", std::string(text));
+                    _("missing key before \":\""), std::string(text));
         return std::nullopt;
     }
     const std::string_view rest = text.substr(colon + 1);
@@ -65,20 +66,20 @@ void check_keys(const std::vector<KeyValue>& entries, const std::vector<KeySpec>
         if (it == spec.end()) {
             std::string known;
             for (const KeySpec& s : spec) known += std::string(known.empty() ? "" : ", ") + s.key;
-            diags.error(kv.loc, "unknown key " + quote_text(kv.key) + " in " + what + " (known keys: " + known + ")",
+            diags.error(kv.loc, fmt(_("unknown key {} in {} (known keys: {})"), quote_text(kv.key), what, known),
                         kv.line);
             continue;
         }
         if (!it->repeatable && std::find(seen.begin(), seen.end(), kv.key) != seen.end()) {
-            diags.error(kv.loc, "\"" + kv.key + "\" is given twice in " + what, kv.line);
+            diags.error(kv.loc, fmt(_("\"{}\" is given twice in {}"), kv.key, what), kv.line);
             continue;
         }
         seen.push_back(kv.key);
-        if (kv.value.empty()) diags.error(kv.value_loc, "\"" + kv.key + "\" has no value", kv.line);
+        if (kv.value.empty()) diags.error(kv.value_loc, fmt(_("\"{}\" has no value"), kv.key), kv.line);
     }
     for (const KeySpec& s : spec) {
         if (s.required && std::find(seen.begin(), seen.end(), s.key) == seen.end())
-            diags.error(where, what + " has no \"" + s.key + ":\" line");
+            diags.error(where, fmt(_("{} has no \"{}:\" line"), what, s.key));
     }
 }
 

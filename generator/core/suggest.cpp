@@ -1,4 +1,5 @@
 #include "core/suggest.hpp"
+#include "core/messages.hpp"
 
 #include <algorithm>
 
@@ -59,7 +60,7 @@ std::optional<std::string> nearest_name(std::string_view name, const std::vector
 
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
     const auto best = nearest_name(name, candidates);
-    return best ? "; did you mean " + quote_text(*best) + "?" : "";
+    return best ? fmt(_("; did you mean {}?"), quote_text(*best)) : "";
 }
 
 }  // namespace boardpack

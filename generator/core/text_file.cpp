@@ -1,4 +1,5 @@
 #include "core/text_file.hpp"
+#include "core/messages.hpp"
 
 namespace boardpack {
 
@@ -103,7 +104,7 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
     if (nul != std::string::npos) {
         const auto [line, off] = line_and_offset(content, nul);
         diags.error({name, line, 0},
-                    "this is a binary file, not text (it contains a NUL byte); save it as UTF-8 text");
+                    _("this is a binary file, not text (it contains a NUL byte); save it as UTF-8 text"));
         return std::nullopt;
     }
     size_t bad = find_invalid_utf8(content);
@@ -113,8 +114,8 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
         if (auto converted = from_windows_1252(content)) {
             const auto [line, off] = line_and_offset(content, bad);
             diags.note({name, line, column_of(line_at(content, line), off)},
-                          "the file is not UTF-8; it is read as Windows-1252 (\"ANSI\", as Danish Excel saves CSV); "
-                          "save it as UTF-8 to silence this");
+                          _("the file is not UTF-8; it is read as Windows-1252 (\"ANSI\", as Danish Excel saves CSV); "
+                            "save it as UTF-8 to silence this"));
             content = std::move(*converted);
             bad = std::string::npos;
         }
@@ -122,17 +123,15 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
     if (bad != std::string::npos) {
         const auto [line, off] = line_and_offset(content, bad);
         const std::string text = line_at(content, line);
-        std::string msg = "the file is not valid UTF-8 (byte 0x";
         const char* hex = "0123456789ABCDEF";
         const auto b = static_cast<unsigned char>(content[bad]);
-        msg += hex[b >> 4];
-        msg += hex[b & 15];
-        msg += ")";
+        const std::string byte = {hex[b >> 4], hex[b & 15]};
+        std::string msg = fmt(_("the file is not valid UTF-8 (byte 0x{})"), byte);
         if (has_utf8_sequence(content))
-            msg += "; it also holds UTF-8 letters (such as \"æ\" as two bytes), so it is damaged, not Windows-1252: "
-                   "save it again as UTF-8";
+            msg += _("; it also holds UTF-8 letters (such as \"æ\" as two bytes), so it is damaged, not Windows-1252: "
+                     "save it again as UTF-8");
         else if (looks_like_windows_1252(content))
-            msg += "; it looks like Windows-1252 (\"ANSI\"): save it as UTF-8";
+            msg += _("; it looks like Windows-1252 (\"ANSI\"): save it as UTF-8");
         diags.error({name, line, column_of(text, off)}, msg);
         return std::nullopt;
     }
@@ -143,14 +142,13 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
     f.lines = split_lines(f.content);
     for (const Line& l : f.lines) {
         if (l.text.size() > kMaxLineBytes) {
-            diags.error(f.loc(l.number), "line " + std::to_string(l.number) + " is " +
-                                             std::to_string(l.text.size()) + " bytes long; the limit is " +
-                                             std::to_string(kMaxLineBytes) + " bytes");
+            diags.error(f.loc(l.number), fmt(_("line {} is {} bytes long; the limit is {} bytes"), l.number,
+                                             l.text.size(), kMaxLineBytes));
             return std::nullopt;
         }
     }
     if (trim(f.content).empty()) {
-        diags.error(f.loc(1), "the file is empty");
+        diags.error(f.loc(1), _("the file is empty"));
         return std::nullopt;
     }
     return f;
@@ -162,8 +160,9 @@ bool count_for_meeting(ReadTotals& totals, size_t ReadTotals::*total, size_t amo
     if (sum > limit) return false;  // already reported
     sum += amount;
     if (sum <= limit) return true;
-    diags.error(at, std::string("the meeting's files together hold more than ") + std::to_string(limit) + " " + what +
-                        ", the limit for a meeting; split it, or leave out what a board packet need not print");
+    // TRANSLATORS: the limit and what it counts ("agenda items", "table cells (in CSV files)" ...).
+    diags.error(at, fmt(_("the meeting's files together hold more than {} {}, the limit for a meeting; split it, or "
+                          "leave out what a board packet need not print"), limit, tr(what)));
     return false;
 }
 
@@ -174,9 +173,9 @@ std::optional<TextFile> load_text_file(const InputFiles& files, const std::strin
     const std::string name = files.display(relative);
     if (!content) {
         if (!referenced_from.file.empty()) {
-            diags.error(referenced_from, "cannot read " + quote_text(relative) + " (" + name + "): " + why);
+            diags.error(referenced_from, fmt(_("cannot read {} ({}): {}"), quote_text(relative), name, why));
         } else {
-            diags.error({name, 0, 0}, "cannot read the file: " + why);
+            diags.error({name, 0, 0}, fmt(_("cannot read the file: {}"), why));
         }
         return std::nullopt;
     }

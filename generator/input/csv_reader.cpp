@@ -1,4 +1,5 @@
 #include "input/csv_reader.hpp"
+#include "core/messages.hpp"
 
 #include <csv.h>
 
@@ -60,8 +61,7 @@ void on_field(void* s, size_t len, void* user) {
     // empty ones.
     if (r->current.fields.size() >= kMaxCsvColumns && !trim(f.text).empty()) {
         r->too_big = true;
-        r->too_big_why = "this row has more than " + std::to_string(kMaxCsvColumns) + " columns; the limit is " +
-                         std::to_string(kMaxCsvColumns) + " columns";
+        r->too_big_why = fmt(_("this row has more than {0} columns; the limit is {0} columns"), kMaxCsvColumns);
         r->too_big_line = f.line;
         r->too_big_column = f.column;
         return;
@@ -74,8 +74,7 @@ void on_row(int, void* user) {
     if (r->too_big) return;
     if (r->data.rows.size() >= kMaxCsvRows + 1) {
         r->too_big = true;
-        r->too_big_why = "the table has more than " + std::to_string(kMaxCsvRows) + " rows; the limit is " +
-                         std::to_string(kMaxCsvRows) + " rows below the header";
+        r->too_big_why = fmt(_("the table has more than {0} rows; the limit is {0} rows below the header"), kMaxCsvRows);
         r->too_big_line = r->current.line;
         r->too_big_column = 1;
         return;
@@ -100,9 +99,8 @@ bool parse_bytes(const TextFile& file, size_t skip, csv_parser& p, Reader& r, Di
         }
         if (csv_parse(&p, content.data() + i, 1, on_field, on_row, &r) != 1) {
             diags.error(file.loc(r.line, r.column),
-                        "malformed quotes: a field holding a quote, \"" + std::string(1, r.data.separator) +
-                            "\" or a line break must be enclosed in double quotes, and each quote inside it "
-                            "written twice (\"\")",
+                        fmt(_("malformed quotes: a field holding a quote, \"{}\" or a line break must be enclosed in double "
+                              "quotes, and each quote inside it written twice (\"\")"), r.data.separator),
                         file.line_text(r.line));
             return false;
         }
@@ -118,7 +116,7 @@ bool parse_bytes(const TextFile& file, size_t skip, csv_parser& p, Reader& r, Di
         // Where the field that is still open when the file ends began (for an unclosed quote).
         const int l = r.pending_line ? r.pending_line : r.line;
         const int col = r.pending_line ? r.pending_column : r.column;
-        diags.error(file.loc(l, col), "this quoted field is never closed: a \" is missing", file.line_text(l));
+        diags.error(file.loc(l, col), _("this quoted field is never closed: a \" is missing"), file.line_text(l));
         return false;
     }
     return true;
@@ -131,17 +129,15 @@ void check_widths(const TextFile& file, CsvData& data, Diagnostics& diags) {
         if (row.fields.size() < width) {
             const CsvField& last = row.fields.back();
             diags.error(file.loc(row.line, last.column),
-                        "this row has " + std::to_string(row.fields.size()) + " fields, the header has " +
-                            std::to_string(width) + " (fields are separated by \"" +
-                            std::string(1, data.separator) + "\")",
+                        fmt(_("this row has {} fields, the header has {} (fields are separated by \"{}\")"),
+                            row.fields.size(), width, data.separator),
                         file.line_text(row.line));
             continue;
         }
         for (size_t k = width; k < row.fields.size(); ++k) {
             if (!trim(row.fields[k].text).empty()) {
                 diags.error(file.loc(row.fields[k].line, row.fields[k].column),
-                            "this row has " + std::to_string(row.fields.size()) + " fields, the header has " +
-                                std::to_string(width),
+                            fmt(_("this row has {} fields, the header has {}"), row.fields.size(), width),
                             file.line_text(row.fields[k].line));
                 break;
             }
@@ -160,7 +156,7 @@ std::optional<CsvData> read_csv(const TextFile& file, Diagnostics& diags) {
 
     csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-        diags.error(file.loc(0), "out of memory while reading CSV");
+        diags.error(file.loc(0), _("out of memory while reading CSV"));
         return std::nullopt;
     }
     csv_set_delim(&p, static_cast<unsigned char>(r.data.separator));
@@ -174,7 +170,7 @@ std::optional<CsvData> read_csv(const TextFile& file, Diagnostics& diags) {
         return std::nullopt;
     }
     if (r.data.rows.empty()) {
-        diags.error(file.loc(1), "the CSV file has no rows");
+        diags.error(file.loc(1), _("the CSV file has no rows"));
         return std::nullopt;
     }
     check_widths(file, r.data, diags);

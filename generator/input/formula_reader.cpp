@@ -1,4 +1,5 @@
 #include "input/formula_reader.hpp"
+#include "core/messages.hpp"
 
 #include "core/text.hpp"
 
@@ -17,8 +18,8 @@ std::optional<model::Formula> read_formula(const KeyValue& kv, model::Formula::K
         if (eq != std::string::npos) ++eq;
     }
     if (eq == std::string::npos) {
-        diags.error(kv.value_loc, "write a formula as \"Label = expression\", e.g. \"Indtægter i alt = sum(Kontingent .. "
-                                  "Øvrige indtægter)\"", kv.line);
+        diags.error(kv.value_loc, _("write a formula as \"Label = expression\", e.g. \"Indtægter i alt = sum(Kontingent .. "
+                                  "Øvrige indtægter)\""), kv.line);
         return std::nullopt;
     }
     model::Formula f;
@@ -47,7 +48,7 @@ std::optional<model::Formula> read_formula(const KeyValue& kv, model::Formula::K
     }
     f.line = line;
     if (f.target.empty() || f.expression.empty()) {
-        diags.error(kv.value_loc, "the formula needs a label before \" = \" and an expression after it", kv.line);
+        diags.error(kv.value_loc, _("the formula needs a label before \" = \" and an expression after it"), kv.line);
         return std::nullopt;
     }
     return f;

@@ -1,4 +1,5 @@
 #include "input/item_reader.hpp"
+#include "core/messages.hpp"
 
 #include "core/key_values.hpp"
 #include "core/suggest.hpp"
@@ -83,7 +84,7 @@ std::optional<std::string> meant_block(const std::string& info, const std::strin
 std::optional<model::Calculation> read_calculation(const std::vector<KeyValue>& keys, const SourceLoc& fence,
                                                    Diagnostics& diags) {
     const int errors_before = diags.error_count();
-    check_keys(keys, kCalculationKeys, fence, "the beregning block", diags);
+    check_keys(keys, kCalculationKeys, fence, _("the beregning block"), diags);
     model::Calculation c;
     c.loc = fence;
     for (const KeyValue& kv : keys) {
@@ -146,10 +147,10 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
             return kConsumed;
         }
         if (auto meant = meant_block(info, body)) {
-            diags.error(fence, "a ```" + info + " block would be printed as code; did you mean ```" + *meant + "?" +
-                                   (info.empty() || nearest_name(first_word(info), {"tabel", "beregning"})
-                                        ? ""
-                                        : " (its lines are written like a ```" + *meant + " block's)"),
+            diags.error(fence, info.empty() || nearest_name(first_word(info), {"tabel", "beregning"})
+                                   ? fmt(_("a ```{0} block would be printed as code; did you mean ```{1}?"), info, *meant)
+                                   : fmt(_("a ```{0} block would be printed as code; did you mean ```{1}? (its lines are "
+                                           "written like a ```{1} block's)"), info, *meant),
                         file.line_text(fence.line));
             return kConsumed;
         }
@@ -160,7 +161,7 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
 
 void read_attachment(const KeyValue& kv, const std::string& folder, const InputFiles& files, AgendaItem& item,
                      Diagnostics& diags) {
-    if (!count_for_meeting(files.totals(), &ReadTotals::attachments, 1, kMaxMeetingAttachments, "attachments (\"bilag:\")",
+    if (!count_for_meeting(files.totals(), &ReadTotals::attachments, 1, kMaxMeetingAttachments, N_("attachments (\"bilag:\")"),
                            kv.value_loc, diags))
         return;
     std::vector<std::string> parts;
@@ -172,7 +173,7 @@ void read_attachment(const KeyValue& kv, const std::string& folder, const InputF
         start = bar + 1;
     }
     if (parts.size() < 2 || parts.size() > 3 || parts[0].empty() || parts[1].empty()) {
-        diags.error(kv.value_loc, "write an attachment as \"bilag: title | document id\" or \"bilag: title | document id | file\"",
+        diags.error(kv.value_loc, _("write an attachment as \"bilag: title | document id\" or \"bilag: title | document id | file\""),
                     kv.line);
         return;
     }
@@ -185,15 +186,15 @@ void read_attachment(const KeyValue& kv, const std::string& folder, const InputF
     const int index = static_cast<int>(item.attachments.size());
     if (parts.size() == 3 && !parts[2].empty()) {
         if (auto why = unsafe_path_reason(parts[2], true)) {
-            diags.error(kv.value_loc, "cannot use the attachment file " + quote_text(parts[2]) + ": " + *why, kv.line);
+            diags.error(kv.value_loc, fmt(_("cannot use the attachment file {}: {}"), quote_text(parts[2]), *why), kv.line);
             return;
         }
         const std::string rel = join_relative(folder, parts[2]);
         std::string why;
         auto content = files.read(rel, &why);
         if (!content) {
-            diags.error(kv.value_loc, "cannot read the attachment file " + quote_text(parts[2]) + " (" + files.display(rel) +
-                                          "): " + why, kv.line);
+            diags.error(kv.value_loc, fmt(_("cannot read the attachment file {} ({}): {}"), quote_text(parts[2]),
+                                          files.display(rel), why), kv.line);
             return;
         }
         auto text = make_text_file(rel, files.display(rel), std::move(*content), diags);
@@ -206,13 +207,13 @@ void read_attachment(const KeyValue& kv, const std::string& folder, const InputF
 // The header: between a first line "---" and the next "---". Returns the closing line's number.
 std::optional<int> header_end(const TextFile& file, Diagnostics& diags) {
     if (file.lines.empty() || trim(file.lines[0].text) != "---") {
-        diags.error(file.loc(1, 1), "item.md must start with a header between two \"---\" lines (nummer, status, titel, ...)",
+        diags.error(file.loc(1, 1), _("item.md must start with a header between two \"---\" lines (nummer, status, titel, ...)"),
                     file.line_text(1));
         return std::nullopt;
     }
     for (size_t i = 1; i < file.lines.size(); ++i)
         if (trim(file.lines[i].text) == "---") return file.lines[i].number;
-    diags.error(file.loc(1, 1), "the header that starts here is never closed with a \"---\" line", file.line_text(1));
+    diags.error(file.loc(1, 1), _("the header that starts here is never closed with a \"---\" line"), file.line_text(1));
     return std::nullopt;
 }
 
@@ -226,7 +227,7 @@ std::vector<const KeyValue*> read_header(const std::vector<KeyValue>& keys, Agen
             const std::string v(trim(kv.value));
             const bool digits = !v.empty() && v.size() <= 4 && v.find_first_not_of("0123456789") == std::string::npos;
             if (!digits || std::stoi(v) < 1) {
-                diags.error(kv.value_loc, "the item number must be a whole number from 1 up, found " + quote_text(kv.value),
+                diags.error(kv.value_loc, fmt(_("the item number must be a whole number from 1 up, found {}"), quote_text(kv.value)),
                             kv.line);
             } else {
                 item.number = std::stoi(v);
@@ -236,7 +237,7 @@ std::vector<const KeyValue*> read_header(const std::vector<KeyValue>& keys, Agen
             if (s == "offentlig") item.status = model::Status::Offentlig;
             else if (s == "fortrolig") item.status = model::Status::Fortrolig;
             else if (s == "lukket") item.status = model::Status::Lukket;
-            else diags.error(kv.value_loc, "unknown status " + quote_text(kv.value) + "; use Offentlig, Fortrolig or Lukket",
+            else diags.error(kv.value_loc, fmt(_("unknown status {}; use Offentlig, Fortrolig or Lukket"), quote_text(kv.value)),
                              kv.line);
         } else if (kv.key == "titel") {
             item.title = kv.value;
@@ -248,8 +249,8 @@ std::vector<const KeyValue*> read_header(const std::vector<KeyValue>& keys, Agen
             item.case_number = kv.value;
             item.header_locs.case_number = kv.value_loc;
             if (!kv.value.empty() && !is_case_number(kv.value))
-                diags.warning(kv.value_loc, "the case number " + quote_text(kv.value) +
-                                                " is not written EMN-YYYY-NNNNN (e.g. EMN-2023-00054); check it against the case",
+                diags.warning(kv.value_loc, fmt(_("the case number {} is not written EMN-YYYY-NNNNN (e.g. EMN-2023-00054); "
+                                                  "check it against the case"), quote_text(kv.value)),
                               kv.line);
         } else if (kv.key == "bilag") {
             attachment_keys.push_back(&kv);
@@ -275,21 +276,22 @@ void split_sections(std::vector<Block>& blocks, const TextFile& file, AgendaItem
             const std::string folded = fold_label(name);
             current = nullptr;
             if (folded == "bilag") {
-                diags.error(b.loc, "list attachments in the header with \"bilag: title | document id\" lines, not under a "
-                                   "\"# Bilag\" heading", file.line_text(b.loc.line));
+                diags.error(b.loc, _("list attachments in the header with \"bilag: title | document id\" lines, not under a "
+                                   "\"# Bilag\" heading"), file.line_text(b.loc.line));
                 continue;
             }
             const auto kind = section_by_name(folded);
             if (!kind) {
                 const std::string meant = did_you_mean(name, section_titles());
-                diags.error(b.loc, "unknown section " + quote_text(name) + (meant.empty() ? "; t" : meant + " T") +
-                                       "he sections are: " + known_sections(),
+                diags.error(b.loc, meant.empty() ? fmt(_("unknown section {}; the sections are: {}"), quote_text(name), known_sections())
+                                                 : fmt(_("unknown section {}{} The sections are: {}"), quote_text(name), meant,
+                                                       known_sections()),
                             file.line_text(b.loc.line));
                 continue;
             }
             const int k = static_cast<int>(*kind);
             if (seen[static_cast<size_t>(k)]) {
-                diags.error(b.loc, "the section " + quote_text(name) + " appears twice", file.line_text(b.loc.line));
+                diags.error(b.loc, fmt(_("the section {} appears twice"), quote_text(name)), file.line_text(b.loc.line));
                 continue;
             }
             seen[static_cast<size_t>(k)] = true;
@@ -300,7 +302,7 @@ void split_sections(std::vector<Block>& blocks, const TextFile& file, AgendaItem
             // Text outside a section: reported once, before the first heading; after an unknown
             // heading it was already reported with the heading.
             if (!reported_preamble) {
-                diags.error(b.loc, "text before the first section heading; start the text with \"# Resumé\"",
+                diags.error(b.loc, _("text before the first section heading; start the text with \"# Resumé\""),
                             file.line_text(b.loc.line));
                 reported_preamble = true;
             }
@@ -327,7 +329,7 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
     const std::optional<int> close = header_end(*file, diags);
     if (!close) return std::nullopt;
     const auto keys = parse_key_values(*file, 2, *close, diags);
-    check_keys(keys, kItemKeys, file->loc(1), "the item header", diags);
+    check_keys(keys, kItemKeys, file->loc(1), _("the item header"), diags);
 
     AgendaItem item;
     item.folder = folder;

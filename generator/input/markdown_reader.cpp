@@ -1,4 +1,5 @@
 #include "input/markdown_reader.hpp"
+#include "core/messages.hpp"
 
 #include <algorithm>
 
@@ -54,8 +55,8 @@ struct Converter {
                 ++c.depth;
             } else if (!c.reported_depth) {
                 const SourceLoc l = c.loc(n);
-                c.diags.error(l, "the text is nested more than " + std::to_string(kMaxNesting) +
-                                     " levels deep (lists, quotes or emphasis inside each other)", c.line_text(l.line));
+                c.diags.error(l, fmt(_("the text is nested more than {} levels deep (lists, quotes or emphasis inside each other)"),
+                                     kMaxNesting), c.line_text(l.line));
                 c.reported_depth = true;
             }
         }
@@ -168,9 +169,8 @@ struct Converter {
                 if (!safe_url(in.url)) {
                     // The text stays; the target is dropped (no javascript:, data:, file: links).
                     const SourceLoc l = loc(n);
-                    diags.warning(l, "link to " + quote_text(in.url) +
-                                         " removed: only http, https and mailto links and places in the packet (#punkt-5) "
-                                         "are allowed",
+                    diags.warning(l, fmt(_("link to {} removed: only http, https and mailto links and places in the packet "
+                                           "(#punkt-5) are allowed"), quote_text(in.url)),
                                   line_text(l.line));
                     for (Inline& c : in.children) out.push_back(std::move(c));
                     continue;
@@ -178,7 +178,7 @@ struct Converter {
                 in.kind = Inline::Kind::Link;
             } else if (type == CMARK_NODE_IMAGE) {
                 const SourceLoc l = loc(n);
-                diags.warning(l, "images are not supported; the image's description is printed instead",
+                diags.warning(l, _("images are not supported; the image's description is printed instead"),
                               line_text(l.line));
                 for (Inline& c : inlines(n)) out.push_back(std::move(c));
                 continue;
@@ -277,9 +277,9 @@ struct Converter {
                 at.column = from[open].column;
                 const size_t close = t[open] == '{' ? next_brace(open + 1, "}") : std::string::npos;
                 if (close == std::string::npos) {
-                    diags.error(at, t[open] == '{' ? "this \"{\" has no \"}\": a figure is written {tabel[række; kolonne]}; "
-                                                     "write \\{ for a brace in the text"
-                                                   : "a \"}\" without \"{\"; write \\} for a brace in the text",
+                    diags.error(at, t[open] == '{' ? fmt(_("this \"{{\" has no \"}}\": a figure is written {{tabel[række; kolonne]}}; "
+                                                       "write \\{{ for a brace in the text"))
+                                                   : fmt(_("a \"}}\" without \"{{\"; write \\}} for a brace in the text")),
                                 line_text(at.line));
                     out.push_back(Inline{Inline::Kind::Text, t.substr(pos), {}, {}, {}, {}, i.loc});
                     break;
@@ -304,11 +304,11 @@ struct Converter {
     bool heading_fits(const Block& b, cmark_node* parent) {
         std::string why;
         if (b.level > kDeepestHeading)
-            why = "a level-" + std::to_string(b.level) + " heading cannot be shown: below a section the packet has "
-                  "the heading levels ## to ####; use one of them";
+            why = fmt(_("a level-{} heading cannot be shown: below a section the packet has the heading levels ## to ####; "
+                        "use one of them"), b.level);
         else if (b.level == 1 && cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT)
-            why = "a level-1 heading (# ...) opens a section and cannot stand inside a list or quote; use ## for a "
-                  "heading there";
+            why = _("a level-1 heading (# ...) opens a section and cannot stand inside a list or quote; use ## for a "
+                  "heading there");
         if (why.empty()) return true;
         diags.error(b.loc, why, line_text(b.loc.line));
         return false;
@@ -396,8 +396,8 @@ struct Converter {
                     const char* type_name = cmark_node_get_type_string(n);
                     if (type_name && std::string(type_name) == "table") {
                         // A pipe table would have no number, caption or typed cells.
-                        diags.error(b.loc, "Markdown tables are not supported: put the table in a CSV file and refer "
-                                           "to it with a ```tabel block (it then gets a number and a caption)",
+                        diags.error(b.loc, _("Markdown tables are not supported: put the table in a CSV file and refer "
+                                           "to it with a ```tabel block (it then gets a number and a caption)"),
                                     line_text(b.loc.line));
                     }
                     continue;
@@ -426,7 +426,7 @@ bool count_parts(cmark_node* doc, const MarkdownSource& source, Diagnostics& dia
         const SourceLoc loc{source.file, source.first_line + cmark_node_get_start_line(at) - 1,
                             cmark_node_get_start_column(at)};
         ok = count_for_meeting(*source.totals, &ReadTotals::markdown_parts, 1, kMaxMeetingMarkdownParts,
-                               "Markdown parts (paragraphs, list items, headings, emphasis, links ...)", loc,
+                               N_("Markdown parts (paragraphs, list items, headings, emphasis, links ...)"), loc,
                                diags);
     }
     cmark_iter_free(it);

@@ -1,4 +1,5 @@
 #include "input/meeting_loader.hpp"
+#include "core/messages.hpp"
 
 #include <map>
 #include <set>
@@ -47,8 +48,8 @@ void warn_unlisted_items(const InputFiles& files, const std::map<std::string, So
         if (name.empty() || name[0] == '.' || listed.count(name) || shared.count(name)) continue;
         if (!files.is_directory(name) || !files.exists(join_relative(name, "item.md"))) continue;
         diags.warning(where,
-                      "the folder " + quote_text(name) + " holds an item.md, but meeting.txt does not list it, so it is "
-                      "left out of the packet; add \"punkt: " + name + "\" to include it",
+                      fmt(_("the folder {} holds an item.md, but meeting.txt does not list it, so it is left out of the "
+                            "packet; add \"punkt: {}\" to include it"), quote_text(name), name),
                       line);
     }
 }
@@ -83,7 +84,7 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
     auto file = load_text_file(files, "meeting.txt", diags);
     if (!file) return std::nullopt;
     const auto keys = parse_key_values(*file, 1, static_cast<int>(file->lines.size()) + 1, diags);
-    check_keys(keys, kMeetingKeys, file->loc(1), "meeting.txt", diags);
+    check_keys(keys, kMeetingKeys, file->loc(1), "meeting.txt", diags);  // a file name: not translated
 
     model::Meeting meeting;
     meeting.id = meeting_id;
@@ -112,8 +113,8 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
         else if (kv.key == "delt") shared_keys.push_back(&kv);
         else if (kv.key == "dato" && !kv.value.empty()) {
             if (auto d = parse_iso_date(kv.value)) meeting.date = *d;
-            else diags.error(kv.value_loc, "the date must be written YYYY-MM-DD, e.g. 2023-09-14, and exist; found " +
-                                                quote_text(kv.value), kv.line);
+            else diags.error(kv.value_loc, fmt(_("the date must be written YYYY-MM-DD, e.g. 2023-09-14, and exist; found {}"),
+                                               quote_text(kv.value)), kv.line);
         }
     }
 
@@ -126,7 +127,7 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
         std::string why;
         std::optional<std::string> real;
         if (auto unsafe = unsafe_path_reason(name)) why = *unsafe;
-        else if (!files.exists(name)) why = "there is no such file or folder (" + files.display(name) + ")";
+        else if (!files.exists(name)) why = fmt(_("there is no such file or folder ({})"), files.display(name));
         else real = files.real_path(name, &why);
         if (real) {
             if (auto overlap = owners.add({name, *real, kv->value_loc, true})) {
@@ -134,7 +135,7 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
                 continue;
             }
         } else {
-            diags.error(kv->value_loc, "cannot share " + quote_text(name) + ": " + why, kv->line);
+            diags.error(kv->value_loc, fmt(_("cannot share {}: {}"), quote_text(name), why), kv->line);
         }
     }
     std::vector<std::pair<const KeyValue*, FileOwner>> listed;
@@ -143,11 +144,11 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
         if (kv->value.empty()) continue;
         const std::string folder = folder_name(kv->value);
         if (auto why = unsafe_path_reason(folder)) {
-            diags.error(kv->value_loc, "cannot use the item folder " + quote_text(folder) + ": " + *why, kv->line);
+            diags.error(kv->value_loc, fmt(_("cannot use the item folder {}: {}"), quote_text(folder), *why), kv->line);
             continue;
         }
         if (folders.count(folder)) {
-            diags.error(kv->value_loc, "the item folder " + quote_text(folder) + " is listed twice", kv->line);
+            diags.error(kv->value_loc, fmt(_("the item folder {} is listed twice"), quote_text(folder)), kv->line);
             continue;
         }
         folders[folder] = kv->value_loc;
@@ -155,8 +156,8 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
         const auto real = files.is_directory(folder) ? files.real_path(folder, &why) : std::nullopt;
         if (!real) {
             diags.error(kv->value_loc,
-                        "there is no item folder " + quote_text(folder) + " (" + files.display(folder) + ")" +
-                            did_you_mean(folder, folders_on_disk(files)),
+                        fmt(_("there is no item folder {} ({}){}"), quote_text(folder), files.display(folder),
+                            did_you_mean(folder, folders_on_disk(files))),
                         kv->line);
             continue;
         }
@@ -173,15 +174,15 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
     std::map<int, SourceLoc> numbers;  // item number -> where it was first given
     const HardLinks links(files, owners);  // shared by all items, so the folders are walked once
     for (const auto& [kv, owner] : listed) {
-        if (!count_for_meeting(files.totals(), &ReadTotals::items, 1, kMaxMeetingItems, "agenda items", kv->value_loc,
+        if (!count_for_meeting(files.totals(), &ReadTotals::items, 1, kMaxMeetingItems, N_("agenda items"), kv->value_loc,
                                diags))
             break;
         const ItemFiles item_files(files, owners, links, owner);
         auto item = read_item(item_files, owner.name, kv->value_loc, diags);
         if (!item) continue;
         if (auto it = numbers.find(item->number); it != numbers.end()) {
-            diags.error(item->loc, "item number " + std::to_string(item->number) + " is used twice: also in " +
-                                       it->second.file + ":" + std::to_string(it->second.line));
+            diags.error(item->loc, fmt(_("item number {} is used twice: also in {}:{}"), item->number, it->second.file,
+                                       it->second.line));
             continue;
         }
         numbers[item->number] = item->loc;

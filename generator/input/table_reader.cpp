@@ -1,4 +1,5 @@
 #include "input/table_reader.hpp"
+#include "core/messages.hpp"
 
 #include "numbers/danish_number.hpp"
 #include "core/suggest.hpp"
@@ -39,8 +40,8 @@ bool read_missing_passes(const KeyValue& kv, Diagnostics& diags) {
     const std::string m = fold_label(kv.value);
     if (m == "videre") return true;
     if (m != "fejl")
-        diags.error(kv.value_loc, "\"mangler\" must be \"videre\" (print \"-\" where a formula uses a cell "
-                                  "that is not a number) or \"fejl\" (the default)", kv.line);
+        diags.error(kv.value_loc, _("\"mangler\" must be \"videre\" (print \"-\" where a formula uses a cell "
+                                  "that is not a number) or \"fejl\" (the default)"), kv.line);
     return false;
 }
 
@@ -59,8 +60,8 @@ void check_cell_unit(const Cell& c, const std::string& figures_unit, Diagnostics
     const std::string table_unit = figures_unit.empty() ? "kr." : figures_unit;
     if (c.unit == table_unit) return;
     diags.error(c.loc,
-                quote_text(c.text) + " is in " + c.unit + " but the table's figures are in " + table_unit +
-                    "; write it in " + table_unit + " or declare the unit with \"talenhed: " + c.unit + "\"",
+                fmt(_("{0} is in {1} but the table's figures are in {2}; write it in {2} or declare the unit with "
+                      "\"talenhed: {1}\""), quote_text(c.text), c.unit, table_unit),
                 std::string(line));
 }
 
@@ -75,8 +76,8 @@ void report_unread_numbers(const model::Table& table, size_t k, const TextFile& 
         const size_t space = t.find(' ');
         if (space == std::string_view::npos || !calc::read_danish_number(t.substr(0, space))) continue;
         diags.error(c.loc,
-                    quote_text(c.text) + " is not a number boardpack can read, in a column of numbers; write the number " +
-                        "alone or with its unit (kr., mio. kr., mia. kr., % or pct.)",
+                    fmt(_("{} is not a number boardpack can read, in a column of numbers; write the number alone or with "
+                          "its unit (kr., mio. kr., mia. kr., % or pct.)"), quote_text(c.text)),
                     std::string(text.line_view(c.loc.line)));
     }
 }
@@ -121,7 +122,7 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
     }
     std::string hint;
     if (calc::english_decimal(t) && !calc::read_danish_number(t, &hint) && !hint.empty())
-        diags.error(loc, quote_text(t) + " is not a Danish number: " + hint, std::string(source_line));
+        diags.error(loc, fmt(_("{} is not a Danish number: {}"), quote_text(t), hint), std::string(source_line));
     c.kind = Cell::Kind::Text;
     c.text = std::string(trim(text));
     return c;
@@ -147,31 +148,31 @@ void read_table_keys(const TableBlock& block, model::Table& table, Diagnostics& 
         } else if (kv.key == "enhed") {
             if (fold_label(kv.value) == "mio. kr.") table.unit = "mio. kr.";
             else if (fold_label(kv.value) != "kr.")
-                diags.error(kv.value_loc, "unknown unit " + quote_text(kv.value) + "; use \"kr.\" or \"mio. kr.\"", kv.line);
+                diags.error(kv.value_loc, fmt(_("unknown unit {}; use \"kr.\" or \"mio. kr.\""), quote_text(kv.value)), kv.line);
         } else if (kv.key == "talenhed") {
             // The unit the figures are written in, so a quote asking for another converts
             // instead of dividing figures that are already millions again.
             const std::string u = fold_label(kv.value);
             if (u == "kr." || u == "mio. kr." || u == "mia. kr." || u == "pct.") table.figures_unit = u == "kr." ? "" : u;
             else
-                diags.error(kv.value_loc, "unknown unit " + quote_text(kv.value) +
-                                              "; use \"kr.\", \"mio. kr.\", \"mia. kr.\" or \"pct.\"", kv.line);
+                diags.error(kv.value_loc, fmt(_("unknown unit {}; use \"kr.\", \"mio. kr.\", \"mia. kr.\" or \"pct.\""),
+                                              quote_text(kv.value)), kv.line);
         } else if (kv.key == "mangler") {
             table.missing_passes = read_missing_passes(kv, diags);
         } else if (kv.key == "tilføj") {
             // Computed rows the CSV does not have are meant to go at the end: no warning then.
             if (fold_label(kv.value) == "nederst") table.append_rows = true;
-            else diags.error(kv.value_loc, "\"tilføj\" can only be \"nederst\" (computed rows the CSV lacks go at the end)", kv.line);
+            else diags.error(kv.value_loc, _("\"tilføj\" can only be \"nederst\" (computed rows the CSV lacks go at the end)"), kv.line);
         } else if (kv.key == "decimaler") {
             const std::string d(trim(kv.value));
             if (d.size() == 1 && d[0] >= '0' && d[0] <= '6') table.decimals = d[0] - '0';
-            else diags.error(kv.value_loc, "\"decimaler\" must be a whole number from 0 to 6", kv.line);
+            else diags.error(kv.value_loc, _("\"decimaler\" must be a whole number from 0 to 6"), kv.line);
         }
     }
     if (!table.unit.empty() && !table.figures_unit.empty()) {
         // "enhed: mio. kr." divides figures written in kr.; figures already in a unit print as written.
         const KeyValue* kv = find_key(block.keys, "enhed");
-        diags.error(kv->value_loc, "\"enhed\" converts figures written in kr.; with \"talenhed\" they are printed as written, so leave out \"enhed\"", kv->line);
+        diags.error(kv->value_loc, _("\"enhed\" converts figures written in kr.; with \"talenhed\" they are printed as written, so leave out \"enhed\""), kv->line);
     }
 }
 
@@ -180,7 +181,7 @@ std::optional<CsvData> read_table_csv(const TableBlock& block, const std::string
                                       model::Table& table, std::optional<TextFile>& text, Diagnostics& diags) {
     const KeyValue* file_key = find_key(block.keys, "fil");
     if (auto why = unsafe_path_reason(file_key->value, true)) {
-        diags.error(file_key->value_loc, "cannot use " + quote_text(file_key->value) + ": " + *why, file_key->line);
+        diags.error(file_key->value_loc, fmt(_("cannot use {}: {}"), quote_text(file_key->value), *why), file_key->line);
         return std::nullopt;
     }
     table.csv = join_relative(folder, file_key->value);
@@ -188,8 +189,8 @@ std::optional<CsvData> read_table_csv(const TableBlock& block, const std::string
     auto content = files.read(table.csv, &why);
     if (!content) {
         diags.error(file_key->value_loc,
-                    "cannot read the table's CSV file " + quote_text(file_key->value) + " (" + files.display(table.csv) +
-                        "): " + why + near_file(files, table.csv),
+                    fmt(_("cannot read the table's CSV file {} ({}): {}{}"), quote_text(file_key->value),
+                        files.display(table.csv), why, near_file(files, table.csv)),
                     file_key->line);
         return std::nullopt;
     }
@@ -199,11 +200,11 @@ std::optional<CsvData> read_table_csv(const TableBlock& block, const std::string
     if (!csv) return std::nullopt;
     // Counted before the cells are typed: the model of a cell is what costs.
     if (!count_for_meeting(files.totals(), &ReadTotals::table_cells, (csv->rows.size() - 1) * csv->rows[0].fields.size(),
-                           kMaxMeetingTableCells, "table cells (in CSV files)", text->loc(1), diags))
+                           kMaxMeetingTableCells, N_("table cells (in CSV files)"), text->loc(1), diags))
         return std::nullopt;
     if (csv->rows[0].fields.size() < 2) {
         diags.error(text->loc(csv->rows[0].line, 1),
-                    "a table needs a label column and at least one more column; is the separator \";\" or \",\"?",
+                    _("a table needs a label column and at least one more column; is the separator \";\" or \",\"?"),
                     text->line_text(csv->rows[0].line));
         return std::nullopt;
     }
@@ -266,7 +267,7 @@ void mark_numeric_columns(model::Table& table, const TextFile& text, Diagnostics
 std::optional<model::Table> read_table(const TableBlock& block, const std::string& folder,
                                        const InputFiles& files, Diagnostics& diags) {
     const int errors_before = diags.error_count();
-    check_keys(block.keys, kTableKeys, block.loc, "the table block", diags);
+    check_keys(block.keys, kTableKeys, block.loc, _("the table block"), diags);
     model::Table table;
     table.loc = block.loc;
     read_table_keys(block, table, diags);

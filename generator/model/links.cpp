@@ -1,4 +1,5 @@
 #include "model/links.hpp"
+#include "core/messages.hpp"
 
 #include <map>
 
@@ -38,18 +39,17 @@ struct Resolver {
         const std::string name = link.url.substr(1);
         const auto t = targets.find(name);
         if (t == targets.end()) {
-            diags.error(link.loc, "the link target " + quote_text(link.url) +
-                                      " is not in the packet; link to an item as #punkt-N, to an attachment as "
-                                      "#punkt-N-bilag-K and to a table as #punkt-N-tabel-M");
+            diags.error(link.loc, fmt(_("the link target {} is not in the packet; link to an item as #punkt-N, to an "
+                                        "attachment as #punkt-N-bilag-K and to a table as #punkt-N-tabel-M"),
+                                      quote_text(link.url)));
             return;
         }
         // The public edition shows a confidential item as its number and status only: a link
         // from public text into it would lead nowhere (and must not bring its title along).
         if (!is_confidential(from.status) && is_confidential(t->second.item->status)) {
-            diags.error(link.loc, "the link " + quote_text(link.url) + " points into item " +
-                                      std::to_string(t->second.item->number) + ", which is " +
-                                      status_name(t->second.item->status) +
-                                      ": the public edition does not show it; remove the link");
+            diags.error(link.loc, fmt(_("the link {} points into item {}, which is {}: the public edition does not show it; "
+                                        "remove the link"),
+                                      quote_text(link.url), t->second.item->number, status_name(t->second.item->status)));
             return;
         }
         if (t->second.table) t->second.table->anchor = name;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "core/messages.hpp"
 #include "core/text.hpp"
 
 namespace boardpack::calc {
@@ -72,7 +73,7 @@ std::optional<ReadNumber> read_danish_number(std::string_view text, std::string*
         const char kind = s[i] == '.' ? '.' : ' ';
         // Each group after a separator has exactly three digits; the first has one to three.
         if ((grouped && group_len != 3) || (!grouped && group_len > 3) || (separator_kind && separator_kind != kind)) {
-            if (hint) *hint = "\".\" groups thousands in Danish numbers; write decimals with \",\" (2,5)";
+            if (hint) *hint = _("\".\" groups thousands in Danish numbers; write decimals with \",\" (2,5)");
             return std::nullopt;
         }
         separator_kind = kind;
@@ -80,12 +81,12 @@ std::optional<ReadNumber> read_danish_number(std::string_view text, std::string*
         group_len = 0;
         i += sep;
         if (i >= s.size() || !is_digit(s[i])) {
-            if (hint) *hint = "\".\" groups thousands in Danish numbers; write decimals with \",\" (2,5)";
+            if (hint) *hint = _("\".\" groups thousands in Danish numbers; write decimals with \",\" (2,5)");
             return std::nullopt;
         }
     }
     if (grouped && group_len != 3) {
-        if (hint) *hint = "\".\" groups thousands in Danish numbers; write decimals with \",\" (2,5)";
+        if (hint) *hint = _("\".\" groups thousands in Danish numbers; write decimals with \",\" (2,5)");
         return std::nullopt;
     }
     std::string fraction;
@@ -94,13 +95,13 @@ std::optional<ReadNumber> read_danish_number(std::string_view text, std::string*
         while (i < s.size() && is_digit(s[i])) fraction += s[i++];
         if (fraction.empty()) return std::nullopt;
         if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
-            if (hint) *hint = "\",\" is the decimal mark and \".\" groups thousands: 1.036,5";
+            if (hint) *hint = _("\",\" is the decimal mark and \".\" groups thousands: 1.036,5");
             return std::nullopt;
         }
     }
     if (i != s.size()) return std::nullopt;
     if (fraction.size() > static_cast<size_t>(Decimal::kMaxScale) || digits.size() + fraction.size() > 18) {
-        if (hint) *hint = "the number has too many digits (at most 18, of which 12 decimals)";
+        if (hint) *hint = _("the number has too many digits (at most 18, of which 12 decimals)");
         return std::nullopt;
     }
     int64_t units = 0;

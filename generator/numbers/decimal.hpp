@@ -3,6 +3,8 @@
 // 46.200.000 exactly.
 #pragma once
 
+#include "core/messages.hpp"  // N_ marks kLimitText for the catalogue
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,8 +19,8 @@ public:
     static constexpr int kKeptScale = 6;
     // What an overflow means, for messages: results are 64-bit counts of their smallest decimal.
     static constexpr const char* kLimitText =
-        "numbers are computed exactly up to 9.223.372.036.854.775.807 without decimals, up to "
-        "9.223.372.036.854 with 6";
+        N_("numbers are computed exactly up to 9.223.372.036.854.775.807 without decimals, up to "
+           "9.223.372.036.854 with 6");
 
     Decimal() = default;
     // units / 10^scale, e.g. Decimal(285, 2) is 2,85; scale is 0 to kMaxScale (clamped).

@@ -1,4 +1,5 @@
 #include "publish/durable_files.hpp"
+#include "core/messages.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -30,27 +31,27 @@ bool write_durably(const fs::path& path, const std::string& content, mode_t mode
     // readable than meant, even for a moment; fchmod then sets exactly `mode`.
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
     if (fd < 0) {
-        *error = "cannot create " + path.string() + ": " + errno_text(errno);
+        *error = fmt(_("cannot create {}: {}"), path.string(), errno_text(errno));
         return false;
     }
-    auto fail = [&](const std::string& what) {
-        *error = what + path.string() + ": " + errno_text(errno);
+    auto fail = [&](const char* what) {
+        *error = fmt(what, path.string(), errno_text(errno));
         ::close(fd);
         return false;
     };
-    if (::fchmod(fd, mode) != 0) return fail("cannot set the permissions of ");
+    if (::fchmod(fd, mode) != 0) return fail(_("cannot set the permissions of {}: {}"));
     size_t done = 0;
     while (done < content.size()) {
         const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
         if (n < 0) {
             if (errno == EINTR) continue;
-            return fail("cannot write ");
+            return fail(_("cannot write {}: {}"));
         }
         done += static_cast<size_t>(n);
     }
-    if (::fsync(fd) != 0) return fail("cannot write to disk ");
+    if (::fsync(fd) != 0) return fail(_("cannot write to disk {}: {}"));
     if (::close(fd) != 0) {
-        *error = "cannot write " + path.string() + ": " + errno_text(errno);
+        *error = fmt(_("cannot write {}: {}"), path.string(), errno_text(errno));
         return false;
     }
     return true;
@@ -61,11 +62,11 @@ bool create_file(const fs::path& path, mode_t mode, std::string* error) {
     // fills it opens it by name and truncates it, which keeps this mode.
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
     if (fd < 0) {
-        *error = "cannot create " + path.string() + ": " + errno_text(errno);
+        *error = fmt(_("cannot create {}: {}"), path.string(), errno_text(errno));
         return false;
     }
     if (::fchmod(fd, mode) != 0) {
-        *error = "cannot set the permissions of " + path.string() + ": " + errno_text(errno);
+        *error = fmt(_("cannot set the permissions of {}: {}"), path.string(), errno_text(errno));
         ::close(fd);
         return false;
     }
@@ -76,7 +77,7 @@ bool create_file(const fs::path& path, mode_t mode, std::string* error) {
 bool sync_file(const fs::path& path, std::string* error) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0 || ::fsync(fd) != 0) {
-        *error = "cannot write to disk " + path.string() + ": " + errno_text(errno);
+        *error = fmt(_("cannot write to disk {}: {}"), path.string(), errno_text(errno));
         if (fd >= 0) ::close(fd);
         return false;
     }
@@ -86,16 +87,16 @@ bool sync_file(const fs::path& path, std::string* error) {
 
 bool make_folder(const fs::path& path, mode_t mode, std::string* error) {
     if (::mkdir(path.c_str(), mode) != 0 && errno != EEXIST) {
-        *error = "cannot create " + path.string() + ": " + errno_text(errno);
+        *error = fmt(_("cannot create {}: {}"), path.string(), errno_text(errno));
         return false;
     }
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-        *error = "cannot create " + path.string() + ": something else is in the way";
+        *error = fmt(_("cannot create {}: something else is in the way"), path.string());
         return false;
     }
     if ((st.st_mode & 07777) != mode && ::chmod(path.c_str(), mode) != 0) {
-        *error = "cannot set the permissions of " + path.string() + ": " + errno_text(errno);
+        *error = fmt(_("cannot set the permissions of {}: {}"), path.string(), errno_text(errno));
         return false;
     }
     return true;
@@ -150,7 +151,7 @@ bool replace_durably(const std::filesystem::path& path, const std::filesystem::p
     std::filesystem::rename(temp, path, ec);
     if (ec) {
         remove_quietly(temp);
-        *error = "cannot rename " + temp.string() + " to " + path.string() + ": " + ec.message();
+        *error = fmt(_("cannot rename {} to {}: {}"), temp.string(), path.string(), ec.message());
         return false;
     }
     sync_path(path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path(), true);

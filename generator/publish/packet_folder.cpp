@@ -1,4 +1,5 @@
 #include "publish/packet_folder.hpp"
+#include "core/messages.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -106,7 +107,7 @@ TargetState inspect_target(const fs::path& target, const std::string& meeting_id
     struct stat st {};
     if (::lstat(target.c_str(), &st) != 0) {
         if (errno == ENOENT) return {TargetKind::Absent, {}, {}};
-        return {TargetKind::Foreign, {}, "cannot be examined"};
+        return {TargetKind::Foreign, {}, _("cannot be examined")};
     }
     if (S_ISLNK(st.st_mode)) {
         std::error_code ec;
@@ -123,15 +124,15 @@ TargetState inspect_target(const fs::path& target, const std::string& meeting_id
                         "holds a file that boardpack did not write, which replacing the packet would delete"};
             return {TargetKind::OwnLink, text.substr(prefix.size()), {}};
         }
-        return {TargetKind::Foreign, {}, "is a symbolic link that boardpack did not make"};
+        return {TargetKind::Foreign, {}, _("is a symbolic link that boardpack did not make")};
     }
     if (S_ISDIR(st.st_mode)) {
         if (holds_only_a_packet(target)) return {TargetKind::PacketFolder, {}, {}};
         return {TargetKind::Foreign, {},
-                "is a folder that boardpack did not write (it has no " + std::string(kMarkerFile) +
-                    " marker and holds other files than a packet's)"};
+                fmt(_("is a folder that boardpack did not write (it has no {} marker and holds other files than a packet's)"),
+                    kMarkerFile)};
     }
-    return {TargetKind::Foreign, {}, "is a file, not a packet folder"};
+    return {TargetKind::Foreign, {}, _("is a file, not a packet folder")};
 }
 
 }  // namespace boardpack::publish

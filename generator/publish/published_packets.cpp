@@ -1,4 +1,5 @@
 #include "publish/published_packets.hpp"
+#include "core/messages.hpp"
 
 #include <unistd.h>
 
@@ -54,7 +55,7 @@ bool write_index(const fs::path& output, const std::string& html, std::string* w
     if (fs::exists(fs::symlink_status(index, ec)) || fs::is_symlink(index, ec)) {
         if (fs::is_symlink(index, ec) || !fs::is_regular_file(index, ec) ||
             read_small(index, 4096).find(kIndexMark) == std::string::npos) {
-            *why = "will not replace " + index.string() + ": boardpack did not write it; move it away to get the archive page";
+            *why = fmt(_("will not replace {}: boardpack did not write it; move it away to get the archive page"), index.string());
             return false;
         }
     }

@@ -1,4 +1,5 @@
 #include "publish/publisher.hpp"
+#include "core/messages.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -55,7 +56,7 @@ bool Publisher::prepare(std::string* error) {
     std::error_code ec;
     fs::create_directories(root_, ec);
     if (ec) {
-        *error = "cannot create the output folder " + root_.string() + ": " + ec.message();
+        *error = fmt(_("cannot create the output folder {}: {}"), root_.string(), ec.message());
         return false;
     }
     // Looked at once before anything is made, so a refusal leaves no working folder behind, and
@@ -66,14 +67,14 @@ bool Publisher::prepare(std::string* error) {
     const fs::path lock = work_ / "lock";
     lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (lock_fd_ < 0) {
-        *error = "cannot create the lock file " + lock.string() + ": " + errno_text(errno);
+        *error = fmt(_("cannot create the lock file {}: {}"), lock.string(), errno_text(errno));
         return false;
     }
     if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
         const int e = errno;
-        *error = e == EWOULDBLOCK ? "another boardpack build is writing " + target_.string() +
-                                        " right now (lock file " + lock.string() + "); try again when it has finished"
-                                  : "cannot lock " + lock.string() + ": " + errno_text(e);
+        *error = e == EWOULDBLOCK ? fmt(_("another boardpack build is writing {} right now (lock file {}); try again when it "
+                                          "has finished"), target_.string(), lock.string())
+                                  : fmt(_("cannot lock {}: {}"), lock.string(), errno_text(e));
         return false;
     }
     // Under the lock, what is at output/<meeting> cannot change under us (short of another
@@ -102,8 +103,8 @@ bool Publisher::describe(const std::vector<std::pair<std::string, std::string>>&
 bool Publisher::refuse_foreign(std::string* error) {
     before_ = inspect_target(target_, id_);
     if (before_.kind != TargetKind::Foreign) return true;
-    *error = "will not replace " + target_.string() + ": it " + before_.why +
-             "; move it away or choose another --out folder";
+    // TRANSLATORS: {1} goes on from "it": "is a file, not a packet folder", "cannot be examined" ...
+    *error = fmt(_("will not replace {}: it {}; move it away or choose another --out folder"), target_.string(), before_.why);
     return false;
 }
 
@@ -169,14 +170,14 @@ bool Publisher::commit(std::string* error) {
     // Step 1: the new packet becomes a numbered version; output/<meeting> still shows the old.
     const fs::path version = work_ / version_;
     if (::rename(staging_.c_str(), version.c_str()) != 0) {
-        *error = "cannot move the new packet to " + version.string() + ": " + errno_text(errno);
+        *error = fmt(_("cannot move the new packet to {}: {}"), version.string(), errno_text(errno));
         return false;
     }
     sync_path(work_, true);
     kill_for_tests(1);
     // Step 2: a new link to it, beside the old one.
     if (::symlink(link_text(id_, version_).c_str(), link_.c_str()) != 0) {
-        *error = "cannot create the link " + link_.string() + ": " + errno_text(errno);
+        *error = fmt(_("cannot create the link {}: {}"), link_.string(), errno_text(errno));
         return false;
     }
     kill_for_tests(2);
@@ -195,7 +196,7 @@ bool Publisher::switch_link(std::string* error) {
     if (before_.kind != TargetKind::PacketFolder) {
         // rename(2) replaces a symbolic link (or nothing) atomically on every POSIX file system.
         if (::rename(link_.c_str(), target_.c_str()) != 0) {
-            *error = "cannot replace " + target_.string() + ": " + errno_text(errno);
+            *error = fmt(_("cannot replace {}: {}"), target_.string(), errno_text(errno));
             return false;
         }
         return true;
@@ -205,11 +206,10 @@ bool Publisher::switch_link(std::string* error) {
     if (exchange_paths(link_, target_)) return true;
     const int e = errno;
     if (exchange_unsupported(e))
-        *error = "cannot replace " + target_.string() +
-                 ": it is a packet folder written by an earlier boardpack, and this file system cannot swap it "
-                 "atomically for the new packet; move it away and build again";
+        *error = fmt(_("cannot replace {}: it is a packet folder written by an earlier boardpack, and this file system "
+                       "cannot swap it atomically for the new packet; move it away and build again"), target_.string());
     else
-        *error = "cannot replace " + target_.string() + ": " + errno_text(e);
+        *error = fmt(_("cannot replace {}: {}"), target_.string(), errno_text(e));
     return false;
 }
 

@@ -1,4 +1,5 @@
 #include "publish/targets.hpp"
+#include "core/messages.hpp"
 
 #include <map>
 #include <system_error>
@@ -40,24 +41,24 @@ std::optional<std::vector<MeetingTarget>> resolve_targets(const std::vector<fs::
         std::error_code ec;
         const fs::path real = fs::canonical(dir, ec);
         if (ec) {
-            *problem = {false, dir.string() + ": cannot resolve the meeting folder: " + ec.message()};
+            *problem = {false, fmt(_("{}: cannot resolve the meeting folder: {}"), dir.string(), ec.message())};
             return std::nullopt;
         }
         const std::string id = real.filename().string();
         if (id.empty() || id[0] == '.') {
-            *problem = {false, dir.string() + ": a meeting folder's name may not " +
-                                   (id.empty() ? std::string("be empty (the root folder)")
-                                               : "begin with \".\" (\"" + id + "\")") +
-                                   ": the packet is named after it, and boardpack keeps its own working folder " +
-                                   kWorkFolder + " beside the packets; rename the folder"};
+            *problem = {false, id.empty() ? fmt(_("{}: a meeting folder's name may not be empty (the root folder): the packet "
+                                                  "is named after it, and boardpack keeps its own working folder {} beside "
+                                                  "the packets; rename the folder"), dir.string(), kWorkFolder)
+                                          : fmt(_("{}: a meeting folder's name may not begin with \".\" (\"{}\"): the packet "
+                                                  "is named after it, and boardpack keeps its own working folder {} beside "
+                                                  "the packets; rename the folder"), dir.string(), id, kWorkFolder)};
             return std::nullopt;
         }
         if (writes) {
             auto [it, fresh] = by_id.emplace(id, dir);
             if (!fresh) {
-                *problem = {true, "the meetings " + it->second.string() + " and " + dir.string() +
-                                      " would both be written to " + (output / id).string() +
-                                      "; build them with different --out folders"};
+                *problem = {true, fmt(_("the meetings {} and {} would both be written to {}; build them with different "
+                                        "--out folders"), it->second.string(), dir.string(), (output / id).string())};
                 return std::nullopt;
             }
         }
@@ -68,15 +69,14 @@ std::optional<std::vector<MeetingTarget>> resolve_targets(const std::vector<fs::
     const fs::path real_output = resolve_output(output);
     for (size_t i = 0; i < out.size(); ++i) {
         const fs::path& real = real_dirs[i];
-        const char* relation = real_output == real            ? "is"
-                               : within(real_output, real)   ? "lies inside"
-                               : within(real, real_output)   ? "contains"
+        const char* relation = real_output == real            ? _("the output folder {} is the meeting folder {}")
+                               : within(real_output, real)   ? _("the output folder {} lies inside the meeting folder {}")
+                               : within(real, real_output)   ? _("the output folder {} contains the meeting folder {}")
                                                              : nullptr;
         if (relation) {
-            *problem = {true, "the output folder " + output.string() + " " + relation + " the meeting folder " +
-                                  out[i].dir.string() +
-                                  "; a build would replace the meeting's own files: choose an --out folder apart "
-                                  "from the meetings"};
+            *problem = {true, fmt(relation, output.string(), out[i].dir.string()) +
+                                  _("; a build would replace the meeting's own files: choose an --out folder apart "
+                                    "from the meetings")};
             return std::nullopt;
         }
     }

@@ -1,4 +1,5 @@
 #include "render/wording.hpp"
+#include "core/messages.hpp"
 
 #include "core/key_values.hpp"
 #include "core/text.hpp"
@@ -38,7 +39,7 @@ std::optional<Wording> Wording::load(const TextFile& file, Diagnostics& diags) {
     for (const KeyValue& kv : parse_key_values(file, 1, static_cast<int>(file.lines.size()) + 1, diags))
         w.texts_[kv.key] = kv.value;
     for (const char* key : kRequiredKeys)
-        if (!w.texts_.count(key)) diags.error(file.loc(0), std::string("the wording has no \"") + key + ":\" line");
+        if (!w.texts_.count(key)) diags.error(file.loc(0), fmt(_("the wording has no \"{}:\" line"), key));
     if (diags.error_count() > errors_before) return std::nullopt;
     w.status_words_ = {w.texts_["status-opfyldt"],     w.texts_["status-ikke-opfyldt"], w.texts_["udvikling-stigende"],
                        w.texts_["udvikling-faldende"], w.texts_["udvikling-uaendret"], w.texts_["udvikling-steget"],
@@ -46,8 +47,8 @@ std::optional<Wording> Wording::load(const TextFile& file, Diagnostics& diags) {
                        w.texts_["loft-paa"],            w.texts_["kilden-afviger"]};
     w.weekdays_ = split_list(w.texts_["ugedage"]);
     w.months_ = split_list(w.texts_["maaneder"]);
-    if (w.weekdays_.size() != 7) diags.error(file.loc(0), "\"ugedage:\" must list 7 days");
-    if (w.months_.size() != 12) diags.error(file.loc(0), "\"maaneder:\" must list 12 months");
+    if (w.weekdays_.size() != 7) diags.error(file.loc(0), _("\"ugedage:\" must list 7 days"));
+    if (w.months_.size() != 12) diags.error(file.loc(0), _("\"maaneder:\" must list 12 months"));
     if (diags.error_count() > errors_before) return std::nullopt;
     return w;
 }

@@ -1,4 +1,5 @@
 #include "scaffold/new_meeting.hpp"
+#include "core/messages.hpp"
 
 #include <kainjow/mustache.hpp>
 
@@ -48,7 +49,7 @@ std::optional<std::string> render(const fs::path& templates, const std::string& 
     const fs::path path = templates / "ny" / name;
     const auto text = read_file(path);
     if (!text) {
-        err << "boardpack: " << path.string() << ": cannot read the skeleton\n";
+        err << fmt(_("boardpack: {}: cannot read the skeleton\n"), path.string());
         return std::nullopt;
     }
     mstch::mustache tmpl(*text);
@@ -85,12 +86,12 @@ std::optional<fs::path> previous_meeting(const fs::path& meeting) {
 
 // A folder name an item may have: one plain name, not hidden.
 std::optional<std::string> bad_item_name(const std::string& name) {
-    if (name.empty()) return "the name is empty";
-    if (name[0] == '.') return "a name starting with \".\" is hidden and refused";
+    if (name.empty()) return _("the name is empty");
+    if (name[0] == '.') return _("a name starting with \".\" is hidden and refused");
     if (name.find('/') != std::string::npos || name.find('\\') != std::string::npos)
-        return "write one folder name, without \"/\"";
+        return _("write one folder name, without \"/\"");
     for (const unsigned char c : name)
-        if (c < 0x20 || c == 0x7f) return "the name holds a control character";
+        if (c < 0x20 || c == 0x7f) return _("the name holds a control character");
     return std::nullopt;
 }
 
@@ -113,7 +114,7 @@ int new_meeting(const fs::path& meeting, const fs::path& templates, std::ostream
     std::error_code ec;
     const fs::path file = meeting / "meeting.txt";
     if (fs::exists(file, ec)) {
-        err << "boardpack: " << file.string() << ": there is a meeting here already; nothing was written\n";
+        err << fmt(_("boardpack: {}: there is a meeting here already; nothing was written\n"), file.string());
         return kExitOutputError;
     }
     std::vector<KeyValue> previous;
@@ -135,7 +136,7 @@ int new_meeting(const fs::path& meeting, const fs::path& templates, std::ostream
     if (!text) return kExitInputError;
     fs::create_directories(meeting, ec);
     if (ec) {
-        err << "boardpack: " << meeting.string() << ": cannot make the folder: " << ec.message() << "\n";
+        err << fmt(_("boardpack: {}: cannot make the folder: {}\n"), meeting.string(), ec.message());
         return kExitOutputError;
     }
     std::string why;
@@ -143,8 +144,7 @@ int new_meeting(const fs::path& meeting, const fs::path& templates, std::ostream
         err << "boardpack: " << why << "\n";
         return kExitOutputError;
     }
-    out << "boardpack: wrote " << file.string() << "; add items with \"boardpack new-item " << meeting.string()
-        << " NAME\"\n";
+    out << fmt(_("boardpack: wrote {}; add items with \"boardpack new-item {} NAME\"\n"), file.string(), meeting.string());
     return kExitOk;
 }
 
@@ -154,17 +154,17 @@ int new_item(const fs::path& meeting, const std::string& name, const std::string
     const fs::path meeting_file = meeting / "meeting.txt";
     const auto meeting_text = read_file(meeting_file);
     if (!meeting_text) {
-        err << "boardpack: " << meeting_file.string() << ": no meeting here (start one with \"boardpack new "
-            << meeting.string() << "\")\n";
+        err << fmt(_("boardpack: {}: no meeting here (start one with \"boardpack new {}\")\n"), meeting_file.string(),
+                   meeting.string());
         return kExitInputError;
     }
     if (auto bad = bad_item_name(name)) {
-        err << "boardpack: cannot make the item " << quote_text(name) << ": " << *bad << "\n";
+        err << fmt(_("boardpack: cannot make the item {}: {}\n"), quote_text(name), *bad);
         return kExitUsage;
     }
     const fs::path folder = meeting / name;
     if (fs::exists(folder, ec) || fs::is_symlink(folder, ec)) {
-        err << "boardpack: " << folder.string() << ": already exists; nothing was written\n";
+        err << fmt(_("boardpack: {}: already exists; nothing was written\n"), folder.string());
         return kExitOutputError;
     }
     // Numbered after the highest number among the listed items.
@@ -190,7 +190,7 @@ int new_item(const fs::path& meeting, const std::string& name, const std::string
     std::string why;
     fs::create_directory(folder, ec);
     if (ec) {
-        err << "boardpack: " << folder.string() << ": cannot make the folder: " << ec.message() << "\n";
+        err << fmt(_("boardpack: {}: cannot make the folder: {}\n"), folder.string(), ec.message());
         return kExitOutputError;
     }
     if (!publish::write_durably(folder / "item.md", *text, 0644, &why)) {
@@ -201,12 +201,12 @@ int new_item(const fs::path& meeting, const std::string& name, const std::string
     if (!updated.empty() && updated.back() != '\n') updated += '\n';
     updated += "punkt: " + name + "\n";
     if (!publish::replace_durably(meeting_file, meeting / ".meeting.txt.boardpack-new", updated, 0644, &why)) {
-        err << "boardpack: " << why << "; " << (folder / "item.md").string() << " was written, add \"punkt: " << name
-            << "\" to meeting.txt by hand\n";
+        err << fmt(_("boardpack: {}; {} was written, add \"punkt: {}\" to meeting.txt by hand\n"), why,
+                   (folder / "item.md").string(), name);
         return kExitOutputError;
     }
-    out << "boardpack: wrote " << (folder / "item.md").string() << " (punkt " << number << ") and added it to "
-        << meeting_file.string() << "\n";
+    out << fmt(_("boardpack: wrote {} (punkt {}) and added it to {}\n"), (folder / "item.md").string(), number,
+               meeting_file.string());
     return kExitOk;
 }
 

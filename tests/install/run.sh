@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installed like a Debian tool: "cmake --install" into a staging prefix gives a binary that uses
-# the templates installed beside it (not the checkout's), a man page and bash completion; the
-# .deb made by CPack declares its libraries and fonts, and the binary unpacked from it builds the
-# example meeting on its own.
+# the templates and the Danish message catalogue installed beside it (not the checkout's), a man
+# page and bash completion; the .deb made by CPack declares its libraries and fonts, and the
+# binary unpacked from it builds the example meeting on its own and speaks Danish.
 set -u
 build=$(realpath "$1")
 root=$(realpath "$2")
@@ -17,6 +17,7 @@ check "the templates and wording" test -s "$work/prefix/share/boardpack/template
 check "the skeletons of new and new-item" test -s "$work/prefix/share/boardpack/templates/ny/item.md.mustache"
 check "a man page" test -s "$work/prefix/share/man/man1/boardpack.1"
 check "and bash completion" test -s "$work/prefix/share/bash-completion/completions/boardpack"
+check "the Danish message catalogue" test -s "$work/prefix/share/locale/da/LC_MESSAGES/boardpack.mo"
 check "the man page formats" bash -c "man -l '$work/prefix/share/man/man1/boardpack.1' 2>/dev/null | grep -q 'EXIT STATUS' || ! command -v man"
 check "and names the files by their edition" grep -q 'dagsorden\\-lukket.pdf' "$work/prefix/share/man/man1/boardpack.1"
 
@@ -29,6 +30,16 @@ check "the installed binary builds the example from elsewhere (exit 0)" test $rc
 pdftotext "$work/out/m/offentlig/dagsorden-offentlig.pdf" "$work/pdf.txt" 2> /dev/null
 check "with the installed templates, not the checkout's" grep -q 'Offentlig udgave fra installationen' "$work/pdf.txt"
 check "the installed binary names each file by its edition" test -s "$work/out/m/lukket/dagsorden-lukket.html" -a ! -e "$work/out/m/offentlig/dagsorden.pdf"
+
+# The installed binary speaks Danish from the installed catalogue (a word changed there shows),
+# with LANG=da_DK.UTF-8 whether or not that locale is generated on this machine.
+sed 's/^\(msgstr \)\{0,1\}"brug: boardpack build /\1"brug (installeret): boardpack build /' "$root/po/da.po" > "$work/da.po"
+msgfmt -o "$work/prefix/share/locale/da/LC_MESSAGES/boardpack.mo" "$work/da.po"
+(cd "$work" && env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=da_DK.UTF-8 "$work/prefix/bin/boardpack" > /dev/null 2> "$work/da"); rc=$?
+check "the installed binary's messages are Danish, from the installed catalogue (exit 2)" \
+  test $rc -eq 2 -a -n "$(grep '^brug (installeret): boardpack build' "$work/da")"
+(cd "$work" && env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 "$work/prefix/bin/boardpack" > /dev/null 2> "$work/en")
+check "and English in another locale" grep -q '^usage: boardpack build' "$work/en"
 
 # The Debian package.
 if command -v cpack > /dev/null && command -v dpkg-deb > /dev/null && command -v dpkg-shlibdeps > /dev/null; then
@@ -43,6 +54,9 @@ if command -v cpack > /dev/null && command -v dpkg-deb > /dev/null && command -v
     dpkg-deb -x "$deb" "$work/root"
     check "it holds /usr/bin/boardpack" test -x "$work/root/usr/bin/boardpack"
     check "and /usr/share/boardpack/templates" test -s "$work/root/usr/share/boardpack/templates/wording.txt"
+    check "and /usr/share/locale/da/LC_MESSAGES/boardpack.mo" test -s "$work/root/usr/share/locale/da/LC_MESSAGES/boardpack.mo"
+    (cd "$work" && env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=da_DK.UTF-8 "$work/root/usr/bin/boardpack" > /dev/null 2> "$work/da-deb")
+    check "the packaged binary's messages are Danish" grep -q '^brug: boardpack build' "$work/da-deb"
     (cd "$work" && "$work/root/usr/bin/boardpack" build m --out "$work/out-deb" > /dev/null 2> "$work/e"); rc=$?
     check "the packaged binary builds the example (exit 0)" test $rc -eq 0 -a -s "$work/out-deb/m/lukket/dagsorden-lukket.pdf"
   fi

@@ -1,4 +1,5 @@
 #include "render/html/html_writer.hpp"
+#include "core/messages.hpp"
 
 #include <kainjow/mustache.hpp>
 
@@ -160,7 +161,7 @@ bool render_template(mstch::mustache& tmpl, const std::string& name, const mstch
                      std::string& out) {
     if (tmpl.is_valid()) tmpl.render(data, [&out](const std::string& s) { out += s; });
     if (!tmpl.is_valid()) {
-        diags.error({name, 0, 0}, "template error: " + tmpl.error_message());
+        diags.error({name, 0, 0}, fmt(_("template error: {}"), tmpl.error_message()));
         return false;
     }
     return true;
@@ -186,7 +187,7 @@ std::optional<HtmlTemplates> HtmlTemplates::load(const InputFiles& templates, Di
     for (const TextFile* f : {&*page, &*table, &*archive}) {
         mstch::mustache tmpl{f->content};
         if (!tmpl.is_valid()) {
-            diags.error({f->name, 0, 0}, "template error: " + tmpl.error_message());
+            diags.error({f->name, 0, 0}, fmt(_("template error: {}"), tmpl.error_message()));
             ok = false;
         }
     }

@@ -1,4 +1,5 @@
 #include "render/pdf/embedded_fonts.hpp"
+#include "core/messages.hpp"
 
 #include <algorithm>
 

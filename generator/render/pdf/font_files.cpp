@@ -1,4 +1,5 @@
 #include "render/pdf/font_files.hpp"
+#include "core/messages.hpp"
 
 #include <hb-subset.h>
 #include <hb.h>
@@ -55,26 +56,26 @@ struct Mapped {
 std::optional<Mapped> map_font(const std::string& path, std::string* why) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
-        *why = "cannot open the font file";
+        *why = _("cannot open the font file");
         return std::nullopt;
     }
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     struct stat st {};
     if (fd < 0 || ::fstat(fd, &st) != 0) {
         if (fd >= 0) ::close(fd);
-        *why = "cannot read the font file";
+        *why = _("cannot read the font file");
         return std::nullopt;
     }
     const auto size = static_cast<std::uintmax_t>(st.st_size);
     if (size > kMaxFontBytes || size == 0) {
         ::close(fd);
-        *why = size == 0 ? truetype_problem("") : "the font file is larger than 32 MiB";
+        *why = size == 0 ? truetype_problem("") : _("the font file is larger than 32 MiB");
         return std::nullopt;
     }
     void* p = ::mmap(nullptr, static_cast<size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
     ::close(fd);
     if (p == MAP_FAILED) {
-        *why = "cannot read the font file";
+        *why = _("cannot read the font file");
         return std::nullopt;
     }
     return Mapped{static_cast<const char*>(p), static_cast<size_t>(size)};
@@ -165,9 +166,9 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
         if (!why.empty()) {
             if (file) ::munmap(const_cast<char*>(file->data), file->size);
             diags.error({f.path, 0, 0}, why + (i >= static_cast<int>(FontStyle::Mono)
-                                                   ? std::string(" (install the Debian package fonts-dejavu-core, or put ") +
-                                                         face_file(i) + " in the --fonts folder)"
-                                                   : " (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)"));
+                                                   ? fmt(_(" (install the Debian package fonts-dejavu-core, or put {} in the --fonts folder)"),
+                                                         face_file(i))
+                                                   : _(" (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)")));
             return std::nullopt;
         }
         f.face = make_face(*file);
@@ -179,7 +180,7 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
         const auto a = std::find_if(advances[static_cast<size_t>(i)].begin(), advances[static_cast<size_t>(i)].end(),
                                     [](const auto& p) { return p.first == 'a'; });
         if (a == advances[static_cast<size_t>(i)].end() || a->second <= 0) {
-            diags.error({f.path, 0, 0}, "cannot measure the font: the font's letters have no width; the file is damaged");
+            diags.error({f.path, 0, 0}, _("cannot measure the font: the font's letters have no width; the file is damaged"));
             return std::nullopt;
         }
     }
@@ -234,7 +235,7 @@ int FontFiles::face_beyond(char32_t cp, FontStyle style) const {
 std::string FontFiles::subset(int face, const std::vector<char32_t>& code_points, std::string* why) const {
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
     if (!input) {
-        *why = "out of memory";
+        *why = _("out of memory");
         return "";
     }
     hb_set_t* unicodes = hb_subset_input_unicode_set(input);
@@ -260,7 +261,7 @@ std::string FontFiles::subset(int face, const std::vector<char32_t>& code_points
         ::madvise(const_cast<char*>(bytes), file_size, MADV_DONTNEED);
     hb_blob_destroy(file);
     if (!sub) {
-        *why = "HarfBuzz cannot subset the font";
+        *why = _("HarfBuzz cannot subset the font");
         return "";
     }
     hb_blob_t* blob = hb_face_reference_blob(sub);
@@ -269,7 +270,7 @@ std::string FontFiles::subset(int face, const std::vector<char32_t>& code_points
     std::string out(data ? data : "", data ? length : 0);
     hb_blob_destroy(blob);
     hb_face_destroy(sub);
-    if (out.empty()) *why = "HarfBuzz made an empty font";
+    if (out.empty()) *why = _("HarfBuzz made an empty font");
     return out;
 }
 

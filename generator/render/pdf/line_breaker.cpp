@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "render/pdf/non_breaking.hpp"
-#include "render/pdf/winansi.hpp"
+#include "render/pdf/code_points.hpp"
 
 namespace boardpack::render::pdf {
 

@@ -1,4 +1,5 @@
 #include "render/pdf/pdf_writer.hpp"
+#include "core/messages.hpp"
 
 #include <hpdf.h>
 #include <hpdf_objects.h>
@@ -54,8 +55,8 @@ class Haru {
 public:
     explicit Haru(Diagnostics& diags) : diags_(diags), doc_(HPDF_New(on_error, &rec_)) {
         if (!doc_) {
-            doing("start libharu");
-            fail_with("out of memory");
+            doing(_("start libharu"));
+            fail_with(_("out of memory"));
         }
     }
     HPDF_Doc doc() const { return doc_.get(); }
@@ -81,7 +82,8 @@ public:
 
     // Reports a problem found before calling libharu, in the same words.
     bool fail_with(const std::string& why) {
-        if (!failed_) diags_.error(where_, "cannot " + (describe_ ? describe_() : what_) + ": " + why);
+        // TRANSLATORS: {0} is what was being done, a verb phrase: "write page 3 of 12 of the PDF", "embed the font".
+        if (!failed_) diags_.error(where_, fmt(_("cannot {}: {}"), describe_ ? describe_() : what_, why));
         failed_ = true;
         return false;
     }
@@ -91,7 +93,7 @@ private:
         if (failed_) return false;
         if (result_ok && rec_.error == 0) return true;
         // A call can fail without the callback (a null handle): say so rather than "0x0000".
-        return fail_with(rec_.error ? haru_error_text(rec_.error, rec_.detail) : "libharu returned no result");
+        return fail_with(rec_.error ? haru_error_text(rec_.error, rec_.detail) : _("libharu returned no result"));
     }
 
     Diagnostics& diags_;
@@ -112,7 +114,7 @@ bool embed_fonts(Haru& haru, const FontPlan& plan, const FontFiles& files, HPDF_
     for (int f = 0; f < kFaces; ++f) {
         fonts[f] = nullptr;
         if (plan.characters(f).empty()) continue;
-        haru.doing("embed the font", {files.face_path(f), 0, 0});
+        haru.doing(_("embed the font"), {files.face_path(f), 0, 0});
         std::string why;
         fonts[f] = embed_cid_font(haru.doc(), files, f, plan.characters(f), &why);
         if (!fonts[f]) return haru.fail_with(why);
@@ -162,21 +164,20 @@ std::string excerpt(const std::string& text) {
 
 // "the PDF (Offentlig udgave)", to say which edition a message is about.
 std::string pdf_name(const LaidOutDocument& doc) {
-    return doc.info.subject.empty() ? "the PDF" : "the PDF (" + doc.info.subject + ")";
+    return doc.info.subject.empty() ? _("the PDF") : fmt(_("the PDF ({})"), doc.info.subject);
 }
 
 // libharu keeps all pages in one list of at most 32767 entries and fails past it (it used to
 // crash there): refused before anything is written.
 bool within_limits(Haru& haru, const LaidOutDocument& doc) {
-    haru.doing("write " + pdf_name(doc));
+    haru.doing(fmt(_("write {}"), pdf_name(doc)));
     if (doc.pages.size() <= kMaxPdfPages) return true;
-    return haru.fail_with("it would have " + std::to_string(doc.pages.size()) + " pages; the limit is " +
-                          std::to_string(kMaxPdfPages) + " pages (libharu's)");
+    return haru.fail_with(fmt(_("it would have {} pages; the limit is {} pages (libharu's)"), doc.pages.size(), kMaxPdfPages));
 }
 
 // Compression, the outline shown on opening.
 bool start_document(Haru& haru, const LaidOutDocument& doc) {
-    haru.doing("write " + pdf_name(doc));
+    haru.doing(fmt(_("write {}"), pdf_name(doc)));
     return haru.ok(HPDF_SetCompressionMode(haru.doc(), HPDF_COMP_ALL)) &&
            haru.ok(HPDF_SetPageMode(haru.doc(), HPDF_PAGE_MODE_USE_OUTLINE));
 }
@@ -207,7 +208,7 @@ struct Writer {
     Color color;
 
     std::string page_name(size_t i) const {
-        return "page " + std::to_string(i + 1) + " of " + std::to_string(doc.pages.size()) + " of " + pdf_name(doc);
+        return fmt(_("page {} of {} of {}"), i + 1, doc.pages.size(), pdf_name(doc));
     }
 
     // The text as runs of glyph codes, one per face that prints part of it (a character
@@ -248,11 +249,11 @@ struct Writer {
     // until the document is saved, then compress it at zlib's default): libharu writes the
     // stream as it is, and its dictionary says how it is compressed.
     bool write_content(HPDF_PageAttr attr) {
-        if (!deflater.compress(content.bytes())) return haru.fail_with("zlib cannot compress the page");
+        if (!deflater.compress(content.bytes())) return haru.fail_with(_("zlib cannot compress the page"));
         const std::string& bytes = deflater.result();
         // libharu drops a /Filter entry from a stream it does not compress itself, so the entry
         // is written by the dictionary's write hook, which libharu calls inside the dictionary.
-        if (attr->contents->write_fn != nullptr) return haru.fail_with("libharu's content stream is not as expected");
+        if (attr->contents->write_fn != nullptr) return haru.fail_with(_("libharu's content stream is not as expected"));
         attr->contents->filter = HPDF_STREAM_FILTER_NONE;
         attr->contents->write_fn = write_flate_filter;
         return haru.ok(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
@@ -264,7 +265,8 @@ struct Writer {
         Page& p = doc.pages[i];
         current_text = nullptr;
         haru.doing([this, i] {
-            return (current_text ? "write the text " + excerpt(current_text->text) + " on " : "write ") + page_name(i);
+            return current_text ? fmt(_("write the text {} on {}"), excerpt(current_text->text), page_name(i))
+                                : fmt(_("write {}"), page_name(i));
         });
         HPDF_Page page = HPDF_AddPage(haru.doc());
         if (!haru.ok(page) || !haru.ok(HPDF_Page_SetWidth(page, real(doc.page_width))) ||
@@ -313,7 +315,7 @@ struct Writer {
     // Named places: a destination per anchor.
     bool anchors() {
         for (size_t i = 0; i < doc.pages.size(); ++i) {
-            haru.doing("write the link targets on " + page_name(i));
+            haru.doing(fmt(_("write the link targets on {}"), page_name(i)));
             for (const AnchorItem& a : doc.pages[i].anchors) {
                 HPDF_Destination d = HPDF_Page_CreateDestination(pages[i]);
                 if (!haru.ok(d) || !haru.ok(HPDF_Destination_SetFitH(d, real(doc.page_height - a.y + 12)))) return false;
@@ -331,10 +333,10 @@ struct Writer {
                 HPDF_Rect r{real(l.x), real(doc.page_height - l.y - l.h), real(l.x + l.w), real(doc.page_height - l.y)};
                 HPDF_Annotation annot = nullptr;
                 if (!l.url.empty()) {
-                    haru.doing("write the link to " + excerpt(l.url) + " on " + page_name(i));
+                    haru.doing(fmt(_("write the link to {} on {}"), excerpt(l.url), page_name(i)));
                     annot = HPDF_Page_CreateURILinkAnnot(pages[i], r, ascii_uri(l.url).c_str());
                 } else if (const auto d = destinations.find(l.target); d != destinations.end()) {
-                    haru.doing("write a link on " + page_name(i));
+                    haru.doing(fmt(_("write a link on {}"), page_name(i)));
                     annot = HPDF_Page_CreateLinkAnnot(pages[i], r, d->second);
                 } else {
                     continue;
@@ -368,7 +370,7 @@ struct Writer {
         for (const OutlineEntry& e : doc.outline) {
             const auto d = destinations.find(e.anchor);
             if (d == destinations.end()) continue;
-            haru.doing("write the bookmark " + excerpt(e.title) + " in " + pdf_name(doc), e.source);
+            haru.doing(fmt(_("write the bookmark {} in {}"), excerpt(e.title), pdf_name(doc)), e.source);
             // The title in UTF-16BE replaces libharu's single-byte one.
             HPDF_Outline o = HPDF_CreateOutline(haru.doc(), e.level > 0 ? parent : nullptr, "", nullptr);
             HPDF_Binary title = haru.ok(o) ? text_string(e.title) : nullptr;
@@ -386,14 +388,14 @@ struct Writer {
                                                                        {HPDF_INFO_SUBJECT, &doc.info.subject},
                                                                        {HPDF_INFO_CREATOR, &doc.info.creator}};
         for (const auto& [type, value] : fields) {
-            haru.doing("write the document information " + excerpt(*value) + " in " + pdf_name(doc));
+            haru.doing(fmt(_("write the document information {} in {}"), excerpt(*value), pdf_name(doc)));
             // libharu makes the entry (and the Info dictionary); the UTF-16BE string replaces it.
             if (!haru.ok(HPDF_SetInfoAttr(haru.doc(), type, ""))) return false;
             HPDF_Binary s = text_string(*value);
             if (!haru.ok(s) || !haru.ok(HPDF_Dict_Add(haru.doc()->info, info_key(type), s))) return false;
         }
         if (doc.info.year > 0) {
-            haru.doing("write the date of " + pdf_name(doc));
+            haru.doing(fmt(_("write the date of {}"), pdf_name(doc)));
             HPDF_Date date{doc.info.year, doc.info.month, doc.info.day, 0, 0, 0, 'Z', 0, 0};
             if (!haru.ok(HPDF_SetInfoDateAttr(haru.doc(), HPDF_INFO_CREATION_DATE, date))) return false;
         }
@@ -416,10 +418,10 @@ struct Writer {
     // system's reason (libharu's own says only "file I/O error").
     PdfResult save(const std::string& path) {
         if (path.empty()) {
-            haru.doing("save " + pdf_name(doc));
+            haru.doing(fmt(_("save {}"), pdf_name(doc)));
             return haru.ok(HPDF_SaveToStream(haru.doc())) ? PdfResult::Written : PdfResult::Refused;
         }
-        haru.doing("write " + path);
+        haru.doing(fmt(_("write {}"), path));
         errno = 0;
         const HPDF_STATUS status = HPDF_SaveToFile(haru.doc(), path.c_str());
         const int e = errno;

@@ -1,4 +1,5 @@
 #include "render/pdf/printable.hpp"
+#include "core/messages.hpp"
 
 #include <cstdio>
 
@@ -27,7 +28,7 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
             append_utf8(one, cp);
             list += (list.empty() ? "" : ", ") + one + " (" + hex + ")";
         }
-        diags.warning(loc, "the PDF cannot print " + list + ": none of its fonts has it (the HTML shows it)");
+        diags.warning(loc, fmt(_("the PDF cannot print {}: none of its fonts has it (the HTML shows it)"), list));
     });
 }
 

@@ -1,4 +1,5 @@
 #include "render/pdf/truetype_check.hpp"
+#include "core/messages.hpp"
 
 #include <cstdint>
 #include <cstring>
@@ -53,27 +54,27 @@ const char* const kRequired[] = {"OS/2", "cmap", "glyf", "head", "hhea", "hmtx",
 }  // namespace
 
 std::string truetype_problem(std::string_view b) {
-    if (b.size() < 12) return "the file is too short to be a TrueType font";
+    if (b.size() < 12) return _("the file is too short to be a TrueType font");
     const uint32_t version = u32(b, 0);
-    if (version == 0x4F54544F) return "this is an OpenType font with PostScript outlines (CFF); a TrueType font is needed";
-    if (version == 0x74746366) return "this is a font collection (.ttc); a single TrueType font (.ttf) is needed";
-    if (version != 0x00010000 && version != 0x74727565) return "this is not a TrueType font";
+    if (version == 0x4F54544F) return _("this is an OpenType font with PostScript outlines (CFF); a TrueType font is needed");
+    if (version == 0x74746366) return _("this is a font collection (.ttc); a single TrueType font (.ttf) is needed");
+    if (version != 0x00010000 && version != 0x74727565) return _("this is not a TrueType font");
     const size_t tables = u16(b, 4);
-    if (12 + 16 * tables > b.size()) return "the file is cut off inside its table directory";
+    if (12 + 16 * tables > b.size()) return _("the file is cut off inside its table directory");
     std::set<std::string> found;
     for (size_t i = 0; i < tables; ++i) {
         const size_t rec = 12 + 16 * i;
         const std::string tag(b.substr(rec, 4));
         const uint64_t offset = u32(b, rec + 8), length = u32(b, rec + 12);
         if (offset + length > b.size())
-            return "the file is cut off: table \"" + tag + "\" ends at byte " + std::to_string(offset + length) +
-                   ", the file has " + std::to_string(b.size()) + " bytes";
+            return fmt(_("the file is cut off: table \"{}\" ends at byte {}, the file has {} bytes"), tag, offset + length,
+                       b.size());
         if (checksum(b.substr(offset, length), tag == "head") != u32(b, rec + 4))
-            return "the file is damaged: table \"" + tag + "\" does not match its checksum";
+            return fmt(_("the file is damaged: table \"{}\" does not match its checksum"), tag);
         found.insert(tag);
     }
     for (const char* tag : kRequired)
-        if (!found.count(tag)) return std::string("the font has no \"") + tag + "\" table";
+        if (!found.count(tag)) return fmt(_("the font has no \"{}\" table"), tag);
     return "";
 }
 

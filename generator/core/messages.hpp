@@ -1,0 +1,50 @@
+// The user's language for messages: GNU gettext (glibc's libintl) with the "boardpack" catalogue
+// (po/da.po), and `{}` format strings, so a translation may put the parts in its own order.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace boardpack {
+
+// Chooses the message language from LC_ALL / LC_MESSAGES / LANG / LANGUAGE and binds the
+// catalogue folder (<dir>/<lang>/LC_MESSAGES/boardpack.mo). Only LC_MESSAGES is taken from the
+// environment: numbers, sorting and character classes stay in the C locale.
+void init_messages(const std::string& locale_dir);
+
+// The translation of a message (the message itself when there is none).
+const char* tr(const char* message);
+// The translation of a message that depends on a count ("1 problem" / "2 problems").
+const char* tr_n(const char* singular, const char* plural, unsigned long n);
+
+// Fills a message's placeholders: "{}" takes the next argument, "{0}", "{1}" ... a given one
+// (so a translation may reorder them); "{{" and "}}" are literal braces.
+std::string format_message(std::string_view pattern, const std::string* args, size_t count);
+
+namespace detail {
+inline std::string as_text(std::string s) { return s; }
+inline std::string as_text(const char* s) { return s; }
+inline std::string as_text(std::string_view s) { return std::string(s); }
+inline std::string as_text(char c) { return std::string(1, c); }
+template <class N>
+std::string as_text(N n)
+    requires std::is_arithmetic_v<N>
+{
+    return std::to_string(n);
+}
+}  // namespace detail
+
+// fmt(tr("the cell {} is empty"), name): a message with its placeholders filled.
+template <class... Args>
+std::string fmt(std::string_view pattern, const Args&... args) {
+    const std::string texts[sizeof...(Args) + 1] = {detail::as_text(args)...};
+    return format_message(pattern, texts, sizeof...(Args));
+}
+
+}  // namespace boardpack
+
+// The marks xgettext looks for (po/CMakeLists.txt): _("...") translates, N_("...") only marks a
+// message that is translated later, with tr().
+#define _(message) ::boardpack::tr(message)
+#define N_(message) message
