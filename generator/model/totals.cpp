@@ -1,4 +1,5 @@
 #include "model/totals.hpp"
+#include "core/messages.hpp"
 
 #include "core/text.hpp"
 
@@ -74,8 +75,9 @@ void mark_totals(Table& table, Diagnostics& diags) {
                 if (key(row.cells[0].text) == key(t.label)) row.total = found = true;
             }
             if (!found)
-                diags.error(t.loc, "\"total\" names the row " + quote_text(t.label) +
-                                       ", which the table does not have (\"total: ingen\" marks no row)",
+                diags.error(t.loc,
+                            fmt(_("\"total\" names the row {}, which the table does not have (\"total: ingen\" marks no row)"),
+                                quote_text(t.label)),
                             t.line);
         }
         return;

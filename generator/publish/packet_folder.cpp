@@ -121,7 +121,7 @@ TargetState inspect_target(const fs::path& target, const std::string& meeting_id
             const bool gone = ::lstat(version.c_str(), &vs) != 0 && errno == ENOENT;
             if (!gone && !holds_only_a_packet(version))
                 return {TargetKind::Foreign, {},
-                        "holds a file that boardpack did not write, which replacing the packet would delete"};
+                        _("holds a file that boardpack did not write, which replacing the packet would delete")};
             return {TargetKind::OwnLink, text.substr(prefix.size()), {}};
         }
         return {TargetKind::Foreign, {}, _("is a symbolic link that boardpack did not make")};

@@ -1,4 +1,5 @@
 #include "render/pdf/cid_font.hpp"
+#include "core/messages.hpp"
 
 #include <hb-ot.h>
 #include <hb.h>
@@ -131,7 +132,7 @@ HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const s
     HPDF_Dict system_info = HPDF_Dict_New(mm);
     if (!file || !gid_map || !to_unicode || !descriptor || !cid_font || !type0 || !bbox || !w || !descendants ||
         !system_info) {
-        *why = "libharu cannot make the font's objects (out of memory)";
+        *why = _("libharu cannot make the font's objects (out of memory)");
         return nullptr;
     }
     check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program.size())));
@@ -155,7 +156,7 @@ HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const s
     // Widths of codes 1 .. n, in arrays of at most 1.000 (libharu's arrays hold 8.191).
     for (size_t from = 0; from < widths.size() && ok; from += 1000) {
         HPDF_Array run = HPDF_Array_New(mm);
-        if (!run) return *why = "out of memory", nullptr;
+        if (!run) return *why = _("out of memory"), nullptr;
         for (size_t i = from; i < widths.size() && i < from + 1000; ++i) check(HPDF_Array_AddNumber(run, widths[i]));
         check(HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(from + 1)));
         check(HPDF_Array_Add(w, run));
@@ -176,7 +177,7 @@ HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const s
     check(HPDF_Dict_Add(type0, "DescendantFonts", descendants));
     check(HPDF_Dict_Add(type0, "ToUnicode", to_unicode));
     if (!ok) {
-        *why = "libharu cannot write the font's objects";
+        *why = _("libharu cannot write the font's objects");
         return nullptr;
     }
     return type0;

@@ -1,4 +1,5 @@
 #include "render/pdf/pdf_metadata.hpp"
+#include "core/messages.hpp"
 
 #include <hpdf_objects.h>
 #include <hpdf_version.h>
@@ -159,9 +160,8 @@ std::optional<std::string> read_srgb_profile(std::string* why) {
     if (in) bytes << in.rdbuf();
     if (!in || bytes.str().size() < 128) {
         const int e = errno;
-        *why = std::string("cannot read the sRGB colour profile ") + kSrgbProfilePath + ": " +
-               (in ? "it is too short to be an ICC profile" : std::strerror(e)) + " (install the Debian package " +
-               kSrgbProfilePackage + ")";
+        *why = fmt(_("cannot read the sRGB colour profile {}: {} (install the Debian package {})"), kSrgbProfilePath,
+                   in ? _("it is too short to be an ICC profile") : std::strerror(e), kSrgbProfilePackage);
         return std::nullopt;
     }
     return bytes.str();

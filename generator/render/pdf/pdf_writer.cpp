@@ -404,10 +404,10 @@ struct Writer {
 
     // The structure tree, and what PDF/A-2a and PDF/UA-1 ask of the document besides.
     bool tagged_archive(const std::string& icc) {
-        haru.doing("write the structure (tags) of " + pdf_name(doc));
+        haru.doing(fmt(_("write the structure (tags) of {}"), pdf_name(doc)));
         if (!haru.ok(write_structure(haru.doc(), tree, pages, annotations, kLanguage, structure))) return false;
         tree = StructureTree();  // libharu has it now
-        haru.doing("write the PDF/A metadata of " + pdf_name(doc));
+        haru.doing(fmt(_("write the PDF/A metadata of {}"), pdf_name(doc)));
         id.add(doc.info.title);
         id.add(doc.info.subject);
         return haru.ok(write_archive_metadata(haru.doc(), doc.info, kLanguage, icc, id));

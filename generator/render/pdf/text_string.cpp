@@ -1,4 +1,5 @@
 #include "render/pdf/text_string.hpp"
+#include "core/messages.hpp"
 
 #include <hpdf_objects.h>
 
@@ -36,7 +37,7 @@ HPDF_Binary text_string_object(HPDF_Doc doc, std::string_view utf8, std::string*
     }
     // libharu copies the bytes.
     HPDF_Binary s = HPDF_Binary_New(doc->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
-    if (!s) *why = "out of memory";
+    if (!s) *why = _("out of memory");
     return s;
 }
 
