@@ -84,15 +84,6 @@ struct Piece {
 constexpr std::string_view kSpace = " ";
 constexpr size_t kLineBytes = 160;
 
-// The decoded code point at i, moving past it: ASCII, nearly all text, without a call.
-inline char32_t code_point_at(std::string_view s, size_t& i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-        ++i;
-        return c;
-    }
-    return next_code_point(s, i);
-}
 
 // The breaker's working memory, kept from call to call (one per thread): a table's hundreds
 // of cells and a packet's thousands of paragraphs are broken without allocating it again.
@@ -201,7 +192,7 @@ private:
             }
             for (size_t i = 0; i < p.text.size();) {
                 const size_t b = i;
-                const char32_t cp = code_point_at(p.text, i);
+                const char32_t cp = next_code_point(p.text, i);
                 // "EMN-2022-01548", "2023-24": a hyphen before a digit belongs to the number.
                 if (cp >= '0' && cp <= '9' && prev == '-') mu_.chars.back().after = Break::Last;
                 const Break after = cp == '-' || cp == '/' ? Break::Normal : Break::None;
@@ -301,7 +292,7 @@ private:
             const double start = total;
             const FontStyle st = spans_[p.span].style;
             for (size_t i = 0; i < p.text.size();) {
-                total = total + m_.advance(code_point_at(p.text, i), st) * scale;
+                total = total + m_.advance(next_code_point(p.text, i), st) * scale;
                 if (used + total > limit) return false;
             }
             piece_widths_.push_back(total - start);

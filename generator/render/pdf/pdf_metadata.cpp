@@ -16,14 +16,6 @@ namespace boardpack::render::pdf {
 
 namespace {
 
-#define BP_TRY(call)                                          \
-    do {                                                      \
-        const HPDF_STATUS bp_status_ = (call);                \
-        if (bp_status_ != HPDF_OK) return bp_status_;         \
-    } while (0)
-
-HPDF_STATUS fail(HPDF_Doc pdf) { return pdf->error.error_no != HPDF_OK ? pdf->error.error_no : HPDF_FAILD_TO_ALLOC_MEM; }
-
 std::string xml_escape(const std::string& s) {
     std::string out;
     for (char c : s) {

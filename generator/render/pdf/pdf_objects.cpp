@@ -5,25 +5,12 @@
 #include <cstring>
 #include <string>
 
-#include "core/text.hpp"
+#include "render/pdf/text_string.hpp"
 
 namespace boardpack::render::pdf {
 
 HPDF_Binary text_string(HPDF_MMgr mmgr, std::string_view utf8) {
-    std::string bytes = "\xFE\xFF";
-    const auto unit = [&bytes](unsigned u) {
-        bytes += static_cast<char>(u >> 8);
-        bytes += static_cast<char>(u & 0xFF);
-    };
-    for (char32_t c : decode_utf8(utf8)) {
-        if (c >= 0x10000) {
-            const unsigned v = static_cast<unsigned>(c) - 0x10000;
-            unit(0xD800 + (v >> 10));
-            unit(0xDC00 + (v & 0x3FF));
-        } else {
-            unit(static_cast<unsigned>(c));
-        }
-    }
+    std::string bytes = pdf_text_string(utf8);
     return HPDF_Binary_New(mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
 }
 

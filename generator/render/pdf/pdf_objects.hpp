@@ -7,7 +7,21 @@
 
 #include <string_view>
 
+// Stops the enclosing function at the first failed libharu call, returning its status;
+// libharu has recorded the error.
+#define BP_TRY(call)                                          \
+    do {                                                      \
+        const HPDF_STATUS bp_status_ = (call);                \
+        if (bp_status_ != HPDF_OK) return bp_status_;         \
+    } while (0)
+
 namespace boardpack::render::pdf {
+
+// The status of a libharu call that returned no object: the error it recorded, else (none
+// recorded) out of memory.
+inline HPDF_STATUS fail(HPDF_Doc pdf) {
+    return pdf->error.error_no != HPDF_OK ? pdf->error.error_no : HPDF_FAILD_TO_ALLOC_MEM;
+}
 
 // A PDF text string in UTF-16BE with its byte-order mark (any Unicode), written as <hex>.
 HPDF_Binary text_string(HPDF_MMgr mmgr, std::string_view utf8);

@@ -12,15 +12,6 @@ namespace boardpack::render::pdf {
 
 namespace {
 
-// Stops at the first failure; libharu has recorded it.
-#define BP_TRY(call)                                          \
-    do {                                                      \
-        const HPDF_STATUS bp_status_ = (call);                \
-        if (bp_status_ != HPDF_OK) return bp_status_;         \
-    } while (0)
-
-HPDF_STATUS fail(HPDF_Doc pdf) { return pdf->error.error_no != HPDF_OK ? pdf->error.error_no : HPDF_FAILD_TO_ALLOC_MEM; }
-
 // "12 0 R": a reference to an indirect object (libharu keeps its number in the low 24 bits).
 void reference(std::string& out, const void* object) {
     const auto* h = static_cast<const HPDF_Obj_Header*>(object);
