@@ -22,7 +22,12 @@ machine varies far more than the work. --out DIR writes the packets under DIR in
 system's temporary folder (e.g. a tmpfs, /dev/shm, where fsync costs nothing) to see the wall
 time without the disk.
 
-usage: bench.py BOARDPACK [--runs N] [--no-instructions] [--limits-only] [--no-limits] [--out DIR]
+Last (issue 15, point 5) it rebuilds an archive of 100 copies of the example, each its own
+meeting folder, into one output, once one meeting at a time (-j1) and once on every core (-j N,
+the default), prints both wall times and the speed-up, and checks that the two outputs hold the
+same files byte for byte. --no-archive skips it.
+
+usage: bench.py BOARDPACK [--runs N] [--no-instructions] [--limits-only] [--no-limits] [--no-archive] [--out DIR]
 """
 import os
 import re
@@ -248,6 +253,54 @@ def bench_limits(boardpack, work):
     return failed
 
 
+ARCHIVE_COPIES = 100
+
+
+def packet_files(out):
+    """Every file a reader gets (the meetings' packets, through their links, and the archive
+    page), by path relative to `out`, with its bytes; boardpack's own working folder is left out."""
+    files = {}
+    for top in sorted(os.listdir(out)):
+        if top.startswith("."):
+            continue
+        path = os.path.join(out, top)
+        if os.path.isfile(path):
+            files[top] = open(path, "rb").read()
+            continue
+        for folder, _, names in os.walk(path, followlinks=True):
+            for name in names:
+                full = os.path.join(folder, name)
+                files[os.path.relpath(full, out)] = open(full, "rb").read()
+    return files
+
+
+def bench_archive(boardpack, work):
+    """An archive rebuild: ARCHIVE_COPIES meetings into one output with -j1 and with -j N."""
+    meetings = []
+    for i in range(1, ARCHIVE_COPIES + 1):
+        folder = os.path.join(work, "archive-in", f"{os.path.basename(EXAMPLE)}-{i:03d}")
+        shutil.copytree(EXAMPLE, folder)
+        meetings.append(folder)
+    cores = os.cpu_count() or 1
+    print(f"\n{'archive of ' + str(ARCHIVE_COPIES) + ' copies of the example':<44} {'wall':>8}")
+    results = {}
+    for jobs in (1, cores):
+        out = os.path.join(work, f"archive-out-j{jobs}")
+        t0 = time.perf_counter()
+        p = subprocess.run([boardpack, "build", *meetings, "--out", out, "-j", str(jobs), "--quiet"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        seconds = time.perf_counter() - t0
+        if p.returncode != 0:
+            sys.exit(f"archive build with -j{jobs} failed:\n" + p.stderr.decode("utf-8", "replace"))
+        results[jobs] = (seconds, packet_files(out))
+        print(f"{'-j' + str(jobs):<44} {seconds:>6.2f} s")
+    one, many = results[1], results[cores]
+    same = one[1] == many[1]
+    print(f"{'speed-up':<44} {one[0] / many[0]:>6.2f} x on {cores} cores; "
+          f"{len(one[1])} files, {'byte for byte the same' if same else 'NOT THE SAME'} with -j1 and -j{cores}")
+    return 0 if same else 1
+
+
 OUT_BASE = None  # where builds write their packets (--out); None: the system's temporary folder
 
 
@@ -259,8 +312,12 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         if "--limits-only" not in sys.argv:
             bench_scales(boardpack, work, runs, "--no-instructions" not in sys.argv)
+        failed = 0
         if "--no-limits" not in sys.argv:
-            sys.exit(1 if bench_limits(boardpack, work) else 0)
+            failed += bench_limits(boardpack, work)
+        if "--no-archive" not in sys.argv and "--limits-only" not in sys.argv:
+            failed += bench_archive(boardpack, work)
+        sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":
