@@ -192,7 +192,7 @@ struct Writer {
     const FontFiles& files;
     const FontPlan& plan;
     GlyphRuns runs;       // the current text's, reused
-    StructureTree tree;  // worked out before the pages' items are freed
+    StructureTree tree;  // worked out before the pages' items are freed; its elements kept until saved
     std::vector<HPDF_Page> pages;
     std::vector<PageAnnotations> annotations;  // per page, per link item
     DocumentId id;                             // from the pages' content
@@ -406,7 +406,11 @@ struct Writer {
     bool tagged_archive(const std::string& icc) {
         haru.doing(fmt(_("write the structure (tags) of {}"), pdf_name(doc)));
         if (!haru.ok(write_structure(haru.doc(), tree, pages, annotations, kLanguage, structure))) return false;
-        tree = StructureTree();  // libharu has it now
+        // The elements stay: libharu has their numbers, and their bodies are made from them when
+        // the document is saved. The rest is written.
+        std::vector<std::vector<int>>().swap(tree.mcid_element);
+        std::vector<std::vector<int>>().swap(tree.link_element);
+        std::map<int, std::string>().swap(tree.link_text);
         haru.doing(fmt(_("write the PDF/A metadata of {}"), pdf_name(doc)));
         id.add(doc.info.title);
         id.add(doc.info.subject);

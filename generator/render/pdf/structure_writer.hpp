@@ -7,6 +7,7 @@
 #include <hpdf.h>
 #include <hpdf_objects.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,12 @@ struct RawObjects {
         const std::string* bytes;
         size_t offset, size;
     };
-    std::string bytes;        // the bodies, one after another
+    std::string bytes;        // the parent tree's body
     std::vector<Span> spans;  // one per object, never moved once libharu's dictionaries point at them
+    // Element e's body, appended to the string (it reads the tree, pages and annotations the
+    // writer was given: keep them until the document is saved).
+    std::function<void(size_t, std::string&)> element_body;
+    std::string scratch;  // the body being written
 
     // The cross-reference entries of the elements after the first, in libharu's table from
     // index `first` on (null: none lent).
@@ -47,7 +52,8 @@ struct RawObjects {
     ~RawObjects();
 };
 
-// HPDF_OK, or the first failed call's status (libharu's error handler has the details).
+// HPDF_OK, or the first failed call's status (libharu's error handler has the details). The
+// tree's elements, the pages and the annotations are read again when the document is saved.
 HPDF_STATUS write_structure(HPDF_Doc pdf, const StructureTree& tree, const std::vector<HPDF_Page>& pages,
                             const std::vector<PageAnnotations>& annotations, const std::string& language,
                             RawObjects& bodies);
