@@ -4,6 +4,7 @@
 #include <map>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace boardpack::render::pdf {
 
@@ -42,6 +43,23 @@ bool inside(const TextItem& t, const LinkItem& l) {
 
 std::string destination(const LinkItem& l) { return l.url.empty() ? "#" + l.target : l.url; }
 
+// An element's parent, type and key among its siblings (a block, row, column or item number).
+struct ChildKey {
+    int parent;
+    const char* type;
+    long long key;
+    friend bool operator==(const ChildKey&, const ChildKey&) = default;
+    // Hashed rather than ordered: a hash table's entries are a third smaller than a tree's,
+    // and there is one per element of the document.
+    struct Hash {
+        size_t operator()(const ChildKey& k) const noexcept {
+            size_t h = std::hash<long long>()(k.key);
+            h = h * 0x9E3779B97F4A7C15ULL ^ std::hash<const char*>()(k.type);
+            return h * 0x9E3779B97F4A7C15ULL ^ static_cast<size_t>(k.parent);
+        }
+    };
+};
+
 class Builder {
 public:
     explicit Builder(const LaidOutDocument& doc) : doc_(doc) {
@@ -68,7 +86,7 @@ private:
     }
 
     int child(int parent, const char* type, long long key) {
-        const auto k = std::make_tuple(parent, type, key);
+        const ChildKey k{parent, type, key};
         if (const auto it = children_.find(k); it != children_.end()) return it->second;
         const int e = static_cast<int>(tree_.elements.size());
         tree_.elements.push_back({type, parent, {}});
@@ -235,7 +253,7 @@ private:
 
     const LaidOutDocument& doc_;
     StructureTree tree_;
-    std::map<std::tuple<int, const char*, long long>, int> children_;
+    std::unordered_map<ChildKey, int, ChildKey::Hash> children_;  // an element per key
     std::map<int, int> first_page_;
     std::map<int, int> caption_page_;
     std::map<std::tuple<int, int, std::string>, int> header_page_;
