@@ -80,7 +80,9 @@ private:
         for (size_t p = 0; p < doc_.pages.size(); ++p)
             for (int last = -1; const TextItem& t : doc_.pages[p].texts)
                 if (t.origin.role != Role::Artifact && t.origin.block >= 0 && t.origin.block != last) {
-                    first_page_.try_emplace(t.origin.block, static_cast<int>(p));
+                    const auto b = static_cast<size_t>(t.origin.block);
+                    if (b >= first_page_.size()) first_page_.resize(b + 1, -1);
+                    if (first_page_[b] < 0) first_page_[b] = static_cast<int>(p);
                     last = t.origin.block;
                 }
     }
@@ -103,8 +105,8 @@ private:
         for (size_t j = i + 1; j < page.texts.size(); ++j) {
             const Origin& o = page.texts[j].origin;
             if (o.role == Role::Artifact || o.block == block) continue;
-            const auto f = first_page_.find(o.block);
-            return f != first_page_.end() && f->second < p;
+            const auto b = static_cast<size_t>(o.block);
+            return o.block >= 0 && b < first_page_.size() && first_page_[b] >= 0 && first_page_[b] < p;
         }
         return false;
     }
@@ -254,7 +256,7 @@ private:
     const LaidOutDocument& doc_;
     StructureTree tree_;
     std::unordered_map<ChildKey, int, ChildKey::Hash> children_;  // an element per key
-    std::map<int, int> first_page_;
+    std::vector<int> first_page_;  // per block number (they are dense, in reading order): its first page, or -1
     std::map<int, int> caption_page_;
     std::map<std::tuple<int, int, std::string>, int> header_page_;
     std::map<int, int> open_bodies_;  // list depth -> the body of its latest item
