@@ -6,6 +6,7 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <functional>
@@ -192,7 +193,7 @@ struct Writer {
     const FontFiles& files;
     const FontPlan& plan;
     GlyphRuns runs;       // the current text's, reused
-    StructureTree tree;  // worked out before the pages' items are freed
+    StructureTree tree;  // worked out before the pages' items are freed; its elements kept until saved
     std::vector<HPDF_Page> pages;
     std::vector<PageAnnotations> annotations;  // per page, per link item
     DocumentId id;                             // from the pages' content
@@ -256,6 +257,15 @@ struct Writer {
         if (attr->contents->write_fn != nullptr) return haru.fail_with(_("libharu's content stream is not as expected"));
         attr->contents->filter = HPDF_STREAM_FILTER_NONE;
         attr->contents->write_fn = write_flate_filter;
+        // libharu's page stream keeps its bytes in blocks of 4 KiB, most of the last one empty
+        // (half of what all the pages' content took until saved): a stream of one block of
+        // exactly the content's size takes its place (it is still empty).
+        if (attr->stream->size != 0 || attr->stream != attr->contents->stream)
+            return haru.fail_with(_("libharu's content stream is not as expected"));
+        HPDF_Stream exact = HPDF_MemStream_New(haru.doc()->mmgr, static_cast<HPDF_UINT>(std::max<size_t>(bytes.size(), 1)));
+        if (!haru.ok(exact)) return false;
+        HPDF_Stream_Free(attr->stream);
+        attr->stream = attr->contents->stream = exact;
         return haru.ok(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                                          static_cast<HPDF_UINT>(bytes.size())));
     }
@@ -406,7 +416,11 @@ struct Writer {
     bool tagged_archive(const std::string& icc) {
         haru.doing(fmt(_("write the structure (tags) of {}"), pdf_name(doc)));
         if (!haru.ok(write_structure(haru.doc(), tree, pages, annotations, kLanguage, structure))) return false;
-        tree = StructureTree();  // libharu has it now
+        // The elements stay: libharu has their numbers, and their bodies are made from them when
+        // the document is saved. The rest is written.
+        std::vector<std::vector<int>>().swap(tree.mcid_element);
+        std::vector<std::vector<int>>().swap(tree.link_element);
+        std::map<int, std::string>().swap(tree.link_text);
         haru.doing(fmt(_("write the PDF/A metadata of {}"), pdf_name(doc)));
         id.add(doc.info.title);
         id.add(doc.info.subject);

@@ -4,6 +4,7 @@
 #include <map>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace boardpack::render::pdf {
 
@@ -42,6 +43,23 @@ bool inside(const TextItem& t, const LinkItem& l) {
 
 std::string destination(const LinkItem& l) { return l.url.empty() ? "#" + l.target : l.url; }
 
+// An element's parent, type and key among its siblings (a block, row, column or item number).
+struct ChildKey {
+    int parent;
+    const char* type;
+    long long key;
+    friend bool operator==(const ChildKey&, const ChildKey&) = default;
+    // Hashed rather than ordered: a hash table's entries are a third smaller than a tree's,
+    // and there is one per element of the document.
+    struct Hash {
+        size_t operator()(const ChildKey& k) const noexcept {
+            size_t h = std::hash<long long>()(k.key);
+            h = h * 0x9E3779B97F4A7C15ULL ^ std::hash<const char*>()(k.type);
+            return h * 0x9E3779B97F4A7C15ULL ^ static_cast<size_t>(k.parent);
+        }
+    };
+};
+
 class Builder {
 public:
     explicit Builder(const LaidOutDocument& doc) : doc_(doc) {
@@ -62,13 +80,15 @@ private:
         for (size_t p = 0; p < doc_.pages.size(); ++p)
             for (int last = -1; const TextItem& t : doc_.pages[p].texts)
                 if (t.origin.role != Role::Artifact && t.origin.block >= 0 && t.origin.block != last) {
-                    first_page_.try_emplace(t.origin.block, static_cast<int>(p));
+                    const auto b = static_cast<size_t>(t.origin.block);
+                    if (b >= first_page_.size()) first_page_.resize(b + 1, -1);
+                    if (first_page_[b] < 0) first_page_[b] = static_cast<int>(p);
                     last = t.origin.block;
                 }
     }
 
     int child(int parent, const char* type, long long key) {
-        const auto k = std::make_tuple(parent, type, key);
+        const ChildKey k{parent, type, key};
         if (const auto it = children_.find(k); it != children_.end()) return it->second;
         const int e = static_cast<int>(tree_.elements.size());
         tree_.elements.push_back({type, parent, {}});
@@ -85,8 +105,8 @@ private:
         for (size_t j = i + 1; j < page.texts.size(); ++j) {
             const Origin& o = page.texts[j].origin;
             if (o.role == Role::Artifact || o.block == block) continue;
-            const auto f = first_page_.find(o.block);
-            return f != first_page_.end() && f->second < p;
+            const auto b = static_cast<size_t>(o.block);
+            return o.block >= 0 && b < first_page_.size() && first_page_[b] >= 0 && first_page_[b] < p;
         }
         return false;
     }
@@ -235,8 +255,8 @@ private:
 
     const LaidOutDocument& doc_;
     StructureTree tree_;
-    std::map<std::tuple<int, const char*, long long>, int> children_;
-    std::map<int, int> first_page_;
+    std::unordered_map<ChildKey, int, ChildKey::Hash> children_;  // an element per key
+    std::vector<int> first_page_;  // per block number (they are dense, in reading order): its first page, or -1
     std::map<int, int> caption_page_;
     std::map<std::tuple<int, int, std::string>, int> header_page_;
     std::map<int, int> open_bodies_;  // list depth -> the body of its latest item

@@ -1,8 +1,10 @@
 #include "render/pdf/structure_writer.hpp"
 
 #include <hpdf_objects.h>
+#include <hpdf_list.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <charconv>
 #include <string_view>
 
@@ -21,12 +23,94 @@ void reference(std::string& out, const void* object) {
     out += h->gen_no == 0 ? " 0 R" : " " + std::to_string(h->gen_no) + " R";
 }
 
+HPDF_STATUS write_span(HPDF_Stream stream, const RawObjects::Span& body) {
+    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(body.bytes->data() + body.offset),
+                             static_cast<HPDF_UINT>(body.size));
+}
+
 // libharu calls this inside the dictionary's << >>: the body we made.
 HPDF_STATUS write_body(HPDF_Dict dict, HPDF_Stream stream) {
-    const auto* body = static_cast<const RawObjects::Span*>(dict->attr);
-    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(body->bytes->data() + body->offset),
-                             static_cast<HPDF_UINT>(body->size));
+    return write_span(stream, *static_cast<const RawObjects::Span*>(dict->attr));
 }
+
+// The same for the one dictionary listed under every element's number: libharu writes the
+// objects in order of number, so the n-th call is the n-th element (again from the first if
+// the document is saved twice).
+HPDF_STATUS write_element_body(HPDF_Dict dict, HPDF_Stream stream) {
+    auto* raw = static_cast<RawObjects*>(dict->attr);
+    raw->scratch.clear();
+    raw->element_body(raw->next, raw->scratch);
+    raw->next = (raw->next + 1) % raw->elements;
+    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(raw->scratch.data()),
+                             static_cast<HPDF_UINT>(raw->scratch.size()));
+}
+
+// An element's body, worked out when libharu writes it (kept as text, the bodies were a tenth
+// of a large meeting's memory until saved): from the tree, the pages and the annotations,
+// which the caller keeps until then.
+struct ElementBodies {
+    const StructureTree* tree;
+    const std::vector<HPDF_Page>* pages;
+    const std::vector<PageAnnotations>* annotations;
+    HPDF_Dict root;
+    size_t first_id;  // the first element's object number; the others follow it
+
+    // "12 0 R" for element e.
+    void element_reference(std::string& out, size_t e) const {
+        char buf[24];
+        const auto end = std::to_chars(buf, buf + sizeof buf, first_id + e).ptr;
+        out.append(buf, static_cast<size_t>(end - buf));
+        out += " 0 R";
+    }
+
+    void operator()(size_t e, std::string& b) const {
+        const StructElement& el = tree->elements[e];
+        b += "/Type /StructElem\n/S /";
+        b += el.type;
+        b += "\n/P ";
+        if (el.parent >= 0) element_reference(b, static_cast<size_t>(el.parent));
+        else reference(b, root);
+        // The element's page: its first marked content's; other pages' content names its page.
+        int page = -1;
+        for (const StructKid& k : el.kids)
+            if (k.kind == StructKid::Kind::Content) {
+                page = k.page;
+                break;
+            }
+        if (page >= 0) {
+            b += "\n/Pg ";
+            reference(b, (*pages)[static_cast<size_t>(page)]);
+        }
+        if (std::string_view(el.type) == "TH") b += "\n/A <</O /Table /Scope /Column>>";
+        b += "\n/K [";
+        for (const StructKid& k : el.kids) {
+            switch (k.kind) {
+                case StructKid::Kind::Element: element_reference(b, static_cast<size_t>(k.index)); break;
+                case StructKid::Kind::Content:
+                    if (k.page == page) {
+                        b += std::to_string(k.index);
+                    } else {
+                        b += "<</Type /MCR /Pg ";
+                        reference(b, (*pages)[static_cast<size_t>(k.page)]);
+                        b += " /MCID " + std::to_string(k.index) + ">>";
+                    }
+                    break;
+                case StructKid::Kind::Annotation:
+                    // The link's annotation as an object reference (OBJR).
+                    if (HPDF_Annotation annot = (*annotations)[static_cast<size_t>(k.page)][static_cast<size_t>(k.index)]) {
+                        b += "<</Type /OBJR /Obj ";
+                        reference(b, annot);
+                        b += " /Pg ";
+                        reference(b, (*pages)[static_cast<size_t>(k.page)]);
+                        b += ">>";
+                    }
+                    break;
+            }
+            b += ' ';
+        }
+        b += "]\n";
+    }
+};
 
 class StructureWriter {
 public:
@@ -38,29 +122,19 @@ public:
         next_key_ = static_cast<HPDF_INT32>(pages_.size());  // annotations' keys follow the pages'
         root_ = indirect_dict(pdf_);
         if (!root_) return fail(pdf_);
-        // One body per element, and the parent tree's last; the spans are not moved after.
-        // Room for all of it at once: grown by doubling, a quarter of it would be slack until saved.
-        size_t kids = 0;
-        for (const StructElement& el : tree_.elements) kids += el.kids.size();
+        // The parent tree's body is kept as text; the elements' are made as libharu writes them.
         bodies_.bytes.clear();
-        bodies_.bytes.reserve(tree_.elements.size() * 64 + kids * 12 + pages_.size() * 16);
-        bodies_.spans.assign(tree_.elements.size() + 1, RawObjects::Span{&bodies_.bytes, 0, 0});
-        for (size_t e = 0; e < tree_.elements.size(); ++e) {
-            HPDF_Dict d = raw_dict(bodies_.spans[e]);
-            if (!d) return fail(pdf_);
-            elements_.push_back(d);
-        }
-        for (size_t e = 0; e < tree_.elements.size(); ++e) {
-            bodies_.spans[e].offset = bodies_.bytes.size();
-            BP_TRY(element(e));
-            bodies_.spans[e].size = bodies_.bytes.size() - bodies_.spans[e].offset;
-        }
+        bodies_.spans.assign(1, RawObjects::Span{&bodies_.bytes, 0, 0});
+        BP_TRY(lend_numbers());
+        bodies_.element_body = ElementBodies{&tree_, &pages_, &annotations_, root_, first_id_};
+        for (const StructElement& el : tree_.elements)
+            for (const StructKid& k : el.kids)
+                if (k.kind == StructKid::Kind::Annotation) BP_TRY(annotation(el, k));
         RawObjects::Span& last = bodies_.spans.back();
-        last.offset = bodies_.bytes.size();
         BP_TRY(parent_tree(last));
-        last.size = bodies_.bytes.size() - last.offset;
+        last.size = bodies_.bytes.size();
         BP_TRY(HPDF_Dict_AddName(root_, "Type", "StructTreeRoot"));
-        BP_TRY(HPDF_Dict_Add(root_, "K", elements_[0]));
+        BP_TRY(HPDF_Dict_Add(root_, "K", elements_));
         HPDF_Dict catalog = pdf_->catalog;
         BP_TRY(HPDF_Dict_Add(catalog, "StructTreeRoot", root_));
         HPDF_Dict mark_info = HPDF_Dict_New(mmgr_);
@@ -73,6 +147,31 @@ public:
     }
 
 private:
+    // The elements' one dictionary, numbered as the first, and the next numbers in libharu's
+    // table lent to the others (consecutive: nothing else is numbered in between).
+    HPDF_STATUS lend_numbers() {
+        elements_ = indirect_dict(pdf_);
+        if (!elements_) return fail(pdf_);
+        first_id_ = elements_->header.obj_id & 0x00FFFFFF;
+        bodies_.elements = tree_.elements.size();
+        bodies_.next = 0;
+        elements_->attr = &bodies_;
+        elements_->write_fn = write_element_body;
+        HPDF_Xref xref = pdf_->xref;
+        bodies_.xref = xref;
+        bodies_.first = xref->entries->count;
+        bodies_.entries.assign(tree_.elements.size() - 1, HPDF_XrefEntry_Rec{HPDF_IN_USE_ENTRY, 0, 0, elements_});
+        for (HPDF_XrefEntry_Rec& entry : bodies_.entries) {
+            BP_TRY(HPDF_List_Add(xref->entries, &entry));
+            ++bodies_.lent;
+        }
+        return HPDF_OK;
+    }
+
+    void element_reference(std::string& out, size_t e) const {
+        ElementBodies{&tree_, &pages_, &annotations_, root_, first_id_}.element_reference(out, e);
+    }
+
     // An indirect dictionary whose entries are the text of `body`, written by libharu in turn.
     HPDF_Dict raw_dict(RawObjects::Span& body) {
         HPDF_Dict d = indirect_dict(pdf_);
@@ -83,57 +182,12 @@ private:
         return d;
     }
 
-    HPDF_STATUS element(size_t e) {
-        const StructElement& el = tree_.elements[e];
-        std::string& b = bodies_.bytes;
-        b += "/Type /StructElem\n/S /";
-        b += el.type;
-        b += "\n/P ";
-        reference(b, el.parent >= 0 ? static_cast<void*>(elements_[static_cast<size_t>(el.parent)]) : root_);
-        // The element's page: its first marked content's; other pages' content names its page.
-        int page = -1;
-        for (const StructKid& k : el.kids)
-            if (k.kind == StructKid::Kind::Content) {
-                page = k.page;
-                break;
-            }
-        if (page >= 0) {
-            b += "\n/Pg ";
-            reference(b, pages_[static_cast<size_t>(page)]);
-        }
-        if (std::string_view(el.type) == "TH") b += "\n/A <</O /Table /Scope /Column>>";
-        b += "\n/K [";
-        for (const StructKid& k : el.kids) {
-            switch (k.kind) {
-                case StructKid::Kind::Element: reference(b, elements_[static_cast<size_t>(k.index)]); break;
-                case StructKid::Kind::Content:
-                    if (k.page == page) {
-                        b += std::to_string(k.index);
-                    } else {
-                        b += "<</Type /MCR /Pg ";
-                        reference(b, pages_[static_cast<size_t>(k.page)]);
-                        b += " /MCID " + std::to_string(k.index) + ">>";
-                    }
-                    break;
-                case StructKid::Kind::Annotation: BP_TRY(annotation(b, el, k)); break;
-            }
-            b += ' ';
-        }
-        b += "]\n";
-        return HPDF_OK;
-    }
-
-    // A link annotation as an object reference (OBJR), with the link's text as its /Contents if
+    // A link annotation's structure parent key, with the link's text as its /Contents if
     // the writer gave it none, and the print flag PDF/A asks for.
-    HPDF_STATUS annotation(std::string& b, const StructElement& el, const StructKid& k) {
+    HPDF_STATUS annotation(const StructElement& el, const StructKid& k) {
         HPDF_Annotation annot = annotations_[static_cast<size_t>(k.page)][static_cast<size_t>(k.index)];
         if (!annot) return HPDF_OK;
         HPDF_Dict a = reinterpret_cast<HPDF_Dict>(annot);
-        b += "<</Type /OBJR /Obj ";
-        reference(b, a);
-        b += " /Pg ";
-        reference(b, pages_[static_cast<size_t>(k.page)]);
-        b += ">>";
         BP_TRY(HPDF_Dict_AddNumber(a, "StructParent", next_key_++));
         annotation_keys_.push_back(&el - tree_.elements.data());
         BP_TRY(HPDF_Dict_AddNumber(a, "F", 4));
@@ -157,14 +211,14 @@ private:
             BP_TRY(HPDF_Dict_AddName(pages_[p], "Tabs", "S"));
             b += std::to_string(p) + " [";
             for (int e : tree_.mcid_element[p]) {
-                reference(b, elements_[static_cast<size_t>(e)]);
+                element_reference(b, static_cast<size_t>(e));
                 b += ' ';
             }
             b += "]\n";
         }
         for (size_t a = 0; a < annotation_keys_.size(); ++a) {
             b += std::to_string(pages_.size() + a) + ' ';
-            reference(b, elements_[static_cast<size_t>(annotation_keys_[a])]);
+            element_reference(b, static_cast<size_t>(annotation_keys_[a]));
             b += '\n';
         }
         b += "]\n";
@@ -179,12 +233,21 @@ private:
     const std::vector<PageAnnotations>& annotations_;
     RawObjects& bodies_;
     HPDF_Dict root_ = nullptr;
-    std::vector<HPDF_Dict> elements_;
+    HPDF_Dict elements_ = nullptr;  // all the elements' one dictionary
+    size_t first_id_ = 0;           // the first element's object number
     std::vector<ptrdiff_t> annotation_keys_;  // per annotation key (after the pages'), its element
     HPDF_INT32 next_key_ = 0;
 };
 
 }  // namespace
+
+RawObjects::~RawObjects() {
+    // The lent entries leave libharu's table, which would free them (and the dictionary) each.
+    if (!xref || lent == 0) return;
+    HPDF_List list = xref->entries;
+    std::copy(list->obj + first + lent, list->obj + list->count, list->obj + first);
+    list->count -= static_cast<HPDF_UINT>(lent);
+}
 
 HPDF_STATUS write_structure(HPDF_Doc pdf, const StructureTree& tree, const std::vector<HPDF_Page>& pages,
                             const std::vector<PageAnnotations>& annotations, const std::string& language,
