@@ -254,9 +254,7 @@ struct FontFiles::Fallbacks {
     }
 };
 
-double FontFiles::LazyMetrics::advance(char32_t cp, FontStyle style) const {
-    const double own = own_->advance(cp, style);
-    if (own >= 0) return own;
+double FontFiles::LazyMetrics::from_fallbacks(char32_t cp, FontStyle style) const {
     fallbacks_->ensure();
     return fallbacks_->metrics->advance(cp, style);
 }
@@ -288,7 +286,7 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
     for (int s = 0; s < kFontStyles; ++s)
         for (char32_t cp = 0; cp < kDirect; ++cp)
             direct[static_cast<size_t>(s)][cp] = hb_set_has(faces[static_cast<size_t>(s)].unicodes.get(), cp) ? static_cast<signed char>(s) : -2;
-    auto own = std::make_shared<const TableMetrics>(merge_metrics(fallbacks->advances, fallbacks->notdef, kFontStyles));
+    TableMetrics own = merge_metrics(fallbacks->advances, fallbacks->notdef, kFontStyles);
     return FontFiles(std::move(fallbacks), std::move(own), direct);
 }
 

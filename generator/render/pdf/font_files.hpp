@@ -74,17 +74,20 @@ private:
     // The styles' own faces' widths; a character they lack asks the fallbacks.
     class LazyMetrics final : public FontMetrics {
     public:
-        LazyMetrics(std::shared_ptr<const TableMetrics> own, std::shared_ptr<Fallbacks> fallbacks)
-            : own_(std::move(own)), fallbacks_(std::move(fallbacks)) {}
-        double advance(char32_t cp, FontStyle style) const override;
-        double ascent(FontStyle style) const override { return own_->ascent(style); }
+        LazyMetrics(TableMetrics own, std::shared_ptr<Fallbacks> fallbacks) : own_(std::move(own)), fallbacks_(std::move(fallbacks)) {}
+        double advance(char32_t cp, FontStyle style) const override {
+            const double a = own_.advance(cp, style);
+            return a >= 0 ? a : from_fallbacks(cp, style);
+        }
+        double ascent(FontStyle style) const override { return own_.ascent(style); }
 
     private:
-        std::shared_ptr<const TableMetrics> own_;
+        double from_fallbacks(char32_t cp, FontStyle style) const;
+        TableMetrics own_;
         std::shared_ptr<Fallbacks> fallbacks_;
     };
     using Direct = std::array<std::array<signed char, kDirect>, kFontStyles>;
-    FontFiles(std::shared_ptr<Fallbacks> fallbacks, std::shared_ptr<const TableMetrics> own, Direct direct)
+    FontFiles(std::shared_ptr<Fallbacks> fallbacks, TableMetrics own, Direct direct)
         : fallbacks_(fallbacks), lazy_(std::move(own), fallbacks), direct_(direct) {}
     int face_beyond(char32_t cp, FontStyle style) const;
     const Face& face_entry(int face) const;
