@@ -59,7 +59,7 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
     } else {
         rendered = false;
     }
-    render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, kit.fonts.metrics());
+    render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, kit.fonts.layout_metrics());
     *pages = static_cast<int>(laid.pages.size());
     std::string path;
     if (rendered && writing()) {

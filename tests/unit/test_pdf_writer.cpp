@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <thread>
 #include <sstream>
 
 #include "render/pdf/content_stream.hpp"
@@ -219,4 +220,34 @@ TEST_CASE("Content stream: operators as libharu writes them, font and colour as 
           "BT\n/F1 11 Tf\n0 0.263 0.431 rg\n68 769.09003 Td\n" + "(\0\x05\x01\xAF) Tj\n"s +
           "/F2 11 Tf\n" + "(\0\x01) Tj\n"s +
           "0 -21 Td\n" + "(\0\\(\0\\)\0\\\\\0\\r) Tj\nET\n"s);
+}
+
+TEST_CASE("Fallback faces are read only when a character needs them, once, on two threads, and measure as when read at once (issue 10)") {
+    Diagnostics d;
+    auto lazy = FontFiles::load(BOARDPACK_FONT_DIR, d);
+    REQUIRE(lazy);
+    // Latin text, measured and printed, leaves the two DejaVu files unread.
+    const FontMetrics& m = lazy->layout_metrics();
+    CHECK(m.width("Årsregnskab – æøå €", FontStyle::Bold, 10) > 0);
+    CHECK(lazy->face_of(U'\u00E6', FontStyle::Regular) == 0);
+    CHECK(lazy->face_of(U'\u2013', FontStyle::Italic) == static_cast<int>(FontStyle::Italic));
+    CHECK_FALSE(lazy->fallbacks_read());
+    // Two threads measuring Armenian at once read the fallbacks once, with the same widths.
+    double a = 0, b = 0;
+    std::thread one([&] { a = m.advance(U'\u0531', FontStyle::Bold); });
+    std::thread two([&] { b = m.advance(U'\u0531', FontStyle::Bold); });
+    one.join();
+    two.join();
+    CHECK(lazy->fallbacks_read());
+    CHECK(a == 813);
+    CHECK(b == 813);
+    // Every code point of the first planes measures and prints as the table read at once does.
+    const TableMetrics& all = fonts().metrics();
+    int differ = 0;
+    for (int s = 0; s < kFontStyles; ++s)
+        for (char32_t cp = 0; cp < 0x3000; ++cp) {
+            const auto style = static_cast<FontStyle>(s);
+            if (m.advance(cp, style) != all.advance(cp, style) || lazy->face_of(cp, style) != fonts().face_of(cp, style)) ++differ;
+        }
+    CHECK(differ == 0);
 }

@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "render/pdf/code_points.hpp"
+#include "render/pdf/deflate.hpp"
 #include "render/pdf/to_unicode.hpp"
 
 namespace boardpack::render::pdf {
@@ -57,12 +58,23 @@ FaceFacts facts_of(hb_face_t* face) {
     return f;
 }
 
-// A stream object of `doc` holding `bytes`, compressed by libharu when the PDF is saved.
-HPDF_Dict stream_of(HPDF_Doc doc, const std::string& bytes) {
+// libdeflate's level for the font streams (see embed_cid_font).
+constexpr int kFontDeflateLevel = 1;
+
+// The /Filter entry of a stream compressed before libharu sees it: libharu drops a /Filter
+// entry from a stream it does not compress itself, so the dictionary's write hook writes it.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
+
+// A stream object of `doc` holding `bytes`, compressed here with libdeflate: libharu would
+// compress it when the PDF is saved at zlib's default level, which for the font subsets cost
+// some 12 M instructions of the example's 268 M (issue 10).
+HPDF_Dict stream_of(HPDF_Doc doc, Deflater& deflater, const std::string& bytes) {
     HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    if (!s) return nullptr;
-    s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    if (HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size())) !=
+    if (!s || !deflater.compress(bytes)) return nullptr;
+    s->filter = HPDF_STREAM_FILTER_NONE;
+    s->write_fn = write_flate_filter;
+    const std::string& packed = deflater.result();
+    if (HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size())) !=
         HPDF_OK)
         return nullptr;
     return s;
@@ -124,9 +136,13 @@ HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const s
     bool ok = true;
     const auto check = [&ok](HPDF_STATUS s) { ok = ok && s == HPDF_OK; };
 
-    HPDF_Dict file = stream_of(doc, program);
-    HPDF_Dict gid_map = stream_of(doc, gids);
-    HPDF_Dict to_unicode = stream_of(doc, to_unicode_cmap(characters));
+    // Measured on the example (callgrind, whole build): zlib's default level in libharu 268 M
+    // instructions, libdeflate level 6 260 M with files 150 bytes smaller, level 1 257 M with
+    // files 600 bytes (0,15 %) larger. Level 1, as for the pages.
+    Deflater deflater(kFontDeflateLevel);
+    HPDF_Dict file = stream_of(doc, deflater, program);
+    HPDF_Dict gid_map = stream_of(doc, deflater, gids);
+    HPDF_Dict to_unicode = stream_of(doc, deflater, to_unicode_cmap(characters));
     HPDF_Dict descriptor = indirect_dict(doc), cid_font = indirect_dict(doc), type0 = indirect_dict(doc);
     HPDF_Array bbox = HPDF_Array_New(mm), w = HPDF_Array_New(mm), descendants = HPDF_Array_New(mm);
     HPDF_Dict system_info = HPDF_Dict_New(mm);

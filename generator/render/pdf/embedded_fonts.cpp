@@ -27,8 +27,14 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
         std::sort(chars.begin(), chars.end());
         chars.erase(std::unique(chars.begin(), chars.end()), chars.end());
     }
+    // A character no text prints has no code in any face: it is not looked up, so that a
+    // character the styles' faces lack reads the fallback faces only if a text prints it.
+    std::array<bool, kDirect> printed{};
+    for (const auto& face_seen : seen)
+        for (char32_t cp = 0; cp < kDirect; ++cp) printed[cp] = printed[cp] || face_seen[cp];
     for (int s = 0; s < kFontStyles; ++s)
         for (char32_t cp = 0; cp < kDirect; ++cp) {
+            if (!printed[cp]) continue;
             const int face = printing_face(fonts, cp, static_cast<FontStyle>(s));
             if (const uint16_t code = plan.code(face, cp)) plan.direct_[static_cast<size_t>(s)][cp] = static_cast<uint32_t>(face) << 16 | code;
         }

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
+#include <mutex>
 
 #include "render/pdf/truetype_check.hpp"
 #include "render/pdf/code_points.hpp"
@@ -153,43 +154,42 @@ const char* font_file(FontStyle style) {
     return "";
 }
 
-std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostics& diags) {
-    std::array<Face, kFaces> faces;
-    std::array<TableMetrics::Advances, kFaces> advances;
-    std::array<double, kFaces> notdef{};
-    for (int i = 0; i < kFaces; ++i) {
-        Face& f = faces[static_cast<size_t>(i)];
-        f.path = font_path(font_dir, i);
-        std::string why;
-        const auto file = map_font(f.path, &why);
-        if (file) why = truetype_problem(std::string_view(file->data, file->size));
-        if (!why.empty()) {
-            if (file) ::munmap(const_cast<char*>(file->data), file->size);
-            diags.error({f.path, 0, 0}, why + (i >= static_cast<int>(FontStyle::Mono)
-                                                   ? fmt(_(" (install the Debian package fonts-dejavu-core, or put {} in the --fonts folder)"),
-                                                         face_file(i))
-                                                   : _(" (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)")));
-            return std::nullopt;
-        }
-        f.face = make_face(*file);
-        f.unicodes = unicodes_of(f.face.get());
-        advances[static_cast<size_t>(i)] = advances_of(f.face.get(), f.unicodes.get(), &notdef[static_cast<size_t>(i)]);
-        // Checked and measured: the pages go back until a subset needs some of them.
-        ::madvise(const_cast<char*>(file->data), file->size, MADV_DONTNEED);
-        // A font whose letters have no width would lay every line on top of itself.
-        const auto a = std::find_if(advances[static_cast<size_t>(i)].begin(), advances[static_cast<size_t>(i)].end(),
-                                    [](const auto& p) { return p.first == 'a'; });
-        if (a == advances[static_cast<size_t>(i)].end() || a->second <= 0) {
-            diags.error({f.path, 0, 0}, _("cannot measure the font: the font's letters have no width; the file is damaged"));
-            return std::nullopt;
-        }
+namespace {
+
+// One face read, checked and measured, or *why set.
+bool read_face(FontFiles::Face& f, int i, TableMetrics::Advances& advances, double& notdef, std::string* why) {
+    const auto file = map_font(f.path, why);
+    if (file) *why = truetype_problem(std::string_view(file->data, file->size));
+    if (!why->empty()) {
+        if (file) ::munmap(const_cast<char*>(file->data), file->size);
+        *why += i >= static_cast<int>(FontStyle::Mono)
+                    ? fmt(_(" (install the Debian package fonts-dejavu-core, or put {} in the --fonts folder)"), face_file(i))
+                    : _(" (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)");
+        return false;
     }
-    // Per style, its chain's advances: the first face that has a character measures it (a
-    // code point given twice keeps its first advance); one no face has prints as the stand-in
-    // (□). Invisible characters are measured as nothing, tabs and line ends as a space.
+    f.face = make_face(*file);
+    f.unicodes = unicodes_of(f.face.get());
+    advances = advances_of(f.face.get(), f.unicodes.get(), &notdef);
+    // Checked and measured: the pages go back until a subset needs some of them.
+    ::madvise(const_cast<char*>(file->data), file->size, MADV_DONTNEED);
+    // A font whose letters have no width would lay every line on top of itself.
+    const auto a = std::find_if(advances.begin(), advances.end(), [](const auto& p) { return p.first == 'a'; });
+    if (a == advances.end() || a->second <= 0) {
+        *why = _("cannot measure the font: the font's letters have no width; the file is damaged");
+        return false;
+    }
+    return true;
+}
+
+// Per style, its chain's advances (the faces of `faces` the chain has: with only the styles'
+// own faces, a character the style's face lacks measures as -1, "ask the fallbacks"): the first
+// face that has a character measures it (a code point given twice keeps its first advance); one
+// no face has prints as the stand-in (□). Invisible characters are measured as nothing, tabs and
+// line ends as a space.
+TableMetrics merge_metrics(const std::array<TableMetrics::Advances, kFaces>& advances, const std::array<double, kFaces>& notdef,
+                           int faces) {
     std::array<TableMetrics::Advances, kFontStyles> by_style;
     std::array<double, kFontStyles> missing{};
-    Direct direct{};
     for (int s = 0; s < kFontStyles; ++s) {
         const FontStyle style = static_cast<FontStyle>(s);
         const auto& own = advances[static_cast<size_t>(s)];
@@ -201,6 +201,7 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
         // keeps the first range's element of two equal ones).
         const auto by_cp = [](const auto& a, const auto& b) { return a.first < b.first; };
         for (int face : chain(style)) {
+            if (face >= faces) continue;
             const auto& more = advances[static_cast<size_t>(face)];
             TableMetrics::Advances merged;
             merged.reserve(out.size() + more.size());
@@ -209,26 +210,104 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
         }
         // A character no face has prints as the stand-in, measured so.
         const auto stand_in = std::lower_bound(out.begin(), out.end(), std::pair<char32_t, double>{kStandIn, -1e30});
-        missing[static_cast<size_t>(s)] =
-            stand_in != out.end() && stand_in->first == kStandIn ? stand_in->second : notdef[static_cast<size_t>(s)];
+        missing[static_cast<size_t>(s)] = faces < kFaces ? -1
+                                          : stand_in != out.end() && stand_in->first == kStandIn
+                                              ? stand_in->second
+                                              : notdef[static_cast<size_t>(s)];
         by_style[static_cast<size_t>(s)] = std::move(out);
-        for (char32_t cp = 0; cp < kDirect; ++cp) {
-            int which = -1;
-            for (int face : chain(style))
-                if (hb_set_has(faces[static_cast<size_t>(face)].unicodes.get(), cp)) {
-                    which = face;
-                    break;
-                }
-            direct[static_cast<size_t>(s)][cp] = static_cast<signed char>(which);
-        }
     }
     // The line box puts the baseline at 0.8 of the size below its top.
-    return FontFiles(std::move(faces), TableMetrics(by_style, missing, {0.8, 0.8, 0.8, 0.8, 0.8}), direct);
+    return TableMetrics(by_style, missing, {0.8, 0.8, 0.8, 0.8, 0.8});
+}
+
+}  // namespace
+
+// The fallback faces and the metrics with them, made the first time a character some style's
+// own face lacks is measured or printed: most packets have none, and reading, checking and
+// measuring the two DejaVu files cost some 16 M instructions of the example's 268 M (issue 10).
+// Two editions render at once, on two threads: std::call_once makes them once.
+struct FontFiles::Fallbacks {
+    std::once_flag once;
+    std::array<TableMetrics::Advances, kFaces> advances;  // the styles' own, from load
+    std::array<double, kFaces> notdef{};
+    std::array<Face, kFaces> faces;  // the styles' own (shared), then the fallbacks once read
+    std::optional<TableMetrics> metrics;
+    std::string why;  // why a fallback face cannot be read ("" if it can)
+
+    void ensure() {
+        std::call_once(once, [this] {
+            for (int i = kFontStyles; i < kFaces; ++i) {
+                TableMetrics::Advances adv;
+                double nd = 0;
+                if (read_face(faces[static_cast<size_t>(i)], i, adv, nd, &why)) {
+                    advances[static_cast<size_t>(i)] = std::move(adv);
+                    notdef[static_cast<size_t>(i)] = nd;
+                } else {
+                    // A damaged fallback file has no characters: what it would print is missing.
+                    faces[static_cast<size_t>(i)].unicodes.reset(hb_set_create(), hb_set_destroy);
+                    faces[static_cast<size_t>(i)].face.reset(hb_face_get_empty(), hb_face_destroy);
+                }
+            }
+            metrics.emplace(merge_metrics(advances, notdef, kFaces));
+            for (auto& a : advances) TableMetrics::Advances().swap(a);  // measured: not needed again
+        });
+    }
+};
+
+double FontFiles::LazyMetrics::from_fallbacks(char32_t cp, FontStyle style) const {
+    fallbacks_->ensure();
+    return fallbacks_->metrics->advance(cp, style);
+}
+
+std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostics& diags) {
+    auto fallbacks = std::make_shared<Fallbacks>();
+    std::array<Face, kFaces>& faces = fallbacks->faces;
+    for (int i = 0; i < kFaces; ++i) faces[static_cast<size_t>(i)].path = font_path(font_dir, i);
+    for (int i = 0; i < kFontStyles; ++i) {
+        Face& f = faces[static_cast<size_t>(i)];
+        std::string why;
+        if (!read_face(f, i, fallbacks->advances[static_cast<size_t>(i)], fallbacks->notdef[static_cast<size_t>(i)], &why)) {
+            diags.error({f.path, 0, 0}, why);
+            return std::nullopt;
+        }
+    }
+    // The fallback files are read when first needed; a missing one is reported now.
+    for (int i = kFontStyles; i < kFaces; ++i) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(faces[static_cast<size_t>(i)].path, ec)) {
+            diags.error({faces[static_cast<size_t>(i)].path, 0, 0},
+                        _("cannot open the font file") +
+                            fmt(_(" (install the Debian package fonts-dejavu-core, or put {} in the --fonts folder)"), face_file(i)));
+            return std::nullopt;
+        }
+    }
+    // The characters below kDirect the style's own face has (-2: ask the fallbacks).
+    Direct direct{};
+    for (int s = 0; s < kFontStyles; ++s)
+        for (char32_t cp = 0; cp < kDirect; ++cp)
+            direct[static_cast<size_t>(s)][cp] = hb_set_has(faces[static_cast<size_t>(s)].unicodes.get(), cp) ? static_cast<signed char>(s) : -2;
+    TableMetrics own = merge_metrics(fallbacks->advances, fallbacks->notdef, kFontStyles);
+    return FontFiles(std::move(fallbacks), std::move(own), direct);
+}
+
+const FontFiles::Face& FontFiles::face_entry(int face) const {
+    if (face >= kFontStyles) fallbacks_->ensure();
+    return fallbacks_->faces[static_cast<size_t>(face)];
+}
+
+const TableMetrics& FontFiles::metrics() const {
+    fallbacks_->ensure();
+    return *fallbacks_->metrics;
+}
+
+bool FontFiles::fallbacks_read() const {
+    // call_once has no "done?" query; the metrics are set inside it, before it returns.
+    return fallbacks_->metrics.has_value();
 }
 
 int FontFiles::face_beyond(char32_t cp, FontStyle style) const {
     for (int face : chain(style))
-        if (hb_set_has(faces_[static_cast<size_t>(face)].unicodes.get(), cp)) return face;
+        if (hb_set_has(face_entry(face).unicodes.get(), cp)) return face;
     return -1;
 }
 
@@ -239,7 +318,7 @@ std::string FontFiles::subset(int face, const std::vector<char32_t>& code_points
         return "";
     }
     hb_set_t* unicodes = hb_subset_input_unicode_set(input);
-    hb_set_t* has = faces_[static_cast<size_t>(face)].unicodes.get();
+    hb_set_t* has = face_entry(face).unicodes.get();
     for (char32_t cp : code_points) {
         hb_set_add(unicodes, cp);
         if (const char32_t same = same_glyph_as(cp)) hb_set_add(unicodes, same);
@@ -250,7 +329,7 @@ std::string FontFiles::subset(int face, const std::vector<char32_t>& code_points
     hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "DSIG", "hdmx", "LTSH", "VDMX", "gasp", "PCLT"})
         hb_set_add(drop, hb_tag_from_string(tag, 4));
-    hb_face_t* whole = faces_[static_cast<size_t>(face)].face.get();
+    hb_face_t* whole = face_entry(face).face.get();
     hb_face_t* sub = hb_subset_or_fail(whole, input);
     hb_subset_input_destroy(input);
     // Subset: the file's pages go back again (as after the check in load), so a large packet

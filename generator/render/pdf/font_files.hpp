@@ -30,46 +30,70 @@ inline constexpr int kFallbackRegular = kFontStyles, kFallbackBold = kFontStyles
 // Debian package's folder unless the --fonts folder has one).
 class FontFiles {
 public:
-    // Reads and checks the five font files; on a problem reports it, naming the file.
+    // Reads and checks the five font files (the two fallback files are only looked for: they
+    // are read when a character needs them); on a problem reports it, naming the file.
     static std::optional<FontFiles> load(const std::string& font_dir, Diagnostics& diags);
 
-    // The glyph widths of the five faces, as libharu puts them into the PDF.
-    const TableMetrics& metrics() const { return metrics_; }
+    // The glyph widths for the layout, as the PDF gives them: the fallback faces are read the
+    // first time a character the style's own face lacks is measured (thread-safe).
+    const FontMetrics& layout_metrics() const { return lazy_; }
+    // The same widths as one table; reads the fallback faces.
+    const TableMetrics& metrics() const;
     // The file a style's face was read from, for messages.
-    const std::string& path(FontStyle style) const { return faces_[static_cast<size_t>(style)].path; }
+    const std::string& path(FontStyle style) const { return face_entry(static_cast<int>(style)).path; }
     // The file a face (0 .. kFaces-1) was read from.
-    const std::string& face_path(int face) const { return faces_[static_cast<size_t>(face)].path; }
+    const std::string& face_path(int face) const { return face_entry(face).path; }
     // The HarfBuzz face, for what the PDF says about the font (its name, box, ascent).
-    hb_face_t* face(int face) const { return faces_[static_cast<size_t>(face)].face.get(); }
+    hb_face_t* face(int face) const { return face_entry(face).face.get(); }
     // The face that prints `cp` in `style`: the style's own, else the fallback faces (the bold
     // one first for bold text); -1 if none has it.
     int face_of(char32_t cp, FontStyle style) const {
-        return cp < kDirect ? direct_[static_cast<size_t>(style)][cp] : face_beyond(cp, style);
+        if (cp < kDirect)
+            if (const int own = direct_[static_cast<size_t>(style)][cp]; own != -2) return own;
+        return face_beyond(cp, style);
     }
     // A TrueType font of `face` holding only the glyphs of these characters (and .notdef, and
     // the stand-in □ for one the face lacks), with the same widths; "" with *why set if
     // HarfBuzz cannot make it.
     std::string subset(int face, const std::vector<char32_t>& code_points, std::string* why) const;
+    // Whether the fallback faces have been read yet (for tests: not thread-safe).
+    bool fallbacks_read() const;
 
-private:
-    int face_beyond(char32_t cp, FontStyle style) const;
+    // A face: its file, HarfBuzz face and characters.
     struct Face {
         std::string path;
         std::shared_ptr<hb_face_t> face;    // owns the file's bytes
         std::shared_ptr<hb_set_t> unicodes;  // the characters it has
     };
     // The characters below kDirect, where nearly all text is: the face of each, per style,
-    // so that the writer looks up no set for them (-1: none has it).
-public:
+    // so that the writer looks up no set for them (-2: not the style's own face).
     static constexpr char32_t kDirect = 0x180;
 
 private:
-    using Direct = std::array<std::array<signed char, kDirect>, kFontStyles>;
-    FontFiles(std::array<Face, kFaces> faces, TableMetrics metrics, Direct direct)
-        : faces_(std::move(faces)), metrics_(std::move(metrics)), direct_(direct) {}
+    struct Fallbacks;
+    // The styles' own faces' widths; a character they lack asks the fallbacks.
+    class LazyMetrics final : public FontMetrics {
+    public:
+        LazyMetrics(TableMetrics own, std::shared_ptr<Fallbacks> fallbacks) : own_(std::move(own)), fallbacks_(std::move(fallbacks)) {}
+        double advance(char32_t cp, FontStyle style) const override {
+            const double a = own_.advance(cp, style);
+            return a >= 0 ? a : from_fallbacks(cp, style);
+        }
+        double ascent(FontStyle style) const override { return own_.ascent(style); }
 
-    std::array<Face, kFaces> faces_;
-    TableMetrics metrics_;
+    private:
+        double from_fallbacks(char32_t cp, FontStyle style) const;
+        TableMetrics own_;
+        std::shared_ptr<Fallbacks> fallbacks_;
+    };
+    using Direct = std::array<std::array<signed char, kDirect>, kFontStyles>;
+    FontFiles(std::shared_ptr<Fallbacks> fallbacks, TableMetrics own, Direct direct)
+        : fallbacks_(fallbacks), lazy_(std::move(own), fallbacks), direct_(direct) {}
+    int face_beyond(char32_t cp, FontStyle style) const;
+    const Face& face_entry(int face) const;
+
+    std::shared_ptr<Fallbacks> fallbacks_;  // shared with lazy_; holds all faces
+    LazyMetrics lazy_;
     Direct direct_;
 };
 

@@ -42,9 +42,8 @@ TableMetrics::TableMetrics(const std::array<Advances, kFontStyles>& advances, co
     }
 }
 
-double TableMetrics::advance(char32_t cp, FontStyle style) const {
+double TableMetrics::advance_beyond(char32_t cp, FontStyle style) const {
     const Face& f = faces_[static_cast<size_t>(style)];
-    if (cp < kDirect) return f.direct[cp];
     const auto it = std::lower_bound(f.other.begin(), f.other.end(), std::pair<char32_t, float>{cp, -1e30f});
     return it != f.other.end() && it->first == cp ? it->second : f.missing;
 }

@@ -40,10 +40,14 @@ public:
     using Advances = std::vector<std::pair<char32_t, double>>;
     TableMetrics(const std::array<Advances, kFontStyles>& advances, const std::array<double, kFontStyles>& missing,
                  std::array<double, kFontStyles> ascents);
-    double advance(char32_t cp, FontStyle style) const override;
+    // Inline, so that a wrapper (FontFiles' lazy metrics) looks Latin up without a call.
+    double advance(char32_t cp, FontStyle style) const override {
+        return cp < kDirect ? faces_[static_cast<size_t>(style)].direct[cp] : advance_beyond(cp, style);
+    }
     double ascent(FontStyle style) const override { return ascents_[static_cast<size_t>(style)]; }
 
 private:
+    double advance_beyond(char32_t cp, FontStyle style) const;
     static constexpr char32_t kDirect = 0x180;
     struct Face {
         std::array<float, kDirect> direct{};
