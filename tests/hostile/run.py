@@ -204,6 +204,21 @@ def main():
     case("a text file as font", damaged_fonts(lambda d: b"not a font\n" * 10),
          r'^fonts/Carlito-Regular\.ttf: error: this is not a TrueType font', boardpack, base, extra=("--fonts", "fonts"))
 
+    # The fallback font is read only when a character needs it: damaged, it is still an error
+    # naming the file, not a character quietly missing from the PDF.
+    def damaged_fallback(m):
+        damaged_fonts(lambda d: d)(m)
+        fonts = os.path.join(os.path.dirname(m), "fonts")
+        open(os.path.join(fonts, "DejaVuSans.ttf"), "wb").write(b"not a font\n" * 10)
+        append(os.path.join(m, item), "\nArmensk: \u0531\u0532.\n")
+    case("a damaged fallback font, needed by an Armenian letter", damaged_fallback,
+         r'(?m)^fonts/DejaVuSans\.ttf: error: this is not a TrueType font', boardpack, base, extra=("--fonts", "fonts"))
+    def unneeded_damaged_fallback(m):
+        damaged_fonts(lambda d: d)(m)
+        open(os.path.join(os.path.dirname(m), "fonts", "DejaVuSans.ttf"), "wb").write(b"not a font\n" * 10)
+    case("a damaged fallback font no character needs", unneeded_damaged_fallback, r'^(?![\s\S]*error)',
+         boardpack, base, extra=("--fonts", "fonts"), expect_rc=0)
+
     def long_titles(m):
         title = ("Budgetopfoelgning " * 4000)[:65500]
         append(os.path.join(m, "meeting.txt"), "titel: " + title + "\n")

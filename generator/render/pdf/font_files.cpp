@@ -232,17 +232,19 @@ struct FontFiles::Fallbacks {
     std::array<double, kFaces> notdef{};
     std::array<Face, kFaces> faces;  // the styles' own (shared), then the fallbacks once read
     std::optional<TableMetrics> metrics;
-    std::string why;  // why a fallback face cannot be read ("" if it can)
+    FallbackProblem problem;  // the first fallback face that cannot be read ("" if none)
 
     void ensure() {
         std::call_once(once, [this] {
             for (int i = kFontStyles; i < kFaces; ++i) {
                 TableMetrics::Advances adv;
                 double nd = 0;
+                std::string why;
                 if (read_face(faces[static_cast<size_t>(i)], i, adv, nd, &why)) {
                     advances[static_cast<size_t>(i)] = std::move(adv);
                     notdef[static_cast<size_t>(i)] = nd;
                 } else {
+                    if (problem.why.empty()) problem = {faces[static_cast<size_t>(i)].path, why};
                     // A damaged fallback file has no characters: what it would print is missing.
                     faces[static_cast<size_t>(i)].unicodes.reset(hb_set_create(), hb_set_destroy);
                     faces[static_cast<size_t>(i)].face.reset(hb_face_get_empty(), hb_face_destroy);
@@ -298,6 +300,11 @@ const FontFiles::Face& FontFiles::face_entry(int face) const {
 const TableMetrics& FontFiles::metrics() const {
     fallbacks_->ensure();
     return *fallbacks_->metrics;
+}
+
+const FontFiles::FallbackProblem* FontFiles::fallback_problem() const {
+    if (!fallbacks_->metrics.has_value() || fallbacks_->problem.why.empty()) return nullptr;
+    return &fallbacks_->problem;
 }
 
 bool FontFiles::fallbacks_read() const {

@@ -58,6 +58,14 @@ public:
     std::string subset(int face, const std::vector<char32_t>& code_points, std::string* why) const;
     // Whether the fallback faces have been read yet (for tests: not thread-safe).
     bool fallbacks_read() const;
+    // A fallback face that could not be read when a character needed it: its file and why.
+    struct FallbackProblem {
+        std::string path, why;
+    };
+    // The first fallback face that failed to read, once the fallbacks have been read (nullptr
+    // before, or if both read): what report_unprintable turns into an error, so a damaged
+    // DejaVu file is never only a missing character. Not thread-safe, like fallbacks_read().
+    const FallbackProblem* fallback_problem() const;
 
     // A face: its file, HarfBuzz face and characters.
     struct Face {

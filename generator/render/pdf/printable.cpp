@@ -30,6 +30,9 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
         }
         diags.warning(loc, fmt(_("the PDF cannot print {}: none of its fonts has it (the HTML shows it)"), list));
     });
+    // The fallback files are read only when a character needs them (above): a damaged one is
+    // an error, as a damaged Carlito file is at start-up.
+    if (const FontFiles::FallbackProblem* p = fonts.fallback_problem()) diags.error({p->path, 0, 0}, p->why);
 }
 
 }  // namespace boardpack::render::pdf
