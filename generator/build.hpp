@@ -53,7 +53,7 @@ namespace pipeline {
 struct RenderKit {
     render::Wording wording;
     render::html::HtmlTemplates html;
-    render::pdf::FontFiles fonts;  // read and parsed once per run; fonts.metrics() for layout
+    render::pdf::FontFiles fonts;  // read and parsed once per run; fonts.layout_metrics() for layout
 };
 
 // Reads the packet's wording (wording.txt) from a templates folder.

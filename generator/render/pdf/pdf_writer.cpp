@@ -467,6 +467,8 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
     const FontPlan plan = FontPlan::of(doc, fonts);
     HPDF_Font faces[kFaces];
     if (!embed_fonts(haru, plan, fonts, faces)) return PdfResult::Refused;
+    // Declared after `haru`, so destroyed before it: the Writer's RawObjects take the structure
+    // elements' entries back out of libharu's table before HPDF_Free would free them.
     Writer w(doc, haru, faces, fonts, plan);
     for (size_t i = 0; i < doc.pages.size(); ++i)
         if (!w.page(i)) return PdfResult::Refused;
