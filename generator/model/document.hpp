@@ -30,6 +30,7 @@ struct Inline {
     std::vector<Inline> children;
     std::string expression;  // Figure: the formula between { }, as written
     SourceLoc loc;           // Figure: where the formula starts
+    bool changed = false;    // Figure: its value changed since the edition's previous version (model/changes.hpp)
 };
 
 // Block-level content of a section or attachment.
@@ -54,6 +55,7 @@ struct Block {
     std::string text;
     int table = -1;
     SourceLoc loc;
+    bool changed = false;  // its words changed since the edition's previous version (model/changes.hpp)
 };
 
 // One table cell, typed; numbers keep their exact value and the text printed for them.
@@ -75,6 +77,7 @@ struct Cell {
     std::string unit;  // Number: the unit printed after it, as the CSV wrote it ("%", "pct.", "kr.")
     Tone tone = Tone::None;
     SourceLoc loc;
+    bool changed = false;  // its value changed since the edition's previous version (model/changes.hpp)
 };
 
 // A formula written in the input: "række: Label = expression | options". It is evaluated by
@@ -171,6 +174,7 @@ struct AgendaItem {
     int number = 0;
     Status status = Status::Offentlig;
     bool redacted = false;  // public edition of a confidential item: only number and status
+    bool changed = false;   // changed since the edition's previous version: "Rettet i version N" (never set on a stand-in)
     std::string title;
     std::string case_officer;
     std::string case_number;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "model/changes.hpp"
 #include "model/document.hpp"
 
 namespace boardpack::model {
@@ -59,6 +60,9 @@ public:
     const std::string& time;
     const std::string& place;
     Items items;
+    // What changed since this edition's previous version, for the rettelsesblad and the version
+    // line; nullptr for a first publication (and in `check`). Set by the driver, owned by it.
+    const Changes* changes = nullptr;
 
 private:
     std::vector<AgendaItem> redacted_;  // the public edition's stand-ins for confidential items

@@ -1,0 +1,73 @@
+// What changed in one edition since the version of it published before. publish/ and the
+// version comparison fill it in by comparing the edition's snapshot with the previous version's;
+// the renderers only read it, for the rettelsesblad (correction sheet) and the version line.
+// The marks where a change stands are flags on the model itself (AgendaItem::changed,
+// Cell::changed, Inline::changed, Block::changed), so both renderers find them as they walk.
+// Nothing in a public edition's Changes may name, count or hint at a confidential item.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/document.hpp"
+
+namespace boardpack::model {
+
+// A published version of one edition. Versions are counted per edition.
+struct Version {
+    int number = 1;  // 1: the first publication, nothing corrected
+    Date date;       // the version's date: for number > 1 printed as "rettet <date>"
+};
+
+// One word of a changed paragraph, in a word-level difference.
+struct DiffWord {
+    enum class Kind { Same, Removed, Added };
+    Kind kind = Kind::Same;
+    std::string text;
+};
+
+// A printed figure whose value changed: a table cell, or a figure quoted in the text.
+struct FigureChange {
+    int item = 0;               // the agenda item's number
+    int table = 0;              // "Tabel N"'s N, or 0 for a figure quoted in the text
+    std::string table_title;    // the table's caption without "Tabel N: ", or ""
+    std::string row, column;    // the cell's row label and column heading ("" in the text)
+    std::string section;        // for a quoted figure: the section's printed title
+    std::string before, after;  // as printed in the two versions
+    bool input = false;         // an input figure (a CSV cell or a number in the text)
+    int cause = -1;             // a derived figure: index in Changes::figures of the input change it follows from, or -1
+};
+
+// A paragraph (or heading, or list item) whose words changed.
+struct TextChange {
+    int item = 0;
+    std::string section;  // the section's printed title, or "" for the item's heading
+    std::vector<DiffWord> words;
+};
+
+// An item, table or attachment added or removed, or an item made confidential.
+struct PartChange {
+    enum class Kind {
+        ItemAdded,
+        ItemRemoved,
+        ItemNowConfidential,  // public edition: all it may say of an item whose status changed
+        TableAdded,
+        TableRemoved,
+        AttachmentAdded,
+        AttachmentRemoved,
+    };
+    Kind kind = Kind::ItemAdded;
+    int item = 0;
+    std::string title;  // the part's title, or "" where naming it would reveal a confidential item
+};
+
+struct Changes {
+    Version version;   // this build's version of the edition
+    Version previous;  // the version it corrects (when version.number > 1)
+    std::vector<FigureChange> figures;  // in agenda order; each input change before the derived ones that follow from it
+    std::vector<TextChange> texts;
+    std::vector<PartChange> parts;
+    bool empty() const { return figures.empty() && texts.empty() && parts.empty(); }
+};
+
+}  // namespace boardpack::model
