@@ -94,17 +94,25 @@ void ContentStream::more_text(std::string_view bytes) {
     // The codes as they are, in a literal string: half the size of a hex string and, with a
     // zero high byte for most characters, smaller still once compressed. Only what a literal
     // string cannot hold as it is gets a backslash (a carriage return would be read as a
-    // line end).
-    out_ += '(';
+    // line end). Written through a pointer into room for the worst case (every byte escaped),
+    // not appended a byte at a time: this is every text of every page.
+    constexpr std::string_view kOpen = "(", kClose = ") Tj\n";
+    const size_t start = out_.size();
+    out_.resize(start + kOpen.size() + 2 * bytes.size() + kClose.size());
+    char* at = out_.data() + start;
+    *at++ = '(';
     for (const char c : bytes) {
-        if (c == '(' || c == ')' || c == '\\') out_ += '\\';
-        if (c == '\r') {
-            out_ += "\\r";
+        if (c == '(' || c == ')' || c == '\\') {
+            *at++ = '\\';
+        } else if (c == '\r') {
+            *at++ = '\\';
+            *at++ = 'r';
             continue;
         }
-        out_ += c;
+        *at++ = c;
     }
-    out_ += ") Tj\n";
+    for (const char c : kClose) *at++ = c;
+    out_.resize(static_cast<size_t>(at - out_.data()));
 }
 
 }  // namespace boardpack::render::pdf
