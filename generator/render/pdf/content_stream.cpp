@@ -1,5 +1,6 @@
 #include "render/pdf/content_stream.hpp"
 
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -9,6 +10,16 @@ namespace {
 
 // libharu's bounds for a number in a content stream.
 constexpr float kMaxReal = 32767;
+
+// What a byte of a literal string needs: nothing, a backslash before it, or to be written "\\r"
+// (a carriage return would be read as a line end).
+enum class Escape : unsigned char { None, Backslash, Return };
+constexpr std::array<Escape, 256> kEscape = [] {
+    std::array<Escape, 256> t{};
+    t['('] = t[')'] = t['\\'] = Escape::Backslash;
+    t['\r'] = Escape::Return;
+    return t;
+}();
 
 }  // namespace
 
@@ -102,14 +113,10 @@ void ContentStream::more_text(std::string_view bytes) {
     char* at = out_.data() + start;
     *at++ = '(';
     for (const char c : bytes) {
-        if (c == '(' || c == ')' || c == '\\') {
-            *at++ = '\\';
-        } else if (c == '\r') {
-            *at++ = '\\';
-            *at++ = 'r';
-            continue;
-        }
-        *at++ = c;
+        // One table look-up per byte: most are plain (half of them the zero high byte).
+        const Escape e = kEscape[static_cast<unsigned char>(c)];
+        if (e != Escape::None) *at++ = '\\';
+        *at++ = e == Escape::Return ? 'r' : c;
     }
     for (const char c : kClose) *at++ = c;
     out_.resize(static_cast<size_t>(at - out_.data()));

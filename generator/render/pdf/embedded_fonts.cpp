@@ -9,17 +9,24 @@ namespace boardpack::render::pdf {
 
 FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
     FontPlan plan;
-    // Characters below kDirect are collected in a table (nearly all text), the rest in lists.
-    std::array<std::array<bool, kDirect>, kFaces> seen{};
+    // Characters below kDirect (nearly all text) are collected in a table per style, and given
+    // their face once each afterwards, not once per character printed; the rest in lists.
+    std::array<std::array<bool, kDirect>, kFontStyles> by_style{};
     for (const Page& page : doc.pages)
-        for (const TextItem& t : page.texts)
+        for (const TextItem& t : page.texts) {
+            auto& style_seen = by_style[static_cast<size_t>(t.style)];
             for (size_t i = 0; i < t.text.size();) {
                 const char32_t cp = printed_as(next_code_point(t.text, i));
                 if (cp == 0) continue;
-                const auto face = static_cast<size_t>(printing_face(fonts, cp, t.style));
-                if (cp < kDirect) seen[face][cp] = true;
-                else plan.chars_[face].push_back(cp);
+                if (cp < kDirect) style_seen[cp] = true;
+                else plan.chars_[static_cast<size_t>(printing_face(fonts, cp, t.style))].push_back(cp);
             }
+        }
+    std::array<std::array<bool, kDirect>, kFaces> seen{};
+    for (int s = 0; s < kFontStyles; ++s)
+        for (char32_t cp = 0; cp < kDirect; ++cp)
+            if (by_style[static_cast<size_t>(s)][cp])
+                seen[static_cast<size_t>(printing_face(fonts, cp, static_cast<FontStyle>(s)))][cp] = true;
     for (size_t f = 0; f < kFaces; ++f) {
         auto& chars = plan.chars_[f];
         for (char32_t cp = 0; cp < kDirect; ++cp)
