@@ -125,3 +125,21 @@ TEST_CASE("packet layout: a long footer is set smaller, never cut") {
     }
     CHECK(found);
 }
+
+TEST_CASE("packet layout: the laid-out pages are held without the slack of their growth") {
+    // The pages are held until the PDF is written (issue 10's memory target): a page's items
+    // take what they need, not the doubling of a vector grown item by item.
+    const Example ex = load_example();
+    for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
+        const LaidOutDocument doc = layout_packet(model::edition_view(ex.meeting, e), e, ex.wording, ex.metrics);
+        size_t slack = 0, items = 0;
+        for (const Page& page : doc.pages) {
+            slack += page.texts.capacity() - page.texts.size() + page.boxes.capacity() - page.boxes.size() +
+                     page.links.capacity() - page.links.size() + page.anchors.capacity() - page.anchors.size();
+            items += page.texts.size();
+        }
+        INFO(model::edition_folder(e));
+        CHECK(items > 1000);
+        CHECK(slack == 0);
+    }
+}

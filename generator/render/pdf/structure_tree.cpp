@@ -69,7 +69,10 @@ public:
 
     StructureTree run() {
         for (size_t p = 0; p < doc_.pages.size(); ++p) page(static_cast<int>(p));
-        // Held until the whole document is written: without the slack of its growth.
+        // Held until the whole document is written: without the slack of its growth. The
+        // lookup of children is dropped first, so it and both copies of the elements are
+        // never held at once (the peak of a large meeting's build).
+        decltype(children_)().swap(children_);
         tree_.elements.shrink_to_fit();
         return std::move(tree_);
     }
