@@ -442,14 +442,17 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
 // Records that `p` writes the cell (r, c); a second formula for the same cell would silently
 // overwrite the first, so it is an error naming both (formulas for one row may share it out by
 // "kolonner A .. B").
+// `what` makes the cell's description ("row ..."): only when there is an error to report, not
+// for each of the thousands of cells claimed.
+template <class What>
 bool claim(std::map<std::pair<size_t, size_t>, const Formula*>& writers, size_t r, size_t c, const Prepared& p,
-           const std::string& what, Diagnostics& diags) {
+           const What& what, Diagnostics& diags) {
     const auto [it, fresh] = writers.emplace(std::make_pair(r, c), p.formula);
     if (fresh) return true;
     const Formula& first = *it->second;
     report(diags, *p.formula, 0,
            // TRANSLATORS: {0} is "row {}" or "column {}" with the label.
-           fmt(_("two formulas write the {}: this one and {} ({}:{}:{}); keep one, or give the other its own label"), what,
+           fmt(_("two formulas write the {}: this one and {} ({}:{}:{}); keep one, or give the other its own label"), what(),
                quote_text(first.target + " = " + first.expression), first.loc.file, first.loc.line, first.loc.column));
     return false;
 }
@@ -561,8 +564,8 @@ private:
         }
         for (size_t c = cols->first; c <= cols->second && c < t_.header.size(); ++c) {
             if (c == 0 || computed_column_[c] || !t_.numeric[c]) continue;
-            if (!claim(writer_, *r, c, p, fmt(_("row {}"), quote_text(p.formula->target)), diags_) ||
-                !compute_cell(p, *r, c, true, fmt(_(" (in column {})"), quote_text(t_.header[c])))) {
+            if (!claim(writer_, *r, c, p, [&] { return fmt(_("row {}"), quote_text(p.formula->target)); }, diags_) ||
+                !compute_cell(p, *r, c, true, [&] { return fmt(_(" (in column {})"), quote_text(t_.header[c])); })) {
                 ok_ = false;
                 return;
             }
@@ -580,8 +583,8 @@ private:
         bool any_number = false;
         for (size_t r = rs->first; r <= rs->second && r < t_.rows.size(); ++r) {
             if (t_.rows[r].role == TableRow::Role::Spacer || t_.rows[r].cells[0].text.empty()) continue;
-            if (!claim(writer_, r, c, p, fmt(_("column {}"), quote_text(p.formula->target)), diags_) ||
-                !compute_cell(p, r, c, false, fmt(_(" (in row {})"), quote_text(row_name(t_, r))))) {
+            if (!claim(writer_, r, c, p, [&] { return fmt(_("column {}"), quote_text(p.formula->target)); }, diags_) ||
+                !compute_cell(p, r, c, false, [&] { return fmt(_(" (in row {})"), quote_text(row_name(t_, r))); })) {
                 ok_ = false;
                 break;
             }
@@ -591,13 +594,15 @@ private:
     }
 
     // One cell: evaluated in the formula's scope and stored beside the published figure.
-    bool compute_cell(const Prepared& p, size_t r, size_t c, bool row_formula, const std::string& where) {
+    // `where` makes the cell's place for a message, only if there is one.
+    template <class Where>
+    bool compute_cell(const Prepared& p, size_t r, size_t c, bool row_formula, const Where& where) {
         TableScope scope(t_, row_keys_, refs_, row_formula, row_formula ? c : r, row_formula ? std::optional<size_t>(r) : c, writer_,
                          *p.formula);
         FormulaError err;
         auto v = evaluate(*p.expr, scope, &err);
         if (!v) {
-            report(diags_, *p.formula, err, where);
+            report(diags_, *p.formula, err, where());
             return false;
         }
         return store(t_, r, c, *v, p, used_rounding_note_, differs_, refs_.words(), diags_);

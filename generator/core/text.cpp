@@ -158,7 +158,9 @@ std::string fold_label(std::string_view s) {
         pending_space = false;
         if (cp >= 'A' && cp <= 'Z') cp += 32;
         else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 32;  // Latin-1 capitals
-        append_utf8(out, cp);
+        // Nearly every character of a label is ASCII: one byte, without the encoder.
+        if (cp < 0x80) out += static_cast<char>(cp);
+        else append_utf8(out, cp);
     }
     return out;
 }
