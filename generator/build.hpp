@@ -84,6 +84,26 @@ render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const rende
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const render::pdf::FontFiles& fonts,
                                  const std::string& path, Diagnostics& diags);
 
+// Corrections (issue 13). A corrected edition is one whose view has `changes` with a version
+// above 1: render_html and lay_out then open the packet with its rettelsesblad and mark what
+// changed (the model's `changed` flags); these give the sheet on its own.
+
+// The rettelsesblad of a corrected edition as its own HTML page; "" for a first publication.
+std::optional<std::string> render_correction_html(const model::EditionView& view, const render::Wording& wording,
+                                                  const render::html::HtmlTemplates& templates, Diagnostics& diags);
+// The rettelsesblad laid out as its own PDF; no pages for a first publication.
+render::pdf::LaidOutDocument lay_out_correction(const model::EditionView& view, const render::Wording& wording,
+                                                const render::pdf::FontMetrics& metrics);
+// The sheet's file name in its edition's folder: "rettelsesblad-offentlig.html", "...-lukket.pdf".
+std::string correction_file(model::Edition edition, const char* extension);
+// One call for the publisher: writes a corrected edition's rettelsesblad as HTML and PDF into
+// `folder` (named by correction_file) and gives the paths written; nothing for a first
+// publication. nullopt after an error (reported, naming the file).
+std::optional<std::vector<std::filesystem::path>> write_correction_sheet(const model::EditionView& view,
+                                                                          const RenderKit& kit,
+                                                                          const std::filesystem::path& folder,
+                                                                          Diagnostics& diags);
+
 }  // namespace pipeline
 
 // The meeting folders under a folder (those holding a meeting.txt), sorted by name.

@@ -17,6 +17,14 @@ const char* const kRequiredKeys[] = {
     "status-opfyldt", "status-ikke-opfyldt", "udvikling-stigende", "udvikling-faldende", "udvikling-uaendret",
     "udvikling-steget", "udvikling-faldet", "loft-over", "loft-under", "loft-paa",
     "kilden-afviger", "titel-offentlig", "titel-lukket", "lukket-maerke",
+    // Corrections (model/changes.hpp): the version line, the rettelsesblad and the marks.
+    "version-linje", "dato-kort", "rettet-i-version", "rettelsesblad", "rettelsesblad-titel",
+    "rettelsesblad-indledning", "rettede-tal", "rettet-tekst", "rettede-dele", "rettet-celle", "rettet-i-tekst",
+    "rettet-i-punktet", "rettet-fra-til", "afledte-tal", "rettet-overskrift", "rettet-tekst-sted", "ingen-rettelser",
+    "del-punkt-tilfoejet", "del-punkt-fjernet", "del-punkt-fjernet-uden-titel", "del-punkt-fortroligt",
+    "del-tabel-tilfoejet", "del-tabel-fjernet", "del-bilag-tilfoejet", "del-bilag-fjernet",
+    "forklaring-tekst-html", "forklaring-tekst-pdf", "forklaring-maerker-html", "forklaring-maerker-pdf",
+    "skjult-rettet", "skjult-slettet", "skjult-tilfoejet", "skjult-slut",
 };
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -125,8 +133,35 @@ std::string Wording::edition(model::Edition e) const {
 }
 
 std::string Wording::document_title(const model::EditionView& m) const {
-    return get(m.edition == model::Edition::Offentlig ? "titel-offentlig" : "titel-lukket",
-               {{"titel", m.title}, {"moede", meeting_line(m)}});
+    std::string title = get(m.edition == model::Edition::Offentlig ? "titel-offentlig" : "titel-lukket",
+                            {{"titel", m.title}, {"moede", meeting_line(m)}});
+    const std::string version = version_line(m);
+    // A corrected packet says so in its title too: a tab or a saved file tells the versions apart.
+    if (!version.empty()) title += " \xE2\x80\x93 " + version;
+    return title;
+}
+
+std::string Wording::short_date(const model::Date& d) const {
+    if (d.month < 1 || d.month > 12) return "";
+    return get("dato-kort", {{"dag", std::to_string(d.day)},
+                             {"maaned", months_[static_cast<size_t>(d.month - 1)]},
+                             {"aar", std::to_string(d.year)}});
+}
+
+int corrected_version(const model::EditionView& m) {
+    return m.changes && m.changes->version.number > 1 ? m.changes->version.number : 0;
+}
+
+std::string Wording::version_line(const model::EditionView& m) const {
+    // Version 1 prints nothing: a first publication looks as it always has.
+    if (!corrected_version(m)) return "";
+    return get("version-linje", {{"version", std::to_string(m.changes->version.number)},
+                                 {"dato", short_date(m.changes->version.date)}});
+}
+
+std::string Wording::changed_mark(const model::EditionView& m) const {
+    if (!corrected_version(m)) return "";
+    return get("rettet-i-version", {{"version", std::to_string(m.changes->version.number)}});
 }
 
 std::string Wording::section_title(model::SectionKind kind) const {

@@ -37,6 +37,13 @@ public:
     // shortened title (a browser tab, a mail attachment) still says it:
     // "LUKKET – Dagsorden: Bestyrelsens møde ...".
     std::string document_title(const model::EditionView& m) const;
+    // "15. september 2023": a date without its weekday, as the version line prints it.
+    std::string short_date(const model::Date& d) const;
+    // "Version 2, rettet 15. september 2023" for a corrected edition (view.changes with a
+    // version > 1), "" for a first publication.
+    std::string version_line(const model::EditionView& m) const;
+    // "Rettet i version 2" at a changed item's heading and agenda entry; "" for version 1.
+    std::string changed_mark(const model::EditionView& m) const;
     // The mark on every page of the closed edition: "LUKKET – må ikke offentliggøres".
     std::string closed_mark() const { return get("lukket-maerke"); }
 
@@ -60,6 +67,9 @@ private:
     std::vector<std::string> months_;
     calc::Words status_words_;
 };
+
+// The edition's version number when it corrects an earlier one (> 1), else 0.
+int corrected_version(const model::EditionView& m);
 
 // Day of the week, 0 = Monday.
 int weekday(const model::Date& d);

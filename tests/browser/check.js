@@ -31,9 +31,11 @@ try {
 }
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-const [boardpack, root] = process.argv.slice(2);
+// CORRECTED_PACKET (tests/sheet, optional): the generated meeting is also written as corrected
+// (issue 13), and its packets and rettelsesblad pages are checked like the others.
+const [boardpack, root, corrected] = process.argv.slice(2);
 if (!boardpack || !root) {
-  console.error('usage: node check.js BOARDPACK REPO_ROOT');
+  console.error('usage: node check.js BOARDPACK REPO_ROOT [CORRECTED_PACKET]');
   process.exit(2);
 }
 const chromium = process.env.BOARDPACK_CHROMIUM || '/usr/bin/chromium';
@@ -252,6 +254,15 @@ async function main() {
     for (const meeting of [example, small])
       for (const edition of ['offentlig', 'lukket']) targets.push({ file: editionPage(out, meeting, edition), label: `${meeting}/${edition}`, packet: true, small: meeting === small });
     targets.push({ file: archive, label: 'archive page', packet: false });
+    if (corrected) {
+      const fixed = path.join(work, 'rettet');
+      execFileSync(corrected, [generated, fixed], { stdio: ['ignore', 'ignore', 'inherit'] });
+      for (const edition of ['offentlig', 'lukket']) {
+        const dir = path.join(fixed, small, edition);
+        targets.push({ file: path.join(dir, `dagsorden-${edition}.html`), label: `corrected ${edition}`, packet: true, small: true });
+        targets.push({ file: path.join(dir, `rettelsesblad-${edition}.html`), label: `rettelsesblad ${edition}`, packet: false });
+      }
+    }
 
     for (const width of widths) {
       await page.setViewport({ width, height: 900 });

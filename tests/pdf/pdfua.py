@@ -17,7 +17,11 @@ the Matterhorn Protocol and of PDF/A-2 that a script can check, read with pikepd
 It checks the example (both editions) and a small meeting made at run time with a nested list,
 a quotation, a link, code and a table long enough to continue on a second page.
 
-usage: pdfua.py BOARDPACK EXAMPLE_FOLDER
+With a third argument, the corrected_packet test tool (tests/sheet), it also checks the small
+meeting's editions as corrected (issue 13): the packet opening with its rettelsesblad, with marks
+and margin bars, and the rettelsesblad's own PDF.
+
+usage: pdfua.py BOARDPACK EXAMPLE_FOLDER [CORRECTED_PACKET]
 """
 import glob
 import html
@@ -451,6 +455,22 @@ def main():
                 check("small: the table continues on another page", len(p.pages) >= 3 and types.count("/TH") == 3,
                       (len(p.pages), types.count("/TH")))
                 check("small: the agenda is a TOC of TOCI", "/TOC" in types and "/TOCI" in types, types)
+        if len(sys.argv) > 3:
+            out = os.path.join(work, "out3")
+            p = subprocess.run([os.path.abspath(sys.argv[3]), small, out], capture_output=True, text=True)
+            check("corrected_packet", p.returncode == 0, p.stderr)
+            for edition in ("offentlig", "lukket"):
+                d = os.path.join(out, os.path.basename(small), edition)
+                for stem in ("dagsorden", "rettelsesblad"):
+                    pdf, html_path = (os.path.join(d, f"{stem}-{edition}.{ext}") for ext in ("pdf", "html"))
+                    check(f"corrected {stem} {edition} written", os.path.exists(pdf) and os.path.exists(html_path))
+                    if os.path.exists(pdf):
+                        check_pdf(pdf, html_path, f"corrected {stem} {edition}")
+                        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+                        # (after the closed edition's mark at the top of every page)
+                        first = text.replace("LUKKET – må ikke offentliggøres", "", 1).lstrip()
+                        check(f"corrected {stem} {edition}: opens with the rettelsesblad",
+                              first.startswith("Rettelsesblad"), text[:200])
     print(f"{failures} failure(s)")
     sys.exit(1 if failures else 0)
 

@@ -34,7 +34,15 @@ std::string escape(const std::string& text) {
 
 namespace {
 
-void append_inlines(const std::vector<Inline>& inlines, std::string& out) {
+// A changed figure or paragraph is marked by more than colour: a frame or bar (style.css) and a
+// visually hidden word that screen readers say after it.
+void append_hidden(const std::string& word, std::string& out) {
+    out += "<span class=\"skjult\"> ";
+    append_escaped(word, out);
+    out += "</span>";
+}
+
+void append_inlines(const std::vector<Inline>& inlines, std::string& out, const std::string& changed = "") {
     for (const Inline& in : inlines) {
         switch (in.kind) {
             case Inline::Kind::Text: append_escaped(in.text, out); break;
@@ -44,6 +52,14 @@ void append_inlines(const std::vector<Inline>& inlines, std::string& out) {
                 out += "</code>";
                 break;
             case Inline::Kind::Figure:
+                if (in.changed && !changed.empty()) {
+                    out += "<mark class=\"rettet\"><span class=\"tal\">";
+                    append_escaped(in.text, out);
+                    out += "</span>";
+                    append_hidden(changed, out);
+                    out += "</mark>";
+                    break;
+                }
                 out += "<span class=\"tal\">";
                 append_escaped(in.text, out);
                 out += "</span>";
@@ -52,17 +68,17 @@ void append_inlines(const std::vector<Inline>& inlines, std::string& out) {
             case Inline::Kind::LineBreak: out += "<br>\n"; break;
             case Inline::Kind::Emph:
                 out += "<em>";
-                append_inlines(in.children, out);
+                append_inlines(in.children, out, changed);
                 out += "</em>";
                 break;
             case Inline::Kind::Strong:
                 out += "<strong>";
-                append_inlines(in.children, out);
+                append_inlines(in.children, out, changed);
                 out += "</strong>";
                 break;
             case Inline::Kind::Strike:
                 out += "<del>";
-                append_inlines(in.children, out);
+                append_inlines(in.children, out, changed);
                 out += "</del>";
                 break;
             case Inline::Kind::Link:
@@ -75,7 +91,7 @@ void append_inlines(const std::vector<Inline>& inlines, std::string& out) {
                     out += '"';
                 }
                 out += '>';
-                append_inlines(in.children, out);
+                append_inlines(in.children, out, changed);
                 out += "</a>";
                 break;
         }
@@ -87,6 +103,7 @@ struct BlockOut {
     const model::AgendaItem& item;
     const TableRenderer& table;
     std::string& out;
+    const std::string& changed;  // the hidden word of a mark, or "" for no marks
 };
 
 void render_block(const Block& b, bool tight, const BlockOut& o);
@@ -103,24 +120,34 @@ void render_list_item(const std::vector<Block>& blocks, bool tight, const BlockO
 void render_block(const Block& b, bool tight, const BlockOut& o) {
     std::string& out = o.out;
     switch (b.kind) {
-        case Block::Kind::Paragraph:
+        case Block::Kind::Paragraph: {
+            const bool marked = b.changed && !o.changed.empty();
             // In a tight list a paragraph is just its text, as in CommonMark's own HTML.
             if (tight) {
-                append_inlines(b.inlines, out);
+                if (marked) out += "<span class=\"rettet-afsnit\">";
+                append_inlines(b.inlines, out, o.changed);
+                if (marked) {
+                    append_hidden(o.changed, out);
+                    out += "</span>";
+                }
             } else {
-                out += "<p>";
-                append_inlines(b.inlines, out);
+                out += marked ? "<p class=\"rettet-afsnit\">" : "<p>";
+                append_inlines(b.inlines, out, o.changed);
+                if (marked) append_hidden(o.changed, out);
                 out += "</p>\n";
             }
             break;
+        }
         case Block::Kind::Heading: {
             // h2 is the item, h3 its sections; sub-headings follow below them. The reader refuses
             // levels that would go past h6, so each level keeps its own tag.
             const std::string level = std::to_string(b.level + 2);
+            // A changed heading is marked by its bar only: a hidden word would change its name (the
+            // PDF's heading says the same); the rettelsesblad names the change in words.
             out += "<h";
             out += level;
-            out += '>';
-            append_inlines(b.inlines, out);
+            out += b.changed && !o.changed.empty() ? " class=\"rettet-afsnit\">" : ">";
+            append_inlines(b.inlines, out, o.changed);
             out += "</h";
             out += level;
             out += ">\n";
@@ -169,8 +196,8 @@ std::string render_inlines(const std::vector<Inline>& inlines) {
 }
 
 void render_blocks(const std::vector<Block>& blocks, const model::AgendaItem& item, const TableRenderer& table,
-                   std::string& out) {
-    const BlockOut o{item, table, out};
+                   std::string& out, const std::string& changed_word) {
+    const BlockOut o{item, table, out, changed_word};
     for (const Block& b : blocks) render_block(b, false, o);
 }
 

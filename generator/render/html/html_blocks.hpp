@@ -25,8 +25,10 @@ protected:
 
 std::string render_inlines(const std::vector<model::Inline>& inlines);
 // The blocks' HTML appended to out: one string grows for all of them instead of a string per
-// block or inline that is then copied into its parent's.
+// block or inline that is then copied into its parent's. `changed_word` is the visually hidden
+// word ("(rettet)") that goes with the mark on a changed figure or paragraph (the `changed`
+// flags); "" leaves the flags unmarked (a first publication).
 void render_blocks(const std::vector<model::Block>& blocks, const model::AgendaItem& item,
-                   const TableRenderer& table, std::string& out);
+                   const TableRenderer& table, std::string& out, const std::string& changed_word = "");
 
 }  // namespace boardpack::render::html

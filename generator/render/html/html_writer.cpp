@@ -9,6 +9,8 @@
 
 #include "core/text_file.hpp"
 #include "model/anchors.hpp"
+#include "render/correction_sheet.hpp"
+#include "render/html/correction_html.hpp"
 #include "render/html/html_blocks.hpp"
 #include "render/html/numeric_cells.hpp"
 
@@ -88,7 +90,8 @@ void put_cell_text(mstch::data& c, const std::string& text, size_t slot) {
     put(c, "slot_width", slot_width(slot));
 }
 
-mstch::data table_data(const model::Table& t, const Wording& wording, int index) {
+// `changed_word`: the hidden word of a changed cell's mark, or "" for no marks.
+mstch::data table_data(const model::Table& t, const Wording& wording, int index, const std::string& changed_word) {
     mstch::data d;
     put(d, "caption", wording.table_caption(t));
     put(d, "caption_id", "tabeltitel-" + std::to_string(index));
@@ -129,6 +132,10 @@ mstch::data table_data(const model::Table& t, const Wording& wording, int index)
                 cls += tone;
             }
             put_cell_text(c, r.cells[k].text, k < slots.size() ? slots[k] : 0);
+            if (r.cells[k].changed && !changed_word.empty()) {
+                put(c, "changed", true);
+                put(c, "changed_word", changed_word);
+            }
             put(c, "has_class", !cls.empty());
             put(c, "class", std::move(cls));
             list_of(cells).push_back(std::move(c));
@@ -227,6 +234,15 @@ mstch::data page_data(const model::EditionView& view, const Wording& wording, co
     put(page, "edition", wording.edition(view.edition));
     put(page, "closed_edition", view.edition == model::Edition::Lukket);
     put(page, "document_title", wording.document_title(view));
+    // A corrected edition (issue 13): its version line, the legend of the marks, the rettelsesblad.
+    const std::string version = wording.version_line(view);
+    put(page, "has_version", !version.empty());
+    if (!version.empty()) {
+        put(page, "version_line", version);
+        put(page, "version_number", std::to_string(view.changes->version.number));
+        put(page, "has_marks", has_marks(view));
+        put(page, "marks_legend", wording.get("forklaring-maerker-html"));
+    }
     if (view.edition == model::Edition::Lukket) {
         put(page, "closed_mark", wording.closed_mark());
         put(page, "closed_mark_css", css_string(wording.closed_mark()));
@@ -243,9 +259,15 @@ mstch::data page_data(const model::EditionView& view, const Wording& wording, co
     return page;
 }
 
-// An item's line in the agenda; the item itself starts from it.
-mstch::data agenda_entry(const model::AgendaItem& item, const Wording& wording) {
+// An item's line in the agenda; the item itself starts from it. `mark`: "Rettet i version N",
+// or "" for a first publication.
+mstch::data agenda_entry(const model::AgendaItem& item, const Wording& wording, const std::string& mark) {
     mstch::data entry;
+    // A stand-in never carries the flag (model/document.hpp); the check keeps it so.
+    if (item.changed && !item.redacted && !mark.empty()) {
+        put(entry, "changed", true);
+        put(entry, "changed_mark", mark);
+    }
     put(entry, "anchor", item_anchor(item));
     put(entry, "heading", wording.item_heading(item));
     put(entry, "title", item.title);
@@ -259,13 +281,14 @@ mstch::data agenda_entry(const model::AgendaItem& item, const Wording& wording) 
 struct ItemContext {
     const Wording& wording;
     const TableRenderer& table;
+    std::string changed_word;  // the hidden word of a mark, or "" (version 1: no marks)
     size_t html_bytes = 0;
 };
 
 // The blocks' HTML, for one string data.
 std::string blocks_html(const std::vector<model::Block>& blocks, const model::AgendaItem& item, ItemContext& ctx) {
     std::string html;
-    render_blocks(blocks, item, ctx.table, html);
+    render_blocks(blocks, item, ctx.table, html, ctx.changed_word);
     ctx.html_bytes += html.size();
     return html;
 }
@@ -323,37 +346,57 @@ mstch::data item_data(const model::AgendaItem& item, mstch::data&& entry, ItemCo
 // The tables' markup from the table template, parsed once and filled for every table.
 class TemplateTables final : public TableRenderer {
 public:
-    TemplateTables(const std::string& table_template, const Wording& wording, Diagnostics& diags)
-        : template_{table_template}, wording_(wording), diags_(diags) {
+    TemplateTables(const std::string& table_template, const Wording& wording, Diagnostics& diags,
+                   std::string changed_word)
+        : template_{table_template}, wording_(wording), diags_(diags), changed_word_(std::move(changed_word)) {
         template_.set_custom_escape(template_escape);
     }
 
     void render(const model::Table& t, std::string& out) const override {
-        render_template(template_, "templates/html/tabel.mustache", table_data(t, wording_, ++count_), diags_, out);
+        render_template(template_, "templates/html/tabel.mustache", table_data(t, wording_, ++count_, changed_word_), diags_, out);
     }
 
 private:
     mutable mstch::mustache template_;  // kainjow's render is not const, though it changes nothing
     const Wording& wording_;
     Diagnostics& diags_;
+    std::string changed_word_;
     mutable int count_ = 0;  // tables rendered so far: their captions' ids are numbered on the page
 };
 
 }  // namespace
 
-std::optional<std::string> render_html(const model::EditionView& view, const Wording& wording,
-                                       const HtmlTemplates& templates, Diagnostics& diags) {
-    const int errors_before = diags.error_count();
-    const TemplateTables table{templates.table, wording, diags};
+namespace {
 
-    ItemContext ctx{wording, table};
+// The packet's page, or with `sheet_only` the rettelsesblad's own page (the packet's header and
+// the sheet, without the agenda and the items).
+std::optional<std::string> render_page(const model::EditionView& view, const Wording& wording,
+                                       const HtmlTemplates& templates, Diagnostics& diags, bool sheet_only) {
+    const int errors_before = diags.error_count();
+    const bool corrected = corrected_version(view) > 0;
+    const std::string changed_word = corrected ? wording.get("skjult-rettet") : "";
+    const TemplateTables table{templates.table, wording, diags, changed_word};
+
+    ItemContext ctx{wording, table, changed_word};
     mstch::data page = page_data(view, wording, templates);
+    if (corrected) {
+        std::string sheet = correction_section(correction_sheet(view, wording), wording, !sheet_only);
+        ctx.html_bytes += sheet.size();
+        put(page, "correction_html", std::move(sheet));
+    }
+    if (sheet_only) {
+        put(page, "sheet_only", true);
+        put(page, "has_marks", false);  // the legend is for the packet's marks
+        put(page, "document_title", wording.get("rettelsesblad-titel", {{"titel", wording.document_title(view)}}));
+    }
+    const std::string mark = wording.changed_mark(view);
     mstch::data agenda{mstch::data::type::list};
     mstch::data items{mstch::data::type::list};
     list_of(agenda).reserve(view.items.size());
     list_of(items).reserve(view.items.size());
     for (const model::AgendaItem& item : view.items) {
-        mstch::data entry = agenda_entry(item, wording);
+        if (sheet_only) break;
+        mstch::data entry = agenda_entry(item, wording, mark);
         list_of(agenda).push_back(entry);  // the one copy: the item starts from the same fields
         list_of(items).push_back(item_data(item, std::move(entry), ctx));
     }
@@ -369,6 +412,19 @@ std::optional<std::string> render_html(const model::EditionView& view, const Wor
     render_template(page_template, "templates/html/dagsorden.mustache", page, diags, out);
     if (diags.error_count() > errors_before) return std::nullopt;
     return out;
+}
+
+}  // namespace
+
+std::optional<std::string> render_html(const model::EditionView& view, const Wording& wording,
+                                       const HtmlTemplates& templates, Diagnostics& diags) {
+    return render_page(view, wording, templates, diags, false);
+}
+
+std::optional<std::string> render_correction_html(const model::EditionView& view, const Wording& wording,
+                                                  const HtmlTemplates& templates, Diagnostics& diags) {
+    if (!corrected_version(view)) return std::string();
+    return render_page(view, wording, templates, diags, true);
 }
 
 namespace {

@@ -27,6 +27,11 @@ struct HtmlTemplates {
 std::optional<std::string> render_html(const model::EditionView& view, const Wording& wording,
                                        const HtmlTemplates& templates, Diagnostics& diags);
 
+// The rettelsesblad of a corrected edition (view.changes, version > 1) as its own page: the
+// packet's header with the version line, then the sheet. "" for a first publication.
+std::optional<std::string> render_correction_html(const model::EditionView& view, const Wording& wording,
+                                                  const HtmlTemplates& templates, Diagnostics& diags);
+
 // A meeting on the archive page.
 struct ArchiveMeeting {
     std::string id;  // its folder in the output folder

@@ -11,6 +11,17 @@ using model::Block;
 
 namespace {
 
+bool inlines_changed(const std::vector<model::Inline>& inlines) {
+    for (const model::Inline& in : inlines)
+        if (in.changed || inlines_changed(in.children)) return true;
+    return false;
+}
+
+// Records block `number` as standing beside a change when `b` (or a figure in it) changed.
+void mark_block(const Block& b, int number, BlockContext& ctx) {
+    if (ctx.marks && (b.changed || inlines_changed(b.inlines))) ctx.marks->blocks.insert(number);
+}
+
 LineStyle body_style(double x) { return {x, style::kBodySize, style::kBodyLeading}; }
 
 // Each heading level has its own look (## large bold, ### bold, #### bold italic), so the
@@ -98,6 +109,7 @@ void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, 
             const Block& c = blocks[k];
             if (k == 0 && c.kind == Block::Kind::Paragraph) {
                 Origin o = origin_of(Origin::Role::Paragraph, list.block, ctx);
+                mark_block(c, o.block, ctx);
                 o.item = item.item;
                 o.level = item.level;
                 MeasuredBlock first = lines_block(paragraph_lines(c, text_indent, ctx), body_style(ctx.left + text_indent), o);
@@ -131,15 +143,18 @@ void measure_blocks(const std::vector<Block>& blocks, double indent, BlockContex
         const Block& b = blocks[i];
         if (i > 0) ctx.out.push_back(space(style::kParagraphGap));
         switch (b.kind) {
-            case Block::Kind::Paragraph:
-                ctx.out.push_back(lines_block(paragraph_lines(b, indent, ctx), body_style(ctx.left + indent),
-                                              origin_of(Origin::Role::Paragraph, parent, ctx)));
+            case Block::Kind::Paragraph: {
+                const Origin o = origin_of(Origin::Role::Paragraph, parent, ctx);
+                mark_block(b, o.block, ctx);
+                ctx.out.push_back(lines_block(paragraph_lines(b, indent, ctx), body_style(ctx.left + indent), o));
                 break;
+            }
             case Block::Kind::Heading:
                 // h2 is the item, h3 its sections: sub-headings are as in the HTML.
                 measure_heading(to_spans(b.inlines, heading_font(b.level), style::kText), heading_size(b.level),
                                 i > 0 ? style::kSubheadingGapBefore : 0, style::kSubheadingGapAfter, indent,
                                 std::min(b.level + 2, 6), ctx, parent);
+                mark_block(b, ctx.next_block - 1, ctx);  // the heading's number
                 break;
             case Block::Kind::BulletList:
             case Block::Kind::OrderedList: measure_list(b, indent, ctx, parent, depth); break;
@@ -182,6 +197,11 @@ void measure_blocks(const std::vector<Block>& blocks, double indent, BlockContex
                 table.table = &table_parts(t, indent, ctx);
                 table.x = ctx.left + indent;
                 table.origin = origin_of(Origin::Role::TableCell, parent, ctx);
+                if (ctx.marks)
+                    for (size_t r = 0; r < t.rows.size(); ++r)
+                        for (size_t k = 0; k < t.rows[r].cells.size(); ++k)
+                            if (t.rows[r].cells[k].changed)
+                                ctx.marks->cells.insert({table.origin.block, static_cast<int>(r) + 1, static_cast<int>(k)});
                 ctx.out.push_back(space(style::kTableGap));
                 // A table the text links to is a named place (at its caption), kept with it.
                 if (!t.anchor.empty()) {

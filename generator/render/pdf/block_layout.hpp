@@ -3,6 +3,8 @@
 #pragma once
 
 #include <map>
+#include <set>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -16,6 +18,17 @@ namespace boardpack::render::pdf {
 // into this map (its entries never move).
 using TableCache = std::map<std::pair<const model::Table*, double>, TableParts>;
 
+// The blocks and table cells of a corrected packet that carry a `changed` flag, by their
+// Origin (block; block, row, column): the packet draws a bar in the margin beside them.
+struct ChangeMarks {
+    std::set<int> blocks;
+    std::set<std::tuple<int, int, int>> cells;
+    // Whether a text item with this origin stands beside a change.
+    bool marks(const Origin& o) const {
+        return blocks.count(o.block) > 0 || (o.row > 0 && cells.count({o.block, o.row, o.col}) > 0);
+    }
+};
+
 struct BlockContext {
     const FontMetrics& metrics;
     const Wording& wording;
@@ -25,6 +38,7 @@ struct BlockContext {
     int& next_block;                  // numbers blocks in reading order (Origin::block)
     double left = 0;   // the content's left edge
     double width = 0;  // the content's width
+    ChangeMarks* marks = nullptr;  // where changes stand are recorded here (a corrected packet), or not
 };
 
 // Measures blocks indented by `indent`, inside the block `parent` (a list or quote) at list

@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "model/anchors.hpp"
 #include "render/pdf/block_layout.hpp"
+#include "render/pdf/correction_layout.hpp"
 #include "render/pdf/flow.hpp"
 #include "render/pdf/inline_spans.hpp"
 #include "render/pdf/pdf_style.hpp"
@@ -41,9 +42,15 @@ struct Packet {
     Flow flow;
     std::vector<MeasuredBlock> blocks;  // the item being laid out, measured
     int next_block = 0;
+    // A corrected edition (issue 13): its version line and mark, and where changes stand.
+    const std::string version_line;
+    const std::string changed_mark;
+    ChangeMarks marks;
+    bool sheet_only = false;  // the rettelsesblad's own PDF
 
     Packet(const model::EditionView& v, model::Edition e, const Wording& w, const FontMetrics& metrics, TableCache& t)
-        : view(v), edition(e), wording(w), m(metrics), tables(t), flow(doc, metrics, style::kMarginTop, style::kContentBottom) {
+        : view(v), edition(e), wording(w), m(metrics), tables(t), flow(doc, metrics, style::kMarginTop, style::kContentBottom),
+          version_line(w.version_line(v)), changed_mark(w.changed_mark(v)) {
         doc.page_width = style::kPageWidth;
         doc.page_height = style::kPageHeight;
     }
@@ -139,6 +146,16 @@ struct Packet {
         const bool closed = edition == model::Edition::Lukket;
         line(wording.edition(edition), FontStyle::Bold, style::kBodySize, style::kEditionLeading,
              closed ? style::kBad : style::kAccent, title);
+        if (!version_line.empty()) {
+            line(version_line, FontStyle::Bold, style::kBodySize, style::kEditionLeading, style::kText, title);
+            // The legend stands beside a bar like the ones it explains.
+            if (has_marks(view)) {
+                const Origin legend = origin(Origin::Role::Paragraph);
+                marks.blocks.insert(legend.block);
+                line(wording.get("forklaring-maerker-pdf", {{"version", std::to_string(view.changes->version.number)}}),
+                     FontStyle::Regular, style::kMetaSize, style::kMetaLeading, style::kText, legend);
+            }
+        }
         space(style::kAfterEdition);
         rule(style::kFrontRule, style::kAccent);
         space(style::kAfterFrontRule);
@@ -157,8 +174,17 @@ struct Packet {
         for (size_t i = 0; i < view.items.size(); ++i) {
             const model::AgendaItem& item = view.items[i];
             const std::string anchor = item_anchor(item);
-            std::vector<LaidLine> lines = item.redacted ? std::vector<LaidLine>{LaidLine{}}
-                                                        : text(item.title, FontStyle::Regular, ls.size, style::kText, title_w);
+            std::vector<LaidLine> lines;
+            if (item.redacted) {
+                lines.emplace_back();
+            } else if (item.changed && !changed_mark.empty()) {
+                // "Rettet i version N" after the title, in words (bold), as in the HTML.
+                std::vector<Span> spans = plain(item.title, FontStyle::Regular, style::kText);
+                spans.push_back(Span{" \xE2\x80\x93 " + changed_mark, FontStyle::Bold, kChangedColor, "", false, ""});
+                lines = break_lines(spans, title_w, ls.size, m);
+            } else {
+                lines = text(item.title, FontStyle::Regular, ls.size, style::kText, title_w);
+            }
             const Color number_color = model::is_confidential(item.status) ? style::kBad : style::kAccent;
             const int page_before = flow.page_number();
             flow.ensure(static_cast<double>(lines.size()) * ls.leading + style::kAgendaEntryRoom);
@@ -201,6 +227,12 @@ struct Packet {
         space(style::kAfterItemNumber);
         line(item.title, FontStyle::Bold, style::kItemTitleSize, style::kItemTitleLeading, style::kText, heading);
         space(style::kAfterItemTitle);
+        if (item.changed && !changed_mark.empty()) {
+            const Origin mark = origin(Origin::Role::Paragraph);
+            marks.blocks.insert(mark.block);
+            line(changed_mark, FontStyle::Bold, style::kBodySize, style::kBodyLeading, kChangedColor, mark);
+            space(style::kAfterItemTitle);
+        }
         meta(wording.get("sagsbehandler"), item.case_officer);
         meta(wording.get("sagsnummer"), item.case_number);
         space(style::kAfterMeta);
@@ -232,7 +264,8 @@ struct Packet {
         // the item follows them there.
         if (placeholder_page == flow.page_number()) flow.space(style::kPlaceholderGap);
         else flow.new_page();
-        BlockContext ctx{m, wording, item, tables, blocks, next_block, style::kMarginLeft, style::kContentWidth};
+        BlockContext ctx{m, wording, item, tables, blocks, next_block, style::kMarginLeft, style::kContentWidth,
+                         version_line.empty() ? nullptr : &marks};
         anchor(item_anchor(item));
         item_heading(item);
         for (const model::Section& s : item.sections) {
@@ -287,8 +320,9 @@ struct Packet {
 
     void footers() {
         const int total = static_cast<int>(doc.pages.size());
-        const std::string left = view.organisation + " \xE2\x80\x93 " + wording.meeting_line(view) + " \xE2\x80\x93 " +
-                                 wording.edition(edition);
+        std::string left = view.organisation + " \xE2\x80\x93 " + wording.meeting_line(view) + " \xE2\x80\x93 " +
+                           wording.edition(edition);
+        if (!version_line.empty()) left += " \xE2\x80\x93 " + version_line;
         // The footer stays on one line beside the widest "Side N af M": a long one is set
         // smaller, never cut.
         const double room = style::kContentWidth - m.width(wording.page_of(total, total), FontStyle::Regular,
@@ -321,6 +355,8 @@ struct Packet {
     }
 
     void outline() {
+        if (!version_line.empty()) doc.outline.push_back({shortened(wording.get("rettelsesblad")), "rettelsesblad", 0, {}});
+        if (sheet_only) return;
         doc.outline.push_back({shortened(wording.get("dagsorden")), "forside", 0, {}});
         for (const model::AgendaItem& item : view.items) {
             const std::string heading = wording.item_heading(item);
@@ -335,9 +371,11 @@ struct Packet {
     }
 
     void info() {
-        doc.info.title = shortened(wording.document_title(view));
+        doc.info.title = shortened(sheet_only ? wording.get("rettelsesblad-titel", {{"titel", wording.document_title(view)}})
+                                              : wording.document_title(view));
         doc.info.author = shortened(view.organisation);
-        doc.info.subject = shortened(wording.edition(edition));
+        doc.info.subject = shortened(version_line.empty() ? wording.edition(edition)
+                                                          : wording.edition(edition) + " \xE2\x80\x93 " + version_line);
         doc.info.creator = "boardpack";
         doc.info.year = view.date.year;
         doc.info.month = view.date.month;
@@ -358,11 +396,27 @@ struct Packet {
 
     int agenda_pages = 0;
 
+    // A corrected packet opens with its rettelsesblad (the sheet's own PDF is only that).
+    void correction_sheet_pages() {
+        const CorrectionSheet sheet = correction_sheet(view, wording);
+        if (sheet.title.empty()) return;
+        flow.new_page();
+        flow.anchor("rettelsesblad");
+        const model::AgendaItem none;
+        BlockContext ctx{m, wording, none, tables, blocks, next_block, style::kMarginLeft, style::kContentWidth};
+        measure_correction_sheet(sheet, wording, ctx);
+        place();
+    }
+
     void run() {
-        front_page();
-        agenda_pages = flow.page_number();
-        for (const model::AgendaItem& it : view.items) item(it);
-        fill_page_numbers();
+        correction_sheet_pages();
+        if (!sheet_only) {
+            front_page();
+            agenda_pages = flow.page_number();
+            for (const model::AgendaItem& it : view.items) item(it);
+            fill_page_numbers();
+        }
+        draw_change_bars(doc, marks, style::kMarginLeft);
         footers();
         fit();
         outline();
@@ -377,6 +431,14 @@ LaidOutDocument layout_packet(const model::EditionView& view, model::Edition edi
     TableCache tables;
     Packet packet(view, edition, wording, metrics, tables);
     packet.run();
+    return std::move(packet.doc);
+}
+
+LaidOutDocument layout_correction_sheet(const model::EditionView& view, const Wording& wording, const FontMetrics& metrics) {
+    TableCache tables;
+    Packet packet(view, view.edition, wording, metrics, tables);
+    packet.sheet_only = true;
+    if (corrected_version(view)) packet.run();
     return std::move(packet.doc);
 }
 

@@ -14,4 +14,9 @@ namespace boardpack::render::pdf {
 LaidOutDocument layout_packet(const model::EditionView& view, model::Edition edition, const Wording& wording,
                               const FontMetrics& metrics);
 
+// The rettelsesblad of a corrected edition (view.changes, version > 1) as its own document, with
+// the packet's footers and bookmarks; no pages for a first publication. (A corrected packet
+// opens with the same pages: layout_packet puts them first.)
+LaidOutDocument layout_correction_sheet(const model::EditionView& view, const Wording& wording, const FontMetrics& metrics);
+
 }  // namespace boardpack::render::pdf
