@@ -22,7 +22,7 @@ std::string file_slug(const std::string& title) {
     constexpr size_t kMaxSlug = 60;
     std::string out;
     bool dash = false;
-    for (size_t i = 0; i < title.size() && out.size() < kMaxSlug;) {
+    for (size_t i = 0; i < title.size() && out.size() <= kMaxSlug;) {
         const unsigned char c = static_cast<unsigned char>(title[i]);
         std::string piece;
         size_t len = 1;
@@ -42,7 +42,11 @@ std::string file_slug(const std::string& title) {
         dash = false;
         out += piece;
     }
-    if (out.size() > kMaxSlug) out.resize(kMaxSlug);
+    // A long title is cut at a word's end, not inside a word.
+    if (out.size() > kMaxSlug) {
+        const size_t cut = out.rfind('-', kMaxSlug);
+        out.resize(cut != std::string::npos && cut > 0 ? cut : kMaxSlug);
+    }
     while (!out.empty() && out.back() == '-') out.pop_back();
     return out.empty() ? "bilag" : out;
 }

@@ -198,6 +198,16 @@ def check_packet(boardpack, work):
         else:
             check("closed: the confidential item's attachment is there (the search finds it)",
                   {"Kanarietitel-K1", "Kanarietekst-K3", "kanarietitel-k1", "7777777"} <= set(found), found)
+    # A packet with bilag/ is boardpack's own: built again over it, it is replaced; a file someone
+    # put into bilag/ makes boardpack refuse to replace it (it would delete that file).
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("a packet with bilag/ is replaced when built again", p.returncode == 0, p.stderr)
+    out3 = os.path.join(work, "out3")
+    subprocess.run([boardpack, "build", meeting, "--out", out3], capture_output=True, check=True)
+    open(os.path.join(out3, "2024-03-test", "offentlig", "bilag", "mine.txt"), "w").write("x")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out3], capture_output=True, text=True)
+    check("a foreign file in bilag/ is not deleted: the build refuses (exit 3)",
+          p.returncode == 3 and os.path.exists(os.path.join(out3, "2024-03-test", "offentlig", "bilag", "mine.txt")), p.stderr)
     # Deterministic: a second build gives the same bytes.
     out2 = os.path.join(work, "out2")
     subprocess.run([boardpack, "build", meeting, "--out", out2], capture_output=True, check=True)
