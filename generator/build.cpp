@@ -11,9 +11,11 @@
 #include <ostream>
 #include <thread>
 
+#include "attach/pdf_merge.hpp"
 #include "core/diagnostics.hpp"
 #include "core/input_files.hpp"
 #include "input/markdown_reader.hpp"
+#include "model/attachment_file.hpp"
 #include "model/document.hpp"
 #include "publish/published_packets.hpp"
 #include "publish/publisher.hpp"
@@ -31,6 +33,16 @@ void print_diagnostics(const Diagnostics& diags, const BuildOptions& o, std::ost
 }
 
 using pipeline::RenderKit;
+
+// Each PDF attachment the edition shows as its own file, bilag/<item>-<n>-<slug>.pdf (cleaned, as
+// merged), which the HTML links to. A redacted item has no attachments: nothing of it is written.
+bool write_attachment_files(const model::EditionView& view, const std::string& folder, publish::Publisher& publisher,
+                            publish::Access access, std::string* why) {
+    for (const model::AgendaItem& item : view.items)
+        for (const model::Attachment& a : item.attachments)
+            if (a.pdf && !publisher.write(folder + "/" + model::attachment_file(item, a), *a.pdf, access, why)) return false;
+    return true;
+}
 
 // How rendering an edition ended.
 enum class EditionResult { Written, InputFailed, OutputFailed };
@@ -54,13 +66,16 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
     if (auto html = pipeline::render_html(view, kit.wording, kit.html, diags)) {
         if (writing()) {
             const std::lock_guard<std::mutex> lock(publishing);
-            if (!publisher->write(publish::edition_file(folder, "html"), *html, access, why)) return EditionResult::OutputFailed;
+            if (!publisher->write(publish::edition_file(folder, "html"), *html, access, why) ||
+                !write_attachment_files(view, folder, *publisher, access, why))
+                return EditionResult::OutputFailed;
         }
     } else {
         rendered = false;
     }
     render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, kit.fonts.layout_metrics());
     *pages = static_cast<int>(laid.pages.size());
+    const std::vector<attach::Placement> imports = std::move(laid.imports);  // merged once libharu has written
     std::string path;
     if (rendered && writing()) {
         const std::lock_guard<std::mutex> lock(publishing);
@@ -73,6 +88,7 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
         case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), path); return EditionResult::OutputFailed;
     }
     if (!path.empty()) {
+        if (!attach::merge_into(path, imports, why)) return EditionResult::OutputFailed;
         const std::lock_guard<std::mutex> lock(publishing);
         if (!publisher->finish(path, why)) return EditionResult::OutputFailed;
     }

@@ -26,6 +26,7 @@ struct ReadTotals {
     size_t markdown_parts = 0;
     size_t items = 0;
     size_t attachments = 0;
+    size_t attachment_pages = 0;  // pages of the PDF attachments
 };
 
 // Why a path in the input may not be used, or nullopt when it is a plain relative path. With

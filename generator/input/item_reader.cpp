@@ -1,6 +1,10 @@
 #include "input/item_reader.hpp"
 #include "core/messages.hpp"
 
+#include "attach/pdf_attachment.hpp"
+
+#include <cstdio>
+
 #include "core/key_values.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
@@ -159,6 +163,67 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
     return read_markdown(src, on_fence, diags);
 }
 
+// An attachment's date, "YYYY-MM-DD" (a real calendar day), or nullopt.
+std::optional<model::Date> read_date(const std::string& text) {
+    int y = 0, m = 0, d = 0;
+    char rest = 0;
+    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3 || text[4] != '-' ||
+        text[7] != '-')
+        return std::nullopt;
+    static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1] || (m == 2 && d == 29 && !leap)) return std::nullopt;
+    return model::Date{y, m, d};
+}
+
+bool is_pdf_name(const std::string& name) {
+    return name.size() > 4 && fold_label(name.substr(name.size() - 4)) == ".pdf";
+}
+
+// A PDF attachment: read as untrusted input, checked and cleaned (attach/pdf_attachment.hpp).
+// Every refusal names the "bilag:" line with qpdf's reason.
+void read_pdf_attachment(const KeyValue& kv, const std::string& name, const std::string& rel, const InputFiles& files,
+                         model::Attachment& a, Diagnostics& diags) {
+    std::string why;
+    auto content = files.read(rel, &why);
+    if (!content) {
+        diags.error(kv.value_loc, fmt(_("cannot read the attachment file {} ({}): {}"), quote_text(name), files.display(rel), why),
+                    kv.line);
+        return;
+    }
+    auto clean = attach::clean_pdf(*content, &why);
+    if (!clean) {
+        diags.error(kv.value_loc, fmt(_("cannot use the attachment file {} ({}): {}"), quote_text(name), files.display(rel), why),
+                    kv.line);
+        return;
+    }
+    ReadTotals& totals = files.totals();
+    if (totals.attachment_pages + static_cast<size_t>(clean->pages) > attach::kMaxPacketAttachmentPages) {
+        diags.error(kv.value_loc, fmt(_("the PDF attachments of this meeting would have more than {} pages together; "
+                                        "the attachment file {} has {}"),
+                                      attach::kMaxPacketAttachmentPages, quote_text(name), clean->pages),
+                    kv.line);
+        return;
+    }
+    totals.attachment_pages += static_cast<size_t>(clean->pages);
+    if (!clean->removed.empty()) {
+        std::string what;
+        for (const std::string& w : clean->removed) what += (what.empty() ? "" : ", ") + w;
+        diags.note(kv.value_loc, fmt(_("removed from the attachment file {}: {}; the packet and bilag/ carry it without them"),
+                                     quote_text(name), what),
+                   kv.line);
+    }
+    if (!clean->tagged)
+        diags.warning(kv.value_loc, fmt(_("the attachment file {} ({}) is not a tagged PDF: a screen reader cannot follow it, "
+                                          "and the packet PDF that holds it does not claim PDF/UA; save it as a tagged "
+                                          "(accessible) PDF"),
+                                        quote_text(name), files.display(rel)),
+                      kv.line);
+    a.pdf_pages = clean->pages;
+    a.pdf = std::make_shared<const std::string>(std::move(clean->bytes));
+    a.file = rel;
+}
+
 void read_attachment(const KeyValue& kv, const std::string& folder, const InputFiles& files, AgendaItem& item,
                      Diagnostics& diags) {
     if (!count_for_meeting(files.totals(), &ReadTotals::attachments, 1, kMaxMeetingAttachments, N_("attachments (\"bilag:\")"),
@@ -172,8 +237,9 @@ void read_attachment(const KeyValue& kv, const std::string& folder, const InputF
         if (bar == std::string::npos) break;
         start = bar + 1;
     }
-    if (parts.size() < 2 || parts.size() > 3 || parts[0].empty() || parts[1].empty()) {
-        diags.error(kv.value_loc, _("write an attachment as \"bilag: title | document id\" or \"bilag: title | document id | file\""),
+    if (parts.size() < 2 || parts.size() > 4 || parts[0].empty() || parts[1].empty()) {
+        diags.error(kv.value_loc, _("write an attachment as \"bilag: title | document id\", \"bilag: title | document id | "
+                                    "file\" or \"bilag: title | document id | file | YYYY-MM-DD\""),
                     kv.line);
         return;
     }
@@ -183,18 +249,41 @@ void read_attachment(const KeyValue& kv, const std::string& folder, const InputF
     a.document_id = parts[1];
     a.case_number = item.case_number;
     a.loc = kv.loc;
+    if (parts.size() == 4) {
+        const auto date = read_date(parts[3]);
+        if (!date) {
+            diags.error(kv.value_loc, fmt(_("the attachment's date {} is not a date written YYYY-MM-DD (e.g. 2023-09-01)"),
+                                          quote_text(parts[3])),
+                        kv.line);
+            return;
+        }
+        a.date = *date;
+    }
     const int index = static_cast<int>(item.attachments.size());
-    if (parts.size() == 3 && !parts[2].empty()) {
+    if (parts.size() >= 3 && !parts[2].empty()) {
         if (auto why = unsafe_path_reason(parts[2], true)) {
             diags.error(kv.value_loc, fmt(_("cannot use the attachment file {}: {}"), quote_text(parts[2]), *why), kv.line);
             return;
         }
         const std::string rel = join_relative(folder, parts[2]);
+        if (is_pdf_name(parts[2])) {
+            const int errors_before = diags.error_count();
+            read_pdf_attachment(kv, parts[2], rel, files, a, diags);
+            if (diags.error_count() > errors_before) return;
+            item.attachments.push_back(std::move(a));
+            return;
+        }
         std::string why;
         auto content = files.read(rel, &why);
         if (!content) {
             diags.error(kv.value_loc, fmt(_("cannot read the attachment file {} ({}): {}"), quote_text(parts[2]),
                                           files.display(rel), why), kv.line);
+            return;
+        }
+        if (attach::looks_like_pdf(*content)) {
+            diags.error(kv.value_loc, fmt(_("the attachment file {} is a PDF; name it with .pdf so it is merged into the packet"),
+                                          quote_text(parts[2])),
+                        kv.line);
             return;
         }
         auto text = make_text_file(rel, files.display(rel), std::move(*content), diags);

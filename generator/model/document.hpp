@@ -2,6 +2,8 @@
 // as typed cells. Both renderers (HTML, PDF) read only this.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -157,6 +159,10 @@ struct Section {
     bool defaulted = false;  // missing or empty in the input: blocks hold the standard wording
 };
 
+struct Date {
+    int year = 0, month = 0, day = 0;
+};
+
 struct Attachment {
     int number = 0;            // "Bilag N"
     std::string title;
@@ -164,6 +170,12 @@ struct Attachment {
     std::string case_number;   // the item's case number
     std::vector<Block> content;  // empty when only listed
     SourceLoc loc;
+    Date date;                 // the attachment's own date ("bilag:"'s fourth field), or year 0
+    // A PDF attachment (its file ends in .pdf): the file as checked and cleaned (active content,
+    // embedded files and its own metadata removed) and its page count; null for the others.
+    std::shared_ptr<const std::string> pdf;
+    int pdf_pages = 0;
+    std::string file;          // the file as the input names it, relative to the meeting folder, for messages
 };
 
 enum class Status { Offentlig, Fortrolig, Lukket };
@@ -192,10 +204,6 @@ struct AgendaItem {
     // says why (an index into the run's Diagnostics): what quotes them only follows from that
     // error, so it is counted under it rather than reported as a second mistake.
     std::map<std::string, size_t> unreadable;
-};
-
-struct Date {
-    int year = 0, month = 0, day = 0;
 };
 
 struct Meeting {

@@ -40,6 +40,32 @@ bool contains_only(const fs::path& folder, auto&& allowed) {
     return !ec;
 }
 
+// The attachments' own files an edition holds (model/attachment_file.hpp): "bilag/21-1-slug.pdf".
+constexpr const char* kAttachmentFolder = "bilag";
+
+bool is_attachment_file_name(const std::string& name) {
+    size_t i = 0;
+    for (int part = 0; part < 2; ++part) {  // the item's number, then the attachment's, each followed by "-"
+        const size_t start = i;
+        while (i < name.size() && name[i] >= '0' && name[i] <= '9') ++i;
+        if (i == start || i >= name.size() || name[i] != '-') return false;
+        ++i;
+    }
+    if (name.size() < i + 5 || name.compare(name.size() - 4, 4, ".pdf") != 0) return false;
+    for (size_t k = i; k + 4 < name.size(); ++k)
+        if (!((name[k] >= 'a' && name[k] <= 'z') || (name[k] >= '0' && name[k] <= '9') || name[k] == '-')) return false;
+    return true;
+}
+
+// An edition's bilag/ folder (not a symbolic link) holding only attachment files.
+bool holds_only_attachments(const fs::path& folder) {
+    struct stat st {};
+    if (::lstat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
+    return contains_only(folder, [&](const std::string& file) {
+        return is_attachment_file_name(file) && is_plain_file(folder / file);
+    });
+}
+
 // A folder whose every entry is a packet's: the marker and the edition folders, each holding
 // only the edition's files. Replacing it then deletes nothing but a packet.
 bool holds_only_a_packet(const fs::path& folder) {
@@ -52,6 +78,7 @@ bool holds_only_a_packet(const fs::path& folder) {
             if (::lstat(sub.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
             // Today's names, and the names of a packet written before the edition was in them.
             return contains_only(sub, [&](const std::string& file) {
+                if (file == kAttachmentFolder) return holds_only_attachments(sub / file);
                 for (const char* ext : kExtensions) {
                     const std::string here = std::string(edition) + "/" + file;
                     if (here == edition_file(edition, ext) || here == legacy_edition_file(edition, ext))

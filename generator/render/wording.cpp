@@ -16,7 +16,7 @@ const char* const kRequiredKeys[] = {
     "sektion-sagsfremstilling", "sektion-oekonomi", "sektion-bemaerkninger", "sektion-kommunikation",
     "status-opfyldt", "status-ikke-opfyldt", "udvikling-stigende", "udvikling-faldende", "udvikling-uaendret",
     "udvikling-steget", "udvikling-faldet", "loft-over", "loft-under", "loft-paa",
-    "kilden-afviger", "titel-offentlig", "titel-lukket", "lukket-maerke",
+    "kilden-afviger", "titel-offentlig", "titel-lukket", "lukket-maerke", "bilag-stempel", "bilag-stempel-uden-dato",
     // Corrections (model/changes.hpp): the version line, the rettelsesblad and the marks.
     "version-linje", "dato-kort", "rettet-i-version", "rettelsesblad", "rettelsesblad-titel",
     "rettelsesblad-indledning", "rettede-tal", "rettet-tekst", "rettede-dele", "rettet-celle", "rettet-i-tekst",

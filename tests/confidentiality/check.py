@@ -65,6 +65,13 @@ def item_strings(folder):
             path = os.path.join(root, f)
             strings.add(f)
             strings.add(os.path.splitext(f)[0])
+            if f.lower().endswith(".pdf"):
+                # A PDF attachment: its text and its document information (metadata) are its canaries.
+                text = subprocess.run(["pdftotext", "-q", path, "-"], capture_output=True, text=True).stdout
+                info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+                strings.update(line.strip() for line in text.splitlines())
+                strings.update(m.group(1).strip() for m in re.finditer(r"^(?:Title|Author|Subject|Keywords):\s*(.*)$", info, re.M))
+                continue
             text = open(path, encoding="utf-8-sig", errors="replace").read()
             if f.endswith(".csv"):
                 for cell in re.split(r"[;,\r\n]", text):
@@ -103,13 +110,18 @@ def haystacks(edition_dir, work, tag):
     hay["file names"] = "\n".join(names)
     hay["HTML"] = open(os.path.join(edition_dir, f"dagsorden-{tag}.html"), encoding="utf-8").read()
     pdf = os.path.join(edition_dir, f"dagsorden-{tag}.pdf")
-    hay["PDF text"] = subprocess.run(["pdftotext", "-q", pdf, "-"], capture_output=True, text=True).stdout
-    qdf = os.path.join(work, tag + ".qdf.pdf")
-    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf], capture_output=True)
-    raw = open(qdf, "rb").read()
-    hay["PDF objects"] = raw.decode("latin-1")
-    hay["PDF strings"] = pdf_strings(raw)
     hay["PDF info"] = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    # The packet, and each attachment's own file (bilag/).
+    pdfs = [pdf] + sorted(os.path.join(root, f) for root, _, files in os.walk(edition_dir) for f in files
+                          if f.endswith(".pdf") and os.path.join(root, f) != pdf)
+    for n, one in enumerate(pdfs):
+        suffix = "" if n == 0 else " of " + os.path.relpath(one, edition_dir)
+        hay["PDF text" + suffix] = subprocess.run(["pdftotext", "-q", one, "-"], capture_output=True, text=True).stdout
+        qdf = os.path.join(work, f"{tag}-{n}.qdf.pdf")
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", one, qdf], capture_output=True)
+        raw = open(qdf, "rb").read()
+        hay["PDF objects" + suffix] = raw.decode("latin-1")
+        hay["PDF strings" + suffix] = pdf_strings(raw)
     return hay
 
 
@@ -132,7 +144,7 @@ def edition_problems(packet, public, closed):
     problems = []
     mark = wording_text("lukket-maerke")
     for edition in ("offentlig", "lukket"):
-        names = sorted(os.listdir(os.path.join(packet, edition)))
+        names = sorted(n for n in os.listdir(os.path.join(packet, edition)) if n != "bilag")  # attachments' own files
         want = [f"dagsorden-{edition}.html", f"dagsorden-{edition}.pdf"]
         if names != want:
             problems.append(f"{edition}/ holds {names}, not {want}")

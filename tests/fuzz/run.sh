@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the CSV reader, the meeting/item metadata reader, Markdown-to-model (with table blocks,
-# calculations, HTML and PDF layout), the formula language and table/beregning calculations with
+# calculations, HTML and PDF layout), the formula language, table/beregning calculations and PDF attachments (qpdf) with
 # libFuzzer under AddressSanitizer and UndefinedBehaviorSanitizer, each for a bounded time.
 # tests/run-all.sh (and so CI) runs it after the ctest runs; any finding fails the run.
 #
@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 jobs=$(nproc 2>/dev/null || echo 2)
-targets="csv metadata markdown formula calculation"
+targets="csv metadata markdown formula calculation pdf"
 build=${BOARDPACK_FUZZ_BUILD:-${TMPDIR:-/tmp}/boardpack-fuzz-$(id -u)-$(pwd -P | cksum | cut -d' ' -f1)}
 
 command -v clang++ > /dev/null || { echo "tests/fuzz/run.sh needs clang and libclang-rt-14-dev (see the README's install command)"; exit 1; }
@@ -50,6 +50,9 @@ while IFS= read -r f; do
   done
 done < <(find inputs tests/golden -name 'meeting.txt' -o -name 'item.md')
 printf '%s' 'udvikling(mindst; størst; højere; -mindst)' > "$work/formula/extremes"
+# PDF attachments: the committed ones (examples, canaries) and small ones made by the tests' maker.
+find inputs tests -name '*.pdf' -size -200k -exec cp {} "$work/pdf/" \; 2>/dev/null || true
+python3 tests/attachments/make_pdf.py "$work/pdf/plain.pdf" "Side 1" "Side 2"
 printf 'Post;A;B\np;900.000.000.000.000.000;-1\nI alt;-999.999.999.999.999.999;\n%%%%\nrække: I alt = p * 10\nkolonne: C = [A] - [B] | tolerance 2\n%%%%\nværdi: v = t[p; A] * 10\n%%%%\nTal: {c[v]} og {t[I alt; C] | mio. kr.}.\n' \
   > "$work/calculation/extremes"
 for t in $targets; do

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "attach/pdf_attachment.hpp"
 #include "build.hpp"
 #include "calc/evaluator.hpp"
 #include "calc/expression.hpp"
@@ -172,6 +173,26 @@ void calculation(const uint8_t* data, size_t size) {
     files.add("a/item.md", std::string(kHeader) + "# Resumé\n\n" + parts[3] + "\n\n```tabel\nfil: t.csv\nnavn: t\ntitel: T\n" +
                                parts[1] + "```\n\n```beregning\nnavn: c\n" + parts[2] + "```\n");
     files.add("a/t.csv", parts[0]);
+    files.add("b/item.md", kOther);
+    files.add("b/h.csv", kCsv);
+    build(files);
+}
+
+void pdf(const uint8_t* data, size_t size) {
+    const std::string bytes(reinterpret_cast<const char*>(data), size);
+    std::string why;
+    if (auto clean = attach::clean_pdf(bytes, &why)) {
+        auto again = attach::clean_pdf(clean->bytes, &why);
+        if (!again || again->pages != clean->pages) {
+            std::fprintf(stderr, "fuzz pdf: a cleaned attachment does not read back: %s\n", why.c_str());
+            std::abort();
+        }
+    }
+    MemoryFiles files("m");
+    files.add("meeting.txt", kMeeting);
+    files.add("a/item.md", "---\nnummer: 1\nstatus: Offentlig\ntitel: T\nsagsbehandler: S\nsagsnummer: EMN-2024-00001\n"
+                           "bilag: B | 1 | b.pdf | 2024-01-02\n---\n# Resumé\n\nTekst.\n");
+    files.add("a/b.pdf", bytes);
     files.add("b/item.md", kOther);
     files.add("b/h.csv", kCsv);
     build(files);

@@ -26,5 +26,8 @@ void formula(const uint8_t* data, size_t size);
 // "%%"): a table with its række/kolonne formulas over the CSV, a beregning block and the text
 // quoting them, computed and laid out.
 void calculation(const uint8_t* data, size_t size);
+// Bytes as an item's PDF attachment (bilag: ... | b.pdf): checked and cleaned with qpdf, laid
+// out; a file that passes must pass again once cleaned, with the same page count.
+void pdf(const uint8_t* data, size_t size);
 
 }  // namespace boardpack::fuzz

@@ -15,9 +15,11 @@ ALLOWED = {
     "core": {"core"},
     "numbers": {"core", "numbers"},
     "model": {"core", "numbers", "model"},
-    "input": {"core", "numbers", "model", "input"},
+    "input": {"core", "numbers", "model", "input", "attach"},
     "calc": {"core", "numbers", "model", "calc"},
-    "render": {"core", "numbers", "model", "calc", "render"},
+    "render": {"core", "numbers", "model", "calc", "render", "attach"},
+    # PDF attachments (qpdf): reading, checking, cleaning and merging them; below input and render.
+    "attach": {"core", "attach"},
     "publish": {"core", "publish"},
     # "new" and "new-item" stand beside the driver: they write files as publish does.
     "scaffold": {"core", "publish", "scaffold"},

@@ -200,7 +200,7 @@ def check_edition(pdf, html_file, edition, meeting_date):
         if not any(t.startswith(f"{number} ({status})") for t in top):
             missing.append(number)
     attachment_count = len(re.findall(r'<section class="bilagsliste">.*?</section>', html_text, re.S))
-    attachments = sum(len(re.findall(r"<li>", m)) for m in re.findall(r'<section class="bilagsliste">.*?</section>', html_text, re.S))
+    attachments = sum(len(re.findall(r"<li[ >]", m)) for m in re.findall(r'<section class="bilagsliste">.*?</section>', html_text, re.S))
     kids = [t for d, t, _ in titles if d == 1]
     if missing or len(kids) != attachments:
         fail(f"{name}: bookmarks missing for items {missing}; {len(kids)} attachment bookmarks for {attachments} attachments")
@@ -214,9 +214,14 @@ def check_edition(pdf, html_file, edition, meeting_date):
         if m:
             footer = m.group(1)
     full = [(n, s, p) for n, s, p in entries if not (edition == "offentlig" and s != "Offentlig")]
+    # The PDF attachments' pages follow the last item (their first page carries the stamp
+    # "Bilag N til punkt M · ..."): the last item ends before them.
+    _, all_text, _ = run(["pdftotext", "-layout", pdf, "-"])
+    stamped = [k for k, t in enumerate(all_text.split("\f"), 1) if re.search(r"^\s*Bilag \d+ til punkt \d+ · ", t, re.M)]
+    end = stamped[0] - 1 if stamped else pages
     mismatches = 0
     for i, (number, status, page) in enumerate(full):
-        last = full[i + 1][2] - 1 if i + 1 < len(full) else pages
+        last = full[i + 1][2] - 1 if i + 1 < len(full) else end
         pdf_text = strip_pdf_furniture(page_text(pdf, page, last), footer)
         # Confidential items shown as a line only (public edition) sit between full items.
         if edition == "offentlig":
@@ -225,6 +230,10 @@ def check_edition(pdf, html_file, edition, meeting_date):
         pdf_text = drop_continuations(pdf_text)
         want = squeeze("".join(articles[f"punkt-{number}"]))
         got = squeeze(pdf_text)
+        # A PDF attachment's line: the HTML says "(PDF)" (a link to its file) where the PDF gives
+        # the page it starts on.
+        if "(PDF)" in want and re.fullmatch(re.escape(want).replace(re.escape("(PDF)"), r"\d+"), got):
+            want = got
         if want != got:
             mismatches += 1
             at = next((k for k in range(min(len(want), len(got))) if want[k] != got[k]), min(len(want), len(got)))

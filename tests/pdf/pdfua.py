@@ -14,7 +14,8 @@ the Matterhorn Protocol and of PDF/A-2 that a script can check, read with pikepd
   transparency, every font embedded and mappable to Unicode (ToUnicode or WinAnsiEncoding);
   pdfinfo says Tagged: yes.
 
-It checks the example (both editions) and a small meeting made at run time with a nested list,
+It checks the example (both editions; an edition that merges PDF attachments does not claim
+PDF/UA, so then the example with those attachments only listed) and a small meeting made at run time with a nested list,
 a quotation, a link, code and a table long enough to continue on a second page.
 
 With a third argument, the corrected_packet test tool (tests/sheet), it also checks the small
@@ -430,13 +431,44 @@ def small_meeting(folder):
         "```tabel\nfil: tabel.csv\nnavn: budget\ntitel: Budget fordelt på poster\nkilde: Opdigtet.\n```\n")
 
 
+def claims_pdfua(pdf):
+    with pikepdf.open(pdf) as p:
+        return "/Metadata" in p.Root and b"pdfuaid:part" in p.Root.Metadata.read_bytes()
+
+
+def without_pdf_attachments(src, dst):
+    """A copy of a meeting whose PDF attachments are only listed ("bilag: title | id")."""
+    import shutil
+    shutil.copytree(src, dst)
+    for root, _, files in os.walk(dst):
+        for f in files:
+            if f == "item.md":
+                path = os.path.join(root, f)
+                text = open(path, encoding="utf-8").read()
+                text = re.sub(r"^(bilag:[^|\n]*\|[^|\n]*?)\s*\|[^|\n]*\.pdf[^\n]*$", r"\1", text, flags=re.M)
+                open(path, "w", encoding="utf-8").write(text)
+
+
 def main():
     boardpack = os.path.abspath(sys.argv[1])
     example = os.path.abspath(sys.argv[2])
     with tempfile.TemporaryDirectory() as work:
         packet = build(boardpack, example, os.path.join(work, "out"))
         for edition, pdf, html_path in editions(packet):
-            check_pdf(pdf, html_path, f"example {edition}")
+            # A packet that merges PDF attachments does not claim PDF/UA (README, "Attachments"):
+            # it must then hold some; every packet that claims it is checked.
+            if claims_pdfua(pdf):
+                check_pdf(pdf, html_path, f"example {edition}")
+            else:
+                check(f"example {edition}: claims no PDF/UA only because it merges PDF attachments",
+                      os.path.isdir(os.path.join(os.path.dirname(pdf), "bilag")))
+        # The example's own pages, without its PDF attachments (listed only), claim it and are checked.
+        listed = os.path.join(work, "in", os.path.basename(example))
+        without_pdf_attachments(example, listed)
+        packet = build(boardpack, listed, os.path.join(work, "out-listed"))
+        for edition, pdf, html_path in editions(packet):
+            check(f"example without PDF attachments {edition}: claims PDF/UA", claims_pdfua(pdf))
+            check_pdf(pdf, html_path, f"example without PDF attachments {edition}")
         small = os.path.join(work, "2024-06-lille")
         small_meeting(small)
         packet = build(boardpack, small, os.path.join(work, "out2"))

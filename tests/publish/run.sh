@@ -101,7 +101,7 @@ for step in 1 2 3; do
   BOARDPACK_TEST_NO_EXCHANGE=1 BOARDPACK_TEST_KILL_AFTER_STEP=$step "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
   check "killed after publishing step $step (exit by SIGKILL)" test $rc -eq 137
   snapshot > "$work/now"
-  check "after step $step: output/m is a complete packet (4 files and the marker)" test "$(wc -l < "$work/now")" -eq 5
+  check "after step $step: output/m is a complete packet (4 files, the example's 4 attachment files in bilag/ and the marker)" test "$(wc -l < "$work/now")" -eq 9
   if [ $step -lt 3 ]; then
     check "after step $step: it is the old packet" cmp -s "$work/published" "$work/now"
   else
@@ -190,11 +190,16 @@ check "saying names may not begin with a dot" grep -q 'a meeting folder.s name m
 
 # The closed edition is for the owner and group only, the public one for everyone, whatever the
 # umask.
-modes() { (cd "$work/out/m" && stat -c '%a %n' . offentlig offentlig/* lukket lukket/* | tr '\n' ' '); }
+modes() { (cd "$work/out/m" && stat -c '%a %n' . offentlig offentlig/dagsorden-* lukket lukket/dagsorden-* | tr '\n' ' '); }
 want="755 . 755 offentlig 644 offentlig/dagsorden-offentlig.html 644 offentlig/dagsorden-offentlig.pdf 750 lukket 640 lukket/dagsorden-lukket.html 640 lukket/dagsorden-lukket.pdf "
+# The attachments' own files (bilag/) as their edition's: folders 0755 or 0750, files 0644 or 0640.
+bilag_modes_ok() { (cd "$work/out/m" && [ -n "$(ls offentlig/bilag)" ] && [ -n "$(ls lukket/bilag)" ] &&
+  [ -z "$(find offentlig/bilag \( -type d ! -perm 755 \) -o \( -type f ! -perm 644 \))" ] &&
+  [ -z "$(find lukket/bilag \( -type d ! -perm 750 \) -o \( -type f ! -perm 640 \))" ]); }
 for mask in 000 022 077; do
   (umask $mask; "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1)
   check "umask $mask: lukket/ is 0750 with 0640 files, offentlig/ 0755 with 0644 files" test "$(modes)" = "$want"
+  check "umask $mask: so are their bilag/ folders and files" bilag_modes_ok
 done
 
 exit $((fails > 0))

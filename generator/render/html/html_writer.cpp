@@ -9,6 +9,7 @@
 
 #include "core/text_file.hpp"
 #include "model/anchors.hpp"
+#include "model/attachment_file.hpp"
 #include "render/correction_sheet.hpp"
 #include "render/html/correction_html.hpp"
 #include "render/html/html_blocks.hpp"
@@ -318,6 +319,9 @@ void attachments_data(const model::AgendaItem& item, ItemContext& ctx, mstch::da
             put(ad, "line", std::move(line));
             put(ad, "anchor", std::move(anchor));
         }
+        // A PDF attachment is its own file beside the page (bilag/...): the reader downloads it.
+        put(ad, "has_file", a.pdf != nullptr);
+        if (a.pdf) put(ad, "file", model::attachment_file(item, a));
         list_of(list).push_back(std::move(ad));
     }
     put(it, "attachments", std::move(list));

@@ -1,9 +1,11 @@
 #include "render/pdf/packet_layout.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/text.hpp"
 #include "model/anchors.hpp"
+#include "render/pdf/attachments_layout.hpp"
 #include "render/pdf/block_layout.hpp"
 #include "render/pdf/correction_layout.hpp"
 #include "render/pdf/flow.hpp"
@@ -206,7 +208,30 @@ struct Packet {
             page_numbers.push_back({doc.pages.size() - 1, flow.page().texts.size(), anchor});
             flow.page().texts.push_back({0, baseline, "", FontStyle::Regular, ls.size, style::kText, entry});
             flow.page().links.push_back({style::kMarginLeft, top, style::kContentWidth, flow.y() - top, "", anchor, "", entry});
+            if (!item.redacted) agenda_attachments(item, entry);
             flow.space(style::kAgendaEntryGap);
+        }
+    }
+
+    // Under an item's agenda entry, each of its PDF attachments with the page it starts on (they
+    // follow the last item), linked to it, as the original packet's agenda lists them.
+    void agenda_attachments(const model::AgendaItem& item, const Origin& entry) {
+        const double x = style::kMarginLeft + style::kAgendaNumberColumn + style::kAttachmentIndent;
+        const double width = style::kContentWidth - style::kAgendaNumberColumn - style::kAttachmentIndent -
+                             style::kAgendaPageColumn;
+        for (const model::Attachment& a : item.attachments) {
+            if (!a.pdf) continue;
+            const LineStyle ls{x, style::kMetaSize, style::kMetaLeading};
+            std::vector<LaidLine> lines = text(wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title,
+                                               FontStyle::Regular, ls.size, style::kAccent, width);
+            flow.ensure(static_cast<double>(lines.size()) * ls.leading);
+            const double top = flow.y();
+            const double baseline = flow.baseline_in(top, ls);
+            flow.lines(std::move(lines), ls, true, std::nullopt, entry);
+            const std::string target = attachment_anchor(item, a);
+            page_numbers.push_back({doc.pages.size() - 1, flow.page().texts.size(), target});
+            flow.page().texts.push_back({0, baseline, "", FontStyle::Regular, ls.size, style::kText, entry});
+            flow.page().links.push_back({x, top, style::kPageWidth - style::kMarginRight - x, flow.y() - top, "", target, "", entry});
         }
     }
 
@@ -286,16 +311,30 @@ struct Packet {
         for (size_t i = 0; i < item.attachments.size(); ++i) {
             const model::Attachment& a = item.attachments[i];
             std::vector<Span> spans = plain(wording.attachment_line(a), FontStyle::Regular, style::kText);
-            if (!a.content.empty()) spans[0].color = style::kAccent;
+            if (!a.content.empty() || a.pdf) spans[0].color = style::kAccent;
             MeasuredBlock b;
-            b.lines = break_lines(spans, style::kContentWidth - style::kAttachmentIndent, style::kBodySize, m);
+            // A PDF attachment's line leaves room for the page it starts on, right-aligned as in the agenda.
+            const double room = a.pdf ? style::kAgendaPageColumn : 0;
+            b.lines = break_lines(spans, style::kContentWidth - style::kAttachmentIndent - room, style::kBodySize, m);
             b.style = {style::kMarginLeft + style::kAttachmentIndent, style::kBodySize, style::kBodyLeading};
             b.keep_together = true;
             b.marker = Marker{std::to_string(a.number) + ".", style::kMarginLeft, FontStyle::Regular, style::kText};
-            if (!a.content.empty()) b.link_target = attachment_anchor(item, a);
+            if (!a.content.empty() || a.pdf) b.link_target = attachment_anchor(item, a);
             b.origin = list;
             b.origin.item = static_cast<int>(i);
             blocks.push_back(std::move(b));
+            if (a.pdf) {
+                // Placed now, so its first line's baseline is known for the page number.
+                place();
+                const std::vector<TextItem>& texts = flow.page().texts;
+                double baseline = flow.y();
+                for (const TextItem& t : texts)  // kept together: all its lines are on this page
+                    if (t.origin.role == Origin::Role::Attachment && t.origin.item == static_cast<int>(i))
+                        baseline = std::min(baseline, t.baseline);
+                page_numbers.push_back({doc.pages.size() - 1, texts.size(), attachment_anchor(item, a)});
+                flow.page().texts.push_back({0, baseline, "", FontStyle::Regular, style::kBodySize, style::kText, list});
+                flow.page().texts.back().origin.item = static_cast<int>(i);
+            }
             space(style::kListItemGap);
         }
         place();
@@ -363,7 +402,8 @@ struct Packet {
             doc.outline.push_back(
                 {shortened(item.redacted ? heading : heading + " " + item.title), item_anchor(item), 0, item.loc});
             for (const model::Attachment& a : item.attachments) {
-                const std::string target = a.content.empty() ? item_anchor(item) + "-bilagsliste" : attachment_anchor(item, a);
+                const std::string target =
+                    a.content.empty() && !a.pdf ? item_anchor(item) + "-bilagsliste" : attachment_anchor(item, a);
                 doc.outline.push_back(
                     {shortened(wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title), target, 1, a.loc});
             }
@@ -414,6 +454,7 @@ struct Packet {
             front_page();
             agenda_pages = flow.page_number();
             for (const model::AgendaItem& it : view.items) item(it);
+            lay_out_attachment_pages(view, wording, m, flow, doc, next_block);
             fill_page_numbers();
         }
         draw_change_bars(doc, marks, style::kMarginLeft);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "attach/pdf_merge.hpp"
 #include "core/diagnostics.hpp"
 #include "render/pdf/font_metrics.hpp"
 
@@ -105,6 +106,8 @@ struct LaidOutDocument {
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;
     DocumentInfo info;
+    // The PDF attachments' pages to merge onto pages left for them (attachments_layout.hpp).
+    std::vector<attach::Placement> imports;
 
     // The 1-based page holding an anchor, or 0.
     int page_of(const std::string& anchor) const;

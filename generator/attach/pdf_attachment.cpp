@@ -1,0 +1,202 @@
+#include "attach/pdf_attachment.hpp"
+#include "core/messages.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <set>
+
+// qpdf 11: std::shared_ptr throughout, not its deprecated PointerHolder.
+#define POINTERHOLDER_TRANSITION 4
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+#include <qpdf/Pl_String.hh>
+
+namespace boardpack::attach {
+
+namespace {
+
+// Actions that run something, send something or open something outside the document: a
+// packet must not carry them (a reader clicking a letter's link must not start a program).
+const std::set<std::string> kActiveActions = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/ResetForm",
+                                              "/GoToE", "/GoToR", "/Rendition", "/Sound", "/Movie", "/RichMediaExecute",
+                                              "/Hide", "/Thread"};
+// Annotations that play, embed or run something.
+const std::set<std::string> kActiveAnnotations = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"};
+
+// What cleaning found, to be named in the note.
+struct Found {
+    bool javascript = false, actions = false, embedded = false, forms = false, media = false;
+};
+
+bool is_active_action(QPDFObjectHandle a, Found& found) {
+    if (!a.isDictionary()) return false;
+    if (a.hasKey("/JS")) {
+        found.javascript = true;
+        return true;
+    }
+    QPDFObjectHandle s = a.getKey("/S");
+    if (!s.isName() || !kActiveActions.count(s.getName())) return false;
+    if (s.getName() == "/JavaScript") found.javascript = true;
+    else found.actions = true;
+    return true;
+}
+
+// Takes the active parts out of one dictionary (an object's own, or a stream's).
+void clean_dictionary(QPDFObjectHandle d, Found& found) {
+    // Additional actions run on events (opening a page, focusing a field): always removed.
+    if (d.hasKey("/AA")) {
+        found.actions = true;
+        d.removeKey("/AA");
+    }
+    for (const char* key : {"/A", "/OpenAction", "/Next"}) {
+        if (!d.hasKey(key)) continue;
+        QPDFObjectHandle v = d.getKey(key);
+        bool active = is_active_action(v, found);
+        if (v.isArray())
+            for (int i = 0; i < v.getArrayNItems(); ++i) active = is_active_action(v.getArrayItem(i), found) || active;
+        if (active || std::string(key) == "/OpenAction") d.removeKey(key);
+    }
+    if (d.hasKey("/EF")) {  // a file specification with the file itself inside
+        found.embedded = true;
+        d.removeKey("/EF");
+    }
+    // Metadata of the attachment or its images (XMP: authors, editing history), and private
+    // application data: none of it may reach the packet.
+    d.removeKey("/Metadata");
+    d.removeKey("/PieceInfo");
+}
+
+// Removes annotations that play or embed something from every page.
+void clean_annotations(QPDF& pdf, Found& found) {
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+        QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
+        if (!annots.isArray()) continue;
+        QPDFObjectHandle kept = QPDFObjectHandle::newArray();
+        for (int i = 0; i < annots.getArrayNItems(); ++i) {
+            QPDFObjectHandle a = annots.getArrayItem(i);
+            QPDFObjectHandle subtype = a.isDictionary() ? a.getKey("/Subtype") : QPDFObjectHandle::newNull();
+            if (subtype.isName() && kActiveAnnotations.count(subtype.getName())) {
+                (subtype.getName() == "/FileAttachment" ? found.embedded : found.media) = true;
+                continue;
+            }
+            kept.appendItem(a);
+        }
+        page.getObjectHandle().replaceKey("/Annots", kept);
+    }
+}
+
+void clean_catalog(QPDF& pdf, Found& found) {
+    QPDFObjectHandle root = pdf.getRoot();
+    QPDFObjectHandle names = root.getKey("/Names");
+    if (names.isDictionary()) {
+        if (names.hasKey("/JavaScript")) found.javascript = true;
+        if (names.hasKey("/EmbeddedFiles")) found.embedded = true;
+        names.removeKey("/JavaScript");
+        names.removeKey("/EmbeddedFiles");
+    }
+    QPDFObjectHandle form = root.getKey("/AcroForm");
+    if (form.isDictionary()) {
+        // The fields' values stay visible (their appearances are kept), but the form's scripts
+        // and XFA (which may hold its own scripts and data) go.
+        if (form.hasKey("/XFA")) found.forms = true;
+        form.removeKey("/XFA");
+    }
+    // The document information (Author, Title, ...) and XMP may hold names: never passed on.
+    pdf.getTrailer().removeKey("/Info");
+}
+
+std::vector<std::string> in_words(const Found& f) {
+    std::vector<std::string> out;
+    if (f.javascript) out.emplace_back(_("JavaScript"));
+    if (f.actions) out.emplace_back(_("actions that open, send or run something"));
+    if (f.embedded) out.emplace_back(_("embedded files"));
+    if (f.forms) out.emplace_back(_("the form's XFA data and scripts"));
+    if (f.media) out.emplace_back(_("sound, video or 3D"));
+    return out;
+}
+
+}  // namespace
+
+bool looks_like_pdf(const std::string& bytes) {
+    return bytes.substr(0, 1024).find("%PDF-") != std::string::npos;
+}
+
+std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why) {
+    if (bytes.empty()) {
+        *why = _("the file is empty");
+        return std::nullopt;
+    }
+    if (!looks_like_pdf(bytes)) {
+        *why = _("the file is not a PDF (it does not start with %PDF-)");
+        return std::nullopt;
+    }
+    try {
+        QPDF pdf;
+        pdf.setSuppressWarnings(true);
+        // A damaged file is refused rather than guessed at: what a recovery makes of it is not
+        // what its author saw.
+        pdf.setAttemptRecovery(false);
+        pdf.processMemoryFile("attachment", bytes.data(), bytes.size());
+        if (pdf.isEncrypted()) {
+            *why = _("the file is encrypted (password-protected); save it again without protection");
+            return std::nullopt;
+        }
+        CleanPdf out;
+        const std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
+        out.pages = static_cast<int>(pages.size());
+        if (out.pages == 0) {
+            *why = _("the file has no pages");
+            return std::nullopt;
+        }
+        if (out.pages > kMaxAttachmentPages) {
+            *why = fmt(_("the file has {} pages; the limit is {}"), out.pages, kMaxAttachmentPages);
+            return std::nullopt;
+        }
+        QPDFObjectHandle root = pdf.getRoot();
+        QPDFObjectHandle mark = root.getKey("/MarkInfo");
+        out.tagged = root.getKey("/StructTreeRoot").isDictionary() && mark.isDictionary() &&
+                     mark.getKey("/Marked").isBool() && mark.getKey("/Marked").getBoolValue();
+        Found found;
+        clean_catalog(pdf, found);
+        clean_annotations(pdf, found);
+        for (QPDFObjectHandle o : pdf.getAllObjects()) {
+            if (o.isStream()) clean_dictionary(o.getDict(), found);
+            else if (o.isDictionary()) clean_dictionary(o, found);
+        }
+        root.removeKey("/Metadata");
+        // Every page's content is read once, so a damaged stream is found here, not in the packet.
+        for (QPDFPageObjectHelper page : pages) {
+            std::string content;
+            Pl_String sink("content", nullptr, content);
+            page.pipeContents(&sink);
+        }
+        QPDFWriter writer(pdf);
+        writer.setOutputMemory();
+        writer.setDeterministicID(true);
+        writer.setSuppressOriginalObjectIDs(true);
+        writer.write();
+        if (pdf.anyWarnings()) {
+            const std::vector<QPDFExc> warnings = pdf.getWarnings();
+            *why = fmt(_("the file is damaged: {}"), warnings.empty() ? std::string() : warnings.front().getMessageDetail());
+            return std::nullopt;
+        }
+        std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
+        out.bytes.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+        out.removed = in_words(found);
+        return out;
+    } catch (const QPDFExc& e) {
+        // A file with an open password cannot even be opened: qpdf says so with its own code.
+        *why = e.getErrorCode() == qpdf_e_password
+                   ? std::string(_("the file is encrypted (password-protected); save it again without protection"))
+                   : fmt(_("the file is damaged: {}"), e.getMessageDetail());
+    } catch (const std::exception& e) {
+        *why = fmt(_("the file cannot be read as a PDF: {}"), e.what());
+    }
+    return std::nullopt;
+}
+
+}  // namespace boardpack::attach

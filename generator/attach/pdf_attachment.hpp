@@ -1,0 +1,32 @@
+// A PDF attachment from outside, read as untrusted input with qpdf: checked (not encrypted, not
+// damaged, has pages), cleaned (active content, embedded files and its own metadata removed) and
+// kept as the cleaned bytes, which both the merged packet and the separate bilag/ file are made of.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace boardpack::attach {
+
+// Most pages one attachment may have, and all PDF attachments of a meeting together (README, "Limits").
+inline constexpr int kMaxAttachmentPages = 500;
+inline constexpr int kMaxPacketAttachmentPages = 2000;
+
+// An attachment PDF once checked and cleaned.
+struct CleanPdf {
+    std::string bytes;                 // the cleaned file
+    int pages = 0;
+    bool tagged = false;               // it has a structure tree and says it is marked
+    std::vector<std::string> removed;  // what was taken out, in words ("JavaScript", "embedded files", ...)
+};
+
+// Whether the bytes start like a PDF ("%PDF-" within the first 1024 bytes, as readers accept).
+bool looks_like_pdf(const std::string& bytes);
+
+// Reads, checks and cleans a PDF. nullopt with *why set (in words, with qpdf's reason) when it is
+// encrypted, damaged, empty or not a PDF.
+std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why);
+
+}  // namespace boardpack::attach

@@ -1,0 +1,36 @@
+// The PDF attachments' pages in the packet: after the last item, in agenda order, one page of the
+// packet for each page of an attachment, which the merge (attach/pdf_merge.hpp) fills with the
+// attachment's page scaled into a box of its own, so the stamp above it and the page number
+// below it never cover the attachment's content.
+#pragma once
+
+#include <string>
+
+#include "model/edition.hpp"
+#include "render/pdf/flow.hpp"
+#include "render/pdf/page_items.hpp"
+#include "render/pdf/pdf_style.hpp"
+#include "render/wording.hpp"
+
+namespace boardpack::render::pdf {
+
+// The box an attachment's page is scaled into (points from the top-left corner): the whole width,
+// between the stamp's band and the footer's rule.
+inline constexpr double kStampBaseline = 50;  // below the closed edition's mark and its rule
+inline constexpr double kStampSize = 8;
+inline constexpr double kImportTop = 56;
+inline constexpr double kImportBottom = style::kFooterBaseline - style::kFooterRuleAbove - 4;  // above the footer's rule
+
+// Whether an edition's items have any PDF attachment (then the packet is merged).
+bool has_pdf_attachments(const model::EditionView& view);
+
+// The stamp on an attachment's first page: "Bilag 1 til punkt 21 · 1. september 2023 · Sag ... ·
+// Dok. ... · Sagsbehandler: ...".
+std::string attachment_stamp(const model::AgendaItem& item, const model::Attachment& a, const Wording& wording);
+
+// Adds the pages of every PDF attachment the view shows, with their anchors, stamps and the
+// placements the merge needs. `next_block` numbers the stamps' blocks for the structure tree.
+void lay_out_attachment_pages(const model::EditionView& view, const Wording& wording, const FontMetrics& m, Flow& flow,
+                              LaidOutDocument& doc, int& next_block);
+
+}  // namespace boardpack::render::pdf

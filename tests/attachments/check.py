@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""PDF attachments (issue 12, points 1-6), on a meeting made at run time with PDFs made here.
+
+- the packet of each edition: the agenda and items, then the attachments of the items it shows
+  in agenda order (page count and order), the stamp on each attachment's first page, page
+  numbers going on through them ("Side M af M" on the last), the agenda and the item's Bilag
+  list giving the attachment's first page and linking to it, each attachment's bookmark under
+  its item;
+- bilag/<item>-<n>-<slug>.pdf in each edition's folder, linked from the HTML;
+- untrusted input: JavaScript, a launch link, an embedded file, the document information and
+  XMP of an attachment reach no output (a note says what was removed), an untagged attachment
+  gives a warning naming its file, the merged packet does not claim PDF/UA; encrypted,
+  truncated, 0-byte, PNG-renamed and garbage files are errors naming the item line with the
+  reason;
+- confidentiality: a confidential item's attachment (text, metadata, file name, title) is
+  nowhere in the public edition, and is in the closed one.
+
+usage: check.py BOARDPACK
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import pikepdf
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_pdf import make_pdf  # noqa: E402
+
+failures = 0
+
+
+def check(name, cond, detail=""):
+    global failures
+    print(("ok   " if cond else "FAIL ") + name + ("" if cond else "\n     " + str(detail)[:1500]))
+    failures += 0 if cond else 1
+
+
+MEETING = """organisation: Testregion
+organ: Bestyrelsen
+dato: 2024-03-07
+tidspunkt: kl. 10.00-12.00
+sted: Huset
+punkt: 01-brev
+punkt: 02-fortroligt
+punkt: 03-notat
+"""
+
+
+def item(number, status, title, bilag):
+    lines = [l for l in bilag]
+    return ("---\nnummer: %d\nstatus: %s\ntitel: %s\nsagsbehandler: Jens Jensen\nsagsnummer: EMN-2024-0000%d\n%s---\n\n"
+            "# Resumé\n\nEt resumé af punktet.\n\n# Indstilling\n\nDet indstilles, at bestyrelsen tager det til efterretning.\n"
+            % (number, status, title, number, "".join("bilag: %s\n" % l for l in lines)))
+
+
+XMP = ('<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+       'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
+       'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Xmpkanarie-X1</dc:creator></rdf:Description>'
+       '</rdf:RDF></x:xmpmeta><?xpacket end="w"?>')
+
+
+def write_meeting(root, brev=None, brev_name="brev.pdf", brev_line=None):
+    os.makedirs(root)
+    open(os.path.join(root, "meeting.txt"), "w").write(MEETING)
+    folders = {"01-brev": None, "02-fortroligt": None, "03-notat": None}
+    for f in folders:
+        os.makedirs(os.path.join(root, f))
+    if brev is None:
+        brev = make_pdf(["BREVTEKST side 1", "BREVTEKST side 2"], info={"Author": "Metakanarie-M1", "Title": "Metatitel-M2"},
+                        xmp=XMP, javascript="app.alert('JSKANARIE')", embedded=("indlejret.txt", "EMBEDKANARIE"),
+                        launch="calc.exe")
+    open(os.path.join(root, "01-brev", brev_name), "wb").write(brev)
+    open(os.path.join(root, "01-brev", "item.md"), "w").write(item(
+        1, "Offentlig", "Høring om akutplanen",
+        [brev_line or "Høringssvar fra Region Test | 1234567 | %s | 2024-02-28" % brev_name]))
+    open(os.path.join(root, "02-fortroligt", "kanarie-fil-K2.pdf"), "wb").write(
+        make_pdf(["Kanarietekst-K3"], info={"Title": "Kanariemeta-K4"}))
+    open(os.path.join(root, "02-fortroligt", "item.md"), "w").write(item(
+        2, "Fortrolig", "Personalesag", ["Kanarietitel-K1 | 7777777 | kanarie-fil-K2.pdf"]))
+    open(os.path.join(root, "03-notat", "notat.pdf"), "wb").write(make_pdf(["NOTATTEKST"], tagged=True))
+    open(os.path.join(root, "03-notat", "item.md"), "w").write(item(3, "Offentlig", "Notat om økonomi",
+                                                                     ["Notat | 555 | notat.pdf"]))
+
+
+def pages_text(pdf):
+    n = len(pikepdf.open(pdf).pages)
+    return [subprocess.run(["pdftotext", "-q", "-layout", "-f", str(p), "-l", str(p), pdf, "-"], capture_output=True,
+                           text=True).stdout for p in range(1, n + 1)]
+
+
+def page_index(pdf, dest):
+    """The 1-based page a destination (explicit array or name) points to."""
+    if isinstance(dest, (pikepdf.String, pikepdf.Name, str)):
+        name = str(dest)
+        names = pikepdf.NameTree(pdf.Root.Names.Dests) if "/Names" in pdf.Root and "/Dests" in pdf.Root.Names else None
+        dest = names[name] if names is not None and name in names else pdf.Root.Dests[pikepdf.Name("/" + name)]
+    if isinstance(dest, pikepdf.Dictionary):
+        dest = dest.D
+    for i, p in enumerate(pdf.pages, 1):
+        if p.objgen == dest[0].objgen:
+            return i
+    return 0
+
+
+def link_targets(pdf, page):
+    out = []
+    for a in pdf.pages[page - 1].get("/Annots", []):
+        if a.get("/Subtype") != "/Link":
+            continue
+        dest = a.get("/Dest") if "/Dest" in a else (a.A.get("/D") if "/A" in a else None)
+        if dest is not None:
+            out.append(page_index(pdf, dest))
+    return out
+
+
+def qdf(pdf, work):
+    out = os.path.join(work, os.path.basename(pdf) + ".qdf")
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, out], check=True, capture_output=True)
+    return open(out, "rb").read().decode("latin-1")
+
+
+def check_packet(boardpack, work):
+    meeting = os.path.join(work, "in", "2024-03-test")
+    write_meeting(meeting)
+    out = os.path.join(work, "out")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("the meeting with PDF attachments builds", p.returncode == 0, p.stderr)
+    if p.returncode != 0:
+        return
+    err = p.stderr
+    check("a note names what was removed from the letter, at its bilag: line",
+          re.search(r"01-brev/item\.md:7:\d+: note: .*JavaScript.*embedded files", err), err)
+    check("an untagged attachment is warned about, naming its file",
+          re.search(r"01-brev/item\.md:7:\d+: warning: .*brev\.pdf.*not a tagged PDF", err), err)
+    check("a tagged attachment is not warned about", "notat.pdf" not in err, err)
+    packet = os.path.join(out, "2024-03-test")
+    for edition, expect in (("offentlig", ["BREVTEKST side 1", "BREVTEKST side 2", "NOTATTEKST"]),
+                            ("lukket", ["BREVTEKST side 1", "BREVTEKST side 2", "Kanarietekst-K3", "NOTATTEKST"])):
+        path = os.path.join(packet, edition, "dagsorden-%s.pdf" % edition)
+        texts = pages_text(path)
+        total = len(texts)
+        tail = texts[-len(expect):]
+        check(f"{edition}: the attachments' pages end the packet in agenda order",
+              all(e in t for e, t in zip(expect, tail)) and not any(e in t for e in expect for t in texts[:-len(expect)]),
+              [t[:80] for t in texts])
+        first = total - len(expect) + 1  # the letter's first page
+        check(f"{edition}: the stamp on the letter's first page",
+              all(s in texts[first - 1] for s in ("Bilag 1 til punkt 1", "28. februar 2024", "Sag EMN-2024-00001",
+                                                  "Dok. 1234567", "Sagsbehandler: Jens Jensen")), texts[first - 1])
+        check(f"{edition}: no stamp on the letter's second page", "Bilag 1 til punkt 1" not in texts[first], texts[first])
+        check(f"{edition}: page numbers go on through the attachments",
+              f"Side {total} af {total}" in texts[-1] and f"Side {first} af {total}" in texts[first - 1], texts[-1])
+        agenda = texts[0]
+        check(f"{edition}: the agenda gives the letter's page",
+              re.search(r"Bilag 1: Høringssvar fra Region Test\s+%d\s*$" % first, agenda, re.M), agenda)
+        item_page = next(i for i, t in enumerate(texts, 1) if i > 1 and "Høring om akutplanen" in t)
+        check(f"{edition}: the item's Bilag list gives the letter's page",
+              re.search(r"Høringssvar fra Region Test \(1234567 - EMN-2024-00001\)\s+%d\s*$" % first, texts[item_page - 1], re.M),
+              texts[item_page - 1])
+        pdf = pikepdf.open(path)
+        check(f"{edition}: the agenda links to the letter's first page", first in link_targets(pdf, 1), link_targets(pdf, 1))
+        check(f"{edition}: the Bilag list links to the letter's first page", first in link_targets(pdf, item_page),
+              link_targets(pdf, item_page))
+        with pdf.open_outline() as outline:
+            items = {o.title: o for o in outline.root}
+            entry = next((o for t, o in items.items() if t.startswith("1 (Offentlig)")), None)
+            child = entry and next((c for c in entry.children if c.title.startswith("Bilag 1: Høringssvar")), None)
+            check(f"{edition}: the letter's bookmark is under its item and opens its first page",
+                  child is not None and page_index(pdf, child.destination) == first,
+                  [(t, [c.title for c in o.children]) for t, o in items.items()])
+        raw = qdf(path, work)
+        check(f"{edition}: the merged packet does not claim PDF/UA or PDF/A", "pdfuaid:part" not in raw and
+              "pdfaid:part" not in raw)
+        bilag = sorted(os.listdir(os.path.join(packet, edition, "bilag")))
+        want = ["1-1-hoeringssvar-fra-region-test.pdf", "3-1-notat.pdf"]
+        if edition == "lukket":
+            want = ["1-1-hoeringssvar-fra-region-test.pdf", "2-1-kanarietitel-k1.pdf", "3-1-notat.pdf"]
+        check(f"{edition}: bilag/ holds the attachments the edition shows", bilag == want, bilag)
+        html = open(os.path.join(packet, edition, "dagsorden-%s.html" % edition), encoding="utf-8").read()
+        check(f"{edition}: the HTML links each to its file", all(f'href="bilag/{b}"' in html for b in want), html[-3000:])
+        letter = os.path.join(packet, edition, "bilag", want[0])
+        check(f"{edition}: bilag/ file is the letter's pages", [t.strip() for t in pages_text(letter)] ==
+              ["BREVTEKST side 1", "BREVTEKST side 2"], pages_text(letter))
+        files = [path] + [os.path.join(packet, edition, "bilag", b) for b in bilag]
+        for f in files:
+            raw = qdf(f, work)
+            bad = [w for w in ("/JavaScript", "/JS ", "/Launch", "/EmbeddedFile", "JSKANARIE", "EMBEDKANARIE", "calc.exe",
+                               "Metakanarie-M1", "Metatitel-M2", "Xmpkanarie-X1", "Kanariemeta-K4") if w in raw]
+            check(f"{edition}: {os.path.basename(f)} carries no active content or attachment metadata", not bad, bad)
+        # Confidentiality: the confidential item's attachment (text, title, file name, metadata).
+        hay = "\n".join([html] + texts + [qdf(f, work) for f in files] + bilag)
+        canaries = ("Kanarietitel-K1", "kanarie-fil-K2", "Kanarietekst-K3", "kanarietitel-k1", "7777777")
+        found = [c for c in canaries if c in hay]
+        if edition == "offentlig":
+            check("public: nothing of the confidential item's attachment", not found, found)
+        else:
+            check("closed: the confidential item's attachment is there (the search finds it)",
+                  {"Kanarietitel-K1", "Kanarietekst-K3", "kanarietitel-k1", "7777777"} <= set(found), found)
+    # A packet with bilag/ is boardpack's own: built again over it, it is replaced; a file someone
+    # put into bilag/ makes boardpack refuse to replace it (it would delete that file).
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("a packet with bilag/ is replaced when built again", p.returncode == 0, p.stderr)
+    out3 = os.path.join(work, "out3")
+    subprocess.run([boardpack, "build", meeting, "--out", out3], capture_output=True, check=True)
+    open(os.path.join(out3, "2024-03-test", "offentlig", "bilag", "mine.txt"), "w").write("x")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out3], capture_output=True, text=True)
+    check("a foreign file in bilag/ is not deleted: the build refuses (exit 3)",
+          p.returncode == 3 and os.path.exists(os.path.join(out3, "2024-03-test", "offentlig", "bilag", "mine.txt")), p.stderr)
+    # Deterministic: a second build gives the same bytes.
+    out2 = os.path.join(work, "out2")
+    subprocess.run([boardpack, "build", meeting, "--out", out2], capture_output=True, check=True)
+    same = all(open(os.path.join(d, "2024-03-test", "offentlig", "dagsorden-offentlig.pdf"), "rb").read() ==
+               open(os.path.join(out, "2024-03-test", "offentlig", "dagsorden-offentlig.pdf"), "rb").read() for d in [out2])
+    check("the merged packet is the same byte for byte when built again", same)
+
+
+def encrypted(work):
+    plain = os.path.join(work, "plain.pdf")
+    enc = os.path.join(work, "enc.pdf")
+    open(plain, "wb").write(make_pdf(["secret"]))
+    subprocess.run(["qpdf", "--encrypt", "u", "o", "256", "--", plain, enc], check=True)
+    return open(enc, "rb").read()
+
+
+def check_hostile(boardpack, work):
+    good = make_pdf(["BREVTEKST side 1", "BREVTEKST side 2"])
+    cases = [
+        ("an encrypted PDF", encrypted(work), "brev.pdf", None, "encrypted"),
+        ("a truncated PDF", good[: len(good) * 2 // 3], "brev.pdf", None, "damaged"),
+        ("a 0-byte file", b"", "brev.pdf", None, "empty"),
+        ("a PNG renamed .pdf", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 40, "brev.pdf", None, "not a PDF"),
+        ("a PDF header and garbage", b"%PDF-1.7\nthis is not a PDF at all\n", "brev.pdf", None, "damaged"),
+        ("a PDF named .md", good, "brev.md", None, "is a PDF"),
+        ("an impossible date", good, "brev.pdf", "Høringssvar | 1234567 | brev.pdf | 2024-02-30", "YYYY-MM-DD"),
+    ]
+    for n, (name, data, file_name, line, reason) in enumerate(cases):
+        meeting = os.path.join(work, "hostile%d" % n, "2024-03-test")
+        write_meeting(meeting, brev=data, brev_name=file_name, brev_line=line)
+        p = subprocess.run([boardpack, "build", meeting, "--out", os.path.join(work, "hout%d" % n)], capture_output=True,
+                           text=True)
+        check(f"{name}: an error at the bilag: line with the reason",
+              p.returncode == 1 and re.search(r"01-brev/item\.md:7:\d+: error: .*%s" % re.escape(reason), p.stderr),
+              (p.returncode, p.stderr))
+        check(f"{name}: nothing written", not os.path.exists(os.path.join(work, "hout%d" % n, "2024-03-test")))
+
+
+def main():
+    boardpack = os.path.abspath(sys.argv[1])
+    with tempfile.TemporaryDirectory() as work:
+        check_packet(boardpack, work)
+        check_hostile(boardpack, work)
+    print("FAILED: %d" % failures if failures else "all attachment checks passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
