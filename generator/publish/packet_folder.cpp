@@ -40,6 +40,29 @@ bool contains_only(const fs::path& folder, auto&& allowed) {
     return !ec;
 }
 
+// Whether `file` in an edition's folder `sub` (or in one of its kept versions) is a packet's:
+// the edition's HTML and PDF (today's names or a legacy packet's), its snapshot, and in the
+// edition's own folder `versioner/`, whose numbered folders each hold one version's files.
+bool is_edition_entry(const fs::path& sub, const char* edition, const std::string& file, bool top) {
+    for (const char* ext : kExtensions) {
+        const std::string here = std::string(edition) + "/" + file;
+        if (here == edition_file(edition, ext) || here == legacy_edition_file(edition, ext)) return is_plain_file(sub / file);
+    }
+    if (file == "snapshot-" + std::string(edition) + ".txt") return is_plain_file(sub / file);
+    if (top && file == kVersionsFolder) {
+        const fs::path versions = sub / file;
+        struct stat st {};
+        if (::lstat(versions.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
+        return contains_only(versions, [&](const std::string& number) {
+            const fs::path one = versions / number;
+            struct stat vs {};
+            if (!is_version_name(number) || ::lstat(one.c_str(), &vs) != 0 || !S_ISDIR(vs.st_mode)) return false;
+            return contains_only(one, [&](const std::string& f) { return is_edition_entry(one, edition, f, false); });
+        });
+    }
+    return false;
+}
+
 // A folder whose every entry is a packet's: the marker and the edition folders, each holding
 // only the edition's files. Replacing it then deletes nothing but a packet.
 bool holds_only_a_packet(const fs::path& folder) {
@@ -50,15 +73,7 @@ bool holds_only_a_packet(const fs::path& folder) {
             const fs::path sub = folder / name;
             struct stat st {};
             if (::lstat(sub.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
-            // Today's names, and the names of a packet written before the edition was in them.
-            return contains_only(sub, [&](const std::string& file) {
-                for (const char* ext : kExtensions) {
-                    const std::string here = std::string(edition) + "/" + file;
-                    if (here == edition_file(edition, ext) || here == legacy_edition_file(edition, ext))
-                        return is_plain_file(sub / file);
-                }
-                return false;
-            });
+            return contains_only(sub, [&](const std::string& file) { return is_edition_entry(sub, edition, file, true); });
         }
         return false;
     });

@@ -19,6 +19,8 @@ ALLOWED = {
     "calc": {"core", "numbers", "model", "calc"},
     "render": {"core", "numbers", "model", "calc", "render"},
     "publish": {"core", "publish"},
+    # The versions of an edition: its snapshot and the comparison with the previous one.
+    "versions": {"core", "numbers", "model", "versions"},
     # "new" and "new-item" stand beside the driver: they write files as publish does.
     "scaffold": {"core", "publish", "scaffold"},
 }

@@ -6,6 +6,8 @@
 # output/m is a complete packet at every moment. Only what boardpack wrote is replaced; the
 # closed edition is readable by owner and group only.
 set -u
+# A rebuild of changed input makes a new version, dated from the input or SOURCE_DATE_EPOCH (README, "Corrections").
+export SOURCE_DATE_EPOCH=1694736000
 boardpack=$1
 root=$2
 work=$(mktemp -d)
@@ -191,7 +193,7 @@ check "saying names may not begin with a dot" grep -q 'a meeting folder.s name m
 # The closed edition is for the owner and group only, the public one for everyone, whatever the
 # umask.
 modes() { (cd "$work/out/m" && stat -c '%a %n' . offentlig offentlig/* lukket lukket/* | tr '\n' ' '); }
-want="755 . 755 offentlig 644 offentlig/dagsorden-offentlig.html 644 offentlig/dagsorden-offentlig.pdf 750 lukket 640 lukket/dagsorden-lukket.html 640 lukket/dagsorden-lukket.pdf "
+want="755 . 755 offentlig 644 offentlig/dagsorden-offentlig.html 644 offentlig/dagsorden-offentlig.pdf 644 offentlig/snapshot-offentlig.txt 750 lukket 640 lukket/dagsorden-lukket.html 640 lukket/dagsorden-lukket.pdf 640 lukket/snapshot-lukket.txt "
 for mask in 000 022 077; do
   (umask $mask; "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1)
   check "umask $mask: lukket/ is 0750 with 0640 files, offentlig/ 0755 with 0644 files" test "$(modes)" = "$want"
