@@ -167,6 +167,10 @@ std::map<std::string, std::string> printed_sections(const render::Wording& wordi
     return out;
 }
 
+// Where the closed edition keeps the public versions withdrawn because an item in them was made
+// confidential: lukket/tilbagetrukket/offentlig/versioner/N/.
+constexpr const char* kWithdrawn = "lukket/tilbagetrukket";
+
 // Writes each edition's snapshot and carries its kept versions into the new packet: the
 // versions before, and the one published now when this build makes a new one (README,
 // "Corrections"). All of it is in the staging folder, so it is published by the same swap.
@@ -179,18 +183,26 @@ bool write_versions(publish::Publisher& publisher, const EditionVersion (&kept)[
         if (!publisher.write(folder + "/" + versions::snapshot_file(folder), versions::write_snapshot(v.snapshot), access, why))
             return false;
         if (v.published == 0) continue;
-        if (!publisher.keep(folder + "/versioner", folder + "/versioner", access, why)) return false;
+        // Public versions withdrawn before (an item in them was made confidential) stay withdrawn.
+        if (e == 1 && !publisher.keep(kWithdrawn, kWithdrawn, access, why)) return false;
+        // An item made confidential: the public versions that published it leave the public
+        // edition and are kept, for the record, only in the closed one.
+        const bool withdraw = e == 0 && v.fresh && !v.comparison.now_confidential.empty();
+        const std::string versions_folder =
+            withdraw ? std::string(kWithdrawn) + "/offentlig/" + publish::kVersionsFolder : folder + "/" + publish::kVersionsFolder;
+        const publish::Access kept_access = withdraw ? publish::Access::Restricted : access;
+        if (!publisher.keep(folder + "/" + publish::kVersionsFolder, versions_folder, kept_access, why)) return false;
         if (!v.fresh) continue;
         // The version published now, whole (its files, attachments and rettelsesblad), becomes a kept one.
         std::vector<std::string> names;
         std::error_code ec;
         for (fs::directory_iterator it(publisher.published() / folder, ec); !ec && it != fs::directory_iterator();
              it.increment(ec))
-            if (it->path().filename() != "versioner") names.push_back(it->path().filename().string());
+            if (it->path().filename() != publish::kVersionsFolder) names.push_back(it->path().filename().string());
         std::sort(names.begin(), names.end());
-        const std::string into = folder + "/versioner/" + std::to_string(v.published) + "/";
+        const std::string into = versions_folder + "/" + std::to_string(v.published) + "/";
         for (const std::string& name : names)
-            if (!publisher.keep(folder + "/" + name, into + name, access, why)) return false;
+            if (!publisher.keep(folder + "/" + name, into + name, kept_access, why)) return false;
     }
     return true;
 }

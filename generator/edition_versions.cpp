@@ -62,6 +62,7 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const s
                      bool need_date, EditionVersion (&out)[2], Diagnostics& diags) {
     const model::Edition editions[2] = {model::Edition::Offentlig, model::Edition::Lukket};
     bool ok = true;
+    std::string undated;  // the new versions that need a date: "offentlig version 2, lukket version 2"
     for (int e = 0; e < 2; ++e) {
         EditionVersion& v = out[e];
         const std::string folder = model::edition_folder(editions[e]);
@@ -81,7 +82,11 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const s
             v.snapshot.version = before->version;
             v.snapshot.date = before->date;
             if (before->version > 1) {
-                const fs::path older = published / folder / "versioner" / std::to_string(before->version - 1) / file;
+                const std::string n = std::to_string(before->version - 1);
+                fs::path older = published / folder / "versioner" / n / file;
+                std::error_code ec;
+                // A public version withdrawn when an item in it was made confidential (build.cpp).
+                if (!fs::exists(older, ec)) older = published / "lukket" / "tilbagetrukket" / folder / "versioner" / n / file;
                 const auto previous = read_published(older, &broken, diags);
                 if (broken) ok = false;
                 if (previous) {
@@ -92,14 +97,8 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const s
         } else {
             v.snapshot.version = before->version + 1;
             v.snapshot.date = meeting.corrected.year ? meeting.corrected : source_date();
-            if (v.snapshot.date.year == 0 && need_date) {
-                diags.error(meeting.locs.corrected,
-                            fmt(_("this build changes the {} edition, published as version {}, so it makes version {}: "
-                                  "give the correction's date with a line \"rettet: YYYY-MM-DD\" in meeting.txt (or set "
-                                  "SOURCE_DATE_EPOCH); boardpack never takes it from the clock"),
-                                folder, before->version, before->version + 1));
-                ok = false;
-            }
+            if (v.snapshot.date.year == 0 && need_date)
+                undated += (undated.empty() ? "" : ", ") + fmt(_("{} version {}"), folder, v.snapshot.version);
             v.comparison = versions::compare(*before, v.snapshot, printed);
             v.changes.previous = {before->version, before->date};
         }
@@ -114,10 +113,20 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const s
                     if (item.number == number) where = item.loc;
                 diags.warning(where, fmt(_("item {} is now confidential, but version {} of the public edition published "
                                            "its content; the new public version says only that the item is now "
-                                           "confidential, and whoever has version {} keeps what it said"),
+                                           "confidential, and the earlier public versions are now kept only in the "
+                                           "closed edition (lukket/tilbagetrukket/), but whoever has version {} keeps "
+                                           "what it said"),
                                          number, before->version, before->version));
             }
         }
+    }
+    if (!undated.empty()) {
+        diags.error(meeting.locs.corrected,
+                    fmt(_("this build changes the packet published before, so it makes a new version ({}): give the "
+                          "correction's date with a line \"rettet: YYYY-MM-DD\" in meeting.txt (or set SOURCE_DATE_EPOCH); "
+                          "boardpack never takes it from the clock"),
+                        undated));
+        ok = false;
     }
     return ok;
 }

@@ -40,6 +40,11 @@ bool contains_only(const fs::path& folder, auto&& allowed) {
     return !ec;
 }
 
+bool is_real_folder(const fs::path& p) {
+    struct stat st {};
+    return ::lstat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 // Whether `file` in an edition's folder `sub` (or in one of its kept versions) is a packet's:
 // the edition's HTML and PDF (today's names or a legacy packet's), its snapshot, and in the
 // edition's own folder `versioner/`, whose numbered folders each hold one version's files.
@@ -49,6 +54,17 @@ bool is_edition_entry(const fs::path& sub, const char* edition, const std::strin
         if (here == edition_file(edition, ext) || here == legacy_edition_file(edition, ext)) return is_plain_file(sub / file);
     }
     if (file == "snapshot-" + std::string(edition) + ".txt") return is_plain_file(sub / file);
+    // The closed edition keeps the public versions withdrawn when an item in them was made
+    // confidential: lukket/tilbagetrukket/offentlig/versioner/N/.
+    if (top && std::string(edition) == "lukket" && file == "tilbagetrukket") {
+        const fs::path withdrawn = sub / file;
+        return is_real_folder(withdrawn) && contains_only(withdrawn, [&](const std::string& e) {
+                   return e == "offentlig" && is_real_folder(withdrawn / e) &&
+                          contains_only(withdrawn / e, [&](const std::string& f) {
+                              return is_edition_entry(withdrawn / e, "offentlig", f, true) && f == kVersionsFolder;
+                          });
+               });
+    }
     if (top && file == kVersionsFolder) {
         const fs::path versions = sub / file;
         struct stat st {};

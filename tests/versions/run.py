@@ -4,7 +4,8 @@ a rebuild with no change makes no new version and the same bytes; a changed inpu
 date ("rettet:") and makes version 2 of both editions, keeping version 1 whole under
 <edition>/versioner/1/; a change only in a confidential item makes a new closed version and
 leaves every public byte as it was; `boardpack diff` lists the change and writes nothing; an item
-made confidential is all the public edition says of it, with a warning; a build killed at every
+made confidential is all the public edition says of it, with a warning, and the public versions
+that published it move into the closed edition; a build killed at every
 publishing step leaves a whole packet, old or new, with all its versions, and the next build
 goes on from it.
 
@@ -171,6 +172,17 @@ def main():
         check("the public snapshot keeps only its number and status", re.search(r"^punkt\t21\tfortrolig\tskjult\t\t\t$", snap, re.M) is not None)
         check("and nothing of its text", "Høringssvar - Lovforslag" not in snap)
         check("the summary counts it", "offentlig version 4, rettet 2023-09-17: 1 item, table or attachment added, removed or made confidential" in p.stdout, p.stdout)
+        public_files = tree(packet, "offentlig")
+        check("the public versions that published it leave the public edition", not any("/versioner/" in k for k in public_files), "\n".join(public_files))
+        leak = [k for k in public_files if "Lovforslag om ændring af lov om autorisation".encode() in open(os.path.join(packet, k), "rb").read()]
+        check("no public file holds its title", not leak, "\n".join(leak))
+        withdrawn = tree(packet, "lukket/tilbagetrukket")
+        check("they are kept in the closed edition, versions 1 to 3",
+              all(f"lukket/tilbagetrukket/offentlig/versioner/{k}/dagsorden-offentlig.pdf" in withdrawn for k in (1, 2, 3)), "\n".join(sorted(withdrawn)))
+        check("for owner and group only", os.stat(os.path.join(packet, "lukket", "tilbagetrukket")).st_mode & 0o7 == 0)
+        v4 = tree(packet)
+        p = build()
+        check("a rebuild then changes no byte (version 4 still compared with the withdrawn version 3)", p.returncode == 0 and tree(packet) == v4 and "offentlig unchanged, still version 4" in p.stdout, p.stderr + p.stdout)
     print(f"{failures} failure(s)" if failures else "versions: all checks passed")
     return 1 if failures else 0
 
