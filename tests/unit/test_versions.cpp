@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "build.hpp"
+#include "edition_versions.hpp"
 #include "test_support.hpp"
 #include "versions/compare.hpp"
 #include "versions/snapshot.hpp"
@@ -236,4 +237,35 @@ TEST_CASE("versions: the comparison marks the changed cell, figure, item and par
     CHECK(changed_items == 2);
     versions::clear_marks(m);
     CHECK(!input->cell->changed);
+}
+
+TEST_CASE("versions: the editions render at once only when they mark the public items alike") {
+    model::Meeting m = example();
+    EditionVersion ev[2];
+    ev[0].snapshot = versions::take_snapshot(m, model::Edition::Offentlig);
+    ev[1].snapshot = versions::take_snapshot(m, model::Edition::Lukket);
+    model::Cell* public_cell = ev[0].snapshot.cells.front().cell;
+    model::Cell* confidential_cell = nullptr;
+    for (const auto& c : ev[1].snapshot.cells)
+        for (const model::AgendaItem& item : m.items)
+            if (item.number == c.item && model::is_confidential(item.status) && !confidential_cell) confidential_cell = c.cell;
+    REQUIRE(confidential_cell);
+    CHECK(marks_agree(ev));  // nothing marked
+    ev[0].comparison.cells = {public_cell};
+    ev[1].comparison.cells = {public_cell, confidential_cell};
+    CHECK(marks_agree(ev));  // the confidential item's marks show only in the closed edition
+    ev[1].comparison.cells = {confidential_cell};
+    CHECK(!marks_agree(ev));  // the public edition is a version behind: its own marks
+}
+
+TEST_CASE("versions: the summary line counts input and derived figures and paragraphs by item") {
+    model::Changes c;
+    c.figures.resize(3);
+    c.figures[0].input = true;
+    c.texts.resize(3);
+    for (auto& t : c.texts) t.item = 19;
+    CHECK(change_summary(c) == "1 input figure, 2 derived figures, 3 paragraphs in item 19");
+    c.texts[0].item = 5;
+    CHECK(change_summary(c) == "1 input figure, 2 derived figures, 3 paragraphs in items 5 and 19");
+    CHECK(change_summary(model::Changes{}) == "no figure or text changed");
 }
