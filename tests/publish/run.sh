@@ -103,7 +103,8 @@ for step in 1 2 3; do
   BOARDPACK_TEST_NO_EXCHANGE=1 BOARDPACK_TEST_KILL_AFTER_STEP=$step "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
   check "killed after publishing step $step (exit by SIGKILL)" test $rc -eq 137
   snapshot > "$work/now"
-  check "after step $step: output/m is a complete packet (4 files and the marker)" test "$(wc -l < "$work/now")" -eq 5
+  # (The kept versions under <edition>/versioner/ aside: tests/versions/ checks those.)
+  check "after step $step: output/m is a complete packet (6 files and the marker)" test "$(grep -vc '/versioner/' "$work/now")" -eq 7
   if [ $step -lt 3 ]; then
     check "after step $step: it is the old packet" cmp -s "$work/published" "$work/now"
   else
@@ -192,11 +193,15 @@ check "saying names may not begin with a dot" grep -q 'a meeting folder.s name m
 
 # The closed edition is for the owner and group only, the public one for everyone, whatever the
 # umask.
-modes() { (cd "$work/out/m" && stat -c '%a %n' . offentlig offentlig/* lukket lukket/* | tr '\n' ' '); }
+modes() { (cd "$work/out/m" && stat -c '%a %n' . offentlig offentlig/[ds]* lukket lukket/[ds]* | tr '\n' ' '); }
+# The kept versions (each build above changed the input) have their edition's modes too.
+kept_modes() { (cd "$work/out/m" && find "$1/versioner" -printf '%m %y\n' | sort -u | tr '\n' ' '); }
 want="755 . 755 offentlig 644 offentlig/dagsorden-offentlig.html 644 offentlig/dagsorden-offentlig.pdf 644 offentlig/snapshot-offentlig.txt 750 lukket 640 lukket/dagsorden-lukket.html 640 lukket/dagsorden-lukket.pdf 640 lukket/snapshot-lukket.txt "
 for mask in 000 022 077; do
   (umask $mask; "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1)
   check "umask $mask: lukket/ is 0750 with 0640 files, offentlig/ 0755 with 0644 files" test "$(modes)" = "$want"
 done
+check "the kept public versions: folders 0755, files 0644" test "$(kept_modes offentlig)" = "644 f 755 d "
+check "the kept closed versions: folders 0750, files 0640" test "$(kept_modes lukket)" = "640 f 750 d "
 
 exit $((fails > 0))
