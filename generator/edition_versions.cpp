@@ -46,6 +46,9 @@ model::Date source_date() {
     return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+// A month or day as two digits.
+std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
 // The pointers one edition's comparison marks.
 std::set<const void*> marked(const versions::Comparison& c) {
     std::set<const void*> out;
@@ -97,6 +100,17 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const s
         } else {
             v.snapshot.version = before->version + 1;
             v.snapshot.date = meeting.corrected.year ? meeting.corrected : source_date();
+            // A correction is dated after (or on the day of) the version it corrects: an old
+            // "rettet:" line left from an earlier correction would otherwise date this one.
+            const auto day = [](const model::Date& d) { return d.year * 10000 + d.month * 100 + d.day; };
+            if (v.snapshot.date.year && before->date.year && day(v.snapshot.date) < day(before->date)) {
+                diags.error(meeting.locs.corrected,
+                            fmt(_("the correction's date {}-{}-{} is before that of version {} of the {} edition, which "
+                                  "it corrects ({}-{}-{}); write this correction's date on the \"rettet:\" line"),
+                                v.snapshot.date.year, two(v.snapshot.date.month), two(v.snapshot.date.day), before->version,
+                                folder, before->date.year, two(before->date.month), two(before->date.day)));
+                ok = false;
+            }
             if (v.snapshot.date.year == 0 && need_date)
                 undated += (undated.empty() ? "" : ", ") + fmt(_("{} version {}"), folder, v.snapshot.version);
             v.comparison = versions::compare(*before, v.snapshot, printed);

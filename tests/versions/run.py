@@ -163,7 +163,11 @@ def main():
 
         # A public item made confidential: the public edition says only that, and the build warns.
         edit(os.path.join(m, "21-hoeringssvar", "item.md"), "status: Offentlig", "status: Fortrolig")
-        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-09-16", "rettet: 2023-09-17")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-09-16", "rettet: 2023-09-10")
+        p = build()
+        check("a correction dated before the version it corrects is refused",
+              p.returncode == 1 and re.search(r"meeting\.txt:\d+:\d+: error: the correction's date 2023-09-10 is before that of version 3 of the offentlig edition, which it corrects \(2023-09-16\)", p.stderr) is not None, p.stderr)
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-09-10", "rettet: 2023-09-17")
         p = build()
         check("an item made confidential builds", p.returncode == 0, p.stderr)
         check("with a warning that the earlier public version published it",
