@@ -1,8 +1,11 @@
 #include "versions/snapshot.hpp"
 #include "core/messages.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 namespace boardpack::versions {
 
@@ -157,22 +160,31 @@ void take_tables(Snapshot& s, model::AgendaItem& item) {
     }
 }
 
-// Field escaping: \\ \t \n, and the figure marks as \{ \}.
-std::string escape(const std::string& in) {
-    std::string out;
-    out.reserve(in.size());
-    for (char c : in) {
-        switch (c) {
+// Appends a field escaped: \\ \t \n \r, and the figure marks as \{ \}. Most fields need no
+// escape and are appended whole.
+// Which bytes need an escape, looked up per byte: the snapshot is written on every build.
+constexpr auto kSpecial = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'\\', '\t', '\n', '\r', static_cast<char>(kOpen), static_cast<char>(kClose)}) t[c] = true;
+    return t;
+}();
+
+void put(std::string& out, std::string_view in) {
+    size_t from = 0;
+    for (size_t at = 0; at < in.size(); ++at) {
+        if (!kSpecial[static_cast<unsigned char>(in[at])]) continue;
+        out.append(in.data() + from, at - from);
+        switch (in[at]) {
             case '\\': out += "\\\\"; break;
             case '\t': out += "\\t"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case kOpen: out += "\\{"; break;
-            case kClose: out += "\\}"; break;
-            default: out += c;
+            default: out += "\\}"; break;
         }
+        from = at + 1;
     }
-    return out;
+    out.append(in.data() + from, in.size() - from);
 }
 
 bool unescape(const std::string& in, std::string* out) {
@@ -196,15 +208,15 @@ bool unescape(const std::string& in, std::string* out) {
     return true;
 }
 
-std::string line(std::initializer_list<std::string> fields) {
-    std::string out;
+// Appends one record: its fields escaped, tab-separated, and the line end.
+void line(std::string& out, std::initializer_list<std::string_view> fields) {
     bool first = true;
-    for (const std::string& f : fields) {
+    for (std::string_view f : fields) {
         if (!first) out += '\t';
-        out += escape(f);
+        put(out, f);
         first = false;
     }
-    return out + "\n";
+    out += '\n';
 }
 
 bool parse_int(const std::string& s, int* out) {
@@ -263,26 +275,28 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition) {
 
 std::string write_snapshot(const Snapshot& s) {
     std::string out = std::string(kFirstLine) + "\n";
-    out += line({"møde", s.meeting});
-    out += line({"udgave", s.edition});
-    out += line({"version", std::to_string(s.version)});
-    out += line({"versionsdato", iso(s.date)});
-    for (const auto& [k, v] : s.fields) out += line({"felt", k, v});
+    out.reserve(64 * (s.cells.size() + s.texts.size()) + 4096);
+    const auto n = [](int i) { return std::to_string(i); };
+    line(out, {"møde", s.meeting});
+    line(out, {"udgave", s.edition});
+    line(out, {"version", n(s.version)});
+    line(out, {"versionsdato", iso(s.date)});
+    for (const auto& [k, v] : s.fields) line(out, {"felt", k, v});
     for (const ItemEntry& i : s.items)
-        out += line({"punkt", std::to_string(i.number), i.status, i.shown ? "vist" : "skjult", i.title, i.case_officer,
-                     i.case_number});
-    for (const AttachmentEntry& a : s.attachments)
-        out += line({"bilag", std::to_string(a.item), std::to_string(a.number), a.title, a.document_id});
-    for (const TableEntry& t : s.tables)
-        out += line({"tabel", std::to_string(t.item), std::to_string(t.table), std::to_string(t.attachment), t.name, t.title});
+        line(out, {"punkt", n(i.number), i.status, i.shown ? "vist" : "skjult", i.title, i.case_officer, i.case_number});
+    for (const AttachmentEntry& a : s.attachments) line(out, {"bilag", n(a.item), n(a.number), a.title, a.document_id});
+    for (const TableEntry& t : s.tables) line(out, {"tabel", n(t.item), n(t.table), n(t.attachment), t.name, t.title});
     for (const CellEntry& c : s.cells)
-        out += line({"celle", std::to_string(c.item), std::to_string(c.table), std::to_string(c.attachment), c.row, c.column,
-                     c.text, c.input ? "input" : "beregnet", c.formula});
+        line(out, {"celle", n(c.item), n(c.table), n(c.attachment), c.row, c.column, c.text, c.input ? "input" : "beregnet",
+                   c.formula});
     for (const TextEntry& t : s.texts) {
-        std::string fields = line({"tekst", std::to_string(t.item), t.section, t.text});
-        fields.pop_back();
-        for (const std::string& e : t.expressions) fields += "\t" + escape(e);
-        out += fields + "\n";
+        line(out, {"tekst", n(t.item), t.section, t.text});
+        out.pop_back();
+        for (const std::string& e : t.expressions) {
+            out += '\t';
+            put(out, e);
+        }
+        out += '\n';
     }
     return out;
 }
@@ -375,10 +389,30 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
 }
 
 bool same_content(const Snapshot& a, const Snapshot& b) {
-    Snapshot x = a, y = b;
-    x.version = y.version = 1;
-    x.date = y.date = {};
-    return write_snapshot(x) == write_snapshot(y);
+    // Field by field (the build-only pointers aside), without writing either out.
+    const auto items = [](const ItemEntry& x, const ItemEntry& y) {
+        return x.number == y.number && x.status == y.status && x.shown == y.shown && x.title == y.title &&
+               x.case_officer == y.case_officer && x.case_number == y.case_number;
+    };
+    const auto attachments = [](const AttachmentEntry& x, const AttachmentEntry& y) {
+        return x.item == y.item && x.number == y.number && x.title == y.title && x.document_id == y.document_id;
+    };
+    const auto tables = [](const TableEntry& x, const TableEntry& y) {
+        return x.item == y.item && x.table == y.table && x.attachment == y.attachment && x.name == y.name && x.title == y.title;
+    };
+    const auto cells = [](const CellEntry& x, const CellEntry& y) {
+        return x.item == y.item && x.table == y.table && x.attachment == y.attachment && x.row == y.row &&
+               x.column == y.column && x.text == y.text && x.input == y.input && x.formula == y.formula;
+    };
+    const auto texts = [](const TextEntry& x, const TextEntry& y) {
+        return x.item == y.item && x.section == y.section && x.text == y.text && x.expressions == y.expressions;
+    };
+    return a.meeting == b.meeting && a.edition == b.edition && a.fields == b.fields &&
+           std::equal(a.items.begin(), a.items.end(), b.items.begin(), b.items.end(), items) &&
+           std::equal(a.attachments.begin(), a.attachments.end(), b.attachments.begin(), b.attachments.end(), attachments) &&
+           std::equal(a.tables.begin(), a.tables.end(), b.tables.begin(), b.tables.end(), tables) &&
+           std::equal(a.cells.begin(), a.cells.end(), b.cells.begin(), b.cells.end(), cells) &&
+           std::equal(a.texts.begin(), a.texts.end(), b.texts.begin(), b.texts.end(), texts);
 }
 
 }  // namespace boardpack::versions
