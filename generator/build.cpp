@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <sstream>
 #include <cstdio>
@@ -14,6 +16,7 @@
 #include "attach/pdf_merge.hpp"
 #include "core/diagnostics.hpp"
 #include "core/input_files.hpp"
+#include "edition_versions.hpp"
 #include "input/markdown_reader.hpp"
 #include "model/attachment_file.hpp"
 #include "model/document.hpp"
@@ -55,8 +58,9 @@ enum class EditionResult { Written, InputFailed, OutputFailed };
 // `publishing` serialises the calls into the publisher when both editions render at once.
 EditionResult render_edition(const model::Meeting& meeting, model::Edition edition, const RenderKit& kit,
                              publish::Publisher* publisher, std::mutex& publishing, bool clean, Diagnostics& diags,
-                             int* pages, std::string* why) {
-    const model::EditionView view = pipeline::edition(meeting, edition);
+                             int* pages, std::string* why, const model::Changes* changes) {
+    model::EditionView view = pipeline::edition(meeting, edition);
+    view.changes = changes;  // nullptr for a first version (README, "Corrections")
     const std::string folder = model::edition_folder(edition);
     // The closed edition is for the board: readable by the owner and group only.
     const publish::Access access =
@@ -92,6 +96,30 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
         const std::lock_guard<std::mutex> lock(publishing);
         if (!publisher->finish(path, why)) return EditionResult::OutputFailed;
     }
+    // A corrected version's rettelsesblad also as its own HTML and PDF beside the edition's, so
+    // it can be sent on its own to those who have read the earlier version.
+    if (rendered && writing() && changes && changes->version.number > 1) {
+        auto sheet = pipeline::render_correction_html(view, kit.wording, kit.html, diags);
+        if (!sheet) return EditionResult::InputFailed;
+        std::string sheet_pdf;
+        {
+            const std::lock_guard<std::mutex> lock(publishing);
+            if (!publisher->write(folder + "/" + pipeline::correction_file(edition, "html"), *sheet, access, why))
+                return EditionResult::OutputFailed;
+            sheet_pdf = publisher->create(folder + "/" + pipeline::correction_file(edition, "pdf"), access, why);
+            if (sheet_pdf.empty()) return EditionResult::OutputFailed;
+        }
+        switch (pipeline::write_pdf(pipeline::lay_out_correction(view, kit.wording, kit.fonts.layout_metrics()),
+                                    kit.fonts, sheet_pdf, diags)) {
+            case render::pdf::PdfResult::Written: break;
+            case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
+            case render::pdf::PdfResult::FileFailed:
+                *why = fmt(_("cannot write {}"), sheet_pdf);
+                return EditionResult::OutputFailed;
+        }
+        const std::lock_guard<std::mutex> lock(publishing);
+        if (!publisher->finish(sheet_pdf, why)) return EditionResult::OutputFailed;
+    }
     return rendered ? EditionResult::Written : EditionResult::InputFailed;
 }
 
@@ -113,22 +141,29 @@ struct EditionRun {
 // edition reports into its own Diagnostics; build_one merges them in edition order, so the
 // messages and the files are the same either way. Rendering reports only a few errors of its
 // own (a template, the PDF writer), so merging the kept messages loses nothing.
+// `changes` are each edition's changes (nullptr for a first version); `before` is called before
+// each edition when they render one after the other (to set that edition's marks).
 void render_editions(const model::Meeting& meeting, const RenderKit& kit, publish::Publisher* publisher, bool clean,
-                     bool strict, bool together, EditionRun (&runs)[2]) {
+                     bool strict, bool together, EditionRun (&runs)[2], const model::Changes* const (&changes)[2],
+                     const std::function<void(int)>& before) {
     const model::Edition editions[2] = {model::Edition::Offentlig, model::Edition::Lukket};
     std::mutex publishing;
     const auto run = [&, clean_before = clean](int e) {
         EditionRun& r = runs[e];
         r.diags.set_warnings_are_errors(strict);
         r.result = render_edition(meeting, editions[e], kit, publisher, publishing, e == 0 ? clean_before : clean,
-                                  r.diags, &r.pages, &r.why);
+                                  r.diags, &r.pages, &r.why, changes[e]);
     };
     if (!together) {
+        if (before) before(0);
         run(0);
         // A failed write of the first stops the build before the second; its errors stop
         // the second from writing.
         clean = clean && !runs[0].diags.has_errors();
-        if (runs[0].result != EditionResult::OutputFailed) run(1);
+        if (runs[0].result != EditionResult::OutputFailed) {
+            if (before) before(1);
+            run(1);
+        }
         return;
     }
     std::thread second(run, 1);
@@ -146,6 +181,63 @@ void pause_for_tests() {
 int input_failed(const fs::path& dir, const Diagnostics& diags, std::ostream& err) {
     err << fmt(_("boardpack: {}: {} error(s); nothing was written\n"), dir.string(), diags.error_count());
     return kExitInputError;
+}
+
+// "2023-09-15".
+std::string iso_date(const model::Date& d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return buf;
+}
+
+// Each section's printed title by its input name, for the changes the rettelsesblad lists.
+std::map<std::string, std::string> printed_sections(const render::Wording& wording) {
+    std::map<std::string, std::string> out;
+    for (int k = 0; k < model::kSectionCount; ++k) {
+        const auto kind = static_cast<model::SectionKind>(k);
+        out[model::section_title(kind)] = wording.section_title(kind);
+    }
+    return out;
+}
+
+// Where the closed edition keeps the public versions withdrawn because an item in them was made
+// confidential: lukket/tilbagetrukket/offentlig/versioner/N/.
+constexpr const char* kWithdrawn = "lukket/tilbagetrukket";
+
+// Writes each edition's snapshot and carries its kept versions into the new packet: the
+// versions before, and the one published now when this build makes a new one (README,
+// "Corrections"). All of it is in the staging folder, so it is published by the same swap.
+bool write_versions(publish::Publisher& publisher, const EditionVersion (&kept)[2], std::string* why) {
+    const model::Edition editions[2] = {model::Edition::Offentlig, model::Edition::Lukket};
+    for (int e = 0; e < 2; ++e) {
+        const std::string folder = model::edition_folder(editions[e]);
+        const publish::Access access = e == 1 ? publish::Access::Restricted : publish::Access::Public;
+        const EditionVersion& v = kept[e];
+        if (!publisher.write(folder + "/" + versions::snapshot_file(folder), versions::write_snapshot(v.snapshot), access, why))
+            return false;
+        if (v.published == 0) continue;
+        // Public versions withdrawn before (an item in them was made confidential) stay withdrawn.
+        if (e == 1 && !publisher.keep(kWithdrawn, kWithdrawn, access, why)) return false;
+        // An item made confidential: the public versions that published it leave the public
+        // edition and are kept, for the record, only in the closed one.
+        const bool withdraw = e == 0 && v.fresh && !v.comparison.now_confidential.empty();
+        const std::string versions_folder =
+            withdraw ? std::string(kWithdrawn) + "/offentlig/" + publish::kVersionsFolder : folder + "/" + publish::kVersionsFolder;
+        const publish::Access kept_access = withdraw ? publish::Access::Restricted : access;
+        if (!publisher.keep(folder + "/" + publish::kVersionsFolder, versions_folder, kept_access, why)) return false;
+        if (!v.fresh) continue;
+        // The version published now, whole (its files, attachments and rettelsesblad), becomes a kept one.
+        std::vector<std::string> names;
+        std::error_code ec;
+        for (fs::directory_iterator it(publisher.published() / folder, ec); !ec && it != fs::directory_iterator();
+             it.increment(ec))
+            if (it->path().filename() != publish::kVersionsFolder) names.push_back(it->path().filename().string());
+        std::sort(names.begin(), names.end());
+        const std::string into = versions_folder + "/" + std::to_string(v.published) + "/";
+        for (const std::string& name : names)
+            if (!publisher.keep(folder + "/" + name, into + name, kept_access, why)) return false;
+    }
+    return true;
 }
 
 int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& o, const RenderKit& kit,
@@ -180,9 +272,33 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     // check renders too (in memory), so it finds everything a build would. Two editions at once
     // hold two documents in memory: a large meeting renders them one after the other, so its
     // peak memory stays what one edition needs.
-    const bool together = o.editions_together && files.totals().bytes <= kEditionsTogetherBytes;
+    bool together = o.editions_together && files.totals().bytes <= kEditionsTogetherBytes;
+    // Each edition's version, against the snapshots of the packet published now (read under the
+    // lock), and the marks of what changed (README, "Corrections"). check has none.
+    EditionVersion ev[2];
+    const model::Changes* changes[2] = {nullptr, nullptr};
+    std::function<void(int)> mark_edition;
+    if (publisher && !diags.has_errors()) {
+        if (!decide_versions(*meeting, publisher->published(), printed_sections(kit.wording), true, ev, diags)) {
+            print_diagnostics(diags, o, err);
+            return input_failed(dir, diags, err);
+        }
+        for (int e = 0; e < 2; ++e) changes[e] = ev[e].view_changes();
+        if (marks_agree(ev)) {
+            versions::mark(ev[0].comparison);
+            versions::mark(ev[1].comparison);
+        } else {
+            // The editions mark a public item differently (one is newer than the other): each
+            // renders with its own marks, one after the other.
+            together = false;
+            mark_edition = [&](int e) {
+                versions::clear_marks(*meeting);
+                versions::mark(ev[e].comparison);
+            };
+        }
+    }
     EditionRun runs[2];
-    render_editions(*meeting, kit, publisher.get(), !diags.has_errors(), o.strict, together, runs);
+    render_editions(*meeting, kit, publisher.get(), !diags.has_errors(), o.strict, together, runs, changes, mark_edition);
     int pages[2] = {0, 0};
     EditionResult results[2];
     for (int e = 0; e < 2; ++e) {
@@ -204,6 +320,10 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
                    diags.warning_count(), meeting->items.size(), pages[0], pages[1]);
         return kExitOk;
     }
+    if (!write_versions(*publisher, ev, &why)) {
+        err << fmt(_("boardpack: {}; the packet in {} was left as it was\n"), why, publisher->target().string());
+        return kExitOutputError;
+    }
     // What the archive page says of this packet.
     char date[16];
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", meeting->date.year, meeting->date.month, meeting->date.day);
@@ -224,6 +344,17 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     out << fmt(_("boardpack: built {}: {} items ({} public, {} confidential); offentlig {} pages, lukket {} pages; {} files in {}\n"),
                id, meeting->items.size(), meeting->items.size() - confidential, confidential, pages[0], pages[1],
                publisher->files_written(), publisher->target().string());
+    // What a rebuild did to each edition's version: "version 2: 1 input figure, 14 derived figures, ...".
+    if (ev[0].published || ev[1].published)
+        for (int e = 0; e < 2; ++e) {
+            const EditionVersion& v = ev[e];
+            const char* name = e == 0 ? "offentlig" : "lukket";
+            if (!v.fresh)
+                out << fmt(_("boardpack: {}: {} unchanged, still version {}\n"), id, name, v.snapshot.version);
+            else
+                out << fmt(_("boardpack: {}: {} version {}, rettet {}: {}\n"), id, name, v.snapshot.version,
+                           iso_date(v.snapshot.date), change_summary(v.changes));
+        }
     return kExitOk;
 }
 
@@ -317,6 +448,53 @@ int build_all(const std::vector<publish::MeetingTarget>& targets, const BuildOpt
 }
 
 }  // namespace
+
+int run_diff(const BuildOptions& o, std::ostream& out, std::ostream& err) {
+    publish::TargetProblem problem;
+    const auto targets = publish::resolve_targets(o.meetings, o.output, false, &problem);
+    if (!targets) {
+        err << "boardpack: " << problem.message << "\n";
+        return problem.usage ? kExitUsage : kExitInputError;
+    }
+    Diagnostics kit_diags;
+    const std::optional<RenderKit> kit = pipeline::load_kit(o.templates, o.fonts, kit_diags);
+    if (!kit) {
+        print_diagnostics(kit_diags, o, err);
+        return kExitInputError;
+    }
+    int status = kExitOk;
+    for (const publish::MeetingTarget& t : *targets) {
+        Diagnostics diags;
+        diags.set_warnings_are_errors(o.strict);
+        DiskFiles files(t.dir);
+        auto meeting = pipeline::load(files, t.id, diags);
+        if (meeting) pipeline::compute(*meeting, kit->wording, diags);
+        if (!meeting || diags.has_errors()) {
+            print_diagnostics(diags, o, err);
+            status = std::max(status, input_failed(t.dir, diags, err));
+            continue;
+        }
+        pipeline::prepare(*meeting, kit->wording, diags);
+        // Read through output/<meeting> as published; nothing is written, nothing locked.
+        const fs::path published = o.output / t.id;
+        std::error_code ec;
+        const bool exists = fs::is_directory(published, ec);
+        EditionVersion ev[2];
+        const bool ok = decide_versions(*meeting, exists ? published : fs::path(), printed_sections(kit->wording), false, ev, diags);
+        print_diagnostics(diags, o, err);
+        if (!ok) {
+            status = std::max(status, kExitInputError);
+            continue;
+        }
+        out << fmt(_("boardpack: {}: the input compared with the packet published in {}\n"), t.dir.string(), published.string());
+        for (int e = 0; e < 2; ++e) print_changes(ev[e], e == 0 ? "offentlig" : "lukket", out);
+        if ((ev[0].fresh && ev[0].published) || (ev[1].fresh && ev[1].published)) {
+            if (meeting->corrected.year == 0 && ev[0].snapshot.date.year == 0 && ev[1].snapshot.date.year == 0)
+                out << _("boardpack: a build needs the correction's date: add \"rettet: YYYY-MM-DD\" to meeting.txt\n");
+        }
+    }
+    return status;
+}
 
 std::vector<fs::path> find_meetings(const fs::path& inputs) {
     std::vector<fs::path> out;

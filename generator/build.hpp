@@ -46,6 +46,10 @@ inline constexpr int kExitOutputError = 3;
 // Builds (or checks) each meeting; messages go to `err`, the summary to `out`.
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
 
+// Lists, for each meeting, what a build would change against the packet published in the output
+// folder (each edition's version, figures, texts and parts), without writing anything.
+int run_diff(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
 // The steps of a build, in the order the driver takes them.
 namespace pipeline {
 

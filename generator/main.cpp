@@ -21,6 +21,7 @@ namespace {
 const char* const kUsage = N_(
     "usage: boardpack build [MEETING_DIR...] [--out DIR] [--strict] [--quiet] [--color=WHEN] [-j N]\n"
     "       boardpack check [MEETING_DIR...] [--strict] [--quiet] [--color=WHEN] [-j N]\n"
+    "       boardpack diff [MEETING_DIR...] [--out DIR]\n"
     "       boardpack new MEETING_DIR\n"
     "       boardpack new-item MEETING_DIR NAME [--titel TITLE]\n"
     "       boardpack --help | --version\n");
@@ -37,6 +38,8 @@ const char* const kHelp = N_(
     "                          OUT/<meeting> is a link into OUT/.boardpack/, replaced in one step;\n"
     "                          only a packet boardpack wrote is ever replaced\n"
     "  check [MEETING_DIR...]  check the input and list every problem; writes nothing\n"
+    "  diff [MEETING_DIR...]   list what a build would change against the packet published in\n"
+    "                          OUT/<meeting>: each edition's version, figures, texts; writes nothing\n"
     "  new MEETING_DIR         start a meeting: meeting.txt with every field explained, the\n"
     "                          repeated ones taken from the newest meeting beside it\n"
     "  new-item MEETING_DIR NAME\n"
@@ -105,7 +108,8 @@ int main(int argc, char** argv) {
     boardpack::BuildOptions options;
     options.templates = boardpack::default_templates_dir();
     if (args[0] == "new" || args[0] == "new-item") return scaffold(args, options.templates);
-    if (args[0] == "check") options.check_only = true;
+    const bool diff = args[0] == "diff";
+    if (args[0] == "check" || diff) options.check_only = true;
     else if (args[0] != "build") {
         std::cerr << fmt(_("boardpack: unknown command \"{}\"\n"), args[0]) << _(kUsage);
         return boardpack::kExitUsage;
@@ -196,5 +200,6 @@ int main(int argc, char** argv) {
             return boardpack::kExitInputError;
         }
     }
+    if (diff) return boardpack::run_diff(options, std::cout, std::cerr);
     return boardpack::run_build(options, std::cout, std::cerr);
 }

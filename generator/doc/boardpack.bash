@@ -4,7 +4,7 @@ _boardpack() {
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
     if [[ $COMP_CWORD -eq 1 ]]; then
-        COMPREPLY=($(compgen -W "build check new new-item --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "build check diff new new-item --help --version" -- "$cur"))
         return
     fi
     case $prev in
@@ -18,6 +18,7 @@ _boardpack() {
         case ${COMP_WORDS[1]} in
             build) COMPREPLY=($(compgen -W "--out --strict --templates --fonts" -- "$cur")) ;;
             check) COMPREPLY=($(compgen -W "--strict --templates --fonts" -- "$cur")) ;;
+            diff) COMPREPLY=($(compgen -W "--out --strict --templates --fonts" -- "$cur")) ;;
             new-item) COMPREPLY=($(compgen -W "--titel --templates" -- "$cur")) ;;
             new) COMPREPLY=($(compgen -W "--templates" -- "$cur")) ;;
         esac

@@ -18,7 +18,7 @@ namespace {
 const std::vector<KeySpec> kMeetingKeys = {
     {"organisation", true, false}, {"organ", true, false}, {"titel", false, false},
     {"dato", true, false},         {"tidspunkt", true, false}, {"sted", true, false},
-    {"punkt", true, true},         {"delt", false, true},
+    {"punkt", true, true},         {"delt", false, true},      {"rettet", false, false},
 };
 
 // A folder named in meeting.txt, without trailing slashes ("pub/" is "pub").
@@ -88,6 +88,7 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
 
     model::Meeting meeting;
     meeting.id = meeting_id;
+    meeting.locs.corrected = file->loc(1);
     std::vector<const KeyValue*> item_keys;
     std::vector<const KeyValue*> shared_keys;
     // The text fields, each kept with where it was written.
@@ -111,8 +112,11 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
         if (text_field) continue;
         if (kv.key == "punkt") item_keys.push_back(&kv);
         else if (kv.key == "delt") shared_keys.push_back(&kv);
-        else if (kv.key == "dato" && !kv.value.empty()) {
-            if (auto d = parse_iso_date(kv.value)) meeting.date = *d;
+        else if ((kv.key == "dato" || kv.key == "rettet") && !kv.value.empty()) {
+            // "rettet:" dates a corrected version (README, "Corrections"); a build that makes none ignores it.
+            model::Date& date = kv.key == "dato" ? meeting.date : meeting.corrected;
+            if (kv.key == "rettet") meeting.locs.corrected = kv.value_loc;
+            if (auto d = parse_iso_date(kv.value)) date = *d;
             else diags.error(kv.value_loc, fmt(_("the date must be written YYYY-MM-DD, e.g. 2023-09-14, and exist; found {}"),
                                                quote_text(kv.value)), kv.line);
         }

@@ -212,6 +212,7 @@ struct Meeting {
     std::string body;
     std::string title;
     Date date;
+    Date corrected;  // "rettet:": the date of a corrected version (year 0: not given)
     std::string time;
     std::string place;
     std::vector<AgendaItem> items;
@@ -219,6 +220,7 @@ struct Meeting {
     // a field given no value there (the default title) has none.
     struct FieldLocs {
         SourceLoc organisation, body, title, time, place;
+        SourceLoc corrected;  // the "rettet:" value, or meeting.txt's first line when none is given
     } locs;
 };
 

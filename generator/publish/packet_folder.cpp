@@ -66,6 +66,49 @@ bool holds_only_attachments(const fs::path& folder) {
     });
 }
 
+bool is_real_folder(const fs::path& p) {
+    struct stat st {};
+    return ::lstat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Whether `file` in an edition's folder `sub` (or in one of its kept versions) is a packet's:
+// the edition's HTML and PDF (today's names or a legacy packet's), its snapshot, and in the
+// edition's own folder `versioner/`, whose numbered folders each hold one version's files.
+bool is_edition_entry(const fs::path& sub, const char* edition, const std::string& file, bool top) {
+    for (const char* ext : kExtensions) {
+        const std::string here = std::string(edition) + "/" + file;
+        if (here == edition_file(edition, ext) || here == legacy_edition_file(edition, ext)) return is_plain_file(sub / file);
+    }
+    if (file == kAttachmentFolder) return holds_only_attachments(sub / file);
+    if (file == "snapshot-" + std::string(edition) + ".txt") return is_plain_file(sub / file);
+    // A corrected version's rettelsesblad on its own (pipeline::correction_file).
+    if (file == "rettelsesblad-" + std::string(edition) + ".html" || file == "rettelsesblad-" + std::string(edition) + ".pdf")
+        return is_plain_file(sub / file);
+    // The closed edition keeps the public versions withdrawn when an item in them was made
+    // confidential: lukket/tilbagetrukket/offentlig/versioner/N/.
+    if (top && std::string(edition) == "lukket" && file == "tilbagetrukket") {
+        const fs::path withdrawn = sub / file;
+        return is_real_folder(withdrawn) && contains_only(withdrawn, [&](const std::string& e) {
+                   return e == "offentlig" && is_real_folder(withdrawn / e) &&
+                          contains_only(withdrawn / e, [&](const std::string& f) {
+                              return is_edition_entry(withdrawn / e, "offentlig", f, true) && f == kVersionsFolder;
+                          });
+               });
+    }
+    if (top && file == kVersionsFolder) {
+        const fs::path versions = sub / file;
+        struct stat st {};
+        if (::lstat(versions.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
+        return contains_only(versions, [&](const std::string& number) {
+            const fs::path one = versions / number;
+            struct stat vs {};
+            if (!is_version_name(number) || ::lstat(one.c_str(), &vs) != 0 || !S_ISDIR(vs.st_mode)) return false;
+            return contains_only(one, [&](const std::string& f) { return is_edition_entry(one, edition, f, false); });
+        });
+    }
+    return false;
+}
+
 // A folder whose every entry is a packet's: the marker and the edition folders, each holding
 // only the edition's files. Replacing it then deletes nothing but a packet.
 bool holds_only_a_packet(const fs::path& folder) {
@@ -76,16 +119,7 @@ bool holds_only_a_packet(const fs::path& folder) {
             const fs::path sub = folder / name;
             struct stat st {};
             if (::lstat(sub.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
-            // Today's names, and the names of a packet written before the edition was in them.
-            return contains_only(sub, [&](const std::string& file) {
-                if (file == kAttachmentFolder) return holds_only_attachments(sub / file);
-                for (const char* ext : kExtensions) {
-                    const std::string here = std::string(edition) + "/" + file;
-                    if (here == edition_file(edition, ext) || here == legacy_edition_file(edition, ext))
-                        return is_plain_file(sub / file);
-                }
-                return false;
-            });
+            return contains_only(sub, [&](const std::string& file) { return is_edition_entry(sub, edition, file, true); });
         }
         return false;
     });

@@ -17,6 +17,10 @@ inline constexpr const char* kWorkFolder = ".boardpack";
 inline constexpr const char* kMarkerFile = ".boardpack-packet";
 inline constexpr const char* kMarkerLine = "boardpack packet: written by boardpack, replaced by its next build";
 
+// The folder in each edition's folder that keeps its earlier versions, one numbered folder each
+// ("offentlig/versioner/1/"; README, "Corrections").
+inline constexpr const char* kVersionsFolder = "versioner";
+
 // An edition's file in the packet, relative to output/<meeting>: the edition folder
 // ("offentlig", "lukket") and a name that says the edition too, "offentlig/dagsorden-offentlig.pdf",
 // so a file attached or copied on its own cannot be taken for the other edition.

@@ -165,6 +165,50 @@ std::string Publisher::create(const std::string& relative, Access access, std::s
 
 bool Publisher::finish(const std::string& path, std::string* error) { return sync_file(path, error); }
 
+fs::path Publisher::published() const {
+    if (before_.kind == TargetKind::OwnLink) return work_ / before_.version;
+    if (before_.kind == TargetKind::PacketFolder) return target_;
+    return {};
+}
+
+bool Publisher::keep(const std::string& from, const std::string& relative, Access access, std::string* error) {
+    const fs::path source = published();
+    if (source.empty()) return true;
+    const bool restricted = access == Access::Restricted;
+    return make_folders(relative, restricted, error) && keep_path(source / from, staging_ / relative, restricted, error);
+}
+
+bool Publisher::keep_path(const fs::path& from, const fs::path& to, bool restricted, std::string* error) {
+    std::error_code ec;
+    const fs::file_status status = fs::symlink_status(from, ec);
+    if (ec || status.type() == fs::file_type::not_found) return true;  // nothing to keep
+    if (status.type() == fs::file_type::directory) {
+        if (!make_folder(to, restricted ? kRestrictedFolder : kPublicFolder, error)) return false;
+        std::vector<fs::path> entries;
+        for (fs::directory_iterator it(from, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+            entries.push_back(it->path());
+        if (ec) {
+            *error = fmt(_("cannot read {}: {}"), from.string(), ec.message());
+            return false;
+        }
+        std::sort(entries.begin(), entries.end());
+        for (const fs::path& e : entries)
+            if (!keep_path(e, to / e.filename(), restricted, error)) return false;
+        return true;
+    }
+    if (status.type() != fs::file_type::regular) return true;  // boardpack writes only files and folders
+    // The published files are never written again (each build writes new ones), so the new
+    // packet may share them; a copy where a link is refused.
+    if (::link(from.c_str(), to.c_str()) == 0) return true;
+    fs::copy_file(from, to, ec);
+    if (ec) {
+        *error = fmt(_("cannot keep {} in the new packet: {}"), from.string(), ec.message());
+        return false;
+    }
+    fs::permissions(to, restricted ? fs::perms(kRestrictedFile) : fs::perms(kPublicFile), ec);
+    return sync_file(to, error);
+}
+
 bool Publisher::commit(std::string* error) {
     sync_tree(staging_);
     // Step 1: the new packet becomes a numbered version; output/<meeting> still shows the old.

@@ -45,6 +45,16 @@ public:
     std::string create(const std::string& relative, Access access, std::string* error);
     bool finish(const std::string& path, std::string* error);
 
+    // The folder of the packet published now (what output/<meeting> shows when the build began),
+    // or "" if there is none. Read it only while this publisher holds the lock.
+    std::filesystem::path published() const;
+
+    // Keeps a file or folder of the published packet in the new one: `from` (relative to
+    // published()) becomes `relative` in the staging folder, hard-linked where the file system
+    // allows (else copied), its folders made with the access's mode. The kept versions of the
+    // editions (README, "Corrections") thus ride on the same atomic swap as the rest.
+    bool keep(const std::string& from, const std::string& relative, Access access, std::string* error);
+
     // Publishes the staging folder as output/<meeting>.
     bool commit(std::string* error);
 
@@ -63,6 +73,7 @@ private:
     void clear_leftovers();
     bool switch_link(std::string* error);
     bool make_folders(const std::string& relative, bool restricted, std::string* error);
+    bool keep_path(const std::filesystem::path& from, const std::filesystem::path& to, bool restricted, std::string* error);
 
     std::string id_;
     std::filesystem::path root_;     // the output folder

@@ -145,7 +145,7 @@ def edition_problems(packet, public, closed):
     mark = wording_text("lukket-maerke")
     for edition in ("offentlig", "lukket"):
         names = sorted(n for n in os.listdir(os.path.join(packet, edition)) if n != "bilag")  # attachments' own files
-        want = [f"dagsorden-{edition}.html", f"dagsorden-{edition}.pdf"]
+        want = [f"dagsorden-{edition}.html", f"dagsorden-{edition}.pdf", f"snapshot-{edition}.txt"]
         if names != want:
             problems.append(f"{edition}/ holds {names}, not {want}")
     prefix = {"offentlig": wording_text("titel-offentlig").split("{")[0], "lukket": wording_text("titel-lukket").split("{")[0]}

@@ -21,6 +21,8 @@ ALLOWED = {
     # PDF attachments (qpdf): reading, checking, cleaning and merging them; below input and render.
     "attach": {"core", "attach"},
     "publish": {"core", "publish"},
+    # The versions of an edition: its snapshot and the comparison with the previous one.
+    "versions": {"core", "numbers", "model", "versions"},
     # "new" and "new-item" stand beside the driver: they write files as publish does.
     "scaffold": {"core", "publish", "scaffold"},
 }

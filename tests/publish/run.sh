@@ -6,6 +6,8 @@
 # output/m is a complete packet at every moment. Only what boardpack wrote is replaced; the
 # closed edition is readable by owner and group only.
 set -u
+# A rebuild of changed input makes a new version, dated from the input or SOURCE_DATE_EPOCH (README, "Corrections").
+export SOURCE_DATE_EPOCH=1694736000
 boardpack=$1
 root=$2
 work=$(mktemp -d)
@@ -101,7 +103,8 @@ for step in 1 2 3; do
   BOARDPACK_TEST_NO_EXCHANGE=1 BOARDPACK_TEST_KILL_AFTER_STEP=$step "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
   check "killed after publishing step $step (exit by SIGKILL)" test $rc -eq 137
   snapshot > "$work/now"
-  check "after step $step: output/m is a complete packet (4 files, the example's 4 attachment files in bilag/ and the marker)" test "$(wc -l < "$work/now")" -eq 9
+  # (The kept versions under <edition>/versioner/ aside: tests/versions/ checks those.)
+  check "after step $step: output/m is a complete packet (6 files, the example's 4 attachment files in bilag/ and the marker)" test "$(grep -vc '/versioner/' "$work/now")" -eq 11
   if [ $step -lt 3 ]; then
     check "after step $step: it is the old packet" cmp -s "$work/published" "$work/now"
   else
@@ -190,8 +193,10 @@ check "saying names may not begin with a dot" grep -q 'a meeting folder.s name m
 
 # The closed edition is for the owner and group only, the public one for everyone, whatever the
 # umask.
-modes() { (cd "$work/out/m" && stat -c '%a %n' . offentlig offentlig/dagsorden-* lukket lukket/dagsorden-* | tr '\n' ' '); }
-want="755 . 755 offentlig 644 offentlig/dagsorden-offentlig.html 644 offentlig/dagsorden-offentlig.pdf 750 lukket 640 lukket/dagsorden-lukket.html 640 lukket/dagsorden-lukket.pdf "
+modes() { (cd "$work/out/m" && stat -c '%a %n' . offentlig offentlig/[ds]* lukket lukket/[ds]* | tr '\n' ' '); }
+# The kept versions (each build above changed the input) have their edition's modes too.
+kept_modes() { (cd "$work/out/m" && find "$1/versioner" -printf '%m %y\n' | sort -u | tr '\n' ' '); }
+want="755 . 755 offentlig 644 offentlig/dagsorden-offentlig.html 644 offentlig/dagsorden-offentlig.pdf 644 offentlig/snapshot-offentlig.txt 750 lukket 640 lukket/dagsorden-lukket.html 640 lukket/dagsorden-lukket.pdf 640 lukket/snapshot-lukket.txt "
 # The attachments' own files (bilag/) as their edition's: folders 0755 or 0750, files 0644 or 0640.
 bilag_modes_ok() { (cd "$work/out/m" && [ -n "$(ls offentlig/bilag)" ] && [ -n "$(ls lukket/bilag)" ] &&
   [ -z "$(find offentlig/bilag \( -type d ! -perm 755 \) -o \( -type f ! -perm 644 \))" ] &&
@@ -201,5 +206,7 @@ for mask in 000 022 077; do
   check "umask $mask: lukket/ is 0750 with 0640 files, offentlig/ 0755 with 0644 files" test "$(modes)" = "$want"
   check "umask $mask: so are their bilag/ folders and files" bilag_modes_ok
 done
+check "the kept public versions: folders 0755, files 0644" test "$(kept_modes offentlig)" = "644 f 755 d "
+check "the kept closed versions: folders 0750, files 0640" test "$(kept_modes lukket)" = "640 f 750 d "
 
 exit $((fails > 0))

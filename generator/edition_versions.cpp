@@ -1,0 +1,242 @@
+#include "edition_versions.hpp"
+#include "core/messages.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace boardpack {
+
+namespace {
+
+// A published snapshot: nullopt if there is none; an error (reported) if it cannot be read.
+std::optional<versions::Snapshot> read_published(const fs::path& file, bool* broken, Diagnostics& diags) {
+    std::error_code ec;
+    if (file.empty() || !fs::is_regular_file(file, ec)) return std::nullopt;
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::string why;
+    auto s = in ? versions::read_snapshot(text.str(), &why) : std::nullopt;
+    if (!s) {
+        if (why.empty()) why = _("cannot be read");
+        diags.error({file.string(), 0, 0},
+                    fmt(_("the published version's snapshot is damaged ({}); the next version cannot be compared with it: "
+                          "move the packet away to start again at version 1"), why));
+        *broken = true;
+    }
+    return s;
+}
+
+// SOURCE_DATE_EPOCH as a date (UTC), or year 0 if it is not set or not a number.
+model::Date source_date() {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (!epoch || !*epoch) return {};
+    char* end = nullptr;
+    const long long seconds = std::strtoll(epoch, &end, 10);
+    if (*end != '\0' || seconds < 0) return {};
+    const std::time_t t = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    if (!gmtime_r(&t, &tm)) return {};
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+// A month or day as two digits.
+std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+// The pointers one edition's comparison marks.
+std::set<const void*> marked(const versions::Comparison& c) {
+    std::set<const void*> out;
+    for (const void* p : c.items) out.insert(p);
+    for (const void* p : c.cells) out.insert(p);
+    for (const void* p : c.figures) out.insert(p);
+    for (const void* p : c.blocks) out.insert(p);
+    return out;
+}
+
+}  // namespace
+
+bool decide_versions(model::Meeting& meeting, const fs::path& published, const std::map<std::string, std::string>& printed,
+                     bool need_date, EditionVersion (&out)[2], Diagnostics& diags) {
+    const model::Edition editions[2] = {model::Edition::Offentlig, model::Edition::Lukket};
+    bool ok = true;
+    std::string undated;  // the new versions that need a date: "offentlig version 2, lukket version 2"
+    for (int e = 0; e < 2; ++e) {
+        EditionVersion& v = out[e];
+        const std::string folder = model::edition_folder(editions[e]);
+        const std::string file = versions::snapshot_file(folder);
+        v.snapshot = versions::take_snapshot(meeting, editions[e]);
+        bool broken = false;
+        const auto before = read_published(published.empty() ? fs::path() : published / folder / file, &broken, diags);
+        if (broken) {
+            ok = false;
+            continue;
+        }
+        if (!before) continue;  // the first publication (or a packet from before snapshots): version 1
+        v.published = before->version;
+        if (versions::same_content(*before, v.snapshot)) {
+            // Nothing changed: the published version again, marked as it was against the one before.
+            v.fresh = false;
+            v.snapshot.version = before->version;
+            v.snapshot.date = before->date;
+            if (before->version > 1) {
+                const std::string n = std::to_string(before->version - 1);
+                fs::path older = published / folder / "versioner" / n / file;
+                std::error_code ec;
+                // A public version withdrawn when an item in it was made confidential (build.cpp).
+                if (!fs::exists(older, ec)) older = published / "lukket" / "tilbagetrukket" / folder / "versioner" / n / file;
+                const auto previous = read_published(older, &broken, diags);
+                if (broken) ok = false;
+                if (previous) {
+                    v.comparison = versions::compare(*previous, v.snapshot, printed);
+                    v.changes.previous = {previous->version, previous->date};
+                }
+            }
+        } else {
+            v.snapshot.version = before->version + 1;
+            v.snapshot.date = meeting.corrected.year ? meeting.corrected : source_date();
+            // A correction is dated after (or on the day of) the version it corrects: an old
+            // "rettet:" line left from an earlier correction would otherwise date this one.
+            const auto day = [](const model::Date& d) { return d.year * 10000 + d.month * 100 + d.day; };
+            if (v.snapshot.date.year && before->date.year && day(v.snapshot.date) < day(before->date)) {
+                diags.error(meeting.locs.corrected,
+                            fmt(_("the correction's date {}-{}-{} is before that of version {} of the {} edition, which "
+                                  "it corrects ({}-{}-{}); write this correction's date on the \"rettet:\" line"),
+                                v.snapshot.date.year, two(v.snapshot.date.month), two(v.snapshot.date.day), before->version,
+                                folder, before->date.year, two(before->date.month), two(before->date.day)));
+                ok = false;
+            }
+            if (v.snapshot.date.year == 0 && need_date)
+                undated += (undated.empty() ? "" : ", ") + fmt(_("{} version {}"), folder, v.snapshot.version);
+            v.comparison = versions::compare(*before, v.snapshot, printed);
+            v.changes.previous = {before->version, before->date};
+        }
+        v.changes.figures = v.comparison.changes.figures;
+        v.changes.texts = v.comparison.changes.texts;
+        v.changes.parts = v.comparison.changes.parts;
+        v.changes.version = {v.snapshot.version, v.snapshot.date};
+        if (editions[e] == model::Edition::Offentlig && v.fresh) {
+            for (int number : v.comparison.now_confidential) {
+                SourceLoc where{"meeting.txt", 0, 0};
+                for (const model::AgendaItem& item : meeting.items)
+                    if (item.number == number) where = item.loc;
+                diags.warning(where, fmt(_("item {} is now confidential, but version {} of the public edition published "
+                                           "its content; the new public version says only that the item is now "
+                                           "confidential, and the earlier public versions are now kept only in the "
+                                           "closed edition (lukket/tilbagetrukket/), but whoever has version {} keeps "
+                                           "what it said"),
+                                         number, before->version, before->version));
+            }
+        }
+    }
+    if (!undated.empty()) {
+        diags.error(meeting.locs.corrected,
+                    fmt(_("this build changes the packet published before, so it makes a new version ({}): give the "
+                          "correction's date with a line \"rettet: YYYY-MM-DD\" in meeting.txt (or set SOURCE_DATE_EPOCH); "
+                          "boardpack never takes it from the clock"),
+                        undated));
+        ok = false;
+    }
+    return ok;
+}
+
+bool marks_agree(const EditionVersion (&v)[2]) {
+    // The public snapshot's entries are the public items' parts: the closed edition's marks among
+    // them must be the public edition's.
+    std::set<const void*> public_parts;
+    for (const auto& i : v[0].snapshot.items)
+        if (i.item) public_parts.insert(i.item);
+    for (const auto& c : v[0].snapshot.cells) public_parts.insert(c.cell);
+    for (const auto& t : v[0].snapshot.texts) {
+        if (t.block) public_parts.insert(t.block);
+        for (const void* f : t.figures) public_parts.insert(f);
+    }
+    const std::set<const void*> pub = marked(v[0].comparison);
+    std::set<const void*> closed;
+    for (const void* p : marked(v[1].comparison))
+        if (public_parts.count(p)) closed.insert(p);
+    return pub == closed;
+}
+
+std::string change_summary(const model::Changes& c) {
+    int inputs = 0, derived = 0;
+    for (const model::FigureChange& f : c.figures) (f.input ? inputs : derived) += 1;
+    std::vector<std::string> parts;
+    if (inputs) parts.push_back(fmt(tr_n("{} input figure", "{} input figures", inputs), inputs));
+    if (derived) parts.push_back(fmt(tr_n("{} derived figure", "{} derived figures", derived), derived));
+    if (!c.texts.empty()) {
+        std::vector<int> items;
+        for (const model::TextChange& t : c.texts)
+            if (std::find(items.begin(), items.end(), t.item) == items.end()) items.push_back(t.item);
+        std::string list;
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (i) list += i + 1 == items.size() ? _(" and ") : ", ";
+            list += items[i] == 0 ? _("the meeting's details") : std::to_string(items[i]);
+        }
+        const unsigned long n = c.texts.size();
+        parts.push_back(items.size() == 1 && items[0] != 0
+                            ? fmt(tr_n("{} paragraph in item {}", "{} paragraphs in item {}", n), n, list)
+                            : fmt(tr_n("{} paragraph in items {}", "{} paragraphs in items {}", n), n, list));
+    }
+    if (!c.parts.empty())
+        parts.push_back(fmt(tr_n("{} item, table or attachment added, removed or made confidential",
+                                 "{} items, tables or attachments added, removed or made confidential", c.parts.size()),
+                            c.parts.size()));
+    if (parts.empty()) return _("no figure or text changed");
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+    return out;
+}
+
+void print_changes(const EditionVersion& v, const std::string& edition, std::ostream& out) {
+    if (v.published == 0) {
+        out << fmt(_("{}: not published yet; a build makes version 1\n"), edition);
+        return;
+    }
+    if (!v.fresh) {
+        out << fmt(_("{}: no change since version {}\n"), edition, v.published);
+        return;
+    }
+    const model::Changes& c = v.changes;
+    out << fmt(_("{}: version {} would become version {}: {}\n"), edition, v.published, v.snapshot.version, change_summary(c));
+    auto where = [](const model::FigureChange& f) {
+        return f.table ? fmt(_("item {}, table {} ({}), {} / {}"), f.item, f.table, f.table_title, f.row, f.column)
+                       : fmt(_("item {}, {}, figure in the text"), f.item, f.section);
+    };
+    for (const model::FigureChange& f : c.figures) {
+        const std::string before = f.before.empty() ? "-" : f.before, after = f.after.empty() ? "-" : f.after;
+        out << (f.cause >= 0 ? "    " : "  ") << where(f) << ": " << before << " -> " << after
+            << (f.input ? _(" (input)") : f.cause >= 0 ? "" : _(" (derived)")) << "\n";
+    }
+    for (const model::TextChange& t : c.texts) {
+        out << "  " << (t.item ? fmt(_("item {}, {}"), t.item, t.section.empty() ? _("heading") : t.section)
+                               : fmt(_("the meeting's {}"), t.section))
+            << ": ";
+        for (const model::DiffWord& w : t.words) {
+            if (w.kind == model::DiffWord::Kind::Same) out << w.text << " ";
+            else if (w.kind == model::DiffWord::Kind::Removed) out << "[-" << w.text << "-] ";
+            else out << "{+" << w.text << "+} ";
+        }
+        out << "\n";
+    }
+    for (const model::PartChange& p : c.parts) {
+        const char* what = "";
+        switch (p.kind) {
+            case model::PartChange::Kind::ItemAdded: what = _("item added"); break;
+            case model::PartChange::Kind::ItemRemoved: what = _("item removed"); break;
+            case model::PartChange::Kind::ItemNowConfidential: what = _("item now confidential"); break;
+            case model::PartChange::Kind::TableAdded: what = _("table added"); break;
+            case model::PartChange::Kind::TableRemoved: what = _("table removed"); break;
+            case model::PartChange::Kind::AttachmentAdded: what = _("attachment added"); break;
+            case model::PartChange::Kind::AttachmentRemoved: what = _("attachment removed"); break;
+        }
+        out << "  " << fmt(_("item {}: {}"), p.item, what) << (p.title.empty() ? "" : ": " + p.title) << "\n";
+    }
+}
+
+}  // namespace boardpack

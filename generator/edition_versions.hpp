@@ -1,0 +1,50 @@
+// The driver's part in corrections (README, "Corrections"): each edition's version in this
+// build, decided by comparing its snapshot with the one published, and the kept versions carried
+// into the new packet. Versions are counted per edition: a change only in a confidential item
+// makes a new closed version and leaves the public edition as it was.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <ostream>
+#include <string>
+
+#include "core/diagnostics.hpp"
+#include "model/changes.hpp"
+#include "model/document.hpp"
+#include "versions/compare.hpp"
+#include "versions/snapshot.hpp"
+
+namespace boardpack {
+
+// One edition's version in this build.
+struct EditionVersion {
+    versions::Snapshot snapshot;      // this build's, with its version number and date
+    versions::Comparison comparison;  // against the version before snapshot.version (empty for version 1)
+    model::Changes changes;           // comparison.changes with the versions: what the renderers are given
+    bool fresh = true;                // a new version (the first, or a correction); else the published one again
+    int published = 0;                // the version published now, 0 if none
+    // What the renderers are given: nullptr for version 1.
+    const model::Changes* view_changes() const { return snapshot.version > 1 ? &changes : nullptr; }
+};
+
+// The versions of both editions ([0] offentlig, [1] lukket), against the packet published in
+// `published` (a folder, or "" for none). A new version needs a date: meeting.txt's "rettet:",
+// else SOURCE_DATE_EPOCH, else it is an error when `need_date` (never the clock). False if there
+// were errors (reported to diags).
+bool decide_versions(model::Meeting& meeting, const std::filesystem::path& published,
+                     const std::map<std::string, std::string>& printed_sections, bool need_date, EditionVersion (&out)[2],
+                     Diagnostics& diags);
+
+// Whether both editions mark the public items alike, so they can be rendered at once from one
+// set of `changed` flags (the confidential items' marks show only in the closed edition).
+bool marks_agree(const EditionVersion (&v)[2]);
+
+// One line saying what a new version changed: "1 input figure, 14 derived figures, 3
+// paragraphs in item 19".
+std::string change_summary(const model::Changes& c);
+
+// Lists the changes of an edition for `boardpack diff`.
+void print_changes(const EditionVersion& v, const std::string& edition, std::ostream& out);
+
+}  // namespace boardpack

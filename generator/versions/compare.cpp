@@ -1,0 +1,415 @@
+#include "versions/compare.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace boardpack::versions {
+
+namespace {
+
+constexpr char kOpen = '\x01';
+constexpr char kClose = '\x02';
+
+// The text with every quoted figure replaced by one mark: equal when only figures differ.
+std::string masked(const std::string& text) {
+    std::string out;
+    bool in_figure = false;
+    for (char c : text) {
+        if (c == kOpen) {
+            in_figure = true;
+            out += '#';
+        } else if (c == kClose) {
+            in_figure = false;
+        } else if (!in_figure) {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// The quoted figures' printed texts, in order.
+std::vector<std::string> figures_of(const std::string& text) {
+    std::vector<std::string> out;
+    size_t pos = 0;
+    while ((pos = text.find(kOpen, pos)) != std::string::npos) {
+        const size_t end = text.find(kClose, pos);
+        if (end == std::string::npos) break;
+        out.push_back(text.substr(pos + 1, end - pos - 1));
+        pos = end + 1;
+    }
+    return out;
+}
+
+std::vector<std::string> words_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::string word;
+    for (char c : text) {
+        if (c == kOpen || c == kClose) continue;
+        if (c == ' ' || c == '\t' || c == '\n') {
+            if (!word.empty()) out.push_back(std::move(word));
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    if (!word.empty()) out.push_back(std::move(word));
+    return out;
+}
+
+std::string lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+// The pairs (i, j) of a longest common subsequence of a and b, in order.
+template <class T>
+std::vector<std::pair<size_t, size_t>> common(const std::vector<T>& a, const std::vector<T>& b) {
+    std::vector<std::pair<size_t, size_t>> out;
+    const size_t n = a.size(), m = b.size();
+    if (n * m > 4'000'000) {  // too long to align: only the common start and end
+        size_t s = 0;
+        while (s < n && s < m && a[s] == b[s]) out.emplace_back(s, s), ++s;
+        size_t e = 0;
+        std::vector<std::pair<size_t, size_t>> tail;
+        while (e < n - s && e < m - s && a[n - 1 - e] == b[m - 1 - e]) tail.emplace_back(n - 1 - e, m - 1 - e), ++e;
+        out.insert(out.end(), tail.rbegin(), tail.rend());
+        return out;
+    }
+    std::vector<unsigned> len((n + 1) * (m + 1), 0);
+    auto at = [&](size_t i, size_t j) -> unsigned& { return len[i * (m + 1) + j]; };
+    for (size_t i = n; i-- > 0;)
+        for (size_t j = m; j-- > 0;) at(i, j) = a[i] == b[j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+    for (size_t i = 0, j = 0; i < n && j < m;) {
+        if (a[i] == b[j]) out.emplace_back(i++, j++);
+        else if (at(i + 1, j) >= at(i, j + 1)) ++i;
+        else ++j;
+    }
+    return out;
+}
+
+// A cell's place: attachment, table, row label with its occurrence, column.
+using CellKey = std::tuple<int, int, int, std::string, int, std::string>;
+
+std::map<CellKey, const CellEntry*> cells_by_key(const Snapshot& s) {
+    std::map<CellKey, const CellEntry*> out;
+    std::map<std::tuple<int, int, int, std::string, std::string>, int> seen;
+    for (const CellEntry& c : s.cells) {
+        const int n = seen[{c.item, c.attachment, c.table, c.row, c.column}]++;
+        out[{c.item, c.attachment, c.table, c.row, n, c.column}] = &c;
+    }
+    return out;
+}
+
+class Comparer {
+public:
+    Comparer(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed)
+        : before_(before), now_(now), printed_(printed) {}
+
+    Comparison run() {
+        fields();
+        std::map<int, const ItemEntry*> old_items;
+        for (const ItemEntry& i : before_.items) old_items[i.number] = &i;
+        std::map<int, bool> seen;
+        const auto before_cells = cells_by_key(before_);
+        const auto now_cells = cells_by_key(now_);
+        for (const ItemEntry& i : now_.items) {
+            seen[i.number] = true;
+            const auto old = old_items.find(i.number);
+            if (old == old_items.end()) {
+                part(model::PartChange::Kind::ItemAdded, i.number, i.shown ? i.title : "", i.item);
+            } else if (old->second->shown && !i.shown) {
+                part(model::PartChange::Kind::ItemNowConfidential, i.number, "", nullptr);
+                out_.now_confidential.push_back(i.number);
+            } else if (!old->second->shown && i.shown) {
+                part(model::PartChange::Kind::ItemAdded, i.number, i.title, i.item);
+            } else if (i.shown) {
+                item(*old->second, i, before_cells, now_cells);
+            }
+        }
+        for (const ItemEntry& i : before_.items)
+            if (!seen.count(i.number)) part(model::PartChange::Kind::ItemRemoved, i.number, i.shown ? i.title : "", nullptr);
+        order_figures();
+        return std::move(out_);
+    }
+
+private:
+    struct Pending {
+        model::FigureChange change;
+        std::string formula;  // a derived figure's formula, to find its cause
+        std::string table_name;
+    };
+
+    std::string section(const std::string& name) const {
+        const auto p = printed_.find(name);
+        return p == printed_.end() ? name : p->second;
+    }
+
+    void touch(model::AgendaItem* item) {
+        if (item && std::find(out_.items.begin(), out_.items.end(), item) == out_.items.end()) out_.items.push_back(item);
+    }
+
+    void part(model::PartChange::Kind kind, int item, const std::string& title, model::AgendaItem* where) {
+        out_.changes.parts.push_back({kind, item, title});
+        touch(where);
+    }
+
+    void text_change(int item, const std::string& section_name, const std::string& a, const std::string& b) {
+        out_.changes.texts.push_back({item, section_name, diff_words(a, b)});
+    }
+
+    void fields() {
+        for (const auto& [k, v] : now_.fields)
+            for (const auto& [ok, ov] : before_.fields)
+                if (ok == k && ov != v) text_change(0, k, ov, v);
+    }
+
+    const TableEntry* table(const Snapshot& s, int item, int attachment, int number) const {
+        for (const TableEntry& t : s.tables)
+            if (t.item == item && t.attachment == attachment && t.table == number) return &t;
+        return nullptr;
+    }
+
+    void item(const ItemEntry& old, const ItemEntry& now, const std::map<CellKey, const CellEntry*>& before_cells,
+              const std::map<CellKey, const CellEntry*>& now_cells) {
+        const size_t parts = out_.changes.parts.size(), texts = out_.changes.texts.size(), figures = pending_.size();
+        const int n = now.number;
+        if (old.title != now.title) text_change(n, "", old.title, now.title);
+        if (old.case_officer != now.case_officer) text_change(n, "Sagsbehandler", old.case_officer, now.case_officer);
+        if (old.case_number != now.case_number) text_change(n, "Sagsnummer", old.case_number, now.case_number);
+        // Attachments and tables added or removed.
+        auto attachments = [&](const Snapshot& s) {
+            std::vector<std::pair<std::string, std::string>> out;
+            for (const AttachmentEntry& a : s.attachments)
+                if (a.item == n) out.emplace_back(a.title, a.document_id);
+            return out;
+        };
+        const auto old_att = attachments(before_), now_att = attachments(now_);
+        for (const auto& a : old_att)
+            if (std::find(now_att.begin(), now_att.end(), a) == now_att.end())
+                part(model::PartChange::Kind::AttachmentRemoved, n, a.first, nullptr);
+        for (const auto& a : now_att)
+            if (std::find(old_att.begin(), old_att.end(), a) == old_att.end())
+                part(model::PartChange::Kind::AttachmentAdded, n, a.first, nullptr);
+        for (const TableEntry& t : before_.tables)
+            if (t.item == n && !table(now_, n, t.attachment, t.table))
+                part(model::PartChange::Kind::TableRemoved, n, t.title, nullptr);
+        for (const TableEntry& t : now_.tables)
+            if (t.item == n && !table(before_, n, t.attachment, t.table))
+                part(model::PartChange::Kind::TableAdded, n, t.title, nullptr);
+        cells(n, before_cells, now_cells);
+        item_texts(n);
+        if (out_.changes.parts.size() != parts || out_.changes.texts.size() != texts || pending_.size() != figures)
+            touch(now.item);
+    }
+
+    void cells(int n, const std::map<CellKey, const CellEntry*>& before_cells,
+               const std::map<CellKey, const CellEntry*>& now_cells) {
+        // In the current snapshot's order (tables, rows, columns as printed), then removed cells.
+        std::map<const CellEntry*, CellKey> key_of;
+        for (const auto& [k, c] : now_cells) key_of[c] = k;
+        for (const CellEntry& c : now_.cells) {
+            if (c.item != n) continue;
+            const CellKey& k = key_of[&c];
+            const auto old = before_cells.find(k);
+            if (old != before_cells.end() && old->second->text == c.text) continue;
+            // A cell of a table that is new is listed as the table, not cell by cell.
+            if (!table(before_, n, c.attachment, c.table)) continue;
+            cell_change(c, old == before_cells.end() ? "" : old->second->text, c.text, c.input, c.formula);
+            if (c.cell) out_.cells.push_back(c.cell);
+        }
+        for (const auto& [k, c] : before_cells)
+            if (std::get<0>(k) == n && !now_cells.count(k) && table(now_, n, c->attachment, c->table))
+                cell_change(*c, c->text, "", c->input, c->formula);
+    }
+
+    void cell_change(const CellEntry& c, const std::string& before, const std::string& after, bool input,
+                     const std::string& formula) {
+        Pending p;
+        p.change.item = c.item;
+        p.change.table = c.table;
+        const TableEntry* t = table(now_, c.item, c.attachment, c.table);
+        if (!t) t = table(before_, c.item, c.attachment, c.table);
+        if (t) {
+            p.change.table_title = t->title;
+            p.table_name = t->name;
+        }
+        p.change.row = c.row;
+        p.change.column = c.column;
+        p.change.before = before;
+        p.change.after = after;
+        p.change.input = input;
+        p.formula = formula;
+        pending_.push_back(std::move(p));
+    }
+
+    void item_texts(int n) {
+        // Per section, in reading order: the blocks are aligned by their words with the quoted
+        // figures masked; an aligned block whose figures differ lists those figures, the others
+        // are word-level differences, a removed block paired with an added one where they meet.
+        std::vector<std::string> sections;
+        for (const Snapshot* s : {&now_, &before_})
+            for (const TextEntry& t : s->texts)
+                if (t.item == n && std::find(sections.begin(), sections.end(), t.section) == sections.end())
+                    sections.push_back(t.section);
+        for (const std::string& name : sections) {
+            std::vector<const TextEntry*> a, b;
+            for (const TextEntry& t : before_.texts)
+                if (t.item == n && t.section == name) a.push_back(&t);
+            for (const TextEntry& t : now_.texts)
+                if (t.item == n && t.section == name) b.push_back(&t);
+            std::vector<std::string> ma, mb;
+            for (const TextEntry* t : a) ma.push_back(masked(t->text));
+            for (const TextEntry* t : b) mb.push_back(masked(t->text));
+            const auto pairs = common(ma, mb);
+            size_t i = 0, j = 0;
+            auto gap = [&](size_t to_i, size_t to_j) {
+                while (i < to_i || j < to_j) {
+                    const std::string before = i < to_i ? a[i]->text : "";
+                    const std::string after = j < to_j ? b[j]->text : "";
+                    text_change(n, section(name), before, after);
+                    if (j < to_j && b[j]->block) out_.blocks.push_back(b[j]->block);
+                    if (i < to_i) ++i;
+                    if (j < to_j) ++j;
+                }
+            };
+            for (const auto& [pi, pj] : pairs) {
+                gap(pi, pj);
+                figures(*a[pi], *b[pj], section(name));
+                i = pi + 1;
+                j = pj + 1;
+            }
+            gap(a.size(), b.size());
+        }
+    }
+
+    void figures(const TextEntry& old, const TextEntry& now, const std::string& printed_section) {
+        const auto fa = figures_of(old.text), fb = figures_of(now.text);
+        for (size_t k = 0; k < fa.size() && k < fb.size(); ++k) {
+            if (fa[k] == fb[k]) continue;
+            Pending p;
+            p.change.item = now.item;
+            p.change.section = printed_section;
+            p.change.before = fa[k];
+            p.change.after = fb[k];
+            p.change.input = false;
+            if (k < now.expressions.size()) p.formula = now.expressions[k];
+            pending_.push_back(std::move(p));
+            if (k < now.figures.size()) out_.figures.push_back(now.figures[k]);
+        }
+    }
+
+    // The input change a derived figure follows from, as an index into `inputs`, or -1.
+    int cause(const Pending& d, const std::vector<const Pending*>& inputs) const {
+        const model::FigureChange& f = d.change;
+        int same_table = -1;
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            const model::FigureChange& in = inputs[i]->change;
+            if (in.item != f.item || f.table == 0 || in.table != f.table) continue;
+            if (in.column == f.column) return static_cast<int>(i);
+            if (in.row == f.row && same_table < 0) same_table = static_cast<int>(i);
+        }
+        if (same_table >= 0) return same_table;
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            const model::FigureChange& in = inputs[i]->change;
+            if (in.item == f.item && f.table != 0 && in.table == f.table) return static_cast<int>(i);
+        }
+        const std::string formula = lower(d.formula);
+        for (size_t i = 0; i < inputs.size(); ++i)
+            if (!inputs[i]->table_name.empty() && formula.find(lower(inputs[i]->table_name)) != std::string::npos)
+                return static_cast<int>(i);
+        for (size_t i = 0; i < inputs.size(); ++i)
+            if (inputs[i]->change.item == f.item) return static_cast<int>(i);
+        return inputs.size() == 1 ? 0 : -1;
+    }
+
+    // Each input change, then the derived figures that follow from it; then those with no cause.
+    void order_figures() {
+        std::vector<const Pending*> inputs, derived;
+        for (const Pending& p : pending_) (p.change.input ? inputs : derived).push_back(&p);
+        std::vector<std::vector<const Pending*>> under(inputs.size());
+        std::vector<const Pending*> orphans;
+        for (const Pending* d : derived) {
+            const int c = cause(*d, inputs);
+            (c < 0 ? orphans : under[c]).push_back(d);
+        }
+        auto& out = out_.changes.figures;
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            const int index = static_cast<int>(out.size());
+            out.push_back(inputs[i]->change);
+            for (const Pending* d : under[i]) {
+                out.push_back(d->change);
+                out.back().cause = index;
+            }
+        }
+        for (const Pending* d : orphans) out.push_back(d->change);
+    }
+
+    const Snapshot& before_;
+    const Snapshot& now_;
+    const std::map<std::string, std::string>& printed_;
+    std::vector<Pending> pending_;
+    Comparison out_;
+};
+
+void clear_blocks(std::vector<model::Block>& blocks);
+
+void clear_inlines(std::vector<model::Inline>& inlines) {
+    for (model::Inline& in : inlines) {
+        in.changed = false;
+        clear_inlines(in.children);
+    }
+}
+
+void clear_blocks(std::vector<model::Block>& blocks) {
+    for (model::Block& b : blocks) {
+        b.changed = false;
+        clear_inlines(b.inlines);
+        for (auto& entry : b.items) clear_blocks(entry);
+        clear_blocks(b.children);
+    }
+}
+
+}  // namespace
+
+std::vector<model::DiffWord> diff_words(const std::string& before, const std::string& after) {
+    const auto a = words_of(before), b = words_of(after);
+    std::vector<model::DiffWord> out;
+    size_t i = 0, j = 0;
+    auto gap = [&](size_t to_i, size_t to_j) {
+        for (; i < to_i; ++i) out.push_back({model::DiffWord::Kind::Removed, a[i]});
+        for (; j < to_j; ++j) out.push_back({model::DiffWord::Kind::Added, b[j]});
+    };
+    for (const auto& [pi, pj] : common(a, b)) {
+        gap(pi, pj);
+        out.push_back({model::DiffWord::Kind::Same, b[pj]});
+        i = pi + 1;
+        j = pj + 1;
+    }
+    gap(a.size(), b.size());
+    return out;
+}
+
+Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed) {
+    return Comparer(before, now, printed).run();
+}
+
+void mark(const Comparison& c) {
+    for (model::AgendaItem* i : c.items) i->changed = true;
+    for (model::Cell* cell : c.cells) cell->changed = true;
+    for (model::Inline* f : c.figures) f->changed = true;
+    for (model::Block* b : c.blocks) b->changed = true;
+}
+
+void clear_marks(model::Meeting& meeting) {
+    for (model::AgendaItem& item : meeting.items) {
+        item.changed = false;
+        for (model::Section& s : item.sections) clear_blocks(s.blocks);
+        for (model::Attachment& a : item.attachments) clear_blocks(a.content);
+        for (model::Table& t : item.tables)
+            for (model::TableRow& r : t.rows)
+                for (model::Cell& cell : r.cells) cell.changed = false;
+    }
+}
+
+}  // namespace boardpack::versions

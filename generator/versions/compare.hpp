@@ -1,0 +1,41 @@
+// The comparison of an edition's snapshot with its previous version's: what the rettelsesblad
+// lists (model::Changes) and where the packet marks a change (the `changed` flags).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/changes.hpp"
+#include "versions/snapshot.hpp"
+
+namespace boardpack::versions {
+
+// What changed, and where to mark it in the current build's model.
+struct Comparison {
+    model::Changes changes;  // figures, texts and parts; the caller sets the versions
+    // Where the changes stand in the model (from `now`'s pointers), for mark().
+    std::vector<model::AgendaItem*> items;
+    std::vector<model::Cell*> cells;
+    std::vector<model::Inline*> figures;
+    std::vector<model::Block*> blocks;
+    // Items the previous version showed whole that this edition now shows as confidential.
+    std::vector<int> now_confidential;
+};
+
+// Compares `before` (read from the previous version) with `now` (taken from this build).
+// `printed` maps a section's input name to its printed title (missing: the input name). A
+// derived figure's cause is the input change in the same table (the same column, else row, else
+// any), else in a table its formula names, else in the same item, else the only input change.
+Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed = {});
+
+// The words of two texts as a word-level difference (quoted-figure marks removed).
+std::vector<model::DiffWord> diff_words(const std::string& before, const std::string& after);
+
+// Sets the `changed` flags of what `c` lists.
+void mark(const Comparison& c);
+
+// Clears every `changed` flag in the meeting.
+void clear_marks(model::Meeting& meeting);
+
+}  // namespace boardpack::versions

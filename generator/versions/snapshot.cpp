@@ -1,0 +1,418 @@
+#include "versions/snapshot.hpp"
+#include "core/messages.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+namespace boardpack::versions {
+
+namespace {
+
+constexpr const char* kFirstLine = "boardpack snapshot 1";
+// In memory a quoted figure stands between these two bytes; the file writes them as \{ and \}.
+constexpr char kOpen = '\x01';
+constexpr char kClose = '\x02';
+
+// How formulas name rows and columns: case and spacing aside, and a trailing ":" or "*".
+std::string key(const std::string& label) {
+    std::string out;
+    for (char c : label) {
+        if (c == ' ' || c == '\t') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            continue;
+        }
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    while (!out.empty() && (out.back() == ' ' || out.back() == ':' || out.back() == '*')) out.pop_back();
+    return out;
+}
+
+std::string lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+std::string iso(const model::Date& d) {
+    if (d.year == 0) return "";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return buf;
+}
+
+// Collects a block's words and quoted figures.
+struct TextBuilder {
+    std::string text;
+    std::vector<std::string> expressions;
+    std::vector<model::Inline*> figures;
+
+    void add(std::vector<model::Inline>& inlines) {
+        for (model::Inline& in : inlines) {
+            switch (in.kind) {
+                case model::Inline::Kind::Text:
+                case model::Inline::Kind::Code: text += in.text; break;
+                case model::Inline::Kind::SoftBreak:
+                case model::Inline::Kind::LineBreak: text += ' '; break;
+                case model::Inline::Kind::Figure:
+                    text += kOpen;
+                    text += in.text;
+                    text += kClose;
+                    expressions.push_back(in.expression);
+                    figures.push_back(&in);
+                    break;
+                default: add(in.children); break;
+            }
+        }
+    }
+};
+
+class Taker {
+public:
+    Taker(Snapshot& s, model::AgendaItem& item) : s_(s), item_(item) {}
+
+    void blocks(std::vector<model::Block>& blocks, const std::string& section) {
+        for (model::Block& b : blocks) block(b, section);
+    }
+
+private:
+    void text(model::Block* b, const std::string& section, std::string words, TextBuilder* built = nullptr) {
+        TextEntry t;
+        t.item = item_.number;
+        t.section = section;
+        t.block = b;
+        if (built) {
+            t.text = std::move(built->text);
+            t.expressions = std::move(built->expressions);
+            t.figures = std::move(built->figures);
+        } else {
+            t.text = std::move(words);
+        }
+        s_.texts.push_back(std::move(t));
+    }
+
+    void block(model::Block& b, const std::string& section) {
+        switch (b.kind) {
+            case model::Block::Kind::Paragraph:
+            case model::Block::Kind::Heading: {
+                TextBuilder tb;
+                tb.add(b.inlines);
+                text(&b, section, "", &tb);
+                break;
+            }
+            case model::Block::Kind::BulletList:
+            case model::Block::Kind::OrderedList:
+                for (auto& entry : b.items) blocks(entry, section);
+                break;
+            case model::Block::Kind::Quote: blocks(b.children, section); break;
+            case model::Block::Kind::CodeBlock: text(&b, section, b.text); break;
+            case model::Block::Kind::Rule: break;
+            case model::Block::Kind::Table: {
+                if (b.table < 0 || static_cast<size_t>(b.table) >= item_.tables.size()) break;
+                const model::Table& t = item_.tables[b.table];
+                text(nullptr, section, "Tabel " + std::to_string(t.number) + ": " + t.title);
+                if (!t.source.empty()) text(nullptr, section, "Kilde: " + t.source);
+                for (const std::string& note : t.notes) text(nullptr, section, note);
+                if (!t.rounding_note.empty()) text(nullptr, section, t.rounding_note);
+                break;
+            }
+        }
+    }
+
+    Snapshot& s_;
+    model::AgendaItem& item_;
+};
+
+// The formula that writes a cell, as written, or "" for an input cell.
+const model::Formula* writer(const model::Table& t, const model::TableRow& row, size_t column) {
+    const std::string label = row.cells.empty() ? "" : key(row.cells[0].text);
+    if (row.role == model::TableRow::Role::Computed)
+        for (const model::Formula& f : t.formulas)
+            if (f.kind == model::Formula::Kind::Row && key(f.target) == label) return &f;
+    if (column < t.header.size())
+        for (const model::Formula& f : t.formulas)
+            if (f.kind == model::Formula::Kind::Column && key(f.target) == key(t.header[column])) return &f;
+    return nullptr;
+}
+
+void take_tables(Snapshot& s, model::AgendaItem& item) {
+    for (model::Table& t : item.tables) {
+        s.tables.push_back({item.number, t.number, t.attachment, t.name, t.title});
+        for (model::TableRow& row : t.rows) {
+            if (row.role == model::TableRow::Role::Spacer || row.cells.empty()) continue;
+            for (size_t c = 1; c < row.cells.size(); ++c) {
+                CellEntry e;
+                e.item = item.number;
+                e.table = t.number;
+                e.attachment = t.attachment;
+                e.row = row.cells[0].text;
+                e.column = c < t.header.size() ? t.header[c] : std::to_string(c + 1);
+                e.text = row.cells[c].text;
+                const model::Formula* f = writer(t, row, c);
+                e.input = f == nullptr && row.role != model::TableRow::Role::Computed;
+                if (f) e.formula = (f->kind == model::Formula::Kind::Row ? "række: " : "kolonne: ") + f->target + " = " + f->expression;
+                e.cell = &row.cells[c];
+                s.cells.push_back(std::move(e));
+            }
+        }
+    }
+}
+
+// Appends a field escaped: \\ \t \n \r, and the figure marks as \{ \}. Most fields need no
+// escape and are appended whole.
+// Which bytes need an escape, looked up per byte: the snapshot is written on every build.
+constexpr auto kSpecial = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'\\', '\t', '\n', '\r', static_cast<char>(kOpen), static_cast<char>(kClose)}) t[c] = true;
+    return t;
+}();
+
+void put(std::string& out, std::string_view in) {
+    size_t from = 0;
+    for (size_t at = 0; at < in.size(); ++at) {
+        if (!kSpecial[static_cast<unsigned char>(in[at])]) continue;
+        out.append(in.data() + from, at - from);
+        switch (in[at]) {
+            case '\\': out += "\\\\"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case kOpen: out += "\\{"; break;
+            default: out += "\\}"; break;
+        }
+        from = at + 1;
+    }
+    out.append(in.data() + from, in.size() - from);
+}
+
+bool unescape(const std::string& in, std::string* out) {
+    out->clear();
+    for (size_t i = 0; i < in.size(); ++i) {
+        if (in[i] != '\\') {
+            *out += in[i];
+            continue;
+        }
+        if (++i == in.size()) return false;
+        switch (in[i]) {
+            case '\\': *out += '\\'; break;
+            case 't': *out += '\t'; break;
+            case 'n': *out += '\n'; break;
+            case 'r': *out += '\r'; break;
+            case '{': *out += kOpen; break;
+            case '}': *out += kClose; break;
+            default: return false;
+        }
+    }
+    return true;
+}
+
+// Appends one record: its fields escaped, tab-separated, and the line end.
+void line(std::string& out, std::initializer_list<std::string_view> fields) {
+    bool first = true;
+    for (std::string_view f : fields) {
+        if (!first) out += '\t';
+        put(out, f);
+        first = false;
+    }
+    out += '\n';
+}
+
+bool parse_int(const std::string& s, int* out) {
+    if (s.empty() || s.size() > 9) return false;
+    size_t i = s[0] == '-' ? 1 : 0;
+    if (i == s.size()) return false;
+    for (size_t j = i; j < s.size(); ++j)
+        if (s[j] < '0' || s[j] > '9') return false;
+    *out = std::atoi(s.c_str());
+    return true;
+}
+
+bool parse_date(const std::string& s, model::Date* d) {
+    if (s.empty()) {
+        *d = {};
+        return true;
+    }
+    return std::sscanf(s.c_str(), "%4d-%2d-%2d", &d->year, &d->month, &d->day) == 3;
+}
+
+}  // namespace
+
+std::string snapshot_file(const std::string& edition) { return "snapshot-" + edition + ".txt"; }
+
+Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition) {
+    Snapshot s;
+    s.meeting = meeting.id;
+    s.edition = model::edition_folder(edition);
+    s.fields = {{"organisation", meeting.organisation}, {"organ", meeting.body}, {"titel", meeting.title},
+                {"dato", iso(meeting.date)},            {"tidspunkt", meeting.time}, {"sted", meeting.place}};
+    for (model::AgendaItem& item : meeting.items) {
+        ItemEntry e;
+        e.number = item.number;
+        e.status = lower(model::status_name(item.status));
+        // The public edition shows a confidential item as its number and status: so does its snapshot.
+        e.shown = !(edition == model::Edition::Offentlig && model::is_confidential(item.status));
+        if (!e.shown) {
+            s.items.push_back(std::move(e));
+            continue;
+        }
+        e.title = item.title;
+        e.case_officer = item.case_officer;
+        e.case_number = item.case_number;
+        e.item = &item;
+        s.items.push_back(std::move(e));
+        Taker taker(s, item);
+        for (model::Section& section : item.sections) taker.blocks(section.blocks, model::section_title(section.kind));
+        for (model::Attachment& a : item.attachments) {
+            s.attachments.push_back({item.number, a.number, a.title, a.document_id});
+            taker.blocks(a.content, "Bilag " + std::to_string(a.number));
+        }
+        take_tables(s, item);
+    }
+    return s;
+}
+
+std::string write_snapshot(const Snapshot& s) {
+    std::string out = std::string(kFirstLine) + "\n";
+    out.reserve(64 * (s.cells.size() + s.texts.size()) + 4096);
+    const auto n = [](int i) { return std::to_string(i); };
+    line(out, {"møde", s.meeting});
+    line(out, {"udgave", s.edition});
+    line(out, {"version", n(s.version)});
+    line(out, {"versionsdato", iso(s.date)});
+    for (const auto& [k, v] : s.fields) line(out, {"felt", k, v});
+    for (const ItemEntry& i : s.items)
+        line(out, {"punkt", n(i.number), i.status, i.shown ? "vist" : "skjult", i.title, i.case_officer, i.case_number});
+    for (const AttachmentEntry& a : s.attachments) line(out, {"bilag", n(a.item), n(a.number), a.title, a.document_id});
+    for (const TableEntry& t : s.tables) line(out, {"tabel", n(t.item), n(t.table), n(t.attachment), t.name, t.title});
+    for (const CellEntry& c : s.cells)
+        line(out, {"celle", n(c.item), n(c.table), n(c.attachment), c.row, c.column, c.text, c.input ? "input" : "beregnet",
+                   c.formula});
+    for (const TextEntry& t : s.texts) {
+        line(out, {"tekst", n(t.item), t.section, t.text});
+        out.pop_back();
+        for (const std::string& e : t.expressions) {
+            out += '\t';
+            put(out, e);
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why) {
+    Snapshot s;
+    size_t pos = 0;
+    int number = 0;
+    auto fail = [&](const std::string& what) {
+        *why = fmt(_("line {}: {}"), number, what);
+        return std::nullopt;
+    };
+    bool first = true;
+    while (pos < text.size()) {
+        const size_t end = text.find('\n', pos);
+        if (end == std::string::npos) return fail(_("the last line has no line end (a cut-off file)"));
+        const std::string raw = text.substr(pos, end - pos);
+        pos = end + 1;
+        ++number;
+        if (first) {
+            if (raw != kFirstLine) return fail(_("not a boardpack snapshot (first line)"));
+            first = false;
+            continue;
+        }
+        std::vector<std::string> f;
+        size_t start = 0;
+        for (;;) {
+            const size_t tab = raw.find('\t', start);
+            std::string field;
+            if (!unescape(raw.substr(start, tab == std::string::npos ? std::string::npos : tab - start), &field))
+                return fail(_("a bad escape"));
+            f.push_back(std::move(field));
+            if (tab == std::string::npos) break;
+            start = tab + 1;
+        }
+        const std::string& kind = f[0];
+        auto need = [&](size_t n) { return f.size() >= n; };
+        if (kind == "møde" && need(2)) s.meeting = f[1];
+        else if (kind == "udgave" && need(2)) s.edition = f[1];
+        else if (kind == "version" && need(2)) {
+            if (!parse_int(f[1], &s.version) || s.version < 1) return fail(_("a bad version number"));
+        } else if (kind == "versionsdato" && need(2)) {
+            if (!parse_date(f[1], &s.date)) return fail(_("a bad date"));
+        } else if (kind == "felt" && need(3)) s.fields.emplace_back(f[1], f[2]);
+        else if (kind == "punkt" && need(7)) {
+            ItemEntry i;
+            if (!parse_int(f[1], &i.number)) return fail(_("a bad item number"));
+            i.status = f[2];
+            i.shown = f[3] == "vist";
+            i.title = f[4];
+            i.case_officer = f[5];
+            i.case_number = f[6];
+            s.items.push_back(std::move(i));
+        } else if (kind == "bilag" && need(5)) {
+            AttachmentEntry a;
+            if (!parse_int(f[1], &a.item) || !parse_int(f[2], &a.number)) return fail(_("a bad number"));
+            a.title = f[3];
+            a.document_id = f[4];
+            s.attachments.push_back(std::move(a));
+        } else if (kind == "tabel" && need(6)) {
+            TableEntry t;
+            if (!parse_int(f[1], &t.item) || !parse_int(f[2], &t.table) || !parse_int(f[3], &t.attachment))
+                return fail(_("a bad number"));
+            t.name = f[4];
+            t.title = f[5];
+            s.tables.push_back(std::move(t));
+        } else if (kind == "celle" && need(9)) {
+            CellEntry c;
+            if (!parse_int(f[1], &c.item) || !parse_int(f[2], &c.table) || !parse_int(f[3], &c.attachment))
+                return fail(_("a bad number"));
+            c.row = f[4];
+            c.column = f[5];
+            c.text = f[6];
+            c.input = f[7] == "input";
+            c.formula = f[8];
+            s.cells.push_back(std::move(c));
+        } else if (kind == "tekst" && need(4)) {
+            TextEntry t;
+            if (!parse_int(f[1], &t.item)) return fail(_("a bad item number"));
+            t.section = f[2];
+            t.text = f[3];
+            t.expressions.assign(f.begin() + 4, f.end());
+            s.texts.push_back(std::move(t));
+        } else {
+            return fail(fmt(_("an unknown or short line \"{}\""), kind));
+        }
+    }
+    if (first) return fail(_("empty"));
+    return s;
+}
+
+bool same_content(const Snapshot& a, const Snapshot& b) {
+    // Field by field (the build-only pointers aside), without writing either out.
+    const auto items = [](const ItemEntry& x, const ItemEntry& y) {
+        return x.number == y.number && x.status == y.status && x.shown == y.shown && x.title == y.title &&
+               x.case_officer == y.case_officer && x.case_number == y.case_number;
+    };
+    const auto attachments = [](const AttachmentEntry& x, const AttachmentEntry& y) {
+        return x.item == y.item && x.number == y.number && x.title == y.title && x.document_id == y.document_id;
+    };
+    const auto tables = [](const TableEntry& x, const TableEntry& y) {
+        return x.item == y.item && x.table == y.table && x.attachment == y.attachment && x.name == y.name && x.title == y.title;
+    };
+    const auto cells = [](const CellEntry& x, const CellEntry& y) {
+        return x.item == y.item && x.table == y.table && x.attachment == y.attachment && x.row == y.row &&
+               x.column == y.column && x.text == y.text && x.input == y.input && x.formula == y.formula;
+    };
+    const auto texts = [](const TextEntry& x, const TextEntry& y) {
+        return x.item == y.item && x.section == y.section && x.text == y.text && x.expressions == y.expressions;
+    };
+    return a.meeting == b.meeting && a.edition == b.edition && a.fields == b.fields &&
+           std::equal(a.items.begin(), a.items.end(), b.items.begin(), b.items.end(), items) &&
+           std::equal(a.attachments.begin(), a.attachments.end(), b.attachments.begin(), b.attachments.end(), attachments) &&
+           std::equal(a.tables.begin(), a.tables.end(), b.tables.begin(), b.tables.end(), tables) &&
+           std::equal(a.cells.begin(), a.cells.end(), b.cells.begin(), b.cells.end(), cells) &&
+           std::equal(a.texts.begin(), a.texts.end(), b.texts.begin(), b.texts.end(), texts);
+}
+
+}  // namespace boardpack::versions

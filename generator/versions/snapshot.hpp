@@ -1,0 +1,99 @@
+// A snapshot of one published edition: every figure it prints (table cells and figures quoted in
+// the text), each section's text, its items and attachments, with the edition's version. It is
+// written beside each version (offentlig/snapshot-offentlig.txt) so the next build can compare
+// without re-reading old inputs. The format (README, "Corrections") is line-based UTF-8:
+//
+//   boardpack snapshot 1
+//   <kind>\t<field>\t<field>...
+//
+// with "\\", "\t" and "\n" written as \\ \t \n inside fields, and in text fields a quoted figure
+// written between \{ and \}. A public edition's snapshot holds nothing of a confidential item but
+// its number and status, like the edition itself.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "model/document.hpp"
+
+namespace boardpack::versions {
+
+// One printed cell of a table.
+struct CellEntry {
+    int item = 0;
+    int table = 0;       // "Tabel N"'s N
+    int attachment = -1;  // the table's attachment index, -1 for the item's own
+    std::string row, column;  // row label and column heading, as printed
+    std::string text;         // as printed
+    bool input = false;       // read from the CSV; else computed by `formula`
+    std::string formula;      // "række: Label = ..." / "kolonne: ..." as written, or ""
+    model::Cell* cell = nullptr;  // in the current build only: where to mark a change
+};
+
+// One table of an item: its number, name (for references) and caption.
+struct TableEntry {
+    int item = 0;
+    int table = 0;
+    int attachment = -1;
+    std::string name, title;
+};
+
+// One text block (paragraph, heading, list item, code, a table's caption, source or note), in
+// reading order within its section. `text` has each quoted figure between \{ and \}.
+struct TextEntry {
+    int item = 0;
+    std::string section;   // the section's input name ("Sagsfremstilling") or "Bilag N"
+    std::string text;
+    std::vector<std::string> expressions;  // each quoted figure's formula, in order
+    model::Block* block = nullptr;           // current build only
+    std::vector<model::Inline*> figures;     // current build only: the quoted figures, in order
+};
+
+// One agenda item: shown whole, or (public edition, confidential item) only number and status.
+struct ItemEntry {
+    int number = 0;
+    std::string status;  // "offentlig", "fortrolig", "lukket"
+    bool shown = true;
+    std::string title, case_officer, case_number;
+    model::AgendaItem* item = nullptr;  // current build only
+};
+
+// One attachment listed under an item.
+struct AttachmentEntry {
+    int item = 0;
+    int number = 0;
+    std::string title, document_id;
+};
+
+struct Snapshot {
+    std::string meeting;
+    std::string edition;  // "offentlig" or "lukket"
+    int version = 1;
+    model::Date date;     // the version's date; year 0 for a first version (none is given)
+    std::vector<std::pair<std::string, std::string>> fields;  // the meeting's own fields, in order
+    std::vector<ItemEntry> items;
+    std::vector<TableEntry> tables;
+    std::vector<CellEntry> cells;
+    std::vector<TextEntry> texts;
+    std::vector<AttachmentEntry> attachments;
+};
+
+// The edition's snapshot of a computed, prepared meeting (version 1, no date). The entries point
+// into `meeting`, so the comparison can mark what changed.
+Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition);
+
+// The snapshot as text, in the documented format.
+std::string write_snapshot(const Snapshot& s);
+
+// Reads a snapshot written by write_snapshot; nullopt with *why if the text is not one.
+std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why);
+
+// Whether two snapshots show the same content (their version and date aside).
+bool same_content(const Snapshot& a, const Snapshot& b);
+
+// A snapshot's file name in its edition's folder: "snapshot-offentlig.txt".
+std::string snapshot_file(const std::string& edition);
+
+}  // namespace boardpack::versions

@@ -1,0 +1,271 @@
+// The snapshot of a published edition (its format round-trips) and the comparison of two
+// snapshots that fills model::Changes (README, "Corrections").
+#include <doctest/doctest.h>
+
+#include "build.hpp"
+#include "edition_versions.hpp"
+#include "test_support.hpp"
+#include "versions/compare.hpp"
+#include "versions/snapshot.hpp"
+
+using namespace boardpack;
+using versions::Snapshot;
+
+namespace {
+
+// The example meeting, computed and prepared as a build does.
+model::Meeting example() {
+    Diagnostics d;
+    DiskFiles files(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/2023-09-bestyrelsen");
+    auto m = pipeline::load(files, "2023-09-bestyrelsen", d);
+    REQUIRE(m);
+    pipeline::compute(*m, test::wording(), d);
+    pipeline::prepare(*m, test::wording(), d);
+    REQUIRE(!d.has_errors());
+    return std::move(*m);
+}
+
+versions::CellEntry cell(int table, const char* row, const char* column, const char* text, bool input,
+                         const char* formula = "") {
+    versions::CellEntry c;
+    c.item = 19;
+    c.table = table;
+    c.row = row;
+    c.column = column;
+    c.text = text;
+    c.input = input;
+    c.formula = formula;
+    return c;
+}
+
+versions::TextEntry text(const char* section, const std::string& words, std::vector<std::string> expressions = {}) {
+    versions::TextEntry t;
+    t.item = 19;
+    t.section = section;
+    t.text = words;
+    t.expressions = std::move(expressions);
+    return t;
+}
+
+// A small edition: one item with a table whose total follows from two input cells, a sentence
+// quoting the total and one that does not.
+Snapshot small() {
+    Snapshot s;
+    s.meeting = "m";
+    s.edition = "offentlig";
+    s.fields = {{"titel", "Dagsorden"}};
+    versions::ItemEntry item;
+    item.number = 19;
+    item.status = "offentlig";
+    item.title = "Budget 2024";
+    s.items.push_back(item);
+    s.tables.push_back({19, 3, -1, "budget", "Budget 2024"});
+    s.cells = {cell(3, "Løn", "2024", "122.100.000", true), cell(3, "Drift", "2024", "10.000", true),
+               cell(3, "I alt", "2024", "122.110.000", false, "række: I alt = sum(Løn:Drift)")};
+    s.texts = {text("Indstilling", "Budgettet er \x01" "122,1 mio. kr.\x02 i alt.", {"budget[I alt; 2024]"}),
+               text("Sagsfremstilling", "Sekretariatet anbefaler budgettet.")};
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("versions: a snapshot round-trips through its text, every character of every field") {
+    Snapshot s = small();
+    s.version = 3;
+    s.date = {2023, 9, 15};
+    s.texts.push_back(text("Bilag 1", "tab\there, line\nend, back\\slash \\{ not a figure \x01" "1\x02", {"a\tb"}));
+    s.cells.push_back(cell(3, "Række\tmed tab", "kolonne\\", "", true));
+    const std::string written = versions::write_snapshot(s);
+    CHECK(written.rfind("boardpack snapshot 1\n", 0) == 0);
+    std::string why;
+    const auto back = versions::read_snapshot(written, &why);
+    REQUIRE_MESSAGE(back, why);
+    CHECK(back->version == 3);
+    CHECK(back->date.day == 15);
+    CHECK(back->texts.back().text == s.texts.back().text);
+    CHECK(back->texts.back().expressions == s.texts.back().expressions);
+    CHECK(back->cells.back().row == "Række\tmed tab");
+    CHECK(versions::write_snapshot(*back) == written);
+}
+
+TEST_CASE("versions: the example's snapshot round-trips, and the public one holds nothing of a confidential item") {
+    model::Meeting m = example();
+    for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
+        const Snapshot s = versions::take_snapshot(m, e);
+        CHECK(s.cells.size() > 100);
+        CHECK(s.texts.size() > 100);
+        const std::string written = versions::write_snapshot(s);
+        std::string why;
+        const auto back = versions::read_snapshot(written, &why);
+        REQUIRE_MESSAGE(back, why);
+        CHECK(versions::write_snapshot(*back) == written);
+        CHECK(versions::same_content(*back, s));
+        if (e == model::Edition::Offentlig)
+            for (const model::AgendaItem& item : m.items)
+                if (model::is_confidential(item.status)) {
+                    CHECK(written.find(item.title) == std::string::npos);
+                    for (const model::Table& t : item.tables) CHECK(written.find(t.title) == std::string::npos);
+                }
+    }
+}
+
+TEST_CASE("versions: a damaged snapshot is refused, saying where") {
+    std::string why;
+    CHECK(versions::read_snapshot("boardpack snapshot 1\nversion\t2\n", &why).has_value());
+    CHECK(!versions::read_snapshot("not a snapshot\n", &why));
+    CHECK(!versions::read_snapshot("boardpack snapshot 1\ncelle\t19\n", &why));
+    CHECK(why.find("line 2") != std::string::npos);
+    CHECK(!versions::read_snapshot("boardpack snapshot 1\nversion\t2", &why));  // cut off
+    CHECK(!versions::read_snapshot("boardpack snapshot 1\ntekst\t1\tx\tbad \\q escape\n", &why));
+}
+
+TEST_CASE("versions: one input cell changed lists it, then its derived cell and quoted figure under it") {
+    const Snapshot before = small();
+    Snapshot now = small();
+    now.cells[0].text = "123.100.000";
+    now.cells[2].text = "123.110.000";
+    now.texts[0].text = "Budgettet er \x01" "123,1 mio. kr.\x02 i alt.";
+    const versions::Comparison c = versions::compare(before, now, {{"Indstilling", "Indstilling"}});
+    const auto& f = c.changes.figures;
+    REQUIRE(f.size() == 3);
+    CHECK(f[0].input);
+    CHECK(f[0].row == "Løn");
+    CHECK(f[0].before == "122.100.000");
+    CHECK(f[0].after == "123.100.000");
+    CHECK(f[0].table == 3);
+    CHECK(f[0].table_title == "Budget 2024");
+    CHECK(f[0].cause == -1);
+    CHECK(!f[1].input);
+    CHECK(f[1].row == "I alt");
+    CHECK(f[1].cause == 0);
+    CHECK(f[2].table == 0);
+    CHECK(f[2].section == "Indstilling");
+    CHECK(f[2].after == "123,1 mio. kr.");
+    CHECK(f[2].cause == 0);
+    // A sentence whose only change is a quoted figure is not a changed sentence.
+    CHECK(c.changes.texts.empty());
+    CHECK(c.changes.parts.empty());
+}
+
+TEST_CASE("versions: a derived figure follows the input change of the table its formula names") {
+    Snapshot before = small();
+    before.tables.push_back({19, 4, -1, "andet", "Andet"});
+    before.cells.push_back(cell(4, "Husleje", "2024", "5", true));
+    Snapshot now = before;
+    now.cells[3].text = "6";  // two input changes, in tables 4 ...
+    now.cells[0].text = "1";  // ... and 3
+    now.texts[0].text = "Budgettet er \x01" "1 kr.\x02 i alt.";  // quotes budget[...]: follows table 3
+    const versions::Comparison c = versions::compare(before, now);
+    const auto& f = c.changes.figures;
+    REQUIRE(f.size() == 3);
+    int quoted = -1, cause_row = -1;
+    for (size_t i = 0; i < f.size(); ++i)
+        if (f[i].table == 0) quoted = static_cast<int>(i);
+    REQUIRE(quoted >= 0);
+    cause_row = f[quoted].cause;
+    REQUIRE(cause_row >= 0);
+    CHECK(f[cause_row].table == 3);
+    CHECK(quoted == cause_row + 1);  // right under its cause
+}
+
+TEST_CASE("versions: changed words are a word-level difference; added and removed parts are listed") {
+    const Snapshot before = small();
+    Snapshot now = small();
+    now.texts[1].text = "Sekretariatet anbefaler ikke budgettet.";
+    now.attachments.push_back({19, 1, "Notat", "123"});
+    now.tables.push_back({19, 4, -1, "", "Ny tabel"});
+    const versions::Comparison c = versions::compare(before, now, {{"Sagsfremstilling", "Sagsfremstilling"}});
+    REQUIRE(c.changes.texts.size() == 1);
+    const auto& w = c.changes.texts[0].words;
+    REQUIRE(w.size() == 4);
+    CHECK(w[2].kind == model::DiffWord::Kind::Added);
+    CHECK(w[2].text == "ikke");
+    CHECK(w[0].kind == model::DiffWord::Kind::Same);
+    CHECK(c.changes.texts[0].section == "Sagsfremstilling");
+    REQUIRE(c.changes.parts.size() == 2);
+    CHECK(c.changes.parts[0].kind == model::PartChange::Kind::AttachmentAdded);
+    CHECK(c.changes.parts[1].kind == model::PartChange::Kind::TableAdded);
+    CHECK(c.changes.figures.empty());
+}
+
+TEST_CASE("versions: an item made confidential is all the public comparison says of it") {
+    const Snapshot before = small();
+    Snapshot now = small();
+    now.items[0].shown = false;
+    now.items[0].status = "fortrolig";
+    now.items[0].title.clear();
+    now.cells.clear();
+    now.texts.clear();
+    now.tables.clear();
+    const versions::Comparison c = versions::compare(before, now);
+    REQUIRE(c.changes.parts.size() == 1);
+    CHECK(c.changes.parts[0].kind == model::PartChange::Kind::ItemNowConfidential);
+    CHECK(c.changes.parts[0].title.empty());
+    CHECK(c.changes.figures.empty());
+    CHECK(c.changes.texts.empty());
+    CHECK(c.now_confidential == std::vector<int>{19});
+}
+
+TEST_CASE("versions: the comparison marks the changed cell, figure, item and paragraph in the model") {
+    model::Meeting m = example();
+    const Snapshot before = versions::take_snapshot(m, model::Edition::Lukket);
+    // Change one input cell's printed text and one paragraph, as a new build of changed input would.
+    Snapshot now = versions::take_snapshot(m, model::Edition::Lukket);
+    versions::CellEntry* input = nullptr;
+    for (auto& c : now.cells)
+        if (c.input && !c.text.empty() && c.item == 19) {
+            input = &c;
+            break;
+        }
+    REQUIRE(input);
+    input->text += "1";
+    versions::TextEntry* para = nullptr;
+    for (auto& t : now.texts)
+        if (t.block && t.item == 5) {
+            para = &t;
+            break;
+        }
+    REQUIRE(para);
+    para->text += " Tilføjet.";
+    const versions::Comparison c = versions::compare(before, now);
+    versions::clear_marks(m);
+    versions::mark(c);
+    CHECK(input->cell->changed);
+    CHECK(para->block->changed);
+    int changed_items = 0;
+    for (const model::AgendaItem& item : m.items) changed_items += item.changed ? 1 : 0;
+    CHECK(changed_items == 2);
+    versions::clear_marks(m);
+    CHECK(!input->cell->changed);
+}
+
+TEST_CASE("versions: the editions render at once only when they mark the public items alike") {
+    model::Meeting m = example();
+    EditionVersion ev[2];
+    ev[0].snapshot = versions::take_snapshot(m, model::Edition::Offentlig);
+    ev[1].snapshot = versions::take_snapshot(m, model::Edition::Lukket);
+    model::Cell* public_cell = ev[0].snapshot.cells.front().cell;
+    model::Cell* confidential_cell = nullptr;
+    for (const auto& c : ev[1].snapshot.cells)
+        for (const model::AgendaItem& item : m.items)
+            if (item.number == c.item && model::is_confidential(item.status) && !confidential_cell) confidential_cell = c.cell;
+    REQUIRE(confidential_cell);
+    CHECK(marks_agree(ev));  // nothing marked
+    ev[0].comparison.cells = {public_cell};
+    ev[1].comparison.cells = {public_cell, confidential_cell};
+    CHECK(marks_agree(ev));  // the confidential item's marks show only in the closed edition
+    ev[1].comparison.cells = {confidential_cell};
+    CHECK(!marks_agree(ev));  // the public edition is a version behind: its own marks
+}
+
+TEST_CASE("versions: the summary line counts input and derived figures and paragraphs by item") {
+    model::Changes c;
+    c.figures.resize(3);
+    c.figures[0].input = true;
+    c.texts.resize(3);
+    for (auto& t : c.texts) t.item = 19;
+    CHECK(change_summary(c) == "1 input figure, 2 derived figures, 3 paragraphs in item 19");
+    c.texts[0].item = 5;
+    CHECK(change_summary(c) == "1 input figure, 2 derived figures, 3 paragraphs in items 5 and 19");
+    CHECK(change_summary(model::Changes{}) == "no figure or text changed");
+}

@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Versions of a published packet (README, "Corrections"), end to end on a copy of the example:
+a rebuild with no change makes no new version and the same bytes; a changed input cell needs a
+date ("rettet:") and makes version 2 of both editions, keeping version 1 whole under
+<edition>/versioner/1/; a change only in a confidential item makes a new closed version and
+leaves every public byte as it was; `boardpack diff` lists the change and writes nothing; an item
+made confidential is all the public edition says of it, with a warning, and the public versions
+that published it move into the closed edition; a build killed at every
+publishing step leaves a whole packet, old or new, with all its versions, and the next build
+goes on from it.
+
+    python3 tests/versions/run.py BOARDPACK SOURCE_DIR
+"""
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+failures = 0
+
+
+def check(what, ok, detail=""):
+    global failures
+    print(("ok   " if ok else "FAIL ") + what + ("" if ok or not detail else "\n       " + detail.replace("\n", "\n       ")))
+    if not ok:
+        failures += 1
+
+
+def tree(root, sub=""):
+    """Every file under root/sub (links followed at the top) with its digest."""
+    out = {}
+    base = os.path.join(root, sub)
+    for folder, _, files in os.walk(base):
+        for f in files:
+            p = os.path.join(folder, f)
+            out[os.path.relpath(p, root)] = hashlib.sha256(open(p, "rb").read()).hexdigest()
+    return out
+
+
+def everything(out):
+    """The whole output folder, the working folder included, by name and digest."""
+    listing = {}
+    for folder, dirs, files in os.walk(out):
+        for f in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+            p = os.path.join(folder, f)
+            rel = os.path.relpath(p, out)
+            listing[rel] = os.readlink(p) if os.path.islink(p) else hashlib.sha256(open(p, "rb").read()).hexdigest()
+    return listing
+
+
+def snapshot_version(packet, edition):
+    text = open(os.path.join(packet, edition, f"snapshot-{edition}.txt"), encoding="utf-8").read()
+    return int(re.search(r"^version\t(\d+)$", text, re.M).group(1))
+
+
+def edit(path, old, new):
+    text = open(path, encoding="utf-8").read()
+    assert old in text, f"{old!r} not in {path}"
+    open(path, "w", encoding="utf-8").write(text.replace(old, new, 1))
+
+
+def main():
+    boardpack, root = sys.argv[1], sys.argv[2]
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    env["LC_ALL"] = "C"
+    with tempfile.TemporaryDirectory() as work:
+        m = os.path.join(work, "m")
+        out = os.path.join(work, "out")
+        packet = os.path.join(out, "m")
+        shutil.copytree(os.path.join(root, "inputs", "2023-09-bestyrelsen"), m)
+
+        def run(*args, extra=None):
+            e = dict(env, **(extra or {}))
+            return subprocess.run([boardpack, *args], capture_output=True, text=True, env=e)
+
+        def build(extra=None):
+            return run("build", m, "--out", out, extra=extra)
+
+        p = build()
+        check("the first build succeeds", p.returncode == 0, p.stderr)
+        check("it is version 1 of both editions", snapshot_version(packet, "offentlig") == 1 and snapshot_version(packet, "lukket") == 1)
+        check("with no kept versions", not os.path.exists(os.path.join(packet, "offentlig", "versioner")))
+        v1 = tree(packet)
+
+        # No change: no new version, the same bytes.
+        p = build()
+        check("a rebuild with no change succeeds", p.returncode == 0, p.stderr)
+        check("and says both editions are unchanged", "offentlig unchanged, still version 1" in p.stdout and "lukket unchanged, still version 1" in p.stdout, p.stdout)
+        check("and writes the same bytes", tree(packet) == v1)
+
+        # One input cell changed: version 2 needs its date.
+        csv = os.path.join(m, "19-budget-2024", "tabel-3.csv")
+        edit(csv, "Løn;125.100.000;122.100.000", "Løn;125.100.000;123.100.000")
+        before = everything(out)
+        p = build()
+        check("a changed input with no date is refused (exit 1)", p.returncode == 1, p.stderr)
+        check("naming meeting.txt and the rettet: line", re.search(r"meeting\.txt:1:(\d+:)? error: .*rettet: YYYY-MM-DD", p.stderr) is not None, p.stderr)
+        check("and the packet is as it was", tree(packet) == v1)
+
+        # diff lists the change and writes nothing.
+        p = run("diff", m, "--out", out)
+        check("diff succeeds", p.returncode == 0, p.stderr)
+        check("diff lists the input cell, old -> new", re.search(r"item 19, table 3 \(.*\), Løn / .*: 122\.100\.000 -> 123\.100\.000 \(input\)", p.stdout) is not None, p.stdout)
+        check("and the derived figures under it", re.search(r"^    item 19, .*: .* -> ", p.stdout, re.M) is not None, p.stdout)
+        check("for both editions", "offentlig: version 1 would become version 2" in p.stdout and "lukket: version 1 would become version 2" in p.stdout, p.stdout)
+        check("diff writes nothing", everything(out) == before)
+
+        edit(os.path.join(m, "meeting.txt"), "dato: 2023-09-14\n", "dato: 2023-09-14\nrettet: 2023-09-15\n")
+        p = build()
+        check("with rettet: the build succeeds", p.returncode == 0, p.stderr)
+        summary = re.search(r"offentlig version 2, rettet 2023-09-15: 1 input figure, (\d+) derived figures", p.stdout)
+        check("the summary says what changed", summary is not None and int(summary.group(1)) >= 3, p.stdout)
+        check("both editions are version 2", snapshot_version(packet, "offentlig") == 2 and snapshot_version(packet, "lukket") == 2)
+        v2 = tree(packet)
+        for edition in ("offentlig", "lukket"):
+            for kind in ("html", "pdf"):
+                name = f"{edition}/dagsorden-{edition}.{kind}"
+                check(f"version 1's {name} is kept whole", v2.get(f"{edition}/versioner/1/dagsorden-{edition}.{kind}") == v1[name])
+        check("the closed edition's kept versions are for owner and group only",
+              os.stat(os.path.join(packet, "lukket", "versioner", "1", "dagsorden-lukket.pdf")).st_mode & 0o7 == 0
+              and os.stat(os.path.join(packet, "lukket", "versioner")).st_mode & 0o7 == 0)
+
+        # A change only in a confidential item: a new closed version, the public edition untouched.
+        edit(os.path.join(m, "06-fortroligt-eksempel", "item.md"), "Direktionen foreslår", "Direktionen foreslår nu")
+        p = build()
+        check("a confidential-only change builds", p.returncode == 0, p.stderr)
+        check("the closed edition is version 3", snapshot_version(packet, "lukket") == 3)
+        check("the public edition is still version 2", snapshot_version(packet, "offentlig") == 2 and "offentlig unchanged, still version 2" in p.stdout, p.stdout)
+        v3 = tree(packet)
+        public_before = {k: v for k, v in v2.items() if k.startswith("offentlig/")}
+        public_now = {k: v for k, v in v3.items() if k.startswith("offentlig/")}
+        check("every public file is byte-identical", public_before == public_now,
+              "\n".join(sorted(k for k in set(public_before) | set(public_now) if public_before.get(k) != public_now.get(k))))
+        check("the closed edition keeps versions 1 and 2", "lukket/versioner/2/dagsorden-lukket.pdf" in v3 and "lukket/versioner/1/dagsorden-lukket.pdf" in v3)
+        check("and no public file says a version 3", not any("/3/" in k for k in public_now))
+        p = build()
+        check("a rebuild then changes no byte", p.returncode == 0 and tree(packet) == v3, p.stderr)
+
+        # Killed at every publishing step: a whole packet, old or new, with every version.
+        edit(csv, "Løn;125.100.000;123.100.000", "Løn;125.100.000;124.100.000")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-09-15", "rettet: 2023-09-16")
+        for step in (1, 2, 3):
+            p = build({"BOARDPACK_TEST_KILL_AFTER_STEP": str(step)})
+            check(f"killed after publishing step {step}", p.returncode == -9, p.stderr)
+            now = tree(packet)
+            pub = snapshot_version(packet, "offentlig")
+            closed = snapshot_version(packet, "lukket")
+            whole = (now == v3) if (pub, closed) == (2, 3) else (pub, closed) == (3, 4)
+            check(f"  output/m is a whole packet, old or new (offentlig {pub}, lukket {closed})", whole)
+            kept = all(f"{e}/versioner/{k}/snapshot-{e}.txt" in now for e, n in (("offentlig", pub), ("lukket", closed)) for k in range(1, n))
+            check("  with every earlier version kept", kept)
+            if (pub, closed) == (3, 4):
+                # The next build finds nothing changed against the new packet: the same version.
+                p = build()
+                check("  the next build keeps that version", p.returncode == 0 and snapshot_version(packet, "lukket") == 4, p.stderr + p.stdout)
+                break
+        check("no staging folder is left after a full build", build().returncode == 0 and not os.path.exists(os.path.join(out, ".boardpack", "m", "staging")))
+        check("the corrected packet is version 3 and 4", snapshot_version(packet, "offentlig") == 3 and snapshot_version(packet, "lukket") == 4)
+
+        # A public item made confidential: the public edition says only that, and the build warns.
+        edit(os.path.join(m, "21-hoeringssvar", "item.md"), "status: Offentlig", "status: Fortrolig")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-09-16", "rettet: 2023-09-10")
+        p = build()
+        check("a correction dated before the version it corrects is refused",
+              p.returncode == 1 and re.search(r"meeting\.txt:\d+:\d+: error: the correction's date 2023-09-10 is before that of version 3 of the offentlig edition, which it corrects \(2023-09-16\)", p.stderr) is not None, p.stderr)
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-09-10", "rettet: 2023-09-17")
+        p = build()
+        check("an item made confidential builds", p.returncode == 0, p.stderr)
+        check("with a warning that the earlier public version published it",
+              re.search(r"21-hoeringssvar/item\.md.*warning: item 21 is now confidential, but version 3 of the public edition", p.stderr) is not None, p.stderr)
+        snap = open(os.path.join(packet, "offentlig", "snapshot-offentlig.txt"), encoding="utf-8").read()
+        check("the public snapshot keeps only its number and status", re.search(r"^punkt\t21\tfortrolig\tskjult\t\t\t$", snap, re.M) is not None)
+        check("and nothing of its text", "Høringssvar - Lovforslag" not in snap)
+        check("the summary counts it", "offentlig version 4, rettet 2023-09-17: 1 item, table or attachment added, removed or made confidential" in p.stdout, p.stdout)
+        public_files = tree(packet, "offentlig")
+        check("the public versions that published it leave the public edition", not any("/versioner/" in k for k in public_files), "\n".join(public_files))
+        leak = [k for k in public_files if "Lovforslag om ændring af lov om autorisation".encode() in open(os.path.join(packet, k), "rb").read()]
+        check("no public file holds its title", not leak, "\n".join(leak))
+        withdrawn = tree(packet, "lukket/tilbagetrukket")
+        check("they are kept in the closed edition, versions 1 to 3",
+              all(f"lukket/tilbagetrukket/offentlig/versioner/{k}/dagsorden-offentlig.pdf" in withdrawn for k in (1, 2, 3)), "\n".join(sorted(withdrawn)))
+        check("for owner and group only", os.stat(os.path.join(packet, "lukket", "tilbagetrukket")).st_mode & 0o7 == 0)
+        v4 = tree(packet)
+        p = build()
+        check("a rebuild then changes no byte (version 4 still compared with the withdrawn version 3)", p.returncode == 0 and tree(packet) == v4 and "offentlig unchanged, still version 4" in p.stdout, p.stderr + p.stdout)
+    print(f"{failures} failure(s)" if failures else "versions: all checks passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
