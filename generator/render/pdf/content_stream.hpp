@@ -33,6 +33,9 @@ public:
     void begin_artifact(std::string_view type);
     void end_marked();
 
+    // Drawing operators made elsewhere (a chart's paths: render/pdf/path_ops), as they are.
+    void raw(std::string_view ops) { out_ += ops; }
+
     const std::string& bytes() const { return out_; }
     void clear() { out_.clear(); }
 

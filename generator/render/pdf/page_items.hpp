@@ -35,6 +35,7 @@ struct Origin {
         AgendaEntry,
         Attachment,    // a line of an item's attachment list
         Placeholder,   // a confidential item's "6 (Fortrolig)" in the public edition
+        Figure,        // an image or a chart; `block` is the figure's block
     };
     // Small fields first: every text item carries one, so it is kept to 24 bytes.
     Role role = Role::Artifact;
@@ -65,6 +66,21 @@ struct BoxItem {
     Origin origin;  // the block a strike-through belongs to; Artifact for rules
 };
 
+// A point of a path.
+struct PathPoint {
+    double x = 0, y = 0;
+};
+
+// A filled polygon or a stroked line: a chart's bars, markers, axes and lines.
+struct PathItem {
+    std::vector<PathPoint> points;
+    bool fill = true;     // filled (closed), else stroked
+    Color color;
+    double width = 0;     // stroke width
+    bool dashed = false;  // stroke dashed (a chart's target line)
+    Origin origin;        // the figure it belongs to
+};
+
 // A clickable area: to a web address, or to a named place in the document.
 struct LinkItem {
     double x = 0, y = 0, w = 0, h = 0;
@@ -83,6 +99,7 @@ struct AnchorItem {
 struct Page {
     std::vector<TextItem> texts;
     std::vector<BoxItem> boxes;
+    std::vector<PathItem> paths;
     std::vector<LinkItem> links;
     std::vector<AnchorItem> anchors;
 };
@@ -105,6 +122,12 @@ struct LaidOutDocument {
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;
     DocumentInfo info;
+    // Each figure's alternative text (the PDF Figure's /Alt), by its block number.
+    struct FigureAlt {
+        int block = -1;
+        std::string alt;
+    };
+    std::vector<FigureAlt> figures;
 
     // The 1-based page holding an anchor, or 0.
     int page_of(const std::string& anchor) const;

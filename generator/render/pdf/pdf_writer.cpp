@@ -15,6 +15,7 @@
 
 #include "core/text.hpp"
 #include "render/pdf/haru_errors.hpp"
+#include "render/pdf/path_ops.hpp"
 #include "render/pdf/content_stream.hpp"
 #include "render/pdf/deflate.hpp"
 #include "render/pdf/cid_font.hpp"
@@ -290,6 +291,12 @@ struct Writer {
             for (const BoxItem& b : p.boxes) content.rectangle(b.color, b.x, doc.page_height - b.y - b.h, b.w, b.h);
             content.end_marked();
         }
+        // A chart's paths (until the Figure tag marks them as its content: an artifact).
+        if (!p.paths.empty()) {
+            content.begin_artifact("Layout");
+            for (const PathItem& path : p.paths) content.raw(path_operators(path, doc.page_height));
+            content.end_marked();
+        }
         if (!p.texts.empty()) {
             content.begin_text();
             font_set = color_set = false;  // a new text object starts with the defaults
@@ -319,6 +326,7 @@ struct Writer {
         // held side by side for the whole document.
         std::vector<TextItem>().swap(p.texts);
         std::vector<BoxItem>().swap(p.boxes);
+        std::vector<PathItem>().swap(p.paths);
         return true;
     }
 

@@ -175,6 +175,7 @@ private:
             // A TOCI holds a Reference (which holds the entry's Link), not a Link directly.
             case Role::AgendaEntry: return child(child(child(0, kTOC, o.block), kTOCI, o.item), kReference, 0);
             case Role::Attachment: return child(child(child(0, kL, o.block), kLI, o.item), kLBody, 0);
+            case Role::Figure: return child(container(o), kP, o.block);  // until the Figure tag (IMAGES lane)
             case Role::Artifact: break;
         }
         return 0;
