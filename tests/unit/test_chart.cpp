@@ -62,7 +62,8 @@ TEST_CASE("chart layout: round ticks that include zero, in Danish notation") {
     t = nice_ticks(-152, 100);
     CHECK(t.lo < -152);
     CHECK(t.hi >= 100);
-    CHECK(std::count(t.values().begin(), t.values().end(), 0.0) == 1);
+    const std::vector<double> values = t.values();
+    CHECK(std::count(values.begin(), values.end(), 0.0) == 1);
     t = nice_ticks(40, 66);  // values far from zero still start the axis at zero
     CHECK(t.lo == 0);
     CHECK(danish(9357, 0) == "9.357");
@@ -218,7 +219,7 @@ std::unique_ptr<Built> build(const std::string& body1, const std::string& body2 
 TEST_CASE("diagram block: read, numbered Figur N with the item's figures, values from the computed table") {
     auto b = build(kTable + "```diagram\ntabel: vent\nrækker: Behandling .. Operation\nkolonner: 1. kvt. 2023; 2. kvt. 2023\n"
                             "titel: Ventetid\nenhed: dage\nmål: 50 | Mål 50 dage\n```\n\n```diagram\ntabel: vent\nrækker: Behandling\n"
-                            "serier: kolonner\ntype: liggende søjler\ntitel: Anden\n```\n");
+                            "kolonner: 1. kvt. 2023 .. 2. kvt. 2023\nserier: kolonner\ntype: liggende søjler\ntitel: Anden\n```\n");
     INFO(test::messages(b->diags));
     REQUIRE(b->meeting);
     REQUIRE(!b->diags.has_errors());
@@ -255,7 +256,9 @@ TEST_CASE("diagram block: clear errors for unknown tables, rows, columns, text c
     CHECK(msg(kTable + head + "tabel: vent\nmål: 7x\n```\n").find("the target \"7x\" is not a number") != std::string::npos);
     CHECK(msg(kTable, head + "tabel: vent\n```\n", "Fortrolig").find("a public item may not show a confidential item's data") !=
           std::string::npos);
-    CHECK(msg(kTable + head + "tabel: vent\nrækker: Behandling\nserier: kolonner\n```\n").find("series") == std::string::npos);
+    CHECK(msg(kTable + head + "tabel: vent\nrækker: Behandling\nkolonner: 2. kvt. 2023\nserier: kolonner\n```\n").empty());
+    // Columns not named: the numeric ones; here none is (a row of text), which is said.
+    CHECK(msg(kTable + head + "tabel: vent\n```\n").find("the chart has no values") != std::string::npos);
     // Seven series: more than the palette, markers and patterns tell apart.
     std::string wide = "Navn;a;b;c;d;e;f;g\nR;1;2;3;4;5;6;7\n";
     MemoryFiles f("m");

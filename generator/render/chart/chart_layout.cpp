@@ -429,6 +429,8 @@ Ticks nice_ticks(double lo, double hi, int target) {
 
 std::string danish(double v, int decimals) {
     const double scaled = std::round(v * std::pow(10, decimals));
+    // Beyond a 64-bit count (no table holds such figures, but a tick may round past one).
+    if (!(std::abs(scaled) < 9e18)) return v < 0 ? "-∞" : "∞";
     return calc::format_danish(calc::Decimal(static_cast<int64_t>(scaled), decimals), decimals);
 }
 

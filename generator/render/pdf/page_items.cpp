@@ -81,6 +81,9 @@ std::string dump(const LaidOutDocument& doc) {
             for (const PathPoint& pt : pa.points) out += " " + num(pt.x) + "," + num(pt.y);
             out += origin(pa.origin) + "\n";
         }
+        for (const ImageItem& i : page.images)
+            out += "  image x=" + num(i.x) + " y=" + num(i.y) + " w=" + num(i.w) + " h=" + num(i.h) + " " +
+                   (i.file ? i.file->source.file : std::string("?")) + origin(i.origin) + "\n";
         for (const LinkItem& l : page.links)
             out += "  link x=" + num(l.x) + " y=" + num(l.y) + " w=" + num(l.w) + " -> " +
                    (l.url.empty() ? "#" + l.target : l.url) + origin(l.origin) + "\n";

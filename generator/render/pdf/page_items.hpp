@@ -3,6 +3,7 @@
 // converts them to PDF's bottom-left origin.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,8 @@ struct Origin {
         AgendaEntry,
         Attachment,    // a line of an item's attachment list
         Placeholder,   // a confidential item's "6 (Fortrolig)" in the public edition
-        Figure,        // an image or a chart; `block` is the figure's block
+        Figure,        // an image or a chart: `block` is the figure's block; all its items (texts,
+                       // boxes, images, paths) are one Figure element, Alt from LaidOutDocument::figures
     };
     // Small fields first: every text item carries one, so it is kept to 24 bytes.
     Role role = Role::Artifact;
@@ -90,6 +92,22 @@ struct LinkItem {
     Origin origin;       // the block the link sits in
 };
 
+// A picture's file as the input read and checked it (drawn once per document, however often
+// ImageItems show it).
+struct ImageFile {
+    enum class Format : unsigned char { Png, Jpeg };
+    Format format = Format::Png;
+    std::shared_ptr<const std::string> bytes;  // the file's bytes, shared with the model
+    SourceLoc source;                          // the file, for messages
+};
+
+// A picture drawn into a rectangle (scaled to it).
+struct ImageItem {
+    double x = 0, y = 0, w = 0, h = 0;
+    std::shared_ptr<const ImageFile> file;
+    Origin origin;  // Role::Figure and the picture's block
+};
+
 // A named place that links and bookmarks can point to.
 struct AnchorItem {
     std::string name;
@@ -102,6 +120,7 @@ struct Page {
     std::vector<PathItem> paths;
     std::vector<LinkItem> links;
     std::vector<AnchorItem> anchors;
+    std::vector<ImageItem> images;
 };
 
 // A bookmark in the PDF's outline.
@@ -122,7 +141,7 @@ struct LaidOutDocument {
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;
     DocumentInfo info;
-    // Each figure's alternative text (the PDF Figure's /Alt), by its block number.
+    // A Figure's alternative text (the tag's /Alt), per figure block (an image or a chart).
     struct FigureAlt {
         int block = -1;
         std::string alt;
