@@ -55,12 +55,13 @@ void append_label(const Label& l, std::string& out) {
 
 }  // namespace
 
-void append_svg(const ChartDrawing& d, const std::string& title, const std::string& desc, const std::string& id,
-                std::string& out) {
+void append_svg(const ChartDrawing& d, const std::string& title, const std::string& desc, std::string& out) {
+    // The first <title> child names the image and <desc> describes it (SVG-AAM); HTML tidy
+    // refuses ids on them, so no aria-labelledby.
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" role=\"img\" viewBox=\"0 0 " + num(d.width) + " " +
-           num(d.height) + "\" aria-labelledby=\"" + id + "-t " + id + "-d\">\n<title id=\"" + id + "-t\">";
+           num(d.height) + "\">\n<title>";
     append_escaped(title, out);
-    out += "</title>\n<desc id=\"" + id + "-d\">";
+    out += "</title>\n<desc>";
     append_escaped(desc, out);
     out += "</desc>\n";
     for (const Shape& s : d.shapes) append_shape(s, out);
@@ -76,14 +77,18 @@ void render_chart(const model::Chart& c, const std::string& id, std::string& out
     out += "<figure class=\"figur\" id=\"" + id + "\">\n<figcaption>";
     append_escaped(caption, out);
     out += "</figcaption>\n";
-    append_svg(d, caption, render::chart::chart_description(c), id, out);
+    append_svg(d, caption, render::chart::chart_description(c), out);
     if (!c.source.empty()) {
         out += "<p class=\"kilde\">Kilde: ";
         append_escaped(c.source, out);
         out += "</p>\n";
     }
-    out += "<details>\n<summary>Tallene bag figur " + std::to_string(c.number) +
-           "</summary>\n<table>\n<thead><tr><th scope=\"col\"></th>";
+    // The data table is a focusable region named by its caption, as every table of the page.
+    const std::string data = "Tallene bag figur " + std::to_string(c.number);
+    out += "<details>\n<summary>" + data + "</summary>\n<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" +
+           id + "-tal\">\n<table>\n<caption id=\"" + id + "-tal\"><span>";
+    append_escaped(data + ": " + c.title, out);
+    out += "</span></caption>\n<thead><tr><th scope=\"col\"></th>";
     for (const auto& cat : c.categories) {
         out += "<th scope=\"col\">";
         append_escaped(cat, out);
@@ -101,7 +106,7 @@ void render_chart(const model::Chart& c, const std::string& id, std::string& out
         }
         out += "</tr>\n";
     }
-    out += "</tbody>\n</table>\n";
+    out += "</tbody>\n</table>\n</div>\n";
     if (!c.unit.empty()) {
         out += "<p>Enhed: ";
         append_escaped(c.unit, out);

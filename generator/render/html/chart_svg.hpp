@@ -11,7 +11,7 @@ namespace boardpack::render::html {
 
 // The SVG of a laid-out chart (no figure around it): what the parity test reads.
 void append_svg(const render::chart::ChartDrawing& drawing, const std::string& title, const std::string& desc,
-                const std::string& id, std::string& out);
+                std::string& out);
 
 // The whole figure; `id` makes the element ids unique in the page.
 void render_chart(const model::Chart& chart, const std::string& id, std::string& out);
