@@ -179,11 +179,15 @@ private:
     std::map<std::string, std::pair<size_t, size_t>> tables_;
 };
 
+// Charts, and any block a reader numbered as a figure before (a picture: b.figure > 0), share
+// one count in reading order.
 void number_blocks(std::vector<model::Block>& blocks, model::AgendaItem& item, int& n) {
     for (model::Block& b : blocks) {
         if (b.kind == model::Block::Kind::Chart && b.chart >= 0 && static_cast<size_t>(b.chart) < item.charts.size()) {
             b.figure = ++n;
             item.charts[static_cast<size_t>(b.chart)].number = n;
+        } else if (b.figure > 0) {
+            b.figure = ++n;
         }
         for (auto& it : b.items) number_blocks(it, item, n);
         number_blocks(b.children, item, n);

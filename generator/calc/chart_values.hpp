@@ -15,8 +15,9 @@ inline constexpr size_t kMaxChartSeries = 6;
 // a value or a gap ("Ikke oplyst", "-", empty). Errors name the diagram block's line.
 void resolve_charts(model::Meeting& meeting, Diagnostics& diags);
 
-// Numbers the item's figures (charts; images when they come) "Figur N" in reading order, the
-// item's text first, then each attachment counting anew as tables do.
+// Numbers the item's figures "Figur N" in reading order: its charts, and the blocks a reader
+// already numbered as figures (pictures), in one count; the item's text first, then each
+// attachment counting anew as tables do.
 void number_figures(model::AgendaItem& item);
 
 }  // namespace boardpack::calc

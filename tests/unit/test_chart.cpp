@@ -354,3 +354,29 @@ TEST_CASE("chart parity: every path and label of the SVG is in the PDF, at the s
     REQUIRE(doc.figures.size() == 1);
     CHECK(doc.figures[0].alt.find("Operation: 1. kvt. 2023 ikke oplyst, 2. kvt. 2023 60 dage") != std::string::npos);
 }
+
+TEST_CASE("figure numbers: charts and pictures share one count per item in reading order; attachments count anew") {
+    model::AgendaItem item;
+    item.sections.resize(2);
+    model::Block picture;
+    picture.figure = 7;  // numbered by its reader ("Figur 7" as written counts for nothing)
+    model::Block chart;
+    chart.kind = model::Block::Kind::Chart;
+    chart.chart = 0;
+    model::Block second = chart;
+    second.chart = 1;
+    item.sections[0].blocks = {chart, picture};
+    item.sections[1].blocks = {second};
+    item.charts.resize(3);
+    model::Attachment a;
+    model::Block third = chart;
+    third.chart = 2;
+    a.content = {third};
+    item.attachments.push_back(a);
+    calc::number_figures(item);
+    CHECK(item.sections[0].blocks[0].figure == 1);
+    CHECK(item.sections[0].blocks[1].figure == 2);
+    CHECK(item.sections[1].blocks[0].figure == 3);
+    CHECK(item.charts[1].number == 3);
+    CHECK(item.charts[2].number == 1);
+}
