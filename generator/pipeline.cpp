@@ -1,6 +1,7 @@
 // The steps of a build (build.hpp's boardpack::pipeline), each one call.
 #include "build.hpp"
 
+#include "calc/chart_values.hpp"
 #include "calc/meeting_calc.hpp"
 #include "core/text_file.hpp"
 #include "input/meeting_loader.hpp"
@@ -34,6 +35,7 @@ std::optional<model::Meeting> load(const InputFiles& files, const std::string& i
 
 void compute(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags) {
     calc::compute_meeting(meeting, wording.status_words(), diags);
+    calc::resolve_charts(meeting, diags);  // charts show the computed cells
 }
 
 void prepare(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags) {

@@ -9,6 +9,7 @@
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
+#include "input/chart_reader.hpp"
 #include "input/formula_reader.hpp"
 #include "input/markdown_reader.hpp"
 #include "input/table_reader.hpp"
@@ -149,6 +150,13 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
             if (auto calc = read_calculation(keys, fence, diags)) item.calculations.push_back(std::move(*calc));
             else unreadable(keys, before, follow_ons_before);
             return kConsumed;
+        }
+        if (info == "diagram") {
+            const auto keys = parse_key_values(body, file.name, body_line, 0, diags);
+            auto chart = read_chart(keys, fence, diags);
+            if (!chart) return kConsumed;
+            item.charts.push_back(std::move(*chart));
+            return chart_fence(static_cast<int>(item.charts.size()) - 1);
         }
         if (auto meant = meant_block(info, body)) {
             diags.error(fence, info.empty() || nearest_name(first_word(info), {"tabel", "beregning"})

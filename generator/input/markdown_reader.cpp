@@ -374,6 +374,9 @@ struct Converter {
                     if (index >= 0) {
                         b.kind = Block::Kind::Table;
                         b.table = index;
+                    } else if (index <= chart_fence(0)) {
+                        b.kind = Block::Kind::Chart;
+                        b.chart = chart_fence(0) - index;
                     } else {
                         b.kind = Block::Kind::CodeBlock;
                         b.text = literal(n);

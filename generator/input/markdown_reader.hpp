@@ -22,9 +22,11 @@ struct MarkdownSource {
 // Called for each fenced code block with its info string (folded), text, the fence's position
 // and the file line of the text's first line. Returns kNotHandled for an ordinary code block,
 // kConsumed when the block adds nothing to the text (a beregning block, or one that failed),
-// or the index of the table it made.
+// the index of the table it made, or chart_fence(index) for a chart.
 inline constexpr int kNotHandled = -2;
 inline constexpr int kConsumed = -1;
+// What a handler returns for the chart (```diagram) it made, index into AgendaItem::charts.
+inline constexpr int chart_fence(int index) { return -3 - index; }
 using FenceHandler =
     std::function<int(const std::string& info, const std::string& body, const SourceLoc& fence, int body_line)>;
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/chart.hpp"
 #include "numbers/decimal.hpp"
 #include "core/diagnostics.hpp"
 
@@ -46,6 +47,7 @@ struct Block {
         CodeBlock,    // text
         Rule,         // a thematic break
         Table,        // table: index into AgendaItem::tables
+        Chart,        // chart: index into AgendaItem::charts; figure its number
     };
     Kind kind = Kind::Paragraph;
     int level = 0;
@@ -56,6 +58,8 @@ struct Block {
     std::vector<Block> children;
     std::string text;
     int table = -1;
+    int figure = 0;  // "Figur N"'s N, or 0
+    int chart = -1;  // Chart: index into AgendaItem::charts
     SourceLoc loc;
     bool changed = false;  // its words changed since the edition's previous version (model/changes.hpp)
 };
@@ -193,6 +197,7 @@ struct AgendaItem {
     std::vector<Section> sections;  // all six, in the standard order (empty when redacted)
     std::vector<Table> tables;
     std::vector<Calculation> calculations;
+    std::vector<Chart> charts;  // ```diagram blocks, in the order written
     std::vector<Attachment> attachments;
     std::string folder;  // relative to the meeting folder
     SourceLoc loc;       // the item file

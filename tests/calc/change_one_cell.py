@@ -3,7 +3,8 @@
 it changes with it, in the HTML and the PDF of both editions, and nothing else changes.
 
 Changes Løn in Budget 2024 of item 19's tabel 3 (Danske Regioners basisbudget) from 122.100.000
-to 123.100.000, builds before and after, and compares the words of every output.
+to 123.100.000, builds before and after, and compares the words of every output. Then changes a
+charted cell (item 9's waiting time) and checks that its bar and label move in both formats.
 
 usage: change_one_cell.py BOARDPACK MEETING_DIR
 """
@@ -108,7 +109,56 @@ def main():
                             print(f"       {k[0]} -> {k[1]}: {found[k]} times, expected {EXPECTED[k]}")
                     for o in other[:10]:
                         print(f"       also {o}")
+        failures += chart_follows(boardpack, meeting, work)
     return 1 if failures else 0
+
+
+def bars(html_path, figure_id, color):
+    """The heights of the bars of one colour in a figure's SVG, left to right."""
+    page = open(html_path, encoding="utf-8").read()
+    start = page.index(f'<figure class="figur" id="{figure_id}">')
+    svg = page[start:page.index("</svg>", start)]
+    out = []
+    for d in re.findall(r'<path d="M([^"]*) Z" fill="' + color + '"', svg):
+        ys = [float(p.split()[1]) for p in d.split(" L")]
+        xs = [float(p.split()[0]) for p in d.split(" L")]
+        if max(xs) - min(xs) > 12:  # a bar, not the legend's swatch
+            out.append((min(xs), round(max(ys) - min(ys), 2)))
+    return [h for x, h in sorted(out)], svg
+
+
+def chart_follows(boardpack, meeting, work):
+    """A corrected cell moves its bar: item 9's waiting time to treatment in 2. kvt. 2023,
+    43 -> 41 days, changes that bar (and its label and description), in both formats."""
+    copy = os.path.join(work, "moede2")
+    shutil.copytree(meeting, copy)
+    build(boardpack, copy, os.path.join(work, "before2"))
+    csv = os.path.join(copy, "09-akutplanen", "tabel-1.csv")
+    data = open(csv, encoding="utf-8", newline="").read()
+    changed = re.sub(r"^(Gennemsnitlig ventetid til behandling \(dage\);lavere;-;46;)43", r"\g<1>41", data, flags=re.M)
+    assert changed != data, "the charted cell was not found"
+    open(csv, "w", encoding="utf-8", newline="").write(changed)
+    build(boardpack, copy, os.path.join(work, "after2"))
+    failures = 0
+    for edition in ("offentlig", "lukket"):
+        h = lambda side: os.path.join(work, side, "moede2", edition, f"dagsorden-{edition}.html")
+        before, svg_before = bars(h("before2"), "figur-9-1", "#0072b2")
+        after, svg_after = bars(h("after2"), "figur-9-1", "#0072b2")
+        other_before, _ = bars(h("before2"), "figur-9-1", "#d55e00")
+        other_after, _ = bars(h("after2"), "figur-9-1", "#d55e00")
+        ok = (len(before) == 2 and len(after) == 2 and before[0] == after[0] and other_before == other_after
+              and abs(after[1] / before[1] - 41 / 43) < 0.01 and ">41 dage<" in svg_after and ">43 dage<" in svg_before
+              and "2. kvt. 2023 41 dage" in svg_after)
+        print(("ok  " if ok else "FAIL") + f" {edition}/dagsorden-{edition}.html: the bar moved with its cell "
+              f"({before} -> {after}; the other series {other_before} -> {other_after})")
+        failures += not ok
+        p = lambda side: os.path.join(work, side, "moede2", edition, f"dagsorden-{edition}.pdf")
+        a, b = " ".join(words_pdf(p("before2"))), " ".join(words_pdf(p("after2")))
+        # Twice: the sentence quoting the cell ("fra 46 til 43 dage") and the bar's label.
+        ok = a.count("41 dage") + 2 == b.count("41 dage") and b.count("43 dage") + 2 == a.count("43 dage")
+        print(("ok  " if ok else "FAIL") + f" {edition}/dagsorden-{edition}.pdf: the text's and the chart's 43 dage became 41 dage")
+        failures += not ok
+    return failures
 
 
 if __name__ == "__main__":

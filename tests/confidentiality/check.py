@@ -31,7 +31,8 @@ import subprocess
 import sys
 import tempfile
 
-HEADER = re.compile(r"^(titel|sagsbehandler|sagsnummer|bilag|fil|navn|kilde|note|række|kolonne|værdi|afrundingsnote):\s*(.*)$")
+HEADER = re.compile(r"^(titel|sagsbehandler|sagsnummer|bilag|fil|navn|kilde|note|række|kolonne|værdi|afrundingsnote|"
+                    r"tabel|rækker|kolonner|serier|type|enhed|akse|mål):\s*(.*)$")
 
 
 def status_of(item_md):

@@ -48,7 +48,10 @@ class ArticleText(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag in ("style", "script"):
+        # A chart's <title> and <desc> repeat its caption and data, and its <details> hold its
+        # data as a table: the PDF has them as the Figure's /Alt, not as text (the chart's labels
+        # are text in both, in the same order; tests/unit/test_chart.cpp checks their parity).
+        if tag in ("style", "script", "title", "desc", "details"):
             self.skip += 1
         if tag == "article":
             self.current = a.get("id")
@@ -66,7 +69,7 @@ class ArticleText(html.parser.HTMLParser):
             self.articles[self.current].append(" ")
 
     def handle_endtag(self, tag):
-        if tag in ("style", "script"):
+        if tag in ("style", "script", "title", "desc", "details"):
             self.skip -= 1
         if tag == "article":
             self.current = None

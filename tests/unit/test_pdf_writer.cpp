@@ -15,6 +15,9 @@
 #include "render/pdf/to_unicode.hpp"
 #include "render/pdf/pdf_writer.hpp"
 #include "render/pdf/truetype_check.hpp"
+#include "tiny_png.hpp"
+
+#include <unistd.h>
 
 using namespace boardpack;
 using namespace boardpack::render::pdf;
@@ -250,4 +253,30 @@ TEST_CASE("Fallback faces are read only when a character needs them, once, on tw
             if (m.advance(cp, style) != all.advance(cp, style) || lazy->face_of(cp, style) != fonts().face_of(cp, style)) ++differ;
         }
     CHECK(differ == 0);
+}
+
+TEST_CASE("PDF writer: a figure's drawing and texts are marked as its Figure element, with /Alt and a /BBox (issues 12, 14)") {
+    LaidOutDocument doc = pages(1);
+    Origin fig;
+    fig.role = Origin::Role::Figure;
+    fig.block = 3;
+    doc.pages[0].boxes.push_back({100, 120, 20, 80, {0.2, 0.4, 0.6}, fig});
+    const auto file = std::make_shared<const ImageFile>(
+        ImageFile{ImageFile::Format::Png, std::make_shared<const std::string>(test::tiny_png(3, 2)), {"figur.png", 0, 0}});
+    doc.pages[0].images.push_back({200, 120, 60, 40, file, fig});
+    doc.pages[0].texts.push_back({80, 200, "0 %", FontStyle::Regular, 9, {}, fig});
+    doc.figures.push_back({3, "Figur 1: Ø"});
+    const auto path = std::filesystem::temp_directory_path() / ("boardpack-figure-" + std::to_string(::getpid()) + ".pdf");
+    Diagnostics diags;
+    REQUIRE(write_pdf(doc, fonts(), path.string(), diags) == PdfResult::Written);
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    std::filesystem::remove(path);
+    const std::string pdf = s.str();
+    CHECK(pdf.find("/S /Figure") != std::string::npos);
+    // "Figur 1: Ø" as a UTF-16BE text string.
+    CHECK(pdf.find("/Alt <FEFF0046006900670075007200200031003A002000D8>") != std::string::npos);
+    CHECK(pdf.find("/A <</O /Layout /BBox [80.00 ") != std::string::npos);
+    CHECK(pdf.find("/Subtype /Image") != std::string::npos);
 }

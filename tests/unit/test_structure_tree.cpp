@@ -147,3 +147,58 @@ TEST_CASE("structure: a link over two lines is one Link element with both annota
     CHECK(annotations == 2);
     CHECK(tree.text_mcid[0] == std::vector<int>{0, 1, 1, 2});
 }
+
+TEST_CASE("structure: a figure's texts and drawing are one Figure element with its Alt and box, in reading order (issues 12, 14)") {
+    LaidOutDocument doc = pages(1);
+    Page& page = doc.pages[0];
+    page.texts.push_back(text("Før", origin(Role::Paragraph, 1), 68, 90));
+    // A chart: a bar (a box), two axis labels; a rule of the page's layout is no part of it.
+    page.boxes.push_back({100, 120, 20, 80, {}, origin(Role::Figure, 2)});
+    page.boxes.push_back({68, 300, 450, 0.5, {}, origin(Role::Artifact, -1)});
+    page.texts.push_back(text("0", origin(Role::Figure, 2), 80, 200));
+    page.texts.push_back(text("100", origin(Role::Figure, 2), 80, 130));
+    page.texts.push_back(text("Efter", origin(Role::Paragraph, 3), 68, 260));
+    doc.figures.push_back({2, "Figur 1: Søjle på 100"});
+    const StructureTree tree = build_structure(doc);
+    CHECK(dump(tree, doc) == "Document\n  P |Før|\n  Figure alt=\"Figur 1: Søjle på 100\" |0 100|\n  P |Efter|\n");
+    // The drawing has an MCID of its own in the figure's element; its texts share another.
+    REQUIRE(tree.figure_mcid[0].count(2) == 1);
+    const int drawing = tree.figure_mcid[0].at(2);
+    const int figure = tree.mcid_element[0][static_cast<size_t>(drawing)];
+    CHECK(std::string(tree.elements[static_cast<size_t>(figure)].type) == "Figure");
+    CHECK(tree.mcid_element[0][static_cast<size_t>(tree.text_mcid[0][1])] == figure);
+    CHECK(tree.text_mcid[0][1] == tree.text_mcid[0][2]);
+    CHECK(tree.text_mcid[0][1] != drawing);
+    // Its box in PDF coordinates: from the labels' left (x 80) to the bar's right (120), from the
+    // lower label's descent to the bar's top (y 120 from the top of an 842 point page;
+    // a text counts from its size above its baseline).
+    const FigureTag& tag = tree.figures.at(figure);
+    CHECK(tag.bbox[0] == doctest::Approx(80));
+    CHECK(tag.bbox[2] == doctest::Approx(120));
+    CHECK(tag.bbox[3] == doctest::Approx(842 - 120));
+    CHECK(tag.bbox[1] == doctest::Approx(842 - 202.5));
+}
+
+TEST_CASE("structure: a picture with no text is a Figure between the blocks around it, also inside a list item") {
+    LaidOutDocument doc = pages(1);
+    Page& page = doc.pages[0];
+    page.texts.push_back(text("Før", origin(Role::Paragraph, 1), 68, 90));
+    page.texts.push_back(text("Efter", origin(Role::Paragraph, 3), 68, 400));
+    page.texts.push_back(text("•", origin(Role::ListLabel, 5, 1, 4, 0), 68, 420));
+    page.texts.push_back(text("Punkt", origin(Role::Paragraph, 5, 1, 4, 0), 80, 420));
+    page.images.push_back({68, 100, 300, 200, nullptr, origin(Role::Figure, 2)});
+    page.images.push_back({80, 430, 100, 50, nullptr, origin(Role::Figure, 6, 1, 4, 0)});
+    doc.figures.push_back({2, "Et kort over regionen"});
+    doc.figures.push_back({6, "Et lille billede"});
+    const StructureTree tree = build_structure(doc);
+    CHECK(dump(tree, doc) ==
+          "Document\n  P |Før|\n  Figure alt=\"Et kort over regionen\" ||\n  P |Efter|\n"
+          "  L\n    LI\n      Lbl |•|\n      LBody\n        P |Punkt|\n        Figure alt=\"Et lille billede\" ||\n");
+    const FigureTag& tag = tree.figures.at(tree.mcid_element[0][static_cast<size_t>(tree.figure_mcid[0].at(2))]);
+    CHECK(tag.bbox[0] == doctest::Approx(68));
+    CHECK(tag.bbox[1] == doctest::Approx(842 - 300));
+    CHECK(tag.bbox[2] == doctest::Approx(368));
+    CHECK(tag.bbox[3] == doctest::Approx(842 - 100));
+    // Every MCID on the page belongs to one element, the drawings' too.
+    CHECK(tree.mcid_element[0].size() == 6);
+}

@@ -1,5 +1,7 @@
 #include "render/html/html_blocks.hpp"
 
+#include "render/html/chart_svg.hpp"
+
 namespace boardpack::render::html {
 
 using model::Block;
@@ -183,6 +185,11 @@ void render_block(const Block& b, bool tight, const BlockOut& o) {
         case Block::Kind::Table:
             if (b.table >= 0 && static_cast<size_t>(b.table) < o.item.tables.size())
                 o.table.render(o.item.tables[static_cast<size_t>(b.table)], out);
+            break;
+        case Block::Kind::Chart:
+            if (b.chart >= 0 && static_cast<size_t>(b.chart) < o.item.charts.size())
+                render_chart(o.item.charts[static_cast<size_t>(b.chart)],
+                             "figur-" + std::to_string(o.item.number) + "-" + std::to_string(b.chart + 1), out);
             break;
     }
 }

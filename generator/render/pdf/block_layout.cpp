@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "render/chart/chart_text.hpp"
 #include "render/pdf/inline_spans.hpp"
 #include "render/pdf/pdf_style.hpp"
 
@@ -78,6 +79,35 @@ const TableParts& table_parts(const model::Table& t, double indent, BlockContext
     for (const std::string& n : t.notes)
         p.below.push_back(break_lines(plain(n, FontStyle::Regular, style::kMuted), w, style::kSmallSize, ctx.metrics));
     return p;
+}
+
+// A chart: its caption (kept with it), the drawing, laid out once at the chart width the
+// HTML's SVG has too, and its source below.
+void measure_chart(const model::Chart& c, double indent, BlockContext& ctx, int parent) {
+    const double w = ctx.width - indent;
+    ctx.out.push_back(space(style::kTableGap));
+    MeasuredBlock caption = lines_block(
+        break_lines(plain(render::chart::chart_caption(c), FontStyle::Bold, style::kText), w, style::kCaptionSize, ctx.metrics),
+        {ctx.left + indent, style::kCaptionSize, style::kCaptionLeading}, origin_of(Origin::Role::Paragraph, parent, ctx));
+    caption.keep_together = true;
+    caption.keep_with_next = true;
+    ctx.out.push_back(std::move(caption));
+    ctx.out.push_back(space(style::kCaptionGap));
+    MeasuredBlock drawing;
+    drawing.kind = MeasuredBlock::Kind::Chart;
+    drawing.drawing = std::make_shared<render::chart::ChartDrawing>(render::chart::lay_out_chart(c, render::chart::kChartWidth));
+    drawing.x = ctx.left + indent;
+    drawing.alt = render::chart::chart_alt(c);
+    drawing.origin = origin_of(Origin::Role::Figure, parent, ctx);
+    ctx.out.push_back(std::move(drawing));
+    if (!c.source.empty()) {
+        ctx.out.push_back(space(style::kCaptionGap));
+        ctx.out.push_back(lines_block(break_lines(plain("Kilde: " + c.source, FontStyle::Regular, style::kMuted), w,
+                                                  style::kSmallSize, ctx.metrics),
+                                      {ctx.left + indent, style::kSmallSize, style::kSmallLeading},
+                                      origin_of(Origin::Role::Paragraph, parent, ctx)));
+    }
+    ctx.out.push_back(space(style::kTableGap));
 }
 
 void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, int depth) {
@@ -187,6 +217,11 @@ void measure_blocks(const std::vector<Block>& blocks, double indent, BlockContex
                 rule.color = style::kRule;
                 ctx.out.push_back(rule);
                 ctx.out.push_back(space(style::kBlockRuleGap));
+                break;
+            }
+            case Block::Kind::Chart: {
+                if (b.chart < 0 || static_cast<size_t>(b.chart) >= ctx.item.charts.size()) break;
+                measure_chart(ctx.item.charts[static_cast<size_t>(b.chart)], indent, ctx, parent);
                 break;
             }
             case Block::Kind::Table: {

@@ -57,6 +57,13 @@ void ContentStream::rectangle(const Color& color, double x, double y, double w, 
     number(x), out_ += ' ', number(y), out_ += ' ', number(w), out_ += ' ', number(h), out_ += " re\nf\n";
 }
 
+void ContentStream::image(std::string_view name, double x, double y, double w, double h) {
+    out_ += "q\n";
+    number(w), out_ += " 0 0 ", number(h), out_ += ' ', number(x), out_ += ' ', number(y), out_ += " cm\n/";
+    out_ += name;
+    out_ += " Do\nQ\n";
+}
+
 void ContentStream::begin_text() {
     out_ += "BT\n";
     line_x_ = line_y_ = 0;

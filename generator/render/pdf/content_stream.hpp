@@ -14,6 +14,9 @@ class ContentStream {
 public:
     // A filled rectangle, in PDF coordinates (origin bottom left).
     void rectangle(const Color& color, double x, double y, double w, double h);
+    // An image XObject (its name in the page's resources) drawn into a rectangle, in PDF
+    // coordinates (origin bottom left).
+    void image(std::string_view name, double x, double y, double w, double h);
     // Starts and ends the page's text object; the text position starts at 0 0.
     void begin_text();
     void end_text();
@@ -32,6 +35,9 @@ public:
     void begin_marked(std::string_view tag, int mcid);
     void begin_artifact(std::string_view type);
     void end_marked();
+
+    // Drawing operators made elsewhere (a chart's paths: render/pdf/path_ops), as they are.
+    void raw(std::string_view ops) { out_ += ops; }
 
     const std::string& bytes() const { return out_; }
     void clear() { out_.clear(); }

@@ -82,6 +82,7 @@ double start_height(const MeasuredBlock& b) {
         case MeasuredBlock::Kind::Space: return b.amount;
         case MeasuredBlock::Kind::Rule: return std::max(b.need, b.amount);
         case MeasuredBlock::Kind::Anchor: return 0;
+        case MeasuredBlock::Kind::Chart: return b.drawing ? b.drawing->height : 0;
     }
     return 0;
 }
@@ -124,6 +125,7 @@ void Flow::place(std::vector<MeasuredBlock>& blocks) {
             case MeasuredBlock::Kind::Space: space(b.amount); break;
             case MeasuredBlock::Kind::Rule: rule(b.x, b.width, b.amount, b.color); break;
             case MeasuredBlock::Kind::Anchor: anchor(b.anchor); break;
+            case MeasuredBlock::Kind::Chart: chart(b); break;
             case MeasuredBlock::Kind::Table:
                 if (b.table) table(b.table->box, b.table->caption, b.table->continued, b.table->below, b.x, b.origin);
                 break;

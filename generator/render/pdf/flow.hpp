@@ -54,6 +54,10 @@ public:
     void table(const TableBox& box, const std::vector<LaidLine>& caption, const std::vector<LaidLine>& continued,
                const std::vector<std::vector<LaidLine>>& below, double x, const Origin& origin = {});
 
+    // A chart drawn whole (a new page first unless it fits), its paths and labels on the page
+    // as one Figure (render/pdf/chart_items.cpp).
+    void chart(const MeasuredBlock& b);
+
     // The baseline of a line in style `ls` whose line box starts at `top`.
     double baseline_in(double top, const LineStyle& ls) const;
 

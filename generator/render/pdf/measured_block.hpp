@@ -2,10 +2,12 @@
 // ready to be placed on pages by Flow::place without being measured again.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "render/chart/chart_layout.hpp"
 #include "render/pdf/line_breaker.hpp"
 #include "render/pdf/page_items.hpp"
 #include "render/pdf/table_layout.hpp"
@@ -36,7 +38,7 @@ struct TableParts {
 
 // One measured piece of the flow.
 struct MeasuredBlock {
-    enum class Kind { Lines, Space, Rule, Table, Anchor };
+    enum class Kind { Lines, Space, Rule, Table, Anchor, Chart };
     Kind kind = Kind::Lines;
     std::vector<LaidLine> lines;       // Lines
     LineStyle style;                   // Lines
@@ -48,6 +50,8 @@ struct MeasuredBlock {
     Color color;                       // Rule
     const TableParts* table = nullptr;  // Table (owned by the packet's table cache)
     std::string anchor;                // Anchor
+    std::shared_ptr<const render::chart::ChartDrawing> drawing;  // Chart: drawn whole at x, never split
+    std::string alt;                   // Chart: the Figure's /Alt
     double need = 0;                   // room wanted below before this block starts
     bool keep_with_next = false;       // on one page with the start of what follows
     Origin origin;

@@ -48,6 +48,7 @@ const char* role_name(Origin::Role r) {
         case R::AgendaEntry: return "agenda";
         case R::Attachment: return "bilag";
         case R::Placeholder: return "placeholder";
+        case R::Figure: return "figure";
     }
     return "?";
 }
@@ -75,6 +76,14 @@ std::string dump(const LaidOutDocument& doc) {
         for (const TextItem& t : page.texts)
             out += "  text x=" + num(t.x) + " y=" + num(t.baseline) + " " + style_name(t.style) + num(t.size) + " |" +
                    t.text + "|" + origin(t.origin) + "\n";
+        for (const PathItem& pa : page.paths) {
+            out += std::string("  path ") + (pa.fill ? "fill" : "stroke");
+            for (const PathPoint& pt : pa.points) out += " " + num(pt.x) + "," + num(pt.y);
+            out += origin(pa.origin) + "\n";
+        }
+        for (const ImageItem& i : page.images)
+            out += "  image x=" + num(i.x) + " y=" + num(i.y) + " w=" + num(i.w) + " h=" + num(i.h) + " " +
+                   (i.file ? i.file->source.file : std::string("?")) + origin(i.origin) + "\n";
         for (const LinkItem& l : page.links)
             out += "  link x=" + num(l.x) + " y=" + num(l.y) + " w=" + num(l.w) + " -> " +
                    (l.url.empty() ? "#" + l.target : l.url) + origin(l.origin) + "\n";

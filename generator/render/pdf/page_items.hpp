@@ -3,6 +3,7 @@
 // converts them to PDF's bottom-left origin.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct Origin {
         AgendaEntry,
         Attachment,    // a line of an item's attachment list
         Placeholder,   // a confidential item's "6 (Fortrolig)" in the public edition
+        Figure,        // an image or a chart: `block` is the figure's block; all its items (texts,
+                       // boxes, images, paths) are one Figure element, Alt from LaidOutDocument::figures
     };
     // Small fields first: every text item carries one, so it is kept to 24 bytes.
     Role role = Role::Artifact;
@@ -66,6 +69,21 @@ struct BoxItem {
     Origin origin;  // the block a strike-through belongs to; Artifact for rules
 };
 
+// A point of a path.
+struct PathPoint {
+    double x = 0, y = 0;
+};
+
+// A filled polygon or a stroked line: a chart's bars, markers, axes and lines.
+struct PathItem {
+    std::vector<PathPoint> points;
+    bool fill = true;     // filled (closed), else stroked
+    Color color;
+    double width = 0;     // stroke width
+    bool dashed = false;  // stroke dashed (a chart's target line)
+    Origin origin;        // the figure it belongs to
+};
+
 // A clickable area: to a web address, or to a named place in the document.
 struct LinkItem {
     double x = 0, y = 0, w = 0, h = 0;
@@ -73,6 +91,22 @@ struct LinkItem {
     std::string target;  // anchor name
     std::string title;   // shown by viewers on the link (its /Contents), or ""
     Origin origin;       // the block the link sits in
+};
+
+// A picture's file as the input read and checked it (drawn once per document, however often
+// ImageItems show it).
+struct ImageFile {
+    enum class Format : unsigned char { Png, Jpeg };
+    Format format = Format::Png;
+    std::shared_ptr<const std::string> bytes;  // the file's bytes, shared with the model
+    SourceLoc source;                          // the file, for messages
+};
+
+// A picture drawn into a rectangle (scaled to it).
+struct ImageItem {
+    double x = 0, y = 0, w = 0, h = 0;
+    std::shared_ptr<const ImageFile> file;
+    Origin origin;  // Role::Figure and the picture's block
 };
 
 // A named place that links and bookmarks can point to.
@@ -84,8 +118,10 @@ struct AnchorItem {
 struct Page {
     std::vector<TextItem> texts;
     std::vector<BoxItem> boxes;
+    std::vector<PathItem> paths;
     std::vector<LinkItem> links;
     std::vector<AnchorItem> anchors;
+    std::vector<ImageItem> images;
 };
 
 // A bookmark in the PDF's outline.
@@ -108,6 +144,12 @@ struct LaidOutDocument {
     DocumentInfo info;
     // The PDF attachments' pages to merge onto pages left for them (attachments_layout.hpp).
     std::vector<attach::Placement> imports;
+    // A Figure's alternative text (the tag's /Alt), per figure block (an image or a chart).
+    struct FigureAlt {
+        int block = -1;
+        std::string alt;
+    };
+    std::vector<FigureAlt> figures;
 
     // The 1-based page holding an anchor, or 0.
     int page_of(const std::string& anchor) const;

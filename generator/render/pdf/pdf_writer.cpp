@@ -15,6 +15,7 @@
 
 #include "core/text.hpp"
 #include "render/pdf/haru_errors.hpp"
+#include "render/pdf/path_ops.hpp"
 #include "render/pdf/content_stream.hpp"
 #include "render/pdf/deflate.hpp"
 #include "render/pdf/cid_font.hpp"
@@ -199,6 +200,7 @@ struct Writer {
     DocumentId id;                             // from the pages' content
     RawObjects structure;                      // the structure elements' bodies, until saved
     std::map<std::string, HPDF_Destination> destinations;
+    std::map<const ImageFile*, HPDF_Image> loaded;  // each picture's file, once drawn
     const TextItem* current_text = nullptr;  // for the message if a text is refused
     ContentStream content;                     // the current page's, reused from page to page
     Deflater deflater;                         // one zlib stream for all pages
@@ -246,6 +248,29 @@ struct Writer {
         return true;
     }
 
+    // A picture, its file loaded into libharu the first time it is drawn. The input has checked
+    // the file whole (input/image_reader): libharu hands a PNG to libpng, and libpng's refusal
+    // of a damaged one stops the program (libharu's error handler returns, where libpng needs
+    // it not to), so nothing unchecked may come here.
+    bool image(HPDF_Page page, size_t i, const ImageItem& im) {
+        if (!im.file || !im.file->bytes) return haru.fail_with(_("a picture is missing"));
+        HPDF_Image& x = loaded[im.file.get()];
+        if (!x) {
+            const ImageFile& f = *im.file;
+            haru.doing(fmt(_("draw the picture on {}"), page_name(i)), f.source);
+            const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(f.bytes->data());
+            const auto size = static_cast<HPDF_UINT>(f.bytes->size());
+            x = f.format == ImageFile::Format::Jpeg ? HPDF_LoadJpegImageFromMem(haru.doc(), bytes, size)
+                                                    : HPDF_LoadPngImageFromMem(haru.doc(), bytes, size);
+            if (!haru.ok(x)) return false;
+            haru.doing([this, i] { return fmt(_("write {}"), page_name(i)); });
+        }
+        const char* name = HPDF_Page_GetXObjectName(page, x);
+        if (!haru.ok(name)) return false;
+        content.image(name, im.x, doc.page_height - im.y - im.h, im.w, im.h);
+        return true;
+    }
+
     // The page's content, compressed here at our level (libharu would keep it uncompressed
     // until the document is saved, then compress it at zlib's default): libharu writes the
     // stream as it is, and its dictionary says how it is compressed.
@@ -285,9 +310,23 @@ struct Writer {
         pages.push_back(page);
         content.clear();
         // Rules, stripes and strike-throughs are drawing, not content: one artifact.
-        if (!p.boxes.empty()) {
+        const auto figure = [](const Origin& o) { return o.role == Origin::Role::Figure; };
+        if (std::any_of(p.boxes.begin(), p.boxes.end(), [&](const BoxItem& b) { return !figure(b.origin); })) {
             content.begin_artifact("Layout");
-            for (const BoxItem& b : p.boxes) content.rectangle(b.color, b.x, doc.page_height - b.y - b.h, b.w, b.h);
+            for (const BoxItem& b : p.boxes)
+                if (!figure(b.origin)) content.rectangle(b.color, b.x, doc.page_height - b.y - b.h, b.w, b.h);
+            content.end_marked();
+        }
+        // A figure's drawing (its boxes and pictures) is its Figure element's content.
+        for (const auto& [block, mcid] : tree.figure_mcid[i]) {
+            content.begin_marked("Figure", mcid);
+            for (const BoxItem& b : p.boxes)
+                if (figure(b.origin) && b.origin.block == block)
+                    content.rectangle(b.color, b.x, doc.page_height - b.y - b.h, b.w, b.h);
+            for (const ImageItem& im : p.images)
+                if (figure(im.origin) && im.origin.block == block && !image(page, i, im)) return false;
+            for (const PathItem& path : p.paths)
+                if (path.origin.block == block) content.raw(path_operators(path, doc.page_height));
             content.end_marked();
         }
         if (!p.texts.empty()) {
@@ -319,6 +358,8 @@ struct Writer {
         // held side by side for the whole document.
         std::vector<TextItem>().swap(p.texts);
         std::vector<BoxItem>().swap(p.boxes);
+        std::vector<PathItem>().swap(p.paths);
+        std::vector<ImageItem>().swap(p.images);
         return true;
     }
 

@@ -1,6 +1,7 @@
 #include "render/pdf/structure_tree.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <string_view>
 #include <tuple>
@@ -31,6 +32,7 @@ constexpr const char* kTOCI = "TOCI";
 constexpr const char* kLink = "Link";
 constexpr const char* kReference = "Reference";
 constexpr const char* kBlockQuote = "BlockQuote";
+constexpr const char* kFigure = "Figure";
 constexpr const char* kHeadings[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
 
 const char* heading(int level) { return kHeadings[std::clamp(level, 1, 6) - 1]; }
@@ -42,6 +44,17 @@ bool inside(const TextItem& t, const LinkItem& l) {
 }
 
 std::string destination(const LinkItem& l) { return l.url.empty() ? "#" + l.target : l.url; }
+
+// A rectangle in the layout's coordinates (top-left origin): left, top, right, bottom.
+struct Extent {
+    double l = 1e300, t = 1e300, r = -1e300, b = -1e300;
+    void add(double x, double y, double w, double h) {
+        l = std::min(l, x);
+        t = std::min(t, y);
+        r = std::max(r, x + w);
+        b = std::max(b, y + h);
+    }
+};
 
 // An element's parent, type and key among its siblings (a block, row, column or item number).
 struct ChildKey {
@@ -153,9 +166,80 @@ private:
 
     int table(const Origin& o) { return child(container(o), kTable, o.block); }
 
+    // A figure's one element, where a paragraph in its place would go, with its Alt and the box
+    // of what it draws on its first page.
+    int figure(const Origin& o, int p) {
+        const int parent = o.parent >= 0 && o.item >= 0 ? list_body(o) : container(o);
+        const size_t before = tree_.elements.size();
+        const int e = child(parent, kFigure, o.block);
+        if (tree_.elements.size() == before) return e;
+        FigureTag& tag = tree_.figures[e];
+        for (const LaidOutDocument::FigureAlt& f : doc_.figures)
+            if (f.block == o.block) tag.alt = f.alt;
+        const Extent x = figure_extent(p, o.block);
+        tag.bbox[0] = x.l;
+        tag.bbox[1] = doc_.page_height - x.b;
+        tag.bbox[2] = x.r;
+        tag.bbox[3] = doc_.page_height - x.t;
+        return e;
+    }
+
+    // What a figure draws on a page. A text's width is not known here: it counts from its start
+    // and its size (a figure's texts stand inside what it draws, or its box grows a little).
+    Extent figure_extent(int p, int block) const {
+        const Page& page = doc_.pages[static_cast<size_t>(p)];
+        Extent x;
+        for (const BoxItem& b : page.boxes)
+            if (b.origin.role == Role::Figure && b.origin.block == block) x.add(b.x, b.y, b.w, b.h);
+        for (const ImageItem& i : page.images)
+            if (i.origin.role == Role::Figure && i.origin.block == block) x.add(i.x, i.y, i.w, i.h);
+        for (const PathItem& a : page.paths)
+            if (a.origin.role == Role::Figure && a.origin.block == block)
+                for (const PathPoint& pt : a.points) x.add(pt.x, pt.y, 0, 0);
+        for (const TextItem& t : page.texts)
+            if (t.origin.role == Role::Figure && t.origin.block == block) x.add(t.x, t.baseline - t.size, t.size, t.size * 1.25);
+        if (x.l > x.r) x = Extent{0, 0, 0, 0};
+        return x;
+    }
+
+    // The figures a page draws (boxes, images) by block, in reading order.
+    static std::vector<int> drawn_figures(const Page& page) {
+        std::vector<int> blocks;
+        for (const BoxItem& b : page.boxes)
+            if (b.origin.role == Role::Figure) blocks.push_back(b.origin.block);
+        for (const ImageItem& i : page.images)
+            if (i.origin.role == Role::Figure) blocks.push_back(i.origin.block);
+        for (const PathItem& a : page.paths)
+            if (a.origin.role == Role::Figure) blocks.push_back(a.origin.block);
+        std::sort(blocks.begin(), blocks.end());
+        blocks.erase(std::unique(blocks.begin(), blocks.end()), blocks.end());
+        return blocks;
+    }
+
+    // The origin of a figure's first drawn item on a page (where its element goes).
+    static Origin figure_origin(const Page& page, int block) {
+        for (const BoxItem& b : page.boxes)
+            if (b.origin.role == Role::Figure && b.origin.block == block) return b.origin;
+        for (const ImageItem& i : page.images)
+            if (i.origin.role == Role::Figure && i.origin.block == block) return i.origin;
+        for (const PathItem& a : page.paths)
+            if (a.origin.role == Role::Figure && a.origin.block == block) return a.origin;
+        return {};
+    }
+
+    // A figure's drawing on page p: one marked-content sequence of its own in the figure's element.
+    void figure_drawing(int p, const Origin& o) {
+        const int e = figure(o, p);
+        std::vector<int>& owners = tree_.mcid_element.back();
+        tree_.elements[static_cast<size_t>(e)].kids.push_back({StructKid::Kind::Content, static_cast<int>(owners.size()), p});
+        tree_.figure_mcid.back()[o.block] = static_cast<int>(owners.size());
+        owners.push_back(e);
+    }
+
     // The element a text's content belongs to (before links).
-    int leaf(const Origin& o) {
+    int leaf(const Origin& o, int p) {
         switch (o.role) {
+            case Role::Figure: return figure(o, p);
             case Role::Title: return fresh(0, kP);  // each front-page line is a paragraph of its own
             case Role::Heading: return child(container(o), heading(o.level), o.block);
             case Role::ListLabel: return child(child(list(o), kLI, o.item), kLbl, 0);
@@ -214,6 +298,15 @@ private:
         tree_.text_mcid.emplace_back(page.texts.size(), -1);
         tree_.mcid_element.emplace_back();
         tree_.link_element.emplace_back(page.links.size(), -1);
+        tree_.figure_mcid.emplace_back();
+        // The figures drawn on the page take their place in reading order among the texts: by
+        // block number, which counts blocks in reading order.
+        const std::vector<int> figures = drawn_figures(page);
+        size_t next_figure = 0;
+        const auto figures_up_to = [&](int block) {
+            for (; next_figure < figures.size() && figures[next_figure] <= block; ++next_figure)
+                figure_drawing(p, figure_origin(page, figures[next_figure]));
+        };
         int open = -1;  // the element of the marked content just written, to extend it
         for (size_t i = 0; i < page.texts.size(); ++i) {
             const TextItem& t = page.texts[i];
@@ -222,9 +315,14 @@ private:
                 open = -1;
                 continue;
             }
+            if (t.origin.block >= 0 && next_figure < figures.size() && figures[next_figure] <= t.origin.block) {
+                figures_up_to(t.origin.block);
+                open = -1;
+                last_leaf_ = -1;
+            }
             // A paragraph's or a cell's lines share one origin: its element is looked up once.
             if (t.origin.role == Role::Title || !(t.origin == last_origin_) || last_leaf_ < 0) {
-                last_leaf_ = leaf(t.origin);
+                last_leaf_ = leaf(t.origin, p);
                 last_origin_ = t.origin;
             }
             int e = last_leaf_;
@@ -244,6 +342,7 @@ private:
             tree_.text_mcid.back()[i] = static_cast<int>(owners.size()) - 1;
             if (tree_.elements[static_cast<size_t>(e)].type == kLink) add_text(e, t.text);
         }
+        figures_up_to(std::numeric_limits<int>::max());
         // Every link annotation is in the tree: one with no text inside it gets a Link element of
         // its own, in the element of its block if it has one.
         for (size_t li = 0; li < page.links.size(); ++li) {
@@ -285,6 +384,7 @@ std::string own_text(const StructureTree& tree, const LaidOutDocument& doc, cons
 void dump_element(const StructureTree& tree, const LaidOutDocument& doc, int e, int depth, std::string& out) {
     const StructElement& el = tree.elements[static_cast<size_t>(e)];
     out += std::string(static_cast<size_t>(depth) * 2, ' ') + std::string(el.type);
+    if (const auto f = tree.figures.find(e); f != tree.figures.end()) out += " alt=\"" + f->second.alt + "\"";
     const bool leaf = std::none_of(el.kids.begin(), el.kids.end(), [](const StructKid& k) { return k.kind == StructKid::Kind::Element; });
     if (leaf && e != 0) out += " |" + own_text(tree, doc, el) + "|";
     out += '\n';

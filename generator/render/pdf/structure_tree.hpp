@@ -24,9 +24,15 @@ struct StructKid {
 
 // One structure element, with a standard structure type (no role map needed).
 struct StructElement {
-    const char* type = "";  // Document, H1-H6, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Caption, TOC, TOCI, Reference, Link, BlockQuote
+    const char* type = "";  // Document, H1-H6, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Caption, TOC, TOCI, Reference, Link, BlockQuote, Figure
     int parent = -1;        // -1 for the Document element
     std::vector<StructKid> kids;
+};
+
+// What a Figure element says besides its content: its alternative text and where it stands.
+struct FigureTag {
+    std::string alt;
+    double bbox[4] = {0, 0, 0, 0};  // /BBox in PDF coordinates (left, bottom, right, top) on the element's page
 };
 
 // The tree and the marking of every page item.
@@ -36,6 +42,9 @@ struct StructureTree {
     std::vector<std::vector<int>> mcid_element;  // per page, per MCID: the element it belongs to
     std::vector<std::vector<int>> link_element;  // per page, per link item: its Link element
     std::map<int, std::string> link_text;        // a Link element's text, lines joined by a space (its /Contents)
+    // Per page: a figure's block -> the MCID its drawn items there (boxes, images, paths) share.
+    std::vector<std::map<int, int>> figure_mcid;
+    std::map<int, FigureTag> figures;  // per Figure element
 };
 
 // Works out the tree for a laid-out document (before its pages are written and freed).

@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <string_view>
 
 #include "render/pdf/pdf_objects.hpp"
+#include "render/pdf/text_string.hpp"
 
 namespace boardpack::render::pdf {
 
@@ -63,6 +65,24 @@ struct ElementBodies {
         out += " 0 R";
     }
 
+    // A Figure's alternative text (PDF/UA asks for it) and its layout box (PDF/UA asks for a
+    // /BBox on a Figure too).
+    static void figure(const FigureTag& tag, std::string& b) {
+        b += "\n/Alt <";
+        static const char* hex = "0123456789ABCDEF";
+        for (unsigned char c : pdf_text_string(tag.alt)) {
+            b += hex[c >> 4];
+            b += hex[c & 15];
+        }
+        b += ">\n/A <</O /Layout /BBox [";
+        for (int i = 0; i < 4; ++i) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.2f", tag.bbox[i]);
+            b += (i ? " " : "") + std::string(buf);
+        }
+        b += "]>>";
+    }
+
     void operator()(size_t e, std::string& b) const {
         const StructElement& el = tree->elements[e];
         b += "/Type /StructElem\n/S /";
@@ -82,6 +102,7 @@ struct ElementBodies {
             reference(b, (*pages)[static_cast<size_t>(page)]);
         }
         if (std::string_view(el.type) == "TH") b += "\n/A <</O /Table /Scope /Column>>";
+        if (const auto f = tree->figures.find(static_cast<int>(e)); f != tree->figures.end()) figure(f->second, b);
         b += "\n/K [";
         for (const StructKid& k : el.kids) {
             switch (k.kind) {

@@ -1,0 +1,216 @@
+#include "calc/chart_values.hpp"
+#include "core/messages.hpp"
+
+#include <map>
+
+#include "calc/table_calc.hpp"
+#include "core/suggest.hpp"
+#include "core/text.hpp"
+
+namespace boardpack::calc {
+
+using model::Chart;
+using model::Table;
+
+namespace {
+
+double to_double(const Decimal& d) {
+    double v = static_cast<double>(d.units());
+    for (int s = 0; s < d.scale(); ++s) v /= 10;
+    return v;
+}
+
+// The labels of the table's rows (skipping spacers) or of its columns after the label column.
+std::vector<std::string> all_labels(const Table& t, bool rows) {
+    std::vector<std::string> out;
+    if (rows) {
+        for (const auto& r : t.rows)
+            if (r.role != model::TableRow::Role::Spacer && !r.cells.empty() && !r.cells[0].text.empty())
+                out.push_back(r.cells[0].text);
+    } else {
+        for (size_t c = 1; c < t.header.size(); ++c) out.push_back(t.header[c]);
+    }
+    return out;
+}
+
+// Indexes (rows or columns of `t`) named by "A .. B; C": each part a label or a range of
+// labels in the table's order. Empty text: all. nullopt after reporting.
+std::optional<std::vector<size_t>> pick(const Table& t, const std::string& text, bool rows, const SourceLoc& loc,
+                                        const std::string& line, Diagnostics& diags) {
+    auto find = [&](const std::string& label) -> std::optional<size_t> {
+        std::string ambiguous;
+        auto i = rows ? find_row(t, label, &ambiguous) : find_column(t, label);
+        if (!ambiguous.empty()) {
+            diags.error(loc, fmt(_("in the table {}, {}"), quote_text(t.name), ambiguous), line);
+            return std::nullopt;
+        }
+        if (!i || (!rows && *i == 0)) {
+            diags.error(loc, rows ? fmt(_("the table {} has no row {}{}"), quote_text(t.name), quote_text(label),
+                                        did_you_mean(label, all_labels(t, true)))
+                                  : fmt(_("the table {} has no column {}{}"), quote_text(t.name), quote_text(label),
+                                        did_you_mean(label, all_labels(t, false))),
+                        line);
+            return std::nullopt;
+        }
+        return i;
+    };
+    std::vector<size_t> out;
+    if (trim(text).empty()) {
+        if (rows) {
+            for (size_t r = 0; r < t.rows.size(); ++r)
+                if (t.rows[r].role != model::TableRow::Role::Spacer && !t.rows[r].cells.empty()) out.push_back(r);
+        } else {
+            for (size_t c = 1; c < t.header.size(); ++c)
+                if (c < t.numeric.size() && t.numeric[c]) out.push_back(c);
+        }
+        return out;
+    }
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t semi = text.find(';', start);
+        const std::string part(trim(std::string_view(text).substr(start, semi == std::string::npos ? std::string::npos : semi - start)));
+        start = semi == std::string::npos ? text.size() + 1 : semi + 1;
+        if (part.empty()) continue;
+        const size_t dots = part.find("..");
+        if (dots == std::string::npos) {
+            auto i = find(part);
+            if (!i) return std::nullopt;
+            out.push_back(*i);
+            continue;
+        }
+        auto a = find(std::string(trim(std::string_view(part).substr(0, dots))));
+        auto b = a ? find(std::string(trim(std::string_view(part).substr(dots + 2)))) : std::nullopt;
+        if (!a || !b) return std::nullopt;
+        if (*b < *a) {
+            diags.error(loc, fmt(_("the range {} runs backwards; write the first {} first"), quote_text(part),
+                                 rows ? _("row") : _("column")), line);
+            return std::nullopt;
+        }
+        for (size_t i = *a; i <= *b; ++i)
+            if (!rows || (t.rows[i].role != model::TableRow::Role::Spacer && !t.rows[i].cells.empty())) out.push_back(i);
+    }
+    return out;
+}
+
+class Resolver {
+public:
+    Resolver(model::Meeting& m, Diagnostics& d) : m_(m), d_(d) {
+        for (size_t i = 0; i < m_.items.size(); ++i)
+            for (size_t t = 0; t < m_.items[i].tables.size(); ++t)
+                if (!m_.items[i].tables[t].name.empty()) tables_.emplace(m_.items[i].tables[t].name, std::make_pair(i, t));
+    }
+
+    void resolve(size_t from, Chart& c) {
+        const std::string key = fold_label(c.table);
+        const auto found = tables_.find(key);
+        if (found == tables_.end()) {
+            for (const auto& item : m_.items)
+                if (const auto u = item.unreadable.find(key); u != item.unreadable.end()) {
+                    d_.follow_on(u->second, c.table_loc);
+                    return;
+                }
+            std::vector<std::string> names;
+            for (const auto& [k, v] : tables_) names.push_back(m_.items[v.first].tables[v.second].name);
+            d_.error(c.table_loc, fmt(_("there is no table named {} in this meeting{}"), quote_text(c.table),
+                                      did_you_mean(c.table, names)), c.table_line);
+            return;
+        }
+        const model::AgendaItem& owner = m_.items[found->second.first];
+        const model::AgendaItem& item = m_.items[from];
+        if (model::is_confidential(owner.status) && !model::is_confidential(item.status)) {
+            d_.error(c.table_loc, fmt(_("item {} ({}) charts the table {} from item {} ({}); a public item may not show a "
+                                        "confidential item's data"), item.number, model::status_name(item.status),
+                                      quote_text(c.table), owner.number, model::status_name(owner.status)),
+                     c.table_line);
+            return;
+        }
+        const Table& t = owner.tables[found->second.second];
+        auto rows = pick(t, c.rows, true, c.rows_loc.file.empty() ? c.table_loc : c.rows_loc, c.rows_line, d_);
+        auto cols = rows ? pick(t, c.columns, false, c.columns_loc.file.empty() ? c.table_loc : c.columns_loc,
+                                c.columns_line, d_)
+                         : std::nullopt;
+        if (!rows || !cols) return;
+        const auto& series = c.series_are_columns ? *cols : *rows;
+        const auto& categories = c.series_are_columns ? *rows : *cols;
+        if (series.empty() || categories.empty()) {
+            d_.error(c.loc, _("the chart has no values: name rows and columns of numbers (\"rækker:\", \"kolonner:\")"));
+            return;
+        }
+        if (series.size() > kMaxChartSeries) {
+            d_.error(c.loc, fmt(_("the chart has {} series, more than the {} that colours, markers and patterns can tell apart; "
+                                  "chart fewer rows or columns, or make two charts"), series.size(), kMaxChartSeries));
+            return;
+        }
+        c.categories.clear();
+        c.series.clear();
+        c.source = t.source;
+        for (size_t k : categories) c.categories.push_back(c.series_are_columns ? t.rows[k].cells[0].text : t.header[k]);
+        bool ok = true;
+        for (size_t s : series) {
+            model::ChartSeries out;
+            out.label = c.series_are_columns ? t.header[s] : t.rows[s].cells[0].text;
+            for (size_t k : categories) {
+                const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
+                const model::Cell* cell = col < t.rows[r].cells.size() ? &t.rows[r].cells[col] : nullptr;
+                if (cell && cell->kind == model::Cell::Kind::Number) {
+                    out.values.push_back(to_double(cell->value));
+                    out.printed.push_back(cell->text);
+                } else if (!cell || cell->kind != model::Cell::Kind::Text) {
+                    out.values.push_back(std::nullopt);  // a gap, never a zero
+                    out.printed.push_back(cell ? cell->text : std::string());
+                } else {
+                    if (ok)
+                        d_.error(cell->loc.file.empty() ? c.loc : cell->loc,
+                                 fmt(_("the chart at {}:{} shows the cell {} / {} of the table {}, which is {}, not a number; "
+                                       "chart only rows and columns of numbers"), c.loc.file, c.loc.line,
+                                     quote_text(t.rows[r].cells[0].text), quote_text(t.header[col]), quote_text(t.name),
+                                     quote_text(cell->text)));
+                    ok = false;
+                }
+            }
+            c.series.push_back(std::move(out));
+        }
+        if (!ok) c.series.clear();
+    }
+
+private:
+    model::Meeting& m_;
+    Diagnostics& d_;
+    std::map<std::string, std::pair<size_t, size_t>> tables_;
+};
+
+// Charts, and any block a reader numbered as a figure before (a picture: b.figure > 0), share
+// one count in reading order.
+void number_blocks(std::vector<model::Block>& blocks, model::AgendaItem& item, int& n) {
+    for (model::Block& b : blocks) {
+        if (b.kind == model::Block::Kind::Chart && b.chart >= 0 && static_cast<size_t>(b.chart) < item.charts.size()) {
+            b.figure = ++n;
+            item.charts[static_cast<size_t>(b.chart)].number = n;
+        } else if (b.figure > 0) {
+            b.figure = ++n;
+        }
+        for (auto& it : b.items) number_blocks(it, item, n);
+        number_blocks(b.children, item, n);
+    }
+}
+
+}  // namespace
+
+void number_figures(model::AgendaItem& item) {
+    int n = 0;
+    for (model::Section& s : item.sections) number_blocks(s.blocks, item, n);
+    for (model::Attachment& a : item.attachments) {
+        int own = 0;
+        number_blocks(a.content, item, own);
+    }
+}
+
+void resolve_charts(model::Meeting& meeting, Diagnostics& diags) {
+    Resolver r(meeting, diags);
+    for (size_t i = 0; i < meeting.items.size(); ++i) {
+        number_figures(meeting.items[i]);
+        for (Chart& c : meeting.items[i].charts) r.resolve(i, c);
+    }
+}
+
+}  // namespace boardpack::calc

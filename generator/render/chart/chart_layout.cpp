@@ -1,0 +1,460 @@
+#include "render/chart/chart_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <optional>
+
+#include "numbers/danish_number.hpp"
+
+namespace boardpack::render::chart {
+
+namespace {
+
+constexpr Rgb kInk{34, 34, 34};         // text
+constexpr Rgb kAxis{89, 89, 89};        // axis lines: 7:1 on white
+constexpr Rgb kGrid{217, 217, 217};     // grid lines: a guide, not information
+constexpr Rgb kTarget{34, 34, 34};
+constexpr Rgb kWhite{255, 255, 255};
+constexpr double kTickSize = 7.5;
+constexpr double kLegendSize = 8;
+constexpr double kSwatch = 9;
+constexpr double kPlotHeight = 150;
+constexpr double kBarThickness = 11;
+
+double channel(unsigned char c) {
+    const double s = c / 255.0;
+    return s <= 0.03928 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+}
+double luminance(const Rgb& c) { return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b); }
+
+// Clips the segment a-b to the rectangle; false when nothing is left (Liang-Barsky).
+bool clip(Point& a, Point& b, double x0, double y0, double x1, double y1) {
+    double t0 = 0, t1 = 1;
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {a.x - x0, x1 - a.x, a.y - y0, y1 - a.y};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0) t0 = std::max(t0, t);
+        else t1 = std::min(t1, t);
+    }
+    if (t0 > t1) return false;
+    const Point s{a.x + t0 * dx, a.y + t0 * dy}, e{a.x + t1 * dx, a.y + t1 * dy};
+    a = s;
+    b = e;
+    return true;
+}
+
+Shape rect(double x, double y, double w, double h, Rgb c, int series = -1, int category = -1) {
+    return {Shape::Kind::Fill, {{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}, c, 0, false, series, category};
+}
+
+Shape line(Point a, Point b, Rgb c, double w, int series = -1) {
+    return {Shape::Kind::Stroke, {a, b}, c, w, false, series, -1};
+}
+
+// The series' pattern over its colour, in white hatching: none, /, -, \, |, x.
+void hatch(std::vector<Shape>& out, int series, double x, double y, double w, double h, int category) {
+    const int p = series % 6;
+    if (p == 0 || w <= 0 || h <= 0) return;
+    constexpr double kGap = 3.5;
+    auto add = [&](double dx, double dy) {
+        // Lines of direction (dx, dy), one every kGap across the rectangle.
+        const double span = w + h;
+        for (double c = -span; c <= span; c += kGap) {
+            // Through the point (x + c, y) for diagonals and verticals, (x, y + c) for horizontals.
+            Point a = dy == 0 ? Point{x - 1, y + c} : Point{x + c - dx * span, y - dy * span};
+            Point b = dy == 0 ? Point{x + w + 1, y + c} : Point{x + c + dx * span, y + dy * span};
+            if (clip(a, b, x, y, x + w, y + h)) out.push_back({Shape::Kind::Stroke, {a, b}, kWhite, 0.9, false, series, category});
+        }
+    };
+    if (p == 1 || p == 5) add(1, -1);
+    if (p == 2) add(1, 0);
+    if (p == 3 || p == 5) add(1, 1);
+    if (p == 4) add(0, 1);
+}
+
+// The series' marker on a line, centred at c: circle, square, triangle, diamond, triangle down, plus.
+Shape marker(int series, Point c, Rgb color, int category) {
+    constexpr double r = 3.4;
+    Shape s{Shape::Kind::Fill, {}, color, 0, false, series, category};
+    switch (series % 6) {
+        case 0:
+            for (int i = 0; i < 12; ++i)
+                s.points.push_back({c.x + r * std::cos(i * M_PI / 6), c.y + r * std::sin(i * M_PI / 6)});
+            break;
+        case 1: s.points = {{c.x - r, c.y - r}, {c.x + r, c.y - r}, {c.x + r, c.y + r}, {c.x - r, c.y + r}}; break;
+        case 2: s.points = {{c.x, c.y - r * 1.2}, {c.x + r * 1.1, c.y + r * 0.9}, {c.x - r * 1.1, c.y + r * 0.9}}; break;
+        case 3: s.points = {{c.x, c.y - r * 1.3}, {c.x + r * 1.3, c.y}, {c.x, c.y + r * 1.3}, {c.x - r * 1.3, c.y}}; break;
+        case 4: s.points = {{c.x - r * 1.1, c.y - r * 0.9}, {c.x + r * 1.1, c.y - r * 0.9}, {c.x, c.y + r * 1.2}}; break;
+        default: {
+            const double a = r * 1.2, b = r * 0.45;
+            s.points = {{c.x - b, c.y - a}, {c.x + b, c.y - a}, {c.x + b, c.y - b}, {c.x + a, c.y - b}, {c.x + a, c.y + b},
+                        {c.x + b, c.y + b}, {c.x + b, c.y + a}, {c.x - b, c.y + a}, {c.x - b, c.y + b}, {c.x - a, c.y + b},
+                        {c.x - a, c.y - b}, {c.x - b, c.y - b}};
+        }
+    }
+    return s;
+}
+
+Label label(double x, double y, std::string text, double size, Label::Anchor anchor, bool bold = false) {
+    Label l;
+    l.x = x;
+    l.y = y;
+    l.width = text_width(text, size, bold);
+    l.text = std::move(text);
+    l.size = size;
+    l.bold = bold;
+    l.anchor = anchor;
+    l.color = kInk;
+    return l;
+}
+
+// A value as the chart prints it: the table's own text, with the unit when it is short ("%").
+std::string value_text(const model::Chart& c, size_t s, size_t k) {
+    std::string t = c.series[s].printed[k];
+    if (!c.unit.empty() && c.unit.size() <= 4 && t.find(c.unit) == std::string::npos) t += " " + c.unit;
+    return t;
+}
+
+struct Range {
+    double lo = 0, hi = 0;
+};
+
+// The values the axis must show: every value (stacked: the sums), the target, and zero.
+Range data_range(const model::Chart& c) {
+    Range r;
+    const size_t n = c.categories.size();
+    for (size_t k = 0; k < n; ++k) {
+        double pos = 0, neg = 0;
+        for (const auto& s : c.series) {
+            if (k >= s.values.size() || !s.values[k]) continue;
+            const double v = *s.values[k];
+            if (c.stacked) (v >= 0 ? pos : neg) += v;
+            else r.lo = std::min(r.lo, v), r.hi = std::max(r.hi, v);
+        }
+        r.lo = std::min(r.lo, neg);
+        r.hi = std::max(r.hi, pos);
+    }
+    if (c.target) r.lo = std::min(r.lo, *c.target), r.hi = std::max(r.hi, *c.target);
+    return r;
+}
+
+// The legend across the top, wrapping; returns its height.
+double legend(const model::Chart& c, double width, ChartDrawing& d) {
+    double x = 0, y = 0;
+    const double row = 13;
+    for (size_t s = 0; s < c.series.size(); ++s) {
+        const double w = kSwatch + 4 + text_width(c.series[s].label, kLegendSize) + 12;
+        if (x > 0 && x + w > width) x = 0, y += row;
+        const Rgb col = palette()[s % palette().size()];
+        if (c.kind == model::Chart::Kind::Line) {
+            d.shapes.push_back(line({x, y + kSwatch / 2}, {x + kSwatch + 4, y + kSwatch / 2}, col, 1.6, static_cast<int>(s)));
+            d.shapes.push_back(marker(static_cast<int>(s), {x + (kSwatch + 4) / 2, y + kSwatch / 2}, col, -1));
+            x += 4;
+        } else {
+            d.shapes.push_back(rect(x, y, kSwatch, kSwatch, col, static_cast<int>(s)));
+            hatch(d.shapes, static_cast<int>(s), x, y, kSwatch, kSwatch, -1);
+        }
+        d.labels.push_back(label(x + kSwatch + 4, y + kSwatch - 1, c.series[s].label, kLegendSize, Label::Anchor::Start));
+        x += w;
+    }
+    return y + row + 4;
+}
+
+// A bar chart's target: a dashed line across the bars, its label above the plot.
+void target_line(const model::Chart& c, double a0, double a1, double at, ChartDrawing& d) {
+    if (!c.target) return;
+    Shape s = line({at, a0}, {at, a1}, kTarget, 1.2);
+    s.dashed = true;
+    d.shapes.push_back(s);
+    d.labels.push_back(label(at + 3, a0 + 8, c.target_label, kTickSize, Label::Anchor::Start, true));
+}
+
+ChartDrawing vertical_chart(const model::Chart& c, double width) {
+    ChartDrawing d;
+    d.width = width;
+    double top = legend(c, width, d);
+    if (!c.axis.empty()) {
+        d.labels.push_back(label(0, top + 7, c.axis, kTickSize, Label::Anchor::Start));
+        top += 12;
+    }
+    const Range r = data_range(c);
+    const Ticks ticks = nice_ticks(r.lo, r.hi);
+    d.ticks = ticks.values();
+    double tick_w = 0;
+    for (double t : d.ticks) tick_w = std::max(tick_w, text_width(danish(t, ticks.decimals), kTickSize));
+    const double left = tick_w + 5;
+    const bool line_kind = c.kind == model::Chart::Kind::Line;
+    // A line's last values, and the target's label, are printed right of the plot, moved apart
+    // where they would touch; the plot leaves room for them.
+    double right_room = 4;
+    if (line_kind)
+        for (size_t s = 0; s < c.series.size(); ++s)
+            if (!c.series[s].values.empty() && c.series[s].values.back())
+                right_room = std::max(right_room, text_width(value_text(c, s, c.categories.size() - 1), kTickSize) + 8);
+    if (c.target) right_room = std::max(right_room, text_width(c.target_label, kTickSize, true) + 8);
+    const double plot_top = top + 6, plot_bottom = plot_top + kPlotHeight;
+    const double plot_left = left, plot_right = width - right_room;
+    auto y_of = [&](double v) { return plot_bottom - (v - ticks.lo) / (ticks.hi - ticks.lo) * kPlotHeight; };
+    for (double t : d.ticks) {
+        const double y = y_of(t);
+        d.shapes.push_back(line({plot_left, y}, {plot_right, y}, t == 0 ? kAxis : kGrid, t == 0 ? 0.8 : 0.5));
+        d.labels.push_back(label(plot_left - 4, y + 2.6, danish(t, ticks.decimals), kTickSize, Label::Anchor::End));
+    }
+    const size_t n = c.categories.size();
+    const double slot = (plot_right - plot_left) / static_cast<double>(n);
+    std::vector<double> widths;
+    for (const auto& cat : c.categories) widths.push_back(text_width(cat, kTickSize));
+    const int step = label_step(widths, slot);
+    for (size_t k = 0; k < n; ++k)
+        if (k % static_cast<size_t>(step) == 0)
+            d.labels.push_back(label(plot_left + slot * (k + 0.5), plot_bottom + 10, c.categories[k], kTickSize, Label::Anchor::Middle));
+    bool gaps = false;
+    const size_t ns = c.series.size();
+    std::vector<double> end_y;
+    std::vector<std::string> end_text;
+    if (c.target) {
+        end_y.push_back(y_of(*c.target) + 2.6);
+        end_text.push_back(c.target_label);
+    }
+    if (line_kind) {
+        for (size_t s = 0; s < ns; ++s) {
+            const Rgb col = palette()[s % palette().size()];
+            Shape run{Shape::Kind::Stroke, {}, col, 1.6, false, static_cast<int>(s), -1};
+            auto flush = [&] {
+                if (run.points.size() >= 2) d.shapes.push_back(run);
+                run.points.clear();
+            };
+            for (size_t k = 0; k < n; ++k) {
+                if (!c.series[s].values[k]) {
+                    gaps = true;
+                    flush();  // a gap: the line stops, never drops to zero
+                    continue;
+                }
+                run.points.push_back({plot_left + slot * (k + 0.5), y_of(*c.series[s].values[k])});
+            }
+            flush();
+            for (size_t k = 0; k < n; ++k)
+                if (c.series[s].values[k])
+                    d.shapes.push_back(marker(static_cast<int>(s), {plot_left + slot * (k + 0.5), y_of(*c.series[s].values[k])},
+                                              col, static_cast<int>(k)));
+            if (c.series[s].values[n - 1]) {
+                end_y.push_back(y_of(*c.series[s].values[n - 1]) + 2.6);
+                end_text.push_back(value_text(c, s, n - 1));
+            }
+        }
+    } else {
+        const double group = slot * 0.75;
+        const double bar_w = c.stacked ? group : group / static_cast<double>(ns);
+        for (size_t k = 0; k < n; ++k) {
+            double pos = 0, neg = 0;
+            const double x0 = plot_left + slot * k + (slot - group) / 2;
+            for (size_t s = 0; s < ns; ++s) {
+                const auto& v = c.series[s].values[k];
+                const double x = c.stacked ? x0 : x0 + bar_w * s;
+                if (!v) {
+                    gaps = true;
+                    if (!c.stacked) d.labels.push_back(label(x + bar_w / 2, y_of(0) - 3, "i.o.", kTickSize - 1, Label::Anchor::Middle));
+                    continue;
+                }
+                double from = 0, to = *v;
+                if (c.stacked) {
+                    double& base = *v >= 0 ? pos : neg;
+                    from = base;
+                    to = base + *v;
+                    base = to;
+                }
+                const double ya = y_of(std::max(from, to)), yb = y_of(std::min(from, to));
+                const Rgb col = palette()[s % palette().size()];
+                d.shapes.push_back(rect(x, ya, bar_w, yb - ya, col, static_cast<int>(s), static_cast<int>(k)));
+                hatch(d.shapes, static_cast<int>(s), x, ya, bar_w, yb - ya, static_cast<int>(k));
+                // The value above its bar when it fits the bar's width.
+                const std::string text = value_text(c, s, k);
+                if (!c.stacked && text_width(text, kTickSize - 0.5) <= bar_w + (ns == 1 ? slot - group : -1)) {
+                    double y = *v >= 0 ? ya - 2.5 : yb + 8;
+                    // Not crossed by the target line: then it stands above the line.
+                    if (c.target && y_of(*c.target) > y - kTickSize && y_of(*c.target) < y + 1.5) y = y_of(*c.target) - 2.5;
+                    d.labels.push_back(label(x + bar_w / 2, y, text, kTickSize - 0.5, Label::Anchor::Middle));
+                }
+            }
+        }
+    }
+    if (c.target) {
+        Shape t = line({plot_left, y_of(*c.target)}, {plot_right, y_of(*c.target)}, kTarget, 1.2);
+        t.dashed = true;
+        d.shapes.push_back(t);
+    }
+    const std::vector<double> ys = spread(end_y, kTickSize + 1);
+    const double end_x = line_kind ? plot_left + slot * (static_cast<double>(n) - 0.5) + 6 : plot_right + 4;
+    for (size_t i = 0; i < ys.size(); ++i)
+        d.labels.push_back(label(c.target && i == 0 ? plot_right + 4 : end_x, ys[i], end_text[i], kTickSize,
+                                 Label::Anchor::Start, c.target && i == 0));
+    d.height = std::max(plot_bottom, ys.empty() ? 0.0 : *std::max_element(ys.begin(), ys.end())) + 16;
+    if (gaps) {
+        d.labels.push_back(label(0, d.height + 2, "i.o.: ikke oplyst (intet tal, ikke nul)", kTickSize - 0.5, Label::Anchor::Start));
+        d.height += 8;
+    }
+    return d;
+}
+
+ChartDrawing horizontal_chart(const model::Chart& c, double width) {
+    ChartDrawing d;
+    d.width = width;
+    double top = legend(c, width, d);
+    const size_t n = c.categories.size(), ns = c.series.size();
+    double cat_w = 0;
+    for (const auto& cat : c.categories) cat_w = std::max(cat_w, text_width(cat, kTickSize));
+    cat_w = std::min(cat_w, width * 0.4);
+    double value_w = 0;
+    for (size_t s = 0; s < ns; ++s)
+        for (size_t k = 0; k < n; ++k) value_w = std::max(value_w, text_width(value_text(c, s, k), kTickSize - 0.5));
+    const Range r = data_range(c);
+    const Ticks ticks = nice_ticks(r.lo, r.hi);
+    d.ticks = ticks.values();
+    const double plot_left = cat_w + 6, plot_right = width - std::max(value_w + 6, text_width(danish(ticks.hi, ticks.decimals), kTickSize) / 2);
+    const double band = (c.stacked ? kBarThickness : kBarThickness * static_cast<double>(ns)) + 7;
+    const double plot_top = top + (c.target ? 10 : 2), plot_bottom = plot_top + band * static_cast<double>(n);
+    auto x_of = [&](double v) { return plot_left + (v - ticks.lo) / (ticks.hi - ticks.lo) * (plot_right - plot_left); };
+    for (double t : d.ticks) {
+        const double x = x_of(t);
+        d.shapes.push_back(line({x, plot_top}, {x, plot_bottom}, t == 0 ? kAxis : kGrid, t == 0 ? 0.8 : 0.5));
+        d.labels.push_back(label(x, plot_bottom + 10, danish(t, ticks.decimals), kTickSize, Label::Anchor::Middle));
+    }
+    bool gaps = false;
+    for (size_t k = 0; k < n; ++k) {
+        const double y0 = plot_top + band * k + 3.5;
+        const double mid = y0 + (band - 7) / 2;
+        d.labels.push_back(label(plot_left - 5, mid + 2.6, c.categories[k], kTickSize, Label::Anchor::End));
+        double pos = 0, neg = 0;
+        for (size_t s = 0; s < ns; ++s) {
+            const auto& v = c.series[s].values[k];
+            const double y = c.stacked ? y0 : y0 + kBarThickness * s;
+            if (!v) {
+                gaps = true;
+                if (!c.stacked) d.labels.push_back(label(x_of(0) + 3, y + kBarThickness - 3, "ikke oplyst", kTickSize - 0.5, Label::Anchor::Start));
+                continue;
+            }
+            double from = 0, to = *v;
+            if (c.stacked) {
+                double& base = *v >= 0 ? pos : neg;
+                from = base;
+                to = base + *v;
+                base = to;
+            }
+            const double xa = x_of(std::min(from, to)), xb = x_of(std::max(from, to));
+            const Rgb col = palette()[s % palette().size()];
+            d.shapes.push_back(rect(xa, y, xb - xa, kBarThickness - 1, col, static_cast<int>(s), static_cast<int>(k)));
+            hatch(d.shapes, static_cast<int>(s), xa, y, xb - xa, kBarThickness - 1, static_cast<int>(k));
+            if (!c.stacked) d.labels.push_back(label(xb + 3, y + kBarThickness - 3, value_text(c, s, k), kTickSize - 0.5, Label::Anchor::Start));
+        }
+    }
+    if (c.target) target_line(c, plot_top - 10, plot_bottom, x_of(*c.target), d);
+    d.height = plot_bottom + 16;
+    // The value axis' label on a line of its own below the tick values, which it would touch.
+    if (!c.axis.empty()) {
+        d.labels.push_back(label(plot_right, plot_bottom + 20, c.axis, kTickSize, Label::Anchor::End));
+        d.height += 10;
+    }
+    (void)gaps;
+    return d;
+}
+
+}  // namespace
+
+double Label::left() const {
+    return anchor == Anchor::Start ? x : anchor == Anchor::Middle ? x - width / 2 : x - width;
+}
+
+const std::vector<Rgb>& palette() {
+    // Okabe and Ito's blue, vermillion, bluish green and reddish purple, then Tol's wine and a
+    // dark violet: each at least 3:1 on white.
+    static const std::vector<Rgb> p = {{0, 114, 178}, {213, 94, 0}, {0, 158, 115}, {204, 121, 167}, {136, 34, 85}, {93, 58, 155}};
+    return p;
+}
+
+double contrast(const Rgb& a, const Rgb& b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+double text_width(const std::string& s, double size, bool bold) {
+    double em = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char ch = static_cast<unsigned char>(s[i]);
+        if ((ch & 0xC0) == 0x80) continue;  // a UTF-8 continuation byte
+        if (ch == ' ') em += 0.32;
+        else if (std::string_view(".,:;'|!ilj()[]").find(static_cast<char>(ch)) != std::string_view::npos) em += 0.32;
+        else if (ch >= '0' && ch <= '9') em += 0.64;
+        else if ((ch >= 'A' && ch <= 'Z') || ch == 'm' || ch == 'w' || ch >= 0xC0) em += 0.74;
+        else em += 0.6;
+    }
+    return em * size * (bold ? 1.08 : 1.0);
+}
+
+std::vector<double> Ticks::values() const {
+    std::vector<double> out;
+    for (double v = lo; v <= hi + step * 1e-6; v += step) out.push_back(std::abs(v) < step * 1e-9 ? 0 : v);
+    return out;
+}
+
+Ticks nice_ticks(double lo, double hi, int target) {
+    lo = std::min(lo, 0.0);
+    hi = std::max(hi, 0.0);
+    if (hi - lo <= 0) hi = lo + 1;
+    const double raw = (hi - lo) / std::max(1, target);
+    const double mag = std::pow(10, std::floor(std::log10(raw)));
+    double step = mag;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * mag >= raw - 1e-12) {
+            step = m * mag;
+            break;
+        }
+    Ticks t;
+    t.step = step;
+    t.lo = std::floor(lo / step + 1e-9) * step;
+    t.hi = std::ceil(hi / step - 1e-9) * step;
+    // Decimals the step needs: 2,5 needs one, 0,25 two, 10 none.
+    for (t.decimals = 0; t.decimals < 6; ++t.decimals) {
+        const double scaled = step * std::pow(10, t.decimals);
+        if (std::abs(scaled - std::round(scaled)) < 1e-6) break;
+    }
+    return t;
+}
+
+std::string danish(double v, int decimals) {
+    const double scaled = std::round(v * std::pow(10, decimals));
+    // Beyond a 64-bit count (no table holds such figures, but a tick may round past one).
+    if (!(std::abs(scaled) < 9e18)) return v < 0 ? "-∞" : "∞";
+    return calc::format_danish(calc::Decimal(static_cast<int64_t>(scaled), decimals), decimals);
+}
+
+int label_step(const std::vector<double>& widths, double slot, double gap) {
+    double widest = 0;
+    for (double w : widths) widest = std::max(widest, w);
+    int step = 1;
+    while (step < static_cast<int>(widths.size()) && widest + gap > slot * step) ++step;
+    return step;
+}
+
+std::vector<double> spread(const std::vector<double>& ys, double min_gap) {
+    std::vector<size_t> order(ys.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ys[a] < ys[b]; });
+    std::vector<double> out = ys;
+    for (size_t i = 1; i < order.size(); ++i)
+        out[order[i]] = std::max(out[order[i]], out[order[i - 1]] + min_gap);
+    return out;
+}
+
+ChartDrawing lay_out_chart(const model::Chart& chart, double width) {
+    if (chart.series.empty() || chart.categories.empty()) return {width, 0, {}, {}, {}};
+    return chart.kind == model::Chart::Kind::Bar ? horizontal_chart(chart, width) : vertical_chart(chart, width);
+}
+
+}  // namespace boardpack::render::chart

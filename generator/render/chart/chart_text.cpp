@@ -1,0 +1,32 @@
+#include "render/chart/chart_text.hpp"
+
+namespace boardpack::render::chart {
+
+std::string chart_caption(const model::Chart& c) { return "Figur " + std::to_string(c.number) + ": " + c.title; }
+
+std::string chart_description(const model::Chart& c) {
+    std::string out;
+    const bool one_category = c.categories.size() == 1;
+    for (size_t s = 0; s < c.series.size(); ++s) {
+        const model::ChartSeries& series = c.series[s];
+        out += s ? "; " : "";
+        out += series.label + ":";
+        for (size_t k = 0; k < c.categories.size() && k < series.values.size(); ++k) {
+            out += k ? ", " : " ";
+            if (!one_category) out += c.categories[k] + " ";
+            if (!series.values[k]) {
+                out += "ikke oplyst";
+                continue;
+            }
+            out += series.printed[k];
+            if (!c.unit.empty() && series.printed[k].find(c.unit) == std::string::npos) out += " " + c.unit;
+        }
+    }
+    if (c.target) out += (out.empty() ? "" : "; ") + c.target_label;
+    if (!out.empty()) out += ".";
+    return out;
+}
+
+std::string chart_alt(const model::Chart& c) { return chart_caption(c) + ". " + chart_description(c); }
+
+}  // namespace boardpack::render::chart

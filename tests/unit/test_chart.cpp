@@ -1,0 +1,382 @@
+// Charts (issue 14): the layout on fixed metrics (ticks, scales, label placement, gaps), the
+// palette, the words for readers who cannot see the chart, the reader's and resolver's errors,
+// and the parity of the SVG in the HTML with the paths and texts in the PDF.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <map>
+#include <regex>
+
+#include "build.hpp"
+#include "calc/chart_values.hpp"
+#include "core/input_files.hpp"
+#include "render/chart/chart_layout.hpp"
+#include "render/chart/chart_text.hpp"
+#include "render/pdf/packet_layout.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+using namespace boardpack::render::chart;
+
+namespace {
+
+model::Chart two_series(model::Chart::Kind kind = model::Chart::Kind::Column) {
+    model::Chart c;
+    c.kind = kind;
+    c.number = 1;
+    c.title = "Ventetid";
+    c.unit = "dage";
+    c.categories = {"1. kvt. 2023", "2. kvt. 2023"};
+    c.series = {{"Behandling", {46.0, 43.0}, {"46", "43"}}, {"Operation", {std::nullopt, 60.0}, {"Ikke oplyst", "60"}}};
+    return c;
+}
+
+// No two labels of a drawing overlap (boxes from the fixed metrics, baseline to cap height).
+void check_no_overlap(const ChartDrawing& d) {
+    for (size_t i = 0; i < d.labels.size(); ++i)
+        for (size_t j = i + 1; j < d.labels.size(); ++j) {
+            const Label& a = d.labels[i];
+            const Label& b = d.labels[j];
+            const bool x_apart = a.left() + a.width <= b.left() + 0.01 || b.left() + b.width <= a.left() + 0.01;
+            const bool y_apart = a.y - a.size * 0.75 >= b.y - 0.01 || b.y - b.size * 0.75 >= a.y - 0.01;
+            INFO(a.text << " / " << b.text);
+            CHECK((x_apart || y_apart));
+        }
+}
+
+}  // namespace
+
+TEST_CASE("chart layout: round ticks that include zero, in Danish notation") {
+    Ticks t = nice_ticks(0, 73);
+    CHECK(t.step == 20);
+    CHECK(t.values() == std::vector<double>{0, 20, 40, 60, 80});
+    t = nice_ticks(0, 1496);
+    CHECK(t.step == 500);
+    CHECK(t.hi == 1500);
+    t = nice_ticks(0, 12);
+    CHECK(t.step == 2.5);
+    CHECK(t.decimals == 1);
+    CHECK(danish(2.5, t.decimals) == "2,5");
+    t = nice_ticks(-152, 100);
+    CHECK(t.lo < -152);
+    CHECK(t.hi >= 100);
+    const std::vector<double> values = t.values();
+    CHECK(std::count(values.begin(), values.end(), 0.0) == 1);
+    t = nice_ticks(40, 66);  // values far from zero still start the axis at zero
+    CHECK(t.lo == 0);
+    CHECK(danish(9357, 0) == "9.357");
+}
+
+TEST_CASE("chart layout: category labels thin out instead of colliding, line ends spread apart") {
+    CHECK(label_step({30, 30, 30, 30}, 40) == 1);
+    CHECK(label_step({30, 30, 30, 30}, 20) == 2);
+    CHECK(label_step({30, 30, 30, 30}, 12) == 3);
+    CHECK(spread({100, 101, 50}, 8) == std::vector<double>{100, 108, 50});
+    CHECK(spread({10, 30}, 8) == std::vector<double>{10, 30});
+
+    // 14 periods as in item 18's table: every label drawn is clear of the others.
+    model::Chart c;
+    c.kind = model::Chart::Kind::Line;
+    c.title = "Speciallæger";
+    for (int i = 0; i < 14; ++i) c.categories.push_back("April 20" + std::to_string(10 + i));
+    for (int s = 0; s < 3; ++s) {
+        model::ChartSeries series;
+        series.label = "Serie " + std::to_string(s);
+        for (int i = 0; i < 14; ++i) {
+            series.values.push_back(1000.0 + s * 10 + i);  // three lines ending close together
+            series.printed.push_back(std::to_string(1000 + s * 10 + i));
+        }
+        c.series.push_back(series);
+    }
+    const ChartDrawing d = lay_out_chart(c, kChartWidth);
+    check_no_overlap(d);
+    size_t categories = 0;
+    for (const Label& l : d.labels) categories += l.text.rfind("April", 0) == 0 ? 1 : 0;
+    CHECK(categories > 1);
+    CHECK(categories < 14);
+    for (const Label& l : d.labels) CHECK(l.left() >= -0.01);
+    for (const Label& l : d.labels) CHECK(l.left() + l.width <= kChartWidth + 0.01);
+}
+
+TEST_CASE("chart layout: bars scale from zero, a missing value is a gap and never a zero bar") {
+    const model::Chart c = two_series();
+    const ChartDrawing d = lay_out_chart(c, kChartWidth);
+    check_no_overlap(d);
+    CHECK(d.ticks.front() == 0);
+    std::map<std::pair<int, int>, double> heights;
+    for (const Shape& s : d.shapes)
+        if (s.kind == Shape::Kind::Fill && s.category >= 0) heights[{s.series, s.category}] = s.points[2].y - s.points[0].y;
+    CHECK(heights.count({1, 0}) == 0);  // "Ikke oplyst": no bar at all
+    REQUIRE(heights.count({0, 0}) == 1);
+    REQUIRE(heights.count({1, 1}) == 1);
+    CHECK(heights[{0, 0}] / heights[{1, 1}] == doctest::Approx(46.0 / 60.0));
+    bool io = false, note = false;
+    for (const Label& l : d.labels) {
+        io = io || l.text == "i.o.";
+        note = note || l.text.find("ikke oplyst") != std::string::npos;
+    }
+    CHECK(io);
+    CHECK(note);
+    // A line stops at a gap: no segment of series 1 starts at category 0.
+    model::Chart line = two_series(model::Chart::Kind::Line);
+    line.series[0].values = {46.0, std::nullopt};
+    line.categories = {"a", "b"};
+    const ChartDrawing ld = lay_out_chart(line, kChartWidth);
+    for (const Shape& s : ld.shapes)
+        if (s.kind == Shape::Kind::Stroke && s.series >= 0 && s.category < 0 && s.color != Rgb{255, 255, 255})
+            CHECK(s.points.size() >= 2);
+    size_t series0_lines = 0;
+    for (const Shape& s : ld.shapes) series0_lines += s.kind == Shape::Kind::Stroke && s.series == 0 && s.points.size() >= 2 &&
+                                                      s.points[0].y != s.points[1].y;
+    CHECK(series0_lines == 0);  // only one value: a marker, no line to a zero
+}
+
+TEST_CASE("chart layout: a target line with its label, horizontal bars with their values") {
+    model::Chart c;
+    c.kind = model::Chart::Kind::Bar;
+    c.unit = "%";
+    c.target = 79;
+    c.target_label = "Mål 79 %";
+    c.categories = {"Region Sjælland", "Region Nordjylland", "Region Hovedstaden"};
+    c.series = {{"2. kvt. 2023", {68.0, 22.0, std::nullopt}, {"68", "22", "Ikke oplyst"}}};
+    const ChartDrawing d = lay_out_chart(c, kChartWidth);
+    check_no_overlap(d);
+    bool dashed = false;
+    for (const Shape& s : d.shapes) dashed = dashed || s.dashed;
+    CHECK(dashed);
+    std::vector<std::string> texts;
+    for (const Label& l : d.labels) texts.push_back(l.text);
+    CHECK(std::find(texts.begin(), texts.end(), "Mål 79 %") != texts.end());
+    CHECK(std::find(texts.begin(), texts.end(), "68 %") != texts.end());
+    CHECK(std::find(texts.begin(), texts.end(), "ikke oplyst") != texts.end());
+    CHECK(std::find(texts.begin(), texts.end(), "0 %") == texts.end());
+}
+
+TEST_CASE("chart palette: 3:1 on white, and series told apart by pattern or marker too") {
+    for (const Rgb& c : palette()) CHECK(contrast(c, {255, 255, 255}) >= 3.0);
+    CHECK(palette().size() >= calc::kMaxChartSeries);
+    // Stacked columns of six series: each series' hatching differs from every other's.
+    model::Chart c;
+    c.stacked = true;
+    c.categories = {"a"};
+    for (int s = 0; s < 6; ++s) c.series.push_back({"s" + std::to_string(s), {10.0}, {"10"}});
+    const ChartDrawing d = lay_out_chart(c, kChartWidth);
+    std::map<int, std::set<std::string>> angles;  // per series: the directions of its hatch lines
+    for (const Shape& s : d.shapes)
+        if (s.kind == Shape::Kind::Stroke && s.series >= 0 && s.category == 0) {
+            const double dx = s.points[1].x - s.points[0].x, dy = s.points[1].y - s.points[0].y;
+            angles[s.series].insert(std::to_string(static_cast<int>(std::lround(std::atan2(dy, dx) * 180 / M_PI + 360)) % 180));
+        }
+    CHECK(angles.count(0) == 0);  // the first is plain
+    for (int a = 1; a < 6; ++a)
+        for (int b = a + 1; b < 6; ++b) CHECK(angles[a] != angles[b]);
+}
+
+TEST_CASE("chart words: the alt text gives every value from the data, a gap as not stated") {
+    model::Chart c = two_series();
+    c.target = 79;
+    c.target_label = "Mål 79 dage";
+    CHECK(chart_caption(c) == "Figur 1: Ventetid");
+    CHECK(chart_alt(c) ==
+          "Figur 1: Ventetid. Behandling: 1. kvt. 2023 46 dage, 2. kvt. 2023 43 dage; Operation: 1. kvt. 2023 ikke oplyst, "
+          "2. kvt. 2023 60 dage; Mål 79 dage.");
+}
+
+namespace {
+
+const char* kCsv = "Nøgletal;Bedst;1. kvt. 2023;2. kvt. 2023\nBehandling;lavere;46;43\nOperation;lavere;Ikke oplyst;60\nTekst;x;a;b\n";
+
+std::string item_md(int number, const std::string& status, const std::string& body) {
+    return "---\nnummer: " + std::to_string(number) + "\nstatus: " + status + "\ntitel: Punkt " + std::to_string(number) +
+           "\nsagsbehandler: A\nsagsnummer: EMN-2023-0000" + std::to_string(number) + "\n---\n\n# Sagsfremstilling\n\n" + body;
+}
+
+const std::string kTable = "```tabel\nfil: t.csv\nnavn: vent\ntitel: Ventetid\nkilde: Et sted\n```\n\n";
+
+struct Built {
+    std::optional<model::Meeting> meeting;
+    Diagnostics diags;
+};
+
+// A meeting of two items: item 1 with `status1` and `body1`, item 2 public with `body2`.
+std::unique_ptr<Built> build(const std::string& body1, const std::string& body2 = "Tekst.\n", const std::string& status1 = "Offentlig") {
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: Danske Regioner\norgan: Bestyrelsen\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\n"
+                         "punkt: 01-a\npunkt: 02-b\n");
+    f.add("01-a/item.md", item_md(1, status1, body1));
+    f.add("01-a/t.csv", kCsv);
+    f.add("02-b/item.md", item_md(2, "Offentlig", body2));
+    auto b = std::make_unique<Built>();
+    b->meeting = pipeline::load(f, "m", b->diags);
+    if (b->meeting && !b->diags.has_errors()) pipeline::compute(*b->meeting, test::wording(), b->diags);
+    return b;
+}
+
+}  // namespace
+
+TEST_CASE("diagram block: read, numbered Figur N with the item's figures, values from the computed table") {
+    auto b = build(kTable + "```diagram\ntabel: vent\nrækker: Behandling .. Operation\nkolonner: 1. kvt. 2023; 2. kvt. 2023\n"
+                            "titel: Ventetid\nenhed: dage\nmål: 50 | Mål 50 dage\n```\n\n```diagram\ntabel: vent\nrækker: Behandling\n"
+                            "kolonner: 1. kvt. 2023 .. 2. kvt. 2023\nserier: kolonner\ntype: liggende søjler\ntitel: Anden\n```\n");
+    INFO(test::messages(b->diags));
+    REQUIRE(b->meeting);
+    REQUIRE(!b->diags.has_errors());
+    const model::AgendaItem& item = b->meeting->items[0];
+    REQUIRE(item.charts.size() == 2);
+    const model::Chart& c = item.charts[0];
+    CHECK(c.number == 1);
+    CHECK(item.charts[1].number == 2);
+    CHECK(item.charts[1].kind == model::Chart::Kind::Bar);
+    CHECK(c.categories == std::vector<std::string>{"1. kvt. 2023", "2. kvt. 2023"});
+    REQUIRE(c.series.size() == 2);
+    CHECK(c.series[0].values[1] == 43.0);
+    CHECK(!c.series[1].values[0]);  // "Ikke oplyst": a gap
+    CHECK(c.target == 50.0);
+    CHECK(c.source == "Et sted");
+    CHECK(item.charts[1].series.size() == 2);  // series are the columns
+    CHECK(item.charts[1].categories == std::vector<std::string>{"Behandling"});
+}
+
+TEST_CASE("diagram block: clear errors for unknown tables, rows, columns, text cells, confidential data, too many series") {
+    auto msg = [](const std::string& body1, const std::string& body2 = "Tekst.\n", const std::string& status = "Offentlig") {
+        auto b = build(body1, body2, status);
+        return test::messages(b->diags);
+    };
+    const std::string head = "```diagram\ntitel: T\n";
+    CHECK(msg(kTable + head + "tabel: vnt\n```\n").find("there is no table named \"vnt\" in this meeting; did you mean \"vent\"") !=
+          std::string::npos);
+    CHECK(msg(kTable + head + "tabel: vent\nrækker: Behandlng\n```\n").find("has no row \"Behandlng\"") != std::string::npos);
+    CHECK(msg(kTable + head + "tabel: vent\nkolonner: 3. kvt. 2023\n```\n").find("has no column \"3. kvt. 2023\"") !=
+          std::string::npos);
+    CHECK(msg(kTable + head + "tabel: vent\nrækker: Tekst\nkolonner: 1. kvt. 2023\n```\n").find("not a number") !=
+          std::string::npos);
+    CHECK(msg(kTable + head + "tabel: vent\ntype: kage\n```\n").find("unknown chart type \"kage\"") != std::string::npos);
+    CHECK(msg(kTable + head + "tabel: vent\nmål: 7x\n```\n").find("the target \"7x\" is not a number") != std::string::npos);
+    CHECK(msg(kTable, head + "tabel: vent\n```\n", "Fortrolig").find("a public item may not show a confidential item's data") !=
+          std::string::npos);
+    CHECK(msg(kTable + head + "tabel: vent\nrækker: Behandling\nkolonner: 2. kvt. 2023\nserier: kolonner\n```\n").empty());
+    // Columns not named: the numeric ones; here none is (a row of text), which is said.
+    CHECK(msg(kTable + head + "tabel: vent\n```\n").find("the chart has no values") != std::string::npos);
+    // Seven series: more than the palette, markers and patterns tell apart.
+    std::string wide = "Navn;a;b;c;d;e;f;g\nR;1;2;3;4;5;6;7\n";
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
+    f.add("01-a/item.md", item_md(1, "Offentlig", "```tabel\nfil: w.csv\nnavn: w\ntitel: W\n```\n\n" + head +
+                                                      "tabel: w\nserier: kolonner\n```\n"));
+    f.add("01-a/w.csv", wide);
+    Diagnostics d;
+    auto m = pipeline::load(f, "m", d);
+    REQUIRE(m);
+    pipeline::compute(*m, test::wording(), d);
+    CHECK(test::messages(d).find("the chart has 7 series, more than the 6") != std::string::npos);
+}
+
+namespace {
+
+// The numbers of an SVG path's d attribute, or of a PDF path's points shifted by (dx, dy).
+std::vector<double> svg_numbers(const std::string& d) {
+    std::vector<double> out;
+    static const std::regex number(R"re(-?[0-9]+\.[0-9]+)re");
+    for (auto it = std::sregex_iterator(d.begin(), d.end(), number); it != std::sregex_iterator(); ++it)
+        out.push_back(std::stod(it->str()));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("chart parity: every path and label of the SVG is in the PDF, at the same place") {
+    auto b = build(kTable + "```diagram\ntabel: vent\nrækker: Behandling .. Operation\nkolonner: 1. kvt. 2023 .. 2. kvt. 2023\n"
+                            "titel: Ventetid\nenhed: dage\nmål: 50 | Mål 50 dage\n```\n");
+    REQUIRE(b->meeting);
+    REQUIRE(!b->diags.has_errors());
+    pipeline::prepare(*b->meeting, test::wording(), b->diags);
+    const auto view = pipeline::edition(*b->meeting, model::Edition::Offentlig);
+    DiskFiles templates(std::string(BOARDPACK_SOURCE_DIR) + "/templates");
+    auto html_templates = render::html::HtmlTemplates::load(templates, b->diags);
+    REQUIRE(html_templates);
+    const auto html = pipeline::render_html(view, test::wording(), *html_templates, b->diags);
+    REQUIRE(html);
+    static const render::pdf::FixedMetrics metrics;
+    const render::pdf::LaidOutDocument doc = pipeline::lay_out(view, test::wording(), metrics);
+
+    // The SVG's paths and texts, in order.
+    const size_t svg_at = html->find("<svg");
+    REQUIRE(svg_at != std::string::npos);
+    const std::string svg = html->substr(svg_at, html->find("</svg>") - svg_at);
+    CHECK(svg.find("role=\"img\"") != std::string::npos);
+    CHECK(svg.find("<title>Figur 1: Ventetid</title>") != std::string::npos);
+    CHECK(svg.find("<desc>Behandling: 1. kvt. 2023 46 dage") != std::string::npos);
+    CHECK(html->find("<details>") != std::string::npos);
+    std::vector<std::vector<double>> svg_paths;
+    static const std::regex path(R"re(<path d="([^"]*)")re");
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), path); it != std::sregex_iterator(); ++it)
+        svg_paths.push_back(svg_numbers((*it)[1].str()));
+    std::vector<std::pair<std::string, double>> svg_texts;
+    static const std::regex text(R"re(<text x="[^"]*" y="([^"]*)"[^>]*>([^<]*)</text>)re");
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text); it != std::sregex_iterator(); ++it)
+        svg_texts.push_back({(*it)[2].str(), std::stod((*it)[1].str())});
+
+    // The PDF's, of the figure.
+    std::vector<const render::pdf::PathItem*> pdf_paths;
+    std::vector<const render::pdf::TextItem*> pdf_texts;
+    for (const auto& page : doc.pages) {
+        for (const auto& p : page.paths) pdf_paths.push_back(&p);
+        for (const auto& t : page.texts)
+            if (t.origin.role == render::pdf::Origin::Role::Figure) pdf_texts.push_back(&t);
+    }
+    REQUIRE(!svg_paths.empty());
+    REQUIRE(svg_paths.size() == pdf_paths.size());
+    REQUIRE(svg_texts.size() == pdf_texts.size());
+    // The drawing's origin on the page: where the first path's first point went.
+    const double dx = pdf_paths[0]->points[0].x - svg_paths[0][0], dy = pdf_paths[0]->points[0].y - svg_paths[0][1];
+    for (size_t i = 0; i < svg_paths.size(); ++i) {
+        REQUIRE(svg_paths[i].size() == pdf_paths[i]->points.size() * 2);
+        for (size_t k = 0; k < pdf_paths[i]->points.size(); ++k) {
+            // The SVG is written to two decimals.
+            CHECK(std::abs(pdf_paths[i]->points[k].x - dx - svg_paths[i][2 * k]) < 0.011);
+            CHECK(std::abs(pdf_paths[i]->points[k].y - dy - svg_paths[i][2 * k + 1]) < 0.011);
+        }
+    }
+    for (size_t i = 0; i < svg_texts.size(); ++i) {
+        std::string expected = svg_texts[i].first;
+        // The SVG escapes what the PDF writes as it is.
+        for (size_t at; (at = expected.find("&amp;")) != std::string::npos;) expected.replace(at, 5, "&");
+        CHECK(pdf_texts[i]->text == expected);
+        CHECK(std::abs(pdf_texts[i]->baseline - dy - svg_texts[i].second) < 0.011);
+    }
+    // Each value of the data is printed in both.
+    for (const char* v : {"46 dage", "43 dage", "60 dage", "Mål 50 dage"}) {
+        CHECK(svg.find(std::string(">") + v + "<") != std::string::npos);
+    }
+    // The Figure's /Alt comes from the data.
+    REQUIRE(doc.figures.size() == 1);
+    CHECK(doc.figures[0].alt.find("Operation: 1. kvt. 2023 ikke oplyst, 2. kvt. 2023 60 dage") != std::string::npos);
+}
+
+TEST_CASE("figure numbers: charts and pictures share one count per item in reading order; attachments count anew") {
+    model::AgendaItem item;
+    item.sections.resize(2);
+    model::Block picture;
+    picture.figure = 7;  // numbered by its reader ("Figur 7" as written counts for nothing)
+    model::Block chart;
+    chart.kind = model::Block::Kind::Chart;
+    chart.chart = 0;
+    model::Block second = chart;
+    second.chart = 1;
+    item.sections[0].blocks = {chart, picture};
+    item.sections[1].blocks = {second};
+    item.charts.resize(3);
+    model::Attachment a;
+    model::Block third = chart;
+    third.chart = 2;
+    a.content = {third};
+    item.attachments.push_back(a);
+    calc::number_figures(item);
+    CHECK(item.sections[0].blocks[0].figure == 1);
+    CHECK(item.sections[0].blocks[1].figure == 2);
+    CHECK(item.sections[1].blocks[0].figure == 3);
+    CHECK(item.charts[1].number == 3);
+    CHECK(item.charts[2].number == 1);
+}
