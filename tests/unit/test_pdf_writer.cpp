@@ -280,18 +280,3 @@ TEST_CASE("PDF writer: a figure's drawing and texts are marked as its Figure ele
     CHECK(pdf.find("/A <</O /Layout /BBox [80.00 ") != std::string::npos);
     CHECK(pdf.find("/Subtype /Image") != std::string::npos);
 }
-
-TEST_CASE("PDF writer: a picture libharu cannot read is named by its file") {
-    LaidOutDocument doc = pages(1);
-    Origin fig;
-    fig.role = Origin::Role::Figure;
-    fig.block = 1;
-    std::string broken = test::tiny_png(3, 2);
-    broken.resize(40);
-    doc.pages[0].images.push_back(
-        {200, 120, 60, 40, std::make_shared<const ImageFile>(ImageFile{ImageFile::Format::Png, std::make_shared<const std::string>(broken), {"figur.png", 0, 0}}), fig});
-    doc.figures.push_back({1, "Et billede"});
-    Diagnostics diags;
-    CHECK_FALSE(write_pdf(doc, diags));
-    CHECK(messages(diags).find("figur.png: error: cannot draw the picture on page 1 of 1 of the PDF (Offentlig udgave): ") == 0);
-}

@@ -247,8 +247,10 @@ struct Writer {
         return true;
     }
 
-    // A picture, its file loaded into libharu the first time it is drawn (a broken one is
-    // named; the input checked it, but libharu reads it again).
+    // A picture, its file loaded into libharu the first time it is drawn. The input has checked
+    // the file whole (input/image_reader): libharu hands a PNG to libpng, and libpng's refusal
+    // of a damaged one stops the program (libharu's error handler returns, where libpng needs
+    // it not to), so nothing unchecked may come here.
     bool image(HPDF_Page page, size_t i, const ImageItem& im) {
         if (!im.file || !im.file->bytes) return haru.fail_with(_("a picture is missing"));
         HPDF_Image& x = loaded[im.file.get()];
