@@ -2,6 +2,7 @@
 // as typed cells. Both renderers (HTML, PDF) read only this.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,7 @@ struct Block {
         CodeBlock,    // text
         Rule,         // a thematic break
         Table,        // table: index into AgendaItem::tables
+        Image,        // image: index into AgendaItem::images (a picture alone in its paragraph)
     };
     Kind kind = Kind::Paragraph;
     int level = 0;
@@ -53,7 +55,9 @@ struct Block {
     std::vector<std::vector<Block>> items;
     std::vector<Block> children;
     std::string text;
+    int image = -1;  // Image: its index in AgendaItem::images
     int table = -1;
+    int figure = 0;  // "Figur N"'s N, or 0
     SourceLoc loc;
     bool changed = false;  // its words changed since the edition's previous version (model/changes.hpp)
 };
@@ -170,6 +174,18 @@ enum class Status { Offentlig, Fortrolig, Lukket };
 const char* status_name(Status s);
 inline bool is_confidential(Status s) { return s != Status::Offentlig; }
 
+// A picture in an item's text ("![Figur 1: description](figur-1.png)"), its file read and
+// checked as untrusted input (input/image_reader).
+struct Image {
+    enum class Format { Png, Jpeg };
+    Format format = Format::Png;
+    std::string file;         // as written, relative to the item's folder
+    std::string description;  // the alt text, without a "Figur N:" the author wrote before it
+    int width = 0, height = 0;  // in pixels
+    std::shared_ptr<const std::string> bytes;  // the file's bytes (shared with the PDF's layout)
+    SourceLoc loc;            // where the picture is written in the text
+};
+
 struct AgendaItem {
     int number = 0;
     Status status = Status::Offentlig;
@@ -182,6 +198,7 @@ struct AgendaItem {
     std::vector<Table> tables;
     std::vector<Calculation> calculations;
     std::vector<Attachment> attachments;
+    std::vector<Image> images;
     std::string folder;  // relative to the meeting folder
     SourceLoc loc;       // the item file
     // Where the header's text fields were written (their values), for messages about them.
