@@ -26,5 +26,8 @@ void formula(const uint8_t* data, size_t size);
 // "%%"): a table with its række/kolonne formulas over the CSV, a beregning block and the text
 // quoting them, computed and laid out.
 void calculation(const uint8_t* data, size_t size);
+// Bytes as a picture file: checked as the input checks it, and, when the check lets it through,
+// loaded by libharu, which must not stop the program (it aborts on libpng's errors).
+void image(const uint8_t* data, size_t size);
 
 }  // namespace boardpack::fuzz
