@@ -51,11 +51,11 @@ struct Block {
     int level = 0;
     int start = 1;
     bool tight = true;
+    int image = -1;  // Image: its index in AgendaItem::images (beside the small fields: 8 bytes a block, not 16)
     std::vector<Inline> inlines;
     std::vector<std::vector<Block>> items;
     std::vector<Block> children;
     std::string text;
-    int image = -1;  // Image: its index in AgendaItem::images
     int table = -1;
     int figure = 0;  // "Figur N"'s N, or 0
     SourceLoc loc;
