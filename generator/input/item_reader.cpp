@@ -1,4 +1,5 @@
 #include "input/item_reader.hpp"
+#include "input/image_reader.hpp"
 #include "core/messages.hpp"
 
 #include "attach/pdf_attachment.hpp"
@@ -437,6 +438,7 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
     split_sections(blocks, *file, item, diags);
     for (const KeyValue* kv : attachment_keys) read_attachment(*kv, folder, files, item, diags);
     number_tables(item);
+    read_images(item, folder, files, diags);
 
     // An item whose header has an error is left out (its number or status is not known); one
     // whose body has errors is kept, so its tables are still computed and their mistakes are

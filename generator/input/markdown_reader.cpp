@@ -177,9 +177,11 @@ struct Converter {
                 }
                 in.kind = Inline::Kind::Link;
             } else if (type == CMARK_NODE_IMAGE) {
+                // A picture is a figure of its own (numbered, with a caption), never a word in a line.
                 const SourceLoc l = loc(n);
-                diags.warning(l, _("images are not supported; the image's description is printed instead"),
-                              line_text(l.line));
+                diags.error(l, _("a picture must stand alone in its paragraph, with a blank line before and after it: "
+                                 "![Figur 1: what it shows](file.png)"),
+                            line_text(l.line));
                 for (Inline& c : inlines(n)) out.push_back(std::move(c));
                 continue;
             } else {
@@ -314,6 +316,19 @@ struct Converter {
         return false;
     }
 
+    // The picture a paragraph holds and nothing else (but spaces and line ends), or null.
+    static cmark_node* lone_image(cmark_node* paragraph) {
+        cmark_node* image = nullptr;
+        for (cmark_node* n = cmark_node_first_child(paragraph); n; n = cmark_node_next(n)) {
+            const cmark_node_type type = cmark_node_get_type(n);
+            if (type == CMARK_NODE_IMAGE && !image) image = n;
+            else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) continue;
+            else if (type == CMARK_NODE_TEXT && trim(literal(n)).empty()) continue;
+            else return nullptr;
+        }
+        return image;
+    }
+
     // Whether a node is all its section has: nothing but a level-1 heading (or the text's start
     // or end) on either side.
     static bool alone_in_section(cmark_node* n) {
@@ -333,6 +348,15 @@ struct Converter {
             b.loc = loc(n);
             switch (cmark_node_get_type(n)) {
                 case CMARK_NODE_PARAGRAPH:
+                    if (cmark_node* image = lone_image(n)) {
+                        // Its file is read with the item's other files (input/image_reader).
+                        b.kind = Block::Kind::Image;
+                        b.loc = loc(image);
+                        const char* url = cmark_node_get_url(image);
+                        b.text = url ? url : "";
+                        b.inlines = inlines(image);
+                        break;
+                    }
                     b.kind = Block::Kind::Paragraph;
                     b.inlines = inlines(n);
                     break;

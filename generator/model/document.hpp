@@ -48,11 +48,13 @@ struct Block {
         Rule,         // a thematic break
         Table,        // table: index into AgendaItem::tables
         Chart,        // chart: index into AgendaItem::charts; figure its number
+        Image,        // image: index into AgendaItem::images (a picture alone in its paragraph)
     };
     Kind kind = Kind::Paragraph;
     int level = 0;
     int start = 1;
     bool tight = true;
+    int image = -1;  // Image: its index in AgendaItem::images (beside the small fields: 8 bytes a block, not 16)
     std::vector<Inline> inlines;
     std::vector<std::vector<Block>> items;
     std::vector<Block> children;
@@ -186,6 +188,18 @@ enum class Status { Offentlig, Fortrolig, Lukket };
 const char* status_name(Status s);
 inline bool is_confidential(Status s) { return s != Status::Offentlig; }
 
+// A picture in an item's text ("![Figur 1: description](figur-1.png)"), its file read and
+// checked as untrusted input (input/image_reader).
+struct Image {
+    enum class Format { Png, Jpeg };
+    Format format = Format::Png;
+    std::string file;         // as written, relative to the item's folder
+    std::string description;  // the alt text, without a "Figur N:" the author wrote before it
+    int width = 0, height = 0;  // in pixels
+    std::shared_ptr<const std::string> bytes;  // the file's bytes (shared with the PDF's layout)
+    SourceLoc loc;            // where the picture is written in the text
+};
+
 struct AgendaItem {
     int number = 0;
     Status status = Status::Offentlig;
@@ -199,6 +213,7 @@ struct AgendaItem {
     std::vector<Calculation> calculations;
     std::vector<Chart> charts;  // ```diagram blocks, in the order written
     std::vector<Attachment> attachments;
+    std::vector<Image> images;
     std::string folder;  // relative to the meeting folder
     SourceLoc loc;       // the item file
     // Where the header's text fields were written (their values), for messages about them.

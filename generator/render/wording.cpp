@@ -11,7 +11,7 @@ namespace {
 const char* const kRequiredKeys[] = {
     "dagsorden", "udgave-offentlig", "udgave-lukket", "moede", "dato", "tidspunkt", "sted",
     "punkt-overskrift", "sagsbehandler", "sagsnummer", "bilag", "bilag-linje", "bilag-overskrift",
-    "ingen-bemaerkninger", "tom-sektion", "ingen-bilag", "tabel", "kilde", "side", "side-kort",
+    "ingen-bemaerkninger", "tom-sektion", "ingen-bilag", "tabel", "figur", "kilde", "side", "side-kort",
     "indhold", "ugedage", "maaneder", "fortsat", "sektion-resume", "sektion-indstilling",
     "sektion-sagsfremstilling", "sektion-oekonomi", "sektion-bemaerkninger", "sektion-kommunikation",
     "status-opfyldt", "status-ikke-opfyldt", "udvikling-stigende", "udvikling-faldende", "udvikling-uaendret",
@@ -109,6 +109,10 @@ std::string Wording::item_heading(const model::AgendaItem& item) const {
 
 std::string Wording::table_caption(const model::Table& t) const {
     return get("tabel", {{"nummer", std::to_string(t.number)}, {"titel", t.title}});
+}
+
+std::string Wording::figure_caption(int number, const std::string& description) const {
+    return get("figur", {{"nummer", std::to_string(number)}, {"titel", description}});
 }
 
 std::string Wording::table_source(const model::Table& t) const {

@@ -29,6 +29,7 @@ public:
     std::string item_heading(const model::AgendaItem& item) const;  // "18 (Offentlig)"
     std::string table_caption(const model::Table& t) const;   // "Tabel 1: ..."
     std::string table_source(const model::Table& t) const;    // "Kilde: ..." or ""
+    std::string figure_caption(int number, const std::string& description) const;  // "Figur 1: ..."
     std::string attachment_line(const model::Attachment& a) const;  // "Title (1647734 - EMN-...)"
     std::string attachment_heading(const model::AgendaItem& item, const model::Attachment& a) const;
     std::string page_of(int page, int pages) const;

@@ -78,7 +78,61 @@ function writeMeeting(dir) {
   put('02-hemmeligt/item.md', item(2, 'Fortrolig', 'Hemmelig sag', 'Fortroligt indhold.'));
   put('03-lukket/item.md', item(3, 'Lukket', 'Lukket sag', 'Lukket indhold.'));
   put('04-link/item.md', item(4, 'Offentlig', 'Sag med henvisning',
-    'Se [rapporten](https://example.org/rapport-2024.pdf) for detaljer.'));
+    'Se [rapporten](https://example.org/rapport-2024.pdf) for detaljer.\n\n' +
+    '![Figur 1: Et billede bredere end en telefon](bred.png)'));
+  put('04-link/bred.png', png(1200, 300));
+}
+
+// An RGB PNG of w x h pixels (a gradient), made here: a picture wider than a phone.
+function png(w, h) {
+  const zlib = require('zlib');
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xFFFFFFFF;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xFF] ^ (c >>> 8);
+    return (c ^ 0xFFFFFFFF) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const raw = Buffer.alloc(h * (1 + 3 * w));
+  for (let y = 0; y < h; ++y)
+    for (let x = 0; x < w; ++x) raw.set([x % 256, y % 256, 128], y * (1 + 3 * w) + 1 + 3 * x);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+// A picture fits the page's width (it is scaled down, keeping its proportions) and has its
+// description as alt text.
+async function pictureCheck(page, label) {
+  const problems = await page.evaluate(() => {
+    const out = [];
+    const width = document.documentElement.clientWidth;
+    const images = [...document.querySelectorAll('figure img')];
+    if (images.length === 0) out.push('no picture on the page');
+    for (const img of images) {
+      const r = img.getBoundingClientRect();
+      if (!img.alt.trim()) out.push('a picture without alt text');
+      if (r.right > width + 0.5) out.push(`a picture ${Math.round(r.width)} px wide ends at ${Math.round(r.right)} px of ${width}`);
+      if (img.naturalWidth > 0 && Math.abs(r.width / r.height - img.naturalWidth / img.naturalHeight) > 0.02)
+        out.push(`a picture drawn ${Math.round(r.width)} x ${Math.round(r.height)} px, not in its proportions`);
+    }
+    return out;
+  });
+  for (const p of problems) fail(`${label}: ${p}`);
 }
 
 // The one HTML page of an edition folder (whatever the file is named).
@@ -276,6 +330,7 @@ async function main() {
         await regionCheck(page, label);
         await alignmentCheck(page, label);
         if (t.small && width === 390) await phoneFitCheck(page, label);
+        if (t.small) await pictureCheck(page, label);
         await skipLinkCheck(page, label);
       }
     }

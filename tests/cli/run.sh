@@ -158,7 +158,7 @@ check "one packet alone gets no archive page" test ! -e "$work/out/index.html"
 mkdir -p "$work/arkiv"
 cp -r "$root/inputs/2023-09-bestyrelsen" "$work/arkiv/2023-09-a"
 cp -r "$root/inputs/2023-09-bestyrelsen" "$work/arkiv/møde 2024"
-sed -i 's/^dato: 2023-09-14$/dato: 2024-03-07/' "$work/arkiv/møde 2024/meeting.txt"
+sed -i 's/^dato: 2023-09-28$/dato: 2024-03-07/' "$work/arkiv/møde 2024/meeting.txt"
 (cd "$work/arkiv" && "$boardpack" build 2023-09-a "møde 2024" --out "$work/arkiv-out" > /dev/null 2>&1); rc=$?
 check "the newest meeting comes first" test $rc -eq 0 -a "$(grep -o 'href="[^"]*html"' "$work/arkiv-out/index.html" | head -1)" = 'href="m%C3%B8de%202024/offentlig/dagsorden-offentlig.html"'
 # A packet an earlier boardpack wrote under the names without the edition is linked by the names

@@ -24,12 +24,14 @@ usage: check.py BOARDPACK MEETING_DIR [--min-found N] [--skip-numbers]
   confidential figure may equal a public one by chance (the example's invented budget has a
   3.200.000 that item 19 also computes); the canary meeting uses distinctive numbers instead.
 """
+import base64
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import zlib
 
 HEADER = re.compile(r"^(titel|sagsbehandler|sagsnummer|bilag|fil|navn|kilde|note|række|kolonne|værdi|afrundingsnote|"
                     r"tabel|rækker|kolonner|serier|type|enhed|akse|mål):\s*(.*)$")
@@ -58,6 +60,28 @@ def phrases(text):
     return out
 
 
+PICTURES = (".png", ".jpg", ".jpeg")
+
+
+def picture_strings(data):
+    """What of a picture could show in an output: the file as the HTML inlines it (base64), the
+    words written in its bytes (a JPEG's comment, which a PDF holds as the file is), and a PNG's
+    pixel rows as the PDF holds them uncompressed (a canary picture's pixels spell a word)."""
+    out = {base64.b64encode(data).decode("ascii")}
+    out.update(w.decode("ascii") for w in re.findall(rb"[A-Za-z][-A-Za-z0-9]{5,}", data) if b"KANARIE" in w.upper())
+    if data.startswith(b"\x89PNG"):
+        idat, at = b"", 8
+        while at + 8 <= len(data):
+            n, kind = int.from_bytes(data[at:at + 4], "big"), data[at + 4:at + 8]
+            if kind == b"IDAT":
+                idat += data[at + 8:at + 8 + n]
+            at += 12 + n
+        raw = zlib.decompress(idat)
+        for row in raw.split(b"\0"):
+            out.update(w.decode("ascii") for w in re.findall(rb"[A-Za-z][-A-Za-z0-9]{5,}", row))
+    return out
+
+
 def item_strings(folder):
     strings = set()
     for root, dirs, files in os.walk(folder):
@@ -72,6 +96,8 @@ def item_strings(folder):
                 info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
                 strings.update(line.strip() for line in text.splitlines())
                 strings.update(m.group(1).strip() for m in re.finditer(r"^(?:Title|Author|Subject|Keywords):\s*(.*)$", info, re.M))
+            if os.path.splitext(f)[1].lower() in PICTURES:
+                strings.update(picture_strings(open(path, "rb").read()))
                 continue
             text = open(path, encoding="utf-8-sig", errors="replace").read()
             if f.endswith(".csv"):
@@ -216,6 +242,9 @@ def main():
             confidential |= item_strings(folder)
         else:
             for f in os.listdir(folder):
+                if os.path.splitext(f)[1].lower() in PICTURES:
+                    shared += "\n".join(picture_strings(open(os.path.join(folder, f), "rb").read())) + "\n"
+                    continue
                 shared += open(os.path.join(folder, f), encoding="utf-8-sig", errors="replace").read() + "\n"
     meeting_txt = open(os.path.join(meeting, "meeting.txt"), encoding="utf-8-sig").read()
     shared += meeting_txt

@@ -28,6 +28,7 @@ PUB = "01-offentligt"
 SECRET = "02-kanarie-mappe-k02"
 CSV = "kanarie-fil-k20.csv"
 ATTACHMENT = "kanarie-bilagsfil-k05.md"
+PICTURE = "kanarie-billede-k32.png"
 failures = 0
 
 
@@ -48,6 +49,15 @@ def table_file(m, name):
 def attachment_file(m, name):
     edit(os.path.join(m, PUB, "item.md"), "sagsnummer: EMN-2024-00100\n",
          "sagsnummer: EMN-2024-00100\nbilag: Et bilag | 1234567 | " + name + "\n")
+
+
+def picture_file(m, name):
+    append(os.path.join(m, PUB, "item.md"), "\n![Figur 1: Et billede](" + name + ")\n")
+
+
+def hard_link_to_picture(m):
+    os.link(os.path.join(m, SECRET, PICTURE), os.path.join(m, PUB, "billede.png"))
+    picture_file(m, "billede.png")
 
 
 def link_to_csv(m):
@@ -125,6 +135,8 @@ CASES = [
     ("delt: sharing the confidential item's CSV", shares_secret_file, PUB, SECRET),
     ("tabel fil: a hard link to the confidential CSV", hard_link_to_csv, PUB, SECRET),
     ("bilag file a hard link to the confidential attachment", hard_link_to_attachment, PUB, SECRET),
+    ("a picture with '..' into the confidential folder", lambda m: picture_file(m, "../" + SECRET + "/" + PICTURE), PUB, SECRET),
+    ("a picture a hard link to the confidential one", hard_link_to_picture, PUB, SECRET),
 ]
 
 

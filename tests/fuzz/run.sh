@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the CSV reader, the meeting/item metadata reader, Markdown-to-model (with table blocks,
-# calculations, HTML and PDF layout), the formula language, table/beregning calculations and PDF attachments (qpdf) with
+# calculations, HTML and PDF layout), the formula language, table/beregning calculations and PDF attachments (qpdf), and the
+# picture check (with libharu loading what it lets through) with
 # libFuzzer under AddressSanitizer and UndefinedBehaviorSanitizer, each for a bounded time.
 # tests/run-all.sh (and so CI) runs it after the ctest runs; any finding fails the run.
 #
@@ -16,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 jobs=$(nproc 2>/dev/null || echo 2)
-targets="csv metadata markdown formula calculation pdf"
+targets="csv metadata markdown formula calculation pdf image"
 build=${BOARDPACK_FUZZ_BUILD:-${TMPDIR:-/tmp}/boardpack-fuzz-$(id -u)-$(pwd -P | cksum | cut -d' ' -f1)}
 
 command -v clang++ > /dev/null || { echo "tests/fuzz/run.sh needs clang and libclang-rt-14-dev (see the README's install command)"; exit 1; }
@@ -35,6 +36,7 @@ mkdir -p tests/fuzz/findings
 # Seeds: the examples' CSV files, meeting and item headers, item texts without their header,
 # their formulas, and per item folder its CSV files with its formulas (for calculation).
 find inputs tests/golden -name '*.csv' -exec cp {} "$work/csv/" \; 2>/dev/null || true
+find inputs tests -name '*.png' -o -name '*.jpg' | while IFS= read -r f; do cp "$f" "$work/image/$(echo "$f" | tr / _)"; done
 i=0
 while IFS= read -r f; do
   i=$((i + 1)); cp "$f" "$work/metadata/$i"

@@ -13,7 +13,10 @@
 #include "calc/expression.hpp"
 #include "core/input_files.hpp"
 #include "core/text_file.hpp"
+#include <hpdf.h>
+
 #include "input/csv_reader.hpp"
+#include "input/image_reader.hpp"
 #include "input/table_reader.hpp"
 #include "render/html/html_writer.hpp"
 #include "render/wording.hpp"
@@ -196,6 +199,18 @@ void pdf(const uint8_t* data, size_t size) {
     files.add("b/item.md", kOther);
     files.add("b/h.csv", kCsv);
     build(files);
+}
+
+void image(const uint8_t* data, size_t size) {
+    const std::string bytes(reinterpret_cast<const char*>(data), size);
+    const input::ImageCheck c = input::check_image(bytes);
+    if (!c.problem.empty()) return;
+    HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+    if (!pdf) return;
+    const auto* b = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
+    const auto n = static_cast<HPDF_UINT>(bytes.size());
+    (void)(c.format == model::Image::Format::Jpeg ? HPDF_LoadJpegImageFromMem(pdf, b, n) : HPDF_LoadPngImageFromMem(pdf, b, n));
+    HPDF_Free(pdf);
 }
 
 void csv(const uint8_t* data, size_t size) {

@@ -29,5 +29,8 @@ void calculation(const uint8_t* data, size_t size);
 // Bytes as an item's PDF attachment (bilag: ... | b.pdf): checked and cleaned with qpdf, laid
 // out; a file that passes must pass again once cleaned, with the same page count.
 void pdf(const uint8_t* data, size_t size);
+// Bytes as a picture file: checked as the input checks it, and, when the check lets it through,
+// loaded by libharu, which must not stop the program (it aborts on libpng's errors).
+void image(const uint8_t* data, size_t size);
 
 }  // namespace boardpack::fuzz

@@ -12,6 +12,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import pictures  # noqa: E402
+
 failures = 0
 
 
@@ -123,6 +126,26 @@ def main():
          r'Windows-1252 \("ANSI"\): save it as UTF-8', boardpack, base)
     case("a binary file as CSV", lambda m: write(os.path.join(m, "01-budget", "budget.csv"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
          r'^m/01-budget/budget\.csv:3: error: this is a binary file, not text', boardpack, base)
+    # Pictures (issue 12): untrusted files, checked before libharu (which aborts on libpng's errors).
+    def picture(data, name="figur.png"):
+        def mutate(m):
+            write(os.path.join(m, "01-budget", name), data, "wb")
+            append(os.path.join(m, item), "\n![Figur 1: Et billede](" + name + ")\n")
+        return mutate
+    good_png = pictures.png(40, 20)
+    for what, data, reason in (
+            ("a PDF renamed to .png", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", r"it is not a PNG or JPEG picture"),
+            ("a 0-byte picture", b"", r"it is not a PNG or JPEG picture"),
+            ("a truncated PNG", good_png[:len(good_png) // 2], r"the file is cut off"),
+            ("a PNG with a damaged byte", good_png[:40] + bytes([good_png[40] ^ 1]) + good_png[41:], r"the file is damaged"),
+            ("a PNG claiming 60.000 x 1 pixels", pictures.png(60000, 1)[:33] + good_png[33:],
+             r"it has 60000 x 1 pixels|the file is damaged"),
+            ("a truncated JPEG", pictures.jpeg()[:-2], r"the file is cut off"),
+            ("a picture over the file size limit", b"\x89PNG\r\n\x1a\n" + b"\0" * (2 * 1024 * 1024 + 1), r"limit")):
+        case(what, picture(data), r'^m/01-budget/item\.md:\d+:1: error: (cannot use|cannot read) the picture "figur\.png" \(m/01-budget/'
+             r'figur\.png\): .*(' + reason + ')', boardpack, base)
+    case("a PNG and a JPEG (a JPEG named .png is read as what it is)", lambda m: (picture(good_png)(m), picture(pictures.jpeg(), "foto.png")(m)),
+         r'^(?![\s\S]*(error|warning))', boardpack, base, command="build", expect_rc=0)
     case("a 1 MB line", lambda m: append(os.path.join(m, item), "\n" + "a" * (1024 * 1024) + "\n"),
          r'^m/01-budget/item\.md:\d+: error: line \d+ is 1048576 bytes long; the limit is 65536 bytes', boardpack, base)
     case("an empty item file", lambda m: write(os.path.join(m, "02-personalesag", "item.md"), ""),

@@ -24,6 +24,7 @@ and margin bars, and the rettelsesblad's own PDF.
 
 usage: pdfua.py BOARDPACK EXAMPLE_FOLDER [CORRECTED_PACKET]
 """
+import base64
 import glob
 import html
 import os
@@ -34,6 +35,9 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 import pikepdf
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import pictures  # noqa: E402
 
 failures = 0
 
@@ -376,8 +380,12 @@ def check_pdf(pdf_path, html_path, name):
             kinds = {str(k.S) for k in kids_of(e) if isinstance(k, pikepdf.Dictionary) and "/S" in k}
             if kinds - {"/Lbl", "/LBody"}:
                 check(f"{name}: a list item's children are Lbl/LBody", False, kinds)
-        if s == "/Figure" and not str(e.get("/Alt", "")).strip():
-            check(f"{name}: a Figure has /Alt", False)
+        if s == "/Figure":
+            if not str(e.get("/Alt", "")).strip():
+                check(f"{name}: a Figure has /Alt", False)
+            bbox = e.get("/A", {}).get("/BBox") if isinstance(e.get("/A"), pikepdf.Dictionary) else None
+            if bbox is None or len(bbox) != 4 or not (float(bbox[0]) < float(bbox[2]) and float(bbox[1]) < float(bbox[3])):
+                check(f"{name}: a Figure has a /BBox layout attribute", False, e.get("/A"))
 
     # Links: every annotation tagged, with its text.
     annots, untagged, no_text = 0, [], []
@@ -428,7 +436,11 @@ def small_meeting(folder):
         "# Indstilling\n\nDet indstilles,\n\nat det godkendes.\n\n"
         "# Sagsfremstilling\n\n## Forudsætninger\n\n- Første punkt\n  - Et underpunkt\n  - Et andet underpunkt\n"
         "- Andet punkt med `kode-42`\n\n> Et citat fra sidste møde.\n\n"
-        "```tabel\nfil: tabel.csv\nnavn: budget\ntitel: Budget fordelt på poster\nkilde: Opdigtet.\n```\n")
+        "```tabel\nfil: tabel.csv\nnavn: budget\ntitel: Budget fordelt på poster\nkilde: Opdigtet.\n```\n\n"
+        "![Figur 1: Budgettet vokser fra 2024 til 2025](figur-1.png)\n\n"
+        "- ![Et foto af mødelokalet](foto.jpg)\n")
+    open(os.path.join(folder, "01-punkt", "figur-1.png"), "wb").write(pictures.png(120, 60))
+    open(os.path.join(folder, "01-punkt", "foto.jpg"), "wb").write(pictures.jpeg(8, 8))
 
 
 def claims_pdfua(pdf):
@@ -474,6 +486,16 @@ def main():
         packet = build(boardpack, small, os.path.join(work, "out2"))
         for edition, pdf, html_path in editions(packet):
             check_pdf(pdf, html_path, f"small {edition}")
+            # The HTML has the same pictures, inlined, the description as alt, the caption below.
+            page = open(html_path, encoding="utf-8").read()
+            figures = re.findall(r'<figure class="billede">\n<img src="data:image/(png|jpeg);base64,([A-Za-z0-9+/=]+)" '
+                                 r'alt="([^"]*)"[^>]*>\n<figcaption>([^<]*)</figcaption>', page)
+            check(f"small {edition}: the HTML inlines both pictures with alt text and caption",
+                  [(f[0], f[2], html.unescape(f[3])) for f in figures] ==
+                  [("png", "Budgettet vokser fra 2024 til 2025", "Figur 1: Budgettet vokser fra 2024 til 2025"),
+                   ("jpeg", "Et foto af mødelokalet", "Figur 2: Et foto af mødelokalet")], figures and [f[0::2] for f in figures])
+            check(f"small {edition}: the inlined PNG is the file's bytes",
+                  bool(figures) and base64.b64decode(figures[0][1]) == pictures.png(120, 60))
             with pikepdf.open(pdf) as p:
                 if "/StructTreeRoot" not in p.Root:
                     check(f"small {edition}: a structure tree", False)
@@ -487,6 +509,20 @@ def main():
                 check("small: the table continues on another page", len(p.pages) >= 3 and types.count("/TH") == 3,
                       (len(p.pages), types.count("/TH")))
                 check("small: the agenda is a TOC of TOCI", "/TOC" in types and "/TOCI" in types, types)
+                # The two pictures: Figures with their captions as Alt, numbered in the item.
+                alts = [str(e.get("/Alt")) for e, _ in struct_walk(kids_of(tree)[0]) if e.get("/S") == "/Figure"]
+                check("small: a Figure per picture, its Alt the numbered caption",
+                      alts == ["Figur 1: Budgettet vokser fra 2024 til 2025", "Figur 2: Et foto af mødelokalet"], alts)
+                check("small: the picture in the list item sits in its LBody", any(
+                    e.get("/S") == "/Figure" and par is not None and par.get("/S") == "/LBody"
+                    for e, par in struct_walk(kids_of(tree)[0])), types)
+                xobjects = [page.Resources.get("/XObject", pikepdf.Dictionary()) for page in p.pages]
+                images = [x[k] for x in xobjects for k in x.keys() if x[k].get("/Subtype") == "/Image"]
+                def filters(x):
+                    f = x.get("/Filter")
+                    return " ".join(str(n) for n in f) if isinstance(f, pikepdf.Array) else str(f) if f is not None else ""
+                check("small: both pictures are image XObjects (PNG and JPEG)",
+                      sorted(filters(x) for x in images) == ["/DCTDecode", "/FlateDecode"], [filters(x) for x in images])
         if len(sys.argv) > 3:
             out = os.path.join(work, "out3")
             p = subprocess.run([os.path.abspath(sys.argv[3]), small, out], capture_output=True, text=True)

@@ -41,7 +41,8 @@ int replay(const std::string& target, void (*fn)(const uint8_t*, size_t)) {
 TEST_CASE("fuzz regressions: the inputs the fuzzers once tripped on now run cleanly") {
     const int n = replay("csv", boardpack::fuzz::csv) + replay("metadata", boardpack::fuzz::metadata) +
                   replay("markdown", boardpack::fuzz::markdown) + replay("formula", boardpack::fuzz::formula) +
-                  replay("calculation", boardpack::fuzz::calculation) + replay("pdf", boardpack::fuzz::pdf);
+                  replay("calculation", boardpack::fuzz::calculation) + replay("pdf", boardpack::fuzz::pdf) +
+                  replay("image", boardpack::fuzz::image);
     // A regression fails by crashing the test (or by a sanitizer report in the sanitizer build).
     MESSAGE(n << " regression inputs replayed");
 }

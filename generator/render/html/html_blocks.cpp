@@ -1,6 +1,7 @@
 #include "render/html/html_blocks.hpp"
 
 #include "render/html/chart_svg.hpp"
+#include "render/html/data_uri.hpp"
 
 namespace boardpack::render::html {
 
@@ -110,6 +111,25 @@ struct BlockOut {
 
 void render_block(const Block& b, bool tight, const BlockOut& o);
 
+// A picture inlined as a data: URI (the page stays one file, which publishing swaps whole, and
+// no file name beside it can say anything), scaled down to the text's width by its own
+// proportions, its description as alt text and, numbered, as its caption.
+void render_image(const model::Image& im, int figure, const BlockOut& o) {
+    std::string& out = o.out;
+    out += "<figure class=\"billede\">\n<img src=\"";
+    append_data_uri(im.format == model::Image::Format::Png ? "image/png" : "image/jpeg", *im.bytes, out);
+    out += "\" alt=\"";
+    append_escaped(im.description, out);
+    out += "\" width=\"" + std::to_string(im.width) + "\" height=\"" + std::to_string(im.height) +
+           "\" style=\"max-width:100%;height:auto\">\n";
+    if (figure > 0) {
+        out += "<figcaption>";
+        append_escaped(o.table.figure_caption(figure, im.description), out);
+        out += "</figcaption>\n";
+    }
+    out += "</figure>\n";
+}
+
 void render_list_item(const std::vector<Block>& blocks, bool tight, const BlockOut& o) {
     o.out += "<li>";
     for (size_t i = 0; i < blocks.size(); ++i) {
@@ -190,6 +210,10 @@ void render_block(const Block& b, bool tight, const BlockOut& o) {
             if (b.chart >= 0 && static_cast<size_t>(b.chart) < o.item.charts.size())
                 render_chart(o.item.charts[static_cast<size_t>(b.chart)],
                              "figur-" + std::to_string(o.item.number) + "-" + std::to_string(b.chart + 1), out);
+            break;
+        case Block::Kind::Image:
+            if (b.image >= 0 && static_cast<size_t>(b.image) < o.item.images.size() && o.item.images[static_cast<size_t>(b.image)].bytes)
+                render_image(o.item.images[static_cast<size_t>(b.image)], b.figure, o);
             break;
     }
 }

@@ -18,6 +18,8 @@ class TableRenderer {
 public:
     // Appends the table's markup to out.
     virtual void render(const model::Table& table, std::string& out) const = 0;
+    // A figure's caption, "Figur 1: ...", in the packet's wording.
+    virtual std::string figure_caption(int number, const std::string& description) const = 0;
 
 protected:
     ~TableRenderer() = default;

@@ -359,6 +359,9 @@ public:
     void render(const model::Table& t, std::string& out) const override {
         render_template(template_, "templates/html/tabel.mustache", table_data(t, wording_, ++count_, changed_word_), diags_, out);
     }
+    std::string figure_caption(int number, const std::string& description) const override {
+        return wording_.figure_caption(number, description);
+    }
 
 private:
     mutable mstch::mustache template_;  // kainjow's render is not const, though it changes nothing

@@ -95,9 +95,9 @@ void measure_chart(const model::Chart& c, double indent, BlockContext& ctx, int 
     ctx.out.push_back(space(style::kCaptionGap));
     MeasuredBlock drawing;
     drawing.kind = MeasuredBlock::Kind::Chart;
-    drawing.drawing = std::make_shared<render::chart::ChartDrawing>(render::chart::lay_out_chart(c, render::chart::kChartWidth));
+    drawing.chart = std::make_shared<render::chart::ChartDrawing>(render::chart::lay_out_chart(c, render::chart::kChartWidth));
     drawing.x = ctx.left + indent;
-    drawing.alt = render::chart::chart_alt(c);
+    drawing.chart_alt = render::chart::chart_alt(c);
     drawing.origin = origin_of(Origin::Role::Figure, parent, ctx);
     ctx.out.push_back(std::move(drawing));
     if (!c.source.empty()) {
@@ -107,6 +107,56 @@ void measure_chart(const model::Chart& c, double indent, BlockContext& ctx, int 
                                       {ctx.left + indent, style::kSmallSize, style::kSmallLeading},
                                       origin_of(Origin::Role::Paragraph, parent, ctx)));
     }
+    ctx.out.push_back(space(style::kTableGap));
+}
+
+// A picture with its caption below it, as one figure kept on one page: as wide as the text at
+// most (never enlarged past 96 pixels to the inch, where a small picture would blur) and at
+// most kMaxImageShare of the page's height, keeping its proportions. The caption is part of
+// the Figure element, whose Alt says it all.
+void measure_image(const Block& b, double indent, BlockContext& ctx, int parent, int item = -1, int level = 0) {
+    const model::Image& im = ctx.item.images[static_cast<size_t>(b.image)];
+    if (!im.bytes || im.width <= 0 || im.height <= 0) return;
+    constexpr double kPointsPerPixel = 0.75;  // 96 pixels to the inch
+    constexpr double kMaxImageShare = 0.6;
+    const double max_w = text_width(ctx, indent);
+    const double max_h = (style::kContentBottom - style::kMarginTop) * kMaxImageShare;
+    double w = std::min(max_w, im.width * kPointsPerPixel);
+    double h = w * im.height / im.width;
+    if (h > max_h) {
+        h = max_h;
+        w = h * im.width / im.height;
+    }
+    Origin o = origin_of(Origin::Role::Figure, parent, ctx);
+    o.item = item;  // in a list item: its body holds the figure
+    o.level = static_cast<signed char>(level);
+    auto d = std::make_shared<Drawing>();
+    d->block = o.block;
+    d->alt = b.figure > 0 ? ctx.wording.figure_caption(b.figure, im.description) : im.description;
+    auto file = std::make_shared<ImageFile>();
+    file->format = im.format == model::Image::Format::Jpeg ? ImageFile::Format::Jpeg : ImageFile::Format::Png;
+    file->bytes = im.bytes;
+    file->source = im.loc;
+    d->images.push_back({0, 0, w, h, std::move(file), o});
+    double y = h;
+    if (b.figure > 0) {
+        y += style::kCaptionGap;
+        const LineStyle ls{0, style::kCaptionSize, style::kCaptionLeading};
+        for (LaidLine& line : break_lines(plain(ctx.wording.figure_caption(b.figure, im.description), FontStyle::Bold, style::kText),
+                                          max_w, ls.size, ctx.metrics)) {
+            const double baseline = y + (ls.leading - ls.size) / 2 + ctx.metrics.ascent(FontStyle::Regular) * ls.size;
+            for (Fragment& f : line.fragments) d->texts.push_back({f.x, baseline, std::move(f.text), f.style, ls.size, f.color, o});
+            y += ls.leading;
+        }
+    }
+    d->height = y;
+    MeasuredBlock m;
+    m.kind = MeasuredBlock::Kind::Drawing;
+    m.x = ctx.left + indent;
+    m.drawing = std::move(d);
+    m.origin = o;
+    ctx.out.push_back(space(style::kTableGap));
+    ctx.out.push_back(std::move(m));
     ctx.out.push_back(space(style::kTableGap));
 }
 
@@ -148,6 +198,10 @@ void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, 
                 continue;
             }
             if (k > 0) ctx.out.push_back(space(item_gap));
+            if (c.kind == Block::Kind::Image && c.image >= 0 && static_cast<size_t>(c.image) < ctx.item.images.size()) {
+                measure_image(c, text_indent, ctx, list.block, item.item, item.level);
+                continue;
+            }
             measure_blocks({c}, text_indent, ctx, list.block, depth + 1);
         }
     }
@@ -250,6 +304,9 @@ void measure_blocks(const std::vector<Block>& blocks, double indent, BlockContex
                 ctx.out.push_back(space(style::kTableGap));
                 break;
             }
+            case Block::Kind::Image:
+                if (b.image >= 0 && static_cast<size_t>(b.image) < ctx.item.images.size()) measure_image(b, indent, ctx, parent);
+                break;
         }
     }
 }

@@ -10,8 +10,8 @@ Color color(const render::chart::Rgb& c) { return {c.r / 255.0, c.g / 255.0, c.b
 }  // namespace
 
 void Flow::chart(const MeasuredBlock& b) {
-    if (!b.drawing) return;
-    const render::chart::ChartDrawing& d = *b.drawing;
+    if (!b.chart) return;
+    const render::chart::ChartDrawing& d = *b.chart;
     ensure(d.height);
     if (doc_.pages.empty()) new_page();
     const double x0 = b.x, y0 = y_;
@@ -38,7 +38,7 @@ void Flow::chart(const MeasuredBlock& b) {
                                                                               : 0;
         page().texts.push_back({x0 + l.x - shift, y0 + l.y, l.text, style, l.size, color(l.color), figure});
     }
-    doc_.figures.push_back({figure.block, b.alt});
+    doc_.figures.push_back({figure.block, b.chart_alt});
     y_ += d.height;
 }
 

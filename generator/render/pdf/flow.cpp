@@ -82,7 +82,8 @@ double start_height(const MeasuredBlock& b) {
         case MeasuredBlock::Kind::Space: return b.amount;
         case MeasuredBlock::Kind::Rule: return std::max(b.need, b.amount);
         case MeasuredBlock::Kind::Anchor: return 0;
-        case MeasuredBlock::Kind::Chart: return b.drawing ? b.drawing->height : 0;
+        case MeasuredBlock::Kind::Chart: return b.chart ? b.chart->height : 0;
+        case MeasuredBlock::Kind::Drawing: return b.drawing ? b.drawing->height : 0;
     }
     return 0;
 }
@@ -126,6 +127,9 @@ void Flow::place(std::vector<MeasuredBlock>& blocks) {
             case MeasuredBlock::Kind::Rule: rule(b.x, b.width, b.amount, b.color); break;
             case MeasuredBlock::Kind::Anchor: anchor(b.anchor); break;
             case MeasuredBlock::Kind::Chart: chart(b); break;
+            case MeasuredBlock::Kind::Drawing:
+                if (b.drawing) drawing(*b.drawing, b.x);
+                break;
             case MeasuredBlock::Kind::Table:
                 if (b.table) table(b.table->box, b.table->caption, b.table->continued, b.table->below, b.x, b.origin);
                 break;
@@ -188,6 +192,28 @@ void Flow::lines(std::vector<LaidLine> ls_lines, const LineStyle& ls, bool keep_
         }
         if (i < n) new_page();
     }
+}
+
+void Flow::drawing(const Drawing& d, double x) {
+    ensure(d.height);
+    if (d.block >= 0) doc_.figures.push_back({d.block, d.alt});
+    const double top = y_;
+    for (TextItem t : d.texts) {
+        t.x += x;
+        t.baseline += top;
+        page().texts.push_back(std::move(t));
+    }
+    for (BoxItem b : d.boxes) {
+        b.x += x;
+        b.y += top;
+        page().boxes.push_back(b);
+    }
+    for (ImageItem i : d.images) {
+        i.x += x;
+        i.y += top;
+        page().images.push_back(i);
+    }
+    y_ += d.height;
 }
 
 void Flow::rule(double x, double width, double thickness, Color color) {

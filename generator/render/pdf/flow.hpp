@@ -47,6 +47,10 @@ public:
     void place_line(const LaidLine& line, double x, double baseline, double size, const Origin& origin = {});
     void place_line(LaidLine&& line, double x, double baseline, double size, const Origin& origin = {});
 
+    // A figure's drawing at the current position, whole on one page (a new one if it does not
+    // fit here); the flow moves below it.
+    void drawing(const Drawing& d, double x);
+
     // A horizontal rule at the current position (the flow does not move).
     void rule(double x, double width, double thickness, Color color);
 

@@ -36,9 +36,20 @@ struct TableParts {
     std::vector<std::vector<LaidLine>> below;
 };
 
+// A figure drawn at fixed places inside its box (a picture with its caption, a chart): its
+// items' positions are relative to the box's top left, which the flow puts on one page.
+struct Drawing {
+    double height = 0;
+    int block = -1;   // the figure's block (its items' Origin::block) and
+    std::string alt;  // its alternative text: LaidOutDocument::figures gets them when it is placed
+    std::vector<TextItem> texts;
+    std::vector<BoxItem> boxes;
+    std::vector<ImageItem> images;
+};
+
 // One measured piece of the flow.
 struct MeasuredBlock {
-    enum class Kind { Lines, Space, Rule, Table, Anchor, Chart };
+    enum class Kind { Lines, Space, Rule, Table, Anchor, Chart, Drawing };
     Kind kind = Kind::Lines;
     std::vector<LaidLine> lines;       // Lines
     LineStyle style;                   // Lines
@@ -50,8 +61,9 @@ struct MeasuredBlock {
     Color color;                       // Rule
     const TableParts* table = nullptr;  // Table (owned by the packet's table cache)
     std::string anchor;                // Anchor
-    std::shared_ptr<const render::chart::ChartDrawing> drawing;  // Chart: drawn whole at x, never split
-    std::string alt;                   // Chart: the Figure's /Alt
+    std::shared_ptr<const render::chart::ChartDrawing> chart;  // Chart: drawn whole at x, never split
+    std::string chart_alt;                   // Chart: the Figure's /Alt
+    std::shared_ptr<const Drawing> drawing;  // Drawing, placed at x
     double need = 0;                   // room wanted below before this block starts
     bool keep_with_next = false;       // on one page with the start of what follows
     Origin origin;

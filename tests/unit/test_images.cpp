@@ -1,0 +1,180 @@
+// Pictures in the text (issue 12, point 7): the files are untrusted input, checked before
+// libharu or a browser sees them; the Markdown that names them; their numbers and alt texts.
+#include <doctest/doctest.h>
+
+#include "input/image_reader.hpp"
+#include "input/markdown_reader.hpp"
+#include "input/meeting_loader.hpp"
+#include "test_support.hpp"
+#include "tiny_jpeg.hpp"
+#include "tiny_png.hpp"
+
+#include <vector>
+
+using namespace boardpack;
+using boardpack::input::check_image;
+using boardpack::model::Block;
+
+namespace {
+
+std::string with_byte(std::string s, size_t at, char c) {
+    s[at] = c;
+    return s;
+}
+
+const char* const kMeeting =
+    "organisation: Danske Regioner\norgan: Bestyrelsen\ndato: 2023-09-28\ntidspunkt: kl. 10\nsted: Her\npunkt: 05-a\n";
+
+std::string item(const std::string& status, const std::string& body) {
+    return "---\nnummer: 5\nstatus: " + status + "\ntitel: Et punkt\nsagsbehandler: A\nsagsnummer: EMN-2023-00005\n---\n\n" +
+           body;
+}
+
+}  // namespace
+
+TEST_CASE("pictures: a PNG and a JPEG are read with their size in pixels") {
+    const auto png = check_image(test::tiny_png(30, 20));
+    CHECK(png.problem == "");
+    CHECK(png.format == model::Image::Format::Png);
+    CHECK(png.width == 30);
+    CHECK(png.height == 20);
+    const auto jpeg = check_image(test::tiny_jpeg(8, 6, 3));
+    CHECK(jpeg.problem == "");
+    CHECK(jpeg.format == model::Image::Format::Jpeg);
+    CHECK(jpeg.width == 8);
+    CHECK(jpeg.height == 6);
+    CHECK(check_image(test::tiny_jpeg(8, 8, 1)).problem == "");
+}
+
+TEST_CASE("pictures: broken, foreign and unsuitable files are refused with the reason") {
+    const std::string png = test::tiny_png(30, 20);
+    CHECK(check_image("").problem == "it is not a PNG or JPEG picture");
+    CHECK(check_image("%PDF-1.7\n").problem == "it is not a PNG or JPEG picture");
+    CHECK(check_image(png.substr(0, png.size() - 20)).problem.find("the file is cut off") == 0);
+    // A byte changed in the image data: the chunk's checksum no longer agrees.
+    CHECK(check_image(with_byte(png, 45, static_cast<char>(png[45] ^ 1))).problem ==
+          "the file is damaged (the checksum of its \"IDAT\" chunk is wrong)");
+    CHECK(check_image(test::tiny_png(3, 2, true)).problem.find("it has transparent parts") == 0);
+    // A header promising far more pixels than the data holds, or than may be decoded.
+    CHECK(check_image(test::tiny_png(20000, 1)).problem ==
+          "it has 20000 x 1 pixels; the limit is 10000 pixels a side and 16000000 in all: make it smaller");
+    const std::string jpeg = test::tiny_jpeg();
+    CHECK(check_image(jpeg.substr(0, jpeg.size() - 2)).problem == "the file is cut off (a JPEG ends with an end-of-image marker)");
+    CHECK(check_image(jpeg.substr(0, 30)).problem.find("the file is cut off or damaged") == 0);
+    CHECK(check_image(test::tiny_jpeg(8, 8, 4)).problem == "its colours are CMYK (print colours); save it as RGB");
+}
+
+TEST_CASE("pictures: the description loses a \"Figur N:\" the author wrote; the number is the packet's") {
+    CHECK(input::image_description(" Figur 1: Ventetider i 2023 ") == "Ventetider i 2023");
+    CHECK(input::image_description("figur 12. Kort") == "Kort");
+    CHECK(input::image_description("Figur 2:") == "");
+    CHECK(input::image_description("Figur 2") == "");
+    CHECK(input::image_description("Figuren viser") == "Figuren viser");
+}
+
+TEST_CASE("pictures: a picture alone in its paragraph is an Image block; one inside a sentence is an error") {
+    Diagnostics d;
+    input::MarkdownSource src;
+    src.text = "Før.\n\n![Figur 1: Kort over *regionen*](kort.png)\n\nEt ord ![x](y.png) i en linje.\n";
+    src.file = "item.md";
+    src.lines = {"Før.", "", "![Figur 1: Kort over *regionen*](kort.png)", "", "Et ord ![x](y.png) i en linje."};
+    const auto blocks = input::read_markdown(src, nullptr, d);
+    REQUIRE(blocks.size() == 3);
+    CHECK(blocks[1].kind == Block::Kind::Image);
+    CHECK(blocks[1].text == "kort.png");
+    CHECK(input::plain_text(blocks[1].inlines) == "Figur 1: Kort over regionen");
+    CHECK(blocks[2].kind == Block::Kind::Paragraph);
+    CHECK(test::messages(d).find("item.md:5:8: error: a picture must stand alone in its paragraph") == 0);
+}
+
+TEST_CASE("pictures: an item's pictures are read beside it and numbered; the errors name the item's line") {
+    MemoryFiles f("m");
+    f.add("meeting.txt", kMeeting);
+    f.add("05-a/item.md", item("Offentlig",
+                               "# Sagsfremstilling\n\n![Figur 7: Ventetider](figur.png)\n\n- ![Et foto](foto.jpg)\n"));
+    f.add("05-a/figur.png", test::tiny_png(40, 20));
+    f.add("05-a/foto.jpg", test::tiny_jpeg());
+    Diagnostics d;
+    const auto m = input::load_meeting(f, "m", d);
+    REQUIRE(m);
+    CHECK(test::messages(d) == "");
+    const model::AgendaItem& a = m->items[0];
+    REQUIRE(a.images.size() == 2);
+    CHECK(a.images[0].description == "Ventetider");
+    CHECK(a.images[0].width == 40);
+    CHECK(a.images[1].format == model::Image::Format::Jpeg);
+    CHECK(a.images[1].description == "Et foto");
+    const model::Section* s = nullptr;
+    for (const model::Section& x : a.sections)
+        if (!x.blocks.empty() && x.blocks[0].kind == Block::Kind::Image) s = &x;
+    REQUIRE(s);
+    CHECK(s->blocks[0].figure == 1);  // "Figur 7" as written: the packet counts
+    CHECK(s->blocks[1].items[0][0].figure == 2);
+}
+
+TEST_CASE("pictures: a missing, broken or far-away picture, and one without a description in a public item, are errors") {
+    const auto errors = [](const std::string& status, const std::string& body, const std::string& file, const std::string& bytes) {
+        MemoryFiles f("m");
+        f.add("meeting.txt", kMeeting);
+        f.add("05-a/item.md", item(status, "# Sagsfremstilling\n\n" + body));
+        if (!file.empty()) f.add("05-a/" + file, bytes);
+        Diagnostics d;
+        input::load_meeting(f, "m", d);
+        return test::messages(d);
+    };
+    CHECK(errors("Offentlig", "![Figur 1: Kort](kort.png)\n", "", "").find(
+              "m/05-a/item.md:11:1: error: cannot read the picture \"kort.png\" (m/05-a/kort.png): ") == 0);
+    CHECK(errors("Offentlig", "![Figur 1: Kort](kort.png)\n", "kort.png", "\x89PNG\r\n\x1a\n") ==
+          "m/05-a/item.md:11:1: error: cannot use the picture \"kort.png\" (m/05-a/kort.png): the file is cut off (a PNG "
+          "ends with an IEND chunk)\n");
+    // A PNG renamed to .jpg is read as what it is; a text file renamed to .png is not a picture.
+    CHECK(errors("Offentlig", "![Figur 1: Kort](kort.jpg)\n", "kort.jpg", test::tiny_png(2, 2)) == "");
+    CHECK(errors("Offentlig", "![Figur 1: Kort](kort.png)\n", "kort.png", "Ikke et billede").find(
+              "it is not a PNG or JPEG picture") != std::string::npos);
+    CHECK(errors("Offentlig", "![Figur 1: Kort](https://example.org/kort.png)\n", "", "") ==
+          "m/05-a/item.md:11:1: error: a picture is read from a file beside the item (PNG or JPEG), not from "
+          "\"https://example.org/kort.png\"\n");
+    CHECK(errors("Offentlig", "![Figur 1: Kort](/etc/kort.png)\n", "", "").find("error: cannot use the picture \"/etc/kort.png\"") !=
+          std::string::npos);
+    const std::string no_alt = errors("Offentlig", "![Figur 1:](kort.png)\n", "kort.png", test::tiny_png(2, 2));
+    CHECK(no_alt.find("m/05-a/item.md:11:1: error: the picture \"kort.png\" has no description") == 0);
+    // In a confidential item the reader is the board: a warning.
+    const std::string closed = errors("Fortrolig", "![](kort.png)\n", "kort.png", test::tiny_png(2, 2));
+    CHECK(closed.find("m/05-a/item.md:11:1: warning: the picture \"kort.png\" has no description") == 0);
+}
+
+TEST_CASE("pictures: what libpng would refuse is refused first (libharu cannot take libpng's refusal)") {
+    // A PNG made of chunks given here: its header, then `middle`, then the end.
+    const auto png = [](uint32_t w, uint32_t h, int color, const std::vector<std::pair<std::string, std::string>>& middle) {
+        std::string out = "\x89PNG\r\n\x1a\n";
+        std::string ihdr;
+        test::put32(ihdr, w);
+        test::put32(ihdr, h);
+        ihdr += std::string{8, static_cast<char>(color), 0, 0, 0};
+        test::png_chunk(out, "IHDR", ihdr);
+        for (const auto& [type, data] : middle) test::png_chunk(out, type, data);
+        test::png_chunk(out, "IEND", "");
+        return out;
+    };
+    const auto deflated = [](const std::string& raw) {
+        render::pdf::Deflater d(6);
+        d.compress(raw);
+        return d.result();
+    };
+    const std::string row = std::string(1, '\0') + std::string(6, 'x');  // 2 RGB pixels, no filter
+    CHECK(check_image(png(2, 1, 2, {{"IDAT", deflated(row)}})).problem == "");
+    CHECK(check_image(png(2, 1, 2, {{"IDAT", deflated("\x07" + row.substr(1))}})).problem ==
+          "the file is damaged (a row of its image data has an unknown filter)");
+    CHECK(check_image(png(2, 1, 2, {{"IDAT", deflated(row)}, {"ABCD", "?"}})).problem ==
+          "the file has a chunk \"ABCD\" that a PNG reader must understand and boardpack does not");
+    CHECK(check_image(png(2, 1, 2, {{"IDAT", deflated(row)}, {"abCD", "?"}})).problem == "");  // ancillary: skipped
+    const std::string two = deflated(row + row);
+    CHECK(check_image(png(2, 2, 2, {{"IDAT", two.substr(0, 5)}, {"tEXt", "a\0b"}, {"IDAT", two.substr(5)}})).problem ==
+          "the file is damaged (its image data is split by other chunks)");
+    CHECK(check_image(png(2, 2, 2, {{"IDAT", two.substr(0, 5)}, {"IDAT", two.substr(5)}})).problem == "");
+    const std::string indexed = std::string(1, '\0') + std::string(2, '\0');
+    CHECK(check_image(png(2, 1, 3, {{"PLTE", "\xFF\xFF"}, {"IDAT", deflated(indexed)}})).problem ==
+          "the file is damaged (its palette)");
+    CHECK(check_image(png(2, 1, 3, {{"IDAT", deflated(indexed)}})).problem == "the file is damaged (its colours have no palette)");
+    CHECK(check_image(png(2, 1, 3, {{"PLTE", std::string("\xFF\0\0", 3)}, {"IDAT", deflated(indexed)}})).problem == "");
+}
