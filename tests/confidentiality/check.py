@@ -96,6 +96,7 @@ def item_strings(folder):
                 info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
                 strings.update(line.strip() for line in text.splitlines())
                 strings.update(m.group(1).strip() for m in re.finditer(r"^(?:Title|Author|Subject|Keywords):\s*(.*)$", info, re.M))
+                continue
             if os.path.splitext(f)[1].lower() in PICTURES:
                 strings.update(picture_strings(open(path, "rb").read()))
                 continue

@@ -104,7 +104,7 @@ for step in 1 2 3; do
   check "killed after publishing step $step (exit by SIGKILL)" test $rc -eq 137
   snapshot > "$work/now"
   # (The kept versions under <edition>/versioner/ aside: tests/versions/ checks those.)
-  check "after step $step: output/m is a complete packet (6 files, the example's 4 attachment files in bilag/ and the marker)" test "$(grep -vc '/versioner/' "$work/now")" -eq 11
+  check "after step $step: output/m is a complete packet (the editions' HTML, PDF and snapshot, a corrected version's two rettelsesblad files each, the example's 4 attachment files in bilag/ and the marker)" test "$(grep -vc '/versioner/' "$work/now")" -eq 15
   if [ $step -lt 3 ]; then
     check "after step $step: it is the old packet" cmp -s "$work/published" "$work/now"
   else

@@ -109,10 +109,10 @@ def main():
         check("for both editions", "offentlig: version 1 would become version 2" in p.stdout and "lukket: version 1 would become version 2" in p.stdout, p.stdout)
         check("diff writes nothing", everything(out) == before)
 
-        edit(os.path.join(m, "meeting.txt"), "dato: 2023-09-14\n", "dato: 2023-09-14\nrettet: 2023-09-15\n")
+        edit(os.path.join(m, "meeting.txt"), "dato: 2023-09-28\n", "dato: 2023-09-28\nrettet: 2023-09-29\n")
         p = build()
         check("with rettet: the build succeeds", p.returncode == 0, p.stderr)
-        summary = re.search(r"offentlig version 2, rettet 2023-09-15: 1 input figure, (\d+) derived figures", p.stdout)
+        summary = re.search(r"offentlig version 2, rettet 2023-09-29: 1 input figure, (\d+) derived figures", p.stdout)
         check("the summary says what changed", summary is not None and int(summary.group(1)) >= 3, p.stdout)
         check("both editions are version 2", snapshot_version(packet, "offentlig") == 2 and snapshot_version(packet, "lukket") == 2)
         v2 = tree(packet)
@@ -142,7 +142,7 @@ def main():
 
         # Killed at every publishing step: a whole packet, old or new, with every version.
         edit(csv, "Løn;125.100.000;123.100.000", "Løn;125.100.000;124.100.000")
-        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-09-15", "rettet: 2023-09-16")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-09-29", "rettet: 2023-09-30")
         for step in (1, 2, 3):
             p = build({"BOARDPACK_TEST_KILL_AFTER_STEP": str(step)})
             check(f"killed after publishing step {step}", p.returncode == -9, p.stderr)
@@ -163,11 +163,11 @@ def main():
 
         # A public item made confidential: the public edition says only that, and the build warns.
         edit(os.path.join(m, "21-hoeringssvar", "item.md"), "status: Offentlig", "status: Fortrolig")
-        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-09-16", "rettet: 2023-09-10")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-09-30", "rettet: 2023-09-24")
         p = build()
         check("a correction dated before the version it corrects is refused",
-              p.returncode == 1 and re.search(r"meeting\.txt:\d+:\d+: error: the correction's date 2023-09-10 is before that of version 3 of the offentlig edition, which it corrects \(2023-09-16\)", p.stderr) is not None, p.stderr)
-        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-09-10", "rettet: 2023-09-17")
+              p.returncode == 1 and re.search(r"meeting\.txt:\d+:\d+: error: the correction's date 2023-09-24 is before that of version 3 of the offentlig edition, which it corrects \(2023-09-30\)", p.stderr) is not None, p.stderr)
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-09-24", "rettet: 2023-10-01")
         p = build()
         check("an item made confidential builds", p.returncode == 0, p.stderr)
         check("with a warning that the earlier public version published it",
@@ -175,7 +175,7 @@ def main():
         snap = open(os.path.join(packet, "offentlig", "snapshot-offentlig.txt"), encoding="utf-8").read()
         check("the public snapshot keeps only its number and status", re.search(r"^punkt\t21\tfortrolig\tskjult\t\t\t$", snap, re.M) is not None)
         check("and nothing of its text", "Høringssvar - Lovforslag" not in snap)
-        check("the summary counts it", "offentlig version 4, rettet 2023-09-17: 1 item, table or attachment added, removed or made confidential" in p.stdout, p.stdout)
+        check("the summary counts it", "offentlig version 4, rettet 2023-10-01: 1 item, table or attachment added, removed or made confidential" in p.stdout, p.stdout)
         public_files = tree(packet, "offentlig")
         check("the public versions that published it leave the public edition", not any("/versioner/" in k for k in public_files), "\n".join(public_files))
         leak = [k for k in public_files if "Lovforslag om ændring af lov om autorisation".encode() in open(os.path.join(packet, k), "rb").read()]
