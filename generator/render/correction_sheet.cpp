@@ -99,7 +99,9 @@ CorrectionSheet correction_sheet(const model::EditionView& view, const Wording& 
     sheet.title = w.get("rettelsesblad");
     sheet.about = view.organisation + " \xE2\x80\x93 " + w.meeting_line(view) + " \xE2\x80\x93 " + w.edition(view.edition);
     sheet.version_line = w.version_line(view);
-    sheet.introduction = w.get("rettelsesblad-indledning", {{"forrige", std::to_string(c.previous.number)},
+    // A first version has no date of its own (only a correction is dated, by "rettet:").
+    const bool dated = c.previous.date.year > 0;
+    sheet.introduction = w.get(dated ? "rettelsesblad-indledning" : "rettelsesblad-indledning-uden-dato", {{"forrige", std::to_string(c.previous.number)},
                                                            {"dato", w.short_date(c.previous.date)},
                                                            {"maerke", w.changed_mark(view)}});
     sheet.none = w.get("ingen-rettelser");

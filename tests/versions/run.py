@@ -120,6 +120,17 @@ def main():
             for kind in ("html", "pdf"):
                 name = f"{edition}/dagsorden-{edition}.{kind}"
                 check(f"version 1's {name} is kept whole", v2.get(f"{edition}/versioner/1/dagsorden-{edition}.{kind}") == v1[name])
+        # The rettelsesblad, on its own and opening the packet, in both formats; version 1 has no
+        # date of its own, so the sheet names none for it (no "fra ." with an empty date).
+        for edition in ("offentlig", "lukket"):
+            sheet_html = v2.get(f"{edition}/rettelsesblad-{edition}.html")
+            sheet_pdf = os.path.join(packet, edition, f"rettelsesblad-{edition}.pdf")
+            check(f"{edition}: the rettelsesblad is written as HTML and PDF", sheet_html is not None and os.path.exists(sheet_pdf))
+            if os.path.exists(sheet_pdf):
+                text = " ".join(subprocess.run(["pdftotext", sheet_pdf, "-"], capture_output=True, text=True).stdout.split())
+                check(f"{edition}: the sheet names the input cell, old and new", "122.100.000 til 123.100.000" in text, text[:600])
+                check(f"{edition}: the sheet says which version it replaces, with no empty date",
+                      "erstatter version 1." in text and "fra ." not in text, text[:400])
         check("the closed edition's kept versions are for owner and group only",
               os.stat(os.path.join(packet, "lukket", "versioner", "1", "dagsorden-lukket.pdf")).st_mode & 0o7 == 0
               and os.stat(os.path.join(packet, "lukket", "versioner")).st_mode & 0o7 == 0)
