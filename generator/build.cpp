@@ -96,6 +96,27 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
         const std::lock_guard<std::mutex> lock(publishing);
         if (!publisher->finish(path, why)) return EditionResult::OutputFailed;
     }
+    // A packet that merges PDF attachments cannot claim PDF/UA (their pages are outside its
+    // structure tree), so the edition also gets the agenda and items alone, which keeps the
+    // claim: its attachment list links each PDF attachment's own file in bilag/.
+    if (rendered && writing() && !imports.empty()) {
+        std::string agenda;
+        {
+            const std::lock_guard<std::mutex> lock(publishing);
+            agenda = publisher->create(publish::agenda_only_file(folder), access, why);
+            if (agenda.empty()) return EditionResult::OutputFailed;
+        }
+        switch (pipeline::write_pdf(pipeline::lay_out_agenda(view, kit.wording, kit.fonts.layout_metrics()), kit.fonts,
+                                    agenda, diags)) {
+            case render::pdf::PdfResult::Written: break;
+            case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
+            case render::pdf::PdfResult::FileFailed:
+                *why = fmt(_("cannot write {}"), agenda);
+                return EditionResult::OutputFailed;
+        }
+        const std::lock_guard<std::mutex> lock(publishing);
+        if (!publisher->finish(agenda, why)) return EditionResult::OutputFailed;
+    }
     // A corrected version's rettelsesblad also as its own HTML and PDF beside the edition's, so
     // it can be sent on its own to those who have read the earlier version.
     if (rendered && writing() && changes && changes->version.number > 1) {

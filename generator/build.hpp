@@ -83,6 +83,10 @@ std::optional<std::string> render_html(const model::EditionView& view, const ren
 // One edition laid out on PDF pages.
 render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const render::Wording& wording,
                                      const render::pdf::FontMetrics& metrics);
+// One edition laid out with its PDF attachments only listed, each linked to its file in bilag/:
+// the agenda-only PDF beside a merged packet, which keeps the PDF/UA claim (README, "Attachments").
+render::pdf::LaidOutDocument lay_out_agenda(const model::EditionView& view, const render::Wording& wording,
+                                            const render::pdf::FontMetrics& metrics);
 // The laid-out pages written as a PDF file at `path` (nothing written for ""), with the faces it
 // uses embedded as subsets; the document is taken, each page freed once written.
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const render::pdf::FontFiles& fonts,

@@ -56,6 +56,11 @@ render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const rende
     return render::pdf::layout_packet(view, view.edition, wording, metrics);
 }
 
+render::pdf::LaidOutDocument lay_out_agenda(const model::EditionView& view, const render::Wording& wording,
+                                            const render::pdf::FontMetrics& metrics) {
+    return render::pdf::layout_packet(view, view.edition, wording, metrics, false);
+}
+
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const render::pdf::FontFiles& fonts,
                                  const std::string& path, Diagnostics& diags) {
     return render::pdf::write_pdf(std::move(laid), fonts, path, diags);

@@ -80,6 +80,7 @@ bool is_edition_entry(const fs::path& sub, const char* edition, const std::strin
         if (here == edition_file(edition, ext) || here == legacy_edition_file(edition, ext)) return is_plain_file(sub / file);
     }
     if (file == kAttachmentFolder) return holds_only_attachments(sub / file);
+    if (std::string(edition) + "/" + file == agenda_only_file(edition)) return is_plain_file(sub / file);
     if (file == "snapshot-" + std::string(edition) + ".txt") return is_plain_file(sub / file);
     // A corrected version's rettelsesblad on its own (pipeline::correction_file).
     if (file == "rettelsesblad-" + std::string(edition) + ".html" || file == "rettelsesblad-" + std::string(edition) + ".pdf")
@@ -137,6 +138,10 @@ bool holds_only_a_packet(const fs::path& folder) {
 
 std::string edition_file(const std::string& edition_folder, const char* extension) {
     return edition_folder + "/dagsorden-" + edition_folder + "." + extension;
+}
+
+std::string agenda_only_file(const std::string& edition_folder) {
+    return edition_folder + "/dagsorden-" + edition_folder + "-uden-bilag.pdf";
 }
 
 std::string legacy_edition_file(const std::string& edition_folder, const char* extension) {

@@ -26,6 +26,10 @@ inline constexpr const char* kVersionsFolder = "versioner";
 // so a file attached or copied on its own cannot be taken for the other edition.
 std::string edition_file(const std::string& edition_folder, const char* extension);
 
+// The agenda-only PDF beside a packet that merges PDF attachments, relative to output/<meeting>:
+// "offentlig/dagsorden-offentlig-uden-bilag.pdf" (it keeps the PDF/UA claim; README, "Attachments").
+std::string agenda_only_file(const std::string& edition_folder);
+
 // The name each edition's files had before the edition was in the name ("offentlig/dagsorden.pdf").
 // A packet an earlier boardpack wrote holds these; boardpack still recognises (and replaces) it.
 std::string legacy_edition_file(const std::string& edition_folder, const char* extension);

@@ -31,7 +31,7 @@ check "and is reported once, naming the template" test "$(grep -c "templates/htm
 cp -r "$root/inputs/2023-09-bestyrelsen" "$work/m"
 "$boardpack" build "$work/m" --out "$work/out" > "$work/s" 2> "$work/e"; rc=$?
 check "the example builds (exit 0)" test $rc -eq 0
-check "the summary names items, pages and files" grep -qE '^boardpack: built m: 24 items \(15 public, 9 confidential\); offentlig [0-9]+ pages, lukket [0-9]+ pages; 10 files in ' "$work/s"
+check "the summary names items, pages and files" grep -qE '^boardpack: built m: 24 items \(15 public, 9 confidential\); offentlig [0-9]+ pages, lukket [0-9]+ pages; 12 files in ' "$work/s"
 for ed in offentlig lukket; do
   for f in "dagsorden-$ed.html" "dagsorden-$ed.pdf"; do
     check "$ed/$f exists" test -s "$work/out/m/$ed/$f"

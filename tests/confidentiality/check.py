@@ -174,6 +174,8 @@ def edition_problems(packet, public, closed):
     for edition in ("offentlig", "lukket"):
         names = sorted(n for n in os.listdir(os.path.join(packet, edition)) if n != "bilag")  # attachments' own files
         want = [f"dagsorden-{edition}.html", f"dagsorden-{edition}.pdf", f"snapshot-{edition}.txt"]
+        if os.path.isdir(os.path.join(packet, edition, "bilag")):  # a merged packet: the agenda alone beside it
+            want = sorted(want + [f"dagsorden-{edition}-uden-bilag.pdf"])
         if names != want:
             problems.append(f"{edition}/ holds {names}, not {want}")
     prefix = {"offentlig": wording_text("titel-offentlig").split("{")[0], "lukket": wording_text("titel-lukket").split("{")[0]}

@@ -15,7 +15,7 @@ the Matterhorn Protocol and of PDF/A-2 that a script can check, read with pikepd
   pdfinfo says Tagged: yes.
 
 It checks the example (both editions; an edition that merges PDF attachments does not claim
-PDF/UA, so then the example with those attachments only listed) and a small meeting made at run time with a nested list,
+PDF/UA, so then its agenda-only PDF, dagsorden-<edition>-uden-bilag.pdf) and a small meeting made at run time with a nested list,
 a quotation, a link, code and a table long enough to continue on a second page.
 
 With a third argument, the corrected_packet test tool (tests/sheet), it also checks the small
@@ -448,19 +448,6 @@ def claims_pdfua(pdf):
         return "/Metadata" in p.Root and b"pdfuaid:part" in p.Root.Metadata.read_bytes()
 
 
-def without_pdf_attachments(src, dst):
-    """A copy of a meeting whose PDF attachments are only listed ("bilag: title | id")."""
-    import shutil
-    shutil.copytree(src, dst)
-    for root, _, files in os.walk(dst):
-        for f in files:
-            if f == "item.md":
-                path = os.path.join(root, f)
-                text = open(path, encoding="utf-8").read()
-                text = re.sub(r"^(bilag:[^|\n]*\|[^|\n]*?)\s*\|[^|\n]*\.pdf[^\n]*$", r"\1", text, flags=re.M)
-                open(path, "w", encoding="utf-8").write(text)
-
-
 def main():
     boardpack = os.path.abspath(sys.argv[1])
     example = os.path.abspath(sys.argv[2])
@@ -468,19 +455,29 @@ def main():
         packet = build(boardpack, example, os.path.join(work, "out"))
         for edition, pdf, html_path in editions(packet):
             # A packet that merges PDF attachments does not claim PDF/UA (README, "Attachments"):
-            # it must then hold some; every packet that claims it is checked.
+            # it must then hold some, and the edition has the agenda and items alone beside it,
+            # which claims it; every file that claims it is checked.
+            agenda_only = pdf[:-len(".pdf")] + "-uden-bilag.pdf"
             if claims_pdfua(pdf):
                 check_pdf(pdf, html_path, f"example {edition}")
-            else:
-                check(f"example {edition}: claims no PDF/UA only because it merges PDF attachments",
-                      os.path.isdir(os.path.join(os.path.dirname(pdf), "bilag")))
-        # The example's own pages, without its PDF attachments (listed only), claim it and are checked.
-        listed = os.path.join(work, "in", os.path.basename(example))
-        without_pdf_attachments(example, listed)
-        packet = build(boardpack, listed, os.path.join(work, "out-listed"))
-        for edition, pdf, html_path in editions(packet):
-            check(f"example without PDF attachments {edition}: claims PDF/UA", claims_pdfua(pdf))
-            check_pdf(pdf, html_path, f"example without PDF attachments {edition}")
+                check(f"example {edition}: no agenda-only PDF beside a packet that claims PDF/UA", not os.path.exists(agenda_only))
+                continue
+            check(f"example {edition}: claims no PDF/UA only because it merges PDF attachments",
+                  os.path.isdir(os.path.join(os.path.dirname(pdf), "bilag")))
+            check(f"example {edition}: the agenda-only PDF is written beside it", os.path.exists(agenda_only))
+            if not os.path.exists(agenda_only):
+                continue
+            check(f"example {edition}: the agenda-only PDF claims PDF/UA", claims_pdfua(agenda_only))
+            check_pdf(agenda_only, html_path, f"example {edition} agenda only")
+            with pikepdf.open(agenda_only) as a, pikepdf.open(pdf) as merged:
+                check(f"example {edition}: the agenda-only PDF has no attachment pages", len(a.pages) < len(merged.pages),
+                      (len(a.pages), len(merged.pages)))
+                uris = [str(annot.A.URI) for page in a.pages for annot in page.get("/Annots", [])
+                        if "/A" in annot and "/URI" in annot.A]
+                files = [u for u in uris if u.startswith("bilag/")]
+                check(f"example {edition}: its attachment lists link each PDF attachment's own file",
+                      files and all(os.path.isfile(os.path.join(os.path.dirname(pdf), u)) for u in files)
+                      and len(files) == len(os.listdir(os.path.join(os.path.dirname(pdf), "bilag"))), files)
         small = os.path.join(work, "2024-06-lille")
         small_meeting(small)
         packet = build(boardpack, small, os.path.join(work, "out2"))

@@ -104,7 +104,7 @@ for step in 1 2 3; do
   check "killed after publishing step $step (exit by SIGKILL)" test $rc -eq 137
   snapshot > "$work/now"
   # (The kept versions under <edition>/versioner/ aside: tests/versions/ checks those.)
-  check "after step $step: output/m is a complete packet (the editions' HTML, PDF and snapshot, a corrected version's two rettelsesblad files each, the example's 4 attachment files in bilag/ and the marker)" test "$(grep -vc '/versioner/' "$work/now")" -eq 15
+  check "after step $step: output/m is a complete packet (the editions' HTML, PDF, agenda-only PDF and snapshot, a corrected version's two rettelsesblad files each, the example's 4 attachment files in bilag/ and the marker)" test "$(grep -vc '/versioner/' "$work/now")" -eq 17
   if [ $step -lt 3 ]; then
     check "after step $step: it is the old packet" cmp -s "$work/published" "$work/now"
   else
@@ -193,10 +193,10 @@ check "saying names may not begin with a dot" grep -q 'a meeting folder.s name m
 
 # The closed edition is for the owner and group only, the public one for everyone, whatever the
 # umask.
-modes() { (cd "$work/out/m" && stat -c '%a %n' . offentlig offentlig/[ds]* lukket lukket/[ds]* | tr '\n' ' '); }
+modes() { (export LC_ALL=C; cd "$work/out/m" && stat -c '%a %n' . offentlig offentlig/[ds]* lukket lukket/[ds]* | tr '\n' ' '); }
 # The kept versions (each build above changed the input) have their edition's modes too.
 kept_modes() { (cd "$work/out/m" && find "$1/versioner" -printf '%m %y\n' | sort -u | tr '\n' ' '); }
-want="755 . 755 offentlig 644 offentlig/dagsorden-offentlig.html 644 offentlig/dagsorden-offentlig.pdf 644 offentlig/snapshot-offentlig.txt 750 lukket 640 lukket/dagsorden-lukket.html 640 lukket/dagsorden-lukket.pdf 640 lukket/snapshot-lukket.txt "
+want="755 . 755 offentlig 644 offentlig/dagsorden-offentlig-uden-bilag.pdf 644 offentlig/dagsorden-offentlig.html 644 offentlig/dagsorden-offentlig.pdf 644 offentlig/snapshot-offentlig.txt 750 lukket 640 lukket/dagsorden-lukket-uden-bilag.pdf 640 lukket/dagsorden-lukket.html 640 lukket/dagsorden-lukket.pdf 640 lukket/snapshot-lukket.txt "
 # The attachments' own files (bilag/) as their edition's: folders 0755 or 0750, files 0644 or 0640.
 bilag_modes_ok() { (cd "$work/out/m" && [ -n "$(ls offentlig/bilag)" ] && [ -n "$(ls lukket/bilag)" ] &&
   [ -z "$(find offentlig/bilag \( -type d ! -perm 755 \) -o \( -type f ! -perm 644 \))" ] &&

@@ -140,9 +140,9 @@ void Flow::place(std::vector<MeasuredBlock>& blocks) {
                 const double top = y_;
                 lines(std::move(b.lines), b.style, b.keep_together, b.marker, b.origin);
                 // The whole entry links to its target (an attachment's page).
-                if (!b.link_target.empty() && doc_.pages.size() == page_before && y_ > top)
-                    page().links.push_back({style::kMarginLeft, top, style::kContentWidth, y_ - top, "", b.link_target,
-                                            "", b.origin});
+                if ((!b.link_target.empty() || !b.link_url.empty()) && doc_.pages.size() == page_before && y_ > top)
+                    page().links.push_back({style::kMarginLeft, top, style::kContentWidth, y_ - top, b.link_url,
+                                            b.link_target, "", b.origin});
                 break;
             }
         }

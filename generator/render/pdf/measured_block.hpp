@@ -56,6 +56,7 @@ struct MeasuredBlock {
     bool keep_together = false;        // Lines: never split over pages
     std::optional<Marker> marker;      // Lines: beside the first line
     std::string link_target;           // Lines: the whole block links to this anchor
+    std::string link_url;              // Lines: or to this address (a file beside the PDF)
     double amount = 0;                 // Space: the gap; Rule: its thickness
     double x = 0, width = 0;           // Rule; Table: x
     Color color;                       // Rule

@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "model/anchors.hpp"
+#include "model/attachment_file.hpp"
 #include "render/pdf/attachments_layout.hpp"
 #include "render/pdf/block_layout.hpp"
 #include "render/pdf/correction_layout.hpp"
@@ -49,6 +50,10 @@ struct Packet {
     const std::string changed_mark;
     ChangeMarks marks;
     bool sheet_only = false;  // the rettelsesblad's own PDF
+    // The PDF attachments merged in after the items (the packet), or only listed, each linked to
+    // its own file in bilag/ (the agenda-only PDF, which keeps its PDF/UA claim).
+    bool merge_attachments = true;
+    bool merged(const model::Attachment& a) const { return merge_attachments && a.pdf; }
 
     Packet(const model::EditionView& v, model::Edition e, const Wording& w, const FontMetrics& metrics, TableCache& t)
         : view(v), edition(e), wording(w), m(metrics), tables(t), flow(doc, metrics, style::kMarginTop, style::kContentBottom),
@@ -220,7 +225,7 @@ struct Packet {
         const double width = style::kContentWidth - style::kAgendaNumberColumn - style::kAttachmentIndent -
                              style::kAgendaPageColumn;
         for (const model::Attachment& a : item.attachments) {
-            if (!a.pdf) continue;
+            if (!merged(a)) continue;
             const LineStyle ls{x, style::kMetaSize, style::kMetaLeading};
             std::vector<LaidLine> lines = text(wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title,
                                                FontStyle::Regular, ls.size, style::kAccent, width);
@@ -311,19 +316,20 @@ struct Packet {
         for (size_t i = 0; i < item.attachments.size(); ++i) {
             const model::Attachment& a = item.attachments[i];
             std::vector<Span> spans = plain(wording.attachment_line(a), FontStyle::Regular, style::kText);
-            if (!a.content.empty() || a.pdf) spans[0].color = style::kAccent;
+            if (!a.content.empty() || a.pdf) spans[0].color = style::kAccent;  // linked: to its page or its file
             MeasuredBlock b;
             // A PDF attachment's line leaves room for the page it starts on, right-aligned as in the agenda.
-            const double room = a.pdf ? style::kAgendaPageColumn : 0;
+            const double room = merged(a) ? style::kAgendaPageColumn : 0;
             b.lines = break_lines(spans, style::kContentWidth - style::kAttachmentIndent - room, style::kBodySize, m);
             b.style = {style::kMarginLeft + style::kAttachmentIndent, style::kBodySize, style::kBodyLeading};
             b.keep_together = true;
             b.marker = Marker{std::to_string(a.number) + ".", style::kMarginLeft, FontStyle::Regular, style::kText};
-            if (!a.content.empty() || a.pdf) b.link_target = attachment_anchor(item, a);
+            if (!a.content.empty() || merged(a)) b.link_target = attachment_anchor(item, a);
+            else if (a.pdf) b.link_url = model::attachment_file(item, a);
             b.origin = list;
             b.origin.item = static_cast<int>(i);
             blocks.push_back(std::move(b));
-            if (a.pdf) {
+            if (merged(a)) {
                 // Placed now, so its first line's baseline is known for the page number.
                 place();
                 const std::vector<TextItem>& texts = flow.page().texts;
@@ -403,7 +409,7 @@ struct Packet {
                 {shortened(item.redacted ? heading : heading + " " + item.title), item_anchor(item), 0, item.loc});
             for (const model::Attachment& a : item.attachments) {
                 const std::string target =
-                    a.content.empty() && !a.pdf ? item_anchor(item) + "-bilagsliste" : attachment_anchor(item, a);
+                    a.content.empty() && !merged(a) ? item_anchor(item) + "-bilagsliste" : attachment_anchor(item, a);
                 doc.outline.push_back(
                     {shortened(wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title), target, 1, a.loc});
             }
@@ -454,7 +460,7 @@ struct Packet {
             front_page();
             agenda_pages = flow.page_number();
             for (const model::AgendaItem& it : view.items) item(it);
-            lay_out_attachment_pages(view, wording, m, flow, doc, next_block);
+            if (merge_attachments) lay_out_attachment_pages(view, wording, m, flow, doc, next_block);
             fill_page_numbers();
         }
         draw_change_bars(doc, marks, style::kMarginLeft);
@@ -468,9 +474,10 @@ struct Packet {
 }  // namespace
 
 LaidOutDocument layout_packet(const model::EditionView& view, model::Edition edition, const Wording& wording,
-                              const FontMetrics& metrics) {
+                              const FontMetrics& metrics, bool merge_attachments) {
     TableCache tables;
     Packet packet(view, edition, wording, metrics, tables);
+    packet.merge_attachments = merge_attachments;
     packet.run();
     return std::move(packet.doc);
 }
