@@ -56,6 +56,29 @@ enum class EditionResult { Written, InputFailed, OutputFailed };
 // to find every message a build would give.
 // `clean` says the build had no errors before this edition: only then is anything written.
 // `publishing` serialises the calls into the publisher when both editions render at once.
+// Writes laid-out pages as the PDF `relative` (to output/<meeting>) in the staging folder, and
+// then `after(path)` (the merge of PDF attachments) before the file is made durable. The
+// publisher is shared by the two editions' threads: its calls are made under `publishing`.
+EditionResult publish_pdf(render::pdf::LaidOutDocument laid, const std::string& relative, const RenderKit& kit,
+                          publish::Publisher& publisher, std::mutex& publishing, publish::Access access,
+                          Diagnostics& diags, std::string* why,
+                          const std::function<bool(const std::string&)>& after = nullptr) {
+    std::string path;
+    {
+        const std::lock_guard<std::mutex> lock(publishing);
+        path = publisher.create(relative, access, why);
+        if (path.empty()) return EditionResult::OutputFailed;
+    }
+    switch (pipeline::write_pdf(std::move(laid), kit.fonts, path, diags)) {
+        case render::pdf::PdfResult::Written: break;
+        case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
+        case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), path); return EditionResult::OutputFailed;
+    }
+    if (after && !after(path)) return EditionResult::OutputFailed;
+    const std::lock_guard<std::mutex> lock(publishing);
+    return publisher.finish(path, why) ? EditionResult::Written : EditionResult::OutputFailed;
+}
+
 EditionResult render_edition(const model::Meeting& meeting, model::Edition edition, const RenderKit& kit,
                              publish::Publisher* publisher, std::mutex& publishing, bool clean, Diagnostics& diags,
                              int* pages, std::string* why, const model::Changes* changes) {
@@ -80,68 +103,44 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
     render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, kit.fonts.layout_metrics());
     *pages = static_cast<int>(laid.pages.size());
     const std::vector<attach::Placement> imports = std::move(laid.imports);  // merged once libharu has written
-    std::string path;
-    if (rendered && writing()) {
-        const std::lock_guard<std::mutex> lock(publishing);
-        path = publisher->create(publish::edition_file(folder, "pdf"), access, why);
-        if (path.empty()) return EditionResult::OutputFailed;
+    if (!(rendered && writing())) {
+        // Written nowhere, so that `check` finds what the PDF writer would refuse.
+        switch (pipeline::write_pdf(std::move(laid), kit.fonts, "", diags)) {
+            case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
+            default: break;
+        }
+        return rendered ? EditionResult::Written : EditionResult::InputFailed;
     }
-    switch (pipeline::write_pdf(std::move(laid), kit.fonts, path, diags)) {
-        case render::pdf::PdfResult::Written: break;
-        case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
-        case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), path); return EditionResult::OutputFailed;
-    }
-    if (!path.empty()) {
-        if (!attach::merge_into(path, imports, why)) return EditionResult::OutputFailed;
-        const std::lock_guard<std::mutex> lock(publishing);
-        if (!publisher->finish(path, why)) return EditionResult::OutputFailed;
-    }
+    const auto merge = [&](const std::string& path) { return attach::merge_into(path, imports, why); };
+    if (const EditionResult r = publish_pdf(std::move(laid), publish::edition_file(folder, "pdf"), kit, *publisher,
+                                            publishing, access, diags, why, merge);
+        r != EditionResult::Written)
+        return r;
     // A packet that merges PDF attachments cannot claim PDF/UA (their pages are outside its
     // structure tree), so the edition also gets the agenda and items alone, which keeps the
-    // claim: its attachment list links each PDF attachment's own file in bilag/.
-    if (rendered && writing() && !imports.empty()) {
-        std::string agenda;
-        {
-            const std::lock_guard<std::mutex> lock(publishing);
-            agenda = publisher->create(publish::agenda_only_file(folder), access, why);
-            if (agenda.empty()) return EditionResult::OutputFailed;
-        }
-        switch (pipeline::write_pdf(pipeline::lay_out_agenda(view, kit.wording, kit.fonts.layout_metrics()), kit.fonts,
-                                    agenda, diags)) {
-            case render::pdf::PdfResult::Written: break;
-            case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
-            case render::pdf::PdfResult::FileFailed:
-                *why = fmt(_("cannot write {}"), agenda);
-                return EditionResult::OutputFailed;
-        }
-        const std::lock_guard<std::mutex> lock(publishing);
-        if (!publisher->finish(agenda, why)) return EditionResult::OutputFailed;
+    // claim: its attachment lists link each PDF attachment's own file in bilag/.
+    if (!imports.empty()) {
+        if (const EditionResult r = publish_pdf(pipeline::lay_out_agenda(view, kit.wording, kit.fonts.layout_metrics()),
+                                                publish::agenda_only_file(folder), kit, *publisher, publishing, access,
+                                                diags, why);
+            r != EditionResult::Written)
+            return r;
     }
     // A corrected version's rettelsesblad also as its own HTML and PDF beside the edition's, so
     // it can be sent on its own to those who have read the earlier version.
-    if (rendered && writing() && changes && changes->version.number > 1) {
+    if (changes && changes->version.number > 1) {
         auto sheet = pipeline::render_correction_html(view, kit.wording, kit.html, diags);
         if (!sheet) return EditionResult::InputFailed;
-        std::string sheet_pdf;
         {
             const std::lock_guard<std::mutex> lock(publishing);
             if (!publisher->write(folder + "/" + pipeline::correction_file(edition, "html"), *sheet, access, why))
                 return EditionResult::OutputFailed;
-            sheet_pdf = publisher->create(folder + "/" + pipeline::correction_file(edition, "pdf"), access, why);
-            if (sheet_pdf.empty()) return EditionResult::OutputFailed;
         }
-        switch (pipeline::write_pdf(pipeline::lay_out_correction(view, kit.wording, kit.fonts.layout_metrics()),
-                                    kit.fonts, sheet_pdf, diags)) {
-            case render::pdf::PdfResult::Written: break;
-            case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
-            case render::pdf::PdfResult::FileFailed:
-                *why = fmt(_("cannot write {}"), sheet_pdf);
-                return EditionResult::OutputFailed;
-        }
-        const std::lock_guard<std::mutex> lock(publishing);
-        if (!publisher->finish(sheet_pdf, why)) return EditionResult::OutputFailed;
+        return publish_pdf(pipeline::lay_out_correction(view, kit.wording, kit.fonts.layout_metrics()),
+                           folder + "/" + pipeline::correction_file(edition, "pdf"), kit, *publisher, publishing,
+                           access, diags, why);
     }
-    return rendered ? EditionResult::Written : EditionResult::InputFailed;
+    return EditionResult::Written;
 }
 
 // The input size (all the meeting's files) up to which the two editions render at once. The
