@@ -15,6 +15,7 @@ cmake --build build-sanitize -j"$jobs"
 # The browser test is left out here: it checks the HTML the templates make in Chromium, which
 # the sanitizers do not look at, and the release run above has already run it.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \
   ctest --test-dir build-sanitize --output-on-failure -E '^browser$'
 
 # Each libFuzzer target for a bounded time (about 3 minutes in all, after its build); a finding fails.
