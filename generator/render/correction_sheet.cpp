@@ -13,9 +13,14 @@ using model::PartChange;
 
 // Where a changed figure stands, in the item it is in.
 std::string figure_place(const FigureChange& f, const Wording& w) {
-    if (f.table > 0)
+    if (f.table > 0) {
+        // A row label printed as a lead-in ("Personaleudgifter i alt:") without its colon, which
+        // the sentence's own comma follows.
+        std::string row = f.row;
+        while (!row.empty() && (row.back() == ':' || row.back() == ' ')) row.pop_back();
         return w.get("rettet-celle", {{"tabel", std::to_string(f.table)}, {"titel", f.table_title},
-                                      {"raekke", f.row}, {"kolonne", f.column}});
+                                      {"raekke", row}, {"kolonne", f.column}});
+    }
     return w.get("rettet-i-tekst", {{"afsnit", f.section}});
 }
 

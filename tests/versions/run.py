@@ -108,6 +108,10 @@ def main():
         check("and the derived figures under it", re.search(r"^    item 19, .*: .* -> ", p.stdout, re.M) is not None, p.stdout)
         check("for both editions", "offentlig: version 1 would become version 2" in p.stdout and "lukket: version 1 would become version 2" in p.stdout, p.stdout)
         check("diff writes nothing", everything(out) == before)
+        # The derived figures diff lists (the public edition's block; the closed one's is the same),
+        # each one's new value: the rettelsesblad below must list exactly these.
+        public_block = p.stdout.split("lukket:")[0]
+        listed = [m.group(1).strip() for m in re.finditer(r"^    item .* -> (.*)$", public_block, re.M)]
 
         edit(os.path.join(m, "meeting.txt"), "dato: 2023-09-28\n", "dato: 2023-09-28\nrettet: 2023-09-29\n")
         p = build()
@@ -129,6 +133,13 @@ def main():
             if os.path.exists(sheet_pdf):
                 text = " ".join(subprocess.run(["pdftotext", sheet_pdf, "-"], capture_output=True, text=True).stdout.split())
                 check(f"{edition}: the sheet names the input cell, old and new", "122.100.000 til 123.100.000" in text, text[:600])
+                # Exactly the changes `diff` listed: the input cell and each figure computed from it.
+                page = open(os.path.join(packet, edition, f"rettelsesblad-{edition}.html"), encoding="utf-8").read()
+                entries = re.findall(r"<li>(.*?)(?:<p|</li>)", page)
+                check(f"{edition}: the sheet lists the input figure and its {len(listed)} derived figures, no more",
+                      len(entries) == len(listed) + 1 and all(f"til {new}" in e for e, new in zip(entries[1:], listed)),
+                      (entries, listed))
+                check(f"{edition}: a row label's colon is not printed before the sheet's comma", ":," not in page)
                 check(f"{edition}: the sheet says which version it replaces, with no empty date",
                       "erstatter version 1." in text and "fra ." not in text, text[:400])
         check("the closed edition's kept versions are for owner and group only",
