@@ -27,10 +27,10 @@ inline std::string as_text(std::string s) { return s; }
 inline std::string as_text(const char* s) { return s; }
 inline std::string as_text(std::string_view s) { return std::string(s); }
 inline std::string as_text(char c) { return std::string(1, c); }
-template <class N>
-std::string as_text(N n)
-    requires std::is_arithmetic_v<N>
-{
+// (Written without C++20's `requires`: the files that include qpdf's headers are compiled as
+// C++17, see CMakeLists.txt, and include this header too.)
+template <class N, std::enable_if_t<std::is_arithmetic_v<N>, int> = 0>
+std::string as_text(N n) {
     return std::to_string(n);
 }
 }  // namespace detail
