@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 #include <optional>
+#include <utility>
 
 #include "numbers/danish_number.hpp"
 
@@ -48,6 +49,17 @@ bool clip(Point& a, Point& b, double x0, double y0, double x1, double y1) {
     a = s;
     b = e;
     return true;
+}
+
+// Where a bar runs on the value axis: from zero, or in a stacked chart from the top of the bars
+// of its category below it (positive values stack up from `pos`, negative down from `neg`, each
+// moved on past the bar).
+std::pair<double, double> bar_extent(double value, bool stacked, double& pos, double& neg) {
+    if (!stacked) return {0, value};
+    double& base = value >= 0 ? pos : neg;
+    const double from = base;
+    base += value;
+    return {from, base};
 }
 
 Shape rect(double x, double y, double w, double h, Rgb c, int series = -1, int category = -1) {
@@ -263,13 +275,7 @@ ChartDrawing vertical_chart(const model::Chart& c, double width) {
                     if (!c.stacked) d.labels.push_back(label(x + bar_w / 2, y_of(0) - 3, "i.o.", kTickSize - 1, Label::Anchor::Middle));
                     continue;
                 }
-                double from = 0, to = *v;
-                if (c.stacked) {
-                    double& base = *v >= 0 ? pos : neg;
-                    from = base;
-                    to = base + *v;
-                    base = to;
-                }
+                const auto [from, to] = bar_extent(*v, c.stacked, pos, neg);
                 const double ya = y_of(std::max(from, to)), yb = y_of(std::min(from, to));
                 const Rgb col = palette()[s % palette().size()];
                 d.shapes.push_back(rect(x, ya, bar_w, yb - ya, col, static_cast<int>(s), static_cast<int>(k)));
@@ -340,13 +346,7 @@ ChartDrawing horizontal_chart(const model::Chart& c, double width) {
                 if (!c.stacked) d.labels.push_back(label(x_of(0) + 3, y + kBarThickness - 3, "ikke oplyst", kTickSize - 0.5, Label::Anchor::Start));
                 continue;
             }
-            double from = 0, to = *v;
-            if (c.stacked) {
-                double& base = *v >= 0 ? pos : neg;
-                from = base;
-                to = base + *v;
-                base = to;
-            }
+            const auto [from, to] = bar_extent(*v, c.stacked, pos, neg);
             const double xa = x_of(std::min(from, to)), xb = x_of(std::max(from, to));
             const Rgb col = palette()[s % palette().size()];
             d.shapes.push_back(rect(xa, y, xb - xa, kBarThickness - 1, col, static_cast<int>(s), static_cast<int>(k)));
