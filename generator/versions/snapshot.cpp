@@ -118,6 +118,22 @@ private:
                 if (!t.rounding_note.empty()) text(nullptr, section, t.rounding_note);
                 break;
             }
+            // A figure's printed words: a picture's caption (its file's bytes are not compared),
+            // a chart's caption, axis, unit and target (its values are the table cells above).
+            case model::Block::Kind::Image: {
+                if (b.image < 0 || static_cast<size_t>(b.image) >= item_.images.size()) break;
+                const std::string& description = item_.images[static_cast<size_t>(b.image)].description;
+                text(&b, section, b.figure > 0 ? "Figur " + std::to_string(b.figure) + ": " + description : description);
+                break;
+            }
+            case model::Block::Kind::Chart: {
+                if (b.chart < 0 || static_cast<size_t>(b.chart) >= item_.charts.size()) break;
+                const model::Chart& c = item_.charts[static_cast<size_t>(b.chart)];
+                text(&b, section, "Figur " + std::to_string(c.number) + ": " + c.title);
+                for (const std::string* words : {&c.axis, &c.unit, &c.target_label})
+                    if (!words->empty()) text(nullptr, section, *words);
+                break;
+            }
         }
     }
 

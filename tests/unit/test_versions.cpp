@@ -269,3 +269,40 @@ TEST_CASE("versions: the summary line counts input and derived figures and parag
     CHECK(change_summary(c) == "1 input figure, 2 derived figures, 3 paragraphs in items 5 and 19");
     CHECK(change_summary(model::Changes{}) == "no figure or text changed");
 }
+
+TEST_CASE("versions: a figure's printed words are in the snapshot, so correcting a caption makes a new version") {
+    // The example's charts: each one's caption (and its axis and target) is a text of its item.
+    model::Meeting m = example();
+    const Snapshot closed = versions::take_snapshot(m, model::Edition::Lukket);
+    const auto has = [&](int item, const std::string& start) {
+        for (const versions::TextEntry& t : closed.texts)
+            if (t.item == item && t.text.rfind(start, 0) == 0) return true;
+        return false;
+    };
+    CHECK(has(9, "Figur 1: Den gennemsnitlige ventetid til behandling og til operation"));
+    CHECK(has(18, "Figur 1: Antal fuldtidsansatte speciallæger"));
+
+    // A picture: its numbered caption, so a corrected description is a changed text.
+    model::Meeting p;
+    p.id = "m";
+    model::AgendaItem item;
+    item.number = 1;
+    item.title = "Punkt";
+    model::Image picture;
+    picture.description = "Et foto af mødelokalet";
+    item.images.push_back(picture);
+    model::Block b;
+    b.kind = model::Block::Kind::Image;
+    b.image = 0;
+    b.figure = 2;
+    item.sections.push_back({model::SectionKind::Sagsfremstilling, {b}, false});
+    p.items.push_back(std::move(item));
+    const Snapshot before = versions::take_snapshot(p, model::Edition::Offentlig);
+    bool found = false;
+    for (const versions::TextEntry& t : before.texts) found = found || t.text == "Figur 2: Et foto af mødelokalet";
+    CHECK(found);
+    p.items[0].images[0].description = "Et foto af salen";
+    const Snapshot after = versions::take_snapshot(p, model::Edition::Offentlig);
+    const versions::Comparison c = versions::compare(before, after, {});
+    CHECK(c.changes.texts.size() == 1);
+}
