@@ -13,7 +13,6 @@
 #include <ostream>
 #include <thread>
 
-#include "attach/pdf_merge.hpp"
 #include "core/diagnostics.hpp"
 #include "core/input_files.hpp"
 #include "edition_versions.hpp"
@@ -56,13 +55,12 @@ enum class EditionResult { Written, InputFailed, OutputFailed };
 // to find every message a build would give.
 // `clean` says the build had no errors before this edition: only then is anything written.
 // `publishing` serialises the calls into the publisher when both editions render at once.
-// Writes laid-out pages as the PDF `relative` (to output/<meeting>) in the staging folder, and
-// then `after(path)` (the merge of PDF attachments) before the file is made durable. The
-// publisher is shared by the two editions' threads: its calls are made under `publishing`.
+// Writes laid-out pages (with the PDF attachments' pages they draw) as the PDF `relative` (to
+// output/<meeting>) in the staging folder, and makes it durable. The publisher is shared by the
+// two editions' threads: its calls are made under `publishing`.
 EditionResult publish_pdf(render::pdf::LaidOutDocument laid, const std::string& relative, const RenderKit& kit,
                           publish::Publisher& publisher, std::mutex& publishing, publish::Access access,
-                          Diagnostics& diags, std::string* why,
-                          const std::function<bool(const std::string&)>& after = nullptr) {
+                          Diagnostics& diags, std::string* why) {
     std::string path;
     {
         const std::lock_guard<std::mutex> lock(publishing);
@@ -74,7 +72,6 @@ EditionResult publish_pdf(render::pdf::LaidOutDocument laid, const std::string& 
         case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
         case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), path); return EditionResult::OutputFailed;
     }
-    if (after && !after(path)) return EditionResult::OutputFailed;
     const std::lock_guard<std::mutex> lock(publishing);
     return publisher.finish(path, why) ? EditionResult::Written : EditionResult::OutputFailed;
 }
@@ -102,7 +99,7 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
     }
     render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, kit.fonts.layout_metrics());
     *pages = static_cast<int>(laid.pages.size());
-    const std::vector<attach::Placement> imports = std::move(laid.imports);  // merged once libharu has written
+    const bool merges_attachments = !laid.imports.empty();
     if (!(rendered && writing())) {
         // Written nowhere, so that `check` finds what the PDF writer would refuse.
         switch (pipeline::write_pdf(std::move(laid), kit.fonts, "", diags)) {
@@ -111,15 +108,14 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
         }
         return rendered ? EditionResult::Written : EditionResult::InputFailed;
     }
-    const auto merge = [&](const std::string& path) { return attach::merge_into(path, imports, why); };
     if (const EditionResult r = publish_pdf(std::move(laid), publish::edition_file(folder, "pdf"), kit, *publisher,
-                                            publishing, access, diags, why, merge);
+                                            publishing, access, diags, why);
         r != EditionResult::Written)
         return r;
     // A packet that merges PDF attachments cannot claim PDF/UA (their pages are outside its
     // structure tree), so the edition also gets the agenda and items alone, which keeps the
     // claim: its attachment lists link each PDF attachment's own file in bilag/.
-    if (!imports.empty()) {
+    if (merges_attachments) {
         if (const EditionResult r = publish_pdf(pipeline::lay_out_agenda(view, kit.wording, kit.fonts.layout_metrics()),
                                                 publish::agenda_only_file(folder), kit, *publisher, publishing, access,
                                                 diags, why);

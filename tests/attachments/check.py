@@ -224,6 +224,74 @@ def encrypted(work):
     return open(enc, "rb").read()
 
 
+def pikepdf_bytes(pdf):
+    import io
+    buf = io.BytesIO()
+    pdf.save(buf)
+    return buf.getvalue()
+
+
+def rotated_letter():
+    """The letter with its first page turned a quarter (/Rotate 90) and its second landscape."""
+    pdf = pikepdf.open(__import__("io").BytesIO(make_pdf(["BREVTEKST side 1", "BREVTEKST side 2"])))
+    pdf.pages[0].Rotate = 90
+    pdf.pages[1].MediaBox = pikepdf.Array([0, 0, 1000, 842])
+    return pikepdf_bytes(pdf)
+
+
+def looping_letter(fan_out):
+    """A letter whose page resources hold arrays that refer to themselves (fan_out 0: an array
+    holding itself) or, fanning out, a chain of arrays each holding the one before many times
+    (copied where each is used, they would be thousands of millions of entries)."""
+    pdf = pikepdf.open(__import__("io").BytesIO(make_pdf(["BREVTEKST side 1"])))
+    if fan_out == 0:
+        a = pdf.make_indirect(pikepdf.Array([1]))
+        a.append(a)
+    else:
+        a = pdf.make_indirect(pikepdf.Array([pikepdf.Name("/Bund")]))
+        for _ in range(9):
+            a = pdf.make_indirect(pikepdf.Array([a] * fan_out))
+    pdf.pages[0].Resources.Properties = pikepdf.Dictionary({"/Loop": a})
+    return pikepdf_bytes(pdf)
+
+
+def word_boxes(pdf, page):
+    """(xMin, yMin, xMax, yMax, word) of each word on a page, from pdftotext -bbox (top-left origin)."""
+    html = subprocess.run(["pdftotext", "-q", "-bbox", "-f", str(page), "-l", str(page), pdf, "-"], capture_output=True,
+                          text=True).stdout
+    return [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in
+            re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)]
+
+
+def check_turned_pages(boardpack, work):
+    """A turned (/Rotate 90) and a landscape attachment page are drawn as a viewer shows the
+    attachment itself (the turned page's text runs down the page there too), whole, inside the
+    box under the stamp band and above the footer."""
+    meeting = os.path.join(work, "turned", "2024-03-test")
+    letter_bytes = rotated_letter()
+    write_meeting(meeting, brev=letter_bytes)
+    out = os.path.join(work, "turned-out")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("a turned and a landscape attachment page build", p.returncode == 0, p.stderr)
+    if p.returncode != 0:
+        return
+    original = os.path.join(work, "turned-letter.pdf")
+    open(original, "wb").write(letter_bytes)
+    path = os.path.join(out, "2024-03-test", "offentlig", "dagsorden-offentlig.pdf")
+    texts = pages_text(path)
+    first = next(i for i, t in enumerate(texts, 1) if "BREVTEKST side 1" in t)
+    for k, word in ((0, "side 1"), (1, "side 2")):
+        boxes = word_boxes(path, first + k)
+        letter = [b for b in boxes if b[4] == "BREVTEKST"]
+        own = [b for b in word_boxes(original, 1 + k) if b[4] == "BREVTEKST"]
+        across = lambda b: b[2] - b[0] > b[3] - b[1]  # noqa: E731
+        stamp_bottom = max((b[3] for b in boxes if b[4] == "Bilag"), default=60)
+        footer_top = min(b[1] for b in boxes if b[4] == "Side")
+        check(f"the letter's {word} (turned: {k == 0}) is drawn as its viewer shows it, inside the box",
+              len(letter) == 1 and len(own) == 1 and across(letter[0]) == across(own[0]) and
+              letter[0][1] > stamp_bottom - 1 and letter[0][3] < footer_top, (letter, own, stamp_bottom, footer_top))
+
+
 def check_hostile(boardpack, work):
     good = make_pdf(["BREVTEKST side 1", "BREVTEKST side 2"])
     cases = [
@@ -234,6 +302,9 @@ def check_hostile(boardpack, work):
         ("a PDF header and garbage", b"%PDF-1.7\nthis is not a PDF at all\n", "brev.pdf", None, "damaged"),
         ("a PDF named .md", good, "brev.md", None, "is a PDF"),
         ("an impossible date", good, "brev.pdf", "Høringssvar | 1234567 | brev.pdf | 2024-02-30", "YYYY-MM-DD"),
+        ("an array that holds itself", looping_letter(0), "brev.pdf", None, "in a loop"),
+        ("arrays that would be copied thousands of millions of times", looping_letter(10), "brev.pdf", None,
+         "too many objects to copy"),
     ]
     for n, (name, data, file_name, line, reason) in enumerate(cases):
         meeting = os.path.join(work, "hostile%d" % n, "2024-03-test")
@@ -250,6 +321,7 @@ def main():
     boardpack = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory() as work:
         check_packet(boardpack, work)
+        check_turned_pages(boardpack, work)
         check_hostile(boardpack, work)
     print("FAILED: %d" % failures if failures else "all attachment checks passed")
     return 1 if failures else 0

@@ -54,6 +54,10 @@ void lay_out_attachment_pages(const model::EditionView& view, const Wording& wor
                 place.y = kImportTop;
                 place.w = style::kPageWidth;
                 place.h = kImportBottom - kImportTop;
+                place.name = a.file;
+                place.file = a.loc.file;
+                place.line = a.loc.line;
+                place.column = a.loc.column;
                 doc.imports.push_back(std::move(place));
             }
         }

@@ -1,5 +1,5 @@
 // The PDF attachments' pages in the packet: after the last item, in agenda order, one page of the
-// packet for each page of an attachment, which the merge (attach/pdf_merge.hpp) fills with the
+// packet for each page of an attachment, which the PDF writer fills (attach/pdf_import.hpp) with the
 // attachment's page scaled into a box of its own, so the stamp above it and the page number
 // below it never cover the attachment's content.
 #pragma once

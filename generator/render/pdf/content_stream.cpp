@@ -64,6 +64,13 @@ void ContentStream::image(std::string_view name, double x, double y, double w, d
     out_ += " Do\nQ\n";
 }
 
+void ContentStream::form(std::string_view name, double scale, double tx, double ty) {
+    out_ += "q\n";
+    number(scale), out_ += " 0 0 ", number(scale), out_ += ' ', number(tx), out_ += ' ', number(ty), out_ += " cm\n/";
+    out_ += name;
+    out_ += " Do\nQ\n";
+}
+
 void ContentStream::begin_text() {
     out_ += "BT\n";
     line_x_ = line_y_ = 0;

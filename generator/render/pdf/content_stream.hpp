@@ -17,6 +17,9 @@ public:
     // An image XObject (its name in the page's resources) drawn into a rectangle, in PDF
     // coordinates (origin bottom left).
     void image(std::string_view name, double x, double y, double w, double h);
+    // A form XObject (its name in the page's resources) drawn scaled by `scale` and moved by
+    // tx, ty, in its own graphics state.
+    void form(std::string_view name, double scale, double tx, double ty);
     // Starts and ends the page's text object; the text position starts at 0 0.
     void begin_text();
     void end_text();

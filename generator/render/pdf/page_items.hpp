@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "attach/pdf_merge.hpp"
+#include "attach/pdf_import.hpp"
 #include "core/diagnostics.hpp"
 #include "render/pdf/font_metrics.hpp"
 

@@ -78,7 +78,7 @@ HPDF_STATUS output_intent(HPDF_Doc pdf, const std::string& icc) {
 
 std::string pdf_producer() { return "Haru Free PDF Library " HPDF_VERSION_TEXT; }
 
-std::string xmp_packet(const DocumentInfo& info, const std::string& language) {
+std::string xmp_packet(const DocumentInfo& info, const std::string& language, bool claims) {
     std::string x;
     x += "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
     x += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
@@ -98,19 +98,21 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& language) {
     if (!info.creator.empty()) x += "<xmp:CreatorTool>" + xml_escape(info.creator) + "</xmp:CreatorTool>\n";
     if (info.year > 0) x += "<xmp:CreateDate>" + xmp_date(info) + "</xmp:CreateDate>\n";
     x += "<pdf:Producer>" + xml_escape(pdf_producer()) + "</pdf:Producer>\n";
-    x += "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n";
-    x += "<pdfuaid:part>1</pdfuaid:part>\n";
-    // PDF/A-2 accepts only the schemas it knows or ones described here: pdfuaid is newer.
-    x += "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
-         "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
-         "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
-         "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
-         "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
-         "<pdfaProperty:name>part</pdfaProperty:name>\n<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
-         "<pdfaProperty:category>internal</pdfaProperty:category>\n"
-         "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
-         "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
-         "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n";
+    if (claims) {
+        x += "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n";
+        x += "<pdfuaid:part>1</pdfuaid:part>\n";
+        // PDF/A-2 accepts only the schemas it knows or ones described here: pdfuaid is newer.
+        x += "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+             "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+             "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+             "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+             "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+             "<pdfaProperty:name>part</pdfaProperty:name>\n<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+             "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+             "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
+             "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+             "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n";
+    }
     x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n";
     // Room for an editor to change the packet in place, as XMP writers leave it.
     for (int i = 0; i < 20; ++i) x += std::string(99, ' ') + "\n";
@@ -160,9 +162,9 @@ std::optional<std::string> read_srgb_profile(std::string* why) {
 }
 
 HPDF_STATUS write_archive_metadata(HPDF_Doc pdf, const DocumentInfo& info, const std::string& language,
-                                   const std::string& icc_profile, const DocumentId& id) {
+                                   const std::string& icc_profile, const DocumentId& id, bool claims) {
     pdf->pdf_version = HPDF_VER_17;
-    BP_TRY(metadata_stream(pdf, xmp_packet(info, language)));
+    BP_TRY(metadata_stream(pdf, xmp_packet(info, language, claims)));
     BP_TRY(output_intent(pdf, icc_profile));
     HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
     if (!prefs) return fail(pdf);

@@ -24,8 +24,9 @@ inline constexpr const char* kSrgbProfilePackage = "icc-profiles-free";
 std::string pdf_producer();
 
 // The XMP metadata packet for the document information (dc:title, dc:creator, dc:description,
-// xmp:CreatorTool, xmp:CreateDate, pdf:Producer, dc:language, pdfaid 2A, pdfuaid 1).
-std::string xmp_packet(const DocumentInfo& info, const std::string& language);
+// xmp:CreatorTool, xmp:CreateDate, pdf:Producer, dc:language, and, when `claims`, pdfaid 2A
+// and pdfuaid 1).
+std::string xmp_packet(const DocumentInfo& info, const std::string& language, bool claims = true);
 
 // A 16-byte document ID from the bytes it is fed (two 64-bit multiplicative hashes, FNV-1a's
 // prime and the golden ratio's): the same bytes give the same ID on every run (eight bytes are
@@ -42,9 +43,9 @@ private:
 // Reads the sRGB profile, or says why it cannot.
 std::optional<std::string> read_srgb_profile(std::string* why);
 
-// Writes the XMP stream, OutputIntent, viewer preferences, version and /ID into the document.
-// HPDF_OK, or the first failed call's status.
+// Writes the XMP stream, OutputIntent, viewer preferences, version and /ID into the document;
+// the XMP claims PDF/A-2a and PDF/UA-1 when `claims`. HPDF_OK, or the first failed call's status.
 HPDF_STATUS write_archive_metadata(HPDF_Doc pdf, const DocumentInfo& info, const std::string& language,
-                                   const std::string& icc_profile, const DocumentId& id);
+                                   const std::string& icc_profile, const DocumentId& id, bool claims = true);
 
 }  // namespace boardpack::render::pdf

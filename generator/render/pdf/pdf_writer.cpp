@@ -21,6 +21,7 @@
 #include "render/pdf/cid_font.hpp"
 #include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/glyph_runs.hpp"
+#include "render/pdf/imported_pages.hpp"
 #include "render/pdf/text_string.hpp"
 #include "render/pdf/pdf_metadata.hpp"
 #include "render/pdf/structure_tree.hpp"
@@ -204,6 +205,7 @@ struct Writer {
     const TextItem* current_text = nullptr;  // for the message if a text is refused
     ContentStream content;                     // the current page's, reused from page to page
     Deflater deflater;                         // one zlib stream for all pages
+    ImportedPages imported;                    // the PDF attachments' pages, drawn on pages left for them
     // The text state set on the current page, to skip repeating it.
     bool font_set = false, color_set = false;
     int font_face = 0;
@@ -309,6 +311,13 @@ struct Writer {
             return false;
         pages.push_back(page);
         content.clear();
+        // An attachment's page first, under the stamp and the page number boardpack draws. It is
+        // not tagged: a packet with PDF attachments claims no PDF/UA (see tagged_archive).
+        for (const PlacedForm& f : imported.on_page(i)) {
+            const char* name = HPDF_Page_GetXObjectName(page, f.form);
+            if (!haru.ok(name)) return false;
+            content.form(name, f.at.scale, f.at.tx, f.at.ty);
+        }
         // Rules, stripes and strike-throughs are drawing, not content: one artifact.
         const auto figure = [](const Origin& o) { return o.role == Origin::Role::Figure; };
         if (std::any_of(p.boxes.begin(), p.boxes.end(), [&](const BoxItem& b) { return !figure(b.origin); })) {
@@ -453,7 +462,20 @@ struct Writer {
         return true;
     }
 
-    // The structure tree, and what PDF/A-2a and PDF/UA-1 ask of the document besides.
+    // The PDF attachments' objects, copied into the document before the pages that draw them.
+    bool import_attachments() {
+        if (doc.imports.empty()) return true;
+        haru.doing(fmt(_("copy the PDF attachments' pages into {}"), pdf_name(doc)));
+        std::string why;
+        if (imported.add(haru.doc(), doc.imports, doc.page_height, deflater, &why)) return true;
+        if (imported.failed) haru.doing(fmt(_("copy the pages of {} into {}"), imported.failed->name, pdf_name(doc)),
+                                        {imported.failed->file, imported.failed->line, imported.failed->column});
+        return haru.fail_with(why);
+    }
+
+    // The structure tree, and what PDF/A-2a and PDF/UA-1 ask of the document besides. A packet
+    // that draws PDF attachments' pages claims neither: their content is outside its structure
+    // tree and was not made for PDF/A (the agenda-only PDF beside it claims both).
     bool tagged_archive(const std::string& icc) {
         haru.doing(fmt(_("write the structure (tags) of {}"), pdf_name(doc)));
         if (!haru.ok(write_structure(haru.doc(), tree, pages, annotations, kLanguage, structure))) return false;
@@ -465,7 +487,7 @@ struct Writer {
         haru.doing(fmt(_("write the PDF/A metadata of {}"), pdf_name(doc)));
         id.add(doc.info.title);
         id.add(doc.info.subject);
-        return haru.ok(write_archive_metadata(haru.doc(), doc.info, kLanguage, icc, id));
+        return haru.ok(write_archive_metadata(haru.doc(), doc.info, kLanguage, icc, id, doc.imports.empty()));
     }
 
     // Into the file at `path`, written by libharu as it goes; with no path only into libharu's
@@ -511,6 +533,7 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
     // Declared after `haru`, so destroyed before it: the Writer's RawObjects take the structure
     // elements' entries back out of libharu's table before HPDF_Free would free them.
     Writer w(doc, haru, faces, fonts, plan);
+    if (!w.import_attachments()) return PdfResult::Refused;
     for (size_t i = 0; i < doc.pages.size(); ++i)
         if (!w.page(i)) return PdfResult::Refused;
     if (!w.anchors() || !w.links() || !w.outline() || !w.info() || !w.tagged_archive(*icc)) return PdfResult::Refused;

@@ -1,0 +1,252 @@
+#include "attach/pdf_import.hpp"
+#include "core/messages.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <exception>
+#include <map>
+#include <set>
+
+// qpdf 11: std::shared_ptr throughout, not its deprecated PointerHolder.
+#define POINTERHOLDER_TRANSITION 4
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+namespace boardpack::attach {
+
+namespace {
+
+// Entries that tie an object to the attachment as a whole, not to what its page draws: its
+// structure tree (the numbers would point into the packet's own parent tree), its metadata
+// (the attachment's own XMP never reaches the packet), an application's private data.
+const std::set<std::string> kDroppedKeys = {"/StructParent", "/StructParents", "/Metadata", "/PieceInfo"};
+
+// A name's bytes as PDF syntax: regular characters as they are, the others as #xx.
+void write_name(std::string& out, const std::string& name) {
+    static const char* hex = "0123456789ABCDEF";
+    out += '/';
+    for (size_t i = name.empty() || name[0] != '/' ? 0 : 1; i < name.size(); ++i) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        const bool delimiter = std::string_view("()<>[]{}/%#").find(static_cast<char>(c)) != std::string_view::npos;
+        if (c > 0x20 && c < 0x7F && !delimiter) {
+            out += static_cast<char>(c);
+        } else {
+            out += '#';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+}
+
+void write_hex_string(std::string& out, const std::string& bytes) {
+    static const char* hex = "0123456789ABCDEF";
+    out += '<';
+    for (unsigned char c : bytes) {
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    }
+    out += '>';
+}
+
+template <class T>
+void write_integer(std::string& out, T v) {
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    out.append(buf, static_cast<size_t>(end - buf));
+}
+
+// A real as qpdf read it ("-.5", "12.25"), or, if that is not plain PDF number syntax, as a
+// number written anew.
+void write_real(std::string& out, QPDFObjectHandle& real) {
+    const std::string text = real.getRealValue();
+    const bool plain = !text.empty() && text.find_first_not_of("+-.0123456789") == std::string::npos;
+    if (plain) {
+        out += text;
+        return;
+    }
+    char buf[64];
+    const auto end = std::to_chars(buf, buf + sizeof buf, real.getNumericValue(), std::chars_format::fixed, 6).ptr;
+    out.append(buf, static_cast<size_t>(end - buf));
+}
+
+// Walks the objects a page's form uses and writes them out.
+class Importer {
+public:
+    explicit Importer(size_t limit) : limit_(limit) {}
+
+    ImportedPdf result;
+
+    // The index of an indirect stream or dictionary in the result, copied (later) on first use.
+    size_t index_of(QPDFObjectHandle& object) {
+        const auto [it, added] = index_.emplace(object.getObjGen(), result.objects.size());
+        if (added) {
+            result.objects.emplace_back();
+            queue_.push_back(object);
+        }
+        return it->second;
+    }
+
+    // Copies everything queued (the objects the queued ones refer to are queued in turn).
+    void copy_queued() {
+        for (size_t next = 0; next < queue_.size(); ++next) {
+            QPDFObjectHandle object = queue_[next];
+            const size_t index = index_.at(object.getObjGen());
+            std::string body;
+            // Writing the entries queues the objects they refer to (and may move `result.objects`).
+            if (object.isStream()) {
+                QPDFObjectHandle dict = object.getDict();
+                entries(dict, body, true);
+                const std::shared_ptr<Buffer> data = object.getRawStreamData();
+                ForeignObject& out = result.objects[index];
+                out.stream = true;
+                out.data.assign(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+                out.unfiltered = !dict.hasKey("/Filter") || dict.getKey("/Filter").isNull();
+            } else {
+                entries(object, body, false);
+            }
+            bytes_ += body.size();
+            result.objects[index].body = std::move(body);
+            if (bytes_ > limit_) throw TooMany();
+        }
+        queue_.clear();
+    }
+
+    struct TooMany {};
+    struct Loop {};
+
+private:
+    // A dictionary's entries (a stream's without /Length, which libharu writes).
+    void entries(QPDFObjectHandle dict, std::string& out, bool stream) {
+        for (auto& [key, value] : dict.ditems()) {
+            if (kDroppedKeys.count(key) || (stream && key == "/Length") || value.isNull()) continue;
+            write_name(out, key);
+            out += ' ';
+            QPDFObjectHandle v = value;
+            write_value(v, out, 0);
+            out += '\n';
+        }
+    }
+
+    void write_value(QPDFObjectHandle& value, std::string& out, int depth) {
+        if (depth > 64) throw Loop();
+        if (value.isIndirect() && (value.isStream() || value.isDictionary())) {
+            // What belongs to the attachment's document, not to the page's drawing, is not copied.
+            if (!value.isStream() && (value.isPageObject() || value.isPagesObject() ||
+                                      (value.getKey("/Type").isName() && value.getKey("/Type").getName() == "/Catalog"))) {
+                out += "null";
+                return;
+            }
+            out += kReferenceStart;
+            write_integer(out, index_of(value));
+            out += kReferenceEnd;
+            return;
+        }
+        // Any other indirect object (an array, a number) is written where it is used; the
+        // depth bounds a loop of arrays, the byte limit one array used everywhere.
+        switch (value.getTypeCode()) {
+            case ::ot_boolean: out += value.getBoolValue() ? "true" : "false"; break;
+            case ::ot_integer: write_integer(out, value.getIntValue()); break;
+            case ::ot_real: write_real(out, value); break;
+            case ::ot_name: write_name(out, value.getName()); break;
+            case ::ot_string: write_hex_string(out, value.getStringValue()); break;
+            case ::ot_array: {
+                out += '[';
+                bool first = true;
+                for (QPDFObjectHandle item : value.aitems()) {
+                    if (!first) out += ' ';
+                    first = false;
+                    write_value(item, out, depth + 1);
+                }
+                out += ']';
+                break;
+            }
+            case ::ot_dictionary:
+                out += "<<";
+                for (auto& [key, v] : value.ditems()) {
+                    if (kDroppedKeys.count(key) || v.isNull()) continue;
+                    write_name(out, key);
+                    out += ' ';
+                    QPDFObjectHandle item = v;
+                    write_value(item, out, depth + 1);
+                    out += ' ';
+                }
+                out += ">>";
+                break;
+            default: out += "null"; break;  // null, or what cannot stand in a dictionary
+        }
+        if (bytes_ + out.size() > limit_) throw TooMany();
+    }
+
+    size_t limit_;
+    size_t bytes_ = 0;
+    std::map<QPDFObjGen, size_t> index_;
+    std::vector<QPDFObjectHandle> queue_;
+};
+
+// The form's bounding box through its /Matrix.
+void transformed_box(QPDFObjectHandle form, ImportedPage& page) {
+    QPDFObjectHandle dict = form.getDict();
+    const QPDFObjectHandle::Rectangle box = dict.getKey("/BBox").getArrayAsRectangle();
+    double m[6] = {1, 0, 0, 1, 0, 0};
+    QPDFObjectHandle matrix = dict.getKey("/Matrix");
+    if (matrix.isMatrix()) {
+        const QPDFObjectHandle::Matrix t = matrix.getArrayAsMatrix();
+        const double v[6] = {t.a, t.b, t.c, t.d, t.e, t.f};
+        std::copy(v, v + 6, m);
+    }
+    const double xs[2] = {box.llx, box.urx}, ys[2] = {box.lly, box.ury};
+    bool first = true;
+    for (double x : xs)
+        for (double y : ys) {
+            const double px = m[0] * x + m[2] * y + m[4], py = m[1] * x + m[3] * y + m[5];
+            if (first || px < page.llx) page.llx = px;
+            if (first || py < page.lly) page.lly = py;
+            if (first || px > page.urx) page.urx = px;
+            if (first || py > page.ury) page.ury = py;
+            first = false;
+        }
+}
+
+}  // namespace
+
+std::optional<ImportedPdf> import_pages(const std::string& clean_bytes, std::string* why) {
+    try {
+        QPDF pdf;
+        pdf.setSuppressWarnings(true);
+        pdf.processMemoryFile("attachment", clean_bytes.data(), clean_bytes.size());
+        // What the copies may take: far more than the file for an ordinary PDF (whose objects
+        // are written about as long as they are in the file), bounded for a hostile one.
+        Importer importer(8 * clean_bytes.size() + (1u << 20));
+        for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+            QPDFObjectHandle form = page.getFormXObjectForPage();
+            ImportedPage imported;
+            imported.form = importer.index_of(form);
+            transformed_box(form, imported);
+            importer.result.pages.push_back(imported);
+            importer.copy_queued();
+        }
+        return std::move(importer.result);
+    } catch (const Importer::TooMany&) {
+        *why = _("its pages use too many objects to copy into the packet");
+    } catch (const Importer::Loop&) {
+        *why = _("its objects are nested too deep or refer to each other in a loop");
+    } catch (const std::exception& e) {
+        *why = e.what();
+    }
+    return std::nullopt;
+}
+
+FormPlacement place_form(const ImportedPage& page, double box_x, double box_y, double box_w, double box_h) {
+    FormPlacement p;
+    const double w = page.urx - page.llx, h = page.ury - page.lly;
+    if (!(w > 0 && h > 0)) return p;
+    p.scale = std::min(box_w / w, box_h / h);
+    p.tx = box_x + (box_w - p.scale * w) / 2 - p.scale * page.llx;
+    p.ty = box_y + (box_h - p.scale * h) / 2 - p.scale * page.lly;
+    return p;
+}
+
+}  // namespace boardpack::attach

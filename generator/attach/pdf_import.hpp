@@ -1,0 +1,69 @@
+// The attachments' pages as objects to copy into the packet boardpack draws: each page of a
+// cleaned attachment becomes a form XObject, and the objects it uses (fonts, images, nested
+// forms) are copied with it, written out here as PDF syntax. The PDF writer adds them to the
+// document it writes and draws each form on a page the layout left for it, under the stamp and
+// the page number, so the packet is written once, by libharu, and qpdf reads only the
+// attachments (never the packet: reading and rewriting the whole packet was most of a build).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace boardpack::attach {
+
+// One attachment page to place: onto page `page` (0-based) of the packet, page `source_page`
+// (0-based) of the cleaned attachment `source`, inside a box given from the page's top-left corner.
+struct Placement {
+    int page = 0;
+    std::shared_ptr<const std::string> source;
+    int source_page = 0;
+    double x = 0, y = 0, w = 0, h = 0;
+    // For messages: the attachment's file as the input names it, and where it does ("bilag:").
+    std::string name, file;
+    int line = 0, column = 0;
+};
+
+// An object copied from an attachment. Its references to other copied objects are written as
+// kReferenceStart, the other object's index in ImportedPdf::objects in decimal, kReferenceEnd:
+// the writer puts the numbers the objects get in the packet there. Nothing else in a body is a
+// control character (strings are written in hex, names with #xx escapes).
+inline constexpr char kReferenceStart = '\x01';
+inline constexpr char kReferenceEnd = '\x02';
+
+struct ForeignObject {
+    std::string body;  // a dictionary's entries, without << >> (a stream's: without /Length)
+    bool stream = false;
+    std::string data;        // a stream's bytes as they were in the file, filtered as its /Filter says
+    bool unfiltered = false; // a stream without /Filter: the writer compresses it and says so
+};
+
+// The form XObject of an attachment page and where it draws: its bounding box after its
+// /Matrix (a rotated page's form turns it upright), in its own units.
+struct ImportedPage {
+    size_t form = 0;  // index in ImportedPdf::objects
+    double llx = 0, lly = 0, urx = 0, ury = 0;
+};
+
+struct ImportedPdf {
+    std::vector<ForeignObject> objects;
+    std::vector<ImportedPage> pages;  // every page of the attachment, in order
+};
+
+// The pages of a cleaned attachment (attach::clean_pdf's bytes) as objects to copy. A reference
+// to a page, the page tree or the catalog is left out (null), as are what ties an object to the
+// attachment's own structure tree and metadata. nullopt with *why set if qpdf cannot read it or
+// its objects would be unreasonably many copies (a reference loop of arrays, or one array
+// referred to from everywhere: each such array is written out where it is used).
+std::optional<ImportedPdf> import_pages(const std::string& clean_bytes, std::string* why);
+
+// The cm operator's six numbers that draw a page's form centred in the box (PDF user space:
+// lower-left corner and size), scaled to fill it as far as its shape allows.
+struct FormPlacement {
+    double scale = 1, tx = 0, ty = 0;
+};
+FormPlacement place_form(const ImportedPage& page, double box_x, double box_y, double box_w, double box_h);
+
+}  // namespace boardpack::attach

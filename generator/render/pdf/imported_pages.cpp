@@ -1,0 +1,116 @@
+#include "render/pdf/imported_pages.hpp"
+#include "core/messages.hpp"
+
+#include <hpdf_streams.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+namespace boardpack::render::pdf {
+
+namespace {
+
+// libharu calls this inside the dictionary's << >> (after a stream's /Length): the copied body.
+HPDF_STATUS write_copied_body(HPDF_Dict dict, HPDF_Stream stream) {
+    const auto* body = static_cast<const std::string*>(dict->attr);
+    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(body->data()), static_cast<HPDF_UINT>(body->size()));
+}
+
+// The body with each reference to a copied object made "N 0 R", N its number in the packet.
+bool resolve_references(const std::string& body, const std::vector<HPDF_Dict>& objects, std::string& out) {
+    out.clear();
+    out.reserve(body.size() + 16);
+    for (size_t i = 0; i < body.size(); ++i) {
+        if (body[i] != attach::kReferenceStart) {
+            out += body[i];
+            continue;
+        }
+        const size_t end = body.find(attach::kReferenceEnd, i);
+        size_t index = 0;
+        if (end == std::string::npos ||
+            std::from_chars(body.data() + i + 1, body.data() + end, index).ptr != body.data() + end || index >= objects.size())
+            return false;
+        char buf[16];
+        const auto stop = std::to_chars(buf, buf + sizeof buf, objects[index]->header.obj_id & 0x00FFFFFF).ptr;
+        out.append(buf, static_cast<size_t>(stop - buf));
+        out += " 0 R";
+        i = end;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool ImportedPages::add(HPDF_Doc pdf, const std::vector<attach::Placement>& placements, double page_height,
+                        Deflater& deflater, std::string* why) {
+    struct Copied {
+        attach::ImportedPdf imported;
+        std::vector<HPDF_Dict> objects;  // the packet's object for each of imported.objects
+    };
+    std::map<const std::string*, Copied> copies;
+    for (const attach::Placement& p : placements) {
+        if (!p.source) continue;
+        auto [it, added] = copies.try_emplace(p.source.get());
+        Copied& c = it->second;
+        failed = &p;
+        if (added) {
+            auto imported = attach::import_pages(*p.source, why);
+            if (!imported) return false;
+            c.imported = std::move(*imported);
+            // One dictionary (a stream's with its data) per object first, so that every reference
+            // has its number when the bodies are made.
+            for (attach::ForeignObject& o : c.imported.objects) {
+                HPDF_Dict d = nullptr;
+                if (o.stream) {
+                    d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+                    if (!d) return *why = _("libharu cannot make an object for the attachment"), false;
+                    d->filter = HPDF_STREAM_FILTER_NONE;  // the data is written as it is
+                    if (o.unfiltered) {
+                        if (!deflater.compress(o.data)) return *why = _("zlib cannot compress the attachment"), false;
+                        o.data = deflater.result();
+                    }
+                    // One block of exactly the data's size (libharu's stream grows by 4 KiB blocks).
+                    HPDF_Stream exact = HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(std::max<size_t>(o.data.size(), 1)));
+                    if (!exact) return *why = _("libharu cannot make an object for the attachment"), false;
+                    HPDF_Stream_Free(d->stream);
+                    d->stream = exact;
+                    if (HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(o.data.data()),
+                                          static_cast<HPDF_UINT>(o.data.size())) != HPDF_OK)
+                        return *why = _("libharu cannot make an object for the attachment"), false;
+                    std::string().swap(o.data);  // libharu holds it now
+                } else {
+                    d = HPDF_Dict_New(pdf->mmgr);
+                    if (!d || HPDF_Xref_Add(pdf->xref, d) != HPDF_OK)
+                        return *why = _("libharu cannot make an object for the attachment"), false;
+                }
+                c.objects.push_back(d);
+            }
+            for (size_t k = 0; k < c.imported.objects.size(); ++k) {
+                attach::ForeignObject& o = c.imported.objects[k];
+                std::string& body = bodies_.emplace_back();
+                if (!resolve_references(o.body, c.objects, body))
+                    return *why = _("a copied object of the attachment refers to nothing"), false;
+                if (o.stream && o.unfiltered) body += "/Filter /FlateDecode\n";
+                std::string().swap(o.body);
+                c.objects[k]->attr = &body;
+                c.objects[k]->write_fn = write_copied_body;
+            }
+        }
+        if (p.page < 0 || p.source_page < 0 || static_cast<size_t>(p.source_page) >= c.imported.pages.size())
+            return *why = _("an attachment page has no place in the packet"), false;
+        const attach::ImportedPage& page = c.imported.pages[static_cast<size_t>(p.source_page)];
+        if (by_page_.size() <= static_cast<size_t>(p.page)) by_page_.resize(static_cast<size_t>(p.page) + 1);
+        by_page_[static_cast<size_t>(p.page)].push_back(
+            {c.objects[page.form], attach::place_form(page, p.x, page_height - p.y - p.h, p.w, p.h)});
+    }
+    failed = nullptr;
+    return true;
+}
+
+const std::vector<PlacedForm>& ImportedPages::on_page(size_t i) const {
+    static const std::vector<PlacedForm> none;
+    return i < by_page_.size() ? by_page_[i] : none;
+}
+
+}  // namespace boardpack::render::pdf
