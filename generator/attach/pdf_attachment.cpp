@@ -186,6 +186,12 @@ std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why) {
         }
         std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
         out.bytes.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+        // Its pages' objects for the packet, from the same cleaned document (read once). What the
+        // copies may take: far more than the file for an ordinary PDF (whose objects are written
+        // about as long as they are in the file), bounded for a hostile one.
+        auto imported = import_pages(pdf, 8 * bytes.size() + (1u << 20), why);
+        if (!imported) return std::nullopt;
+        out.imported = std::make_shared<const ImportedPdf>(std::move(*imported));
         out.removed = in_words(found);
         return out;
     } catch (const QPDFExc& e) {

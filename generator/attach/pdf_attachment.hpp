@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "attach/pdf_import.hpp"
+
 namespace boardpack::attach {
 
 // Most pages one attachment may have, and all PDF attachments of a meeting together (README, "Limits").
@@ -20,6 +22,7 @@ struct CleanPdf {
     int pages = 0;
     bool tagged = false;               // it has a structure tree and says it is marked
     std::vector<std::string> removed;  // what was taken out, in words ("JavaScript", "embedded files", ...)
+    std::shared_ptr<const ImportedPdf> imported;  // its pages as objects to copy into the packet
 };
 
 // Whether the bytes start like a PDF ("%PDF-" within the first 1024 bytes, as readers accept).

@@ -212,14 +212,9 @@ void transformed_box(QPDFObjectHandle form, ImportedPage& page) {
 
 }  // namespace
 
-std::optional<ImportedPdf> import_pages(const std::string& clean_bytes, std::string* why) {
+std::optional<ImportedPdf> import_pages(QPDF& pdf, size_t limit, std::string* why) {
     try {
-        QPDF pdf;
-        pdf.setSuppressWarnings(true);
-        pdf.processMemoryFile("attachment", clean_bytes.data(), clean_bytes.size());
-        // What the copies may take: far more than the file for an ordinary PDF (whose objects
-        // are written about as long as they are in the file), bounded for a hostile one.
-        Importer importer(8 * clean_bytes.size() + (1u << 20));
+        Importer importer(limit);
         for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
             QPDFObjectHandle form = page.getFormXObjectForPage();
             ImportedPage imported;

@@ -12,13 +12,17 @@
 #include <string>
 #include <vector>
 
+class QPDF;
+
 namespace boardpack::attach {
 
+struct ImportedPdf;
+
 // One attachment page to place: onto page `page` (0-based) of the packet, page `source_page`
-// (0-based) of the cleaned attachment `source`, inside a box given from the page's top-left corner.
+// (0-based) of the attachment `source`, inside a box given from the page's top-left corner.
 struct Placement {
     int page = 0;
-    std::shared_ptr<const std::string> source;
+    std::shared_ptr<const ImportedPdf> source;
     int source_page = 0;
     double x = 0, y = 0, w = 0, h = 0;
     // For messages: the attachment's file as the input names it, and where it does ("bilag:").
@@ -52,12 +56,13 @@ struct ImportedPdf {
     std::vector<ImportedPage> pages;  // every page of the attachment, in order
 };
 
-// The pages of a cleaned attachment (attach::clean_pdf's bytes) as objects to copy. A reference
-// to a page, the page tree or the catalog is left out (null), as are what ties an object to the
-// attachment's own structure tree and metadata. nullopt with *why set if qpdf cannot read it or
-// its objects would be unreasonably many copies (a reference loop of arrays, or one array
-// referred to from everywhere: each such array is written out where it is used).
-std::optional<ImportedPdf> import_pages(const std::string& clean_bytes, std::string* why);
+// The pages of an attachment qpdf has read and attach::clean_pdf has cleaned, as objects to copy.
+// A reference to a page, the page tree or the catalog is left out (null), as are what ties an
+// object to the attachment's own structure tree and metadata. nullopt with *why set if its
+// objects would take more than `limit` bytes written out, or nest deeper than makes sense (an
+// array that holds itself; an array that is not its own object is written where it is used, so
+// one referred to from everywhere is written many times).
+std::optional<ImportedPdf> import_pages(QPDF& pdf, size_t limit, std::string* why);
 
 // The cm operator's six numbers that draw a page's form centred in the box (PDF user space:
 // lower-left corner and size), scaled to fill it as far as its shape allows.

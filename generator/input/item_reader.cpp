@@ -230,6 +230,7 @@ void read_pdf_attachment(const KeyValue& kv, const std::string& name, const std:
                       kv.line);
     a.pdf_pages = clean->pages;
     a.pdf = std::make_shared<const std::string>(std::move(clean->bytes));
+    a.imported = std::move(clean->imported);
     a.file = rel;
 }
 

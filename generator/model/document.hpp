@@ -11,6 +11,10 @@
 #include "numbers/decimal.hpp"
 #include "core/diagnostics.hpp"
 
+namespace boardpack::attach {
+struct ImportedPdf;  // attach/pdf_import.hpp: an attachment's pages as objects to copy
+}
+
 namespace boardpack::model {
 
 // Text-level content of a paragraph or heading.
@@ -180,6 +184,7 @@ struct Attachment {
     // A PDF attachment (its file ends in .pdf): the file as checked and cleaned (active content,
     // embedded files and its own metadata removed) and its page count; null for the others.
     std::shared_ptr<const std::string> pdf;
+    std::shared_ptr<const attach::ImportedPdf> imported;  // its pages' objects, to copy into the packet
     int pdf_pages = 0;
     std::string file;          // the file as the input names it, relative to the meeting folder, for messages
 };

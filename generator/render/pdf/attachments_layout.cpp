@@ -48,7 +48,7 @@ void lay_out_attachment_pages(const model::EditionView& view, const Wording& wor
                 }
                 attach::Placement place;
                 place.page = flow.page_number() - 1;
-                place.source = a.pdf;
+                place.source = a.imported;
                 place.source_page = p;
                 place.x = 0;
                 place.y = kImportTop;

@@ -44,65 +44,64 @@ bool resolve_references(const std::string& body, const std::vector<HPDF_Dict>& o
 
 bool ImportedPages::add(HPDF_Doc pdf, const std::vector<attach::Placement>& placements, double page_height,
                         Deflater& deflater, std::string* why) {
-    struct Copied {
-        attach::ImportedPdf imported;
-        std::vector<HPDF_Dict> objects;  // the packet's object for each of imported.objects
+    // The packet's object for each of an attachment's objects, each attachment copied once.
+    std::map<const attach::ImportedPdf*, std::vector<HPDF_Dict>> copies;
+    const auto cannot = [&](const char* what) {
+        *why = what;
+        return false;
     };
-    std::map<const std::string*, Copied> copies;
     for (const attach::Placement& p : placements) {
-        if (!p.source) continue;
-        auto [it, added] = copies.try_emplace(p.source.get());
-        Copied& c = it->second;
         failed = &p;
+        if (!p.source) return cannot(_("an attachment page has no place in the packet"));
+        const attach::ImportedPdf& source = *p.source;
+        auto [it, added] = copies.try_emplace(&source);
+        std::vector<HPDF_Dict>& objects = it->second;
         if (added) {
-            auto imported = attach::import_pages(*p.source, why);
-            if (!imported) return false;
-            c.imported = std::move(*imported);
             // One dictionary (a stream's with its data) per object first, so that every reference
             // has its number when the bodies are made.
-            for (attach::ForeignObject& o : c.imported.objects) {
+            for (const attach::ForeignObject& o : source.objects) {
                 HPDF_Dict d = nullptr;
                 if (o.stream) {
                     d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-                    if (!d) return *why = _("libharu cannot make an object for the attachment"), false;
+                    if (!d) return cannot(_("libharu cannot make an object for the attachment"));
                     d->filter = HPDF_STREAM_FILTER_NONE;  // the data is written as it is
+                    std::string_view data = o.data;
                     if (o.unfiltered) {
-                        if (!deflater.compress(o.data)) return *why = _("zlib cannot compress the attachment"), false;
-                        o.data = deflater.result();
+                        if (!deflater.compress(o.data)) return cannot(_("zlib cannot compress the attachment"));
+                        data = deflater.result();
                     }
                     // One block of exactly the data's size (libharu's stream grows by 4 KiB blocks).
-                    HPDF_Stream exact = HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(std::max<size_t>(o.data.size(), 1)));
-                    if (!exact) return *why = _("libharu cannot make an object for the attachment"), false;
+                    HPDF_Stream exact = HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(std::max<size_t>(data.size(), 1)));
+                    if (!exact) return cannot(_("libharu cannot make an object for the attachment"));
                     HPDF_Stream_Free(d->stream);
                     d->stream = exact;
-                    if (HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(o.data.data()),
-                                          static_cast<HPDF_UINT>(o.data.size())) != HPDF_OK)
-                        return *why = _("libharu cannot make an object for the attachment"), false;
-                    std::string().swap(o.data);  // libharu holds it now
+                    if (HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
+                                          static_cast<HPDF_UINT>(data.size())) != HPDF_OK)
+                        return cannot(_("libharu cannot make an object for the attachment"));
                 } else {
                     d = HPDF_Dict_New(pdf->mmgr);
                     if (!d || HPDF_Xref_Add(pdf->xref, d) != HPDF_OK)
-                        return *why = _("libharu cannot make an object for the attachment"), false;
+                        return cannot(_("libharu cannot make an object for the attachment"));
                 }
-                c.objects.push_back(d);
+                objects.push_back(d);
             }
-            for (size_t k = 0; k < c.imported.objects.size(); ++k) {
-                attach::ForeignObject& o = c.imported.objects[k];
+            for (size_t k = 0; k < source.objects.size(); ++k) {
+                const attach::ForeignObject& o = source.objects[k];
                 std::string& body = bodies_.emplace_back();
-                if (!resolve_references(o.body, c.objects, body))
-                    return *why = _("a copied object of the attachment refers to nothing"), false;
+                if (!resolve_references(o.body, objects, body))
+                    return cannot(_("a copied object of the attachment refers to nothing"));
                 if (o.stream && o.unfiltered) body += "/Filter /FlateDecode\n";
-                std::string().swap(o.body);
-                c.objects[k]->attr = &body;
-                c.objects[k]->write_fn = write_copied_body;
+                objects[k]->attr = &body;
+                objects[k]->write_fn = write_copied_body;
             }
         }
-        if (p.page < 0 || p.source_page < 0 || static_cast<size_t>(p.source_page) >= c.imported.pages.size())
-            return *why = _("an attachment page has no place in the packet"), false;
-        const attach::ImportedPage& page = c.imported.pages[static_cast<size_t>(p.source_page)];
+        if (p.page < 0 || p.source_page < 0 || static_cast<size_t>(p.source_page) >= source.pages.size() ||
+            source.pages[static_cast<size_t>(p.source_page)].form >= objects.size())
+            return cannot(_("an attachment page has no place in the packet"));
+        const attach::ImportedPage& page = source.pages[static_cast<size_t>(p.source_page)];
         if (by_page_.size() <= static_cast<size_t>(p.page)) by_page_.resize(static_cast<size_t>(p.page) + 1);
         by_page_[static_cast<size_t>(p.page)].push_back(
-            {c.objects[page.form], attach::place_form(page, p.x, page_height - p.y - p.h, p.w, p.h)});
+            {objects[page.form], attach::place_form(page, p.x, page_height - p.y - p.h, p.w, p.h)});
     }
     failed = nullptr;
     return true;
