@@ -220,17 +220,35 @@ std::map<std::string, std::string> printed_sections(const render::Wording& wordi
 // confidential: lukket/tilbagetrukket/offentlig/versioner/N/.
 constexpr const char* kWithdrawn = "lukket/tilbagetrukket";
 
-// Writes each edition's snapshot and carries its kept versions into the new packet: the
-// versions before, and the one published now when this build makes a new one (README,
-// "Corrections"). All of it is in the staging folder, so it is published by the same swap.
+// Writes each edition's snapshot into its folder in the staging folder (published by the same
+// swap as the rest), after which only its version and date are kept.
+bool write_snapshots(publish::Publisher& publisher, EditionVersion (&ev)[2], std::string* why) {
+    const model::Edition editions[2] = {model::Edition::Offentlig, model::Edition::Lukket};
+    for (int e = 0; e < 2; ++e) {
+        const std::string folder = model::edition_folder(editions[e]);
+        const publish::Access access = e == 1 ? publish::Access::Restricted : publish::Access::Public;
+        versions::Snapshot& s = ev[e].snapshot;
+        if (!publisher.write(folder + "/" + versions::snapshot_file(folder), versions::write_snapshot(s), access, why))
+            return false;
+        versions::Snapshot kept;
+        kept.meeting = s.meeting;
+        kept.edition = s.edition;
+        kept.version = s.version;
+        kept.date = s.date;
+        s = std::move(kept);
+    }
+    return true;
+}
+
+// Carries each edition's kept versions into the new packet: the versions before, and the one
+// published now when this build makes a new one (README, "Corrections"). All of it is in the
+// staging folder, so it is published by the same swap.
 bool write_versions(publish::Publisher& publisher, const EditionVersion (&kept)[2], std::string* why) {
     const model::Edition editions[2] = {model::Edition::Offentlig, model::Edition::Lukket};
     for (int e = 0; e < 2; ++e) {
         const std::string folder = model::edition_folder(editions[e]);
         const publish::Access access = e == 1 ? publish::Access::Restricted : publish::Access::Public;
         const EditionVersion& v = kept[e];
-        if (!publisher.write(folder + "/" + versions::snapshot_file(folder), versions::write_snapshot(v.snapshot), access, why))
-            return false;
         if (v.published == 0) continue;
         // Public versions withdrawn before (an item in them was made confidential) stay withdrawn.
         if (e == 1 && !publisher.keep(kWithdrawn, kWithdrawn, access, why)) return false;
@@ -311,6 +329,12 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
                 versions::clear_marks(*meeting);
                 versions::mark(ev[e].comparison);
             };
+        }
+        // The snapshots go to the staging folder now and their entries are freed: rendering
+        // needs only the marks made from them, and a large meeting's are several MB.
+        if (!write_snapshots(*publisher, ev, &why)) {
+            err << fmt(_("boardpack: {}; the packet in {} was left as it was\n"), why, publisher->target().string());
+            return kExitOutputError;
         }
     }
     EditionRun runs[2];
