@@ -1,0 +1,173 @@
+// An attachment's pages as objects to copy into the packet (attach/pdf_import): what is copied,
+// what is left out, how references are written, and where a page's form is placed.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "attach/pdf_attachment.hpp"
+#include "attach/pdf_import.hpp"
+
+using namespace boardpack;
+
+namespace {
+
+// A PDF from its objects' bodies (object n is bodies[n-1]; 1 is the catalog), with a correct
+// cross-reference table, so qpdf reads it without repairing it.
+std::string pdf_of(const std::vector<std::string>& bodies) {
+    std::string out = "%PDF-1.7\n";
+    std::vector<size_t> offsets;
+    for (size_t i = 0; i < bodies.size(); ++i) {
+        offsets.push_back(out.size());
+        out += std::to_string(i + 1) + " 0 obj\n" + bodies[i] + "\nendobj\n";
+    }
+    const size_t xref = out.size();
+    out += "xref\n0 " + std::to_string(bodies.size() + 1) + "\n0000000000 65535 f \n";
+    for (size_t o : offsets) {
+        char line[24];
+        std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+        out += line;
+    }
+    out += "trailer\n<< /Size " + std::to_string(bodies.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           std::to_string(xref) + "\n%%EOF\n";
+    return out;
+}
+
+std::string stream(const std::string& dict, const std::string& data) {
+    return "<< " + dict + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
+}
+
+// The references a body makes, as indexes into the copied objects.
+std::vector<size_t> references(const std::string& body) {
+    std::vector<size_t> out;
+    for (size_t i = body.find(attach::kReferenceStart); i != std::string::npos; i = body.find(attach::kReferenceStart, i + 1))
+        out.push_back(std::stoul(body.substr(i + 1, body.find(attach::kReferenceEnd, i) - i - 1)));
+    return out;
+}
+
+std::string all_bodies(const attach::ImportedPdf& p) {
+    std::string out;
+    for (const attach::ForeignObject& o : p.objects) out += o.body + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("an attachment page's objects are copied with what it draws, and nothing of the document around it") {
+    // 3: the page. Its resources: a font (4), an image (5) with its own /Metadata (6), a
+    // graphics state whose soft mask names the page itself, an array (7) used twice, and a form
+    // (8) tied to the attachment's structure tree.
+    const std::string pdf = pdf_of({
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 9 0 R /Resources << /Font << /F1 4 0 R >> "
+        "/XObject << /Im1 5 0 R /Fm1 8 0 R >> /ExtGState << /G1 << /Odd 3 0 R >> >> "
+        "/Properties << /A 7 0 R /B 7 0 R >> >> >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+               "/Filter /ASCIIHexDecode /Metadata 6 0 R",
+               "7F>"),
+        stream("/Type /Metadata /Subtype /XML", "<x>Metakanarie</x>"),
+        "[1 2.5 /Navn#20med#20mellemrum (tekst)]",
+        stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /StructParents 4", "0 0 m 10 10 l S"),
+        stream("", "BT /F1 12 Tf 10 50 Td (Hej) Tj ET /Im1 Do /Fm1 Do"),
+    });
+    std::string why;
+    const auto clean = attach::clean_pdf(pdf, &why);
+    REQUIRE_MESSAGE(clean, why);
+    REQUIRE(clean->imported);
+    const attach::ImportedPdf& p = *clean->imported;
+    REQUIRE(p.pages.size() == 1);
+    const attach::ForeignObject& form = p.objects.at(p.pages[0].form);
+    CHECK(form.stream);
+    CHECK(form.unfiltered);  // the page's content, decoded: the writer compresses it
+    CHECK(form.data.find("(Hej) Tj") != std::string::npos);
+    CHECK(form.body.find("/Subtype /Form") != std::string::npos);
+    // Every reference is to a copied object; the page itself (in the graphics state) is null.
+    for (const attach::ForeignObject& o : p.objects)
+        for (size_t r : references(o.body)) CHECK(r < p.objects.size());
+    const std::string bodies = all_bodies(p);
+    CHECK(bodies.find("/Odd null") != std::string::npos);
+    CHECK(bodies.find("/Type /Page\n") == std::string::npos);
+    CHECK(bodies.find("/Type /Pages") == std::string::npos);
+    // The structure tree's numbers and the image's metadata stay behind.
+    CHECK(bodies.find("/StructParents") == std::string::npos);
+    CHECK(bodies.find("/Metadata") == std::string::npos);
+    for (const attach::ForeignObject& o : p.objects) CHECK(o.data.find("Metakanarie") == std::string::npos);
+    // An array that is not a dictionary is written where it is used, names with #xx and strings
+    // in hex; a stream keeps its filter and its bytes as they were.
+    const std::string array = "[1 2.5 /Navn#20med#20mellemrum <74656B7374>]";
+    const size_t first = bodies.find(array);
+    CHECK(first != std::string::npos);
+    CHECK(bodies.find(array, first + 1) != std::string::npos);
+    bool image = false;
+    for (const attach::ForeignObject& o : p.objects)
+        if (o.body.find("/Subtype /Image") != std::string::npos) {
+            image = true;
+            CHECK(o.stream);
+            CHECK_FALSE(o.unfiltered);
+            CHECK(o.body.find("/Filter /ASCIIHexDecode") != std::string::npos);
+            CHECK(o.body.find("/Length") == std::string::npos);  // libharu writes its own
+            CHECK(o.data == "7F>");
+        }
+    CHECK(image);
+    // Nothing in a body is a control character but the references' marks.
+    for (unsigned char c : bodies)
+        CHECK((c >= 0x20 || c == '\n' || c == static_cast<unsigned char>(attach::kReferenceStart) ||
+               c == static_cast<unsigned char>(attach::kReferenceEnd)));
+}
+
+TEST_CASE("a turned page's form covers the page as a viewer shows it, and is placed centred in the box") {
+    const std::string pdf = pdf_of({
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Rotate 90 /Contents 4 0 R /Resources << >> >>",
+        stream("", "0 0 m 200 100 l S"),
+    });
+    std::string why;
+    const auto clean = attach::clean_pdf(pdf, &why);
+    REQUIRE_MESSAGE(clean, why);
+    const attach::ImportedPage& page = clean->imported->pages.at(0);
+    CHECK(page.urx - page.llx == doctest::Approx(100));  // upright: 100 wide, 200 high
+    CHECK(page.ury - page.lly == doctest::Approx(200));
+    // Into a box 400 wide and 200 high at (10, 20): scaled 1, centred across.
+    const attach::FormPlacement at = attach::place_form(page, 10, 20, 400, 200);
+    CHECK(at.scale == doctest::Approx(1));
+    CHECK(at.tx + at.scale * page.llx == doctest::Approx(10 + 150));
+    CHECK(at.ty + at.scale * page.lly == doctest::Approx(20));
+    // Into a box half its size: scaled down, never out of the box.
+    const attach::FormPlacement half = attach::place_form(page, 0, 0, 50, 100);
+    CHECK(half.scale == doctest::Approx(0.5));
+    CHECK(half.tx + half.scale * page.llx == doctest::Approx(0));
+    CHECK(half.ty + half.scale * page.ury == doctest::Approx(100));
+}
+
+TEST_CASE("an attachment whose objects would be copied endlessly is refused with the reason") {
+    // 4 holds itself: written where it is used, it would never end.
+    const std::string loop = pdf_of({
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 5 0 R /Resources << /Properties << /L 4 0 R >> >> >>",
+        "[1 4 0 R]",
+        stream("", "0 0 m 200 100 l S"),
+    });
+    std::string why;
+    CHECK_FALSE(attach::clean_pdf(loop, &why));
+    CHECK(why.find("loop") != std::string::npos);
+    // Nine arrays, each holding the one before ten times: 10^9 copies of the first.
+    std::vector<std::string> bodies = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Properties << /L 14 0 R >> >> >>",
+        stream("", "0 0 m 200 100 l S"),
+        "[/Bund]",
+    };
+    for (int level = 6; level <= 14; ++level) {
+        std::string a = "[";
+        for (int k = 0; k < 10; ++k) a += std::to_string(level - 1) + " 0 R ";
+        bodies.push_back(a + "]");
+    }
+    why.clear();
+    CHECK_FALSE(attach::clean_pdf(pdf_of(bodies), &why));
+    CHECK(why.find("too many objects") != std::string::npos);
+}
