@@ -5,7 +5,11 @@
 #include <charconv>
 #include <exception>
 #include <map>
+#include <memory>
 #include <set>
+#include <stdexcept>
+
+#include <libdeflate.h>
 
 // qpdf 11: std::shared_ptr throughout, not its deprecated PointerHolder.
 #define POINTERHOLDER_TRANSITION 4
@@ -72,6 +76,22 @@ void write_real(std::string& out, QPDFObjectHandle& real) {
     out.append(buf, static_cast<size_t>(end - buf));
 }
 
+// A stream's data compressed (zlib, FlateDecode) at libdeflate's fastest level, the packet's
+// own pages' level (render/pdf/deflate.hpp): the page's content, which qpdf gives decoded.
+bool compress(std::string& data) {
+    struct Free {
+        void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+    };
+    const std::unique_ptr<libdeflate_compressor, Free> c(libdeflate_alloc_compressor(1));
+    if (!c) return false;
+    std::string out(libdeflate_zlib_compress_bound(c.get(), data.size()), '\0');
+    const size_t n = libdeflate_zlib_compress(c.get(), data.data(), data.size(), out.data(), out.size());
+    if (n == 0) return false;
+    out.resize(n);
+    data = std::move(out);
+    return true;
+}
+
 // Walks the objects a page's form uses and writes them out.
 class Importer {
 public:
@@ -103,7 +123,10 @@ public:
                 ForeignObject& out = result.objects[index];
                 out.stream = true;
                 out.data.assign(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-                out.unfiltered = !dict.hasKey("/Filter") || dict.getKey("/Filter").isNull();
+                if (!dict.hasKey("/Filter") || dict.getKey("/Filter").isNull()) {
+                    if (!compress(out.data)) throw std::runtime_error(_("zlib cannot compress one of its streams"));
+                    body += "/Filter /FlateDecode\n";
+                }
             } else {
                 entries(object, body, false);
             }

@@ -40,8 +40,9 @@ inline constexpr char kReferenceEnd = '\x02';
 struct ForeignObject {
     std::string body;  // a dictionary's entries, without << >> (a stream's: without /Length)
     bool stream = false;
-    std::string data;        // a stream's bytes as they were in the file, filtered as its /Filter says
-    bool unfiltered = false; // a stream without /Filter: the writer compresses it and says so
+    // A stream's bytes, filtered as its /Filter says: as they were in the file, or compressed
+    // here (with /Filter /FlateDecode added) where it had no filter (a page's content, decoded).
+    std::string data;
 };
 
 // The form XObject of an attachment page and where it draws: its bounding box after its

@@ -43,7 +43,7 @@ bool resolve_references(const std::string& body, const std::vector<HPDF_Dict>& o
 }  // namespace
 
 bool ImportedPages::add(HPDF_Doc pdf, const std::vector<attach::Placement>& placements, double page_height,
-                        Deflater& deflater, std::string* why) {
+                        std::string* why) {
     // The packet's object for each of an attachment's objects, each attachment copied once.
     std::map<const attach::ImportedPdf*, std::vector<HPDF_Dict>> copies;
     const auto cannot = [&](const char* what) {
@@ -65,11 +65,7 @@ bool ImportedPages::add(HPDF_Doc pdf, const std::vector<attach::Placement>& plac
                     d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
                     if (!d) return cannot(_("libharu cannot make an object for the attachment"));
                     d->filter = HPDF_STREAM_FILTER_NONE;  // the data is written as it is
-                    std::string_view data = o.data;
-                    if (o.unfiltered) {
-                        if (!deflater.compress(o.data)) return cannot(_("zlib cannot compress the attachment"));
-                        data = deflater.result();
-                    }
+                    const std::string& data = o.data;
                     // One block of exactly the data's size (libharu's stream grows by 4 KiB blocks).
                     HPDF_Stream exact = HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(std::max<size_t>(data.size(), 1)));
                     if (!exact) return cannot(_("libharu cannot make an object for the attachment"));
@@ -90,7 +86,6 @@ bool ImportedPages::add(HPDF_Doc pdf, const std::vector<attach::Placement>& plac
                 std::string& body = bodies_.emplace_back();
                 if (!resolve_references(o.body, objects, body))
                     return cannot(_("a copied object of the attachment refers to nothing"));
-                if (o.stream && o.unfiltered) body += "/Filter /FlateDecode\n";
                 objects[k]->attr = &body;
                 objects[k]->write_fn = write_copied_body;
             }

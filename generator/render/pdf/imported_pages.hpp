@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "attach/pdf_import.hpp"
-#include "render/pdf/deflate.hpp"
 
 namespace boardpack::render::pdf {
 
@@ -26,8 +25,7 @@ class ImportedPages {
 public:
     // Copies into the document the attachments the placements draw (each attachment once, however
     // many of its pages are placed). false with *why set (qpdf's reason, or libharu's failure).
-    bool add(HPDF_Doc pdf, const std::vector<attach::Placement>& placements, double page_height, Deflater& deflater,
-             std::string* why);
+    bool add(HPDF_Doc pdf, const std::vector<attach::Placement>& placements, double page_height, std::string* why);
 
     // The forms to draw on page i (0-based), under what boardpack draws there.
     const std::vector<PlacedForm>& on_page(size_t i) const;

@@ -467,7 +467,7 @@ struct Writer {
         if (doc.imports.empty()) return true;
         haru.doing(fmt(_("copy the PDF attachments' pages into {}"), pdf_name(doc)));
         std::string why;
-        if (imported.add(haru.doc(), doc.imports, doc.page_height, deflater, &why)) return true;
+        if (imported.add(haru.doc(), doc.imports, doc.page_height, &why)) return true;
         if (imported.failed) haru.doing(fmt(_("copy the pages of {} into {}"), imported.failed->name, pdf_name(doc)),
                                         {imported.failed->file, imported.failed->line, imported.failed->column});
         return haru.fail_with(why);
