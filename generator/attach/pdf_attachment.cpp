@@ -9,6 +9,7 @@
 #define POINTERHOLDER_TRANSITION 4
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
+#include <qpdf/QPDFAcroFormDocumentHelper.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -186,6 +187,11 @@ std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why) {
         }
         std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
         out.bytes.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+        // What a viewer shows of the pages' annotations (a form's filled-in fields, a stamp, a
+        // comment) becomes part of their drawing in the packet, whose copy is not interactive;
+        // the bilag/ file, written above, keeps them as they are.
+        QPDFAcroFormDocumentHelper(pdf).generateAppearancesIfNeeded();
+        QPDFPageDocumentHelper(pdf).flattenAnnotations(0, an_invisible | an_hidden | an_no_view);
         // Its pages' objects for the packet, from the same cleaned document (read once). What the
         // copies may take: far more than the file for an ordinary PDF (whose objects are written
         // about as long as they are in the file), bounded for a hostile one.

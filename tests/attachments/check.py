@@ -255,6 +255,53 @@ def looping_letter(fan_out):
     return pikepdf_bytes(pdf)
 
 
+def annotated_letter():
+    """The letter with a filled-in form field, a stamp and a hidden stamp on its first page, each
+    with its appearance (what a viewer draws)."""
+    import io
+    pdf = pikepdf.open(io.BytesIO(make_pdf(["BREVTEKST side 1"])))
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica))
+
+    def appearance(text):
+        s = pikepdf.Stream(pdf, ("BT /Helv 12 Tf 2 4 Td (%s) Tj ET" % text).encode())
+        s.Type, s.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+        s.BBox = pikepdf.Array([0, 0, 200, 20])
+        s.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(Helv=font))
+        return s
+
+    def annot(subtype, rect, flags, text, **more):
+        return pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=subtype, Rect=pikepdf.Array(rect),
+                                                    F=flags, AP=pikepdf.Dictionary(N=appearance(text)), **more))
+    field = annot(pikepdf.Name.Widget, [100, 600, 300, 620], 4, "FELTVAERDI", FT=pikepdf.Name.Tx,
+                  T=pikepdf.String("navn"), V=pikepdf.String("FELTVAERDI"))
+    stamp = annot(pikepdf.Name.Stamp, [100, 550, 300, 570], 4, "STEMPELTEKST")
+    hidden = annot(pikepdf.Name.Stamp, [100, 500, 300, 520], 2, "SKJULTSTEMPEL")
+    pdf.pages[0].Annots = pdf.make_indirect(pikepdf.Array([field, stamp, hidden]))
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([field]))
+    return pikepdf_bytes(pdf)
+
+
+def check_annotations(boardpack, work):
+    """What a viewer shows of an attachment's annotations (a filled-in field, a stamp) is drawn on
+    its page in the packet, a hidden one is not; the bilag/ file keeps the field as a field."""
+    meeting = os.path.join(work, "annotated", "2024-03-test")
+    write_meeting(meeting, brev=annotated_letter())
+    out = os.path.join(work, "annotated-out")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("a letter with a form field and stamps builds", p.returncode == 0, p.stderr)
+    if p.returncode != 0:
+        return
+    texts = pages_text(os.path.join(out, "2024-03-test", "offentlig", "dagsorden-offentlig.pdf"))
+    page = next((t for t in texts if "BREVTEKST side 1" in t), "")
+    check("the field's value and the stamp are on the letter's page in the packet",
+          "FELTVAERDI" in page and "STEMPELTEKST" in page, page)
+    check("the hidden stamp is not", "SKJULTSTEMPEL" not in "".join(texts))
+    own = pikepdf.open(os.path.join(out, "2024-03-test", "offentlig", "bilag", "1-1-hoeringssvar-fra-region-test.pdf"))
+    check("the bilag/ file keeps the form field as a field",
+          any(a.get("/Subtype") == "/Widget" for a in own.pages[0].get("/Annots", [])))
+
+
 def word_boxes(pdf, page):
     """(xMin, yMin, xMax, yMax, word) of each word on a page, from pdftotext -bbox (top-left origin)."""
     html = subprocess.run(["pdftotext", "-q", "-bbox", "-f", str(page), "-l", str(page), pdf, "-"], capture_output=True,
@@ -322,6 +369,7 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         check_packet(boardpack, work)
         check_turned_pages(boardpack, work)
+        check_annotations(boardpack, work)
         check_hostile(boardpack, work)
     print("FAILED: %d" % failures if failures else "all attachment checks passed")
     return 1 if failures else 0
