@@ -225,6 +225,29 @@ TEST_CASE("Content stream: operators as libharu writes them, font and colour as 
           "0 -21 Td\n" + "(\0\\(\0\\)\0\\\\\0\\r) Tj\nET\n"s);
 }
 
+TEST_CASE("Content stream: every byte value at every place of a text escaped as a literal string needs it") {
+    // The codes are copied eight bytes at a time when none needs a backslash: each of the 256
+    // byte values, at each place of a word and of the tail after it, among plain bytes.
+    for (int value = 0; value < 256; ++value)
+        for (size_t length = 1; length <= 19; ++length)
+            for (size_t at = 0; at < length; ++at) {
+                std::string codes(length, '\0');
+                for (size_t i = 0; i < length; ++i) codes[i] = static_cast<char>(i % 2 ? 0x41 + i : 0);
+                codes[at] = static_cast<char>(value);
+                std::string expected = "(";
+                for (const char c : codes) {
+                    if (c == '(' || c == ')' || c == '\\') expected += '\\', expected += c;
+                    else if (c == '\r') expected += "\\r";
+                    else expected += c;
+                }
+                expected += ") Tj\n";
+                ContentStream c;
+                c.more_text(codes);
+                INFO(value, " at ", at, " of ", length);
+                REQUIRE(c.bytes() == expected);
+            }
+}
+
 TEST_CASE("Fallback faces are read only when a character needs them, once, on two threads, and measure as when read at once (issue 10)") {
     Diagnostics d;
     auto lazy = FontFiles::load(BOARDPACK_FONT_DIR, d);
