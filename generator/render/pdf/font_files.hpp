@@ -14,6 +14,7 @@
 
 #include "core/diagnostics.hpp"
 #include "render/pdf/font_metrics.hpp"
+#include "render/pdf/line_memo.hpp"
 
 struct hb_face_t;
 struct hb_set_t;
@@ -88,11 +89,14 @@ private:
             return a >= 0 ? a : from_fallbacks(cp, style);
         }
         double ascent(FontStyle style) const override { return own_.ascent(style); }
+        // The run's paragraphs are laid out up to four times: broken once.
+        LineMemo* line_memo() const override { return memo_.get(); }
 
     private:
         double from_fallbacks(char32_t cp, FontStyle style) const;
         TableMetrics own_;
         std::shared_ptr<Fallbacks> fallbacks_;
+        std::shared_ptr<LineMemo> memo_ = std::make_shared<LineMemo>();
     };
     using Direct = std::array<std::array<signed char, kDirect>, kFontStyles>;
     FontFiles(std::shared_ptr<Fallbacks> fallbacks, TableMetrics own, Direct direct)
