@@ -15,6 +15,7 @@
 #include "core/diagnostics.hpp"
 #include "render/pdf/font_metrics.hpp"
 #include "render/pdf/line_memo.hpp"
+#include "render/pdf/subset_memo.hpp"
 
 struct hb_face_t;
 struct hb_set_t;
@@ -57,6 +58,9 @@ public:
     // the stand-in □ for one the face lacks), with the same widths; "" with *why set if
     // HarfBuzz cannot make it.
     std::string subset(int face, const std::vector<char32_t>& code_points, std::string* why) const;
+    // The subsets embedded so far in this run, as the PDF holds them (embed_cid_font makes each
+    // once; thread-safe).
+    SubsetMemo& subsets() const { return *subsets_; }
     // Whether the fallback faces have been read yet (for tests: not thread-safe).
     bool fallbacks_read() const;
     // A fallback face that could not be read when a character needed it: its file and why.
@@ -107,6 +111,7 @@ private:
     std::shared_ptr<Fallbacks> fallbacks_;  // shared with lazy_; holds all faces
     LazyMetrics lazy_;
     Direct direct_;
+    std::shared_ptr<SubsetMemo> subsets_ = std::make_shared<SubsetMemo>();
 };
 
 }  // namespace boardpack::render::pdf
