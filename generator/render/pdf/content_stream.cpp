@@ -60,13 +60,15 @@ void ContentStream::number(double value) {
     for (int32_t v = int_val; v > 0; v /= 10) digits[n++] = static_cast<char>('0' + v % 10);
     if (n == 0) digits[n++] = '0';
     while (n > 0) *s++ = digits[--n];
-    char frac[5];
-    for (int i = 4; i >= 0; --i, fpart /= 10) frac[i] = static_cast<char>('0' + fpart % 10);
-    int keep = 5;
-    while (keep > 0 && frac[keep - 1] == '0') --keep;
-    if (keep > 0) {
+    // The five decimals without their trailing zeros (none, and no point, for a whole number:
+    // most sizes, and half the coordinates, are): each digit is worked out once.
+    fpart %= 100000;  // five digits at most, as libharu writes them
+    if (fpart > 0) {
+        int keep = 5;
+        while (fpart % 10 == 0) fpart /= 10, --keep;
         *s++ = '.';
-        for (int i = 0; i < keep; ++i) *s++ = frac[i];
+        for (int i = keep - 1; i >= 0; --i, fpart /= 10) s[i] = static_cast<char>('0' + fpart % 10);
+        s += keep;
     }
     out_.append(buf, static_cast<size_t>(s - buf));
 }
