@@ -7,6 +7,11 @@
 #include <stdexcept>
 #include <thread>
 #include <sstream>
+#include <cmath>
+#include <random>
+
+#include <hpdf.h>
+#include <hpdf_utils.h>
 
 #include "render/pdf/content_stream.hpp"
 #include "render/pdf/embedded_fonts.hpp"
@@ -223,6 +228,60 @@ TEST_CASE("Content stream: operators as libharu writes them, font and colour as 
           "BT\n/F1 11 Tf\n0 0.263 0.431 rg\n68 769.09003 Td\n" + "(\0\x05\x01\xAF) Tj\n"s +
           "/F2 11 Tf\n" + "(\0\x01) Tj\n"s +
           "0 -21 Td\n" + "(\0\\(\0\\)\0\\\\\0\\r) Tj\nET\n"s);
+}
+
+TEST_CASE("Content stream: every number written as libharu's HPDF_FToA writes it") {
+    // Sizes and coordinates go through ContentStream's own copy of libharu's formatting: the
+    // same characters as libharu's for whole numbers, fractions, negatives, values that round
+    // to a whole one and values past libharu's bounds.
+    const auto libharu = [](double v) {
+        char buf[64] = {};  // as libharu's page operators call it: room to spare, the end returned
+        const char* end = HPDF_FToA(buf, static_cast<HPDF_REAL>(v), buf + sizeof buf - 1);
+        return std::string(static_cast<const char*>(buf), end);
+    };
+    const auto ours = [](double v) {
+        ContentStream c;
+        c.font("F", v);
+        return c.bytes();
+    };
+    std::vector<double> values = {0, -0.0, 1, -1, 10, 100.5, 0.1, 0.00001, 0.000004, 0.000005, 0.999994, 0.999996,
+                                  2.999997, 32767, 32768, -32768, 1e9, -1e9, 684.29, 769.09, 465.276, 0.263, 0.431};
+    std::mt19937 random(10);
+    std::uniform_real_distribution<double> page(-1000, 1000), wide(-40000, 40000), unit(0, 1);
+    for (int i = 0; i < 20000; ++i) {
+        values.push_back(page(random));
+        values.push_back(wide(random));
+        values.push_back(unit(random));
+        values.push_back(std::round(page(random) * 100) / 100);  // a layout's two decimals
+        values.push_back(std::floor(wide(random)) + 0.99999 + unit(random) / 100000);  // near a whole number
+    }
+    for (const double v : values) {
+        INFO(v);
+        REQUIRE(ours(v) == "/F " + libharu(v) + " Tf\n");
+    }
+}
+
+TEST_CASE("Content stream: every byte value at every place of a text escaped as a literal string needs it") {
+    // The codes are copied eight bytes at a time when none needs a backslash: each of the 256
+    // byte values, at each place of a word and of the tail after it, among plain bytes.
+    for (int value = 0; value < 256; ++value)
+        for (size_t length = 1; length <= 19; ++length)
+            for (size_t at = 0; at < length; ++at) {
+                std::string codes(length, '\0');
+                for (size_t i = 0; i < length; ++i) codes[i] = static_cast<char>(i % 2 ? 0x41 + i : 0);
+                codes[at] = static_cast<char>(value);
+                std::string expected = "(";
+                for (const char c : codes) {
+                    if (c == '(' || c == ')' || c == '\\') expected += '\\', expected += c;
+                    else if (c == '\r') expected += "\\r";
+                    else expected += c;
+                }
+                expected += ") Tj\n";
+                ContentStream c;
+                c.more_text(codes);
+                INFO(value, " at ", at, " of ", length);
+                REQUIRE(c.bytes() == expected);
+            }
 }
 
 TEST_CASE("Fallback faces are read only when a character needs them, once, on two threads, and measure as when read at once (issue 10)") {

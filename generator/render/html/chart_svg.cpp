@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "render/chart/chart_text.hpp"
+#include "render/chart/two_decimals.hpp"
 #include "render/html/html_blocks.hpp"
 
 namespace boardpack::render::html {
@@ -16,9 +17,8 @@ namespace {
 
 // Coordinates to two decimals, as the parity test compares them.
 std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
+    std::string s;
+    chart::append_two_decimals(v, s);
     if (s == "-0.00") s = "0.00";
     return s;
 }

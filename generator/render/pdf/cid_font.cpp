@@ -65,15 +65,14 @@ constexpr int kFontDeflateLevel = 1;
 // entry from a stream it does not compress itself, so the dictionary's write hook writes it.
 HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
 
-// A stream object of `doc` holding `bytes`, compressed here with libdeflate: libharu would
+// A stream object of `doc` holding `packed`, compressed here with libdeflate: libharu would
 // compress it when the PDF is saved at zlib's default level, which for the font subsets cost
 // some 12 M instructions of the example's 268 M (issue 10).
-HPDF_Dict stream_of(HPDF_Doc doc, Deflater& deflater, const std::string& bytes) {
+HPDF_Dict stream_of(HPDF_Doc doc, const std::string& packed) {
     HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    if (!s || !deflater.compress(bytes)) return nullptr;
+    if (!s) return nullptr;
     s->filter = HPDF_STREAM_FILTER_NONE;
     s->write_fn = write_flate_filter;
-    const std::string& packed = deflater.result();
     if (HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size())) !=
         HPDF_OK)
         return nullptr;
@@ -84,6 +83,61 @@ HPDF_Dict stream_of(HPDF_Doc doc, Deflater& deflater, const std::string& bytes) 
 HPDF_Dict indirect_dict(HPDF_Doc doc) {
     HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
     return d && HPDF_Xref_Add(doc->xref, d) == HPDF_OK ? d : nullptr;
+}
+
+// The subset of `face` for `characters` with its streams compressed and its widths: what the
+// PDF embeds of it that depends on nothing else; nullptr with *why set on failure.
+std::shared_ptr<const EmbeddedSubset> make_subset(const FontFiles& fonts, int face, const std::vector<char32_t>& characters,
+                                                  std::string* why) {
+    const std::string program = fonts.subset(face, characters, why);
+    if (program.empty()) return nullptr;
+    auto made = std::make_shared<EmbeddedSubset>();
+    made->program_size = program.size();
+    // The subset numbers its glyphs anew: its own cmap says which glyph each character has now.
+    hb_blob_t* blob = hb_blob_create(program.data(), static_cast<unsigned>(program.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    hb_face_t* sub = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    hb_font_t* font = hb_font_create(sub);
+    const unsigned upem = hb_face_get_upem(sub);
+    std::string gids(2 * (characters.size() + 1), '\0');  // the CIDToGIDMap: code 0 is glyph 0
+    std::vector<int>& widths = made->widths;
+    widths.reserve(characters.size());
+    for (size_t i = 0; i < characters.size(); ++i) {
+        hb_codepoint_t glyph = 0;
+        const char32_t same = same_glyph_as(characters[i]);
+        if (!hb_font_get_nominal_glyph(font, characters[i], &glyph) && !(same && hb_font_get_nominal_glyph(font, same, &glyph)) &&
+            !hb_font_get_nominal_glyph(font, kStandIn, &glyph))
+            glyph = 0;  // no face has it, nor the stand-in: .notdef
+        gids[2 * (i + 1)] = static_cast<char>(glyph >> 8);
+        gids[2 * (i + 1) + 1] = static_cast<char>(glyph & 0xFF);
+        // Rounded down as FontFiles measures, so that the layout and the PDF agree to the unit.
+        widths.push_back(static_cast<int>(static_cast<unsigned>(hb_font_get_glyph_h_advance(font, glyph)) * 1000 / upem));
+    }
+    hb_font_destroy(font);
+    hb_face_destroy(sub);
+    // Measured on the example (callgrind, whole build): zlib's default level in libharu 268 M
+    // instructions, libdeflate level 6 260 M with files 150 bytes smaller, level 1 257 M with
+    // files 600 bytes (0,15 %) larger. Level 1, as for the pages.
+    Deflater deflater(kFontDeflateLevel);
+    const auto packed = [&deflater](const std::string& bytes, std::string& out) {
+        if (!deflater.compress(bytes)) return false;
+        out = deflater.result();
+        return true;
+    };
+    if (!packed(program, made->program) || !packed(gids, made->gids) || !packed(to_unicode_cmap(characters), made->to_unicode)) {
+        *why = _("libharu cannot make the font's objects (out of memory)");
+        return nullptr;
+    }
+    return made;
+}
+
+// The same, made once per run for a face and its characters (FontFiles::subsets).
+std::shared_ptr<const EmbeddedSubset> subset_of(const FontFiles& fonts, int face, const std::vector<char32_t>& characters,
+                                                std::string* why) {
+    if (auto kept = fonts.subsets().find(face, characters)) return kept;
+    auto made = make_subset(fonts, face, characters, why);
+    if (made) fonts.subsets().keep(face, characters, made);
+    return made;
 }
 
 }  // namespace
@@ -103,31 +157,9 @@ std::string subset_tag(int face, const std::vector<char32_t>& characters) {
 
 HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const std::vector<char32_t>& characters,
                          std::string* why) {
-    const std::string program = fonts.subset(face, characters, why);
-    if (program.empty()) return nullptr;
-    // The subset numbers its glyphs anew: its own cmap says which glyph each character has now.
-    hb_blob_t* blob = hb_blob_create(program.data(), static_cast<unsigned>(program.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
-    hb_face_t* sub = hb_face_create(blob, 0);
-    hb_blob_destroy(blob);
-    hb_font_t* font = hb_font_create(sub);
-    const unsigned upem = hb_face_get_upem(sub);
-    std::string gids(2 * (characters.size() + 1), '\0');  // the CIDToGIDMap: code 0 is glyph 0
-    std::vector<int> widths;
-    widths.reserve(characters.size());
-    for (size_t i = 0; i < characters.size(); ++i) {
-        hb_codepoint_t glyph = 0;
-        const char32_t same = same_glyph_as(characters[i]);
-        if (!hb_font_get_nominal_glyph(font, characters[i], &glyph) && !(same && hb_font_get_nominal_glyph(font, same, &glyph)) &&
-            !hb_font_get_nominal_glyph(font, kStandIn, &glyph))
-            glyph = 0;  // no face has it, nor the stand-in: .notdef
-        gids[2 * (i + 1)] = static_cast<char>(glyph >> 8);
-        gids[2 * (i + 1) + 1] = static_cast<char>(glyph & 0xFF);
-        // Rounded down as FontFiles measures, so that the layout and the PDF agree to the unit.
-        widths.push_back(static_cast<int>(static_cast<unsigned>(hb_font_get_glyph_h_advance(font, glyph)) * 1000 / upem));
-    }
-    hb_font_destroy(font);
-    hb_face_destroy(sub);
-
+    const std::shared_ptr<const EmbeddedSubset> subset = subset_of(fonts, face, characters, why);
+    if (!subset) return nullptr;
+    const std::vector<int>& widths = subset->widths;
     const FaceFacts facts = facts_of(fonts.face(face));
     const std::string base = subset_tag(face, characters) + "+" + facts.name;
     const bool bold = face == static_cast<int>(FontStyle::Bold) || face == static_cast<int>(FontStyle::BoldItalic) ||
@@ -136,13 +168,9 @@ HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const s
     bool ok = true;
     const auto check = [&ok](HPDF_STATUS s) { ok = ok && s == HPDF_OK; };
 
-    // Measured on the example (callgrind, whole build): zlib's default level in libharu 268 M
-    // instructions, libdeflate level 6 260 M with files 150 bytes smaller, level 1 257 M with
-    // files 600 bytes (0,15 %) larger. Level 1, as for the pages.
-    Deflater deflater(kFontDeflateLevel);
-    HPDF_Dict file = stream_of(doc, deflater, program);
-    HPDF_Dict gid_map = stream_of(doc, deflater, gids);
-    HPDF_Dict to_unicode = stream_of(doc, deflater, to_unicode_cmap(characters));
+    HPDF_Dict file = stream_of(doc, subset->program);
+    HPDF_Dict gid_map = stream_of(doc, subset->gids);
+    HPDF_Dict to_unicode = stream_of(doc, subset->to_unicode);
     HPDF_Dict descriptor = indirect_dict(doc), cid_font = indirect_dict(doc), type0 = indirect_dict(doc);
     HPDF_Array bbox = HPDF_Array_New(mm), w = HPDF_Array_New(mm), descendants = HPDF_Array_New(mm);
     HPDF_Dict system_info = HPDF_Dict_New(mm);
@@ -151,7 +179,7 @@ HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const s
         *why = _("libharu cannot make the font's objects (out of memory)");
         return nullptr;
     }
-    check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program.size())));
+    check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset->program_size)));
 
     for (int v : facts.bbox) check(HPDF_Array_AddNumber(bbox, v));
     check(HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor"));

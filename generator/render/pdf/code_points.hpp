@@ -18,6 +18,10 @@ inline bool is_bidi_control(char32_t cp) {
     return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+// A byte of UTF-8 text that is a whole printable ASCII character, which prints as itself:
+// nearly every byte the writer reads, taken without decoding.
+inline bool printable_ascii(unsigned char byte) { return static_cast<unsigned char>(byte - 0x20) < 0x60; }
+
 // The character a text character is printed as: a tab or line end as a space, an invisible
 // one as 0 (nothing), any other as itself.
 inline char32_t printed_as(char32_t cp) {

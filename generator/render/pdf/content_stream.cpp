@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace boardpack::render::pdf {
@@ -20,6 +21,24 @@ constexpr std::array<Escape, 256> kEscape = [] {
     t['\r'] = Escape::Return;
     return t;
 }();
+
+// Whether any of the eight bytes of `w` is one a literal string must escape: ( ) \ or a
+// carriage return. Bytes are compared a word at a time (has_zero(v) is nonzero exactly when a
+// byte of v is zero): most texts have none, and their codes are then copied whole.
+bool needs_escape(uint64_t w) {
+    constexpr uint64_t kOnes = 0x0101010101010101, kHighs = 0x8080808080808080;
+    const auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+    // '(' and ')' differ only in their lowest bit: both become ')' with it set.
+    return (has_zero((w | kOnes) ^ (kOnes * ')')) | has_zero(w ^ (kOnes * '\\')) | has_zero(w ^ (kOnes * '\r'))) != 0;
+}
+
+// Writes `c` at `at` as a literal string holds it; returns the end.
+char* escaped(char c, char* at) {
+    const Escape e = kEscape[static_cast<unsigned char>(c)];
+    if (e != Escape::None) *at++ = '\\';
+    *at++ = e == Escape::Return ? 'r' : c;
+    return at;
+}
 
 }  // namespace
 
@@ -41,13 +60,15 @@ void ContentStream::number(double value) {
     for (int32_t v = int_val; v > 0; v /= 10) digits[n++] = static_cast<char>('0' + v % 10);
     if (n == 0) digits[n++] = '0';
     while (n > 0) *s++ = digits[--n];
-    char frac[5];
-    for (int i = 4; i >= 0; --i, fpart /= 10) frac[i] = static_cast<char>('0' + fpart % 10);
-    int keep = 5;
-    while (keep > 0 && frac[keep - 1] == '0') --keep;
-    if (keep > 0) {
+    // The five decimals without their trailing zeros (none, and no point, for a whole number:
+    // most sizes, and half the coordinates, are): each digit is worked out once.
+    fpart %= 100000;  // five digits at most, as libharu writes them
+    if (fpart > 0) {
+        int keep = 5;
+        while (fpart % 10 == 0) fpart /= 10, --keep;
         *s++ = '.';
-        for (int i = 0; i < keep; ++i) *s++ = frac[i];
+        for (int i = keep - 1; i >= 0; --i, fpart /= 10) s[i] = static_cast<char>('0' + fpart % 10);
+        s += keep;
     }
     out_.append(buf, static_cast<size_t>(s - buf));
 }
@@ -126,12 +147,19 @@ void ContentStream::more_text(std::string_view bytes) {
     out_.resize(start + kOpen.size() + 2 * bytes.size() + kClose.size());
     char* at = out_.data() + start;
     *at++ = '(';
-    for (const char c : bytes) {
-        // One table look-up per byte: most are plain (half of them the zero high byte).
-        const Escape e = kEscape[static_cast<unsigned char>(c)];
-        if (e != Escape::None) *at++ = '\\';
-        *at++ = e == Escape::Return ? 'r' : c;
+    const char* from = bytes.data();
+    const char* const end = from + bytes.size();
+    for (; end - from >= 8; from += 8) {
+        uint64_t word;
+        std::memcpy(&word, from, 8);
+        if (!needs_escape(word)) {
+            std::memcpy(at, from, 8);
+            at += 8;
+        } else {
+            for (int k = 0; k < 8; ++k) at = escaped(from[k], at);
+        }
     }
+    for (; from < end; ++from) at = escaped(*from, at);
     for (const char c : kClose) *at++ = c;
     out_.resize(static_cast<size_t>(at - out_.data()));
 }

@@ -15,8 +15,14 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
     for (const Page& page : doc.pages)
         for (const TextItem& t : page.texts) {
             auto& style_seen = by_style[static_cast<size_t>(t.style)];
-            for (size_t i = 0; i < t.text.size();) {
-                const char32_t cp = printed_as(next_code_point(t.text, i));
+            const std::string_view text = t.text;
+            for (size_t i = 0; i < text.size();) {
+                if (const auto byte = static_cast<unsigned char>(text[i]); printable_ascii(byte)) {
+                    style_seen[byte] = true;
+                    ++i;
+                    continue;
+                }
+                const char32_t cp = printed_as(next_code_point(text, i));
                 if (cp == 0) continue;
                 if (cp < kDirect) style_seen[cp] = true;
                 else plan.chars_[static_cast<size_t>(printing_face(fonts, cp, t.style))].push_back(cp);

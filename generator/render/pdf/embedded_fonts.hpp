@@ -34,6 +34,8 @@ public:
     // The face and code a character of the first kDirect prints with in `style`, as
     // face << 16 | code (code 0: the document does not print it in that style).
     uint32_t direct(FontStyle style, char32_t cp) const { return direct_[static_cast<size_t>(style)][cp]; }
+    // The same for every character of the first kDirect in `style`, indexed by code point.
+    const std::array<uint32_t, FontFiles::kDirect>& direct(FontStyle style) const { return direct_[static_cast<size_t>(style)]; }
     static constexpr char32_t kDirect = FontFiles::kDirect;
 
 private:

@@ -14,6 +14,8 @@
 
 #include "core/diagnostics.hpp"
 #include "render/pdf/font_metrics.hpp"
+#include "render/pdf/line_memo.hpp"
+#include "render/pdf/subset_memo.hpp"
 
 struct hb_face_t;
 struct hb_set_t;
@@ -56,6 +58,9 @@ public:
     // the stand-in □ for one the face lacks), with the same widths; "" with *why set if
     // HarfBuzz cannot make it.
     std::string subset(int face, const std::vector<char32_t>& code_points, std::string* why) const;
+    // The subsets embedded so far in this run, as the PDF holds them (embed_cid_font makes each
+    // once; thread-safe).
+    SubsetMemo& subsets() const { return *subsets_; }
     // Whether the fallback faces have been read yet (for tests: not thread-safe).
     bool fallbacks_read() const;
     // A fallback face that could not be read when a character needed it: its file and why.
@@ -88,11 +93,14 @@ private:
             return a >= 0 ? a : from_fallbacks(cp, style);
         }
         double ascent(FontStyle style) const override { return own_.ascent(style); }
+        // The run's paragraphs are laid out up to four times: broken once.
+        LineMemo* line_memo() const override { return memo_.get(); }
 
     private:
         double from_fallbacks(char32_t cp, FontStyle style) const;
         TableMetrics own_;
         std::shared_ptr<Fallbacks> fallbacks_;
+        std::shared_ptr<LineMemo> memo_ = std::make_shared<LineMemo>();
     };
     using Direct = std::array<std::array<signed char, kDirect>, kFontStyles>;
     FontFiles(std::shared_ptr<Fallbacks> fallbacks, TableMetrics own, Direct direct)
@@ -103,6 +111,7 @@ private:
     std::shared_ptr<Fallbacks> fallbacks_;  // shared with lazy_; holds all faces
     LazyMetrics lazy_;
     Direct direct_;
+    std::shared_ptr<SubsetMemo> subsets_ = std::make_shared<SubsetMemo>();
 };
 
 }  // namespace boardpack::render::pdf

@@ -9,6 +9,8 @@
 
 namespace boardpack::render::pdf {
 
+class LineMemo;
+
 // Mono is code (a monospace face, which emphasis leaves as it is).
 enum class FontStyle { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3, Mono = 4 };
 inline constexpr int kFontStyles = 5;
@@ -29,6 +31,9 @@ public:
     // Height above the baseline of capital letters, as a fraction of the size (for placing
     // the first baseline of a line box).
     virtual double ascent(FontStyle style) const = 0;
+    // Where break_lines keeps the lines it broke with these widths, to give them again for the
+    // same text (line_memo.hpp); none by default.
+    virtual LineMemo* line_memo() const { return nullptr; }
 };
 
 // Advances per code point: a direct table for the first kDirect code points (Latin, where

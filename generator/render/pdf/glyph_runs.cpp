@@ -11,26 +11,29 @@ void glyph_runs(std::string_view utf8, FontStyle style, const FontFiles& fonts, 
     char* const start = out.codes.data();
     char* at = start;
     int face = -1;
+    const auto& direct = plan.direct(style);
     for (size_t i = 0; i < utf8.size();) {
-        const char32_t cp = printed_as(next_code_point(utf8, i));
-        if (cp == 0) continue;
-        int f;
-        uint32_t code;
-        if (cp < FontPlan::kDirect) {
-            const uint32_t both = plan.direct(style, cp);
-            f = static_cast<int>(both >> 16);
-            code = both & 0xFFFF;
+        uint32_t both;  // face << 16 | code
+        if (const auto byte = static_cast<unsigned char>(utf8[i]); printable_ascii(byte)) {
+            both = direct[byte];
+            ++i;
         } else {
-            f = printing_face(fonts, cp, style);
-            code = plan.code(f, cp);
+            const char32_t cp = printed_as(next_code_point(utf8, i));
+            if (cp == 0) continue;
+            if (cp < FontPlan::kDirect) {
+                both = direct[cp];
+            } else {
+                const int f = printing_face(fonts, cp, style);
+                both = static_cast<uint32_t>(f) << 16 | plan.code(f, cp);
+            }
         }
-        if (f != face) {
+        if (const int f = static_cast<int>(both >> 16); f != face) {
             if (!out.runs.empty()) out.runs.back().end = static_cast<size_t>(at - start);
             out.runs.push_back({f, static_cast<size_t>(at - start), 0});
             face = f;
         }
-        at[0] = static_cast<char>(code >> 8);
-        at[1] = static_cast<char>(code & 0xFF);
+        at[0] = static_cast<char>(both >> 8 & 0xFF);
+        at[1] = static_cast<char>(both & 0xFF);
         at += 2;
     }
     if (!out.runs.empty()) out.runs.back().end = static_cast<size_t>(at - start);

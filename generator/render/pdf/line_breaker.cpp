@@ -4,6 +4,7 @@
 #include <functional>
 #include <string_view>
 
+#include "render/pdf/line_memo.hpp"
 #include "render/pdf/non_breaking.hpp"
 #include "render/pdf/code_points.hpp"
 
@@ -366,7 +367,13 @@ private:
 }  // namespace
 
 std::vector<LaidLine> break_lines(const std::vector<Span>& spans, double width, double size, const FontMetrics& metrics) {
-    return Breaker(spans, width, size, metrics).run();
+    LineMemo* memo = metrics.line_memo();
+    if (!memo) return Breaker(spans, width, size, metrics).run();
+    std::string key = LineMemo::key(spans, width, size);
+    if (auto kept = memo->find(key)) return std::move(*kept);
+    std::vector<LaidLine> lines = Breaker(spans, width, size, metrics).run();
+    memo->keep(std::move(key), lines);
+    return lines;
 }
 
 double widest_word(const std::vector<Span>& spans, double size, const FontMetrics& metrics) {

@@ -1,6 +1,6 @@
 #include "render/pdf/path_ops.hpp"
 
-#include <cstdio>
+#include "render/chart/two_decimals.hpp"
 
 namespace boardpack::render::pdf {
 
@@ -8,13 +8,11 @@ namespace {
 
 // Two decimals, trailing zeros dropped: the precision the SVG is written with.
 void number(double v, std::string& out) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    if (s == "-0") s = "0";
-    out += s;
+    const size_t start = out.size();
+    chart::append_two_decimals(v, out);
+    while (out.size() > start && out.back() == '0') out.pop_back();
+    if (out.size() > start && out.back() == '.') out.pop_back();
+    if (out.size() - start == 2 && out[start] == '-' && out[start + 1] == '0') out.replace(start, 2, "0");
     out += ' ';
 }
 

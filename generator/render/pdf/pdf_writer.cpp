@@ -70,10 +70,11 @@ public:
         describe_ = nullptr;
         where_ = std::move(where);
     }
-    // The same, worded only if a call fails (for the many small calls of a page).
-    void doing(std::function<std::string()> describe) {
+    // The same, worded only if a call fails (for the many small calls of a page, and the
+    // links and bookmarks: wording each in advance was some 5 M instructions of the example).
+    void doing(std::function<std::string()> describe, SourceLoc where = {}) {
         describe_ = std::move(describe);
-        where_ = {};
+        where_ = std::move(where);
     }
 
     bool ok(HPDF_STATUS status) { return check(status == HPDF_OK); }
@@ -375,7 +376,7 @@ struct Writer {
     // Named places: a destination per anchor.
     bool anchors() {
         for (size_t i = 0; i < doc.pages.size(); ++i) {
-            haru.doing(fmt(_("write the link targets on {}"), page_name(i)));
+            haru.doing([this, i] { return fmt(_("write the link targets on {}"), page_name(i)); });
             for (const AnchorItem& a : doc.pages[i].anchors) {
                 HPDF_Destination d = HPDF_Page_CreateDestination(pages[i]);
                 if (!haru.ok(d) || !haru.ok(HPDF_Destination_SetFitH(d, real(doc.page_height - a.y + 12)))) return false;
@@ -393,10 +394,10 @@ struct Writer {
                 HPDF_Rect r{real(l.x), real(doc.page_height - l.y - l.h), real(l.x + l.w), real(doc.page_height - l.y)};
                 HPDF_Annotation annot = nullptr;
                 if (!l.url.empty()) {
-                    haru.doing(fmt(_("write the link to {} on {}"), excerpt(l.url), page_name(i)));
+                    haru.doing([this, i, &l] { return fmt(_("write the link to {} on {}"), excerpt(l.url), page_name(i)); });
                     annot = HPDF_Page_CreateURILinkAnnot(pages[i], r, ascii_uri(l.url).c_str());
                 } else if (const auto d = destinations.find(l.target); d != destinations.end()) {
-                    haru.doing(fmt(_("write a link on {}"), page_name(i)));
+                    haru.doing([this, i] { return fmt(_("write a link on {}"), page_name(i)); });
                     annot = HPDF_Page_CreateLinkAnnot(pages[i], r, d->second);
                 } else {
                     continue;
@@ -430,7 +431,7 @@ struct Writer {
         for (const OutlineEntry& e : doc.outline) {
             const auto d = destinations.find(e.anchor);
             if (d == destinations.end()) continue;
-            haru.doing(fmt(_("write the bookmark {} in {}"), excerpt(e.title), pdf_name(doc)), e.source);
+            haru.doing([this, &e] { return fmt(_("write the bookmark {} in {}"), excerpt(e.title), pdf_name(doc)); }, e.source);
             // The title in UTF-16BE replaces libharu's single-byte one.
             HPDF_Outline o = HPDF_CreateOutline(haru.doc(), e.level > 0 ? parent : nullptr, "", nullptr);
             HPDF_Binary title = haru.ok(o) ? text_string(e.title) : nullptr;

@@ -1,0 +1,133 @@
+// Lines broken once (render/pdf/line_memo): the memo gives back exactly the lines break_lines
+// makes, only for the very same input, forgets past its budget, and the example laid out with
+// it is the same to the bit as without it.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "build.hpp"
+#include "core/input_files.hpp"
+#include "render/pdf/line_memo.hpp"
+#include "render/pdf/packet_layout.hpp"
+#include "render/pdf/pdf_writer.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+using namespace boardpack::render::pdf;
+
+namespace {
+
+// Fixed-width metrics that keep broken lines, as the real fonts' metrics do.
+class RememberingMetrics final : public FontMetrics {
+public:
+    explicit RememberingMetrics(const FontMetrics& widths, size_t budget = LineMemo::kDefaultBudget)
+        : widths_(widths), memo_(budget) {}
+    double advance(char32_t cp, FontStyle style) const override { return widths_.advance(cp, style); }
+    double ascent(FontStyle style) const override { return widths_.ascent(style); }
+    LineMemo* line_memo() const override { return &memo_; }
+    LineMemo& memo() const { return memo_; }
+
+private:
+    const FontMetrics& widths_;
+    mutable LineMemo memo_;
+};
+
+// Every fragment of every line, with its place and look.
+std::string lines_text(const std::vector<LaidLine>& lines) {
+    std::ostringstream out;
+    out.precision(17);
+    for (const LaidLine& line : lines) {
+        out << line.width << ':';
+        for (const Fragment& f : line.fragments)
+            out << '[' << f.x << ' ' << f.width << ' ' << f.text << ' ' << static_cast<int>(f.style) << ' ' << f.color.r << ' '
+                << f.color.g << ' ' << f.color.b << ' ' << f.url << ' ' << f.strike << ' ' << f.title << ']';
+        out << '\n';
+    }
+    return out.str();
+}
+
+// Every text, box and link of every page, with its place and look.
+std::string pages_text(const LaidOutDocument& doc) {
+    std::ostringstream out;
+    out.precision(17);
+    for (const Page& p : doc.pages) {
+        out << "page\n";
+        for (const TextItem& t : p.texts)
+            out << t.x << ' ' << t.baseline << ' ' << t.text << ' ' << static_cast<int>(t.style) << ' ' << t.size << ' '
+                << t.color.r << ' ' << t.origin.block << '\n';
+        for (const BoxItem& b : p.boxes) out << b.x << ' ' << b.y << ' ' << b.w << ' ' << b.h << '\n';
+        for (const LinkItem& l : p.links) out << l.x << ' ' << l.y << ' ' << l.target << ' ' << l.url << '\n';
+    }
+    return out.str();
+}
+
+const std::vector<Span> kParagraph = {
+    {"Regionerne har i 2023 en samlet ramme på 34,4 mio. kr. til ", FontStyle::Regular, {}, "", false, ""},
+    {"udredning", FontStyle::Bold, {}, "", false, ""},
+    {" af børn og unge, som fordeles efter bloktilskudsnøglen og følges op hvert kvartal.", FontStyle::Regular, {}, "", false, ""}};
+
+}  // namespace
+
+TEST_CASE("line memo: the same lines as break_lines, found again only for the same text, look, width and size") {
+    const FixedMetrics fixed;
+    const RememberingMetrics remembering(fixed);
+    const std::string broken = lines_text(break_lines(kParagraph, 120, 10, fixed));
+    CHECK(lines_text(break_lines(kParagraph, 120, 10, remembering)) == broken);
+    CHECK(remembering.memo().hits() == 0);
+    CHECK(lines_text(break_lines(kParagraph, 120, 10, remembering)) == broken);
+    CHECK(remembering.memo().hits() == 1);
+    // Any other input is broken anew, and gives its own lines.
+    std::vector<Span> other = kParagraph;
+    other[1].color = {1, 0, 0};
+    CHECK(lines_text(break_lines(other, 120, 10, remembering)) == lines_text(break_lines(other, 120, 10, fixed)));
+    other = kParagraph;
+    other[1].url = "https://example.org";
+    CHECK(lines_text(break_lines(other, 120, 10, remembering)) == lines_text(break_lines(other, 120, 10, fixed)));
+    other = kParagraph;
+    other[1].style = FontStyle::Italic;
+    CHECK(lines_text(break_lines(other, 120, 10, remembering)) == lines_text(break_lines(other, 120, 10, fixed)));
+    // Two spans that join to the same text are not one span.
+    other = kParagraph;
+    other[0].text += other[1].text;
+    other[1].text.clear();
+    CHECK(lines_text(break_lines(other, 120, 10, remembering)) == lines_text(break_lines(other, 120, 10, fixed)));
+    CHECK(lines_text(break_lines(kParagraph, 90, 10, remembering)) == lines_text(break_lines(kParagraph, 90, 10, fixed)));
+    CHECK(lines_text(break_lines(kParagraph, 120, 11, remembering)) == lines_text(break_lines(kParagraph, 120, 11, fixed)));
+    CHECK(remembering.memo().hits() == 1);
+}
+
+TEST_CASE("line memo: past its budget it forgets, and breaks again") {
+    const FixedMetrics fixed;
+    const RememberingMetrics remembering(fixed, 2000);
+    for (int width = 100; width < 200; ++width) {
+        CHECK(lines_text(break_lines(kParagraph, width, 10, remembering)) == lines_text(break_lines(kParagraph, width, 10, fixed)));
+        CHECK(remembering.memo().bytes() <= 2000);
+    }
+    CHECK(remembering.memo().hits() == 0);
+    const RememberingMetrics none(fixed, 10);  // nothing fits: nothing kept
+    break_lines(kParagraph, 120, 10, none);
+    break_lines(kParagraph, 120, 10, none);
+    CHECK(none.memo().hits() == 0);
+    CHECK(none.memo().bytes() == 0);
+}
+
+TEST_CASE("line memo: the example laid out with it, each edition as packet and agenda-only, is the same to the bit") {
+    Diagnostics d;
+    DiskFiles files(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/2023-09-bestyrelsen");
+    auto meeting = pipeline::load(files, "2023-09-bestyrelsen", d);
+    auto metrics = load_font_metrics(BOARDPACK_FONT_DIR, d);
+    REQUIRE_MESSAGE((meeting && metrics), test::messages(d));
+    pipeline::compute(*meeting, test::wording(), d);
+    pipeline::prepare(*meeting, test::wording(), d);
+    const RememberingMetrics remembering(*metrics);
+    for (int round = 0; round < 2; ++round)  // the second round finds every line kept
+        for (const model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
+            const model::EditionView view = pipeline::edition(*meeting, e);
+            for (const bool merged : {true, false}) {
+                INFO(model::edition_folder(e), merged ? " packet" : " agenda-only", " round ", round);
+                CHECK(pages_text(layout_packet(view, e, test::wording(), remembering, merged)) ==
+                      pages_text(layout_packet(view, e, test::wording(), *metrics, merged)));
+            }
+        }
+    CHECK(remembering.memo().hits() > 1000);
+}
