@@ -260,12 +260,15 @@ bool write_versions(publish::Publisher& publisher, const EditionVersion (&kept)[
         const publish::Access kept_access = withdraw ? publish::Access::Restricted : access;
         if (!publisher.keep(folder + "/" + publish::kVersionsFolder, versions_folder, kept_access, why)) return false;
         if (!v.fresh) continue;
-        // The version published now, whole (its files, attachments and rettelsesblad), becomes a kept one.
+        // The version published now, whole (its files, attachments and rettelsesblad), becomes a kept one:
+        // not its kept versions, nor the closed edition's withdrawn public ones (carried above).
         std::vector<std::string> names;
         std::error_code ec;
+        const fs::path withdrawn = fs::path(kWithdrawn).filename();
         for (fs::directory_iterator it(publisher.published() / folder, ec); !ec && it != fs::directory_iterator();
              it.increment(ec))
-            if (it->path().filename() != publish::kVersionsFolder) names.push_back(it->path().filename().string());
+            if (it->path().filename() != publish::kVersionsFolder && !(e == 1 && it->path().filename() == withdrawn))
+                names.push_back(it->path().filename().string());
         std::sort(names.begin(), names.end());
         const std::string into = versions_folder + "/" + std::to_string(v.published) + "/";
         for (const std::string& name : names)
