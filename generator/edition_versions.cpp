@@ -183,10 +183,18 @@ std::string change_summary(const model::Changes& c) {
                             ? fmt(tr_n("{} paragraph in item {}", "{} paragraphs in item {}", n), n, list)
                             : fmt(tr_n("{} paragraph in items {}", "{} paragraphs in items {}", n), n, list));
     }
-    if (!c.parts.empty())
+    unsigned long replaced = 0;
+    for (const model::PartChange& p : c.parts)
+        if (p.kind == model::PartChange::Kind::AttachmentReplaced || p.kind == model::PartChange::Kind::PictureReplaced)
+            ++replaced;
+    if (const unsigned long other = c.parts.size() - replaced)
         parts.push_back(fmt(tr_n("{} item, table or attachment added, removed or made confidential",
-                                 "{} items, tables or attachments added, removed or made confidential", c.parts.size()),
-                            c.parts.size()));
+                                 "{} items, tables or attachments added, removed or made confidential", other),
+                            other));
+    if (replaced)
+        parts.push_back(fmt(tr_n("{} attachment or picture replaced by another file",
+                                 "{} attachments or pictures replaced by another file", replaced),
+                            replaced));
     if (parts.empty()) return _("no figure or text changed");
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
@@ -234,6 +242,8 @@ void print_changes(const EditionVersion& v, const std::string& edition, std::ost
             case model::PartChange::Kind::TableRemoved: what = _("table removed"); break;
             case model::PartChange::Kind::AttachmentAdded: what = _("attachment added"); break;
             case model::PartChange::Kind::AttachmentRemoved: what = _("attachment removed"); break;
+            case model::PartChange::Kind::AttachmentReplaced: what = _("attachment replaced by another file"); break;
+            case model::PartChange::Kind::PictureReplaced: what = _("picture replaced by another file"); break;
         }
         out << "  " << fmt(_("item {}: {}"), p.item, what) << (p.title.empty() ? "" : ": " + p.title) << "\n";
     }

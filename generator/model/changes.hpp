@@ -55,6 +55,8 @@ struct PartChange {
         TableRemoved,
         AttachmentAdded,
         AttachmentRemoved,
+        AttachmentReplaced,  // the same title and document id, another file
+        PictureReplaced,     // the same picture of the item, another file
     };
     Kind kind = Kind::ItemAdded;
     int item = 0;

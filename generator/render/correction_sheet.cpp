@@ -42,6 +42,8 @@ std::string part_line(const PartChange& p, const Wording& w) {
         case PartChange::Kind::TableRemoved: return w.get("del-tabel-fjernet", v);
         case PartChange::Kind::AttachmentAdded: return w.get("del-bilag-tilfoejet", v);
         case PartChange::Kind::AttachmentRemoved: return w.get("del-bilag-fjernet", v);
+        case PartChange::Kind::AttachmentReplaced: return w.get("del-bilag-udskiftet", v);
+        case PartChange::Kind::PictureReplaced: return w.get("del-billede-udskiftet", v);
     }
     return "";
 }

@@ -191,6 +191,16 @@ private:
         for (const auto& a : now_att)
             if (std::find(old_att.begin(), old_att.end(), a) == old_att.end())
                 part(model::PartChange::Kind::AttachmentAdded, n, a.first, nullptr);
+        // The same attachment (title and document id) from another file: a corrected letter.
+        for (const AttachmentEntry& a : now_.attachments)
+            for (const AttachmentEntry& b : before_.attachments)
+                if (a.item == n && b.item == n && a.title == b.title && a.document_id == b.document_id &&
+                    !same_file(a.content, b.content))
+                    part(model::PartChange::Kind::AttachmentReplaced, n, a.title, nullptr);
+        for (const PictureEntry& p : now_.pictures)
+            for (const PictureEntry& q : before_.pictures)
+                if (p.item == n && q.item == n && p.index == q.index && !same_file(p.content, q.content))
+                    part(model::PartChange::Kind::PictureReplaced, n, p.caption, nullptr);
         for (const TableEntry& t : before_.tables)
             if (t.item == n && !table(now_, n, t.attachment, t.table))
                 part(model::PartChange::Kind::TableRemoved, n, t.title, nullptr);

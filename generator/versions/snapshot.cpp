@@ -1,4 +1,5 @@
 #include "versions/snapshot.hpp"
+#include "core/fingerprint.hpp"
 #include "core/messages.hpp"
 
 #include <algorithm>
@@ -118,12 +119,15 @@ private:
                 if (!t.rounding_note.empty()) text(nullptr, section, t.rounding_note);
                 break;
             }
-            // A figure's printed words: a picture's caption (its file's bytes are not compared),
+            // A figure's printed words: a picture's caption (and its file's fingerprint, apart),
             // a chart's caption, axis, unit and target (its values are the table cells above).
             case model::Block::Kind::Image: {
                 if (b.image < 0 || static_cast<size_t>(b.image) >= item_.images.size()) break;
-                const std::string& description = item_.images[static_cast<size_t>(b.image)].description;
-                text(&b, section, b.figure > 0 ? "Figur " + std::to_string(b.figure) + ": " + description : description);
+                const model::Image& image = item_.images[static_cast<size_t>(b.image)];
+                std::string caption =
+                    b.figure > 0 ? "Figur " + std::to_string(b.figure) + ": " + image.description : image.description;
+                text(&b, section, caption);
+                s_.pictures.push_back({item_.number, b.image, std::move(caption), image.bytes ? fingerprint(*image.bytes) : ""});
                 break;
             }
             case model::Block::Kind::Chart: {
@@ -281,7 +285,7 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition) {
         Taker taker(s, item);
         for (model::Section& section : item.sections) taker.blocks(section.blocks, model::section_title(section.kind));
         for (model::Attachment& a : item.attachments) {
-            s.attachments.push_back({item.number, a.number, a.title, a.document_id});
+            s.attachments.push_back({item.number, a.number, a.title, a.document_id, a.pdf ? fingerprint(*a.pdf) : ""});
             taker.blocks(a.content, "Bilag " + std::to_string(a.number));
         }
         take_tables(s, item);
@@ -300,7 +304,8 @@ std::string write_snapshot(const Snapshot& s) {
     for (const auto& [k, v] : s.fields) line(out, {"felt", k, v});
     for (const ItemEntry& i : s.items)
         line(out, {"punkt", n(i.number), i.status, i.shown ? "vist" : "skjult", i.title, i.case_officer, i.case_number});
-    for (const AttachmentEntry& a : s.attachments) line(out, {"bilag", n(a.item), n(a.number), a.title, a.document_id});
+    for (const AttachmentEntry& a : s.attachments)
+        line(out, {"bilag", n(a.item), n(a.number), a.title, a.document_id, a.content});
     for (const TableEntry& t : s.tables) line(out, {"tabel", n(t.item), n(t.table), n(t.attachment), t.name, t.title});
     for (const CellEntry& c : s.cells)
         line(out, {"celle", n(c.item), n(c.table), n(c.attachment), c.row, c.column, c.text, c.input ? "input" : "beregnet",
@@ -314,6 +319,7 @@ std::string write_snapshot(const Snapshot& s) {
         }
         out += '\n';
     }
+    for (const PictureEntry& p : s.pictures) line(out, {"billede", n(p.item), n(p.index), p.caption, p.content});
     return out;
 }
 
@@ -371,6 +377,7 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
             if (!parse_int(f[1], &a.item) || !parse_int(f[2], &a.number)) return fail(_("a bad number"));
             a.title = f[3];
             a.document_id = f[4];
+            if (f.size() > 5) a.content = f[5];  // none in a snapshot from before fingerprints
             s.attachments.push_back(std::move(a));
         } else if (kind == "tabel" && need(6)) {
             TableEntry t;
@@ -396,6 +403,12 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
             t.text = f[3];
             t.expressions.assign(f.begin() + 4, f.end());
             s.texts.push_back(std::move(t));
+        } else if (kind == "billede" && need(5)) {
+            PictureEntry p;
+            if (!parse_int(f[1], &p.item) || !parse_int(f[2], &p.index)) return fail(_("a bad number"));
+            p.caption = f[3];
+            p.content = f[4];
+            s.pictures.push_back(std::move(p));
         } else {
             return fail(fmt(_("an unknown or short line \"{}\""), kind));
         }
@@ -411,7 +424,8 @@ bool same_content(const Snapshot& a, const Snapshot& b) {
                x.case_officer == y.case_officer && x.case_number == y.case_number;
     };
     const auto attachments = [](const AttachmentEntry& x, const AttachmentEntry& y) {
-        return x.item == y.item && x.number == y.number && x.title == y.title && x.document_id == y.document_id;
+        return x.item == y.item && x.number == y.number && x.title == y.title && x.document_id == y.document_id &&
+               same_file(x.content, y.content);
     };
     const auto tables = [](const TableEntry& x, const TableEntry& y) {
         return x.item == y.item && x.table == y.table && x.attachment == y.attachment && x.name == y.name && x.title == y.title;
@@ -428,7 +442,17 @@ bool same_content(const Snapshot& a, const Snapshot& b) {
            std::equal(a.attachments.begin(), a.attachments.end(), b.attachments.begin(), b.attachments.end(), attachments) &&
            std::equal(a.tables.begin(), a.tables.end(), b.tables.begin(), b.tables.end(), tables) &&
            std::equal(a.cells.begin(), a.cells.end(), b.cells.begin(), b.cells.end(), cells) &&
-           std::equal(a.texts.begin(), a.texts.end(), b.texts.begin(), b.texts.end(), texts);
+           std::equal(a.texts.begin(), a.texts.end(), b.texts.begin(), b.texts.end(), texts) &&
+           !replaced_picture(a, b);
+}
+
+bool same_file(const std::string& a, const std::string& b) { return a.empty() || b.empty() || a == b; }
+
+bool replaced_picture(const Snapshot& before, const Snapshot& now) {
+    for (const PictureEntry& p : now.pictures)
+        for (const PictureEntry& q : before.pictures)
+            if (p.item == q.item && p.index == q.index && !same_file(p.content, q.content)) return true;
+    return false;
 }
 
 }  // namespace boardpack::versions

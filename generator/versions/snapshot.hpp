@@ -60,11 +60,24 @@ struct ItemEntry {
     model::AgendaItem* item = nullptr;  // current build only
 };
 
-// One attachment listed under an item.
+// One attachment listed under an item. `content` is a PDF attachment's fingerprint (of the
+// file as cleaned, core/fingerprint.hpp), so a corrected file under the same title is a change;
+// empty for a Markdown attachment (its text is in the texts) and in a snapshot written before
+// boardpack kept it (then not compared).
 struct AttachmentEntry {
     int item = 0;
     int number = 0;
     std::string title, document_id;
+    std::string content;
+};
+
+// One picture of an item (its index among the item's pictures), with its caption as printed and
+// its file's fingerprint: a new file under the same caption is a change.
+struct PictureEntry {
+    int item = 0;
+    int index = 0;
+    std::string caption;
+    std::string content;
 };
 
 struct Snapshot {
@@ -78,6 +91,7 @@ struct Snapshot {
     std::vector<CellEntry> cells;
     std::vector<TextEntry> texts;
     std::vector<AttachmentEntry> attachments;
+    std::vector<PictureEntry> pictures;
 };
 
 // The edition's snapshot of a computed, prepared meeting (version 1, no date). The entries point
@@ -92,6 +106,14 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
 
 // Whether two snapshots show the same content (their version and date aside).
 bool same_content(const Snapshot& a, const Snapshot& b);
+
+// Whether two fingerprints are of the same file: an empty one (a snapshot from before they were
+// kept) is taken as the same, so an older packet is not made a new version by it alone.
+bool same_file(const std::string& a, const std::string& b);
+
+// Whether a picture of `now` is another file than the same item's same picture in `before`
+// (pictures added or removed show as their captions' texts).
+bool replaced_picture(const Snapshot& before, const Snapshot& now);
 
 // A snapshot's file name in its edition's folder: "snapshot-offentlig.txt".
 std::string snapshot_file(const std::string& edition);

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "build.hpp"
+#include "core/fingerprint.hpp"
 #include "edition_versions.hpp"
 #include "test_support.hpp"
 #include "versions/compare.hpp"
@@ -305,4 +306,62 @@ TEST_CASE("versions: a figure's printed words are in the snapshot, so correcting
     const Snapshot after = versions::take_snapshot(p, model::Edition::Offentlig);
     const versions::Comparison c = versions::compare(before, after, {});
     CHECK(c.changes.texts.size() == 1);
+}
+
+TEST_CASE("versions: a file's fingerprint is the same on every machine and tells files apart") {
+    // Pinned (and worked out again by hand in Python from the comment in fingerprint.cpp): the
+    // snapshots of published packets keep fingerprints, so they must never change.
+    CHECK(fingerprint("") == fingerprint(std::string_view()));
+    CHECK(fingerprint("abc").size() == 32);
+    CHECK(fingerprint("abc") == "fc17b883ee074f5848c7370db334e03c");
+    CHECK(fingerprint(std::string(20, 'x')) == "61cb6e63bd43068b21dfa912ddb423c1");
+    CHECK(fingerprint("abc") != fingerprint("abd"));
+    CHECK(fingerprint(std::string("a\0", 2)) != fingerprint("a"));  // trailing zeros count
+    const std::string long_one(1000, 'x');
+    std::string other = long_one;
+    other[517] = 'y';
+    CHECK(fingerprint(long_one) != fingerprint(other));
+}
+
+TEST_CASE("versions: a PDF attachment or picture replaced by another file is a change; a missing fingerprint is not") {
+    Snapshot before = small();
+    before.attachments.push_back({19, 1, "Notat", "123", "aaaa"});
+    before.pictures.push_back({19, 0, "Figur 1: Ventetid", "1111"});
+    // Written and read back: the fingerprints and the picture record round-trip.
+    std::string why;
+    const auto back = versions::read_snapshot(versions::write_snapshot(before), &why);
+    REQUIRE_MESSAGE(back, why);
+    CHECK(back->attachments.back().content == "aaaa");
+    REQUIRE(back->pictures.size() == 1);
+    CHECK(back->pictures[0].caption == "Figur 1: Ventetid");
+    CHECK(back->pictures[0].content == "1111");
+    CHECK(versions::same_content(before, *back));
+
+    Snapshot now = before;
+    now.attachments.back().content = "bbbb";
+    CHECK_FALSE(versions::same_content(before, now));
+    versions::Comparison c = versions::compare(before, now, {});
+    REQUIRE(c.changes.parts.size() == 1);
+    CHECK(c.changes.parts[0].kind == model::PartChange::Kind::AttachmentReplaced);
+    CHECK(c.changes.parts[0].title == "Notat");
+
+    now = before;
+    now.pictures[0].content = "2222";
+    CHECK_FALSE(versions::same_content(before, now));
+    c = versions::compare(before, now, {});
+    REQUIRE(c.changes.parts.size() == 1);
+    CHECK(c.changes.parts[0].kind == model::PartChange::Kind::PictureReplaced);
+    CHECK(c.changes.parts[0].title == "Figur 1: Ventetid");
+
+    // A snapshot from before fingerprints: its bilag line has five fields and no billede line.
+    std::string old = versions::write_snapshot(before);
+    old.replace(old.find("\taaaa\n"), 6, "\n");
+    old.erase(old.find("billede\t"));
+    const auto older = versions::read_snapshot(old, &why);
+    REQUIRE_MESSAGE(older, why);
+    CHECK(older->attachments.back().content.empty());
+    now = before;
+    now.attachments.back().content = "bbbb";
+    CHECK(versions::same_content(*older, now));
+    CHECK(versions::compare(*older, now, {}).changes.parts.empty());
 }

@@ -5,7 +5,8 @@ date ("rettet:") and makes version 2 of both editions, keeping version 1 whole u
 <edition>/versioner/1/; a change only in a confidential item makes a new closed version and
 leaves every public byte as it was; `boardpack diff` lists the change and writes nothing; an item
 made confidential is all the public edition says of it, with a warning, and the public versions
-that published it move into the closed edition; a build killed at every
+that published it move into the closed edition; a PDF attachment or a picture replaced by another
+file under the same title or caption makes a new version that says so; a build killed at every
 publishing step leaves a whole packet, old or new, with all its versions, and the next build
 goes on from it.
 
@@ -13,6 +14,8 @@ goes on from it.
 """
 import hashlib
 import os
+import struct
+import zlib
 import re
 import shutil
 import subprocess
@@ -60,6 +63,15 @@ def edit(path, old, new):
     text = open(path, encoding="utf-8").read()
     assert old in text, f"{old!r} not in {path}"
     open(path, "w", encoding="utf-8").write(text.replace(old, new, 1))
+
+
+def png(grey):
+    """A 2 x 2 grey PNG, its grey level `grey`."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    raw = b"".join(b"\x00" + bytes([grey, grey]) for _ in range(2))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 0, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
 def main():
@@ -209,6 +221,43 @@ def main():
         v4 = tree(packet)
         p = build()
         check("a rebuild then changes no byte (version 4 still compared with the withdrawn version 3)", p.returncode == 0 and tree(packet) == v4 and "offentlig unchanged, still version 4" in p.stdout, p.stderr + p.stdout)
+
+        # A PDF attachment replaced by another file under the same title (item 5's memo, one page
+        # fewer): a new version, which says so, though no word of the input's text changed.
+        import pikepdf
+        memo = os.path.join(m, "05-boerne-og-ungdomspsykiatri", "bilag-1.pdf")
+        with pikepdf.open(memo, allow_overwriting_input=True) as pdf:
+            del pdf.pages[-1]
+            pdf.save(memo)
+        p = run("diff", m, "--out", out)
+        check("diff sees the replaced attachment",
+              "offentlig: version 4 would become version 5: 1 attachment or picture replaced by another file" in p.stdout, p.stdout + p.stderr)
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-01", "rettet: 2023-10-02")
+        p = build()
+        check("the replaced attachment makes version 5", p.returncode == 0 and
+              "offentlig version 5, rettet 2023-10-02: 1 attachment or picture replaced by another file" in p.stdout, p.stdout + p.stderr)
+        sheet = open(os.path.join(packet, "offentlig", "rettelsesblad-offentlig.html"), encoding="utf-8").read()
+        check("its rettelsesblad names the attachment", "Bilag udskiftet med en anden fil: Udredningsret" in sheet, sheet[-2000:])
+        # A picture, then another file under the same caption.
+        picture = os.path.join(m, "05-boerne-og-ungdomspsykiatri", "figur-2.png")
+        open(picture, "wb").write(png(40))
+        edit(os.path.join(m, "05-boerne-og-ungdomspsykiatri", "item.md"), "\n# Økonomi", "\n![Figur 2: Ventetid pr. region](figur-2.png)\n\n# Økonomi")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-02", "rettet: 2023-10-03")
+        p = build()
+        check("a picture added makes version 6", p.returncode == 0 and "offentlig version 6" in p.stdout, p.stdout + p.stderr)
+        open(picture, "wb").write(png(200))
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-03", "rettet: 2023-10-04")
+        p = build()
+        check("the picture replaced by another file makes version 7, which says so", p.returncode == 0 and
+              "offentlig version 7, rettet 2023-10-04: 1 attachment or picture replaced by another file" in p.stdout, p.stdout + p.stderr)
+        sheet = open(os.path.join(packet, "offentlig", "rettelsesblad-offentlig.html"), encoding="utf-8").read()
+        check("its rettelsesblad names the picture", "Billede udskiftet med en anden fil: Figur" in sheet, sheet[-2000:])
+        kept_withdrawn = [k for k in tree(packet, "lukket/versioner") if "tilbagetrukket" in k]
+        check("a kept closed version holds no copy of the withdrawn public versions (they are kept once)",
+              not kept_withdrawn, "\n".join(kept_withdrawn[:5]))
+        v7 = tree(packet)
+        p = build()
+        check("a rebuild then changes no byte", p.returncode == 0 and tree(packet) == v7, p.stdout + p.stderr)
     print(f"{failures} failure(s)" if failures else "versions: all checks passed")
     return 1 if failures else 0
 
