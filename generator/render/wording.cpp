@@ -11,7 +11,7 @@ namespace {
 const char* const kRequiredKeys[] = {
     "dagsorden", "udgave-offentlig", "udgave-lukket", "moede", "dato", "tidspunkt", "sted",
     "punkt-overskrift", "sagsbehandler", "sagsnummer", "bilag", "bilag-linje", "bilag-overskrift",
-    "ingen-bemaerkninger", "tom-sektion", "ingen-bilag", "tabel", "figur", "kilde", "side", "side-kort",
+    "ingen-bemaerkninger", "tom-sektion", "ingen-bilag", "tabel", "figur", "ikke-oplyst", "kilde", "side", "side-kort",
     "indhold", "ugedage", "maaneder", "fortsat", "sektion-resume", "sektion-indstilling",
     "sektion-sagsfremstilling", "sektion-oekonomi", "sektion-bemaerkninger", "sektion-kommunikation",
     "status-opfyldt", "status-ikke-opfyldt", "udvikling-stigende", "udvikling-faldende", "udvikling-uaendret",
@@ -23,6 +23,7 @@ const char* const kRequiredKeys[] = {
     "rettet-i-punktet", "rettet-fra-til", "afledte-tal", "rettet-overskrift", "rettet-tekst-sted", "ingen-rettelser",
     "del-punkt-tilfoejet", "del-punkt-fjernet", "del-punkt-fjernet-uden-titel", "del-punkt-fortroligt",
     "del-tabel-tilfoejet", "del-tabel-fjernet", "del-bilag-tilfoejet", "del-bilag-fjernet",
+    "del-bilag-udskiftet", "del-billede-udskiftet",
     "forklaring-tekst-html", "forklaring-tekst-pdf", "forklaring-maerker-html", "forklaring-maerker-pdf",
     "skjult-rettet", "skjult-slettet", "skjult-tilfoejet", "skjult-slut",
 };

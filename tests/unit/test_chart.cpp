@@ -178,10 +178,11 @@ TEST_CASE("chart words: the alt text gives every value from the data, a gap as n
     model::Chart c = two_series();
     c.target = 79;
     c.target_label = "Mål 79 dage";
-    CHECK(chart_caption(c) == "Figur 1: Ventetid");
-    CHECK(chart_alt(c) ==
-          "Figur 1: Ventetid. Behandling: 1. kvt. 2023 46 dage, 2. kvt. 2023 43 dage; Operation: 1. kvt. 2023 ikke oplyst, "
+    CHECK(test::wording().figure_caption(c.number, c.title) == "Figur 1: Ventetid");
+    CHECK(chart_description(c, test::wording().get("ikke-oplyst")) ==
+          "Behandling: 1. kvt. 2023 46 dage, 2. kvt. 2023 43 dage; Operation: 1. kvt. 2023 ikke oplyst, "
           "2. kvt. 2023 60 dage; Mål 79 dage.");
+    CHECK(chart_description(c, "not stated").find("1. kvt. 2023 not stated") != std::string::npos);
 }
 
 namespace {

@@ -2,9 +2,7 @@
 
 namespace boardpack::render::chart {
 
-std::string chart_caption(const model::Chart& c) { return "Figur " + std::to_string(c.number) + ": " + c.title; }
-
-std::string chart_description(const model::Chart& c) {
+std::string chart_description(const model::Chart& c, const std::string& not_stated) {
     std::string out;
     const bool one_category = c.categories.size() == 1;
     for (size_t s = 0; s < c.series.size(); ++s) {
@@ -15,7 +13,7 @@ std::string chart_description(const model::Chart& c) {
             out += k ? ", " : " ";
             if (!one_category) out += c.categories[k] + " ";
             if (!series.values[k]) {
-                out += "ikke oplyst";
+                out += not_stated;
                 continue;
             }
             out += series.printed[k];
@@ -26,7 +24,5 @@ std::string chart_description(const model::Chart& c) {
     if (!out.empty()) out += ".";
     return out;
 }
-
-std::string chart_alt(const model::Chart& c) { return chart_caption(c) + ". " + chart_description(c); }
 
 }  // namespace boardpack::render::chart

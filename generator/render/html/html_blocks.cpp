@@ -208,8 +208,11 @@ void render_block(const Block& b, bool tight, const BlockOut& o) {
             break;
         case Block::Kind::Chart:
             if (b.chart >= 0 && static_cast<size_t>(b.chart) < o.item.charts.size())
-                render_chart(o.item.charts[static_cast<size_t>(b.chart)],
+            {
+                const model::Chart& c = o.item.charts[static_cast<size_t>(b.chart)];
+                render_chart(c, o.table.figure_caption(c.number, c.title), o.table.chart_description(c),
                              "figur-" + std::to_string(o.item.number) + "-" + std::to_string(b.chart + 1), out);
+            }
             break;
         case Block::Kind::Image:
             if (b.image >= 0 && static_cast<size_t>(b.image) < o.item.images.size() && o.item.images[static_cast<size_t>(b.image)].bytes)

@@ -12,6 +12,7 @@
 #include "model/attachment_file.hpp"
 #include "render/correction_sheet.hpp"
 #include "render/html/correction_html.hpp"
+#include "render/chart/chart_text.hpp"
 #include "render/html/html_blocks.hpp"
 #include "render/html/numeric_cells.hpp"
 
@@ -361,6 +362,9 @@ public:
     }
     std::string figure_caption(int number, const std::string& description) const override {
         return wording_.figure_caption(number, description);
+    }
+    std::string chart_description(const model::Chart& chart) const override {
+        return render::chart::chart_description(chart, wording_.get("ikke-oplyst"));
     }
 
 private:

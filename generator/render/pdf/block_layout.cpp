@@ -87,7 +87,7 @@ void measure_chart(const model::Chart& c, double indent, BlockContext& ctx, int 
     const double w = ctx.width - indent;
     ctx.out.push_back(space(style::kTableGap));
     MeasuredBlock caption = lines_block(
-        break_lines(plain(render::chart::chart_caption(c), FontStyle::Bold, style::kText), w, style::kCaptionSize, ctx.metrics),
+        break_lines(plain(ctx.wording.figure_caption(c.number, c.title), FontStyle::Bold, style::kText), w, style::kCaptionSize, ctx.metrics),
         {ctx.left + indent, style::kCaptionSize, style::kCaptionLeading}, origin_of(Origin::Role::Paragraph, parent, ctx));
     caption.keep_together = true;
     caption.keep_with_next = true;
@@ -97,7 +97,8 @@ void measure_chart(const model::Chart& c, double indent, BlockContext& ctx, int 
     drawing.kind = MeasuredBlock::Kind::Chart;
     drawing.chart = std::make_shared<render::chart::ChartDrawing>(render::chart::lay_out_chart(c, render::chart::kChartWidth));
     drawing.x = ctx.left + indent;
-    drawing.chart_alt = render::chart::chart_alt(c);
+    drawing.chart_alt =
+        ctx.wording.figure_caption(c.number, c.title) + ". " + render::chart::chart_description(c, ctx.wording.get("ikke-oplyst"));
     drawing.origin = origin_of(Origin::Role::Figure, parent, ctx);
     ctx.out.push_back(std::move(drawing));
     if (!c.source.empty()) {
