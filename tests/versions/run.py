@@ -232,12 +232,19 @@ def main():
         p = run("diff", m, "--out", out)
         check("diff sees the replaced attachment",
               "offentlig: version 4 would become version 5: 1 attachment or picture replaced by another file" in p.stdout, p.stdout + p.stderr)
-        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-01", "rettet: 2023-10-02")
-        p = build()
-        check("the replaced attachment makes version 5", p.returncode == 0 and
-              "offentlig version 5, rettet 2023-10-02: 1 attachment or picture replaced by another file" in p.stdout, p.stdout + p.stderr)
-        sheet = open(os.path.join(packet, "offentlig", "rettelsesblad-offentlig.html"), encoding="utf-8").read()
-        check("its rettelsesblad names the attachment", "Bilag udskiftet med en anden fil: Udredningsret" in sheet, sheet[-2000:])
+
+        def replaced(what, old_date, new_date, version, sheet_line):
+            """Built with the correction dated new_date: public version `version`, which says a
+            file was replaced, in its summary and its rettelsesblad."""
+            edit(os.path.join(m, "meeting.txt"), "rettet: " + old_date, "rettet: " + new_date)
+            p = build()
+            check(f"the replaced {what} makes version {version}, which says so", p.returncode == 0 and
+                  f"offentlig version {version}, rettet {new_date}: 1 attachment or picture replaced by another file"
+                  in p.stdout, p.stdout + p.stderr)
+            sheet = open(os.path.join(packet, "offentlig", "rettelsesblad-offentlig.html"), encoding="utf-8").read()
+            check(f"its rettelsesblad names the {what}", sheet_line in sheet, sheet[-2000:])
+
+        replaced("attachment", "2023-10-01", "2023-10-02", 5, "Bilag udskiftet med en anden fil: Udredningsret")
         # A picture, then another file under the same caption.
         picture = os.path.join(m, "05-boerne-og-ungdomspsykiatri", "figur-2.png")
         open(picture, "wb").write(png(40))
@@ -246,12 +253,7 @@ def main():
         p = build()
         check("a picture added makes version 6", p.returncode == 0 and "offentlig version 6" in p.stdout, p.stdout + p.stderr)
         open(picture, "wb").write(png(200))
-        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-03", "rettet: 2023-10-04")
-        p = build()
-        check("the picture replaced by another file makes version 7, which says so", p.returncode == 0 and
-              "offentlig version 7, rettet 2023-10-04: 1 attachment or picture replaced by another file" in p.stdout, p.stdout + p.stderr)
-        sheet = open(os.path.join(packet, "offentlig", "rettelsesblad-offentlig.html"), encoding="utf-8").read()
-        check("its rettelsesblad names the picture", "Billede udskiftet med en anden fil: Figur" in sheet, sheet[-2000:])
+        replaced("picture", "2023-10-03", "2023-10-04", 7, "Billede udskiftet med en anden fil: Figur 2: Ventetid pr. region")
         kept_withdrawn = [k for k in tree(packet, "lukket/versioner") if "tilbagetrukket" in k]
         check("a kept closed version holds no copy of the withdrawn public versions (they are kept once)",
               not kept_withdrawn, "\n".join(kept_withdrawn[:5]))
