@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <exception>
 #include <set>
+#include <stdexcept>
 
 // qpdf 11: std::shared_ptr throughout, not its deprecated PointerHolder.
 #define POINTERHOLDER_TRANSITION 4
@@ -14,7 +15,7 @@
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
-#include <qpdf/Pl_String.hh>
+#include <qpdf/Pipeline.hh>
 
 namespace boardpack::attach {
 
@@ -27,6 +28,27 @@ const std::set<std::string> kActiveActions = {"/JavaScript", "/Launch", "/Submit
                                               "/Hide", "/Thread"};
 // Annotations that play, embed or run something.
 const std::set<std::string> kActiveAnnotations = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"};
+
+// Measures a page's content as qpdf decodes it, keeping none of it: a few hundred KB of
+// compressed content can decode to gigabytes (a "zip bomb"), which must not be read whole.
+class ContentMeter : public Pipeline {
+public:
+    explicit ContentMeter(size_t limit) : Pipeline("content", nullptr), limit_(limit) {}
+    void write(unsigned char const*, size_t len) override {
+        size_ += len;
+        if (size_ > limit_) {
+            over = true;
+            throw std::length_error("page content over the limit");  // stops qpdf's decoding
+        }
+    }
+    void finish() override {}
+    size_t size() const { return size_; }
+    bool over = false;
+
+private:
+    size_t limit_;
+    size_t size_ = 0;
+};
 
 // What cleaning found, to be named in the note.
 struct Found {
@@ -169,11 +191,39 @@ std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why) {
             else if (o.isDictionary()) clean_dictionary(o, found);
         }
         root.removeKey("/Metadata");
-        // Every page's content is read once, so a damaged stream is found here, not in the packet.
-        for (QPDFPageObjectHelper page : pages) {
-            std::string content;
-            Pl_String sink("content", nullptr, content);
-            page.pipeContents(&sink);
+        // Every page's content is read once, so a damaged stream is found here, not in the packet,
+        // and measured: the packet holds it decoded while it copies the page.
+        // Stream by stream: qpdf's pipeContents gathers a page's whole decoded content in memory first.
+        size_t all = 0;
+        for (size_t p = 0; p < pages.size(); ++p) {
+            ContentMeter meter(std::min(kMaxPageContentBytes, kMaxAttachmentContentBytes - all));
+            QPDFObjectHandle contents = QPDFPageObjectHelper(pages[p]).getObjectHandle().getKey("/Contents");
+            std::vector<QPDFObjectHandle> streams;
+            if (contents.isArray()) streams = contents.getArrayAsVector();
+            else streams.push_back(contents);
+            bool decoded = true;
+            for (QPDFObjectHandle& s : streams) {
+                if (!s.isStream()) continue;  // a page with no content, or qpdf's warning below
+                try {
+                    decoded = s.pipeStreamData(&meter, 0, qpdf_dl_specialized) && decoded;
+                } catch (const std::length_error&) {
+                    meter.over = true;
+                }
+                if (meter.over) break;
+            }
+            if (!decoded && !meter.over) {
+                *why = fmt(_("the file is damaged: the content of its page {} cannot be decoded"), p + 1);
+                return std::nullopt;
+            }
+            if (meter.over) {
+                *why = all + meter.size() > kMaxAttachmentContentBytes
+                           ? fmt(_("its pages' content decodes to more than {} MiB; the limit is {} MiB"),
+                                 kMaxAttachmentContentBytes >> 20, kMaxAttachmentContentBytes >> 20)
+                           : fmt(_("the content of its page {} decodes to more than {} MiB; the limit is {} MiB"), p + 1,
+                                 kMaxPageContentBytes >> 20, kMaxPageContentBytes >> 20);
+                return std::nullopt;
+            }
+            all += meter.size();
         }
         QPDFWriter writer(pdf);
         writer.setOutputMemory();

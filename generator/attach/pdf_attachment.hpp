@@ -15,6 +15,10 @@ namespace boardpack::attach {
 // Most pages one attachment may have, and all PDF attachments of a meeting together (README, "Limits").
 inline constexpr int kMaxAttachmentPages = 500;
 inline constexpr int kMaxPacketAttachmentPages = 2000;
+// How large a page's content may be once decoded, and all of one attachment's pages' together: a
+// dense vector page takes a few MB; a hostile one decodes a few hundred KB into gigabytes.
+inline constexpr size_t kMaxPageContentBytes = size_t{32} << 20;
+inline constexpr size_t kMaxAttachmentContentBytes = size_t{128} << 20;
 
 // An attachment PDF once checked and cleaned.
 struct CleanPdf {

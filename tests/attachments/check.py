@@ -19,9 +19,11 @@ usage: check.py BOARDPACK
 """
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
+import zlib
 
 import pikepdf
 
@@ -302,6 +304,24 @@ def check_annotations(boardpack, work):
           any(a.get("/Subtype") == "/Widget" for a in own.pages[0].get("/Annots", [])))
 
 
+def bomb_letter(megabytes):
+    """A one-page letter whose content stream is a few hundred KB compressed and `megabytes` MB
+    decoded (made in pieces, so this script never holds it whole)."""
+    z = zlib.compressobj(9)
+    piece = b"0 0 m 1 1 l S\n" * 74898  # about 1 MB
+    comp = b"".join(z.compress(piece) for _ in range(megabytes)) + z.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(comp) + comp + b"\nendstream"]
+    out, offsets = b"%PDF-1.7\n", []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
 def word_boxes(pdf, page):
     """(xMin, yMin, xMax, yMax, word) of each word on a page, from pdftotext -bbox (top-left origin)."""
     html = subprocess.run(["pdftotext", "-q", "-bbox", "-f", str(page), "-l", str(page), pdf, "-"], capture_output=True,
@@ -352,6 +372,8 @@ def check_hostile(boardpack, work):
         ("an array that holds itself", looping_letter(0), "brev.pdf", None, "in a loop"),
         ("arrays that would be copied thousands of millions of times", looping_letter(10), "brev.pdf", None,
          "too many objects to copy"),
+        ("a page whose 300 KB of content decode to 400 MB", bomb_letter(400), "brev.pdf", None,
+         "page 1 decodes to more than 32 MiB"),
     ]
     for n, (name, data, file_name, line, reason) in enumerate(cases):
         meeting = os.path.join(work, "hostile%d" % n, "2024-03-test")
@@ -362,6 +384,10 @@ def check_hostile(boardpack, work):
               p.returncode == 1 and re.search(r"01-brev/item\.md:7:\d+: error: .*%s" % re.escape(reason), p.stderr),
               (p.returncode, p.stderr))
         check(f"{name}: nothing written", not os.path.exists(os.path.join(work, "hout%d" % n, "2024-03-test")))
+    # Refused without being decoded whole: no build above took more than some tens of MB.
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    check("the hostile files are refused without decoding them whole (peak memory of any build under 200 MB)",
+          peak < 200, f"{peak} MB")
 
 
 def main():
