@@ -69,7 +69,7 @@ TEST_CASE("chart layout: round ticks that include zero, in Danish notation") {
     CHECK(danish(9357, 0) == "9.357");
 }
 
-TEST_CASE("chart layout: category labels thin out instead of colliding, line ends spread apart") {
+TEST_CASE("chart layout: a line's category labels thin out instead of colliding, line ends spread apart") {
     CHECK(label_step({30, 30, 30, 30}, 40) == 1);
     CHECK(label_step({30, 30, 30, 30}, 20) == 2);
     CHECK(label_step({30, 30, 30, 30}, 12) == 3);
@@ -98,6 +98,45 @@ TEST_CASE("chart layout: category labels thin out instead of colliding, line end
     CHECK(categories < 14);
     for (const Label& l : d.labels) CHECK(l.left() >= -0.01);
     for (const Label& l : d.labels) CHECK(l.left() + l.width <= kChartWidth + 0.01);
+}
+
+TEST_CASE("chart layout: a bar's long name wraps under it, or beside it, never thinned out or past the edge") {
+    const std::vector<std::string> names = {"Region Hovedstaden - Psykiatrisk Center København", "Region Sjælland",
+                                            "Region Syddanmark - Psykiatrien i Region Syddanmark",
+                                            "Region Midtjylland - Børne- og Ungdomspsykiatrisk Center",
+                                            "Region Nordjylland", "Hele landet (gennemsnit af alle fem regioner)",
+                                            "Sundhedsdatastyrelsensmeget_lange_ord_uden_mellemrum_i_navnet"};
+    for (model::Chart::Kind kind : {model::Chart::Kind::Column, model::Chart::Kind::Bar}) {
+        model::Chart c;
+        c.kind = kind;
+        c.title = "Overholdelse";
+        c.categories = names;
+        model::ChartSeries series;
+        series.label = "Pct.";
+        for (size_t i = 0; i < names.size(); ++i) {
+            series.values.push_back(20.0 + 10 * static_cast<double>(i));
+            series.printed.push_back(std::to_string(20 + 10 * i));
+        }
+        c.series.push_back(series);
+        const ChartDrawing d = lay_out_chart(c, kChartWidth);
+        CAPTURE(kind);
+        check_no_overlap(d);
+        for (const Label& l : d.labels) {
+            CHECK(l.left() >= -0.01);
+            CHECK(l.left() + l.width <= kChartWidth + 0.01);
+            CHECK(l.y <= d.height);
+        }
+        // Every category has its name, from its first word; a name too long is cut with "…".
+        for (const std::string& name : names) {
+            const std::string first = name.substr(0, std::min<size_t>(name.find(' '), 6));
+            bool found = false;
+            for (const Label& l : d.labels) found = found || l.text.rfind(first, 0) == 0;
+            CHECK_MESSAGE(found, name);
+        }
+        bool cut = false;
+        for (const Label& l : d.labels) cut = cut || l.text.find("…") != std::string::npos;
+        CHECK(cut);
+    }
 }
 
 TEST_CASE("chart layout: bars scale from zero, a missing value is a gap and never a zero bar") {

@@ -22,6 +22,9 @@ constexpr double kLegendSize = 8;
 constexpr double kSwatch = 9;
 constexpr double kPlotHeight = 150;
 constexpr double kBarThickness = 11;
+// A category's name wraps onto at most this many lines, this far apart.
+constexpr size_t kMaxLabelLines = 3;
+constexpr double kLabelLeading = kTickSize + 1.5;
 
 double channel(unsigned char c) {
     const double s = c / 255.0;
@@ -127,6 +130,50 @@ Label label(double x, double y, std::string text, double size, Label::Anchor anc
     return l;
 }
 
+// A category's name in lines no wider than `width` at the tick size, broken at spaces: at most
+// `max_lines`, the last ending in "…" when the name goes on, and a word wider than a line cut
+// with "…". A bar's label is never left out for being long (a thinned-out label leaves a bar
+// without a name); the whole name is in the description (the SVG's <desc>, the PDF's /Alt) and
+// in the chart's data table.
+std::vector<std::string> wrap_label(const std::string& text, double width, size_t max_lines) {
+    const auto fits = [&](const std::string& s) { return text_width(s, kTickSize) <= width; };
+    // Drops the last character (a whole UTF-8 sequence) until the text and "…" fit.
+    const auto cut = [&](std::string s) {
+        while (!s.empty() && !fits(s + "…")) {
+            unsigned char last;
+            do {  // a continuation byte, then the rest of its character down to its first byte
+                last = static_cast<unsigned char>(s.back());
+                s.pop_back();
+            } while (!s.empty() && (last & 0xC0) == 0x80);
+        }
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        return s + "…";
+    };
+    std::vector<std::string> lines;
+    std::string line;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string word = text.substr(start, end - start);
+        start = end + 1;
+        if (word.empty()) continue;
+        if (!line.empty() && fits(line + " " + word)) {
+            line += " " + word;
+            continue;
+        }
+        if (!line.empty()) lines.push_back(line);
+        line = fits(word) ? word : cut(word);
+    }
+    if (!line.empty()) lines.push_back(line);
+    if (lines.size() > max_lines) {
+        lines.resize(max_lines);
+        if (lines.back().size() < 3 || lines.back().compare(lines.back().size() - 3, 3, "…") != 0)
+            lines.back() = cut(lines.back() + " ");
+    }
+    return lines;
+}
+
 // A value as the chart prints it: the table's own text, with the unit when it is short ("%").
 std::string value_text(const model::Chart& c, size_t s, size_t k) {
     std::string t = c.series[s].printed[k];
@@ -221,12 +268,25 @@ ChartDrawing vertical_chart(const model::Chart& c, double width) {
     }
     const size_t n = c.categories.size();
     const double slot = (plot_right - plot_left) / static_cast<double>(n);
-    std::vector<double> widths;
-    for (const auto& cat : c.categories) widths.push_back(text_width(cat, kTickSize));
-    const int step = label_step(widths, slot);
-    for (size_t k = 0; k < n; ++k)
-        if (k % static_cast<size_t>(step) == 0)
-            d.labels.push_back(label(plot_left + slot * (k + 0.5), plot_bottom + 10, c.categories[k], kTickSize, Label::Anchor::Middle));
+    // A line's categories are a sequence (quarters, years): labels that would touch are thinned
+    // out. A bar's are names (regions), each needed: wrapped under its bar instead.
+    double label_depth = 0;  // the lines of the deepest label below the first
+    if (line_kind) {
+        std::vector<double> widths;
+        for (const auto& cat : c.categories) widths.push_back(text_width(cat, kTickSize));
+        const int step = label_step(widths, slot);
+        for (size_t k = 0; k < n; ++k)
+            if (k % static_cast<size_t>(step) == 0)
+                d.labels.push_back(label(plot_left + slot * (k + 0.5), plot_bottom + 10, c.categories[k], kTickSize, Label::Anchor::Middle));
+    } else {
+        for (size_t k = 0; k < n; ++k) {
+            const std::vector<std::string> lines = wrap_label(c.categories[k], slot - 3, kMaxLabelLines);
+            for (size_t i = 0; i < lines.size(); ++i)
+                d.labels.push_back(label(plot_left + slot * (k + 0.5), plot_bottom + 10 + kLabelLeading * static_cast<double>(i),
+                                         lines[i], kTickSize, Label::Anchor::Middle));
+            label_depth = std::max(label_depth, kLabelLeading * static_cast<double>(lines.size() - 1));
+        }
+    }
     bool gaps = false;
     const size_t ns = c.series.size();
     std::vector<double> end_y;
@@ -301,7 +361,7 @@ ChartDrawing vertical_chart(const model::Chart& c, double width) {
     for (size_t i = 0; i < ys.size(); ++i)
         d.labels.push_back(label(c.target && i == 0 ? plot_right + 4 : end_x, ys[i], end_text[i], kTickSize,
                                  Label::Anchor::Start, c.target && i == 0));
-    d.height = std::max(plot_bottom, ys.empty() ? 0.0 : *std::max_element(ys.begin(), ys.end())) + 16;
+    d.height = std::max(plot_bottom + label_depth + (label_depth > 0 ? 4 : 0), ys.empty() ? 0.0 : *std::max_element(ys.begin(), ys.end())) + 16;
     if (gaps) {
         d.labels.push_back(label(0, d.height + 2, "i.o.: ikke oplyst (intet tal, ikke nul)", kTickSize - 0.5, Label::Anchor::Start));
         d.height += 8;
@@ -317,6 +377,13 @@ ChartDrawing horizontal_chart(const model::Chart& c, double width) {
     double cat_w = 0;
     for (const auto& cat : c.categories) cat_w = std::max(cat_w, text_width(cat, kTickSize));
     cat_w = std::min(cat_w, width * 0.4);
+    // A name wider than its column is wrapped (left of its bars, never past the chart's edge).
+    std::vector<std::vector<std::string>> names;
+    size_t most_lines = 1;
+    for (const auto& cat : c.categories) {
+        names.push_back(wrap_label(cat, cat_w, kMaxLabelLines));
+        most_lines = std::max(most_lines, names.back().size());
+    }
     double value_w = 0;
     for (size_t s = 0; s < ns; ++s)
         for (size_t k = 0; k < n; ++k) value_w = std::max(value_w, text_width(value_text(c, s, k), kTickSize - 0.5));
@@ -324,7 +391,8 @@ ChartDrawing horizontal_chart(const model::Chart& c, double width) {
     const Ticks ticks = nice_ticks(r.lo, r.hi);
     d.ticks = ticks.values();
     const double plot_left = cat_w + 6, plot_right = width - std::max(value_w + 6, text_width(danish(ticks.hi, ticks.decimals), kTickSize) / 2);
-    const double band = (c.stacked ? kBarThickness : kBarThickness * static_cast<double>(ns)) + 7;
+    const double band = std::max((c.stacked ? kBarThickness : kBarThickness * static_cast<double>(ns)) + 7,
+                                 kLabelLeading * static_cast<double>(most_lines) + 4);
     const double plot_top = top + (c.target ? 10 : 2), plot_bottom = plot_top + band * static_cast<double>(n);
     auto x_of = [&](double v) { return plot_left + (v - ticks.lo) / (ticks.hi - ticks.lo) * (plot_right - plot_left); };
     for (double t : d.ticks) {
@@ -336,7 +404,11 @@ ChartDrawing horizontal_chart(const model::Chart& c, double width) {
     for (size_t k = 0; k < n; ++k) {
         const double y0 = plot_top + band * k + 3.5;
         const double mid = y0 + (band - 7) / 2;
-        d.labels.push_back(label(plot_left - 5, mid + 2.6, c.categories[k], kTickSize, Label::Anchor::End));
+        const std::vector<std::string>& lines = names[k];
+        for (size_t i = 0; i < lines.size(); ++i)
+            d.labels.push_back(label(plot_left - 5,
+                                     mid + 2.6 + kLabelLeading * (static_cast<double>(i) - static_cast<double>(lines.size() - 1) / 2),
+                                     lines[i], kTickSize, Label::Anchor::End));
         double pos = 0, neg = 0;
         for (size_t s = 0; s < ns; ++s) {
             const auto& v = c.series[s].values[k];
