@@ -137,6 +137,27 @@ TEST_CASE("chart layout: a bar's long name wraps under it, or beside it, never t
         for (const Label& l : d.labels) cut = cut || l.text.find("…") != std::string::npos;
         CHECK(cut);
     }
+    // So many bars that not a word fits under one: their names thin out, whole and apart.
+    model::Chart many;
+    many.kind = model::Chart::Kind::Column;
+    many.title = "Mange";
+    model::ChartSeries series;
+    series.label = "Antal";
+    for (int i = 0; i < 60; ++i) {
+        many.categories.push_back("Uge " + std::to_string(i + 1));
+        series.values.push_back(i);
+        series.printed.push_back(std::to_string(i));
+    }
+    many.series.push_back(series);
+    const ChartDrawing d = lay_out_chart(many, kChartWidth);
+    check_no_overlap(d);
+    size_t shown = 0;
+    for (const Label& l : d.labels) {
+        shown += l.text.rfind("Uge ", 0) == 0 ? 1 : 0;
+        CHECK(l.text.find("…") == std::string::npos);
+    }
+    CHECK(shown > 1);
+    CHECK(shown < 60);
 }
 
 TEST_CASE("chart layout: bars scale from zero, a missing value is a gap and never a zero bar") {

@@ -269,9 +269,10 @@ ChartDrawing vertical_chart(const model::Chart& c, double width) {
     const size_t n = c.categories.size();
     const double slot = (plot_right - plot_left) / static_cast<double>(n);
     // A line's categories are a sequence (quarters, years): labels that would touch are thinned
-    // out. A bar's are names (regions), each needed: wrapped under its bar instead.
+    // out. A bar's are names (regions), each needed: wrapped under its bar instead, unless the
+    // bars are so many that not even a short word fits under one (then they thin out too).
     double label_depth = 0;  // the lines of the deepest label below the first
-    if (line_kind) {
+    if (line_kind || slot - 3 < text_width("Region", kTickSize)) {
         std::vector<double> widths;
         for (const auto& cat : c.categories) widths.push_back(text_width(cat, kTickSize));
         const int step = label_step(widths, slot);
