@@ -173,7 +173,7 @@ TEST_CASE("versions: changed words are a word-level difference; added and remove
     const Snapshot before = small();
     Snapshot now = small();
     now.texts[1].text = "Sekretariatet anbefaler ikke budgettet.";
-    now.attachments.push_back({19, 1, "Notat", "123"});
+    now.attachments.push_back({19, 1, "Notat", "123", ""});
     now.tables.push_back({19, 4, -1, "", "Ny tabel"});
     const versions::Comparison c = versions::compare(before, now, {{"Sagsfremstilling", "Sagsfremstilling"}});
     REQUIRE(c.changes.texts.size() == 1);

@@ -235,7 +235,7 @@ void target_line(const model::Chart& c, double a0, double a1, double at, ChartDr
     d.labels.push_back(label(at + 3, a0 + 8, c.target_label, kTickSize, Label::Anchor::Start, true));
 }
 
-ChartDrawing vertical_chart(const model::Chart& c, double width) {
+ChartDrawing vertical_chart(const model::Chart& c, double width, const ChartWords& words) {
     ChartDrawing d;
     d.width = width;
     double top = legend(c, width, d);
@@ -333,7 +333,7 @@ ChartDrawing vertical_chart(const model::Chart& c, double width) {
                 const double x = c.stacked ? x0 : x0 + bar_w * s;
                 if (!v) {
                     gaps = true;
-                    if (!c.stacked) d.labels.push_back(label(x + bar_w / 2, y_of(0) - 3, "i.o.", kTickSize - 1, Label::Anchor::Middle));
+                    if (!c.stacked) d.labels.push_back(label(x + bar_w / 2, y_of(0) - 3, words.gap, kTickSize - 1, Label::Anchor::Middle));
                     continue;
                 }
                 const auto [from, to] = bar_extent(*v, c.stacked, pos, neg);
@@ -364,13 +364,13 @@ ChartDrawing vertical_chart(const model::Chart& c, double width) {
                                  Label::Anchor::Start, c.target && i == 0));
     d.height = std::max(plot_bottom + label_depth + (label_depth > 0 ? 4 : 0), ys.empty() ? 0.0 : *std::max_element(ys.begin(), ys.end())) + 16;
     if (gaps) {
-        d.labels.push_back(label(0, d.height + 2, "i.o.: ikke oplyst (intet tal, ikke nul)", kTickSize - 0.5, Label::Anchor::Start));
+        d.labels.push_back(label(0, d.height + 2, words.gap_note, kTickSize - 0.5, Label::Anchor::Start));
         d.height += 8;
     }
     return d;
 }
 
-ChartDrawing horizontal_chart(const model::Chart& c, double width) {
+ChartDrawing horizontal_chart(const model::Chart& c, double width, const ChartWords& words) {
     ChartDrawing d;
     d.width = width;
     double top = legend(c, width, d);
@@ -416,7 +416,7 @@ ChartDrawing horizontal_chart(const model::Chart& c, double width) {
             const double y = c.stacked ? y0 : y0 + kBarThickness * s;
             if (!v) {
                 gaps = true;
-                if (!c.stacked) d.labels.push_back(label(x_of(0) + 3, y + kBarThickness - 3, "ikke oplyst", kTickSize - 0.5, Label::Anchor::Start));
+                if (!c.stacked) d.labels.push_back(label(x_of(0) + 3, y + kBarThickness - 3, words.not_stated, kTickSize - 0.5, Label::Anchor::Start));
                 continue;
             }
             const auto [from, to] = bar_extent(*v, c.stacked, pos, neg);
@@ -525,9 +525,13 @@ std::vector<double> spread(const std::vector<double>& ys, double min_gap) {
     return out;
 }
 
-ChartDrawing lay_out_chart(const model::Chart& chart, double width) {
+ChartWords chart_words(const Wording& wording) {
+    return {wording.get("ikke-oplyst-kort"), wording.get("ikke-oplyst-note"), wording.get("ikke-oplyst")};
+}
+
+ChartDrawing lay_out_chart(const model::Chart& chart, double width, const ChartWords& words) {
     if (chart.series.empty() || chart.categories.empty()) return {width, 0, {}, {}, {}};
-    return chart.kind == model::Chart::Kind::Bar ? horizontal_chart(chart, width) : vertical_chart(chart, width);
+    return chart.kind == model::Chart::Kind::Bar ? horizontal_chart(chart, width, words) : vertical_chart(chart, width, words);
 }
 
 }  // namespace boardpack::render::chart

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/chart.hpp"
+#include "render/wording.hpp"
 
 namespace boardpack::render::chart {
 
@@ -85,7 +86,15 @@ int label_step(const std::vector<double>& widths, double slot, double gap = 4);
 // returns the new y of each (input in any order).
 std::vector<double> spread(const std::vector<double>& ys, double min_gap);
 
+// The words a chart prints for a value that is not stated, from the packet's wording
+// (templates/wording.txt): under a missing bar ("i.o."), the note below the chart that explains
+// it, and beside a missing lying bar ("ikke oplyst").
+struct ChartWords {
+    std::string gap, gap_note, not_stated;
+};
+ChartWords chart_words(const Wording& wording);
+
 // Lays out a resolved chart at `width` points.
-ChartDrawing lay_out_chart(const model::Chart& chart, double width);
+ChartDrawing lay_out_chart(const model::Chart& chart, double width, const ChartWords& words);
 
 }  // namespace boardpack::render::chart

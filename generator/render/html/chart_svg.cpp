@@ -69,15 +69,15 @@ void append_svg(const ChartDrawing& d, const std::string& title, const std::stri
     out += "</svg>\n";
 }
 
-void render_chart(const model::Chart& c, const std::string& caption, const std::string& description, const std::string& id,
-                  std::string& out) {
+void render_chart(const model::Chart& c, const std::string& caption, const render::chart::ChartWords& words,
+                  const std::string& id, std::string& out) {
     // The SVG is laid out at the PDF's text width, so both show one drawing; it scales to the screen.
-    const ChartDrawing d = render::chart::lay_out_chart(c, render::chart::kChartWidth);
+    const ChartDrawing d = render::chart::lay_out_chart(c, render::chart::kChartWidth, words);
     // In the PDF's order: the caption, the drawing, its source; then the data.
     out += "<figure class=\"figur\" id=\"" + id + "\">\n<figcaption>";
     append_escaped(caption, out);
     out += "</figcaption>\n";
-    append_svg(d, caption, description, out);
+    append_svg(d, caption, render::chart::chart_description(c, words.not_stated), out);
     if (!c.source.empty()) {
         out += "<p class=\"kilde\">Kilde: ";
         append_escaped(c.source, out);

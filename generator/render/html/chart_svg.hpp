@@ -14,7 +14,7 @@ void append_svg(const render::chart::ChartDrawing& drawing, const std::string& t
                 std::string& out);
 
 // The whole figure; `id` makes the element ids unique in the page.
-void render_chart(const model::Chart& chart, const std::string& caption, const std::string& description, const std::string& id,
-                  std::string& out);
+void render_chart(const model::Chart& chart, const std::string& caption, const render::chart::ChartWords& words,
+                  const std::string& id, std::string& out);
 
 }  // namespace boardpack::render::html

@@ -210,7 +210,7 @@ void render_block(const Block& b, bool tight, const BlockOut& o) {
             if (b.chart >= 0 && static_cast<size_t>(b.chart) < o.item.charts.size())
             {
                 const model::Chart& c = o.item.charts[static_cast<size_t>(b.chart)];
-                render_chart(c, o.table.figure_caption(c.number, c.title), o.table.chart_description(c),
+                render_chart(c, o.table.figure_caption(c.number, c.title), o.table.chart_words(),
                              "figur-" + std::to_string(o.item.number) + "-" + std::to_string(b.chart + 1), out);
             }
             break;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/document.hpp"
+#include "render/chart/chart_layout.hpp"
 
 namespace boardpack::render::html {
 
@@ -20,8 +21,8 @@ public:
     virtual void render(const model::Table& table, std::string& out) const = 0;
     // A figure's caption, "Figur 1: ...", in the packet's wording.
     virtual std::string figure_caption(int number, const std::string& description) const = 0;
-    // A chart's data in words, with the packet's wording for a value not stated.
-    virtual std::string chart_description(const model::Chart& chart) const = 0;
+    // What a chart prints for a value not stated, in the packet's wording.
+    virtual const render::chart::ChartWords& chart_words() const = 0;
 
 protected:
     ~TableRenderer() = default;

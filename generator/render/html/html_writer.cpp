@@ -363,13 +363,12 @@ public:
     std::string figure_caption(int number, const std::string& description) const override {
         return wording_.figure_caption(number, description);
     }
-    std::string chart_description(const model::Chart& chart) const override {
-        return render::chart::chart_description(chart, wording_.get("ikke-oplyst"));
-    }
+    const render::chart::ChartWords& chart_words() const override { return chart_words_; }
 
 private:
     mutable mstch::mustache template_;  // kainjow's render is not const, though it changes nothing
     const Wording& wording_;
+    render::chart::ChartWords chart_words_ = render::chart::chart_words(wording_);
     Diagnostics& diags_;
     std::string changed_word_;
     mutable int count_ = 0;  // tables rendered so far: their captions' ids are numbered on the page

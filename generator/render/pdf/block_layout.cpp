@@ -95,10 +95,11 @@ void measure_chart(const model::Chart& c, double indent, BlockContext& ctx, int 
     ctx.out.push_back(space(style::kCaptionGap));
     MeasuredBlock drawing;
     drawing.kind = MeasuredBlock::Kind::Chart;
-    drawing.chart = std::make_shared<render::chart::ChartDrawing>(render::chart::lay_out_chart(c, render::chart::kChartWidth));
+    const render::chart::ChartWords words = render::chart::chart_words(ctx.wording);
+    drawing.chart = std::make_shared<render::chart::ChartDrawing>(render::chart::lay_out_chart(c, render::chart::kChartWidth, words));
     drawing.x = ctx.left + indent;
     drawing.chart_alt =
-        ctx.wording.figure_caption(c.number, c.title) + ". " + render::chart::chart_description(c, ctx.wording.get("ikke-oplyst"));
+        ctx.wording.figure_caption(c.number, c.title) + ". " + render::chart::chart_description(c, words.not_stated);
     drawing.origin = origin_of(Origin::Role::Figure, parent, ctx);
     ctx.out.push_back(std::move(drawing));
     if (!c.source.empty()) {
