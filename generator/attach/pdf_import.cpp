@@ -1,4 +1,5 @@
 #include "attach/pdf_import.hpp"
+#include "core/deflate.hpp"
 #include "core/messages.hpp"
 
 #include <algorithm>
@@ -8,8 +9,6 @@
 #include <memory>
 #include <set>
 #include <stdexcept>
-
-#include <libdeflate.h>
 
 // qpdf 11: std::shared_ptr throughout, not its deprecated PointerHolder.
 #define POINTERHOLDER_TRANSITION 4
@@ -76,22 +75,6 @@ void write_real(std::string& out, QPDFObjectHandle& real) {
     out.append(buf, static_cast<size_t>(end - buf));
 }
 
-// A stream's data compressed (zlib, FlateDecode) at libdeflate's fastest level, the packet's
-// own pages' level (render/pdf/deflate.hpp): the page's content, which qpdf gives decoded.
-bool compress(std::string& data) {
-    struct Free {
-        void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-    };
-    const std::unique_ptr<libdeflate_compressor, Free> c(libdeflate_alloc_compressor(1));
-    if (!c) return false;
-    std::string out(libdeflate_zlib_compress_bound(c.get(), data.size()), '\0');
-    const size_t n = libdeflate_zlib_compress(c.get(), data.data(), data.size(), out.data(), out.size());
-    if (n == 0) return false;
-    out.resize(n);
-    data = std::move(out);
-    return true;
-}
-
 // Walks the objects a page's form uses and writes them out.
 class Importer {
 public:
@@ -123,8 +106,11 @@ public:
                 ForeignObject& out = result.objects[index];
                 out.stream = true;
                 out.data.assign(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+                // A stream without a filter (a page's content, which qpdf gives decoded) is
+                // compressed as the packet's own pages are.
                 if (!dict.hasKey("/Filter") || dict.getKey("/Filter").isNull()) {
-                    if (!compress(out.data)) throw std::runtime_error(_("zlib cannot compress one of its streams"));
+                    if (!deflater_.compress(out.data)) throw std::runtime_error(_("zlib cannot compress one of its streams"));
+                    out.data = deflater_.result();
                     body += "/Filter /FlateDecode\n";
                 }
             } else {
@@ -141,15 +127,16 @@ public:
     struct Loop {};
 
 private:
-    // A dictionary's entries (a stream's without /Length, which libharu writes).
-    void entries(QPDFObjectHandle dict, std::string& out, bool stream) {
+    // A dictionary's entries, each followed by `separator` (a stream's without /Length, which
+    // libharu writes).
+    void entries(QPDFObjectHandle dict, std::string& out, bool stream, char separator = '\n', int depth = 0) {
         for (auto& [key, value] : dict.ditems()) {
             if (kDroppedKeys.count(key) || (stream && key == "/Length") || value.isNull()) continue;
             write_name(out, key);
             out += ' ';
             QPDFObjectHandle v = value;
-            write_value(v, out, 0);
-            out += '\n';
+            write_value(v, out, depth);
+            out += separator;
         }
     }
 
@@ -188,14 +175,7 @@ private:
             }
             case ::ot_dictionary:
                 out += "<<";
-                for (auto& [key, v] : value.ditems()) {
-                    if (kDroppedKeys.count(key) || v.isNull()) continue;
-                    write_name(out, key);
-                    out += ' ';
-                    QPDFObjectHandle item = v;
-                    write_value(item, out, depth + 1);
-                    out += ' ';
-                }
+                entries(value, out, false, ' ', depth + 1);
                 out += ">>";
                 break;
             default: out += "null"; break;  // null, or what cannot stand in a dictionary
@@ -205,6 +185,7 @@ private:
 
     size_t limit_;
     size_t bytes_ = 0;
+    Deflater deflater_;
     std::map<QPDFObjGen, size_t> index_;
     std::vector<QPDFObjectHandle> queue_;
 };

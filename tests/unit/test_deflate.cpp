@@ -6,9 +6,9 @@
 
 #include <string>
 
-#include "render/pdf/deflate.hpp"
+#include "core/deflate.hpp"
 
-using boardpack::render::pdf::Deflater;
+using boardpack::Deflater;
 
 namespace {
 

@@ -157,7 +157,7 @@ TEST_CASE("pictures: what libpng would refuse is refused first (libharu cannot t
         return out;
     };
     const auto deflated = [](const std::string& raw) {
-        render::pdf::Deflater d(6);
+        Deflater d(6);
         d.compress(raw);
         return d.result();
     };

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "render/pdf/deflate.hpp"
+#include "core/deflate.hpp"
 
 namespace boardpack::test {
 
@@ -40,7 +40,7 @@ inline std::string tiny_png(uint32_t w, uint32_t h, bool alpha = false) {
             if (alpha) raw += static_cast<char>(200);
         }
     }
-    render::pdf::Deflater d(6);
+    Deflater d(6);
     d.compress(raw);
     png_chunk(out, "IDAT", d.result());
     png_chunk(out, "IEND", "");

@@ -9,7 +9,7 @@
 #include <cstdint>
 
 #include "render/pdf/code_points.hpp"
-#include "render/pdf/deflate.hpp"
+#include "core/deflate.hpp"
 #include "render/pdf/to_unicode.hpp"
 
 namespace boardpack::render::pdf {

@@ -17,7 +17,7 @@
 #include "render/pdf/haru_errors.hpp"
 #include "render/pdf/path_ops.hpp"
 #include "render/pdf/content_stream.hpp"
-#include "render/pdf/deflate.hpp"
+#include "core/deflate.hpp"
 #include "render/pdf/cid_font.hpp"
 #include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/glyph_runs.hpp"

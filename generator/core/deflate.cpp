@@ -1,8 +1,8 @@
-#include "render/pdf/deflate.hpp"
+#include "core/deflate.hpp"
 
 #include <libdeflate.h>
 
-namespace boardpack::render::pdf {
+namespace boardpack {
 
 Deflater::Deflater(int level) : c_(libdeflate_alloc_compressor(level)) {}
 
@@ -17,4 +17,4 @@ bool Deflater::compress(std::string_view bytes) {
     return true;
 }
 
-}  // namespace boardpack::render::pdf
+}  // namespace boardpack

@@ -1,6 +1,7 @@
-// zlib-format (FlateDecode) compression of a page's content stream, with libdeflate, at a level
-// boardpack chooses: libharu 2.3 compresses every stream at zlib's default level, with no setting
-// for it, and keeps each page's content uncompressed in memory until the whole document is saved.
+// zlib-format (FlateDecode) compression, with libdeflate, at a level boardpack chooses: of a PDF
+// page's content stream (libharu 2.3 compresses every stream at zlib's default level, with no
+// setting for it, and keeps each page's content uncompressed in memory until the whole document
+// is saved), a font subset, and a PDF attachment page's content as it is copied into the packet.
 #pragma once
 
 #include <string>
@@ -8,7 +9,7 @@
 
 struct libdeflate_compressor;
 
-namespace boardpack::render::pdf {
+namespace boardpack {
 
 // The level, chosen on measurement of the example's two PDFs (callgrind, whole build, issue 10):
 // zlib at level 3 (what boardpack used before) compressed the pages in 37 M instructions, to
@@ -34,4 +35,4 @@ private:
     std::string out_;
 };
 
-}  // namespace boardpack::render::pdf
+}  // namespace boardpack
