@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "numbers/danish_number.hpp"
+#include "render/wording.hpp"
 
 namespace boardpack::render::chart {
 

@@ -8,7 +8,10 @@
 #include <vector>
 
 #include "model/chart.hpp"
-#include "render/wording.hpp"
+
+namespace boardpack::render {
+class Wording;
+}
 
 namespace boardpack::render::chart {
 
