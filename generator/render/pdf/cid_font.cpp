@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "render/pdf/code_points.hpp"
+#include "render/pdf/pdf_objects.hpp"
 #include "core/deflate.hpp"
 #include "render/pdf/to_unicode.hpp"
 
@@ -61,28 +62,14 @@ FaceFacts facts_of(hb_face_t* face) {
 // libdeflate's level for the font streams (see embed_cid_font).
 constexpr int kFontDeflateLevel = 1;
 
-// The /Filter entry of a stream compressed before libharu sees it: libharu drops a /Filter
-// entry from a stream it does not compress itself, so the dictionary's write hook writes it.
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
-
 // A stream object of `doc` holding `packed`, compressed here with libdeflate: libharu would
 // compress it when the PDF is saved at zlib's default level, which for the font subsets cost
-// some 12 M instructions of the example's 268 M (issue 10).
+// some 12 M instructions of the example's 268 M (issue 10). A copy: the run's subset memo may
+// forget the subset before the document is saved.
 HPDF_Dict stream_of(HPDF_Doc doc, const std::string& packed) {
     HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    if (!s) return nullptr;
-    s->filter = HPDF_STREAM_FILTER_NONE;
-    s->write_fn = write_flate_filter;
-    if (HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size())) !=
-        HPDF_OK)
-        return nullptr;
+    if (!s || set_stream_data(s, copied_stream(doc->mmgr, packed), true) != HPDF_OK) return nullptr;
     return s;
-}
-
-// A new dictionary, an indirect object of `doc`.
-HPDF_Dict indirect_dict(HPDF_Doc doc) {
-    HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
-    return d && HPDF_Xref_Add(doc->xref, d) == HPDF_OK ? d : nullptr;
 }
 
 // The subset of `face` for `characters` with its streams compressed and its widths: what the

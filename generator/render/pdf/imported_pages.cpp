@@ -1,5 +1,6 @@
 #include "render/pdf/imported_pages.hpp"
 #include "core/messages.hpp"
+#include "render/pdf/pdf_objects.hpp"
 
 #include <hpdf_streams.h>
 
@@ -62,17 +63,10 @@ bool ImportedPages::add(HPDF_Doc pdf, const std::vector<attach::Placement>& plac
             for (const attach::ForeignObject& o : source.objects) {
                 HPDF_Dict d = nullptr;
                 if (o.stream) {
+                    // Its data as it is (already compressed as its dictionary says), read when the
+                    // packet is saved from the attachment's copy, which the meeting holds until then.
                     d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-                    if (!d) return cannot(_("libharu cannot make an object for the attachment"));
-                    d->filter = HPDF_STREAM_FILTER_NONE;  // the data is written as it is
-                    const std::string& data = o.data;
-                    // One block of exactly the data's size (libharu's stream grows by 4 KiB blocks).
-                    HPDF_Stream exact = HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(std::max<size_t>(data.size(), 1)));
-                    if (!exact) return cannot(_("libharu cannot make an object for the attachment"));
-                    HPDF_Stream_Free(d->stream);
-                    d->stream = exact;
-                    if (HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
-                                          static_cast<HPDF_UINT>(data.size())) != HPDF_OK)
+                    if (!d || set_stream_data(d, borrowed_stream(pdf->mmgr, o.data), false) != HPDF_OK)
                         return cannot(_("libharu cannot make an object for the attachment"));
                 } else {
                     d = HPDF_Dict_New(pdf->mmgr);

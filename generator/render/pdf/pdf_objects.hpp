@@ -29,6 +29,20 @@ HPDF_Binary text_string(HPDF_MMgr mmgr, std::string_view utf8);
 // A new dictionary registered as an indirect object (so any number of others can refer to it).
 HPDF_Dict indirect_dict(HPDF_Doc pdf);
 
+// Data for a stream object, which libharu writes as it is when it saves the document: its own
+// memory stream copies what is written into it, and out of it again, a byte at a time (some
+// 10 M instructions of the example's pages). A borrowed stream reads `bytes` when the document
+// is saved, so they must outlive that; a copied one holds a copy, freed with the document.
+// nullptr if libharu cannot allocate it (it has recorded the error).
+HPDF_Stream borrowed_stream(HPDF_MMgr mmgr, std::string_view bytes);
+HPDF_Stream copied_stream(HPDF_MMgr mmgr, std::string_view bytes);
+
+// Makes `data` the stream of `dict` (a stream dictionary whose own stream is still empty, which
+// is freed), written as it is; `flate` says the data is already FlateDecode-compressed, which
+// the dictionary then says (libharu drops a /Filter entry from a stream it does not compress
+// itself, so a write hook writes it). Takes `data` in any case.
+HPDF_STATUS set_stream_data(HPDF_Dict dict, HPDF_Stream data, bool flate);
+
 // Whether the dictionary has the key (HPDF_Dict_GetItem would record an error for an entry of
 // another type than asked for).
 bool has_key(HPDF_Dict dict, const char* key);

@@ -24,6 +24,7 @@
 #include "render/pdf/imported_pages.hpp"
 #include "render/pdf/text_string.hpp"
 #include "render/pdf/pdf_metadata.hpp"
+#include "render/pdf/pdf_objects.hpp"
 #include "render/pdf/structure_tree.hpp"
 #include "render/pdf/structure_writer.hpp"
 
@@ -140,9 +141,6 @@ std::string ascii_uri(const std::string& url) {
     }
     return out;
 }
-
-// The /Filter entry of a content stream compressed before libharu sees it.
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
 
 HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
 
@@ -279,23 +277,13 @@ struct Writer {
     // stream as it is, and its dictionary says how it is compressed.
     bool write_content(HPDF_PageAttr attr) {
         if (!deflater.compress(content.bytes())) return haru.fail_with(_("zlib cannot compress the page"));
-        const std::string& bytes = deflater.result();
-        // libharu drops a /Filter entry from a stream it does not compress itself, so the entry
-        // is written by the dictionary's write hook, which libharu calls inside the dictionary.
-        if (attr->contents->write_fn != nullptr) return haru.fail_with(_("libharu's content stream is not as expected"));
-        attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-        attr->contents->write_fn = write_flate_filter;
-        // libharu's page stream keeps its bytes in blocks of 4 KiB, most of the last one empty
-        // (half of what all the pages' content took until saved): a stream of one block of
-        // exactly the content's size takes its place (it is still empty).
-        if (attr->stream->size != 0 || attr->stream != attr->contents->stream)
-            return haru.fail_with(_("libharu's content stream is not as expected"));
-        HPDF_Stream exact = HPDF_MemStream_New(haru.doc()->mmgr, static_cast<HPDF_UINT>(std::max<size_t>(bytes.size(), 1)));
-        if (!haru.ok(exact)) return false;
-        HPDF_Stream_Free(attr->stream);
-        attr->stream = attr->contents->stream = exact;
-        return haru.ok(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                         static_cast<HPDF_UINT>(bytes.size())));
+        // libharu's page stream keeps what is written in blocks of 4 KiB, copied in and out a
+        // byte at a time: a copy of exactly the compressed content takes its place (the page's
+        // stream is still empty: libharu draws nothing on it).
+        if (attr->stream != attr->contents->stream) return haru.fail_with(_("libharu's content stream is not as expected"));
+        if (!haru.ok(set_stream_data(attr->contents, copied_stream(haru.doc()->mmgr, deflater.result()), true))) return false;
+        attr->stream = attr->contents->stream;
+        return true;
     }
 
     // The page's boxes and texts go to libharu as one content stream.
