@@ -138,6 +138,53 @@ TEST_CASE("PDF writer: a file that cannot be written is named with the system's 
     Diagnostics diags;
     CHECK(write_pdf(doc, fonts(), "/nonexistent-folder/dagsorden.pdf", diags) == PdfResult::FileFailed);
     CHECK(messages(diags) == "error: cannot write /nonexistent-folder/dagsorden.pdf: No such file or directory\n");
+    // A write that fails while the document is saved (a full disk) says so too.
+    Diagnostics full;
+    CHECK(write_pdf(doc, fonts(), "/dev/full", full) == PdfResult::FileFailed);
+    CHECK(messages(full) == "error: cannot write /dev/full: No space left on device\n");
+}
+
+TEST_CASE("PDF writer: a saved file holds exactly the bytes libharu would have written, in one piece or in many") {
+    // Past the sink's 64 KiB buffer: many pages of text, and a first page whose content alone is
+    // larger (random letters, which do not compress much: some 100 KiB).
+    LaidOutDocument doc = pages(40);
+    std::mt19937 random(7);
+    const std::string letters = "abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    for (int line = 0; line < 1500; ++line) {
+        std::string text;
+        for (int k = 0; k < 60; ++k) text += letters[random() % 62];
+        doc.pages[0].texts.push_back({72, 60.0 + (line % 50) * 14, text, FontStyle::Regular, 10, {}, {}});
+    }
+    for (size_t p = 1; p < doc.pages.size(); ++p)
+        for (int line = 0; line < 50; ++line)
+            doc.pages[p].texts.push_back({72, 60.0 + line * 14, "Side " + std::to_string(p) + " linje " + std::to_string(line) +
+                                              ": Sagsfremstilling og økonomi " + std::to_string(p * 1000 + line * 7),
+                                          FontStyle::Regular, 10, {}, {}});
+    const std::string path = "/tmp/boardpack-unit-save-sink.pdf";
+    Diagnostics diags;
+    REQUIRE(write_pdf(doc, fonts(), path, diags) == PdfResult::Written);
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::remove(path.c_str());
+    REQUIRE(bytes.size() > 2 * 64 * 1024);
+    CHECK(bytes.compare(0, 8, "%PDF-1.7") == 0);
+    CHECK(bytes.find("%%EOF") != std::string::npos);
+    // The cross-reference table's offsets point at the objects they name.
+    const size_t xref = bytes.rfind("\nxref\n");
+    REQUIRE(xref != std::string::npos);
+    std::istringstream table(bytes.substr(xref + 6));
+    int first = 0, count = 0;
+    table >> first >> count;
+    int checked = 0;
+    for (int k = 0; k < count; ++k) {
+        std::string offset, generation, kind;
+        table >> offset >> generation >> kind;
+        if (kind != "n") continue;
+        const std::string head = std::to_string(first + k) + " 0 obj";
+        CHECK(bytes.compare(std::stoul(offset), head.size(), head) == 0);
+        ++checked;
+    }
+    CHECK(checked > 100);
 }
 
 TEST_CASE("Embedded fonts: only the faces a document prints with, with only the characters it prints (issues 10, 11)") {

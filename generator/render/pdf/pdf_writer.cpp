@@ -25,6 +25,7 @@
 #include "render/pdf/text_string.hpp"
 #include "render/pdf/pdf_metadata.hpp"
 #include "render/pdf/pdf_objects.hpp"
+#include "render/pdf/save_sink.hpp"
 #include "render/pdf/structure_tree.hpp"
 #include "render/pdf/structure_writer.hpp"
 
@@ -479,23 +480,28 @@ struct Writer {
         return haru.ok(write_archive_metadata(haru.doc(), doc.info, kLanguage, icc, id, doc.imports.empty()));
     }
 
-    // Into the file at `path`, written by libharu as it goes; with no path only into libharu's
-    // memory, to find what would fail. A file that cannot be written is named with the
-    // system's reason (libharu's own says only "file I/O error").
+    // Into the file at `path`, written by libharu as it goes; with no path only measured, to
+    // find what would fail. A file that cannot be written is named with the system's reason
+    // (libharu's own says only "file I/O error").
     PdfResult save(const std::string& path) {
-        if (path.empty()) {
+        SaveSink sink;
+        std::string why;
+        if (!path.empty()) {
+            haru.doing(fmt(_("write {}"), path));
+            if (!sink.open(path, &why)) {
+                haru.fail_with(why);
+                return PdfResult::FileFailed;
+            }
+        } else {
             haru.doing(fmt(_("save {}"), pdf_name(doc)));
-            return haru.ok(HPDF_SaveToStream(haru.doc())) ? PdfResult::Written : PdfResult::Refused;
         }
-        haru.doing(fmt(_("write {}"), path));
-        errno = 0;
-        const HPDF_STATUS status = HPDF_SaveToFile(haru.doc(), path.c_str());
-        const int e = errno;
-        if (status != HPDF_OK && e != 0) {
-            haru.fail_with(std::strerror(e));
+        const HPDF_STATUS status = sink.save(haru.doc(), &why);
+        if (status != HPDF_OK && !why.empty()) {
+            haru.fail_with(why);
             return PdfResult::FileFailed;
         }
-        return haru.ok(status) ? PdfResult::Written : PdfResult::FileFailed;
+        if (!haru.ok(status)) return path.empty() ? PdfResult::Refused : PdfResult::FileFailed;
+        return PdfResult::Written;
     }
 };
 

@@ -1,0 +1,101 @@
+#include "render/pdf/save_sink.hpp"
+
+#include <fcntl.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace boardpack::render::pdf {
+
+namespace {
+
+// Written to the file in pieces of this size.
+constexpr size_t kBufferBytes = 64 * 1024;
+
+}  // namespace
+
+SaveSink::~SaveSink() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+bool SaveSink::open(const std::string& path, std::string* why) {
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd_ < 0) {
+        *why = std::strerror(errno);
+        return false;
+    }
+    buffer_.reserve(kBufferBytes);
+    return true;
+}
+
+HPDF_STATUS SaveSink::write(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT count) {
+    auto& sink = *static_cast<SaveSink*>(stream->attr);
+    sink.size_ += count;
+    if (sink.fd_ < 0) return HPDF_OK;
+    if (sink.buffer_.size() + count > kBufferBytes && !sink.flush())
+        return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, sink.error_);
+    if (count >= kBufferBytes) {
+        // A large piece (a page's content, a font) goes to the file as it is.
+        for (size_t done = 0; done < count;) {
+            const ssize_t n = ::write(sink.fd_, bytes + done, count - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                sink.error_ = n < 0 ? errno : EIO;
+                return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, sink.error_);
+            }
+            done += static_cast<size_t>(n);
+        }
+        return HPDF_OK;
+    }
+    sink.buffer_.append(reinterpret_cast<const char*>(bytes), count);
+    return HPDF_OK;
+}
+
+bool SaveSink::flush() {
+    for (size_t done = 0; done < buffer_.size();) {
+        const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            error_ = n < 0 ? errno : EIO;
+            return false;
+        }
+        done += static_cast<size_t>(n);
+    }
+    buffer_.clear();
+    return true;
+}
+
+bool SaveSink::close() {
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0 && error_ == 0) error_ = errno;
+    return error_ == 0;
+}
+
+HPDF_STATUS SaveSink::save(HPDF_Doc pdf, std::string* why) {
+    // HPDF_SaveToStream saves into the document's stream, making a memory stream only when it
+    // has none: it gets ours, which the document frees with itself.
+    if (pdf->stream) {
+        HPDF_Stream_Free(pdf->stream);
+        pdf->stream = nullptr;
+    }
+    pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, write, this);
+    if (!pdf->stream) return pdf->error.error_no != HPDF_OK ? pdf->error.error_no : HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_STATUS status = HPDF_SaveToStream(pdf);
+    // The stream points at this sink: it goes before the sink does.
+    HPDF_Stream_Free(pdf->stream);
+    pdf->stream = nullptr;
+    if (fd_ >= 0) {
+        const bool written = status == HPDF_OK && flush();
+        if (!close() || !written) {
+            if (status == HPDF_OK) status = HPDF_SetError(&pdf->error, HPDF_FILE_IO_ERROR, error_);
+        }
+    }
+    if (error_ != 0) *why = std::strerror(error_);
+    return status;
+}
+
+}  // namespace boardpack::render::pdf
