@@ -191,51 +191,66 @@ bool is_pdf_name(const std::string& name) {
 
 // A PDF attachment: read as untrusted input, checked and cleaned (attach/pdf_attachment.hpp).
 // Every refusal names the "bilag:" line with qpdf's reason.
-void read_pdf_attachment(const KeyValue& kv, const std::string& name, const std::string& rel, const InputFiles& files,
-                         model::Attachment& a, Diagnostics& diags) {
+// Reads a PDF attachment's bytes and queues them to be cleaned; false (with an error) if they
+// cannot be read.
+bool queue_pdf_attachment(const KeyValue& kv, const std::string& name, const std::string& rel, const InputFiles& files,
+                          const AgendaItem& item, PdfReading& pdfs, Diagnostics& diags) {
     std::string why;
     auto content = files.read(rel, &why);
     if (!content) {
         diags.error(kv.value_loc, fmt(_("cannot read the attachment file {} ({}): {}"), quote_text(name), files.display(rel), why),
                     kv.line);
+        return false;
+    }
+    PendingPdf p;
+    p.ticket = pdfs.queue.add(std::move(*content));
+    p.loc = kv.value_loc;
+    p.line = kv.line;
+    p.name = name;
+    p.display = files.display(rel);
+    p.attachment = item.attachments.size();
+    pdfs.pending.push_back(std::move(p));
+    return true;
+}
+
+// A queued PDF attachment's result into `a` (null: its item was left out; the messages still count).
+void finish_pdf_attachment(const PendingPdf& p, attach::Cleaned cleaned, model::Attachment* a, ReadTotals& totals,
+                           Diagnostics& diags) {
+    if (!cleaned.pdf) {
+        diags.error(p.loc, fmt(_("cannot use the attachment file {} ({}): {}"), quote_text(p.name), p.display, cleaned.why),
+                    p.line);
         return;
     }
-    auto clean = attach::clean_pdf(*content, &why);
-    if (!clean) {
-        diags.error(kv.value_loc, fmt(_("cannot use the attachment file {} ({}): {}"), quote_text(name), files.display(rel), why),
-                    kv.line);
+    attach::CleanPdf& clean = *cleaned.pdf;
+    if (totals.attachment_pages + static_cast<size_t>(clean.pages) > attach::kMaxPacketAttachmentPages) {
+        diags.error(p.loc, fmt(_("the PDF attachments of this meeting would have more than {} pages together; "
+                                 "the attachment file {} has {}"),
+                               attach::kMaxPacketAttachmentPages, quote_text(p.name), clean.pages),
+                    p.line);
         return;
     }
-    ReadTotals& totals = files.totals();
-    if (totals.attachment_pages + static_cast<size_t>(clean->pages) > attach::kMaxPacketAttachmentPages) {
-        diags.error(kv.value_loc, fmt(_("the PDF attachments of this meeting would have more than {} pages together; "
-                                        "the attachment file {} has {}"),
-                                      attach::kMaxPacketAttachmentPages, quote_text(name), clean->pages),
-                    kv.line);
-        return;
-    }
-    totals.attachment_pages += static_cast<size_t>(clean->pages);
-    if (!clean->removed.empty()) {
+    totals.attachment_pages += static_cast<size_t>(clean.pages);
+    if (!clean.removed.empty()) {
         std::string what;
-        for (const std::string& w : clean->removed) what += (what.empty() ? "" : ", ") + w;
-        diags.note(kv.value_loc, fmt(_("removed from the attachment file {}: {}; the packet and bilag/ carry it without them"),
-                                     quote_text(name), what),
-                   kv.line);
+        for (const std::string& w : clean.removed) what += (what.empty() ? "" : ", ") + w;
+        diags.note(p.loc, fmt(_("removed from the attachment file {}: {}; the packet and bilag/ carry it without them"),
+                              quote_text(p.name), what),
+                   p.line);
     }
-    if (!clean->tagged)
-        diags.warning(kv.value_loc, fmt(_("the attachment file {} ({}) is not a tagged PDF: a screen reader cannot follow it, "
-                                          "and the packet PDF that holds it does not claim PDF/UA; save it as a tagged "
-                                          "(accessible) PDF"),
-                                        quote_text(name), files.display(rel)),
-                      kv.line);
-    a.pdf_pages = clean->pages;
-    a.pdf = std::make_shared<const std::string>(std::move(clean->bytes));
-    a.imported = std::move(clean->imported);
-    a.file = rel;
+    if (!clean.tagged)
+        diags.warning(p.loc, fmt(_("the attachment file {} ({}) is not a tagged PDF: a screen reader cannot follow it, "
+                                   "and the packet PDF that holds it does not claim PDF/UA; save it as a tagged "
+                                   "(accessible) PDF"),
+                                 quote_text(p.name), p.display),
+                      p.line);
+    if (!a) return;
+    a->pdf_pages = clean.pages;
+    a->pdf = std::make_shared<const std::string>(std::move(clean.bytes));
+    a->imported = std::move(clean.imported);
 }
 
 void read_attachment(const KeyValue& kv, const std::string& folder, const InputFiles& files, AgendaItem& item,
-                     Diagnostics& diags) {
+                     PdfReading& pdfs, Diagnostics& diags) {
     if (!count_for_meeting(files.totals(), &ReadTotals::attachments, 1, kMaxMeetingAttachments, N_("attachments (\"bilag:\")"),
                            kv.value_loc, diags))
         return;
@@ -277,9 +292,8 @@ void read_attachment(const KeyValue& kv, const std::string& folder, const InputF
         }
         const std::string rel = join_relative(folder, parts[2]);
         if (is_pdf_name(parts[2])) {
-            const int errors_before = diags.error_count();
-            read_pdf_attachment(kv, parts[2], rel, files, a, diags);
-            if (diags.error_count() > errors_before) return;
+            if (!queue_pdf_attachment(kv, parts[2], rel, files, item, pdfs, diags)) return;
+            a.file = rel;
             item.attachments.push_back(std::move(a));
             return;
         }
@@ -421,7 +435,7 @@ void number_tables(AgendaItem& item) {
 }  // namespace
 
 std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& folder, const SourceLoc& listed_at,
-                                    Diagnostics& diags) {
+                                    PdfReading& pdfs, Diagnostics& diags) {
     const int errors_before = diags.error_count();
     auto file = load_text_file(files, join_relative(folder, "item.md"), diags, listed_at);
     if (!file) return std::nullopt;
@@ -437,7 +451,7 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
     const bool header_errors = diags.error_count() > errors_before;
     std::vector<Block> blocks = read_body(*file, *close + 1, folder, files, item, -1, diags);
     split_sections(blocks, *file, item, diags);
-    for (const KeyValue* kv : attachment_keys) read_attachment(*kv, folder, files, item, diags);
+    for (const KeyValue* kv : attachment_keys) read_attachment(*kv, folder, files, item, pdfs, diags);
     number_tables(item);
     read_images(item, folder, files, diags);
 
@@ -446,6 +460,16 @@ std::optional<AgendaItem> read_item(const InputFiles& files, const std::string& 
     // listed with the others (the build stops after that anyway).
     if (header_errors) return std::nullopt;
     return item;
+}
+
+void finish_pdf_attachments(PdfReading& pdfs, std::vector<AgendaItem>& items, ReadTotals& totals, Diagnostics& diags) {
+    for (const PendingPdf& p : pdfs.pending) {
+        model::Attachment* a = p.item < items.size() && p.attachment < items[p.item].attachments.size()
+                                   ? &items[p.item].attachments[p.attachment]
+                                   : nullptr;
+        finish_pdf_attachment(p, pdfs.queue.take(p.ticket), a, totals, diags);
+    }
+    pdfs.pending.clear();
 }
 
 }  // namespace boardpack::input

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <set>
+#include <thread>
 
 #include "core/item_files.hpp"
 #include "core/key_values.hpp"
@@ -177,21 +178,29 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
 
     std::map<int, SourceLoc> numbers;  // item number -> where it was first given
     const HardLinks links(files, owners);  // shared by all items, so the folders are walked once
+    // PDF attachments are cleaned on a second core while the items' text is read.
+    PdfReading pdfs(std::thread::hardware_concurrency() > 1);
     for (const auto& [kv, owner] : listed) {
         if (!count_for_meeting(files.totals(), &ReadTotals::items, 1, kMaxMeetingItems, N_("agenda items"), kv->value_loc,
                                diags))
             break;
         const ItemFiles item_files(files, owners, links, owner);
-        auto item = read_item(item_files, owner.name, kv->value_loc, diags);
-        if (!item) continue;
-        if (auto it = numbers.find(item->number); it != numbers.end()) {
-            diags.error(item->loc, fmt(_("item number {} is used twice: also in {}:{}"), item->number, it->second.file,
-                                       it->second.line));
-            continue;
+        const size_t pending_before = pdfs.pending.size();
+        auto item = read_item(item_files, owner.name, kv->value_loc, pdfs, diags);
+        size_t index = PendingPdf::kLeftOut;
+        if (item) {
+            if (auto it = numbers.find(item->number); it != numbers.end()) {
+                diags.error(item->loc, fmt(_("item number {} is used twice: also in {}:{}"), item->number, it->second.file,
+                                           it->second.line));
+            } else {
+                numbers[item->number] = item->loc;
+                index = meeting.items.size();
+                meeting.items.push_back(std::move(*item));
+            }
         }
-        numbers[item->number] = item->loc;
-        meeting.items.push_back(std::move(*item));
+        for (size_t k = pending_before; k < pdfs.pending.size(); ++k) pdfs.pending[k].item = index;
     }
+    finish_pdf_attachments(pdfs, meeting.items, files.totals(), diags);
     // With errors, the meeting is still returned (without the items that could not be read), so
     // computing it lists the mistakes it finds too; it is never printed.
     return meeting;

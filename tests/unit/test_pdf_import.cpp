@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "attach/clean_queue.hpp"
 #include "attach/pdf_attachment.hpp"
 #include "attach/pdf_import.hpp"
 
@@ -171,4 +172,52 @@ TEST_CASE("an attachment whose objects would be copied endlessly is refused with
     why.clear();
     CHECK_FALSE(attach::clean_pdf(pdf_of(bodies), &why));
     CHECK(why.find("too many objects") != std::string::npos);
+}
+
+TEST_CASE("attachments cleaned on a second thread come back as clean_pdf makes them, in the order they were added") {
+    // Good and bad PDFs mixed: each ticket's result is what clean_pdf says of its bytes, whether
+    // the second thread cleaned it, the taker did, or (no background) the taker always does.
+    std::vector<std::string> inputs;
+    for (int k = 0; k < 12; ++k) {
+        if (k % 4 == 3) {
+            inputs.push_back("%PDF-1.7\nnot a PDF at all " + std::to_string(k));
+            continue;
+        }
+        const std::string text = "(Side " + std::to_string(k) + ") Tj";
+        inputs.push_back(pdf_of({
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 " + std::to_string(100 + k) + "] /Contents 4 0 R >>",
+            stream("", "BT /F1 12 Tf 10 50 Td " + text + " ET"),
+        }));
+    }
+    for (const bool background : {true, false}) {
+        CAPTURE(background);
+        attach::CleanQueue queue(background);
+        std::vector<size_t> tickets;
+        for (const std::string& bytes : inputs) tickets.push_back(queue.add(bytes));
+        int refused = 0;
+        for (size_t k = 0; k < inputs.size(); ++k) {
+            CHECK(tickets[k] == k);
+            std::string why;
+            const auto direct = attach::clean_pdf(inputs[k], &why);
+            const attach::Cleaned queued = queue.take(tickets[k]);
+            REQUIRE(direct.has_value() == queued.pdf.has_value());
+            CHECK(queued.why == why);
+            if (!direct) {
+                ++refused;
+                continue;
+            }
+            CHECK(queued.pdf->bytes == direct->bytes);
+            CHECK(queued.pdf->pages == direct->pages);
+            REQUIRE(queued.pdf->imported);
+            CHECK(all_bodies(*queued.pdf->imported) == all_bodies(*direct->imported));
+        }
+        CHECK(refused == 3);
+        // A ticket is taken once; taking it again gives nothing rather than waiting.
+        CHECK_FALSE(queue.take(0).pdf.has_value());
+    }
+    // Destroyed with work still queued: it stops without cleaning the rest.
+    attach::CleanQueue left(true);
+    for (const std::string& bytes : inputs) left.add(bytes);
 }

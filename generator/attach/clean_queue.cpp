@@ -1,0 +1,63 @@
+#include "attach/clean_queue.hpp"
+
+namespace boardpack::attach {
+
+CleanQueue::~CleanQueue() {
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+    }
+    changed_.notify_all();
+    if (worker_.joinable()) worker_.join();
+}
+
+void CleanQueue::clean(Job& job) {
+    job.result.pdf = clean_pdf(job.bytes, &job.result.why);
+    std::string().swap(job.bytes);  // the cleaned copy is what is kept
+}
+
+size_t CleanQueue::add(std::string bytes) {
+    size_t ticket = 0;
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        ticket = jobs_.size();
+        jobs_.push_back(Job{std::move(bytes), State::Queued, {}});
+        if (background_ && !worker_.joinable()) worker_ = std::thread(&CleanQueue::work, this);
+    }
+    changed_.notify_all();
+    return ticket;
+}
+
+void CleanQueue::work() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (true) {
+        changed_.wait(lock, [this] { return stopping_ || next_ < jobs_.size(); });
+        if (stopping_) return;
+        Job& job = jobs_[next_++];
+        if (job.state != State::Queued) continue;  // the reader took it first
+        job.state = State::Running;
+        lock.unlock();
+        clean(job);
+        lock.lock();
+        job.state = State::Done;
+        changed_.notify_all();
+    }
+}
+
+Cleaned CleanQueue::take(size_t ticket) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    Job& job = jobs_.at(ticket);
+    if (job.state == State::Taken) return {};  // taken before: nothing is left
+    if (job.state == State::Queued) {
+        job.state = State::Running;
+        lock.unlock();
+        clean(job);
+        lock.lock();
+        job.state = State::Done;
+    }
+    changed_.wait(lock, [&job] { return job.state == State::Done; });
+    job.state = State::Taken;
+    return std::move(job.result);
+}
+
+}  // namespace boardpack::attach

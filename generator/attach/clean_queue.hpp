@@ -1,0 +1,61 @@
+// PDF attachments cleaned on a second thread while the rest of the meeting is read: reading,
+// checking and cleaning them with qpdf is most of reading a meeting that has them (36 M of the
+// example's 60 M instructions), and all of it before either edition can start. The reader takes
+// the results back in the order it listed the attachments, so its messages, limits and model are
+// the same as if each had been cleaned where it was read.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "attach/pdf_attachment.hpp"
+
+namespace boardpack::attach {
+
+// What clean_pdf made of one attachment: the cleaned PDF, or why it cannot be used.
+struct Cleaned {
+    std::optional<CleanPdf> pdf;
+    std::string why;
+};
+
+class CleanQueue {
+public:
+    // With `background` false nothing runs on another thread: each attachment is cleaned when
+    // it is taken (one core, or a caller that wants it so).
+    explicit CleanQueue(bool background = true) : background_(background) {}
+    ~CleanQueue();
+    CleanQueue(const CleanQueue&) = delete;
+    CleanQueue& operator=(const CleanQueue&) = delete;
+
+    // Queues a PDF's bytes; returns its ticket (0, 1, ... in the order added).
+    size_t add(std::string bytes);
+
+    // The result for a ticket, each taken once: cleaned here if the second thread has not
+    // started it, else waited for.
+    Cleaned take(size_t ticket);
+
+private:
+    enum class State { Queued, Running, Done, Taken };
+    struct Job {
+        std::string bytes;
+        State state = State::Queued;
+        Cleaned result;
+    };
+    static void clean(Job& job);
+    void work();
+
+    bool background_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Job> jobs_;  // a deque: a job is never moved while it is being cleaned
+    size_t next_ = 0;       // the first job the second thread has not looked at
+    bool stopping_ = false;
+    std::thread worker_;
+};
+
+}  // namespace boardpack::attach
