@@ -5,6 +5,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <future>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -29,12 +30,45 @@ namespace boardpack {
 
 namespace {
 
+using pipeline::RenderKit;
+
+// The fonts and templates, loaded on another thread while the first meeting is read (some 11 M
+// instructions that had to be done before reading could start). get() waits for them, from any
+// thread; null if they could not be loaded (their messages are in diags(), and nothing is built).
+class KitSource {
+public:
+    explicit KitSource(const BuildOptions& o)
+        : loading_(std::async(std::launch::async, [this, templates = o.templates, fonts = o.fonts] {
+              return pipeline::load_kit(templates, fonts, diags_);
+          })) {}
+    ~KitSource() { get(); }  // the loading thread writes into this object
+    KitSource(const KitSource&) = delete;
+    KitSource& operator=(const KitSource&) = delete;
+
+    const RenderKit* get() const {
+        std::call_once(once_, [this] { kit_ = loading_.get(); });
+        return kit_ ? &*kit_ : nullptr;
+    }
+    const Diagnostics& diags() const {
+        get();
+        return diags_;
+    }
+
+private:
+    Diagnostics diags_;
+    mutable std::future<std::optional<RenderKit>> loading_;
+    mutable std::once_flag once_;
+    mutable std::optional<RenderKit> kit_;
+};
+
+// build_one's status when the kit could not be loaded: it has printed nothing, and the caller
+// reports the kit's messages.
+constexpr int kKitFailed = -1;
+
 void print_diagnostics(const Diagnostics& diags, const BuildOptions& o, std::ostream& err) {
     for (const Diagnostic& d : diags.all())
         if (!(o.quiet && d.severity == Severity::Note)) err << format_diagnostic(d, o.color);
 }
-
-using pipeline::RenderKit;
 
 // Each PDF attachment the edition shows as its own file, bilag/<item>-<n>-<slug>.pdf (cleaned, as
 // merged), which the HTML links to. A redacted item has no attachments: nothing of it is written.
@@ -277,7 +311,7 @@ bool write_versions(publish::Publisher& publisher, const EditionVersion (&kept)[
     return true;
 }
 
-int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& o, const RenderKit& kit,
+int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& o, const KitSource& kits,
               std::ostream& out, std::ostream& err) {
     Diagnostics diags;
     diags.set_warnings_are_errors(o.strict);
@@ -298,6 +332,9 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
 
     DiskFiles files(dir);
     auto meeting = pipeline::load(files, id, diags);
+    const RenderKit* loaded = kits.get();
+    if (!loaded) return kKitFailed;
+    const RenderKit& kit = *loaded;
     if (meeting) pipeline::compute(*meeting, kit.wording, diags);
     if (!meeting || diags.has_errors()) {
         print_diagnostics(diags, o, err);
@@ -440,7 +477,7 @@ int write_archive(const BuildOptions& o, const RenderKit& kit, std::ostream& err
 // Builds the meetings, up to o.jobs at once (0: one per core). Each meeting's messages and summary
 // are collected and printed in input order, so the output of -j8 reads as that of -j1; the
 // packets are the same byte for byte, since each meeting is built alone from its own input.
-int build_all(const std::vector<publish::MeetingTarget>& targets, const BuildOptions& o, const RenderKit& kit,
+int build_all(const std::vector<publish::MeetingTarget>& targets, const BuildOptions& o, const KitSource& kit,
               std::ostream& out, std::ostream& err) {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const size_t jobs = std::min<size_t>(targets.size(), o.jobs == 0 ? cores : o.jobs);
@@ -449,7 +486,11 @@ int build_all(const std::vector<publish::MeetingTarget>& targets, const BuildOpt
         // One meeting at a time: its two editions at once, unless there is one core or -j1.
         BuildOptions one = o;
         one.editions_together = o.editions_together && cores > 1 && o.jobs != 1;
-        for (const publish::MeetingTarget& t : targets) status = std::max(status, build_one(t, one, kit, out, err));
+        for (const publish::MeetingTarget& t : targets) {
+            const int one_status = build_one(t, one, kit, out, err);
+            if (one_status == kKitFailed) return one_status;
+            status = std::max(status, one_status);
+        }
         return status;
     }
     // Shared set-up that is not safe to do from several threads at once, done once here.
@@ -469,7 +510,8 @@ int build_all(const std::vector<publish::MeetingTarget>& targets, const BuildOpt
     auto worker = [&] {
         for (size_t i = next++; i < targets.size(); i = next++) {
             Result& r = results[i];
-            r.status = build_one(targets[i], each, kit, r.out, r.err);
+            // Without fonts and templates nothing is built: the meetings after the first are not read.
+            r.status = i > 0 && !kit.get() ? kKitFailed : build_one(targets[i], each, kit, r.out, r.err);
             const std::lock_guard<std::mutex> lock(mutex);
             r.done = true;
             finished.notify_all();
@@ -556,15 +598,14 @@ int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
         err << "boardpack: " << problem.message << "\n";
         return problem.usage ? kExitUsage : kExitInputError;
     }
-    Diagnostics kit_diags;
-    const std::optional<RenderKit> kit = pipeline::load_kit(o.templates, o.fonts, kit_diags);
-    if (!kit) {
-        print_diagnostics(kit_diags, o, err);
+    const KitSource kit(o);
+    const int status = build_all(*targets, o, kit, out, err);
+    if (!kit.get()) {
+        print_diagnostics(kit.diags(), o, err);
         return kExitInputError;
     }
-    const int status = build_all(*targets, o, *kit, out, err);
     if (o.check_only) return status;
-    return std::max(status, write_archive(o, *kit, err));
+    return std::max(status, write_archive(o, *kit.get(), err));
 }
 
 }  // namespace boardpack

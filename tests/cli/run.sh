@@ -20,12 +20,25 @@ check "an unknown option is a usage error (2)" test $rc -eq 2
 "$boardpack" build "$work/nowhere" > /dev/null 2> "$work/e"; rc=$?
 check "a missing meeting folder is an input error (1)" test $rc -eq 1 -a -n "$(grep 'no such meeting folder' "$work/e")"
 
-# A template that does not parse is reported once, with its file, before any meeting is read.
+# A template that does not parse is reported once, with its file, and nothing else: the
+# templates and fonts load while the first meeting is read, but without them nothing is built
+# and nothing of the meeting is reported.
 cp -r "$root/templates" "$work/templates"
 echo '{{#rows}}' >> "$work/templates/html/tabel.mustache"
 "$boardpack" check "$root/inputs/2023-09-bestyrelsen" --templates "$work/templates" > /dev/null 2> "$work/e"; rc=$?
 check "a broken template exits 1" test $rc -eq 1
 check "and is reported once, naming the template" test "$(grep -c "templates/html/tabel.mustache: error: template error: Unclosed section" "$work/e")" -eq 1
+check "and alone" test "$(wc -l < "$work/e")" -eq 1
+# Fonts that are not there, with two meetings built at once (one with an error of its own):
+# the fonts' message only, no packet, no summary.
+cp -r "$root/inputs/2023-09-bestyrelsen" "$work/k1"
+cp -r "$root/inputs/2023-09-bestyrelsen" "$work/k2"
+printf 'dato: 2023-13-45\n' >> "$work/k2/meeting.txt"
+"$boardpack" build "$work/k1" "$work/k2" -j2 --fonts "$work/nowhere" --out "$work/kout" > "$work/s" 2> "$work/e"; rc=$?
+check "missing fonts exit 1" test $rc -eq 1
+check "and are reported, naming the font file" grep -q "nowhere/Carlito-Regular.ttf: error: cannot open the font file" "$work/e"
+check "with nothing of the meetings" test -z "$(grep -v '/nowhere/' "$work/e")" -a ! -s "$work/s"
+check "and no packet (only the meetings' lock files)" test -z "$(find "$work/kout" -type f -not -path '*/.boardpack/*' 2>/dev/null)"
 
 # A good build, with its summary line.
 cp -r "$root/inputs/2023-09-bestyrelsen" "$work/m"
