@@ -48,14 +48,23 @@ Cleaned CleanQueue::take(size_t ticket) {
     std::unique_lock<std::mutex> lock(mutex_);
     Job& job = jobs_.at(ticket);
     if (job.state == State::Taken) return {};  // taken before: nothing is left
-    if (job.state == State::Queued) {
-        job.state = State::Running;
+    // While the second thread cleans this one, the taker cleans those still queued after it
+    // (a meeting with many PDF attachments is cleaned on both cores), then waits.
+    while (job.state != State::Done) {
+        Job* next = job.state == State::Queued ? &job : nullptr;
+        for (size_t k = ticket + 1; !next && k < jobs_.size(); ++k)
+            if (jobs_[k].state == State::Queued) next = &jobs_[k];
+        if (!next) {
+            changed_.wait(lock);
+            continue;
+        }
+        next->state = State::Running;
         lock.unlock();
-        clean(job);
+        clean(*next);
         lock.lock();
-        job.state = State::Done;
+        next->state = State::Done;
+        changed_.notify_all();
     }
-    changed_.wait(lock, [&job] { return job.state == State::Done; });
     job.state = State::Taken;
     return std::move(job.result);
 }

@@ -36,7 +36,8 @@ public:
     size_t add(std::string bytes);
 
     // The result for a ticket, each taken once: cleaned here if the second thread has not
-    // started it, else waited for.
+    // started it, else waited for, cleaning meanwhile the ones queued after it that it has not
+    // started either.
     Cleaned take(size_t ticket);
 
 private:
