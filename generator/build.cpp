@@ -5,7 +5,6 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
-#include <map>
 #include <mutex>
 #include <sstream>
 #include <cstdio>
@@ -206,16 +205,6 @@ std::string iso_date(const model::Date& d) {
     return buf;
 }
 
-// Each section's printed title by its input name, for the changes the rettelsesblad lists.
-std::map<std::string, std::string> printed_sections(const render::Wording& wording) {
-    std::map<std::string, std::string> out;
-    for (int k = 0; k < model::kSectionCount; ++k) {
-        const auto kind = static_cast<model::SectionKind>(k);
-        out[model::section_title(kind)] = wording.section_title(kind);
-    }
-    return out;
-}
-
 // Where the closed edition keeps the public versions withdrawn because an item in them was made
 // confidential: lukket/tilbagetrukket/offentlig/versioner/N/.
 constexpr const char* kWithdrawn = "lukket/tilbagetrukket";
@@ -316,7 +305,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     const model::Changes* changes[2] = {nullptr, nullptr};
     std::function<void(int)> mark_edition;
     if (publisher && !diags.has_errors()) {
-        if (!decide_versions(*meeting, publisher->published(), printed_sections(kit.wording), true, ev, diags)) {
+        if (!decide_versions(*meeting, publisher->published(), printed_words(kit.wording), true, ev, diags)) {
             print_diagnostics(diags, o, err);
             return input_failed(dir, diags, err);
         }
@@ -523,7 +512,7 @@ int run_diff(const BuildOptions& o, std::ostream& out, std::ostream& err) {
         std::error_code ec;
         const bool exists = fs::is_directory(published, ec);
         EditionVersion ev[2];
-        const bool ok = decide_versions(*meeting, exists ? published : fs::path(), printed_sections(kit->wording), false, ev, diags);
+        const bool ok = decide_versions(*meeting, exists ? published : fs::path(), printed_words(kit->wording), false, ev, diags);
         print_diagnostics(diags, o, err);
         if (!ok) {
             status = std::max(status, kExitInputError);
