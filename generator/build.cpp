@@ -66,7 +66,7 @@ EditionResult publish_pdf(render::pdf::LaidOutDocument laid, const std::string& 
         path = publisher.create(relative, access, why);
         if (path.empty()) return EditionResult::OutputFailed;
     }
-    switch (pipeline::write_pdf(std::move(laid), kit.fonts, path, diags)) {
+    switch (pipeline::write_pdf(std::move(laid), kit, path, diags)) {
         case render::pdf::PdfResult::Written: break;
         case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
         case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), path); return EditionResult::OutputFailed;
@@ -101,7 +101,7 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
     const bool merges_attachments = !laid.imports.empty();
     if (!(rendered && writing())) {
         // Written nowhere, so that `check` finds what the PDF writer would refuse.
-        switch (pipeline::write_pdf(std::move(laid), kit.fonts, "", diags)) {
+        switch (pipeline::write_pdf(std::move(laid), kit, "", diags)) {
             case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
             default: break;
         }

@@ -20,6 +20,7 @@
 #include "render/pdf/to_unicode.hpp"
 #include "render/pdf/pdf_writer.hpp"
 #include "render/pdf/truetype_check.hpp"
+#include "test_support.hpp"
 #include "tiny_png.hpp"
 
 #include <unistd.h>
@@ -57,7 +58,7 @@ const FontFiles& fonts() {
 
 // Makes the PDF in memory only; true if it could be written.
 bool write_pdf(const LaidOutDocument& doc, Diagnostics& diags) {
-    return write_pdf(doc, fonts(), "", diags) == PdfResult::Written;
+    return write_pdf(doc, fonts(), test::srgb_profile(), "", diags) == PdfResult::Written;
 }
 
 std::string font_bytes() {
@@ -109,7 +110,7 @@ TEST_CASE("PDF writer: a libharu error says what was being written") {
         doc.pages[0].texts.push_back({72, 100, "Budget 2024", FontStyle::Bold, 12, {}, {}});
         Diagnostics diags;
         const std::string path = (std::filesystem::temp_directory_path() / "boardpack-test-writer.pdf").string();
-        REQUIRE(write_pdf(doc, fonts(), path, diags) == PdfResult::Written);
+        REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path, diags) == PdfResult::Written);
         std::ifstream in(path, std::ios::binary);
         std::ostringstream pdf;
         pdf << in.rdbuf();
@@ -136,7 +137,7 @@ TEST_CASE("PDF writer: a file that cannot be written is named with the system's 
     LaidOutDocument doc = pages(1);
     doc.pages[0].texts.push_back({72, 100, "Budget", FontStyle::Regular, 12, {}, {}});
     Diagnostics diags;
-    CHECK(write_pdf(doc, fonts(), "/nonexistent-folder/dagsorden.pdf", diags) == PdfResult::FileFailed);
+    CHECK(write_pdf(doc, fonts(), test::srgb_profile(), "/nonexistent-folder/dagsorden.pdf", diags) == PdfResult::FileFailed);
     CHECK(messages(diags) == "error: cannot write /nonexistent-folder/dagsorden.pdf: No such file or directory\n");
 }
 
@@ -327,7 +328,7 @@ TEST_CASE("PDF writer: a figure's drawing and texts are marked as its Figure ele
     doc.figures.push_back({3, "Figur 1: Ø"});
     const auto path = std::filesystem::temp_directory_path() / ("boardpack-figure-" + std::to_string(::getpid()) + ".pdf");
     Diagnostics diags;
-    REQUIRE(write_pdf(doc, fonts(), path.string(), diags) == PdfResult::Written);
+    REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path.string(), diags) == PdfResult::Written);
     std::ifstream in(path, std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();
