@@ -513,12 +513,6 @@ struct Writer {
 
 }  // namespace
 
-std::optional<TableMetrics> load_font_metrics(const std::string& font_dir, Diagnostics& diags) {
-    auto fonts = FontFiles::load(font_dir, diags);
-    if (!fonts) return std::nullopt;
-    return fonts->metrics();
-}
-
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
                     Diagnostics& diags) {
     Haru haru(diags);

@@ -5,7 +5,6 @@
 // pdf_metadata write what libharu has no calls for with its low-level object API.
 #pragma once
 
-#include <optional>
 #include <string>
 
 #include "core/diagnostics.hpp"
@@ -13,9 +12,6 @@
 #include "render/pdf/page_items.hpp"
 
 namespace boardpack::render::pdf {
-
-// Reads the glyph widths of the fonts (FontFiles::load, for tests that need only these).
-std::optional<TableMetrics> load_font_metrics(const std::string& font_dir, Diagnostics& diags);
 
 // How writing a PDF ended; each failure has its message in the diagnostics.
 enum class PdfResult {
