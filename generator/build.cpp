@@ -6,7 +6,6 @@
 #include <condition_variable>
 #include <functional>
 #include <future>
-#include <map>
 #include <mutex>
 #include <sstream>
 #include <cstdio>
@@ -101,7 +100,7 @@ EditionResult publish_pdf(render::pdf::LaidOutDocument laid, const std::string& 
         path = publisher.create(relative, access, why);
         if (path.empty()) return EditionResult::OutputFailed;
     }
-    switch (pipeline::write_pdf(std::move(laid), kit.fonts, path, diags)) {
+    switch (pipeline::write_pdf(std::move(laid), kit, path, diags)) {
         case render::pdf::PdfResult::Written: break;
         case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
         case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), path); return EditionResult::OutputFailed;
@@ -136,7 +135,7 @@ EditionResult render_edition(const model::Meeting& meeting, model::Edition editi
     const bool merges_attachments = !laid.imports.empty();
     if (!(rendered && writing())) {
         // Written nowhere, so that `check` finds what the PDF writer would refuse.
-        switch (pipeline::write_pdf(std::move(laid), kit.fonts, "", diags)) {
+        switch (pipeline::write_pdf(std::move(laid), kit, "", diags)) {
             case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
             default: break;
         }
@@ -238,16 +237,6 @@ std::string iso_date(const model::Date& d) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
     return buf;
-}
-
-// Each section's printed title by its input name, for the changes the rettelsesblad lists.
-std::map<std::string, std::string> printed_sections(const render::Wording& wording) {
-    std::map<std::string, std::string> out;
-    for (int k = 0; k < model::kSectionCount; ++k) {
-        const auto kind = static_cast<model::SectionKind>(k);
-        out[model::section_title(kind)] = wording.section_title(kind);
-    }
-    return out;
 }
 
 // Where the closed edition keeps the public versions withdrawn because an item in them was made
@@ -353,7 +342,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     const model::Changes* changes[2] = {nullptr, nullptr};
     std::function<void(int)> mark_edition;
     if (publisher && !diags.has_errors()) {
-        if (!decide_versions(*meeting, publisher->published(), printed_sections(kit.wording), true, ev, diags)) {
+        if (!decide_versions(*meeting, publisher->published(), printed_words(kit.wording), true, ev, diags)) {
             print_diagnostics(diags, o, err);
             return input_failed(dir, diags, err);
         }
@@ -565,7 +554,7 @@ int run_diff(const BuildOptions& o, std::ostream& out, std::ostream& err) {
         std::error_code ec;
         const bool exists = fs::is_directory(published, ec);
         EditionVersion ev[2];
-        const bool ok = decide_versions(*meeting, exists ? published : fs::path(), printed_sections(kit->wording), false, ev, diags);
+        const bool ok = decide_versions(*meeting, exists ? published : fs::path(), printed_words(kit->wording), false, ev, diags);
         print_diagnostics(diags, o, err);
         if (!ok) {
             status = std::max(status, kExitInputError);

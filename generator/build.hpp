@@ -58,11 +58,12 @@ struct RenderKit {
     render::Wording wording;
     render::html::HtmlTemplates html;
     render::pdf::FontFiles fonts;  // read and parsed once per run; fonts.layout_metrics() for layout
+    std::string srgb_profile;      // the colour profile every PDF embeds as its OutputIntent
 };
 
 // Reads the packet's wording (wording.txt) from a templates folder.
 std::optional<render::Wording> load_wording(const std::filesystem::path& templates, Diagnostics& diags);
-// Reads the wording, the HTML templates and the fonts' metrics.
+// Reads the wording, the HTML templates, the fonts' metrics and the sRGB colour profile.
 std::optional<RenderKit> load_kit(const std::filesystem::path& templates, const std::filesystem::path& fonts,
                                   Diagnostics& diags);
 
@@ -88,9 +89,10 @@ render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const rende
 render::pdf::LaidOutDocument lay_out_agenda(const model::EditionView& view, const render::Wording& wording,
                                             const render::pdf::FontMetrics& metrics);
 // The laid-out pages written as a PDF file at `path` (nothing written for ""), with the faces it
-// uses embedded as subsets; the document is taken, each page freed once written.
-render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const render::pdf::FontFiles& fonts,
-                                 const std::string& path, Diagnostics& diags);
+// uses embedded as subsets and the kit's colour profile; the document is taken, each page freed
+// once written.
+render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const RenderKit& kit, const std::string& path,
+                                 Diagnostics& diags);
 
 // Corrections (issue 13). A corrected edition is one whose view has `changes` with a version
 // above 1: render_html and lay_out then open the packet with its rettelsesblad and mark what

@@ -61,7 +61,17 @@ std::set<const void*> marked(const versions::Comparison& c) {
 
 }  // namespace
 
-bool decide_versions(model::Meeting& meeting, const fs::path& published, const std::map<std::string, std::string>& printed,
+versions::PrintedWords printed_words(const render::Wording& wording) {
+    versions::PrintedWords out;
+    for (int k = 0; k < model::kSectionCount; ++k) {
+        const auto kind = static_cast<model::SectionKind>(k);
+        out.sections[model::section_title(kind)] = wording.section_title(kind);
+    }
+    out.figure = wording.get("figur");  // {nummer} and {titel} as written: the snapshot fills them in
+    return out;
+}
+
+bool decide_versions(model::Meeting& meeting, const fs::path& published, const versions::PrintedWords& printed,
                      bool need_date, EditionVersion (&out)[2], Diagnostics& diags) {
     const model::Edition editions[2] = {model::Edition::Offentlig, model::Edition::Lukket};
     bool ok = true;
@@ -70,7 +80,7 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const s
         EditionVersion& v = out[e];
         const std::string folder = model::edition_folder(editions[e]);
         const std::string file = versions::snapshot_file(folder);
-        v.snapshot = versions::take_snapshot(meeting, editions[e]);
+        v.snapshot = versions::take_snapshot(meeting, editions[e], printed);
         bool broken = false;
         const auto before = read_published(published.empty() ? fs::path() : published / folder / file, &broken, diags);
         if (broken) {
@@ -93,7 +103,7 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const s
                 const auto previous = read_published(older, &broken, diags);
                 if (broken) ok = false;
                 if (previous) {
-                    v.comparison = versions::compare(*previous, v.snapshot, printed);
+                    v.comparison = versions::compare(*previous, v.snapshot, printed.sections);
                     v.changes.previous = {previous->version, previous->date};
                 }
             }
@@ -113,7 +123,7 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const s
             }
             if (v.snapshot.date.year == 0 && need_date)
                 undated += (undated.empty() ? "" : ", ") + fmt(_("{} version {}"), folder, v.snapshot.version);
-            v.comparison = versions::compare(*before, v.snapshot, printed);
+            v.comparison = versions::compare(*before, v.snapshot, printed.sections);
             v.changes.previous = {before->version, before->date};
         }
         v.changes.figures = v.comparison.changes.figures;

@@ -5,13 +5,13 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <ostream>
 #include <string>
 
 #include "core/diagnostics.hpp"
 #include "model/changes.hpp"
 #include "model/document.hpp"
+#include "render/wording.hpp"
 #include "versions/compare.hpp"
 #include "versions/snapshot.hpp"
 
@@ -28,12 +28,16 @@ struct EditionVersion {
     const model::Changes* view_changes() const { return snapshot.version > 1 ? &changes : nullptr; }
 };
 
+// The wording the snapshots record and the comparisons name sections in, from the packet's
+// wording: each section's printed title by its input name, and the figures' caption.
+versions::PrintedWords printed_words(const render::Wording& wording);
+
 // The versions of both editions ([0] offentlig, [1] lukket), against the packet published in
 // `published` (a folder, or "" for none). A new version needs a date: meeting.txt's "rettet:",
 // else SOURCE_DATE_EPOCH, else it is an error when `need_date` (never the clock). False if there
 // were errors (reported to diags).
 bool decide_versions(model::Meeting& meeting, const std::filesystem::path& published,
-                     const std::map<std::string, std::string>& printed_sections, bool need_date, EditionVersion (&out)[2],
+                     const versions::PrintedWords& printed, bool need_date, EditionVersion (&out)[2],
                      Diagnostics& diags);
 
 // Whether both editions mark the public items alike, so they can be rendered at once from one

@@ -6,6 +6,7 @@
 #include "core/text_file.hpp"
 #include "input/meeting_loader.hpp"
 #include "render/pdf/packet_layout.hpp"
+#include "render/pdf/pdf_metadata.hpp"
 #include "render/pdf/pdf_writer.hpp"
 #include "render/pdf/printable.hpp"
 
@@ -25,8 +26,11 @@ std::optional<RenderKit> load_kit(const fs::path& templates, const fs::path& fon
     DiskFiles template_files(templates);
     auto html = render::html::HtmlTemplates::load(template_files, diags);
     auto font_files = render::pdf::FontFiles::load(fonts.string(), diags);
-    if (!wording || !html || !font_files) return std::nullopt;
-    return RenderKit{std::move(*wording), std::move(*html), std::move(*font_files)};
+    std::string why;
+    auto srgb = render::pdf::read_srgb_profile(&why);
+    if (!srgb) diags.error({}, why);  // names the file and its Debian package
+    if (!wording || !html || !font_files || !srgb) return std::nullopt;
+    return RenderKit{std::move(*wording), std::move(*html), std::move(*font_files), std::move(*srgb)};
 }
 
 std::optional<model::Meeting> load(const InputFiles& files, const std::string& id, Diagnostics& diags) {
@@ -61,9 +65,9 @@ render::pdf::LaidOutDocument lay_out_agenda(const model::EditionView& view, cons
     return render::pdf::layout_packet(view, view.edition, wording, metrics, false);
 }
 
-render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const render::pdf::FontFiles& fonts,
-                                 const std::string& path, Diagnostics& diags) {
-    return render::pdf::write_pdf(std::move(laid), fonts, path, diags);
+render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const RenderKit& kit, const std::string& path,
+                                 Diagnostics& diags) {
+    return render::pdf::write_pdf(std::move(laid), kit.fonts, kit.srgb_profile, path, diags);
 }
 
 }  // namespace boardpack::pipeline

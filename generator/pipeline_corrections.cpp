@@ -42,7 +42,7 @@ std::optional<std::vector<fs::path>> write_correction_sheet(const model::Edition
     }
     written.push_back(html_path);
     const fs::path pdf_path = folder / correction_file(view.edition, "pdf");
-    if (pipeline::write_pdf(lay_out_correction(view, kit.wording, kit.fonts.layout_metrics()), kit.fonts, pdf_path.string(), diags) !=
+    if (pipeline::write_pdf(lay_out_correction(view, kit.wording, kit.fonts.layout_metrics()), kit, pdf_path.string(), diags) !=
         render::pdf::PdfResult::Written)
         return std::nullopt;
     written.push_back(pdf_path);

@@ -341,22 +341,6 @@ std::string unrounded(const Decimal& v, int decimals) {
     return fmt(_(" (unrounded {})"), format_danish(v, scale));
 }
 
-// The wording `text` with each {name} replaced by its value.
-std::string fill(const std::string& text, const std::map<std::string, std::string>& values) {
-    std::string out;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const size_t close = text[i] == '{' ? text.find('}', i) : std::string::npos;
-        const auto v = close == std::string::npos ? values.end() : values.find(text.substr(i + 1, close - i - 1));
-        if (v == values.end()) {
-            out += text[i];
-            continue;
-        }
-        out += v->second;
-        i = close;
-    }
-    return out;
-}
-
 // Puts a result into a cell, comparing it with the figure the CSV published there, if any.
 // False (after an error at the formula) if the two are too far apart to compare exactly.
 bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool& used_rounding_note,
@@ -422,7 +406,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
                         // In a table shown in mio. kr., the two figures are told in kr., as the CSV
                         // wrote them: both may round to the same millions.
                         const std::string in_kr = t.unit == "mio. kr." && out.unit.empty() ? " kr." : "";
-                        differs.push_back(fill(words.source_differs, {{"celle", row_name(t, r) + " / " + t.header[c]},
+                        differs.push_back(fill_in(words.source_differs, {{"celle", row_name(t, r) + " / " + t.header[c]},
                                                                       {"kilde", published.text + in_kr},
                                                                       {"beregnet", out.text + in_kr}}));
                     }

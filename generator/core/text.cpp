@@ -240,4 +240,19 @@ std::string quote_text(std::string_view text) {
     return out;
 }
 
+std::string fill_in(std::string_view text, const std::map<std::string, std::string>& values) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const size_t close = text[i] == '{' ? text.find('}', i) : std::string_view::npos;
+        const auto v = close == std::string_view::npos ? values.end() : values.find(std::string(text.substr(i + 1, close - i - 1)));
+        if (v == values.end()) {
+            out += text[i];
+            continue;
+        }
+        out += v->second;
+        i = close;
+    }
+    return out;
+}
+
 }  // namespace boardpack

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,5 +55,9 @@ int excerpt_column(std::string_view line, int column, int width);
 // Quotes a piece of input for a message: "text", shortened to 60 characters, line breaks and
 // tabs as spaces, hidden characters escaped.
 std::string quote_text(std::string_view text);
+
+// A text of the packet's wording (templates/wording.txt) with each {name} replaced by its value:
+// "Figur {nummer}: {titel}". A {name} without a value stays as written.
+std::string fill_in(std::string_view text, const std::map<std::string, std::string>& values);
 
 }  // namespace boardpack

@@ -64,23 +64,7 @@ std::optional<Wording> Wording::load(const TextFile& file, Diagnostics& diags) {
 
 std::string Wording::get(const std::string& key, const std::map<std::string, std::string>& values) const {
     const auto it = texts_.find(key);
-    std::string text = it == texts_.end() ? key : it->second;
-    std::string out;
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '{') {
-            const size_t close = text.find('}', i);
-            if (close != std::string::npos) {
-                const auto v = values.find(text.substr(i + 1, close - i - 1));
-                if (v != values.end()) {
-                    out += v->second;
-                    i = close;
-                    continue;
-                }
-            }
-        }
-        out += text[i];
-    }
-    return out;
+    return fill_in(it == texts_.end() ? key : it->second, values);
 }
 
 int weekday(const model::Date& d) {

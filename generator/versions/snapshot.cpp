@@ -1,6 +1,7 @@
 #include "versions/snapshot.hpp"
 #include "core/fingerprint.hpp"
 #include "core/messages.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -72,13 +73,18 @@ struct TextBuilder {
 
 class Taker {
 public:
-    Taker(Snapshot& s, model::AgendaItem& item) : s_(s), item_(item) {}
+    Taker(Snapshot& s, model::AgendaItem& item, const PrintedWords& words) : s_(s), item_(item), words_(words) {}
 
     void blocks(std::vector<model::Block>& blocks, const std::string& section) {
         for (model::Block& b : blocks) block(b, section);
     }
 
 private:
+    // A figure's caption as printed: "Figur 1: ...".
+    std::string caption(int number, const std::string& description) const {
+        return fill_in(words_.figure, {{"nummer", std::to_string(number)}, {"titel", description}});
+    }
+
     void text(model::Block* b, const std::string& section, std::string words, TextBuilder* built = nullptr) {
         TextEntry t;
         t.item = item_.number;
@@ -124,16 +130,15 @@ private:
             case model::Block::Kind::Image: {
                 if (b.image < 0 || static_cast<size_t>(b.image) >= item_.images.size()) break;
                 const model::Image& image = item_.images[static_cast<size_t>(b.image)];
-                std::string caption =
-                    b.figure > 0 ? "Figur " + std::to_string(b.figure) + ": " + image.description : image.description;
-                text(&b, section, caption);
-                s_.pictures.push_back({item_.number, b.image, std::move(caption), image.bytes ? fingerprint(*image.bytes) : ""});
+                std::string printed = b.figure > 0 ? caption(b.figure, image.description) : image.description;
+                text(&b, section, printed);
+                s_.pictures.push_back({item_.number, b.image, std::move(printed), image.bytes ? fingerprint(*image.bytes) : ""});
                 break;
             }
             case model::Block::Kind::Chart: {
                 if (b.chart < 0 || static_cast<size_t>(b.chart) >= item_.charts.size()) break;
                 const model::Chart& c = item_.charts[static_cast<size_t>(b.chart)];
-                text(&b, section, "Figur " + std::to_string(c.number) + ": " + c.title);
+                text(&b, section, caption(c.number, c.title));
                 for (const std::string* words : {&c.axis, &c.unit, &c.target_label})
                     if (!words->empty()) text(nullptr, section, *words);
                 break;
@@ -143,6 +148,7 @@ private:
 
     Snapshot& s_;
     model::AgendaItem& item_;
+    const PrintedWords& words_;
 };
 
 // The formula that writes a cell, as written, or "" for an input cell.
@@ -261,7 +267,7 @@ bool parse_date(const std::string& s, model::Date* d) {
 
 std::string snapshot_file(const std::string& edition) { return "snapshot-" + edition + ".txt"; }
 
-Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition) {
+Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const PrintedWords& words) {
     Snapshot s;
     s.meeting = meeting.id;
     s.edition = model::edition_folder(edition);
@@ -282,7 +288,7 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition) {
         e.case_number = item.case_number;
         e.item = &item;
         s.items.push_back(std::move(e));
-        Taker taker(s, item);
+        Taker taker(s, item, words);
         for (model::Section& section : item.sections) taker.blocks(section.blocks, model::section_title(section.kind));
         for (model::Attachment& a : item.attachments) {
             s.attachments.push_back({item.number, a.number, a.title, a.document_id, a.pdf ? fingerprint(*a.pdf) : ""});

@@ -11,6 +11,7 @@
 // its number and status, like the edition itself.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,9 +95,17 @@ struct Snapshot {
     std::vector<PictureEntry> pictures;
 };
 
-// The edition's snapshot of a computed, prepared meeting (version 1, no date). The entries point
-// into `meeting`, so the comparison can mark what changed.
-Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition);
+// The packet's fixed wording (templates/wording.txt) that a snapshot records printed text in and
+// a comparison names sections in, as plain text: versions/ sits below render/, whose Wording
+// reads the file.
+struct PrintedWords {
+    std::map<std::string, std::string> sections;  // each section's printed title by its input name
+    std::string figure;  // a figure's caption, {nummer} and {titel} to fill in: "Figur {nummer}: {titel}"
+};
+
+// The edition's snapshot of a computed, prepared meeting (version 1, no date), with the figures'
+// captions in `words`. The entries point into `meeting`, so the comparison can mark what changed.
+Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const PrintedWords& words);
 
 // The snapshot as text, in the documented format.
 std::string write_snapshot(const Snapshot& s);

@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
         const std::string name = std::string("dagsorden-") + model::edition_folder(e);
         auto html = pipeline::render_html(view, kit->wording, kit->html, d);
         if (html) std::ofstream(out / (name + ".html"), std::ios::binary) << *html;
-        pipeline::write_pdf(pipeline::lay_out(view, kit->wording, kit->fonts.layout_metrics()), kit->fonts,
+        pipeline::write_pdf(pipeline::lay_out(view, kit->wording, kit->fonts.layout_metrics()), *kit,
                             (out / (name + ".pdf")).string(), d);
         pipeline::write_correction_sheet(view, *kit, out, d);
     }

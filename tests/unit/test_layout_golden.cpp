@@ -46,12 +46,12 @@ TEST_SUITE("golden") {
         const std::string id = "2023-09-bestyrelsen";
         const model::Meeting meeting = prepared(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/" + id, id);
         Diagnostics d;
-        const auto metrics = load_font_metrics(BOARDPACK_FONT_DIR, d);
-        REQUIRE_MESSAGE(metrics, test::messages(d));
+        const auto fonts = FontFiles::load(BOARDPACK_FONT_DIR, d);
+        REQUIRE_MESSAGE(fonts, test::messages(d));
         const bool update = std::getenv("BOARDPACK_UPDATE_GOLDEN") && std::string(std::getenv("BOARDPACK_UPDATE_GOLDEN")) == "1";
         for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
             const std::string got =
-                dump(pipeline::lay_out(pipeline::edition(meeting, e), test::wording(), *metrics));
+                dump(pipeline::lay_out(pipeline::edition(meeting, e), test::wording(), fonts->layout_metrics()));
             const std::string path =
                 std::string(BOARDPACK_SOURCE_DIR) + "/tests/layout/" + id + "/" + model::edition_folder(e) + ".txt";
             if (update) {

@@ -19,7 +19,8 @@ namespace {
 struct Example {
     model::Meeting meeting;
     render::Wording wording;
-    TableMetrics metrics;
+    FontFiles fonts;
+    const FontMetrics& metrics() const { return fonts.layout_metrics(); }
 };
 
 Example load_example() {
@@ -27,11 +28,11 @@ Example load_example() {
     DiskFiles files(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/2023-09-bestyrelsen");
     auto meeting = pipeline::load(files, "2023-09-bestyrelsen", d);
     auto wording = pipeline::load_wording(std::string(BOARDPACK_SOURCE_DIR) + "/templates", d);
-    auto metrics = load_font_metrics(BOARDPACK_FONT_DIR, d);
-    if (!meeting || !wording || !metrics) throw std::runtime_error(test::messages(d));
+    auto fonts = FontFiles::load(BOARDPACK_FONT_DIR, d);
+    if (!meeting || !wording || !fonts) throw std::runtime_error(test::messages(d));
     pipeline::compute(*meeting, *wording, d);
     pipeline::prepare(*meeting, *wording, d);
-    return {std::move(*meeting), std::move(*wording), std::move(*metrics)};
+    return {std::move(*meeting), std::move(*wording), std::move(*fonts)};
 }
 
 }  // namespace
@@ -39,12 +40,12 @@ Example load_example() {
 TEST_CASE("packet layout: on every page of the example, all text stays inside the margins") {
     const Example ex = load_example();
     for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
-        const LaidOutDocument doc = layout_packet(model::edition_view(ex.meeting, e), e, ex.wording, ex.metrics);
+        const LaidOutDocument doc = layout_packet(model::edition_view(ex.meeting, e), e, ex.wording, ex.metrics());
         REQUIRE(doc.pages.size() > 20);
         int checked = 0;
         for (size_t p = 0; p < doc.pages.size(); ++p) {
             for (const TextItem& t : doc.pages[p].texts) {
-                const double right = t.x + ex.metrics.width(t.text, t.style, t.size);
+                const double right = t.x + ex.metrics().width(t.text, t.style, t.size);
                 INFO("page " << p + 1 << ": " << t.text);
                 CHECK(t.x >= style::kMarginLeft - 0.01);
                 CHECK(right <= style::kPageWidth - style::kMarginRight + 0.01);
@@ -65,7 +66,7 @@ TEST_CASE("packet layout: every page of the closed edition carries the closed ma
     const std::string mark = ex.wording.closed_mark();
     REQUIRE(mark == "LUKKET \xE2\x80\x93 m\xC3\xA5 ikke offentligg\xC3\xB8res");
     for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
-        const LaidOutDocument doc = layout_packet(model::edition_view(ex.meeting, e), e, ex.wording, ex.metrics);
+        const LaidOutDocument doc = layout_packet(model::edition_view(ex.meeting, e), e, ex.wording, ex.metrics());
         for (size_t p = 0; p < doc.pages.size(); ++p) {
             int marks = 0;
             double top = style::kPageHeight;
@@ -84,7 +85,7 @@ TEST_CASE("packet layout: every page of the closed edition carries the closed ma
 TEST_CASE("packet layout: no section heading is the last thing on a page") {
     const Example ex = load_example();
     const LaidOutDocument doc =
-        layout_packet(model::edition_view(ex.meeting, model::Edition::Lukket), model::Edition::Lukket, ex.wording, ex.metrics);
+        layout_packet(model::edition_view(ex.meeting, model::Edition::Lukket), model::Edition::Lukket, ex.wording, ex.metrics());
     for (size_t p = 0; p < doc.pages.size(); ++p) {
         // The last text above the footer.
         const TextItem* last = nullptr;
@@ -100,8 +101,8 @@ TEST_CASE("packet layout: no section heading is the last thing on a page") {
 TEST_CASE("packet layout: each item starts a page, its number is the agenda's, and the layout is stable") {
     const Example ex = load_example();
     const auto view = model::edition_view(ex.meeting, model::Edition::Lukket);
-    const LaidOutDocument a = layout_packet(view, model::Edition::Lukket, ex.wording, ex.metrics);
-    const LaidOutDocument b = layout_packet(view, model::Edition::Lukket, ex.wording, ex.metrics);
+    const LaidOutDocument a = layout_packet(view, model::Edition::Lukket, ex.wording, ex.metrics());
+    const LaidOutDocument b = layout_packet(view, model::Edition::Lukket, ex.wording, ex.metrics());
     CHECK(dump(a) == dump(b));
     for (const model::AgendaItem& item : view.items) {
         const int page = a.page_of(model::item_anchor(item));
@@ -116,7 +117,7 @@ TEST_CASE("packet layout: a long footer is set smaller, never cut") {
     Example ex = load_example();
     ex.meeting.organisation = "Et meget langt organisationsnavn som fylder det meste af sidens bredde alene";
     const LaidOutDocument doc =
-        layout_packet(model::edition_view(ex.meeting, model::Edition::Lukket), model::Edition::Lukket, ex.wording, ex.metrics);
+        layout_packet(model::edition_view(ex.meeting, model::Edition::Lukket), model::Edition::Lukket, ex.wording, ex.metrics());
     const Page& last = doc.pages.back();
     bool found = false;
     for (const TextItem& t : last.texts) {
@@ -124,7 +125,7 @@ TEST_CASE("packet layout: a long footer is set smaller, never cut") {
         found = true;
         CHECK(t.text.find("Lukket udgave") != std::string::npos);  // the whole footer, to its end
         CHECK(t.size < style::kFooterSize);
-        CHECK(t.x + ex.metrics.width(t.text, t.style, t.size) < style::kPageWidth - style::kMarginRight - 30);
+        CHECK(t.x + ex.metrics().width(t.text, t.style, t.size) < style::kPageWidth - style::kMarginRight - 30);
     }
     CHECK(found);
 }
@@ -134,7 +135,7 @@ TEST_CASE("packet layout: the laid-out pages are held without the slack of their
     // take what they need, not the doubling of a vector grown item by item.
     const Example ex = load_example();
     for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
-        const LaidOutDocument doc = layout_packet(model::edition_view(ex.meeting, e), e, ex.wording, ex.metrics);
+        const LaidOutDocument doc = layout_packet(model::edition_view(ex.meeting, e), e, ex.wording, ex.metrics());
         size_t slack = 0, items = 0;
         for (const Page& page : doc.pages) {
             slack += page.texts.capacity() - page.texts.size() + page.boxes.capacity() - page.boxes.size() +

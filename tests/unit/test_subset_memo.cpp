@@ -45,7 +45,7 @@ LaidOutDocument small_document() {
 std::string written(const FontFiles& fonts, const std::string& name) {
     const std::string path = (std::filesystem::temp_directory_path() / name).string();
     Diagnostics d;
-    REQUIRE(write_pdf(small_document(), fonts, path, d) == PdfResult::Written);
+    REQUIRE(write_pdf(small_document(), fonts, test::srgb_profile(), path, d) == PdfResult::Written);
     std::ifstream in(path, std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();

@@ -6,6 +6,7 @@
 #include "core/diagnostics.hpp"
 #include "core/input_files.hpp"
 #include "core/text_file.hpp"
+#include "render/pdf/pdf_metadata.hpp"
 #include "render/wording.hpp"
 
 namespace boardpack::test {
@@ -39,5 +40,16 @@ inline const render::Wording& wording() {
 }
 
 inline const calc::Words& words() { return wording().status_words(); }
+
+// The sRGB colour profile the PDFs embed, read once as a build's kit reads it.
+inline const std::string& srgb_profile() {
+    static const std::string profile = [] {
+        std::string why;
+        auto read = render::pdf::read_srgb_profile(&why);
+        if (!read) throw std::runtime_error(why);
+        return *read;
+    }();
+    return profile;
+}
 
 }  // namespace boardpack::test

@@ -26,6 +26,9 @@ model::Meeting example() {
     return std::move(*m);
 }
 
+// An edition's snapshot, in the packet's wording.
+Snapshot snapshot(model::Meeting& m, model::Edition e) { return versions::take_snapshot(m, e, printed_words(test::wording())); }
+
 versions::CellEntry cell(int table, const char* row, const char* column, const char* text, bool input,
                          const char* formula = "") {
     versions::CellEntry c;
@@ -89,10 +92,29 @@ TEST_CASE("versions: a snapshot round-trips through its text, every character of
     CHECK(versions::write_snapshot(*back) == written);
 }
 
+TEST_CASE("versions: a figure's caption is recorded in the wording's words, as the packet prints it") {
+    model::Meeting m = example();
+    const auto captions = [&](const versions::PrintedWords& words) {
+        std::vector<std::string> out;
+        for (const versions::TextEntry& t : versions::take_snapshot(m, model::Edition::Lukket, words).texts)
+            if (t.block && (t.block->kind == model::Block::Kind::Chart || t.block->kind == model::Block::Kind::Image)) out.push_back(t.text);
+        return out;
+    };
+    const std::vector<std::string> printed = captions(printed_words(test::wording()));
+    REQUIRE(!printed.empty());
+    CHECK(printed[0] == test::wording().figure_caption(1, "Andelen af forløb, hvor udredningsretten er overholdt i "
+                                                          "børne- og ungdomspsykiatrien, 2. kvartal 2023"));
+    versions::PrintedWords other = printed_words(test::wording());
+    other.figure = "Fig. {nummer} – {titel}";
+    const std::vector<std::string> renamed = captions(other);
+    REQUIRE(renamed.size() == printed.size());
+    CHECK(renamed[0].rfind("Fig. 1 – Andelen af forløb", 0) == 0);
+}
+
 TEST_CASE("versions: the example's snapshot round-trips, and the public one holds nothing of a confidential item") {
     model::Meeting m = example();
     for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
-        const Snapshot s = versions::take_snapshot(m, e);
+        const Snapshot s = snapshot(m, e);
         CHECK(s.cells.size() > 100);
         CHECK(s.texts.size() > 100);
         const std::string written = versions::write_snapshot(s);
@@ -209,9 +231,9 @@ TEST_CASE("versions: an item made confidential is all the public comparison says
 
 TEST_CASE("versions: the comparison marks the changed cell, figure, item and paragraph in the model") {
     model::Meeting m = example();
-    const Snapshot before = versions::take_snapshot(m, model::Edition::Lukket);
+    const Snapshot before = snapshot(m, model::Edition::Lukket);
     // Change one input cell's printed text and one paragraph, as a new build of changed input would.
-    Snapshot now = versions::take_snapshot(m, model::Edition::Lukket);
+    Snapshot now = snapshot(m, model::Edition::Lukket);
     versions::CellEntry* input = nullptr;
     for (auto& c : now.cells)
         if (c.input && !c.text.empty() && c.item == 19) {
@@ -243,8 +265,8 @@ TEST_CASE("versions: the comparison marks the changed cell, figure, item and par
 TEST_CASE("versions: the editions render at once only when they mark the public items alike") {
     model::Meeting m = example();
     EditionVersion ev[2];
-    ev[0].snapshot = versions::take_snapshot(m, model::Edition::Offentlig);
-    ev[1].snapshot = versions::take_snapshot(m, model::Edition::Lukket);
+    ev[0].snapshot = snapshot(m, model::Edition::Offentlig);
+    ev[1].snapshot = snapshot(m, model::Edition::Lukket);
     model::Cell* public_cell = ev[0].snapshot.cells.front().cell;
     model::Cell* confidential_cell = nullptr;
     for (const auto& c : ev[1].snapshot.cells)
@@ -274,7 +296,7 @@ TEST_CASE("versions: the summary line counts input and derived figures and parag
 TEST_CASE("versions: a figure's printed words are in the snapshot, so correcting a caption makes a new version") {
     // The example's charts: each one's caption (and its axis and target) is a text of its item.
     model::Meeting m = example();
-    const Snapshot closed = versions::take_snapshot(m, model::Edition::Lukket);
+    const Snapshot closed = snapshot(m, model::Edition::Lukket);
     const auto has = [&](int item, const std::string& start) {
         for (const versions::TextEntry& t : closed.texts)
             if (t.item == item && t.text.rfind(start, 0) == 0) return true;
@@ -298,12 +320,12 @@ TEST_CASE("versions: a figure's printed words are in the snapshot, so correcting
     b.figure = 2;
     item.sections.push_back({model::SectionKind::Sagsfremstilling, {b}, false});
     p.items.push_back(std::move(item));
-    const Snapshot before = versions::take_snapshot(p, model::Edition::Offentlig);
+    const Snapshot before = snapshot(p, model::Edition::Offentlig);
     bool found = false;
     for (const versions::TextEntry& t : before.texts) found = found || t.text == "Figur 2: Et foto af mødelokalet";
     CHECK(found);
     p.items[0].images[0].description = "Et foto af salen";
-    const Snapshot after = versions::take_snapshot(p, model::Edition::Offentlig);
+    const Snapshot after = snapshot(p, model::Edition::Offentlig);
     const versions::Comparison c = versions::compare(before, after, {});
     CHECK(c.changes.texts.size() == 1);
 }

@@ -26,6 +26,10 @@ constexpr double kBarThickness = 11;
 // A category's name wraps onto at most this many lines, this far apart.
 constexpr size_t kMaxLabelLines = 3;
 constexpr double kLabelLeading = kTickSize + 1.5;
+// The narrowest name worth wrapping under its bar: a short word, of six letters with a capital
+// and a narrow one (3,46 em as text_width measures them). Bars too narrow for it have their
+// names thinned out instead, as a line's are.
+constexpr double kShortestWrappedName = 3.46 * kTickSize;
 
 double channel(unsigned char c) {
     const double s = c / 255.0;
@@ -273,7 +277,7 @@ ChartDrawing vertical_chart(const model::Chart& c, double width, const ChartWord
     // out. A bar's are names (regions), each needed: wrapped under its bar instead, unless the
     // bars are so many that not even a short word fits under one (then they thin out too).
     double label_depth = 0;  // the lines of the deepest label below the first
-    if (line_kind || slot - 3 < text_width("Region", kTickSize)) {
+    if (line_kind || slot - 3 < kShortestWrappedName) {
         std::vector<double> widths;
         for (const auto& cat : c.categories) widths.push_back(text_width(cat, kTickSize));
         const int step = label_step(widths, slot);

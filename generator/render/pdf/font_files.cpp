@@ -297,11 +297,6 @@ const FontFiles::Face& FontFiles::face_entry(int face) const {
     return fallbacks_->faces[static_cast<size_t>(face)];
 }
 
-const TableMetrics& FontFiles::metrics() const {
-    fallbacks_->ensure();
-    return *fallbacks_->metrics;
-}
-
 const FontFiles::FallbackProblem* FontFiles::fallback_problem() const {
     if (!fallbacks_->metrics.has_value() || fallbacks_->problem.why.empty()) return nullptr;
     return &fallbacks_->problem;

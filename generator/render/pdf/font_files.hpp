@@ -39,8 +39,6 @@ public:
     // The glyph widths for the layout, as the PDF gives them: the fallback faces are read the
     // first time a character the style's own face lacks is measured (thread-safe).
     const FontMetrics& layout_metrics() const { return lazy_; }
-    // The same widths as one table; reads the fallback faces.
-    const TableMetrics& metrics() const;
     // The file a style's face was read from, for messages.
     const std::string& path(FontStyle style) const { return face_entry(static_cast<int>(style)).path; }
     // The file a face (0 .. kFaces-1) was read from.

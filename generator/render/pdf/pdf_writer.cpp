@@ -507,21 +507,10 @@ struct Writer {
 
 }  // namespace
 
-std::optional<TableMetrics> load_font_metrics(const std::string& font_dir, Diagnostics& diags) {
-    auto fonts = FontFiles::load(font_dir, diags);
-    if (!fonts) return std::nullopt;
-    return fonts->metrics();
-}
-
-PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& path, Diagnostics& diags) {
+PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
+                    Diagnostics& diags) {
     Haru haru(diags);
     if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
-    std::string why;
-    const auto icc = read_srgb_profile(&why);
-    if (!icc) {
-        haru.fail_with(why);
-        return PdfResult::Refused;
-    }
     const FontPlan plan = FontPlan::of(doc, fonts);
     HPDF_Font faces[kFaces];
     if (!embed_fonts(haru, plan, fonts, faces)) return PdfResult::Refused;
@@ -531,7 +520,7 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
     if (!w.import_attachments()) return PdfResult::Refused;
     for (size_t i = 0; i < doc.pages.size(); ++i)
         if (!w.page(i)) return PdfResult::Refused;
-    if (!w.anchors() || !w.links() || !w.outline() || !w.info() || !w.tagged_archive(*icc)) return PdfResult::Refused;
+    if (!w.anchors() || !w.links() || !w.outline() || !w.info() || !w.tagged_archive(srgb_profile)) return PdfResult::Refused;
     return w.save(path);
 }
 

@@ -5,7 +5,6 @@
 // pdf_metadata write what libharu has no calls for with its low-level object API.
 #pragma once
 
-#include <optional>
 #include <string>
 
 #include "core/diagnostics.hpp"
@@ -13,9 +12,6 @@
 #include "render/pdf/page_items.hpp"
 
 namespace boardpack::render::pdf {
-
-// Reads the glyph widths of the fonts (FontFiles::load, for tests that need only these).
-std::optional<TableMetrics> load_font_metrics(const std::string& font_dir, Diagnostics& diags);
 
 // How writing a PDF ended; each failure has its message in the diagnostics.
 enum class PdfResult {
@@ -26,8 +22,10 @@ enum class PdfResult {
 
 // Writes the PDF to the file at `path`: libharu writes it there itself, so the document is
 // never copied into memory. With an empty path the PDF is made but not written, to find what
-// would fail. The faces it uses are embedded as subsets of the characters it prints. The
+// would fail. The faces it uses are embedded as subsets of the characters it prints, and
+// `srgb_profile` (read_srgb_profile's bytes, read once per run) as its OutputIntent. The
 // document is taken (move it in): each page's items are freed as soon as libharu has them.
-PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& path, Diagnostics& diags);
+PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
+                    Diagnostics& diags);
 
 }  // namespace boardpack::render::pdf
