@@ -15,6 +15,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/input_files.hpp"
+#include "edition_render.hpp"
 #include "edition_versions.hpp"
 #include "input/markdown_reader.hpp"
 #include "model/attachment_file.hpp"
@@ -69,156 +70,10 @@ void print_diagnostics(const Diagnostics& diags, const BuildOptions& o, std::ost
         if (!(o.quiet && d.severity == Severity::Note)) err << format_diagnostic(d, o.color);
 }
 
-// Each PDF attachment the edition shows as its own file, bilag/<item>-<n>-<slug>.pdf (cleaned, as
-// merged), which the HTML links to. A redacted item has no attachments: nothing of it is written.
-bool write_attachment_files(const model::EditionView& view, const std::string& folder, publish::Publisher& publisher,
-                            publish::Access access, std::string* why) {
-    for (const model::AgendaItem& item : view.items)
-        for (const model::Attachment& a : item.attachments)
-            if (a.pdf && !publisher.write(folder + "/" + model::attachment_file(item, a), *a.pdf, access, why)) return false;
-    return true;
-}
-
-// How rendering an edition ended.
-enum class EditionResult { Written, InputFailed, OutputFailed };
-
-// Renders one edition and, with a publisher, writes its HTML and then its PDF into the staging
-// folder as soon as each is made, so neither is held while the next is made (libharu writes the
-// PDF file itself). Without a publisher (check), or once there are errors, it only renders,
-// to find every message a build would give.
-// `clean` says the build had no errors before this edition: only then is anything written.
-// `publishing` serialises the calls into the publisher when both editions render at once.
-// Writes laid-out pages (with the PDF attachments' pages they draw) as the PDF `relative` (to
-// output/<meeting>) in the staging folder, and makes it durable. The publisher is shared by the
-// two editions' threads: its calls are made under `publishing`.
-EditionResult publish_pdf(render::pdf::LaidOutDocument laid, const std::string& relative, const RenderKit& kit,
-                          publish::Publisher& publisher, std::mutex& publishing, publish::Access access,
-                          Diagnostics& diags, std::string* why) {
-    std::string path;
-    {
-        const std::lock_guard<std::mutex> lock(publishing);
-        path = publisher.create(relative, access, why);
-        if (path.empty()) return EditionResult::OutputFailed;
-    }
-    switch (pipeline::write_pdf(std::move(laid), kit, path, diags)) {
-        case render::pdf::PdfResult::Written: break;
-        case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
-        case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), path); return EditionResult::OutputFailed;
-    }
-    const std::lock_guard<std::mutex> lock(publishing);
-    return publisher.finish(path, why) ? EditionResult::Written : EditionResult::OutputFailed;
-}
-
-EditionResult render_edition(const model::Meeting& meeting, model::Edition edition, const RenderKit& kit,
-                             publish::Publisher* publisher, std::mutex& publishing, bool clean, Diagnostics& diags,
-                             int* pages, std::string* why, const model::Changes* changes) {
-    model::EditionView view = pipeline::edition(meeting, edition);
-    view.changes = changes;  // nullptr for a first version (README, "Corrections")
-    const std::string folder = model::edition_folder(edition);
-    // The closed edition is for the board: readable by the owner and group only.
-    const publish::Access access =
-        edition == model::Edition::Lukket ? publish::Access::Restricted : publish::Access::Public;
-    bool rendered = true;
-    const auto writing = [&] { return publisher && clean && !diags.has_errors(); };
-    if (auto html = pipeline::render_html(view, kit.wording, kit.html, diags)) {
-        if (writing()) {
-            const std::lock_guard<std::mutex> lock(publishing);
-            if (!publisher->write(publish::edition_file(folder, "html"), *html, access, why) ||
-                !write_attachment_files(view, folder, *publisher, access, why))
-                return EditionResult::OutputFailed;
-        }
-    } else {
-        rendered = false;
-    }
-    render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, kit.fonts.layout_metrics());
-    *pages = static_cast<int>(laid.pages.size());
-    const bool merges_attachments = !laid.imports.empty();
-    if (!(rendered && writing())) {
-        // Written nowhere, so that `check` finds what the PDF writer would refuse.
-        switch (pipeline::write_pdf(std::move(laid), kit, "", diags)) {
-            case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
-            default: break;
-        }
-        return rendered ? EditionResult::Written : EditionResult::InputFailed;
-    }
-    if (const EditionResult r = publish_pdf(std::move(laid), publish::edition_file(folder, "pdf"), kit, *publisher,
-                                            publishing, access, diags, why);
-        r != EditionResult::Written)
-        return r;
-    // A packet that merges PDF attachments cannot claim PDF/UA (their pages are outside its
-    // structure tree), so the edition also gets the agenda and items alone, which keeps the
-    // claim: its attachment lists link each PDF attachment's own file in bilag/.
-    if (merges_attachments) {
-        if (const EditionResult r = publish_pdf(pipeline::lay_out_agenda(view, kit.wording, kit.fonts.layout_metrics()),
-                                                publish::agenda_only_file(folder), kit, *publisher, publishing, access,
-                                                diags, why);
-            r != EditionResult::Written)
-            return r;
-    }
-    // A corrected version's rettelsesblad also as its own HTML and PDF beside the edition's, so
-    // it can be sent on its own to those who have read the earlier version.
-    if (changes && changes->version.number > 1) {
-        auto sheet = pipeline::render_correction_html(view, kit.wording, kit.html, diags);
-        if (!sheet) return EditionResult::InputFailed;
-        {
-            const std::lock_guard<std::mutex> lock(publishing);
-            if (!publisher->write(folder + "/" + pipeline::correction_file(edition, "html"), *sheet, access, why))
-                return EditionResult::OutputFailed;
-        }
-        return publish_pdf(pipeline::lay_out_correction(view, kit.wording, kit.fonts.layout_metrics()),
-                           folder + "/" + pipeline::correction_file(edition, "pdf"), kit, *publisher, publishing,
-                           access, diags, why);
-    }
-    return EditionResult::Written;
-}
-
 // The input size (all the meeting's files) up to which the two editions render at once. The
 // example (230 KB of input, 104 pages) peaks at 12,6 MiB instead of 11,3 MiB; ten times
 // it (2,3 MB) would peak at 32 MiB instead of 25 MiB, over issue 10's memory target.
 constexpr size_t kEditionsTogetherBytes = 1u << 20;
-
-// One edition's rendering: what it reported, kept apart until the editions are merged.
-struct EditionRun {
-    Diagnostics diags;
-    int pages = 0;
-    std::string why;
-    EditionResult result = EditionResult::Written;
-};
-
-// Renders both editions, at once on two threads when `together` (the two take about the same
-// work, so the build takes about half the time on two cores), else one after the other. Each
-// edition reports into its own Diagnostics; build_one merges them in edition order, so the
-// messages and the files are the same either way. Rendering reports only a few errors of its
-// own (a template, the PDF writer), so merging the kept messages loses nothing.
-// `changes` are each edition's changes (nullptr for a first version); `before` is called before
-// each edition when they render one after the other (to set that edition's marks).
-void render_editions(const model::Meeting& meeting, const RenderKit& kit, publish::Publisher* publisher, bool clean,
-                     bool strict, bool together, EditionRun (&runs)[2], const model::Changes* const (&changes)[2],
-                     const std::function<void(int)>& before) {
-    const model::Edition editions[2] = {model::Edition::Offentlig, model::Edition::Lukket};
-    std::mutex publishing;
-    const auto run = [&, clean_before = clean](int e) {
-        EditionRun& r = runs[e];
-        r.diags.set_warnings_are_errors(strict);
-        r.result = render_edition(meeting, editions[e], kit, publisher, publishing, e == 0 ? clean_before : clean,
-                                  r.diags, &r.pages, &r.why, changes[e]);
-    };
-    if (!together) {
-        if (before) before(0);
-        run(0);
-        // A failed write of the first stops the build before the second; its errors stop
-        // the second from writing.
-        clean = clean && !runs[0].diags.has_errors();
-        if (runs[0].result != EditionResult::OutputFailed) {
-            if (before) before(1);
-            run(1);
-        }
-        return;
-    }
-    std::thread second(run, 1);
-    run(0);
-    second.join();
-}
 
 // Test hook (documented in the README): wait this many milliseconds before publishing, so a
 // test can kill a build while its files are only in the staging folder.

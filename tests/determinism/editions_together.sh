@@ -66,4 +66,19 @@ for meeting in "$example" "$m"; do
   done
 done
 check "the made meeting gives warnings" grep -q "warning" "$work/together-2024-01-traade.err"
+
+# A correction of both items, built over each packet: each edition's rettelsesblad (its own HTML
+# and PDF) is rendered beside the other files, at once or one after the other, to the same bytes.
+printf 'rettet: 2024-01-16\n' >> "$m/meeting.txt"
+for item in 01-aaben 02-lukket; do sed -i 's/fylde en linje/fylde nogle linjer/' "$m/$item/item.md"; done
+name=$(basename "$m")
+(cd "$work" && "$boardpack" build "$m" --out "$work/together-$name" > "$work/together-2.out" 2> "$work/together-2.err"); a=$?
+(cd "$work" && "$boardpack" build -j1 "$m" --out "$work/apart-$name" > "$work/apart-2.out" 2> "$work/apart-2.err"); b=$?
+check "corrected: both built ($a, $b)" test "$a" -eq 0 -a "$b" -eq 0
+check "corrected: the same messages in the same order" cmp -s "$work/together-2.err" "$work/apart-2.err"
+files=$(cd "$work/apart-$name" && find . -name '*.html' -o -name '*.pdf' | sort)
+check "corrected: each edition has its rettelsesblad" test "$(echo "$files" | grep -v /versioner/ | grep -c '/rettelsesblad-')" -eq 4
+for f in $files; do
+  check "corrected: $f is byte-identical" cmp -s "$work/together-$name/$f" "$work/apart-$name/$f"
+done
 exit $((fails > 0))

@@ -7,10 +7,14 @@
 
 namespace boardpack::render::pdf {
 
-bool has_pdf_attachments(const model::EditionView& view) {
+bool draws_pages(const model::AgendaItem& item, const model::Attachment& a) {
+    return !item.redacted && a.pdf && a.pdf_pages > 0;
+}
+
+bool merges_attachment_pages(const model::EditionView& view) {
     for (const model::AgendaItem& item : view.items)
         for (const model::Attachment& a : item.attachments)
-            if (a.pdf) return true;
+            if (draws_pages(item, a)) return true;
     return false;
 }
 
@@ -28,9 +32,8 @@ std::string attachment_stamp(const model::AgendaItem& item, const model::Attachm
 void lay_out_attachment_pages(const model::EditionView& view, const Wording& wording, const FontMetrics& m, Flow& flow,
                               LaidOutDocument& doc, int& next_block) {
     for (const model::AgendaItem& item : view.items) {
-        if (item.redacted) continue;
         for (const model::Attachment& a : item.attachments) {
-            if (!a.pdf) continue;
+            if (!draws_pages(item, a)) continue;
             for (int p = 0; p < a.pdf_pages; ++p) {
                 flow.new_page();
                 if (p == 0) {

@@ -21,8 +21,11 @@ inline constexpr double kStampSize = 8;
 inline constexpr double kImportTop = 56;
 inline constexpr double kImportBottom = style::kFooterBaseline - style::kFooterRuleAbove - 4;  // above the footer's rule
 
-// Whether an edition's items have any PDF attachment (then the packet is merged).
-bool has_pdf_attachments(const model::EditionView& view);
+// Whether the packet draws this attachment's pages (a PDF attachment of an item it shows whole).
+bool draws_pages(const model::AgendaItem& item, const model::Attachment& a);
+// Whether an edition's packet draws any PDF attachment's pages: then it is merged, and its
+// agenda-only PDF is made beside it.
+bool merges_attachment_pages(const model::EditionView& view);
 
 // The stamp on an attachment's first page: "Bilag 1 til punkt 21 · 1. september 2023 · Sag ... ·
 // Dok. ... · Sagsbehandler: ...".

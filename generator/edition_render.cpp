@@ -1,0 +1,249 @@
+#include "edition_render.hpp"
+#include "core/messages.hpp"
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "model/attachment_file.hpp"
+#include "publish/packet_folder.hpp"
+#include "render/pdf/attachments_layout.hpp"
+
+namespace boardpack {
+
+namespace {
+
+using pipeline::RenderKit;
+
+// Each PDF attachment the edition shows as its own file, bilag/<item>-<n>-<slug>.pdf (cleaned, as
+// merged), which the HTML links to. A redacted item has no attachments: nothing of it is written.
+bool write_attachment_files(const model::EditionView& view, const std::string& folder, publish::Publisher& publisher,
+                            publish::Access access, std::string* why) {
+    for (const model::AgendaItem& item : view.items)
+        for (const model::Attachment& a : item.attachments)
+            if (a.pdf && !publisher.write(folder + "/" + model::attachment_file(item, a), *a.pdf, access, why)) return false;
+    return true;
+}
+
+// The pieces of an edition's work, in the order they run when the editions render one after
+// the other (and their messages are merged).
+enum class Task { Html, Packet, AgendaOnly, Correction };
+constexpr int kTasks = 4;
+
+// What an edition's tasks share: the edition as it shows the meeting (as it is marked when the
+// job is made), and where its files go.
+struct EditionJob {
+    EditionJob(const model::Meeting& meeting, int e, const model::Changes* changes)
+        : edition(e == 0 ? model::Edition::Offentlig : model::Edition::Lukket),
+          view(pipeline::edition(meeting, edition)),
+          folder(model::edition_folder(edition)),
+          // The closed edition is for the board: readable by the owner and group only.
+          access(edition == model::Edition::Lukket ? publish::Access::Restricted : publish::Access::Public),
+          corrected(changes && changes->version.number > 1) {
+        view.changes = changes;  // nullptr for a first version (README, "Corrections")
+    }
+    model::Edition edition;
+    model::EditionView view;
+    std::string folder;
+    publish::Access access;
+    bool corrected;  // a corrected version: it has a rettelsesblad of its own
+};
+
+// One task's outcome.
+struct TaskRun {
+    bool ran = false;
+    Diagnostics diags;
+    EditionResult result = EditionResult::Written;
+    std::string why;
+    int pages = 0;
+};
+
+// What every task uses. The publisher is shared by the threads: its calls are made under
+// `publishing`.
+struct Renderer {
+    const RenderKit& kit;
+    publish::Publisher* publisher;
+    std::mutex publishing;
+
+    // Writes laid-out pages (with the PDF attachments' pages they draw) as the PDF `relative`
+    // (to output/<meeting>) in the staging folder, and makes it durable.
+    EditionResult publish_pdf(render::pdf::LaidOutDocument laid, const std::string& relative, publish::Access access,
+                              Diagnostics& diags, std::string* why) {
+        std::string path;
+        {
+            const std::lock_guard<std::mutex> lock(publishing);
+            path = publisher->create(relative, access, why);
+            if (path.empty()) return EditionResult::OutputFailed;
+        }
+        switch (pipeline::write_pdf(std::move(laid), kit, path, diags)) {
+            case render::pdf::PdfResult::Written: break;
+            case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
+            case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), path); return EditionResult::OutputFailed;
+        }
+        const std::lock_guard<std::mutex> lock(publishing);
+        return publisher->finish(path, why) ? EditionResult::Written : EditionResult::OutputFailed;
+    }
+
+    // Writes a file the edition made in memory.
+    EditionResult publish_text(const std::string& relative, const std::string& text, publish::Access access,
+                               std::string* why) {
+        const std::lock_guard<std::mutex> lock(publishing);
+        return publisher->write(relative, text, access, why) ? EditionResult::Written : EditionResult::OutputFailed;
+    }
+
+    // Runs one task of `job`, writing its file when `write`; without, the packet is only
+    // rendered and checked (the PDF writer refuses some things only when it writes), and the
+    // other PDFs are not made at all.
+    void run(Task task, const EditionJob& job, bool write, TaskRun& r) {
+        r.ran = true;
+        const model::EditionView& view = job.view;
+        const render::pdf::FontMetrics& metrics = kit.fonts.layout_metrics();
+        switch (task) {
+            case Task::Html: {
+                const auto html = pipeline::render_html(view, kit.wording, kit.html, r.diags);
+                if (!html) {
+                    r.result = EditionResult::InputFailed;
+                    return;
+                }
+                if (!write || r.diags.has_errors()) return;
+                r.result = publish_text(publish::edition_file(job.folder, "html"), *html, job.access, &r.why);
+                if (r.result != EditionResult::Written) return;
+                const std::lock_guard<std::mutex> lock(publishing);
+                if (!write_attachment_files(view, job.folder, *publisher, job.access, &r.why))
+                    r.result = EditionResult::OutputFailed;
+                return;
+            }
+            case Task::Packet: {
+                render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, metrics);
+                r.pages = static_cast<int>(laid.pages.size());
+                if (!write) {
+                    // Written nowhere, so that `check` finds what the PDF writer would refuse.
+                    if (pipeline::write_pdf(std::move(laid), kit, "", r.diags) == render::pdf::PdfResult::Refused)
+                        r.result = EditionResult::InputFailed;
+                    return;
+                }
+                r.result = publish_pdf(std::move(laid), publish::edition_file(job.folder, "pdf"), job.access, r.diags, &r.why);
+                return;
+            }
+            case Task::AgendaOnly:
+                r.result = publish_pdf(pipeline::lay_out_agenda(view, kit.wording, metrics), publish::agenda_only_file(job.folder),
+                                       job.access, r.diags, &r.why);
+                return;
+            case Task::Correction: {
+                // A corrected version's rettelsesblad also as its own HTML and PDF beside the
+                // edition's, so it can be sent on its own to those who read the earlier version.
+                const auto sheet = pipeline::render_correction_html(view, kit.wording, kit.html, r.diags);
+                if (!sheet) {
+                    r.result = EditionResult::InputFailed;
+                    return;
+                }
+                r.result = publish_text(job.folder + "/" + pipeline::correction_file(job.edition, "html"), *sheet, job.access,
+                                        &r.why);
+                if (r.result != EditionResult::Written) return;
+                r.result = publish_pdf(pipeline::lay_out_correction(view, kit.wording, metrics),
+                                       job.folder + "/" + pipeline::correction_file(job.edition, "pdf"), job.access,
+                                       r.diags, &r.why);
+                return;
+            }
+        }
+    }
+};
+
+// Whether a written edition has the task's file: the agenda-only PDF only beside a packet that
+// merges PDF attachments, a rettelsesblad only for a corrected version.
+bool has_task(const EditionJob& job, Task task) {
+    switch (task) {
+        case Task::AgendaOnly: return render::pdf::merges_attachment_pages(job.view);
+        case Task::Correction: return job.corrected;
+        default: return true;
+    }
+}
+
+// An edition's tasks merged into its run: their messages in task order, the first failed write
+// (else the first refusal) as its result.
+void merge(TaskRun (&tasks)[kTasks], bool strict, EditionRun& run) {
+    run.diags.set_warnings_are_errors(strict);
+    for (TaskRun& t : tasks) {
+        if (!t.ran) continue;
+        for (const Diagnostic& d : t.diags.all()) run.diags.add(d);
+        if (&t == &tasks[static_cast<int>(Task::Packet)]) run.pages = t.pages;
+    }
+    for (const EditionResult worst : {EditionResult::OutputFailed, EditionResult::InputFailed})
+        for (TaskRun& t : tasks)
+            if (t.ran && t.result == worst && run.result == EditionResult::Written) {
+                run.result = worst;
+                run.why = t.why;
+            }
+}
+
+// One edition's tasks one after the other, as a reader of the code would expect: its HTML, then
+// its packet, and its other PDFs only when nothing failed before them.
+void render_alone(Renderer& renderer, const EditionJob& job, bool clean, bool strict, TaskRun (&tasks)[kTasks]) {
+    for (TaskRun& t : tasks) t.diags.set_warnings_are_errors(strict);
+    const bool writes = renderer.publisher && clean;
+    TaskRun& html = tasks[static_cast<int>(Task::Html)];
+    renderer.run(Task::Html, job, writes, html);
+    if (html.result == EditionResult::OutputFailed) return;
+    const bool write_pdf = writes && html.result == EditionResult::Written && !html.diags.has_errors();
+    TaskRun& packet = tasks[static_cast<int>(Task::Packet)];
+    renderer.run(Task::Packet, job, write_pdf, packet);
+    if (!write_pdf || packet.result != EditionResult::Written) return;
+    for (const Task task : {Task::AgendaOnly, Task::Correction}) {
+        if (!has_task(job, task)) continue;
+        TaskRun& t = tasks[static_cast<int>(task)];
+        renderer.run(task, job, true, t);
+        if (t.result != EditionResult::Written) return;
+    }
+}
+
+}  // namespace
+
+void render_editions(const model::Meeting& meeting, const RenderKit& kit, publish::Publisher* publisher, bool clean,
+                     bool strict, bool together, EditionRun (&runs)[2], const model::Changes* const (&changes)[2],
+                     const std::function<void(int)>& before) {
+    Renderer renderer{kit, publisher, {}};
+    TaskRun tasks[2][kTasks];
+    if (!together) {
+        for (int e = 0; e < 2; ++e) {
+            if (before) before(e);
+            const EditionJob job(meeting, e, changes[e]);
+            render_alone(renderer, job, clean, strict, tasks[e]);
+            merge(tasks[e], strict, runs[e]);
+            // A failed write of the first stops the build before the second; its errors stop
+            // the second from writing.
+            if (runs[e].result == EditionResult::OutputFailed) return;
+            clean = clean && !runs[e].diags.has_errors();
+        }
+        return;
+    }
+    // Both editions' tasks, the largest first (a packet PDF, then an agenda-only PDF, then the
+    // HTML pages and rettelsesblade, the closed edition's before the public one's), taken by two
+    // threads in turn. Each writes when the build writes: an error one task finds does not stop
+    // another from putting its file into the staging folder, which is then never published.
+    const EditionJob jobs[2] = {EditionJob(meeting, 0, changes[0]), EditionJob(meeting, 1, changes[1])};
+    const bool writes = publisher && clean;
+    struct Work {
+        int edition;
+        Task task;
+    };
+    std::vector<Work> work;
+    for (const Task task : {Task::Packet, Task::AgendaOnly, Task::Html, Task::Correction})
+        for (const int e : {1, 0})
+            if (task == Task::Packet || task == Task::Html || (writes && has_task(jobs[e], task))) work.push_back({e, task});
+    for (auto& edition : tasks)
+        for (TaskRun& t : edition) t.diags.set_warnings_are_errors(strict);
+    std::atomic<size_t> next{0};
+    const auto worker = [&] {
+        for (size_t i = next++; i < work.size(); i = next++) {
+            const Work& w = work[i];
+            renderer.run(w.task, jobs[w.edition], writes, tasks[w.edition][static_cast<int>(w.task)]);
+        }
+    };
+    std::thread second(worker);
+    worker();
+    second.join();
+    for (int e = 0; e < 2; ++e) merge(tasks[e], strict, runs[e]);
+}
+
+}  // namespace boardpack
