@@ -3,11 +3,13 @@
 
 Builds the example meeting and generated meetings made of it at ten and a hundred times its
 size, several times each, and prints for each its median wall time, its peak memory (max RSS)
-and, with callgrind, its instruction count, a figure that repeats exactly on the same machine
-whatever else it is doing (--no-instructions skips it; callgrind of the largest takes minutes).
+and, with callgrind, its instruction count, a figure that repeats on the same machine within
+about 1 % whatever else it is doing (the threads' timing decides who does a few pieces of work:
+which thread cleans an attachment, how often one waits for another); --no-instructions skips
+it; callgrind of the largest takes minutes.
 
 x10 is the example's 24 items copied 10 times (240 items, renumbered; the example's PDF
-attachments, merged into the packet with qpdf, only in the first copy, listed in the others, as
+attachments, merged into the packet, only in the first copy, listed in the others, as
 they are most of the example's input bytes). A hundred times the
 example is beyond the input limits (README, "Limits": 500 items, 4 MiB of input; longer text
 in fewer items hits the 4 MiB too), so the largest scale is x20: 20 copies, 480 items. The
