@@ -127,6 +127,10 @@ struct Renderer {
                 return;
             }
             case Task::AgendaOnly:
+                // A packet that merges PDF attachments cannot claim PDF/UA (their pages are
+                // outside its structure tree), so the edition also gets the agenda and items
+                // alone, which keeps the claim: its attachment lists link each PDF attachment's
+                // own file in bilag/.
                 r.result = publish_pdf(pipeline::lay_out_agenda(view, kit.wording, metrics), publish::agenda_only_file(job.folder),
                                        job.access, r.diags, &r.why);
                 return;
