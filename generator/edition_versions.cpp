@@ -67,7 +67,10 @@ versions::PrintedWords printed_words(const render::Wording& wording) {
         const auto kind = static_cast<model::SectionKind>(k);
         out.sections[model::section_title(kind)] = wording.section_title(kind);
     }
-    out.figure = wording.get("figur");  // {nummer} and {titel} as written: the snapshot fills them in
+    // As written, {nummer}, {titel} and {kilde} left for the snapshot to fill in.
+    out.figure = wording.get("figur");
+    out.table = wording.get("tabel");
+    out.source = wording.get("kilde");
     return out;
 }
 

@@ -119,8 +119,8 @@ private:
             case model::Block::Kind::Table: {
                 if (b.table < 0 || static_cast<size_t>(b.table) >= item_.tables.size()) break;
                 const model::Table& t = item_.tables[b.table];
-                text(nullptr, section, "Tabel " + std::to_string(t.number) + ": " + t.title);
-                if (!t.source.empty()) text(nullptr, section, "Kilde: " + t.source);
+                text(nullptr, section, fill_in(words_.table, {{"nummer", std::to_string(t.number)}, {"titel", t.title}}));
+                if (!t.source.empty()) text(nullptr, section, fill_in(words_.source, {{"kilde", t.source}}));
                 for (const std::string& note : t.notes) text(nullptr, section, note);
                 if (!t.rounding_note.empty()) text(nullptr, section, t.rounding_note);
                 break;

@@ -101,6 +101,8 @@ struct Snapshot {
 struct PrintedWords {
     std::map<std::string, std::string> sections;  // each section's printed title by its input name
     std::string figure;  // a figure's caption, {nummer} and {titel} to fill in: "Figur {nummer}: {titel}"
+    std::string table;   // a table's caption, the same: "Tabel {nummer}: {titel}"
+    std::string source;  // a table's source line, {kilde} to fill in: "Kilde: {kilde}"
 };
 
 // The edition's snapshot of a computed, prepared meeting (version 1, no date), with the figures'

@@ -2,6 +2,8 @@
 // snapshots that fills model::Changes (README, "Corrections").
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "build.hpp"
 #include "core/fingerprint.hpp"
 #include "edition_versions.hpp"
@@ -109,6 +111,35 @@ TEST_CASE("versions: a figure's caption is recorded in the wording's words, as t
     const std::vector<std::string> renamed = captions(other);
     REQUIRE(renamed.size() == printed.size());
     CHECK(renamed[0].rfind("Fig. 1 – Andelen af forløb", 0) == 0);
+}
+
+TEST_CASE("versions: a table's caption and source line are recorded in the wording's words, as the packet prints them") {
+    model::Meeting m = example();
+    const auto texts = [&](const versions::PrintedWords& words) {
+        std::vector<std::string> out;
+        for (const versions::TextEntry& t : versions::take_snapshot(m, model::Edition::Lukket, words).texts)
+            if (!t.block) out.push_back(t.text);
+        return out;
+    };
+    const auto has = [](const std::vector<std::string>& all, const std::string& text) {
+        return std::find(all.begin(), all.end(), text) != all.end();
+    };
+    // The first item with a table that names its source.
+    const model::Table* table = nullptr;
+    for (const model::AgendaItem& item : m.items)
+        for (const model::Table& t : item.tables)
+            if (!table && !t.source.empty() && t.attachment < 0) table = &t;
+    REQUIRE(table);
+    const std::vector<std::string> printed = texts(printed_words(test::wording()));
+    CHECK(has(printed, test::wording().table_caption(*table)));
+    CHECK(has(printed, test::wording().table_source(*table)));
+    versions::PrintedWords other = printed_words(test::wording());
+    other.table = "Tab. {nummer}. {titel}";
+    other.source = "Kilde – {kilde}";
+    const std::vector<std::string> renamed = texts(other);
+    CHECK(has(renamed, "Tab. " + std::to_string(table->number) + ". " + table->title));
+    CHECK(has(renamed, "Kilde – " + table->source));
+    CHECK_FALSE(has(renamed, test::wording().table_caption(*table)));
 }
 
 TEST_CASE("versions: the example's snapshot round-trips, and the public one holds nothing of a confidential item") {
