@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/deflate.hpp"
 #include "render/pdf/pdf_objects.hpp"
 
 namespace boardpack::render::pdf {
@@ -52,16 +53,15 @@ HPDF_STATUS metadata_stream(HPDF_Doc pdf, const std::string& xmp) {
     stream->filter = HPDF_STREAM_FILTER_NONE;
     BP_TRY(HPDF_Dict_AddName(stream, "Type", "Metadata"));
     BP_TRY(HPDF_Dict_AddName(stream, "Subtype", "XML"));
-    BP_TRY(HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()), static_cast<HPDF_UINT>(xmp.size())));
+    BP_TRY(set_stream_data(stream, copied_stream(pdf->mmgr, xmp), false));
     return HPDF_Dict_Add(pdf->catalog, "Metadata", stream);
 }
 
 HPDF_STATUS output_intent(HPDF_Doc pdf, const std::string& icc) {
     HPDF_Dict profile = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!profile) return fail(pdf);
-    profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     BP_TRY(HPDF_Dict_AddNumber(profile, "N", 3));
-    BP_TRY(HPDF_Stream_Write(profile->stream, reinterpret_cast<const HPDF_BYTE*>(icc.data()), static_cast<HPDF_UINT>(icc.size())));
+    BP_TRY(set_stream_data(profile, borrowed_stream(pdf->mmgr, icc), true));  // compressed once per run
     HPDF_Dict intent = HPDF_Dict_New(pdf->mmgr);
     HPDF_Array intents = HPDF_Array_New(pdf->mmgr);
     if (!intent || !intents) return fail(pdf);
@@ -158,7 +158,12 @@ std::optional<std::string> read_srgb_profile(std::string* why) {
                    in ? _("it is too short to be an ICC profile") : std::strerror(e), kSrgbProfilePackage);
         return std::nullopt;
     }
-    return bytes.str();
+    Deflater deflater;
+    if (!deflater.compress(bytes.str())) {
+        *why = fmt(_("cannot compress the sRGB colour profile {} (out of memory)"), kSrgbProfilePath);
+        return std::nullopt;
+    }
+    return deflater.result();
 }
 
 HPDF_STATUS write_archive_metadata(HPDF_Doc pdf, const DocumentInfo& info, const std::string& language,

@@ -40,11 +40,14 @@ private:
     std::uint64_t a_ = 14695981039346656037ull, b_ = 0x6c62272e07bb0142ull;
 };
 
-// Reads the sRGB profile, or says why it cannot.
+// Reads the sRGB profile, compressed (FlateDecode) as every PDF embeds it: once per run, not
+// once per PDF. nullopt with *why if it cannot.
 std::optional<std::string> read_srgb_profile(std::string* why);
 
 // Writes the XMP stream, OutputIntent, viewer preferences, version and /ID into the document;
-// the XMP claims PDF/A-2a and PDF/UA-1 when `claims`. HPDF_OK, or the first failed call's status.
+// the XMP claims PDF/A-2a and PDF/UA-1 when `claims`. `icc_profile` is read_srgb_profile's,
+// read when the document is saved: keep it until then. HPDF_OK, or the first failed call's
+// status.
 HPDF_STATUS write_archive_metadata(HPDF_Doc pdf, const DocumentInfo& info, const std::string& language,
                                    const std::string& icc_profile, const DocumentId& id, bool claims = true);
 

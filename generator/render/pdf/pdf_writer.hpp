@@ -20,10 +20,10 @@ enum class PdfResult {
     FileFailed,  // the file could not be written (no space, file size limit)
 };
 
-// Writes the PDF to the file at `path`: libharu writes it there itself, so the document is
-// never copied into memory. With an empty path the PDF is made but not written, to find what
+// Writes the PDF to the file at `path` as libharu saves it (through save_sink's buffer), so the
+// document is never copied into memory. With an empty path the PDF is made but not written, to find what
 // would fail. The faces it uses are embedded as subsets of the characters it prints, and
-// `srgb_profile` (read_srgb_profile's bytes, read once per run) as its OutputIntent. The
+// `srgb_profile` (read_srgb_profile's, compressed once per run) as its OutputIntent. The
 // document is taken (move it in): each page's items are freed as soon as libharu has them.
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
                     Diagnostics& diags);
