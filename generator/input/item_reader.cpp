@@ -189,10 +189,9 @@ bool is_pdf_name(const std::string& name) {
     return name.size() > 4 && fold_label(name.substr(name.size() - 4)) == ".pdf";
 }
 
-// A PDF attachment: read as untrusted input, checked and cleaned (attach/pdf_attachment.hpp).
-// Every refusal names the "bilag:" line with qpdf's reason.
-// Reads a PDF attachment's bytes and queues them to be cleaned; false (with an error) if they
-// cannot be read.
+// A PDF attachment is read as untrusted input, checked and cleaned (attach/pdf_attachment.hpp),
+// in two steps: its bytes are read and queued here, to be cleaned on another thread; false (with
+// an error) if they cannot be read.
 bool queue_pdf_attachment(const KeyValue& kv, const std::string& name, const std::string& rel, const InputFiles& files,
                           const AgendaItem& item, PdfReading& pdfs, Diagnostics& diags) {
     std::string why;
@@ -213,7 +212,8 @@ bool queue_pdf_attachment(const KeyValue& kv, const std::string& name, const std
     return true;
 }
 
-// A queued PDF attachment's result into `a` (null: its item was left out; the messages still count).
+// A queued PDF attachment's result into `a` (null: its item was left out; the messages still
+// count). Every refusal names the "bilag:" line with qpdf's reason.
 void finish_pdf_attachment(const PendingPdf& p, attach::Cleaned cleaned, model::Attachment* a, ReadTotals& totals,
                            Diagnostics& diags) {
     if (!cleaned.pdf) {
