@@ -11,7 +11,7 @@ namespace {
 const char* const kRequiredKeys[] = {
     "dagsorden", "udgave-offentlig", "udgave-lukket", "moede", "dato", "tidspunkt", "sted",
     "punkt-overskrift", "sagsbehandler", "sagsnummer", "bilag", "bilag-linje", "bilag-overskrift",
-    "ingen-bemaerkninger", "tom-sektion", "ingen-bilag", "tabel", "figur", "ikke-oplyst", "ikke-oplyst-kort", "ikke-oplyst-note", "kilde", "side", "side-kort",
+    "ingen-bemaerkninger", "tom-sektion", "ingen-bilag", "tabel", "figur", "figur-tal", "ikke-oplyst", "ikke-oplyst-kort", "ikke-oplyst-note", "kilde", "side", "side-kort",
     "indhold", "ugedage", "maaneder", "fortsat", "sektion-resume", "sektion-indstilling",
     "sektion-sagsfremstilling", "sektion-oekonomi", "sektion-bemaerkninger", "sektion-kommunikation",
     "status-opfyldt", "status-ikke-opfyldt", "udvikling-stigende", "udvikling-faldende", "udvikling-uaendret",

@@ -443,7 +443,7 @@ TEST_CASE("figure numbers: charts and pictures share one count per item in readi
 }
 
 TEST_CASE("chart words: what a chart prints for a gap is the packet's wording, not the chart code's") {
-    const render::chart::ChartWords words{"n/a", "n/a: not stated", "not stated"};
+    const render::chart::ChartWords words{"n/a", "n/a: not stated", "not stated", "Source: {kilde}", "The numbers of figure {nummer}"};
     for (model::Chart::Kind kind : {model::Chart::Kind::Column, model::Chart::Kind::Bar}) {
         const ChartDrawing d = lay_out_chart(two_series(kind), kChartWidth, words);
         std::vector<std::string> texts;
@@ -457,4 +457,12 @@ TEST_CASE("chart words: what a chart prints for a gap is the packet's wording, n
         }
         for (const std::string& t : texts) CHECK(t.find("ikke oplyst") == std::string::npos);
     }
+    // Its source line and the name of its numbers' table too, filled in; none without a source.
+    model::Chart c = two_series(model::Chart::Kind::Column);
+    c.number = 2;
+    c.source = "Danske Regioner";
+    CHECK(render::chart::source_line(c, words) == "Source: Danske Regioner");
+    CHECK(render::chart::numbers_name(c, words) == "The numbers of figure 2");
+    c.source.clear();
+    CHECK(render::chart::source_line(c, words).empty());
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "core/text.hpp"
 #include "numbers/danish_number.hpp"
 #include "render/wording.hpp"
 
@@ -531,7 +532,16 @@ std::vector<double> spread(const std::vector<double>& ys, double min_gap) {
 }
 
 ChartWords chart_words(const Wording& wording) {
-    return {wording.get("ikke-oplyst-kort"), wording.get("ikke-oplyst-note"), wording.get("ikke-oplyst")};
+    return {wording.get("ikke-oplyst-kort"), wording.get("ikke-oplyst-note"), wording.get("ikke-oplyst"),
+            wording.get("kilde"), wording.get("figur-tal")};
+}
+
+std::string source_line(const model::Chart& chart, const ChartWords& words) {
+    return chart.source.empty() ? std::string() : fill_in(words.source, {{"kilde", chart.source}});
+}
+
+std::string numbers_name(const model::Chart& chart, const ChartWords& words) {
+    return fill_in(words.numbers, {{"nummer", std::to_string(chart.number)}});
 }
 
 ChartDrawing lay_out_chart(const model::Chart& chart, double width, const ChartWords& words) {

@@ -89,13 +89,19 @@ int label_step(const std::vector<double>& widths, double slot, double gap = 4);
 // returns the new y of each (input in any order).
 std::vector<double> spread(const std::vector<double>& ys, double min_gap);
 
-// The words a chart prints for a value that is not stated, from the packet's wording
-// (templates/wording.txt): under a missing bar ("i.o."), the note below the chart that explains
-// it, and beside a missing lying bar ("ikke oplyst").
+// The words a chart prints, from the packet's wording (templates/wording.txt): for a value that
+// is not stated under a missing bar ("i.o."), the note below the chart that explains it, and
+// beside a missing lying bar ("ikke oplyst"); and, as written there, its source line ("Kilde:
+// {kilde}") and the name of its numbers' table ("Tallene bag figur {nummer}").
 struct ChartWords {
     std::string gap, gap_note, not_stated;
+    std::string source, numbers;
 };
 ChartWords chart_words(const Wording& wording);
+
+// The chart's source line ("Kilde: ..."), "" when it names none; the name of its numbers' table.
+std::string source_line(const model::Chart& chart, const ChartWords& words);
+std::string numbers_name(const model::Chart& chart, const ChartWords& words);
 
 // Lays out a resolved chart at `width` points.
 ChartDrawing lay_out_chart(const model::Chart& chart, double width, const ChartWords& words);

@@ -79,12 +79,12 @@ void render_chart(const model::Chart& c, const std::string& caption, const rende
     out += "</figcaption>\n";
     append_svg(d, caption, render::chart::chart_description(c, words.not_stated), out);
     if (!c.source.empty()) {
-        out += "<p class=\"kilde\">Kilde: ";
-        append_escaped(c.source, out);
+        out += "<p class=\"kilde\">";
+        append_escaped(render::chart::source_line(c, words), out);
         out += "</p>\n";
     }
     // The data table is a focusable region named by its caption, as every table of the page.
-    const std::string data = "Tallene bag figur " + std::to_string(c.number);
+    const std::string data = render::chart::numbers_name(c, words);
     out += "<details>\n<summary>" + data + "</summary>\n<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" +
            id + "-tal\">\n<table>\n<caption id=\"" + id + "-tal\"><span>";
     append_escaped(data + ": " + c.title, out);

@@ -104,7 +104,7 @@ void measure_chart(const model::Chart& c, double indent, BlockContext& ctx, int 
     ctx.out.push_back(std::move(drawing));
     if (!c.source.empty()) {
         ctx.out.push_back(space(style::kCaptionGap));
-        ctx.out.push_back(lines_block(break_lines(plain("Kilde: " + c.source, FontStyle::Regular, style::kMuted), w,
+        ctx.out.push_back(lines_block(break_lines(plain(render::chart::source_line(c, words), FontStyle::Regular, style::kMuted), w,
                                                   style::kSmallSize, ctx.metrics),
                                       {ctx.left + indent, style::kSmallSize, style::kSmallLeading},
                                       origin_of(Origin::Role::Paragraph, parent, ctx)));
