@@ -90,9 +90,9 @@ render::pdf::LaidOutDocument lay_out_agenda(const model::EditionView& view, cons
                                             const render::pdf::FontMetrics& metrics);
 // The laid-out pages written as a PDF file at `path` (nothing written for ""), with the faces it
 // uses embedded as subsets and the kit's colour profile; the document is taken, each page freed
-// once written.
+// once written; `sharing` says what it shares with the edition's other PDF (pdf_writer.hpp).
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const RenderKit& kit, const std::string& path,
-                                 Diagnostics& diags);
+                                 Diagnostics& diags, render::pdf::PdfSharing sharing = {});
 
 // Corrections (issue 13). A corrected edition is one whose view has `changes` with a version
 // above 1: render_html and lay_out then open the packet with its rettelsesblad and mark what

@@ -2,6 +2,7 @@
 #include "core/messages.hpp"
 
 #include <atomic>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -42,12 +43,16 @@ struct EditionJob {
           access(edition == model::Edition::Lukket ? publish::Access::Restricted : publish::Access::Public),
           corrected(changes && changes->version.number > 1) {
         view.changes = changes;  // nullptr for a first version (README, "Corrections")
+        if (render::pdf::merges_attachment_pages(view)) pdfs = std::make_unique<render::pdf::EditionPdfs>();
     }
     model::Edition edition;
     model::EditionView view;
     std::string folder;
     publish::Access access;
     bool corrected;  // a corrected version: it has a rettelsesblad of its own
+    // What its packet and agenda-only PDF share, when it has both: their pages' compressed
+    // content and the packet's font plan.
+    std::unique_ptr<render::pdf::EditionPdfs> pdfs;
 };
 
 // One task's outcome.
@@ -69,14 +74,14 @@ struct Renderer {
     // Writes laid-out pages (with the PDF attachments' pages they draw) as the PDF `relative`
     // (to output/<meeting>) in the staging folder, and makes it durable.
     EditionResult publish_pdf(render::pdf::LaidOutDocument laid, const std::string& relative, publish::Access access,
-                              Diagnostics& diags, std::string* why) {
+                              Diagnostics& diags, std::string* why, render::pdf::PdfSharing sharing = {}) {
         std::string path;
         {
             const std::lock_guard<std::mutex> lock(publishing);
             path = publisher->create(relative, access, why);
             if (path.empty()) return EditionResult::OutputFailed;
         }
-        switch (pipeline::write_pdf(std::move(laid), kit, path, diags)) {
+        switch (pipeline::write_pdf(std::move(laid), kit, path, diags, sharing)) {
             case render::pdf::PdfResult::Written: break;
             case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
             case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), path); return EditionResult::OutputFailed;
@@ -115,6 +120,15 @@ struct Renderer {
                 return;
             }
             case Task::Packet: {
+                using Plan = render::pdf::PdfSharing::Plan;
+                // Offered in any case, once the packet is done, so that the agenda-only PDF
+                // waiting for its plan goes on (the writer offers it as soon as it has one).
+                struct Offer {
+                    render::pdf::EditionPdfs* pdfs;
+                    ~Offer() {
+                        if (pdfs) pdfs->plan.offer(nullptr);
+                    }
+                } offer{job.pdfs.get()};
                 render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, metrics);
                 r.pages = static_cast<int>(laid.pages.size());
                 if (!write) {
@@ -123,7 +137,8 @@ struct Renderer {
                         r.result = EditionResult::InputFailed;
                     return;
                 }
-                r.result = publish_pdf(std::move(laid), publish::edition_file(job.folder, "pdf"), job.access, r.diags, &r.why);
+                r.result = publish_pdf(std::move(laid), publish::edition_file(job.folder, "pdf"), job.access, r.diags, &r.why,
+                                       {job.pdfs.get(), Plan::Offer});
                 return;
             }
             case Task::AgendaOnly:
@@ -131,8 +146,10 @@ struct Renderer {
                 // outside its structure tree), so the edition also gets the agenda and items
                 // alone, which keeps the claim: its attachment lists link each PDF attachment's
                 // own file in bilag/.
+                // Its item pages are the packet's but for "Side N af M": written with the
+                // packet's font plan, each is compressed once for the two.
                 r.result = publish_pdf(pipeline::lay_out_agenda(view, kit.wording, metrics), publish::agenda_only_file(job.folder),
-                                       job.access, r.diags, &r.why);
+                                       job.access, r.diags, &r.why, {job.pdfs.get(), render::pdf::PdfSharing::Plan::Take});
                 return;
             case Task::Correction: {
                 // A corrected version's rettelsesblad also as its own HTML and PDF beside the

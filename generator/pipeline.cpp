@@ -66,8 +66,8 @@ render::pdf::LaidOutDocument lay_out_agenda(const model::EditionView& view, cons
 }
 
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const RenderKit& kit, const std::string& path,
-                                 Diagnostics& diags) {
-    return render::pdf::write_pdf(std::move(laid), kit.fonts, kit.srgb_profile, path, diags);
+                                 Diagnostics& diags, render::pdf::PdfSharing sharing) {
+    return render::pdf::write_pdf(std::move(laid), kit.fonts, kit.srgb_profile, path, diags, sharing);
 }
 
 }  // namespace boardpack::pipeline

@@ -14,7 +14,12 @@
 #include <hb.h>
 #include <hpdf.h>
 #include <hpdf_utils.h>
+#define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr, as generator/attach uses it
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 
+#include "core/deflate.hpp"
 #include "render/pdf/code_points.hpp"
 #include "render/pdf/content_stream.hpp"
 #include "render/pdf/embedded_fonts.hpp"
@@ -408,4 +413,132 @@ TEST_CASE("PDF writer: a figure's drawing and texts are marked as its Figure ele
     CHECK(pdf.find("/Alt <FEFF0046006900670075007200200031003A002000D8>") != std::string::npos);
     CHECK(pdf.find("/A <</O /Layout /BBox [80.00 ") != std::string::npos);
     CHECK(pdf.find("/Subtype /Image") != std::string::npos);
+}
+
+namespace {
+
+// A document of `count` pages of body text, each with a footer saying "Side N af total".
+LaidOutDocument footed(int count, int total, const std::string& extra = "") {
+    LaidOutDocument doc = pages(static_cast<size_t>(count));
+    for (int p = 0; p < count; ++p) {
+        Page& page = doc.pages[static_cast<size_t>(p)];
+        for (int line = 0; line < 20; ++line)
+            page.texts.push_back({72, 80.0 + line * 14, "Punkt " + std::to_string(p + 1) + ", linje " + std::to_string(line) + extra,
+                                  FontStyle::Regular, 10, {}, {}});
+        page.footer_begin = static_cast<int>(page.texts.size());
+        page.texts.push_back({72, 802, "Danske Regioner", FontStyle::Regular, 8, {}, {}});
+        page.texts.push_back({480, 802, "Side " + std::to_string(p + 1) + " af " + std::to_string(total), FontStyle::Regular, 8, {}, {}});
+        page.footer_end = static_cast<int>(page.texts.size());
+    }
+    return doc;
+}
+
+// Each page's content streams, decoded, as qpdf reads the file.
+std::vector<std::vector<std::string>> page_streams(const std::string& path) {
+    QPDF pdf;
+    pdf.processFile(path.c_str());
+    std::vector<std::vector<std::string>> out;
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+        out.emplace_back();
+        for (QPDFObjectHandle& stream : page.getPageContents()) {
+            const auto data = stream.getStreamData(qpdf_dl_all);
+            out.back().emplace_back(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+        }
+    }
+    return out;
+}
+
+std::string temp_pdf(const std::string& name) {
+    return (std::filesystem::temp_directory_path() / ("boardpack-" + name + "-" + std::to_string(::getpid()) + ".pdf")).string();
+}
+
+}  // namespace
+
+TEST_CASE("Inflater: compressed bytes hold exactly what they were made from, no more, no less (issue 10)") {
+    Deflater deflater;
+    Inflater inflater;
+    const std::string page = "BT /F1 10 Tf 72 700 Td (Budget 2024: 34,4 mio. kr.) Tj ET\n";
+    REQUIRE(deflater.compress(page));
+    const std::string z = deflater.result();
+    CHECK(inflater.holds(z, page));
+    CHECK_FALSE(inflater.holds(z, page.substr(0, page.size() - 1)));
+    CHECK_FALSE(inflater.holds(z, page + " "));
+    std::string changed = page;
+    changed[30] = '5';
+    CHECK_FALSE(inflater.holds(z, changed));
+    CHECK_FALSE(inflater.holds("not zlib", page));
+    CHECK(inflater.holds(z, page));  // its buffer reused
+}
+
+TEST_CASE("Page memo: the same content compressed once, other content never taken for it (issue 10)") {
+    PageMemo memo;
+    Deflater deflater;
+    Inflater inflater;
+    const auto a = memo.compressed("BT (a) Tj ET", deflater, inflater);
+    const auto b = memo.compressed("BT (b) Tj ET", deflater, inflater);
+    const auto again = memo.compressed("BT (a) Tj ET", deflater, inflater);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(again == a);
+    CHECK(b != a);
+    CHECK(memo.reused() == 1);
+    CHECK(inflater.holds(*b, "BT (b) Tj ET"));
+}
+
+TEST_CASE("Font plan: one covers another when it has every character in the same faces and uses no other face (issue 10)") {
+    const FontPlan abc = FontPlan::of(footed(1, 1), fonts());
+    const FontPlan same = FontPlan::of(footed(1, 1), fonts());
+    CHECK(abc.covers(same));
+    LaidOutDocument fewer = pages(1);
+    fewer.pages[0].texts.push_back({72, 80, "Punkt", FontStyle::Regular, 10, {}, {}});
+    CHECK(abc.covers(FontPlan::of(fewer, fonts())));
+    CHECK_FALSE(FontPlan::of(fewer, fonts()).covers(abc));
+    // A face the other does not print with would be embedded for nothing.
+    LaidOutDocument bold = footed(1, 1);
+    bold.pages[0].texts.push_back({72, 400, "P", FontStyle::Bold, 10, {}, {}});
+    CHECK_FALSE(FontPlan::of(bold, fonts()).covers(abc));
+    CHECK_FALSE(abc.covers(FontPlan::of(bold, fonts())));
+}
+
+TEST_CASE("PDF writer: an edition's packet and agenda-only PDF share the pages they print alike, their footers apart (issue 10)") {
+    const std::string packet_path = temp_pdf("packet"), agenda_path = temp_pdf("agenda");
+    EditionPdfs shared;
+    Diagnostics diags;
+    // The packet has a third page (an attachment's) the agenda-only PDF has not: M differs.
+    REQUIRE(write_pdf(footed(3, 3), fonts(), test::srgb_profile(), packet_path, diags, {&shared, PdfSharing::Plan::Offer}) ==
+            PdfResult::Written);
+    CHECK(shared.pages.reused() == 0);
+    REQUIRE(write_pdf(footed(2, 2), fonts(), test::srgb_profile(), agenda_path, diags, {&shared, PdfSharing::Plan::Take}) ==
+            PdfResult::Written);
+    CHECK(shared.pages.reused() == 2);
+    const auto packet = page_streams(packet_path), agenda = page_streams(agenda_path);
+    std::filesystem::remove(packet_path);
+    REQUIRE(packet.size() == 3);
+    REQUIRE(agenda.size() == 2);
+    for (size_t p = 0; p < 2; ++p) {
+        // The page's own content, then its footer, an artifact, in a stream of its own.
+        REQUIRE(packet[p].size() == 2);
+        REQUIRE(agenda[p].size() == 2);
+        CHECK(packet[p][0] == agenda[p][0]);
+        CHECK(agenda[p][1].rfind("/Artifact <</Type /Pagination>> BDC", 0) == 0);
+        CHECK(packet[p][1] != agenda[p][1]);
+    }
+
+    // An agenda-only PDF that prints a character the packet does not makes its own plan (its
+    // codes differ), and so shares no page; nor does one whose packet made no plan.
+    EditionPdfs other;
+    REQUIRE(write_pdf(footed(2, 2), fonts(), test::srgb_profile(), "", diags, {&other, PdfSharing::Plan::Offer}) ==
+            PdfResult::Written);
+    LaidOutDocument more = footed(2, 2);
+    more.pages[1].texts.push_back({72, 500, "!", FontStyle::Regular, 10, {}, {}});
+    REQUIRE(write_pdf(std::move(more), fonts(), test::srgb_profile(), agenda_path, diags, {&other, PdfSharing::Plan::Take}) ==
+            PdfResult::Written);
+    CHECK(other.pages.reused() == 0);
+    EditionPdfs none;
+    none.plan.offer(nullptr);
+    REQUIRE(write_pdf(footed(2, 2), fonts(), test::srgb_profile(), agenda_path, diags, {&none, PdfSharing::Plan::Take}) ==
+            PdfResult::Written);
+    CHECK(page_streams(agenda_path).size() == 2);
+    std::filesystem::remove(agenda_path);
+    CHECK(diags.all().empty());
 }

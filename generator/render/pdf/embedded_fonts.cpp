@@ -54,6 +54,14 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
     return plan;
 }
 
+bool FontPlan::covers(const FontPlan& other) const {
+    for (size_t f = 0; f < kFaces; ++f) {
+        const auto &mine = chars_[f], &theirs = other.chars_[f];
+        if (mine.empty() != theirs.empty() || !std::includes(mine.begin(), mine.end(), theirs.begin(), theirs.end())) return false;
+    }
+    return true;
+}
+
 uint16_t FontPlan::code(int face, char32_t cp) const {
     // A face has fewer than 65.535 glyphs, and so a document fewer characters per face.
     const auto& chars = chars_[static_cast<size_t>(face)];

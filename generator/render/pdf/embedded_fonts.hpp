@@ -38,6 +38,11 @@ public:
     const std::array<uint32_t, FontFiles::kDirect>& direct(FontStyle style) const { return direct_[static_cast<size_t>(style)]; }
     static constexpr char32_t kDirect = FontFiles::kDirect;
 
+    // Whether a document printed with this plan gets every character `other` has, in the same
+    // faces, and uses the same faces (so embeds no face it does not print with): then it can
+    // be printed with this plan instead.
+    bool covers(const FontPlan& other) const;
+
 private:
     std::array<std::vector<char32_t>, kFaces> chars_;
     std::array<std::array<uint32_t, kDirect>, kFontStyles> direct_{};

@@ -380,9 +380,11 @@ struct Packet {
                                   style::kFooterRule, style::kRule, {}});
             const std::string right = wording.page_of(p + 1, total);
             const double rw = m.width(right, FontStyle::Regular, style::kFooterSize);
+            page.footer_begin = static_cast<int>(page.texts.size());
             page.texts.push_back({style::kMarginLeft, style::kFooterBaseline, left, FontStyle::Regular, left_size, style::kMuted, {}});
             page.texts.push_back({style::kPageWidth - style::kMarginRight - rw, style::kFooterBaseline, right,
                                   FontStyle::Regular, style::kFooterSize, style::kMuted, {}});
+            page.footer_end = static_cast<int>(page.texts.size());
         }
         if (edition == model::Edition::Lukket) closed_marks();
     }

@@ -117,6 +117,11 @@ struct AnchorItem {
 
 struct Page {
     std::vector<TextItem> texts;
+    // The texts [footer_begin, footer_end) are the page's footer: its line and "Side N af M".
+    // The writer puts them in a content stream of their own, so the rest of an item's page is
+    // the same bytes in the packet and in its agenda-only PDF (which differ in M), and is
+    // compressed once for both.
+    int footer_begin = 0, footer_end = 0;
     std::vector<BoxItem> boxes;
     std::vector<PathItem> paths;
     std::vector<LinkItem> links;

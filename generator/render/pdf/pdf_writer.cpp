@@ -186,14 +186,18 @@ bool start_document(Haru& haru, const LaidOutDocument& doc) {
 }
 
 struct Writer {
-    Writer(LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFaces], const FontFiles& ff, const FontPlan& p)
-        : doc(d), haru(h), fonts(f), files(ff), plan(p), tree(build_structure(d)) {}
+    Writer(LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFaces], const FontFiles& ff, const FontPlan& p, PageMemo* m)
+        : doc(d), haru(h), fonts(f), files(ff), plan(p), memo(m), tree(build_structure(d)) {}
 
     LaidOutDocument& doc;  // a page's texts and boxes are freed once libharu has them
     Haru& haru;
     HPDF_Font (&fonts)[kFaces];
     const FontFiles& files;
     const FontPlan& plan;
+    // The pages' compressed content shared with the edition's other PDF, kept by what it holds;
+    // null for a PDF written alone. Only a shared PDF puts its footers in streams of their own.
+    PageMemo* memo;
+    std::vector<std::shared_ptr<const std::string>> page_contents;  // what the pages' streams read when saved
     GlyphRuns runs;       // the current text's, reused
     StructureTree tree;  // worked out before the pages' items are freed; its elements kept until saved
     std::vector<HPDF_Page> pages;
@@ -205,6 +209,7 @@ struct Writer {
     const TextItem* current_text = nullptr;  // for the message if a text is refused
     ContentStream content;                     // the current page's, reused from page to page
     Deflater deflater;                         // one zlib stream for all pages
+    Inflater inflater;                         // to check a page taken from the memo
     ImportedPages imported;                    // the PDF attachments' pages, drawn on pages left for them
     // The text state set on the current page, to skip repeating it.
     bool font_set = false, color_set = false;
@@ -275,16 +280,43 @@ struct Writer {
 
     // The page's content, compressed here at our level (libharu would keep it uncompressed
     // until the document is saved, then compress it at zlib's default): libharu writes the
-    // stream as it is, and its dictionary says how it is compressed.
+    // stream as it is, and its dictionary says how it is compressed. The compressed bytes are
+    // the memo's (the same page of the edition's other PDF may have made them), read when the
+    // document is saved.
     bool write_content(HPDF_PageAttr attr) {
-        if (!deflater.compress(content.bytes())) return haru.fail_with(_("zlib cannot compress the page"));
+        std::shared_ptr<const std::string> compressed;
+        if (memo) compressed = memo->compressed(content.bytes(), deflater, inflater);
+        else if (deflater.compress(content.bytes())) compressed = std::make_shared<const std::string>(deflater.result());
+        if (!compressed) return haru.fail_with(_("zlib cannot compress the page"));
         // libharu's page stream keeps what is written in blocks of 4 KiB, copied in and out a
-        // byte at a time: a copy of exactly the compressed content takes its place (the page's
-        // stream is still empty: libharu draws nothing on it).
+        // byte at a time: a stream reading exactly the compressed content takes its place (the
+        // page's stream is still empty: libharu draws nothing on it).
         if (attr->stream != attr->contents->stream) return haru.fail_with(_("libharu's content stream is not as expected"));
-        if (!haru.ok(set_stream_data(attr->contents, copied_stream(haru.doc()->mmgr, deflater.result()), true))) return false;
+        if (!haru.ok(set_stream_data(attr->contents, borrowed_stream(haru.doc()->mmgr, *compressed), true))) return false;
+        page_contents.push_back(std::move(compressed));
         attr->stream = attr->contents->stream;
         return true;
+    }
+
+    // The page's footer, as a second content stream after the page's own, with all that its
+    // texts use (font, size, colour) set in it, whatever the first leaves set as it ends. Short,
+    // so not compressed.
+    bool write_footer(HPDF_Page page, const Page& p) {
+        content.clear();
+        content.begin_artifact("Pagination");
+        content.begin_text();
+        font_set = color_set = false;
+        for (int k = p.footer_begin; k < p.footer_end; ++k)
+            if (!p.texts[static_cast<size_t>(k)].text.empty() && !text(page, p.texts[static_cast<size_t>(k)])) return false;
+        content.end_text();
+        content.end_marked();
+        id.add(content.bytes());
+        const auto attr = static_cast<HPDF_PageAttr>(page->attr);
+        HPDF_Dict stream = HPDF_DictStream_New(haru.doc()->mmgr, haru.doc()->xref);
+        HPDF_Array both = haru.ok(stream) ? HPDF_Array_New(haru.doc()->mmgr) : nullptr;
+        return haru.ok(both) && haru.ok(set_stream_data(stream, copied_stream(haru.doc()->mmgr, content.bytes()), false)) &&
+               haru.ok(HPDF_Array_Add(both, attr->contents)) && haru.ok(HPDF_Array_Add(both, stream)) &&
+               haru.ok(HPDF_Dict_Add(page, "Contents", both));
     }
 
     // The page's boxes and texts go to libharu as one content stream.
@@ -338,7 +370,7 @@ struct Writer {
             const std::vector<int>& mcids = tree.text_mcid[i];
             for (size_t k = 0; k < p.texts.size(); ++k) {
                 const TextItem& t = p.texts[k];
-                if (t.text.empty()) continue;
+                if (t.text.empty() || (memo && static_cast<int>(k) >= p.footer_begin && static_cast<int>(k) < p.footer_end)) continue;
                 if (mcids[k] != open) {
                     if (open != kNone) content.end_marked();
                     open = mcids[k];
@@ -353,6 +385,7 @@ struct Writer {
         id.add(content.bytes());
         std::vector<int>().swap(tree.text_mcid[i]);  // the page's marking is written
         if (!write_content(static_cast<HPDF_PageAttr>(page->attr))) return false;
+        if (memo && p.footer_begin < p.footer_end && !write_footer(page, p)) return false;
         // libharu holds the page's content now: the layout's copy goes, so the two are not
         // held side by side for the whole document.
         std::vector<TextItem>().swap(p.texts);
@@ -505,18 +538,42 @@ struct Writer {
     }
 };
 
+// The packet's offer made when it is known, or null when writing ends before (so the
+// agenda-only PDF waiting for it never waits for nothing).
+struct PlanOffer {
+    PlanExchange* exchange = nullptr;
+    ~PlanOffer() {
+        if (exchange) exchange->offer(nullptr);
+    }
+    void make(std::shared_ptr<const FontPlan> plan) {
+        if (exchange) exchange->offer(std::move(plan));
+        exchange = nullptr;
+    }
+};
+
+// The characters the document prints, by face and code: its own plan, or the packet's when it
+// is to be taken and covers the document's.
+std::shared_ptr<const FontPlan> font_plan(const LaidOutDocument& doc, const FontFiles& fonts, const PdfSharing& sharing) {
+    auto own = std::make_shared<const FontPlan>(FontPlan::of(doc, fonts));
+    if (sharing.with && sharing.plan == PdfSharing::Plan::Take)
+        if (auto packet = sharing.with->plan.take(); packet && packet->covers(*own)) return packet;
+    return own;
+}
+
 }  // namespace
 
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
-                    Diagnostics& diags) {
+                    Diagnostics& diags, PdfSharing sharing) {
+    PlanOffer offer{sharing.with && sharing.plan == PdfSharing::Plan::Offer ? &sharing.with->plan : nullptr};
     Haru haru(diags);
     if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
-    const FontPlan plan = FontPlan::of(doc, fonts);
+    const std::shared_ptr<const FontPlan> plan = font_plan(doc, fonts, sharing);
+    offer.make(plan);
     HPDF_Font faces[kFaces];
-    if (!embed_fonts(haru, plan, fonts, faces)) return PdfResult::Refused;
+    if (!embed_fonts(haru, *plan, fonts, faces)) return PdfResult::Refused;
     // Declared after `haru`, so destroyed before it: the Writer's RawObjects take the structure
     // elements' entries back out of libharu's table before HPDF_Free would free them.
-    Writer w(doc, haru, faces, fonts, plan);
+    Writer w(doc, haru, faces, fonts, *plan, sharing.with ? &sharing.with->pages : nullptr);
     if (!w.import_attachments()) return PdfResult::Refused;
     for (size_t i = 0; i < doc.pages.size(); ++i)
         if (!w.page(i)) return PdfResult::Refused;

@@ -10,6 +10,7 @@
 #include "core/diagnostics.hpp"
 #include "render/pdf/font_files.hpp"
 #include "render/pdf/page_items.hpp"
+#include "render/pdf/page_memo.hpp"
 
 namespace boardpack::render::pdf {
 
@@ -20,12 +21,21 @@ enum class PdfResult {
     FileFailed,  // the file could not be written (no space, file size limit)
 };
 
+// How a PDF shares work with the other PDF of its edition (page_memo.hpp): pages the two print
+// alike are compressed once, and the packet offers its font plan, which the agenda-only PDF
+// takes when it covers what that prints (else it makes its own). A packet that offers must be
+// written (or fail) before nothing else waits: an agenda-only PDF waits for the offer.
+struct PdfSharing {
+    EditionPdfs* with = nullptr;  // none: the PDF is written alone
+    enum class Plan { Own, Offer, Take } plan = Plan::Own;
+};
+
 // Writes the PDF to the file at `path` as libharu saves it (through save_sink's buffer), so the
 // document is never copied into memory. With an empty path the PDF is made but not written, to find what
 // would fail. The faces it uses are embedded as subsets of the characters it prints, and
 // `srgb_profile` (read_srgb_profile's, compressed once per run) as its OutputIntent. The
 // document is taken (move it in): each page's items are freed as soon as libharu has them.
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
-                    Diagnostics& diags);
+                    Diagnostics& diags, PdfSharing sharing = {});
 
 }  // namespace boardpack::render::pdf
