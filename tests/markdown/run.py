@@ -84,27 +84,31 @@ def page_streams(pdf_path):
 
 
 def to_unicode(font):
-    """{two-byte code: text} from a Type0 font's ToUnicode map (bfchar entries)."""
+    """(bytes a code, {code: text}) from a Type0 font's ToUnicode map (its codespace range and
+    bfchar entries): one byte a code for a font of at most 255 characters, else two."""
     cmap = font.ToUnicode.read_bytes().decode("latin-1")
+    space, entries = cmap.split("endcodespacerange", 1)
+    width = len(re.findall(r"<([0-9A-Fa-f]+)>", space)[0]) // 2
     out = {}
-    for code, text in re.findall(r"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]+)>", cmap.split("endcodespacerange", 1)[-1]):
+    for code, text in re.findall(r"<([0-9A-Fa-f]{%d})>\s*<([0-9A-Fa-f]+)>" % (2 * width), entries):
         out[int(code, 16)] = bytes.fromhex(text).decode("utf-16-be")
-    return out
+    return width, out
 
 
 def decode(codes, cmap):
-    return "".join(cmap.get(int.from_bytes(codes[i:i + 2], "big"), "\ufffd") for i in range(0, len(codes) - 1, 2))
+    width, table = cmap
+    return "".join(table.get(int.from_bytes(codes[i:i + width], "big"), "\ufffd") for i in range(0, len(codes) - width + 1, width))
 
 
 def text_runs(pdf_path):
     """(x, y, text) of every text shown, with the rectangles ([x, y, w, h]) filled on each page.
-    The text is decoded with its font's ToUnicode map (the fonts are Type0, two bytes a code)."""
+    The text is decoded with its font's ToUnicode map (the fonts are Type0, one or two bytes a code)."""
     out = []
     with pikepdf.open(pdf_path) as pdf:
         for pg in pdf.pages:
             rects, texts, fonts = [], [], []
             x = y = 0
-            font, cmap = None, {}
+            font, cmap = None, (2, {})
             for operands, op in pikepdf.parse_content_stream(pg):
                 op = str(op)
                 if op == "re":

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The PDF's fonts (issue 10, point 4; issue 11, point 3): only the faces a packet prints with are
-embedded, each as a true subset of the glyphs it prints, as a Type0 / CIDFontType2 / Identity-H
-font with a ToUnicode map and the widths of its glyphs; the text extracts exactly, also beyond
+embedded, each as a true subset of the glyphs it prints, as a Type0 / CIDFontType2 font with
+a ToUnicode map and the widths of its glyphs, its codes one byte each through an embedded CMap
+(byte b is CID b) when it prints at most 255 characters, else two (Identity-H); the text extracts exactly, also beyond
 Windows-1252 (Łukasz, Ĳsselmeer, ĸ, Greek, Cyrillic: characters Carlito lacks come from DejaVu
 Sans), with no poppler warning; bookmarks, link descriptions and document information are
 UTF-16BE; a character no font has is a warning at its line; no temporary font file is left.
@@ -64,9 +65,25 @@ def advances(font_program):
 def font_problems(font):
     """What is wrong with a Type0 font as issue 11 wants it ([] if nothing)."""
     problems = []
-    if font.get("/Subtype") != "/Type0" or font.get("/Encoding") != "/Identity-H":
-        return [f"{font.get('/BaseFont')} is {font.get('/Subtype')} {repr(font.get('/Encoding'))}, not Type0 Identity-H"]
     cid = font.DescendantFonts[0]
+    codes = len(cid.CIDToGIDMap.read_bytes()) // 2 - 1  # codes 1 .. n
+    if font.get("/Subtype") != "/Type0":
+        return [f"{font.get('/BaseFont')} is {font.get('/Subtype')}, not Type0"]
+    encoding = font.get("/Encoding")
+    if codes <= 255:
+        # An embedded CMap: one byte a code, byte b CID b, over the CIDFont's Adobe-Identity-0,
+        # its WMode the same in the dictionary and the program (PDF/A-2, 6.2.11.3).
+        program = encoding.read_bytes().decode("latin-1") if isinstance(encoding, pikepdf.Stream) else ""
+        info = encoding.get("/CIDSystemInfo") if isinstance(encoding, pikepdf.Stream) else None
+        if not (program and encoding.get("/Type") == "/CMap" and int(encoding.get("/WMode", -1)) == 0 and "/WMode 0 def" in program
+                and "<00> <FF>\nendcodespacerange\n1 begincidrange\n<00> <FF> 0\nendcidrange" in program
+                and info is not None and str(info.Registry) == str(cid.CIDSystemInfo.Registry) == "Adobe"
+                and str(info.Ordering) == str(cid.CIDSystemInfo.Ordering) == "Identity"):
+            return [f"{font.get('/BaseFont')}: {codes} codes, but its encoding is not the one-byte CMap: {repr(encoding)[:200]}"]
+        if "<00> <FF>\nendcodespacerange" not in font.ToUnicode.read_bytes().decode("latin-1"):
+            problems.append(f"{font.BaseFont}: one-byte codes, but its ToUnicode map is not")
+    elif encoding != "/Identity-H":
+        return [f"{font.get('/BaseFont')}: {codes} codes, but its encoding is {repr(encoding)}, not Identity-H"]
     if cid.get("/Subtype") != "/CIDFontType2" or "/ToUnicode" not in font:
         problems.append(f"{font.BaseFont}: no CIDFontType2 or no ToUnicode")
     # Every code's width is its glyph's advance in the embedded program.
@@ -96,7 +113,7 @@ def fonts(pdf_path):
         for obj in pdf.objects:
             if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font" and obj.get("/Subtype") != "/CIDFontType2":
                 problems = font_problems(obj)
-                check(f"{obj.get('/BaseFont')}: Type0 over CIDFontType2, Identity-H, ToUnicode, widths of its glyphs",
+                check(f"{obj.get('/BaseFont')}: Type0 over CIDFontType2, its encoding, ToUnicode, widths of its glyphs",
                       not problems, problems[:5])
                 if problems:
                     continue
@@ -187,6 +204,23 @@ def main():
             check("the link's description is UTF-16BE and exact", "Łukasz’ rapport → αβ" in contents, contents)
             raw = [bytes(a.Contents.unparse()) for page in doc.pages for a in page.get("/Annots", []) if "/Contents" in a]
             check("the link's description is written with a byte order mark", any(r.lower().startswith(b"<feff") for r in raw), raw)
+
+        # More than 255 characters in one face: its codes are two bytes (Identity-H); the bold
+        # title's face beside it keeps one-byte codes. font_problems checks each encoding.
+        letters = "".join(chr(c) for first, last in ((0x100, 0x180), (0x391, 0x3A2), (0x3A3, 0x3AA), (0x3B1, 0x3CA),
+                                                     (0x410, 0x450)) for c in range(first, last))
+        letters += "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+        many = [letters[k:k + 30] for k in range(0, len(letters), 30)]  # each short enough for one line
+        _, text, _, pdf = build(boardpack, work, "2024-06-many", "\n\n".join(many))
+        extracted = [l.strip() for l in text.splitlines()]
+        check("over 255 characters: pdftotext gives back every line", all(line in extracted for line in many),
+              [line for line in many if line not in extracted])
+        with pikepdf.open(pdf) as doc:
+            fonts_used = doc.pages[-1].Resources.Font
+            encodings = {str(fonts_used[k].BaseFont).split("+", 1)[-1]: fonts_used[k].get("/Encoding") for k in fonts_used.keys()}
+        check("over 255 characters: the regular face has two-byte codes, the bold one one-byte codes",
+              encodings.get("Carlito") == "/Identity-H" and isinstance(encodings.get("Carlito-Bold"), pikepdf.Stream),
+              {k: repr(v)[:40] for k, v in encodings.items()})
     sys.exit(1 if failures else 0)
 
 

@@ -20,6 +20,7 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 
 #include "core/deflate.hpp"
+#include "core/text.hpp"
 #include "render/pdf/code_points.hpp"
 #include "render/pdf/content_stream.hpp"
 #include "render/pdf/embedded_fonts.hpp"
@@ -212,7 +213,7 @@ TEST_CASE("Embedded fonts: only the faces a document prints with, with only the 
     CHECK(plan.code(0, U'\u0531') == 0);
 }
 
-TEST_CASE("Glyph runs: a text splits where the face that prints it changes, as two-byte codes (issue 11)") {
+TEST_CASE("Glyph runs: a text splits where the face that prints it changes, one byte a code for a face of at most 255 characters (issues 10, 11)") {
     LaidOutDocument doc = pages(1);
     const std::string text = "Ab \u0531\u10D0 b\u6F22";  // Armenian, Georgian from DejaVu Sans; CJK no face has
     doc.pages[0].texts.push_back({72, 100, text, FontStyle::Regular, 12, {}, {}});
@@ -221,12 +222,29 @@ TEST_CASE("Glyph runs: a text splits where the face that prints it changes, as t
     glyph_runs(text, FontStyle::Regular, fonts(), plan, runs);
     REQUIRE(runs.runs.size() == 3);
     CHECK(runs.runs[0].face == 0);
-    CHECK(runs.codes_of(runs.runs[0]) == "\0\2\0\3\0\1"s);  // "A", "b", " " among " ", "A", "b"
+    CHECK(runs.codes_of(runs.runs[0]) == "\2\3\1"s);  // "A", "b", " " among " ", "A", "b"
     CHECK(runs.runs[1].face == kFallbackRegular);
-    CHECK(runs.codes_of(runs.runs[1]) == "\0\1\0\2"s);
+    CHECK(runs.codes_of(runs.runs[1]) == "\1\2"s);
     // The character no face has is printed by the regular face, as its white square.
     CHECK(runs.runs[2].face == 0);
-    CHECK(runs.codes_of(runs.runs[2]) == "\0\1\0\3\0\4"s);
+    CHECK(runs.codes_of(runs.runs[2]) == "\1\3\4"s);
+
+    // A face that prints more than 255 characters has two-byte codes (Identity-H), beside one
+    // with one-byte codes in the same text.
+    std::string many;
+    for (char32_t cp = 0x100; cp < 0x100 + 300; ++cp) append_utf8(many, cp);
+    doc.pages[0].texts.push_back({72, 200, many, FontStyle::Regular, 12, {}, {}});
+    const FontPlan big = FontPlan::of(doc, fonts());
+    REQUIRE(big.characters(0).size() > 255);
+    CHECK_FALSE(big.one_byte(0));
+    CHECK(big.one_byte(kFallbackRegular));
+    glyph_runs("A\u0531\u022B", FontStyle::Regular, fonts(), big, runs);
+    REQUIRE(runs.runs.size() == 3);
+    const uint16_t a = big.code(0, U'A'), first = big.code(0, U'\u022B');
+    CHECK(runs.codes_of(runs.runs[0]) == std::string{static_cast<char>(a >> 8), static_cast<char>(a & 0xFF)});
+    CHECK(runs.codes_of(runs.runs[1]) == "\1"s);
+    CHECK(runs.codes_of(runs.runs[2]) == std::string{static_cast<char>(first >> 8), static_cast<char>(first & 0xFF)});
+    CHECK(first > 255);
 }
 
 TEST_CASE("Fallback measurement: a character Carlito lacks is as wide as the fallback face prints it (issue 11)") {
@@ -253,10 +271,20 @@ TEST_CASE("Fallback measurement: a character Carlito lacks is as wide as the fal
 TEST_CASE("ToUnicode and text strings: any character, beyond the BMP as a surrogate pair (issue 11)") {
     CHECK(pdf_text_string("\u0141\U0001D400") == std::string("\xFE\xFF\x01\x41\xD8\x35\xDC\x00", 8));
     const std::string cmap = to_unicode_cmap({U'A', U'\u0141', U'\U0001D400'});
-    CHECK(cmap.find("3 beginbfchar\n<0001> <0041>\n<0002> <0141>\n<0003> <D835DC00>\nendbfchar\n") != std::string::npos);
+    CHECK(cmap.find("<00> <FF>\nendcodespacerange") != std::string::npos);
+    CHECK(cmap.find("3 beginbfchar\n<01> <0041>\n<02> <0141>\n<03> <D835DC00>\nendbfchar\n") != std::string::npos);
     std::vector<char32_t> many(150, U'a');
     CHECK(to_unicode_cmap(many).find("100 beginbfchar") != std::string::npos);
     CHECK(to_unicode_cmap(many).find("50 beginbfchar") != std::string::npos);
+    // More than 255 characters: two-byte codes.
+    std::vector<char32_t> more(256, U'a');
+    CHECK(to_unicode_cmap(more).find("<0000> <FFFF>\nendcodespacerange") != std::string::npos);
+    CHECK(to_unicode_cmap(more).find("<0100> <0061>\nendbfchar") != std::string::npos);
+    // The one-byte encoding: byte b is CID b, over the CIDFont's Adobe-Identity-0.
+    const std::string encoding = one_byte_cmap();
+    CHECK(encoding.find("<00> <FF>\nendcodespacerange\n1 begincidrange\n<00> <FF> 0\nendcidrange") != std::string::npos);
+    CHECK(encoding.find("/Registry (Adobe) /Ordering (Identity) /Supplement 0") != std::string::npos);
+    CHECK(encoding.find("/WMode 0") != std::string::npos);
 }
 
 TEST_CASE("Font subset: a valid TrueType font a small part of the face's size, with the same widths") {

@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "render/pdf/code_points.hpp"
+#include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/pdf_objects.hpp"
 #include "core/deflate.hpp"
 #include "render/pdf/to_unicode.hpp"
@@ -142,8 +143,31 @@ std::string subset_tag(int face, const std::vector<char32_t>& characters) {
     return tag;
 }
 
+namespace {
+
+// The one-byte encoding's CMap stream, written as it is (it is short).
+HPDF_Dict one_byte_encoding_of(HPDF_Doc doc) {
+    HPDF_MMgr mm = doc->mmgr;
+    HPDF_Dict s = HPDF_DictStream_New(mm, doc->xref);
+    HPDF_Dict system_info = s ? HPDF_Dict_New(mm) : nullptr;
+    if (!system_info) return nullptr;
+    const std::string program = one_byte_cmap();
+    bool ok = set_stream_data(s, copied_stream(mm, program), false) == HPDF_OK;
+    const auto check = [&ok](HPDF_STATUS st) { ok = ok && st == HPDF_OK; };
+    check(HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(mm, "Adobe", nullptr)));
+    check(HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mm, "Identity", nullptr)));
+    check(HPDF_Dict_AddNumber(system_info, "Supplement", 0));
+    check(HPDF_Dict_AddName(s, "Type", "CMap"));
+    check(HPDF_Dict_AddName(s, "CMapName", kOneByteCMapName));
+    check(HPDF_Dict_Add(s, "CIDSystemInfo", system_info));
+    check(HPDF_Dict_AddNumber(s, "WMode", 0));
+    return ok ? s : nullptr;
+}
+
+}  // namespace
+
 HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const std::vector<char32_t>& characters,
-                         std::string* why) {
+                         HPDF_Dict* one_byte_encoding, std::string* why) {
     const std::shared_ptr<const EmbeddedSubset> subset = subset_of(fonts, face, characters, why);
     if (!subset) return nullptr;
     const std::vector<int>& widths = subset->widths;
@@ -204,7 +228,16 @@ HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const s
     check(HPDF_Dict_AddName(type0, "Type", "Font"));
     check(HPDF_Dict_AddName(type0, "Subtype", "Type0"));
     check(HPDF_Dict_AddName(type0, "BaseFont", base.c_str()));
-    check(HPDF_Dict_AddName(type0, "Encoding", "Identity-H"));
+    if (FontPlan::one_byte(characters.size())) {
+        if (!*one_byte_encoding) *one_byte_encoding = one_byte_encoding_of(doc);
+        if (!*one_byte_encoding) {
+            *why = _("libharu cannot write the font's objects");
+            return nullptr;
+        }
+        check(HPDF_Dict_Add(type0, "Encoding", *one_byte_encoding));
+    } else {
+        check(HPDF_Dict_AddName(type0, "Encoding", "Identity-H"));
+    }
     check(HPDF_Dict_Add(type0, "DescendantFonts", descendants));
     check(HPDF_Dict_Add(type0, "ToUnicode", to_unicode));
     if (!ok) {

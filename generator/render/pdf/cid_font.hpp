@@ -1,4 +1,4 @@
-// One face embedded as a PDF Type0 font (Identity-H) over a CIDFontType2 (TrueType) font: the
+// One face embedded as a PDF Type0 font over a CIDFontType2 (TrueType) font: the
 // face's hb-subset subset of the characters the document prints with it, their widths, and a
 // ToUnicode map written here. Built with libharu's object API (libharu 2.3's own TrueType
 // fonts are single-byte, Windows-1252 at most).
@@ -14,10 +14,12 @@
 namespace boardpack::render::pdf {
 
 // The Type0 font dictionary (an indirect object of `doc`, for a page's /Font resources) for
-// `face` printing `characters`, the character characters[i] having code i + 1; nullptr with
-// *why set on failure.
+// `face` printing `characters`, the character characters[i] having code i + 1, one byte each
+// for at most 255 characters (FontPlan::one_byte), else two; nullptr with *why set on failure.
+// The one-byte encoding CMap is one stream per document: `*one_byte_encoding` is made by the
+// first font that needs it (start with nullptr) and taken by the others.
 HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const std::vector<char32_t>& characters,
-                         std::string* why);
+                         HPDF_Dict* one_byte_encoding, std::string* why);
 
 // The six capital letters that tag a subset's font name ("ABCDEF+Carlito"), from its face and
 // characters, so that the same subset is always named the same and two subsets never alike.

@@ -49,7 +49,8 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
         for (char32_t cp = 0; cp < kDirect; ++cp) {
             if (!printed[cp]) continue;
             const int face = printing_face(fonts, cp, static_cast<FontStyle>(s));
-            if (const uint16_t code = plan.code(face, cp)) plan.direct_[static_cast<size_t>(s)][cp] = static_cast<uint32_t>(face) << 16 | code;
+            if (const uint16_t code = plan.code(face, cp))
+                plan.direct_[static_cast<size_t>(s)][cp] = (plan.one_byte(face) ? kOneByte : 0) | static_cast<uint32_t>(face) << 16 | code;
         }
     return plan;
 }

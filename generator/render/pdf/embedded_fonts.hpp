@@ -1,6 +1,7 @@
 // What the PDF writer embeds: for each face the characters a document prints with it, and the
-// two-byte code (CID) each has in that face's PDF font. A face the document does not print
-// with is not embedded at all.
+// code (CID) each has in that face's PDF font: one byte for a face that prints at most 255
+// characters (nearly always), else two. A face the document does not print with is not
+// embedded at all.
 #pragma once
 
 #include <array>
@@ -31,8 +32,16 @@ public:
     const std::vector<char32_t>& characters(int face) const { return chars_[static_cast<size_t>(face)]; }
     // The code of `cp` in `face`'s font; 0 if the plan does not have it there.
     uint16_t code(int face, char32_t cp) const;
+    // Whether a face's codes are one byte each in the content streams (an embedded CMap maps
+    // byte b to CID b), else two (Identity-H): one byte halves the text's share of a page.
+    static bool one_byte(size_t characters) { return characters <= kOneByteCodes; }
+    bool one_byte(int face) const { return one_byte(chars_[static_cast<size_t>(face)].size()); }
+    static constexpr size_t kOneByteCodes = 255;  // codes 1 .. 255; 0 is .notdef
+    // The flag in direct()'s value of a one-byte code.
+    static constexpr uint32_t kOneByte = 1u << 31;
     // The face and code a character of the first kDirect prints with in `style`, as
-    // face << 16 | code (code 0: the document does not print it in that style).
+    // face << 16 | code, with kOneByte if the code is one byte (code 0: the document does not
+    // print it in that style).
     uint32_t direct(FontStyle style, char32_t cp) const { return direct_[static_cast<size_t>(style)][cp]; }
     // The same for every character of the first kDirect in `style`, indexed by code point.
     const std::array<uint32_t, FontFiles::kDirect>& direct(FontStyle style) const { return direct_[static_cast<size_t>(style)]; }

@@ -24,17 +24,21 @@ void glyph_runs(std::string_view utf8, FontStyle style, const FontFiles& fonts, 
                 both = direct[cp];
             } else {
                 const int f = printing_face(fonts, cp, style);
-                both = static_cast<uint32_t>(f) << 16 | plan.code(f, cp);
+                both = (plan.one_byte(f) ? FontPlan::kOneByte : 0) | static_cast<uint32_t>(f) << 16 | plan.code(f, cp);
             }
         }
-        if (const int f = static_cast<int>(both >> 16); f != face) {
+        if (const int f = static_cast<int>(both >> 16 & 0xFF); f != face) {
             if (!out.runs.empty()) out.runs.back().end = static_cast<size_t>(at - start);
             out.runs.push_back({f, static_cast<size_t>(at - start), 0});
             face = f;
         }
-        at[0] = static_cast<char>(both >> 8 & 0xFF);
-        at[1] = static_cast<char>(both & 0xFF);
-        at += 2;
+        if (both & FontPlan::kOneByte) {
+            *at++ = static_cast<char>(both & 0xFF);
+        } else {
+            at[0] = static_cast<char>(both >> 8 & 0xFF);
+            at[1] = static_cast<char>(both & 0xFF);
+            at += 2;
+        }
     }
     if (!out.runs.empty()) out.runs.back().end = static_cast<size_t>(at - start);
 }

@@ -1,5 +1,5 @@
-// A text as the PDF shows it: runs of two-byte character codes, each run printed by one face
-// (a name in Carlito, its Armenian letters in DejaVu Sans).
+// A text as the PDF shows it: runs of character codes, each run printed by one face (a name in
+// Carlito, its Armenian letters in DejaVu Sans), one or two bytes a code as the face's font has them.
 #pragma once
 
 #include <string>
@@ -10,12 +10,12 @@
 
 namespace boardpack::render::pdf {
 
-// A text's runs: all their codes, two bytes each, big-endian (Identity-H), in one string, and
-// where each run of one face starts and ends in it.
+// A text's runs: all their codes in one string (a face's codes one byte each, or two,
+// big-endian, as FontPlan::one_byte says), and where each run of one face starts and ends in it.
 struct GlyphRuns {
     struct Run {
         int face = 0;
-        size_t begin = 0, end = 0;  // in codes
+        size_t begin = 0, end = 0;  // in `codes`, bytes
     };
     std::string codes;
     std::vector<Run> runs;

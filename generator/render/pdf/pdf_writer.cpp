@@ -117,12 +117,13 @@ const char* const kLanguage = "da";
 // Embeds the faces the document uses, each as a Type0 font over a subset of the characters it
 // prints with it; a face it does not use stays out of the PDF (fonts[face] is then null).
 bool embed_fonts(Haru& haru, const FontPlan& plan, const FontFiles& files, HPDF_Font fonts[kFaces]) {
+    HPDF_Dict one_byte_encoding = nullptr;  // shared by the faces with one-byte codes
     for (int f = 0; f < kFaces; ++f) {
         fonts[f] = nullptr;
         if (plan.characters(f).empty()) continue;
         haru.doing(_("embed the font"), {files.face_path(f), 0, 0});
         std::string why;
-        fonts[f] = embed_cid_font(haru.doc(), files, f, plan.characters(f), &why);
+        fonts[f] = embed_cid_font(haru.doc(), files, f, plan.characters(f), &one_byte_encoding, &why);
         if (!fonts[f]) return haru.fail_with(why);
     }
     return true;
