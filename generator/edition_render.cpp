@@ -150,6 +150,8 @@ struct Renderer {
                 // packet's font plan, each is compressed once for the two.
                 r.result = publish_pdf(pipeline::lay_out_agenda(view, kit.wording, metrics), publish::agenda_only_file(job.folder),
                                        job.access, r.diags, &r.why, {job.pdfs.get(), render::pdf::PdfSharing::Plan::Take});
+                // Nothing takes a page from the memo after it: its pages go now, not with the edition.
+                if (job.pdfs) job.pdfs->pages.clear();
                 return;
             case Task::Correction: {
                 // A corrected version's rettelsesblad also as its own HTML and PDF beside the

@@ -245,6 +245,15 @@ TEST_CASE("Glyph runs: a text splits where the face that prints it changes, one 
     CHECK(runs.codes_of(runs.runs[1]) == "\1"s);
     CHECK(runs.codes_of(runs.runs[2]) == std::string{static_cast<char>(first >> 8), static_cast<char>(first & 0xFF)});
     CHECK(first > 255);
+
+    // A character the plan was not made with is .notdef, code 0, as wide as its face's other
+    // codes, so the codes after it stay in step.
+    glyph_runs("AqA", FontStyle::Regular, fonts(), plan, runs);
+    REQUIRE(runs.runs.size() == 1);
+    CHECK(runs.codes_of(runs.runs[0]) == "\2\0\2"s);
+    glyph_runs("AqA", FontStyle::Regular, fonts(), big, runs);
+    CHECK(runs.codes_of(runs.runs[0]) == std::string{static_cast<char>(a >> 8), static_cast<char>(a & 0xFF), 0, 0,
+                                                      static_cast<char>(a >> 8), static_cast<char>(a & 0xFF)});
 }
 
 TEST_CASE("Fallback measurement: a character Carlito lacks is as wide as the fallback face prints it (issue 11)") {

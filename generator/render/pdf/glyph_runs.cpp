@@ -12,20 +12,23 @@ void glyph_runs(std::string_view utf8, FontStyle style, const FontFiles& fonts, 
     char* at = start;
     int face = -1;
     const auto& direct = plan.direct(style);
+    // A character's face and code, with the flag of a one-byte code.
+    const auto looked_up = [&](char32_t cp) {
+        const int f = printing_face(fonts, cp, style);
+        return (plan.one_byte(f) ? FontPlan::kOneByte : 0) | static_cast<uint32_t>(f) << 16 | plan.code(f, cp);
+    };
     for (size_t i = 0; i < utf8.size();) {
-        uint32_t both;  // face << 16 | code
+        uint32_t both;  // face << 16 | code, and kOneByte
         if (const auto byte = static_cast<unsigned char>(utf8[i]); printable_ascii(byte)) {
             both = direct[byte];
+            // Code 0 (.notdef): a character the plan was not made with. Its face says whether
+            // .notdef is one byte or two, so the codes after it are not read out of step.
+            if ((both & 0xFFFF) == 0) both = looked_up(byte);
             ++i;
         } else {
             const char32_t cp = printed_as(next_code_point(utf8, i));
             if (cp == 0) continue;
-            if (cp < FontPlan::kDirect) {
-                both = direct[cp];
-            } else {
-                const int f = printing_face(fonts, cp, style);
-                both = (plan.one_byte(f) ? FontPlan::kOneByte : 0) | static_cast<uint32_t>(f) << 16 | plan.code(f, cp);
-            }
+            both = cp < FontPlan::kDirect && (direct[cp] & 0xFFFF) != 0 ? direct[cp] : looked_up(cp);
         }
         if (const int f = static_cast<int>(both >> 16 & 0xFF); f != face) {
             if (!out.runs.empty()) out.runs.back().end = static_cast<size_t>(at - start);

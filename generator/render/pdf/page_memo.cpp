@@ -56,6 +56,11 @@ size_t PageMemo::reused() const {
     return reused_;
 }
 
+void PageMemo::clear() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    entries_.clear();
+}
+
 void PlanExchange::offer(std::shared_ptr<const FontPlan> plan) {
     {
         const std::lock_guard<std::mutex> lock(mutex_);

@@ -30,6 +30,8 @@ public:
     std::shared_ptr<const std::string> compressed(std::string_view content, Deflater& deflater, Inflater& inflater);
     // How many pages were taken from the memo (for tests).
     size_t reused() const;
+    // Forgets every page (a PDF that took one holds it until it is saved).
+    void clear();
 
 private:
     mutable std::mutex mutex_;
