@@ -317,6 +317,8 @@ def main():
     global OUT_BASE
     boardpack = os.path.abspath(sys.argv[1])
     OUT_BASE = sys.argv[sys.argv.index("--out") + 1] if "--out" in sys.argv else None
+    if OUT_BASE:
+        os.makedirs(OUT_BASE, exist_ok=True)  # the limit cases' packets go straight under it
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
     with tempfile.TemporaryDirectory() as work:
         if "--limits-only" not in sys.argv:
