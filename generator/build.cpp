@@ -17,6 +17,7 @@
 #include "core/input_files.hpp"
 #include "edition_render.hpp"
 #include "edition_versions.hpp"
+#include "attach/pdf_attachment.hpp"
 #include "input/markdown_reader.hpp"
 #include "model/attachment_file.hpp"
 #include "model/document.hpp"
@@ -339,6 +340,7 @@ int build_all(const std::vector<publish::MeetingTarget>& targets, const BuildOpt
     }
     // Shared set-up that is not safe to do from several threads at once, done once here.
     input::prepare_markdown_reader();
+    attach::prepare_qpdf();
     struct Result {
         std::ostringstream out, err;
         int status = kExitOk;

@@ -12,6 +12,7 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFAcroFormDocumentHelper.hh>
 #include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFLogger.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
@@ -260,5 +261,7 @@ std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why) {
     }
     return std::nullopt;
 }
+
+void prepare_qpdf() { QPDFLogger::defaultLogger(); }
 
 }  // namespace boardpack::attach

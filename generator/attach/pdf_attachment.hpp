@@ -36,4 +36,10 @@ bool looks_like_pdf(const std::string& bytes);
 // encrypted, damaged, empty or not a PDF.
 std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why);
 
+// Makes what qpdf shares between all its documents (its default logger) before threads use it:
+// qpdf makes it on first use, in whichever thread comes first, and its check that it is made
+// is not visible to ThreadSanitizer, which reported the two threads' use as a race. Called
+// before the threads that read PDFs start (the clean queue's, a build's meetings under -j).
+void prepare_qpdf();
+
 }  // namespace boardpack::attach
