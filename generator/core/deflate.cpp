@@ -29,7 +29,7 @@ bool Inflater::holds(std::string_view zlib, std::string_view bytes) {
     if (out_.size() < bytes.size() + 1) out_.resize(bytes.size() + 1);
     size_t n = 0;
     return libdeflate_zlib_decompress(d_, zlib.data(), zlib.size(), out_.data(), bytes.size() + 1, &n) == LIBDEFLATE_SUCCESS &&
-           n == bytes.size() && std::memcmp(out_.data(), bytes.data(), n) == 0;
+           n == bytes.size() && (n == 0 || std::memcmp(out_.data(), bytes.data(), n) == 0);
 }
 
 }  // namespace boardpack

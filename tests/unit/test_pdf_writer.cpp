@@ -520,6 +520,12 @@ TEST_CASE("Page memo: the same content compressed once, other content never take
     CHECK(b != a);
     CHECK(memo.reused() == 1);
     CHECK(inflater.holds(*b, "BT (b) Tj ET"));
+    // An empty page (its view may have no data at all) is a page like any other.
+    const auto empty = memo.compressed(std::string_view(), deflater, inflater);
+    REQUIRE(empty);
+    CHECK(memo.compressed(std::string(), deflater, inflater) == empty);
+    CHECK_FALSE(inflater.holds(*empty, "BT (a) Tj ET"));
+    CHECK_FALSE(inflater.holds(*a, std::string_view()));
 }
 
 TEST_CASE("Font plan: one covers another when it has every character in the same faces and uses no other face (issue 10)") {

@@ -20,7 +20,7 @@ uint64_t content_hash(std::string_view s) {
         h ^= h >> 32;
     }
     uint64_t rest = 0;
-    std::memcpy(&rest, s.data() + i, s.size() - i);
+    if (i < s.size()) std::memcpy(&rest, s.data() + i, s.size() - i);  // (an empty view's data may be null)
     h = (h ^ rest) * 0xC4CEB9FE1A85EC53ull;
     return h ^ (h >> 29);
 }
