@@ -128,6 +128,33 @@ std::shared_ptr<const EmbeddedSubset> subset_of(const FontFiles& fonts, int face
     return made;
 }
 
+// The CIDSystemInfo of the fonts and of the one-byte encoding, Adobe-Identity-0: PDF/A-2 asks
+// an embedded CMap's to be its CIDFont's (ISO 19005-2, 6.2.11.3.1). Null if libharu cannot
+// make it (it has recorded the error).
+HPDF_Dict identity_system_info(HPDF_MMgr mm) {
+    HPDF_Dict info = HPDF_Dict_New(mm);
+    if (!info || HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", nullptr)) != HPDF_OK ||
+        HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", nullptr)) != HPDF_OK ||
+        HPDF_Dict_AddNumber(info, "Supplement", 0) != HPDF_OK)
+        return nullptr;
+    return info;
+}
+
+// The one-byte encoding's CMap stream, written as it is (it is short).
+HPDF_Dict one_byte_encoding_of(HPDF_Doc doc) {
+    HPDF_MMgr mm = doc->mmgr;
+    HPDF_Dict s = HPDF_DictStream_New(mm, doc->xref);
+    HPDF_Dict system_info = s ? identity_system_info(mm) : nullptr;
+    if (!system_info) return nullptr;
+    bool ok = set_stream_data(s, copied_stream(mm, one_byte_cmap()), false) == HPDF_OK;
+    const auto check = [&ok](HPDF_STATUS st) { ok = ok && st == HPDF_OK; };
+    check(HPDF_Dict_AddName(s, "Type", "CMap"));
+    check(HPDF_Dict_AddName(s, "CMapName", kOneByteCMapName));
+    check(HPDF_Dict_Add(s, "CIDSystemInfo", system_info));
+    check(HPDF_Dict_AddNumber(s, "WMode", 0));
+    return ok ? s : nullptr;
+}
+
 }  // namespace
 
 std::string subset_tag(int face, const std::vector<char32_t>& characters) {
@@ -142,29 +169,6 @@ std::string subset_tag(int face, const std::vector<char32_t>& characters) {
     for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
     return tag;
 }
-
-namespace {
-
-// The one-byte encoding's CMap stream, written as it is (it is short).
-HPDF_Dict one_byte_encoding_of(HPDF_Doc doc) {
-    HPDF_MMgr mm = doc->mmgr;
-    HPDF_Dict s = HPDF_DictStream_New(mm, doc->xref);
-    HPDF_Dict system_info = s ? HPDF_Dict_New(mm) : nullptr;
-    if (!system_info) return nullptr;
-    const std::string program = one_byte_cmap();
-    bool ok = set_stream_data(s, copied_stream(mm, program), false) == HPDF_OK;
-    const auto check = [&ok](HPDF_STATUS st) { ok = ok && st == HPDF_OK; };
-    check(HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(mm, "Adobe", nullptr)));
-    check(HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mm, "Identity", nullptr)));
-    check(HPDF_Dict_AddNumber(system_info, "Supplement", 0));
-    check(HPDF_Dict_AddName(s, "Type", "CMap"));
-    check(HPDF_Dict_AddName(s, "CMapName", kOneByteCMapName));
-    check(HPDF_Dict_Add(s, "CIDSystemInfo", system_info));
-    check(HPDF_Dict_AddNumber(s, "WMode", 0));
-    return ok ? s : nullptr;
-}
-
-}  // namespace
 
 HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const std::vector<char32_t>& characters,
                          HPDF_Dict* one_byte_encoding, std::string* why) {
@@ -184,7 +188,7 @@ HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const s
     HPDF_Dict to_unicode = stream_of(doc, subset->to_unicode);
     HPDF_Dict descriptor = indirect_dict(doc), cid_font = indirect_dict(doc), type0 = indirect_dict(doc);
     HPDF_Array bbox = HPDF_Array_New(mm), w = HPDF_Array_New(mm), descendants = HPDF_Array_New(mm);
-    HPDF_Dict system_info = HPDF_Dict_New(mm);
+    HPDF_Dict system_info = identity_system_info(mm);
     if (!file || !gid_map || !to_unicode || !descriptor || !cid_font || !type0 || !bbox || !w || !descendants ||
         !system_info) {
         *why = _("libharu cannot make the font's objects (out of memory)");
@@ -205,9 +209,6 @@ HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const s
     check(HPDF_Dict_AddNumber(descriptor, "StemV", bold ? 120 : 80));
     check(HPDF_Dict_Add(descriptor, "FontFile2", file));
 
-    check(HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(mm, "Adobe", nullptr)));
-    check(HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mm, "Identity", nullptr)));
-    check(HPDF_Dict_AddNumber(system_info, "Supplement", 0));
     // Widths of codes 1 .. n, in arrays of at most 1.000 (libharu's arrays hold 8.191).
     for (size_t from = 0; from < widths.size() && ok; from += 1000) {
         HPDF_Array run = HPDF_Array_New(mm);

@@ -539,19 +539,6 @@ struct Writer {
     }
 };
 
-// The packet's offer made when it is known, or null when writing ends before (so the
-// agenda-only PDF waiting for it never waits for nothing).
-struct PlanOffer {
-    PlanExchange* exchange = nullptr;
-    ~PlanOffer() {
-        if (exchange) exchange->offer(nullptr);
-    }
-    void make(std::shared_ptr<const FontPlan> plan) {
-        if (exchange) exchange->offer(std::move(plan));
-        exchange = nullptr;
-    }
-};
-
 // The characters the document prints, by face and code: its own plan, or the packet's when it
 // is to be taken and covers the document's.
 std::shared_ptr<const FontPlan> font_plan(const LaidOutDocument& doc, const FontFiles& fonts, const PdfSharing& sharing) {
@@ -565,11 +552,11 @@ std::shared_ptr<const FontPlan> font_plan(const LaidOutDocument& doc, const Font
 
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
                     Diagnostics& diags, PdfSharing sharing) {
-    PlanOffer offer{sharing.with && sharing.plan == PdfSharing::Plan::Offer ? &sharing.with->plan : nullptr};
     Haru haru(diags);
     if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
     const std::shared_ptr<const FontPlan> plan = font_plan(doc, fonts, sharing);
-    offer.make(plan);
+    // Offered as soon as it is made: the agenda-only PDF waits for it.
+    if (sharing.with && sharing.plan == PdfSharing::Plan::Offer) sharing.with->plan.offer(plan);
     HPDF_Font faces[kFaces];
     if (!embed_fonts(haru, *plan, fonts, faces)) return PdfResult::Refused;
     // Declared after `haru`, so destroyed before it: the Writer's RawObjects take the structure

@@ -23,8 +23,10 @@ enum class PdfResult {
 
 // How a PDF shares work with the other PDF of its edition (page_memo.hpp): pages the two print
 // alike are compressed once, and the packet offers its font plan, which the agenda-only PDF
-// takes when it covers what that prints (else it makes its own). A packet that offers must be
-// written (or fail) before nothing else waits: an agenda-only PDF waits for the offer.
+// takes when it covers what that prints (else it makes its own). The agenda-only PDF waits for
+// the offer: the packet's writer offers its plan as soon as it has one, and its caller offers
+// null (PlanExchange keeps the first offer) once the packet is done or given up, whatever the
+// writer got to.
 struct PdfSharing {
     EditionPdfs* with = nullptr;  // none: the PDF is written alone
     enum class Plan { Own, Offer, Take } plan = Plan::Own;
