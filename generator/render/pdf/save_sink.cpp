@@ -39,24 +39,17 @@ HPDF_STATUS SaveSink::write(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UIN
         return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, sink.error_);
     if (count >= kBufferBytes) {
         // A large piece (a page's content, a font) goes to the file as it is.
-        for (size_t done = 0; done < count;) {
-            const ssize_t n = ::write(sink.fd_, bytes + done, count - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) {
-                sink.error_ = n < 0 ? errno : EIO;
-                return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, sink.error_);
-            }
-            done += static_cast<size_t>(n);
-        }
+        if (!sink.write_all(reinterpret_cast<const char*>(bytes), count))
+            return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, sink.error_);
         return HPDF_OK;
     }
     sink.buffer_.append(reinterpret_cast<const char*>(bytes), count);
     return HPDF_OK;
 }
 
-bool SaveSink::flush() {
-    for (size_t done = 0; done < buffer_.size();) {
-        const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+bool SaveSink::write_all(const char* bytes, size_t count) {
+    for (size_t done = 0; done < count;) {
+        const ssize_t n = ::write(fd_, bytes + done, count - done);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
             error_ = n < 0 ? errno : EIO;
@@ -64,6 +57,11 @@ bool SaveSink::flush() {
         }
         done += static_cast<size_t>(n);
     }
+    return true;
+}
+
+bool SaveSink::flush() {
+    if (!write_all(buffer_.data(), buffer_.size())) return false;
     buffer_.clear();
     return true;
 }

@@ -30,6 +30,7 @@ public:
 
 private:
     static HPDF_STATUS write(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT count);
+    bool write_all(const char* bytes, size_t count);  // to the file, all of it; false with error_ set
     bool flush();
     bool close();
 
