@@ -49,10 +49,9 @@ HPDF_STATUS add_text(HPDF_Doc pdf, HPDF_Dict dict, const char* key, const std::s
 HPDF_STATUS metadata_stream(HPDF_Doc pdf, const std::string& xmp) {
     HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!stream) return fail(pdf);
-    // Uncompressed, so that a tool that does not read PDF can still find it (PDF/A's advice).
-    stream->filter = HPDF_STREAM_FILTER_NONE;
     BP_TRY(HPDF_Dict_AddName(stream, "Type", "Metadata"));
     BP_TRY(HPDF_Dict_AddName(stream, "Subtype", "XML"));
+    // Uncompressed, so that a tool that does not read PDF can still find it (PDF/A's advice).
     BP_TRY(set_stream_data(stream, copied_stream(pdf->mmgr, xmp), false));
     return HPDF_Dict_Add(pdf->catalog, "Metadata", stream);
 }
