@@ -140,3 +140,38 @@ TEST_CASE("line memo: the example laid out with it, each edition as packet and a
         }
     CHECK(remembering.memo().hits() > 1000);
 }
+
+TEST_CASE("line memo: two inputs with one hash are told apart, each gets its own lines") {
+    const FixedMetrics fixed;
+    LineMemo memo;
+    std::vector<Span> other = kParagraph;
+    other[2].text += " Og mere.";
+    const std::vector<LaidLine> a = break_lines(kParagraph, 120, 10, fixed), b = break_lines(other, 120, 10, fixed);
+    REQUIRE(lines_text(a) != lines_text(b));
+    // The same hash given for both, as a collision of the real one would.
+    memo.keep(42, kParagraph, 120, 10, a);
+    memo.keep(42, other, 120, 10, b);
+    CHECK(lines_text(memo.find(42, kParagraph, 120, 10).value()) == lines_text(a));
+    CHECK(lines_text(memo.find(42, other, 120, 10).value()) == lines_text(b));
+    CHECK_FALSE(memo.find(42, kParagraph, 121, 10));
+    CHECK_FALSE(memo.find(42, kParagraph, 120, -10));
+    CHECK_FALSE(memo.find(43, kParagraph, 120, 10));
+    // Kept once: a second keep of the same input changes nothing.
+    const size_t held = memo.bytes();
+    memo.keep(42, kParagraph, 120, 10, b);
+    CHECK(memo.bytes() == held);
+    CHECK(lines_text(memo.find(42, kParagraph, 120, 10).value()) == lines_text(a));
+    CHECK(memo.hits() == 3);
+    // The real hash tells width, size, look and the split between spans apart.
+    const uint64_t h = LineMemo::hash(kParagraph, 120, 10);
+    CHECK(h == LineMemo::hash(kParagraph, 120, 10));
+    CHECK(h != LineMemo::hash(kParagraph, 121, 10));
+    CHECK(h != LineMemo::hash(kParagraph, 120, 11));
+    other = kParagraph;
+    other[0].text += other[1].text;
+    other[1].text.clear();
+    CHECK(h != LineMemo::hash(other, 120, 10));
+    other = kParagraph;
+    other[1].strike = true;
+    CHECK(h != LineMemo::hash(other, 120, 10));
+}

@@ -369,10 +369,10 @@ private:
 std::vector<LaidLine> break_lines(const std::vector<Span>& spans, double width, double size, const FontMetrics& metrics) {
     LineMemo* memo = metrics.line_memo();
     if (!memo) return Breaker(spans, width, size, metrics).run();
-    std::string key = LineMemo::key(spans, width, size);
-    if (auto kept = memo->find(key)) return std::move(*kept);
+    const uint64_t hash = LineMemo::hash(spans, width, size);
+    if (auto kept = memo->find(hash, spans, width, size)) return std::move(*kept);
     std::vector<LaidLine> lines = Breaker(spans, width, size, metrics).run();
-    memo->keep(std::move(key), lines);
+    memo->keep(hash, spans, width, size, lines);
     return lines;
 }
 

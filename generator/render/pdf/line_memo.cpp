@@ -1,30 +1,46 @@
 #include "render/pdf/line_memo.hpp"
 
-#include <cstring>
+#include <bit>
+#include <functional>
+#include <string_view>
 
 namespace boardpack::render::pdf {
 
 namespace {
 
-void put_double(std::string& out, double v) {
-    char bytes[sizeof v];
-    std::memcpy(bytes, &v, sizeof v);
-    out.append(bytes, sizeof v);
+// Mixes v into h, so that the order counts (a boost-style combine, then MurmurHash3's 64-bit finalizer).
+uint64_t mix(uint64_t h, uint64_t v) {
+    h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    return h;
 }
 
-// A text with its length before it, so that no two different inputs give one key.
-void put_text(std::string& out, const std::string& s) {
-    const size_t n = s.size();
-    char bytes[sizeof n];
-    std::memcpy(bytes, &n, sizeof n);
-    out.append(bytes, sizeof n);
-    out += s;
+uint64_t mix(uint64_t h, double v) { return mix(h, std::bit_cast<uint64_t>(v)); }
+
+// A text with its length, so that "ab" + "c" and "a" + "bc" differ.
+uint64_t mix(uint64_t h, const std::string& s) {
+    return mix(mix(h, static_cast<uint64_t>(s.size())), static_cast<uint64_t>(std::hash<std::string_view>{}(s)));
 }
 
-// About what a kept entry takes: its key, the lines and their fragments' texts, and the
+bool same(const Span& a, const Span& b) {
+    return a.style == b.style && a.strike == b.strike && a.color == b.color && a.text == b.text && a.url == b.url &&
+           a.title == b.title;
+}
+
+bool same(const std::vector<Span>& a, const std::vector<Span>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (!same(a[i], b[i])) return false;
+    return true;
+}
+
+// About what a kept entry takes: its input, the lines and their fragments' texts, and the
 // hash table's node.
-size_t footprint(const std::string& key, const std::vector<LaidLine>& lines) {
-    size_t n = key.size() + sizeof(std::vector<LaidLine>) + 64;
+size_t footprint(const std::vector<Span>& spans, const std::vector<LaidLine>& lines) {
+    size_t n = sizeof(std::pair<const uint64_t, std::vector<Span>>) + sizeof(std::vector<LaidLine>) + 64;
+    for (const Span& s : spans) n += sizeof(Span) + s.text.size() + s.url.size() + s.title.size();
     for (const LaidLine& line : lines) {
         n += sizeof(LaidLine);
         for (const Fragment& f : line.fragments) n += sizeof(Fragment) + f.text.size() + f.url.size() + f.title.size();
@@ -34,43 +50,48 @@ size_t footprint(const std::string& key, const std::vector<LaidLine>& lines) {
 
 }  // namespace
 
-std::string LineMemo::key(const std::vector<Span>& spans, double width, double size) {
-    std::string k;
-    size_t room = 2 * sizeof(double);
-    for (const Span& s : spans) room += s.text.size() + s.url.size() + s.title.size() + 3 * sizeof(size_t) + 3 * sizeof(double) + 2;
-    k.reserve(room);
-    put_double(k, width);
-    put_double(k, size);
+// Width and size compared as bits, as the hash took them (-0 and 0 differ, as the lines might).
+bool LineMemo::Entry::is(const std::vector<Span>& s, double w, double z) const {
+    return std::bit_cast<uint64_t>(width) == std::bit_cast<uint64_t>(w) &&
+           std::bit_cast<uint64_t>(size) == std::bit_cast<uint64_t>(z) && same(spans, s);
+}
+
+uint64_t LineMemo::hash(const std::vector<Span>& spans, double width, double size) {
+    uint64_t h = mix(mix(static_cast<uint64_t>(spans.size()), width), size);
     for (const Span& s : spans) {
-        k += static_cast<char>(s.style);
-        k += static_cast<char>(s.strike);
-        put_double(k, s.color.r);
-        put_double(k, s.color.g);
-        put_double(k, s.color.b);
-        put_text(k, s.text);
-        put_text(k, s.url);
-        put_text(k, s.title);
+        h = mix(h, static_cast<uint64_t>(s.style) << 8 | static_cast<uint64_t>(s.strike));
+        h = mix(mix(mix(h, s.color.r), s.color.g), s.color.b);
+        h = mix(mix(mix(h, s.text), s.url), s.title);
     }
-    return k;
+    return h;
 }
 
-std::optional<std::vector<LaidLine>> LineMemo::find(const std::string& key) {
+std::optional<std::vector<LaidLine>> LineMemo::find(uint64_t hash, const std::vector<Span>& spans, double width,
+                                                    double size) {
     const std::lock_guard<std::mutex> lock(mutex_);
-    const auto it = lines_.find(key);
-    if (it == lines_.end()) return std::nullopt;
-    ++hits_;
-    return it->second;
+    const auto [first, last] = lines_.equal_range(hash);
+    for (auto it = first; it != last; ++it) {
+        if (!it->second.is(spans, width, size)) continue;
+        ++hits_;
+        return it->second.lines;
+    }
+    return std::nullopt;
 }
 
-void LineMemo::keep(std::string key, const std::vector<LaidLine>& lines) {
-    const size_t n = footprint(key, lines);
+void LineMemo::keep(uint64_t hash, const std::vector<Span>& spans, double width, double size,
+                    const std::vector<LaidLine>& lines) {
+    const size_t n = footprint(spans, lines);
     const std::lock_guard<std::mutex> lock(mutex_);
     if (bytes_ + n > budget_) {
         lines_.clear();
         bytes_ = 0;
         if (n > budget_) return;
     }
-    if (lines_.emplace(std::move(key), lines).second) bytes_ += n;
+    const auto [first, last] = lines_.equal_range(hash);
+    for (auto it = first; it != last; ++it)
+        if (it->second.is(spans, width, size)) return;  // kept already, by another thread
+    lines_.emplace(hash, Entry{spans, width, size, lines});
+    bytes_ += n;
 }
 
 size_t LineMemo::hits() const {
