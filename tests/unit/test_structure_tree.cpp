@@ -143,7 +143,7 @@ TEST_CASE("structure: a link over two lines is one Link element with both annota
     const int link = tree.link_element[0][0];
     CHECK(link == tree.link_element[0][1]);
     int annotations = 0;
-    for (const StructKid& k : tree.elements[static_cast<size_t>(link)].kids) annotations += k.kind == StructKid::Kind::Annotation;
+    for (const StructKid& k : tree.kids(static_cast<size_t>(link))) annotations += k.kind == StructKid::Kind::Annotation;
     CHECK(annotations == 2);
     CHECK(tree.text_mcid[0] == std::vector<int>{0, 1, 1, 2});
 }

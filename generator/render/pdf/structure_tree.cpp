@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -76,7 +77,8 @@ struct ChildKey {
 class Builder {
 public:
     explicit Builder(const LaidOutDocument& doc) : doc_(doc) {
-        tree_.elements.push_back({kDocument, -1, {}});
+        tree_.elements.push_back({kDocument, -1});
+        last_kid_.emplace_back();
         first_pages();
     }
 
@@ -87,6 +89,7 @@ public:
         // never held at once (the peak of a large meeting's build).
         decltype(children_)().swap(children_);
         tree_.elements.shrink_to_fit();
+        gather_kids();
         return std::move(tree_);
     }
 
@@ -103,12 +106,37 @@ private:
                 }
     }
 
+    // Gives element e a child after those it has.
+    void add_kid(int e, StructKid kid) {
+        kids_.push_back({e, kid});
+        last_kid_[static_cast<size_t>(e)] = kid;
+        ++tree_.elements[static_cast<size_t>(e)].kid_count;
+    }
+
+    // The children added in document order, element by element into one array (stable: each
+    // element's in the order they were added).
+    void gather_kids() {
+        unsigned next = 0;
+        for (StructElement& el : tree_.elements) {
+            el.first_kid = next;
+            next += el.kid_count;
+        }
+        tree_.all_kids.resize(next);
+        std::vector<unsigned> filled(tree_.elements.size(), 0);
+        for (const auto& [e, kid] : kids_) {
+            const auto i = static_cast<size_t>(e);
+            tree_.all_kids[tree_.elements[i].first_kid + filled[i]++] = kid;
+        }
+        decltype(kids_)().swap(kids_);
+    }
+
     int child(int parent, const char* type, long long key) {
         const ChildKey k{parent, type, key};
         if (const auto it = children_.find(k); it != children_.end()) return it->second;
         const int e = static_cast<int>(tree_.elements.size());
-        tree_.elements.push_back({type, parent, {}});
-        tree_.elements[static_cast<size_t>(parent)].kids.push_back({StructKid::Kind::Element, e, -1});
+        tree_.elements.push_back({type, parent});
+        last_kid_.emplace_back();
+        add_kid(parent, {StructKid::Kind::Element, e, -1});
         children_.emplace(k, e);
         return e;
     }
@@ -231,7 +259,7 @@ private:
     void figure_drawing(int p, const Origin& o) {
         const int e = figure(o, p);
         std::vector<int>& owners = tree_.mcid_element.back();
-        tree_.elements[static_cast<size_t>(e)].kids.push_back({StructKid::Kind::Content, static_cast<int>(owners.size()), p});
+        add_kid(e, {StructKid::Kind::Content, static_cast<int>(owners.size()), p});
         tree_.figure_mcid.back()[o.block] = static_cast<int>(owners.size());
         owners.push_back(e);
     }
@@ -273,10 +301,10 @@ private:
         const LinkItem& l = doc_.pages[static_cast<size_t>(p)].links[li];
         int& slot = tree_.link_element[static_cast<size_t>(p)][li];
         if (slot >= 0) return slot;
-        const std::vector<StructKid>& kids = tree_.elements[static_cast<size_t>(parent)].kids;
+        const std::optional<StructKid>& previous = last_kid_[static_cast<size_t>(parent)];
         int e = -1;
-        if (!kids.empty() && kids.back().kind == StructKid::Kind::Element) {
-            const int last = kids.back().index;
+        if (previous && previous->kind == StructKid::Kind::Element) {
+            const int last = previous->index;
             if (tree_.elements[static_cast<size_t>(last)].type == kLink && link_destination_[last] == destination(l)) e = last;
         }
         if (e < 0) {
@@ -335,7 +363,7 @@ private:
             }
             std::vector<int>& owners = tree_.mcid_element.back();
             if (e != open) {
-                tree_.elements[static_cast<size_t>(e)].kids.push_back({StructKid::Kind::Content, static_cast<int>(owners.size()), p});
+                add_kid(e, {StructKid::Kind::Content, static_cast<int>(owners.size()), p});
                 owners.push_back(e);
                 open = e;
             }
@@ -351,13 +379,15 @@ private:
                 slot = fresh(0, kLink);
                 add_text(slot, page.links[li].title.empty() ? destination(page.links[li]) : page.links[li].title);
             }
-            tree_.elements[static_cast<size_t>(slot)].kids.push_back({StructKid::Kind::Annotation, static_cast<int>(li), p});
+            add_kid(slot, {StructKid::Kind::Annotation, static_cast<int>(li), p});
         }
     }
 
     const LaidOutDocument& doc_;
     StructureTree tree_;
     std::unordered_map<ChildKey, int, ChildKey::Hash> children_;  // an element per key
+    std::vector<std::pair<int, StructKid>> kids_;      // each child as added, with its element
+    std::vector<std::optional<StructKid>> last_kid_;   // per element: the child added last
     std::vector<int> first_page_;  // per block number (they are dense, in reading order): its first page, or -1
     std::map<int, int> caption_page_;
     std::map<std::tuple<int, int, std::string>, int> header_page_;
@@ -369,9 +399,9 @@ private:
 };
 
 // The text of an element's own marked content, from the page items it marks.
-std::string own_text(const StructureTree& tree, const LaidOutDocument& doc, const StructElement& el) {
+std::string own_text(const StructureTree& tree, const LaidOutDocument& doc, int e) {
     std::string out;
-    for (const StructKid& k : el.kids) {
+    for (const StructKid& k : tree.kids(static_cast<size_t>(e))) {
         if (k.kind != StructKid::Kind::Content) continue;
         const auto& texts = doc.pages[static_cast<size_t>(k.page)].texts;
         const auto& mcids = tree.text_mcid[static_cast<size_t>(k.page)];
@@ -385,10 +415,11 @@ void dump_element(const StructureTree& tree, const LaidOutDocument& doc, int e, 
     const StructElement& el = tree.elements[static_cast<size_t>(e)];
     out += std::string(static_cast<size_t>(depth) * 2, ' ') + std::string(el.type);
     if (const auto f = tree.figures.find(e); f != tree.figures.end()) out += " alt=\"" + f->second.alt + "\"";
-    const bool leaf = std::none_of(el.kids.begin(), el.kids.end(), [](const StructKid& k) { return k.kind == StructKid::Kind::Element; });
-    if (leaf && e != 0) out += " |" + own_text(tree, doc, el) + "|";
+    const auto kids = tree.kids(static_cast<size_t>(e));
+    const bool leaf = std::none_of(kids.begin(), kids.end(), [](const StructKid& k) { return k.kind == StructKid::Kind::Element; });
+    if (leaf && e != 0) out += " |" + own_text(tree, doc, e) + "|";
     out += '\n';
-    for (const StructKid& k : el.kids)
+    for (const StructKid& k : kids)
         if (k.kind == StructKid::Kind::Element) dump_element(tree, doc, k.index, depth + 1, out);
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,11 +23,13 @@ struct StructKid {
     int page = -1;  // for content and annotations
 };
 
-// One structure element, with a standard structure type (no role map needed).
+// One structure element, with a standard structure type (no role map needed). Its children
+// are StructureTree::kids(e): all elements' children are one array, element by element, not a
+// vector each (some 2.000 elements a PDF of the example).
 struct StructElement {
     const char* type = "";  // Document, H1-H6, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Caption, TOC, TOCI, Reference, Link, BlockQuote, Figure
     int parent = -1;        // -1 for the Document element
-    std::vector<StructKid> kids;
+    unsigned first_kid = 0, kid_count = 0;  // its children in StructureTree::all_kids
 };
 
 // What a Figure element says besides its content: its alternative text and where it stands.
@@ -38,6 +41,7 @@ struct FigureTag {
 // The tree and the marking of every page item.
 struct StructureTree {
     std::vector<StructElement> elements;         // [0] is the Document element
+    std::vector<StructKid> all_kids;             // the children of elements[0], then of [1], ...
     std::vector<std::vector<int>> text_mcid;     // per page, per text item: its MCID, or -1 (an artifact)
     std::vector<std::vector<int>> mcid_element;  // per page, per MCID: the element it belongs to
     std::vector<std::vector<int>> link_element;  // per page, per link item: its Link element
@@ -45,6 +49,12 @@ struct StructureTree {
     // Per page: a figure's block -> the MCID its drawn items there (boxes, images, paths) share.
     std::vector<std::map<int, int>> figure_mcid;
     std::map<int, FigureTag> figures;  // per Figure element
+
+    // Element e's children, in order.
+    std::span<const StructKid> kids(size_t e) const {
+        const StructElement& el = elements[e];
+        return {all_kids.data() + el.first_kid, el.kid_count};
+    }
 };
 
 // Works out the tree for a laid-out document (before its pages are written and freed).

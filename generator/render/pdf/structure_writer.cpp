@@ -92,7 +92,8 @@ struct ElementBodies {
         else reference(b, root);
         // The element's page: its first marked content's; other pages' content names its page.
         int page = -1;
-        for (const StructKid& k : el.kids)
+        const auto kids = tree->kids(e);
+        for (const StructKid& k : kids)
             if (k.kind == StructKid::Kind::Content) {
                 page = k.page;
                 break;
@@ -104,7 +105,7 @@ struct ElementBodies {
         if (std::string_view(el.type) == "TH") b += "\n/A <</O /Table /Scope /Column>>";
         if (const auto f = tree->figures.find(static_cast<int>(e)); f != tree->figures.end()) figure(f->second, b);
         b += "\n/K [";
-        for (const StructKid& k : el.kids) {
+        for (const StructKid& k : kids) {
             switch (k.kind) {
                 case StructKid::Kind::Element: element_reference(b, static_cast<size_t>(k.index)); break;
                 case StructKid::Kind::Content:
@@ -148,9 +149,9 @@ public:
         bodies_.spans.assign(1, RawObjects::Span{&bodies_.bytes, 0, 0});
         BP_TRY(lend_numbers());
         bodies_.element_body = ElementBodies{&tree_, &pages_, &annotations_, root_, first_id_};
-        for (const StructElement& el : tree_.elements)
-            for (const StructKid& k : el.kids)
-                if (k.kind == StructKid::Kind::Annotation) BP_TRY(annotation(el, k));
+        for (size_t e = 0; e < tree_.elements.size(); ++e)
+            for (const StructKid& k : tree_.kids(e))
+                if (k.kind == StructKid::Kind::Annotation) BP_TRY(annotation(tree_.elements[e], k));
         RawObjects::Span& last = bodies_.spans.back();
         BP_TRY(parent_tree(last));
         last.size = bodies_.bytes.size();
