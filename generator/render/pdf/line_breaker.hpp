@@ -10,7 +10,7 @@
 
 namespace boardpack::render::pdf {
 
-// A piece of text with one look; "\n" in the text forces a line break. (LineMemo::key reads
+// A piece of text with one look; "\n" in the text forces a line break. (LineMemo::hash reads
 // every field: the lines depend on all of them.)
 struct Span {
     std::string text;
