@@ -36,10 +36,12 @@ bool same(const std::vector<Span>& a, const std::vector<Span>& b) {
     return true;
 }
 
-// About what a kept entry takes: its input, the lines and their fragments' texts, and the
-// hash table's node.
-size_t footprint(const std::vector<Span>& spans, const std::vector<LaidLine>& lines) {
-    size_t n = sizeof(std::pair<const uint64_t, std::vector<Span>>) + sizeof(std::vector<LaidLine>) + 64;
+}  // namespace
+
+// About what a kept entry takes: the hash table's node with the entry, its input, the lines
+// and their fragments' texts.
+size_t LineMemo::footprint(const std::vector<Span>& spans, const std::vector<LaidLine>& lines) {
+    size_t n = sizeof(std::pair<const uint64_t, Entry>) + 64;
     for (const Span& s : spans) n += sizeof(Span) + s.text.size() + s.url.size() + s.title.size();
     for (const LaidLine& line : lines) {
         n += sizeof(LaidLine);
@@ -47,8 +49,6 @@ size_t footprint(const std::vector<Span>& spans, const std::vector<LaidLine>& li
     }
     return n;
 }
-
-}  // namespace
 
 // Width and size compared as bits, as the hash took them (-0 and 0 differ, as the lines might).
 bool LineMemo::Entry::is(const std::vector<Span>& s, double w, double z) const {

@@ -49,6 +49,7 @@ private:
         // Whether this entry was kept for exactly this input.
         bool is(const std::vector<Span>& spans, double width, double size) const;
     };
+    static size_t footprint(const std::vector<Span>& spans, const std::vector<LaidLine>& lines);
     mutable std::mutex mutex_;
     // Inputs whose hashes are equal are told apart by their spans, width and size.
     std::unordered_multimap<uint64_t, Entry> lines_;

@@ -89,6 +89,7 @@ public:
         // never held at once (the peak of a large meeting's build).
         decltype(children_)().swap(children_);
         tree_.elements.shrink_to_fit();
+        decltype(last_kid_)().swap(last_kid_);
         gather_kids();
         return std::move(tree_);
     }
