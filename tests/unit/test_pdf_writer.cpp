@@ -256,6 +256,60 @@ TEST_CASE("Glyph runs: a text splits where the face that prints it changes, one 
                                                       static_cast<char>(a >> 8), static_cast<char>(a & 0xFF)});
 }
 
+TEST_CASE("Glyph runs: the same codes as a character-by-character look-up, in every style, for any mix of text (issue 10)") {
+    // Every piece a text is made of: ASCII words and signs, Danish letters, a tab and a line end
+    // (printed as spaces), a soft hyphen (printed as nothing), fallback scripts, a character no
+    // face has, and one the plan was not made with (the last piece, left out of the plan).
+    const std::vector<std::string> pieces = {"Det indstilles, at ", "34,4 mio. kr.", "\u00E6\u00F8\u00E5\u00C6\u00D8\u00C5",
+                                             "\t", "\n", "\u00AD", "\u0531\u10D0", "\u6F22", " (EMN-2023-00648)", "~|{}",
+                                             "\u2013", "Q"};
+    std::mt19937 random(7);
+    std::vector<std::string> texts;
+    for (int n = 0; n < 200; ++n) {
+        std::string t;
+        const int length = 1 + static_cast<int>(random() % 12);
+        for (int k = 0; k < length; ++k) t += pieces[random() % (pieces.size() - 1)];
+        texts.push_back(t);
+    }
+    // Also with a face of more than 255 characters (two-byte codes) for the regular style.
+    std::string many;
+    for (char32_t cp = 0x100; cp < 0x100 + 300; ++cp) append_utf8(many, cp);
+    for (const bool big : {false, true}) {
+        LaidOutDocument doc = pages(1);
+        for (int s = 0; s < kFontStyles; ++s)
+            for (const std::string& t : texts) doc.pages[0].texts.push_back({72, 100, t, static_cast<FontStyle>(s), 12, {}, {}});
+        if (big) doc.pages[0].texts.push_back({72, 200, many, FontStyle::Regular, 12, {}, {}});
+        const FontPlan plan = FontPlan::of(doc, fonts());
+        CHECK(plan.one_byte(0) != big);
+        GlyphRuns runs;
+        for (int s = 0; s < kFontStyles; ++s) {
+            const auto style = static_cast<FontStyle>(s);
+            for (std::string t : texts) {
+                t += "Q" + texts[static_cast<size_t>(s)];  // "Q" is in no text the plan was made with
+                // The codes character by character, as the plan says.
+                std::string codes;
+                std::vector<std::pair<int, std::string>> expected;
+                for (const char32_t c : decode_utf8(t)) {
+                    const char32_t cp = printed_as(c);
+                    if (cp == 0) continue;
+                    const int face = printing_face(fonts(), cp, style);
+                    const uint16_t code = plan.code(face, cp);
+                    if (expected.empty() || expected.back().first != face) expected.push_back({face, ""});
+                    if (!plan.one_byte(face)) expected.back().second += static_cast<char>(code >> 8);
+                    expected.back().second += static_cast<char>(code & 0xFF);
+                }
+                glyph_runs(t, style, fonts(), plan, runs);
+                INFO(t, " style ", s, big ? " two-byte" : "");
+                REQUIRE(runs.runs.size() == expected.size());
+                for (size_t r = 0; r < expected.size(); ++r) {
+                    CHECK(runs.runs[r].face == expected[r].first);
+                    CHECK(runs.codes_of(runs.runs[r]) == expected[r].second);
+                }
+            }
+        }
+    }
+}
+
 TEST_CASE("Fallback measurement: a character Carlito lacks is as wide as the fallback face prints it (issue 11)") {
     const FontMetrics& m = fonts().layout_metrics();
     // Carlito has Greek (its omega is 0,664 em) but no Armenian or Georgian: DejaVu Sans's

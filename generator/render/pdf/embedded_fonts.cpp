@@ -16,12 +16,15 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
         for (const TextItem& t : page.texts) {
             auto& style_seen = by_style[static_cast<size_t>(t.style)];
             const std::string_view text = t.text;
+            const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
             for (size_t i = 0; i < text.size();) {
-                if (const auto byte = static_cast<unsigned char>(text[i]); printable_ascii(byte)) {
-                    style_seen[byte] = true;
-                    ++i;
-                    continue;
-                }
+                // A run of printable ASCII (most of a text) on locals, which next_code_point's
+                // reference to i would otherwise keep in memory.
+                const unsigned char* at = bytes + i;
+                for (const unsigned char* const end = bytes + text.size(); at != end && printable_ascii(*at); ++at)
+                    style_seen[*at] = true;
+                i = static_cast<size_t>(at - bytes);
+                if (i == text.size()) break;
                 const char32_t cp = printed_as(next_code_point(text, i));
                 if (cp == 0) continue;
                 if (cp < kDirect) style_seen[cp] = true;
@@ -52,6 +55,15 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
             if (const uint16_t code = plan.code(face, cp))
                 plan.direct_[static_cast<size_t>(s)][cp] = (plan.one_byte(face) ? kOneByte : 0) | static_cast<uint32_t>(face) << 16 | code;
         }
+    for (int s = 0; s < kFontStyles; ++s) {
+        const auto style = static_cast<size_t>(s);
+        const int face = printing_face(fonts, U'a', static_cast<FontStyle>(s));
+        plan.ascii_face_[style] = face;
+        const uint32_t same = kOneByte | static_cast<uint32_t>(face) << 16;
+        for (unsigned byte = 0x20; byte < 0x80; ++byte)
+            if (const uint32_t both = plan.direct_[style][byte]; (both & 0xFFFFFF00u) == same && (both & 0xFF) != 0)
+                plan.ascii_[style][byte] = static_cast<uint8_t>(both & 0xFF);
+    }
     return plan;
 }
 

@@ -46,6 +46,11 @@ public:
     // The same for every character of the first kDirect in `style`, indexed by code point.
     const std::array<uint32_t, FontFiles::kDirect>& direct(FontStyle style) const { return direct_[static_cast<size_t>(style)]; }
     static constexpr char32_t kDirect = FontFiles::kDirect;
+    // Most of a text: the one-byte codes of the printable ASCII characters `style` prints with
+    // the face ascii_face(style), indexed by byte; 0 for every other byte (a control or
+    // non-ASCII byte, a character of another face or of two-byte codes, or one not printed).
+    const std::array<uint8_t, 256>& ascii_codes(FontStyle style) const { return ascii_[static_cast<size_t>(style)]; }
+    int ascii_face(FontStyle style) const { return ascii_face_[static_cast<size_t>(style)]; }
 
     // Whether a document printed with this plan gets every character `other` has, in the same
     // faces, and uses the same faces (so embeds no face it does not print with): then it can
@@ -55,6 +60,8 @@ public:
 private:
     std::array<std::vector<char32_t>, kFaces> chars_;
     std::array<std::array<uint32_t, kDirect>, kFontStyles> direct_{};
+    std::array<std::array<uint8_t, 256>, kFontStyles> ascii_{};
+    std::array<int, kFontStyles> ascii_face_{};
 };
 
 }  // namespace boardpack::render::pdf

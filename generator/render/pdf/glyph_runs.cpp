@@ -12,6 +12,8 @@ void glyph_runs(std::string_view utf8, FontStyle style, const FontFiles& fonts, 
     char* at = start;
     int face = -1;
     const auto& direct = plan.direct(style);
+    const std::array<uint8_t, 256>& ascii = plan.ascii_codes(style);
+    const int ascii_face = plan.ascii_face(style);
     // A character's face and code, with the flag of a one-byte code.
     const auto looked_up = [&](char32_t cp) {
         const int f = printing_face(fonts, cp, style);
@@ -37,6 +39,21 @@ void glyph_runs(std::string_view utf8, FontStyle style, const FontFiles& fonts, 
         }
         if (both & FontPlan::kOneByte) {
             *at++ = static_cast<char>(both & 0xFF);
+            // The printable ASCII after it in the same one-byte face (most of a text): each
+            // byte's code straight from a table, on locals that the stores through `to` (a char
+            // pointer) cannot change.
+            if (face == ascii_face) {
+                const auto* from = reinterpret_cast<const unsigned char*>(utf8.data()) + i;
+                const auto* const end = reinterpret_cast<const unsigned char*>(utf8.data()) + utf8.size();
+                char* to = at;
+                for (; from != end; ++from) {
+                    const uint8_t code = ascii[*from];
+                    if (code == 0) break;
+                    *to++ = static_cast<char>(code);
+                }
+                i = static_cast<size_t>(from - reinterpret_cast<const unsigned char*>(utf8.data()));
+                at = to;
+            }
         } else {
             at[0] = static_cast<char>(both >> 8 & 0xFF);
             at[1] = static_cast<char>(both & 0xFF);
