@@ -19,6 +19,7 @@ struct Span {
     std::string url;  // a link target, or ""
     bool strike = false;  // a line is drawn through it
     std::string title;    // the link's title, shown by viewers on the link
+    friend bool operator==(const Span&, const Span&) = default;
 };
 
 // Part of a line in one look, at an offset from the line's start.

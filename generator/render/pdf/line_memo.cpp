@@ -24,18 +24,6 @@ uint64_t mix(uint64_t h, const std::string& s) {
     return mix(mix(h, static_cast<uint64_t>(s.size())), static_cast<uint64_t>(std::hash<std::string_view>{}(s)));
 }
 
-bool same(const Span& a, const Span& b) {
-    return a.style == b.style && a.strike == b.strike && a.color == b.color && a.text == b.text && a.url == b.url &&
-           a.title == b.title;
-}
-
-bool same(const std::vector<Span>& a, const std::vector<Span>& b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (!same(a[i], b[i])) return false;
-    return true;
-}
-
 }  // namespace
 
 // About what a kept entry takes: the hash table's node with the entry, its input, the lines
@@ -53,7 +41,7 @@ size_t LineMemo::footprint(const std::vector<Span>& spans, const std::vector<Lai
 // Width and size compared as bits, as the hash took them (-0 and 0 differ, as the lines might).
 bool LineMemo::Entry::is(const std::vector<Span>& s, double w, double z) const {
     return std::bit_cast<uint64_t>(width) == std::bit_cast<uint64_t>(w) &&
-           std::bit_cast<uint64_t>(size) == std::bit_cast<uint64_t>(z) && same(spans, s);
+           std::bit_cast<uint64_t>(size) == std::bit_cast<uint64_t>(z) && spans == s;
 }
 
 uint64_t LineMemo::hash(const std::vector<Span>& spans, double width, double size) {
