@@ -81,18 +81,19 @@ inline model::EditionView edition(const model::Meeting& meeting, model::Edition 
 // One edition as one HTML page.
 std::optional<std::string> render_html(const model::EditionView& view, const render::Wording& wording,
                                        const render::html::HtmlTemplates& templates, Diagnostics& diags);
-// One edition laid out on PDF pages.
+// One edition laid out on PDF pages; a packet that merges PDF attachments also says what its
+// agenda-only PDF prints (the same pages but the attachments', each attachment's line linked to
+// its file in bilag/), which keeps the PDF/UA claim (README, "Attachments").
 render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const render::Wording& wording,
                                      const render::pdf::FontMetrics& metrics);
-// One edition laid out with its PDF attachments only listed, each linked to its file in bilag/:
-// the agenda-only PDF beside a merged packet, which keeps the PDF/UA claim (README, "Attachments").
-render::pdf::LaidOutDocument lay_out_agenda(const model::EditionView& view, const render::Wording& wording,
-                                            const render::pdf::FontMetrics& metrics);
 // The laid-out pages written as a PDF file at `path` (nothing written for ""), with the faces it
 // uses embedded as subsets and the kit's colour profile; the document is taken, each page freed
-// once written; `sharing` says what it shares with the edition's other PDF (pdf_writer.hpp).
+// once written. With `agenda_only_path`, a merged packet's agenda-only PDF is written there
+// first, sharing the pages the two print alike (pdf_writer.hpp); `failed_path` names the file
+// that failed.
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const RenderKit& kit, const std::string& path,
-                                 Diagnostics& diags, render::pdf::PdfSharing sharing = {});
+                                 Diagnostics& diags, const std::string& agenda_only_path = {},
+                                 std::string* failed_path = nullptr);
 
 // Corrections (issue 13). A corrected edition is one whose view has `changes` with a version
 // above 1: render_html and lay_out then open the packet with its rettelsesblad and mark what

@@ -2,14 +2,12 @@
 #include "core/messages.hpp"
 
 #include <atomic>
-#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 #include "model/attachment_file.hpp"
 #include "publish/packet_folder.hpp"
-#include "render/pdf/attachments_layout.hpp"
 
 namespace boardpack {
 
@@ -29,8 +27,8 @@ bool write_attachment_files(const model::EditionView& view, const std::string& f
 
 // The pieces of an edition's work, in the order they run when the editions render one after
 // the other (and their messages are merged).
-enum class Task { Html, Packet, AgendaOnly, Correction };
-constexpr int kTasks = 4;
+enum class Task { Html, Packet, Correction };
+constexpr int kTasks = 3;
 
 // What an edition's tasks share: the edition as it shows the meeting (as it is marked when the
 // job is made), and where its files go.
@@ -43,16 +41,12 @@ struct EditionJob {
           access(edition == model::Edition::Lukket ? publish::Access::Restricted : publish::Access::Public),
           corrected(changes && changes->version.number > 1) {
         view.changes = changes;  // nullptr for a first version (README, "Corrections")
-        if (render::pdf::merges_attachment_pages(view)) pdfs = std::make_unique<render::pdf::EditionPdfs>();
     }
     model::Edition edition;
     model::EditionView view;
     std::string folder;
     publish::Access access;
     bool corrected;  // a corrected version: it has a rettelsesblad of its own
-    // What its packet and agenda-only PDF share, when it has both: their pages' compressed
-    // content and the packet's font plan.
-    std::unique_ptr<render::pdf::EditionPdfs> pdfs;
 };
 
 // One task's outcome.
@@ -72,21 +66,28 @@ struct Renderer {
     std::mutex publishing;
 
     // Writes laid-out pages (with the PDF attachments' pages they draw) as the PDF `relative`
-    // (to output/<meeting>) in the staging folder, and makes it durable.
+    // (to output/<meeting>) in the staging folder, and makes it durable; with `agenda_only`, a
+    // merged packet's agenda-only PDF there too, written with it (pdf_writer.hpp).
     EditionResult publish_pdf(render::pdf::LaidOutDocument laid, const std::string& relative, publish::Access access,
-                              Diagnostics& diags, std::string* why, render::pdf::PdfSharing sharing = {}) {
-        std::string path;
+                              Diagnostics& diags, std::string* why, const std::string& agenda_only = {}) {
+        std::string path, agenda_only_path;
         {
             const std::lock_guard<std::mutex> lock(publishing);
             path = publisher->create(relative, access, why);
             if (path.empty()) return EditionResult::OutputFailed;
+            if (!agenda_only.empty()) {
+                agenda_only_path = publisher->create(agenda_only, access, why);
+                if (agenda_only_path.empty()) return EditionResult::OutputFailed;
+            }
         }
-        switch (pipeline::write_pdf(std::move(laid), kit, path, diags, sharing)) {
+        std::string failed;
+        switch (pipeline::write_pdf(std::move(laid), kit, path, diags, agenda_only_path, &failed)) {
             case render::pdf::PdfResult::Written: break;
             case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
-            case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), path); return EditionResult::OutputFailed;
+            case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), failed); return EditionResult::OutputFailed;
         }
         const std::lock_guard<std::mutex> lock(publishing);
+        if (!agenda_only_path.empty() && !publisher->finish(agenda_only_path, why)) return EditionResult::OutputFailed;
         return publisher->finish(path, why) ? EditionResult::Written : EditionResult::OutputFailed;
     }
 
@@ -120,15 +121,6 @@ struct Renderer {
                 return;
             }
             case Task::Packet: {
-                using Plan = render::pdf::PdfSharing::Plan;
-                // Offered in any case, once the packet is done, so that the agenda-only PDF
-                // waiting for its plan goes on (the writer offers it as soon as it has one).
-                struct Offer {
-                    render::pdf::EditionPdfs* pdfs;
-                    ~Offer() {
-                        if (pdfs) pdfs->plan.offer(nullptr);
-                    }
-                } offer{job.pdfs.get()};
                 render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, metrics);
                 r.pages = static_cast<int>(laid.pages.size());
                 if (!write) {
@@ -137,22 +129,16 @@ struct Renderer {
                         r.result = EditionResult::InputFailed;
                     return;
                 }
-                r.result = publish_pdf(std::move(laid), publish::edition_file(job.folder, "pdf"), job.access, r.diags, &r.why,
-                                       {job.pdfs.get(), Plan::Offer});
-                return;
-            }
-            case Task::AgendaOnly:
                 // A packet that merges PDF attachments cannot claim PDF/UA (their pages are
                 // outside its structure tree), so the edition also gets the agenda and items
                 // alone, which keeps the claim: its attachment lists link each PDF attachment's
-                // own file in bilag/.
-                // Its item pages are the packet's but for "Side N af M": written with the
-                // packet's font plan, each is compressed once for the two.
-                r.result = publish_pdf(pipeline::lay_out_agenda(view, kit.wording, metrics), publish::agenda_only_file(job.folder),
-                                       job.access, r.diags, &r.why, {job.pdfs.get(), render::pdf::PdfSharing::Plan::Take});
-                // Nothing takes a page from the memo after it: its pages go now, not with the edition.
-                if (job.pdfs) job.pdfs->pages.clear();
+                // own file in bilag/. Its pages are the packet's but the attachments': it is
+                // written with the packet, each page they print alike once for both.
+                const std::string agenda_only = laid.agenda_only ? publish::agenda_only_file(job.folder) : std::string();
+                r.result = publish_pdf(std::move(laid), publish::edition_file(job.folder, "pdf"), job.access, r.diags, &r.why,
+                                       agenda_only);
                 return;
+            }
             case Task::Correction: {
                 // A corrected version's rettelsesblad also as its own HTML and PDF beside the
                 // edition's, so it can be sent on its own to those who read the earlier version.
@@ -173,15 +159,8 @@ struct Renderer {
     }
 };
 
-// Whether a written edition has the task's file: the agenda-only PDF only beside a packet that
-// merges PDF attachments, a rettelsesblad only for a corrected version.
-bool has_task(const EditionJob& job, Task task) {
-    switch (task) {
-        case Task::AgendaOnly: return render::pdf::merges_attachment_pages(job.view);
-        case Task::Correction: return job.corrected;
-        default: return true;
-    }
-}
+// Whether a written edition has the task's file: a rettelsesblad only for a corrected version.
+bool has_task(const EditionJob& job, Task task) { return task != Task::Correction || job.corrected; }
 
 // An edition's tasks merged into its run: their messages in task order, the first failed write
 // (else the first refusal) as its result.
@@ -201,7 +180,7 @@ void merge(TaskRun (&tasks)[kTasks], bool strict, EditionRun& run) {
 }
 
 // One edition's tasks one after the other, as a reader of the code would expect: its HTML, then
-// its packet, and its other PDFs only when nothing failed before them.
+// its packet (with its agenda-only PDF), and its rettelsesblad only when nothing failed before.
 void render_alone(Renderer& renderer, const EditionJob& job, bool clean, bool strict, TaskRun (&tasks)[kTasks]) {
     for (TaskRun& t : tasks) t.diags.set_warnings_are_errors(strict);
     const bool writes = renderer.publisher && clean;
@@ -212,12 +191,7 @@ void render_alone(Renderer& renderer, const EditionJob& job, bool clean, bool st
     TaskRun& packet = tasks[static_cast<int>(Task::Packet)];
     renderer.run(Task::Packet, job, write_pdf, packet);
     if (!write_pdf || packet.result != EditionResult::Written) return;
-    for (const Task task : {Task::AgendaOnly, Task::Correction}) {
-        if (!has_task(job, task)) continue;
-        TaskRun& t = tasks[static_cast<int>(task)];
-        renderer.run(task, job, true, t);
-        if (t.result != EditionResult::Written) return;
-    }
+    if (has_task(job, Task::Correction)) renderer.run(Task::Correction, job, true, tasks[static_cast<int>(Task::Correction)]);
 }
 
 }  // namespace
@@ -240,7 +214,7 @@ void render_editions(const model::Meeting& meeting, const RenderKit& kit, publis
         }
         return;
     }
-    // Both editions' tasks, the largest first (a packet PDF, then an agenda-only PDF, then the
+    // Both editions' tasks, the largest first (a packet PDF with its agenda-only PDF, then the
     // HTML pages and rettelsesblade, the closed edition's before the public one's), taken by two
     // threads in turn. Each writes when the build writes: an error one task finds does not stop
     // another from putting its file into the staging folder, which is then never published.
@@ -251,7 +225,7 @@ void render_editions(const model::Meeting& meeting, const RenderKit& kit, publis
         Task task;
     };
     std::vector<Work> work;
-    for (const Task task : {Task::Packet, Task::AgendaOnly, Task::Html, Task::Correction})
+    for (const Task task : {Task::Packet, Task::Html, Task::Correction})
         for (const int e : {1, 0})
             if (task == Task::Packet || task == Task::Html || (writes && has_task(jobs[e], task))) work.push_back({e, task});
     for (auto& edition : tasks)

@@ -60,14 +60,9 @@ render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const rende
     return render::pdf::layout_packet(view, view.edition, wording, metrics);
 }
 
-render::pdf::LaidOutDocument lay_out_agenda(const model::EditionView& view, const render::Wording& wording,
-                                            const render::pdf::FontMetrics& metrics) {
-    return render::pdf::layout_packet(view, view.edition, wording, metrics, false);
-}
-
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const RenderKit& kit, const std::string& path,
-                                 Diagnostics& diags, render::pdf::PdfSharing sharing) {
-    return render::pdf::write_pdf(std::move(laid), kit.fonts, kit.srgb_profile, path, diags, sharing);
+                                 Diagnostics& diags, const std::string& agenda_only_path, std::string* failed_path) {
+    return render::pdf::write_pdf(std::move(laid), kit.fonts, kit.srgb_profile, path, diags, agenda_only_path, failed_path);
 }
 
 }  // namespace boardpack::pipeline

@@ -8,7 +8,6 @@
 #include <string_view>
 
 struct libdeflate_compressor;
-struct libdeflate_decompressor;
 
 namespace boardpack {
 
@@ -34,23 +33,6 @@ public:
 private:
     libdeflate_compressor* c_;
     std::string out_;
-};
-
-// Checks compressed bytes against what they should hold: for a memo that keeps compressed
-// bytes by a hash of what they hold, to be sure of a match, not merely likely sure.
-class Inflater {
-public:
-    Inflater();
-    ~Inflater();
-    Inflater(const Inflater&) = delete;
-    Inflater& operator=(const Inflater&) = delete;
-
-    // Whether `zlib` (a zlib stream) decompresses to exactly `bytes`.
-    bool holds(std::string_view zlib, std::string_view bytes);
-
-private:
-    libdeflate_decompressor* d_;
-    std::string out_;  // reused from call to call
 };
 
 }  // namespace boardpack

@@ -475,9 +475,12 @@ def main():
                 uris = [str(annot.A.URI) for page in a.pages for annot in page.get("/Annots", [])
                         if "/A" in annot and "/URI" in annot.A]
                 files = [u for u in uris if u.startswith("bilag/")]
-                check(f"example {edition}: its attachment lists link each PDF attachment's own file",
+                # From its agenda and from the item's attachment list, as the packet links its pages.
+                bilag = os.path.join(os.path.dirname(pdf), "bilag")
+                check(f"example {edition}: its agenda and attachment lists link each PDF attachment's own file",
                       files and all(os.path.isfile(os.path.join(os.path.dirname(pdf), u)) for u in files)
-                      and len(files) == len(os.listdir(os.path.join(os.path.dirname(pdf), "bilag"))), files)
+                      and sorted(set(files)) == sorted("bilag/" + f for f in os.listdir(bilag))
+                      and all(files.count(u) == 2 for u in files), files)
         small = os.path.join(work, "2024-06-lille")
         small_meeting(small)
         packet = build(boardpack, small, os.path.join(work, "out2"))

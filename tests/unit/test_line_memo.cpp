@@ -119,7 +119,7 @@ TEST_CASE("line memo: past its budget it forgets, and breaks again") {
     CHECK(none.memo().bytes() == 0);
 }
 
-TEST_CASE("line memo: the example laid out with it, each edition as packet and agenda-only, is the same to the bit") {
+TEST_CASE("line memo: the example laid out with it, each edition, is the same to the bit") {
     Diagnostics d;
     DiskFiles files(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/2023-09-bestyrelsen");
     auto meeting = pipeline::load(files, "2023-09-bestyrelsen", d);
@@ -132,11 +132,9 @@ TEST_CASE("line memo: the example laid out with it, each edition as packet and a
     for (int round = 0; round < 2; ++round)  // the second round finds every line kept
         for (const model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
             const model::EditionView view = pipeline::edition(*meeting, e);
-            for (const bool merged : {true, false}) {
-                INFO(model::edition_folder(e), merged ? " packet" : " agenda-only", " round ", round);
-                CHECK(pages_text(layout_packet(view, e, test::wording(), remembering, merged)) ==
-                      pages_text(layout_packet(view, e, test::wording(), plain, merged)));
-            }
+            INFO(model::edition_folder(e), " round ", round);
+            CHECK(pages_text(layout_packet(view, e, test::wording(), remembering)) ==
+                  pages_text(layout_packet(view, e, test::wording(), plain)));
         }
     CHECK(remembering.memo().hits() > 1000);
 }

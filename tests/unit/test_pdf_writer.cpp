@@ -19,7 +19,9 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include "build.hpp"
 #include "core/deflate.hpp"
+#include "core/input_files.hpp"
 #include "core/text.hpp"
 #include "render/pdf/code_points.hpp"
 #include "render/pdf/content_stream.hpp"
@@ -545,97 +547,97 @@ std::string temp_pdf(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("Inflater: compressed bytes hold exactly what they were made from, no more, no less (issue 10)") {
-    Deflater deflater;
-    Inflater inflater;
-    const std::string page = "BT /F1 10 Tf 72 700 Td (Budget 2024: 34,4 mio. kr.) Tj ET\n";
-    REQUIRE(deflater.compress(page));
-    const std::string z = deflater.result();
-    CHECK(inflater.holds(z, page));
-    CHECK_FALSE(inflater.holds(z, page.substr(0, page.size() - 1)));
-    CHECK_FALSE(inflater.holds(z, page + " "));
-    std::string changed = page;
-    changed[30] = '5';
-    CHECK_FALSE(inflater.holds(z, changed));
-    CHECK_FALSE(inflater.holds("not zlib", page));
-    CHECK(inflater.holds(z, page));  // its buffer reused
+namespace {
+
+// A packet of three pages whose third is a PDF attachment's, and what its agenda-only PDF
+// prints of it: the first two pages, the second without the page number only the packet has.
+LaidOutDocument with_agenda_only() {
+    LaidOutDocument doc = footed(3, 3);
+    doc.pages[1].texts.insert(doc.pages[1].texts.begin() + 5, TextItem{500, 150, "3", FontStyle::Regular, 10, {}, {}});
+    doc.pages[1].footer_begin += 1;
+    doc.pages[1].footer_end += 1;
+    doc.pages[1].links.push_back({72, 140, 440, 14, "", "bilag-1", "", {}});
+    doc.pages[2].anchors.push_back({"bilag-1", 60});
+    AgendaOnly only;
+    only.pages = 2;
+    only.footers.resize(2);
+    for (size_t p = 0; p < 2; ++p) {
+        only.footers[p].push_back({72, 802, "Danske Regioner", FontStyle::Regular, 8, {}, {}});
+        only.footers[p].push_back({480, 802, "Side " + std::to_string(p + 1) + " af 2", FontStyle::Regular, 8, {}, {}});
+    }
+    only.packet_only = {{}, {5}};
+    only.links = {{}, {{72, 140, 440, 14, "bilag/1-1-notat.pdf", "", "", {}}}};
+    doc.agenda_only = std::move(only);
+    return doc;
 }
 
-TEST_CASE("Page memo: the same content compressed once, other content never taken for it (issue 10)") {
-    PageMemo memo;
-    Deflater deflater;
-    Inflater inflater;
-    const auto a = memo.compressed("BT (a) Tj ET", deflater, inflater);
-    const auto b = memo.compressed("BT (b) Tj ET", deflater, inflater);
-    const auto again = memo.compressed("BT (a) Tj ET", deflater, inflater);
-    REQUIRE(a);
-    REQUIRE(b);
-    CHECK(again == a);
-    CHECK(b != a);
-    CHECK(memo.reused() == 1);
-    CHECK(inflater.holds(*b, "BT (b) Tj ET"));
-    // An empty page (its view may have no data at all) is a page like any other.
-    const auto empty = memo.compressed(std::string_view(), deflater, inflater);
-    REQUIRE(empty);
-    CHECK(memo.compressed(std::string(), deflater, inflater) == empty);
-    CHECK_FALSE(inflater.holds(*empty, "BT (a) Tj ET"));
-    CHECK_FALSE(inflater.holds(*a, std::string_view()));
+std::string file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
 }
 
-TEST_CASE("Font plan: one covers another when it has every character in the same faces and uses no other face (issue 10)") {
-    const FontPlan abc = FontPlan::of(footed(1, 1), fonts());
-    const FontPlan same = FontPlan::of(footed(1, 1), fonts());
-    CHECK(abc.covers(same));
-    LaidOutDocument fewer = pages(1);
-    fewer.pages[0].texts.push_back({72, 80, "Punkt", FontStyle::Regular, 10, {}, {}});
-    CHECK(abc.covers(FontPlan::of(fewer, fonts())));
-    CHECK_FALSE(FontPlan::of(fewer, fonts()).covers(abc));
-    // A face the other does not print with would be embedded for nothing.
-    LaidOutDocument bold = footed(1, 1);
-    bold.pages[0].texts.push_back({72, 400, "P", FontStyle::Bold, 10, {}, {}});
-    CHECK_FALSE(FontPlan::of(bold, fonts()).covers(abc));
-    CHECK_FALSE(abc.covers(FontPlan::of(bold, fonts())));
-}
+}  // namespace
 
-TEST_CASE("PDF writer: an edition's packet and agenda-only PDF share the pages they print alike, their footers apart (issue 10)") {
-    const std::string packet_path = temp_pdf("packet"), agenda_path = temp_pdf("agenda");
-    EditionPdfs shared;
+TEST_CASE("PDF writer: an edition's packet and agenda-only PDF are written from one layout, the pages they print alike once (issue 10)") {
+    const std::string packet_path = temp_pdf("packet"), agenda_path = temp_pdf("agenda"), alone_path = temp_pdf("alone");
     Diagnostics diags;
-    // The packet has a third page (an attachment's) the agenda-only PDF has not: M differs.
-    REQUIRE(write_pdf(footed(3, 3), fonts(), test::srgb_profile(), packet_path, diags, {&shared, PdfSharing::Plan::Offer}) ==
-            PdfResult::Written);
-    CHECK(shared.pages.reused() == 0);
-    REQUIRE(write_pdf(footed(2, 2), fonts(), test::srgb_profile(), agenda_path, diags, {&shared, PdfSharing::Plan::Take}) ==
-            PdfResult::Written);
-    CHECK(shared.pages.reused() == 2);
+    REQUIRE(write_pdf(with_agenda_only(), fonts(), test::srgb_profile(), packet_path, diags, agenda_path) == PdfResult::Written);
+    // The packet is the same to the byte when its agenda-only PDF is not written beside it.
+    REQUIRE(write_pdf(with_agenda_only(), fonts(), test::srgb_profile(), alone_path, diags) == PdfResult::Written);
+    CHECK(file_bytes(packet_path) == file_bytes(alone_path));
     const auto packet = page_streams(packet_path), agenda = page_streams(agenda_path);
-    std::filesystem::remove(packet_path);
     REQUIRE(packet.size() == 3);
     REQUIRE(agenda.size() == 2);
     for (size_t p = 0; p < 2; ++p) {
         // The page's own content, then its footer, an artifact, in a stream of its own.
         REQUIRE(packet[p].size() == 2);
         REQUIRE(agenda[p].size() == 2);
-        CHECK(packet[p][0] == agenda[p][0]);
         CHECK(agenda[p][1].rfind("/Artifact <</Type /Pagination>> BDC", 0) == 0);
         CHECK(packet[p][1] != agenda[p][1]);
     }
-
-    // An agenda-only PDF that prints a character the packet does not makes its own plan (its
-    // codes differ), and so shares no page; nor does one whose packet made no plan.
-    EditionPdfs other;
-    REQUIRE(write_pdf(footed(2, 2), fonts(), test::srgb_profile(), "", diags, {&other, PdfSharing::Plan::Offer}) ==
-            PdfResult::Written);
-    LaidOutDocument more = footed(2, 2);
-    more.pages[1].texts.push_back({72, 500, "!", FontStyle::Regular, 10, {}, {}});
-    REQUIRE(write_pdf(std::move(more), fonts(), test::srgb_profile(), agenda_path, diags, {&other, PdfSharing::Plan::Take}) ==
-            PdfResult::Written);
-    CHECK(other.pages.reused() == 0);
-    EditionPdfs none;
-    none.plan.offer(nullptr);
-    REQUIRE(write_pdf(footed(2, 2), fonts(), test::srgb_profile(), agenda_path, diags, {&none, PdfSharing::Plan::Take}) ==
-            PdfResult::Written);
-    CHECK(page_streams(agenda_path).size() == 2);
-    std::filesystem::remove(agenda_path);
+    // The first page alike; the second prints its page number in the packet only.
+    CHECK(packet[0][0] == agenda[0][0]);
+    CHECK(packet[1][0] != agenda[1][0]);
+    CHECK(packet[1][0].size() > agenda[1][0].size());
+    // Its link leads to the attachment's page in the packet, to its file in the agenda-only PDF.
+    QPDF a;
+    a.processFile(agenda_path.c_str());
+    auto links = QPDFPageDocumentHelper(a).getAllPages()[1].getObjectHandle().getKey("/Annots");
+    REQUIRE(links.isArray());
+    CHECK(links.getArrayItem(0).getKey("/A").getKey("/URI").getStringValue() == "bilag/1-1-notat.pdf");
+    for (const std::string& path : {packet_path, agenda_path, alone_path}) std::filesystem::remove(path);
     CHECK(diags.all().empty());
+}
+
+TEST_CASE("PDF writer: the example's packets are the same with or without their agenda-only PDFs, which print their item pages alike (issue 10)") {
+    Diagnostics d;
+    DiskFiles files(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/2023-09-bestyrelsen");
+    auto meeting = pipeline::load(files, "2023-09-bestyrelsen", d);
+    REQUIRE_MESSAGE(meeting, messages(d));
+    pipeline::compute(*meeting, test::wording(), d);
+    pipeline::prepare(*meeting, test::wording(), d);
+    const std::string packet_path = temp_pdf("example"), agenda_path = temp_pdf("example-agenda"),
+                      alone_path = temp_pdf("example-alone");
+    for (const model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
+        INFO(model::edition_folder(e));
+        const model::EditionView view = pipeline::edition(*meeting, e);
+        LaidOutDocument laid = pipeline::lay_out(view, test::wording(), fonts().layout_metrics());
+        REQUIRE(laid.agenda_only);
+        const size_t own_pages = laid.agenda_only->pages;
+        REQUIRE(write_pdf(laid, fonts(), test::srgb_profile(), alone_path, d) == PdfResult::Written);
+        REQUIRE(write_pdf(std::move(laid), fonts(), test::srgb_profile(), packet_path, d, agenda_path) == PdfResult::Written);
+        CHECK(file_bytes(packet_path) == file_bytes(alone_path));
+        const auto packet = page_streams(packet_path), agenda = page_streams(agenda_path);
+        REQUIRE(agenda.size() == own_pages);
+        REQUIRE(packet.size() > own_pages);
+        // All but the agenda's pages and the items' attachment lists, which print the page each
+        // PDF attachment starts on in the packet only.
+        size_t alike = 0;
+        for (size_t p = 0; p < own_pages; ++p) alike += packet[p][0] == agenda[p][0];
+        CHECK(alike + 4 >= own_pages);
+    }
+    for (const std::string& path : {packet_path, agenda_path, alone_path}) std::filesystem::remove(path);
+    CHECK_MESSAGE(!d.has_errors(), messages(d));
 }

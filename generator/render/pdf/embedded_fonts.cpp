@@ -12,25 +12,30 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
     // Characters below kDirect (nearly all text) are collected in a table per style, and given
     // their face once each afterwards, not once per character printed; the rest in lists.
     std::array<std::array<bool, kDirect>, kFontStyles> by_style{};
-    for (const Page& page : doc.pages)
-        for (const TextItem& t : page.texts) {
-            auto& style_seen = by_style[static_cast<size_t>(t.style)];
-            const std::string_view text = t.text;
-            const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
-            for (size_t i = 0; i < text.size();) {
-                // A run of printable ASCII (most of a text) on locals, which next_code_point's
-                // reference to i would otherwise keep in memory.
-                const unsigned char* at = bytes + i;
-                for (const unsigned char* const end = bytes + text.size(); at != end && printable_ascii(*at); ++at)
-                    style_seen[*at] = true;
-                i = static_cast<size_t>(at - bytes);
-                if (i == text.size()) break;
-                const char32_t cp = printed_as(next_code_point(text, i));
-                if (cp == 0) continue;
-                if (cp < kDirect) style_seen[cp] = true;
-                else plan.chars_[static_cast<size_t>(printing_face(fonts, cp, t.style))].push_back(cp);
-            }
+    const auto read = [&](const TextItem& t) {
+        auto& style_seen = by_style[static_cast<size_t>(t.style)];
+        const std::string_view text = t.text;
+        const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
+        for (size_t i = 0; i < text.size();) {
+            // A run of printable ASCII (most of a text) on locals, which next_code_point's
+            // reference to i would otherwise keep in memory.
+            const unsigned char* at = bytes + i;
+            for (const unsigned char* const end = bytes + text.size(); at != end && printable_ascii(*at); ++at)
+                style_seen[*at] = true;
+            i = static_cast<size_t>(at - bytes);
+            if (i == text.size()) break;
+            const char32_t cp = printed_as(next_code_point(text, i));
+            if (cp == 0) continue;
+            if (cp < kDirect) style_seen[cp] = true;
+            else plan.chars_[static_cast<size_t>(printing_face(fonts, cp, t.style))].push_back(cp);
         }
+    };
+    for (const Page& page : doc.pages)
+        for (const TextItem& t : page.texts) read(t);
+    // The agenda-only PDF's own footers: it is written with its packet's plan.
+    if (doc.agenda_only)
+        for (const std::vector<TextItem>& footer : doc.agenda_only->footers)
+            for (const TextItem& t : footer) read(t);
     std::array<std::array<bool, kDirect>, kFaces> seen{};
     for (int s = 0; s < kFontStyles; ++s)
         for (char32_t cp = 0; cp < kDirect; ++cp)
@@ -65,14 +70,6 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
                 plan.ascii_[style][byte] = static_cast<uint8_t>(both & 0xFF);
     }
     return plan;
-}
-
-bool FontPlan::covers(const FontPlan& other) const {
-    for (size_t f = 0; f < kFaces; ++f) {
-        const auto &mine = chars_[f], &theirs = other.chars_[f];
-        if (mine.empty() != theirs.empty() || !std::includes(mine.begin(), mine.end(), theirs.begin(), theirs.end())) return false;
-    }
-    return true;
 }
 
 uint16_t FontPlan::code(int face, char32_t cp) const {

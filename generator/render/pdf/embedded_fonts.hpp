@@ -52,10 +52,6 @@ public:
     const std::array<uint8_t, 256>& ascii_codes(FontStyle style) const { return ascii_[static_cast<size_t>(style)]; }
     int ascii_face(FontStyle style) const { return ascii_face_[static_cast<size_t>(style)]; }
 
-    // Whether a document printed with this plan gets every character `other` has, in the same
-    // faces, and uses the same faces (so embeds no face it does not print with): then it can
-    // be printed with this plan instead.
-    bool covers(const FontPlan& other) const;
 
 private:
     std::array<std::vector<char32_t>, kFaces> chars_;

@@ -50,10 +50,9 @@ struct Packet {
     const std::string changed_mark;
     ChangeMarks marks;
     bool sheet_only = false;  // the rettelsesblad's own PDF
-    // The PDF attachments merged in after the items (the packet), or only listed, each linked to
-    // its own file in bilag/ (the agenda-only PDF, which keeps its PDF/UA claim).
-    bool merge_attachments = true;
-    bool merged(const model::Attachment& a) const { return merge_attachments && a.pdf; }
+    // A PDF attachment's pages are merged in after the items (its agenda-only PDF links its
+    // own file in bilag/ instead).
+    static bool merged(const model::Attachment& a) { return static_cast<bool>(a.pdf); }
 
     Packet(const model::EditionView& v, model::Edition e, const Wording& w, const FontMetrics& metrics, TableCache& t)
         : view(v), edition(e), wording(w), m(metrics), tables(t), flow(doc, metrics, style::kMarginTop, style::kContentBottom),
@@ -119,6 +118,7 @@ struct Packet {
     struct PendingNumber {
         size_t page = 0, text = 0;
         std::string anchor;
+        bool packet_only = false;  // a merged PDF attachment's: not in the agenda-only PDF
     };
     std::vector<PendingNumber> page_numbers;
 
@@ -234,7 +234,7 @@ struct Packet {
             const double baseline = flow.baseline_in(top, ls);
             flow.lines(std::move(lines), ls, true, std::nullopt, entry);
             const std::string target = attachment_anchor(item, a);
-            page_numbers.push_back({doc.pages.size() - 1, flow.page().texts.size(), target});
+            page_numbers.push_back({doc.pages.size() - 1, flow.page().texts.size(), target, true});
             flow.page().texts.push_back({0, baseline, "", FontStyle::Regular, ls.size, style::kText, entry});
             flow.page().links.push_back({x, top, style::kPageWidth - style::kMarginRight - x, flow.y() - top, "", target, "", entry});
         }
@@ -325,7 +325,6 @@ struct Packet {
             b.keep_together = true;
             b.marker = Marker{std::to_string(a.number) + ".", style::kMarginLeft, FontStyle::Regular, style::kText};
             if (!a.content.empty() || merged(a)) b.link_target = attachment_anchor(item, a);
-            else if (a.pdf) b.link_url = model::attachment_file(item, a);
             b.origin = list;
             b.origin.item = static_cast<int>(i);
             blocks.push_back(std::move(b));
@@ -337,7 +336,7 @@ struct Packet {
                 for (const TextItem& t : texts)  // kept together: all its lines are on this page
                     if (t.origin.role == Origin::Role::Attachment && t.origin.item == static_cast<int>(i))
                         baseline = std::min(baseline, t.baseline);
-                page_numbers.push_back({doc.pages.size() - 1, texts.size(), attachment_anchor(item, a)});
+                page_numbers.push_back({doc.pages.size() - 1, texts.size(), attachment_anchor(item, a), true});
                 flow.page().texts.push_back({0, baseline, "", FontStyle::Regular, style::kBodySize, style::kText, list});
                 flow.page().texts.back().origin.item = static_cast<int>(i);
             }
@@ -363,27 +362,49 @@ struct Packet {
         tables.clear();
     }
 
+    // The footer's texts on each page of a document of `total` pages: the line, and "Side N af
+    // M" beside it.
+    class FooterTexts {
+    public:
+        FooterTexts(const Packet& packet, int total) : packet_(packet), total_(total) {
+            const FontMetrics& m = packet.m;
+            left_ = packet.view.organisation + " \xE2\x80\x93 " + packet.wording.meeting_line(packet.view) + " \xE2\x80\x93 " +
+                    packet.wording.edition(packet.edition);
+            if (!packet.version_line.empty()) left_ += " \xE2\x80\x93 " + packet.version_line;
+            // The footer stays on one line beside the widest "Side N af M": a long one is set
+            // smaller, never cut.
+            const double room = style::kContentWidth -
+                                m.width(packet.wording.page_of(total, total), FontStyle::Regular, style::kFooterSize) -
+                                style::kFooterGap;
+            const double natural = m.width(left_, FontStyle::Regular, style::kFooterSize);
+            left_size_ = natural > room ? style::kFooterSize * room / natural : style::kFooterSize;
+        }
+
+        // Page p's (0-based), added to `texts`.
+        void add(int p, std::vector<TextItem>& texts) const {
+            const std::string right = packet_.wording.page_of(p + 1, total_);
+            const double rw = packet_.m.width(right, FontStyle::Regular, style::kFooterSize);
+            texts.push_back({style::kMarginLeft, style::kFooterBaseline, left_, FontStyle::Regular, left_size_, style::kMuted, {}});
+            texts.push_back({style::kPageWidth - style::kMarginRight - rw, style::kFooterBaseline, right, FontStyle::Regular,
+                             style::kFooterSize, style::kMuted, {}});
+        }
+
+    private:
+        const Packet& packet_;
+        int total_;
+        std::string left_;
+        double left_size_ = 0;
+    };
+
     void footers() {
         const int total = static_cast<int>(doc.pages.size());
-        std::string left = view.organisation + " \xE2\x80\x93 " + wording.meeting_line(view) + " \xE2\x80\x93 " +
-                           wording.edition(edition);
-        if (!version_line.empty()) left += " \xE2\x80\x93 " + version_line;
-        // The footer stays on one line beside the widest "Side N af M": a long one is set
-        // smaller, never cut.
-        const double room = style::kContentWidth - m.width(wording.page_of(total, total), FontStyle::Regular,
-                                                           style::kFooterSize) - style::kFooterGap;
-        const double natural = m.width(left, FontStyle::Regular, style::kFooterSize);
-        const double left_size = natural > room ? style::kFooterSize * room / natural : style::kFooterSize;
+        const FooterTexts footer(*this, total);
         for (int p = 0; p < total; ++p) {
             Page& page = doc.pages[static_cast<size_t>(p)];
             page.boxes.push_back({style::kMarginLeft, style::kFooterBaseline - style::kFooterRuleAbove, style::kContentWidth,
                                   style::kFooterRule, style::kRule, {}});
-            const std::string right = wording.page_of(p + 1, total);
-            const double rw = m.width(right, FontStyle::Regular, style::kFooterSize);
             page.footer_begin = static_cast<int>(page.texts.size());
-            page.texts.push_back({style::kMarginLeft, style::kFooterBaseline, left, FontStyle::Regular, left_size, style::kMuted, {}});
-            page.texts.push_back({style::kPageWidth - style::kMarginRight - rw, style::kFooterBaseline, right,
-                                  FontStyle::Regular, style::kFooterSize, style::kMuted, {}});
+            footer.add(p, page.texts);
             page.footer_end = static_cast<int>(page.texts.size());
         }
         if (edition == model::Edition::Lukket) closed_marks();
@@ -401,21 +422,53 @@ struct Packet {
         }
     }
 
-    void outline() {
-        if (!version_line.empty()) doc.outline.push_back({shortened(wording.get("rettelsesblad")), "rettelsesblad", 0, {}});
-        if (sheet_only) return;
-        doc.outline.push_back({shortened(wording.get("dagsorden")), "forside", 0, {}});
+    // The bookmarks of the packet, or of its agenda-only PDF, where a PDF attachment's leads to
+    // its item's attachment list (the line there links its file).
+    std::vector<OutlineEntry> outline(bool agenda_only) const {
+        std::vector<OutlineEntry> out;
+        if (!version_line.empty()) out.push_back({shortened(wording.get("rettelsesblad")), "rettelsesblad", 0, {}});
+        if (sheet_only) return out;
+        out.push_back({shortened(wording.get("dagsorden")), "forside", 0, {}});
         for (const model::AgendaItem& item : view.items) {
             const std::string heading = wording.item_heading(item);
-            doc.outline.push_back(
-                {shortened(item.redacted ? heading : heading + " " + item.title), item_anchor(item), 0, item.loc});
+            out.push_back({shortened(item.redacted ? heading : heading + " " + item.title), item_anchor(item), 0, item.loc});
             for (const model::Attachment& a : item.attachments) {
-                const std::string target =
-                    a.content.empty() && !merged(a) ? item_anchor(item) + "-bilagsliste" : attachment_anchor(item, a);
-                doc.outline.push_back(
-                    {shortened(wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title), target, 1, a.loc});
+                const bool own_page = !a.content.empty() || (merged(a) && !agenda_only);
+                const std::string target = own_page ? attachment_anchor(item, a) : item_anchor(item) + "-bilagsliste";
+                out.push_back({shortened(wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title), target, 1, a.loc});
             }
         }
+        return out;
+    }
+
+    // The agenda-only PDF of a packet that merges PDF attachments: its first `own_pages` pages,
+    // without the merged attachments' page numbers, with footers of its own, their links to
+    // the attachments' files and bookmarks to their lists.
+    void agenda_only(size_t own_pages) {
+        AgendaOnly only;
+        only.pages = own_pages;
+        const FooterTexts footer(*this, static_cast<int>(own_pages));
+        only.footers.resize(own_pages);
+        for (size_t p = 0; p < own_pages; ++p) footer.add(static_cast<int>(p), only.footers[p]);
+        only.packet_only.resize(own_pages);
+        for (const PendingNumber& n : page_numbers)
+            if (n.packet_only) only.packet_only[n.page].push_back(n.text);
+        for (std::vector<size_t>& texts : only.packet_only) std::sort(texts.begin(), texts.end());
+        std::map<std::string, std::string> files;  // a merged attachment's anchor -> its file
+        for (const model::AgendaItem& item : view.items)
+            for (const model::Attachment& a : item.attachments)
+                if (draws_pages(item, a)) files.emplace(attachment_anchor(item, a), model::attachment_file(item, a));
+        only.links.resize(own_pages);
+        for (size_t p = 0; p < own_pages; ++p) {
+            only.links[p] = doc.pages[p].links;
+            for (LinkItem& l : only.links[p])
+                if (const auto f = files.find(l.target); l.url.empty() && f != files.end()) {
+                    l.url = f->second;
+                    l.target.clear();
+                }
+        }
+        only.outline = outline(true);
+        doc.agenda_only = std::move(only);
     }
 
     void info() {
@@ -458,28 +511,30 @@ struct Packet {
 
     void run() {
         correction_sheet_pages();
+        size_t own_pages = 0;  // before the PDF attachments'
         if (!sheet_only) {
             front_page();
             agenda_pages = flow.page_number();
             for (const model::AgendaItem& it : view.items) item(it);
-            if (merge_attachments) lay_out_attachment_pages(view, wording, m, flow, doc, next_block);
+            own_pages = doc.pages.size();
+            lay_out_attachment_pages(view, wording, m, flow, doc, next_block);
             fill_page_numbers();
         }
         draw_change_bars(doc, marks, style::kMarginLeft);
         footers();
         fit();
-        outline();
+        doc.outline = outline(false);
         info();
+        if (!sheet_only && merges_attachment_pages(view)) agenda_only(own_pages);
     }
 };
 
 }  // namespace
 
 LaidOutDocument layout_packet(const model::EditionView& view, model::Edition edition, const Wording& wording,
-                              const FontMetrics& metrics, bool merge_attachments) {
+                              const FontMetrics& metrics) {
     TableCache tables;
     Packet packet(view, edition, wording, metrics, tables);
-    packet.merge_attachments = merge_attachments;
     packet.run();
     return std::move(packet.doc);
 }

@@ -1,5 +1,6 @@
 #include "render/pdf/page_items.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace boardpack::render::pdf {
@@ -90,7 +91,27 @@ std::string dump(const LaidOutDocument& doc) {
     }
     for (const OutlineEntry& e : doc.outline)
         out += "outline " + std::string(static_cast<size_t>(e.level) * 2, ' ') + e.title + " -> #" + e.anchor + "\n";
+    if (const auto& only = doc.agenda_only) {
+        // What the agenda-only PDF prints otherwise than the packet's first pages.
+        out += "agenda-only " + std::to_string(only->pages) + " pages\n";
+        for (size_t p = 0; p < only->pages; ++p) {
+            out += "page " + std::to_string(p + 1) + " footer";
+            for (const TextItem& t : only->footers[p]) out += " x=" + num(t.x) + " " + style_name(t.style) + num(t.size) + " |" + t.text + "|";
+            out += "\n";
+            for (const size_t k : only->packet_only[p]) out += "  packet only: text " + std::to_string(k) + "\n";
+            for (size_t k = 0; k < only->links[p].size(); ++k)
+                if (const LinkItem& l = only->links[p][k]; k >= doc.pages[p].links.size() || l.url != doc.pages[p].links[k].url)
+                    out += "  link x=" + num(l.x) + " y=" + num(l.y) + " -> " + l.url + "\n";
+        }
+        for (const OutlineEntry& e : only->outline)
+            out += "outline " + std::string(static_cast<size_t>(e.level) * 2, ' ') + e.title + " -> #" + e.anchor + "\n";
+    }
     return out;
+}
+
+bool AgendaOnly::packet_only_text(size_t p, size_t k) const {
+    const std::vector<size_t>& texts = packet_only[p];
+    return !texts.empty() && std::binary_search(texts.begin(), texts.end(), k);
 }
 
 }  // namespace boardpack::render::pdf

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -142,6 +143,26 @@ struct DocumentInfo {
     int year = 0, month = 0, day = 0;  // creation date, from the meeting data
 };
 
+// The agenda-only PDF of a packet that merges PDF attachments (README, "Attachments"): the
+// packet's own pages, before the attachments' (the same layout, so the same content, but for
+// what the fields below say), which the writer makes from one layout and writes once for both
+// where they print alike (pdf_writer.hpp).
+struct AgendaOnly {
+    size_t pages = 0;  // the packet's first `pages` pages; the PDF attachments' follow them
+    // Per page, the texts [footer_begin, footer_end) it prints instead of the packet's: "Side N
+    // af M" with its own M (and the footer line sized to fit it).
+    std::vector<std::vector<TextItem>> footers;
+    // Per page, the indexes of the texts only the packet prints: the page a merged PDF
+    // attachment starts on, in the agenda and in an item's attachment list (ascending).
+    std::vector<std::vector<size_t>> packet_only;
+    // Per page, its links: a merged PDF attachment's lead to its own file in bilag/ instead.
+    std::vector<std::vector<LinkItem>> links;
+    std::vector<OutlineEntry> outline;  // a PDF attachment's bookmark leads to its item's list
+
+    // Whether text k of page p is the packet's only.
+    bool packet_only_text(size_t p, size_t k) const;
+};
+
 struct LaidOutDocument {
     double page_width = 0, page_height = 0;
     std::vector<Page> pages;
@@ -155,6 +176,8 @@ struct LaidOutDocument {
         std::string alt;
     };
     std::vector<FigureAlt> figures;
+    // A packet that merges PDF attachments: its agenda-only PDF, from the same pages.
+    std::optional<AgendaOnly> agenda_only;
 
     // The 1-based page holding an anchor, or 0.
     int page_of(const std::string& anchor) const;

@@ -26,6 +26,7 @@
 #include "render/pdf/pdf_metadata.hpp"
 #include "render/pdf/pdf_objects.hpp"
 #include "render/pdf/save_sink.hpp"
+#include "render/pdf/shared_pages.hpp"
 #include "render/pdf/structure_tree.hpp"
 #include "render/pdf/structure_writer.hpp"
 
@@ -186,21 +187,32 @@ bool start_document(Haru& haru, const LaidOutDocument& doc) {
            haru.ok(HPDF_SetPageMode(haru.doc(), HPDF_PAGE_MODE_USE_OUTLINE));
 }
 
+// Writes one PDF of a layout: the packet, or with `only` its agenda-only PDF (its first pages).
 struct Writer {
-    Writer(LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFaces], const FontFiles& ff, const FontPlan& p, PageMemo* m)
-        : doc(d), haru(h), fonts(f), files(ff), plan(p), memo(m), tree(build_structure(d)) {}
+    Writer(LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFaces], const FontFiles& ff, const FontPlan& p, StructureTree t,
+           const AgendaOnly* o, std::vector<SharedPage>* s)
+        : doc(d), haru(h), fonts(f), files(ff), plan(p), only(o), shared(s), tree(std::move(t)),
+          name(only ? (doc.info.subject.empty() ? _("the agenda-only PDF") : fmt(_("the agenda-only PDF ({})"), doc.info.subject))
+                    : pdf_name(doc)) {}
 
-    LaidOutDocument& doc;  // a page's texts and boxes are freed once libharu has them
+    LaidOutDocument& doc;  // a page's texts and boxes are freed once no PDF needs them
     Haru& haru;
     HPDF_Font (&fonts)[kFaces];
     const FontFiles& files;
     const FontPlan& plan;
-    // The pages' compressed content shared with the edition's other PDF, kept by what it holds;
-    // null for a PDF written alone. Only a shared PDF puts its footers in streams of their own.
-    PageMemo* memo;
+    const AgendaOnly* only;  // writing the agenda-only PDF of the packet laid out in `doc`
+    // The pages the edition's two PDFs print alike (shared_pages.hpp): the agenda-only PDF
+    // fills them, the packet takes them. Null for a PDF written alone.
+    std::vector<SharedPage>* shared;
+    // A packet that has an agenda-only PDF writes each page's footer, the one thing the two
+    // print otherwise, as a content stream of its own, as that PDF does (whether it is written
+    // or not: so the packet's bytes are the same either way).
+    bool own_footer_stream = only || doc.agenda_only;
     std::vector<std::shared_ptr<const std::string>> page_contents;  // what the pages' streams read when saved
     GlyphRuns runs;       // the current text's, reused
     StructureTree tree;  // worked out before the pages' items are freed; its elements kept until saved
+    std::string name;    // "the PDF (Offentlig udgave)", for messages
+    SharedPage* recording = nullptr;  // the shared page whose content is being written, to note what it names
     std::vector<HPDF_Page> pages;
     std::vector<PageAnnotations> annotations;  // per page, per link item
     DocumentId id;                             // from the pages' content
@@ -210,7 +222,6 @@ struct Writer {
     const TextItem* current_text = nullptr;  // for the message if a text is refused
     ContentStream content;                     // the current page's, reused from page to page
     Deflater deflater;                         // one zlib stream for all pages
-    Inflater inflater;                         // to check a page taken from the memo
     ImportedPages imported;                    // the PDF attachments' pages, drawn on pages left for them
     // The text state set on the current page, to skip repeating it.
     bool font_set = false, color_set = false;
@@ -218,8 +229,16 @@ struct Writer {
     double font_size = 0;
     Color color;
 
-    std::string page_name(size_t i) const {
-        return fmt(_("page {} of {} of {}"), i + 1, doc.pages.size(), pdf_name(doc));
+    size_t page_count() const { return only ? only->pages : doc.pages.size(); }
+
+    std::string page_name(size_t i) const { return fmt(_("page {} of {} of {}"), i + 1, page_count(), name); }
+
+    // Notes a resource the shared page's content names, the first time it does.
+    void note(int face, const std::shared_ptr<const ImageFile>& image, const char* resource) {
+        if (!recording) return;
+        for (const SharedPage::Resource& r : recording->resources)
+            if (r.name == resource) return;
+        recording->resources.push_back({face, image, resource});
     }
 
     // The text as runs of glyph codes, one per face that prints part of it (a character
@@ -237,9 +256,10 @@ struct Writer {
             const GlyphRuns::Run& run = runs.runs[r];
             // Font and colour only when they change: a table's thousands of lines share one.
             if (!font_set || run.face != font_face || t.size != font_size) {
-                const char* name = HPDF_Page_GetLocalFontName(page, fonts[run.face]);
-                if (!haru.ok(name)) return false;
-                content.font(name, t.size);
+                const char* font = HPDF_Page_GetLocalFontName(page, fonts[run.face]);
+                if (!haru.ok(font)) return false;
+                note(run.face, nullptr, font);
+                content.font(font, t.size);
                 font_set = true;
                 font_face = run.face;
                 font_size = t.size;
@@ -261,34 +281,47 @@ struct Writer {
     // of a damaged one stops the program (libharu's error handler returns, where libpng needs
     // it not to), so nothing unchecked may come here.
     bool image(HPDF_Page page, size_t i, const ImageItem& im) {
-        if (!im.file || !im.file->bytes) return haru.fail_with(_("a picture is missing"));
-        HPDF_Image& x = loaded[im.file.get()];
+        const char* x = image_name(page, i, im.file);
+        if (!x) return false;
+        content.image(x, im.x, doc.page_height - im.y - im.h, im.w, im.h);
+        return true;
+    }
+
+    // The name the page gives the picture's file, loaded the first time the document draws it;
+    // null once the reason is reported.
+    const char* image_name(HPDF_Page page, size_t i, const std::shared_ptr<const ImageFile>& file) {
+        if (!file || !file->bytes) {
+            haru.fail_with(_("a picture is missing"));
+            return nullptr;
+        }
+        HPDF_Image& x = loaded[file.get()];
         if (!x) {
-            const ImageFile& f = *im.file;
+            const ImageFile& f = *file;
             haru.doing(fmt(_("draw the picture on {}"), page_name(i)), f.source);
             const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(f.bytes->data());
             const auto size = static_cast<HPDF_UINT>(f.bytes->size());
             x = f.format == ImageFile::Format::Jpeg ? HPDF_LoadJpegImageFromMem(haru.doc(), bytes, size)
                                                     : HPDF_LoadPngImageFromMem(haru.doc(), bytes, size);
-            if (!haru.ok(x)) return false;
+            if (!haru.ok(x)) return nullptr;
             haru.doing([this, i] { return fmt(_("write {}"), page_name(i)); });
         }
-        const char* name = HPDF_Page_GetXObjectName(page, x);
-        if (!haru.ok(name)) return false;
-        content.image(name, im.x, doc.page_height - im.y - im.h, im.w, im.h);
-        return true;
+        const char* resource = HPDF_Page_GetXObjectName(page, x);
+        if (!haru.ok(resource)) return nullptr;
+        note(-1, file, resource);
+        return resource;
     }
 
     // The page's content, compressed here at our level (libharu would keep it uncompressed
-    // until the document is saved, then compress it at zlib's default): libharu writes the
-    // stream as it is, and its dictionary says how it is compressed. The compressed bytes are
-    // the memo's (the same page of the edition's other PDF may have made them), read when the
-    // document is saved.
+    // until the document is saved, then compress it at zlib's default).
     bool write_content(HPDF_PageAttr attr) {
-        std::shared_ptr<const std::string> compressed;
-        if (memo) compressed = memo->compressed(content.bytes(), deflater, inflater);
-        else if (deflater.compress(content.bytes())) compressed = std::make_shared<const std::string>(deflater.result());
-        if (!compressed) return haru.fail_with(_("zlib cannot compress the page"));
+        if (!deflater.compress(content.bytes())) return haru.fail_with(_("zlib cannot compress the page"));
+        return set_content(attr, std::make_shared<const std::string>(deflater.result()));
+    }
+
+    // libharu writes the page's stream as it is, and its dictionary says how it is compressed;
+    // the bytes are read when the document is saved. They enter the document's /ID.
+    bool set_content(HPDF_PageAttr attr, std::shared_ptr<const std::string> compressed) {
+        id.add(*compressed);
         // libharu's page stream keeps what is written in blocks of 4 KiB, copied in and out a
         // byte at a time: a stream reading exactly the compressed content takes its place (the
         // page's stream is still empty: libharu draws nothing on it).
@@ -299,16 +332,30 @@ struct Writer {
         return true;
     }
 
+    // The content the agenda-only PDF wrote for page i, which the packet prints alike: what it
+    // names, named in the same order, must get the same names here (they are the page's own,
+    // counted from its first), else the bytes would name something else; that is an error, never
+    // a page printed wrong.
+    bool take(HPDF_Page page, size_t i, const SharedPage& s) {
+        for (const SharedPage::Resource& r : s.resources) {
+            const char* got = r.image ? image_name(page, i, r.image) : HPDF_Page_GetLocalFontName(page, fonts[r.face]);
+            if (!haru.ok(got)) return false;
+            if (r.name != got)
+                return haru.fail_with(fmt(_("internal error: the page names {} where the agenda-only PDF named {}"), got, r.name));
+        }
+        return set_content(static_cast<HPDF_PageAttr>(page->attr), s.content);
+    }
+
     // The page's footer, as a second content stream after the page's own, with all that its
     // texts use (font, size, colour) set in it, whatever the first leaves set as it ends. Short,
     // so not compressed.
-    bool write_footer(HPDF_Page page, const Page& p) {
+    bool write_footer(HPDF_Page page, const TextItem* begin, const TextItem* end) {
         content.clear();
         content.begin_artifact("Pagination");
         content.begin_text();
         font_set = color_set = false;
-        for (int k = p.footer_begin; k < p.footer_end; ++k)
-            if (!p.texts[static_cast<size_t>(k)].text.empty() && !text(page, p.texts[static_cast<size_t>(k)])) return false;
+        for (const TextItem* t = begin; t != end; ++t)
+            if (!t->text.empty() && !text(page, *t)) return false;
         content.end_text();
         content.end_marked();
         id.add(content.bytes());
@@ -320,7 +367,15 @@ struct Writer {
                haru.ok(HPDF_Dict_Add(page, "Contents", both));
     }
 
-    // The page's boxes and texts go to libharu as one content stream.
+    // The page's footer texts: the agenda-only PDF's own, or the page's.
+    std::pair<const TextItem*, const TextItem*> footer(size_t i) const {
+        if (only) return {only->footers[i].data(), only->footers[i].data() + only->footers[i].size()};
+        const Page& p = doc.pages[i];
+        return {p.texts.data() + p.footer_begin, p.texts.data() + p.footer_end};
+    }
+
+    // The page's boxes and texts go to libharu as one content stream (and its footer as a second
+    // one, when the edition has an agenda-only PDF).
     bool page(size_t i) {
         Page& p = doc.pages[i];
         current_text = nullptr;
@@ -333,13 +388,25 @@ struct Writer {
             !haru.ok(HPDF_Page_SetHeight(page, real(doc.page_height))))
             return false;
         pages.push_back(page);
+        SharedPage* s = shared && i < shared->size() && (*shared)[i].alike ? &(*shared)[i] : nullptr;
+        if (s && !only) {
+            // The packet: the agenda-only PDF wrote this page's content.
+            if (!s->content) return haru.fail_with(_("internal error: a shared page was not written"));
+            if (!take(page, i, *s)) return false;
+            const auto [begin, end] = footer(i);
+            if (!write_footer(page, begin, end)) return false;
+            std::vector<TextItem>().swap(p.texts);
+            std::vector<int>().swap(tree.text_mcid[i]);
+            return true;
+        }
+        recording = only ? s : nullptr;
         content.clear();
         // An attachment's page first, under the stamp and the page number boardpack draws. It is
         // not tagged: a packet with PDF attachments claims no PDF/UA (see tagged_archive).
         for (const PlacedForm& f : imported.on_page(i)) {
-            const char* name = HPDF_Page_GetXObjectName(page, f.form);
-            if (!haru.ok(name)) return false;
-            content.form(name, f.at.scale, f.at.tx, f.at.ty);
+            const char* form = HPDF_Page_GetXObjectName(page, f.form);
+            if (!haru.ok(form)) return false;
+            content.form(form, f.at.scale, f.at.tx, f.at.ty);
         }
         // Rules, stripes and strike-throughs are drawing, not content: one artifact.
         const auto figure = [](const Origin& o) { return o.role == Origin::Role::Figure; };
@@ -371,7 +438,9 @@ struct Writer {
             const std::vector<int>& mcids = tree.text_mcid[i];
             for (size_t k = 0; k < p.texts.size(); ++k) {
                 const TextItem& t = p.texts[k];
-                if (t.text.empty() || (memo && static_cast<int>(k) >= p.footer_begin && static_cast<int>(k) < p.footer_end)) continue;
+                if (t.text.empty() || (own_footer_stream && static_cast<int>(k) >= p.footer_begin && static_cast<int>(k) < p.footer_end))
+                    continue;
+                if (only && only->packet_only_text(i, k)) continue;
                 if (mcids[k] != open) {
                     if (open != kNone) content.end_marked();
                     open = mcids[k];
@@ -383,13 +452,27 @@ struct Writer {
             if (open != kNone) content.end_marked();
             content.end_text();
         }
-        id.add(content.bytes());
         std::vector<int>().swap(tree.text_mcid[i]);  // the page's marking is written
+        recording = nullptr;
         if (!write_content(static_cast<HPDF_PageAttr>(page->attr))) return false;
-        if (memo && p.footer_begin < p.footer_end && !write_footer(page, p)) return false;
+        if (s) s->content = page_contents.back();
+        if (own_footer_stream) {
+            const auto [begin, end] = footer(i);
+            if (begin != end && !write_footer(page, begin, end)) return false;
+        }
         // libharu holds the page's content now: the layout's copy goes, so the two are not
-        // held side by side for the whole document.
-        std::vector<TextItem>().swap(p.texts);
+        // held side by side for the whole document; but the agenda-only PDF leaves the packet
+        // what it still writes itself (a page it prints otherwise, a shared page's footer).
+        if (only && !s) return true;
+        if (only) {
+            std::vector<TextItem> footer_texts(std::make_move_iterator(p.texts.begin() + p.footer_begin),
+                                               std::make_move_iterator(p.texts.begin() + p.footer_end));
+            p.texts.swap(footer_texts);
+            p.footer_begin = 0;
+            p.footer_end = static_cast<int>(p.texts.size());
+        } else {
+            std::vector<TextItem>().swap(p.texts);
+        }
         std::vector<BoxItem>().swap(p.boxes);
         std::vector<PathItem>().swap(p.paths);
         std::vector<ImageItem>().swap(p.images);
@@ -398,7 +481,7 @@ struct Writer {
 
     // Named places: a destination per anchor.
     bool anchors() {
-        for (size_t i = 0; i < doc.pages.size(); ++i) {
+        for (size_t i = 0; i < page_count(); ++i) {
             haru.doing([this, i] { return fmt(_("write the link targets on {}"), page_name(i)); });
             for (const AnchorItem& a : doc.pages[i].anchors) {
                 HPDF_Destination d = HPDF_Page_CreateDestination(pages[i]);
@@ -410,9 +493,9 @@ struct Writer {
     }
 
     bool links() {
-        annotations.resize(doc.pages.size());
-        for (size_t i = 0; i < doc.pages.size(); ++i) {
-            for (const LinkItem& l : doc.pages[i].links) {
+        annotations.resize(page_count());
+        for (size_t i = 0; i < page_count(); ++i) {
+            for (const LinkItem& l : only ? only->links[i] : doc.pages[i].links) {
                 annotations[i].push_back(nullptr);
                 HPDF_Rect r{real(l.x), real(doc.page_height - l.y - l.h), real(l.x + l.w), real(doc.page_height - l.y)};
                 HPDF_Annotation annot = nullptr;
@@ -451,10 +534,10 @@ struct Writer {
     // Bookmarks: level-1 entries hang under the previous level-0 entry.
     bool outline() {
         HPDF_Outline parent = nullptr;
-        for (const OutlineEntry& e : doc.outline) {
+        for (const OutlineEntry& e : only ? only->outline : doc.outline) {
             const auto d = destinations.find(e.anchor);
             if (d == destinations.end()) continue;
-            haru.doing([this, &e] { return fmt(_("write the bookmark {} in {}"), excerpt(e.title), pdf_name(doc)); }, e.source);
+            haru.doing([this, &e] { return fmt(_("write the bookmark {} in {}"), excerpt(e.title), name); }, e.source);
             // The title in UTF-16BE replaces libharu's single-byte one.
             HPDF_Outline o = HPDF_CreateOutline(haru.doc(), e.level > 0 ? parent : nullptr, "", nullptr);
             HPDF_Binary title = haru.ok(o) ? text_string(e.title) : nullptr;
@@ -472,14 +555,14 @@ struct Writer {
                                                                        {HPDF_INFO_SUBJECT, &doc.info.subject},
                                                                        {HPDF_INFO_CREATOR, &doc.info.creator}};
         for (const auto& [type, value] : fields) {
-            haru.doing(fmt(_("write the document information {} in {}"), excerpt(*value), pdf_name(doc)));
+            haru.doing(fmt(_("write the document information {} in {}"), excerpt(*value), name));
             // libharu makes the entry (and the Info dictionary); the UTF-16BE string replaces it.
             if (!haru.ok(HPDF_SetInfoAttr(haru.doc(), type, ""))) return false;
             HPDF_Binary s = text_string(*value);
             if (!haru.ok(s) || !haru.ok(HPDF_Dict_Add(haru.doc()->info, info_key(type), s))) return false;
         }
         if (doc.info.year > 0) {
-            haru.doing(fmt(_("write the date of {}"), pdf_name(doc)));
+            haru.doing(fmt(_("write the date of {}"), name));
             HPDF_Date date{doc.info.year, doc.info.month, doc.info.day, 0, 0, 0, 'Z', 0, 0};
             if (!haru.ok(HPDF_SetInfoDateAttr(haru.doc(), HPDF_INFO_CREATION_DATE, date))) return false;
         }
@@ -488,11 +571,11 @@ struct Writer {
 
     // The PDF attachments' objects, copied into the document before the pages that draw them.
     bool import_attachments() {
-        if (doc.imports.empty()) return true;
-        haru.doing(fmt(_("copy the PDF attachments' pages into {}"), pdf_name(doc)));
+        if (only || doc.imports.empty()) return true;
+        haru.doing(fmt(_("copy the PDF attachments' pages into {}"), name));
         std::string why;
         if (imported.add(haru.doc(), doc.imports, doc.page_height, &why)) return true;
-        if (imported.failed) haru.doing(fmt(_("copy the pages of {} into {}"), imported.failed->name, pdf_name(doc)),
+        if (imported.failed) haru.doing(fmt(_("copy the pages of {} into {}"), imported.failed->name, name),
                                         {imported.failed->file, imported.failed->line, imported.failed->column});
         return haru.fail_with(why);
     }
@@ -501,17 +584,17 @@ struct Writer {
     // that draws PDF attachments' pages claims neither: their content is outside its structure
     // tree and was not made for PDF/A (the agenda-only PDF beside it claims both).
     bool tagged_archive(const std::string& icc) {
-        haru.doing(fmt(_("write the structure (tags) of {}"), pdf_name(doc)));
+        haru.doing(fmt(_("write the structure (tags) of {}"), name));
         if (!haru.ok(write_structure(haru.doc(), tree, pages, annotations, kLanguage, structure))) return false;
         // The elements stay: libharu has their numbers, and their bodies are made from them when
         // the document is saved. The rest is written.
         std::vector<std::vector<int>>().swap(tree.mcid_element);
         std::vector<std::vector<int>>().swap(tree.link_element);
         std::map<int, std::string>().swap(tree.link_text);
-        haru.doing(fmt(_("write the PDF/A metadata of {}"), pdf_name(doc)));
+        haru.doing(fmt(_("write the PDF/A metadata of {}"), name));
         id.add(doc.info.title);
         id.add(doc.info.subject);
-        return haru.ok(write_archive_metadata(haru.doc(), doc.info, kLanguage, icc, id, doc.imports.empty()));
+        return haru.ok(write_archive_metadata(haru.doc(), doc.info, kLanguage, icc, id, only || doc.imports.empty()));
     }
 
     // Into the file at `path`, written by libharu as it goes; with no path only measured, to
@@ -527,7 +610,7 @@ struct Writer {
                 return PdfResult::FileFailed;
             }
         } else {
-            haru.doing(fmt(_("save {}"), pdf_name(doc)));
+            haru.doing(fmt(_("save {}"), name));
         }
         const HPDF_STATUS status = sink.save(haru.doc(), &why);
         if (status != HPDF_OK && !why.empty()) {
@@ -539,34 +622,51 @@ struct Writer {
     }
 };
 
-// The characters the document prints, by face and code: its own plan, or the packet's when it
-// is to be taken and covers the document's.
-std::shared_ptr<const FontPlan> font_plan(const LaidOutDocument& doc, const FontFiles& fonts, const PdfSharing& sharing) {
-    auto own = std::make_shared<const FontPlan>(FontPlan::of(doc, fonts));
-    if (sharing.with && sharing.plan == PdfSharing::Plan::Take)
-        if (auto packet = sharing.with->plan.take(); packet && packet->covers(*own)) return packet;
-    return own;
+// One PDF of the layout (see Writer), with the plan and structure tree made for it.
+PdfResult write_one(LaidOutDocument& doc, const FontFiles& fonts, const FontPlan& plan, StructureTree tree,
+                    const std::string& srgb_profile, const std::string& path, Diagnostics& diags, const AgendaOnly* only,
+                    std::vector<SharedPage>* shared) {
+    Haru haru(diags);
+    if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
+    HPDF_Font faces[kFaces];
+    if (!embed_fonts(haru, plan, fonts, faces)) return PdfResult::Refused;
+    // Declared after `haru`, so destroyed before it: the Writer's RawObjects take the structure
+    // elements' entries back out of libharu's table before HPDF_Free would free them.
+    Writer w(doc, haru, faces, fonts, plan, std::move(tree), only, shared);
+    if (!w.import_attachments()) return PdfResult::Refused;
+    for (size_t i = 0; i < w.page_count(); ++i)
+        if (!w.page(i)) return PdfResult::Refused;
+    if (!w.anchors() || !w.links() || !w.outline() || !w.info() || !w.tagged_archive(srgb_profile)) return PdfResult::Refused;
+    return w.save(path);
 }
 
 }  // namespace
 
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
-                    Diagnostics& diags, PdfSharing sharing) {
-    Haru haru(diags);
-    if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
-    const std::shared_ptr<const FontPlan> plan = font_plan(doc, fonts, sharing);
-    // Offered as soon as it is made: the agenda-only PDF waits for it.
-    if (sharing.with && sharing.plan == PdfSharing::Plan::Offer) sharing.with->plan.offer(plan);
-    HPDF_Font faces[kFaces];
-    if (!embed_fonts(haru, *plan, fonts, faces)) return PdfResult::Refused;
-    // Declared after `haru`, so destroyed before it: the Writer's RawObjects take the structure
-    // elements' entries back out of libharu's table before HPDF_Free would free them.
-    Writer w(doc, haru, faces, fonts, *plan, sharing.with ? &sharing.with->pages : nullptr);
-    if (!w.import_attachments()) return PdfResult::Refused;
-    for (size_t i = 0; i < doc.pages.size(); ++i)
-        if (!w.page(i)) return PdfResult::Refused;
-    if (!w.anchors() || !w.links() || !w.outline() || !w.info() || !w.tagged_archive(srgb_profile)) return PdfResult::Refused;
-    return w.save(path);
+                    Diagnostics& diags, const std::string& agenda_only_path, std::string* failed_path) {
+    // One plan for both PDFs, so the pages they share have the same codes: the agenda-only
+    // PDF prints nothing the packet does not, but its own footers (FontPlan::of reads them).
+    const FontPlan plan = FontPlan::of(doc, fonts);
+    StructureTree tree = build_structure(doc);
+    std::vector<SharedPage> shared;
+    if (doc.agenda_only && !agenda_only_path.empty()) {
+        // Both trees are made before either PDF frees a page's items.
+        StructureTree own = build_structure(doc, true);
+        shared = shared_pages(*doc.agenda_only, tree, own);
+        // The packet takes those pages' content as written: it needs not mark their texts.
+        for (size_t p = 0; p < shared.size(); ++p)
+            if (shared[p].alike) std::vector<int>().swap(tree.text_mcid[p]);
+        const PdfResult r = write_one(doc, fonts, plan, std::move(own), srgb_profile, agenda_only_path, diags,
+                                      &*doc.agenda_only, &shared);
+        if (r != PdfResult::Written) {
+            if (failed_path) *failed_path = agenda_only_path;
+            return r;
+        }
+    }
+    const PdfResult r = write_one(doc, fonts, plan, std::move(tree), srgb_profile, path, diags, nullptr,
+                                  shared.empty() ? nullptr : &shared);
+    if (r != PdfResult::Written && failed_path) *failed_path = path;
+    return r;
 }
 
 }  // namespace boardpack::render::pdf

@@ -10,7 +10,6 @@
 #include "core/diagnostics.hpp"
 #include "render/pdf/font_files.hpp"
 #include "render/pdf/page_items.hpp"
-#include "render/pdf/page_memo.hpp"
 
 namespace boardpack::render::pdf {
 
@@ -21,23 +20,18 @@ enum class PdfResult {
     FileFailed,  // the file could not be written (no space, file size limit)
 };
 
-// How a PDF shares work with the other PDF of its edition (page_memo.hpp): pages the two print
-// alike are compressed once, and the packet offers its font plan, which the agenda-only PDF
-// takes when it covers what that prints (else it makes its own). The agenda-only PDF waits for
-// the offer: the packet's writer offers its plan as soon as it has one, and its caller offers
-// null (PlanExchange keeps the first offer) once the packet is done or given up, whatever the
-// writer got to.
-struct PdfSharing {
-    EditionPdfs* with = nullptr;  // none: the PDF is written alone
-    enum class Plan { Own, Offer, Take } plan = Plan::Own;
-};
-
 // Writes the PDF to the file at `path` as libharu saves it (through save_sink's buffer), so the
 // document is never copied into memory. With an empty path the PDF is made but not written, to find what
 // would fail. The faces it uses are embedded as subsets of the characters it prints, and
 // `srgb_profile` (read_srgb_profile's, compressed once per run) as its OutputIntent. The
 // document is taken (move it in): each page's items are freed as soon as libharu has them.
+//
+// A packet that merges PDF attachments (doc.agenda_only) also has its agenda-only PDF, written to
+// `agenda_only_path` first when one is given, from the same layout (shared_pages.hpp): the pages
+// the two print alike are written once, each compressed once, for both, and everything but
+// their footers is the same bytes in the two files. The packet is written the same whether its
+// agenda-only PDF is or not. On failure, `failed_path` (if given) names the file that failed.
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
-                    Diagnostics& diags, PdfSharing sharing = {});
+                    Diagnostics& diags, const std::string& agenda_only_path = {}, std::string* failed_path = nullptr);
 
 }  // namespace boardpack::render::pdf

@@ -76,14 +76,15 @@ struct ChildKey {
 
 class Builder {
 public:
-    explicit Builder(const LaidOutDocument& doc) : doc_(doc) {
+    Builder(const LaidOutDocument& doc, const AgendaOnly* only)
+        : doc_(doc), only_(only), page_count_(only ? only->pages : doc.pages.size()) {
         tree_.elements.push_back({kDocument, -1});
         last_kid_.emplace_back();
         first_pages();
     }
 
     StructureTree run() {
-        for (size_t p = 0; p < doc_.pages.size(); ++p) page(static_cast<int>(p));
+        for (size_t p = 0; p < page_count_; ++p) page(static_cast<int>(p));
         // Held until the whole document is written: without the slack of its growth. The
         // lookup of children is dropped first, so it and both copies of the elements are
         // never held at once (the peak of a large meeting's build).
@@ -97,7 +98,7 @@ public:
 private:
     // The first page each block has content on, to tell a continuation from a start.
     void first_pages() {
-        for (size_t p = 0; p < doc_.pages.size(); ++p)
+        for (size_t p = 0; p < page_count_; ++p)
             for (int last = -1; const TextItem& t : doc_.pages[p].texts)
                 if (t.origin.role != Role::Artifact && t.origin.block >= 0 && t.origin.block != last) {
                     const auto b = static_cast<size_t>(t.origin.block);
@@ -299,7 +300,7 @@ private:
     // The Link element for a text inside a link area: the previous one in the same element if it
     // goes to the same place (a link broken over two lines is one link).
     int link(int parent, int p, size_t li) {
-        const LinkItem& l = doc_.pages[static_cast<size_t>(p)].links[li];
+        const LinkItem& l = links(p)[li];
         int& slot = tree_.link_element[static_cast<size_t>(p)][li];
         if (slot >= 0) return slot;
         const std::optional<StructKid>& previous = last_kid_[static_cast<size_t>(parent)];
@@ -322,11 +323,17 @@ private:
         s += text;
     }
 
+    // Page p's links, as the document being tagged has them.
+    const std::vector<LinkItem>& links(int p) const {
+        return only_ ? only_->links[static_cast<size_t>(p)] : doc_.pages[static_cast<size_t>(p)].links;
+    }
+
     void page(int p) {
         const Page& page = doc_.pages[static_cast<size_t>(p)];
+        const std::vector<LinkItem>& page_links = links(p);
         tree_.text_mcid.emplace_back(page.texts.size(), -1);
         tree_.mcid_element.emplace_back();
-        tree_.link_element.emplace_back(page.links.size(), -1);
+        tree_.link_element.emplace_back(page_links.size(), -1);
         tree_.figure_mcid.emplace_back();
         // The figures drawn on the page take their place in reading order among the texts: by
         // block number, which counts blocks in reading order.
@@ -340,6 +347,7 @@ private:
         for (size_t i = 0; i < page.texts.size(); ++i) {
             const TextItem& t = page.texts[i];
             if (t.text.empty()) continue;  // writes nothing
+            if (only_ && only_->packet_only_text(static_cast<size_t>(p), i)) continue;  // not in this PDF
             if (artifact(page, i, p)) {
                 open = -1;
                 continue;
@@ -355,8 +363,8 @@ private:
                 last_origin_ = t.origin;
             }
             int e = last_leaf_;
-            for (size_t li = 0; li < page.links.size(); ++li) {
-                const LinkItem& l = page.links[li];
+            for (size_t li = 0; li < page_links.size(); ++li) {
+                const LinkItem& l = page_links[li];
                 if (l.origin.block == t.origin.block && l.origin.item == t.origin.item && inside(t, l)) {
                     e = link(e, p, li);
                     break;
@@ -374,17 +382,19 @@ private:
         figures_up_to(std::numeric_limits<int>::max());
         // Every link annotation is in the tree: one with no text inside it gets a Link element of
         // its own, in the element of its block if it has one.
-        for (size_t li = 0; li < page.links.size(); ++li) {
+        for (size_t li = 0; li < page_links.size(); ++li) {
             int& slot = tree_.link_element.back()[li];
             if (slot < 0) {
                 slot = fresh(0, kLink);
-                add_text(slot, page.links[li].title.empty() ? destination(page.links[li]) : page.links[li].title);
+                add_text(slot, page_links[li].title.empty() ? destination(page_links[li]) : page_links[li].title);
             }
             add_kid(slot, {StructKid::Kind::Annotation, static_cast<int>(li), p});
         }
     }
 
     const LaidOutDocument& doc_;
+    const AgendaOnly* only_;  // tagging the agenda-only PDF of the packet laid out in doc_
+    size_t page_count_;
     StructureTree tree_;
     std::unordered_map<ChildKey, int, ChildKey::Hash> children_;  // an element per key
     std::vector<std::pair<int, StructKid>> kids_;      // each child as added, with its element
@@ -426,7 +436,9 @@ void dump_element(const StructureTree& tree, const LaidOutDocument& doc, int e, 
 
 }  // namespace
 
-StructureTree build_structure(const LaidOutDocument& doc) { return Builder(doc).run(); }
+StructureTree build_structure(const LaidOutDocument& doc, bool agenda_only) {
+    return Builder(doc, agenda_only && doc.agenda_only ? &*doc.agenda_only : nullptr).run();
+}
 
 std::string dump(const StructureTree& tree, const LaidOutDocument& doc) {
     std::string out;

@@ -57,8 +57,9 @@ struct StructureTree {
     }
 };
 
-// Works out the tree for a laid-out document (before its pages are written and freed).
-StructureTree build_structure(const LaidOutDocument& doc);
+// Works out the tree for a laid-out document (before its pages are written and freed), or with
+// `agenda_only` for its agenda-only PDF (doc.agenda_only): its pages, texts and links.
+StructureTree build_structure(const LaidOutDocument& doc, bool agenda_only = false);
 
 // The tree as indented lines ("H2 |5 (Offentlig) Psykiatri...|", the text of what a leaf marks
 // in the document it was built from), for tests and for looking.
