@@ -30,6 +30,8 @@
 #include "render/pdf/text_string.hpp"
 #include "render/pdf/to_unicode.hpp"
 #include "render/pdf/pdf_writer.hpp"
+#include "render/pdf/shared_pages.hpp"
+#include "render/pdf/structure_tree.hpp"
 #include "render/pdf/truetype_check.hpp"
 #include "test_support.hpp"
 #include "tiny_png.hpp"
@@ -640,4 +642,31 @@ TEST_CASE("PDF writer: the example's packets are the same with or without their 
     }
     for (const std::string& path : {packet_path, agenda_path, alone_path}) std::filesystem::remove(path);
     CHECK_MESSAGE(!d.has_errors(), messages(d));
+}
+
+TEST_CASE("Shared pages: a page is written once for both PDFs only when they print it alike (issue 10)") {
+    LaidOutDocument doc = with_agenda_only();
+    {
+        const auto shared = shared_pages(doc, build_structure(doc), build_structure(doc, true));
+        REQUIRE(shared.size() == 2);
+        CHECK(shared[0].alike);
+        CHECK_FALSE(shared[1].alike);  // it prints a page number only the packet has
+    }
+    // A link the agenda-only PDF lacks makes the first page's paragraph a Link element in the
+    // packet and not there: marked otherwise, so not shared.
+    Origin paragraph;
+    paragraph.role = Origin::Role::Paragraph;
+    paragraph.block = 0;
+    doc.pages[0].texts[0].origin = paragraph;
+    CHECK(shared_pages(doc, build_structure(doc), build_structure(doc, true))[0].alike);
+    doc.pages[0].links.push_back({70, 70, 300, 14, "https://www.regioner.dk", "", "", paragraph});
+    doc.agenda_only->links[0].clear();
+    CHECK_FALSE(shared_pages(doc, build_structure(doc), build_structure(doc, true))[0].alike);
+    doc.agenda_only->links[0] = doc.pages[0].links;
+    CHECK(shared_pages(doc, build_structure(doc), build_structure(doc, true))[0].alike);
+    // Nor a page an attachment's page is drawn on.
+    attach::Placement place;
+    place.page = 0;
+    doc.imports.push_back(place);
+    CHECK_FALSE(shared_pages(doc, build_structure(doc), build_structure(doc, true))[0].alike);
 }

@@ -652,7 +652,7 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
     if (doc.agenda_only && !agenda_only_path.empty()) {
         // Both trees are made before either PDF frees a page's items.
         StructureTree own = build_structure(doc, true);
-        shared = shared_pages(*doc.agenda_only, tree, own);
+        shared = shared_pages(doc, tree, own);
         // The packet takes those pages' content as written: it needs not mark their texts.
         for (size_t p = 0; p < shared.size(); ++p)
             if (shared[p].alike) std::vector<int>().swap(tree.text_mcid[p]);

@@ -22,10 +22,14 @@ bool marked_alike(const StructureTree& a, const StructureTree& b, size_t p) {
 
 }  // namespace
 
-std::vector<SharedPage> shared_pages(const AgendaOnly& only, const StructureTree& packet, const StructureTree& agenda_only) {
+std::vector<SharedPage> shared_pages(const LaidOutDocument& doc, const StructureTree& packet, const StructureTree& agenda_only) {
+    const AgendaOnly& only = *doc.agenda_only;
     std::vector<SharedPage> pages(only.pages);
     for (size_t p = 0; p < only.pages; ++p)
         pages[p].alike = only.packet_only[p].empty() && marked_alike(packet, agenda_only, p);
+    // An attachment's page drawn on a page of the packet's (never, as laid out: they follow).
+    for (const attach::Placement& place : doc.imports)
+        if (place.page >= 0 && static_cast<size_t>(place.page) < pages.size()) pages[static_cast<size_t>(place.page)].alike = false;
     return pages;
 }
 

@@ -15,9 +15,9 @@
 namespace boardpack::render::pdf {
 
 struct SharedPage {
-    // Whether the two print the page alike: it prints no text only the packet has, and the two
-    // structure trees mark its content alike (the same MCIDs, in elements of the same types).
-    // Decided before either is written.
+    // Whether the two print the page alike: it prints no text only the packet has, draws no
+    // attachment's page, and the two structure trees mark its content alike (the same MCIDs, in
+    // elements of the same types). Decided before either is written.
     bool alike = false;
     // The page's compressed content (its footer apart), once the agenda-only PDF has written it.
     std::shared_ptr<const std::string> content;
@@ -32,7 +32,8 @@ struct SharedPage {
     std::vector<Resource> resources;
 };
 
-// Per page of the agenda-only PDF, whether the two print it alike (the rest still to be filled).
-std::vector<SharedPage> shared_pages(const AgendaOnly& only, const StructureTree& packet, const StructureTree& agenda_only);
+// Per page of the agenda-only PDF (doc.agenda_only), whether the two print it alike (the rest
+// still to be filled): from the document and the two trees made of it.
+std::vector<SharedPage> shared_pages(const LaidOutDocument& doc, const StructureTree& packet, const StructureTree& agenda_only);
 
 }  // namespace boardpack::render::pdf
