@@ -18,10 +18,13 @@ namespace boardpack::render::pdf {
 // annotation (an OBJR).
 struct StructKid {
     enum class Kind : unsigned char { Element, Content, Annotation };
-    Kind kind = Kind::Element;
-    int index = 0;  // the element's index, the MCID, or the link's index on its page
-    int page = -1;  // for content and annotations
+    constexpr StructKid(Kind k = Kind::Element, int i = 0, int p = -1) : kind(k), index(i), page(p) {}
+    // Eight bytes, not twelve: a large meeting's PDF has some 70.000 children, held until saved.
+    Kind kind : 2;
+    int index : 30;  // the element's index, the MCID, or the link's index on its page
+    int page;        // for content and annotations
 };
+static_assert(sizeof(StructKid) == 8);
 
 // One structure element, with a standard structure type (no role map needed). Its children
 // are StructureTree::kids(e): all elements' children are one array, element by element, not a
