@@ -338,9 +338,9 @@ int build_all(const std::vector<publish::MeetingTarget>& targets, const BuildOpt
         }
         return status;
     }
-    // Shared set-up that is not safe to do from several threads at once, done once here.
+    // Shared set-up that is not safe to do from several threads at once, done once here (the
+    // qpdf module is loaded once for all threads by the first PDF attachment read).
     input::prepare_markdown_reader();
-    attach::prepare_qpdf();
     struct Result {
         std::ostringstream out, err;
         int status = kExitOk;

@@ -24,4 +24,17 @@ fs::path default_locale_dir() {
     return exe.parent_path() / "locale";
 }
 
+std::vector<std::string> qpdf_module_paths() {
+    const char* const name = "boardpack-qpdf.so";
+    std::vector<std::string> paths;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        paths.push_back((exe.parent_path() / name).string());
+        paths.push_back((exe.parent_path().parent_path() / BOARDPACK_QPDF_MODULE_LIBDIR / "boardpack" / name).string());
+    }
+    paths.push_back((fs::path(BOARDPACK_QPDF_MODULE_DIR) / name).string());
+    return paths;
+}
+
 }  // namespace boardpack

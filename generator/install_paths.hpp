@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace boardpack {
 
@@ -13,5 +15,9 @@ std::filesystem::path default_templates_dir();
 // The folder of message catalogues (<dir>/da/LC_MESSAGES/boardpack.mo): <prefix>/share/locale
 // for an installed binary, else the build folder's locale/ beside the binary.
 std::filesystem::path default_locale_dir();
+
+// Where the PDF attachments' module boardpack-qpdf.so may be, in order: beside the binary (its
+// build folder), then <prefix>/<libdir>/boardpack for an installed one, then where it installs.
+std::vector<std::string> qpdf_module_paths();
 
 }  // namespace boardpack

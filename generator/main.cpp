@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "attach/pdf_attachment.hpp"
 #include "build.hpp"
 #include "core/messages.hpp"
 #include "install_paths.hpp"
@@ -105,6 +106,7 @@ int main(int argc, char** argv) {
         std::cout << "boardpack " BOARDPACK_VERSION "\n";
         return boardpack::kExitOk;
     }
+    boardpack::attach::set_qpdf_module_paths(boardpack::qpdf_module_paths());
     boardpack::BuildOptions options;
     options.templates = boardpack::default_templates_dir();
     if (args[0] == "new" || args[0] == "new-item") return scaffold(args, options.templates);

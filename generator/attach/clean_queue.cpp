@@ -22,10 +22,9 @@ size_t CleanQueue::add(std::string bytes) {
         const std::lock_guard<std::mutex> lock(mutex_);
         ticket = jobs_.size();
         jobs_.push_back(Job{std::move(bytes), State::Queued, {}});
-        if (background_ && !worker_.joinable()) {
-            prepare_qpdf();  // before the second thread uses qpdf
-            worker_ = std::thread(&CleanQueue::work, this);
-        }
+        // The second thread loads the qpdf module (clean_pdf does, once for both threads)
+        // while this one reads on.
+        if (background_ && !worker_.joinable()) worker_ = std::thread(&CleanQueue::work, this);
     }
     changed_.notify_all();
     return ticket;

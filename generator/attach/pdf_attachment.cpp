@@ -1,149 +1,82 @@
+// A PDF attachment read through the qpdf module (qpdf_module.hpp), loaded the first time one is
+// read: the checks that need no qpdf are made here, before it.
 #include "attach/pdf_attachment.hpp"
+
+#include <dlfcn.h>
+
+#include <mutex>
+#include <utility>
+
+#include "attach/qpdf_module.hpp"
 #include "core/messages.hpp"
 
-#include <algorithm>
-#include <exception>
-#include <set>
-#include <stdexcept>
-
-// qpdf 11: std::shared_ptr throughout, not its deprecated PointerHolder.
-#define POINTERHOLDER_TRANSITION 4
-#include <qpdf/Buffer.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFAcroFormDocumentHelper.hh>
-#include <qpdf/QPDFExc.hh>
-#include <qpdf/QPDFLogger.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFWriter.hh>
-#include <qpdf/Pipeline.hh>
+// Defined when the qpdf code is linked into the program (the tests, the fuzz targets); the
+// program boardpack has it in its module.
+extern "C" const boardpack::attach::QpdfModule* boardpack_qpdf_module() __attribute__((weak));
 
 namespace boardpack::attach {
 
 namespace {
 
-// Actions that run something, send something or open something outside the document: a
-// packet must not carry them (a reader clicking a letter's link must not start a program).
-const std::set<std::string> kActiveActions = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/ResetForm",
-                                              "/GoToE", "/GoToR", "/Rendition", "/Sound", "/Movie", "/RichMediaExecute",
-                                              "/Hide", "/Thread"};
-// Annotations that play, embed or run something.
-const std::set<std::string> kActiveAnnotations = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"};
-
-// Measures a page's content as qpdf decodes it, keeping none of it: a few hundred KB of
-// compressed content can decode to gigabytes (a "zip bomb"), which must not be read whole.
-class ContentMeter : public Pipeline {
-public:
-    explicit ContentMeter(size_t limit) : Pipeline("content", nullptr), limit_(limit) {}
-    void write(unsigned char const*, size_t len) override {
-        size_ += len;
-        if (size_ > limit_) {
-            over = true;
-            throw std::length_error("page content over the limit");  // stops qpdf's decoding
-        }
-    }
-    void finish() override {}
-    size_t size() const { return size_; }
-    bool over = false;
-
-private:
-    size_t limit_;
-    size_t size_ = 0;
+struct Loaded {
+    std::vector<std::string> paths;  // where to look for the module, in order
+    const QpdfModule* module = nullptr;
+    std::string why;  // why it could not be loaded
+    std::once_flag once;
 };
 
-// What cleaning found, to be named in the note.
-struct Found {
-    bool javascript = false, actions = false, embedded = false, forms = false, media = false;
-};
-
-bool is_active_action(QPDFObjectHandle a, Found& found) {
-    if (!a.isDictionary()) return false;
-    if (a.hasKey("/JS")) {
-        found.javascript = true;
-        return true;
-    }
-    QPDFObjectHandle s = a.getKey("/S");
-    if (!s.isName() || !kActiveActions.count(s.getName())) return false;
-    if (s.getName() == "/JavaScript") found.javascript = true;
-    else found.actions = true;
-    return true;
+Loaded& loaded() {
+    static Loaded l;
+    return l;
 }
 
-// Takes the active parts out of one dictionary (an object's own, or a stream's).
-void clean_dictionary(QPDFObjectHandle d, Found& found) {
-    // Additional actions run on events (opening a page, focusing a field): always removed.
-    if (d.hasKey("/AA")) {
-        found.actions = true;
-        d.removeKey("/AA");
-    }
-    for (const char* key : {"/A", "/OpenAction", "/Next"}) {
-        if (!d.hasKey(key)) continue;
-        QPDFObjectHandle v = d.getKey(key);
-        bool active = is_active_action(v, found);
-        if (v.isArray())
-            for (int i = 0; i < v.getArrayNItems(); ++i) active = is_active_action(v.getArrayItem(i), found) || active;
-        if (active || std::string(key) == "/OpenAction") d.removeKey(key);
-    }
-    if (d.hasKey("/EF")) {  // a file specification with the file itself inside
-        found.embedded = true;
-        d.removeKey("/EF");
-    }
-    // Metadata of the attachment or its images (XMP: authors, editing history), and private
-    // application data: none of it may reach the packet.
-    d.removeKey("/Metadata");
-    d.removeKey("/PieceInfo");
-}
-
-// Removes annotations that play or embed something from every page.
-void clean_annotations(QPDF& pdf, Found& found) {
-    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-        QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
-        if (!annots.isArray()) continue;
-        QPDFObjectHandle kept = QPDFObjectHandle::newArray();
-        for (int i = 0; i < annots.getArrayNItems(); ++i) {
-            QPDFObjectHandle a = annots.getArrayItem(i);
-            QPDFObjectHandle subtype = a.isDictionary() ? a.getKey("/Subtype") : QPDFObjectHandle::newNull();
-            if (subtype.isName() && kActiveAnnotations.count(subtype.getName())) {
-                (subtype.getName() == "/FileAttachment" ? found.embedded : found.media) = true;
+void load(Loaded& l) {
+    if (boardpack_qpdf_module) {
+        l.module = boardpack_qpdf_module();
+    } else {
+        std::string errors;
+        for (const std::string& path : l.paths) {
+            // Never unloaded: the program keeps nothing of its code, but qpdf's libraries may
+            // have registered what runs at exit.
+            void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+            if (!handle) {
+                const char* error = ::dlerror();
+                errors += std::string(errors.empty() ? "" : "; ") + (error ? error : path);
                 continue;
             }
-            kept.appendItem(a);
+            using Entry = const QpdfModule* (*)();
+            const auto entry = reinterpret_cast<Entry>(::dlsym(handle, "boardpack_qpdf_module"));
+            l.module = entry ? entry() : nullptr;
+            if (!l.module) errors = fmt(_("{} has no boardpack_qpdf_module"), path);
+            break;
         }
-        page.getObjectHandle().replaceKey("/Annots", kept);
+        if (!l.module) {
+            // TRANSLATORS: {0} is the loader's own reason (in English), naming the file it looked for.
+            l.why = fmt(_("boardpack's PDF attachment support (boardpack-qpdf.so) cannot be loaded: {}; install boardpack again"),
+                        errors.empty() ? _("it was looked for nowhere") : errors);
+            return;
+        }
     }
+    if (l.module->version != kQpdfModuleVersion) {
+        l.module = nullptr;
+        l.why = _("boardpack's PDF attachment support (boardpack-qpdf.so) comes from another build of boardpack; install boardpack again");
+        return;
+    }
+    l.module->prepare();
 }
 
-void clean_catalog(QPDF& pdf, Found& found) {
-    QPDFObjectHandle root = pdf.getRoot();
-    QPDFObjectHandle names = root.getKey("/Names");
-    if (names.isDictionary()) {
-        if (names.hasKey("/JavaScript")) found.javascript = true;
-        if (names.hasKey("/EmbeddedFiles")) found.embedded = true;
-        names.removeKey("/JavaScript");
-        names.removeKey("/EmbeddedFiles");
-    }
-    QPDFObjectHandle form = root.getKey("/AcroForm");
-    if (form.isDictionary()) {
-        // The fields' values stay visible (their appearances are kept), but the form's scripts
-        // and XFA (which may hold its own scripts and data) go.
-        if (form.hasKey("/XFA")) found.forms = true;
-        form.removeKey("/XFA");
-    }
-    // The document information (Author, Title, ...) and XMP may hold names: never passed on.
-    pdf.getTrailer().removeKey("/Info");
-}
-
-std::vector<std::string> in_words(const Found& f) {
-    std::vector<std::string> out;
-    if (f.javascript) out.emplace_back(_("JavaScript"));
-    if (f.actions) out.emplace_back(_("actions that open, send or run something"));
-    if (f.embedded) out.emplace_back(_("embedded files"));
-    if (f.forms) out.emplace_back(_("the form's XFA data and scripts"));
-    if (f.media) out.emplace_back(_("sound, video or 3D"));
-    return out;
+// The module, loaded the first time (by whichever thread comes first, the others waiting); null
+// with *why set if it cannot be.
+const QpdfModule* module(std::string* why) {
+    Loaded& l = loaded();
+    std::call_once(l.once, [&l] { load(l); });
+    if (!l.module && why) *why = l.why;
+    return l.module;
 }
 
 }  // namespace
+
+void set_qpdf_module_paths(std::vector<std::string> paths) { loaded().paths = std::move(paths); }
 
 bool looks_like_pdf(const std::string& bytes) {
     return bytes.substr(0, 1024).find("%PDF-") != std::string::npos;
@@ -158,110 +91,16 @@ std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why) {
         *why = _("the file is not a PDF (it does not start with %PDF-)");
         return std::nullopt;
     }
-    try {
-        QPDF pdf;
-        pdf.setSuppressWarnings(true);
-        // A damaged file is refused rather than guessed at: what a recovery makes of it is not
-        // what its author saw.
-        pdf.setAttemptRecovery(false);
-        pdf.processMemoryFile("attachment", bytes.data(), bytes.size());
-        if (pdf.isEncrypted()) {
-            *why = _("the file is encrypted (password-protected); save it again without protection");
-            return std::nullopt;
-        }
-        CleanPdf out;
-        const std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
-        out.pages = static_cast<int>(pages.size());
-        if (out.pages == 0) {
-            *why = _("the file has no pages");
-            return std::nullopt;
-        }
-        if (out.pages > kMaxAttachmentPages) {
-            *why = fmt(_("the file has {} pages; the limit is {}"), out.pages, kMaxAttachmentPages);
-            return std::nullopt;
-        }
-        QPDFObjectHandle root = pdf.getRoot();
-        QPDFObjectHandle mark = root.getKey("/MarkInfo");
-        out.tagged = root.getKey("/StructTreeRoot").isDictionary() && mark.isDictionary() &&
-                     mark.getKey("/Marked").isBool() && mark.getKey("/Marked").getBoolValue();
-        Found found;
-        clean_catalog(pdf, found);
-        clean_annotations(pdf, found);
-        for (QPDFObjectHandle o : pdf.getAllObjects()) {
-            if (o.isStream()) clean_dictionary(o.getDict(), found);
-            else if (o.isDictionary()) clean_dictionary(o, found);
-        }
-        root.removeKey("/Metadata");
-        // Every page's content is read once, so a damaged stream is found here, not in the packet,
-        // and measured: the packet holds it decoded while it copies the page.
-        // Stream by stream: qpdf's pipeContents gathers a page's whole decoded content in memory first.
-        size_t all = 0;
-        for (size_t p = 0; p < pages.size(); ++p) {
-            ContentMeter meter(std::min(kMaxPageContentBytes, kMaxAttachmentContentBytes - all));
-            QPDFObjectHandle contents = QPDFPageObjectHelper(pages[p]).getObjectHandle().getKey("/Contents");
-            std::vector<QPDFObjectHandle> streams;
-            if (contents.isArray()) streams = contents.getArrayAsVector();
-            else streams.push_back(contents);
-            bool decoded = true;
-            for (QPDFObjectHandle& s : streams) {
-                if (!s.isStream()) continue;  // a page with no content, or qpdf's warning below
-                try {
-                    decoded = s.pipeStreamData(&meter, 0, qpdf_dl_specialized) && decoded;
-                } catch (const std::length_error&) {
-                    meter.over = true;
-                }
-                if (meter.over) break;
-            }
-            if (!decoded && !meter.over) {
-                *why = fmt(_("the file is damaged: the content of its page {} cannot be decoded"), p + 1);
-                return std::nullopt;
-            }
-            if (meter.over) {
-                *why = all + meter.size() > kMaxAttachmentContentBytes
-                           ? fmt(_("its pages' content decodes to more than {} MiB; the limit is {} MiB"),
-                                 kMaxAttachmentContentBytes >> 20, kMaxAttachmentContentBytes >> 20)
-                           : fmt(_("the content of its page {} decodes to more than {} MiB; the limit is {} MiB"), p + 1,
-                                 kMaxPageContentBytes >> 20, kMaxPageContentBytes >> 20);
-                return std::nullopt;
-            }
-            all += meter.size();
-        }
-        QPDFWriter writer(pdf);
-        writer.setOutputMemory();
-        writer.setDeterministicID(true);
-        writer.setSuppressOriginalObjectIDs(true);
-        writer.write();
-        if (pdf.anyWarnings()) {
-            const std::vector<QPDFExc> warnings = pdf.getWarnings();
-            *why = fmt(_("the file is damaged: {}"), warnings.empty() ? std::string() : warnings.front().getMessageDetail());
-            return std::nullopt;
-        }
-        std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
-        out.bytes.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
-        // What a viewer shows of the pages' annotations (a form's filled-in fields, a stamp, a
-        // comment) becomes part of their drawing in the packet, whose copy is not interactive;
-        // the bilag/ file, written above, keeps them as they are.
-        QPDFAcroFormDocumentHelper(pdf).generateAppearancesIfNeeded();
-        QPDFPageDocumentHelper(pdf).flattenAnnotations(0, an_invisible | an_hidden | an_no_view);
-        // Its pages' objects for the packet, from the same cleaned document (read once). What the
-        // copies may take: far more than the file for an ordinary PDF (whose objects are written
-        // about as long as they are in the file), bounded for a hostile one.
-        auto imported = import_pages(pdf, 8 * bytes.size() + (1u << 20), why);
-        if (!imported) return std::nullopt;
-        out.imported = std::make_shared<const ImportedPdf>(std::move(*imported));
-        out.removed = in_words(found);
-        return out;
-    } catch (const QPDFExc& e) {
-        // A file with an open password cannot even be opened: qpdf says so with its own code.
-        *why = e.getErrorCode() == qpdf_e_password
-                   ? std::string(_("the file is encrypted (password-protected); save it again without protection"))
-                   : fmt(_("the file is damaged: {}"), e.getMessageDetail());
-    } catch (const std::exception& e) {
-        *why = fmt(_("the file cannot be read as a PDF: {}"), e.what());
-    }
-    return std::nullopt;
+    const QpdfModule* qpdf = module(why);
+    if (!qpdf) return std::nullopt;
+    CleanPdf out;
+    ImportedPdf imported;
+    if (!qpdf->clean(bytes, &out, &imported, why)) return std::nullopt;
+    // Made here, so that what the packet keeps of the attachment is the program's code.
+    out.imported = std::make_shared<const ImportedPdf>(std::move(imported));
+    return out;
 }
 
-void prepare_qpdf() { QPDFLogger::defaultLogger(); }
+bool prepare_qpdf(std::string* why) { return module(why) != nullptr; }
 
 }  // namespace boardpack::attach

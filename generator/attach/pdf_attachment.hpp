@@ -36,10 +36,15 @@ bool looks_like_pdf(const std::string& bytes);
 // encrypted, damaged, empty or not a PDF.
 std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why);
 
-// Makes what qpdf shares between all its documents (its default logger) before threads use it:
-// qpdf makes it on first use, in whichever thread comes first, and its check that it is made
-// is not visible to ThreadSanitizer, which reported the two threads' use as a race. Called
-// before the threads that read PDFs start (the clean queue's, a build's meetings under -j).
-void prepare_qpdf();
+// Loads the qpdf module (qpdf_module.hpp) if it is not loaded yet, and makes what qpdf shares
+// between all its documents (its default logger) before threads use it: qpdf makes it on first
+// use, in whichever thread comes first, and its check that it is made is not visible to
+// ThreadSanitizer, which reported the two threads' use as a race. clean_pdf does it on its first
+// call, once for all threads (the others wait); false with *why set if the module cannot be loaded.
+bool prepare_qpdf(std::string* why = nullptr);
+
+// Where the program looks for the module boardpack-qpdf.so, in order (install_paths.hpp); set
+// before the first PDF attachment is read.
+void set_qpdf_module_paths(std::vector<std::string> paths);
 
 }  // namespace boardpack::attach

@@ -1,3 +1,5 @@
+// The qpdf side of copying an attachment's pages (in the module boardpack-qpdf.so, see
+// qpdf_module.hpp).
 #include "attach/pdf_import.hpp"
 #include "core/deflate.hpp"
 #include "core/messages.hpp"
@@ -236,16 +238,6 @@ std::optional<ImportedPdf> import_pages(QPDF& pdf, size_t limit, std::string* wh
         *why = e.what();
     }
     return std::nullopt;
-}
-
-FormPlacement place_form(const ImportedPage& page, double box_x, double box_y, double box_w, double box_h) {
-    FormPlacement p;
-    const double w = page.urx - page.llx, h = page.ury - page.lly;
-    if (!(w > 0 && h > 0)) return p;
-    p.scale = std::min(box_w / w, box_h / h);
-    p.tx = box_x + (box_w - p.scale * w) / 2 - p.scale * page.llx;
-    p.ty = box_y + (box_h - p.scale * h) / 2 - p.scale * page.lly;
-    return p;
 }
 
 }  // namespace boardpack::attach

@@ -1,0 +1,265 @@
+// The qpdf side of a PDF attachment (in the module boardpack-qpdf.so, see qpdf_module.hpp): read,
+// checked and cleaned, and its pages' objects made for the packet.
+#include "attach/pdf_attachment.hpp"
+#include "attach/qpdf_module.hpp"
+#include "core/messages.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <set>
+#include <stdexcept>
+
+// qpdf 11: std::shared_ptr throughout, not its deprecated PointerHolder.
+#define POINTERHOLDER_TRANSITION 4
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFAcroFormDocumentHelper.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFLogger.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+#include <qpdf/Pipeline.hh>
+
+namespace boardpack::attach {
+
+namespace {
+
+// Actions that run something, send something or open something outside the document: a
+// packet must not carry them (a reader clicking a letter's link must not start a program).
+const std::set<std::string> kActiveActions = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/ResetForm",
+                                              "/GoToE", "/GoToR", "/Rendition", "/Sound", "/Movie", "/RichMediaExecute",
+                                              "/Hide", "/Thread"};
+// Annotations that play, embed or run something.
+const std::set<std::string> kActiveAnnotations = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"};
+
+// Measures a page's content as qpdf decodes it, keeping none of it: a few hundred KB of
+// compressed content can decode to gigabytes (a "zip bomb"), which must not be read whole.
+class ContentMeter : public Pipeline {
+public:
+    explicit ContentMeter(size_t limit) : Pipeline("content", nullptr), limit_(limit) {}
+    void write(unsigned char const*, size_t len) override {
+        size_ += len;
+        if (size_ > limit_) {
+            over = true;
+            throw std::length_error("page content over the limit");  // stops qpdf's decoding
+        }
+    }
+    void finish() override {}
+    size_t size() const { return size_; }
+    bool over = false;
+
+private:
+    size_t limit_;
+    size_t size_ = 0;
+};
+
+// What cleaning found, to be named in the note.
+struct Found {
+    bool javascript = false, actions = false, embedded = false, forms = false, media = false;
+};
+
+bool is_active_action(QPDFObjectHandle a, Found& found) {
+    if (!a.isDictionary()) return false;
+    if (a.hasKey("/JS")) {
+        found.javascript = true;
+        return true;
+    }
+    QPDFObjectHandle s = a.getKey("/S");
+    if (!s.isName() || !kActiveActions.count(s.getName())) return false;
+    if (s.getName() == "/JavaScript") found.javascript = true;
+    else found.actions = true;
+    return true;
+}
+
+// Takes the active parts out of one dictionary (an object's own, or a stream's).
+void clean_dictionary(QPDFObjectHandle d, Found& found) {
+    // Additional actions run on events (opening a page, focusing a field): always removed.
+    if (d.hasKey("/AA")) {
+        found.actions = true;
+        d.removeKey("/AA");
+    }
+    for (const char* key : {"/A", "/OpenAction", "/Next"}) {
+        if (!d.hasKey(key)) continue;
+        QPDFObjectHandle v = d.getKey(key);
+        bool active = is_active_action(v, found);
+        if (v.isArray())
+            for (int i = 0; i < v.getArrayNItems(); ++i) active = is_active_action(v.getArrayItem(i), found) || active;
+        if (active || std::string(key) == "/OpenAction") d.removeKey(key);
+    }
+    if (d.hasKey("/EF")) {  // a file specification with the file itself inside
+        found.embedded = true;
+        d.removeKey("/EF");
+    }
+    // Metadata of the attachment or its images (XMP: authors, editing history), and private
+    // application data: none of it may reach the packet.
+    d.removeKey("/Metadata");
+    d.removeKey("/PieceInfo");
+}
+
+// Removes annotations that play or embed something from every page.
+void clean_annotations(QPDF& pdf, Found& found) {
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+        QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
+        if (!annots.isArray()) continue;
+        QPDFObjectHandle kept = QPDFObjectHandle::newArray();
+        for (int i = 0; i < annots.getArrayNItems(); ++i) {
+            QPDFObjectHandle a = annots.getArrayItem(i);
+            QPDFObjectHandle subtype = a.isDictionary() ? a.getKey("/Subtype") : QPDFObjectHandle::newNull();
+            if (subtype.isName() && kActiveAnnotations.count(subtype.getName())) {
+                (subtype.getName() == "/FileAttachment" ? found.embedded : found.media) = true;
+                continue;
+            }
+            kept.appendItem(a);
+        }
+        page.getObjectHandle().replaceKey("/Annots", kept);
+    }
+}
+
+void clean_catalog(QPDF& pdf, Found& found) {
+    QPDFObjectHandle root = pdf.getRoot();
+    QPDFObjectHandle names = root.getKey("/Names");
+    if (names.isDictionary()) {
+        if (names.hasKey("/JavaScript")) found.javascript = true;
+        if (names.hasKey("/EmbeddedFiles")) found.embedded = true;
+        names.removeKey("/JavaScript");
+        names.removeKey("/EmbeddedFiles");
+    }
+    QPDFObjectHandle form = root.getKey("/AcroForm");
+    if (form.isDictionary()) {
+        // The fields' values stay visible (their appearances are kept), but the form's scripts
+        // and XFA (which may hold its own scripts and data) go.
+        if (form.hasKey("/XFA")) found.forms = true;
+        form.removeKey("/XFA");
+    }
+    // The document information (Author, Title, ...) and XMP may hold names: never passed on.
+    pdf.getTrailer().removeKey("/Info");
+}
+
+std::vector<std::string> in_words(const Found& f) {
+    std::vector<std::string> out;
+    if (f.javascript) out.emplace_back(_("JavaScript"));
+    if (f.actions) out.emplace_back(_("actions that open, send or run something"));
+    if (f.embedded) out.emplace_back(_("embedded files"));
+    if (f.forms) out.emplace_back(_("the form's XFA data and scripts"));
+    if (f.media) out.emplace_back(_("sound, video or 3D"));
+    return out;
+}
+
+// The module's clean (qpdf_module.hpp), for bytes that look like a PDF.
+bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pages, std::string* why) {
+    try {
+        QPDF pdf;
+        pdf.setSuppressWarnings(true);
+        // A damaged file is refused rather than guessed at: what a recovery makes of it is not
+        // what its author saw.
+        pdf.setAttemptRecovery(false);
+        pdf.processMemoryFile("attachment", bytes.data(), bytes.size());
+        if (pdf.isEncrypted()) {
+            *why = _("the file is encrypted (password-protected); save it again without protection");
+            return false;
+        }
+        CleanPdf& out = *result;
+        const std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
+        out.pages = static_cast<int>(pages.size());
+        if (out.pages == 0) {
+            *why = _("the file has no pages");
+            return false;
+        }
+        if (out.pages > kMaxAttachmentPages) {
+            *why = fmt(_("the file has {} pages; the limit is {}"), out.pages, kMaxAttachmentPages);
+            return false;
+        }
+        QPDFObjectHandle root = pdf.getRoot();
+        QPDFObjectHandle mark = root.getKey("/MarkInfo");
+        out.tagged = root.getKey("/StructTreeRoot").isDictionary() && mark.isDictionary() &&
+                     mark.getKey("/Marked").isBool() && mark.getKey("/Marked").getBoolValue();
+        Found found;
+        clean_catalog(pdf, found);
+        clean_annotations(pdf, found);
+        for (QPDFObjectHandle o : pdf.getAllObjects()) {
+            if (o.isStream()) clean_dictionary(o.getDict(), found);
+            else if (o.isDictionary()) clean_dictionary(o, found);
+        }
+        root.removeKey("/Metadata");
+        // Every page's content is read once, so a damaged stream is found here, not in the packet,
+        // and measured: the packet holds it decoded while it copies the page.
+        // Stream by stream: qpdf's pipeContents gathers a page's whole decoded content in memory first.
+        size_t all = 0;
+        for (size_t p = 0; p < pages.size(); ++p) {
+            ContentMeter meter(std::min(kMaxPageContentBytes, kMaxAttachmentContentBytes - all));
+            QPDFObjectHandle contents = QPDFPageObjectHelper(pages[p]).getObjectHandle().getKey("/Contents");
+            std::vector<QPDFObjectHandle> streams;
+            if (contents.isArray()) streams = contents.getArrayAsVector();
+            else streams.push_back(contents);
+            bool decoded = true;
+            for (QPDFObjectHandle& s : streams) {
+                if (!s.isStream()) continue;  // a page with no content, or qpdf's warning below
+                try {
+                    decoded = s.pipeStreamData(&meter, 0, qpdf_dl_specialized) && decoded;
+                } catch (const std::length_error&) {
+                    meter.over = true;
+                }
+                if (meter.over) break;
+            }
+            if (!decoded && !meter.over) {
+                *why = fmt(_("the file is damaged: the content of its page {} cannot be decoded"), p + 1);
+                return false;
+            }
+            if (meter.over) {
+                *why = all + meter.size() > kMaxAttachmentContentBytes
+                           ? fmt(_("its pages' content decodes to more than {} MiB; the limit is {} MiB"),
+                                 kMaxAttachmentContentBytes >> 20, kMaxAttachmentContentBytes >> 20)
+                           : fmt(_("the content of its page {} decodes to more than {} MiB; the limit is {} MiB"), p + 1,
+                                 kMaxPageContentBytes >> 20, kMaxPageContentBytes >> 20);
+                return false;
+            }
+            all += meter.size();
+        }
+        QPDFWriter writer(pdf);
+        writer.setOutputMemory();
+        writer.setDeterministicID(true);
+        writer.setSuppressOriginalObjectIDs(true);
+        writer.write();
+        if (pdf.anyWarnings()) {
+            const std::vector<QPDFExc> warnings = pdf.getWarnings();
+            *why = fmt(_("the file is damaged: {}"), warnings.empty() ? std::string() : warnings.front().getMessageDetail());
+            return false;
+        }
+        std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
+        out.bytes.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+        // What a viewer shows of the pages' annotations (a form's filled-in fields, a stamp, a
+        // comment) becomes part of their drawing in the packet, whose copy is not interactive;
+        // the bilag/ file, written above, keeps them as they are.
+        QPDFAcroFormDocumentHelper(pdf).generateAppearancesIfNeeded();
+        QPDFPageDocumentHelper(pdf).flattenAnnotations(0, an_invisible | an_hidden | an_no_view);
+        // Its pages' objects for the packet, from the same cleaned document (read once). What the
+        // copies may take: far more than the file for an ordinary PDF (whose objects are written
+        // about as long as they are in the file), bounded for a hostile one.
+        auto imported = import_pages(pdf, 8 * bytes.size() + (1u << 20), why);
+        if (!imported) return false;
+        *imported_pages = std::move(*imported);
+        out.removed = in_words(found);
+        return true;
+    } catch (const QPDFExc& e) {
+        // A file with an open password cannot even be opened: qpdf says so with its own code.
+        *why = e.getErrorCode() == qpdf_e_password
+                   ? std::string(_("the file is encrypted (password-protected); save it again without protection"))
+                   : fmt(_("the file is damaged: {}"), e.getMessageDetail());
+    } catch (const std::exception& e) {
+        *why = fmt(_("the file cannot be read as a PDF: {}"), e.what());
+    }
+    return false;
+}
+
+void prepare() { QPDFLogger::defaultLogger(); }
+
+}  // namespace
+
+}  // namespace boardpack::attach
+
+extern "C" __attribute__((visibility("default"))) const boardpack::attach::QpdfModule* boardpack_qpdf_module() {
+    static const boardpack::attach::QpdfModule module{boardpack::attach::kQpdfModuleVersion, boardpack::attach::prepare,
+                                                      boardpack::attach::clean};
+    return &module;
+}
