@@ -32,13 +32,6 @@ model::Meeting prepared(const std::string& folder, const std::string& id) {
     return std::move(*meeting);
 }
 
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 }  // namespace
 
 TEST_SUITE("golden") {
@@ -59,7 +52,7 @@ TEST_SUITE("golden") {
                 MESSAGE("updated " << path);
                 continue;
             }
-            const std::string want = read(path);
+            const std::string want = test::file_bytes(path);
             INFO("compare with: diff " << path << " (BOARDPACK_UPDATE_GOLDEN=1 rewrites it)");
             REQUIRE_FALSE(want.empty());
             if (got == want) continue;

@@ -573,13 +573,6 @@ LaidOutDocument with_agenda_only() {
     return doc;
 }
 
-std::string file_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 }  // namespace
 
 TEST_CASE("PDF writer: an edition's packet and agenda-only PDF are written from one layout, the pages they print alike once (issue 10)") {
@@ -588,7 +581,7 @@ TEST_CASE("PDF writer: an edition's packet and agenda-only PDF are written from 
     REQUIRE(write_pdf(with_agenda_only(), fonts(), test::srgb_profile(), packet_path, diags, agenda_path) == PdfResult::Written);
     // The packet is the same to the byte when its agenda-only PDF is not written beside it.
     REQUIRE(write_pdf(with_agenda_only(), fonts(), test::srgb_profile(), alone_path, diags) == PdfResult::Written);
-    CHECK(file_bytes(packet_path) == file_bytes(alone_path));
+    CHECK(test::file_bytes(packet_path) == test::file_bytes(alone_path));
     const auto packet = page_streams(packet_path), agenda = page_streams(agenda_path);
     REQUIRE(packet.size() == 3);
     REQUIRE(agenda.size() == 2);
@@ -630,7 +623,7 @@ TEST_CASE("PDF writer: the example's packets are the same with or without their 
         const size_t own_pages = laid.agenda_only->pages;
         REQUIRE(write_pdf(laid, fonts(), test::srgb_profile(), alone_path, d) == PdfResult::Written);
         REQUIRE(write_pdf(std::move(laid), fonts(), test::srgb_profile(), packet_path, d, agenda_path) == PdfResult::Written);
-        CHECK(file_bytes(packet_path) == file_bytes(alone_path));
+        CHECK(test::file_bytes(packet_path) == test::file_bytes(alone_path));
         const auto packet = page_streams(packet_path), agenda = page_streams(agenda_path);
         REQUIRE(agenda.size() == own_pages);
         REQUIRE(packet.size() > own_pages);

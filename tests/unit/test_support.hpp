@@ -1,6 +1,8 @@
 // Helpers shared by the unit tests.
 #pragma once
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "core/diagnostics.hpp"
@@ -50,6 +52,14 @@ inline const std::string& srgb_profile() {
         return *read;
     }();
     return profile;
+}
+
+// A file's bytes ("" if it cannot be read).
+inline std::string file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
 }
 
 }  // namespace boardpack::test
