@@ -663,3 +663,36 @@ TEST_CASE("Shared pages: a page is written once for both PDFs only when they pri
     doc.imports.push_back(place);
     CHECK_FALSE(shared_pages(doc, build_structure(doc), build_structure(doc, true))[0].alike);
 }
+
+TEST_CASE("PDF writer: a shared page that draws a picture and prints in two faces names them alike in both PDFs (issue 10)") {
+    LaidOutDocument doc = with_agenda_only();
+    Origin fig;
+    fig.role = Origin::Role::Figure;
+    fig.block = 3;
+    const auto file = std::make_shared<const ImageFile>(
+        ImageFile{ImageFile::Format::Png, std::make_shared<const std::string>(test::tiny_png(3, 2)), {"figur.png", 0, 0}});
+    doc.pages[0].images.push_back({200, 400, 60, 40, file, fig});
+    doc.pages[0].texts.insert(doc.pages[0].texts.begin(), TextItem{72, 60, "Fed", FontStyle::Bold, 12, {}, {}});
+    ++doc.pages[0].footer_begin;
+    ++doc.pages[0].footer_end;
+    doc.figures.push_back({3, "Figur 1"});
+    const std::string packet_path = temp_pdf("picture"), agenda_path = temp_pdf("picture-agenda"), alone_path = temp_pdf("picture-alone");
+    Diagnostics diags;
+    REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), packet_path, diags, agenda_path) == PdfResult::Written);
+    REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), alone_path, diags) == PdfResult::Written);
+    CHECK(test::file_bytes(packet_path) == test::file_bytes(alone_path));
+    const auto packet = page_streams(packet_path), agenda = page_streams(agenda_path);
+    REQUIRE(packet.size() == 3);
+    REQUIRE(agenda.size() == 2);
+    CHECK(packet[0][0] == agenda[0][0]);
+    CHECK(packet[0][0].find(" Do") != std::string::npos);
+    for (const std::string& path : {packet_path, agenda_path}) {
+        QPDF pdf;
+        pdf.processFile(path.c_str());
+        QPDFObjectHandle resources = QPDFPageDocumentHelper(pdf).getAllPages()[0].getObjectHandle().getKey("/Resources");
+        CHECK(resources.getKey("/XObject").isDictionary());
+        CHECK(resources.getKey("/Font").getKeys().size() == 2);
+    }
+    for (const std::string& path : {packet_path, agenda_path, alone_path}) std::filesystem::remove(path);
+    CHECK_MESSAGE(diags.all().empty(), messages(diags));
+}
