@@ -101,6 +101,5 @@ std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why) {
     return out;
 }
 
-bool prepare_qpdf(std::string* why) { return module(why) != nullptr; }
 
 }  // namespace boardpack::attach

@@ -33,15 +33,12 @@ struct CleanPdf {
 bool looks_like_pdf(const std::string& bytes);
 
 // Reads, checks and cleans a PDF. nullopt with *why set (in words, with qpdf's reason) when it is
-// encrypted, damaged, empty or not a PDF.
+// encrypted, damaged, empty or not a PDF, or the qpdf module cannot be loaded. The first call
+// loads the module (qpdf_module.hpp) and makes what qpdf shares between all its documents (its
+// default logger), once for all threads, the others waiting: qpdf makes it on first use, in
+// whichever thread comes first, and its check that it is made is not visible to
+// ThreadSanitizer, which reported two threads' use as a race.
 std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why);
-
-// Loads the qpdf module (qpdf_module.hpp) if it is not loaded yet, and makes what qpdf shares
-// between all its documents (its default logger) before threads use it: qpdf makes it on first
-// use, in whichever thread comes first, and its check that it is made is not visible to
-// ThreadSanitizer, which reported the two threads' use as a race. clean_pdf does it on its first
-// call, once for all threads (the others wait); false with *why set if the module cannot be loaded.
-bool prepare_qpdf(std::string* why = nullptr);
 
 // Where the program looks for the module boardpack-qpdf.so, in order (install_paths.hpp); set
 // before the first PDF attachment is read.

@@ -16,7 +16,7 @@ namespace boardpack::attach {
 // made, no virtual functions), so nothing the program keeps depends on the module's code.
 struct QpdfModule {
     int version;  // kQpdfModuleVersion: the module comes from the same build as the program
-    // Makes what qpdf shares between its documents (see prepare_qpdf), before threads use it.
+    // Makes what qpdf shares between its documents (see clean_pdf), before threads use it.
     void (*prepare)();
     // Reads, checks and cleans a PDF that looks like one (see clean_pdf): false with *why set.
     bool (*clean)(const std::string& bytes, CleanPdf* out, ImportedPdf* imported, std::string* why);
