@@ -43,7 +43,7 @@ char* escaped(char c, char* at) {
 }  // namespace
 
 // As libharu's HPDF_FToA: single precision, five decimals, trailing zeros dropped.
-void ContentStream::number(double value) {
+void append_pdf_number(std::string& out, double value) {
     float val = static_cast<float>(value);
     if (val > kMaxReal) val = kMaxReal;
     else if (val < -kMaxReal) val = -kMaxReal;
@@ -70,7 +70,7 @@ void ContentStream::number(double value) {
         for (int i = keep - 1; i >= 0; --i, fpart /= 10) s[i] = static_cast<char>('0' + fpart % 10);
         s += keep;
     }
-    out_.append(buf, static_cast<size_t>(s - buf));
+    out.append(buf, static_cast<size_t>(s - buf));
 }
 
 void ContentStream::rectangle(const Color& color, double x, double y, double w, double h) {

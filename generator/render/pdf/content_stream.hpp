@@ -10,6 +10,9 @@
 
 namespace boardpack::render::pdf {
 
+// A number as libharu's HPDF_FToA writes it (the same in a content stream and in a dictionary).
+void append_pdf_number(std::string& out, double value);
+
 class ContentStream {
 public:
     // A filled rectangle, in PDF coordinates (origin bottom left).
@@ -46,7 +49,7 @@ public:
     void clear() { out_.clear(); }
 
 private:
-    void number(double value);
+    void number(double value) { append_pdf_number(out_, value); }
     std::string out_;
     float line_x_ = 0, line_y_ = 0;  // the start of the current text line, as libharu keeps it
 };

@@ -3,7 +3,6 @@
 
 #include <hpdf.h>
 #include <hpdf_objects.h>
-#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 #include <algorithm>
@@ -12,6 +11,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 #include "core/text.hpp"
 #include "render/pdf/haru_errors.hpp"
@@ -22,6 +23,7 @@
 #include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/glyph_runs.hpp"
 #include "render/pdf/imported_pages.hpp"
+#include "render/pdf/page_objects.hpp"
 #include "render/pdf/text_string.hpp"
 #include "render/pdf/pdf_metadata.hpp"
 #include "render/pdf/pdf_objects.hpp"
@@ -130,21 +132,6 @@ bool embed_fonts(Haru& haru, const FontPlan& plan, const FontFiles& files, HPDF_
     return true;
 }
 
-// Link targets must be ASCII: other bytes are percent-encoded.
-std::string ascii_uri(const std::string& url) {
-    std::string out;
-    const char* hex = "0123456789ABCDEF";
-    for (unsigned char c : url) {
-        if (c > 0x20 && c < 0x7F) out += static_cast<char>(c);
-        else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
 
 // The Info dictionary's key for a field.
@@ -213,11 +200,10 @@ struct Writer {
     StructureTree tree;  // worked out before the pages' items are freed; its elements kept until saved
     std::string name;    // "the PDF (Offentlig udgave)", for messages
     SharedPage* recording = nullptr;  // the shared page whose content is being written, to note what it names
-    std::vector<HPDF_Page> pages;
-    std::vector<PageAnnotations> annotations;  // per page, per link item
+    PageObjects pages;                         // the pages, their links and the bookmarks, until saved
     DocumentId id;                             // from the pages' content
-    RawObjects structure;                      // the structure elements' bodies, until saved
-    std::map<std::string, HPDF_Destination> destinations;
+    StructureObjects structure;                // the structure elements and parent tree, until saved
+    std::map<std::string, Destination> destinations;
     std::map<const ImageFile*, HPDF_Image> loaded;  // each picture's file, once drawn
     const TextItem* current_text = nullptr;  // for the message if a text is refused
     ContentStream content;                     // the current page's, reused from page to page
@@ -234,17 +220,17 @@ struct Writer {
     std::string page_name(size_t i) const { return fmt(_("page {} of {} of {}"), i + 1, page_count(), name); }
 
     // Notes a resource the shared page's content names, the first time it does.
-    void note(int face, const std::shared_ptr<const ImageFile>& image, const char* resource) {
+    void note(int face, const std::shared_ptr<const ImageFile>& image, std::string_view resource) {
         if (!recording) return;
         for (const SharedPage::Resource& r : recording->resources)
             if (r.name == resource) return;
-        recording->resources.push_back({face, image, resource});
+        recording->resources.push_back({face, image, std::string(resource)});
     }
 
     // The text as runs of glyph codes, one per face that prints part of it (a character
     // Carlito lacks comes from a fallback face); printable.cpp warned, where it was written,
     // about a character no face has.
-    bool text(HPDF_Page page, const TextItem& t) {
+    bool text(size_t i, const TextItem& t) {
         glyph_runs(t.text, t.style, files, plan, runs);
         if (runs.runs.empty()) return true;
         // libharu's own limit, checked as its HPDF_Page_SetFontAndSize would.
@@ -256,8 +242,8 @@ struct Writer {
             const GlyphRuns::Run& run = runs.runs[r];
             // Font and colour only when they change: a table's thousands of lines share one.
             if (!font_set || run.face != font_face || t.size != font_size) {
-                const char* font = HPDF_Page_GetLocalFontName(page, fonts[run.face]);
-                if (!haru.ok(font)) return false;
+                const std::string_view font = font_name(run.face);
+                pages[i].faces |= 1u << run.face;
                 note(run.face, nullptr, font);
                 content.font(font, t.size);
                 font_set = true;
@@ -280,19 +266,27 @@ struct Writer {
     // the file whole (input/image_reader): libharu hands a PNG to libpng, and libpng's refusal
     // of a damaged one stops the program (libharu's error handler returns, where libpng needs
     // it not to), so nothing unchecked may come here.
-    bool image(HPDF_Page page, size_t i, const ImageItem& im) {
-        const char* x = image_name(page, i, im.file);
+    bool image(size_t i, const ImageItem& im) {
+        const std::optional<std::string> x = image_name(i, im.file);
         if (!x) return false;
-        content.image(x, im.x, doc.page_height - im.y - im.h, im.w, im.h);
+        content.image(*x, im.x, doc.page_height - im.y - im.h, im.w, im.h);
         return true;
     }
 
+    // The name page i gives a picture or form it draws: the next name the first time it does.
+    std::string xobject(size_t i, HPDF_Dict object) {
+        std::vector<HPDF_Dict>& named = pages[i].xobjects;
+        const auto k = static_cast<size_t>(std::find(named.begin(), named.end(), object) - named.begin());
+        if (k == named.size()) named.push_back(object);
+        return xobject_name(k);
+    }
+
     // The name the page gives the picture's file, loaded the first time the document draws it;
-    // null once the reason is reported.
-    const char* image_name(HPDF_Page page, size_t i, const std::shared_ptr<const ImageFile>& file) {
+    // none once the reason is reported.
+    std::optional<std::string> image_name(size_t i, const std::shared_ptr<const ImageFile>& file) {
         if (!file || !file->bytes) {
             haru.fail_with(_("a picture is missing"));
-            return nullptr;
+            return std::nullopt;
         }
         HPDF_Image& x = loaded[file.get()];
         if (!x) {
@@ -302,33 +296,31 @@ struct Writer {
             const auto size = static_cast<HPDF_UINT>(f.bytes->size());
             x = f.format == ImageFile::Format::Jpeg ? HPDF_LoadJpegImageFromMem(haru.doc(), bytes, size)
                                                     : HPDF_LoadPngImageFromMem(haru.doc(), bytes, size);
-            if (!haru.ok(x)) return nullptr;
+            if (!haru.ok(x)) return std::nullopt;
             haru.doing([this, i] { return fmt(_("write {}"), page_name(i)); });
         }
-        const char* resource = HPDF_Page_GetXObjectName(page, x);
-        if (!haru.ok(resource)) return nullptr;
+        std::string resource = xobject(i, x);
         note(-1, file, resource);
         return resource;
     }
 
     // The page's content, compressed here at our level (libharu would keep it uncompressed
     // until the document is saved, then compress it at zlib's default).
-    bool write_content(HPDF_PageAttr attr) {
+    bool write_content(size_t i) {
         if (!deflater.compress(content.bytes())) return haru.fail_with(_("zlib cannot compress the page"));
-        return set_content(attr, std::make_shared<const std::string>(deflater.result()));
+        return set_content(i, std::make_shared<const std::string>(deflater.result()));
     }
 
     // libharu writes the page's stream as it is, and its dictionary says how it is compressed;
-    // the bytes are read when the document is saved. They enter the document's /ID.
-    bool set_content(HPDF_PageAttr attr, std::shared_ptr<const std::string> compressed) {
+    // the bytes are read when the document is saved (libharu's own stream would keep them in
+    // blocks of 4 KiB, copied in and out a byte at a time). They enter the document's /ID.
+    bool set_content(size_t i, std::shared_ptr<const std::string> compressed) {
         id.add(*compressed);
-        // libharu's page stream keeps what is written in blocks of 4 KiB, copied in and out a
-        // byte at a time: a stream reading exactly the compressed content takes its place (the
-        // page's stream is still empty: libharu draws nothing on it).
-        if (attr->stream != attr->contents->stream) return haru.fail_with(_("libharu's content stream is not as expected"));
-        if (!haru.ok(set_stream_data(attr->contents, borrowed_stream(haru.doc()->mmgr, *compressed), true))) return false;
+        HPDF_Dict stream = HPDF_DictStream_New(haru.doc()->mmgr, haru.doc()->xref);
+        if (!haru.ok(stream) || !haru.ok(set_stream_data(stream, borrowed_stream(haru.doc()->mmgr, *compressed), true)))
+            return false;
         page_contents.push_back(std::move(compressed));
-        attr->stream = attr->contents->stream;
+        pages[i].content = stream;
         return true;
     }
 
@@ -336,35 +328,40 @@ struct Writer {
     // names, named in the same order, must get the same names here (they are the page's own,
     // counted from its first), else the bytes would name something else; that is an error, never
     // a page printed wrong.
-    bool take(HPDF_Page page, size_t i, const SharedPage& s) {
+    bool take(size_t i, const SharedPage& s) {
         for (const SharedPage::Resource& r : s.resources) {
-            const char* got = r.image ? image_name(page, i, r.image) : HPDF_Page_GetLocalFontName(page, fonts[r.face]);
-            if (!haru.ok(got)) return false;
-            if (r.name != got)
-                return haru.fail_with(fmt(_("internal error: the page names {} where the agenda-only PDF named {}"), got, r.name));
+            std::optional<std::string> got;
+            if (r.image) {
+                got = image_name(i, r.image);
+            } else {
+                pages[i].faces |= 1u << r.face;
+                got = std::string(font_name(r.face));
+            }
+            if (!got) return false;
+            if (r.name != *got)
+                return haru.fail_with(fmt(_("internal error: the page names {} where the agenda-only PDF named {}"), *got, r.name));
         }
-        return set_content(static_cast<HPDF_PageAttr>(page->attr), s.content);
+        return set_content(i, s.content);
     }
 
     // The page's footer, as a second content stream after the page's own, with all that its
     // texts use (font, size, colour) set in it, whatever the first leaves set as it ends. Short,
     // so not compressed.
-    bool write_footer(HPDF_Page page, const TextItem* begin, const TextItem* end) {
+    bool write_footer(size_t i, const TextItem* begin, const TextItem* end) {
         content.clear();
         content.begin_artifact("Pagination");
         content.begin_text();
         font_set = color_set = false;
         for (const TextItem* t = begin; t != end; ++t)
-            if (!t->text.empty() && !text(page, *t)) return false;
+            if (!t->text.empty() && !text(i, *t)) return false;
         content.end_text();
         content.end_marked();
         id.add(content.bytes());
-        const auto attr = static_cast<HPDF_PageAttr>(page->attr);
         HPDF_Dict stream = HPDF_DictStream_New(haru.doc()->mmgr, haru.doc()->xref);
-        HPDF_Array both = haru.ok(stream) ? HPDF_Array_New(haru.doc()->mmgr) : nullptr;
-        return haru.ok(both) && haru.ok(set_stream_data(stream, copied_stream(haru.doc()->mmgr, content.bytes()), false)) &&
-               haru.ok(HPDF_Array_Add(both, attr->contents)) && haru.ok(HPDF_Array_Add(both, stream)) &&
-               haru.ok(HPDF_Dict_Add(page, "Contents", both));
+        if (!haru.ok(stream) || !haru.ok(set_stream_data(stream, copied_stream(haru.doc()->mmgr, content.bytes()), false)))
+            return false;
+        pages[i].footer = stream;
+        return true;
     }
 
     // The page's footer texts: the agenda-only PDF's own, or the page's.
@@ -383,18 +380,13 @@ struct Writer {
             return current_text ? fmt(_("write the text {} on {}"), excerpt(current_text->text), page_name(i))
                                 : fmt(_("write {}"), page_name(i));
         });
-        HPDF_Page page = HPDF_AddPage(haru.doc());
-        if (!haru.ok(page) || !haru.ok(HPDF_Page_SetWidth(page, real(doc.page_width))) ||
-            !haru.ok(HPDF_Page_SetHeight(page, real(doc.page_height))))
-            return false;
-        pages.push_back(page);
         SharedPage* s = shared && i < shared->size() && (*shared)[i].alike ? &(*shared)[i] : nullptr;
         if (s && !only) {
             // The packet: the agenda-only PDF wrote this page's content.
             if (!s->content) return haru.fail_with(_("internal error: a shared page was not written"));
-            if (!take(page, i, *s)) return false;
+            if (!take(i, *s)) return false;
             const auto [begin, end] = footer(i);
-            if (!write_footer(page, begin, end)) return false;
+            if (!write_footer(i, begin, end)) return false;
             std::vector<TextItem>().swap(p.texts);
             std::vector<int>().swap(tree.text_mcid[i]);
             return true;
@@ -404,9 +396,7 @@ struct Writer {
         // An attachment's page first, under the stamp and the page number boardpack draws. It is
         // not tagged: a packet with PDF attachments claims no PDF/UA (see tagged_archive).
         for (const PlacedForm& f : imported.on_page(i)) {
-            const char* form = HPDF_Page_GetXObjectName(page, f.form);
-            if (!haru.ok(form)) return false;
-            content.form(form, f.at.scale, f.at.tx, f.at.ty);
+            content.form(xobject(i, f.form), f.at.scale, f.at.tx, f.at.ty);
         }
         // Rules, stripes and strike-throughs are drawing, not content: one artifact.
         const auto figure = [](const Origin& o) { return o.role == Origin::Role::Figure; };
@@ -423,7 +413,7 @@ struct Writer {
                 if (figure(b.origin) && b.origin.block == block)
                     content.rectangle(b.color, b.x, doc.page_height - b.y - b.h, b.w, b.h);
             for (const ImageItem& im : p.images)
-                if (figure(im.origin) && im.origin.block == block && !image(page, i, im)) return false;
+                if (figure(im.origin) && im.origin.block == block && !image(i, im)) return false;
             for (const PathItem& path : p.paths)
                 if (path.origin.block == block) content.raw(path_operators(path, doc.page_height));
             content.end_marked();
@@ -447,18 +437,18 @@ struct Writer {
                     if (open < 0) content.begin_artifact("Pagination");
                     else content.begin_marked(tree.elements[static_cast<size_t>(tree.mcid_element[i][static_cast<size_t>(open)])].type, open);
                 }
-                if (!text(page, t)) return false;
+                if (!text(i, t)) return false;
             }
             if (open != kNone) content.end_marked();
             content.end_text();
         }
         std::vector<int>().swap(tree.text_mcid[i]);  // the page's marking is written
         recording = nullptr;
-        if (!write_content(static_cast<HPDF_PageAttr>(page->attr))) return false;
+        if (!write_content(i)) return false;
         if (s) s->content = page_contents.back();
         if (own_footer_stream) {
             const auto [begin, end] = footer(i);
-            if (begin != end && !write_footer(page, begin, end)) return false;
+            if (begin != end && !write_footer(i, begin, end)) return false;
         }
         // libharu holds the page's content now: the layout's copy goes, so the two are not
         // held side by side for the whole document; but the agenda-only PDF leaves the packet
@@ -479,48 +469,37 @@ struct Writer {
         return true;
     }
 
-    // Named places: a destination per anchor.
-    bool anchors() {
-        for (size_t i = 0; i < page_count(); ++i) {
-            haru.doing([this, i] { return fmt(_("write the link targets on {}"), page_name(i)); });
-            for (const AnchorItem& a : doc.pages[i].anchors) {
-                HPDF_Destination d = HPDF_Page_CreateDestination(pages[i]);
-                if (!haru.ok(d) || !haru.ok(HPDF_Destination_SetFitH(d, real(doc.page_height - a.y + 12)))) return false;
-                destinations.emplace(a.name, d);
-            }
-        }
-        return true;
+    // The pages, numbered before anything refers to them.
+    bool number_pages() {
+        haru.doing(fmt(_("write {}"), name));
+        return haru.ok(pages.add_pages(haru.doc(), page_count(), doc.page_width, doc.page_height, fonts));
     }
 
+    // Named places: where each anchor is.
+    void anchors() {
+        for (size_t i = 0; i < page_count(); ++i)
+            for (const AnchorItem& a : doc.pages[i].anchors)
+                destinations.emplace(a.name, Destination{static_cast<uint32_t>(i), real(doc.page_height - a.y + 12)});
+    }
+
+    // An annotation for each link item with somewhere to lead: an address or an anchor.
     bool links() {
-        annotations.resize(page_count());
         for (size_t i = 0; i < page_count(); ++i) {
-            for (const LinkItem& l : only ? only->links[i] : doc.pages[i].links) {
-                annotations[i].push_back(nullptr);
-                HPDF_Rect r{real(l.x), real(doc.page_height - l.y - l.h), real(l.x + l.w), real(doc.page_height - l.y)};
-                HPDF_Annotation annot = nullptr;
-                if (!l.url.empty()) {
-                    haru.doing([this, i, &l] { return fmt(_("write the link to {} on {}"), excerpt(l.url), page_name(i)); });
-                    annot = HPDF_Page_CreateURILinkAnnot(pages[i], r, ascii_uri(l.url).c_str());
-                } else if (const auto d = destinations.find(l.target); d != destinations.end()) {
-                    haru.doing([this, i] { return fmt(_("write a link on {}"), page_name(i)); });
-                    annot = HPDF_Page_CreateLinkAnnot(pages[i], r, d->second);
-                } else {
-                    continue;
+            const std::vector<LinkItem>& items = only ? only->links[i] : doc.pages[i].links;
+            for (size_t k = 0; k < items.size(); ++k) {
+                const LinkItem& l = items[k];
+                LinkAnnotation a{&l, static_cast<uint32_t>(i), static_cast<uint32_t>(k)};
+                if (l.url.empty()) {
+                    const auto d = destinations.find(l.target);
+                    if (d == destinations.end()) continue;
+                    a.to_page = static_cast<int32_t>(d->second.page);
+                    a.to_top = d->second.top;
                 }
-                annotations[i].back() = annot;
-                if (!haru.ok(annot) || !haru.ok(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0))) return false;
-                if (!l.title.empty() && !contents(annot, l.title)) return false;
+                pages.add_link(a);
             }
         }
-        return true;
-    }
-
-    // The link's title as its /Contents, which viewers show on the link (libharu has no call
-    // for it on a link, so it goes into the annotation's dictionary directly).
-    bool contents(HPDF_Annotation annot, const std::string& title) {
-        HPDF_Binary s = text_string(title);
-        return haru.ok(s) && haru.ok(HPDF_Dict_Add(static_cast<HPDF_Dict>(annot), "Contents", s));
+        haru.doing(fmt(_("write the links of {}"), name));
+        return haru.ok(pages.number_links(haru.doc()));
     }
 
     // A UTF-16BE text string for a dictionary entry; null once the reason is reported.
@@ -531,22 +510,13 @@ struct Writer {
         return s;
     }
 
-    // Bookmarks: level-1 entries hang under the previous level-0 entry.
+    // Bookmarks: those whose place is in this PDF.
     bool outline() {
-        HPDF_Outline parent = nullptr;
-        for (const OutlineEntry& e : only ? only->outline : doc.outline) {
-            const auto d = destinations.find(e.anchor);
-            if (d == destinations.end()) continue;
-            haru.doing([this, &e] { return fmt(_("write the bookmark {} in {}"), excerpt(e.title), name); }, e.source);
-            // The title in UTF-16BE replaces libharu's single-byte one.
-            HPDF_Outline o = HPDF_CreateOutline(haru.doc(), e.level > 0 ? parent : nullptr, "", nullptr);
-            HPDF_Binary title = haru.ok(o) ? text_string(e.title) : nullptr;
-            if (!haru.ok(title) || !haru.ok(HPDF_Dict_Add(o, "Title", title)) || !haru.ok(HPDF_Outline_SetDestination(o, d->second)) ||
-                !haru.ok(HPDF_Outline_SetOpened(o, HPDF_FALSE)))
-                return false;
-            if (e.level == 0) parent = o;
-        }
-        return true;
+        std::vector<Bookmark> bookmarks;
+        for (const OutlineEntry& e : only ? only->outline : doc.outline)
+            if (const auto d = destinations.find(e.anchor); d != destinations.end()) bookmarks.push_back({&e, d->second});
+        haru.doing(fmt(_("write the bookmarks of {}"), name));
+        return haru.ok(pages.add_outline(haru.doc(), std::move(bookmarks)));
     }
 
     bool info() {
@@ -585,12 +555,11 @@ struct Writer {
     // tree and was not made for PDF/A (the agenda-only PDF beside it claims both).
     bool tagged_archive(const std::string& icc) {
         haru.doing(fmt(_("write the structure (tags) of {}"), name));
-        if (!haru.ok(write_structure(haru.doc(), tree, pages, annotations, kLanguage, structure))) return false;
-        // The elements stay: libharu has their numbers, and their bodies are made from them when
-        // the document is saved. The rest is written.
+        if (!haru.ok(write_structure(haru.doc(), tree, pages, kLanguage, structure))) return false;
+        // The elements and the links' texts stay: libharu has their numbers, and their bodies
+        // are made from them when the document is saved. The rest is written.
         std::vector<std::vector<int>>().swap(tree.mcid_element);
         std::vector<std::vector<int>>().swap(tree.link_element);
-        std::map<int, std::string>().swap(tree.link_text);
         haru.doing(fmt(_("write the PDF/A metadata of {}"), name));
         id.add(doc.info.title);
         id.add(doc.info.subject);
@@ -630,13 +599,14 @@ PdfResult write_one(LaidOutDocument& doc, const FontFiles& fonts, const FontPlan
     if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
     HPDF_Font faces[kFaces];
     if (!embed_fonts(haru, plan, fonts, faces)) return PdfResult::Refused;
-    // Declared after `haru`, so destroyed before it: the Writer's RawObjects take the structure
-    // elements' entries back out of libharu's table before HPDF_Free would free them.
+    // Declared after `haru`, so destroyed before it: the Writer's lent objects take their entries
+    // back out of libharu's table before HPDF_Free would free them.
     Writer w(doc, haru, faces, fonts, plan, std::move(tree), only, shared);
-    if (!w.import_attachments()) return PdfResult::Refused;
+    if (!w.number_pages() || !w.import_attachments()) return PdfResult::Refused;
     for (size_t i = 0; i < w.page_count(); ++i)
         if (!w.page(i)) return PdfResult::Refused;
-    if (!w.anchors() || !w.links() || !w.outline() || !w.info() || !w.tagged_archive(srgb_profile)) return PdfResult::Refused;
+    w.anchors();
+    if (!w.links() || !w.outline() || !w.info() || !w.tagged_archive(srgb_profile)) return PdfResult::Refused;
     return w.save(path);
 }
 

@@ -1,0 +1,82 @@
+#include "render/pdf/lent_objects.hpp"
+
+#include <hpdf_list.h>
+#include <hpdf_streams.h>
+
+#include <algorithm>
+#include <charconv>
+#include <functional>
+
+#include "render/pdf/pdf_objects.hpp"
+
+namespace boardpack::render::pdf {
+
+namespace {
+
+void append_number(std::string& out, size_t n) {
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+    out.append(buf, static_cast<size_t>(end - buf));
+}
+
+}  // namespace
+
+void append_reference(std::string& out, const void* object) {
+    // libharu keeps an object's number in the low 24 bits.
+    const auto* h = static_cast<const HPDF_Obj_Header*>(object);
+    append_number(out, h->obj_id & 0x00FFFFFF);
+    out += ' ';
+    append_number(out, h->gen_no);
+    out += " R";
+}
+
+HPDF_STATUS LentObjects::lend(HPDF_Doc pdf, size_t count, Body body) {
+    if (dict_) return HPDF_SetError(&pdf->error, HPDF_INVALID_OBJECT, 0);
+    body_ = std::move(body);
+    count_ = count;
+    next_ = 0;
+    if (count == 0) return HPDF_OK;
+    dict_ = indirect_dict(pdf);
+    if (!dict_) return fail(pdf);
+    first_number_ = dict_->header.obj_id & 0x00FFFFFF;
+    dict_->attr = this;
+    dict_->write_fn = write;
+    xref_ = pdf->xref;
+    entries_.assign(count - 1, HPDF_XrefEntry_Rec{HPDF_IN_USE_ENTRY, 0, 0, dict_});
+    for (HPDF_XrefEntry_Rec& entry : entries_) {
+        BP_TRY(HPDF_List_Add(xref_->entries, &entry));
+        ++lent_;
+    }
+    return HPDF_OK;
+}
+
+void LentObjects::reference(std::string& out, size_t n) const {
+    append_number(out, number(n));
+    out += " 0 R";
+}
+
+HPDF_STATUS LentObjects::write(HPDF_Dict dict, HPDF_Stream stream) {
+    auto* self = static_cast<LentObjects*>(dict->attr);
+    self->scratch_.clear();
+    self->body_(self->next_, self->scratch_);
+    // Again from the first if the document is saved twice.
+    self->next_ = (self->next_ + 1) % self->count_;
+    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(self->scratch_.data()),
+                             static_cast<HPDF_UINT>(self->scratch_.size()));
+}
+
+LentObjects::~LentObjects() {
+    if (!xref_ || lent_ == 0) return;
+    // Found by address, not by place: another group may have left the table before this one.
+    const HPDF_XrefEntry_Rec* begin = entries_.data();
+    const HPDF_XrefEntry_Rec* end = begin + entries_.size();
+    HPDF_List list = xref_->entries;
+    void** last = std::remove_if(list->obj, list->obj + list->count, [&](void* p) {
+        const auto* e = static_cast<const HPDF_XrefEntry_Rec*>(p);
+        const std::less<const HPDF_XrefEntry_Rec*> before;
+        return !before(e, begin) && before(e, end);
+    });
+    list->count = static_cast<HPDF_UINT>(last - list->obj);
+}
+
+}  // namespace boardpack::render::pdf
