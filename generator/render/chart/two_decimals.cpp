@@ -28,8 +28,10 @@ void append_two_decimals(double v, std::string& out) {
         append_with_printf(v, out);
         return;
     }
-    // nearbyint rounds in the current rounding mode, as printf does: to nearest, a tie to even.
-    const long double scaled = std::nearbyint(static_cast<long double>(std::fabs(v)) * 100);
+    // rint rounds in the current rounding mode, as printf does: to nearest, a tie to even. (It is
+    // nearbyint but for the inexact flag, which nothing reads; glibc's nearbyintl saves and
+    // restores the whole x87 environment for it, some 1 % of a build's time in charts.)
+    const long double scaled = std::rint(static_cast<long double>(std::fabs(v)) * 100);
     auto hundredths = static_cast<uint64_t>(scaled);
     char digits[24];
     char* end = digits + sizeof digits;

@@ -4,29 +4,18 @@
 #include <hpdf_streams.h>
 
 #include <algorithm>
-#include <charconv>
 #include <functional>
 
 #include "render/pdf/pdf_objects.hpp"
 
 namespace boardpack::render::pdf {
 
-namespace {
-
-void append_number(std::string& out, size_t n) {
-    char buf[24];
-    const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
-    out.append(buf, static_cast<size_t>(end - buf));
-}
-
-}  // namespace
-
 void append_reference(std::string& out, const void* object) {
     // libharu keeps an object's number in the low 24 bits.
     const auto* h = static_cast<const HPDF_Obj_Header*>(object);
-    append_number(out, h->obj_id & 0x00FFFFFF);
+    append_integer(out, h->obj_id & 0x00FFFFFF);
     out += ' ';
-    append_number(out, h->gen_no);
+    append_integer(out, h->gen_no);
     out += " R";
 }
 
@@ -51,7 +40,7 @@ HPDF_STATUS LentObjects::lend(HPDF_Doc pdf, size_t count, Body body) {
 }
 
 void LentObjects::reference(std::string& out, size_t n) const {
-    append_number(out, number(n));
+    append_integer(out, static_cast<long long>(number(n)));
     out += " 0 R";
 }
 

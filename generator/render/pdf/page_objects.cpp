@@ -18,12 +18,16 @@ namespace {
 // A PDF text string (UTF-16BE with its byte order mark) as <hex>.
 void append_text_string(std::string& out, std::string_view utf8) {
     static const char* hex = "0123456789ABCDEF";
-    out += '<';
-    for (const unsigned char c : pdf_text_string(utf8)) {
-        out += hex[c >> 4];
-        out += hex[c & 15];
+    const std::string bytes = pdf_text_string(utf8);
+    const size_t at = out.size();
+    out.resize(at + 2 * bytes.size() + 2);
+    char* to = out.data() + at;
+    *to++ = '<';
+    for (const unsigned char c : bytes) {
+        *to++ = hex[c >> 4];
+        *to++ = hex[c & 15];
     }
-    out += '>';
+    *to = '>';
 }
 
 // A link's address as a literal string: ASCII only (other bytes percent-encoded), so the
@@ -43,8 +47,6 @@ void append_uri(std::string& out, std::string_view url) {
     }
     out += ')';
 }
-
-void append_int(std::string& out, long long n) { out += std::to_string(n); }
 
 }  // namespace
 
@@ -86,7 +88,7 @@ HPDF_STATUS PageObjects::write_kids(HPDF_Dict tree, HPDF_Stream stream) {
         self->reference(out, i);
     }
     out += "]\n/Count ";
-    append_int(out, static_cast<long long>(self->pages_.size()));
+    append_integer(out, static_cast<long long>(self->pages_.size()));
     out += '\n';
     return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(out.data()), static_cast<HPDF_UINT>(out.size()));
 }
@@ -141,7 +143,7 @@ void PageObjects::page_body(size_t i, std::string& out) const {
         out += ']';
     }
     out += "\n/StructParents ";
-    append_int(out, static_cast<long long>(i));
+    append_integer(out, static_cast<long long>(i));
     out += "\n/Tabs /S\n";
 }
 
@@ -201,7 +203,7 @@ void PageObjects::link_body(size_t i, std::string& out) const {
     out += "\n/F 4";
     if (l.struct_parent >= 0) {
         out += "\n/StructParent ";
-        append_int(out, l.struct_parent);
+        append_integer(out, l.struct_parent);
     }
     if (!item.title.empty() || l.text) {
         out += "\n/Contents ";
@@ -255,7 +257,7 @@ void PageObjects::bookmark_body(size_t i, std::string& out) const {
         out += "\n/Last ", node(n.last, out);
         // The outline shows its bookmarks; each bookmark shows its own closed (a negative count).
         out += "\n/Count ";
-        append_int(out, i == 0 ? n.children : -n.children);
+        append_integer(out, i == 0 ? n.children : -n.children);
     }
     out += '\n';
 }

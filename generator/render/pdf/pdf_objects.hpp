@@ -5,6 +5,8 @@
 #include <hpdf.h>
 #include <hpdf_objects.h>
 
+#include <charconv>
+#include <string>
 #include <string_view>
 
 // Stops the enclosing function at the first failed libharu call, returning its status;
@@ -21,6 +23,13 @@ namespace boardpack::render::pdf {
 // recorded) out of memory.
 inline HPDF_STATUS fail(HPDF_Doc pdf) {
     return pdf->error.error_no != HPDF_OK ? pdf->error.error_no : HPDF_FAILD_TO_ALLOC_MEM;
+}
+
+// An integer in decimal, appended (a PDF body's numbers: object numbers, keys, MCIDs).
+inline void append_integer(std::string& out, long long n) {
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+    out.append(buf, static_cast<size_t>(end - buf));
 }
 
 // A PDF text string in UTF-16BE with its byte-order mark (any Unicode), written as <hex>.

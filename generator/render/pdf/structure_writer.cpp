@@ -72,11 +72,13 @@ struct ElementBodies {
                 case StructKid::Kind::Element: element_reference(b, static_cast<size_t>(k.index)); break;
                 case StructKid::Kind::Content:
                     if (k.page == page) {
-                        b += std::to_string(k.index);
+                        append_integer(b, k.index);
                     } else {
                         b += "<</Type /MCR /Pg ";
                         pages->reference(b, static_cast<size_t>(k.page));
-                        b += " /MCID " + std::to_string(k.index) + ">>";
+                        b += " /MCID ";
+                        append_integer(b, k.index);
+                        b += ">>";
                     }
                     break;
                 case StructKid::Kind::Annotation:
@@ -143,7 +145,8 @@ private:
         std::string& b = objects_.parent_tree_body;
         b = "/Nums [\n";
         for (size_t p = 0; p < pages_.size(); ++p) {
-            b += std::to_string(p) + " [";
+            append_integer(b, static_cast<long long>(p));
+            b += " [";
             for (int e : tree_.mcid_element[p]) {
                 objects_.elements.reference(b, static_cast<size_t>(e));
                 b += ' ';
@@ -151,7 +154,8 @@ private:
             b += "]\n";
         }
         for (size_t a = 0; a < annotation_keys_.size(); ++a) {
-            b += std::to_string(pages_.size() + a) + ' ';
+            append_integer(b, static_cast<long long>(pages_.size() + a));
+            b += ' ';
             objects_.elements.reference(b, annotation_keys_[a]);
             b += '\n';
         }
