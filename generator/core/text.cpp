@@ -92,6 +92,17 @@ size_t utf8_length(std::string_view text) {
     return n;
 }
 
+std::string shortened(std::string_view text, size_t max_chars) {
+    if (text.size() <= max_chars || utf8_length(text) <= max_chars) return std::string(text);  // bytes >= characters
+    std::string out;
+    size_t chars = 0;
+    for (const char32_t c : decode_utf8(text)) {
+        if (++chars >= max_chars) break;
+        append_utf8(out, c);
+    }
+    return out + "\xE2\x80\xA6";
+}
+
 int column_of(std::string_view line, size_t byte_offset) {
     if (byte_offset > line.size()) byte_offset = line.size();
     return static_cast<int>(utf8_length(line.substr(0, byte_offset))) + 1;

@@ -22,6 +22,9 @@ void append_utf8(std::string& out, char32_t cp);
 // Number of code points in a valid UTF-8 string.
 size_t utf8_length(std::string_view text);
 
+// The text if it has at most `max_chars` characters, else its first max_chars - 1 and "…".
+std::string shortened(std::string_view text, size_t max_chars);
+
 // 1-based column (in characters) of a byte offset within a line.
 int column_of(std::string_view line, size_t byte_offset);
 

@@ -36,3 +36,13 @@ TEST_CASE("messages: file names and message text are escaped too") {
     d.message = "the PDF cannot print " + kRlo;
     CHECK(format_diagnostic(d) == "m/fil<U+202E>vsc.csv:1: warning: the PDF cannot print <U+202E>\n");
 }
+
+TEST_CASE("shortened: at most so many characters, counted as characters, the last an ellipsis") {
+    using boardpack::shortened;
+    CHECK(shortened("Budget", 6) == "Budget");
+    CHECK(shortened("Budget 2024", 6) == "Budge\xE2\x80\xA6");
+    // "æøå" is six bytes but three characters: it fits in three, and is cut after two.
+    CHECK(shortened("\xC3\xA6\xC3\xB8\xC3\xA5", 3) == "\xC3\xA6\xC3\xB8\xC3\xA5");
+    CHECK(shortened("\xC3\xA6\xC3\xB8\xC3\xA5!", 3) == "\xC3\xA6\xC3\xB8\xE2\x80\xA6");
+    CHECK(shortened("", 3).empty());
+}

@@ -21,19 +21,7 @@ using PageNumbers = std::map<std::string, int>;
 using model::attachment_anchor;
 using model::item_anchor;
 
-// Bookmarks and the document information are for finding one's way, and libharu refuses a
-// text over 65535 bytes there (a 65.500-character title failed with "libharu error 0x105B"):
-// longer ones are shortened, with an ellipsis. The pages print the whole text.
-constexpr size_t kMaxLabelChars = 300;
-
-std::string shortened(const std::string& s) {
-    if (s.size() <= kMaxLabelChars) return s;  // bytes >= characters
-    const std::u32string chars = decode_utf8(s);
-    if (chars.size() <= kMaxLabelChars) return s;
-    std::string out;
-    for (size_t i = 0; i + 1 < kMaxLabelChars; ++i) append_utf8(out, chars[i]);
-    return out + "\xE2\x80\xA6";
-}
+std::string shortened(const std::string& s) { return boardpack::shortened(s, kMaxLabelChars); }
 
 struct Packet {
     const model::EditionView& view;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "render/pdf/content_stream.hpp"
 #include "render/pdf/font_files.hpp"
 #include "render/pdf/pdf_objects.hpp"
@@ -207,7 +208,7 @@ void PageObjects::link_body(size_t i, std::string& out) const {
     }
     if (!item.title.empty() || l.text) {
         out += "\n/Contents ";
-        append_text_string(out, item.title.empty() ? std::string_view(*l.text) : std::string_view(item.title));
+        append_text_string(out, shortened(item.title.empty() ? *l.text : item.title, kMaxLabelChars));
     }
     out += '\n';
 }
@@ -243,7 +244,7 @@ void PageObjects::bookmark_body(size_t i, std::string& out) const {
     } else {
         const Bookmark& b = bookmarks_[i - 1];
         out += "/Title ";
-        append_text_string(out, b.entry->title);
+        append_text_string(out, shortened(b.entry->title, kMaxLabelChars));
         out += "\n/Parent ";
         if (n.parent >= 0) node(n.parent, out);
         else outline_numbers_.reference(out, 0);
