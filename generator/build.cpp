@@ -222,8 +222,14 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
             return kExitOutputError;
         }
     }
+    // What the summary says of the items, counted now: the items are freed once the last packet
+    // is laid out (its PDF is written without them; see render_editions).
+    const size_t item_count = meeting->items.size();
+    size_t confidential = 0;
+    for (const model::AgendaItem& item : meeting->items) confidential += model::is_confidential(item.status) ? 1 : 0;
     EditionRun runs[2];
-    render_editions(*meeting, kit, publisher.get(), !diags.has_errors(), o.strict, together, runs, changes, mark_edition);
+    render_editions(*meeting, kit, publisher.get(), !diags.has_errors(), o.strict, together, runs, changes, mark_edition,
+                    [&meeting] { std::vector<model::AgendaItem>().swap(meeting->items); });
     int pages[2] = {0, 0};
     EditionResult results[2];
     for (int e = 0; e < 2; ++e) {
@@ -242,7 +248,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     if (o.check_only) {
         if (o.quiet) return kExitOk;
         out << fmt(_("boardpack: {}: no errors, {} warning(s) ({} items; offentlig {} pages, lukket {} pages)\n"), dir.string(),
-                   diags.warning_count(), meeting->items.size(), pages[0], pages[1]);
+                   diags.warning_count(), item_count, pages[0], pages[1]);
         return kExitOk;
     }
     if (!write_versions(*publisher, ev, &why)) {
@@ -264,10 +270,8 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         return kExitOutputError;
     }
     if (o.quiet) return kExitOk;
-    size_t confidential = 0;
-    for (const model::AgendaItem& item : meeting->items) confidential += model::is_confidential(item.status) ? 1 : 0;
     out << fmt(_("boardpack: built {}: {} items ({} public, {} confidential); offentlig {} pages, lukket {} pages; {} files in {}\n"),
-               id, meeting->items.size(), meeting->items.size() - confidential, confidential, pages[0], pages[1],
+               id, item_count, item_count - confidential, confidential, pages[0], pages[1],
                publisher->files_written(), publisher->target().string());
     // What a rebuild did to each edition's version: "version 2: 1 input figure, 14 derived figures, ...".
     if (ev[0].published || ev[1].published)

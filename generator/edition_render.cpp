@@ -100,8 +100,9 @@ struct Renderer {
 
     // Runs one task of `job`, writing its file when `write`; without, the packet is only
     // rendered and checked (the PDF writer refuses some things only when it writes), and the
-    // other PDFs are not made at all.
-    void run(Task task, const EditionJob& job, bool write, TaskRun& r) {
+    // other PDFs are not made at all. `laid_out`, if given, is called once the packet is laid
+    // out: after it the task reads nothing of the job's view.
+    void run(Task task, const EditionJob& job, bool write, TaskRun& r, const std::function<void()>& laid_out = {}) {
         r.ran = true;
         const model::EditionView& view = job.view;
         const render::pdf::FontMetrics& metrics = kit.fonts.layout_metrics();
@@ -123,6 +124,7 @@ struct Renderer {
             case Task::Packet: {
                 render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, metrics);
                 r.pages = static_cast<int>(laid.pages.size());
+                if (laid_out) laid_out();
                 if (!write) {
                     // Written nowhere, so that `check` finds what the PDF writer would refuse.
                     if (pipeline::write_pdf(std::move(laid), kit, "", r.diags) == render::pdf::PdfResult::Refused)
@@ -181,7 +183,9 @@ void merge(TaskRun (&tasks)[kTasks], bool strict, EditionRun& run) {
 
 // One edition's tasks one after the other, as a reader of the code would expect: its HTML, then
 // its packet (with its agenda-only PDF), and its rettelsesblad only when nothing failed before.
-void render_alone(Renderer& renderer, const EditionJob& job, bool clean, bool strict, TaskRun (&tasks)[kTasks]) {
+// `release` (render_editions) is called once its packet is laid out if no rettelsesblad follows.
+void render_alone(Renderer& renderer, const EditionJob& job, bool clean, bool strict, TaskRun (&tasks)[kTasks],
+                  const std::function<void()>& release) {
     for (TaskRun& t : tasks) t.diags.set_warnings_are_errors(strict);
     const bool writes = renderer.publisher && clean;
     TaskRun& html = tasks[static_cast<int>(Task::Html)];
@@ -189,7 +193,8 @@ void render_alone(Renderer& renderer, const EditionJob& job, bool clean, bool st
     if (html.result == EditionResult::OutputFailed) return;
     const bool write_pdf = writes && html.result == EditionResult::Written && !html.diags.has_errors();
     TaskRun& packet = tasks[static_cast<int>(Task::Packet)];
-    renderer.run(Task::Packet, job, write_pdf, packet);
+    const bool last_reader = !(writes && has_task(job, Task::Correction));
+    renderer.run(Task::Packet, job, write_pdf, packet, last_reader ? release : std::function<void()>());
     if (!write_pdf || packet.result != EditionResult::Written) return;
     if (has_task(job, Task::Correction)) renderer.run(Task::Correction, job, true, tasks[static_cast<int>(Task::Correction)]);
 }
@@ -198,14 +203,14 @@ void render_alone(Renderer& renderer, const EditionJob& job, bool clean, bool st
 
 void render_editions(const model::Meeting& meeting, const RenderKit& kit, publish::Publisher* publisher, bool clean,
                      bool strict, bool together, EditionRun (&runs)[2], const model::Changes* const (&changes)[2],
-                     const std::function<void(int)>& before) {
+                     const std::function<void(int)>& before, const std::function<void()>& release) {
     Renderer renderer{kit, publisher, {}};
     TaskRun tasks[2][kTasks];
     if (!together) {
         for (int e = 0; e < 2; ++e) {
             if (before) before(e);
             const EditionJob job(meeting, e, changes[e]);
-            render_alone(renderer, job, clean, strict, tasks[e]);
+            render_alone(renderer, job, clean, strict, tasks[e], e == 1 ? release : std::function<void()>());
             merge(tasks[e], strict, runs[e]);
             // A failed write of the first stops the build before the second; its errors stop
             // the second from writing.

@@ -35,9 +35,14 @@ struct EditionRun {
 // same either way. Rendered one after the other, an edition's errors stop its later files from
 // being written, and a failed write of the first edition stops the second.
 // `changes` are each edition's changes (nullptr for a first version); `before` is called before
-// each edition when they render one after the other (to set that edition's marks).
+// each edition when they render one after the other (to set that edition's marks). `release`,
+// if given, is called once nothing of the rendering reads the meeting any more: when the editions
+// render one after the other, as soon as the last one's packet is laid out (unless a rettelsesblad
+// follows it), so that PDF is written without the meeting held; a laid-out packet holds all it
+// prints. The caller may then free the meeting's items.
 void render_editions(const model::Meeting& meeting, const pipeline::RenderKit& kit, publish::Publisher* publisher,
                      bool clean, bool strict, bool together, EditionRun (&runs)[2],
-                     const model::Changes* const (&changes)[2], const std::function<void(int)>& before);
+                     const model::Changes* const (&changes)[2], const std::function<void(int)>& before,
+                     const std::function<void()>& release = {});
 
 }  // namespace boardpack
