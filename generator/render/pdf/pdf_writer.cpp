@@ -242,6 +242,11 @@ struct Writer {
             const GlyphRuns::Run& run = runs.runs[r];
             // Font and colour only when they change: a table's thousands of lines share one.
             if (!font_set || run.face != font_face || t.size != font_size) {
+                // The plan embeds every face a text of the document prints with (FontPlan::of).
+                if (!fonts[run.face]) {
+                    current_text = &t;
+                    return haru.fail_with(_("internal error: the text's font is not embedded"));
+                }
                 const std::string_view font = font_name(run.face);
                 pages[i].faces |= 1u << run.face;
                 note(run.face, nullptr, font);
