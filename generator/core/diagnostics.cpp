@@ -131,7 +131,7 @@ std::vector<Diagnostic> Diagnostics::all() const {
 std::string format_diagnostic(const Diagnostic& d, bool color) {
     // Input reaches messages in file names and echoed text: characters that would reorder or
     // hide the terminal line ("Trojan Source") are shown escaped, wherever they come from.
-    std::string out = escape_for_messages(d.loc.file);
+    std::string out = escape_for_messages(d.loc.file.str());
     if (d.loc.line > 0) {
         out += ':' + std::to_string(d.loc.line);
         if (d.loc.column > 0) out += ':' + std::to_string(d.loc.column);

@@ -3,15 +3,50 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace boardpack {
 
+// A file's name as messages give it, one copy shared by every place in the file: a meeting's
+// model holds a place for each block, inline and cell, and the name, some 40-60 bytes, was a
+// string of its own in each (at ten times the example's size some 1 MB, and an allocation per
+// copy). Read it as a std::string.
+class FileName {
+public:
+    FileName() = default;
+    FileName(std::string name) : name_(name.empty() ? nullptr : std::make_shared<const std::string>(std::move(name))) {}
+    FileName(const char* name) : FileName(std::string(name)) {}
+    FileName(std::string_view name) : FileName(std::string(name)) {}
+
+    const std::string& str() const { return name_ ? *name_ : empty_name(); }
+    operator const std::string&() const { return str(); }
+    bool empty() const { return !name_; }
+    const char* c_str() const { return str().c_str(); }
+
+    friend bool operator==(const FileName& a, const FileName& b) { return a.name_ == b.name_ || a.str() == b.str(); }
+    friend bool operator==(const FileName& a, const std::string& b) { return a.str() == b; }
+    friend bool operator==(const FileName& a, const char* b) { return a.str() == b; }
+    friend bool operator<(const FileName& a, const FileName& b) { return a.str() < b.str(); }
+    friend std::string operator+(const FileName& a, const std::string& b) { return a.str() + b; }
+    friend std::string operator+(const FileName& a, const char* b) { return a.str() + b; }
+    friend std::string operator+(const std::string& a, const FileName& b) { return a + b.str(); }
+    friend std::string operator+(const char* a, const FileName& b) { return a + b.str(); }
+
+private:
+    static const std::string& empty_name() {
+        static const std::string none;
+        return none;
+    }
+    std::shared_ptr<const std::string> name_;
+};
+
 // A position in an input file; line and column are 1-based, 0 means "unknown".
 struct SourceLoc {
-    std::string file;
+    FileName file;
     int line = 0;
     int column = 0;
 };

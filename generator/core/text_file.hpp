@@ -33,7 +33,7 @@ bool count_for_meeting(ReadTotals& totals, size_t ReadTotals::*total, size_t amo
 // A validated input file. `content` has the BOM removed; `lines` point into `content`.
 struct TextFile {
     std::string relative;  // name relative to the meeting folder
-    std::string name;      // name for messages
+    FileName name;         // name for messages
     std::string content;
     std::vector<Line> lines;
 

@@ -13,7 +13,7 @@ namespace boardpack::input {
 
 struct MarkdownSource {
     std::string text;
-    std::string file;     // name for messages
+    FileName file;        // name for messages
     int first_line = 1;   // file line of the text's first line
     std::vector<std::string> lines;  // the file's lines, for context in messages (1-based via line-1)
     ReadTotals* totals = nullptr;    // the meeting's, counted against its limits (nullptr: not counted)

@@ -84,7 +84,7 @@ std::string dump(const LaidOutDocument& doc) {
         }
         for (const ImageItem& i : page.images)
             out += "  image x=" + num(i.x) + " y=" + num(i.y) + " w=" + num(i.w) + " h=" + num(i.h) + " " +
-                   (i.file ? i.file->source.file : std::string("?")) + origin(i.origin) + "\n";
+                   (i.file ? i.file->source.file.str() : std::string("?")) + origin(i.origin) + "\n";
         for (const LinkItem& l : page.links)
             out += "  link x=" + num(l.x) + " y=" + num(l.y) + " w=" + num(l.w) + " -> " +
                    (l.url.empty() ? "#" + l.target : l.url) + origin(l.origin) + "\n";
