@@ -423,8 +423,7 @@ void split_sections(std::vector<Block>& blocks, const TextFile& file, AgendaItem
         }
         current->blocks.push_back(std::move(b));
     }
-    // Held for the whole build: without the slack their growth left (a fifth of the meeting's
-    // blocks at ten times the example's size).
+    // Held for the whole build: without the spare room their growth left.
     for (model::Section& s : item.sections) {
         s.defaulted = s.blocks.empty();
         s.blocks.shrink_to_fit();

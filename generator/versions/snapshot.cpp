@@ -274,7 +274,7 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const Pr
     s.fields = {{"organisation", meeting.organisation}, {"organ", meeting.body}, {"titel", meeting.title},
                 {"dato", iso(meeting.date)},            {"tidspunkt", meeting.time}, {"sted", meeting.place}};
     // The cells, by far the most entries, are counted first and held without a vector's slack
-    // (at ten times the example, both editions' snapshots are held at once: some 16.000 cells).
+    // (at ten times the example, both editions' snapshots are held at once: some 8.600 cells).
     size_t cells = 0;
     for (const model::AgendaItem& item : meeting.items) {
         if (edition == model::Edition::Offentlig && model::is_confidential(item.status)) continue;
