@@ -626,7 +626,7 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
     std::vector<SharedPage> shared;
     if (doc.agenda_only && !agenda_only_path.empty()) {
         // Both trees are made before either PDF frees a page's items.
-        StructureTree own = build_structure(doc, true);
+        StructureTree own = build_structure(doc, true, &tree);
         shared = shared_pages(doc, tree, own);
         // The packet takes those pages' content as written: it needs not mark their texts.
         for (size_t p = 0; p < shared.size(); ++p)

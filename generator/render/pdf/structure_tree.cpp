@@ -76,8 +76,13 @@ struct ChildKey {
 
 class Builder {
 public:
-    Builder(const LaidOutDocument& doc, const AgendaOnly* only)
+    Builder(const LaidOutDocument& doc, const AgendaOnly* only, const StructureTree* sized_like)
         : doc_(doc), only_(only), page_count_(only ? only->pages : doc.pages.size()) {
+        if (sized_like) {
+            tree_.elements.reserve(sized_like->elements.size());
+            last_kid_.reserve(sized_like->elements.size());
+            kids_.reserve(sized_like->all_kids.size());
+        }
         tree_.elements.push_back({kDocument, -1});
         last_kid_.emplace_back();
         first_pages();
@@ -436,8 +441,8 @@ void dump_element(const StructureTree& tree, const LaidOutDocument& doc, int e, 
 
 }  // namespace
 
-StructureTree build_structure(const LaidOutDocument& doc, bool agenda_only) {
-    return Builder(doc, agenda_only && doc.agenda_only ? &*doc.agenda_only : nullptr).run();
+StructureTree build_structure(const LaidOutDocument& doc, bool agenda_only, const StructureTree* sized_like) {
+    return Builder(doc, agenda_only && doc.agenda_only ? &*doc.agenda_only : nullptr, sized_like).run();
 }
 
 std::string dump(const StructureTree& tree, const LaidOutDocument& doc) {

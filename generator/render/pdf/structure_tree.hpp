@@ -61,8 +61,10 @@ struct StructureTree {
 };
 
 // Works out the tree for a laid-out document (before its pages are written and freed), or with
-// `agenda_only` for its agenda-only PDF (doc.agenda_only): its pages, texts and links.
-StructureTree build_structure(const LaidOutDocument& doc, bool agenda_only = false);
+// `agenda_only` for its agenda-only PDF (doc.agenda_only): its pages, texts and links. `sized_like`,
+// if given, is another tree of the document, whose sizes the builder reserves instead of growing
+// to them (the agenda-only PDF's tree is nearly the packet's, and is built while that is held).
+StructureTree build_structure(const LaidOutDocument& doc, bool agenda_only = false, const StructureTree* sized_like = nullptr);
 
 // The tree as indented lines ("H2 |5 (Offentlig) Psykiatri...|", the text of what a leaf marks
 // in the document it was built from), for tests and for looking.
