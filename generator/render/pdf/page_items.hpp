@@ -130,13 +130,13 @@ struct Page {
     std::vector<ImageItem> images;
 };
 
-// A bookmark in the PDF's outline.
 // Bookmarks, link descriptions and the document information are for finding one's way, and a
 // PDF may not hold any length there (PDF/A-2 allows a string of 32.767 bytes, libharu refuses
 // 65.535 in the document information: a 65.500-character title failed with "libharu error
 // 0x105B"): longer ones are shortened, with an ellipsis. The pages print the whole text.
 inline constexpr size_t kMaxLabelChars = 300;
 
+// A bookmark in the PDF's outline.
 struct OutlineEntry {
     std::string title;
     std::string anchor;

@@ -16,21 +16,6 @@ namespace boardpack::render::pdf {
 
 namespace {
 
-// A PDF text string (UTF-16BE with its byte order mark) as <hex>.
-void append_text_string(std::string& out, std::string_view utf8) {
-    static const char* hex = "0123456789ABCDEF";
-    const std::string bytes = pdf_text_string(utf8);
-    const size_t at = out.size();
-    out.resize(at + 2 * bytes.size() + 2);
-    char* to = out.data() + at;
-    *to++ = '<';
-    for (const unsigned char c : bytes) {
-        *to++ = hex[c >> 4];
-        *to++ = hex[c & 15];
-    }
-    *to = '>';
-}
-
 // A link's address as a literal string: ASCII only (other bytes percent-encoded), so the
 // escapes of ( ) and \ are all it needs.
 void append_uri(std::string& out, std::string_view url) {

@@ -1,11 +1,9 @@
 #include "render/pdf/structure_writer.hpp"
 
 #include <hpdf_objects.h>
-#include <hpdf_list.h>
 #include <hpdf_streams.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <string_view>
 
@@ -30,13 +28,9 @@ struct ElementBodies {
     // A Figure's alternative text (PDF/UA asks for it) and its layout box (PDF/UA asks for a
     // /BBox on a Figure too).
     static void figure(const FigureTag& tag, std::string& b) {
-        b += "\n/Alt <";
-        static const char* hex = "0123456789ABCDEF";
-        for (unsigned char c : pdf_text_string(tag.alt)) {
-            b += hex[c >> 4];
-            b += hex[c & 15];
-        }
-        b += ">\n/A <</O /Layout /BBox [";
+        b += "\n/Alt ";
+        append_text_string(b, tag.alt);
+        b += "\n/A <</O /Layout /BBox [";
         for (int i = 0; i < 4; ++i) {
             char buf[32];
             std::snprintf(buf, sizeof buf, "%.2f", tag.bbox[i]);

@@ -28,6 +28,20 @@ std::string utf16be(std::u32string_view text) {
 
 std::string pdf_text_string(std::string_view utf8) { return "\xFE\xFF" + utf16be(decode_utf8(utf8)); }
 
+void append_text_string(std::string& out, std::string_view utf8) {
+    static const char* hex = "0123456789ABCDEF";
+    const std::string bytes = pdf_text_string(utf8);
+    const size_t at = out.size();
+    out.resize(at + 2 * bytes.size() + 2);
+    char* to = out.data() + at;
+    *to++ = '<';
+    for (const unsigned char c : bytes) {
+        *to++ = hex[c >> 4];
+        *to++ = hex[c & 15];
+    }
+    *to = '>';
+}
+
 HPDF_Binary text_string_object(HPDF_Doc doc, std::string_view utf8, std::string* why) {
     std::string bytes = pdf_text_string(utf8);
     // libharu refuses a longer string without calling its error handler.

@@ -16,6 +16,9 @@ std::string utf16be(std::u32string_view text);
 // UTF-8 as a PDF text string's bytes: FE FF, then UTF-16BE.
 std::string pdf_text_string(std::string_view utf8);
 
+// The same appended to a body we write ourselves, as a hex string: <FEFF...>.
+void append_text_string(std::string& out, std::string_view utf8);
+
 // The same as a libharu object for a dictionary entry (a hex string); nullptr with *why set
 // if it is longer than libharu's limit for a string or out of memory.
 HPDF_Binary text_string_object(HPDF_Doc doc, std::string_view utf8, std::string* why);
