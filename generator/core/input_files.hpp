@@ -111,8 +111,13 @@ public:
 private:
     // The path on disk if it stays inside the root once symlinks are resolved.
     std::optional<std::filesystem::path> resolve(const std::string& relative, std::string* error) const;
+    // std::filesystem::weakly_canonical(root_ / relative), with the folders' part looked up once.
+    std::filesystem::path resolved(const std::string& relative, std::error_code& ec) const;
     std::filesystem::path root_;
     std::filesystem::path real_root_;
+    // Each folder's resolved path, by its name relative to the root. Like the totals, not for two
+    // threads at once.
+    mutable std::map<std::string, std::filesystem::path, std::less<>> folders_;
 };
 
 // Files held in memory, for tests. There are no symbolic links, so a real path is the name with
