@@ -7,21 +7,13 @@
 #include <fstream>
 
 #include "core/input_files.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
+using boardpack::test::TempDir;
 using boardpack::DiskFiles;
 
 namespace {
-
-// A fresh temporary folder, removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char name[] = "/tmp/boardpack-files-XXXXXX";
-        path = ::mkdtemp(name);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 void write(const fs::path& p, const std::string& text) {
     fs::create_directories(p.parent_path());

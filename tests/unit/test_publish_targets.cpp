@@ -7,21 +7,13 @@
 
 #include "publish/packet_folder.hpp"
 #include "publish/targets.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
+using boardpack::test::TempDir;
 using namespace boardpack::publish;
 
 namespace {
-
-// A fresh temporary folder, removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char name[] = "/tmp/boardpack-unit-XXXXXX";
-        path = ::mkdtemp(name);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 void touch(const fs::path& p, const std::string& text = "x") {
     fs::create_directories(p.parent_path());

@@ -1,6 +1,9 @@
 // Helpers shared by the unit tests.
 #pragma once
 
+#include <stdlib.h>
+
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -12,6 +15,18 @@
 #include "render/wording.hpp"
 
 namespace boardpack::test {
+
+// A fresh temporary folder, removed with all it holds at the end of the test.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        char name[] = "/tmp/boardpack-unit-XXXXXX";
+        path = ::mkdtemp(name);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
 
 // All diagnostics as the CLI prints them.
 inline std::string messages(const Diagnostics& d) {
