@@ -41,7 +41,9 @@ struct ForeignObject {
     std::string body;  // a dictionary's entries, without << >> (a stream's: without /Length)
     bool stream = false;
     // A stream's bytes, filtered as its /Filter says: as they were in the file, or compressed
-    // here (with /Filter /FlateDecode added) where it had no filter (a page's content, decoded).
+    // here (with /Filter /FlateDecode added) where it had no filter. A page's form takes the
+    // page's content as the file has it when that is one whole Flate stream, else decoded and
+    // compressed here.
     std::string data;
 };
 

@@ -1,6 +1,7 @@
 // An attachment's pages as objects to copy into the packet (attach/pdf_import): what is copied,
 // what is left out, how references are written, and where a page's form is placed.
 #include <doctest/doctest.h>
+#include <libdeflate.h>
 
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "attach/clean_queue.hpp"
 #include "attach/pdf_attachment.hpp"
 #include "attach/pdf_import.hpp"
+#include "core/deflate.hpp"
 
 using namespace boardpack;
 
@@ -220,4 +222,77 @@ TEST_CASE("attachments cleaned on a second thread come back as clean_pdf makes t
     // Destroyed with work still queued: it stops without cleaning the rest.
     attach::CleanQueue left(true);
     for (const std::string& bytes : inputs) left.add(bytes);
+}
+
+namespace {
+
+// zlib's form of the bytes, as a PDF writer makes it (libdeflate at level 6).
+std::string zlib_of(const std::string& bytes) {
+    Deflater d(6);
+    REQUIRE(d.compress(bytes));
+    return d.result();
+}
+
+std::string inflated(const std::string& zlib) {
+    libdeflate_decompressor* d = libdeflate_alloc_decompressor();
+    std::string out(1 << 20, '\0');
+    size_t n = 0;
+    const libdeflate_result r = libdeflate_zlib_decompress(d, zlib.data(), zlib.size(), out.data(), out.size(), &n);
+    libdeflate_free_decompressor(d);
+    REQUIRE(r == LIBDEFLATE_SUCCESS);
+    out.resize(n);
+    return out;
+}
+
+// The form's data of the one page of a PDF whose page has the given /Contents value, followed
+// by the objects that value names (numbered from 4).
+attach::ForeignObject page_form(const std::string& contents, const std::vector<std::string>& content_objects) {
+    std::vector<std::string> bodies = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents " + contents + " >>"};
+    bodies.insert(bodies.end(), content_objects.begin(), content_objects.end());
+    std::string why;
+    const auto clean = attach::clean_pdf(pdf_of(bodies), &why);
+    REQUIRE_MESSAGE(clean, why);
+    const attach::ImportedPdf& p = *clean->imported;
+    REQUIRE(p.pages.size() == 1);
+    const attach::ForeignObject form = p.objects.at(p.pages[0].form);
+    REQUIRE(form.stream);
+    CHECK(form.body.find("/Filter /FlateDecode") != std::string::npos);
+    return form;
+}
+
+}  // namespace
+
+TEST_CASE("a page's one Flate-compressed content stream is copied as the file has it; any other is compressed anew") {
+    const std::string drawing = "0 0 m 100 50 l S\n" + std::string(2000, ' ') + "BT ET\n";
+    const std::string packed = zlib_of(drawing);
+    SUBCASE("one stream, FlateDecode: its bytes as they are") {
+        CHECK(page_form("4 0 R", {stream("/Filter /FlateDecode", packed)}).data == packed);
+        CHECK(page_form("[4 0 R]", {stream("/Filter [/FlateDecode] /DecodeParms [null]", packed)}).data == packed);
+    }
+    SUBCASE("anything else: decoded by qpdf and compressed again, to the same drawing") {
+        // No filter; two streams; a predictor (parameters); bytes after the zlib stream's end;
+        // a wrong Adler-32 sum (qpdf decodes it, a stricter reader might not).
+        std::string trailing = packed + "XYZ";
+        std::string bad_sum = packed;
+        bad_sum.back() = static_cast<char>(bad_sum.back() ^ 0x55);
+        const struct {
+            std::string contents;
+            std::vector<std::string> objects;
+            std::string drawn;
+        } cases[] = {
+            {"4 0 R", {stream("", drawing)}, drawing},
+            {"[4 0 R 5 0 R]", {stream("/Filter /FlateDecode", packed), stream("", "q Q")}, drawing + "q Q"},
+            {"4 0 R", {stream("/Filter /FlateDecode /DecodeParms << /Predictor 1 >>", packed)}, drawing},
+            {"4 0 R", {stream("/Filter /FlateDecode", trailing)}, drawing},
+            {"4 0 R", {stream("/Filter /FlateDecode", bad_sum)}, drawing},
+        };
+        for (const auto& c : cases) {
+            CAPTURE(c.contents);
+            CAPTURE(c.objects.front());
+            const attach::ForeignObject form = page_form(c.contents, c.objects);
+            CHECK(form.data != packed);
+            CHECK(inflated(form.data) == c.drawn);
+        }
+    }
 }
