@@ -1,5 +1,4 @@
 // boardpack: arguments in, exit code out.
-#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -10,6 +9,7 @@
 
 #include "attach/pdf_attachment.hpp"
 #include "build.hpp"
+#include "core/malloc_tuning.hpp"
 #include "core/messages.hpp"
 #include "install_paths.hpp"
 #include "scaffold/new_meeting.hpp"
@@ -90,28 +90,10 @@ int scaffold(const std::vector<std::string>& args, fs::path templates) {
     return boardpack::scaffold::new_meeting(positional[0], templates, std::cout, std::cerr);
 }
 
-// glibc's malloc gives a block of 128 KiB or more a mapping of its own, returned when freed, and
-// gives back the top of a heap once 128 KiB of it are free, raising both limits only as large
-// blocks come and go. A build makes and frees many blocks of 0,1-4 MiB (page lists, structure
-// trees, content streams, font subsets), so it kept mapping memory, returning it and touching it
-// again: each first touch of a page is a page fault, and a page fault costs 10-15 µs on the
-// virtual machines boardpack is measured on (README, "Performance"). With blocks up to 4 MiB
-// taken from the heap and up to 8 MiB of its top kept, memory is reused instead: x10's page
-// faults 7.300 -> 5.600, its CPU time some 10 % less and its peak memory the same. Measured
-// against glibc's own upper bounds (32 and 64 MiB: the same faults, but the input limits' list
-// case 257 -> 338 MiB) and 1 and 2 MiB (more faults than glibc's default). A user's own MALLOC_*
-// or GLIBC_TUNABLES settings win.
-void settle_malloc() {
-    for (const char* name : {"GLIBC_TUNABLES", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_"})
-        if (std::getenv(name)) return;
-    ::mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
-    ::mallopt(M_TRIM_THRESHOLD, 8 * 1024 * 1024);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-    settle_malloc();
+    (void)boardpack::tune_malloc();
     boardpack::init_messages(boardpack::default_locale_dir().string());
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
