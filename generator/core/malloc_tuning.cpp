@@ -23,7 +23,7 @@ constexpr std::uintptr_t kHugePage = 2 * kMiB;  // x86-64's transparent huge pag
 // when a byte of its 2 MiB is. What it costs in memory: the unused part of the last huge page,
 // and that malloc now keeps up to `reserve` of free heap at its top (M_TOP_PAD, which keeps the
 // reservation whole: memory the heap grows by later is not marked) instead of giving it back
-// (the example's and x10's peak memory some 0,9 MiB more; the input limits' cases 0-12 MiB more,
+// (the example's and x10's peak memory 0,5-2 MiB more; the input limits' cases 0-12 MiB more,
 // the 200.000 list items 270 -> 329 MiB). The kernel gives huge pages only where transparent huge
 // pages are enabled ("madvise" or "always", as on Debian); elsewhere the advice changes nothing.
 // False if the heap cannot grow with brk (malloc then maps its memory, as under AddressSanitizer
