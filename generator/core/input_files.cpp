@@ -75,12 +75,14 @@ std::optional<fs::path> DiskFiles::resolve(const std::string& relative, std::str
         if (error) *error = *why;
         return std::nullopt;
     }
-    if (!lexical_path(relative)) {
+    const std::optional<std::string> lexical = lexical_path(relative);
+    if (!lexical) {
         if (error) *error = tr(kLeavesByParent);
         return std::nullopt;
     }
     std::error_code ec;
-    const fs::path real = resolved(relative, ec);
+    // A name its "." and ".." steps and empty ones do not change has none of them.
+    const fs::path real = resolved(relative, *lexical == relative, ec);
     if (ec) {
         if (error) *error = ec.message();
         return std::nullopt;
@@ -96,25 +98,16 @@ std::optional<fs::path> DiskFiles::resolve(const std::string& relative, std::str
     return real;
 }
 
-fs::path DiskFiles::resolved(const std::string& relative, std::error_code& ec) const {
+fs::path DiskFiles::resolved(const std::string& relative, bool plain, std::error_code& ec) const {
     // weakly_canonical resolves every step of the path from the root, a readlink and a stat or
     // two each: some 1.200 system calls for the example's 70 file names, each resolved several
     // times. A file's folder is resolved once, and the file itself checked with one lstat; a name
     // whose last step is a symbolic link or cannot be examined, or with ".", ".." or empty steps,
     // takes the whole way, so the result is weakly_canonical's.
+    if (!plain) return fs::weakly_canonical(root_ / relative, ec);
     const size_t slash = relative.rfind('/');
     const std::string_view folder = slash == std::string::npos ? std::string_view() : std::string_view(relative).substr(0, slash);
     const std::string_view leaf = slash == std::string::npos ? std::string_view(relative) : std::string_view(relative).substr(slash + 1);
-    const auto plain = [](std::string_view path) {
-        for (size_t start = 0; start <= path.size();) {
-            const size_t end = std::min(path.find('/', start), path.size());
-            const std::string_view step = path.substr(start, end - start);
-            if (step.empty() || step == "." || step == "..") return false;
-            start = end + 1;
-        }
-        return true;
-    };
-    if (!plain(leaf) || (slash != std::string::npos && !plain(folder))) return fs::weakly_canonical(root_ / relative, ec);
     auto known = folders_.find(folder);
     if (known == folders_.end()) {
         fs::path real_folder = folder.empty() ? real_root_ : fs::weakly_canonical(root_ / folder, ec);

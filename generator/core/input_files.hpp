@@ -111,8 +111,9 @@ public:
 private:
     // The path on disk if it stays inside the root once symlinks are resolved.
     std::optional<std::filesystem::path> resolve(const std::string& relative, std::string* error) const;
-    // std::filesystem::weakly_canonical(root_ / relative), with the folders' part looked up once.
-    std::filesystem::path resolved(const std::string& relative, std::error_code& ec) const;
+    // std::filesystem::weakly_canonical(root_ / relative), with the folders' part looked up once
+    // when the name is `plain`: without ".", ".." or empty steps.
+    std::filesystem::path resolved(const std::string& relative, bool plain, std::error_code& ec) const;
     std::filesystem::path root_;
     std::filesystem::path real_root_;
     // Each folder's resolved path, by its name relative to the root. Like the totals, not for two
