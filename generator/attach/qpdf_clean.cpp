@@ -116,6 +116,31 @@ void clean_annotations(QPDF& pdf, Found& found) {
     }
 }
 
+// Cleans every dictionary the written file can hold: the trailer and all it reaches, indirect
+// objects and the direct dictionaries inside arrays and other dictionaries alike (a page's
+// /Annots may hold a link annotation directly, its JavaScript action directly inside it). Only
+// what the trailer reaches is written (QPDFWriter's rule), so an object nothing refers to needs
+// no cleaning, and is not parsed. An explicit stack: a file can nest deeper than a thread's.
+void clean_reachable(QPDF& pdf, Found& found) {
+    std::vector<QPDFObjectHandle> todo{pdf.getTrailer()};
+    std::set<QPDFObjGen> seen;
+    const auto push = [&todo](QPDFObjectHandle value) {
+        if (value.isDictionary() || value.isArray() || value.isStream()) todo.push_back(std::move(value));
+    };
+    while (!todo.empty()) {
+        QPDFObjectHandle o = std::move(todo.back());
+        todo.pop_back();
+        if (o.isIndirect() && !seen.insert(o.getObjGen()).second) continue;
+        if (o.isArray()) {
+            for (QPDFObjectHandle& item : o.getArrayAsVector()) push(std::move(item));
+            continue;
+        }
+        QPDFObjectHandle d = o.isStream() ? o.getDict() : o;
+        clean_dictionary(d, found);
+        for (auto& [key, value] : d.getDictAsMap()) push(std::move(value));
+    }
+}
+
 void clean_catalog(QPDF& pdf, Found& found) {
     QPDFObjectHandle root = pdf.getRoot();
     QPDFObjectHandle names = root.getKey("/Names");
@@ -177,10 +202,7 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         Found found;
         clean_catalog(pdf, found);
         clean_annotations(pdf, found);
-        for (QPDFObjectHandle o : pdf.getAllObjects()) {
-            if (o.isStream()) clean_dictionary(o.getDict(), found);
-            else if (o.isDictionary()) clean_dictionary(o, found);
-        }
+        clean_reachable(pdf, found);
         root.removeKey("/Metadata");
         // Every page's content is read once, so a damaged stream is found here, not in the packet,
         // and measured: the packet holds it decoded while it copies the page.

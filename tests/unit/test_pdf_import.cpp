@@ -146,6 +146,30 @@ TEST_CASE("a turned page's form covers the page as a viewer shows it, and is pla
     CHECK(half.ty + half.scale * page.ury == doctest::Approx(100));
 }
 
+TEST_CASE("active content is taken out wherever it sits: in direct dictionaries as in objects of their own") {
+    // 3: the page, its link annotation a direct dictionary in /Annots with its JavaScript action
+    // direct inside it; an array of the page holds, two levels down, a direct launch action;
+    // the catalog's /Names (5) a JavaScript name tree; 6 an indirect annotation with an /AA.
+    const std::string pdf = pdf_of({
+        "<< /Type /Catalog /Pages 2 0 R /Names 5 0 R /OpenAction << /S /JavaScript /JS (JSKANARIE1) >> >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << >> "
+        "/Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 50 50] /A << /S /JavaScript /JS (JSKANARIE2) >> >> 6 0 R] "
+        "/Egen [[<< /A << /S /Launch /F (calc.exe) >> >>]] >>",
+        stream("", "0 0 m 200 100 l S"),
+        "<< /JavaScript << /Names [(x) << /S /JavaScript /JS (JSKANARIE3) >>] >> >>",
+        "<< /Type /Annot /Subtype /Link /Rect [50 0 100 50] /AA << /E << /S /JavaScript /JS (JSKANARIE4) >> >> "
+        "/A << /S /URI /URI (https://example.org/) >> >>",
+    });
+    std::string why;
+    const auto clean = attach::clean_pdf(pdf, &why);
+    REQUIRE_MESSAGE(clean, why);
+    for (const char* gone : {"JSKANARIE", "/JavaScript", "/JS", "/Launch", "calc.exe", "/AA"})
+        CHECK_MESSAGE(clean->bytes.find(gone) == std::string::npos, gone);
+    CHECK(clean->bytes.find("https://example.org/") != std::string::npos);  // a plain link stays
+    CHECK(clean->removed == std::vector<std::string>{"JavaScript", "actions that open, send or run something"});
+}
+
 TEST_CASE("an attachment whose objects would be copied endlessly is refused with the reason") {
     // 4 holds itself: written where it is used, it would never end.
     const std::string loop = pdf_of({
