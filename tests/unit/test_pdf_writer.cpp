@@ -94,7 +94,7 @@ TEST_CASE("PDF writer: more pages than libharu can write are refused before writ
 TEST_CASE("PDF writer: a libharu error says what was being written") {
     SUBCASE("a font size libharu refuses, on the page that has it") {
         LaidOutDocument doc = pages(2);
-        doc.pages[1].texts.push_back({72, 100, "Budget 2024", FontStyle::Regular, 700, {}, {}});
+        doc.pages[1].texts.push_back({72, 100, "Budget 2024", 700, FontStyle::Regular, {}, {}});
         Diagnostics diags;
         CHECK_FALSE(write_pdf(doc, diags));
         CHECK(messages(diags) ==
@@ -118,14 +118,14 @@ TEST_CASE("PDF writer: a libharu error says what was being written") {
     }
     SUBCASE("a text longer than libharu's limit for one string is written: the content stream has no such limit") {
         LaidOutDocument doc = pages(1);
-        doc.pages[0].texts.push_back({72, 100, std::string(70000, 'x'), FontStyle::Regular, 0.01, {}, {}});
+        doc.pages[0].texts.push_back({72, 100, std::string(70000, 'x'), 0.01, FontStyle::Regular, {}, {}});
         Diagnostics diags;
         CHECK(write_pdf(doc, diags));
         CHECK(messages(diags).empty());
     }
     SUBCASE("a good document is written") {
         LaidOutDocument doc = pages(1);
-        doc.pages[0].texts.push_back({72, 100, "Budget 2024", FontStyle::Bold, 12, {}, {}});
+        doc.pages[0].texts.push_back({72, 100, "Budget 2024", 12, FontStyle::Bold, {}, {}});
         Diagnostics diags;
         const std::string path = (std::filesystem::temp_directory_path() / "boardpack-test-writer.pdf").string();
         REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path, diags) == PdfResult::Written);
@@ -232,7 +232,7 @@ TEST_CASE("TrueType check: a cut-off, damaged or foreign file is named as such; 
 
 TEST_CASE("PDF writer: a file that cannot be written is named with the system's reason") {
     LaidOutDocument doc = pages(1);
-    doc.pages[0].texts.push_back({72, 100, "Budget", FontStyle::Regular, 12, {}, {}});
+    doc.pages[0].texts.push_back({72, 100, "Budget", 12, FontStyle::Regular, {}, {}});
     Diagnostics diags;
     CHECK(write_pdf(doc, fonts(), test::srgb_profile(), "/nonexistent-folder/dagsorden.pdf", diags) == PdfResult::FileFailed);
     CHECK(messages(diags) == "error: cannot write /nonexistent-folder/dagsorden.pdf: No such file or directory\n");
@@ -251,13 +251,13 @@ TEST_CASE("PDF writer: a saved file holds exactly the bytes libharu would have w
     for (int line = 0; line < 1500; ++line) {
         std::string text;
         for (int k = 0; k < 60; ++k) text += letters[random() % 62];
-        doc.pages[0].texts.push_back({72, 60.0 + (line % 50) * 14, text, FontStyle::Regular, 10, {}, {}});
+        doc.pages[0].texts.push_back({72, 60.0 + (line % 50) * 14, text, 10, FontStyle::Regular, {}, {}});
     }
     for (size_t p = 1; p < doc.pages.size(); ++p)
         for (int line = 0; line < 50; ++line)
             doc.pages[p].texts.push_back({72, 60.0 + line * 14, "Side " + std::to_string(p) + " linje " + std::to_string(line) +
                                               ": Sagsfremstilling og økonomi " + std::to_string(p * 1000 + line * 7),
-                                          FontStyle::Regular, 10, {}, {}});
+                                          10, FontStyle::Regular, {}, {}});
     const std::string path = "/tmp/boardpack-unit-save-sink.pdf";
     Diagnostics diags;
     REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path, diags) == PdfResult::Written);
@@ -287,8 +287,8 @@ TEST_CASE("PDF writer: a saved file holds exactly the bytes libharu would have w
 
 TEST_CASE("Embedded fonts: only the faces a document prints with, with only the characters it prints (issues 10, 11)") {
     LaidOutDocument doc = pages(2);
-    doc.pages[0].texts.push_back({72, 100, "Budget 2024", FontStyle::Regular, 12, {}, {}});
-    doc.pages[1].texts.push_back({72, 100, "Æble – €\u2212 \u03B1\u0531\u00AD", FontStyle::Bold, 12, {}, {}});
+    doc.pages[0].texts.push_back({72, 100, "Budget 2024", 12, FontStyle::Regular, {}, {}});
+    doc.pages[1].texts.push_back({72, 100, "Æble – €\u2212 \u03B1\u0531\u00AD", 12, FontStyle::Bold, {}, {}});
     const FontPlan plan = FontPlan::of(doc, fonts());
     CHECK(plan.characters(0) == std::vector<char32_t>{' ', '0', '2', '4', 'B', 'd', 'e', 'g', 't', 'u'});
     // The minus sign and Greek are Carlito's own; the soft hyphen prints nothing; Armenian comes
@@ -304,7 +304,7 @@ TEST_CASE("Embedded fonts: only the faces a document prints with, with only the 
 TEST_CASE("Glyph runs: a text splits where the face that prints it changes, one byte a code for a face of at most 255 characters (issues 10, 11)") {
     LaidOutDocument doc = pages(1);
     const std::string text = "Ab \u0531\u10D0 b\u6F22";  // Armenian, Georgian from DejaVu Sans; CJK no face has
-    doc.pages[0].texts.push_back({72, 100, text, FontStyle::Regular, 12, {}, {}});
+    doc.pages[0].texts.push_back({72, 100, text, 12, FontStyle::Regular, {}, {}});
     const FontPlan plan = FontPlan::of(doc, fonts());
     GlyphRuns runs;
     glyph_runs(text, FontStyle::Regular, fonts(), plan, runs);
@@ -321,7 +321,7 @@ TEST_CASE("Glyph runs: a text splits where the face that prints it changes, one 
     // with one-byte codes in the same text.
     std::string many;
     for (char32_t cp = 0x100; cp < 0x100 + 300; ++cp) append_utf8(many, cp);
-    doc.pages[0].texts.push_back({72, 200, many, FontStyle::Regular, 12, {}, {}});
+    doc.pages[0].texts.push_back({72, 200, many, 12, FontStyle::Regular, {}, {}});
     const FontPlan big = FontPlan::of(doc, fonts());
     REQUIRE(big.characters(0).size() > 255);
     CHECK_FALSE(big.one_byte(0));
@@ -365,8 +365,8 @@ TEST_CASE("Glyph runs: the same codes as a character-by-character look-up, in ev
     for (const bool big : {false, true}) {
         LaidOutDocument doc = pages(1);
         for (int s = 0; s < kFontStyles; ++s)
-            for (const std::string& t : texts) doc.pages[0].texts.push_back({72, 100, t, static_cast<FontStyle>(s), 12, {}, {}});
-        if (big) doc.pages[0].texts.push_back({72, 200, many, FontStyle::Regular, 12, {}, {}});
+            for (const std::string& t : texts) doc.pages[0].texts.push_back({72, 100, t, 12, static_cast<FontStyle>(s), {}, {}});
+        if (big) doc.pages[0].texts.push_back({72, 200, many, 12, FontStyle::Regular, {}, {}});
         const FontPlan plan = FontPlan::of(doc, fonts());
         CHECK(plan.one_byte(0) != big);
         GlyphRuns runs;
@@ -577,7 +577,7 @@ TEST_CASE("PDF writer: a figure's drawing and texts are marked as its Figure ele
     const auto file = std::make_shared<const ImageFile>(
         ImageFile{ImageFile::Format::Png, std::make_shared<const std::string>(test::tiny_png(3, 2)), {"figur.png", 0, 0}});
     doc.pages[0].images.push_back({200, 120, 60, 40, file, fig});
-    doc.pages[0].texts.push_back({80, 200, "0 %", FontStyle::Regular, 9, {}, fig});
+    doc.pages[0].texts.push_back({80, 200, "0 %", 9, FontStyle::Regular, {}, fig});
     doc.figures.push_back({3, "Figur 1: Ø"});
     const auto path = std::filesystem::temp_directory_path() / ("boardpack-figure-" + std::to_string(::getpid()) + ".pdf");
     Diagnostics diags;
@@ -603,10 +603,10 @@ LaidOutDocument footed(int count, int total, const std::string& extra = "") {
         Page& page = doc.pages[static_cast<size_t>(p)];
         for (int line = 0; line < 20; ++line)
             page.texts.push_back({72, 80.0 + line * 14, "Punkt " + std::to_string(p + 1) + ", linje " + std::to_string(line) + extra,
-                                  FontStyle::Regular, 10, {}, {}});
+                                  10, FontStyle::Regular, {}, {}});
         page.footer_begin = static_cast<int>(page.texts.size());
-        page.texts.push_back({72, 802, "Danske Regioner", FontStyle::Regular, 8, {}, {}});
-        page.texts.push_back({480, 802, "Side " + std::to_string(p + 1) + " af " + std::to_string(total), FontStyle::Regular, 8, {}, {}});
+        page.texts.push_back({72, 802, "Danske Regioner", 8, FontStyle::Regular, {}, {}});
+        page.texts.push_back({480, 802, "Side " + std::to_string(p + 1) + " af " + std::to_string(total), 8, FontStyle::Regular, {}, {}});
         page.footer_end = static_cast<int>(page.texts.size());
     }
     return doc;
@@ -639,7 +639,7 @@ namespace {
 // prints of it: the first two pages, the second without the page number only the packet has.
 LaidOutDocument with_agenda_only() {
     LaidOutDocument doc = footed(3, 3);
-    doc.pages[1].texts.insert(doc.pages[1].texts.begin() + 5, TextItem{500, 150, "3", FontStyle::Regular, 10, {}, {}});
+    doc.pages[1].texts.insert(doc.pages[1].texts.begin() + 5, TextItem{500, 150, "3", 10, FontStyle::Regular, {}, {}});
     doc.pages[1].footer_begin += 1;
     doc.pages[1].footer_end += 1;
     doc.pages[1].links.push_back({72, 140, 440, 14, "", "bilag-1", "", {}});
@@ -648,8 +648,8 @@ LaidOutDocument with_agenda_only() {
     only.pages = 2;
     only.footers.resize(2);
     for (size_t p = 0; p < 2; ++p) {
-        only.footers[p].push_back({72, 802, "Danske Regioner", FontStyle::Regular, 8, {}, {}});
-        only.footers[p].push_back({480, 802, "Side " + std::to_string(p + 1) + " af 2", FontStyle::Regular, 8, {}, {}});
+        only.footers[p].push_back({72, 802, "Danske Regioner", 8, FontStyle::Regular, {}, {}});
+        only.footers[p].push_back({480, 802, "Side " + std::to_string(p + 1) + " af 2", 8, FontStyle::Regular, {}, {}});
     }
     only.packet_only = {{}, {5}};
     only.links = {{}, {{72, 140, 440, 14, "bilag/1-1-notat.pdf", "", "", {}}}};
@@ -756,7 +756,7 @@ TEST_CASE("PDF writer: a shared page that draws a picture and prints in two face
     const auto file = std::make_shared<const ImageFile>(
         ImageFile{ImageFile::Format::Png, std::make_shared<const std::string>(test::tiny_png(3, 2)), {"figur.png", 0, 0}});
     doc.pages[0].images.push_back({200, 400, 60, 40, file, fig});
-    doc.pages[0].texts.insert(doc.pages[0].texts.begin(), TextItem{72, 60, "Fed", FontStyle::Bold, 12, {}, {}});
+    doc.pages[0].texts.insert(doc.pages[0].texts.begin(), TextItem{72, 60, "Fed", 12, FontStyle::Bold, {}, {}});
     ++doc.pages[0].footer_begin;
     ++doc.pages[0].footer_end;
     doc.figures.push_back({3, "Figur 1"});

@@ -37,8 +37,8 @@ LaidOutDocument small_document() {
     doc.pages.resize(1);
     doc.info.title = "Bestyrelsesmøde";
     doc.info.subject = "Offentlig udgave";
-    doc.pages[0].texts.push_back({70, 100, "Økonomi og budget 2024", FontStyle::Bold, 14, {}, {}});
-    doc.pages[0].texts.push_back({70, 130, "Regionerne har en samlet ramme på 34,4 mio. kr.", FontStyle::Regular, 10, {}, {}});
+    doc.pages[0].texts.push_back({70, 100, "Økonomi og budget 2024", 14, FontStyle::Bold, {}, {}});
+    doc.pages[0].texts.push_back({70, 130, "Regionerne har en samlet ramme på 34,4 mio. kr.", 10, FontStyle::Regular, {}, {}});
     return doc;
 }
 

@@ -47,7 +47,7 @@ void lay_out_attachment_pages(const model::EditionView& view, const Wording& wor
                     const double natural = m.width(stamp, FontStyle::Regular, kStampSize);
                     const double size = natural > style::kContentWidth ? kStampSize * style::kContentWidth / natural : kStampSize;
                     flow.page().texts.push_back(
-                        {style::kMarginLeft, kStampBaseline, stamp, FontStyle::Regular, size, style::kAccent, o});
+                        {style::kMarginLeft, kStampBaseline, stamp, size, FontStyle::Regular, style::kAccent, o});
                 }
                 attach::Placement place;
                 place.page = flow.page_number() - 1;

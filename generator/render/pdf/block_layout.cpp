@@ -147,7 +147,7 @@ void measure_image(const Block& b, double indent, BlockContext& ctx, int parent,
         for (LaidLine& line : break_lines(plain(ctx.wording.figure_caption(b.figure, im.description), FontStyle::Bold, style::kText),
                                           max_w, ls.size, ctx.metrics)) {
             const double baseline = y + (ls.leading - ls.size) / 2 + ctx.metrics.ascent(FontStyle::Regular) * ls.size;
-            for (Fragment& f : line.fragments) d->texts.push_back({f.x, baseline, std::move(f.text), f.style, ls.size, f.color, o});
+            for (Fragment& f : line.fragments) d->texts.push_back({f.x, baseline, std::move(f.text), ls.size, f.style, f.color, o});
             y += ls.leading;
         }
     }

@@ -5,7 +5,9 @@ namespace boardpack::render::pdf {
 
 namespace {
 
-Color color(const render::chart::Rgb& c) { return {c.r / 255.0, c.g / 255.0, c.b / 255.0}; }
+Color color(const render::chart::Rgb& c) {
+    return {static_cast<float>(c.r / 255.0), static_cast<float>(c.g / 255.0), static_cast<float>(c.b / 255.0)};
+}
 
 }  // namespace
 
@@ -36,7 +38,7 @@ void Flow::chart(const MeasuredBlock& b) {
         const double shift = l.anchor == render::chart::Label::Anchor::Middle ? w / 2
                              : l.anchor == render::chart::Label::Anchor::End  ? w
                                                                               : 0;
-        page().texts.push_back({x0 + l.x - shift, y0 + l.y, l.text, style, l.size, color(l.color), figure});
+        page().texts.push_back({x0 + l.x - shift, y0 + l.y, l.text, l.size, style, color(l.color), figure});
     }
     doc_.figures.push_back({figure.block, b.chart_alt});
     y_ += d.height;

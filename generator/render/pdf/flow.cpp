@@ -49,8 +49,8 @@ void Flow::put_line(Line& line, double x, double baseline, double size, const Or
         Origin o = origin;
         o.link = !f.url.empty();
         // A line placed once gives its text away rather than copying it (some 10.000 texts).
-        if constexpr (std::is_const_v<Line>) page().texts.push_back({x + f.x, baseline, f.text, f.style, size, f.color, o});
-        else page().texts.push_back({x + f.x, baseline, std::move(f.text), f.style, size, f.color, o});
+        if constexpr (std::is_const_v<Line>) page().texts.push_back({x + f.x, baseline, f.text, size, f.style, f.color, o});
+        else page().texts.push_back({x + f.x, baseline, std::move(f.text), size, f.style, f.color, o});
         // Struck text gets its line: colour or weight alone would not tell a reader it is struck.
         if (f.strike)
             page().boxes.push_back({x + f.x, baseline - size * style::kStrikeRise, f.width, size * style::kStrikeThickness,
@@ -181,7 +181,7 @@ void Flow::lines(std::vector<LaidLine> ls_lines, const LineStyle& ls, bool keep_
             if (first && marker) {
                 Origin label = origin;
                 label.role = Origin::Role::ListLabel;
-                page().texts.push_back({marker->x, baseline, marker->text, marker->style, ls.size, marker->color,
+                page().texts.push_back({marker->x, baseline, marker->text, ls.size, marker->style, marker->color,
                                         origin.role == Origin::Role::ListBody || origin.role == Origin::Role::Paragraph
                                             ? label
                                             : origin});

@@ -199,7 +199,7 @@ struct Packet {
             // entry's lines do not depend on it, so it is filled in once the items are placed
             // and the packet is laid out once.
             page_numbers.push_back({doc.pages.size() - 1, flow.page().texts.size(), anchor});
-            flow.page().texts.push_back({0, baseline, "", FontStyle::Regular, ls.size, style::kText, entry});
+            flow.page().texts.push_back({0, baseline, "", ls.size, FontStyle::Regular, style::kText, entry});
             flow.page().links.push_back({style::kMarginLeft, top, style::kContentWidth, flow.y() - top, "", anchor, "", entry});
             if (!item.redacted) agenda_attachments(item, entry);
             flow.space(style::kAgendaEntryGap);
@@ -223,7 +223,7 @@ struct Packet {
             flow.lines(std::move(lines), ls, true, std::nullopt, entry);
             const std::string target = attachment_anchor(item, a);
             page_numbers.push_back({doc.pages.size() - 1, flow.page().texts.size(), target, true});
-            flow.page().texts.push_back({0, baseline, "", FontStyle::Regular, ls.size, style::kText, entry});
+            flow.page().texts.push_back({0, baseline, "", ls.size, FontStyle::Regular, style::kText, entry});
             flow.page().links.push_back({x, top, style::kPageWidth - style::kMarginRight - x, flow.y() - top, "", target, "", entry});
         }
     }
@@ -325,7 +325,7 @@ struct Packet {
                     if (t.origin.role == Origin::Role::Attachment && t.origin.item == static_cast<int>(i))
                         baseline = std::min(baseline, t.baseline);
                 page_numbers.push_back({doc.pages.size() - 1, texts.size(), attachment_anchor(item, a), true});
-                flow.page().texts.push_back({0, baseline, "", FontStyle::Regular, style::kBodySize, style::kText, list});
+                flow.page().texts.push_back({0, baseline, "", style::kBodySize, FontStyle::Regular, style::kText, list});
                 flow.page().texts.back().origin.item = static_cast<int>(i);
             }
             space(style::kListItemGap);
@@ -372,9 +372,9 @@ struct Packet {
         void add(int p, std::vector<TextItem>& texts) const {
             const std::string right = packet_.wording.page_of(p + 1, total_);
             const double rw = packet_.m.width(right, FontStyle::Regular, style::kFooterSize);
-            texts.push_back({style::kMarginLeft, style::kFooterBaseline, left_, FontStyle::Regular, left_size_, style::kMuted, {}});
-            texts.push_back({style::kPageWidth - style::kMarginRight - rw, style::kFooterBaseline, right, FontStyle::Regular,
-                             style::kFooterSize, style::kMuted, {}});
+            texts.push_back({style::kMarginLeft, style::kFooterBaseline, left_, left_size_, FontStyle::Regular, style::kMuted, {}});
+            texts.push_back({style::kPageWidth - style::kMarginRight - rw, style::kFooterBaseline, right, style::kFooterSize,
+                             FontStyle::Regular, style::kMuted, {}});
         }
 
     private:
@@ -403,8 +403,8 @@ struct Packet {
     void closed_marks() {
         const std::string mark = wording.closed_mark();
         for (Page& page : doc.pages) {
-            page.texts.push_back({style::kMarginLeft, style::kClosedMarkBaseline, mark, FontStyle::Bold,
-                                  style::kClosedMarkSize, style::kBad, {}});
+            page.texts.push_back({style::kMarginLeft, style::kClosedMarkBaseline, mark, style::kClosedMarkSize,
+                                  FontStyle::Bold, style::kBad, {}});
             page.boxes.push_back({style::kMarginLeft, style::kClosedMarkBaseline + style::kClosedMarkRuleBelow,
                                   style::kContentWidth, style::kClosedMarkRule, style::kBad, {}});
         }

@@ -14,8 +14,11 @@
 
 namespace boardpack::render::pdf {
 
+// Single precision: every colour is written through a float (append_pdf_number, as libharu
+// writes numbers) or with two decimals (a chart's paths), so a double would only hold digits
+// nothing prints, in every text, box and path of a packet.
 struct Color {
-    double r = 0, g = 0, b = 0;
+    float r = 0, g = 0, b = 0;
     friend bool operator==(const Color&, const Color&) = default;
 };
 
@@ -54,11 +57,12 @@ struct Origin {
 };
 
 // A run of text on one baseline in one font.
+// Ordered so the small fields pack (96 bytes): a large packet holds some 25.000 until it is written.
 struct TextItem {
     double x = 0, baseline = 0;
     std::string text;  // UTF-8
-    FontStyle style = FontStyle::Regular;
     double size = 10;
+    FontStyle style = FontStyle::Regular;
     Color color;
     Origin origin;
 };
