@@ -59,6 +59,18 @@ struct Found {
     bool javascript = false, actions = false, embedded = false, forms = false, media = false;
 };
 
+// A web address a reader may follow from the bilag/ file: http, https or mailto. Any other
+// (javascript:, file:, a Windows share \\host\..., data:, a relative one resolved against a base
+// the file sets) opens or runs something outside the document, as Markdown links may not either.
+bool is_plain_address(const std::string& uri) {
+    std::string scheme;
+    for (char c : uri) {
+        if (c == ':') break;
+        scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return scheme.size() < uri.size() && (scheme == "http" || scheme == "https" || scheme == "mailto");
+}
+
 bool is_active_action(QPDFObjectHandle a, Found& found) {
     if (!a.isDictionary()) return false;
     if (a.hasKey("/JS")) {
@@ -66,10 +78,27 @@ bool is_active_action(QPDFObjectHandle a, Found& found) {
         return true;
     }
     QPDFObjectHandle s = a.getKey("/S");
-    if (!s.isName() || !kActiveActions.count(s.getName())) return false;
+    if (!s.isName()) return false;
+    if (s.getName() == "/URI") {
+        QPDFObjectHandle uri = a.getKey("/URI");
+        if (uri.isString() && is_plain_address(uri.getUTF8Value())) return false;
+        found.actions = true;
+        return true;
+    }
+    if (!kActiveActions.count(s.getName())) return false;
     if (s.getName() == "/JavaScript") found.javascript = true;
     else found.actions = true;
     return true;
+}
+
+// An action found under any key, or in any array: a dictionary that runs, opens or plays
+// something (is_active_action), and is not a structure element (whose /S is its type: those
+// have a parent, /P) or a dictionary that says it is something other than an action.
+bool is_stray_action(QPDFObjectHandle v, Found& found) {
+    if (!v.isDictionary() || v.hasKey("/P")) return false;
+    QPDFObjectHandle type = v.getKey("/Type");
+    if (type.isName() && type.getName() != "/Action") return false;
+    return is_active_action(v, found);
 }
 
 // Takes the active parts out of one dictionary (an object's own, or a stream's).
@@ -132,12 +161,21 @@ void clean_reachable(QPDF& pdf, Found& found) {
         todo.pop_back();
         if (o.isIndirect() && !seen.insert(o.getObjGen()).second) continue;
         if (o.isArray()) {
-            for (QPDFObjectHandle& item : o.getArrayAsVector()) push(std::move(item));
+            std::vector<QPDFObjectHandle> items = o.getArrayAsVector();
+            for (size_t i = 0; i < items.size(); ++i) {
+                if (is_stray_action(items[i], found)) o.setArrayItem(static_cast<int>(i), QPDFObjectHandle::newNull());
+                else push(std::move(items[i]));
+            }
             continue;
         }
         QPDFObjectHandle d = o.isStream() ? o.getDict() : o;
         clean_dictionary(d, found);
-        for (auto& [key, value] : d.getDictAsMap()) push(std::move(value));
+        // An action may sit under any key (a link's /PA, a key of the file's own): wherever one
+        // is, it goes.
+        for (auto& [key, value] : d.getDictAsMap()) {
+            if (is_stray_action(value, found)) d.removeKey(key);
+            else push(std::move(value));
+        }
     }
 }
 
@@ -171,6 +209,53 @@ std::vector<std::string> in_words(const Found& f) {
     return out;
 }
 
+// Decodes each object stream (the compressed streams that hold other objects) through a meter
+// before any object in one is read: qpdf reads an object stream whole into memory, and a few
+// hundred KB can decode into gigabytes. False with *why set if one decodes past `limit` or cannot
+// be decoded.
+bool object_streams_within(QPDF& pdf, size_t limit, std::string* why) {
+    std::set<int> streams;
+    for (const auto& [og, entry] : pdf.getXRefTable())
+        if (entry.getType() == 2) streams.insert(entry.getObjStreamNumber());
+    size_t all = 0;
+    for (int number : streams) {
+        QPDFObjectHandle stream = pdf.getObjectByID(number, 0);
+        if (!stream.isStream()) continue;  // qpdf says so itself, as a damaged file
+        ContentMeter meter(limit - all);
+        bool decoded = false;
+        try {
+            decoded = stream.pipeStreamData(&meter, 0, qpdf_dl_generalized);
+        } catch (const std::length_error&) {
+            meter.over = true;
+        }
+        if (meter.over) {
+            *why = fmt(_("its object streams decode to more than {} MiB; the limit is {} MiB"), limit >> 20, limit >> 20);
+            return false;
+        }
+        if (!decoded) {
+            *why = _("the file is damaged: one of its object streams cannot be decoded");
+            return false;
+        }
+        all += meter.size();
+    }
+    return true;
+}
+
+// A page's size as a viewer takes it (its /MediaBox, inherited from the page tree if need be) and
+// the part shown (/CropBox, /TrimBox): each a rectangle of four numbers with an area. A page
+// without one would be drawn blank in the packet while the bilag/ file shows it at a size the
+// viewer guesses.
+bool page_box_valid(QPDFPageObjectHelper page) {
+    QPDFObjectHandle media = page.getMediaBox();
+    if (!media.isRectangle()) return false;
+    for (QPDFObjectHandle box : {media, page.getCropBox(), page.getTrimBox()}) {
+        if (!box.isRectangle()) return false;
+        const QPDFObjectHandle::Rectangle r = box.getArrayAsRectangle();
+        if (!(r.urx - r.llx > 0 && r.ury - r.lly > 0)) return false;
+    }
+    return true;
+}
+
 // The module's clean (qpdf_module.hpp), for bytes that look like a PDF.
 bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pages, std::string* why) {
     try {
@@ -184,6 +269,7 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
             *why = _("the file is encrypted (password-protected); save it again without protection");
             return false;
         }
+        if (!object_streams_within(pdf, kMaxAttachmentContentBytes, why)) return false;
         CleanPdf& out = *result;
         const std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
         out.pages = static_cast<int>(pages.size());
@@ -195,6 +281,11 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
             *why = fmt(_("the file has {} pages; the limit is {}"), out.pages, kMaxAttachmentPages);
             return false;
         }
+        for (size_t p = 0; p < pages.size(); ++p)
+            if (!page_box_valid(pages[p])) {
+                *why = fmt(_("the file is damaged: its page {} has no valid page size (/MediaBox)"), p + 1);
+                return false;
+            }
         QPDFObjectHandle root = pdf.getRoot();
         QPDFObjectHandle mark = root.getKey("/MarkInfo");
         out.tagged = root.getKey("/StructTreeRoot").isDictionary() && mark.isDictionary() &&

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <libdeflate.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -168,6 +169,106 @@ TEST_CASE("active content is taken out wherever it sits: in direct dictionaries 
         CHECK_MESSAGE(clean->bytes.find(gone) == std::string::npos, gone);
     CHECK(clean->bytes.find("https://example.org/") != std::string::npos);  // a plain link stays
     CHECK(clean->removed == std::vector<std::string>{"JavaScript", "actions that open, send or run something"});
+}
+
+TEST_CASE("an action under any key, and a link out of the web, are taken out; http, https and mailto links stay") {
+    // 3: the page with six link annotations (4-9), their addresses in the order below; one
+    // (10) holds a JavaScript action under /PA, and the page a launch action under a key of its own.
+    const std::vector<std::string> uris = {"javascript:app.alert(1)", "file:///etc/passwd", "\\\\\\\\vaert\\\\del\\\\x.exe",
+                                           "data:text/html,<script>", "side2.html", "HTTPS://example.org/a"};
+    std::vector<std::string> bodies = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 11 0 R /Resources << >> "
+        "/Annots [4 0 R 5 0 R 6 0 R 7 0 R 8 0 R 9 0 R 10 0 R] /Egen << /S /Launch /F (calc.exe) >> >>",
+    };
+    for (const std::string& uri : uris)
+        bodies.push_back("<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /URI /URI (" + uri + ") >> >>");
+    bodies.push_back("<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /URI /URI (mailto:a@example.org) >> "
+                     "/PA << /S /JavaScript /JS (JSKANARIE) >> >>");
+    bodies.push_back(stream("", "0 0 m 200 100 l S"));
+    std::string why;
+    const auto clean = attach::clean_pdf(pdf_of(bodies), &why);
+    REQUIRE_MESSAGE(clean, why);
+    for (const char* gone : {"javascript:", "file:", "vaert", "data:text", "side2.html", "JSKANARIE", "/Launch", "calc.exe"})
+        CHECK_MESSAGE(clean->bytes.find(gone) == std::string::npos, gone);
+    for (const char* kept : {"HTTPS://example.org/a", "mailto:a@example.org"})
+        CHECK_MESSAGE(clean->bytes.find(kept) != std::string::npos, kept);
+    CHECK(clean->removed == std::vector<std::string>{"JavaScript", "actions that open, send or run something"});
+}
+
+TEST_CASE("an attachment page without a valid page size is refused as damaged") {
+    for (const std::string box : {"[0 0 0 0]", "(x)", "[0 0 200]", "[10 10 10 50]"}) {
+        const std::string pdf = pdf_of({
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox " + box + " /Contents 4 0 R /Resources << >> >>",
+            stream("", "0 0 m 200 100 l S"),
+        });
+        std::string why;
+        CHECK_FALSE_MESSAGE(attach::clean_pdf(pdf, &why), box);
+        CHECK_MESSAGE(why.find("no valid page size") != std::string::npos, box, why);
+    }
+    // A crop box of no area too; one inherited from the page tree is enough.
+    std::string why;
+    CHECK_FALSE(attach::clean_pdf(pdf_of({
+                                      "<< /Type /Catalog /Pages 2 0 R >>",
+                                      "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 100] >>",
+                                      "<< /Type /Page /Parent 2 0 R /CropBox [5 5 5 5] /Contents 4 0 R /Resources << >> >>",
+                                      stream("", "0 0 m 200 100 l S"),
+                                  }),
+                                  &why));
+    why.clear();
+    CHECK_MESSAGE(attach::clean_pdf(pdf_of({
+                                        "<< /Type /Catalog /Pages 2 0 R >>",
+                                        "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 100] >>",
+                                        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << >> >>",
+                                        stream("", "0 0 m 200 100 l S"),
+                                    }),
+                                    &why),
+                  why);
+}
+
+TEST_CASE("an object stream that decodes past the limit is refused before qpdf reads it whole") {
+    // A PDF 1.5 with a cross-reference stream: object 5 (the page's resources) lives in object
+    // stream 6, whose compressed bytes decode to more than the limit of an attachment's content.
+    const std::string head = "5 0 ";
+    std::string objects = head + "<< >>";
+    objects.resize(attach::kMaxAttachmentContentBytes + 1024, ' ');
+    Deflater deflater;
+    REQUIRE(deflater.compress(objects));
+    const std::string data = deflater.result();
+    std::string().swap(objects);
+    std::string out = "%PDF-1.5\n";
+    std::map<int, size_t> offset;
+    const auto object = [&](int n, const std::string& body) {
+        offset[n] = out.size();
+        out += std::to_string(n) + " 0 obj\n" + body + "\nendobj\n";
+    };
+    object(1, "<< /Type /Catalog /Pages 2 0 R >>");
+    object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources 5 0 R >>");
+    object(4, stream("", "0 0 m 200 100 l S"));
+    object(6, "<< /Type /ObjStm /N 1 /First " + std::to_string(head.size()) + " /Filter /FlateDecode /Length " +
+                  std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream");
+    offset[7] = out.size();
+    std::string rows;
+    const auto row = [&rows](int type, size_t field2, int field3) {
+        rows += static_cast<char>(type);
+        for (int shift = 24; shift >= 0; shift -= 8) rows += static_cast<char>((field2 >> shift) & 0xff);
+        rows += static_cast<char>((field3 >> 8) & 0xff);
+        rows += static_cast<char>(field3 & 0xff);
+    };
+    row(0, 0, 65535);
+    for (int n = 1; n <= 7; ++n) {
+        if (n == 5) row(2, 6, 0);
+        else row(1, offset[n], 0);
+    }
+    out += "7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Length " + std::to_string(rows.size()) +
+           " >>\nstream\n" + rows + "\nendstream\nendobj\nstartxref\n" + std::to_string(offset[7]) + "\n%%EOF\n";
+    std::string why;
+    CHECK_FALSE(attach::clean_pdf(out, &why));
+    CHECK_MESSAGE(why.find("object streams decode to more than 128 MiB") != std::string::npos, why);
 }
 
 TEST_CASE("an attachment whose objects would be copied endlessly is refused with the reason") {
