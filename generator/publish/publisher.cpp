@@ -198,14 +198,19 @@ bool Publisher::keep_path(const fs::path& from, const fs::path& to, bool restric
     }
     if (status.type() != fs::file_type::regular) return true;  // boardpack writes only files and folders
     // The published files are never written again (each build writes new ones), so the new
-    // packet may share them; a copy where a link is refused.
-    if (::link(from.c_str(), to.c_str()) == 0) return true;
+    // packet may share them; a copy where a link is refused, or where the file must be kept with
+    // other rights than it has (a public version withdrawn into the closed edition: the same file
+    // would stay readable by all, and its mode is the old packet's too).
+    const mode_t wanted = restricted ? kRestrictedFile : kPublicFile;
+    struct stat st {};
+    if (::stat(from.c_str(), &st) == 0 && (st.st_mode & 07777) == wanted && ::link(from.c_str(), to.c_str()) == 0)
+        return true;
     fs::copy_file(from, to, ec);
     if (ec) {
         *error = fmt(_("cannot keep {} in the new packet: {}"), from.string(), ec.message());
         return false;
     }
-    fs::permissions(to, restricted ? fs::perms(kRestrictedFile) : fs::perms(kPublicFile), ec);
+    fs::permissions(to, fs::perms(wanted), ec);
     return sync_file(to, error);
 }
 

@@ -218,6 +218,9 @@ def main():
         check("they are kept in the closed edition, versions 1 to 3",
               all(f"lukket/tilbagetrukket/offentlig/versioner/{k}/dagsorden-offentlig.pdf" in withdrawn for k in (1, 2, 3)), "\n".join(sorted(withdrawn)))
         check("for owner and group only", os.stat(os.path.join(packet, "lukket", "tilbagetrukket")).st_mode & 0o7 == 0)
+        # Each file too, not only its folders: a copy of the folder (cp -a, rsync -a) keeps the modes.
+        readable = [k for k in withdrawn if os.stat(os.path.join(packet, k)).st_mode & 0o7 != 0]
+        check("every withdrawn file for owner and group only (0640, not the public 0644)", not readable, "\n".join(readable))
         v4 = tree(packet)
         p = build()
         check("a rebuild then changes no byte (version 4 still compared with the withdrawn version 3)", p.returncode == 0 and tree(packet) == v4 and "offentlig unchanged, still version 4" in p.stdout, p.stderr + p.stdout)
