@@ -158,8 +158,15 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
         }
         folders[folder] = kv->value_loc;
         std::string why;
-        const auto real = files.is_directory(folder) ? files.real_path(folder, &why) : std::nullopt;
-        if (!real) {
+        const bool is_folder = files.is_directory(folder);
+        // Asked also of what is not a folder there, for the reason: a link that leads outside the
+        // meeting folder is refused, which is not the same as missing.
+        const auto real = files.real_path(folder, &why);
+        if (!why.empty()) {
+            diags.error(kv->value_loc, fmt(_("cannot use the item folder {}: {}"), quote_text(folder), why), kv->line);
+            continue;
+        }
+        if (!real || !is_folder) {
             diags.error(kv->value_loc,
                         fmt(_("there is no item folder {} ({}){}"), quote_text(folder), files.display(folder),
                             did_you_mean(folder, folders_on_disk(files))),

@@ -94,6 +94,9 @@ def main():
         shutil.move(os.path.join(m, "02-personalesag"), outside)
         os.symlink(outside, os.path.join(m, "02-personalesag"))
     case("an item folder that is a symlink out of the meeting", symlink_folder,
+         r'^m/meeting\.txt:7:8: error: cannot use the item folder "02-personalesag": the path leads outside the meeting '
+         r'folder \(through a symbolic link\)', boardpack, base)
+    case("a missing item folder", lambda m: shutil.rmtree(os.path.join(m, "02-personalesag")),
          r'^m/meeting\.txt:7:8: error: there is no item folder "02-personalesag"', boardpack, base)
 
     def raw_html(m):
