@@ -1,4 +1,7 @@
 #include "input/image_reader.hpp"
+#include "input/image_metadata.hpp"
+
+#include "core/fingerprint.hpp"
 #include "core/messages.hpp"
 
 #include <libdeflate.h>
@@ -311,6 +314,12 @@ void read_images(model::AgendaItem& item, const std::string& folder, const Input
         im.height = c.height;
         im.file = name;
         im.description = image_description(plain_text(b.inlines));
+        im.fingerprint = fingerprint(*bytes);
+        // Without its metadata, if that is still the same picture to the check (it always is,
+        // fuzz_image says; the file as it is otherwise).
+        std::string kept = without_metadata(*bytes, c.format);
+        const ImageCheck k = check_image(kept);
+        if (k.problem.empty() && k.format == c.format && k.width == c.width && k.height == c.height) *bytes = std::move(kept);
         im.bytes = std::make_shared<const std::string>(std::move(*bytes));
         im.loc = b.loc;
         if (im.description.empty()) {

@@ -201,7 +201,8 @@ struct Image {
     std::string file;         // as written, relative to the item's folder
     std::string description;  // the alt text, without a "Figur N:" the author wrote before it
     int width = 0, height = 0;  // in pixels
-    std::shared_ptr<const std::string> bytes;  // the file's bytes (shared with the PDF's layout)
+    std::shared_ptr<const std::string> bytes;  // the file's bytes without its metadata (shared with the PDF's layout)
+    std::string fingerprint;  // of the file as read (core/fingerprint.hpp): what a snapshot compares
     SourceLoc loc;            // where the picture is written in the text
 };
 

@@ -132,7 +132,7 @@ private:
                 const model::Image& image = item_.images[static_cast<size_t>(b.image)];
                 std::string printed = b.figure > 0 ? caption(b.figure, image.description) : image.description;
                 text(&b, section, printed);
-                s_.pictures.push_back({item_.number, b.image, std::move(printed), image.bytes ? fingerprint(*image.bytes) : ""});
+                s_.pictures.push_back({item_.number, b.image, std::move(printed), image.bytes ? image.fingerprint : ""});
                 break;
             }
             case model::Block::Kind::Chart: {

@@ -16,6 +16,7 @@
 #include <hpdf.h>
 
 #include "input/csv_reader.hpp"
+#include "input/image_metadata.hpp"
 #include "input/image_reader.hpp"
 #include "input/table_reader.hpp"
 #include "render/html/html_writer.hpp"
@@ -205,10 +206,16 @@ void image(const uint8_t* data, size_t size) {
     const std::string bytes(reinterpret_cast<const char*>(data), size);
     const input::ImageCheck c = input::check_image(bytes);
     if (!c.problem.empty()) return;
+    // What the packet holds is the file without its metadata: still a whole file of the same
+    // picture, as the check sees it, and what libharu loads.
+    const std::string kept = input::without_metadata(bytes, c.format);
+    const input::ImageCheck k = input::check_image(kept);
+    if (!k.problem.empty() || k.format != c.format || k.width != c.width || k.height != c.height || kept.size() > bytes.size() + 2)
+        std::abort();
     HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
     if (!pdf) return;
-    const auto* b = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
-    const auto n = static_cast<HPDF_UINT>(bytes.size());
+    const auto* b = reinterpret_cast<const HPDF_BYTE*>(kept.data());
+    const auto n = static_cast<HPDF_UINT>(kept.size());
     (void)(c.format == model::Image::Format::Jpeg ? HPDF_LoadJpegImageFromMem(pdf, b, n) : HPDF_LoadPngImageFromMem(pdf, b, n));
     HPDF_Free(pdf);
 }

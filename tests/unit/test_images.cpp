@@ -2,6 +2,7 @@
 // libharu or a browser sees them; the Markdown that names them; their numbers and alt texts.
 #include <doctest/doctest.h>
 
+#include "core/fingerprint.hpp"
 #include "input/image_reader.hpp"
 #include "input/markdown_reader.hpp"
 #include "input/meeting_loader.hpp"
@@ -177,4 +178,87 @@ TEST_CASE("pictures: what libpng would refuse is refused first (libharu cannot t
           "the file is damaged (its palette)");
     CHECK(check_image(png(2, 1, 3, {{"IDAT", deflated(indexed)}})).problem == "the file is damaged (its colours have no palette)");
     CHECK(check_image(png(2, 1, 3, {{"PLTE", std::string("\xFF\0\0", 3)}, {"IDAT", deflated(indexed)}})).problem == "");
+}
+
+namespace {
+
+// The PNG with chunks inserted before its IEND: text, EXIF, a time and a private chunk (all
+// metadata), and a gamma (how its colours are shown).
+std::string png_with_metadata() {
+    const std::string png = test::tiny_png(4, 4);
+    const size_t iend = png.size() - 12;
+    std::string extra;
+    test::png_chunk(extra, "tEXt", std::string("Author\0Kanarie Forfatter", 24));
+    test::png_chunk(extra, "iTXt", std::string("Comment\0\0\0\0\0C:\\Brugere\\kanarie\\hemmelig.png", 45));
+    test::png_chunk(extra, "eXIf", "MM\0*EXIFKANARIE");
+    test::png_chunk(extra, "tIME", std::string("\x07\xE7\x09\x1C\x0A\x00\x00", 7));
+    test::png_chunk(extra, "prVt", "PRIVATKANARIE");
+    test::png_chunk(extra, "gAMA", std::string("\0\0\xB1\x8F", 4));
+    return png.substr(0, iend) + extra + png.substr(iend);
+}
+
+// The JPEG with segments after its SOI: EXIF (with a GPS canary), XMP, a JFIF header with a
+// thumbnail, an ICC profile, a multi-picture (MPF) segment, Photoshop's IPTC and a comment; and
+// a comment after its scan, before the end.
+std::string jpeg_with_metadata() {
+    const std::string jpeg = test::tiny_jpeg();
+    const auto seg = [](unsigned char marker, const std::string& body) {
+        std::string out{'\xFF', static_cast<char>(marker)};
+        const size_t len = body.size() + 2;
+        out += static_cast<char>(len >> 8);
+        out += static_cast<char>(len & 0xFF);
+        return out + body;
+    };
+    std::string jfif("JFIF\0\x01\x02\x00\x00\x48\x00\x48\x01\x01", 14);
+    jfif += "TMB";  // a 1 x 1 thumbnail's RGB
+    const std::string head = seg(0xE0, jfif) + seg(0xE1, std::string("Exif\0\0GPSKANARIE 55.6761N", 25)) +
+                             seg(0xE1, "http://ns.adobe.com/xap/1.0/ XMPKANARIE") +
+                             seg(0xE2, std::string("ICC_PROFILE\0\x01\x01PROFIL", 20)) +
+                             seg(0xE2, std::string("MPF\0MPFKANARIE", 14)) + seg(0xED, "Photoshop 3.0 IPTCKANARIE") +
+                             seg(0xFE, "COMKANARIE");
+    const size_t eoi = jpeg.size() - 2;
+    return jpeg.substr(0, 2) + head + jpeg.substr(2, eoi - 2) + seg(0xFE, "SENKANARIE") + jpeg.substr(eoi);
+}
+
+}  // namespace
+
+TEST_CASE("pictures: the packet holds a picture without its metadata; the snapshot compares the file as read") {
+    const std::string png = png_with_metadata(), jpeg = jpeg_with_metadata();
+    REQUIRE(check_image(png).problem.empty());
+    REQUIRE(check_image(jpeg).problem.empty());
+    MemoryFiles f("m");
+    f.add("meeting.txt", kMeeting);
+    f.add("05-a/item.md", item("Offentlig", "# Sagsfremstilling\n\n![Et kort](kort.png)\n\n![Et foto](foto.jpg)\n"));
+    f.add("05-a/kort.png", png);
+    f.add("05-a/foto.jpg", jpeg);
+    Diagnostics d;
+    const auto m = input::load_meeting(f, "m", d);
+    REQUIRE(m);
+    CHECK(test::messages(d) == "");
+    REQUIRE(m->items[0].images.size() == 2);
+    for (const model::Image& im : m->items[0].images) {
+        const std::string& kept = *im.bytes;
+        for (const char* gone : {"Kanarie", "kanarie", "KANARIE", "TMB", "tIME", "Photoshop", "http://ns.adobe.com"})
+            CHECK_MESSAGE(kept.find(gone) == std::string::npos, gone);
+        const input::ImageCheck c = check_image(kept);  // still a whole file of the same picture
+        CHECK(c.problem.empty());
+        CHECK(c.format == im.format);
+        CHECK(c.width == im.width);
+        CHECK(c.height == im.height);
+    }
+    const std::string& kept_png = *m->items[0].images[0].bytes;
+    const std::string& kept_jpeg = *m->items[0].images[1].bytes;
+    // The PNG's own chunks, and its gamma (how its colours are shown), in their order.
+    const std::string plain_png = test::tiny_png(4, 4);
+    std::string gamma;
+    test::png_chunk(gamma, "gAMA", std::string("\0\0\xB1\x8F", 4));
+    CHECK(kept_png == plain_png.substr(0, plain_png.size() - 12) + gamma + plain_png.substr(plain_png.size() - 12));
+    CHECK(kept_jpeg.find("ICC_PROFILE") != std::string::npos);
+    CHECK(kept_jpeg.find(std::string("JFIF\0", 5)) != std::string::npos);  // the header, without its thumbnail
+    // The pixels as they were: the PNG's image data and the JPEG's scan are copied whole.
+    const std::string plain = test::tiny_jpeg();
+    CHECK(kept_jpeg.substr(kept_jpeg.size() - (plain.size() - 2)) == plain.substr(2));
+    // What a snapshot compares is the file as the secretariat has it.
+    CHECK(m->items[0].images[0].fingerprint == fingerprint(png));
+    CHECK(m->items[0].images[1].fingerprint == fingerprint(jpeg));
 }
