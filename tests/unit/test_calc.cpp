@@ -51,14 +51,16 @@ public:
     bool accepts_missing(const Value&, Failure*) override { return true; }
 };
 
-std::string eval(const std::string& text, Numbers& scope) {
+std::string eval(const std::string& text, Numbers& scope, const std::string& options = "") {
     FormulaError pe;
     auto e = parse_expression(text, &pe);
     if (!e) return "parse error at " + std::to_string(pe.column) + ": " + pe.message;
     FormulaError err;
     auto v = evaluate(*e, scope, &err);
     if (!v) return "error at " + std::to_string(err.column) + ": " + err.message;
-    return format_value(*v, Options{}, test::words());
+    if (options.empty()) return format_value(*v, Options{}, test::words());
+    const auto o = parse_options(options, false, &pe);
+    return o ? format_value(*v, *o, test::words()) : "options error: " + pe.message;
 }
 
 Numbers budget() {
@@ -93,6 +95,21 @@ TEST_CASE("formulas: labels with spaces, dots and hyphens are written bare; oper
     CHECK(eval("(25,70 - 0,70) x (1 + 3,4 / 100)", n) == "25,85");  // literals: as written
     CHECK(eval("t[Løn; Budget 2024] + 1", n) == "101");
     CHECK(eval("nummer(regnskab)", n) == "3");
+}
+
+TEST_CASE("formulas: a quotient is exact, so what follows it rounds as the exact value does") {
+    Numbers n = budget();
+    CHECK(eval("10 / 12 * 3", n) == "3");  // 2,5, not 2,499999999999
+    CHECK(eval("10 * 3 / 12", n) == "3");
+    CHECK(eval("1 / 3 * 4,5", n) == "1,5");
+    CHECK(eval("1 / 3 * 4,5", n, "decimaler 0") == "2");  // 1,5, not 1,499999999999
+    CHECK(eval("-1 / 3 * 4,5", n, "decimaler 0") == "-2");
+    CHECK(eval("1 / 3 * 1.500.001,5", n, "decimaler 0") == "500.001");  // 500.000,5
+    CHECK(eval("1 / 3 * 300.000.000.000", n, "decimaler 6") == "100.000.000.000,000000");
+    CHECK(eval("Dec. 2016 / 3 * 3", n, "decimaler 6") == "1.909,000000");
+    CHECK(eval("status(1 / 3 * 3; 1; højere)", n) == "opfyldt");  // 1 exactly, not 0,999999999999
+    CHECK(eval("loft(1 / 3 * 3; 1)", n) == "på loftet");
+    CHECK(eval("udvikling(1; 1 / 3 * 3; højere)", n) == "uændret");
 }
 
 TEST_CASE("formulas: status, trend and cap words carry a tone") {

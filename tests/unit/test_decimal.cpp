@@ -100,3 +100,111 @@ TEST_CASE("decimal: rounding and comparing at the extremes") {
     CHECK(Decimal(1, 40).scale() == Decimal::kMaxScale);
     CHECK(Decimal(1, -3).scale() == 0);
 }
+
+namespace {
+
+Decimal third() { return *Decimal::div(Decimal(1, 0), Decimal(3, 0)); }
+
+}  // namespace
+
+TEST_CASE("decimal: a quotient that does not terminate is kept exactly, so a figure on a rounding boundary rounds up") {
+    // 10 / 12 * 3 is 2,5 exactly (not 2,499999999999), and shows 3 at 0 decimals, as 10 * 3 / 12 does.
+    const auto q = Decimal::mul(*Decimal::div(Decimal(10, 0), Decimal(12, 0)), Decimal(3, 0));
+    REQUIRE(q);
+    CHECK(*q == Decimal(25, 1));
+    CHECK(q->to_plain() == "2.5");
+    CHECK(q->is_decimal());
+    CHECK(q->rounded(0).to_plain() == "3");
+    CHECK(q->rounded(0) == Decimal::div(*Decimal::mul(Decimal(10, 0), Decimal(3, 0)), Decimal(12, 0))->rounded(0));
+    // 1/3 x 4,5 is 1,5 -> 2; 1/3 x 1.500.001,5 is 500.000,5 -> 500.001.
+    const auto r = Decimal::mul(third(), Decimal(45, 1));
+    CHECK(*r == Decimal(15, 1));
+    CHECK(r->rounded(0).to_plain() == "2");
+    const auto s = Decimal::mul(third(), Decimal(15000015, 1));
+    CHECK(*s == Decimal(5000005, 1));
+    CHECK(s->rounded(0).to_plain() == "500001");
+    CHECK(Decimal::mul(*Decimal::div(Decimal(-1, 0), Decimal(3, 0)), Decimal(45, 1))->rounded(0).to_plain() == "-2");
+    // (1/3) x 300.000.000.000 is 100.000.000.000 exactly, to every decimal shown.
+    const auto t = Decimal::mul(third(), Decimal(300000000000, 0));
+    CHECK(t->rounded(6) == Decimal(100000000000, 0));
+    CHECK(t->to_plain() == "100000000000");
+    // Compared exactly: 1/3 x 3 is 1; 1/3 is not its 12 decimals.
+    CHECK(Decimal::compare(*Decimal::mul(third(), Decimal(3, 0)), Decimal(1, 0)) == 0);
+    CHECK(Decimal::compare(third(), Decimal(333333333333, 12)) > 0);
+    CHECK(Decimal::compare(*third().negated(), Decimal(-333333333333, 12)) < 0);
+    CHECK(*Decimal::add(*Decimal::add(third(), third()), third()) == Decimal(1, 0));
+    CHECK(*Decimal::sub(Decimal(1, 0), third()) == *Decimal::div(Decimal(2, 0), Decimal(3, 0)));
+    CHECK(*Decimal::div(Decimal(1, 0), third()) == Decimal(3, 0));
+}
+
+TEST_CASE("decimal: the decimal form of a quotient that does not terminate is its 12 decimals, rounded") {
+    const Decimal x = third();
+    CHECK_FALSE(x.is_decimal());
+    CHECK(x.units() == 333333333333);
+    CHECK(x.scale() == 12);
+    CHECK(x.to_plain() == "0.333333333333");
+    CHECK(Decimal::div(Decimal(2, 0), Decimal(3, 0))->to_plain() == "0.666666666667");
+    // Asked for more decimals than it holds, it gives the 12 it has; fewer are rounded from the
+    // exact value: 2/3 -> 0,67 (and 0,665 -> 0,67, not from 0,666666666667 twice).
+    CHECK(x.rounded(20).to_plain() == "0.333333333333");
+    CHECK(Decimal::div(Decimal(2, 0), Decimal(3, 0))->rounded(2).to_plain() == "0.67");
+    // 2.820 / 1.909 x 100: the exact 147,72132006286014.., not 12 decimals of the quotient x 100.
+    CHECK(Decimal::mul(*Decimal::div(Decimal(2820, 0), Decimal(1909, 0)), Decimal(100, 0))->to_plain() == "147.72132006286");
+    // Trailing zeros written stay in the scale; a terminating result has its own decimals.
+    CHECK(Decimal(150, 2).scale() == 2);
+    CHECK(Decimal(150, 2).rounded(4).to_plain() == "1.50");
+    CHECK(Decimal::div(Decimal(1, 0), Decimal(8, 0))->to_plain() == "0.125");
+    CHECK(Decimal::div(Decimal(1, 0), Decimal(8, 0))->is_decimal());
+}
+
+TEST_CASE("decimal: a fraction too large for 128/64 bits falls back to 12 decimals, never to an error or a wrong sign") {
+    // Dividing by ever new primes: the denominator outgrows 64 bits, and the result is rounded to
+    // 12 decimals as every quotient was before, within 10^-12 of the exact value.
+    Decimal x(1, 0);
+    const int64_t primes[] = {1000003, 1000033, 1000037, 1000039, 1000081, 1000099};
+    for (int64_t p : primes) {
+        const auto q = Decimal::div(x, Decimal(p, 0));
+        REQUIRE(q);
+        x = *q;
+    }
+    CHECK(x.is_decimal());
+    CHECK(x.is_zero());  // 10^-36 rounded to 12 decimals
+    CHECK(x.sign() == 0);
+    // A sum over many denominators stays within one unit of the 12th decimal.
+    Decimal s(0, 0);
+    for (int64_t p : primes) s = *Decimal::add(s, *Decimal::div(Decimal(1, 0), Decimal(p, 0)));
+    CHECK(s.to_plain() == "0.000005999708");
+    // Overflow stays what it was: a value whose decimal form does not fit is an error.
+    CHECK_FALSE(Decimal::add(Decimal(10000000000000, 0), third()));
+    CHECK_FALSE(Decimal::mul(Decimal(INT64_MAX, 0), third()));
+    CHECK(Decimal::mul(Decimal(9000000000000, 0), third())->to_plain() == "3000000000000");
+}
+
+TEST_CASE("decimal: a value below the 12th decimal is not zero, and can be divided by") {
+    const auto tiny = Decimal::mul(Decimal(1, 7), Decimal(1, 7));  // 10^-14
+    REQUIRE(tiny);
+    CHECK_FALSE(tiny->is_zero());
+    CHECK(tiny->sign() == 1);
+    CHECK(tiny->to_plain() == "0");  // its decimal form
+    CHECK(tiny->rounded(6).is_zero());
+    CHECK(*tiny > Decimal(0, 0));
+    CHECK(*Decimal::mul(*tiny, Decimal(100000000000000, 0)) == Decimal(1, 0));
+    CHECK(Decimal::div(Decimal(1, 0), *tiny)->to_plain() == "100000000000000");
+    CHECK_FALSE(Decimal::div(Decimal(1000000, 0), *tiny));  // 10^20: an overflow
+}
+
+TEST_CASE("decimal: a result too large for 6 decimals keeps the exact value, rounded to the decimals that fit") {
+    // -80.805,1 x 973.448 / -0,57 x -7,1752 / 0,020 - 0,0064 = -49.508.604.941.099,739733..:
+    // 4 decimals give ,7397 from the exact value (the 6-decimal intermediate gave ,7398).
+    std::optional<Decimal> x = Decimal(-808051, 1);
+    x = Decimal::mul(*x, Decimal(973448, 0));
+    x = Decimal::div(*x, Decimal(-57, 2));
+    x = Decimal::mul(*x, Decimal(-71752, 4));
+    x = Decimal::div(*x, Decimal(20, 3));
+    x = Decimal::sub(*x, Decimal(64, 4));
+    REQUIRE(x);
+    CHECK(x->scale() == 5);
+    CHECK(x->to_plain() == "-49508604941099.73973");
+    CHECK(x->rounded(4).to_plain() == "-49508604941099.7397");
+    CHECK(x->rounded(6).to_plain() == "-49508604941099.73973");  // no more decimals fit in 64 bits
+}
