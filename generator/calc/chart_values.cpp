@@ -39,7 +39,7 @@ std::optional<std::vector<size_t>> pick(const Table& t, const std::string& text,
                                         const std::string& line, Diagnostics& diags) {
     auto find = [&](const std::string& label) -> std::optional<size_t> {
         std::string ambiguous;
-        auto i = rows ? find_row(t, label, &ambiguous) : find_column(t, label);
+        auto i = rows ? find_row(t, label, &ambiguous) : find_column(t, label, &ambiguous);
         if (!ambiguous.empty()) {
             diags.error(loc, fmt(_("in the table {}, {}"), quote_text(t.name), ambiguous), line);
             return std::nullopt;

@@ -68,9 +68,10 @@ public:
                 error->message = fmt(_("a table cell is written {}[række; kolonne]"), name);
                 return std::nullopt;
             }
-            std::string ambiguous;
+            std::string ambiguous, ambiguous_column;
             const auto r = find_row(table, labels[0], &ambiguous);
-            const auto c = find_column(table, labels[1]);
+            const auto c = find_column(table, labels[1], &ambiguous_column);
+            if (ambiguous.empty()) ambiguous = ambiguous_column;
             if (!ambiguous.empty()) {
                 error->message = fmt(_("in the table {}, {}"), quote_text(name), ambiguous);
                 return std::nullopt;
@@ -170,8 +171,14 @@ private:
             error->message = fmt(_("a table cell is written {}[række; kolonne]"), name);
             return std::nullopt;
         }
-        const auto r = find_row(table, labels[0]);
-        const auto c = find_column(table, labels[1]);
+        std::string ambiguous, ambiguous_column;
+        const auto r = find_row(table, labels[0], &ambiguous);
+        const auto c = find_column(table, labels[1], &ambiguous_column);
+        if (ambiguous.empty()) ambiguous = ambiguous_column;
+        if (!ambiguous.empty()) {
+            error->message = fmt(_("in the table {}, {}"), quote_text(name), ambiguous);
+            return std::nullopt;
+        }
         if (!r || !c) {
             error->message = !r ? fmt(_("the table {} has no row {}{}"), quote_text(name), quote_text(labels[0]), "")
                                 : fmt(_("the table {} has no column {}{}"), quote_text(name), quote_text(labels[1]), "");

@@ -88,10 +88,26 @@ std::optional<size_t> find_row(const Table& t, const std::vector<std::string>& k
     return std::nullopt;
 }
 
-std::optional<size_t> find_column(const Table& t, const std::string& label) {
+std::optional<size_t> find_column(const Table& t, const std::string& label, std::string* ambiguous) {
+    // Two headings that match alike ("Budget" and "budget*") would silently resolve to the first:
+    // like a repeated row label, a reference that could mean either is an error listing them.
     const std::string key = label_key(label);
+    std::vector<size_t> found;
     for (size_t c = 1; c < t.header.size(); ++c)
-        if (label_key(t.header[c]) == key) return c;
+        if (label_key(t.header[c]) == key) found.push_back(c);
+    if (found.size() == 1) return found[0];
+    if (found.size() > 1 && ambiguous) {
+        *ambiguous = fmt(_("the column {} could mean {} columns: "), quote_text(label), found.size());
+        for (size_t i = 0; i < found.size(); ++i) {
+            *ambiguous += std::string(i ? ", " : "") + "[" + t.header[found[i]] + "]";
+            if (found[i] < t.header_locs.size() && !t.header_locs[found[i]].file.empty()) {
+                const SourceLoc& l = t.header_locs[found[i]];
+                *ambiguous += " (" + l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column) + ")";
+            }
+        }
+        *ambiguous += _("; give the columns headings that differ in the CSV (case, spacing, a trailing \":\" and "
+                        "footnote \"*\" are ignored when headings are matched)");
+    }
     return std::nullopt;
 }
 
@@ -224,7 +240,7 @@ public:
 
     std::optional<Value> label(const std::string& label, Failure* error) override {
         std::string ambiguous;
-        const auto i = rows_ ? find_row(t_, keys_.of(t_), label, &ambiguous) : find_column(t_, label);
+        const auto i = rows_ ? find_row(t_, keys_.of(t_), label, &ambiguous) : find_column(t_, label, &ambiguous);
         if (!i) {
             if (!ambiguous.empty()) {
                 error->message = ambiguous;
@@ -245,8 +261,8 @@ public:
     std::optional<std::vector<Value>> range(const std::string& from, const std::string& to, Failure* error,
                                             bool* to_failed) override {
         std::string ambiguous;
-        const auto a = rows_ ? find_row(t_, keys_.of(t_), from, &ambiguous) : find_column(t_, from);
-        const auto b = rows_ && a ? find_row(t_, keys_.of(t_), to, &ambiguous) : (a ? find_column(t_, to) : std::nullopt);
+        const auto a = rows_ ? find_row(t_, keys_.of(t_), from, &ambiguous) : find_column(t_, from, &ambiguous);
+        const auto b = rows_ && a ? find_row(t_, keys_.of(t_), to, &ambiguous) : (a ? find_column(t_, to, &ambiguous) : std::nullopt);
         *to_failed = a.has_value();
         if (!ambiguous.empty()) {
             error->message = ambiguous;
@@ -321,8 +337,13 @@ using Prepared = PreparedFormula;
 std::optional<std::pair<size_t, size_t>> span(const Table& t, const Prepared& p, bool rows, size_t count,
                                               Diagnostics& diags) {
     if (p.options.from.empty()) return std::make_pair<size_t, size_t>(rows ? 0 : 1, count - 1);
-    const auto a = rows ? find_row(t, p.options.from) : find_column(t, p.options.from);
-    const auto b = rows ? find_row(t, p.options.to) : find_column(t, p.options.to);
+    std::string ambiguous;
+    const auto a = rows ? find_row(t, p.options.from, &ambiguous) : find_column(t, p.options.from, &ambiguous);
+    const auto b = rows ? find_row(t, p.options.to, &ambiguous) : find_column(t, p.options.to, &ambiguous);
+    if (!ambiguous.empty()) {
+        report(diags, *p.formula, 0, ambiguous, true);
+        return std::nullopt;
+    }
     if (!a || !b) {
         report(diags, *p.formula, 0, fmt(rows ? _("the range names a row the table does not have: {}")
                                               : _("the range names a column the table does not have: {}"),
@@ -488,18 +509,28 @@ private:
     }
 
     // Computed columns: found by label, or added at the right. They are filled last.
+    // A formula whose target heading could mean several columns is reported and left out.
     void place_computed_columns() {
         computed_column_.assign(t_.header.size(), false);
-        for (Prepared& p : columns_) {
-            auto c = find_column(t_, p.formula->target);
+        for (auto p = columns_.begin(); p != columns_.end();) {
+            std::string ambiguous;
+            auto c = find_column(t_, p->formula->target, &ambiguous);
+            if (!ambiguous.empty()) {
+                report(diags_, *p->formula, 0, ambiguous);
+                ok_ = false;
+                p = columns_.erase(p);
+                continue;
+            }
             if (!c) {
-                t_.header.push_back(p.formula->target);
+                t_.header.push_back(p->formula->target);
+                if (t_.header_locs.size() + 1 == t_.header.size()) t_.header_locs.emplace_back();
                 t_.numeric.push_back(false);
                 for (TableRow& r : t_.rows) r.cells.emplace_back();
                 computed_column_.push_back(false);
                 c = t_.header.size() - 1;
             }
             computed_column_[*c] = true;
+            ++p;
         }
     }
 

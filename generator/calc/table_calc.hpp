@@ -40,7 +40,9 @@ std::optional<size_t> find_row(const model::Table& t, const std::string& label, 
 // many labels in one table.
 std::optional<size_t> find_row(const model::Table& t, const std::vector<std::string>& keys, const std::string& label,
                                std::string* ambiguous = nullptr);
-std::optional<size_t> find_column(const model::Table& t, const std::string& label);
+// A column by its heading; a heading that could mean several columns (two headings the same
+// once case, spacing, a trailing ":" and footnote "*" are ignored) sets *ambiguous, listing them.
+std::optional<size_t> find_column(const model::Table& t, const std::string& label, std::string* ambiguous = nullptr);
 
 // A cell as a value for formulas; an empty input cell is an error (it should hold 0). A cell
 // that is not available ("-") is a missing value that remembers the input cell it was read from

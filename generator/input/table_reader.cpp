@@ -215,7 +215,11 @@ std::optional<CsvData> read_table_csv(const TableBlock& block, const std::string
 void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, Diagnostics& diags) {
     // Sizes known in advance are reserved: the model holds no room left by doubling.
     table.header.reserve(csv.rows[0].fields.size());
-    for (const CsvField& f : csv.rows[0].fields) table.header.push_back(std::string(trim(f.text)));
+    table.header_locs.reserve(csv.rows[0].fields.size());
+    for (const CsvField& f : csv.rows[0].fields) {
+        table.header.push_back(std::string(trim(f.text)));
+        table.header_locs.push_back(text.loc(f.line, f.column));
+    }
     const size_t width = table.header.size();
     table.rows.reserve(table.rows.size() + csv.rows.size() - 1);
     for (size_t r = 1; r < csv.rows.size(); ++r) {

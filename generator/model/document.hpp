@@ -123,6 +123,7 @@ struct Table {
     SourceLoc name_loc;       // its "navn:" value, where a name used twice is reported
     std::string title;        // caption without "Tabel N: "
     std::vector<std::string> header;  // column headings; header[0] heads the label column
+    std::vector<SourceLoc> header_locs;  // each heading's place in the CSV (none for a computed column)
     std::vector<bool> numeric;        // per column: right-aligned numbers
     std::vector<TableRow> rows;
     std::string source;               // "Kilde: ..." line, without "Kilde: "

@@ -403,3 +403,27 @@ TEST_CASE("table calc: a '-' quoted from another table is an error at its cell u
         csv);
     CHECK(passed.messages == "");
 }
+
+TEST_CASE("table calc: a heading that could mean two columns is an error at the reference, listing both") {
+    // "Budget" and "budget*" match alike (case and footnote "*" ignored): a reference would take
+    // the first one silently.
+    const char* csv = "Post;Budget;budget*\nr1;1;2\nr2;10;20\n";
+    const auto formula = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: C = [Budget] * 1\n```\n", csv);
+    CHECK(formula.messages.find(
+              "m/01-a/item.md:14:14: error: the column \"Budget\" could mean 2 columns: [Budget] (m/01-a/t.csv:1:6), [budget*] "
+              "(m/01-a/t.csv:1:13); give the columns headings that differ in the CSV (case, spacing, a trailing \":\" and "
+              "footnote \"*\" are ignored when headings are matched) (in row \"r1\")\n") == 0);
+    const auto quote = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nBudget for r2: {t[r2; budget*]}.\n", csv);
+    CHECK(quote.messages.find("m/01-a/item.md:16:17: error: in the table \"t\", the column \"budget*\" could mean 2 columns: "
+                              "[Budget] (m/01-a/t.csv:1:6), [budget*] (m/01-a/t.csv:1:13)") == 0);
+    // The same heading twice, as a formula's target too.
+    const auto same = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: A = [B] * 2\n```\n",
+                              "Post;A;A;B\nr1;1;2;3\n");
+    CHECK(same.messages.find("m/01-a/item.md:14:14: error: the column \"A\" could mean 2 columns: [A] (m/01-a/t.csv:1:6), "
+                             "[A] (m/01-a/t.csv:1:8)") == 0);
+    // Headings that repeat are fine as long as nothing refers to them.
+    const auto unused = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: C = [B] * 2\n```\n\nB: {t[r1; B]}.\n",
+                                "Post;A;A;B\nr1;1;2;3\n");
+    CHECK(unused.messages == "");
+    CHECK(row_texts(table(unused), 0) == std::vector<std::string>{"r1", "1", "2", "3", "6"});
+}
