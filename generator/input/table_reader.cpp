@@ -53,11 +53,25 @@ bool is_not_available(const std::string& folded) {
     return folded == "ikke oplyst" || folded == "i.o." || folded == "n/a" || folded == "ikke opgjort";
 }
 
+bool is_share(const Cell& c) { return c.kind == Cell::Kind::Number && (c.unit == "%" || c.unit == "pct."); }
+
 // An amount written with its unit ("3.400.000 kr.") is read in the table's unit ("talenhed",
 // kr. by default); one in another unit would be added to the others as if it were in theirs.
-void check_cell_unit(const Cell& c, const std::string& figures_unit, Diagnostics& diags, std::string_view line) {
-    if (c.kind != Cell::Kind::Number || c.unit.empty() || c.unit == "%" || c.unit == "pct.") return;
+// So would a share ("5 %") in a table that declares its figures are amounts (`declared`: it
+// says "talenhed: kr.", "mio. kr." or "mia. kr."), as an amount is in a table in pct.
+void check_cell_unit(const Cell& c, const std::string& figures_unit, bool declared, Diagnostics& diags,
+                     std::string_view line) {
+    if (c.kind != Cell::Kind::Number || c.unit.empty()) return;
     const std::string table_unit = figures_unit.empty() ? "kr." : figures_unit;
+    if (is_share(c)) {
+        if (declared && table_unit != "pct.")
+            diags.error(c.loc,
+                        fmt(_("{0} is a percentage but the table's figures are in {1} (\"talenhed: {1}\"), so it would be "
+                              "added to them as an amount; write it in {1}, or put the percentages in a table of their own"),
+                            quote_text(c.text), table_unit),
+                        std::string(line));
+        return;
+    }
     if (c.unit == table_unit) return;
     diags.error(c.loc,
                 fmt(_("{0} is in {1} but the table's figures are in {2}; write it in {2} or declare the unit with "
@@ -78,6 +92,30 @@ void report_unread_numbers(const model::Table& table, size_t k, const TextFile& 
         diags.error(c.loc,
                     fmt(_("{} is not a number boardpack can read, in a column of numbers; write the number alone or with "
                           "its unit (kr., mio. kr., mia. kr., % or pct.)"), quote_text(c.text)),
+                    std::string(text.line_view(c.loc.line)));
+    }
+}
+
+// In a table that does not declare its unit, a figure written with a per-cent sign in a column
+// of amounts written in kr. would be added to them as an amount by a total over the column.
+void report_shares_among_amounts(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
+    const Cell* amount = nullptr;
+    for (const model::TableRow& row : table.rows) {
+        const Cell& c = row.cells[k];
+        if (c.kind == Cell::Kind::Number && !c.unit.empty() && !is_share(c)) {
+            amount = &c;
+            break;
+        }
+    }
+    if (!amount) return;
+    for (const model::TableRow& row : table.rows) {
+        const Cell& c = row.cells[k];
+        if (!is_share(c)) continue;
+        diags.error(c.loc,
+                    fmt(_("{} is a percentage in a column of amounts (such as {} at {}:{}:{}), so a total of the column "
+                          "would add it as an amount; write it in {}, or put the percentages in a column of their own"),
+                        quote_text(c.text), quote_text(amount->text), amount->loc.file, amount->loc.line, amount->loc.column,
+                        amount->unit),
                     std::string(text.line_view(c.loc.line)));
     }
 }
@@ -212,7 +250,8 @@ std::optional<CsvData> read_table_csv(const TableBlock& block, const std::string
 }
 
 // The CSV's rows as the table's, every cell but the label typed.
-void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, Diagnostics& diags) {
+// `declared`: the block says "talenhed:" (see check_cell_unit).
+void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, bool declared, Diagnostics& diags) {
     // Sizes known in advance are reserved: the model holds no room left by doubling.
     table.header.reserve(csv.rows[0].fields.size());
     table.header_locs.reserve(csv.rows[0].fields.size());
@@ -239,7 +278,7 @@ void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, Di
             } else {
                 // A view, not a copy: the line is copied only if the cell is reported.
                 c = classify_cell(f.text, loc, diags, text.line_view(f.line));
-                check_cell_unit(c, table.figures_unit, diags, text.line_view(f.line));
+                check_cell_unit(c, table.figures_unit, declared, diags, text.line_view(f.line));
             }
             if (c.kind != Cell::Kind::Empty) all_empty = false;
             out.cells.push_back(std::move(c));
@@ -279,8 +318,11 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     std::optional<TextFile> text;
     const std::optional<CsvData> csv = read_table_csv(block, folder, files, table, text, diags);
     if (!csv) return std::nullopt;
-    fill_rows(*csv, *text, table, diags);
+    const bool declared = find_key(block.keys, "talenhed") != nullptr;
+    fill_rows(*csv, *text, table, declared, diags);
     mark_numeric_columns(table, *text, diags);
+    if (!declared)
+        for (size_t k = 1; k < table.header.size(); ++k) report_shares_among_amounts(table, k, *text, diags);
     return table;
 }
 

@@ -427,3 +427,25 @@ TEST_CASE("table calc: a heading that could mean two columns is an error at the 
     CHECK(unused.messages == "");
     CHECK(row_texts(table(unused), 0) == std::vector<std::string>{"r1", "1", "2", "3", "6"});
 }
+
+TEST_CASE("table calc: a percentage among amounts is an error at its cell") {
+    // A table declaring its figures in mio. kr. takes no shares, as a table in pct. takes no kr.
+    const auto declared = compute(
+        "```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter\ntalenhed: mio. kr.\nrække: I alt = sum(Løn .. Drift)\n```\n",
+        "Post;2024\nLøn;0,6 mio. kr.\nDrift;5 %\nI alt;\n");
+    CHECK(declared.messages.find("m/01-a/t.csv:3:7: error: \"5 %\" is a percentage but the table's figures are in mio. kr. "
+                                 "(\"talenhed: mio. kr.\"), so it would be added to them as an amount") == 0);
+    const auto declared_kr = compute(
+        "```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter\ntalenhed: kr.\n```\n", "Post;2024\nLøn;600.000\nDrift;5 pct.\n");
+    CHECK(declared_kr.messages.find("m/01-a/t.csv:3:7: error: \"5 pct.\" is a percentage but the table's figures are in kr.") == 0);
+    // Without "talenhed", a share in a column of amounts written in kr.
+    const auto column = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter\nrække: I alt = sum(Løn .. Drift)\n```\n",
+                                "Post;2024\nLøn;600.000 kr.\nDrift;5 %\nI alt;\n");
+    CHECK(column.messages.find("m/01-a/t.csv:3:7: error: \"5 %\" is a percentage in a column of amounts (such as "
+                               "\"600.000 kr.\" at m/01-a/t.csv:2:5), so a total of the column would add it as an amount") == 0);
+    // Shares in a column of their own, beside amounts, are what Excel writes.
+    const auto beside = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter\nrække: I alt = sum(Løn .. Drift)\n```\n",
+                                "Post;Beløb;Andel\nLøn;600.000 kr.;60 %\nDrift;400.000 kr.;40 %\nI alt;;\n");
+    CHECK(beside.messages == "");
+    CHECK(row_texts(table(beside), 2) == std::vector<std::string>{"I alt", "1.000.000", "100 %"});
+}
