@@ -67,7 +67,7 @@ public:
                 auto v = eval(*e.args[0]);
                 if (!v) return std::nullopt;
                 if (v->kind == Value::Kind::Missing) return v;
-                if (!v->is_number()) return fail(*e.args[0], not_a_number(*v));
+                if (!v->is_number()) return word_fails(*e.args[0], *v, not_a_number(*v));
                 const auto n = v->number.negated();
                 if (!n) return fail(e, too_large(_("the result")));
                 v->number = *n;
@@ -97,8 +97,16 @@ private:
         return std::nullopt;
     }
 
+    // A word where a number is needed: the scope may place the error at the input cell.
+    std::optional<Value> word_fails(const Expr& at, const Value& word, std::string msg) {
+        Failure f;
+        f.message = std::move(msg);
+        scope_.word_as_number(word, &f);
+        return fail(at, std::move(f));
+    }
+
     std::optional<Value> number_or_missing(const Expr& at, const Value& v) {
-        if (v.kind == Value::Kind::Text) return fail(at, not_a_number(v));
+        if (v.kind == Value::Kind::Text) return word_fails(at, v, not_a_number(v));
         return v;
     }
 
@@ -212,7 +220,7 @@ private:
         if (!vs) return std::nullopt;
         std::optional<Value> acc;
         for (const Value& v : *vs) {
-            if (v.kind == Value::Kind::Text) return fail(e, fmt(_("{}() got {}"), f, not_a_number(v)));
+            if (v.kind == Value::Kind::Text) return word_fails(e, v, fmt(_("{}() got {}"), f, not_a_number(v)));
             if (v.kind == Value::Kind::Missing) return v;
             if (!acc) {
                 acc = v;

@@ -43,6 +43,10 @@ public:
     // Whether a value that is not available ("-", "Ikke oplyst") may pass into this formula's
     // result; if not, *error says why and where (the input cell), and the formula fails.
     virtual bool accepts_missing(const Value& missing, Failure* error) = 0;
+    // A word (`word`, read from an input cell if word.from is set) used where a number is
+    // needed: *error holds the message for the formula; a scope that knows the cell is at fault
+    // may rewrite it and set error->at to put the error there.
+    virtual void word_as_number(const Value& word, Failure* error) { (void)word, (void)error; }
 
 private:
     References& refs_;

@@ -120,6 +120,25 @@ std::string position(const Cell& c) {
 
 std::string row_name(const Table& t, size_t r) { return t.rows[r].cells[0].text; }
 
+bool same_place(const SourceLoc& a, const SourceLoc& b) {
+    return a.line == b.line && a.column == b.column && a.file == b.file;
+}
+
+// " (item.md:14:15)": where a formula is written, for a message at another place.
+std::string position_of(const Formula& f) {
+    if (f.loc.file.empty()) return "";
+    return " (" + f.loc.file + ":" + std::to_string(f.loc.line) + ":" + std::to_string(f.loc.column) + ")";
+}
+
+// A column of numbers: one with a number read from the CSV, even if a word among them made it
+// text (a word there is a mistake in the cell, which a formula using it reports).
+bool holds_numbers(const Table& t, size_t c) {
+    for (const TableRow& row : t.rows)
+        if (row.role != TableRow::Role::Computed && c < row.cells.size() && row.cells[c].kind == Cell::Kind::Number)
+            return true;
+    return false;
+}
+
 }  // namespace
 
 const Formula* writer_of(const Table& t, size_t row, size_t column) {
@@ -292,6 +311,27 @@ public:
     bool accepts_missing(const Value& missing, Failure* error) override {
         if (t_.missing_passes) return true;
         return refuse_missing(missing, formula_, error);
+    }
+
+    // Words in a column of numbers ("ca. 5.000" among figures) are the cell's fault, not the
+    // formula's: the error is put at that cell, naming the cell the formula cannot compute.
+    void word_as_number(const Value& word, Failure* error) override {
+        if (word.from.file.empty()) return;
+        for (size_t r = 0; r < t_.rows.size(); ++r)
+            for (size_t c = 1; c < t_.rows[r].cells.size(); ++c) {
+                const Cell& cell = t_.rows[r].cells[c];
+                if (cell.kind != Cell::Kind::Text || !same_place(cell.loc, word.from)) continue;
+                if (!holds_numbers(t_, c)) return;
+                const size_t row = rows_ ? *own_ : fixed_, column = rows_ ? fixed_ : *own_;
+                error->message = fmt(_("the cell {} / {} holds the text {}, not a number, so the formula {}{} cannot compute "
+                                       "{} / {}; write the number alone in the cell (a word such as \"ca.\" belongs in a "
+                                       "note)"),
+                                     quote_text(row_name(t_, r)), quote_text(t_.header[c]), quote_text(cell.text),
+                                     quote_text(formula_.target + " = " + formula_.expression), position_of(formula_),
+                                     quote_text(row_name(t_, row)), quote_text(t_.header[column]));
+                error->at = cell.loc;
+                return;
+            }
     }
 
 private:
@@ -578,7 +618,9 @@ private:
             return;
         }
         for (size_t c = cols->first; c <= cols->second && c < t_.header.size(); ++c) {
-            if (c == 0 || computed_column_[c] || !t_.numeric[c]) continue;
+            // A column of numbers with a word among them is computed too: the word is an error
+            // at its cell if the formula uses it, never a total silently left empty.
+            if (c == 0 || computed_column_[c] || (!t_.numeric[c] && !holds_numbers(t_, c))) continue;
             if (!claim(writer_, *r, c, p, [&] { return fmt(_("row {}"), quote_text(p.formula->target)); }, diags_) ||
                 !compute_cell(p, *r, c, true, [&] { return fmt(_(" (in column {})"), quote_text(t_.header[c])); })) {
                 ok_ = false;

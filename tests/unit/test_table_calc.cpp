@@ -449,3 +449,23 @@ TEST_CASE("table calc: a percentage among amounts is an error at its cell") {
     CHECK(beside.messages == "");
     CHECK(row_texts(table(beside), 2) == std::vector<std::string>{"I alt", "1.000.000", "100 %"});
 }
+
+TEST_CASE("table calc: a word in a column of numbers that a total sums is an error at that cell") {
+    const char* csv = "Post;2023;2024\nLøn;1.000;3.000\nHusleje;2.000;ca. 5.000\nDrift;3.000;2.000\nI alt;;\n";
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter\nrække: I alt = sum(Løn .. Drift)\n```\n", csv);
+    CHECK(l.messages.find(
+          "m/01-a/t.csv:3:15: error: the cell \"Husleje\" / \"2024\" holds the text \"ca. 5.000\", not a number, so the "
+          "formula \"I alt = sum(Løn .. Drift)\" (m/01-a/item.md:14:16) cannot compute \"I alt\" / \"2024\"; write the number "
+          "alone in the cell (a word such as \"ca.\" belongs in a note)\n") == 0);
+    // A text quoting that total gets no "not computed yet": it only follows from the cell's error.
+    const auto quoted =
+        compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter\nrække: I alt = sum(Løn .. Drift)\n```\n\nI alt: {t[I alt; 2024]}.\n",
+                csv);
+    CHECK(quoted.messages.find("m/01-a/t.csv:3:15: error: the cell \"Husleje\" / \"2024\" holds the text \"ca. 5.000\"") == 0);
+    CHECK(quoted.messages.find("not been computed yet") == std::string::npos);
+    // A word outside the rows the total sums leaves the total to compute.
+    const auto outside = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter\nrække: I alt = sum(Løn .. Drift)\n```\n",
+                                 "Post;2024\nLøn;3.000\nDrift;2.000\nI alt;\nNote;se bilag\n");
+    CHECK(outside.messages == "");
+    CHECK(row_texts(table(outside), 2) == std::vector<std::string>{"I alt", "5.000"});
+}
