@@ -21,6 +21,40 @@ namespace {
 
 enum class State { Pending, Running, Done };
 
+// The row and column a cell reference name[række; kolonne] names; nullopt with the error when it
+// is not written so, could mean several rows or columns, or names none (`suggest`: with the
+// nearest labels, for a table other than the one being computed).
+std::optional<std::pair<size_t, size_t>> find_cell(const model::Table& table, const std::string& name,
+                                                   const std::vector<std::string>& labels, bool suggest, Failure* error) {
+    if (labels.size() != 2) {
+        error->message = fmt(_("a table cell is written {}[række; kolonne]"), name);
+        return std::nullopt;
+    }
+    std::string ambiguous, ambiguous_column;
+    const auto r = find_row(table, labels[0], &ambiguous);
+    const auto c = find_column(table, labels[1], &ambiguous_column);
+    if (ambiguous.empty()) ambiguous = ambiguous_column;
+    if (!ambiguous.empty()) {
+        error->message = fmt(_("in the table {}, {}"), quote_text(name), ambiguous);
+        return std::nullopt;
+    }
+    if (!r) {
+        std::vector<std::string> rows;
+        if (suggest)
+            for (const auto& row : table.rows)
+                if (!row.cells.empty()) rows.push_back(row.cells[0].text);
+        error->message = fmt(_("the table {} has no row {}{}"), quote_text(name), quote_text(labels[0]),
+                             suggest ? did_you_mean(labels[0], rows) : "");
+        return std::nullopt;
+    }
+    if (!c) {
+        error->message = fmt(_("the table {} has no column {}{}"), quote_text(name), quote_text(labels[1]),
+                             suggest ? did_you_mean(labels[1], table.header) : "");
+        return std::nullopt;
+    }
+    return std::pair{*r, *c};
+}
+
 class Calculator {
 public:
     Calculator(model::Meeting& m, const Words& w, Diagnostics& d) : m_(m), words_(w), d_(d) {}
@@ -64,29 +98,10 @@ public:
                 return std::nullopt;
             }
             const model::Table& table = m_.items[t->second.item].tables[t->second.index];
-            if (labels.size() != 2) {
-                error->message = fmt(_("a table cell is written {}[række; kolonne]"), name);
-                return std::nullopt;
-            }
-            std::string ambiguous, ambiguous_column;
-            const auto r = find_row(table, labels[0], &ambiguous);
-            const auto c = find_column(table, labels[1], &ambiguous_column);
-            if (ambiguous.empty()) ambiguous = ambiguous_column;
-            if (!ambiguous.empty()) {
-                error->message = fmt(_("in the table {}, {}"), quote_text(name), ambiguous);
-                return std::nullopt;
-            }
-            if (!r || !c) {
-                std::vector<std::string> rows;
-                for (const auto& row : table.rows)
-                    if (!row.cells.empty()) rows.push_back(row.cells[0].text);
-                error->message = !r ? fmt(_("the table {} has no row {}{}"), quote_text(name), quote_text(labels[0]),
-                                          did_you_mean(labels[0], rows))
-                                    : fmt(_("the table {} has no column {}{}"), quote_text(name), quote_text(labels[1]),
-                                          did_you_mean(labels[1], table.header));
-                return std::nullopt;
-            }
-            auto v = cell_value(table, *r, *c, error);
+            const auto at = find_cell(table, name, labels, true, error);
+            if (!at) return std::nullopt;
+            const auto [r, c] = *at;
+            auto v = cell_value(table, r, c, error);
             if (v) v->where = name + "[" + labels[0] + "; " + labels[1] + "]";
             return v;
         }
@@ -167,30 +182,16 @@ private:
     std::optional<Value> own_cell(const TableEntry& e, const std::string& name, const std::vector<std::string>& labels,
                                   Failure* error) {
         const model::Table& table = m_.items[e.item].tables[e.index];
-        if (labels.size() != 2) {
-            error->message = fmt(_("a table cell is written {}[række; kolonne]"), name);
-            return std::nullopt;
-        }
-        std::string ambiguous, ambiguous_column;
-        const auto r = find_row(table, labels[0], &ambiguous);
-        const auto c = find_column(table, labels[1], &ambiguous_column);
-        if (ambiguous.empty()) ambiguous = ambiguous_column;
-        if (!ambiguous.empty()) {
-            error->message = fmt(_("in the table {}, {}"), quote_text(name), ambiguous);
-            return std::nullopt;
-        }
-        if (!r || !c) {
-            error->message = !r ? fmt(_("the table {} has no row {}{}"), quote_text(name), quote_text(labels[0]), "")
-                                : fmt(_("the table {} has no column {}{}"), quote_text(name), quote_text(labels[1]), "");
-            return std::nullopt;
-        }
-        if (const model::Formula* f = writer_of(table, *r, *c)) {
+        const auto at = find_cell(table, name, labels, false, error);
+        if (!at) return std::nullopt;
+        const auto [r, c] = *at;
+        if (const model::Formula* f = writer_of(table, r, c)) {
             error->message = fmt(_("the cell {} / {} is computed by this table's formula {}; a formula can only quote a fixed "
                                    "cell of its own table, or this would be a cycle"),
                                  quote_text(labels[0]), quote_text(labels[1]), quote_text(f->target + " = " + f->expression));
             return std::nullopt;
         }
-        auto v = cell_value(table, *r, *c, error);
+        auto v = cell_value(table, r, c, error);
         if (v) v->where = name + "[" + labels[0] + "; " + labels[1] + "]";
         return v;
     }
