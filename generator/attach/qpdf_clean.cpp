@@ -242,7 +242,8 @@ bool object_streams_within(QPDF& pdf, size_t limit, std::string* why) {
 }
 
 // A page's size as a viewer takes it (its /MediaBox, inherited from the page tree if need be) and
-// the part shown (/CropBox, /TrimBox): each a rectangle of four numbers with an area. A page
+// the part shown (/CropBox, /TrimBox): each a rectangle of four numbers with an area (its corners
+// given in either order, as the PDF reference allows). A page
 // without one would be drawn blank in the packet while the bilag/ file shows it at a size the
 // viewer guesses.
 bool page_box_valid(QPDFPageObjectHelper page) {
@@ -251,7 +252,7 @@ bool page_box_valid(QPDFPageObjectHelper page) {
     for (QPDFObjectHandle box : {media, page.getCropBox(), page.getTrimBox()}) {
         if (!box.isRectangle()) return false;
         const QPDFObjectHandle::Rectangle r = box.getArrayAsRectangle();
-        if (!(r.urx - r.llx > 0 && r.ury - r.lly > 0)) return false;
+        if (r.urx == r.llx || r.ury == r.lly) return false;  // corners in either order, as viewers take them
     }
     return true;
 }

@@ -209,7 +209,8 @@ TEST_CASE("an attachment page without a valid page size is refused as damaged") 
         CHECK_FALSE_MESSAGE(attach::clean_pdf(pdf, &why), box);
         CHECK_MESSAGE(why.find("no valid page size") != std::string::npos, box, why);
     }
-    // A crop box of no area too; one inherited from the page tree is enough.
+    // A crop box of no area too; one inherited from the page tree is enough, its corners in
+    // either order.
     std::string why;
     CHECK_FALSE(attach::clean_pdf(pdf_of({
                                       "<< /Type /Catalog /Pages 2 0 R >>",
@@ -221,7 +222,7 @@ TEST_CASE("an attachment page without a valid page size is refused as damaged") 
     why.clear();
     CHECK_MESSAGE(attach::clean_pdf(pdf_of({
                                         "<< /Type /Catalog /Pages 2 0 R >>",
-                                        "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 100] >>",
+                                        "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [200 100 0 0] >>",
                                         "<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << >> >>",
                                         stream("", "0 0 m 200 100 l S"),
                                     }),
