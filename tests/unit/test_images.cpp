@@ -18,6 +18,12 @@ using boardpack::model::Block;
 
 namespace {
 
+// The bytes of a literal that holds NULs, without its terminator.
+template <size_t N>
+std::string raw(const char (&literal)[N]) {
+    return std::string(literal, N - 1);
+}
+
 std::string with_byte(std::string s, size_t at, char c) {
     s[at] = c;
     return s;
@@ -177,7 +183,7 @@ TEST_CASE("pictures: what libpng would refuse is refused first (libharu cannot t
     CHECK(check_image(png(2, 1, 3, {{"PLTE", "\xFF\xFF"}, {"IDAT", deflated(indexed)}})).problem ==
           "the file is damaged (its palette)");
     CHECK(check_image(png(2, 1, 3, {{"IDAT", deflated(indexed)}})).problem == "the file is damaged (its colours have no palette)");
-    CHECK(check_image(png(2, 1, 3, {{"PLTE", std::string("\xFF\0\0", 3)}, {"IDAT", deflated(indexed)}})).problem == "");
+    CHECK(check_image(png(2, 1, 3, {{"PLTE", raw("\xFF\0\0")}, {"IDAT", deflated(indexed)}})).problem == "");
 }
 
 namespace {
@@ -188,12 +194,12 @@ std::string png_with_metadata() {
     const std::string png = test::tiny_png(4, 4);
     const size_t iend = png.size() - 12;
     std::string extra;
-    test::png_chunk(extra, "tEXt", std::string("Author\0Kanarie Forfatter", 24));
-    test::png_chunk(extra, "iTXt", std::string("Comment\0\0\0\0\0C:\\Brugere\\kanarie\\hemmelig.png", 45));
+    test::png_chunk(extra, "tEXt", raw("Author\0Kanarie Forfatter"));
+    test::png_chunk(extra, "iTXt", raw("Comment\0\0\0\0\0C:\\Brugere\\kanarie\\hemmelig.png"));
     test::png_chunk(extra, "eXIf", "MM\0*EXIFKANARIE");
-    test::png_chunk(extra, "tIME", std::string("\x07\xE7\x09\x1C\x0A\x00\x00", 7));
+    test::png_chunk(extra, "tIME", raw("\x07\xE7\x09\x1C\x0A\x00\x00"));
     test::png_chunk(extra, "prVt", "PRIVATKANARIE");
-    test::png_chunk(extra, "gAMA", std::string("\0\0\xB1\x8F", 4));
+    test::png_chunk(extra, "gAMA", raw("\0\0\xB1\x8F"));
     return png.substr(0, iend) + extra + png.substr(iend);
 }
 
@@ -211,10 +217,10 @@ std::string jpeg_with_metadata() {
     };
     std::string jfif("JFIF\0\x01\x02\x00\x00\x48\x00\x48\x01\x01", 14);
     jfif += "TMB";  // a 1 x 1 thumbnail's RGB
-    const std::string head = seg(0xE0, jfif) + seg(0xE1, std::string("Exif\0\0GPSKANARIE 55.6761N", 25)) +
+    const std::string head = seg(0xE0, jfif) + seg(0xE1, raw("Exif\0\0GPSKANARIE 55.6761N")) +
                              seg(0xE1, "http://ns.adobe.com/xap/1.0/ XMPKANARIE") +
-                             seg(0xE2, std::string("ICC_PROFILE\0\x01\x01PROFIL", 20)) +
-                             seg(0xE2, std::string("MPF\0MPFKANARIE", 14)) + seg(0xED, "Photoshop 3.0 IPTCKANARIE") +
+                             seg(0xE2, raw("ICC_PROFILE\0\x01\x01PROFIL")) +
+                             seg(0xE2, raw("MPF\0MPFKANARIE")) + seg(0xED, "Photoshop 3.0 IPTCKANARIE") +
                              seg(0xFE, "COMKANARIE");
     const size_t eoi = jpeg.size() - 2;
     return jpeg.substr(0, 2) + head + jpeg.substr(2, eoi - 2) + seg(0xFE, "SENKANARIE") + jpeg.substr(eoi);
@@ -251,10 +257,10 @@ TEST_CASE("pictures: the packet holds a picture without its metadata; the snapsh
     // The PNG's own chunks, and its gamma (how its colours are shown), in their order.
     const std::string plain_png = test::tiny_png(4, 4);
     std::string gamma;
-    test::png_chunk(gamma, "gAMA", std::string("\0\0\xB1\x8F", 4));
+    test::png_chunk(gamma, "gAMA", raw("\0\0\xB1\x8F"));
     CHECK(kept_png == plain_png.substr(0, plain_png.size() - 12) + gamma + plain_png.substr(plain_png.size() - 12));
     CHECK(kept_jpeg.find("ICC_PROFILE") != std::string::npos);
-    CHECK(kept_jpeg.find(std::string("JFIF\0", 5)) != std::string::npos);  // the header, without its thumbnail
+    CHECK(kept_jpeg.find(raw("JFIF\0")) != std::string::npos);  // the header, without its thumbnail
     // The pixels as they were: the PNG's image data and the JPEG's scan are copied whole.
     const std::string plain = test::tiny_jpeg();
     CHECK(kept_jpeg.substr(kept_jpeg.size() - (plain.size() - 2)) == plain.substr(2));
