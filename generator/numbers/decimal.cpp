@@ -227,30 +227,22 @@ std::optional<Decimal> Decimal::exact_result(i128 num, i128 den, int keep) {
     return Decimal(num, d, s, Exact{});
 }
 
-std::optional<Decimal> Decimal::add(const Decimal& a, const Decimal& b) {
+std::optional<Decimal> Decimal::sum(const Decimal& a, const Decimal& b, bool subtract) {
     // The decimal forms' sum decides overflow, as it always has; the sum itself is exact.
-    const auto decimal = form_add(form(a), form(b), false);
+    const auto decimal = form_add(form(a), form(b), subtract);
     if (!decimal) return std::nullopt;
     const u128 g = gcd(static_cast<u128>(a.den_), static_cast<u128>(b.den_));
     i128 x, y, n;
     if (!__builtin_mul_overflow(a.num_, static_cast<i128>(b.den_ / static_cast<int64_t>(g)), &x) &&
         !__builtin_mul_overflow(b.num_, static_cast<i128>(a.den_ / static_cast<int64_t>(g)), &y) &&
-        !__builtin_add_overflow(x, y, &n))
+        !(subtract ? __builtin_sub_overflow(x, y, &n) : __builtin_add_overflow(x, y, &n)))
         if (auto r = exact_result(n, static_cast<i128>(a.den_ / static_cast<int64_t>(g)) * b.den_, 0)) return r;
     return decimal;
 }
 
-std::optional<Decimal> Decimal::sub(const Decimal& a, const Decimal& b) {
-    const auto decimal = form_add(form(a), form(b), true);
-    if (!decimal) return std::nullopt;
-    const u128 g = gcd(static_cast<u128>(a.den_), static_cast<u128>(b.den_));
-    i128 x, y, n;
-    if (!__builtin_mul_overflow(a.num_, static_cast<i128>(b.den_ / static_cast<int64_t>(g)), &x) &&
-        !__builtin_mul_overflow(b.num_, static_cast<i128>(a.den_ / static_cast<int64_t>(g)), &y) &&
-        !__builtin_sub_overflow(x, y, &n))
-        if (auto r = exact_result(n, static_cast<i128>(a.den_ / static_cast<int64_t>(g)) * b.den_, 0)) return r;
-    return decimal;
-}
+std::optional<Decimal> Decimal::add(const Decimal& a, const Decimal& b) { return sum(a, b, false); }
+
+std::optional<Decimal> Decimal::sub(const Decimal& a, const Decimal& b) { return sum(a, b, true); }
 
 std::optional<Decimal> Decimal::mul(const Decimal& a, const Decimal& b) {
     const auto decimal = form_mul(form(a), form(b));

@@ -80,6 +80,8 @@ private:
     struct Exact {};
     Decimal(__int128 num, int64_t den, int scale, Exact) : num_(num), den_(den), scale_(scale) {}
     static std::optional<Decimal> exact_result(__int128 num, __int128 den, int keep);
+    // a + b, or a - b when `subtract`: add() and sub().
+    static std::optional<Decimal> sum(const Decimal& a, const Decimal& b, bool subtract);
 
     __int128 num_ = 0;  // the value is num_ / den_, den_ > 0, the fraction reduced
     int64_t den_ = 1;
