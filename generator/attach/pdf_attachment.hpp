@@ -19,6 +19,9 @@ inline constexpr int kMaxPacketAttachmentPages = 2000;
 // dense vector page takes a few MB; a hostile one decodes a few hundred KB into gigabytes.
 inline constexpr size_t kMaxPageContentBytes = size_t{32} << 20;
 inline constexpr size_t kMaxAttachmentContentBytes = size_t{128} << 20;
+// Most an attachment's cross-reference streams may decode to together: some 600.000 objects,
+// more than a file within the input size limit has. qpdf keeps an entry for each.
+inline constexpr size_t kMaxXrefStreamBytes = size_t{4} << 20;
 
 // An attachment PDF once checked and cleaned.
 struct CleanPdf {

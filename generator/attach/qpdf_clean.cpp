@@ -1,6 +1,7 @@
 // The qpdf side of a PDF attachment (in the module boardpack-qpdf.so, see qpdf_module.hpp): read,
 // checked and cleaned, and its pages' objects made for the packet.
 #include "attach/pdf_attachment.hpp"
+#include "attach/qpdf_meters.hpp"
 #include "attach/qpdf_module.hpp"
 #include "core/messages.hpp"
 
@@ -19,7 +20,6 @@
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
-#include <qpdf/Pipeline.hh>
 
 namespace boardpack::attach {
 
@@ -32,27 +32,6 @@ const std::set<std::string> kActiveActions = {"/JavaScript", "/Launch", "/Submit
                                               "/Hide", "/Thread"};
 // Annotations that play, embed or run something.
 const std::set<std::string> kActiveAnnotations = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"};
-
-// Measures a page's content as qpdf decodes it, keeping none of it: a few hundred KB of
-// compressed content can decode to gigabytes (a "zip bomb"), which must not be read whole.
-class ContentMeter : public Pipeline {
-public:
-    explicit ContentMeter(size_t limit) : Pipeline("content", nullptr), limit_(limit) {}
-    void write(unsigned char const*, size_t len) override {
-        size_ += len;
-        if (size_ > limit_) {
-            over = true;
-            throw std::length_error("page content over the limit");  // stops qpdf's decoding
-        }
-    }
-    void finish() override {}
-    size_t size() const { return size_; }
-    bool over = false;
-
-private:
-    size_t limit_;
-    size_t size_ = 0;
-};
 
 // What cleaning found, to be named in the note.
 struct Found {
@@ -209,38 +188,6 @@ std::vector<std::string> in_words(const Found& f) {
     return out;
 }
 
-// Decodes each object stream (the compressed streams that hold other objects) through a meter
-// before any object in one is read: qpdf reads an object stream whole into memory, and a few
-// hundred KB can decode into gigabytes. False with *why set if one decodes past `limit` or cannot
-// be decoded.
-bool object_streams_within(QPDF& pdf, size_t limit, std::string* why) {
-    std::set<int> streams;
-    for (const auto& [og, entry] : pdf.getXRefTable())
-        if (entry.getType() == 2) streams.insert(entry.getObjStreamNumber());
-    size_t all = 0;
-    for (int number : streams) {
-        QPDFObjectHandle stream = pdf.getObjectByID(number, 0);
-        if (!stream.isStream()) continue;  // qpdf says so itself, as a damaged file
-        ContentMeter meter(limit - all);
-        bool decoded = false;
-        try {
-            decoded = stream.pipeStreamData(&meter, 0, qpdf_dl_generalized);
-        } catch (const std::length_error&) {
-            meter.over = true;
-        }
-        if (meter.over) {
-            *why = fmt(_("its object streams decode to more than {} MiB; the limit is {} MiB"), limit >> 20, limit >> 20);
-            return false;
-        }
-        if (!decoded) {
-            *why = _("the file is damaged: one of its object streams cannot be decoded");
-            return false;
-        }
-        all += meter.size();
-    }
-    return true;
-}
-
 // A page's size as a viewer takes it (its /MediaBox, inherited from the page tree if need be) and
 // the part shown (/CropBox, /TrimBox): each a rectangle of four numbers with an area (its corners
 // given in either order, as the PDF reference allows). A page
@@ -265,6 +212,8 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         // A damaged file is refused rather than guessed at: what a recovery makes of it is not
         // what its author saw.
         pdf.setAttemptRecovery(false);
+        // qpdf decodes the cross-reference streams whole as it opens the file.
+        if (!xref_streams_within(bytes, kMaxXrefStreamBytes, why)) return false;
         pdf.processMemoryFile("attachment", bytes.data(), bytes.size());
         if (pdf.isEncrypted()) {
             *why = _("the file is encrypted (password-protected); save it again without protection");

@@ -272,6 +272,99 @@ TEST_CASE("an object stream that decodes past the limit is refused before qpdf r
     CHECK_MESSAGE(why.find("object streams decode to more than 128 MiB") != std::string::npos, why);
 }
 
+namespace {
+
+// A one-page PDF 1.5 whose cross-reference sections are streams. `sections` are the data of
+// each section's stream, oldest first, and how it is compressed; each newer one names the
+// one before as /Prev; the rows of the newest are correct and come first in its data, what follows
+// them only makes it longer. With `hybrid`, the newest section is a table whose trailer names
+// the streams by /XRefStm instead.
+std::string xref_stream_pdf(const std::vector<std::pair<std::string, std::string>>& extra, bool hybrid = false) {
+    std::string out = "%PDF-1.5\n";
+    std::vector<size_t> offsets;
+    for (const char* body : {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >>"}) {
+        offsets.push_back(out.size());
+        out += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+    }
+    std::string rows = std::string("\x00\x00\x00\xff", 4);
+    for (size_t o : offsets) rows += std::string(1, '\x01') + static_cast<char>(o >> 8) + static_cast<char>(o & 0xff) + '\x00';
+    rows += std::string(1, '\x01') + "??" + '\x00';  // the section's own stream, filled in below
+    size_t previous = 0;
+    for (size_t i = 0; i < extra.size(); ++i) {
+        const size_t at = out.size();
+        std::string data = rows + extra[i].first;
+        data[data.size() - extra[i].first.size() - 3] = static_cast<char>(at >> 8);
+        data[data.size() - extra[i].first.size() - 2] = static_cast<char>(at & 0xff);
+        // "" as it is, "/FlateDecode" compressed once, "twice" compressed twice.
+        const int passes = extra[i].second.empty() ? 0 : extra[i].second == "twice" ? 2 : 1;
+        std::string filter;
+        for (int pass = 0; pass < passes; ++pass) {
+            Deflater deflater;
+            REQUIRE(deflater.compress(data));
+            data = deflater.result();
+            filter += " /FlateDecode";
+        }
+        out += "4 0 obj\n<< /Type /XRef /Size 5 /W [1 2 1] /Root 1 0 R" +
+               (filter.empty() ? "" : " /Filter [" + filter + " ]") +
+               (i ? " /Prev " + std::to_string(previous) : std::string()) + " /Length " + std::to_string(data.size()) +
+               " >>\nstream\n" + data + "\nendstream\nendobj\n";
+        previous = at;
+    }
+    if (hybrid) {
+        const size_t at = out.size();
+        out += "xref\n0 4\n0000000000 65535 f \n";
+        for (size_t o : offsets) {
+            char line[24];
+            std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+            out += line;
+        }
+        out += "trailer\n<< /Size 5 /Root 1 0 R /XRefStm " + std::to_string(previous) + " >>\n";
+        previous = at;
+    }
+    return out + "startxref\n" + std::to_string(previous) + "\n%%EOF\n";
+}
+
+bool refused_as_xref_bomb(const std::string& pdf) {
+    std::string why;
+    const bool read = attach::clean_pdf(pdf, &why).has_value();
+    INFO(why);
+    return !read && why.find("cross-reference streams decode to more than 4 MiB") != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("a cross-reference stream that decodes past the limit is refused before qpdf opens the file") {
+    // qpdf decodes the cross-reference streams whole while it opens a file: a 4 KB stream of
+    // zeros decoded twice is gigabytes.
+    const std::string zeros(attach::kMaxXrefStreamBytes, '\0');
+    std::string why;
+    SUBCASE("a correct one is read") {
+        CHECK(attach::clean_pdf(xref_stream_pdf({{"", "/FlateDecode"}}), &why));
+        CHECK(attach::clean_pdf(xref_stream_pdf({{"", ""}}), &why));
+        CHECK(attach::clean_pdf(xref_stream_pdf({{"", "/FlateDecode"}, {"", "/FlateDecode"}}), &why));
+        CHECK(attach::clean_pdf(xref_stream_pdf({{"", "/FlateDecode"}}, true), &why));
+    }
+    SUBCASE("compressed once") { CHECK(refused_as_xref_bomb(xref_stream_pdf({{zeros, "/FlateDecode"}}))); }
+    SUBCASE("compressed twice") { CHECK(refused_as_xref_bomb(xref_stream_pdf({{zeros, "twice"}}))); }
+    SUBCASE("the section before, named by /Prev") {
+        CHECK(refused_as_xref_bomb(xref_stream_pdf({{zeros, "twice"}, {"", "/FlateDecode"}})));
+    }
+    SUBCASE("named by a table's /XRefStm") { CHECK(refused_as_xref_bomb(xref_stream_pdf({{zeros, "twice"}}, true))); }
+    SUBCASE("two sections, each within the limit, past it together") {
+        const std::string half(attach::kMaxXrefStreamBytes / 2 + 1024, '\0');
+        CHECK(refused_as_xref_bomb(xref_stream_pdf({{half, "/FlateDecode"}, {half, "/FlateDecode"}})));
+    }
+    SUBCASE("a section that names itself as the one before is followed once") {
+        std::string pdf = xref_stream_pdf({{"", "/FlateDecode"}});
+        const size_t at = pdf.find("4 0 obj");
+        pdf.replace(pdf.find("/Root 1 0 R", at), 11, "/Root 1 0 R /Prev " + std::to_string(at));
+        std::string damaged;
+        attach::clean_pdf(pdf, &damaged);  // qpdf's to judge; it must come back
+        CHECK(damaged.find("cross-reference") == std::string::npos);
+    }
+}
+
 TEST_CASE("an attachment whose objects would be copied endlessly is refused with the reason") {
     // 4 holds itself: written where it is used, it would never end.
     const std::string loop = pdf_of({

@@ -1,0 +1,168 @@
+// The decoded-size meters of a PDF attachment (qpdf_meters.hpp), run before qpdf reads what they
+// measure.
+#include "attach/qpdf_meters.hpp"
+
+#include "core/messages.hpp"
+
+#include <memory>
+#include <set>
+#include <vector>
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/BufferInputSource.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFTokenizer.hh>
+
+namespace boardpack::attach {
+
+namespace {
+
+// More cross-reference sections than any file has (each incremental update adds one): past it a
+// file is refused rather than followed further.
+constexpr size_t kMaxXrefSections = 1000;
+
+// The offsets "startxref" gives in the file's last 1.054 bytes, where qpdf looks (it takes the
+// last; all are taken here). Offsets count from the "%PDF-" header, as qpdf counts them.
+std::vector<size_t> start_offsets(const std::string& bytes, size_t header) {
+    std::vector<size_t> out;
+    const std::string_view text(bytes);
+    for (size_t at = text.size() > 1054 ? text.size() - 1054 : 0; (at = text.find("startxref", at)) != text.npos;) {
+        at += 9;
+        size_t p = at;
+        while (p < text.size() && (text[p] == ' ' || text[p] == '\r' || text[p] == '\n' || text[p] == '\t')) ++p;
+        size_t value = 0;
+        bool digits = false;
+        while (p < text.size() && text[p] >= '0' && text[p] <= '9' && value < text.size()) {
+            value = value * 10 + static_cast<size_t>(text[p++] - '0');
+            digits = true;
+        }
+        if (digits && value < text.size() - header) out.push_back(header + value);
+    }
+    return out;
+}
+
+// An integer offset under `key` of a section's dictionary, pushed to follow.
+void follow(QPDFObjectHandle dict, const char* key, size_t header, size_t size, std::vector<size_t>& todo) {
+    QPDFObjectHandle value = dict.getKey(key);
+    if (!value.isInteger() || value.getIntValue() < 0) return;
+    const auto offset = static_cast<unsigned long long>(value.getIntValue());
+    if (offset < size - header) todo.push_back(header + static_cast<size_t>(offset));
+}
+
+}  // namespace
+
+bool xref_streams_within(const std::string& bytes, size_t limit, std::string* why) {
+    const size_t header = std::string_view(bytes).substr(0, 1024).find("%PDF-");
+    if (header == std::string::npos) return true;  // qpdf refuses it
+    // A view of the bytes for qpdf's tokenizer and parser (Buffer does not copy or free them),
+    // and an empty document for the parser to make references in: none is followed here.
+    Buffer view(reinterpret_cast<unsigned char*>(const_cast<char*>(bytes.data())), bytes.size());
+    auto input = std::make_shared<BufferInputSource>("attachment", &view);
+    QPDF scratch;
+    scratch.setSuppressWarnings(true);
+    scratch.emptyPDF();
+
+    std::vector<size_t> todo = start_offsets(bytes, header);
+    std::set<size_t> seen;
+    size_t all = 0;
+    while (!todo.empty()) {
+        const size_t at = todo.back();
+        todo.pop_back();
+        if (!seen.insert(at).second) continue;
+        if (seen.size() > kMaxXrefSections) {
+            *why = fmt(_("it has more than {} cross-reference sections"), kMaxXrefSections);
+            return false;
+        }
+        try {
+            QPDFTokenizer tokenizer;
+            tokenizer.allowEOF();
+            input->seek(static_cast<qpdf_offset_t>(at), SEEK_SET);
+            const QPDFTokenizer::Token first = tokenizer.readToken(input, "attachment", true);
+            bool empty = false;
+            if (first.getType() == QPDFTokenizer::tt_word && first.getValue() == "xref") {
+                // A table: its trailer may lead to a stream (/XRefStm) and to the section before.
+                const size_t trailer = bytes.find("trailer", at);
+                if (trailer == std::string::npos) continue;
+                input->seek(static_cast<qpdf_offset_t>(trailer + 7), SEEK_SET);
+                QPDFObjectHandle dict = QPDFObjectHandle::parse(input, "attachment", tokenizer, empty, nullptr, &scratch);
+                if (!dict.isDictionary()) continue;
+                follow(dict, "/XRefStm", header, bytes.size(), todo);
+                follow(dict, "/Prev", header, bytes.size(), todo);
+                continue;
+            }
+            // A stream: "N G obj", its dictionary, "stream", an end of line, the data.
+            const QPDFTokenizer::Token generation = tokenizer.readToken(input, "attachment", true);
+            const QPDFTokenizer::Token obj = tokenizer.readToken(input, "attachment", true);
+            if (first.getType() != QPDFTokenizer::tt_integer || generation.getType() != QPDFTokenizer::tt_integer ||
+                obj.getType() != QPDFTokenizer::tt_word || obj.getValue() != "obj")
+                continue;
+            QPDFObjectHandle dict = QPDFObjectHandle::parse(input, "attachment", tokenizer, empty, nullptr, &scratch);
+            if (!dict.isDictionary()) continue;
+            follow(dict, "/Prev", header, bytes.size(), todo);
+            const QPDFTokenizer::Token keyword = tokenizer.readToken(input, "attachment", true);
+            if (keyword.getType() != QPDFTokenizer::tt_word || keyword.getValue() != "stream") continue;
+            // The end of line after "stream" as qpdf skips it: spaces, then "\n", "\r\n" or "\r".
+            auto p = static_cast<size_t>(input->tell());
+            while (p < bytes.size() && (bytes[p] == ' ' || bytes[p] == '\t' || bytes[p] == '\f')) ++p;
+            if (p < bytes.size() && bytes[p] == '\r') ++p;
+            if (p < bytes.size() && bytes[p] == '\n') ++p;
+            // The data qpdf takes: /Length bytes; with no direct /Length (qpdf refuses the file
+            // then, having no table yet to find it in) all that follows, which decodes to at least
+            // as much.
+            size_t length = bytes.size() - p;
+            QPDFObjectHandle declared = dict.getKey("/Length");
+            if (declared.isInteger() && declared.getIntValue() >= 0 &&
+                static_cast<unsigned long long>(declared.getIntValue()) < length)
+                length = static_cast<size_t>(declared.getIntValue());
+            QPDFObjectHandle stream = QPDFObjectHandle::newStream(&scratch);
+            stream.replaceStreamData(bytes.substr(p, length), dict.getKey("/Filter"), dict.getKey("/DecodeParms"));
+            ContentMeter meter(limit - all);
+            try {
+                stream.pipeStreamData(&meter, 0, qpdf_dl_specialized, true);
+            } catch (const std::length_error&) {
+                meter.over = true;
+            } catch (const std::exception&) {
+                // Cannot be decoded: qpdf cannot either, and refuses the file as damaged.
+            }
+            if (meter.over) {
+                *why = fmt(_("its cross-reference streams decode to more than {} MiB; the limit is {} MiB"),
+                           limit >> 20, limit >> 20);
+                return false;
+            }
+            all += meter.size();
+        } catch (const std::exception&) {
+            continue;  // not a section qpdf can read either
+        }
+    }
+    return true;
+}
+
+bool object_streams_within(QPDF& pdf, size_t limit, std::string* why) {
+    std::set<int> streams;
+    for (const auto& [og, entry] : pdf.getXRefTable())
+        if (entry.getType() == 2) streams.insert(entry.getObjStreamNumber());
+    size_t all = 0;
+    for (int number : streams) {
+        QPDFObjectHandle stream = pdf.getObjectByID(number, 0);
+        if (!stream.isStream()) continue;  // qpdf says so itself, as a damaged file
+        ContentMeter meter(limit - all);
+        bool decoded = false;
+        try {
+            decoded = stream.pipeStreamData(&meter, 0, qpdf_dl_generalized);
+        } catch (const std::length_error&) {
+            meter.over = true;
+        }
+        if (meter.over) {
+            *why = fmt(_("its object streams decode to more than {} MiB; the limit is {} MiB"), limit >> 20, limit >> 20);
+            return false;
+        }
+        if (!decoded) {
+            *why = _("the file is damaged: one of its object streams cannot be decoded");
+            return false;
+        }
+        all += meter.size();
+    }
+    return true;
+}
+
+}  // namespace boardpack::attach
