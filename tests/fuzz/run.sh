@@ -55,6 +55,9 @@ printf '%s' 'udvikling(mindst; størst; højere; -mindst)' > "$work/formula/extr
 # PDF attachments: the committed ones (examples, canaries) and small ones made by the tests' maker.
 find inputs tests -name '*.pdf' -size -200k -exec cp {} "$work/pdf/" \; 2>/dev/null || true
 python3 tests/attachments/make_pdf.py "$work/pdf/plain.pdf" "Side 1" "Side 2"
+# The same with its cross-reference as a stream (and objects in an object stream), which the meter
+# reads before qpdf opens the file.
+qpdf --object-streams=generate "$work/pdf/plain.pdf" "$work/pdf/plain-xref-stream.pdf"
 printf 'Post;A;B\np;900.000.000.000.000.000;-1\nI alt;-999.999.999.999.999.999;\n%%%%\nrække: I alt = p * 10\nkolonne: C = [A] - [B] | tolerance 2\n%%%%\nværdi: v = t[p; A] * 10\n%%%%\nTal: {c[v]} og {t[I alt; C] | mio. kr.}.\n' \
   > "$work/calculation/extremes"
 for t in $targets; do
