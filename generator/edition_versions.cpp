@@ -97,6 +97,7 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const v
             v.fresh = false;
             v.snapshot.version = before->version;
             v.snapshot.date = before->date;
+            v.snapshot.published = before->published;
             if (before->version > 1) {
                 const std::string n = std::to_string(before->version - 1);
                 fs::path older = published / folder / "versioner" / n / file;
@@ -128,6 +129,10 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const v
                 undated += (undated.empty() ? "" : ", ") + fmt(_("{} version {}"), folder, v.snapshot.version);
             v.comparison = versions::compare(*before, v.snapshot, printed.sections);
             v.changes.previous = {before->version, before->date};
+            // The public versions before stay published, with what they showed, unless an item
+            // is now confidential: then they are withdrawn (build.cpp), and only this one is left.
+            if (editions[e] == model::Edition::Offentlig && v.comparison.now_confidential.empty())
+                v.snapshot.published.merge(versions::shown_folders(*before));
         }
         v.changes.figures = v.comparison.changes.figures;
         v.changes.texts = v.comparison.changes.texts;
@@ -138,12 +143,13 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const v
                 SourceLoc where{"meeting.txt", 0, 0};
                 for (const model::AgendaItem& item : meeting.items)
                     if (item.number == number) where = item.loc;
-                diags.warning(where, fmt(_("item {} is now confidential, but version {} of the public edition published "
-                                           "its content; the new public version says only that the item is now "
-                                           "confidential, and the earlier public versions are now kept only in the "
-                                           "closed edition (lukket/tilbagetrukket/), but whoever has version {} keeps "
-                                           "what it said"),
-                                         number, before->version, before->version));
+                // TRANSLATORS: {0} is the item's number now, {1} the public edition's latest version.
+                diags.warning(where, fmt(_("item {} is now confidential, but the public edition published its content "
+                                           "(in version {} or an earlier one); the new public version says only that "
+                                           "the item is now confidential, and the earlier public versions are now kept "
+                                           "only in the closed edition (lukket/tilbagetrukket/), but whoever has one "
+                                           "of them keeps what it said"),
+                                         number, before->version));
             }
         }
     }

@@ -1,6 +1,7 @@
 #include "versions/compare.hpp"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 namespace boardpack::versions {
@@ -110,25 +111,41 @@ public:
         fields();
         std::map<int, const ItemEntry*> old_items;
         for (const ItemEntry& i : before_.items) old_items[i.number] = &i;
-        std::map<int, bool> seen;
+        // Items are compared by number; an item is known by its folder (a snapshot from before
+        // folders were kept has none: then the number alone decides, as it did).
+        const auto same_item = [](const ItemEntry& a, const ItemEntry& b) {
+            return a.folder.empty() || b.folder.empty() || a.folder == b.folder;
+        };
+        // The folders of the items shown before, in that version or an earlier one still
+        // published, and of those hidden now.
+        const std::set<std::string> shown_before = shown_folders(before_);
+        std::set<std::string> hidden_now;
+        for (const ItemEntry& i : now_.items)
+            if (!i.shown && !i.folder.empty()) hidden_now.insert(i.folder);
+        std::set<int> matched;  // numbers of the items before that an item now is the same as
         const auto before_cells = cells_by_key(before_);
         const auto now_cells = cells_by_key(now_);
         for (const ItemEntry& i : now_.items) {
-            seen[i.number] = true;
             const auto old = old_items.find(i.number);
-            if (old == old_items.end()) {
-                part(model::PartChange::Kind::ItemAdded, i.number, i.shown ? i.title : "", i.item);
-            } else if (old->second->shown && !i.shown) {
+            const bool same = old != old_items.end() && same_item(*old->second, i);
+            if (same) matched.insert(i.number);
+            if (!i.shown && ((same && old->second->shown) || shown_before.count(i.folder))) {
+                // Shown before, under this number or another (a confidential item is often moved
+                // to the end of the agenda): nothing of what it said is printed again.
                 part(model::PartChange::Kind::ItemNowConfidential, i.number, "", nullptr);
                 out_.now_confidential.push_back(i.number);
-            } else if (!old->second->shown && i.shown) {
-                part(model::PartChange::Kind::ItemAdded, i.number, i.title, i.item);
+            } else if (!same || (!old->second->shown && i.shown)) {
+                part(model::PartChange::Kind::ItemAdded, i.number, i.shown ? i.title : "", i.item);
             } else if (i.shown) {
                 item(*old->second, i, before_cells, now_cells);
             }
         }
-        for (const ItemEntry& i : before_.items)
-            if (!seen.count(i.number)) part(model::PartChange::Kind::ItemRemoved, i.number, i.shown ? i.title : "", nullptr);
+        for (const ItemEntry& i : before_.items) {
+            if (matched.count(i.number)) continue;
+            // An item now confidential under another number is listed as such above, without its title.
+            if (i.shown && !i.folder.empty() && hidden_now.count(i.folder)) continue;
+            part(model::PartChange::Kind::ItemRemoved, i.number, i.shown ? i.title : "", nullptr);
+        }
         order_figures();
         return std::move(out_);
     }

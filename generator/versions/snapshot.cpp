@@ -289,6 +289,7 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const Pr
         e.status = lower(model::status_name(item.status));
         // The public edition shows a confidential item as its number and status: so does its snapshot.
         e.shown = !(edition == model::Edition::Offentlig && model::is_confidential(item.status));
+        e.folder = item.folder;
         if (!e.shown) {
             s.items.push_back(std::move(e));
             continue;
@@ -306,6 +307,7 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const Pr
         }
         take_tables(s, item);
     }
+    if (edition == model::Edition::Offentlig) s.published = shown_folders(s);
     s.texts.shrink_to_fit();
     return s;
 }
@@ -320,7 +322,9 @@ std::string write_snapshot(const Snapshot& s) {
     line(out, {"versionsdato", iso(s.date)});
     for (const auto& [k, v] : s.fields) line(out, {"felt", k, v});
     for (const ItemEntry& i : s.items)
-        line(out, {"punkt", n(i.number), i.status, i.shown ? "vist" : "skjult", i.title, i.case_officer, i.case_number});
+        line(out, {"punkt", n(i.number), i.status, i.shown ? "vist" : "skjult", i.title, i.case_officer, i.case_number,
+                   i.shown ? i.folder : ""});
+    for (const std::string& folder : s.published) line(out, {"udgivet", folder});
     for (const AttachmentEntry& a : s.attachments)
         line(out, {"bilag", n(a.item), n(a.number), a.title, a.document_id, a.content});
     for (const TableEntry& t : s.tables) line(out, {"tabel", n(t.item), n(t.table), n(t.attachment), t.name, t.title});
@@ -388,7 +392,10 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
             i.title = f[4];
             i.case_officer = f[5];
             i.case_number = f[6];
+            if (f.size() > 7) i.folder = f[7];  // none in a snapshot from before folders were kept
             s.items.push_back(std::move(i));
+        } else if (kind == "udgivet" && need(2)) {
+            s.published.insert(f[1]);
         } else if (kind == "bilag" && need(5)) {
             AttachmentEntry a;
             if (!parse_int(f[1], &a.item) || !parse_int(f[2], &a.number)) return fail(_("a bad number"));
@@ -432,6 +439,13 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
     }
     if (first) return fail(_("empty"));
     return s;
+}
+
+std::set<std::string> shown_folders(const Snapshot& s) {
+    std::set<std::string> out = s.published;
+    for (const ItemEntry& i : s.items)
+        if (i.shown && !i.folder.empty()) out.insert(i.folder);
+    return out;
 }
 
 bool same_content(const Snapshot& a, const Snapshot& b) {

@@ -13,6 +13,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,10 @@ struct ItemEntry {
     std::string status;  // "offentlig", "fortrolig", "lukket"
     bool shown = true;
     std::string title, case_officer, case_number;
+    // The item's folder (model::AgendaItem::folder): which item it is, whatever its number. In
+    // memory for every item; written only for a shown one (a public snapshot names nothing of a
+    // confidential item), and empty in a snapshot from before boardpack kept it.
+    std::string folder;
     model::AgendaItem* item = nullptr;  // current build only
 };
 
@@ -93,6 +98,10 @@ struct Snapshot {
     std::vector<TextEntry> texts;
     std::vector<AttachmentEntry> attachments;
     std::vector<PictureEntry> pictures;
+    // The public edition's: the folders of the items this version and the earlier versions still
+    // in the public edition show. An item one of them showed that is confidential now is now
+    // confidential, whatever its number was or whether the version just before had it.
+    std::set<std::string> published;
 };
 
 // The packet's fixed wording (templates/wording.txt) that a snapshot records printed text in and
@@ -115,7 +124,11 @@ std::string write_snapshot(const Snapshot& s);
 // Reads a snapshot written by write_snapshot; nullopt with *why if the text is not one.
 std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why);
 
-// Whether two snapshots show the same content (their version and date aside).
+// The folders of the items a snapshot's edition has published: `published` and those it shows.
+std::set<std::string> shown_folders(const Snapshot& s);
+
+// Whether two snapshots show the same content (their version and date aside; `published` and
+// the items' folders are not content).
 bool same_content(const Snapshot& a, const Snapshot& b);
 
 // Whether two fingerprints are of the same file: an empty one (a snapshot from before they were

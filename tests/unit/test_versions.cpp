@@ -260,6 +260,113 @@ TEST_CASE("versions: an item made confidential is all the public comparison says
     CHECK(c.now_confidential == std::vector<int>{19});
 }
 
+namespace {
+
+// The public edition's snapshot of one more item, `folder` numbered `number`, shown with its
+// title and a paragraph, or hidden as a confidential item.
+void add_item(Snapshot& s, int number, const char* folder, bool shown, const char* title) {
+    versions::ItemEntry item;
+    item.number = number;
+    item.status = shown ? "offentlig" : "fortrolig";
+    item.shown = shown;
+    item.folder = folder;
+    if (shown) {
+        item.title = title;
+        versions::TextEntry t = text("Resumé", std::string("Teksten om ") + title + ".");
+        t.item = number;
+        s.texts.push_back(t);
+    }
+    s.items.push_back(item);
+}
+
+// Whether any part of the comparison names `title` or any text difference quotes it.
+bool says(const versions::Comparison& c, const std::string& title) {
+    for (const model::PartChange& p : c.changes.parts)
+        if (p.title.find(title) != std::string::npos) return true;
+    for (const model::TextChange& t : c.changes.texts)
+        for (const model::DiffWord& w : t.words)
+            if (title.find(w.text) != std::string::npos && w.text.size() > 3) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("versions: an item made confidential under another number is now confidential, and nothing of it is printed") {
+    Snapshot before;
+    before.edition = "offentlig";
+    add_item(before, 2, "02-hemmelig", true, "Hemmelig sag");
+    add_item(before, 3, "03-andet", false, "");
+    SUBCASE("moved to the end of the agenda") {
+        Snapshot now;
+        now.edition = "offentlig";
+        add_item(now, 3, "03-andet", false, "");
+        add_item(now, 5, "02-hemmelig", false, "");
+        const versions::Comparison c = versions::compare(before, now);
+        CHECK(c.now_confidential == std::vector<int>{5});
+        CHECK_FALSE(says(c, "Hemmelig sag"));
+    }
+    SUBCASE("numbers swapped with a confidential item made public") {
+        Snapshot now;
+        now.edition = "offentlig";
+        add_item(now, 2, "03-andet", true, "Andet punkt");
+        add_item(now, 3, "02-hemmelig", false, "");
+        const versions::Comparison c = versions::compare(before, now);
+        CHECK(c.now_confidential == std::vector<int>{3});
+        CHECK_FALSE(says(c, "Hemmelig sag"));
+        CHECK(c.changes.texts.empty());  // item 2 now is another item: added, not compared with the one before
+        CHECK(std::any_of(c.changes.parts.begin(), c.changes.parts.end(), [](const model::PartChange& p) {
+            return p.kind == model::PartChange::Kind::ItemAdded && p.item == 2 && p.title == "Andet punkt";
+        }));
+    }
+    SUBCASE("taken off the agenda in one version, back as confidential in the next") {
+        Snapshot removed;
+        removed.edition = "offentlig";
+        add_item(removed, 3, "03-andet", false, "");
+        // What the build keeps: the folders the public versions still published have shown.
+        removed.published = versions::shown_folders(before);
+        const auto text = versions::write_snapshot(removed);
+        std::string why;
+        const auto read = versions::read_snapshot(text, &why);
+        REQUIRE(read);
+        Snapshot now;
+        now.edition = "offentlig";
+        add_item(now, 2, "02-hemmelig", false, "");
+        add_item(now, 3, "03-andet", false, "");
+        const versions::Comparison c = versions::compare(*read, now);
+        CHECK(c.now_confidential == std::vector<int>{2});
+    }
+    SUBCASE("a snapshot from before folders were kept is compared by number, as it was") {
+        Snapshot old = before;
+        for (auto& i : old.items) i.folder.clear();
+        Snapshot now;
+        now.edition = "offentlig";
+        add_item(now, 2, "02-hemmelig", false, "");
+        add_item(now, 3, "03-andet", false, "");
+        CHECK(versions::compare(old, now).now_confidential == std::vector<int>{2});
+    }
+}
+
+TEST_CASE("versions: a public snapshot names the folders of the items it shows, and of no confidential one") {
+    Snapshot s;
+    s.edition = "offentlig";
+    add_item(s, 2, "02-offentlig", true, "Offentlig sag");
+    add_item(s, 3, "03-hemmelig", false, "");
+    s.published = versions::shown_folders(s);
+    const std::string text = versions::write_snapshot(s);
+    CHECK(text.find("02-offentlig") != std::string::npos);
+    CHECK(text.find("03-hemmelig") == std::string::npos);
+    std::string why;
+    const auto read = versions::read_snapshot(text, &why);
+    REQUIRE(read);
+    CHECK(read->items[0].folder == "02-offentlig");
+    CHECK(read->items[1].folder.empty());
+    CHECK(read->published == std::set<std::string>{"02-offentlig"});
+    // A folder renamed is no new content.
+    Snapshot renamed = s;
+    renamed.items[0].folder = "02-omdoebt";
+    CHECK(versions::same_content(s, renamed));
+}
+
 TEST_CASE("versions: the comparison marks the changed cell, figure, item and paragraph in the model") {
     model::Meeting m = example();
     const Snapshot before = snapshot(m, model::Edition::Lukket);

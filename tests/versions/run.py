@@ -205,9 +205,9 @@ def main():
         p = build()
         check("an item made confidential builds", p.returncode == 0, p.stderr)
         check("with a warning that the earlier public version published it",
-              re.search(r"21-hoeringssvar/item\.md.*warning: item 21 is now confidential, but version 3 of the public edition", p.stderr) is not None, p.stderr)
+              re.search(r"21-hoeringssvar/item\.md.*warning: item 21 is now confidential, but the public edition published its content \(in version 3 or an earlier one\)", p.stderr) is not None, p.stderr)
         snap = open(os.path.join(packet, "offentlig", "snapshot-offentlig.txt"), encoding="utf-8").read()
-        check("the public snapshot keeps only its number and status", re.search(r"^punkt\t21\tfortrolig\tskjult\t\t\t$", snap, re.M) is not None)
+        check("the public snapshot keeps only its number and status", re.search(r"^punkt\t21\tfortrolig\tskjult\t\t\t\t$", snap, re.M) is not None)
         check("and nothing of its text", "Høringssvar - Lovforslag" not in snap)
         check("the summary counts it", "offentlig version 4, rettet 2023-10-01: 1 item, table or attachment added, removed or made confidential" in p.stdout, p.stdout)
         public_files = tree(packet, "offentlig")
@@ -263,6 +263,24 @@ def main():
         v7 = tree(packet)
         p = build()
         check("a rebuild then changes no byte", p.returncode == 0 and tree(packet) == v7, p.stdout + p.stderr)
+
+        # A public item made confidential and moved to the end of the agenda in the same
+        # correction (item 5 becomes item 30): it is known by its folder, not its number.
+        edit(os.path.join(m, "05-boerne-og-ungdomspsykiatri", "item.md"), "nummer: 5\nstatus: Offentlig", "nummer: 30\nstatus: Fortrolig")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-04", "rettet: 2023-10-05")
+        p = build()
+        check("an item made confidential under another number builds, with the warning", p.returncode == 0 and
+              re.search(r"05-boerne-og-ungdomspsykiatri/item\.md.*warning: item 30 is now confidential", p.stderr) is not None, p.stderr)
+        public_files = tree(packet, "offentlig")
+        check("the public versions that published it leave the public edition", not any("/versioner/" in k for k in public_files), "\n".join(public_files))
+        leak = [k for k in public_files if any(w.encode() in open(os.path.join(packet, k), "rb").read()
+                                               for w in ("Psykiatri- og socialudvalgets forslag", "Helene Munk Fog", "EMN-2022-01548"))]
+        check("no public file holds its title, case officer or case number", not leak, "\n".join(leak))
+        sheet = open(os.path.join(packet, "offentlig", "rettelsesblad-offentlig.html"), encoding="utf-8").read()
+        check("the public rettelsesblad says it is now confidential", "Punktet er nu fortroligt." in sheet, sheet[-1500:])
+        v8 = tree(packet)
+        p = build()
+        check("a rebuild then changes no byte", p.returncode == 0 and tree(packet) == v8, p.stdout + p.stderr)
     print(f"{failures} failure(s)" if failures else "versions: all checks passed")
     return 1 if failures else 0
 
