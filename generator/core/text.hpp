@@ -12,6 +12,14 @@ namespace boardpack {
 // Offset of the first byte that is not valid UTF-8, or npos when the text is valid.
 size_t find_invalid_utf8(std::string_view text);
 
+// The byte offset of the first control character in valid UTF-8 text (U+0001-U+001F but tab,
+// line feed and carriage return; U+007F; U+0080-U+009F), or npos. Such a character shows as
+// nothing, or as a box, and some mean something to a terminal or to boardpack's own files.
+size_t find_control_character(std::string_view text);
+
+// "U+001B": a code point as it is named in messages.
+std::string code_point_name(char32_t cp);
+
 // The text without a leading UTF-8 byte order mark.
 std::string_view strip_bom(std::string_view text);
 

@@ -20,13 +20,46 @@ using model::Inline;
 
 namespace {
 
-// True for an HTML block that is exactly one comment, "<!-- ... -->" (after trimming), with no
-// other text after its first "-->".
-bool is_comment_block(const std::string& html) {
+// True for HTML that is only comments, "<!-- ... -->", and the spaces between them: the author's
+// note to themselves.
+bool is_comment_block(std::string_view html) {
+    std::string_view t = trim(html);
+    if (t.empty()) return false;
+    while (!t.empty()) {
+        if (t.substr(0, 4) != "<!--") return false;
+        const size_t end = t.find("-->", 4);
+        if (end == std::string_view::npos) return false;
+        t = trim(t.substr(end + 3));
+    }
+    return true;
+}
+
+// The end an HTML block that starts like `html` waits for, if it is one CommonMark lets run to
+// the end of the file when it never comes ("<!--" to "-->", "<pre" to "</pre>", ...); "" for
+// any other (it ends at a blank line).
+std::string_view html_block_end(std::string_view html) {
     const std::string_view t = trim(html);
-    if (t.substr(0, 4) != "<!--" || t.size() < 7) return false;
-    const size_t end = t.find("-->", 4);
-    return end != std::string_view::npos && end + 3 == t.size();
+    if (t.substr(0, 4) == "<!--") return "-->";
+    if (t.substr(0, 9) == "<![CDATA[") return "]]>";
+    if (t.substr(0, 2) == "<?") return "?>";
+    if (t.size() > 2 && t[0] == '<' && t[1] == '!' && ((t[2] >= 'A' && t[2] <= 'Z') || (t[2] >= 'a' && t[2] <= 'z')))
+        return ">";
+    const std::string head = fold_label(std::string(t.substr(0, 10)));
+    for (std::string_view tag : {"pre", "script", "style", "textarea"})
+        if (head.size() > tag.size() + 1 && head[0] == '<' && std::string_view(head).substr(1, tag.size()) == tag &&
+            (head[tag.size() + 1] == '>' || head[tag.size() + 1] == ' ' || head[tag.size() + 1] == '\t'))
+            return tag == "pre" ? "</pre>" : tag == "script" ? "</script>" : tag == "style" ? "</style>" : "</textarea>";
+    return "";
+}
+
+// Whether the line (inside any quote markers and indentation) is a closing code fence: at
+// least `length` of `fence`, and nothing after them but spaces.
+bool closes_fence(std::string_view line, int length, char fence) {
+    std::string_view t = trim(line);
+    while (!t.empty() && (t[0] == '>' || t[0] == ' ' || t[0] == '\t')) t.remove_prefix(1);
+    size_t n = 0;
+    while (n < t.size() && t[n] == fence) ++n;
+    return n >= static_cast<size_t>(length) && trim(t.substr(n)).empty();
 }
 
 
@@ -64,6 +97,46 @@ struct Converter {
             if (ok) --c.depth;
         }
     };
+
+    // A control character that cmark decoded from a character reference ("&#27;"): one written as
+    // it is was refused with the file (core/text_file.cpp).
+    void refuse_control(const std::string& text, cmark_node* n) {
+        const size_t at = find_control_character(text);
+        if (at == std::string::npos) return;
+        const std::u32string cp = decode_utf8(std::string_view(text).substr(at, 2));
+        const SourceLoc l = loc(n);
+        diags.error(l, fmt(_("a character reference (such as &#27;) here gives the control character {}, which prints "
+                             "as nothing; remove it"),
+                           code_point_name(cp.empty() ? 0 : cp[0])),
+                    line_text(l.line));
+    }
+
+    // A code block or HTML block that is never closed runs to the end of the file: the sections
+    // after it would silently become its text. True if it is refused.
+    bool refuse_unclosed(cmark_node* n, const SourceLoc& at) {
+        const int end = src.first_line + cmark_node_get_end_line(n) - 1;
+        if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK) {
+            int length = 0, offset = 0;
+            char fence = 0;
+            // Without the file's lines (a caller that gives none) the closing fence cannot be seen.
+            if (!cmark_node_get_fenced(n, &length, &offset, &fence) || src.lines.empty()) return false;
+            if (end > at.line && closes_fence(line_text(end), length, fence)) return false;
+            const std::string marks(static_cast<size_t>(length), fence);
+            diags.error(at, fmt(_("this code block is never closed, so everything after it, the next sections too, "
+                                  "would be printed as its text; close it with {} on a line of its own"),
+                                marks),
+                        line_text(at.line));
+            return true;
+        }
+        const std::string html = literal(n);
+        const std::string_view close = html_block_end(html);
+        if (close.empty() || fold_label(html).find(close) != std::string::npos) return false;
+        diags.error(at, fmt(_("this HTML block is never closed (no \"{}\"), so everything after it, the next sections "
+                              "too, would be printed as its text; close it, or remove it"),
+                            close),
+                    line_text(at.line));
+        return true;
+    }
 
     SourceLoc loc(cmark_node* n) const {
         // An autolink has no position of its own: it starts after the node before it, or where
@@ -134,10 +207,15 @@ struct Converter {
             Inline in;
             const cmark_node_type type = cmark_node_get_type(n);
             const char* type_name = cmark_node_get_type_string(n);
+            if (type == CMARK_NODE_HTML_INLINE && is_comment_block(literal(n))) {
+                // A comment inside a line is the author's note too, left out as a block of one is.
+                continue;
+            }
             if (type == CMARK_NODE_TEXT || type == CMARK_NODE_HTML_INLINE) {
                 in.kind = Inline::Kind::Text;
                 in.text = literal(n);
                 in.loc = loc(n);
+                refuse_control(in.text, n);
                 // Merge with a preceding text run: cmark splits text at special characters.
                 if (!out.empty() && out.back().kind == Inline::Kind::Text) {
                     out.back().text += in.text;
@@ -146,6 +224,7 @@ struct Converter {
             } else if (type == CMARK_NODE_CODE) {
                 in.kind = Inline::Kind::Code;
                 in.text = literal(n);
+                refuse_control(in.text, n);
             } else if (type == CMARK_NODE_SOFTBREAK) {
                 in.kind = Inline::Kind::SoftBreak;
             } else if (type == CMARK_NODE_LINEBREAK) {
@@ -165,6 +244,7 @@ struct Converter {
                 const char* title = cmark_node_get_title(n);
                 in.title = title ? title : "";
                 in.loc = loc(n);
+                refuse_control(in.title, n);
                 in.children = inlines(n);
                 if (!safe_url(in.url)) {
                     // The text stays; the target is dropped (no javascript:, data:, file: links).
@@ -201,6 +281,19 @@ struct Converter {
         int column = 0;
         bool escaped = false;
     };
+    // Whether the "&" at line[p] begins a character reference ("&amp;", "&#123;", "&#x7B;") that
+    // cmark decoded into text[i]: one it left as written is the same bytes in the text.
+    static bool is_reference(const std::string& line, size_t p, const std::string& text, size_t i) {
+        const size_t semi = line.find(';', p);
+        if (semi == std::string::npos || semi - p < 3 || semi - p > 33) return false;
+        const std::string_view name = std::string_view(line).substr(p + 1, semi - p - 1);
+        const bool numeric = name[0] == '#';
+        for (size_t k = numeric ? 1 : 0; k < name.size(); ++k)
+            if (!std::isalnum(static_cast<unsigned char>(name[k])) && !(numeric && k == 1 && (name[k] == 'x' || name[k] == 'X')))
+                return false;
+        return text.compare(i, semi + 1 - p, line, p, semi + 1 - p) != 0;
+    }
+
     std::vector<Origin> origins(const Inline& run) const {
         const std::string& t = run.text;
         std::vector<Origin> out(t.size(), Origin{run.loc.column, false});
@@ -223,7 +316,7 @@ struct Converter {
             if (c == '\\' && p + 1 < line.size() && line[p + 1] == t[i] && std::ispunct(static_cast<unsigned char>(t[i]))) {
                 out[i].escaped = true;
                 p += 2;
-            } else if (c == '&' && t[i] != '&') {
+            } else if (c == '&' && is_reference(line, p, t, i)) {
                 // An entity (&amp; &#123;) is one character in the text, of one or more bytes.
                 const size_t semi = line.find(';', p);
                 size_t len = 1;
@@ -390,6 +483,8 @@ struct Converter {
                     b.children = blocks(n);
                     break;
                 case CMARK_NODE_CODE_BLOCK: {
+                    refuse_unclosed(n, b.loc);
+                    refuse_control(literal(n), n);
                     const char* info = cmark_node_get_fence_info(n);
                     // The block's text starts on the line after the opening fence.
                     const int index = on_fence && info ? on_fence(fold_label(info), literal(n), b.loc, b.loc.line + 1)
@@ -408,10 +503,19 @@ struct Converter {
                     break;
                 }
                 case CMARK_NODE_HTML_BLOCK:
-                    // A block that is one HTML comment is the author's note to themselves
-                    // (the skeletons of "boardpack new-item" explain each section so): it is
-                    // left out of both editions alike.
+                    if (refuse_unclosed(n, b.loc)) continue;
+                    // A block of only HTML comments is the author's note to themselves (the
+                    // skeletons of "boardpack new-item" explain each section so): it is left
+                    // out of both editions alike.
                     if (is_comment_block(literal(n))) continue;
+                    if (trim(literal(n)).substr(0, 4) == "<!--") {
+                        // "<!-- note --> text": the text is part of the comment's block, and a note
+                        // the author meant to hide would be printed with it.
+                        diags.error(b.loc, _("text follows an HTML comment on its line: put the comment on lines of its "
+                                             "own (it is then left out of the packet) and the text after it"),
+                                    line_text(b.loc.line));
+                        continue;
+                    }
                     // Other raw HTML is never passed through: it is printed as the text it is.
                     b.kind = Block::Kind::CodeBlock;
                     b.text = literal(n);

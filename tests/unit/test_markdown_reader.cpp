@@ -17,6 +17,22 @@ std::vector<Block> read(const std::string& text, Diagnostics& d) {
     return input::read_markdown(src, nullptr, d);
 }
 
+// The same with the file's lines, as the loader gives them: what needs the source line (escapes,
+// a closing fence) is read from them.
+std::vector<Block> read_lines(const std::string& text, Diagnostics& d) {
+    input::MarkdownSource src;
+    src.text = text;
+    src.file = "item.md";
+    src.first_line = 10;
+    src.lines.assign(9, "");
+    for (size_t start = 0; start < text.size();) {
+        const size_t end = text.find('\n', start);
+        src.lines.push_back(text.substr(start, end - start));
+        start = end == std::string::npos ? text.size() : end + 1;
+    }
+    return input::read_markdown(src, nullptr, d);
+}
+
 }  // namespace
 
 TEST_CASE("markdown: paragraphs, headings, lists and emphasis become model blocks") {
@@ -43,15 +59,53 @@ TEST_CASE("markdown: raw HTML is kept as text, never passed through") {
     CHECK(input::plain_text(blocks[1].inlines) == "Et <b>ord</b>.");
 }
 
-TEST_CASE("markdown: a block that is one HTML comment is a note to the author, left out") {
+TEST_CASE("markdown: HTML comments are notes to the author, left out wherever they stand") {
     Diagnostics d;
-    const auto blocks = read("<!--\nRet teksten.\n\nOgså her.\n-->\n\nTekst.\n\n<!-- a --> og mere\n\n<!-- a --><!-- b -->\n", d);
-    REQUIRE(blocks.size() == 3);
-    CHECK(input::plain_text(blocks[0].inlines) == "Tekst.");
-    // Not one comment alone: printed as the text it is, as any other raw HTML.
-    CHECK(blocks[1].kind == Block::Kind::CodeBlock);
-    CHECK(blocks[1].text == "<!-- a --> og mere\n");
-    CHECK(blocks[2].text == "<!-- a --><!-- b -->\n");
+    const auto blocks = read("<!--\nRet teksten.\n\nOgså her.\n-->\n\nTekst <!-- intern note --> mere.\n\n<!-- a --> <!-- b -->\n", d);
+    REQUIRE(blocks.size() == 1);
+    CHECK(input::plain_text(blocks[0].inlines) == "Tekst  mere.");
+    CHECK(d.all().empty());
+}
+
+TEST_CASE("markdown: text after a comment on its line is refused, so the note is not printed with it") {
+    Diagnostics d;
+    read("Tekst.\n\n<!-- intern note --> og mere\n", d);
+    CHECK(test::messages(d) == "item.md:12:1: error: text follows an HTML comment on its line: put the comment on lines of its own "
+                               "(it is then left out of the packet) and the text after it\n");
+}
+
+TEST_CASE("markdown: a code block or HTML block never closed is refused, not made of the sections after it") {
+    const auto first_message = [](const std::string& text) {
+        Diagnostics d;
+        read_lines(text, d);
+        const std::string m = test::messages(d);
+        return m.substr(0, m.find('\n'));
+    };
+    CHECK(first_message("Før.\n\n```\nkode\n\n# Indstilling\n\nDet indstilles.\n") ==
+          "item.md:12:1: error: this code block is never closed, so everything after it, the next sections too, would be "
+          "printed as its text; close it with ``` on a line of its own");
+    CHECK(first_message("~~~~\nkode\n~~~\n") .find("close it with ~~~~") != std::string::npos);
+    CHECK(first_message("<!-- note uden slut\n\n# Indstilling\n") ==
+          "item.md:10:1: error: this HTML block is never closed (no \"-->\"), so everything after it, the next sections too, "
+          "would be printed as its text; close it, or remove it");
+    CHECK(first_message("<pre>\nx\n\n# Indstilling\n").find("(no \"</pre>\")") != std::string::npos);
+    // Closed ones are read as they are.
+    CHECK(first_message("```\nkode\n```\n\n> ```\n> i et citat\n> ```\n\n<PRE>\nx\n</pre>\n\n<!--\nnote\n-->\n").empty());
+}
+
+TEST_CASE("markdown: a character reference that gives a control character is refused") {
+    Diagnostics d;
+    read("Beløb &#1;100 mio. kr.&#2; og &#27;[31m.\n", d);
+    CHECK(test::messages(d) == "item.md:10:1: error: a character reference (such as &#27;) here gives the control character "
+                               "U+0001, which prints as nothing; remove it\n");
+}
+
+TEST_CASE("markdown: an escaped brace after a character reference stays text") {
+    Diagnostics d;
+    const auto blocks = read_lines("R&amp;D: skriv \\{t[A; V]\\} for et tal; R&D \\{x\\}; &#65; \\{y\\}.\n", d);
+    REQUIRE(blocks.size() == 1);
+    for (const Inline& in : blocks[0].inlines) CHECK(in.kind != Inline::Kind::Figure);
+    CHECK(input::plain_text(blocks[0].inlines) == "R&D: skriv {t[A; V]} for et tal; R&D {x}; A {y}.");
     CHECK(d.all().empty());
 }
 

@@ -340,3 +340,14 @@ TEST_CASE("loader: a hard link whose other name is outside every item folder is 
     CHECK(load_meeting(f, "m", d));
     CHECK(test::messages(d) == "");
 }
+
+TEST_CASE("loader: a control character in an input file is refused at its line and column") {
+    for (const char* c : {"\x1b", "\x0b", "\x7f", "\xc2\x85", "\x01"}) {
+        Diagnostics d;
+        CHECK_FALSE(make_text_file("item.md", "item.md", std::string("---\nnummer: 1\n---\n\nTekst ") + c + "[31m.\n", d));
+        const std::string m = test::messages(d);
+        CHECK_MESSAGE(m.find("item.md:5:7: error: the text holds the control character U+") == 0, m);
+    }
+    Diagnostics d;
+    CHECK(make_text_file("t.csv", "t.csv", "a;b\r\n1\t;2\r\n", d));  // tab and CRLF are text
+}
