@@ -39,6 +39,7 @@ struct Reader {
     int column = 1;
     int pending_line = 0;  // position of the first byte of the field being read
     int pending_column = 0;
+    bool pending_quoted = false;
     int row_line = 0;
     // Set at the first field or row past a limit: reading stops there, before the rest of a
     // huge file is taken in.
@@ -54,6 +55,7 @@ void on_field(void* s, size_t len, void* user) {
     f.text.assign(static_cast<const char*>(s ? s : ""), s ? len : 0);
     f.line = r->pending_line ? r->pending_line : r->line;
     f.column = r->pending_line ? r->pending_column : r->column;
+    f.quoted = r->pending_line && r->pending_quoted;
     if (r->current.fields.empty()) r->current.line = f.line;
     r->pending_line = 0;
     if (r->too_big) return;
@@ -96,6 +98,7 @@ bool parse_bytes(const TextFile& file, size_t skip, csv_parser& p, Reader& r, Di
             c != r.data.separator) {
             r.pending_line = r.line;
             r.pending_column = r.column;
+            r.pending_quoted = c == '"';
         }
         if (csv_parse(&p, content.data() + i, 1, on_field, on_row, &r) != 1) {
             diags.error(file.loc(r.line, r.column),
@@ -146,6 +149,41 @@ void check_widths(const TextFile& file, CsvData& data, Diagnostics& diags) {
     }
 }
 
+// What a separator other than the one the first line decided leaves behind, with the rows as wide
+// as the header: a tab-separated file read at its commas, a title line without ";" above a ";"
+// table, a trailing "," in the header under which 12,5 splits in two. Each would move figures
+// into other columns, silently. `named`: an Excel "sep=" line named the separator.
+void check_separator_fit(const TextFile& file, const CsvData& data, bool named, Diagnostics& diags) {
+    const CsvRow& header = data.rows[0];
+    for (const CsvRow& row : data.rows) {
+        for (size_t k = 0; k < row.fields.size(); ++k) {
+            const CsvField& f = row.fields[k];
+            const SourceLoc at = file.loc(f.line, f.column);
+            if (!f.quoted && f.text.find('\t') != std::string::npos) {
+                diags.error(at, _("this field holds a tab: is the file separated by tabs? boardpack reads CSV files "
+                                  "separated by \";\" or \",\" (in Excel: save as \"CSV (semikolonsepareret)\")"),
+                            file.line_text(f.line));
+                return;
+            }
+            if (!f.quoted && !named && data.separator == ',' && f.text.find(';') != std::string::npos) {
+                diags.error(at, _("this field holds \";\", but the file's fields are taken as separated by \",\" (its "
+                                  "first line has no \";\"): if they are separated by \";\", the first line must be the "
+                                  "header row, with no title line above it; a \";\" meant as text goes in double quotes"),
+                            file.line_text(f.line));
+                return;
+            }
+            if (k > 0 && &row != &header && trim(header.fields[k].text).empty() && !trim(f.text).empty()) {
+                diags.error(at, fmt(_("column {} has no heading in the first line, but this row holds {} in it: give the "
+                                      "column a heading (a number with a decimal comma in a file separated by \",\" "
+                                      "must be in double quotes, \"12,5\")"),
+                                    k + 1, quote_text(f.text)),
+                            file.line_text(f.line));
+                return;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 std::optional<CsvData> read_csv(const TextFile& file, Diagnostics& diags) {
@@ -174,6 +212,8 @@ std::optional<CsvData> read_csv(const TextFile& file, Diagnostics& diags) {
         return std::nullopt;
     }
     check_widths(file, r.data, diags);
+    if (diags.error_count() > errors_before) return std::nullopt;
+    check_separator_fit(file, r.data, skip != 0, diags);
     if (diags.error_count() > errors_before) return std::nullopt;
     return std::move(r.data);
 }

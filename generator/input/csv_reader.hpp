@@ -15,6 +15,7 @@ struct CsvField {
     std::string text;
     int line = 0;    // where the field starts
     int column = 0;
+    bool quoted = false;  // written in double quotes
 };
 
 struct CsvRow {

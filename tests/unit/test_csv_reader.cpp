@@ -140,3 +140,26 @@ TEST_CASE("csv: one column over the limit is refused at that field; empty paddin
     REQUIRE(csv);
     CHECK(csv->rows[1].fields.size() == 2);
 }
+
+TEST_CASE("csv: a file whose separator is not the one its first line gives is refused, not read shifted") {
+    const auto first_message = [](const std::string& content) {
+        Diagnostics d;
+        const auto f = test::text_file("t.csv", content);
+        CHECK_FALSE(read_csv(f, d));
+        const std::string m = test::messages(d);
+        return m.substr(0, m.find('\n'));
+    };
+    // Tab-separated, with a comma in its header: read at the commas, "12,5" would be 12 and 5.
+    CHECK(first_message("Udgift, mio. kr.\t2023\nLøn\t12,5\nDrift\t3,25\n").find("t.csv:1:9: error: this field holds a tab") == 0);
+    // A title line without ";" above a ";" table.
+    CHECK(first_message("Udgifter, mio. kr.\nLøn;12,5\nDrift;3,25\n").find("t.csv:2:1: error: this field holds \";\"") == 0);
+    // A trailing "," in the header: "Hovedstaden,12,5" fits its three columns.
+    CHECK(first_message("Region,Andel,\nHovedstaden,12,5\n").find("t.csv:2:16: error: column 3 has no heading") == 0);
+    // Quoted, each is text as written; an empty heading over an empty column is Excel's padding.
+    Diagnostics d;
+    const auto f = test::text_file("t.csv", "Region,Note,\nHovedstaden,\"se note 1; 2\",\n\"Sjælland\",\"a\tb\",\n");
+    const auto csv = read_csv(f, d);
+    REQUIRE(csv);
+    CHECK(cells(*csv)[1] == std::vector<std::string>{"Hovedstaden", "se note 1; 2", ""});
+    CHECK(d.all().empty());
+}
