@@ -251,6 +251,11 @@ private:
                                            quote_text(t.text)));
                     return call(t, std::move(e));
                 }
+                // "0.250" (a decimal point?) and "0101" (a code?) are no Danish numbers, and a
+                // label that looks like a number is bracketed: either reading would be a guess.
+                if (std::string hint; (zero_first_group(t.text) || leading_zero(t.text)) &&
+                                      !read_danish_number(t.text, &hint) && !hint.empty())
+                    return fail(t, fmt(_("{} is not a Danish number: {}, or [{}] for a label"), quote_text(t.text), hint, t.text));
                 e->kind = Expr::Kind::Label;
                 e->text = t.text;
                 return e;

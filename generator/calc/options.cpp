@@ -23,7 +23,11 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
             if (n.size() != 1 || n[0] < '0' || n[0] > '6') return bad(_("\"decimaler\" takes a whole number from 0 to 6"));
             o.decimals = n[0] - '0';
         } else if (f.rfind("tolerance ", 0) == 0) {
-            auto n = read_danish_number(f.substr(10));
+            std::string hint;
+            const std::string written(trim(std::string_view(f).substr(10)));
+            auto n = read_danish_number(written, &hint);
+            // "tolerance 0.500" is not 500: a number written another way is an error saying how.
+            if (!n && !hint.empty()) return bad(fmt(_("{} is not a Danish number: {}"), quote_text(written), hint));
             if (!n || n->value.is_negative()) return bad(_("\"tolerance\" takes a number, e.g. \"tolerance 2\""));
             o.tolerance = n->value;
         } else if (f.rfind("rækker ", 0) == 0 || f.rfind("kolonner ", 0) == 0) {

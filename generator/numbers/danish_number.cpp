@@ -45,9 +45,12 @@ size_t separator_length(std::string_view s, size_t i) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-}  // namespace
+// Why a text written like a number was not read as one, when that matters to the caller.
+enum class Refused { No, ZeroFirstGroup, LeadingZero };
 
-std::optional<ReadNumber> read_danish_number(std::string_view text, std::string* hint) {
+// The reading of read_danish_number; *refused says when a text that is otherwise a well-formed
+// number was refused for a leading zero.
+std::optional<ReadNumber> read_number(std::string_view text, std::string* hint, Refused* refused) {
     std::string_view s = trim(text);
     if (s.empty()) return std::nullopt;
     ReadNumber r;
@@ -104,6 +107,33 @@ std::optional<ReadNumber> read_danish_number(std::string_view text, std::string*
         if (hint) *hint = _("the number has too many digits (at most 18, of which 12 decimals)");
         return std::nullopt;
     }
+    // No Danish number's first thousands group is 0: "0.125" is a decimal written the English
+    // way, and reading it as 125 would be a silently wrong figure.
+    if (grouped && digits[0] == '0') {
+        if (refused) *refused = Refused::ZeroFirstGroup;
+        if (hint) {
+            const size_t first = s.find_first_not_of("0123456789");
+            const std::string whole = std::to_string(std::stoll(std::string(s.substr(0, first))));
+            const std::string rest = digits.substr(first);
+            const std::string as_decimal =
+                rest.size() == 3 && fraction.empty() ? std::string(negative ? "-" : "") + whole + "," + rest : "0,125";
+            *hint = fmt(_("a number does not begin with a thousands group of 0; if a decimal number is meant, write it "
+                          "with \",\" ({})"),
+                        as_decimal);
+        }
+        return std::nullopt;
+    }
+    // "0101" is a code (a municipality, an account), not an amount: it stays text, as written.
+    if (digits.size() > 1 && digits[0] == '0') {
+        if (refused) *refused = Refused::LeadingZero;
+        if (hint)
+            *hint = fmt(_("a number does not begin with 0 (a code such as {} is text, printed as written); write {} for "
+                          "the number"),
+                        quote_text(trim(text)), std::string(negative ? "-" : "") +
+                                           format_danish(Decimal(std::stoll(digits + fraction), static_cast<int>(fraction.size())),
+                                                         static_cast<int>(fraction.size())));
+        return std::nullopt;
+    }
     int64_t units = 0;
     for (char c : digits + fraction) units = units * 10 + (c - '0');
     r.decimals = static_cast<int>(fraction.size());
@@ -111,19 +141,46 @@ std::optional<ReadNumber> read_danish_number(std::string_view text, std::string*
     return r;
 }
 
-std::optional<ReadNumber> read_danish_cell(std::string_view text, std::string* hint) {
+}  // namespace
+
+std::optional<ReadNumber> read_danish_number(std::string_view text, std::string* hint) {
+    return read_number(text, hint, nullptr);
+}
+
+namespace {
+
+// read_danish_cell, with what read_number says about a refused leading zero.
+std::optional<ReadNumber> read_cell(std::string_view text, std::string* hint, Refused* refused) {
     std::string_view s = trim(text);
     // Longest first: "mio. kr." also ends in "kr.". The unit stands after a space, as Excel's
     // currency formats write it ("3.400.000 kr.").
     for (std::string_view unit : {" mia. kr.", " mio. kr.", " kr."}) {
         if (s.size() > unit.size() && s.substr(s.size() - unit.size()) == unit) {
-            auto n = read_danish_number(s.substr(0, s.size() - unit.size()), hint);
+            auto n = read_number(s.substr(0, s.size() - unit.size()), hint, refused);
             if (!n || n->percent) return std::nullopt;
             n->unit = std::string(unit.substr(1));
             return n;
         }
     }
-    return read_danish_number(s, hint);
+    return read_number(s, hint, refused);
+}
+
+}  // namespace
+
+std::optional<ReadNumber> read_danish_cell(std::string_view text, std::string* hint) {
+    return read_cell(text, hint, nullptr);
+}
+
+bool zero_first_group(std::string_view text) {
+    Refused refused = Refused::No;
+    read_cell(text, nullptr, &refused);
+    return refused == Refused::ZeroFirstGroup;
+}
+
+bool leading_zero(std::string_view text) {
+    Refused refused = Refused::No;
+    read_cell(text, nullptr, &refused);
+    return refused == Refused::LeadingZero;
 }
 
 std::string format_danish(const Decimal& value, int decimals) {

@@ -21,7 +21,10 @@ struct ReadNumber {
 };
 
 // Reads a Danish number; on failure returns nullopt and, when the text looks like a number
-// written another way ("2.5", "1,036.5"), sets *hint to a sentence saying how to write it.
+// written another way ("2.5", "1,036.5", "0.125", "0101"), sets *hint to a sentence saying how
+// to write it. A first thousands group 0 ("0.125", "00.125") is no Danish number: the "." is
+// probably an English decimal point. A whole number with a leading zero ("0101") is a code, not
+// an amount.
 std::optional<ReadNumber> read_danish_number(std::string_view text, std::string* hint = nullptr);
 
 // Reads a table cell as Excel formats it: a Danish number, optionally followed by a per-cent
@@ -35,6 +38,13 @@ std::string format_danish(const Decimal& value, int decimals);
 // The text a number read from a table cell is printed with: the number as format_danish writes
 // it, then the unit the cell was written with ("3.400.000 kr.", "73 %").
 std::string format_danish_cell(const ReadNumber& number);
+
+// "0.125", "-00.125", "0.125 kr.": a cell written as a Danish number but for its first
+// thousands group 0, which no Danish number has; the "." is probably a decimal point.
+bool zero_first_group(std::string_view text);
+
+// "0101", "007 %": a cell written as a number but for its leading zero; a code, kept as text.
+bool leading_zero(std::string_view text);
 
 // "2.5", "-3.14", "1100.001": one dot with digits around it, not Danish thousands grouping; a
 // number probably written the English way.

@@ -64,3 +64,40 @@ TEST_CASE("danish numbers: a table cell's printed text and English-looking decim
     CHECK_FALSE(english_decimal("1.036.000"));
     CHECK_FALSE(english_decimal("2,5"));
 }
+
+TEST_CASE("danish numbers: no Danish number begins with the thousands group 0, so \"0.125\" is not 125") {
+    using boardpack::calc::zero_first_group;
+    for (const char* text : {"0.125", "00.125", "-0.625", "0.125.000", "0 125", "0.125 %"}) {
+        CAPTURE(text);
+        CHECK(read_plain(text) == "none");
+        std::string hint;
+        CHECK_FALSE(read_danish_number(text, &hint));
+        CHECK(hint.find("a number does not begin with a thousands group of 0") == 0);
+        CHECK(zero_first_group(text));
+    }
+    std::string hint;
+    read_danish_number("-0.625", &hint);
+    CHECK(hint.find("(-0,625)") != std::string::npos);
+    CHECK(zero_first_group("0.125 kr."));
+    CHECK_FALSE(zero_first_group("01.01.23"));  // a date is text, as it was
+    CHECK(read_plain("0,125") == "0.125/3");
+    CHECK(read_plain("-0,5") == "-0.5/1");
+    CHECK(read_plain("1.250") == "1250/0");
+}
+
+TEST_CASE("danish numbers: a whole number with a leading zero is a code, not an amount") {
+    using boardpack::calc::leading_zero;
+    for (const char* text : {"0101", "007", "00", "00,5", "-0101"}) {
+        CAPTURE(text);
+        CHECK(read_plain(text) == "none");
+        CHECK(leading_zero(text));
+    }
+    std::string hint;
+    CHECK_FALSE(read_danish_number("0101", &hint));
+    CHECK(hint.find("a number does not begin with 0") == 0);
+    CHECK(hint.find("write 101") != std::string::npos);
+    CHECK(read_plain("0") == "0/0");
+    CHECK(read_plain("0 %") == "0/0%");
+    CHECK_FALSE(leading_zero("0"));
+    CHECK_FALSE(leading_zero("0,5"));
+}

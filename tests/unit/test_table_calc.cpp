@@ -171,6 +171,44 @@ TEST_CASE("table calc: errors name file, line, column and the label") {
     CHECK(l.messages.find("m/01-a/item.md:13:33: error: \"decimaler\" takes a whole number") == 0);
 }
 
+TEST_CASE("table calc: a number whose first thousands group is 0 is an error, never 125 for 0.125") {
+    // In a cell: no Danish number begins with the group "0", so the "." is an English decimal point.
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\n```\n", "Post;Andel\nA;0.125\nB;00.125\nC;-0.625\nD;0,125\n");
+    CHECK(l.messages.find("m/01-a/t.csv:2:3: error: \"0.125\" is not a Danish number: a number does not begin with a "
+                          "thousands group of 0; if a decimal number is meant, write it with \",\" (0,125)") != std::string::npos);
+    CHECK(l.messages.find("m/01-a/t.csv:3:3: error: \"00.125\" is not a Danish number") != std::string::npos);
+    CHECK(l.messages.find("m/01-a/t.csv:4:3: error: \"-0.625\" is not a Danish number") != std::string::npos);
+    CHECK(l.messages.find("(-0,625)") != std::string::npos);
+    CHECK(l.messages.find("t.csv:5:") == std::string::npos);
+    // In a formula, a tolerance and a beregning value alike.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Moms = [Budget] * 0.250\n```\n", kBudgetCsv);
+    CHECK(l.messages.find("m/01-a/item.md:13:28: error: \"0.250\" is not a Danish number: a number does not begin with a "
+                          "thousands group of 0; if a decimal number is meant, write it with \",\" (0,250)") == 0);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = Kontingent + Løn | tolerance 0.500\ntilføj: nederst\n```\n",
+                kBudgetCsv);
+    CHECK(l.messages.find("error: \"0.500\" is not a Danish number") != std::string::npos);
+    CHECK(l.messages.find("(0,500)") != std::string::npos);
+    l = compute("Sats: {b[rate]}.\n\n```beregning\nnavn: b\nværdi: rate = 0.034\n```\n", kBudgetCsv);
+    CHECK(l.messages.find("error: \"0.034\" is not a Danish number") != std::string::npos);
+    CHECK(l.messages.find("(0,034)") != std::string::npos);
+}
+
+TEST_CASE("table calc: a whole number with a leading zero is a code, printed as written, not an amount") {
+    const char* const csv = "Kommune;Kode;Beløb\nKøbenhavn;0101;5.000\nFrederiksberg;0147;1.500\n";
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\n```\n", csv);
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"København", "0101", "5.000"});
+    CHECK(table(l).rows[0].cells[1].kind == model::Cell::Kind::Text);
+    CHECK_FALSE(table(l).numeric[1]);
+    // A formula computing with the code is an error, never 102.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: X = [Kode] + 1\n```\n", csv);
+    CHECK(l.messages.find("error: \"0101\" (m/01-a/t.csv:2:11) is not a number") != std::string::npos);
+    // Nor is such a number written in a formula read as 101.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: X = [Beløb] * 0101\n```\n", csv);
+    CHECK(l.messages.find("error: \"0101\" is not a Danish number: a number does not begin with 0") != std::string::npos);
+}
+
 TEST_CASE("figures: the text quotes cells as the table prints them, or in the unit asked for") {
     const auto l = compute(
         "```tabel\nfil: t.csv\nnavn: b\ntitel: Budget\nrække: Indtægter i alt = sum(Kontingent .. Øvrige indtægter)\n```\n\n"
