@@ -390,6 +390,14 @@ std::optional<std::pair<size_t, size_t>> span(const Table& t, const Prepared& p,
                                          quote_text(!a ? p.options.from : p.options.to)), true);
         return std::nullopt;
     }
+    // A range written backwards would compute no cell at all, leaving the published figures
+    // there unchecked; as in sum(C .. A), it is an error.
+    if (*a > *b) {
+        const size_t at = p.formula->options.find(rows ? "rækker" : "kolonner");
+        report(diags, *p.formula, at == std::string::npos ? 0 : static_cast<int>(at),
+               fmt(_("the range {} .. {} runs backwards"), quote_text(p.options.from), quote_text(p.options.to)), true);
+        return std::nullopt;
+    }
     return std::make_pair(*a, *b);
 }
 

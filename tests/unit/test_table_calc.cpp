@@ -119,6 +119,15 @@ TEST_CASE("table calc: a ratio row with its decimals, and a column limited to so
     CHECK(row_texts(t, 0)[3] == "93");
 }
 
+TEST_CASE("table calc: a backwards range of rows or columns in a formula's options is an error naming it") {
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: I alt = [2023] + [2024] | rækker Løn .. Drift\n```\n",
+                     "Post;2023;2024;I alt\nDrift;100;150;999\nLøn;200;260;\n");
+    CHECK(l.messages.find("m/01-a/item.md:13:36: error: the range \"Løn\" .. \"Drift\" runs backwards") == 0);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B) | kolonner 2024 .. 2023\n```\n",
+                "Post;2023;2024\nA;100;150\nB;200;260\nI alt;301;999\n");
+    CHECK(l.messages.find("m/01-a/item.md:13:30: error: the range \"2024\" .. \"2023\" runs backwards") == 0);
+}
+
 TEST_CASE("table calc: a quotient that does not terminate is exact, so a figure on a rounding boundary is not rounded down") {
     // 10 / 12 * 3 is 2,5 and prints 3, as 10 * 3 / 12 does (not 2,499999999999 printed 2).
     const auto l = compute(
