@@ -42,6 +42,13 @@ public:
     std::optional<Value> eval(const Expr& e) {
         switch (e.kind) {
             case Expr::Kind::Number: {
+                // "2024 - 2023" in a table with columns 2023 and 2024: taking either reading would
+                // be a guess, so the formula says which.
+                if (!e.text.empty()) {
+                    std::string other = format_danish(e.number, e.decimals);
+                    if (fold_label(other) == fold_label(e.text)) other = format_danish(e.number, e.decimals + 1);
+                    if (std::string both = scope_.number_as_label(e.text, other); !both.empty()) return fail(e, std::move(both));
+                }
                 Value v = Value::of(e.number, e.decimals);
                 v.decimals = -1;  // a literal does not decide how results are shown
                 literal_decimals_ = std::max(literal_decimals_, e.decimals);

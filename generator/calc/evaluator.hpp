@@ -43,6 +43,12 @@ public:
     // Whether a value that is not available ("-", "Ikke oplyst") may pass into this formula's
     // result; if not, *error says why and where (the input cell), and the formula fails.
     virtual bool accepts_missing(const Value& missing, Failure* error) = 0;
+    // A bare number that is also a label here ("2024" in a table with a column 2024) could mean
+    // either: the message saying so (`other_form` is the number written another way), or "".
+    virtual std::string number_as_label(const std::string& written, const std::string& other_form) {
+        (void)written, (void)other_form;
+        return "";
+    }
     // A word (`word`, read from an input cell if word.from is set) used where a number is
     // needed: *error holds the message for the formula; a scope that knows the cell is at fault
     // may rewrite it and set error->at to put the error there.

@@ -227,6 +227,7 @@ private:
                 e->kind = Expr::Kind::Number;
                 e->number = t.number;
                 e->decimals = t.decimals;
+                e->text = t.text;
                 return e;
             case Token::Kind::String:
                 e->kind = Expr::Kind::String;

@@ -23,7 +23,7 @@ namespace boardpack::calc {
 
 struct Expr {
     enum class Kind {
-        Number,     // number, decimals
+        Number,     // number, decimals; text: as written, to tell it from a label written alike
         String,     // text: a quoted word, or a bare word used as a function argument
         Label,      // text: a row or column of the current table
         Cell,       // text: table name; args[0..1] labels (row, column) or one value name

@@ -277,6 +277,18 @@ public:
         return rows_ ? input(*i, fixed_, error) : input(fixed_, *i, error);
     }
 
+    std::string number_as_label(const std::string& written, const std::string& other_form) override {
+        std::string ambiguous;
+        const auto i = rows_ ? find_row(t_, keys_.of(t_), written, &ambiguous) : find_column(t_, written, &ambiguous);
+        if (!i && ambiguous.empty()) return "";
+        const std::string label = i ? (rows_ ? row_name(t_, *i) : t_.header[*i]) : written;
+        return fmt(rows_ ? _("{0} could be the number or the row {1} of the table; write [{0}] for the row, or the number "
+                             "another way ({2})")
+                         : _("{0} could be the number or the column {1} of the table; write [{0}] for the column, or the "
+                             "number another way ({2})"),
+                   written, quote_text(label), other_form);
+    }
+
     std::optional<std::vector<Value>> range(const std::string& from, const std::string& to, Failure* error,
                                             bool* to_failed) override {
         std::string ambiguous;

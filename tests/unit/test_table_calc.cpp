@@ -164,6 +164,25 @@ TEST_CASE("table calc: indexing a column by a price and wage rate") {
     CHECK(row_texts(table(l), 0)[3] == "-157.271.400");
 }
 
+TEST_CASE("table calc: a bare number that is also a heading or row label of the table is ambiguous, an error") {
+    const char* const csv = "Post;2023;2024\nDrift;100;150\nLøn;200;260\n";
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Ændring = 2024 - 2023\n```\n", csv);
+    CHECK(l.messages.find("m/01-a/item.md:13:20: error: 2024 could be the number or the column \"2024\" of the table; "
+                          "write [2024] for the column, or the number another way (2.024)") == 0);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Gns = (2020 + 2023) / 2\n```\n",
+                "Post;2020;2023\nDrift;100;250\n");
+    CHECK(l.messages.find("error: 2020 could be the number or the column \"2020\"") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = [1] + 2\ntilføj: nederst\n```\n", "Nr;V\n1;10\n2;20\n");
+    CHECK(l.messages.find("error: 2 could be the number or the row \"2\" of the table; write [2] for the row, or the number "
+                          "another way (2,0)") != std::string::npos);
+    // In brackets it is the column; a number no heading has is the number; a range takes labels.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Ændring = [2024] - [2023] + 2022 - 2022\n"
+                "kolonne: I alt = sum(2023 .. 2024)\n```\n", csv);
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Drift", "100", "150", "50", "250"});
+}
+
 TEST_CASE("table calc: errors name file, line, column and the label") {
     auto l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = sum(Kontingent .. Lønn)\ntilføj: nederst\n```\n", kBudgetCsv);
     CHECK(l.messages ==
