@@ -248,14 +248,37 @@ private:
     bool made_ = false;
 };
 
+// A cell a formula of the table will write, and that formula's place in the order of computing.
+struct PlannedCell {
+    size_t order = 0;
+    const PreparedFormula* formula = nullptr;
+};
+using Planned = std::map<std::pair<size_t, size_t>, PlannedCell>;
+
+// Whether `e` names the row (or column) `index` of `t`, alone or inside a range.
+bool names_index(const Table& t, const std::vector<std::string>& keys, const Expr& e, bool rows, size_t index) {
+    auto at = [&](const std::string& label) { return rows ? find_row(t, keys, label) : find_column(t, label); };
+    if (e.kind == Expr::Kind::Label && at(e.text) == index) return true;
+    if (e.kind == Expr::Kind::Range) {
+        const auto a = at(e.text), b = at(e.text2);
+        if (a && b && *a <= index && index <= *b) return true;
+    }
+    for (const auto& arg : e.args)
+        if (names_index(t, keys, *arg, rows, index)) return true;
+    return false;
+}
+
 // Labels resolve to rows (row formulas) or columns (column formulas) of the same table.
 class TableScope final : public Scope {
 public:
     // `own` is the row or column the formula writes, which it must not use.
-    // `computed` holds the cells formulas write; `formula` is the one being evaluated.
+    // `computed` holds the cells formulas have written; `planned` the cells each formula will
+    // write, `now` the place of `formula`, the one being evaluated, in the order of computing.
     TableScope(Table& t, RowKeys& keys, References& refs, bool rows, size_t fixed, std::optional<size_t> own,
-               const std::map<std::pair<size_t, size_t>, const Formula*>& computed, const Formula& formula)
-        : Scope(refs), t_(t), keys_(keys), rows_(rows), fixed_(fixed), own_(own), computed_(computed), formula_(formula) {}
+               const std::map<std::pair<size_t, size_t>, const Formula*>& computed, const Planned& planned, size_t now,
+               const Formula& formula)
+        : Scope(refs), t_(t), keys_(keys), rows_(rows), fixed_(fixed), own_(own), computed_(computed), planned_(planned),
+          now_(now), formula_(formula) {}
 
     std::optional<Value> label(const std::string& label, Failure* error) override {
         std::string ambiguous;
@@ -350,6 +373,7 @@ private:
     // A cell's value; "-" or "Ikke oplyst" read from the CSV is an error at that cell unless the
     // table says "mangler: videre", so no total silently turns into "-".
     std::optional<Value> input(size_t r, size_t c, Failure* error) {
+        if (!not_yet_computed(r, c, error)) return std::nullopt;
         auto v = cell_value(t_, r, c, error);
         if (!v || v->kind != Value::Kind::Missing || t_.missing_passes || computed_.count({r, c})) return v;
         const Cell& cell = t_.rows[r].cells[c];
@@ -357,6 +381,38 @@ private:
                                                formula_);
         error->at = cell.loc;
         return std::nullopt;
+    }
+
+    // A cell the formula writes itself, or one a formula below it writes, holds no computed
+    // figure yet: the empty cell or the published figure there would be used instead, silently.
+    // False, with *error, for such a cell.
+    bool not_yet_computed(size_t r, size_t c, Failure* error) {
+        if (own_ && (rows_ ? r : c) == *own_) {
+            error->message = fmt(rows_ ? _("the formula uses its own row {}: that is a cycle; use the rows or columns it is computed from")
+                                       : _("the formula uses its own column {}: that is a cycle; use the rows or columns it is computed from"),
+                                 quote_text(rows_ ? row_name(t_, r) : t_.header[c]));
+            return false;
+        }
+        if (computed_.count({r, c})) return true;
+        const auto planned = planned_.find({r, c});
+        if (planned == planned_.end() || planned->second.order <= now_) return true;
+        const PreparedFormula& later = *planned->second.formula;
+        const std::string cell = quote_text(row_name(t_, r)), column = quote_text(t_.header[c]);
+        const std::string written = quote_text(later.formula->target + " = " + later.formula->expression);
+        if (own_ && names_index(t_, keys_.of(t_), *later.expr, rows_, *own_)) {
+            error->message = fmt(rows_ ? _("the cell {} / {} is computed by the formula {}{}, which in turn uses this "
+                                           "formula's row {}: that is a cycle; compute each row from the rows it is made of")
+                                       : _("the cell {} / {} is computed by the formula {}{}, which in turn uses this "
+                                           "formula's column {}: that is a cycle; compute each column from the columns it "
+                                           "is made of"),
+                                 cell, column, written, position_of(*later.formula),
+                                 quote_text(rows_ ? row_name(t_, *own_) : t_.header[*own_]));
+            return false;
+        }
+        error->message = fmt(_("the cell {} / {} is computed by the formula {}, which has not been computed yet: "
+                               "row formulas are computed in the order written, then column formulas; put that one first"),
+                             cell, column, written);
+        return false;
     }
 
     // What the table has, for a label it does not: the nearest names first ("did you mean"),
@@ -380,24 +436,27 @@ private:
     size_t fixed_;
     std::optional<size_t> own_;
     const std::map<std::pair<size_t, size_t>, const Formula*>& computed_;
+    const Planned& planned_;
+    size_t now_;
     const Formula& formula_;
 };
 
 using Prepared = PreparedFormula;
 
-// The indexes a "rækker/kolonner A .. B" option allows, or all.
+// The indexes a "rækker/kolonner A .. B" option allows, or all; a range that is not one of the
+// table is reported to `diags`, if given.
 std::optional<std::pair<size_t, size_t>> span(const Table& t, const Prepared& p, bool rows, size_t count,
-                                              Diagnostics& diags) {
+                                              Diagnostics* diags) {
     if (p.options.from.empty()) return std::make_pair<size_t, size_t>(rows ? 0 : 1, count - 1);
     std::string ambiguous;
     const auto a = rows ? find_row(t, p.options.from, &ambiguous) : find_column(t, p.options.from, &ambiguous);
     const auto b = rows ? find_row(t, p.options.to, &ambiguous) : find_column(t, p.options.to, &ambiguous);
     if (!ambiguous.empty()) {
-        report(diags, *p.formula, 0, ambiguous, true);
+        if (diags) report(*diags, *p.formula, 0, ambiguous, true);
         return std::nullopt;
     }
     if (!a || !b) {
-        report(diags, *p.formula, 0, fmt(rows ? _("the range names a row the table does not have: {}")
+        if (diags) report(*diags, *p.formula, 0, fmt(rows ? _("the range names a row the table does not have: {}")
                                               : _("the range names a column the table does not have: {}"),
                                          quote_text(!a ? p.options.from : p.options.to)), true);
         return std::nullopt;
@@ -406,7 +465,7 @@ std::optional<std::pair<size_t, size_t>> span(const Table& t, const Prepared& p,
     // there unchecked; as in sum(C .. A), it is an error.
     if (*a > *b) {
         const size_t at = p.formula->options.find(rows ? "rækker" : "kolonner");
-        report(diags, *p.formula, at == std::string::npos ? 0 : static_cast<int>(at),
+        if (diags) report(*diags, *p.formula, at == std::string::npos ? 0 : static_cast<int>(at),
                fmt(_("the range {} .. {} runs backwards"), quote_text(p.options.from), quote_text(p.options.to)), true);
         return std::nullopt;
     }
@@ -550,8 +609,15 @@ public:
     bool run() {
         if (!prepare_all()) return false;
         place_computed_columns();
-        for (Prepared& p : rows_) compute_row(p);
-        for (Prepared& p : columns_) compute_column(p);
+        plan();
+        for (Prepared& p : rows_) {
+            compute_row(p);
+            ++now_;
+        }
+        for (Prepared& p : columns_) {
+            compute_column(p);
+            ++now_;
+        }
         add_notes();
         show_in_millions();
         return ok_;
@@ -594,6 +660,31 @@ private:
         }
     }
 
+    // The cells each formula will write, in the order they are computed (the rows' formulas,
+    // then the columns'), so one that reads a cell a formula below it writes is an error rather
+    // than a figure computed from the published one. Ranges that are not the table's are
+    // reported when their formula is computed.
+    void plan() {
+        size_t order = 0;
+        for (const Prepared& p : rows_) {
+            const size_t n = order++;
+            const auto r = find_row(t_, row_keys_.of(t_), p.formula->target);
+            const auto cols = span(t_, p, false, t_.header.size(), nullptr);
+            if (!r || !cols) continue;  // a row added at the end: no formula above can name it
+            for (size_t c = std::max<size_t>(cols->first, 1); c <= cols->second && c < t_.header.size(); ++c)
+                if (!computed_column_[c] && (t_.numeric[c] || holds_numbers(t_, c))) planned_.emplace(std::make_pair(*r, c), PlannedCell{n, &p});
+        }
+        for (const Prepared& p : columns_) {
+            const size_t n = order++;
+            const auto c = find_column(t_, p.formula->target);
+            const auto rs = span(t_, p, true, t_.rows.size(), nullptr);
+            if (!c || !rs) continue;
+            for (size_t r = rs->first; r <= rs->second && r < t_.rows.size(); ++r)
+                if (t_.rows[r].role != TableRow::Role::Spacer && !t_.rows[r].cells[0].text.empty())
+                    planned_.emplace(std::make_pair(r, *c), PlannedCell{n, &p});
+        }
+    }
+
     // The row a row formula writes: found by label, or added at the end (with a warning, unless
     // the table says "tilføj: nederst": a subtotal row deleted from the CSV would otherwise move
     // to the end without a word).
@@ -632,7 +723,7 @@ private:
             return;
         }
         t_.rows[*r].role = TableRow::Role::Computed;
-        const auto cols = span(t_, p, false, t_.header.size(), diags_);
+        const auto cols = span(t_, p, false, t_.header.size(), &diags_);
         if (!cols) {
             ok_ = false;
             return;
@@ -652,7 +743,7 @@ private:
     // A column formula, for each row in its range; the column is numeric if any result is.
     void compute_column(Prepared& p) {
         const size_t c = *find_column(t_, p.formula->target);
-        const auto rs = span(t_, p, true, t_.rows.size(), diags_);
+        const auto rs = span(t_, p, true, t_.rows.size(), &diags_);
         if (!rs) {
             ok_ = false;
             return;
@@ -675,7 +766,7 @@ private:
     template <class Where>
     bool compute_cell(const Prepared& p, size_t r, size_t c, bool row_formula, const Where& where) {
         TableScope scope(t_, row_keys_, refs_, row_formula, row_formula ? c : r, row_formula ? std::optional<size_t>(r) : c, writer_,
-                         *p.formula);
+                         planned_, now_, *p.formula);
         FormulaError err;
         auto v = evaluate(*p.expr, scope, &err);
         if (!v) {
@@ -724,6 +815,9 @@ private:
     std::vector<Prepared> rows_, columns_;
     std::vector<bool> computed_column_;
     std::map<std::pair<size_t, size_t>, const Formula*> writer_;  // which formula writes each cell
+    Planned planned_;                                              // which formula will write each cell
+    size_t now_ = 0;  // the formula being computed, counting the rows' formulas, then the columns'
+
     bool used_rounding_note_ = false;
     std::vector<std::string> differs_;  // notes for published figures outside their tolerance
     bool ok_ = true;

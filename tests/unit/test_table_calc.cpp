@@ -535,3 +535,32 @@ TEST_CASE("table calc: a word in a column of numbers that a total sums is an err
     CHECK(outside.messages == "");
     CHECK(row_texts(table(outside), 2) == std::vector<std::string>{"I alt", "5.000"});
 }
+
+TEST_CASE("table calc: a formula reading a cell a later formula computes is an error, never the stale published figure") {
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Ændring pct = [Ændring] / [2022] * 100\n"
+                     "kolonne: Ændring = [2023] - [2022]\n```\n",
+                     "Post;2022;2023;Ændring;Ændring pct\nDrift;100;150;15;\n");
+    CHECK(l.messages.find("m/01-a/item.md:13:24: error: the cell \"Drift\" / \"Ændring\" is computed by the formula "
+                          "\"Ændring = [2023] - [2022]\", which has not been computed yet") == 0);
+    const char* const rows = "Post;2023\nA;100\nB;200\nAndel A;\nI alt;999\n";
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Andel A = [A] / [I alt] * 100 | decimaler 1\n"
+                "række: I alt = sum(A .. B)\n```\n", rows);
+    CHECK(l.messages.find("error: the cell \"I alt\" / \"2023\" is computed by the formula \"I alt = sum(A .. B)\", "
+                          "which has not been computed yet") != std::string::npos);
+    // Also through a range.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Alt = sum(A .. I alt)\nrække: I alt = sum(A .. B)\n"
+                "tilføj: nederst\n```\n", "Post;2023\nA;100\nB;200\nI alt;999\n");
+    CHECK(l.messages.find("error: the cell \"I alt\" / \"2023\" is computed by the formula \"I alt = sum(A .. B)\", "
+                          "which has not been computed yet") != std::string::npos);
+    // In the order of their dependencies, the same formulas compute (and compare the published figure).
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\n"
+                "række: Andel A = [A] / [I alt] * 100 | decimaler 1\n```\n", rows);
+    REQUIRE(l.meeting);
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"Andel A", "33,3"});
+    // Formulas that use each other are a cycle, whatever their order.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: A = [B] + 1\nrække: B = [A] + 1\n```\n", "Post;V\nA;1\nB;2\n");
+    CHECK(l.messages.find("that is a cycle") != std::string::npos);
+    // A range over the formula's own row, with a published figure in it, is a cycle too.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. I alt)\n```\n", "Post;V\nA;1\nI alt;5\n");
+    CHECK(l.messages.find("error: the formula uses its own row \"I alt\": that is a cycle") != std::string::npos);
+}
