@@ -56,8 +56,14 @@ TEST_CASE("table layout: a table too wide for the page gets a smaller size, then
     const TableBox shrunk = layout_table(make_table(2, 12, "1.234.567"), 400, m);
     CHECK(shrunk.size < 9);
     CHECK(shrunk.width() <= 400 + 1e-6);
-    const TableBox squeezed = layout_table(make_table(2, 30, "1.234.567"), 400, m);
-    CHECK(squeezed.size == doctest::Approx(6.5));
+    // Past the smallest size only as far as the numbers need to stay whole, down to the floor.
+    const TableBox small = layout_table(make_table(2, 14, "-152.100.000"), 400, m);
+    CHECK(small.size < 6.5);
+    CHECK(small.size >= 4.5);
+    for (const RowBox& row : small.rows)
+        for (size_t k = 1; k < row.cells.size(); ++k) CHECK(row.cells[k].lines.size() == 1);
+    const TableBox squeezed = layout_table(make_table(2, 45, "1.234.567"), 400, m);
+    CHECK(squeezed.size == doctest::Approx(4.5));
     CHECK(squeezed.width() <= 400 + 1e-6);
     // Every line of every cell still fits inside its column.
     for (const RowBox& row : squeezed.rows)

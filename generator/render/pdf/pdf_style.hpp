@@ -64,6 +64,9 @@ inline constexpr double kTableTightPadX = 1;   // cell padding at the smallest s
 inline constexpr double kWrapColumnShare = 0.45;  // a text column wider than this share wraps first
 inline constexpr double kSpacerRow = 0.5;      // an empty row's height, in lines
 inline constexpr double kTableMinSize = 6.5;
+// Below kTableMinSize a table goes only so that its numbers stay whole (a number split over
+// lines, "-" / "152.100.00" / "0", reads as other figures), down to this.
+inline constexpr double kTableFloorSize = 4.5;
 inline constexpr double kTablePadX = 4;
 inline constexpr double kTablePadY = 2.5;
 inline constexpr double kSmallSize = 8.5;  // table source and notes

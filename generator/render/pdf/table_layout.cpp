@@ -138,9 +138,15 @@ Content content_of(const model::Table& t, const FontMetrics& m) {
     return c;
 }
 
+// How far widths_at may go when the columns' minimum widths do not fit.
+enum class Resort {
+    None,          // not at all: the table does not fit at this size
+    SplitWords,    // text columns below their widest word (words are split), numbers whole
+    SplitNumbers,  // every column scaled down, numbers split too (nothing else fits)
+};
+
 // Column widths at a font size, or an empty vector if the table cannot fit at this size.
-// `wrap_numbers` allows even numeric columns to go below their natural width (last resort).
-std::vector<double> widths_at(const model::Table& t, const Widths& c, double size, double available, bool last_resort,
+std::vector<double> widths_at(const model::Table& t, const Widths& c, double size, double available, Resort resort,
                               double pad_x) {
     const size_t n = t.header.size();
     const double pad = 2 * pad_x;
@@ -201,9 +207,18 @@ std::vector<double> widths_at(const model::Table& t, const Widths& c, double siz
         for (size_t j = i; j < n && wish > 0; ++j) w[order[j]] += spare * (want[order[j]] - min[order[j]]) / wish;
         return w;
     }
-    if (!last_resort) return {};
-    // Nothing fits even at the smallest size: scale every column down; words will be split.
+    if (resort == Resort::None) return {};
     w = min;
+    if (resort == Resort::SplitWords) {
+        // The numbers keep their width; the text columns share the rest, their words split.
+        double numbers = 0, text = 0;
+        for (size_t k = 0; k < n; ++k) (k < t.numeric.size() && t.numeric[k] ? numbers : text) += min[k];
+        if (numbers >= available || text <= 0) return {};
+        for (size_t k = 0; k < n; ++k)
+            if (!(k < t.numeric.size() && t.numeric[k])) w[k] *= (available - numbers) / text;
+        return w;
+    }
+    // Nothing fits even at the smallest size: scale every column down; numbers will be split.
     for (double& x : w) x *= available / total_min;
     return w;
 }
@@ -234,11 +249,15 @@ TableBox layout_table(const model::Table& table, double available, const FontMet
     const Widths measured = measure(c, metrics);
     TableBox box;
     box.pad_x = style::kTablePadX;
-    for (double size = style::kTableSize; size >= style::kTableMinSize - 1e-9; size -= style::kTableSizeStep) {
-        const bool last = size - style::kTableSizeStep < style::kTableMinSize - 1e-9;
-        // At the smallest size, tighter cells leave the text more room before words are split.
-        if (last) box.pad_x = style::kTableTightPadX;
-        box.widths = widths_at(table, measured, size, available, last, box.pad_x);
+    // Smaller sizes until the table fits with its words and numbers whole. At the smallest size,
+    // with tighter cells, words may be split; below it the table goes only so that its numbers
+    // stay whole, and only at the floor are they split too.
+    for (double size = style::kTableSize; size >= style::kTableFloorSize - 1e-9; size -= style::kTableSizeStep) {
+        const bool small = size < style::kTableMinSize + 1e-9;
+        const bool floor = size - style::kTableSizeStep < style::kTableFloorSize - 1e-9;
+        if (small) box.pad_x = style::kTableTightPadX;
+        const Resort resort = floor ? Resort::SplitNumbers : small ? Resort::SplitWords : Resort::None;
+        box.widths = widths_at(table, measured, size, available, resort, box.pad_x);
         if (!box.widths.empty()) {
             box.size = size;
             break;
