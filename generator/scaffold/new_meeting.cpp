@@ -162,6 +162,15 @@ int new_item(const fs::path& meeting, const std::string& name, const std::string
         err << fmt(_("boardpack: cannot make the item {}: {}\n"), quote_text(name), *bad);
         return kExitUsage;
     }
+    // The title is written on the header's "titel:" line: a line break would add lines of its
+    // own (a second "status:"), a control character could not be read back.
+    if (title.find_first_of("\r\n") != std::string::npos || find_control_character(title) != std::string::npos ||
+        find_invalid_utf8(title) != std::string::npos) {
+        err << fmt(_("boardpack: cannot use the title {}: a title is one line of text, without line breaks or control "
+                     "characters\n"),
+                   quote_text(title));
+        return kExitUsage;
+    }
     const fs::path folder = meeting / name;
     if (fs::exists(folder, ec) || fs::is_symlink(folder, ec)) {
         err << fmt(_("boardpack: {}: already exists; nothing was written\n"), folder.string());

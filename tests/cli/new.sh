@@ -41,6 +41,9 @@ for bad in ../ud .skjult a/b ''; do
   "$boardpack" new-item inputs/2023-10-bestyrelsen "$bad" > /dev/null 2> "$work/e"; rc=$?
   check "new-item refuses the name '$bad' (exit 2)" test $rc -eq 2
 done
+"$boardpack" new-item inputs/2023-10-bestyrelsen 09-x --titel $'Linje 1\nstatus: Fortrolig' > /dev/null 2> "$work/e"; rc=$?
+check "new-item refuses a title with a line break, which would write a header line of its own (exit 2)" \
+  test $rc -eq 2 -a ! -e inputs/2023-10-bestyrelsen/09-x -a -n "$(grep 'a title is one line of text' "$work/e")"
 "$boardpack" new-item inputs/ingen 01-x > /dev/null 2> "$work/e"; rc=$?
 check "new-item without a meeting says how to start one (exit 1)" test $rc -eq 1 -a -n "$(grep 'boardpack new inputs/ingen' "$work/e")"
 
