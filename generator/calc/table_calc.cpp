@@ -750,7 +750,9 @@ private:
         }
         bool any_number = false;
         for (size_t r = rs->first; r <= rs->second && r < t_.rows.size(); ++r) {
-            if (t_.rows[r].role == TableRow::Role::Spacer || t_.rows[r].cells[0].text.empty()) continue;
+            // A row without a label is computed too: Excel leaves the label of a merged cell empty,
+            // and its published figures would otherwise go unchecked.
+            if (t_.rows[r].role == TableRow::Role::Spacer) continue;
             if (!claim(writer_, r, c, p, [&] { return fmt(_("column {}"), quote_text(p.formula->target)); }, diags_) ||
                 !compute_cell(p, r, c, false, [&] { return fmt(_(" (in row {})"), quote_text(row_name(t_, r))); })) {
                 ok_ = false;

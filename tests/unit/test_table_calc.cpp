@@ -564,3 +564,12 @@ TEST_CASE("table calc: a formula reading a cell a later formula computes is an e
     l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. I alt)\n```\n", "Post;V\nA;1\nI alt;5\n");
     CHECK(l.messages.find("error: the formula uses its own row \"I alt\": that is a cycle") != std::string::npos);
 }
+
+TEST_CASE("table calc: a column formula computes a row without a label too, so its published figure is checked") {
+    // Excel leaves a merged label cell empty in the rows below the first.
+    const auto l = compute("```tabel\nfil: t.csv\ntitel: Udgifter\nkolonne: I alt = [2023] + [2024]\n```\n",
+                           "Post;2023;2024;I alt\nDrift;100;150;\n;200;260;999\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages.find("m/01-a/t.csv:3:10: warning: the published figure 999") == 0);
+    CHECK(row_texts(table(l), 1)[3] == "460");
+}
