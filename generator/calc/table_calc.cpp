@@ -341,6 +341,9 @@ public:
         return out;
     }
 
+    // The per-cent sign of the cells of this table the formula read ("" for none or mixed).
+    std::string share_sign() const { return share_sign_.sign(); }
+
     // A "-" quoted from another table (or by the table's own name) passes only where this table
     // says "mangler: videre"; from an input cell the error belongs at that cell.
     bool accepts_missing(const Value& missing, Failure* error) override {
@@ -375,6 +378,7 @@ private:
     std::optional<Value> input(size_t r, size_t c, Failure* error) {
         if (!not_yet_computed(r, c, error)) return std::nullopt;
         auto v = cell_value(t_, r, c, error);
+        if (v) share_sign_.add(t_.rows[r].cells[c]);
         if (!v || v->kind != Value::Kind::Missing || t_.missing_passes || computed_.count({r, c})) return v;
         const Cell& cell = t_.rows[r].cells[c];
         error->message = missing_input_message(quote_text(row_name(t_, r)) + " / " + quote_text(t_.header[c]), cell.text,
@@ -439,6 +443,7 @@ private:
     const Planned& planned_;
     size_t now_;
     const Formula& formula_;
+    SharedShareSign share_sign_;
 };
 
 using Prepared = PreparedFormula;
@@ -483,7 +488,9 @@ std::string unrounded(const Decimal& v, int decimals) {
 
 // Puts a result into a cell, comparing it with the figure the CSV published there, if any.
 // False (after an error at the formula) if the two are too far apart to compare exactly.
-bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool& used_rounding_note,
+// `share_sign` is the per-cent sign of the cells the formula read, printed after a number.
+bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& share_sign, const Prepared& p,
+           bool& used_rounding_note,
            std::vector<std::string>& differs, const Words& words, Diagnostics& diags) {
     Cell& cell = t.rows[r].cells[c];
     const Cell published = cell;
@@ -514,7 +521,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const Prepared& p, bool
             out.value = v.number;
             out.decimals = d;
             out.text = format_danish(v.number, d);
-            out.unit = computed_unit(t, r, c);  // "6 %" among cells written "5 %"
+            out.unit = share_sign;  // "6 %" computed from cells written "5 %"
             if (!out.unit.empty()) out.text += " " + out.unit;
             if (published.kind == Cell::Kind::Number) {
                 const Decimal shown = v.number.rounded(d);
@@ -775,7 +782,7 @@ private:
             report(diags_, *p.formula, err, where());
             return false;
         }
-        return store(t_, r, c, *v, p, used_rounding_note_, differs_, refs_.words(), diags_);
+        return store(t_, r, c, *v, scope.share_sign(), p, used_rounding_note_, differs_, refs_.words(), diags_);
     }
 
     // The rounding note if a published figure was kept within its tolerance, and a note for

@@ -573,3 +573,28 @@ TEST_CASE("table calc: a column formula computes a row without a label too, so i
     CHECK(l.messages.find("m/01-a/t.csv:3:10: warning: the published figure 999") == 0);
     CHECK(row_texts(table(l), 1)[3] == "460");
 }
+
+TEST_CASE("table calc: a computed cell's per-cent sign comes from the cells its formula reads, not from cells computed before") {
+    // Regression (unitleak): "%" of the first row's change was carried to every later row.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Ændring = [2023] - [2022]\n```\n\n"
+                           "Tal: {t[Antal forløb; Ændring]} og {t[Ventetid (dage); Ændring]}.\n",
+                           "Post;2022;2023\nAndel overholdt;73 %;75 %\nAntal forløb;100;120\nVentetid (dage);46;43\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Andel overholdt", "73 %", "75 %", "2 %"});
+    CHECK(row_texts(table(l), 1) == std::vector<std::string>{"Antal forløb", "100", "120", "20"});
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"Ventetid (dage)", "46", "43", "-3"});
+    CHECK(figure_text(l).find("Tal: 20 og -3.") != std::string::npos);
+    // A row formula reads its own column: a total of shares is a share, one of counts is not.
+    const auto rows = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: I alt = [A] + [B]\n```\n",
+                              "Post;Andel;Antal\nA;60 %;4\nB;40 %;6\nI alt;;\n");
+    REQUIRE(rows.meeting);
+    CHECK(rows.messages == "");
+    CHECK(row_texts(table(rows), 2) == std::vector<std::string>{"I alt", "100 %", "10"});
+    // A published figure written with "%" in a column whose formula reads counts is not a share.
+    const auto first_row_counts = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Sum = [X] + [Y]\n```\n",
+                                          "Post;X;Y\nAntal;1;2\nAndel;10 %;20 %\n");
+    REQUIRE(first_row_counts.meeting);
+    CHECK(row_texts(table(first_row_counts), 0) == std::vector<std::string>{"Antal", "1", "2", "3"});
+    CHECK(row_texts(table(first_row_counts), 1) == std::vector<std::string>{"Andel", "10 %", "20 %", "30 %"});
+}
