@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "calc/builtins.hpp"
+#include "calc/units.hpp"
 #include "numbers/danish_number.hpp"
 #include "core/text.hpp"
 
@@ -124,6 +125,21 @@ private:
         if (!b || !number_or_missing(*e.args[1], *b)) return std::nullopt;
         if (a->kind == Value::Kind::Missing) return a;
         if (b->kind == Value::Kind::Missing) return b;
+        // Two amounts in different units are brought to one before they are added, subtracted,
+        // divided: 11,5 mio. kr. + 3.000.000 kr. is 14,5 mio. kr. A product is not (a rate
+        // times an amount); its unit is the amount's.
+        std::string unit;
+        if (e.op == '*') {
+            const bool a_amount = kroner_per(a->unit) > 0, b_amount = kroner_per(b->unit) > 0;
+            if (a_amount != b_amount) unit = a_amount ? a->unit : b->unit;
+            else if (!a_amount) unit = a->unit.empty() ? b->unit : a->unit;  // a share times a number
+        } else {
+            const auto common = align(e, *a, *b);
+            if (!common) return std::nullopt;
+            unit = *common;
+            // A ratio of two figures in one unit has none.
+            if (e.op == '/') unit = b->unit.empty() ? a->unit : std::string();
+        }
         std::optional<Decimal> r;
         switch (e.op) {
             case '+': r = Decimal::add(a->number, b->number); break;
@@ -135,7 +151,30 @@ private:
                 break;
         }
         if (!r) return fail(e, too_large(_("the result")));
-        return Value::of(*r, combine(a->decimals, b->decimals));
+        Value out = Value::of(*r, combine(a->decimals, b->decimals));
+        out.unit = unit;
+        return out;
+    }
+
+    // Brings two numbers to the unit they are combined in (calc/units.hpp): the larger of two
+    // amounts, converted exactly. A share and millions cannot be combined: an error at `at`.
+    std::optional<std::string> align(const Expr& at, Value& a, Value& b) {
+        if (!a.is_number() || !b.is_number()) return a.unit.empty() ? b.unit : a.unit;
+        const auto common = common_unit(a.unit, b.unit);
+        if (!common) {
+            fail(at, fmt(_("the formula combines a figure in {} with one in {}, and the one cannot be converted into the "
+                           "other; compute a share from amounts in one unit"), a.unit, b.unit));
+            return std::nullopt;
+        }
+        for (Value* v : {&a, &b}) {
+            auto converted = in_unit(*v, *common);
+            if (!converted) {
+                fail(at, too_large(fmt(_("the figure {} {} converted to {}"), shown(*v), v->unit, *common)));
+                return std::nullopt;
+            }
+            *v = *converted;
+        }
+        return common;
     }
 
     // Arguments as values; ranges expand to all their values.
@@ -233,14 +272,18 @@ private:
                 acc = v;
                 continue;
             }
+            Value next = v;
+            const auto unit = align(e, *acc, next);
+            if (!unit) return std::nullopt;
+            acc->unit = *unit;
             if (f == "sum") {
-                auto r = Decimal::add(acc->number, v.number);
+                auto r = Decimal::add(acc->number, next.number);
                 if (!r) return fail(e, too_large(_("the sum")));
                 acc->number = *r;
-            } else if ((f == "min" && v.number < acc->number) || (f == "max" && v.number > acc->number)) {
-                acc->number = v.number;
+            } else if ((f == "min" && next.number < acc->number) || (f == "max" && next.number > acc->number)) {
+                acc->number = next.number;
             }
-            acc->decimals = combine(acc->decimals, v.decimals);
+            acc->decimals = combine(acc->decimals, next.decimals);
         }
         if (!acc) return fail(e, fmt(_("{}() got no numbers"), f));
         return acc;
@@ -266,6 +309,7 @@ private:
         if (!v || !t || !higher || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *t))
             return std::nullopt;
         if (!v->is_number() || !t->is_number()) return Value::missing("-");
+        if (!align(e, *v, *t)) return std::nullopt;
         const bool met = *higher ? v->number >= t->number : v->number <= t->number;
         const Words& w = scope_.refs().words();
         return met ? Value::word(w.met, Tone::Good) : Value::word(w.not_met, Tone::Bad);
@@ -287,6 +331,7 @@ private:
             band = *a;
         }
         if (!before->is_number() || !now->is_number()) return Value::missing("-");
+        if (!align(e, *before, *now)) return std::nullopt;
         const auto diff = Decimal::sub(now->number, before->number);
         const auto change = diff ? diff->abs() : std::nullopt;
         if (!change) return fail(e, too_large(fmt(_("the change from {} to {}"), shown(*before), shown(*now))));
@@ -303,6 +348,7 @@ private:
         auto limit = v ? eval(*e.args[1]) : std::nullopt;
         if (!v || !limit || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *limit)) return std::nullopt;
         if (!v->is_number() || !limit->is_number()) return Value::missing("-");
+        if (!align(e, *v, *limit)) return std::nullopt;
         const int c = Decimal::compare(v->number, limit->number);
         const Words& w = scope_.refs().words();
         if (c > 0) return Value::word(w.over_cap, Tone::Bad);

@@ -51,13 +51,6 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
     return o;
 }
 
-int64_t kroner_per(const std::string& unit) {
-    if (unit == "kr.") return 1;
-    if (unit == "mio. kr.") return 1000000;
-    if (unit == "mia. kr.") return 1000000000;
-    return 0;
-}
-
 namespace {
 
 // Number of decimal digits in a power of ten (1000000 -> 6).

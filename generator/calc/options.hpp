@@ -9,6 +9,7 @@
 
 #include "calc/failure.hpp"
 #include "numbers/decimal.hpp"
+#include "calc/units.hpp"
 #include "calc/value.hpp"
 #include "calc/words.hpp"
 
@@ -25,10 +26,6 @@ struct Options {
 
 // Parses the options; on failure returns nullopt and fills *error (its column a byte offset).
 std::optional<Options> parse_options(const std::string& text, bool allow_range, FormulaError* error);
-
-// How many kroner one `unit` is: 1 for "kr.", 10^6 for "mio. kr.", 10^9 for "mia. kr."; 0 for
-// a unit that is not an amount ("pct.") and for "".
-int64_t kroner_per(const std::string& unit);
 
 // The value as text: numbers converted from o.source_unit to o.unit, rounded half away from
 // zero, Danish notation, with the unit; trend words as verbs if asked. Sets *lost_to_zero when a

@@ -7,6 +7,7 @@
 #include "numbers/danish_number.hpp"
 #include "calc/evaluator.hpp"
 #include "calc/options.hpp"
+#include "calc/units.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 
@@ -155,6 +156,7 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
         case Cell::Kind::Number: {
             Value v = Value::of(c.value, c.decimals);
             v.printed = c.text;
+            v.unit = cell_unit(t.figures_unit, c.unit);
             return v;
         }
         case Cell::Kind::Text: {
@@ -486,6 +488,27 @@ std::string unrounded(const Decimal& v, int decimals) {
     return fmt(_(" (unrounded {})"), format_danish(v, scale));
 }
 
+// A result in the table's unit: one in another amount unit (a cell quoted from a table in mio.
+// kr.) converted exactly; a share where the figures are millions, or millions where they are
+// shares, would print a wrong figure: nullopt after an error at the formula.
+std::optional<Value> in_table_unit(const Table& t, size_t r, size_t c, const Value& v, const Prepared& p,
+                                   Diagnostics& diags) {
+    if (!v.is_number()) return v;
+    const std::string home = cell_unit(t.figures_unit, "");
+    if (!common_unit(v.unit, home)) {
+        report(diags, *p.formula, 0,
+               fmt(_("the formula gives a figure in {} for {} / {}, but the table's figures are in {}; the one cannot be "
+                     "converted into the other"), v.unit, quote_text(row_name(t, r)), quote_text(t.header[c]), home));
+        return std::nullopt;
+    }
+    auto converted = in_unit(v, home);
+    if (!converted)
+        report(diags, *p.formula, 0,
+               fmt(_("the formula's result for {} / {} in {} is too large to convert to the table's {} exactly ({})"),
+                   quote_text(row_name(t, r)), quote_text(t.header[c]), v.unit, home, tr(Decimal::kLimitText)));
+    return converted;
+}
+
 // Puts a result into a cell, comparing it with the figure the CSV published there, if any.
 // False (after an error at the formula) if the two are too far apart to compare exactly.
 // `share_sign` is the per-cent sign of the cells the formula read, printed after a number.
@@ -782,7 +805,9 @@ private:
             report(diags_, *p.formula, err, where());
             return false;
         }
-        return store(t_, r, c, *v, scope.share_sign(), p, used_rounding_note_, differs_, refs_.words(), diags_);
+        const auto in_unit = in_table_unit(t_, r, c, *v, p, diags_);
+        if (!in_unit) return false;
+        return store(t_, r, c, *in_unit, scope.share_sign(), p, used_rounding_note_, differs_, refs_.words(), diags_);
     }
 
     // The rounding note if a published figure was kept within its tolerance, and a note for

@@ -18,6 +18,7 @@ struct Value {
     SourceLoc from;          // the table cell it was read from, if any (for messages)
     std::string printed;     // that cell's text as the table prints it (a published figure, say)
     std::string where;       // the quoted cell, "t[række; kolonne]", for messages about it
+    std::string unit;        // Number: "kr.", "mio. kr.", "mia. kr.", "pct.", or "" for none (calc/units.hpp)
 
     static Value of(Decimal d, int decimals) {
         Value v;

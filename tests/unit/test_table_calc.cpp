@@ -598,3 +598,54 @@ TEST_CASE("table calc: a computed cell's per-cent sign comes from the cells its 
     CHECK(row_texts(table(first_row_counts), 0) == std::vector<std::string>{"Antal", "1", "2", "3"});
     CHECK(row_texts(table(first_row_counts), 1) == std::vector<std::string>{"Andel", "10 %", "20 %", "30 %"});
 }
+
+namespace {
+
+// A meeting of one public item with the given item text and CSV files.
+Loaded compute_files(const std::string& body, const std::vector<std::pair<std::string, std::string>>& csvs) {
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: O\norgan: Bestyrelsen\ndato: 2024-03-07\ntidspunkt: kl. 9\nsted: S\npunkt: 01-a\n");
+    f.add("01-a/item.md", item(1, "Offentlig", body));
+    for (const auto& [name, text] : csvs) f.add("01-a/" + name, text);
+    Diagnostics d;
+    Loaded out;
+    out.meeting = input::load_meeting(f, "m", d);
+    if (out.meeting) calc::compute_meeting(*out.meeting, test::words(), d);
+    out.messages = test::messages(d);
+    return out;
+}
+
+const std::pair<std::string, std::string> kMillions{"t.csv", "Post;2023\nDrift;11,5\nAnlæg;2,25\n"};
+const char* const kMillionsTable = "```tabel\nfil: t.csv\nnavn: t\ntitel: I mio\ntalenhed: mio. kr.\n```\n\n";
+const std::pair<std::string, std::string> kShares{"p.csv", "Post;V\nAndel;73\n"};
+const char* const kSharesTable = "```tabel\nfil: p.csv\nnavn: p\ntitel: Andele\ntalenhed: pct.\n```\n\n";
+
+}  // namespace
+
+TEST_CASE("table calc: a formula quoting a table in another amount unit converts it exactly") {
+    // Regression (xunit): 11,5 mio. kr. was added to 3.000.000 kr. as 11,5.
+    const auto l = compute_files(std::string(kMillionsTable) +
+                                     "```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\nrække: Drift = t[Drift; 2023]\n"
+                                     "række: I alt = [Løn] + [Drift]\n```\n\nTal: {u[I alt; 2023] | mio. kr.}.\n",
+                                 {kMillions, {"u.csv", "Post;2023\nLøn;3.000.000\nDrift;\nI alt;\n"}});
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    const model::Table& u = l.meeting->items[0].tables.at(1);
+    CHECK(row_texts(u, 1) == std::vector<std::string>{"Drift", "11.500.000"});
+    CHECK(row_texts(u, 2) == std::vector<std::string>{"I alt", "14.500.000"});
+    CHECK(figure_text(l).find("Tal: 14,5 mio. kr.") != std::string::npos);
+    // A table in millions quoting one in kr. gets millions, exactly.
+    const auto m = compute_files("```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\n```\n\n"
+                                 "```tabel\nfil: t.csv\nnavn: t\ntitel: I mio\ntalenhed: mio. kr.\n"
+                                 "række: I alt = [Drift] + [Anlæg] + u[Løn; 2023]\n```\n",
+                                 {{"t.csv", "Post;2023\nDrift;11,5\nAnlæg;2,25\nI alt;\n"}, {"u.csv", "Post;2023\nLøn;3.250.000\n"}});
+    REQUIRE(m.meeting);
+    CHECK(m.messages == "");
+    CHECK(row_texts(m.meeting->items[0].tables.at(1), 2) == std::vector<std::string>{"I alt", "17,00"});
+    // A share and millions cannot be added: an error at the formula.
+    const auto mixed = compute_files(std::string(kMillionsTable) + kSharesTable +
+                                         "```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\nrække: I alt = t[Drift; 2023] + p[Andel; V]\n"
+                                         "tilføj: nederst\n```\n",
+                                     {kMillions, kShares, {"u.csv", "Post;2023\nLøn;3.000.000\n"}});
+    CHECK(mixed.messages.find("error: the formula combines a figure in mio. kr. with one in pct.") != std::string::npos);
+}

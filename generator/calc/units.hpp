@@ -1,0 +1,36 @@
+// The units a computed number can be in: an amount ("kr.", "mio. kr.", "mia. kr."), a share
+// ("pct."), or none ("": a literal, a ratio, a count). Values carry theirs, so a formula that
+// quotes a table in mio. kr. from one in kr. converts exactly instead of adding 11,5 to millions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "calc/value.hpp"
+#include "numbers/decimal.hpp"
+
+namespace boardpack::calc {
+
+// How many kroner one `unit` is: 1 for "kr.", 10^6 for "mio. kr.", 10^9 for "mia. kr."; 0 for
+// a unit that is not an amount ("pct.") and for "".
+int64_t kroner_per(const std::string& unit);
+
+// The unit a table cell's number is in: "pct." for a cell written "73 %" or "73 pct.", else the
+// table's "talenhed" ("" there means kr.).
+std::string cell_unit(const std::string& figures_unit, const std::string& written_unit);
+
+// An amount in `from` as an amount in `to` (both amount units), exactly; nullopt if it does not fit.
+std::optional<Decimal> convert_amount(const Decimal& amount, const std::string& from, const std::string& to);
+
+// A number converted to the amount unit `unit` (both amounts; otherwise unchanged), its decimals
+// following the digits (11,5 mio. kr. is 11.500.000 kr.); nullopt if it does not fit.
+std::optional<Value> in_unit(const Value& v, const std::string& unit);
+
+// The unit two numbers are combined in (added, compared, divided): the same one, the one that
+// has a unit, or for two amounts the larger (mio. kr. for kr. and mio. kr.): dividing by a power
+// of ten is always exact and keeps the decimals the figures in millions are shown with.
+// nullopt for a share and millions or billions; "" for a share and kr., which may be a count.
+std::optional<std::string> common_unit(const std::string& a, const std::string& b);
+
+}  // namespace boardpack::calc
