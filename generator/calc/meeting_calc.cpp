@@ -476,7 +476,7 @@ private:
             return;
         }
         std::string unit_error;
-        options->source_unit = source_unit(*expr, &unit_error);
+        check_one_unit(*expr, &unit_error);
         if (!unit_error.empty()) {
             d_.error(in.loc, unit_error);
             return;
@@ -494,6 +494,8 @@ private:
         if (expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty()) in.text = v->printed;
         else {
             bool lost = false;
+            // The unit the value is in: its table's "talenhed", or a beregning value's.
+            options->source_unit = v->unit;
             in.text = format_value(*v, *options, words_, &lost);
             if (lost)
                 d_.warning(in.loc, fmt(_("the figure {} is not zero but prints as {}; ask for more decimals or another unit"),
@@ -501,9 +503,9 @@ private:
         }
     }
 
-    // The unit the tables an expression quotes write their figures in ("talenhed"); "" for kr.
-    // Quoting tables in different units in one figure is an error (*error set).
-    std::string source_unit(const Expr& e, std::string* error) {
+    // Quoting tables whose figures are in different units ("talenhed") in one figure is an error
+    // (*error set), so the text says plainly which unit it quotes.
+    void check_one_unit(const Expr& e, std::string* error) {
         std::string unit;
         bool seen = false;
         std::function<void(const Expr&)> walk = [&](const Expr& x) {
@@ -521,7 +523,6 @@ private:
             for (const auto& a : x.args) walk(*a);
         };
         walk(e);
-        return unit;
     }
 
     void figures(std::vector<Inline>& inlines, size_t item) {

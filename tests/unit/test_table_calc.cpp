@@ -649,3 +649,16 @@ TEST_CASE("table calc: a formula quoting a table in another amount unit converts
                                      {kMillions, kShares, {"u.csv", "Post;2023\nLøn;3.000.000\n"}});
     CHECK(mixed.messages.find("error: the formula combines a figure in mio. kr. with one in pct.") != std::string::npos);
 }
+
+TEST_CASE("figures: a beregning value carries the unit of the cells it is computed from") {
+    // Regression (beregn2): a value from a table in mio. kr. printed "11,5 kr." and "0,0 mio. kr.".
+    const auto l = compute_files(std::string(kMillionsTable) +
+                                     "```beregning\nnavn: b\nværdi: drift = t[Drift; 2023]\n"
+                                     "værdi: i-alt = drift + u[Løn; 2023]\nværdi: andel = drift / t[Anlæg; 2023]\n```\n\n"
+                                     "```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\n```\n\n"
+                                     "Tal: {b[drift] | kr.}; {b[drift] | mio. kr.}; {b[i-alt] | mio. kr.}; {b[andel] | decimaler 1}.\n",
+                                 {kMillions, {"u.csv", "Post;2023\nLøn;3.000.000\n"}});
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Tal: 11.500.000 kr.; 11,5 mio. kr.; 14,5 mio. kr.; 5,1.") != std::string::npos);
+}
