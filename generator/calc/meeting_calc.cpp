@@ -494,9 +494,15 @@ private:
         if (expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty()) in.text = v->printed;
         else {
             bool lost = false;
+            std::string cannot;
             // The unit the value is in: its table's "talenhed", or a beregning value's.
             options->source_unit = v->unit;
-            in.text = format_value(*v, *options, words_, &lost);
+            in.text = format_value(*v, *options, words_, &lost, &cannot);
+            if (!cannot.empty()) {
+                d_.error(at(static_cast<int>(bar == std::string::npos ? 0 : bar + 3)),
+                         fmt(_("{} in the figure {}"), cannot, quote_text("{" + in.expression + "}")));
+                return;
+            }
             if (lost)
                 d_.warning(in.loc, fmt(_("the figure {} is not zero but prints as {}; ask for more decimals or another unit"),
                                        quote_text("{" + in.expression + "}"), quote_text(in.text)));

@@ -51,18 +51,7 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
     return o;
 }
 
-namespace {
-
-// Number of decimal digits in a power of ten (1000000 -> 6).
-int digits_of(int64_t power) {
-    int d = 0;
-    for (; power > 1; power /= 10) ++d;
-    return d;
-}
-
-}  // namespace
-
-std::string format_value(const Value& v, const Options& o, const Words& words, bool* lost_to_zero) {
+std::string format_value(const Value& v, const Options& o, const Words& words, bool* lost_to_zero, std::string* error) {
     switch (v.kind) {
         case Value::Kind::Missing: return v.text;
         case Value::Kind::Text:
@@ -76,19 +65,25 @@ std::string format_value(const Value& v, const Options& o, const Words& words, b
     Decimal n = v.number;
     int decimals = v.decimals < 0 ? 0 : v.decimals;
     // Amounts convert from the unit they are written in (a table in mio. kr.) to the one asked
-    // for, so a figure already in millions is not divided again.
-    const int64_t to = kroner_per(o.unit);
-    const int64_t from = o.source_unit.empty() ? 1 : kroner_per(o.source_unit);
-    if (to > 0 && from > 0 && to != from) {
-        if (to > from) {
-            // Dividing by a power of ten keeps the count and adds its digits: it always fits.
-            if (const auto q = Decimal::div(n, Decimal(to / from, 0))) n = *q;
-            decimals = 1;
-        } else {
-            // Multiplying can overflow only beyond 18 digits, which no amount reaches; keep the
-            // value as written if it would.
-            if (const auto p = Decimal::mul(n, Decimal(from / to, 0))) n = *p;
-            decimals = decimals > digits_of(from / to) ? decimals - digits_of(from / to) : 0;
+    // for, so a figure already in millions is not divided again. A unit that cannot be reached
+    // (a share as kroner) is an error, never the number with another unit after it.
+    const std::string from = o.source_unit.empty() ? "kr." : o.source_unit;
+    auto fail = [&](std::string message) {
+        if (error) *error = std::move(message);
+        return std::string();
+    };
+    if (!o.unit.empty() && units_conflict(from, o.unit))
+        return fail(fmt(_("the figure is in {} and cannot be shown in {}; leave out the unit, or quote a figure in a unit "
+                          "that converts to it"), from, o.unit));
+    if (kroner_per(o.unit) > 0 && o.unit != from) {
+        Value amount = v;
+        amount.unit = from;
+        // Multiplying can overflow only beyond 18 digits, which no amount reaches; keep the value
+        // as written if it would.
+        if (const auto converted = in_unit(amount, o.unit)) {
+            n = converted->number;
+            // Into a larger unit one decimal ("11,5 mio. kr."), into a smaller one as the digits allow.
+            decimals = kroner_per(o.unit) > kroner_per(from) ? 1 : converted->decimals;
         }
     }
     if (o.decimals >= 0) decimals = o.decimals;

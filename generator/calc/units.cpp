@@ -62,6 +62,11 @@ bool large_amount(const std::string& unit) { return kroner_per(unit) > 1; }
 
 }  // namespace
 
+bool units_conflict(const std::string& from, const std::string& to) {
+    if (from == "pct.") return kroner_per(to) > 0;  // a share shown as kroner
+    return to == "pct." && large_amount(from);
+}
+
 std::optional<std::string> common_unit(const std::string& a, const std::string& b) {
     if (a == b || b.empty()) return a;
     if (a.empty()) return b;

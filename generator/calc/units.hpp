@@ -27,6 +27,11 @@ std::optional<Decimal> convert_amount(const Decimal& amount, const std::string& 
 // following the digits (11,5 mio. kr. is 11.500.000 kr.); nullopt if it does not fit.
 std::optional<Value> in_unit(const Value& v, const std::string& unit);
 
+// Whether a number in `from` cannot be shown or used as one in `to`: a share as an amount, or
+// millions or billions as a share. "kr." is also what a table without "talenhed" is in, which may
+// hold counts, so it converts to anything; "" (no unit) too.
+bool units_conflict(const std::string& from, const std::string& to);
+
 // The unit two numbers are combined in (added, compared, divided): the same one, the one that
 // has a unit, or for two amounts the larger (mio. kr. for kr. and mio. kr.): dividing by a power
 // of ten is always exact and keeps the decimals the figures in millions are shown with.

@@ -662,3 +662,22 @@ TEST_CASE("figures: a beregning value carries the unit of the cells it is comput
     CHECK(l.messages == "");
     CHECK(figure_text(l).find("Tal: 11.500.000 kr.; 11,5 mio. kr.; 14,5 mio. kr.; 5,1.") != std::string::npos);
 }
+
+TEST_CASE("figures: a unit the figure cannot be converted to is an error at the figure") {
+    // Regression (xunit, hdrunit): "73 kr." for a cell of a table in pct.
+    auto l = compute_files(std::string(kSharesTable) + "Tal: {p[Andel; V] | kr.}.\n", {kShares});
+    CHECK(l.messages == "m/01-a/item.md:17:21: error: the figure is in pct. and cannot be shown in kr.; leave out the unit, "
+                        "or quote a figure in a unit that converts to it in the figure \"{p[Andel; V] | kr.}\"\n");
+    l = compute_files(std::string(kMillionsTable) + "Tal: {t[Drift; 2023] | pct.}.\n", {kMillions});
+    CHECK(l.messages.find("m/01-a/item.md:17:") == 0);
+    CHECK(l.messages.find("error: the figure is in mio. kr. and cannot be shown in pct.") != std::string::npos);
+    // A share written "73 %" in a table without "talenhed" is a share too.
+    l = compute_files("```tabel\nfil: p.csv\nnavn: p\ntitel: Andele\n```\n\nTal: {p[Andel; V] | mio. kr.}.\n",
+                      {{"p.csv", "Post;V\nAndel;73 %\n"}});
+    CHECK(l.messages.find("error: the figure is in pct. and cannot be shown in mio. kr.") != std::string::npos);
+    // A ratio of amounts is no amount: it may be shown in pct.
+    l = compute_files(std::string(kMillionsTable) + "Tal: {t[Drift; 2023] / t[Anlæg; 2023] * 100 | pct., decimaler 0}.\n",
+                      {kMillions});
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Tal: 511 pct.") != std::string::npos);
+}
