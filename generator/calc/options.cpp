@@ -66,7 +66,8 @@ std::string format_value(const Value& v, const Options& o, const Words& words, b
     int decimals = v.decimals < 0 ? 0 : v.decimals;
     // Amounts convert from the unit they are written in (a table in mio. kr.) to the one asked
     // for, so a figure already in millions is not divided again. A unit that cannot be reached
-    // (a share as kroner) is an error, never the number with another unit after it.
+    // (a share as kroner) or a conversion that does not fit is an error, never the number as
+    // written with another unit after it.
     const std::string from = o.source_unit.empty() ? "kr." : o.source_unit;
     auto fail = [&](std::string message) {
         if (error) *error = std::move(message);
@@ -78,13 +79,13 @@ std::string format_value(const Value& v, const Options& o, const Words& words, b
     if (kroner_per(o.unit) > 0 && o.unit != from) {
         Value amount = v;
         amount.unit = from;
-        // Multiplying can overflow only beyond 18 digits, which no amount reaches; keep the value
-        // as written if it would.
-        if (const auto converted = in_unit(amount, o.unit)) {
-            n = converted->number;
-            // Into a larger unit one decimal ("11,5 mio. kr."), into a smaller one as the digits allow.
-            decimals = kroner_per(o.unit) > kroner_per(from) ? 1 : converted->decimals;
-        }
+        const auto converted = in_unit(amount, o.unit);
+        if (!converted)
+            return fail(fmt(_("the figure {} {} is too large to convert to {} exactly ({})"), format_danish(n, decimals), from,
+                            o.unit, tr(Decimal::kLimitText)));
+        n = converted->number;
+        // Into a larger unit one decimal ("11,5 mio. kr."), into a smaller one as the digits allow.
+        decimals = kroner_per(o.unit) > kroner_per(from) ? 1 : converted->decimals;
     }
     if (o.decimals >= 0) decimals = o.decimals;
     std::string s = format_danish(n, decimals);

@@ -30,7 +30,8 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
 // The value as text: numbers converted from o.source_unit to o.unit, rounded half away from
 // zero, Danish notation, with the unit; trend words as verbs if asked. Sets *lost_to_zero when a
 // non-zero number prints as zero (0,0 mio. kr.), which the caller warns about. A unit the value
-// cannot be converted to (a share as kroner, millions as pct.) returns "" with the reason in *error.
+// cannot be converted to (a share as kroner, millions as pct.), or a conversion too large to be
+// exact, returns "" with the reason in *error.
 std::string format_value(const Value& v, const Options& o, const Words& words, bool* lost_to_zero = nullptr,
                          std::string* error = nullptr);
 

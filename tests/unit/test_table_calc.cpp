@@ -681,3 +681,14 @@ TEST_CASE("figures: a unit the figure cannot be converted to is an error at the 
     CHECK(l.messages == "");
     CHECK(figure_text(l).find("Tal: 511 pct.") != std::string::npos);
 }
+
+TEST_CASE("figures: a unit conversion that does not fit is an error at the figure") {
+    // Regression (ovf): "10.000.000.001 kr." for 10.000.000.000,5 mia. kr.
+    const auto l = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: I mia\ntalenhed: mia. kr.\n```\n\n"
+                                 "Tal: {t[Drift; 2023] | kr.} / {t[Drift; 2023] | mio. kr.}.\n",
+                                 {{"t.csv", "Post;2023\nDrift;10.000.000.000,5\n"}});
+    CHECK(l.messages.find("m/01-a/item.md:17:") == 0);
+    CHECK(l.messages.find("error: the figure 10.000.000.000,5 mia. kr. is too large to convert to kr. exactly") !=
+          std::string::npos);
+    CHECK(l.messages.find("\n") == l.messages.size() - 1);  // the conversion to mio. kr. fits
+}
