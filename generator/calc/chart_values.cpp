@@ -153,7 +153,9 @@ public:
                 const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
                 const model::Cell* cell = col < t.rows[r].cells.size() ? &t.rows[r].cells[col] : nullptr;
                 if (cell && cell->kind == model::Cell::Kind::Number) {
-                    out.values.push_back(to_double(cell->value));
+                    // The number as the table prints it (in millions for "enhed: mio. kr."), so the
+                    // axis, the bars and the target are in the unit of the labels.
+                    out.values.push_back(to_double(shown_number(t, *cell)));
                     out.printed.push_back(cell->text);
                 } else if (!cell || cell->kind != model::Cell::Kind::Text) {
                     out.values.push_back(std::nullopt);  // a gap, never a zero

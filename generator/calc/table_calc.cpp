@@ -142,6 +142,20 @@ bool holds_numbers(const Table& t, size_t c) {
 
 }  // namespace
 
+namespace {
+
+bool shown_in_millions(const Table& t, const Cell& c) {
+    return t.unit == "mio. kr." && c.kind == Cell::Kind::Number && c.unit != "%" && c.unit != "pct.";
+}
+
+}  // namespace
+
+Decimal shown_number(const Table& t, const Cell& c) {
+    if (!shown_in_millions(t, c)) return c.value;
+    // Dividing by a million keeps the count and adds 6 decimals: it always fits.
+    return Decimal::div(c.value, Decimal(1000000, 0)).value_or(c.value);
+}
+
 const Formula* writer_of(const Table& t, size_t row, size_t column) {
     for (const Formula& f : t.formulas) {
         const bool row_formula = f.kind == Formula::Kind::Row;
@@ -828,12 +842,10 @@ private:
         for (TableRow& r : t_.rows)
             for (size_t c = 1; c < r.cells.size(); ++c) {
                 Cell& cell = r.cells[c];
-                if (cell.kind != Cell::Kind::Number || cell.unit == "%" || cell.unit == "pct.") continue;
-                // Dividing by a million keeps the count and adds 6 decimals: it always fits.
-                const auto millions = Decimal::div(cell.value, Decimal(1000000, 0));
-                if (!millions) continue;
-                cell.text = format_danish(*millions, d);
-                if (!cell.value.is_zero() && millions->rounded(d).is_zero())
+                if (!shown_in_millions(t_, cell)) continue;
+                const Decimal millions = shown_number(t_, cell);
+                cell.text = format_danish(millions, d);
+                if (!cell.value.is_zero() && millions.rounded(d).is_zero())
                     diags_.warning(cell.loc.file.empty() ? t_.loc : cell.loc,
                                    fmt(_("the amount {} kr. for {} / {} prints as {} in this table in mio. kr.; give the table "
                                          "more decimals (\"decimaler:\") or show it in kr."),

@@ -466,3 +466,33 @@ TEST_CASE("chart words: what a chart prints for a gap is the packet's wording, n
     c.source.clear();
     CHECK(render::chart::source_line(c, words).empty());
 }
+
+TEST_CASE("diagram block: a table shown in mio. kr. is charted in millions, as its labels print") {
+    // Regression (chartmio): the axis ran to 12.500.000 under "Mio. kr." while the bars read 11,5.
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: Danske Regioner\norgan: Bestyrelsen\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\n"
+                         "punkt: 01-a\n");
+    f.add("01-a/item.md", item_md(1, "Offentlig",
+                                  "```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter\nenhed: mio. kr.\n```\n\n"
+                                  "```diagram\ntabel: t\ntitel: Udgifter\nenhed: mio. kr.\nakse: Mio. kr.\nmål: 12 | Loft\n```\n"));
+    f.add("01-a/t.csv", "Post;2022;2023\nDrift;11.500.000;12.250.000\nAnlæg;2.000.000;3.000.000\n");
+    Built b;
+    b.meeting = pipeline::load(f, "m", b.diags);
+    REQUIRE(b.meeting);
+    pipeline::compute(*b.meeting, test::wording(), b.diags);
+    INFO(test::messages(b.diags));
+    REQUIRE(!b.diags.has_errors());
+    const model::Chart& c = b.meeting->items[0].charts.at(0);
+    REQUIRE(c.series.size() == 2);
+    CHECK(c.series[0].values[0] == doctest::Approx(11.5));
+    CHECK(c.series[0].values[1] == doctest::Approx(12.25));
+    CHECK(c.series[0].printed[1] == "12,3");
+    const ChartDrawing d = lay_out_chart(c, kChartWidth, chart_words(test::wording()));
+    bool tick_in_millions = false, tick_in_kroner = false;
+    for (const Label& l : d.labels) {
+        tick_in_millions = tick_in_millions || l.text == "12,5" || l.text == "10";
+        tick_in_kroner = tick_in_kroner || l.text.find(".000.000") != std::string::npos;
+    }
+    CHECK(tick_in_millions);
+    CHECK_FALSE(tick_in_kroner);
+}
