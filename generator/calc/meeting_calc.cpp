@@ -8,6 +8,7 @@
 #include "calc/figure_stops.hpp"
 #include "calc/options.hpp"
 #include "calc/table_calc.hpp"
+#include "calc/units.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 
@@ -477,6 +478,7 @@ private:
         }
         std::string unit_error;
         check_one_unit(*expr, &unit_error);
+        if (unit_error.empty() && kroner_per(options->unit) > 0) check_heading_units(*expr, &unit_error);
         if (!unit_error.empty()) {
             d_.error(in.loc, unit_error);
             return;
@@ -511,6 +513,29 @@ private:
 
     // Quoting tables whose figures are in different units ("talenhed") in one figure is an error
     // (*error set), so the text says plainly which unit it quotes.
+    // A figure converting to an amount unit from a column whose heading names another unit than
+    // the table's figures are in ("Budget 2024 (mio. kr.)" in a table without "talenhed") would
+    // convert 11,5 as if it were kroner: an error (*error set) asking for "talenhed".
+    void check_heading_units(const Expr& e, std::string* error) {
+        std::function<void(const Expr&)> walk = [&](const Expr& x) {
+            if (x.kind == Expr::Kind::Cell && x.cell.size() == 2 && error->empty()) {
+                if (auto t = tables_.find(fold_label(x.text)); t != tables_.end()) {
+                    const model::Table& table = m_.items[t->second.item].tables[t->second.index];
+                    const std::string figures = cell_unit(table.figures_unit, "");
+                    const auto c = find_column(table, x.cell[1]);
+                    const std::string named = c ? unit_named_in(table.header[*c]) : std::string();
+                    if (!named.empty() && named != figures && named != table.unit)
+                        *error = fmt(_("the column {} of the table {} is headed in {}, but the table's figures are in {}; "
+                                       "declare the unit they are written in with \"talenhed:\" in the table, so the "
+                                       "figure converts from it"),
+                                     quote_text(table.header[*c]), quote_text(x.text), named, figures);
+                }
+            }
+            for (const auto& a : x.args) walk(*a);
+        };
+        walk(e);
+    }
+
     void check_one_unit(const Expr& e, std::string* error) {
         std::string unit;
         bool seen = false;

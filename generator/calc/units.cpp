@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
+
 namespace boardpack::calc {
 
 int64_t kroner_per(const std::string& unit) {
@@ -74,6 +76,14 @@ std::optional<std::string> common_unit(const std::string& a, const std::string& 
     const int64_t ka = kroner_per(a), kb = kroner_per(b);
     if (ka > 0 && kb > 0) return ka > kb ? a : b;
     return std::string();
+}
+
+std::string unit_named_in(const std::string& text) {
+    const std::string f = fold_label(text);
+    for (const char* unit : {"mio. kr.", "mia. kr.", "t. kr."})
+        if (f.find(unit) != std::string::npos) return unit;
+    if (f.find("1.000 kr.") != std::string::npos) return "t. kr.";
+    return "";
 }
 
 }  // namespace boardpack::calc

@@ -692,3 +692,20 @@ TEST_CASE("figures: a unit conversion that does not fit is an error at the figur
           std::string::npos);
     CHECK(l.messages.find("\n") == l.messages.size() - 1);  // the conversion to mio. kr. fits
 }
+
+TEST_CASE("figures: converting from a column headed in another unit than the table's figures is an error") {
+    // Regression (hdrunit): "Budget 2024 (mio. kr.)" without "talenhed" printed 11,5 as "11,5 kr.".
+    const std::pair<std::string, std::string> csv{"t.csv", "Post;Budget 2024 (mio. kr.)\nDrift;11,5\n"};
+    auto l = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\n```\n\n"
+                           "Tal: {t[Drift; Budget 2024 (mio. kr.)] | kr.}.\n", {csv});
+    CHECK(l.messages.find("m/01-a/item.md:16:") == 0);
+    CHECK(l.messages.find("error: the column \"Budget 2024 (mio. kr.)\" of the table \"t\" is headed in mio. kr., but the "
+                          "table's figures are in kr.") != std::string::npos);
+    // Quoted as printed, or from a table that declares the unit, it is what the heading says.
+    l = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\n```\n\nTal: {t[Drift; Budget 2024 (mio. kr.)]}.\n", {csv});
+    CHECK(l.messages == "");
+    l = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\ntalenhed: mio. kr.\n```\n\n"
+                      "Tal: {t[Drift; Budget 2024 (mio. kr.)] | kr.}.\n", {csv});
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Tal: 11.500.000 kr.") != std::string::npos);
+}
