@@ -595,6 +595,15 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& shar
                                                                       {"beregnet", out.text + in_kr}}));
                     }
                 }
+            }
+            if (published.kind == Cell::Kind::Number) {
+                // A footnote mark on the published figure ("3.000 *") stays on the computed one: the
+                // table's note points at it.
+                const size_t stars = published.text.size() - published.text.find_last_not_of('*') - 1;
+                const std::string mark = " " + published.text.substr(published.text.size() - stars);
+                if (stars > 0 && published.text.size() > stars &&
+                    (out.text.size() < mark.size() || out.text.compare(out.text.size() - mark.size(), mark.size(), mark) != 0))
+                    out.text += mark;
             } else if (published.kind == Cell::Kind::Text) {
                 diags.error(published.loc, fmt(_("the cell {} / {} holds the text {} where its formula gives a number; leave "
                                                  "it empty or write the number"),

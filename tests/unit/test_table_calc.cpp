@@ -709,3 +709,11 @@ TEST_CASE("figures: converting from a column headed in another unit than the tab
     CHECK(l.messages == "");
     CHECK(figure_text(l).find("Tal: 11.500.000 kr.") != std::string::npos);
 }
+
+TEST_CASE("table calc: a footnote mark on a published figure stays on the computed one") {
+    const auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\nnote: * Foreløbigt tal\n```\n",
+                           "Post;V;W\nA;1.000;5\nB;2.000;6\nI alt;3.000 *;12 **\n");
+    REQUIRE(l.meeting);
+    // The same figure, and one that differs (the computed one is shown): both keep the mark.
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "3.000 *", "11 **"});
+}
