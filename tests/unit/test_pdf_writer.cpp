@@ -288,11 +288,11 @@ TEST_CASE("PDF writer: a saved file holds exactly the bytes libharu would have w
 TEST_CASE("Embedded fonts: only the faces a document prints with, with only the characters it prints (issues 10, 11)") {
     LaidOutDocument doc = pages(2);
     doc.pages[0].texts.push_back({72, 100, "Budget 2024", 12, FontStyle::Regular, {}, {}});
-    doc.pages[1].texts.push_back({72, 100, "Æble – €\u2212 \u03B1\u0531\u00AD", 12, FontStyle::Bold, {}, {}});
+    doc.pages[1].texts.push_back({72, 100, "Æble – €\u2212 \u03B1\u0531\u00AD\u200C\u200D", 12, FontStyle::Bold, {}, {}});
     const FontPlan plan = FontPlan::of(doc, fonts());
     CHECK(plan.characters(0) == std::vector<char32_t>{' ', '0', '2', '4', 'B', 'd', 'e', 'g', 't', 'u'});
-    // The minus sign and Greek are Carlito's own; the soft hyphen prints nothing; Armenian comes
-    // from the bold fallback face.
+    // The minus sign and Greek are Carlito's own; the soft hyphen and the zero-width (non-)joiner
+    // print nothing; Armenian comes from the bold fallback face.
     CHECK(plan.characters(1) == std::vector<char32_t>{' ', 'b', 'e', 'l', U'Æ', U'α', U'–', U'€', U'\u2212'});
     CHECK(plan.characters(kFallbackBold) == std::vector<char32_t>{U'\u0531'});
     for (int f : {2, 3, 4, kFallbackRegular}) CHECK(plan.characters(f).empty());

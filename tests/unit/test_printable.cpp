@@ -111,3 +111,18 @@ TEST_CASE("printable: characters beyond Windows-1252 that Carlito or the fallbac
     render::pdf::report_unprintable(m, fonts(), d);
     CHECK(test::messages(d) == "");
 }
+
+TEST_CASE("printable: right-to-left text, which the PDF sets left to right, is warned about at its line") {
+    model::Meeting m = every_field();
+    m.items[0].attachments[0].document_id = "\u05E9\u05DC\u05D5\u05DD 2023";  // Hebrew
+    Diagnostics d;
+    render::pdf::report_unprintable(m, fonts(), d);
+    CHECK(d.warning_count() == 1);
+    CHECK(test::messages(d).find("m/a/item.md:7:1: warning: the PDF prints right-to-left text (Hebrew, Arabic) left to "
+                                 "right, so its words read backwards there") != std::string::npos);
+    // A byte order mark (U+FEFF, in the block of Arabic forms) is no such text.
+    m.items[0].attachments[0].document_id = "\uFEFF1647734";
+    Diagnostics none;
+    render::pdf::report_unprintable(m, fonts(), none);
+    CHECK(none.warning_count() == 0);
+}

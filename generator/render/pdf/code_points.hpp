@@ -7,10 +7,12 @@
 
 namespace boardpack::render::pdf {
 
-// Characters that print nothing and take no room: soft hyphen, zero-width space, word joiner,
+// Characters that print nothing and take no room: soft hyphen, zero-width space, zero-width
+// non-joiner and joiner (DejaVu draws them as visible marks), word joiner,
 // byte order mark, and the bidirectional controls (which a PDF's text does not obey).
-inline constexpr std::array<char32_t, 16> kInvisible = {0x00AD, 0x200B, 0x2060, 0xFEFF, 0x061C, 0x200E, 0x200F, 0x202A,
-                                                        0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069};
+inline constexpr std::array<char32_t, 18> kInvisible = {0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF,
+                                                        0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C,
+                                                        0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069};
 
 // A bidirectional control (a right-to-left override ...): the PDF leaves it out, and since it
 // can make text read differently from how it is stored, it is warned about where it is written.

@@ -9,15 +9,31 @@
 
 namespace boardpack::render::pdf {
 
+namespace {
+
+// A letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko, and their
+// presentation forms): the PDF sets each line left to right, so such words come out backwards.
+bool is_right_to_left(char32_t cp) {
+    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp < 0xFEFF);
+}
+
+}  // namespace
+
 void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnostics& diags) {
     model::for_each_text(m, [&](const std::string& s, const SourceLoc& loc) {
         // The regular style's chain ends in the fallback face every style falls back to.
         std::u32string bad;
-        for (size_t i = 0; i < s.size();)
-            if (const char32_t cp = next_code_point(s, i);
-                (is_bidi_control(cp) || (printed_as(cp) != 0 && fonts.face_of(printed_as(cp), FontStyle::Regular) < 0)) &&
+        bool right_to_left = false;
+        for (size_t i = 0; i < s.size();) {
+            const char32_t cp = next_code_point(s, i);
+            if (cp >= 0x0590 && is_right_to_left(cp)) right_to_left = true;
+            if ((is_bidi_control(cp) || (printed_as(cp) != 0 && fonts.face_of(printed_as(cp), FontStyle::Regular) < 0)) &&
                 bad.find(cp) == std::u32string::npos)
                 bad += cp;
+        }
+        if (right_to_left)
+            diags.warning(loc, _("the PDF prints right-to-left text (Hebrew, Arabic) left to right, so its words read "
+                                 "backwards there (the HTML shows it right)"));
         if (bad.empty()) return;
         // One message per place, naming the characters (and their code points).
         std::string list;
