@@ -1,5 +1,6 @@
 #include "core/text.hpp"
 
+#include <array>
 #include <cstdio>
 
 namespace boardpack {
@@ -47,13 +48,19 @@ size_t find_invalid_utf8(std::string_view text) {
 }
 
 size_t find_control_character(std::string_view text) {
+    // The bytes to look at: a C0 control but tab and line ends, DEL, and C2 (which starts
+    // U+0080-U+009F, C2 80 - C2 9F); one table lookup a byte, as every input file is scanned.
+    static constexpr auto kLook = [] {
+        std::array<bool, 256> look{};
+        for (int c = 0; c < 0x20; ++c) look[static_cast<size_t>(c)] = c != '\t' && c != '\n' && c != '\r';
+        look[0x7F] = look[0xC2] = true;
+        return look;
+    }();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     for (size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
-        // U+0080-U+009F are C2 80 - C2 9F.
-        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0 &&
-            static_cast<unsigned char>(text[i + 1]) >= 0x80)
-            return i;
+        if (!kLook[bytes[i]]) continue;
+        if (bytes[i] != 0xC2) return i;
+        if (i + 1 < text.size() && bytes[i + 1] >= 0x80 && bytes[i + 1] < 0xA0) return i;
     }
     return std::string_view::npos;
 }

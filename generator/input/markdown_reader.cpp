@@ -76,6 +76,8 @@ struct Converter {
     const FenceHandler& on_fence;
     Diagnostics& diags;
     int depth = 0;
+    // Whether the text has a numeric character reference ("&#27;") at all.
+    bool numeric_references = src.text.find("&#") != std::string::npos;
     bool reported_depth = false;
 
     // One level of recursion, for as long as it lives; `ok` is false (after one message) when
@@ -101,6 +103,7 @@ struct Converter {
     // A control character that cmark decoded from a character reference ("&#27;"): one written as
     // it is was refused with the file (core/text_file.cpp).
     void refuse_control(const std::string& text, cmark_node* n) {
+        if (!numeric_references) return;  // no named reference gives one (&Tab; and &NewLine; are text)
         const size_t at = find_control_character(text);
         if (at == std::string::npos) return;
         const std::u32string cp = decode_utf8(std::string_view(text).substr(at, 2));
