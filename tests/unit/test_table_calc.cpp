@@ -21,6 +21,16 @@ struct Loaded {
     std::string messages;
 };
 
+// The meeting in `f`, loaded and computed, with the messages.
+Loaded load_and_compute(MemoryFiles& f) {
+    Diagnostics d;
+    Loaded out;
+    out.meeting = input::load_meeting(f, "m", d);
+    if (out.meeting) calc::compute_meeting(*out.meeting, test::words(), d);
+    out.messages = test::messages(d);
+    return out;
+}
+
 Loaded compute(const std::string& body_a, const std::string& csv_a, const std::string& body_b = "Tekst.\n",
                const std::string& status_b = "Offentlig") {
     MemoryFiles f("m");
@@ -29,12 +39,7 @@ Loaded compute(const std::string& body_a, const std::string& csv_a, const std::s
     f.add("01-a/t.csv", csv_a);
     f.add("02-b/item.md", item(2, status_b, body_b));
     f.add("02-b/t.csv", "Post;2023;2024\nIndtægter;-100;-120\nUdgifter;90;130\n");
-    Diagnostics d;
-    Loaded out;
-    out.meeting = input::load_meeting(f, "m", d);
-    if (out.meeting) calc::compute_meeting(*out.meeting, test::words(), d);
-    out.messages = test::messages(d);
-    return out;
+    return load_and_compute(f);
 }
 
 const model::Table& table(const Loaded& l, size_t item = 0) { return l.meeting->items[item].tables.at(0); }
@@ -607,12 +612,7 @@ Loaded compute_files(const std::string& body, const std::vector<std::pair<std::s
     f.add("meeting.txt", "organisation: O\norgan: Bestyrelsen\ndato: 2024-03-07\ntidspunkt: kl. 9\nsted: S\npunkt: 01-a\n");
     f.add("01-a/item.md", item(1, "Offentlig", body));
     for (const auto& [name, text] : csvs) f.add("01-a/" + name, text);
-    Diagnostics d;
-    Loaded out;
-    out.meeting = input::load_meeting(f, "m", d);
-    if (out.meeting) calc::compute_meeting(*out.meeting, test::words(), d);
-    out.messages = test::messages(d);
-    return out;
+    return load_and_compute(f);
 }
 
 const std::pair<std::string, std::string> kMillions{"t.csv", "Post;2023\nDrift;11,5\nAnlæg;2,25\n"};

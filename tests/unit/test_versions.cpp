@@ -279,6 +279,20 @@ void add_item(Snapshot& s, int number, const char* folder, bool shown, const cha
     s.items.push_back(item);
 }
 
+// A public edition's snapshot of those items: number, folder, shown, title.
+struct ItemSpec {
+    int number;
+    const char* folder;
+    bool shown;
+    const char* title;
+};
+Snapshot public_snapshot(std::initializer_list<ItemSpec> items) {
+    Snapshot s;
+    s.edition = "offentlig";
+    for (const ItemSpec& i : items) add_item(s, i.number, i.folder, i.shown, i.title);
+    return s;
+}
+
 // Whether any part of the comparison names `title` or any text difference quotes it.
 bool says(const versions::Comparison& c, const std::string& title) {
     for (const model::PartChange& p : c.changes.parts)
@@ -292,24 +306,15 @@ bool says(const versions::Comparison& c, const std::string& title) {
 }  // namespace
 
 TEST_CASE("versions: an item made confidential under another number is now confidential, and nothing of it is printed") {
-    Snapshot before;
-    before.edition = "offentlig";
-    add_item(before, 2, "02-hemmelig", true, "Hemmelig sag");
-    add_item(before, 3, "03-andet", false, "");
+    Snapshot before = public_snapshot({{2, "02-hemmelig", true, "Hemmelig sag"}, {3, "03-andet", false, ""}});
     SUBCASE("moved to the end of the agenda") {
-        Snapshot now;
-        now.edition = "offentlig";
-        add_item(now, 3, "03-andet", false, "");
-        add_item(now, 5, "02-hemmelig", false, "");
+        Snapshot now = public_snapshot({{3, "03-andet", false, ""}, {5, "02-hemmelig", false, ""}});
         const versions::Comparison c = versions::compare(before, now);
         CHECK(c.now_confidential == std::vector<int>{5});
         CHECK_FALSE(says(c, "Hemmelig sag"));
     }
     SUBCASE("numbers swapped with a confidential item made public") {
-        Snapshot now;
-        now.edition = "offentlig";
-        add_item(now, 2, "03-andet", true, "Andet punkt");
-        add_item(now, 3, "02-hemmelig", false, "");
+        Snapshot now = public_snapshot({{2, "03-andet", true, "Andet punkt"}, {3, "02-hemmelig", false, ""}});
         const versions::Comparison c = versions::compare(before, now);
         CHECK(c.now_confidential == std::vector<int>{3});
         CHECK_FALSE(says(c, "Hemmelig sag"));
@@ -319,29 +324,21 @@ TEST_CASE("versions: an item made confidential under another number is now confi
         }));
     }
     SUBCASE("taken off the agenda in one version, back as confidential in the next") {
-        Snapshot removed;
-        removed.edition = "offentlig";
-        add_item(removed, 3, "03-andet", false, "");
+        Snapshot removed = public_snapshot({{3, "03-andet", false, ""}});
         // What the build keeps: the folders the public versions still published have shown.
         removed.published = versions::shown_folders(before);
         const auto text = versions::write_snapshot(removed);
         std::string why;
         const auto read = versions::read_snapshot(text, &why);
         REQUIRE(read);
-        Snapshot now;
-        now.edition = "offentlig";
-        add_item(now, 2, "02-hemmelig", false, "");
-        add_item(now, 3, "03-andet", false, "");
+        Snapshot now = public_snapshot({{2, "02-hemmelig", false, ""}, {3, "03-andet", false, ""}});
         const versions::Comparison c = versions::compare(*read, now);
         CHECK(c.now_confidential == std::vector<int>{2});
     }
     SUBCASE("a snapshot from before folders were kept is compared by number, as it was") {
         Snapshot old = before;
         for (auto& i : old.items) i.folder.clear();
-        Snapshot now;
-        now.edition = "offentlig";
-        add_item(now, 2, "02-hemmelig", false, "");
-        add_item(now, 3, "03-andet", false, "");
+        Snapshot now = public_snapshot({{2, "02-hemmelig", false, ""}, {3, "03-andet", false, ""}});
         CHECK(versions::compare(old, now).now_confidential == std::vector<int>{2});
     }
 }
