@@ -560,6 +560,14 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& shar
             out.text = format_danish(v.number, d);
             out.unit = share_sign;  // "6 %" computed from cells written "5 %"
             if (!out.unit.empty()) out.text += " " + out.unit;
+            // A share of 0,3 shown without decimals is "0": a figure that is not zero must not
+            // print as zero unremarked.
+            if (!v.number.is_zero() && v.number.rounded(d).is_zero())
+                diags.warning(p.formula->loc,
+                              fmt(_("the computed figure for {} / {} is not zero but prints as {}{}; give the formula "
+                                    "more decimals (\"| decimaler 2\"), or multiply by 100 for per cent"),
+                                  quote_text(row_name(t, r)), quote_text(t.header[c]), quote_text(out.text),
+                                  unrounded(v.number, d)));
             if (published.kind == Cell::Kind::Number) {
                 const Decimal shown = v.number.rounded(d);
                 const auto difference = Decimal::sub(published.value, shown);

@@ -144,7 +144,12 @@ TEST_CASE("table calc: a quotient that does not terminate is exact, so a figure 
         "Præcis: {1 / 3 * 300.000.000.000 | decimaler 6}.\n",
         "Post;Budget\nDrift;10\nAndet;1\n");
     REQUIRE(l.meeting);
-    CHECK(l.messages == "");
+    // Andet's quarter, 0,25, prints as 0: said at each formula.
+    CHECK(l.messages ==
+          "m/01-a/item.md:15:23: warning: the computed figure for \"Andet\" / \"1. kvartal\" is not zero but prints as \"0\" "
+          "(unrounded 0,25); give the formula more decimals (\"| decimaler 2\"), or multiply by 100 for per cent\n"
+          "m/01-a/item.md:16:20: warning: the computed figure for \"Andet\" / \"Kontrol\" is not zero but prints as \"0\" "
+          "(unrounded 0,25); give the formula more decimals (\"| decimaler 2\"), or multiply by 100 for per cent\n");
     CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Drift", "10", "3", "3", "15"});
     CHECK(row_texts(table(l), 1) == std::vector<std::string>{"Andet", "1", "0", "0", "2"});
     CHECK(table(l).rows[0].cells[2].value == calc::Decimal(25, 1));
@@ -716,4 +721,14 @@ TEST_CASE("table calc: a footnote mark on a published figure stays on the comput
     REQUIRE(l.meeting);
     // The same figure, and one that differs (the computed one is shown): both keep the mark.
     CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "3.000 *", "11 **"});
+}
+
+TEST_CASE("table calc: a computed figure that is not zero but prints as zero is warned about at its formula") {
+    const auto l = compute("```tabel\nfil: t.csv\ntitel: T\nnavn: t\nkolonne: Andel = [Antal] / t[I alt; Antal]\n```\n",
+                           "Post;Antal;Andel\nA;30;\nB;70;\nI alt;100;\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages.find("warning: the computed figure for \"A\" / \"Andel\" is not zero but prints as \"0\" (unrounded 0,3)") !=
+          std::string::npos);
+    // 0,7 prints as 1 and 1 as 1: rounded, not lost.
+    CHECK(l.messages.find("\"B\"") == std::string::npos);
 }
