@@ -495,6 +495,16 @@ private:
         // A single table cell without options is quoted exactly as the table prints it.
         if (expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty()) in.text = v->printed;
         else {
+            // An amount (not a ratio of amounts) with no unit asked for, from a table shown in
+            // another unit than it is written in.
+            if (options->unit.empty() && kroner_per(v->unit) > 0) {
+                std::string shown_error;
+                check_shown_unit(*expr, &shown_error);
+                if (!shown_error.empty()) {
+                    d_.error(in.loc, shown_error);
+                    return;
+                }
+            }
             bool lost = false;
             std::string cannot;
             // The unit the value is in: its table's "talenhed", or a beregning value's.
@@ -529,6 +539,27 @@ private:
                                        "declare the unit they are written in with \"talenhed:\" in the table, so the "
                                        "figure converts from it"),
                                      quote_text(table.header[*c]), quote_text(x.text), named, figures);
+                }
+            }
+            for (const auto& a : x.args) walk(*a);
+        };
+        walk(e);
+    }
+
+    // A figure that computes with, or gives options for, a cell of a table shown in another unit
+    // than its figures are written in ("enhed: mio. kr." over kroner) would print in the written
+    // unit, 11.500.000 where the table shows 11,5, beside the text's "mio. kr.": the unit must be
+    // named (*error set).
+    void check_shown_unit(const Expr& e, std::string* error) {
+        std::function<void(const Expr&)> walk = [&](const Expr& x) {
+            if (x.kind == Expr::Kind::Cell && x.cell.size() == 2 && error->empty()) {
+                if (auto t = tables_.find(fold_label(x.text)); t != tables_.end()) {
+                    const model::Table& table = m_.items[t->second.item].tables[t->second.index];
+                    const std::string written = cell_unit(table.figures_unit, "");
+                    if (!table.unit.empty() && table.unit != written)
+                        *error = fmt(_("the table {} shows its figures in {}, but they are written in {}: name the unit "
+                                       "this figure is printed in, \"| {}\" or \"| {}\""),
+                                     quote_text(x.text), table.unit, written, table.unit, written);
                 }
             }
             for (const auto& a : x.args) walk(*a);

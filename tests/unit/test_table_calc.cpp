@@ -732,3 +732,17 @@ TEST_CASE("table calc: a computed figure that is not zero but prints as zero is 
     // 0,7 prints as 1 and 1 as 1: rounded, not lost.
     CHECK(l.messages.find("\"B\"") == std::string::npos);
 }
+
+TEST_CASE("table calc: an amount quoted with options from a table shown in mio. kr. must name its unit") {
+    // The table shows 11,5; "| decimaler 2" alone would print 11.500.000,00 before the text's "mio. kr.".
+    const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: T\nenhed: mio. kr.\n```\n\n";
+    const std::string csv = "Post;2023\nDrift;11.500.000\nAnlæg;2.000.000\n";
+    auto l = compute(table + "Tal: {t[Drift; 2023] | decimaler 2} mio. kr.\n", csv);
+    CHECK(l.messages.find("error: the table \"t\" shows its figures in mio. kr., but they are written in kr.: name the unit "
+                          "this figure is printed in, \"| mio. kr.\" or \"| kr.\"") != std::string::npos);
+    // Named, or quoted as the table prints it, or a ratio (no unit): as before.
+    l = compute(table + "Tal: {t[Drift; 2023] | mio. kr., decimaler 2}, {t[Drift; 2023]} og "
+                        "{t[Drift; 2023] / (t[Drift; 2023] + t[Anlæg; 2023]) * 100 | decimaler 1} pct.\n", csv);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Tal: 11,50 mio. kr., 11,5 og 85,2 pct.") != std::string::npos);
+}
