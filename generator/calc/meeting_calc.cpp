@@ -521,70 +521,60 @@ private:
         }
     }
 
-    // Quoting tables whose figures are in different units ("talenhed") in one figure is an error
-    // (*error set), so the text says plainly which unit it quotes.
+    // Calls f(cell, table) for each cell of a named table that the figure quotes ("t[A; 2023]").
+    template <class F>
+    void for_each_quoted_cell(const Expr& x, const F& f) const {
+        if (x.kind == Expr::Kind::Cell && x.cell.size() == 2)
+            if (auto t = tables_.find(fold_label(x.text)); t != tables_.end())
+                f(x, m_.items[t->second.item].tables[t->second.index]);
+        for (const auto& a : x.args) for_each_quoted_cell(*a, f);
+    }
+
     // A figure converting to an amount unit from a column whose heading names another unit than
     // the table's figures are in ("Budget 2024 (mio. kr.)" in a table without "talenhed") would
     // convert 11,5 as if it were kroner: an error (*error set) asking for "talenhed".
-    void check_heading_units(const Expr& e, std::string* error) {
-        std::function<void(const Expr&)> walk = [&](const Expr& x) {
-            if (x.kind == Expr::Kind::Cell && x.cell.size() == 2 && error->empty()) {
-                if (auto t = tables_.find(fold_label(x.text)); t != tables_.end()) {
-                    const model::Table& table = m_.items[t->second.item].tables[t->second.index];
-                    const std::string figures = cell_unit(table.figures_unit, "");
-                    const auto c = find_column(table, x.cell[1]);
-                    const std::string named = c ? unit_named_in(table.header[*c]) : std::string();
-                    if (!named.empty() && named != figures && named != table.unit)
-                        *error = fmt(_("the column {} of the table {} is headed in {}, but the table's figures are in {}; "
-                                       "declare the unit they are written in with \"talenhed:\" in the table, so the "
-                                       "figure converts from it"),
-                                     quote_text(table.header[*c]), quote_text(x.text), named, figures);
-                }
-            }
-            for (const auto& a : x.args) walk(*a);
-        };
-        walk(e);
+    void check_heading_units(const Expr& e, std::string* error) const {
+        for_each_quoted_cell(e, [&](const Expr& x, const model::Table& table) {
+            if (!error->empty()) return;
+            const std::string figures = cell_unit(table.figures_unit, "");
+            const auto c = find_column(table, x.cell[1]);
+            const std::string named = c ? unit_named_in(table.header[*c]) : std::string();
+            if (!named.empty() && named != figures && named != table.unit)
+                *error = fmt(_("the column {} of the table {} is headed in {}, but the table's figures are in {}; "
+                               "declare the unit they are written in with \"talenhed:\" in the table, so the "
+                               "figure converts from it"),
+                             quote_text(table.header[*c]), quote_text(x.text), named, figures);
+        });
     }
 
     // A figure that computes with, or gives options for, a cell of a table shown in another unit
     // than its figures are written in ("enhed: mio. kr." over kroner) would print in the written
     // unit, 11.500.000 where the table shows 11,5, beside the text's "mio. kr.": the unit must be
     // named (*error set).
-    void check_shown_unit(const Expr& e, std::string* error) {
-        std::function<void(const Expr&)> walk = [&](const Expr& x) {
-            if (x.kind == Expr::Kind::Cell && x.cell.size() == 2 && error->empty()) {
-                if (auto t = tables_.find(fold_label(x.text)); t != tables_.end()) {
-                    const model::Table& table = m_.items[t->second.item].tables[t->second.index];
-                    const std::string written = cell_unit(table.figures_unit, "");
-                    if (!table.unit.empty() && table.unit != written)
-                        *error = fmt(_("the table {} shows its figures in {}, but they are written in {}: name the unit "
-                                       "this figure is printed in, \"| {}\" or \"| {}\""),
-                                     quote_text(x.text), table.unit, written, table.unit, written);
-                }
-            }
-            for (const auto& a : x.args) walk(*a);
-        };
-        walk(e);
+    void check_shown_unit(const Expr& e, std::string* error) const {
+        for_each_quoted_cell(e, [&](const Expr& x, const model::Table& table) {
+            const std::string written = cell_unit(table.figures_unit, "");
+            if (error->empty() && !table.unit.empty() && table.unit != written)
+                *error = fmt(_("the table {} shows its figures in {}, but they are written in {}: name the unit "
+                               "this figure is printed in, \"| {}\" or \"| {}\""),
+                             quote_text(x.text), table.unit, written, table.unit, written);
+        });
     }
 
-    void check_one_unit(const Expr& e, std::string* error) {
+    // Quoting tables whose figures are in different units ("talenhed") in one figure is an error
+    // (*error set), so the text says plainly which unit it quotes.
+    void check_one_unit(const Expr& e, std::string* error) const {
         std::string unit;
         bool seen = false;
-        std::function<void(const Expr&)> walk = [&](const Expr& x) {
-            if (x.kind == Expr::Kind::Cell && x.cell.size() == 2) {
-                if (auto t = tables_.find(fold_label(x.text)); t != tables_.end()) {
-                    const std::string& u = m_.items[t->second.item].tables[t->second.index].figures_unit;
-                    if (seen && u != unit && error->empty())
-                        *error = fmt(_("the figure quotes tables whose figures are in different units ({} and {}); quote "
-                                       "them in separate figures"), quote_text(unit.empty() ? "kr." : unit),
-                                     quote_text(u.empty() ? "kr." : u));
-                    unit = u;
-                    seen = true;
-                }
-            }
-            for (const auto& a : x.args) walk(*a);
-        };
-        walk(e);
+        for_each_quoted_cell(e, [&](const Expr&, const model::Table& table) {
+            const std::string& u = table.figures_unit;
+            if (seen && u != unit && error->empty())
+                *error = fmt(_("the figure quotes tables whose figures are in different units ({} and {}); quote "
+                               "them in separate figures"), quote_text(unit.empty() ? "kr." : unit),
+                             quote_text(u.empty() ? "kr." : u));
+            unit = u;
+            seen = true;
+        });
     }
 
     void figures(std::vector<Inline>& inlines, size_t item) {
