@@ -159,7 +159,8 @@ void check_separator_fit(const TextFile& file, const CsvData& data, bool named, 
         for (size_t k = 0; k < row.fields.size(); ++k) {
             const CsvField& f = row.fields[k];
             const SourceLoc at = file.loc(f.line, f.column);
-            if (!f.quoted && f.text.find('\t') != std::string::npos) {
+            // (A tab before or after the field's text is only spacing.)
+            if (!f.quoted && trim(f.text).find('\t') != std::string_view::npos) {
                 diags.error(at, _("this field holds a tab: is the file separated by tabs? boardpack reads CSV files "
                                   "separated by \";\" or \",\" (in Excel: save as \"CSV (semikolonsepareret)\")"),
                             file.line_text(f.line));

@@ -155,9 +155,10 @@ TEST_CASE("csv: a file whose separator is not the one its first line gives is re
     CHECK(first_message("Udgifter, mio. kr.\nLøn;12,5\nDrift;3,25\n").find("t.csv:2:1: error: this field holds \";\"") == 0);
     // A trailing "," in the header: "Hovedstaden,12,5" fits its three columns.
     CHECK(first_message("Region,Andel,\nHovedstaden,12,5\n").find("t.csv:2:16: error: column 3 has no heading") == 0);
-    // Quoted, each is text as written; an empty heading over an empty column is Excel's padding.
+    // Quoted, each is text as written; a tab around a field's text is spacing; an empty heading
+    // over an empty column is Excel's padding.
     Diagnostics d;
-    const auto f = test::text_file("t.csv", "Region,Note,\nHovedstaden,\"se note 1; 2\",\n\"Sjælland\",\"a\tb\",\n");
+    const auto f = test::text_file("t.csv", "Region,Note,\nHovedstaden,\"se note 1; 2\",\n\"Sjælland\",\"a\tb\",\nFyn\t,x,\n");
     const auto csv = read_csv(f, d);
     REQUIRE(csv);
     CHECK(cells(*csv)[1] == std::vector<std::string>{"Hovedstaden", "se note 1; 2", ""});
