@@ -173,6 +173,15 @@ namespace {
 // The block's keys into the table.
 void read_table_keys(const TableBlock& block, model::Table& table, Diagnostics& diags) {
     for (const KeyValue& kv : block.keys) {
+        // A figure ({t[A; 2023]}) is computed in the text only: in a caption, source or note it
+        // would print as its braces and formula.
+        if ((kv.key == "titel" || kv.key == "kilde" || kv.key == "note" || kv.key == "afrundingsnote") &&
+            kv.value.find('{') != std::string::npos && kv.value.find('}', kv.value.find('{')) != std::string::npos)
+            diags.warning(kv.value_loc,
+                          fmt(_("a figure in braces is computed only in the text, not in a table's \"{}:\": it prints "
+                                "as written; write the number, or put the sentence in the text"),
+                              kv.key),
+                          kv.line);
         if (kv.key == "titel") table.title = kv.value;
         else if (kv.key == "navn") {
             table.name = fold_label(kv.value);

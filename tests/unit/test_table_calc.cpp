@@ -746,3 +746,13 @@ TEST_CASE("table calc: an amount quoted with options from a table shown in mio. 
     CHECK(l.messages == "");
     CHECK(figure_text(l).find("Tal: 11,50 mio. kr., 11,5 og 85,2 pct.") != std::string::npos);
 }
+
+TEST_CASE("table calc: a figure in braces in a table's caption, source or note is warned about: it prints as written") {
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget {t[A; V]}\nkilde: KRL\nnote: Heraf {t[A; V]} kr.\n```\n",
+                           "Post;V\nA;1\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages.find("warning: a figure in braces is computed only in the text, not in a table's \"titel:\"") !=
+          std::string::npos);
+    CHECK(l.messages.find("not in a table's \"note:\"") != std::string::npos);
+    CHECK(l.messages.find("\"kilde:\"") == std::string::npos);
+}
