@@ -88,6 +88,7 @@ public:
     }
 
     int literal_decimals() const { return literal_decimals_; }
+    const std::string& caution() const { return caution_; }
 
 private:
     std::optional<Value> fail(const Expr& at, std::string msg) {
@@ -309,10 +310,11 @@ private:
         if (!v || !t || !higher || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *t))
             return std::nullopt;
         if (!v->is_number() || !t->is_number()) return Value::missing("-");
-        if (!align(e, *v, *t)) return std::nullopt;
-        const bool met = *higher ? v->number >= t->number : v->number <= t->number;
         const Words& w = scope_.refs().words();
-        return met ? Value::word(w.met, Tone::Good) : Value::word(w.not_met, Tone::Bad);
+        return judged(e, *v, *t, [&](const Decimal& value, const Decimal& target) {
+            const bool met = *higher ? value >= target : value <= target;
+            return met ? Value::word(w.met, Tone::Good) : Value::word(w.not_met, Tone::Bad);
+        });
     }
 
     // udvikling(before; now; højere|lavere[; band]): the trend, judged by the direction.
@@ -331,15 +333,22 @@ private:
             band = *a;
         }
         if (!before->is_number() || !now->is_number()) return Value::missing("-");
-        if (!align(e, *before, *now)) return std::nullopt;
-        const auto diff = Decimal::sub(now->number, before->number);
-        const auto change = diff ? diff->abs() : std::nullopt;
-        if (!change) return fail(e, too_large(fmt(_("the change from {} to {}"), shown(*before), shown(*now))));
         const Words& w = scope_.refs().words();
-        if (*change <= band) return Value::word(w.unchanged, Tone::Neutral);
-        const bool up = !diff->is_negative();
-        const bool good = up == *higher;
-        return Value::word(up ? w.rising : w.falling, good ? Tone::Good : Tone::Bad);
+        bool overflow = false;
+        auto v = judged(e, *before, *now, [&](const Decimal& from, const Decimal& to) {
+            const auto diff = Decimal::sub(to, from);
+            const auto change = diff ? diff->abs() : std::nullopt;
+            if (!change) {
+                overflow = true;
+                return Value::missing("-");
+            }
+            if (*change <= band) return Value::word(w.unchanged, Tone::Neutral);
+            const bool up = !diff->is_negative();
+            const bool good = up == *higher;
+            return Value::word(up ? w.rising : w.falling, good ? Tone::Good : Tone::Bad);
+        });
+        if (overflow) return fail(e, too_large(fmt(_("the change from {} to {}"), shown(*before), shown(*now))));
+        return v;
     }
 
     // loft(value; cap): over or under the cap.
@@ -348,25 +357,59 @@ private:
         auto limit = v ? eval(*e.args[1]) : std::nullopt;
         if (!v || !limit || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *limit)) return std::nullopt;
         if (!v->is_number() || !limit->is_number()) return Value::missing("-");
-        if (!align(e, *v, *limit)) return std::nullopt;
-        const int c = Decimal::compare(v->number, limit->number);
         const Words& w = scope_.refs().words();
-        if (c > 0) return Value::word(w.over_cap, Tone::Bad);
-        if (c < 0) return Value::word(w.under_cap, Tone::Good);
-        return Value::word(w.at_cap, Tone::Neutral);
+        return judged(e, *v, *limit, [&](const Decimal& value, const Decimal& most) {
+            const int c = Decimal::compare(value, most);
+            if (c > 0) return Value::word(w.over_cap, Tone::Bad);
+            if (c < 0) return Value::word(w.under_cap, Tone::Good);
+            return Value::word(w.at_cap, Tone::Neutral);
+        });
+    }
+
+    // The word `judge` gives two numbers (status, trend, cap), judged exactly. When the figures
+    // as printed would be judged otherwise (78,96 against 79 is "ikke opfyldt", but both print
+    // as 79), the reader sees a verdict the figures beside it contradict: a caution for the
+    // caller to warn about. Figures in different units (a literal has none) are not compared so.
+    template <class Judge>
+    std::optional<Value> judged(const Expr& e, Value a, Value b, Judge judge) {
+        const Value a_as_read = a, b_as_read = b;
+        if (!align(e, a, b)) return std::nullopt;
+        Value word = judge(a.number, b.number);
+        const bool one_unit = a_as_read.unit == b_as_read.unit || a_as_read.unit.empty() || b_as_read.unit.empty();
+        if (one_unit && caution_.empty() && word.kind == Value::Kind::Text) {
+            const Value as_printed = judge(printed(a_as_read), printed(b_as_read));
+            if (as_printed.text != word.text)
+                caution_ = fmt(_("compares {} with {} ({}), but they print as {} and {}; give the figures more decimals so "
+                                 "the reader can see why"),
+                               exact(a_as_read.number), exact(b_as_read.number), quote_text(word.text),
+                               format_danish(printed(a_as_read), std::max(0, a_as_read.decimals)),
+                               format_danish(printed(b_as_read), std::max(0, b_as_read.decimals)));
+        }
+        return word;
+    }
+
+    // A number as the reader sees it: rounded to the decimals it is shown with; a literal as written.
+    static Decimal printed(const Value& v) { return v.decimals < 0 ? v.number : v.number.rounded(v.decimals); }
+    // A number with all its decimals, none trailing: "78,96".
+    static std::string exact(const Decimal& v) {
+        int scale = v.scale();
+        while (scale > 0 && v.rounded(scale - 1) == v) --scale;
+        return format_danish(v, scale);
     }
 
     Scope& scope_;
     FormulaError* err_;
     int literal_decimals_ = 0;
+    std::string caution_;
 };
 
 }  // namespace
 
-std::optional<Value> evaluate(const Expr& e, Scope& scope, FormulaError* error) {
+std::optional<Value> evaluate(const Expr& e, Scope& scope, FormulaError* error, std::string* caution) {
     if (error) *error = {};
     Evaluator ev(scope, error);
     auto v = ev.eval(e);
+    if (caution) *caution = v ? ev.caution() : "";
     // A result of literals only is shown with the decimals the literals were written with.
     if (v && v->is_number() && v->decimals < 0) v->decimals = ev.literal_decimals();
     return v;

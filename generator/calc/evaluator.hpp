@@ -58,6 +58,9 @@ private:
     References& refs_;
 };
 
-std::optional<Value> evaluate(const Expr& e, Scope& scope, FormulaError* error);
+// On success *caution (if given) is a warning about the result without its subject, or "": a
+// status, trend or cap judged otherwise than the figures as printed read ("compares 78,96 with
+// 79 ...").
+std::optional<Value> evaluate(const Expr& e, Scope& scope, FormulaError* error, std::string* caution = nullptr);
 
 }  // namespace boardpack::calc

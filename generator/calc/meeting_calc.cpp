@@ -408,12 +408,14 @@ private:
             }
             CalcScope scope(refs, calc, f, e.values, e.failed);
             FormulaError err;
-            auto v = evaluate(*p->expr, scope, &err);
+            std::string caution;
+            auto v = evaluate(*p->expr, scope, &err, &caution);
             if (!v) {
                 report(d_, f, err);
                 failed();
                 continue;
             }
+            if (!caution.empty()) d_.warning(f.loc, fmt(_("the value {} {}"), quote_text(f.target), caution));
             if (p->options.decimals >= 0 && v->is_number()) v->decimals = p->options.decimals;
             e.values[label_key(f.target)] = *v;
         }
@@ -486,12 +488,14 @@ private:
         ItemRefs refs(*this, item);
         FigureScope scope(refs, expr->kind == Expr::Kind::Cell, "{" + in.expression + "}");
         FormulaError err;
-        auto v = evaluate(*expr, scope, &err);
+        std::string caution;
+        auto v = evaluate(*expr, scope, &err, &caution);
         if (!v) {
             if (err.follows_from) d_.follow_on(*err.follows_from, at(err.column));
             else d_.error(at(err.column), err.message);
             return;
         }
+        if (!caution.empty()) d_.warning(in.loc, fmt(_("the figure {} {}"), quote_text("{" + in.expression + "}"), caution));
         // A single table cell without options is quoted exactly as the table prints it.
         if (expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty()) in.text = v->printed;
         else {

@@ -831,11 +831,14 @@ private:
         TableScope scope(t_, row_keys_, refs_, row_formula, row_formula ? c : r, row_formula ? std::optional<size_t>(r) : c, writer_,
                          planned_, now_, *p.formula);
         FormulaError err;
-        auto v = evaluate(*p.expr, scope, &err);
+        std::string caution;
+        auto v = evaluate(*p.expr, scope, &err, &caution);
         if (!v) {
             report(diags_, *p.formula, err, where());
             return false;
         }
+        if (!caution.empty())
+            diags_.warning(p.formula->loc, fmt(_("the cell {} / {} {}"), quote_text(row_name(t_, r)), quote_text(t_.header[c]), caution));
         const auto in_unit = in_table_unit(t_, r, c, *v, p, diags_);
         if (!in_unit) return false;
         return store(t_, r, c, *in_unit, scope.share_sign(), p, used_rounding_note_, differs_, refs_.words(), diags_);

@@ -756,3 +756,29 @@ TEST_CASE("table calc: a figure in braces in a table's caption, source or note i
     CHECK(l.messages.find("not in a table's \"note:\"") != std::string::npos);
     CHECK(l.messages.find("\"kilde:\"") == std::string::npos);
 }
+
+TEST_CASE("table calc: a status whose figures print alike but compare otherwise is warned about at its formula") {
+    // 78,96 prints as 79 against a target of 79: "ikke opfyldt" beside "79" and "79" reads as an error.
+    const auto l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Andel = [Antal] / [I alt] * 100\n"
+                           "kolonne: Status = status([Andel]; [Mål]; højere)\n```\n",
+                           "Region;Antal;I alt;Mål\nA;7.896;10.000;79\nB;7.000;10.000;79\nC;7.950;10.000;79\n");
+    REQUIRE(l.meeting);
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"A", "7.896", "10.000", "79", "79", "ikke opfyldt"});
+    CHECK(l.messages.find("warning: the cell \"A\" / \"Status\" compares 78,96 with 79 (\"ikke opfyldt\"), but they "
+                          "print as 79 and 79; give the figures more decimals so the reader can see why") != std::string::npos);
+    // 70 against 79 reads as it compares; 79,5 prints as 80, "opfyldt" as it reads.
+    CHECK(l.messages.find("\"B\"") == std::string::npos);
+    CHECK(l.messages.find("\"C\"") == std::string::npos);
+    // The same in the text, and for loft() and udvikling().
+    const auto f = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Andel = [Antal] / [I alt] * 100\n```\n\n"
+                           "Målet er {status(t[A; Andel]; 79; højere)}; loftet {loft(t[A; Andel]; 79)}; "
+                           "{udvikling(79; t[A; Andel]; højere)}.\n",
+                           "Region;Antal;I alt\nA;7.896;10.000\n");
+    REQUIRE(f.meeting);
+    CHECK(figure_text(f).find("Målet er ikke opfyldt; loftet under loftet; faldende.") != std::string::npos);
+    CHECK(f.messages.find("warning: the figure \"{status(t[A; Andel]; 79; højere)}\" compares 78,96 with 79 (\"ikke "
+                          "opfyldt\"), but they print as 79 and 79") != std::string::npos);
+    CHECK(f.messages.find("\"{loft(t[A; Andel]; 79)}\" compares 78,96 with 79 (\"under loftet\")") != std::string::npos);
+    CHECK(f.messages.find("\"{udvikling(79; t[A; Andel]; højere)}\" compares 79 with 78,96 (\"faldende\")") !=
+          std::string::npos);
+}
