@@ -135,7 +135,7 @@ private:
             if (a_amount != b_amount) unit = a_amount ? a->unit : b->unit;
             else if (!a_amount) unit = a->unit.empty() ? b->unit : a->unit;  // a share times a number
         } else {
-            const auto common = align(e, *a, *b);
+            const auto common = align(e, *a, *b, e.op == '/');
             if (!common) return std::nullopt;
             unit = *common;
             // A ratio of two figures in one unit has none.
@@ -159,8 +159,10 @@ private:
 
     // Brings two numbers to the unit they are combined in (calc/units.hpp): the larger of two
     // amounts, converted exactly. A share and millions cannot be combined: an error at `at`.
-    std::optional<std::string> align(const Expr& at, Value& a, Value& b) {
+    // `scales` when b only scales a ("/ 1000"): a number written there has no unit to be taken in.
+    std::optional<std::string> align(const Expr& at, Value& a, Value& b, bool scales = false) {
         if (!a.is_number() || !b.is_number()) return a.unit.empty() ? b.unit : a.unit;
+        note_units(at, a, b, scales);
         const auto common = common_unit(a.unit, b.unit);
         if (!common) {
             fail(at, fmt(_("the formula combines a figure in {} with one in {}, and the one cannot be converted into the "
@@ -178,6 +180,33 @@ private:
         return common;
     }
 
+    // A number written in the formula takes the unit of the amount it is added to or compared
+    // with. Where the formula also combines amounts in two units, that is the larger, which the
+    // writer may not have meant ("[Løn] + t[Drift; 2023] + 100.000" would add 100.000 mio. kr.):
+    // both are noted here, and together they are an error (ambiguous_number()).
+    void note_units(const Expr& at, const Value& a, const Value& b, bool scales) {
+        const auto written = [](const Value& v) { return v.decimals < 0 && v.unit.empty(); };  // literals only
+        if (!scales && written(a) != written(b) && kroner_per((written(a) ? b : a).unit) > 0 && number_at_ < 0)
+            number_at_ = at.column;
+        if (kroner_per(a.unit) > 0 && kroner_per(b.unit) > 0 && a.unit != b.unit && mixed_.first.empty())
+            mixed_ = {a.unit, b.unit};
+    }
+
+public:
+    // Whether a written number's unit is ambiguous (note_units()): then an error where it is added.
+    bool ambiguous_number() {
+        if (number_at_ < 0 || mixed_.first.empty()) return false;
+        const auto common = common_unit(mixed_.first, mixed_.second);
+        Failure f;
+        f.message = fmt(_("the formula combines amounts in {} and {}, so the number written in it would be taken "
+                                      "in {}; compute the amounts in one unit first (in a row or a beregning value), then "
+                                      "add the number to that"),
+                                    mixed_.first, mixed_.second, common ? *common : mixed_.first);
+        fail(number_at_, std::move(f));
+        return true;
+    }
+
+private:
     // Arguments as values; ranges expand to all their values.
     std::optional<std::vector<Value>> values(const Expr& call) {
         std::vector<Value> out;
@@ -401,6 +430,8 @@ private:
     FormulaError* err_;
     int literal_decimals_ = 0;
     std::string caution_;
+    int number_at_ = -1;                           // where a written number was given an amount's unit
+    std::pair<std::string, std::string> mixed_;    // the first two amount units combined
 };
 
 }  // namespace
@@ -409,6 +440,7 @@ std::optional<Value> evaluate(const Expr& e, Scope& scope, FormulaError* error, 
     if (error) *error = {};
     Evaluator ev(scope, error);
     auto v = ev.eval(e);
+    if (v && ev.ambiguous_number()) return std::nullopt;
     if (caution) *caution = v ? ev.caution() : "";
     // A result of literals only is shown with the decimals the literals were written with.
     if (v && v->is_number() && v->decimals < 0) v->decimals = ev.literal_decimals();

@@ -782,3 +782,30 @@ TEST_CASE("table calc: a status whose figures print alike but compare otherwise 
     CHECK(f.messages.find("\"{udvikling(79; t[A; Andel]; højere)}\" compares 79 with 78,96 (\"faldende\")") !=
           std::string::npos);
 }
+
+TEST_CASE("table calc: a number added in a formula that combines amounts in two units is an error, never taken in the larger") {
+    // Regression (probe): [Løn] in kr. + t[Drift; 2023] in mio. kr. is computed in mio. kr., so
+    // "+ 100.000" meant as kroner became 100.000 mio. kr.
+    const std::string u = "```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\nrække: I alt = [Løn] + t[Drift; 2023] + 100.000\n"
+                          "tilføj: nederst\n```\n";
+    auto l = compute_files(std::string(kMillionsTable) + u, {kMillions, {"u.csv", "Post;2023\nLøn;3.000.000\n"}});
+    CHECK(l.messages.find("error: the formula combines amounts in kr. and mio. kr., so the number written in it would be "
+                          "taken in mio. kr.") != std::string::npos);
+    // Wherever the number stands.
+    const std::string csv_t = "Post;2023\nDrift;11,5\nAnlæg;2,25\n";
+    l = compute_files("```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\n```\n\n```tabel\nfil: t.csv\nnavn: t\ntitel: I mio\n"
+                      "talenhed: mio. kr.\nrække: I alt = 100 + [Drift] - u[Løn; 2023]\ntilføj: nederst\n```\n",
+                      {{"t.csv", csv_t}, {"u.csv", "Post;2023\nLøn;3.000.000\n"}});
+    CHECK(l.messages.find("error: the formula combines amounts in mio. kr. and kr., so the number written in it would be "
+                          "taken in mio. kr.") != std::string::npos);
+    // Scaling by a number is not ambiguous, nor is a number added to amounts in one unit.
+    l = compute_files("```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\n```\n\n```tabel\nfil: t.csv\nnavn: t\ntitel: I mio\n"
+                      "talenhed: mio. kr.\nrække: Dobbelt = ([Drift] + u[Løn; 2023]) * 2\n"
+                      "række: Halvt = ([Drift] + u[Løn; 2023]) / 2\ntilføj: nederst\n```\n\n"
+                      "Tal: {u[Løn; 2023] + 500.000 | kr.}.\n",
+                      {{"t.csv", csv_t}, {"u.csv", "Post;2023\nLøn;3.000.000\n"}});
+    CHECK(l.messages == "");
+    CHECK(row_texts(l.meeting->items[0].tables.at(1), 2) == std::vector<std::string>{"Dobbelt", "29,0"});
+    CHECK(row_texts(l.meeting->items[0].tables.at(1), 3) == std::vector<std::string>{"Halvt", "7,3"});
+    CHECK(figure_text(l).find("Tal: 3.500.000 kr.") != std::string::npos);
+}
