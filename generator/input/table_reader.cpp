@@ -1,4 +1,7 @@
 #include "input/table_reader.hpp"
+
+#include <algorithm>
+
 #include "core/messages.hpp"
 
 #include "numbers/danish_number.hpp"
@@ -155,6 +158,10 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
         c.unit = n->unit;
         // With the unit as the CSV wrote it ("73 %", "3.400.000 kr."), so computed cells can match it.
         c.text = calc::format_danish_cell(*n);
+        // Four digits written without a thousands point are most often a year ("2024"), which
+        // "2.024" would misprint; Danish writes such a number either way, so it keeps its form.
+        if (t.size() == 4 && t[0] != '0' && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+            c.text = std::string(t);
         if (!marker.empty()) c.text += " " + marker;
         return c;
     }
