@@ -124,6 +124,14 @@ struct Renderer {
             case Task::Packet: {
                 render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, metrics);
                 r.pages = static_cast<int>(laid.pages.size());
+                // Said once, by the edition that holds every table.
+                if (job.edition == model::Edition::Lukket)
+                    for (const model::Table* t : laid.numbers_split)
+                        r.diags.warning(t->loc, fmt(_("the table {} is too wide for the PDF's page even in the smallest "
+                                                      "type, so numbers in it break over lines there, where they can be "
+                                                      "misread; leave out or merge columns, shorten the headings, or split "
+                                                      "the table in two"),
+                                                    quote_text(t->title)));
                 if (laid_out) laid_out();
                 if (!write) {
                     // Written nowhere, so that `check` finds what the PDF writer would refuse.

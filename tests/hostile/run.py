@@ -262,6 +262,15 @@ def main():
     # here would depend on the machine and on the sanitizer build); this is the whole build.
     case("20 rows x 20 columns of 3.000-character words", long_words, r'^(?![\s\S]*error)', boardpack, base, expect_rc=0)
 
+    def wide_numbers(m):
+        write(os.path.join(m, "01-budget", "bred.csv"),
+              "Post;" + ";".join(f"K{k}" for k in range(29)) + "\r\n" + ("A;" + ";".join(["-152.100.000"] * 29) + "\r\n") * 3)
+        append(os.path.join(m, item), "\n```tabel\nfil: bred.csv\nnavn: bred\ntitel: Bred\n```\n")
+    # Numbers broken over lines can be misread: said once (not per edition), at the table block.
+    case("a table too wide for the page even in the smallest type", wide_numbers,
+         r'^m/01-budget/item\.md:\d+:\d+: warning: the table "Bred" is too wide for the PDF\'s page even in the smallest '
+         r'type(?![\s\S]*too wide)', boardpack, base, expect_rc=0)
+
     # Limits (issue 8): just over each, refused while reading, naming the limit, file and line.
 
     def csv_rows(n, cols=3):

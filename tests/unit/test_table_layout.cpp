@@ -62,8 +62,11 @@ TEST_CASE("table layout: a table too wide for the page gets a smaller size, then
     CHECK(small.size >= 4.5);
     for (const RowBox& row : small.rows)
         for (size_t k = 1; k < row.cells.size(); ++k) CHECK(row.cells[k].lines.size() == 1);
+    CHECK_FALSE(small.numbers_split);
     const TableBox squeezed = layout_table(make_table(2, 45, "1.234.567"), 400, m);
     CHECK(squeezed.size == doctest::Approx(4.5));
+    // Split numbers are said, for the build to warn about.
+    CHECK(squeezed.numbers_split);
     CHECK(squeezed.width() <= 400 + 1e-6);
     // Every line of every cell still fits inside its column.
     for (const RowBox& row : squeezed.rows)

@@ -346,7 +346,12 @@ struct Packet {
             measure_blocks(a.content, 0, ctx);
             place();
         }
-        // The item's tables are placed: what they measured is not needed again.
+        // The item's tables are placed: what they measured is not needed again, but whether
+        // their numbers had to break over lines (the cache's order is the item's: its tables
+        // are one vector).
+        for (const auto& [key, parts] : tables)
+            if (parts.box.numbers_split && (doc.numbers_split.empty() || doc.numbers_split.back() != key.first))
+                doc.numbers_split.push_back(key.first);
         tables.clear();
     }
 

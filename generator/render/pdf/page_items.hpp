@@ -10,6 +10,7 @@
 
 #include "attach/pdf_import.hpp"
 #include "core/diagnostics.hpp"
+#include "model/document.hpp"
 #include "render/pdf/font_metrics.hpp"
 
 namespace boardpack::render::pdf {
@@ -188,6 +189,9 @@ struct LaidOutDocument {
     std::vector<FigureAlt> figures;
     // A packet that merges PDF attachments: its agenda-only PDF, from the same pages.
     std::optional<AgendaOnly> agenda_only;
+    // Tables too wide for the page even in the smallest type, whose numbers break over lines,
+    // in agenda order: the build warns about them.
+    std::vector<const model::Table*> numbers_split;
 
     // The 1-based page holding an anchor, or 0.
     int page_of(const std::string& anchor) const;

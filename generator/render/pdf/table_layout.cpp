@@ -146,8 +146,9 @@ enum class Resort {
 };
 
 // Column widths at a font size, or an empty vector if the table cannot fit at this size.
+// *numbers_split is set when even that took splitting numbers.
 std::vector<double> widths_at(const model::Table& t, const Widths& c, double size, double available, Resort resort,
-                              double pad_x) {
+                              double pad_x, bool* numbers_split = nullptr) {
     const size_t n = t.header.size();
     const double pad = 2 * pad_x;
     std::vector<double> want(n, 0), min(n, 0), header(n, 0);
@@ -209,17 +210,18 @@ std::vector<double> widths_at(const model::Table& t, const Widths& c, double siz
     }
     if (resort == Resort::None) return {};
     w = min;
-    if (resort == Resort::SplitWords) {
-        // The numbers keep their width; the text columns share the rest, their words split.
-        double numbers = 0, text = 0;
-        for (size_t k = 0; k < n; ++k) (k < t.numeric.size() && t.numeric[k] ? numbers : text) += min[k];
-        if (numbers >= available || text <= 0) return {};
+    // The numbers keep their width; the text columns share the rest, their words split.
+    double numbers = 0, text = 0;
+    for (size_t k = 0; k < n; ++k) (k < t.numeric.size() && t.numeric[k] ? numbers : text) += min[k];
+    if (numbers < available && text > 0) {
         for (size_t k = 0; k < n; ++k)
             if (!(k < t.numeric.size() && t.numeric[k])) w[k] *= (available - numbers) / text;
         return w;
     }
+    if (resort == Resort::SplitWords) return {};
     // Nothing fits even at the smallest size: scale every column down; numbers will be split.
     for (double& x : w) x *= available / total_min;
+    if (numbers_split) *numbers_split = true;
     return w;
 }
 
@@ -257,7 +259,7 @@ TableBox layout_table(const model::Table& table, double available, const FontMet
         const bool floor = size - style::kTableSizeStep < style::kTableFloorSize - 1e-9;
         if (small) box.pad_x = style::kTableTightPadX;
         const Resort resort = floor ? Resort::SplitNumbers : small ? Resort::SplitWords : Resort::None;
-        box.widths = widths_at(table, measured, size, available, resort, box.pad_x);
+        box.widths = widths_at(table, measured, size, available, resort, box.pad_x, &box.numbers_split);
         if (!box.widths.empty()) {
             box.size = size;
             break;

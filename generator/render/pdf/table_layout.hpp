@@ -34,6 +34,7 @@ struct TableBox {
     double leading = 0;   // line height inside cells
     double pad_x = 0;     // space left and right of a cell's text
     std::vector<double> widths;
+    bool numbers_split = false;  // too wide even at the smallest size: its numbers break over lines
     RowBox header;
     std::vector<RowBox> rows;
     double width() const;
