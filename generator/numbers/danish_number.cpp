@@ -223,6 +223,14 @@ std::string format_danish_cell(const ReadNumber& number) {
 }
 
 bool english_decimal(std::string_view t) {
+    t = trim(t);
+    // A unit as Excel writes it after the number ("2.5 kr.", "12.5 %") does not make it Danish.
+    for (std::string_view unit : {" mia. kr.", " mio. kr.", " kr."})
+        if (t.size() > unit.size() && t.substr(t.size() - unit.size()) == unit) {
+            t.remove_suffix(unit.size());
+            break;
+        }
+    strip_percent(t);
     if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.remove_prefix(1);
     const size_t dot = t.find('.');
     if (dot == std::string_view::npos || dot == 0 || dot + 1 >= t.size() || t.find('.', dot + 1) != std::string_view::npos)

@@ -47,7 +47,7 @@ bool zero_first_group(std::string_view text);
 bool leading_zero(std::string_view text);
 
 // "2.5", "-3.14", "1100.001": one dot with digits around it, not Danish thousands grouping; a
-// number probably written the English way.
+// number probably written the English way; also with a unit after it ("2.5 kr.", "12.5 %").
 bool english_decimal(std::string_view text);
 
 }  // namespace boardpack::calc

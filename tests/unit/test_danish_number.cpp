@@ -63,6 +63,13 @@ TEST_CASE("danish numbers: a table cell's printed text and English-looking decim
     CHECK(english_decimal("-1100.001"));
     CHECK_FALSE(english_decimal("1.036.000"));
     CHECK_FALSE(english_decimal("2,5"));
+    // With a unit as Excel writes it, too: "2.5 kr." is no more Danish than "2.5".
+    CHECK(english_decimal("2.5 kr."));
+    CHECK(english_decimal("-2.5 mio. kr."));
+    CHECK(english_decimal("2.5 %"));
+    CHECK(english_decimal("2.5%"));
+    CHECK(english_decimal("12.5 pct."));
+    CHECK_FALSE(english_decimal("kr."));
 }
 
 TEST_CASE("danish numbers: no Danish number begins with the thousands group 0, so \"0.125\" is not 125") {

@@ -218,6 +218,10 @@ TEST_CASE("table calc: a number whose first thousands group is 0 is an error, ne
     CHECK(l.messages.find("m/01-a/t.csv:4:3: error: \"-0.625\" is not a Danish number") != std::string::npos);
     CHECK(l.messages.find("(-0,625)") != std::string::npos);
     CHECK(l.messages.find("t.csv:5:") == std::string::npos);
+    // With a unit too, and in a cell no formula uses: printed "2.5 kr." it reads as 2.500 kr.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\n```\n", "Post;Beløb;Andel\nA;2.5 kr.;12.5 %\n");
+    CHECK(l.messages.find("m/01-a/t.csv:2:3: error: \"2.5 kr.\" is not a Danish number") != std::string::npos);
+    CHECK(l.messages.find("m/01-a/t.csv:2:11: error: \"12.5 %\" is not a Danish number") != std::string::npos);
     // In a formula, a tolerance and a beregning value alike.
     l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Moms = [Budget] * 0.250\n```\n", kBudgetCsv);
     CHECK(l.messages.find("m/01-a/item.md:13:28: error: \"0.250\" is not a Danish number: a number does not begin with a "
