@@ -43,6 +43,9 @@ struct TextChange {
     int item = 0;
     std::string section;  // the section's printed title, or "" for the item's heading
     std::vector<DiffWord> words;
+    // The item's status (Fortrolig to Lukket): the one text a sheet shows of a redacted item too,
+    // as its packet prints "2 (Lukket)".
+    bool status = false;
 };
 
 // An item, table or attachment added or removed, or an item made confidential.

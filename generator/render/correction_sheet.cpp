@@ -149,7 +149,7 @@ CorrectionSheet correction_sheet(const model::EditionView& view, const Wording& 
         si.figures.push_back({figure_line(f, w, false), {}});
     }
     for (const model::TextChange& t : c.texts) {
-        if (!shown(t.item)) continue;
+        if (!shown(t.item) && !(t.status && redacted.count(t.item))) continue;
         const std::string where = t.section.empty() ? w.get("rettet-overskrift") : t.section;
         sheet.items[slot[t.item]].texts.push_back({w.get("rettet-tekst-sted", {{"afsnit", where}}), runs(t.words)});
     }

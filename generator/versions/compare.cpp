@@ -138,6 +138,8 @@ public:
                 part(model::PartChange::Kind::ItemAdded, i.number, i.shown ? i.title : "", i.item);
             } else if (i.shown) {
                 item(*old->second, i, before_cells, now_cells);
+            } else {
+                status(*old->second, i);  // all a hidden item shows: "2 (Lukket)"
             }
         }
         for (const ItemEntry& i : before_.items) {
@@ -175,6 +177,17 @@ private:
         out_.changes.texts.push_back({item, section_name, diff_words(a, b)});
     }
 
+    // A status changed (Fortrolig to Lukket), printed as the packet prints it.
+    void status(const ItemEntry& old, const ItemEntry& now) {
+        if (old.status == now.status || old.status.empty() || now.status.empty()) return;
+        const auto printed = [](std::string s) {
+            if (s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+            return s;
+        };
+        text_change(now.number, "Status", printed(old.status), printed(now.status));
+        out_.changes.texts.back().status = true;
+    }
+
     void fields() {
         for (const auto& [k, v] : now_.fields)
             for (const auto& [ok, ov] : before_.fields)
@@ -191,6 +204,7 @@ private:
               const std::map<CellKey, const CellEntry*>& now_cells) {
         const size_t parts = out_.changes.parts.size(), texts = out_.changes.texts.size(), figures = pending_.size();
         const int n = now.number;
+        status(old, now);
         if (old.title != now.title) text_change(n, "", old.title, now.title);
         if (old.case_officer != now.case_officer) text_change(n, "Sagsbehandler", old.case_officer, now.case_officer);
         if (old.case_number != now.case_number) text_change(n, "Sagsnummer", old.case_number, now.case_number);

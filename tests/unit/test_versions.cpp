@@ -260,6 +260,33 @@ TEST_CASE("versions: an item made confidential is all the public comparison says
     CHECK(c.now_confidential == std::vector<int>{19});
 }
 
+TEST_CASE("versions: a confidential item's status changed (Fortrolig to Lukket) is listed, as the packet prints it") {
+    // Regression (probe f2l): the public packet's "2 (Fortrolig)" became "2 (Lukket)" in a new
+    // version whose rettelsesblad said "Ingen rettelser.".
+    Snapshot before = small();
+    versions::ItemEntry hidden;
+    hidden.number = 20;
+    hidden.status = "fortrolig";
+    hidden.shown = false;
+    before.items.push_back(hidden);
+    Snapshot now = before;
+    now.items[1].status = "lukket";
+    versions::Comparison c = versions::compare(before, now);
+    REQUIRE(c.changes.texts.size() == 1);
+    CHECK(c.changes.texts[0].item == 20);
+    CHECK(c.changes.texts[0].section == "Status");
+    REQUIRE(c.changes.texts[0].words.size() == 2);
+    CHECK(c.changes.texts[0].words[0].text == "Fortrolig");
+    CHECK(c.changes.texts[0].words[0].kind == model::DiffWord::Kind::Removed);
+    CHECK(c.changes.texts[0].words[1].text == "Lukket");
+    CHECK(c.changes.parts.empty());
+    // In the closed edition, where the item is shown, alike.
+    before.items[1].shown = now.items[1].shown = true;
+    c = versions::compare(before, now);
+    REQUIRE(c.changes.texts.size() == 1);
+    CHECK(c.changes.texts[0].section == "Status");
+}
+
 namespace {
 
 // The public edition's snapshot of one more item, `folder` numbered `number`, shown with its

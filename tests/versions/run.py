@@ -281,6 +281,21 @@ def main():
         v8 = tree(packet)
         p = build()
         check("a rebuild then changes no byte", p.returncode == 0 and tree(packet) == v8, p.stdout + p.stderr)
+
+        # A confidential item's status changed (Fortrolig to Lukket): the public packet prints
+        # "6 (Lukket)" now, so its rettelsesblad says so, and nothing more of the item.
+        edit(os.path.join(m, "06-fortroligt-eksempel", "item.md"), "status: Fortrolig", "status: Lukket")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-05", "rettet: 2023-10-06")
+        p = build()
+        check("a status changed from Fortrolig to Lukket builds", p.returncode == 0, p.stderr)
+        for edition in ("offentlig", "lukket"):
+            sheet = subprocess.run(["pdftotext", os.path.join(packet, edition, f"rettelsesblad-{edition}.pdf"), "-"],
+                                   capture_output=True, text=True).stdout
+            check(f"{edition}: the rettelsesblad lists the status change", "Status: Fortrolig Lukket" in sheet and
+                  "Ingen rettelser." not in sheet, sheet[-800:])
+        public_sheet = subprocess.run(["pdftotext", os.path.join(packet, "offentlig", "rettelsesblad-offentlig.pdf"), "-"],
+                                      capture_output=True, text=True).stdout
+        check("the public rettelsesblad names nothing else of the item", "Direktionen" not in public_sheet, public_sheet)
     print(f"{failures} failure(s)" if failures else "versions: all checks passed")
     return 1 if failures else 0
 
