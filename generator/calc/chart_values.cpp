@@ -4,6 +4,7 @@
 #include <map>
 
 #include "calc/table_calc.hpp"
+#include "calc/units.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 
@@ -141,6 +142,7 @@ public:
                                   "chart fewer rows or columns, or make two charts"), series.size(), kMaxChartSeries));
             return;
         }
+        if (!unit_fits(c, t)) return;
         c.categories.clear();
         c.series.clear();
         c.source = t.source;
@@ -176,6 +178,37 @@ public:
     }
 
 private:
+    // The chart's "enhed:" is printed after its value labels, which are the figures as the table
+    // prints them: an amount unit there must be the table's ("11,5 kr." for 11,5 mio. kr. would
+    // be a wrong figure), and a share cannot label amounts. Other words ("dage", "stillinger")
+    // name what is counted and are not checked.
+    bool unit_fits(const model::Chart& c, const Table& t) {
+        const std::string named = unit_written(c.unit);
+        if (named.empty()) return true;
+        const bool declared = !t.unit.empty() || kroner_per(t.figures_unit) > 0 || t.figures_unit == "pct.";
+        const std::string printed = !t.unit.empty() ? t.unit : !t.figures_unit.empty() ? t.figures_unit : "kr.";
+        if (named == printed || (named == "pct." && !declared)) return true;
+        d_.error(c.unit_loc, fmt(_("the chart's unit {} is not the unit its table {} prints its figures in, {}, so its labels "
+                                   "would give the figures another value; write \"enhed: {}\", or leave the key out"),
+                                 quote_text(c.unit), quote_text(t.name), printed, printed),
+                 c.unit_line);
+        return false;
+    }
+
+    // The unit a chart's "enhed:" names as calc/units.hpp writes it ("Mio. kr" is "mio. kr."),
+    // or "" for a word that is not a unit of figures.
+    static std::string unit_written(const std::string& text) {
+        std::string key;
+        for (char ch : text)
+            if (ch != ' ' && ch != '.') key += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+        if (key == "kr") return "kr.";
+        if (key == "tkr" || key == "1000kr") return "t. kr.";
+        if (key == "miokr") return "mio. kr.";
+        if (key == "miakr") return "mia. kr.";
+        if (key == "%" || key == "pct" || key == "procent") return "pct.";
+        return "";
+    }
+
     model::Meeting& m_;
     Diagnostics& d_;
     std::map<std::string, std::pair<size_t, size_t>> tables_;

@@ -82,6 +82,8 @@ std::optional<model::Chart> read_chart(const std::vector<KeyValue>& keys, const 
             c.title = kv.value;
         } else if (kv.key == "enhed") {
             c.unit = kv.value;
+            c.unit_loc = kv.value_loc;
+            c.unit_line = kv.line;
         } else if (kv.key == "akse") {
             c.axis = kv.value;
         } else if (kv.key == "mål") {

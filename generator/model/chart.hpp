@@ -34,8 +34,8 @@ struct Chart {
     std::optional<double> target;  // "mål: 79 | Mål 79 %": a line across at 79 with its label
     std::string target_label;
     SourceLoc loc;            // the opening fence
-    SourceLoc table_loc, rows_loc, columns_loc, target_loc;  // where the keys' values were written
-    std::string table_line, rows_line, columns_line;         // their source lines, for messages
+    SourceLoc table_loc, rows_loc, columns_loc, target_loc, unit_loc;  // where the keys' values were written
+    std::string table_line, rows_line, columns_line, unit_line;         // their source lines, for messages
 
     // Filled after the tables are computed (calc/chart_values).
     std::vector<std::string> categories;

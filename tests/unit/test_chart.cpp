@@ -496,3 +496,30 @@ TEST_CASE("diagram block: a table shown in mio. kr. is charted in millions, as i
     CHECK(tick_in_millions);
     CHECK_FALSE(tick_in_kroner);
 }
+
+TEST_CASE("diagram block: an amount unit that is not the one the table prints is an error at \"enhed:\"") {
+    // Labels "11,5 kr." under a table shown in mio. kr., or 11.500.000 labelled "mio. kr.".
+    const auto messages = [](const std::string& table_keys, const std::string& chart_unit) {
+        MemoryFiles f("m");
+        f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
+        f.add("01-a/item.md", item_md(1, "Offentlig",
+                                      "```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter\n" + table_keys + "```\n\n"
+                                      "```diagram\ntabel: t\ntitel: Udgifter\nenhed: " + chart_unit + "\n```\n"));
+        f.add("01-a/t.csv", "Post;2022;2023\nDrift;11.500.000;12.250.000\n");
+        Diagnostics d;
+        auto m = pipeline::load(f, "m", d);
+        REQUIRE(m);
+        pipeline::compute(*m, test::wording(), d);
+        return test::messages(d);
+    };
+    CHECK(messages("enhed: mio. kr.\n", "kr.").find("error: the chart's unit \"kr.\" is not the unit its table \"t\" "
+                                                    "prints its figures in, mio. kr.") != std::string::npos);
+    CHECK(messages("", "mio. kr.").find("the chart's unit \"mio. kr.\" is not the unit its table \"t\" prints its figures "
+                                       "in, kr.") != std::string::npos);
+    CHECK(messages("enhed: mio. kr.\n", "%").find("the chart's unit \"%\" is not the unit") != std::string::npos);
+    CHECK(messages("talenhed: mio. kr.\n", "Mio. kr") == "");
+    // The unit the table prints, or one that is not an amount (a count), is fine.
+    CHECK(messages("enhed: mio. kr.\n", "mio. kr.") == "");
+    CHECK(messages("", "kr.") == "");
+    CHECK(messages("", "stillinger") == "");
+}
