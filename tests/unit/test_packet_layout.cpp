@@ -147,3 +147,51 @@ TEST_CASE("packet layout: the laid-out pages are held without the slack of their
         CHECK(slack == 0);
     }
 }
+
+TEST_CASE("packet layout: a long case officer's stamp wraps at a readable size above the attachment's page, never 2 pt") {
+    Example ex = load_example();
+    model::AgendaItem* item = nullptr;
+    for (model::AgendaItem& i : ex.meeting.items)
+        if (i.number == 21) item = &i;
+    REQUIRE(item);
+    LaidOutDocument doc;
+    // The stamp's lines above item 21's attachment (the last one merged), and where its page starts.
+    const auto stamp_lines = [&](const std::string& officer, std::vector<const TextItem*>& lines) {
+        item->case_officer = officer;
+        doc = layout_packet(model::edition_view(ex.meeting, model::Edition::Lukket), model::Edition::Lukket, ex.wording,
+                            ex.metrics());
+        lines.clear();
+        const attach::Placement* first = nullptr;
+        for (const attach::Placement& p : doc.imports)
+            if (p.source_page == 0) first = &p;
+        REQUIRE(first);
+        for (const TextItem& t : doc.pages[static_cast<size_t>(first->page)].texts)
+            if (t.baseline >= kStampBaseline && t.baseline < first->y) lines.push_back(&t);
+        return first->y;
+    };
+    std::vector<const TextItem*> lines;
+    // One name: one line at 8 pt.
+    CHECK(stamp_lines("Helene Munk Fog", lines) == doctest::Approx(kImportTop));
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0]->size == doctest::Approx(kStampSize));
+    // Five case officers: two or three lines at the smallest readable size, the page below them.
+    std::string five;
+    for (int k = 0; k < 5; ++k) five += (k ? ", " : "") + std::string("Fornavn Mellemnavn Efternavnsen ") + std::to_string(k);
+    const double top = stamp_lines(five, lines);
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines.size() <= 3);
+    std::string joined;
+    for (const TextItem* t : lines) {
+        CHECK(t->size >= kStampMinSize - 1e-9);
+        CHECK(t->x + ex.metrics().width(t->text, t->style, t->size) <= style::kPageWidth - style::kMarginRight + 0.01);
+        joined += t->text + " ";
+    }
+    CHECK(joined.find("Efternavnsen 4") != std::string::npos);
+    CHECK(top > kImportTop);
+    CHECK(top > lines.back()->baseline);
+    // A name without end: three lines, the last cut with "…".
+    stamp_lines(std::string(3000, 'x'), lines);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines.back()->text.size() >= 3);
+    CHECK(lines.back()->text.substr(lines.back()->text.size() - 3) == "\xE2\x80\xA6");
+}

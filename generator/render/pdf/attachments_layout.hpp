@@ -18,6 +18,12 @@ namespace boardpack::render::pdf {
 // between the stamp's band and the footer's rule.
 inline constexpr double kStampBaseline = 50;  // below the closed edition's mark and its rule
 inline constexpr double kStampSize = 8;
+// A stamp too long for one line at kStampSize (a long list of case officers) is set smaller
+// down to kStampMinSize, then wraps at that size onto at most kStampMaxLines lines, the
+// attachment's first page moved down under them; more is cut with "…".
+inline constexpr double kStampMinSize = 6;
+inline constexpr double kStampLeading = kStampMinSize * 1.25;
+inline constexpr size_t kStampMaxLines = 3;
 inline constexpr double kImportTop = 56;
 inline constexpr double kImportBottom = style::kFooterBaseline - style::kFooterRuleAbove - 4;  // above the footer's rule
 
