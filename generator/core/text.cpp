@@ -71,6 +71,11 @@ std::string code_point_name(char32_t cp) {
     return buf;
 }
 
+std::string control_character_name(std::string_view text, size_t at) {
+    const std::u32string cp = decode_utf8(text.substr(at, 2));  // a control character is one or two bytes
+    return code_point_name(cp.empty() ? 0 : cp[0]);
+}
+
 std::string_view strip_bom(std::string_view text) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     return text;

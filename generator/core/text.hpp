@@ -19,6 +19,8 @@ size_t find_control_character(std::string_view text);
 
 // "U+001B": a code point as it is named in messages.
 std::string code_point_name(char32_t cp);
+// The name of the control character find_control_character() found at `at` in `text`.
+std::string control_character_name(std::string_view text, size_t at);
 
 // The text without a leading UTF-8 byte order mark.
 std::string_view strip_bom(std::string_view text);

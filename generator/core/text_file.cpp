@@ -137,11 +137,10 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
     }
     if (const size_t control = find_control_character(content); control != std::string::npos) {
         const auto [line, off] = line_and_offset(content, control);
-        const std::u32string cp = decode_utf8(std::string_view(content).substr(control, 2));
         diags.error({name, line, column_of(line_at(content, line), off)},
                     fmt(_("the text holds the control character {}, which prints as nothing (or as a box in the PDF); "
                           "remove it (text copied from another program can bring it along)"),
-                        code_point_name(cp.empty() ? 0 : cp[0])));
+                        control_character_name(content, control)));
         return std::nullopt;
     }
     TextFile f;

@@ -106,11 +106,10 @@ struct Converter {
         if (!numeric_references) return;  // no named reference gives one (&Tab; and &NewLine; are text)
         const size_t at = find_control_character(text);
         if (at == std::string::npos) return;
-        const std::u32string cp = decode_utf8(std::string_view(text).substr(at, 2));
         const SourceLoc l = loc(n);
         diags.error(l, fmt(_("a character reference (such as &#27;) here gives the control character {}, which prints "
                              "as nothing; remove it"),
-                           code_point_name(cp.empty() ? 0 : cp[0])),
+                           control_character_name(text, at)),
                     line_text(l.line));
     }
 

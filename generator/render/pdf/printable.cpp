@@ -26,7 +26,7 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
         bool right_to_left = false;
         for (size_t i = 0; i < s.size();) {
             const char32_t cp = next_code_point(s, i);
-            if (cp >= 0x0590 && is_right_to_left(cp)) right_to_left = true;
+            if (is_right_to_left(cp)) right_to_left = true;
             if ((is_bidi_control(cp) || (printed_as(cp) != 0 && fonts.face_of(printed_as(cp), FontStyle::Regular) < 0)) &&
                 bad.find(cp) == std::u32string::npos)
                 bad += cp;
