@@ -72,8 +72,9 @@ public:
         for (TableEntry& e : anonymous_) compute(e);
         for (size_t i = 0; i < m_.items.size(); ++i) {
             AgendaItem& item = m_.items[i];
-            for (model::Section& s : item.sections) figures(s.blocks, i);
-            for (model::Attachment& a : item.attachments) figures(a.content, i);
+            for (model::Section& s : item.sections) figures(s.blocks, i, -1);
+            for (size_t a = 0; a < item.attachments.size(); ++a)
+                figures(item.attachments[a].content, i, static_cast<int>(a));
         }
     }
 
@@ -589,11 +590,67 @@ private:
         merge_figure_stops(inlines);
     }
 
-    void figures(std::vector<Block>& blocks, size_t item) {
+    // The figures of blocks in item `item`'s sections (attachment -1) or in its attachment.
+    void figures(std::vector<Block>& blocks, size_t item, int attachment) {
         for (Block& b : blocks) {
             figures(b.inlines, item);
-            for (auto& it : b.items) figures(it, item);
-            figures(b.children, item);
+            check_table_numbers(b.inlines, item, attachment);
+            for (auto& it : b.items) figures(it, item, attachment);
+            figures(b.children, item, attachment);
+        }
+    }
+
+    // "tabel {nummer(x)}" where x is another item's table, or an attachment's quoted from
+    // outside it: the number alone names a table of the text's own item (or attachment) to a
+    // reader, so the paragraph must say where ("punkt 2", "bilag 1"), else a warning.
+    void check_table_numbers(const std::vector<Inline>& paragraph, size_t item, int attachment) {
+        std::string text;  // the paragraph's words, lower case
+        std::vector<const Inline*> numbers;
+        const auto walk = [&](const auto& self, const std::vector<Inline>& inlines) -> void {
+            for (const Inline& in : inlines) {
+                if (in.kind == Inline::Kind::Figure && starts_with(trim(in.expression), "nummer(")) numbers.push_back(&in);
+                else if (in.kind == Inline::Kind::SoftBreak || in.kind == Inline::Kind::LineBreak) text += ' ';
+                else text += in.text;
+                self(self, in.children);
+            }
+        };
+        walk(walk, paragraph);
+        if (numbers.empty()) return;
+        for (char& ch : text)
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        // "punkt 2" but not "punkt 20".
+        const auto says = [&](const std::string& word, int n) {
+            const std::string phrase = word + " " + std::to_string(n);
+            for (size_t at = text.find(phrase); at != std::string::npos; at = text.find(phrase, at + 1)) {
+                const size_t end = at + phrase.size();
+                if (end >= text.size() || text[end] < '0' || text[end] > '9') return true;
+            }
+            return false;
+        };
+        for (const Inline* in : numbers) {
+            const std::string_view e = trim(in->expression);
+            const size_t close = e.find(')');
+            if (close == std::string_view::npos) continue;
+            const auto t = tables_.find(fold_label(std::string(trim(e.substr(7, close - 7)))));
+            if (t == tables_.end()) continue;  // an error already
+            const AgendaItem& owner = m_.items[t->second.item];
+            const model::Table& table = owner.tables[t->second.index];
+            std::string where, phrase;
+            if (t->second.item != item) {
+                where = fmt(_("item {}"), owner.number);
+                phrase = "punkt " + std::to_string(owner.number);
+                if (!says("punkt", owner.number)) phrase = quote_text(phrase);
+                else phrase.clear();
+            }
+            if (table.attachment >= 0 && (t->second.item != item || table.attachment != attachment)) {
+                const int number = owner.attachments[static_cast<size_t>(table.attachment)].number;
+                where = where.empty() ? fmt(_("bilag {}"), number) : fmt(_("bilag {} to item {}"), number, owner.number);
+                if (!says("bilag", number)) phrase += (phrase.empty() ? "" : ", ") + quote_text("bilag " + std::to_string(number));
+            }
+            if (phrase.empty()) continue;
+            d_.warning(in->loc, fmt(_("the figure {} gives the number of a table in {}, but the paragraph does not say so "
+                                      "({}); a reader would look for that table in this item"),
+                                    quote_text("{" + in->expression + "}"), where, phrase));
         }
     }
 

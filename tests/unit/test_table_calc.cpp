@@ -826,3 +826,35 @@ TEST_CASE("table calc: a number added in a formula that combines amounts in two 
     CHECK(row_texts(l.meeting->items[0].tables.at(1), 3) == std::vector<std::string>{"Halvt", "7,3"});
     CHECK(figure_text(l).find("Tal: 3.500.000 kr.") != std::string::npos);
 }
+
+TEST_CASE("figures: nummer() of another item's table, or of an attachment's, warns unless the paragraph says where") {
+    // "tabel 1" alone names a table of this item to a reader.
+    const std::string other = "```tabel\nfil: t.csv\nnavn: andet\ntitel: Andet\n```\n";
+    auto l = compute("Se tabel {nummer(andet)}.\n", "Post;V\nA;1\n", other);
+    CHECK(l.messages.find("warning: the figure \"{nummer(andet)}\" gives the number of a table in item 2, but the paragraph "
+                          "does not say so (\"punkt 2\")") != std::string::npos);
+    l = compute("Se tabel {nummer(andet)} under punkt 2.\n", "Post;V\nA;1\n", other);
+    CHECK(l.messages == "");
+    // Its own table needs no place; "punkt 20" is not "punkt 2".
+    l = compute("```tabel\nfil: t.csv\nnavn: egen\ntitel: Egen\n```\n\nSe tabel {nummer(egen)}.\n", "Post;V\nA;1\n");
+    CHECK(l.messages == "");
+    l = compute("Se tabel {nummer(andet)} i punkt 20.\n", "Post;V\nA;1\n", other);
+    CHECK(l.messages.find("gives the number of a table in item 2") != std::string::npos);
+    // A table of the item's attachment, quoted from the item's text: "bilag 1" must be said.
+    const auto with_attachment = [](const std::string& text) {
+        MemoryFiles f("m");
+        f.add("meeting.txt", "organisation: O\norgan: Bestyrelsen\ndato: 2024-03-07\ntidspunkt: kl. 9\nsted: S\npunkt: 01-a\n");
+        f.add("01-a/item.md", "---\nnummer: 1\nstatus: Offentlig\ntitel: T\nsagsbehandler: S\nsagsnummer: EMN-2024-00001\n"
+                              "bilag: Notat | 123 | bilag-1.md\n---\n# Sagsfremstilling\n\n" + text);
+        f.add("01-a/bilag-1.md", "Tal.\n\n```tabel\nfil: t.csv\nnavn: notat\ntitel: Notat\n```\n\nSe tabel {nummer(notat)}.\n");
+        f.add("01-a/t.csv", "Post;V\nA;1\n");
+        return load_and_compute(f);
+    };
+    l = with_attachment("Se tabel {nummer(notat)}.\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages.find("warning: the figure \"{nummer(notat)}\" gives the number of a table in bilag 1, but the "
+                          "paragraph does not say so (\"bilag 1\")") != std::string::npos);
+    // Said, or quoted inside the attachment itself: no warning.
+    l = with_attachment("Se tabel {nummer(notat)} i bilag 1.\n");
+    CHECK(l.messages == "");
+}
