@@ -158,9 +158,11 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
         c.unit = n->unit;
         // With the unit as the CSV wrote it ("73 %", "3.400.000 kr."), so computed cells can match it.
         c.text = calc::format_danish_cell(*n);
-        // Four digits written without a thousands point are most often a year ("2024"), which
-        // "2.024" would misprint; Danish writes such a number either way, so it keeps its form.
-        if (t.size() == 4 && t[0] != '0' && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+        // A year ("2024", four digits from 1900 to 2099 written without a thousands point) keeps
+        // its form: "2.024" would misprint it. Other numbers get the point, so a column's
+        // amounts and the totals computed from them look alike.
+        if (t.size() == 4 && (starts_with(t, "19") || starts_with(t, "20")) &&
+            std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
             c.text = std::string(t);
         if (!marker.empty()) c.text += " " + marker;
         return c;

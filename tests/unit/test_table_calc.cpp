@@ -251,16 +251,19 @@ TEST_CASE("table calc: a whole number with a leading zero is a code, printed as 
     CHECK(l.messages.find("error: \"0101\" is not a Danish number: a number does not begin with 0") != std::string::npos);
 }
 
-TEST_CASE("table calc: a four-digit number written without a thousands point, a year, prints as written") {
+TEST_CASE("table calc: a year written without a thousands point prints as written") {
     // Regression (codes): "Startår" 2024 printed "2.024", which no Danish reader takes for a year.
     const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nStart {t[København; Startår]}.\n",
-                           "Kommune;Startår;Beløb;Antal\nKøbenhavn;2024;5.000;1.500\nFrederiksberg;2025;2500 kr.;-1500\n");
+                           "Kommune;Startår;Beløb;Antal\nKøbenhavn;2024;5.000;1.500\nFrederiksberg;1999;2500 kr.;-1500\n"
+                           "Gentofte;2025;3500;*\n");
     REQUIRE(l.meeting);
     CHECK(l.messages == "");
     CHECK(row_texts(table(l), 0) == std::vector<std::string>{"København", "2024", "5.000", "1.500"});
-    // Still a number; an amount with its unit, or a signed figure, is printed in the table's style.
+    // Still a number; an amount (with its unit or not, not a year), or a signed figure, is
+    // printed with the point, as the totals computed from them are.
     CHECK(table(l).rows[0].cells[1].kind == model::Cell::Kind::Number);
-    CHECK(row_texts(table(l), 1) == std::vector<std::string>{"Frederiksberg", "2025", "2.500 kr.", "-1.500"});
+    CHECK(row_texts(table(l), 1) == std::vector<std::string>{"Frederiksberg", "1999", "2.500 kr.", "-1.500"});
+    CHECK(row_texts(table(l), 2)[2] == "3.500");
     CHECK(figure_text(l).find("Start 2024.") != std::string::npos);
 }
 
