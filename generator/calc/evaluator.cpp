@@ -52,6 +52,7 @@ public:
                 }
                 Value v = Value::of(e.number, e.decimals);
                 v.decimals = -1;  // a literal does not decide how results are shown
+                v.unit = e.unit;  // "100.000 kr.": an amount in the unit written
                 literal_decimals_ = std::max(literal_decimals_, e.decimals);
                 return v;
             }
@@ -130,12 +131,13 @@ private:
         // divided: 11,5 mio. kr. + 3.000.000 kr. is 14,5 mio. kr. A product is not (a rate
         // times an amount); its unit is the amount's.
         std::string unit;
+        const std::string mixed_with = mixed_in(*a, *b);
         if (e.op == '*') {
             const bool a_amount = kroner_per(a->unit) > 0, b_amount = kroner_per(b->unit) > 0;
             if (a_amount != b_amount) unit = a_amount ? a->unit : b->unit;
             else if (!a_amount) unit = a->unit.empty() ? b->unit : a->unit;  // a share times a number
         } else {
-            const auto common = align(e, *a, *b, e.op == '/');
+            const auto common = align(e, *a, *b, e.op == '/', e.args[0].get(), e.args[1].get());
             if (!common) return std::nullopt;
             unit = *common;
             // A ratio of two figures in one unit has none.
@@ -154,15 +156,18 @@ private:
         if (!r) return fail(e, too_large(_("the result")));
         Value out = Value::of(*r, combine(a->decimals, b->decimals));
         out.unit = unit;
+        if (kroner_per(unit) > 0) out.mixed_with = mixed_with;
         return out;
     }
 
     // Brings two numbers to the unit they are combined in (calc/units.hpp): the larger of two
     // amounts, converted exactly. A share and millions cannot be combined: an error at `at`.
     // `scales` when b only scales a ("/ 1000"): a number written there has no unit to be taken in.
-    std::optional<std::string> align(const Expr& at, Value& a, Value& b, bool scales = false) {
+    // `a_at` and `b_at` are the operands' expressions, where known (for messages).
+    std::optional<std::string> align(const Expr& at, Value& a, Value& b, bool scales = false, const Expr* a_at = nullptr,
+                                     const Expr* b_at = nullptr) {
         if (!a.is_number() || !b.is_number()) return a.unit.empty() ? b.unit : a.unit;
-        note_units(at, a, b, scales);
+        note_units(at, a, b, scales, a_at, b_at);
         const auto common = common_unit(a.unit, b.unit);
         if (!common) {
             fail(at, fmt(_("the formula combines a figure in {} with one in {}, and the one cannot be converted into the "
@@ -184,12 +189,27 @@ private:
     // with. Where the formula also combines amounts in two units, that is the larger, which the
     // writer may not have meant ("[Løn] + t[Drift; 2023] + 100.000" would add 100.000 mio. kr.):
     // both are noted here, and together they are an error (ambiguous_number()).
-    void note_units(const Expr& at, const Value& a, const Value& b, bool scales) {
-        const auto written = [](const Value& v) { return v.decimals < 0 && v.unit.empty(); };  // literals only
-        if (!scales && written(a) != written(b) && kroner_per((written(a) ? b : a).unit) > 0 && number_at_ < 0)
-            number_at_ = at.column;
-        if (kroner_per(a.unit) > 0 && kroner_per(b.unit) > 0 && a.unit != b.unit && mixed_.first.empty())
-            mixed_ = {a.unit, b.unit};
+    void note_units(const Expr& at, const Value& a, const Value& b, bool scales, const Expr* a_at, const Expr* b_at) {
+        const auto written = [](const Value& v) { return v.decimals < 0 && v.unit.empty(); };  // literals only, no unit
+        if (!scales && written(a) != written(b) && kroner_per((written(a) ? b : a).unit) > 0 && number_at_ < 0) {
+            const Expr* number = written(a) ? a_at : b_at;
+            number_at_ = number ? number->column : at.column;
+            number_text_ = number && number->kind == Expr::Kind::Number ? number->text : "";
+        }
+        if (!mixed_.first.empty()) return;
+        // A value computed from two amount units before (a beregning value) counts as combining them.
+        for (const Value* v : {&a, &b})
+            if (!v->mixed_with.empty()) mixed_ = {v->unit, v->mixed_with};
+        if (kroner_per(a.unit) > 0 && kroner_per(b.unit) > 0 && a.unit != b.unit) mixed_ = {a.unit, b.unit};
+    }
+
+    // The amount unit other than the result's that `a` and `b` bring in, if they are in two (or
+    // one was computed from two): what Value::mixed_with records.
+    static std::string mixed_in(const Value& a, const Value& b) {
+        if (!a.mixed_with.empty()) return a.mixed_with;
+        if (!b.mixed_with.empty()) return b.mixed_with;
+        if (kroner_per(a.unit) <= 0 || kroner_per(b.unit) <= 0 || a.unit == b.unit) return "";
+        return kroner_per(a.unit) < kroner_per(b.unit) ? a.unit : b.unit;  // the result is in the larger
     }
 
 public:
@@ -197,11 +217,15 @@ public:
     bool ambiguous_number() {
         if (number_at_ < 0 || mixed_.first.empty()) return false;
         const auto common = common_unit(mixed_.first, mixed_.second);
+        // The two ways to write it, the smaller unit first: "5 kr." or "5 mio. kr.".
+        std::string small = mixed_.first, large = mixed_.second;
+        if (kroner_per(small) > kroner_per(large)) std::swap(small, large);
+        const std::string number = number_text_.empty() ? "5" : number_text_;
         Failure f;
-        f.message = fmt(_("the formula combines amounts in {} and {}, so the number written in it would be taken "
-                                      "in {}; compute the amounts in one unit first (in a row or a beregning value), then "
-                                      "add the number to that"),
-                                    mixed_.first, mixed_.second, common ? *common : mixed_.first);
+        f.message = fmt(_("the formula combines amounts in {} and {}, so the number written in it would be taken in {}; "
+                          "write the number with its unit ({} or {})"),
+                        mixed_.first, mixed_.second, common ? *common : mixed_.first, quote_text(number + " " + small),
+                        quote_text(number + " " + large));
         fail(number_at_, std::move(f));
         return true;
     }
@@ -303,9 +327,11 @@ private:
                 continue;
             }
             Value next = v;
+            const std::string mixed_with = mixed_in(*acc, next);
             const auto unit = align(e, *acc, next);
             if (!unit) return std::nullopt;
             acc->unit = *unit;
+            if (kroner_per(*unit) > 0) acc->mixed_with = mixed_with;
             if (f == "sum") {
                 auto r = Decimal::add(acc->number, next.number);
                 if (!r) return fail(e, too_large(_("the sum")));
@@ -402,7 +428,7 @@ private:
     template <class Judge>
     std::optional<Value> judged(const Expr& e, Value a, Value b, Judge judge) {
         const Value a_as_read = a, b_as_read = b;
-        if (!align(e, a, b)) return std::nullopt;
+        if (!align(e, a, b, false, e.args[0].get(), e.args[1].get())) return std::nullopt;
         Value word = judge(a.number, b.number);
         const bool one_unit = a_as_read.unit == b_as_read.unit || a_as_read.unit.empty() || b_as_read.unit.empty();
         if (one_unit && caution_.empty() && word.kind == Value::Kind::Text) {
@@ -431,6 +457,7 @@ private:
     int literal_decimals_ = 0;
     std::string caution_;
     int number_at_ = -1;                           // where a written number was given an amount's unit
+    std::string number_text_;                      // that number as written, if it is one number
     std::pair<std::string, std::string> mixed_;    // the first two amount units combined
 };
 

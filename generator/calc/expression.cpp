@@ -15,6 +15,7 @@ struct Token {
     char op = 0;
     Decimal number;
     int decimals = 0;
+    std::string unit;      // Number: "kr.", "mio. kr.", "mia. kr." written after it, or ""
     size_t pos = 0;        // byte offset
     bool then_bracket = false;  // a Word directly followed by '['
     bool then_paren = false;    // a Word directly followed by '('
@@ -82,11 +83,16 @@ public:
                 t.text = word;
                 t.then_bracket = j < s_.size() && s_[j] == '[';
                 t.then_paren = j < s_.size() && s_[j] == '(';
-                if (auto n = read_danish_number(word); n && !t.then_bracket) {
+                auto n = read_danish_number(word);
+                // An amount with its unit, as a table cell writes it: "100.000 kr.", "0,5 mio. kr.".
+                if (auto amount = n ? std::nullopt : read_danish_cell(word); amount && !amount->percent && !amount->unit.empty())
+                    n = amount;
+                if (n && !t.then_bracket) {
                     // "3,4 pct." is 3,4, as a per-cent cell in a table is: write "/ 100" for a rate.
                     t.kind = Token::Kind::Number;
                     t.number = n->value;
                     t.decimals = n->decimals;
+                    if (!n->percent) t.unit = n->unit;
                 } else {
                     t.kind = Token::Kind::Word;
                 }
@@ -227,6 +233,7 @@ private:
                 e->kind = Expr::Kind::Number;
                 e->number = t.number;
                 e->decimals = t.decimals;
+                e->unit = t.unit;
                 e->text = t.text;
                 return e;
             case Token::Kind::String:

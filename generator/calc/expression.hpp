@@ -35,6 +35,7 @@ struct Expr {
     Kind kind = Kind::Number;
     Decimal number;
     int decimals = 0;
+    std::string unit;  // Number: an amount unit written after it ("100.000 kr.", "0,5 mio. kr."), or ""
     std::string text;
     std::string text2;
     char op = 0;

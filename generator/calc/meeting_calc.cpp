@@ -502,6 +502,14 @@ private:
         else {
             // An amount (not a ratio of amounts) with no unit asked for, from a table shown in
             // another unit than it is written in.
+            // A value computed from amounts in two units is in the larger, which the text cannot show.
+            if (options->unit.empty() && kroner_per(v->unit) > 0 && !v->mixed_with.empty()) {
+                d_.error(in.loc, fmt(_("the figure {} is computed from amounts in {} and {} and is in {}; name the unit it is "
+                                       "printed in, \"| {}\" or \"| {}\""),
+                                     quote_text("{" + in.expression + "}"), v->unit, v->mixed_with, v->unit, v->unit,
+                                     v->mixed_with));
+                return;
+            }
             if (options->unit.empty() && kroner_per(v->unit) > 0) {
                 std::string shown_error;
                 check_shown_unit(*expr, &shown_error);

@@ -19,6 +19,9 @@ struct Value {
     std::string printed;     // that cell's text as the table prints it (a published figure, say)
     std::string where;       // the quoted cell, "t[række; kolonne]", for messages about it
     std::string unit;        // Number: "kr.", "mio. kr.", "mia. kr.", "pct.", or "" for none (calc/units.hpp)
+    // Number: another amount unit it was computed from (kr. for mio. kr. + kr.), or "": then its
+    // unit was chosen by the calculation, not seen by the writer (calc/evaluator.cpp).
+    std::string mixed_with;
 
     static Value of(Decimal d, int decimals) {
         Value v;

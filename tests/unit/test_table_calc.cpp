@@ -861,3 +861,27 @@ TEST_CASE("figures: nummer() of another item's table, or of an attachment's, war
     l = with_attachment("Se tabel {nummer(notat)} i bilag 1.\n");
     CHECK(l.messages == "");
 }
+
+TEST_CASE("figures: a beregning value computed from amounts in two units carries that on; a number added to it is an error") {
+    // Regression (beregning-unit-chain): samlet = vm + vk (mio. kr. and kr.) is in mio. kr., so
+    // "plus = samlet + 5" added 5 mio. kr., and a bare {b[samlet]} printed "3".
+    const std::string tables = std::string(kMillionsTable) + "```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\n```\n\n";
+    const std::vector<std::pair<std::string, std::string>> csvs = {kMillions, {"u.csv", "Post;2023\nLøn;3.000.000\n"}};
+    auto l = compute_files(tables + "```beregning\nnavn: b\nværdi: samlet = t[Drift; 2023] + u[Løn; 2023]\n"
+                                    "værdi: plus = samlet + 5\n```\n",
+                           csvs);
+    CHECK(l.messages.find("error: the formula combines amounts in mio. kr. and kr., so the number written in it would be "
+                          "taken in mio. kr.; write the number with its unit (\"5 kr.\" or \"5 mio. kr.\")") != std::string::npos);
+    // With its unit the number is exact, in either unit.
+    l = compute_files(tables + "```beregning\nnavn: b\nværdi: samlet = t[Drift; 2023] + u[Løn; 2023]\n"
+                               "værdi: plus = samlet + 5 kr.\nværdi: mere = samlet + 0,5 mio. kr.\n```\n\n"
+                               "Tal: {b[plus] | kr.}, {b[mere] | mio. kr.}.\n",
+                      csvs);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Tal: 14.500.005 kr., 15,0 mio. kr.") != std::string::npos);
+    // Quoted bare, its unit would be invisible: it must be named.
+    l = compute_files(tables + "```beregning\nnavn: b\nværdi: samlet = t[Drift; 2023] + u[Løn; 2023]\n```\n\nTal: {b[samlet]}.\n",
+                      csvs);
+    CHECK(l.messages.find("error: the figure \"{b[samlet]}\" is computed from amounts in mio. kr. and kr. and is in mio. "
+                          "kr.; name the unit it is printed in, \"| mio. kr.\" or \"| kr.\"") != std::string::npos);
+}
