@@ -558,7 +558,9 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& shar
             out.value = v.number;
             out.decimals = d;
             out.text = format_danish(v.number, d);
-            out.unit = share_sign;  // "6 %" computed from cells written "5 %"
+            // "6 %" computed from cells written "5 %", unless the result is not a share (a ratio
+            // of two shares, 73 % / 71 %, is 1,028, not "1,028 %").
+            out.unit = v.unit == "pct." ? share_sign : std::string();
             if (!out.unit.empty()) out.text += " " + out.unit;
             // A share of 0,3 shown without decimals is "0": a figure that is not zero must not
             // print as zero unremarked.

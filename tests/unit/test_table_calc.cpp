@@ -615,6 +615,12 @@ TEST_CASE("table calc: a computed cell's per-cent sign comes from the cells its 
     CHECK(row_texts(table(l), 1) == std::vector<std::string>{"Antal forløb", "100", "120", "20"});
     CHECK(row_texts(table(l), 2) == std::vector<std::string>{"Ventetid (dage)", "46", "43", "-3"});
     CHECK(figure_text(l).find("Tal: 20 og -3.") != std::string::npos);
+    // A ratio of two shares is not a share: 73 % / 71 % is 1,028, not "1,028 %" (pct-unit-ratio).
+    const auto ratio = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Forhold = [2023] / [2022] | decimaler 3\n"
+                               "kolonne: Vækst = ([2023] - [2022]) / [2022] * 100 | decimaler 1\n```\n",
+                               "Post;2022;2023\nAndel;71 %;73 %\n");
+    REQUIRE(ratio.meeting);
+    CHECK(row_texts(table(ratio), 0) == std::vector<std::string>{"Andel", "71 %", "73 %", "1,028", "2,8"});
     // A row formula reads its own column: a total of shares is a share, one of counts is not.
     const auto rows = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: I alt = [A] + [B]\n```\n",
                               "Post;Andel;Antal\nA;60 %;4\nB;40 %;6\nI alt;;\n");
