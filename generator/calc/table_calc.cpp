@@ -10,6 +10,7 @@
 #include "calc/units.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
+#include "model/totals.hpp"
 
 namespace boardpack::calc {
 
@@ -270,6 +271,8 @@ struct PlannedCell {
     const PreparedFormula* formula = nullptr;
 };
 using Planned = std::map<std::pair<size_t, size_t>, PlannedCell>;
+// The rows (or columns) each sum formula of a table adds, as index ranges: found once per formula.
+using SumSpans = std::map<const PreparedFormula*, std::vector<std::pair<size_t, size_t>>>;
 
 // Whether `e` names the row (or column) `index` of `t`, alone or inside a range.
 bool names_index(const Table& t, const std::vector<std::string>& keys, const Expr& e, bool rows, size_t index) {
@@ -292,9 +295,9 @@ public:
     // write, `now` the place of `formula`, the one being evaluated, in the order of computing.
     TableScope(Table& t, RowKeys& keys, References& refs, bool rows, size_t fixed, std::optional<size_t> own,
                const std::map<std::pair<size_t, size_t>, const Formula*>& computed, const Planned& planned, size_t now,
-               const Formula& formula)
+               const Formula& formula, SumSpans& sums)
         : Scope(refs), t_(t), keys_(keys), rows_(rows), fixed_(fixed), own_(own), computed_(computed), planned_(planned),
-          now_(now), formula_(formula) {}
+          now_(now), formula_(formula), sums_(sums) {}
 
     std::optional<Value> label(const std::string& label, Failure* error) override {
         std::string ambiguous;
@@ -347,6 +350,7 @@ public:
             error->message = fmt(_("the range {} .. {} runs backwards"), quote_text(from), quote_text(to));
             return std::nullopt;
         }
+        if (counts_twice(*a, *b, from, to, error)) return std::nullopt;
         std::vector<Value> out;
         for (size_t i = *a; i <= *b; ++i) {
             if (rows_ && t_.rows[i].role == TableRow::Role::Spacer) continue;
@@ -389,6 +393,51 @@ public:
     }
 
 private:
+    // A range that holds a subtotal (a row a sum formula writes: "Udgifter i alt = sum(Løn ..
+    // Drift)") and rows that subtotal adds would count them twice. True, with *error, if so.
+    bool counts_twice(size_t a, size_t b, const std::string& from, const std::string& to, Failure* error) {
+        for (size_t i = a; i <= b; ++i) {
+            if (own_ && i == *own_) continue;  // its own row: a cycle, said as such
+            const auto planned = planned_.find(rows_ ? std::make_pair(i, fixed_) : std::make_pair(fixed_, i));
+            if (planned == planned_.end()) continue;
+            const PreparedFormula& sub = *planned->second.formula;
+            if (!model::is_sum_expression(sub.formula->expression)) continue;
+            for (const auto& [x, y] : spans_of(sub)) {
+                // The first index of the subtotal's terms inside a .. b, other than its own.
+                for (size_t j = std::max(x, a); j <= std::min(y, b); ++j) {
+                    if (j == i) continue;
+                    error->message = fmt(_("the range {} .. {} holds {}, which sums {} of the same range, so they would be "
+                                           "counted twice; sum the rows or their subtotals, not both"),
+                                         quote_text(from), quote_text(to),
+                                         quote_text(rows_ ? row_name(t_, i) : t_.header[i]),
+                                         quote_text(rows_ ? row_name(t_, j) : t_.header[j]));
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // The index ranges a sum formula's labels and ranges name (a label is a range of one).
+    const std::vector<std::pair<size_t, size_t>>& spans_of(const PreparedFormula& sum) {
+        const auto [it, added] = sums_.try_emplace(&sum);
+        if (!added) return it->second;
+        const auto at = [&](const std::string& label) {
+            return rows_ ? find_row(t_, keys_.of(t_), label) : find_column(t_, label);
+        };
+        const auto walk = [&](const auto& self, const Expr& e) -> void {
+            if (e.kind == Expr::Kind::Label) {
+                if (const auto k = at(e.text)) it->second.emplace_back(*k, *k);
+            } else if (e.kind == Expr::Kind::Range) {
+                const auto x = at(e.text), y = at(e.text2);
+                if (x && y && *x <= *y) it->second.emplace_back(*x, *y);
+            }
+            for (const auto& arg : e.args) self(self, *arg);
+        };
+        walk(walk, *sum.expr);
+        return it->second;
+    }
+
     // A cell's value; "-" or "Ikke oplyst" read from the CSV is an error at that cell unless the
     // table says "mangler: videre", so no total silently turns into "-".
     std::optional<Value> input(size_t r, size_t c, Failure* error) {
@@ -459,6 +508,7 @@ private:
     const Planned& planned_;
     size_t now_;
     const Formula& formula_;
+    SumSpans& sums_;
     SharedShareSign share_sign_;
 };
 
@@ -831,7 +881,7 @@ private:
     template <class Where>
     bool compute_cell(const Prepared& p, size_t r, size_t c, bool row_formula, const Where& where) {
         TableScope scope(t_, row_keys_, refs_, row_formula, row_formula ? c : r, row_formula ? std::optional<size_t>(r) : c, writer_,
-                         planned_, now_, *p.formula);
+                         planned_, now_, *p.formula, sum_spans_);
         FormulaError err;
         std::string caution;
         auto v = evaluate(*p.expr, scope, &err, &caution);
@@ -884,6 +934,7 @@ private:
     std::vector<bool> computed_column_;
     std::map<std::pair<size_t, size_t>, const Formula*> writer_;  // which formula writes each cell
     Planned planned_;                                              // which formula will write each cell
+    SumSpans sum_spans_;                                           // what each sum formula adds
     size_t now_ = 0;  // the formula being computed, counting the rows' formulas, then the columns'
 
     bool used_rounding_note_ = false;

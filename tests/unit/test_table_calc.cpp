@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "calc/meeting_calc.hpp"
 #include "input/meeting_loader.hpp"
 #include "test_support.hpp"
@@ -577,9 +579,9 @@ TEST_CASE("table calc: a formula reading a cell a later formula computes is an e
                 "række: I alt = sum(A .. B)\n```\n", rows);
     CHECK(l.messages.find("error: the cell \"I alt\" / \"2023\" is computed by the formula \"I alt = sum(A .. B)\", "
                           "which has not been computed yet") != std::string::npos);
-    // Also through a range.
-    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Alt = sum(A .. I alt)\nrække: I alt = sum(A .. B)\n"
-                "tilføj: nederst\n```\n", "Post;2023\nA;100\nB;200\nI alt;999\n");
+    // Also through a range (one that does not hold the rows "I alt" sums, which would count them twice).
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Alt = sum(C .. I alt)\nrække: I alt = sum(A .. B)\n"
+                "tilføj: nederst\n```\n", "Post;2023\nA;100\nB;200\nC;50\nI alt;999\n");
     CHECK(l.messages.find("error: the cell \"I alt\" / \"2023\" is computed by the formula \"I alt = sum(A .. B)\", "
                           "which has not been computed yet") != std::string::npos);
     // In the order of their dependencies, the same formulas compute (and compare the published figure).
@@ -890,4 +892,29 @@ TEST_CASE("figures: a beregning value computed from amounts in two units carries
                       csvs);
     CHECK(l.messages.find("error: the figure \"{b[samlet]}\" is computed from amounts in mio. kr. and kr. and is in mio. "
                           "kr.; name the unit it is printed in, \"| mio. kr.\" or \"| kr.\"") != std::string::npos);
+}
+
+TEST_CASE("table calc: a sum over a range that holds a subtotal and the rows it sums is an error, never counted twice") {
+    // Regression (subtotal-double-count): "I alt = sum(Løn .. Indtægter)" added "Udgifter i alt" and
+    // its rows Løn and Drift again: 100 instead of -50.
+    const char* const csv = "Post;2023;2024\nLøn;100;110\nDrift;50;55\nUdgifter i alt;;\nIndtægter;-200;-210\nI alt;;\n";
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Udgifter i alt = sum(Løn .. Drift)\n"
+                     "række: I alt = sum(Løn .. Indtægter)\n```\n",
+                     csv);
+    CHECK(l.messages.find("error: the range \"Løn\" .. \"Indtægter\" holds \"Udgifter i alt\", which sums \"Løn\" of the same range, "
+                          "so they would be counted twice; sum the rows or their subtotals, not both") != std::string::npos);
+    CHECK(l.messages.find("t.csv") == std::string::npos);  // at the formula, once
+    CHECK(std::count(l.messages.begin(), l.messages.end(), '^') == 1);
+    // The subtotals and the rows outside them, or a range past the subtotal only: as meant.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Udgifter i alt = sum(Løn .. Drift)\n"
+                "række: I alt = [Udgifter i alt] + [Indtægter]\n```\n",
+                csv);
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 4) == std::vector<std::string>{"I alt", "-50", "-45"});
+    // A computed row that is not a sum (a share of another row) may stand in a range with it.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Pension = Løn * 0,1 | decimaler 0\nrække: I alt = sum(Løn .. Pension)\n"
+                "tilføj: nederst\n```\n",
+                "Post;2023\nLøn;100\nPension;\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "110"});
 }
