@@ -944,6 +944,30 @@ private:
 
 }  // namespace
 
-bool compute_table(Table& t, References& refs, Diagnostics& diags) { return TableComputation(t, refs, diags).run(); }
+namespace {
+
+// Figures printed in millions (or billions, thousands) under a title, headings and notes that
+// never say so read as kroner: a warning at the table block. (Figures written in millions under
+// a heading that says so read right; a figure converting from them is checked where it quotes.)
+void check_unit_stated(const Table& t, Diagnostics& diags) {
+    const std::string printed = !t.unit.empty() ? t.unit : t.figures_unit;
+    if (kroner_per(printed) <= 1 && printed != "t. kr.") return;
+    for (const std::string* text : {&t.title, &t.source})
+        if (unit_named_in(*text) == printed) return;
+    for (const std::string& h : t.header)
+        if (unit_named_in(h) == printed) return;
+    for (const std::string& n : t.notes)
+        if (unit_named_in(n) == printed) return;
+    diags.warning(t.loc, fmt(_("the table {} prints its figures in {}, but neither its title, its headings nor its notes "
+                               "say so; a reader would take them for kroner: add \"({})\" to the title"),
+                             quote_text(t.title.empty() ? t.csv : t.title), printed, printed));
+}
+
+}  // namespace
+
+bool compute_table(Table& t, References& refs, Diagnostics& diags) {
+    check_unit_stated(t, diags);
+    return TableComputation(t, refs, diags).run();
+}
 
 }  // namespace boardpack::calc

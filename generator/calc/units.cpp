@@ -1,6 +1,7 @@
 #include "calc/units.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "core/text.hpp"
 
@@ -78,11 +79,56 @@ std::optional<std::string> common_unit(const std::string& a, const std::string& 
     return std::string();
 }
 
+namespace {
+
+// A scaled amount unit a word names ("mio", "mill", "millioner"), or "".
+std::string scale_of(const std::string& w) {
+    if (w == "mio" || w == "mill" || w == "million" || w == "millioner") return "mio. kr.";
+    if (w == "mia" || w == "mrd" || w == "milliard" || w == "milliarder") return "mia. kr.";
+    if (w == "t" || w == "tus" || w == "tusind" || w == "tusinde" || w == "1000") return "t. kr.";
+    return "";
+}
+
+bool is_money(const std::string& w) { return w == "kr" || w == "dkk" || w == "kroner"; }
+
+}  // namespace
+
 std::string unit_named_in(const std::string& text) {
-    const std::string f = fold_label(text);
-    for (const char* unit : {"mio. kr.", "mia. kr.", "t. kr."})
-        if (f.find(unit) != std::string::npos) return unit;
-    if (f.find("1.000 kr.") != std::string::npos) return "t. kr.";
+    // The words, in lower case without dots, and which stand alone in parentheses ("(mio)").
+    std::vector<std::string> words;
+    std::vector<bool> alone, first;  // alone in parentheses; first in parentheses ("2024 (mio. kr.)")
+    std::string word;
+    size_t open = std::string::npos;  // the index of the first word after "("
+    const auto end_word = [&] {
+        if (!word.empty()) words.push_back(word), alone.push_back(false), first.push_back(words.size() - 1 == open);
+        word.clear();
+    };
+    for (char ch : text) {
+        if (ch == '.') continue;
+        if (ch == ' ' || ch == '\t' || ch == '(' || ch == ')' || ch == ',' || ch == '/' || ch == ';' || ch == ':') {
+            end_word();
+            if (ch == '(') open = words.size();
+            if (ch == ')' && open != std::string::npos && words.size() == open + 1) alone[open] = true;
+            if (ch == ')') open = std::string::npos;
+            continue;
+        }
+        word += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    }
+    end_word();
+    for (size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
+        // "4,2 mio. kr." is an amount, not the unit of a column; "2024 (mio. kr.)" is a unit.
+        if (i > 0 && !first[i] && words[i - 1].find_first_not_of("0123456789,-") == std::string::npos) continue;
+        // Written as one word: "mio.kr.", "tkr.".
+        if (w == "miokr" || w == "millkr" || w == "miodkk") return "mio. kr.";
+        if (w == "miakr" || w == "mrdkr") return "mia. kr.";
+        if (w == "tkr" || w == "1000kr") return "t. kr.";
+        const std::string scale = scale_of(w);
+        if (scale.empty()) continue;
+        if (i + 1 < words.size() && is_money(words[i + 1])) return scale;            // "mio. kr."
+        if (i >= 2 && words[i - 1] == "i" && is_money(words[i - 2])) return scale;  // "kr. i mio."
+        if (alone[i] && scale != "t. kr.") return scale;                             // "(mio)"
+    }
     return "";
 }
 

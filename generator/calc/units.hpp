@@ -39,7 +39,8 @@ bool units_conflict(const std::string& from, const std::string& to);
 std::optional<std::string> common_unit(const std::string& a, const std::string& b);
 
 // The amount unit a heading or title names, as in "Budget 2024 (mio. kr.)": "t. kr." (also
-// "1.000 kr."), "mio. kr." or "mia. kr."; "" when it names none of them.
+// "1.000 kr.", "tusinde kr.", "tkr."), "mio. kr." (also "mio.kr.", "mill. kr.", "mio. DKK",
+// "kr. i mio.", "(mio)") or "mia. kr."; "" when it names none of them.
 std::string unit_named_in(const std::string& text);
 
 }  // namespace boardpack::calc

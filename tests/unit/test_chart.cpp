@@ -503,7 +503,7 @@ TEST_CASE("diagram block: an amount unit that is not the one the table prints is
         MemoryFiles f("m");
         f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
         f.add("01-a/item.md", item_md(1, "Offentlig",
-                                      "```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter\n" + table_keys + "```\n\n"
+                                      "```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (mio. kr.)\n" + table_keys + "```\n\n"
                                       "```diagram\ntabel: t\ntitel: Udgifter\nenhed: " + chart_unit + "\n```\n"));
         f.add("01-a/t.csv", "Post;2022;2023\nDrift;11.500.000;12.250.000\n");
         Diagnostics d;

@@ -138,7 +138,7 @@ TEST_CASE("table calc: a backwards range of rows or columns in a formula's optio
 TEST_CASE("table calc: a quotient that does not terminate is exact, so a figure on a rounding boundary is not rounded down") {
     // 10 / 12 * 3 is 2,5 and prints 3, as 10 * 3 / 12 does (not 2,499999999999 printed 2).
     const auto l = compute(
-        "```tabel\nfil: t.csv\nnavn: t\ntitel: Budget periodiseret\ntalenhed: mio. kr.\n"
+        "```tabel\nfil: t.csv\nnavn: t\ntitel: Budget periodiseret (mio. kr.)\ntalenhed: mio. kr.\n"
         "kolonne: 1. kvartal = [Budget] / 12 * 3\nkolonne: Kontrol = [Budget] * 3 / 12\n"
         "kolonne: Trediedel = [Budget] / 3 * 4,5 | decimaler 0\n```\n\n"
         "Første kvartal: {t[Drift; Budget] / 12 * 3 | mio. kr., decimaler 0}. "
@@ -649,7 +649,7 @@ Loaded compute_files(const std::string& body, const std::vector<std::pair<std::s
 }
 
 const std::pair<std::string, std::string> kMillions{"t.csv", "Post;2023\nDrift;11,5\nAnlæg;2,25\n"};
-const char* const kMillionsTable = "```tabel\nfil: t.csv\nnavn: t\ntitel: I mio\ntalenhed: mio. kr.\n```\n\n";
+const char* const kMillionsTable = "```tabel\nfil: t.csv\nnavn: t\ntitel: I mio. kr.\ntalenhed: mio. kr.\n```\n\n";
 const std::pair<std::string, std::string> kShares{"p.csv", "Post;V\nAndel;73\n"};
 const char* const kSharesTable = "```tabel\nfil: p.csv\nnavn: p\ntitel: Andele\ntalenhed: pct.\n```\n\n";
 
@@ -669,7 +669,7 @@ TEST_CASE("table calc: a formula quoting a table in another amount unit converts
     CHECK(figure_text(l).find("Tal: 14,5 mio. kr.") != std::string::npos);
     // A table in millions quoting one in kr. gets millions, exactly.
     const auto m = compute_files("```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\n```\n\n"
-                                 "```tabel\nfil: t.csv\nnavn: t\ntitel: I mio\ntalenhed: mio. kr.\n"
+                                 "```tabel\nfil: t.csv\nnavn: t\ntitel: I mio. kr.\ntalenhed: mio. kr.\n"
                                  "række: I alt = [Drift] + [Anlæg] + u[Løn; 2023]\n```\n",
                                  {{"t.csv", "Post;2023\nDrift;11,5\nAnlæg;2,25\nI alt;\n"}, {"u.csv", "Post;2023\nLøn;3.250.000\n"}});
     REQUIRE(m.meeting);
@@ -717,7 +717,7 @@ TEST_CASE("figures: a unit the figure cannot be converted to is an error at the 
 
 TEST_CASE("figures: a unit conversion that does not fit is an error at the figure") {
     // Regression (ovf): "10.000.000.001 kr." for 10.000.000.000,5 mia. kr.
-    const auto l = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: I mia\ntalenhed: mia. kr.\n```\n\n"
+    const auto l = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: I mia. kr.\ntalenhed: mia. kr.\n```\n\n"
                                  "Tal: {t[Drift; 2023] | kr.} / {t[Drift; 2023] | mio. kr.}.\n",
                                  {{"t.csv", "Post;2023\nDrift;10.000.000.000,5\n"}});
     CHECK(l.messages.find("m/01-a/item.md:17:") == 0);
@@ -763,7 +763,7 @@ TEST_CASE("table calc: a computed figure that is not zero but prints as zero is 
 
 TEST_CASE("table calc: an amount quoted with options from a table shown in mio. kr. must name its unit") {
     // The table shows 11,5; "| decimaler 2" alone would print 11.500.000,00 before the text's "mio. kr.".
-    const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: T\nenhed: mio. kr.\n```\n\n";
+    const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: T (mio. kr.)\nenhed: mio. kr.\n```\n\n";
     const std::string csv = "Post;2023\nDrift;11.500.000\nAnlæg;2.000.000\n";
     auto l = compute(table + "Tal: {t[Drift; 2023] | decimaler 2} mio. kr.\n", csv);
     CHECK(l.messages.find("error: the table \"t\" shows its figures in mio. kr., but they are written in kr.: name the unit "
@@ -821,13 +821,13 @@ TEST_CASE("table calc: a number added in a formula that combines amounts in two 
                           "taken in mio. kr.") != std::string::npos);
     // Wherever the number stands.
     const std::string csv_t = "Post;2023\nDrift;11,5\nAnlæg;2,25\n";
-    l = compute_files("```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\n```\n\n```tabel\nfil: t.csv\nnavn: t\ntitel: I mio\n"
+    l = compute_files("```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\n```\n\n```tabel\nfil: t.csv\nnavn: t\ntitel: I mio. kr.\n"
                       "talenhed: mio. kr.\nrække: I alt = 100 + [Drift] - u[Løn; 2023]\ntilføj: nederst\n```\n",
                       {{"t.csv", csv_t}, {"u.csv", "Post;2023\nLøn;3.000.000\n"}});
     CHECK(l.messages.find("error: the formula combines amounts in mio. kr. and kr., so the number written in it would be "
                           "taken in mio. kr.") != std::string::npos);
     // Scaling by a number is not ambiguous, nor is a number added to amounts in one unit.
-    l = compute_files("```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\n```\n\n```tabel\nfil: t.csv\nnavn: t\ntitel: I mio\n"
+    l = compute_files("```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\n```\n\n```tabel\nfil: t.csv\nnavn: t\ntitel: I mio. kr.\n"
                       "talenhed: mio. kr.\nrække: Dobbelt = ([Drift] + u[Løn; 2023]) * 2\n"
                       "række: Halvt = ([Drift] + u[Løn; 2023]) / 2\ntilføj: nederst\n```\n\n"
                       "Tal: {u[Løn; 2023] + 500.000 | kr.}.\n",
@@ -917,4 +917,21 @@ TEST_CASE("table calc: a sum over a range that holds a subtotal and the rows it 
                 "Post;2023\nLøn;100\nPension;\n");
     CHECK(l.messages == "");
     CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "110"});
+}
+
+TEST_CASE("table calc: a table that prints in mio. kr. says so, and one headed in mio. kr. prints in it") {
+    // Regression (enhed-unlabelled): 1.250.000 printed as "1,3" under a title that named no unit.
+    auto l = compute("```tabel\nfil: t.csv\ntitel: Udgifter\nenhed: mio. kr.\n```\n", "Post;2023\nDrift;1.250.000\n");
+    CHECK(l.messages.find("warning: the table \"Udgifter\" prints its figures in mio. kr., but neither its title, its "
+                          "headings nor its notes say so") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\ntitel: Udgifter (mio. kr.)\nenhed: mio. kr.\n```\n", "Post;2023\nDrift;1.250.000\n");
+    CHECK(l.messages == "");
+    l = compute("```tabel\nfil: t.csv\ntitel: Udgifter\ntalenhed: mio. kr.\n```\n", "Post;2023 (mio.kr.)\nDrift;1,25\n");
+    CHECK(l.messages == "");
+    // Written in millions under a heading that says so, it reads right; converted to kr. it needs
+    // "talenhed" (regression heading-unit: "(mio)" was not seen, and 2 printed as "2 kr.").
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter\n```\n\nTal: {t[Drift; 2023 (mio)] | kr.}.\n",
+                "Post;2023 (mio)\nDrift;2\n");
+    CHECK(l.messages.find("error: the column \"2023 (mio)\" of the table \"t\" is headed in mio. kr., but the table's "
+                          "figures are in kr.") != std::string::npos);
 }

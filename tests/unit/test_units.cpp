@@ -55,3 +55,15 @@ TEST_CASE("units: a figure converts from the table's unit to the one asked for")
     CHECK(quoted(Decimal(30000, 0), 0, "", "mio. kr., decimaler 2", &lost) == "0,03 mio. kr.");
     CHECK_FALSE(lost);
 }
+
+TEST_CASE("units: the amount unit a heading or title names, however it is spelled") {
+    for (const char* text : {"Budget 2024 (mio. kr.)", "2023 (mio)", "Budget (mio.kr.)", "Beløb (mill. kr.)", "Beløb (mio)", "Beløb (mio. DKK)",
+                             "Beløb (kr. i mio.)", "Beløb i millioner kroner", "Beløb i mio. kr."})
+        CHECK_MESSAGE(unit_named_in(text) == "mio. kr.", text);
+    for (const char* text : {"Udgifter (t. kr.)", "Udgifter (1.000 kr.)", "Udgifter (tusinde kr.)", "Udgifter (tkr.)"})
+        CHECK_MESSAGE(unit_named_in(text) == "t. kr.", text);
+    CHECK(unit_named_in("Formue (mia. kr.)") == "mia. kr.");
+    for (const char* text : {"Udgift kr.", "Budget 2024", "Antal", "Budget (kr.)", "Miotal", "Mio-projektet",
+                             "Kontingentet reduceres med 4,2 mio. kr.", "Heraf 500 tkr."})
+        CHECK_MESSAGE(unit_named_in(text) == "", text);
+}
