@@ -53,6 +53,7 @@ public:
                 Value v = Value::of(e.number, e.decimals);
                 v.decimals = -1;  // a literal does not decide how results are shown
                 v.unit = e.unit;  // "100.000 kr.": an amount in the unit written
+                v.amount = !e.unit.empty();
                 literal_decimals_ = std::max(literal_decimals_, e.decimals);
                 return v;
             }
@@ -157,6 +158,8 @@ private:
         Value out = Value::of(*r, combine(a->decimals, b->decimals));
         out.unit = unit;
         if (kroner_per(unit) > 0) out.mixed_with = mixed_with;
+        // An amount plus, minus or times anything is one; divided, only by a plain number.
+        out.amount = kroner_per(unit) > 0 && (e.op == '/' ? a->amount && b->unit.empty() : a->amount || b->amount);
         return out;
     }
 
@@ -332,6 +335,7 @@ private:
             if (!unit) return std::nullopt;
             acc->unit = *unit;
             if (kroner_per(*unit) > 0) acc->mixed_with = mixed_with;
+            acc->amount = acc->amount || next.amount;
             if (f == "sum") {
                 auto r = Decimal::add(acc->number, next.number);
                 if (!r) return fail(e, too_large(_("the sum")));

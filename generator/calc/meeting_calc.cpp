@@ -580,11 +580,10 @@ private:
         std::string unit;
         bool seen = false;
         for_each_quoted_cell(e, [&](const Expr&, const model::Table& table) {
-            const std::string& u = table.figures_unit;
+            const std::string u = cell_unit(table.figures_unit, "");
             if (seen && u != unit && error->empty())
                 *error = fmt(_("the figure quotes tables whose figures are in different units ({} and {}); quote "
-                               "them in separate figures"), quote_text(unit.empty() ? "kr." : unit),
-                             quote_text(u.empty() ? "kr." : u));
+                               "them in separate figures"), quote_text(unit), quote_text(u));
             unit = u;
             seen = true;
         });

@@ -73,7 +73,7 @@ std::string format_value(const Value& v, const Options& o, const Words& words, b
         if (error) *error = std::move(message);
         return std::string();
     };
-    if (!o.unit.empty() && units_conflict(from, o.unit))
+    if (!o.unit.empty() && (units_conflict(from, o.unit) || (o.unit == "pct." && v.amount)))
         return fail(fmt(_("the figure is in {} and cannot be shown in {}; leave out the unit, or quote a figure in a unit "
                           "that converts to it"), from, o.unit));
     if (kroner_per(o.unit) > 0 && o.unit != from) {

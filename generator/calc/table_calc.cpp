@@ -172,6 +172,7 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
             Value v = Value::of(c.value, c.decimals);
             v.printed = c.text;
             v.unit = cell_unit(t.figures_unit, c.unit);
+            v.amount = kroner_per(v.unit) > 0 && (kroner_per(c.unit) > 0 || !t.figures_unit.empty());
             return v;
         }
         case Cell::Kind::Text: {

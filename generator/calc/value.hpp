@@ -22,6 +22,9 @@ struct Value {
     // Number: another amount unit it was computed from (kr. for mio. kr. + kr.), or "": then its
     // unit was chosen by the calculation, not seen by the writer (calc/evaluator.cpp).
     std::string mixed_with;
+    // Number: known to be an amount (a cell written with its unit, a table whose "talenhed" names
+    // one, a number written "5 kr."), not a count a table without "talenhed" may also hold.
+    bool amount = false;
 
     static Value of(Decimal d, int decimals) {
         Value v;

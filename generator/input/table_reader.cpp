@@ -211,7 +211,7 @@ void read_table_keys(const TableBlock& block, model::Table& table, Diagnostics& 
             // The unit the figures are written in, so a quote asking for another converts
             // instead of dividing figures that are already millions again.
             const std::string u = fold_label(kv.value);
-            if (u == "kr." || u == "mio. kr." || u == "mia. kr." || u == "pct.") table.figures_unit = u == "kr." ? "" : u;
+            if (u == "kr." || u == "mio. kr." || u == "mia. kr." || u == "pct.") table.figures_unit = u;
             else
                 diags.error(kv.value_loc, fmt(_("unknown unit {}; use \"kr.\", \"mio. kr.\", \"mia. kr.\" or \"pct.\""),
                                               quote_text(kv.value)), kv.line);
@@ -227,7 +227,7 @@ void read_table_keys(const TableBlock& block, model::Table& table, Diagnostics& 
             else diags.error(kv.value_loc, _("\"decimaler\" must be a whole number from 0 to 6"), kv.line);
         }
     }
-    if (!table.unit.empty() && !table.figures_unit.empty()) {
+    if (!table.unit.empty() && !table.figures_unit.empty() && table.figures_unit != "kr.") {
         // "enhed: mio. kr." divides figures written in kr.; figures already in a unit print as written.
         const KeyValue* kv = find_key(block.keys, "enhed");
         diags.error(kv->value_loc, _("\"enhed\" converts figures written in kr.; with \"talenhed\" they are printed as written, so leave out \"enhed\""), kv->line);

@@ -133,7 +133,7 @@ struct Table {
     std::vector<Formula> formulas;    // computed rows and columns, in the order written
     std::string rounding_note;        // added below the table when a published total is shown
     std::string unit;                 // "mio. kr." shows amounts in millions; "" as written
-    std::string figures_unit;         // "talenhed": the unit the CSV's figures are in ("" = kr.)
+    std::string figures_unit;         // "talenhed": the unit the CSV's figures are in ("" = kr. or counts; "kr." declared)
     int decimals = -1;                // decimals for computed numbers, -1: from their inputs
     std::string anchor;               // its link target name when the text links to it, else ""
     bool append_rows = false;         // "tilføj: nederst": rows not in the CSV are added at the end without a warning

@@ -713,6 +713,18 @@ TEST_CASE("figures: a unit the figure cannot be converted to is an error at the 
                       {kMillions});
     CHECK(l.messages == "");
     CHECK(figure_text(l).find("Tal: 511 pct.") != std::string::npos);
+    // Kroner are amounts where the table says so ("talenhed: kr.") or the cell does ("1.250.000
+    // kr."): not a share (regression kr-as-pct: "1.250.000 pct."). A table without "talenhed"
+    // may hold counts, which may be printed as anything.
+    l = compute_files("```tabel\nfil: k.csv\nnavn: k\ntitel: Kr\ntalenhed: kr.\n```\n\nTal: {k[A; V] | pct.} og "
+                      "{k[A; V] + k[B; V] | pct.}.\n",
+                      {{"k.csv", "Post;V\nA;1.250.000\nB;5\n"}});
+    CHECK(l.messages.find("error: the figure is in kr. and cannot be shown in pct.") != std::string::npos);
+    CHECK(l.messages.find("{k[A; V] + k[B; V] | pct.}") != std::string::npos);
+    l = compute_files("```tabel\nfil: k.csv\nnavn: k\ntitel: Kr\n```\n\nTal: {k[A; V] | pct.}, {k[B; V] | pct.}.\n",
+                      {{"k.csv", "Post;V\nA;1.250.000 kr.\nB;73\n"}});
+    CHECK(l.messages.find("{k[A; V] | pct.}") != std::string::npos);
+    CHECK(l.messages.find("{k[B; V] | pct.}") == std::string::npos);
 }
 
 TEST_CASE("figures: a unit conversion that does not fit is an error at the figure") {
