@@ -107,7 +107,7 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const v
                 const auto previous = read_published(older, &broken, diags);
                 if (broken) ok = false;
                 if (previous) {
-                    v.comparison = versions::compare(*previous, v.snapshot, printed.sections);
+                    v.comparison = versions::compare(*previous, v.snapshot, printed.sections, printed.table);
                     v.changes.previous = {previous->version, previous->date};
                 }
             }
@@ -127,7 +127,7 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const v
             }
             if (v.snapshot.date.year == 0 && need_date)
                 undated += (undated.empty() ? "" : ", ") + fmt(_("{} version {}"), folder, v.snapshot.version);
-            v.comparison = versions::compare(*before, v.snapshot, printed.sections);
+            v.comparison = versions::compare(*before, v.snapshot, printed.sections, printed.table);
             v.changes.previous = {before->version, before->date};
             // The public versions before stay published, with what they showed, unless an item
             // is now confidential: then they are withdrawn (build.cpp), and only this one is left.

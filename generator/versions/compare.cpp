@@ -1,4 +1,5 @@
 #include "versions/compare.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <set>
@@ -89,23 +90,73 @@ std::vector<std::pair<size_t, size_t>> common(const std::vector<T>& a, const std
     return out;
 }
 
-// A cell's place: attachment, table, row label with its occurrence, column.
+// A cell's place: item, attachment, table, row label with its occurrence, column.
 using CellKey = std::tuple<int, int, int, std::string, int, std::string>;
 
-std::map<CellKey, const CellEntry*> cells_by_key(const Snapshot& s) {
+// A table of an item: item, attachment index, number.
+using TableKey = std::tuple<int, int, int>;
+
+// Which table of `now` each table of `before` is: the one of the same item and attachment with
+// the same name (`navn:`) when both have one, else the one with the same number that no table
+// is by name. A table inserted before another renumbers it ("Tabel 2" was "Tabel 1"): its
+// figures are still compared with its own, not with the new table's.
+std::map<TableKey, int> match_tables(const Snapshot& before, const Snapshot& now) {
+    std::map<TableKey, int> out;
+    std::set<TableKey> taken;  // the tables of `now` already matched
+    std::map<std::tuple<int, int, std::string>, int> named;  // (item, attachment, name) -> number now
+    for (const TableEntry& t : now.tables)
+        if (!t.name.empty()) named.emplace(std::make_tuple(t.item, t.attachment, t.name), t.table);
+    std::set<std::tuple<int, int, std::string>> named_before;
+    for (const TableEntry& t : before.tables)
+        if (!t.name.empty()) named_before.emplace(t.item, t.attachment, t.name);
+    for (const TableEntry& t : before.tables) {
+        if (t.name.empty()) continue;
+        const auto it = named.find({t.item, t.attachment, t.name});
+        if (it == named.end() || taken.count({t.item, t.attachment, it->second})) continue;
+        out[{t.item, t.attachment, t.table}] = it->second;
+        taken.insert({t.item, t.attachment, it->second});
+    }
+    for (const TableEntry& t : before.tables) {
+        if (out.count({t.item, t.attachment, t.table})) continue;
+        for (const TableEntry& u : now.tables) {
+            if (u.item != t.item || u.attachment != t.attachment || u.table != t.table) continue;
+            // Two names that differ are two tables, unless the caption is the same (a `navn:`
+            // renamed, which the packet does not print); and a table that one of before is by
+            // name is that one.
+            if (!u.name.empty() && !t.name.empty() && u.name != t.name &&
+                (u.title != t.title || named_before.count({u.item, u.attachment, u.name})))
+                break;
+            if (taken.insert({u.item, u.attachment, u.table}).second) out[{t.item, t.attachment, t.table}] = u.table;
+            break;
+        }
+    }
+    return out;
+}
+
+// The cells by place; `tables` (for `before`) gives each table's number in the other snapshot,
+// and a table with none gets a number no table has (below zero), so its cells match none.
+std::map<CellKey, const CellEntry*> cells_by_key(const Snapshot& s, const std::map<TableKey, int>* tables = nullptr) {
     std::map<CellKey, const CellEntry*> out;
     std::map<std::tuple<int, int, int, std::string, std::string>, int> seen;
     for (const CellEntry& c : s.cells) {
-        const int n = seen[{c.item, c.attachment, c.table, c.row, c.column}]++;
-        out[{c.item, c.attachment, c.table, c.row, n, c.column}] = &c;
+        int table = c.table;
+        if (tables) {
+            const auto it = tables->find({c.item, c.attachment, c.table});
+            table = it != tables->end() ? it->second : -1 - c.table;
+        }
+        const int n = seen[{c.item, c.attachment, table, c.row, c.column}]++;
+        out[{c.item, c.attachment, table, c.row, n, c.column}] = &c;
     }
     return out;
 }
 
 class Comparer {
 public:
-    Comparer(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed)
-        : before_(before), now_(now), printed_(printed) {}
+    Comparer(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
+             const std::string& table_caption)
+        : before_(before), now_(now), printed_(printed), table_caption_(table_caption), tables_(match_tables(before, now)) {
+        for (const auto& [k, number] : tables_) matched_now_.insert({std::get<0>(k), std::get<1>(k), number});
+    }
 
     Comparison run() {
         fields();
@@ -123,7 +174,7 @@ public:
         for (const ItemEntry& i : now_.items)
             if (!i.shown && !i.folder.empty()) hidden_now.insert(i.folder);
         std::set<int> matched;  // numbers of the items before that an item now is the same as
-        const auto before_cells = cells_by_key(before_);
+        const auto before_cells = cells_by_key(before_, &tables_);
         const auto now_cells = cells_by_key(now_);
         for (const ItemEntry& i : now_.items) {
             const auto old = old_items.find(i.number);
@@ -233,10 +284,10 @@ private:
                 if (p.item == n && q.item == n && p.index == q.index && !same_file(p.content, q.content))
                     part(model::PartChange::Kind::PictureReplaced, n, p.caption, nullptr);
         for (const TableEntry& t : before_.tables)
-            if (t.item == n && !table(now_, n, t.attachment, t.table))
+            if (t.item == n && !tables_.count({n, t.attachment, t.table}))
                 part(model::PartChange::Kind::TableRemoved, n, t.title, nullptr);
         for (const TableEntry& t : now_.tables)
-            if (t.item == n && !table(before_, n, t.attachment, t.table))
+            if (t.item == n && !matched_now_.count({n, t.attachment, t.table}))
                 part(model::PartChange::Kind::TableAdded, n, t.title, nullptr);
         cells(n, before_cells, now_cells);
         item_texts(n);
@@ -255,22 +306,23 @@ private:
             const auto old = before_cells.find(k);
             if (old != before_cells.end() && old->second->text == c.text) continue;
             // A cell of a table that is new is listed as the table, not cell by cell.
-            if (!table(before_, n, c.attachment, c.table)) continue;
-            cell_change(c, old == before_cells.end() ? "" : old->second->text, c.text, c.input, c.formula);
+            if (!matched_now_.count({n, c.attachment, c.table})) continue;
+            cell_change(c, c.table, old == before_cells.end() ? "" : old->second->text, c.text, c.input, c.formula);
             if (c.cell) out_.cells.push_back(c.cell);
         }
+        // A removed cell of a table still there is listed under the table's number now.
         for (const auto& [k, c] : before_cells)
-            if (std::get<0>(k) == n && !now_cells.count(k) && table(now_, n, c->attachment, c->table))
-                cell_change(*c, c->text, "", c->input, c->formula);
+            if (std::get<0>(k) == n && std::get<2>(k) > 0 && !now_cells.count(k) && table(now_, n, c->attachment, std::get<2>(k)))
+                cell_change(*c, std::get<2>(k), c->text, "", c->input, c->formula);
     }
 
-    void cell_change(const CellEntry& c, const std::string& before, const std::string& after, bool input,
+    // `table` is the table's number in this version.
+    void cell_change(const CellEntry& c, int table_now, const std::string& before, const std::string& after, bool input,
                      const std::string& formula) {
         Pending p;
         p.change.item = c.item;
-        p.change.table = c.table;
-        const TableEntry* t = table(now_, c.item, c.attachment, c.table);
-        if (!t) t = table(before_, c.item, c.attachment, c.table);
+        p.change.table = table_now;
+        const TableEntry* t = table(now_, c.item, c.attachment, table_now);
         if (t) {
             p.change.table_title = t->title;
             p.table_name = t->name;
@@ -294,13 +346,14 @@ private:
                 if (t.item == n && std::find(sections.begin(), sections.end(), t.section) == sections.end())
                     sections.push_back(t.section);
         for (const std::string& name : sections) {
+            // The words of a table added or removed are listed as the table.
             std::vector<const TextEntry*> a, b;
             for (const TextEntry& t : before_.texts)
-                if (t.item == n && t.section == name) a.push_back(&t);
+                if (t.item == n && t.section == name && !of_table(before_, t, false)) a.push_back(&t);
             for (const TextEntry& t : now_.texts)
-                if (t.item == n && t.section == name) b.push_back(&t);
+                if (t.item == n && t.section == name && !of_table(now_, t, true)) b.push_back(&t);
             std::vector<std::string> ma, mb;
-            for (const TextEntry* t : a) ma.push_back(masked(t->text));
+            for (const TextEntry* t : a) ma.push_back(masked(renumbered(*t)));
             for (const TextEntry* t : b) mb.push_back(masked(t->text));
             const auto pairs = common(ma, mb);
             size_t i = 0, j = 0;
@@ -324,10 +377,59 @@ private:
         }
     }
 
+    // Whether a text of `s` (now, else before) is the caption, source or note of a table that
+    // the other version has not: its caption as the wording prints it, or (now) any of its texts.
+    bool of_table(const Snapshot& s, const TextEntry& t, bool now) const {
+        const auto gone = [&](int item, int attachment, int number) {
+            return now ? !matched_now_.count({item, attachment, number}) : !tables_.count({item, attachment, number});
+        };
+        if (t.table) return gone(t.item, t.table->attachment, t.table->number);
+        if (table_caption_.empty()) return false;
+        for (const TableEntry& table : s.tables)
+            if (table.item == t.item && gone(table.item, table.attachment, table.table) &&
+                t.text == fill_in(table_caption_, {{"nummer", std::to_string(table.table)}, {"titel", table.title}}))
+                return true;
+        return false;
+    }
+
+    // A text of before that is the caption of a table now under another number, as it would
+    // read under that number: renumbering is no correction of it. Any other text as it is.
+    std::string renumbered(const TextEntry& t) const {
+        if (table_caption_.empty()) return t.text;
+        for (const TableEntry& table : before_.tables) {
+            if (table.item != t.item) continue;
+            const auto now = tables_.find({table.item, table.attachment, table.table});
+            if (now == tables_.end() || now->second == table.table) continue;
+            if (t.text == fill_in(table_caption_, {{"nummer", std::to_string(table.table)}, {"titel", table.title}}))
+                return fill_in(table_caption_, {{"nummer", std::to_string(now->second)}, {"titel", table.title}});
+        }
+        return t.text;
+    }
+
+    // Whether a quoted figure's change from `before` to `after` is only a table's number
+    // ({nummer(navn)}) following the table, renumbered by another table inserted or removed.
+    bool renumbering(const std::string& expression, const std::string& before, const std::string& after) const {
+        std::string e;
+        for (char c : expression)
+            if (c != ' ' && c != '\t') e += c;
+        if (e.size() < 9 || fold_label(e.substr(0, 7)) != "nummer(" || e.back() != ')') return false;
+        const std::string name = fold_label(e.substr(7, e.size() - 8));
+        for (const auto& [k, number] : tables_) {
+            if (std::to_string(std::get<2>(k)) != before || std::to_string(number) != after) continue;
+            const TableEntry* t = table(before_, std::get<0>(k), std::get<1>(k), std::get<2>(k));
+            const TableEntry* u = table(now_, std::get<0>(k), std::get<1>(k), number);
+            if (t && u && fold_label(t->name) == name && fold_label(u->name) == name) return true;
+        }
+        return false;
+    }
+
     void figures(const TextEntry& old, const TextEntry& now, const std::string& printed_section) {
         const auto fa = figures_of(old.text), fb = figures_of(now.text);
         for (size_t k = 0; k < fa.size() && k < fb.size(); ++k) {
             if (fa[k] == fb[k]) continue;
+            if (k < now.expressions.size() && k < old.expressions.size() && old.expressions[k] == now.expressions[k] &&
+                renumbering(now.expressions[k], fa[k], fb[k]))
+                continue;
             Pending p;
             p.change.item = now.item;
             p.change.section = printed_section;
@@ -389,6 +491,9 @@ private:
     const Snapshot& before_;
     const Snapshot& now_;
     const std::map<std::string, std::string>& printed_;
+    const std::string& table_caption_;
+    const std::map<TableKey, int> tables_;  // each table of before matched: its number now
+    std::set<TableKey> matched_now_;        // the tables of now that one of before is
     std::vector<Pending> pending_;
     Comparison out_;
 };
@@ -431,8 +536,9 @@ std::vector<model::DiffWord> diff_words(const std::string& before, const std::st
     return out;
 }
 
-Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed) {
-    return Comparer(before, now, printed).run();
+Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
+                   const std::string& table_caption) {
+    return Comparer(before, now, printed, table_caption).run();
 }
 
 void mark(const Comparison& c) {

@@ -27,7 +27,11 @@ struct Comparison {
 // `printed` maps a section's input name to its printed title (missing: the input name). A
 // derived figure's cause is the input change in the same table (the same column, else row, else
 // any), else in a table its formula names, else in the same item, else the only input change.
-Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed = {});
+// Tables are matched by name (`navn:`), else by number; `table_caption` is the wording's caption
+// of a table ("Tabel {nummer}: {titel}", PrintedWords::table), so a caption whose only change is
+// the table's number (another table inserted before it) is not a changed text.
+Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed = {},
+                   const std::string& table_caption = "");
 
 // The words of two texts as a word-level difference (quoted-figure marks removed).
 std::vector<model::DiffWord> diff_words(const std::string& before, const std::string& after);

@@ -85,11 +85,13 @@ private:
         return fill_in(words_.figure, {{"nummer", std::to_string(number)}, {"titel", description}});
     }
 
-    void text(model::Block* b, const std::string& section, std::string words, TextBuilder* built = nullptr) {
+    void text(model::Block* b, const std::string& section, std::string words, TextBuilder* built = nullptr,
+              const model::Table* table = nullptr) {
         TextEntry t;
         t.item = item_.number;
         t.section = section;
         t.block = b;
+        t.table = table;
         if (built) {
             t.text = std::move(built->text);
             t.expressions = std::move(built->expressions);
@@ -119,10 +121,10 @@ private:
             case model::Block::Kind::Table: {
                 if (b.table < 0 || static_cast<size_t>(b.table) >= item_.tables.size()) break;
                 const model::Table& t = item_.tables[b.table];
-                text(nullptr, section, fill_in(words_.table, {{"nummer", std::to_string(t.number)}, {"titel", t.title}}));
-                if (!t.source.empty()) text(nullptr, section, fill_in(words_.source, {{"kilde", t.source}}));
-                for (const std::string& note : t.notes) text(nullptr, section, note);
-                if (!t.rounding_note.empty()) text(nullptr, section, t.rounding_note);
+                text(nullptr, section, fill_in(words_.table, {{"nummer", std::to_string(t.number)}, {"titel", t.title}}), nullptr, &t);
+                if (!t.source.empty()) text(nullptr, section, fill_in(words_.source, {{"kilde", t.source}}), nullptr, &t);
+                for (const std::string& note : t.notes) text(nullptr, section, note, nullptr, &t);
+                if (!t.rounding_note.empty()) text(nullptr, section, t.rounding_note, nullptr, &t);
                 break;
             }
             // A figure's printed words: a picture's caption (and its file's fingerprint, apart),

@@ -51,6 +51,7 @@ struct TextEntry {
     std::vector<std::string> expressions;  // each quoted figure's formula, in order
     model::Block* block = nullptr;           // current build only
     std::vector<model::Inline*> figures;     // current build only: the quoted figures, in order
+    const model::Table* table = nullptr;     // current build only: the table whose caption, source or note it is
 };
 
 // One agenda item: shown whole, or (public edition, confidential item) only number and status.

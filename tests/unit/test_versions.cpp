@@ -549,3 +549,66 @@ TEST_CASE("versions: a PDF attachment or picture replaced by another file is a c
     CHECK(versions::same_content(*older, now));
     CHECK(versions::compare(*older, now, {}).changes.parts.empty());
 }
+
+TEST_CASE("versions: a table inserted before another is added; the other, renumbered, is compared with itself") {
+    // Regression (probe corr-table-inserted): tables were matched by number, so the old table's
+    // cells were compared with the new table's ("fra -1.200.000 til 5") and the old one was
+    // listed as added.
+    const std::string caption = "Tabel {nummer}: {titel}";
+    Snapshot before = small();
+    before.texts.insert(before.texts.begin() + 1, text("Sagsfremstilling", "Tabel 3: Budget 2024"));
+    before.texts.push_back(text("Sagsfremstilling", "Tabel \x01" "3\x02 viser budgettet.", {"nummer( budget )"}));
+    Snapshot now = before;
+    for (auto& c : now.cells) c.table = 4;
+    now.tables[0].table = 4;
+    now.tables.insert(now.tables.begin(), {19, 3, -1, "ny", "Nøgletal"});
+    now.cells.insert(now.cells.begin(), cell(3, "Løn", "2024", "5", true));
+    now.texts[1].text = "Tabel 4: Budget 2024";
+    now.texts.insert(now.texts.begin() + 1, text("Sagsfremstilling", "Tabel 3: Nøgletal"));
+    now.texts.back().text = "Tabel \x01" "4\x02 viser budgettet.";
+    CHECK_FALSE(versions::same_content(before, now));  // "Tabel 4" is printed: a new version
+    versions::Comparison c = versions::compare(before, now, {}, caption);
+    CHECK(c.changes.figures.empty());
+    CHECK(c.changes.texts.empty());
+    REQUIRE(c.changes.parts.size() == 1);
+    CHECK(c.changes.parts[0].kind == model::PartChange::Kind::TableAdded);
+    CHECK(c.changes.parts[0].title == "Nøgletal");
+
+    // A cell of the renumbered table corrected as well: listed under its number now.
+    now.cells[1].text = "122.200.000";
+    c = versions::compare(before, now, {}, caption);
+    REQUIRE(c.changes.figures.size() == 1);
+    CHECK(c.changes.figures[0].table == 4);
+    CHECK(c.changes.figures[0].table_title == "Budget 2024");
+    CHECK(c.changes.figures[0].before == "122.100.000");
+
+    // And the other way: the first table removed, the named one moving up from 4 to 3.
+    c = versions::compare(now, before, {}, caption);
+    REQUIRE(c.changes.parts.size() == 1);
+    CHECK(c.changes.parts[0].kind == model::PartChange::Kind::TableRemoved);
+    CHECK(c.changes.parts[0].title == "Nøgletal");
+    REQUIRE(c.changes.figures.size() == 1);
+    CHECK(c.changes.figures[0].table == 3);
+    CHECK(c.changes.texts.empty());
+}
+
+TEST_CASE("versions: tables without a name, or renamed under the same caption, are matched by number") {
+    Snapshot before = small();
+    before.tables[0].name.clear();
+    Snapshot now = before;
+    now.cells[0].text = "1";
+    versions::Comparison c = versions::compare(before, now);
+    CHECK(c.changes.parts.empty());
+    CHECK(c.changes.figures.size() == 1);
+    // `navn:` renamed (not printed): the same table.
+    before.tables[0].name = "budget";
+    now.tables[0].name = "budget-2024";
+    c = versions::compare(before, now);
+    CHECK(c.changes.parts.empty());
+    CHECK(c.changes.figures.size() == 1);
+    // Another name and another caption under the number: another table.
+    now.tables[0].title = "Noget andet";
+    c = versions::compare(before, now);
+    CHECK(c.changes.parts.size() == 2);
+    CHECK(c.changes.figures.empty());
+}

@@ -296,6 +296,26 @@ def main():
         public_sheet = subprocess.run(["pdftotext", os.path.join(packet, "offentlig", "rettelsesblad-offentlig.pdf"), "-"],
                                       capture_output=True, text=True).stdout
         check("the public rettelsesblad names nothing else of the item", "Direktionen" not in public_sheet, public_sheet)
+
+        item19 = os.path.join(m, "19-budget-2024", "item.md")
+        pub = snapshot_version(packet, "offentlig")
+
+        # A table inserted before the tables of item 19, which are all renumbered: the
+        # rettelsesblad says the table was added, and nothing else (probe corr-table-inserted: the
+        # tables were matched by number, so every cell of each was "corrected" to the next one's).
+        open(os.path.join(m, "19-budget-2024", "ny.csv"), "w", encoding="utf-8").write("Nøgletal;2024\nMedarbejdere;250\n")
+        edit(item19, "```tabel\nfil: tabel-1.csv\n", "```tabel\nfil: ny.csv\nnavn: ny\ntitel: Nøgletal\n```\n\n```tabel\nfil: tabel-1.csv\n")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-06", "rettet: 2023-10-07")
+        p = run("diff", m, "--out", out)
+        public_block = p.stdout.split("lukket:")[0]
+        check("diff lists a table inserted before others as added, and nothing else",
+              f"offentlig: version {pub} would become version {pub + 1}: 1 item, table or attachment added, removed or made confidential\n"
+              "  item 19: table added: Nøgletal\n" in public_block and public_block.count("\n  ") == 1, p.stdout + p.stderr)
+        p = build()
+        check("the table inserted builds a new version", p.returncode == 0 and f"offentlig version {pub + 1}" in p.stdout, p.stdout + p.stderr)
+        sheet = open(os.path.join(packet, "offentlig", "rettelsesblad-offentlig.html"), encoding="utf-8").read()
+        entries = re.findall(r"<li>(.*?)(?:<p|</li>)", sheet)
+        check("its rettelsesblad says only that the table was added", entries == ["Tabel tilføjet: Nøgletal"], str(entries))
     print(f"{failures} failure(s)" if failures else "versions: all checks passed")
     return 1 if failures else 0
 
