@@ -98,6 +98,10 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const v
             v.snapshot.version = before->version;
             v.snapshot.date = before->date;
             v.snapshot.published = before->published;
+            // The formulas as the published snapshot wrote them: one written in another form
+            // only (same_content) leaves the snapshot's bytes as they were too.
+            for (size_t i = 0; i < v.snapshot.cells.size(); ++i) v.snapshot.cells[i].formula = before->cells[i].formula;
+            for (size_t i = 0; i < v.snapshot.texts.size(); ++i) v.snapshot.texts[i].expressions = before->texts[i].expressions;
             if (before->version > 1) {
                 const std::string n = std::to_string(before->version - 1);
                 fs::path older = published / folder / "versioner" / n / file;

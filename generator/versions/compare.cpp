@@ -427,7 +427,7 @@ private:
         const auto fa = figures_of(old.text), fb = figures_of(now.text);
         for (size_t k = 0; k < fa.size() && k < fb.size(); ++k) {
             if (fa[k] == fb[k]) continue;
-            if (k < now.expressions.size() && k < old.expressions.size() && old.expressions[k] == now.expressions[k] &&
+            if (k < now.expressions.size() && k < old.expressions.size() && canonical_expression(old.expressions[k]) == canonical_expression(now.expressions[k]) &&
                 renumbering(now.expressions[k], fa[k], fb[k]))
                 continue;
             Pending p;

@@ -267,6 +267,93 @@ bool parse_date(const std::string& s, model::Date* d) {
 
 }  // namespace
 
+namespace {
+
+// Whether the byte at `i` is, or starts, an operator of the formula reader (+ - * / x ×) or a
+// "." (of ".."): a space beside one is meaningful.
+bool operator_at(std::string_view s, size_t i) {
+    if (i >= s.size()) return false;
+    const char c = s[i];
+    return c == '+' || c == '-' || c == '*' || c == '/' || c == 'x' || c == '.' || s.compare(i, 2, "\xC3\x97") == 0;
+}
+
+bool operator_before(std::string_view s) {
+    if (s.empty()) return false;
+    if (s.size() >= 2 && s.compare(s.size() - 2, 2, "\xC3\x97") == 0) return true;
+    return operator_at(s, s.size() - 1);
+}
+
+// The byte before a bracket ends a word (a table's name): "navn[...]" is a cell reference.
+bool word_end(std::string_view s) {
+    if (s.empty()) return false;
+    const unsigned char c = static_cast<unsigned char>(s.back());
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+}
+
+}  // namespace
+
+std::string canonical_expression(const std::string& written) {
+    std::string_view expr = written, options;
+    const size_t bar = written.find(" | ");
+    if (bar != std::string::npos) {
+        expr = std::string_view(written).substr(0, bar);
+        options = trim(std::string_view(written).substr(bar + 3));
+    }
+    expr = trim(expr);
+    std::string out;
+    out.reserve(expr.size());
+    int depth = 0;       // brackets open
+    bool cell = false;   // the outer bracket open is a cell reference
+    bool quoted = false; // inside "..." (outside brackets)
+    for (size_t i = 0; i < expr.size();) {
+        const char c = expr[i];
+        if (quoted || (depth == 0 && c == '"')) {
+            if (c == '"') quoted = !quoted;
+            out += c;
+            ++i;
+            continue;
+        }
+        if (c == '[') {
+            if (depth == 0) cell = word_end(out);
+            ++depth;
+        } else if (c == ']' && depth > 0) {
+            --depth;
+        }
+        if (c != ' ') {
+            out += c;
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        while (j < expr.size() && expr[j] == ' ') ++j;
+        const char prev = out.empty() ? '\0' : out.back();
+        const char next = j < expr.size() ? expr[j] : '\0';
+        bool drop = false;
+        if (depth == 0) {
+            drop = (prev == '(' || prev == ';' || next == ')' || next == ';') && !operator_before(out) && !operator_at(expr, j);
+        } else {
+            // A bracket's text is trimmed; a cell reference's parts are split at ";" and trimmed.
+            drop = (depth == 1 && (prev == '[' || next == ']')) || (cell && (prev == ';' || next == ';'));
+        }
+        if (!drop) out += ' ';
+        i = j;
+    }
+    if (bar != std::string::npos) {
+        out += " | ";
+        out += options;
+    }
+    return out;
+}
+
+std::string canonical_formula(const std::string& written) {
+    // "række: target = expression": split where the target ends, when that is certain.
+    const size_t colon = written.find(": ");
+    const size_t eq = colon == std::string::npos ? std::string::npos : written.find(" = ", colon + 2);
+    if (eq == std::string::npos || written.find(" = ", eq + 1) != std::string::npos) return written;
+    return written.substr(0, colon + 2) + key(written.substr(colon + 2, eq - colon - 2)) + " = " +
+           canonical_expression(written.substr(eq + 3));
+}
+
 std::string snapshot_file(const std::string& edition) { return "snapshot-" + edition + ".txt"; }
 
 Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const PrintedWords& words) {
@@ -465,10 +552,17 @@ bool same_content(const Snapshot& a, const Snapshot& b) {
     };
     const auto cells = [](const CellEntry& x, const CellEntry& y) {
         return x.item == y.item && x.table == y.table && x.attachment == y.attachment && x.row == y.row &&
-               x.column == y.column && x.text == y.text && x.input == y.input && x.formula == y.formula;
+               x.column == y.column && x.text == y.text && x.input == y.input &&
+               (x.formula == y.formula || canonical_formula(x.formula) == canonical_formula(y.formula));
     };
+    // A figure's formula is not printed: only a change of what it reads is a change (its figure
+    // prints what it computes, compared in the text).
     const auto texts = [](const TextEntry& x, const TextEntry& y) {
-        return x.item == y.item && x.section == y.section && x.text == y.text && x.expressions == y.expressions;
+        return x.item == y.item && x.section == y.section && x.text == y.text &&
+               std::equal(x.expressions.begin(), x.expressions.end(), y.expressions.begin(), y.expressions.end(),
+                          [](const std::string& e, const std::string& f) {
+                              return e == f || canonical_expression(e) == canonical_expression(f);
+                          });
     };
     return a.meeting == b.meeting && a.edition == b.edition && a.fields == b.fields &&
            std::equal(a.items.begin(), a.items.end(), b.items.begin(), b.items.end(), items) &&

@@ -128,8 +128,21 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
 // The folders of the items a snapshot's edition has published: `published` and those it shows.
 std::set<std::string> shown_folders(const Snapshot& s);
 
+// A quoted figure's formula as written ("budget[Løn; Ændring] | kr.") in a canonical form, so
+// that two formulas the formula reader reads alike compare equal: runs of spaces as one, and no
+// space where the reader provably skips it (after "(" and ";", before ")" and ";", inside a
+// bracket's ends, around ";" in a cell reference "navn[række; kolonne]"). A space beside an
+// operator or ".." is never dropped: it tells a minus from a hyphen in a label. Quoted strings,
+// the options after " | " (only trimmed) and letter case are kept as written.
+std::string canonical_expression(const std::string& written);
+
+// A cell's formula as recorded ("række: I alt = sum(Løn .. Drift)") in a canonical form: its
+// target as labels are matched (case and spacing aside: it names the cell's own row or column),
+// its expression as canonical_expression.
+std::string canonical_formula(const std::string& written);
+
 // Whether two snapshots show the same content (their version and date aside; `published` and
-// the items' folders are not content).
+// the items' folders are not content; formulas compared in their canonical forms).
 bool same_content(const Snapshot& a, const Snapshot& b);
 
 // Whether two fingerprints are of the same file: an empty one (a snapshot from before they were

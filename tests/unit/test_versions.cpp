@@ -612,3 +612,39 @@ TEST_CASE("versions: tables without a name, or renamed under the same caption, a
     CHECK(c.changes.parts.size() == 2);
     CHECK(c.changes.figures.empty());
 }
+
+TEST_CASE("versions: a formula written in another form only is no new version; one that reads otherwise is") {
+    // Regression (probe corr-formula-whitespace): {budget[Løn; Ændring] | kr.} written
+    // {budget[Løn;Ændring] | kr.} made a new version whose rettelsesblad said "Ingen rettelser.".
+    using versions::canonical_expression;
+    CHECK(canonical_expression("budget[Løn; Ændring] | kr.") == canonical_expression("budget[Løn;Ændring] | kr."));
+    CHECK(canonical_expression("budget[ Løn ;  Ændring ]") == canonical_expression("budget[Løn;Ændring]"));
+    CHECK(canonical_expression("sum( [a] ; [b] )") == canonical_expression("sum([a];[b])"));
+    CHECK(canonical_expression("[a]  -  [b]") == canonical_expression("[a] - [b]"));
+    CHECK(canonical_expression("x |  kr. ") == canonical_expression("x | kr."));
+    // What the formula reader reads otherwise is never the same.
+    CHECK(canonical_expression("[a] - [b]") != canonical_expression("[a]-[b]"));      // "-" beside a label
+    CHECK(canonical_expression("a - b") != canonical_expression("a-b"));              // a hyphenated label
+    CHECK(canonical_expression("sum(a .. b)") != canonical_expression("sum(a..b)"));  // a range
+    CHECK(canonical_expression("x | kr.") != canonical_expression("x|kr."));          // options
+    CHECK(canonical_expression("budget [a]") != canonical_expression("budget[a]"));   // a cell reference
+    CHECK(canonical_expression("sum (a)") != canonical_expression("sum(a)"));         // a call
+    CHECK(canonical_expression("[a; b]") != canonical_expression("[a;b]"));           // a label with ";"
+    CHECK(canonical_expression("[Budget 2025]") != canonical_expression("[Budget2025]"));
+    CHECK(canonical_expression("[Løn]") != canonical_expression("[løn]"));            // case: kept
+    CHECK(canonical_expression("tekst(\"a ; b\")") != canonical_expression("tekst(\"a;b\")"));
+    CHECK(canonical_expression("( x 2)") != canonical_expression("(x 2)"));            // "x" as times
+    CHECK(canonical_expression("a + )") != canonical_expression("a +)"));
+    CHECK(versions::canonical_formula("række: I alt = sum( Løn .. Drift )") ==
+          versions::canonical_formula("række: I  alt = sum(Løn .. Drift)"));
+    CHECK(versions::canonical_formula("række: I alt = sum(Løn .. Drift)") !=
+          versions::canonical_formula("række: I alt = sum(Løn .. Husleje)"));
+
+    const Snapshot before = small();
+    Snapshot now = small();
+    now.texts[0].expressions[0] = "budget[I alt;2024]";
+    now.cells[2].formula = "række: I alt = sum( Løn:Drift )";
+    CHECK(versions::same_content(before, now));
+    now.texts[0].expressions[0] = "budget[Drift; 2024]";  // another cell: a change, though it prints the same
+    CHECK_FALSE(versions::same_content(before, now));
+}

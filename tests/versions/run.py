@@ -297,8 +297,18 @@ def main():
                                       capture_output=True, text=True).stdout
         check("the public rettelsesblad names nothing else of the item", "Direktionen" not in public_sheet, public_sheet)
 
+        # A figure's formula written in another form only (spaces the formula reader skips): no
+        # new version, and not a byte changed, the snapshot included (probe corr-formula-whitespace:
+        # it was a new version whose rettelsesblad said "Ingen rettelser.").
         item19 = os.path.join(m, "19-budget-2024", "item.md")
+        before_respacing = tree(packet)
         pub = snapshot_version(packet, "offentlig")
+        edit(item19, "{regnskab-2023[Driftsresultat; Forskel B-FvR] | mio. kr.}", "{regnskab-2023[ Driftsresultat;Forskel B-FvR ]  | mio. kr.}")
+        edit(item19, "række: Indtægter i alt = sum(Kontingent .. Øvrige indtægter)", "række: Indtægter i alt = sum( Kontingent .. Øvrige indtægter )")
+        p = build()
+        check("a formula respaced is no new version of either edition", p.returncode == 0 and
+              f"offentlig unchanged, still version {pub}" in p.stdout and "lukket unchanged" in p.stdout, p.stdout + p.stderr)
+        check("and changes no byte", tree(packet) == before_respacing)
 
         # A table inserted before the tables of item 19, which are all renumbered: the
         # rettelsesblad says the table was added, and nothing else (probe corr-table-inserted: the
