@@ -842,6 +842,7 @@ private:
             ok_ = false;
             return;
         }
+        size_t computed = 0;
         for (size_t c = cols->first; c <= cols->second && c < t_.header.size(); ++c) {
             // A column of numbers with a word among them is computed too: the word is an error
             // at its cell if the formula uses it, never a total silently left empty.
@@ -851,6 +852,18 @@ private:
                 ok_ = false;
                 return;
             }
+            ++computed;
+        }
+        // Nothing to compute in (a CSV that lost its rows, only its header left): said, rather
+        // than the formula passing silently and what reads its row failing for another reason.
+        if (computed == 0) {
+            bool any_input = false;
+            for (const TableRow& row : t_.rows) any_input = any_input || row.role == TableRow::Role::Data;
+            report(diags_, *p.formula, 0,
+                   fmt(_("the row formula {} computes no figure: the table has no column of numbers{}"),
+                       quote_text(p.formula->target), any_input ? "" : _(" (its CSV has no rows below the header)")),
+                   false);
+            ok_ = false;
         }
     }
 

@@ -947,3 +947,12 @@ TEST_CASE("table calc: a table that prints in mio. kr. says so, and one headed i
     CHECK(l.messages.find("error: the column \"2023 (mio)\" of the table \"t\" is headed in mio. kr., but the table's "
                           "figures are in kr.") != std::string::npos);
 }
+
+TEST_CASE("table calc: a row formula in a table without a column of numbers says so, not that it was not computed yet") {
+    // Regression (msg-not-computed-yet): a CSV with only its header row.
+    const auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Resultat = sum(Kontingent .. Husleje)\n"
+                           "kolonne: Ændring = [Budget 2025] - [Budget 2024]\n```\n",
+                           "Post;Budget 2024;Budget 2025\n");
+    CHECK(l.messages.find("error: the row formula \"Resultat\" computes no figure: the table has no column of numbers (its "
+                          "CSV has no rows below the header)") != std::string::npos);
+}
