@@ -304,15 +304,18 @@ private:
             if (c.item != n) continue;
             const CellKey& k = key_of[&c];
             const auto old = before_cells.find(k);
-            if (old != before_cells.end() && old->second->text == c.text) continue;
+            // An empty cell added (a group's heading row) is no figure changed: never "fra  til ".
+            const std::string before = old == before_cells.end() ? std::string() : old->second->text;
+            if (before == c.text) continue;
             // A cell of a table that is new is listed as the table, not cell by cell.
             if (!matched_now_.count({n, c.attachment, c.table})) continue;
-            cell_change(c, c.table, old == before_cells.end() ? "" : old->second->text, c.text, c.input, c.formula);
+            cell_change(c, c.table, before, c.text, c.input, c.formula);
             if (c.cell) out_.cells.push_back(c.cell);
         }
         // A removed cell of a table still there is listed under the table's number now.
         for (const auto& [k, c] : before_cells)
-            if (std::get<0>(k) == n && std::get<2>(k) > 0 && !now_cells.count(k) && table(now_, n, c->attachment, std::get<2>(k)))
+            if (std::get<0>(k) == n && std::get<2>(k) > 0 && !c->text.empty() && !now_cells.count(k) &&
+                table(now_, n, c->attachment, std::get<2>(k)))
                 cell_change(*c, std::get<2>(k), c->text, "", c->input, c->formula);
     }
 

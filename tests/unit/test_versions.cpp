@@ -648,3 +648,18 @@ TEST_CASE("versions: a formula written in another form only is no new version; o
     now.texts[0].expressions[0] = "budget[Drift; 2024]";  // another cell: a change, though it prints the same
     CHECK_FALSE(versions::same_content(before, now));
 }
+
+TEST_CASE("versions: an empty cell added or removed (a group's heading row) is no changed figure") {
+    // Regression (corr-repeated-labels): "Region Midt: fra  til ".
+    const Snapshot before = small();
+    Snapshot now = small();
+    now.cells.push_back(cell(3, "Region Midt", "2024", "", true));
+    versions::Comparison c = versions::compare(before, now);
+    CHECK(c.changes.figures.empty());
+    c = versions::compare(now, before);
+    CHECK(c.changes.figures.empty());
+    // A figure added is one.
+    now.cells.back().text = "5";
+    c = versions::compare(before, now);
+    CHECK(c.changes.figures.size() == 1);
+}
