@@ -1,6 +1,8 @@
 #include "calc/options.hpp"
 #include "core/messages.hpp"
 
+#include <set>
+
 #include "numbers/danish_number.hpp"
 #include "core/text.hpp"
 
@@ -8,6 +10,7 @@ namespace boardpack::calc {
 
 std::optional<Options> parse_options(const std::string& text, bool allow_range, FormulaError* error) {
     Options o;
+    std::set<std::string> given;  // the options seen, a unit as "unit"
     size_t start = 0;
     while (start < text.size()) {
         size_t end = text.find(", ", start);
@@ -18,6 +21,14 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
             *error = FormulaError::at_column(static_cast<int>(start), std::move(msg));
             return std::nullopt;
         };
+        // An option given twice ("kr., pct.", "decimaler 1, decimaler 3") would have the last win,
+        // silently: which one was meant is the writer's to say.
+        const std::string kind = f.substr(0, f.find(' '));
+        const bool is_unit = f == "kr." || f == "mio. kr." || f == "mia. kr." || f == "pct.";
+        const std::string slot = is_unit ? std::string("unit") : kind;
+        if (!given.insert(slot).second)
+            return bad(is_unit ? fmt(_("the figure is given two units; keep the one it is printed in ({})"), quote_text(part))
+                               : fmt(_("the option {} is given twice; keep one"), quote_text(kind)));
         if (f.rfind("decimaler ", 0) == 0) {
             const std::string n(trim(std::string_view(f).substr(10)));
             if (n.size() != 1 || n[0] < '0' || n[0] > '6') return bad(_("\"decimaler\" takes a whole number from 0 to 6"));

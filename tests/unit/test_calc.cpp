@@ -173,6 +173,12 @@ TEST_CASE("options: units, decimals, verbs") {
     CHECK(o->tolerance == Decimal(5, 1));
     CHECK(o->from == "A");
     CHECK_FALSE(parse_options("decimaler to", false, &why));
+    // An option given twice would have the last win, silently: an error at the second.
+    CHECK_FALSE(parse_options("kr., pct.", false, &why));
+    CHECK(why.message == "the figure is given two units; keep the one it is printed in (\"pct.\")");
+    CHECK(why.column == 5);
+    CHECK_FALSE(parse_options("decimaler 1, decimaler 3", false, &why));
+    CHECK(why.message == "the option \"decimaler\" is given twice; keep one");
     CHECK_FALSE(parse_options("rækker A .. B", false, &why));
     CHECK_FALSE(parse_options("decimaler 1, fed", false, &why));
     CHECK(why.column == 13);
