@@ -633,8 +633,13 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& shar
                     return false;
                 }
                 const Decimal diff = *magnitude;
+                // The tolerance is in the units shown: in a table shown in mio. kr., millions of
+                // the kroner the CSV writes (a share keeps its own).
+                const bool in_millions = t.unit == "mio. kr." && out.unit.empty();
+                const auto tolerance = in_millions ? Decimal::mul(p.options.tolerance, Decimal(1000000, 0))
+                                                   : std::optional<Decimal>(p.options.tolerance);
                 if (!diff.is_zero()) {
-                    if (diff <= p.options.tolerance) {
+                    if (tolerance && diff <= *tolerance) {
                         // The published figure, with the rounding note; later formulas use it too,
                         // so the printed table never contradicts itself.
                         out.text = published.text;
@@ -645,15 +650,20 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& shar
                                       fmt(_("the published figure {0} for {1} differs from the computed {2}{3} ({4} = {5}) by "
                                             "{6}, more than the tolerance {7}; the packet shows {2}"),
                                           published.text, at, out.text, unrounded(v.number, d), p.formula->target,
-                                          p.formula->expression, format_danish(diff, std::max(d, published.decimals)),
-                                          format_danish(p.options.tolerance, p.options.tolerance.scale())));
+                                          p.formula->expression,
+                                          format_danish(diff, std::max(d, published.decimals)) + (in_millions ? " kr." : ""),
+                                          format_danish(p.options.tolerance, p.options.tolerance.scale()) +
+                                              (in_millions ? " mio. kr." : "")));
                         // The reader comparing with the source is told in the packet too.
                         // In a table shown in mio. kr., the two figures are told in kr., as the CSV
                         // wrote them: both may round to the same millions.
-                        const std::string in_kr = t.unit == "mio. kr." && out.unit.empty() ? " kr." : "";
-                        differs.push_back(fill_in(words.source_differs, {{"celle", row_name(t, r) + " / " + t.header[c]},
-                                                                      {"kilde", published.text + in_kr},
-                                                                      {"beregnet", out.text + in_kr}}));
+                        const std::string in_kr = in_millions ? " kr." : "";
+                        std::string note = fill_in(words.source_differs, {{"celle", row_name(t, r) + " / " + t.header[c]},
+                                                                         {"kilde", published.text + in_kr},
+                                                                         {"beregnet", out.text + in_kr}});
+                        // "kr." before the sentence's full stop: one stop, as Danish typography writes it.
+                        for (size_t k = note.find("kr.."); k != std::string::npos; k = note.find("kr..", k)) note.erase(k + 3, 1);
+                        differs.push_back(std::move(note));
                     }
                 }
             }

@@ -956,3 +956,19 @@ TEST_CASE("table calc: a row formula in a table without a column of numbers says
     CHECK(l.messages.find("error: the row formula \"Resultat\" computes no figure: the table has no column of numbers (its "
                           "CSV has no rows below the header)") != std::string::npos);
 }
+
+TEST_CASE("table calc: a tolerance is in the units shown, millions in a table shown in mio. kr.") {
+    // Regression (tolunit): "tolerance 0,1" refused a difference of 40.001 kr. that prints as the same 3,7.
+    const std::string csv = "Post;2023\nA;1.000.000\nB;2.699.999\nI alt;3.740.000\n";
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T (mio. kr.)\nenhed: mio. kr.\nrække: I alt = sum(A .. B) | tolerance 0,1\n```\n",
+                     csv);
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "3,7"});
+    // Beyond it: the warning says both in their units, and the packet's note has one full stop after "kr.".
+    l = compute("```tabel\nfil: t.csv\ntitel: T (mio. kr.)\nenhed: mio. kr.\nrække: I alt = sum(A .. B) | tolerance 0,01\n```\n",
+                csv);
+    CHECK(l.messages.find("by 40.001 kr., more than the tolerance 0,01 mio. kr.") != std::string::npos);
+    const std::string& note = table(l).source.empty() ? table(l).notes.back() : table(l).source;
+    CHECK(note.find("kr..") == std::string::npos);
+    CHECK(note.find("3.699.999 kr.") != std::string::npos);
+}
