@@ -170,7 +170,8 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
     // "2.5" and "0.125" would be text a formula stumbles over elsewhere, or a figure no one
     // notices is missing from a total: the error is at the cell. "0101" is a code, kept as text.
     std::string hint;
-    if ((calc::english_decimal(t) || calc::zero_first_group(t)) && !calc::read_danish_cell(t, &hint) && !hint.empty())
+    if ((calc::english_decimal(t) || calc::zero_first_group(t) || calc::too_many_digits(t)) && !calc::read_danish_cell(t, &hint) &&
+        !hint.empty())
         diags.error(loc, fmt(_("{} is not a Danish number: {}"), quote_text(t), hint), std::string(source_line));
     c.kind = Cell::Kind::Text;
     c.text = std::string(trim(text));

@@ -46,7 +46,7 @@ size_t separator_length(std::string_view s, size_t i) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Why a text written like a number was not read as one, when that matters to the caller.
-enum class Refused { No, ZeroFirstGroup, LeadingZero };
+enum class Refused { No, ZeroFirstGroup, LeadingZero, TooManyDigits };
 
 // The reading of read_danish_number; *refused says when a text that is otherwise a well-formed
 // number was refused for a leading zero.
@@ -104,6 +104,7 @@ std::optional<ReadNumber> read_number(std::string_view text, std::string* hint, 
     }
     if (i != s.size()) return std::nullopt;
     if (fraction.size() > static_cast<size_t>(Decimal::kMaxScale) || digits.size() + fraction.size() > 18) {
+        if (refused) *refused = Refused::TooManyDigits;
         if (hint) *hint = _("the number has too many digits (at most 18, of which 12 decimals)");
         return std::nullopt;
     }
@@ -175,6 +176,12 @@ bool zero_first_group(std::string_view text) {
     Refused refused = Refused::No;
     read_cell(text, nullptr, &refused);
     return refused == Refused::ZeroFirstGroup;
+}
+
+bool too_many_digits(std::string_view text) {
+    Refused refused = Refused::No;
+    read_cell(text, nullptr, &refused);
+    return refused == Refused::TooManyDigits;
 }
 
 bool leading_zero(std::string_view text) {

@@ -46,6 +46,9 @@ bool zero_first_group(std::string_view text);
 // "0101", "007 %": a cell written as a number but for its leading zero; a code, kept as text.
 bool leading_zero(std::string_view text);
 
+// A number with more digits than are read exactly (over 18, or over 12 decimals).
+bool too_many_digits(std::string_view text);
+
 // "2.5", "-3.14", "1100.001": one dot with digits around it, not Danish thousands grouping; a
 // number probably written the English way; also with a unit after it ("2.5 kr.", "12.5 %").
 bool english_decimal(std::string_view text);

@@ -220,6 +220,10 @@ TEST_CASE("table calc: a number whose first thousands group is 0 is an error, ne
     CHECK(l.messages.find("m/01-a/t.csv:4:3: error: \"-0.625\" is not a Danish number") != std::string::npos);
     CHECK(l.messages.find("(-0,625)") != std::string::npos);
     CHECK(l.messages.find("t.csv:5:") == std::string::npos);
+    // A number with more digits than are read exactly: said as such, not "not a number" (probe).
+    l = compute("```tabel\nfil: t.csv\ntitel: T\n```\n", "Post;Beløb\nA;9.000.000.000.000.000.000\n");
+    CHECK(l.messages.find("m/01-a/t.csv:2:3: error: \"9.000.000.000.000.000.000\" is not a Danish number: the number has "
+                          "too many digits (at most 18, of which 12 decimals)") != std::string::npos);
     // With a unit too, and in a cell no formula uses: printed "2.5 kr." it reads as 2.500 kr.
     l = compute("```tabel\nfil: t.csv\ntitel: T\n```\n", "Post;Beløb;Andel\nA;2.5 kr.;12.5 %\n");
     CHECK(l.messages.find("m/01-a/t.csv:2:3: error: \"2.5 kr.\" is not a Danish number") != std::string::npos);
