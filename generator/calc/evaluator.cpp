@@ -441,14 +441,16 @@ private:
                 caution_ = fmt(_("compares {} with {} ({}), but they print as {} and {}; give the figures more decimals so "
                                  "the reader can see why"),
                                exact(a_as_read.number), exact(b_as_read.number), quote_text(word.text),
-                               format_danish(printed(a_as_read), std::max(0, a_as_read.decimals)),
-                               format_danish(printed(b_as_read), std::max(0, b_as_read.decimals)));
+                               printed_text(a_as_read), printed_text(b_as_read));
         }
         return word;
     }
 
     // A number as the reader sees it: rounded to the decimals it is shown with; a literal as written.
     static Decimal printed(const Value& v) { return v.decimals < 0 ? v.number : v.number.rounded(v.decimals); }
+    static std::string printed_text(const Value& v) {
+        return v.decimals < 0 ? exact(v.number) : format_danish(printed(v), v.decimals);
+    }
     // A number with all its decimals, none trailing: "78,96".
     static std::string exact(const Decimal& v) {
         int scale = v.scale();
