@@ -421,8 +421,10 @@ private:
 
     // The index ranges a sum formula's labels and ranges name (a label is a range of one).
     const std::vector<std::pair<size_t, size_t>>& spans_of(const PreparedFormula& sum) {
-        const auto [it, added] = sums_.try_emplace(&sum);
-        if (!added) return it->second;
+        // (Not a structured binding: a lambda below uses the iterator, which clang does not allow.)
+        const auto emplaced = sums_.try_emplace(&sum);
+        const auto it = emplaced.first;
+        if (!emplaced.second) return it->second;
         const auto at = [&](const std::string& label) {
             return rows_ ? find_row(t_, keys_.of(t_), label) : find_column(t_, label);
         };
