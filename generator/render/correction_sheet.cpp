@@ -28,7 +28,9 @@ std::string figure_line(const FigureChange& f, const Wording& w, bool other_item
     std::string place = figure_place(f, w);
     // A derived figure in another item than its cause says which item it is in.
     if (other_item) place = w.get("rettet-i-punktet", {{"punkt", std::to_string(f.item)}}) + ", " + place;
-    return w.get("rettet-fra-til", {{"sted", place}, {"foer", f.before}, {"efter", f.after}});
+    // A figure where there was none (a row added) or none where there was one: said so, never "fra  til 30".
+    const char* key = f.before.empty() ? "rettet-tilfoejet" : f.after.empty() ? "rettet-fjernet" : "rettet-fra-til";
+    return w.get(key, {{"sted", place}, {"foer", f.before}, {"efter", f.after}});
 }
 
 std::string part_line(const PartChange& p, const Wording& w) {

@@ -135,17 +135,28 @@ std::map<TableKey, int> match_tables(const Snapshot& before, const Snapshot& now
 
 // The cells by place; `tables` (for `before`) gives each table's number in the other snapshot,
 // and a table with none gets a number no table has (below zero), so its cells match none.
+// A label that repeats in a table ("Løn" under each region) is known by its group, the nearest
+// row above whose label does not repeat ("Region Syd / Løn", as formulas name it), so a group
+// inserted between two others leaves the later one's cells matched with their own.
 std::map<CellKey, const CellEntry*> cells_by_key(const Snapshot& s, const std::map<TableKey, int>* tables = nullptr) {
+    using Place = std::tuple<int, int, int, std::string, std::string>;  // item, attachment, table, row, column
+    std::map<Place, int> count;
+    for (const CellEntry& c : s.cells) ++count[{c.item, c.attachment, c.table, c.row, c.column}];
     std::map<CellKey, const CellEntry*> out;
-    std::map<std::tuple<int, int, int, std::string, std::string>, int> seen;
+    std::map<Place, int> seen;
+    std::map<TableKey, std::string> group;  // each table's group so far
     for (const CellEntry& c : s.cells) {
+        std::string row = c.row;
+        std::string& g = group[{c.item, c.attachment, c.table}];
+        if (count[{c.item, c.attachment, c.table, c.row, c.column}] > 1) row = g + " / " + c.row;
+        else g = c.row;
         int table = c.table;
         if (tables) {
             const auto it = tables->find({c.item, c.attachment, c.table});
             table = it != tables->end() ? it->second : -1 - c.table;
         }
-        const int n = seen[{c.item, c.attachment, table, c.row, c.column}]++;
-        out[{c.item, c.attachment, table, c.row, n, c.column}] = &c;
+        const int n = seen[{c.item, c.attachment, table, row, c.column}]++;
+        out[{c.item, c.attachment, table, row, n, c.column}] = &c;
     }
     return out;
 }
@@ -309,18 +320,19 @@ private:
             if (before == c.text) continue;
             // A cell of a table that is new is listed as the table, not cell by cell.
             if (!matched_now_.count({n, c.attachment, c.table})) continue;
-            cell_change(c, c.table, before, c.text, c.input, c.formula);
+            cell_change(c, std::get<3>(k), c.table, before, c.text, c.input, c.formula);
             if (c.cell) out_.cells.push_back(c.cell);
         }
         // A removed cell of a table still there is listed under the table's number now.
         for (const auto& [k, c] : before_cells)
             if (std::get<0>(k) == n && std::get<2>(k) > 0 && !c->text.empty() && !now_cells.count(k) &&
                 table(now_, n, c->attachment, std::get<2>(k)))
-                cell_change(*c, std::get<2>(k), c->text, "", c->input, c->formula);
+                cell_change(*c, std::get<3>(k), std::get<2>(k), c->text, "", c->input, c->formula);
     }
 
     // `table` is the table's number in this version.
-    void cell_change(const CellEntry& c, int table_now, const std::string& before, const std::string& after, bool input,
+    // `row` is the row as cells_by_key knows it ("Region Syd / Løn" for a repeated label).
+    void cell_change(const CellEntry& c, const std::string& row, int table_now, const std::string& before, const std::string& after, bool input,
                      const std::string& formula) {
         Pending p;
         p.change.item = c.item;
@@ -330,7 +342,7 @@ private:
             p.change.table_title = t->title;
             p.table_name = t->name;
         }
-        p.change.row = c.row;
+        p.change.row = row;
         p.change.column = c.column;
         p.change.before = before;
         p.change.after = after;

@@ -268,3 +268,20 @@ TEST_CASE("corrections: write_correction_sheet writes the sheet as its own HTML 
     CHECK(h.find("href=\"#punkt-1\"") == std::string::npos);  // no items to link to on its own page
     CHECK(fs::file_size((*files)[1]) > 1000);
 }
+
+TEST_CASE("corrections: a figure added or removed reads so on the sheet, never \"fra  til 30\"") {
+    // Regression (corr-repeated-labels): a group of rows inserted printed "Løn, 2023: fra  til 30".
+    Fixture f;
+    model::FigureChange added = f.changes.figures.at(0);
+    added.before.clear();
+    added.after = "30";
+    added.row = "Region Midt / Løn";
+    model::FigureChange removed = added;
+    removed.before = "20";
+    removed.after.clear();
+    f.changes.figures = {added, removed};
+    const std::string h = f.html(model::Edition::Lukket);
+    CHECK(h.find("Region Midt / Løn, 2024: tilføjet, 30") != std::string::npos);
+    CHECK(h.find("Region Midt / Løn, 2024: fjernet (var 20)") != std::string::npos);
+    CHECK(h.find("fra  til") == std::string::npos);
+}

@@ -663,3 +663,34 @@ TEST_CASE("versions: an empty cell added or removed (a group's heading row) is n
     c = versions::compare(before, now);
     CHECK(c.changes.figures.size() == 1);
 }
+
+TEST_CASE("versions: repeated row labels are matched within their group, so a group inserted changes no other") {
+    // Regression (corr-repeated-labels): "Region Midt" inserted between Nord and Syd listed Syd's
+    // unchanged "Løn" as "fra 20 til 30".
+    const auto group = [](Snapshot& s, const char* name, const char* loen, const char* i_alt) {
+        s.cells.push_back(cell(3, name, "2024", "", true));
+        s.cells.push_back(cell(3, "Løn", "2024", loen, true));
+        s.cells.push_back(cell(3, "I alt", "2024", i_alt, false, "række: I alt = sum(Løn .. Drift)"));
+    };
+    Snapshot before = small(), now = small();
+    before.cells.clear();
+    now.cells.clear();
+    group(before, "Region Nord", "10", "15");
+    group(before, "Region Syd", "20", "26");
+    group(now, "Region Nord", "10", "15");
+    group(now, "Region Midt", "30", "37");
+    group(now, "Region Syd", "20", "26");
+    versions::Comparison c = versions::compare(before, now);
+    // Only Midt's figures are new, named by their group; Syd's are its own, unchanged.
+    for (const model::FigureChange& f : c.changes.figures) {
+        CHECK(f.before.empty());
+        CHECK(f.row.rfind("Region Midt / ", 0) == 0);
+    }
+    CHECK(c.changes.figures.size() == 2);
+    // A figure changed in Syd is Syd's.
+    now.cells.back().text = "27";
+    c = versions::compare(before, now);
+    bool syd = false;
+    for (const model::FigureChange& f : c.changes.figures) syd = syd || (f.before == "26" && f.after == "27");
+    CHECK(syd);
+}
