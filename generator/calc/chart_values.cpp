@@ -185,8 +185,8 @@ private:
     bool unit_fits(const model::Chart& c, const Table& t) {
         const std::string named = unit_written(c.unit);
         if (named.empty()) return true;
-        const bool declared = !t.unit.empty() || kroner_per(t.figures_unit) > 0 || t.figures_unit == "pct.";
-        const std::string printed = !t.unit.empty() ? t.unit : !t.figures_unit.empty() ? t.figures_unit : "kr.";
+        const bool declared = !t.unit.empty() || !t.figures_unit.empty();  // not kr. that may be counts
+        const std::string printed = printed_unit(t);
         if (named == printed || (named == "pct." && !declared)) return true;
         d_.error(c.unit_loc, fmt(_("the chart's unit {} is not the unit its table {} prints its figures in, {}, so its labels "
                                    "would give the figures another value; write \"enhed: {}\", or leave the key out"),

@@ -440,7 +440,8 @@ private:
             if (as_printed.text != word.text)
                 caution_ = fmt(_("compares {} with {} ({}), but they print as {} and {}; give the figures more decimals so "
                                  "the reader can see why"),
-                               exact(a_as_read.number), exact(b_as_read.number), quote_text(word.text),
+                               format_danish_exact(a_as_read.number), format_danish_exact(b_as_read.number),
+                               quote_text(word.text),
                                printed_text(a_as_read), printed_text(b_as_read));
         }
         return word;
@@ -449,13 +450,7 @@ private:
     // A number as the reader sees it: rounded to the decimals it is shown with; a literal as written.
     static Decimal printed(const Value& v) { return v.decimals < 0 ? v.number : v.number.rounded(v.decimals); }
     static std::string printed_text(const Value& v) {
-        return v.decimals < 0 ? exact(v.number) : format_danish(printed(v), v.decimals);
-    }
-    // A number with all its decimals, none trailing: "78,96".
-    static std::string exact(const Decimal& v) {
-        int scale = v.scale();
-        while (scale > 0 && v.rounded(scale - 1) == v) --scale;
-        return format_danish(v, scale);
+        return v.decimals < 0 ? format_danish_exact(v.number) : format_danish(printed(v), v.decimals);
     }
 
     Scope& scope_;

@@ -550,9 +550,7 @@ std::optional<std::pair<size_t, size_t>> span(const Table& t, const Prepared& p,
 // difference from a typing error: " (unrounded 1.767,46)".
 std::string unrounded(const Decimal& v, int decimals) {
     if (v.rounded(decimals) == v) return "";
-    int scale = v.scale();
-    while (scale > decimals && v.rounded(scale - 1) == v) --scale;  // no trailing zeros
-    return fmt(_(" (unrounded {})"), format_danish(v, scale));
+    return fmt(_(" (unrounded {})"), format_danish_exact(v, decimals));
 }
 
 // A result in the table's unit: one in another amount unit (a cell quoted from a table in mio.
@@ -972,12 +970,12 @@ private:
 
 namespace {
 
-// Figures printed in millions (or billions, thousands) under a title, headings and notes that
+// Figures printed in millions (or billions) under a title, headings and notes that
 // never say so read as kroner: a warning at the table block. (Figures written in millions under
 // a heading that says so read right; a figure converting from them is checked where it quotes.)
 void check_unit_stated(const Table& t, Diagnostics& diags) {
-    const std::string printed = !t.unit.empty() ? t.unit : t.figures_unit;
-    if (kroner_per(printed) <= 1 && printed != "t. kr.") return;
+    const std::string printed = printed_unit(t);
+    if (kroner_per(printed) <= 1) return;  // kr., a share: nothing to say
     for (const std::string* text : {&t.title, &t.source})
         if (unit_named_in(*text) == printed) return;
     for (const std::string& h : t.header)

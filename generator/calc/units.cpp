@@ -19,6 +19,8 @@ std::string cell_unit(const std::string& figures_unit, const std::string& writte
     return figures_unit.empty() ? "kr." : figures_unit;
 }
 
+std::string printed_unit(const model::Table& t) { return !t.unit.empty() ? t.unit : cell_unit(t.figures_unit, ""); }
+
 std::optional<Decimal> convert_amount(const Decimal& amount, const std::string& from, const std::string& to) {
     const int64_t f = kroner_per(from), t = kroner_per(to);
     if (f <= 0 || t <= 0 || f == t) return amount;

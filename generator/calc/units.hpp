@@ -20,6 +20,10 @@ int64_t kroner_per(const std::string& unit);
 // table's "talenhed" ("" there means kr.).
 std::string cell_unit(const std::string& figures_unit, const std::string& written_unit);
 
+// The unit a table prints its figures in: its "enhed" (shown in), else its "talenhed" (written
+// in), else kr. (which a table without "talenhed" may also use for counts).
+std::string printed_unit(const model::Table& t);
+
 // An amount in `from` as an amount in `to` (both amount units), exactly; nullopt if it does not fit.
 std::optional<Decimal> convert_amount(const Decimal& amount, const std::string& from, const std::string& to);
 

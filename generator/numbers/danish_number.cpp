@@ -23,6 +23,19 @@ std::string strip_percent(std::string_view& s) {
     return "";
 }
 
+// Strips a trailing amount unit, as Excel's currency formats write it after a space
+// ("3.400.000 kr."); returns it ("kr.", "mio. kr.", "mia. kr."), or "" if there was none.
+std::string strip_amount_unit(std::string_view& s) {
+    // Longest first: "mio. kr." also ends in "kr.".
+    for (std::string_view unit : {" mia. kr.", " mio. kr.", " kr."}) {
+        if (s.size() > unit.size() && s.substr(s.size() - unit.size()) == unit) {
+            s.remove_suffix(unit.size());
+            return std::string(unit.substr(1));
+        }
+    }
+    return "";
+}
+
 // Strips a leading minus: "-", U+2212 MINUS SIGN, U+2013 EN DASH.
 bool strip_minus(std::string_view& s) {
     for (std::string_view m : {"-", "\xE2\x88\x92", "\xE2\x80\x93"}) {
@@ -153,15 +166,11 @@ namespace {
 // read_danish_cell, with what read_number says about a refused leading zero.
 std::optional<ReadNumber> read_cell(std::string_view text, std::string* hint, Refused* refused) {
     std::string_view s = trim(text);
-    // Longest first: "mio. kr." also ends in "kr.". The unit stands after a space, as Excel's
-    // currency formats write it ("3.400.000 kr.").
-    for (std::string_view unit : {" mia. kr.", " mio. kr.", " kr."}) {
-        if (s.size() > unit.size() && s.substr(s.size() - unit.size()) == unit) {
-            auto n = read_number(s.substr(0, s.size() - unit.size()), hint, refused);
-            if (!n || n->percent) return std::nullopt;
-            n->unit = std::string(unit.substr(1));
-            return n;
-        }
+    if (std::string unit = strip_amount_unit(s); !unit.empty()) {
+        auto n = read_number(s, hint, refused);
+        if (!n || n->percent) return std::nullopt;
+        n->unit = std::move(unit);
+        return n;
     }
     return read_number(s, hint, refused);
 }
@@ -229,14 +238,16 @@ std::string format_danish_cell(const ReadNumber& number) {
     return text;
 }
 
+std::string format_danish_exact(const Decimal& value, int decimals) {
+    int scale = value.scale();
+    while (scale > decimals && value.rounded(scale - 1) == value) --scale;  // no trailing zeros
+    return format_danish(value, std::max(scale, decimals));
+}
+
 bool english_decimal(std::string_view t) {
     t = trim(t);
     // A unit as Excel writes it after the number ("2.5 kr.", "12.5 %") does not make it Danish.
-    for (std::string_view unit : {" mia. kr.", " mio. kr.", " kr."})
-        if (t.size() > unit.size() && t.substr(t.size() - unit.size()) == unit) {
-            t.remove_suffix(unit.size());
-            break;
-        }
+    strip_amount_unit(t);
     strip_percent(t);
     if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.remove_prefix(1);
     const size_t dot = t.find('.');

@@ -34,6 +34,9 @@ std::optional<ReadNumber> read_danish_cell(std::string_view text, std::string* h
 // Writes a number rounded (half away from zero) to `decimals`: "." groups thousands, ","
 // is the decimal mark, "-" the minus sign; -0 is written 0.
 std::string format_danish(const Decimal& value, int decimals);
+// The value with all its decimals but trailing zeros, at least `decimals` of them ("78,96"):
+// what a rounded figure was before rounding.
+std::string format_danish_exact(const Decimal& value, int decimals = 0);
 
 // The text a number read from a table cell is printed with: the number as format_danish writes
 // it, then the unit the cell was written with ("3.400.000 kr.", "73 %").
