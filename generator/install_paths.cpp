@@ -34,14 +34,14 @@ fs::path default_locale_dir() {
     return bin / "locale";
 }
 
-std::vector<std::string> qpdf_module_paths() {
-    const char* const name = "boardpack-qpdf.so";
+std::vector<std::string> qpdf_reader_paths() {
+    const char* const name = "boardpack-qpdf";
     std::vector<std::string> paths;
     if (const fs::path bin = binary_dir(); !bin.empty()) {
         paths.push_back((bin / name).string());
-        paths.push_back((bin.parent_path() / BOARDPACK_QPDF_MODULE_LIBDIR / "boardpack" / name).string());
+        paths.push_back((bin.parent_path() / BOARDPACK_QPDF_READER_LIBDIR / "boardpack" / name).string());
     }
-    paths.push_back((fs::path(BOARDPACK_QPDF_MODULE_DIR) / name).string());
+    paths.push_back((fs::path(BOARDPACK_QPDF_READER_DIR) / name).string());
     return paths;
 }
 

@@ -16,8 +16,9 @@ std::filesystem::path default_templates_dir();
 // for an installed binary, else the build folder's locale/ beside the binary.
 std::filesystem::path default_locale_dir();
 
-// Where the PDF attachments' module boardpack-qpdf.so may be, in order: beside the binary (its
-// build folder), then <prefix>/<libdir>/boardpack for an installed one, then where it installs.
-std::vector<std::string> qpdf_module_paths();
+// Where the PDF reader boardpack-qpdf (attach/reader_process.hpp) may be, in order: beside the
+// binary (its build folder), then <prefix>/<libdir>/boardpack for an installed one, then where it
+// installs.
+std::vector<std::string> qpdf_reader_paths();
 
 }  // namespace boardpack

@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
         std::cout << "boardpack " BOARDPACK_VERSION "\n";
         return boardpack::kExitOk;
     }
-    boardpack::attach::set_qpdf_module_paths(boardpack::qpdf_module_paths());
+    boardpack::attach::set_qpdf_reader_paths(boardpack::qpdf_reader_paths());
     boardpack::BuildOptions options;
     options.templates = boardpack::default_templates_dir();
     if (args[0] == "new" || args[0] == "new-item") return scaffold(args, options.templates);

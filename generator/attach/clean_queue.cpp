@@ -12,18 +12,23 @@ CleanQueue::~CleanQueue() {
 }
 
 void CleanQueue::clean(Job& job) {
-    job.result.pdf = clean_pdf(job.bytes, &job.result.why);
+    Reader& reader = readers_[job.confidential ? 1 : 0];
+    {
+        const std::lock_guard<std::mutex> lock(reader.mutex);
+        if (!reader.process) reader.process = new_pdf_reader();
+        job.result.pdf = clean_pdf(job.bytes, &job.result.why, reader.process.get());
+    }
     std::string().swap(job.bytes);  // the cleaned copy is what is kept
 }
 
-size_t CleanQueue::add(std::string bytes) {
+size_t CleanQueue::add(std::string bytes, bool confidential) {
     size_t ticket = 0;
     {
         const std::lock_guard<std::mutex> lock(mutex_);
         ticket = jobs_.size();
-        jobs_.push_back(Job{std::move(bytes), State::Queued, {}});
-        // The second thread loads the qpdf module (clean_pdf does, once for both threads)
-        // while this one reads on.
+        jobs_.push_back(Job{std::move(bytes), confidential, State::Queued, {}});
+        // The second thread starts the PDF reader and waits for its answers while this one
+        // reads on.
         if (background_ && !worker_.joinable()) worker_ = std::thread(&CleanQueue::work, this);
     }
     changed_.notify_all();

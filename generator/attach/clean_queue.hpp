@@ -2,18 +2,21 @@
 // checking and cleaning them with qpdf is most of reading a meeting that has them (36 M of the
 // example's 60 M instructions), and all of it before either edition can start. The reader takes
 // the results back in the order it listed the attachments, so its messages, limits and model are
-// the same as if each had been cleaned where it was read.
+// the same as if each had been cleaned where it was read. The attachments of public items go to
+// one PDF reader process, those of confidential items to another (reader_process.hpp).
 #pragma once
 
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 
 #include "attach/pdf_attachment.hpp"
+#include "attach/reader_process.hpp"
 
 namespace boardpack::attach {
 
@@ -32,8 +35,9 @@ public:
     CleanQueue(const CleanQueue&) = delete;
     CleanQueue& operator=(const CleanQueue&) = delete;
 
-    // Queues a PDF's bytes; returns its ticket (0, 1, ... in the order added).
-    size_t add(std::string bytes);
+    // Queues a PDF's bytes, of a confidential item's attachment or a public one's; returns its
+    // ticket (0, 1, ... in the order added).
+    size_t add(std::string bytes, bool confidential);
 
     // The result for a ticket, each taken once: cleaned here if the second thread has not
     // started it, else waited for, cleaning meanwhile the ones queued after it that it has not
@@ -44,10 +48,16 @@ private:
     enum class State { Queued, Running, Done, Taken };
     struct Job {
         std::string bytes;
+        bool confidential = false;
         State state = State::Queued;
         Cleaned result;
     };
-    static void clean(Job& job);
+    // A reader process, used by one thread at a time.
+    struct Reader {
+        std::mutex mutex;
+        std::unique_ptr<PdfReader> process;  // started with the first attachment it reads
+    };
+    void clean(Job& job);
     void work();
 
     bool background_;
@@ -56,7 +66,8 @@ private:
     std::deque<Job> jobs_;  // a deque: a job is never moved while it is being cleaned
     size_t next_ = 0;       // the first job the second thread has not looked at
     bool stopping_ = false;
-    std::thread worker_;
+    Reader readers_[2];  // for public items' attachments, and for confidential items'
+    std::thread worker_;  // last: it is joined before the readers end
 };
 
 }  // namespace boardpack::attach

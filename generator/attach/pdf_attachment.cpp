@@ -1,88 +1,84 @@
-// A PDF attachment read through the qpdf module (qpdf_module.hpp), loaded the first time one is
-// read: the checks that need no qpdf are made here, before it.
+// A PDF attachment read by the PDF reader, boardpack-qpdf, a process of its own for each one
+// (reader_process.hpp): the checks that need no qpdf are made here, before it starts.
 #include "attach/pdf_attachment.hpp"
 
-#include <dlfcn.h>
+#include <unistd.h>
 
 #include <mutex>
 #include <utility>
 
 #include "attach/qpdf_module.hpp"
+#include "attach/reader_process.hpp"
 #include "core/messages.hpp"
 
-// Defined when the qpdf code is linked into the program (the tests, the fuzz targets); the
-// program boardpack has it in its module.
+// Defined when the qpdf code is linked into the program (the tests, the fuzz targets, which
+// read attachments in their own process); the program boardpack has none and starts the reader.
 extern "C" const boardpack::attach::QpdfModule* boardpack_qpdf_module() __attribute__((weak));
 
 namespace boardpack::attach {
 
 namespace {
 
-struct Loaded {
-    std::vector<std::string> paths;  // where to look for the module, in order
-    const QpdfModule* module = nullptr;
-    std::string why;  // why it could not be loaded
+struct Reader {
+    std::vector<std::string> paths;  // where to look for the reader, in order
+    std::string program;             // the first of them that can be run
+    std::string why;                 // why none can
     std::once_flag once;
 };
 
-Loaded& loaded() {
-    static Loaded l;
-    return l;
+Reader& reader() {
+    static Reader r;
+    return r;
 }
 
-void load(Loaded& l) {
-    if (boardpack_qpdf_module) {
-        l.module = boardpack_qpdf_module();
-    } else {
-        std::string errors;
-        for (const std::string& path : l.paths) {
-            // Never unloaded: the program keeps nothing of its code, but qpdf's libraries may
-            // have registered what runs at exit.
-            void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-            if (!handle) {
-                const char* error = ::dlerror();
-                errors += std::string(errors.empty() ? "" : "; ") + (error ? error : path);
-                continue;
+// The reader's path, found the first time (by whichever thread comes first); null with *why
+// set if there is none.
+const std::string* reader_program(std::string* why) {
+    Reader& r = reader();
+    std::call_once(r.once, [&r] {
+        std::string looked;
+        for (const std::string& path : r.paths) {
+            if (::access(path.c_str(), X_OK) == 0) {
+                r.program = path;
+                return;
             }
-            using Entry = const QpdfModule* (*)();
-            const auto entry = reinterpret_cast<Entry>(::dlsym(handle, "boardpack_qpdf_module"));
-            l.module = entry ? entry() : nullptr;
-            if (!l.module) errors = fmt(_("{} has no boardpack_qpdf_module"), path);
-            break;
+            looked += (looked.empty() ? "" : ", ") + path;
         }
-        if (!l.module) {
-            // TRANSLATORS: {0} is the loader's own reason (in English), naming the file it looked for.
-            l.why = fmt(_("boardpack's PDF attachment support (boardpack-qpdf.so) cannot be loaded: {}; install boardpack again"),
-                        errors.empty() ? _("it was looked for nowhere") : errors);
-            return;
-        }
-    }
-    if (l.module->version != kQpdfModuleVersion) {
-        l.module = nullptr;
-        l.why = _("boardpack's PDF attachment support (boardpack-qpdf.so) comes from another build of boardpack; install boardpack again");
-        return;
-    }
-    l.module->prepare();
+        // TRANSLATORS: {0} lists the paths looked at.
+        r.why = fmt(_("boardpack's PDF reader (boardpack-qpdf) is not installed: it was looked for at {}; install boardpack again"),
+                    looked.empty() ? _("nowhere") : looked);
+    });
+    if (r.program.empty()) *why = r.why;
+    return r.program.empty() ? nullptr : &r.program;
 }
 
-// The module, loaded the first time (by whichever thread comes first, the others waiting); null
-// with *why set if it cannot be.
-const QpdfModule* module(std::string* why) {
-    Loaded& l = loaded();
-    std::call_once(l.once, [&l] { load(l); });
-    if (!l.module && why) *why = l.why;
-    return l.module;
+// The qpdf code linked in (tests, fuzz targets): what it shares between documents made once,
+// for all threads, before the first is read (qpdf makes it on first use, in whichever thread
+// comes first, and its check that it is made is not visible to ThreadSanitizer).
+const QpdfModule* linked_in() {
+    static const QpdfModule* const module = [] {
+        const QpdfModule* m = boardpack_qpdf_module ? boardpack_qpdf_module() : nullptr;
+        if (m) m->prepare();
+        return m;
+    }();
+    return module;
 }
 
 }  // namespace
 
-void set_qpdf_module_paths(std::vector<std::string> paths) { loaded().paths = std::move(paths); }
+void set_qpdf_reader_paths(std::vector<std::string> paths) { reader().paths = std::move(paths); }
+
+std::unique_ptr<PdfReader> new_pdf_reader() {
+    std::string why;
+    const std::string* program = reader_program(&why);
+    return std::make_unique<PdfReader>(program ? *program : std::string(), messages_locale_dir(), why);
+}
 
 bool looks_like_pdf(const std::string& bytes) {
     return bytes.substr(0, 1024).find("%PDF-") != std::string::npos;
 }
 
-std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why) {
+std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why, PdfReader* reader) {
     if (bytes.empty()) {
         *why = _("the file is empty");
         return std::nullopt;
@@ -91,8 +87,8 @@ std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why) {
         *why = _("the file is not a PDF (it does not start with %PDF-)");
         return std::nullopt;
     }
-    const QpdfModule* qpdf = module(why);
-    if (!qpdf) return std::nullopt;
+    const QpdfModule* qpdf = linked_in();
+    if (!qpdf) return reader ? reader->clean(bytes, why) : new_pdf_reader()->clean(bytes, why);
     CleanPdf out;
     ImportedPdf imported;
     if (!qpdf->clean(bytes, &out, &imported, why)) return std::nullopt;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,16 +36,22 @@ struct CleanPdf {
 // Whether the bytes start like a PDF ("%PDF-" within the first 1024 bytes, as readers accept).
 bool looks_like_pdf(const std::string& bytes);
 
-// Reads, checks and cleans a PDF. nullopt with *why set (in words, with qpdf's reason) when it is
-// encrypted, damaged, empty or not a PDF, or the qpdf module cannot be loaded. The first call
-// loads the module (qpdf_module.hpp) and makes what qpdf shares between all its documents (its
-// default logger), once for all threads, the others waiting: qpdf makes it on first use, in
-// whichever thread comes first, and its check that it is made is not visible to
-// ThreadSanitizer, which reported two threads' use as a race.
-std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why);
+class PdfReader;  // reader_process.hpp
 
-// Where the program looks for the module boardpack-qpdf.so, in order (install_paths.hpp); set
+// Reads, checks and cleans a PDF. nullopt with *why set (in words, with qpdf's reason) when it is
+// encrypted, damaged, empty or not a PDF, or the PDF reader cannot be started or stops on it.
+// The program runs qpdf in the PDF reader, a process of its own (reader_process.hpp): `reader`,
+// or with none one started for this file alone. The tests and fuzz targets, which link the qpdf
+// code in, run it here (and `reader` is not used). Safe to call from several threads at once,
+// each with its own reader.
+std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why, PdfReader* reader = nullptr);
+
+// A PDF reader for a run of attachments, started at the first (its program found where
+// set_qpdf_reader_paths says; if it is not there, every clean says so).
+std::unique_ptr<PdfReader> new_pdf_reader();
+
+// Where the program looks for the PDF reader boardpack-qpdf, in order (install_paths.hpp); set
 // before the first PDF attachment is read.
-void set_qpdf_module_paths(std::vector<std::string> paths);
+void set_qpdf_reader_paths(std::vector<std::string> paths);
 
 }  // namespace boardpack::attach

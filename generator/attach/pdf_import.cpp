@@ -1,4 +1,4 @@
-// The qpdf side of copying an attachment's pages (in the module boardpack-qpdf.so, see
+// The qpdf side of copying an attachment's pages (in the PDF reader boardpack-qpdf, see
 // qpdf_module.hpp).
 #include "attach/pdf_import.hpp"
 #include "attach/pdf_attachment.hpp"

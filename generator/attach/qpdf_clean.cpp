@@ -1,5 +1,5 @@
-// The qpdf side of a PDF attachment (in the module boardpack-qpdf.so, see qpdf_module.hpp): read,
-// checked and cleaned, and its pages' objects made for the packet.
+// The qpdf side of a PDF attachment (in the PDF reader boardpack-qpdf, see qpdf_module.hpp):
+// read, checked and cleaned, and its pages' objects made for the packet.
 #include "attach/pdf_attachment.hpp"
 #include "attach/qpdf_meters.hpp"
 #include "attach/qpdf_module.hpp"
@@ -322,7 +322,6 @@ void prepare() { QPDFLogger::defaultLogger(); }
 }  // namespace boardpack::attach
 
 extern "C" __attribute__((visibility("default"))) const boardpack::attach::QpdfModule* boardpack_qpdf_module() {
-    static const boardpack::attach::QpdfModule module{boardpack::attach::kQpdfModuleVersion, boardpack::attach::prepare,
-                                                      boardpack::attach::clean};
+    static const boardpack::attach::QpdfModule module{boardpack::attach::prepare, boardpack::attach::clean};
     return &module;
 }

@@ -1,6 +1,6 @@
 // How much a PDF attachment decodes to, measured before qpdf keeps any of it: a few hundred KB
 // of compressed data can decode into gigabytes (a "zip bomb"), and qpdf reads a stream it needs
-// whole into memory. Part of the qpdf module (qpdf_module.hpp).
+// whole into memory. Part of the PDF reader (qpdf_module.hpp).
 #pragma once
 
 #include <cstddef>

@@ -18,9 +18,17 @@ const char* wanted_locale() {
     return nullptr;
 }
 
+std::string& bound_dir() {
+    static std::string dir;
+    return dir;
+}
+
 }  // namespace
 
+const std::string& messages_locale_dir() { return bound_dir(); }
+
 void init_messages(const std::string& locale_dir) {
+    bound_dir() = locale_dir;
     if (!std::setlocale(LC_MESSAGES, "")) {
         // The locale named (da_DK.UTF-8) is not generated on this machine (a fresh Debian has
         // only C.UTF-8). gettext needs only the language to find the catalogue: take it from

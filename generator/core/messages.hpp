@@ -12,6 +12,9 @@ namespace boardpack {
 // catalogue folder (<dir>/<lang>/LC_MESSAGES/boardpack.mo). Only LC_MESSAGES is taken from the
 // environment: numbers, sorting and character classes stay in the C locale.
 void init_messages(const std::string& locale_dir);
+// The folder init_messages bound ("" before it is called): the PDF reader, a program of its
+// own, binds the same.
+const std::string& messages_locale_dir();
 
 // The translation of a message (the message itself when there is none).
 const char* tr(const char* message);

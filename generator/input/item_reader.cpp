@@ -202,7 +202,7 @@ bool queue_pdf_attachment(const KeyValue& kv, const std::string& name, const std
         return false;
     }
     PendingPdf p;
-    p.ticket = pdfs.queue.add(std::move(*content));
+    p.ticket = pdfs.queue.add(std::move(*content), model::is_confidential(item.status));
     p.loc = kv.value_loc;
     p.line = kv.line;
     p.name = name;

@@ -99,13 +99,13 @@ def scaled_example(folder, copies, longer=1):
 
 
 def instructions(boardpack, meeting):
+    """The build's instructions: boardpack's and those of the PDF reader it starts for each PDF
+    attachment (boardpack-qpdf, a process of its own), added up."""
     with tempfile.TemporaryDirectory() as out:
-        p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/cg", boardpack, "build", meeting,
-                            "--out", out + "/o"], capture_output=True, text=True)
-        for line in p.stderr.splitlines():
-            if "Collected" in line:
-                return int(line.split()[-1])
-    return None
+        p = subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes", f"--callgrind-out-file={out}/cg.%p",
+                            boardpack, "build", meeting, "--out", out + "/o"], capture_output=True, text=True)
+        counts = [int(line.split()[-1]) for line in p.stderr.splitlines() if "Collected" in line]
+        return sum(counts) if counts else None
 
 
 def measure(boardpack, meeting, runs):

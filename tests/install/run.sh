@@ -18,8 +18,8 @@ check "the skeletons of new and new-item" test -s "$work/prefix/share/boardpack/
 check "a man page" test -s "$work/prefix/share/man/man1/boardpack.1"
 check "and bash completion" test -s "$work/prefix/share/bash-completion/completions/boardpack"
 check "the Danish message catalogue" test -s "$work/prefix/share/locale/da/LC_MESSAGES/boardpack.mo"
-module=$(find "$work/prefix" -name boardpack-qpdf.so | head -1)
-check "the PDF attachments' module in <libdir>/boardpack" test -n "$module" -a "$(basename "$(dirname "$module")")" = boardpack
+reader=$(find "$work/prefix" -name boardpack-qpdf -type f | head -1)
+check "the PDF reader in <libdir>/boardpack, a program" test -n "$reader" -a -x "$reader" -a "$(basename "$(dirname "$reader")")" = boardpack
 check "the man page formats" bash -c "man -l '$work/prefix/share/man/man1/boardpack.1' 2>/dev/null | grep -q 'EXIT STATUS' || ! command -v man"
 check "and names the files by their edition" grep -q 'dagsorden\\-lukket.pdf' "$work/prefix/share/man/man1/boardpack.1"
 
@@ -33,17 +33,17 @@ pdftotext "$work/out/m/offentlig/dagsorden-offentlig.pdf" "$work/pdf.txt" 2> /de
 check "with the installed templates, not the checkout's" grep -q 'Offentlig udgave fra installationen' "$work/pdf.txt"
 check "the installed binary names each file by its edition" test -s "$work/out/m/lukket/dagsorden-lukket.html" -a ! -e "$work/out/m/offentlig/dagsorden.pdf"
 
-# Without its module the installed binary still starts and builds a meeting without PDF
-# attachments; one with them is refused at its "bilag:" line with a message that names the module.
-mv "$module" "$module.away"
-check "without its qpdf module the binary starts" "$work/prefix/bin/boardpack" --version
+# Without its PDF reader the installed binary still starts and builds a meeting without PDF
+# attachments; one with them is refused at its "bilag:" line with a message that names the reader.
+mv "$reader" "$reader.away"
+check "without its PDF reader the binary starts" "$work/prefix/bin/boardpack" --version
 (cd "$work" && "$work/prefix/bin/boardpack" new plain > /dev/null 2>&1 && "$work/prefix/bin/boardpack" new-item plain 01-a > /dev/null 2>&1)
 (cd "$work" && "$work/prefix/bin/boardpack" check plain > /dev/null 2> "$work/plain.err"); rc=$?
 check "and checks a meeting without PDF attachments (exit 0)" test $rc -eq 0
 (cd "$work" && "$work/prefix/bin/boardpack" check m > /dev/null 2> "$work/nomodule"); rc=$?
 check "a meeting with PDF attachments is refused (exit 1)" test $rc -eq 1
-check "at the attachment's line, naming the module" grep -q 'item.md:[0-9]*:.*boardpack-qpdf.so' "$work/nomodule"
-mv "$module.away" "$module"
+check "at the attachment's line, naming the reader" grep -q 'item.md:[0-9]*:.*boardpack-qpdf' "$work/nomodule"
+mv "$reader.away" "$reader"
 
 # The installed binary speaks Danish from the installed catalogue (a word changed there shows),
 # with LANG=da_DK.UTF-8 whether or not that locale is generated on this machine.
@@ -69,7 +69,7 @@ if command -v cpack > /dev/null && command -v dpkg-deb > /dev/null && command -v
     check "it holds /usr/bin/boardpack" test -x "$work/root/usr/bin/boardpack"
     check "and /usr/share/boardpack/templates" test -s "$work/root/usr/share/boardpack/templates/wording.txt"
     check "and /usr/share/locale/da/LC_MESSAGES/boardpack.mo" test -s "$work/root/usr/share/locale/da/LC_MESSAGES/boardpack.mo"
-    check "and its qpdf module under /usr/lib" test -n "$(find "$work/root/usr/lib" -name boardpack-qpdf.so)"
+    check "and its PDF reader under /usr/lib" test -n "$(find "$work/root/usr/lib" -name boardpack-qpdf -type f)"
     (cd "$work" && env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=da_DK.UTF-8 "$work/root/usr/bin/boardpack" > /dev/null 2> "$work/da-deb")
     check "the packaged binary's messages are Danish" grep -q '^brug: boardpack build' "$work/da-deb"
     (cd "$work" && "$work/root/usr/bin/boardpack" build m --out "$work/out-deb" > /dev/null 2> "$work/e"); rc=$?

@@ -416,7 +416,7 @@ TEST_CASE("attachments cleaned on a second thread come back as clean_pdf makes t
         CAPTURE(background);
         attach::CleanQueue queue(background);
         std::vector<size_t> tickets;
-        for (const std::string& bytes : inputs) tickets.push_back(queue.add(bytes));
+        for (const std::string& bytes : inputs) tickets.push_back(queue.add(bytes, false));
         int refused = 0;
         for (size_t k = 0; k < inputs.size(); ++k) {
             CHECK(tickets[k] == k);
@@ -440,7 +440,7 @@ TEST_CASE("attachments cleaned on a second thread come back as clean_pdf makes t
     }
     // Destroyed with work still queued: it stops without cleaning the rest.
     attach::CleanQueue left(true);
-    for (const std::string& bytes : inputs) left.add(bytes);
+    for (const std::string& bytes : inputs) left.add(bytes, false);
 }
 
 namespace {

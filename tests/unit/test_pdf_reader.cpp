@@ -1,0 +1,235 @@
+// The PDF reader as a process of its own (attach/reader_process, attach/reader_answer,
+// core/sandbox): its answer's format read as untrusted input, the sandbox it shuts itself in,
+// and the program started on real and damaged files, crashing or answering wrongly.
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "attach/pdf_attachment.hpp"
+#include "attach/reader_answer.hpp"
+#include "attach/reader_process.hpp"
+#include "core/sandbox.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+using namespace boardpack::attach;
+
+namespace {
+
+std::string file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+const std::string kExamplePdf =
+    std::string(BOARDPACK_SOURCE_DIR) + "/inputs/2023-09-bestyrelsen/21-hoeringssvar/bilag-1.pdf";
+
+// A small cleaned attachment: two objects, the form (a stream) referring to the other.
+std::pair<CleanPdf, ImportedPdf> small_answer() {
+    CleanPdf pdf;
+    pdf.bytes = "%PDF-1.7 cleaned";
+    pdf.pages = 1;
+    pdf.tagged = true;
+    pdf.removed = {"JavaScript", "embedded files"};
+    ImportedPdf imported;
+    imported.objects.push_back({"/Type /XObject /Subtype /Form /Resources \x01" "1\x02", true, "q Q"});
+    imported.objects.push_back({"/Font << >>", false, ""});
+    imported.pages.push_back({0, 0, 0, 595.5, 842.25});
+    return {pdf, imported};
+}
+
+// A reader program that is a shell script, for the ways a reader can fail.
+std::string script(const test::TempDir& dir, const std::string& name, const std::string& body) {
+    const std::string path = (dir.path / name).string();
+    std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+    ::chmod(path.c_str(), 0755);
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("the reader's answer comes back as it was sent, and a refusal with its reason") {
+    const auto [pdf, imported] = small_answer();
+    const DecodedAnswer got = decode_answer(encode_answer(pdf, imported));
+    REQUIRE(got.pdf);
+    CHECK(got.pdf->bytes == pdf.bytes);
+    CHECK(got.pdf->pages == 1);
+    CHECK(got.pdf->tagged);
+    CHECK(got.pdf->removed == pdf.removed);
+    REQUIRE(got.pdf->imported);
+    REQUIRE(got.pdf->imported->objects.size() == 2);
+    CHECK(got.pdf->imported->objects[0].body == imported.objects[0].body);
+    CHECK(got.pdf->imported->objects[0].stream);
+    CHECK(got.pdf->imported->objects[0].data == "q Q");
+    CHECK_FALSE(got.pdf->imported->objects[1].stream);
+    REQUIRE(got.pdf->imported->pages.size() == 1);
+    CHECK(got.pdf->imported->pages[0].urx == 595.5);
+    CHECK(got.pdf->imported->pages[0].ury == 842.25);
+
+    const DecodedAnswer refused = decode_answer(encode_refusal("the file is encrypted"));
+    CHECK_FALSE(refused.pdf);
+    CHECK(refused.refused);
+    CHECK(refused.why == "the file is encrypted");
+}
+
+TEST_CASE("an answer cut short, lengthened or changed anywhere is refused or read whole, never past its end") {
+    const auto [pdf, imported] = small_answer();
+    const std::string answer = encode_answer(pdf, imported);
+    for (size_t n = 0; n < answer.size(); ++n) {
+        const DecodedAnswer cut = decode_answer(std::string_view(answer).substr(0, n));
+        CHECK_FALSE(cut.pdf);
+        CHECK_FALSE(cut.why.empty());
+    }
+    CHECK_FALSE(decode_answer(answer + "x").pdf);
+    // Every byte changed to every value: read under the sanitizers, nothing is read outside the
+    // answer, and what is read whole still holds together.
+    for (size_t i = 0; i < answer.size(); ++i)
+        for (int v = 0; v < 256; ++v) {
+            std::string changed = answer;
+            changed[i] = static_cast<char>(v);
+            const DecodedAnswer got = decode_answer(changed);
+            if (!got.pdf) continue;
+            for (const ImportedPage& p : got.pdf->imported->pages) CHECK(p.form < got.pdf->imported->objects.size());
+            CHECK(static_cast<size_t>(got.pdf->pages) == got.pdf->imported->pages.size());
+        }
+}
+
+TEST_CASE("an answer whose objects refer outside themselves, or whose page is no form, is refused") {
+    auto [pdf, imported] = small_answer();
+    imported.objects[1].body = "/Next \x01" "2\x02";  // there are objects 0 and 1
+    CHECK_FALSE(decode_answer(encode_answer(pdf, imported)).pdf);
+    imported.objects[1].body = "/Next \x01\x02";  // no number
+    CHECK_FALSE(decode_answer(encode_answer(pdf, imported)).pdf);
+    imported.objects[1].body = "/Font \x02";  // an end with no start
+    CHECK_FALSE(decode_answer(encode_answer(pdf, imported)).pdf);
+    imported.objects[1].body = "/Font << >>";
+    imported.pages[0].form = 1;  // not a stream
+    CHECK_FALSE(decode_answer(encode_answer(pdf, imported)).pdf);
+    imported.pages[0].form = 0;
+    pdf.pages = 2;  // one page sent
+    CHECK_FALSE(decode_answer(encode_answer(pdf, imported)).pdf);
+}
+
+TEST_CASE("a process in the sandbox may read, write and allocate, and can open, run or connect to nothing") {
+    int out[2];
+    REQUIRE(::pipe(out) == 0);
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::close(out[0]);
+        std::string why;
+        if (!enter_sandbox(&why)) ::_exit(77);  // no filter here (valgrind, another architecture)
+        int failures = 0;
+        if (::open("/etc/hostname", O_RDONLY) >= 0 || errno != EPERM) failures |= 1;
+        if (::socket(AF_INET, SOCK_STREAM, 0) >= 0 || errno != EPERM) failures |= 2;
+        if (::fork() >= 0 || errno != EPERM) failures |= 4;
+        void* exec = ::mmap(nullptr, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (exec != MAP_FAILED || errno != EPERM) failures |= 8;
+        void* big = std::malloc(64 << 20);  // malloc's own mmap
+        if (!big) failures |= 16;
+        else static_cast<char*>(big)[(64 << 20) - 1] = 1;
+        std::free(big);
+        if (::write(out[1], "ok", 2) != 2) failures |= 32;
+        ::_exit(failures);
+    }
+    ::close(out[1]);
+    char buffer[8] = {};
+    const ssize_t n = ::read(out[0], buffer, sizeof buffer);
+    ::close(out[0]);
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFEXITED(status));
+    if (WEXITSTATUS(status) == 77) {
+        MESSAGE("no seccomp filter on this machine: the sandbox is not tested");
+        return;
+    }
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(n == 2);
+}
+
+TEST_CASE("the PDF reader program answers as the qpdf code linked in does, one attachment after another") {
+    const std::string bytes = file_bytes(kExamplePdf);
+    const std::string other = file_bytes(std::string(BOARDPACK_SOURCE_DIR) +
+                                         "/inputs/2023-09-bestyrelsen/05-boerne-og-ungdomspsykiatri/bilag-1.pdf");
+    REQUIRE(looks_like_pdf(bytes));
+    PdfReader reader(BOARDPACK_QPDF_READER, "");
+    for (const std::string* file : {&bytes, &other, &bytes}) {
+        std::string why_here, why_there;
+        const std::optional<CleanPdf> here = clean_pdf(*file, &why_here);  // linked in: the tests have the qpdf code
+        const std::optional<CleanPdf> there = reader.clean(*file, &why_there);
+        REQUIRE_MESSAGE(here, why_here);
+        REQUIRE_MESSAGE(there, why_there);
+        CHECK(there->bytes == here->bytes);
+        CHECK(there->pages == here->pages);
+        CHECK(there->tagged == here->tagged);
+        CHECK(there->removed == here->removed);
+        REQUIRE(there->imported->objects.size() == here->imported->objects.size());
+        for (size_t i = 0; i < here->imported->objects.size(); ++i) {
+            CHECK(there->imported->objects[i].body == here->imported->objects[i].body);
+            CHECK(there->imported->objects[i].data == here->imported->objects[i].data);
+        }
+    }
+    // A file it refuses, with the same reason, and the reader goes on with the next.
+    std::string why_here, why_there;
+    const std::string damaged = bytes.substr(0, bytes.size() / 2);
+    CHECK_FALSE(clean_pdf(damaged, &why_here));
+    CHECK_FALSE(reader.clean(damaged, &why_there));
+    CHECK(why_there == why_here);
+    CHECK(reader.clean(other, &why_there));
+}
+
+TEST_CASE("a reader that cannot start, crashes, takes too long or answers wrongly is named, never believed") {
+    const test::TempDir dir;
+    const std::string bytes = "%PDF-1.7\n";
+    std::string why;
+    CHECK_FALSE(PdfReader((dir.path / "not-there").string(), "").clean(bytes, &why));
+    CHECK(why.find("cannot be started") != std::string::npos);
+    CHECK(why.find("not-there") != std::string::npos);
+    CHECK_FALSE(PdfReader("", "", "it is not installed").clean(bytes, &why));
+    CHECK(why == "it is not installed");
+
+    CHECK_FALSE(PdfReader(script(dir, "crash", "kill -SEGV $$"), "").clean(bytes, &why));
+    CHECK(why.find("stopped on it (signal SEGV)") != std::string::npos);
+
+    CHECK_FALSE(PdfReader(script(dir, "status", "exit 5"), "").clean(bytes, &why));
+    CHECK(why.find("ended with status 5") != std::string::npos);
+
+    CHECK_FALSE(PdfReader(script(dir, "slow", "exec sleep 10"), "", "", 1).clean(bytes, &why));
+    CHECK(why.find("more than 1 seconds") != std::string::npos);
+
+    // Its length, then something that is no answer.
+    CHECK_FALSE(PdfReader(script(dir, "garbage", R"(printf '\005\000\000\000\000\000\000\000BPQ1\001'; exec sleep 10)"), "")
+                    .clean(bytes, &why));
+    CHECK(why.find("answer cannot be read") != std::string::npos);
+    // An answer longer than any answer to these bytes.
+    CHECK_FALSE(PdfReader(script(dir, "long", R"(printf '\377\377\377\377\377\377\377\000'; exec sleep 10)"), "")
+                    .clean(bytes, &why));
+    CHECK(why.find("answered with more than") != std::string::npos);
+
+    // One that ends before it has read what it is sent: the program is not stopped by the
+    // broken connection (no SIGPIPE), and says what happened.
+    CHECK_FALSE(PdfReader(script(dir, "early", "exit 6"), "").clean(std::string(8 << 20, 'x'), &why));
+    CHECK(why.find("ended with status 6") != std::string::npos);
+
+    // After a failure the next attachment starts another reader.
+    const std::string flag = (dir.path / "crashed-once").string();
+    PdfReader again(script(dir, "once", "if [ -e " + flag + " ]; then exec " + BOARDPACK_QPDF_READER + " ''; fi; touch " + flag +
+                                            "; kill -SEGV $$"),
+                    "");
+    CHECK_FALSE(again.clean(file_bytes(kExamplePdf), &why));
+    CHECK(why.find("signal SEGV") != std::string::npos);
+    CHECK(again.clean(file_bytes(kExamplePdf), &why));
+}
