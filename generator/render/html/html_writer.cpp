@@ -15,6 +15,7 @@
 #include "render/chart/chart_text.hpp"
 #include "render/html/html_blocks.hpp"
 #include "render/html/numeric_cells.hpp"
+#include "render/html/table_context.hpp"
 
 namespace boardpack::render::html {
 
@@ -24,18 +25,6 @@ using model::item_anchor;
 using model::Cell;
 
 namespace {
-
-// Columns (the label column included) that still fit across a portrait A4 page in print.
-constexpr size_t kPortraitColumns = 9;
-
-const char* tone_class(Cell::Tone t) {
-    switch (t) {
-        case Cell::Tone::Good: return "god";
-        case Cell::Tone::Bad: return "daarlig";
-        case Cell::Tone::Neutral: return "neutral";
-        default: return "";
-    }
-}
 
 // kainjow's data copies on set and push_back, a whole tree each time. These move a finished value
 // in instead. The list is reached through list_value(): the vector it refers to is the data's own,
@@ -60,101 +49,6 @@ void put(mstch::data& object, const std::string& key, const std::string& text) {
 // A bool is copied for nothing, while operator[] would first make an empty object to replace.
 void put(mstch::data& object, const std::string& key, bool value) { object.set(key, mstch::data(value)); }
 
-// The slot width of each numeric column (see numeric_cells.hpp); 0 for the others.
-std::vector<size_t> numeric_slots(const model::Table& t) {
-    std::vector<size_t> slots(t.header.size(), 0);
-    std::vector<FigureParts> parts;
-    for (size_t k = 1; k < t.header.size(); ++k) {
-        if (k >= t.numeric.size() || !t.numeric[k]) continue;
-        parts.clear();
-        for (const model::TableRow& r : t.rows)
-            if (r.role != model::TableRow::Role::Spacer && k < r.cells.size())
-                parts.push_back(split_figure(r.cells[k].text));
-        slots[k] = column_slot(parts);
-    }
-    return slots;
-}
-
-// A cell's text, split at its units digit when its column needs a slot, so digits line up on
-// the comma and a footnote mark does not push them.
-void put_cell_text(mstch::data& c, const std::string& text, size_t slot) {
-    const bool aligned = slot > 0 && !text.empty();
-    put(c, "aligned", aligned);
-    if (!aligned) {
-        put(c, "text", text);
-        return;
-    }
-    FigureParts p = split_figure(text);
-    put(c, "whole", std::move(p.whole));
-    // Nothing after the units digit: the slot is a margin (an empty element would be dropped).
-    put(c, "has_after", !p.fraction.empty() || !p.trail.empty());
-    put(c, "after", p.fraction + p.trail);
-    put(c, "slot_width", slot_width(slot));
-}
-
-// `changed_word`: the hidden word of a changed cell's mark, or "" for no marks.
-mstch::data table_data(const model::Table& t, const Wording& wording, int index, const std::string& changed_word) {
-    mstch::data d;
-    put(d, "caption", wording.table_caption(t));
-    put(d, "caption_id", "tabeltitel-" + std::to_string(index));
-    put(d, "anchor", t.anchor);
-    put(d, "has_anchor", !t.anchor.empty());
-    // A table this wide is printed on a landscape page (see style.css, @page bred).
-    put(d, "wide", t.header.size() > kPortraitColumns);
-    mstch::data header{mstch::data::type::list};
-    list_of(header).reserve(t.header.size());
-    for (size_t k = 0; k < t.header.size(); ++k) {
-        mstch::data h;
-        put(h, "text", t.header[k]);
-        // A heading with no words (the label column's, often) is a plain cell: an empty <th>
-        // announces a header that is not there.
-        put(h, "empty", t.header[k].empty());
-        put(h, "numeric", k < t.numeric.size() && t.numeric[k]);
-        list_of(header).push_back(std::move(h));
-    }
-    put(d, "header", std::move(header));
-    const std::vector<size_t> slots = numeric_slots(t);
-    mstch::data rows{mstch::data::type::list};
-    list_of(rows).reserve(t.rows.size());
-    const std::string columns = std::to_string(t.header.size());
-    for (const model::TableRow& r : t.rows) {
-        mstch::data row;
-        put(row, "total", r.total);
-        put(row, "spacer", r.role == model::TableRow::Role::Spacer);
-        put(row, "label", r.cells.empty() ? std::string() : r.cells[0].text);
-        put(row, "columns", columns);
-        mstch::data cells{mstch::data::type::list};
-        if (r.cells.size() > 1) list_of(cells).reserve(r.cells.size() - 1);
-        for (size_t k = 1; k < r.cells.size(); ++k) {
-            mstch::data c;
-            std::string cls = k < t.numeric.size() && t.numeric[k] ? "tal" : "";
-            const char* tone = tone_class(r.cells[k].tone);
-            if (*tone) {
-                if (!cls.empty()) cls += ' ';
-                cls += tone;
-            }
-            put_cell_text(c, r.cells[k].text, k < slots.size() ? slots[k] : 0);
-            if (r.cells[k].changed && !changed_word.empty()) {
-                put(c, "changed", true);
-                put(c, "changed_word", changed_word);
-            }
-            put(c, "has_class", !cls.empty());
-            put(c, "class", std::move(cls));
-            list_of(cells).push_back(std::move(c));
-        }
-        put(row, "cells", std::move(cells));
-        list_of(rows).push_back(std::move(row));
-    }
-    put(d, "rows", std::move(rows));
-    put(d, "source", wording.table_source(t));
-    put(d, "has_source", !t.source.empty());
-    mstch::data notes{mstch::data::type::list};
-    list_of(notes).reserve(t.notes.size());
-    for (const std::string& n : t.notes) list_of(notes).emplace_back(n);
-    put(d, "notes", std::move(notes));
-    return d;
-}
-
 // kainjow's own escaping of {{variables}}, byte for byte (&apos; included), but copying the runs
 // between special characters at once instead of appending character by character.
 std::string template_escape(const std::string& text) {
@@ -169,6 +63,25 @@ std::string template_escape(const std::string& text) {
 bool render_template(mstch::mustache& tmpl, const std::string& name, const mstch::data& data, Diagnostics& diags,
                      std::string& out) {
     if (tmpl.is_valid()) tmpl.render(data, [&out](const std::string& s) { out += s; });
+    if (!tmpl.is_valid()) {
+        diags.error({name, 0, 0}, fmt(_("template error: {}"), tmpl.error_message()));
+        return false;
+    }
+    return true;
+}
+
+// The same, with the names answered by a context of its own (a table's: table_context.hpp).
+bool render_template(mstch::mustache& tmpl, const std::string& name, mstch::basic_context<std::string>& context,
+                     Diagnostics& diags, std::string& out) {
+    // kainjow writes the text to a stream with <<: this one appends it to out.
+    struct Appender {
+        std::string& out;
+        Appender& operator<<(const std::string& s) {
+            out += s;
+            return *this;
+        }
+    } appender{out};
+    if (tmpl.is_valid()) tmpl.render(context, appender);
     if (!tmpl.is_valid()) {
         diags.error({name, 0, 0}, fmt(_("template error: {}"), tmpl.error_message()));
         return false;
@@ -358,7 +271,8 @@ public:
     }
 
     void render(const model::Table& t, std::string& out) const override {
-        render_template(template_, "templates/html/tabel.mustache", table_data(t, wording_, ++count_, changed_word_), diags_, out);
+        TableContext context{t, wording_, ++count_, changed_word_};
+        render_template(template_, "templates/html/tabel.mustache", context, diags_, out);
     }
     std::string figure_caption(int number, const std::string& description) const override {
         return wording_.figure_caption(number, description);
