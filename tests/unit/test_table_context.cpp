@@ -1,0 +1,77 @@
+// The table template's names, answered by TableContext from the table itself
+// (render/html/table_context.hpp): each name where the template may use it, and how a name is
+// looked for in the sections around it, as kainjow's own context would.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "render/html/table_context.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+using namespace boardpack::render::html;
+
+namespace {
+
+std::string rendered(const std::string& text, const model::Table& t, const std::string& changed_word = "") {
+    kainjow::mustache::mustache tmpl{text};
+    REQUIRE_MESSAGE(tmpl.is_valid(), tmpl.error_message());
+    TableContext context{t, test::wording(), 3, changed_word};
+    std::ostringstream out;
+    tmpl.render(context, out);
+    REQUIRE_MESSAGE(tmpl.is_valid(), tmpl.error_message());
+    return out.str();
+}
+
+model::Cell cell(const std::string& text, model::Cell::Tone tone = model::Cell::Tone::None, bool changed = false) {
+    model::Cell c;
+    c.text = text;
+    c.tone = tone;
+    c.changed = changed;
+    return c;
+}
+
+model::Table table() {
+    model::Table t;
+    t.number = 1;
+    t.title = "Udgifter";
+    t.header = {"", "2023", "Status"};
+    t.numeric = {false, true, false};
+    model::TableRow a;
+    a.cells = {cell("Løn"), cell("1.234,5"), cell("opfyldt", model::Cell::Tone::Good, true)};
+    model::TableRow spacer;
+    spacer.role = model::TableRow::Role::Spacer;
+    model::TableRow total;
+    total.total = true;
+    total.cells = {cell("I alt"), cell("12"), cell("")};
+    t.rows = {a, spacer, total};
+    t.source = "Danske Regioner";
+    t.notes = {"* foreløbige tal", "** skøn"};
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("a table's template gets its caption, headings, rows, cells and notes by name") {
+    const model::Table t = table();
+    CHECK(rendered("{{caption_id}}|{{#has_source}}{{source}}{{/has_source}}|{{^wide}}smal{{/wide}}|{{^has_anchor}}-{{/has_anchor}}", t) ==
+          "tabeltitel-3|" + test::wording().table_source(t) + "|smal|-");
+    CHECK(rendered("{{#header}}[{{text}}{{#empty}}tom{{/empty}}{{#numeric}}#{{/numeric}}]{{/header}}", t) == "[tom][2023#][Status]");
+    CHECK(rendered("{{#rows}}{{#spacer}}({{columns}}){{/spacer}}{{^spacer}}{{label}}{{#total}}!{{/total}}:"
+                 "{{#cells}}<{{#aligned}}{{whole}}|{{after}}|{{#has_after}}a{{/has_after}}{{/aligned}}"
+                 "{{^aligned}}{{text}}{{/aligned}}{{#has_class}} {{class}}{{/has_class}}>{{/cells}}{{/spacer}};{{/rows}}",
+                 t) == "Løn:<1.234|,5|a tal><opfyldt god>;(3);I alt!:<12|| tal><>;");
+    CHECK(rendered("{{#notes}}({{.}}){{/notes}}", t) == "(* foreløbige tal)(** skøn)");
+}
+
+TEST_CASE("a changed cell is marked only where marks are shown, and names are looked for outwards") {
+    const model::Table t = table();
+    CHECK(rendered("{{#rows}}{{#cells}}{{#changed}}[{{changed_word}}]{{/changed}}{{/cells}}{{/rows}}", t, "rettet") == "[rettet]");
+    CHECK(rendered("{{#rows}}{{#cells}}{{#changed}}[{{changed_word}}]{{/changed}}{{/cells}}{{/rows}}", t, "") == "");
+    // A table's or a row's name inside a cell; a heading's text is not a cell's.
+    CHECK(rendered("{{#rows}}{{#cells}}{{caption_id}}/{{label}} {{/cells}}{{/rows}}", t) ==
+          "tabeltitel-3/Løn tabeltitel-3/Løn tabeltitel-3/I alt tabeltitel-3/I alt ");
+    // Unknown and dotted names are empty, as with kainjow's own context; a string a section
+    // names is {{.}} inside it.
+    CHECK(rendered("{{nothing}}{{caption.text}}{{#caption}}<{{.}}>{{/caption}}", t) == "<" + test::wording().table_caption(t) + ">");
+}
