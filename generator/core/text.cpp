@@ -174,11 +174,14 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 std::string fold_label(std::string_view s) {
     const std::string_view t = trim(s);
-    std::string out;
-    out.reserve(t.size());
+    // Written into a buffer of the most it can take (a byte that is no UTF-8 becomes U+FFFD, three
+    // bytes), then cut: labels are folded on every lookup (a formula's each column and row name),
+    // and a string appended to a character at a time was most of the work.
+    std::string out(t.size() * 3, '\0');
+    char* const begin = out.data();
+    char* o = begin;
     bool pending_space = false;
-    // Decoded in place, one code point at a time (labels are folded on every lookup, so no
-    // buffer of code points is made), exactly as decode_utf8 would.
+    // Decoded in place, one code point at a time, exactly as decode_utf8 would.
     for (size_t i = 0; i < t.size();) {
         char32_t cp;
         if (static_cast<unsigned char>(t[i]) < 0x80) {
@@ -195,14 +198,27 @@ std::string fold_label(std::string_view s) {
             pending_space = true;
             continue;
         }
-        if (pending_space && !out.empty()) out += ' ';
+        if (pending_space && o != begin) *o++ = ' ';
         pending_space = false;
         if (cp >= 'A' && cp <= 'Z') cp += 32;
         else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 32;  // Latin-1 capitals
-        // Nearly every character of a label is ASCII: one byte, without the encoder.
-        if (cp < 0x80) out += static_cast<char>(cp);
-        else append_utf8(out, cp);
+        if (cp < 0x80) {
+            *o++ = static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            *o++ = static_cast<char>(0xC0 | cp >> 6);
+            *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            *o++ = static_cast<char>(0xE0 | cp >> 12);
+            *o++ = static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+            *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            *o++ = static_cast<char>(0xF0 | cp >> 18);
+            *o++ = static_cast<char>(0x80 | (cp >> 12 & 0x3F));
+            *o++ = static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+            *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+        }
     }
+    out.resize(static_cast<size_t>(o - begin));
     return out;
 }
 

@@ -1,0 +1,22 @@
+// Row and column labels as formulas and corrections match them (core/text: fold_label).
+#include <doctest/doctest.h>
+
+#include "core/text.hpp"
+
+using boardpack::fold_label;
+
+TEST_CASE("a label is matched without case, edge spaces or the width of the spaces inside") {
+    CHECK(fold_label("  Løn  og\tPERSONALE \n") == "løn og personale");
+    CHECK(fold_label("ÆØÅ Ü É") == "æøå ü é");
+    CHECK(fold_label("2 × 3") == "2 × 3");  // the multiplication sign is no capital
+    CHECK(fold_label("Region\xC2\xA0Midt") == "region midt");  // a no-break space is a space
+    CHECK(fold_label("") == "");
+    CHECK(fold_label(" \t ") == "");
+}
+
+TEST_CASE("a label with bytes that are no UTF-8, or characters of three and four bytes, folds whole") {
+    CHECK(fold_label("A\xFF" "B") == "a\xEF\xBF\xBD" "b");  // U+FFFD in three bytes for one
+    CHECK(fold_label("\xFF\xFE\xFD") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(fold_label("€ 5") == "€ 5");
+    CHECK(fold_label("Tal \xF0\x9F\x93\x88 OP") == "tal \xF0\x9F\x93\x88 op");
+}
