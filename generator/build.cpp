@@ -107,8 +107,8 @@ bool write_snapshots(publish::Publisher& publisher, EditionVersion (&ev)[2], std
         const std::string folder = model::edition_folder(editions[e]);
         const publish::Access access = e == 1 ? publish::Access::Restricted : publish::Access::Public;
         versions::Snapshot& s = ev[e].snapshot;
-        if (!publisher.write(folder + "/" + versions::snapshot_file(folder), versions::write_snapshot(s), access, why))
-            return false;
+        const auto fill = [&s](const publish::Put& put) { versions::write_snapshot(s, put); };
+        if (!publisher.write(folder + "/" + versions::snapshot_file(folder), fill, access, why)) return false;
         versions::Snapshot kept;
         kept.meeting = s.meeting;
         kept.edition = s.edition;

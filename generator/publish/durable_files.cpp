@@ -27,6 +27,10 @@ std::string errno_text(int e) { return std::strerror(e); }
 }  // namespace
 
 bool write_durably(const fs::path& path, const std::string& content, mode_t mode, std::string* error) {
+    return write_durably(path, [&content](const Put& put) { put(content); }, mode, error);
+}
+
+bool write_durably(const fs::path& path, const Fill& fill, mode_t mode, std::string* error) {
     // Created with at most `mode` (the umask can only narrow it), so the file is never more
     // readable than meant, even for a moment; fchmod then sets exactly `mode`.
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
@@ -40,14 +44,21 @@ bool write_durably(const fs::path& path, const std::string& content, mode_t mode
         return false;
     };
     if (::fchmod(fd, mode) != 0) return fail(_("cannot set the permissions of {}: {}"));
-    size_t done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail(_("cannot write {}: {}"));
+    // After a failed write the other pieces are not written; its errno is kept for the message.
+    int failed = 0;
+    fill([fd, &failed](std::string_view piece) {
+        while (!failed && !piece.empty()) {
+            const ssize_t n = ::write(fd, piece.data(), piece.size());
+            if (n < 0) {
+                if (errno != EINTR) failed = errno;
+                continue;
+            }
+            piece.remove_prefix(static_cast<size_t>(n));
         }
-        done += static_cast<size_t>(n);
+    });
+    if (failed) {
+        errno = failed;
+        return fail(_("cannot write {}: {}"));
     }
     if (::fsync(fd) != 0) return fail(_("cannot write to disk {}: {}"));
     if (::close(fd) != 0) {

@@ -5,12 +5,20 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace boardpack::publish {
 
 // Writes `content` to a new file with exactly `mode` (whatever the umask) and syncs it.
 bool write_durably(const std::filesystem::path& path, const std::string& content, mode_t mode, std::string* error);
+
+// A file's content given piece by piece: `fill` calls `put` with each piece, in order.
+using Put = std::function<void(std::string_view piece)>;
+using Fill = std::function<void(const Put& put)>;
+// The same, each piece written as it comes, so the whole is never held (a large meeting's snapshot).
+bool write_durably(const std::filesystem::path& path, const Fill& fill, mode_t mode, std::string* error);
 
 // Creates an empty file with exactly `mode` (whatever the umask), for a writer that fills it by
 // name; sync_file then makes it durable.

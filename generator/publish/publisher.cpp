@@ -145,9 +145,13 @@ bool Publisher::make_folders(const std::string& relative, bool restricted, std::
 }
 
 bool Publisher::write(const std::string& relative, const std::string& content, Access access, std::string* error) {
+    return write(relative, [&content](const Put& put) { put(content); }, access, error);
+}
+
+bool Publisher::write(const std::string& relative, const Fill& fill, Access access, std::string* error) {
     const bool restricted = access == Access::Restricted;
     if (!make_folders(relative, restricted, error) ||
-        !write_durably(staging_ / relative, content, restricted ? kRestrictedFile : kPublicFile, error))
+        !write_durably(staging_ / relative, fill, restricted ? kRestrictedFile : kPublicFile, error))
         return false;
     ++files_;
     return true;

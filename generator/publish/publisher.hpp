@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "publish/durable_files.hpp"
 #include "publish/packet_folder.hpp"
 
 namespace boardpack::publish {
@@ -38,6 +39,8 @@ public:
     // Writes a file (path relative to the meeting's output folder) into the staging folder; the
     // file and the folders it creates get the access's permissions.
     bool write(const std::string& relative, const std::string& content, Access access, std::string* error);
+    // The same, with the content given piece by piece (durable_files.hpp: Fill) and written as it comes.
+    bool write(const std::string& relative, const Fill& fill, Access access, std::string* error);
 
     // Creates an empty file (path relative to the meeting's output folder) in the staging
     // folder, with its folders, all with the access's permissions, for a writer that fills it

@@ -402,24 +402,44 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const Pr
 }
 
 std::string write_snapshot(const Snapshot& s) {
-    std::string out = std::string(kFirstLine) + "\n";
-    out.reserve(64 * (s.cells.size() + s.texts.size()) + 4096);
+    std::string whole;
+    write_snapshot(s, [&whole](std::string_view piece) { whole += piece; });
+    return whole;
+}
+
+void write_snapshot(const Snapshot& s, const std::function<void(std::string_view)>& put_piece) {
+    constexpr size_t kPiece = size_t{64} << 10;
+    std::string out;
+    out.reserve(kPiece + 4096);
+    // Hands on what is written so far once it passes a piece's size: after a whole line.
+    const auto flush = [&out, &put_piece](bool last) {
+        if (!last && out.size() < kPiece) return;
+        put_piece(out);
+        out.clear();
+    };
+    out = std::string(kFirstLine) + "\n";
     const auto n = [](int i) { return std::to_string(i); };
     line(out, {"møde", s.meeting});
     line(out, {"udgave", s.edition});
     line(out, {"version", n(s.version)});
     line(out, {"versionsdato", iso(s.date)});
     for (const auto& [k, v] : s.fields) line(out, {"felt", k, v});
-    for (const ItemEntry& i : s.items)
+    for (const ItemEntry& i : s.items) {
         line(out, {"punkt", n(i.number), i.status, i.shown ? "vist" : "skjult", i.title, i.case_officer, i.case_number,
                    i.shown ? i.folder : ""});
+        flush(false);
+    }
     for (const std::string& folder : s.published) line(out, {"udgivet", folder});
-    for (const AttachmentEntry& a : s.attachments)
+    for (const AttachmentEntry& a : s.attachments) {
         line(out, {"bilag", n(a.item), n(a.number), a.title, a.document_id, a.content});
+        flush(false);
+    }
     for (const TableEntry& t : s.tables) line(out, {"tabel", n(t.item), n(t.table), n(t.attachment), t.name, t.title});
-    for (const CellEntry& c : s.cells)
+    for (const CellEntry& c : s.cells) {
         line(out, {"celle", n(c.item), n(c.table), n(c.attachment), c.row, c.column, c.text, c.input ? "input" : "beregnet",
                    c.formula});
+        flush(false);
+    }
     for (const TextEntry& t : s.texts) {
         line(out, {"tekst", n(t.item), t.section, t.text});
         out.pop_back();
@@ -428,9 +448,10 @@ std::string write_snapshot(const Snapshot& s) {
             put(out, e);
         }
         out += '\n';
+        flush(false);
     }
     for (const PictureEntry& p : s.pictures) line(out, {"billede", n(p.item), n(p.index), p.caption, p.content});
-    return out;
+    flush(true);
 }
 
 std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why) {

@@ -11,10 +11,12 @@
 // its number and status, like the edition itself.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -121,6 +123,9 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const Pr
 
 // The snapshot as text, in the documented format.
 std::string write_snapshot(const Snapshot& s);
+// The same, given to `put` in pieces of some 64 KiB as it is written, so that a large meeting's
+// snapshot is never held whole.
+void write_snapshot(const Snapshot& s, const std::function<void(std::string_view)>& put);
 
 // Reads a snapshot written by write_snapshot; nullopt with *why if the text is not one.
 std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why);

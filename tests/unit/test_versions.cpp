@@ -94,6 +94,26 @@ TEST_CASE("versions: a snapshot round-trips through its text, every character of
     CHECK(versions::write_snapshot(*back) == written);
 }
 
+TEST_CASE("versions: a large snapshot is written in pieces of some 64 KiB, whole lines each, that make the same text") {
+    Snapshot s = small();
+    for (int i = 0; i < 5000; ++i) {
+        const std::string row = "Række " + std::to_string(i), value = std::to_string(i);
+        s.cells.push_back(cell(3, row.c_str(), "2024", value.c_str(), true));
+    }
+    std::vector<std::string> pieces;
+    versions::write_snapshot(s, [&pieces](std::string_view piece) { pieces.emplace_back(piece); });
+    REQUIRE(pieces.size() > 2);
+    std::string joined;
+    for (const std::string& p : pieces) {
+        CHECK(p.size() < (64u << 10) + 1024);
+        CHECK(p.back() == '\n');
+        joined += p;
+    }
+    CHECK(joined == versions::write_snapshot(s));
+    std::string why;
+    CHECK(versions::read_snapshot(joined, &why));
+}
+
 TEST_CASE("versions: a figure's caption is recorded in the wording's words, as the packet prints it") {
     model::Meeting m = example();
     const auto captions = [&](const versions::PrintedWords& words) {
