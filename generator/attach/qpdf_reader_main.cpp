@@ -73,6 +73,8 @@ bool write_all(int fd, const std::string& bytes) {
 
 int main(int argc, char** argv) {
     limit_process(attach::kReaderCpuSeconds);
+    // Only its input and output, and standard error, whatever it was started with.
+    ::close_range(3, ~0u, 0);
     if (argc != 2) {
         std::fprintf(stderr, "boardpack-qpdf: boardpack's PDF reader, started by boardpack; it takes a locale folder\n");
         return 2;

@@ -111,6 +111,10 @@ bool PdfReader::start(std::string* why) {
     ::posix_spawnattr_init(&attributes);
     ::posix_spawn_file_actions_adddup2(&actions, theirs, 0);
     ::posix_spawn_file_actions_adddup2(&actions, theirs, 1);
+    // Nothing else of this program's reaches the reader: not a file another thread has open
+    // without O_CLOEXEC at this moment (libharu's PDF of another meeting, in a build of several),
+    // which the reader could otherwise write to.
+    ::posix_spawn_file_actions_addclosefrom_np(&actions, 3);
     // Whatever this thread blocks or the program ignores, the reader starts with no signal
     // blocked and SIGPIPE at its default.
     sigset_t none, defaults;

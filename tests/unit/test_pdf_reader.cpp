@@ -10,11 +10,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "attach/pdf_attachment.hpp"
 #include "attach/reader_answer.hpp"
@@ -223,6 +225,23 @@ TEST_CASE("a reader that cannot start, crashes, takes too long or answers wrongl
     // broken connection (no SIGPIPE), and says what happened.
     CHECK_FALSE(PdfReader(script(dir, "early", "exit 6"), "").clean(std::string(8 << 20, 'x'), &why));
     CHECK(why.find("ended with status 6") != std::string::npos);
+
+    // The reader gets its input and output, standard error and nothing else of the program's:
+    // not a file it has open without O_CLOEXEC.
+    const std::string open_file = (dir.path / "open").string();
+    const int fd = ::open(open_file.c_str(), O_WRONLY | O_CREAT, 0600);  // no O_CLOEXEC
+    REQUIRE(fd >= 0);
+    REQUIRE(::dup2(fd, 200) == 200);
+    const std::string listing = (dir.path / "fds").string();
+    CHECK_FALSE(PdfReader(script(dir, "fds", "ls /proc/$$/fd > " + listing + "; exit 7"), "").clean(bytes, &why));
+    ::close(200);
+    ::close(fd);
+    std::ifstream fds(listing);
+    std::string name;
+    std::vector<std::string> seen;
+    while (fds >> name) seen.push_back(name);
+    CHECK(std::find(seen.begin(), seen.end(), "0") != seen.end());
+    CHECK(std::find(seen.begin(), seen.end(), "200") == seen.end());
 
     // After a failure the next attachment starts another reader.
     const std::string flag = (dir.path / "crashed-once").string();
