@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,18 +31,20 @@ std::string cannot_start(const std::string& program, int error) {
     return fmt(_("boardpack's PDF reader {} cannot be started: {}; install boardpack again"), program, std::strerror(error));
 }
 
-// Sends all the bytes; false if the reader stopped taking them (it ended: its status says why).
-bool send_all(int fd, std::string_view bytes) {
+enum class Received { Whole, Ended, Late };
+
+// Sends all the bytes: Ended if the reader stopped taking them (it ended: its status says why),
+// Late if it took none for longer than the socket's send timeout (it does not read).
+Received send_all(int fd, std::string_view bytes) {
     while (!bytes.empty()) {
         const ssize_t n = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return Received::Late;
+        if (n <= 0) return Received::Ended;
         bytes.remove_prefix(static_cast<size_t>(n));
     }
-    return true;
+    return Received::Whole;
 }
-
-enum class Received { Whole, Ended, Late };
 
 // Reads exactly `size` bytes into out, by the deadline.
 Received receive(int fd, size_t size, Clock::time_point deadline, std::string& out) {
@@ -137,6 +140,10 @@ bool PdfReader::start(std::string* why) {
         return false;
     }
     socket_ = pair[0];
+    // A reader that stops reading what it is sent is stopped in the same time as one that does
+    // not answer.
+    const timeval timeout{static_cast<time_t>(seconds_), 0};
+    ::setsockopt(socket_, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
     return true;
 }
 
@@ -157,9 +164,9 @@ std::optional<CleanPdf> PdfReader::clean(const std::string& bytes, std::string* 
     // The reader reads an attachment whole before it answers, so sending first and then
     // reading cannot leave both waiting.
     std::string answer;
-    Received got = send_all(socket_, encode_length(bytes.size())) && send_all(socket_, bytes)
-                       ? receive(socket_, kLengthBytes, deadline, answer)
-                       : Received::Ended;
+    Received got = send_all(socket_, encode_length(bytes.size()));
+    if (got == Received::Whole) got = send_all(socket_, bytes);
+    if (got == Received::Whole) got = receive(socket_, kLengthBytes, deadline, answer);
     // Its answer is the cleaned file and its pages' objects: about the file's size each; far
     // more is not an answer.
     const size_t limit = 16 * bytes.size() + (size_t{64} << 20);

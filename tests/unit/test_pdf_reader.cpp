@@ -211,6 +211,9 @@ TEST_CASE("a reader that cannot start, crashes, takes too long or answers wrongl
 
     CHECK_FALSE(PdfReader(script(dir, "slow", "exec sleep 10"), "", "", 1).clean(bytes, &why));
     CHECK(why.find("more than 1 seconds") != std::string::npos);
+    // One that does not even read what it is sent (more than the connection holds).
+    CHECK_FALSE(PdfReader(script(dir, "deaf", "exec sleep 10"), "", "", 1).clean(std::string(16 << 20, 'x'), &why));
+    CHECK(why.find("more than 1 seconds") != std::string::npos);
 
     // Its length, then something that is no answer.
     CHECK_FALSE(PdfReader(script(dir, "garbage", R"(printf '\005\000\000\000\000\000\000\000BPQ1\001'; exec sleep 10)"), "")
