@@ -150,7 +150,9 @@ DecodedAnswer decode_answer(std::string_view answer) {
     CleanPdf pdf;
     pdf.bytes = in.string();
     const uint64_t pages = in.u64();
-    pdf.tagged = in.byte() == 1;
+    const unsigned char tagged = in.byte();
+    if (tagged > 1) in.fail();
+    pdf.tagged = tagged == 1;
     for (size_t n = in.count(8); in.ok() && n > 0; --n) pdf.removed.push_back(in.string());
     auto imported = std::make_shared<ImportedPdf>();
     const size_t objects = in.count(17);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the CSV reader, the meeting/item metadata reader, Markdown-to-model (with table blocks,
-# calculations, HTML and PDF layout), the formula language, table/beregning calculations and PDF attachments (qpdf), and the
-# picture check (with libharu loading what it lets through) with
+# calculations, HTML and PDF layout), the formula language, table/beregning calculations and PDF attachments (qpdf), the
+# picture check (with libharu loading what it lets through) and the PDF reader's answer as boardpack reads it, with
 # libFuzzer under AddressSanitizer and UndefinedBehaviorSanitizer, each for a bounded time.
 # tests/run-all.sh (and so CI) runs it after the ctest runs; any finding fails the run.
 #
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 jobs=$(nproc 2>/dev/null || echo 2)
-targets="csv metadata markdown formula calculation pdf image"
+targets="csv metadata markdown formula calculation pdf image answer"
 build=${BOARDPACK_FUZZ_BUILD:-${TMPDIR:-/tmp}/boardpack-fuzz-$(id -u)-$(pwd -P | cksum | cut -d' ' -f1)}
 
 command -v clang++ > /dev/null || { echo "tests/fuzz/run.sh needs clang and libclang-rt-14-dev (see the README's install command)"; exit 1; }
@@ -26,7 +26,7 @@ start=$(date +%s)
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBOARDPACK_FUZZ=ON \
   -DBOARDPACK_TESTS=OFF -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
   -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" > /dev/null
-cmake --build "$build" -j"$jobs" --target $(for t in $targets; do printf 'fuzz_%s ' "$t"; done)
+cmake --build "$build" -j"$jobs" --target $(for t in $targets; do printf 'fuzz_%s ' "$t"; done) boardpack-qpdf
 echo "== fuzz build: $(( $(date +%s) - start ))s"
 
 work=$(mktemp -d)
@@ -58,6 +58,13 @@ python3 tests/attachments/make_pdf.py "$work/pdf/plain.pdf" "Side 1" "Side 2"
 # The same with its cross-reference as a stream (and objects in an object stream), which the meter
 # reads before qpdf opens the file.
 qpdf --object-streams=generate "$work/pdf/plain.pdf" "$work/pdf/plain-xref-stream.pdf"
+# The reader's answers: for those two (each sent as the program sends it, its length in front,
+# the answer's own length cut off) and a refusal.
+for f in plain plain-xref-stream; do
+  python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); sys.stdout.buffer.write(len(d).to_bytes(8, "little") + d)' \
+    "$work/pdf/$f.pdf" | "$build/boardpack-qpdf" "" | tail -c +9 > "$work/answer/$f"
+done
+printf '\x00\x00\x00\x00\x00\x00\x00\x00' | "$build/boardpack-qpdf" "" | tail -c +9 > "$work/answer/empty" || true
 printf 'Post;A;B\np;900.000.000.000.000.000;-1\nI alt;-999.999.999.999.999.999;\n%%%%\nrække: I alt = p * 10\nkolonne: C = [A] - [B] | tolerance 2\n%%%%\nværdi: v = t[p; A] * 10\n%%%%\nTal: {c[v]} og {t[I alt; C] | mio. kr.}.\n' \
   > "$work/calculation/extremes"
 for t in $targets; do

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "attach/pdf_attachment.hpp"
+#include "attach/reader_answer.hpp"
 #include "build.hpp"
 #include "calc/evaluator.hpp"
 #include "calc/expression.hpp"
@@ -200,6 +201,19 @@ void pdf(const uint8_t* data, size_t size) {
     files.add("b/item.md", kOther);
     files.add("b/h.csv", kCsv);
     build(files);
+}
+
+void answer(const uint8_t* data, size_t size) {
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    const attach::DecodedAnswer got = attach::decode_answer(bytes);
+    std::string again;
+    if (got.pdf) again = attach::encode_answer(*got.pdf, *got.pdf->imported);
+    else if (got.refused) again = attach::encode_refusal(got.why);
+    else return;
+    if (again != bytes) {
+        std::fprintf(stderr, "fuzz answer: an answer read whole does not write back to the same bytes\n");
+        std::abort();
+    }
 }
 
 void image(const uint8_t* data, size_t size) {

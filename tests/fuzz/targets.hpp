@@ -33,4 +33,8 @@ void pdf(const uint8_t* data, size_t size);
 // loaded by libharu, which must not stop the program (it aborts on libpng's errors).
 void image(const uint8_t* data, size_t size);
 
+// The PDF reader's answer as boardpack reads it (attach/reader_answer): whatever the bytes, it is
+// refused or read whole, and an answer read whole is written back to the same bytes.
+void answer(const uint8_t* data, size_t size);
+
 }  // namespace boardpack::fuzz

@@ -42,7 +42,7 @@ TEST_CASE("fuzz regressions: the inputs the fuzzers once tripped on now run clea
     const int n = replay("csv", boardpack::fuzz::csv) + replay("metadata", boardpack::fuzz::metadata) +
                   replay("markdown", boardpack::fuzz::markdown) + replay("formula", boardpack::fuzz::formula) +
                   replay("calculation", boardpack::fuzz::calculation) + replay("pdf", boardpack::fuzz::pdf) +
-                  replay("image", boardpack::fuzz::image);
+                  replay("image", boardpack::fuzz::image) + replay("answer", boardpack::fuzz::answer);
     // A regression fails by crashing the test (or by a sanitizer report in the sanitizer build).
     MESSAGE(n << " regression inputs replayed");
 }
