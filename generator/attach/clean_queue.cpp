@@ -12,10 +12,14 @@ CleanQueue::~CleanQueue() {
 }
 
 void CleanQueue::clean(Job& job) {
-    Reader& reader = readers_[job.confidential ? 1 : 0];
-    {
+    if (!factory_ && qpdf_linked_in()) {
+        job.result.pdf = clean_pdf(job.bytes, &job.result.why);
+    } else {
+        // A public item's attachment never goes to the reader of a confidential item's, nor the
+        // other way (reader_process.hpp).
+        Reader& reader = readers_[job.confidential ? 1 : 0];
         const std::lock_guard<std::mutex> lock(reader.mutex);
-        if (!reader.process) reader.process = new_pdf_reader();
+        if (!reader.process) reader.process = factory_ ? factory_() : new_pdf_reader();
         job.result.pdf = clean_pdf(job.bytes, &job.result.why, reader.process.get());
     }
     std::string().swap(job.bytes);  // the cleaned copy is what is kept

@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -28,9 +29,14 @@ struct Cleaned {
 
 class CleanQueue {
 public:
+    // Makes a PDF reader process, for a test to give its own; by default new_pdf_reader().
+    using ReaderFactory = std::function<std::unique_ptr<PdfReader>()>;
+
     // With `background` false nothing runs on another thread: each attachment is cleaned when
-    // it is taken (one core, or a caller that wants it so).
-    explicit CleanQueue(bool background = true) : background_(background) {}
+    // it is taken (one core, or a caller that wants it so). Without `readers`, a program with
+    // the qpdf code linked in (the tests) cleans the attachments itself.
+    explicit CleanQueue(bool background = true, ReaderFactory readers = {})
+        : background_(background), factory_(std::move(readers)) {}
     ~CleanQueue();
     CleanQueue(const CleanQueue&) = delete;
     CleanQueue& operator=(const CleanQueue&) = delete;
@@ -61,6 +67,7 @@ private:
     void work();
 
     bool background_;
+    ReaderFactory factory_;
     std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<Job> jobs_;  // a deque: a job is never moved while it is being cleaned

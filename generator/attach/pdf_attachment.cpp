@@ -1,5 +1,5 @@
-// A PDF attachment read by the PDF reader, boardpack-qpdf, a process of its own for each one
-// (reader_process.hpp): the checks that need no qpdf are made here, before it starts.
+// A PDF attachment read by the PDF reader, boardpack-qpdf, a process of its own
+// (reader_process.hpp): the checks that need no qpdf are made here, before it is asked.
 #include "attach/pdf_attachment.hpp"
 
 #include <unistd.h>
@@ -68,6 +68,8 @@ const QpdfModule* linked_in() {
 
 void set_qpdf_reader_paths(std::vector<std::string> paths) { reader().paths = std::move(paths); }
 
+bool qpdf_linked_in() { return linked_in() != nullptr; }
+
 std::unique_ptr<PdfReader> new_pdf_reader() {
     std::string why;
     const std::string* program = reader_program(&why);
@@ -87,8 +89,9 @@ std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why, Pd
         *why = _("the file is not a PDF (it does not start with %PDF-)");
         return std::nullopt;
     }
+    if (reader) return reader->clean(bytes, why);
     const QpdfModule* qpdf = linked_in();
-    if (!qpdf) return reader ? reader->clean(bytes, why) : new_pdf_reader()->clean(bytes, why);
+    if (!qpdf) return new_pdf_reader()->clean(bytes, why);
     CleanPdf out;
     ImportedPdf imported;
     if (!qpdf->clean(bytes, &out, &imported, why)) return std::nullopt;

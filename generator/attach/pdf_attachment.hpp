@@ -40,11 +40,14 @@ class PdfReader;  // reader_process.hpp
 
 // Reads, checks and cleans a PDF. nullopt with *why set (in words, with qpdf's reason) when it is
 // encrypted, damaged, empty or not a PDF, or the PDF reader cannot be started or stops on it.
-// The program runs qpdf in the PDF reader, a process of its own (reader_process.hpp): `reader`,
-// or with none one started for this file alone. The tests and fuzz targets, which link the qpdf
-// code in, run it here (and `reader` is not used). Safe to call from several threads at once,
-// each with its own reader.
+// qpdf runs in `reader`, a process of its own (reader_process.hpp); with none, in the qpdf code
+// linked in (the tests and fuzz targets have it), else in a reader started for this file alone.
+// Safe to call from several threads at once, each with its own reader.
 std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why, PdfReader* reader = nullptr);
+
+// Whether the qpdf code is linked into this program (the tests, the fuzz targets; boardpack has
+// it only in its PDF reader).
+bool qpdf_linked_in();
 
 // A PDF reader for a run of attachments, started at the first (its program found where
 // set_qpdf_reader_paths says; if it is not there, every clean says so).

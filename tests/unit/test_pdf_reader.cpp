@@ -14,10 +14,12 @@
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "attach/clean_queue.hpp"
 #include "attach/pdf_attachment.hpp"
 #include "attach/reader_answer.hpp"
 #include "attach/reader_process.hpp"
@@ -254,4 +256,42 @@ TEST_CASE("a reader that cannot start, crashes, takes too long or answers wrongl
     CHECK_FALSE(again.clean(file_bytes(kExamplePdf), &why));
     CHECK(why.find("signal SEGV") != std::string::npos);
     CHECK(again.clean(file_bytes(kExamplePdf), &why));
+}
+
+TEST_CASE("a meeting's public and confidential items' attachments go to two readers, never one") {
+    const test::TempDir dir;
+    const std::string log = (dir.path / "log").string();
+    // A reader that notes which process read which attachment, and refuses each.
+    const std::string program = (dir.path / "noting-reader").string();
+    std::ofstream(program) << "#!/usr/bin/python3\n"
+                              "import os, sys\n"
+                              "i, o = sys.stdin.buffer, sys.stdout.buffer\n"
+                              "while True:\n"
+                              "    n = i.read(8)\n"
+                              "    if len(n) < 8: break\n"
+                              "    data = i.read(int.from_bytes(n, 'little'))\n"
+                              "    open('" + log + "', 'a').write('%d %s\\n' % (os.getpid(), data.decode()[6:]))\n"
+                              "    why = b'noted'\n"
+                              "    answer = b'BPQ1\\x02' + len(why).to_bytes(8, 'little') + why\n"
+                              "    o.write(len(answer).to_bytes(8, 'little') + answer)\n"
+                              "    o.flush()\n";
+    ::chmod(program.c_str(), 0755);
+    {
+        attach::CleanQueue queue(true, [&program] { return std::make_unique<PdfReader>(program, ""); });
+        const size_t a = queue.add("%PDF- offentlig-a", false), b = queue.add("%PDF- fortrolig-b", true),
+                     c = queue.add("%PDF- offentlig-c", false), d = queue.add("%PDF- fortrolig-d", true);
+        for (size_t t : {a, b, c, d}) {
+            const Cleaned got = queue.take(t);
+            CHECK_FALSE(got.pdf);
+            CHECK(got.why == "noted");
+        }
+    }
+    std::ifstream in(log);
+    std::map<std::string, std::string> reader_of;  // attachment -> the reader's process
+    std::string pid, name;
+    while (in >> pid >> name) reader_of[name] = pid;
+    REQUIRE(reader_of.size() == 4);
+    CHECK(reader_of["offentlig-a"] == reader_of["offentlig-c"]);
+    CHECK(reader_of["fortrolig-b"] == reader_of["fortrolig-d"]);
+    CHECK(reader_of["offentlig-a"] != reader_of["fortrolig-b"]);
 }
