@@ -1,5 +1,7 @@
 #include "attach/clean_queue.hpp"
 
+#include "core/fingerprint.hpp"
+
 namespace boardpack::attach {
 
 CleanQueue::~CleanQueue() {
@@ -22,6 +24,8 @@ void CleanQueue::clean(Job& job) {
         if (!reader.process) reader.process = factory_ ? factory_() : new_pdf_reader();
         job.result.pdf = clean_pdf(job.bytes, &job.result.why, reader.process.get());
     }
+    // What each edition's snapshot records of the file, made here, beside the reading.
+    if (job.result.pdf) job.result.pdf->fingerprint = fingerprint(job.result.pdf->bytes);
     std::string().swap(job.bytes);  // the cleaned copy is what is kept
 }
 

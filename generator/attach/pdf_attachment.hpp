@@ -30,6 +30,7 @@ struct CleanPdf {
     int pages = 0;
     bool tagged = false;               // it has a structure tree and says it is marked
     std::vector<std::string> removed;  // what was taken out, in words ("JavaScript", "embedded files", ...)
+    std::string fingerprint;           // of `bytes` (core/fingerprint.hpp), made where the queue cleans it
     std::shared_ptr<const ImportedPdf> imported;  // its pages as objects to copy into the packet
 };
 

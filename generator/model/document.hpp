@@ -187,6 +187,7 @@ struct Attachment {
     std::shared_ptr<const std::string> pdf;
     std::shared_ptr<const attach::ImportedPdf> imported;  // its pages' objects, to copy into the packet
     int pdf_pages = 0;
+    std::string pdf_fingerprint;  // of `pdf` (core/fingerprint.hpp): what a snapshot records
     std::string file;          // the file as the input names it, relative to the meeting folder, for messages
 };
 

@@ -391,7 +391,8 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const Pr
         Taker taker(s, item, words);
         for (model::Section& section : item.sections) taker.blocks(section.blocks, model::section_title(section.kind));
         for (model::Attachment& a : item.attachments) {
-            s.attachments.push_back({item.number, a.number, a.title, a.document_id, a.pdf ? fingerprint(*a.pdf) : ""});
+            s.attachments.push_back({item.number, a.number, a.title, a.document_id,
+                                      !a.pdf ? "" : a.pdf_fingerprint.empty() ? fingerprint(*a.pdf) : a.pdf_fingerprint});
             taker.blocks(a.content, "Bilag " + std::to_string(a.number));
         }
         take_tables(s, item);
