@@ -9,10 +9,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <ctime>
 #include <string_view>
 
 #include "attach/reader_answer.hpp"
@@ -151,8 +153,20 @@ std::string PdfReader::stop(bool kill) {
     if (kill) ::kill(pid_, SIGKILL);
     ::close(socket_);  // an idle reader ends at the end of its input
     socket_ = -1;
+    // One that does not end by itself soon after (it hangs, with its output closed) is killed:
+    // ending a reader never waits on it for long.
     int status = 0;
-    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+    const auto give_up = Clock::now() + std::chrono::seconds(std::min(seconds_, kReaderEndSeconds));
+    pid_t done = 0;
+    while ((done = ::waitpid(pid_, &status, WNOHANG)) == 0 || (done < 0 && errno == EINTR)) {
+        if (Clock::now() > give_up) {
+            ::kill(pid_, SIGKILL);
+            while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+            }
+            break;
+        }
+        const timespec pause{0, 1000000};  // 1 ms
+        ::nanosleep(&pause, nullptr);
     }
     pid_ = -1;
     return ended(status);

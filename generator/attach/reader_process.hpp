@@ -22,6 +22,9 @@ namespace boardpack::attach {
 // qpdf busy ends there (an ordinary one takes milliseconds). And the CPU time a reader may
 // take in all, a last resort the kernel enforces if the program could not.
 inline constexpr unsigned kReaderSeconds = 60;
+// How long a reader may take to end once its input has ended (under valgrind, writing its
+// profile takes a moment) before it is killed (or its time for an attachment, if shorter).
+inline constexpr unsigned kReaderEndSeconds = 10;
 inline constexpr unsigned kReaderCpuSeconds = 3600;
 
 class PdfReader {

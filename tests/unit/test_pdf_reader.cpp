@@ -217,6 +217,10 @@ TEST_CASE("a reader that cannot start, crashes, takes too long or answers wrongl
     CHECK_FALSE(PdfReader(script(dir, "deaf", "exec sleep 10"), "", "", 1).clean(std::string(16 << 20, 'x'), &why));
     CHECK(why.find("more than 1 seconds") != std::string::npos);
 
+    // One that closes its output and goes on: it is not waited for past its time.
+    CHECK_FALSE(PdfReader(script(dir, "hangs", "exec 1>&- 0<&-; exec sleep 30"), "", "", 1).clean(bytes, &why));
+    CHECK(why.find("signal KILL") != std::string::npos);
+
     // Its length, then something that is no answer.
     CHECK_FALSE(PdfReader(script(dir, "garbage", R"(printf '\005\000\000\000\000\000\000\000BPQ1\001'; exec sleep 10)"), "")
                     .clean(bytes, &why));
