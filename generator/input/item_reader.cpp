@@ -6,7 +6,6 @@
 
 #include <cstdio>
 
-#include "core/fingerprint.hpp"
 #include "core/key_values.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
@@ -247,7 +246,7 @@ void finish_pdf_attachment(const PendingPdf& p, attach::Cleaned cleaned, model::
     if (!a) return;
     a->pdf_pages = clean.pages;
     a->pdf = std::make_shared<const std::string>(std::move(clean.bytes));
-    a->pdf_fingerprint = clean.fingerprint.empty() ? fingerprint(*a->pdf) : std::move(clean.fingerprint);
+    a->pdf_fingerprint = std::move(clean.fingerprint);
     a->imported = std::move(clean.imported);
 }
 

@@ -14,7 +14,6 @@
 #include "render/html/correction_html.hpp"
 #include "render/chart/chart_text.hpp"
 #include "render/html/html_blocks.hpp"
-#include "render/html/numeric_cells.hpp"
 #include "render/html/table_context.hpp"
 
 namespace boardpack::render::html {
@@ -22,7 +21,6 @@ namespace boardpack::render::html {
 namespace mstch = kainjow::mustache;
 using model::attachment_anchor;
 using model::item_anchor;
-using model::Cell;
 
 namespace {
 
