@@ -27,6 +27,16 @@ std::string label_key(const std::string& label) {
 
 namespace {
 
+// Whether label_key(label) == key, without making the key where the label is short: a
+// formula's each column reference compares every heading of its table.
+bool has_label_key(std::string_view label, std::string_view key) {
+    char buf[256];
+    if (label.size() * kFoldGrowth > sizeof buf) return label_key(std::string(label)) == key;
+    size_t n = fold_label_into(label, buf);
+    while (n > 0 && (buf[n - 1] == ':' || buf[n - 1] == '*' || buf[n - 1] == ' ')) --n;
+    return std::string_view(buf, n) == key;
+}
+
 std::string row_key(const Table& t, size_t r) {
     return t.rows[r].cells.empty() || t.rows[r].cells[0].text.empty() ? "" : label_key(t.rows[r].cells[0].text);
 }
@@ -96,7 +106,7 @@ std::optional<size_t> find_column(const Table& t, const std::string& label, std:
     const std::string key = label_key(label);
     std::vector<size_t> found;
     for (size_t c = 1; c < t.header.size(); ++c)
-        if (label_key(t.header[c]) == key) found.push_back(c);
+        if (has_label_key(t.header[c], key)) found.push_back(c);
     if (found.size() == 1) return found[0];
     if (found.size() > 1 && ambiguous) {
         *ambiguous = fmt(_("the column {} could mean {} columns: "), quote_text(label), found.size());

@@ -51,6 +51,10 @@ bool starts_with(std::string_view s, std::string_view prefix);
 // Lower-cases ASCII and the Danish/Latin-1 letters (Æ Ø Å É ...) and collapses runs of white
 // space to one space, for matching labels written by people.
 std::string fold_label(std::string_view s);
+// fold_label written into `out`, which has room for kFoldGrowth bytes a byte of `s` (a byte that
+// is no UTF-8 becomes U+FFFD, three bytes); gives the length written.
+inline constexpr size_t kFoldGrowth = 3;
+size_t fold_label_into(std::string_view s, char* out);
 
 // Characters that act on a terminal instead of showing (controls, bidirectional overrides as in
 // "Trojan Source", invisible ones); messages show them escaped, e.g. "<U+202E>".

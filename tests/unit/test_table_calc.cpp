@@ -506,6 +506,21 @@ TEST_CASE("table calc: a '-' quoted from another table is an error at its cell u
     CHECK(passed.messages == "");
 }
 
+TEST_CASE("table calc: a heading is matched folded, short or long, with Danish letters and a trailing \":\" or \"*\"") {
+    // Headings past 85 bytes are matched by another path than shorter ones (table_calc's
+    // has_label_key folds into a buffer of 256 bytes): both must match alike.
+    const std::string long_heading = "Udgifter til " + std::string(90, 'x') + " I ALT";
+    const std::string csv = "Post;ØKONOMI  i\u00a0alt:;" + long_heading + "*;Andet\nr1;4;5;6\n";
+    const std::string md = "```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: C = [økonomi i alt] + [udgifter til " +
+                           std::string(90, 'X') + " i alt]\n```\n\n{t[r1; C]}\n";
+    const auto r = compute(md.c_str(), csv.c_str());
+    CHECK(r.messages == "");
+    CHECK(row_texts(table(r), 0) == std::vector<std::string>{"r1", "4", "5", "6", "9"});
+    // A heading that matches no column is still refused.
+    const auto missing = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: C = [økonomi] + 1\n```\n", csv.c_str());
+    CHECK(missing.messages.find("error") != std::string::npos);
+}
+
 TEST_CASE("table calc: a heading that could mean two columns is an error at the reference, listing both") {
     // "Budget" and "budget*" match alike (case and footnote "*" ignored): a reference would take
     // the first one silently.

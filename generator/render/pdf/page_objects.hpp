@@ -63,6 +63,7 @@ public:
     size_t size() const { return pages_.size(); }
     PageRecord& operator[](size_t i) { return pages_[i]; }
     void reference(std::string& out, size_t page) const { numbers_.reference(out, page); }
+    size_t number(size_t page) const { return numbers_.number(page); }
 
     // The link annotations, page by page in order, then numbered together.
     void add_link(const LinkAnnotation& link);
@@ -73,6 +74,7 @@ public:
         return const_cast<LinkAnnotation*>(static_cast<const PageObjects*>(this)->link(page, item));
     }
     void reference(std::string& out, const LinkAnnotation& link) const;
+    size_t number(const LinkAnnotation& link) const { return link_numbers_.number(static_cast<size_t>(&link - links_.data())); }
 
     // The bookmarks, made the document's outline (none: no outline).
     HPDF_STATUS add_outline(HPDF_Doc pdf, std::vector<Bookmark> bookmarks);

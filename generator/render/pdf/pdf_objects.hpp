@@ -6,6 +6,8 @@
 #include <hpdf_objects.h>
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -30,6 +32,50 @@ inline void append_integer(std::string& out, long long n) {
     char buf[24];
     const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
     out.append(buf, static_cast<size_t>(end - buf));
+}
+
+// Appends to a string through a pointer, for the object bodies written by the thousand (a
+// structure element's, some 850 instructions appended piece by piece, a quarter of that so):
+// room for `most` bytes is made first, and what was not written is cut off at the end. The
+// writer's pieces must fit in `most`.
+class RawAppend {
+public:
+    RawAppend(std::string& out, size_t most) : out_(out) {
+        const size_t at = out.size();
+        out.resize(at + most);
+        p_ = out.data() + at;
+    }
+    ~RawAppend() { out_.resize(static_cast<size_t>(p_ - out_.data())); }
+    RawAppend(const RawAppend&) = delete;
+    RawAppend& operator=(const RawAppend&) = delete;
+
+    template <size_t N>
+    void lit(const char (&s)[N]) {
+        std::memcpy(p_, s, N - 1);
+        p_ += N - 1;
+    }
+    void str(std::string_view s) {
+        std::memcpy(p_, s.data(), s.size());
+        p_ += s.size();
+    }
+    void put(char c) { *p_++ = c; }
+    void integer(uint64_t n) { p_ = std::to_chars(p_, p_ + 20, n).ptr; }
+    // "12 0 R" for object number 12.
+    void reference(uint64_t number) {
+        integer(number);
+        lit(" 0 R");
+    }
+    // The most integer() and reference() write.
+    static constexpr size_t kInteger = 20, kReference = kInteger + 4;
+
+private:
+    std::string& out_;
+    char* p_;
+};
+
+// An indirect object's number, as libharu keeps it (in the low 24 bits).
+inline uint64_t object_number(const void* object) {
+    return static_cast<const HPDF_Obj_Header*>(object)->obj_id & 0x00FFFFFF;
 }
 
 // A PDF text string in UTF-16BE with its byte-order mark (any Unicode), written as <hex>.

@@ -23,8 +23,6 @@ struct ElementBodies {
     HPDF_Dict root;
     const LentObjects* numbers;  // the elements'
 
-    void element_reference(std::string& out, size_t e) const { numbers->reference(out, e); }
-
     // A Figure's alternative text (PDF/UA asks for it) and its layout box (PDF/UA asks for a
     // /BBox on a Figure too).
     static void figure(const FigureTag& tag, std::string& b) {
@@ -39,13 +37,11 @@ struct ElementBodies {
         b += "]>>";
     }
 
+    // Written through RawAppend: a packet's PDFs have some 7.000 elements. Each piece below is
+    // counted in the room made for it.
     void operator()(size_t e, std::string& b) const {
         const StructElement& el = tree->elements[e];
-        b += "/Type /StructElem\n/S /";
-        b += el.type;
-        b += "\n/P ";
-        if (el.parent >= 0) element_reference(b, static_cast<size_t>(el.parent));
-        else append_reference(b, root);
+        const std::string_view type = el.type;
         // The element's page: its first marked content's; other pages' content names its page.
         int page = -1;
         const auto kids = tree->kids(e);
@@ -54,41 +50,51 @@ struct ElementBodies {
                 page = k.page;
                 break;
             }
-        if (page >= 0) {
-            b += "\n/Pg ";
-            pages->reference(b, static_cast<size_t>(page));
+        {
+            RawAppend out(b, 80 + type.size() + 2 * RawAppend::kReference);
+            out.lit("/Type /StructElem\n/S /");
+            out.str(type);
+            out.lit("\n/P ");
+            out.reference(el.parent >= 0 ? numbers->number(static_cast<size_t>(el.parent)) : object_number(root));
+            if (page >= 0) {
+                out.lit("\n/Pg ");
+                out.reference(pages->number(static_cast<size_t>(page)));
+            }
+            if (type == "TH") out.lit("\n/A <</O /Table /Scope /Column>>");
         }
-        if (std::string_view(el.type) == "TH") b += "\n/A <</O /Table /Scope /Column>>";
         if (const auto f = tree->figures.find(static_cast<int>(e)); f != tree->figures.end()) figure(f->second, b);
-        b += "\n/K [";
+        // A child is at most "<</Type /OBJR /Obj 12 0 R /Pg 13 0 R>> " (or an MCR, shorter).
+        constexpr size_t kKid = 32 + 2 * RawAppend::kReference;
+        RawAppend out(b, 16 + kids.size() * kKid);
+        out.lit("\n/K [");
         for (const StructKid& k : kids) {
             switch (k.kind) {
-                case StructKid::Kind::Element: element_reference(b, static_cast<size_t>(k.index)); break;
+                case StructKid::Kind::Element: out.reference(numbers->number(static_cast<size_t>(k.index))); break;
                 case StructKid::Kind::Content:
                     if (k.page == page) {
-                        append_integer(b, k.index);
+                        out.integer(static_cast<uint64_t>(k.index));
                     } else {
-                        b += "<</Type /MCR /Pg ";
-                        pages->reference(b, static_cast<size_t>(k.page));
-                        b += " /MCID ";
-                        append_integer(b, k.index);
-                        b += ">>";
+                        out.lit("<</Type /MCR /Pg ");
+                        out.reference(pages->number(static_cast<size_t>(k.page)));
+                        out.lit(" /MCID ");
+                        out.integer(static_cast<uint64_t>(k.index));
+                        out.lit(">>");
                     }
                     break;
                 case StructKid::Kind::Annotation:
                     // The link's annotation as an object reference (OBJR).
                     if (const LinkAnnotation* annot = pages->link(static_cast<size_t>(k.page), static_cast<size_t>(k.index))) {
-                        b += "<</Type /OBJR /Obj ";
-                        pages->reference(b, *annot);
-                        b += " /Pg ";
-                        pages->reference(b, static_cast<size_t>(k.page));
-                        b += ">>";
+                        out.lit("<</Type /OBJR /Obj ");
+                        out.reference(pages->number(*annot));
+                        out.lit(" /Pg ");
+                        out.reference(pages->number(static_cast<size_t>(k.page)));
+                        out.lit(">>");
                     }
                     break;
             }
-            b += ' ';
+            out.put(' ');
         }
-        b += "]\n";
+        out.lit("]\n");
     }
 };
 

@@ -1,0 +1,103 @@
+// The scans every input file goes through (core/text: find_invalid_utf8, find_control_character):
+// they look at eight bytes at once where they can, so each is checked against a plain
+// byte-by-byte reading, with the byte that counts at every place of an eight-byte word.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <string_view>
+
+#include "core/text.hpp"
+
+using boardpack::find_control_character;
+using boardpack::find_invalid_utf8;
+
+namespace {
+
+// A C0 control but tab and line ends, DEL, or U+0080-U+009F (C2 80 - C2 9F), byte by byte.
+size_t control_by_bytes(std::string_view t) {
+    for (size_t i = 0; i < t.size(); ++i) {
+        const auto b = static_cast<unsigned char>(t[i]);
+        if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) return i;
+        if (b == 0xC2 && i + 1 < t.size()) {
+            const auto c = static_cast<unsigned char>(t[i + 1]);
+            if (c >= 0x80 && c < 0xA0) return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// The first byte that starts no well-formed UTF-8 sequence (RFC 3629), byte by byte.
+size_t invalid_by_bytes(std::string_view t) {
+    size_t i = 0;
+    while (i < t.size()) {
+        const auto b = static_cast<unsigned char>(t[i]);
+        size_t len = 0;
+        unsigned long cp = 0, min = 0;
+        if (b < 0x80) { ++i; continue; }
+        if (b >= 0xC0 && b < 0xE0) { len = 2; cp = b & 0x1F; min = 0x80; }
+        else if (b >= 0xE0 && b < 0xF0) { len = 3; cp = b & 0x0F; min = 0x800; }
+        else if (b >= 0xF0 && b < 0xF8) { len = 4; cp = b & 0x07; min = 0x10000; }
+        else return i;
+        if (i + len > t.size()) return i;
+        for (size_t k = 1; k < len; ++k) {
+            const auto c = static_cast<unsigned char>(t[i + k]);
+            if ((c & 0xC0) != 0x80) return i;
+            cp = cp << 6 | (c & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+TEST_CASE("a control character is found at every place of an eight-byte word, and tabs and line ends are not") {
+    const std::string plain = "Det indstilles, at bestyrelsen godkender budgettet for 2024.\r\n\tSide 2";
+    CHECK(find_control_character(plain) == std::string_view::npos);
+    for (const std::string& bad : {std::string(1, '\0'), std::string("\x01"), std::string("\x1F"), std::string("\x7F"),
+                                  std::string("\x0B"), std::string("\xC2\x85"), std::string("\xC2\x9F")}) {
+        for (size_t at = 0; at < 24; ++at) {
+            std::string t = plain.substr(0, at) + bad + plain.substr(at);
+            CAPTURE(at);
+            CHECK(find_control_character(t) == at);
+            CHECK(find_control_character(t) == control_by_bytes(t));
+        }
+    }
+    // C2 before a letter of U+00A0 and up is text (a no-break space, "§", "°"), at any place.
+    for (size_t at = 0; at < 24; ++at) {
+        const std::string t = plain.substr(0, at) + "\xC2\xA0\xC2\xA7\xC2\xB0" + plain.substr(at);
+        CHECK(find_control_character(t) == std::string_view::npos);
+    }
+    CHECK(find_control_character("abc\xC2") == std::string_view::npos);  // C2 last: no control after it
+}
+
+TEST_CASE("a byte that is no UTF-8 is found at every place of an eight-byte word") {
+    const std::string plain = "Økonomi: 34,4 mio. kr. i 2023 – og € 5 mere \xF0\x9F\x93\x88 i alt.";
+    CHECK(find_invalid_utf8(plain) == std::string_view::npos);
+    for (const std::string& bad : {std::string("\xFF"), std::string("\x80"), std::string("\xC3"), std::string("\xC0\xAF"),
+                                  std::string("\xED\xA0\x80"), std::string("\xF4\x90\x80\x80"), std::string("\xE2\x82")}) {
+        for (size_t at = 0; at < 24; ++at) {
+            const std::string t = std::string(at, 'a') + bad + " ok";
+            CAPTURE(at);
+            CHECK(find_invalid_utf8(t) == at);
+        }
+    }
+}
+
+TEST_CASE("the word-at-a-time scans find what a byte-by-byte reading finds, in random text") {
+    std::mt19937 rng(20261204);
+    // Mostly ASCII letters and spaces, with the bytes that count mixed in.
+    const std::string pieces[] = {"a", "b", " ", "\n", "\t", "\r", "æ", "ø", "–", "€", "\xC2\xA0", "\xC2\x85", "\x7F",
+                                  "\x01", "\xFF", "\xC3", "\x80", "\xF0\x9F\x93\x88", "\xED\xA0\x80"};
+    std::uniform_int_distribution<size_t> pick(0, std::size(pieces) - 1), length(0, 60), common(0, 9);
+    for (int round = 0; round < 3000; ++round) {
+        std::string t;
+        const size_t n = length(rng);
+        for (size_t k = 0; k < n; ++k) t += common(rng) < 8 ? pieces[common(rng) % 3] : pieces[pick(rng)];
+        CAPTURE(t);
+        CHECK(find_control_character(t) == control_by_bytes(t));
+        CHECK(find_invalid_utf8(t) == invalid_by_bytes(t));
+    }
+}
