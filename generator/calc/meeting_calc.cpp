@@ -103,6 +103,20 @@ public:
             const auto at = find_cell(table, name, labels, true, error);
             if (!at) return std::nullopt;
             const auto [r, c] = *at;
+            if (!exact_quote_) {
+                if (const std::string where = unit_not_declared(table, r, c); !where.empty()) {
+                    const std::string named = unit_named_in(why_text_);
+                    error->message =
+                        table.figures_unit.empty()
+                            ? fmt(_("the table {} names {} {}, but without \"talenhed:\" its figures are read as kr.; add "
+                                    "\"talenhed: {}\" to the table if they are written in {}, or correct the text"),
+                                  quote_text(name), named, where, named, named)
+                            : fmt(_("the table {} names {} {}, but its \"talenhed:\" says {}; correct the one that is "
+                                    "wrong"),
+                                  quote_text(name), named, where, table.figures_unit);
+                    return std::nullopt;
+                }
+            }
             auto v = cell_value(table, r, c, error);
             if (v) v->where = name + "[" + labels[0] + "; " + labels[1] + "]";
             return v;
@@ -170,6 +184,30 @@ private:
         if (with_calculations)
             for (const auto& [key, e] : calcs_) out.push_back(m_.items[e.item].calculations[e.index].name);
         return out;
+    }
+
+    // Where a table names an amount unit for cell (r, c) that is neither the one its figures are
+    // written in ("talenhed:") nor the one it shows them in ("enhed:"): "in its title", "in the
+    // column heading ...", and so on; "" where none does. Its text is left in why_text_.
+    // Such a table's figures would be read as kroner: 1.250 under "Budget 2024 (mio. kr.)"
+    // would be 1.250 kr. in a sum or a conversion.
+    std::string unit_not_declared(const model::Table& table, size_t r, size_t c) {
+        const std::string figures = cell_unit(table.figures_unit, "");
+        auto names_other = [&](const std::string& text) {
+            const std::string named = unit_named_in(text);
+            if (named.empty() || named == figures || named == table.unit) return false;
+            why_text_ = text;
+            return true;
+        };
+        if (c < table.header.size() && names_other(table.header[c]))
+            return fmt(_("in the column heading {}"), quote_text(table.header[c]));
+        if (r < table.rows.size() && !table.rows[r].cells.empty() && names_other(table.rows[r].cells[0].text))
+            return fmt(_("in the row {}"), quote_text(table.rows[r].cells[0].text));
+        if (names_other(table.title)) return _("in its title");
+        for (const std::string& n : table.notes)
+            if (names_other(n)) return fmt(_("in its note {}"), quote_text(n));
+        if (names_other(table.source)) return _("in its source");
+        return "";
     }
 
     struct TableEntry {
@@ -490,7 +528,10 @@ private:
         FigureScope scope(refs, expr->kind == Expr::Kind::Cell, "{" + in.expression + "}");
         FormulaError err;
         std::string caution;
+        // One cell without options prints as the table prints it, whatever unit it is in.
+        exact_quote_ = expr->kind == Expr::Kind::Cell && options_text.empty();
         auto v = evaluate(*expr, scope, &err, &caution);
+        exact_quote_ = false;
         if (!v) {
             if (err.follows_from) d_.follow_on(*err.follows_from, at(err.column));
             else d_.error(at(err.column), err.message);
@@ -664,6 +705,8 @@ private:
     model::Meeting& m_;
     const Words& words_;
     Diagnostics& d_;
+    bool exact_quote_ = false;  // a figure that is one cell without options is being evaluated
+    std::string why_text_;      // the text unit_not_declared found naming a unit
     std::map<std::string, TableEntry> tables_;
     std::map<std::string, CalcEntry> calcs_;
     std::vector<TableEntry> anonymous_;

@@ -285,6 +285,62 @@ TEST_CASE("figures: the text quotes cells as the table prints them, or in the un
           std::string::npos);
 }
 
+TEST_CASE("figures: a table that names a unit its talenhed does not is an error wherever its figures are computed with") {
+    // "Budget 2024 (mio. kr.)" over 1.250 without "talenhed:": read as kroner, 1.250 would be
+    // 1.250 kr. in a conversion, a sum with an amount or a beregning value (a probe printed
+    // "Lønnen er 1.250 kr." with no message). Quoted alone, as the table prints it, it is fine.
+    const char* csv = "Post;2024\nLøn;1.250\nDrift;11,5\n";
+    const std::string block = "```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2024 (mio. kr.)\n```\n\n";
+    const auto alone = compute(block + "Lønnen er {t[Løn; 2024]} mio. kr.\n", csv);
+    CHECK(alone.messages == "");
+    CHECK(figure_text(alone).find("Lønnen er 1.250 mio. kr.") != std::string::npos);
+
+    const std::string said =
+        "error: the table \"t\" names mio. kr. in its title, but without \"talenhed:\" its figures are read as kr.; "
+        "add \"talenhed: mio. kr.\" to the table if they are written in mio. kr., or correct the text\n";
+    const auto converted = compute(block + "Lønnen er {t[Løn; 2024] | kr.}.\n", csv);
+    CHECK(converted.messages == "m/01-a/item.md:16:12: " + said);
+    const auto summed = compute(block + "I alt {t[Løn; 2024] + t[Drift; 2024]}.\n", csv);
+    CHECK(summed.messages.find("m/01-a/item.md:16:8: " + said) == 0);
+    const auto value = compute(block + "```beregning\nnavn: v\nværdi: x = t[Løn; 2024] * 2\n```\n\n{v[x]}\n", csv);
+    INFO(value.messages);
+    CHECK(value.messages.find("m/01-a/item.md:18:12: " + said) == 0);
+    // From another table's formula too.
+    const auto other = compute(block, csv, "```tabel\nfil: t.csv\ntitel: B\nkolonne: C = t[Løn; 2024] + [2024]\n```\n");
+    CHECK(other.messages.find("names mio. kr. in its title") != std::string::npos);
+
+    // Declared, the conversion is right.
+    const auto declared = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2024 (mio. kr.)\ntalenhed: mio. kr.\n```\n\n"
+                                  "Lønnen er {t[Løn; 2024] | kr.}.\n",
+                                  csv);
+    CHECK(declared.messages == "");
+    CHECK(figure_text(declared).find("Lønnen er 1.250.000.000 kr.") != std::string::npos);
+    // A title that names the unit the table is shown in ("enhed:") says nothing of its figures.
+    const auto shown = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2024 (mio. kr.)\nenhed: mio. kr.\n```\n\n"
+                               "Lønnen er {t[Løn; 2024] | kr.}.\n",
+                               "Post;2024\nLøn;1.250.000.000\n");
+    CHECK(shown.messages == "");
+    CHECK(figure_text(shown).find("Lønnen er 1.250.000.000 kr.") != std::string::npos);
+
+    // A note, a row or a heading may name it; a talenhed that says otherwise is a contradiction.
+    const auto note = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\nnote: Beløb i mio. kr.\n```\n\n"
+                              "{t[Drift; 2024] | kr.}\n",
+                              csv);
+    CHECK(note.messages.find("the table \"t\" names mio. kr. in its note \"Beløb i mio. kr.\"") != std::string::npos);
+    const auto row = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\n```\n\n{t[Drift (t. kr.); 2024] + 1}\n",
+                             "Post;2024\nDrift (t. kr.);11,5\n");
+    CHECK(row.messages.find("names t. kr. in the row \"Drift (t. kr.)\"") != std::string::npos);
+    const auto contradiction = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2024 (mio. kr.)\ntalenhed: kr.\n```\n\n"
+                                       "{t[Drift; 2024] * 2}\n",
+                                       csv);
+    CHECK(contradiction.messages.find("names mio. kr. in its title, but its \"talenhed:\" says kr.; correct the one that "
+                                      "is wrong") != std::string::npos);
+    // An amount in the title is no unit of the figures ("Rammen er 4,2 mio. kr.").
+    const auto amount = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Rammen er 4,2 mio. kr.\n```\n\n{t[Drift; 2024] * 2}\n",
+                                csv);
+    CHECK(amount.messages == "");
+}
+
 TEST_CASE("figures: a beregning block computes named values, as the membership fee") {
     const auto l = compute(
         "Kontingentet bliver {kontingent[sats-2024] | kr.}, en stigning på {kontingent[stigning] | kr.}.\n\n"
@@ -519,6 +575,57 @@ TEST_CASE("table calc: a heading is matched folded, short or long, with Danish l
     // A heading that matches no column is still refused.
     const auto missing = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: C = [økonomi] + 1\n```\n", csv.c_str());
     CHECK(missing.messages.find("error") != std::string::npos);
+}
+
+TEST_CASE("table calc: where a computed row and a computed column cross, the one that does not add up writes the cell") {
+    const char* csv = "Post;Mænd;Kvinder\nAnsatte i alt;100;300\nHeraf ledere;10;90\n";
+    // A share row across a sum column: the share of the totals (100 / 400), not the sum of the
+    // two shares (10 + 30), which a probe found printed without a word.
+    const auto share = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
+                               "række: Andel ledere (pct.) = [Heraf ledere] / [Ansatte i alt] * 100\n"
+                               "kolonne: I alt = [Mænd] + [Kvinder]\n```\n\n{t[Andel ledere (pct.); I alt]}\n",
+                               csv);
+    CHECK(share.messages == "");
+    CHECK(row_texts(table(share), 2) == std::vector<std::string>{"Andel ledere (pct.)", "10", "30", "25"});
+    CHECK(row_texts(table(share), 0) == std::vector<std::string>{"Ansatte i alt", "100", "300", "400"});
+    CHECK(figure_text(share).find("25") != std::string::npos);
+    // A sum row across an index column: the index of the sum (the example's speciallæger table).
+    const auto index = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
+                               "række: I alt = sum(Ansatte i alt .. Heraf ledere)\n"
+                               "kolonne: Indeks = [Kvinder] / [Mænd] * 100\n```\n",
+                               csv);
+    CHECK(index.messages == "");
+    CHECK(row_texts(table(index), 2) == std::vector<std::string>{"I alt", "110", "390", "355"});
+    // A sum across a sum agrees either way.
+    const auto sums = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
+                              "række: I alt = [Ansatte i alt] + [Heraf ledere]\nkolonne: Begge = sum(Mænd .. Kvinder)\n```\n",
+                              csv);
+    CHECK(sums.messages == "");
+    CHECK(row_texts(table(sums), 2) == std::vector<std::string>{"I alt", "110", "390", "500"});
+    const auto reads = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
+                               "række: Andel = [Heraf ledere] / [Ansatte i alt] * 100\n"
+                               "kolonne: I alt = [Mænd] + [Kvinder]\nkolonne: Største = max([Mænd]; [I alt])\n```\n",
+                               csv);
+    // Neither adds up, and they differ: an error naming both.
+    const auto both = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
+                              "række: Andel = [Heraf ledere] / [Ansatte i alt] * 100\n"
+                              "kolonne: Forskel = ([Kvinder] - [Mænd]) / [Mænd] * 100\n```\n",
+                              csv);
+    CHECK(both.messages.find("error: the row formula \"Andel = [Heraf ledere] / [Ansatte i alt] * 100\" and the column formula "
+                             "\"Forskel = ([Kvinder] - [Mænd]) / [Mænd] * 100\" cross in the cell \"Andel\" / \"Forskel\", and "
+                             "neither adds up what it reads: the column's gives 200 there, the row's would give 400") != std::string::npos);
+    // Left out of the row formula, the column's figure stands.
+    const auto left_out = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
+                                  "række: Andel = [Heraf ledere] / [Ansatte i alt] * 100 | kolonner Mænd .. Kvinder\n"
+                                  "kolonne: Forskel = ([Kvinder] - [Mænd]) / [Mænd] * 100\n```\n",
+                                  csv);
+    CHECK(left_out.messages == "");
+    CHECK(row_texts(table(left_out), 2) == std::vector<std::string>{"Andel", "10", "30", "200"});
+    // A column formula that reads a crossing cell the row formula writes after it: an error, not
+    // the sum of the shares read before the cell was computed.
+    CHECK(reads.messages.find("error: the cell \"Andel\" / \"I alt\" is computed by the row formula \"Andel = [Heraf "
+                              "ledere] / [Ansatte i alt] * 100\", from the totals of the columns it crosses, so after every "
+                              "column formula") != std::string::npos);
 }
 
 TEST_CASE("table calc: a heading that could mean two columns is an error at the reference, listing both") {
