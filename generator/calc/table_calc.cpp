@@ -277,6 +277,30 @@ private:
 };
 
 // A cell a formula of the table will write, and that formula's place in the order of computing.
+// Whether a formula adds up what it reads (labels, sums of ranges, + and -, and those times or
+// over a number): computed across another formula's results, it gives what that formula gives
+// across its inputs, so where a computed row and a computed column cross, the one that does not
+// add up (a share, an index) is the one meant there, computed from the other's totals.
+bool adds_up(const Expr& e) {
+    switch (e.kind) {
+        case Expr::Kind::Label: return true;
+        case Expr::Kind::Unary: return e.op == '-' && adds_up(*e.args[0]);
+        case Expr::Kind::Binary:
+            if (e.op == '+' || e.op == '-') return adds_up(*e.args[0]) && adds_up(*e.args[1]);
+            if (e.op == '*')
+                return (adds_up(*e.args[0]) && e.args[1]->kind == Expr::Kind::Number) ||
+                       (e.args[0]->kind == Expr::Kind::Number && adds_up(*e.args[1]));
+            if (e.op == '/') return adds_up(*e.args[0]) && e.args[1]->kind == Expr::Kind::Number;
+            return false;
+        case Expr::Kind::Call:
+            if (e.text != "sum") return false;
+            for (const auto& a : e.args)
+                if (a->kind != Expr::Kind::Range && !adds_up(*a)) return false;
+            return true;
+        default: return false;
+    }
+}
+
 struct PlannedCell {
     size_t order = 0;
     const PreparedFormula* formula = nullptr;
@@ -489,6 +513,14 @@ private:
                                            "is made of"),
                                  cell, column, written, position_of(*later.formula),
                                  quote_text(rows_ ? row_name(t_, *own_) : t_.header[*own_]));
+            return false;
+        }
+        if (later.formula->kind == Formula::Kind::Row && formula_.kind == Formula::Kind::Column) {
+            // A crossing cell (TableComputation::plan): its row's formula is computed last.
+            error->message = fmt(_("the cell {} / {} is computed by the row formula {}, from the totals of the columns it "
+                                   "crosses, so after every column formula; compute this column from the columns those "
+                                   "are made of, or leave that row out of it (\"| rækker A .. B\")"),
+                                 cell, column, written);
             return false;
         }
         error->message = fmt(_("the cell {} / {} is computed by the formula {}, which has not been computed yet: "
@@ -752,12 +784,19 @@ public:
             compute_column(p);
             ++now_;
         }
+        if (ok_) compute_crossings();
+        if (ok_) check_crossings();
         add_notes();
         show_in_millions();
         return ok_;
     }
 
 private:
+    struct RowWrite {
+        const Prepared* formula;
+        size_t row, first, last;  // the row it writes, and the columns its range covers
+    };
+
     // Every formula parsed first: a table with a formula that does not parse is not computed.
     bool prepare_all() {
         bool all = true;
@@ -819,6 +858,28 @@ private:
         }
     }
 
+    // The row formula that writes cell (r, c) of a computed column instead of the column's
+    // formula: one that does not add up, across a column formula that does.
+    const RowWrite* crossing_row(size_t r, size_t c, const Prepared& column) const {
+        if (!adds_up(*column.expr)) return nullptr;
+        for (const RowWrite& w : row_writes_)
+            if (w.row == r && c >= w.first && c <= w.last && !adds_up(*w.formula->expr)) return &w;
+        return nullptr;
+    }
+
+    // The cells crossing_row gives to row formulas, computed once every column is.
+    void compute_crossings() {
+        for (const auto& [w, c] : crossings_) {
+            const size_t r = w->row, col = c;
+            if (!claim(writer_, r, col, *w->formula, [&] { return fmt(_("row {}"), quote_text(w->formula->formula->target)); },
+                       diags_) ||
+                !compute_cell(*w->formula, r, col, true, [&] { return fmt(_(" (in column {})"), quote_text(t_.header[col])); })) {
+                ok_ = false;
+                return;
+            }
+        }
+    }
+
     // The row a row formula writes: found by label, or added at the end (with a warning, unless
     // the table says "tilføj: nederst": a subtotal row deleted from the CSV would otherwise move
     // to the end without a word).
@@ -862,6 +923,15 @@ private:
             ok_ = false;
             return;
         }
+        row_writes_.push_back({&p, *r, cols->first, cols->second});
+        // A row that does not add up, where a column that does crosses it: its formula writes
+        // that cell, after every column formula (compute_crossings). Planned here, where the
+        // row is known also when it was added at the end.
+        if (!adds_up(*p.expr))
+            for (const Prepared& column : columns_)
+                if (const auto c = find_column(t_, column.formula->target);
+                    c && *c >= cols->first && *c <= cols->second && adds_up(*column.expr))
+                    planned_[std::make_pair(*r, *c)] = PlannedCell{rows_.size() + columns_.size(), &p};
         size_t computed = 0;
         for (size_t c = cols->first; c <= cols->second && c < t_.header.size(); ++c) {
             // A column of numbers with a word among them is computed too: the word is an error
@@ -900,6 +970,10 @@ private:
             // A row without a label is computed too: Excel leaves the label of a merged cell empty,
             // and its published figures would otherwise go unchecked.
             if (t_.rows[r].role == TableRow::Role::Spacer) continue;
+            if (const RowWrite* w = crossing_row(r, c, p)) {
+                crossings_.emplace_back(w, c);
+                continue;
+            }
             if (!claim(writer_, r, c, p, [&] { return fmt(_("column {}"), quote_text(p.formula->target)); }, diags_) ||
                 !compute_cell(p, r, c, false, [&] { return fmt(_(" (in row {})"), quote_text(row_name(t_, r))); })) {
                 ok_ = false;
@@ -908,6 +982,49 @@ private:
             any_number = any_number || t_.rows[r].cells[c].kind == Cell::Kind::Number;
         }
         t_.numeric[c] = any_number;
+    }
+
+    // Where a computed row and a computed column cross, one formula writes the cell: the one
+    // that does not add up, computed from the other's totals (adds_up): an index of a sum row,
+    // a share across "I alt = [Mænd] + [Kvinder]" (the share of the totals, 25, not the sum of
+    // two shares, 40). Where neither adds up (a share row across an index column), the column's
+    // formula writes it; where the row's, computed there too, prints otherwise, that is an error
+    // naming both, never one of two figures silently.
+    void check_crossings() {
+        for (const Prepared& column : columns_) {
+            const auto c = find_column(t_, column.formula->target);
+            if (!c) continue;
+            for (const RowWrite& w : row_writes_) {
+                // A row that adds up gives, across the column, what the column's formula gives
+                // across the rows it adds (a sum's index is the index of the sum): nothing to say.
+                if (*c < w.first || *c > w.last || adds_up(*w.formula->expr)) continue;
+                const auto writer = writer_.find({w.row, *c});
+                if (writer == writer_.end() || writer->second != column.formula) continue;
+                const Cell& cell = t_.rows[w.row].cells[*c];
+                if (cell.kind != Cell::Kind::Number) continue;
+                // Every formula has written its cells: the row's reads the table as it stands.
+                TableScope scope(t_, row_keys_, refs_, true, *c, w.row, writer_, planned_, rows_.size() + columns_.size(),
+                                 *w.formula->formula, sum_spans_);
+                FormulaError err;
+                std::string caution;
+                const auto v = evaluate(*w.formula->expr, scope, &err, &caution);
+                // A row formula that cannot be computed across the column (it reads a word
+                // there) means nothing in that cell: the column's figure is the only one.
+                if (!v || !v->is_number()) continue;
+                if (v->number.rounded(cell.decimals) == cell.value.rounded(cell.decimals)) continue;
+                diags_.error(column.formula->loc,
+                             fmt(_("the row formula {} and the column formula {} cross in the cell {} / {}, and neither "
+                                   "adds up what it reads: the column's gives {} there, the row's would give {}; if the "
+                                   "column's is meant, leave that column out of the row formula (\"| kolonner A .. B\"), "
+                                   "else compute the figure in a table of its own"),
+                                 quote_text(w.formula->formula->target + " = " + w.formula->formula->expression),
+                                 quote_text(column.formula->target + " = " + column.formula->expression),
+                                 quote_text(row_name(t_, w.row)), quote_text(t_.header[*c]), cell.text,
+                                 format_danish(v->number.rounded(cell.decimals), cell.decimals)),
+                             column.formula->line);
+                ok_ = false;
+            }
+        }
     }
 
     // One cell: evaluated in the formula's scope and stored beside the published figure.
@@ -968,6 +1085,8 @@ private:
     std::vector<bool> computed_column_;
     std::map<std::pair<size_t, size_t>, const Formula*> writer_;  // which formula writes each cell
     Planned planned_;                                              // which formula will write each cell
+    std::vector<RowWrite> row_writes_;  // what each row formula computed
+    std::vector<std::pair<const RowWrite*, size_t>> crossings_;  // cells crossing_row gave to a row formula
     SumSpans sum_spans_;                                           // what each sum formula adds
     size_t now_ = 0;  // the formula being computed, counting the rows' formulas, then the columns'
 
