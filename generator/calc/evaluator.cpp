@@ -93,6 +93,12 @@ public:
     const std::string& caution() const { return caution_; }
 
 private:
+    // A number written with a per-cent sign or "pct." ("5 %", "3,4 pct.").
+    static bool written_as_share(std::string_view text) {
+        text = trim(text);
+        return text.ends_with("%") || text.ends_with("pct.") || text.ends_with("pct");
+    }
+
     std::optional<Value> fail(const Expr& at, std::string msg) {
         Failure f;
         f.message = std::move(msg);
@@ -122,6 +128,15 @@ private:
     }
 
     std::optional<Value> binary(const Expr& e) {
+        // "3,4 pct." in a formula is the number 3,4, as a per-cent cell is: multiplied or
+        // divided by, it would make "[Løn] * 5 %" five times the pay, without a word.
+        if (e.op == '*' || e.op == '/')
+            for (const auto& arg : e.args)
+                if (arg->kind == Expr::Kind::Number && written_as_share(arg->text))
+                    return fail(*arg, fmt(_("{} is the number {} in a formula, as a per-cent cell is, not a rate; write "
+                                            "\"{} / 100\" for that share of a figure"),
+                                          quote_text(arg->text), format_danish(arg->number, arg->decimals),
+                                          format_danish(arg->number, arg->decimals)));
         auto a = eval(*e.args[0]);
         if (!a || !number_or_missing(*e.args[0], *a)) return std::nullopt;
         auto b = eval(*e.args[1]);
@@ -383,15 +398,37 @@ private:
         auto higher = now ? higher_is_better(*e.args[2]) : std::nullopt;
         if (!before || !now || !higher || !number_or_missing(*e.args[0], *before) || !number_or_missing(*e.args[1], *now))
             return std::nullopt;
-        Decimal band(0, 0);
+        std::optional<Value> band_value;
         if (e.args.size() == 4) {
             auto b = eval(*e.args[3]);
             if (!b || !b->is_number()) return b ? fail(*e.args[3], _("the band for \"uændret\" must be a number")) : std::nullopt;
-            const auto a = b->number.abs();
-            if (!a) return fail(*e.args[3], too_large(_("the band")));
-            band = *a;
+            // A negative band was taken as its size: a sign is a slip, not a band.
+            if (b->number.is_negative())
+                return fail(*e.args[3], fmt(_("the band for \"uændret\" is {}; it is how far the figure may move either way, "
+                                              "so it cannot be negative"),
+                                            shown(*b)));
+            band_value = *b;
         }
         if (!before->is_number() || !now->is_number()) return Value::missing("-");
+        Decimal band(0, 0);
+        if (band_value) {
+            band = band_value->number;
+            // The band in the unit the two figures are compared in, as every other number with
+            // a unit is (100.000 kr. is 0,1 in a table in mio. kr.); a band without one is in theirs.
+            Value from = *before, to = *now;
+            const auto unit = align(e, from, to, false, e.args[0].get(), e.args[1].get());
+            if (!unit) return std::nullopt;
+            const std::string compared = unit->empty() ? std::string("kr.") : *unit;
+            if (!band_value->unit.empty() && band_value->unit != compared) {
+                if (units_conflict(band_value->unit, compared) || kroner_per(band_value->unit) == 0 || kroner_per(compared) == 0)
+                    return fail(*e.args[3], fmt(_("the band for \"uændret\" is in {}, the figures it judges in {}; write "
+                                                  "it in their unit"),
+                                                band_value->unit, compared));
+                const auto converted = convert_amount(band, band_value->unit, compared);
+                if (!converted) return fail(*e.args[3], too_large(_("the band")));
+                band = *converted;
+            }
+        }
         const Words& w = scope_.refs().words();
         bool overflow = false;
         auto v = judged(e, *before, *now, [&](const Decimal& from, const Decimal& to) {

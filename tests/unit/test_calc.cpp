@@ -130,6 +130,31 @@ TEST_CASE("formulas: status, trend and cap words carry a tone") {
     CHECK(v->tone == model::Cell::Tone::Bad);
 }
 
+TEST_CASE("formulas: a trend's band is converted to the unit of the figures it judges, and is never negative") {
+    Numbers n = budget();
+    // 0,3 mio. kr. of change against a band of 0,5 mio. kr. (a probe got "stigende": the band was
+    // read as 0,5 kr.), and against 100.000 kr. written in kroner.
+    CHECK(eval("udvikling(1.000.000 kr.; 1.300.000 kr.; lavere; 0,5 mio. kr.)", n) == "uændret");
+    CHECK(eval("udvikling(1 mio. kr.; 1,3 mio. kr.; lavere; 100.000 kr.)", n) == "stigende");
+    CHECK(eval("udvikling(1 mio. kr.; 1,3 mio. kr.; lavere; 400.000 kr.)", n) == "uændret");
+    CHECK(eval("udvikling(1 mio. kr.; 1,3 mio. kr.; lavere; 0,3)", n) == "uændret");  // no unit: the figures'
+    CHECK(eval("udvikling(1; 5; højere; -10)", n) ==
+          "error at 25: the band for \"uændret\" is -10; it is how far the figure may move either way, so it cannot be "
+          "negative");
+}
+
+TEST_CASE("formulas: a number written as per cent is no rate to multiply or divide by") {
+    Numbers n = budget();
+    // "5 %" is 5, as a per-cent cell is: "* 5 %" would be five times the figure.
+    CHECK(eval("t[Løn; Budget 2024] * 5 %", n) ==
+          "error at 23: \"5 %\" is the number 5 in a formula, as a per-cent cell is, not a rate; write \"5 / 100\" for "
+          "that share of a figure");
+    CHECK(eval("100 / 3,4 pct.", n).find("error at 6: \"3,4 pct.\" is the number 3,4 in a formula") == 0);
+    CHECK(eval("t[Løn; Budget 2024] * 5 / 100", n) == "5");
+    CHECK(eval("70 % + 3 %", n) == "73");  // shares added are fine
+    CHECK(eval("status(73 %; 79 %; højere)", n) == "ikke opfyldt");
+}
+
 TEST_CASE("formulas: a missing value passes through arithmetic; text does not") {
     Numbers n = budget();
     CHECK(eval("ikke oplyst + 1", n) == "Ikke oplyst");
@@ -211,7 +236,10 @@ TEST_CASE("formulas: an overflow is an error at the formula, never a figure") {
     CHECK(eval("udvikling(mindst; størst; højere)", n) ==
           "error at 0: the change from -9.223.372.036.854.775.808 to 9.223.372.036.854.775.807" + too_large);
     CHECK(eval("udvikling(størst; mindst; lavere)", n).rfind("error at 0: the change from", 0) == 0);
-    CHECK(eval("udvikling(1; 2; højere; mindst)", n) == "error at 25: the band" + too_large);
+    CHECK(eval("udvikling(1; 2; højere; mindst)", n) ==
+          "error at 25: the band for \"uændret\" is -9.223.372.036.854.775.808; it is how far the figure may move either "
+          "way, so it cannot be negative");
+    CHECK(eval("udvikling(1 kr.; 2 kr.; højere; 9.300.000.000.000 mio. kr.)", n) == "error at 33: the band" + too_large);
     CHECK(eval("udvikling(mindst; -1; højere)", n) == "stigende");  // -1 - INT64_MIN is INT64_MAX: fits
     // Comparisons at the extremes need no arithmetic and stay right.
     CHECK(eval("status(mindst; størst; lavere)", n) == "opfyldt");
