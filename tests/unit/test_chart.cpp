@@ -243,6 +243,12 @@ TEST_CASE("chart words: the alt text gives every value from the data, a gap as n
           "Behandling: 1. kvt. 2023 46 dage, 2. kvt. 2023 43 dage; Operation: 1. kvt. 2023 ikke oplyst, "
           "2. kvt. 2023 60 dage; Mål 79 dage.");
     CHECK(chart_description(c, "not stated").find("1. kvt. 2023 not stated") != std::string::npos);
+    // Ending in an abbreviation's stop, it ends in one stop (a probe found "mio. kr..").
+    c.target.reset();
+    c.unit = "mio. kr.";
+    const std::string money = chart_description(c, "ikke oplyst");
+    CHECK(money.ends_with(" mio. kr."));
+    CHECK(money.find("..") == std::string::npos);
 }
 
 namespace {

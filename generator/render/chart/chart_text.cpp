@@ -21,7 +21,8 @@ std::string chart_description(const model::Chart& c, const std::string& not_stat
         }
     }
     if (c.target) out += (out.empty() ? "" : "; ") + c.target_label;
-    if (!out.empty()) out += ".";
+    // One full stop, as Danish typography writes it after an abbreviation's ("... 12,5 mio. kr.").
+    if (!out.empty() && out.back() != '.') out += ".";
     return out;
 }
 
