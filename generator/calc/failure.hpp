@@ -19,6 +19,9 @@ struct Failure {
     // The error (an index into Diagnostics) this one only follows from: it is counted under that
     // one, not shown, so one cause gives one error.
     std::optional<size_t> follows_from;
+    // The input cell the error is about, where it is reported at the formula (an empty cell):
+    // a second formula that fails on the same cell follows from the first one's error.
+    std::optional<SourceLoc> cause;
 };
 
 // A failure found at a place in a formula's text.

@@ -208,6 +208,7 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
             }
             error->message = fmt(_("the cell {} / {}{} is empty; write 0 if the amount is zero"), quote_text(row_name(t, row)),
                                  quote_text(t.header[column]), position(c));
+            if (!c.loc.file.empty()) error->cause = c.loc;
             return std::nullopt;
     }
     return std::nullopt;
@@ -306,6 +307,8 @@ struct PlannedCell {
     const PreparedFormula* formula = nullptr;
 };
 using Planned = std::map<std::pair<size_t, size_t>, PlannedCell>;
+// The cells a formula failed to compute, each with its error (an index into Diagnostics).
+using FailedCells = std::map<std::pair<size_t, size_t>, size_t>;
 // The rows (or columns) each sum formula of a table adds, as index ranges: found once per formula.
 using SumSpans = std::map<const PreparedFormula*, std::vector<std::pair<size_t, size_t>>>;
 
@@ -330,9 +333,9 @@ public:
     // write, `now` the place of `formula`, the one being evaluated, in the order of computing.
     TableScope(Table& t, RowKeys& keys, References& refs, bool rows, size_t fixed, std::optional<size_t> own,
                const std::map<std::pair<size_t, size_t>, const Formula*>& computed, const Planned& planned, size_t now,
-               const Formula& formula, SumSpans& sums)
+               const Formula& formula, SumSpans& sums, const FailedCells* failed = nullptr)
         : Scope(refs), t_(t), keys_(keys), rows_(rows), fixed_(fixed), own_(own), computed_(computed), planned_(planned),
-          now_(now), formula_(formula), sums_(sums) {}
+          now_(now), formula_(formula), sums_(sums), failed_(failed) {}
 
     std::optional<Value> label(const std::string& label, Failure* error) override {
         std::string ambiguous;
@@ -478,6 +481,14 @@ private:
     // A cell's value; "-" or "Ikke oplyst" read from the CSV is an error at that cell unless the
     // table says "mangler: videre", so no total silently turns into "-".
     std::optional<Value> input(size_t r, size_t c, Failure* error) {
+        // A cell another formula failed to compute: this follows from that error.
+        if (failed_)
+            if (const auto f = failed_->find({r, c}); f != failed_->end()) {
+                error->message = fmt(_("the cell {} / {} could not be computed (see its error)"),
+                                     quote_text(row_name(t_, r)), quote_text(t_.header[c]));
+                error->follows_from = f->second;
+                return std::nullopt;
+            }
         if (!not_yet_computed(r, c, error)) return std::nullopt;
         auto v = cell_value(t_, r, c, error);
         if (v) share_sign_.add(t_.rows[r].cells[c]);
@@ -554,6 +565,7 @@ private:
     size_t now_;
     const Formula& formula_;
     SumSpans& sums_;
+    const FailedCells* failed_;
     SharedShareSign share_sign_;
 };
 
@@ -872,10 +884,13 @@ private:
         for (const auto& [w, c] : crossings_) {
             const size_t r = w->row, col = c;
             if (!claim(writer_, r, col, *w->formula, [&] { return fmt(_("row {}"), quote_text(w->formula->formula->target)); },
-                       diags_) ||
-                !compute_cell(*w->formula, r, col, true, [&] { return fmt(_(" (in column {})"), quote_text(t_.header[col])); })) {
+                       diags_)) {
                 ok_ = false;
                 return;
+            }
+            if (!compute_cell(*w->formula, r, col, true, [&] { return fmt(_(" (in column {})"), quote_text(t_.header[col])); })) {
+                ok_ = false;
+                if (!failed_on_input_) return;
             }
         }
     }
@@ -937,10 +952,15 @@ private:
             // A column of numbers with a word among them is computed too: the word is an error
             // at its cell if the formula uses it, never a total silently left empty.
             if (c == 0 || computed_column_[c] || (!t_.numeric[c] && !holds_numbers(t_, c))) continue;
-            if (!claim(writer_, *r, c, p, [&] { return fmt(_("row {}"), quote_text(p.formula->target)); }, diags_) ||
-                !compute_cell(p, *r, c, true, [&] { return fmt(_(" (in column {})"), quote_text(t_.header[c])); })) {
+            if (!claim(writer_, *r, c, p, [&] { return fmt(_("row {}"), quote_text(p.formula->target)); }, diags_)) {
                 ok_ = false;
                 return;
+            }
+            // A cell that cannot be computed for a cell's sake is an error at that cell; the formula
+            // goes on with the next, so every problem of the table is listed at once, not one per build.
+            if (!compute_cell(p, *r, c, true, [&] { return fmt(_(" (in column {})"), quote_text(t_.header[c])); })) {
+                ok_ = false;
+                if (!failed_on_input_) return;  // the formula's own error: once, not once a column
             }
             ++computed;
         }
@@ -974,10 +994,14 @@ private:
                 crossings_.emplace_back(w, c);
                 continue;
             }
-            if (!claim(writer_, r, c, p, [&] { return fmt(_("column {}"), quote_text(p.formula->target)); }, diags_) ||
-                !compute_cell(p, r, c, false, [&] { return fmt(_(" (in row {})"), quote_text(row_name(t_, r))); })) {
+            if (!claim(writer_, r, c, p, [&] { return fmt(_("column {}"), quote_text(p.formula->target)); }, diags_)) {
                 ok_ = false;
                 break;
+            }
+            if (!compute_cell(p, r, c, false, [&] { return fmt(_(" (in row {})"), quote_text(row_name(t_, r))); })) {
+                ok_ = false;
+                if (!failed_on_input_) break;  // the formula's own error: once, not once a row
+                continue;
             }
             any_number = any_number || t_.rows[r].cells[c].kind == Cell::Kind::Number;
         }
@@ -1032,12 +1056,28 @@ private:
     template <class Where>
     bool compute_cell(const Prepared& p, size_t r, size_t c, bool row_formula, const Where& where) {
         TableScope scope(t_, row_keys_, refs_, row_formula, row_formula ? c : r, row_formula ? std::optional<size_t>(r) : c, writer_,
-                         planned_, now_, *p.formula, sum_spans_);
+                         planned_, now_, *p.formula, sum_spans_, &failed_cells_);
         FormulaError err;
         std::string caution;
         auto v = evaluate(*p.expr, scope, &err, &caution);
         if (!v) {
+            // An input cell another formula could not compute with is one cause, one error.
+            // A cell's own problem (a word, an empty cell, one another formula failed on): the
+            // formula goes on with its next cell; its own (a label it names that is not there),
+            // it stops at.
+            failed_on_input_ = err.at || err.cause || err.follows_from;
+            const std::optional<SourceLoc>& at = err.at ? err.at : err.cause;
+            const auto cause = at ? std::optional<std::tuple<std::string, int, int>>(std::make_tuple(at->file.str(), at->line, at->column))
+                                  : std::nullopt;
+            if (!err.follows_from && cause)
+                if (const auto seen = cause_reported_.find(*cause); seen != cause_reported_.end()) err.follows_from = seen->second;
+            const size_t before = diags_.size();
             report(diags_, *p.formula, err, where());
+            const std::optional<size_t> root = diags_.size() > before ? std::optional<size_t>(before) : err.follows_from;
+            if (root) {
+                failed_cells_[{r, c}] = *root;
+                if (cause) cause_reported_.emplace(*cause, *root);
+            }
             return false;
         }
         if (!caution.empty())
@@ -1087,6 +1127,9 @@ private:
     Planned planned_;                                              // which formula will write each cell
     std::vector<RowWrite> row_writes_;  // what each row formula computed
     std::vector<std::pair<const RowWrite*, size_t>> crossings_;  // cells crossing_row gave to a row formula
+    FailedCells failed_cells_;                                    // cells a formula could not compute
+    bool failed_on_input_ = false;  // compute_cell's last failure was a cell's, not its formula's
+    std::map<std::tuple<std::string, int, int>, size_t> cause_reported_;  // input cells at fault, and their error
     SumSpans sum_spans_;                                           // what each sum formula adds
     size_t now_ = 0;  // the formula being computed, counting the rows' formulas, then the columns'
 

@@ -628,6 +628,27 @@ TEST_CASE("table calc: where a computed row and a computed column cross, the one
                               "column formula") != std::string::npos);
 }
 
+TEST_CASE("table calc: every cell a table cannot compute with is listed at once, each once") {
+    // A probe found only "ca. 5" reported, twice (once per formula), and "ca. 6" and the empty
+    // cell only after it was fixed: a formula stopped at its first bad cell.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\nrække: S = sum(x .. z)\n"
+                           "kolonne: D = [A] + [C]\n```\n",
+                           "Post;A;B;C\nx;ca. 5;1;7\ny;1;ca. 6;\nz;1;1;1\n");
+    CHECK(l.messages.find("m/01-a/t.csv:2:3: error: the cell \"x\" / \"A\" holds the text \"ca. 5\"") != std::string::npos);
+    CHECK(l.messages.find("m/01-a/t.csv:3:5: error: the cell \"y\" / \"B\" holds the text \"ca. 6\"") != std::string::npos);
+    CHECK(l.messages.find("error: the cell \"y\" / \"C\" (m/01-a/t.csv:3:11) is empty") != std::string::npos);
+    size_t errors = 0;
+    for (size_t at = l.messages.find(": error: "); at != std::string::npos; at = l.messages.find(": error: ", at + 1)) ++errors;
+    CHECK(errors == 3);
+    CHECK(l.messages.find("\"ca. 5\"", l.messages.find("\"ca. 5\"") + 1) == std::string::npos);  // once
+    // A formula's own error (a row it names that is not there) is said once, not once a column.
+    const auto own = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: S = [x] + [w]\n```\n",
+                             "Post;A;B;C\nx;1;2;3\nS;;;\n");
+    size_t own_errors = 0;
+    for (size_t at = own.messages.find(": error: "); at != std::string::npos; at = own.messages.find(": error: ", at + 1)) ++own_errors;
+    CHECK(own_errors == 1);
+}
+
 TEST_CASE("table calc: a heading that could mean two columns is an error at the reference, listing both") {
     // "Budget" and "budget*" match alike (case and footnote "*" ignored): a reference would take
     // the first one silently.
