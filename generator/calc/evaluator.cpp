@@ -213,6 +213,7 @@ private:
             const Expr* number = written(a) ? a_at : b_at;
             number_at_ = number ? number->column : at.column;
             number_text_ = number && number->kind == Expr::Kind::Number ? number->text : "";
+            taken_in_ = (written(a) ? b : a).unit;
         }
         if (!mixed_.first.empty()) return;
         // A value computed from two amount units before (a beregning value) counts as combining them.
@@ -233,7 +234,19 @@ private:
 public:
     // Whether a written number's unit is ambiguous (note_units()): then an error where it is added.
     bool ambiguous_number() {
-        if (number_at_ < 0 || mixed_.first.empty()) return false;
+        if (number_at_ < 0) return false;
+        // Beside figures shown in another unit than they are written in ("loft([2023]; 1,3)" in a
+        // table in kr. shown in mio. kr.): taken in kroner, 1,3 would be 1,3 kr.
+        if (const std::string shown = scope_.shown_unit(); mixed_.first.empty() && !shown.empty() && shown != taken_in_) {
+            const std::string number = number_text_.empty() ? "5" : number_text_;
+            Failure f;
+            f.message = fmt(_("the table shows its figures in {}, but they are written in {}, so the number written here "
+                              "would be taken in {}; write the number with its unit ({} or {})"),
+                            shown, taken_in_, taken_in_, quote_text(number + " " + shown), quote_text(number + " " + taken_in_));
+            fail(number_at_, std::move(f));
+            return true;
+        }
+        if (mixed_.first.empty()) return false;
         const auto common = common_unit(mixed_.first, mixed_.second);
         // The two ways to write it, the smaller unit first: "5 kr." or "5 mio. kr.".
         std::string small = mixed_.first, large = mixed_.second;
@@ -496,6 +509,7 @@ private:
     std::string caution_;
     int number_at_ = -1;                           // where a written number was given an amount's unit
     std::string number_text_;                      // that number as written, if it is one number
+    std::string taken_in_;                         // the amount unit it was taken in
     std::pair<std::string, std::string> mixed_;    // the first two amount units combined
 };
 

@@ -53,6 +53,11 @@ public:
     // needed: *error holds the message for the formula; a scope that knows the cell is at fault
     // may rewrite it and set error->at to put the error there.
     virtual void word_as_number(const Value& word, Failure* error) { (void)word, (void)error; }
+    // The amount unit the figures this formula reads are shown in, where that is not the one
+    // they are written in (a table in kr. shown with "enhed: mio. kr."), else "": a number
+    // written without a unit beside them is ambiguous there (the reader sees 1,3, the cell
+    // holds 1.300.000).
+    virtual std::string shown_unit() const { return ""; }
 
 private:
     References& refs_;

@@ -480,6 +480,12 @@ private:
 
     // A cell's value; "-" or "Ikke oplyst" read from the CSV is an error at that cell unless the
     // table says "mangler: videre", so no total silently turns into "-".
+    std::string shown_unit() const override {
+        const std::string written = cell_unit(t_.figures_unit, "");
+        return kroner_per(t_.unit) > 0 && t_.unit != written && kroner_per(written.empty() ? "kr." : written) > 0 ? t_.unit
+                                                                                                              : "";
+    }
+
     std::optional<Value> input(size_t r, size_t c, Failure* error) {
         // A cell another formula failed to compute: this follows from that error.
         if (failed_)

@@ -649,6 +649,28 @@ TEST_CASE("table calc: every cell a table cannot compute with is listed at once,
     CHECK(own_errors == 1);
 }
 
+TEST_CASE("table calc: a number without unit beside figures shown in another unit than written is an error") {
+    // Written in kroner, shown in millions: the reader sees 1,3 and writes 1,3, which beside
+    // 1.250.000 kr. would be 1,3 kr. ("over loftet", a probe found, next to a printed 1,3).
+    const char* csv = "Post;2023\nDrift;1.250.000\n";
+    const auto bare = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\nenhed: mio. kr.\n"
+                              "kolonne: Loft = loft([2023]; 1,3)\n```\n",
+                              csv);
+    CHECK(bare.messages.find("error: the table shows its figures in mio. kr., but they are written in kr., so the number "
+                             "written here would be taken in kr.; write the number with its unit (\"1,3 mio. kr.\" or "
+                             "\"1,3 kr.\")") != std::string::npos);
+    const auto named = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\nenhed: mio. kr.\n"
+                               "kolonne: Loft = loft([2023]; 1,3 mio. kr.)\n```\n",
+                               csv);
+    CHECK(named.messages == "");
+    CHECK(row_texts(table(named), 0)[2] == "under loftet");
+    // Shown as written: a bare number is in that unit, as before.
+    const auto as_written = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\nkolonne: Loft = loft([2023]; 1.300.000)\n```\n",
+                                    csv);
+    CHECK(as_written.messages == "");
+    CHECK(row_texts(table(as_written), 0)[2] == "under loftet");
+}
+
 TEST_CASE("table calc: a heading that could mean two columns is an error at the reference, listing both") {
     // "Budget" and "budget*" match alike (case and footnote "*" ignored): a reference would take
     // the first one silently.
