@@ -37,6 +37,13 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
             std::string hint;
             const std::string written(trim(std::string_view(f).substr(10)));
             auto n = read_danish_number(written, &hint);
+            // "tolerance 100.000 kr.": a tolerance is in the unit the table prints (a unit would
+            // otherwise be reported as a number written wrongly).
+            if (!n)
+                if (const auto cell = read_danish_cell(written); cell && (!cell->unit.empty() || cell->percent))
+                    return bad(fmt(_("\"tolerance\" takes a number without a unit, in the unit the table prints its "
+                                     "figures in ({} has one)"),
+                                   quote_text(written)));
             // "tolerance 0.500" is not 500: a number written another way is an error saying how.
             if (!n && !hint.empty()) return bad(fmt(_("{} is not a Danish number: {}"), quote_text(written), hint));
             if (!n || n->value.is_negative()) return bad(_("\"tolerance\" takes a number, e.g. \"tolerance 2\""));

@@ -236,6 +236,12 @@ TEST_CASE("table calc: a number whose first thousands group is 0 is an error, ne
                 kBudgetCsv);
     CHECK(l.messages.find("error: \"0.500\" is not a Danish number") != std::string::npos);
     CHECK(l.messages.find("(0,500)") != std::string::npos);
+    // A tolerance with a unit is said to be one, not a number written wrongly (a probe got
+    // "'.' groups thousands" for "tolerance 100.000 kr.").
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = Kontingent + Løn | tolerance 100.000 kr.\ntilføj: nederst\n```\n",
+                kBudgetCsv);
+    CHECK(l.messages.find("error: \"tolerance\" takes a number without a unit, in the unit the table prints its figures in "
+                          "(\"100.000 kr.\" has one)") != std::string::npos);
     l = compute("Sats: {b[rate]}.\n\n```beregning\nnavn: b\nværdi: rate = 0.034\n```\n", kBudgetCsv);
     CHECK(l.messages.find("error: \"0.034\" is not a Danish number") != std::string::npos);
     CHECK(l.messages.find("(0,034)") != std::string::npos);
