@@ -1,6 +1,7 @@
 #include "calc/table_calc.hpp"
 #include "core/messages.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "calc/cell_units.hpp"
@@ -1041,7 +1042,13 @@ private:
                 // A row formula that cannot be computed across the column (it reads a word
                 // there) means nothing in that cell: the column's figure is the only one.
                 if (!v || !v->is_number()) continue;
-                if (v->number.rounded(cell.decimals) == cell.value.rounded(cell.decimals)) continue;
+                // Two ratios agree exactly (an index of shares is the share of the indices), but
+                // computed from cells rounded as shown they may differ in the last digit: that is
+                // rounding, not two meanings.
+                const int d = std::clamp(cell.decimals, 0, 6);
+                const auto apart = Decimal::sub(v->number.rounded(d), cell.value.rounded(d));
+                const auto distance = apart ? apart->abs() : std::nullopt;
+                if (distance && !(Decimal(1, d) < *distance)) continue;
                 diags_.error(column.formula->loc,
                              fmt(_("the row formula {} and the column formula {} cross in the cell {} / {}, and neither "
                                    "adds up what it reads: the column's gives {} there, the row's would give {}; if the "

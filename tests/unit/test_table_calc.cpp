@@ -612,6 +612,13 @@ TEST_CASE("table calc: where a computed row and a computed column cross, the one
                                "række: Andel = [Heraf ledere] / [Ansatte i alt] * 100\n"
                                "kolonne: I alt = [Mænd] + [Kvinder]\nkolonne: Største = max([Mænd]; [I alt])\n```\n",
                                csv);
+    // Neither adds up but they agree (an index of shares is the share of the indices): no error.
+    const auto ratios = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
+                                "række: Andel (pct.) = [Overlæger] / [Samlet] * 100 | decimaler 1\n"
+                                "kolonne: Indeks = [2023] / [2016] * 100\n```\n",
+                                "Post;2016;2023\nOverlæger;1909;2820\nSamlet;3000;3700\n");
+    CHECK(ratios.messages == "");
+    CHECK(row_texts(table(ratios), 2) == std::vector<std::string>{"Andel (pct.)", "63,6", "76,2", "119,8"});
     // Neither adds up, and they differ: an error naming both.
     const auto both = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
                               "række: Andel = [Heraf ledere] / [Ansatte i alt] * 100\n"
