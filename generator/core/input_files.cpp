@@ -27,7 +27,11 @@ std::optional<std::string> unsafe_path_reason(const std::string& relative, bool 
         size_t end = relative.find('/', start);
         if (end == std::string::npos) end = relative.size();
         const std::string part = relative.substr(start, end - start);
-        if (part == ".." && !allow_parent) return _("the path leaves the meeting folder (\"..\")");
+        // Refused wherever it leads ("01-a/../01-a" too): a path is named from the folder down.
+        if (part == ".." && !allow_parent)
+            return lexical_path(relative) ? _("the path goes up a folder (\"..\"); name the file from the meeting folder "
+                                              "down, without \"..\"")
+                                          : _("the path leaves the meeting folder (\"..\")");
         start = end + 1;
     }
     return std::nullopt;

@@ -205,6 +205,11 @@ TEST_CASE("loader: paths may not leave the meeting folder") {
     f.add("meeting.txt", replace(kMeeting, "punkt: 06-b", "punkt: ../andet-moede/06-b"));
     CHECK(load_errors(f).find("m/meeting.txt:7:8: error: cannot use the item folder \"../andet-moede/06-b\": the path "
                               "leaves the meeting folder") != std::string::npos);
+    // One that comes back in is refused too, but not said to leave (a probe found that misleading).
+    MemoryFiles back = good_meeting();
+    back.add("meeting.txt", replace(kMeeting, "punkt: 06-b", "punkt: ./06-b/../06-b"));
+    CHECK(load_errors(back).find("the path goes up a folder (\"..\"); name the file from the meeting folder down, "
+                                 "without \"..\"") != std::string::npos);
     MemoryFiles g = good_meeting();
     g.add("05-a/item.md", replace(kItemA, "fil: tabel-1.csv", "fil: /etc/passwd"));
     CHECK(load_errors(g).find("the path is absolute") != std::string::npos);
