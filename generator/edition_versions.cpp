@@ -137,6 +137,16 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const v
             // is now confidential: then they are withdrawn (build.cpp), and only this one is left.
             if (editions[e] == model::Edition::Offentlig && v.comparison.now_confidential.empty())
                 v.snapshot.published.merge(versions::shown_folders(*before));
+            // This version's rettelsesblad prints the title of each public item taken off the
+            // agenda ("Punkt 3 er taget af dagsordenen: ..."): it has published that item as much
+            // as a version that shows it, and is withdrawn too should it come back confidential.
+            if (editions[e] == model::Edition::Offentlig) {
+                std::set<std::string> now;
+                for (const versions::ItemEntry& i : v.snapshot.items)
+                    if (!i.folder.empty()) now.insert(i.folder);
+                for (const versions::ItemEntry& i : before->items)
+                    if (i.shown && !i.folder.empty() && !now.count(i.folder)) v.snapshot.published.insert(i.folder);
+            }
         }
         v.changes.figures = v.comparison.changes.figures;
         v.changes.texts = v.comparison.changes.texts;

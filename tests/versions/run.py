@@ -326,6 +326,33 @@ def main():
         sheet = open(os.path.join(packet, "offentlig", "rettelsesblad-offentlig.html"), encoding="utf-8").read()
         entries = re.findall(r"<li>(.*?)(?:<p|</li>)", sheet)
         check("its rettelsesblad says only that the table was added", entries == ["Tabel tilføjet: Nøgletal"], str(entries))
+
+        # A public item taken off the agenda, then put back as confidential: the version whose
+        # rettelsesblad printed its title ("Punkt 9 er taget af dagsordenen: ...") published it as
+        # much as one that showed it, and leaves the public edition too (probe corr-repro-5: it
+        # stayed, with the now confidential item's title).
+        # Taken off in the version that makes another item confidential, which withdraws every
+        # earlier public version: then only the rettelsesblad's line has published it.
+        title = "Opfølgning på akutplanen"
+        edit(os.path.join(m, "meeting.txt"), "punkt: 09-akutplanen\n", "")
+        edit(os.path.join(m, "22-hverv", "item.md"), "status: Offentlig", "status: Fortrolig")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-07", "rettet: 2023-10-08")
+        p = build()
+        removed = snapshot_version(packet, "offentlig")
+        sheet = open(os.path.join(packet, "offentlig", "rettelsesblad-offentlig.html"), encoding="utf-8").read()
+        check("an item taken off the agenda is named with its title on the public rettelsesblad",
+              p.returncode == 0 and title in sheet, p.stdout + p.stderr)
+        edit(os.path.join(m, "meeting.txt"), "punkt: 10-", "punkt: 09-akutplanen\npunkt: 10-")
+        edit(os.path.join(m, "09-akutplanen", "item.md"), "status: Offentlig", "status: Fortrolig")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-08", "rettet: 2023-10-09")
+        p = build()
+        check("put back as confidential, it is warned about as published", p.returncode == 0 and
+              "warning: item 9 is now confidential, but the public edition published its content" in p.stderr, p.stdout + p.stderr)
+        public_files = tree(packet, "offentlig")
+        leak = [k for k in public_files if title.encode() in open(os.path.join(packet, k), "rb").read()]
+        check("no public file holds its title, the version that named it included", not leak, "\n".join(leak))
+        check("that version is kept in the closed edition",
+              f"lukket/tilbagetrukket/offentlig/versioner/{removed}/rettelsesblad-offentlig.pdf" in tree(packet, "lukket/tilbagetrukket"))
     print(f"{failures} failure(s)" if failures else "versions: all checks passed")
     return 1 if failures else 0
 
