@@ -150,7 +150,18 @@ CorrectionSheet correction_sheet(const model::EditionView& view, const Wording& 
         group[static_cast<int>(i)] = {f.item, si.figures.size()};
         si.figures.push_back({figure_line(f, w, false), {}});
     }
+    // The meeting's own details (meeting.txt: its time, its place), which every edition prints on
+    // its front page: first on the sheet, each under its field's name.
+    SheetItem meeting;
+    meeting.heading = w.get("rettet-moedet");
     for (const model::TextChange& t : c.texts) {
+        if (t.item != 0) continue;
+        std::string field = t.section;
+        if (!field.empty() && field[0] >= 'a' && field[0] <= 'z') field[0] = static_cast<char>(field[0] - 'a' + 'A');
+        meeting.texts.push_back({w.get("rettet-tekst-sted", {{"afsnit", field}}), runs(t.words)});
+    }
+    for (const model::TextChange& t : c.texts) {
+        if (t.item == 0) continue;
         if (!shown(t.item) && !(t.status && redacted.count(t.item))) continue;
         const std::string where = t.section.empty() ? w.get("rettet-overskrift") : t.section;
         sheet.items[slot[t.item]].texts.push_back({w.get("rettet-tekst-sted", {{"afsnit", where}}), runs(t.words)});
@@ -175,6 +186,7 @@ CorrectionSheet correction_sheet(const model::EditionView& view, const Wording& 
         sheet.items[slot[p.item]].parts.push_back(part_line(p, w));
     }
     std::vector<SheetItem> kept;
+    if (!meeting.texts.empty()) kept.push_back(std::move(meeting));
     for (SheetItem& si : sheet.items)
         if (!si.figures.empty() || !si.texts.empty() || !si.parts.empty()) kept.push_back(std::move(si));
     for (SheetItem& si : gone) kept.push_back(std::move(si));

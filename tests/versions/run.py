@@ -353,6 +353,17 @@ def main():
         check("no public file holds its title, the version that named it included", not leak, "\n".join(leak))
         check("that version is kept in the closed edition",
               f"lukket/tilbagetrukket/offentlig/versioner/{removed}/rettelsesblad-offentlig.pdf" in tree(packet, "lukket/tilbagetrukket"))
+
+        # The meeting's place corrected: both editions' rettelsesblade list it, under "Mødet"
+        # (probe corr-repro-2: counted by diff and the summary, missing from the sheets).
+        edit(os.path.join(m, "meeting.txt"), "sted: Regionernes Hus, Dampfærgevej 22", "sted: Regionernes Hus, Dampfærgevej 24")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-09", "rettet: 2023-10-10")
+        p = build()
+        check("a corrected place builds a new version", p.returncode == 0, p.stdout + p.stderr)
+        for edition in ("offentlig", "lukket"):
+            sheet = open(os.path.join(packet, edition, f"rettelsesblad-{edition}.html"), encoding="utf-8").read()
+            check(f"the {edition} rettelsesblad lists the corrected place under the meeting",
+                  "Mødet" in sheet and "Sted:" in sheet and "24" in sheet and "Ingen rettelser" not in sheet, sheet[-1500:])
     print(f"{failures} failure(s)" if failures else "versions: all checks passed")
     return 1 if failures else 0
 
