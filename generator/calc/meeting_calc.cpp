@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <unordered_map>
 
 #include "calc/evaluator.hpp"
 #include "calc/figure_stops.hpp"
@@ -194,7 +195,11 @@ private:
     std::string unit_not_declared(const model::Table& table, size_t r, size_t c) {
         const std::string figures = cell_unit(table.figures_unit, "");
         auto names_other = [&](const std::string& text) {
-            const std::string named = unit_named_in(text);
+            // Each text read once: a table is quoted cell by cell (the example: 2,5 M instructions
+            // of reading the same titles and headings again).
+            auto [it, fresh] = named_units_.try_emplace(&text);
+            if (fresh) it->second = unit_named_in(text);
+            const std::string& named = it->second;
             if (named.empty() || named == figures || named == table.unit) return false;
             why_text_ = text;
             return true;
@@ -707,6 +712,9 @@ private:
     Diagnostics& d_;
     bool exact_quote_ = false;  // a figure that is one cell without options is being evaluated
     std::string why_text_;      // the text unit_not_declared found naming a unit
+    // unit_named_in of the computed tables' titles, headings, labels and notes, by address (they
+    // stay where they are once their table is computed).
+    std::unordered_map<const std::string*, std::string> named_units_;
     std::map<std::string, TableEntry> tables_;
     std::map<std::string, CalcEntry> calcs_;
     std::vector<TableEntry> anonymous_;
