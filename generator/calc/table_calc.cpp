@@ -534,7 +534,7 @@ private:
             return false;
         }
         if (later.formula->kind == Formula::Kind::Row && formula_.kind == Formula::Kind::Column) {
-            // A crossing cell (TableComputation::plan): its row's formula is computed last.
+            // A crossing cell (TableComputation::compute_row plans it): its row's formula is computed last.
             error->message = fmt(_("the cell {} / {} is computed by the row formula {}, from the totals of the columns it "
                                    "crosses, so after every column formula; compute this column from the columns those "
                                    "are made of, or leave that row out of it (\"| rækker A .. B\")"),
@@ -950,10 +950,13 @@ private:
         // that cell, after every column formula (compute_crossings). Planned here, where the
         // row is known also when it was added at the end.
         if (!adds_up(*p.expr))
-            for (const Prepared& column : columns_)
-                if (const auto c = find_column(t_, column.formula->target);
-                    c && *c >= cols->first && *c <= cols->second && adds_up(*column.expr))
+            for (const Prepared& column : columns_) {
+                const auto c = find_column(t_, column.formula->target);
+                const auto rows = span(t_, column, true, t_.rows.size(), nullptr);
+                if (c && *c >= cols->first && *c <= cols->second && adds_up(*column.expr) && rows && *r >= rows->first &&
+                    *r <= rows->second)
                     planned_[std::make_pair(*r, *c)] = PlannedCell{rows_.size() + columns_.size(), &p};
+            }
         size_t computed = 0;
         for (size_t c = cols->first; c <= cols->second && c < t_.header.size(); ++c) {
             // A column of numbers with a word among them is computed too: the word is an error
