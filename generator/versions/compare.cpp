@@ -161,11 +161,47 @@ std::map<CellKey, const CellEntry*> cells_by_key(const Snapshot& s, const std::m
     return out;
 }
 
+// The snapshot before with its items' numbers as they are now, for the items known by their
+// folder in both that moved (a public item renumbered from 3 to 5 is compared with itself: its
+// corrections are listed, not the item as added under 5 and taken off under 3); `moved` gets
+// each moved item's number now -> before. nullopt when none moved, or when a number would then
+// be two items' (a moved item on a number an item taken off the agenda had): numbers decide.
+std::optional<Snapshot> renumbered(const Snapshot& before, const Snapshot& now, std::map<int, int>* moved) {
+    std::map<std::string, int> number_now;
+    for (const ItemEntry& i : now.items)
+        if (!i.folder.empty()) number_now[i.folder] = i.number;
+    std::map<int, int> to;  // number before -> number now
+    for (const ItemEntry& i : before.items)
+        if (const auto n = i.folder.empty() ? number_now.end() : number_now.find(i.folder);
+            n != number_now.end() && n->second != i.number)
+            to[i.number] = n->second;
+    if (to.empty()) return std::nullopt;
+    const auto map = [&to](int& number) {
+        if (const auto t = to.find(number); t != to.end()) number = t->second;
+    };
+    std::set<int> numbers;
+    for (const ItemEntry& i : before.items) {
+        int n = i.number;
+        map(n);
+        if (!numbers.insert(n).second) return std::nullopt;
+    }
+    Snapshot s = before;
+    for (ItemEntry& i : s.items) map(i.number);
+    for (TableEntry& t : s.tables) map(t.item);
+    for (CellEntry& c : s.cells) map(c.item);
+    for (TextEntry& t : s.texts) map(t.item);
+    for (AttachmentEntry& a : s.attachments) map(a.item);
+    for (PictureEntry& p : s.pictures) map(p.item);
+    for (const auto& [from, onto] : to) (*moved)[onto] = from;
+    return s;
+}
+
 class Comparer {
 public:
     Comparer(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
-             const std::string& table_caption)
-        : before_(before), now_(now), printed_(printed), table_caption_(table_caption), tables_(match_tables(before, now)) {
+             const std::string& table_caption, std::map<int, int> moved = {})
+        : before_(before), now_(now), printed_(printed), table_caption_(table_caption), tables_(match_tables(before, now)),
+          moved_(std::move(moved)) {
         for (const auto& [k, number] : tables_) matched_now_.insert({std::get<0>(k), std::get<1>(k), number});
     }
 
@@ -266,6 +302,9 @@ private:
               const std::map<CellKey, const CellEntry*>& now_cells) {
         const size_t parts = out_.changes.parts.size(), texts = out_.changes.texts.size(), figures = pending_.size();
         const int n = now.number;
+        // Renumbered (renumbered()): said, as the agenda now prints it.
+        if (const auto m = moved_.find(n); m != moved_.end() && now.shown)
+            text_change(n, "Nummer", std::to_string(m->second), std::to_string(n));
         status(old, now);
         if (old.title != now.title) text_change(n, "", old.title, now.title);
         if (old.case_officer != now.case_officer) text_change(n, "Sagsbehandler", old.case_officer, now.case_officer);
@@ -509,6 +548,7 @@ private:
     const std::string& table_caption_;
     const std::map<TableKey, int> tables_;  // each table of before matched: its number now
     std::set<TableKey> matched_now_;        // the tables of now that one of before is
+    const std::map<int, int> moved_;        // renumbered items: number now -> number before
     std::vector<Pending> pending_;
     Comparison out_;
 };
@@ -553,6 +593,8 @@ std::vector<model::DiffWord> diff_words(const std::string& before, const std::st
 
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
                    const std::string& table_caption) {
+    std::map<int, int> moved;
+    if (const auto r = renumbered(before, now, &moved)) return Comparer(*r, now, printed, table_caption, moved).run();
     return Comparer(before, now, printed, table_caption).run();
 }
 

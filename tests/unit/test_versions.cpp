@@ -221,6 +221,57 @@ TEST_CASE("versions: one input cell changed lists it, then its derived cell and 
     CHECK(c.changes.parts.empty());
 }
 
+TEST_CASE("versions: an item given another number is compared with itself, known by its folder") {
+    // A probe renumbered item 19 to 21 and corrected a cell: the sheet said only "added" and
+    // "taken off the agenda", none of the corrected figures.
+    Snapshot before = small();
+    before.items[0].folder = "19-budget";
+    for (auto& t : before.texts) t.item = 19;
+    Snapshot now = before;
+    const auto renumber = [](Snapshot& s, int to) {
+        s.items[0].number = to;
+        for (auto& t : s.tables) t.item = to;
+        for (auto& c : s.cells) c.item = to;
+        for (auto& t : s.texts) t.item = to;
+    };
+    renumber(now, 21);
+    now.cells[0].text = "123.100.000";
+    now.cells[2].text = "123.110.000";
+    versions::Comparison c = versions::compare(before, now);
+    CHECK(c.changes.parts.empty());  // neither added nor removed
+    REQUIRE(c.changes.figures.size() == 2);
+    CHECK(c.changes.figures[0].item == 21);
+    CHECK(c.changes.figures[0].before == "122.100.000");
+    CHECK(c.changes.figures[0].after == "123.100.000");
+    REQUIRE(c.changes.texts.size() == 1);
+    CHECK(c.changes.texts[0].section == "Nummer");
+    CHECK(c.changes.texts[0].item == 21);
+    // Two items swapped: each compared with itself.
+    Snapshot two = before;
+    versions::ItemEntry other = two.items[0];
+    other.number = 20;
+    other.folder = "20-andet";
+    other.title = "Andet";
+    two.items.push_back(other);
+    Snapshot swapped = two;
+    swapped.items[0].number = 20;
+    swapped.items[1].number = 19;
+    for (auto& t : swapped.tables) t.item = 20;
+    for (auto& cell : swapped.cells) cell.item = 20;
+    for (auto& t : swapped.texts) t.item = 20;
+    c = versions::compare(two, swapped);
+    CHECK(c.changes.parts.empty());
+    CHECK(c.changes.figures.empty());
+    CHECK(c.changes.texts.size() == 2);  // "Nummer" of each
+    // Onto the number of an item taken off the agenda: numbers decide, as before.
+    Snapshot onto = two;
+    onto.items.erase(onto.items.begin() + 1);
+    renumber(onto, 20);
+    c = versions::compare(two, onto);
+    CHECK(std::any_of(c.changes.parts.begin(), c.changes.parts.end(),
+                      [](const model::PartChange& p) { return p.kind == model::PartChange::Kind::ItemAdded && p.item == 20; }));
+}
+
 TEST_CASE("versions: a derived figure follows the input change of the table its formula names") {
     Snapshot before = small();
     before.tables.push_back({19, 4, -1, "andet", "Andet"});
