@@ -888,8 +888,10 @@ private:
 
     // The cells crossing_row gives to row formulas, computed once every column is.
     void compute_crossings() {
-        for (const auto& [w, c] : crossings_) {
-            const size_t r = w->row, col = c;
+        for (const auto& crossing : crossings_) {
+            // Not a structured binding: clang 14 (the fuzz build's) cannot capture one in a lambda.
+            const RowWrite* const w = crossing.first;
+            const size_t r = w->row, col = crossing.second;
             if (!claim(writer_, r, col, *w->formula, [&] { return fmt(_("row {}"), quote_text(w->formula->formula->target)); },
                        diags_)) {
                 ok_ = false;
