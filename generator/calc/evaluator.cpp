@@ -93,12 +93,6 @@ public:
     const std::string& caution() const { return caution_; }
 
 private:
-    // A number written with a per-cent sign or "pct." ("5 %", "3,4 pct.").
-    static bool written_as_share(std::string_view text) {
-        text = trim(text);
-        return text.ends_with("%") || text.ends_with("pct.") || text.ends_with("pct");
-    }
-
     std::optional<Value> fail(const Expr& at, std::string msg) {
         Failure f;
         f.message = std::move(msg);
@@ -132,7 +126,7 @@ private:
         // divided by, it would make "[Løn] * 5 %" five times the pay, without a word.
         if (e.op == '*' || e.op == '/')
             for (const auto& arg : e.args)
-                if (arg->kind == Expr::Kind::Number && written_as_share(arg->text))
+                if (arg->kind == Expr::Kind::Number && arg->share)
                     return fail(*arg, fmt(_("{} is the number {} in a formula, as a per-cent cell is, not a rate; write "
                                             "\"{} / 100\" for that share of a figure"),
                                           quote_text(arg->text), format_danish(arg->number, arg->decimals),

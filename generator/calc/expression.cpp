@@ -16,6 +16,7 @@ struct Token {
     Decimal number;
     int decimals = 0;
     std::string unit;      // Number: "kr.", "mio. kr.", "mia. kr." written after it, or ""
+    bool share = false;    // Number: written with "%", "pct." or "procent"
     size_t pos = 0;        // byte offset
     bool then_bracket = false;  // a Word directly followed by '['
     bool then_paren = false;    // a Word directly followed by '('
@@ -93,6 +94,7 @@ public:
                     t.number = n->value;
                     t.decimals = n->decimals;
                     if (!n->percent) t.unit = n->unit;
+                    t.share = n->percent;
                 } else {
                     t.kind = Token::Kind::Word;
                 }
@@ -234,6 +236,7 @@ private:
                 e->number = t.number;
                 e->decimals = t.decimals;
                 e->unit = t.unit;
+                e->share = t.share;
                 e->text = t.text;
                 return e;
             case Token::Kind::String:

@@ -36,6 +36,7 @@ struct Expr {
     Decimal number;
     int decimals = 0;
     std::string unit;  // Number: an amount unit written after it ("100.000 kr.", "0,5 mio. kr."), or ""
+    bool share = false;  // Number: written as per cent ("5 %", "3,4 pct.", "2 procent"), which is that number
     std::string text;
     std::string text2;
     char op = 0;

@@ -150,6 +150,7 @@ TEST_CASE("formulas: a number written as per cent is no rate to multiply or divi
           "error at 23: \"5 %\" is the number 5 in a formula, as a per-cent cell is, not a rate; write \"5 / 100\" for "
           "that share of a figure");
     CHECK(eval("100 / 3,4 pct.", n).find("error at 6: \"3,4 pct.\" is the number 3,4 in a formula") == 0);
+    CHECK(eval("100 * 2 procent", n).find("error at 6: \"2 procent\" is the number 2 in a formula") == 0);
     CHECK(eval("t[Løn; Budget 2024] * 5 / 100", n) == "5");
     CHECK(eval("70 % + 3 %", n) == "73");  // shares added are fine
     CHECK(eval("status(73 %; 79 %; højere)", n) == "ikke opfyldt");
