@@ -106,7 +106,7 @@ public:
             const auto [r, c] = *at;
             if (!exact_quote_) {
                 if (const std::string where = unit_not_declared(table, r, c); !where.empty()) {
-                    const std::string named = unit_named_in(why_text_);
+                    const std::string& named = named_unit_;
                     error->message =
                         table.figures_unit.empty()
                             ? fmt(_("the table {} names {} {}, but without \"talenhed:\" its figures are read as kr.; add "
@@ -189,7 +189,7 @@ private:
 
     // Where a table names an amount unit for cell (r, c) that is neither the one its figures are
     // written in ("talenhed:") nor the one it shows them in ("enhed:"): "in its title", "in the
-    // column heading ...", and so on; "" where none does. Its text is left in why_text_.
+    // column heading ...", and so on; "" where none does. The unit it names is left in named_unit_.
     // Such a table's figures would be read as kroner: 1.250 under "Budget 2024 (mio. kr.)"
     // would be 1.250 kr. in a sum or a conversion.
     std::string unit_not_declared(const model::Table& table, size_t r, size_t c) {
@@ -201,7 +201,7 @@ private:
             if (fresh) it->second = unit_named_in(text);
             const std::string& named = it->second;
             if (named.empty() || named == figures || named == table.unit) return false;
-            why_text_ = text;
+            named_unit_ = named;
             return true;
         };
         if (c < table.header.size() && names_other(table.header[c]))
@@ -711,7 +711,7 @@ private:
     const Words& words_;
     Diagnostics& d_;
     bool exact_quote_ = false;  // a figure that is one cell without options is being evaluated
-    std::string why_text_;      // the text unit_not_declared found naming a unit
+    std::string named_unit_;    // the unit unit_not_declared found named
     // unit_named_in of the computed tables' titles, headings, labels and notes, by address (they
     // stay where they are once their table is computed).
     std::unordered_map<const std::string*, std::string> named_units_;

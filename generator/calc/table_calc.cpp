@@ -20,9 +20,20 @@ using model::Formula;
 using model::Table;
 using model::TableRow;
 
+namespace {
+
+// A folded label's length without its trailing ":", footnote "*" and spaces.
+size_t key_length(std::string_view folded) {
+    size_t n = folded.size();
+    while (n > 0 && (folded[n - 1] == ':' || folded[n - 1] == '*' || folded[n - 1] == ' ')) --n;
+    return n;
+}
+
+}  // namespace
+
 std::string label_key(const std::string& label) {
     std::string k = fold_label(label);
-    while (!k.empty() && (k.back() == ':' || k.back() == '*' || k.back() == ' ')) k.pop_back();
+    k.resize(key_length(k));
     return k;
 }
 
@@ -33,9 +44,8 @@ namespace {
 bool has_label_key(std::string_view label, std::string_view key) {
     char buf[256];
     if (label.size() * kFoldGrowth > sizeof buf) return label_key(std::string(label)) == key;
-    size_t n = fold_label_into(label, buf);
-    while (n > 0 && (buf[n - 1] == ':' || buf[n - 1] == '*' || buf[n - 1] == ' ')) --n;
-    return std::string_view(buf, n) == key;
+    const std::string_view folded(buf, fold_label_into(label, buf));
+    return folded.substr(0, key_length(folded)) == key;
 }
 
 std::string row_key(const Table& t, size_t r) {
@@ -278,7 +288,6 @@ private:
     bool made_ = false;
 };
 
-// A cell a formula of the table will write, and that formula's place in the order of computing.
 // Whether a formula adds up what it reads (labels, sums of ranges, + and -, and those times or
 // over a number): computed across another formula's results, it gives what that formula gives
 // across its inputs, so where a computed row and a computed column cross, the one that does not
@@ -303,6 +312,7 @@ bool adds_up(const Expr& e) {
     }
 }
 
+// A cell a formula of the table will write, and that formula's place in the order of computing.
 struct PlannedCell {
     size_t order = 0;
     const PreparedFormula* formula = nullptr;
@@ -479,14 +489,14 @@ private:
         return it->second;
     }
 
-    // A cell's value; "-" or "Ikke oplyst" read from the CSV is an error at that cell unless the
-    // table says "mangler: videre", so no total silently turns into "-".
     std::string shown_unit() const override {
         const std::string written = cell_unit(t_.figures_unit, "");
         return kroner_per(t_.unit) > 0 && t_.unit != written && kroner_per(written.empty() ? "kr." : written) > 0 ? t_.unit
                                                                                                               : "";
     }
 
+    // A cell's value; "-" or "Ikke oplyst" read from the CSV is an error at that cell unless the
+    // table says "mangler: videre", so no total silently turns into "-".
     std::optional<Value> input(size_t r, size_t c, Failure* error) {
         // A cell another formula failed to compute: this follows from that error.
         if (failed_)
@@ -877,6 +887,9 @@ private:
         }
     }
 
+    // The place in the order of computing after every formula: where crossing cells are computed.
+    size_t after_every_formula() const { return rows_.size() + columns_.size(); }
+
     // The row formula that writes cell (r, c) of a computed column instead of the column's
     // formula: one that does not add up, across a column formula that does.
     const RowWrite* crossing_row(size_t r, size_t c, const Prepared& column) const {
@@ -957,7 +970,7 @@ private:
                 const auto rows = span(t_, column, true, t_.rows.size(), nullptr);
                 if (c && *c >= cols->first && *c <= cols->second && adds_up(*column.expr) && rows && *r >= rows->first &&
                     *r <= rows->second)
-                    planned_[std::make_pair(*r, *c)] = PlannedCell{rows_.size() + columns_.size(), &p};
+                    planned_[std::make_pair(*r, *c)] = PlannedCell{after_every_formula(), &p};
             }
         size_t computed = 0;
         for (size_t c = cols->first; c <= cols->second && c < t_.header.size(); ++c) {
@@ -1039,7 +1052,7 @@ private:
                 const Cell& cell = t_.rows[w.row].cells[*c];
                 if (cell.kind != Cell::Kind::Number) continue;
                 // Every formula has written its cells: the row's reads the table as it stands.
-                TableScope scope(t_, row_keys_, refs_, true, *c, w.row, writer_, planned_, rows_.size() + columns_.size(),
+                TableScope scope(t_, row_keys_, refs_, true, *c, w.row, writer_, planned_, after_every_formula(),
                                  *w.formula->formula, sum_spans_);
                 FormulaError err;
                 std::string caution;

@@ -249,6 +249,11 @@ size_t fold_label_into(std::string_view s, char* out) {
     return static_cast<size_t>(o - out);
 }
 
+std::string capitalized(std::string s) {
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
 std::string fold_label(std::string_view s) {
     // Written into a buffer of the most it can take, then cut: labels are folded on every lookup
     // (a formula's each column and row name), and a string appended to a character at a time

@@ -47,6 +47,8 @@ std::vector<Line> split_lines(std::string_view text);
 
 std::string_view trim(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
+// `s` with its first letter a capital, if it is an ASCII letter ("sted" -> "Sted").
+std::string capitalized(std::string s);
 
 // Lower-cases ASCII and the Danish/Latin-1 letters (Æ Ø Å É ...) and collapses runs of white
 // space to one space, for matching labels written by people.

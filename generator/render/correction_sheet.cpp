@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/text.hpp"
 #include "model/anchors.hpp"
 
 namespace boardpack::render {
@@ -156,9 +157,7 @@ CorrectionSheet correction_sheet(const model::EditionView& view, const Wording& 
     meeting.heading = w.get("rettet-moedet");
     for (const model::TextChange& t : c.texts) {
         if (t.item != 0) continue;
-        std::string field = t.section;
-        if (!field.empty() && field[0] >= 'a' && field[0] <= 'z') field[0] = static_cast<char>(field[0] - 'a' + 'A');
-        meeting.texts.push_back({w.get("rettet-tekst-sted", {{"afsnit", field}}), runs(t.words)});
+        meeting.texts.push_back({w.get("rettet-tekst-sted", {{"afsnit", capitalized(t.section)}}), runs(t.words)});
     }
     for (const model::TextChange& t : c.texts) {
         if (t.item == 0) continue;

@@ -104,8 +104,7 @@ std::string title_from(const std::string& name) {
     std::string t = name.substr(start);
     std::replace(t.begin(), t.end(), '-', ' ');
     std::replace(t.begin(), t.end(), '_', ' ');
-    if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 'a' + 'A');
-    return t.empty() ? name : t;
+    return t.empty() ? name : capitalized(t);
 }
 
 }  // namespace

@@ -278,11 +278,7 @@ private:
     // A status changed (Fortrolig to Lukket), printed as the packet prints it.
     void status(const ItemEntry& old, const ItemEntry& now) {
         if (old.status == now.status || old.status.empty() || now.status.empty()) return;
-        const auto printed = [](std::string s) {
-            if (s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-            return s;
-        };
-        text_change(now.number, "Status", printed(old.status), printed(now.status));
+        text_change(now.number, "Status", capitalized(old.status), capitalized(now.status));
         out_.changes.texts.back().status = true;
     }
 

@@ -11,11 +11,9 @@
 namespace boardpack::render::pdf {
 
 void append_reference(std::string& out, const void* object) {
-    // libharu keeps an object's number in the low 24 bits.
-    const auto* h = static_cast<const HPDF_Obj_Header*>(object);
-    append_integer(out, h->obj_id & 0x00FFFFFF);
+    append_integer(out, static_cast<long long>(object_number(object)));
     out += ' ';
-    append_integer(out, h->gen_no);
+    append_integer(out, static_cast<const HPDF_Obj_Header*>(object)->gen_no);
     out += " R";
 }
 
