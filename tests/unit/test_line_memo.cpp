@@ -173,3 +173,25 @@ TEST_CASE("line memo: two inputs with one hash are told apart, each gets its own
     other[1].strike = true;
     CHECK(h != LineMemo::hash(other, 120, 10));
 }
+
+TEST_CASE("line memo: an entry holds its texts once, in less room than the spans and fragments themselves") {
+    const FixedMetrics fixed;
+    LineMemo memo;
+    const std::vector<LaidLine> lines = break_lines(kParagraph, 120, 10, fixed);
+    memo.keep(7, kParagraph, 120, 10, lines);
+    size_t as_made = sizeof(Span) * kParagraph.size() + sizeof(LaidLine) * lines.size();
+    for (const Span& s : kParagraph) as_made += s.text.size();
+    for (const LaidLine& line : lines)
+        for (const Fragment& f : line.fragments) as_made += sizeof(Fragment) + f.text.size();
+    CHECK(memo.bytes() > 0);
+    CHECK(memo.bytes() < as_made * 2 / 3);
+    CHECK(lines_text(memo.find(7, kParagraph, 120, 10).value()) == lines_text(lines));
+    // Lines whose fragment has a look no span has were not made by break_lines from these
+    // spans: not kept, so never given back for them.
+    std::vector<LaidLine> odd = lines;
+    odd[0].fragments[0].color = {0.5F, 0, 0};
+    LineMemo other;
+    other.keep(7, kParagraph, 120, 10, odd);
+    CHECK(other.bytes() == 0);
+    CHECK_FALSE(other.find(7, kParagraph, 120, 10));
+}

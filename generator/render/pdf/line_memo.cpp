@@ -1,6 +1,7 @@
 #include "render/pdf/line_memo.hpp"
 
 #include <bit>
+#include <cstdint>
 #include <functional>
 #include <string_view>
 
@@ -26,22 +27,87 @@ uint64_t mix(uint64_t h, const std::string& s) {
 
 }  // namespace
 
-// About what a kept entry takes: the hash table's node with the entry, its input, the lines
-// and their fragments' texts.
-size_t LineMemo::footprint(const std::vector<Span>& spans, const std::vector<LaidLine>& lines) {
-    size_t n = sizeof(std::pair<const uint64_t, Entry>) + 64;
-    for (const Span& s : spans) n += sizeof(Span) + s.text.size() + s.url.size() + s.title.size();
+// What a kept entry takes: the hash table's node with the entry, and what its string and
+// vectors hold.
+size_t LineMemo::footprint(const Entry& e) {
+    return sizeof(std::pair<const uint64_t, Entry>) + 2 * sizeof(void*) + e.chars.capacity() +
+           e.spans.capacity() * sizeof(KeptSpan) + e.lines.capacity() * sizeof(KeptLine) +
+           e.fragments.capacity() * sizeof(KeptFragment);
+}
+
+std::optional<LineMemo::Entry> LineMemo::Entry::of(const std::vector<Span>& spans, double width, double size,
+                                                   const std::vector<LaidLine>& lines) {
+    Entry e;
+    e.width = width;
+    e.size = size;
+    size_t chars = 0, fragments = 0;
+    for (const Span& s : spans) chars += s.text.size() + s.url.size() + s.title.size();
     for (const LaidLine& line : lines) {
-        n += sizeof(LaidLine);
-        for (const Fragment& f : line.fragments) n += sizeof(Fragment) + f.text.size() + f.url.size() + f.title.size();
+        fragments += line.fragments.size();
+        for (const Fragment& f : line.fragments) chars += f.text.size();
     }
-    return n;
+    if (chars > UINT32_MAX || fragments > UINT32_MAX || spans.size() > UINT32_MAX) return std::nullopt;
+    e.chars.reserve(chars);
+    const auto put = [&e](const std::string& text) {
+        const Piece p{static_cast<uint32_t>(e.chars.size()), static_cast<uint32_t>(text.size())};
+        e.chars += text;
+        return p;
+    };
+    e.spans.reserve(spans.size());
+    for (const Span& s : spans) e.spans.push_back({put(s.text), put(s.url), put(s.title), s.color, s.style, s.strike});
+    e.lines.reserve(lines.size());
+    e.fragments.reserve(fragments);
+    for (const LaidLine& line : lines) {
+        e.lines.push_back({line.width, static_cast<uint32_t>(e.fragments.size()), static_cast<uint32_t>(line.fragments.size())});
+        for (const Fragment& f : line.fragments) {
+            // The first span with the fragment's look: any with it gives the same fields back.
+            size_t look = 0;
+            while (look < spans.size() && !(spans[look].style == f.style && spans[look].color == f.color &&
+                                             spans[look].url == f.url && spans[look].strike == f.strike &&
+                                             spans[look].title == f.title))
+                ++look;
+            if (look == spans.size()) return std::nullopt;
+            e.fragments.push_back({f.x, f.width, put(f.text), static_cast<uint32_t>(look)});
+        }
+    }
+    return e;
+}
+
+std::vector<LaidLine> LineMemo::Entry::laid_lines() const {
+    std::vector<LaidLine> out(lines.size());
+    for (size_t l = 0; l < lines.size(); ++l) {
+        LaidLine& line = out[l];
+        line.width = lines[l].width;
+        line.fragments.resize(lines[l].count);
+        for (uint32_t k = 0; k < lines[l].count; ++k) {
+            const KeptFragment& kept = fragments[lines[l].first + k];
+            const KeptSpan& look = spans[kept.look];
+            Fragment& f = line.fragments[k];
+            f.x = kept.x;
+            f.width = kept.width;
+            f.text = text(kept.text);
+            f.style = look.style;
+            f.color = look.color;
+            f.url = text(look.url);
+            f.strike = look.strike;
+            f.title = text(look.title);
+        }
+    }
+    return out;
 }
 
 // Width and size compared as bits, as the hash took them (-0 and 0 differ, as the lines might).
 bool LineMemo::Entry::is(const std::vector<Span>& s, double w, double z) const {
-    return std::bit_cast<uint64_t>(width) == std::bit_cast<uint64_t>(w) &&
-           std::bit_cast<uint64_t>(size) == std::bit_cast<uint64_t>(z) && spans == s;
+    if (std::bit_cast<uint64_t>(width) != std::bit_cast<uint64_t>(w) || std::bit_cast<uint64_t>(size) != std::bit_cast<uint64_t>(z) ||
+        s.size() != spans.size())
+        return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const KeptSpan& k = spans[i];
+        if (s[i].style != k.style || !(s[i].color == k.color) || s[i].strike != k.strike || s[i].text != text(k.text) ||
+            s[i].url != text(k.url) || s[i].title != text(k.title))
+            return false;
+    }
+    return true;
 }
 
 uint64_t LineMemo::hash(const std::vector<Span>& spans, double width, double size) {
@@ -61,14 +127,16 @@ std::optional<std::vector<LaidLine>> LineMemo::find(uint64_t hash, const std::ve
     for (auto it = first; it != last; ++it) {
         if (!it->second.is(spans, width, size)) continue;
         ++hits_;
-        return it->second.lines;
+        return it->second.laid_lines();
     }
     return std::nullopt;
 }
 
 void LineMemo::keep(uint64_t hash, const std::vector<Span>& spans, double width, double size,
                     const std::vector<LaidLine>& lines) {
-    const size_t n = footprint(spans, lines);
+    std::optional<Entry> entry = Entry::of(spans, width, size, lines);
+    if (!entry) return;
+    const size_t n = footprint(*entry);
     const std::lock_guard<std::mutex> lock(mutex_);
     if (bytes_ + n > budget_) {
         lines_.clear();
@@ -78,7 +146,7 @@ void LineMemo::keep(uint64_t hash, const std::vector<Span>& spans, double width,
     const auto [first, last] = lines_.equal_range(hash);
     for (auto it = first; it != last; ++it)
         if (it->second.is(spans, width, size)) return;  // kept already, by another thread
-    lines_.emplace(hash, Entry{spans, width, size, lines});
+    lines_.emplace(hash, std::move(*entry));
     bytes_ += n;
 }
 

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -36,20 +38,51 @@ public:
     size_t hits() const;
     size_t bytes() const;
 
-    // The example's lines take 0,86 MB; at ten times its size (bench.py's x10) most are still
+    // The example's lines take 0,59 MB (0,86 MB as Spans and Fragments); at ten times its size (bench.py's x10) most are still
     // found (its layout 1.003 M -> 420 M instructions). The memory is the price: up to this
     // much more at the peak of a large meeting.
     static constexpr size_t kDefaultBudget = size_t{8} << 20;
 
 private:
+    // An entry holds its input and its lines as plain numbers over one string of their
+    // characters, not as the Spans and Fragments themselves (a string, a URL and a title each,
+    // 120 and 136 bytes before their texts): a paragraph's entry takes about half as much
+    // (bench.py's x10 with every paragraph its own: 4,3 -> 2 MB kept at the peak).
+    struct Piece {  // a text in `chars`
+        uint32_t begin = 0, size = 0;
+    };
+    struct KeptSpan {
+        Piece text, url, title;
+        Color color;
+        FontStyle style = FontStyle::Regular;
+        bool strike = false;
+    };
+    struct KeptFragment {
+        double x = 0, width = 0;
+        Piece text;
+        uint32_t look = 0;  // the span whose style, colour, link and strike it has
+    };
+    struct KeptLine {
+        double width = 0;
+        uint32_t first = 0, count = 0;  // its fragments
+    };
     struct Entry {
-        std::vector<Span> spans;
         double width = 0, size = 0;
-        std::vector<LaidLine> lines;
+        std::string chars;
+        std::vector<KeptSpan> spans;
+        std::vector<KeptLine> lines;
+        std::vector<KeptFragment> fragments;
         // Whether this entry was kept for exactly this input.
         bool is(const std::vector<Span>& spans, double width, double size) const;
+        std::string_view text(Piece p) const { return std::string_view(chars).substr(p.begin, p.size); }
+        // The lines, as break_lines made them.
+        std::vector<LaidLine> laid_lines() const;
+        // The entry for this input and its lines; nullopt if a fragment has no span's look
+        // (break_lines never makes one) or a text is too long to be counted in 32 bits.
+        static std::optional<Entry> of(const std::vector<Span>& spans, double width, double size,
+                                       const std::vector<LaidLine>& lines);
     };
-    static size_t footprint(const std::vector<Span>& spans, const std::vector<LaidLine>& lines);
+    static size_t footprint(const Entry& entry);
     mutable std::mutex mutex_;
     // Inputs whose hashes are equal are told apart by their spans, width and size.
     std::unordered_multimap<uint64_t, Entry> lines_;
