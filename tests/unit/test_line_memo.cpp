@@ -194,4 +194,12 @@ TEST_CASE("line memo: an entry holds its texts once, in less room than the spans
     other.keep(7, kParagraph, 120, 10, odd);
     CHECK(other.bytes() == 0);
     CHECK_FALSE(other.find(7, kParagraph, 120, 10));
+    // A line's text that is not the spans' as they stand (here: no run of them) is kept as
+    // it is, and given back so.
+    std::vector<LaidLine> rewritten = lines;
+    rewritten[0].fragments[0].text = "Andre ord";
+    rewritten.back().fragments.back().text += " og flere";
+    LineMemo third;
+    third.keep(7, kParagraph, 120, 10, rewritten);
+    CHECK(lines_text(third.find(7, kParagraph, 120, 10).value()) == lines_text(rewritten));
 }

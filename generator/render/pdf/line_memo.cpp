@@ -35,26 +35,49 @@ size_t LineMemo::footprint(const Entry& e) {
            e.fragments.capacity() * sizeof(KeptFragment);
 }
 
+// How far past the last fragment's text the next one's is looked for among the spans' texts.
+constexpr size_t kSkip = 16;
+
 std::optional<LineMemo::Entry> LineMemo::Entry::of(const std::vector<Span>& spans, double width, double size,
                                                    const std::vector<LaidLine>& lines) {
     Entry e;
     e.width = width;
     e.size = size;
-    size_t chars = 0, fragments = 0;
-    for (const Span& s : spans) chars += s.text.size() + s.url.size() + s.title.size();
+    // The spans' texts first, one after the other (a link's address and title after them): a
+    // line's text is nearly always a run of them as they stand, which is then not written again.
+    size_t own = 0, fragment_chars = 0, fragments = 0;
+    for (const Span& s : spans) own += s.text.size() + s.url.size() + s.title.size();
     for (const LaidLine& line : lines) {
         fragments += line.fragments.size();
-        for (const Fragment& f : line.fragments) chars += f.text.size();
+        for (const Fragment& f : line.fragments) fragment_chars += f.text.size();
     }
-    if (chars > UINT32_MAX || fragments > UINT32_MAX || spans.size() > UINT32_MAX) return std::nullopt;
-    e.chars.reserve(chars);
+    if (own + fragment_chars > UINT32_MAX || fragments > UINT32_MAX || spans.size() > UINT32_MAX) return std::nullopt;
     const auto put = [&e](const std::string& text) {
         const Piece p{static_cast<uint32_t>(e.chars.size()), static_cast<uint32_t>(text.size())};
         e.chars += text;
         return p;
     };
+    e.chars.reserve(own);
+    for (const Span& s : spans) e.chars += s.text;
+    size_t at = 0;
     e.spans.reserve(spans.size());
-    for (const Span& s : spans) e.spans.push_back({put(s.text), put(s.url), put(s.title), s.color, s.style, s.strike});
+    for (const Span& s : spans) {
+        e.spans.push_back({{static_cast<uint32_t>(at), static_cast<uint32_t>(s.text.size())}, put(s.url), put(s.title), s.color,
+                           s.style, s.strike});
+        at += s.text.size();
+    }
+    const size_t span_chars = at;
+    // A fragment's text is looked for just after the last one found (past the spaces between
+    // them), never further, so that keeping a long paragraph stays linear.
+    size_t from = 0;
+    const auto fragment_text = [&](const std::string& text) {
+        const size_t window = std::min(span_chars - from, text.size() + kSkip);
+        const size_t found = text.empty() ? std::string_view::npos : std::string_view(e.chars.data() + from, window).find(text);
+        if (found == std::string_view::npos) return put(text);
+        const Piece p{static_cast<uint32_t>(from + found), static_cast<uint32_t>(text.size())};
+        from += found + text.size();
+        return p;
+    };
     e.lines.reserve(lines.size());
     e.fragments.reserve(fragments);
     for (const LaidLine& line : lines) {
@@ -67,7 +90,7 @@ std::optional<LineMemo::Entry> LineMemo::Entry::of(const std::vector<Span>& span
                                              spans[look].title == f.title))
                 ++look;
             if (look == spans.size()) return std::nullopt;
-            e.fragments.push_back({f.x, f.width, put(f.text), static_cast<uint32_t>(look)});
+            e.fragments.push_back({f.x, f.width, fragment_text(f.text), static_cast<uint32_t>(look)});
         }
     }
     return e;
