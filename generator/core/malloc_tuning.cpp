@@ -64,4 +64,6 @@ MallocTuning tune_malloc() {
     return done;
 }
 
+bool give_back_free_memory() { return ::malloc_trim(0) == 1; }
+
 }  // namespace boardpack
