@@ -10,7 +10,10 @@ it; callgrind of the largest takes minutes.
 
 x10 is the example's 24 items copied 10 times (240 items, renumbered; the example's PDF
 attachments, merged into the packet, only in the first copy, listed in the others, as
-they are most of the example's input bytes). A hundred times the
+they are most of the example's input bytes). Copies alike are laid out once (a build keeps
+the lines it has broken, for the public items the second edition lays out again), so "x10,
+paragraphs its own" is x10 with words of its own at the end of every paragraph of each
+copy: the memory and work of a real meeting of that size. A hundred times the
 example is beyond the input limits (README, "Limits": 500 items, 4 MiB of input; longer text
 in fewer items hits the 4 MiB too), so the largest scale is x20: 20 copies, 480 items. The
 limit cases below go further in pages (all limits at once: some 9.000 pages).
@@ -59,9 +62,22 @@ def longer_markdown(text, times):
     return head + sep + "\n\n".join(out)
 
 
-def scaled_example(folder, copies, longer=1):
+def own_words(text, copy):
+    """The Markdown with every paragraph of plain text (as longer_markdown finds them) ending in
+    words of its copy's own, so no two copies of a paragraph are alike."""
+    head, sep, body = text.partition("\n---\n") if text.startswith("---") else ("", "", text)
+    out = []
+    for b in body.split("\n\n"):
+        plain = b.strip() and not b.lstrip().startswith(("#", "-", "*", "|", "```", "{", "1.")) and "```" not in b
+        out.append(b.rstrip() + f" (kopi {copy + 1})" if plain else b)
+    return head + sep + "\n\n".join(out)
+
+
+def scaled_example(folder, copies, longer=1, distinct=False):
     """The example's items copied `copies` times into one meeting, renumbered, each copy's
-    Markdown `longer` times as long."""
+    Markdown `longer` times as long; with `distinct`, each copy's paragraphs its own (own_words):
+    copies alike let a build lay each paragraph out once (its line memo), which a real meeting
+    of that size does not."""
     meeting = open(os.path.join(EXAMPLE, "meeting.txt"), encoding="utf-8").read().splitlines()
     head = [line for line in meeting if not line.startswith("punkt:")]
     items = [line.split(":", 1)[1].strip() for line in meeting if line.startswith("punkt:")]
@@ -94,6 +110,8 @@ def scaled_example(folder, copies, longer=1):
                     text = re.sub(r"^nummer: (\d+)$", lambda m: f"nummer: {k * 100 + int(m.group(1))}", text, 1, re.M)
                     if k > 0:  # the example's PDF attachments are merged in its first copy only (4 MiB)
                         text = re.sub(r"^(bilag:[^|\n]*\|[^|\n]*?)\s*\|[^|\n]*\.pdf[^\n]*$", r"\1", text, flags=re.M)
+                if distinct:
+                    text = own_words(text, k)
                 open(path, "w", encoding="utf-8").write(longer_markdown(text, longer) if longer > 1 else text)
     open(os.path.join(folder, "meeting.txt"), "w", encoding="utf-8").write("\n".join(lines) + "\n")
 
@@ -131,11 +149,12 @@ def pages(summary):
 def bench_scales(boardpack, work, runs, count_instructions):
     print(f"{'meeting':<28} {'pages':>6} {'instructions':>15}        {'median wall':>12} {'median CPU':>11} {'peak RSS':>10}")
     example_instructions = None
-    for name, copies, longer in (("example (24 items)", 0, 1), ("x10 (240 items)", 10, 1), ("x20 (480 items; see above)", 20, 1)):
+    for name, copies, distinct in (("example (24 items)", 0, False), ("x10 (240 items)", 10, False),
+                                   ("x10, paragraphs its own", 10, True), ("x20 (480 items; see above)", 20, False)):
         meeting = EXAMPLE
         if copies:
-            meeting = os.path.join(work, f"x{copies}-{longer}")
-            scaled_example(meeting, copies, longer)
+            meeting = os.path.join(work, f"x{copies}{'-own' if distinct else ''}")
+            scaled_example(meeting, copies, distinct=distinct)
         t, cpu, rss, summary = measure(boardpack, meeting, runs)
         n = instructions(boardpack, meeting) if count_instructions and shutil.which("valgrind") else None
         example_instructions = example_instructions or n
