@@ -54,6 +54,7 @@ public:
                 v.decimals = -1;  // a literal does not decide how results are shown
                 v.unit = e.unit;  // "100.000 kr.": an amount in the unit written
                 v.amount = !e.unit.empty();
+                v.per_cent_literal = e.share;
                 literal_decimals_ = std::max(literal_decimals_, e.decimals);
                 return v;
             }
@@ -142,6 +143,7 @@ private:
         // times an amount); its unit is the amount's.
         std::string unit;
         const std::string mixed_with = mixed_in(*a, *b);
+        const int hundredfold = per_cent_scale(e, *a, *b);
         if (e.op == '*') {
             const bool a_amount = kroner_per(a->unit) > 0, b_amount = kroner_per(b->unit) > 0;
             if (a_amount != b_amount) unit = a_amount ? a->unit : b->unit;
@@ -150,8 +152,9 @@ private:
             const auto common = align(e, *a, *b, e.op == '/', e.args[0].get(), e.args[1].get());
             if (!common) return std::nullopt;
             unit = *common;
-            // A ratio of two figures in one unit has none.
-            if (e.op == '/') unit = b->unit.empty() ? a->unit : std::string();
+            // A ratio of two figures in one unit has none; a share in per cent divided by 100 is
+            // a plain rate ("[Stigning] / 100"), which multiplies an amount as it should.
+            if (e.op == '/') unit = b->unit.empty() && !(a->is_per_cent() && is_hundred(*e.args[1])) ? a->unit : std::string();
         }
         std::optional<Decimal> r;
         switch (e.op) {
@@ -166,10 +169,34 @@ private:
         if (!r) return fail(e, too_large(_("the result")));
         Value out = Value::of(*r, combine(a->decimals, b->decimals));
         out.unit = unit;
+        out.hundredfold = hundredfold;
+        if (kroner_per(unit) > 0) out.shown_in = !a->shown_in.empty() ? a->shown_in : b->shown_in;
         if (kroner_per(unit) > 0) out.mixed_with = mixed_with;
         // An amount plus, minus or times anything is one; divided, only by a plain number.
         out.amount = kroner_per(unit) > 0 && (e.op == '/' ? a->amount && b->unit.empty() : a->amount || b->amount);
         return out;
+    }
+
+    // The written number 100, as "/ 100" and "* 100" scale by it.
+    static bool is_hundred(const Expr& e) {
+        return e.kind == Expr::Kind::Number && !e.share && e.unit.empty() && e.number == Decimal(100, 0);
+    }
+
+    // Value::hundredfold of a * b or a / b: an amount (or a count: a table without "talenhed")
+    // times a figure in per cent is a hundred times the share of it, until divided by 100;
+    // divided by one, a hundredth, until multiplied by 100. Noted where it first happens.
+    int per_cent_scale(const Expr& e, const Value& a, const Value& b) {
+        const bool a_amount = kroner_per(a.unit) > 0 && !a.is_per_cent(), b_amount = kroner_per(b.unit) > 0 && !b.is_per_cent();
+        int h = a.hundredfold;
+        if (e.op == '*') {
+            h = a.hundredfold + b.hundredfold + ((a_amount && b.is_per_cent()) || (a.is_per_cent() && b_amount) ? 1 : 0);
+            if (h < 0 && (is_hundred(*e.args[0]) || is_hundred(*e.args[1]))) ++h;
+        } else if (e.op == '/') {
+            h = a.hundredfold - b.hundredfold - (a_amount && b.is_per_cent() ? 1 : 0);
+            if (h > 0 && is_hundred(*e.args[1])) --h;
+        }
+        if (h != 0 && hundredfold_at_ < 0) hundredfold_at_ = e.column;
+        return h;
     }
 
     // Brings two numbers to the unit they are combined in (calc/units.hpp): the larger of two
@@ -179,6 +206,22 @@ private:
     std::optional<std::string> align(const Expr& at, Value& a, Value& b, bool scales = false, const Expr* a_at = nullptr,
                                      const Expr* b_at = nullptr) {
         if (!a.is_number() || !b.is_number()) return a.unit.empty() ? b.unit : a.unit;
+        if (!scales) {
+            // Added to, subtracted from or compared with an amount, a share in per cent is a
+            // number of kroner: "[2024] + 5 %" would add 5 kr., "loft([2024]; 5 %)" cap at 5 kr.
+            const bool a_amount = kroner_per(a.unit) > 0 && !a.is_per_cent(), b_amount = kroner_per(b.unit) > 0 && !b.is_per_cent();
+            if ((a.is_per_cent() && b_amount) || (b.is_per_cent() && a_amount)) {
+                fail(at, fmt(_("the formula adds, subtracts or compares a figure in per cent and one in {}: the share would "
+                               "be taken as that many {}; write the amount it means ({}), or compare shares with shares"),
+                             a_amount ? a.unit : b.unit, a_amount ? a.unit : b.unit,
+                             quote_text("[Beløb] * " + std::string(a_amount ? shown(b) : shown(a)) + " / 100")));
+                return std::nullopt;
+            }
+            if (a.hundredfold != b.hundredfold) {
+                fail(at, hundredfold_message(a.hundredfold != 0 ? a.hundredfold : b.hundredfold));
+                return std::nullopt;
+            }
+        }
         note_units(at, a, b, scales, a_at, b_at);
         const auto common = common_unit(a.unit, b.unit);
         if (!common) {
@@ -208,6 +251,7 @@ private:
             number_at_ = number ? number->column : at.column;
             number_text_ = number && number->kind == Expr::Kind::Number ? number->text : "";
             taken_in_ = (written(a) ? b : a).unit;
+            shown_in_ = (written(a) ? b : a).shown_in;
         }
         if (!mixed_.first.empty()) return;
         // A value computed from two amount units before (a beregning value) counts as combining them.
@@ -231,13 +275,11 @@ public:
         if (number_at_ < 0) return false;
         // Beside figures shown in another unit than they are written in ("loft([2023]; 1,3)" in a
         // table in kr. shown in mio. kr.): taken in kroner, 1,3 would be 1,3 kr.
-        if (const std::string shown = scope_.shown_unit(); mixed_.first.empty() && !shown.empty() && shown != taken_in_) {
-            const std::string number = number_text_.empty() ? "5" : number_text_;
-            Failure f;
-            f.message = fmt(_("the table shows its figures in {}, but they are written in {}, so the number written here "
-                              "would be taken in {}; write the number with its unit ({} or {})"),
-                            shown, taken_in_, taken_in_, quote_text(number + " " + shown), quote_text(number + " " + taken_in_));
-            fail(number_at_, std::move(f));
+        // The same beside a cell quoted from such a table (in the text, a beregning or another table).
+        std::string shown = scope_.shown_unit();
+        if (shown.empty()) shown = shown_in_;
+        if (mixed_.first.empty() && !shown.empty() && shown != taken_in_) {
+            fail(number_at_, shown_unit_failure(shown, taken_in_, number_text_));
             return true;
         }
         if (mixed_.first.empty()) return false;
@@ -255,7 +297,37 @@ public:
         return true;
     }
 
+    // Whether the result is still a hundred times (or a hundredth of) an amount's share: then
+    // an error where the per-cent figure multiplied (or divided) it.
+    bool unscaled_share(const Value& v) {
+        if (!v.is_number() || v.hundredfold == 0) return false;
+        Failure f;
+        f.message = hundredfold_message(v.hundredfold);
+        fail(hundredfold_at_ < 0 ? 0 : hundredfold_at_, std::move(f));
+        return true;
+    }
+
 private:
+    static std::string hundredfold_message(int hundredfold) {
+        if (hundredfold > 0)
+            return _("the formula multiplies an amount by a figure in per cent and does not divide by 100: in a formula a "
+                     "per-cent figure is its number (3 % is 3, not 0,03), so the result would be a hundred times the share; "
+                     "divide by 100, as in \"[Løn] * [Stigning] / 100\"");
+        return _("the formula divides an amount by a figure in per cent and does not multiply by 100: in a formula a "
+                 "per-cent figure is its number (3 % is 3, not 0,03), so the result would be a hundredth of what is "
+                 "meant; multiply by 100, as in \"[Heraf] / [Andel] * 100\"");
+    }
+
+    // A number written without a unit beside figures shown in `shown` but written in `written`.
+    static Failure shown_unit_failure(const std::string& shown, const std::string& written, const std::string& number_text) {
+        const std::string number = number_text.empty() ? "5" : number_text;
+        Failure f;
+        f.message = fmt(_("the table shows its figures in {}, but they are written in {}, so the number written here "
+                          "would be taken in {}; write the number with its unit ({} or {})"),
+                        shown, written, written, quote_text(number + " " + shown), quote_text(number + " " + written));
+        return f;
+    }
+
     // Arguments as values; ranges expand to all their values.
     std::optional<std::vector<Value>> values(const Expr& call) {
         std::vector<Value> out;
@@ -426,6 +498,18 @@ private:
             const auto unit = align(e, from, to, false, e.args[0].get(), e.args[1].get());
             if (!unit) return std::nullopt;
             const std::string compared = unit->empty() ? std::string("kr.") : *unit;
+            if (band_value->per_cent_literal && compared != "pct.")
+                return fail(*e.args[3], fmt(_("the band for \"uændret\" is in per cent, the figures it judges in {}; "
+                                              "write it in their unit"),
+                                            compared));
+            // A band written without a unit is in the figures' written unit, which is not the
+            // one the reader sees them in.
+            if (const std::string shown = !scope_.shown_unit().empty() ? scope_.shown_unit()
+                                          : !before->shown_in.empty()  ? before->shown_in
+                                                                       : now->shown_in;
+                band_value->unit.empty() && !band_value->per_cent_literal && band_value->decimals < 0 && !shown.empty() &&
+                shown != compared)
+                return fail(*e.args[3].get(), shown_unit_failure(shown, compared, e.args[3]->kind == Expr::Kind::Number ? e.args[3]->text : ""));
             if (!band_value->unit.empty() && band_value->unit != compared) {
                 if (units_conflict(band_value->unit, compared) || kroner_per(band_value->unit) == 0 || kroner_per(compared) == 0)
                     return fail(*e.args[3], fmt(_("the band for \"uændret\" is in {}, the figures it judges in {}; write "
@@ -504,6 +588,8 @@ private:
     int number_at_ = -1;                           // where a written number was given an amount's unit
     std::string number_text_;                      // that number as written, if it is one number
     std::string taken_in_;                         // the amount unit it was taken in
+    std::string shown_in_;                         // the unit the figure it was combined with is shown in, if another
+    int hundredfold_at_ = -1;                      // where an amount was first multiplied or divided by a share
     std::pair<std::string, std::string> mixed_;    // the first two amount units combined
 };
 
@@ -513,7 +599,7 @@ std::optional<Value> evaluate(const Expr& e, Scope& scope, FormulaError* error, 
     if (error) *error = {};
     Evaluator ev(scope, error);
     auto v = ev.eval(e);
-    if (v && ev.ambiguous_number()) return std::nullopt;
+    if (v && (ev.ambiguous_number() || ev.unscaled_share(*v))) return std::nullopt;
     if (caution) *caution = v ? ev.caution() : "";
     // A result of literals only is shown with the decimals the literals were written with.
     if (v && v->is_number() && v->decimals < 0) v->decimals = ev.literal_decimals();

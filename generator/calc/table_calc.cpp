@@ -194,6 +194,7 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
             v.printed = c.text;
             v.unit = cell_unit(t.figures_unit, c.unit);
             v.amount = kroner_per(v.unit) > 0 && (kroner_per(c.unit) > 0 || !t.figures_unit.empty());
+            if (kroner_per(t.unit) > 0 && kroner_per(v.unit) > 0 && t.unit != v.unit) v.shown_in = t.unit;
             return v;
         }
         case Cell::Kind::Text: {

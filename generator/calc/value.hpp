@@ -25,6 +25,18 @@ struct Value {
     // Number: known to be an amount (a cell written with its unit, a table whose "talenhed" names
     // one, a number written "5 kr."), not a count a table without "talenhed" may also hold.
     bool amount = false;
+    // Number: the unit its table shows it in ("enhed: mio. kr."), where that is another amount
+    // unit than the one it is written in: what a reader of the table takes a number beside it in.
+    std::string shown_in;
+    // Number: written in the formula with "%", "pct." or "procent" ("5 %").
+    bool per_cent_literal = false;
+    // Number: how many times an amount was multiplied by a figure in per cent without dividing
+    // by 100 after (-1: divided by one without multiplying by 100): 400.000 kr. * 3 % is
+    // 1.200.000, a hundred times the 12.000 meant. Only 0 is a figure; see calc/evaluator.cpp.
+    int hundredfold = 0;
+
+    // A share in per cent: a cell or table in "%", "pct.", or a number written so.
+    bool is_per_cent() const { return unit == "pct." || per_cent_literal; }
 
     static Value of(Decimal d, int decimals) {
         Value v;

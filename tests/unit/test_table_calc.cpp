@@ -862,7 +862,8 @@ TEST_CASE("table calc: a formula quoting a table in another amount unit converts
                                          "```tabel\nfil: u.csv\nnavn: u\ntitel: I kr\nrække: I alt = t[Drift; 2023] + p[Andel; V]\n"
                                          "tilføj: nederst\n```\n",
                                      {kMillions, kShares, {"u.csv", "Post;2023\nLøn;3.000.000\n"}});
-    CHECK(mixed.messages.find("error: the formula combines a figure in mio. kr. with one in pct.") != std::string::npos);
+    CHECK(mixed.messages.find("error: the formula adds, subtracts or compares a figure in per cent and one in mio. kr.") !=
+          std::string::npos);
 }
 
 TEST_CASE("figures: a beregning value carries the unit of the cells it is computed from") {
@@ -1153,4 +1154,76 @@ TEST_CASE("table calc: a tolerance is in the units shown, millions in a table sh
     const std::string& note = table(l).source.empty() ? table(l).notes.back() : table(l).source;
     CHECK(note.find("kr..") == std::string::npos);
     CHECK(note.find("3.699.999 kr.") != std::string::npos);
+}
+
+namespace {
+
+const std::pair<std::string, std::string> kRaise{"t.csv", "Post;Løn;Stigning\nA;400.000;3 %\n"};
+
+// The table's and the text's messages for a table of pay and raises in per cent.
+Loaded raise_table(const std::string& formulas, const std::string& text = "Tekst.") {
+    return compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: Løn\n" + formulas + "```\n\n" + text + "\n", {kRaise});
+}
+
+}  // namespace
+
+TEST_CASE("per cent: an amount times a figure in per cent is an error until divided by 100") {
+    // Regression: "3 %" is 3 in a formula, so the pay times it was a hundred times the raise
+    // (1.200.000 for 12.000), and (1 + 3 %) four times the pay.
+    for (const char* formula : {"kolonne: X = [Løn] * [Stigning]\n", "kolonne: X = [Løn] * (1 + [Stigning])\n",
+                                "kolonne: X = [Løn] / [Stigning]\n", "kolonne: X = [Løn] * [Stigning] + [Løn]\n"}) {
+        INFO(formula);
+        const auto l = raise_table(formula);
+        CHECK(l.messages.find("error: the formula ") != std::string::npos);
+        CHECK(l.messages.find("per cent") != std::string::npos);
+    }
+    const auto text = raise_table("", "{t[A; Løn] * t[A; Stigning] | kr.}");
+    CHECK(text.messages.find("multiplies an amount by a figure in per cent and does not divide by 100") != std::string::npos);
+    // Divided (or multiplied) by 100 in any of the ways one writes it, the figure is the share.
+    const auto ok = raise_table("kolonne: Tillæg = [Løn] * [Stigning] / 100\nkolonne: Ny = [Løn] * (1 + [Stigning] / 100)\n"
+                                "kolonne: Igen = [Tillæg] / [Stigning] * 100\n",
+                                "{t[A; Løn] * t[A; Stigning] / 100 | kr.}");
+    REQUIRE(ok.meeting);
+    CHECK(ok.messages == "");
+    CHECK(row_texts(ok.meeting->items[0].tables[0], 0) == std::vector<std::string>{"A", "400.000", "3 %", "12.000", "412.000", "400.000"});
+    CHECK(figure_text(ok).find("12.000 kr.") != std::string::npos);
+}
+
+TEST_CASE("per cent: a share added to, or compared with, an amount is an error") {
+    const std::pair<std::string, std::string> years{"t.csv", "Post;2023;2024\nLøn;1.000.000;1.040.000\n"};
+    for (const char* formula : {"kolonne: X = [2024] + 5 %\n", "kolonne: X = status([2024]; 5 %; lavere)\n",
+                                "kolonne: X = loft([2024]; 5 %)\n", "kolonne: X = max([2024]; 3 pct.)\n",
+                                "kolonne: X = udvikling([2023]; [2024]; lavere; 5 %)\n"}) {
+        INFO(formula);
+        const auto l = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: Løn\ntalenhed: kr.\n" + std::string(formula) + "```\n",
+                                     {years});
+        CHECK(l.messages.find("error: ") != std::string::npos);
+        CHECK(l.messages.find("per cent") != std::string::npos);
+    }
+    // Shares with shares are fine.
+    const auto shares = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: Andele\n"
+                                      "kolonne: S = status([2024]; 75 %; højere)\nkolonne: U = udvikling([2023]; [2024]; højere; 2 %)\n```\n",
+                                      {{"t.csv", "Post;2023;2024\nAndel;70 %;80 %\n"}});
+    CHECK(shares.messages == "");
+}
+
+TEST_CASE("units: a number without a unit beside a cell of a table shown in another unit is an error anywhere") {
+    // Regression: the band of udvikling() and numbers in the text or a beregning beside such a
+    // cell were taken in kroner, where the reader of the table sees millions.
+    const std::pair<std::string, std::string> years{"t.csv", "Post;2023;2024\nDrift;11.500.000;11.800.000\n"};
+    const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: Drift (mio. kr.)\nenhed: mio. kr.\n";
+    const auto band = compute_files(table + "kolonne: Udv = udvikling([2023]; [2024]; højere; 0,5)\n```\n", {years});
+    CHECK(band.messages.find("error: the table shows its figures in mio. kr., but they are written in kr.") != std::string::npos);
+    const auto text = compute_files(table + "```\n\n{t[Drift; 2024] - 1 | mio. kr.}\n", {years});
+    CHECK(text.messages.find("error: the table shows its figures in mio. kr., but they are written in kr.") != std::string::npos);
+    const auto calc = compute_files(table + "```\n\n```beregning\nnavn: b\nværdi: ok = status(t[Drift; 2024]; 12; højere)\n```\n", {years});
+    CHECK_MESSAGE(calc.messages.find("error: the table shows its figures in mio. kr., but they are written in kr.") != std::string::npos, calc.messages);
+    // With the unit written, each is what it says.
+    const auto written = compute_files(table + "kolonne: Udv = udvikling([2023]; [2024]; højere; 0,5 mio. kr.)\n```\n\n"
+                                               "{t[Drift; 2024] - 1 mio. kr. | mio. kr.}\n",
+                                       {years});
+    CHECK(written.messages == "");
+    REQUIRE(written.meeting);
+    CHECK(row_texts(written.meeting->items[0].tables[0], 0).back() == "uændret");
+    CHECK(figure_text(written).find("10,8 mio. kr.") != std::string::npos);
 }
