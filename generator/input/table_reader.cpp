@@ -61,7 +61,7 @@ bool is_share(const Cell& c) { return c.kind == Cell::Kind::Number && (c.unit ==
 // An amount written with its unit ("3.400.000 kr.") is read in the table's unit ("talenhed",
 // kr. by default); one in another unit would be added to the others as if it were in theirs.
 // So would a share ("5 %") in a table that declares its figures are amounts (`declared`: it
-// says "talenhed: kr.", "mio. kr." or "mia. kr."), as an amount is in a table in pct.
+// says "talenhed: kr.", "t. kr.", "mio. kr." or "mia. kr."), as an amount is in a table in pct.
 void check_cell_unit(const Cell& c, const std::string& figures_unit, bool declared, Diagnostics& diags,
                      std::string_view line) {
     if (c.kind != Cell::Kind::Number || c.unit.empty()) return;
@@ -94,7 +94,7 @@ void report_unread_numbers(const model::Table& table, size_t k, const TextFile& 
         if (space == std::string_view::npos || !calc::read_danish_number(t.substr(0, space))) continue;
         diags.error(c.loc,
                     fmt(_("{} is not a number boardpack can read, in a column of numbers; write the number alone or with "
-                          "its unit (kr., mio. kr., mia. kr., % or pct.)"), quote_text(c.text)),
+                          "its unit (kr., t. kr., mio. kr., mia. kr., % or pct.)"), quote_text(c.text)),
                     std::string(text.line_view(c.loc.line)));
     }
 }
@@ -205,17 +205,22 @@ void read_table_keys(const TableBlock& block, model::Table& table, Diagnostics& 
             const auto kind = kv.key == "række" ? model::Formula::Kind::Row : model::Formula::Kind::Column;
             if (auto f = read_formula(kv, kind, diags)) table.formulas.push_back(std::move(*f));
         } else if (kv.key == "enhed") {
-            if (fold_label(kv.value) == "mio. kr.") table.unit = "mio. kr.";
-            else if (fold_label(kv.value) != "kr.")
-                diags.error(kv.value_loc, fmt(_("unknown unit {}; use \"kr.\" or \"mio. kr.\""), quote_text(kv.value)), kv.line);
+            // The larger amount unit figures written in kr. are shown in ("tkr." is "t. kr.").
+            const std::string u = calc::canonical_unit(fold_label(kv.value));
+            if (u == "t. kr." || u == "mio. kr." || u == "mia. kr.") table.unit = u;
+            else if (u != "kr.")
+                diags.error(kv.value_loc,
+                            fmt(_("unknown unit {}; use \"kr.\", \"t. kr.\", \"mio. kr.\" or \"mia. kr.\""), quote_text(kv.value)),
+                            kv.line);
         } else if (kv.key == "talenhed") {
             // The unit the figures are written in, so a quote asking for another converts
-            // instead of dividing figures that are already millions again.
-            const std::string u = fold_label(kv.value);
-            if (u == "kr." || u == "mio. kr." || u == "mia. kr." || u == "pct.") table.figures_unit = u;
+            // instead of dividing figures that are already millions (or thousands) again.
+            const std::string u = calc::canonical_unit(fold_label(kv.value));
+            if (u == "kr." || u == "t. kr." || u == "mio. kr." || u == "mia. kr." || u == "pct.") table.figures_unit = u;
             else
-                diags.error(kv.value_loc, fmt(_("unknown unit {}; use \"kr.\", \"mio. kr.\", \"mia. kr.\" or \"pct.\""),
-                                              quote_text(kv.value)), kv.line);
+                diags.error(kv.value_loc,
+                            fmt(_("unknown unit {}; use \"kr.\", \"t. kr.\", \"mio. kr.\", \"mia. kr.\" or \"pct.\""),
+                                quote_text(kv.value)), kv.line);
         } else if (kv.key == "mangler") {
             table.missing_passes = read_missing_passes(kv, diags);
         } else if (kv.key == "tilføj") {

@@ -1154,3 +1154,72 @@ TEST_CASE("table calc: a tolerance is in the units shown, millions in a table sh
     CHECK(note.find("kr..") == std::string::npos);
     CHECK(note.find("3.699.999 kr.") != std::string::npos);
 }
+
+TEST_CASE("figures: a table in thousands of kroner is declared with talenhed: t. kr. and converts exactly") {
+    // Regression (repro-13): "Regionernes udgifter 2024, 1.000 kr." was read as kroner, and
+    // {t[Sundhed; 2024] | mio. kr.} over 125.000 printed "0,1 mio. kr." with no message.
+    const char* csv = "Post;2024\nSundhed;125.000\n";
+    for (const char* title : {"Regionernes udgifter 2024, 1.000 kr.", "Regionernes udgifter 2024 (kr. 1.000)",
+                              "Regionernes udgifter 2024 (DKK 1.000)", "Budget 2024 (1.000 kr.)"}) {
+        const auto l = compute(std::string("```tabel\nfil: t.csv\nnavn: t\ntitel: ") + title + "\n```\n\n"
+                                   "Sundhed: {t[Sundhed; 2024] | mio. kr.}.\n",
+                               csv);
+        INFO(title);
+        CHECK(l.messages.find("error: the table \"t\" names t. kr. in its title, but without \"talenhed:\" its figures are "
+                              "read as kr.; add \"talenhed: t. kr.\" to the table") != std::string::npos);
+    }
+    // Regression (repro-14): the advice "talenhed: t. kr." was refused as an unknown unit.
+    for (const char* unit : {"t. kr.", "tkr.", "t.kr.", "1.000 kr."}) {
+        const auto l = compute(std::string("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2024 (1.000 kr.)\ntalenhed: ") + unit +
+                                   "\n```\n\nSundhed: {t[Sundhed; 2024] | mio. kr.}, {t[Sundhed; 2024] | kr.}, "
+                                   "{t[Sundhed; 2024] | t. kr.} og {t[Sundhed; 2024]}.\n",
+                               csv);
+        INFO(unit);
+        CHECK(l.messages == "");
+        CHECK(table(l).figures_unit == "t. kr.");
+        CHECK(figure_text(l).find("Sundhed: 125,0 mio. kr., 125.000.000 kr., 125.000 t. kr. og 125.000.") != std::string::npos);
+    }
+    // A cell written with its unit, in a table in t. kr.; one in kr. there is an error at the cell.
+    const std::string block = "```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (t. kr.)\ntalenhed: t. kr.\n```\n\n{t[A; 2024] | kr.}\n";
+    auto l = compute(block, "Post;2024\nA;12,5 tkr.\nB;3.000 kr.\n");
+    CHECK(l.messages.find("error: \"3.000 kr.\" is in kr. but the table's figures are in t. kr.") != std::string::npos);
+    l = compute(block, "Post;2024\nA;12,5 tkr.\nB;3.000\n");
+    CHECK(l.messages == "");
+    REQUIRE(!table(l).rows.empty());
+    CHECK(row_texts(table(l), 0)[1] == "12,5 t. kr.");
+    CHECK(figure_text(l).find("12.500 kr.") != std::string::npos);
+}
+
+TEST_CASE("table calc: a formula quoting a table in t. kr. converts it exactly") {
+    const auto l = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (1.000 kr.)\ntalenhed: t. kr.\n```\n\n"
+                                 "```tabel\nfil: u.csv\nnavn: u\ntitel: I mio. kr.\ntalenhed: mio. kr.\n"
+                                 "række: Sundhed = t[Sundhed; 2024]\nrække: I alt = [Drift] + [Sundhed]\n```\n\n"
+                                 "```tabel\nfil: k.csv\nnavn: k\ntitel: I kr\nrække: Sundhed = t[Sundhed; 2024] + 500 t. kr.\n"
+                                 "tilføj: nederst\n```\n",
+                                 {{"t.csv", "Post;2024\nSundhed;125.500\n"},
+                                  {"u.csv", "Post;2024\nDrift;1,5\nSundhed;\nI alt;\n"},
+                                  {"k.csv", "Post;2024\nLøn;100\n"}});
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    const auto& tables = l.meeting->items[0].tables;
+    CHECK(row_texts(tables.at(1), 1) == std::vector<std::string>{"Sundhed", "125,5"});
+    CHECK(row_texts(tables.at(1), 2) == std::vector<std::string>{"I alt", "127,0"});
+    CHECK(row_texts(tables.at(2), 1) == std::vector<std::string>{"Sundhed", "126.000.000"});
+}
+
+TEST_CASE("table calc: enhed shows kroner in t. kr. or mia. kr. as it does in mio. kr.") {
+    auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (t. kr.)\ntalenhed: kr.\nenhed: tkr.\n```\n\n"
+                     "{t[Sundhed; 2024]} t. kr. er {t[Sundhed; 2024] | mio. kr.}\n",
+                     "Post;2024\nSundhed;125.000.000\nGebyr;40\n");
+    CHECK(table(l).unit == "t. kr.");
+    CHECK(row_texts(table(l), 0)[1] == "125.000,0");
+    CHECK(l.messages.find("warning: the amount 40 kr. for \"Gebyr\" / \"2024\" prints as \"0,0\" in this table in t. kr.") !=
+          std::string::npos);
+    CHECK(figure_text(l).find("125.000,0 t. kr. er 125,0 mio. kr.") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mia. kr.)\ntalenhed: kr.\nenhed: mia. kr.\n```\n",
+                "Post;2024\nSundhed;2.500.000.000\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 0)[1] == "2,5");
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\nenhed: pct.\n```\n", "Post;2024\nSundhed;1\n");
+    CHECK(l.messages.find("unknown unit \"pct.\"; use \"kr.\", \"t. kr.\", \"mio. kr.\" or \"mia. kr.\"") != std::string::npos);
+}
