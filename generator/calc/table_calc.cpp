@@ -1193,11 +1193,44 @@ void check_unit_stated(const Table& t, Diagnostics& diags) {
                              quote_text(t.title.empty() ? t.csv : t.title), printed, printed));
 }
 
+// Where the table names an amount unit, in its title, headings, row labels, notes or source
+// ("in its title"), with the unit in *named; "" where it names none.
+std::string where_unit_named(const Table& t, std::string* named) {
+    const auto names = [&](const std::string& text) { return !(*named = unit_named_in(text)).empty(); };
+    for (const std::string& h : t.header)
+        if (names(h)) return fmt(_("in the column heading {}"), quote_text(h));
+    for (const TableRow& r : t.rows)
+        if (!r.cells.empty() && names(r.cells[0].text)) return fmt(_("in the row {}"), quote_text(r.cells[0].text));
+    if (names(t.title)) return _("in its title");
+    for (const std::string& n : t.notes)
+        if (names(n)) return fmt(_("in its note {}"), quote_text(n));
+    if (names(t.source)) return _("in its source");
+    return "";
+}
+
+// A table shown in a larger unit by "enhed:" converts figures it takes to be in kr.; one that
+// names an amount unit without saying what its figures are written in ("talenhed:") may hold
+// them in that unit already: "Budget (mio. kr.)" over 125.000 would print 0,13, a wrong figure
+// no message points at. Only the writer knows which: an error at the table (false) asking.
+bool check_figures_unit_said(const Table& t, Diagnostics& diags) {
+    if (kroner_per(t.unit) <= 1 || !t.figures_unit.empty()) return true;
+    std::string named;
+    const std::string where = where_unit_named(t, &named);
+    if (where.empty()) return true;
+    diags.error(t.loc, fmt(_("the table {0} names {1} {2} and shows its figures in {3} (\"enhed: {3}\"), but does not say "
+                             "which unit they are written in; add \"talenhed: kr.\" if they are written in kr., or, if "
+                             "they are written in {1}, write \"talenhed: {1}\" instead of \"enhed\""),
+                           quote_text(t.title.empty() ? t.csv : t.title), named, where, t.unit));
+    return false;
+}
+
 }  // namespace
 
 bool compute_table(Table& t, References& refs, Diagnostics& diags) {
     check_unit_stated(t, diags);
-    return TableComputation(t, refs, diags).run();
+    // The table is computed even so, so its other errors are reported in the same run.
+    const bool said = check_figures_unit_said(t, diags);
+    return TableComputation(t, refs, diags).run() && said;
 }
 
 }  // namespace boardpack::calc

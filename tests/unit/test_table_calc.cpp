@@ -321,8 +321,8 @@ TEST_CASE("figures: a table that names a unit its talenhed does not is an error 
                                   csv);
     CHECK(declared.messages == "");
     CHECK(figure_text(declared).find("Lønnen er 1.250.000.000 kr.") != std::string::npos);
-    // A title that names the unit the table is shown in ("enhed:") says nothing of its figures.
-    const auto shown = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2024 (mio. kr.)\nenhed: mio. kr.\n```\n\n"
+    // A title that names the unit the table is shown in ("enhed:"), with its figures declared in kr.
+    const auto shown = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2024 (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n\n"
                                "Lønnen er {t[Løn; 2024] | kr.}.\n",
                                "Post;2024\nLøn;1.250.000.000\n");
     CHECK(shown.messages == "");
@@ -666,13 +666,13 @@ TEST_CASE("table calc: a number without unit beside figures shown in another uni
     // Written in kroner, shown in millions: the reader sees 1,3 and writes 1,3, which beside
     // 1.250.000 kr. would be 1,3 kr. ("over loftet", a probe found, next to a printed 1,3).
     const char* csv = "Post;2023\nDrift;1.250.000\n";
-    const auto bare = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\nenhed: mio. kr.\n"
+    const auto bare = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
                               "kolonne: Loft = loft([2023]; 1,3)\n```\n",
                               csv);
     CHECK(bare.messages.find("error: the table shows its figures in mio. kr., but they are written in kr., so the number "
                              "written here would be taken in kr.; write the number with its unit (\"1,3 mio. kr.\" or "
                              "\"1,3 kr.\")") != std::string::npos);
-    const auto named = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\nenhed: mio. kr.\n"
+    const auto named = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
                                "kolonne: Loft = loft([2023]; 1,3 mio. kr.)\n```\n",
                                csv);
     CHECK(named.messages == "");
@@ -957,7 +957,7 @@ TEST_CASE("table calc: a computed figure that is not zero but prints as zero is 
 
 TEST_CASE("table calc: an amount quoted with options from a table shown in mio. kr. must name its unit") {
     // The table shows 11,5; "| decimaler 2" alone would print 11.500.000,00 before the text's "mio. kr.".
-    const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: T (mio. kr.)\nenhed: mio. kr.\n```\n\n";
+    const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: T (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n\n";
     const std::string csv = "Post;2023\nDrift;11.500.000\nAnlæg;2.000.000\n";
     auto l = compute(table + "Tal: {t[Drift; 2023] | decimaler 2} mio. kr.\n", csv);
     CHECK(l.messages.find("error: the table \"t\" shows its figures in mio. kr., but they are written in kr.: name the unit "
@@ -1118,7 +1118,7 @@ TEST_CASE("table calc: a table that prints in mio. kr. says so, and one headed i
     auto l = compute("```tabel\nfil: t.csv\ntitel: Udgifter\nenhed: mio. kr.\n```\n", "Post;2023\nDrift;1.250.000\n");
     CHECK(l.messages.find("warning: the table \"Udgifter\" prints its figures in mio. kr., but neither its title, its "
                           "headings nor its notes say so") != std::string::npos);
-    l = compute("```tabel\nfil: t.csv\ntitel: Udgifter (mio. kr.)\nenhed: mio. kr.\n```\n", "Post;2023\nDrift;1.250.000\n");
+    l = compute("```tabel\nfil: t.csv\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n", "Post;2023\nDrift;1.250.000\n");
     CHECK(l.messages == "");
     l = compute("```tabel\nfil: t.csv\ntitel: Udgifter\ntalenhed: mio. kr.\n```\n", "Post;2023 (mio.kr.)\nDrift;1,25\n");
     CHECK(l.messages == "");
@@ -1142,12 +1142,12 @@ TEST_CASE("table calc: a row formula in a table without a column of numbers says
 TEST_CASE("table calc: a tolerance is in the units shown, millions in a table shown in mio. kr.") {
     // Regression (tolunit): "tolerance 0,1" refused a difference of 40.001 kr. that prints as the same 3,7.
     const std::string csv = "Post;2023\nA;1.000.000\nB;2.699.999\nI alt;3.740.000\n";
-    auto l = compute("```tabel\nfil: t.csv\ntitel: T (mio. kr.)\nenhed: mio. kr.\nrække: I alt = sum(A .. B) | tolerance 0,1\n```\n",
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\nrække: I alt = sum(A .. B) | tolerance 0,1\n```\n",
                      csv);
     CHECK(l.messages == "");
     CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "3,7"});
     // Beyond it: the warning says both in their units, and the packet's note has one full stop after "kr.".
-    l = compute("```tabel\nfil: t.csv\ntitel: T (mio. kr.)\nenhed: mio. kr.\nrække: I alt = sum(A .. B) | tolerance 0,01\n```\n",
+    l = compute("```tabel\nfil: t.csv\ntitel: T (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\nrække: I alt = sum(A .. B) | tolerance 0,01\n```\n",
                 csv);
     CHECK(l.messages.find("by 40.001 kr., more than the tolerance 0,01 mio. kr.") != std::string::npos);
     const std::string& note = table(l).source.empty() ? table(l).notes.back() : table(l).source;
@@ -1222,4 +1222,32 @@ TEST_CASE("table calc: enhed shows kroner in t. kr. or mia. kr. as it does in mi
     CHECK(row_texts(table(l), 0)[1] == "2,5");
     l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\nenhed: pct.\n```\n", "Post;2024\nSundhed;1\n");
     CHECK(l.messages.find("unknown unit \"pct.\"; use \"kr.\", \"t. kr.\", \"mio. kr.\" or \"mia. kr.\"") != std::string::npos);
+}
+
+TEST_CASE("table calc: a table that names an amount unit and converts its figures by enhed must say what they are written in") {
+    // Regression (repro-6): "(mio. kr.)" with "enhed: mio. kr." over 125.000 printed 0,13 with no
+    // message (with "decimaler: 2" not even the "prints as zero" warning): the figures may be
+    // kroner shown in millions, or already millions that enhed divides again.
+    const char* csv = "Post;2024\nSundhed;125.000\nUdvikling;25.500\n";
+    const std::string said = "error: the table \"Regionernes budget 2024 (mio. kr.)\" names mio. kr. in its title and shows its "
+                             "figures in mio. kr. (\"enhed: mio. kr.\"), but does not say which unit they are written in; add "
+                             "\"talenhed: kr.\" if they are written in kr., or, if they are written in mio. kr., write "
+                             "\"talenhed: mio. kr.\" instead of \"enhed\"\n";
+    auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Regionernes budget 2024 (mio. kr.)\nenhed: mio. kr.\ndecimaler: 2\n"
+                     "række: I alt = sum(Sundhed .. Udvikling)\ntilføj: nederst\n```\n\nSundhed {t[Sundhed; 2024]} mio. kr.\n",
+                     csv);
+    CHECK(l.messages.find("m/01-a/item.md:") == 0);
+    CHECK(l.messages.find(": " + said) != std::string::npos);
+    // Declared either way, it is what the writer says.
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Regionernes budget 2024 (mio. kr.)\ntalenhed: mio. kr.\n```\n\n"
+                "Sundhed {t[Sundhed; 2024] | mio. kr.}\n",
+                csv);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Sundhed 125.000 mio. kr.") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Regionernes budget 2024 (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n",
+                csv);
+    CHECK(l.messages.find("error") == std::string::npos);
+    // A heading or a note naming another unit is as ambiguous.
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\nnote: Beløb i 1.000 kr.\nenhed: mio. kr.\n```\n", csv);
+    CHECK(l.messages.find("names t. kr. in its note \"Beløb i 1.000 kr.\" and shows its figures in mio. kr.") != std::string::npos);
 }
