@@ -728,6 +728,12 @@ TEST_CASE("table calc: a percentage among amounts is an error at its cell") {
                                 "Post;Beløb;Andel\nLøn;600.000 kr.;60 %\nDrift;400.000 kr.;40 %\nI alt;;\n");
     CHECK(beside.messages == "");
     CHECK(row_texts(table(beside), 2) == std::vector<std::string>{"I alt", "1.000.000", "100 %"});
+    // So are they in a table that declares its amounts, as one shown in mio. kr. must.
+    const auto beside_declared = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\n"
+                                         "enhed: mio. kr.\nrække: I alt = sum(Løn .. Drift)\n```\n",
+                                         "Post;Beløb;Andel\nLøn;600.000;60 %\nDrift;400.000;40 %\nI alt;;\n");
+    CHECK(beside_declared.messages == "");
+    CHECK(row_texts(table(beside_declared), 2) == std::vector<std::string>{"I alt", "1,0", "100 %"});
 }
 
 TEST_CASE("table calc: a word in a column of numbers that a total sums is an error at that cell") {
