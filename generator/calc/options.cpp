@@ -8,6 +8,13 @@
 
 namespace boardpack::calc {
 
+namespace {
+
+// A unit a figure may be printed in: an amount unit or a share.
+bool is_figure_unit(const std::string& unit) { return kroner_per(unit) > 0 || unit == "pct."; }
+
+}  // namespace
+
 std::optional<Options> parse_options(const std::string& text, bool allow_range, FormulaError* error) {
     Options o;
     std::set<std::string> given;  // the options seen, a unit as "unit"
@@ -16,7 +23,8 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
         size_t end = text.find(", ", start);
         if (end == std::string::npos) end = text.size();
         const std::string part(trim(std::string_view(text).substr(start, end - start)));
-        const std::string f = fold_label(part);
+        // "| tkr." is "| t. kr.": one spelling of each unit is compared and printed.
+        const std::string f = canonical_unit(fold_label(part));
         auto bad = [&](std::string msg) -> std::optional<Options> {
             *error = FormulaError::at_column(static_cast<int>(start), std::move(msg));
             return std::nullopt;
@@ -24,7 +32,7 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
         // An option given twice ("kr., pct.", "decimaler 1, decimaler 3") would have the last win,
         // silently: which one was meant is the writer's to say.
         const std::string kind = f.substr(0, f.find(' '));
-        const bool is_unit = f == "kr." || f == "mio. kr." || f == "mia. kr." || f == "pct.";
+        const bool is_unit = is_figure_unit(f);
         const std::string slot = is_unit ? std::string("unit") : kind;
         if (!given.insert(slot).second)
             return bad(is_unit ? fmt(_("the figure is given two units; keep the one it is printed in ({})"), quote_text(part))
@@ -56,13 +64,13 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
             if (dots == std::string::npos) return bad(_("write the range as \"rækker Fra .. Til\""));
             o.from = std::string(trim(std::string_view(range).substr(0, dots)));
             o.to = std::string(trim(std::string_view(range).substr(dots + 4)));
-        } else if (f == "kr." || f == "mio. kr." || f == "mia. kr." || f == "pct.") {
+        } else if (is_unit) {
             o.unit = f;
         } else if (f == "verbum") {
             o.verb = true;
         } else {
             return bad(fmt(_("unknown option {} (known: decimaler N, tolerance N, rækker A .. B, kolonner A .. B, kr., "
-                             "mio. kr., mia. kr., pct., verbum)"), quote_text(part)));
+                             "t. kr., mio. kr., mia. kr., pct., verbum)"), quote_text(part)));
         }
         start = end + 2;
     }

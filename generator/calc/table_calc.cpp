@@ -166,16 +166,18 @@ bool holds_numbers(const Table& t, size_t c) {
 
 namespace {
 
-bool shown_in_millions(const Table& t, const Cell& c) {
-    return t.unit == "mio. kr." && c.kind == Cell::Kind::Number && c.unit != "%" && c.unit != "pct.";
+// An amount written in kr. that the table shows in a larger unit ("enhed: mio. kr."); a share
+// keeps its own.
+bool shown_scaled(const Table& t, const Cell& c) {
+    return kroner_per(t.unit) > 1 && c.kind == Cell::Kind::Number && c.unit != "%" && c.unit != "pct.";
 }
 
 }  // namespace
 
 Decimal shown_number(const Table& t, const Cell& c) {
-    if (!shown_in_millions(t, c)) return c.value;
-    // Dividing by a million keeps the count and adds 6 decimals: it always fits.
-    return Decimal::div(c.value, Decimal(1000000, 0)).value_or(c.value);
+    if (!shown_scaled(t, c)) return c.value;
+    // Dividing by a power of ten keeps the count and adds its digits: it always fits.
+    return Decimal::div(c.value, Decimal(kroner_per(t.unit), 0)).value_or(c.value);
 }
 
 const Formula* writer_of(const Table& t, size_t row, size_t column) {
@@ -707,9 +709,9 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& shar
                 const Decimal diff = *magnitude;
                 // The tolerance is in the units shown: in a table shown in mio. kr., millions of
                 // the kroner the CSV writes (a share keeps its own).
-                const bool in_millions = t.unit == "mio. kr." && out.unit.empty();
-                const auto tolerance = in_millions ? Decimal::mul(p.options.tolerance, Decimal(1000000, 0))
-                                                   : std::optional<Decimal>(p.options.tolerance);
+                const bool scaled = kroner_per(t.unit) > 1 && out.unit.empty();
+                const auto tolerance = scaled ? Decimal::mul(p.options.tolerance, Decimal(kroner_per(t.unit), 0))
+                                             : std::optional<Decimal>(p.options.tolerance);
                 if (!diff.is_zero()) {
                     if (tolerance && diff <= *tolerance) {
                         // The published figure, with the rounding note; later formulas use it too,
@@ -723,13 +725,13 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& shar
                                             "{6}, more than the tolerance {7}; the packet shows {2}"),
                                           published.text, at, out.text, unrounded(v.number, d), p.formula->target,
                                           p.formula->expression,
-                                          format_danish(diff, std::max(d, published.decimals)) + (in_millions ? " kr." : ""),
+                                          format_danish(diff, std::max(d, published.decimals)) + (scaled ? " kr." : ""),
                                           format_danish(p.options.tolerance, p.options.tolerance.scale()) +
-                                              (in_millions ? " mio. kr." : "")));
+                                              (scaled ? " " + t.unit : "")));
                         // The reader comparing with the source is told in the packet too.
                         // In a table shown in mio. kr., the two figures are told in kr., as the CSV
                         // wrote them: both may round to the same millions.
-                        const std::string in_kr = in_millions ? " kr." : "";
+                        const std::string in_kr = scaled ? " kr." : "";
                         std::string note = fill_in(words.source_differs, {{"celle", row_name(t, r) + " / " + t.header[c]},
                                                                          {"kilde", published.text + in_kr},
                                                                          {"beregnet", out.text + in_kr}});
@@ -817,7 +819,7 @@ public:
         if (ok_) compute_crossings();
         if (ok_) check_crossings();
         add_notes();
-        show_in_millions();
+        show_scaled();
         return ok_;
     }
 
@@ -1129,23 +1131,24 @@ private:
         t_.notes.insert(t_.notes.end(), differs_.begin(), differs_.end());
     }
 
-    // Amounts shown in millions: every amount, read or computed, is printed in mio. kr.; a
-    // figure written with a per-cent sign is a share, not an amount, and stays as it is.
-    void show_in_millions() {
-        if (t_.unit != "mio. kr.") return;
+    // Amounts shown in a larger unit ("enhed"): every amount, read or computed, is printed in
+    // it, with one decimal as a figure converted up is ("11,5 mio. kr."); a figure written with
+    // a per-cent sign is a share, not an amount, and stays as it is.
+    void show_scaled() {
+        if (kroner_per(t_.unit) <= 1) return;
         const int d = t_.decimals >= 0 ? t_.decimals : 1;
         for (TableRow& r : t_.rows)
             for (size_t c = 1; c < r.cells.size(); ++c) {
                 Cell& cell = r.cells[c];
-                if (!shown_in_millions(t_, cell)) continue;
-                const Decimal millions = shown_number(t_, cell);
-                cell.text = format_danish(millions, d);
-                if (!cell.value.is_zero() && millions.rounded(d).is_zero())
+                if (!shown_scaled(t_, cell)) continue;
+                const Decimal shown = shown_number(t_, cell);
+                cell.text = format_danish(shown, d);
+                if (!cell.value.is_zero() && shown.rounded(d).is_zero())
                     diags_.warning(cell.loc.file.empty() ? t_.loc : cell.loc,
-                                   fmt(_("the amount {} kr. for {} / {} prints as {} in this table in mio. kr.; give the table "
+                                   fmt(_("the amount {} kr. for {} / {} prints as {} in this table in {}; give the table "
                                          "more decimals (\"decimaler:\") or show it in kr."),
                                        format_danish(cell.value, cell.decimals), quote_text(r.cells[0].text),
-                                       quote_text(t_.header[c]), quote_text(cell.text)));
+                                       quote_text(t_.header[c]), quote_text(cell.text), t_.unit));
             }
     }
 
@@ -1191,11 +1194,44 @@ void check_unit_stated(const Table& t, Diagnostics& diags) {
                              quote_text(t.title.empty() ? t.csv : t.title), printed, printed));
 }
 
+// Where the table names an amount unit, in its title, headings, row labels, notes or source
+// ("in its title"), with the unit in *named; "" where it names none.
+std::string where_unit_named(const Table& t, std::string* named) {
+    const auto names = [&](const std::string& text) { return !(*named = unit_named_in(text)).empty(); };
+    for (const std::string& h : t.header)
+        if (names(h)) return fmt(_("in the column heading {}"), quote_text(h));
+    for (const TableRow& r : t.rows)
+        if (!r.cells.empty() && names(r.cells[0].text)) return fmt(_("in the row {}"), quote_text(r.cells[0].text));
+    if (names(t.title)) return _("in its title");
+    for (const std::string& n : t.notes)
+        if (names(n)) return fmt(_("in its note {}"), quote_text(n));
+    if (names(t.source)) return _("in its source");
+    return "";
+}
+
+// A table shown in a larger unit by "enhed:" converts figures it takes to be in kr.; one that
+// names an amount unit without saying what its figures are written in ("talenhed:") may hold
+// them in that unit already: "Budget (mio. kr.)" over 125.000 would print 0,13, a wrong figure
+// no message points at. Only the writer knows which: an error at the table (false) asking.
+bool check_figures_unit_said(const Table& t, Diagnostics& diags) {
+    if (kroner_per(t.unit) <= 1 || !t.figures_unit.empty()) return true;
+    std::string named;
+    const std::string where = where_unit_named(t, &named);
+    if (where.empty()) return true;
+    diags.error(t.loc, fmt(_("the table {0} names {1} {2} and shows its figures in {3} (\"enhed: {3}\"), but does not say "
+                             "which unit they are written in; add \"talenhed: kr.\" if they are written in kr., or, if "
+                             "they are written in {1}, write \"talenhed: {1}\" instead of \"enhed\""),
+                           quote_text(t.title.empty() ? t.csv : t.title), named, where, t.unit));
+    return false;
+}
+
 }  // namespace
 
 bool compute_table(Table& t, References& refs, Diagnostics& diags) {
     check_unit_stated(t, diags);
-    return TableComputation(t, refs, diags).run();
+    // The table is computed even so, so its other errors are reported in the same run.
+    const bool said = check_figures_unit_said(t, diags);
+    return TableComputation(t, refs, diags).run() && said;
 }
 
 }  // namespace boardpack::calc

@@ -49,9 +49,9 @@ std::optional<size_t> find_column(const model::Table& t, const std::string& labe
 // (`from`), unless a formula writes it.
 std::optional<Value> cell_value(const model::Table& t, size_t row, size_t column, Failure* error);
 
-// The number a cell prints: in a table shown in mio. kr. ("enhed"), an amount in millions (a
-// share written "6 %" stays as it is); else its value. A chart draws this number, so its axis
-// and bars are in the unit its labels print.
+// The number a cell prints: in a table shown in a larger unit ("enhed: mio. kr.", "t. kr.",
+// "mia. kr."), an amount in that unit (a share written "6 %" stays as it is); else its value. A
+// chart draws this number, so its axis and bars are in the unit its labels print.
 Decimal shown_number(const model::Table& t, const model::Cell& c);
 
 // The formula that writes the cell (row, column) of `t`, or nullptr for an input cell.

@@ -9,6 +9,7 @@ namespace boardpack::calc {
 
 int64_t kroner_per(const std::string& unit) {
     if (unit == "kr.") return 1;
+    if (unit == "t. kr.") return 1000;
     if (unit == "mio. kr.") return 1000000;
     if (unit == "mia. kr.") return 1000000000;
     return 0;
@@ -95,41 +96,105 @@ bool is_money(const std::string& w) { return w == "kr" || w == "dkk" || w == "kr
 
 }  // namespace
 
-std::string unit_named_in(const std::string& text) {
-    // The words, in lower case without dots, and which stand alone in parentheses ("(mio)").
+namespace {
+
+// A text's words, lower case without dots, and where each stands in its clause: a clause is
+// what parentheses, ",", ";", ":" or a dash standing alone set apart ("Udgifter 2024, 1.000
+// kr." has the clauses "Udgifter 2024" and "1.000 kr.").
+struct TitleWords {
     std::vector<std::string> words;
-    std::vector<bool> alone, first;  // alone in parentheses; first in parentheses ("2024 (mio. kr.)")
+    std::vector<bool> starts, ends;  // the first, the last word of its clause
+    std::vector<bool> alone;         // the only word in its parentheses ("(mio)")
+};
+
+bool digit_char(char ch) { return ch >= '0' && ch <= '9'; }
+
+TitleWords words_of(const std::string& text) {
+    TitleWords out;
     std::string word;
-    size_t open = std::string::npos;  // the index of the first word after "("
+    bool clause_start = true;          // the next word starts a clause
+    size_t open = std::string::npos;   // the index of the first word after "("
+    const auto end_clause = [&] {
+        if (!out.words.empty()) out.ends.back() = true;
+        clause_start = true;
+    };
     const auto end_word = [&] {
-        if (!word.empty()) words.push_back(word), alone.push_back(false), first.push_back(words.size() - 1 == open);
+        if (word == "-" || word == "\xE2\x80\x93") {  // a dash standing alone: "2024 - beløb i mio."
+            word.clear();
+            end_clause();
+            return;
+        }
+        if (word.empty()) return;
+        out.words.push_back(word);
+        out.starts.push_back(clause_start);
+        out.ends.push_back(false);
+        out.alone.push_back(false);
+        clause_start = false;
         word.clear();
     };
-    for (char ch : text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
         if (ch == '.') continue;
-        if (ch == ' ' || ch == '\t' || ch == '(' || ch == ')' || ch == ',' || ch == '/' || ch == ';' || ch == ':') {
+        // "4,2" is one number, not a clause break.
+        if (ch == ',' && !word.empty() && digit_char(word.back()) && i + 1 < text.size() && digit_char(text[i + 1])) {
+            word += ch;
+            continue;
+        }
+        if (ch == ' ' || ch == '\t') {
             end_word();
-            if (ch == '(') open = words.size();
-            if (ch == ')' && open != std::string::npos && words.size() == open + 1) alone[open] = true;
+            continue;
+        }
+        if (ch == '(' || ch == ')' || ch == ',' || ch == '/' || ch == ';' || ch == ':') {
+            end_word();
+            if (ch != '/') end_clause();
+            if (ch == '(') open = out.words.size();
+            if (ch == ')' && open != std::string::npos && out.words.size() == open + 1) out.alone[open] = true;
             if (ch == ')') open = std::string::npos;
             continue;
         }
         word += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
     }
     end_word();
+    end_clause();
+    return out;
+}
+
+bool is_number(const std::string& w) { return w.find_first_not_of("0123456789,-") == std::string::npos; }
+
+// Whether "1.000" at word i, beside the money word next to it, names thousands of kroner, not an
+// amount of 1.000 kr.: "(1.000 kr.)", "2024, 1.000 kr.", "(kr. 1.000)", "(DKK 1.000)" fill a clause
+// of their own; "i 1.000 kr." says what the figures are in. "Tilskud på 1.000 kr." is an amount.
+bool thousands_named(const TitleWords& t, size_t first, size_t last) {
+    if (first > 0 && t.words[first - 1] == "i") return true;
+    return t.starts[first] && t.ends[last];
+}
+
+}  // namespace
+
+std::string unit_named_in(const std::string& text) {
+    const TitleWords t = words_of(text);
+    const std::vector<std::string>& words = t.words;
     for (size_t i = 0; i < words.size(); ++i) {
         const std::string& w = words[i];
         // "4,2 mio. kr." is an amount, not the unit of a column; "2024 (mio. kr.)" is a unit.
-        if (i > 0 && !first[i] && words[i - 1].find_first_not_of("0123456789,-") == std::string::npos) continue;
+        if (i > 0 && !t.starts[i] && is_number(words[i - 1])) continue;
         // Written as one word: "mio.kr.", "tkr.".
         if (w == "miokr" || w == "millkr" || w == "miodkk") return "mio. kr.";
         if (w == "miakr" || w == "mrdkr") return "mia. kr.";
         if (w == "tkr" || w == "1000kr") return "t. kr.";
+        // "kr. 1.000", "DKK 1.000": the money word first.
+        if (is_money(w) && i + 1 < words.size() && words[i + 1] == "1000" && thousands_named(t, i, i + 1)) return "t. kr.";
         const std::string scale = scale_of(w);
         if (scale.empty()) continue;
-        if (i + 1 < words.size() && is_money(words[i + 1])) return scale;            // "mio. kr."
+        const bool amount = i + 1 < words.size() && is_money(words[i + 1]);
+        if (w == "1000") {
+            if (amount && thousands_named(t, i, i + 1)) return scale;  // "(1.000 kr.)", not "på 1.000 kr."
+            continue;
+        }
+        if (amount) return scale;                                                    // "mio. kr."
         if (i >= 2 && words[i - 1] == "i" && is_money(words[i - 2])) return scale;  // "kr. i mio."
-        if (alone[i] && scale != "t. kr.") return scale;                             // "(mio)"
+        if (i >= 2 && words[i - 1] == "i" && words[i - 2] == "beløb" && t.ends[i]) return scale;  // "beløb i mio."
+        if (t.alone[i] && scale != "t. kr.") return scale;                          // "(mio)"
     }
     return "";
 }

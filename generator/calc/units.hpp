@@ -1,4 +1,4 @@
-// The units a computed number can be in: an amount ("kr.", "mio. kr.", "mia. kr."), a share
+// The units a computed number can be in: an amount ("kr.", "t. kr.", "mio. kr.", "mia. kr."), a share
 // ("pct."), or none ("": a literal, a ratio, a count). Values carry theirs, so a formula that
 // quotes a table in mio. kr. from one in kr. converts exactly instead of adding 11,5 to millions.
 #pragma once
@@ -12,8 +12,8 @@
 
 namespace boardpack::calc {
 
-// How many kroner one `unit` is: 1 for "kr.", 10^6 for "mio. kr.", 10^9 for "mia. kr."; 0 for
-// a unit that is not an amount ("pct.") and for "".
+// How many kroner one `unit` is: 1 for "kr.", 1000 for "t. kr.", 10^6 for "mio. kr.", 10^9 for
+// "mia. kr."; 0 for a unit that is not an amount ("pct.") and for "".
 int64_t kroner_per(const std::string& unit);
 
 // The unit a table cell's number is in: "pct." for a cell written "73 %" or "73 pct.", else the
@@ -43,8 +43,10 @@ bool units_conflict(const std::string& from, const std::string& to);
 std::optional<std::string> common_unit(const std::string& a, const std::string& b);
 
 // The amount unit a heading or title names, as in "Budget 2024 (mio. kr.)": "t. kr." (also
-// "1.000 kr.", "tusinde kr.", "tkr."), "mio. kr." (also "mio.kr.", "mill. kr.", "mio. DKK",
-// "kr. i mio.", "(mio)") or "mia. kr."; "" when it names none of them.
+// "(1.000 kr.)", "2024, 1.000 kr.", "i 1.000 kr.", "(kr. 1.000)", "(DKK 1.000)", "tusinde kr.",
+// "tkr."), "mio. kr." (also "mio.kr.", "mill. kr.", "mio. DKK", "kr. i mio.", "(mio)", "beløb i
+// mio.") or "mia. kr."; "" when it names none of them, or an amount ("4,2 mio. kr.", "tilskud på
+// 1.000 kr.").
 std::string unit_named_in(const std::string& text);
 
 }  // namespace boardpack::calc

@@ -59,22 +59,11 @@ bool is_not_available(const std::string& folded) {
 bool is_share(const Cell& c) { return c.kind == Cell::Kind::Number && (c.unit == "%" || c.unit == "pct."); }
 
 // An amount written with its unit ("3.400.000 kr.") is read in the table's unit ("talenhed",
-// kr. by default); one in another unit would be added to the others as if it were in theirs.
-// So would a share ("5 %") in a table that declares its figures are amounts (`declared`: it
-// says "talenhed: kr.", "mio. kr." or "mia. kr."), as an amount is in a table in pct.
-void check_cell_unit(const Cell& c, const std::string& figures_unit, bool declared, Diagnostics& diags,
-                     std::string_view line) {
-    if (c.kind != Cell::Kind::Number || c.unit.empty()) return;
+// kr. by default); one in another unit would be added to the others as if it were in theirs,
+// as an amount is in a table in pct. (A share among amounts: report_shares_among_amounts.)
+void check_cell_unit(const Cell& c, const std::string& figures_unit, Diagnostics& diags, std::string_view line) {
+    if (c.kind != Cell::Kind::Number || c.unit.empty() || is_share(c)) return;
     const std::string table_unit = figures_unit.empty() ? "kr." : figures_unit;
-    if (is_share(c)) {
-        if (declared && table_unit != "pct.")
-            diags.error(c.loc,
-                        fmt(_("{0} is a percentage but the table's figures are in {1} (\"talenhed: {1}\"), so it would be "
-                              "added to them as an amount; write it in {1}, or put the percentages in a table of their own"),
-                            quote_text(c.text), table_unit),
-                        std::string(line));
-        return;
-    }
     if (c.unit == table_unit) return;
     diags.error(c.loc,
                 fmt(_("{0} is in {1} but the table's figures are in {2}; write it in {2} or declare the unit with "
@@ -94,18 +83,24 @@ void report_unread_numbers(const model::Table& table, size_t k, const TextFile& 
         if (space == std::string_view::npos || !calc::read_danish_number(t.substr(0, space))) continue;
         diags.error(c.loc,
                     fmt(_("{} is not a number boardpack can read, in a column of numbers; write the number alone or with "
-                          "its unit (kr., mio. kr., mia. kr., % or pct.)"), quote_text(c.text)),
+                          "its unit (kr., t. kr., mio. kr., mia. kr., % or pct.)"), quote_text(c.text)),
                     std::string(text.line_view(c.loc.line)));
     }
 }
 
-// In a table that does not declare its unit, a figure written with a per-cent sign in a column
-// of amounts written in kr. would be added to them as an amount by a total over the column.
+// A figure written with a per-cent sign in a column of amounts would be added to them as an
+// amount by a total over the column. The amounts are the numbers of a table that declares its
+// figures are amounts ("talenhed: kr.", "t. kr.", "mio. kr.", "mia. kr."); in a table that does
+// not, the numbers written with an amount unit (a bare number may be a count). Shares in a
+// column of their own, beside the amounts, are what Excel writes (and what a table shown in
+// mio. kr. by "enhed", which must declare "talenhed: kr.", may hold).
 void report_shares_among_amounts(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
+    if (table.figures_unit == "pct.") return;  // an amount there is check_cell_unit's error
+    const bool declared = !table.figures_unit.empty();
     const Cell* amount = nullptr;
     for (const model::TableRow& row : table.rows) {
         const Cell& c = row.cells[k];
-        if (c.kind == Cell::Kind::Number && !c.unit.empty() && !is_share(c)) {
+        if (c.kind == Cell::Kind::Number && (declared || !c.unit.empty()) && !is_share(c)) {
             amount = &c;
             break;
         }
@@ -114,6 +109,14 @@ void report_shares_among_amounts(const model::Table& table, size_t k, const Text
     for (const model::TableRow& row : table.rows) {
         const Cell& c = row.cells[k];
         if (!is_share(c)) continue;
+        if (declared) {
+            diags.error(c.loc,
+                        fmt(_("{0} is a percentage but the table's figures are in {1} (\"talenhed: {1}\"), so it would be "
+                              "added to them as an amount; write it in {1}, or put the percentages in a column of their own"),
+                            quote_text(c.text), table.figures_unit),
+                        std::string(text.line_view(c.loc.line)));
+            continue;
+        }
         diags.error(c.loc,
                     fmt(_("{} is a percentage in a column of amounts (such as {} at {}:{}:{}), so a total of the column "
                           "would add it as an amount; write it in {}, or put the percentages in a column of their own"),
@@ -205,17 +208,22 @@ void read_table_keys(const TableBlock& block, model::Table& table, Diagnostics& 
             const auto kind = kv.key == "række" ? model::Formula::Kind::Row : model::Formula::Kind::Column;
             if (auto f = read_formula(kv, kind, diags)) table.formulas.push_back(std::move(*f));
         } else if (kv.key == "enhed") {
-            if (fold_label(kv.value) == "mio. kr.") table.unit = "mio. kr.";
-            else if (fold_label(kv.value) != "kr.")
-                diags.error(kv.value_loc, fmt(_("unknown unit {}; use \"kr.\" or \"mio. kr.\""), quote_text(kv.value)), kv.line);
+            // The larger amount unit figures written in kr. are shown in ("tkr." is "t. kr.").
+            const std::string u = calc::canonical_unit(fold_label(kv.value));
+            if (u == "t. kr." || u == "mio. kr." || u == "mia. kr.") table.unit = u;
+            else if (u != "kr.")
+                diags.error(kv.value_loc,
+                            fmt(_("unknown unit {}; use \"kr.\", \"t. kr.\", \"mio. kr.\" or \"mia. kr.\""), quote_text(kv.value)),
+                            kv.line);
         } else if (kv.key == "talenhed") {
             // The unit the figures are written in, so a quote asking for another converts
-            // instead of dividing figures that are already millions again.
-            const std::string u = fold_label(kv.value);
-            if (u == "kr." || u == "mio. kr." || u == "mia. kr." || u == "pct.") table.figures_unit = u;
+            // instead of dividing figures that are already millions (or thousands) again.
+            const std::string u = calc::canonical_unit(fold_label(kv.value));
+            if (u == "kr." || u == "t. kr." || u == "mio. kr." || u == "mia. kr." || u == "pct.") table.figures_unit = u;
             else
-                diags.error(kv.value_loc, fmt(_("unknown unit {}; use \"kr.\", \"mio. kr.\", \"mia. kr.\" or \"pct.\""),
-                                              quote_text(kv.value)), kv.line);
+                diags.error(kv.value_loc,
+                            fmt(_("unknown unit {}; use \"kr.\", \"t. kr.\", \"mio. kr.\", \"mia. kr.\" or \"pct.\""),
+                                quote_text(kv.value)), kv.line);
         } else if (kv.key == "mangler") {
             table.missing_passes = read_missing_passes(kv, diags);
         } else if (kv.key == "tilføj") {
@@ -271,8 +279,7 @@ std::optional<CsvData> read_table_csv(const TableBlock& block, const std::string
 }
 
 // The CSV's rows as the table's, every cell but the label typed.
-// `declared`: the block says "talenhed:" (see check_cell_unit).
-void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, bool declared, Diagnostics& diags) {
+void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, Diagnostics& diags) {
     // Sizes known in advance are reserved: the model holds no room left by doubling.
     table.header.reserve(csv.rows[0].fields.size());
     table.header_locs.reserve(csv.rows[0].fields.size());
@@ -299,7 +306,7 @@ void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, bo
             } else {
                 // A view, not a copy: the line is copied only if the cell is reported.
                 c = classify_cell(f.text, loc, diags, text.line_view(f.line));
-                check_cell_unit(c, table.figures_unit, declared, diags, text.line_view(f.line));
+                check_cell_unit(c, table.figures_unit, diags, text.line_view(f.line));
             }
             if (c.kind != Cell::Kind::Empty) all_empty = false;
             out.cells.push_back(std::move(c));
@@ -339,11 +346,9 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     std::optional<TextFile> text;
     const std::optional<CsvData> csv = read_table_csv(block, folder, files, table, text, diags);
     if (!csv) return std::nullopt;
-    const bool declared = find_key(block.keys, "talenhed") != nullptr;
-    fill_rows(*csv, *text, table, declared, diags);
+    fill_rows(*csv, *text, table, diags);
     mark_numeric_columns(table, *text, diags);
-    if (!declared)
-        for (size_t k = 1; k < table.header.size(); ++k) report_shares_among_amounts(table, k, *text, diags);
+    for (size_t k = 1; k < table.header.size(); ++k) report_shares_among_amounts(table, k, *text, diags);
     return table;
 }
 

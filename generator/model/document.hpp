@@ -132,7 +132,7 @@ struct Table {
     SourceLoc loc;                    // the table block in the Markdown
     std::vector<Formula> formulas;    // computed rows and columns, in the order written
     std::string rounding_note;        // added below the table when a published total is shown
-    std::string unit;                 // "mio. kr." shows amounts in millions; "" as written
+    std::string unit;                 // "enhed": "t. kr.", "mio. kr.", "mia. kr." shows amounts in kr. in that unit; "" as written
     std::string figures_unit;         // "talenhed": the unit the CSV's figures are in ("" = kr. or counts; "kr." declared)
     int decimals = -1;                // decimals for computed numbers, -1: from their inputs
     std::string anchor;               // its link target name when the text links to it, else ""

@@ -24,13 +24,19 @@ std::string strip_percent(std::string_view& s) {
 }
 
 // Strips a trailing amount unit, as Excel's currency formats write it after a space
-// ("3.400.000 kr."); returns it ("kr.", "mio. kr.", "mia. kr."), or "" if there was none.
+// ("3.400.000 kr."); returns it ("kr.", "t. kr.", "mio. kr.", "mia. kr."), or "" if there was
+// none. Thousands are written "t. kr.", "t.kr." or "tkr."; all are "t. kr.", so they compare.
 std::string strip_amount_unit(std::string_view& s) {
-    // Longest first: "mio. kr." also ends in "kr.".
-    for (std::string_view unit : {" mia. kr.", " mio. kr.", " kr."}) {
-        if (s.size() > unit.size() && s.substr(s.size() - unit.size()) == unit) {
-            s.remove_suffix(unit.size());
-            return std::string(unit.substr(1));
+    // Longest first: "mio. kr." and "t. kr." also end in "kr.".
+    struct Spelling {
+        std::string_view written, unit;
+    };
+    static constexpr Spelling kSpellings[] = {{" mia. kr.", "mia. kr."}, {" mio. kr.", "mio. kr."}, {" t. kr.", "t. kr."},
+                                              {" t.kr.", "t. kr."},       {" tkr.", "t. kr."},         {" kr.", "kr."}};
+    for (const Spelling& sp : kSpellings) {
+        if (s.size() > sp.written.size() && s.substr(s.size() - sp.written.size()) == sp.written) {
+            s.remove_suffix(sp.written.size());
+            return std::string(sp.unit);
         }
     }
     return "";
@@ -230,6 +236,15 @@ std::string format_danish(const Decimal& value, int decimals) {
     out += grouped;
     if (decimals > 0) out += "," + frac_part;
     return out;
+}
+
+std::string canonical_unit(const std::string& folded) {
+    // Thousands of kroner are written many ways in Danish budgets; one spelling is compared and printed.
+    std::string key;
+    for (char ch : folded)
+        if (ch != ' ') key += ch;
+    if (key == "t.kr." || key == "tkr." || key == "tkr" || key == "1.000kr.") return "t. kr.";
+    return folded;
 }
 
 std::string format_danish_cell(const ReadNumber& number) {

@@ -17,7 +17,7 @@ struct ReadNumber {
     int decimals = 0;
     bool percent = false;
     std::string unit;  // the unit written after it: "%", "pct." (also for "pct", "procent"),
-                       // and from read_danish_cell "kr.", "mio. kr.", "mia. kr."; "" for none
+                       // and from read_danish_cell "kr.", "t. kr.", "mio. kr.", "mia. kr."; "" for none
 };
 
 // Reads a Danish number; on failure returns nullopt and, when the text looks like a number
@@ -28,8 +28,13 @@ struct ReadNumber {
 std::optional<ReadNumber> read_danish_number(std::string_view text, std::string* hint = nullptr);
 
 // Reads a table cell as Excel formats it: a Danish number, optionally followed by a per-cent
-// sign or an amount unit ("3.400.000 kr.", "12,5 mio. kr."), which is kept in `unit`.
+// sign or an amount unit ("3.400.000 kr.", "125 t. kr.", "12,5 mio. kr."), which is kept in `unit`.
 std::optional<ReadNumber> read_danish_cell(std::string_view text, std::string* hint = nullptr);
+
+// A unit as a table key ("talenhed:", "enhed:") or a figure's option writes it, folded
+// (fold_label), in the one spelling numbers are read and printed with: thousands of kroner
+// written "t.kr.", "tkr." or "1.000 kr." are "t. kr."; any other text is returned as it is.
+std::string canonical_unit(const std::string& folded);
 
 // Writes a number rounded (half away from zero) to `decimals`: "." groups thousands, ","
 // is the decimal mark, "-" the minus sign; -0 is written 0.

@@ -369,6 +369,7 @@ CASES.append({
 fil: mio2.csv
 navn: mio2
 titel: Beløb i mio. kr.
+talenhed: kr.
 enhed: mio. kr.
 ```
 """,

@@ -518,14 +518,14 @@ TEST_CASE("diagram block: an amount unit that is not the one the table prints is
         pipeline::compute(*m, test::wording(), d);
         return test::messages(d);
     };
-    CHECK(messages("enhed: mio. kr.\n", "kr.").find("error: the chart's unit \"kr.\" is not the unit its table \"t\" "
+    CHECK(messages("talenhed: kr.\nenhed: mio. kr.\n", "kr.").find("error: the chart's unit \"kr.\" is not the unit its table \"t\" "
                                                     "prints its figures in, mio. kr.") != std::string::npos);
     CHECK(messages("", "mio. kr.").find("the chart's unit \"mio. kr.\" is not the unit its table \"t\" prints its figures "
                                        "in, kr.") != std::string::npos);
-    CHECK(messages("enhed: mio. kr.\n", "%").find("the chart's unit \"%\" is not the unit") != std::string::npos);
+    CHECK(messages("talenhed: kr.\nenhed: mio. kr.\n", "%").find("the chart's unit \"%\" is not the unit") != std::string::npos);
     CHECK(messages("talenhed: mio. kr.\n", "Mio. kr") == "");
     // The unit the table prints, or one that is not an amount (a count), is fine.
-    CHECK(messages("enhed: mio. kr.\n", "mio. kr.") == "");
+    CHECK(messages("talenhed: kr.\nenhed: mio. kr.\n", "mio. kr.") == "");
     CHECK(messages("", "kr.") == "");
     CHECK(messages("", "stillinger") == "");
 }

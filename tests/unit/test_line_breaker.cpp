@@ -119,6 +119,9 @@ TEST_CASE("line breaking: which neighbours are joined") {
     CHECK(joins("(34,4", "mio."));
     CHECK(joins("mio.", "kr.)"));
     CHECK(joins("kl.", "10"));
+    CHECK(joins("125,0", "t."));
+    CHECK(joins("t.", "kr.)"));
+    CHECK(joins("125", "tkr."));
     CHECK_FALSE(joins("i", "juni"));
     CHECK_FALSE(joins("juni", "blev"));
     CHECK_FALSE(joins("2023", "blev"));

@@ -321,8 +321,8 @@ TEST_CASE("figures: a table that names a unit its talenhed does not is an error 
                                   csv);
     CHECK(declared.messages == "");
     CHECK(figure_text(declared).find("Lønnen er 1.250.000.000 kr.") != std::string::npos);
-    // A title that names the unit the table is shown in ("enhed:") says nothing of its figures.
-    const auto shown = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2024 (mio. kr.)\nenhed: mio. kr.\n```\n\n"
+    // A title that names the unit the table is shown in ("enhed:"), with its figures declared in kr.
+    const auto shown = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2024 (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n\n"
                                "Lønnen er {t[Løn; 2024] | kr.}.\n",
                                "Post;2024\nLøn;1.250.000.000\n");
     CHECK(shown.messages == "");
@@ -666,13 +666,13 @@ TEST_CASE("table calc: a number without unit beside figures shown in another uni
     // Written in kroner, shown in millions: the reader sees 1,3 and writes 1,3, which beside
     // 1.250.000 kr. would be 1,3 kr. ("over loftet", a probe found, next to a printed 1,3).
     const char* csv = "Post;2023\nDrift;1.250.000\n";
-    const auto bare = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\nenhed: mio. kr.\n"
+    const auto bare = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
                               "kolonne: Loft = loft([2023]; 1,3)\n```\n",
                               csv);
     CHECK(bare.messages.find("error: the table shows its figures in mio. kr., but they are written in kr., so the number "
                              "written here would be taken in kr.; write the number with its unit (\"1,3 mio. kr.\" or "
                              "\"1,3 kr.\")") != std::string::npos);
-    const auto named = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\nenhed: mio. kr.\n"
+    const auto named = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
                                "kolonne: Loft = loft([2023]; 1,3 mio. kr.)\n```\n",
                                csv);
     CHECK(named.messages == "");
@@ -728,6 +728,12 @@ TEST_CASE("table calc: a percentage among amounts is an error at its cell") {
                                 "Post;Beløb;Andel\nLøn;600.000 kr.;60 %\nDrift;400.000 kr.;40 %\nI alt;;\n");
     CHECK(beside.messages == "");
     CHECK(row_texts(table(beside), 2) == std::vector<std::string>{"I alt", "1.000.000", "100 %"});
+    // So are they in a table that declares its amounts, as one shown in mio. kr. must.
+    const auto beside_declared = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\n"
+                                         "enhed: mio. kr.\nrække: I alt = sum(Løn .. Drift)\n```\n",
+                                         "Post;Beløb;Andel\nLøn;600.000;60 %\nDrift;400.000;40 %\nI alt;;\n");
+    CHECK(beside_declared.messages == "");
+    CHECK(row_texts(table(beside_declared), 2) == std::vector<std::string>{"I alt", "1,0", "100 %"});
 }
 
 TEST_CASE("table calc: a word in a column of numbers that a total sums is an error at that cell") {
@@ -958,7 +964,7 @@ TEST_CASE("table calc: a computed figure that is not zero but prints as zero is 
 
 TEST_CASE("table calc: an amount quoted with options from a table shown in mio. kr. must name its unit") {
     // The table shows 11,5; "| decimaler 2" alone would print 11.500.000,00 before the text's "mio. kr.".
-    const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: T (mio. kr.)\nenhed: mio. kr.\n```\n\n";
+    const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: T (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n\n";
     const std::string csv = "Post;2023\nDrift;11.500.000\nAnlæg;2.000.000\n";
     auto l = compute(table + "Tal: {t[Drift; 2023] | decimaler 2} mio. kr.\n", csv);
     CHECK(l.messages.find("error: the table \"t\" shows its figures in mio. kr., but they are written in kr.: name the unit "
@@ -1119,7 +1125,7 @@ TEST_CASE("table calc: a table that prints in mio. kr. says so, and one headed i
     auto l = compute("```tabel\nfil: t.csv\ntitel: Udgifter\nenhed: mio. kr.\n```\n", "Post;2023\nDrift;1.250.000\n");
     CHECK(l.messages.find("warning: the table \"Udgifter\" prints its figures in mio. kr., but neither its title, its "
                           "headings nor its notes say so") != std::string::npos);
-    l = compute("```tabel\nfil: t.csv\ntitel: Udgifter (mio. kr.)\nenhed: mio. kr.\n```\n", "Post;2023\nDrift;1.250.000\n");
+    l = compute("```tabel\nfil: t.csv\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n", "Post;2023\nDrift;1.250.000\n");
     CHECK(l.messages == "");
     l = compute("```tabel\nfil: t.csv\ntitel: Udgifter\ntalenhed: mio. kr.\n```\n", "Post;2023 (mio.kr.)\nDrift;1,25\n");
     CHECK(l.messages == "");
@@ -1143,12 +1149,12 @@ TEST_CASE("table calc: a row formula in a table without a column of numbers says
 TEST_CASE("table calc: a tolerance is in the units shown, millions in a table shown in mio. kr.") {
     // Regression (tolunit): "tolerance 0,1" refused a difference of 40.001 kr. that prints as the same 3,7.
     const std::string csv = "Post;2023\nA;1.000.000\nB;2.699.999\nI alt;3.740.000\n";
-    auto l = compute("```tabel\nfil: t.csv\ntitel: T (mio. kr.)\nenhed: mio. kr.\nrække: I alt = sum(A .. B) | tolerance 0,1\n```\n",
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\nrække: I alt = sum(A .. B) | tolerance 0,1\n```\n",
                      csv);
     CHECK(l.messages == "");
     CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "3,7"});
     // Beyond it: the warning says both in their units, and the packet's note has one full stop after "kr.".
-    l = compute("```tabel\nfil: t.csv\ntitel: T (mio. kr.)\nenhed: mio. kr.\nrække: I alt = sum(A .. B) | tolerance 0,01\n```\n",
+    l = compute("```tabel\nfil: t.csv\ntitel: T (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\nrække: I alt = sum(A .. B) | tolerance 0,01\n```\n",
                 csv);
     CHECK(l.messages.find("by 40.001 kr., more than the tolerance 0,01 mio. kr.") != std::string::npos);
     const std::string& note = table(l).source.empty() ? table(l).notes.back() : table(l).source;
@@ -1211,7 +1217,7 @@ TEST_CASE("units: a number without a unit beside a cell of a table shown in anot
     // Regression: the band of udvikling() and numbers in the text or a beregning beside such a
     // cell were taken in kroner, where the reader of the table sees millions.
     const std::pair<std::string, std::string> years{"t.csv", "Post;2023;2024\nDrift;11.500.000;11.800.000\n"};
-    const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: Drift (mio. kr.)\nenhed: mio. kr.\n";
+    const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: Drift (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n";
     const auto band = compute_files(table + "kolonne: Udv = udvikling([2023]; [2024]; højere; 0,5)\n```\n", {years});
     CHECK(band.messages.find("error: the table shows its figures in mio. kr., but they are written in kr.") != std::string::npos);
     const auto text = compute_files(table + "```\n\n{t[Drift; 2024] - 1 | mio. kr.}\n", {years});
@@ -1226,4 +1232,101 @@ TEST_CASE("units: a number without a unit beside a cell of a table shown in anot
     REQUIRE(written.meeting);
     CHECK(row_texts(written.meeting->items[0].tables[0], 0).back() == "uændret");
     CHECK(figure_text(written).find("10,8 mio. kr.") != std::string::npos);
+}
+
+TEST_CASE("figures: a table in thousands of kroner is declared with talenhed: t. kr. and converts exactly") {
+    // Regression (repro-13): "Regionernes udgifter 2024, 1.000 kr." was read as kroner, and
+    // {t[Sundhed; 2024] | mio. kr.} over 125.000 printed "0,1 mio. kr." with no message.
+    const char* csv = "Post;2024\nSundhed;125.000\n";
+    for (const char* title : {"Regionernes udgifter 2024, 1.000 kr.", "Regionernes udgifter 2024 (kr. 1.000)",
+                              "Regionernes udgifter 2024 (DKK 1.000)", "Budget 2024 (1.000 kr.)"}) {
+        const auto l = compute(std::string("```tabel\nfil: t.csv\nnavn: t\ntitel: ") + title + "\n```\n\n"
+                                   "Sundhed: {t[Sundhed; 2024] | mio. kr.}.\n",
+                               csv);
+        INFO(title);
+        CHECK(l.messages.find("error: the table \"t\" names t. kr. in its title, but without \"talenhed:\" its figures are "
+                              "read as kr.; add \"talenhed: t. kr.\" to the table") != std::string::npos);
+    }
+    // Regression (repro-14): the advice "talenhed: t. kr." was refused as an unknown unit.
+    for (const char* unit : {"t. kr.", "tkr.", "t.kr.", "1.000 kr."}) {
+        const auto l = compute(std::string("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2024 (1.000 kr.)\ntalenhed: ") + unit +
+                                   "\n```\n\nSundhed: {t[Sundhed; 2024] | mio. kr.}, {t[Sundhed; 2024] | kr.}, "
+                                   "{t[Sundhed; 2024] | t. kr.} og {t[Sundhed; 2024]}.\n",
+                               csv);
+        INFO(unit);
+        CHECK(l.messages == "");
+        CHECK(table(l).figures_unit == "t. kr.");
+        CHECK(figure_text(l).find("Sundhed: 125,0 mio. kr., 125.000.000 kr., 125.000 t. kr. og 125.000.") != std::string::npos);
+    }
+    // A cell written with its unit, in a table in t. kr.; one in kr. there is an error at the cell.
+    const std::string block = "```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (t. kr.)\ntalenhed: t. kr.\n```\n\n{t[A; 2024] | kr.}\n";
+    auto l = compute(block, "Post;2024\nA;12,5 tkr.\nB;3.000 kr.\n");
+    CHECK(l.messages.find("error: \"3.000 kr.\" is in kr. but the table's figures are in t. kr.") != std::string::npos);
+    l = compute(block, "Post;2024\nA;12,5 tkr.\nB;3.000\n");
+    CHECK(l.messages == "");
+    REQUIRE(!table(l).rows.empty());
+    CHECK(row_texts(table(l), 0)[1] == "12,5 t. kr.");
+    CHECK(figure_text(l).find("12.500 kr.") != std::string::npos);
+}
+
+TEST_CASE("table calc: a formula quoting a table in t. kr. converts it exactly") {
+    const auto l = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (1.000 kr.)\ntalenhed: t. kr.\n```\n\n"
+                                 "```tabel\nfil: u.csv\nnavn: u\ntitel: I mio. kr.\ntalenhed: mio. kr.\n"
+                                 "række: Sundhed = t[Sundhed; 2024]\nrække: I alt = [Drift] + [Sundhed]\n```\n\n"
+                                 "```tabel\nfil: k.csv\nnavn: k\ntitel: I kr\nrække: Sundhed = t[Sundhed; 2024] + 500 t. kr.\n"
+                                 "tilføj: nederst\n```\n",
+                                 {{"t.csv", "Post;2024\nSundhed;125.500\n"},
+                                  {"u.csv", "Post;2024\nDrift;1,5\nSundhed;\nI alt;\n"},
+                                  {"k.csv", "Post;2024\nLøn;100\n"}});
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    const auto& tables = l.meeting->items[0].tables;
+    CHECK(row_texts(tables.at(1), 1) == std::vector<std::string>{"Sundhed", "125,5"});
+    CHECK(row_texts(tables.at(1), 2) == std::vector<std::string>{"I alt", "127,0"});
+    CHECK(row_texts(tables.at(2), 1) == std::vector<std::string>{"Sundhed", "126.000.000"});
+}
+
+TEST_CASE("table calc: enhed shows kroner in t. kr. or mia. kr. as it does in mio. kr.") {
+    auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (t. kr.)\ntalenhed: kr.\nenhed: tkr.\n```\n\n"
+                     "{t[Sundhed; 2024]} t. kr. er {t[Sundhed; 2024] | mio. kr.}\n",
+                     "Post;2024\nSundhed;125.000.000\nGebyr;40\n");
+    CHECK(table(l).unit == "t. kr.");
+    CHECK(row_texts(table(l), 0)[1] == "125.000,0");
+    CHECK(l.messages.find("warning: the amount 40 kr. for \"Gebyr\" / \"2024\" prints as \"0,0\" in this table in t. kr.") !=
+          std::string::npos);
+    CHECK(figure_text(l).find("125.000,0 t. kr. er 125,0 mio. kr.") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mia. kr.)\ntalenhed: kr.\nenhed: mia. kr.\n```\n",
+                "Post;2024\nSundhed;2.500.000.000\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 0)[1] == "2,5");
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\nenhed: pct.\n```\n", "Post;2024\nSundhed;1\n");
+    CHECK(l.messages.find("unknown unit \"pct.\"; use \"kr.\", \"t. kr.\", \"mio. kr.\" or \"mia. kr.\"") != std::string::npos);
+}
+
+TEST_CASE("table calc: a table that names an amount unit and converts its figures by enhed must say what they are written in") {
+    // Regression (repro-6): "(mio. kr.)" with "enhed: mio. kr." over 125.000 printed 0,13 with no
+    // message (with "decimaler: 2" not even the "prints as zero" warning): the figures may be
+    // kroner shown in millions, or already millions that enhed divides again.
+    const char* csv = "Post;2024\nSundhed;125.000\nUdvikling;25.500\n";
+    const std::string said = "error: the table \"Regionernes budget 2024 (mio. kr.)\" names mio. kr. in its title and shows its "
+                             "figures in mio. kr. (\"enhed: mio. kr.\"), but does not say which unit they are written in; add "
+                             "\"talenhed: kr.\" if they are written in kr., or, if they are written in mio. kr., write "
+                             "\"talenhed: mio. kr.\" instead of \"enhed\"\n";
+    auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Regionernes budget 2024 (mio. kr.)\nenhed: mio. kr.\ndecimaler: 2\n"
+                     "række: I alt = sum(Sundhed .. Udvikling)\ntilføj: nederst\n```\n\nSundhed {t[Sundhed; 2024]} mio. kr.\n",
+                     csv);
+    CHECK(l.messages.find("m/01-a/item.md:") == 0);
+    CHECK(l.messages.find(": " + said) != std::string::npos);
+    // Declared either way, it is what the writer says.
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Regionernes budget 2024 (mio. kr.)\ntalenhed: mio. kr.\n```\n\n"
+                "Sundhed {t[Sundhed; 2024] | mio. kr.}\n",
+                csv);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Sundhed 125.000 mio. kr.") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Regionernes budget 2024 (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n",
+                csv);
+    CHECK(l.messages.find("error") == std::string::npos);
+    // A heading or a note naming another unit is as ambiguous.
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\nnote: Beløb i 1.000 kr.\nenhed: mio. kr.\n```\n", csv);
+    CHECK(l.messages.find("names t. kr. in its note \"Beløb i 1.000 kr.\" and shows its figures in mio. kr.") != std::string::npos);
 }

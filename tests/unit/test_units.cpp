@@ -3,6 +3,7 @@
 
 #include "numbers/danish_number.hpp"
 #include "calc/options.hpp"
+#include "calc/units.hpp"
 #include "calc/value.hpp"
 #include "test_support.hpp"
 
@@ -65,5 +66,57 @@ TEST_CASE("units: the amount unit a heading or title names, however it is spelle
     CHECK(unit_named_in("Formue (mia. kr.)") == "mia. kr.");
     for (const char* text : {"Udgift kr.", "Budget 2024", "Antal", "Budget (kr.)", "Miotal", "Mio-projektet",
                              "Kontingentet reduceres med 4,2 mio. kr.", "Heraf 500 tkr."})
+        CHECK_MESSAGE(unit_named_in(text) == "", text);
+}
+
+TEST_CASE("units: thousands of kroner are an amount unit, written as Danish budgets write them") {
+    // Tables in 1.000 kr. are common in public budgets; every spelling is read as "t. kr.".
+    CHECK(cell("125 t. kr.") == "125/t. kr.");
+    CHECK(cell("125 t.kr.") == "125/t. kr.");
+    CHECK(cell("125,5 tkr.") == "125.5/t. kr.");
+    CHECK(cell("3.400.000 kr.") == "3400000/kr.");
+    CHECK(kroner_per("t. kr.") == 1000);
+    for (const char* written : {"t. kr.", "t.kr.", "tkr.", "tkr", "1.000 kr."}) CHECK_MESSAGE(canonical_unit(written) == "t. kr.", written);
+    CHECK(canonical_unit("mio. kr.") == "mio. kr.");
+    CHECK(canonical_unit("4.200 kr.") == "4.200 kr.");
+}
+
+TEST_CASE("units: t. kr. converts exactly to and from kr., mio. kr. and mia. kr.") {
+    CHECK(convert_amount(Decimal(125000, 0), "t. kr.", "mio. kr.") == Decimal(125, 0));
+    CHECK(convert_amount(Decimal(1, 0), "t. kr.", "mio. kr.") == Decimal(1, 3));
+    CHECK(convert_amount(Decimal(1, 0), "t. kr.", "mia. kr.") == Decimal(1, 6));
+    CHECK(convert_amount(Decimal(125, 0), "t. kr.", "kr.") == Decimal(125000, 0));
+    CHECK(convert_amount(Decimal(115, 1), "mio. kr.", "t. kr.") == Decimal(11500, 0));
+    CHECK(convert_amount(Decimal(1234567, 0), "kr.", "t. kr.") == Decimal(1234567, 3));
+    CHECK(common_unit("t. kr.", "kr.") == std::optional<std::string>("t. kr."));
+    CHECK(common_unit("t. kr.", "mio. kr.") == std::optional<std::string>("mio. kr."));
+    CHECK_FALSE(common_unit("t. kr.", "pct."));
+    CHECK(units_conflict("pct.", "t. kr."));
+    CHECK(units_conflict("t. kr.", "pct."));
+    // A figure: into a larger unit one decimal, as mio. kr. prints; into a smaller one exact.
+    CHECK(quoted(Decimal(125000, 0), 0, "t. kr.", "mio. kr.") == "125,0 mio. kr.");
+    CHECK(quoted(Decimal(125000, 0), 0, "", "t. kr.") == "125,0 t. kr.");
+    CHECK(quoted(Decimal(125, 0), 0, "t. kr.", "kr.") == "125.000 kr.");
+    CHECK(quoted(Decimal(1255, 1), 1, "t. kr.", "kr.") == "125.500 kr.");
+    CHECK(quoted(Decimal(115, 1), 1, "mio. kr.", "t. kr.") == "11.500 t. kr.");
+    CHECK(quoted(Decimal(125000, 0), 0, "t. kr.", "t. kr.") == "125.000 t. kr.");
+    // The spellings users write are one option, printed "t. kr.".
+    for (const char* option : {"tkr.", "t.kr.", "1.000 kr.", "T. kr."})
+        CHECK_MESSAGE(quoted(Decimal(125000, 0), 0, "", option) == "125,0 t. kr.", option);
+    FormulaError why;
+    CHECK_FALSE(parse_options("t. kr., tkr.", false, &why));
+    CHECK(why.message.find("two units") != std::string::npos);
+}
+
+TEST_CASE("units: a title in thousands of kroner, however Danish budgets write it") {
+    // Regression (repro-13): these were read as kroner, and 125.000 printed "0,1 mio. kr.".
+    for (const char* text : {"Regionernes udgifter 2024, 1.000 kr.", "Regionernes udgifter 2024 (kr. 1.000)",
+                             "Regionernes udgifter 2024 (DKK 1.000)", "Budget 2024 (1.000 kr.)", "Beløb i 1.000 kr.",
+                             "Udgifter i 1.000 kr. fordelt på regioner", "1.000 kr.", "Udgifter (t.kr.)", "Udgifter, tkr."})
+        CHECK_MESSAGE(unit_named_in(text) == "t. kr.", text);
+    CHECK(unit_named_in("Regionernes udgifter 2024 - beløb i mio.") == "mio. kr.");
+    // An amount of 1.000 kr. or 4.200 kr. names no unit; nor do counts in millions.
+    for (const char* text : {"Tilskud på 1.000 kr.", "Heraf 4.200 kr.", "Tilskud (1.000 kr. pr. borger)", "Udgifter, 4.200 kr.",
+                             "Kontingent kr. 1.000 pr. år", "Indbyggere i mio.", "Budget 2024, 4,2 mio. kr."})
         CHECK_MESSAGE(unit_named_in(text) == "", text);
 }

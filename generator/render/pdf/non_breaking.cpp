@@ -44,8 +44,8 @@ constexpr std::array<std::string_view, 31> kMonths = {
     "dec.", "jan", "feb", "aug", "sep", "okt", "nov"};
 
 // Words that follow a number as its unit.
-constexpr std::array<std::string_view, 26> kUnits = {
-    "kr.", "kr", "mio.", "mio", "mia.", "mia", "t.kr.", "pct.", "pct", "%", "procent", "procentpoint", "stk.",
+constexpr std::array<std::string_view, 28> kUnits = {
+    "kr.", "kr", "mio.", "mio", "mia.", "mia", "t.", "t.kr.", "tkr.", "pct.", "pct", "%", "procent", "procentpoint", "stk.",
     "mdr.", "år", "måneder", "uger", "dage", "timer", "personer", "ansatte", "km", "m²", "€", "EUR", "DKK"};
 
 // Words a number follows: "kl. 10", "nr. 3", "§ 5".
@@ -57,13 +57,14 @@ bool joins(std::string_view before, std::string_view after) {
     before = bare(before);
     after = bare(after);
     if (before.empty() || after.empty()) return false;
-    // Every rule has a number on one side or "mio."/"mia." before: most pairs of words are
+    // Every rule has a number on one side or "t."/"mio."/"mia." before: most pairs of words are
     // ruled out by their first characters, without looking anything up (this runs for every
     // space the line breaker meets).
     const bool before_number = is_number(before);
     if (before_number) return one_of(after, kUnits) || one_of(after, kMonths);
     if (is_digit(after.front()) || after.front() == '-' || after.front() == '+')
         return (is_year(after) && one_of(before, kMonths)) || (one_of(before, kBeforeNumber) && is_number(after));
+    if (before == "t.") return after == "kr." || after == "kr";  // "125,0 t. kr."
     if (before.size() < 3 || before[0] != 'm' || before[1] != 'i') return false;
     return (before == "mio." || before == "mia." || before == "mio" || before == "mia") && (after == "kr." || after == "kr");
 }
