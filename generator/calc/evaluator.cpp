@@ -170,8 +170,10 @@ private:
         Value out = Value::of(*r, combine(a->decimals, b->decimals));
         out.unit = unit;
         out.hundredfold = hundredfold;
-        if (kroner_per(unit) > 0) out.shown_in = !a->shown_in.empty() ? a->shown_in : b->shown_in;
-        if (kroner_per(unit) > 0) out.mixed_with = mixed_with;
+        if (kroner_per(unit) > 0) {
+            out.mixed_with = mixed_with;
+            out.shown_in = !a->shown_in.empty() ? a->shown_in : b->shown_in;
+        }
         // An amount plus, minus or times anything is one; divided, only by a plain number.
         out.amount = kroner_per(unit) > 0 && (e.op == '/' ? a->amount && b->unit.empty() : a->amount || b->amount);
         return out;
@@ -182,11 +184,14 @@ private:
         return e.kind == Expr::Kind::Number && !e.share && e.unit.empty() && e.number == Decimal(100, 0);
     }
 
+    // An amount, or a count (a table without "talenhed" reads its figures as kr.), not a share.
+    static bool counts_kroner(const Value& v) { return kroner_per(v.unit) > 0 && !v.is_per_cent(); }
+
     // Value::hundredfold of a * b or a / b: an amount (or a count: a table without "talenhed")
     // times a figure in per cent is a hundred times the share of it, until divided by 100;
     // divided by one, a hundredth, until multiplied by 100. Noted where it first happens.
     int per_cent_scale(const Expr& e, const Value& a, const Value& b) {
-        const bool a_amount = kroner_per(a.unit) > 0 && !a.is_per_cent(), b_amount = kroner_per(b.unit) > 0 && !b.is_per_cent();
+        const bool a_amount = counts_kroner(a), b_amount = counts_kroner(b);
         int h = a.hundredfold;
         if (e.op == '*') {
             h = a.hundredfold + b.hundredfold + ((a_amount && b.is_per_cent()) || (a.is_per_cent() && b_amount) ? 1 : 0);
@@ -209,7 +214,7 @@ private:
         if (!scales) {
             // Added to, subtracted from or compared with an amount, a share in per cent is a
             // number of kroner: "[2024] + 5 %" would add 5 kr., "loft([2024]; 5 %)" cap at 5 kr.
-            const bool a_amount = kroner_per(a.unit) > 0 && !a.is_per_cent(), b_amount = kroner_per(b.unit) > 0 && !b.is_per_cent();
+            const bool a_amount = counts_kroner(a), b_amount = counts_kroner(b);
             if ((a.is_per_cent() && b_amount) || (b.is_per_cent() && a_amount)) {
                 fail(at, fmt(_("the formula adds, subtracts or compares a figure in per cent and one in {}: the share would "
                                "be taken as that many {}; write the amount it means ({}), or compare shares with shares"),
@@ -276,9 +281,7 @@ public:
         // Beside figures shown in another unit than they are written in ("loft([2023]; 1,3)" in a
         // table in kr. shown in mio. kr.): taken in kroner, 1,3 would be 1,3 kr.
         // The same beside a cell quoted from such a table (in the text, a beregning or another table).
-        std::string shown = scope_.shown_unit();
-        if (shown.empty()) shown = shown_in_;
-        if (mixed_.first.empty() && !shown.empty() && shown != taken_in_) {
+        if (const std::string shown = shown_unit_beside(shown_in_); mixed_.first.empty() && !shown.empty() && shown != taken_in_) {
             fail(number_at_, shown_unit_failure(shown, taken_in_, number_text_));
             return true;
         }
@@ -308,6 +311,14 @@ public:
     }
 
 private:
+    // The unit a reader sees the figures a written number stands beside in, where it is not
+    // the one they are written in: the formula's table's (enhed), else that of the quoted
+    // cell's table (`quoted`, Value::shown_in); "" if none.
+    std::string shown_unit_beside(const std::string& quoted) const {
+        std::string own = scope_.shown_unit();
+        return own.empty() ? quoted : own;
+    }
+
     static std::string hundredfold_message(int hundredfold) {
         if (hundredfold > 0)
             return _("the formula multiplies an amount by a figure in per cent and does not divide by 100: in a formula a "
@@ -504,12 +515,11 @@ private:
                                             compared));
             // A band written without a unit is in the figures' written unit, which is not the
             // one the reader sees them in.
-            if (const std::string shown = !scope_.shown_unit().empty() ? scope_.shown_unit()
-                                          : !before->shown_in.empty()  ? before->shown_in
-                                                                       : now->shown_in;
+            if (const std::string shown = shown_unit_beside(!before->shown_in.empty() ? before->shown_in : now->shown_in);
                 band_value->unit.empty() && !band_value->per_cent_literal && band_value->decimals < 0 && !shown.empty() &&
                 shown != compared)
-                return fail(*e.args[3].get(), shown_unit_failure(shown, compared, e.args[3]->kind == Expr::Kind::Number ? e.args[3]->text : ""));
+                return fail(*e.args[3],
+                            shown_unit_failure(shown, compared, e.args[3]->kind == Expr::Kind::Number ? e.args[3]->text : ""));
             if (!band_value->unit.empty() && band_value->unit != compared) {
                 if (units_conflict(band_value->unit, compared) || kroner_per(band_value->unit) == 0 || kroner_per(compared) == 0)
                     return fail(*e.args[3], fmt(_("the band for \"uændret\" is in {}, the figures it judges in {}; write "

@@ -209,8 +209,7 @@ private:
         if (!line_.fragments.empty()) {
             Fragment& last = line_.fragments.back();
             // Text of the span the last fragment ended with has its look: no need to compare.
-            if (span == last_span_ || (last.style == s.style && last.color == s.color && last.url == s.url && last.strike == s.strike &&
-                last.title == s.title)) {
+            if (span == last_span_ || has_look(last, s)) {
                 last_span_ = span;
                 last.text += text;
                 last.width += w;

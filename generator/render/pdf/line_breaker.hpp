@@ -34,6 +34,11 @@ struct Fragment {
     std::string title;
 };
 
+// Whether the fragment has the span's look: its text could continue with the span's.
+inline bool has_look(const Fragment& f, const Span& s) {
+    return f.style == s.style && f.color == s.color && f.url == s.url && f.strike == s.strike && f.title == s.title;
+}
+
 struct LaidLine {
     std::vector<Fragment> fragments;
     double width = 0;

@@ -85,10 +85,7 @@ std::optional<LineMemo::Entry> LineMemo::Entry::of(const std::vector<Span>& span
         for (const Fragment& f : line.fragments) {
             // The first span with the fragment's look: any with it gives the same fields back.
             size_t look = 0;
-            while (look < spans.size() && !(spans[look].style == f.style && spans[look].color == f.color &&
-                                             spans[look].url == f.url && spans[look].strike == f.strike &&
-                                             spans[look].title == f.title))
-                ++look;
+            while (look < spans.size() && !has_look(f, spans[look])) ++look;
             if (look == spans.size()) return std::nullopt;
             e.fragments.push_back({f.x, f.width, fragment_text(f.text), static_cast<uint32_t>(look)});
         }
