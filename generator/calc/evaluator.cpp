@@ -427,9 +427,16 @@ private:
         auto vs = values(e);
         if (!vs) return std::nullopt;
         std::optional<Value> acc;
+        size_t shares = 0;
+        Decimal rounding;  // how far the shares' sum may be from the exact one, by their decimals
         for (const Value& v : *vs) {
             if (v.kind == Value::Kind::Text) return word_fails(e, v, fmt(_("{}() got {}"), f, not_a_number(v)));
             if (v.kind == Value::Kind::Missing) return v;
+            if (v.is_per_cent()) {
+                ++shares;
+                if (v.decimals >= 0 && v.decimals < Decimal::kMaxScale)
+                    rounding = Decimal::add(rounding, Decimal(5, v.decimals + 1)).value_or(rounding);
+            }
             if (!acc) {
                 acc = v;
                 continue;
@@ -451,7 +458,31 @@ private:
             acc->decimals = combine(acc->decimals, next.decimals);
         }
         if (!acc) return fail(e, fmt(_("{}() got no numbers"), f));
+        if (f == "sum" && shares >= 2 && shares == vs->size() && !shares_add_up(e, *acc, rounding)) return std::nullopt;
         return acc;
+    }
+
+    // Shares in per cent add up only where they split one whole, to 100 %: 68 % + 75 % + 80 %
+    // of three regions' patients is no share of anything. More than 100 % (beyond what the
+    // shares' rounding allows) is an error at the formula; a sum that is not 100 % a caution.
+    bool shares_add_up(const Expr& e, const Value& sum, const Decimal& rounding) {
+        const Decimal hundred(100, 0);
+        const Decimal low = Decimal::sub(hundred, rounding).value_or(hundred);
+        const Decimal high = Decimal::add(hundred, rounding).value_or(hundred);
+        const std::string total = format_danish_exact(sum.number) + " %";
+        if (sum.number > high) {
+            fail(e, fmt(_("sum() adds figures in per cent to {}, more than 100 %: shares of different wholes (a rate for "
+                          "each region) do not add up; compute the whole's share from its counts, as "
+                          "\"[Del] / [Hele] * 100\", or leave the column out (\"| kolonner\" on a row formula)"),
+                        total));
+            return false;
+        }
+        if (sum.number < low && caution_.empty())
+            caution_ = fmt(_("adds figures in per cent to {}; shares add up only where they split one whole (to 100 %): "
+                             "if these are rates of different wholes, compute the whole's share from its counts, or "
+                             "leave the column out (\"| kolonner\" on a row formula)"),
+                           total);
+        return true;
     }
 
     // abs(x).

@@ -402,7 +402,7 @@ public:
             error->message = fmt(_("the range {} .. {} runs backwards"), quote_text(from), quote_text(to));
             return std::nullopt;
         }
-        if (counts_twice(*a, *b, from, to, error)) return std::nullopt;
+        if (counts_twice(*a, *b, from, to, error) || counts_read_total_twice(*a, *b, from, to, error)) return std::nullopt;
         std::vector<Value> out;
         for (size_t i = *a; i <= *b; ++i) {
             if (rows_ && t_.rows[i].role == TableRow::Role::Spacer) continue;
@@ -468,6 +468,59 @@ private:
             }
         }
         return false;
+    }
+
+    // The same for totals and parts the CSV holds: a range holding a row that reads as a total
+    // ("Udgifter i alt", or one "total:" names) and the row just above it, which it adds; or a
+    // "Heraf …" row and the row it is part of. A range of totals only ("Løn i alt .. Drift i
+    // alt") or of parts only ("Heraf A .. Heraf B") adds each once. True, with *error, if so.
+    bool counts_read_total_twice(size_t a, size_t b, const std::string& from, const std::string& to, Failure* error) {
+        const auto name = [&](size_t i) { return rows_ ? row_name(t_, i) : t_.header[i]; };
+        const auto skipped = [&](size_t i) {
+            return (rows_ && t_.rows[i].role == TableRow::Role::Spacer) || name(i).empty();
+        };
+        const auto total = [&](size_t i) {
+            return model::names_total(name(i)) || (rows_ && model::declared_total(t_, name(i)));
+        };
+        // The rows counted twice, each with the row above it that it adds or is part of.
+        std::vector<std::pair<size_t, size_t>> twice;
+        for (size_t i = a + 1; i <= b; ++i) {
+            if ((own_ && i == *own_) || skipped(i)) continue;
+            // A row a formula computes is judged by what it sums (counts_twice), not by its name.
+            if (planned_.count(rows_ ? std::make_pair(i, fixed_) : std::make_pair(fixed_, i))) continue;
+            const bool part = model::names_part(name(i));
+            if (!part && !total(i)) continue;
+            // The row above it (a total's last term, a part's whole), inside the range or not.
+            std::optional<size_t> above;
+            for (size_t j = i; j-- > a;) {
+                if (skipped(j) || (part && model::names_part(name(j)))) continue;
+                above = j;
+                break;
+            }
+            if (above && !(!part && total(*above)) && !(own_ && *above == *own_)) twice.emplace_back(i, *above);
+        }
+        if (twice.empty()) return false;
+        // The sum that counts each once, for the message: the range without those rows.
+        std::string once;
+        size_t terms = 0;
+        for (size_t i = a; i <= b; ++i) {
+            if ((own_ && i == *own_) || skipped(i) ||
+                std::any_of(twice.begin(), twice.end(), [i](const auto& t) { return t.first == i; }))
+                continue;
+            once += (terms++ ? " + [" : "[") + name(i) + "]";
+        }
+        const std::string write =
+            terms >= 2 && terms <= 8 ? fmt(_("name them one by one, as {}"), quote_text(once)) : _("name them one by one");
+        const auto [i, above] = twice.front();
+        error->message =
+            model::names_part(name(i))
+                ? fmt(_("the range {} .. {} holds {}, a part of {}, which the range holds too, so the part would be "
+                        "counted twice; leave the part out: {}"),
+                      quote_text(from), quote_text(to), quote_text(name(i)), quote_text(name(above)), write)
+                : fmt(_("the range {} .. {} holds {}, a total of the rows above it such as {}, so they would be counted "
+                        "twice; sum the rows or their totals, not both: {}"),
+                      quote_text(from), quote_text(to), quote_text(name(i)), quote_text(name(above)), write);
+        return true;
     }
 
     // The index ranges a sum formula's labels and ranges name (a label is a range of one).

@@ -46,7 +46,35 @@ bool targets(const std::string& target, const std::string& label) {
     return t == l || (t.size() > l.size() + 3 && t.compare(t.size() - l.size() - 3, std::string::npos, " / " + l) == 0);
 }
 
+// Whether `k` is `word` or starts with `word` and a space.
+bool starts_with_word(std::string_view k, std::string_view word) {
+    return k == word || (k.size() > word.size() && k.substr(0, word.size()) == word && k[word.size()] == ' ');
+}
+
 }  // namespace
+
+bool names_total(std::string_view label) {
+    const std::string k = key(std::string(label));
+    constexpr std::string_view tail = " i alt";
+    if (k.size() > tail.size() && k.compare(k.size() - tail.size(), tail.size(), tail) == 0) return true;
+    for (const std::string_view word : {"i alt", "total", "totalt", "subtotal", "sum", "samlet", "samlede"})
+        if (starts_with_word(k, word)) return true;
+    return false;
+}
+
+bool names_part(std::string_view label) {
+    const std::string k = key(std::string(label));
+    for (const std::string_view word : {"heraf", "heraf:", "herunder", "herunder:", "deraf", "hvoraf"})
+        if (starts_with_word(k, word)) return true;
+    return false;
+}
+
+bool declared_total(const Table& table, std::string_view label) {
+    const std::string k = key(std::string(label));
+    for (const Table::TotalLine& t : table.totals)
+        if (key(t.label) == k) return true;
+    return false;
+}
 
 bool is_sum_expression(std::string_view e) {
     size_t i = 0;

@@ -17,6 +17,18 @@ namespace boardpack::model {
 // two [row] terms, or a sum(...), joined by + and -.
 bool is_sum_expression(std::string_view expression);
 
+// Whether a label reads as a total of the rows (or columns) before it: "Udgifter i alt", "I alt",
+// "I alt drift", "Total", "Subtotal", "Samlet", "Samlede udgifter", "Sum". A range that holds
+// one and the rows it adds counts them twice.
+bool names_total(std::string_view label);
+
+// Whether a label reads as a part of the row (or column) before it: "Heraf overtid", "herunder
+// vikarer", "Deraf", "Hvoraf". A range that holds one and its whole counts it twice.
+bool names_part(std::string_view label);
+
+// Whether the table's "total:" lines name this label.
+bool declared_total(const Table& table, std::string_view label);
+
 // Sets TableRow::total for every row of the table by the rule above; a "total:" naming no row of
 // the table is an error at that line.
 void mark_totals(Table& table, Diagnostics& diags);

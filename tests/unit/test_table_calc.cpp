@@ -597,9 +597,9 @@ TEST_CASE("table calc: where a computed row and a computed column cross, the one
     CHECK(figure_text(share).find("25") != std::string::npos);
     // A sum row across an index column: the index of the sum (the example's speciallæger table).
     const auto index = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
-                               "række: I alt = sum(Ansatte i alt .. Heraf ledere)\n"
+                               "række: I alt = sum(Læger .. Sygeplejersker)\n"
                                "kolonne: Indeks = [Kvinder] / [Mænd] * 100\n```\n",
-                               csv);
+                               "Post;Mænd;Kvinder\nLæger;100;300\nSygeplejersker;10;90\n");
     CHECK(index.messages == "");
     CHECK(row_texts(table(index), 2) == std::vector<std::string>{"I alt", "110", "390", "355"});
     // A sum across a sum agrees either way.
@@ -1118,6 +1118,73 @@ TEST_CASE("table calc: a sum over a range that holds a subtotal and the rows it 
                 "Post;2023\nLøn;100\nPension;\n");
     CHECK(l.messages == "");
     CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "110"});
+}
+
+TEST_CASE("table calc: a range over a total or a part the CSV holds is an error, never counted twice") {
+    // Regression (read-total-double-count): "I alt = sum(Løn .. Husleje)" over a CSV row
+    // "Udgifter i alt" printed 3.300 for 1.800, and over "Heraf overtid" 2.000 for 1.800.
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Løn .. Husleje)\ntilføj: nederst\n```\n",
+                     "Post;2024\nLøn;1.000\nDrift;500\nUdgifter i alt;1.500\nHusleje;300\n");
+    CHECK(l.messages.find("error: the range \"Løn\" .. \"Husleje\" holds \"Udgifter i alt\", a total of the rows above it "
+                          "such as \"Drift\", so they would be counted twice; sum the rows or their totals, not both: name them one by one, as "
+                          "\"[Løn] + [Drift] + [Husleje]\"") != std::string::npos);
+    // Named a total by "total:" only, it is one all the same.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\ntotal: Udgifter\ntotal: I alt\nrække: I alt = sum(Løn .. Husleje)\n"
+                "tilføj: nederst\n```\n",
+                "Post;2024\nLøn;1.000\nDrift;500\nUdgifter;1.500\nHusleje;300\n");
+    CHECK(l.messages.find("holds \"Udgifter\", a total of the rows above it") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Løn .. Husleje)\ntilføj: nederst\n```\n",
+                "Post;2024\nLøn;1.000\nHeraf overtid;200\nDrift;500\nHusleje;300\n");
+    CHECK(l.messages.find("error: the range \"Løn\" .. \"Husleje\" holds \"Heraf overtid\", a part of \"Løn\", which the "
+                          "range holds too, so the part would be counted twice; leave the part out: name them one by one, as \"[Løn] + [Drift] + [Husleje]\"") !=
+          std::string::npos);
+    // The same across columns.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Alle = sum(Mænd .. Børn)\n```\n",
+                "Post;Mænd;Kvinder;Voksne i alt;Børn\nA;1;2;3;4\n");
+    CHECK(l.messages.find("holds \"Voksne i alt\", a total of the rows above it such as \"Kvinder\"") != std::string::npos);
+    // Totals only, parts only, a range that starts at its total, and totals beside rows they do
+    // not add: each counted once, as meant.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Løn i alt .. Anlæg i alt)\ntilføj: nederst\n```\n",
+                "Post;2024\nLøn i alt;1.000\nDrift i alt;500\nAnlæg i alt;300\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "1.800"});
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Heraf i alt = sum(Heraf overtid .. Heraf tillæg)\n"
+                "tilføj: nederst\n```\n",
+                "Post;2024\nLøn;1.000\nHeraf overtid;200\nHeraf tillæg;100\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"Heraf i alt", "300"});
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Alt = sum(Udgifter i alt .. Husleje)\ntilføj: nederst\n```\n",
+                "Post;2024\nLøn;1.000\nDrift;500\nUdgifter i alt;1.500\nHusleje;300\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 4) == std::vector<std::string>{"Alt", "1.800"});
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = [Udgifter i alt] + [Husleje]\ntilføj: nederst\n```\n",
+                "Post;2024\nLøn;1.000\nDrift;500\nUdgifter i alt;1.500\nHusleje;300\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 4) == std::vector<std::string>{"I alt", "1.800"});
+}
+
+TEST_CASE("table calc: a sum of shares in per cent beyond 100 % is an error, and one short of 100 % a warning") {
+    // Regression (share-sum): "Hele landet = sum(Nord .. Syd)" printed 68 % + 75 % + 80 % as 223 %.
+    const char* const csv = "Region;Forløb;Overholdt\nNord;1.000;68 %\nMidt;2.000;75 %\nSyd;3.000;80 %\n";
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\ntilføj: nederst\n```\n", csv);
+    CHECK(l.messages.find("error: sum() adds figures in per cent to 223 %, more than 100 %: shares of different wholes") !=
+          std::string::npos);
+    // Leaving the column out, or computing the whole's share from the counts, is as meant.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd) | kolonner Forløb .. Forløb\n"
+                "tilføj: nederst\n```\n",
+                csv);
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"Hele landet", "6.000", ""});
+    // A distribution adds up to 100 % (within its rounding: 33 + 33 + 33 is 99); short of it, a warning.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. C)\ntilføj: nederst\n```\n",
+                "Post;Andel\nA;33 %\nB;33 %\nC;33 %\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "99 %"});
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
+                "Post;Andel\nA;40 %\nB;35 %\n");
+    CHECK(l.messages.find("warning: the cell \"I alt\" / \"Andel\" adds figures in per cent to 75 %; shares add up only "
+                          "where they split one whole") != std::string::npos);
+    CHECK(l.messages.find("error") == std::string::npos);
 }
 
 TEST_CASE("table calc: a table that prints in mio. kr. says so, and one headed in mio. kr. prints in it") {
