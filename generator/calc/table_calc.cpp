@@ -180,10 +180,23 @@ Decimal shown_number(const Table& t, const Cell& c) {
     return Decimal::div(c.value, Decimal(kroner_per(t.unit), 0)).value_or(c.value);
 }
 
-const Formula* writer_of(const Table& t, size_t row, size_t column) {
+const Formula* writer_of(const Table& t, size_t row, size_t column, const Formula** leaves) {
     for (const Formula& f : t.formulas) {
         const bool row_formula = f.kind == Formula::Kind::Row;
-        if (row_formula ? find_row(t, f.target) == row : find_column(t, f.target) == column) return &f;
+        if (!(row_formula ? find_row(t, f.target) == row : find_column(t, f.target) == column)) continue;
+        // A formula limited by "| kolonner A .. B" ("| rækker") writes no cell outside that range.
+        FormulaError ignored;
+        const auto options = parse_options(f.options, true, &ignored);
+        if (options && !options->from.empty()) {
+            const auto a = row_formula ? find_column(t, options->from) : find_row(t, options->from);
+            const auto b = row_formula ? find_column(t, options->to) : find_row(t, options->to);
+            const size_t at = row_formula ? column : row;
+            if (a && b && (at < *a || at > *b)) {
+                if (leaves && !*leaves) *leaves = &f;
+                continue;
+            }
+        }
+        return &f;
     }
     return nullptr;
 }
@@ -218,6 +231,13 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
                                        "row formulas are computed in the order written, then column formulas; put that one first"),
                                      quote_text(row_name(t, row)), quote_text(t.header[column]),
                                      quote_text(f->target + " = " + f->expression));
+                return std::nullopt;
+            }
+            if (const Formula* f = nullptr; (writer_of(t, row, column, &f), f)) {
+                error->message = fmt(_("the cell {} / {} is left empty by the formula {}, whose range leaves it out; widen "
+                                       "the range, or use a cell the formula computes"),
+                                     quote_text(row_name(t, row)), quote_text(t.header[column]),
+                                     quote_text(f->target + " = " + f->expression + " | " + f->options));
                 return std::nullopt;
             }
             error->message = fmt(_("the cell {} / {}{} is empty; write 0 if the amount is zero"), quote_text(row_name(t, row)),

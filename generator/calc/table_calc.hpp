@@ -55,7 +55,10 @@ std::optional<Value> cell_value(const model::Table& t, size_t row, size_t column
 Decimal shown_number(const model::Table& t, const model::Cell& c);
 
 // The formula that writes the cell (row, column) of `t`, or nullptr for an input cell.
-const model::Formula* writer_of(const model::Table& t, size_t row, size_t column);
+// *leaves (if given): the formula whose row or column the cell is in but whose "| kolonner"
+// ("| rækker") range leaves it out, where no formula writes it.
+const model::Formula* writer_of(const model::Table& t, size_t row, size_t column,
+                                const model::Formula** leaves = nullptr);
 
 // Reports a formula problem at a character offset of the formula text.
 void report(Diagnostics& diags, const model::Formula& f, int offset, const std::string& message,

@@ -249,6 +249,13 @@ TEST_CASE("chart words: the alt text gives every value from the data, a gap as n
     const std::string money = chart_description(c, "ikke oplyst");
     CHECK(money.ends_with(" mio. kr."));
     CHECK(money.find("..") == std::string::npos);
+    // The unit follows the number, before a footnote mark (a probe found "12,5 * %").
+    c.unit = "%";
+    c.series[0].printed[0] = "12,5 *";
+    CHECK(chart_description(c, "ikke oplyst").find("1. kvt. 2023 12,5 % *,") != std::string::npos);
+    CHECK(with_unit("12,5**", "%") == "12,5 % **");
+    CHECK(with_unit("68 %", "%") == "68 %");
+    CHECK(with_unit("68", "") == "68");
 }
 
 namespace {

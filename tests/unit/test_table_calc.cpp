@@ -1120,6 +1120,17 @@ TEST_CASE("table calc: a sum over a range that holds a subtotal and the rows it 
     CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "110"});
 }
 
+TEST_CASE("table calc: a cell a formula's own range leaves out is said to be left out, not to come later") {
+    // Regression (kolonner-left-out): the message advised "put that one first" for a cell that
+    // "| kolonner 2023 .. 2023" never computes.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: I alt = sum(A .. B) | kolonner 2023 .. 2023\n"
+                           "tilføj: nederst\n```\n\nI alt 2024: {t[I alt; 2024]}.\n",
+                           "Post;2023;2024\nA;1;2\nB;3;4\n");
+    CHECK(l.messages.find("error: the cell \"I alt\" / \"2024\" is left empty by the formula \"I alt = sum(A .. B) | "
+                          "kolonner 2023 .. 2023\", whose range leaves it out") != std::string::npos);
+    CHECK(l.messages.find("put that one first") == std::string::npos);
+}
+
 TEST_CASE("table calc: a range over a total or a part the CSV holds is an error, never counted twice") {
     // Regression (read-total-double-count): "I alt = sum(Løn .. Husleje)" over a CSV row
     // "Udgifter i alt" printed 3.300 for 1.800, and over "Heraf overtid" 2.000 for 1.800.

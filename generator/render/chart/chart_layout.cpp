@@ -1,5 +1,7 @@
 #include "render/chart/chart_layout.hpp"
 
+#include "render/chart/chart_text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -182,9 +184,7 @@ std::vector<std::string> wrap_label(const std::string& text, double width, size_
 
 // A value as the chart prints it: the table's own text, with the unit when it is short ("%").
 std::string value_text(const model::Chart& c, size_t s, size_t k) {
-    std::string t = c.series[s].printed[k];
-    if (!c.unit.empty() && c.unit.size() <= 4 && t.find(c.unit) == std::string::npos) t += " " + c.unit;
-    return t;
+    return c.unit.size() <= 4 ? with_unit(c.series[s].printed[k], c.unit) : c.series[s].printed[k];
 }
 
 struct Range {

@@ -16,14 +16,23 @@ std::string chart_description(const model::Chart& c, const std::string& not_stat
                 out += not_stated;
                 continue;
             }
-            out += series.printed[k];
-            if (!c.unit.empty() && series.printed[k].find(c.unit) == std::string::npos) out += " " + c.unit;
+            out += with_unit(series.printed[k], c.unit);
         }
     }
     if (c.target) out += (out.empty() ? "" : "; ") + c.target_label;
     // One full stop, as Danish typography writes it after an abbreviation's ("... 12,5 mio. kr.").
     if (!out.empty() && out.back() != '.') out += ".";
     return out;
+}
+
+std::string with_unit(const std::string& printed, const std::string& unit) {
+    if (unit.empty() || printed.find(unit) != std::string::npos) return printed;
+    size_t number_end = printed.size();
+    while (number_end > 0 && printed[number_end - 1] == '*') --number_end;
+    if (number_end == printed.size()) return printed + " " + unit;
+    std::string number = printed.substr(0, number_end);
+    while (!number.empty() && number.back() == ' ') number.pop_back();
+    return number + " " + unit + " " + printed.substr(number_end);
 }
 
 }  // namespace boardpack::render::chart

@@ -13,4 +13,8 @@ namespace boardpack::render::chart {
 // `not_stated` (the wording's "ikke oplyst"), never a zero.
 std::string chart_description(const model::Chart& chart, const std::string& not_stated);
 
+// A value as the table prints it with the chart's unit after the number, before a footnote
+// mark the cell carries ("12,5 *" with "%" is "12,5 % *"); as printed if it names the unit.
+std::string with_unit(const std::string& printed, const std::string& unit);
+
 }  // namespace boardpack::render::chart
