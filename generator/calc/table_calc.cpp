@@ -8,6 +8,7 @@
 #include "numbers/danish_number.hpp"
 #include "calc/evaluator.hpp"
 #include "calc/options.hpp"
+#include "calc/rounded_parts.hpp"
 #include "calc/units.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
@@ -891,8 +892,8 @@ public:
         }
         if (ok_) compute_crossings();
         if (ok_) check_crossings();
-        add_notes();
         show_scaled();
+        add_notes();
         return ok_;
     }
 
@@ -1196,12 +1197,30 @@ private:
 
     // The rounding note if a published figure was kept within its tolerance, and a note for
     // each published figure outside it.
+    // The table's own note serves both; without one, rounded parts get the packet's wording.
     void add_notes() {
-        if (used_rounding_note_ && !t_.rounding_note.empty()) {
+        const bool rounded = ok_ && rounded_parts_differ();
+        if ((used_rounding_note_ || rounded) && !t_.rounding_note.empty()) {
             if (t_.source.empty()) t_.notes.push_back(t_.rounding_note);
             else t_.source += " " + t_.rounding_note;
+        } else if (rounded && !refs_.words().rounded_parts.empty()) {
+            t_.notes.push_back(refs_.words().rounded_parts);
         }
         t_.notes.insert(t_.notes.end(), differs_.begin(), differs_.end());
+    }
+
+    // Whether a cell a sum formula wrote prints a total its printed parts do not add up to.
+    bool rounded_parts_differ() const {
+        for (const auto* formulas : {&rows_, &columns_})
+            for (const Prepared& p : *formulas) {
+                if (!model::is_sum_expression(p.formula->expression)) continue;
+                const bool row_formula = p.formula->kind == Formula::Kind::Row;
+                for (const auto& [cell, writer] : writer_)
+                    if (writer == p.formula &&
+                        calc::rounded_parts_differ(t_, *p.expr, row_formula, cell.first, cell.second))
+                        return true;
+            }
+        return false;
     }
 
     // Amounts shown in a larger unit ("enhed"): every amount, read or computed, is printed in

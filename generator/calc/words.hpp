@@ -14,6 +14,9 @@ struct Words {
     // The note under a table whose published figure is outside its tolerance, with {celle},
     // {kilde} and {beregnet}: the reader comparing with the source is told why they differ.
     std::string source_differs;
+    // The note under a table whose rounded parts do not add up to its printed total, where the
+    // table gives no "afrundingsnote" of its own.
+    std::string rounded_parts;
 };
 
 }  // namespace boardpack::calc

@@ -16,7 +16,7 @@ const char* const kRequiredKeys[] = {
     "sektion-sagsfremstilling", "sektion-oekonomi", "sektion-bemaerkninger", "sektion-kommunikation",
     "status-opfyldt", "status-ikke-opfyldt", "udvikling-stigende", "udvikling-faldende", "udvikling-uaendret",
     "udvikling-steget", "udvikling-faldet", "loft-over", "loft-under", "loft-paa",
-    "kilden-afviger", "titel-offentlig", "titel-lukket", "lukket-maerke", "bilag-stempel", "bilag-stempel-uden-dato",
+    "kilden-afviger", "afrundede-tal", "titel-offentlig", "titel-lukket", "lukket-maerke", "bilag-stempel", "bilag-stempel-uden-dato",
     // Corrections (model/changes.hpp): the version line, the rettelsesblad and the marks.
     "version-linje", "dato-kort", "rettet-i-version", "rettelsesblad", "rettelsesblad-titel",
     "rettelsesblad-indledning", "rettelsesblad-indledning-uden-dato", "rettede-tal", "rettet-tekst", "rettede-dele", "rettet-celle", "rettet-i-tekst",
@@ -53,7 +53,7 @@ std::optional<Wording> Wording::load(const TextFile& file, Diagnostics& diags) {
     w.status_words_ = {w.texts_["status-opfyldt"],     w.texts_["status-ikke-opfyldt"], w.texts_["udvikling-stigende"],
                        w.texts_["udvikling-faldende"], w.texts_["udvikling-uaendret"], w.texts_["udvikling-steget"],
                        w.texts_["udvikling-faldet"],   w.texts_["loft-over"],           w.texts_["loft-under"],
-                       w.texts_["loft-paa"],            w.texts_["kilden-afviger"]};
+                       w.texts_["loft-paa"],            w.texts_["kilden-afviger"],      w.texts_["afrundede-tal"]};
     w.weekdays_ = split_list(w.texts_["ugedage"]);
     w.months_ = split_list(w.texts_["maaneder"]);
     if (w.weekdays_.size() != 7) diags.error(file.loc(0), _("\"ugedage:\" must list 7 days"));

@@ -1120,6 +1120,34 @@ TEST_CASE("table calc: a sum over a range that holds a subtotal and the rows it 
     CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "110"});
 }
 
+TEST_CASE("table calc: a sum whose rounded parts do not add up to its printed total gets a note saying so") {
+    // Regression (rounded-parts): 1,2 + 1,2 printed as 2,5 with nothing telling the reader why.
+    const std::string body = "```tabel\nfil: t.csv\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
+                             "række: I alt = sum(Løn .. Drift)\ntilføj: nederst\n";
+    auto l = compute(body + "```\n", "Post;2024\nLøn;1.249.000\nDrift;1.249.000\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "2,5"});
+    REQUIRE(table(l).notes.size() == 1);
+    CHECK(table(l).notes[0] == test::words().rounded_parts);
+    CHECK(!test::words().rounded_parts.empty());
+    // The table's own note is used instead, once, where it has one.
+    l = compute(body + "afrundingsnote: Tallene er afrundede.\n```\n", "Post;2024\nLøn;1.249.000\nDrift;1.249.000\n");
+    CHECK(table(l).notes == std::vector<std::string>{"Tallene er afrundede."});
+    // Parts that add up as printed (1,2 + 1,3 = 2,5), or figures printed as written: no note.
+    l = compute(body + "```\n", "Post;2024\nLøn;1.249.000\nDrift;1.251.000\n");
+    CHECK(table(l).notes.empty());
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = [Løn] - [Drift]\ntilføj: nederst\n```\n",
+                "Post;2024\nLøn;1.249,4\nDrift;3,25\n");
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "1.246,15"});
+    CHECK(table(l).notes.empty());
+    // A difference of parts, across columns too.
+    l = compute("```tabel\nfil: t.csv\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
+                "kolonne: Ændring = [2024] - [2023]\n```\n",
+                "Post;2023;2024\nLøn;1.149.000;1.251.000\n");
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Løn", "1,1", "1,3", "0,1"});
+    CHECK(table(l).notes.size() == 1);
+}
+
 TEST_CASE("table calc: a cell a formula's own range leaves out is said to be left out, not to come later") {
     // Regression (kolonner-left-out): the message advised "put that one first" for a cell that
     // "| kolonner 2023 .. 2023" never computes.
