@@ -18,8 +18,9 @@ using model::TableRow;
 
 // The rows (row formula) or columns the sum adds, each with its sign; false for anything but
 // labels, ranges, sum(...), + and -.
-bool signed_terms(const Table& t, const Expr& e, bool rows, int sign, std::vector<std::pair<int, size_t>>& out) {
-    const auto at = [&](const std::string& label) { return rows ? find_row(t, label) : find_column(t, label); };
+bool signed_terms(const Table& t, const std::vector<std::string>& keys, const Expr& e, bool rows, int sign,
+                  std::vector<std::pair<int, size_t>>& out) {
+    const auto at = [&](const std::string& label) { return rows ? find_row(t, keys, label) : find_column(t, label); };
     switch (e.kind) {
         case Expr::Kind::Label: {
             const auto i = at(e.text);
@@ -39,14 +40,14 @@ bool signed_terms(const Table& t, const Expr& e, bool rows, int sign, std::vecto
             return true;
         }
         case Expr::Kind::Unary:
-            return e.op == '-' && signed_terms(t, *e.args[0], rows, -sign, out);
+            return e.op == '-' && signed_terms(t, keys, *e.args[0], rows, -sign, out);
         case Expr::Kind::Binary:
-            return (e.op == '+' || e.op == '-') && signed_terms(t, *e.args[0], rows, sign, out) &&
-                   signed_terms(t, *e.args[1], rows, e.op == '-' ? -sign : sign, out);
+            return (e.op == '+' || e.op == '-') && signed_terms(t, keys, *e.args[0], rows, sign, out) &&
+                   signed_terms(t, keys, *e.args[1], rows, e.op == '-' ? -sign : sign, out);
         case Expr::Kind::Call:
             if (e.text != "sum") return false;
             for (const auto& arg : e.args)
-                if (!signed_terms(t, *arg, rows, sign, out)) return false;
+                if (!signed_terms(t, keys, *arg, rows, sign, out)) return false;
             return true;
         default:
             return false;
@@ -65,12 +66,18 @@ std::optional<Decimal> printed(const Cell& c) {
 
 }  // namespace
 
-bool rounded_parts_differ(const Table& t, const Expr& sum, bool row_formula, size_t row, size_t column) {
+std::optional<std::vector<std::pair<int, size_t>>> sum_terms(const Table& t, const std::vector<std::string>& row_keys,
+                                                             const Expr& sum, bool row_formula) {
+    std::vector<std::pair<int, size_t>> terms;
+    if (!signed_terms(t, row_keys, sum, row_formula, 1, terms) || terms.size() < 2) return std::nullopt;
+    return terms;
+}
+
+bool rounded_parts_differ(const Table& t, const std::vector<std::pair<int, size_t>>& terms, bool row_formula, size_t row,
+                          size_t column) {
     if (row >= t.rows.size() || column >= t.rows[row].cells.size()) return false;
     const auto total = printed(t.rows[row].cells[column]);
     if (!total) return false;
-    std::vector<std::pair<int, size_t>> terms;
-    if (!signed_terms(t, sum, row_formula, 1, terms) || terms.size() < 2) return false;
     Decimal parts;
     for (const auto& [sign, i] : terms) {
         const size_t r = row_formula ? i : row, c = row_formula ? column : i;

@@ -187,7 +187,7 @@ const Formula* writer_of(const Table& t, size_t row, size_t column, const Formul
         if (!(row_formula ? find_row(t, f.target) == row : find_column(t, f.target) == column)) continue;
         // A formula limited by "| kolonner A .. B" ("| rækker") writes no cell outside that range.
         FormulaError ignored;
-        const auto options = parse_options(f.options, true, &ignored);
+        const auto options = f.options.empty() ? std::nullopt : parse_options(f.options, true, &ignored);
         if (options && !options->from.empty()) {
             const auto a = row_formula ? find_column(t, options->from) : find_row(t, options->from);
             const auto b = row_formula ? find_column(t, options->to) : find_row(t, options->to);
@@ -307,8 +307,26 @@ public:
         return keys_;
     }
 
+    // What each row (rows) or column reads as beside the one before it, for sums over ranges:
+    // made once per table, as the keys are (names_total and names_part fold each label).
+    enum Role : unsigned char { Plain, Total, Part, Skipped };
+    const std::vector<unsigned char>& roles(const Table& t, bool rows) {
+        std::vector<unsigned char>& out = rows ? row_roles_ : column_roles_;
+        const size_t n = rows ? t.rows.size() : t.header.size();
+        if (out.size() == n) return out;
+        out.assign(n, Plain);
+        for (size_t i = 0; i < n; ++i) {
+            const std::string& label = rows ? (t.rows[i].cells.empty() ? std::string() : t.rows[i].cells[0].text) : t.header[i];
+            if ((rows && t.rows[i].role == TableRow::Role::Spacer) || label.empty()) out[i] = Skipped;
+            else if (model::names_part(label)) out[i] = Part;
+            else if (model::names_total(label) || (rows && model::declared_total(t, label))) out[i] = Total;
+        }
+        return out;
+    }
+
 private:
     std::vector<std::string> keys_;
+    std::vector<unsigned char> row_roles_, column_roles_;
     bool made_ = false;
 };
 
@@ -496,29 +514,26 @@ private:
     // "Heraf …" row and the row it is part of. A range of totals only ("Løn i alt .. Drift i
     // alt") or of parts only ("Heraf A .. Heraf B") adds each once. True, with *error, if so.
     bool counts_read_total_twice(size_t a, size_t b, const std::string& from, const std::string& to, Failure* error) {
+        const std::vector<unsigned char>& role = keys_.roles(t_, rows_);
         const auto name = [&](size_t i) { return rows_ ? row_name(t_, i) : t_.header[i]; };
-        const auto skipped = [&](size_t i) {
-            return (rows_ && t_.rows[i].role == TableRow::Role::Spacer) || name(i).empty();
-        };
-        const auto total = [&](size_t i) {
-            return model::names_total(name(i)) || (rows_ && model::declared_total(t_, name(i)));
-        };
+        const auto skipped = [&](size_t i) { return role[i] == RowKeys::Skipped; };
         // The rows counted twice, each with the row above it that it adds or is part of.
         std::vector<std::pair<size_t, size_t>> twice;
         for (size_t i = a + 1; i <= b; ++i) {
-            if ((own_ && i == *own_) || skipped(i)) continue;
+            if (role[i] != RowKeys::Total && role[i] != RowKeys::Part) continue;
+            if (own_ && i == *own_) continue;
             // A row a formula computes is judged by what it sums (counts_twice), not by its name.
             if (planned_.count(rows_ ? std::make_pair(i, fixed_) : std::make_pair(fixed_, i))) continue;
-            const bool part = model::names_part(name(i));
-            if (!part && !total(i)) continue;
+            const bool part = role[i] == RowKeys::Part;
             // The row above it (a total's last term, a part's whole), inside the range or not.
             std::optional<size_t> above;
             for (size_t j = i; j-- > a;) {
-                if (skipped(j) || (part && model::names_part(name(j)))) continue;
+                if (skipped(j) || (part && role[j] == RowKeys::Part)) continue;
                 above = j;
                 break;
             }
-            if (above && !(!part && total(*above)) && !(own_ && *above == *own_)) twice.emplace_back(i, *above);
+            if (above && !(!part && role[*above] == RowKeys::Total) && !(own_ && *above == *own_))
+                twice.emplace_back(i, *above);
         }
         if (twice.empty()) return false;
         // The sum that counts each once, for the message: the range without those rows.
@@ -534,7 +549,7 @@ private:
             terms >= 2 && terms <= 8 ? fmt(_("name them one by one, as {}"), quote_text(once)) : _("name them one by one");
         const auto [i, above] = twice.front();
         error->message =
-            model::names_part(name(i))
+            role[i] == RowKeys::Part
                 ? fmt(_("the range {} .. {} holds {}, a part of {}, which the range holds too, so the part would be "
                         "counted twice; leave the part out: {}"),
                       quote_text(from), quote_text(to), quote_text(name(i)), quote_text(name(above)), write)
@@ -1210,15 +1225,28 @@ private:
     }
 
     // Whether a cell a sum formula wrote prints a total its printed parts do not add up to.
-    bool rounded_parts_differ() const {
+    // Input cells print as written, exactly, unless the table shows them in a larger unit; so
+    // only there, or where a part is itself computed (and rounded), can the parts differ.
+    bool rounded_parts_differ() {
+        const bool scaled = kroner_per(t_.unit) > 1;
         for (const auto* formulas : {&rows_, &columns_})
             for (const Prepared& p : *formulas) {
                 if (!model::is_sum_expression(p.formula->expression)) continue;
                 const bool row_formula = p.formula->kind == Formula::Kind::Row;
-                for (const auto& [cell, writer] : writer_)
-                    if (writer == p.formula &&
-                        calc::rounded_parts_differ(t_, *p.expr, row_formula, cell.first, cell.second))
+                std::optional<std::vector<std::pair<int, size_t>>> terms;
+                for (const auto& written : writer_) {
+                    // (Not a structured binding: the lambda below uses the cell, which clang does not allow.)
+                    const std::pair<size_t, size_t>& cell = written.first;
+                    if (written.second != p.formula) continue;
+                    if (!terms && !(terms = sum_terms(t_, row_keys_.of(t_), *p.expr, row_formula))) break;
+                    const bool computed_part = std::any_of(terms->begin(), terms->end(), [&](const auto& term) {
+                        return writer_.count(row_formula ? std::make_pair(term.second, cell.second)
+                                                         : std::make_pair(cell.first, term.second)) > 0;
+                    });
+                    if ((scaled || computed_part) &&
+                        calc::rounded_parts_differ(t_, *terms, row_formula, cell.first, cell.second))
                         return true;
+                }
             }
         return false;
     }
