@@ -170,7 +170,7 @@ namespace {
 // An amount written in kr. that the table shows in a larger unit ("enhed: mio. kr."); a share
 // keeps its own.
 bool shown_scaled(const Table& t, const Cell& c) {
-    return kroner_per(t.unit) > 1 && c.kind == Cell::Kind::Number && c.unit != "%" && c.unit != "pct.";
+    return kroner_per(t.unit) > 1 && c.kind == Cell::Kind::Number && c.unit != "%" && c.unit != "pct." && !c.unitless;
 }
 
 }  // namespace
@@ -208,6 +208,7 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
         case Cell::Kind::Number: {
             Value v = Value::of(c.value, c.decimals);
             v.printed = c.text;
+            if (c.unitless) return v;  // a ratio or index computed here: no kroner, whatever the table's unit
             v.unit = cell_unit(t.figures_unit, c.unit);
             v.amount = kroner_per(v.unit) > 0 && (kroner_per(c.unit) > 0 || !t.figures_unit.empty());
             if (kroner_per(t.unit) > 0 && kroner_per(v.unit) > 0 && t.unit != v.unit) v.shown_in = t.unit;
@@ -775,6 +776,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& shar
             // "6 %" computed from cells written "5 %", unless the result is not a share (a ratio
             // of two shares, 73 % / 71 %, is 1,028, not "1,028 %").
             out.unit = v.unit == "pct." ? share_sign : std::string();
+            out.unitless = v.unit.empty();
             if (!out.unit.empty()) out.text += " " + out.unit;
             // A share of 0,3 shown without decimals is "0": a figure that is not zero must not
             // print as zero unremarked.
@@ -798,7 +800,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& shar
                 const Decimal diff = *magnitude;
                 // The tolerance is in the units shown: in a table shown in mio. kr., millions of
                 // the kroner the CSV writes (a share keeps its own).
-                const bool scaled = kroner_per(t.unit) > 1 && out.unit.empty();
+                const bool scaled = kroner_per(t.unit) > 1 && out.unit.empty() && !out.unitless;
                 const auto tolerance = scaled ? Decimal::mul(p.options.tolerance, Decimal(kroner_per(t.unit), 0))
                                              : std::optional<Decimal>(p.options.tolerance);
                 if (!diff.is_zero()) {

@@ -90,6 +90,9 @@ struct Cell {
     Tone tone = Tone::None;
     SourceLoc loc;
     bool changed = false;  // its value changed since the edition's previous version (model/changes.hpp)
+    // Number: computed without a unit (a ratio or an index of amounts, "[Løn] / [I alt] * 100"):
+    // never an amount, so a table's "enhed" does not convert it, and a formula reads no kroner.
+    bool unitless = false;
 };
 
 // A formula written in the input: "række: Label = expression | options". It is evaluated by

@@ -1120,6 +1120,29 @@ TEST_CASE("table calc: a sum over a range that holds a subtotal and the rows it 
     CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "110"});
 }
 
+TEST_CASE("table calc: a ratio of amounts in a table shown in mio. kr. is a ratio, not kroner to convert") {
+    // Regression (ratio-scaled): "Andel i pct. = [Budget 2024] / t[I alt; Budget 2024] * 100" in a
+    // table with "enhed: mio. kr." printed 34,7 as 0,000035 (with "decimaler: 6"), table and text alike.
+    const std::string body = "```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2024 (mio. kr.)\ntalenhed: kr.\n"
+                             "enhed: mio. kr.\nkolonne: Andel i pct. = [Budget 2024] / t[I alt; Budget 2024] * 100\n```\n\n"
+                             "Lønnen udgør {t[Løn; Andel i pct.]} pct.; i alt {t[I alt; Budget 2024] | mio. kr.}.\n";
+    const char* const csv = "Post;Budget 2024\nLøn;1.249.000\nDrift;2.351.000\nI alt;3.600.000\n";
+    auto l = compute(body, csv);
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Løn", "1,2", "35"});
+    CHECK(figure_text(l).find("Lønnen udgør 35 pct.; i alt 3,6 mio. kr.") != std::string::npos);
+    // The same in t. kr., for a row formula, and a growth rate; an amount computed beside them
+    // (a difference) is still converted.
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (t. kr.)\ntalenhed: kr.\nenhed: t. kr.\n"
+                "række: Lønandel = [Løn] / ([Løn] + [Drift]) * 100 | decimaler 1, kolonner 2023 .. 2024\n"
+                "kolonne: Vækst = ([2024] - [2023]) / [2023] * 100 | decimaler 1\n"
+                "kolonne: Ændring = [2024] - [2023]\n```\n",
+                "Post;2023;2024\nLøn;1.200.000;1.249.000\nDrift;2.300.000;2.351.000\n");
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Løn", "1.200,0", "1.249,0", "4,1", "49,0"});
+    CHECK(row_texts(table(l), 2)[1] == "34,3");
+    CHECK(row_texts(table(l), 2)[2] == "34,7");
+}
+
 TEST_CASE("table calc: a sum whose rounded parts do not add up to its printed total gets a note saying so") {
     // Regression (rounded-parts): 1,2 + 1,2 printed as 2,5 with nothing telling the reader why.
     const std::string body = "```tabel\nfil: t.csv\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
