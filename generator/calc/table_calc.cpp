@@ -536,27 +536,52 @@ private:
             if (above && !(!part && role[*above] == RowKeys::Total) && !(own_ && *above == *own_))
                 twice.emplace_back(i, *above);
         }
-        if (twice.empty()) return false;
-        // The sum that counts each once, for the message: the range without those rows.
-        std::string once;
-        size_t terms = 0;
-        for (size_t i = a; i <= b; ++i) {
-            if ((own_ && i == *own_) || skipped(i) ||
-                std::any_of(twice.begin(), twice.end(), [i](const auto& t) { return t.first == i; }))
-                continue;
-            once += (terms++ ? " + [" : "[") + name(i) + "]";
+        // A total that comes first, as statistics tables put it ("Hele landet" above the
+        // regions, an "I alt" column before "Mænd" and "Kvinder"): it adds the rows below it.
+        // Judged only for the table's first row or column, where no rows above can be its parts.
+        std::optional<size_t> below;  // the first row after it in the range that it adds
+        size_t first = rows_ ? 0 : 1;
+        while (first < role.size() && role[first] == RowKeys::Skipped) ++first;
+        if (a == first && role[a] == RowKeys::Total && !(own_ && a == *own_) &&
+            !planned_.count(rows_ ? std::make_pair(a, fixed_) : std::make_pair(fixed_, a)))
+            for (size_t j = a + 1; j <= b && !below; ++j)
+                if (role[j] == RowKeys::Plain && !(own_ && j == *own_)) below = j;
+        if (twice.empty() && !below) return false;
+        // The sum that counts each once, for the message: the range from `start` without those rows.
+        const auto write_from = [&](size_t start) {
+            std::string once;
+            size_t terms = 0;
+            for (size_t i = start; i <= b; ++i) {
+                if ((own_ && i == *own_) || skipped(i) ||
+                    std::any_of(twice.begin(), twice.end(), [i](const auto& t) { return t.first == i; }))
+                    continue;
+                once += (terms++ ? " + [" : "[") + name(i) + "]";
+            }
+            return terms >= 2 && terms <= 8 ? fmt(_("name them one by one, as {}"), quote_text(once))
+                                            : std::string(_("name them one by one"));
+        };
+        if (twice.empty()) {
+            error->message = fmt(rows_ ? _("the range {} .. {} holds {}, which comes first and reads as a total of the "
+                                           "rows below it such as {}, so they would be counted twice; sum the rows or the "
+                                           "total, not both: {}")
+                                       : _("the range {} .. {} holds {}, which comes first and reads as a total of the "
+                                           "columns after it such as {}, so they would be counted twice; sum the columns "
+                                           "or the total, not both: {}"),
+                                 quote_text(from), quote_text(to), quote_text(name(a)), quote_text(name(*below)),
+                                 write_from(a + 1));
+            return true;
         }
-        const std::string write =
-            terms >= 2 && terms <= 8 ? fmt(_("name them one by one, as {}"), quote_text(once)) : _("name them one by one");
         const auto [i, above] = twice.front();
         error->message =
             role[i] == RowKeys::Part
                 ? fmt(_("the range {} .. {} holds {}, a part of {}, which the range holds too, so the part would be "
                         "counted twice; leave the part out: {}"),
-                      quote_text(from), quote_text(to), quote_text(name(i)), quote_text(name(above)), write)
-                : fmt(_("the range {} .. {} holds {}, a total of the rows above it such as {}, so they would be counted "
-                        "twice; sum the rows or their totals, not both: {}"),
-                      quote_text(from), quote_text(to), quote_text(name(i)), quote_text(name(above)), write);
+                      quote_text(from), quote_text(to), quote_text(name(i)), quote_text(name(above)), write_from(a))
+                : fmt(rows_ ? _("the range {} .. {} holds {}, a total of the rows above it such as {}, so they would be "
+                                "counted twice; sum the rows or their totals, not both: {}")
+                            : _("the range {} .. {} holds {}, a total of the columns before it such as {}, so they would "
+                                "be counted twice; sum the columns or their totals, not both: {}"),
+                      quote_text(from), quote_text(to), quote_text(name(i)), quote_text(name(above)), write_from(a));
         return true;
     }
 

@@ -57,6 +57,7 @@ bool names_total(std::string_view label) {
     const std::string k = key(std::string(label));
     constexpr std::string_view tail = " i alt";
     if (k.size() > tail.size() && k.compare(k.size() - tail.size(), tail.size(), tail) == 0) return true;
+    if (k == "hele landet") return true;  // Statistics Denmark's total over the regions
     for (const std::string_view word : {"i alt", "total", "totalt", "subtotal", "sum", "samlet", "samlede"})
         if (starts_with_word(k, word)) return true;
     return false;

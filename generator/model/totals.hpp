@@ -17,9 +17,9 @@ namespace boardpack::model {
 // two [row] terms, or a sum(...), joined by + and -.
 bool is_sum_expression(std::string_view expression);
 
-// Whether a label reads as a total of the rows (or columns) before it: "Udgifter i alt", "I alt",
-// "I alt drift", "Total", "Subtotal", "Samlet", "Samlede udgifter", "Sum". A range that holds
-// one and the rows it adds counts them twice.
+// Whether a label reads as a total of the rows (or columns) before it, or after it where it comes
+// first: "Udgifter i alt", "I alt", "I alt drift", "Total", "Subtotal", "Samlet", "Samlede
+// udgifter", "Sum", "Hele landet". A range that holds one and the rows it adds counts them twice.
 bool names_total(std::string_view label);
 
 // Whether a label reads as a part of the row (or column) before it: "Heraf overtid", "herunder

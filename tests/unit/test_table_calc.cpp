@@ -1203,7 +1203,24 @@ TEST_CASE("table calc: a range over a total or a part the CSV holds is an error,
     // The same across columns.
     l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Alle = sum(Mænd .. Børn)\n```\n",
                 "Post;Mænd;Kvinder;Voksne i alt;Børn\nA;1;2;3;4\n");
-    CHECK(l.messages.find("holds \"Voksne i alt\", a total of the rows above it such as \"Kvinder\"") != std::string::npos);
+    CHECK(l.messages.find("holds \"Voksne i alt\", a total of the columns before it such as \"Kvinder\"") != std::string::npos);
+    // A total that comes first, as statistics tables put it, adds the rows below it (regression
+    // total-first: "sum(Hele landet .. Region Syd)" printed 1.200 for 600).
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Sum = sum(Hele landet .. Region Syd)\ntilføj: nederst\n```\n",
+                "Område;2023\nHele landet;600\nRegion Nord;100\nRegion Midt;200\nRegion Syd;300\n");
+    CHECK(l.messages.find("error: the range \"Hele landet\" .. \"Region Syd\" holds \"Hele landet\", which comes first and "
+                          "reads as a total of the rows below it such as \"Region Nord\", so they would be counted twice; sum "
+                          "the rows or the total, not both: name them one by one, as \"[Region Nord] + [Region Midt] + "
+                          "[Region Syd]\"") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Personer = sum(I alt .. Kvinder)\n```\n",
+                "Område;I alt;Mænd;Kvinder\nNord;100;40;60\n");
+    CHECK(l.messages.find("holds \"I alt\", which comes first and reads as a total of the columns after it such as "
+                          "\"Mænd\"") != std::string::npos);
+    // Ranges after it, or of totals only, are as meant.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Sum = sum(Region Nord .. Region Syd)\ntilføj: nederst\n```\n",
+                "Område;2023\nHele landet;600\nRegion Nord;100\nRegion Midt;200\nRegion Syd;300\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 4) == std::vector<std::string>{"Sum", "600"});
     // Totals only, parts only, a range that starts at its total, and totals beside rows they do
     // not add: each counted once, as meant.
     l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Løn i alt .. Anlæg i alt)\ntilføj: nederst\n```\n",
