@@ -1,4 +1,5 @@
 #include "input/table_reader.hpp"
+#include "input/foreign_figures.hpp"
 
 #include <algorithm>
 
@@ -170,6 +171,8 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
         if (!marker.empty()) c.text += " " + marker;
         return c;
     }
+    // "(400)", "#DIV/0!", "1,2E+06": a figure to a reader, text to a formula; the error is at the cell.
+    if (const std::string foreign = foreign_figure(t); !foreign.empty()) diags.error(loc, foreign, std::string(source_line));
     // "2.5" and "0.125" would be text a formula stumbles over elsewhere, or a figure no one
     // notices is missing from a total: the error is at the cell. "0101" is a code, kept as text.
     std::string hint;

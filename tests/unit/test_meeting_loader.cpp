@@ -254,6 +254,34 @@ TEST_CASE("loader: a number written the English way is reported at its cell") {
     CHECK(input::load_meeting(g, "m", d));
 }
 
+TEST_CASE("loader: accounting negatives, spreadsheet error values and scientific notation are errors at their cells") {
+    // Regression (foreign-figures): a column of "(400)" was no column of numbers, so its sum row
+    // cell stayed empty without a word; "#DIV/0!" and "1,2E+06" printed in the packet as figures.
+    const auto errors = [](const std::string& cell) {
+        MemoryFiles f = good_meeting();
+        f.add("05-a/tabel-1.csv", ";2016;2023\nOverlæger;5.442;" + cell + "\n");
+        return load_errors(f);
+    };
+    CHECK(errors("(400)").find("m/05-a/tabel-1.csv:2:17: error: \"(400)\" is a negative number written in parentheses, as "
+                               "accounts write it; write it \"-400\"") == 0);
+    CHECK(errors("(1.234,5)").find("write it \"-1.234,5\"") != std::string::npos);
+    CHECK(errors("1.234-").find("\"1.234-\" is a negative number with its minus after it; write it \"-1.234\"") !=
+          std::string::npos);
+    for (const char* value : {"#DIV/0!", "#N/A", "#VÆRDI!", "#REF!", "#NAVN?", "#I/T"})
+        CHECK(errors(value).find("is an error value from the spreadsheet, not a figure") != std::string::npos);
+    CHECK(errors("#####").find("a number too wide for its column") != std::string::npos);
+    CHECK(errors("1,2E+06").find("\"1,2E+06\" is a number in scientific notation") != std::string::npos);
+    CHECK(errors("3.5e-3").find("scientific notation") != std::string::npos);
+    // Words that only look alike are text, as before.
+    for (const char* text : {"(note)", "Se note", "#1 prioritet", "E-vej", "Udgift (ny)", "-"}) {
+        MemoryFiles f = good_meeting();
+        f.add("05-a/tabel-1.csv", std::string(";2016;Note\nOverlæger;5.442;") + text + "\n");
+        Diagnostics d;
+        CHECK(input::load_meeting(f, "m", d));
+        CHECK(!d.has_errors());
+    }
+}
+
 // Issue 8, section 1: an item reads only its own files and declared shared files.
 TEST_CASE("loader: an item may not read another item's file by \"..\"") {
     MemoryFiles f = good_meeting();

@@ -1,0 +1,66 @@
+#include "input/foreign_figures.hpp"
+
+#include "core/messages.hpp"
+#include "core/text.hpp"
+#include "numbers/danish_number.hpp"
+
+namespace boardpack::input {
+
+namespace {
+
+bool has_digit(std::string_view s) {
+    for (char c : s)
+        if (c >= '0' && c <= '9') return true;
+    return false;
+}
+
+}  // namespace
+
+std::string foreign_figure(std::string_view t) {
+    if (t.size() >= 3 && t.front() == '(' && t.back() == ')') {
+        const std::string_view inner = t.substr(1, t.size() - 2);
+        if (has_digit(inner) && calc::read_danish_cell(inner))
+            return fmt(_("{} is a negative number written in parentheses, as accounts write it; write it {}"),
+                       quote_text(t), quote_text("-" + std::string(inner)));
+    }
+    if (t.size() >= 2 && t.back() == '-') {
+        std::string_view inner = t.substr(0, t.size() - 1);
+        while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
+        if (has_digit(inner) && calc::read_danish_cell(inner))
+            return fmt(_("{} is a negative number with its minus after it; write it {}"), quote_text(t),
+                       quote_text("-" + std::string(inner)));
+    }
+    if (t.size() >= 2 && t.front() == '#') {
+        // "####" for a column too narrow to show its number, and Excel's error values, in English
+        // and Danish (#VÆRDI!, #NAVN?, #I/T).
+        const std::string folded = fold_label(t);
+        bool hashes = true;
+        for (char c : t) hashes = hashes && c == '#';
+        if (hashes)
+            return fmt(_("{} is what a spreadsheet shows for a number too wide for its column, not a figure; widen the "
+                         "column and export the CSV again"),
+                       quote_text(t));
+        if (folded.back() == '!' || folded.back() == '?' || folded == "#n/a" || folded == "#i/t" ||
+            folded == "#getting_data")
+            return fmt(_("{} is an error value from the spreadsheet, not a figure; correct the formula there and "
+                         "export the CSV again"),
+                       quote_text(t));
+    }
+    // 1,2E+06 or 1.2e-3: a number in scientific notation.
+    const size_t e = t.find_first_of("eE");
+    if (e != std::string_view::npos && e > 0 && e + 1 < t.size()) {
+        std::string_view mantissa = t.substr(0, e), exponent = t.substr(e + 1);
+        if (exponent.front() == '+' || exponent.front() == '-') exponent.remove_prefix(1);
+        bool digits = !exponent.empty();
+        for (char c : exponent) digits = digits && c >= '0' && c <= '9';
+        bool number = has_digit(mantissa);
+        for (char c : mantissa) number = number && ((c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-');
+        if (digits && number)
+            return fmt(_("{} is a number in scientific notation, which spreadsheets show for very large or small "
+                         "numbers; write the number out in full (format the column as a number before exporting)"),
+                       quote_text(t));
+    }
+    return "";
+}
+
+}  // namespace boardpack::input
