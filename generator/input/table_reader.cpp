@@ -89,6 +89,62 @@ void report_unread_numbers(const model::Table& table, size_t k, const TextFile& 
     }
 }
 
+// Whether a heading names per cent: "%", "Andel (%)", "Andel i pct.", "Procent".
+bool headed_in_per_cent(const std::string& heading) {
+    if (heading.find('%') != std::string::npos) return true;
+    const std::string k = " " + fold_label(heading) + " ";
+    for (const char* word : {" pct ", " pct. ", " procent ", " pct.) ", " (pct.) ", " (pct) ", " (procent) "})
+        if (k.find(word) != std::string::npos) return true;
+    return false;
+}
+
+// Percentages exported from different places mix "12,5 %" with "0,125" (a fraction) or "13"
+// (a sign lost): a bare number in a column of shares (headed "Andel", "%", "pct.") that holds
+// percentages is an error at its cell. Only there: a table whose rows are measures ("Andel
+// overholdt" in %, "Antal forløb" counted) holds both in each column, rightly. A column headed in per cent whose
+// bare figures are all fractions (0,75 and 0,8, as R, SAS or an Excel "Standard" cell export
+// 75 % and 80 %) would print as 0,75 %: a warning at the first.
+void report_bare_among_shares(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
+    if (!table.figures_unit.empty()) return;  // declared: "talenhed: pct." makes every figure one
+    const std::string folded_heading = " " + fold_label(table.header[k]) + " ";
+    const bool share_column = headed_in_per_cent(table.header[k]) || folded_heading.find(" andel") != std::string::npos;
+    const Cell* column_share = nullptr;
+    for (const model::TableRow& row : table.rows)
+        if (is_share(row.cells[k])) {
+            column_share = &row.cells[k];
+            break;
+        }
+    for (const model::TableRow& row : table.rows) {
+        const Cell& c = row.cells[k];
+        if (c.kind != Cell::Kind::Number || !c.unit.empty()) continue;
+        const Cell* share = share_column ? column_share : nullptr;
+        if (!share) continue;
+        diags.error(c.loc,
+                    fmt(_("{} has no per-cent sign, but the column's other figures are percentages (such as {} at "
+                          "{}:{}:{}); write it in per cent with its sign (\"12,5 %\" for a fraction 0,125)"),
+                        quote_text(c.text), quote_text(share->text), share->loc.file, share->loc.line, share->loc.column),
+                    std::string(text.line_view(c.loc.line)));
+    }
+    if (column_share) return;
+    if (!headed_in_per_cent(table.header[k])) return;
+    const Cell* first = nullptr;
+    bool fraction = false;
+    const calc::Decimal one(1, 0), zero(0, 0);
+    for (const model::TableRow& row : table.rows) {
+        const Cell& c = row.cells[k];
+        if (c.kind != Cell::Kind::Number) continue;
+        if (c.value < zero || c.value > one) return;
+        if (!first) first = &c;
+        fraction = fraction || (c.value > zero && c.value < one);
+    }
+    if (first && fraction)
+        diags.warning(first->loc,
+                      fmt(_("the column {} is headed in per cent, but all its figures are between 0 and 1 (such as {}); "
+                            "if they are fractions (0,75 for 75 %), write them in per cent"),
+                          quote_text(table.header[k]), quote_text(first->text)),
+                      std::string(text.line_view(first->loc.line)));
+}
+
 // A figure written with a per-cent sign in a column of amounts would be added to them as an
 // amount by a total over the column. The amounts are the numbers of a table that declares its
 // figures are amounts ("talenhed: kr.", "t. kr.", "mio. kr.", "mia. kr."); in a table that does
@@ -351,7 +407,10 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     if (!csv) return std::nullopt;
     fill_rows(*csv, *text, table, diags);
     mark_numeric_columns(table, *text, diags);
-    for (size_t k = 1; k < table.header.size(); ++k) report_shares_among_amounts(table, k, *text, diags);
+    for (size_t k = 1; k < table.header.size(); ++k) {
+        report_shares_among_amounts(table, k, *text, diags);
+        report_bare_among_shares(table, k, *text, diags);
+    }
     return table;
 }
 

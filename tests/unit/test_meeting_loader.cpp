@@ -282,6 +282,35 @@ TEST_CASE("loader: accounting negatives, spreadsheet error values and scientific
     }
 }
 
+TEST_CASE("loader: a bare number in a column of shares is an error, and fractions under a per-cent heading a warning") {
+    // Regression (bare-among-shares): "0,125" beside "12,5%" printed as "0,125 pct.", and a column
+    // headed "%" holding 0,75 printed its bars as "0,75 %".
+    MemoryFiles f = good_meeting();
+    f.add("05-a/tabel-1.csv", "Region;Andel\nHovedstaden;12,5%\nSjælland;0,125\nSyd;13 %\n");
+    CHECK(load_errors(f).find("m/05-a/tabel-1.csv:3:10: error: \"0,125\" has no per-cent sign, but the column's other "
+                              "figures are percentages (such as \"12,5 %\" at m/05-a/tabel-1.csv:2:13)") == 0);
+    const auto loaded = [](const std::string& csv, std::string* messages) {
+        MemoryFiles g = good_meeting();
+        g.add("05-a/tabel-1.csv", csv);
+        Diagnostics d;
+        const bool ok = input::load_meeting(g, "m", d).has_value() && !d.has_errors();
+        *messages = test::messages(d);
+        return ok;
+    };
+    std::string messages;
+    CHECK(loaded("Region;Antal;%\nHovedstaden;200;0,75\nSjælland;100;0,8\n", &messages));
+    CHECK(messages.find("warning: the column \"%\" is headed in per cent, but all its figures are between 0 and 1 "
+                        "(such as \"0,75\")") != std::string::npos);
+    // A table whose rows are measures holds shares and counts in each column; per cent as
+    // written, or 0 and 100, are no fractions.
+    CHECK(loaded("Nøgletal;2023;2024\nAndel overholdt;73 %;75 %\nAntal forløb;100;120\n", &messages));
+    CHECK(messages == "");
+    CHECK(loaded("Region;Andel (%)\nNord;75\nSyd;80\n", &messages));
+    CHECK(messages == "");
+    CHECK(loaded("Region;Andel (%)\nNord;0\nSyd;1\n", &messages));
+    CHECK(messages == "");
+}
+
 // Issue 8, section 1: an item reads only its own files and declared shared files.
 TEST_CASE("loader: an item may not read another item's file by \"..\"") {
     MemoryFiles f = good_meeting();
