@@ -81,14 +81,14 @@ check "out of space: no staging folder is left" test ! -e "$work/out/$staging"
 # 10): the small example's HTML (8 KB) fits under 16 KiB, its PDF (30 KB) does not.
 cp -r "$root/tests/golden/lille-eksempel/2024-03-eksempel" "$work/small"
 "$boardpack" build "$work/small" --out "$work/out-small" > /dev/null 2>&1
-(cd "$work/out-small/2024-03-eksempel" && find . -type f -exec md5sum {} + | sort) > "$work/small-published"
+(cd "$work/out-small/small" && find . -type f -exec md5sum {} + | sort) > "$work/small-published"
 sed -i 's/^at bestyrelsen godkender budgettet\./at bestyrelsen godkender budgettet for 2025./' "$work/small/01-budget/item.md"
 (ulimit -f 16; "$boardpack" build "$work/small" --out "$work/out-small" > /dev/null 2> "$work/pdf-full.err"); rc=$?
 check "out of space in the PDF exits 3" test $rc -eq 3
 check "and names the PDF it could not write" grep -q "cannot write .*/staging/offentlig/dagsorden-offentlig.pdf: File too large" "$work/pdf-full.err"
 check "out of space in the PDF: the published packet is unchanged" \
-  cmp -s "$work/small-published" <(cd "$work/out-small/2024-03-eksempel" && find . -type f -exec md5sum {} + | sort)
-check "out of space in the PDF: no staging folder is left" test ! -e "$work/out-small/.boardpack/2024-03-eksempel/staging"
+  cmp -s "$work/small-published" <(cd "$work/out-small/small" && find . -type f -exec md5sum {} + | sort)
+check "out of space in the PDF: no staging folder is left" test ! -e "$work/out-small/.boardpack/small/staging"
 
 # After all that, a plain build publishes.
 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
