@@ -1,7 +1,8 @@
 // A file's fingerprint: 128 bits of two 64-bit hashes of its bytes, as 32 hex digits, the same
 // on every machine (the bytes are read in little-endian order whatever the machine's). Not a
 // cryptographic hash: it tells a corrected file from the one published before (a snapshot keeps
-// it for each PDF attachment and picture), not a forged one.
+// it for each PDF attachment and picture), or a file someone replaced from the one boardpack
+// wrote (a packet's list of its files, publish/manifest.hpp), not a forged one.
 #pragma once
 
 #include <cstddef>
