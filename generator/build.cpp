@@ -144,9 +144,11 @@ bool write_versions(publish::Publisher& publisher, const EditionVersion (&kept)[
         std::vector<std::string> names;
         std::error_code ec;
         const fs::path withdrawn = fs::path(kWithdrawn).filename();
+        // Nor its list of files: the new packet's lists name the kept files.
         for (fs::directory_iterator it(publisher.published() / folder, ec); !ec && it != fs::directory_iterator();
              it.increment(ec))
-            if (it->path().filename() != publish::kVersionsFolder && !(e == 1 && it->path().filename() == withdrawn))
+            if (it->path().filename() != publish::kVersionsFolder && !(e == 1 && it->path().filename() == withdrawn) &&
+                it->path().filename() != publish::manifest_file(folder))
                 names.push_back(it->path().filename().string());
         std::sort(names.begin(), names.end());
         const std::string into = versions_folder + "/" + std::to_string(v.published) + "/";
@@ -168,7 +170,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     std::unique_ptr<publish::Publisher> publisher;
     std::string why;
     if (!o.check_only) {
-        publisher = publish::Publisher::begin(o.output, id, &why);
+        publisher = publish::Publisher::begin(o.output, id, legacy_edition, &why);
         if (!publisher) {
             err << "boardpack: " << why << "\n";
             return kExitOutputError;

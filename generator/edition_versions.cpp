@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include "model/attachment_file.hpp"
+
 namespace fs = std::filesystem;
 
 namespace boardpack {
@@ -71,6 +73,32 @@ versions::PrintedWords printed_words(const render::Wording& wording) {
     out.figure = wording.get("figur");
     out.table = wording.get("tabel");
     out.source = wording.get("kilde");
+    return out;
+}
+
+std::optional<publish::LegacyEdition> legacy_edition(const fs::path& snapshot) {
+    std::ifstream in(snapshot, std::ios::binary);
+    std::ostringstream read;
+    read << in.rdbuf();
+    const std::string text = read.str();
+    std::string why;
+    const auto s = in ? versions::read_snapshot(text, &why) : std::nullopt;
+    if (!s) return std::nullopt;
+    publish::LegacyEdition out;
+    out.version = s->version;
+    // A PDF attachment has its fingerprint in the snapshot, a Markdown one an empty field; a
+    // snapshot from before the fingerprints has five fields to a "bilag" record, not six, and
+    // then any attachment may have had its own file.
+    bool fingerprints = true;
+    for (size_t at = 0; at < text.size();) {
+        const size_t end = std::min(text.find('\n', at), text.size());
+        if (text.compare(at, 6, "bilag\t") == 0 && std::count(text.begin() + static_cast<std::ptrdiff_t>(at),
+                                                                text.begin() + static_cast<std::ptrdiff_t>(end), '\t') < 5)
+            fingerprints = false;
+        at = end + 1;
+    }
+    for (const versions::AttachmentEntry& a : s->attachments)
+        if (!fingerprints || !a.content.empty()) out.attachment_files.insert(model::attachment_file(a.item, a.number, a.title));
     return out;
 }
 

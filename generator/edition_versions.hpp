@@ -11,6 +11,7 @@
 #include "core/diagnostics.hpp"
 #include "model/changes.hpp"
 #include "model/document.hpp"
+#include "publish/packet_folder.hpp"
 #include "render/wording.hpp"
 #include "versions/compare.hpp"
 #include "versions/snapshot.hpp"
@@ -47,6 +48,11 @@ bool marks_agree(const EditionVersion (&v)[2]);
 // One line saying what a new version changed: "1 input figure, 14 derived figures, 3
 // paragraphs in item 19".
 std::string change_summary(const model::Changes& c);
+
+// What one version of an edition in a packet published before boardpack kept lists of its files
+// says it wrote, from its snapshot file (publish::ReadLegacyEdition): its version and the PDF
+// attachments' own files; nullopt if the file cannot be read as a snapshot.
+std::optional<publish::LegacyEdition> legacy_edition(const std::filesystem::path& snapshot);
 
 // Lists the changes of an edition for `boardpack diff`.
 void print_changes(const EditionVersion& v, const std::string& edition, std::ostream& out);

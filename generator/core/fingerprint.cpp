@@ -1,34 +1,68 @@
 #include "core/fingerprint.hpp"
 
-#include <cstdint>
+#include <bit>
+#include <cstring>
 
 namespace boardpack {
 
-std::string fingerprint(std::string_view bytes) {
-    // FNV-1a's prime on one lane, the golden ratio's multiplier with a shift on the other, eight
-    // bytes at a time; the length last, so that files that differ only in trailing zeros differ.
-    std::uint64_t a = 14695981039346656037ull, b = 0x6c62272e07bb0142ull;
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    size_t i = 0;
-    const auto mix = [&](std::uint64_t w) {
-        a = (a ^ w) * 1099511628211ull;
-        b = (b ^ (w >> 7 | w << 57)) * 0x9E3779B97F4A7C15ull;
-        b ^= b >> 29;
-    };
-    for (; i + 8 <= bytes.size(); i += 8) {
-        std::uint64_t w = 0;
-        for (int k = 7; k >= 0; --k) w = w << 8 | p[i + static_cast<size_t>(k)];
-        mix(w);
+namespace {
+
+// Eight bytes as a number, the first the lowest: one load where the machine is little-endian.
+std::uint64_t little_endian_word(const unsigned char* p) {
+    std::uint64_t w = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(&w, p, sizeof w);
+    } else {
+        for (int k = 7; k >= 0; --k) w = w << 8 | p[k];
     }
-    for (; i < bytes.size(); ++i) mix(p[i]);
-    mix(bytes.size());
+    return w;
+}
+
+}  // namespace
+
+// FNV-1a's prime on one lane, the golden ratio's multiplier with a shift on the other, eight
+// bytes at a time; the bytes after the last whole word one by one, then the length, so that
+// files that differ only in trailing zeros differ.
+void Fingerprinter::mix(std::uint64_t w) {
+    a_ = (a_ ^ w) * 1099511628211ull;
+    b_ = (b_ ^ (w >> 7 | w << 57)) * 0x9E3779B97F4A7C15ull;
+    b_ ^= b_ >> 29;
+}
+
+void Fingerprinter::add(std::string_view bytes) {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    size_t n = bytes.size();
+    size_ += n;
+    if (pending_size_ > 0) {  // first make the word begun by the piece before whole
+        while (pending_size_ < 8 && n > 0) {
+            pending_[pending_size_++] = *p++;
+            --n;
+        }
+        if (pending_size_ < 8) return;
+        mix(little_endian_word(pending_));
+        pending_size_ = 0;
+    }
+    for (; n >= 8; p += 8, n -= 8) mix(little_endian_word(p));
+    for (; n > 0; --n) pending_[pending_size_++] = *p++;
+}
+
+std::string Fingerprinter::finish() const {
+    Fingerprinter f = *this;
+    for (size_t i = 0; i < pending_size_; ++i) f.mix(pending_[i]);
+    f.mix(size_);
     static const char* hex = "0123456789abcdef";
     std::string out(32, '0');
     for (int k = 0; k < 16; ++k) {
-        out[static_cast<size_t>(k)] = hex[(a >> (60 - 4 * k)) & 15];
-        out[static_cast<size_t>(16 + k)] = hex[(b >> (60 - 4 * k)) & 15];
+        out[static_cast<size_t>(k)] = hex[(f.a_ >> (60 - 4 * k)) & 15];
+        out[static_cast<size_t>(16 + k)] = hex[(f.b_ >> (60 - 4 * k)) & 15];
     }
     return out;
+}
+
+std::string fingerprint(std::string_view bytes) {
+    Fingerprinter f;
+    f.add(bytes);
+    return f.finish();
 }
 
 }  // namespace boardpack

@@ -52,7 +52,11 @@ std::string file_slug(const std::string& title) {
 }
 
 std::string attachment_file(const AgendaItem& item, const Attachment& a) {
-    return "bilag/" + std::to_string(item.number) + "-" + std::to_string(a.number) + "-" + file_slug(a.title) + ".pdf";
+    return attachment_file(item.number, a.number, a.title);
+}
+
+std::string attachment_file(int item, int number, const std::string& title) {
+    return "bilag/" + std::to_string(item) + "-" + std::to_string(number) + "-" + file_slug(title) + ".pdf";
 }
 
 }  // namespace boardpack::model

@@ -14,5 +14,7 @@ std::string file_slug(const std::string& title);
 
 // "bilag/<item>-<n>-<slug>.pdf", relative to the edition's folder.
 std::string attachment_file(const AgendaItem& item, const Attachment& a);
+// The same from the item's number and the attachment's number and title (as a snapshot records them).
+std::string attachment_file(int item, int number, const std::string& title);
 
 }  // namespace boardpack::model

@@ -3,18 +3,13 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <system_error>
 #include <vector>
 
-#ifndef RENAME_EXCHANGE
-#define RENAME_EXCHANGE (1 << 1)
-#endif
 
 namespace fs = std::filesystem;
 
@@ -128,25 +123,6 @@ void sync_tree(const fs::path& root) {
         if (entry.is_directory(ec) && !entry.is_symlink(ec)) folders.push_back(entry.path());
     for (auto it = folders.rbegin(); it != folders.rend(); ++it) sync_path(*it, true);
     sync_path(root, true);
-}
-
-bool exchange_paths(const fs::path& a, const fs::path& b) {
-    const char* hook = std::getenv("BOARDPACK_TEST_NO_EXCHANGE");
-    if (hook && std::strcmp(hook, "1") == 0) {
-        errno = EINVAL;
-        return false;
-    }
-#ifdef SYS_renameat2
-    return ::syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0;
-#else
-    errno = ENOSYS;
-    return false;
-#endif
-}
-
-bool exchange_unsupported(int error_number) {
-    return error_number == EINVAL || error_number == ENOSYS || error_number == ENOTSUP ||
-           error_number == EOPNOTSUPP;
 }
 
 void remove_quietly(const fs::path& p) {

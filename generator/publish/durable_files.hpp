@@ -1,5 +1,5 @@
 // File operations of the publish step that must reach the disk or happen at once: writing a
-// file with a fixed mode and syncing it, making a folder with a fixed mode, swapping two paths.
+// file with a fixed mode and syncing it, making a folder with a fixed mode.
 #pragma once
 
 #include <sys/types.h>
@@ -41,14 +41,6 @@ bool sync_path(const std::filesystem::path& p, bool directory);
 
 // Syncs every folder in a tree, deepest first, then the tree's root.
 void sync_tree(const std::filesystem::path& root);
-
-// Atomically swaps two paths (Linux renameat2 RENAME_EXCHANGE). False with errno set if it
-// failed; EINVAL, ENOSYS or ENOTSUP mean the file system cannot do it. The test hook
-// BOARDPACK_TEST_NO_EXCHANGE=1 makes it fail with EINVAL, like such a file system.
-bool exchange_paths(const std::filesystem::path& a, const std::filesystem::path& b);
-
-// Whether an errno from exchange_paths means "not supported here" rather than a real failure.
-bool exchange_unsupported(int error_number);
 
 // Removes a path and everything below it, without following symbolic links; errors are ignored.
 void remove_quietly(const std::filesystem::path& p);

@@ -14,6 +14,7 @@
 #include <system_error>
 #include <vector>
 
+#include "core/fingerprint.hpp"
 #include "publish/durable_files.hpp"
 
 namespace fs = std::filesystem;
@@ -40,9 +41,10 @@ void kill_for_tests(int step) {
 }  // namespace
 
 std::unique_ptr<Publisher> Publisher::begin(const fs::path& output_root, const std::string& meeting_id,
-                                            std::string* error) {
+                                            const ReadLegacyEdition& legacy, std::string* error) {
     std::unique_ptr<Publisher> p(new Publisher());
     p->id_ = meeting_id;
+    p->legacy_ = legacy;
     p->root_ = output_root;
     p->target_ = output_root / meeting_id;
     p->work_ = output_root / kWorkFolder / meeting_id;
@@ -60,8 +62,8 @@ bool Publisher::prepare(std::string* error) {
         return false;
     }
     // Looked at once before anything is made, so a refusal leaves no working folder behind, and
-    // again under the lock.
-    if (!refuse_foreign(error)) return false;
+    // again, every file's fingerprint included, under the lock.
+    if (!refuse_foreign(false, error)) return false;
     if (!make_folder(root_ / kWorkFolder, kPublicFolder, error) || !make_folder(work_, kPublicFolder, error))
         return false;
     const fs::path lock = work_ / "lock";
@@ -79,13 +81,18 @@ bool Publisher::prepare(std::string* error) {
     }
     // Under the lock, what is at output/<meeting> cannot change under us (short of another
     // program): refuse now, before any work, if it is not ours to replace.
-    if (!refuse_foreign(error)) return false;
-    clear_leftovers();
+    if (!refuse_foreign(true, error) || !clear_leftovers(error)) return false;
     owns_staging_ = true;
     // A file-size limit must fail a write (so the packet is left as it was), not kill us.
     ::signal(SIGXFSZ, SIG_IGN);
-    return make_folder(staging_, kPublicFolder, error) &&
-           write_durably(staging_ / kMarkerFile, marker_text(id_), kPublicFile, error);
+    if (!make_folder(staging_, kPublicFolder, error)) return false;
+    const fs::path journal_file = staging_ / kStagingJournal;
+    journal_fd_ = ::open(journal_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC | O_NOFOLLOW, kPublicFile);
+    if (journal_fd_ < 0) {
+        *error = fmt(_("cannot create {}: {}"), journal_file.string(), errno_text(errno));
+        return false;
+    }
+    return journal(kMarkerFile, error) && write_durably(staging_ / kMarkerFile, marker_text(id_), kPublicFile, error);
 }
 
 bool Publisher::describe(const std::vector<std::pair<std::string, std::string>>& facts, std::string* error) {
@@ -100,38 +107,100 @@ bool Publisher::describe(const std::vector<std::pair<std::string, std::string>>&
     return write_durably(staging_ / kMarkerFile, text, kPublicFile, error);
 }
 
-bool Publisher::refuse_foreign(std::string* error) {
-    before_ = inspect_target(target_, id_);
+bool Publisher::refuse_foreign(bool contents, std::string* error) {
+    before_ = inspect_target(target_, id_, legacy_, contents);
     if (before_.kind != TargetKind::Foreign) return true;
-    // TRANSLATORS: {1} goes on from "it": "is a file, not a packet folder", "cannot be examined" ...
-    *error = fmt(_("will not replace {}: it {}; move it away or choose another --out folder"), target_.string(), before_.why);
+    // TRANSLATORS: {1} is a whole clause: "it is a file, not a packet; move it away ...".
+    *error = fmt(_("will not replace {}: {}"), target_.string(), before_.why);
     return false;
 }
 
 // Anything in the meeting's working folder but the lock and the current version was left by a
-// build that was killed or failed; we hold the lock, so it is stale. Only names boardpack
-// makes are removed.
-void Publisher::clear_leftovers() {
+// build that was killed or failed; we hold the lock, so it is stale. Only what boardpack wrote
+// there is removed: a leftover version that holds anything else is left as it is, and a staging
+// folder or link that does is refused, since this build needs their names.
+bool Publisher::clear_leftovers(std::string* error) {
     unsigned long newest = before_.kind == TargetKind::OwnLink ? std::stoul(before_.version) : 0;
-    std::vector<fs::path> stale;  // removed after the listing, not while it is read
+    std::vector<std::pair<std::string, fs::path>> names;  // read first, removed after
     std::error_code ec;
-    for (fs::directory_iterator it(work_, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (is_version_name(name)) newest = std::max(newest, std::stoul(name));
-        const bool current = before_.kind == TargetKind::OwnLink && name == before_.version;
-        if (name == "staging" || name == "link" || (is_version_name(name) && !current)) stale.push_back(it->path());
+    for (fs::directory_iterator it(work_, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+        names.emplace_back(it->path().filename().string(), it->path());
+    std::sort(names.begin(), names.end());
+    std::vector<fs::path> stale, versions;
+    for (const auto& entry : names) {
+        const std::string& name = entry.first;
+        const fs::path& path = entry.second;
+        PacketCheck check;
+        if (is_version_name(name)) {
+            newest = std::max(newest, std::stoul(name));
+            if (before_.kind == TargetKind::OwnLink && name == before_.version) continue;
+            if (check_packet(path, legacy_).ours() || holds_no_file(path)) versions.push_back(path);
+            continue;
+        }
+        if (name == "staging") {
+            check = check_staging(path, legacy_);
+        } else if (name == "link") {
+            // boardpack's own link, made before it replaced output/<meeting>.
+            std::error_code lec;
+            const std::string text = fs::read_symlink(path, lec).string();
+            const std::string prefix = link_text(id_, "");
+            if (!lec && text.rfind(prefix, 0) == 0 && is_version_name(text.substr(prefix.size()))) {
+                stale.push_back(path);
+                continue;
+            }
+            check.problem = PacketCheck::Problem::NoMarker;
+        } else {
+            continue;
+        }
+        if (check.ours()) {
+            stale.push_back(path);
+            continue;
+        }
+        *error = check.path.empty()
+                     ? fmt(_("will not remove {}, left in boardpack's working folder by a build that stopped: boardpack "
+                             "cannot tell it from a folder of yours; move it away and build again"),
+                           path.string())
+                     : fmt(_("will not remove {}, left in boardpack's working folder by a build that stopped: it holds {}, "
+                             "which boardpack did not write; move that away and build again"),
+                           path.string(), (path / check.path).string());
+        return false;
     }
     for (const fs::path& p : stale) remove_quietly(p);
+    for (const fs::path& p : versions) remove_packet(p);
     version_ = std::to_string(newest + 1);
+    return true;
 }
 
 Publisher::~Publisher() {
+    if (journal_fd_ >= 0) ::close(journal_fd_);
     if (owns_staging_ && !committed_) {
         remove_quietly(staging_);
         remove_quietly(link_);
         if (!version_.empty()) remove_quietly(work_ / version_);
     }
     if (lock_fd_ >= 0) ::close(lock_fd_);  // closing releases the flock
+}
+
+// The journal need not reach the disk before the file it names: a build killed keeps what it
+// wrote to it; only a machine that stops may lose a line, and then the next build refuses the
+// staging folder (which it cannot tell from one holding a file of yours) rather than remove it.
+bool Publisher::journal(const std::string& relative, std::string* error) {
+    const std::string line = relative + "\n";
+    for (size_t done = 0; done < line.size();) {
+        const ssize_t n = ::write(journal_fd_, line.data() + done, line.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            *error = fmt(_("cannot write {}: {}"), (staging_ / kStagingJournal).string(), errno_text(errno));
+            return false;
+        }
+        done += static_cast<size_t>(n);
+    }
+    return true;
+}
+
+void Publisher::record(const std::string& relative, FileRecord r, bool restricted) {
+    if (restricted) restricted_folders_.insert(relative.substr(0, relative.find('/')));
+    written_[relative] = std::move(r);
 }
 
 // Every folder between the staging folder and the file gets the access's mode.
@@ -150,9 +219,18 @@ bool Publisher::write(const std::string& relative, const std::string& content, A
 
 bool Publisher::write(const std::string& relative, const Fill& fill, Access access, std::string* error) {
     const bool restricted = access == Access::Restricted;
-    if (!make_folders(relative, restricted, error) ||
-        !write_durably(staging_ / relative, fill, restricted ? kRestrictedFile : kPublicFile, error))
+    // Fingerprinted as it is written, for the edition's list.
+    Fingerprinter print;
+    const Fill printed = [&fill, &print](const Put& put) {
+        fill([&put, &print](std::string_view piece) {
+            print.add(piece);
+            put(piece);
+        });
+    };
+    if (!journal(relative, error) || !make_folders(relative, restricted, error) ||
+        !write_durably(staging_ / relative, printed, restricted ? kRestrictedFile : kPublicFile, error))
         return false;
+    record(relative, {print.size(), print.finish()}, restricted);
     ++files_;
     return true;
 }
@@ -160,47 +238,77 @@ bool Publisher::write(const std::string& relative, const Fill& fill, Access acce
 std::string Publisher::create(const std::string& relative, Access access, std::string* error) {
     const bool restricted = access == Access::Restricted;
     const fs::path path = staging_ / relative;
-    if (!make_folders(relative, restricted, error) ||
+    if (!journal(relative, error) || !make_folders(relative, restricted, error) ||
         !create_file(path, restricted ? kRestrictedFile : kPublicFile, error))
         return "";
+    created_[path.string()] = relative;
+    if (restricted) restricted_folders_.insert(relative.substr(0, relative.find('/')));
     ++files_;
     return path.string();
 }
 
-bool Publisher::finish(const std::string& path, std::string* error) { return sync_file(path, error); }
+bool Publisher::finish(const std::string& path, std::string* error) {
+    if (!sync_file(path, error)) return false;
+    // Written by another (libharu): fingerprinted as it is now, for the edition's list.
+    const auto made = created_.find(path);
+    if (made == created_.end()) return true;
+    auto r = file_record(path);
+    if (!r) {
+        *error = fmt(_("cannot read {}: {}"), path, errno_text(errno));
+        return false;
+    }
+    written_[made->second] = std::move(*r);
+    created_.erase(made);
+    return true;
+}
 
 fs::path Publisher::published() const {
     if (before_.kind == TargetKind::OwnLink) return work_ / before_.version;
-    if (before_.kind == TargetKind::PacketFolder) return target_;
     return {};
 }
 
 bool Publisher::keep(const std::string& from, const std::string& relative, Access access, std::string* error) {
-    const fs::path source = published();
-    if (source.empty()) return true;
-    const bool restricted = access == Access::Restricted;
-    return make_folders(relative, restricted, error) && keep_path(source / from, staging_ / relative, restricted, error);
+    if (published().empty()) return true;
+    return keep_path(from, relative, access == Access::Restricted, error);
 }
 
-bool Publisher::keep_path(const fs::path& from, const fs::path& to, bool restricted, std::string* error) {
+// A folder's files are kept one by one, each making the folders on its way: a folder that holds
+// no file is not made, since no list would name it.
+bool Publisher::keep_path(const std::string& from_relative, const std::string& to_relative, bool restricted,
+                          std::string* error) {
+    const fs::path from = published() / from_relative, to = staging_ / to_relative;
     std::error_code ec;
     const fs::file_status status = fs::symlink_status(from, ec);
     if (ec || status.type() == fs::file_type::not_found) return true;  // nothing to keep
     if (status.type() == fs::file_type::directory) {
-        if (!make_folder(to, restricted ? kRestrictedFolder : kPublicFolder, error)) return false;
-        std::vector<fs::path> entries;
+        std::vector<std::string> names;
         for (fs::directory_iterator it(from, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-            entries.push_back(it->path());
+            names.push_back(it->path().filename().string());
         if (ec) {
             *error = fmt(_("cannot read {}: {}"), from.string(), ec.message());
             return false;
         }
-        std::sort(entries.begin(), entries.end());
-        for (const fs::path& e : entries)
-            if (!keep_path(e, to / e.filename(), restricted, error)) return false;
+        std::sort(names.begin(), names.end());
+        for (const std::string& name : names)
+            if (!keep_path(from_relative + "/" + name, to_relative + "/" + name, restricted, error)) return false;
         return true;
     }
     if (status.type() != fs::file_type::regular) return true;  // boardpack writes only files and folders
+    if (!journal(to_relative, error) || !make_folders(to_relative, restricted, error)) return false;
+    // The file as checked against the published packet's list, else (a packet from before the
+    // lists) as it is.
+    const auto checked = before_.files.find(from_relative);
+    auto kept = [&](const fs::path& file) -> bool {
+        std::optional<FileRecord> r;
+        if (checked != before_.files.end()) r = checked->second;
+        else r = file_record(file);
+        if (!r) {
+            *error = fmt(_("cannot read {}: {}"), file.string(), errno_text(errno));
+            return false;
+        }
+        record(to_relative, std::move(*r), restricted);
+        return true;
+    };
     // The published files are never written again (each build writes new ones), so the new
     // packet may share them; a copy where a link is refused, or where the file must be kept with
     // other rights than it has (a public version withdrawn into the closed edition: the same file
@@ -208,17 +316,44 @@ bool Publisher::keep_path(const fs::path& from, const fs::path& to, bool restric
     const mode_t wanted = restricted ? kRestrictedFile : kPublicFile;
     struct stat st {};
     if (::stat(from.c_str(), &st) == 0 && (st.st_mode & 07777) == wanted && ::link(from.c_str(), to.c_str()) == 0)
-        return true;
+        return kept(to);
     fs::copy_file(from, to, ec);
     if (ec) {
         *error = fmt(_("cannot keep {} in the new packet: {}"), from.string(), ec.message());
         return false;
     }
     fs::permissions(to, fs::perms(wanted), ec);
-    return sync_file(to, error);
+    return sync_file(to, error) && kept(to);
+}
+
+// Each edition's list of the files put in its folder, in that folder with the edition's access:
+// the public edition's names nothing of the closed one.
+bool Publisher::write_lists(std::string* error) {
+    std::map<std::string, Manifest> lists;
+    for (const auto& entry : written_) {
+        const size_t slash = entry.first.find('/');
+        if (slash == std::string::npos) continue;  // every file is in an edition's folder
+        lists[entry.first.substr(0, slash)].emplace(entry.first.substr(slash + 1), entry.second);
+    }
+    for (const auto& list : lists) {
+        const std::string relative = list.first + "/" + manifest_file(list.first);
+        const mode_t mode = restricted_folders_.count(list.first) ? kRestrictedFile : kPublicFile;
+        if (!journal(relative, error) || !write_durably(staging_ / relative, manifest_text(list.second), mode, error))
+            return false;
+    }
+    return true;
 }
 
 bool Publisher::commit(std::string* error) {
+    if (!write_lists(error)) return false;
+    // The staging folder is whole, and its lists now say what in it is boardpack's: the
+    // journal goes before it becomes a version.
+    ::close(journal_fd_);
+    journal_fd_ = -1;
+    if (::unlink((staging_ / kStagingJournal).c_str()) != 0) {
+        *error = fmt(_("cannot remove {}: {}"), (staging_ / kStagingJournal).string(), errno_text(errno));
+        return false;
+    }
     sync_tree(staging_);
     // Step 1: the new packet becomes a numbered version; output/<meeting> still shows the old.
     const fs::path version = work_ / version_;
@@ -234,36 +369,26 @@ bool Publisher::commit(std::string* error) {
         return false;
     }
     kill_for_tests(2);
-    // Step 3: the new link replaces output/<meeting> in one step.
-    if (!switch_link(error)) return false;
+    // Step 3: the new link replaces output/<meeting> in one step: rename(2) replaces a symbolic
+    // link (or nothing) atomically on every POSIX file system.
+    if (::rename(link_.c_str(), target_.c_str()) != 0) {
+        *error = fmt(_("cannot replace {}: {}"), target_.string(), errno_text(errno));
+        return false;
+    }
     committed_ = true;
     sync_path(root_, true);
     kill_for_tests(3);
-    // Step 4: the old version (or the old real folder, now at link_) goes.
-    if (before_.kind == TargetKind::OwnLink) remove_quietly(work_ / before_.version);
-    if (before_.kind == TargetKind::PacketFolder) remove_quietly(link_);
+    // Step 4: the old version goes.
+    remove_old_version();
     return true;
 }
 
-bool Publisher::switch_link(std::string* error) {
-    if (before_.kind != TargetKind::PacketFolder) {
-        // rename(2) replaces a symbolic link (or nothing) atomically on every POSIX file system.
-        if (::rename(link_.c_str(), target_.c_str()) != 0) {
-            *error = fmt(_("cannot replace {}: {}"), target_.string(), errno_text(errno));
-            return false;
-        }
-        return true;
-    }
-    // A real packet folder (written by an earlier boardpack) cannot be replaced by rename(2);
-    // only an exchange keeps a complete packet there at every moment.
-    if (exchange_paths(link_, target_)) return true;
-    const int e = errno;
-    if (exchange_unsupported(e))
-        *error = fmt(_("cannot replace {}: it is a packet folder written by an earlier boardpack, and this file system "
-                       "cannot swap it atomically for the new packet; move it away and build again"), target_.string());
-    else
-        *error = fmt(_("cannot replace {}: {}"), target_.string(), errno_text(e));
-    return false;
+// The old version, checked again: a file someone put in it while this build ran keeps it where
+// it is (the next build leaves it there too).
+void Publisher::remove_old_version() {
+    if (before_.kind != TargetKind::OwnLink) return;
+    const fs::path old = work_ / before_.version;
+    if (check_packet(old, legacy_).ours()) remove_packet(old);
 }
 
 }  // namespace boardpack::publish

@@ -3,17 +3,23 @@
 // working folder (output/.boardpack/<meeting>/staging, then renamed to a numbered version);
 // output/<meeting> is a symbolic link to the current version, replaced by rename(2) of a new
 // link over it, which is atomic; the old version is removed afterwards. Only what boardpack
-// wrote is ever replaced or removed (see packet_folder.hpp). A lock file keeps two builds of the
-// same meeting from interleaving.
+// wrote is ever replaced or removed (see packet_folder.hpp): the publisher records every file it
+// puts in the new packet, and lists them with their fingerprints in each edition's folder
+// (manifest.hpp) before the packet is published; while it writes, a journal in the staging
+// folder names what it is about to make, so what a killed build left is known as its own. A
+// lock file keeps two builds of the same meeting from interleaving.
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "publish/durable_files.hpp"
+#include "publish/manifest.hpp"
 #include "publish/packet_folder.hpp"
 
 namespace boardpack::publish {
@@ -27,17 +33,18 @@ enum class Access {
 class Publisher {
 public:
     // Takes the lock for output_root/meeting_id, checks that what is there now may be replaced,
-    // clears what a killed build left and prepares an empty staging folder. On failure returns
-    // nullptr and sets *error.
+    // clears what a killed build left and prepares an empty staging folder. `legacy` reads the
+    // snapshots of a packet published before the lists of files (packet_folder.hpp). On failure
+    // returns nullptr and sets *error.
     static std::unique_ptr<Publisher> begin(const std::filesystem::path& output_root, const std::string& meeting_id,
-                                            std::string* error);
+                                            const ReadLegacyEdition& legacy, std::string* error);
     ~Publisher();  // removes the staging folder unless committed; releases the lock
 
     Publisher(const Publisher&) = delete;
     Publisher& operator=(const Publisher&) = delete;
 
-    // Writes a file (path relative to the meeting's output folder) into the staging folder; the
-    // file and the folders it creates get the access's permissions.
+    // Writes a file (path relative to the meeting's output folder, inside an edition's folder)
+    // into the staging folder; the file and the folders it creates get the access's permissions.
     bool write(const std::string& relative, const std::string& content, Access access, std::string* error);
     // The same, with the content given piece by piece (durable_files.hpp: Fill) and written as it comes.
     bool write(const std::string& relative, const Fill& fill, Access access, std::string* error);
@@ -58,7 +65,8 @@ public:
     // editions (README, "Corrections") thus ride on the same atomic swap as the rest.
     bool keep(const std::string& from, const std::string& relative, Access access, std::string* error);
 
-    // Publishes the staging folder as output/<meeting>.
+    // Writes each edition's list of the files put in it, then publishes the staging folder as
+    // output/<meeting>.
     bool commit(std::string* error);
 
     // Records facts about the packet in its marker ("dato", "organ", ...), read back by
@@ -72,13 +80,20 @@ public:
 private:
     Publisher() = default;
     bool prepare(std::string* error);
-    bool refuse_foreign(std::string* error);  // false (with *error) if output/<meeting> is not ours
-    void clear_leftovers();
-    bool switch_link(std::string* error);
+    // False (with *error) if output/<meeting> is not ours; `contents` as for inspect_target.
+    bool refuse_foreign(bool contents, std::string* error);
+    bool clear_leftovers(std::string* error);
     bool make_folders(const std::string& relative, bool restricted, std::string* error);
-    bool keep_path(const std::filesystem::path& from, const std::filesystem::path& to, bool restricted, std::string* error);
+    bool keep_path(const std::string& from, const std::string& to, bool restricted, std::string* error);
+    // Names a path in the journal before it is made in the staging folder.
+    bool journal(const std::string& relative, std::string* error);
+    // Records a file written into the staging folder, for its edition's list.
+    void record(const std::string& relative, FileRecord r, bool restricted);
+    bool write_lists(std::string* error);
+    void remove_old_version();
 
     std::string id_;
+    ReadLegacyEdition legacy_;
     std::filesystem::path root_;     // the output folder
     std::filesystem::path target_;   // output/<meeting>
     std::filesystem::path work_;     // output/.boardpack/<meeting>
@@ -86,7 +101,11 @@ private:
     std::filesystem::path link_;     // work_/link: the new link before it replaces target_
     TargetState before_;             // what target_ was when the build began
     std::string version_;            // the new version's folder name in work_
+    Manifest written_;               // every file put in the staging folder, by its path there
+    std::set<std::string> restricted_folders_;  // the edition folders written with Access::Restricted
+    std::map<std::string, std::string> created_;  // create()d files not yet finished: path -> relative
     int lock_fd_ = -1;
+    int journal_fd_ = -1;
     int files_ = 0;
     bool owns_staging_ = false;  // only a publisher holding the lock may remove the staging folder
     bool committed_ = false;

@@ -174,11 +174,13 @@ cp -r "$root/inputs/2023-09-bestyrelsen" "$work/arkiv/møde 2024"
 sed -i 's/^dato: 2023-09-28$/dato: 2024-03-07/' "$work/arkiv/møde 2024/meeting.txt"
 (cd "$work/arkiv" && "$boardpack" build 2023-09-a "møde 2024" --out "$work/arkiv-out" > /dev/null 2>&1); rc=$?
 check "the newest meeting comes first" test $rc -eq 0 -a "$(grep -o 'href="[^"]*html"' "$work/arkiv-out/index.html" | head -1)" = 'href="m%C3%B8de%202024/offentlig/dagsorden-offentlig.html"'
-# A packet an earlier boardpack wrote under the names without the edition is linked by the names
-# it holds, until it is built again.
+# A packet an earlier boardpack wrote under the names without the edition (and without the lists
+# of its files) is linked by the names it holds, until it is built again.
 for kind in html pdf; do
   mv "$work/arkiv-out/2023-09-a/offentlig/dagsorden-offentlig.$kind" "$work/arkiv-out/2023-09-a/offentlig/dagsorden.$kind"
 done
+rm "$work/arkiv-out/2023-09-a/offentlig/.boardpack-files-offentlig" "$work/arkiv-out/2023-09-a/lukket/.boardpack-files-lukket"
+sed -i '/^files: /d' "$work/arkiv-out/2023-09-a/.boardpack-packet"
 (cd "$work/arkiv" && "$boardpack" build "møde 2024" --out "$work/arkiv-out" > /dev/null 2>&1); rc=$?
 check "the archive page links an older packet's files by their old names" test $rc -eq 0 -a "$(grep -o 'href="2023-09-a/[^"]*"' "$work/arkiv-out/index.html" | tr '\n' ' ')" = 'href="2023-09-a/offentlig/dagsorden.html" href="2023-09-a/offentlig/dagsorden.pdf" '
 (cd "$work/arkiv" && "$boardpack" build 2023-09-a --out "$work/arkiv-out" > /dev/null 2>&1); rc=$?

@@ -6,7 +6,8 @@ fields, attachment titles, ids and files, every phrase of their Markdown, table 
 calculation values, file and folder names. Then searches every public output for each: the HTML
 as written (comments and attributes included), the PDF's text (pdftotext), the PDF's objects
 uncompressed (qpdf --qdf --object-streams=disable), with its strings decoded (bookmarks and
-metadata are UTF-16), and the names of the public files. Strings that public items or the fixed
+metadata are UTF-16), and the names of the public files and the edition's list of them
+(.boardpack-files-offentlig, with their sizes and fingerprints). Strings that public items or the fixed
 wording share (such as "Det indstilles,") are not evidence and are skipped.
 
 To show the search can find what it looks for, the same strings must be found in the closed
@@ -14,10 +15,10 @@ edition (all but those never printed: file names, table names, formulas).
 
 The two editions must not be mistaken for each other (issue 11, point 4): each edition's files
 carry its name (offentlig/dagsorden-offentlig.html and .pdf, lukket/dagsorden-lukket.*, and no
-other file), the HTML <title> and the PDF's Title begin with the edition ("Offentlig – ",
-"LUKKET – "), every page of the closed PDF and its HTML carry the closed mark of wording.txt,
-and nothing in the public edition (names, titles, text, objects) carries that mark or the
-closed title's "LUKKET – ".
+other file but the snapshot and the list of files), the HTML <title> and the PDF's Title begin
+with the edition ("Offentlig – ", "LUKKET – "), every page of the closed PDF and its HTML
+carry the closed mark of wording.txt, and nothing in the public edition (names, titles, text,
+objects) carries that mark or the closed title's "LUKKET – ".
 
 usage: check.py BOARDPACK MEETING_DIR [--min-found N] [--skip-numbers]
   --skip-numbers: do not search for strings that are only a number. In a real meeting a
@@ -137,6 +138,8 @@ def haystacks(edition_dir, work, tag):
             names.append(os.path.relpath(os.path.join(root, f), edition_dir))
     hay["file names"] = "\n".join(names)
     hay["HTML"] = open(os.path.join(edition_dir, f"dagsorden-{tag}.html"), encoding="utf-8").read()
+    # The edition's list of the files boardpack wrote in it (names, sizes, fingerprints).
+    hay["list of files"] = open(os.path.join(edition_dir, f".boardpack-files-{tag}"), encoding="utf-8").read()
     pdf = os.path.join(edition_dir, f"dagsorden-{tag}.pdf")
     hay["PDF info"] = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
     # The packet, and each attachment's own file (bilag/).
@@ -173,7 +176,8 @@ def edition_problems(packet, public, closed):
     mark = wording_text("lukket-maerke")
     for edition in ("offentlig", "lukket"):
         names = sorted(n for n in os.listdir(os.path.join(packet, edition)) if n != "bilag")  # attachments' own files
-        want = [f"dagsorden-{edition}.html", f"dagsorden-{edition}.pdf", f"snapshot-{edition}.txt"]
+        # (and the edition's list of the files boardpack wrote in it)
+        want = [f".boardpack-files-{edition}", f"dagsorden-{edition}.html", f"dagsorden-{edition}.pdf", f"snapshot-{edition}.txt"]
         if os.path.isdir(os.path.join(packet, edition, "bilag")):  # a merged packet: the agenda alone beside it
             want = sorted(want + [f"dagsorden-{edition}-uden-bilag.pdf"])
         if names != want:

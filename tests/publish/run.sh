@@ -2,9 +2,11 @@
 # No lost packet: a build that is killed (SIGKILL at several moments, including after every
 # file was written but before the swap), that runs out of file space, or that meets another
 # build of the same meeting, leaves the published packet byte for byte as it was; the next
-# build cleans up and publishes. Killed between the steps of publishing, without the exchange,
-# output/m is a complete packet at every moment. Only what boardpack wrote is replaced; the
-# closed edition is readable by owner and group only.
+# build cleans up and publishes. Killed between the steps of publishing, output/m is a complete
+# packet at every moment. Only what boardpack wrote is replaced: a file someone added to the
+# published packet, whatever its name, or one they changed, makes the build refuse (exit 3) and
+# is kept; so does a folder of anyone's at output/<meeting>, and what a build would clear from
+# its working folder. The closed edition is readable by owner and group only.
 set -u
 # A rebuild of changed input makes a new version, dated from the input or SOURCE_DATE_EPOCH (README, "Corrections").
 export SOURCE_DATE_EPOCH=1694736000
@@ -81,37 +83,37 @@ check "out of space: no staging folder is left" test ! -e "$work/out/$staging"
 # 10): the small example's HTML (8 KB) fits under 16 KiB, its PDF (30 KB) does not.
 cp -r "$root/tests/golden/lille-eksempel/2024-03-eksempel" "$work/small"
 "$boardpack" build "$work/small" --out "$work/out-small" > /dev/null 2>&1
-(cd "$work/out-small/2024-03-eksempel" && find . -type f -exec md5sum {} + | sort) > "$work/small-published"
+(cd "$work/out-small/small" && find . -type f -exec md5sum {} + | sort) > "$work/small-published"
 sed -i 's/^at bestyrelsen godkender budgettet\./at bestyrelsen godkender budgettet for 2025./' "$work/small/01-budget/item.md"
 (ulimit -f 16; "$boardpack" build "$work/small" --out "$work/out-small" > /dev/null 2> "$work/pdf-full.err"); rc=$?
 check "out of space in the PDF exits 3" test $rc -eq 3
 check "and names the PDF it could not write" grep -q "cannot write .*/staging/offentlig/dagsorden-offentlig.pdf: File too large" "$work/pdf-full.err"
 check "out of space in the PDF: the published packet is unchanged" \
-  cmp -s "$work/small-published" <(cd "$work/out-small/2024-03-eksempel" && find . -type f -exec md5sum {} + | sort)
-check "out of space in the PDF: no staging folder is left" test ! -e "$work/out-small/.boardpack/2024-03-eksempel/staging"
+  cmp -s "$work/small-published" <(cd "$work/out-small/small" && find . -type f -exec md5sum {} + | sort)
+check "out of space in the PDF: no staging folder is left" test ! -e "$work/out-small/.boardpack/small/staging"
 
 # After all that, a plain build publishes.
 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
 check "a later build succeeds" test $rc -eq 0
 check "the published packet has the latest figure" grep -q "124.100.000" "$work/out/m/lukket/dagsorden-lukket.html"
-# Killed between the steps of publishing (version in place, link made, link switched), with the
-# exchange disabled as on a file system without renameat2: output/m is a complete packet at
-# every moment, the old one before the switch and the new one after; the next build clears up.
+# Killed between the steps of publishing (version in place, link made, link switched): output/m
+# is a complete packet at every moment, the old one before the switch and the new one after; the
+# next build clears up.
 snapshot > "$work/published"
 for step in 1 2 3; do
   sed -i "s/^Løn;125.100.000;[0-9.]*/Løn;125.100.000;12$step.555.000/" "$work/m/19-budget-2024/tabel-3.csv"
-  BOARDPACK_TEST_NO_EXCHANGE=1 BOARDPACK_TEST_KILL_AFTER_STEP=$step "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
+  BOARDPACK_TEST_KILL_AFTER_STEP=$step "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
   check "killed after publishing step $step (exit by SIGKILL)" test $rc -eq 137
   snapshot > "$work/now"
   # (The kept versions under <edition>/versioner/ aside: tests/versions/ checks those.)
-  check "after step $step: output/m is a complete packet (the editions' HTML, PDF, agenda-only PDF and snapshot, a corrected version's two rettelsesblad files each, the example's 4 attachment files in bilag/ and the marker)" test "$(grep -vc '/versioner/' "$work/now")" -eq 17
+  check "after step $step: output/m is a complete packet (the editions' HTML, PDF, agenda-only PDF, snapshot and list of files, a corrected version's two rettelsesblad files each, the example's 4 attachment files in bilag/ and the marker)" test "$(grep -vc '/versioner/' "$work/now")" -eq 19
   if [ $step -lt 3 ]; then
     check "after step $step: it is the old packet" cmp -s "$work/published" "$work/now"
   else
     check "after step $step: it is the new packet" grep -q "12$step.555.000" "$work/out/m/lukket/dagsorden-lukket.html"
   fi
-  BOARDPACK_TEST_NO_EXCHANGE=1 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
-  check "after step $step: the next build (no exchange) succeeds" test $rc -eq 0
+  "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
+  check "after step $step: the next build succeeds" test $rc -eq 0
   check "and leaves only the lock and one version" test "$(ls "$work/out/.boardpack/m" | tr '\n' ' ')" = "$(readlink "$work/out/m" | sed 's|.*/||') lock "
   snapshot > "$work/published"
 done
@@ -123,7 +125,7 @@ mkdir -p "$work/o2/x" "$work/elsewhere"
 echo "the secretariat's notes" > "$work/o2/x/notes.txt"
 "$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2> "$work/e"; rc=$?
 check "a foreign folder at output/<meeting> is refused (exit 3)" test $rc -eq 3
-check "with a message saying why" grep -q "will not replace .*/o2/x: it is a folder that boardpack did not write" "$work/e"
+check "with a message saying why" grep -q "will not replace .*/o2/x: it is a folder, and boardpack publishes a packet only as a link into .*/o2/.boardpack, so it cannot tell this folder from one of yours" "$work/e"
 check "and its files are untouched" test "$(cat "$work/o2/x/notes.txt")" = "the secretariat's notes" -a "$(ls "$work/o2/x")" = notes.txt
 check "and no working folder is made beside it" test ! -e "$work/o2/.boardpack"
 rm -r "$work/o2/x"; ln -s "$work/elsewhere" "$work/o2/x"
@@ -134,49 +136,130 @@ rm "$work/o2/x"; echo data > "$work/o2/x"
 "$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2>&1; rc=$?
 check "a file at output/<meeting> is refused (exit 3) and kept" test $rc -eq 3 -a "$(cat "$work/o2/x")" = data
 
-# A packet folder written by an earlier version (a real folder, no marker, exactly the four
-# files) is replaced by the exchange; where the file system cannot exchange, it is refused.
+# A folder with the four files a packet had before the marker (offentlig/ and lukket/ each with
+# dagsorden.html and dagsorden.pdf) is no more boardpack's than any other: it cannot be told from
+# a folder of someone's own, so it is refused (exit 3) and left as it was; moved away, the build
+# publishes.
 rm "$work/o2/x"; mkdir -p "$work/o2/x/offentlig" "$work/o2/x/lukket"
-for ed in offentlig lukket; do for kind in html pdf; do
-  cp "$work/out/m/$ed/dagsorden-$ed.$kind" "$work/o2/x/$ed/dagsorden.$kind"  # the names of the time
-done; done
-(cd "$work/o2/x" && find . -type f -exec md5sum {} + | sort) > "$work/legacy"
-BOARDPACK_TEST_NO_EXCHANGE=1 "$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2> "$work/e"; rc=$?
-check "an old packet folder without the exchange: exit 3" test $rc -eq 3
-check "saying to move it away" grep -q "written by an earlier boardpack, and this file system cannot swap it atomically.*move it away" "$work/e"
-check "and it is left as it was" cmp -s "$work/legacy" <(cd "$work/o2/x" && find . -type f -exec md5sum {} + | sort)
-check "and no version is left behind" test "$(ls "$work/o2/.boardpack/x")" = lock
-BOARDPACK_TEST_KILL_AFTER_STEP=3 "$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2>&1
-check "an old packet folder is exchanged for the link" test -L "$work/o2/x" -a -s "$work/o2/x/.boardpack-packet"
-check "killed before clearing up, the old folder waits in the working folder" test -d "$work/o2/.boardpack/x/link"
+for ed in offentlig lukket; do
+  echo "my own $ed notes" > "$work/o2/x/$ed/dagsorden.html"; echo "my own $ed text" > "$work/o2/x/$ed/dagsorden.pdf"
+done
+(cd "$work/o2/x" && find . -exec stat -c '%n %s %Y' {} + | sort) > "$work/own"
+"$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2> "$work/e"; rc=$?
+check "a folder holding files with a packet's old names is refused (exit 3)" test $rc -eq 3
+check "saying it cannot tell it from a folder of one's own" grep -q "will not replace .*/o2/x: it is a folder, .*cannot tell this folder from one of yours (nor from a packet folder an early boardpack wrote); move it away" "$work/e"
+check "and it is left as it was" cmp -s "$work/own" <(cd "$work/o2/x" && find . -exec stat -c '%n %s %Y' {} + | sort)
+check "and no working folder is made beside it" test ! -e "$work/o2/.boardpack"
+mv "$work/o2/x" "$work/o2-x-moved"
 "$boardpack" build "$work/x" --out "$work/o2" > /dev/null 2>&1; rc=$?
-check "the next build clears it" test $rc -eq 0 -a ! -e "$work/o2/.boardpack/x/link"
-check "and the packet has the edition in its file names" test -s "$work/o2/x/offentlig/dagsorden-offentlig.pdf" -a -s "$work/o2/x/lukket/dagsorden-lukket.html"
-check "and none of the old names" test -z "$(find -L "$work/o2/x" -name 'dagsorden.*')"
+check "moved away, the build publishes" test $rc -eq 0 -a -L "$work/o2/x" -a -s "$work/o2/x/offentlig/dagsorden-offentlig.pdf"
 
-# A packet an earlier boardpack published through its link, under the names without the
-# edition: those files are boardpack's own, and go with the old version when the next build
-# publishes the new names. A file someone put in the packet (through the link) would go with it
-# too, so then the build is refused and the file kept.
+# A file someone put in a published packet (through the link) is not boardpack's to delete,
+# whatever its name: one named like an attachment's own file the item does not have, like a
+# kept version, like the agenda-only PDF of a packet that merges no PDF attachment, or any other.
+# The build is refused (exit 3) naming it, and the packet and the file are left as they were.
+cp -r "$root/tests/golden/lille-eksempel/2024-03-eksempel" "$work/s"
+"$boardpack" build "$work/s" --out "$work/o4" > /dev/null 2>&1
+for added in offentlig/bilag/1-9-underskrevet-brev.pdf lukket/bilag/2-9-eget-notat.pdf \
+             offentlig/dagsorden-offentlig-uden-bilag.pdf offentlig/versioner/1/dagsorden-offentlig.pdf \
+             offentlig/bilag/1-1-budgetnotat.pdf lukket/referat.txt; do
+  mkdir -p "$(dirname "$work/o4/s/$added")"
+  echo "USER FILE: a signed letter" > "$work/o4/s/$added"
+  (cd "$work/o4/s" && find . -type f -exec md5sum {} + | sort) > "$work/s-before"
+  "$boardpack" build "$work/s" --out "$work/o4" > /dev/null 2> "$work/e"; rc=$?
+  check "a file added as $added makes the build refuse (exit 3)" test $rc -eq 3
+  # (named by the first folder on its way that boardpack did not make, if it is in one)
+  named=$(sed -n "s|^boardpack: will not replace .*/o4/s: it holds $work/o4/s/\([^,]*\), which boardpack did not write, and replacing the packet would delete it; move that out of the packet and build again$|\1|p" "$work/e")
+  check "naming it" test -n "$named" -a "${added#"$named"}" != "$added"
+  check "and the packet and the file are left as they were" cmp -s "$work/s-before" <(cd "$work/o4/s" && find . -type f -exec md5sum {} + | sort)
+  rm "$work/o4/s/$added"; rmdir -p --ignore-fail-on-non-empty "$(dirname "$work/o4/s/$added")" 2> /dev/null
+done
+# A file of the packet replaced by another under the same name (the same size or not).
+cp "$work/o4/s/offentlig/dagsorden-offentlig.html" "$work/s-html"
+sed -i 's/Budget/BUDGET/' "$work/o4/s/offentlig/dagsorden-offentlig.html"
+"$boardpack" build "$work/s" --out "$work/o4" > /dev/null 2> "$work/e"; rc=$?
+check "a file of the packet changed in place makes the build refuse (exit 3)" test $rc -eq 3
+check "saying it is not the file boardpack wrote" grep -q "it holds .*/o4/s/offentlig/dagsorden-offentlig.html, which is not the file boardpack wrote there (it was changed or replaced since)" "$work/e"
+check "and it is kept" grep -q BUDGET "$work/o4/s/offentlig/dagsorden-offentlig.html"
+echo "my own agenda" > "$work/o4/s/lukket/dagsorden-lukket.pdf"
+cp "$work/s-html" "$work/o4/s/offentlig/dagsorden-offentlig.html"
+"$boardpack" build "$work/s" --out "$work/o4" > /dev/null 2> "$work/e"; rc=$?
+check "a file of the packet replaced by another makes the build refuse (exit 3)" test $rc -eq 3 -a "$(cat "$work/o4/s/lukket/dagsorden-lukket.pdf")" = "my own agenda"
+rm "$work/o4/s/lukket/dagsorden-lukket.pdf"
+"$boardpack" build "$work/s" --out "$work/o4" > /dev/null 2> "$work/e"; rc=$?
+check "a file taken out of the packet is no reason to refuse: the build publishes" test $rc -eq 0 -a -s "$work/o4/s/lukket/dagsorden-lukket.pdf"
+check "and the public edition is the same bytes as before" cmp -s "$work/s-html" "$work/o4/s/offentlig/dagsorden-offentlig.html"
+
+# A packet an earlier boardpack published through its link, before the lists of files (and
+# under the names without the edition): its files are boardpack's own as far as its snapshots
+# account for them, and go with the old version when the next build publishes the new names and
+# the lists. A file its snapshots do not account for, even named like an attachment's own file,
+# makes the build refuse.
 cp -r "$work/m" "$work/y"
 "$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2>&1
+earlier_boardpack() {  # what a boardpack before the lists wrote: no lists, a marker without them
+  rm "$work/o3/y/offentlig/.boardpack-files-offentlig" "$work/o3/y/lukket/.boardpack-files-lukket"
+  sed -i '/^files: /d' "$work/o3/y/.boardpack-packet"
+}
+earlier_boardpack
 for ed in offentlig lukket; do for kind in html pdf; do
   mv "$work/o3/y/$ed/dagsorden-$ed.$kind" "$work/o3/y/$ed/dagsorden.$kind"
 done; done
+echo "USER FILE" > "$work/o3/y/offentlig/bilag/21-7-underskrevet.pdf"
+(cd "$work/o3/y" && find . -type f -exec md5sum {} + | sort) > "$work/y-before"
+"$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2> "$work/e"; rc=$?
+check "a file a packet's snapshot does not account for makes the build refuse (exit 3)" test $rc -eq 3
+check "saying the packet has no list of files" grep -q "it holds .*/o3/y/offentlig/bilag/21-7-underskrevet.pdf, which its snapshot does not account for: an earlier boardpack published the packet without a list of the files it wrote" "$work/e"
+check "and the packet and the file are left as they were" cmp -s "$work/y-before" <(cd "$work/o3/y" && find . -type f -exec md5sum {} + | sort)
+rm "$work/o3/y/offentlig/bilag/21-7-underskrevet.pdf"
 old_version=$(readlink "$work/o3/y")
 "$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2> "$work/e"; rc=$?
 check "a packet published under the old names is replaced (exit 0)" test $rc -eq 0
 check "by one with the edition in the file names" test -s "$work/o3/y/offentlig/dagsorden-offentlig.html" -a -s "$work/o3/y/lukket/dagsorden-lukket.pdf"
 check "and the old names are gone with the old version" test -z "$(find -L "$work/o3/y" -name 'dagsorden.*')" -a ! -e "$work/o3/$old_version"
+check "and it has its lists of files" test -s "$work/o3/y/offentlig/.boardpack-files-offentlig" -a -s "$work/o3/y/lukket/.boardpack-files-lukket"
 echo "the secretariat's minutes" > "$work/o3/y/offentlig/referat.txt"
 (cd "$work/o3/y" && find . -type f -exec md5sum {} + | sort) > "$work/y-before"
 "$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2> "$work/e"; rc=$?
 check "a file added to a published packet makes the build refuse (exit 3)" test $rc -eq 3
-check "saying why" grep -q "will not replace .*/o3/y: it holds a file that boardpack did not write, which replacing the packet would delete" "$work/e"
+check "saying why" grep -q "will not replace .*/o3/y: it holds .*/o3/y/offentlig/referat.txt, which boardpack did not write, and replacing the packet would delete it" "$work/e"
 check "and the packet and the file are left as they were" cmp -s "$work/y-before" <(cd "$work/o3/y" && find . -type f -exec md5sum {} + | sort)
 rm "$work/o3/y/offentlig/referat.txt"
 "$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2>&1; rc=$?
 check "without it the build publishes again" test $rc -eq 0
+
+# A correction through the lists: version 2 keeps version 1 whole, every kept file listed; a
+# packet from before the lists keeps its versions the same way.
+sed -i 's/^Løn;125.100.000;[0-9.]*/Løn;125.100.000;122.700.000/' "$work/y/19-budget-2024/tabel-3.csv"
+earlier_boardpack
+"$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2> "$work/e"; rc=$?
+check "a correction of a packet from before the lists builds" test $rc -eq 0
+check "and lists its kept version" grep -q "	versioner/1/dagsorden-offentlig.pdf$" "$work/o3/y/offentlig/.boardpack-files-offentlig"
+check "the closed list too, for owner and group only" test "$(stat -c %a "$work/o3/y/lukket/.boardpack-files-lukket")" = 640 -a -n "$(grep "	versioner/1/dagsorden-lukket.pdf$" "$work/o3/y/lukket/.boardpack-files-lukket")"
+sed -i 's/^Løn;125.100.000;[0-9.]*/Løn;125.100.000;122.800.000/' "$work/y/19-budget-2024/tabel-3.csv"
+"$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2> "$work/e"; rc=$?
+check "and the next correction too" test $rc -eq 0 -a -s "$work/o3/y/offentlig/versioner/2/dagsorden-offentlig.pdf"
+"$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2> "$work/e"; rc=$?
+check "and a rebuild without a change" test $rc -eq 0
+echo "USER FILE" > "$work/o3/y/offentlig/versioner/1/bilag/5-2-eget.pdf"
+"$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2> "$work/e"; rc=$?
+check "a file added to a kept version makes the build refuse (exit 3)" test $rc -eq 3 -a -s "$work/o3/y/offentlig/versioner/1/bilag/5-2-eget.pdf"
+rm "$work/o3/y/offentlig/versioner/1/bilag/5-2-eget.pdf"
+
+# What a build clears from boardpack's working folder (what a killed build left) is what
+# boardpack wrote there: a folder of someone's under a version's number is left where it is; a
+# staging folder holding a file boardpack did not write is refused (exit 3) and kept.
+mkdir -p "$work/o3/.boardpack/y/97" "$work/o3/.boardpack/y/staging"
+echo "user data" > "$work/o3/.boardpack/y/97/user.txt"; echo "user data" > "$work/o3/.boardpack/y/staging/user.txt"
+"$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2> "$work/e"; rc=$?
+check "a staging folder of someone's makes the build refuse (exit 3)" test $rc -eq 3
+check "saying why" grep -q "will not remove .*/o3/.boardpack/y/staging, left in boardpack's working folder by a build that stopped" "$work/e"
+check "and it is kept" test "$(cat "$work/o3/.boardpack/y/staging/user.txt")" = "user data"
+rm -r "$work/o3/.boardpack/y/staging"
+"$boardpack" build "$work/y" --out "$work/o3" > /dev/null 2> "$work/e"; rc=$?
+check "without it the build publishes" test $rc -eq 0
+check "and leaves the folder of someone's under a version's number as it was" test "$(cat "$work/o3/.boardpack/y/97/user.txt")" = "user data"
+check "publishing after it" test "$(readlink "$work/o3/y")" = .boardpack/y/98
 
 # Meetings whose names were boardpack's working names are no longer working names: building m
 # leaves the packets of meetings named staging, link, lock and 1 alone; a name starting with "."

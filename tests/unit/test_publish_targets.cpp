@@ -1,11 +1,17 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
+#include "core/fingerprint.hpp"
+#include "edition_versions.hpp"
+#include "publish/manifest.hpp"
 #include "publish/packet_folder.hpp"
+#include "publish/publisher.hpp"
 #include "publish/targets.hpp"
 #include "test_support.hpp"
 
@@ -20,6 +26,13 @@ void touch(const fs::path& p, const std::string& text = "x") {
     std::ofstream(p) << text;
 }
 
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
 // A packet as boardpack wrote it before the marker, and before the edition was in the names.
 void old_packet(const fs::path& folder) {
     for (const char* f : {"offentlig/dagsorden.html", "offentlig/dagsorden.pdf", "lukket/dagsorden.html",
@@ -27,70 +40,420 @@ void old_packet(const fs::path& folder) {
         touch(folder / f);
 }
 
-// A packet as boardpack writes it now.
-void new_packet(const fs::path& folder) {
-    touch(folder / kMarkerFile, marker_text("m"));
-    for (const char* f : {"offentlig/dagsorden-offentlig.html", "offentlig/dagsorden-offentlig.pdf",
-                          "lukket/dagsorden-lukket.html", "lukket/dagsorden-lukket.pdf"})
-        touch(folder / f);
+// The snapshot of a packet from before the lists, as the fake reader below reads it: its
+// version, then the attachments' own files, a line each.
+std::optional<LegacyEdition> read_fake_snapshot(const fs::path& snapshot) {
+    std::istringstream in(slurp(snapshot));
+    LegacyEdition out;
+    std::string line;
+    if (!std::getline(in, line) || line.rfind("version ", 0) != 0) return std::nullopt;
+    out.version = std::stoi(line.substr(8));
+    while (std::getline(in, line)) out.attachment_files.insert(line);
+    return out;
+}
+
+// A version folder as boardpack published it before the lists of files (marker, no lists).
+void legacy_version(const fs::path& folder, bool with_attachment) {
+    touch(folder / kMarkerFile, std::string(kMarkerLine) + "\nmeeting: m\n");
+    for (const std::string e : {"offentlig", "lukket"}) {
+        touch(folder / e / ("dagsorden-" + e + ".html"));
+        touch(folder / e / ("dagsorden-" + e + ".pdf"));
+        touch(folder / e / ("snapshot-" + e + ".txt"), with_attachment ? "version 2\nbilag/1-1-brev.pdf\n" : "version 2\n");
+        touch(folder / e / ("rettelsesblad-" + e + ".pdf"));
+        touch(folder / e / "versioner/1" / ("dagsorden-" + e + ".pdf"));
+        touch(folder / e / "versioner/1" / ("snapshot-" + e + ".txt"), "version 1\n");
+        if (with_attachment) {
+            touch(folder / e / "bilag/1-1-brev.pdf");
+            touch(folder / e / ("dagsorden-" + e + "-uden-bilag.pdf"));
+        }
+    }
+}
+
+// Publishes a packet of the given files (path relative to output/m, content) with a Publisher,
+// as a build does; the closed edition's with its access.
+void publish(const fs::path& out, const std::vector<std::pair<std::string, std::string>>& files) {
+    std::string why;
+    auto p = Publisher::begin(out, "m", read_fake_snapshot, &why);
+    REQUIRE_MESSAGE(p, why);
+    for (const auto& f : files)
+        REQUIRE_MESSAGE(p->write(f.first, f.second, f.first.rfind("lukket/", 0) == 0 ? Access::Restricted : Access::Public, &why),
+                        why);
+    REQUIRE_MESSAGE(p->commit(&why), why);
+}
+
+const std::vector<std::pair<std::string, std::string>> kPacket = {
+    {"offentlig/dagsorden-offentlig.html", "<html>offentlig</html>"},
+    {"offentlig/dagsorden-offentlig.pdf", "%PDF offentlig"},
+    {"offentlig/bilag/1-1-brev.pdf", "%PDF brev"},
+    {"offentlig/snapshot-offentlig.txt", "boardpack snapshot 1\n"},
+    {"lukket/dagsorden-lukket.html", "<html>lukket</html>"},
+    {"lukket/dagsorden-lukket.pdf", "%PDF lukket"},
+    {"lukket/bilag/2-1-fortroligt-notat.pdf", "%PDF hemmeligt"},
+};
+
+int mode_of(const fs::path& p) {
+    struct stat st {};
+    ::lstat(p.c_str(), &st);
+    return static_cast<int>(st.st_mode & 07777);
 }
 
 }  // namespace
 
-TEST_CASE("publish: only boardpack's own link or a folder holding only a packet may be replaced") {
-    TempDir t;
-    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::Absent);
-
-    old_packet(t.path / "m");
-    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::PacketFolder);
-    touch(t.path / "m/meeting.txt");  // a meeting, or anything else, beside the packet's files
-    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::Foreign);
-    fs::remove(t.path / "m/meeting.txt");
-    fs::remove(t.path / "m/lukket/dagsorden.pdf");  // no marker and not the four files
-    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::Foreign);
-    touch(t.path / "m" / kMarkerFile, marker_text("m"));
-    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::PacketFolder);
-    touch(t.path / "m" / kMarkerFile, "something else\n");
-    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::Foreign);
-
-    fs::create_directory_symlink(link_text("n", "12"), t.path / "n");
-    const TargetState own = inspect_target(t.path / "n", "n");
-    CHECK(own.kind == TargetKind::OwnLink);  // its version is gone: nothing of anyone's to lose
-    CHECK(own.version == "12");
-    new_packet(t.path / link_text("n", "12"));
-    CHECK(inspect_target(t.path / "n", "n").kind == TargetKind::OwnLink);
-    touch(t.path / "n/lukket/noter.txt");  // someone's own file, put in the packet through the link
-    const TargetState added = inspect_target(t.path / "n", "n");
-    CHECK(added.kind == TargetKind::Foreign);
-    CHECK(added.why == "holds a file that boardpack did not write, which replacing the packet would delete");
-    fs::remove(t.path / "n/lukket/noter.txt");
-    CHECK(inspect_target(t.path / "n", "n").kind == TargetKind::OwnLink);
-    CHECK(inspect_target(t.path / "n", "other").kind == TargetKind::Foreign);  // another meeting's link
-    fs::create_directory_symlink("/tmp", t.path / "p");
-    CHECK(inspect_target(t.path / "p", "p").kind == TargetKind::Foreign);
-    touch(t.path / "q");
-    CHECK(inspect_target(t.path / "q", "q").kind == TargetKind::Foreign);
+TEST_CASE("publish: a list of files reads back as written, and nothing else reads as one") {
+    Manifest files;
+    files["dagsorden-offentlig.pdf"] = {12, boardpack::fingerprint("dagsorden")};
+    files["bilag/1-1-brev.pdf"] = {0, boardpack::fingerprint("")};
+    const std::string text = manifest_text(files);
+    CHECK(text.rfind(std::string(kManifestLine) + "\n" + boardpack::fingerprint("") + "\t0\tbilag/1-1-brev.pdf\n", 0) == 0);
+    const auto back = parse_manifest(text);
+    REQUIRE(back);
+    CHECK(*back == files);
+    CHECK(parse_manifest(std::string(kManifestLine) + "\n"));  // an empty list
+    const std::string print = boardpack::fingerprint("x");
+    for (const std::string& bad : {std::string(""), std::string("boardpack files 2\n"), text.substr(0, text.size() - 1),
+                                  std::string(kManifestLine) + "\n" + print + "\t1\t../notes.txt\n",
+                                  std::string(kManifestLine) + "\n" + print + "\t1\t/etc/passwd\n",
+                                  std::string(kManifestLine) + "\n" + print + "\t1\ta//b\n",
+                                  std::string(kManifestLine) + "\n" + print + "\t1\ta/./b\n",
+                                  std::string(kManifestLine) + "\n" + print + "\tx\ta\n",
+                                  std::string(kManifestLine) + "\n" + print + "\t-1\ta\n",
+                                  std::string(kManifestLine) + "\nXYZ\t1\ta\n",
+                                  std::string(kManifestLine) + "\n" + print + "\t1\ta\n" + print + "\t1\ta\n"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_manifest(bad));
+    }
 }
 
-TEST_CASE("publish: the edition is in each file's name; an earlier packet's names are still its own") {
+TEST_CASE("publish: each edition lists its own files, the closed one for owner and group only") {
+    TempDir t;
+    publish(t.path / "out", kPacket);
+    const fs::path packet = t.path / "out/m";
+    const auto listed = parse_manifest(slurp(packet / "offentlig" / manifest_file("offentlig")));
+    REQUIRE(listed);
+    CHECK(listed->size() == 4);
+    CHECK(listed->at("bilag/1-1-brev.pdf") == FileRecord{9, boardpack::fingerprint("%PDF brev")});
+    const std::string public_list = slurp(packet / "offentlig" / manifest_file("offentlig"));
+    CHECK(public_list.find("lukket") == std::string::npos);
+    CHECK(public_list.find("fortroligt") == std::string::npos);
+    CHECK(mode_of(packet / "offentlig" / manifest_file("offentlig")) == 0644);
+    CHECK(mode_of(packet / "lukket" / manifest_file("lukket")) == 0640);
+    CHECK(parse_manifest(slurp(packet / "lukket" / manifest_file("lukket")))->count("bilag/2-1-fortroligt-notat.pdf") == 1);
+    // The journal is gone from the published packet.
+    CHECK_FALSE(fs::exists(packet / kStagingJournal));
+
+    // Whatever the closed edition holds, the public edition's list is the same bytes.
+    auto other = kPacket;
+    other.back() = {"lukket/bilag/2-1-andet-notat.pdf", "%PDF andet og laengere"};
+    publish(t.path / "out2", other);
+    CHECK(slurp(t.path / "out2/m/offentlig" / manifest_file("offentlig")) == public_list);
+}
+
+TEST_CASE("publish: a file someone added to a published packet is refused, whatever its name") {
+    TempDir t;
+    const fs::path out = t.path / "out";
+    publish(out, kPacket);
+    CHECK(inspect_target(out / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+    // Names boardpack uses itself: an attachment number the item has not, the agenda-only PDF of
+    // a packet that merges none, a kept version, a rettelsesblad of a first version; and others.
+    // (A file in a folder of one's own is named by that folder.)
+    for (const std::string added : {"offentlig/bilag/1-9-underskrevet-brev.pdf", "lukket/bilag/2-9-eget-notat.pdf",
+                                    "offentlig/dagsorden-offentlig-uden-bilag.pdf",
+                                    "offentlig/versioner/1/dagsorden-offentlig.pdf", "lukket/rettelsesblad-lukket.pdf",
+                                    "offentlig/notes.txt", "noter.txt", "offentlig/dagsorden.pdf"}) {
+        CAPTURE(added);
+        touch(out / "m" / added, "USER FILE");
+        const TargetState state = inspect_target(out / "m", "m", read_fake_snapshot);
+        CHECK(state.kind == TargetKind::Foreign);
+        const std::string named = added.rfind("offentlig/versioner/", 0) == 0 ? "offentlig/versioner" : added;
+        CHECK(state.why == "it holds " + (out / "m" / named).string() +
+                               ", which boardpack did not write, and replacing the packet would delete it; move that out "
+                               "of the packet and build again");
+        std::string why;
+        CHECK_FALSE(Publisher::begin(out, "m", read_fake_snapshot, &why));
+        CHECK(why == "will not replace " + (out / "m").string() + ": " + state.why);
+        CHECK(slurp(out / "m" / added) == "USER FILE");
+        fs::remove_all(out / "m" / named);
+    }
+    // A folder of one's own too, even empty, and a symbolic link.
+    fs::create_directories(out / "m/offentlig/mine");
+    CHECK(inspect_target(out / "m", "m", read_fake_snapshot).kind == TargetKind::Foreign);
+    fs::remove(out / "m/offentlig/mine");
+    fs::create_symlink("/etc/passwd", out / "m/offentlig/bilag/1-2-link.pdf");
+    CHECK(inspect_target(out / "m", "m", read_fake_snapshot).kind == TargetKind::Foreign);
+    fs::remove(out / "m/offentlig/bilag/1-2-link.pdf");
+    // A file taken away deletes nothing of anyone's.
+    fs::remove(out / "m/offentlig/bilag/1-1-brev.pdf");
+    CHECK(inspect_target(out / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+    std::string why;
+    CHECK(Publisher::begin(out, "m", read_fake_snapshot, &why));
+}
+
+TEST_CASE("publish: a file replaced under boardpack's name is refused") {
+    TempDir t;
+    const fs::path out = t.path / "out";
+    publish(out, kPacket);
+    const fs::path html = out / "m/offentlig/dagsorden-offentlig.html";
+    for (const std::string mine : {"<html>OFFENTLIG</html>", "<html>my own, longer</html>", ""}) {
+        CAPTURE(mine);
+        touch(html, mine);
+        const TargetState state = inspect_target(out / "m", "m", read_fake_snapshot);
+        CHECK(state.kind == TargetKind::Foreign);
+        CHECK(state.why == "it holds " + html.string() +
+                               ", which is not the file boardpack wrote there (it was changed or replaced since), and "
+                               "replacing the packet would delete it; move that out of the packet and build again");
+    }
+    touch(html, "<html>offentlig</html>");  // as boardpack wrote it
+    CHECK(inspect_target(out / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+    // A list taken away or damaged: boardpack cannot tell its files from others'.
+    const fs::path list = out / "m/lukket" / manifest_file("lukket");
+    const std::string text = slurp(list);
+    touch(list, text + "garbage");
+    CHECK(inspect_target(out / "m", "m", read_fake_snapshot).why.find("its list of the files boardpack wrote, " +
+                                                                   list.string() + ", is missing or damaged") == 0);
+    fs::remove(list);  // the marker says the packet has lists: not one from before them
+    CHECK(inspect_target(out / "m", "m", read_fake_snapshot).kind == TargetKind::Foreign);
+    touch(list, text);
+    CHECK(inspect_target(out / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+    // The marker taken away.
+    const fs::path marker = out / "m" / kMarkerFile;
+    const std::string marker_content = slurp(marker);
+    fs::remove(marker);
+    CHECK(inspect_target(out / "m", "m", read_fake_snapshot).why.find("the packet it leads to has no .boardpack-packet marker") == 0);
+    touch(marker, marker_content);
+    CHECK(inspect_target(out / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+}
+
+TEST_CASE("publish: a rebuild and a kept version are listed, and the old version goes") {
+    TempDir t;
+    const fs::path out = t.path / "out";
+    publish(out, kPacket);
+    const std::string first = fs::read_symlink(out / "m").filename().string();
+    std::string why;
+    auto p = Publisher::begin(out, "m", read_fake_snapshot, &why);
+    REQUIRE_MESSAGE(p, why);
+    REQUIRE(p->write("offentlig/dagsorden-offentlig.pdf", "%PDF version 2", Access::Public, &why));
+    REQUIRE(p->keep("offentlig/dagsorden-offentlig.pdf", "offentlig/versioner/1/dagsorden-offentlig.pdf", Access::Public, &why));
+    REQUIRE(p->keep("offentlig/bilag", "offentlig/versioner/1/bilag", Access::Public, &why));
+    REQUIRE(p->keep("lukket/bilag", "lukket/tilbagetrukket/offentlig/versioner/1/bilag", Access::Restricted, &why));
+    REQUIRE_MESSAGE(p->commit(&why), why);
+    p.reset();
+    CHECK_FALSE(fs::exists(out / ".boardpack/m" / first));
+    const auto listed = parse_manifest(slurp(out / "m/offentlig" / manifest_file("offentlig")));
+    REQUIRE(listed);
+    CHECK(listed->at("versioner/1/dagsorden-offentlig.pdf") == FileRecord{14, boardpack::fingerprint("%PDF offentlig")});
+    CHECK(listed->count("versioner/1/bilag/1-1-brev.pdf") == 1);
+    CHECK(parse_manifest(slurp(out / "m/lukket" / manifest_file("lukket")))->count("tilbagetrukket/offentlig/versioner/1/bilag/2-1-fortroligt-notat.pdf") == 1);
+    CHECK(mode_of(out / "m/lukket/tilbagetrukket/offentlig/versioner/1/bilag/2-1-fortroligt-notat.pdf") == 0640);
+    CHECK(inspect_target(out / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+}
+
+TEST_CASE("publish: only boardpack's own link is replaced, never a folder or a file") {
+    TempDir t;
+    CHECK(inspect_target(t.path / "m", "m", read_fake_snapshot).kind == TargetKind::Absent);
+
+    // A folder of one's own with the names of a packet from before the marker, or with a marker.
+    old_packet(t.path / "m");
+    TargetState state = inspect_target(t.path / "m", "m", read_fake_snapshot);
+    CHECK(state.kind == TargetKind::Foreign);
+    CHECK(state.why.find("it is a folder, and boardpack publishes a packet only as a link into") == 0);
+    std::string why;
+    CHECK_FALSE(Publisher::begin(t.path, "m", read_fake_snapshot, &why));
+    CHECK_FALSE(fs::exists(t.path / kWorkFolder));  // refused before anything is made
+    CHECK(fs::exists(t.path / "m/lukket/dagsorden.pdf"));
+    touch(t.path / "m" / kMarkerFile, marker_text("m"));
+    CHECK(inspect_target(t.path / "m", "m", read_fake_snapshot).kind == TargetKind::Foreign);
+
+    fs::create_directory_symlink(link_text("n", "12"), t.path / "n");
+    const TargetState own = inspect_target(t.path / "n", "n", read_fake_snapshot);
+    CHECK(own.kind == TargetKind::OwnLink);  // its version is gone: nothing of anyone's to lose
+    CHECK(own.version == "12");
+    CHECK(inspect_target(t.path / "n", "other", read_fake_snapshot).kind == TargetKind::Foreign);  // another meeting's link
+    // The version a link leads to is a folder of one's own.
+    fs::create_directories(t.path / link_text("n", "12"));
+    touch(t.path / link_text("n", "12") / "offentlig/dagsorden.pdf");
+    CHECK(inspect_target(t.path / "n", "n", read_fake_snapshot).kind == TargetKind::Foreign);
+    fs::create_directory_symlink("/tmp", t.path / "p");
+    CHECK(inspect_target(t.path / "p", "p", read_fake_snapshot).why ==
+          "it is a symbolic link that boardpack did not make; move it away or choose another --out folder");
+    touch(t.path / "q");
+    CHECK(inspect_target(t.path / "q", "q", read_fake_snapshot).kind == TargetKind::Foreign);
+}
+
+TEST_CASE("publish: a packet from before the lists is boardpack's only as far as its snapshots say") {
+    TempDir t;
+    const fs::path version = t.path / link_text("m", "3");
+    fs::create_directory_symlink(link_text("m", "3"), t.path / "m");
+    legacy_version(version, true);
+    CHECK(inspect_target(t.path / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+    for (const std::string added : {"offentlig/bilag/1-9-underskrevet-brev.pdf", "offentlig/notes.txt",
+                                    "offentlig/versioner/1/rettelsesblad-offentlig.pdf",  // version 1 has none
+                                    "offentlig/versioner/1/bilag/1-1-brev.pdf",           // version 1 had no attachment
+                                    "lukket/versioner/x/dagsorden-lukket.pdf", "offentlig/dagsorden.html"}) {
+        CAPTURE(added);
+        touch(t.path / "m" / added);
+        const TargetState state = inspect_target(t.path / "m", "m", read_fake_snapshot);
+        CHECK(state.kind == TargetKind::Foreign);
+        const std::string named = added.rfind("lukket/versioner/x/", 0) == 0 ? "lukket/versioner/x" : added;
+        CHECK(state.why.find("it holds " + (t.path / "m" / named).string() + ", which its snapshot does not account for") == 0);
+        fs::remove(t.path / "m" / added);
+        if (named != added) fs::remove_all(t.path / "m" / named);
+        if (added == "offentlig/versioner/1/bilag/1-1-brev.pdf") fs::remove(t.path / "m/offentlig/versioner/1/bilag");
+    }
+    CHECK(inspect_target(t.path / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+    // A snapshot that cannot be read accounts for nothing but the edition's HTML, PDF and itself.
+    CHECK(inspect_target(t.path / "m", "m", nullptr).kind == TargetKind::Foreign);
+
+    // Without attachments, the agenda-only PDF is no packet's.
+    fs::remove_all(version);
+    legacy_version(version, false);
+    CHECK(inspect_target(t.path / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+    touch(t.path / "m/offentlig/dagsorden-offentlig-uden-bilag.pdf");
+    CHECK(inspect_target(t.path / "m", "m", read_fake_snapshot).kind == TargetKind::Foreign);
+    fs::remove(t.path / "m/offentlig/dagsorden-offentlig-uden-bilag.pdf");
+
+    // The public versions withdrawn into the closed edition, each checked as a public version.
+    touch(version / "lukket/tilbagetrukket/offentlig/versioner/1/dagsorden-offentlig.pdf");
+    CHECK(inspect_target(t.path / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+    touch(version / "lukket/tilbagetrukket/offentlig/versioner/1/dagsorden-lukket.pdf");
+    CHECK(inspect_target(t.path / "m", "m", read_fake_snapshot).kind == TargetKind::Foreign);
+    fs::remove_all(version / "lukket/tilbagetrukket");
+    // (A boardpack of a few hours copied them into each closed version kept after them too.)
+    touch(version / "lukket/versioner/1/tilbagetrukket/offentlig/versioner/1/dagsorden-offentlig.pdf");
+    CHECK(inspect_target(t.path / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+    fs::remove_all(version / "lukket/versioner/1/tilbagetrukket");
+
+    // The names before the edition was in them, as an early packet published through the link.
+    fs::remove_all(version);
+    touch(version / kMarkerFile, std::string(kMarkerLine) + "\nmeeting: m\n");
+    old_packet(version);
+    CHECK(inspect_target(t.path / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+    // ... but not beside today's names: one of them is not boardpack's.
+    touch(version / "offentlig/dagsorden-offentlig.pdf");
+    CHECK(inspect_target(t.path / "m", "m", read_fake_snapshot).kind == TargetKind::Foreign);
+
+    // And the next build replaces a packet from before the lists, keeping its versions listed.
+    fs::remove_all(version);
+    legacy_version(version, true);
+    std::string why;
+    auto p = Publisher::begin(t.path, "m", read_fake_snapshot, &why);
+    REQUIRE_MESSAGE(p, why);
+    REQUIRE(p->write("offentlig/dagsorden-offentlig.pdf", "%PDF ny", Access::Public, &why));
+    REQUIRE(p->keep("offentlig/versioner", "offentlig/versioner", Access::Public, &why));
+    REQUIRE_MESSAGE(p->commit(&why), why);
+    p.reset();
+    CHECK_FALSE(fs::exists(version));
+    CHECK(parse_manifest(slurp(t.path / "m/offentlig" / manifest_file("offentlig")))->count("versioner/1/snapshot-offentlig.txt") == 1);
+    CHECK(inspect_target(t.path / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+}
+
+TEST_CASE("publish: a snapshot says which attachment files a packet from before the lists wrote") {
+    boardpack::versions::Snapshot s;
+    s.meeting = "m";
+    s.edition = "offentlig";
+    s.version = 2;
+    s.attachments.push_back({5, 1, "Notat om budget 2025", "1", boardpack::fingerprint("%PDF")});
+    s.attachments.push_back({5, 2, "Tidsplan", "2", ""});  // a Markdown attachment: no file of its own
+    TempDir t;
+    touch(t.path / "snapshot-offentlig.txt", boardpack::versions::write_snapshot(s));
+    auto said = boardpack::legacy_edition(t.path / "snapshot-offentlig.txt");
+    REQUIRE(said);
+    CHECK(said->version == 2);
+    CHECK(said->attachment_files == std::set<std::string>{"bilag/5-1-notat-om-budget-2025.pdf"});
+    // A snapshot from before the fingerprints (five fields to an attachment): either may have had one.
+    std::string old = boardpack::versions::write_snapshot(s);
+    for (const std::string& line : {"bilag\t5\t1\tNotat om budget 2025\t1\t" + boardpack::fingerprint("%PDF") + "\n",
+                                    std::string("bilag\t5\t2\tTidsplan\t2\t\n")}) {
+        const size_t at = old.find(line);
+        REQUIRE(at != std::string::npos);
+        old.replace(at, line.size(), line.substr(0, line.rfind('\t')) + "\n");
+    }
+    touch(t.path / "snapshot-offentlig.txt", old);
+    said = boardpack::legacy_edition(t.path / "snapshot-offentlig.txt");
+    REQUIRE(said);
+    CHECK(said->attachment_files ==
+          std::set<std::string>{"bilag/5-1-notat-om-budget-2025.pdf", "bilag/5-2-tidsplan.pdf"});
+    touch(t.path / "snapshot-offentlig.txt", "not a snapshot\n");
+    CHECK_FALSE(boardpack::legacy_edition(t.path / "snapshot-offentlig.txt"));
+}
+
+TEST_CASE("publish: what a stopped build left in the working folder is removed only if boardpack wrote it") {
+    TempDir t;
+    const fs::path out = t.path / "out";
+    publish(out, kPacket);
+    const fs::path work = out / kWorkFolder / "m";
+    // A staging folder and a version a killed build left, and a link it made.
+    touch(work / "staging" / kStagingJournal, std::string(kMarkerFile) + "\noffentlig/dagsorden-offentlig.html\n");
+    touch(work / "staging" / kMarkerFile, marker_text("m"));
+    touch(work / "staging/offentlig/dagsorden-offentlig.html", "<html>half");
+    fs::create_directory_symlink(link_text("m", "7"), work / "link");
+    fs::copy(out / "m/", work / "7", fs::copy_options::recursive);
+    // Versions a build was killed while removing (remove_packet: files first, lists and marker
+    // last): one without some of its files, one whose public list is gone with all the public
+    // edition held, one with only empty folders left.
+    fs::copy(out / "m/", work / "4", fs::copy_options::recursive);
+    fs::remove(work / "4/offentlig/dagsorden-offentlig.pdf");
+    fs::remove_all(work / "4/lukket/bilag");
+    fs::copy(out / "m/", work / "5", fs::copy_options::recursive);
+    fs::remove_all(work / "5/offentlig");
+    fs::create_directories(work / "5/offentlig");
+    fs::create_directories(work / "6/offentlig");
+    fs::create_directories(work / "6/lukket/bilag");
+    // A folder of one's own under a version's name, beside them.
+    touch(work / "9/user.txt", "user data");
+    std::string why;
+    auto p = Publisher::begin(out, "m", read_fake_snapshot, &why);
+    REQUIRE_MESSAGE(p, why);
+    for (const char* gone : {"4", "5", "6", "7"}) CHECK_FALSE(fs::exists(work / gone));
+    CHECK_FALSE(fs::exists(fs::symlink_status(work / "link")));
+    CHECK(slurp(work / "9/user.txt") == "user data");  // left where it is
+    REQUIRE(p->commit(&why));
+    p.reset();
+    CHECK(fs::read_symlink(out / "m").filename() == "10");  // after the highest number there
+    CHECK(slurp(work / "9/user.txt") == "user data");
+
+    // A file of one's own in what looks like a killed build's staging folder: refused, kept.
+    touch(work / "staging" / kStagingJournal, std::string(kMarkerFile) + "\n");
+    touch(work / "staging/user.txt", "user data");
+    CHECK_FALSE(Publisher::begin(out, "m", read_fake_snapshot, &why));
+    CHECK(why == "will not remove " + (work / "staging").string() +
+                     ", left in boardpack's working folder by a build that stopped: it holds " +
+                     (work / "staging/user.txt").string() + ", which boardpack did not write; move that away and build again");
+    CHECK(slurp(work / "staging/user.txt") == "user data");
+    fs::remove(work / "staging" / kStagingJournal);  // without the journal it is checked as a packet
+    CHECK_FALSE(Publisher::begin(out, "m", read_fake_snapshot, &why));
+    CHECK(why.find("boardpack cannot tell it from a folder of yours") != std::string::npos);
+    fs::remove_all(work / "staging");
+    CHECK(Publisher::begin(out, "m", read_fake_snapshot, &why));
+}
+
+TEST_CASE("publish: a packet is removed its files first, and never through a symbolic link") {
+    TempDir t;
+    publish(t.path / "out", kPacket);
+    const fs::path version = t.path / "out" / fs::read_symlink(t.path / "out/m");
+    fs::create_directory_symlink(version, t.path / "link");
+    remove_packet(t.path / "link");
+    CHECK_FALSE(fs::exists(fs::symlink_status(t.path / "link")));
+    CHECK(inspect_target(t.path / "out/m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+    CHECK(fs::exists(version / "lukket/bilag/2-1-fortroligt-notat.pdf"));
+    CHECK_FALSE(holds_no_file(version));
+    remove_packet(version);
+    CHECK_FALSE(fs::exists(version));
+    fs::create_directories(t.path / "empty/a/b");
+    CHECK(holds_no_file(t.path / "empty"));
+    touch(t.path / "empty/a/b/c");
+    CHECK_FALSE(holds_no_file(t.path / "empty"));
+}
+
+TEST_CASE("publish: the edition is in each file's name; an earlier packet's names are still found") {
     CHECK(edition_file("offentlig", "pdf") == "offentlig/dagsorden-offentlig.pdf");
     CHECK(edition_file("lukket", "html") == "lukket/dagsorden-lukket.html");
     CHECK(legacy_edition_file("lukket", "pdf") == "lukket/dagsorden.pdf");
     TempDir t;
-    new_packet(t.path / "m");
-    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::PacketFolder);
+    touch(t.path / "m/offentlig/dagsorden-offentlig.html");
     CHECK(published_edition_file(t.path / "m", "offentlig", "html") == "offentlig/dagsorden-offentlig.html");
     old_packet(t.path / "o");
     CHECK(published_edition_file(t.path / "o", "offentlig", "pdf") == "offentlig/dagsorden.pdf");
     CHECK(published_edition_file(t.path / "nothing", "offentlig", "pdf") == "");
-    // Without the marker, only the names of the time before it: a folder of today's names and no
-    // marker is no packet of boardpack's.
-    fs::remove(t.path / "m" / kMarkerFile);
-    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::Foreign);
-    // The other edition's name in an edition's folder is not a packet's.
-    touch(t.path / "m" / kMarkerFile, marker_text("m"));
-    touch(t.path / "m/offentlig/dagsorden-lukket.pdf");
-    CHECK(inspect_target(t.path / "m", "m").kind == TargetKind::Foreign);
 }
 
 TEST_CASE("publish: version folder names are digits only") {

@@ -578,6 +578,23 @@ TEST_CASE("versions: a file's fingerprint is the same on every machine and tells
     CHECK(fingerprint(long_one) != fingerprint(other));
 }
 
+TEST_CASE("versions: a fingerprint taken piece by piece is the one of the whole") {
+    std::string bytes;
+    for (int i = 0; i < 1003; ++i) bytes += static_cast<char>((i * 7919) % 251);  // a tail of three bytes
+    for (const size_t piece : {1u, 3u, 7u, 8u, 9u, 64u, 999u}) {
+        CAPTURE(piece);
+        Fingerprinter f;
+        for (size_t at = 0; at < bytes.size(); at += piece) f.add(std::string_view(bytes).substr(at, piece));
+        CHECK(f.size() == bytes.size());
+        CHECK(f.finish() == fingerprint(bytes));
+    }
+    Fingerprinter abc;
+    abc.add("a");
+    abc.add("");
+    abc.add("bc");
+    CHECK(abc.finish() == "fc17b883ee074f5848c7370db334e03c");  // pinned above
+}
+
 TEST_CASE("versions: a PDF attachment or picture replaced by another file is a change; a missing fingerprint is not") {
     Snapshot before = small();
     before.attachments.push_back({19, 1, "Notat", "123", "aaaa"});
