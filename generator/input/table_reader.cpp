@@ -9,6 +9,7 @@
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
+#include "input/comma_numbers.hpp"
 #include "input/csv_reader.hpp"
 #include "input/formula_reader.hpp"
 
@@ -129,7 +130,8 @@ void report_shares_among_amounts(const model::Table& table, size_t k, const Text
 
 }  // namespace
 
-Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags, std::string_view source_line) {
+Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags, std::string_view source_line,
+                   bool comma_separated) {
     Cell c;
     c.loc = loc;
     std::string_view t = trim(text);
@@ -176,9 +178,20 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
     // "2.5" and "0.125" would be text a formula stumbles over elsewhere, or a figure no one
     // notices is missing from a total: the error is at the cell. "0101" is a code, kept as text.
     std::string hint;
-    if ((calc::english_decimal(t) || calc::zero_first_group(t) || calc::too_many_digits(t)) && !calc::read_danish_cell(t, &hint) &&
-        !hint.empty())
+    if (comma_separated && calc::english_decimal(t)) {
+        // The Danish way to write it, "2,5", splits in two in a file separated by "," unless quoted.
+        std::string danish(t);
+        danish[danish.find('.')] = ',';
+        diags.error(loc,
+                    fmt(_("{} is not a Danish number: \".\" groups thousands in Danish numbers; in a file separated by \",\", "
+                          "write the number with a decimal comma in double quotes, \"{}\", or separate the fields by \";\" as "
+                          "Danish Excel does (\"CSV (semikolonsepareret)\")"),
+                        quote_text(t), danish),
+                    std::string(source_line));
+    } else if ((calc::english_decimal(t) || calc::zero_first_group(t) || calc::too_many_digits(t)) &&
+               !calc::read_danish_cell(t, &hint) && !hint.empty()) {
         diags.error(loc, fmt(_("{} is not a Danish number: {}"), quote_text(t), hint), std::string(source_line));
+    }
     c.kind = Cell::Kind::Text;
     c.text = std::string(trim(text));
     return c;
@@ -308,7 +321,7 @@ void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, Di
                 c.loc = loc;
             } else {
                 // A view, not a copy: the line is copied only if the cell is reported.
-                c = classify_cell(f.text, loc, diags, text.line_view(f.line));
+                c = classify_cell(f.text, loc, diags, text.line_view(f.line), csv.separator == ',');
                 check_cell_unit(c, table.figures_unit, diags, text.line_view(f.line));
             }
             if (c.kind != Cell::Kind::Empty) all_empty = false;
@@ -350,6 +363,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     const std::optional<CsvData> csv = read_table_csv(block, folder, files, table, text, diags);
     if (!csv) return std::nullopt;
     fill_rows(*csv, *text, table, diags);
+    report_two_readings(*csv, table, *text, diags);
     mark_numeric_columns(table, *text, diags);
     for (size_t k = 1; k < table.header.size(); ++k) report_shares_among_amounts(table, k, *text, diags);
     return table;
