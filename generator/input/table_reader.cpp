@@ -9,6 +9,7 @@
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
+#include "input/code_columns.hpp"
 #include "input/comma_numbers.hpp"
 #include "input/csv_reader.hpp"
 #include "input/formula_reader.hpp"
@@ -130,19 +131,26 @@ void report_shares_among_amounts(const model::Table& table, size_t k, const Text
 
 }  // namespace
 
-Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags, std::string_view source_line,
-                   bool comma_separated) {
-    Cell c;
-    c.loc = loc;
-    std::string_view t = trim(text);
-    // A footnote marker such as "*" or "**" after the value belongs to the printed text.
-    std::string marker;
+namespace {
+
+// The value without the footnote marker ("*", "**") after it, which belongs to the printed text.
+std::string_view without_marker(std::string_view t, std::string& marker) {
+    t = trim(t);
     while (!t.empty() && t.back() == '*') {
         marker += '*';
         t.remove_suffix(1);
         t = trim(t);
     }
-    const std::string folded = fold_label(t);
+    return t;
+}
+
+}  // namespace
+
+std::optional<Cell> classify_no_figure(const std::string& text, const SourceLoc& loc) {
+    Cell c;
+    c.loc = loc;
+    std::string marker;
+    const std::string_view t = without_marker(text, marker);
     if (t.empty() && marker.empty()) {
         c.kind = Cell::Kind::Empty;
         return c;
@@ -152,11 +160,21 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
         c.text = std::string(t) + marker;
         return c;
     }
-    if (is_not_available(folded)) {
+    if (is_not_available(fold_label(t))) {
         c.kind = Cell::Kind::NotAvailable;
         c.text = std::string(t) + marker;
         return c;
     }
+    return std::nullopt;
+}
+
+Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags, std::string_view source_line,
+                   bool comma_separated) {
+    if (auto c = classify_no_figure(text, loc)) return std::move(*c);
+    Cell c;
+    c.loc = loc;
+    std::string marker;
+    const std::string_view t = without_marker(text, marker);
     if (auto n = calc::read_danish_cell(t)) {
         c.kind = Cell::Kind::Number;
         c.value = n->value;
@@ -295,7 +313,9 @@ std::optional<CsvData> read_table_csv(const TableBlock& block, const std::string
 }
 
 // The CSV's rows as the table's, every cell but the label typed.
-void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, Diagnostics& diags) {
+// A column of codes (code_columns) has its cells as written.
+void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFile& text, model::Table& table,
+               Diagnostics& diags) {
     // Sizes known in advance are reserved: the model holds no room left by doubling.
     table.header.reserve(csv.rows[0].fields.size());
     table.header_locs.reserve(csv.rows[0].fields.size());
@@ -319,6 +339,8 @@ void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, Di
                 c.kind = trim(f.text).empty() ? Cell::Kind::Empty : Cell::Kind::Text;
                 c.text = std::string(trim(f.text));
                 c.loc = loc;
+            } else if (codes[k]) {
+                c = code_cell(f.text, loc);
             } else {
                 // A view, not a copy: the line is copied only if the cell is reported.
                 c = classify_cell(f.text, loc, diags, text.line_view(f.line), csv.separator == ',');
@@ -362,8 +384,10 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     std::optional<TextFile> text;
     const std::optional<CsvData> csv = read_table_csv(block, folder, files, table, text, diags);
     if (!csv) return std::nullopt;
-    fill_rows(*csv, *text, table, diags);
+    const std::vector<bool> codes = code_columns(*csv);
+    fill_rows(*csv, codes, *text, table, diags);
     report_two_readings(*csv, table, *text, diags);
+    report_unpointed_columns(*csv, table, codes, *text, diags);
     mark_numeric_columns(table, *text, diags);
     for (size_t k = 1; k < table.header.size(); ++k) report_shares_among_amounts(table, k, *text, diags);
     return table;
