@@ -217,6 +217,7 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
         case Cell::Kind::Text: {
             Value v = Value::word(c.text, c.tone);
             v.from = c.loc;
+            v.code = c.code;
             return v;
         }
         case Cell::Kind::NotAvailable:

@@ -30,6 +30,8 @@ struct Value {
     std::string shown_in;
     // Number: written in the formula with "%", "pct." or "procent" ("5 %").
     bool per_cent_literal = false;
+    // Text: a code or a year from a column whose heading names them (model::Cell::code).
+    bool code = false;
     // Number: how many times an amount was multiplied by a figure in per cent without dividing
     // by 100 after (-1: divided by one without multiplying by 100): 400.000 kr. * 3 % is
     // 1.200.000, a hundred times the 12.000 meant. Only 0 is a figure; see calc/evaluator.cpp.

@@ -9,6 +9,8 @@
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
+#include "input/code_columns.hpp"
+#include "input/comma_numbers.hpp"
 #include "input/csv_reader.hpp"
 #include "input/formula_reader.hpp"
 
@@ -185,18 +187,26 @@ void report_shares_among_amounts(const model::Table& table, size_t k, const Text
 
 }  // namespace
 
-Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags, std::string_view source_line) {
-    Cell c;
-    c.loc = loc;
-    std::string_view t = trim(text);
-    // A footnote marker such as "*" or "**" after the value belongs to the printed text.
-    std::string marker;
+namespace {
+
+// The value without the footnote marker ("*", "**") after it, which belongs to the printed text.
+std::string_view without_marker(std::string_view t, std::string& marker) {
+    t = trim(t);
     while (!t.empty() && t.back() == '*') {
         marker += '*';
         t.remove_suffix(1);
         t = trim(t);
     }
-    const std::string folded = fold_label(t);
+    return t;
+}
+
+}  // namespace
+
+std::optional<Cell> classify_no_figure(const std::string& text, const SourceLoc& loc) {
+    Cell c;
+    c.loc = loc;
+    std::string marker;
+    const std::string_view t = without_marker(text, marker);
     if (t.empty() && marker.empty()) {
         c.kind = Cell::Kind::Empty;
         return c;
@@ -206,11 +216,21 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
         c.text = std::string(t) + marker;
         return c;
     }
-    if (is_not_available(folded)) {
+    if (is_not_available(fold_label(t))) {
         c.kind = Cell::Kind::NotAvailable;
         c.text = std::string(t) + marker;
         return c;
     }
+    return std::nullopt;
+}
+
+Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags, std::string_view source_line,
+                   bool comma_separated) {
+    if (auto c = classify_no_figure(text, loc)) return std::move(*c);
+    Cell c;
+    c.loc = loc;
+    std::string marker;
+    const std::string_view t = without_marker(text, marker);
     if (auto n = calc::read_danish_cell(t)) {
         c.kind = Cell::Kind::Number;
         c.value = n->value;
@@ -232,9 +252,20 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
     // "2.5" and "0.125" would be text a formula stumbles over elsewhere, or a figure no one
     // notices is missing from a total: the error is at the cell. "0101" is a code, kept as text.
     std::string hint;
-    if ((calc::english_decimal(t) || calc::zero_first_group(t) || calc::too_many_digits(t)) && !calc::read_danish_cell(t, &hint) &&
-        !hint.empty())
+    if (comma_separated && calc::english_decimal(t)) {
+        // The Danish way to write it, "2,5", splits in two in a file separated by "," unless quoted.
+        std::string danish(t);
+        danish[danish.find('.')] = ',';
+        diags.error(loc,
+                    fmt(_("{} is not a Danish number: \".\" groups thousands in Danish numbers; in a file separated by \",\", "
+                          "write the number with a decimal comma in double quotes, \"{}\", or separate the fields by \";\" as "
+                          "Danish Excel does (\"CSV (semikolonsepareret)\")"),
+                        quote_text(t), danish),
+                    std::string(source_line));
+    } else if ((calc::english_decimal(t) || calc::zero_first_group(t) || calc::too_many_digits(t)) &&
+               !calc::read_danish_cell(t, &hint) && !hint.empty()) {
         diags.error(loc, fmt(_("{} is not a Danish number: {}"), quote_text(t), hint), std::string(source_line));
+    }
     c.kind = Cell::Kind::Text;
     c.text = std::string(trim(text));
     return c;
@@ -338,7 +369,9 @@ std::optional<CsvData> read_table_csv(const TableBlock& block, const std::string
 }
 
 // The CSV's rows as the table's, every cell but the label typed.
-void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, Diagnostics& diags) {
+// A column of codes (code_columns) has its cells as written.
+void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFile& text, model::Table& table,
+               Diagnostics& diags) {
     // Sizes known in advance are reserved: the model holds no room left by doubling.
     table.header.reserve(csv.rows[0].fields.size());
     table.header_locs.reserve(csv.rows[0].fields.size());
@@ -362,9 +395,11 @@ void fill_rows(const CsvData& csv, const TextFile& text, model::Table& table, Di
                 c.kind = trim(f.text).empty() ? Cell::Kind::Empty : Cell::Kind::Text;
                 c.text = std::string(trim(f.text));
                 c.loc = loc;
+            } else if (codes[k]) {
+                c = code_cell(f.text, loc);
             } else {
                 // A view, not a copy: the line is copied only if the cell is reported.
-                c = classify_cell(f.text, loc, diags, text.line_view(f.line));
+                c = classify_cell(f.text, loc, diags, text.line_view(f.line), csv.separator == ',');
                 check_cell_unit(c, table.figures_unit, diags, text.line_view(f.line));
             }
             if (c.kind != Cell::Kind::Empty) all_empty = false;
@@ -405,7 +440,10 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     std::optional<TextFile> text;
     const std::optional<CsvData> csv = read_table_csv(block, folder, files, table, text, diags);
     if (!csv) return std::nullopt;
-    fill_rows(*csv, *text, table, diags);
+    const std::vector<bool> codes = code_columns(*csv);
+    fill_rows(*csv, codes, *text, table, diags);
+    report_two_readings(*csv, table, *text, diags);
+    report_unpointed_columns(*csv, table, codes, *text, diags);
     mark_numeric_columns(table, *text, diags);
     for (size_t k = 1; k < table.header.size(); ++k) {
         report_shares_among_amounts(table, k, *text, diags);

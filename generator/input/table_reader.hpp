@@ -33,7 +33,13 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
 // ("166 *") is kept in the printed text, and so is a unit as Excel writes it ("73 %",
 // "3.400.000 kr."), which is also kept in Cell::unit. A number written the English way ("2.5", "1100.001")
 // is reported at its cell, since as text it would silently drop out of the calculations.
+// The cells that hold no figure, typed alike in every column: empty, "-" and "Ikke oplyst" (with
+// a footnote marker kept); nullopt for any other text.
+std::optional<model::Cell> classify_no_figure(const std::string& text, const SourceLoc& loc);
+
+// `comma_separated`: the file separates its fields by ",", where a decimal comma must be quoted,
+// as the message about "2.5" says.
 model::Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags,
-                          std::string_view source_line = {});
+                          std::string_view source_line = {}, bool comma_separated = false);
 
 }  // namespace boardpack::input

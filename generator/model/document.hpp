@@ -93,6 +93,9 @@ struct Cell {
     // Number: computed without a unit (a ratio or an index of amounts, "[Løn] / [I alt] * 100"):
     // never an amount, so a table's "enhed" does not convert it, and a formula reads no kroner.
     bool unitless = false;
+    // Text: a code or a year in a column whose heading names one ("Postnr.", "År"; see
+    // input/code_columns.hpp), printed as written and never computed with.
+    bool code = false;
 };
 
 // A formula written in the input: "række: Label = expression | options". It is evaluated by

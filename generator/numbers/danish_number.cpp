@@ -1,6 +1,7 @@
 #include "numbers/danish_number.hpp"
 
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 
 #include "core/messages.hpp"
@@ -257,6 +258,36 @@ std::string format_danish_exact(const Decimal& value, int decimals) {
     int scale = value.scale();
     while (scale > decimals && value.rounded(scale - 1) == value) --scale;  // no trailing zeros
     return format_danish(value, std::max(scale, decimals));
+}
+
+std::optional<TwoReadings> two_readings(std::string_view text) {
+    std::string_view s = trim(text);
+    std::string unit = strip_amount_unit(s);
+    if (unit.empty()) unit = strip_percent(s);
+    s = trim(s);
+    const bool negative = strip_minus(s);
+    s = trim(s);
+    // One to three digits, not beginning with 0, the mark, three digits.
+    const size_t mark = s.find_first_of(".,");
+    if (mark == std::string_view::npos || mark == 0 || mark > 3 || s.size() != mark + 4 || s[0] == '0') return std::nullopt;
+    for (size_t i = 0; i < s.size(); ++i)
+        if (i != mark && !is_digit(s[i])) return std::nullopt;
+    const std::string digits = std::string(s.substr(0, mark)) + std::string(s.substr(mark + 1));
+    const int64_t units = (negative ? -1 : 1) * std::stoll(digits);
+    const std::string sign = negative ? "-" : "";
+    const std::string after = unit.empty() ? "" : " " + unit;
+    TwoReadings r;
+    r.whole.value = Decimal(units, 0);
+    r.whole.unit = unit;
+    r.whole.percent = unit == "%" || unit == "pct.";
+    r.whole_written = sign + std::to_string(std::llabs(units)) + after;
+    int decimals = 3;
+    while (decimals > 0 && digits[digits.size() - static_cast<size_t>(4 - decimals)] == '0') --decimals;
+    r.decimal = r.whole;
+    r.decimal.value = Decimal(units, 3).rounded(decimals);
+    r.decimal.decimals = decimals;
+    if (decimals < 3) r.decimal_written = format_danish(r.decimal.value, decimals) + after;
+    return r;
 }
 
 bool english_decimal(std::string_view t) {

@@ -61,4 +61,19 @@ bool too_many_digits(std::string_view text);
 // number probably written the English way; also with a unit after it ("2.5 kr.", "12.5 %").
 bool english_decimal(std::string_view text);
 
+// "1.250", "-1.250 kr.", "2,375 %": a number whose only mark is one "." or one "," with one to
+// three digits before it (not "0") and exactly three after, which Danish notation reads one way
+// (1.250 is a thousand two hundred and fifty, 1,250 a decimal) and English notation, as files
+// separated by "," are often written, the other. Both readings, and how each can be written so
+// that neither notation reads it otherwise.
+struct TwoReadings {
+    ReadNumber whole;    // the whole number: 1.250 (from "1.250" or "1,250")
+    ReadNumber decimal;  // the decimal number, without trailing zeros: 1,25
+    std::string whole_written;    // "1250": the whole number without a thousands point
+    // "1,25" or "1": the decimal number with fewer than three decimals; "" when it has three
+    // (2,375), which only a file that is read the Danish way can hold.
+    std::string decimal_written;
+};
+std::optional<TwoReadings> two_readings(std::string_view text);
+
 }  // namespace boardpack::calc

@@ -255,8 +255,12 @@ TEST_CASE("table calc: a whole number with a leading zero is a code, printed as 
     CHECK(row_texts(table(l), 0) == std::vector<std::string>{"København", "0101", "5.000"});
     CHECK(table(l).rows[0].cells[1].kind == model::Cell::Kind::Text);
     CHECK_FALSE(table(l).numeric[1]);
-    // A formula computing with the code is an error, never 102.
+    // A formula computing with the code is an error, never 102 (the heading "Kode" says it holds codes).
     l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: X = [Kode] + 1\n```\n", csv);
+    CHECK(l.messages.find("error: \"0101\" (m/01-a/t.csv:2:11) is a code or a year, not a number") != std::string::npos);
+    // Under a heading that names no code, the leading zero alone makes it one.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: X = [Nøgle] + 1\n```\n",
+                "Kommune;Nøgle;Beløb\nKøbenhavn;0101;5.000\nFrederiksberg;0147;1.500\n");
     CHECK(l.messages.find("error: \"0101\" (m/01-a/t.csv:2:11) is not a number") != std::string::npos);
     // Nor is such a number written in a formula read as 101.
     l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: X = [Beløb] * 0101\n```\n", csv);
@@ -271,9 +275,10 @@ TEST_CASE("table calc: a year written without a thousands point prints as writte
     REQUIRE(l.meeting);
     CHECK(l.messages == "");
     CHECK(row_texts(table(l), 0) == std::vector<std::string>{"København", "2024", "5.000", "1.500"});
-    // Still a number; an amount (with its unit or not, not a year), or a signed figure, is
-    // printed with the point, as the totals computed from them are.
-    CHECK(table(l).rows[0].cells[1].kind == model::Cell::Kind::Number);
+    // Under a heading that names a year, the years are codes (input/code_columns.hpp); an amount
+    // (with its unit or not, not a year), or a signed figure, is printed with the point, as the
+    // totals computed from them are.
+    CHECK(table(l).rows[0].cells[1].code);
     CHECK(row_texts(table(l), 1) == std::vector<std::string>{"Frederiksberg", "1999", "2.500 kr.", "-1.500"});
     CHECK(row_texts(table(l), 2)[2] == "3.500");
     CHECK(figure_text(l).find("Start 2024.") != std::string::npos);

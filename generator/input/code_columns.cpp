@@ -1,0 +1,160 @@
+#include "input/code_columns.hpp"
+
+#include <algorithm>
+
+#include "core/messages.hpp"
+#include "core/text.hpp"
+#include "input/table_reader.hpp"
+#include "numbers/danish_number.hpp"
+
+namespace boardpack::input {
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view end) {
+    return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The heading's words, folded, without the punctuation around them: "CVR-nr. (virksomhed)" is
+// "cvr-nr", "virksomhed".
+std::vector<std::string> heading_words(std::string_view heading) {
+    std::string folded = fold_label(heading);
+    for (char& ch : folded)
+        if (std::string_view("()[]{},;:/*=").find(ch) != std::string_view::npos) ch = ' ';
+    std::vector<std::string> words;
+    size_t i = 0;
+    while (i < folded.size()) {
+        const size_t end = std::min(folded.find(' ', i), folded.size());
+        std::string w = folded.substr(i, end - i);
+        while (!w.empty() && w.back() == '.') w.pop_back();
+        if (!w.empty()) words.push_back(std::move(w));
+        i = end + 1;
+    }
+    return words;
+}
+
+// A number as a year is written: four digits from 1000 to 2999, no point, no unit.
+bool written_as_year(std::string_view t) {
+    return t.size() == 4 && (t[0] == '1' || t[0] == '2') && is_digit(t[1]) && is_digit(t[2]) && is_digit(t[3]);
+}
+
+// The field's value without a footnote marker after it.
+std::string_view value_of(std::string_view text) {
+    std::string_view t = trim(text);
+    while (!t.empty() && t.back() == '*') t = trim(t.substr(0, t.size() - 1));
+    return t;
+}
+
+}  // namespace
+
+CodeHeading code_heading(std::string_view heading) {
+    const std::vector<std::string> words = heading_words(heading);
+    // A count, a rate or an amount: "Antal år", "Udgift pr. år", "Beløb (kr.)", "I alt (mio. kr.)".
+    for (const std::string& w : words)
+        if (w == "antal" || w == "pr" || w == "per" || ends_with(w, "kr") || w == "mio" || w == "mia" || w == "pct" ||
+            w == "%" || w == "procent")
+            return CodeHeading::None;
+    for (const std::string& w : words)
+        if (ends_with(w, "nr") || ends_with(w, "nummer") || ends_with(w, "kode") || w == "cvr" || w == "ean" || w == "id")
+            return CodeHeading::Identifier;
+    // A heading that names a particular year ("År 2024", "Budget år 2024") heads that year's figures.
+    bool year = false;
+    for (const std::string& w : words) {
+        if (std::all_of(w.begin(), w.end(), is_digit)) return CodeHeading::None;
+        if (ends_with(w, "\xC3\xA5r") || ends_with(w, "\xC3\xA5rstal")) year = true;
+    }
+    return year ? CodeHeading::Year : CodeHeading::None;
+}
+
+std::vector<bool> code_columns(const CsvData& csv) {
+    const std::vector<CsvField>& header = csv.rows[0].fields;
+    std::vector<bool> codes(header.size(), false);
+    for (size_t k = 1; k < header.size(); ++k) {
+        const CodeHeading named = code_heading(header[k].text);
+        if (named == CodeHeading::Identifier) {
+            codes[k] = true;
+        } else if (named == CodeHeading::Year) {
+            bool years = true;
+            for (size_t r = 1; r < csv.rows.size() && years; ++r) {
+                const std::string_view t = value_of(csv.rows[r].fields[k].text);
+                if (calc::read_danish_cell(t) && !written_as_year(t)) years = false;
+            }
+            codes[k] = years;
+        }
+    }
+    return codes;
+}
+
+model::Cell code_cell(const std::string& text, const SourceLoc& loc) {
+    if (auto c = classify_no_figure(text, loc)) return std::move(*c);
+    model::Cell c;
+    c.kind = model::Cell::Kind::Text;
+    c.text = std::string(trim(text));
+    c.loc = loc;
+    c.code = true;
+    return c;
+}
+
+bool written_grouped(std::string_view t) {
+    t = trim(t);
+    for (std::string_view sign : {"-", "+", "\xE2\x88\x92", "\xE2\x80\x93"})
+        if (starts_with(t, sign)) {
+            t = trim(t.substr(sign.size()));
+            break;
+        }
+    bool digits = false;
+    for (size_t i = 0; i < t.size();) {
+        if (is_digit(t[i])) {
+            digits = true;
+            ++i;
+            continue;
+        }
+        size_t sep = 0;
+        if (t[i] == '.' || t[i] == ' ') sep = 1;
+        else if (t.substr(i, 2) == "\xC2\xA0") sep = 2;
+        else if (t.substr(i, 3) == "\xE2\x80\xAF") sep = 3;
+        return digits && sep > 0 && i + sep < t.size() && is_digit(t[i + sep]);
+    }
+    return false;
+}
+
+void report_unpointed_columns(const CsvData& csv, const model::Table& table, const std::vector<bool>& codes,
+                              const TextFile& text, Diagnostics& diags) {
+    const size_t width = table.header.size();
+    // Per column, the CSV row of its first whole number from 1.000 up written without a point,
+    // and of its first written with one (0: none).
+    std::vector<size_t> unpointed(width, 0), pointed(width, 0);
+    const calc::Decimal thousand(1000, 0);
+    for (size_t r = 1; r < csv.rows.size(); ++r) {
+        for (size_t k = 1; k < width; ++k) {
+            const model::Cell& c = table.rows[r - 1].cells[k];
+            if (codes[k] || c.kind != model::Cell::Kind::Number || c.decimals != 0 || !c.unit.empty()) continue;
+            const auto size = c.value.abs();
+            if (!size || *size < thousand) continue;
+            size_t& first = written_grouped(csv.rows[r].fields[k].text) ? pointed[k] : unpointed[k];
+            if (!first) first = r;
+        }
+    }
+    for (size_t k = 1; k < width; ++k) {
+        if (!unpointed[k] || pointed[k]) continue;
+        size_t other = 0;
+        for (size_t j = 1; j < width && !other; ++j)
+            if (j != k && pointed[j]) other = j;
+        if (!other) continue;
+        const model::Cell& c = table.rows[unpointed[k] - 1].cells[k];
+        const CsvField& p = csv.rows[pointed[other]].fields[other];
+        diags.warning(c.loc,
+                      fmt(_("{0} in the column {1} is written without a thousands point, as every whole number from 1.000 up "
+                            "in that column is, while the column {2} writes them with one ({3} at {4}:{5}:{6}): if the column "
+                            "holds codes or years, give it a heading that says so (such as \"Postnr.\", \"Kode\", \"ID\" or "
+                            "\"År\"), and they are printed as written and never added up; if they are amounts, write {7}"),
+                          quote_text(value_of(csv.rows[unpointed[k]].fields[k].text)), quote_text(table.header[k]),
+                          quote_text(table.header[other]), quote_text(value_of(p.text)), text.name, p.line, p.column,
+                          calc::format_danish(c.value, 0)),
+                      std::string(text.line_view(c.loc.line)));
+    }
+}
+
+}  // namespace boardpack::input

@@ -1,0 +1,128 @@
+// Columns of codes and years: printed as written, never computed with (input/code_columns.*).
+#include <doctest/doctest.h>
+
+#include "calc/meeting_calc.hpp"
+#include "input/code_columns.hpp"
+#include "input/meeting_loader.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+
+namespace {
+
+const char* const kMeeting =
+    "organisation: O\norgan: Bestyrelsen\ndato: 2024-03-07\ntidspunkt: kl. 9\nsted: S\npunkt: 01-a\n";
+
+struct Loaded {
+    std::optional<model::Meeting> meeting;
+    std::string messages;
+};
+
+// One item whose text is `body`, with `csv` as 01-a/t.csv, loaded and computed.
+Loaded compute(const std::string& body, const std::string& csv) {
+    MemoryFiles f("m");
+    f.add("meeting.txt", kMeeting);
+    f.add("01-a/item.md", "---\nnummer: 1\nstatus: Offentlig\ntitel: T\nsagsbehandler: S\nsagsnummer: EMN-2024-00001\n---\n"
+                          "# Sagsfremstilling\n\n" + body);
+    f.add("01-a/t.csv", csv);
+    Diagnostics d;
+    Loaded out;
+    out.meeting = input::load_meeting(f, "m", d);
+    if (out.meeting) calc::compute_meeting(*out.meeting, test::words(), d);
+    out.messages = test::messages(d);
+    return out;
+}
+
+const model::Table& table(const Loaded& l) { return l.meeting->items[0].tables.at(0); }
+
+std::vector<std::string> row_texts(const model::Table& t, size_t r) {
+    std::vector<std::string> out;
+    for (const model::Cell& c : t.rows[r].cells) out.push_back(c.text);
+    return out;
+}
+
+std::string figure_text(const Loaded& l) {
+    std::string out;
+    for (const model::Block& b : l.meeting->items[0].sections[2].blocks)
+        for (const model::Inline& i : b.inlines) out += i.kind == model::Inline::Kind::SoftBreak ? " " : i.text;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("code columns: a heading names an identifier or a year") {
+    using input::CodeHeading;
+    for (const char* id : {"Postnr.", "Postnummer", "CVR-nr.", "CVR", "P-nr.", "EAN", "EAN-nr.", "Kode", "Kommunekode",
+                           "Journalnr.", "Sagsnr.", "Sagsnummer", "ID", "Nr.", "CVR-nr. (virksomhed)", "Kontonr.*"})
+        CHECK_MESSAGE(input::code_heading(id) == CodeHeading::Identifier, id);
+    for (const char* year : {"År", "Årstal", "Åbnet år", "Byggeår", "År for åbning"})
+        CHECK_MESSAGE(input::code_heading(year) == CodeHeading::Year, year);
+    // Counts, rates, amounts and periods name no code.
+    for (const char* none : {"Antal år", "Udgift pr. år", "Antal CVR-numre", "Senge", "Budget 2024", "I alt (kr.)",
+                             "Dec. 2016", "Årsværk", "Periode", "Budget år 2024", "År 2024", "Udgift pr. år (mio. kr.)",
+                             "Beløb (t.kr.)", "Kode (kr.)", "Andel (%)"})
+        CHECK_MESSAGE(input::code_heading(none) == CodeHeading::None, none);
+}
+
+TEST_CASE("code columns: postcodes, CVR numbers and years print as written and are left out of a total") {
+    // Regression (repro-7): printed 2.100, 29.190.623, 1.910 and summed into "I alt".
+    const auto l = compute(
+        "```tabel\nfil: t.csv\nnavn: t\ntitel: Sygehuse\n"
+        "række: I alt = sum(Rigshospitalet .. Aarhus Universitetshospital)\n```\n\n"
+        "Postnummer {t[Rigshospitalet; Postnr.]}, åbnet {t[Rigshospitalet; Åbnet år]}.\n",
+        "Sygehus;Postnr.;CVR-nr.;Åbnet år;Senge\n"
+        "Rigshospitalet;2100;29190623;1910;1.100\n"
+        "Odense Universitetshospital;5000;29190909;1912;950\n"
+        "Aarhus Universitetshospital;8200;29190925;2019;1.150\n"
+        "I alt;;;;\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    const model::Table& t = table(l);
+    CHECK(row_texts(t, 0) == std::vector<std::string>{"Rigshospitalet", "2100", "29190623", "1910", "1.100"});
+    CHECK(row_texts(t, 3) == std::vector<std::string>{"I alt", "", "", "", "3.200"});
+    CHECK(t.rows[0].cells[2].kind == model::Cell::Kind::Text);
+    CHECK(t.rows[0].cells[2].code);
+    CHECK_FALSE(t.numeric[1]);
+    CHECK(t.numeric[4]);
+    CHECK(figure_text(l).find("Postnummer 2100, åbnet 1910.") != std::string::npos);
+}
+
+TEST_CASE("code columns: arithmetic on a code is an error at the formula, in a table and in the text") {
+    const char* const csv = "Sygehus;Postnr.;Åbnet år;Senge\nA;2100;1910;1.100\nB;5000;1912;950\n";
+    auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Alder = 2024 - [Åbnet år]\n```\n", csv);
+    CHECK(l.messages.find("m/01-a/item.md:14:25: error: \"1910\" (m/01-a/t.csv:2:8) is a code or a year, not a number: the "
+                          "heading of its column names codes or years, which are printed as written and never computed "
+                          "with (in row \"A\")") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nSummen er {t[A; Postnr.] + t[B; Postnr.]}.\n", csv);
+    CHECK(l.messages.find("m/01-a/item.md:16:12: error: \"2100\" (m/01-a/t.csv:2:3) is a code or a year, not a number") !=
+          std::string::npos);
+}
+
+TEST_CASE("code columns: a year heading over figures that are not years is a column of figures") {
+    // "Mandeår" 12,5 and "Antal år" 3 are counts; "År" over 2.024 (written with a point) is no year.
+    const auto l = compute(
+        "```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\n```\n",
+        "Post;Mandeår;Antal år;År\nA;12,5;3;2.024\nB;2;4;1\nI alt;;;\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "14,5", "7", "2.025"});
+}
+
+TEST_CASE("code columns: numbers written without the thousands point other columns use are a warning at the cell") {
+    const char* const block = "```tabel\nfil: t.csv\ntitel: T\n```\n";
+    auto l = compute(block, "Sygehus;Post;Senge\nA;2100;1.100\nB;5000;950\n");
+    CHECK(l.messages ==
+          "m/01-a/t.csv:2:3: warning: \"2100\" in the column \"Post\" is written without a thousands point, as every whole "
+          "number from 1.000 up in that column is, while the column \"Senge\" writes them with one (\"1.100\" at "
+          "m/01-a/t.csv:2:8): if the column holds codes or years, give it a heading that says so (such as \"Postnr.\", "
+          "\"Kode\", \"ID\" or \"År\"), and they are printed as written and never added up; if they are amounts, write "
+          "2.100\n  A;2100;1.100\n    ^\n");
+    // A year keeps its form (as any number 1900-2099 written without a point does) but is warned about too.
+    l = compute(block, "Sygehus;Åbnet;Senge\nA;1910;1.100\n");
+    CHECK(l.messages.find("warning: \"1910\" in the column \"Åbnet\"") != std::string::npos);
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"A", "1910", "1.100"});
+    // No other column with a point, a column that has one itself, or decimals: no warning.
+    for (const char* quiet : {"Sygehus;Post;Senge\nA;2100;1100\n", "Sygehus;Post;Senge\nA;2100;1.100\nB;2.200;1\n",
+                              "Sygehus;Post;Senge\nA;2100,5;1.100\n", "Sygehus;Postnr.;Senge\nA;2100;1.100\n"})
+        CHECK_MESSAGE(compute(block, quiet).messages == "", quiet);
+}

@@ -1,0 +1,108 @@
+// Numbers a file separated by "," could mean two ways (input/comma_numbers.*, calc::two_readings).
+#include <doctest/doctest.h>
+
+#include "calc/meeting_calc.hpp"
+#include "input/meeting_loader.hpp"
+#include "numbers/danish_number.hpp"
+#include "test_support.hpp"
+
+using namespace boardpack;
+
+namespace {
+
+const char* const kMeeting =
+    "organisation: O\norgan: Bestyrelsen\ndato: 2024-03-07\ntidspunkt: kl. 9\nsted: S\npunkt: 01-a\n";
+
+struct Loaded {
+    std::optional<model::Meeting> meeting;
+    std::string messages;
+};
+
+// One item whose text is `body`, with `csv` as 01-a/t.csv, loaded and computed.
+Loaded compute(const std::string& body, const std::string& csv) {
+    MemoryFiles f("m");
+    f.add("meeting.txt", kMeeting);
+    f.add("01-a/item.md", "---\nnummer: 1\nstatus: Offentlig\ntitel: T\nsagsbehandler: S\nsagsnummer: EMN-2024-00001\n---\n"
+                          "# Sagsfremstilling\n\n" + body);
+    f.add("01-a/t.csv", csv);
+    Diagnostics d;
+    Loaded out;
+    out.meeting = input::load_meeting(f, "m", d);
+    if (out.meeting) calc::compute_meeting(*out.meeting, test::words(), d);
+    out.messages = test::messages(d);
+    return out;
+}
+
+const model::Table& table(const Loaded& l) { return l.meeting->items[0].tables.at(0); }
+
+std::vector<std::string> row_texts(const model::Table& t, size_t r) {
+    std::vector<std::string> out;
+    for (const model::Cell& c : t.rows[r].cells) out.push_back(c.text);
+    return out;
+}
+
+const char* const kTotal = "```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: Total = sum(A .. C)\ntilføj: nederst\n```\n";
+
+}  // namespace
+
+TEST_CASE("two readings: a number whose one mark stands before three digits reads two ways") {
+    auto r = calc::two_readings("1.250");
+    REQUIRE(r);
+    CHECK(r->whole.value == calc::Decimal(1250, 0));
+    CHECK(r->decimal.value == calc::Decimal(125, 2));
+    CHECK(r->whole_written == "1250");
+    CHECK(r->decimal_written == "1,25");
+    r = calc::two_readings("1,250");
+    REQUIRE(r);
+    CHECK(r->whole_written == "1250");
+    CHECK(r->decimal_written == "1,25");
+    // Three decimals cannot be written so that both notations agree.
+    r = calc::two_readings("2.375");
+    REQUIRE(r);
+    CHECK(r->decimal_written == "");
+    r = calc::two_readings("-1.000 kr.");
+    REQUIRE(r);
+    CHECK(r->whole_written == "-1000 kr.");
+    CHECK(r->decimal_written == "-1 kr.");
+    CHECK(calc::format_danish_cell(r->whole) == "-1.000 kr.");
+    // One reading only: two points, both marks, a first group 0, a space, decimals not three.
+    for (const char* one : {"1.250.000", "1.250,5", "0,250", "12,5", "1 250", "1.25", "1250", "12.5000", "1234.567"})
+        CHECK_MESSAGE(!calc::two_readings(one), one);
+}
+
+TEST_CASE("comma files: \"1.250\" in a file separated by \",\" is an error at its cell, not 1.250") {
+    // Regression (repro-5): an English-style export's 1.250, 2.375, 3.125 were summed as 6.750.
+    const auto l = compute(kTotal, "Post,Rate\nA,1.250\nB,2.375\nC,3.125\n");
+    CHECK(l.messages.find(
+              "m/01-a/t.csv:2:3: error: \"1.250\" could be 1.250 or 1,25: files separated by \",\" are often written the "
+              "English way, with \".\" as the decimal point and \",\" grouping thousands; write 1250 for 1.250 or \"1,25\" for "
+              "1,25, or separate the fields by \";\" as Danish Excel does (\"CSV (semikolonsepareret)\"): such a file is read "
+              "the Danish way\n") != std::string::npos);
+    CHECK(l.messages.find("m/01-a/t.csv:3:3: error: \"2.375\" could be 2.375 or 2,375: ") != std::string::npos);
+    CHECK(l.messages.find("write 2375 for 2.375; for 2,375, separate the fields by \";\"") != std::string::npos);
+    CHECK(l.messages.find("m/01-a/t.csv:4:3: error: \"3.125\"") != std::string::npos);
+}
+
+TEST_CASE("comma files: the unambiguous ways to write numbers are read, and \";\" files the Danish way") {
+    // Without the point, quoted with a decimal comma, or with both marks: one reading each.
+    auto l = compute(kTotal, "Post,Rate\nA,1250\nB,\"1,25\"\nC,\"1.250,5\"\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"Total", "2.501,75"});
+    // A file separated by ";" is Danish Excel's: "1.250" is a thousand two hundred and fifty.
+    l = compute(kTotal, "Post;Rate\nA;1.250\nB;2.375\nC;3.125\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"Total", "6.750"});
+}
+
+TEST_CASE("comma files: a quoted \"1,250\" is as ambiguous as 1.250, and \"1.25\" says to quote its decimal comma") {
+    auto l = compute(kTotal, "Post,Rate\nA,\"1,250\"\nB,1\nC,2\n");
+    CHECK(l.messages.find("m/01-a/t.csv:2:3: error: \"1,250\" could be 1.250 or 1,25: ") != std::string::npos);
+    l = compute(kTotal, "Post,Rate\nA,1.25\nB,1\nC,2\n");
+    CHECK(l.messages.find("m/01-a/t.csv:2:3: error: \"1.25\" is not a Danish number: \".\" groups thousands in Danish "
+                          "numbers; in a file separated by \",\", write the number with a decimal comma in double quotes, "
+                          "\"1,25\", or separate the fields by \";\"") != std::string::npos);
+    // The same cell in a ";" file keeps its message, which has no quotes to ask for.
+    l = compute(kTotal, "Post;Rate\nA;1.25\nB;1\nC;2\n");
+    CHECK(l.messages.find("error: \"1.25\" is not a Danish number: \".\" groups thousands in Danish numbers; write decimals "
+                          "with \",\" (2,5)") != std::string::npos);
+}
