@@ -16,7 +16,38 @@ bool has_digit(std::string_view s) {
 
 }  // namespace
 
+bool english_grouped(std::string_view t) {
+    if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.remove_prefix(1);
+    const size_t dot = t.find('.');
+    const std::string_view whole = t.substr(0, dot), decimals = dot == std::string_view::npos ? "" : t.substr(dot + 1);
+    if (dot != std::string_view::npos && decimals.empty()) return false;
+    for (char c : decimals)
+        if (c < '0' || c > '9') return false;
+    // Groups: 1-3 digits, then ",ddd" at least once; two of them, or one and decimals.
+    size_t commas = 0, run = 0;
+    for (size_t i = 0; i < whole.size(); ++i) {
+        const char c = whole[i];
+        if (c == ',') {
+            if (run == 0 || run > 3 || (commas > 0 && run != 3)) return false;
+            ++commas;
+            run = 0;
+        } else if (c >= '0' && c <= '9') {
+            ++run;
+        } else {
+            return false;
+        }
+    }
+    return commas > 0 && run == 3 && (commas >= 2 || dot != std::string_view::npos);
+}
+
 std::string foreign_figure(std::string_view t) {
+    if (english_grouped(t)) {
+        std::string danish(t);
+        for (char& c : danish) c = c == ',' ? '.' : (c == '.' ? ',' : c);
+        return fmt(_("{} is written the English way, with \",\" grouping thousands; write it the Danish way, {}, or "
+                     "export the file with Danish number settings"),
+                   quote_text(t), quote_text(danish));
+    }
     if (t.size() >= 3 && t.front() == '(' && t.back() == ')') {
         const std::string_view inner = t.substr(1, t.size() - 2);
         if (has_digit(inner) && calc::read_danish_cell(inner))

@@ -91,6 +91,32 @@ void report_unread_numbers(const model::Table& table, size_t k, const TextFile& 
     }
 }
 
+// A column holding a number written the English way ("1,234.56", an error at its cell) was
+// exported so: its "2,000" is likely two thousand, not 2 with three decimals, so it is an
+// error at its cell too, never read as 2 in silence.
+void report_english_column(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
+    const Cell* english = nullptr;
+    for (const model::TableRow& row : table.rows)
+        if (row.cells[k].kind == Cell::Kind::Text && english_grouped(row.cells[k].text)) {
+            english = &row.cells[k];
+            break;
+        }
+    if (!english) return;
+    for (const model::TableRow& row : table.rows) {
+        const Cell& c = row.cells[k];
+        const size_t comma = c.text.find(',');
+        if (c.kind != Cell::Kind::Number || comma == std::string::npos || c.text.find('.') != std::string::npos ||
+            c.text.size() < comma + 4 || (c.text.size() > comma + 4 && c.text[comma + 4] != ' '))
+            continue;
+        diags.error(c.loc,
+                    fmt(_("{} could be a whole number written the English way, as {} at {}:{}:{} in the same column is; "
+                          "write the column the Danish way, or export the file with Danish number settings"),
+                        quote_text(c.text), quote_text(english->text), english->loc.file, english->loc.line,
+                        english->loc.column),
+                    std::string(text.line_view(c.loc.line)));
+    }
+}
+
 // Whether a heading names per cent: "%", "Andel (%)", "Andel i pct.", "Procent".
 bool headed_in_per_cent(const std::string& heading) {
     if (heading.find('%') != std::string::npos) return true;
@@ -448,6 +474,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     for (size_t k = 1; k < table.header.size(); ++k) {
         report_shares_among_amounts(table, k, *text, diags);
         report_bare_among_shares(table, k, *text, diags);
+        report_english_column(table, k, *text, diags);
     }
     return table;
 }

@@ -272,8 +272,19 @@ TEST_CASE("loader: accounting negatives, spreadsheet error values and scientific
     CHECK(errors("#####").find("a number too wide for its column") != std::string::npos);
     CHECK(errors("1,2E+06").find("\"1,2E+06\" is a number in scientific notation") != std::string::npos);
     CHECK(errors("3.5e-3").find("scientific notation") != std::string::npos);
+    // English grouping (regression english-grouped: "1,234,567" and "1,234.56" printed as text,
+    // and "2,000" beside them read as 2).
+    CHECK(errors("1,234,567").find("\"1,234,567\" is written the English way, with \",\" grouping thousands; write it "
+                                   "the Danish way, \"1.234.567\"") != std::string::npos);
+    CHECK(errors("1,234.56").find("write it the Danish way, \"1.234,56\"") != std::string::npos);
+    {
+        MemoryFiles f = good_meeting();
+        f.add("05-a/tabel-1.csv", ";2016;2023\nOverlæger;1,234.56;1\nAndre;2,000;2\n");
+        CHECK(load_errors(f).find("m/05-a/tabel-1.csv:3:7: error: \"2,000\" could be a whole number written the English "
+                                  "way, as \"1,234.56\" at m/05-a/tabel-1.csv:2:11 in the same column is") != std::string::npos);
+    }
     // Words that only look alike are text, as before.
-    for (const char* text : {"(note)", "Se note", "#1 prioritet", "E-vej", "Udgift (ny)", "-"}) {
+    for (const char* text : {"(note)", "Se note", "#1 prioritet", "E-vej", "Udgift (ny)", "-", "1,2,3", "12,5"}) {
         MemoryFiles f = good_meeting();
         f.add("05-a/tabel-1.csv", std::string(";2016;Note\nOverlæger;5.442;") + text + "\n");
         Diagnostics d;
