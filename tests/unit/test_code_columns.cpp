@@ -1,52 +1,18 @@
 // Columns of codes and years: printed as written, never computed with (input/code_columns.*).
 #include <doctest/doctest.h>
 
-#include "calc/meeting_calc.hpp"
 #include "input/code_columns.hpp"
-#include "input/meeting_loader.hpp"
-#include "test_support.hpp"
+#include "one_item_meeting.hpp"
 
 using namespace boardpack;
 
 namespace {
 
-const char* const kMeeting =
-    "organisation: O\norgan: Bestyrelsen\ndato: 2024-03-07\ntidspunkt: kl. 9\nsted: S\npunkt: 01-a\n";
+using test::row_texts;
 
-struct Loaded {
-    std::optional<model::Meeting> meeting;
-    std::string messages;
-};
-
-// One item whose text is `body`, with `csv` as 01-a/t.csv, loaded and computed.
-Loaded compute(const std::string& body, const std::string& csv) {
-    MemoryFiles f("m");
-    f.add("meeting.txt", kMeeting);
-    f.add("01-a/item.md", "---\nnummer: 1\nstatus: Offentlig\ntitel: T\nsagsbehandler: S\nsagsnummer: EMN-2024-00001\n---\n"
-                          "# Sagsfremstilling\n\n" + body);
-    f.add("01-a/t.csv", csv);
-    Diagnostics d;
-    Loaded out;
-    out.meeting = input::load_meeting(f, "m", d);
-    if (out.meeting) calc::compute_meeting(*out.meeting, test::words(), d);
-    out.messages = test::messages(d);
-    return out;
-}
-
-const model::Table& table(const Loaded& l) { return l.meeting->items[0].tables.at(0); }
-
-std::vector<std::string> row_texts(const model::Table& t, size_t r) {
-    std::vector<std::string> out;
-    for (const model::Cell& c : t.rows[r].cells) out.push_back(c.text);
-    return out;
-}
-
-std::string figure_text(const Loaded& l) {
-    std::string out;
-    for (const model::Block& b : l.meeting->items[0].sections[2].blocks)
-        for (const model::Inline& i : b.inlines) out += i.kind == model::Inline::Kind::SoftBreak ? " " : i.text;
-    return out;
-}
+test::OneItem compute(const std::string& body, const std::string& csv) { return test::compute_one_item(body, csv); }
+const model::Table& table(const test::OneItem& l) { return l.table(); }
+std::string figure_text(const test::OneItem& l) { return l.figure_text(); }
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 
 #include "calc/meeting_calc.hpp"
 #include "input/meeting_loader.hpp"
+#include "one_item_meeting.hpp"
 #include "test_support.hpp"
 
 using namespace boardpack;
@@ -46,11 +47,7 @@ Loaded compute(const std::string& body_a, const std::string& csv_a, const std::s
 
 const model::Table& table(const Loaded& l, size_t item = 0) { return l.meeting->items[item].tables.at(0); }
 
-std::vector<std::string> row_texts(const model::Table& t, size_t r) {
-    std::vector<std::string> out;
-    for (const model::Cell& c : t.rows[r].cells) out.push_back(c.text);
-    return out;
-}
+using test::row_texts;
 
 std::string figure_text(const Loaded& l, size_t item = 0) {
     std::string out;
