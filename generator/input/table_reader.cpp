@@ -432,6 +432,16 @@ void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFil
             out.cells.push_back(std::move(c));
         }
         out.role = all_empty ? model::TableRow::Role::Spacer : model::TableRow::Role::Data;
+        // Figures without a label right under the header are most likely a second header line
+        // ("Budget" over "2023" in a pivot table's export), which a chart would draw as bars
+        // 2023 high. (Lower down, a row without a label is a merged label cell Excel left empty.)
+        if (r == 1 && !all_empty && out.cells[0].kind == Cell::Kind::Empty &&
+            std::any_of(out.cells.begin(), out.cells.end(), [](const Cell& c) { return c.kind == Cell::Kind::Number; }))
+            diags.warning(out.loc,
+                          _("this row has figures but no label, right under the header: if it is a second header line "
+                            "(\"Budget\" over \"2023\", as a pivot table exports them), join the two into one heading "
+                            "per column (\"Budget 2023\"); a row of figures needs a label"),
+                          std::string(text.line_view(row.line)));
         table.rows.push_back(std::move(out));
     }
 }

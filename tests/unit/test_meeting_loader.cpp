@@ -322,6 +322,24 @@ TEST_CASE("loader: a bare number in a column of shares is an error, and fraction
     CHECK(messages == "");
 }
 
+TEST_CASE("loader: a row of figures without a label right under the header is a warning: a second header line") {
+    // Regression (two-line-header): a pivot table's second header line (";2023;2024") was read
+    // as a row of figures without a label, which a chart drew as bars 2023 and 2024 high.
+    const auto messages = [](const std::string& csv) {
+        MemoryFiles f = good_meeting();
+        f.add("05-a/tabel-1.csv", csv);
+        Diagnostics d;
+        CHECK(input::load_meeting(f, "m", d));
+        return test::messages(d);
+    };
+    CHECK(messages(";Budget;Regnskab\n;2023;2023\nLøn;100;105\n")
+              .find("m/05-a/tabel-1.csv:2:1: warning: this row has figures but no label, right under the header: if it is "
+                    "a second header line") == 0);
+    // Lower down it is a merged label cell Excel left empty; an empty row is a gap between groups.
+    CHECK(messages(";2016;2023\nLøn;100;105\n;5;6\n") == "");
+    CHECK(messages(";2016;2023\nLøn;100;105\n;;\nDrift;5;6\n") == "");
+}
+
 // Issue 8, section 1: an item reads only its own files and declared shared files.
 TEST_CASE("loader: an item may not read another item's file by \"..\"") {
     MemoryFiles f = good_meeting();
