@@ -57,7 +57,10 @@ std::string foreign_figure(std::string_view t) {
     if (t.size() >= 2 && t.back() == '-') {
         std::string_view inner = t.substr(0, t.size() - 1);
         while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
-        if (has_digit(inner) && calc::read_danish_cell(inner))
+        // A year with a dash after it ("2023-", from 2023 on) is a period, not a negative number.
+        const bool year = inner.size() == 4 && (inner.substr(0, 2) == "19" || inner.substr(0, 2) == "20") &&
+                          inner.find_first_not_of("0123456789") == std::string_view::npos;
+        if (!year && has_digit(inner) && calc::read_danish_cell(inner))
             return fmt(_("{} is a negative number with its minus after it; write it {}"), quote_text(t),
                        quote_text("-" + std::string(inner)));
     }

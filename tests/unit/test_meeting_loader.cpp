@@ -284,7 +284,7 @@ TEST_CASE("loader: accounting negatives, spreadsheet error values and scientific
                                   "way, as \"1,234.56\" at m/05-a/tabel-1.csv:2:11 in the same column is") != std::string::npos);
     }
     // Words that only look alike are text, as before.
-    for (const char* text : {"(note)", "Se note", "#1 prioritet", "E-vej", "Udgift (ny)", "-", "1,2,3", "12,5"}) {
+    for (const char* text : {"(note)", "Se note", "#1 prioritet", "E-vej", "Udgift (ny)", "-", "1,2,3", "12,5", "2023-"}) {
         MemoryFiles f = good_meeting();
         f.add("05-a/tabel-1.csv", std::string(";2016;Note\nOverlæger;5.442;") + text + "\n");
         Diagnostics d;
