@@ -128,6 +128,17 @@ bool parse_bytes(const TextFile& file, size_t skip, csv_parser& p, Reader& r, Di
 // Every row as wide as the header; extra fields are allowed only when empty (Excel pads).
 void check_widths(const TextFile& file, CsvData& data, Diagnostics& diags) {
     const size_t width = data.rows[0].fields.size();
+    // One field over rows of several: a title line above the header, as some exports write it.
+    // Said once, at that line, rather than at every row below it.
+    if (width == 1 && data.rows.size() > 1 && data.rows[1].fields.size() > 1) {
+        diags.error(file.loc(data.rows[0].line, 1),
+                    fmt(_("the first line has one field and the line below it {}: if it is a title above the table, "
+                          "remove it from the CSV (a table's title is its \"titel:\" in item.md); the first line must be "
+                          "the header"),
+                        data.rows[1].fields.size()),
+                    file.line_text(data.rows[0].line));
+        return;
+    }
     for (CsvRow& row : data.rows) {
         if (row.fields.size() < width) {
             const CsvField& last = row.fields.back();

@@ -87,6 +87,24 @@ TEST_CASE("csv: a long row is reported at its first extra field") {
     CHECK(test::messages(d) == "tabel.csv:2:5: error: this row has 3 fields, the header has 2\n  1;2;3\n      ^\n");
 }
 
+TEST_CASE("csv: a title line above the header is said to be one, once") {
+    // Regression (title-line): "this row has 3 fields, the header has 1" at every row, with no
+    // word of the title line that caused it.
+    Diagnostics d;
+    const auto f = test::text_file("tabel.csv", "Tabel 3. Antal forløb\nRegion;2023;2024\nNord;1;2\nSyd;3;4\n");
+    CHECK_FALSE(read_csv(f, d));
+    CHECK(test::messages(d) ==
+          "tabel.csv:1:1: error: the first line has one field and the line below it 3: if it is a title above the table, "
+          "remove it from the CSV (a table's title is its \"titel:\" in item.md); the first line must be the header\n"
+          "  Tabel 3. Antal forløb\n"
+          "  ^\n");
+    // A table of one column is read as before.
+    Diagnostics e;
+    const auto g = test::text_file("tabel.csv", "Region\nNord\nSyd\n");
+    CHECK(read_csv(g, e));
+    CHECK(!e.has_errors());
+}
+
 TEST_CASE("csv: a quote inside an unquoted field is malformed") {
     Diagnostics d;
     const auto f = test::text_file("tabel.csv", "a;b\n1;2\"x\n");
