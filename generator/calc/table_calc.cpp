@@ -519,13 +519,15 @@ private:
         const std::vector<unsigned char>& role = keys_.roles(t_, rows_);
         const auto name = [&](size_t i) { return rows_ ? row_name(t_, i) : t_.header[i]; };
         const auto skipped = [&](size_t i) { return role[i] == RowKeys::Skipped; };
+        const auto own = [&](size_t i) { return own_ && i == *own_; };
+        // A row a formula computes is judged by what it sums (counts_twice), not by its name.
+        const auto computed = [&](size_t i) {
+            return planned_.count(rows_ ? std::make_pair(i, fixed_) : std::make_pair(fixed_, i)) > 0;
+        };
         // The rows counted twice, each with the row above it that it adds or is part of.
         std::vector<std::pair<size_t, size_t>> twice;
         for (size_t i = a + 1; i <= b; ++i) {
-            if (role[i] != RowKeys::Total && role[i] != RowKeys::Part) continue;
-            if (own_ && i == *own_) continue;
-            // A row a formula computes is judged by what it sums (counts_twice), not by its name.
-            if (planned_.count(rows_ ? std::make_pair(i, fixed_) : std::make_pair(fixed_, i))) continue;
+            if ((role[i] != RowKeys::Total && role[i] != RowKeys::Part) || own(i) || computed(i)) continue;
             const bool part = role[i] == RowKeys::Part;
             // The row above it (a total's last term, a part's whole), inside the range or not.
             std::optional<size_t> above;
@@ -534,8 +536,7 @@ private:
                 above = j;
                 break;
             }
-            if (above && !(!part && role[*above] == RowKeys::Total) && !(own_ && *above == *own_))
-                twice.emplace_back(i, *above);
+            if (above && !(!part && role[*above] == RowKeys::Total) && !own(*above)) twice.emplace_back(i, *above);
         }
         // A total that comes first, as statistics tables put it ("Hele landet" above the
         // regions, an "I alt" column before "Mænd" and "Kvinder"): it adds the rows below it.
@@ -543,18 +544,16 @@ private:
         std::optional<size_t> below;  // the first row after it in the range that it adds
         size_t first = rows_ ? 0 : 1;
         while (first < role.size() && role[first] == RowKeys::Skipped) ++first;
-        if (a == first && role[a] == RowKeys::Total && !(own_ && a == *own_) &&
-            !planned_.count(rows_ ? std::make_pair(a, fixed_) : std::make_pair(fixed_, a)))
+        if (a == first && role[a] == RowKeys::Total && !own(a) && !computed(a))
             for (size_t j = a + 1; j <= b && !below; ++j)
-                if (role[j] == RowKeys::Plain && !(own_ && j == *own_)) below = j;
+                if (role[j] == RowKeys::Plain && !own(j)) below = j;
         if (twice.empty() && !below) return false;
         // The sum that counts each once, for the message: the range from `start` without those rows.
         const auto write_from = [&](size_t start) {
             std::string once;
             size_t terms = 0;
             for (size_t i = start; i <= b; ++i) {
-                if ((own_ && i == *own_) || skipped(i) ||
-                    std::any_of(twice.begin(), twice.end(), [i](const auto& t) { return t.first == i; }))
+                if (own(i) || skipped(i) || std::any_of(twice.begin(), twice.end(), [i](const auto& t) { return t.first == i; }))
                     continue;
                 once += (terms++ ? " + [" : "[") + name(i) + "]";
             }
@@ -1238,9 +1237,9 @@ private:
         return store(t_, r, c, *in_unit, scope.share_sign(), p, used_rounding_note_, differs_, refs_.words(), diags_);
     }
 
-    // The rounding note if a published figure was kept within its tolerance, and a note for
-    // each published figure outside it.
-    // The table's own note serves both; without one, rounded parts get the packet's wording.
+    // The rounding note if a published figure was kept within its tolerance or rounded parts do
+    // not add up to their printed total (without the table's own note, the packet's wording for
+    // the latter), and a note for each published figure outside its tolerance.
     void add_notes() {
         const bool rounded = ok_ && rounded_parts_differ();
         if ((used_rounding_note_ || rounded) && !t_.rounding_note.empty()) {

@@ -1,5 +1,4 @@
 #include "input/table_reader.hpp"
-#include "input/foreign_figures.hpp"
 
 #include <algorithm>
 
@@ -12,6 +11,7 @@
 #include "input/code_columns.hpp"
 #include "input/comma_numbers.hpp"
 #include "input/csv_reader.hpp"
+#include "input/foreign_figures.hpp"
 #include "input/formula_reader.hpp"
 
 namespace boardpack::input {
@@ -129,32 +129,32 @@ bool headed_in_per_cent(const std::string& heading) {
 // Percentages exported from different places mix "12,5 %" with "0,125" (a fraction) or "13"
 // (a sign lost): a bare number in a column of shares (headed "Andel", "%", "pct.") that holds
 // percentages is an error at its cell. Only there: a table whose rows are measures ("Andel
-// overholdt" in %, "Antal forløb" counted) holds both in each column, rightly. A column headed in per cent whose
-// bare figures are all fractions (0,75 and 0,8, as R, SAS or an Excel "Standard" cell export
-// 75 % and 80 %) would print as 0,75 %: a warning at the first.
+// overholdt" in %, "Antal forløb" counted) holds both in each column, rightly. A column
+// headed in per cent whose bare figures are all fractions (0,75 and 0,8, as R, SAS or an Excel
+// "Standard" cell export 75 % and 80 %) would print as 0,75 %: a warning at the first.
 void report_bare_among_shares(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
     if (!table.figures_unit.empty()) return;  // declared: "talenhed: pct." makes every figure one
-    const std::string folded_heading = " " + fold_label(table.header[k]) + " ";
-    const bool share_column = headed_in_per_cent(table.header[k]) || folded_heading.find(" andel") != std::string::npos;
-    const Cell* column_share = nullptr;
+    const bool per_cent = headed_in_per_cent(table.header[k]);
+    const Cell* share = nullptr;
     for (const model::TableRow& row : table.rows)
         if (is_share(row.cells[k])) {
-            column_share = &row.cells[k];
+            share = &row.cells[k];
             break;
         }
-    for (const model::TableRow& row : table.rows) {
-        const Cell& c = row.cells[k];
-        if (c.kind != Cell::Kind::Number || !c.unit.empty()) continue;
-        const Cell* share = share_column ? column_share : nullptr;
-        if (!share) continue;
-        diags.error(c.loc,
-                    fmt(_("{} has no per-cent sign, but the column's other figures are percentages (such as {} at "
-                          "{}:{}:{}); write it in per cent with its sign (\"12,5 %\" for a fraction 0,125)"),
-                        quote_text(c.text), quote_text(share->text), share->loc.file, share->loc.line, share->loc.column),
-                    std::string(text.line_view(c.loc.line)));
+    if (share) {
+        if (!per_cent && (" " + fold_label(table.header[k])).find(" andel") == std::string::npos) return;
+        for (const model::TableRow& row : table.rows) {
+            const Cell& c = row.cells[k];
+            if (c.kind != Cell::Kind::Number || !c.unit.empty()) continue;
+            diags.error(c.loc,
+                        fmt(_("{} has no per-cent sign, but the column's other figures are percentages (such as {} at "
+                              "{}:{}:{}); write it in per cent with its sign (\"12,5 %\" for a fraction 0,125)"),
+                            quote_text(c.text), quote_text(share->text), share->loc.file, share->loc.line, share->loc.column),
+                        std::string(text.line_view(c.loc.line)));
+        }
+        return;
     }
-    if (column_share) return;
-    if (!headed_in_per_cent(table.header[k])) return;
+    if (!per_cent) return;
     const Cell* first = nullptr;
     bool fraction = false;
     const calc::Decimal one(1, 0), zero(0, 0);
