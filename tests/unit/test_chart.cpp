@@ -193,6 +193,24 @@ TEST_CASE("chart layout: bars scale from zero, a missing value is a gap and neve
     CHECK(series0_lines == 0);  // only one value: a marker, no line to a zero
 }
 
+TEST_CASE("chart layout: a negative bar at the axis' foot keeps its value clear of the categories' names") {
+    // -4 is a round tick: the axis would end there, and the value under the bar sat on "Ændring".
+    model::Chart c;
+    c.kind = model::Chart::Kind::Column;
+    c.number = 1;
+    c.title = "Ændring";
+    c.categories = {"Ændring"};
+    c.series = {{"Nord", {4.0}, {"4 pct.-point"}}, {"Midt", {-4.0}, {"-4 pct.-point"}}, {"Syd", {-0.5}, {"-0,5 pct.-point"}}};
+    const ChartDrawing d = lay_out_chart(c, kChartWidth, chart_words(test::wording()));
+    check_no_overlap(d);
+    CHECK(d.ticks.front() < -4);
+    // A bar that ends above the foot needs no more room: the axis is as before.
+    c.series = {{"Nord", {4.0}, {"4"}}, {"Midt", {-3.0}, {"-3"}}};
+    const ChartDrawing short_bar = lay_out_chart(c, kChartWidth, chart_words(test::wording()));
+    check_no_overlap(short_bar);
+    CHECK(short_bar.ticks.front() == -4);
+}
+
 TEST_CASE("chart layout: a target line with its label, horizontal bars with their values") {
     model::Chart c;
     c.kind = model::Chart::Kind::Bar;

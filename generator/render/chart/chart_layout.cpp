@@ -25,6 +25,8 @@ constexpr double kTickSize = 7.5;
 constexpr double kLegendSize = 8;
 constexpr double kSwatch = 9;
 constexpr double kPlotHeight = 150;
+// The depth a negative bar's value label takes below the bar (baseline 8 below, descenders).
+constexpr double kBelowBarLabel = 9;
 constexpr double kBarThickness = 11;
 // A category's name wraps onto at most this many lines, this far apart.
 constexpr size_t kMaxLabelLines = 3;
@@ -250,12 +252,18 @@ ChartDrawing vertical_chart(const model::Chart& c, double width, const ChartWord
         top += 12;
     }
     const Range r = data_range(c);
-    const Ticks ticks = nice_ticks(r.lo, r.hi);
+    const bool line_kind = c.kind == model::Chart::Kind::Line;
+    Ticks ticks = nice_ticks(r.lo, r.hi);
+    // A negative bar's value stands below the bar's end: at the foot of the axis it would sit on
+    // the categories' names, so the axis reaches down far enough to hold it.
+    if (!line_kind && !c.stacked && r.lo < 0) {
+        const double room = kBelowBarLabel / kPlotHeight * (ticks.hi - ticks.lo);
+        if (r.lo - room < ticks.lo) ticks = nice_ticks(r.lo - room, r.hi);
+    }
     d.ticks = ticks.values();
     double tick_w = 0;
     for (double t : d.ticks) tick_w = std::max(tick_w, text_width(danish(t, ticks.decimals), kTickSize));
     const double left = tick_w + 5;
-    const bool line_kind = c.kind == model::Chart::Kind::Line;
     // A line's last values, and the target's label, are printed right of the plot, moved apart
     // where they would touch; the plot leaves room for them.
     double right_room = 4;
@@ -350,7 +358,7 @@ ChartDrawing vertical_chart(const model::Chart& c, double width, const ChartWord
                 // The value above its bar when it fits the bar's width.
                 const std::string text = value_text(c, s, k);
                 if (!c.stacked && text_width(text, kTickSize - 0.5) <= bar_w + (ns == 1 ? slot - group : -1)) {
-                    double y = *v >= 0 ? ya - 2.5 : yb + 8;
+                    double y = *v >= 0 ? ya - 2.5 : yb + kBelowBarLabel - 1;
                     // Not crossed by the target line: then it stands above the line.
                     if (c.target && y_of(*c.target) > y - kTickSize && y_of(*c.target) < y + 1.5) y = y_of(*c.target) - 2.5;
                     d.labels.push_back(label(x + bar_w / 2, y, text, kTickSize - 0.5, Label::Anchor::Middle));
