@@ -14,7 +14,7 @@ namespace boardpack::calc {
 // count: a neighbour computed earlier (a share in the row above) says nothing about this cell.
 class SharedShareSign {
 public:
-    // One more cell the formula read; cells that are not numbers do not count.
+    // One more cell the formula read; cells that are not numbers, or are percentage points, do not count.
     void add(const model::Cell& cell);
     std::string sign() const { return shared_.value_or(std::string()); }
 

@@ -159,6 +159,9 @@ private:
             // A ratio of two figures in one unit has none; a share in per cent divided by 100 is
             // a plain rate ("[Stigning] / 100"), which multiplies an amount as it should.
             if (e.op == '/') unit = b->unit.empty() && !(a->is_per_cent() && is_hundred(*e.args[1])) ? a->unit : std::string();
+            // Two shares apart are percentage points (72 % - 68 % is 4 points, not 4 %); a share
+            // moved by points is a share again.
+            if (e.op == '-' && a->unit == "pct." && b->unit == "pct.") unit = kPoints;
         }
         std::optional<Decimal> r;
         switch (e.op) {
@@ -436,7 +439,7 @@ private:
         for (const Value& v : *vs) {
             if (v.kind == Value::Kind::Text) return word_fails(e, v, fmt(_("{}() got {}"), f, not_a_number(v)));
             if (v.kind == Value::Kind::Missing) return v;
-            if (v.is_per_cent()) {
+            if (v.is_per_cent() && !v.is_points()) {  // points are changes, not parts of a whole
                 ++shares;
                 if (v.decimals >= 0 && v.decimals < Decimal::kMaxScale)
                     rounding = Decimal::add(rounding, Decimal(5, v.decimals + 1)).value_or(rounding);

@@ -10,8 +10,8 @@ namespace boardpack::calc {
 
 namespace {
 
-// A unit a figure may be printed in: an amount unit or a share.
-bool is_figure_unit(const std::string& unit) { return kroner_per(unit) > 0 || unit == "pct."; }
+// A unit a figure may be printed in: an amount unit, a share or percentage points.
+bool is_figure_unit(const std::string& unit) { return kroner_per(unit) > 0 || unit == "pct." || unit == kPoints; }
 
 }  // namespace
 
@@ -70,7 +70,7 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
             o.verb = true;
         } else {
             return bad(fmt(_("unknown option {} (known: decimaler N, tolerance N, rækker A .. B, kolonner A .. B, kr., "
-                             "t. kr., mio. kr., mia. kr., pct., verbum)"), quote_text(part)));
+                             "t. kr., mio. kr., mia. kr., pct., pct.-point, verbum)"), quote_text(part)));
         }
         start = end + 2;
     }
@@ -99,7 +99,12 @@ std::string format_value(const Value& v, const Options& o, const Words& words, b
         if (error) *error = std::move(message);
         return std::string();
     };
-    if (!o.unit.empty() && (units_conflict(from, o.unit) || (o.unit == "pct." && v.amount)))
+    // A difference of two shares in per cent is not a share: "4 pct." would read as 4 % of the
+    // share (2,72 points of 68 %).
+    if (v.is_points() && o.unit == "pct.")
+        return fail(fmt(_("the figure is the difference of two shares, in percentage points, not a share in per cent; "
+                          "print it with \"| {}\""), kPoints));
+    if (!o.unit.empty() && (units_conflict(from, o.unit) || ((o.unit == "pct." || o.unit == kPoints) && v.amount)))
         return fail(fmt(_("the figure is in {} and cannot be shown in {}; leave out the unit, or quote a figure in a unit "
                           "that converts to it"), from, o.unit));
     if (kroner_per(o.unit) > 0 && o.unit != from) {

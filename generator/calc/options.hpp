@@ -1,6 +1,6 @@
 // The options after " | " in a formula or figure: how to show the result, which rows or
 // columns a formula applies to, and how far a published figure may differ.
-//   decimaler 2 | tolerance 2 | rækker A .. B | kolonner A .. B | kr. | t. kr. | mio. kr. | mia. kr. | pct. | verbum
+//   decimaler 2 | tolerance 2 | rækker A .. B | kolonner A .. B | kr. | t. kr. | mio. kr. | mia. kr. | pct. | pct.-point | verbum
 #pragma once
 
 #include <cstdint>
@@ -19,7 +19,7 @@ struct Options {
     int decimals = -1;           // -1: from the inputs
     Decimal tolerance;           // how far a published figure may differ (in shown units)
     std::string from, to;        // rækker/kolonner: the range the formula applies to
-    std::string unit;            // "", "kr.", "t. kr.", "mio. kr.", "mia. kr.", "pct."
+    std::string unit;            // "", "kr.", "t. kr.", "mio. kr.", "mia. kr.", "pct.", "pct.-point"
     std::string source_unit;     // not an option: the unit the value is written in ("" = kr.)
     bool verb = false;           // trend words as verbs: "faldet", "steget"
 };

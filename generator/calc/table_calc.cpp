@@ -168,9 +168,19 @@ bool holds_numbers(const Table& t, size_t c) {
 namespace {
 
 // An amount written in kr. that the table shows in a larger unit ("enhed: mio. kr."); a share
-// keeps its own.
+// (or percentage points) keeps its own.
 bool shown_scaled(const Table& t, const Cell& c) {
-    return kroner_per(t.unit) > 1 && c.kind == Cell::Kind::Number && c.unit != "%" && c.unit != "pct." && !c.unitless;
+    return kroner_per(t.unit) > 1 && c.kind == Cell::Kind::Number && c.unit != "%" && c.unit != "pct." &&
+           c.unit != kPoints && !c.unitless;
+}
+
+// Whether a heading says its figures are percentage points ("Ændring (procentpoint)", "Forskel i
+// pct.-point"), so its cells need not.
+bool names_points(const std::string& heading) {
+    const std::string h = fold_label(heading);
+    for (const char* w : {"procentpoint", "procent-point", "pct.-point", "pct.point", "pct-point", "%-point"})
+        if (h.find(w) != std::string::npos) return true;
+    return false;
 }
 
 }  // namespace
@@ -799,10 +809,12 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& shar
             out.decimals = d;
             out.text = format_danish(v.number, d);
             // "6 %" computed from cells written "5 %", unless the result is not a share (a ratio
-            // of two shares, 73 % / 71 %, is 1,028, not "1,028 %").
-            out.unit = v.unit == "pct." ? share_sign : std::string();
+            // of two shares, 73 % / 71 %, is 1,028, not "1,028 %"). The difference of two shares
+            // is "4 pct.-point", where neither its column nor its row says so already.
+            out.unit = v.unit == "pct." ? share_sign : v.is_points() ? kPoints : std::string();
             out.unitless = v.unit.empty();
-            if (!out.unit.empty()) out.text += " " + out.unit;
+            if (!out.unit.empty() && !(v.is_points() && (names_points(t.header[c]) || names_points(row_name(t, r)))))
+                out.text += " " + out.unit;
             // A share of 0,3 shown without decimals is "0": a figure that is not zero must not
             // print as zero unremarked.
             if (!v.number.is_zero() && v.number.rounded(d).is_zero())

@@ -17,6 +17,7 @@ int64_t kroner_per(const std::string& unit) {
 
 std::string cell_unit(const std::string& figures_unit, const std::string& written_unit) {
     if (written_unit == "%" || written_unit == "pct.") return "pct.";
+    if (written_unit == kPoints) return kPoints;  // a cell computed as the difference of two shares
     return figures_unit.empty() ? "kr." : figures_unit;
 }
 
@@ -69,14 +70,17 @@ bool large_amount(const std::string& unit) { return kroner_per(unit) > 1; }
 }  // namespace
 
 bool units_conflict(const std::string& from, const std::string& to) {
-    if (from == "pct.") return kroner_per(to) > 0;  // a share shown as kroner
-    return to == "pct." && large_amount(from);
+    const bool from_share = from == "pct." || from == kPoints, to_share = to == "pct." || to == kPoints;
+    if (from_share) return kroner_per(to) > 0 || (to_share && from != to);  // a share shown as kroner, points as a share
+    return to_share && large_amount(from);
 }
 
 std::optional<std::string> common_unit(const std::string& a, const std::string& b) {
     if (a == b || b.empty()) return a;
     if (a.empty()) return b;
-    if ((a == "pct." && large_amount(b)) || (b == "pct." && large_amount(a))) return std::nullopt;
+    const auto share = [](const std::string& u) { return u == "pct." || u == kPoints; };
+    if ((share(a) && large_amount(b)) || (share(b) && large_amount(a))) return std::nullopt;
+    if (share(a) && share(b)) return std::string("pct.");
     const int64_t ka = kroner_per(a), kb = kroner_per(b);
     if (ka > 0 && kb > 0) return ka > kb ? a : b;
     return std::string();

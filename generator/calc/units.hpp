@@ -1,5 +1,6 @@
 // The units a computed number can be in: an amount ("kr.", "t. kr.", "mio. kr.", "mia. kr."), a share
-// ("pct."), or none ("": a literal, a ratio, a count). Values carry theirs, so a formula that
+// ("pct."), percentage points ("pct.-point": the difference of two shares, 72 % - 68 %), or none
+// ("": a literal, a ratio, a count). Values carry theirs, so a formula that
 // quotes a table in mio. kr. from one in kr. converts exactly instead of adding 11,5 to millions.
 #pragma once
 
@@ -11,6 +12,10 @@
 #include "numbers/decimal.hpp"
 
 namespace boardpack::calc {
+
+// The unit of the difference of two shares: 72 % - 68 % is 4 percentage points, not 4 % (4 % of
+// 68 % would be 2,72 points). Printed "pct.-point", as Danish statistics writes it.
+inline const std::string kPoints = "pct.-point";
 
 // How many kroner one `unit` is: 1 for "kr.", 1000 for "t. kr.", 10^6 for "mio. kr.", 10^9 for
 // "mia. kr."; 0 for a unit that is not an amount ("pct.") and for "".
@@ -31,15 +36,17 @@ std::optional<Decimal> convert_amount(const Decimal& amount, const std::string& 
 // following the digits (11,5 mio. kr. is 11.500.000 kr.); nullopt if it does not fit.
 std::optional<Value> in_unit(const Value& v, const std::string& unit);
 
-// Whether a number in `from` cannot be shown or used as one in `to`: a share as an amount, or
-// millions or billions as a share. "kr." is also what a table without "talenhed" is in, which may
+// Whether a number in `from` cannot be shown or used as one in `to`: a share (or percentage
+// points) as an amount, millions or billions as a share, percentage points as a share or a share
+// as points. "kr." is also what a table without "talenhed" is in, which may
 // hold counts, so it converts to anything; "" (no unit) too.
 bool units_conflict(const std::string& from, const std::string& to);
 
 // The unit two numbers are combined in (added, compared, divided): the same one, the one that
 // has a unit, or for two amounts the larger (mio. kr. for kr. and mio. kr.): dividing by a power
 // of ten is always exact and keeps the decimals the figures in millions are shown with.
-// nullopt for a share and millions or billions; "" for a share and kr., which may be a count.
+// nullopt for a share and millions or billions; "" for a share and kr., which may be a count; a
+// share for a share and percentage points (72 % + 4 points is 76 %).
 std::optional<std::string> common_unit(const std::string& a, const std::string& b);
 
 // The amount unit a heading or title names, as in "Budget 2024 (mio. kr.)": "t. kr." (also

@@ -18,7 +18,7 @@ struct Value {
     SourceLoc from;          // the table cell it was read from, if any (for messages)
     std::string printed;     // that cell's text as the table prints it (a published figure, say)
     std::string where;       // the quoted cell, "t[række; kolonne]", for messages about it
-    std::string unit;        // Number: "kr.", "mio. kr.", "mia. kr.", "pct.", or "" for none (calc/units.hpp)
+    std::string unit;        // Number: "kr.", "mio. kr.", "mia. kr.", "pct.", "pct.-point", or "" for none (calc/units.hpp)
     // Number: another amount unit it was computed from (kr. for mio. kr. + kr.), or "": then its
     // unit was chosen by the calculation, not seen by the writer (calc/evaluator.cpp).
     std::string mixed_with;
@@ -37,8 +37,11 @@ struct Value {
     // 1.200.000, a hundred times the 12.000 meant. Only 0 is a figure; see calc/evaluator.cpp.
     int hundredfold = 0;
 
-    // A share in per cent: a cell or table in "%", "pct.", or a number written so.
-    bool is_per_cent() const { return unit == "pct." || per_cent_literal; }
+    // A number in hundredths: a share (a cell or table in "%", "pct.", or a number written so)
+    // or percentage points (the difference of two shares).
+    bool is_per_cent() const { return unit == "pct." || per_cent_literal || is_points(); }
+    // Percentage points: 72 % - 68 % (calc/units.hpp, kPoints).
+    bool is_points() const { return unit == "pct.-point"; }
 
     static Value of(Decimal d, int decimals) {
         Value v;

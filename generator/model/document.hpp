@@ -86,7 +86,7 @@ struct Cell {
     std::string text;
     calc::Decimal value;
     int decimals = 0;
-    std::string unit;  // Number: the unit printed after it, as the CSV wrote it ("%", "pct.", "kr.")
+    std::string unit;  // Number: the unit printed after it, as the CSV wrote it ("%", "pct.", "kr."), or "pct.-point" for a computed difference of shares
     Tone tone = Tone::None;
     SourceLoc loc;
     bool changed = false;  // its value changed since the edition's previous version (model/changes.hpp)

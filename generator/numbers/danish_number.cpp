@@ -245,6 +245,10 @@ std::string canonical_unit(const std::string& folded) {
     for (char ch : folded)
         if (ch != ' ') key += ch;
     if (key == "t.kr." || key == "tkr." || key == "tkr" || key == "1.000kr.") return "t. kr.";
+    // Percentage points, the difference of two shares: "pct.-point" as Danish statistics writes it.
+    if (key == "pct.-point" || key == "pct.point" || key == "pct-point" || key == "procentpoint" || key == "%-point" ||
+        key == "procent-point")
+        return "pct.-point";
     return folded;
 }
 

@@ -33,7 +33,8 @@ std::optional<ReadNumber> read_danish_cell(std::string_view text, std::string* h
 
 // A unit as a table key ("talenhed:", "enhed:") or a figure's option writes it, folded
 // (fold_label), in the one spelling numbers are read and printed with: thousands of kroner
-// written "t.kr.", "tkr." or "1.000 kr." are "t. kr."; any other text is returned as it is.
+// written "t.kr.", "tkr." or "1.000 kr." are "t. kr.", percentage points written "procentpoint" or
+// "%-point" are "pct.-point"; any other text is returned as it is.
 std::string canonical_unit(const std::string& folded);
 
 // Writes a number rounded (half away from zero) to `decimals`: "." groups thousands, ","

@@ -178,8 +178,8 @@ I alt {mio[Drift; 2023] + kroner[Drift; 2023] | mio. kr.}
     "messages": ["item.md:28:8: error: the figure quotes tables whose figures are in different units"],
 })
 
-# Issue 9, point 9: a computed cell among figures written "6 %" prints "6 %" too, in the table
-# and when the text quotes it.
+# Issue 9, point 9: a computed cell among figures written "6 %" prints "6 %" too (a difference of
+# two, "2 pct.-point"), in the table and when the text quotes it.
 CASES.append({
     "name": "point9-percent",
     "files": {"andel.csv": "Region;2022;2023\nNord;6 %;8 %\nSyd;12 %;9 %\n"},
@@ -191,11 +191,12 @@ række: I alt = Nord + Syd
 kolonne: Forskel = [2023] - [2022]
 ```
 
-Samlet {andel[I alt; 2023]} og for Nord {andel[Nord; Forskel]} point.
+Samlet {andel[I alt; 2023]} og for Nord {andel[Nord; Forskel]}.
 """,
-    "prints": ["Nord 6 % 8 % 2 %", "Syd 12 % 9 % -3 %", "I alt 18 % 17 % -1 %",
-               "Samlet 17 % og for Nord 2 % point."],
-    "not_prints": ["6 pct.", "I alt 18 17"],
+    # The difference of two shares is in percentage points: "2 %" would be 2 % of 6 % (0,12 points).
+    "prints": ["Nord 6 % 8 % 2 pct.-point", "Syd 12 % 9 % -3 pct.-point", "I alt 18 % 17 % -1 pct.-point",
+               "Samlet 17 % og for Nord 2 pct.-point."],
+    "not_prints": ["6 pct.", "I alt 18 17", "8 % 2 %"],
 })
 
 # Issue 9, point 3: cells as Excel formats them are read as the number with its unit; an amount

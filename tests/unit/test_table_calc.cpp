@@ -803,7 +803,7 @@ TEST_CASE("table calc: a computed cell's per-cent sign comes from the cells its 
                            "Post;2022;2023\nAndel overholdt;73 %;75 %\nAntal forløb;100;120\nVentetid (dage);46;43\n");
     REQUIRE(l.meeting);
     CHECK(l.messages == "");
-    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Andel overholdt", "73 %", "75 %", "2 %"});
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Andel overholdt", "73 %", "75 %", "2 pct.-point"});
     CHECK(row_texts(table(l), 1) == std::vector<std::string>{"Antal forløb", "100", "120", "20"});
     CHECK(row_texts(table(l), 2) == std::vector<std::string>{"Ventetid (dage)", "46", "43", "-3"});
     CHECK(figure_text(l).find("Tal: 20 og -3.") != std::string::npos);
@@ -825,6 +825,37 @@ TEST_CASE("table calc: a computed cell's per-cent sign comes from the cells its 
     REQUIRE(first_row_counts.meeting);
     CHECK(row_texts(table(first_row_counts), 0) == std::vector<std::string>{"Antal", "1", "2", "3"});
     CHECK(row_texts(table(first_row_counts), 1) == std::vector<std::string>{"Andel", "10 %", "20 %", "30 %"});
+}
+
+TEST_CASE("table calc: the difference of two shares is in percentage points, never printed as a share") {
+    // 72 % - 68 % is 4 percentage points; "4 %" would read as a change of 4 % of 68 % (2,72 points).
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Ændring = [2024] - [2023]\n"
+                           "kolonne: Ændring (procentpoint) = [2024] - [2023]\nkolonne: Dobbelt = [Ændring] * 2\n"
+                           "kolonne: Ny = [2023] + [Ændring]\n```\n\n"
+                           "Tal: {t[Nord; Ændring]}, {t[Nord; 2024] - t[Nord; 2023]}, "
+                           "{t[Nord; 2024] - t[Nord; 2023] | procentpoint}, {t[Nord; Ny] | pct.} i alt.\n",
+                           "Region;2023;2024\nNord;68 %;72 %\nSyd;80,5 %;80 %\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    // Printed with its unit, unless its heading names it already; points moved onto a share are a share.
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Nord", "68 %", "72 %", "4 pct.-point", "4", "8 pct.-point", "72 %"});
+    CHECK(row_texts(table(l), 1) ==
+          std::vector<std::string>{"Syd", "80,5 %", "80 %", "-0,5 pct.-point", "-0,5", "-1,0 pct.-point", "80,0 %"});
+    CHECK(figure_text(l).find("Tal: 4 pct.-point, 4, 4 pct.-point, 72 pct. i alt.") != std::string::npos);
+    // Asked for in per cent, the points are an error at the figure; a share is not points either.
+    const auto as_share = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Ændring = [2024] - [2023]\n```\n\n"
+                                  "Tal: {t[Nord; Ændring] | pct.} og {t[Nord; 2024] | pct.-point}.\n",
+                                  "Region;2023;2024\nNord;68 %;72 %\n");
+    CHECK(as_share.messages.find("error: the figure is the difference of two shares, in percentage points, not a share in "
+                                 "per cent; print it with \"| pct.-point\" in the figure \"{t[Nord; Ændring] | pct.}\"") !=
+          std::string::npos);
+    CHECK(as_share.messages.find("error: the figure is in pct. and cannot be shown in pct.-point") != std::string::npos);
+    // Points are no parts of a whole: their sum is not checked against 100 %, and is points.
+    const auto sum = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Ændring = [2024] - [2023]\n```\n\n"
+                             "Samlet {sum(t[Nord; Ændring]; t[Syd; Ændring]) | pct.-point}.\n",
+                             "Region;2023;2024\nNord;68 %;72 %\nSyd;10 %;90 %\n");
+    CHECK(sum.messages == "");
+    CHECK(figure_text(sum).find("Samlet 84 pct.-point.") != std::string::npos);
 }
 
 namespace {
