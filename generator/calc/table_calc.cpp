@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "calc/cell_units.hpp"
 #include "numbers/danish_number.hpp"
@@ -172,6 +173,16 @@ namespace {
 bool shown_scaled(const Table& t, const Cell& c) {
     return kroner_per(t.unit) > 1 && c.kind == Cell::Kind::Number && c.unit != "%" && c.unit != "pct." &&
            c.unit != kPoints && !c.unitless;
+}
+
+// A number cell printed as the year it was written as ("2019", a footnote mark after it): the
+// reader treats its column as years (input/table_reader.cpp leaves no amount so among others).
+bool printed_as_year(const Cell& c) {
+    const std::string_view t(c.text);
+    return c.kind == Cell::Kind::Number && c.unit.empty() && !c.unitless && t.size() >= 4 &&
+           (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") &&
+           std::all_of(t.begin(), t.begin() + 4, [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+           (t.size() == 4 || t[4] == ' ');
 }
 
 // Whether a heading says its figures are percentage points ("Ændring (procentpoint)", "Forskel i
@@ -466,6 +477,9 @@ public:
 
     // The per-cent sign of the cells of this table the formula read ("" for none or mixed).
     std::string share_sign() const { return share_sign_.sign(); }
+    // The first cell the formula read that prints as a year ("2019": four digits from 1900 to
+    // 2099 without a thousands point, in a column of nothing else), if any.
+    std::optional<std::pair<size_t, size_t>> year_read() const { return year_read_; }
 
     // A "-" quoted from another table (or by the table's own name) passes only where this table
     // says "mangler: videre"; from an input cell the error belongs at that cell.
@@ -637,6 +651,7 @@ private:
         if (!not_yet_computed(r, c, error)) return std::nullopt;
         auto v = cell_value(t_, r, c, error);
         if (v) share_sign_.add(t_.rows[r].cells[c]);
+        if (v && !year_read_ && printed_as_year(t_.rows[r].cells[c])) year_read_ = {r, c};
         if (!v || v->kind != Value::Kind::Missing || t_.missing_passes || computed_.count({r, c})) return v;
         const Cell& cell = t_.rows[r].cells[c];
         error->message = missing_input_message(quote_text(row_name(t_, r)) + " / " + quote_text(t_.header[c]), cell.text,
@@ -712,6 +727,7 @@ private:
     SumSpans& sums_;
     const FailedCells* failed_;
     SharedShareSign share_sign_;
+    std::optional<std::pair<size_t, size_t>> year_read_;
 };
 
 using Prepared = PreparedFormula;
@@ -1244,6 +1260,18 @@ private:
         }
         if (!caution.empty())
             diags_.warning(p.formula->loc, fmt(_("the cell {} / {} {}"), quote_text(row_name(t_, r)), quote_text(t_.header[c]), caution));
+        if (const auto year = scope.year_read(); year && years_reported_.insert({p.formula, year->second}).second)
+            // Years added up make a figure that means nothing; amounts written like years are
+            // shown as years (input/table_reader.cpp). Either way the reader is misled.
+            diags_.warning(t_.rows[year->first].cells[year->second].loc,
+                           fmt(_("the formula {} computes with {} / {}, {}, in a column whose numbers are all written like "
+                                 "years (four digits, no thousands point); if they are years, leave the column out of the "
+                                 "formula (\"| kolonner\" or \"| rækker\"); if they are figures, write them with a "
+                                 "thousands point ({}), as they are then printed"),
+                               quote_text(p.formula->target + " = " + p.formula->expression),
+                               quote_text(row_name(t_, year->first)), quote_text(t_.header[year->second]),
+                               t_.rows[year->first].cells[year->second].text,
+                               quote_text(format_danish(t_.rows[year->first].cells[year->second].value, 0))));
         const auto in_unit = in_table_unit(t_, r, c, *v, p, diags_);
         if (!in_unit) return false;
         return store(t_, r, c, *in_unit, scope.share_sign(), p, used_rounding_note_, differs_, refs_.words(), diags_);
@@ -1324,6 +1352,7 @@ private:
     FailedCells failed_cells_;                                    // cells a formula could not compute
     bool failed_on_input_ = false;  // compute_cell's last failure was a cell's, not its formula's
     std::map<std::tuple<std::string, int, int>, size_t> cause_reported_;  // input cells at fault, and their error
+    std::set<std::pair<const Formula*, size_t>> years_reported_;  // formulas warned of the year-like column they read
     SumSpans sum_spans_;                                           // what each sum formula adds
     size_t now_ = 0;  // the formula being computed, counting the rows' formulas, then the columns'
 

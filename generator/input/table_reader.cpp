@@ -250,6 +250,22 @@ std::optional<Cell> classify_no_figure(const std::string& text, const SourceLoc&
     return std::nullopt;
 }
 
+namespace {
+
+// Four digits from 1900 to 2099 without a thousands point: a year, unless its column says otherwise.
+bool written_as_year(std::string_view t) {
+    return t.size() == 4 && (starts_with(t, "19") || starts_with(t, "20")) &&
+           std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+// A number cell printed as the year it was written as ("2023", its footnote mark after it).
+bool printed_as_year(const Cell& c) {
+    return c.kind == Cell::Kind::Number && c.unit.empty() && c.text.size() >= 4 &&
+           written_as_year(std::string_view(c.text).substr(0, 4)) && (c.text.size() == 4 || c.text[4] == ' ');
+}
+
+}  // namespace
+
 Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags, std::string_view source_line,
                    bool comma_separated) {
     if (auto c = classify_no_figure(text, loc)) return std::move(*c);
@@ -266,10 +282,9 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
         c.text = calc::format_danish_cell(*n);
         // A year ("2024", four digits from 1900 to 2099 written without a thousands point) keeps
         // its form: "2.024" would misprint it. Other numbers get the point, so a column's
-        // amounts and the totals computed from them look alike.
-        if (t.size() == 4 && (starts_with(t, "19") || starts_with(t, "20")) &&
-            std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-            c.text = std::string(t);
+        // amounts and the totals computed from them look alike (and so does a year-like amount
+        // among them: point_years_among_amounts).
+        if (written_as_year(t)) c.text = std::string(t);
         if (!marker.empty()) c.text += " " + marker;
         return c;
     }
@@ -394,6 +409,22 @@ std::optional<CsvData> read_table_csv(const TableBlock& block, const std::string
     return csv;
 }
 
+// A column that holds amounts beside year-like numbers ("1500" and "2023" under "Beløb") prints
+// them all as amounts: "1.500" beside "2023" would make the one look like a year, the other a
+// figure, and the total "3.523" sum a year. Only a column whose every number is year-like keeps
+// them as written.
+void point_years_among_amounts(model::Table& table, size_t k) {
+    bool amounts = false;
+    for (const model::TableRow& row : table.rows)
+        if (k < row.cells.size() && row.cells[k].kind == Cell::Kind::Number && !printed_as_year(row.cells[k])) amounts = true;
+    if (!amounts) return;
+    for (model::TableRow& row : table.rows)
+        if (k < row.cells.size() && printed_as_year(row.cells[k])) {
+            Cell& c = row.cells[k];
+            c.text = calc::format_danish(c.value, 0) + c.text.substr(4);
+        }
+}
+
 // The CSV's rows as the table's, every cell but the label typed.
 // A column of codes (code_columns) has its cells as written.
 void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFile& text, model::Table& table,
@@ -482,6 +513,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     report_unpointed_columns(*csv, table, codes, *text, diags);
     mark_numeric_columns(table, *text, diags);
     for (size_t k = 1; k < table.header.size(); ++k) {
+        if (k >= codes.size() || !codes[k]) point_years_among_amounts(table, k);
         report_shares_among_amounts(table, k, *text, diags);
         report_bare_among_shares(table, k, *text, diags);
         report_english_column(table, k, *text, diags);

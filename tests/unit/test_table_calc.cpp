@@ -279,6 +279,22 @@ TEST_CASE("table calc: a year written without a thousands point prints as writte
     CHECK(row_texts(table(l), 1) == std::vector<std::string>{"Frederiksberg", "1999", "2.500 kr.", "-1.500"});
     CHECK(row_texts(table(l), 2)[2] == "3.500");
     CHECK(figure_text(l).find("Start 2024.") != std::string::npos);
+    // A year-like amount among amounts is one of them: "2023" beside "1.500" and "3.523" in
+    // "Beløb" read as a year. A column of nothing but year-like numbers keeps them as written.
+    const auto amounts = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: I alt = sum(A .. B)\n```\n",
+                                 "Post;Beløb;Antal;Periode\nA;1500;1950 *;2019\nB;2023;40;2020\nI alt;;;\n");
+    REQUIRE(amounts.meeting);
+    CHECK(row_texts(table(amounts), 0) == std::vector<std::string>{"A", "1.500", "1.950 *", "2019"});
+    CHECK(row_texts(table(amounts), 1) == std::vector<std::string>{"B", "2.023", "40", "2020"});
+    CHECK(row_texts(table(amounts), 2)[1] == "3.523");
+    // Years summed make a figure that means nothing: a warning at the first year-like cell read,
+    // once for the formula and column. Left out of the formula, the column raises none.
+    CHECK(amounts.messages.find("m/01-a/t.csv:2:15: warning: the formula \"I alt = sum(A .. B)\" computes with \"A\" / "
+                                "\"Periode\", 2019, in a column whose numbers are all written like years") != std::string::npos);
+    CHECK(amounts.messages.find("written like years") == amounts.messages.rfind("written like years"));
+    const auto left_out = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: I alt = sum(A .. B) | kolonner Beløb .. Antal\n```\n",
+                                  "Post;Beløb;Antal;Periode\nA;1500;1950 *;2019\nB;2023;40;2020\nI alt;;;\n");
+    CHECK(left_out.messages == "");
 }
 
 TEST_CASE("figures: the text quotes cells as the table prints them, or in the unit asked for") {
