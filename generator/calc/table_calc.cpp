@@ -277,8 +277,8 @@ std::string missing_input_message(const std::string& cell, const std::string& sh
     if (!f.loc.file.empty())
         at = " (" + f.loc.file + ":" + std::to_string(f.loc.line) + ":" + std::to_string(f.loc.column) + ")";
     return fmt(_("the cell {} holds {}, not a number, but the formula {}{} needs a number; write the number, or "
-                 "\"mangler: videre\" in the formula's block to print \"-\" in the cells computed from it"),
-               cell, quote_text(shown), quote_text(f.target + " = " + f.expression), at);
+                 "\"mangler: videre\" in the formula's block to print {} in the cells computed from it"),
+               cell, quote_text(shown), quote_text(f.target + " = " + f.expression), at, quote_text(shown));
 }
 
 bool refuse_missing(const Value& missing, const Formula& f, Failure* error) {

@@ -55,8 +55,11 @@ const std::vector<KeySpec>& table_keys() { return kTableKeys; }
 
 namespace {
 
+// The words for a figure that is not available, and the signs statistics tables print for one
+// (Statistics Denmark's ".." for a figure withheld, "." for one not to be had; "…").
 bool is_not_available(const std::string& folded) {
-    return folded == "ikke oplyst" || folded == "i.o." || folded == "n/a" || folded == "ikke opgjort";
+    return folded == "ikke oplyst" || folded == "i.o." || folded == "n/a" || folded == "ikke opgjort" || folded == ".." ||
+           folded == "." || folded == "\xE2\x80\xA6";
 }
 
 bool is_share(const Cell& c) { return c.kind == Cell::Kind::Number && (c.unit == "%" || c.unit == "pct."); }
