@@ -249,10 +249,16 @@ void MemoryFiles::add_hard_link(const std::string& existing, const std::string& 
     inodes_[name] = inodes_.at(existing);
 }
 
+void MemoryFiles::add_bind_mount(const std::string& existing, const std::string& name) {
+    add_hard_link(existing, name);
+    mounted_.insert(name);
+}
+
 std::optional<FileIdentity> MemoryFiles::identity(const std::string& real) const {
     const auto it = inodes_.find(real);
     if (it == inodes_.end()) return std::nullopt;
-    const auto links = std::count_if(inodes_.begin(), inodes_.end(), [&](const auto& n) { return n.second == it->second; });
+    const auto links = std::count_if(inodes_.begin(), inodes_.end(),
+                                     [&](const auto& n) { return n.second == it->second && !mounted_.count(n.first); });
     return FileIdentity{0, it->second, static_cast<std::uint64_t>(links)};
 }
 

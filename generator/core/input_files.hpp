@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -129,6 +130,9 @@ public:
     void add(const std::string& relative, std::string content);
     // Gives the file `existing` a second name, as `ln existing name` does.
     void add_hard_link(const std::string& existing, const std::string& name);
+    // Shows the file `existing` at `name` too, as a bind mount does: the same file, which still
+    // has one name (st_nlink 1).
+    void add_bind_mount(const std::string& existing, const std::string& name);
     std::optional<std::string> read(const std::string& relative, std::string* error) const override;
     bool is_directory(const std::string& relative) const override;
     bool exists(const std::string& relative) const override;
@@ -141,7 +145,8 @@ public:
 private:
     std::string display_root_;
     std::map<std::string, std::string> files_;
-    std::map<std::string, std::uint64_t> inodes_;  // name -> its file; hard links share one
+    std::map<std::string, std::uint64_t> inodes_;  // name -> its file; hard links and bind mounts share one
+    std::set<std::string> mounted_;                 // names shown by a bind mount: not counted as links
     std::uint64_t next_inode_ = 1;
 };
 

@@ -18,7 +18,7 @@ std::optional<std::string> ItemFiles::read(const std::string& relative, std::str
     const auto real = real_path(relative, error);
     if (!real) return std::nullopt;
     // Its path says the file is the item's; a hard link could still make it another item's.
-    if (auto why = links_.refuse(item_, *real)) {
+    if (auto why = aliases_.refuse(item_, *real)) {
         if (error) *error = *why;
         return std::nullopt;
     }

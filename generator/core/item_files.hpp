@@ -5,17 +5,17 @@
 #pragma once
 
 #include "core/file_owners.hpp"
-#include "core/hard_links.hpp"
+#include "core/file_aliases.hpp"
 #include "core/input_files.hpp"
 
 namespace boardpack {
 
 // The meeting's files, confined to what `item` may read (see FileOwners::refuse, and
-// HardLinks::refuse for a file read). Names stay relative to the meeting folder, as for InputFiles.
+// FileAliases::refuse for a file read). Names stay relative to the meeting folder, as for InputFiles.
 class ItemFiles final : public InputFiles {
 public:
-    ItemFiles(const InputFiles& meeting, const FileOwners& owners, const HardLinks& links, FileOwner item)
-        : meeting_(meeting), owners_(owners), links_(links), item_(std::move(item)) {}
+    ItemFiles(const InputFiles& meeting, const FileOwners& owners, const FileAliases& aliases, FileOwner item)
+        : meeting_(meeting), owners_(owners), aliases_(aliases), item_(std::move(item)) {}
 
     std::optional<std::string> read(const std::string& relative, std::string* error) const override;
     bool is_directory(const std::string& relative) const override;
@@ -28,7 +28,7 @@ public:
 private:
     const InputFiles& meeting_;
     const FileOwners& owners_;
-    const HardLinks& links_;
+    const FileAliases& aliases_;
     FileOwner item_;
 };
 

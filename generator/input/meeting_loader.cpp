@@ -184,14 +184,14 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
     warn_unlisted_items(files, folders, shared_keys, item_keys, *file, diags);
 
     std::map<int, SourceLoc> numbers;  // item number -> where it was first given
-    const HardLinks links(files, owners);  // shared by all items, so the folders are walked once
+    const FileAliases aliases(files, owners);  // shared by all items, so the folders are walked once
     // PDF attachments are cleaned on a second core while the items' text is read.
     PdfReading pdfs(std::thread::hardware_concurrency() > 1);
     for (const auto& [kv, owner] : listed) {
         if (!count_for_meeting(files.totals(), &ReadTotals::items, 1, kMaxMeetingItems, N_("agenda items"), kv->value_loc,
                                diags))
             break;
-        const ItemFiles item_files(files, owners, links, owner);
+        const ItemFiles item_files(files, owners, aliases, owner);
         const size_t pending_before = pdfs.pending.size();
         auto item = read_item(item_files, owner.name, kv->value_loc, pdfs, diags);
         size_t index = PendingPdf::kLeftOut;

@@ -4,8 +4,9 @@ names them. Each case is made at run time from the canary meeting: the public it
 file of the confidential item by a table's `fil:`, an attachment file, "..", a symbolic link
 inside the meeting folder (to a file, to a folder, from a shared folder), a nested item folder
 (either way round), the meeting folder itself as an item (`punkt: .`), an item folder that is a
-link to another, a `delt:` line sharing the confidential item's files, or a hard link in the
-public folder to a confidential CSV or attachment. Every case must be
+link to another, a `delt:` line sharing the confidential item's files, a hard link in the
+public folder to a confidential CSV or attachment, or (where the machine allows `mount --bind`)
+the confidential folder bind-mounted inside the public one. Every case must be
 refused (exit 1) with a message naming both items, publish nothing, and echo no canary; were
 anything published, every canary is searched for in it as check.py does.
 
@@ -163,6 +164,48 @@ def leaks(work, needles):
     return [(n, where) for n in needles for where, text in hay.items() if n in text]
 
 
+def judge(name, rc, err, work, needles, content, reader, secret):
+    """A refused case: exit 1, both items named, nothing published, no canary anywhere."""
+    found = leaks(work, needles)
+    echoed = [n for n in content if n in err]
+    if found:
+        fail(name, "canaries in the public edition: " + ", ".join(f"{n!r} ({w})" for n, w in found[:5]))
+    elif rc != 1:
+        fail(name, f"exit status {rc}, expected 1 (refused)\n{err[-1500:]}")
+    elif f'"{reader}"' not in err or f'"{secret}"' not in err:
+        fail(name, f'the message does not name both items ("{reader}" and "{secret}"):\n{err[-1500:]}')
+    elif os.path.exists(os.path.join(work, "out", "m")):
+        fail(name, "a packet was published although the build was refused")
+    elif echoed:
+        fail(name, "the message echoes confidential content: " + ", ".join(echoed[:5]))
+    else:
+        print("ok   " + name + ": " + next((l for l in err.splitlines() if ": error: " in l), "")[:200])
+
+
+def bind_mount(boardpack, base, needles, content):
+    """The confidential item's folder bind-mounted inside the public one's: one name per file, a
+    path inside the public folder, and yet the confidential files. Needs `mount --bind` (root
+    and CAP_SYS_ADMIN); where the machine does not allow it the case says so and is skipped
+    (the unit test "another item's file shown in an item's folder by a bind mount" covers the
+    check on any machine)."""
+    name = "tabel fil: the confidential folder bind-mounted into the public one"
+    with tempfile.TemporaryDirectory() as work:
+        m = os.path.join(work, "m")
+        shutil.copytree(base, m, symlinks=True)
+        mnt = os.path.join(m, PUB, "mnt")
+        os.mkdir(mnt)
+        if subprocess.run(["mount", "--bind", os.path.join(m, SECRET), mnt], capture_output=True).returncode != 0:
+            print("skip " + name + ": mount --bind is not permitted on this machine")
+            return
+        try:
+            table_file(m, "mnt/" + CSV)
+            p = subprocess.run([boardpack, "build", "m", "--out", "out"], cwd=work, capture_output=True, timeout=120)
+            err = p.stderr.decode("utf-8", errors="replace") + p.stdout.decode("utf-8", errors="replace")
+            judge(name, p.returncode, err, work, needles, content, PUB, SECRET)
+        finally:
+            subprocess.run(["umount", mnt], capture_output=True)
+
+
 def main():
     boardpack, base = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     needles = sorted(n for n in check.item_strings(os.path.join(base, SECRET)) if n.startswith(("KANARIE", "313.131", "525.252")))
@@ -171,20 +214,8 @@ def main():
     for name, mutate, reader, secret in CASES:
         with tempfile.TemporaryDirectory() as work:
             rc, err = build(boardpack, base, mutate, work)
-            found = leaks(work, needles)
-            echoed = [n for n in content if n in err]
-            if found:
-                fail(name, "canaries in the public edition: " + ", ".join(f"{n!r} ({w})" for n, w in found[:5]))
-            elif rc != 1:
-                fail(name, f"exit status {rc}, expected 1 (refused)\n{err[-1500:]}")
-            elif f'"{reader}"' not in err or f'"{secret}"' not in err:
-                fail(name, f'the message does not name both items ("{reader}" and "{secret}"):\n{err[-1500:]}')
-            elif os.path.exists(os.path.join(work, "out", "m")):
-                fail(name, "a packet was published although the build was refused")
-            elif echoed:
-                fail(name, "the message echoes confidential content: " + ", ".join(echoed[:5]))
-            else:
-                print("ok   " + name + ": " + next((l for l in err.splitlines() if ": error: " in l), "")[:200])
+            judge(name, rc, err, work, needles, content, reader, secret)
+    bind_mount(boardpack, base, needles, content)
 
     # The control: a copy of the canary CSV, shared the intended way, is public data.
     def share_copy(m):

@@ -424,6 +424,26 @@ TEST_CASE("loader: a hard link into another item's folder is refused, naming bot
           "       ^\n");
 }
 
+TEST_CASE("loader: another item's file shown in an item's folder by a bind mount is refused, naming both items") {
+    // Regression (probe): one name (st_nlink 1), a path inside the public item's folder, and yet
+    // the confidential item's CSV, printed in the public edition.
+    MemoryFiles f = good_meeting();
+    f.add("06-b/hemmelig.csv", ";2023\nHemmeligt;1\n");
+    f.add_bind_mount("06-b/hemmelig.csv", "05-a/tabel-1.csv");
+    CHECK(load_errors(f) ==
+          "m/05-a/item.md:20:6: error: cannot read the table's CSV file \"tabel-1.csv\" (m/05-a/tabel-1.csv): the "
+          "file is also \"m/06-b/hemmelig.csv\" in the item folder \"06-b\" (m/meeting.txt:7) (the same file on disk, "
+          "shown at two places by a bind mount); item \"05-a\" may read only files in its own folder and shared files\n"
+          "  fil: tabel-1.csv\n"
+          "       ^\n");
+    // Shown outside every item folder, it is the item's own file still.
+    MemoryFiles outside = good_meeting();
+    outside.add_bind_mount("05-a/tabel-1.csv", "arkiv/tabel-1.csv");
+    Diagnostics d;
+    CHECK(load_meeting(outside, "m", d));
+    CHECK(test::messages(d) == "");
+}
+
 TEST_CASE("loader: a hard link whose other name is outside every item folder is the item's own file") {
     MemoryFiles f = good_meeting();
     f.add_hard_link("05-a/tabel-1.csv", "arkiv/tabel-1.csv");
