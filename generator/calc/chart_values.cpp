@@ -174,6 +174,7 @@ public:
             }
             c.series.push_back(std::move(out));
         }
+        if (ok && !points_fit(c, t, series, categories)) ok = false;
         if (!ok) c.series.clear();
     }
 
@@ -187,12 +188,41 @@ private:
         if (named.empty()) return true;
         const bool declared = !t.unit.empty() || !t.figures_unit.empty();  // not kr. that may be counts
         const std::string printed = printed_unit(t);
-        if (named == printed || (named == "pct." && !declared)) return true;
+        // Percentage points are computed in the table, whatever its figures are (points_fit).
+        if (named == printed || ((named == "pct." || named == kPoints) && !declared) || named == kPoints) return true;
         d_.error(c.unit_loc, fmt(_("the chart's unit {} is not the unit its table {} prints its figures in, {}, so its labels "
                                    "would give the figures another value; write \"enhed: {}\", or leave the key out"),
                                  quote_text(c.unit), quote_text(t.name), printed, printed),
                  c.unit_line);
         return false;
+    }
+
+    // A chart's "enhed:" and percentage points (a difference of shares, "4 pct.-point"): "%"
+    // after them would call the points per cent, and "pct.-point" after shares would call the
+    // shares points. False, after an error at "enhed:", for either.
+    bool points_fit(Chart& c, const Table& t, const std::vector<size_t>& series, const std::vector<size_t>& categories) {
+        const std::string named = unit_written(c.unit);
+        if (named != "pct." && named != kPoints) return true;
+        for (size_t s : series)
+            for (size_t k : categories) {
+                const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
+                if (col >= t.rows[r].cells.size() || t.rows[r].cells[col].kind != model::Cell::Kind::Number) continue;
+                const model::Cell& cell = t.rows[r].cells[col];
+                if ((cell.unit == kPoints) == (named == kPoints)) continue;
+                d_.error(c.unit_loc,
+                         fmt(named == kPoints
+                                 ? _("the chart's unit {} calls its figures percentage points, but {} / {} of the table {} "
+                                     "is {}, not a difference of shares; write the unit its figures are in, or leave the key out")
+                                 : _("the chart's unit {} calls its figures per cent, but {} / {} of the table {} is {}, a "
+                                     "difference of shares in percentage points; write \"enhed: pct.-point\", or leave the key out"),
+                             quote_text(c.unit), quote_text(t.rows[r].cells[0].text), quote_text(t.header[col]),
+                             quote_text(t.name), quote_text(cell.text)),
+                         c.unit_line);
+                return false;
+            }
+        // One spelling after the labels, the one the cells print ("4 pct.-point", not "4 pct.-point procentpoint").
+        if (named == kPoints) c.unit = kPoints;
+        return true;
     }
 
     // The unit a chart's "enhed:" names as calc/units.hpp writes it ("Mio. kr" is "mio. kr."),
@@ -206,6 +236,8 @@ private:
         if (key == "miokr") return "mio. kr.";
         if (key == "miakr") return "mia. kr.";
         if (key == "%" || key == "pct" || key == "procent") return "pct.";
+        if (key == "pct-point" || key == "pctpoint" || key == "procentpoint" || key == "procent-point" || key == "%-point")
+            return kPoints;
         return "";
     }
 

@@ -554,3 +554,29 @@ TEST_CASE("diagram block: an amount unit that is not the one the table prints is
     CHECK(messages("", "kr.") == "");
     CHECK(messages("", "stillinger") == "");
 }
+
+TEST_CASE("diagram block: percentage points are not labelled per cent, nor shares points") {
+    // "4 pct.-point %" under a chart of a difference of shares with "enhed: %".
+    const auto messages = [](const std::string& columns, const std::string& chart_unit) {
+        MemoryFiles f("m");
+        f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
+        f.add("01-a/item.md", item_md(1, "Offentlig",
+                                      "```tabel\nfil: t.csv\nnavn: t\ntitel: Andel\nkolonne: Ændring = [2024] - [2023]\n```\n\n"
+                                      "```diagram\ntabel: t\ntitel: Andel\nkolonner: " + columns + "\nenhed: " + chart_unit +
+                                          "\n```\n"));
+        f.add("01-a/t.csv", "Region;2023;2024\nNord;68 %;72 %\nSyd;80 %;79 %\n");
+        Diagnostics d;
+        auto m = pipeline::load(f, "m", d);
+        REQUIRE(m);
+        pipeline::compute(*m, test::wording(), d);
+        return test::messages(d);
+    };
+    CHECK(messages("Ændring", "%").find("error: the chart's unit \"%\" calls its figures per cent, but \"Nord\" / \"Ændring\" "
+                                        "of the table \"t\" is \"4 pct.-point\"") != std::string::npos);
+    CHECK(messages("2024", "procentpoint").find("error: the chart's unit \"procentpoint\" calls its figures percentage points, "
+                                                "but \"Nord\" / \"2024\" of the table \"t\" is \"72 %\"") != std::string::npos);
+    CHECK(messages("Ændring", "pct.-point") == "");
+    CHECK(messages("Ændring", "procentpoint") == "");
+    CHECK(messages("2024", "%") == "");
+    CHECK(with_unit("4 pct.-point", "pct.-point") == "4 pct.-point");
+}
