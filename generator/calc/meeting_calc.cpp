@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "calc/evaluator.hpp"
 #include "calc/figure_stops.hpp"
@@ -543,6 +544,7 @@ private:
             return;
         }
         if (!caution.empty()) d_.warning(in.loc, fmt(_("the figure {} {}"), quote_text("{" + in.expression + "}"), caution));
+        if (v->is_points()) points_figures_.insert(&in);
         // A single table cell without options is quoted exactly as the table prints it.
         if (expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty()) in.text = v->printed;
         else {
@@ -640,7 +642,36 @@ private:
             if (in.kind == Inline::Kind::Figure) figure(in, item);
             figures(in.children, item);
         }
+        points_called_per_cent(inlines);
         merge_figure_stops(inlines);
+    }
+
+    // A figure in percentage points that the text after it calls per cent ("steg med {[2024] -
+    // [2023]} %"): the reader takes 4 points of 68 % for 4 % of it. A warning at the figure. So is
+    // a figure that prints its unit ("72 %", a cell quoted as the table prints it) with the text
+    // after it giving a unit again ("72 % %").
+    void points_called_per_cent(const std::vector<Inline>& inlines) {
+        for (size_t i = 0; i + 1 < inlines.size(); ++i) {
+            if (inlines[i].kind != Inline::Kind::Figure || inlines[i + 1].kind != Inline::Kind::Text) continue;
+            const std::string after = fold_label(std::string(inlines[i + 1].text.substr(0, 24)));
+            const bool per_cent = starts_with(after, "%") || starts_with(after, "pct") || starts_with(after, "procent");
+            const bool points = after.find("point") != std::string::npos;
+            const std::string& shown = inlines[i].text;
+            const bool has_unit = !shown.empty() && (shown.ends_with("%") || shown.ends_with("pct.") || shown.ends_with("kr.") ||
+                                                     shown.ends_with("pct.-point"));
+            if (has_unit && (per_cent || starts_with(after, "kr") || starts_with(after, "mio") || starts_with(after, "mia"))) {
+                d_.warning(inlines[i].loc, fmt(_("the figure {} prints {} with its unit, and the text after it gives a unit "
+                                                 "again; leave the one after it out"),
+                                               quote_text("{" + inlines[i].expression + "}"), quote_text(shown)));
+                continue;
+            }
+            if (!points_figures_.count(&inlines[i])) continue;
+            if (per_cent && !points)
+                d_.warning(inlines[i].loc, fmt(_("the figure {} is the difference of two shares, in percentage points, but "
+                                                 "the text after it calls it per cent; write \"procentpoint\" after it, or "
+                                                 "\"| pct.-point\" in the figure"),
+                                               quote_text("{" + inlines[i].expression + "}")));
+        }
     }
 
     // The figures of blocks in item `item`'s sections (attachment -1) or in its attachment.
@@ -711,6 +742,7 @@ private:
     const Words& words_;
     Diagnostics& d_;
     bool exact_quote_ = false;  // a figure that is one cell without options is being evaluated
+    std::unordered_set<const Inline*> points_figures_;  // figures whose value is percentage points
     std::string named_unit_;    // the unit unit_not_declared found named
     // unit_named_in of the computed tables' titles, headings, labels and notes, by address (they
     // stay where they are once their table is computed).

@@ -885,6 +885,18 @@ TEST_CASE("table calc: the difference of two shares is in percentage points, nev
                              "Region;2023;2024\nNord;68 %;72 %\nSyd;10 %;90 %\n");
     CHECK(sum.messages == "");
     CHECK(figure_text(sum).find("Samlet 84 pct.-point.") != std::string::npos);
+    // The text calling points per cent after a figure, or giving a unit the figure prints again,
+    // is a warning at the figure.
+    const auto text = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Ændring = [2024] - [2023]\n```\n\n"
+                              "Steg {t[Nord; 2024] - t[Nord; 2023]} %, {t[Nord; 2024] - t[Nord; 2023]} procentpoint, "
+                              "{t[Nord; 2024]} % og {t[Nord; 2024] | decimaler 1} %.\n",
+                              "Region;2023;2024\nNord;68 %;72 %\n");
+    CHECK(text.messages.find("m/01-a/item.md:17:7: warning: the figure \"{t[Nord; 2024] - t[Nord; 2023]}\" is the difference "
+                             "of two shares, in percentage points, but the text after it calls it per cent") != std::string::npos);
+    CHECK(text.messages.find("warning: the figure \"{t[Nord; 2024]}\" prints \"72 %\" with its unit, and the text after it "
+                             "gives a unit again") != std::string::npos);
+    CHECK(text.messages.find("percentage points") == text.messages.rfind("percentage points"));  // "procentpoint" after one is right
+    CHECK(text.messages.find("decimaler 1") == std::string::npos);  // a share printed bare takes its "%" from the text
 }
 
 namespace {
