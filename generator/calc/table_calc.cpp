@@ -377,6 +377,66 @@ bool adds_up(const Expr& e) {
     }
 }
 
+namespace {
+
+// `e` without a scaling by a written number ("* 100", "/ 1000"), which changes no ratio.
+const Expr& unscaled(const Expr& e) {
+    if (e.kind == Expr::Kind::Binary && (e.op == '*' || e.op == '/')) {
+        if (e.args[1]->kind == Expr::Kind::Number) return unscaled(*e.args[0]);
+        if (e.op == '*' && e.args[0]->kind == Expr::Kind::Number) return unscaled(*e.args[1]);
+    }
+    return e;
+}
+
+// A ratio of figures: a share, an index, a rate, a figure per inhabitant ("[Ledere] / [Ansatte]
+// * 100"). Across a sum it is the ratio of the sums.
+bool is_ratio(const Expr& e) {
+    const Expr& u = unscaled(e);
+    return u.kind == Expr::Kind::Binary && u.op == '/' && u.args[1]->kind != Expr::Kind::Number;
+}
+
+// A sum of what it reads, maybe scaled by a number (an average): labels, sum(), "+", never "-".
+bool plain_sum(const Expr& e) {
+    switch (e.kind) {
+        case Expr::Kind::Label: return true;
+        case Expr::Kind::Binary:
+            if (e.op == '+') return plain_sum(*e.args[0]) && plain_sum(*e.args[1]);
+            if (e.op == '*' || e.op == '/') return &unscaled(e) != &e && plain_sum(unscaled(e));
+            return false;
+        case Expr::Kind::Call:
+            if (e.text != "sum") return false;
+            for (const auto& a : e.args)
+                if (a->kind != Expr::Kind::Range && !plain_sum(*a)) return false;
+            return true;
+        default: return false;
+    }
+}
+
+// A formula that gives a word (status(), udvikling(), loft()): judged on the other formula's
+// figures there, never added up.
+bool gives_words(const Expr& e) {
+    return e.kind == Expr::Kind::Call && (e.text == "status" || e.text == "udvikling" || e.text == "loft");
+}
+
+}  // namespace
+
+// Where a computed row and a computed column cross, whether the row's formula writes the cell
+// (after every column formula), or the column's (from the row's results). Two formulas that add
+// up agree there; where neither does, the column's writes and check_crossings compares. Where one
+// adds up: a ratio across a plain sum is the ratio of the sums (a sum row's share is the share
+// of the totals, 25, never the sum of two shares, 40), and a word judges the other's figures;
+// anything else is added up as the rest of its row or column is: a sum row across "Udgift =
+// [Antal] * [Takst]" is the sum of the products (not the product of two sums), a difference row
+// across a share column the difference of the shares (2 points, not the share of the differences).
+bool row_writes_crossing(const Expr& row, const Expr& column) {
+    const bool row_adds = adds_up(row), column_adds = adds_up(column);
+    if (row_adds == column_adds) return false;
+    const Expr& adder = row_adds ? row : column;
+    const Expr& other = row_adds ? column : row;
+    const bool other_writes = gives_words(other) || (is_ratio(other) && plain_sum(adder));
+    return row_adds != other_writes;
+}
+
 // A cell a formula of the table will write, and that formula's place in the order of computing.
 struct PlannedCell {
     size_t order = 0;
@@ -1038,11 +1098,10 @@ private:
     size_t after_every_formula() const { return rows_.size() + columns_.size(); }
 
     // The row formula that writes cell (r, c) of a computed column instead of the column's
-    // formula: one that does not add up, across a column formula that does.
+    // formula (row_writes_crossing).
     const RowWrite* crossing_row(size_t r, size_t c, const Prepared& column) const {
-        if (!adds_up(*column.expr)) return nullptr;
         for (const RowWrite& w : row_writes_)
-            if (w.row == r && c >= w.first && c <= w.last && !adds_up(*w.formula->expr)) return &w;
+            if (w.row == r && c >= w.first && c <= w.last && row_writes_crossing(*w.formula->expr, *column.expr)) return &w;
         return nullptr;
     }
 
@@ -1050,7 +1109,7 @@ private:
     void compute_crossings() {
         for (const auto& crossing : crossings_) {
             // Not a structured binding: clang 14 (the fuzz build's) cannot capture one in a lambda.
-            const RowWrite* const w = crossing.first;
+            const RowWrite* const w = &row_writes_[crossing.first];
             const size_t r = w->row, col = crossing.second;
             if (!claim(writer_, r, col, *w->formula, [&] { return fmt(_("row {}"), quote_text(w->formula->formula->target)); },
                        diags_)) {
@@ -1108,17 +1167,22 @@ private:
             return;
         }
         row_writes_.push_back({&p, *r, cols->first, cols->second});
-        // A row that does not add up, where a column that does crosses it: its formula writes
-        // that cell, after every column formula (compute_crossings). Planned here, where the
-        // row is known also when it was added at the end.
-        if (!adds_up(*p.expr))
-            for (const Prepared& column : columns_) {
-                const auto c = find_column(t_, column.formula->target);
-                const auto rows = span(t_, column, true, t_.rows.size(), nullptr);
-                if (c && *c >= cols->first && *c <= cols->second && adds_up(*column.expr) && rows && *r >= rows->first &&
-                    *r <= rows->second)
-                    planned_[std::make_pair(*r, *c)] = PlannedCell{after_every_formula(), &p};
-            }
+        // Where a computed column crosses the row, the row's formula writes the cell if
+        // row_writes_crossing says so, or if it adds up and the column's formula leaves this row
+        // out (its "| rækker" range): a total row's cell under "Udgift = [Antal] * [Takst] |
+        // rækker A .. C" is the total of that column, never left empty. After every column
+        // formula (compute_crossings). Planned here, where the row is known also when it was
+        // added at the end.
+        for (const Prepared& column : columns_) {
+            const auto c = find_column(t_, column.formula->target);
+            if (!c || *c < cols->first || *c > cols->second) continue;
+            const auto rows = span(t_, column, true, t_.rows.size(), nullptr);
+            if (!rows) continue;
+            const bool left_out = (*r < rows->first || *r > rows->second) && adds_up(*p.expr);
+            if (left_out) crossings_.emplace_back(row_writes_.size() - 1, *c);
+            if (left_out || row_writes_crossing(*p.expr, *column.expr))
+                planned_[std::make_pair(*r, *c)] = PlannedCell{after_every_formula(), &p};
+        }
         size_t computed = 0;
         for (size_t c = cols->first; c <= cols->second && c < t_.header.size(); ++c) {
             // A column of numbers with a word among them is computed too: the word is an error
@@ -1163,7 +1227,7 @@ private:
             // and its published figures would otherwise go unchecked.
             if (t_.rows[r].role == TableRow::Role::Spacer) continue;
             if (const RowWrite* w = crossing_row(r, c, p)) {
-                crossings_.emplace_back(w, c);
+                crossings_.emplace_back(static_cast<size_t>(w - row_writes_.data()), c);
                 continue;
             }
             if (!claim(writer_, r, c, p, [&] { return fmt(_("column {}"), quote_text(p.formula->target)); }, diags_)) {
@@ -1193,7 +1257,7 @@ private:
             for (const RowWrite& w : row_writes_) {
                 // A row that adds up gives, across the column, what the column's formula gives
                 // across the rows it adds (a sum's index is the index of the sum): nothing to say.
-                if (*c < w.first || *c > w.last || adds_up(*w.formula->expr)) continue;
+                if (*c < w.first || *c > w.last || adds_up(*w.formula->expr) || adds_up(*column.expr)) continue;
                 const auto writer = writer_.find({w.row, *c});
                 if (writer == writer_.end() || writer->second != column.formula) continue;
                 const Cell& cell = t_.rows[w.row].cells[*c];
@@ -1348,7 +1412,7 @@ private:
     std::map<std::pair<size_t, size_t>, const Formula*> writer_;  // which formula writes each cell
     Planned planned_;                                              // which formula will write each cell
     std::vector<RowWrite> row_writes_;  // what each row formula computed
-    std::vector<std::pair<const RowWrite*, size_t>> crossings_;  // cells crossing_row gave to a row formula
+    std::vector<std::pair<size_t, size_t>> crossings_;  // cells given to a row formula (its index in row_writes_), and their column
     FailedCells failed_cells_;                                    // cells a formula could not compute
     bool failed_on_input_ = false;  // compute_cell's last failure was a cell's, not its formula's
     std::map<std::tuple<std::string, int, int>, size_t> cause_reported_;  // input cells at fault, and their error

@@ -672,6 +672,40 @@ TEST_CASE("table calc: where a computed row and a computed column cross, the one
                               "column formula") != std::string::npos);
 }
 
+TEST_CASE("table calc: a crossing is added up as its row or column is, unless a ratio meets a plain sum") {
+    // A sum row across "Udgift = [Antal] * [Takst]": the sum of the products (59.000.000), not the
+    // product of the sums (1.700 x 125.000 = 212.500.000), which a probe found printed without a word.
+    const char* prices = "Ydelse;Takst;Antal\nFødsler;20.000;1.000\nHofter;60.000;500\nKejsersnit;45.000;200\n";
+    const auto product = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
+                                 "række: I alt = sum(Fødsler .. Kejsersnit) | kolonner Antal .. Udgift\n"
+                                 "kolonne: Udgift = [Antal] * [Takst]\n```\n\n{t[I alt; Udgift] | mio. kr.}\n",
+                                 prices);
+    CHECK(product.messages == "");
+    CHECK(row_texts(table(product), 3) == std::vector<std::string>{"I alt", "", "1.700", "59.000.000"});
+    CHECK(figure_text(product).find("59,0 mio. kr.") != std::string::npos);
+    // The same with the column formula kept to the rows it prices: the total is still computed,
+    // never left empty.
+    const auto kept = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
+                              "række: I alt = sum(Fødsler .. Kejsersnit)\n"
+                              "kolonne: Udgift = [Antal] * [Takst] | rækker Fødsler .. Kejsersnit\n```\n",
+                              prices);
+    CHECK(kept.messages == "");
+    CHECK(row_texts(table(kept), 3) == std::vector<std::string>{"I alt", "125.000", "1.700", "59.000.000"});
+    // A difference row across a share column: the difference of the shares (2), not the share of
+    // the differences (20 / 100 = 20).
+    const auto change = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
+                                "række: Ændring = [2024] - [2023]\nkolonne: Andel = [Ledere] / [Ansatte] * 100\n```\n",
+                                "År;Ansatte;Ledere\n2023;400;40\n2024;500;60\n");
+    CHECK(change.messages == "");
+    CHECK(row_texts(table(change), 2) == std::vector<std::string>{"Ændring", "100", "20", "2"});
+    // A sum row across a share column stays the share of the totals (100 / 900 = 11).
+    const auto total = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
+                               "række: I alt = [2023] + [2024]\nkolonne: Andel = [Ledere] / [Ansatte] * 100\n```\n",
+                               "År;Ansatte;Ledere\n2023;400;40\n2024;500;60\n");
+    CHECK(total.messages == "");
+    CHECK(row_texts(table(total), 2) == std::vector<std::string>{"I alt", "900", "100", "11"});
+}
+
 TEST_CASE("table calc: every cell a table cannot compute with is listed at once, each once") {
     // A probe found only "ca. 5" reported, twice (once per formula), and "ca. 6" and the empty
     // cell only after it was fixed: a formula stopped at its first bad cell.
