@@ -68,6 +68,17 @@ CodeHeading code_heading(std::string_view heading) {
     return year ? CodeHeading::Year : CodeHeading::None;
 }
 
+bool count_heading(std::string_view heading) {
+    bool count = false;
+    for (const std::string& w : heading_words(heading)) {
+        if (ends_with(w, "kr") || w == "mio" || w == "mia" || w == "dkk" || w == "kroner" || w == "pct" || w == "%" ||
+            w == "procent")
+            return false;
+        count = count || w == "antal";
+    }
+    return count;
+}
+
 std::vector<bool> code_columns(const CsvData& csv) {
     const std::vector<CsvField>& header = csv.rows[0].fields;
     std::vector<bool> codes(header.size(), false);

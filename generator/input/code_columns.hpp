@@ -29,6 +29,10 @@ enum class CodeHeading {
 // ("Budget år 2024": that year's figures).
 CodeHeading code_heading(std::string_view heading);
 
+// Whether a heading names a count ("Antal patienter", "Patienter (antal)"): the word "antal" and
+// no amount unit. In a table of amounts its figures are no kroner (count_columns_unitless).
+bool count_heading(std::string_view heading);
+
 // Per column of the CSV (the label column is never one): true for a column of codes. A column
 // whose heading names an identifier holds codes; one whose heading names a year holds years when
 // every number in it is written as four digits from 1000 to 2999 without a thousands point

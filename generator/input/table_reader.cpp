@@ -428,6 +428,21 @@ void point_years_among_amounts(model::Table& table, size_t k) {
         }
 }
 
+// In a table that declares its figures amounts ("talenhed: kr.") or shows them in a larger unit
+// ("enhed: mio. kr."), a column headed as a count ("Antal patienter") holds no kroner: its plain
+// numbers are unitless, so "enhed" does not print 1.234.567 patients as 1,2, and a formula reads
+// them as counts.
+void count_columns_unitless(model::Table& table) {
+    // (read_table_keys takes only amount units and "pct." for these keys)
+    if ((table.figures_unit.empty() || table.figures_unit == "pct.") && table.unit.empty()) return;
+    for (size_t k = 1; k < table.header.size(); ++k) {
+        if (!count_heading(table.header[k])) continue;
+        for (model::TableRow& row : table.rows)
+            if (k < row.cells.size() && row.cells[k].kind == Cell::Kind::Number && row.cells[k].unit.empty())
+                row.cells[k].unitless = true;
+    }
+}
+
 // The CSV's rows as the table's, every cell but the label typed.
 // A column of codes (code_columns) has its cells as written.
 void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFile& text, model::Table& table,
@@ -512,6 +527,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     if (!csv) return std::nullopt;
     const std::vector<bool> codes = code_columns(*csv);
     fill_rows(*csv, codes, *text, table, diags);
+    count_columns_unitless(table);
     report_two_readings(*csv, table, *text, diags);
     report_unpointed_columns(*csv, table, codes, *text, diags);
     mark_numeric_columns(table, *text, diags);

@@ -163,6 +163,15 @@ TEST_CASE("table calc: amounts shown in mio. kr.") {
     REQUIRE(l.meeting);
     CHECK(row_texts(table(l), 2) == std::vector<std::string>{"Indtægter i alt:", "-180,0", "-180,3"});
     CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Kontingent", "-152,1", "-152,5"});
+    // A column headed as a count holds no kroner: "enhed" leaves it as written (a probe found
+    // 1.234.567 patients printed as 1,2), and the text quotes it so.
+    const auto counts = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
+                                "tilføj: nederst\nrække: I alt = sum(Nord .. Syd)\n```\n\nPatienter: {t[Nord; Antal patienter]}.\n",
+                                "Region;Udgift;Antal patienter\nNord;2.345.000.000;1.234.567\nSyd;3.456.000.000;2.345.678\n");
+    CHECK(counts.messages == "");
+    CHECK(row_texts(table(counts), 0) == std::vector<std::string>{"Nord", "2.345,0", "1.234.567"});
+    CHECK(row_texts(table(counts), 2) == std::vector<std::string>{"I alt", "5.801,0", "3.580.245"});
+    CHECK(figure_text(counts).find("Patienter: 1.234.567.") != std::string::npos);
 }
 
 TEST_CASE("table calc: indexing a column by a price and wage rate") {
