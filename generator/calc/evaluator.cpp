@@ -368,17 +368,18 @@ private:
         return out;
     }
 
-    // "højere" or "lavere" (is better), written as a word or taken from a cell.
+    // "højere" or "lavere" (is better, which may be written after it), written as a word or taken
+    // from a cell. Any other words after it are refused: "højere er dårligt" says the opposite.
     std::optional<bool> higher_is_better(const Expr& arg) {
         auto word = [](const std::string& s) -> std::optional<bool> {
             const std::string f = fold_label(s);
-            if (f.rfind("højere", 0) == 0) return true;
-            if (f.rfind("lavere", 0) == 0) return false;
+            if (f == "højere" || f == "højere er bedre") return true;
+            if (f == "lavere" || f == "lavere er bedre") return false;
             return std::nullopt;
         };
         auto wrong = [&](const std::string& found) -> std::optional<bool> {
-            fail(arg, fmt(_("the direction must be \"højere\" or \"lavere\" (is better), or a column holding one of them; "
-                            "found {}"), quote_text(found)));
+            fail(arg, fmt(_("the direction must be \"højere\" or \"lavere\" (is better, which may follow: \"lavere er "
+                            "bedre\"), or a column holding one of them; found {}"), quote_text(found)));
             return std::nullopt;
         };
         if (arg.kind == Expr::Kind::Label || arg.kind == Expr::Kind::String) {

@@ -880,6 +880,12 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& shar
             break;
         case Value::Kind::Number: {
             int d = p.options.decimals >= 0 ? p.options.decimals : (t.decimals >= 0 ? t.decimals : std::max(0, v.decimals));
+            // A published figure written with more decimals than the inputs have (33,3 for 333 of
+            // 1.000) is shown as written when the computation gives it: compared at fewer decimals it
+            // would be called wrong when it is right.
+            if (p.options.decimals < 0 && t.decimals < 0 && published.kind == Cell::Kind::Number && published.decimals > d &&
+                !shown_scaled(t, published) && published.decimals <= 6)
+                d = published.decimals;
             out.kind = Cell::Kind::Number;
             out.value = v.number;
             out.decimals = d;

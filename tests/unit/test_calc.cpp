@@ -176,8 +176,12 @@ TEST_CASE("formulas: errors name what is wrong and where") {
     CHECK(eval("", n) == "parse error at 0: the formula is empty");
     CHECK(eval("status(1; 2)", n) == "error at 0: status() takes 3 arguments, separated by \";\"");
     CHECK(eval("status(1; 2; bedre)", n) ==
-          "error at 13: the direction must be \"højere\" or \"lavere\" (is better), or a column holding one of them; "
-          "found \"bedre\"");
+          "error at 13: the direction must be \"højere\" or \"lavere\" (is better, which may follow: \"lavere er bedre\"), "
+          "or a column holding one of them; found \"bedre\"");
+    // Words after the direction that say otherwise are refused, not read by the first word (a
+    // probe found "højere er dårligt" judged as higher is better).
+    CHECK(eval("status(1; 2; \"højere er dårligt\")", n).find("found \"højere er dårligt\"") != std::string::npos);
+    CHECK(eval("status(1; 2; \"lavere er bedre\")", n) == "opfyldt");
 }
 
 TEST_CASE("options: units, decimals, verbs") {

@@ -108,6 +108,15 @@ TEST_CASE("table calc: a published figure beyond the tolerance is reported at it
           "m/01-a/t.csv:2:28: warning: the published figure 147 for \"Afdelingslæger\" / \"Indeks (2016=100)\" differs from "
           "the computed 148 (unrounded 147,72132006286) (Indeks (2016=100) = [2023] / [2016] * 100) by 1, more than the tolerance 0; the packet shows 148\n");
     CHECK(row_texts(table(l), 0)[3] == "148");
+    // A published figure with more decimals than the inputs is checked and shown at its own:
+    // 333 of 1.000 is 33,3, right as published, not "33" and a note calling the source wrong.
+    const auto finer = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Andel = [Ja] / [N] * 100\n```\n",
+                               "Post;N;Ja;Andel\nA;1.000;333;33,3\nB;1.000;500;50,0\nC;1.000;250;25,1\n");
+    CHECK(row_texts(table(finer), 0)[3] == "33,3");
+    CHECK(row_texts(table(finer), 1)[3] == "50,0");
+    CHECK(finer.messages.find("the published figure 33,3") == std::string::npos);
+    CHECK(finer.messages.find("the published figure 25,1 for \"C\" / \"Andel\" differs from the computed 25,0") !=
+          std::string::npos);
 }
 
 TEST_CASE("table calc: a ratio row with its decimals, and a column limited to some rows") {
