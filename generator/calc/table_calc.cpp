@@ -185,6 +185,24 @@ bool printed_as_year(const Cell& c) {
            (t.size() == 4 || t[4] == ' ');
 }
 
+// Whether a heading names a target or a limit ("Mål", "Måltal (dage)", "Loft"): figures judged
+// against, never added up.
+bool names_target(const std::string& heading) {
+    std::string h = fold_label(heading);
+    for (char& ch : h)
+        if (std::string_view("()[]{},;:/*=.").find(ch) != std::string_view::npos) ch = ' ';
+    size_t i = 0;
+    while (i < h.size()) {
+        const size_t end = std::min(h.find(' ', i), h.size());
+        const std::string_view w = std::string_view(h).substr(i, end - i);
+        for (const char* target : {"m\xC3\xA5l", "m\xC3\xA5ltal", "m\xC3\xA5ls\xC3\xA6tning", "m\xC3\xA5let", "target",
+                                   "norm", "krav", "loft", "gr\xC3\xA6nse", "gr\xC3\xA6nsev\xC3\xA6rdi"})
+            if (w == target) return true;
+        i = end + 1;
+    }
+    return false;
+}
+
 // Whether a heading says its figures are percentage points ("Ændring (procentpoint)", "Forskel i
 // pct.-point"), so its cells need not.
 bool names_points(const std::string& heading) {
@@ -1203,6 +1221,15 @@ private:
             if (!compute_cell(p, *r, c, true, [&] { return fmt(_(" (in column {})"), quote_text(t_.header[c])); })) {
                 ok_ = false;
                 if (!failed_on_input_) return;  // the formula's own error: once, not once a column
+            } else if (plain_sum(*p.expr) && names_target(t_.header[c])) {
+                // Targets added up are no target: "Hele landet" measured against 79 + 79 + 79.
+                diags_.warning(p.formula->loc,
+                               fmt(_("the row formula {} adds up the column {} ({}), whose heading names a target; targets "
+                                     "added up are no target, and a status() or loft() judging the row against it is wrong; "
+                                     "leave the column out (\"| kolonner A .. B\") and write the row's own target in the CSV"),
+                                   quote_text(p.formula->target + " = " + p.formula->expression), quote_text(t_.header[c]),
+                                   t_.rows[*r].cells[c].text),
+                               p.formula->line);
             }
             ++computed;
         }

@@ -724,6 +724,22 @@ TEST_CASE("table calc: a crossing is added up as its row or column is, unless a 
     CHECK(row_texts(table(total), 2) == std::vector<std::string>{"I alt", "900", "100", "11"});
 }
 
+TEST_CASE("table calc: a sum row adding up a column of targets is warned, and the row's own target judges it") {
+    // A probe found "Hele landet" judged against 79 + 79 + 79 = 237: "ikke opfyldt" without a word.
+    const char* csv = "Region;Forløb;Overholdt;Mål\nNord;1.000;800;79\nMidt;2.000;1.700;79\nHele landet;;;79\n";
+    const auto summed = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: Hele landet = sum(Nord .. Midt)\n"
+                                "kolonne: Andel = [Overholdt] / [Forløb] * 100\nkolonne: Status = status([Andel]; [Mål]; højere)\n```\n",
+                                csv);
+    CHECK(summed.messages.find("warning: the row formula \"Hele landet = sum(Nord .. Midt)\" adds up the column \"Mål\" "
+                               "(158), whose heading names a target") != std::string::npos);
+    const auto own = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n"
+                             "række: Hele landet = sum(Nord .. Midt) | kolonner Forløb .. Overholdt\n"
+                             "kolonne: Andel = [Overholdt] / [Forløb] * 100\nkolonne: Status = status([Andel]; [Mål]; højere)\n```\n",
+                             csv);
+    CHECK(own.messages == "");
+    CHECK(row_texts(table(own), 2) == std::vector<std::string>{"Hele landet", "3.000", "2.500", "79", "83", "opfyldt"});
+}
+
 TEST_CASE("table calc: every cell a table cannot compute with is listed at once, each once") {
     // A probe found only "ca. 5" reported, twice (once per formula), and "ca. 6" and the empty
     // cell only after it was fixed: a formula stopped at its first bad cell.
