@@ -47,6 +47,7 @@ void read_target(const KeyValue& kv, model::Chart& c, Diagnostics& diags) {
     c.target = static_cast<double>(n->value.units());
     for (int s = 0; s < n->value.scale(); ++s) *c.target /= 10;
     c.target_label = bar == std::string::npos ? number : std::string(trim(std::string_view(kv.value).substr(bar + 1)));
+    c.target_written = calc::format_danish(n->value, n->decimals);
     c.target_loc = kv.value_loc;
 }
 

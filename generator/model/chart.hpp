@@ -33,6 +33,7 @@ struct Chart {
     std::string axis;         // the value axis' label
     std::optional<double> target;  // "mål: 79 | Mål 79 %": a line across at 79 with its label
     std::string target_label;
+    std::string target_written;  // the target as a Danish number ("2.500"), for words that must give it
     SourceLoc loc;            // the opening fence
     SourceLoc table_loc, rows_loc, columns_loc, target_loc, unit_loc;  // where the keys' values were written
     std::string table_line, rows_line, columns_line, unit_line;         // their source lines, for messages

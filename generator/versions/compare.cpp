@@ -192,6 +192,7 @@ std::optional<Snapshot> renumbered(const Snapshot& before, const Snapshot& now, 
     for (TextEntry& t : s.texts) map(t.item);
     for (AttachmentEntry& a : s.attachments) map(a.item);
     for (PictureEntry& p : s.pictures) map(p.item);
+    for (ChartEntry& c : s.charts) map(c.item);
     for (const auto& [from, onto] : to) (*moved)[onto] = from;
     return s;
 }
@@ -329,6 +330,16 @@ private:
             for (const PictureEntry& q : before_.pictures)
                 if (p.item == n && q.item == n && p.index == q.index && !same_file(p.content, q.content))
                     part(model::PartChange::Kind::PictureReplaced, n, p.caption, nullptr);
+        // A chart that draws other figures (another column, another target line), its caption the same.
+        for (const ChartEntry& c : now_.charts)
+            if (c.item == n)
+                if (const ChartEntry* b = same_chart(before_, c); b && b->drawn != c.drawn)
+                    text_change(n, section(c.section), b->drawn, c.drawn);
+        // An attachment's own date, printed on its stamp.
+        for (const AttachmentEntry& a : now_.attachments)
+            for (const AttachmentEntry& b : before_.attachments)
+                if (a.item == n && b.item == n && a.title == b.title && a.document_id == b.document_id && changed_date(b, a))
+                    text_change(n, "Bilag " + std::to_string(a.number), "Dato: " + b.date, "Dato: " + a.date);
         for (const TableEntry& t : before_.tables)
             if (t.item == n && !tables_.count({n, t.attachment, t.table}))
                 part(model::PartChange::Kind::TableRemoved, n, t.title, nullptr);

@@ -1,4 +1,6 @@
 #include "versions/snapshot.hpp"
+
+#include "numbers/danish_number.hpp"
 #include "core/fingerprint.hpp"
 #include "core/messages.hpp"
 #include "core/text.hpp"
@@ -143,9 +145,27 @@ private:
                 text(&b, section, caption(c.number, c.title));
                 for (const std::string* words : {&c.axis, &c.unit, &c.target_label})
                     if (!words->empty()) text(nullptr, section, *words);
+                s_.charts.push_back({item_.number, c.number, section, drawn(c)});
                 break;
             }
         }
+    }
+
+    // What a chart draws, as words: "Søjler. Forløb: Nord 1.000, Midt 2.000. Mål 2.500 (Mål). Enhed: %".
+    static std::string drawn(const model::Chart& c) {
+        static const char* const kinds[] = {"Søjler", "Liggende søjler", "Linjer"};
+        std::string out = kinds[static_cast<int>(c.kind)];
+        if (c.stacked) out += ", stablet";
+        out += ".";
+        for (const model::ChartSeries& s : c.series) {
+            out += " " + s.label + ":";
+            for (size_t k = 0; k < c.categories.size() && k < s.printed.size(); ++k)
+                out += (k ? ", " : " ") + c.categories[k] + " " + s.printed[k];
+            out += ".";
+        }
+        if (c.target) out += " Mål " + c.target_written + (c.target_label.empty() ? "" : " (" + c.target_label + ")") + ".";
+        if (!c.unit.empty()) out += " Enhed: " + c.unit;
+        return out;
     }
 
     Snapshot& s_;
@@ -392,7 +412,8 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const Pr
         for (model::Section& section : item.sections) taker.blocks(section.blocks, model::section_title(section.kind));
         for (model::Attachment& a : item.attachments) {
             s.attachments.push_back({item.number, a.number, a.title, a.document_id,
-                                      !a.pdf ? "" : a.pdf_fingerprint.empty() ? fingerprint(*a.pdf) : a.pdf_fingerprint});
+                                      !a.pdf ? "" : a.pdf_fingerprint.empty() ? fingerprint(*a.pdf) : a.pdf_fingerprint,
+                                      a.date.year == 0 ? "-" : iso(a.date)});
             taker.blocks(a.content, "Bilag " + std::to_string(a.number));
         }
         take_tables(s, item);
@@ -432,7 +453,8 @@ void write_snapshot(const Snapshot& s, const std::function<void(std::string_view
     }
     for (const std::string& folder : s.published) line(out, {"udgivet", folder});
     for (const AttachmentEntry& a : s.attachments) {
-        line(out, {"bilag", n(a.item), n(a.number), a.title, a.document_id, a.content});
+        if (a.date.empty()) line(out, {"bilag", n(a.item), n(a.number), a.title, a.document_id, a.content});
+        else line(out, {"bilag", n(a.item), n(a.number), a.title, a.document_id, a.content, a.date});
         flush(false);
     }
     for (const TableEntry& t : s.tables) line(out, {"tabel", n(t.item), n(t.table), n(t.attachment), t.name, t.title});
@@ -452,6 +474,7 @@ void write_snapshot(const Snapshot& s, const std::function<void(std::string_view
         flush(false);
     }
     for (const PictureEntry& p : s.pictures) line(out, {"billede", n(p.item), n(p.index), p.caption, p.content});
+    for (const ChartEntry& c : s.charts) line(out, {"diagram", n(c.item), n(c.number), c.section, c.drawn});
     flush(true);
 }
 
@@ -513,6 +536,7 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
             a.title = f[3];
             a.document_id = f[4];
             if (f.size() > 5) a.content = f[5];  // none in a snapshot from before fingerprints
+            if (f.size() > 6) a.date = f[6];     // none in a snapshot from before dates
             s.attachments.push_back(std::move(a));
         } else if (kind == "tabel" && need(6)) {
             TableEntry t;
@@ -544,6 +568,12 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
             p.caption = f[3];
             p.content = f[4];
             s.pictures.push_back(std::move(p));
+        } else if (kind == "diagram" && need(5)) {
+            ChartEntry c;
+            if (!parse_int(f[1], &c.item) || !parse_int(f[2], &c.number)) return fail(_("a bad number"));
+            c.section = f[3];
+            c.drawn = f[4];
+            s.charts.push_back(std::move(c));
         } else {
             return fail(fmt(_("an unknown or short line \"{}\""), kind));
         }
@@ -567,7 +597,7 @@ bool same_content(const Snapshot& a, const Snapshot& b) {
     };
     const auto attachments = [](const AttachmentEntry& x, const AttachmentEntry& y) {
         return x.item == y.item && x.number == y.number && x.title == y.title && x.document_id == y.document_id &&
-               same_file(x.content, y.content);
+               same_file(x.content, y.content) && !changed_date(x, y);
     };
     const auto tables = [](const TableEntry& x, const TableEntry& y) {
         return x.item == y.item && x.table == y.table && x.attachment == y.attachment && x.name == y.name && x.title == y.title;
@@ -592,10 +622,26 @@ bool same_content(const Snapshot& a, const Snapshot& b) {
            std::equal(a.tables.begin(), a.tables.end(), b.tables.begin(), b.tables.end(), tables) &&
            std::equal(a.cells.begin(), a.cells.end(), b.cells.begin(), b.cells.end(), cells) &&
            std::equal(a.texts.begin(), a.texts.end(), b.texts.begin(), b.texts.end(), texts) &&
-           !replaced_picture(a, b);
+           !replaced_picture(a, b) && !redrawn_chart(a, b);
 }
 
 bool same_file(const std::string& a, const std::string& b) { return a.empty() || b.empty() || a == b; }
+
+bool redrawn_chart(const Snapshot& before, const Snapshot& now) {
+    for (const ChartEntry& c : now.charts)
+        if (const ChartEntry* b = same_chart(before, c); b && b->drawn != c.drawn) return true;
+    return false;
+}
+
+const ChartEntry* same_chart(const Snapshot& before, const ChartEntry& c) {
+    for (const ChartEntry& b : before.charts)
+        if (b.item == c.item && b.number == c.number) return &b;
+    return nullptr;
+}
+
+bool changed_date(const AttachmentEntry& before, const AttachmentEntry& now) {
+    return !before.date.empty() && !now.date.empty() && before.date != now.date;
+}
 
 bool replaced_picture(const Snapshot& before, const Snapshot& now) {
     for (const PictureEntry& p : now.pictures)

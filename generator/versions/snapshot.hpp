@@ -78,6 +78,9 @@ struct AttachmentEntry {
     int number = 0;
     std::string title, document_id;
     std::string content;
+    // The attachment's own date as its stamp prints it, in ISO form ("2024-03-01"), "-" for none,
+    // and empty in a snapshot from before boardpack kept it (then not compared).
+    std::string date;
 };
 
 // One picture of an item (its index among the item's pictures), with its caption as printed and
@@ -87,6 +90,16 @@ struct PictureEntry {
     int index = 0;
     std::string caption;
     std::string content;
+};
+
+// One chart of an item (its figure number), with what it draws as one line of words: its
+// series, categories and values as printed, its target line and unit, so a chart that draws other
+// figures (another column, another target) is a change though its caption is the same.
+struct ChartEntry {
+    int item = 0;
+    int number = 0;
+    std::string section;  // where it stands ("Sagsfremstilling", "Bilag 1")
+    std::string drawn;
 };
 
 struct Snapshot {
@@ -101,6 +114,7 @@ struct Snapshot {
     std::vector<TextEntry> texts;
     std::vector<AttachmentEntry> attachments;
     std::vector<PictureEntry> pictures;
+    std::vector<ChartEntry> charts;  // none in a snapshot from before boardpack kept them (then not compared)
     // The public edition's: the folders of the items this version and the earlier versions still
     // in the public edition show. An item one of them showed that is confidential now is now
     // confidential, whatever its number was or whether the version just before had it.
@@ -157,6 +171,17 @@ bool same_file(const std::string& a, const std::string& b);
 // Whether a picture of `now` is another file than the same item's same picture in `before`
 // (pictures added or removed show as their captions' texts).
 bool replaced_picture(const Snapshot& before, const Snapshot& now);
+
+// Whether a chart of `now` draws otherwise than the same item's same chart in `before` (charts
+// added or removed show as their captions' texts).
+bool redrawn_chart(const Snapshot& before, const Snapshot& now);
+
+// The chart of `before` that `c` is (the same item and figure number), if `before` has one.
+const ChartEntry* same_chart(const Snapshot& before, const ChartEntry& c);
+
+// Whether an attachment's date changed; an empty one (a snapshot from before dates were kept)
+// is taken as the same.
+bool changed_date(const AttachmentEntry& before, const AttachmentEntry& now);
 
 // A snapshot's file name in its edition's folder: "snapshot-offentlig.txt".
 std::string snapshot_file(const std::string& edition);

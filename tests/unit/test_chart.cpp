@@ -580,3 +580,13 @@ TEST_CASE("diagram block: percentage points are not labelled per cent, nor share
     CHECK(messages("2024", "%") == "");
     CHECK(with_unit("4 pct.-point", "pct.-point") == "4 pct.-point");
 }
+
+TEST_CASE("chart words: a target whose label gives no figure is described with its value") {
+    model::Chart c = two_series();
+    c.target = 45.0;
+    c.target_written = "45";
+    c.target_label = "Mål";
+    CHECK(chart_description(c, "ikke oplyst").ends_with("; Mål 45 dage."));
+    c.target_label = "Mål 45 dage";  // a label that gives it is not repeated
+    CHECK(chart_description(c, "ikke oplyst").ends_with("; Mål 45 dage."));
+}

@@ -782,3 +782,62 @@ TEST_CASE("versions: repeated row labels are matched within their group, so a gr
     for (const model::FigureChange& f : c.changes.figures) syd = syd || (f.before == "26" && f.after == "27");
     CHECK(syd);
 }
+
+namespace {
+
+// The words a text change adds, joined by spaces.
+std::string added_words(const model::TextChange& t) {
+    std::string out;
+    for (const model::DiffWord& w : t.words)
+        if (w.kind == model::DiffWord::Kind::Added) out += (out.empty() ? "" : " ") + w.text;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("versions: a chart that draws other figures, or an attachment dated otherwise, is a change; an older snapshot without them is not") {
+    // A probe found a chart's target line moved from 2.500 to 1.500, and a PDF attachment's stamp
+    // dated otherwise, published as "unchanged, still version 1".
+    Snapshot before = small();
+    before.attachments.push_back({19, 1, "Notat", "123", "aaaa", "2024-03-01"});
+    before.charts.push_back({19, 1, "Sagsfremstilling", "Søjler. Nord: Forløb 1.000. Mål 2.500 (Mål)."});
+    std::string why;
+    const auto back = versions::read_snapshot(versions::write_snapshot(before), &why);
+    REQUIRE_MESSAGE(back, why);
+    REQUIRE(back->charts.size() == 1);
+    CHECK(back->charts[0].drawn == before.charts[0].drawn);
+    CHECK(back->charts[0].section == "Sagsfremstilling");
+    CHECK(back->attachments.back().date == "2024-03-01");
+    CHECK(versions::same_content(before, *back));
+
+    Snapshot now = before;
+    now.charts[0].drawn = "Søjler. Nord: Forløb 1.000. Mål 1.500 (Mål).";
+    CHECK_FALSE(versions::same_content(before, now));
+    versions::Comparison c = versions::compare(before, now, {{"Sagsfremstilling", "Sagsfremstilling"}});
+    REQUIRE(c.changes.texts.size() == 1);
+    CHECK(c.changes.texts[0].section == "Sagsfremstilling");
+    CHECK(added_words(c.changes.texts[0]) == "1.500");
+
+    now = before;
+    now.attachments.back().date = "2024-02-15";
+    CHECK_FALSE(versions::same_content(before, now));
+    c = versions::compare(before, now, {});
+    REQUIRE(c.changes.texts.size() == 1);
+    CHECK(c.changes.texts[0].section == "Bilag 1");
+    CHECK(added_words(c.changes.texts[0]) == "2024-02-15");
+
+    // A snapshot from before charts and dates were kept: its bilag line has six fields and no
+    // diagram line; neither is compared, so an unchanged packet stays its version.
+    std::string old = versions::write_snapshot(before);
+    old.replace(old.find("\t2024-03-01\n"), 12, "\n");
+    old.erase(old.find("diagram\t"));
+    const auto older = versions::read_snapshot(old, &why);
+    REQUIRE_MESSAGE(older, why);
+    CHECK(older->attachments.back().date.empty());
+    CHECK(older->charts.empty());
+    now = before;
+    now.attachments.back().date = "2024-02-15";
+    now.charts[0].drawn = "Søjler. Nord: Forløb 1.000. Mål 1.500 (Mål).";
+    CHECK(versions::same_content(*older, now));
+    CHECK(versions::compare(*older, now, {}).changes.texts.empty());
+}

@@ -19,7 +19,12 @@ std::string chart_description(const model::Chart& c, const std::string& not_stat
             out += with_unit(series.printed[k], c.unit);
         }
     }
-    if (c.target) out += (out.empty() ? "" : "; ") + c.target_label;
+    // The target's label, with its value where the label does not give it ("Mål" alone: the line's
+    // height is all a sighted reader has of it).
+    if (c.target) {
+        const bool has_digit = c.target_label.find_first_of("0123456789") != std::string::npos;
+        out += (out.empty() ? "" : "; ") + c.target_label + (has_digit || c.target_written.empty() ? "" : " " + with_unit(c.target_written, c.unit));
+    }
     // One full stop, as Danish typography writes it after an abbreviation's ("... 12,5 mio. kr.").
     if (!out.empty() && out.back() != '.') out += ".";
     return out;
