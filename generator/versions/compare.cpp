@@ -2,6 +2,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <tuple>
 
@@ -503,6 +504,17 @@ private:
         }
     }
 
+    // Whether a figure's formula (lower case) quotes the table `name` (lower case): "name[" where
+    // no other letter of a name stands before it ("b[Y; Tal]" quotes b, not a, whose name is in "tal").
+    static bool quotes_table(const std::string& formula, const std::string& name) {
+        const std::string ref = name + "[";
+        for (size_t at = formula.find(ref); at != std::string::npos; at = formula.find(ref, at + 1)) {
+            const unsigned char before = at == 0 ? ' ' : static_cast<unsigned char>(formula[at - 1]);
+            if (at == 0 || !(std::isalnum(before) || before == '-' || before == '_' || before >= 0x80)) return true;
+        }
+        return false;
+    }
+
     // The input change a derived figure follows from, as an index into `inputs`, or -1.
     int cause(const Pending& d, const std::vector<const Pending*>& inputs) const {
         const model::FigureChange& f = d.change;
@@ -520,8 +532,7 @@ private:
         }
         const std::string formula = lower(d.formula);
         for (size_t i = 0; i < inputs.size(); ++i)
-            if (!inputs[i]->table_name.empty() && formula.find(lower(inputs[i]->table_name)) != std::string::npos)
-                return static_cast<int>(i);
+            if (!inputs[i]->table_name.empty() && quotes_table(formula, lower(inputs[i]->table_name))) return static_cast<int>(i);
         for (size_t i = 0; i < inputs.size(); ++i)
             if (inputs[i]->change.item == f.item) return static_cast<int>(i);
         return inputs.size() == 1 ? 0 : -1;

@@ -841,3 +841,22 @@ TEST_CASE("versions: a chart that draws other figures, or an attachment dated ot
     CHECK(versions::same_content(*older, now));
     CHECK(versions::compare(*older, now, {}).changes.texts.empty());
 }
+
+TEST_CASE("versions: figures in one paragraph quoting two tables are each filed under their own table's input") {
+    // A probe found both under table "a": the name "a" was found inside "b[Y; Tal]" ("tal").
+    const auto edition = [](const char* x, const char* y) {
+        Snapshot s = small();
+        s.tables = {{19, 1, -1, "a", "Ansatte"}, {19, 2, -1, "b", "Borgere"}};
+        s.cells = {cell(1, "X", "Tal", x, true), cell(2, "Y", "Tal", y, true)};
+        s.texts = {text("Resumé", std::string("Tal \x01") + x + "\x02 og \x01" + y + "\x02.", {"a[X; Tal]", "b[Y; Tal]"})};
+        return s;
+    };
+    const versions::Comparison c = versions::compare(edition("42", "500"), edition("43", "600"), {{"Resumé", "Resumé"}});
+    REQUIRE(c.changes.figures.size() == 4);
+    CHECK(c.changes.figures[0].table == 1);
+    CHECK(c.changes.figures[1].after == "43");
+    CHECK(c.changes.figures[1].cause == 0);
+    CHECK(c.changes.figures[2].table == 2);
+    CHECK(c.changes.figures[3].after == "600");
+    CHECK(c.changes.figures[3].cause == 2);
+}
