@@ -442,17 +442,29 @@ bool gives_words(const Expr& e) {
 // (after every column formula), or the column's (from the row's results). Two formulas that add
 // up agree there; where neither does, the column's writes and check_crossings compares. Where one
 // adds up: a ratio across a plain sum is the ratio of the sums (a sum row's share is the share
-// of the totals, 25, never the sum of two shares, 40), and a word judges the other's figures;
-// anything else is added up as the rest of its row or column is: a sum row across "Udgift =
-// [Antal] * [Takst]" is the sum of the products (not the product of two sums), a difference row
-// across a share column the difference of the shares (2 points, not the share of the differences).
+// of the totals, 25, never the sum of two shares, 40), and a word judges the other's figures; a
+// ratio across a difference could mean either (an "Ændring" row across a share column: the
+// difference of the shares; a "Netto" row across "Afvigelse i pct.": the ratio of the net), so
+// the column's writes and check_crossings compares (crossing_may_mean_either); anything else is
+// added up as the rest of its row or column is: a sum row across "Udgift = [Antal] * [Takst]" is
+// the sum of the products, never the product of two sums.
 bool row_writes_crossing(const Expr& row, const Expr& column) {
     const bool row_adds = adds_up(row), column_adds = adds_up(column);
     if (row_adds == column_adds) return false;
     const Expr& adder = row_adds ? row : column;
     const Expr& other = row_adds ? column : row;
-    const bool other_writes = gives_words(other) || (is_ratio(other) && plain_sum(adder));
+    if (is_ratio(other) && !plain_sum(adder)) return false;
+    const bool other_writes = gives_words(other) || is_ratio(other);
     return row_adds != other_writes;
+}
+
+// Whether a crossing the column's formula writes could mean the row's too: neither adds up, or a
+// ratio meets a difference (row_writes_crossing).
+bool crossing_may_mean_either(const Expr& row, const Expr& column) {
+    const bool row_adds = adds_up(row), column_adds = adds_up(column);
+    if (!row_adds && !column_adds) return true;
+    if (row_adds == column_adds) return false;
+    return is_ratio(row_adds ? column : row) && !plain_sum(row_adds ? row : column);
 }
 
 // A cell a formula of the table will write, and that formula's place in the order of computing.
@@ -1290,7 +1302,7 @@ private:
             for (const RowWrite& w : row_writes_) {
                 // A row that adds up gives, across the column, what the column's formula gives
                 // across the rows it adds (a sum's index is the index of the sum): nothing to say.
-                if (*c < w.first || *c > w.last || adds_up(*w.formula->expr) || adds_up(*column.expr)) continue;
+                if (*c < w.first || *c > w.last || !crossing_may_mean_either(*w.formula->expr, *column.expr)) continue;
                 const auto writer = writer_.find({w.row, *c});
                 if (writer == writer_.end() || writer->second != column.formula) continue;
                 const Cell& cell = t_.rows[w.row].cells[*c];
@@ -1311,16 +1323,28 @@ private:
                 const auto apart = Decimal::sub(v->number.rounded(d), cell.value.rounded(d));
                 const auto distance = apart ? apart->abs() : std::nullopt;
                 if (distance && !(Decimal(1, d) < *distance)) continue;
-                diags_.error(column.formula->loc,
-                             fmt(_("the row formula {} and the column formula {} cross in the cell {} / {}, and neither "
-                                   "adds up what it reads: the column's gives {} there, the row's would give {}; if the "
-                                   "column's is meant, leave that column out of the row formula (\"| kolonner A .. B\"), "
-                                   "else compute the figure in a table of its own"),
-                                 quote_text(w.formula->formula->target + " = " + w.formula->formula->expression),
-                                 quote_text(column.formula->target + " = " + column.formula->expression),
-                                 quote_text(row_name(t_, w.row)), quote_text(t_.header[*c]), cell.text,
-                                 format_danish(v->number.rounded(cell.decimals), cell.decimals)),
-                             column.formula->line);
+                const std::string row_formula = quote_text(w.formula->formula->target + " = " + w.formula->formula->expression);
+                const std::string column_formula = quote_text(column.formula->target + " = " + column.formula->expression);
+                const std::string row_gives = format_danish(v->number.rounded(cell.decimals), cell.decimals);
+                if (adds_up(*w.formula->expr))
+                    diags_.error(column.formula->loc,
+                                 fmt(_("the row formula {} and the column formula {} cross in the cell {} / {}, which could "
+                                       "mean either: the column's gives {} there (from the row's figures), the row's would "
+                                       "give {} (from the column's); leave that column out of the row formula (\"| kolonner "
+                                       "A .. B\") if the column's is meant, or that row out of the column formula "
+                                       "(\"| rækker A .. B\") if the row's is"),
+                                     row_formula, column_formula, quote_text(row_name(t_, w.row)), quote_text(t_.header[*c]),
+                                     cell.text, row_gives),
+                                 column.formula->line);
+                else
+                    diags_.error(column.formula->loc,
+                                 fmt(_("the row formula {} and the column formula {} cross in the cell {} / {}, and neither "
+                                       "adds up what it reads: the column's gives {} there, the row's would give {}; if the "
+                                       "column's is meant, leave that column out of the row formula (\"| kolonner A .. B\"), "
+                                       "else compute the figure in a table of its own"),
+                                     row_formula, column_formula, quote_text(row_name(t_, w.row)), quote_text(t_.header[*c]),
+                                     cell.text, row_gives),
+                                 column.formula->line);
                 ok_ = false;
             }
         }
