@@ -373,27 +373,29 @@ private:
 
 // Whether a formula adds up what it reads (labels, sums of ranges, + and -, and those times or
 // over a number): computed across another formula's results, it gives what that formula gives
-// across its inputs, so where a computed row and a computed column cross, the one that does not
-// add up (a share, an index) is the one meant there, computed from the other's totals.
-bool adds_up(const Expr& e) {
+// across its inputs (row_writes_crossing). Without `minus`, a plain sum: no "-" (an average, a
+// sum over a number, is one).
+bool adds_up(const Expr& e, bool minus = true) {
     switch (e.kind) {
         case Expr::Kind::Label: return true;
-        case Expr::Kind::Unary: return e.op == '-' && adds_up(*e.args[0]);
+        case Expr::Kind::Unary: return minus && e.op == '-' && adds_up(*e.args[0], minus);
         case Expr::Kind::Binary:
-            if (e.op == '+' || e.op == '-') return adds_up(*e.args[0]) && adds_up(*e.args[1]);
+            if (e.op == '+' || (minus && e.op == '-')) return adds_up(*e.args[0], minus) && adds_up(*e.args[1], minus);
             if (e.op == '*')
-                return (adds_up(*e.args[0]) && e.args[1]->kind == Expr::Kind::Number) ||
-                       (e.args[0]->kind == Expr::Kind::Number && adds_up(*e.args[1]));
-            if (e.op == '/') return adds_up(*e.args[0]) && e.args[1]->kind == Expr::Kind::Number;
+                return (adds_up(*e.args[0], minus) && e.args[1]->kind == Expr::Kind::Number) ||
+                       (e.args[0]->kind == Expr::Kind::Number && adds_up(*e.args[1], minus));
+            if (e.op == '/') return adds_up(*e.args[0], minus) && e.args[1]->kind == Expr::Kind::Number;
             return false;
         case Expr::Kind::Call:
             if (e.text != "sum") return false;
             for (const auto& a : e.args)
-                if (a->kind != Expr::Kind::Range && !adds_up(*a)) return false;
+                if (a->kind != Expr::Kind::Range && !adds_up(*a, minus)) return false;
             return true;
         default: return false;
     }
 }
+
+bool plain_sum(const Expr& e) { return adds_up(e, false); }
 
 namespace {
 
@@ -411,23 +413,6 @@ const Expr& unscaled(const Expr& e) {
 bool is_ratio(const Expr& e) {
     const Expr& u = unscaled(e);
     return u.kind == Expr::Kind::Binary && u.op == '/' && u.args[1]->kind != Expr::Kind::Number;
-}
-
-// A sum of what it reads, maybe scaled by a number (an average): labels, sum(), "+", never "-".
-bool plain_sum(const Expr& e) {
-    switch (e.kind) {
-        case Expr::Kind::Label: return true;
-        case Expr::Kind::Binary:
-            if (e.op == '+') return plain_sum(*e.args[0]) && plain_sum(*e.args[1]);
-            if (e.op == '*' || e.op == '/') return &unscaled(e) != &e && plain_sum(unscaled(e));
-            return false;
-        case Expr::Kind::Call:
-            if (e.text != "sum") return false;
-            for (const auto& a : e.args)
-                if (a->kind != Expr::Kind::Range && !plain_sum(*a)) return false;
-            return true;
-        default: return false;
-    }
 }
 
 // A formula that gives a word (status(), udvikling(), loft()): judged on the other formula's
