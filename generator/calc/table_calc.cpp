@@ -88,23 +88,29 @@ std::optional<size_t> find_row(const Table& t, const std::vector<std::string>& k
     std::vector<size_t> found;
     for (size_t r = 0; r < t.rows.size(); ++r)
         if (keys[r] == key) found.push_back(r);
-    if (found.size() == 1) return found[0];
+    const size_t slash = label.rfind(" / ");
+    if (found.size() == 1 && slash == std::string::npos) return found[0];
     std::map<std::string, int> counts;
     for (const std::string& k : keys)
         if (!k.empty()) ++counts[k];
-    // "Gruppe / Label": a repeated label named by the group it stands under.
-    const size_t slash = label.rfind(" / ");
-    if (found.empty() && slash != std::string::npos) {
+    // "Gruppe / Label": a repeated label named by the group it stands under. A row labelled so
+    // too ("Drift / Løn" beside a repeated "Løn" under "Drift") makes the reference mean either.
+    if (slash != std::string::npos) {
         const std::string group = label_key(label.substr(0, slash)), inner = label_key(label.substr(slash + 3));
+        const auto repeated = counts.find(inner);
+        if (found.size() == 1 && (repeated == counts.end() || repeated->second < 2)) return found[0];
         for (size_t r = 0; r < t.rows.size(); ++r)
-            if (keys[r] == inner && label_key(group_of(t, r, keys, counts)) == group) found.push_back(r);
+            if (keys[r] == inner && label_key(group_of(t, r, keys, counts)) == group &&
+                std::find(found.begin(), found.end(), r) == found.end())
+                found.push_back(r);
     }
     if (found.size() == 1) return found[0];
     if (found.size() > 1 && ambiguous) {
         *ambiguous = fmt(_("the row {} could mean {} rows: "), quote_text(label), found.size());
         for (size_t i = 0; i < found.size(); ++i) {
             const TableRow& row = t.rows[found[i]];
-            const std::string group = group_of(t, found[i], keys, counts);
+            // A row labelled as the reference is written is listed as labelled.
+            const std::string group = keys[found[i]] == key ? std::string() : group_of(t, found[i], keys, counts);
             *ambiguous += std::string(i ? ", " : "") + "[" + (group.empty() ? "" : group + " / ") + row.cells[0].text + "]";
             if (row.loc.line > 0) *ambiguous += " (" + row.loc.file + ":" + std::to_string(row.loc.line) + ")";
         }

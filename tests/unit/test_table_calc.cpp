@@ -799,6 +799,19 @@ TEST_CASE("table calc: a number without unit beside figures shown in another uni
     CHECK(row_texts(table(as_written), 0)[2] == "under loftet");
 }
 
+TEST_CASE("table calc: a row labelled like a group's row is an error where a reference could mean either") {
+    // A probe found "[Drift / Løn]" taking the row labelled so (7) over "Løn" under "Drift" (200).
+    const char* csv = "Post;2023;2024\nLøn;100;110\nDrift;50;60\nLøn;200;210\nDrift / Løn;7;8\n";
+    const auto both = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nx {t[Drift / Løn; 2023]}.\n", csv);
+    CHECK(both.messages.find("error: in the table \"t\", the row \"Drift / Løn\" could mean 2 rows: [Drift / Løn] "
+                             "(m/01-a/t.csv:5), [Drift / Løn] (m/01-a/t.csv:4)") != std::string::npos);
+    // Where "Løn" is not repeated, the row labelled "Drift / Løn" is the one.
+    const auto one = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nx {t[Drift / Løn; 2023]}.\n",
+                             "Post;2023;2024\nDrift;50;60\nLøn;200;210\nDrift / Løn;7;8\n");
+    CHECK(one.messages == "");
+    CHECK(figure_text(one).find("x 7.") != std::string::npos);
+}
+
 TEST_CASE("table calc: a heading that could mean two columns is an error at the reference, listing both") {
     // "Budget" and "budget*" match alike (case and footnote "*" ignored): a reference would take
     // the first one silently.
