@@ -109,8 +109,9 @@ std::optional<size_t> find_row(const Table& t, const std::vector<std::string>& k
         *ambiguous = fmt(_("the row {} could mean {} rows: "), quote_text(label), found.size());
         for (size_t i = 0; i < found.size(); ++i) {
             const TableRow& row = t.rows[found[i]];
-            // A row labelled as the reference is written is listed as labelled.
-            const std::string group = keys[found[i]] == key ? std::string() : group_of(t, found[i], keys, counts);
+            // A row labelled as a group's row is named ("Drift / Løn") is listed as labelled.
+            const bool labelled = slash != std::string::npos && keys[found[i]] == key;
+            const std::string group = labelled ? std::string() : group_of(t, found[i], keys, counts);
             *ambiguous += std::string(i ? ", " : "") + "[" + (group.empty() ? "" : group + " / ") + row.cells[0].text + "]";
             if (row.loc.line > 0) *ambiguous += " (" + row.loc.file + ":" + std::to_string(row.loc.line) + ")";
         }
