@@ -1373,11 +1373,13 @@ private:
         }
         if (!caution.empty())
             diags_.warning(p.formula->loc, fmt(_("the cell {} / {} {}"), quote_text(row_name(t_, r)), quote_text(t_.header[c]), caution));
-        if (const auto year = scope.year_read(); year && years_reported_.insert({p.formula, year->second}).second)
-            // Years added up make a figure that means nothing; amounts written like years are
-            // shown as years (input/table_reader.cpp). Either way the reader is misled.
+        // Years added up make a figure that means nothing (years apart, a duration, do not);
+        // amounts written like years are shown as years (input/table_reader.cpp). Either way the
+        // reader of a sum is misled.
+        const auto year = scope.year_read();
+        if (year && plain_sum(*p.expr) && years_reported_.insert({p.formula, year->second}).second)
             diags_.warning(t_.rows[year->first].cells[year->second].loc,
-                           fmt(_("the formula {} computes with {} / {}, {}, in a column whose numbers are all written like "
+                           fmt(_("the formula {} adds up {} / {}, {}, in a column whose numbers are all written like "
                                  "years (four digits, no thousands point); if they are years, leave the column out of the "
                                  "formula (\"| kolonner\" or \"| rækker\"); if they are figures, write them with a "
                                  "thousands point ({}), as they are then printed"),

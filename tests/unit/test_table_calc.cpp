@@ -307,12 +307,17 @@ TEST_CASE("table calc: a year written without a thousands point prints as writte
     CHECK(row_texts(table(amounts), 2)[1] == "3.523");
     // Years summed make a figure that means nothing: a warning at the first year-like cell read,
     // once for the formula and column. Left out of the formula, the column raises none.
-    CHECK(amounts.messages.find("m/01-a/t.csv:2:15: warning: the formula \"I alt = sum(A .. B)\" computes with \"A\" / "
+    CHECK(amounts.messages.find("m/01-a/t.csv:2:15: warning: the formula \"I alt = sum(A .. B)\" adds up \"A\" / "
                                 "\"Periode\", 2019, in a column whose numbers are all written like years") != std::string::npos);
     CHECK(amounts.messages.find("written like years") == amounts.messages.rfind("written like years"));
     const auto left_out = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: I alt = sum(A .. B) | kolonner Beløb .. Antal\n```\n",
                                   "Post;Beløb;Antal;Periode\nA;1500;1950 *;2019\nB;2023;40;2020\nI alt;;;\n");
     CHECK(left_out.messages == "");
+    // Years apart are a duration, not years added up: no warning.
+    const auto span = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Varighed = [Slut] - [Start]\n```\n",
+                              "Projekt;Start;Slut\nA;2019;2023\nB;2020;2024\n");
+    CHECK(span.messages == "");
+    CHECK(row_texts(table(span), 0)[3] == "4");
 }
 
 TEST_CASE("figures: the text quotes cells as the table prints them, or in the unit asked for") {
