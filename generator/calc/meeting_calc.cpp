@@ -651,9 +651,16 @@ private:
     // a figure that prints its unit ("72 %", a cell quoted as the table prints it) with the text
     // after it giving a unit again ("72 % %").
     void points_called_per_cent(const std::vector<Inline>& inlines) {
-        for (size_t i = 0; i + 1 < inlines.size(); ++i) {
-            if (inlines[i].kind != Inline::Kind::Figure || inlines[i + 1].kind != Inline::Kind::Text) continue;
-            const std::string after = fold_label(std::string(inlines[i + 1].text.substr(0, 24)));
+        for (size_t i = 0; i < inlines.size(); ++i) {
+            // Each figure is looked at once, here: its mark goes (no later figure has its address).
+            const bool in_points = points_figures_.erase(&inlines[i]) > 0;
+            if (i + 1 == inlines.size() || inlines[i].kind != Inline::Kind::Figure || inlines[i + 1].kind != Inline::Kind::Text)
+                continue;
+            // The words right after it (a whole character's bytes).
+            const std::string& next = inlines[i + 1].text;
+            size_t n = std::min<size_t>(24, next.size());
+            while (n < next.size() && (static_cast<unsigned char>(next[n]) & 0xC0) == 0x80) ++n;
+            const std::string after = fold_label(next.substr(0, n));
             const bool per_cent = starts_with(after, "%") || starts_with(after, "pct") || starts_with(after, "procent");
             const bool points = after.find("point") != std::string::npos;
             const std::string& shown = inlines[i].text;
@@ -665,8 +672,7 @@ private:
                                                quote_text("{" + inlines[i].expression + "}"), quote_text(shown)));
                 continue;
             }
-            if (!points_figures_.count(&inlines[i])) continue;
-            if (per_cent && !points)
+            if (in_points && per_cent && !points)
                 d_.warning(inlines[i].loc, fmt(_("the figure {} is the difference of two shares, in percentage points, but "
                                                  "the text after it calls it per cent; write \"procentpoint\" after it, or "
                                                  "\"| pct.-point\" in the figure"),
