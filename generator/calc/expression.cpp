@@ -281,8 +281,18 @@ private:
         const Token& b = take();  // the bracket, holding "row; column" or "value"
         std::string inside = b.text;
         size_t start = 0;
+        // The ";" between row and column: not one inside a bracketed label ("[Budget; 2024]").
+        const auto next_semicolon = [&inside](size_t from) {
+            int depth = 0;
+            for (size_t i = from; i < inside.size(); ++i) {
+                if (inside[i] == '[') ++depth;
+                else if (inside[i] == ']' && depth > 0) --depth;
+                else if (inside[i] == ';' && depth == 0) return i;
+            }
+            return std::string::npos;
+        };
         while (true) {
-            const size_t semi = inside.find(';', start);
+            const size_t semi = next_semicolon(start);
             std::string part(trim(std::string_view(inside).substr(start, semi == std::string::npos ? std::string::npos : semi - start)));
             // "[2020]" names the label "2020", as a bracketed label does elsewhere in a formula.
             if (part.size() >= 2 && part.front() == '[' && part.back() == ']') part = std::string(trim(part.substr(1, part.size() - 2)));

@@ -817,6 +817,15 @@ TEST_CASE("table calc: a row labelled like a group's row is an error where a ref
     CHECK(figure_text(one).find("x 7.") != std::string::npos);
 }
 
+TEST_CASE("figures: a bracketed label holding \";\" is one label inside a cell reference") {
+    // A probe found {t[Drift; [Budget; 2024]]} refused, though [Budget; 2024] works in a table formula.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Dobbelt = [Budget; 2024] * 2\n```\n\n"
+                           "Budget {t[Drift; [Budget; 2024]]} og {t[[Drift]; Dobbelt]}.\n",
+                           "Post;\"Budget; 2024\"\nDrift;2.000\n");
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Budget 2.000 og 4.000.") != std::string::npos);
+}
+
 TEST_CASE("table calc: a heading that could mean two columns is an error at the reference, listing both") {
     // "Budget" and "budget*" match alike (case and footnote "*" ignored): a reference would take
     // the first one silently.
