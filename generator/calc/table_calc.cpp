@@ -182,16 +182,6 @@ bool shown_scaled(const Table& t, const Cell& c) {
            c.unit != kPoints && !c.unitless;
 }
 
-// A number cell printed as the year it was written as ("2019", a footnote mark after it): the
-// reader treats its column as years (input/table_reader.cpp leaves no amount so among others).
-bool printed_as_year(const Cell& c) {
-    const std::string_view t(c.text);
-    return c.kind == Cell::Kind::Number && c.unit.empty() && !c.unitless && t.size() >= 4 &&
-           (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") &&
-           std::all_of(t.begin(), t.begin() + 4, [](char ch) { return ch >= '0' && ch <= '9'; }) &&
-           (t.size() == 4 || t[4] == ' ');
-}
-
 // Whether a heading names a target or a limit ("Mål", "Måltal (dage)", "Loft"): figures judged
 // against, never added up.
 bool names_target(const std::string& heading) {
@@ -733,7 +723,10 @@ private:
         if (!not_yet_computed(r, c, error)) return std::nullopt;
         auto v = cell_value(t_, r, c, error);
         if (v) share_sign_.add(t_.rows[r].cells[c]);
-        if (v && !year_read_ && printed_as_year(t_.rows[r].cells[c])) year_read_ = {r, c};
+        // Printed as a year (input/table_reader.cpp leaves no amount so among others): the reader
+        // takes its column for years. A count's cells are no years.
+        const Cell& read = t_.rows[r].cells[c];
+        if (v && !year_read_ && model::printed_as_year(read) && !read.unitless) year_read_ = {r, c};
         if (!v || v->kind != Value::Kind::Missing || t_.missing_passes || computed_.count({r, c})) return v;
         const Cell& cell = t_.rows[r].cells[c];
         error->message = missing_input_message(quote_text(row_name(t_, r)) + " / " + quote_text(t_.header[c]), cell.text,
@@ -1318,25 +1311,22 @@ private:
                 const std::string row_formula = quote_text(w.formula->formula->target + " = " + w.formula->formula->expression);
                 const std::string column_formula = quote_text(column.formula->target + " = " + column.formula->expression);
                 const std::string row_gives = format_danish(v->number.rounded(cell.decimals), cell.decimals);
-                if (adds_up(*w.formula->expr))
-                    diags_.error(column.formula->loc,
-                                 fmt(_("the row formula {} and the column formula {} cross in the cell {} / {}, which could "
-                                       "mean either: the column's gives {} there (from the row's figures), the row's would "
-                                       "give {} (from the column's); leave that column out of the row formula (\"| kolonner "
-                                       "A .. B\") if the column's is meant, or that row out of the column formula "
-                                       "(\"| rækker A .. B\") if the row's is"),
-                                     row_formula, column_formula, quote_text(row_name(t_, w.row)), quote_text(t_.header[*c]),
-                                     cell.text, row_gives),
-                                 column.formula->line);
-                else
-                    diags_.error(column.formula->loc,
-                                 fmt(_("the row formula {} and the column formula {} cross in the cell {} / {}, and neither "
-                                       "adds up what it reads: the column's gives {} there, the row's would give {}; if the "
-                                       "column's is meant, leave that column out of the row formula (\"| kolonner A .. B\"), "
-                                       "else compute the figure in a table of its own"),
-                                     row_formula, column_formula, quote_text(row_name(t_, w.row)), quote_text(t_.header[*c]),
-                                     cell.text, row_gives),
-                                 column.formula->line);
+                // The row's reading across the column is one option away only where the row adds up.
+                const char* message =
+                    adds_up(*w.formula->expr)
+                        ? _("the row formula {} and the column formula {} cross in the cell {} / {}, which could "
+                            "mean either: the column's gives {} there (from the row's figures), the row's would "
+                            "give {} (from the column's); leave that column out of the row formula (\"| kolonner "
+                            "A .. B\") if the column's is meant, or that row out of the column formula "
+                            "(\"| rækker A .. B\") if the row's is")
+                        : _("the row formula {} and the column formula {} cross in the cell {} / {}, and neither "
+                            "adds up what it reads: the column's gives {} there, the row's would give {}; if the "
+                            "column's is meant, leave that column out of the row formula (\"| kolonner A .. B\"), "
+                            "else compute the figure in a table of its own");
+                diags_.error(column.formula->loc,
+                             fmt(message, row_formula, column_formula, quote_text(row_name(t_, w.row)),
+                                 quote_text(t_.header[*c]), cell.text, row_gives),
+                             column.formula->line);
                 ok_ = false;
             }
         }

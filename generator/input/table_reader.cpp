@@ -253,22 +253,6 @@ std::optional<Cell> classify_no_figure(const std::string& text, const SourceLoc&
     return std::nullopt;
 }
 
-namespace {
-
-// Four digits from 1900 to 2099 without a thousands point: a year, unless its column says otherwise.
-bool written_as_year(std::string_view t) {
-    return t.size() == 4 && (starts_with(t, "19") || starts_with(t, "20")) &&
-           std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-}
-
-// A number cell printed as the year it was written as ("2023", its footnote mark after it).
-bool printed_as_year(const Cell& c) {
-    return c.kind == Cell::Kind::Number && c.unit.empty() && c.text.size() >= 4 &&
-           written_as_year(std::string_view(c.text).substr(0, 4)) && (c.text.size() == 4 || c.text[4] == ' ');
-}
-
-}  // namespace
-
 Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& diags, std::string_view source_line,
                    bool comma_separated) {
     if (auto c = classify_no_figure(text, loc)) return std::move(*c);
@@ -287,7 +271,7 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
         // its form: "2.024" would misprint it. Other numbers get the point, so a column's
         // amounts and the totals computed from them look alike (and so does a year-like amount
         // among them: point_years_among_amounts).
-        if (written_as_year(t)) c.text = std::string(t);
+        if (model::written_as_year(t)) c.text = std::string(t);
         if (!marker.empty()) c.text += " " + marker;
         return c;
     }
@@ -419,10 +403,10 @@ std::optional<CsvData> read_table_csv(const TableBlock& block, const std::string
 void point_years_among_amounts(model::Table& table, size_t k) {
     bool amounts = false;
     for (const model::TableRow& row : table.rows)
-        if (k < row.cells.size() && row.cells[k].kind == Cell::Kind::Number && !printed_as_year(row.cells[k])) amounts = true;
+        if (k < row.cells.size() && row.cells[k].kind == Cell::Kind::Number && !model::printed_as_year(row.cells[k])) amounts = true;
     if (!amounts) return;
     for (model::TableRow& row : table.rows)
-        if (k < row.cells.size() && printed_as_year(row.cells[k])) {
+        if (k < row.cells.size() && model::printed_as_year(row.cells[k])) {
             Cell& c = row.cells[k];
             c.text = calc::format_danish(c.value, 0) + c.text.substr(4);
         }

@@ -1,6 +1,18 @@
 #include "model/document.hpp"
 
+#include <algorithm>
+
 namespace boardpack::model {
+
+bool written_as_year(std::string_view t) {
+    return t.size() == 4 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") &&
+           std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+bool printed_as_year(const Cell& c) {
+    return c.kind == Cell::Kind::Number && c.unit.empty() && c.text.size() >= 4 &&
+           written_as_year(std::string_view(c.text).substr(0, 4)) && (c.text.size() == 4 || c.text[4] == ' ');
+}
 
 const char* section_title(SectionKind kind) {
     switch (kind) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/chart.hpp"
@@ -97,6 +98,12 @@ struct Cell {
     // input/code_columns.hpp), printed as written and never computed with.
     bool code = false;
 };
+
+// Four digits from 1900 to 2099 written without a thousands point ("2024"): a year, which a
+// table prints as written, unless its column holds other amounts (input/table_reader.cpp).
+bool written_as_year(std::string_view text);
+// A number cell printed as the year it was written as ("2023", a footnote mark after it).
+bool printed_as_year(const Cell& c);
 
 // A formula written in the input: "række: Label = expression | options". It is evaluated by
 // calc/, which fills the table's cells (or a calculation's values) with the results.
