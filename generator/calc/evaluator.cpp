@@ -177,6 +177,7 @@ private:
         Value out = Value::of(*r, combine(a->decimals, b->decimals));
         out.unit = unit;
         out.hundredfold = hundredfold;
+        out.hundred = hundred_of(e, *a, *b, unit);
         if (kroner_per(unit) > 0) {
             out.mixed_with = mixed_with;
             out.shown_in = !a->shown_in.empty() ? a->shown_in : b->shown_in;
@@ -189,6 +190,29 @@ private:
     // The written number 100, as "/ 100" and "* 100" scale by it.
     static bool is_hundred(const Expr& e) {
         return e.kind == Expr::Kind::Number && !e.share && e.unit.empty() && e.number == Decimal(100, 0);
+    }
+
+    // Value::hundred of a * b, a / b or a - b: two figures in one unit divided are a ratio, and a
+    // ratio times 100 is per hundred, as is a figure times 100 divided by one in its unit
+    // ("[Ja] / [I alt] * 100", "100 * [Ja] / [I alt]"); two figures per hundred apart are points.
+    // Per hundred may be a share or an index (2016 = 100): either way a difference is no per cent.
+    static Value::Hundred hundred_of(const Expr& e, const Value& a, const Value& b, const std::string& unit) {
+        using H = Value::Hundred;
+        if (e.op == '*') {
+            const bool a_hundred = is_hundred(*e.args[0]);
+            if (!a_hundred && !is_hundred(*e.args[1])) return H::None;
+            const Value& other = a_hundred ? b : a;
+            if (other.hundred == H::Ratio) return H::PerHundred;
+            return other.hundred == H::None && !other.is_per_cent() ? H::Scaled : H::None;
+        }
+        if (e.op == '/') {
+            const bool ratio = unit.empty() && e.args[1]->kind != Expr::Kind::Number && !a.is_per_cent() &&
+                               !b.is_per_cent() && b.hundred == H::None && (a.hundred == H::None || a.hundred == H::Scaled);
+            if (!ratio) return H::None;
+            return a.hundred == H::Scaled ? H::PerHundred : H::Ratio;
+        }
+        if (e.op == '-' && a.hundred == H::PerHundred && b.hundred == H::PerHundred) return H::Difference;
+        return H::None;
     }
 
     // An amount, or a count (a table without "talenhed" reads its figures as kr.), not a share.

@@ -544,7 +544,7 @@ private:
             return;
         }
         if (!caution.empty()) d_.warning(in.loc, fmt(_("the figure {} {}"), quote_text("{" + in.expression + "}"), caution));
-        if (v->is_points()) points_figures_.insert(&in);
+        if (v->is_points() || v->hundred == Value::Hundred::Difference) points_figures_.insert(&in);
         // A single table cell without options is quoted exactly as the table prints it.
         if (expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty()) in.text = v->printed;
         else {

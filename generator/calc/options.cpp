@@ -104,6 +104,13 @@ std::string format_value(const Value& v, const Options& o, const Words& words, b
     if (v.is_points() && o.unit == "pct.")
         return fail(fmt(_("the figure is the difference of two shares, in percentage points, not a share in per cent; "
                           "print it with \"| {}\""), kPoints));
+    // So is the difference of two figures computed per hundred ("[Ja] / [I alt] * 100"): points
+    // if they are shares, index points if they are indexes, per cent of nothing.
+    if (v.hundred == Value::Hundred::Difference && o.unit == "pct.")
+        return fail(fmt(_("the figure is the difference of two figures computed per hundred (as \"[Ja] / [I alt] * 100\"), "
+                          "in points, not per cent; print it with \"| {}\" if they are shares, or without a unit if they "
+                          "are index numbers"),
+                        kPoints));
     if (!o.unit.empty() && (units_conflict(from, o.unit) || ((o.unit == "pct." || o.unit == kPoints) && v.amount)))
         return fail(fmt(_("the figure is in {} and cannot be shown in {}; leave out the unit, or quote a figure in a unit "
                           "that converts to it"), from, o.unit));

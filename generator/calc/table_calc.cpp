@@ -244,6 +244,8 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
         case Cell::Kind::Number: {
             Value v = Value::of(c.value, c.decimals);
             v.printed = c.text;
+            if (c.hundred == Cell::Hundred::PerHundred) v.hundred = Value::Hundred::PerHundred;
+            if (c.hundred == Cell::Hundred::Difference) v.hundred = Value::Hundred::Difference;
             if (c.unitless) return v;  // a ratio or index computed here: no kroner, whatever the table's unit
             v.unit = cell_unit(t.figures_unit, c.unit);
             v.amount = kroner_per(v.unit) > 0 && (kroner_per(c.unit) > 0 || !t.figures_unit.empty());
@@ -866,8 +868,8 @@ std::optional<Value> in_table_unit(const Table& t, size_t r, size_t c, const Val
 
 // Puts a result into a cell, comparing it with the figure the CSV published there, if any.
 // False (after an error at the formula) if the two are too far apart to compare exactly.
-// `share_sign` is the per-cent sign of the cells the formula read, printed after a number.
-bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& share_sign, const Prepared& p,
+// `unit` is what the cell prints after its number ("%", "pct.-point", or none: cell_unit_of).
+bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit, const Prepared& p,
            bool& used_rounding_note,
            std::vector<std::string>& differs, const Words& words, Diagnostics& diags) {
     Cell& cell = t.rows[r].cells[c];
@@ -905,12 +907,13 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& shar
             out.value = v.number;
             out.decimals = d;
             out.text = format_danish(v.number, d);
-            // "6 %" computed from cells written "5 %", unless the result is not a share (a ratio
-            // of two shares, 73 % / 71 %, is 1,028, not "1,028 %"). The difference of two shares
-            // is "4 pct.-point", where neither its column nor its row says so already.
-            out.unit = v.unit == "pct." ? share_sign : v.is_points() ? kPoints : std::string();
-            out.unitless = v.unit.empty();
-            if (!out.unit.empty() && !(v.is_points() && (names_points(t.header[c]) || names_points(row_name(t, r)))))
+            // The difference of two shares is "4 pct.-point", where neither its column nor its row
+            // says so already.
+            out.unit = unit;
+            out.unitless = v.unit.empty() && unit.empty();
+            if (out.unitless && v.hundred == Value::Hundred::PerHundred) out.hundred = Cell::Hundred::PerHundred;
+            if (out.unitless && v.hundred == Value::Hundred::Difference) out.hundred = Cell::Hundred::Difference;
+            if (!out.unit.empty() && !(unit == kPoints && (names_points(t.header[c]) || names_points(row_name(t, r)))))
                 out.text += " " + out.unit;
             // A share of 0,3 shown without decimals is "0": a figure that is not zero must not
             // print as zero unremarked.
@@ -1379,7 +1382,45 @@ private:
                                quote_text(format_danish(t_.rows[year->first].cells[year->second].value, 0))));
         const auto in_unit = in_table_unit(t_, r, c, *v, p, diags_);
         if (!in_unit) return false;
-        return store(t_, r, c, *in_unit, scope.share_sign(), p, used_rounding_note_, differs_, refs_.words(), diags_);
+        const auto unit = cell_unit_of(*in_unit, scope.share_sign(), p);
+        if (!unit) return false;
+        return store(t_, r, c, *in_unit, *unit, p, used_rounding_note_, differs_, refs_.words(), diags_);
+    }
+
+    // What a computed cell prints after its number. "6 %" computed from cells written "5 %",
+    // unless the result is not a share (a ratio of two shares, 73 % / 71 %, is 1,028, not
+    // "1,028 %"); "4 pct.-point" for two shares apart. A unit the formula asks for ("| pct.") is
+    // printed where the figure is one: a share computed per hundred ("[Ja] / [I alt] * 100 |
+    // pct."), or points ("| pct.-point") for two of those apart. Asked for a figure it is not
+    // (points or an index difference as per cent, an amount as a share), or an amount unit,
+    // which a table's formula does not convert ("enhed" does), it is an error at the formula,
+    // once: the option was ignored before, and the text then printed "4 pct." for 4 points.
+    std::optional<std::string> cell_unit_of(const Value& v, const std::string& share_sign, const Prepared& p) {
+        const std::string own = v.unit == "pct." ? share_sign : v.is_points() ? kPoints : std::string();
+        const std::string& asked = p.options.unit;
+        if (asked.empty()) return own;
+        const bool points = v.is_points() || v.hundred == Value::Hundred::Difference;
+        const bool share = !points && (v.unit == "pct." || (v.unit.empty() && v.hundred == Value::Hundred::PerHundred));
+        if (asked == "pct." && share) return own.empty() ? std::string("%") : own;
+        if (asked == kPoints && points) return std::string(kPoints);
+        if (unit_reported_.insert(p.formula).second) {
+            std::string message;
+            if (asked == "pct." && points)
+                message = fmt(_("the formula's figures are differences of shares or index numbers, in points, not per cent; "
+                                "write \"| {}\" if they are shares, or no unit if they are index numbers"),
+                              kPoints);
+            else if (asked == "pct." || asked == kPoints)
+                message = fmt(_("\"| {}\" is for a share computed per hundred (\"[Ja] / [I alt] * 100 | pct.\") or the "
+                                "difference of two (\"| pct.-point\"), which the formula's figures are not; leave the unit "
+                                "out, or name it in the heading"),
+                              asked);
+            else
+                message = fmt(_("a table's formula takes no amount unit (\"| {}\"): its cells are in the table's unit; "
+                                "show the table in another with \"enhed:\""),
+                              asked);
+            report(diags_, *p.formula, 0, message, true);
+        }
+        return std::nullopt;
     }
 
     // The rounding note if a published figure was kept within its tolerance or rounded parts do
@@ -1457,7 +1498,8 @@ private:
     FailedCells failed_cells_;                                    // cells a formula could not compute
     bool failed_on_input_ = false;  // compute_cell's last failure was a cell's, not its formula's
     std::map<std::tuple<std::string, int, int>, size_t> cause_reported_;  // input cells at fault, and their error
-    std::set<std::pair<const Formula*, size_t>> years_reported_;  // formulas warned of the year-like column they read
+    std::set<std::pair<const Formula*, size_t>> years_reported_;
+    std::set<const Formula*> unit_reported_;  // formulas told that their unit option does not fit  // formulas warned of the year-like column they read
     SumSpans sum_spans_;                                           // what each sum formula adds
     size_t now_ = 0;  // the formula being computed, counting the rows' formulas, then the columns'
 

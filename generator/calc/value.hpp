@@ -36,6 +36,11 @@ struct Value {
     // by 100 after (-1: divided by one without multiplying by 100): 400.000 kr. * 3 % is
     // 1.200.000, a hundred times the 12.000 meant. Only 0 is a figure; see calc/evaluator.cpp.
     int hundredfold = 0;
+    // Number without a unit, on its way to per hundred: a ratio of two figures in one unit
+    // ("[Ja] / [I alt]"), or a figure times the number 100 ("[Ja] * 100"); either completed by
+    // the other is per hundred (a share in per cent, or an index: calc/evaluator.cpp, hundred_of),
+    // and two per hundred apart are a difference in points ("4 pct.", of 68 %, would be 2,72).
+    enum class Hundred { None, Ratio, Scaled, PerHundred, Difference } hundred = Hundred::None;
 
     // A number in hundredths: a share (a cell or table in "%", "pct.", or a number written so)
     // or percentage points (the difference of two shares).

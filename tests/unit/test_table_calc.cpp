@@ -1010,6 +1010,58 @@ TEST_CASE("table calc: the difference of two shares is in percentage points, nev
     CHECK(text.messages.find("decimaler 1") == std::string::npos);  // a share printed bare takes its "%" from the text
 }
 
+TEST_CASE("table calc: shares computed per hundred are shares, and two of them apart are points, never per cent") {
+    // "[Ja] / [I alt] * 100" is a share in per cent (or an index); two of them apart are points.
+    // "| pct." on the difference used to pass: the text printed "4,0 pct." for 4 points.
+    const std::string csv = "Region;Ja 2023;I alt 2023;Ja 2024;I alt 2024\nNord;680;1000;720;1000\n";
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n"
+                           "kolonne: Andel 2023 = [Ja 2023] / [I alt 2023] * 100 | decimaler 1, pct.\n"
+                           "kolonne: Andel 2024 = 100 * [Ja 2024] / [I alt 2024] | decimaler 1, pct.\n"
+                           "kolonne: Ændring = [Andel 2024] - [Andel 2023]\n"
+                           "kolonne: Direkte = [Ja 2024] / [I alt 2024] * 100 - [Ja 2023] / [I alt 2023] * 100 | pct.-point\n"
+                           "```\n\nTal: {t[Nord; Ændring]} og {t[Nord; Andel 2023] | pct.}.\n",
+                           csv);
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    // Asked for, the share prints its sign; the difference of two prints as points.
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Nord", "680", "1.000", "720", "1.000", "68,0 %", "72,0 %",
+                                                             "4,0 pct.-point", "4 pct.-point"});
+    CHECK(figure_text(l).find("Tal: 4,0 pct.-point og 68,0 pct.") != std::string::npos);
+    // Without a unit option the shares print bare, and their difference quoted "| pct." is an error at the figure.
+    const auto bare = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n"
+                              "kolonne: Andel 2023 = [Ja 2023] / [I alt 2023] * 100\n"
+                              "kolonne: Andel 2024 = [Ja 2024] / [I alt 2024] * 100\n```\n\n"
+                              "Tal: {t[Nord; Andel 2024] - t[Nord; Andel 2023] | pct.} og {t[Nord; Andel 2024] | pct.}.\n",
+                              csv);
+    CHECK(bare.messages.find("error: the figure is the difference of two figures computed per hundred (as \"[Ja] / [I alt] * "
+                             "100\"), in points, not per cent") != std::string::npos);
+    CHECK(bare.messages.find("Andel 2024] | pct.}") == std::string::npos);  // one share in per cent is right
+    // In a table, "| pct." on such a difference is an error at the formula's option, once.
+    const auto column = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n"
+                                "kolonne: Andel 2023 = [Ja 2023] / [I alt 2023] * 100\n"
+                                "kolonne: Andel 2024 = [Ja 2024] / [I alt 2024] * 100\n"
+                                "kolonne: Ændring = [Andel 2024] - [Andel 2023] | pct.\n```\n",
+                                csv + "Syd;1;2;1;2\n");
+    CHECK(column.messages.find("error: the formula's figures are differences of shares or index numbers, in points, not per "
+                               "cent; write \"| pct.-point\"") != std::string::npos);
+    CHECK(column.messages.find("differences of shares") == column.messages.rfind("differences of shares"));
+    // A unit option that does not fit the figure was silently ignored before: now an error.
+    const auto amount = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Sum = [Ja 2023] + [Ja 2024] | pct.\n"
+                                "kolonne: Mio = [Ja 2023] + [Ja 2024] | mio. kr.\n```\n",
+                                csv);
+    CHECK(amount.messages.find("error: \"| pct.\" is for a share computed per hundred") != std::string::npos);
+    CHECK(amount.messages.find("error: a table's formula takes no amount unit (\"| mio. kr.\")") != std::string::npos);
+    // A growth rate is per hundred too; an index's difference is index points, not per cent.
+    const auto index = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Indeks = [Ja 2024] / [Ja 2023] * 100\n"
+                               "kolonne: Indeks I alt = [I alt 2024] / [I alt 2023] * 100\n"
+                               "kolonne: Vækst = ([Ja 2024] - [Ja 2023]) / [Ja 2023] * 100 | decimaler 1, pct.\n```\n\n"
+                               "Tal: {t[Nord; Indeks] - 100 | pct.} og {t[Nord; Indeks] - t[Nord; Indeks I alt] | pct.}.\n",
+                               csv);
+    CHECK(row_texts(table(index), 0).back() == "5,9 %");
+    CHECK(index.messages.find("t[Nord; Indeks] - 100 | pct.}") == std::string::npos);  // a number apart is no difference of two
+    CHECK(index.messages.find("computed per hundred (as") != std::string::npos);
+}
+
 namespace {
 
 // A meeting of one public item with the given item text and CSV files.
