@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -134,23 +135,69 @@ std::map<TableKey, int> match_tables(const Snapshot& before, const Snapshot& now
     return out;
 }
 
+// Per cell of `s`, the group heading its row stands under, in a table whose groups have heading
+// rows of their own: a row with a label and no figure ("Region Nord;" above "Løn" and "Drift").
+// nullopt for a cell of a table without such rows, "" for one above the first heading (or a
+// heading itself). Rows are told apart by their label changing or their first column coming
+// again (every row has a cell in each column, empty or not).
+std::vector<std::optional<std::string>> group_headings(const Snapshot& s) {
+    std::vector<std::optional<std::string>> out(s.cells.size());
+    const auto same_table = [&](size_t a, size_t b) {
+        return s.cells[a].item == s.cells[b].item && s.cells[a].attachment == s.cells[b].attachment &&
+               s.cells[a].table == s.cells[b].table;
+    };
+    for (size_t begin = 0, end = 0; begin < s.cells.size(); begin = end) {
+        for (end = begin + 1; end < s.cells.size() && same_table(begin, end);) ++end;
+        std::vector<std::pair<size_t, size_t>> rows;  // [first, last) cell of each row
+        for (size_t k = begin; k < end; ++k)
+            if (k == begin || s.cells[k].row != s.cells[k - 1].row || s.cells[k].column == s.cells[begin].column)
+                rows.push_back({k, k + 1});
+            else
+                rows.back().second = k + 1;
+        const auto heading = [&](const std::pair<size_t, size_t>& r) {
+            if (s.cells[r.first].row.empty()) return false;
+            for (size_t k = r.first; k < r.second; ++k)
+                if (!s.cells[k].text.empty()) return false;
+            return true;
+        };
+        bool grouped = false;  // a heading row with a row of figures after it
+        for (size_t r = 0; r + 1 < rows.size() && !grouped; ++r) grouped = heading(rows[r]) && !heading(rows[r + 1]);
+        if (!grouped) continue;
+        std::string group;
+        for (const auto& r : rows) {
+            const bool is_heading = heading(r);
+            if (is_heading) group = s.cells[r.first].row;
+            for (size_t k = r.first; k < r.second; ++k) out[k] = is_heading ? std::string() : group;
+        }
+    }
+    return out;
+}
+
 // The cells by place; `tables` (for `before`) gives each table's number in the other snapshot,
 // and a table with none gets a number no table has (below zero), so its cells match none.
-// A label that repeats in a table ("Løn" under each region) is known by its group, the nearest
-// row above whose label does not repeat ("Region Syd / Løn", as formulas name it), so a group
-// inserted between two others leaves the later one's cells matched with their own.
+// In a table whose groups have heading rows, a row is known by its heading ("Region Syd / Løn",
+// as formulas name a repeated label), whether its label repeats or not: a row deleted from one
+// group leaves the others' cells matched with their own (when "Løn" stopped repeating, the
+// rows after it were taken for other rows, removed and added). In a table without heading rows,
+// a label that repeats is known by the nearest row above whose label does not repeat.
 std::map<CellKey, const CellEntry*> cells_by_key(const Snapshot& s, const std::map<TableKey, int>* tables = nullptr) {
     using Place = std::tuple<int, int, int, std::string, std::string>;  // item, attachment, table, row, column
     std::map<Place, int> count;
     for (const CellEntry& c : s.cells) ++count[{c.item, c.attachment, c.table, c.row, c.column}];
+    const std::vector<std::optional<std::string>> headings = group_headings(s);
     std::map<CellKey, const CellEntry*> out;
     std::map<Place, int> seen;
     std::map<TableKey, std::string> group;  // each table's group so far
-    for (const CellEntry& c : s.cells) {
+    for (size_t i = 0; i < s.cells.size(); ++i) {
+        const CellEntry& c = s.cells[i];
         std::string row = c.row;
-        std::string& g = group[{c.item, c.attachment, c.table}];
-        if (count[{c.item, c.attachment, c.table, c.row, c.column}] > 1) row = g + " / " + c.row;
-        else g = c.row;
+        if (headings[i]) {
+            if (!headings[i]->empty()) row = *headings[i] + " / " + c.row;
+        } else {
+            std::string& g = group[{c.item, c.attachment, c.table}];
+            if (count[{c.item, c.attachment, c.table, c.row, c.column}] > 1) row = g + " / " + c.row;
+            else g = c.row;
+        }
         int table = c.table;
         if (tables) {
             const auto it = tables->find({c.item, c.attachment, c.table});

@@ -783,6 +783,34 @@ TEST_CASE("versions: repeated row labels are matched within their group, so a gr
     CHECK(syd);
 }
 
+TEST_CASE("versions: a row deleted from one group leaves the other groups' rows matched with their own") {
+    // Regression (probe, corr repro-4): "Løn" deleted under Region Nord stopped repeating, and Syd's
+    // unchanged Løn 30 and Drift 40 were listed as removed and added, and marked corrected.
+    const auto group = [](Snapshot& s, const char* name, const char* loen, const char* drift) {
+        s.cells.push_back(cell(3, name, "2024", "", true));
+        if (loen) s.cells.push_back(cell(3, "Løn", "2024", loen, true));
+        s.cells.push_back(cell(3, "Drift", "2024", drift, true));
+    };
+    Snapshot before = small(), now = small();
+    before.cells.clear();
+    now.cells.clear();
+    group(before, "Region Nord", "10", "20");
+    group(before, "Region Syd", "30", "40");
+    group(now, "Region Nord", nullptr, "20");
+    group(now, "Region Syd", "30", "40");
+    versions::Comparison c = versions::compare(before, now);
+    REQUIRE(c.changes.figures.size() == 1);
+    CHECK(c.changes.figures[0].row == "Region Nord / Løn");
+    CHECK(c.changes.figures[0].before == "10");
+    CHECK(c.changes.figures[0].after.empty());
+    CHECK(c.cells.empty());  // nothing in the packet marked corrected
+    // Added back, it is the one figure added.
+    c = versions::compare(now, before);
+    REQUIRE(c.changes.figures.size() == 1);
+    CHECK(c.changes.figures[0].row == "Region Nord / Løn");
+    CHECK(c.changes.figures[0].after == "10");
+}
+
 namespace {
 
 // The words a text change adds, joined by spaces.
