@@ -33,6 +33,11 @@ inline constexpr const char* kVersionsFolder = "versioner";
 // make there, so that what a killed build left is known as boardpack's (Publisher).
 inline constexpr const char* kStagingJournal = ".boardpack-staging";
 
+// The note, in the meeting's working folder (beside its versions), of the version output/<meeting>
+// was last made to show: should that link be lost, the next build refuses rather than publish a
+// new version 1 without the history of corrections (Publisher::clear_leftovers).
+inline constexpr const char* kPublishedNote = "published";
+
 // An edition's file in the packet, relative to output/<meeting>: the edition folder
 // ("offentlig", "lukket") and a name that says the edition too, "offentlig/dagsorden-offentlig.pdf",
 // so a file attached or copied on its own cannot be taken for the other edition.

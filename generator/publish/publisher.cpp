@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <system_error>
 #include <vector>
 
@@ -120,6 +121,20 @@ bool Publisher::refuse_foreign(bool contents, std::string* error) {
 // there is removed: a leftover version that holds anything else is left as it is, and a staging
 // folder or link that does is refused, since this build needs their names.
 bool Publisher::clear_leftovers(std::string* error) {
+    // output/<meeting> gone while the version it showed is still here: that version holds the
+    // packet's history (its kept versions, the snapshots a correction is compared with), which a
+    // build from here would remove and start again at version 1, saying nothing.
+    if (before_.kind == TargetKind::Absent) {
+        std::string noted;
+        if (std::ifstream in(work_ / kPublishedNote); in) std::getline(in, noted);
+        if (is_version_name(noted) && check_packet(work_ / noted, legacy_).ours()) {
+            *error = fmt(_("{} is missing, but the packet it showed (version {}, with its earlier versions and what a "
+                           "correction is compared with) is still in {}; to go on from it, put the link back with "
+                           "\"ln -s {} {}\"; to start again at version 1, move that folder away"),
+                         target_.string(), noted, (work_ / noted).string(), link_text(id_, noted), target_.string());
+            return false;
+        }
+    }
     unsigned long newest = before_.kind == TargetKind::OwnLink ? std::stoul(before_.version) : 0;
     std::vector<std::pair<std::string, fs::path>> names;  // read first, removed after
     std::error_code ec;
@@ -377,10 +392,22 @@ bool Publisher::commit(std::string* error) {
     }
     committed_ = true;
     sync_path(root_, true);
+    note_published();
     kill_for_tests(3);
     // Step 4: the old version goes.
     remove_old_version();
     return true;
+}
+
+// Notes the version just published (kPublishedNote), replaced in one step. A note that cannot be
+// written leaves the packet published as it is: the note only guards against a link lost later.
+void Publisher::note_published() {
+    const fs::path note = work_ / kPublishedNote, next = work_ / (std::string(kPublishedNote) + ".new");
+    std::string ignored;
+    if (write_durably(next, version_ + "\n", kPublicFile, &ignored) && ::rename(next.c_str(), note.c_str()) == 0)
+        sync_path(work_, true);
+    else
+        remove_quietly(next);
 }
 
 // The old version, checked again: a file someone put in it while this build ran keeps it where

@@ -91,6 +91,7 @@ private:
     void record(const std::string& relative, FileRecord r, bool restricted);
     bool write_lists(std::string* error);
     void remove_old_version();
+    void note_published();
 
     std::string id_;
     ReadLegacyEdition legacy_;

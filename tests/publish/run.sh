@@ -114,9 +114,23 @@ for step in 1 2 3; do
   fi
   "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
   check "after step $step: the next build succeeds" test $rc -eq 0
-  check "and leaves only the lock and one version" test "$(ls "$work/out/.boardpack/m" | tr '\n' ' ')" = "$(readlink "$work/out/m" | sed 's|.*/||') lock "
+  check "and leaves only the lock, one version and the note of it" test "$(ls "$work/out/.boardpack/m" | tr '\n' ' ')" = "$(readlink "$work/out/m" | sed 's|.*/||') lock published "
   snapshot > "$work/published"
 done
+
+# output/m lost (deleted by hand) while the version it showed is still in the working folder:
+# a build would remove that version, with its kept versions and the snapshots a correction is
+# compared with, and publish version 1 anew. It refuses (exit 3), and says how to go on.
+shown=$(readlink "$work/out/m")
+rm "$work/out/m"
+"$boardpack" build "$work/m" --out "$work/out" > /dev/null 2> "$work/e"; rc=$?
+check "output/m lost: the build refuses (exit 3)" test $rc -eq 3
+check "saying where the packet is and how to put the link back" grep -q "out/m is missing, but the packet it showed (version ${shown##*/}, .*) is still in .*out/.boardpack/m/${shown##*/}; to go on from it, put the link back with \"ln -s $shown .*out/m\"" "$work/e"
+check "and the version is kept as it was" test -d "$work/out/$shown/lukket/versioner"
+ln -s "$shown" "$work/out/m"
+"$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
+check "the link put back, the next build goes on from it" test $rc -eq 0 -a -d "$work/out/m/lukket/versioner"
+snapshot > "$work/published"
 
 # Only what boardpack wrote is replaced: a folder with other files, a link it did not make and a
 # file at output/<meeting> are refused (exit 3) before any work, and left as they were.
