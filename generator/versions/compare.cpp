@@ -224,6 +224,26 @@ std::optional<Snapshot> renumbered(const Snapshot& before, const Snapshot& now, 
             n != number_now.end() && n->second != i.number)
             to[i.number] = n->second;
     if (to.empty()) return std::nullopt;
+    // In the public edition a confidential item is anonymous ("3 (Fortrolig)", no folder): those
+    // before take the places such items have now, in order. A public item that changed places
+    // with a confidential one is then compared with itself (its corrections listed), where the
+    // number it took, still the confidential item's before, made numbers decide: "tilføjet".
+    // (A snapshot being made still knows a hidden item's folder; the file does not keep it.)
+    std::set<int> onto;
+    for (const auto& [from, number] : to) onto.insert(number);
+    std::vector<int> anonymous_before, anonymous_now;
+    for (const ItemEntry& i : before.items)
+        if (!i.shown && i.folder.empty() && !to.count(i.number)) anonymous_before.push_back(i.number);
+    std::set<std::string> folders_before;  // a hidden item now that was shown before is that one
+    for (const ItemEntry& i : before.items)
+        if (!i.folder.empty()) folders_before.insert(i.folder);
+    for (const ItemEntry& i : now.items)
+        if (!i.shown && !onto.count(i.number) && !folders_before.count(i.folder)) anonymous_now.push_back(i.number);
+    std::sort(anonymous_before.begin(), anonymous_before.end());
+    std::sort(anonymous_now.begin(), anonymous_now.end());
+    if (anonymous_before.size() == anonymous_now.size())
+        for (size_t k = 0; k < anonymous_before.size(); ++k)
+            if (anonymous_before[k] != anonymous_now[k]) to[anonymous_before[k]] = anonymous_now[k];
     const auto map = [&to](int& number) {
         if (const auto t = to.find(number); t != to.end()) number = t->second;
     };

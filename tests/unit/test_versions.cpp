@@ -421,6 +421,24 @@ TEST_CASE("versions: an item made confidential under another number is now confi
             return p.kind == model::PartChange::Kind::ItemAdded && p.item == 2 && p.title == "Andet punkt";
         }));
     }
+    SUBCASE("a public item that changed numbers with a confidential one is compared with itself") {
+        // A probe swapped public item 3 and confidential item 2 and corrected item 3's text: the
+        // public sheet said only "2 Punkt B: tilføjet". As the file keeps it, the confidential
+        // item before has no folder; the snapshot being made still knows its own.
+        Snapshot was = public_snapshot({{1, "01-a", true, "Punkt A"}, {2, "", false, ""}, {3, "03-b", true, "Punkt B"}});
+        Snapshot now = public_snapshot({{1, "01-a", true, "Punkt A"}, {3, "02-fortrolig", false, ""}, {2, "03-b", true, "Punkt B"}});
+        now.texts.back().text = "Teksten om Punkt B, rettet.";
+        const versions::Comparison c = versions::compare(was, now);
+        CHECK(c.changes.parts.empty());  // nothing added, removed or made confidential
+        CHECK(c.now_confidential.empty());
+        bool renumbered = false, corrected = false;
+        for (const model::TextChange& t : c.changes.texts) {
+            renumbered = renumbered || (t.item == 2 && t.section == "Nummer");
+            corrected = corrected || (t.item == 2 && t.section == "Resumé");
+        }
+        CHECK(renumbered);
+        CHECK(corrected);
+    }
     SUBCASE("taken off the agenda in one version, back as confidential in the next") {
         Snapshot removed = public_snapshot({{3, "03-andet", false, ""}});
         // What the build keeps: the folders the public versions still published have shown.
