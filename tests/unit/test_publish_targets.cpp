@@ -351,8 +351,8 @@ TEST_CASE("publish: a snapshot says which attachment files a packet from before 
     s.meeting = "m";
     s.edition = "offentlig";
     s.version = 2;
-    s.attachments.push_back({5, 1, "Notat om budget 2025", "1", boardpack::fingerprint("%PDF")});
-    s.attachments.push_back({5, 2, "Tidsplan", "2", ""});  // a Markdown attachment: no file of its own
+    s.attachments.push_back({5, 1, "Notat om budget 2025", "1", boardpack::fingerprint("%PDF"), ""});
+    s.attachments.push_back({5, 2, "Tidsplan", "2", "", ""});  // a Markdown attachment: no file of its own
     TempDir t;
     touch(t.path / "snapshot-offentlig.txt", boardpack::versions::write_snapshot(s));
     auto said = boardpack::legacy_edition(t.path / "snapshot-offentlig.txt");

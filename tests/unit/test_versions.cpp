@@ -297,7 +297,7 @@ TEST_CASE("versions: changed words are a word-level difference; added and remove
     const Snapshot before = small();
     Snapshot now = small();
     now.texts[1].text = "Sekretariatet anbefaler ikke budgettet.";
-    now.attachments.push_back({19, 1, "Notat", "123", ""});
+    now.attachments.push_back({19, 1, "Notat", "123", "", ""});
     now.tables.push_back({19, 4, -1, "", "Ny tabel"});
     const versions::Comparison c = versions::compare(before, now, {{"Sagsfremstilling", "Sagsfremstilling"}});
     REQUIRE(c.changes.texts.size() == 1);
@@ -615,7 +615,7 @@ TEST_CASE("versions: a fingerprint taken piece by piece is the one of the whole"
 
 TEST_CASE("versions: a PDF attachment or picture replaced by another file is a change; a missing fingerprint is not") {
     Snapshot before = small();
-    before.attachments.push_back({19, 1, "Notat", "123", "aaaa"});
+    before.attachments.push_back({19, 1, "Notat", "123", "aaaa", ""});
     before.pictures.push_back({19, 0, "Figur 1: Ventetid", "1111"});
     // Written and read back: the fingerprints and the picture record round-trip.
     std::string why;
