@@ -126,10 +126,21 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const v
             v.snapshot.version = before->version;
             v.snapshot.date = before->date;
             v.snapshot.published = before->published;
-            // The formulas as the published snapshot wrote them: one written in another form
-            // only (same_content) leaves the snapshot's bytes as they were too.
-            for (size_t i = 0; i < v.snapshot.cells.size(); ++i) v.snapshot.cells[i].formula = before->cells[i].formula;
-            for (size_t i = 0; i < v.snapshot.texts.size(); ++i) v.snapshot.texts[i].expressions = before->texts[i].expressions;
+            // The formulas as the published snapshot wrote them where they are written in another
+            // form only (canonical_formula), so the snapshot's bytes stay as they were; a formula
+            // rewritten to compute the same figures otherwise (same_content) is kept as it is now,
+            // so a later correction finds the causes of its figures.
+            for (size_t i = 0; i < v.snapshot.cells.size(); ++i) {
+                std::string& now = v.snapshot.cells[i].formula;
+                const std::string& was = before->cells[i].formula;
+                if (now != was && versions::canonical_formula(now) == versions::canonical_formula(was)) now = was;
+            }
+            for (size_t i = 0; i < v.snapshot.texts.size(); ++i)
+                for (size_t k = 0; k < v.snapshot.texts[i].expressions.size(); ++k) {
+                    std::string& now = v.snapshot.texts[i].expressions[k];
+                    const std::string& was = before->texts[i].expressions[k];
+                    if (now != was && versions::canonical_expression(now) == versions::canonical_expression(was)) now = was;
+                }
             if (before->version > 1) {
                 const std::string n = std::to_string(before->version - 1);
                 fs::path older = published / folder / "versioner" / n / file;

@@ -161,7 +161,9 @@ std::string canonical_expression(const std::string& written);
 std::string canonical_formula(const std::string& written);
 
 // Whether two snapshots show the same content (their version and date aside; `published` and
-// the items' folders are not content; formulas compared in their canonical forms).
+// the items' folders are not content, nor are the formulas, which the packet does not print:
+// one rewritten to compute the same figures, "sum(Nord .. Syd)" as "[Nord] + [Midt] + [Syd]",
+// corrects nothing; a figure it computes otherwise differs itself).
 bool same_content(const Snapshot& a, const Snapshot& b);
 
 // Whether two fingerprints are of the same file: an empty one (a snapshot from before they were

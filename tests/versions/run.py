@@ -309,6 +309,13 @@ def main():
         check("a formula respaced is no new version of either edition", p.returncode == 0 and
               f"offentlig unchanged, still version {pub}" in p.stdout and "lukket unchanged" in p.stdout, p.stdout + p.stderr)
         check("and changes no byte", tree(packet) == before_respacing)
+        # Rewritten to compute the same figures from the same rows, it prints the same: no new
+        # version either (probe corr repro-6: version 2 whose rettelsesblad said "Ingen rettelser").
+        edit(item19, "række: Indtægter i alt = sum( Kontingent .. Øvrige indtægter )",
+             "række: Indtægter i alt = [Kontingent] + [Øvrige kontingenter] + [Øvrige indtægter]")
+        p = build()
+        check("a formula rewritten to print the same is no new version of either edition", p.returncode == 0 and
+              f"offentlig unchanged, still version {pub}" in p.stdout and "lukket unchanged" in p.stdout, p.stdout + p.stderr)
 
         # A table inserted before the tables of item 19, which are all renumbered: the
         # rettelsesblad says the table was added, and nothing else (probe corr-table-inserted: the
