@@ -208,7 +208,9 @@ private:
                 const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
                 if (col >= t.rows[r].cells.size() || t.rows[r].cells[col].kind != model::Cell::Kind::Number) continue;
                 const model::Cell& cell = t.rows[r].cells[col];
-                if ((cell.unit == kPoints) == (named == kPoints)) continue;
+                // Points: a difference of shares, or of figures computed per hundred ("[Ja] / [I alt] * 100").
+                const bool points = cell.unit == kPoints || cell.hundred == model::Cell::Hundred::Difference;
+                if (points == (named == kPoints)) continue;
                 d_.error(c.unit_loc,
                          fmt(named == kPoints
                                  ? _("the chart's unit {} calls its figures percentage points, but {} / {} of the table {} "

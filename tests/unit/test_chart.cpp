@@ -579,6 +579,20 @@ TEST_CASE("diagram block: percentage points are not labelled per cent, nor share
     CHECK(messages("Ændring", "procentpoint") == "");
     CHECK(messages("2024", "%") == "");
     CHECK(with_unit("4 pct.-point", "pct.-point") == "4 pct.-point");
+    // The same for two shares the table computes per hundred, whose difference prints bare.
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
+    f.add("01-a/item.md", item_md(1, "Offentlig",
+                                  "```tabel\nfil: t.csv\nnavn: t\ntitel: Andel\nkolonne: A23 = [Ja 2023] / [N 2023] * 100\n"
+                                  "kolonne: A24 = [Ja 2024] / [N 2024] * 100\nkolonne: Ændring = [A24] - [A23]\n```\n\n"
+                                  "```diagram\ntabel: t\ntitel: Andel\nkolonner: Ændring\nenhed: %\n```\n"));
+    f.add("01-a/t.csv", "Region;Ja 2023;N 2023;Ja 2024;N 2024\nNord;68;100;72;100\n");
+    Diagnostics d;
+    auto m = pipeline::load(f, "m", d);
+    REQUIRE(m);
+    pipeline::compute(*m, test::wording(), d);
+    CHECK(test::messages(d).find("error: the chart's unit \"%\" calls its figures per cent, but \"Nord\" / \"Ændring\" "
+                                 "of the table \"t\" is \"4\"") != std::string::npos);
 }
 
 TEST_CASE("chart words: a target whose label gives no figure is described with its value") {
