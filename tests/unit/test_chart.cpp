@@ -557,19 +557,25 @@ TEST_CASE("diagram block: an amount unit that is not the one the table prints is
 
 TEST_CASE("diagram block: percentage points are not labelled per cent, nor shares points") {
     // "4 pct.-point %" under a chart of a difference of shares with "enhed: %".
-    const auto messages = [](const std::string& columns, const std::string& chart_unit) {
+    // The messages of a chart of `columns` with "enhed: <chart_unit>" over the table's formulas and CSV.
+    const auto messages_of = [](const std::string& formulas, const std::string& csv, const std::string& columns,
+                                const std::string& chart_unit) {
         MemoryFiles f("m");
         f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
         f.add("01-a/item.md", item_md(1, "Offentlig",
-                                      "```tabel\nfil: t.csv\nnavn: t\ntitel: Andel\nkolonne: Ændring = [2024] - [2023]\n```\n\n"
+                                      "```tabel\nfil: t.csv\nnavn: t\ntitel: Andel\n" + formulas + "```\n\n"
                                       "```diagram\ntabel: t\ntitel: Andel\nkolonner: " + columns + "\nenhed: " + chart_unit +
                                           "\n```\n"));
-        f.add("01-a/t.csv", "Region;2023;2024\nNord;68 %;72 %\nSyd;80 %;79 %\n");
+        f.add("01-a/t.csv", csv);
         Diagnostics d;
         auto m = pipeline::load(f, "m", d);
         REQUIRE(m);
         pipeline::compute(*m, test::wording(), d);
         return test::messages(d);
+    };
+    const auto messages = [&](const std::string& columns, const std::string& chart_unit) {
+        return messages_of("kolonne: Ændring = [2024] - [2023]\n", "Region;2023;2024\nNord;68 %;72 %\nSyd;80 %;79 %\n", columns,
+                           chart_unit);
     };
     CHECK(messages("Ændring", "%").find("error: the chart's unit \"%\" calls its figures per cent, but \"Nord\" / \"Ændring\" "
                                         "of the table \"t\" is \"4 pct.-point\"") != std::string::npos);
@@ -580,19 +586,11 @@ TEST_CASE("diagram block: percentage points are not labelled per cent, nor share
     CHECK(messages("2024", "%") == "");
     CHECK(with_unit("4 pct.-point", "pct.-point") == "4 pct.-point");
     // The same for two shares the table computes per hundred, whose difference prints bare.
-    MemoryFiles f("m");
-    f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
-    f.add("01-a/item.md", item_md(1, "Offentlig",
-                                  "```tabel\nfil: t.csv\nnavn: t\ntitel: Andel\nkolonne: A23 = [Ja 2023] / [N 2023] * 100\n"
-                                  "kolonne: A24 = [Ja 2024] / [N 2024] * 100\nkolonne: Ændring = [A24] - [A23]\n```\n\n"
-                                  "```diagram\ntabel: t\ntitel: Andel\nkolonner: Ændring\nenhed: %\n```\n"));
-    f.add("01-a/t.csv", "Region;Ja 2023;N 2023;Ja 2024;N 2024\nNord;68;100;72;100\n");
-    Diagnostics d;
-    auto m = pipeline::load(f, "m", d);
-    REQUIRE(m);
-    pipeline::compute(*m, test::wording(), d);
-    CHECK(test::messages(d).find("error: the chart's unit \"%\" calls its figures per cent, but \"Nord\" / \"Ændring\" "
-                                 "of the table \"t\" is \"4\"") != std::string::npos);
+    CHECK(messages_of("kolonne: A23 = [Ja 2023] / [N 2023] * 100\nkolonne: A24 = [Ja 2024] / [N 2024] * 100\n"
+                      "kolonne: Ændring = [A24] - [A23]\n",
+                      "Region;Ja 2023;N 2023;Ja 2024;N 2024\nNord;68;100;72;100\n", "Ændring", "%")
+              .find("error: the chart's unit \"%\" calls its figures per cent, but \"Nord\" / \"Ændring\" of the table "
+                    "\"t\" is \"4\"") != std::string::npos);
 }
 
 TEST_CASE("chart words: a target whose label gives no figure is described with its value") {
