@@ -2,10 +2,9 @@
 // qpdf_module.hpp).
 #include "attach/pdf_import.hpp"
 #include "attach/pdf_attachment.hpp"
+#include "attach/qpdf_meters.hpp"
 #include "core/deflate.hpp"
 #include "core/messages.hpp"
-
-#include <libdeflate.h>
 
 #include <algorithm>
 #include <charconv>
@@ -81,59 +80,6 @@ void write_real(std::string& out, QPDFObjectHandle& real) {
     out.append(buf, static_cast<size_t>(end - buf));
 }
 
-// A page's content as one Flate-compressed stream, as the file has it, if the form of the page
-// may take it without decoding it and compressing it again: qpdf gives a page's form the
-// content decoded (the streams of its /Contents one after the other), which the copy then
-// compressed anew, some 40 % of copying an attachment's pages. A page whose /Contents is one
-// stream whose only filter is FlateDecode, without parameters, decodes to exactly that content,
-// so its bytes can stand for it, provided they are a whole and correct zlib stream (checked
-// here: libdeflate checks the stream to its Adler-32 sum, where a reader might forgive less
-// than qpdf did). Else nullopt, and the content is compressed anew.
-class FlatePassThrough {
-public:
-    FlatePassThrough() : d_(libdeflate_alloc_decompressor()) {}
-    ~FlatePassThrough() { libdeflate_free_decompressor(d_); }
-    FlatePassThrough(const FlatePassThrough&) = delete;
-    FlatePassThrough& operator=(const FlatePassThrough&) = delete;
-
-    std::optional<std::string> of(QPDFObjectHandle page) {
-        QPDFObjectHandle contents = page.getKey("/Contents");
-        if (contents.isArray() && contents.getArrayNItems() == 1) contents = contents.getArrayItem(0);
-        if (!contents.isStream() || d_ == nullptr) return std::nullopt;
-        QPDFObjectHandle dict = contents.getDict();
-        QPDFObjectHandle filter = dict.getKey("/Filter");
-        if (filter.isArray() && filter.getArrayNItems() == 1) filter = filter.getArrayItem(0);
-        QPDFObjectHandle parms = dict.getKey("/DecodeParms");
-        if (parms.isArray() && parms.getArrayNItems() == 1) parms = parms.getArrayItem(0);
-        const bool no_parms = parms.isNull() || (parms.isDictionary() && parms.getKeys().empty());
-        if (!filter.isName() || filter.getName() != "/FlateDecode" || !no_parms) return std::nullopt;
-        const std::shared_ptr<Buffer> raw = contents.getRawStreamData();
-        std::string bytes(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
-        if (!whole_zlib(bytes)) return std::nullopt;
-        return bytes;
-    }
-
-private:
-    // Whether the bytes are one complete zlib stream and nothing after it, decoding to at most
-    // the page content limit (the cleaning measured the content before; this is the same data).
-    bool whole_zlib(const std::string& bytes) {
-        size_t room = std::max<size_t>(4 * bytes.size(), 64 * 1024);
-        for (;;) {
-            room = std::min(room, kMaxPageContentBytes);
-            scratch_.resize(room);
-            size_t in = 0, out = 0;
-            const libdeflate_result r =
-                libdeflate_zlib_decompress_ex(d_, bytes.data(), bytes.size(), scratch_.data(), room, &in, &out);
-            if (r == LIBDEFLATE_SUCCESS) return in == bytes.size();
-            if (r != LIBDEFLATE_INSUFFICIENT_SPACE || room == kMaxPageContentBytes) return false;
-            room *= 2;
-        }
-    }
-
-    libdeflate_decompressor* d_;
-    std::string scratch_;
-};
-
 // Walks the objects a page's form uses and writes them out.
 class Importer {
 public:
@@ -141,7 +87,9 @@ public:
 
     ImportedPdf result;
 
-    // The data a page's form takes as it is, already compressed (FlatePassThrough).
+    // The data a page's form takes as it is, already compressed (FlateContents): qpdf gives a
+    // page's form the content decoded (the streams of its /Contents one after the other), which
+    // the copy then compressed anew, some 40 % of copying an attachment's pages.
     void take_compressed(QPDFObjectHandle& form, std::string data) { compressed_[form.getObjGen()] = std::move(data); }
 
     // The index of an indirect stream or dictionary in the result, copied (later) on first use.
@@ -288,10 +236,9 @@ void transformed_box(QPDFObjectHandle form, ImportedPage& page) {
 
 }  // namespace
 
-std::optional<ImportedPdf> import_pages(QPDF& pdf, size_t limit, std::string* why) {
+std::optional<ImportedPdf> import_pages(QPDF& pdf, FlateContents& pass_through, size_t limit, std::string* why) {
     try {
         Importer importer(limit);
-        FlatePassThrough pass_through;
         for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
             QPDFObjectHandle form = page.getFormXObjectForPage();
             if (auto compressed = pass_through.of(page.getObjectHandle())) importer.take_compressed(form, std::move(*compressed));

@@ -17,6 +17,7 @@ class QPDF;
 namespace boardpack::attach {
 
 struct ImportedPdf;
+class FlateContents;
 
 // One attachment page to place: onto page `page` (0-based) of the packet, page `source_page`
 // (0-based) of the attachment `source`, inside a box given from the page's top-left corner.
@@ -64,8 +65,9 @@ struct ImportedPdf {
 // object to the attachment's own structure tree and metadata. nullopt with *why set if its
 // objects would take more than `limit` bytes written out, or nest deeper than makes sense (an
 // array that holds itself; an array that is not its own object is written where it is used, so
-// one referred to from everywhere is written many times).
-std::optional<ImportedPdf> import_pages(QPDF& pdf, size_t limit, std::string* why);
+// one referred to from everywhere is written many times). A page whose content `pass_through`
+// finds one whole zlib stream (qpdf_meters.hpp) takes it as the file has it, compressed.
+std::optional<ImportedPdf> import_pages(QPDF& pdf, FlateContents& pass_through, size_t limit, std::string* why);
 
 // The cm operator's six numbers that draw a page's form centred in the box (PDF user space:
 // lower-left corner and size), scaled to fill it as far as its shape allows.

@@ -248,22 +248,35 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         // Every page's content is read once, so a damaged stream is found here, not in the packet,
         // and measured: the packet holds it decoded while it copies the page.
         // Stream by stream: qpdf's pipeContents gathers a page's whole decoded content in memory first.
+        // A content that is one whole zlib stream is measured by libdeflate (FlateContents), which
+        // the copy of the pages below then does not decode again.
+        FlateContents flate;
         size_t all = 0;
         for (size_t p = 0; p < pages.size(); ++p) {
             ContentMeter meter(std::min(kMaxPageContentBytes, kMaxAttachmentContentBytes - all));
-            QPDFObjectHandle contents = QPDFPageObjectHelper(pages[p]).getObjectHandle().getKey("/Contents");
-            std::vector<QPDFObjectHandle> streams;
-            if (contents.isArray()) streams = contents.getArrayAsVector();
-            else streams.push_back(contents);
+            QPDFObjectHandle page = QPDFPageObjectHelper(pages[p]).getObjectHandle();
             bool decoded = true;
-            for (QPDFObjectHandle& s : streams) {
-                if (!s.isStream()) continue;  // a page with no content, or qpdf's warning below
+            size_t flate_size = 0;
+            if (flate.of(page, &flate_size)) {
                 try {
-                    decoded = s.pipeStreamData(&meter, 0, qpdf_dl_specialized) && decoded;
+                    meter.add(flate_size);
                 } catch (const std::length_error&) {
                     meter.over = true;
                 }
-                if (meter.over) break;
+            } else {
+                QPDFObjectHandle contents = page.getKey("/Contents");
+                std::vector<QPDFObjectHandle> streams;
+                if (contents.isArray()) streams = contents.getArrayAsVector();
+                else streams.push_back(contents);
+                for (QPDFObjectHandle& s : streams) {
+                    if (!s.isStream()) continue;  // a page with no content, or qpdf's warning below
+                    try {
+                        decoded = s.pipeStreamData(&meter, 0, qpdf_dl_specialized) && decoded;
+                    } catch (const std::length_error&) {
+                        meter.over = true;
+                    }
+                    if (meter.over) break;
+                }
             }
             if (!decoded && !meter.over) {
                 *why = fmt(_("the file is damaged: the content of its page {} cannot be decoded"), p + 1);
@@ -299,7 +312,7 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         // Its pages' objects for the packet, from the same cleaned document (read once). What the
         // copies may take: far more than the file for an ordinary PDF (whose objects are written
         // about as long as they are in the file), bounded for a hostile one.
-        auto imported = import_pages(pdf, 8 * bytes.size() + (1u << 20), why);
+        auto imported = import_pages(pdf, flate, 8 * bytes.size() + (1u << 20), why);
         if (!imported) return false;
         *imported_pages = std::move(*imported);
         out.removed = in_words(found);

@@ -2,8 +2,12 @@
 // measure.
 #include "attach/qpdf_meters.hpp"
 
+#include "attach/pdf_attachment.hpp"
 #include "core/messages.hpp"
 
+#include <libdeflate.h>
+
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <vector>
@@ -135,6 +139,54 @@ bool xref_streams_within(const std::string& bytes, size_t limit, std::string* wh
         }
     }
     return true;
+}
+
+FlateContents::FlateContents() : d_(libdeflate_alloc_decompressor()) {}
+
+FlateContents::~FlateContents() { libdeflate_free_decompressor(d_); }
+
+std::optional<std::string> FlateContents::of(QPDFObjectHandle page, size_t* decoded) {
+    QPDFObjectHandle contents = page.getKey("/Contents");
+    if (contents.isArray() && contents.getArrayNItems() == 1) contents = contents.getArrayItem(0);
+    if (!contents.isStream() || d_ == nullptr) return std::nullopt;
+    QPDFObjectHandle dict = contents.getDict();
+    QPDFObjectHandle filter = dict.getKey("/Filter");
+    if (filter.isArray() && filter.getArrayNItems() == 1) filter = filter.getArrayItem(0);
+    QPDFObjectHandle parms = dict.getKey("/DecodeParms");
+    if (parms.isArray() && parms.getArrayNItems() == 1) parms = parms.getArrayItem(0);
+    const bool no_parms = parms.isNull() || (parms.isDictionary() && parms.getKeys().empty());
+    if (!filter.isName() || filter.getName() != "/FlateDecode" || !no_parms) return std::nullopt;
+    const std::shared_ptr<Buffer> raw = contents.getRawStreamData();
+    std::string bytes(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
+    size_t size = 0;
+    const auto known = whole_.find(contents.getObjGen());
+    if (known != whole_.end() && known->second.first == bytes) {
+        size = known->second.second;
+    } else {
+        if (!whole_zlib(bytes, &size)) return std::nullopt;
+        whole_[contents.getObjGen()] = {bytes, size};
+    }
+    if (decoded != nullptr) *decoded = size;
+    return bytes;
+}
+
+// Whether the bytes are one complete zlib stream and nothing after it, decoding to at most the
+// page content limit.
+bool FlateContents::whole_zlib(const std::string& bytes, size_t* decoded) {
+    size_t room = std::max<size_t>(4 * bytes.size(), 64 * 1024);
+    for (;;) {
+        room = std::min(room, kMaxPageContentBytes);
+        scratch_.resize(room);
+        size_t in = 0, out = 0;
+        const libdeflate_result r =
+            libdeflate_zlib_decompress_ex(d_, bytes.data(), bytes.size(), scratch_.data(), room, &in, &out);
+        if (r == LIBDEFLATE_SUCCESS) {
+            *decoded = out;
+            return in == bytes.size();
+        }
+        if (r != LIBDEFLATE_INSUFFICIENT_SPACE || room == kMaxPageContentBytes) return false;
+        room *= 2;
+    }
 }
 
 bool object_streams_within(QPDF& pdf, size_t limit, std::string* why) {
