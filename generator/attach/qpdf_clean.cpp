@@ -12,7 +12,7 @@
 
 // qpdf 11: std::shared_ptr throughout, not its deprecated PointerHolder.
 #define POINTERHOLDER_TRANSITION 4
-#include <qpdf/Buffer.hh>
+#include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFAcroFormDocumentHelper.hh>
 #include <qpdf/QPDFExc.hh>
@@ -204,6 +204,18 @@ bool page_box_valid(QPDFPageObjectHelper page) {
     return true;
 }
 
+// What QPDFWriter writes, appended to a string: its own memory output grows a buffer of its own
+// and copies it once more at the end.
+class StringOutput : public Pipeline {
+public:
+    explicit StringOutput(std::string& out) : Pipeline("cleaned file", nullptr), out_(out) {}
+    void write(unsigned char const* data, size_t len) override { out_.append(reinterpret_cast<const char*>(data), len); }
+    void finish() override {}
+
+private:
+    std::string& out_;
+};
+
 // The module's clean (qpdf_module.hpp), for bytes that look like a PDF.
 bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pages, std::string* why) {
     try {
@@ -292,8 +304,11 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
             }
             all += meter.size();
         }
+        std::string written;
+        written.reserve(bytes.size());  // about what a cleaned file takes
+        StringOutput output(written);
         QPDFWriter writer(pdf);
-        writer.setOutputMemory();
+        writer.setOutputPipeline(&output);
         writer.setDeterministicID(true);
         writer.setSuppressOriginalObjectIDs(true);
         writer.write();
@@ -302,8 +317,7 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
             *why = fmt(_("the file is damaged: {}"), warnings.empty() ? std::string() : warnings.front().getMessageDetail());
             return false;
         }
-        std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
-        out.bytes.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+        out.bytes = std::move(written);
         // What a viewer shows of the pages' annotations (a form's filled-in fields, a stamp, a
         // comment) becomes part of their drawing in the packet, whose copy is not interactive;
         // the bilag/ file, written above, keeps them as they are.
