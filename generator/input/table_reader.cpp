@@ -415,15 +415,21 @@ void point_years_among_amounts(model::Table& table, size_t k) {
 // In a table that declares its figures amounts ("talenhed: kr.") or shows them in a larger unit
 // ("enhed: mio. kr."), a column headed as a count ("Antal patienter") holds no kroner: its plain
 // numbers are unitless, so "enhed" does not print 1.234.567 patients as 1,2, and a formula reads
-// them as counts.
+// them as counts. So does a row labelled so ("Antal borgere" in a budget shown in mio. kr.,
+// which printed 590.000 citizens as 0,6).
 void count_columns_unitless(model::Table& table) {
     // (read_table_keys takes only amount units and "pct." for these keys)
     if ((table.figures_unit.empty() || table.figures_unit == "pct.") && table.unit.empty()) return;
+    const auto plain_number = [](const Cell& c) { return c.kind == Cell::Kind::Number && c.unit.empty(); };
     for (size_t k = 1; k < table.header.size(); ++k) {
         if (!count_heading(table.header[k])) continue;
         for (model::TableRow& row : table.rows)
-            if (k < row.cells.size() && row.cells[k].kind == Cell::Kind::Number && row.cells[k].unit.empty())
-                row.cells[k].unitless = true;
+            if (k < row.cells.size() && plain_number(row.cells[k])) row.cells[k].unitless = true;
+    }
+    for (model::TableRow& row : table.rows) {
+        if (row.cells.empty() || !count_heading(row.cells[0].text)) continue;
+        for (size_t k = 1; k < row.cells.size(); ++k)
+            if (plain_number(row.cells[k])) row.cells[k].unitless = true;
     }
 }
 

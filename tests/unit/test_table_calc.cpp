@@ -181,6 +181,15 @@ TEST_CASE("table calc: amounts shown in mio. kr.") {
     CHECK(row_texts(table(counts), 0) == std::vector<std::string>{"Nord", "2.345,0", "1.234.567"});
     CHECK(row_texts(table(counts), 2) == std::vector<std::string>{"I alt", "5.801,0", "3.580.245"});
     CHECK(figure_text(counts).find("Patienter: 1.234.567.") != std::string::npos);
+    // So is a row labelled as a count (a probe found 590.000 citizens printed as 0,6), and an
+    // amount per head divided by it is kroner.
+    const auto row = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
+                             "decimaler: 1\n```\n\nDer er {t[Antal borgere; 2024]} borgere.\n",
+                             "Post;2024\nUdgifter;16.100.000\nAntal borgere;590.000\n");
+    CHECK(row.messages == "");
+    CHECK(row_texts(table(row), 1) == std::vector<std::string>{"Antal borgere", "590.000"});
+    CHECK(row_texts(table(row), 0) == std::vector<std::string>{"Udgifter", "16,1"});
+    CHECK(figure_text(row).find("Der er 590.000 borgere.") != std::string::npos);
 }
 
 TEST_CASE("table calc: indexing a column by a price and wage rate") {
