@@ -206,6 +206,7 @@ private:
             return other.hundred == H::None && !other.is_per_cent() ? H::Scaled : H::None;
         }
         if (e.op == '/') {
+            if (a.hundred == H::PerHundred && is_hundred(*e.args[1])) return H::Ratio;  // "[Andel] / 100"
             const bool ratio = unit.empty() && e.args[1]->kind != Expr::Kind::Number && !a.is_per_cent() &&
                                !b.is_per_cent() && b.hundred == H::None && (a.hundred == H::None || a.hundred == H::Scaled);
             if (!ratio) return H::None;

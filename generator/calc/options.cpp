@@ -111,6 +111,12 @@ std::string format_value(const Value& v, const Options& o, const Words& words, b
                           "in points, not per cent; print it with \"| {}\" if they are shares, or without a unit if they "
                           "are index numbers"),
                         kPoints));
+    // A ratio of two figures ("[Ja] / [Alle]", 0,786) is a share of one, not of a hundred: "0,786
+    // pct." would be a thousandth of the share.
+    if (v.hundred == Value::Hundred::Ratio && (o.unit == "pct." || o.unit == kPoints))
+        return fail(fmt(_("the figure {} is a ratio of two figures (\"[Ja] / [Alle]\"), not per hundred; printed \"| {}\" it "
+                          "would read as {} %; multiply by 100 in the formula (\"[Ja] / [Alle] * 100\")"),
+                        format_danish(n, decimals), o.unit, format_danish(n, decimals)));
     if (!o.unit.empty() && (units_conflict(from, o.unit) || ((o.unit == "pct." || o.unit == kPoints) && v.amount)))
         return fail(fmt(_("the figure is in {} and cannot be shown in {}; leave out the unit, or quote a figure in a unit "
                           "that converts to it"), from, o.unit));

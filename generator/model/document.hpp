@@ -94,9 +94,10 @@ struct Cell {
     // Number: computed without a unit (a ratio or an index of amounts, "[Løn] / [I alt] * 100"):
     // never an amount, so a table's "enhed" does not convert it, and a formula reads no kroner.
     bool unitless = false;
-    // Number, computed without a unit: per hundred, as "[Ja] / [I alt] * 100" is (a share in per
-    // cent, or an index), or the difference of two such figures (points, never per cent).
-    enum class Hundred : unsigned char { None, PerHundred, Difference };
+    // Number, computed without a unit: a ratio of two figures in one unit ("[Ja] / [I alt]",
+    // 0,786: no per cent), per hundred, as "[Ja] / [I alt] * 100" is (a share in per cent, or an
+    // index), or the difference of two such figures (points, never per cent).
+    enum class Hundred : unsigned char { None, Ratio, PerHundred, Difference };
     Hundred hundred = Hundred::None;
     // Text: a code or a year in a column whose heading names one ("Postnr.", "År"; see
     // input/code_columns.hpp), printed as written and never computed with.

@@ -1069,6 +1069,18 @@ TEST_CASE("table calc: shares computed per hundred are shares, and two of them a
     CHECK(row_texts(table(index), 0).back() == "5,9 %");
     CHECK(index.messages.find("t[Nord; Indeks] - 100 | pct.}") == std::string::npos);  // a number apart is no difference of two
     CHECK(index.messages.find("computed per hundred (as") != std::string::npos);
+    // A ratio is a share of one: "| pct." on it printed "0,786 pct." for 78,6 % (a probe), in
+    // the text as a table's option already refused it.
+    const auto ratio = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Andel = [Ja 2023] / [I alt 2023] | decimaler 3\n"
+                               "kolonne: Procent = [Ja 2023] / [I alt 2023] * 100 | decimaler 1\n```\n\n"
+                               "Tal: {t[Nord; Andel] | pct.}, {t[Nord; Ja 2023] / t[Nord; I alt 2023] | pct.}, "
+                               "{t[Nord; Procent] / 100 | pct.} og {t[Nord; Andel] * 100 | pct.}.\n",
+                               csv);
+    CHECK(ratio.messages.find("error: the figure 0,680 is a ratio of two figures (\"[Ja] / [Alle]\"), not per hundred; "
+                              "printed \"| pct.\" it would read as 0,680 %") != std::string::npos);
+    CHECK(ratio.messages.find("{t[Nord; Ja 2023] / t[Nord; I alt 2023] | pct.}") != std::string::npos);
+    CHECK(ratio.messages.find("{t[Nord; Procent] / 100 | pct.}") != std::string::npos);
+    CHECK(ratio.messages.find("{t[Nord; Andel] * 100 | pct.}") == std::string::npos);  // per hundred again
 }
 
 namespace {
