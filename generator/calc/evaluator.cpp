@@ -174,6 +174,9 @@ private:
                 break;
         }
         if (!r) return fail(e, too_large(_("the result")));
+        // Shares added with "+" are held to what sum() holds them to: over 100 % they are shares
+        // of different wholes ("[Nord] + [Midt] + [Syd]" over 68 %, 75 %, 80 % printed 223 %).
+        if (e.op == '+' && a->unit == "pct." && b->unit == "pct." && !shares_within_whole(e, *r, *a, *b)) return std::nullopt;
         Value out = Value::of(*r, combine(a->decimals, b->decimals));
         out.unit = unit;
         out.hundredfold = hundredfold;
@@ -516,6 +519,24 @@ private:
                              "leave the column out (\"| kolonner\" on a row formula)"),
                            total);
         return true;
+    }
+
+    // For a + b of two shares in per cent: false, after an error at `e`, where their sum is
+    // more than 100 % by more than the rounding of the chain of "+" it ends allows (half the
+    // last shown digit of each of its terms).
+    bool shares_within_whole(const Expr& e, const Decimal& sum, const Value& a, const Value& b) {
+        int terms = 1;
+        for (const Expr* x = &e; x->kind == e.kind && x->op == '+' && x->args.size() == 2; x = x->args[0].get()) ++terms;
+        const int decimals = std::max(0, std::min(a.decimals, b.decimals));
+        const Decimal half = decimals < Decimal::kMaxScale ? Decimal(5, decimals + 1) : Decimal(0, 0);
+        const Decimal allowed = Decimal::mul(half, Decimal(terms, 0)).value_or(half);
+        const Decimal high = Decimal::add(Decimal(100, 0), allowed).value_or(Decimal(100, 0));
+        if (!(sum > high)) return true;
+        fail(e, fmt(_("the formula adds figures in per cent to {}, more than 100 %: shares of different wholes (a rate for "
+                      "each region) do not add up; compute the whole's share from its counts, as \"[Del] / [Hele] * 100\", "
+                      "or leave the column out (\"| kolonner\" on a row formula)"),
+                    format_danish_exact(sum) + " %"));
+        return false;
     }
 
     // abs(x).

@@ -1522,6 +1522,18 @@ TEST_CASE("table calc: a sum of shares in per cent beyond 100 % is an error, and
     CHECK(l.messages.find("warning: the cell \"I alt\" / \"Andel\" adds figures in per cent to 75 %; shares add up only "
                           "where they split one whole") != std::string::npos);
     CHECK(l.messages.find("error") == std::string::npos);
+    // Added with "+" (a probe: 223 % in the table and the text, with a clean check), the same error.
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nSamlet {t[Nord; Overholdt] + t[Midt; Overholdt] + "
+                "t[Syd; Overholdt]}.\n",
+                csv);
+    CHECK(l.messages.find("error: the formula adds figures in per cent to 143 %, more than 100 %") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = [Nord] + [Midt] + [Syd]\ntilføj: nederst\n```\n", csv);
+    CHECK(l.messages.find("error: the formula adds figures in per cent to 143 %") != std::string::npos);
+    // Parts of one whole added with "+" pass, within the rounding of each term (34 + 33 + 34 is 101).
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = [A] + [B] + [C]\ntilføj: nederst\n```\n",
+                "Post;Andel\nA;34 %\nB;33 %\nC;34 %\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "101 %"});
 }
 
 TEST_CASE("table calc: a table that prints in mio. kr. says so, and one headed in mio. kr. prints in it") {
