@@ -643,6 +643,7 @@ private:
             figures(in.children, item);
         }
         points_called_per_cent(inlines);
+        negative_after_direction(inlines);
         merge_figure_stops(inlines);
     }
 
@@ -677,6 +678,41 @@ private:
                                                  "the text after it calls it per cent; write \"procentpoint\" after it, or "
                                                  "\"| pct.-point\" in the figure"),
                                                quote_text("{" + inlines[i].expression + "}")));
+        }
+    }
+
+    // A negative figure after words that give its direction already ("faldet med -10.000 kr.",
+    // "fald på -5", a trend word printed by "| verbum" and then "med"): the minus turns the
+    // sentence around, and "faldet med -10.000" reads as a rise. A warning at the figure.
+    void negative_after_direction(const std::vector<Inline>& inlines) {
+        static const char* const kDirected[] = {"faldet med", "faldt med", "falder med", "steget med", "steg med", "stiger med",
+                                                "fald på", "stigning på", "reduceret med", "reduktion på", "nedgang på",
+                                                "øget med", "forøget med", "forøgelse på", "vækst på", "nedbragt med"};
+        for (size_t i = 1; i < inlines.size(); ++i) {
+            const Inline& figure = inlines[i];
+            if (figure.kind != Inline::Kind::Figure) continue;
+            const std::string& shown = figure.text;
+            if (!(starts_with(shown, "-") || starts_with(shown, "\xE2\x88\x92"))) continue;  // "-" or U+2212
+            // The words right before it, figures printed among them (a whole character's bytes).
+            std::string before;
+            for (size_t k = i; k-- > 0 && before.size() < 40;) before.insert(0, inlines[k].text);
+            size_t from = before.size() > 40 ? before.size() - 40 : 0;
+            while (from < before.size() && (static_cast<unsigned char>(before[from]) & 0xC0) == 0x80) ++from;
+            const std::string words = fold_label(std::string_view(before).substr(from));
+            for (const char* directed : kDirected)
+                if (words.ends_with(directed)) {
+                    d_.warning(figure.loc, fmt(_("the figure {} prints {}, a negative number, after \"{}\", which gives the "
+                                                 "direction already: the minus turns the sentence around; quote its size, "
+                                                 "as {}"),
+                                               quote_text("{" + figure.expression + "}"), quote_text(shown), directed,
+                                               quote_text("{abs(" + std::string(trim(figure.expression.substr(
+                                                                        0, figure.expression.find('|')))) + ")" +
+                                                          (figure.expression.find('|') == std::string::npos
+                                                               ? std::string()
+                                                               : " " + figure.expression.substr(figure.expression.find('|'))) +
+                                                          "}")));
+                    break;
+                }
         }
     }
 

@@ -1019,6 +1019,24 @@ TEST_CASE("table calc: the difference of two shares is in percentage points, nev
     CHECK(text.messages.find("decimaler 1") == std::string::npos);  // a share printed bare takes its "%" from the text
 }
 
+TEST_CASE("table calc: a negative figure after words that give its direction is a warning at the figure") {
+    // A probe: "Huslejen er {… | verbum} med {…}" printed "faldet med -10.000 kr.", which reads as a rise.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (kr.)\ntalenhed: kr.\nkolonne: Ændring = [2024] - [2023]\n"
+                           "kolonne: Udvikling = udvikling([2023]; [2024]; lavere; 0)\n```\n\n"
+                           "Huslejen er {t[Husleje; Udvikling] | verbum} med {t[Husleje; Ændring] | kr.}. Et fald på "
+                           "{t[Husleje; Ændring]}, og Løn er steget med {t[Løn; Ændring]}. Ændringen er {t[Husleje; Ændring]}.\n",
+                           "Post;2023;2024\nHusleje;50.000;40.000\nLøn;100;120\n");
+    CHECK(l.messages.find("warning: the figure \"{t[Husleje; Ændring] | kr.}\" prints \"-10.000 kr.\", a negative number, "
+                          "after \"faldet med\", which gives the direction already") != std::string::npos);
+    CHECK(l.messages.find("quote its size, as \"{abs(t[Husleje; Ændring]) | kr.}\"") != std::string::npos);
+    CHECK(l.messages.find("after \"fald på\"") != std::string::npos);
+    CHECK(l.messages.find("Løn; Ændring") == std::string::npos);  // positive: as meant
+    size_t warnings = 0;
+    for (size_t at = l.messages.find("a negative number"); at != std::string::npos; at = l.messages.find("a negative number", at + 1))
+        ++warnings;
+    CHECK(warnings == 2);  // "Ændringen er -10.000" gives no direction of its own
+}
+
 TEST_CASE("table calc: shares computed per hundred are shares, and two of them apart are points, never per cent") {
     // "[Ja] / [I alt] * 100" is a share in per cent (or an index); two of them apart are points.
     // "| pct." on the difference used to pass: the text printed "4,0 pct." for 4 points.
