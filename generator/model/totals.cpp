@@ -53,19 +53,48 @@ bool starts_with_word(std::string_view k, std::string_view word) {
 
 }  // namespace
 
+namespace {
+
+// A label as names_total and names_part read it: key()'s fold, with the marks around a part's
+// or total's words taken off ("- heraf løn", "(heraf husleje)", "• Heraf", "Drift (i alt)",
+// "I alt, drift"): dashes, bullets and parentheses, and a comma as a space.
+std::string words_of(std::string_view label) {
+    std::string k = key(std::string(label));
+    for (const std::string_view mark : {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2", "\xC2\xB7"})  // – — • ·
+        for (size_t at = k.find(mark); at != std::string::npos; at = k.find(mark)) k.replace(at, mark.size(), " ");
+    std::string out;
+    for (char c : k) {
+        const bool mark = c == '(' || c == ')' || c == ',' || c == '-' || c == '*';
+        const char put = mark ? ' ' : c;
+        if (put == ' ' && (out.empty() || out.back() == ' ')) continue;
+        out += put;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+bool ends_with_word(std::string_view k, std::string_view word) {
+    return k.size() > word.size() && k.substr(k.size() - word.size()) == word && k[k.size() - word.size() - 1] == ' ';
+}
+
+}  // namespace
+
 bool names_total(std::string_view label) {
-    const std::string k = key(std::string(label));
-    constexpr std::string_view tail = " i alt";
-    if (k.size() > tail.size() && k.compare(k.size() - tail.size(), tail.size(), tail) == 0) return true;
-    if (k == "hele landet") return true;  // Statistics Denmark's total over the regions
-    for (const std::string_view word : {"i alt", "total", "totalt", "subtotal", "sum", "samlet", "samlede"})
+    const std::string k = words_of(label);
+    for (const std::string_view tail : {"i alt", "ialt", "total", "totalt", "samlet", "samlede"})
+        if (ends_with_word(k, tail)) return true;
+    // Statistics Denmark's totals over the regions or municipalities.
+    for (const std::string_view whole : {"hele landet", "hele regionen", "hele kommunen", "hele danmark", "alle regioner",
+                                         "alle kommuner"})
+        if (k == whole) return true;
+    for (const std::string_view word : {"i alt", "ialt", "total", "totalt", "hovedtotal", "subtotal", "sum", "samlet", "samlede"})
         if (starts_with_word(k, word)) return true;
     return false;
 }
 
 bool names_part(std::string_view label) {
-    const std::string k = key(std::string(label));
-    for (const std::string_view word : {"heraf", "heraf:", "herunder", "herunder:", "deraf", "hvoraf"})
+    const std::string k = words_of(label);
+    for (const std::string_view word : {"heraf", "heraf:", "herunder", "herunder:", "heriblandt", "deraf", "hvoraf"})
         if (starts_with_word(k, word)) return true;
     return false;
 }

@@ -1476,6 +1476,18 @@ TEST_CASE("table calc: a range over a total or a part the CSV holds is an error,
     CHECK(l.messages.find("error: the range \"Løn\" .. \"Husleje\" holds \"Heraf overtid\", a part of \"Løn\", which the "
                           "range holds too, so the part would be counted twice; leave the part out: name them one by one, as \"[Løn] + [Drift] + [Husleje]\"") !=
           std::string::npos);
+    // Parts and totals as exports write them (a probe: "- heraf løn" printed 2.000 for 1.500,
+    // "Ialt" 3.300 for 1.900): dashes, bullets, parentheses, "Ialt", "… total", "(i alt)".
+    for (const char* part : {"- heraf løn", "– heraf løn", "(heraf løn)", "• Heraf løn", "Heriblandt løn"}) {
+        l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Drift .. Anlæg)\ntilføj: nederst\n```\n",
+                    std::string("Post;2024\nDrift;1.000\n") + part + ";400\nAnlæg;500\n");
+        CHECK_MESSAGE(l.messages.find("a part of \"Drift\", which the range holds too") != std::string::npos, part);
+    }
+    for (const char* total : {"Ialt", "Drift total", "Drift (i alt)", "I alt, drift", "Hovedtotal", "Udgifter, samlet"}) {
+        l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Resultat = sum(Løn .. Anlæg)\ntilføj: nederst\n```\n",
+                    std::string("Post;2024\nLøn;1.000\nHusleje;400\n") + total + ";1.400\nAnlæg;500\n");
+        CHECK_MESSAGE(l.messages.find("a total of the rows above it") != std::string::npos, total);
+    }
     // The same across columns.
     l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Alle = sum(Mænd .. Børn)\n```\n",
                 "Post;Mænd;Kvinder;Voksne i alt;Børn\nA;1;2;3;4\n");
