@@ -181,6 +181,7 @@ private:
         out.unit = unit;
         out.hundredfold = hundredfold;
         out.hundred = hundred_of(e, *a, *b, unit);
+        out.quotient = e.op == '/' || a->quotient || b->quotient;
         if (kroner_per(unit) > 0) {
             out.mixed_with = mixed_with;
             out.shown_in = !a->shown_in.empty() ? a->shown_in : b->shown_in;

@@ -1386,7 +1386,30 @@ private:
         if (!in_unit) return false;
         const auto unit = cell_unit_of(*in_unit, scope.share_sign(), p);
         if (!unit) return false;
-        return store(t_, r, c, *in_unit, *unit, p, used_rounding_note_, differs_, refs_.words(), diags_);
+        if (!store(t_, r, c, *in_unit, *unit, p, used_rounding_note_, differs_, refs_.words(), diags_)) return false;
+        check_rounding(r, c, *in_unit, p);
+        return true;
+    }
+
+    // A quotient shown with the decimals of its inputs, none for counts, may print a figure far
+    // from its value: 1.050 / 1.500 is 0,70, printed "1"; 2,54 per 1.000 printed "3". Where the
+    // formula and table give no decimals and the printed figure is more than a tenth off (zero
+    // has its own warning in store), a warning at the formula, once.
+    void check_rounding(size_t r, size_t c, const Value& v, const Prepared& p) {
+        const Cell& cell = t_.rows[r].cells[c];
+        if (!v.quotient || p.options.decimals >= 0 || t_.decimals >= 0 || cell.kind != Cell::Kind::Number) return;
+        const Decimal shown = v.number.rounded(cell.decimals);
+        const auto off = Decimal::sub(v.number, shown);
+        const auto magnitude = v.number.abs();
+        const auto scaled_off = off ? off->abs() : std::nullopt;
+        const auto tenfold = scaled_off ? Decimal::mul(*scaled_off, Decimal(10, 0)) : std::nullopt;
+        if (shown.is_zero() || !magnitude || !tenfold || !(*tenfold > *magnitude)) return;
+        if (!rounding_reported_.insert(p.formula).second) return;
+        diags_.warning(p.formula->loc,
+                       fmt(_("the computed figure for {} / {} is {} but prints as {}, with the decimals of the figures it is "
+                             "computed from; give the formula decimals (\"| decimaler 2\")"),
+                           quote_text(row_name(t_, r)), quote_text(t_.header[c]),
+                           format_danish_exact(v.number.rounded(std::min(6, cell.decimals + 4))), quote_text(cell.text)));
     }
 
     // What a computed cell prints after its number. "6 %" computed from cells written "5 %",
@@ -1501,7 +1524,8 @@ private:
     bool failed_on_input_ = false;  // compute_cell's last failure was a cell's, not its formula's
     std::map<std::tuple<std::string, int, int>, size_t> cause_reported_;  // input cells at fault, and their error
     std::set<std::pair<const Formula*, size_t>> years_reported_;
-    std::set<const Formula*> unit_reported_;  // formulas told that their unit option does not fit  // formulas warned of the year-like column they read
+    std::set<const Formula*> unit_reported_;
+    std::set<const Formula*> rounding_reported_;  // formulas warned that a quotient prints far from its value  // formulas told that their unit option does not fit  // formulas warned of the year-like column they read
     SumSpans sum_spans_;                                           // what each sum formula adds
     size_t now_ = 0;  // the formula being computed, counting the rows' formulas, then the columns'
 

@@ -41,6 +41,9 @@ struct Value {
     // the other is per hundred (a share in per cent, or an index: calc/evaluator.cpp, hundred_of),
     // and two per hundred apart are a difference in points ("4 pct.", of 68 %, would be 2,72).
     enum class Hundred { None, Ratio, Scaled, PerHundred, Difference } hundred = Hundred::None;
+    // Number: computed with a division: its decimals default to its inputs' (none, for counts),
+    // which may print 0,70 as "1" (TableComputation::check_rounding).
+    bool quotient = false;
 
     // A number in hundredths: a share (a cell or table in "%", "pct.", or a number written so)
     // or percentage points (the difference of two shares).
