@@ -5,6 +5,7 @@
 
 #include "calc/table_calc.hpp"
 #include "calc/units.hpp"
+#include "model/totals.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 
@@ -131,6 +132,7 @@ public:
                                 c.columns_line, d_)
                          : std::nullopt;
         if (!rows || !cols) return;
+        if (!defaults_fit(c, t, *rows, *cols)) return;
         const auto& series = c.series_are_columns ? *cols : *rows;
         const auto& categories = c.series_are_columns ? *rows : *cols;
         if (series.empty() || categories.empty()) {
@@ -179,6 +181,64 @@ public:
     }
 
 private:
+    // A column the table computes (a "kolonne:" formula writes it), and a row it computes as a
+    // sum of others, or names as a total.
+    static bool computed_column(const Table& t, size_t k) {
+        for (size_t r = 0; r < t.rows.size(); ++r)
+            if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Column) return true;
+        return false;
+    }
+    static bool total_row(const Table& t, size_t r) {
+        const std::string& label = t.rows[r].cells.empty() ? std::string() : t.rows[r].cells[0].text;
+        if (model::names_total(label) || model::declared_total(t, label)) return true;
+        for (size_t k = 1; k < t.header.size(); ++k)
+            if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Row)
+                return model::is_sum_expression(f->expression) || fold_label(f->expression).starts_with("sum(");
+        return false;
+    }
+
+    // With no "kolonner:" a chart draws every column of figures; where those mix the data with
+    // columns computed from it (a change, an index), it drew them as further periods in the
+    // data's unit ("2022, 2023, 2024, Ændring, Indeks", the index labelled "125 dage"). And a
+    // stacked chart adds up its series: with no "rækker:" (or "kolonner:" for series that are
+    // columns) a total among them was stacked on the rows it adds. Either is an error at the
+    // chart asking for the rows or columns to draw.
+    bool defaults_fit(const Chart& c, const Table& t, const std::vector<size_t>& rows, const std::vector<size_t>& cols) {
+        if (trim(c.columns).empty()) {
+            std::vector<std::string> computed, data;
+            for (size_t k : cols) (computed_column(t, k) ? computed : data).push_back(t.header[k]);
+            if (!computed.empty() && !data.empty()) {
+                d_.error(c.loc, fmt(_("the chart names no \"kolonner:\", so it would draw every column of figures: the "
+                                      "computed {} beside the data {}, as more of the same; name the columns to draw, as "
+                                      "\"kolonner: {} .. {}\""),
+                                    quote_text(computed.front()), quote_text(data.front()), data.front(), data.back()));
+                return false;
+            }
+        }
+        if (!c.stacked) return true;
+        const bool series_rows = !c.series_are_columns;
+        if (!trim(series_rows ? c.rows : c.columns).empty()) return true;
+        std::string total, part;
+        if (series_rows) {
+            for (size_t r : rows) {
+                const std::string& label = t.rows[r].cells.empty() ? std::string() : t.rows[r].cells[0].text;
+                if (total_row(t, r)) { if (total.empty()) total = label; }
+                else if (part.empty()) part = label;
+            }
+        } else {
+            for (size_t k : cols) {
+                if (model::names_total(t.header[k]) || computed_column(t, k)) { if (total.empty()) total = t.header[k]; }
+                else if (part.empty()) part = t.header[k];
+            }
+        }
+        if (total.empty() || part.empty()) return true;
+        d_.error(c.loc, fmt(_("the stacked chart names no \"{}:\", so it would stack {} on the {} it adds up, such as {}; "
+                              "name the ones to stack, leaving the total out"),
+                            series_rows ? "rækker" : "kolonner", quote_text(total), series_rows ? _("rows") : _("columns"),
+                            quote_text(part)));
+        return false;
+    }
+
     // The chart's "enhed:" is printed after its value labels, which are the figures as the table
     // prints them: an amount unit there must be the table's ("11,5 kr." for 11,5 mio. kr. would
     // be a wrong figure), and a share cannot label amounts. Other words ("dage", "stillinger")

@@ -555,23 +555,31 @@ TEST_CASE("diagram block: an amount unit that is not the one the table prints is
     CHECK(messages("", "stillinger") == "");
 }
 
+namespace {
+
+// The messages of a meeting of one item with the table t (its formulas and CSV) and a chart of
+// it with the keys `chart` ("kolonner: A\nenhed: %\n").
+std::string chart_messages(const std::string& formulas, const std::string& csv, const std::string& chart) {
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
+    f.add("01-a/item.md", item_md(1, "Offentlig",
+                                  "```tabel\nfil: t.csv\nnavn: t\ntitel: Andel\n" + formulas + "```\n\n"
+                                  "```diagram\ntabel: t\ntitel: Andel\n" + chart + "```\n"));
+    f.add("01-a/t.csv", csv);
+    Diagnostics d;
+    auto m = pipeline::load(f, "m", d);
+    REQUIRE(m);
+    pipeline::compute(*m, test::wording(), d);
+    return test::messages(d);
+}
+
+}  // namespace
+
 TEST_CASE("diagram block: percentage points are not labelled per cent, nor shares points") {
     // "4 pct.-point %" under a chart of a difference of shares with "enhed: %".
-    // The messages of a chart of `columns` with "enhed: <chart_unit>" over the table's formulas and CSV.
     const auto messages_of = [](const std::string& formulas, const std::string& csv, const std::string& columns,
                                 const std::string& chart_unit) {
-        MemoryFiles f("m");
-        f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
-        f.add("01-a/item.md", item_md(1, "Offentlig",
-                                      "```tabel\nfil: t.csv\nnavn: t\ntitel: Andel\n" + formulas + "```\n\n"
-                                      "```diagram\ntabel: t\ntitel: Andel\nkolonner: " + columns + "\nenhed: " + chart_unit +
-                                          "\n```\n"));
-        f.add("01-a/t.csv", csv);
-        Diagnostics d;
-        auto m = pipeline::load(f, "m", d);
-        REQUIRE(m);
-        pipeline::compute(*m, test::wording(), d);
-        return test::messages(d);
+        return chart_messages(formulas, csv, "kolonner: " + columns + "\nenhed: " + chart_unit + "\n");
     };
     const auto messages = [&](const std::string& columns, const std::string& chart_unit) {
         return messages_of("kolonne: Ændring = [2024] - [2023]\n", "Region;2023;2024\nNord;68 %;72 %\nSyd;80 %;79 %\n", columns,
@@ -591,6 +599,23 @@ TEST_CASE("diagram block: percentage points are not labelled per cent, nor share
                       "Region;Ja 2023;N 2023;Ja 2024;N 2024\nNord;68;100;72;100\n", "Ændring", "%")
               .find("error: the chart's unit \"%\" calls its figures per cent, but \"Nord\" / \"Ændring\" of the table "
                     "\"t\" is \"4\"") != std::string::npos);
+}
+
+TEST_CASE("diagram block: with no rows or columns named, computed columns and a stacked total are errors, not drawn") {
+    // A probe: the default chart drew "Ændring" and "Indeks" as further years, in days, and a
+    // stacked chart stacked "I alt" on the rows it adds.
+    const std::string csv = "Post;2022;2023;2024\nLøn;100;110;120\nDrift;50;40;30\n";
+    CHECK(chart_messages("kolonne: Ændring = [2024] - [2022]\n", csv, "type: linje\n")
+              .find("error: the chart names no \"kolonner:\", so it would draw every column of figures: the computed "
+                    "\"Ændring\" beside the data \"2022\", as more of the same; name the columns to draw, as "
+                    "\"kolonner: 2022 .. 2024\"") != std::string::npos);
+    CHECK(chart_messages("kolonne: Ændring = [2024] - [2022]\n", csv, "kolonner: 2022 .. 2024\ntype: linje\n") == "");
+    CHECK(chart_messages("række: I alt = sum(Løn .. Drift)\ntilføj: nederst\n", csv, "type: stablede søjler\n")
+              .find("error: the stacked chart names no \"rækker:\", so it would stack \"I alt\" on the rows it adds up, "
+                    "such as \"Løn\"") != std::string::npos);
+    CHECK(chart_messages("række: I alt = sum(Løn .. Drift)\ntilføj: nederst\n", csv, "rækker: Løn .. Drift\ntype: stablede søjler\n") ==
+          "");
+    CHECK(chart_messages("række: I alt = sum(Løn .. Drift)\ntilføj: nederst\n", csv, "type: søjler\n") == "");  // side by side
 }
 
 TEST_CASE("chart words: a target whose label gives no figure is described with its value") {
