@@ -1456,7 +1456,9 @@ private:
         if ((used_rounding_note_ || rounded) && !t_.rounding_note.empty()) {
             if (t_.source.empty()) t_.notes.push_back(t_.rounding_note);
             else t_.source += " " + t_.rounding_note;
-        } else if (rounded && !refs_.words().rounded_parts.empty()) {
+        } else if ((rounded || used_rounding_note_) && !refs_.words().rounded_parts.empty()) {
+            // A published total kept within its tolerance (8.388 over parts that add to 8.387)
+            // is a rounded figure the parts do not add up to as well.
             t_.notes.push_back(refs_.words().rounded_parts);
         }
         t_.notes.insert(t_.notes.end(), differs_.begin(), differs_.end());

@@ -1456,6 +1456,12 @@ TEST_CASE("table calc: a sum whose rounded parts do not add up to its printed to
                 "Post;2023;2024\nLøn;1.149.000;1.251.000\n");
     CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Løn", "1,1", "1,3", "0,1"});
     CHECK(table(l).notes.size() == 1);
+    // A published total kept within its tolerance is a rounded figure its parts do not add up to
+    // either (a probe: 8.388 over 1.036 + 5.442 + 1.909 = 8.387, with no note).
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. C) | tolerance 2\n```\n",
+                "Post;2023\nA;1.036\nB;5.442\nC;1.909\nI alt;8.388\n");
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "8.388"});
+    CHECK(table(l).notes == std::vector<std::string>{test::words().rounded_parts});
 }
 
 TEST_CASE("table calc: a cell a formula's own range leaves out is said to be left out, not to come later") {
