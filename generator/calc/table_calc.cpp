@@ -1464,6 +1464,14 @@ private:
         t_.notes.insert(t_.notes.end(), differs_.begin(), differs_.end());
     }
 
+    // Whether the table's formula `f` adds up what it reads (adds_up).
+    bool adds_up_formula(const Formula* f) const {
+        for (const auto* formulas : {&rows_, &columns_})
+            for (const Prepared& q : *formulas)
+                if (q.formula == f) return adds_up(*q.expr);
+        return false;
+    }
+
     // Whether a cell a sum formula wrote prints a total its printed parts do not add up to.
     // Input cells print as written, exactly, unless the table shows them in a larger unit; so
     // only there, or where a part is itself computed (and rounded), can the parts differ.
@@ -1474,18 +1482,27 @@ private:
                 if (!model::is_sum_expression(p.formula->expression)) continue;
                 const bool row_formula = p.formula->kind == Formula::Kind::Row;
                 std::optional<std::vector<std::pair<int, size_t>>> terms;
-                for (const auto& written : writer_) {
-                    // (Not a structured binding: the lambda below uses the cell, which clang does not allow.)
-                    const std::pair<size_t, size_t>& cell = written.first;
-                    if (written.second != p.formula) continue;
+                // The rows (columns) the sum writes, and in them every cell: one a crossing column
+                // formula wrote ("[År] / 3" under "I alt", 10,00 over 3,33 three times) too.
+                std::set<size_t> lines;
+                for (const auto& [cell, writer] : writer_)
+                    if (writer == p.formula) lines.insert(row_formula ? cell.first : cell.second);
+                for (const size_t line : lines) {
                     if (!terms && !(terms = sum_terms(t_, row_keys_.of(t_), *p.expr, row_formula))) break;
-                    const bool computed_part = std::any_of(terms->begin(), terms->end(), [&](const auto& term) {
-                        return writer_.count(row_formula ? std::make_pair(term.second, cell.second)
-                                                         : std::make_pair(cell.first, term.second)) > 0;
-                    });
-                    if ((scaled || computed_part) &&
-                        calc::rounded_parts_differ(t_, *terms, row_formula, cell.first, cell.second))
-                        return true;
+                    const size_t across = row_formula ? t_.header.size() : t_.rows.size();
+                    for (size_t k = row_formula ? 1 : 0; k < across; ++k) {
+                        const size_t r = row_formula ? line : k, c = row_formula ? k : line;
+                        if (c >= t_.rows[r].cells.size() || t_.rows[r].cells[c].kind != Cell::Kind::Number) continue;
+                        // A crossing written by a formula that adds up what it reads ("[År] / 3"), not
+                        // a ratio or an average of the totals, which its parts never add up to.
+                        if (const auto w = writer_.find({r, c}); w != writer_.end() && w->second != p.formula &&
+                                                                 !adds_up_formula(w->second))
+                            continue;
+                        const bool computed_part = std::any_of(terms->begin(), terms->end(), [&](const auto& term) {
+                            return writer_.count(row_formula ? std::make_pair(term.second, c) : std::make_pair(r, term.second)) > 0;
+                        });
+                        if ((scaled || computed_part) && calc::rounded_parts_differ(t_, *terms, row_formula, r, c)) return true;
+                    }
                 }
             }
         return false;

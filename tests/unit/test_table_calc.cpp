@@ -1462,6 +1462,17 @@ TEST_CASE("table calc: a sum whose rounded parts do not add up to its printed to
                 "Post;2023\nA;1.036\nB;5.442\nC;1.909\nI alt;8.388\n");
     CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "8.388"});
     CHECK(table(l).notes == std::vector<std::string>{test::words().rounded_parts});
+    // A column formula that adds up what it reads, crossing the sum row: 3,33 three times under
+    // "I alt" 10,00 (a probe, no note). A ratio there is the ratio of the totals: no note.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. C)\ntilføj: nederst\n"
+                "kolonne: Pr. kvartal = [År] / 3 | decimaler 2\n```\n",
+                "Post;År\nA;10\nB;10\nC;10\n");
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "30", "10,00"});
+    CHECK(table(l).notes == std::vector<std::string>{test::words().rounded_parts});
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. C)\ntilføj: nederst\n"
+                "kolonne: Snit = [Kr] / [Antal] | decimaler 1\n```\n",
+                "Post;Kr;Antal\nA;10;3\nB;10;3\nC;10;3\n");
+    CHECK(table(l).notes.empty());
 }
 
 TEST_CASE("table calc: a cell a formula's own range leaves out is said to be left out, not to come later") {
