@@ -1,5 +1,6 @@
 #include "input/chart_reader.hpp"
 #include "core/messages.hpp"
+#include "input/braced_figures.hpp"
 
 #include "core/text.hpp"
 #include "numbers/danish_number.hpp"
@@ -59,6 +60,7 @@ std::optional<model::Chart> read_chart(const std::vector<KeyValue>& keys, const 
     model::Chart c;
     c.loc = fence;
     for (const KeyValue& kv : keys) {
+        if (kv.key == "titel" || kv.key == "akse" || kv.key == "mål") warn_braced_figure(kv, fmt(_("a chart's \"{}:\""), kv.key), diags);
         if (kv.key == "tabel") {
             c.table = kv.value;
             c.table_loc = kv.value_loc;

@@ -1,6 +1,7 @@
 #include "input/item_reader.hpp"
 #include "input/image_reader.hpp"
 #include "core/messages.hpp"
+#include "input/braced_figures.hpp"
 
 #include "attach/pdf_attachment.hpp"
 
@@ -354,6 +355,7 @@ std::vector<const KeyValue*> read_header(const std::vector<KeyValue>& keys, Agen
             else diags.error(kv.value_loc, fmt(_("unknown status {}; use Offentlig, Fortrolig or Lukket"), quote_text(kv.value)),
                              kv.line);
         } else if (kv.key == "titel") {
+            warn_braced_figure(kv, _("an item's \"titel:\" (the agenda, its heading and bookmark)"), diags);
             item.title = kv.value;
             item.header_locs.title = kv.value_loc;
         } else if (kv.key == "sagsbehandler") {
@@ -367,6 +369,7 @@ std::vector<const KeyValue*> read_header(const std::vector<KeyValue>& keys, Agen
                                                   "check it against the case"), quote_text(kv.value)),
                               kv.line);
         } else if (kv.key == "bilag") {
+            warn_braced_figure(kv, _("an attachment's \"bilag:\" line"), diags);
             attachment_keys.push_back(&kv);
         }
     }

@@ -8,6 +8,7 @@
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
+#include "input/braced_figures.hpp"
 #include "input/code_columns.hpp"
 #include "input/comma_numbers.hpp"
 #include "input/csv_reader.hpp"
@@ -306,13 +307,8 @@ void read_table_keys(const TableBlock& block, model::Table& table, Diagnostics& 
     for (const KeyValue& kv : block.keys) {
         // A figure ({t[A; 2023]}) is computed in the text only: in a caption, source or note it
         // would print as its braces and formula.
-        if ((kv.key == "titel" || kv.key == "kilde" || kv.key == "note" || kv.key == "afrundingsnote") &&
-            kv.value.find('{') != std::string::npos && kv.value.find('}', kv.value.find('{')) != std::string::npos)
-            diags.warning(kv.value_loc,
-                          fmt(_("a figure in braces is computed only in the text, not in a table's \"{}:\": it prints "
-                                "as written; write the number, or put the sentence in the text"),
-                              kv.key),
-                          kv.line);
+        if (kv.key == "titel" || kv.key == "kilde" || kv.key == "note" || kv.key == "afrundingsnote")
+            warn_braced_figure(kv, fmt(_("a table's \"{}:\""), kv.key), diags);
         if (kv.key == "titel") table.title = kv.value;
         else if (kv.key == "navn") {
             table.name = fold_label(kv.value);

@@ -618,6 +618,26 @@ TEST_CASE("diagram block: with no rows or columns named, computed columns and a 
     CHECK(chart_messages("række: I alt = sum(Løn .. Drift)\ntilføj: nederst\n", csv, "type: søjler\n") == "");  // side by side
 }
 
+TEST_CASE("a figure in braces in an item's title, a bilag line or a chart's labels is warned about: it prints as written") {
+    // A probe: "Budget på {a[Løn; 2024] | kr.}" printed so in the agenda, the heading and the bookmark.
+    const std::string m = chart_messages("", "Post;2024\nLøn;100\n",
+                                         "titel: Løn {t[Løn; 2024]}\nakse: {t[Løn; 2024]} kr.\nmål: 90 | Mål {t[Løn; 2024]}\n");
+    for (const char* key : {"titel", "akse", "mål"})
+        CHECK_MESSAGE(m.find(std::string("warning: a figure in braces is computed only in the text, not in a chart's \"") + key +
+                             ":\": it prints as written") != std::string::npos,
+                      key);
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
+    f.add("01-a/item.md", "---\nnummer: 1\nstatus: Offentlig\ntitel: Budget på {t[Løn; 2024] | kr.}\nsagsbehandler: A\n"
+                          "sagsnummer: EMN-2023-00001\nbilag: Notat om {t[Løn; 2024]} | 1\n---\n\n# Resumé\n\nTekst.\n");
+    Diagnostics d;
+    auto loaded = pipeline::load(f, "m", d);
+    const std::string messages = test::messages(d);
+    CHECK(messages.find("m/01-a/item.md:4:8: warning: a figure in braces is computed only in the text, not in an item's "
+                        "\"titel:\"") != std::string::npos);
+    CHECK(messages.find("not in an attachment's \"bilag:\" line") != std::string::npos);
+}
+
 TEST_CASE("chart words: a target whose label gives no figure is described with its value") {
     model::Chart c = two_series();
     c.target = 45.0;
