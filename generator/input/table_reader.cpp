@@ -121,6 +121,47 @@ void report_english_column(const model::Table& table, size_t k, const TextFile& 
     }
 }
 
+// A number written with exactly three decimals, the comma after a whole part from 1 up
+// ("1,250"), in a column whose other figures (two or more) are all whole numbers written without
+// a comma: an English export's thousands comma as likely as a decimal one, and read as 1,25 it
+// is a thousand times off (a probe: 500, 750 and 1,250 patients summed to 1.251,250). A warning
+// at the cell: nothing else in the column tells the two apart.
+void report_lone_three_decimals(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
+    const auto three_decimals = [](const Cell& c) {
+        const size_t comma = c.text.find(',');
+        if (c.kind != Cell::Kind::Number || comma == std::string::npos || comma == 0 || c.text.find('.') != std::string::npos)
+            return false;
+        size_t end = comma + 1;
+        while (end < c.text.size() && c.text[end] >= '0' && c.text[end] <= '9') ++end;
+        const size_t first = c.text[0] == '-' ? 1 : 0;
+        return end == comma + 4 && comma > first && c.text[first] != '0';
+    };
+    const Cell* lone = nullptr;
+    int whole = 0;
+    for (const model::TableRow& row : table.rows) {
+        if (k >= row.cells.size() || row.cells[k].kind != Cell::Kind::Number) continue;
+        const Cell& c = row.cells[k];
+        if (three_decimals(c)) {
+            if (lone) return;  // two or more: a column with decimals
+            lone = &c;
+        } else if (c.text.find(',') == std::string::npos) {
+            ++whole;
+        } else {
+            return;  // other decimals: a column of figures with decimals
+        }
+    }
+    if (!lone || whole < 2) return;
+    const std::string digits = lone->text.substr(0, lone->text.find(',') + 4);
+    std::string thousands = digits;
+    thousands[thousands.find(',')] = '.';
+    diags.warning(lone->loc,
+                  fmt(_("{} has three decimals in a column whose other figures are whole numbers: if it is {} written the "
+                        "English way (a comma grouping thousands), write {}; if it is the decimal number, write it with "
+                        "fewer decimals or give the column's other figures theirs"),
+                      quote_text(lone->text), thousands, thousands),
+                  std::string(text.line_view(lone->loc.line)));
+}
+
 // Whether a heading names per cent: "%", "Andel (%)", "Andel i pct.", "Procent".
 bool headed_in_per_cent(const std::string& heading) {
     if (heading.find('%') != std::string::npos) return true;
@@ -522,6 +563,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
         report_shares_among_amounts(table, k, *text, diags);
         report_bare_among_shares(table, k, *text, diags);
         report_english_column(table, k, *text, diags);
+        report_lone_three_decimals(table, k, *text, diags);
     }
     return table;
 }

@@ -78,3 +78,17 @@ TEST_CASE("comma files: a quoted \"1,250\" is as ambiguous as 1.250, and \"1.25\
     CHECK(l.messages.find("error: \"1.25\" is not a Danish number: \".\" groups thousands in Danish numbers; write decimals "
                           "with \",\" (2,5)") != std::string::npos);
 }
+
+TEST_CASE("semicolon files: one number with three decimals among whole numbers is a warning at its cell") {
+    // A probe: 500, 750 and "1,250" patients (an English thousands comma) summed to 1.251,250.
+    auto l = compute(kTotal, "Post;Antal\nA;500\nB;750\nC;1,250\n");
+    CHECK(l.messages.find("m/01-a/t.csv:4:3: warning: \"1,250\" has three decimals in a column whose other figures are whole "
+                          "numbers: if it is 1.250 written the English way (a comma grouping thousands), write 1.250") !=
+          std::string::npos);
+    // Decimals throughout, two such numbers, a fraction or too few others to tell: as written.
+    for (const char* csv : {"Post;Rate\nA;1,5\nB;750\nC;1,250\n", "Post;Rate\nA;2,125\nB;750\nC;1,250\n",
+                            "Post;Rate\nA;500\nB;750\nC;0,125\n", "Post;Rate\nA;500\nC;1,250\n"}) {
+        l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n", csv);
+        CHECK_MESSAGE(l.messages == "", csv);
+    }
+}
