@@ -5,6 +5,7 @@
 
 #include "calc/table_calc.hpp"
 #include "calc/units.hpp"
+#include "numbers/danish_number.hpp"
 #include "model/totals.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
@@ -177,6 +178,7 @@ public:
             c.series.push_back(std::move(out));
         }
         if (ok && !points_fit(c, t, series, categories)) ok = false;
+        if (ok && !shares_stack(c, t, series, categories)) ok = false;
         if (!ok) c.series.clear();
     }
 
@@ -237,6 +239,36 @@ private:
                             series_rows ? "rækker" : "kolonner", quote_text(total), series_rows ? _("rows") : _("columns"),
                             quote_text(part)));
         return false;
+    }
+
+    // A stacked chart adds up its series; shares in per cent of different wholes (68 %, 75 % and
+    // 80 % of three regions' patients) stacked to 223 % on an axis to 250 %. Where a category's
+    // shares stack beyond 100 % (more than half a shown unit per share), an error at the chart.
+    bool shares_stack(const Chart& c, const Table& t, const std::vector<size_t>& series, const std::vector<size_t>& categories) {
+        if (!c.stacked) return true;
+        for (size_t k : categories) {
+            Decimal sum(0, 0), allowed(0, 0);
+            int shares = 0;
+            for (size_t s : series) {
+                const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
+                if (col >= t.rows[r].cells.size()) continue;
+                const model::Cell& cell = t.rows[r].cells[col];
+                if (cell.kind != model::Cell::Kind::Number || cell.unit.empty() || unit_written(cell.unit) != "pct." ||
+                    cell.value.is_negative())
+                    continue;
+                sum = Decimal::add(sum, cell.value).value_or(sum);
+                if (cell.decimals >= 0 && cell.decimals < Decimal::kMaxScale)
+                    allowed = Decimal::add(allowed, Decimal(5, cell.decimals + 1)).value_or(allowed);
+                ++shares;
+            }
+            if (shares < 2 || !(sum > Decimal::add(Decimal(100, 0), allowed).value_or(Decimal(100, 0)))) continue;
+            d_.error(c.loc, fmt(_("the stacked chart stacks figures in per cent to {} in {}, more than 100 %: shares of "
+                                  "different wholes do not add up; draw them side by side (\"type: søjler\")"),
+                                format_danish_exact(sum) + " %",
+                                quote_text(c.series_are_columns ? t.rows[k].cells[0].text : t.header[k])));
+            return false;
+        }
+        return true;
     }
 
     // The chart's "enhed:" is printed after its value labels, which are the figures as the table

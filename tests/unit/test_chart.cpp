@@ -616,6 +616,13 @@ TEST_CASE("diagram block: with no rows or columns named, computed columns and a 
     CHECK(chart_messages("række: I alt = sum(Løn .. Drift)\ntilføj: nederst\n", csv, "rækker: Løn .. Drift\ntype: stablede søjler\n") ==
           "");
     CHECK(chart_messages("række: I alt = sum(Løn .. Drift)\ntilføj: nederst\n", csv, "type: søjler\n") == "");  // side by side
+    // Shares of different wholes stacked beyond 100 % (a probe: a 223 % bar); a distribution is not.
+    const std::string shares = "Region;2023\nNord;68 %\nMidt;75 %\nSyd;80 %\n";
+    CHECK(chart_messages("", shares, "type: stablede søjler\nserier: rækker\n")
+              .find("error: the stacked chart stacks figures in per cent to 223 % in \"2023\", more than 100 %") !=
+          std::string::npos);
+    CHECK(chart_messages("", "Svar;2023\nJa;34 %\nNej;33 %\nVed ikke;34 %\n", "type: stablede søjler\n") == "");
+    CHECK(chart_messages("", shares, "type: søjler\n") == "");
 }
 
 TEST_CASE("a figure in braces in an item's title, a bilag line or a chart's labels is warned about: it prints as written") {
