@@ -131,6 +131,13 @@ std::string format_value(const Value& v, const Options& o, const Words& words, b
         // Into a larger unit one decimal ("11,5 mio. kr."), into a smaller one as the digits allow.
         decimals = kroner_per(o.unit) > kroner_per(from) ? 1 : converted->decimals;
     }
+    // A published figure kept within its tolerance is exact only to its own decimals: 8.388 asked
+    // for with "decimaler 2" printed 8.388,00 where its parts add up to 8.388,20.
+    if (v.kept_published && o.decimals > v.decimals && o.unit.empty())
+        return fail(fmt(_("the figure is the published {} that its table keeps within the formula's tolerance, exact only "
+                          "to its own decimals; with \"decimaler {}\" it would print decimals the source does not give: "
+                          "quote it without, or compute the figure from its parts"),
+                        v.printed.empty() ? format_danish(n, decimals) : v.printed, o.decimals));
     if (o.decimals >= 0) decimals = o.decimals;
     std::string s = format_danish(n, decimals);
     if (lost_to_zero) *lost_to_zero = !n.is_zero() && n.rounded(decimals).is_zero();

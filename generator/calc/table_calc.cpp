@@ -244,6 +244,7 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
         case Cell::Kind::Number: {
             Value v = Value::of(c.value, c.decimals);
             v.printed = c.text;
+            v.kept_published = c.kept_published;
             if (c.hundred == Cell::Hundred::Ratio) v.hundred = Value::Hundred::Ratio;
             if (c.hundred == Cell::Hundred::PerHundred) v.hundred = Value::Hundred::PerHundred;
             if (c.hundred == Cell::Hundred::Difference) v.hundred = Value::Hundred::Difference;
@@ -948,6 +949,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                         // so the printed table never contradicts itself.
                         out.text = published.text;
                         out.value = published.value;
+                        out.kept_published = true;
                         used_rounding_note = true;
                     } else {
                         diags.warning(published.loc,

@@ -44,6 +44,8 @@ struct Value {
     // Number: computed with a division: its decimals default to its inputs' (none, for counts),
     // which may print 0,70 as "1" (TableComputation::check_rounding).
     bool quotient = false;
+    // Number: read from a published figure its table keeps within a tolerance (model::Cell).
+    bool kept_published = false;
 
     // A number in hundredths: a share (a cell or table in "%", "pct.", or a number written so)
     // or percentage points (the difference of two shares).

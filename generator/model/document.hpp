@@ -99,6 +99,9 @@ struct Cell {
     // index), or the difference of two such figures (points, never per cent).
     enum class Hundred : unsigned char { None, Ratio, PerHundred, Difference };
     Hundred hundred = Hundred::None;
+    // Number: a published figure kept within its formula's tolerance where the computation gives
+    // another (8.388 for 8.387,2): exact only to the decimals it is written with.
+    bool kept_published = false;
     // Text: a code or a year in a column whose heading names one ("Postnr.", "År"; see
     // input/code_columns.hpp), printed as written and never computed with.
     bool code = false;

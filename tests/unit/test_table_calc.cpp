@@ -1462,6 +1462,14 @@ TEST_CASE("table calc: a sum whose rounded parts do not add up to its printed to
                 "Post;2023\nA;1.036\nB;5.442\nC;1.909\nI alt;8.388\n");
     CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "8.388"});
     CHECK(table(l).notes == std::vector<std::string>{test::words().rounded_parts});
+    // Quoted with more decimals than it is written with, the kept figure would claim 8.388,00
+    // where its parts add up to 8.388,20 (a probe): an error at the figure.
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: I alt = sum(A .. C) | decimaler 1, tolerance 1\n```\n\n"
+                "Tal: {t[I alt; 2023] | decimaler 2} og {t[I alt; 2023]}.\n",
+                "Post;2023\nA;1.036,4\nB;5.442,4\nC;1.909,4\nI alt;8.388\n");
+    CHECK(l.messages.find("error: the figure is the published 8.388 that its table keeps within the formula's tolerance, "
+                          "exact only to its own decimals; with \"decimaler 2\"") != std::string::npos);
+    CHECK(l.messages.find("{t[I alt; 2023]}\"") == std::string::npos);  // quoted as the table prints it: right
     // A column formula that adds up what it reads, crossing the sum row: 3,33 three times under
     // "I alt" 10,00 (a probe, no note). A ratio there is the ratio of the totals: no note.
     l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. C)\ntilføj: nederst\n"
