@@ -176,11 +176,12 @@ private:
         if (!r) return fail(e, too_large(_("the result")));
         // Shares added with "+" are held to what sum() holds them to: over 100 % they are shares
         // of different wholes ("[Nord] + [Midt] + [Syd]" over 68 %, 75 %, 80 % printed 223 %).
-        if (e.op == '+' && a->unit == "pct." && b->unit == "pct." && !shares_within_whole(e, *r, *a, *b)) return std::nullopt;
+        if (e.op == '+' && a->unit == "pct." && b->unit == "pct." && !shares_of_plus_add_up(e, *r, *a, *b))
+            return std::nullopt;
         Value out = Value::of(*r, combine(a->decimals, b->decimals));
         out.unit = unit;
         out.hundredfold = hundredfold;
-        out.hundred = hundred_of(e, *a, *b, unit);
+        per_hundred(e, *a, *b, unit, out);
         out.quotient = e.op == '/' || a->quotient || b->quotient;
         if (kroner_per(unit) > 0) {
             out.mixed_with = mixed_with;
@@ -196,28 +197,30 @@ private:
         return e.kind == Expr::Kind::Number && !e.share && e.unit.empty() && e.number == Decimal(100, 0);
     }
 
-    // Value::hundred of a * b, a / b or a - b: two figures in one unit divided are a ratio, and a
-    // ratio times 100 is per hundred, as is a figure times 100 divided by one in its unit
-    // ("[Ja] / [I alt] * 100", "100 * [Ja] / [I alt]"); two figures per hundred apart are points.
-    // Per hundred may be a share or an index (2016 = 100): either way a difference is no per cent.
-    static Value::Hundred hundred_of(const Expr& e, const Value& a, const Value& b, const std::string& unit) {
+    // Value::hundred and times_hundred of `out`, a * b, a / b or a - b: two figures in one unit
+    // divided are a ratio, and a ratio times 100 is per hundred, as is a figure times 100 divided
+    // by one in its unit ("[Ja] / [I alt] * 100", "100 * [Ja] / [I alt]"); two figures per
+    // hundred apart are points. Per hundred may be a share or an index (2016 = 100): either way a
+    // difference is no per cent.
+    static void per_hundred(const Expr& e, const Value& a, const Value& b, const std::string& unit, Value& out) {
         using H = Value::Hundred;
         if (e.op == '*') {
             const bool a_hundred = is_hundred(*e.args[0]);
-            if (!a_hundred && !is_hundred(*e.args[1])) return H::None;
+            if (!a_hundred && !is_hundred(*e.args[1])) return;
             const Value& other = a_hundred ? b : a;
-            if (other.hundred == H::Ratio) return H::PerHundred;
-            return other.hundred == H::None && !other.is_per_cent() ? H::Scaled : H::None;
-        }
-        if (e.op == '/') {
-            if (a.hundred == H::PerHundred && is_hundred(*e.args[1])) return H::Ratio;  // "[Andel] / 100"
+            if (other.hundred == H::Ratio) out.hundred = H::PerHundred;
+            else out.times_hundred = other.hundred == H::None && !other.times_hundred && !other.is_per_cent();
+        } else if (e.op == '/') {
+            if (a.hundred == H::PerHundred && is_hundred(*e.args[1])) {  // "[Andel] / 100"
+                out.hundred = H::Ratio;
+                return;
+            }
             const bool ratio = unit.empty() && e.args[1]->kind != Expr::Kind::Number && !a.is_per_cent() &&
-                               !b.is_per_cent() && b.hundred == H::None && (a.hundred == H::None || a.hundred == H::Scaled);
-            if (!ratio) return H::None;
-            return a.hundred == H::Scaled ? H::PerHundred : H::Ratio;
+                               !b.is_per_cent() && b.hundred == H::None && !b.times_hundred && a.hundred == H::None;
+            if (ratio) out.hundred = a.times_hundred ? H::PerHundred : H::Ratio;
+        } else if (e.op == '-' && a.hundred == H::PerHundred && b.hundred == H::PerHundred) {
+            out.hundred = H::Difference;
         }
-        if (e.op == '-' && a.hundred == H::PerHundred && b.hundred == H::PerHundred) return H::Difference;
-        return H::None;
     }
 
     // An amount, or a count (a table without "talenhed" reads its figures as kr.), not a share.
@@ -495,26 +498,32 @@ private:
             acc->decimals = combine(acc->decimals, next.decimals);
         }
         if (!acc) return fail(e, fmt(_("{}() got no numbers"), f));
-        if (f == "sum" && shares >= 2 && shares == vs->size() && !shares_add_up(e, *acc, rounding)) return std::nullopt;
+        if (f == "sum" && shares >= 2 && shares == vs->size() && !shares_add_up(e, acc->number, rounding)) return std::nullopt;
         return acc;
     }
 
     // Shares in per cent add up only where they split one whole, to 100 %: 68 % + 75 % + 80 %
     // of three regions' patients is no share of anything. More than 100 % (beyond what the
     // shares' rounding allows) is an error at the formula; a sum that is not 100 % a caution.
-    bool shares_add_up(const Expr& e, const Value& sum, const Decimal& rounding) {
+    // `plus`: the shares are added with "+" (shares_of_plus_add_up), where a sum short of 100 % is
+    // common and as meant ("Ja" and "Måske" of one question): only more than 100 % is said.
+    bool shares_add_up(const Expr& e, const Decimal& sum, const Decimal& rounding, bool plus = false) {
         const Decimal hundred(100, 0);
         const Decimal low = Decimal::sub(hundred, rounding).value_or(hundred);
         const Decimal high = Decimal::add(hundred, rounding).value_or(hundred);
-        const std::string total = format_danish_exact(sum.number) + " %";
-        if (sum.number > high) {
-            fail(e, fmt(_("sum() adds figures in per cent to {}, more than 100 %: shares of different wholes (a rate for "
-                          "each region) do not add up; compute the whole's share from its counts, as "
-                          "\"[Del] / [Hele] * 100\", or leave the column out (\"| kolonner\" on a row formula)"),
-                        total));
+        const std::string total = format_danish_exact(sum) + " %";
+        if (sum > high) {
+            fail(e, plus ? fmt(_("the formula adds figures in per cent to {}, more than 100 %: shares of different wholes (a "
+                                 "rate for each region) do not add up; compute the whole's share from its counts, as "
+                                 "\"[Del] / [Hele] * 100\", or leave the column out (\"| kolonner\" on a row formula)"),
+                               total)
+                         : fmt(_("sum() adds figures in per cent to {}, more than 100 %: shares of different wholes (a rate for "
+                                 "each region) do not add up; compute the whole's share from its counts, as "
+                                 "\"[Del] / [Hele] * 100\", or leave the column out (\"| kolonner\" on a row formula)"),
+                               total));
             return false;
         }
-        if (sum.number < low && caution_.empty())
+        if (!plus && sum < low && caution_.empty())
             caution_ = fmt(_("adds figures in per cent to {}; shares add up only where they split one whole (to 100 %): "
                              "if these are rates of different wholes, compute the whole's share from its counts, or "
                              "leave the column out (\"| kolonner\" on a row formula)"),
@@ -522,22 +531,14 @@ private:
         return true;
     }
 
-    // For a + b of two shares in per cent: false, after an error at `e`, where their sum is
-    // more than 100 % by more than the rounding of the chain of "+" it ends allows (half the
-    // last shown digit of each of its terms).
-    bool shares_within_whole(const Expr& e, const Decimal& sum, const Value& a, const Value& b) {
+    // a + b of two shares in per cent, held to 100 % as sum() holds them (shares_add_up), the
+    // rounding allowed that of the chain of "+" it ends: half the last shown digit of each term.
+    bool shares_of_plus_add_up(const Expr& e, const Decimal& sum, const Value& a, const Value& b) {
         int terms = 1;
         for (const Expr* x = &e; x->kind == e.kind && x->op == '+' && x->args.size() == 2; x = x->args[0].get()) ++terms;
         const int decimals = std::max(0, std::min(a.decimals, b.decimals));
         const Decimal half = decimals < Decimal::kMaxScale ? Decimal(5, decimals + 1) : Decimal(0, 0);
-        const Decimal allowed = Decimal::mul(half, Decimal(terms, 0)).value_or(half);
-        const Decimal high = Decimal::add(Decimal(100, 0), allowed).value_or(Decimal(100, 0));
-        if (!(sum > high)) return true;
-        fail(e, fmt(_("the formula adds figures in per cent to {}, more than 100 %: shares of different wholes (a rate for "
-                      "each region) do not add up; compute the whole's share from its counts, as \"[Del] / [Hele] * 100\", "
-                      "or leave the column out (\"| kolonner\" on a row formula)"),
-                    format_danish_exact(sum) + " %"));
-        return false;
+        return shares_add_up(e, sum, Decimal::mul(half, Decimal(terms, 0)).value_or(half), true);
     }
 
     // abs(x).

@@ -498,14 +498,16 @@ private:
         std::string figure_;
     };
 
+    // A figure's formula and options ("" if none), split where " | " starts the options.
+    static std::pair<std::string, std::string> formula_and_options(const std::string& figure) {
+        const size_t bar = figure.find(" | ");
+        if (bar == std::string::npos) return {figure, ""};
+        return {figure.substr(0, bar), std::string(trim(std::string_view(figure).substr(bar + 3)))};
+    }
+
     void figure(Inline& in, size_t item) {
-        std::string expression = in.expression;
-        std::string options_text;
-        const size_t bar = expression.find(" | ");
-        if (bar != std::string::npos) {
-            options_text = std::string(trim(std::string_view(expression).substr(bar + 3)));
-            expression = expression.substr(0, bar);
-        }
+        auto [expression, options_text] = formula_and_options(in.expression);
+        const size_t bar = in.expression.find(" | ");
         auto at = [&](int offset) {
             SourceLoc l = in.loc;
             l.column += static_cast<int>(utf8_length(std::string_view(in.expression).substr(0, static_cast<size_t>(offset))));
@@ -701,16 +703,13 @@ private:
             const std::string words = fold_label(std::string_view(before).substr(from));
             for (const char* directed : kDirected)
                 if (words.ends_with(directed)) {
+                    const auto [formula, options] = formula_and_options(figure.expression);
+                    const std::string size = "{abs(" + std::string(trim(formula)) + ")" + (options.empty() ? "" : " | " + options) + "}";
                     d_.warning(figure.loc, fmt(_("the figure {} prints {}, a negative number, after \"{}\", which gives the "
                                                  "direction already: the minus turns the sentence around; quote its size, "
                                                  "as {}"),
                                                quote_text("{" + figure.expression + "}"), quote_text(shown), directed,
-                                               quote_text("{abs(" + std::string(trim(figure.expression.substr(
-                                                                        0, figure.expression.find('|')))) + ")" +
-                                                          (figure.expression.find('|') == std::string::npos
-                                                               ? std::string()
-                                                               : " " + figure.expression.substr(figure.expression.find('|'))) +
-                                                          "}")));
+                                               quote_text(size)));
                     break;
                 }
         }

@@ -245,9 +245,7 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
             Value v = Value::of(c.value, c.decimals);
             v.printed = c.text;
             v.kept_published = c.kept_published;
-            if (c.hundred == Cell::Hundred::Ratio) v.hundred = Value::Hundred::Ratio;
-            if (c.hundred == Cell::Hundred::PerHundred) v.hundred = Value::Hundred::PerHundred;
-            if (c.hundred == Cell::Hundred::Difference) v.hundred = Value::Hundred::Difference;
+            v.hundred = c.hundred;
             if (c.unitless) return v;  // a ratio or index computed here: no kroner, whatever the table's unit
             v.unit = cell_unit(t.figures_unit, c.unit);
             v.amount = kroner_per(v.unit) > 0 && (kroner_per(c.unit) > 0 || !t.figures_unit.empty());
@@ -913,9 +911,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
             // says so already.
             out.unit = unit;
             out.unitless = v.unit.empty() && unit.empty();
-            if (out.unitless && v.hundred == Value::Hundred::Ratio) out.hundred = Cell::Hundred::Ratio;
-            if (out.unitless && v.hundred == Value::Hundred::PerHundred) out.hundred = Cell::Hundred::PerHundred;
-            if (out.unitless && v.hundred == Value::Hundred::Difference) out.hundred = Cell::Hundred::Difference;
+            if (out.unitless) out.hundred = v.hundred;
             if (!out.unit.empty() && !(unit == kPoints && (names_points(t.header[c]) || names_points(row_name(t, r)))))
                 out.text += " " + out.unit;
             // A share of 0,3 shown without decimals is "0": a figure that is not zero must not

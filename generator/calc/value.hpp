@@ -36,11 +36,14 @@ struct Value {
     // by 100 after (-1: divided by one without multiplying by 100): 400.000 kr. * 3 % is
     // 1.200.000, a hundred times the 12.000 meant. Only 0 is a figure; see calc/evaluator.cpp.
     int hundredfold = 0;
-    // Number without a unit, on its way to per hundred: a ratio of two figures in one unit
-    // ("[Ja] / [I alt]"), or a figure times the number 100 ("[Ja] * 100"); either completed by
-    // the other is per hundred (a share in per cent, or an index: calc/evaluator.cpp, hundred_of),
-    // and two per hundred apart are a difference in points ("4 pct.", of 68 %, would be 2,72).
-    enum class Hundred { None, Ratio, Scaled, PerHundred, Difference } hundred = Hundred::None;
+    // Number without a unit: a ratio of two figures in one unit ("[Ja] / [I alt]"), per hundred
+    // (a ratio times 100: a share in per cent, or an index), or a difference of two per hundred
+    // (points: "4 pct.", of 68 %, would be 2,72); as a computed cell keeps it (model::Cell).
+    using Hundred = model::Cell::Hundred;
+    Hundred hundred = Hundred::None;
+    // Number: a figure times the number 100 ("[Ja] * 100"), per hundred once divided by one in
+    // its unit ("100 * [Ja] / [I alt]"). See calc/evaluator.cpp, per_hundred.
+    bool times_hundred = false;
     // Number: computed with a division: its decimals default to its inputs' (none, for counts),
     // which may print 0,70 as "1" (TableComputation::check_rounding).
     bool quotient = false;
