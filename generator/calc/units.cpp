@@ -187,16 +187,17 @@ std::string unit_named_in(const std::string& text) {
         if (w == "miakr" || w == "mrdkr") return "mia. kr.";
         if (w == "tkr" || w == "1000kr") return "t. kr.";
         // "kr. 1.000", "DKK 1.000": the money word first.
-        if (is_money(w) && i + 1 < words.size() && words[i + 1] == "1000" && thousands_named(t, i, i + 1)) return "t. kr.";
+        if (is_money(w) && i + 1 < words.size() && !t.ends[i] && words[i + 1] == "1000" && thousands_named(t, i, i + 1)) return "t. kr.";
         const std::string scale = scale_of(w);
         if (scale.empty()) continue;
-        const bool amount = i + 1 < words.size() && is_money(words[i + 1]);
+        // The money word in the same clause: "T (kr.)" is a column T in kroner, not "t. kr.".
+        const bool amount = i + 1 < words.size() && !t.ends[i] && is_money(words[i + 1]);
         if (w == "1000") {
             if (amount && thousands_named(t, i, i + 1)) return scale;  // "(1.000 kr.)", not "på 1.000 kr."
             continue;
         }
         if (amount) return scale;                                                    // "mio. kr."
-        if (i >= 2 && words[i - 1] == "i" && is_money(words[i - 2])) return scale;  // "kr. i mio."
+        if (i >= 2 && words[i - 1] == "i" && !t.ends[i - 2] && !t.ends[i - 1] && is_money(words[i - 2])) return scale;  // "kr. i mio."
         if (i >= 2 && words[i - 1] == "i" && words[i - 2] == "beløb" && t.ends[i]) return scale;  // "beløb i mio."
         if (t.alone[i] && scale != "t. kr.") return scale;                          // "(mio)"
     }

@@ -65,7 +65,9 @@ TEST_CASE("units: the amount unit a heading or title names, however it is spelle
         CHECK_MESSAGE(unit_named_in(text) == "t. kr.", text);
     CHECK(unit_named_in("Formue (mia. kr.)") == "mia. kr.");
     for (const char* text : {"Udgift kr.", "Budget 2024", "Antal", "Budget (kr.)", "Miotal", "Mio-projektet",
-                             "Kontingentet reduceres med 4,2 mio. kr.", "Heraf 500 tkr."})
+                             "Kontingentet reduceres med 4,2 mio. kr.", "Heraf 500 tkr.",
+                             // Regression: a scale word and a money word in two clauses ("T" is a column's name).
+                             "T (kr.)", "Mio (kr.)", "Pulje T, kr."})
         CHECK_MESSAGE(unit_named_in(text) == "", text);
 }
 
