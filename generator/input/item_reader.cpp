@@ -256,14 +256,25 @@ void read_attachment(const KeyValue& kv, const std::string& folder, const InputF
     if (!count_for_meeting(files.totals(), &ReadTotals::attachments, 1, kMaxMeetingAttachments, N_("attachments (\"bilag:\")"),
                            kv.value_loc, diags))
         return;
-    std::vector<std::string> parts;
-    size_t start = 0;
-    while (true) {
-        const size_t bar = kv.value.find('|', start);
-        parts.emplace_back(trim(std::string_view(kv.value).substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
-        if (bar == std::string::npos) break;
-        start = bar + 1;
-    }
+    // The fields, split at each "|" outside braces: a figure's options ("{[x] | mio. kr.}") are
+    // not fields, and the figure is warned of as one the title prints as written. A "{" never
+    // closed splits at every "|".
+    const auto split = [&](bool braces) {
+        std::vector<std::string> out;
+        size_t start = 0;
+        int depth = 0;
+        for (size_t i = 0; i <= kv.value.size(); ++i) {
+            const char ch = i < kv.value.size() ? kv.value[i] : '|';
+            if (braces && ch == '{') ++depth;
+            if (braces && ch == '}' && depth > 0) --depth;
+            if (ch != '|' || (depth > 0 && i < kv.value.size())) continue;
+            out.emplace_back(trim(std::string_view(kv.value).substr(start, i - start)));
+            start = i + 1;
+        }
+        return std::make_pair(out, depth == 0);
+    };
+    auto [parts, closed] = split(true);
+    if (!closed) parts = split(false).first;
     if (parts.size() < 2 || parts.size() > 4 || parts[0].empty() || parts[1].empty()) {
         diags.error(kv.value_loc, _("write an attachment as \"bilag: title | document id\", \"bilag: title | document id | "
                                     "file\" or \"bilag: title | document id | file | YYYY-MM-DD\""),

@@ -643,6 +643,26 @@ TEST_CASE("a figure in braces in an item's title, a bilag line or a chart's labe
     CHECK(messages.find("m/01-a/item.md:4:8: warning: a figure in braces is computed only in the text, not in an item's "
                         "\"titel:\"") != std::string::npos);
     CHECK(messages.find("not in an attachment's \"bilag:\" line") != std::string::npos);
+    // The "|" of a figure's options is not a field: the title was cut at it, and "kr.}" read as the
+    // document id.
+    REQUIRE(loaded);
+    REQUIRE(loaded->items.size() == 1);
+    REQUIRE(loaded->items[0].attachments.size() == 1);
+    CHECK(loaded->items[0].attachments[0].title == "Notat om {t[Løn; 2024]}");
+    MemoryFiles g("m");
+    g.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
+    g.add("01-a/item.md", "---\nnummer: 1\nstatus: Offentlig\ntitel: Budget\nsagsbehandler: A\nsagsnummer: EMN-2023-00001\n"
+                          "bilag: Notat om {t[Løn; 2024] | mio. kr.} | 2023-1 | | 2023-09-01\nbilag: Ulukket {x | 2023-2\n---\n\n"
+                          "# Resumé\n\nTekst.\n");
+    Diagnostics e;
+    auto again = pipeline::load(g, "m", e);
+    REQUIRE(again);
+    REQUIRE(again->items[0].attachments.size() == 2);
+    CHECK(again->items[0].attachments[0].title == "Notat om {t[Løn; 2024] | mio. kr.}");
+    CHECK(again->items[0].attachments[0].document_id == "2023-1");
+    CHECK(again->items[0].attachments[1].title == "Ulukket {x");  // a "{" never closed: split at every "|"
+    CHECK(again->items[0].attachments[1].document_id == "2023-2");
+    CHECK(test::messages(e).find("not in an attachment's \"bilag:\" line") != std::string::npos);
 }
 
 TEST_CASE("chart words: a target whose label gives no figure is described with its value") {
