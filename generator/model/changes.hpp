@@ -36,6 +36,9 @@ struct FigureChange {
     std::string before, after;  // as printed in the two versions
     bool input = false;         // an input figure (a CSV cell or a number in the text)
     int cause = -1;             // a derived figure: index in Changes::figures of the input change it follows from, or -1
+    // A value of a "beregning" block (not printed): the block's name, the value's name in `row`,
+    // its expression as written in `before` and `after`. Listed only with the figures it changed.
+    std::string calculation;
 };
 
 // A paragraph (or heading, or list item) whose words changed.

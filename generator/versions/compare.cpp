@@ -261,7 +261,8 @@ std::optional<Snapshot> renumbered(const Snapshot& before, const Snapshot& now, 
     for (AttachmentEntry& a : s.attachments) map(a.item);
     for (PictureEntry& p : s.pictures) map(p.item);
     for (ChartEntry& c : s.charts) map(c.item);
-    for (const auto& [from, onto] : to) (*moved)[onto] = from;
+    for (CalculationEntry& c : s.calculations) map(c.item);
+    for (const auto& [from, number] : to) (*moved)[number] = from;
     return s;
 }
 
@@ -415,6 +416,7 @@ private:
             if (t.item == n && !matched_now_.count({n, t.attachment, t.table}))
                 part(model::PartChange::Kind::TableAdded, n, t.title, nullptr);
         cells(n, before_cells, now_cells);
+        calculations(n);
         item_texts(n);
         if (out_.changes.parts.size() != parts || out_.changes.texts.size() != texts || pending_.size() != figures)
             touch(now.item);
@@ -442,6 +444,29 @@ private:
             if (std::get<0>(k) == n && std::get<2>(k) > 0 && !c->text.empty() && !now_cells.count(k) &&
                 table(now_, n, c->attachment, std::get<2>(k)))
                 cell_change(*c, std::get<3>(k), std::get<2>(k), c->text, "", c->input, c->formula);
+    }
+
+    // A calculation's value written otherwise ("sats-2023 = 25,70" -> "25,90"): an input change,
+    // listed as the cause of the quoted figures that changed with it (order_figures drops it if none
+    // did: nothing printed changed by it). A value added or removed changes only what quotes it.
+    void calculations(int n) {
+        for (const CalculationEntry& c : now_.calculations) {
+            if (c.item != n) continue;
+            for (const CalculationEntry& b : before_.calculations) {
+                if (b.item != n || fold_label(b.name) != fold_label(c.name) || fold_label(b.value) != fold_label(c.value)) continue;
+                if (canonical_expression(b.expression) == canonical_expression(c.expression)) break;
+                Pending p;
+                p.change.item = n;
+                p.change.calculation = c.name;
+                p.change.row = c.value;
+                p.change.before = b.expression;
+                p.change.after = c.expression;
+                p.change.input = true;
+                p.table_name = c.name;
+                pending_.push_back(std::move(p));
+                break;
+            }
+        }
     }
 
     // `table` is the table's number in this version.
@@ -600,9 +625,10 @@ private:
         const std::string formula = lower(d.formula);
         for (size_t i = 0; i < inputs.size(); ++i)
             if (!inputs[i]->table_name.empty() && quotes_table(formula, lower(inputs[i]->table_name))) return static_cast<int>(i);
+        // A calculation's value is a cause only of what quotes its block.
         for (size_t i = 0; i < inputs.size(); ++i)
-            if (inputs[i]->change.item == f.item) return static_cast<int>(i);
-        return inputs.size() == 1 ? 0 : -1;
+            if (inputs[i]->change.item == f.item && inputs[i]->change.calculation.empty()) return static_cast<int>(i);
+        return inputs.size() == 1 && inputs[0]->change.calculation.empty() ? 0 : -1;
     }
 
     // Each input change, then the derived figures that follow from it; then those with no cause.
@@ -617,6 +643,7 @@ private:
         }
         auto& out = out_.changes.figures;
         for (size_t i = 0; i < inputs.size(); ++i) {
+            if (!inputs[i]->change.calculation.empty() && under[i].empty()) continue;  // changed nothing printed
             const int index = static_cast<int>(out.size());
             out.push_back(inputs[i]->change);
             for (const Pending* d : under[i]) {

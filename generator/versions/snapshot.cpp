@@ -417,6 +417,9 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const Pr
             taker.blocks(a.content, "Bilag " + std::to_string(a.number));
         }
         take_tables(s, item);
+        for (const model::Calculation& c : item.calculations)
+            for (const model::Formula& f : c.values)
+                s.calculations.push_back({item.number, c.name, f.target, f.options.empty() ? f.expression : f.expression + " | " + f.options});
     }
     if (edition == model::Edition::Offentlig) s.published = shown_folders(s);
     s.texts.shrink_to_fit();
@@ -475,6 +478,7 @@ void write_snapshot(const Snapshot& s, const std::function<void(std::string_view
     }
     for (const PictureEntry& p : s.pictures) line(out, {"billede", n(p.item), n(p.index), p.caption, p.content});
     for (const ChartEntry& c : s.charts) line(out, {"diagram", n(c.item), n(c.number), c.section, c.drawn});
+    for (const CalculationEntry& c : s.calculations) line(out, {"beregning", n(c.item), c.name, c.value, c.expression});
     flush(true);
 }
 
@@ -574,6 +578,13 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
             c.section = f[3];
             c.drawn = f[4];
             s.charts.push_back(std::move(c));
+        } else if (kind == "beregning" && need(5)) {
+            CalculationEntry c;
+            if (!parse_int(f[1], &c.item)) return fail(_("a bad item number"));
+            c.name = f[2];
+            c.value = f[3];
+            c.expression = f[4];
+            s.calculations.push_back(std::move(c));
         } else {
             return fail(fmt(_("an unknown or short line \"{}\""), kind));
         }
@@ -606,7 +617,8 @@ bool same_content(const Snapshot& a, const Snapshot& b) {
         return x.item == y.item && x.table == y.table && x.attachment == y.attachment && x.row == y.row &&
                x.column == y.column && x.text == y.text && x.input == y.input;
     };
-    // A figure's formula is not printed either: the figure prints what it computes, compared in the text.
+    // A figure's formula is not printed either: the figure prints what it computes, compared in the
+    // text. Nor is a calculation's value (`calculations`): only the figures quoted from it.
     const auto texts = [](const TextEntry& x, const TextEntry& y) {
         return x.item == y.item && x.section == y.section && x.text == y.text && x.expressions.size() == y.expressions.size();
     };

@@ -102,6 +102,16 @@ struct ChartEntry {
     std::string drawn;
 };
 
+// One value of a "beregning" block, as written ("sats-2023 = 25,70"): not printed, but a value the
+// text quotes is computed from it, so a corrected input of a calculation is the cause the
+// rettelsesblad gives for the figures that changed with it.
+struct CalculationEntry {
+    int item = 0;
+    std::string name;        // the block's "navn:"
+    std::string value;       // the value's name
+    std::string expression;  // as written, with its options after " | "
+};
+
 struct Snapshot {
     std::string meeting;
     std::string edition;  // "offentlig" or "lukket"
@@ -115,6 +125,7 @@ struct Snapshot {
     std::vector<AttachmentEntry> attachments;
     std::vector<PictureEntry> pictures;
     std::vector<ChartEntry> charts;  // none in a snapshot from before boardpack kept them (then not compared)
+    std::vector<CalculationEntry> calculations;  // none in a snapshot from before boardpack kept them
     // The public edition's: the folders of the items this version and the earlier versions still
     // in the public edition show. An item one of them showed that is confidential now is now
     // confidential, whatever its number was or whether the version just before had it.

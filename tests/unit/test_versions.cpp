@@ -911,3 +911,39 @@ TEST_CASE("versions: figures in one paragraph quoting two tables are each filed 
     CHECK(c.changes.figures[3].after == "600");
     CHECK(c.changes.figures[3].cause == 2);
 }
+
+TEST_CASE("versions: a corrected value of a beregning block is the cause the sheet gives for the figures quoted from it") {
+    // A probe: "sats-2023 = 25,70" corrected to 25,90 listed only the quoted figure, 25,85 kr. ->
+    // 26,06 kr., with no cause: the block is not printed, so no input figure had changed.
+    const auto edition = [](const char* rate, const char* quoted, const char* other) {
+        Snapshot s = small();
+        s.cells.clear();
+        s.calculations = {{19, "k", "sats-2023", rate},
+                          {19, "k", "sats-2024", "(sats-2023 - reduktion) * 1,034 | decimaler 2"},
+                          {19, "ukendt", "x", other}};
+        s.texts = {text("Resumé", std::string("Satsen bliver \x01") + quoted + "\x02.", {"k[sats-2024] | kr."})};
+        return s;
+    };
+    const versions::Comparison c =
+        versions::compare(edition("25,70", "25,85 kr.", "1"), edition("25,90", "26,06 kr.", "2"), {{"Resumé", "Resumé"}});
+    REQUIRE(c.changes.figures.size() == 2);
+    CHECK(c.changes.figures[0].calculation == "k");
+    CHECK(c.changes.figures[0].row == "sats-2023");
+    CHECK(c.changes.figures[0].before == "25,70");
+    CHECK(c.changes.figures[0].after == "25,90");
+    CHECK(c.changes.figures[0].input);
+    CHECK(c.changes.figures[1].after == "26,06 kr.");
+    CHECK(c.changes.figures[1].cause == 0);
+    // "ukendt[x]" changed, but nothing printed quotes it: not listed. Only respaced: not a change.
+    const versions::Comparison same = versions::compare(edition("25,70", "25,85 kr.", "1"), edition("25,70", "25,85 kr.", "2"),
+                                                        {{"Resumé", "Resumé"}});
+    CHECK(same.changes.figures.empty());
+    // The records round-trip through the snapshot's text, and are not content of their own.
+    Snapshot s = edition("25,70", "25,85 kr.", "1");
+    std::string why;
+    const auto back = versions::read_snapshot(versions::write_snapshot(s), &why);
+    REQUIRE_MESSAGE(back, why);
+    REQUIRE(back->calculations.size() == 3);
+    CHECK(back->calculations[1].expression == "(sats-2023 - reduktion) * 1,034 | decimaler 2");
+    CHECK(versions::same_content(s, edition("25,80", "25,85 kr.", "1")));
+}
