@@ -86,6 +86,7 @@ public:
                 const auto n = v->number.negated();
                 if (!n) return fail(e, too_large(_("the result")));
                 v->number = *n;
+                v->printed.clear();  // no longer the cell as its table prints it: "-t[Resultat; 2024]"
                 return v;
             }
             case Expr::Kind::Binary: return binary(e);
@@ -215,8 +216,9 @@ private:
                 out.hundred = H::Ratio;
                 return;
             }
-            const bool ratio = unit.empty() && e.args[1]->kind != Expr::Kind::Number && !a.is_per_cent() &&
-                               !b.is_per_cent() && b.hundred == H::None && !b.times_hundred && a.hundred == H::None;
+            // Two figures in one unit, or two in hundredths (72 % / 68 %; 4 points of 68 %: a growth rate).
+            const bool ratio = unit.empty() && e.args[1]->kind != Expr::Kind::Number && a.is_per_cent() == b.is_per_cent() &&
+                               b.hundred == H::None && !b.times_hundred && a.hundred == H::None;
             if (ratio) out.hundred = a.times_hundred ? H::PerHundred : H::Ratio;
         } else if (e.op == '-' && a.hundred == H::PerHundred && b.hundred == H::PerHundred) {
             out.hundred = H::Difference;
@@ -549,6 +551,7 @@ private:
             const auto a = v->number.abs();
             if (!a) return fail(e, too_large(_("the result")));
             v->number = *a;
+            v->printed.clear();  // no longer the cell as its table prints it
         }
         return v;
     }

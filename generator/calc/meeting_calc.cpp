@@ -461,7 +461,10 @@ private:
                 continue;
             }
             if (!caution.empty()) d_.warning(f.loc, fmt(_("the value {} {}"), quote_text(f.target), caution));
-            if (p->options.decimals >= 0 && v->is_number()) v->decimals = p->options.decimals;
+            if (p->options.decimals >= 0 && v->is_number()) {
+                v->decimals = p->options.decimals;
+                v->printed.clear();  // printed with its own decimals, not as its table prints the cell
+            }
             e.values[label_key(f.target)] = *v;
         }
         e.state = State::Done;
@@ -563,6 +566,12 @@ private:
             if (options->unit.empty() && kroner_per(v->unit) > 0) {
                 std::string shown_error;
                 check_shown_unit(*expr, &shown_error);
+                // The same through a beregning value computed from such a table ("halvdel =
+                // t[Drift; 2024] / 2" printed 5.750.000 beside "mio. kr.").
+                if (shown_error.empty() && !v->shown_in.empty() && v->shown_in != v->unit)
+                    shown_error = fmt(_("the figure {} is computed from a table that shows its figures in {}, but they "
+                                        "are written in {}: name the unit this figure is printed in, \"| {}\" or \"| {}\""),
+                                      quote_text("{" + in.expression + "}"), v->shown_in, v->unit, v->shown_in, v->unit);
                 if (!shown_error.empty()) {
                     d_.error(in.loc, shown_error);
                     return;

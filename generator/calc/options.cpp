@@ -117,6 +117,15 @@ std::string format_value(const Value& v, const Options& o, const Words& words, b
         return fail(fmt(_("the figure {} is a ratio of two figures (\"[Ja] / [Alle]\"), not per hundred; printed \"| {}\" it "
                           "would read as {} %; multiply by 100 in the formula (\"[Ja] / [Alle] * 100\")"),
                         format_danish(n, decimals), o.unit, format_danish(n, decimals)));
+    // A share or index computed per hundred ("[Ja] / [I alt] * 100") is not points, and neither it
+    // nor a difference of two is an amount: "79 pct.-point", "79 kr." were printed.
+    if (v.hundred == Value::Hundred::PerHundred && o.unit == kPoints)
+        return fail(fmt(_("the figure is computed per hundred (as \"[Ja] / [I alt] * 100\"): a share in per cent or an "
+                          "index, not the difference of two shares; print it with \"| pct.\" or without a unit")));
+    if ((v.hundred == Value::Hundred::PerHundred || v.hundred == Value::Hundred::Difference) && kroner_per(o.unit) > 0)
+        return fail(fmt(_("the figure is computed per hundred (as \"[Ja] / [I alt] * 100\"), not an amount, and cannot be "
+                          "shown in {}"),
+                        o.unit));
     if (!o.unit.empty() && (units_conflict(from, o.unit) || ((o.unit == "pct." || o.unit == kPoints) && v.amount)))
         return fail(fmt(_("the figure is in {} and cannot be shown in {}; leave out the unit, or quote a figure in a unit "
                           "that converts to it"), from, o.unit));

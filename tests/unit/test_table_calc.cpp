@@ -416,6 +416,32 @@ TEST_CASE("figures: a beregning block computes named values, as the membership f
     CHECK(figure_text(l).find("kr..") == std::string::npos);
 }
 
+TEST_CASE("figures: a beregning value computed from one cell prints what it computes, in the unit its table shows") {
+    // A probe: "underskud = -t[Resultat; 2024]" printed the cell as its table prints it, -500.000,
+    // and abs() alike; "halvdel = t[Drift; 2024] / 2" from a table shown in mio. kr. printed
+    // 5.750.000 beside "mio. kr.".
+    const std::string csv = "Post;2024\nDrift;11.500.000\nResultat;-500.000\n";
+    const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: Regnskab\n```\n\n";
+    auto l = compute(table + "```beregning\nnavn: b\nværdi: underskud = -t[Resultat; 2024]\nværdi: a = abs(t[Resultat; 2024])\n"
+                             "værdi: r = t[Resultat; 2024]\nværdi: d = t[Resultat; 2024] | decimaler 2\n```\n\n"
+                             "Underskud {b[underskud]}, {b[a]}, {b[r]}, {b[d]}.\n",
+                     csv);
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Underskud 500.000, 500.000, -500.000, -500.000,00.") != std::string::npos);
+    const std::string shown = "```tabel\nfil: t.csv\nnavn: t\ntitel: Regnskab (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n\n";
+    l = compute(shown + "```beregning\nnavn: b\nværdi: drift = t[Drift; 2024]\nværdi: halvdel = t[Drift; 2024] / 2\n```\n\n"
+                        "Driften er {b[drift]} mio. kr., halvdelen {b[halvdel]} mio. kr. ({b[drift] | decimaler 2}); "
+                        "{b[halvdel] | mio. kr.}.\n",
+                csv);
+    CHECK(l.messages.find("error: the figure \"{b[halvdel]}\" is computed from a table that shows its figures in mio. kr., "
+                          "but they are written in kr.: name the unit this figure is printed in, \"| mio. kr.\" or \"| kr.\"") !=
+          std::string::npos);
+    CHECK(l.messages.find("\"{b[drift] | decimaler 2}\" is computed from a table") != std::string::npos);
+    CHECK(l.messages.find("\"{b[drift]}\"") == std::string::npos);  // quoted as the table prints it: 11,5
+    CHECK(l.messages.find("\"{b[halvdel] | mio. kr.}\"") == std::string::npos);
+}
+
 TEST_CASE("figures: tables in other items are quoted by name; errors point into the text") {
     auto l = compute("Underskud: {andet[Udgifter; 2024] + andet[Indtægter; 2024]}.\n", kBudgetCsv,
                      "```tabel\nfil: t.csv\nnavn: andet\ntitel: Andet\n```\n");
@@ -1104,6 +1130,21 @@ TEST_CASE("table calc: shares computed per hundred are shares, and two of them a
     CHECK(ratio.messages.find("{t[Nord; Ja 2023] / t[Nord; I alt 2023] | pct.}") != std::string::npos);
     CHECK(ratio.messages.find("{t[Nord; Procent] / 100 | pct.}") != std::string::npos);
     CHECK(ratio.messages.find("{t[Nord; Andel] * 100 | pct.}") == std::string::npos);  // per hundred again
+    // A share or index computed per hundred is not points, and not an amount: "79 pct.-point" and
+    // "79 kr." were printed (a probe); so is a growth rate of shares (4 points of 68 %).
+    const auto units = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\n```beregning\nnavn: b\n"
+                               "værdi: p = t[Nord; Ja 2023] / t[Nord; I alt 2023] * 100\n```\n\n"
+                               "Tal: {t[Nord; Ja 2023] / t[Nord; I alt 2023] * 100 | pct.-point}, {b[p] | kr.}, {b[p] | pct.}.\n",
+                               csv);
+    CHECK(units.messages.find("error: the figure is computed per hundred (as \"[Ja] / [I alt] * 100\"): a share in per cent or "
+                              "an index, not the difference of two shares; print it with \"| pct.\"") != std::string::npos);
+    CHECK(units.messages.find("not an amount, and cannot be shown in kr. in the figure \"{b[p] | kr.}\"") != std::string::npos);
+    CHECK(units.messages.find("{b[p] | pct.}") == std::string::npos);
+    const auto growth = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nTal: {(t[Nord; 2024] - t[Nord; 2023]) / "
+                                "t[Nord; 2023] * 100 | pct.-point} og {t[Nord; 2024] / t[Nord; 2023] | pct.}.\n",
+                                "Region;2023;2024\nNord;68 %;72 %\n");
+    CHECK(growth.messages.find("a share in per cent or an index, not the difference of two shares") != std::string::npos);
+    CHECK(growth.messages.find("is a ratio of two figures") != std::string::npos);
 }
 
 namespace {
