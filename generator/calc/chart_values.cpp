@@ -276,9 +276,12 @@ private:
     // be a wrong figure), and a share cannot label amounts. Other words ("dage", "stillinger")
     // name what is counted and are not checked.
     bool unit_fits(const model::Chart& c, const Table& t) {
-        const std::string named = unit_written(c.unit);
-        if (named.empty()) return true;
         const bool declared = !t.unit.empty() || !t.figures_unit.empty();  // not kr. that may be counts
+        // "mio." alone may count millions of something in a table of counts; under a table of
+        // amounts it names mio. kr. as much as "mill. kr." does.
+        bool lone_scale = false;
+        const std::string named = unit_written(c.unit, &lone_scale);
+        if (named.empty() || (lone_scale && !declared)) return true;
         const std::string printed = printed_unit(t);
         // Percentage points are computed in the table, whatever its figures are (points_fit).
         if (named == printed || ((named == "pct." || named == kPoints) && !declared) || named == kPoints) return true;
@@ -321,11 +324,19 @@ private:
 
     // The unit a chart's "enhed:" names as calc/units.hpp writes it ("Mio. kr" is "mio. kr."),
     // or "" for a word that is not a unit of figures.
-    static std::string unit_written(const std::string& text) {
+    // The unit a chart's "enhed:" names, however it is spelled ("mill. kr.", "mio. DKK", "kroner"),
+    // or "" for a word that names what is counted ("dage"). *lone_scale: a scale word alone ("mio.").
+    static std::string unit_written(const std::string& text, bool* lone_scale = nullptr) {
         std::string key;
         for (char ch : text)
             if (ch != ' ' && ch != '.') key += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-        if (key == "kr") return "kr.";
+        if (key == "kr" || key == "kroner" || key == "dkk") return "kr.";
+        if (const std::string amount = unit_named_in(text); !amount.empty()) return amount;
+        if (const std::string scale = unit_named_in("(" + text + ")"); !scale.empty()) {
+            if (lone_scale) *lone_scale = true;
+            return scale;
+        }
+
         if (key == "tkr" || key == "1000kr") return "t. kr.";
         if (key == "miokr") return "mio. kr.";
         if (key == "miakr") return "mia. kr.";

@@ -553,6 +553,16 @@ TEST_CASE("diagram block: an amount unit that is not the one the table prints is
     CHECK(messages("talenhed: kr.\nenhed: mio. kr.\n", "mio. kr.") == "");
     CHECK(messages("", "kr.") == "");
     CHECK(messages("", "stillinger") == "");
+    // However the unit is spelled (a probe labelled kroner "mill. kr." and millions "kroner").
+    for (const char* spelled : {"mill. kr.", "mio. DKK", "millioner kr.", "mia.", "mio.", "Mia. kr."})
+        CHECK_MESSAGE(messages("talenhed: kr.\n", spelled).find("is not the unit its table \"t\" prints its figures in, kr.") !=
+                          std::string::npos,
+                      spelled);
+    for (const char* spelled : {"kroner", "DKK", "tkr."})
+        CHECK_MESSAGE(messages("talenhed: mio. kr.\n", spelled).find("prints its figures in, mio. kr.") != std::string::npos, spelled);
+    CHECK(messages("talenhed: mio. kr.\n", "mill. kr.") == "");
+    CHECK(messages("talenhed: kr.\n", "DKK") == "");
+    CHECK(messages("", "mio.") == "");  // a table of counts may count millions
 }
 
 namespace {
