@@ -10,6 +10,7 @@
 #include "calc/figure_stops.hpp"
 #include "calc/options.hpp"
 #include "calc/table_calc.hpp"
+#include "numbers/danish_number.hpp"
 #include "calc/units.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
@@ -463,7 +464,8 @@ private:
             if (!caution.empty()) d_.warning(f.loc, fmt(_("the value {} {}"), quote_text(f.target), caution));
             if (p->options.decimals >= 0 && v->is_number()) {
                 v->decimals = p->options.decimals;
-                v->printed.clear();  // printed with its own decimals, not as its table prints the cell
+                v->printed.clear();   // printed with its own decimals, not as its table prints the cell
+                v->quotient = false;  // its decimals chosen: not those of its inputs
             }
             e.values[label_key(f.target)] = *v;
         }
@@ -590,6 +592,15 @@ private:
             if (lost)
                 d_.warning(in.loc, fmt(_("the figure {} is not zero but prints as {}; ask for more decimals or another unit"),
                                        quote_text("{" + in.expression + "}"), quote_text(in.text)));
+            // A quotient with the decimals of its inputs, as a table's computed cell is warned of
+            // (10 / 4 printed "3"); not once converted to another unit, which chooses its decimals.
+            else if (v->is_number() && v->quotient && options->decimals < 0 && (options->unit.empty() || options->unit == v->unit) &&
+                     rounds_far(v->number, v->decimals < 0 ? 0 : v->decimals))
+                d_.warning(in.loc, fmt(_("the figure {} is {} but prints as {}, with the decimals of the figures it is computed "
+                                         "from; give it decimals (\"| decimaler 2\")"),
+                                       quote_text("{" + in.expression + "}"),
+                                       format_danish_exact(v->number.rounded(std::min(6, std::max(v->decimals, 0) + 4))),
+                                       quote_text(in.text)));
         }
     }
 

@@ -77,6 +77,15 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
     return o;
 }
 
+bool rounds_far(const Decimal& value, int decimals) {
+    const Decimal shown = value.rounded(decimals);
+    const auto off = Decimal::sub(value, shown);
+    const auto magnitude = value.abs();
+    const auto scaled_off = off ? off->abs() : std::nullopt;
+    const auto tenfold = scaled_off ? Decimal::mul(*scaled_off, Decimal(10, 0)) : std::nullopt;
+    return !shown.is_zero() && magnitude && tenfold && *tenfold > *magnitude;
+}
+
 std::string format_value(const Value& v, const Options& o, const Words& words, bool* lost_to_zero, std::string* error) {
     switch (v.kind) {
         case Value::Kind::Missing: return v.text;

@@ -1396,12 +1396,7 @@ private:
     void check_rounding(size_t r, size_t c, const Value& v, const Prepared& p) {
         const Cell& cell = t_.rows[r].cells[c];
         if (!v.quotient || p.options.decimals >= 0 || t_.decimals >= 0 || cell.kind != Cell::Kind::Number) return;
-        const Decimal shown = v.number.rounded(cell.decimals);
-        const auto off = Decimal::sub(v.number, shown);
-        const auto magnitude = v.number.abs();
-        const auto scaled_off = off ? off->abs() : std::nullopt;
-        const auto tenfold = scaled_off ? Decimal::mul(*scaled_off, Decimal(10, 0)) : std::nullopt;
-        if (shown.is_zero() || !magnitude || !tenfold || !(*tenfold > *magnitude)) return;
+        if (!rounds_far(v.number, cell.decimals)) return;
         if (!rounding_reported_.insert(p.formula).second) return;
         diags_.warning(p.formula->loc,
                        fmt(_("the computed figure for {} / {} is {} but prints as {}, with the decimals of the figures it is "

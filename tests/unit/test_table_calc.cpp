@@ -141,6 +141,23 @@ TEST_CASE("table calc: a backwards range of rows or columns in a formula's optio
     CHECK(l.messages.find("m/01-a/item.md:13:30: error: the range \"2024\" .. \"2023\" runs backwards") == 0);
 }
 
+TEST_CASE("figures: a quotient in the text or a beregning value printed far from its value is warned about, as in a table") {
+    // A probe: 10 / 4 printed "3" in the text with no word, where the table's cell was warned of.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\n```beregning\nnavn: b\n"
+                           "værdi: q = t[Nord; Sager] / t[Nord; Ansatte]\nværdi: d = t[Nord; Sager] / t[Nord; Ansatte] | decimaler 1\n```\n\n"
+                           "Sager pr. ansat: {t[Nord; Sager] / t[Nord; Ansatte]}, {b[q]}, {b[d]}, "
+                           "{t[Nord; Sager] / t[Nord; Ansatte] | decimaler 1}, {t[Syd; Sager] / t[Syd; Ansatte]}.\n",
+                           "Region;Sager;Ansatte\nNord;10;4\nSyd;21;2\n");
+    REQUIRE(l.meeting);
+    CHECK(figure_text(l).find("Sager pr. ansat: 3, 3, 2,5, 2,5, 11.") != std::string::npos);
+    CHECK(l.messages.find("warning: the figure \"{t[Nord; Sager] / t[Nord; Ansatte]}\" is 2,5 but prints as \"3\", with the "
+                          "decimals of the figures it is computed from; give it decimals (\"| decimaler 2\")") != std::string::npos);
+    CHECK(l.messages.find("\"{b[q]}\" is 2,5 but prints as \"3\"") != std::string::npos);
+    CHECK(l.messages.find("{b[d]}") == std::string::npos);
+    CHECK(l.messages.find("decimaler 1}") == std::string::npos);
+    CHECK(l.messages.find("Syd") == std::string::npos);  // 10,5 printed 11: within a tenth
+}
+
 TEST_CASE("table calc: a quotient that does not terminate is exact, so a figure on a rounding boundary is not rounded down") {
     // 10 / 12 * 3 is 2,5 and prints 3, as 10 * 3 / 12 does (not 2,499999999999 printed 2).
     const auto l = compute(
