@@ -445,10 +445,28 @@ void split_sections(std::vector<Block>& blocks, const TextFile& file, AgendaItem
     }
 }
 
-// Tables are numbered per item in the order they appear; each attachment counts anew.
+// Tables are numbered per item in the order the packet prints them, as figures are: the sections
+// in their standard order, whatever order item.md writes them in ("# Økonomi" before "# Resumé"
+// printed Tabel 2 before Tabel 1); each attachment counts anew.
+void number_table_blocks(std::vector<Block>& blocks, AgendaItem& item, std::vector<int>& counters) {
+    for (Block& b : blocks) {
+        if (b.kind == Block::Kind::Table && b.table >= 0 && static_cast<size_t>(b.table) < item.tables.size()) {
+            model::Table& t = item.tables[static_cast<size_t>(b.table)];
+            if (t.number == 0) t.number = ++counters[static_cast<size_t>(t.attachment + 1)];
+        }
+        for (auto& list_item : b.items) number_table_blocks(list_item, item, counters);
+        number_table_blocks(b.children, item, counters);
+    }
+}
+
 void number_tables(AgendaItem& item) {
     std::vector<int> counters(item.attachments.size() + 1, 0);
-    for (model::Table& t : item.tables) t.number = ++counters[static_cast<size_t>(t.attachment + 1)];
+    for (model::Table& t : item.tables) t.number = 0;
+    for (model::Section& s : item.sections) number_table_blocks(s.blocks, item, counters);
+    for (model::Attachment& a : item.attachments) number_table_blocks(a.content, item, counters);
+    // A table no block prints (none today) after those that are.
+    for (model::Table& t : item.tables)
+        if (t.number == 0) t.number = ++counters[static_cast<size_t>(t.attachment + 1)];
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "input/meeting_loader.hpp"
 #include "test_support.hpp"
 
@@ -111,6 +113,28 @@ TEST_CASE("loader: a good meeting") {
     CHECK_FALSE(a.attachments[0].content.empty());
     CHECK(a.attachments[1].content.empty());
     CHECK(m->items[1].status == model::Status::Fortrolig);
+}
+
+TEST_CASE("loader: tables are numbered in the order the packet prints them, whatever order item.md writes the sections in") {
+    // A probe: "# Økonomi" written before "# Resumé" printed Tabel 2 in the Resumé, before Tabel 1.
+    MemoryFiles f = good_meeting();
+    std::string item = replace(kItemA, "# Resumé\n\nKort resumé.\n",
+                               "# Økonomi\n\n```tabel\nfil: tabel-1.csv\ntitel: Økonomi\n```\n\n"
+                               "# Resumé\n\nKort resumé.\n\n```tabel\nfil: tabel-1.csv\ntitel: Resumé\n```\n");
+    f.add("05-a/item.md", replace(item, "# Økonomi\n\n-\n", ""));
+    f.add("05-a/bilag-1.md", "## Notat\n\n```tabel\nfil: tabel-1.csv\ntitel: Bilagets\n```\n");
+    Diagnostics d;
+    const auto m = load_meeting(f, "m", d);
+    REQUIRE(m);
+    CHECK(test::messages(d) == "");
+    const model::AgendaItem& a = m->items[0];
+    REQUIRE(a.tables.size() == 4);
+    std::map<std::string, int> number;
+    for (const model::Table& t : a.tables) number[t.title] = t.number;
+    CHECK(number["Resumé"] == 1);
+    CHECK(number["Antal læger"] == 2);  // Sagsfremstilling
+    CHECK(number["Økonomi"] == 3);
+    CHECK(number["Bilagets"] == 1);     // an attachment counts anew
 }
 
 TEST_CASE("loader: a missing meeting file") {
