@@ -1,6 +1,9 @@
 #include "render/pdf/structure_tree.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <optional>
@@ -14,27 +17,33 @@ namespace {
 
 using Role = Origin::Role;
 
-// The structure types, one object each, so that an element's type is a pointer compared as such.
-constexpr const char* kDocument = "Document";
-constexpr const char* kP = "P";
-constexpr const char* kL = "L";
-constexpr const char* kLI = "LI";
-constexpr const char* kLbl = "Lbl";
-constexpr const char* kLBody = "LBody";
-constexpr const char* kTable = "Table";
-constexpr const char* kCaption = "Caption";
-constexpr const char* kTHead = "THead";
-constexpr const char* kTBody = "TBody";
-constexpr const char* kTR = "TR";
-constexpr const char* kTH = "TH";
-constexpr const char* kTD = "TD";
-constexpr const char* kTOC = "TOC";
-constexpr const char* kTOCI = "TOCI";
-constexpr const char* kLink = "Link";
-constexpr const char* kReference = "Reference";
-constexpr const char* kBlockQuote = "BlockQuote";
-constexpr const char* kFigure = "Figure";
-constexpr const char* kHeadings[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
+// The structure types, in one array: an element's type is a pointer into it, compared as such,
+// and where it points is the type's number in a packed key (ChildTable).
+constexpr size_t kTypeSize = 11;  // "BlockQuote" and its NUL
+constexpr char kTypes[][kTypeSize] = {"Document", "P",    "L",   "LI",   "Lbl",       "LBody",      "Table",  "Caption",
+                                      "THead",    "TBody", "TR",  "TH",   "TD",        "TOC",        "TOCI",   "Link",
+                                      "Reference", "BlockQuote", "Figure", "H1", "H2", "H3", "H4", "H5", "H6"};
+constexpr const char* kDocument = kTypes[0];
+constexpr const char* kP = kTypes[1];
+constexpr const char* kL = kTypes[2];
+constexpr const char* kLI = kTypes[3];
+constexpr const char* kLbl = kTypes[4];
+constexpr const char* kLBody = kTypes[5];
+constexpr const char* kTable = kTypes[6];
+constexpr const char* kCaption = kTypes[7];
+constexpr const char* kTHead = kTypes[8];
+constexpr const char* kTBody = kTypes[9];
+constexpr const char* kTR = kTypes[10];
+constexpr const char* kTH = kTypes[11];
+constexpr const char* kTD = kTypes[12];
+constexpr const char* kTOC = kTypes[13];
+constexpr const char* kTOCI = kTypes[14];
+constexpr const char* kLink = kTypes[15];
+constexpr const char* kReference = kTypes[16];
+constexpr const char* kBlockQuote = kTypes[17];
+constexpr const char* kFigure = kTypes[18];
+constexpr const char* kHeadings[] = {kTypes[19], kTypes[20], kTypes[21], kTypes[22], kTypes[23], kTypes[24]};
+static_assert(std::size(kTypes) <= 32);
 
 const char* heading(int level) { return kHeadings[std::clamp(level, 1, 6) - 1]; }
 
@@ -63,8 +72,6 @@ struct ChildKey {
     const char* type;
     long long key;
     friend bool operator==(const ChildKey&, const ChildKey&) = default;
-    // Hashed rather than ordered: a hash table's entries are a third smaller than a tree's,
-    // and there is one per element of the document.
     struct Hash {
         size_t operator()(const ChildKey& k) const noexcept {
             size_t h = std::hash<long long>()(k.key);
@@ -74,17 +81,100 @@ struct ChildKey {
     };
 };
 
+// The element of each ChildKey, in one open-addressed table of keys packed into 8 bytes (12
+// bytes a slot with its element, at most three quarters full): a hash map's node was 48 bytes
+// and its bucket 8, for each of the 17.000 elements of a PDF ten times the example's size, held
+// while the agenda-only PDF's tree is built beside the packet's (the build's peak). A key that
+// does not pack (a parent past 2^24 - 2, a key past 2^34, which no real packet reaches) is kept
+// in a hash map beside it, so the table answers the same for every key.
+class ChildTable {
+public:
+    // Room for n keys without growing.
+    void reserve(size_t n) {
+        size_t capacity = 16;
+        while (capacity * 3 < n * 4) capacity *= 2;
+        if (capacity > keys_.size()) rehash(capacity);
+    }
+
+    // The element of k, or -1.
+    int find(const ChildKey& k) const {
+        const uint64_t packed = pack(k);
+        if (packed == 0) {
+            const auto it = others_.find(k);
+            return it == others_.end() ? -1 : it->second;
+        }
+        if (keys_.empty()) return -1;
+        for (size_t i = slot(packed);; i = (i + 1) & (keys_.size() - 1)) {
+            if (keys_[i] == packed) return elements_[i];
+            if (keys_[i] == 0) return -1;
+        }
+    }
+
+    // Gives k (not in the table) element e.
+    void insert(const ChildKey& k, int e) {
+        const uint64_t packed = pack(k);
+        if (packed == 0) {
+            others_.emplace(k, e);
+            return;
+        }
+        if ((count_ + 1) * 4 > keys_.size() * 3) rehash(keys_.empty() ? 16 : keys_.size() * 2);
+        place(packed, e);
+        ++count_;
+    }
+
+private:
+    static constexpr int kParentBits = 24, kTypeBits = 5, kKeyBits = 35;
+
+    // The key in 64 bits, never 0; 0 if it does not fit.
+    static uint64_t pack(const ChildKey& k) {
+        const long long bias = 1LL << (kKeyBits - 1);
+        if (k.parent < 0 || k.parent >= (1 << kParentBits) - 1 || k.key < -bias || k.key >= bias) return 0;
+        const auto base = reinterpret_cast<std::uintptr_t>(kTypes[0]), at = reinterpret_cast<std::uintptr_t>(k.type);
+        if (at < base || at >= base + sizeof kTypes || (at - base) % kTypeSize != 0) return 0;
+        return (static_cast<uint64_t>(k.parent) + 1) << (kTypeBits + kKeyBits) |
+               static_cast<uint64_t>((at - base) / kTypeSize) << kKeyBits | static_cast<uint64_t>(k.key + bias);
+    }
+
+    // The top bits of the product: every bit of the key reaches them (the low bits of a product
+    // depend only on the low bits of the key, which would leave out the parent and type).
+    size_t slot(uint64_t packed) const { return static_cast<size_t>((packed * 0x9E3779B97F4A7C15ULL) >> shift_); }
+
+    void place(uint64_t packed, int e) {
+        size_t i = slot(packed);
+        while (keys_[i] != 0) i = (i + 1) & (keys_.size() - 1);
+        keys_[i] = packed;
+        elements_[i] = e;
+    }
+
+    void rehash(size_t capacity) {
+        shift_ = 64 - std::countr_zero(capacity);
+        std::vector<uint64_t> keys(capacity, 0);
+        std::vector<int> elements(capacity, -1);
+        keys.swap(keys_);
+        elements.swap(elements_);
+        for (size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] != 0) place(keys[i], elements[i]);
+    }
+
+    std::vector<uint64_t> keys_;  // 0: an empty slot
+    std::vector<int> elements_;
+    size_t count_ = 0;
+    int shift_ = 64;  // 64 - log2 of the capacity
+    std::unordered_map<ChildKey, int, ChildKey::Hash> others_;  // the keys that do not pack
+};
+
 class Builder {
 public:
     Builder(const LaidOutDocument& doc, const AgendaOnly* only, const StructureTree* sized_like)
         : doc_(doc), only_(only), page_count_(only ? only->pages : doc.pages.size()) {
         if (sized_like) {
             tree_.elements.reserve(sized_like->elements.size());
-            last_kid_.reserve(sized_like->elements.size());
+            last_element_kid_.reserve(sized_like->elements.size());
+            children_.reserve(sized_like->elements.size());
             kids_.reserve(sized_like->all_kids.size());
         }
         tree_.elements.push_back({kDocument, -1});
-        last_kid_.emplace_back();
+        last_element_kid_.push_back(-1);
         first_pages();
     }
 
@@ -93,9 +183,9 @@ public:
         // Held until the whole document is written: without the slack of its growth. The
         // lookup of children is dropped first, so it and both copies of the elements are
         // never held at once (the peak of a large meeting's build).
-        decltype(children_)().swap(children_);
+        children_ = ChildTable();
         tree_.elements.shrink_to_fit();
-        decltype(last_kid_)().swap(last_kid_);
+        decltype(last_element_kid_)().swap(last_element_kid_);
         gather_kids();
         return std::move(tree_);
     }
@@ -116,7 +206,7 @@ private:
     // Gives element e a child after those it has.
     void add_kid(int e, StructKid kid) {
         kids_.push_back({e, kid});
-        last_kid_[static_cast<size_t>(e)] = kid;
+        last_element_kid_[static_cast<size_t>(e)] = kid.kind == StructKid::Kind::Element ? kid.index : -1;
         ++tree_.elements[static_cast<size_t>(e)].kid_count;
     }
 
@@ -139,12 +229,12 @@ private:
 
     int child(int parent, const char* type, long long key) {
         const ChildKey k{parent, type, key};
-        if (const auto it = children_.find(k); it != children_.end()) return it->second;
+        if (const int found = children_.find(k); found >= 0) return found;
         const int e = static_cast<int>(tree_.elements.size());
         tree_.elements.push_back({type, parent});
-        last_kid_.emplace_back();
+        last_element_kid_.push_back(-1);
         add_kid(parent, {StructKid::Kind::Element, e, -1});
-        children_.emplace(k, e);
+        children_.insert(k, e);
         return e;
     }
     int fresh(int parent, const char* type) { return child(parent, type, --unique_); }
@@ -308,10 +398,8 @@ private:
         const LinkItem& l = links(p)[li];
         int& slot = tree_.link_element[static_cast<size_t>(p)][li];
         if (slot >= 0) return slot;
-        const std::optional<StructKid>& previous = last_kid_[static_cast<size_t>(parent)];
         int e = -1;
-        if (previous && previous->kind == StructKid::Kind::Element) {
-            const int last = previous->index;
+        if (const int last = last_element_kid_[static_cast<size_t>(parent)]; last >= 0) {
             if (tree_.elements[static_cast<size_t>(last)].type == kLink && link_destination_[last] == destination(l)) e = last;
         }
         if (e < 0) {
@@ -401,9 +489,11 @@ private:
     const AgendaOnly* only_;  // tagging the agenda-only PDF of the packet laid out in doc_
     size_t page_count_;
     StructureTree tree_;
-    std::unordered_map<ChildKey, int, ChildKey::Hash> children_;  // an element per key
+    ChildTable children_;  // an element per key
     std::vector<std::pair<int, StructKid>> kids_;      // each child as added, with its element
-    std::vector<std::optional<StructKid>> last_kid_;   // per element: the child added last
+    // Per element: its last child if that is an element (what a link looks at), else -1. An
+    // int, not the child (12 bytes with std::optional's flag), for each element.
+    std::vector<int> last_element_kid_;
     std::vector<int> first_page_;  // per block number (they are dense, in reading order): its first page, or -1
     std::map<int, int> caption_page_;
     std::map<std::tuple<int, int, std::string>, int> header_page_;
