@@ -60,10 +60,19 @@ CodeHeading code_heading(std::string_view heading) {
         if (ends_with(w, "nr") || ends_with(w, "nummer") || ends_with(w, "kode") || w == "cvr" || w == "ean" || w == "id")
             return CodeHeading::Identifier;
     // A heading that names a particular year ("År 2024", "Budget år 2024") heads that year's figures.
+    // "i år", "sidste år", "næste år" say when, not which year: "Forbrug i år" heads amounts (a
+    // probe's 2100, 1350 and 1500 were printed as years and left out of the sum).
+    const auto when = [&](size_t i) {
+        if (i == 0 || words[i] != "\xC3\xA5r") return false;
+        const std::string& before = words[i - 1];
+        return before == "i" || before == "sidste" || before == "n\xC3\xA6ste" || before == "forrige" || before == "hvert" ||
+               before == "samme" || before == "dette" || before == "sidst" || before == "foreg\xC3\xA5ende";
+    };
     bool year = false;
-    for (const std::string& w : words) {
+    for (size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
         if (std::all_of(w.begin(), w.end(), is_digit)) return CodeHeading::None;
-        if (ends_with(w, "\xC3\xA5r") || ends_with(w, "\xC3\xA5rstal")) year = true;
+        if ((ends_with(w, "\xC3\xA5r") && !when(i)) || ends_with(w, "\xC3\xA5rstal")) year = true;
     }
     return year ? CodeHeading::Year : CodeHeading::None;
 }

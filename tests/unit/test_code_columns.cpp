@@ -26,7 +26,9 @@ TEST_CASE("code columns: a heading names an identifier or a year") {
     // Counts, rates, amounts and periods name no code.
     for (const char* none : {"Antal år", "Udgift pr. år", "Antal CVR-numre", "Senge", "Budget 2024", "I alt (kr.)",
                              "Dec. 2016", "Årsværk", "Periode", "Budget år 2024", "År 2024", "Udgift pr. år (mio. kr.)",
-                             "Beløb (t.kr.)", "Kode (kr.)", "Andel (%)"})
+                             "Beløb (t.kr.)", "Kode (kr.)", "Andel (%)",
+                             // "i år", "sidste år" say when (a probe: "Forbrug i år" printed 2100 as a year).
+                             "Forbrug i år", "Forbrug sidste år", "Næste år", "Udgifter samme år i fjor"})
         CHECK_MESSAGE(input::code_heading(none) == CodeHeading::None, none);
 }
 
