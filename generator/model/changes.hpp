@@ -39,6 +39,10 @@ struct FigureChange {
     // A value of a "beregning" block (not printed): the block's name, the value's name in `row`,
     // its expression as written in `before` and `after`. Listed only with the figures it changed.
     std::string calculation;
+    // A table's formula written otherwise ("kolonne: PL-reguleret = [2024] * 1,034" -> "* 1,036"):
+    // the row or column it computes, its expressions in `before` and `after`; listed as the cause
+    // of the cells that changed with it.
+    std::string formula_of;
 };
 
 // A paragraph (or heading, or list item) whose words changed.

@@ -15,6 +15,8 @@ using model::PartChange;
 // Where a changed figure stands, in the item it is in.
 std::string figure_place(const FigureChange& f, const Wording& w) {
     if (!f.calculation.empty()) return w.get("rettet-beregning", {{"navn", f.calculation}, {"vaerdi", f.row}});
+    if (f.table > 0 && !f.formula_of.empty())
+        return w.get("rettet-formel", {{"tabel", std::to_string(f.table)}, {"titel", f.table_title}, {"maal", f.formula_of}});
     if (f.table > 0) {
         // A row label printed as a lead-in ("Personaleudgifter i alt:") without its colon, which
         // the sentence's own comma follows.

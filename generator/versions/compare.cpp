@@ -438,6 +438,7 @@ private:
             if (!matched_now_.count({n, c.attachment, c.table})) continue;
             cell_change(c, std::get<3>(k), c.table, before, c.text, c.input, c.formula);
             if (c.cell) out_.cells.push_back(c.cell);
+            if (old != before_cells.end()) formula_change(c, *old->second);
         }
         // A removed cell of a table still there is listed under the table's number now.
         for (const auto& [k, c] : before_cells)
@@ -467,6 +468,36 @@ private:
                 break;
             }
         }
+    }
+
+    // A computed cell that changed because its formula was written otherwise (a rate corrected in
+    // it): the formula is the input change its cells follow from, listed once per table and formula.
+    void formula_change(const CellEntry& now, const CellEntry& before) {
+        if (now.input || before.input || now.formula.empty() || before.formula.empty()) return;
+        const auto split = [](const std::string& written) {  // "kolonne: Mål = [A] * 2" -> ("kolonne: Mål", "[A] * 2")
+            const size_t eq = written.find(" = ");
+            return eq == std::string::npos ? std::make_pair(written, std::string())
+                                           : std::make_pair(written.substr(0, eq), written.substr(eq + 3));
+        };
+        const auto [target, after] = split(now.formula);
+        const auto [old_target, old_expression] = split(before.formula);
+        if (target != old_target || canonical_expression(old_expression) == canonical_expression(after)) return;
+        if (!formulas_changed_.insert({now.item, now.table, now.formula}).second) return;
+        Pending p;
+        p.change.item = now.item;
+        p.change.table = now.table;
+        if (const TableEntry* t = table(now_, now.item, now.attachment, now.table)) {
+            p.change.table_title = t->title;
+            p.table_name = t->name;
+        }
+        const bool column = target.rfind("kolonne:", 0) == 0;
+        const std::string label(trim(std::string_view(target).substr(target.find(':') + 1)));
+        (column ? p.change.column : p.change.row) = label;
+        p.change.formula_of = label;
+        p.change.before = old_expression;
+        p.change.after = after;
+        p.change.input = true;
+        pending_.push_back(std::move(p));
     }
 
     // `table` is the table's number in this version.
@@ -662,6 +693,7 @@ private:
     std::set<TableKey> matched_now_;        // the tables of now that one of before is
     const std::map<int, int> moved_;        // renumbered items: number now -> number before
     std::vector<Pending> pending_;
+    std::set<std::tuple<int, int, std::string>> formulas_changed_;  // (item, table, formula) listed
     Comparison out_;
 };
 

@@ -31,7 +31,7 @@ void correct(model::Meeting& meeting, model::Changes& c) {
                 if (cell.text.empty()) continue;
                 cell.changed = true;
                 c.figures.push_back({item.number, t.number, t.title, t.rows[r].cells[0].text,
-                                     k < t.header.size() ? t.header[k] : "", "", "0", cell.text, true, -1, ""});
+                                     k < t.header.size() ? t.header[k] : "", "", "0", cell.text, true, -1, "", ""});
             }
         for (model::Section& s : item.sections)
             for (model::Block& b : s.blocks) {
@@ -39,7 +39,7 @@ void correct(model::Meeting& meeting, model::Changes& c) {
                 for (model::Inline& in : b.inlines)
                     if (in.kind == model::Inline::Kind::Figure && !in.changed) {
                         in.changed = true;
-                        c.figures.push_back({item.number, 0, "", "", "", "Resumé", "0", in.text, false, 0, ""});
+                        c.figures.push_back({item.number, 0, "", "", "", "Resumé", "0", in.text, false, 0, "", ""});
                     }
                 if (c.texts.empty()) {
                     b.changed = true;

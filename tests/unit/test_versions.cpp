@@ -947,3 +947,25 @@ TEST_CASE("versions: a corrected value of a beregning block is the cause the she
     CHECK(back->calculations[1].expression == "(sats-2023 - reduktion) * 1,034 | decimaler 2");
     CHECK(versions::same_content(s, edition("25,80", "25,85 kr.", "1")));
 }
+
+TEST_CASE("versions: a table's formula written otherwise is the cause the sheet gives for the cells computed by it") {
+    // "kolonne: PL = [2024] * 1,034" corrected to 1,036 listed the cells it computes with no cause.
+    const auto edition = [](const char* rate, const char* wage, const char* total) {
+        Snapshot s = small();
+        s.cells = {cell(3, "Løn", "2024", "1.000", true), cell(3, "Løn", "PL", wage, false, (std::string("kolonne: PL = [2024] * ") + rate).c_str()),
+                   cell(3, "I alt", "PL", total, false, "række: I alt = sum(Løn:Drift)")};
+        s.texts = {};
+        return s;
+    };
+    const versions::Comparison c = versions::compare(edition("1,034", "1.034", "1.034"), edition("1,036", "1.036", "1.036"), {});
+    REQUIRE(c.changes.figures.size() == 3);
+    CHECK(c.changes.figures[0].formula_of == "PL");
+    CHECK(c.changes.figures[0].column == "PL");
+    CHECK(c.changes.figures[0].before == "[2024] * 1,034");
+    CHECK(c.changes.figures[0].after == "[2024] * 1,036");
+    CHECK(c.changes.figures[1].cause == 0);
+    CHECK(c.changes.figures[2].cause == 0);
+    // Respaced only, with the figures as they were: no change at all.
+    const versions::Comparison same = versions::compare(edition("1,034", "1.034", "1.034"), edition(" 1,034", "1.034", "1.034"), {});
+    CHECK(same.changes.figures.empty());
+}
