@@ -66,6 +66,7 @@ public:
             } else if (operator_at(i, out)) {
                 t.kind = Token::Kind::Op;
                 t.op = op_char(i);
+                t.text = s_.substr(i, op_len(i));  // as written: "x" and "×" are "*" to the parser
                 i += op_len(i);
             } else if (range_at(i)) {
                 t.kind = Token::Kind::Range;
@@ -167,7 +168,7 @@ private:
             case Token::Kind::LParen: return "\"(\"";
             case Token::Kind::RParen: return "\")\"";
             case Token::Kind::Semi: return "\";\"";
-            case Token::Kind::Op: return std::string("\"") + t.op + "\"";
+            case Token::Kind::Op: return "\"" + (t.text.empty() ? std::string(1, t.op) : t.text) + "\"";
             case Token::Kind::Range: return "\"..\"";
             default: return quote_text(t.text);
         }
@@ -271,6 +272,13 @@ private:
                 e->text = t.text;
                 return e;
             }
+            case Token::Kind::Op:
+                // "x" (or "×") where a value is expected: the multiplication operator, not a label.
+                if (t.op == '*' && t.text != "*")
+                    return fail(t, fmt(_("expected a number, a label or \"(\", found \"{0}\", which between spaces is "
+                                         "the multiplication operator; a label \"{0}\" is written [{0}]"),
+                                       t.text));
+                return fail(t, fmt(_("expected a number, a label or \"(\", found {}"), describe(t)));
             default: return fail(t, fmt(_("expected a number, a label or \"(\", found {}"), describe(t)));
         }
     }

@@ -87,6 +87,23 @@ std::optional<std::string> meant_block(const std::string& info, const std::strin
     return calculation ? "beregning" : "tabel";
 }
 
+// Where a value's name holds a word the formula language reads as an operator when it stands
+// between spaces ("x" and "×" multiply, "+ - * /", ".." a range), and that word; npos if none.
+// Such a value could not be named bare in the formulas below it ("y = x + 1" reads "x" as "*").
+std::pair<size_t, std::string> operator_in_name(const std::string& name) {
+    static const char* const kOperators[] = {"x", "\xC3\x97", "+", "-", "*", "/", ".."};
+    for (size_t i = 0; i < name.size();) {
+        while (i < name.size() && (name[i] == ' ' || name[i] == '\t')) ++i;
+        size_t j = i;
+        while (j < name.size() && name[j] != ' ' && name[j] != '\t') ++j;
+        const std::string_view word = std::string_view(name).substr(i, j - i);
+        for (const char* op : kOperators)
+            if (!word.empty() && word == op) return {i, std::string(word)};
+        i = j;
+    }
+    return {std::string::npos, ""};
+}
+
 // A ```beregning block: "navn: kontingent" and "værdi: sats-2024 = ..." lines.
 std::optional<model::Calculation> read_calculation(const std::vector<KeyValue>& keys, const SourceLoc& fence,
                                                    Diagnostics& diags) {
@@ -101,7 +118,28 @@ std::optional<model::Calculation> read_calculation(const std::vector<KeyValue>& 
         } else if (kv.key == "mangler") {
             c.missing_passes = read_missing_passes(kv, diags);
         } else if (kv.key == "værdi") {
-            if (auto f = read_formula(kv, model::Formula::Kind::Value, diags)) c.values.push_back(std::move(*f));
+            auto f = read_formula(kv, model::Formula::Kind::Value, diags);
+            if (!f) continue;
+            if (const auto [at, op] = operator_in_name(f->target); at != std::string::npos) {
+                SourceLoc l = kv.value_loc;
+                const size_t value_byte = kv.line.find(kv.value);
+                const size_t name_byte = kv.value.find(f->target);
+                if (value_byte != std::string::npos && name_byte != std::string::npos)
+                    l.column = column_of(kv.line, value_byte + name_byte + at);
+                const bool times = op == "x" || op == "\xC3\x97";
+                const std::string what = times ? _("multiplication, as *") : op == ".." ? _("a range") : _("arithmetic");
+                diags.error(l, f->target == op
+                                   ? fmt(_("the value name {} is an operator in a formula ({}), so the value could not "
+                                           "be used by its name (\"{} + 1\" would not quote it); choose another name"),
+                                         quote_text(f->target), what, op)
+                                   : fmt(_("the value name {} holds \"{}\" between spaces, which a formula reads as an "
+                                           "operator ({}), so the value could not be used by its name; choose another "
+                                           "name"),
+                                         quote_text(f->target), op, what),
+                            kv.line);
+                continue;
+            }
+            c.values.push_back(std::move(*f));
         }
     }
     if (diags.error_count() > errors_before) return std::nullopt;

@@ -380,7 +380,7 @@ TEST_CASE("figures: a table that names a unit its talenhed does not is an error 
     CHECK(converted.messages == "m/01-a/item.md:16:12: " + said);
     const auto summed = compute(block + "I alt {t[Løn; 2024] + t[Drift; 2024]}.\n", csv);
     CHECK(summed.messages.find("m/01-a/item.md:16:8: " + said) == 0);
-    const auto value = compute(block + "```beregning\nnavn: v\nværdi: x = t[Løn; 2024] * 2\n```\n\n{v[x]}\n", csv);
+    const auto value = compute(block + "```beregning\nnavn: v\nværdi: y = t[Løn; 2024] * 2\n```\n\n{v[y]}\n", csv);
     INFO(value.messages);
     CHECK(value.messages.find("m/01-a/item.md:18:12: " + said) == 0);
     // From another table's formula too.
@@ -457,6 +457,35 @@ TEST_CASE("figures: a beregning value computed from one cell prints what it comp
     CHECK(l.messages.find("\"{b[drift] | decimaler 2}\" is computed from a table") != std::string::npos);
     CHECK(l.messages.find("\"{b[drift]}\"") == std::string::npos);  // quoted as the table prints it: 11,5
     CHECK(l.messages.find("\"{b[halvdel] | mio. kr.}\"") == std::string::npos);
+}
+
+// Probe 20, repro 10: "værdi: x = 5" was accepted, and "y = x + 1" then failed with 'found "*"':
+// "x" between spaces is the multiplication operator, so such a name is refused where it is given.
+TEST_CASE("figures: a beregning value may not be named by an operator, x or ×") {
+    const std::string block = "Y: {b[y]}.\n\n```beregning\nnavn: b\n";
+    const auto first_line = [](const std::string& m) { return m.substr(0, m.find('\n') + 1); };
+    auto l = compute(block + "værdi: x = 5\nværdi: y = 2\n```\n", kBudgetCsv);
+    CHECK(first_line(l.messages) ==
+          "m/01-a/item.md:14:8: error: the value name \"x\" is an operator in a formula (multiplication, as *), so the "
+          "value could not be used by its name (\"x + 1\" would not quote it); choose another name\n");
+    l = compute(block + "værdi: × = 5\nværdi: y = 2\n```\n", kBudgetCsv);
+    CHECK(l.messages.find("m/01-a/item.md:14:8: error: the value name \"×\" is an operator") == 0);
+    l = compute(block + "værdi: pris x antal = 5\nværdi: y = 2\n```\n", kBudgetCsv);
+    CHECK(first_line(l.messages) ==
+          "m/01-a/item.md:14:13: error: the value name \"pris x antal\" holds \"x\" between spaces, which a formula "
+          "reads as an operator (multiplication, as *), so the value could not be used by its name; choose another "
+          "name\n");
+    l = compute(block + "værdi: drift - anlæg = 5\nværdi: y = 2\n```\n", kBudgetCsv);
+    CHECK(l.messages.find("m/01-a/item.md:14:14: error: the value name \"drift - anlæg\" holds \"-\"") == 0);
+    // A name with an x in a word, or a capital X, is a name.
+    l = compute(block + "værdi: X = 5\nværdi: max-x = 1\nværdi: y = X + max-x\n```\n", kBudgetCsv);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l) == "Y: 6.");
+    // Where a value is expected, the message names the operator as written, not the "*" it stands for.
+    l = compute(block + "værdi: y = 2 + x\n```\n", kBudgetCsv);
+    CHECK(first_line(l.messages) ==
+          "m/01-a/item.md:14:16: error: expected a number, a label or \"(\", found \"x\", which between spaces is the "
+          "multiplication operator; a label \"x\" is written [x]\n");
 }
 
 TEST_CASE("figures: tables in other items are quoted by name; errors point into the text") {
@@ -668,13 +697,13 @@ TEST_CASE("table calc: a row formula whose label is a near miss of a CSV row sug
 
 TEST_CASE("table calc: a '-' quoted from another table is an error at its cell unless the formula's table says videre") {
     const char* csv = "Post;2024\nA;10\nB;-\n";
-    const auto refused = compute("```tabel\nfil: t.csv\nnavn: a\ntitel: T\n```\n\n```beregning\nnavn: v\nværdi: x = a[B; 2024] + 1\n```\n",
+    const auto refused = compute("```tabel\nfil: t.csv\nnavn: a\ntitel: T\n```\n\n```beregning\nnavn: v\nværdi: y = a[B; 2024] + 1\n```\n",
                                  csv);
     CHECK(refused.messages.find("m/01-a/t.csv:3:3: error: the cell a[B; 2024] holds \"-\", not a number, but the formula "
-                                "\"x = a[B; 2024] + 1\"") != std::string::npos);
+                                "\"y = a[B; 2024] + 1\"") != std::string::npos);
     const auto passed = compute(
-        "```tabel\nfil: t.csv\nnavn: a\ntitel: T\n```\n\n```beregning\nnavn: v\nmangler: videre\nværdi: x = a[B; 2024] + 1\n```\n"
-        "\n{v[x]}\n",
+        "```tabel\nfil: t.csv\nnavn: a\ntitel: T\n```\n\n```beregning\nnavn: v\nmangler: videre\nværdi: y = a[B; 2024] + 1\n```\n"
+        "\n{v[y]}\n",
         csv);
     CHECK(passed.messages == "");
 }
