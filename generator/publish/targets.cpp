@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "publish/packet_folder.hpp"
+#include "publish/published_packets.hpp"
 
 namespace fs = std::filesystem;
 
@@ -19,6 +20,12 @@ bool within(const fs::path& inner, const fs::path& outer) {
         if (i == inner.end() || *i != *o) return false;
     }
     return true;
+}
+
+std::string ascii_lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
 }
 
 // The output folder as it will resolve once created: the real path of its longest existing
@@ -52,6 +59,15 @@ std::optional<std::vector<MeetingTarget>> resolve_targets(const std::vector<fs::
                                           : fmt(_("{}: a meeting folder's name may not begin with \".\" (\"{}\"): the packet "
                                                   "is named after it, and boardpack keeps its own working folder {} beside "
                                                   "the packets; rename the folder"), dir.string(), id, kWorkFolder)};
+            return std::nullopt;
+        }
+        // The packet is output/<id>, beside the archive page output/index.html: a meeting of that
+        // name would be published as the page's name, and the page then refused as not boardpack's.
+        // Compared without case, as a case-insensitive file system (a share) would.
+        if (ascii_lower(id) == kIndexFile) {
+            *problem = {false, fmt(_("{}: a meeting folder may not be named \"{}\": the packet is named after it, and "
+                                     "boardpack writes its archive page {} beside the packets; rename the folder"),
+                                   dir.string(), id, kIndexFile)};
             return std::nullopt;
         }
         if (writes) {

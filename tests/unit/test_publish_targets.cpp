@@ -493,3 +493,25 @@ TEST_CASE("publish: packets are named after the resolved folder, apart from the 
     CHECK_FALSE(problem.usage);
     CHECK_FALSE(resolve_targets({"/"}, t.path / "out", false, &problem));
 }
+
+// Probe 20, repro 7: a meeting folder "index.html" was published as output/index.html, and the
+// build then refused the archive page there as "not written by boardpack", exit 3, every build after.
+TEST_CASE("publish: a meeting folder named as the archive page is refused before anything is built") {
+    TempDir t;
+    for (const char* name : {"index.html", "INDEX.html"}) {
+        CAPTURE(name);
+        touch(t.path / "inputs" / name / "meeting.txt");
+        TargetProblem problem;
+        for (const bool writes : {false, true}) {  // check says so too
+            CHECK_FALSE(resolve_targets({t.path / "inputs" / name}, t.path / "out", writes, &problem));
+            CHECK_FALSE(problem.usage);
+            CHECK(problem.message.find(std::string("a meeting folder may not be named \"") + name +
+                                       "\": the packet is named after it, and boardpack writes its archive page "
+                                       "index.html beside the packets; rename the folder") != std::string::npos);
+        }
+    }
+    CHECK_FALSE(fs::exists(t.path / "out"));
+    touch(t.path / "inputs/index.htm/meeting.txt");
+    TargetProblem problem;
+    CHECK(resolve_targets({t.path / "inputs/index.htm"}, t.path / "out", true, &problem));
+}
