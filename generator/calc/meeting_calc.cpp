@@ -739,10 +739,30 @@ private:
     void figures(std::vector<Block>& blocks, size_t item, int attachment) {
         for (Block& b : blocks) {
             figures(b.inlines, item);
+            if (b.kind == Block::Kind::Image) describe_picture(b, item);
             check_table_numbers(b.inlines, item, attachment);
             for (auto& it : b.items) figures(it, item, attachment);
             figures(b.children, item, attachment);
         }
+    }
+
+    // A picture's description (its caption and alternative text) is text the packet prints: a
+    // figure in it is computed as in the paragraph it stands for, and the description is its
+    // words once the figures are in (input/image_reader read it without them).
+    void describe_picture(const Block& b, size_t item) {
+        if (b.image < 0 || static_cast<size_t>(b.image) >= m_.items[item].images.size()) return;
+        bool any = false;
+        std::string words;
+        const auto walk = [&](const auto& self, const std::vector<Inline>& inlines) -> void {
+            for (const Inline& in : inlines) {
+                if (in.kind == Inline::Kind::Figure) any = true;
+                if (in.kind == Inline::Kind::SoftBreak || in.kind == Inline::Kind::LineBreak) words += ' ';
+                else words += in.text;
+                self(self, in.children);
+            }
+        };
+        walk(walk, b.inlines);
+        if (any) m_.items[item].images[static_cast<size_t>(b.image)].description = std::string(trim(words));
     }
 
     // "tabel {nummer(x)}" where x is another item's table, or an attachment's quoted from

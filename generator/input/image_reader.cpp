@@ -270,16 +270,31 @@ ImageCheck check_image(const std::string& bytes) {
     return c;
 }
 
-std::string image_description(const std::string& written) {
-    std::string d(trim(written));
-    // "Figur 3:" or "Figur 3." (any case) before the description.
-    if (d.size() > 6 && fold_label(d.substr(0, 5)) == "figur" && d[5] == ' ') {
+namespace {
+
+// The length of a "Figur 3:" or "Figur 3." (any case) that `d` (trimmed) starts with, its
+// number alone ("Figur 3") included; 0 if none.
+size_t figure_label_length(std::string_view d) {
+    if (d.size() > 6 && fold_label(std::string(d.substr(0, 5))) == "figur" && d[5] == ' ') {
         size_t i = 6;
         while (i < d.size() && d[i] >= '0' && d[i] <= '9') ++i;
-        if (i > 6 && i < d.size() && (d[i] == ':' || d[i] == '.')) return std::string(trim(std::string_view(d).substr(i + 1)));
-        if (i > 6 && i == d.size()) return {};
+        if (i > 6 && i < d.size() && (d[i] == ':' || d[i] == '.')) return i + 1;
+        if (i > 6 && i == d.size()) return i;
     }
-    return d;
+    return 0;
+}
+
+bool holds_figure(const std::vector<model::Inline>& inlines) {
+    for (const model::Inline& in : inlines)
+        if (in.kind == model::Inline::Kind::Figure || holds_figure(in.children)) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string image_description(const std::string& written) {
+    const std::string_view d = trim(written);
+    return std::string(trim(d.substr(figure_label_length(d))));
 }
 
 void read_images(model::AgendaItem& item, const std::string& folder, const InputFiles& files, Diagnostics& diags) {
@@ -314,6 +329,17 @@ void read_images(model::AgendaItem& item, const std::string& folder, const Input
         im.height = c.height;
         im.file = name;
         im.description = image_description(plain_text(b.inlines));
+        // A figure in braces is computed into the description with the text's (calc/meeting_calc,
+        // which then sets it from the inlines): their "Figur N:" goes here, the number is the packet's.
+        const bool figures = holds_figure(b.inlines);
+        if (figures && !b.inlines.empty() && b.inlines[0].kind == model::Inline::Kind::Text) {
+            std::string& first = b.inlines[0].text;
+            const auto spaces = [&] { return first.find_first_not_of(" \t") == std::string::npos ? first.size()
+                                                                                             : first.find_first_not_of(" \t"); };
+            first.erase(0, spaces());
+            first.erase(0, figure_label_length(first));
+            first.erase(0, spaces());
+        }
         im.fingerprint = fingerprint(*bytes);
         // Without its metadata, if that is still the same picture to the check (it always is,
         // fuzz_image says; the file as it is otherwise).
@@ -322,7 +348,7 @@ void read_images(model::AgendaItem& item, const std::string& folder, const Input
         if (k.problem.empty() && k.format == c.format && k.width == c.width && k.height == c.height) *bytes = std::move(kept);
         im.bytes = std::make_shared<const std::string>(std::move(*bytes));
         im.loc = b.loc;
-        if (im.description.empty()) {
+        if (im.description.empty() && !figures) {
             const std::string message =
                 fmt(_("the picture {} has no description: write what it shows between the brackets, "
                       "![Figur 1: what it shows]({}), for readers who cannot see it (its alternative text)"),

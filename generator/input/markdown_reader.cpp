@@ -1,5 +1,6 @@
 #include "input/markdown_reader.hpp"
 #include "core/messages.hpp"
+#include "input/braced_figures.hpp"
 
 #include <algorithm>
 
@@ -111,6 +112,30 @@ struct Converter {
                              "as nothing; remove it"),
                            control_character_name(text, at)),
                     line_text(l.line));
+    }
+
+    // A figure in braces in a link's title is not computed: the title is the link's tooltip and
+    // PDF /Contents, printed as written. A warning at the brace, unless it was written escaped ("\\{").
+    void warn_title_figure(const std::string& title, const SourceLoc& link) {
+        const size_t open = title.find('{');
+        if (open == std::string::npos || title.find('}', open) == std::string::npos) return;
+        // The title's words on the brace's line, up to it, looked for from the link on.
+        const size_t line_start = title.rfind('\n', open);
+        const std::string before = title.substr(line_start == std::string::npos ? 0 : line_start + 1,
+                                                open - (line_start == std::string::npos ? 0 : line_start + 1));
+        SourceLoc at = link;
+        for (int l = link.line; l > 0 && l < link.line + 20 && static_cast<size_t>(l) <= src.lines.size(); ++l) {
+            const std::string text = line_text(l);
+            const size_t from = l == link.line && link.column > 0 ? static_cast<size_t>(link.column - 1) : 0;
+            if (from <= text.size() && text.find(before + "\\{", from) != std::string::npos) return;  // written "\{"
+            const size_t p = from <= text.size() ? text.find(before + "{", from) : std::string::npos;
+            if (p != std::string::npos) {
+                at.line = l;
+                at.column = column_of(text, p + before.size());
+                break;
+            }
+        }
+        warn_figure_not_computed(at, line_text(at.line), _("a link's title"), diags);
     }
 
     // A code block or HTML block that is never closed runs to the end of the file: the sections
@@ -247,6 +272,7 @@ struct Converter {
                 in.title = title ? title : "";
                 in.loc = loc(n);
                 refuse_control(in.title, n);
+                warn_title_figure(in.title, in.loc);
                 in.children = inlines(n);
                 if (!safe_url(in.url)) {
                     // The text stays; the target is dropped (no javascript:, data:, file: links).

@@ -2,6 +2,7 @@
 // libharu or a browser sees them; the Markdown that names them; their numbers and alt texts.
 #include <doctest/doctest.h>
 
+#include "calc/meeting_calc.hpp"
 #include "core/fingerprint.hpp"
 #include "input/image_reader.hpp"
 #include "input/markdown_reader.hpp"
@@ -117,6 +118,43 @@ TEST_CASE("pictures: an item's pictures are read beside it and numbered; the err
     REQUIRE(s);
     CHECK(s->blocks[0].figure == 1);  // "Figur 7" as written: the packet counts
     CHECK(s->blocks[1].items[0][0].figure == 2);
+}
+
+// Probe 20, repro 11: a figure in braces in a picture's description was dropped from its caption
+// and alt text ("Driftsresultatet 2024 blev"); it is computed as in the text. In a link's title,
+// which is printed as written, it is a warning at the brace.
+TEST_CASE("pictures: a figure in the description is computed into the caption; in a link's title it is a warning") {
+    const auto load = [](const std::string& body) {
+        MemoryFiles f("m");
+        f.add("meeting.txt", kMeeting);
+        f.add("05-a/item.md", item("Offentlig", "# Sagsfremstilling\n\n```tabel\nfil: t.csv\nnavn: t\ntitel: Resultat (kr.)\n```\n\n" +
+                                                    body));
+        f.add("05-a/t.csv", "Post;2024\nRes;-11.500.000\n");
+        f.add("05-a/f.png", test::tiny_png(4, 4));
+        Diagnostics d;
+        auto m = input::load_meeting(f, "m", d);
+        if (m) calc::compute_meeting(*m, test::words(), d);
+        return std::make_pair(std::move(m), test::messages(d));
+    };
+    auto [m, messages] = load("![Figur 3: Driftsresultatet 2024 blev {t[Res; 2024] | mio. kr.}](f.png)\n");
+    REQUIRE(m);
+    CHECK(messages == "");
+    REQUIRE(m->items[0].images.size() == 1);
+    CHECK(m->items[0].images[0].description == "Driftsresultatet 2024 blev -11,5 mio. kr.");
+    // A description that is a figure alone is a description.
+    std::tie(m, messages) = load("![{t[Res; 2024] | mio. kr.}](f.png)\n");
+    CHECK(messages == "");
+    CHECK(m->items[0].images[0].description == "-11,5 mio. kr.");
+    // Its errors are the text's, at the figure.
+    std::tie(m, messages) = load("![Resultatet {t[Res; 2025]}](f.png)\n");
+    CHECK(messages == "m/05-a/item.md:17:15: error: the table \"t\" has no column \"2025\"\n");
+
+    std::tie(m, messages) = load("Se [regnskabet](https://x.dk/ \"Resultatet er {t[Res; 2024]} kr.\").\n");
+    CHECK(messages.substr(0, messages.find('\n') + 1) ==
+          "m/05-a/item.md:17:46: warning: a figure in braces is computed only in the text, not in a link's title: it "
+          "prints as written; write the number, or put the sentence in the text\n");
+    std::tie(m, messages) = load("Se [regnskabet](https://x.dk/ \"Mængden \\{a\\}\").\n");  // written as braces
+    CHECK(messages == "");
 }
 
 TEST_CASE("pictures: a missing, broken or far-away picture, and one without a description in a public item, are errors") {
