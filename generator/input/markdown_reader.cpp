@@ -21,6 +21,18 @@ using model::Inline;
 
 namespace {
 
+// Where the HTML comment that starts at t[start] ("<!--") ends: just after its first "-->", as
+// HTML and CommonMark 0.31 end one, so "<!-- a -- b -->", "<!-- a --->", "<!-->" and "<!--->" are
+// comments (cmark-gfm's older rule refuses the first four inside a line, which then printed). npos
+// if it does not end in `t`.
+size_t comment_end(std::string_view t, size_t start) {
+    const size_t body = start + 4;
+    if (t.substr(body, 1) == ">") return body + 1;
+    if (t.substr(body, 2) == "->") return body + 2;
+    const size_t end = t.find("-->", body);
+    return end == std::string_view::npos ? end : end + 3;
+}
+
 // True for HTML that is only comments, "<!-- ... -->", and the spaces between them: the author's
 // note to themselves.
 bool is_comment_block(std::string_view html) {
@@ -28,12 +40,16 @@ bool is_comment_block(std::string_view html) {
     if (t.empty()) return false;
     while (!t.empty()) {
         if (t.substr(0, 4) != "<!--") return false;
-        const size_t end = t.find("-->", 4);
+        const size_t end = comment_end(t, 0);
         if (end == std::string_view::npos) return false;
-        t = trim(t.substr(end + 3));
+        t = trim(t.substr(end));
     }
     return true;
 }
+
+// Marks (in a Text inline's url, which text never has) a comment cmark read as raw HTML inside a
+// line: drop_comments takes it out with the comments cmark left as text.
+constexpr std::string_view kWholeComment = "\x01comment";
 
 // The end an HTML block that starts like `html` waits for, if it is one CommonMark lets run to
 // the end of the file when it never comes ("<!--" to "-->", "<pre" to "</pre>", ...); "" for
@@ -235,7 +251,13 @@ struct Converter {
             const cmark_node_type type = cmark_node_get_type(n);
             const char* type_name = cmark_node_get_type_string(n);
             if (type == CMARK_NODE_HTML_INLINE && is_comment_block(literal(n))) {
-                // A comment inside a line is the author's note too, left out as a block of one is.
+                // A comment inside a line is the author's note too, left out as a block of one is
+                // (drop_comments: it may also end a comment cmark left as text).
+                in.kind = Inline::Kind::Text;
+                in.text = literal(n);
+                in.url = kWholeComment;
+                in.loc = loc(n);
+                out.push_back(std::move(in));
                 continue;
             }
             if (type == CMARK_NODE_TEXT || type == CMARK_NODE_HTML_INLINE) {
@@ -244,7 +266,7 @@ struct Converter {
                 in.loc = loc(n);
                 refuse_control(in.text, n);
                 // Merge with a preceding text run: cmark splits text at special characters.
-                if (!out.empty() && out.back().kind == Inline::Kind::Text) {
+                if (!out.empty() && out.back().kind == Inline::Kind::Text && out.back().url.empty()) {
                     out.back().text += in.text;
                     continue;
                 }
@@ -298,7 +320,7 @@ struct Converter {
             }
             out.push_back(std::move(in));
         }
-        return split_figures(std::move(out));
+        return split_figures(drop_comments(std::move(out)));
     }
 
     // Where each byte of a text run came from in its source line: its 1-based column (in
@@ -308,6 +330,8 @@ struct Converter {
     struct Origin {
         int column = 0;
         bool escaped = false;
+        bool reference = false;  // decoded from a character reference ("&lt;")
+        int byte_column = 0;     // in bytes, as cmark counts a run's start
     };
     // Whether the "&" at line[p] begins a character reference ("&amp;", "&#123;", "&#x7B;") that
     // cmark decoded into text[i]: one it left as written is the same bytes in the text.
@@ -324,7 +348,7 @@ struct Converter {
 
     std::vector<Origin> origins(const Inline& run) const {
         const std::string& t = run.text;
-        std::vector<Origin> out(t.size(), Origin{run.loc.column, false});
+        std::vector<Origin> out(t.size(), Origin{run.loc.column, false, false, run.loc.column});
         const std::string line = line_text(run.loc.line);
         if (run.loc.line <= 0 || run.loc.column <= 0) return out;
         size_t p = static_cast<size_t>(run.loc.column - 1);  // cmark counts bytes
@@ -337,9 +361,11 @@ struct Converter {
         for (size_t i = 0; i < t.size(); ++i) {
             if (p >= line.size()) {
                 out[i].column = column_at(line.size());
+                out[i].byte_column = static_cast<int>(line.size()) + 1;
                 continue;
             }
             out[i].column = column_at(p);
+            out[i].byte_column = static_cast<int>(p) + 1;
             const unsigned char c = static_cast<unsigned char>(line[p]);
             if (c == '\\' && p + 1 < line.size() && line[p + 1] == t[i] && std::ispunct(static_cast<unsigned char>(t[i]))) {
                 out[i].escaped = true;
@@ -347,6 +373,7 @@ struct Converter {
             } else if (c == '&' && is_reference(line, p, t, i)) {
                 // An entity (&amp; &#123;) is one character in the text, of one or more bytes.
                 const size_t semi = line.find(';', p);
+                out[i].reference = true;
                 size_t len = 1;
                 while (i + len < t.size() && (static_cast<unsigned char>(t[i + len]) & 0xC0) == 0x80) ++len;
                 for (size_t k = 1; k < len; ++k) out[i + k] = out[i];
@@ -356,6 +383,93 @@ struct Converter {
                 ++p;
             }
         }
+        return out;
+    }
+
+    // Whether the bytes t[at, at + n) of a run were written as they are (not escaped, "\\<", nor
+    // a character reference, "&lt;"): only such "<!--" and "-->" open and close a comment.
+    static bool as_written(const std::vector<Origin>& from, size_t at, size_t n) {
+        for (size_t k = at; k < at + n && k < from.size(); ++k)
+            if (from[k].escaped || from[k].reference) return false;
+        return true;
+    }
+
+    // The first "<!--" (or, with `close`, "-->") written as such in the run at or after `pos`.
+    static size_t find_mark(const std::string& t, const std::vector<Origin>& from, size_t pos, bool close) {
+        const std::string_view mark = close ? "-->" : "<!--";
+        for (size_t k = t.find(mark, pos); k != std::string::npos; k = t.find(mark, k + 1))
+            if (as_written(from, k, mark.size())) return k;
+        return std::string::npos;
+    }
+
+    // The author's notes (HTML comments) taken out of a line's inlines, the way HTML ends them
+    // (comment_end): both those cmark read as raw HTML and those its older rule left as text
+    // ("<!-- a -- b -->", "<!-- a --->", "<!-->"), which would otherwise print in both editions. A
+    // comment that does not end in its paragraph (or in the emphasis or link it starts in) would
+    // print: an error at its "<!--".
+    std::vector<Inline> drop_comments(std::vector<Inline> in) {
+        const auto marked = [](const Inline& i) {
+            return i.kind == Inline::Kind::Text && (i.url == kWholeComment || i.text.find("<!--") != std::string::npos);
+        };
+        if (std::none_of(in.begin(), in.end(), marked)) return in;  // most text: as it is
+        std::vector<Inline> out;
+        bool open = false;     // inside a comment that began in an earlier run
+        SourceLoc opened;      // where it began
+        for (Inline& i : in) {
+            if (i.kind == Inline::Kind::Text && i.url == kWholeComment) {
+                open = false;  // one of its own, or the end of the open one (its first "-->" is its end)
+                continue;
+            }
+            if (i.kind != Inline::Kind::Text) {
+                if (!open) {
+                    out.push_back(std::move(i));
+                } else if (plain_text({i}).find("-->") != std::string::npos) {
+                    diags.error(opened, _("this HTML comment ends inside code, emphasis or a link, so part of it would be "
+                                          "printed; end it in the plain text, or put it on lines of its own"),
+                                line_text(opened.line));
+                    open = false;
+                }
+                continue;  // a line end, code or emphasis inside the comment goes with it
+            }
+            const std::vector<Origin> from = origins(i);
+            const std::string& t = i.text;
+            size_t pos = 0;
+            while (pos < t.size()) {
+                if (open) {
+                    const size_t close = find_mark(t, from, pos, true);
+                    if (close == std::string::npos) break;  // all of this run is the comment's
+                    open = false;
+                    pos = close + 3;
+                    continue;
+                }
+                const size_t start = find_mark(t, from, pos, false);
+                const size_t keep = start == std::string::npos ? t.size() : start;
+                if (keep > pos) {
+                    Inline part{Inline::Kind::Text, t.substr(pos, keep - pos), {}, {}, {}, {}, i.loc};
+                    // The text after a comment starts where it is written (its figures' columns).
+                    if (pos > 0 && pos < from.size()) part.loc.column = from[pos].byte_column;
+                    out.push_back(std::move(part));
+                }
+                if (start == std::string::npos) break;
+                size_t end = comment_end(t, start);
+                while (end != std::string::npos && !as_written(from, end - 3, 3)) {  // "--\>" does not end it
+                    const size_t next = find_mark(t, from, end - 2, true);
+                    end = next == std::string::npos ? next : next + 3;
+                }
+                if (end == std::string::npos) {
+                    open = true;
+                    opened = i.loc;
+                    opened.column = from[start].column;
+                    break;
+                }
+                pos = end;
+            }
+        }
+        if (open)
+            diags.error(opened, _("this HTML comment is never closed with \"-->\" in its paragraph, so it would be "
+                                  "printed; close it (a comment inside a line may not hold a blank line), or put it on "
+                                  "lines of its own"),
+                        line_text(opened.line));
         return out;
     }
 

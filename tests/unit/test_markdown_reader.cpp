@@ -67,6 +67,64 @@ TEST_CASE("markdown: HTML comments are notes to the author, left out wherever th
     CHECK(d.all().empty());
 }
 
+// Probe 20, repro 3: a comment inside a line holding "--" or ending "--->" is a comment to HTML
+// (and CommonMark 0.31), but cmark-gfm's older rule left it as text: the author's note was printed
+// in the public edition. Comments end at their first "-->", wherever they stand.
+TEST_CASE("markdown: a comment ends at its first \"-->\", as in HTML, inside a line too") {
+    Diagnostics d;
+    const auto blocks = read_lines(
+        "Beløb. <!-- Husk: tallet -- 12,5 mio. kr. -- er ikke godkendt -->\n\n"
+        "Tekst <!-- NOTEC ---> mere.\n\n"
+        "A <!--> B <!---> C.\n\n"
+        "Linje <!-- over\nto -- linjer --> slut.\n\n"
+        "- punkt <!-- i -- liste --> her\n\n"
+        "Se [linket <!-- a -- b --> tekst](https://x.dk/).\n\n"
+        "Skrevet \\<!-- vises -- her --> og &lt;!-- også -->.\n\n"
+        "`<!-- kode -- x -->` bliver.\n\n"
+        "<!-->\n\n"
+        "<!--- a -- b --->\n\n"
+        "## Titel <!-- a -- b --> slut\n\n"
+        "Figur {1 + 1} <!-- x -- y --> og {2 + 2}.\n",
+        d);
+    CHECK(test::messages(d) == "");
+    REQUIRE(blocks.size() == 10);
+    CHECK(input::plain_text(blocks[0].inlines) == "Beløb. ");
+    CHECK(input::plain_text(blocks[1].inlines) == "Tekst  mere.");
+    CHECK(input::plain_text(blocks[2].inlines) == "A  B  C.");
+    CHECK(input::plain_text(blocks[3].inlines) == "Linje  slut.");
+    REQUIRE(blocks[4].items.size() == 1);
+    CHECK(input::plain_text(blocks[4].items[0][0].inlines) == "punkt  her");
+    CHECK(input::plain_text(blocks[5].inlines) == "Se linket  tekst.");
+    // Written escaped or as a reference, it is text, as CommonMark reads it; in code it is code.
+    CHECK(input::plain_text(blocks[6].inlines) == "Skrevet <!-- vises -- her --> og <!-- også -->.");
+    CHECK(input::plain_text(blocks[7].inlines) == "<!-- kode -- x --> bliver.");
+    CHECK(blocks[8].kind == Block::Kind::Heading);
+    CHECK(input::plain_text(blocks[8].inlines) == "Titel  slut");
+    // A figure after a comment keeps its column.
+    std::vector<int> columns;
+    for (const Inline& in : blocks[9].inlines)
+        if (in.kind == Inline::Kind::Figure) columns.push_back(in.loc.column);
+    CHECK(columns == std::vector<int>{8, 35});
+}
+
+TEST_CASE("markdown: a comment inside a line that does not end where it can is an error, never printed") {
+    const auto messages = [](const std::string& text) {
+        Diagnostics d;
+        read_lines(text, d);
+        const std::string m = test::messages(d);
+        return m.substr(0, m.find('\n') + 1);  // the first line; the source line and caret follow
+    };
+    CHECK(messages("Tekst <!-- aldrig lukket\n\nmere -->\n") ==
+          "item.md:10:7: error: this HTML comment is never closed with \"-->\" in its paragraph, so it would be printed; "
+          "close it (a comment inside a line may not hold a blank line), or put it on lines of its own\n");
+    CHECK(messages("Tekst <!-- uden slut -- her\n").find("item.md:10:7: error: this HTML comment is never closed") == 0);
+    CHECK(messages("*a <!-- b* -- c -->\n").find("item.md:10:4: error: this HTML comment is never closed") == 0);
+    CHECK(messages("Tekst <!-- a -- `-->` b -->\n") ==
+          "item.md:10:7: error: this HTML comment ends inside code, emphasis or a link, so part of it would be printed; "
+          "end it in the plain text, or put it on lines of its own\n");
+    CHECK(messages("<!-- note -- uden slut\n\n# Indstilling\n").find("error: this HTML block is never closed") != std::string::npos);
+}
+
 TEST_CASE("markdown: text after a comment on its line is refused, so the note is not printed with it") {
     Diagnostics d;
     read("Tekst.\n\n<!-- intern note --> og mere\n", d);
