@@ -92,6 +92,24 @@ std::vector<std::pair<size_t, size_t>> common(const std::vector<T>& a, const std
     return out;
 }
 
+// The pairs (i, j) of a and b, in order, aligned by their keys of one level after another: a
+// longest common subsequence of keys[0], then, in each stretch left between two pairs, of
+// keys[1], and so on. keys[level][i] is item i's key at that level.
+void aligned(const std::vector<std::vector<std::string>>& a, const std::vector<std::vector<std::string>>& b, size_t level,
+             size_t a0, size_t a1, size_t b0, size_t b1, std::vector<std::pair<size_t, size_t>>& out) {
+    if (level == a.size() || a0 == a1 || b0 == b1) return;
+    const std::vector<std::string> sa(a[level].begin() + static_cast<std::ptrdiff_t>(a0), a[level].begin() + static_cast<std::ptrdiff_t>(a1));
+    const std::vector<std::string> sb(b[level].begin() + static_cast<std::ptrdiff_t>(b0), b[level].begin() + static_cast<std::ptrdiff_t>(b1));
+    size_t i = a0, j = b0;
+    for (const auto& [pi, pj] : common(sa, sb)) {
+        aligned(a, b, level + 1, i, a0 + pi, j, b0 + pj, out);
+        out.emplace_back(a0 + pi, b0 + pj);
+        i = a0 + pi + 1;
+        j = b0 + pj + 1;
+    }
+    aligned(a, b, level + 1, i, a1, j, b1, out);
+}
+
 // A cell's place: item, attachment, table, row label with its occurrence, column.
 using CellKey = std::tuple<int, int, int, std::string, int, std::string>;
 
@@ -537,10 +555,23 @@ private:
                 if (t.item == n && t.section == name && !of_table(before_, t, false)) a.push_back(&t);
             for (const TextEntry& t : now_.texts)
                 if (t.item == n && t.section == name && !of_table(now_, t, true)) b.push_back(&t);
-            std::vector<std::string> ma, mb;
-            for (const TextEntry* t : a) ma.push_back(masked(renumbered(*t)));
-            for (const TextEntry* t : b) mb.push_back(masked(t->text));
-            const auto pairs = common(ma, mb);
+            // Aligned by their words and figures as printed first, so that of two paragraphs alike
+            // but for their figures the one left unchanged is paired with itself (a probe deleted
+            // "Regionen har 1.000 forløb." before "... 3.000 ...": listed as 1.000 corrected to
+            // 3.000); then by their words and formulas; then by their words alone, where a
+            // figure that changed is listed as a figure.
+            std::vector<std::vector<std::string>> ka(3), kb(3);
+            const auto keys = [](std::vector<std::vector<std::string>>& k, const std::string& text, const TextEntry& t) {
+                k[0].push_back(text);
+                k[2].push_back(masked(text));
+                std::string with = k[2].back();
+                for (const std::string& e : t.expressions) with += "\x03" + canonical_expression(e);
+                k[1].push_back(std::move(with));
+            };
+            for (const TextEntry* t : a) keys(ka, renumbered(*t), *t);
+            for (const TextEntry* t : b) keys(kb, t->text, *t);
+            std::vector<std::pair<size_t, size_t>> pairs;
+            aligned(ka, kb, 0, 0, a.size(), 0, b.size(), pairs);
             size_t i = 0, j = 0;
             auto gap = [&](size_t to_i, size_t to_j) {
                 while (i < to_i || j < to_j) {

@@ -969,3 +969,27 @@ TEST_CASE("versions: a table's formula written otherwise is the cause the sheet 
     const versions::Comparison same = versions::compare(edition("1,034", "1.034", "1.034"), edition(" 1,034", "1.034", "1.034"), {});
     CHECK(same.changes.figures.empty());
 }
+
+TEST_CASE("versions: of two paragraphs alike but for their figures, the one deleted is listed, not a figure corrected") {
+    // A probe deleted "Regionen har 1.000 forløb." before "Regionen har 3.000 forløb.": the sheet said
+    // the figure went from 1.000 to 3.000, and that the 3.000 paragraph was deleted.
+    Snapshot before = small(), now = small();
+    before.texts = {text("Sagsfremstilling", "Regionen har \x01" "1.000\x02 forløb.", {"t[Nord; Forløb]"}),
+                    text("Sagsfremstilling", "Regionen har \x01" "3.000\x02 forløb.", {"t[Syd; Forløb]"})};
+    now.texts = {before.texts[1]};
+    const versions::Comparison c = versions::compare(before, now, {{"Sagsfremstilling", "Sagsfremstilling"}});
+    CHECK(c.changes.figures.empty());
+    REQUIRE(c.changes.texts.size() == 1);
+    std::string removed;
+    for (const model::DiffWord& w : c.changes.texts[0].words)
+        if (w.kind == model::DiffWord::Kind::Removed) removed += w.text + " ";
+    CHECK(removed.find("1.000") != std::string::npos);
+    // A figure corrected in one of them is still listed as a figure.
+    now.texts = before.texts;
+    now.texts[0].text = "Regionen har \x01" "1.100\x02 forløb.";
+    const versions::Comparison f = versions::compare(before, now, {{"Sagsfremstilling", "Sagsfremstilling"}});
+    REQUIRE(f.changes.figures.size() == 1);
+    CHECK(f.changes.figures[0].before == "1.000");
+    CHECK(f.changes.figures[0].after == "1.100");
+    CHECK(f.changes.texts.empty());
+}
