@@ -611,7 +611,8 @@ bool same_content(const Snapshot& a, const Snapshot& b) {
                same_file(x.content, y.content) && !changed_date(x, y);
     };
     const auto tables = [](const TableEntry& x, const TableEntry& y) {
-        return x.item == y.item && x.table == y.table && x.attachment == y.attachment && x.name == y.name && x.title == y.title;
+        // Not its name (`navn:`), which is not printed: a table renamed prints the same.
+        return x.item == y.item && x.table == y.table && x.attachment == y.attachment && x.title == y.title;
     };
     const auto cells = [](const CellEntry& x, const CellEntry& y) {
         return x.item == y.item && x.table == y.table && x.attachment == y.attachment && x.row == y.row &&

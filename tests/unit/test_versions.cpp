@@ -993,3 +993,12 @@ TEST_CASE("versions: of two paragraphs alike but for their figures, the one dele
     CHECK(f.changes.figures[0].after == "1.100");
     CHECK(f.changes.texts.empty());
 }
+
+TEST_CASE("versions: a table renamed (navn:, never printed) is the same content: no new version") {
+    Snapshot a = small(), b = small();
+    b.tables[0].name = "budget-2024";
+    b.texts[0].expressions = {"budget-2024[I alt; 2024]"};
+    CHECK(versions::same_content(a, b));
+    b.tables[0].title = "Budget 2025";  // its caption is printed
+    CHECK_FALSE(versions::same_content(a, b));
+}
