@@ -73,6 +73,7 @@ versions::PrintedWords printed_words(const render::Wording& wording) {
     out.figure = wording.get("figur");
     out.table = wording.get("tabel");
     out.source = wording.get("kilde");
+    out.struck = wording.get("overstreget-i-teksten");
     return out;
 }
 

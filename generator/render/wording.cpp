@@ -24,7 +24,7 @@ const char* const kRequiredKeys[] = {
     "del-punkt-tilfoejet", "del-punkt-fjernet", "del-punkt-fjernet-uden-titel", "del-punkt-fortroligt",
     "del-tabel-tilfoejet", "del-tabel-fjernet", "del-bilag-tilfoejet", "del-bilag-fjernet",
     "del-bilag-udskiftet", "del-billede-udskiftet",
-    "forklaring-tekst-html", "forklaring-tekst-pdf", "forklaring-maerker-html", "forklaring-maerker-pdf",
+    "overstreget-i-teksten", "forklaring-tekst-html", "forklaring-tekst-pdf", "forklaring-maerker-html", "forklaring-maerker-pdf",
     "skjult-rettet", "skjult-slettet", "skjult-tilfoejet", "skjult-slut",
 };
 

@@ -52,6 +52,7 @@ struct TextBuilder {
     std::string text;
     std::vector<std::string> expressions;
     std::vector<model::Inline*> figures;
+    const std::string* struck = nullptr;  // the mark after struck text (PrintedWords::struck)
 
     void add(std::vector<model::Inline>& inlines) {
         for (model::Inline& in : inlines) {
@@ -66,6 +67,14 @@ struct TextBuilder {
                     text += kClose;
                     expressions.push_back(in.expression);
                     figures.push_back(&in);
+                    break;
+                // Struck text reads as withdrawn ("~~50 mio. kr.~~"): its words are not the same
+                // content struck or not. (Emphasis is how words read, not which: not recorded.)
+                // Recorded as the words followed by the wording's mark ("50 mio. kr. (overstreget)"),
+                // which a rettelsesblad then shows added or removed.
+                case model::Inline::Kind::Strike:
+                    add(in.children);
+                    if (struck && !struck->empty()) text += " " + *struck;
                     break;
                 default: add(in.children); break;
             }
@@ -109,13 +118,22 @@ private:
             case model::Block::Kind::Paragraph:
             case model::Block::Kind::Heading: {
                 TextBuilder tb;
+                tb.struck = &words_.struck;
                 tb.add(b.inlines);
                 text(&b, section, "", &tb);
                 break;
             }
-            case model::Block::Kind::BulletList:
+            case model::Block::Kind::BulletList: for (auto& entry : b.items) blocks(entry, section); break;
             case model::Block::Kind::OrderedList:
-                for (auto& entry : b.items) blocks(entry, section);
+                // A list numbered from other than 1 prints its numbers ("5.", "6."): recorded in
+                // front of each item's first text, so renumbering it is a change. (From 1 they are
+                // not written, as snapshots before them did not.)
+                for (size_t k = 0; k < b.items.size(); ++k) {
+                    const size_t first = s_.texts.size();
+                    blocks(b.items[k], section);
+                    if (b.start != 1 && s_.texts.size() > first)
+                        s_.texts[first].text.insert(0, std::to_string(b.start + static_cast<int>(k)) + ". ");
+                }
                 break;
             case model::Block::Kind::Quote: blocks(b.children, section); break;
             case model::Block::Kind::CodeBlock: text(&b, section, b.text); break;

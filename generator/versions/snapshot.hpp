@@ -140,6 +140,7 @@ struct PrintedWords {
     std::string figure;  // a figure's caption, {nummer} and {titel} to fill in: "Figur {nummer}: {titel}"
     std::string table;   // a table's caption, the same: "Tabel {nummer}: {titel}"
     std::string source;  // a table's source line, {kilde} to fill in: "Kilde: {kilde}"
+    std::string struck;  // after struck-through text: "(overstreget)"
 };
 
 // The edition's snapshot of a computed, prepared meeting (version 1, no date), with the figures'

@@ -1002,3 +1002,42 @@ TEST_CASE("versions: a table renamed (navn:, never printed) is the same content:
     b.tables[0].title = "Budget 2025";  // its caption is printed
     CHECK_FALSE(versions::same_content(a, b));
 }
+
+TEST_CASE("versions: a list numbered from 5, and words struck through, are content: renumbering or striking is a change") {
+    // A probe: "1. Punkt et" renumbered "5." and "50 mio. kr." struck out made no new version, and
+    // the published version 1 was rendered again with them.
+    const auto meeting = [](int start, bool strike) {
+        model::Meeting p;
+        p.id = "m";
+        model::AgendaItem item;
+        item.number = 1;
+        item.title = "Punkt";
+        model::Inline amount;
+        amount.text = "50 mio. kr.";
+        model::Inline struck;
+        struck.kind = model::Inline::Kind::Strike;
+        struck.children = {amount};
+        model::Inline before, after;
+        before.text = "Bestyrelsen bevilger ";
+        after.text = " til projektet.";
+        model::Block para;
+        para.inlines = {before, strike ? struck : amount, after};
+        model::Block list;
+        list.kind = model::Block::Kind::OrderedList;
+        list.start = start;
+        list.items = {{para}, {para}};
+        item.sections.push_back({model::SectionKind::Sagsfremstilling, {list}, false});
+        p.items.push_back(std::move(item));
+        return p;
+    };
+    model::Meeting plain = meeting(1, false), five = meeting(5, false), struck = meeting(1, true);
+    const Snapshot a = snapshot(plain, model::Edition::Offentlig);
+    const Snapshot b = snapshot(five, model::Edition::Offentlig);
+    const Snapshot c = snapshot(struck, model::Edition::Offentlig);
+    REQUIRE(a.texts.size() == 2);
+    CHECK(a.texts[0].text == "Bestyrelsen bevilger 50 mio. kr. til projektet.");  // from 1: as before
+    CHECK(b.texts[1].text == "6. Bestyrelsen bevilger 50 mio. kr. til projektet.");
+    CHECK(c.texts[0].text == "Bestyrelsen bevilger 50 mio. kr. (overstreget) til projektet.");
+    CHECK_FALSE(versions::same_content(a, b));
+    CHECK_FALSE(versions::same_content(a, c));
+}
