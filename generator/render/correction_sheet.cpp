@@ -180,9 +180,12 @@ CorrectionSheet correction_sheet(const model::EditionView& view, const Wording& 
         const auto it = redacted.find(p.item);
         if (it == redacted.end()) continue;
         if (it->second) {
-            // All a sheet may say of an item it redacts: that it is now confidential, without its title.
+            // All a sheet may say of an item it redacts: that it is now confidential, or that its
+            // line ("6 (Fortrolig)") is new on the agenda, which the packet prints anyway; never its title.
             if (p.kind == PartChange::Kind::ItemNowConfidential)
                 sheet.items[slot[p.item]].parts.push_back(w.get("del-punkt-fortroligt"));
+            else if (p.kind == PartChange::Kind::ItemAdded)
+                sheet.items[slot[p.item]].parts.push_back(w.get("del-punkt-tilfoejet"));
             continue;
         }
         sheet.items[slot[p.item]].parts.push_back(part_line(p, w));

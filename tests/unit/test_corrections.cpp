@@ -88,11 +88,11 @@ struct Fixture {
         model::Changes c;
         c.version = {2, {2023, 9, 15}};
         c.previous = {1, {2023, 9, 14}};
-        c.figures.push_back({1, 1, "Budget", "Løn", "2024", "", "900", "1.000", true, -1});
-        c.figures.push_back({1, 1, "Budget", "I alt", "2024", "", "1.400", "1.500", false, 0});
-        c.figures.push_back({1, 0, "", "", "", "Resumé", "900 kr.", "1.000 kr.", false, 0});
-        c.figures.push_back({2, 1, std::string(kCanary) + "tabel", std::string(kCanary) + "rad", "2024", "", "1", "777.777", true, -1});
-        c.figures.push_back({2, 0, "", "", "", kCanary, "2", "3", false, 0});  // derived from an input in item 1
+        c.figures.push_back({1, 1, "Budget", "Løn", "2024", "", "900", "1.000", true, -1, "", ""});
+        c.figures.push_back({1, 1, "Budget", "I alt", "2024", "", "1.400", "1.500", false, 0, "", ""});
+        c.figures.push_back({1, 0, "", "", "", "Resumé", "900 kr.", "1.000 kr.", false, 0, "", ""});
+        c.figures.push_back({2, 1, std::string(kCanary) + "tabel", std::string(kCanary) + "rad", "2024", "", "1", "777.777", true, -1, "", ""});
+        c.figures.push_back({2, 0, "", "", "", kCanary, "2", "3", false, 0, "", ""});  // derived from an input in item 1
         using K = model::DiffWord::Kind;
         c.texts.push_back({1, "Sagsfremstilling", {{K::Same, "Vi"}, {K::Same, "foreslår"}, {K::Removed, "ingen"},
                                                     {K::Added, "en"}, {K::Added, "lille"}, {K::Same, "stigning."}}});
@@ -201,6 +201,23 @@ TEST_CASE("corrections: the public edition shows nothing of the confidential ite
     CHECK(sheet->find(kCanary) == std::string::npos);
     CHECK(render::pdf::dump(pipeline::lay_out_correction(view, f.kit->wording, f.kit->fonts.layout_metrics())).find(kCanary) ==
           std::string::npos);
+}
+
+TEST_CASE("corrections: a confidential item new on the agenda is listed on the public sheet as its line, and nothing more") {
+    // A probe: the public packet printed a new "2 (Fortrolig)", its sheet "Ingen rettelser.".
+    Fixture f;
+    f.changes.figures.clear();
+    f.changes.texts.clear();
+    f.changes.parts.push_back({model::PartChange::Kind::ItemAdded, 2, std::string(kCanary) + " titel"});
+    model::EditionView view = pipeline::edition(f.meeting, model::Edition::Offentlig);
+    view.changes = &f.changes;
+    Diagnostics d;
+    const auto sheet = pipeline::render_correction_html(view, f.kit->wording, f.kit->html, d);
+    REQUIRE(sheet);
+    CHECK(sheet->find("Punktet er tilføjet i denne version.") != std::string::npos);
+    CHECK(sheet->find("2 (Fortrolig)") != std::string::npos);
+    CHECK(sheet->find(kCanary) == std::string::npos);
+    CHECK(sheet->find("Ingen rettelser") == std::string::npos);
 }
 
 TEST_CASE("corrections: version 1 (or no changes) prints no version line, sheet or mark, whatever the flags") {
