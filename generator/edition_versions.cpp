@@ -74,6 +74,7 @@ versions::PrintedWords printed_words(const render::Wording& wording) {
     out.table = wording.get("tabel");
     out.source = wording.get("kilde");
     out.struck = wording.get("overstreget-i-teksten");
+    out.order = wording.get("rettet-raekkefoelge");
     return out;
 }
 
@@ -151,7 +152,7 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const v
                 const auto previous = read_published(older, &broken, diags);
                 if (broken) ok = false;
                 if (previous) {
-                    v.comparison = versions::compare(*previous, v.snapshot, printed.sections, printed.table);
+                    v.comparison = versions::compare(*previous, v.snapshot, printed.sections, printed.table, printed.order);
                     v.changes.previous = {previous->version, previous->date};
                 }
             }
@@ -171,7 +172,7 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const v
             }
             if (v.snapshot.date.year == 0 && need_date)
                 undated += (undated.empty() ? "" : ", ") + fmt(_("{} version {}"), folder, v.snapshot.version);
-            v.comparison = versions::compare(*before, v.snapshot, printed.sections, printed.table);
+            v.comparison = versions::compare(*before, v.snapshot, printed.sections, printed.table, printed.order);
             v.changes.previous = {before->version, before->date};
             // The public versions before stay published, with what they showed, unless an item
             // is now confidential: then they are withdrawn (build.cpp), and only this one is left.

@@ -287,9 +287,9 @@ std::optional<Snapshot> renumbered(const Snapshot& before, const Snapshot& now, 
 class Comparer {
 public:
     Comparer(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
-             const std::string& table_caption, std::map<int, int> moved = {})
-        : before_(before), now_(now), printed_(printed), table_caption_(table_caption), tables_(match_tables(before, now)),
-          moved_(std::move(moved)) {
+             const std::string& table_caption, const std::string& order, std::map<int, int> moved = {})
+        : before_(before), now_(now), printed_(printed), table_caption_(table_caption), order_(order),
+          tables_(match_tables(before, now)), moved_(std::move(moved)) {
         for (const auto& [k, number] : tables_) matched_now_.insert({std::get<0>(k), std::get<1>(k), number});
     }
 
@@ -334,11 +334,64 @@ public:
             if (i.shown && !i.folder.empty() && hidden_now.count(i.folder)) continue;
             part(model::PartChange::Kind::ItemRemoved, i.number, i.shown ? i.title : "", nullptr);
         }
+        agenda_order();
         order_figures();
         return std::move(out_);
     }
 
 private:
+    // Of two sequences, each one's elements that the other has too, in its order.
+    template <class T>
+    static std::pair<std::vector<T>, std::vector<T>> shared_order(const std::vector<T>& a, const std::vector<T>& b) {
+        std::pair<std::vector<T>, std::vector<T>> out;
+        for (const T& x : a)
+            if (std::find(b.begin(), b.end(), x) != b.end()) out.first.push_back(x);
+        for (const T& x : b)
+            if (std::find(a.begin(), a.end(), x) != a.end()) out.second.push_back(x);
+        return out;
+    }
+
+    static std::string joined(const std::vector<std::string>& words) {
+        std::string out;
+        for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
+        return out;
+    }
+
+    // Items taken in another order (their "punkt:" lines moved, their numbers kept): the agenda
+    // prints 1, 2, 4, 3, 5. Listed under the meeting, as the agenda prints the numbers.
+    void agenda_order() {
+        if (order_.empty()) return;
+        std::vector<std::string> a, b;
+        for (const ItemEntry& i : before_.items) a.push_back(std::to_string(i.number));
+        for (const ItemEntry& i : now_.items) b.push_back(std::to_string(i.number));
+        const auto [x, y] = shared_order(a, b);
+        if (x != y) text_change(0, order_, joined(x), joined(y));
+    }
+
+    // A table's rows in another order (the CSV's lines moved): listed under the item, in the
+    // words of the table's caption.
+    void row_order(int n) {
+        if (order_.empty()) return;
+        for (const auto& [key, number] : tables_) {
+            if (std::get<0>(key) != n) continue;
+            const auto rows = [](const Snapshot& s, int item, int attachment, int table) {
+                std::vector<std::string> out;
+                for (const CellEntry& c : s.cells)
+                    if (c.item == item && c.attachment == attachment && c.table == table &&
+                        std::find(out.begin(), out.end(), c.row) == out.end())
+                        out.push_back(c.row);
+                return out;
+            };
+            const auto [x, y] = shared_order(rows(before_, n, std::get<1>(key), std::get<2>(key)), rows(now_, n, std::get<1>(key), number));
+            if (x == y) continue;
+            const TableEntry* t = table(now_, n, std::get<1>(key), number);
+            const std::string caption = !t || table_caption_.empty()
+                                            ? "Tabel " + std::to_string(number)
+                                            : fill_in(table_caption_, {{"nummer", std::to_string(number)}, {"titel", t->title}});
+            text_change(n, caption + " \xE2\x80\x93 " + lower(order_), joined(x), joined(y));
+        }
+    }
+
     struct Pending {
         model::FigureChange change;
         std::string formula;  // a derived figure's formula, to find its cause
@@ -434,6 +487,7 @@ private:
             if (t.item == n && !matched_now_.count({n, t.attachment, t.table}))
                 part(model::PartChange::Kind::TableAdded, n, t.title, nullptr);
         cells(n, before_cells, now_cells);
+        row_order(n);
         calculations(n);
         item_texts(n);
         if (out_.changes.parts.size() != parts || out_.changes.texts.size() != texts || pending_.size() != figures)
@@ -720,6 +774,7 @@ private:
     const Snapshot& now_;
     const std::map<std::string, std::string>& printed_;
     const std::string& table_caption_;
+    const std::string& order_;
     const std::map<TableKey, int> tables_;  // each table of before matched: its number now
     std::set<TableKey> matched_now_;        // the tables of now that one of before is
     const std::map<int, int> moved_;        // renumbered items: number now -> number before
@@ -767,10 +822,10 @@ std::vector<model::DiffWord> diff_words(const std::string& before, const std::st
 }
 
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
-                   const std::string& table_caption) {
+                   const std::string& table_caption, const std::string& order) {
     std::map<int, int> moved;
-    if (const auto r = renumbered(before, now, &moved)) return Comparer(*r, now, printed, table_caption, moved).run();
-    return Comparer(before, now, printed, table_caption).run();
+    if (const auto r = renumbered(before, now, &moved)) return Comparer(*r, now, printed, table_caption, order, moved).run();
+    return Comparer(before, now, printed, table_caption, order).run();
 }
 
 void mark(const Comparison& c) {

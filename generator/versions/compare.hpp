@@ -30,8 +30,9 @@ struct Comparison {
 // Tables are matched by name (`navn:`), else by number; `table_caption` is the wording's caption
 // of a table ("Tabel {nummer}: {titel}", PrintedWords::table), so a caption whose only change is
 // the table's number (another table inserted before it) is not a changed text.
+// `order`: the wording's word for an order changed ("Rækkefølge"); "" lists no order changed.
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed = {},
-                   const std::string& table_caption = "");
+                   const std::string& table_caption = "", const std::string& order = "");
 
 // The words of two texts as a word-level difference (quoted-figure marks removed).
 std::vector<model::DiffWord> diff_words(const std::string& before, const std::string& after);

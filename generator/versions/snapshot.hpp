@@ -141,6 +141,7 @@ struct PrintedWords {
     std::string table;   // a table's caption, the same: "Tabel {nummer}: {titel}"
     std::string source;  // a table's source line, {kilde} to fill in: "Kilde: {kilde}"
     std::string struck;  // after struck-through text: "(overstreget)"
+    std::string order;   // the items' or a table's rows' order changed: "Rækkefølge" (compare only)
 };
 
 // The edition's snapshot of a computed, prepared meeting (version 1, no date), with the figures'

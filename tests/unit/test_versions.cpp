@@ -1041,3 +1041,34 @@ TEST_CASE("versions: a list numbered from 5, and words struck through, are conte
     CHECK_FALSE(versions::same_content(a, b));
     CHECK_FALSE(versions::same_content(a, c));
 }
+
+TEST_CASE("versions: items or a table's rows taken in another order are listed as the order, not \"Ingen rettelser\"") {
+    // A probe swapped two "punkt:" lines (the agenda printed 1, 2, 4, 3) and two rows of a CSV: each
+    // made a version 2 whose sheet said nothing was corrected.
+    Snapshot before = small(), now = small();
+    versions::ItemEntry other = before.items[0];
+    other.number = 20;
+    other.title = "Andet";
+    before.items.push_back(other);
+    now.items.insert(now.items.begin(), other);
+    std::swap(now.cells[0], now.cells[1]);  // Drift before Løn
+    const versions::Comparison c = versions::compare(before, now, {}, "Tabel {nummer}: {titel}", "Rækkefølge");
+    REQUIRE(c.changes.texts.size() == 2);
+    const auto words = [](const model::TextChange& t, model::DiffWord::Kind kind) {
+        std::string out;
+        for (const model::DiffWord& w : t.words)
+            if (w.kind == kind || w.kind == model::DiffWord::Kind::Same) out += w.text + " ";
+        return out;
+    };
+    const model::TextChange* agenda = c.changes.texts[0].item == 0 ? &c.changes.texts[0] : &c.changes.texts[1];
+    const model::TextChange* rows = agenda == &c.changes.texts[0] ? &c.changes.texts[1] : &c.changes.texts[0];
+    CHECK(agenda->section == "Rækkefølge");
+    CHECK(words(*agenda, model::DiffWord::Kind::Removed) == "19, 20 ");
+    CHECK(words(*agenda, model::DiffWord::Kind::Added) == "20, 19 ");
+    CHECK(rows->item == 19);
+    CHECK(rows->section == "Tabel 3: Budget 2024 – rækkefølge");
+    CHECK(words(*rows, model::DiffWord::Kind::Added) == "Drift, Løn, I alt ");
+    // Without the word (older callers), or in the same order, nothing.
+    CHECK(versions::compare(before, now).changes.texts.empty());
+    CHECK(versions::compare(before, before, {}, "Tabel {nummer}: {titel}", "Rækkefølge").changes.texts.empty());
+}
