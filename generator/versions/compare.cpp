@@ -453,7 +453,19 @@ private:
                 if (a.item == n) out.emplace_back(a.title, a.document_id);
             return out;
         };
-        const auto old_att = attachments(before_), now_att = attachments(now_);
+        auto old_att = attachments(before_), now_att = attachments(now_);
+        // The same attachment (its number, and its title or its document id) with the other one
+        // corrected: that field changed, not an attachment removed and another added.
+        for (const AttachmentEntry& a : now_.attachments)
+            for (const AttachmentEntry& b : before_.attachments) {
+                if (a.item != n || b.item != n || a.number != b.number) continue;
+                if ((a.title == b.title) == (a.document_id == b.document_id)) continue;  // the same, or another
+                const std::string where = "Bilag " + std::to_string(a.number);
+                if (a.title != b.title) text_change(n, where, b.title, a.title);
+                else text_change(n, where, "Dok. " + b.document_id, "Dok. " + a.document_id);
+                std::erase(old_att, std::make_pair(b.title, b.document_id));
+                std::erase(now_att, std::make_pair(a.title, a.document_id));
+            }
         for (const auto& a : old_att)
             if (std::find(now_att.begin(), now_att.end(), a) == now_att.end())
                 part(model::PartChange::Kind::AttachmentRemoved, n, a.first, nullptr);

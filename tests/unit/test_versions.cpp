@@ -1072,3 +1072,22 @@ TEST_CASE("versions: items or a table's rows taken in another order are listed a
     CHECK(versions::compare(before, now).changes.texts.empty());
     CHECK(versions::compare(before, before, {}, "Tabel {nummer}: {titel}", "Rækkefølge").changes.texts.empty());
 }
+
+TEST_CASE("versions: an attachment's document id or title corrected is that field changed, not the attachment removed and added") {
+    Snapshot before = small(), now = small();
+    before.attachments = {{19, 1, "Høringssvar B", "3000001", "", "-"}};
+    now.attachments = {{19, 1, "Høringssvar B", "3000009", "", "-"}};
+    versions::Comparison c = versions::compare(before, now);
+    CHECK(c.changes.parts.empty());
+    REQUIRE(c.changes.texts.size() == 1);
+    CHECK(c.changes.texts[0].section == "Bilag 1");
+    now.attachments = {{19, 1, "Høringssvar fra B", "3000001", "", "-"}};
+    c = versions::compare(before, now);
+    CHECK(c.changes.parts.empty());
+    REQUIRE(c.changes.texts.size() == 1);
+    // Both changed: another attachment.
+    now.attachments = {{19, 1, "Notat", "4000000", "", "-"}};
+    c = versions::compare(before, now);
+    CHECK(c.changes.parts.size() == 2);
+    CHECK(c.changes.texts.empty());
+}
