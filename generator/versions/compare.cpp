@@ -735,9 +735,72 @@ private:
         return false;
     }
 
+    // Whether `name` (lower case) stands in `text` (lower case) as a word of its own: no letter,
+    // digit, "-" or "_" of a longer name beside it ("sats" is not in "sats-2023").
+    static bool names_word(const std::string& text, const std::string& name) {
+        if (name.empty()) return false;
+        const auto part = [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c >= 0x80; };
+        for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+            const bool before = at > 0 && part(static_cast<unsigned char>(text[at - 1]));
+            const size_t end = at + name.size();
+            const bool after = end < text.size() && part(static_cast<unsigned char>(text[end]));
+            if (!before && !after) return true;
+        }
+        return false;
+    }
+
+    // What `formula` (lower case) quotes of the table or block `name` (lower case): the bracket's
+    // labels, split at ";" ("t[syd; b]" -> {"syd", "b"}), one list per quote.
+    static std::vector<std::vector<std::string>> quoted_labels(const std::string& formula, const std::string& name) {
+        std::vector<std::vector<std::string>> out;
+        const std::string ref = name + "[";
+        for (size_t at = formula.find(ref); at != std::string::npos; at = formula.find(ref, at + 1)) {
+            const unsigned char before = at == 0 ? ' ' : static_cast<unsigned char>(formula[at - 1]);
+            if (at > 0 && (std::isalnum(before) || before == '-' || before == '_' || before >= 0x80)) continue;
+            const size_t open = at + ref.size(), close = formula.find(']', open);
+            if (close == std::string::npos) break;
+            std::vector<std::string> labels;
+            std::string_view inside = std::string_view(formula).substr(open, close - open);
+            for (size_t from = 0;;) {
+                const size_t semi = inside.find(';', from);
+                labels.emplace_back(trim(inside.substr(from, semi == std::string_view::npos ? std::string_view::npos : semi - from)));
+                if (semi == std::string_view::npos) break;
+                from = semi + 1;
+            }
+            out.push_back(std::move(labels));
+        }
+        return out;
+    }
+
+    // Whether a figure whose formula is `formula` is computed from the value `value` of the
+    // calculation `block` (of item `item`): it quotes a value of the block that is it, or whose
+    // expression names it, directly or through other values of the block.
+    bool from_value(const std::string& formula, int item, const std::string& block, const std::string& value) const {
+        const std::string name = lower(block), wanted = lower(value);
+        std::vector<std::string> reached;
+        for (const auto& labels : quoted_labels(lower(formula), name))
+            if (labels.size() == 1) reached.push_back(labels[0]);
+        for (size_t k = 0; k < reached.size(); ++k) {
+            if (reached[k] == wanted) return true;
+            for (const CalculationEntry& c : now_.calculations)
+                if (c.item == item && lower(c.name) == name && lower(c.value) == reached[k])
+                    for (const CalculationEntry& other : now_.calculations)
+                        if (other.item == item && lower(other.name) == name &&
+                            std::find(reached.begin(), reached.end(), lower(other.value)) == reached.end() &&
+                            names_word(lower(c.expression), lower(other.value)))
+                            reached.push_back(lower(other.value));
+        }
+        return false;
+    }
+
+    bool from_value(const Pending& d, const Pending& value) const {
+        return from_value(d.formula, value.change.item, value.change.calculation, value.change.row);
+    }
+
     // The input change a derived figure follows from, as an index into `inputs`, or -1.
     int cause(const Pending& d, const std::vector<const Pending*>& inputs) const {
         const model::FigureChange& f = d.change;
+        const std::string formula = lower(d.formula);
         int same_table = -1;
         for (size_t i = 0; i < inputs.size(); ++i) {
             const model::FigureChange& in = inputs[i]->change;
@@ -745,15 +808,33 @@ private:
             if (in.column == f.column) return static_cast<int>(i);
             if (in.row == f.row && same_table < 0) same_table = static_cast<int>(i);
         }
+        // A cell computed from a row or column whose formula was corrected ("[A] * 2" after "formlen for A").
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            const model::FigureChange& in = inputs[i]->change;
+            if (in.item == f.item && f.table != 0 && in.table == f.table && !in.formula_of.empty() &&
+                formula.find("[" + lower(in.formula_of) + "]") != std::string::npos)
+                return static_cast<int>(i);
+        }
         if (same_table >= 0) return same_table;
         for (size_t i = 0; i < inputs.size(); ++i) {
             const model::FigureChange& in = inputs[i]->change;
             if (in.item == f.item && f.table != 0 && in.table == f.table) return static_cast<int>(i);
         }
-        const std::string formula = lower(d.formula);
+        // A calculation's value: the first corrected one the figure's quoted values are computed from.
         for (size_t i = 0; i < inputs.size(); ++i)
-            if (!inputs[i]->table_name.empty() && quotes_table(formula, lower(inputs[i]->table_name))) return static_cast<int>(i);
-        // A calculation's value is a cause only of what quotes its block.
+            if (!inputs[i]->change.calculation.empty() && from_value(d, *inputs[i])) return static_cast<int>(i);
+        // A figure in the text quoting a table: the change in the row or column it quotes, else the table's first.
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            const model::FigureChange& in = inputs[i]->change;
+            if (inputs[i]->table_name.empty() || !in.calculation.empty()) continue;
+            for (const auto& labels : quoted_labels(formula, lower(inputs[i]->table_name)))
+                if (labels.size() == 2 && (labels[0] == lower(in.row) || labels[1] == lower(in.column))) return static_cast<int>(i);
+        }
+        for (size_t i = 0; i < inputs.size(); ++i)
+            if (!inputs[i]->table_name.empty() && inputs[i]->change.calculation.empty() &&
+                quotes_table(formula, lower(inputs[i]->table_name)))
+                return static_cast<int>(i);
+        // A calculation's value is a cause only of what is computed from it.
         for (size_t i = 0; i < inputs.size(); ++i)
             if (inputs[i]->change.item == f.item && inputs[i]->change.calculation.empty()) return static_cast<int>(i);
         return inputs.size() == 1 && inputs[0]->change.calculation.empty() ? 0 : -1;
@@ -771,7 +852,11 @@ private:
         }
         auto& out = out_.changes.figures;
         for (size_t i = 0; i < inputs.size(); ++i) {
-            if (!inputs[i]->change.calculation.empty() && under[i].empty()) continue;  // changed nothing printed
+            // A calculation's value that nothing printed is computed from changed nothing printed;
+            // one listed under another value of the block too is still said (two values corrected).
+            if (!inputs[i]->change.calculation.empty() && under[i].empty() &&
+                std::none_of(derived.begin(), derived.end(), [&](const Pending* d) { return from_value(*d, *inputs[i]); }))
+                continue;
             const int index = static_cast<int>(out.size());
             out.push_back(inputs[i]->change);
             for (const Pending* d : under[i]) {

@@ -1091,3 +1091,25 @@ TEST_CASE("versions: an attachment's document id or title corrected is that fiel
     CHECK(c.changes.parts.size() == 2);
     CHECK(c.changes.texts.empty());
 }
+
+TEST_CASE("versions: two values of one beregning block corrected are each listed, over the figures computed from each") {
+    // A probe: gebyr 100 -> 120 and pl 3,4 -> 3,6 listed only gebyr, with the figure from pl under it.
+    const auto edition = [](const char* fee, const char* pl, const char* fee_printed, const char* rate_printed) {
+        Snapshot s = small();
+        s.cells.clear();
+        s.calculations = {{19, "kont", "gebyr", fee}, {19, "kont", "sats", "25,70"}, {19, "kont", "pl", pl},
+                          {19, "kont", "ny", "sats * (1 + pl / 100) | decimaler 2"}};
+        s.texts = {text("Resumé", std::string("Gebyr \x01") + fee_printed + "\x02, sats \x01" + rate_printed + "\x02.",
+                        {"kont[gebyr] | kr.", "kont[ny] | kr."})};
+        return s;
+    };
+    const versions::Comparison c = versions::compare(edition("100", "3,4", "100 kr.", "26,57 kr."),
+                                                     edition("120", "3,6", "120 kr.", "26,63 kr."), {{"Resumé", "Resumé"}});
+    REQUIRE(c.changes.figures.size() == 4);
+    CHECK(c.changes.figures[0].row == "gebyr");
+    CHECK(c.changes.figures[1].after == "120 kr.");
+    CHECK(c.changes.figures[1].cause == 0);
+    CHECK(c.changes.figures[2].row == "pl");
+    CHECK(c.changes.figures[3].after == "26,63 kr.");
+    CHECK(c.changes.figures[3].cause == 2);
+}
