@@ -253,7 +253,9 @@ std::string change_summary(const model::Changes& c) {
             list += items[i] == 0 ? _("the meeting's details") : std::to_string(items[i]);
         }
         const unsigned long n = c.texts.size();
-        parts.push_back(items.size() == 1 && items[0] != 0
+        parts.push_back(items.size() == 1 && items[0] == 0
+                            ? fmt(tr_n("{} paragraph in the meeting's details", "{} paragraphs in the meeting's details", n), n)
+                        : items.size() == 1
                             ? fmt(tr_n("{} paragraph in item {}", "{} paragraphs in item {}", n), n, list)
                             : fmt(tr_n("{} paragraph in items {}", "{} paragraphs in items {}", n), n, list));
     }
@@ -287,6 +289,9 @@ void print_changes(const EditionVersion& v, const std::string& edition, std::ost
     const model::Changes& c = v.changes;
     out << fmt(_("{}: version {} would become version {}: {}\n"), edition, v.published, v.snapshot.version, change_summary(c));
     auto where = [](const model::FigureChange& f) {
+        if (!f.calculation.empty()) return fmt(_("item {}, calculation {}, value {}"), f.item, f.calculation, f.row);
+        if (f.table && !f.formula_of.empty())
+            return fmt(_("item {}, table {} ({}), the formula for {}"), f.item, f.table, f.table_title, f.formula_of);
         return f.table ? fmt(_("item {}, table {} ({}), {} / {}"), f.item, f.table, f.table_title, f.row, f.column)
                        : fmt(_("item {}, {}, figure in the text"), f.item, f.section);
     };

@@ -466,6 +466,13 @@ private:
                 std::erase(old_att, std::make_pair(b.title, b.document_id));
                 std::erase(now_att, std::make_pair(a.title, a.document_id));
             }
+        // The attachments in another order ("bilag:" lines moved): "Bilag 1" names another document.
+        if (!order_.empty()) {
+            std::vector<std::string> x, y;
+            for (const auto& a : shared_order(attachments(before_), attachments(now_)).first) x.push_back(a.first);
+            for (const auto& a : shared_order(attachments(before_), attachments(now_)).second) y.push_back(a.first);
+            if (x != y) text_change(n, "Bilag \xE2\x80\x93 " + lower(order_), joined(x), joined(y));
+        }
         for (const auto& a : old_att)
             if (std::find(now_att.begin(), now_att.end(), a) == now_att.end())
                 part(model::PartChange::Kind::AttachmentRemoved, n, a.first, nullptr);

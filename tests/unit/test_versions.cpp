@@ -1113,3 +1113,14 @@ TEST_CASE("versions: two values of one beregning block corrected are each listed
     CHECK(c.changes.figures[3].after == "26,63 kr.");
     CHECK(c.changes.figures[3].cause == 2);
 }
+
+TEST_CASE("versions: attachments taken in another order are listed as the order") {
+    // A probe swapped two "bilag:" lines: "Bilag 1" named another document, the sheet said "Ingen rettelser".
+    Snapshot before = small(), now = small();
+    before.attachments = {{19, 1, "Notat", "1", "", "-"}, {19, 2, "Høringssvar", "2", "", "-"}};
+    now.attachments = {{19, 1, "Høringssvar", "2", "", "-"}, {19, 2, "Notat", "1", "", "-"}};
+    const versions::Comparison c = versions::compare(before, now, {}, "", "Rækkefølge");
+    CHECK(c.changes.parts.empty());
+    REQUIRE(c.changes.texts.size() == 1);
+    CHECK(c.changes.texts[0].section == "Bilag – rækkefølge");
+}
