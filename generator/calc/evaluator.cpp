@@ -216,10 +216,17 @@ private:
                 out.hundred = H::Ratio;
                 return;
             }
+            if (a.hundred == H::None && !a.is_per_cent() && is_hundred(*e.args[1])) {  // "[2023] / 100"
+                out.over_hundred = true;
+                return;
+            }
             // Two figures in one unit, or two in hundredths (72 % / 68 %; 4 points of 68 %: a growth rate).
             const bool ratio = unit.empty() && e.args[1]->kind != Expr::Kind::Number && a.is_per_cent() == b.is_per_cent() &&
-                               b.hundred == H::None && !b.times_hundred && a.hundred == H::None;
-            if (ratio) out.hundred = a.times_hundred ? H::PerHundred : H::Ratio;
+                               b.hundred == H::None && !b.times_hundred && a.hundred == H::None && !a.over_hundred;
+            if (ratio) {
+                out.hundred = a.times_hundred || b.over_hundred ? H::PerHundred : H::Ratio;
+                out.of_amounts = a.amount && b.amount;
+            }
         } else if (e.op == '-' && a.hundred == H::PerHundred && b.hundred == H::PerHundred) {
             out.hundred = H::Difference;
         }

@@ -135,6 +135,9 @@ std::string format_value(const Value& v, const Options& o, const Words& words, b
         return fail(fmt(_("the figure is computed per hundred (as \"[Ja] / [I alt] * 100\"), not an amount, and cannot be "
                           "shown in {}"),
                         o.unit));
+    // Two amounts divided ("1.300.000 kr. / 1.250.000 kr.") have no unit: "1,04 kr." was printed.
+    if (v.hundred == Value::Hundred::Ratio && v.of_amounts && kroner_per(o.unit) > 0)
+        return fail(fmt(_("the figure is a ratio of two amounts, which has no unit, and cannot be shown in {}"), o.unit));
     if (!o.unit.empty() && (units_conflict(from, o.unit) || ((o.unit == "pct." || o.unit == kPoints) && v.amount)))
         return fail(fmt(_("the figure is in {} and cannot be shown in {}; leave out the unit, or quote a figure in a unit "
                           "that converts to it"), from, o.unit));

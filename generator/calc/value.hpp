@@ -44,6 +44,11 @@ struct Value {
     // Number: a figure times the number 100 ("[Ja] * 100"), per hundred once divided by one in
     // its unit ("100 * [Ja] / [I alt]"). See calc/evaluator.cpp, per_hundred.
     bool times_hundred = false;
+    // Number: a figure divided by the number 100 ("[2023] / 100"): what divides by it is per
+    // hundred ("[2024] / ([2023] / 100)", an index as surely as "[2024] / [2023] * 100").
+    bool over_hundred = false;
+    // Number, a ratio: of two figures both known to be amounts (Value::amount), so no amount itself.
+    bool of_amounts = false;
     // Number: computed with a division: its decimals default to its inputs' (none, for counts),
     // which may print 0,70 as "1" (TableComputation::check_rounding).
     bool quotient = false;

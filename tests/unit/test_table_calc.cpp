@@ -1191,6 +1191,20 @@ TEST_CASE("table calc: shares computed per hundred are shares, and two of them a
                                 "Region;2023;2024\nNord;68 %;72 %\n");
     CHECK(growth.messages.find("a share in per cent or an index, not the difference of two shares") != std::string::npos);
     CHECK(growth.messages.find("is a ratio of two figures") != std::string::npos);
+    // Divided by a hundredth is per hundred too, and a ratio of two amounts has no unit: "104,0 kr."
+    // and "1,04 kr." were printed (a probe).
+    const auto amounts = compute("```tabel\nfil: t.csv\nnavn: k\ntitel: T\ntalenhed: kr.\n"
+                                 "kolonne: Indeks = [2024] / ([2023] / 100) | decimaler 1\n```\n\n"
+                                 "Tal: {k[Løn; 2024] / (k[Løn; 2023] / 100) | kr.}, {k[Løn; Indeks] | kr.}, "
+                                 "{k[Løn; 2024] / k[Løn; 2023] | kr.}, {k[Løn; Indeks]}, {k[Løn; 2024] / 100 | kr.}.\n",
+                                 "Post;2023;2024\nLøn;1.250.000;1.300.000\n");
+    CHECK(amounts.messages.find("\"{k[Løn; 2024] / (k[Løn; 2023] / 100) | kr.}\"") != std::string::npos);
+    CHECK(amounts.messages.find("not an amount, and cannot be shown in kr. in the figure \"{k[Løn; Indeks] | kr.}\"") !=
+          std::string::npos);
+    CHECK(amounts.messages.find("error: the figure is a ratio of two amounts, which has no unit, and cannot be shown in kr.") !=
+          std::string::npos);
+    CHECK(amounts.messages.find("{k[Løn; Indeks]}") == std::string::npos);
+    CHECK(amounts.messages.find("{k[Løn; 2024] / 100 | kr.}") == std::string::npos);  // a hundredth of an amount is one
 }
 
 namespace {
