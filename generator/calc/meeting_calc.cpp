@@ -511,17 +511,17 @@ private:
     }
 
     void figure(Inline& in, size_t item) {
-        auto [expression, options_text] = formula_and_options(in.expression);
-        const size_t bar = in.expression.find(" | ");
+        auto [expression, options_text] = formula_and_options(in.expression());
+        const size_t bar = in.expression().find(" | ");
         auto at = [&](int offset) {
             SourceLoc l = in.loc;
-            l.column += static_cast<int>(utf8_length(std::string_view(in.expression).substr(0, static_cast<size_t>(offset))));
+            l.column += static_cast<int>(utf8_length(std::string_view(in.expression()).substr(0, static_cast<size_t>(offset))));
             return l;
         };
         FormulaError pe;
         auto expr = parse_expression(expression, &pe);
         if (!expr) {
-            d_.error(at(pe.column), fmt(_("{} in the figure {}"), pe.message, quote_text("{" + in.expression + "}")));
+            d_.error(at(pe.column), fmt(_("{} in the figure {}"), pe.message, quote_text("{" + in.expression() + "}")));
             return;
         }
         FormulaError why;
@@ -538,7 +538,7 @@ private:
             return;
         }
         ItemRefs refs(*this, item);
-        FigureScope scope(refs, expr->kind == Expr::Kind::Cell, "{" + in.expression + "}");
+        FigureScope scope(refs, expr->kind == Expr::Kind::Cell, "{" + in.expression() + "}");
         FormulaError err;
         std::string caution;
         // One cell without options prints as the table prints it, whatever unit it is in.
@@ -550,7 +550,7 @@ private:
             else d_.error(at(err.column), err.message);
             return;
         }
-        if (!caution.empty()) d_.warning(in.loc, fmt(_("the figure {} {}"), quote_text("{" + in.expression + "}"), caution));
+        if (!caution.empty()) d_.warning(in.loc, fmt(_("the figure {} {}"), quote_text("{" + in.expression() + "}"), caution));
         if (v->is_points() || v->hundred == Value::Hundred::Difference) points_figures_.insert(&in);
         // A single table cell without options is quoted exactly as the table prints it.
         if (expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty()) in.text = v->printed;
@@ -561,7 +561,7 @@ private:
             if (options->unit.empty() && kroner_per(v->unit) > 0 && !v->mixed_with.empty()) {
                 d_.error(in.loc, fmt(_("the figure {} is computed from amounts in {} and {} and is in {}; name the unit it is "
                                        "printed in, \"| {}\" or \"| {}\""),
-                                     quote_text("{" + in.expression + "}"), v->unit, v->mixed_with, v->unit, v->unit,
+                                     quote_text("{" + in.expression() + "}"), v->unit, v->mixed_with, v->unit, v->unit,
                                      v->mixed_with));
                 return;
             }
@@ -573,7 +573,7 @@ private:
                 if (shown_error.empty() && !v->shown_in.empty() && v->shown_in != v->unit)
                     shown_error = fmt(_("the figure {} is computed from a table that shows its figures in {}, but they "
                                         "are written in {}: name the unit this figure is printed in, \"| {}\" or \"| {}\""),
-                                      quote_text("{" + in.expression + "}"), v->shown_in, v->unit, v->shown_in, v->unit);
+                                      quote_text("{" + in.expression() + "}"), v->shown_in, v->unit, v->shown_in, v->unit);
                 if (!shown_error.empty()) {
                     d_.error(in.loc, shown_error);
                     return;
@@ -586,19 +586,19 @@ private:
             in.text = format_value(*v, *options, words_, &lost, &cannot);
             if (!cannot.empty()) {
                 d_.error(at(static_cast<int>(bar == std::string::npos ? 0 : bar + 3)),
-                         fmt(_("{} in the figure {}"), cannot, quote_text("{" + in.expression + "}")));
+                         fmt(_("{} in the figure {}"), cannot, quote_text("{" + in.expression() + "}")));
                 return;
             }
             if (lost)
                 d_.warning(in.loc, fmt(_("the figure {} is not zero but prints as {}; ask for more decimals or another unit"),
-                                       quote_text("{" + in.expression + "}"), quote_text(in.text)));
+                                       quote_text("{" + in.expression() + "}"), quote_text(in.text)));
             // A quotient with the decimals of its inputs, as a table's computed cell is warned of
             // (10 / 4 printed "3"); not once converted to another unit, which chooses its decimals.
             else if (v->is_number() && v->quotient && options->decimals < 0 && (options->unit.empty() || options->unit == v->unit) &&
                      rounds_far(v->number, v->decimals < 0 ? 0 : v->decimals))
                 d_.warning(in.loc, fmt(_("the figure {} is {} but prints as {}, with the decimals of the figures it is computed "
                                          "from; give it decimals (\"| decimaler 2\")"),
-                                       quote_text("{" + in.expression + "}"),
+                                       quote_text("{" + in.expression() + "}"),
                                        format_danish_exact(v->number.rounded(std::min(6, std::max(v->decimals, 0) + 4))),
                                        quote_text(in.text)));
         }
@@ -692,14 +692,14 @@ private:
             if (has_unit && (per_cent || starts_with(after, "kr") || starts_with(after, "mio") || starts_with(after, "mia"))) {
                 d_.warning(inlines[i].loc, fmt(_("the figure {} prints {} with its unit, and the text after it gives a unit "
                                                  "again; leave the one after it out"),
-                                               quote_text("{" + inlines[i].expression + "}"), quote_text(shown)));
+                                               quote_text("{" + inlines[i].expression() + "}"), quote_text(shown)));
                 continue;
             }
             if (in_points && per_cent && !points)
                 d_.warning(inlines[i].loc, fmt(_("the figure {} is the difference of two shares, in percentage points, but "
                                                  "the text after it calls it per cent; write \"procentpoint\" after it, or "
                                                  "\"| pct.-point\" in the figure"),
-                                               quote_text("{" + inlines[i].expression + "}")));
+                                               quote_text("{" + inlines[i].expression() + "}")));
         }
     }
 
@@ -723,12 +723,12 @@ private:
             const std::string words = fold_label(std::string_view(before).substr(from));
             for (const char* directed : kDirected)
                 if (words.ends_with(directed)) {
-                    const auto [formula, options] = formula_and_options(figure.expression);
+                    const auto [formula, options] = formula_and_options(figure.expression());
                     const std::string size = "{abs(" + std::string(trim(formula)) + ")" + (options.empty() ? "" : " | " + options) + "}";
                     d_.warning(figure.loc, fmt(_("the figure {} prints {}, a negative number, after \"{}\", which gives the "
                                                  "direction already: the minus turns the sentence around; quote its size, "
                                                  "as {}"),
-                                               quote_text("{" + figure.expression + "}"), quote_text(shown), directed,
+                                               quote_text("{" + figure.expression() + "}"), quote_text(shown), directed,
                                                quote_text(size)));
                     break;
                 }
@@ -773,7 +773,7 @@ private:
         std::vector<const Inline*> numbers;
         const auto walk = [&](const auto& self, const std::vector<Inline>& inlines) -> void {
             for (const Inline& in : inlines) {
-                if (in.kind == Inline::Kind::Figure && starts_with(trim(in.expression), "nummer(")) numbers.push_back(&in);
+                if (in.kind == Inline::Kind::Figure && starts_with(trim(in.expression()), "nummer(")) numbers.push_back(&in);
                 else if (in.kind == Inline::Kind::SoftBreak || in.kind == Inline::Kind::LineBreak) text += ' ';
                 else text += in.text;
                 self(self, in.children);
@@ -793,7 +793,7 @@ private:
             return false;
         };
         for (const Inline* in : numbers) {
-            const std::string_view e = trim(in->expression);
+            const std::string_view e = trim(in->expression());
             const size_t close = e.find(')');
             if (close == std::string_view::npos) continue;
             const auto t = tables_.find(fold_label(std::string(trim(e.substr(7, close - 7)))));
@@ -815,7 +815,7 @@ private:
             if (phrase.empty()) continue;
             d_.warning(in->loc, fmt(_("the figure {} gives the number of a table in {}, but the paragraph does not say so "
                                       "({}); a reader would look for that table in this item"),
-                                    quote_text("{" + in->expression + "}"), where, phrase));
+                                    quote_text("{" + in->expression() + "}"), where, phrase));
         }
     }
 

@@ -255,7 +255,7 @@ struct Converter {
                 // (drop_comments: it may also end a comment cmark left as text).
                 in.kind = Inline::Kind::Text;
                 in.text = literal(n);
-                in.url = kWholeComment;
+                in.set_url(std::string(kWholeComment));  // a marker, taken out again by drop_comments
                 in.loc = loc(n);
                 out.push_back(std::move(in));
                 continue;
@@ -266,7 +266,7 @@ struct Converter {
                 in.loc = loc(n);
                 refuse_control(in.text, n);
                 // Merge with a preceding text run: cmark splits text at special characters.
-                if (!out.empty() && out.back().kind == Inline::Kind::Text && out.back().url.empty()) {
+                if (!out.empty() && out.back().kind == Inline::Kind::Text && out.back().url().empty()) {
                     out.back().text += in.text;
                     continue;
                 }
@@ -289,18 +289,18 @@ struct Converter {
                 in.children = inlines(n);
             } else if (type == CMARK_NODE_LINK) {
                 const char* url = cmark_node_get_url(n);
-                in.url = encode_url(url ? url : "");
+                in.set_url(encode_url(url ? url : ""));
                 const char* title = cmark_node_get_title(n);
-                in.title = title ? title : "";
+                in.set_title(title ? title : "");
                 in.loc = loc(n);
-                refuse_control(in.title, n);
-                warn_title_figure(in.title, in.loc);
+                refuse_control(in.title(), n);
+                warn_title_figure(in.title(), in.loc);
                 in.children = inlines(n);
-                if (!safe_url(in.url)) {
+                if (!safe_url(in.url())) {
                     // The text stays; the target is dropped (no javascript:, data:, file: links).
                     const SourceLoc l = loc(n);
                     diags.warning(l, fmt(_("link to {} removed: only http, https and mailto links and places in the packet "
-                                           "(#punkt-5) are allowed"), quote_text(in.url)),
+                                           "(#punkt-5) are allowed"), quote_text(in.url())),
                                   line_text(l.line));
                     for (Inline& c : in.children) out.push_back(std::move(c));
                     continue;
@@ -409,14 +409,14 @@ struct Converter {
     // print: an error at its "<!--".
     std::vector<Inline> drop_comments(std::vector<Inline> in) {
         const auto marked = [](const Inline& i) {
-            return i.kind == Inline::Kind::Text && (i.url == kWholeComment || i.text.find("<!--") != std::string::npos);
+            return i.kind == Inline::Kind::Text && (i.url() == kWholeComment || i.text.find("<!--") != std::string::npos);
         };
         if (std::none_of(in.begin(), in.end(), marked)) return in;  // most text: as it is
         std::vector<Inline> out;
         bool open = false;     // inside a comment that began in an earlier run
         SourceLoc opened;      // where it began
         for (Inline& i : in) {
-            if (i.kind == Inline::Kind::Text && i.url == kWholeComment) {
+            if (i.kind == Inline::Kind::Text && i.url() == kWholeComment) {
                 open = false;  // one of its own, or the end of the open one (its first "-->" is its end)
                 continue;
             }
@@ -445,7 +445,7 @@ struct Converter {
                 const size_t start = find_mark(t, from, pos, false);
                 const size_t keep = start == std::string::npos ? t.size() : start;
                 if (keep > pos) {
-                    Inline part{Inline::Kind::Text, t.substr(pos, keep - pos), {}, {}, {}, {}, i.loc};
+                    Inline part = Inline::text_run(t.substr(pos, keep - pos), i.loc);
                     // The text after a comment starts where it is written (its figures' columns).
                     if (pos > 0 && pos < from.size()) part.loc.column = from[pos].byte_column;
                     out.push_back(std::move(part));
@@ -507,7 +507,7 @@ struct Converter {
             while (pos < t.size()) {
                 const size_t open = next_brace(pos, "{}");
                 if (open == std::string::npos) {
-                    out.push_back(Inline{Inline::Kind::Text, t.substr(pos), {}, {}, {}, {}, i.loc});
+                    out.push_back(Inline::text_run(t.substr(pos), i.loc));
                     break;
                 }
                 SourceLoc at = i.loc;
@@ -518,13 +518,13 @@ struct Converter {
                                                        "write \\{{ for a brace in the text"))
                                                    : fmt(_("a \"}}\" without \"{{\"; write \\}} for a brace in the text")),
                                 line_text(at.line));
-                    out.push_back(Inline{Inline::Kind::Text, t.substr(pos), {}, {}, {}, {}, i.loc});
+                    out.push_back(Inline::text_run(t.substr(pos), i.loc));
                     break;
                 }
-                if (open > pos) out.push_back(Inline{Inline::Kind::Text, t.substr(pos, open - pos), {}, {}, {}, {}, i.loc});
+                if (open > pos) out.push_back(Inline::text_run(t.substr(pos, open - pos), i.loc));
                 Inline fig;
                 fig.kind = Inline::Kind::Figure;
-                fig.expression = std::string(trim(std::string_view(t).substr(open + 1, close - open - 1)));
+                fig.set_expression(std::string(trim(std::string_view(t).substr(open + 1, close - open - 1))));
                 fig.loc = at;
                 fig.loc.column = open + 1 < close ? from[open + 1].column : at.column + 1;
                 out.push_back(std::move(fig));
@@ -616,7 +616,7 @@ struct Converter {
                         b = Block{};
                         b.loc = loc(n);
                         b.kind = Block::Kind::Paragraph;
-                        b.inlines.push_back(Inline{Inline::Kind::Text, "-", {}, {}, {}, {}, {}});
+                        b.inlines.push_back(Inline::text_run("-", {}));
                     }
                     break;
                 }

@@ -22,7 +22,7 @@ struct Resolver {
 
     void check(const AgendaItem& from, std::vector<Inline>& inlines) {
         for (Inline& in : inlines) {
-            if (in.kind == Inline::Kind::Link && starts_with(in.url, "#")) check_link(from, in);
+            if (in.kind == Inline::Kind::Link && starts_with(in.url(), "#")) check_link(from, in);
             check(from, in.children);
         }
     }
@@ -36,12 +36,12 @@ struct Resolver {
     }
 
     void check_link(const AgendaItem& from, Inline& link) {
-        const std::string name = link.url.substr(1);
+        const std::string name = link.url().substr(1);
         const auto t = targets.find(name);
         if (t == targets.end()) {
             diags.error(link.loc, fmt(_("the link target {} is not in the packet; link to an item as #punkt-N, to an "
                                         "attachment as #punkt-N-bilag-K and to a table as #punkt-N-tabel-M"),
-                                      quote_text(link.url)));
+                                      quote_text(link.url())));
             return;
         }
         // The public edition shows a confidential item as its number and status only: a link
@@ -49,7 +49,7 @@ struct Resolver {
         if (!is_confidential(from.status) && is_confidential(t->second.item->status)) {
             diags.error(link.loc, fmt(_("the link {} points into item {}, which is {}: the public edition does not show it; "
                                         "remove the link"),
-                                      quote_text(link.url), t->second.item->number, status_name(t->second.item->status)));
+                                      quote_text(link.url()), t->second.item->number, status_name(t->second.item->status)));
             return;
         }
         if (t->second.table) t->second.table->anchor = name;

@@ -11,7 +11,7 @@ void inlines(const std::vector<Inline>& in, const SourceLoc& block, const TextVi
     for (const Inline& i : in) {
         const SourceLoc& where = at(i.loc, block);
         visit(i.text, where);
-        if (!i.title.empty()) visit(i.title, where);  // a link's title: the PDF's link tooltip
+        if (!i.title().empty()) visit(i.title(), where);  // a link's title: the PDF's link tooltip
         inlines(i.children, block, visit);
     }
 }

@@ -65,7 +65,7 @@ struct TextBuilder {
                     text += kOpen;
                     text += in.text;
                     text += kClose;
-                    expressions.push_back(in.expression);
+                    expressions.push_back(in.expression());
                     figures.push_back(&in);
                     break;
                 // Struck text reads as withdrawn ("~~50 mio. kr.~~"): its words are not the same

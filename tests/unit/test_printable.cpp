@@ -27,7 +27,7 @@ model::Meeting every_field() {
     item.case_number = "case number";
     model::Inline link;
     link.kind = model::Inline::Kind::Link;
-    link.title = "link title";
+    link.set_title("link title");
     model::Inline text;
     text.text = "link text";
     link.children.push_back(text);

@@ -86,11 +86,11 @@ void append_inlines(const std::vector<Inline>& inlines, std::string& out, const 
                 break;
             case Inline::Kind::Link:
                 out += "<a href=\"";
-                append_escaped(in.url, out);
+                append_escaped(in.url(), out);
                 out += '"';
-                if (!in.title.empty()) {
+                if (!in.title().empty()) {
                     out += " title=\"";
-                    append_escaped(in.title, out);
+                    append_escaped(in.title(), out);
                     out += '"';
                 }
                 out += '>';

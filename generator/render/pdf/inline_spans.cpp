@@ -42,8 +42,8 @@ void collect(const std::vector<model::Inline>& inlines, const Span& look, std::v
                 break;
             case K::Link:
                 inner.color = style::kAccent;
-                inner.url = in.url;
-                inner.title = in.title;
+                inner.url = in.url();
+                inner.title = in.title();
                 collect(in.children, inner, out);
                 break;
         }
