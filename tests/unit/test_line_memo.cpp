@@ -61,7 +61,7 @@ std::string pages_text(const LaidOutDocument& doc) {
     for (const Page& p : doc.pages) {
         out << "page\n";
         for (const TextItem& t : p.texts)
-            out << t.x << ' ' << t.baseline << ' ' << t.text << ' ' << static_cast<int>(t.style) << ' ' << t.size << ' '
+            out << t.x << ' ' << t.baseline << ' ' << t.text.view() << ' ' << static_cast<int>(t.style) << ' ' << t.size << ' '
                 << t.color.r << ' ' << t.origin.block << '\n';
         for (const BoxItem& b : p.boxes) out << b.x << ' ' << b.y << ' ' << b.w << ' ' << b.h << '\n';
         for (const LinkItem& l : p.links) out << l.x << ' ' << l.y << ' ' << l.target << ' ' << l.url << '\n';

@@ -51,7 +51,7 @@ TEST_CASE("packet layout: on every page of the example, all text stays inside th
                 CHECK(right <= style::kPageWidth - style::kMarginRight + 0.01);
                 // The closed edition's mark stands in the top margin, as the footer in the bottom one, and
                 // so does a PDF attachment's stamp ("Bilag 1 til punkt 5 · ..."), above the attachment's page.
-                const bool stamp = t.text.rfind("Bilag ", 0) == 0 && t.baseline == kStampBaseline;
+                const bool stamp = t.text.view().rfind("Bilag ", 0) == 0 && t.baseline == kStampBaseline;
                 CHECK(t.baseline >= (t.text == ex.wording.closed_mark() || stamp ? 20 : style::kMarginTop));
                 CHECK(t.baseline <= style::kPageHeight - 20);
                 ++checked;
@@ -121,9 +121,9 @@ TEST_CASE("packet layout: a long footer is set smaller, never cut") {
     const Page& last = doc.pages.back();
     bool found = false;
     for (const TextItem& t : last.texts) {
-        if (t.text.rfind(ex.meeting.organisation, 0) != 0) continue;
+        if (t.text.view().rfind(ex.meeting.organisation, 0) != 0) continue;
         found = true;
-        CHECK(t.text.find("Lukket udgave") != std::string::npos);  // the whole footer, to its end
+        CHECK(t.text.view().find("Lukket udgave") != std::string::npos);  // the whole footer, to its end
         CHECK(t.size < style::kFooterSize);
         CHECK(t.x + ex.metrics().width(t.text, t.style, t.size) < style::kPageWidth - style::kMarginRight - 30);
     }
@@ -193,5 +193,5 @@ TEST_CASE("packet layout: a long case officer's stamp wraps at a readable size a
     stamp_lines(std::string(3000, 'x'), lines);
     REQUIRE(lines.size() == 3);
     CHECK(lines.back()->text.size() >= 3);
-    CHECK(lines.back()->text.substr(lines.back()->text.size() - 3) == "\xE2\x80\xA6");
+    CHECK(lines.back()->text.view().substr(lines.back()->text.size() - 3) == "\xE2\x80\xA6");
 }

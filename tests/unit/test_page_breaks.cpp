@@ -164,7 +164,7 @@ TEST_CASE("page items: each knows the block, heading level, list item, table cel
     std::map<std::string, Origin> by_text;
     bool link_area = false;
     for (const Page& p : doc.pages) {
-        for (const TextItem& t : p.texts) by_text[t.text] = t.origin;  // the last: "Punkt 1" is in the agenda too
+        for (const TextItem& t : p.texts) by_text[t.text.str()] = t.origin;  // the last: "Punkt 1" is in the agenda too
         for (const LinkItem& l : p.links)
             if (l.url == "https://example.org") link_area = l.origin.role == Origin::Role::Paragraph;
     }

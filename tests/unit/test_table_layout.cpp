@@ -92,8 +92,8 @@ TEST_CASE("table splitting: the header repeats on every page and no row is cut i
             if (ti.text == "Post") ++headers;
             if (ti.text == "Tabel 1: Mange rækker (fortsat)") continued = true;
             CHECK(ti.baseline <= 400);
-            if (ti.text.rfind("Række ", 0) == 0) {
-                CHECK(rows_seen.insert(ti.text).second);  // each row exactly once: never split
+            if (ti.text.view().rfind("Række ", 0) == 0) {
+                CHECK(rows_seen.insert(ti.text.str()).second);  // each row exactly once: never split
             }
         }
         CHECK(headers == 1);
@@ -142,7 +142,7 @@ TEST_CASE("table splitting: a row taller than a page goes on over pages, no line
     for (const Page& p : doc.pages) {
         for (const TextItem& ti : p.texts) {
             CHECK(ti.baseline <= 400);
-            if (ti.text.rfind("ord", 0) == 0) words.push_back(ti.text);
+            if (ti.text.view().rfind("ord", 0) == 0) words.push_back(ti.text.str());
         }
     }
     std::string joined;

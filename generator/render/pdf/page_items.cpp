@@ -1,9 +1,42 @@
 #include "render/pdf/page_items.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace boardpack::render::pdf {
+
+ItemText::ItemText(std::string_view text) {
+    if (text.size() <= kShortMax) {
+        std::memcpy(raw_.data(), text.data(), text.size());
+        raw_[15] = static_cast<char>(text.size());
+        return;
+    }
+    // A text item is one line of a page: far below 4 GB, which the size's 4 bytes hold.
+    const auto size = static_cast<uint32_t>(text.size());
+    char* bytes = new char[size];
+    std::memcpy(bytes, text.data(), size);
+    std::memcpy(raw_.data(), &bytes, sizeof bytes);
+    std::memcpy(raw_.data() + 8, &size, sizeof size);
+    raw_[15] = static_cast<char>(kLong);
+}
+
+ItemText::~ItemText() {
+    if (!is_long()) return;
+    char* bytes = nullptr;
+    std::memcpy(&bytes, raw_.data(), sizeof bytes);
+    delete[] bytes;
+}
+
+std::string_view ItemText::view() const {
+    if (!is_long()) return {raw_.data(), static_cast<unsigned char>(raw_[15])};
+    const char* bytes = nullptr;
+    uint32_t size = 0;
+    std::memcpy(&bytes, raw_.data(), sizeof bytes);
+    std::memcpy(&size, raw_.data() + 8, sizeof size);
+    return {bytes, size};
+}
 
 int LaidOutDocument::page_of(const std::string& anchor) const {
     for (size_t p = 0; p < pages.size(); ++p)

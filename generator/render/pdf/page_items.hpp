@@ -3,9 +3,11 @@
 // converts them to PDF's bottom-left origin.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "attach/pdf_import.hpp"
@@ -57,11 +59,48 @@ struct Origin {
     friend bool operator==(const Origin&, const Origin&) = default;
 };
 
+// A text item's words, UTF-8, set once: 16 bytes where a std::string takes 32. A large packet's
+// layout holds some 25.000 text items until it is written, and every byte of one is part of
+// the build's peak. Up to 15 bytes are kept in place (a word, a number, "Side 3 af 12"), a
+// longer text in an allocation of exactly its size.
+class ItemText {
+public:
+    ItemText() = default;
+    ItemText(std::string_view text);
+    ItemText(const std::string& text) : ItemText(std::string_view(text)) {}
+    ItemText(const char* text) : ItemText(std::string_view(text)) {}
+    ItemText(const ItemText& o) : ItemText(o.view()) {}
+    ItemText(ItemText&& o) noexcept : raw_(o.raw_) { o.raw_ = {}; }
+    ItemText& operator=(const ItemText& o) { return &o == this ? *this : *this = ItemText(o); }
+    ItemText& operator=(ItemText&& o) noexcept {
+        std::swap(raw_, o.raw_);
+        return *this;
+    }
+    ~ItemText();
+
+    std::string_view view() const;
+    operator std::string_view() const { return view(); }
+    std::string str() const { return std::string(view()); }
+    size_t size() const { return view().size(); }
+    bool empty() const { return size() == 0; }
+    friend bool operator==(const ItemText& a, std::string_view b) { return a.view() == b; }
+    friend std::string operator+(const std::string& a, const ItemText& b) { return a + b.str(); }
+    friend std::string operator+(const ItemText& a, const char* b) { return a.str() + b; }
+
+private:
+    // Short: the bytes, then their count in the last byte. Long: the pointer and the size
+    // (4 bytes), the last byte kLong. Bytes, not a union, so either reading is well defined.
+    static constexpr unsigned char kLong = 0xFF;
+    static constexpr size_t kShortMax = 15;
+    bool is_long() const { return static_cast<unsigned char>(raw_[15]) == kLong; }
+    alignas(8) std::array<char, 16> raw_{};
+};
+
 // A run of text on one baseline in one font.
-// Ordered so the small fields pack (96 bytes): a large packet holds some 25.000 until it is written.
+// Ordered so the small fields pack (80 bytes): a large packet holds some 25.000 until it is written.
 struct TextItem {
     double x = 0, baseline = 0;
-    std::string text;  // UTF-8
+    ItemText text;
     double size = 10;
     FontStyle style = FontStyle::Regular;
     Color color;

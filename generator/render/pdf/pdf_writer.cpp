@@ -382,7 +382,7 @@ struct Writer {
         Page& p = doc.pages[i];
         current_text = nullptr;
         haru.doing([this, i] {
-            return current_text ? fmt(_("write the text {} on {}"), excerpt(current_text->text), page_name(i))
+            return current_text ? fmt(_("write the text {} on {}"), excerpt(current_text->text.str()), page_name(i))
                                 : fmt(_("write {}"), page_name(i));
         });
         SharedPage* s = shared && i < shared->size() && (*shared)[i].alike ? &(*shared)[i] : nullptr;

@@ -263,7 +263,7 @@ private:
                 return !added && it->second != p;
             }
             case Role::TableHeader: {
-                const auto key = std::make_tuple(o.block, o.col, t.text);
+                const auto key = std::make_tuple(o.block, o.col, t.text.str());
                 const auto [it, added] = header_page_.try_emplace(key, p);
                 return !added && it->second != p;
             }
@@ -410,7 +410,7 @@ private:
         return e;
     }
 
-    void add_text(int e, const std::string& text) {
+    void add_text(int e, std::string_view text) {
         std::string& s = tree_.link_text[e];
         if (!s.empty()) s += ' ';
         s += text;
