@@ -47,7 +47,7 @@ std::string lines_text(const std::vector<LaidLine>& lines) {
     for (const LaidLine& line : lines) {
         out << line.width << ':';
         for (const Fragment& f : line.fragments)
-            out << '[' << f.x << ' ' << f.width << ' ' << f.text << ' ' << static_cast<int>(f.style) << ' ' << f.color.r << ' '
+            out << '[' << f.x << ' ' << f.width << ' ' << f.text.view() << ' ' << static_cast<int>(f.style) << ' ' << f.color.r << ' '
                 << f.color.g << ' ' << f.color.b << ' ' << f.url << ' ' << f.strike << ' ' << f.title << ']';
         out << '\n';
     }
@@ -198,7 +198,7 @@ TEST_CASE("line memo: an entry holds its texts once, in less room than the spans
     // it is, and given back so.
     std::vector<LaidLine> rewritten = lines;
     rewritten[0].fragments[0].text = "Andre ord";
-    rewritten.back().fragments.back().text += " og flere";
+    rewritten.back().fragments.back().text = rewritten.back().fragments.back().text.str() + " og flere";
     LineMemo third;
     third.keep(7, kParagraph, 120, 10, rewritten);
     CHECK(lines_text(third.find(7, kParagraph, 120, 10).value()) == lines_text(rewritten));

@@ -83,8 +83,6 @@ struct Piece {
 };
 
 constexpr std::string_view kSpace = " ";
-constexpr size_t kLineBytes = 160;
-
 
 // The breaker's working memory, kept from call to call (one per thread): a table's hundreds
 // of cells and a packet's thousands of paragraphs are broken without allocating it again.
@@ -94,6 +92,7 @@ struct Scratch {
     std::vector<double> piece_widths;
     MeasuredUnit unit;
     std::string a, b;
+    std::string fragment;  // Breaker::text_
 };
 
 Scratch& scratch() {
@@ -105,7 +104,8 @@ class Breaker {
 public:
     Breaker(const std::vector<Span>& spans, double width, double size, const FontMetrics& m)
         : spans_(spans), width_(width), size_(size), m_(m), tokens_(scratch().tokens), pieces_(scratch().pieces),
-          piece_widths_(scratch().piece_widths), mu_(scratch().unit), scratch_a_(scratch().a), scratch_b_(scratch().b) {
+          piece_widths_(scratch().piece_widths), mu_(scratch().unit), scratch_a_(scratch().a), scratch_b_(scratch().b),
+          text_(scratch().fragment) {
         tokens_.clear();
     }
 
@@ -211,22 +211,17 @@ private:
             // Text of the span the last fragment ended with has its look: no need to compare.
             if (span == last_span_ || has_look(last, s)) {
                 last_span_ = span;
-                last.text += text;
+                text_ += text;
                 last.width += w;
                 line_.width += w;
                 return;
             }
         }
+        end_fragment();
         Fragment f;
         f.x = line_.width;
         f.width = w;
-        // Room for what follows of the span on this line, so the words appended to it do not
-        // grow the text again and again (a line holds fewer than kLineBytes bytes).
-        const char* begin = s.text.data();
-        const char* end = begin + s.text.size();
-        if (std::less_equal<const char*>()(begin, text.data()) && std::less<const char*>()(text.data(), end))
-            f.text.reserve(std::min(static_cast<size_t>(end - text.data()), kLineBytes));
-        f.text = text;
+        text_ = text;
         f.style = s.style;
         f.color = s.color;
         f.url = s.url;
@@ -249,7 +244,13 @@ private:
         }
     }
 
+    // The last fragment's text, made once the line has no more to append to it.
+    void end_fragment() {
+        if (!line_.fragments.empty() && line_.fragments.back().text.empty()) line_.fragments.back().text = text_;
+    }
+
     void end_line() {
+        end_fragment();
         lines_.push_back(std::move(line_));
         line_ = LaidLine{};
         last_span_ = kNoSpan;
@@ -359,6 +360,9 @@ private:
     MeasuredUnit& mu_;
     std::string &scratch_a_, &scratch_b_;
     LaidLine line_;
+    // The line's last fragment's text while words are still appended to it (a fragment's
+    // ItemText is set once): one buffer for all of them.
+    std::string& text_;
     size_t last_span_ = kNoSpan;  // the span the line's last fragment ends with
     std::vector<LaidLine> lines_;
 };

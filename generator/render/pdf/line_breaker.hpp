@@ -26,7 +26,7 @@ struct Span {
 struct Fragment {
     double x = 0;
     double width = 0;
-    std::string text;
+    ItemText text;  // as a text item holds it, so placing the line moves it there (page_items.hpp)
     FontStyle style = FontStyle::Regular;
     Color color;
     std::string url;

@@ -52,7 +52,7 @@ std::optional<LineMemo::Entry> LineMemo::Entry::of(const std::vector<Span>& span
         for (const Fragment& f : line.fragments) fragment_chars += f.text.size();
     }
     if (own + fragment_chars > UINT32_MAX || fragments > UINT32_MAX || spans.size() > UINT32_MAX) return std::nullopt;
-    const auto put = [&e](const std::string& text) {
+    const auto put = [&e](std::string_view text) {
         const Piece p{static_cast<uint32_t>(e.chars.size()), static_cast<uint32_t>(text.size())};
         e.chars += text;
         return p;
@@ -70,7 +70,7 @@ std::optional<LineMemo::Entry> LineMemo::Entry::of(const std::vector<Span>& span
     // A fragment's text is looked for just after the last one found (past the spaces between
     // them), never further, so that keeping a long paragraph stays linear.
     size_t from = 0;
-    const auto fragment_text = [&](const std::string& text) {
+    const auto fragment_text = [&](std::string_view text) {
         const size_t window = std::min(span_chars - from, text.size() + kSkip);
         const size_t found = text.empty() ? std::string_view::npos : std::string_view(e.chars.data() + from, window).find(text);
         if (found == std::string_view::npos) return put(text);
