@@ -10,10 +10,10 @@
 #include "calc/figure_stops.hpp"
 #include "calc/options.hpp"
 #include "calc/table_calc.hpp"
-#include "numbers/danish_number.hpp"
 #include "calc/units.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
+#include "numbers/danish_number.hpp"
 
 namespace boardpack::calc {
 

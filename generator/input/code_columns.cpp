@@ -66,7 +66,7 @@ CodeHeading code_heading(std::string_view heading) {
         if (i == 0 || words[i] != "\xC3\xA5r") return false;
         const std::string& before = words[i - 1];
         return before == "i" || before == "sidste" || before == "n\xC3\xA6ste" || before == "forrige" || before == "hvert" ||
-               before == "samme" || before == "dette" || before == "sidst" || before == "foreg\xC3\xA5ende";
+               before == "samme" || before == "dette" || before == "sidst" || before == "foreg\xC3\xA5" "ende";
     };
     bool year = false;
     for (size_t i = 0; i < words.size(); ++i) {

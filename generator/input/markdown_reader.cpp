@@ -49,7 +49,7 @@ bool is_comment_block(std::string_view html) {
 
 // Marks (in a Text inline's url, which text never has) a comment cmark read as raw HTML inside a
 // line: drop_comments takes it out with the comments cmark left as text.
-constexpr std::string_view kWholeComment = "\x01comment";
+constexpr std::string_view kWholeComment = "\x01" "comment";
 
 // The end an HTML block that starts like `html` waits for, if it is one CommonMark lets run to
 // the end of the file when it never comes ("<!--" to "-->", "<pre" to "</pre>", ...); "" for

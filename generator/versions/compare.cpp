@@ -360,7 +360,8 @@ private:
     // Items taken in another order (their "punkt:" lines moved, their numbers kept): the agenda
     // prints 1, 2, 4, 3, 5. Listed under the meeting, as the agenda prints the numbers.
     void agenda_order() {
-        if (order_.empty()) return;
+        // Items renumbered say so each ("Nummer: 3 -> 4"), which is their new order.
+        if (order_.empty() || !moved_.empty()) return;
         std::vector<std::string> a, b;
         for (const ItemEntry& i : before_.items) a.push_back(std::to_string(i.number));
         for (const ItemEntry& i : now_.items) b.push_back(std::to_string(i.number));
