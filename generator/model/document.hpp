@@ -49,7 +49,7 @@ private:
 };
 
 // Text-level content of a paragraph or heading.
-// Ordered so it packs, and with a link's and a figure's fields out of line (InlineExtra): 96
+// Ordered so it packs, and with a link's and a figure's fields out of line (Inline::Extra): 96
 // bytes, where they made it 192; a large meeting's text holds tens of thousands of inlines, most
 // of them plain text, through the whole build.
 struct Inline {
