@@ -469,10 +469,13 @@ private:
             }
         // The attachments in another order ("bilag:" lines moved): "Bilag 1" names another document.
         if (!order_.empty()) {
-            std::vector<std::string> x, y;
-            for (const auto& a : shared_order(attachments(before_), attachments(now_)).first) x.push_back(a.first);
-            for (const auto& a : shared_order(attachments(before_), attachments(now_)).second) y.push_back(a.first);
-            if (x != y) text_change(n, "Bilag \xE2\x80\x93 " + lower(order_), joined(x), joined(y));
+            const auto [was, is] = shared_order(attachments(before_), attachments(now_));
+            if (was != is) {
+                std::vector<std::string> x, y;
+                for (const auto& a : was) x.push_back(a.first);
+                for (const auto& a : is) y.push_back(a.first);
+                text_change(n, "Bilag \xE2\x80\x93 " + lower(order_), joined(x), joined(y));
+            }
         }
         for (const auto& a : old_att)
             if (std::find(now_att.begin(), now_att.end(), a) == now_att.end())
@@ -555,7 +558,6 @@ private:
                 p.change.before = b.expression;
                 p.change.after = c.expression;
                 p.change.input = true;
-                p.table_name = c.name;
                 pending_.push_back(std::move(p));
                 break;
             }
@@ -732,13 +734,16 @@ private:
         }
     }
 
+    // A byte that may be part of a name: a letter, digit, "-", "_" or any byte of a non-ASCII letter.
+    static bool name_char(unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c >= 0x80; }
+
     // Whether a figure's formula (lower case) quotes the table `name` (lower case): "name[" where
     // no other letter of a name stands before it ("b[Y; Tal]" quotes b, not a, whose name is in "tal").
     static bool quotes_table(const std::string& formula, const std::string& name) {
         const std::string ref = name + "[";
         for (size_t at = formula.find(ref); at != std::string::npos; at = formula.find(ref, at + 1)) {
             const unsigned char before = at == 0 ? ' ' : static_cast<unsigned char>(formula[at - 1]);
-            if (at == 0 || !(std::isalnum(before) || before == '-' || before == '_' || before >= 0x80)) return true;
+            if (at == 0 || !name_char(before)) return true;
         }
         return false;
     }
@@ -747,11 +752,10 @@ private:
     // digit, "-" or "_" of a longer name beside it ("sats" is not in "sats-2023").
     static bool names_word(const std::string& text, const std::string& name) {
         if (name.empty()) return false;
-        const auto part = [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c >= 0x80; };
         for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
-            const bool before = at > 0 && part(static_cast<unsigned char>(text[at - 1]));
+            const bool before = at > 0 && name_char(static_cast<unsigned char>(text[at - 1]));
             const size_t end = at + name.size();
-            const bool after = end < text.size() && part(static_cast<unsigned char>(text[end]));
+            const bool after = end < text.size() && name_char(static_cast<unsigned char>(text[end]));
             if (!before && !after) return true;
         }
         return false;
@@ -764,7 +768,7 @@ private:
         const std::string ref = name + "[";
         for (size_t at = formula.find(ref); at != std::string::npos; at = formula.find(ref, at + 1)) {
             const unsigned char before = at == 0 ? ' ' : static_cast<unsigned char>(formula[at - 1]);
-            if (at > 0 && (std::isalnum(before) || before == '-' || before == '_' || before >= 0x80)) continue;
+            if (at > 0 && name_char(before)) continue;
             const size_t open = at + ref.size(), close = formula.find(']', open);
             if (close == std::string::npos) break;
             std::vector<std::string> labels;
@@ -834,13 +838,12 @@ private:
         // A figure in the text quoting a table: the change in the row or column it quotes, else the table's first.
         for (size_t i = 0; i < inputs.size(); ++i) {
             const model::FigureChange& in = inputs[i]->change;
-            if (inputs[i]->table_name.empty() || !in.calculation.empty()) continue;
+            if (inputs[i]->table_name.empty()) continue;
             for (const auto& labels : quoted_labels(formula, lower(inputs[i]->table_name)))
                 if (labels.size() == 2 && (labels[0] == lower(in.row) || labels[1] == lower(in.column))) return static_cast<int>(i);
         }
         for (size_t i = 0; i < inputs.size(); ++i)
-            if (!inputs[i]->table_name.empty() && inputs[i]->change.calculation.empty() &&
-                quotes_table(formula, lower(inputs[i]->table_name)))
+            if (!inputs[i]->table_name.empty() && quotes_table(formula, lower(inputs[i]->table_name)))
                 return static_cast<int>(i);
         // A calculation's value is a cause only of what is computed from it.
         for (size_t i = 0; i < inputs.size(); ++i)
