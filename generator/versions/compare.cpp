@@ -1,8 +1,8 @@
 #include "versions/compare.hpp"
 #include "core/text.hpp"
+#include "versions/calculation_match.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -511,8 +511,10 @@ private:
                 part(model::PartChange::Kind::TableAdded, n, t.title, nullptr);
         cells(n, before_cells, now_cells);
         row_order(n);
-        calculations(n);
+        // The texts first: the figures they pair tell a beregning value renamed (calculations).
+        quoted_.clear();
         item_texts(n);
+        calculations(n);
         if (out_.changes.parts.size() != parts || out_.changes.texts.size() != texts || pending_.size() != figures)
             touch(now.item);
     }
@@ -545,22 +547,23 @@ private:
     // A calculation's value written otherwise ("sats-2023 = 25,70" -> "25,90"): an input change,
     // listed as the cause of the quoted figures that changed with it (order_figures drops it if none
     // did: nothing printed changed by it). A value added or removed changes only what quotes it.
+    // A value renamed, or in a block renamed, is itself where that is certain (match_calculations),
+    // listed under its name now; one that only quotes a renamed value is not written otherwise.
     void calculations(int n) {
-        for (const CalculationEntry& c : now_.calculations) {
-            if (c.item != n) continue;
-            for (const CalculationEntry& b : before_.calculations) {
-                if (b.item != n || fold_label(b.name) != fold_label(c.name) || fold_label(b.value) != fold_label(c.value)) continue;
-                if (canonical_expression(b.expression) == canonical_expression(c.expression)) break;
-                Pending p;
-                p.change.item = n;
-                p.change.calculation = c.name;
-                p.change.row = c.value;
-                p.change.before = b.expression;
-                p.change.after = c.expression;
-                p.change.input = true;
-                pending_.push_back(std::move(p));
-                break;
-            }
+        const std::map<size_t, size_t> match = match_calculations(before_, now_, n, quoted_);
+        std::map<size_t, size_t> before_of;  // index now -> index before
+        for (const auto& [i, j] : match) before_of[j] = i;
+        for (const auto& [j, i] : before_of) {
+            const CalculationEntry &c = now_.calculations[j], &b = before_.calculations[i];
+            if (canonical_expression(with_names_now(before_, now_, i, match)) == canonical_expression(c.expression)) continue;
+            Pending p;
+            p.change.item = n;
+            p.change.calculation = c.name;
+            p.change.row = c.value;
+            p.change.before = b.expression;
+            p.change.after = c.expression;
+            p.change.input = true;
+            pending_.push_back(std::move(p));
         }
     }
 
@@ -717,6 +720,8 @@ private:
 
     void figures(const TextEntry& old, const TextEntry& now, const std::string& printed_section) {
         const auto fa = figures_of(old.text), fb = figures_of(now.text);
+        for (size_t k = 0; k < old.expressions.size() && k < now.expressions.size(); ++k)
+            quoted_.emplace_back(old.expressions[k], now.expressions[k]);
         for (size_t k = 0; k < fa.size() && k < fb.size(); ++k) {
             if (fa[k] == fb[k]) continue;
             if (k < now.expressions.size() && k < old.expressions.size() && canonical_expression(old.expressions[k]) == canonical_expression(now.expressions[k]) &&
@@ -733,9 +738,6 @@ private:
             if (k < now.figures.size()) out_.figures.push_back(now.figures[k]);
         }
     }
-
-    // A byte that may be part of a name: a letter, digit, "-", "_" or any byte of a non-ASCII letter.
-    static bool name_char(unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c >= 0x80; }
 
     // Whether a figure's formula (lower case) quotes the table `name` (lower case): "name[" where
     // no other letter of a name stands before it ("b[Y; Tal]" quotes b, not a, whose name is in "tal").
@@ -805,6 +807,49 @@ private:
         return false;
     }
 
+    // Whether a figure's formula quotes only values of item `item`'s blocks that are computed
+    // from numbers and one another alone (no table's cell, no name unknown): then a corrected
+    // value of them is its only cause, and with none found (one renamed past knowing) it has none,
+    // never another input change of the item.
+    bool from_calculations_alone(const std::string& formula, int item) const {
+        std::vector<std::pair<std::string, std::string>> reached;  // (block, value), lower case
+        // The values `expression` of block `block` ("" for the figure's own) quotes; false if it
+        // quotes anything else.
+        const auto quotes = [&](const std::string& expression, const std::string& block) {
+            for (size_t open = expression.find('['); open != std::string::npos; open = expression.find('[', open + 1)) {
+                size_t start = open;
+                while (start > 0 && name_char(static_cast<unsigned char>(expression[start - 1]))) --start;
+                const size_t close = expression.find(']', open);
+                if (close == std::string::npos || start == open) return false;
+                const std::string value(trim(std::string_view(expression).substr(open + 1, close - open - 1)));
+                const std::string name = expression.substr(start, open - start);
+                if (!calculation(item, name, value)) return false;
+                reached.emplace_back(name, value);
+                open = close;
+            }
+            for (const CalculationEntry& c : now_.calculations)
+                if (c.item == item && lower(c.name) == block && names_word(expression, lower(c.value)))
+                    reached.emplace_back(block, lower(c.value));
+            return true;
+        };
+        if (formula.find('[') == std::string::npos || !quotes(lower(formula), "")) return false;
+        std::set<std::pair<std::string, std::string>> seen;
+        for (size_t k = 0; k < reached.size(); ++k) {
+            const auto [block, value] = reached[k];  // a copy: quotes() adds to `reached`
+            if (!seen.insert({block, value}).second) continue;
+            const CalculationEntry* c = calculation(item, block, value);
+            if (!c || !quotes(lower(c->expression), block)) return false;
+        }
+        return true;
+    }
+
+    // The value `value` of block `block` (lower case) of item `item` now, or null.
+    const CalculationEntry* calculation(int item, const std::string& block, const std::string& value) const {
+        for (const CalculationEntry& c : now_.calculations)
+            if (c.item == item && lower(c.name) == block && lower(c.value) == value) return &c;
+        return nullptr;
+    }
+
     bool from_value(const Pending& d, const Pending& value) const {
         return from_value(d.formula, value.change.item, value.change.calculation, value.change.row);
     }
@@ -835,6 +880,7 @@ private:
         // A calculation's value: the first corrected one the figure's quoted values are computed from.
         for (size_t i = 0; i < inputs.size(); ++i)
             if (!inputs[i]->change.calculation.empty() && from_value(d, *inputs[i])) return static_cast<int>(i);
+        if (from_calculations_alone(d.formula, f.item)) return -1;
         // A figure in the text quoting a table: the change in the row or column it quotes, else the table's first.
         for (size_t i = 0; i < inputs.size(); ++i) {
             const model::FigureChange& in = inputs[i]->change;
@@ -888,6 +934,7 @@ private:
     const std::map<int, int> moved_;        // renumbered items: number now -> number before
     std::vector<Pending> pending_;
     std::set<std::tuple<int, int, std::string>> formulas_changed_;  // (item, table, formula) listed
+    QuotedPairs quoted_;  // the item's figures paired between the versions (item_texts), as formulas
     Comparison out_;
 };
 

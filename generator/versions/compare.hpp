@@ -26,7 +26,10 @@ struct Comparison {
 // Compares `before` (read from the previous version) with `now` (taken from this build).
 // `printed` maps a section's input name to its printed title (missing: the input name). A
 // derived figure's cause is the input change in the same table (the same column, else row, else
-// any), else in a table its formula names, else in the same item, else the only input change.
+// any), else a corrected `beregning` value it is computed from (known under another name where a
+// rename is certain: versions/calculation_match.hpp), else in a table its formula names, else in
+// the same item, else the only input change; one computed from `beregning` values alone has no
+// other cause than one of them.
 // Tables are matched by name (`navn:`), else by number; `table_caption` is the wording's caption
 // of a table ("Tabel {nummer}: {titel}", PrintedWords::table), so a caption whose only change is
 // the table's number (another table inserted before it) is not a changed text.

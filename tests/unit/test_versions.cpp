@@ -1124,3 +1124,76 @@ TEST_CASE("versions: attachments taken in another order are listed as the order"
     REQUIRE(c.changes.texts.size() == 1);
     CHECK(c.changes.texts[0].section == "Bilag – rækkefølge");
 }
+
+TEST_CASE("versions: a beregning value corrected as it is renamed, or its block renamed, is still the cause of the figures from it") {
+    // A probe: "sats-2023 = 25,70" corrected to 25,90 in the correction that renamed it "sats-23"
+    // (or renamed its block) listed the figures computed from it with no cause: values were
+    // matched by their names alone.
+    const auto edition = [](const std::string& block, const std::string& rate, const char* value, const char* then,
+                            const char* next) {
+        Snapshot s = small();
+        s.cells.clear();
+        s.calculations = {{19, block, rate, value},
+                          {19, block, "reduktion", "0,70"},
+                          {19, block, "sats-2024", "(" + rate + " - reduktion) * 1,034 | decimaler 2"}};
+        s.texts = {text("Resumé", std::string("Satsen var \x01") + then + "\x02.", {block + "[" + rate + "] | kr."}),
+                   text("Resumé", std::string("Satsen bliver \x01") + next + "\x02.", {block + "[sats-2024] | kr."})};
+        return s;
+    };
+    const Snapshot before = edition("k", "sats-2023", "25,70", "25,70 kr.", "25,85 kr.");
+    const std::pair<std::string, std::string> renames[] = {{"k", "sats-23"}, {"kontingent", "sats-2023"}, {"kontingent", "sats-23"}};
+    for (const auto& rename : renames) {
+        const std::string &block = rename.first, &rate = rename.second;
+        CAPTURE(block);
+        CAPTURE(rate);
+        const versions::Comparison c =
+            versions::compare(before, edition(block, rate, "25,90", "25,90 kr.", "26,06 kr."), {{"Resumé", "Resumé"}});
+        // The value, under its name now, then both figures under it; "sats-2024", which only
+        // quotes the renamed value, is not written otherwise.
+        REQUIRE(c.changes.figures.size() == 3);
+        CHECK(c.changes.figures[0].calculation == block);
+        CHECK(c.changes.figures[0].row == rate);
+        CHECK(c.changes.figures[0].before == "25,70");
+        CHECK(c.changes.figures[0].after == "25,90");
+        CHECK(c.changes.figures[1].after == "25,90 kr.");
+        CHECK(c.changes.figures[1].cause == 0);
+        CHECK(c.changes.figures[2].after == "26,06 kr.");
+        CHECK(c.changes.figures[2].cause == 0);
+        // Renamed only, printing the same: nothing changed.
+        CHECK(versions::compare(before, edition(block, rate, "25,70", "25,70 kr.", "25,85 kr.")).changes.figures.empty());
+    }
+    // Known by the figures alone: the value moved to the block's end as it was renamed.
+    Snapshot moved = edition("k", "sats-23", "25,90", "25,90 kr.", "26,06 kr.");
+    std::rotate(moved.calculations.begin(), moved.calculations.begin() + 1, moved.calculations.end());
+    versions::Comparison c = versions::compare(before, moved, {{"Resumé", "Resumé"}});
+    REQUIRE(c.changes.figures.size() == 3);
+    CHECK(c.changes.figures[0].row == "sats-23");
+    CHECK(c.changes.figures[2].cause == 0);
+}
+
+TEST_CASE("versions: a beregning value renamed past knowing leaves its figures without a cause, never with a wrong one") {
+    // Where the rename cannot be told (two values written as one, which both paragraphs now
+    // quote), the figures have no cause: not the value, nor the table's cell corrected beside it.
+    const auto merged = [](bool after) {
+        Snapshot s = small();
+        if (after) {
+            s.cells[0].text = "122.200.000";
+            s.cells[2].text = "122.210.000";
+            s.calculations = {{19, "k", "c", "31"}};
+        } else {
+            s.calculations = {{19, "k", "a", "10"}, {19, "k", "b", "20"}};
+        }
+        s.texts = {text("Resumé", std::string("Tal \x01") + (after ? "31" : "10") + "\x02.", {after ? "k[c]" : "k[a]"}),
+                   text("Resumé", std::string("Tal \x01") + (after ? "31" : "20") + "\x02.", {after ? "k[c]" : "k[b]"})};
+        return s;
+    };
+    const versions::Comparison c = versions::compare(merged(false), merged(true), {{"Resumé", "Resumé"}});
+    int quoted = 0;
+    for (const model::FigureChange& f : c.changes.figures) {
+        CHECK(f.calculation.empty());
+        if (f.table != 0) continue;
+        ++quoted;
+        CHECK(f.cause == -1);
+    }
+    CHECK(quoted == 2);
+}
