@@ -137,12 +137,21 @@ bool decide_versions(model::Meeting& meeting, const fs::path& published, const v
                 const std::string& was = before->cells[i].formula;
                 if (now != was && versions::canonical_formula(now) == versions::canonical_formula(was)) now = was;
             }
-            for (size_t i = 0; i < v.snapshot.texts.size(); ++i)
+            for (size_t i = 0; i < v.snapshot.texts.size(); ++i) {
+                // A picture's caption the published snapshot recorded as words (from before
+                // captions quoted their figures, versions::with_quoted_captions) stays so.
+                if (v.snapshot.texts[i].expressions.size() != before->texts[i].expressions.size()) {
+                    v.snapshot.texts[i].text = before->texts[i].text;
+                    v.snapshot.texts[i].expressions.clear();
+                    v.snapshot.texts[i].figures.clear();
+                    continue;
+                }
                 for (size_t k = 0; k < v.snapshot.texts[i].expressions.size(); ++k) {
                     std::string& now = v.snapshot.texts[i].expressions[k];
                     const std::string& was = before->texts[i].expressions[k];
                     if (now != was && versions::canonical_expression(now) == versions::canonical_expression(was)) now = was;
                 }
+            }
             if (before->version > 1) {
                 const std::string n = std::to_string(before->version - 1);
                 fs::path older = published / folder / "versioner" / n / file;

@@ -979,8 +979,11 @@ std::vector<model::DiffWord> diff_words(const std::string& before, const std::st
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
                    const std::string& table_caption, const std::string& order) {
     std::map<int, int> moved;
-    if (const auto r = renumbered(before, now, &moved)) return Comparer(*r, now, printed, table_caption, order, moved).run();
-    return Comparer(before, now, printed, table_caption, order).run();
+    const std::optional<Snapshot> r = renumbered(before, now, &moved);
+    const Snapshot& items = r ? *r : before;
+    // An older snapshot's picture captions recorded as words: compared as this build records them.
+    const std::optional<Snapshot> quoted = with_quoted_captions(items, now);
+    return Comparer(quoted ? *quoted : items, now, printed, table_caption, order, moved).run();
 }
 
 void mark(const Comparison& c) {

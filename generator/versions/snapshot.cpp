@@ -47,6 +47,14 @@ std::string iso(const model::Date& d) {
     return buf;
 }
 
+// A text with its quoted figures' marks taken out: the words as printed.
+std::string unquoted(std::string_view text) {
+    std::string out;
+    for (char c : text)
+        if (c != kOpen && c != kClose) out += c;
+    return out;
+}
+
 // Collects a block's words and quoted figures.
 struct TextBuilder {
     std::string text;
@@ -113,6 +121,23 @@ private:
         s_.texts.push_back(std::move(t));
     }
 
+    // A picture's caption as a text. A figure in its description is computed like one in a
+    // paragraph (calc/meeting_calc): it is quoted like one too, so a corrected value is listed as
+    // a figure under its cause, not as words changed. Without figures, its printed words alone
+    // (as snapshots before quoted them: a caption of words is recorded as it was).
+    void picture_text(model::Block& b, const std::string& section, const model::Image& image, const std::string& printed) {
+        TextBuilder tb;  // no struck mark: the caption prints the description's words plain
+        tb.add(b.inlines);
+        const std::string_view words = trim(tb.text);
+        // The description is these words with the figures in: should they ever differ, the words printed.
+        if (tb.figures.empty() || unquoted(words) != image.description) {
+            text(&b, section, printed);
+            return;
+        }
+        tb.text = b.figure > 0 ? caption(b.figure, std::string(words)) : std::string(words);
+        text(&b, section, "", &tb);
+    }
+
     void block(model::Block& b, const std::string& section) {
         switch (b.kind) {
             case model::Block::Kind::Paragraph:
@@ -153,7 +178,7 @@ private:
                 if (b.image < 0 || static_cast<size_t>(b.image) >= item_.images.size()) break;
                 const model::Image& image = item_.images[static_cast<size_t>(b.image)];
                 std::string printed = b.figure > 0 ? caption(b.figure, image.description) : image.description;
-                text(&b, section, printed);
+                picture_text(b, section, image, printed);
                 s_.pictures.push_back({item_.number, b.image, std::move(printed), image.bytes ? image.fingerprint : ""});
                 break;
             }
@@ -618,7 +643,44 @@ std::set<std::string> shown_folders(const Snapshot& s) {
     return out;
 }
 
+namespace {
+
+// Whether `t` is a picture's caption of `s` as a snapshot from before captions quoted their
+// figures recorded it: its words alone, those of the picture's record.
+bool caption_as_words(const Snapshot& s, const TextEntry& t) {
+    return t.expressions.empty() && std::any_of(s.pictures.begin(), s.pictures.end(), [&](const PictureEntry& p) {
+               return p.item == t.item && p.caption == t.text;
+           });
+}
+
+// Whether `now` is the caption `old` recorded as words, with its figures quoted.
+bool quoted_caption(const TextEntry& old, const TextEntry& now) {
+    return !now.expressions.empty() && old.item == now.item && old.section == now.section && unquoted(now.text) == old.text;
+}
+
+}  // namespace
+
+std::optional<Snapshot> with_quoted_captions(const Snapshot& before, const Snapshot& now) {
+    if (before.pictures.empty()) return std::nullopt;
+    std::optional<Snapshot> out;
+    std::vector<bool> taken(now.texts.size());
+    for (size_t i = 0; i < before.texts.size(); ++i) {
+        if (!caption_as_words(before, before.texts[i])) continue;
+        for (size_t k = 0; k < now.texts.size(); ++k) {
+            if (taken[k] || !quoted_caption(before.texts[i], now.texts[k])) continue;
+            if (!out) out = before;
+            out->texts[i].text = now.texts[k].text;
+            out->texts[i].expressions = now.texts[k].expressions;
+            taken[k] = true;
+            break;
+        }
+    }
+    return out;
+}
+
 bool same_content(const Snapshot& a, const Snapshot& b) {
+    // An older snapshot's captions of words compared as this build records them.
+    if (const auto quoted = with_quoted_captions(a, b)) return same_content(*quoted, b);
     // Field by field (the build-only pointers aside), without writing either out.
     const auto items = [](const ItemEntry& x, const ItemEntry& y) {
         return x.number == y.number && x.status == y.status && x.shown == y.shown && x.title == y.title &&

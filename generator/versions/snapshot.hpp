@@ -176,8 +176,15 @@ std::string canonical_formula(const std::string& written);
 // Whether two snapshots show the same content (their version and date aside; `published` and
 // the items' folders are not content, nor are the formulas, which the packet does not print:
 // one rewritten to compute the same figures, "sum(Nord .. Syd)" as "[Nord] + [Midt] + [Syd]",
-// corrects nothing; a figure it computes otherwise differs itself).
+// corrects nothing; a figure it computes otherwise differs itself). A picture's caption that `a`
+// (the version before) recorded as words and `b` quotes the same figures in is the same.
 bool same_content(const Snapshot& a, const Snapshot& b);
+
+// `before` with each picture caption it recorded as words alone, as a snapshot did before
+// captions quoted their figures, quoted as `now` records the same words (same item and
+// section); nullopt when it has none. So rebuilding an older packet makes no new version by it
+// alone, and a caption's words corrected since are listed as words.
+std::optional<Snapshot> with_quoted_captions(const Snapshot& before, const Snapshot& now);
 
 // Whether two fingerprints are of the same file: an empty one (a snapshot from before they were
 // kept) is taken as the same, so an older packet is not made a new version by it alone.

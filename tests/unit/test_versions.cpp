@@ -8,6 +8,7 @@
 #include "core/fingerprint.hpp"
 #include "edition_versions.hpp"
 #include "test_support.hpp"
+#include "tiny_png.hpp"
 #include "versions/compare.hpp"
 #include "versions/snapshot.hpp"
 
@@ -1196,4 +1197,78 @@ TEST_CASE("versions: a beregning value renamed past knowing leaves its figures w
         CHECK(f.cause == -1);
     }
     CHECK(quoted == 2);
+}
+
+namespace {
+
+// A meeting of one public item whose picture's description quotes the result of table t
+// (Res 2024: `result`), computed and prepared as a build does.
+model::Meeting picture_meeting(const std::string& result) {
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: O\norgan: Bestyrelsen\ndato: 2024-03-07\ntidspunkt: kl. 9\nsted: S\npunkt: 05-a\n");
+    f.add("05-a/item.md", "---\nnummer: 5\nstatus: Offentlig\ntitel: Regnskab\nsagsbehandler: A\nsagsnummer: EMN-2024-00005\n---\n\n"
+                          "# Sagsfremstilling\n\n```tabel\nfil: t.csv\nnavn: t\ntitel: Resultat (kr.)\n```\n\n"
+                          "![Figur 1: Driftsresultatet 2024 blev {t[Res; 2024] | mio. kr.}](f.png)\n");
+    f.add("05-a/t.csv", "Post;2024\nRes;" + result + "\n");
+    f.add("05-a/f.png", test::tiny_png(4, 4));
+    Diagnostics d;
+    auto m = pipeline::load(f, "m", d);
+    REQUIRE(m);
+    pipeline::compute(*m, test::wording(), d);
+    pipeline::prepare(*m, test::wording(), d);
+    REQUIRE_MESSAGE(!d.has_errors(), test::messages(d));
+    return std::move(*m);
+}
+
+}  // namespace
+
+TEST_CASE("versions: a figure in a picture's description is recorded as a figure, so its correction is listed under its cause") {
+    // A probe: the description's figure was recorded as words, so correcting the cell it quotes
+    // listed the caption as text changed, not as a figure computed from the cell.
+    model::Meeting a = picture_meeting("-11.500.000"), b = picture_meeting("-12.000.000");
+    const Snapshot before = snapshot(a, model::Edition::Offentlig), now = snapshot(b, model::Edition::Offentlig);
+    const auto caption = [](const Snapshot& s) -> const versions::TextEntry& {
+        for (const versions::TextEntry& t : s.texts)
+            if (t.text.rfind("Figur 1: ", 0) == 0) return t;
+        FAIL("no caption");
+        return s.texts.front();
+    };
+    CHECK(caption(before).text == "Figur 1: Driftsresultatet 2024 blev \x01-11,5 mio. kr.\x02");
+    CHECK(caption(before).expressions == std::vector<std::string>{"t[Res; 2024] | mio. kr."});
+    REQUIRE(before.pictures.size() == 1);
+    CHECK(before.pictures[0].caption == "Figur 1: Driftsresultatet 2024 blev -11,5 mio. kr.");  // as printed
+    std::string why;
+    const auto back = versions::read_snapshot(versions::write_snapshot(before), &why);
+    REQUIRE_MESSAGE(back, why);
+    CHECK(versions::same_content(before, *back));
+    CHECK_FALSE(versions::same_content(before, now));
+
+    const versions::Comparison c = versions::compare(before, now, {{"Sagsfremstilling", "Sagsfremstilling"}});
+    CHECK(c.changes.texts.empty());
+    REQUIRE(c.changes.figures.size() == 2);
+    CHECK(c.changes.figures[0].input);
+    CHECK(c.changes.figures[0].row == "Res");
+    CHECK(c.changes.figures[1].section == "Sagsfremstilling");
+    CHECK(c.changes.figures[1].before == "-11,5 mio. kr.");
+    CHECK(c.changes.figures[1].after == "-12,0 mio. kr.");
+    CHECK(c.changes.figures[1].cause == 0);
+    REQUIRE(c.figures.size() == 1);  // the figure in the picture's description, to mark
+    CHECK(c.figures[0]->text == "-12,0 mio. kr.");
+
+    // A snapshot from before captions quoted their figures recorded the caption as words: the
+    // same words are the same content (no new version by it alone), and other words are listed
+    // as words, as they were.
+    Snapshot older = before;
+    for (versions::TextEntry& t : older.texts)
+        if (!t.expressions.empty()) {
+            t.text = before.pictures[0].caption;
+            t.expressions.clear();
+        }
+    model::Meeting again = picture_meeting("-11.500.000");
+    const Snapshot same = snapshot(again, model::Edition::Offentlig);
+    CHECK(versions::same_content(older, same));
+    CHECK(versions::compare(older, same, {}).changes.empty());
+    const versions::Comparison legacy = versions::compare(older, now, {});
+    CHECK(legacy.changes.texts.size() == 1);
+    CHECK(legacy.changes.figures.size() == 1);  // the cell
 }
