@@ -74,6 +74,41 @@ def png(grey):
             chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
+def older_caption_snapshot(boardpack, root, env):
+    """A packet an earlier boardpack published, whose snapshots recorded a picture's caption as
+    its words alone (before a figure in it was quoted as a figure): rebuilt unchanged, it stays
+    version 1 with the same snapshot bytes; the published caption is not read as a text with
+    figures it does not have."""
+    with tempfile.TemporaryDirectory() as work:
+        m, out = os.path.join(work, "m"), os.path.join(work, "out")
+        packet = os.path.join(out, "m")
+        shutil.copytree(os.path.join(root, "inputs", "2023-09-bestyrelsen"), m)
+        open(os.path.join(m, "19-budget-2024", "figur-9.png"), "wb").write(png(40))
+        anchor = "Tabel {nummer(basisbudget)} viser budgetforslaget"
+        edit(os.path.join(m, "19-budget-2024", "item.md"), anchor,
+             "![Driftsresultatet 2024 er {basisbudget[Driftsresultat; Budget 2024] | mio. kr.}](figur-9.png)\n\n" + anchor)
+        build = lambda: subprocess.run([boardpack, "build", m, "--out", out], capture_output=True, text=True, env=env)
+        p = build()
+        check("a picture whose description quotes a figure builds", p.returncode == 0, p.stderr)
+        quoted = "Figur 1: Driftsresultatet 2024 er \\{33,4 mio. kr.\\}\tbasisbudget[Driftsresultat; Budget 2024] | mio. kr.\n"
+        for edition in ("offentlig", "lukket"):
+            path = os.path.join(packet, edition, f"snapshot-{edition}.txt")
+            text = open(path, encoding="utf-8").read()
+            check(f"{edition}: the snapshot quotes the caption's figure", quoted in text, text[:0])
+            open(path, "w", encoding="utf-8").write(text.replace(quoted, "Figur 1: Driftsresultatet 2024 er 33,4 mio. kr.\n"))
+            os.remove(os.path.join(packet, edition, f".boardpack-files-{edition}"))  # no lists before then
+        marker = os.path.join(packet, ".boardpack-packet")
+        lines = open(marker).readlines()
+        open(marker, "w").write("".join(l for l in lines if not l.startswith("files: ")))
+        snapshots = {e: open(os.path.join(packet, e, f"snapshot-{e}.txt"), "rb").read() for e in ("offentlig", "lukket")}
+        p = build()
+        check("rebuilt unchanged, the older packet stays version 1", p.returncode == 0 and
+              "offentlig unchanged, still version 1" in p.stdout and "lukket unchanged, still version 1" in p.stdout,
+              p.stdout + p.stderr)
+        check("with its snapshots' bytes as they were", all(
+            open(os.path.join(packet, e, f"snapshot-{e}.txt"), "rb").read() == b for e, b in snapshots.items()))
+
+
 def main():
     boardpack, root = sys.argv[1], sys.argv[2]
     env = dict(os.environ)
@@ -371,6 +406,8 @@ def main():
             sheet = open(os.path.join(packet, edition, f"rettelsesblad-{edition}.html"), encoding="utf-8").read()
             check(f"the {edition} rettelsesblad lists the corrected place under the meeting",
                   "Mødet" in sheet and "Sted:" in sheet and "24" in sheet and "Ingen rettelser" not in sheet, sheet[-1500:])
+
+    older_caption_snapshot(boardpack, root, env)
     print(f"{failures} failure(s)" if failures else "versions: all checks passed")
     return 1 if failures else 0
 
