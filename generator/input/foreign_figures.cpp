@@ -17,6 +17,8 @@ bool has_digit(std::string_view s) {
 }  // namespace
 
 bool english_grouped(std::string_view t) {
+    // "1,234.56 kr.": a unit after it makes the number no less English.
+    t = calc::without_unit(t);
     if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.remove_prefix(1);
     const size_t dot = t.find('.');
     const std::string_view whole = t.substr(0, dot), decimals = dot == std::string_view::npos ? "" : t.substr(dot + 1);
@@ -42,8 +44,11 @@ bool english_grouped(std::string_view t) {
 
 std::string foreign_figure(std::string_view t) {
     if (english_grouped(t)) {
-        std::string danish(t);
+        // The marks swapped in the number only: the unit after it ("kr.") keeps its point.
+        const std::string_view number = calc::without_unit(t);
+        std::string danish(number);
         for (char& c : danish) c = c == ',' ? '.' : (c == '.' ? ',' : c);
+        danish += t.substr(number.data() - t.data() + number.size());
         return fmt(_("{} is written the English way, with \",\" grouping thousands; write it the Danish way, {}, or "
                      "export the file with Danish number settings"),
                    quote_text(t), quote_text(danish));

@@ -95,6 +95,14 @@ void report_unread_numbers(const model::Table& table, size_t k, const TextFile& 
     }
 }
 
+// A number written with exactly three decimals and no thousands point ("2,000", "1,250 kr."):
+// what an English export writes for a whole number with a thousands comma. Judged by the number
+// read, not its text, so a unit after it ("kr.", whose point is no thousands point) hides nothing.
+bool three_decimals_below_thousand(const Cell& c) {
+    const calc::Decimal thousand(1000, 0);
+    return c.kind == Cell::Kind::Number && c.decimals == 3 && c.value.abs().value_or(thousand) < thousand;
+}
+
 // A column holding a number written the English way ("1,234.56", an error at its cell) was
 // exported so: its "2,000" is likely two thousand, not 2 with three decimals, so it is an
 // error at its cell too, never read as 2 in silence.
@@ -108,10 +116,7 @@ void report_english_column(const model::Table& table, size_t k, const TextFile& 
     if (!english) return;
     for (const model::TableRow& row : table.rows) {
         const Cell& c = row.cells[k];
-        const size_t comma = c.text.find(',');
-        if (c.kind != Cell::Kind::Number || comma == std::string::npos || c.text.find('.') != std::string::npos ||
-            c.text.size() < comma + 4 || (c.text.size() > comma + 4 && c.text[comma + 4] != ' '))
-            continue;
+        if (!three_decimals_below_thousand(c)) continue;
         diags.error(c.loc,
                     fmt(_("{} could be a whole number written the English way, as {} at {}:{}:{} in the same column is; "
                           "write the column the Danish way, or export the file with Danish number settings"),
@@ -127,24 +132,16 @@ void report_english_column(const model::Table& table, size_t k, const TextFile& 
 // is a thousand times off (a probe: 500, 750 and 1,250 patients summed to 1.251,250). A warning
 // at the cell: nothing else in the column tells the two apart.
 void report_lone_three_decimals(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
-    const auto three_decimals = [](const Cell& c) {
-        const size_t comma = c.text.find(',');
-        if (c.kind != Cell::Kind::Number || comma == std::string::npos || comma == 0 || c.text.find('.') != std::string::npos)
-            return false;
-        size_t end = comma + 1;
-        while (end < c.text.size() && c.text[end] >= '0' && c.text[end] <= '9') ++end;
-        const size_t first = c.text[0] == '-' ? 1 : 0;
-        return end == comma + 4 && comma > first && c.text[first] != '0';
-    };
+    const calc::Decimal one(1, 0);
     const Cell* lone = nullptr;
     int whole = 0;
     for (const model::TableRow& row : table.rows) {
         if (k >= row.cells.size() || row.cells[k].kind != Cell::Kind::Number) continue;
         const Cell& c = row.cells[k];
-        if (three_decimals(c)) {
+        if (three_decimals_below_thousand(c) && c.value.abs().value_or(one) >= one) {
             if (lone) return;  // two or more: a column with decimals
             lone = &c;
-        } else if (c.text.find(',') == std::string::npos) {
+        } else if (c.decimals == 0) {
             ++whole;
         } else {
             return;  // other decimals: a column of figures with decimals

@@ -188,6 +188,12 @@ std::optional<ReadNumber> read_danish_cell(std::string_view text, std::string* h
     return read_cell(text, hint, nullptr);
 }
 
+std::string_view without_unit(std::string_view text) {
+    std::string_view s = trim(text);
+    if (strip_amount_unit(s).empty()) strip_percent(s);
+    return trim(s);
+}
+
 bool zero_first_group(std::string_view text) {
     Refused refused = Refused::No;
     read_cell(text, nullptr, &refused);

@@ -31,6 +31,11 @@ std::optional<ReadNumber> read_danish_number(std::string_view text, std::string*
 // sign or an amount unit ("3.400.000 kr.", "125 t. kr.", "12,5 mio. kr."), which is kept in `unit`.
 std::optional<ReadNumber> read_danish_cell(std::string_view text, std::string* hint = nullptr);
 
+// The number part of a cell, without the unit Excel writes after it ("1,234.56 kr." is
+// "1,234.56", "12,5 %" is "12,5"): for the checks of how the number itself is written, which a
+// unit after it must not hide.
+std::string_view without_unit(std::string_view text);
+
 // A unit as a table key ("talenhed:", "enhed:") or a figure's option writes it, folded
 // (fold_label), in the one spelling numbers are read and printed with: thousands of kroner
 // written "t.kr.", "tkr." or "1.000 kr." are "t. kr.", percentage points written "procentpoint" or

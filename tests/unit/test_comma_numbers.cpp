@@ -85,9 +85,17 @@ TEST_CASE("semicolon files: one number with three decimals among whole numbers i
     CHECK(l.messages.find("m/01-a/t.csv:4:3: warning: \"1,250\" has three decimals in a column whose other figures are whole "
                           "numbers: if it is 1.250 written the English way (a comma grouping thousands), write 1.250") !=
           std::string::npos);
+    // With a unit after it (regression lone-three-decimals-unit: the point of "kr." hid the
+    // warning, and 1.500 kr., 1,250 kr. and 2.000 kr. summed to 3.501,250 in silence).
+    l = compute(kTotal, "Post;Beløb\nA;1.500 kr.\nB;1,250 kr.\nC;2.000 kr.\n");
+    CHECK(l.messages.find("m/01-a/t.csv:3:3: warning: \"1,250 kr.\" has three decimals in a column whose other figures are "
+                          "whole numbers: if it is 1.250 written the English way") != std::string::npos);
+    l = compute(kTotal, "Post;Andel\nA;12 pct.\nB;1,250 pct.\nC;20 pct.\n");
+    CHECK(l.messages.find("m/01-a/t.csv:3:3: warning: \"1,250 pct.\" has three decimals") != std::string::npos);
     // Decimals throughout, two such numbers, a fraction or too few others to tell: as written.
     for (const char* csv : {"Post;Rate\nA;1,5\nB;750\nC;1,250\n", "Post;Rate\nA;2,125\nB;750\nC;1,250\n",
-                            "Post;Rate\nA;500\nB;750\nC;0,125\n", "Post;Rate\nA;500\nC;1,250\n"}) {
+                            "Post;Rate\nA;500\nB;750\nC;0,125\n", "Post;Rate\nA;500\nC;1,250\n",
+                            "Post;Rate\nA;500 kr.\nB;1,5 kr.\nC;1,250 kr.\n"}) {
         l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n", csv);
         CHECK_MESSAGE(l.messages == "", csv);
     }

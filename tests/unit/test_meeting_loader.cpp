@@ -307,6 +307,18 @@ TEST_CASE("loader: accounting negatives, spreadsheet error values and scientific
         CHECK(load_errors(f).find("m/05-a/tabel-1.csv:3:7: error: \"2,000\" could be a whole number written the English "
                                   "way, as \"1,234.56\" at m/05-a/tabel-1.csv:2:11 in the same column is") != std::string::npos);
     }
+    // With a unit after the number (regression english-grouped-unit: "1,234.56 kr." was text
+    // without an error, and "2,000 kr." beside it read as 2 kr.).
+    CHECK(errors("1,234.56 kr.").find("\"1,234.56 kr.\" is written the English way, with \",\" grouping thousands; write "
+                                      "it the Danish way, \"1.234,56 kr.\"") != std::string::npos);
+    CHECK(errors("1,234,567 %").find("write it the Danish way, \"1.234.567 %\"") != std::string::npos);
+    {
+        MemoryFiles f = good_meeting();
+        f.add("05-a/tabel-1.csv", ";2016;2023\nOverlæger;1,234.56 kr.;1\nAndre;2,000 kr.;2\n");
+        CHECK(load_errors(f).find("m/05-a/tabel-1.csv:3:7: error: \"2,000 kr.\" could be a whole number written the "
+                                  "English way, as \"1,234.56 kr.\" at m/05-a/tabel-1.csv:2:11 in the same column is") !=
+              std::string::npos);
+    }
     // Words that only look alike are text, as before.
     for (const char* text : {"(note)", "Se note", "#1 prioritet", "E-vej", "Udgift (ny)", "-", "1,2,3", "12,5", "2023-"}) {
         MemoryFiles f = good_meeting();
