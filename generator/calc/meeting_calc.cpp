@@ -553,7 +553,10 @@ private:
         if (!caution.empty()) d_.warning(in.loc, fmt(_("the figure {} {}"), quote_text("{" + in.expression() + "}"), caution));
         if (v->is_points() || v->hundred == Value::Hundred::Difference) points_figures_.insert(&in);
         // A single table cell without options is quoted exactly as the table prints it.
-        if (expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty()) in.text = v->printed;
+        const bool as_printed = expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty();
+        if (const std::string unit = bare_unit(*v, as_printed); !unit.empty() && options->unit.empty())
+            bare_units_[&in] = unit;
+        if (as_printed) in.text = v->printed;
         else {
             // An amount (not a ratio of amounts) with no unit asked for, from a table shown in
             // another unit than it is written in.
@@ -602,6 +605,18 @@ private:
                                        format_danish_exact(v->number.rounded(std::min(6, std::max(v->decimals, 0) + 4))),
                                        quote_text(in.text)));
         }
+    }
+
+    // The unit a figure printed without one is in, where the input says which: a share ("pct."),
+    // or an amount a table declares or a cell or formula writes with its unit; as the table shows
+    // it for a cell quoted as printed ("enhed: mio. kr."). "" for a count or a figure that may be
+    // one (a table without "talenhed"), and for points, which points_called_per_cent judges.
+    static std::string bare_unit(const Value& v, bool as_printed) {
+        if (!v.is_number() || v.is_points()) return "";
+        if (v.is_per_cent()) return "pct.";
+        const std::string unit = as_printed && !v.shown_in.empty() ? v.shown_in : v.unit;
+        if (kroner_per(unit) > 1 || (kroner_per(unit) == 1 && v.amount)) return unit;
+        return "";
     }
 
     // Calls f(cell, table) for each cell of a named table that the figure quotes ("t[A; 2023]").
@@ -677,6 +692,11 @@ private:
         for (size_t i = 0; i < inlines.size(); ++i) {
             // Each figure is looked at once, here: its mark goes (no later figure has its address).
             const bool in_points = points_figures_.erase(&inlines[i]) > 0;
+            std::string bare;
+            if (auto b = bare_units_.find(&inlines[i]); b != bare_units_.end()) {
+                bare = std::move(b->second);
+                bare_units_.erase(b);
+            }
             if (i + 1 == inlines.size() || inlines[i].kind != Inline::Kind::Figure || inlines[i + 1].kind != Inline::Kind::Text)
                 continue;
             // The words right after it (a whole character's bytes).
@@ -693,6 +713,21 @@ private:
                 d_.warning(inlines[i].loc, fmt(_("the figure {} prints {} with its unit, and the text after it gives a unit "
                                                  "again; leave the one after it out"),
                                                quote_text("{" + inlines[i].expression() + "}"), quote_text(shown)));
+                continue;
+            }
+            // A figure printed without its unit that the text after it gives another: "5" from a
+            // table in mio. kr. followed by "kr.", 5.000.000 kr. followed by "mio. kr.", a share
+            // followed by "kr.". The reader takes the number in the text's unit, a thousand or a
+            // million times off, so it is an error. A share called points is left alone (a table
+            // in "pct." may hold differences), as is per cent after points (the warning below).
+            const std::string named = has_unit ? "" : unit_word_at(next.substr(0, n));
+            if (!bare.empty() && !named.empty() && named != bare && !(bare == "pct." && named == kPoints)) {
+                d_.error(inlines[i].loc,
+                         fmt(_("the figure {} prints {}, a number in {}, but the text after it says {}; a reader takes "
+                               "the number in that unit: ask for the unit in the figure (\"| {}\") and leave the word "
+                               "after it out, or quote another figure"),
+                             quote_text("{" + inlines[i].expression() + "}"), quote_text(shown), bare, named,
+                             kroner_per(named) > 0 && kroner_per(bare) > 0 ? named : bare));
                 continue;
             }
             if (in_points && per_cent && !points)
@@ -824,6 +859,8 @@ private:
     Diagnostics& d_;
     bool exact_quote_ = false;  // a figure that is one cell without options is being evaluated
     std::unordered_set<const Inline*> points_figures_;  // figures whose value is percentage points
+    // Figures printed without a unit, by address, with the unit their number is in (bare_unit).
+    std::unordered_map<const Inline*, std::string> bare_units_;
     std::string named_unit_;    // the unit unit_not_declared found named
     // unit_named_in of the computed tables' titles, headings, labels and notes, by address (they
     // stay where they are once their table is computed).

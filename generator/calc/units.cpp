@@ -204,4 +204,27 @@ std::string unit_named_in(const std::string& text) {
     return "";
 }
 
+std::string unit_word_at(const std::string& text) {
+    // Folded: a non-breaking space ("5\u00A0mio. kr.") is a space.
+    const std::string folded = fold_label(text);
+    // A unit that is the figure's follows it at once or after a space; one after "," or ")" is not.
+    if (folded.empty() || folded[0] == '.' || folded[0] == ',' || folded[0] == ')' || folded[0] == ';' || folded[0] == ':')
+        return "";
+    const TitleWords t = words_of(folded);
+    if (t.words.empty() || !t.starts[0]) return "";
+    const std::string& w = t.words[0];
+    const std::string next = t.words.size() > 1 && !t.ends[0] ? t.words[1] : "";
+    for (const char* points : {"pct-point", "procentpoint", "procent-point", "%-point", "%point", "pctpoint"})
+        if (w == points) return "pct.-point";
+    if (w == "%" || w == "pct" || w == "procent") return next == "point" ? "pct.-point" : "pct.";
+    if (w == "tkr") return "t. kr.";
+    if (w == "miokr" || w == "millkr" || w == "miodkk") return "mio. kr.";
+    if (w == "miakr" || w == "mrdkr") return "mia. kr.";
+    if (is_money(w) || w == "krone") return "kr.";
+    const std::string scale = scale_of(w);
+    // "t." and "1.000" are thousands only before the money word ("t. kr."); "mio." is millions alone.
+    if (scale == "t. kr.") return w != "1000" && is_money(next) ? scale : "";
+    return scale;
+}
+
 }  // namespace boardpack::calc

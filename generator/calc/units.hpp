@@ -56,4 +56,10 @@ std::optional<std::string> common_unit(const std::string& a, const std::string& 
 // 1.000 kr.").
 std::string unit_named_in(const std::string& text);
 
+// The unit the words at the start of `text` name, as the text after a figure gives one ("5 mio.
+// kr.", "12 %", "4 procentpoint"): "kr." (also "kroner", "DKK"), "t. kr." ("tkr.", "tusinde
+// kr."), "mio. kr." ("mio.", "mill.", "millioner"), "mia. kr." ("mia.", "mrd."), "pct." ("%",
+// "procent") or "pct.-point"; "" when they name none ("kr." after a "," is another clause's).
+std::string unit_word_at(const std::string& text);
+
 }  // namespace boardpack::calc

@@ -1096,6 +1096,37 @@ TEST_CASE("table calc: the difference of two shares is in percentage points, nev
     CHECK(text.messages.find("decimaler 1") == std::string::npos);  // a share printed bare takes its "%" from the text
 }
 
+TEST_CASE("table calc: a figure printed without its unit that the text after it gives another is an error") {
+    // Regression (bare-figure-unit): "{b[a]} kr." with a = 5 mio. kr. printed "5 kr.", a cell of a
+    // table in mio. kr. the same, 5.000.000 kr. followed by "mio. kr." "5.000.000 mio. kr.", and a
+    // share followed by "kr." "5 kr.", all without a word.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T (mio. kr.)\ntalenhed: mio. kr.\n```\n\n"
+                           "```beregning\nnavn: b\nværdi: a = 5 mio. kr.\nværdi: c = 5.000.000 kr.\nværdi: p = 5 %\n```\n\n"
+                           "Tal: {b[a]} kr., {b[c]} mio. kr., {b[p]} kr., {t[A; 2024]} kr. og {t[A; 2024]}\u00A0t. kr.\n",
+                           "Post;2024\nA;5\n");
+    CHECK(l.messages.find("m/01-a/item.md:24:7: error: the figure \"{b[a]}\" prints \"5\", a number in mio. kr., but the text "
+                          "after it says kr.; a reader takes the number in that unit: ask for the unit in the figure (\"| kr.\") "
+                          "and leave the word after it out") != std::string::npos);
+    CHECK(l.messages.find("error: the figure \"{b[c]}\" prints \"5.000.000\", a number in kr., but the text after it says "
+                          "mio. kr.") != std::string::npos);
+    CHECK(l.messages.find("error: the figure \"{b[p]}\" prints \"5\", a number in pct., but the text after it says kr.") !=
+          std::string::npos);
+    CHECK(l.messages.find("error: the figure \"{t[A; 2024]}\" prints \"5\", a number in mio. kr., but the text after it "
+                          "says kr.") != std::string::npos);
+    CHECK(l.messages.find("says t. kr.") != std::string::npos);
+    // The unit the figure is in, or asked for, and a count's words, pass; so does a table that
+    // does not say its figures are amounts (they may be counts).
+    const auto right = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T (mio. kr.)\ntalenhed: mio. kr.\n```\n\n"
+                               "```tabel\nfil: t.csv\nnavn: u\ntitel: U\n```\n\n"
+                               "```beregning\nnavn: b\nværdi: a = 5 mio. kr.\nværdi: p = 5 %\n```\n\n"
+                               "Tal: {b[a]} mio. kr., {b[a] | kr.} i alt, {b[p]} pct., {t[A; 2024]} mio. kr., {t[A; 2024] | "
+                               "kr.}, {u[A; 2024]} mio. kr. og {u[A; 2024]} kr.\n",
+                               "Post;2024\nA;5\n");
+    CHECK(right.messages.find("error") == std::string::npos);
+    CHECK(figure_text(right).find("Tal: 5 mio. kr., 5.000.000 kr. i alt, 5 pct., 5 mio. kr., 5.000.000 kr., 5 mio. kr. og 5 kr.") !=
+          std::string::npos);
+}
+
 TEST_CASE("table calc: a negative figure after words that give its direction is a warning at the figure") {
     // A probe: "Huslejen er {… | verbum} med {…}" printed "faldet med -10.000 kr.", which reads as a rise.
     const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (kr.)\ntalenhed: kr.\nkolonne: Ændring = [2024] - [2023]\n"

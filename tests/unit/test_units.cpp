@@ -71,6 +71,22 @@ TEST_CASE("units: the amount unit a heading or title names, however it is spelle
         CHECK_MESSAGE(unit_named_in(text) == "", text);
 }
 
+TEST_CASE("units: the unit the words after a figure name") {
+    for (const char* text : {" kr.", " kr", " kroner", " DKK", "\xC2\xA0" "kr. pr. indbygger"})
+        CHECK_MESSAGE(unit_word_at(text) == "kr.", text);
+    for (const char* text : {" t. kr.", " tkr.", " tusinde kr.", " t.kr."}) CHECK_MESSAGE(unit_word_at(text) == "t. kr.", text);
+    for (const char* text : {" mio. kr.", " mio.", " mio.kr.", " mill. kr.", " millioner kroner", " mio. DKK"})
+        CHECK_MESSAGE(unit_word_at(text) == "mio. kr.", text);
+    for (const char* text : {" mia. kr.", " mrd. kr.", " milliarder"}) CHECK_MESSAGE(unit_word_at(text) == "mia. kr.", text);
+    for (const char* text : {" %", "%", " pct.", " procent af"}) CHECK_MESSAGE(unit_word_at(text) == "pct.", text);
+    for (const char* text : {" pct.-point", " procentpoint", " %-point", " pct. point"})
+        CHECK_MESSAGE(unit_word_at(text) == "pct.-point", text);
+    // Another clause's unit, a number, other words: none.
+    for (const char* text : {", kr.", ". Kr.", ") kr.", ".000 kr.", " 1.000 kr.", " patienter", " t", " kræft", " krav",
+                             " miotal", ""})
+        CHECK_MESSAGE(unit_word_at(text) == "", text);
+}
+
 TEST_CASE("units: thousands of kroner are an amount unit, written as Danish budgets write them") {
     // Tables in 1.000 kr. are common in public budgets; every spelling is read as "t. kr.".
     CHECK(cell("125 t. kr.") == "125/t. kr.");
