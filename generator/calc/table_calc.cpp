@@ -1243,7 +1243,104 @@ private:
                        quote_text(p.formula->target), any_input ? "" : _(" (its CSV has no rows below the header)")),
                    false);
             ok_ = false;
+            return;
         }
+        warn_unlabelled_subtotal(p, cols->first, cols->second);
+    }
+
+    // A row the CSV holds as a plain figure that is the sum of the rows right above or below it
+    // ("Personale 300" over "Løn 100" and "Pension 200": a group's subtotal exported without "i
+    // alt" in its label): a sum() range that holds it and them counts them twice, and no label
+    // tells (a probe: 100, 200, "Udgifter" 300 and 30 summed to 630). Judged by the figures: in
+    // each column the formula adds, the row is the sum of two or more rows next to it in the
+    // range. A warning at the formula, once: figures may add up so by chance.
+    void warn_unlabelled_subtotal(const Prepared& p, size_t first_column, size_t last_column) {
+        std::vector<size_t> columns;
+        for (size_t c = std::max<size_t>(first_column, 1); c <= last_column && c < t_.header.size(); ++c)
+            if (!computed_column_[c] && (t_.numeric[c] || holds_numbers(t_, c))) columns.push_back(c);
+        if (columns.empty()) return;
+        const auto walk = [&](const auto& self, const Expr& e) -> bool {
+            if (e.kind == Expr::Kind::Call && e.text == "sum")
+                for (const auto& a : e.args)
+                    if (a->kind == Expr::Kind::Range && subtotal_in_range(p, *a, columns)) return true;
+            for (const auto& a : e.args)
+                if (self(self, *a)) return true;
+            return false;
+        };
+        walk(walk, *p.expr);
+    }
+
+    // subtotal_in_range's search: true, with the warning given, if the range holds such a row.
+    bool subtotal_in_range(const Prepared& p, const Expr& range, const std::vector<size_t>& columns) {
+        const auto a = find_row(t_, row_keys_.of(t_), range.text), b = find_row(t_, row_keys_.of(t_), range.text2);
+        if (!a || !b || *a >= *b) return false;
+        const std::vector<unsigned char>& role = row_keys_.roles(t_, true);
+        for (size_t i = *a; i <= *b; ++i) {
+            // A row named as a total or a part is judged by its name (counts_read_total_twice).
+            if (t_.rows[i].role != TableRow::Role::Data || role[i] == RowKeys::Total || role[i] == RowKeys::Part) continue;
+            for (const bool up : {true, false}) {
+                const auto end = run_summing_to(i, up, *a, *b, columns);
+                if (!end) continue;
+                const size_t from = up ? *end : i + 1, to = up ? i - 1 : *end;
+                diags_.warning(p.formula->loc,
+                               fmt(_("the range {} .. {} holds {}, whose figures are the sum of the rows {} .. {} next to "
+                                     "it in every column the formula adds, as a subtotal's are; if it is their subtotal, "
+                                     "they are counted twice: sum the rows or the subtotal, not both (a label with \"i "
+                                     "alt\" says which rows are subtotals)"),
+                                   quote_text(range.text), quote_text(range.text2), quote_text(row_name(t_, i)),
+                                   quote_text(row_name(t_, from)), quote_text(row_name(t_, to))),
+                               p.formula->line);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The far end of a run of two or more rows right above (`up`) or below row i, inside a .. b,
+    // whose figures add up to row i's in every one of `columns` (one of them not zero); nullopt if
+    // there is none. In one column, two figures adding up to a third is too easily chance (1 + 1
+    // = 2 among counts, 1.000 + 2.000 = 3.000 among round amounts): there the run is of three
+    // rows or more, and the figure at least 1.000. A group ends at an empty row or a computed one;
+    // runs are looked for up to 60 rows long.
+    std::optional<size_t> run_summing_to(size_t i, bool up, size_t a, size_t b, const std::vector<size_t>& columns) const {
+        constexpr size_t kLongestRun = 60;
+        const auto number = [&](size_t r, size_t c) -> const Cell* {
+            const Cell& cell = t_.rows[r].cells[c];
+            return t_.rows[r].role == TableRow::Role::Data && cell.kind == Cell::Kind::Number ? &cell : nullptr;
+        };
+        bool nonzero = false;
+        for (size_t c : columns) {
+            const Cell* cell = number(i, c);
+            if (!cell) return std::nullopt;
+            nonzero = nonzero || !cell->value.is_zero();
+        }
+        if (!nonzero) return std::nullopt;
+        if (columns.size() == 1 && number(i, columns[0])->value.abs().value_or(Decimal()) < Decimal(1000, 0)) return std::nullopt;
+        // The first column's sum is kept as the run grows; the others are added up only where it matches.
+        const size_t first = columns.front();
+        Decimal sum;
+        for (size_t length = 1, j = i; length <= kLongestRun && (up ? j > a : j < b); ++length) {
+            j = up ? j - 1 : j + 1;
+            const Cell* cell = number(j, first);
+            if (!cell) return std::nullopt;
+            const auto added = Decimal::add(sum, cell->value);
+            if (!added) return std::nullopt;
+            sum = *added;
+            if (length < (columns.size() == 1 ? 3u : 2u) || sum != number(i, first)->value) continue;
+            bool all = true;
+            for (size_t k = 1; k < columns.size() && all; ++k) {
+                Decimal other;
+                for (size_t r = up ? j : i + 1; all && r <= (up ? i - 1 : j); ++r) {
+                    const Cell* part = number(r, columns[k]);
+                    const auto next = part ? Decimal::add(other, part->value) : std::nullopt;
+                    if (next) other = *next;
+                    else all = false;
+                }
+                all = all && other == number(i, columns[k])->value;
+            }
+            if (all) return j;
+        }
+        return std::nullopt;
     }
 
     // A column formula, for each row in its range; the column is numeric if any result is.

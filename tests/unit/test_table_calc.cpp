@@ -1626,6 +1626,40 @@ TEST_CASE("table calc: a cell a formula's own range leaves out is said to be lef
     CHECK(l.messages.find("put that one first") == std::string::npos);
 }
 
+TEST_CASE("table calc: a range over a row that is the sum of the rows next to it is a warning, whatever its label") {
+    // Regression (unlabelled-subtotal): "Hovedsum = sum(Løn .. Husleje)" over a CSV row "Udgifter"
+    // that is Løn + Drift in both years printed 6.030 for 3.030 without a word; a group's row
+    // above its rows ("Personale" over "Løn" and "Pension") the same.
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hovedsum = sum(Løn .. Husleje)\ntilføj: nederst\n```\n",
+                     "Post;2023;2024\nLøn;1.000;1.100\nDrift;2.000;1.900\nUdgifter;3.000;3.000\nHusleje;30;40\n");
+    CHECK(l.messages.find("m/01-a/item.md:13:19: warning: the range \"Løn\" .. \"Husleje\" holds \"Udgifter\", whose "
+                          "figures are the sum of the rows \"Løn\" .. \"Drift\" next to it in every column the formula "
+                          "adds, as a subtotal's are; if it is their subtotal, they are counted twice") != std::string::npos);
+    // In one column, a run of three rows or more.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Løn .. Husleje)\ntilføj: nederst\n```\n",
+                "Post;2024\nLøn;1.000\nPension;150\nDrift;2.000\nUdgifter;3.150\nHusleje;30\n");
+    CHECK(l.messages.find("holds \"Udgifter\", whose figures are the sum of the rows \"Løn\" .. \"Drift\"") !=
+          std::string::npos);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Personale .. Drift)\ntilføj: nederst\n```\n",
+                "Post;2023;2024\nPersonale;300;310\nLøn;100;110\nPension;200;200\nDrift;50;60\n");
+    CHECK(l.messages.find("holds \"Personale\", whose figures are the sum of the rows \"Løn\" .. \"Pension\" next to it") !=
+          std::string::npos);
+    // Figures that add up so in one column only, small counts in a table of one column, a row
+    // beside an empty row or a computed one: no warning.
+    const std::pair<const char*, const char*> as_meant[] = {
+        {"Post;2023;2024\nA;1.000;5\nB;2.000;6\nC;3.000;7\nD;4;8\n", "A .. D"},
+        {"Post;Antal\nA;1\nB;1\nC;2\nD;3\n", "A .. D"},
+        {"Post;2024\nA;1.000\nB;2.000\nC;3.000\nD;5.000\n", "A .. D"},
+        {"Post;2024\nA;1.000\n;\nB;2.000\nC;3.000\n", "A .. C"}};
+    for (const auto& [csv, range] : as_meant) {
+        l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(" + std::string(range) +
+                        ")\ntilføj: nederst\n```\n",
+                    csv);
+        CHECK_MESSAGE(l.messages.find("next to it") == std::string::npos, csv);
+        CHECK_MESSAGE(l.messages.find("error") == std::string::npos, csv);
+    }
+}
+
 TEST_CASE("table calc: a range over a total or a part the CSV holds is an error, never counted twice") {
     // Regression (read-total-double-count): "I alt = sum(Løn .. Husleje)" over a CSV row
     // "Udgifter i alt" printed 3.300 for 1.800, and over "Heraf overtid" 2.000 for 1.800.
