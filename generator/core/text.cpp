@@ -236,10 +236,16 @@ size_t fold_label_into(std::string_view s, char* out) {
             cp = decode_at(t, i, len);
             i += len;
         }
-        if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n' || cp == '\r') {
+        // Spaces of any width, a no-break one too ("Region\u202FSyd" as typesetting writes it), are
+        // a space; characters that print nothing (a zero-width space, a soft hyphen, a BOM pasted
+        // along) are none: two labels that print alike are one label, or the two rows are reported
+        // as one name meaning two, never the one a formula happens to match silently picked.
+        if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n' || cp == '\r' || cp == 0x202F || cp == 0x205F ||
+            (cp >= 0x2000 && cp <= 0x200A) || cp == 0x3000) {
             pending_space = true;
             continue;
         }
+        if (cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF) continue;
         if (pending_space && o != out) *o++ = ' ';
         pending_space = false;
         if (cp >= 'A' && cp <= 'Z') cp += 32;

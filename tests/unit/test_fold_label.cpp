@@ -10,6 +10,13 @@ TEST_CASE("a label is matched without case, edge spaces or the width of the spac
     CHECK(fold_label("ÆØÅ Ü É") == "æøå ü é");
     CHECK(fold_label("2 × 3") == "2 × 3");  // the multiplication sign is no capital
     CHECK(fold_label("Region\xC2\xA0Midt") == "region midt");  // a no-break space is a space
+    // Regression (invisible-label): "Løn" and "Løn" with a zero-width space after it printed
+    // alike, and {t[Løn; 2024]} quoted the first without a word. Characters that print nothing
+    // fold to nothing, spaces of any width to a space.
+    for (const char* invisible : {"\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D", "\xE2\x81\xA0", "\xEF\xBB\xBF", "\xC2\xAD"})
+        CHECK(fold_label(std::string("L\xC3\xB8") + invisible + "n" + invisible) == "l\xC3\xB8n");
+    for (const char* space : {"\xE2\x80\xAF", "\xE2\x80\x89", "\xE2\x80\x87", "\xE2\x80\x82", "\xE3\x80\x80"})
+        CHECK(fold_label(std::string("Region") + space + "Midt" + space) == "region midt");
     CHECK(fold_label("") == "");
     CHECK(fold_label(" \t ") == "");
 }
