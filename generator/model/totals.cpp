@@ -81,13 +81,15 @@ bool ends_with_word(std::string_view k, std::string_view word) {
 
 bool names_total(std::string_view label) {
     const std::string k = words_of(label);
-    for (const std::string_view tail : {"i alt", "ialt", "total", "totalt", "samlet", "samlede"})
+    // "Tilsammen" and "sammenlagt" are Danish for "in all" as much as "i alt" is.
+    for (const std::string_view tail : {"i alt", "ialt", "total", "totalt", "samlet", "samlede", "tilsammen", "sammenlagt"})
         if (ends_with_word(k, tail)) return true;
     // Statistics Denmark's totals over the regions or municipalities.
     for (const std::string_view whole : {"hele landet", "hele regionen", "hele kommunen", "hele danmark", "alle regioner",
                                          "alle kommuner"})
         if (k == whole) return true;
-    for (const std::string_view word : {"i alt", "ialt", "total", "totalt", "hovedtotal", "subtotal", "sum", "samlet", "samlede"})
+    for (const std::string_view word : {"i alt", "ialt", "total", "totalt", "hovedtotal", "subtotal", "sum", "samlet", "samlede",
+                                        "tilsammen", "sammenlagt"})
         if (starts_with_word(k, word)) return true;
     return false;
 }

@@ -1685,7 +1685,9 @@ TEST_CASE("table calc: a range over a total or a part the CSV holds is an error,
                     std::string("Post;2024\nDrift;1.000\n") + part + ";400\nAnlæg;500\n");
         CHECK_MESSAGE(l.messages.find("a part of \"Drift\", which the range holds too") != std::string::npos, part);
     }
-    for (const char* total : {"Ialt", "Drift total", "Drift (i alt)", "I alt, drift", "Hovedtotal", "Udgifter, samlet"}) {
+    for (const char* total : {"Ialt", "Drift total", "Drift (i alt)", "I alt, drift", "Hovedtotal", "Udgifter, samlet",
+                              // Regression (tilsammen): "Tilsammen" 1.400 was added to the rows it sums.
+                              "Tilsammen", "Udgifter tilsammen", "Sammenlagt"}) {
         l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Resultat = sum(Løn .. Anlæg)\ntilføj: nederst\n```\n",
                     std::string("Post;2024\nLøn;1.000\nHusleje;400\n") + total + ";1.400\nAnlæg;500\n");
         CHECK_MESSAGE(l.messages.find("a total of the rows above it") != std::string::npos, total);
