@@ -225,11 +225,20 @@ size_t fold_label_into(std::string_view s, char* out) {
     bool pending_space = false;
     // Decoded in place, one code point at a time, exactly as decode_utf8 would.
     for (size_t i = 0; i < t.size();) {
-        char32_t cp;
-        if (static_cast<unsigned char>(t[i]) < 0x80) {
-            cp = static_cast<unsigned char>(t[i]);
+        // ASCII, most of every label, at once: a space, or the byte itself lower-cased.
+        if (const auto b = static_cast<unsigned char>(t[i]); b < 0x80) {
             ++i;
-        } else if (const size_t len = sequence_length(t, i); len == 0) {
+            if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+                pending_space = true;
+                continue;
+            }
+            if (pending_space && o != out) *o++ = ' ';
+            pending_space = false;
+            *o++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            continue;
+        }
+        char32_t cp;
+        if (const size_t len = sequence_length(t, i); len == 0) {
             cp = 0xFFFD;
             ++i;
         } else {

@@ -27,3 +27,15 @@ TEST_CASE("a label with bytes that are no UTF-8, or characters of three and four
     CHECK(fold_label("€ 5") == "€ 5");
     CHECK(fold_label("Tal \xF0\x9F\x93\x88 OP") == "tal \xF0\x9F\x93\x88 op");
 }
+
+TEST_CASE("every ASCII byte folds as a space, a capital's small letter, or itself") {
+    // The ASCII bytes take a path of their own (most of every label): the same as decoding them.
+    for (int c = 1; c < 0x80; ++c) {
+        const std::string label = std::string("X") + static_cast<char>(c) + "y";
+        std::string expected;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') expected = "x y";
+        else expected = std::string("x") + static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c) + "y";
+        CHECK_MESSAGE(fold_label(label) == expected, "byte ", c);
+    }
+    CHECK(fold_label("A\xC2\xA0 \tB\xE2\x80\x8B C") == "a b c");  // spaces of both paths make one
+}
