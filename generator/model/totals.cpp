@@ -61,7 +61,7 @@ namespace {
 std::string words_of(std::string_view label) {
     std::string k = key(std::string(label));
     for (const std::string_view mark : {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2", "\xC2\xB7"})  // – — • ·
-        for (size_t at = k.find(mark); at != std::string::npos; at = k.find(mark)) k.replace(at, mark.size(), " ");
+        for (size_t at = k.find(mark); at != std::string::npos; at = k.find(mark)) k.replace(at, mark.size(), 1, ' ');
     std::string out;
     for (char c : k) {
         const bool mark = c == '(' || c == ')' || c == ',' || c == '-' || c == '*';
