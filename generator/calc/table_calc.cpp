@@ -1245,7 +1245,7 @@ private:
             ok_ = false;
             return;
         }
-        warn_unlabelled_subtotal(p, cols->first, cols->second);
+        warn_unlabelled_subtotal(p, cols->first, cols->second, true);
     }
 
     // A row the CSV holds as a plain figure that is the sum of the rows right above or below it
@@ -1253,16 +1253,23 @@ private:
     // alt" in its label): a sum() range that holds it and them counts them twice, and no label
     // tells (a probe: 100, 200, "Udgifter" 300 and 30 summed to 630). Judged by the figures: in
     // each column the formula adds, the row is the sum of two or more rows next to it in the
-    // range. A warning at the formula, once: figures may add up so by chance.
-    void warn_unlabelled_subtotal(const Prepared& p, size_t first_column, size_t last_column) {
-        std::vector<size_t> columns;
-        for (size_t c = std::max<size_t>(first_column, 1); c <= last_column && c < t_.header.size(); ++c)
-            if (!computed_column_[c] && (t_.numeric[c] || holds_numbers(t_, c))) columns.push_back(c);
-        if (columns.empty()) return;
+    // range. A warning at the formula, once: figures may add up so by chance. The same for a
+    // column formula's range of columns ("Q1" between "Mar" and "Apr" in sum(Jan .. Dec)), judged
+    // in each row the formula computes.
+    void warn_unlabelled_subtotal(const Prepared& p, size_t first, size_t last, bool rows) {
+        std::vector<size_t> across;  // the columns a row formula adds, or the rows a column formula computes
+        if (rows) {
+            for (size_t c = std::max<size_t>(first, 1); c <= last && c < t_.header.size(); ++c)
+                if (!computed_column_[c] && (t_.numeric[c] || holds_numbers(t_, c))) across.push_back(c);
+        } else {
+            for (size_t r = first; r <= last && r < t_.rows.size(); ++r)
+                if (t_.rows[r].role == TableRow::Role::Data) across.push_back(r);
+        }
+        if (across.empty()) return;
         const auto walk = [&](const auto& self, const Expr& e) -> bool {
             if (e.kind == Expr::Kind::Call && e.text == "sum")
                 for (const auto& a : e.args)
-                    if (a->kind == Expr::Kind::Range && subtotal_in_range(p, *a, columns)) return true;
+                    if (a->kind == Expr::Kind::Range && subtotal_in_range(p, *a, across, rows)) return true;
             for (const auto& a : e.args)
                 if (self(self, *a)) return true;
             return false;
@@ -1270,73 +1277,92 @@ private:
         walk(walk, *p.expr);
     }
 
-    // subtotal_in_range's search: true, with the warning given, if the range holds such a row.
-    bool subtotal_in_range(const Prepared& p, const Expr& range, const std::vector<size_t>& columns) {
-        const auto a = find_row(t_, row_keys_.of(t_), range.text), b = find_row(t_, row_keys_.of(t_), range.text2);
-        if (!a || !b || *a >= *b) return false;
-        const std::vector<unsigned char>& role = row_keys_.roles(t_, true);
+    // subtotal_in_range's search: true, with the warning given, if the range holds such a row
+    // (`rows`) or column.
+    bool subtotal_in_range(const Prepared& p, const Expr& range, const std::vector<size_t>& across, bool rows) {
+        const auto a = rows ? find_row(t_, row_keys_.of(t_), range.text) : find_column(t_, range.text);
+        const auto b = rows ? find_row(t_, row_keys_.of(t_), range.text2) : find_column(t_, range.text2);
+        if (!a || !b || *a >= *b || (!rows && *a == 0)) return false;
+        const std::vector<unsigned char>& role = row_keys_.roles(t_, rows);
+        const auto name = [&](size_t i) { return rows ? row_name(t_, i) : t_.header[i]; };
         for (size_t i = *a; i <= *b; ++i) {
-            // A row named as a total or a part is judged by its name (counts_read_total_twice).
-            if (t_.rows[i].role != TableRow::Role::Data || role[i] == RowKeys::Total || role[i] == RowKeys::Part) continue;
-            for (const bool up : {true, false}) {
-                const auto end = run_summing_to(i, up, *a, *b, columns);
+            // One named as a total or a part is judged by its name (counts_read_total_twice).
+            if (!plain_figures(i, rows) || role[i] == RowKeys::Total || role[i] == RowKeys::Part) continue;
+            for (const bool before : {true, false}) {
+                const auto end = run_summing_to(i, before, *a, *b, across, rows);
                 if (!end) continue;
-                const size_t from = up ? *end : i + 1, to = up ? i - 1 : *end;
-                diags_.warning(p.formula->loc,
-                               fmt(_("the range {} .. {} holds {}, whose figures are the sum of the rows {} .. {} next to "
-                                     "it in every column the formula adds, as a subtotal's are; if it is their subtotal, "
-                                     "they are counted twice: sum the rows or the subtotal, not both (a label with \"i "
-                                     "alt\" says which rows are subtotals)"),
-                                   quote_text(range.text), quote_text(range.text2), quote_text(row_name(t_, i)),
-                                   quote_text(row_name(t_, from)), quote_text(row_name(t_, to))),
-                               p.formula->line);
+                const size_t from = before ? *end : i + 1, to = before ? i - 1 : *end;
+                const std::string message =
+                    rows ? fmt(_("the range {} .. {} holds {}, whose figures are the sum of the rows {} .. {} next to "
+                                 "it in every column the formula adds, as a subtotal's are; if it is their subtotal, "
+                                 "they are counted twice: sum the rows or the subtotal, not both (a label with \"i "
+                                 "alt\" says which rows are subtotals)"),
+                               quote_text(range.text), quote_text(range.text2), quote_text(name(i)),
+                               quote_text(name(from)), quote_text(name(to)))
+                         : fmt(_("the range {} .. {} holds the column {}, whose figures are the sum of the columns {} .. "
+                                 "{} next to it in every row the formula computes, as a subtotal's are; if it is their "
+                                 "subtotal, they are counted twice: sum the columns or the subtotal, not both (a heading "
+                                 "with \"i alt\" says which columns are subtotals)"),
+                               quote_text(range.text), quote_text(range.text2), quote_text(name(i)),
+                               quote_text(name(from)), quote_text(name(to)));
+                diags_.warning(p.formula->loc, message, p.formula->line);
                 return true;
             }
         }
         return false;
     }
 
-    // The far end of a run of two or more rows right above (`up`) or below row i, inside a .. b,
-    // whose figures add up to row i's in every one of `columns` (one of them not zero); nullopt if
-    // there is none. In one column, two figures adding up to a third is too easily chance (1 + 1
-    // = 2 among counts, 1.000 + 2.000 = 3.000 among round amounts): there the run is of three
-    // rows or more, and the figure at least 1.000. A group ends at an empty row or a computed one;
-    // runs are looked for up to 60 rows long.
-    std::optional<size_t> run_summing_to(size_t i, bool up, size_t a, size_t b, const std::vector<size_t>& columns) const {
+    // Whether row i (`rows`) or column i holds figures as the CSV gave them: a data row, or a
+    // column no formula computes.
+    bool plain_figures(size_t i, bool rows) const {
+        return rows ? t_.rows[i].role == TableRow::Role::Data : i > 0 && !computed_column_[i];
+    }
+
+    // The far end of a run of two or more rows right above (`before`) or below row i, inside
+    // a .. b, whose figures add up to row i's in every one of `across` (the columns; one of them
+    // not zero); with `rows` false the same of columns left or right of column i, in every one of
+    // the rows `across`. nullopt if there is none. In one column (or row), two figures adding up
+    // to a third is too easily chance (1 + 1 = 2 among counts, 1.000 + 2.000 = 3.000 among round
+    // amounts): there the run is of three or more, and the figure at least 1.000. A group ends at
+    // an empty row (or column) or a computed one; runs are looked for up to 60 long.
+    std::optional<size_t> run_summing_to(size_t i, bool before, size_t a, size_t b, const std::vector<size_t>& across,
+                                         bool rows) const {
         constexpr size_t kLongestRun = 60;
-        const auto number = [&](size_t r, size_t c) -> const Cell* {
+        const auto number = [&](size_t line, size_t k) -> const Cell* {
+            const size_t r = rows ? line : k, c = rows ? k : line;
+            if (c >= t_.rows[r].cells.size() || !plain_figures(line, rows)) return nullptr;
             const Cell& cell = t_.rows[r].cells[c];
             return t_.rows[r].role == TableRow::Role::Data && cell.kind == Cell::Kind::Number ? &cell : nullptr;
         };
         bool nonzero = false;
-        for (size_t c : columns) {
-            const Cell* cell = number(i, c);
+        for (size_t k : across) {
+            const Cell* cell = number(i, k);
             if (!cell) return std::nullopt;
             nonzero = nonzero || !cell->value.is_zero();
         }
         if (!nonzero) return std::nullopt;
-        if (columns.size() == 1 && number(i, columns[0])->value.abs().value_or(Decimal()) < Decimal(1000, 0)) return std::nullopt;
-        // The first column's sum is kept as the run grows; the others are added up only where it matches.
-        const size_t first = columns.front();
+        if (across.size() == 1 && number(i, across[0])->value.abs().value_or(Decimal()) < Decimal(1000, 0)) return std::nullopt;
+        // The first one's sum is kept as the run grows; the others are added up only where it matches.
+        const size_t first = across.front();
         Decimal sum;
-        for (size_t length = 1, j = i; length <= kLongestRun && (up ? j > a : j < b); ++length) {
-            j = up ? j - 1 : j + 1;
+        for (size_t length = 1, j = i; length <= kLongestRun && (before ? j > a : j < b); ++length) {
+            j = before ? j - 1 : j + 1;
             const Cell* cell = number(j, first);
             if (!cell) return std::nullopt;
             const auto added = Decimal::add(sum, cell->value);
             if (!added) return std::nullopt;
             sum = *added;
-            if (length < (columns.size() == 1 ? 3u : 2u) || sum != number(i, first)->value) continue;
+            if (length < (across.size() == 1 ? 3u : 2u) || sum != number(i, first)->value) continue;
             bool all = true;
-            for (size_t k = 1; k < columns.size() && all; ++k) {
+            for (size_t k = 1; k < across.size() && all; ++k) {
                 Decimal other;
-                for (size_t r = up ? j : i + 1; all && r <= (up ? i - 1 : j); ++r) {
-                    const Cell* part = number(r, columns[k]);
+                for (size_t x = before ? j : i + 1; all && x <= (before ? i - 1 : j); ++x) {
+                    const Cell* part = number(x, across[k]);
                     const auto next = part ? Decimal::add(other, part->value) : std::nullopt;
                     if (next) other = *next;
                     else all = false;
                 }
-                all = all && other == number(i, columns[k])->value;
+                all = all && other == number(i, across[k])->value;
             }
             if (all) return j;
         }
@@ -1372,6 +1398,7 @@ private:
             any_number = any_number || t_.rows[r].cells[c].kind == Cell::Kind::Number;
         }
         t_.numeric[c] = any_number;
+        if (ok_) warn_unlabelled_subtotal(p, rs->first, rs->second, false);
     }
 
     // Where a computed row and a computed column cross, one formula writes the cell: the one

@@ -1660,6 +1660,22 @@ TEST_CASE("table calc: a range over a row that is the sum of the rows next to it
     }
 }
 
+TEST_CASE("table calc: a column range over a column that is the sum of the columns next to it is a warning") {
+    // A quarter's column exported between the months ("Q1" after "Mar") without "i alt" in its
+    // heading: "Året = sum(Jan .. Apr)" added Q1 to the months it sums, 1.100 printed as 1.700.
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Året = sum(Jan .. Apr)\n```\n",
+                     "Post;Jan;Feb;Mar;Q1;Apr\nLøn;100;100;100;300;100\nDrift;50;60;70;180;80\n");
+    CHECK(l.messages.find("warning: the range \"Jan\" .. \"Apr\" holds the column \"Q1\", whose figures are the sum of "
+                          "the columns \"Jan\" .. \"Mar\" next to it in every row the formula computes") != std::string::npos);
+    // Columns that add up so in one row only, or a range without such a column: no warning.
+    for (const char* csv : {"Post;Jan;Feb;Mar;Q1;Apr\nLøn;100;100;100;300;100\nDrift;50;60;70;181;80\n",
+                            "Post;Jan;Feb;Mar;Apr\nLøn;100;100;100;300\nDrift;50;60;70;80\n"}) {
+        l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Året = sum(Jan .. Apr)\n```\n", csv);
+        CHECK_MESSAGE(l.messages.find("next to it") == std::string::npos, csv);
+        CHECK_MESSAGE(l.messages.find("error") == std::string::npos, csv);
+    }
+}
+
 TEST_CASE("table calc: a range over a total or a part the CSV holds is an error, never counted twice") {
     // Regression (read-total-double-count): "I alt = sum(Løn .. Husleje)" over a CSV row
     // "Udgifter i alt" printed 3.300 for 1.800, and over "Heraf overtid" 2.000 for 1.800.
