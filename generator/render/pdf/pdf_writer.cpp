@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -17,6 +18,7 @@
 #include "core/text.hpp"
 #include "render/pdf/haru_errors.hpp"
 #include "render/pdf/path_ops.hpp"
+#include "render/pdf/content_spool.hpp"
 #include "render/pdf/content_stream.hpp"
 #include "core/deflate.hpp"
 #include "render/pdf/cid_font.hpp"
@@ -177,8 +179,8 @@ bool start_document(Haru& haru, const LaidOutDocument& doc) {
 // Writes one PDF of a layout: the packet, or with `only` its agenda-only PDF (its first pages).
 struct Writer {
     Writer(LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFaces], const FontFiles& ff, const FontPlan& p, StructureTree t,
-           const AgendaOnly* o, std::vector<SharedPage>* s)
-        : doc(d), haru(h), fonts(f), files(ff), plan(p), only(o), shared(s), tree(std::move(t)),
+           ContentSpool& sp, const AgendaOnly* o, std::vector<SharedPage>* s)
+        : doc(d), haru(h), fonts(f), files(ff), plan(p), spool(sp), only(o), shared(s), tree(std::move(t)),
           name(only ? (doc.info.subject.empty() ? _("the agenda-only PDF") : fmt(_("the agenda-only PDF ({})"), doc.info.subject))
                     : pdf_name(doc)) {}
 
@@ -187,6 +189,7 @@ struct Writer {
     HPDF_Font (&fonts)[kFaces];
     const FontFiles& files;
     const FontPlan& plan;
+    ContentSpool& spool;     // the pages' compressed content until the document is saved
     const AgendaOnly* only;  // writing the agenda-only PDF of the packet laid out in `doc`
     // The pages the edition's two PDFs print alike (shared_pages.hpp): the agenda-only PDF
     // fills them, the packet takes them. Null for a PDF written alone.
@@ -195,7 +198,6 @@ struct Writer {
     // print otherwise, as a content stream of its own, as that PDF does (whether it is written
     // or not: so the packet's bytes are the same either way).
     bool own_footer_stream = only || doc.agenda_only;
-    std::vector<std::shared_ptr<const std::string>> page_contents;  // what the pages' streams read when saved
     GlyphRuns runs;       // the current text's, reused
     StructureTree tree;  // worked out before the pages' items are freed; its elements kept until saved
     std::string name;    // "the PDF (Offentlig udgave)", for messages
@@ -311,20 +313,20 @@ struct Writer {
 
     // The page's content, compressed here at our level (libharu would keep it uncompressed
     // until the document is saved, then compress it at zlib's default).
-    bool write_content(size_t i) {
+    bool write_content(size_t i, ContentSpool::Piece* piece) {
         if (!deflater.compress(content.bytes())) return haru.fail_with(_("zlib cannot compress the page"));
-        return set_content(i, std::make_shared<const std::string>(deflater.result()));
+        id.add(deflater.result());
+        std::string why;
+        if (!spool.add(deflater.result(), piece, &why)) return haru.fail_with(why);
+        return set_content(i, *piece);
     }
 
-    // libharu writes the page's stream as it is, and its dictionary says how it is compressed;
-    // the bytes are read when the document is saved (libharu's own stream would keep them in
-    // blocks of 4 KiB, copied in and out a byte at a time). They enter the document's /ID.
-    bool set_content(size_t i, std::shared_ptr<const std::string> compressed) {
-        id.add(*compressed);
+    // libharu writes the page's stream as it is, read from the spool when the document is saved
+    // (libharu's own stream would keep it in blocks of 4 KiB, copied in and out a byte at a
+    // time), and its dictionary says how it is compressed.
+    bool set_content(size_t i, const ContentSpool::Piece& piece) {
         HPDF_Dict stream = HPDF_DictStream_New(haru.doc()->mmgr, haru.doc()->xref);
-        if (!haru.ok(stream) || !haru.ok(set_stream_data(stream, borrowed_stream(haru.doc()->mmgr, *compressed), true)))
-            return false;
-        page_contents.push_back(std::move(compressed));
+        if (!haru.ok(stream) || !haru.ok(set_stream_data(stream, spool.stream(haru.doc()->mmgr, piece), true))) return false;
         pages[i].content = stream;
         return true;
     }
@@ -346,7 +348,11 @@ struct Writer {
             if (r.name != *got)
                 return haru.fail_with(fmt(_("internal error: the page names {} where the agenda-only PDF named {}"), *got, r.name));
         }
-        return set_content(i, s.content);
+        // The bytes enter this document's /ID as they entered the other's.
+        std::string bytes, why;
+        if (!spool.read(*s.content, bytes, &why)) return haru.fail_with(why);
+        id.add(bytes);
+        return set_content(i, *s.content);
     }
 
     // The page's footer, as a second content stream after the page's own, with all that its
@@ -362,9 +368,11 @@ struct Writer {
         content.end_text();
         content.end_marked();
         id.add(content.bytes());
+        ContentSpool::Piece piece;
+        std::string why;
+        if (!spool.add(content.bytes(), &piece, &why)) return haru.fail_with(why);
         HPDF_Dict stream = HPDF_DictStream_New(haru.doc()->mmgr, haru.doc()->xref);
-        if (!haru.ok(stream) || !haru.ok(set_stream_data(stream, copied_stream(haru.doc()->mmgr, content.bytes()), false)))
-            return false;
+        if (!haru.ok(stream) || !haru.ok(set_stream_data(stream, spool.stream(haru.doc()->mmgr, piece), false))) return false;
         pages[i].footer = stream;
         return true;
     }
@@ -449,8 +457,9 @@ struct Writer {
         }
         std::vector<int>().swap(tree.text_mcid[i]);  // the page's marking is written
         recording = nullptr;
-        if (!write_content(i)) return false;
-        if (s) s->content = page_contents.back();
+        ContentSpool::Piece piece;
+        if (!write_content(i, &piece)) return false;
+        if (s) s->content = piece;
         if (own_footer_stream) {
             const auto [begin, end] = footer(i);
             if (begin != end && !write_footer(i, begin, end)) return false;
@@ -598,15 +607,15 @@ struct Writer {
 
 // One PDF of the layout (see Writer), with the plan and structure tree made for it.
 PdfResult write_one(LaidOutDocument& doc, const FontFiles& fonts, const FontPlan& plan, StructureTree tree,
-                    const std::string& srgb_profile, const std::string& path, Diagnostics& diags, const AgendaOnly* only,
-                    std::vector<SharedPage>* shared) {
+                    ContentSpool& spool, const std::string& srgb_profile, const std::string& path, Diagnostics& diags,
+                    const AgendaOnly* only, std::vector<SharedPage>* shared) {
     Haru haru(diags);
     if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
     HPDF_Font faces[kFaces];
     if (!embed_fonts(haru, plan, fonts, faces)) return PdfResult::Refused;
     // Declared after `haru`, so destroyed before it: the Writer's lent objects take their entries
     // back out of libharu's table before HPDF_Free would free them.
-    Writer w(doc, haru, faces, fonts, plan, std::move(tree), only, shared);
+    Writer w(doc, haru, faces, fonts, plan, std::move(tree), spool, only, shared);
     if (!w.number_pages() || !w.import_attachments()) return PdfResult::Refused;
     for (size_t i = 0; i < w.page_count(); ++i)
         if (!w.page(i)) return PdfResult::Refused;
@@ -622,23 +631,37 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
     // One plan for both PDFs, so the pages they share have the same codes: the agenda-only
     // PDF prints nothing the packet does not, but its own footers (FontPlan::of reads them).
     const FontPlan plan = FontPlan::of(doc, fonts);
+    // The pages' content waits for the save in a file beside the PDFs (the agenda-only PDF's
+    // shared pages for the packet's too); with no file to write, in memory.
+    const bool two = doc.agenda_only && !agenda_only_path.empty();
+    ContentSpool spool;
+    if (!path.empty()) {
+        std::string why;
+        if (!spool.open_in(std::filesystem::path(path).parent_path().string(), &why)) {
+            const std::string& first = two ? agenda_only_path : path;
+            // TRANSLATORS: {0} is what was being done, a verb phrase: "write page 3 of 12 of the PDF", "embed the font".
+            diags.error({}, fmt(_("cannot {}: {}"), fmt(_("write {}"), first), why));
+            if (failed_path) *failed_path = first;
+            return PdfResult::FileFailed;
+        }
+    }
     StructureTree tree = build_structure(doc);
     std::vector<SharedPage> shared;
-    if (doc.agenda_only && !agenda_only_path.empty()) {
+    if (two) {
         // Both trees are made before either PDF frees a page's items.
         StructureTree own = build_structure(doc, true, &tree);
         shared = shared_pages(doc, tree, own);
         // The packet takes those pages' content as written: it needs not mark their texts.
         for (size_t p = 0; p < shared.size(); ++p)
             if (shared[p].alike) std::vector<int>().swap(tree.text_mcid[p]);
-        const PdfResult r = write_one(doc, fonts, plan, std::move(own), srgb_profile, agenda_only_path, diags,
+        const PdfResult r = write_one(doc, fonts, plan, std::move(own), spool, srgb_profile, agenda_only_path, diags,
                                       &*doc.agenda_only, &shared);
         if (r != PdfResult::Written) {
             if (failed_path) *failed_path = agenda_only_path;
             return r;
         }
     }
-    const PdfResult r = write_one(doc, fonts, plan, std::move(tree), srgb_profile, path, diags, nullptr,
+    const PdfResult r = write_one(doc, fonts, plan, std::move(tree), spool, srgb_profile, path, diags, nullptr,
                                   shared.empty() ? nullptr : &shared);
     if (r != PdfResult::Written && failed_path) *failed_path = path;
     return r;

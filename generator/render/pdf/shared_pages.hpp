@@ -6,9 +6,11 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "render/pdf/content_spool.hpp"
 #include "render/pdf/page_items.hpp"
 #include "render/pdf/structure_tree.hpp"
 
@@ -20,7 +22,7 @@ struct SharedPage {
     // elements of the same types). Decided before either is written.
     bool alike = false;
     // The page's compressed content (its footer apart), once the agenda-only PDF has written it.
-    std::shared_ptr<const std::string> content;
+    std::optional<ContentSpool::Piece> content;
     // What the content names, in the order the agenda-only PDF's page named it: a font (its
     // face) or a picture, and the name the page gave it ("F1", "X1"). The packet's page names
     // them in the same order, so it must give the same names.

@@ -1,0 +1,96 @@
+#include <doctest/doctest.h>
+#include <hpdf.h>
+#include <hpdf_streams.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "render/pdf/content_spool.hpp"
+
+using boardpack::render::pdf::ContentSpool;
+
+namespace {
+
+// Pieces of many sizes: short pages, and some larger than the spool's 64 KiB chunk and window.
+std::vector<std::string> some_pieces() {
+    std::mt19937 random(11);
+    std::vector<std::string> pieces;
+    for (int k = 0; k < 120; ++k) {
+        const size_t size = k % 17 == 5 ? 70000 + random() % 90000 : random() % 9000;
+        std::string piece(size, '\0');
+        for (char& c : piece) c = static_cast<char>(random());
+        pieces.push_back(std::move(piece));
+    }
+    pieces.push_back("");
+    return pieces;
+}
+
+// What libharu reads of a piece's stream when it saves, 4 KiB at a time as it does.
+std::string read_as_libharu(ContentSpool& spool, const ContentSpool::Piece& piece) {
+    HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+    REQUIRE(doc);
+    HPDF_Stream stream = spool.stream(doc->mmgr, piece);
+    REQUIRE(stream);
+    std::string out;
+    CHECK(HPDF_Stream_Size(stream) == piece.size);
+    for (;;) {
+        HPDF_BYTE buf[4096];
+        HPDF_UINT size = sizeof buf;
+        const HPDF_STATUS status = HPDF_Stream_Read(stream, buf, &size);
+        out.append(reinterpret_cast<const char*>(buf), size);
+        if (status != HPDF_OK) {
+            CHECK(status == HPDF_STREAM_EOF);
+            break;
+        }
+    }
+    HPDF_Stream_Free(stream);
+    HPDF_Free(doc);
+    return out;
+}
+
+std::filesystem::path fresh_folder() {
+    std::string name = (std::filesystem::temp_directory_path() / "boardpack-spool-XXXXXX").string();
+    REQUIRE(::mkdtemp(name.data()));
+    return name;
+}
+
+}  // namespace
+
+TEST_CASE("Content spool: every piece reads back as it was, from the file or from memory (issue 10)") {
+    const std::vector<std::string> pieces = some_pieces();
+    const std::filesystem::path folder = fresh_folder();
+    for (const bool to_file : {true, false}) {
+        CAPTURE(to_file);
+        ContentSpool spool;
+        std::string why;
+        if (to_file) REQUIRE(spool.open_in(folder.string(), &why));
+        std::vector<ContentSpool::Piece> at;
+        for (const std::string& p : pieces) {
+            ContentSpool::Piece piece;
+            REQUIRE(spool.add(p, &piece, &why));
+            CHECK(piece.size == p.size());
+            at.push_back(piece);
+        }
+        // In the order libharu saves them, and out of order (a shared page read back for the
+        // packet's /ID while later pieces are still unwritten).
+        for (size_t k = 0; k < pieces.size(); ++k) CHECK(read_as_libharu(spool, at[k]) == pieces[k]);
+        for (size_t k = pieces.size(); k-- > 0;) {
+            std::string back;
+            REQUIRE(spool.read(at[k], back, &why));
+            CHECK(back == pieces[k]);
+        }
+    }
+    // The spool's file has no name in the folder, while it is used or after.
+    CHECK(std::filesystem::is_empty(folder));
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("Content spool: a folder it cannot write in is named with the system's reason") {
+    ContentSpool spool;
+    std::string why;
+    CHECK_FALSE(spool.open_in("/nonexistent-folder", &why));
+    CHECK(why == "No such file or directory");
+}
