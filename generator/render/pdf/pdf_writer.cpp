@@ -21,6 +21,7 @@
 #include "render/pdf/content_spool.hpp"
 #include "render/pdf/content_stream.hpp"
 #include "core/deflate.hpp"
+#include "core/malloc_tuning.hpp"
 #include "render/pdf/cid_font.hpp"
 #include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/glyph_runs.hpp"
@@ -654,12 +655,14 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
         // The packet takes those pages' content as written: it needs not mark their texts.
         for (size_t p = 0; p < shared.size(); ++p)
             if (shared[p].alike) std::vector<int>().swap(tree.text_mcid[p]);
+        give_back_free_memory();
         const PdfResult r = write_one(doc, fonts, plan, std::move(own), spool, srgb_profile, agenda_only_path, diags,
                                       &*doc.agenda_only, &shared);
         if (r != PdfResult::Written) {
             if (failed_path) *failed_path = agenda_only_path;
             return r;
         }
+        give_back_free_memory();
     }
     const PdfResult r = write_one(doc, fonts, plan, std::move(tree), spool, srgb_profile, path, diags, nullptr,
                                   shared.empty() ? nullptr : &shared);
