@@ -16,30 +16,6 @@ namespace {
 // Written to the file, and read back from it, in pieces of this size.
 constexpr size_t kChunk = 64 * 1024;
 
-// A stream over one piece, and how far libharu has read it.
-struct PieceReader {
-    ContentSpool* spool;
-    ContentSpool::Piece piece;
-    HPDF_UINT read;
-};
-
-PieceReader& reader_of(HPDF_Stream stream) { return *static_cast<PieceReader*>(stream->attr); }
-
-HPDF_STATUS seek_piece(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
-    PieceReader& r = reader_of(stream);
-    const long long base = mode == HPDF_SEEK_SET ? 0 : mode == HPDF_SEEK_CUR ? r.read : r.piece.size;
-    const long long to = base + pos;
-    if (to < 0 || to > static_cast<long long>(r.piece.size)) return HPDF_SetError(stream->error, HPDF_INVALID_PARAMETER, 0);
-    r.read = static_cast<HPDF_UINT>(to);
-    return HPDF_OK;
-}
-
-HPDF_INT32 tell_piece(HPDF_Stream stream) { return static_cast<HPDF_INT32>(reader_of(stream).read); }
-
-HPDF_UINT32 size_of_piece(HPDF_Stream stream) { return reader_of(stream).piece.size; }
-
-void free_piece(HPDF_Stream stream) { HPDF_FreeMem(stream->mmgr, stream->attr); }
-
 bool write_all(int fd, const char* bytes, size_t count, int* error) {
     for (size_t done = 0; done < count;) {
         const ssize_t n = ::write(fd, bytes + done, count - done);
@@ -101,71 +77,65 @@ bool ContentSpool::add(std::string_view bytes, Piece* piece, std::string* why) {
     return true;
 }
 
-int ContentSpool::copy_out(uint64_t at, char* to, size_t n) {
-    // What is not in the file yet is still in pending_.
-    while (n > 0 && at < flushed_) {
-        if (at < window_at_ || at >= window_at_ + window_.size()) {
-            window_.resize(static_cast<size_t>(std::min<uint64_t>(std::max(kChunk, n), flushed_ - at)));
-            size_t got = 0;
-            while (got < window_.size()) {
-                const ssize_t r = ::pread(fd_, window_.data() + got, window_.size() - got, static_cast<off_t>(at + got));
-                if (r < 0 && errno == EINTR) continue;
-                if (r <= 0) {
-                    window_.clear();
-                    return r < 0 ? errno : EIO;
-                }
-                got += static_cast<size_t>(r);
-            }
-            window_at_ = at;
+int ContentSpool::window_at(uint64_t at) {
+    if (at >= window_at_ && at < window_at_ + window_.size()) return 0;
+    window_.resize(static_cast<size_t>(std::min<uint64_t>(kChunk, flushed_ - at)));
+    for (size_t got = 0; got < window_.size();) {
+        const ssize_t r = ::pread(fd_, window_.data() + got, window_.size() - got, static_cast<off_t>(at + got));
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) {
+            window_.clear();
+            return r < 0 ? errno : EIO;
         }
-        const size_t from = static_cast<size_t>(at - window_at_);
-        const size_t k = std::min(n, window_.size() - from);
-        std::memcpy(to, window_.data() + from, k);
-        to += k, at += k, n -= k;
+        got += static_cast<size_t>(r);
     }
-    if (n > 0) std::memcpy(to, pending_.data() + (at - flushed_), n);
+    window_at_ = at;
     return 0;
 }
 
 bool ContentSpool::read(const Piece& piece, std::string& out, std::string* why) {
+    if (piece.size == 0) {
+        out.clear();
+        return true;
+    }
     if (fd_ < 0) {
         out = in_memory_[piece.at];
         return true;
     }
-    out.resize(piece.size);
-    if (const int error = copy_out(piece.at, out.data(), piece.size)) {
-        *why = std::strerror(error);
-        return false;
+    out.clear();
+    uint64_t at = piece.at;
+    const uint64_t end = piece.at + piece.size;
+    // What is not in the file yet is still in pending_.
+    for (; at < end && at < flushed_;) {
+        if (const int error = window_at(at)) {
+            *why = std::strerror(error);
+            return false;
+        }
+        const size_t from = static_cast<size_t>(at - window_at_);
+        const size_t n = static_cast<size_t>(std::min<uint64_t>(end - at, window_.size() - from));
+        out.append(window_, from, n);
+        at += n;
     }
+    if (at < end) out.append(pending_, static_cast<size_t>(at - flushed_), static_cast<size_t>(end - at));
     return true;
 }
 
-HPDF_STATUS ContentSpool::read_piece(HPDF_Stream stream, HPDF_BYTE* buf, HPDF_UINT* size) {
-    PieceReader& r = reader_of(stream);
-    const HPDF_UINT n = std::min(*size, r.piece.size - r.read);
-    ContentSpool& spool = *r.spool;
-    if (spool.fd_ < 0) {
-        std::memcpy(buf, spool.in_memory_[r.piece.at].data() + r.read, n);
-    } else if (const int error = spool.copy_out(r.piece.at + r.read, reinterpret_cast<char*>(buf), n)) {
-        return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, error);
+HPDF_STATUS ContentSpool::write_to(const Piece& piece, HPDF_Stream stream) {
+    const auto write = [stream](const char* bytes, size_t n) {
+        return n == 0 ? HPDF_OK : HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes), static_cast<HPDF_UINT>(n));
+    };
+    if (piece.size == 0) return HPDF_OK;
+    if (fd_ < 0) return write(in_memory_[piece.at].data(), piece.size);
+    uint64_t at = piece.at;
+    const uint64_t end = piece.at + piece.size;
+    for (; at < end && at < flushed_;) {
+        if (const int error = window_at(at)) return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, error);
+        const size_t from = static_cast<size_t>(at - window_at_);
+        const size_t n = static_cast<size_t>(std::min<uint64_t>(end - at, window_.size() - from));
+        if (const HPDF_STATUS status = write(window_.data() + from, n); status != HPDF_OK) return status;
+        at += n;
     }
-    r.read += n;
-    const bool short_read = n < *size;
-    *size = n;
-    return short_read ? HPDF_STREAM_EOF : HPDF_OK;
-}
-
-HPDF_Stream ContentSpool::stream(HPDF_MMgr mmgr, const Piece& piece) {
-    auto* r = static_cast<PieceReader*>(HPDF_GetMem(mmgr, sizeof(PieceReader)));
-    if (!r) return nullptr;
-    *r = {this, piece, 0};
-    HPDF_Stream s = HPDF_CallbackReader_New(mmgr, read_piece, seek_piece, tell_piece, size_of_piece, r);
-    if (!s) {
-        HPDF_FreeMem(mmgr, r);
-        return nullptr;
-    }
-    s->free_fn = free_piece;
-    return s;
+    return at < end ? write(pending_.data() + (at - flushed_), static_cast<size_t>(end - at)) : HPDF_OK;
 }
 
 }  // namespace boardpack::render::pdf

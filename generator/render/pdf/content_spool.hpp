@@ -40,15 +40,14 @@ public:
     // The piece's bytes, read back (for the document's /ID, of a page another PDF wrote).
     bool read(const Piece& piece, std::string& out, std::string* why);
 
-    // A libharu stream that reads the piece when the document is saved; the spool must outlive
-    // that. nullptr if libharu cannot allocate it (it has recorded the error).
-    HPDF_Stream stream(HPDF_MMgr mmgr, const Piece& piece);
+    // Writes the piece into a libharu stream (the document being saved): HPDF_OK, or the status
+    // of what failed, recorded in the stream's error.
+    HPDF_STATUS write_to(const Piece& piece, HPDF_Stream stream);
 
 private:
-    // Copies `n` bytes from the file's `at` into `to`, through a read-ahead window (libharu asks
-    // for 4 KiB at a time, in the order the pieces were added); errno, or 0.
-    int copy_out(uint64_t at, char* to, size_t n);
-    static HPDF_STATUS read_piece(HPDF_Stream stream, HPDF_BYTE* buf, HPDF_UINT* size);
+    // Makes the read-ahead window hold the file's byte `at` (the pieces are read back in the
+    // order they were added, so a window of 64 KiB is some 20 pages' content); errno, or 0.
+    int window_at(uint64_t at);
 
     int fd_ = -1;
     uint64_t flushed_ = 0;       // the bytes in the file; those after it are in pending_

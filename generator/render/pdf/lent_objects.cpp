@@ -17,9 +17,10 @@ void append_reference(std::string& out, const void* object) {
     out += " R";
 }
 
-HPDF_STATUS LentObjects::lend(HPDF_Doc pdf, size_t count, Body body) {
+HPDF_STATUS LentObjects::lend(HPDF_Doc pdf, size_t count, Body body, Tail tail) {
     if (dict_) return HPDF_SetError(&pdf->error, HPDF_INVALID_OBJECT, 0);
     body_ = std::move(body);
+    tail_ = std::move(tail);
     count_ = count;
     next_ = 0;
     if (count == 0) return HPDF_OK;
@@ -28,6 +29,7 @@ HPDF_STATUS LentObjects::lend(HPDF_Doc pdf, size_t count, Body body) {
     first_number_ = dict_->header.obj_id & 0x00FFFFFF;
     dict_->attr = this;
     dict_->write_fn = write;
+    if (tail_) dict_->after_write_fn = write_tail;
     xref_ = pdf->xref;
     entries_.assign(count - 1, HPDF_XrefEntry_Rec{HPDF_IN_USE_ENTRY, 0, 0, dict_});
     for (HPDF_XrefEntry_Rec& entry : entries_) {
@@ -45,11 +47,19 @@ void LentObjects::reference(std::string& out, size_t n) const {
 HPDF_STATUS LentObjects::write(HPDF_Dict dict, HPDF_Stream stream) {
     auto* self = static_cast<LentObjects*>(dict->attr);
     self->scratch_.clear();
+    self->writing_ = self->next_;
+    self->writing_to_ = stream;
     self->body_(self->next_, self->scratch_);
     // Again from the first if the document is saved twice.
     self->next_ = (self->next_ + 1) % self->count_;
     return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(self->scratch_.data()),
                              static_cast<HPDF_UINT>(self->scratch_.size()));
+}
+
+// Called by libharu once it has written the dictionary's >>.
+HPDF_STATUS LentObjects::write_tail(HPDF_Dict dict) {
+    auto* self = static_cast<LentObjects*>(dict->attr);
+    return self->tail_(self->writing_, self->writing_to_);
 }
 
 LentObjects::~LentObjects() {

@@ -19,6 +19,8 @@ class LentObjects {
 public:
     // Appends object n's body: what goes between its << and >>.
     using Body = std::function<void(size_t n, std::string& out)>;
+    // Writes what follows object n's >> (a stream's data, from "stream" to "endstream"), if any.
+    using Tail = std::function<HPDF_STATUS(size_t n, HPDF_Stream stream)>;
 
     LentObjects() = default;
     LentObjects(const LentObjects&) = delete;
@@ -30,7 +32,7 @@ public:
     // Numbers `count` objects, the next numbers of the document, whose bodies `body` writes
     // when the document is saved (it must be able to until then). HPDF_OK, or the status of
     // libharu's failure, which it has recorded. Once per group.
-    HPDF_STATUS lend(HPDF_Doc pdf, size_t count, Body body);
+    HPDF_STATUS lend(HPDF_Doc pdf, size_t count, Body body, Tail tail = {});
 
     size_t size() const { return count_; }
     // Object n's number, and "12 0 R" for it.
@@ -42,6 +44,7 @@ public:
 
 private:
     static HPDF_STATUS write(HPDF_Dict dict, HPDF_Stream stream);
+    static HPDF_STATUS write_tail(HPDF_Dict dict);
 
     HPDF_Dict dict_ = nullptr;
     HPDF_Xref xref_ = nullptr;
@@ -51,6 +54,9 @@ private:
     size_t first_number_ = 0;
     size_t next_ = 0;  // the object libharu writes next
     Body body_;
+    Tail tail_;
+    size_t writing_ = 0;                 // the object whose body was written last, and where:
+    HPDF_Stream writing_to_ = nullptr;  // libharu gives the tail only the dictionary
     std::string scratch_;  // the body being written
 };
 

@@ -88,11 +88,12 @@ void PageObjects::page_body(size_t i, std::string& out) const {
     if (p.content) {
         out += "\n/Contents ";
         if (p.footer) out += '[';
-        append_reference(out, p.content);
+        append_integer(out, p.content);
+        out += " 0 R";
         if (p.footer) {
             out += ' ';
-            append_reference(out, p.footer);
-            out += ']';
+            append_integer(out, p.footer);
+            out += " 0 R]";
         }
     }
     out += "\n/Resources <<";

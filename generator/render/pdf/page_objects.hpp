@@ -19,8 +19,8 @@ namespace boardpack::render::pdf {
 
 // What a page's dictionary names, gathered as its content is written.
 struct PageRecord {
-    HPDF_Dict content = nullptr;  // its content stream
-    HPDF_Dict footer = nullptr;   // its footer's own stream, or null
+    uint32_t content = 0;  // its content stream's object number, or 0
+    uint32_t footer = 0;   // its footer's own stream's, or 0
     uint32_t faces = 0;           // bit f: its content prints with face f, named font_name(f)
     std::vector<HPDF_Dict> xobjects;  // the pictures and forms it draws, named xobject_name(k) in this order
 };

@@ -32,6 +32,7 @@
 #include "render/pdf/pdf_objects.hpp"
 #include "render/pdf/save_sink.hpp"
 #include "render/pdf/shared_pages.hpp"
+#include "render/pdf/spooled_streams.hpp"
 #include "render/pdf/structure_tree.hpp"
 #include "render/pdf/structure_writer.hpp"
 
@@ -191,6 +192,8 @@ struct Writer {
     const FontFiles& files;
     const FontPlan& plan;
     ContentSpool& spool;     // the pages' compressed content until the document is saved
+    SpooledStreams streams{spool};  // the pages' content streams, then their footers'
+    std::vector<int32_t> footer_stream;  // per page, its footer's among the streams, or -1
     const AgendaOnly* only;  // writing the agenda-only PDF of the packet laid out in `doc`
     // The pages the edition's two PDFs print alike (shared_pages.hpp): the agenda-only PDF
     // fills them, the packet takes them. Null for a PDF written alone.
@@ -326,9 +329,8 @@ struct Writer {
     // (libharu's own stream would keep it in blocks of 4 KiB, copied in and out a byte at a
     // time), and its dictionary says how it is compressed.
     bool set_content(size_t i, const ContentSpool::Piece& piece) {
-        HPDF_Dict stream = HPDF_DictStream_New(haru.doc()->mmgr, haru.doc()->xref);
-        if (!haru.ok(stream) || !haru.ok(set_stream_data(stream, spool.stream(haru.doc()->mmgr, piece), true))) return false;
-        pages[i].content = stream;
+        streams.set(i, piece, true);
+        pages[i].content = static_cast<uint32_t>(streams.number(i));
         return true;
     }
 
@@ -372,9 +374,9 @@ struct Writer {
         ContentSpool::Piece piece;
         std::string why;
         if (!spool.add(content.bytes(), &piece, &why)) return haru.fail_with(why);
-        HPDF_Dict stream = HPDF_DictStream_New(haru.doc()->mmgr, haru.doc()->xref);
-        if (!haru.ok(stream) || !haru.ok(set_stream_data(stream, spool.stream(haru.doc()->mmgr, piece), false))) return false;
-        pages[i].footer = stream;
+        const auto k = static_cast<size_t>(footer_stream[i]);
+        streams.set(k, piece, false);
+        pages[i].footer = static_cast<uint32_t>(streams.number(k));
         return true;
     }
 
@@ -400,7 +402,7 @@ struct Writer {
             if (!s->content) return haru.fail_with(_("internal error: a shared page was not written"));
             if (!take(i, *s)) return false;
             const auto [begin, end] = footer(i);
-            if (!write_footer(i, begin, end)) return false;
+            if (begin != end && !write_footer(i, begin, end)) return false;
             std::vector<TextItem>().swap(p.texts);
             std::vector<int>().swap(tree.text_mcid[i]);
             return true;
@@ -485,9 +487,16 @@ struct Writer {
     }
 
     // The pages, numbered before anything refers to them.
+    // Then their content streams: each page's, and each footer's that has one of its own.
     bool number_pages() {
         haru.doing(fmt(_("write {}"), name));
-        return haru.ok(pages.add_pages(haru.doc(), page_count(), doc.page_width, doc.page_height, fonts));
+        if (!haru.ok(pages.add_pages(haru.doc(), page_count(), doc.page_width, doc.page_height, fonts))) return false;
+        size_t count = page_count();
+        footer_stream.assign(page_count(), -1);
+        if (own_footer_stream)
+            for (size_t i = 0; i < page_count(); ++i)
+                if (const auto [begin, end] = footer(i); begin != end) footer_stream[i] = static_cast<int32_t>(count++);
+        return haru.ok(streams.lend(haru.doc(), count));
     }
 
     // Named places: where each anchor is.
