@@ -81,6 +81,10 @@ inline model::EditionView edition(const model::Meeting& meeting, model::Edition 
 // One edition as one HTML page.
 std::optional<std::string> render_html(const model::EditionView& view, const render::Wording& wording,
                                        const render::html::HtmlTemplates& templates, Diagnostics& diags);
+// The same, given piece by piece to `put` as it is made (a build writes it so, to its file);
+// false if a template failed.
+bool render_html(const model::EditionView& view, const render::Wording& wording,
+                 const render::html::HtmlTemplates& templates, Diagnostics& diags, const render::html::HtmlPut& put);
 // One edition laid out on PDF pages; a packet that merges PDF attachments also says what its
 // agenda-only PDF prints (the same pages but the attachments', each attachment's line linked to
 // its file in bilag/), which keeps the PDF/UA claim (README, "Attachments").

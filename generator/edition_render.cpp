@@ -109,14 +109,28 @@ struct Renderer {
         const render::pdf::FontMetrics& metrics = kit.fonts.layout_metrics();
         switch (task) {
             case Task::Html: {
-                const auto html = pipeline::render_html(view, kit.wording, kit.html, r.diags);
-                if (!html) {
+                // Written to its file as it is made, never held whole (several MB for a large
+                // meeting); a page whose template failed, or that has errors, is left in the
+                // staging folder, which is then never published.
+                bool made = true;
+                if (!write) {
+                    made = pipeline::render_html(view, kit.wording, kit.html, r.diags, [](std::string_view) {});
+                } else {
+                    const std::lock_guard<std::mutex> lock(publishing);
+                    const publish::Fill fill = [&](const publish::Put& put) {
+                        made = pipeline::render_html(view, kit.wording, kit.html, r.diags, put);
+                    };
+                    if (!publisher->write(publish::edition_file(job.folder, "html"), fill, job.access, &r.why)) {
+                        r.result = EditionResult::OutputFailed;
+                        return;
+                    }
+                }
+                if (!made) {
                     r.result = EditionResult::InputFailed;
                     return;
                 }
                 if (!write || r.diags.has_errors()) return;
-                r.result = publish_text(publish::edition_file(job.folder, "html"), *html, job.access, &r.why);
-                if (r.result != EditionResult::Written) return;
+                r.result = EditionResult::Written;
                 const std::lock_guard<std::mutex> lock(publishing);
                 if (!write_attachment_files(view, job.folder, *publisher, job.access, &r.why))
                     r.result = EditionResult::OutputFailed;

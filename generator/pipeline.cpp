@@ -55,6 +55,11 @@ std::optional<std::string> render_html(const model::EditionView& view, const ren
     return render::html::render_html(view, wording, templates, diags);
 }
 
+bool render_html(const model::EditionView& view, const render::Wording& wording,
+                 const render::html::HtmlTemplates& templates, Diagnostics& diags, const render::html::HtmlPut& put) {
+    return render::html::render_html(view, wording, templates, diags, put);
+}
+
 render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const render::Wording& wording,
                                      const render::pdf::FontMetrics& metrics) {
     return render::pdf::layout_packet(view, view.edition, wording, metrics);

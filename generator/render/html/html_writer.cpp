@@ -56,16 +56,22 @@ std::string template_escape(const std::string& text) {
     return out;
 }
 
-// Renders a parsed template into out, turning a template error (in parsing or rendering) into a
-// diagnostic. The text goes straight into out, not through a string stream and a copy of it.
+// Renders a parsed template, each piece of text handed to `handle` as kainjow makes it, turning a
+// template error (in parsing or rendering) into a diagnostic.
 bool render_template(mstch::mustache& tmpl, const std::string& name, const mstch::data& data, Diagnostics& diags,
-                     std::string& out) {
-    if (tmpl.is_valid()) tmpl.render(data, [&out](const std::string& s) { out += s; });
+                     const std::function<void(const std::string&)>& handle) {
+    if (tmpl.is_valid()) tmpl.render(data, handle);
     if (!tmpl.is_valid()) {
         diags.error({name, 0, 0}, fmt(_("template error: {}"), tmpl.error_message()));
         return false;
     }
     return true;
+}
+
+// The same into out: straight in, not through a string stream and a copy of it.
+bool render_template(mstch::mustache& tmpl, const std::string& name, const mstch::data& data, Diagnostics& diags,
+                     std::string& out) {
+    return render_template(tmpl, name, data, diags, [&out](const std::string& s) { out += s; });
 }
 
 // The same, with the names answered by a context of its own (a table's: table_context.hpp).
@@ -292,8 +298,11 @@ namespace {
 
 // The packet's page, or with `sheet_only` the rettelsesblad's own page (the packet's header and
 // the sheet, without the agenda and the items).
-std::optional<std::string> render_page(const model::EditionView& view, const Wording& wording,
-                                       const HtmlTemplates& templates, Diagnostics& diags, bool sheet_only) {
+// Into `whole`, or with none given on to `give` as it is made, in pieces of some 64 KiB (kainjow
+// makes it a few bytes at a time), so that a large meeting's page (several MB) is never held
+// whole beside the fragments it is made of. False if a template failed (reported).
+bool render_page(const model::EditionView& view, const Wording& wording, const HtmlTemplates& templates,
+                 Diagnostics& diags, bool sheet_only, std::string* whole, const HtmlPut& give) {
     const int errors_before = diags.error_count();
     const bool corrected = corrected_version(view) > 0;
     const std::string changed_word = corrected ? wording.get("skjult-rettet") : "";
@@ -327,26 +336,49 @@ std::optional<std::string> render_page(const model::EditionView& view, const Wor
 
     mstch::mustache page_template{templates.page};
     page_template.set_custom_escape(template_escape);
-    std::string out;
-    // The fragments and the inlined style sheet, and a quarter more for the rest of the page.
-    const size_t fragments = ctx.html_bytes + templates.css.size();
-    out.reserve(fragments + fragments / 4 + 8 * 1024);
-    render_template(page_template, "templates/html/dagsorden.mustache", page, diags, out);
-    if (diags.error_count() > errors_before) return std::nullopt;
-    return out;
+    const std::string name = "templates/html/dagsorden.mustache";
+    if (whole) {
+        // The fragments and the inlined style sheet, and a quarter more for the rest of the page.
+        const size_t fragments = ctx.html_bytes + templates.css.size();
+        whole->reserve(fragments + fragments / 4 + 8 * 1024);
+        render_template(page_template, name, page, diags, *whole);
+    } else {
+        constexpr size_t kPiece = 64 * 1024;
+        std::string piece;
+        piece.reserve(kPiece);
+        render_template(page_template, name, page, diags, [&](const std::string& s) {
+            if (piece.size() + s.size() > kPiece && !piece.empty()) {
+                give(piece);
+                piece.clear();
+            }
+            if (s.size() >= kPiece) give(s);
+            else piece += s;
+        });
+        if (!piece.empty()) give(piece);
+    }
+    return diags.error_count() == errors_before;
 }
 
 }  // namespace
 
 std::optional<std::string> render_html(const model::EditionView& view, const Wording& wording,
                                        const HtmlTemplates& templates, Diagnostics& diags) {
-    return render_page(view, wording, templates, diags, false);
+    std::string out;
+    if (!render_page(view, wording, templates, diags, false, &out, {})) return std::nullopt;
+    return out;
+}
+
+bool render_html(const model::EditionView& view, const Wording& wording, const HtmlTemplates& templates,
+                 Diagnostics& diags, const HtmlPut& put) {
+    return render_page(view, wording, templates, diags, false, nullptr, put);
 }
 
 std::optional<std::string> render_correction_html(const model::EditionView& view, const Wording& wording,
                                                   const HtmlTemplates& templates, Diagnostics& diags) {
     if (!corrected_version(view)) return std::string();
-    return render_page(view, wording, templates, diags, true);
+    std::string out;
+    if (!render_page(view, wording, templates, diags, true, &out, {})) return std::nullopt;
+    return out;
 }
 
 namespace {

@@ -2,8 +2,10 @@
 // in templates/html/.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -26,6 +28,12 @@ struct HtmlTemplates {
 // Renders the edition view (see model::EditionView). Template errors are reported.
 std::optional<std::string> render_html(const model::EditionView& view, const Wording& wording,
                                        const HtmlTemplates& templates, Diagnostics& diags);
+
+// The same, the page given piece by piece to `put` as it is made, never held whole (a large
+// meeting's is several MB); false if a template failed (reported).
+using HtmlPut = std::function<void(std::string_view piece)>;
+bool render_html(const model::EditionView& view, const Wording& wording, const HtmlTemplates& templates,
+                 Diagnostics& diags, const HtmlPut& put);
 
 // The rettelsesblad of a corrected edition (view.changes, version > 1) as its own page: the
 // packet's header with the version line, then the sheet. "" for a first publication.
