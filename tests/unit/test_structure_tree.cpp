@@ -165,7 +165,7 @@ TEST_CASE("structure: a figure's texts and drawing are one Figure element with i
     REQUIRE(tree.figure_mcid[0].count(2) == 1);
     const int drawing = tree.figure_mcid[0].at(2);
     const int figure = tree.mcid_element[0][static_cast<size_t>(drawing)];
-    CHECK(std::string(tree.elements[static_cast<size_t>(figure)].type) == "Figure");
+    CHECK(std::string(tree.elements[static_cast<size_t>(figure)].type()) == "Figure");
     CHECK(tree.mcid_element[0][static_cast<size_t>(tree.text_mcid[0][1])] == figure);
     CHECK(tree.text_mcid[0][1] == tree.text_mcid[0][2]);
     CHECK(tree.text_mcid[0][1] != drawing);

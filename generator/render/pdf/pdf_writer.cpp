@@ -451,7 +451,7 @@ struct Writer {
                     if (open != kNone) content.end_marked();
                     open = mcids[k];
                     if (open < 0) content.begin_artifact("Pagination");
-                    else content.begin_marked(tree.elements[static_cast<size_t>(tree.mcid_element[i][static_cast<size_t>(open)])].type, open);
+                    else content.begin_marked(tree.elements[static_cast<size_t>(tree.mcid_element[i][static_cast<size_t>(open)])].type(), open);
                 }
                 if (!text(i, t)) return false;
             }

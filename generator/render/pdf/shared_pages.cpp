@@ -14,8 +14,8 @@ bool marked_alike(const StructureTree& a, const StructureTree& b, size_t p) {
     const std::vector<int>& eb = b.mcid_element[p];
     if (ea.size() != eb.size()) return false;
     for (size_t m = 0; m < ea.size(); ++m)
-        if (std::string_view(a.elements[static_cast<size_t>(ea[m])].type) !=
-            std::string_view(b.elements[static_cast<size_t>(eb[m])].type))
+        if (std::string_view(a.elements[static_cast<size_t>(ea[m])].type()) !=
+            std::string_view(b.elements[static_cast<size_t>(eb[m])].type()))
             return false;
     return true;
 }

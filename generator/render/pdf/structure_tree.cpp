@@ -19,10 +19,14 @@ using Role = Origin::Role;
 
 // The structure types, in one array: an element's type is a pointer into it, compared as such,
 // and where it points is the type's number in a packed key (ChildTable).
-constexpr size_t kTypeSize = 11;  // "BlockQuote" and its NUL
-constexpr char kTypes[][kTypeSize] = {"Document", "P",    "L",   "LI",   "Lbl",       "LBody",      "Table",  "Caption",
-                                      "THead",    "TBody", "TR",  "TH",   "TD",        "TOC",        "TOCI",   "Link",
-                                      "Reference", "BlockQuote", "Figure", "H1", "H2", "H3", "H4", "H5", "H6"};
+constexpr size_t kTypeSize = kStructTypeSize;
+constexpr auto& kTypes = kStructTypes;
+// A type's index in kTypes, which every type the builder gives is one of.
+uint8_t type_index(const char* type) {
+    const auto at = reinterpret_cast<std::uintptr_t>(type) - reinterpret_cast<std::uintptr_t>(kTypes[0]);
+    return static_cast<uint8_t>(at / kTypeSize);
+}
+
 constexpr const char* kDocument = kTypes[0];
 constexpr const char* kP = kTypes[1];
 constexpr const char* kL = kTypes[2];
@@ -173,7 +177,7 @@ public:
             children_.reserve(sized_like->elements.size());
             kids_.reserve(sized_like->all_kids.size());
         }
-        tree_.elements.push_back({kDocument, -1});
+        tree_.elements.push_back({type_index(kDocument), -1});
         last_element_kid_.push_back(-1);
         first_pages();
     }
@@ -231,7 +235,7 @@ private:
         const ChildKey k{parent, type, key};
         if (const int found = children_.find(k); found >= 0) return found;
         const int e = static_cast<int>(tree_.elements.size());
-        tree_.elements.push_back({type, parent});
+        tree_.elements.push_back({type_index(type), parent});
         last_element_kid_.push_back(-1);
         add_kid(parent, {StructKid::Kind::Element, e, -1});
         children_.insert(k, e);
@@ -400,7 +404,7 @@ private:
         if (slot >= 0) return slot;
         int e = -1;
         if (const int last = last_element_kid_[static_cast<size_t>(parent)]; last >= 0) {
-            if (tree_.elements[static_cast<size_t>(last)].type == kLink && link_destination_[last] == destination(l)) e = last;
+            if (tree_.elements[static_cast<size_t>(last)].type() == kLink && link_destination_[last] == destination(l)) e = last;
         }
         if (e < 0) {
             e = fresh(parent, kLink);
@@ -470,7 +474,7 @@ private:
                 open = e;
             }
             tree_.text_mcid.back()[i] = static_cast<int>(owners.size()) - 1;
-            if (tree_.elements[static_cast<size_t>(e)].type == kLink) add_text(e, t.text);
+            if (tree_.elements[static_cast<size_t>(e)].type() == kLink) add_text(e, t.text);
         }
         figures_up_to(std::numeric_limits<int>::max());
         // Every link annotation is in the tree: one with no text inside it gets a Link element of
@@ -519,7 +523,7 @@ std::string own_text(const StructureTree& tree, const LaidOutDocument& doc, int 
 
 void dump_element(const StructureTree& tree, const LaidOutDocument& doc, int e, int depth, std::string& out) {
     const StructElement& el = tree.elements[static_cast<size_t>(e)];
-    out += std::string(static_cast<size_t>(depth) * 2, ' ') + std::string(el.type);
+    out += std::string(static_cast<size_t>(depth) * 2, ' ') + std::string(el.type());
     if (const auto f = tree.figures.find(e); f != tree.figures.end()) out += " alt=\"" + f->second.alt + "\"";
     const auto kids = tree.kids(static_cast<size_t>(e));
     const bool leaf = std::none_of(kids.begin(), kids.end(), [](const StructKid& k) { return k.kind == StructKid::Kind::Element; });

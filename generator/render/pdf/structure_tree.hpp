@@ -5,6 +5,7 @@
 // bytes are encoded: structure_writer turns it into PDF objects.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <span>
 #include <string>
@@ -26,14 +27,25 @@ struct StructKid {
 };
 static_assert(sizeof(StructKid) == 8);
 
-// One structure element, with a standard structure type (no role map needed). Its children
-// are StructureTree::kids(e): all elements' children are one array, element by element, not a
-// vector each (some 2.000 elements a PDF of the example).
+// The structure types a tree uses, all standard ones (no role map needed).
+inline constexpr size_t kStructTypeSize = 11;  // "BlockQuote" and its NUL
+inline constexpr char kStructTypes[][kStructTypeSize] = {
+    "Document", "P",  "L",  "LI",  "Lbl",       "LBody",      "Table",  "Caption", "THead", "TBody", "TR", "TH", "TD",
+    "TOC",      "TOCI", "Link", "Reference", "BlockQuote", "Figure", "H1",      "H2",    "H3",    "H4", "H5", "H6"};
+
+// One structure element. Its children are StructureTree::kids(e): all elements' children are
+// one array, element by element, not a vector each (some 2.000 elements a PDF of the example).
+// Sixteen bytes, its type an index, not a pointer (24): a large meeting's packet and its
+// agenda-only PDF have two trees of some 17.000 elements each, held while the PDFs are written.
 struct StructElement {
-    const char* type = "";  // Document, H1-H6, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Caption, TOC, TOCI, Reference, Link, BlockQuote, Figure
-    int parent = -1;        // -1 for the Document element
+    uint8_t type_index = 0;  // in kStructTypes
+    int parent = -1;         // -1 for the Document element
     unsigned first_kid = 0, kid_count = 0;  // its children in StructureTree::all_kids
+    // Document, H1-H6, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Caption, TOC, TOCI,
+    // Reference, Link, BlockQuote, Figure: always the same pointer for a type.
+    const char* type() const { return kStructTypes[type_index]; }
 };
+static_assert(sizeof(StructElement) == 16);
 
 // What a Figure element says besides its content: its alternative text and where it stands.
 struct FigureTag {

@@ -41,7 +41,7 @@ struct ElementBodies {
     // counted in the room made for it.
     void operator()(size_t e, std::string& b) const {
         const StructElement& el = tree->elements[e];
-        const std::string_view type = el.type;
+        const std::string_view type = el.type();
         // The element's page: its first marked content's; other pages' content names its page.
         int page = -1;
         const auto kids = tree->kids(e);
