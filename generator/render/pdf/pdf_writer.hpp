@@ -21,8 +21,9 @@ enum class PdfResult {
 };
 
 // Writes the PDF to the file at `path` as libharu saves it (through save_sink's buffer), so the
-// document is never copied into memory. With an empty path the PDF is made but not written, to find what
-// would fail. The faces it uses are embedded as subsets of the characters it prints, and
+// document is never copied into memory; until then each page's content waits in an unnamed file
+// beside it (content_spool.hpp), not in memory. With an empty path the PDF is made but not
+// written, to find what would fail. The faces it uses are embedded as subsets of the characters it prints, and
 // `srgb_profile` (read_srgb_profile's, compressed once per run) as its OutputIntent. The
 // document is taken (move it in): each page's items are freed as soon as libharu has them.
 //
