@@ -94,10 +94,11 @@ render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const rende
 // uses embedded as subsets and the kit's colour profile; the document is taken, each page freed
 // once written. With `agenda_only_path`, a merged packet's agenda-only PDF is written there
 // first, sharing the pages the two print alike (pdf_writer.hpp); `failed_path` names the file
-// that failed.
+// that failed. `give_back`: freed memory is given back before each of the two (for a large
+// meeting, whose editions render in turn).
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const RenderKit& kit, const std::string& path,
                                  Diagnostics& diags, const std::string& agenda_only_path = {},
-                                 std::string* failed_path = nullptr);
+                                 std::string* failed_path = nullptr, bool give_back = false);
 
 // Corrections (issue 13). A corrected edition is one whose view has `changes` with a version
 // above 1: render_html and lay_out then open the packet with its rettelsesblad and mark what

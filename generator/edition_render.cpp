@@ -65,6 +65,9 @@ struct Renderer {
     const RenderKit& kit;
     publish::Publisher* publisher;
     std::mutex publishing;
+    // The editions render one after the other (a large meeting): the PDF writer gives memory
+    // back between its steps (pdf_writer.hpp).
+    bool in_turn = false;
 
     // Writes laid-out pages (with the PDF attachments' pages they draw) as the PDF `relative`
     // (to output/<meeting>) in the staging folder, and makes it durable; with `agenda_only`, a
@@ -82,7 +85,7 @@ struct Renderer {
             }
         }
         std::string failed;
-        switch (pipeline::write_pdf(std::move(laid), kit, path, diags, agenda_only_path, &failed)) {
+        switch (pipeline::write_pdf(std::move(laid), kit, path, diags, agenda_only_path, &failed, in_turn)) {
             case render::pdf::PdfResult::Written: break;
             case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
             case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), failed); return EditionResult::OutputFailed;
@@ -239,6 +242,7 @@ void render_editions(const model::Meeting& meeting, const RenderKit& kit, publis
     Renderer renderer{kit, publisher, {}};
     TaskRun tasks[2][kTasks];
     if (!together) {
+        renderer.in_turn = true;
         for (int e = 0; e < 2; ++e) {
             // The first edition's PDFs freed what they held (libharu's documents, the laid-out
             // pages, the structure trees), but the heap keeps those pages touched, and the

@@ -66,8 +66,10 @@ render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const rende
 }
 
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const RenderKit& kit, const std::string& path,
-                                 Diagnostics& diags, const std::string& agenda_only_path, std::string* failed_path) {
-    return render::pdf::write_pdf(std::move(laid), kit.fonts, kit.srgb_profile, path, diags, agenda_only_path, failed_path);
+                                 Diagnostics& diags, const std::string& agenda_only_path, std::string* failed_path,
+                                 bool give_back) {
+    return render::pdf::write_pdf(std::move(laid), kit.fonts, kit.srgb_profile, path, diags, agenda_only_path, failed_path,
+                                  give_back);
 }
 
 }  // namespace boardpack::pipeline

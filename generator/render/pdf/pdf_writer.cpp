@@ -637,7 +637,7 @@ PdfResult write_one(LaidOutDocument& doc, const FontFiles& fonts, const FontPlan
 }  // namespace
 
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
-                    Diagnostics& diags, const std::string& agenda_only_path, std::string* failed_path) {
+                    Diagnostics& diags, const std::string& agenda_only_path, std::string* failed_path, bool give_back) {
     // One plan for both PDFs, so the pages they share have the same codes: the agenda-only
     // PDF prints nothing the packet does not, but its own footers (FontPlan::of reads them).
     const FontPlan plan = FontPlan::of(doc, fonts);
@@ -664,14 +664,14 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
         // The packet takes those pages' content as written: it needs not mark their texts.
         for (size_t p = 0; p < shared.size(); ++p)
             if (shared[p].alike) std::vector<int>().swap(tree.text_mcid[p]);
-        give_back_free_memory();
+        if (give_back) give_back_free_memory();
         const PdfResult r = write_one(doc, fonts, plan, std::move(own), spool, srgb_profile, agenda_only_path, diags,
                                       &*doc.agenda_only, &shared);
         if (r != PdfResult::Written) {
             if (failed_path) *failed_path = agenda_only_path;
             return r;
         }
-        give_back_free_memory();
+        if (give_back) give_back_free_memory();
     }
     const PdfResult r = write_one(doc, fonts, plan, std::move(tree), spool, srgb_profile, path, diags, nullptr,
                                   shared.empty() ? nullptr : &shared);

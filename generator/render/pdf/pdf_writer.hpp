@@ -32,7 +32,13 @@ enum class PdfResult {
 // the two print alike are written once, each compressed once, for both, and everything but
 // their footers is the same bytes in the two files. The packet is written the same whether its
 // agenda-only PDF is or not. On failure, `failed_path` (if given) names the file that failed.
+//
+// With `give_back`, the memory freed by then is given back to the system before each PDF is
+// written (glibc's malloc_trim): a large meeting's heap holds several MB freed by the layout and
+// the structure trees, which the PDF's objects would grow beside rather than into. A small
+// meeting is better without: the pages given back cost page faults to take again.
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
-                    Diagnostics& diags, const std::string& agenda_only_path = {}, std::string* failed_path = nullptr);
+                    Diagnostics& diags, const std::string& agenda_only_path = {}, std::string* failed_path = nullptr,
+                    bool give_back = false);
 
 }  // namespace boardpack::render::pdf
