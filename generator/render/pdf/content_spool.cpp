@@ -93,49 +93,43 @@ int ContentSpool::window_at(uint64_t at) {
     return 0;
 }
 
-bool ContentSpool::read(const Piece& piece, std::string& out, std::string* why) {
-    if (piece.size == 0) {
-        out.clear();
-        return true;
-    }
+int ContentSpool::parts(const Piece& piece, const std::function<bool(std::string_view)>& take) {
+    if (piece.size == 0) return 0;
     if (fd_ < 0) {
-        out = in_memory_[piece.at];
-        return true;
+        take(in_memory_[piece.at]);
+        return 0;
     }
-    out.clear();
     uint64_t at = piece.at;
     const uint64_t end = piece.at + piece.size;
     // What is not in the file yet is still in pending_.
     for (; at < end && at < flushed_;) {
-        if (const int error = window_at(at)) {
-            *why = std::strerror(error);
-            return false;
-        }
+        if (const int error = window_at(at)) return error;
         const size_t from = static_cast<size_t>(at - window_at_);
         const size_t n = static_cast<size_t>(std::min<uint64_t>(end - at, window_.size() - from));
-        out.append(window_, from, n);
+        if (!take(std::string_view(window_).substr(from, n))) return 0;
         at += n;
     }
-    if (at < end) out.append(pending_, static_cast<size_t>(at - flushed_), static_cast<size_t>(end - at));
-    return true;
+    if (at < end) take(std::string_view(pending_).substr(static_cast<size_t>(at - flushed_), static_cast<size_t>(end - at)));
+    return 0;
+}
+
+bool ContentSpool::read(const Piece& piece, std::string& out, std::string* why) {
+    out.clear();
+    const int error = parts(piece, [&out](std::string_view part) {
+        out += part;
+        return true;
+    });
+    if (error) *why = std::strerror(error);
+    return error == 0;
 }
 
 HPDF_STATUS ContentSpool::write_to(const Piece& piece, HPDF_Stream stream) {
-    const auto write = [stream](const char* bytes, size_t n) {
-        return n == 0 ? HPDF_OK : HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes), static_cast<HPDF_UINT>(n));
-    };
-    if (piece.size == 0) return HPDF_OK;
-    if (fd_ < 0) return write(in_memory_[piece.at].data(), piece.size);
-    uint64_t at = piece.at;
-    const uint64_t end = piece.at + piece.size;
-    for (; at < end && at < flushed_;) {
-        if (const int error = window_at(at)) return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, error);
-        const size_t from = static_cast<size_t>(at - window_at_);
-        const size_t n = static_cast<size_t>(std::min<uint64_t>(end - at, window_.size() - from));
-        if (const HPDF_STATUS status = write(window_.data() + from, n); status != HPDF_OK) return status;
-        at += n;
-    }
-    return at < end ? write(pending_.data() + (at - flushed_), static_cast<size_t>(end - at)) : HPDF_OK;
+    HPDF_STATUS status = HPDF_OK;
+    const int error = parts(piece, [&](std::string_view part) {
+        status = HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(part.data()), static_cast<HPDF_UINT>(part.size()));
+        return status == HPDF_OK;
+    });
+    return error ? HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, error) : status;
 }
 
 }  // namespace boardpack::render::pdf

@@ -10,6 +10,7 @@
 #include <hpdf.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,9 @@ private:
     // Makes the read-ahead window hold the file's byte `at` (the pieces are read back in the
     // order they were added, so a window of 64 KiB is some 20 pages' content); errno, or 0.
     int window_at(uint64_t at);
+    // Hands the piece's bytes to `take` part by part, as they lie (in memory, in the window, in
+    // what is not yet written), until it says to stop; errno of a failed read, or 0.
+    int parts(const Piece& piece, const std::function<bool(std::string_view)>& take);
 
     int fd_ = -1;
     uint64_t flushed_ = 0;       // the bytes in the file; those after it are in pending_
