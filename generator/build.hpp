@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -95,10 +96,12 @@ render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const rende
 // once written. With `agenda_only_path`, a merged packet's agenda-only PDF is written there
 // first, sharing the pages the two print alike (pdf_writer.hpp); `failed_path` names the file
 // that failed. `give_back`: freed memory is given back before each of the two (for a large
-// meeting, whose editions render in turn).
+// meeting, whose editions render in turn). `written` gets each file's size and fingerprint,
+// taken as it was written.
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const RenderKit& kit, const std::string& path,
                                  Diagnostics& diags, const std::string& agenda_only_path = {},
-                                 std::string* failed_path = nullptr, bool give_back = false);
+                                 std::string* failed_path = nullptr, bool give_back = false,
+                                 std::map<std::string, FileRecord>* written = nullptr);
 
 // Corrections (issue 13). A corrected edition is one whose view has `changes` with a version
 // above 1: render_html and lay_out then open the packet with its rettelsesblad and mark what

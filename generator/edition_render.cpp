@@ -2,6 +2,7 @@
 #include "core/messages.hpp"
 
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -85,14 +86,20 @@ struct Renderer {
             }
         }
         std::string failed;
-        switch (pipeline::write_pdf(std::move(laid), kit, path, diags, agenda_only_path, &failed, in_turn)) {
+        std::map<std::string, FileRecord> written;  // the two files as written: not read back to be listed
+        switch (pipeline::write_pdf(std::move(laid), kit, path, diags, agenda_only_path, &failed, in_turn, &written)) {
             case render::pdf::PdfResult::Written: break;
             case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
             case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), failed); return EditionResult::OutputFailed;
         }
+        const auto record = [&written](const std::string& p) {
+            const auto w = written.find(p);
+            return w == written.end() ? nullptr : &w->second;
+        };
         const std::lock_guard<std::mutex> lock(publishing);
-        if (!agenda_only_path.empty() && !publisher->finish(agenda_only_path, why)) return EditionResult::OutputFailed;
-        return publisher->finish(path, why) ? EditionResult::Written : EditionResult::OutputFailed;
+        if (!agenda_only_path.empty() && !publisher->finish(agenda_only_path, record(agenda_only_path), why))
+            return EditionResult::OutputFailed;
+        return publisher->finish(path, record(path), why) ? EditionResult::Written : EditionResult::OutputFailed;
     }
 
     // Writes a file the edition made in memory.

@@ -14,12 +14,20 @@ namespace boardpack {
 
 std::string fingerprint(std::string_view bytes);
 
+// What was written as one file: its size and fingerprint.
+struct FileRecord {
+    std::uint64_t size = 0;
+    std::string fingerprint;
+    bool operator==(const FileRecord& o) const { return size == o.size && fingerprint == o.fingerprint; }
+};
+
 // The same fingerprint of bytes given piece by piece (a file as it is written or read), whatever
 // the pieces' sizes: add each piece in order, then take the fingerprint once.
 class Fingerprinter {
 public:
     void add(std::string_view bytes);
     std::string finish() const;
+    FileRecord record() const { return {size_, finish()}; }
     std::uint64_t size() const { return size_; }
 
 private:

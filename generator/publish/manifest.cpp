@@ -95,7 +95,7 @@ std::optional<FileRecord> file_record(const std::filesystem::path& file) {
         f.add(std::string_view(buffer, static_cast<size_t>(n)));
     }
     ::close(fd);
-    return FileRecord{f.size(), f.finish()};
+    return f.record();
 }
 
 }  // namespace boardpack::publish

@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/fingerprint.hpp"  // FileRecord: what boardpack wrote as one file
+
 namespace boardpack::publish {
 
 // The list's name in an edition's folder ("offentlig"): ".boardpack-files-offentlig", with the
@@ -22,12 +24,7 @@ namespace boardpack::publish {
 std::string manifest_file(const std::string& edition_folder);
 inline constexpr const char* kManifestLine = "boardpack files 1";
 
-// What boardpack wrote as one file.
-struct FileRecord {
-    std::uint64_t size = 0;
-    std::string fingerprint;
-    bool operator==(const FileRecord& o) const { return size == o.size && fingerprint == o.fingerprint; }
-};
+using boardpack::FileRecord;
 
 // Files by their path relative to a folder ("bilag/5-1-notat.pdf"), in byte order.
 using Manifest = std::map<std::string, FileRecord>;

@@ -262,12 +262,13 @@ std::string Publisher::create(const std::string& relative, Access access, std::s
     return path.string();
 }
 
-bool Publisher::finish(const std::string& path, std::string* error) {
+bool Publisher::finish(const std::string& path, const FileRecord* written, std::string* error) {
     if (!sync_file(path, error)) return false;
-    // Written by another (libharu): fingerprinted as it is now, for the edition's list.
+    // Written by another (libharu): as its writer saw the bytes go out, else fingerprinted as
+    // it is now, for the edition's list.
     const auto made = created_.find(path);
     if (made == created_.end()) return true;
-    auto r = file_record(path);
+    auto r = written ? std::optional<FileRecord>(*written) : file_record(path);
     if (!r) {
         *error = fmt(_("cannot read {}: {}"), path, errno_text(errno));
         return false;

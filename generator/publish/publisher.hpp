@@ -51,9 +51,11 @@ public:
 
     // Creates an empty file (path relative to the meeting's output folder) in the staging
     // folder, with its folders, all with the access's permissions, for a writer that fills it
-    // by name (libharu); returns its path, or "" with *error set. finish() makes it durable.
+    // by name (libharu); returns its path, or "" with *error set. finish() makes it durable and
+    // lists it: with `written`, the writer's record of the bytes as it wrote them (so the file
+    // is not read back), else as the file is now.
     std::string create(const std::string& relative, Access access, std::string* error);
-    bool finish(const std::string& path, std::string* error);
+    bool finish(const std::string& path, const FileRecord* written, std::string* error);
 
     // The folder of the packet published now (what output/<meeting> shows when the build began),
     // or "" if there is none. Read it only while this publisher holds the lock.

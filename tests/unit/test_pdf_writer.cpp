@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <thread>
@@ -21,6 +22,7 @@
 
 #include "build.hpp"
 #include "core/deflate.hpp"
+#include "core/fingerprint.hpp"
 #include "core/input_files.hpp"
 #include "core/text.hpp"
 #include "render/pdf/code_points.hpp"
@@ -662,7 +664,18 @@ LaidOutDocument with_agenda_only() {
 TEST_CASE("PDF writer: an edition's packet and agenda-only PDF are written from one layout, the pages they print alike once (issue 10)") {
     const std::string packet_path = temp_pdf("packet"), agenda_path = temp_pdf("agenda"), alone_path = temp_pdf("alone");
     Diagnostics diags;
-    REQUIRE(write_pdf(with_agenda_only(), fonts(), test::srgb_profile(), packet_path, diags, agenda_path) == PdfResult::Written);
+    std::map<std::string, FileRecord> written;
+    REQUIRE(write_pdf(with_agenda_only(), fonts(), test::srgb_profile(), packet_path, diags, agenda_path, nullptr, false,
+                      &written) == PdfResult::Written);
+    // Each file's size and fingerprint, taken as it was written, are the file's (the packet's
+    // list takes them so, without reading the files back).
+    REQUIRE(written.size() == 2);
+    for (const std::string& p : {packet_path, agenda_path}) {
+        const std::string bytes = test::file_bytes(p);
+        REQUIRE(written.count(p) == 1);
+        CHECK(written[p].size == bytes.size());
+        CHECK(written[p].fingerprint == fingerprint(bytes));
+    }
     // The packet is the same to the byte when its agenda-only PDF is not written beside it.
     REQUIRE(write_pdf(with_agenda_only(), fonts(), test::srgb_profile(), alone_path, diags) == PdfResult::Written);
     CHECK(test::file_bytes(packet_path) == test::file_bytes(alone_path));

@@ -593,7 +593,7 @@ struct Writer {
     // Into the file at `path`, written by libharu as it goes; with no path only measured, to
     // find what would fail. A file that cannot be written is named with the system's reason
     // (libharu's own says only "file I/O error").
-    PdfResult save(const std::string& path) {
+    PdfResult save(const std::string& path, std::map<std::string, FileRecord>* written) {
         SaveSink sink;
         std::string why;
         if (!path.empty()) {
@@ -611,6 +611,7 @@ struct Writer {
             return PdfResult::FileFailed;
         }
         if (!haru.ok(status)) return path.empty() ? PdfResult::Refused : PdfResult::FileFailed;
+        if (written && !path.empty()) (*written)[path] = sink.record();
         return PdfResult::Written;
     }
 };
@@ -618,7 +619,7 @@ struct Writer {
 // One PDF of the layout (see Writer), with the plan and structure tree made for it.
 PdfResult write_one(LaidOutDocument& doc, const FontFiles& fonts, const FontPlan& plan, StructureTree tree,
                     ContentSpool& spool, const std::string& srgb_profile, const std::string& path, Diagnostics& diags,
-                    const AgendaOnly* only, std::vector<SharedPage>* shared) {
+                    const AgendaOnly* only, std::vector<SharedPage>* shared, std::map<std::string, FileRecord>* written) {
     Haru haru(diags);
     if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
     HPDF_Font faces[kFaces];
@@ -631,13 +632,14 @@ PdfResult write_one(LaidOutDocument& doc, const FontFiles& fonts, const FontPlan
         if (!w.page(i)) return PdfResult::Refused;
     w.anchors();
     if (!w.links() || !w.outline() || !w.info() || !w.tagged_archive(srgb_profile)) return PdfResult::Refused;
-    return w.save(path);
+    return w.save(path, written);
 }
 
 }  // namespace
 
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
-                    Diagnostics& diags, const std::string& agenda_only_path, std::string* failed_path, bool give_back) {
+                    Diagnostics& diags, const std::string& agenda_only_path, std::string* failed_path, bool give_back,
+                    std::map<std::string, FileRecord>* written) {
     // One plan for both PDFs, so the pages they share have the same codes: the agenda-only
     // PDF prints nothing the packet does not, but its own footers (FontPlan::of reads them).
     const FontPlan plan = FontPlan::of(doc, fonts);
@@ -666,7 +668,7 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
             if (shared[p].alike) std::vector<int>().swap(tree.text_mcid[p]);
         if (give_back) give_back_free_memory();
         const PdfResult r = write_one(doc, fonts, plan, std::move(own), spool, srgb_profile, agenda_only_path, diags,
-                                      &*doc.agenda_only, &shared);
+                                      &*doc.agenda_only, &shared, written);
         if (r != PdfResult::Written) {
             if (failed_path) *failed_path = agenda_only_path;
             return r;
@@ -674,7 +676,7 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
         if (give_back) give_back_free_memory();
     }
     const PdfResult r = write_one(doc, fonts, plan, std::move(tree), spool, srgb_profile, path, diags, nullptr,
-                                  shared.empty() ? nullptr : &shared);
+                                  shared.empty() ? nullptr : &shared, written);
     if (r != PdfResult::Written && failed_path) *failed_path = path;
     return r;
 }

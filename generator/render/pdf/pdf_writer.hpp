@@ -5,9 +5,11 @@
 // pdf_metadata write what libharu has no calls for with its low-level object API.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "core/diagnostics.hpp"
+#include "core/fingerprint.hpp"
 #include "render/pdf/font_files.hpp"
 #include "render/pdf/page_items.hpp"
 
@@ -37,8 +39,11 @@ enum class PdfResult {
 // written (glibc's malloc_trim): a large meeting's heap holds several MB freed by the layout and
 // the structure trees, which the PDF's objects would grow beside rather than into. A small
 // meeting is better without: the pages given back cost page faults to take again.
+//
+// `written`, if given, gets each file written, by its path, with its size and fingerprint taken
+// from the bytes as they went to it, so they need not be read back.
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
                     Diagnostics& diags, const std::string& agenda_only_path = {}, std::string* failed_path = nullptr,
-                    bool give_back = false);
+                    bool give_back = false, std::map<std::string, FileRecord>* written = nullptr);
 
 }  // namespace boardpack::render::pdf

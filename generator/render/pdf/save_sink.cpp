@@ -47,7 +47,10 @@ HPDF_STATUS SaveSink::write(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UIN
     return HPDF_OK;
 }
 
+// Everything that goes to the file passes here, in pieces of some 64 KiB (libharu's are mostly
+// a few bytes: fingerprinted one by one, they cost twice as much).
 bool SaveSink::write_all(const char* bytes, size_t count) {
+    print_.add(std::string_view(bytes, count));
     for (size_t done = 0; done < count;) {
         const ssize_t n = ::write(fd_, bytes + done, count - done);
         if (n < 0 && errno == EINTR) continue;

@@ -8,6 +8,8 @@
 
 #include <string>
 
+#include "core/fingerprint.hpp"
+
 namespace boardpack::render::pdf {
 
 class SaveSink {
@@ -27,6 +29,8 @@ public:
 
     // The bytes saved.
     size_t size() const { return size_; }
+    // The file's size and fingerprint, of the bytes as they were written to it (none without a file).
+    FileRecord record() const { return print_.record(); }
 
 private:
     static HPDF_STATUS write(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT count);
@@ -38,6 +42,7 @@ private:
     std::string buffer_;
     size_t size_ = 0;
     int error_ = 0;  // errno of the first failed write
+    Fingerprinter print_;  // of what goes to the file
 };
 
 }  // namespace boardpack::render::pdf
