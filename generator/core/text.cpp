@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/word_bytes.hpp"
+
 namespace boardpack {
 
 namespace {
@@ -38,28 +40,17 @@ char32_t decode_at(std::string_view s, size_t i, size_t len) {
     return cp;
 }
 
-// Eight bytes of `p` as one word, for looking at them at once (every input file is scanned
-// twice, byte by byte some 12 instructions a byte).
-uint64_t word_at(const char* p) {
-    uint64_t w;
-    std::memcpy(&w, p, sizeof w);
-    return w;
-}
-
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kHighBits = 0x8080808080808080ull;
-
-// Whether a byte of w is below n (n at most 128); exact as a yes or no.
-constexpr bool has_byte_below(uint64_t w, unsigned n) { return ((w - kOnes * n) & ~w & kHighBits) != 0; }
-// Whether a byte of w is b.
-constexpr bool has_byte(uint64_t w, unsigned char b) { return has_byte_below(w ^ (kOnes * b), 1); }
+// Every input file is scanned twice, byte by byte some 12 instructions a byte: a word at a time.
+using word_bytes::all_ascii;
+using word_bytes::has_byte;
+using word_bytes::has_byte_below;
 
 }  // namespace
 
 size_t find_invalid_utf8(std::string_view text) {
     for (size_t i = 0; i < text.size();) {
         // Eight ASCII bytes at a time: most of a Danish text is ASCII.
-        if (i + 8 <= text.size() && (word_at(text.data() + i) & kHighBits) == 0) {
+        if (i + 8 <= text.size() && all_ascii(word_bytes::at(text.data() + i))) {
             i += 8;
             continue;
         }
@@ -85,7 +76,7 @@ size_t find_control_character(std::string_view text) {
         // its eight to the look a byte at a time.
         size_t end = text.size();
         if (i + 8 <= text.size()) {
-            const uint64_t w = word_at(text.data() + i);
+            const uint64_t w = word_bytes::at(text.data() + i);
             if (!has_byte_below(w, 0x20) && !has_byte(w, 0x7F) && !has_byte(w, 0xC2)) {
                 i += 8;
                 continue;

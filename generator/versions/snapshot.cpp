@@ -4,6 +4,7 @@
 #include "core/fingerprint.hpp"
 #include "core/messages.hpp"
 #include "core/text.hpp"
+#include "core/word_bytes.hpp"
 
 #include <algorithm>
 #include <array>
@@ -260,10 +261,19 @@ constexpr auto kSpecial = [] {
     return t;
 }();
 
+// Eight bytes at a time where none is a control character or a backslash (every special byte
+// is one): a snapshot is mostly plain text, and it is written on every build.
+bool plain_word(const char* p) {
+    const uint64_t w = word_bytes::at(p);
+    return !word_bytes::has_byte_below(w, 0x20) && !word_bytes::has_byte(w, '\\');
+}
+
 void put(std::string& out, std::string_view in) {
+    static_assert(kOpen < 0x20 && kClose < 0x20);
     size_t from = 0;
     for (size_t at = 0; at < in.size(); ++at) {
-        if (!kSpecial[static_cast<unsigned char>(in[at])]) continue;
+        while (at + 8 <= in.size() && plain_word(in.data() + at)) at += 8;
+        if (at == in.size() || !kSpecial[static_cast<unsigned char>(in[at])]) continue;
         out.append(in.data() + from, at - from);
         switch (in[at]) {
             case '\\': out += "\\\\"; break;

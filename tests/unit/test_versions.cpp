@@ -95,6 +95,40 @@ TEST_CASE("versions: a snapshot round-trips through its text, every character of
     CHECK(versions::write_snapshot(*back) == written);
 }
 
+TEST_CASE("versions: each byte a snapshot escapes is escaped at every place of a field, however long (issue 10)") {
+    // Plain text is copied eight bytes at a time; a byte to escape may sit anywhere in those
+    // eight, or in the tail after them.
+    const auto escaped = [](const std::string& field) {
+        std::string out;
+        for (const char c : field) {
+            if (c == '\\') out += "\\\\";
+            else if (c == '\t') out += "\\t";
+            else if (c == '\n') out += "\\n";
+            else if (c == '\r') out += "\\r";
+            else if (c == '\x01') out += "\\{";
+            else if (c == '\x02') out += "\\}";
+            else out += c;
+        }
+        return out;
+    };
+    for (const char special : {'\\', '\t', '\n', '\r', '\x01', '\x02', '\x1f', ' ', '\xc3'})
+        for (size_t length = 1; length <= 19; ++length)
+            for (size_t at = 0; at < length; ++at) {
+                std::string field(length, 'a');
+                for (size_t i = 0; i < length; ++i) field[i] = static_cast<char>('a' + i);
+                field[at] = special;
+                Snapshot s = small();
+                s.meeting = field;
+                const std::string written = versions::write_snapshot(s);
+                INFO(static_cast<int>(special), " at ", at, " of ", length);
+                REQUIRE(written.find("møde\t" + escaped(field) + "\n") != std::string::npos);
+                std::string why;
+                const auto back = versions::read_snapshot(written, &why);
+                REQUIRE_MESSAGE(back, why);
+                CHECK(back->meeting == field);
+            }
+}
+
 TEST_CASE("versions: a large snapshot is written in pieces of some 64 KiB, whole lines each, that make the same text") {
     Snapshot s = small();
     for (int i = 0; i < 5000; ++i) {
