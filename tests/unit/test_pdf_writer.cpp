@@ -467,6 +467,21 @@ TEST_CASE("Content stream: operators as libharu writes them, font and colour as 
           "0 -21 Td\n" + "(\0\\(\0\\)\0\\\\\0\\r) Tj\nET\n"s);
 }
 
+TEST_CASE("Content stream: a colour set again is written as the first time, past the colours it keeps (issue 10)") {
+    ContentStream c;
+    std::string expected;
+    for (int round = 0; round < 3; ++round)
+        for (int k = 0; k < 40; ++k) {
+            const Color color{static_cast<float>(k) / 40, 0.263f, k % 2 ? -0.0f : 1.0f};
+            c.fill(color);
+            append_pdf_number(expected, color.r), expected += ' ', append_pdf_number(expected, color.g), expected += ' ';
+            append_pdf_number(expected, color.b), expected += " rg\n";
+        }
+    CHECK(c.bytes() == expected);
+    CHECK(c.bytes().find("0.5 0.263 1 rg\n") != std::string::npos);
+    CHECK(c.bytes().find("0.525 0.263 0 rg\n") != std::string::npos);  // -0 as 0
+}
+
 TEST_CASE("Content stream: every number written as libharu's HPDF_FToA writes it") {
     // Sizes and coordinates go through ContentStream's own copy of libharu's formatting: the
     // same characters as libharu's for whole numbers, fractions, negatives, values that round

@@ -1,9 +1,12 @@
 #include "render/pdf/content_stream.hpp"
 
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <string>
+
+#include "core/word_bytes.hpp"
 
 namespace boardpack::render::pdf {
 
@@ -23,13 +26,12 @@ constexpr std::array<Escape, 256> kEscape = [] {
 }();
 
 // Whether any of the eight bytes of `w` is one a literal string must escape: ( ) \ or a
-// carriage return. Bytes are compared a word at a time (has_zero(v) is nonzero exactly when a
-// byte of v is zero): most texts have none, and their codes are then copied whole.
+// carriage return. Bytes are compared a word at a time (core/word_bytes.hpp): most texts have
+// none, and their codes are then copied whole.
 bool needs_escape(uint64_t w) {
-    constexpr uint64_t kOnes = 0x0101010101010101, kHighs = 0x8080808080808080;
-    const auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+    using word_bytes::has_byte;
     // '(' and ')' differ only in their lowest bit: both become ')' with it set.
-    return (has_zero((w | kOnes) ^ (kOnes * ')')) | has_zero(w ^ (kOnes * '\\')) | has_zero(w ^ (kOnes * '\r'))) != 0;
+    return has_byte(w | word_bytes::kOnes, ')') || has_byte(w, '\\') || has_byte(w, '\r');
 }
 
 // Writes `c` at `at` as a literal string holds it; returns the end.
@@ -42,8 +44,13 @@ char* escaped(char c, char* at) {
 
 }  // namespace
 
-// As libharu's HPDF_FToA: single precision, five decimals, trailing zeros dropped.
+// As libharu's HPDF_FToA: single precision, five decimals, trailing zeros dropped. Written
+// two digits at a time into a buffer, appended once: a page has thousands of numbers.
 void append_pdf_number(std::string& out, double value) {
+    static constexpr char kPairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
     float val = static_cast<float>(value);
     if (val > kMaxReal) val = kMaxReal;
     else if (val < -kMaxReal) val = -kMaxReal;
@@ -55,20 +62,19 @@ void append_pdf_number(std::string& out, double value) {
     }
     const auto int_val = static_cast<int32_t>(val + 0.000005);
     auto fpart = static_cast<int32_t>(static_cast<float>(val - int_val + 0.000005) * 100000);
-    char digits[12];
-    int n = 0;
-    for (int32_t v = int_val; v > 0; v /= 10) digits[n++] = static_cast<char>('0' + v % 10);
-    if (n == 0) digits[n++] = '0';
-    while (n > 0) *s++ = digits[--n];
+    // The whole part: at most five digits (32767).
+    s = std::to_chars(s, buf + sizeof buf, int_val).ptr;
     // The five decimals without their trailing zeros (none, and no point, for a whole number:
-    // most sizes, and half the coordinates, are): each digit is worked out once.
+    // most sizes, and half the coordinates, are).
     fpart %= 100000;  // five digits at most, as libharu writes them
     if (fpart > 0) {
-        int keep = 5;
-        while (fpart % 10 == 0) fpart /= 10, --keep;
         *s++ = '.';
-        for (int i = keep - 1; i >= 0; --i, fpart /= 10) s[i] = static_cast<char>('0' + fpart % 10);
-        s += keep;
+        const auto pair = [](char* at, int32_t two) { std::memcpy(at, kPairs + 2 * two, 2); };
+        pair(s, fpart / 1000);
+        pair(s + 2, fpart / 10 % 100);
+        s[4] = static_cast<char>('0' + fpart % 10);
+        s += 5;
+        while (s[-1] == '0') --s;  // a nonzero fraction has a nonzero digit
     }
     out.append(buf, static_cast<size_t>(s - buf));
 }
@@ -108,7 +114,18 @@ void ContentStream::font(std::string_view name, double size) {
 }
 
 void ContentStream::fill(const Color& color) {
-    number(color.r), out_ += ' ', number(color.g), out_ += ' ', number(color.b), out_ += " rg\n";
+    // A packet has a few colours, set thousands of times: each worked out once.
+    for (const auto& [known, written] : colors_) {
+        if (known == color) {
+            out_ += written;
+            return;
+        }
+    }
+    std::string written;
+    append_pdf_number(written, color.r), written += ' ', append_pdf_number(written, color.g), written += ' ';
+    append_pdf_number(written, color.b), written += " rg\n";
+    out_ += written;
+    if (colors_.size() < kKnownColors) colors_.emplace_back(color, std::move(written));
 }
 
 void ContentStream::begin_marked(std::string_view tag, int mcid) {
@@ -150,9 +167,7 @@ void ContentStream::more_text(std::string_view bytes) {
     const char* from = bytes.data();
     const char* const end = from + bytes.size();
     for (; end - from >= 8; from += 8) {
-        uint64_t word;
-        std::memcpy(&word, from, 8);
-        if (!needs_escape(word)) {
+        if (!needs_escape(word_bytes::at(from))) {
             std::memcpy(at, from, 8);
             at += 8;
         } else {

@@ -5,6 +5,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "render/pdf/page_items.hpp"
 
@@ -49,8 +51,11 @@ public:
     void clear() { out_.clear(); }
 
 private:
+    static constexpr size_t kKnownColors = 16;
+
     void number(double value) { append_pdf_number(out_, value); }
     std::string out_;
+    std::vector<std::pair<Color, std::string>> colors_;  // "0.1 0.1 0.1 rg\n" for the first colours set
     float line_x_ = 0, line_y_ = 0;  // the start of the current text line, as libharu keeps it
 };
 
