@@ -230,6 +230,25 @@ TEST_CASE("TrueType check: a cut-off, damaged or foreign file is named as such; 
     std::string flipped = font;
     flipped[flipped.size() / 3] = static_cast<char>(flipped[flipped.size() / 3] ^ 0x55);
     CHECK(truetype_problem(flipped).find("the file is damaged: table \"") == 0);
+    // Every font boardpack reads passes, and a byte changed at any place of a table's words
+    // (the sum goes sixteen bytes at a time, then a word, then the tail) is found.
+    for (int face = 0; face < kFaces; ++face) {
+        INFO(fonts().face_path(face));
+        CHECK(truetype_problem(test::file_bytes(fonts().face_path(face))).empty());
+    }
+    for (size_t at = font.size() / 2; at < font.size() / 2 + 32; ++at) {
+        std::string changed = font;
+        changed[at] = static_cast<char>(changed[at] + 1);
+        INFO(at);
+        CHECK(truetype_problem(changed).find("the file is damaged: table \"") == 0);
+    }
+    // The last bytes of the last table, past its last whole sixteen.
+    for (size_t back = 1; back <= 20; ++back) {
+        std::string changed = font;
+        changed[font.size() - back] = static_cast<char>(changed[font.size() - back] ^ 0x01);
+        INFO(back);
+        CHECK(truetype_problem(changed) != "");
+    }
 }
 
 TEST_CASE("PDF writer: a file that cannot be written is named with the system's reason") {

@@ -1,6 +1,9 @@
 #include "render/pdf/truetype_check.hpp"
 #include "core/messages.hpp"
 
+#include <algorithm>
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <set>
@@ -18,28 +21,52 @@ uint16_t u16(std::string_view b, size_t at) {
     return static_cast<uint16_t>(static_cast<unsigned char>(b[at]) << 8 | static_cast<unsigned char>(b[at + 1]));
 }
 
+// Sixteen bytes as eight 16-bit lanes (GCC's and clang's vector extensions: SSE2 on x86-64,
+// NEON on arm64, plain code elsewhere).
+using Lanes = uint16_t __attribute__((vector_size(16)));
+
+// The sums of the bytes at each place of a big-endian 32-bit word (0 the most significant) over
+// the first `n` bytes of `p`, n a multiple of 16: the checksum is these shifted into place and
+// added, so no word needs its bytes swapped.
+std::array<uint64_t, 4> place_sums(const unsigned char* p, size_t n) {
+    // In a lane, the byte at the even place is the low one where the machine is little-endian.
+    constexpr bool little = std::endian::native == std::endian::little;
+    std::array<uint64_t, 4> sums{};
+    for (size_t i = 0; i < n;) {
+        // A lane adds up 256 bytes at most (255 * 256 < 65536) before it is emptied.
+        Lanes low{}, high{};
+        for (const size_t stop = std::min(n, i + 256 * 16); i < stop; i += 16) {
+            Lanes v;
+            std::memcpy(&v, p + i, sizeof v);
+            low += v & 0xFF;
+            high += v >> 8;
+        }
+        for (size_t k = 0; k < 8; ++k) {  // lane k holds the bytes at places 2k and 2k + 1 of 16
+            sums[(2 * k + (little ? 0 : 1)) % 4] += low[k];
+            sums[(2 * k + (little ? 1 : 0)) % 4] += high[k];
+        }
+    }
+    return sums;
+}
+
 // The sum of the table as big-endian 32-bit words, padded with zeros (the TrueType checksum).
 // In "head" the checkSumAdjustment word (bytes 8 to 11) counts as zero.
 uint32_t checksum(std::string_view table, bool is_head) {
     const auto* p = reinterpret_cast<const unsigned char*>(table.data());
     const size_t whole = table.size() / 4 * 4;
-    // Whole words first, a word per load and byte swap, four sums at once: this reads every
-    // byte of every font (11 M instructions a run byte by byte, 3 M so).
+    // Sixteen bytes at a time, by the place of each in its word: this reads every byte of every
+    // font (11 M instructions a run byte by byte, 3,2 M a word at a time).
+    const size_t vectors = whole / 16 * 16;
+    const std::array<uint64_t, 4> places = place_sums(p, vectors);
+    uint32_t sum = static_cast<uint32_t>(places[0] << 24) + static_cast<uint32_t>(places[1] << 16) +
+                   static_cast<uint32_t>(places[2] << 8) + static_cast<uint32_t>(places[3]);
     const auto word = [p](size_t i) {
         uint32_t w;
         std::memcpy(&w, p + i, 4);
-        return __builtin_bswap32(w);
+        if constexpr (std::endian::native == std::endian::little) w = __builtin_bswap32(w);
+        return w;
     };
-    uint32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    size_t i = 0;
-    for (; i + 16 <= whole; i += 16) {
-        s0 += word(i);
-        s1 += word(i + 4);
-        s2 += word(i + 8);
-        s3 += word(i + 12);
-    }
-    for (; i < whole; i += 4) s0 += word(i);
-    uint32_t sum = s0 + s1 + s2 + s3;
+    for (size_t i = vectors; i < whole; i += 4) sum += word(i);
     uint32_t last = 0;
     for (size_t k = 0; k < 4; ++k) last = last << 8 | (whole + k < table.size() ? p[whole + k] : 0u);
     sum += last;
