@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
+#include <utility>
 
 namespace boardpack::versions {
 
@@ -217,23 +218,56 @@ private:
     const PrintedWords& words_;
 };
 
-// The formula that writes a cell, as written, or "" for an input cell.
-const model::Formula* writer(const model::Table& t, const model::TableRow& row, size_t column) {
-    const std::string label = row.cells.empty() ? "" : key(row.cells[0].text);
-    if (row.role == model::TableRow::Role::Computed)
+// The formula that writes each cell of a table, as written, or none for an input cell: a
+// computed row's own formula (named by its label), else its column's. The keys the formulas
+// name rows and columns by are worked out once a table, not once a cell.
+class Writers {
+public:
+    explicit Writers(const model::Table& t) {
+        std::vector<std::pair<std::string, const model::Formula*>> rows, columns;
         for (const model::Formula& f : t.formulas)
-            if (f.kind == model::Formula::Kind::Row && key(f.target) == label) return &f;
-    if (column < t.header.size())
-        for (const model::Formula& f : t.formulas)
-            if (f.kind == model::Formula::Kind::Column && key(f.target) == key(t.header[column])) return &f;
-    return nullptr;
-}
+            (f.kind == model::Formula::Kind::Row ? rows : columns).emplace_back(key(f.target), &f);
+        rows_ = std::move(rows);
+        columns_.assign(t.header.size(), nullptr);
+        for (size_t c = 0; c < t.header.size() && !columns.empty(); ++c) {
+            const std::string k = key(t.header[c]);
+            for (const auto& [target, f] : columns)
+                if (target == k) {
+                    columns_[c] = f;
+                    break;
+                }
+        }
+    }
+
+    // The row's own formula if it is a computed row; call before of() for each row.
+    void enter(const model::TableRow& row) {
+        row_ = nullptr;
+        if (row.role != model::TableRow::Role::Computed || rows_.empty()) return;
+        const std::string label = row.cells.empty() ? "" : key(row.cells[0].text);
+        for (const auto& [target, f] : rows_)
+            if (target == label) {
+                row_ = f;
+                return;
+            }
+    }
+    const model::Formula* of(size_t column) const {
+        if (row_) return row_;
+        return column < columns_.size() ? columns_[column] : nullptr;
+    }
+
+private:
+    std::vector<std::pair<std::string, const model::Formula*>> rows_;
+    std::vector<const model::Formula*> columns_;
+    const model::Formula* row_ = nullptr;
+};
 
 void take_tables(Snapshot& s, model::AgendaItem& item) {
     for (model::Table& t : item.tables) {
         s.tables.push_back({item.number, t.number, t.attachment, t.name, t.title});
+        Writers writers(t);
         for (model::TableRow& row : t.rows) {
             if (row.role == model::TableRow::Role::Spacer || row.cells.empty()) continue;
+            writers.enter(row);
             for (size_t c = 1; c < row.cells.size(); ++c) {
                 CellEntry e;
                 e.item = item.number;
@@ -242,7 +276,7 @@ void take_tables(Snapshot& s, model::AgendaItem& item) {
                 e.row = row.cells[0].text;
                 e.column = c < t.header.size() ? t.header[c] : std::to_string(c + 1);
                 e.text = row.cells[c].text;
-                const model::Formula* f = writer(t, row, c);
+                const model::Formula* f = writers.of(c);
                 e.input = f == nullptr && row.role != model::TableRow::Role::Computed;
                 if (f) e.formula = (f->kind == model::Formula::Kind::Row ? "række: " : "kolonne: ") + f->target + " = " + f->expression;
                 e.cell = &row.cells[c];
