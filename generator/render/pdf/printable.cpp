@@ -1,6 +1,7 @@
 #include "render/pdf/printable.hpp"
 #include "core/messages.hpp"
 
+#include <array>
 #include <cstdio>
 
 #include "core/text.hpp"
@@ -20,11 +21,19 @@ bool is_right_to_left(char32_t cp) {
 }  // namespace
 
 void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnostics& diags) {
+    // The ASCII characters the regular face prints as themselves need no look-up each: most of
+    // every text is such (some 2 M instructions of the example's build went to looking them up).
+    std::array<bool, 0x80> plain{};
+    for (char32_t c = 0x20; c < 0x7F; ++c) plain[c] = printed_as(c) == c && fonts.face_of(c, FontStyle::Regular) >= 0;
     model::for_each_text(m, [&](const std::string& s, const SourceLoc& loc) {
         // The regular style's chain ends in the fallback face every style falls back to.
         std::u32string bad;
         bool right_to_left = false;
         for (size_t i = 0; i < s.size();) {
+            if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80 && plain[b]) {
+                ++i;
+                continue;
+            }
             const char32_t cp = next_code_point(s, i);
             if (is_right_to_left(cp)) right_to_left = true;
             if ((is_bidi_control(cp) || (printed_as(cp) != 0 && fonts.face_of(printed_as(cp), FontStyle::Regular) < 0)) &&
