@@ -219,6 +219,21 @@ TEST_CASE("PDF writer: pages, links and bookmarks written from what the writer k
     std::filesystem::remove(path);
 }
 
+TEST_CASE("Font metrics: the advances kept for ASCII are the ones advance() gives, in every style (issue 10)") {
+    const FontMetrics& m = fonts().layout_metrics();
+    for (int s = 0; s < kFontStyles; ++s) CHECK(m.keeps_ascii(static_cast<FontStyle>(s)));
+    for (int s = 0; s < kFontStyles; ++s)
+        for (char32_t cp = 0; cp < 0x200; ++cp) {
+            INFO(s, " ", static_cast<unsigned>(cp));
+            REQUIRE(m.advance_of(cp, static_cast<FontStyle>(s)) == m.advance(cp, static_cast<FontStyle>(s)));
+        }
+    // Metrics that keep none (the tests' fixed widths) give advance()'s.
+    const FixedMetrics fixed;
+    CHECK_FALSE(fixed.keeps_ascii(FontStyle::Bold));
+    CHECK(fixed.advance_of('a', FontStyle::Bold) == fixed.advance('a', FontStyle::Bold));
+    CHECK(m.width("Budget 2024", FontStyle::Regular, 10) > 0);
+}
+
 TEST_CASE("TrueType check: a cut-off, damaged or foreign file is named as such; Carlito passes") {
     const std::string font = font_bytes();
     REQUIRE(font.size() > 100000);

@@ -85,7 +85,20 @@ private:
     // The styles' own faces' widths; a character they lack asks the fallbacks.
     class LazyMetrics final : public FontMetrics {
     public:
-        LazyMetrics(TableMetrics own, std::shared_ptr<Fallbacks> fallbacks) : own_(std::move(own)), fallbacks_(std::move(fallbacks)) {}
+        LazyMetrics(TableMetrics own, std::shared_ptr<Fallbacks> fallbacks) : own_(std::move(own)), fallbacks_(std::move(fallbacks)) {
+            // A style's ASCII advances are kept for advance_of() when its own face has every one
+            // (none then asks the fallbacks, which are read only when a character needs them).
+            for (int s = 0; s < kFontStyles; ++s) {
+                std::array<float, kAscii> ascii{};
+                bool all = true;
+                for (char32_t k = 0; k < kAscii && all; ++k) {
+                    const double a = own_.advance(kFirstAscii + k, static_cast<FontStyle>(s));
+                    all = a >= 0;
+                    ascii[k] = static_cast<float>(a);
+                }
+                if (all) keep_ascii(static_cast<FontStyle>(s), ascii);
+            }
+        }
         double advance(char32_t cp, FontStyle style) const override {
             const double a = own_.advance(cp, style);
             return a >= 0 ? a : from_fallbacks(cp, style);

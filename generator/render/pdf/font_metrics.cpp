@@ -18,7 +18,7 @@ FontStyle with_italic(FontStyle s) {
 
 double FontMetrics::width(std::string_view utf8, FontStyle style, double size) const {
     double total = 0;
-    for (size_t i = 0; i < utf8.size();) total += advance(next_code_point(utf8, i), style);
+    for (size_t i = 0; i < utf8.size();) total += advance_of(next_code_point(utf8, i), style);
     return total * size / 1000.0;
 }
 

@@ -25,6 +25,15 @@ public:
     virtual ~FontMetrics() = default;
     // The advance of one code point in `style`, in 1/1000 em (0 for one that prints nothing).
     virtual double advance(char32_t cp, FontStyle style) const = 0;
+    // The same advance, from a table of the printable ASCII advances (space to tilde) where
+    // the metrics keep one (no call: the layout measures every character it sets, the line
+    // breaker each one by one).
+    double advance_of(char32_t cp, FontStyle style) const {
+        const auto s = static_cast<size_t>(style);
+        return cp - kFirstAscii < kAscii && ascii_kept_[s] ? ascii_[s][cp - kFirstAscii] : advance(cp, style);
+    }
+    // Whether advance_of() has the style's table (for tests).
+    bool keeps_ascii(FontStyle style) const { return ascii_kept_[static_cast<size_t>(style)]; }
     // Width in points of UTF-8 text set in `style` at `size` points; decodes in place and
     // allocates nothing (it runs for every word the layout sets).
     double width(std::string_view utf8, FontStyle style, double size) const;
@@ -34,6 +43,18 @@ public:
     // Where break_lines keeps the lines it broke with these widths, to give them again for the
     // same text (line_memo.hpp); none by default.
     virtual LineMemo* line_memo() const { return nullptr; }
+
+protected:
+    static constexpr char32_t kFirstAscii = 0x20, kAscii = 0x7F - 0x20;
+    // Keeps the style's advances of ' ' to '~' for advance_of(): they must be what advance() gives.
+    void keep_ascii(FontStyle style, const std::array<float, kAscii>& advances) {
+        ascii_[static_cast<size_t>(style)] = advances;
+        ascii_kept_[static_cast<size_t>(style)] = true;
+    }
+
+private:
+    std::array<std::array<float, kAscii>, kFontStyles> ascii_{};
+    std::array<bool, kFontStyles> ascii_kept_{};
 };
 
 // Advances per code point: a direct table for the first kDirect code points (Latin, where

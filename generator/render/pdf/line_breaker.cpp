@@ -187,7 +187,7 @@ private:
             const FontStyle st = spans_[p.span].style;
             if (p.text.data() == kSpace.data()) {
                 mu_.chars.push_back({pi, 0, 1, Break::Last, true});
-                mu_.prefix.push_back(mu_.prefix.back() + m_.advance(' ', st) * scale);
+                mu_.prefix.push_back(mu_.prefix.back() + m_.advance_of(' ', st) * scale);
                 prev = ' ';
                 continue;
             }
@@ -198,7 +198,7 @@ private:
                 if (cp >= '0' && cp <= '9' && prev == '-') mu_.chars.back().after = Break::Last;
                 const Break after = cp == '-' || cp == '/' ? Break::Normal : Break::None;
                 mu_.chars.push_back({pi, static_cast<unsigned>(b), static_cast<unsigned>(i), after, false});
-                mu_.prefix.push_back(mu_.prefix.back() + m_.advance(cp, st) * scale);
+                mu_.prefix.push_back(mu_.prefix.back() + m_.advance_of(cp, st) * scale);
                 prev = cp;
             }
         }
@@ -293,7 +293,7 @@ private:
             const double start = total;
             const FontStyle st = spans_[p.span].style;
             for (size_t i = 0; i < p.text.size();) {
-                total = total + m_.advance(next_code_point(p.text, i), st) * scale;
+                total = total + m_.advance_of(next_code_point(p.text, i), st) * scale;
                 if (used + total > limit) return false;
             }
             piece_widths_.push_back(total - start);
@@ -302,7 +302,7 @@ private:
     }
 
     void place_unit(const size_t* space_span) {
-        const double space_w = space_span ? m_.advance(' ', spans_[*space_span].style) * size_ / 1000.0 : 0;
+        const double space_w = space_span ? m_.advance_of(' ', spans_[*space_span].style) * size_ / 1000.0 : 0;
         // Nearly every unit fits on the line as it is: measured in one pass, without the
         // per-character table that fitting or splitting it needs.
         const double gap0 = (space_span && !line_.fragments.empty()) ? space_w : 0;
