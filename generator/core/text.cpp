@@ -108,19 +108,21 @@ std::string_view strip_bom(std::string_view text) {
     return text;
 }
 
+char32_t next_utf8(std::string_view text, size_t& i) {
+    const size_t len = sequence_length(text, i);
+    if (len == 0) {
+        ++i;
+        return 0xFFFD;
+    }
+    const char32_t cp = decode_at(text, i, len);
+    i += len;
+    return cp;
+}
+
 std::u32string decode_utf8(std::string_view text) {
     std::u32string out;
     out.reserve(text.size());
-    for (size_t i = 0; i < text.size();) {
-        const size_t len = sequence_length(text, i);
-        if (len == 0) {
-            out.push_back(0xFFFD);
-            ++i;
-        } else {
-            out.push_back(decode_at(text, i, len));
-            i += len;
-        }
-    }
+    for (size_t i = 0; i < text.size();) out.push_back(next_utf8(text, i));
     return out;
 }
 

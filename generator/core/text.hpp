@@ -27,6 +27,9 @@ std::string_view strip_bom(std::string_view text);
 
 // Decodes valid UTF-8 into code points (invalid bytes become U+FFFD).
 std::u32string decode_utf8(std::string_view text);
+// The code point at `i` as decode_utf8 decodes it (U+FFFD for an invalid byte), moving `i`
+// past it: for walking text without building a u32string.
+char32_t next_utf8(std::string_view text, size_t& i);
 void append_utf8(std::string& out, char32_t cp);
 
 // Number of code points in a valid UTF-8 string.

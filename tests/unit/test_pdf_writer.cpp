@@ -457,6 +457,21 @@ TEST_CASE("Fallback measurement: a character Carlito lacks is as wide as the fal
 
 TEST_CASE("ToUnicode and text strings: any character, beyond the BMP as a surrogate pair (issue 11)") {
     CHECK(pdf_text_string("\u0141\U0001D400") == std::string("\xFE\xFF\x01\x41\xD8\x35\xDC\x00", 8));
+    // Written as hex in a dictionary, code point by code point: the same bytes, invalid ones
+    // (a stray continuation byte, a cut-off sequence, an overlong form, a surrogate) included.
+    for (const std::string text : {"", "Budget 2024", "\u0141\U0001D400 \u00E6\u00F8\u00E5", "a\x80" "b", "\xE2\x82",
+                                   "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF0\x9F\x98\x80" "x"}) {
+        std::string expected = "<";
+        for (const unsigned char c : pdf_text_string(text)) {
+            expected += "0123456789ABCDEF"[c >> 4];
+            expected += "0123456789ABCDEF"[c & 15];
+        }
+        expected += ">";
+        std::string out = "/Alt ";
+        append_text_string(out, text);
+        INFO(text);
+        CHECK(out == "/Alt " + expected);
+    }
     const std::string cmap = to_unicode_cmap({U'A', U'\u0141', U'\U0001D400'});
     CHECK(cmap.find("<00> <FF>\nendcodespacerange") != std::string::npos);
     CHECK(cmap.find("3 beginbfchar\n<01> <0041>\n<02> <0141>\n<03> <D835DC00>\nendbfchar\n") != std::string::npos);

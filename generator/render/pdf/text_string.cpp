@@ -29,17 +29,29 @@ std::string utf16be(std::u32string_view text) {
 std::string pdf_text_string(std::string_view utf8) { return "\xFE\xFF" + utf16be(decode_utf8(utf8)); }
 
 void append_text_string(std::string& out, std::string_view utf8) {
+    // pdf_text_string's bytes in hex, each code point's UTF-16 units written as it is decoded
+    // (every element's and link's text: no string of code points, none of bytes).
     static const char* hex = "0123456789ABCDEF";
-    const std::string bytes = pdf_text_string(utf8);
     const size_t at = out.size();
-    out.resize(at + 2 * bytes.size() + 2);
+    // A code point is one unit or two, and takes a byte or more (a pair four bytes).
+    out.resize(at + 2 + 4 + 4 * utf8.size());
     char* to = out.data() + at;
+    const auto unit = [&to](char32_t u) {
+        for (int shift = 12; shift >= 0; shift -= 4) *to++ = hex[(u >> shift) & 15];
+    };
     *to++ = '<';
-    for (const unsigned char c : bytes) {
-        *to++ = hex[c >> 4];
-        *to++ = hex[c & 15];
+    unit(0xFEFF);
+    for (size_t i = 0; i < utf8.size();) {
+        const char32_t cp = next_utf8(utf8, i);
+        if (cp >= 0x10000 && cp <= 0x10FFFF) {
+            unit(0xD800 + ((cp - 0x10000) >> 10));
+            unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            unit(cp > 0xFFFF ? 0xFFFD : cp);
+        }
     }
-    *to = '>';
+    *to++ = '>';
+    out.resize(static_cast<size_t>(to - out.data()));
 }
 
 HPDF_Binary text_string_object(HPDF_Doc doc, std::string_view utf8, std::string* why) {
