@@ -8,6 +8,22 @@
 
 namespace boardpack::render::pdf {
 
+namespace {
+
+// Calls `unit` with each UTF-16 unit of `cp`: one, or a surrogate pair beyond the BMP
+// (U+FFFD for what is beyond Unicode).
+template <class Unit>
+void utf16_units(char32_t cp, const Unit& unit) {
+    if (cp >= 0x10000 && cp <= 0x10FFFF) {
+        unit(0xD800 + ((cp - 0x10000) >> 10));
+        unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+        unit(cp > 0xFFFF ? 0xFFFD : cp);
+    }
+}
+
+}  // namespace
+
 std::string utf16be(std::u32string_view text) {
     std::string out;
     out.reserve(text.size() * 2);
@@ -15,14 +31,7 @@ std::string utf16be(std::u32string_view text) {
         out += static_cast<char>(u >> 8);
         out += static_cast<char>(u & 0xFF);
     };
-    for (char32_t cp : text) {
-        if (cp >= 0x10000 && cp <= 0x10FFFF) {
-            unit(0xD800 + ((cp - 0x10000) >> 10));
-            unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
-        } else {
-            unit(cp > 0xFFFF ? 0xFFFD : cp);
-        }
-    }
+    for (char32_t cp : text) utf16_units(cp, unit);
     return out;
 }
 
@@ -41,15 +50,7 @@ void append_text_string(std::string& out, std::string_view utf8) {
     };
     *to++ = '<';
     unit(0xFEFF);
-    for (size_t i = 0; i < utf8.size();) {
-        const char32_t cp = next_utf8(utf8, i);
-        if (cp >= 0x10000 && cp <= 0x10FFFF) {
-            unit(0xD800 + ((cp - 0x10000) >> 10));
-            unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
-        } else {
-            unit(cp > 0xFFFF ? 0xFFFD : cp);
-        }
-    }
+    for (size_t i = 0; i < utf8.size();) utf16_units(next_utf8(utf8, i), unit);
     *to++ = '>';
     out.resize(static_cast<size_t>(to - out.data()));
 }
