@@ -110,15 +110,18 @@ std::optional<HtmlTemplates> HtmlTemplates::load(const InputFiles& templates, Di
     if (!page || !table || !css || !archive) return std::nullopt;
     // A template that does not parse is reported once, here, not for every page it would fill.
     bool ok = true;
-    for (const TextFile* f : {&*page, &*table, &*archive}) {
-        mstch::mustache tmpl{f->content};
-        if (!tmpl.is_valid()) {
-            diags.error({f->name, 0, 0}, fmt(_("template error: {}"), tmpl.error_message()));
+    std::shared_ptr<const mstch::mustache> parsed[3];
+    const TextFile* files[3] = {&*page, &*table, &*archive};
+    for (size_t k = 0; k < 3; ++k) {
+        auto tmpl = std::make_shared<mstch::mustache>(files[k]->content);
+        if (!tmpl->is_valid()) {
+            diags.error({files[k]->name, 0, 0}, fmt(_("template error: {}"), tmpl->error_message()));
             ok = false;
         }
+        parsed[k] = std::move(tmpl);
     }
     if (!ok) return std::nullopt;
-    return HtmlTemplates{page->content, table->content, css->content, archive->content};
+    return HtmlTemplates{page->content, table->content, css->content, archive->content, parsed[0], parsed[1]};
 }
 
 namespace {
@@ -266,11 +269,18 @@ mstch::data item_data(const model::AgendaItem& item, mstch::data&& entry, ItemCo
 }
 
 // The tables' markup from the table template, parsed once and filled for every table.
+// A template as load() parsed it, copied; else parsed from its text.
+mstch::mustache parsed(const std::shared_ptr<const mstch::mustache>& kept, const std::string& text) {
+    return kept ? *kept : mstch::mustache{text};
+}
+
 class TemplateTables final : public TableRenderer {
 public:
-    TemplateTables(const std::string& table_template, const Wording& wording, Diagnostics& diags,
-                   std::string changed_word)
-        : template_{table_template}, wording_(wording), diags_(diags), changed_word_(std::move(changed_word)) {
+    TemplateTables(const HtmlTemplates& templates, const Wording& wording, Diagnostics& diags, std::string changed_word)
+        : template_{parsed(templates.parsed_table, templates.table)},
+          wording_(wording),
+          diags_(diags),
+          changed_word_(std::move(changed_word)) {
         template_.set_custom_escape(template_escape);
     }
 
@@ -306,7 +316,7 @@ bool render_page(const model::EditionView& view, const Wording& wording, const H
     const int errors_before = diags.error_count();
     const bool corrected = corrected_version(view) > 0;
     const std::string changed_word = corrected ? wording.get("skjult-rettet") : "";
-    const TemplateTables table{templates.table, wording, diags, changed_word};
+    const TemplateTables table{templates, wording, diags, changed_word};
 
     ItemContext ctx{wording, table, changed_word};
     mstch::data page = page_data(view, wording, templates);
@@ -334,7 +344,7 @@ bool render_page(const model::EditionView& view, const Wording& wording, const H
     put(page, "agenda", std::move(agenda));
     put(page, "items", std::move(items));
 
-    mstch::mustache page_template{templates.page};
+    mstch::mustache page_template = parsed(templates.parsed_page, templates.page);
     page_template.set_custom_escape(template_escape);
     const std::string name = "templates/html/dagsorden.mustache";
     if (whole) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,11 @@
 #include "model/edition.hpp"
 #include "render/wording.hpp"
 
+namespace kainjow::mustache {
+template <typename StringType>
+class basic_mustache;
+}
+
 namespace boardpack::render::html {
 
 struct HtmlTemplates {
@@ -20,6 +26,9 @@ struct HtmlTemplates {
     std::string table;  // tabel.mustache
     std::string css;    // style.css, inlined into the page
     std::string archive;  // arkiv.mustache, the archive page of all packets in an output folder
+    // The page's and the table's templates as load() parsed them, copied for each page (a copy
+    // costs a seventh of parsing again); without them a page parses the texts above.
+    std::shared_ptr<const kainjow::mustache::basic_mustache<std::string>> parsed_page, parsed_table;
 
     // Reads the four files from the templates folder.
     static std::optional<HtmlTemplates> load(const InputFiles& templates, Diagnostics& diags);
