@@ -224,10 +224,9 @@ private:
 class Writers {
 public:
     explicit Writers(const model::Table& t) {
-        std::vector<std::pair<std::string, const model::Formula*>> rows, columns;
+        std::vector<std::pair<std::string, const model::Formula*>> columns;
         for (const model::Formula& f : t.formulas)
-            (f.kind == model::Formula::Kind::Row ? rows : columns).emplace_back(key(f.target), &f);
-        rows_ = std::move(rows);
+            (f.kind == model::Formula::Kind::Row ? rows_ : columns).emplace_back(key(f.target), &f);
         columns_.assign(t.header.size(), nullptr);
         for (size_t c = 0; c < t.header.size() && !columns.empty(); ++c) {
             const std::string k = key(t.header[c]);

@@ -121,7 +121,7 @@ std::optional<HtmlTemplates> HtmlTemplates::load(const InputFiles& templates, Di
         parsed[k] = std::move(tmpl);
     }
     if (!ok) return std::nullopt;
-    return HtmlTemplates{page->content, table->content, css->content, archive->content, parsed[0], parsed[1]};
+    return HtmlTemplates{page->content, table->content, css->content, archive->content, parsed[0], parsed[1], parsed[2]};
 }
 
 namespace {
@@ -478,7 +478,7 @@ std::optional<std::string> render_archive(std::vector<ArchiveMeeting> meetings, 
     put(page, "years", std::move(years));
     put(page, "css", templates.css);
     if (!meetings.empty() && !meetings.front().organisation.empty()) put(page, "organisation", meetings.front().organisation);
-    mstch::mustache tmpl{templates.archive};
+    mstch::mustache tmpl = parsed(templates.parsed_archive, templates.archive);
     return render_template(tmpl, "html/arkiv.mustache", page, diags);
 }
 

@@ -26,9 +26,9 @@ struct HtmlTemplates {
     std::string table;  // tabel.mustache
     std::string css;    // style.css, inlined into the page
     std::string archive;  // arkiv.mustache, the archive page of all packets in an output folder
-    // The page's and the table's templates as load() parsed them, copied for each page (a copy
-    // costs a seventh of parsing again); without them a page parses the texts above.
-    std::shared_ptr<const kainjow::mustache::basic_mustache<std::string>> parsed_page, parsed_table;
+    // The templates as load() parsed them, copied for each page (a copy costs a seventh of
+    // parsing again); without them a page parses the texts above.
+    std::shared_ptr<const kainjow::mustache::basic_mustache<std::string>> parsed_page, parsed_table, parsed_archive;
 
     // Reads the four files from the templates folder.
     static std::optional<HtmlTemplates> load(const InputFiles& templates, Diagnostics& diags);
