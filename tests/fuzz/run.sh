@@ -10,8 +10,8 @@
 # Needs clang and libclang-rt-14-dev (in the README's install command). Seeds come from the
 # example meetings and the kept regressions. It writes into the source tree only
 # tests/fuzz/findings/ (ignored by git): the build goes to $BOARDPACK_FUZZ_BUILD (default: a
-# folder under $TMPDIR for this source tree, reused by the next run), the corpus to a temporary
-# folder. A crash stops with its input in tests/fuzz/findings/; fix the bug, then move the input
+# folder under $TMPDIR for this source tree, reused by the next run; tests/run-all.sh gives its
+# sanitizer build, which has the targets), the corpus to a temporary folder. A crash stops with its input in tests/fuzz/findings/; fix the bug, then move the input
 # into tests/fuzz/regressions/<target>/ so the unit tests replay it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,9 +23,12 @@ build=${BOARDPACK_FUZZ_BUILD:-${TMPDIR:-/tmp}/boardpack-fuzz-$(id -u)-$(pwd -P |
 command -v clang++ > /dev/null || { echo "tests/fuzz/run.sh needs clang and libclang-rt-14-dev (see the README's install command)"; exit 1; }
 
 start=$(date +%s)
-CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBOARDPACK_FUZZ=ON \
-  -DBOARDPACK_TESTS=OFF -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
-  -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" > /dev/null
+# A build folder already configured for fuzzing (tests/run-all.sh's sanitizer build) is used as it
+# is; any other is configured here, with the fuzz targets only.
+if ! grep -qx 'BOARDPACK_FUZZ:BOOL=ON' "$build/CMakeCache.txt" 2> /dev/null; then
+  cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DBOARDPACK_SANITIZE=ON -DBOARDPACK_FUZZ=ON -DBOARDPACK_TESTS=OFF > /dev/null
+fi
 cmake --build "$build" -j"$jobs" --target $(for t in $targets; do printf 'fuzz_%s ' "$t"; done) boardpack-qpdf
 echo "== fuzz build: $(( $(date +%s) - start ))s"
 

@@ -15,10 +15,6 @@
 #include <hb.h>
 #include <hpdf.h>
 #include <hpdf_utils.h>
-#define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr, as generator/attach uses it
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFPageObjectHelper.hh>
 
 #include "build.hpp"
 #include "core/deflate.hpp"
@@ -34,6 +30,7 @@
 #include "render/pdf/pdf_writer.hpp"
 #include "render/pdf/shared_pages.hpp"
 #include "render/pdf/structure_tree.hpp"
+#include "pdf_probe.hpp"
 #include "render/pdf/truetype_check.hpp"
 #include "test_support.hpp"
 #include "tiny_png.hpp"
@@ -110,11 +107,11 @@ TEST_CASE("PDF writer: a libharu error says what was being written") {
         Diagnostics diags;
         const std::string path = (std::filesystem::temp_directory_path() / "boardpack-test-long-bookmark.pdf").string();
         REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path, diags) == PdfResult::Written);
-        QPDF pdf;
-        pdf.processFile(path.c_str());
-        QPDFObjectHandle first = pdf.getRoot().getKey("/Outlines").getKey("/First");
-        CHECK(first.getKey("/Title").getUTF8Value() == std::string(299, 'x') + "\xE2\x80\xA6");
-        CHECK(first.getKey("/Dest").getArrayItem(0).getObjGen() == pdf.getAllPages()[0].getObjGen());
+        {
+            const test::PdfProbe pdf(path);
+            CHECK(pdf.text("root.Outlines.First.Title") == std::string(299, 'x') + "\xE2\x80\xA6");
+            CHECK(pdf.ref("root.Outlines.First.Dest.0") == pdf.ref("page0"));
+        }
         std::filesystem::remove(path);
         CHECK(messages(diags).empty());
     }
@@ -161,61 +158,54 @@ TEST_CASE("PDF writer: pages, links and bookmarks written from what the writer k
     const std::string path = (std::filesystem::temp_directory_path() / "boardpack-test-page-objects.pdf").string();
     REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path, diags) == PdfResult::Written);
     CHECK_MESSAGE(diags.all().empty(), messages(diags));
-    QPDF pdf;
-    pdf.processFile(path.c_str());
-    QPDFObjectHandle tree = pdf.getRoot().getKey("/Pages");
-    CHECK(tree.getKey("/Count").getIntValue() == 3);
-    std::vector<QPDFObjectHandle> all = pdf.getAllPages();
-    REQUIRE(all.size() == 3);
-    for (QPDFObjectHandle page : all) {
-        CHECK(page.getKey("/Parent").getObjGen() == tree.getObjGen());
-        CHECK(page.getKey("/MediaBox").unparse() == "[ 0 0 595 842 ]");
-        CHECK(page.getKey("/Contents").isStream());
-        CHECK(page.getKey("/Resources").isDictionary());
-        CHECK(page.getKey("/Tabs").getName() == "/S");
+    {
+        const test::PdfProbe pdf(path);
+        CHECK(pdf.integer("root.Pages.Count") == 3);
+        REQUIRE(pdf.pages() == 3);
+        for (int i = 0; i < 3; ++i) {
+            const std::string page = "page" + std::to_string(i);
+            CHECK(pdf.ref(page + ".Parent") == pdf.ref("root.Pages"));
+            CHECK(pdf.text(page + ".MediaBox") == "[ 0 0 595 842 ]");
+            CHECK(pdf.kind(page + ".Contents") == "stream");
+            CHECK(pdf.kind(page + ".Resources") == "dictionary");
+            CHECK(pdf.text(page + ".Tabs") == "/S");
+            CHECK(pdf.integer(page + ".StructParents") == i);
+        }
+        // A description for finding one's way: shortened as bookmarks are.
+        REQUIRE(pdf.items("page1.Annots") == 1);
+        CHECK(pdf.text("page1.Annots.0.Contents") == std::string(299, 'y') + "\xE2\x80\xA6");
+        // The link to nowhere gets no annotation; the others in the order of their items.
+        REQUIRE(pdf.items("page0.Annots") == 2);
+        CHECK(pdf.text("page0.Annots.0.Subtype") == "/Link");
+        CHECK(pdf.text("page0.Annots.0.Rect") == "[ 72 728 272 742 ]");
+        CHECK(pdf.raw_string("page0.Annots.0.A.URI") == "https://example.org/a(b)%20%C3%A6");
+        CHECK(pdf.text("page0.Annots.0.Contents") == "L\xC3\xA6s mere");
+        CHECK(pdf.integer("page0.Annots.0.F") == 4);
+        CHECK(pdf.ref("page0.Annots.0.P") == pdf.ref("page0"));
+        CHECK_FALSE(pdf.has("page0.Annots.1.A"));
+        CHECK(pdf.text("page0.Annots.1.Dest") == "[ " + pdf.ref("page2") + " R /FitH 754 ]");
+        // Bookmarks: a level-1 entry before any level-0 one is at the top; the others under the
+        // level-0 entry before them, shown closed; one with nowhere to lead is left out.
+        CHECK(pdf.integer("root.Outlines.Count") == 3);
+        const std::string before = "root.Outlines.First", first = before + ".Next";
+        CHECK(pdf.text(before + ".Title") == "F\xC3\xB8r");
+        CHECK(pdf.ref(before + ".Parent") == pdf.ref("root.Outlines"));
+        CHECK_FALSE(pdf.has(before + ".Prev"));
+        CHECK_FALSE(pdf.has(before + ".Count"));
+        CHECK(pdf.text(first + ".Title") == "A");
+        CHECK(pdf.integer(first + ".Count") == -2);
+        CHECK(pdf.ref(first + ".Prev") == pdf.ref(before));
+        const std::string one = first + ".First", two = first + ".Last";
+        CHECK(pdf.text(one + ".Title") == "A.1");
+        CHECK(pdf.text(two + ".Title") == "A.2");
+        CHECK(pdf.ref(one + ".Next") == pdf.ref(two));
+        CHECK(pdf.ref(two + ".Prev") == pdf.ref(one));
+        CHECK(pdf.ref(two + ".Parent") == pdf.ref(first));
+        CHECK(pdf.ref(one + ".Dest.0") == pdf.ref("page2"));
+        CHECK(pdf.text("root.Outlines.Last.Title") == "B");
+        CHECK(pdf.ref("root.Outlines.Last.Prev") == pdf.ref(first));
+        CHECK_FALSE(pdf.has("root.Outlines.Last.Next"));
     }
-    for (int i = 0; i < 3; ++i) CHECK(all[static_cast<size_t>(i)].getKey("/StructParents").getIntValue() == i);
-    // A description for finding one's way: shortened as bookmarks are.
-    REQUIRE(all[1].getKey("/Annots").getArrayNItems() == 1);
-    CHECK(all[1].getKey("/Annots").getArrayItem(0).getKey("/Contents").getUTF8Value() ==
-          std::string(299, 'y') + "\xE2\x80\xA6");
-    // The link to nowhere gets no annotation; the others in the order of their items.
-    QPDFObjectHandle annots = all[0].getKey("/Annots");
-    REQUIRE(annots.getArrayNItems() == 2);
-    QPDFObjectHandle a = annots.getArrayItem(0);
-    CHECK(a.getKey("/Subtype").getName() == "/Link");
-    CHECK(a.getKey("/Rect").unparse() == "[ 72 728 272 742 ]");
-    CHECK(a.getKey("/A").getKey("/URI").getStringValue() == "https://example.org/a(b)%20%C3%A6");
-    CHECK(a.getKey("/Contents").getUTF8Value() == "L\xC3\xA6s mere");
-    CHECK(a.getKey("/F").getIntValue() == 4);
-    CHECK(a.getKey("/P").getObjGen() == all[0].getObjGen());
-    QPDFObjectHandle b = annots.getArrayItem(1);
-    CHECK_FALSE(b.hasKey("/A"));
-    CHECK(b.getKey("/Dest").unparse() == "[ " + all[2].getObjGen().unparse(' ') + " R /FitH 754 ]");
-    // Bookmarks: a level-1 entry before any level-0 one is at the top; the others under the
-    // level-0 entry before them, shown closed; one with nowhere to lead is left out.
-    QPDFObjectHandle outline = pdf.getRoot().getKey("/Outlines");
-    CHECK(outline.getKey("/Count").getIntValue() == 3);
-    QPDFObjectHandle before = outline.getKey("/First");
-    CHECK(before.getKey("/Title").getUTF8Value() == "F\xC3\xB8r");
-    CHECK(before.getKey("/Parent").getObjGen() == outline.getObjGen());
-    CHECK_FALSE(before.hasKey("/Prev"));
-    CHECK_FALSE(before.hasKey("/Count"));
-    QPDFObjectHandle first = before.getKey("/Next");
-    CHECK(first.getKey("/Title").getUTF8Value() == "A");
-    CHECK(first.getKey("/Count").getIntValue() == -2);
-    CHECK(first.getKey("/Prev").getObjGen() == before.getObjGen());
-    QPDFObjectHandle one = first.getKey("/First"), two = first.getKey("/Last");
-    CHECK(one.getKey("/Title").getUTF8Value() == "A.1");
-    CHECK(two.getKey("/Title").getUTF8Value() == "A.2");
-    CHECK(one.getKey("/Next").getObjGen() == two.getObjGen());
-    CHECK(two.getKey("/Prev").getObjGen() == one.getObjGen());
-    CHECK(two.getKey("/Parent").getObjGen() == first.getObjGen());
-    CHECK(one.getKey("/Dest").getArrayItem(0).getObjGen() == all[2].getObjGen());
-    QPDFObjectHandle last = outline.getKey("/Last");
-    CHECK(last.getKey("/Title").getUTF8Value() == "B");
-    CHECK(last.getKey("/Prev").getObjGen() == first.getObjGen());
-    CHECK_FALSE(last.hasKey("/Next"));
     std::filesystem::remove(path);
 }
 
@@ -679,19 +669,7 @@ LaidOutDocument footed(int count, int total, const std::string& extra = "") {
 }
 
 // Each page's content streams, decoded, as qpdf reads the file.
-std::vector<std::vector<std::string>> page_streams(const std::string& path) {
-    QPDF pdf;
-    pdf.processFile(path.c_str());
-    std::vector<std::vector<std::string>> out;
-    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-        out.emplace_back();
-        for (QPDFObjectHandle& stream : page.getPageContents()) {
-            const auto data = stream.getStreamData(qpdf_dl_all);
-            out.back().emplace_back(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-        }
-    }
-    return out;
-}
+std::vector<std::vector<std::string>> page_streams(const std::string& path) { return test::PdfProbe(path).page_streams(); }
 
 std::string temp_pdf(const std::string& name) {
     return (std::filesystem::temp_directory_path() / ("boardpack-" + name + "-" + std::to_string(::getpid()) + ".pdf")).string();
@@ -758,11 +736,8 @@ TEST_CASE("PDF writer: an edition's packet and agenda-only PDF are written from 
     CHECK(packet[1][0] != agenda[1][0]);
     CHECK(packet[1][0].size() > agenda[1][0].size());
     // Its link leads to the attachment's page in the packet, to its file in the agenda-only PDF.
-    QPDF a;
-    a.processFile(agenda_path.c_str());
-    auto links = QPDFPageDocumentHelper(a).getAllPages()[1].getObjectHandle().getKey("/Annots");
-    REQUIRE(links.isArray());
-    CHECK(links.getArrayItem(0).getKey("/A").getKey("/URI").getStringValue() == "bilag/1-1-notat.pdf");
+    REQUIRE(test::PdfProbe(agenda_path).items("page1.Annots") > 0);
+    CHECK(test::PdfProbe(agenda_path).raw_string("page1.Annots.0.A.URI") == "bilag/1-1-notat.pdf");
     for (const std::string& path : {packet_path, agenda_path, alone_path}) std::filesystem::remove(path);
     CHECK(diags.all().empty());
 }
@@ -848,11 +823,9 @@ TEST_CASE("PDF writer: a shared page that draws a picture and prints in two face
     CHECK(packet[0][0] == agenda[0][0]);
     CHECK(packet[0][0].find(" Do") != std::string::npos);
     for (const std::string& path : {packet_path, agenda_path}) {
-        QPDF pdf;
-        pdf.processFile(path.c_str());
-        QPDFObjectHandle resources = QPDFPageDocumentHelper(pdf).getAllPages()[0].getObjectHandle().getKey("/Resources");
-        CHECK(resources.getKey("/XObject").isDictionary());
-        CHECK(resources.getKey("/Font").getKeys().size() == 2);
+        const test::PdfProbe pdf(path);
+        CHECK(pdf.kind("page0.Resources.XObject") == "dictionary");
+        CHECK(pdf.keys("page0.Resources.Font").size() == 2);
     }
     for (const std::string& path : {packet_path, agenda_path, alone_path}) std::filesystem::remove(path);
     CHECK_MESSAGE(diags.all().empty(), messages(diags));
