@@ -27,7 +27,8 @@ bool SaveSink::open(const std::string& path, std::string* why) {
         *why = std::strerror(errno);
         return false;
     }
-    buffer_.reserve(kBufferBytes);
+    buffer_ = std::make_unique<char[]>(kBufferBytes);
+    buffered_ = 0;
     return true;
 }
 
@@ -35,7 +36,7 @@ HPDF_STATUS SaveSink::write(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UIN
     auto& sink = *static_cast<SaveSink*>(stream->attr);
     sink.size_ += count;
     if (sink.fd_ < 0) return HPDF_OK;
-    if (sink.buffer_.size() + count > kBufferBytes && !sink.flush())
+    if (sink.buffered_ + count > kBufferBytes && !sink.flush())
         return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, sink.error_);
     if (count >= kBufferBytes) {
         // A large piece (a page's content, a font) goes to the file as it is.
@@ -43,7 +44,8 @@ HPDF_STATUS SaveSink::write(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UIN
             return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, sink.error_);
         return HPDF_OK;
     }
-    sink.buffer_.append(reinterpret_cast<const char*>(bytes), count);
+    std::memcpy(sink.buffer_.get() + sink.buffered_, bytes, count);
+    sink.buffered_ += count;
     return HPDF_OK;
 }
 
@@ -64,8 +66,8 @@ bool SaveSink::write_all(const char* bytes, size_t count) {
 }
 
 bool SaveSink::flush() {
-    if (!write_all(buffer_.data(), buffer_.size())) return false;
-    buffer_.clear();
+    if (!write_all(buffer_.get(), buffered_)) return false;
+    buffered_ = 0;
     return true;
 }
 

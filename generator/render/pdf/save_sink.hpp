@@ -6,6 +6,7 @@
 
 #include <hpdf.h>
 
+#include <memory>
 #include <string>
 
 #include "core/fingerprint.hpp"
@@ -39,7 +40,10 @@ private:
     bool close();
 
     int fd_ = -1;
-    std::string buffer_;
+    // The bytes not yet written: libharu's pieces are mostly a few bytes each (58.000 calls for
+    // the example), copied in without a string's bookkeeping.
+    std::unique_ptr<char[]> buffer_;
+    size_t buffered_ = 0;
     size_t size_ = 0;
     int error_ = 0;  // errno of the first failed write
     Fingerprinter print_;  // of what goes to the file
