@@ -27,7 +27,7 @@ bool SaveSink::open(const std::string& path, std::string* why) {
         *why = std::strerror(errno);
         return false;
     }
-    buffer_ = std::make_unique<char[]>(kBufferBytes);
+    buffer_ = std::make_unique_for_overwrite<char[]>(kBufferBytes);  // not zeroed: only what is written is read
     buffered_ = 0;
     return true;
 }
