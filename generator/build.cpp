@@ -178,11 +178,17 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     }
 
     DiskFiles files(dir);
-    auto meeting = pipeline::load(files, id, diags);
+    // The tables are computed while the PDF reader reads the attachments: computing does not use
+    // them, and the reader is most of the time a meeting with attachments takes to be read.
+    input::UnfinishedAttachments attachments;
+    auto meeting = pipeline::load(files, id, diags, &attachments);
     const RenderKit* loaded = kits.get();
     if (!loaded) return kKitFailed;
     const RenderKit& kit = *loaded;
-    if (meeting) pipeline::compute(*meeting, kit.wording, diags);
+    if (meeting) {
+        pipeline::compute(*meeting, kit.wording, diags);
+        pipeline::finish_attachments(*meeting, attachments, files, diags);
+    }
     if (!meeting || diags.has_errors()) {
         print_diagnostics(diags, o, err);
         return input_failed(dir, diags, err);

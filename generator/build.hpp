@@ -12,6 +12,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/input_files.hpp"
+#include "input/meeting_loader.hpp"
 #include "model/document.hpp"
 #include "model/edition.hpp"
 #include "render/html/html_writer.hpp"
@@ -68,8 +69,14 @@ std::optional<render::Wording> load_wording(const std::filesystem::path& templat
 std::optional<RenderKit> load_kit(const std::filesystem::path& templates, const std::filesystem::path& fonts,
                                   Diagnostics& diags);
 
-// Reads a meeting folder (meeting.txt, the items, their tables) into the model.
-std::optional<model::Meeting> load(const InputFiles& files, const std::string& id, Diagnostics& diags);
+// Reads a meeting folder (meeting.txt, the items, their tables) into the model. With
+// `unfinished`, its PDF attachments may still be being read when it returns (on another core, by
+// the PDF reader): compute the meeting meanwhile, then finish_attachments before prepare.
+std::optional<model::Meeting> load(const InputFiles& files, const std::string& id, Diagnostics& diags,
+                                   input::UnfinishedAttachments* unfinished = nullptr);
+// Gives the meeting the PDF attachments load left unfinished, with their messages.
+void finish_attachments(model::Meeting& meeting, input::UnfinishedAttachments& unfinished, const InputFiles& files,
+                        Diagnostics& diags);
 // Computes the tables' formulas, the calculations and the figures quoted in the text.
 void compute(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags);
 // Readies the computed meeting for print (model::prepare_for_print). After this, everything

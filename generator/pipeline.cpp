@@ -33,8 +33,14 @@ std::optional<RenderKit> load_kit(const fs::path& templates, const fs::path& fon
     return RenderKit{std::move(*wording), std::move(*html), std::move(*font_files), std::move(*srgb)};
 }
 
-std::optional<model::Meeting> load(const InputFiles& files, const std::string& id, Diagnostics& diags) {
-    return input::load_meeting(files, id, diags);
+std::optional<model::Meeting> load(const InputFiles& files, const std::string& id, Diagnostics& diags,
+                                   input::UnfinishedAttachments* unfinished) {
+    return input::load_meeting(files, id, diags, unfinished);
+}
+
+void finish_attachments(model::Meeting& meeting, input::UnfinishedAttachments& unfinished, const InputFiles& files,
+                        Diagnostics& diags) {
+    input::finish_attachments(meeting, unfinished, files, diags);
 }
 
 void compute(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags) {

@@ -80,8 +80,20 @@ std::optional<model::Date> parse_iso_date(const std::string& text) {
     return d;
 }
 
+UnfinishedAttachments::UnfinishedAttachments() = default;
+UnfinishedAttachments::~UnfinishedAttachments() = default;
+UnfinishedAttachments::UnfinishedAttachments(UnfinishedAttachments&&) noexcept = default;
+UnfinishedAttachments& UnfinishedAttachments::operator=(UnfinishedAttachments&&) noexcept = default;
+
+void finish_attachments(model::Meeting& meeting, UnfinishedAttachments& unfinished, const InputFiles& files,
+                        Diagnostics& diags) {
+    if (!unfinished.pdfs) return;
+    finish_pdf_attachments(*unfinished.pdfs, meeting.items, files.totals(), diags);
+    unfinished.pdfs.reset();
+}
+
 std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::string& meeting_id,
-                                           Diagnostics& diags) {
+                                           Diagnostics& diags, UnfinishedAttachments* unfinished) {
     auto file = load_text_file(files, "meeting.txt", diags);
     if (!file) return std::nullopt;
     const auto keys = parse_key_values(*file, 1, static_cast<int>(file->lines.size()) + 1, diags);
@@ -186,7 +198,9 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
     std::map<int, SourceLoc> numbers;  // item number -> where it was first given
     const FileAliases aliases(files, owners);  // shared by all items, so the folders are walked once
     // PDF attachments are cleaned on a second core while the items' text is read.
-    PdfReading pdfs(std::thread::hardware_concurrency() > 1);
+    UnfinishedAttachments reading;
+    reading.pdfs = std::make_unique<PdfReading>(std::thread::hardware_concurrency() > 1);
+    PdfReading& pdfs = *reading.pdfs;
     for (const auto& [kv, owner] : listed) {
         if (!count_for_meeting(files.totals(), &ReadTotals::items, 1, kMaxMeetingItems, N_("agenda items"), kv->value_loc,
                                diags))
@@ -207,7 +221,8 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
         }
         for (size_t k = pending_before; k < pdfs.pending.size(); ++k) pdfs.pending[k].item = index;
     }
-    finish_pdf_attachments(pdfs, meeting.items, files.totals(), diags);
+    if (unfinished) *unfinished = std::move(reading);
+    else finish_attachments(meeting, reading, files, diags);
     // With errors, the meeting is still returned (without the items that could not be read), so
     // computing it lists the mistakes it finds too; it is never printed.
     return meeting;

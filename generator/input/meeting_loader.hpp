@@ -1,6 +1,7 @@
 // Loads a meeting folder (meeting.txt and the item folders it lists) into the model.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -10,12 +11,32 @@
 
 namespace boardpack::input {
 
+struct PdfReading;
+
+// A meeting's PDF attachments that the PDF reader may still be reading, on another core, when
+// load_meeting returns: computing the tables does not use them, so it runs meanwhile; give them
+// to the meeting with finish_attachments before anything else reads its items.
+struct UnfinishedAttachments {
+    UnfinishedAttachments();
+    ~UnfinishedAttachments();  // waits for the reading under way, if any, and drops the rest
+    UnfinishedAttachments(UnfinishedAttachments&&) noexcept;
+    UnfinishedAttachments& operator=(UnfinishedAttachments&&) noexcept;
+    std::unique_ptr<PdfReading> pdfs;
+};
+
 // Reads the whole meeting, reporting every problem it finds; nullopt only if meeting.txt cannot
 // be read. With errors in `diags`, the meeting lacks what could not be read (items whose header
 // is wrong, tables and calculations that failed, noted in AgendaItem::unreadable): compute it to
 // find the other mistakes, never print it. `meeting_id` is the folder's name.
+// With `unfinished`, the PDF attachments are left there to be finished later; without, they are
+// given to the meeting before it returns.
 std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::string& meeting_id,
-                                           Diagnostics& diags);
+                                           Diagnostics& diags, UnfinishedAttachments* unfinished = nullptr);
+
+// Gives the meeting the PDF attachments left in `unfinished` (waiting for those still being
+// read), with their messages; `files` are the meeting's, as given to load_meeting.
+void finish_attachments(model::Meeting& meeting, UnfinishedAttachments& unfinished, const InputFiles& files,
+                        Diagnostics& diags);
 
 // Parses "YYYY-MM-DD" into a real calendar date.
 std::optional<model::Date> parse_iso_date(const std::string& text);

@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 
+#include "build.hpp"
 #include "input/meeting_loader.hpp"
 #include "test_support.hpp"
 
@@ -497,4 +500,49 @@ TEST_CASE("loader: a control character in an input file is refused at its line a
     }
     Diagnostics d;
     CHECK(make_text_file("t.csv", "t.csv", "a;b\r\n1\t;2\r\n", d));  // tab and CRLF are text
+}
+
+namespace {
+
+// What a build reads of a meeting's PDF attachments, and every message, computed with the
+// attachments given to the meeting before computing (as load_meeting does alone) or after
+// (as the build does, computing while the reader reads).
+std::string loaded_and_computed(const std::filesystem::path& dir, bool attachments_after) {
+    Diagnostics d;
+    DiskFiles files(dir);
+    input::UnfinishedAttachments unfinished;
+    auto meeting = load_meeting(files, dir.filename().string(), d, attachments_after ? &unfinished : nullptr);
+    if (!meeting) return "no meeting: " + test::messages(d);
+    if (attachments_after) CHECK(unfinished.pdfs);
+    pipeline::compute(*meeting, test::wording(), d);
+    if (attachments_after) {
+        pipeline::finish_attachments(*meeting, unfinished, files, d);
+        CHECK_FALSE(unfinished.pdfs);
+    }
+    std::string out = test::messages(d);
+    for (const model::AgendaItem& item : meeting->items)
+        for (const model::Attachment& a : item.attachments)
+            out += std::to_string(item.number) + " " + a.title + ": " + std::to_string(a.pdf_pages) + " pages, " +
+                   (a.pdf ? std::to_string(a.pdf->size()) + " bytes, " + a.pdf_fingerprint : std::string("no PDF")) + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("meeting loader: the PDF attachments given after computing the tables, as the build does, change nothing") {
+    const std::filesystem::path example = std::filesystem::path(BOARDPACK_SOURCE_DIR) / "inputs/2023-09-bestyrelsen";
+    const std::string before = loaded_and_computed(example, false);
+    CHECK(before.find(" pages, ") != std::string::npos);
+    CHECK(loaded_and_computed(example, true) == before);
+
+    // A damaged attachment: its error, among the tables' messages, the same either way.
+    const test::TempDir dir;
+    const std::filesystem::path copy = dir.path / "2023-09-bestyrelsen";
+    std::filesystem::copy(example, copy, std::filesystem::copy_options::recursive);
+    const std::filesystem::path pdf = copy / "21-hoeringssvar/bilag-1.pdf";
+    const std::string bytes = test::file_bytes(pdf.string());
+    std::ofstream(pdf, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() / 3);
+    const std::string damaged = loaded_and_computed(copy, false);
+    CHECK(damaged.find("error: cannot use the attachment file") != std::string::npos);
+    CHECK(loaded_and_computed(copy, true) == damaged);
 }
