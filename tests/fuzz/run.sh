@@ -11,8 +11,9 @@
 # example meetings and the kept regressions. It writes into the source tree only
 # tests/fuzz/findings/ (ignored by git): the build goes to $BOARDPACK_FUZZ_BUILD (default: a
 # folder under $TMPDIR for this source tree, reused by the next run; tests/run-all.sh gives its
-# sanitizer build, which has the targets), the corpus to a temporary folder. A crash stops with its input in tests/fuzz/findings/; fix the bug, then move the input
-# into tests/fuzz/regressions/<target>/ so the unit tests replay it.
+# sanitizer build, which has the targets), the corpus to a temporary folder. A crash stops with
+# its input in tests/fuzz/findings/; fix the bug, then move the input into
+# tests/fuzz/regressions/<target>/ so the unit tests replay it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}

@@ -10,7 +10,7 @@
 namespace boardpack::test {
 
 struct PdfProbe::Impl {
-    QPDF pdf;
+    mutable QPDF pdf;  // qpdf reads objects as they are asked for, even by a query
 
     QPDFObjectHandle find(const std::string& path) const {
         size_t start = 0;
@@ -21,10 +21,10 @@ struct PdfProbe::Impl {
             const std::string step = path.substr(start, end - start);
             if (first) {
                 first = false;
-                if (step == "trailer") at = const_cast<QPDF&>(pdf).getTrailer();
-                else if (step == "root") at = const_cast<QPDF&>(pdf).getRoot();
+                if (step == "trailer") at = pdf.getTrailer();
+                else if (step == "root") at = pdf.getRoot();
                 else if (step.rfind("page", 0) == 0) {
-                    const auto all = const_cast<QPDF&>(pdf).getAllPages();
+                    const auto all = pdf.getAllPages();
                     const size_t n = std::stoul(step.substr(4));
                     if (n >= all.size()) return QPDFObjectHandle::newNull();
                     at = all[n];

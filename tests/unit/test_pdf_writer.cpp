@@ -736,8 +736,11 @@ TEST_CASE("PDF writer: an edition's packet and agenda-only PDF are written from 
     CHECK(packet[1][0] != agenda[1][0]);
     CHECK(packet[1][0].size() > agenda[1][0].size());
     // Its link leads to the attachment's page in the packet, to its file in the agenda-only PDF.
-    REQUIRE(test::PdfProbe(agenda_path).items("page1.Annots") > 0);
-    CHECK(test::PdfProbe(agenda_path).raw_string("page1.Annots.0.A.URI") == "bilag/1-1-notat.pdf");
+    {
+        const test::PdfProbe agenda_pdf(agenda_path);
+        REQUIRE(agenda_pdf.items("page1.Annots") > 0);
+        CHECK(agenda_pdf.raw_string("page1.Annots.0.A.URI") == "bilag/1-1-notat.pdf");
+    }
     for (const std::string& path : {packet_path, agenda_path, alone_path}) std::filesystem::remove(path);
     CHECK(diags.all().empty());
 }
