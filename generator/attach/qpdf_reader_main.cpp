@@ -24,19 +24,7 @@
 #include "attach/reader_process.hpp"
 #include "core/messages.hpp"
 #include "core/sandbox.hpp"
-
-// Whether this is a build with the sanitizers (gcc says so with __SANITIZE_ADDRESS__, clang
-// with __has_feature).
-#if defined(__SANITIZE_ADDRESS__)
-#define BOARDPACK_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BOARDPACK_SANITIZED 1
-#endif
-#endif
-#ifndef BOARDPACK_SANITIZED
-#define BOARDPACK_SANITIZED 0
-#endif
+#include "core/sanitizers.hpp"
 
 namespace {
 

@@ -9,18 +9,9 @@
 #include <string>
 
 #include "core/malloc_tuning.hpp"
+#include "core/sanitizers.hpp"
 
 using boardpack::tune_malloc;
-
-// GCC names AddressSanitizer with a macro, clang as a feature.
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BOARDPACK_CLANG_ASAN 1
-#endif
-#endif
-#ifndef BOARDPACK_CLANG_ASAN
-#define BOARDPACK_CLANG_ASAN 0
-#endif
 
 namespace {
 
@@ -52,7 +43,7 @@ TEST_CASE("malloc tuning: the user's own malloc settings win") {
 TEST_CASE("malloc tuning: the main heap is reserved ahead and marked for huge pages") {
     const auto done = tune_malloc();
     CHECK(done.tuned);
-#if defined(__SANITIZE_ADDRESS__) || BOARDPACK_CLANG_ASAN
+#if BOARDPACK_SANITIZED
     // AddressSanitizer's malloc maps its memory: there is no brk heap to mark.
     CHECK_FALSE(done.huge_heap);
 #else
