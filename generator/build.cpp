@@ -24,6 +24,7 @@
 #include "publish/published_packets.hpp"
 #include "publish/publisher.hpp"
 #include "publish/targets.hpp"
+#include "render/pdf/line_memo.hpp"
 
 namespace fs = std::filesystem;
 
@@ -99,23 +100,20 @@ std::string iso_date(const model::Date& d) {
 // confidential: lukket/tilbagetrukket/offentlig/versioner/N/.
 constexpr const char* kWithdrawn = "lukket/tilbagetrukket";
 
-// Writes each edition's snapshot into its folder in the staging folder (published by the same
+// Writes edition `e`'s snapshot into its folder in the staging folder (published by the same
 // swap as the rest), after which only its version and date are kept.
-bool write_snapshots(publish::Publisher& publisher, EditionVersion (&ev)[2], std::string* why) {
-    const model::Edition editions[2] = {model::Edition::Offentlig, model::Edition::Lukket};
-    for (int e = 0; e < 2; ++e) {
-        const std::string folder = model::edition_folder(editions[e]);
-        const publish::Access access = e == 1 ? publish::Access::Restricted : publish::Access::Public;
-        versions::Snapshot& s = ev[e].snapshot;
-        const auto fill = [&s](const publish::Put& put) { versions::write_snapshot(s, put); };
-        if (!publisher.write(folder + "/" + versions::snapshot_file(folder), fill, access, why)) return false;
-        versions::Snapshot kept;
-        kept.meeting = s.meeting;
-        kept.edition = s.edition;
-        kept.version = s.version;
-        kept.date = s.date;
-        s = std::move(kept);
-    }
+bool write_snapshot(publish::Publisher& publisher, int e, EditionVersion& v, std::string* why) {
+    const std::string folder = model::edition_folder(e == 0 ? model::Edition::Offentlig : model::Edition::Lukket);
+    const publish::Access access = e == 1 ? publish::Access::Restricted : publish::Access::Public;
+    versions::Snapshot& s = v.snapshot;
+    const auto fill = [&s](const publish::Put& put) { versions::write_snapshot(s, put); };
+    if (!publisher.write(folder + "/" + versions::snapshot_file(folder), fill, access, why)) return false;
+    versions::Snapshot kept;
+    kept.meeting = s.meeting;
+    kept.edition = s.edition;
+    kept.version = s.version;
+    kept.date = s.date;
+    s = std::move(kept);
     return true;
 }
 
@@ -206,7 +204,19 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     const model::Changes* changes[2] = {nullptr, nullptr};
     std::function<void(int)> mark_edition;
     if (publisher && !diags.has_errors()) {
-        if (!decide_versions(*meeting, publisher->published(), printed_words(kit.wording), true, ev, diags)) {
+        // One edition at a time: its snapshot goes to the staging folder as soon as its version is
+        // decided, and its entries are freed (rendering needs only the marks made from them, and
+        // at ten times the example each edition's are some 3,5 MB), before the next is taken.
+        const versions::PrintedWords printed = printed_words(kit.wording);
+        bool decided = true;
+        for (int e = 0; e < 2; ++e) {
+            decided = decide_version(*meeting, publisher->published(), printed, e, ev[e], diags) && decided;
+            if (decided && !write_snapshot(*publisher, e, ev[e], &why)) {
+                err << fmt(_("boardpack: {}; the packet in {} was left as it was\n"), why, publisher->target().string());
+                return kExitOutputError;
+            }
+        }
+        if (!decided || !versions_dated(*meeting, ev, diags)) {
             print_diagnostics(diags, o, err);
             return input_failed(dir, diags, err);
         }
@@ -223,12 +233,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
                 versions::mark(ev[e].comparison);
             };
         }
-        // The snapshots go to the staging folder now and their entries are freed: rendering
-        // needs only the marks made from them, and a large meeting's are several MB.
-        if (!write_snapshots(*publisher, ev, &why)) {
-            err << fmt(_("boardpack: {}; the packet in {} was left as it was\n"), why, publisher->target().string());
-            return kExitOutputError;
-        }
+        std::vector<const void*>().swap(ev[0].shown_parts);
     }
     // What the summary says of the items, counted now: the items are freed once the last packet
     // is laid out (its PDF is written without them; see render_editions).
@@ -237,7 +242,10 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     for (const model::AgendaItem& item : meeting->items) confidential += model::is_confidential(item.status) ? 1 : 0;
     EditionRun runs[2];
     render_editions(*meeting, kit, publisher.get(), !diags.has_errors(), o.strict, together, runs, changes, mark_edition,
-                    [&meeting] { std::vector<model::AgendaItem>().swap(meeting->items); });
+                    [&meeting, &kit] {
+                        std::vector<model::AgendaItem>().swap(meeting->items);
+                        if (render::pdf::LineMemo* memo = kit.fonts.layout_metrics().line_memo()) memo->forget();
+                    });
     int pages[2] = {0, 0};
     EditionResult results[2];
     for (int e = 0; e < 2; ++e) {

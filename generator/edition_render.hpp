@@ -39,7 +39,7 @@ struct EditionRun {
 // if given, is called once nothing of the rendering reads the meeting any more: when the editions
 // render one after the other, as soon as the last one's packet is laid out (unless a rettelsesblad
 // follows it), so that PDF is written without the meeting held; a laid-out packet holds all it
-// prints. The caller may then free the meeting's items.
+// prints. The caller may then free the meeting's items, and what the layout kept for later layouts.
 void render_editions(const model::Meeting& meeting, const pipeline::RenderKit& kit, publish::Publisher* publisher,
                      bool clean, bool strict, bool together, EditionRun (&runs)[2],
                      const model::Changes* const (&changes)[2], const std::function<void(int)>& before,

@@ -61,6 +61,22 @@ std::set<const void*> marked(const versions::Comparison& c) {
     return out;
 }
 
+// The model's parts a snapshot has entries for (its items, cells, texts and their figures), sorted.
+std::vector<const void*> shown_parts(const versions::Snapshot& s) {
+    std::vector<const void*> out;
+    for (const auto& i : s.items)
+        if (i.item) out.push_back(i.item);
+    for (const auto& c : s.cells) out.push_back(c.cell);
+    for (const auto& t : s.texts) {
+        if (t.block) out.push_back(t.block);
+        out.insert(out.end(), t.figures.begin(), t.figures.end());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    out.shrink_to_fit();
+    return out;
+}
+
 }  // namespace
 
 versions::PrintedWords printed_words(const render::Wording& wording) {
@@ -104,145 +120,145 @@ std::optional<publish::LegacyEdition> legacy_edition(const fs::path& snapshot) {
     return out;
 }
 
-bool decide_versions(model::Meeting& meeting, const fs::path& published, const versions::PrintedWords& printed,
-                     bool need_date, EditionVersion (&out)[2], Diagnostics& diags) {
-    const model::Edition editions[2] = {model::Edition::Offentlig, model::Edition::Lukket};
+bool decide_version(model::Meeting& meeting, const fs::path& published, const versions::PrintedWords& printed, int e,
+                    EditionVersion& v, Diagnostics& diags) {
+    const model::Edition edition = e == 0 ? model::Edition::Offentlig : model::Edition::Lukket;
+    const std::string folder = model::edition_folder(edition);
+    const std::string file = versions::snapshot_file(folder);
+    v.snapshot = versions::take_snapshot(meeting, edition, printed);
+    if (edition == model::Edition::Offentlig) v.shown_parts = shown_parts(v.snapshot);
+    bool broken = false;
+    const auto before = read_published(published.empty() ? fs::path() : published / folder / file, &broken, diags);
+    if (broken) return false;
+    if (!before) return true;  // the first publication (or a packet from before snapshots): version 1
     bool ok = true;
-    std::string undated;  // the new versions that need a date: "offentlig version 2, lukket version 2"
-    for (int e = 0; e < 2; ++e) {
-        EditionVersion& v = out[e];
-        const std::string folder = model::edition_folder(editions[e]);
-        const std::string file = versions::snapshot_file(folder);
-        v.snapshot = versions::take_snapshot(meeting, editions[e], printed);
-        bool broken = false;
-        const auto before = read_published(published.empty() ? fs::path() : published / folder / file, &broken, diags);
-        if (broken) {
+    v.published = before->version;
+    if (versions::same_content(*before, v.snapshot)) {
+        // Nothing changed: the published version again, marked as it was against the one before.
+        v.fresh = false;
+        v.snapshot.version = before->version;
+        v.snapshot.date = before->date;
+        v.snapshot.published = before->published;
+        // The formulas as the published snapshot wrote them where they are written in another
+        // form only (canonical_formula), so the snapshot's bytes stay as they were; a formula
+        // rewritten to compute the same figures otherwise (same_content) is kept as it is now,
+        // so a later correction finds the causes of its figures.
+        for (size_t i = 0; i < v.snapshot.cells.size(); ++i) {
+            std::string& now = v.snapshot.cells[i].formula;
+            const std::string& was = before->cells[i].formula;
+            if (now != was && versions::canonical_formula(now) == versions::canonical_formula(was)) now = was;
+        }
+        for (size_t i = 0; i < v.snapshot.texts.size(); ++i) {
+            // A picture's caption the published snapshot recorded as words (from before
+            // captions quoted their figures, versions::with_quoted_captions) stays so.
+            if (v.snapshot.texts[i].expressions.size() != before->texts[i].expressions.size()) {
+                v.snapshot.texts[i].text = before->texts[i].text;
+                v.snapshot.texts[i].expressions.clear();
+                v.snapshot.texts[i].figures.clear();
+                continue;
+            }
+            for (size_t k = 0; k < v.snapshot.texts[i].expressions.size(); ++k) {
+                std::string& now = v.snapshot.texts[i].expressions[k];
+                const std::string& was = before->texts[i].expressions[k];
+                if (now != was && versions::canonical_expression(now) == versions::canonical_expression(was)) now = was;
+            }
+        }
+        if (before->version > 1) {
+            const std::string n = std::to_string(before->version - 1);
+            fs::path older = published / folder / "versioner" / n / file;
+            std::error_code ec;
+            // A public version withdrawn when an item in it was made confidential (build.cpp).
+            if (!fs::exists(older, ec)) older = published / "lukket" / "tilbagetrukket" / folder / "versioner" / n / file;
+            const auto previous = read_published(older, &broken, diags);
+            if (broken) ok = false;
+            if (previous) {
+                v.comparison = versions::compare(*previous, v.snapshot, printed.sections, printed.table, printed.order);
+                v.changes.previous = {previous->version, previous->date};
+            }
+        }
+    } else {
+        v.snapshot.version = before->version + 1;
+        v.snapshot.date = meeting.corrected.year ? meeting.corrected : source_date();
+        // A correction is dated after (or on the day of) the version it corrects: an old
+        // "rettet:" line left from an earlier correction would otherwise date this one.
+        const auto day = [](const model::Date& d) { return d.year * 10000 + d.month * 100 + d.day; };
+        if (v.snapshot.date.year && before->date.year && day(v.snapshot.date) < day(before->date)) {
+            diags.error(meeting.locs.corrected,
+                        fmt(_("the correction's date {}-{}-{} is before that of version {} of the {} edition, which "
+                              "it corrects ({}-{}-{}); write this correction's date on the \"rettet:\" line"),
+                            v.snapshot.date.year, two(v.snapshot.date.month), two(v.snapshot.date.day), before->version,
+                            folder, before->date.year, two(before->date.month), two(before->date.day)));
             ok = false;
-            continue;
         }
-        if (!before) continue;  // the first publication (or a packet from before snapshots): version 1
-        v.published = before->version;
-        if (versions::same_content(*before, v.snapshot)) {
-            // Nothing changed: the published version again, marked as it was against the one before.
-            v.fresh = false;
-            v.snapshot.version = before->version;
-            v.snapshot.date = before->date;
-            v.snapshot.published = before->published;
-            // The formulas as the published snapshot wrote them where they are written in another
-            // form only (canonical_formula), so the snapshot's bytes stay as they were; a formula
-            // rewritten to compute the same figures otherwise (same_content) is kept as it is now,
-            // so a later correction finds the causes of its figures.
-            for (size_t i = 0; i < v.snapshot.cells.size(); ++i) {
-                std::string& now = v.snapshot.cells[i].formula;
-                const std::string& was = before->cells[i].formula;
-                if (now != was && versions::canonical_formula(now) == versions::canonical_formula(was)) now = was;
-            }
-            for (size_t i = 0; i < v.snapshot.texts.size(); ++i) {
-                // A picture's caption the published snapshot recorded as words (from before
-                // captions quoted their figures, versions::with_quoted_captions) stays so.
-                if (v.snapshot.texts[i].expressions.size() != before->texts[i].expressions.size()) {
-                    v.snapshot.texts[i].text = before->texts[i].text;
-                    v.snapshot.texts[i].expressions.clear();
-                    v.snapshot.texts[i].figures.clear();
-                    continue;
-                }
-                for (size_t k = 0; k < v.snapshot.texts[i].expressions.size(); ++k) {
-                    std::string& now = v.snapshot.texts[i].expressions[k];
-                    const std::string& was = before->texts[i].expressions[k];
-                    if (now != was && versions::canonical_expression(now) == versions::canonical_expression(was)) now = was;
-                }
-            }
-            if (before->version > 1) {
-                const std::string n = std::to_string(before->version - 1);
-                fs::path older = published / folder / "versioner" / n / file;
-                std::error_code ec;
-                // A public version withdrawn when an item in it was made confidential (build.cpp).
-                if (!fs::exists(older, ec)) older = published / "lukket" / "tilbagetrukket" / folder / "versioner" / n / file;
-                const auto previous = read_published(older, &broken, diags);
-                if (broken) ok = false;
-                if (previous) {
-                    v.comparison = versions::compare(*previous, v.snapshot, printed.sections, printed.table, printed.order);
-                    v.changes.previous = {previous->version, previous->date};
-                }
-            }
-        } else {
-            v.snapshot.version = before->version + 1;
-            v.snapshot.date = meeting.corrected.year ? meeting.corrected : source_date();
-            // A correction is dated after (or on the day of) the version it corrects: an old
-            // "rettet:" line left from an earlier correction would otherwise date this one.
-            const auto day = [](const model::Date& d) { return d.year * 10000 + d.month * 100 + d.day; };
-            if (v.snapshot.date.year && before->date.year && day(v.snapshot.date) < day(before->date)) {
-                diags.error(meeting.locs.corrected,
-                            fmt(_("the correction's date {}-{}-{} is before that of version {} of the {} edition, which "
-                                  "it corrects ({}-{}-{}); write this correction's date on the \"rettet:\" line"),
-                                v.snapshot.date.year, two(v.snapshot.date.month), two(v.snapshot.date.day), before->version,
-                                folder, before->date.year, two(before->date.month), two(before->date.day)));
-                ok = false;
-            }
-            if (v.snapshot.date.year == 0 && need_date)
-                undated += (undated.empty() ? "" : ", ") + fmt(_("{} version {}"), folder, v.snapshot.version);
-            v.comparison = versions::compare(*before, v.snapshot, printed.sections, printed.table, printed.order);
-            v.changes.previous = {before->version, before->date};
-            // The public versions before stay published, with what they showed, unless an item
-            // is now confidential: then they are withdrawn (build.cpp), and only this one is left.
-            if (editions[e] == model::Edition::Offentlig && v.comparison.now_confidential.empty())
-                v.snapshot.published.merge(versions::shown_folders(*before));
-            // This version's rettelsesblad prints the title of each public item taken off the
-            // agenda ("Punkt 3 er taget af dagsordenen: ..."): it has published that item as much
-            // as a version that shows it, and is withdrawn too should it come back confidential.
-            if (editions[e] == model::Edition::Offentlig) {
-                std::set<std::string> now;
-                for (const versions::ItemEntry& i : v.snapshot.items)
-                    if (!i.folder.empty()) now.insert(i.folder);
-                for (const versions::ItemEntry& i : before->items)
-                    if (i.shown && !i.folder.empty() && !now.count(i.folder)) v.snapshot.published.insert(i.folder);
-            }
-        }
-        v.changes.figures = v.comparison.changes.figures;
-        v.changes.texts = v.comparison.changes.texts;
-        v.changes.parts = v.comparison.changes.parts;
-        v.changes.version = {v.snapshot.version, v.snapshot.date};
-        if (editions[e] == model::Edition::Offentlig && v.fresh) {
-            for (int number : v.comparison.now_confidential) {
-                SourceLoc where{"meeting.txt", 0, 0};
-                for (const model::AgendaItem& item : meeting.items)
-                    if (item.number == number) where = item.loc;
-                // TRANSLATORS: {0} is the item's number now, {1} the public edition's latest version.
-                diags.warning(where, fmt(_("item {} is now confidential, but the public edition published its content "
-                                           "(in version {} or an earlier one); the new public version says only that "
-                                           "the item is now confidential, and the earlier public versions are now kept "
-                                           "only in the closed edition (lukket/tilbagetrukket/), but whoever has one "
-                                           "of them keeps what it said"),
-                                         number, before->version));
-            }
+        v.comparison = versions::compare(*before, v.snapshot, printed.sections, printed.table, printed.order);
+        v.changes.previous = {before->version, before->date};
+        // The public versions before stay published, with what they showed, unless an item
+        // is now confidential: then they are withdrawn (build.cpp), and only this one is left.
+        if (edition == model::Edition::Offentlig && v.comparison.now_confidential.empty())
+            v.snapshot.published.merge(versions::shown_folders(*before));
+        // This version's rettelsesblad prints the title of each public item taken off the
+        // agenda ("Punkt 3 er taget af dagsordenen: ..."): it has published that item as much
+        // as a version that shows it, and is withdrawn too should it come back confidential.
+        if (edition == model::Edition::Offentlig) {
+            std::set<std::string> now;
+            for (const versions::ItemEntry& i : v.snapshot.items)
+                if (!i.folder.empty()) now.insert(i.folder);
+            for (const versions::ItemEntry& i : before->items)
+                if (i.shown && !i.folder.empty() && !now.count(i.folder)) v.snapshot.published.insert(i.folder);
         }
     }
-    if (!undated.empty()) {
-        diags.error(meeting.locs.corrected,
-                    fmt(_("this build changes the packet published before, so it makes a new version ({}): give the "
-                          "correction's date with a line \"rettet: YYYY-MM-DD\" in meeting.txt (or set SOURCE_DATE_EPOCH); "
-                          "boardpack never takes it from the clock"),
-                        undated));
-        ok = false;
+    v.changes.figures = v.comparison.changes.figures;
+    v.changes.texts = v.comparison.changes.texts;
+    v.changes.parts = v.comparison.changes.parts;
+    v.changes.version = {v.snapshot.version, v.snapshot.date};
+    if (edition == model::Edition::Offentlig && v.fresh) {
+        for (int number : v.comparison.now_confidential) {
+            SourceLoc where{"meeting.txt", 0, 0};
+            for (const model::AgendaItem& item : meeting.items)
+                if (item.number == number) where = item.loc;
+            // TRANSLATORS: {0} is the item's number now, {1} the public edition's latest version.
+            diags.warning(where, fmt(_("item {} is now confidential, but the public edition published its content "
+                                       "(in version {} or an earlier one); the new public version says only that "
+                                       "the item is now confidential, and the earlier public versions are now kept "
+                                       "only in the closed edition (lukket/tilbagetrukket/), but whoever has one "
+                                       "of them keeps what it said"),
+                                     number, before->version));
+        }
     }
     return ok;
+}
+
+bool versions_dated(const model::Meeting& meeting, const EditionVersion (&v)[2], Diagnostics& diags) {
+    std::string undated;  // the new versions that need a date: "offentlig version 2, lukket version 2"
+    for (int e = 0; e < 2; ++e)
+        if (v[e].fresh && v[e].published > 0 && v[e].snapshot.date.year == 0)
+            undated += (undated.empty() ? "" : ", ") +
+                       fmt(_("{} version {}"), model::edition_folder(e == 0 ? model::Edition::Offentlig : model::Edition::Lukket),
+                           v[e].snapshot.version);
+    if (undated.empty()) return true;
+    diags.error(meeting.locs.corrected,
+                fmt(_("this build changes the packet published before, so it makes a new version ({}): give the "
+                      "correction's date with a line \"rettet: YYYY-MM-DD\" in meeting.txt (or set SOURCE_DATE_EPOCH); "
+                      "boardpack never takes it from the clock"),
+                    undated));
+    return false;
+}
+
+bool decide_versions(model::Meeting& meeting, const fs::path& published, const versions::PrintedWords& printed,
+                     bool need_date, EditionVersion (&out)[2], Diagnostics& diags) {
+    bool ok = true;
+    for (int e = 0; e < 2; ++e) ok = decide_version(meeting, published, printed, e, out[e], diags) && ok;
+    return (!need_date || versions_dated(meeting, out, diags)) && ok;
 }
 
 bool marks_agree(const EditionVersion (&v)[2]) {
     // The public snapshot's entries are the public items' parts: the closed edition's marks among
     // them must be the public edition's.
-    std::set<const void*> public_parts;
-    for (const auto& i : v[0].snapshot.items)
-        if (i.item) public_parts.insert(i.item);
-    for (const auto& c : v[0].snapshot.cells) public_parts.insert(c.cell);
-    for (const auto& t : v[0].snapshot.texts) {
-        if (t.block) public_parts.insert(t.block);
-        for (const void* f : t.figures) public_parts.insert(f);
-    }
+    const std::vector<const void*>& public_parts = v[0].shown_parts;
     const std::set<const void*> pub = marked(v[0].comparison);
     std::set<const void*> closed;
     for (const void* p : marked(v[1].comparison))
-        if (public_parts.count(p)) closed.insert(p);
+        if (std::binary_search(public_parts.begin(), public_parts.end(), p)) closed.insert(p);
     return pub == closed;
 }
 

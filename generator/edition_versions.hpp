@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 #include "model/changes.hpp"
@@ -25,6 +26,9 @@ struct EditionVersion {
     model::Changes changes;           // comparison.changes with the versions: what the renderers are given
     bool fresh = true;                // a new version (the first, or a correction); else the published one again
     int published = 0;                // the version published now, 0 if none
+    // The public edition's: the model's parts its snapshot has entries for, sorted. What
+    // marks_agree reads once a build has written the snapshot and freed its entries.
+    std::vector<const void*> shown_parts;
     // What the renderers are given: nullptr for version 1.
     const model::Changes* view_changes() const { return snapshot.version > 1 ? &changes : nullptr; }
 };
@@ -33,10 +37,19 @@ struct EditionVersion {
 // wording: each section's printed title by its input name, and the figures' caption.
 versions::PrintedWords printed_words(const render::Wording& wording);
 
-// The versions of both editions ([0] offentlig, [1] lukket), against the packet published in
-// `published` (a folder, or "" for none). A new version needs a date: meeting.txt's "rettet:",
-// else SOURCE_DATE_EPOCH, else it is an error when `need_date` (never the clock). False if there
-// were errors (reported to diags).
+// The version of edition `e` (0 offentlig, 1 lukket) against the packet published in
+// `published` (a folder, or "" for none). A new version is dated by meeting.txt's "rettet:",
+// else SOURCE_DATE_EPOCH, else not (versions_dated; never the clock). False if there were errors
+// (reported to diags). A build decides one edition, writes its snapshot and frees its entries
+// before the next: at ten times the example a snapshot's entries are some 3,5 MB.
+bool decide_version(model::Meeting& meeting, const std::filesystem::path& published,
+                    const versions::PrintedWords& printed, int e, EditionVersion& out, Diagnostics& diags);
+
+// Whether every new version has a date; if not, an error naming them.
+bool versions_dated(const model::Meeting& meeting, const EditionVersion (&v)[2], Diagnostics& diags);
+
+// Both editions' versions ([0] offentlig, [1] lukket), each as decide_version, and, when
+// `need_date`, versions_dated.
 bool decide_versions(model::Meeting& meeting, const std::filesystem::path& published,
                      const versions::PrintedWords& printed, bool need_date, EditionVersion (&out)[2],
                      Diagnostics& diags);

@@ -469,7 +469,7 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const Pr
     s.fields = {{"organisation", meeting.organisation}, {"organ", meeting.body}, {"titel", meeting.title},
                 {"dato", iso(meeting.date)},            {"tidspunkt", meeting.time}, {"sted", meeting.place}};
     // The cells, by far the most entries, are counted first and held without a vector's slack
-    // (at ten times the example, both editions' snapshots are held at once: some 8.600 cells).
+    // (at ten times the example some 8.600 cells an edition).
     size_t cells = 0;
     for (const model::AgendaItem& item : meeting.items) {
         if (edition == model::Edition::Offentlig && model::is_confidential(item.status)) continue;
@@ -508,7 +508,6 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const Pr
                 s.calculations.push_back({item.number, c.name, f.target, f.options.empty() ? f.expression : f.expression + " | " + f.options});
     }
     if (edition == model::Edition::Offentlig) s.published = shown_folders(s);
-    s.texts.shrink_to_fit();
     return s;
 }
 

@@ -170,6 +170,12 @@ void LineMemo::keep(uint64_t hash, const std::vector<Span>& spans, double width,
     bytes_ += n;
 }
 
+void LineMemo::forget() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    std::unordered_multimap<uint64_t, Entry>().swap(lines_);
+    bytes_ = 0;
+}
+
 size_t LineMemo::hits() const {
     const std::lock_guard<std::mutex> lock(mutex_);
     return hits_;

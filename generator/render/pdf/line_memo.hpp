@@ -34,6 +34,10 @@ public:
     // Keeps `lines` for this input (first come, first kept: an input's lines are always the same).
     void keep(uint64_t hash, const std::vector<Span>& spans, double width, double size, const std::vector<LaidLine>& lines);
 
+    // Forgets every entry (hits stay counted): once a build's last packet is laid out, what is
+    // held serves no one, and at ten times the example it is some 1,2 MB of the PDF writer's peak.
+    void forget();
+
     // How often find() found the lines, and what is held now (about, in bytes): for tests.
     size_t hits() const;
     size_t bytes() const;
