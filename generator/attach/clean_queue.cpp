@@ -13,16 +13,20 @@ CleanQueue::~CleanQueue() {
     if (worker_.joinable()) worker_.join();
 }
 
+PdfReader& CleanQueue::reader_for(bool confidential) {
+    Reader& reader = readers_[confidential ? 1 : 0];
+    if (!reader.process) reader.process = factory_ ? factory_() : new_pdf_reader();
+    return *reader.process;
+}
+
 void CleanQueue::clean(Job& job) {
     if (!factory_ && qpdf_linked_in()) {
         job.result.pdf = clean_pdf(job.bytes, &job.result.why);
     } else {
         // A public item's attachment never goes to the reader of a confidential item's, nor the
         // other way (reader_process.hpp).
-        Reader& reader = readers_[job.confidential ? 1 : 0];
-        const std::lock_guard<std::mutex> lock(reader.mutex);
-        if (!reader.process) reader.process = factory_ ? factory_() : new_pdf_reader();
-        job.result.pdf = clean_pdf(job.bytes, &job.result.why, reader.process.get());
+        const std::lock_guard<std::mutex> lock(readers_[job.confidential ? 1 : 0].mutex);
+        job.result.pdf = clean_pdf(job.bytes, &job.result.why, &reader_for(job.confidential));
     }
     // What each edition's snapshot records of the file, made here, beside the reading.
     if (job.result.pdf) job.result.pdf->fingerprint = fingerprint(job.result.pdf->bytes);
@@ -43,11 +47,31 @@ size_t CleanQueue::add(std::string bytes, bool confidential) {
     return ticket;
 }
 
+void CleanQueue::start_reader_early() {
+    if (!background_ || (!factory_ && qpdf_linked_in())) return;
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        start_early_ = true;
+        if (!worker_.joinable()) worker_ = std::thread(&CleanQueue::work, this);
+    }
+    changed_.notify_all();
+}
+
 void CleanQueue::work() {
     std::unique_lock<std::mutex> lock(mutex_);
     while (true) {
-        changed_.wait(lock, [this] { return stopping_ || next_ < jobs_.size(); });
+        changed_.wait(lock, [this] { return stopping_ || start_early_ || next_ < jobs_.size(); });
         if (stopping_) return;
+        if (start_early_) {
+            start_early_ = false;
+            lock.unlock();
+            {
+                const std::lock_guard<std::mutex> reading(readers_[0].mutex);
+                reader_for(false).start_early();
+            }
+            lock.lock();
+            continue;
+        }
         Job& job = jobs_[next_++];
         if (job.state != State::Queued) continue;  // the reader took it first
         job.state = State::Running;

@@ -45,6 +45,12 @@ public:
     // ticket (0, 1, ... in the order added).
     size_t add(std::string bytes, bool confidential);
 
+    // Starts the reader of public items' attachments on the second thread now, before any is
+    // queued: a meeting folder that holds PDF files most likely has one, and the reader's start
+    // (some 7 M instructions, most of them loading qpdf) is then done while the items' text is
+    // read, not after the first attachment is. Nothing when nothing runs on another thread.
+    void start_reader_early();
+
     // The result for a ticket, each taken once: cleaned here if the second thread has not
     // started it, else waited for, cleaning meanwhile the ones queued after it that it has not
     // started either.
@@ -65,6 +71,8 @@ private:
     };
     void clean(Job& job);
     void work();
+    // The reader for a public or a confidential item's attachments, made if it is not yet.
+    PdfReader& reader_for(bool confidential);
 
     bool background_;
     ReaderFactory factory_;
@@ -73,6 +81,7 @@ private:
     std::deque<Job> jobs_;  // a deque: a job is never moved while it is being cleaned
     size_t next_ = 0;       // the first job the second thread has not looked at
     bool stopping_ = false;
+    bool start_early_ = false;  // start_reader_early() asked the second thread to start the reader
     Reader readers_[2];  // for public items' attachments, and for confidential items'
     std::thread worker_;  // last: it is joined before the readers end
 };

@@ -172,6 +172,11 @@ std::string PdfReader::stop(bool kill) {
     return ended(status);
 }
 
+void PdfReader::start_early() {
+    std::string why;
+    if (pid_ < 0) (void)start(&why);
+}
+
 std::optional<CleanPdf> PdfReader::clean(const std::string& bytes, std::string* why) {
     if (pid_ < 0 && !start(why)) return std::nullopt;
     const auto deadline = Clock::now() + std::chrono::seconds(seconds_);

@@ -43,6 +43,11 @@ public:
     // answered wrongly. A reader that failed so is ended; the next attachment starts another.
     std::optional<CleanPdf> clean(const std::string& bytes, std::string* why);
 
+    // Starts the reader now, before its first attachment, so that its own start (loading its
+    // libraries) is done by the time one comes. A reader that cannot be started is tried again
+    // by clean(), which says why at the attachment.
+    void start_early();
+
 private:
     bool start(std::string* why);
     // Ends the reader (killed first if `kill`) and says how it ended, in words; empty if well.

@@ -299,3 +299,55 @@ TEST_CASE("a meeting's public and confidential items' attachments go to two read
     CHECK(reader_of["fortrolig-b"] == reader_of["fortrolig-d"]);
     CHECK(reader_of["offentlig-a"] != reader_of["fortrolig-b"]);
 }
+
+TEST_CASE("a reader started early is ready before the first attachment, which goes to it; one that cannot start says so there") {
+    const test::TempDir dir;
+    const std::string log = (dir.path / "log").string();
+    // A reader that notes when it starts and which process read which attachment, and refuses each.
+    const std::string program = (dir.path / "noting-reader").string();
+    std::ofstream(program) << "#!/usr/bin/python3\n"
+                              "import os, sys\n"
+                              "open('" + log + "', 'a').write('%d started\\n' % os.getpid())\n"
+                              "i, o = sys.stdin.buffer, sys.stdout.buffer\n"
+                              "while True:\n"
+                              "    n = i.read(8)\n"
+                              "    if len(n) < 8: break\n"
+                              "    data = i.read(int.from_bytes(n, 'little'))\n"
+                              "    open('" + log + "', 'a').write('%d %s\\n' % (os.getpid(), data.decode()[6:]))\n"
+                              "    why = b'noted'\n"
+                              "    answer = b'BPQ1\\x02' + len(why).to_bytes(8, 'little') + why\n"
+                              "    o.write(len(answer).to_bytes(8, 'little') + answer)\n"
+                              "    o.flush()\n";
+    ::chmod(program.c_str(), 0755);
+    const auto lines = [&log] {
+        std::ifstream in(log);
+        std::vector<std::pair<std::string, std::string>> out;
+        std::string pid, what;
+        while (in >> pid >> what) out.emplace_back(pid, what);
+        return out;
+    };
+    {
+        attach::CleanQueue queue(true, [&program] { return std::make_unique<PdfReader>(program, ""); });
+        queue.start_reader_early();
+        // Nothing is queued, and the reader runs.
+        for (int waited = 0; lines().empty() && waited < 10000; waited += 10) ::usleep(10000);
+        REQUIRE(lines().size() == 1);
+        CHECK(lines()[0].second == "started");
+        const size_t a = queue.add("%PDF- offentlig-a", false), b = queue.add("%PDF- fortrolig-b", true);
+        for (size_t t : {a, b}) CHECK(queue.take(t).why == "noted");
+    }
+    const auto seen = lines();
+    REQUIRE(seen.size() == 4);  // two readers started, each read one attachment
+    std::map<std::string, std::string> reader_of;
+    for (const auto& [pid, what] : seen)
+        if (what != "started") reader_of[what] = pid;
+    CHECK(reader_of["offentlig-a"] == seen[0].first);  // the one started early
+    CHECK(reader_of["fortrolig-b"] != seen[0].first);  // a confidential item's has its own
+
+    // A reader that cannot be started early is tried again at the attachment, which says why.
+    attach::CleanQueue missing(true, [&dir] { return std::make_unique<PdfReader>((dir.path / "not-there").string(), ""); });
+    missing.start_reader_early();
+    const Cleaned got = missing.take(missing.add("%PDF- offentlig-c", false));
+    CHECK_FALSE(got.pdf);
+    CHECK(got.why.find("cannot be started") != std::string::npos);
+}
