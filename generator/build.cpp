@@ -185,14 +185,17 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     const RenderKit& kit = *loaded;
     if (meeting) {
         pipeline::compute(*meeting, kit.wording, diags);
+        // What reads nothing of the PDF attachments is done while the reader reads on, not after.
+        if (!diags.has_errors()) {
+            pipeline::prepare(*meeting, kit.wording, diags);
+            pipeline::report_unprintable(*meeting, kit.fonts, diags);
+        }
         pipeline::finish_attachments(*meeting, attachments, files, diags);
     }
     if (!meeting || diags.has_errors()) {
         print_diagnostics(diags, o, err);
         return input_failed(dir, diags, err);
     }
-    pipeline::prepare(*meeting, kit.wording, diags);
-    pipeline::report_unprintable(*meeting, kit.fonts, diags);
 
     // check renders too (in memory), so it finds everything a build would. Two editions at once
     // hold two documents in memory: a large meeting renders them one after the other, so its
