@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <iterator>
 #include <mutex>
+#include <span>
 
 #include "render/pdf/truetype_check.hpp"
 #include "render/pdf/code_points.hpp"
@@ -96,11 +97,18 @@ std::shared_ptr<hb_face_t> make_face(Mapped file) {
     return {face, hb_face_destroy};
 }
 
-// The styles' chains of faces: the style's own face, then the fallbacks.
-std::vector<int> chain(FontStyle style) {
-    const int own = static_cast<int>(style);
-    if (style == FontStyle::Bold || style == FontStyle::BoldItalic) return {own, kFallbackBold, kFallbackRegular};
-    return {own, kFallbackRegular};
+// The styles' chains of faces: the style's own face, then the fallbacks. Asked for each
+// character a style's own face lacks: held, not made each time.
+std::span<const int> chain(FontStyle style) {
+    static constexpr int kChains[kFontStyles][3] = {
+        {static_cast<int>(FontStyle::Regular), kFallbackRegular, -1},
+        {static_cast<int>(FontStyle::Bold), kFallbackBold, kFallbackRegular},
+        {static_cast<int>(FontStyle::Italic), kFallbackRegular, -1},
+        {static_cast<int>(FontStyle::BoldItalic), kFallbackBold, kFallbackRegular},
+        {static_cast<int>(FontStyle::Mono), kFallbackRegular, -1}};
+    const int s = static_cast<int>(style);
+    const bool bold = style == FontStyle::Bold || style == FontStyle::BoldItalic;
+    return {kChains[s], bold ? 3u : 2u};
 }
 
 // The characters a face has.
