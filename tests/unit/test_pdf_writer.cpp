@@ -803,6 +803,48 @@ TEST_CASE("Shared pages: a page is written once for both PDFs only when they pri
     CHECK_FALSE(shared_pages(doc, build_structure(doc), build_structure(doc, true))[0].alike);
 }
 
+TEST_CASE("PDF writer: a page the agenda-only PDF kept but the trees mark otherwise is written by the packet itself (issue 10)") {
+    // The agenda-only PDF is written before the packet's structure tree is made (the two trees
+    // are never held at once): it keeps each page that may be alike, and the packet finds only
+    // then that its tree marks the first page otherwise (a link the agenda-only PDF lacks).
+    LaidOutDocument doc = with_agenda_only();
+    Origin paragraph;
+    paragraph.role = Origin::Role::Paragraph;
+    paragraph.block = 0;
+    doc.pages[0].texts[0].origin = paragraph;
+    doc.pages[0].links.push_back({70, 70, 300, 14, "https://www.regioner.dk", "", "", paragraph});
+    doc.agenda_only->links[0].clear();
+    {
+        std::vector<SharedPage> shared = shared_candidates(doc);
+        REQUIRE(shared.size() == 2);
+        CHECK(shared[0].candidate);
+        CHECK_FALSE(shared[1].candidate);  // it prints a page number only the packet has
+        std::vector<PageMarking> marked;
+        {
+            const StructureTree own = build_structure(doc, true);
+            marked = page_markings(own, shared.size());
+        }
+        confirm_shared(shared, marked, build_structure(doc));
+        CHECK_FALSE(shared[0].alike);
+        CHECK_FALSE(shared[1].alike);
+    }
+    const std::string packet_path = temp_pdf("unlike"), agenda_path = temp_pdf("unlike-agenda"), alone_path = temp_pdf("unlike-alone");
+    Diagnostics diags;
+    for (const bool give_back : {false, true}) {
+        REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), packet_path, diags, agenda_path, nullptr, give_back) ==
+                PdfResult::Written);
+        REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), alone_path, diags) == PdfResult::Written);
+        CHECK(test::file_bytes(packet_path) == test::file_bytes(alone_path));
+        const auto packet = page_streams(packet_path), agenda = page_streams(agenda_path);
+        REQUIRE(packet.size() == 3);
+        REQUIRE(agenda.size() == 2);
+        CHECK(packet[0][0] != agenda[0][0]);  // the packet's page 0 marks its link's text as a Link
+        CHECK(packet[0][0].find("/Link") != std::string::npos);
+    }
+    for (const std::string& path : {packet_path, agenda_path, alone_path}) std::filesystem::remove(path);
+    CHECK(diags.all().empty());
+}
+
 TEST_CASE("PDF writer: a shared page that draws a picture and prints in two faces names them alike in both PDFs (issue 10)") {
     LaidOutDocument doc = with_agenda_only();
     Origin fig;

@@ -396,7 +396,9 @@ struct Writer {
             return current_text ? fmt(_("write the text {} on {}"), excerpt(current_text->text.str()), page_name(i))
                                 : fmt(_("write {}"), page_name(i));
         });
-        SharedPage* s = shared && i < shared->size() && (*shared)[i].alike ? &(*shared)[i] : nullptr;
+        // The agenda-only PDF keeps the content of each page the packet may print alike; the
+        // packet takes it for each page it does.
+        SharedPage* s = shared && i < shared->size() && (only ? (*shared)[i].candidate : (*shared)[i].alike) ? &(*shared)[i] : nullptr;
         if (s && !only) {
             // The packet: the agenda-only PDF wrote this page's content.
             if (!s->content) return haru.fail_with(_("internal error: a shared page was not written"));
@@ -469,17 +471,10 @@ struct Writer {
         }
         // libharu holds the page's content now: the layout's copy goes, so the two are not
         // held side by side for the whole document; but the agenda-only PDF leaves the packet
-        // what it still writes itself (a page it prints otherwise, a shared page's footer).
-        if (only && !s) return true;
-        if (only) {
-            std::vector<TextItem> footer_texts(std::make_move_iterator(p.texts.begin() + p.footer_begin),
-                                               std::make_move_iterator(p.texts.begin() + p.footer_end));
-            p.texts.swap(footer_texts);
-            p.footer_begin = 0;
-            p.footer_end = static_cast<int>(p.texts.size());
-        } else {
-            std::vector<TextItem>().swap(p.texts);
-        }
+        // every page's items, its structure tree made of them all (write_pdf frees what it then
+        // takes from the agenda-only PDF).
+        if (only) return true;
+        std::vector<TextItem>().swap(p.texts);
         std::vector<BoxItem>().swap(p.boxes);
         std::vector<PathItem>().swap(p.paths);
         std::vector<ImageItem>().swap(p.images);
@@ -635,6 +630,19 @@ PdfResult write_one(LaidOutDocument& doc, const FontFiles& fonts, const FontPlan
     return w.save(path, written);
 }
 
+// Of a page the packet takes from its agenda-only PDF, what the packet still writes itself: its
+// footer.
+void keep_footer_only(Page& p) {
+    std::vector<TextItem> footer_texts(std::make_move_iterator(p.texts.begin() + p.footer_begin),
+                                       std::make_move_iterator(p.texts.begin() + p.footer_end));
+    p.texts.swap(footer_texts);
+    p.footer_begin = 0;
+    p.footer_end = static_cast<int>(p.texts.size());
+    std::vector<BoxItem>().swap(p.boxes);
+    std::vector<PathItem>().swap(p.paths);
+    std::vector<ImageItem>().swap(p.images);
+}
+
 }  // namespace
 
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
@@ -657,26 +665,46 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
             return PdfResult::FileFailed;
         }
     }
-    StructureTree tree = build_structure(doc);
-    std::vector<SharedPage> shared;
     if (two) {
-        // Both trees are made before either PDF frees a page's items.
-        StructureTree own = build_structure(doc, true, &tree);
-        shared = shared_pages(doc, tree, own);
-        // The packet takes those pages' content as written: it needs not mark their texts.
-        for (size_t p = 0; p < shared.size(); ++p)
-            if (shared[p].alike) std::vector<int>().swap(tree.text_mcid[p]);
-        if (give_back) give_back_free_memory();
-        const PdfResult r = write_one(doc, fonts, plan, std::move(own), spool, srgb_profile, agenda_only_path, diags,
-                                      &*doc.agenda_only, &shared, written);
-        if (r != PdfResult::Written) {
-            if (failed_path) *failed_path = agenda_only_path;
-            return r;
+        // The agenda-only PDF first, from its own tree; the packet's tree is made only after, so
+        // the two are never held at once (at ten times the example each is some 1,1 MB, at the
+        // peak of the build). What the packet's tree is compared with is the agenda-only tree's
+        // marking of each page.
+        std::vector<SharedPage> shared = shared_candidates(doc);
+        std::vector<PageMarking> marked;
+        StructureSizes sizes;
+        {
+            StructureTree own = build_structure(doc, true);
+            marked = page_markings(own, shared.size());
+            // The packet's tree is the agenda-only PDF's and the texts only the packet prints.
+            size_t packet_only = 0;
+            for (const auto& texts : doc.agenda_only->packet_only) packet_only += texts.size();
+            sizes = {own.elements.size() + packet_only, own.all_kids.size() + packet_only};
+            if (give_back) give_back_free_memory();
+            const PdfResult r = write_one(doc, fonts, plan, std::move(own), spool, srgb_profile, agenda_only_path, diags,
+                                          &*doc.agenda_only, &shared, written);
+            if (r != PdfResult::Written) {
+                if (failed_path) *failed_path = agenda_only_path;
+                return r;
+            }
         }
         if (give_back) give_back_free_memory();
+        StructureTree tree = build_structure(doc, false, &sizes);
+        confirm_shared(shared, marked, tree);
+        // The packet takes those pages' content as written: it needs neither their items (but
+        // their footers) nor their marking.
+        for (size_t p = 0; p < shared.size(); ++p)
+            if (shared[p].alike) {
+                keep_footer_only(doc.pages[p]);
+                std::vector<int>().swap(tree.text_mcid[p]);
+            }
+        const PdfResult r = write_one(doc, fonts, plan, std::move(tree), spool, srgb_profile, path, diags, nullptr, &shared,
+                                      written);
+        if (r != PdfResult::Written && failed_path) *failed_path = path;
+        return r;
     }
-    const PdfResult r = write_one(doc, fonts, plan, std::move(tree), spool, srgb_profile, path, diags, nullptr,
-                                  shared.empty() ? nullptr : &shared, written);
+    const PdfResult r = write_one(doc, fonts, plan, build_structure(doc), spool, srgb_profile, path, diags, nullptr, nullptr,
+                                  written);
     if (r != PdfResult::Written && failed_path) *failed_path = path;
     return r;
 }

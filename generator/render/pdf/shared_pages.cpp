@@ -1,35 +1,41 @@
 #include "render/pdf/shared_pages.hpp"
 
-#include <string_view>
-
 namespace boardpack::render::pdf {
 
-namespace {
-
-// Whether the two trees mark page p's content alike: each text the same MCID, each MCID in an
-// element of the same type (the content's tag), each figure's drawing the same MCID.
-bool marked_alike(const StructureTree& a, const StructureTree& b, size_t p) {
-    if (a.text_mcid[p] != b.text_mcid[p] || a.figure_mcid[p] != b.figure_mcid[p]) return false;
-    const std::vector<int>& ea = a.mcid_element[p];
-    const std::vector<int>& eb = b.mcid_element[p];
-    if (ea.size() != eb.size()) return false;
-    for (size_t m = 0; m < ea.size(); ++m)
-        if (std::string_view(a.elements[static_cast<size_t>(ea[m])].type()) !=
-            std::string_view(b.elements[static_cast<size_t>(eb[m])].type()))
-            return false;
-    return true;
+PageMarking page_marking(const StructureTree& tree, size_t p) {
+    PageMarking m;
+    m.text_mcid = tree.text_mcid[p];
+    m.figure_mcid = tree.figure_mcid[p];
+    m.types.reserve(tree.mcid_element[p].size());
+    for (const int e : tree.mcid_element[p]) m.types.push_back(tree.elements[static_cast<size_t>(e)].type_index);
+    return m;
 }
 
-}  // namespace
+std::vector<PageMarking> page_markings(const StructureTree& tree, size_t pages) {
+    std::vector<PageMarking> out;
+    out.reserve(pages);
+    for (size_t p = 0; p < pages; ++p) out.push_back(page_marking(tree, p));
+    return out;
+}
 
-std::vector<SharedPage> shared_pages(const LaidOutDocument& doc, const StructureTree& packet, const StructureTree& agenda_only) {
+std::vector<SharedPage> shared_candidates(const LaidOutDocument& doc) {
     const AgendaOnly& only = *doc.agenda_only;
     std::vector<SharedPage> pages(only.pages);
-    for (size_t p = 0; p < only.pages; ++p)
-        pages[p].alike = only.packet_only[p].empty() && marked_alike(packet, agenda_only, p);
+    for (size_t p = 0; p < only.pages; ++p) pages[p].candidate = only.packet_only[p].empty();
     // An attachment's page drawn on a page of the packet's (never, as laid out: they follow).
     for (const attach::Placement& place : doc.imports)
-        if (place.page >= 0 && static_cast<size_t>(place.page) < pages.size()) pages[static_cast<size_t>(place.page)].alike = false;
+        if (place.page >= 0 && static_cast<size_t>(place.page) < pages.size()) pages[static_cast<size_t>(place.page)].candidate = false;
+    return pages;
+}
+
+void confirm_shared(std::vector<SharedPage>& pages, const std::vector<PageMarking>& agenda_only, const StructureTree& packet) {
+    for (size_t p = 0; p < pages.size(); ++p)
+        pages[p].alike = pages[p].candidate && p < agenda_only.size() && agenda_only[p] == page_marking(packet, p);
+}
+
+std::vector<SharedPage> shared_pages(const LaidOutDocument& doc, const StructureTree& packet, const StructureTree& agenda_only) {
+    std::vector<SharedPage> pages = shared_candidates(doc);
+    confirm_shared(pages, page_markings(agenda_only, pages.size()), packet);
     return pages;
 }
 

@@ -169,13 +169,13 @@ private:
 
 class Builder {
 public:
-    Builder(const LaidOutDocument& doc, const AgendaOnly* only, const StructureTree* sized_like)
+    Builder(const LaidOutDocument& doc, const AgendaOnly* only, const StructureSizes* sized)
         : doc_(doc), only_(only), page_count_(only ? only->pages : doc.pages.size()) {
-        if (sized_like) {
-            tree_.elements.reserve(sized_like->elements.size());
-            last_element_kid_.reserve(sized_like->elements.size());
-            children_.reserve(sized_like->elements.size());
-            kids_.reserve(sized_like->all_kids.size());
+        if (sized) {
+            tree_.elements.reserve(sized->elements);
+            last_element_kid_.reserve(sized->elements);
+            children_.reserve(sized->elements);
+            kids_.reserve(sized->kids);
         }
         tree_.elements.push_back({type_index(kDocument), -1});
         last_element_kid_.push_back(-1);
@@ -535,8 +535,8 @@ void dump_element(const StructureTree& tree, const LaidOutDocument& doc, int e, 
 
 }  // namespace
 
-StructureTree build_structure(const LaidOutDocument& doc, bool agenda_only, const StructureTree* sized_like) {
-    return Builder(doc, agenda_only && doc.agenda_only ? &*doc.agenda_only : nullptr, sized_like).run();
+StructureTree build_structure(const LaidOutDocument& doc, bool agenda_only, const StructureSizes* sized) {
+    return Builder(doc, agenda_only && doc.agenda_only ? &*doc.agenda_only : nullptr, sized).run();
 }
 
 std::string dump(const StructureTree& tree, const LaidOutDocument& doc) {

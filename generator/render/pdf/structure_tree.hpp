@@ -72,11 +72,16 @@ struct StructureTree {
     }
 };
 
+// How many elements and children a tree has: what the builder of a tree nearly like it reserves
+// instead of growing to it.
+struct StructureSizes {
+    size_t elements = 0, kids = 0;
+};
+
 // Works out the tree for a laid-out document (before its pages are written and freed), or with
-// `agenda_only` for its agenda-only PDF (doc.agenda_only): its pages, texts and links. `sized_like`,
-// if given, is another tree of the document, whose sizes the builder reserves instead of growing
-// to them (the agenda-only PDF's tree is nearly the packet's, and is built while that is held).
-StructureTree build_structure(const LaidOutDocument& doc, bool agenda_only = false, const StructureTree* sized_like = nullptr);
+// `agenda_only` for its agenda-only PDF (doc.agenda_only): its pages, texts and links. `sized`, if
+// given, are the sizes to reserve (the packet's tree is nearly its agenda-only PDF's, made first).
+StructureTree build_structure(const LaidOutDocument& doc, bool agenda_only = false, const StructureSizes* sized = nullptr);
 
 // The tree as indented lines ("H2 |5 (Offentlig) Psykiatri...|", the text of what a leaf marks
 // in the document it was built from), for tests and for looking.
