@@ -49,29 +49,15 @@ size_t CleanQueue::add(std::string bytes, bool confidential) {
 
 void CleanQueue::start_reader_early() {
     if (!background_ || (!factory_ && qpdf_linked_in())) return;
-    {
-        const std::lock_guard<std::mutex> lock(mutex_);
-        start_early_ = true;
-        if (!worker_.joinable()) worker_ = std::thread(&CleanQueue::work, this);
-    }
-    changed_.notify_all();
+    const std::lock_guard<std::mutex> lock(readers_[0].mutex);
+    reader_for(false).start_early();
 }
 
 void CleanQueue::work() {
     std::unique_lock<std::mutex> lock(mutex_);
     while (true) {
-        changed_.wait(lock, [this] { return stopping_ || start_early_ || next_ < jobs_.size(); });
+        changed_.wait(lock, [this] { return stopping_ || next_ < jobs_.size(); });
         if (stopping_) return;
-        if (start_early_) {
-            start_early_ = false;
-            lock.unlock();
-            {
-                const std::lock_guard<std::mutex> reading(readers_[0].mutex);
-                reader_for(false).start_early();
-            }
-            lock.lock();
-            continue;
-        }
         Job& job = jobs_[next_++];
         if (job.state != State::Queued) continue;  // the reader took it first
         job.state = State::Running;

@@ -45,10 +45,11 @@ public:
     // ticket (0, 1, ... in the order added).
     size_t add(std::string bytes, bool confidential);
 
-    // Starts the reader of public items' attachments on the second thread now, before any is
-    // queued: a meeting folder that holds PDF files most likely has one, and the reader's start
-    // (some 7 M instructions, most of them loading qpdf) is then done while the items' text is
-    // read, not after the first attachment is. Nothing when nothing runs on another thread.
+    // Starts the reader of public items' attachments now, before any is queued: a meeting folder
+    // that holds PDF files most likely has one, and the reader's own start (loading its 18
+    // libraries, some 12 ms) is then done while the items' text is read, not after the first
+    // attachment is. Started here, not on the second thread, which may wait for a core as long
+    // (the build's other threads have both). Nothing when nothing runs on another thread.
     void start_reader_early();
 
     // The result for a ticket, each taken once: cleaned here if the second thread has not
@@ -81,7 +82,6 @@ private:
     std::deque<Job> jobs_;  // a deque: a job is never moved while it is being cleaned
     size_t next_ = 0;       // the first job the second thread has not looked at
     bool stopping_ = false;
-    bool start_early_ = false;  // start_reader_early() asked the second thread to start the reader
     Reader readers_[2];  // for public items' attachments, and for confidential items'
     std::thread worker_;  // last: it is joined before the readers end
 };
