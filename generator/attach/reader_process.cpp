@@ -14,8 +14,12 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <condition_variable>
 #include <ctime>
+#include <deque>
+#include <mutex>
 #include <string_view>
+#include <thread>
 
 #include "attach/reader_answer.hpp"
 #include "core/messages.hpp"
@@ -84,13 +88,91 @@ std::string ended(int status) {
     return fmt(_("internal error: boardpack's PDF reader ended with status {}"), status);
 }
 
+// Waits for a reader whose input is closed to end, until `give_up`, then kills it; its status.
+int wait_for_end(pid_t pid, Clock::time_point give_up) {
+    int status = 0;
+    pid_t done = 0;
+    while ((done = ::waitpid(pid, &status, WNOHANG)) == 0 || (done < 0 && errno == EINTR)) {
+        if (Clock::now() > give_up) {
+            ::kill(pid, SIGKILL);
+            while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+            }
+            break;
+        }
+        const timespec pause{0, 1000000};  // 1 ms
+        ::nanosleep(&pause, nullptr);
+    }
+    return status;
+}
+
+// The readers that were told to end (their input closed) and are waited for on a thread of its
+// own: a reader takes 1,5-3 ms to unload its libraries after its last answer, and the build
+// waited for it on the path it waits on (the example's attachments, then its editions). Joined
+// when the program ends (or by wait_for_ended_readers), so none is left behind; one that does
+// not end within kReaderEndSeconds is killed.
+class Reaper {
+public:
+    static Reaper& instance() {
+        static Reaper reaper;
+        return reaper;
+    }
+    ~Reaper() { wait_all(); }
+
+    void add(pid_t pid) {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        pids_.push_back({pid, Clock::now() + std::chrono::seconds(kReaderEndSeconds)});
+        if (!thread_.joinable()) thread_ = std::thread(&Reaper::run, this);
+        changed_.notify_all();
+    }
+
+    void wait_all() {
+        std::thread done;
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            stopping_ = true;
+            done.swap(thread_);
+        }
+        changed_.notify_all();
+        if (done.joinable()) done.join();
+        const std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = false;
+    }
+
+private:
+    struct Ending {
+        pid_t pid;
+        Clock::time_point give_up;
+    };
+    void run() {
+        std::unique_lock<std::mutex> lock(mutex_);
+        while (true) {
+            changed_.wait(lock, [this] { return stopping_ || !pids_.empty(); });
+            if (pids_.empty()) return;  // asked to stop, and all are waited for
+            const Ending e = pids_.front();
+            pids_.pop_front();
+            lock.unlock();
+            (void)wait_for_end(e.pid, e.give_up);
+            lock.lock();
+        }
+    }
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Ending> pids_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
 }  // namespace
+
+void wait_for_ended_readers() { Reaper::instance().wait_all(); }
 
 PdfReader::PdfReader(std::string program, std::string locale_dir, std::string missing, unsigned seconds)
     : program_(std::move(program)), locale_dir_(std::move(locale_dir)), missing_(std::move(missing)), seconds_(seconds) {}
 
 PdfReader::~PdfReader() {
-    if (pid_ >= 0) (void)stop(false);
+    if (pid_ < 0) return;
+    ::close(socket_);  // an idle reader ends at the end of its input: waited for by the Reaper
+    Reaper::instance().add(pid_);
 }
 
 bool PdfReader::start(std::string* why) {
@@ -155,19 +237,7 @@ std::string PdfReader::stop(bool kill) {
     socket_ = -1;
     // One that does not end by itself soon after (it hangs, with its output closed) is killed:
     // ending a reader never waits on it for long.
-    int status = 0;
-    const auto give_up = Clock::now() + std::chrono::seconds(std::min(seconds_, kReaderEndSeconds));
-    pid_t done = 0;
-    while ((done = ::waitpid(pid_, &status, WNOHANG)) == 0 || (done < 0 && errno == EINTR)) {
-        if (Clock::now() > give_up) {
-            ::kill(pid_, SIGKILL);
-            while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-            }
-            break;
-        }
-        const timespec pause{0, 1000000};  // 1 ms
-        ::nanosleep(&pause, nullptr);
-    }
+    const int status = wait_for_end(pid_, Clock::now() + std::chrono::seconds(std::min(seconds_, kReaderEndSeconds)));
     pid_ = -1;
     return ended(status);
 }

@@ -27,13 +27,18 @@ inline constexpr unsigned kReaderSeconds = 60;
 inline constexpr unsigned kReaderEndSeconds = 10;
 inline constexpr unsigned kReaderCpuSeconds = 3600;
 
+// Waits for every reader ended so far (their destructors do not wait): each ends by itself at
+// the end of its input, or is killed after kReaderEndSeconds. Done when the program ends too.
+void wait_for_ended_readers();
+
 class PdfReader {
 public:
     // The reader `program` (a path) with the message catalogues in `locale_dir`, started at the
     // first attachment; with no program, `missing` says why, for every attachment.
     PdfReader(std::string program, std::string locale_dir, std::string missing = {},
               unsigned seconds = kReaderSeconds);
-    // Ends the reader: its input ends, and it with it.
+    // Ends the reader: its input ends, and it with it, waited for on a thread of its own
+    // (wait_for_ended_readers).
     ~PdfReader();
     PdfReader(const PdfReader&) = delete;
     PdfReader& operator=(const PdfReader&) = delete;

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -350,4 +351,43 @@ TEST_CASE("a reader started early is ready before the first attachment, which go
     const Cleaned got = missing.take(missing.add("%PDF- offentlig-c", false));
     CHECK_FALSE(got.pdf);
     CHECK(got.why.find("cannot be started") != std::string::npos);
+}
+
+TEST_CASE("a reader is ended without waiting for it, and waited for on a thread of its own, never left behind") {
+    const test::TempDir dir;
+    const std::string pid_file = (dir.path / "pid").string(), ended = (dir.path / "ended").string();
+    // A reader that refuses the one attachment it reads, then takes its time to end once its
+    // input has ended (as a reader unloading its libraries does, only longer).
+    const std::string program = script(dir, "slow-to-end",
+                                       "echo $$ > " + pid_file +
+                                           "\n"
+                                           "exec /usr/bin/python3 -c \"\n"
+                                           "import sys, time\n"
+                                           "i, o = sys.stdin.buffer, sys.stdout.buffer\n"
+                                           "n = int.from_bytes(i.read(8), 'little'); i.read(n)\n"
+                                           "why = b'noted'\n"
+                                           "answer = b'BPQ1\\x02' + len(why).to_bytes(8, 'little') + why\n"
+                                           "o.write(len(answer).to_bytes(8, 'little') + answer); o.flush()\n"
+                                           "i.read()\n"
+                                           "time.sleep(2)\n"
+                                           "open('" + ended + "', 'w').write('ended')\n"
+                                           "\"");
+    {
+        PdfReader reader(program, "");
+        std::string why;
+        CHECK_FALSE(reader.clean("%PDF- a", &why));
+        CHECK(why == "noted");
+    }
+    // The destructor closed its input and returned: the reader is still ending.
+    CHECK_FALSE(std::filesystem::exists(ended));
+    wait_for_ended_readers();
+    CHECK(std::filesystem::exists(ended));
+    // And it was waited for: no process of that number is left to wait for.
+    std::ifstream in(pid_file);
+    pid_t pid = 0;
+    in >> pid;
+    REQUIRE(pid > 0);
+    int status = 0;
+    CHECK(::waitpid(pid, &status, WNOHANG) == -1);
+    CHECK(errno == ECHILD);
 }
