@@ -64,6 +64,27 @@ std::string script(const test::TempDir& dir, const std::string& name, const std:
     return path;
 }
 
+// A reader that notes in `log` which process read which attachment (a line "<pid> <name>", the
+// name after "%PDF- "), and with `note_start` "<pid> started" when it starts; it refuses each.
+std::string noting_reader(const test::TempDir& dir, const std::string& log, bool note_start) {
+    const std::string program = (dir.path / "noting-reader").string();
+    std::ofstream(program) << "#!/usr/bin/python3\n"
+                              "import os, sys\n"
+                           << (note_start ? "open('" + log + "', 'a').write('%d started\\n' % os.getpid())\n" : "")
+                           << "i, o = sys.stdin.buffer, sys.stdout.buffer\n"
+                              "while True:\n"
+                              "    n = i.read(8)\n"
+                              "    if len(n) < 8: break\n"
+                              "    data = i.read(int.from_bytes(n, 'little'))\n"
+                              "    open('" + log + "', 'a').write('%d %s\\n' % (os.getpid(), data.decode()[6:]))\n"
+                              "    why = b'noted'\n"
+                              "    answer = b'BPQ1\\x02' + len(why).to_bytes(8, 'little') + why\n"
+                              "    o.write(len(answer).to_bytes(8, 'little') + answer)\n"
+                              "    o.flush()\n";
+    ::chmod(program.c_str(), 0755);
+    return program;
+}
+
 }  // namespace
 
 TEST_CASE("the reader's answer comes back as it was sent, and a refusal with its reason") {
@@ -266,21 +287,7 @@ TEST_CASE("a reader that cannot start, crashes, takes too long or answers wrongl
 TEST_CASE("a meeting's public and confidential items' attachments go to two readers, never one") {
     const test::TempDir dir;
     const std::string log = (dir.path / "log").string();
-    // A reader that notes which process read which attachment, and refuses each.
-    const std::string program = (dir.path / "noting-reader").string();
-    std::ofstream(program) << "#!/usr/bin/python3\n"
-                              "import os, sys\n"
-                              "i, o = sys.stdin.buffer, sys.stdout.buffer\n"
-                              "while True:\n"
-                              "    n = i.read(8)\n"
-                              "    if len(n) < 8: break\n"
-                              "    data = i.read(int.from_bytes(n, 'little'))\n"
-                              "    open('" + log + "', 'a').write('%d %s\\n' % (os.getpid(), data.decode()[6:]))\n"
-                              "    why = b'noted'\n"
-                              "    answer = b'BPQ1\\x02' + len(why).to_bytes(8, 'little') + why\n"
-                              "    o.write(len(answer).to_bytes(8, 'little') + answer)\n"
-                              "    o.flush()\n";
-    ::chmod(program.c_str(), 0755);
+    const std::string program = noting_reader(dir, log, false);
     {
         attach::CleanQueue queue(true, [&program] { return std::make_unique<PdfReader>(program, ""); });
         const size_t a = queue.add("%PDF- offentlig-a", false), b = queue.add("%PDF- fortrolig-b", true),
@@ -304,22 +311,7 @@ TEST_CASE("a meeting's public and confidential items' attachments go to two read
 TEST_CASE("a reader started early is ready before the first attachment, which goes to it; one that cannot start says so there") {
     const test::TempDir dir;
     const std::string log = (dir.path / "log").string();
-    // A reader that notes when it starts and which process read which attachment, and refuses each.
-    const std::string program = (dir.path / "noting-reader").string();
-    std::ofstream(program) << "#!/usr/bin/python3\n"
-                              "import os, sys\n"
-                              "open('" + log + "', 'a').write('%d started\\n' % os.getpid())\n"
-                              "i, o = sys.stdin.buffer, sys.stdout.buffer\n"
-                              "while True:\n"
-                              "    n = i.read(8)\n"
-                              "    if len(n) < 8: break\n"
-                              "    data = i.read(int.from_bytes(n, 'little'))\n"
-                              "    open('" + log + "', 'a').write('%d %s\\n' % (os.getpid(), data.decode()[6:]))\n"
-                              "    why = b'noted'\n"
-                              "    answer = b'BPQ1\\x02' + len(why).to_bytes(8, 'little') + why\n"
-                              "    o.write(len(answer).to_bytes(8, 'little') + answer)\n"
-                              "    o.flush()\n";
-    ::chmod(program.c_str(), 0755);
+    const std::string program = noting_reader(dir, log, true);
     const auto lines = [&log] {
         std::ifstream in(log);
         std::vector<std::pair<std::string, std::string>> out;
