@@ -69,6 +69,9 @@ std::optional<render::Wording> load_wording(const std::filesystem::path& templat
 std::optional<RenderKit> load_kit(const std::filesystem::path& templates, const std::filesystem::path& fonts,
                                   Diagnostics& diags);
 
+// Starts the PDF reader before the meeting is read, if the meeting folder's folders hold PDF
+// files (input::start_reading_attachments); load then queues the attachments in `unfinished`.
+void start_reading_attachments(const InputFiles& files, input::UnfinishedAttachments& unfinished);
 // Reads a meeting folder (meeting.txt, the items, their tables) into the model. With
 // `unfinished`, its PDF attachments may still be being read when it returns (on another core, by
 // the PDF reader): compute the meeting meanwhile, then finish_attachments before prepare.

@@ -38,6 +38,10 @@ std::optional<model::Meeting> load(const InputFiles& files, const std::string& i
     return input::load_meeting(files, id, diags, unfinished);
 }
 
+void start_reading_attachments(const InputFiles& files, input::UnfinishedAttachments& unfinished) {
+    input::start_reading_attachments(files, unfinished);
+}
+
 void finish_attachments(model::Meeting& meeting, input::UnfinishedAttachments& unfinished, const InputFiles& files,
                         Diagnostics& diags) {
     input::finish_attachments(meeting, unfinished, files, diags);

@@ -96,6 +96,15 @@ UnfinishedAttachments::~UnfinishedAttachments() = default;
 UnfinishedAttachments::UnfinishedAttachments(UnfinishedAttachments&&) noexcept = default;
 UnfinishedAttachments& UnfinishedAttachments::operator=(UnfinishedAttachments&&) noexcept = default;
 
+void start_reading_attachments(const InputFiles& files, UnfinishedAttachments& unfinished) {
+    if (!unfinished.pdfs) unfinished.pdfs = std::make_unique<PdfReading>(std::thread::hardware_concurrency() > 1);
+    for (const std::string& folder : folders_on_disk(files))
+        if (holds_pdf_file(files, folder)) {
+            unfinished.pdfs->queue.start_reader_early();
+            return;
+        }
+}
+
 void finish_attachments(model::Meeting& meeting, UnfinishedAttachments& unfinished, const InputFiles& files,
                         Diagnostics& diags) {
     if (!unfinished.pdfs) return;
@@ -210,17 +219,22 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
     const FileAliases aliases(files, owners);  // shared by all items, so the folders are walked once
     // PDF attachments are cleaned on a second core while the items' text is read.
     UnfinishedAttachments reading;
-    reading.pdfs = std::make_unique<PdfReading>(std::thread::hardware_concurrency() > 1);
+    if (unfinished && unfinished->pdfs) {
+        reading = std::move(*unfinished);  // start_reading_attachments made the queue, and started its reader
+    } else {
+        reading.pdfs = std::make_unique<PdfReading>(std::thread::hardware_concurrency() > 1);
+        // An item folder that holds a PDF file most likely has a PDF attachment: the reader is
+        // started now, so that it is ready when the first one is queued (the example's first is
+        // queued some 10 ms in, and the reader's own start takes some 12 ms). Should no
+        // attachment come, it only ends with the queue; the attachments of a confidential item
+        // start their own.
+        for (const auto& listed_item : listed)
+            if (holds_pdf_file(files, listed_item.second.name)) {
+                reading.pdfs->queue.start_reader_early();
+                break;
+            }
+    }
     PdfReading& pdfs = *reading.pdfs;
-    // An item folder that holds a PDF file most likely has a PDF attachment: the reader is
-    // started now, so that it is ready when the first one is queued (the example's first is
-    // queued some 10 ms in, and the reader's own start takes some 5 ms). Should no attachment
-    // come, it only ends with the queue; the attachments of a confidential item start their own.
-    for (const auto& listed_item : listed)
-        if (holds_pdf_file(files, listed_item.second.name)) {
-            pdfs.queue.start_reader_early();
-            break;
-        }
     for (const auto& [kv, owner] : listed) {
         if (!count_for_meeting(files.totals(), &ReadTotals::items, 1, kMaxMeetingItems, N_("agenda items"), kv->value_loc,
                                diags))

@@ -506,11 +506,16 @@ namespace {
 
 // What a build reads of a meeting's PDF attachments, and every message, computed with the
 // attachments given to the meeting before computing (as load_meeting does alone) or after
-// (as the build does, computing while the reader reads).
-std::string loaded_and_computed(const std::filesystem::path& dir, bool attachments_after) {
+// (as the build does, computing while the reader reads); with `started_first`, their reading
+// started before the meeting is read (as the build does, before it takes its lock).
+std::string loaded_and_computed(const std::filesystem::path& dir, bool attachments_after, bool started_first = false) {
     Diagnostics d;
     DiskFiles files(dir);
     input::UnfinishedAttachments unfinished;
+    if (started_first) {
+        pipeline::start_reading_attachments(files, unfinished);
+        CHECK(unfinished.pdfs);
+    }
     auto meeting = load_meeting(files, dir.filename().string(), d, attachments_after ? &unfinished : nullptr);
     if (!meeting) return "no meeting: " + test::messages(d);
     if (attachments_after) CHECK(unfinished.pdfs);
@@ -534,6 +539,7 @@ TEST_CASE("meeting loader: the PDF attachments given after computing the tables,
     const std::string before = loaded_and_computed(example, false);
     CHECK(before.find(" pages, ") != std::string::npos);
     CHECK(loaded_and_computed(example, true) == before);
+    CHECK(loaded_and_computed(example, true, true) == before);
 
     // A damaged attachment: its error, among the tables' messages, the same either way.
     const test::TempDir dir;
@@ -545,4 +551,5 @@ TEST_CASE("meeting loader: the PDF attachments given after computing the tables,
     const std::string damaged = loaded_and_computed(copy, false);
     CHECK(damaged.find("error: cannot use the attachment file") != std::string::npos);
     CHECK(loaded_and_computed(copy, true) == damaged);
+    CHECK(loaded_and_computed(copy, true, true) == damaged);
 }
