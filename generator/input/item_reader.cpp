@@ -224,10 +224,6 @@ std::optional<model::Date> read_date(const std::string& text) {
     return model::Date{y, m, d};
 }
 
-bool is_pdf_name(const std::string& name) {
-    return name.size() > 4 && fold_label(name.substr(name.size() - 4)) == ".pdf";
-}
-
 // A PDF attachment is read as untrusted input, checked and cleaned (attach/pdf_attachment.hpp),
 // in two steps: its bytes are read and queued here, to be cleaned on another thread; false (with
 // an error) if they cannot be read.
@@ -545,6 +541,10 @@ void finish_pdf_attachments(PdfReading& pdfs, std::vector<AgendaItem>& items, Re
         finish_pdf_attachment(p, pdfs.queue.take(p.ticket), a, totals, diags);
     }
     pdfs.pending.clear();
+}
+
+bool is_pdf_name(const std::string& name) {
+    return name.size() > 4 && fold_label(std::string_view(name).substr(name.size() - 4)) == ".pdf";
 }
 
 }  // namespace boardpack::input

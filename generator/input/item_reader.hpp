@@ -26,6 +26,9 @@ struct PendingPdf {
     static constexpr size_t kLeftOut = static_cast<size_t>(-1);
 };
 
+// Whether a file's name ends in ".pdf", in any case: an attachment given as a PDF file.
+bool is_pdf_name(const std::string& name);
+
 // The PDF attachments of the items read so far, cleaning meanwhile.
 struct PdfReading {
     attach::CleanQueue queue;

@@ -80,17 +80,6 @@ std::optional<model::Date> parse_iso_date(const std::string& text) {
     return d;
 }
 
-namespace {
-
-// Whether a folder holds a file named *.pdf (in any case) itself.
-bool holds_pdf_file(const InputFiles& files, const std::string& folder) {
-    for (const std::string& name : files.list(folder))
-        if (name.size() > 4 && fold_label(std::string_view(name).substr(name.size() - 4)) == ".pdf") return true;
-    return false;
-}
-
-}  // namespace
-
 UnfinishedAttachments::UnfinishedAttachments() = default;
 UnfinishedAttachments::~UnfinishedAttachments() = default;
 UnfinishedAttachments::UnfinishedAttachments(UnfinishedAttachments&&) noexcept = default;
@@ -99,10 +88,11 @@ UnfinishedAttachments& UnfinishedAttachments::operator=(UnfinishedAttachments&&)
 void start_reading_attachments(const InputFiles& files, UnfinishedAttachments& unfinished) {
     if (!unfinished.pdfs) unfinished.pdfs = std::make_unique<PdfReading>(std::thread::hardware_concurrency() > 1);
     for (const std::string& folder : folders_on_disk(files))
-        if (holds_pdf_file(files, folder)) {
-            unfinished.pdfs->queue.start_reader_early();
-            return;
-        }
+        for (const std::string& name : files.list(folder))
+            if (is_pdf_name(name)) {
+                unfinished.pdfs->queue.start_reader_early();
+                return;
+            }
 }
 
 void finish_attachments(model::Meeting& meeting, UnfinishedAttachments& unfinished, const InputFiles& files,
@@ -218,22 +208,10 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
     std::map<int, SourceLoc> numbers;  // item number -> where it was first given
     const FileAliases aliases(files, owners);  // shared by all items, so the folders are walked once
     // PDF attachments are cleaned on a second core while the items' text is read.
+    // A build made the queue, and started its reader, before it took its lock; otherwise now.
     UnfinishedAttachments reading;
-    if (unfinished && unfinished->pdfs) {
-        reading = std::move(*unfinished);  // start_reading_attachments made the queue, and started its reader
-    } else {
-        reading.pdfs = std::make_unique<PdfReading>(std::thread::hardware_concurrency() > 1);
-        // An item folder that holds a PDF file most likely has a PDF attachment: the reader is
-        // started now, so that it is ready when the first one is queued (the example's first is
-        // queued some 10 ms in, and the reader's own start takes some 12 ms). Should no
-        // attachment come, it only ends with the queue; the attachments of a confidential item
-        // start their own.
-        for (const auto& listed_item : listed)
-            if (holds_pdf_file(files, listed_item.second.name)) {
-                reading.pdfs->queue.start_reader_early();
-                break;
-            }
-    }
+    if (unfinished && unfinished->pdfs) reading = std::move(*unfinished);
+    else start_reading_attachments(files, reading);
     PdfReading& pdfs = *reading.pdfs;
     for (const auto& [kv, owner] : listed) {
         if (!count_for_meeting(files.totals(), &ReadTotals::items, 1, kMaxMeetingItems, N_("agenda items"), kv->value_loc,

@@ -106,9 +106,8 @@ std::span<const int> chain(FontStyle style) {
         {static_cast<int>(FontStyle::Italic), kFallbackRegular, -1},
         {static_cast<int>(FontStyle::BoldItalic), kFallbackBold, kFallbackRegular},
         {static_cast<int>(FontStyle::Mono), kFallbackRegular, -1}};
-    const int s = static_cast<int>(style);
-    const bool bold = style == FontStyle::Bold || style == FontStyle::BoldItalic;
-    return {kChains[s], bold ? 3u : 2u};
+    const int* chain = kChains[static_cast<int>(style)];
+    return {chain, chain[2] < 0 ? 2u : 3u};
 }
 
 // The characters a face has.
