@@ -104,6 +104,22 @@ TEST_CASE("line memo: the same lines as break_lines, found again only for the sa
     CHECK(remembering.memo().hits() == 1);
 }
 
+TEST_CASE("line memo: a short text (a cell's figure) is broken each time, never kept") {
+    const FixedMetrics fixed;
+    const RememberingMetrics remembering(fixed);
+    const std::vector<Span> cell = {{"1.234,5 mio. kr.", FontStyle::Regular, {}, "", false, ""}};
+    for (int i = 0; i < 3; ++i) CHECK(lines_text(break_lines(cell, 40, 10, remembering)) == lines_text(break_lines(cell, 40, 10, fixed)));
+    CHECK(remembering.memo().hits() == 0);
+    CHECK(remembering.memo().bytes() == 0);
+    // Spans are counted together: short pieces of a long paragraph are one input, kept.
+    std::vector<Span> pieces;
+    for (const char* w : {"Regionerne ", "har ", "i ", "2023 ", "en ", "samlet ", "ramme ", "på ", "34,4 ", "mio. kr."})
+        pieces.push_back({w, FontStyle::Regular, {}, "", false, ""});
+    break_lines(pieces, 120, 10, remembering);
+    CHECK(lines_text(break_lines(pieces, 120, 10, remembering)) == lines_text(break_lines(pieces, 120, 10, fixed)));
+    CHECK(remembering.memo().hits() == 1);
+}
+
 TEST_CASE("line memo: past its budget it forgets, and breaks again") {
     const FixedMetrics fixed;
     const RememberingMetrics remembering(fixed, 2000);

@@ -100,6 +100,11 @@ Scratch& scratch() {
     return s;
 }
 
+// The shortest text, in bytes, break_lines looks up in the line memo and keeps there. Measured on
+// the example (callgrind): 16 bytes 207,26 M instructions, 32 207,19 M, 64 207,24 M, 128 208,0 M,
+// every text 208,4 M.
+constexpr size_t kMemoFromBytes = 32;
+
 class Breaker {
 public:
     Breaker(const std::vector<Span>& spans, double width, double size, const FontMetrics& m)
@@ -371,7 +376,11 @@ private:
 
 std::vector<LaidLine> break_lines(const std::vector<Span>& spans, double width, double size, const FontMetrics& metrics) {
     LineMemo* memo = metrics.line_memo();
-    if (!memo) return Breaker(spans, width, size, metrics).run();
+    size_t bytes = 0;
+    for (const Span& s : spans) bytes += s.text.size();
+    // A short text (a table cell's figure, a label) is broken in about the time it takes to hash
+    // it and look it up: the memo is for paragraphs.
+    if (!memo || bytes < kMemoFromBytes) return Breaker(spans, width, size, metrics).run();
     const uint64_t hash = LineMemo::hash(spans, width, size);
     if (auto kept = memo->find(hash, spans, width, size)) return std::move(*kept);
     std::vector<LaidLine> lines = Breaker(spans, width, size, metrics).run();
