@@ -69,6 +69,8 @@ struct Renderer {
     // The editions render one after the other (a large meeting): the PDF writer gives memory
     // back between its steps (pdf_writer.hpp).
     bool in_turn = false;
+    // Rendering together, the editions' HTML pages make each table once (table_memo.hpp).
+    render::html::TableHtmlMemo* tables = nullptr;
 
     // Writes laid-out pages (with the PDF attachments' pages they draw) as the PDF `relative`
     // (to output/<meeting>) in the staging folder, and makes it durable; with `agenda_only`, a
@@ -124,11 +126,11 @@ struct Renderer {
                 // staging folder, which is then never published.
                 bool made = true;
                 if (!write) {
-                    made = pipeline::render_html(view, kit.wording, kit.html, r.diags, [](std::string_view) {});
+                    made = pipeline::render_html(view, kit.wording, kit.html, r.diags, [](std::string_view) {}, tables);
                 } else {
                     const std::lock_guard<std::mutex> lock(publishing);
                     const publish::Fill fill = [&](const publish::Put& put) {
-                        made = pipeline::render_html(view, kit.wording, kit.html, r.diags, put);
+                        made = pipeline::render_html(view, kit.wording, kit.html, r.diags, put, tables);
                     };
                     if (!publisher->write(publish::edition_file(job.folder, "html"), fill, job.access, &r.why)) {
                         r.result = EditionResult::OutputFailed;
@@ -272,6 +274,11 @@ void render_editions(const model::Meeting& meeting, const RenderKit& kit, publis
     // threads in turn. Each writes when the build writes: an error one task finds does not stop
     // another from putting its file into the staging folder, which is then never published.
     const EditionJob jobs[2] = {EditionJob(meeting, 0, changes[0]), EditionJob(meeting, 1, changes[1])};
+    // Editions render together only when they mark a public item alike (build.cpp), so a
+    // public table is the same markup in both pages: made once. It holds every table's markup
+    // until both pages are made: a meeting small enough to render together.
+    render::html::TableHtmlMemo tables;
+    renderer.tables = &tables;
     const bool writes = publisher && clean;
     struct Work {
         int edition;

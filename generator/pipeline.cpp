@@ -61,13 +61,15 @@ void report_unprintable(const model::Meeting& meeting, const render::pdf::FontFi
 }
 
 std::optional<std::string> render_html(const model::EditionView& view, const render::Wording& wording,
-                                       const render::html::HtmlTemplates& templates, Diagnostics& diags) {
-    return render::html::render_html(view, wording, templates, diags);
+                                       const render::html::HtmlTemplates& templates, Diagnostics& diags,
+                                       render::html::TableHtmlMemo* tables) {
+    return render::html::render_html(view, wording, templates, diags, tables);
 }
 
 bool render_html(const model::EditionView& view, const render::Wording& wording,
-                 const render::html::HtmlTemplates& templates, Diagnostics& diags, const render::html::HtmlPut& put) {
-    return render::html::render_html(view, wording, templates, diags, put);
+                 const render::html::HtmlTemplates& templates, Diagnostics& diags, const render::html::HtmlPut& put,
+                 render::html::TableHtmlMemo* tables) {
+    return render::html::render_html(view, wording, templates, diags, put, tables);
 }
 
 render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const render::Wording& wording,

@@ -226,7 +226,7 @@ void render_block(const Block& b, bool tight, const BlockOut& o) {
         case Block::Kind::Rule: out += "<hr>\n"; break;
         case Block::Kind::Table:
             if (b.table >= 0 && static_cast<size_t>(b.table) < o.item.tables.size())
-                o.table.render(o.item.tables[static_cast<size_t>(b.table)], out);
+                o.table.render(o.item, static_cast<size_t>(b.table), out);
             break;
         case Block::Kind::Chart:
             if (b.chart >= 0 && static_cast<size_t>(b.chart) < o.item.charts.size())

@@ -17,8 +17,8 @@ void append_escaped(const std::string& text, std::string& out, const char* apost
 // An interface rather than a std::function: it is called from deep in the block recursion.
 class TableRenderer {
 public:
-    // Appends the table's markup to out.
-    virtual void render(const model::Table& table, std::string& out) const = 0;
+    // Appends the markup of item.tables[table] to out.
+    virtual void render(const model::AgendaItem& item, size_t table, std::string& out) const = 0;
     // A figure's caption, "Figur 1: ...", in the packet's wording.
     virtual std::string figure_caption(int number, const std::string& description) const = 0;
     // What a chart prints for a value not stated, in the packet's wording.

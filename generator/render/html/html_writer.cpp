@@ -276,17 +276,25 @@ mstch::mustache parsed(const std::shared_ptr<const mstch::mustache>& kept, const
 
 class TemplateTables final : public TableRenderer {
 public:
-    TemplateTables(const HtmlTemplates& templates, const Wording& wording, Diagnostics& diags, std::string changed_word)
+    // With a memo, a table the other edition made is copied from it (table_memo.hpp).
+    TemplateTables(const HtmlTemplates& templates, const Wording& wording, Diagnostics& diags, std::string changed_word,
+                   TableHtmlMemo* memo)
         : template_{parsed(templates.parsed_table, templates.table)},
           wording_(wording),
           diags_(diags),
-          changed_word_(std::move(changed_word)) {
+          changed_word_(std::move(changed_word)),
+          memo_(memo) {
         template_.set_custom_escape(template_escape);
     }
 
-    void render(const model::Table& t, std::string& out) const override {
-        TableContext context{t, wording_, ++count_, changed_word_};
-        render_template(template_, "templates/html/tabel.mustache", context, diags_, out);
+    void render(const model::AgendaItem& item, size_t index, std::string& out) const override {
+        const model::Table& t = item.tables[index];
+        const auto make = [&](std::string& into) {
+            TableContext context{t, wording_, table_caption_id(item, index), changed_word_};
+            return render_template(template_, "templates/html/tabel.mustache", context, diags_, into);
+        };
+        if (memo_) memo_->append(t, changed_word_, out, make);
+        else make(out);
     }
     std::string figure_caption(int number, const std::string& description) const override {
         return wording_.figure_caption(number, description);
@@ -299,7 +307,7 @@ private:
     render::chart::ChartWords chart_words_ = render::chart::chart_words(wording_);
     Diagnostics& diags_;
     std::string changed_word_;
-    mutable int count_ = 0;  // tables rendered so far: their captions' ids are numbered on the page
+    TableHtmlMemo* memo_;
 };
 
 }  // namespace
@@ -312,11 +320,11 @@ namespace {
 // makes it a few bytes at a time), so that a large meeting's page (several MB) is never held
 // whole beside the fragments it is made of. False if a template failed (reported).
 bool render_page(const model::EditionView& view, const Wording& wording, const HtmlTemplates& templates,
-                 Diagnostics& diags, bool sheet_only, std::string* whole, const HtmlPut& give) {
+                 Diagnostics& diags, bool sheet_only, std::string* whole, const HtmlPut& give, TableHtmlMemo* tables) {
     const int errors_before = diags.error_count();
     const bool corrected = corrected_version(view) > 0;
     const std::string changed_word = corrected ? wording.get("skjult-rettet") : "";
-    const TemplateTables table{templates, wording, diags, changed_word};
+    const TemplateTables table{templates, wording, diags, changed_word, tables};
 
     ItemContext ctx{wording, table, changed_word};
     mstch::data page = page_data(view, wording, templates);
@@ -372,22 +380,22 @@ bool render_page(const model::EditionView& view, const Wording& wording, const H
 }  // namespace
 
 std::optional<std::string> render_html(const model::EditionView& view, const Wording& wording,
-                                       const HtmlTemplates& templates, Diagnostics& diags) {
+                                       const HtmlTemplates& templates, Diagnostics& diags, TableHtmlMemo* tables) {
     std::string out;
-    if (!render_page(view, wording, templates, diags, false, &out, {})) return std::nullopt;
+    if (!render_page(view, wording, templates, diags, false, &out, {}, tables)) return std::nullopt;
     return out;
 }
 
 bool render_html(const model::EditionView& view, const Wording& wording, const HtmlTemplates& templates,
-                 Diagnostics& diags, const HtmlPut& put) {
-    return render_page(view, wording, templates, diags, false, nullptr, put);
+                 Diagnostics& diags, const HtmlPut& put, TableHtmlMemo* tables) {
+    return render_page(view, wording, templates, diags, false, nullptr, put, tables);
 }
 
 std::optional<std::string> render_correction_html(const model::EditionView& view, const Wording& wording,
                                                   const HtmlTemplates& templates, Diagnostics& diags) {
     if (!corrected_version(view)) return std::string();
     std::string out;
-    if (!render_page(view, wording, templates, diags, true, &out, {})) return std::nullopt;
+    if (!render_page(view, wording, templates, diags, true, &out, {}, nullptr)) return std::nullopt;
     return out;
 }
 

@@ -53,12 +53,17 @@ std::vector<size_t> numeric_slots(const model::Table& t) {
 
 }  // namespace
 
-TableContext::TableContext(const model::Table& table, const Wording& wording, int index, const std::string& changed_word)
+std::string table_caption_id(const model::AgendaItem& item, size_t table) {
+    return "tabeltitel-" + std::to_string(item.number) + "-" + std::to_string(table + 1);
+}
+
+TableContext::TableContext(const model::Table& table, const Wording& wording, std::string caption_id,
+                           const std::string& changed_word)
     : table_(table),
       changed_word_(changed_word),
       slots_(numeric_slots(table)),
       caption_(string_data(wording.table_caption(table))),
-      caption_id_(string_data("tabeltitel-" + std::to_string(index))),
+      caption_id_(string_data(std::move(caption_id))),
       anchor_(string_data(table.anchor)),
       source_(string_data(wording.table_source(table))),
       columns_(string_data(std::to_string(table.header.size()))),

@@ -23,9 +23,9 @@ namespace boardpack::render::html {
 class TableContext final : public kainjow::mustache::basic_context<std::string> {
 public:
     using Data = kainjow::mustache::data;
-    // The table as the `index`th on its page; `changed_word` the hidden word of a changed
-    // cell's mark, or "" for no marks.
-    TableContext(const model::Table& table, const Wording& wording, int index, const std::string& changed_word);
+    // The table with its caption's id (table_caption_id); `changed_word` the hidden word of a
+    // changed cell's mark, or "" for no marks.
+    TableContext(const model::Table& table, const Wording& wording, std::string caption_id, const std::string& changed_word);
 
     void push(const Data* data) override;
     void pop() override;
@@ -66,6 +66,12 @@ private:
     std::deque<CellFields> cell_;  // the entered cell's fields (at most one: cells do not nest)
     mutable std::deque<Data> values_;
 };
+
+// The id of the caption of item.tables[table]: "tabeltitel-<item>-<n>", n counting the item's
+// tables (its attachments' too) from 1, as a chart's is "figur-<item>-<n>". It names the item,
+// not the table's place on the page, so a public item's table is the same markup in both
+// editions (table_memo.hpp).
+std::string table_caption_id(const model::AgendaItem& item, size_t table);
 
 // Columns (the label column included) that still fit across a portrait A4 page in print.
 inline constexpr size_t kPortraitColumns = 9;
