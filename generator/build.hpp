@@ -20,6 +20,7 @@
 #include "render/pdf/font_metrics.hpp"
 #include "render/pdf/page_items.hpp"
 #include "render/pdf/pdf_writer.hpp"
+#include "render/pdf/table_parts_memo.hpp"
 #include "render/wording.hpp"
 
 namespace boardpack {
@@ -101,9 +102,12 @@ bool render_html(const model::EditionView& view, const render::Wording& wording,
                  render::html::TableHtmlMemo* tables = nullptr);
 // One edition laid out on PDF pages; a packet that merges PDF attachments also says what its
 // agenda-only PDF prints (the same pages but the attachments', each attachment's line linked to
-// its file in bilag/), which keeps the PDF/UA claim (README, "Attachments").
+// its file in bilag/), which keeps the PDF/UA claim (README, "Attachments"). With `tables`,
+// shared by the two editions of a meeting laid out together, each public table is measured
+// once for both (render/pdf/table_parts_memo.hpp).
 render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const render::Wording& wording,
-                                     const render::pdf::FontMetrics& metrics);
+                                     const render::pdf::FontMetrics& metrics,
+                                     render::pdf::TablePartsMemo* tables = nullptr);
 // The laid-out pages written as a PDF file at `path` (nothing written for ""), with the faces it
 // uses embedded as subsets and the kit's colour profile; the document is taken, each page freed
 // once written. With `agenda_only_path`, a merged packet's agenda-only PDF is written there

@@ -69,8 +69,10 @@ struct Renderer {
     // The editions render one after the other (a large meeting): the PDF writer gives memory
     // back between its steps (pdf_writer.hpp).
     bool in_turn = false;
-    // Rendering together, the editions' HTML pages make each table once (table_memo.hpp).
+    // Rendering together, the editions' HTML pages make each table once (table_memo.hpp), and
+    // their packets measure each table once (table_parts_memo.hpp).
     render::html::TableHtmlMemo* tables = nullptr;
+    render::pdf::TablePartsMemo* table_parts = nullptr;
 
     // Writes laid-out pages (with the PDF attachments' pages they draw) as the PDF `relative`
     // (to output/<meeting>) in the staging folder, and makes it durable; with `agenda_only`, a
@@ -149,7 +151,7 @@ struct Renderer {
                 return;
             }
             case Task::Packet: {
-                render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, metrics);
+                render::pdf::LaidOutDocument laid = pipeline::lay_out(view, kit.wording, metrics, table_parts);
                 r.pages = static_cast<int>(laid.pages.size());
                 // Said once, by the edition that holds every table.
                 if (job.edition == model::Edition::Lukket)
@@ -275,10 +277,13 @@ void render_editions(const model::Meeting& meeting, const RenderKit& kit, publis
     // another from putting its file into the staging folder, which is then never published.
     const EditionJob jobs[2] = {EditionJob(meeting, 0, changes[0]), EditionJob(meeting, 1, changes[1])};
     // Editions render together only when they mark a public item alike (build.cpp), so a
-    // public table is the same markup in both pages: made once. It holds every table's markup
-    // until both pages are made: a meeting small enough to render together.
+    // public table is the same markup in both pages, and the same parts in both packets: made
+    // once. The memos hold every table's until both editions are done: a meeting small enough
+    // to render together.
     render::html::TableHtmlMemo tables;
+    render::pdf::TablePartsMemo table_parts;
     renderer.tables = &tables;
+    renderer.table_parts = &table_parts;
     const bool writes = publisher && clean;
     struct Work {
         int edition;

@@ -73,8 +73,8 @@ bool render_html(const model::EditionView& view, const render::Wording& wording,
 }
 
 render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const render::Wording& wording,
-                                     const render::pdf::FontMetrics& metrics) {
-    return render::pdf::layout_packet(view, view.edition, wording, metrics);
+                                     const render::pdf::FontMetrics& metrics, render::pdf::TablePartsMemo* tables) {
+    return render::pdf::layout_packet(view, view.edition, wording, metrics, tables);
 }
 
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const RenderKit& kit, const std::string& path,

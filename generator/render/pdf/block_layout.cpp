@@ -5,6 +5,7 @@
 #include "render/chart/chart_text.hpp"
 #include "render/pdf/inline_spans.hpp"
 #include "render/pdf/pdf_style.hpp"
+#include "render/pdf/table_parts_memo.hpp"
 
 namespace boardpack::render::pdf {
 
@@ -63,11 +64,8 @@ std::vector<LaidLine> paragraph_lines(const Block& b, double indent, BlockContex
                        ctx.metrics);
 }
 
-const TableParts& table_parts(const model::Table& t, double indent, BlockContext& ctx) {
-    const double w = ctx.width - indent;
-    const auto [it, added] = ctx.tables.try_emplace({&t, w});
-    TableParts& p = it->second;
-    if (!added) return p;
+TableParts measure_table(const model::Table& t, double w, const BlockContext& ctx) {
+    TableParts p;
     p.box = layout_table(t, w, ctx.metrics);
     const std::string caption = ctx.wording.table_caption(t);
     p.caption = break_lines(plain(caption, FontStyle::Bold, style::kText), w, style::kCaptionSize, ctx.metrics);
@@ -79,6 +77,16 @@ const TableParts& table_parts(const model::Table& t, double indent, BlockContext
     for (const std::string& n : t.notes)
         p.below.push_back(break_lines(plain(n, FontStyle::Regular, style::kMuted), w, style::kSmallSize, ctx.metrics));
     return p;
+}
+
+const TableParts& table_parts(const model::Table& t, double indent, BlockContext& ctx) {
+    const double w = ctx.width - indent;
+    const auto [it, added] = ctx.tables.parts.try_emplace({&t, w});
+    if (added) {
+        const auto make = [&] { return measure_table(t, w, ctx); };
+        it->second = ctx.tables.shared ? ctx.tables.shared->get(t, w, make) : std::make_shared<const TableParts>(make());
+    }
+    return *it->second;
 }
 
 // A chart: its caption (kept with it), the drawing, laid out once at the chart width the

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -14,9 +15,15 @@
 
 namespace boardpack::render::pdf {
 
+class TablePartsMemo;
+
 // Tables laid out by table and width: each is measured once, and the measured blocks point
-// into this map (its entries never move).
-using TableCache = std::map<std::pair<const model::Table*, double>, TableParts>;
+// into the parts this map holds. With `shared`, a table the other edition measured is taken
+// from it (table_parts_memo.hpp).
+struct TableCache {
+    std::map<std::pair<const model::Table*, double>, std::shared_ptr<const TableParts>> parts;
+    TablePartsMemo* shared = nullptr;
+};
 
 // The blocks and table cells of a corrected packet that carry a `changed` flag, by their
 // Origin (block; block, row, column): the packet draws a bar in the margin beside them.

@@ -349,10 +349,10 @@ struct Packet {
         // The item's tables are placed: what they measured is not needed again, but whether
         // their numbers had to break over lines (the cache's order is the item's: its tables
         // are one vector).
-        for (const auto& [key, parts] : tables)
-            if (parts.box.numbers_split && (doc.numbers_split.empty() || doc.numbers_split.back() != key.first))
+        for (const auto& [key, parts] : tables.parts)
+            if (parts->box.numbers_split && (doc.numbers_split.empty() || doc.numbers_split.back() != key.first))
                 doc.numbers_split.push_back(key.first);
-        tables.clear();
+        tables.parts.clear();
     }
 
     // The footer's texts on each page of a document of `total` pages: the line, and "Side N af
@@ -525,8 +525,9 @@ struct Packet {
 }  // namespace
 
 LaidOutDocument layout_packet(const model::EditionView& view, model::Edition edition, const Wording& wording,
-                              const FontMetrics& metrics) {
+                              const FontMetrics& metrics, TablePartsMemo* shared_tables) {
     TableCache tables;
+    tables.shared = shared_tables;
     Packet packet(view, edition, wording, metrics, tables);
     packet.run();
     return std::move(packet.doc);
