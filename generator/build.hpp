@@ -90,16 +90,16 @@ void prepare(model::Meeting& meeting, const render::Wording& wording, Diagnostic
 void report_unprintable(const model::Meeting& meeting, const render::pdf::FontFiles& fonts, Diagnostics& diags);
 // The meeting as `edition` shows it; it refers to `meeting`, which must outlive it.
 inline model::EditionView edition(const model::Meeting& meeting, model::Edition e) { return model::edition_view(meeting, e); }
-// One edition as one HTML page; with `tables`, shared by the two editions of a meeting rendered
-// together, each public table's markup is made once for both (render/html/table_memo.hpp).
+// One edition as one HTML page; with `blocks`, shared by the two editions of a meeting rendered
+// together, each public item's blocks are made once for both (render/html/blocks_memo.hpp).
 std::optional<std::string> render_html(const model::EditionView& view, const render::Wording& wording,
                                        const render::html::HtmlTemplates& templates, Diagnostics& diags,
-                                       render::html::TableHtmlMemo* tables = nullptr);
+                                       render::html::BlocksHtmlMemo* blocks = nullptr);
 // The same, given piece by piece to `put` as it is made (a build writes it so, to its file);
 // false if a template failed.
 bool render_html(const model::EditionView& view, const render::Wording& wording,
                  const render::html::HtmlTemplates& templates, Diagnostics& diags, const render::html::HtmlPut& put,
-                 render::html::TableHtmlMemo* tables = nullptr);
+                 render::html::BlocksHtmlMemo* blocks = nullptr);
 // One edition laid out on PDF pages; a packet that merges PDF attachments also says what its
 // agenda-only PDF prints (the same pages but the attachments', each attachment's line linked to
 // its file in bilag/), which keeps the PDF/UA claim (README, "Attachments"). With `tables`,

@@ -69,9 +69,9 @@ struct Renderer {
     // The editions render one after the other (a large meeting): the PDF writer gives memory
     // back between its steps (pdf_writer.hpp).
     bool in_turn = false;
-    // Rendering together, the editions' HTML pages make each table once (table_memo.hpp), and
-    // their packets measure each table once (table_parts_memo.hpp).
-    render::html::TableHtmlMemo* tables = nullptr;
+    // Rendering together, the editions' HTML pages make each public item's blocks once
+    // (blocks_memo.hpp), and their packets measure each table once (table_parts_memo.hpp).
+    render::html::BlocksHtmlMemo* blocks = nullptr;
     render::pdf::TablePartsMemo* table_parts = nullptr;
 
     // Writes laid-out pages (with the PDF attachments' pages they draw) as the PDF `relative`
@@ -128,11 +128,11 @@ struct Renderer {
                 // staging folder, which is then never published.
                 bool made = true;
                 if (!write) {
-                    made = pipeline::render_html(view, kit.wording, kit.html, r.diags, [](std::string_view) {}, tables);
+                    made = pipeline::render_html(view, kit.wording, kit.html, r.diags, [](std::string_view) {}, blocks);
                 } else {
                     const std::lock_guard<std::mutex> lock(publishing);
                     const publish::Fill fill = [&](const publish::Put& put) {
-                        made = pipeline::render_html(view, kit.wording, kit.html, r.diags, put, tables);
+                        made = pipeline::render_html(view, kit.wording, kit.html, r.diags, put, blocks);
                     };
                     if (!publisher->write(publish::edition_file(job.folder, "html"), fill, job.access, &r.why)) {
                         r.result = EditionResult::OutputFailed;
@@ -277,12 +277,12 @@ void render_editions(const model::Meeting& meeting, const RenderKit& kit, publis
     // another from putting its file into the staging folder, which is then never published.
     const EditionJob jobs[2] = {EditionJob(meeting, 0, changes[0]), EditionJob(meeting, 1, changes[1])};
     // Editions render together only when they mark a public item alike (build.cpp), so a
-    // public table is the same markup in both pages, and the same parts in both packets: made
-    // once. The memos hold every table's until both editions are done: a meeting small enough
-    // to render together.
-    render::html::TableHtmlMemo tables;
+    // public item's blocks are the same markup in both pages, and its tables the same parts in
+    // both packets: made once. The memos hold them all until both editions are done: a meeting
+    // small enough to render together.
+    render::html::BlocksHtmlMemo blocks;
     render::pdf::TablePartsMemo table_parts;
-    renderer.tables = &tables;
+    renderer.blocks = &blocks;
     renderer.table_parts = &table_parts;
     const bool writes = publisher && clean;
     struct Work {

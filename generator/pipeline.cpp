@@ -62,14 +62,14 @@ void report_unprintable(const model::Meeting& meeting, const render::pdf::FontFi
 
 std::optional<std::string> render_html(const model::EditionView& view, const render::Wording& wording,
                                        const render::html::HtmlTemplates& templates, Diagnostics& diags,
-                                       render::html::TableHtmlMemo* tables) {
-    return render::html::render_html(view, wording, templates, diags, tables);
+                                       render::html::BlocksHtmlMemo* blocks) {
+    return render::html::render_html(view, wording, templates, diags, blocks);
 }
 
 bool render_html(const model::EditionView& view, const render::Wording& wording,
                  const render::html::HtmlTemplates& templates, Diagnostics& diags, const render::html::HtmlPut& put,
-                 render::html::TableHtmlMemo* tables) {
-    return render::html::render_html(view, wording, templates, diags, put, tables);
+                 render::html::BlocksHtmlMemo* blocks) {
+    return render::html::render_html(view, wording, templates, diags, put, blocks);
 }
 
 render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const render::Wording& wording,

@@ -204,13 +204,21 @@ struct ItemContext {
     const Wording& wording;
     const TableRenderer& table;
     std::string changed_word;  // the hidden word of a mark, or "" (version 1: no marks)
+    Diagnostics& diags;
+    BlocksHtmlMemo* memo;  // shared with the other edition rendered together, or none
     size_t html_bytes = 0;
 };
 
-// The blocks' HTML, for one string data.
+// The blocks' HTML, for one string data: copied from the memo when the other edition made it.
 std::string blocks_html(const std::vector<model::Block>& blocks, const model::AgendaItem& item, ItemContext& ctx) {
     std::string html;
-    render_blocks(blocks, item, ctx.table, html, ctx.changed_word);
+    const auto make = [&](std::string& into) {
+        const int errors_before = ctx.diags.error_count();
+        render_blocks(blocks, item, ctx.table, into, ctx.changed_word);
+        return ctx.diags.error_count() == errors_before;
+    };
+    if (ctx.memo) ctx.memo->append(&blocks, ctx.changed_word, html, make);
+    else make(html);
     ctx.html_bytes += html.size();
     return html;
 }
@@ -276,25 +284,17 @@ mstch::mustache parsed(const std::shared_ptr<const mstch::mustache>& kept, const
 
 class TemplateTables final : public TableRenderer {
 public:
-    // With a memo, a table the other edition made is copied from it (table_memo.hpp).
-    TemplateTables(const HtmlTemplates& templates, const Wording& wording, Diagnostics& diags, std::string changed_word,
-                   TableHtmlMemo* memo)
+    TemplateTables(const HtmlTemplates& templates, const Wording& wording, Diagnostics& diags, std::string changed_word)
         : template_{parsed(templates.parsed_table, templates.table)},
           wording_(wording),
           diags_(diags),
-          changed_word_(std::move(changed_word)),
-          memo_(memo) {
+          changed_word_(std::move(changed_word)) {
         template_.set_custom_escape(template_escape);
     }
 
     void render(const model::AgendaItem& item, size_t index, std::string& out) const override {
-        const model::Table& t = item.tables[index];
-        const auto make = [&](std::string& into) {
-            TableContext context{t, wording_, table_caption_id(item, index), changed_word_};
-            return render_template(template_, "templates/html/tabel.mustache", context, diags_, into);
-        };
-        if (memo_) memo_->append(t, changed_word_, out, make);
-        else make(out);
+        TableContext context{item.tables[index], wording_, table_caption_id(item, index), changed_word_};
+        render_template(template_, "templates/html/tabel.mustache", context, diags_, out);
     }
     std::string figure_caption(int number, const std::string& description) const override {
         return wording_.figure_caption(number, description);
@@ -307,7 +307,6 @@ private:
     render::chart::ChartWords chart_words_ = render::chart::chart_words(wording_);
     Diagnostics& diags_;
     std::string changed_word_;
-    TableHtmlMemo* memo_;
 };
 
 }  // namespace
@@ -320,13 +319,13 @@ namespace {
 // makes it a few bytes at a time), so that a large meeting's page (several MB) is never held
 // whole beside the fragments it is made of. False if a template failed (reported).
 bool render_page(const model::EditionView& view, const Wording& wording, const HtmlTemplates& templates,
-                 Diagnostics& diags, bool sheet_only, std::string* whole, const HtmlPut& give, TableHtmlMemo* tables) {
+                 Diagnostics& diags, bool sheet_only, std::string* whole, const HtmlPut& give, BlocksHtmlMemo* blocks) {
     const int errors_before = diags.error_count();
     const bool corrected = corrected_version(view) > 0;
     const std::string changed_word = corrected ? wording.get("skjult-rettet") : "";
-    const TemplateTables table{templates, wording, diags, changed_word, tables};
+    const TemplateTables table{templates, wording, diags, changed_word};
 
-    ItemContext ctx{wording, table, changed_word};
+    ItemContext ctx{wording, table, changed_word, diags, blocks};
     mstch::data page = page_data(view, wording, templates);
     if (corrected) {
         std::string sheet = correction_section(correction_sheet(view, wording), wording, !sheet_only);
@@ -380,15 +379,15 @@ bool render_page(const model::EditionView& view, const Wording& wording, const H
 }  // namespace
 
 std::optional<std::string> render_html(const model::EditionView& view, const Wording& wording,
-                                       const HtmlTemplates& templates, Diagnostics& diags, TableHtmlMemo* tables) {
+                                       const HtmlTemplates& templates, Diagnostics& diags, BlocksHtmlMemo* blocks) {
     std::string out;
-    if (!render_page(view, wording, templates, diags, false, &out, {}, tables)) return std::nullopt;
+    if (!render_page(view, wording, templates, diags, false, &out, {}, blocks)) return std::nullopt;
     return out;
 }
 
 bool render_html(const model::EditionView& view, const Wording& wording, const HtmlTemplates& templates,
-                 Diagnostics& diags, const HtmlPut& put, TableHtmlMemo* tables) {
-    return render_page(view, wording, templates, diags, false, nullptr, put, tables);
+                 Diagnostics& diags, const HtmlPut& put, BlocksHtmlMemo* blocks) {
+    return render_page(view, wording, templates, diags, false, nullptr, put, blocks);
 }
 
 std::optional<std::string> render_correction_html(const model::EditionView& view, const Wording& wording,

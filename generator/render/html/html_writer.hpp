@@ -12,7 +12,7 @@
 #include "core/diagnostics.hpp"
 #include "core/input_files.hpp"
 #include "model/edition.hpp"
-#include "render/html/table_memo.hpp"
+#include "render/html/blocks_memo.hpp"
 #include "render/wording.hpp"
 
 namespace kainjow::mustache {
@@ -36,16 +36,16 @@ struct HtmlTemplates {
 };
 
 // Renders the edition view (see model::EditionView). Template errors are reported. With
-// `tables`, the tables the other edition made there are copied (table_memo.hpp).
+// `blocks`, the items' blocks the other edition made are copied (blocks_memo.hpp).
 std::optional<std::string> render_html(const model::EditionView& view, const Wording& wording,
                                        const HtmlTemplates& templates, Diagnostics& diags,
-                                       TableHtmlMemo* tables = nullptr);
+                                       BlocksHtmlMemo* blocks = nullptr);
 
 // The same, the page given piece by piece to `put` as it is made, never held whole (a large
 // meeting's is several MB); false if a template failed (reported).
 using HtmlPut = std::function<void(std::string_view piece)>;
 bool render_html(const model::EditionView& view, const Wording& wording, const HtmlTemplates& templates,
-                 Diagnostics& diags, const HtmlPut& put, TableHtmlMemo* tables = nullptr);
+                 Diagnostics& diags, const HtmlPut& put, BlocksHtmlMemo* blocks = nullptr);
 
 // The rettelsesblad of a corrected edition (view.changes, version > 1) as its own page: the
 // packet's header with the version line, then the sheet. "" for a first publication.

@@ -70,7 +70,7 @@ private:
 // The id of the caption of item.tables[table]: "tabeltitel-<item>-<n>", n counting the item's
 // tables (its attachments' too) from 1, as a chart's is "figur-<item>-<n>". It names the item,
 // not the table's place on the page, so a public item's table is the same markup in both
-// editions (table_memo.hpp).
+// editions (blocks_memo.hpp).
 std::string table_caption_id(const model::AgendaItem& item, size_t table);
 
 // Columns (the label column included) that still fit across a portrait A4 page in print.

@@ -1,23 +1,24 @@
-// A table's HTML made once for the two editions rendered together (render/html/table_memo):
-// copied only for the same table with the same mark word, never a markup made with an error,
-// made once when both editions ask at once, and the example's two pages the same to the byte
-// with it as without.
+// An item's blocks' HTML made once for the two editions rendered together
+// (render/html/blocks_memo): copied only for the same blocks with the same mark word, never a
+// markup made with an error, made once when both editions ask at once, and the example's two
+// pages the same to the byte with it as without.
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "build.hpp"
+#include "render/html/blocks_memo.hpp"
 #include "render/html/table_context.hpp"
-#include "render/html/table_memo.hpp"
 #include "test_support.hpp"
 
 using namespace boardpack;
 using namespace boardpack::render::html;
 
-TEST_CASE("table memo: the first edition makes a table, the second copies it; another table or mark word is made anew") {
-    model::Table a, b;
-    TableHtmlMemo memo;
+TEST_CASE("blocks memo: the first edition makes the blocks' markup, the second copies it; other blocks or mark word made anew") {
+    const int a = 0, b = 0;  // two places that stand for two lists of blocks
+    BlocksHtmlMemo memo;
     int calls = 0;
     const auto make = [&](const std::string& html) {
         return [&calls, html](std::string& into) {
@@ -27,29 +28,29 @@ TEST_CASE("table memo: the first edition makes a table, the second copies it; an
         };
     };
     std::string first = "<p>", second = "<p>";
-    memo.append(a, "", first, make("<table>A</table>"));
-    memo.append(a, "", second, make("<table>other</table>"));
+    memo.append(&a, "", first, make("<table>A</table>"));
+    memo.append(&a, "", second, make("<table>other</table>"));
     CHECK(first == "<p><table>A</table>");
     CHECK(second == "<p><table>A</table>");
     CHECK(calls == 1);
     std::string other;
-    memo.append(b, "", other, make("<table>B</table>"));
-    memo.append(a, "(rettet)", other, make("<table>A rettet</table>"));
+    memo.append(&b, "", other, make("<table>B</table>"));
+    memo.append(&a, "(rettet)", other, make("<table>A rettet</table>"));
     CHECK(other == "<table>B</table><table>A rettet</table>");
     CHECK(calls == 3);
     CHECK(memo.made() == 3);
     CHECK(memo.copied() == 1);
 }
 
-TEST_CASE("table memo: a markup made with an error is not copied: the next edition makes its own") {
-    model::Table t;
-    TableHtmlMemo memo;
+TEST_CASE("blocks memo: a markup made with an error is not copied: the next edition makes its own") {
+    const int blocks = 0;
+    BlocksHtmlMemo memo;
     std::string first, second;
-    memo.append(t, "", first, [](std::string& into) {
+    memo.append(&blocks, "", first, [](std::string& into) {
         into += "<table>half";
         return false;
     });
-    memo.append(t, "", second, [](std::string& into) {
+    memo.append(&blocks, "", second, [](std::string& into) {
         into += "<table>whole</table>";
         return true;
     });
@@ -58,13 +59,13 @@ TEST_CASE("table memo: a markup made with an error is not copied: the next editi
     CHECK(memo.copied() == 0);
 }
 
-TEST_CASE("table memo: two editions asking at once, one makes it, the other waits and copies it") {
-    model::Table t;
-    TableHtmlMemo memo;
+TEST_CASE("blocks memo: two editions asking at once, one makes it, the other waits and copies it") {
+    const int blocks = 0;
+    BlocksHtmlMemo memo;
     std::atomic<int> calls{0};
     std::string out[2];
     const auto ask = [&](int e) {
-        memo.append(t, "", out[e], [&](std::string& into) {
+        memo.append(&blocks, "", out[e], [&](std::string& into) {
             ++calls;
             std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the other asks meanwhile
             into += "<table>T</table>";
@@ -87,7 +88,7 @@ TEST_CASE("a table's caption id names its item and its place among the item's ta
     CHECK(table_caption_id(item, 2) == "tabeltitel-18-3");
 }
 
-TEST_CASE("table memo: the example's two pages are the same with it, each public table made once") {
+TEST_CASE("blocks memo: the example's two pages are the same with it, each public item's blocks made once") {
     Diagnostics d;
     DiskFiles files(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/2023-09-bestyrelsen");
     auto meeting = pipeline::load(files, "2023-09-bestyrelsen", d);
@@ -97,11 +98,14 @@ TEST_CASE("table memo: the example's two pages are the same with it, each public
     DiskFiles template_files(std::string(BOARDPACK_SOURCE_DIR) + "/templates");
     auto templates = HtmlTemplates::load(template_files, d);
     REQUIRE_MESSAGE(templates, test::messages(d));
-    TableHtmlMemo memo;
-    size_t tables[2] = {0, 0};
+    BlocksHtmlMemo memo;
+    size_t lists[2] = {0, 0};  // the sections' and the attachments' blocks each edition renders
     for (const model::Edition e : {model::Edition::Lukket, model::Edition::Offentlig}) {
         const model::EditionView view = pipeline::edition(*meeting, e);
-        for (const model::AgendaItem& item : view.items) tables[e == model::Edition::Lukket] += item.tables.size();
+        for (const model::AgendaItem& item : view.items) {
+            lists[e == model::Edition::Lukket] += item.sections.size();
+            for (const model::Attachment& a : item.attachments) lists[e == model::Edition::Lukket] += !a.content.empty();
+        }
         INFO(model::edition_folder(e));
         const auto alone = pipeline::render_html(view, test::wording(), *templates, d);
         const auto shared = pipeline::render_html(view, test::wording(), *templates, d, &memo);
@@ -110,9 +114,9 @@ TEST_CASE("table memo: the example's two pages are the same with it, each public
         CHECK(*alone == *shared);
         CHECK(alone->find("id=\"tabeltitel-18-1\"") != std::string::npos);
     }
-    REQUIRE(tables[0] > 0);
-    REQUIRE(tables[0] < tables[1]);  // a confidential item's table is the closed page's alone
-    CHECK(memo.made() == tables[1]);
-    CHECK(memo.copied() == tables[0]);
+    REQUIRE(lists[0] > 0);
+    REQUIRE(lists[0] < lists[1]);  // a confidential item's sections are the closed page's alone
+    CHECK(memo.made() == lists[1]);
+    CHECK(memo.copied() == lists[0]);
     CHECK_FALSE(d.has_errors());
 }

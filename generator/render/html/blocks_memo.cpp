@@ -1,13 +1,13 @@
-#include "render/html/table_memo.hpp"
+#include "render/html/blocks_memo.hpp"
 
 namespace boardpack::render::html {
 
-void TableHtmlMemo::append(const model::Table& table, const std::string& changed_word, std::string& out,
-                           const std::function<bool(std::string&)>& make) {
+void BlocksHtmlMemo::append(const void* blocks, const std::string& changed_word, std::string& out,
+                            const std::function<bool(std::string&)>& make) {
     Entry* entry = nullptr;
     {
         const std::lock_guard<std::mutex> lock(mutex_);
-        std::unique_ptr<Entry>& kept = entries_[{&table, changed_word}];
+        std::unique_ptr<Entry>& kept = entries_[{blocks, changed_word}];
         if (!kept) kept = std::make_unique<Entry>();
         entry = kept.get();  // the map's entries stay where they are
     }
@@ -32,12 +32,12 @@ void TableHtmlMemo::append(const model::Table& table, const std::string& changed
     ++copied_;
 }
 
-size_t TableHtmlMemo::made() const {
+size_t BlocksHtmlMemo::made() const {
     const std::lock_guard<std::mutex> lock(mutex_);
     return made_;
 }
 
-size_t TableHtmlMemo::copied() const {
+size_t BlocksHtmlMemo::copied() const {
     const std::lock_guard<std::mutex> lock(mutex_);
     return copied_;
 }
