@@ -8,7 +8,7 @@
 #include <chrono>
 #include <thread>
 
-#include "build.hpp"
+#include "example_meeting.hpp"
 #include "render/html/blocks_memo.hpp"
 #include "render/html/table_context.hpp"
 #include "test_support.hpp"
@@ -90,11 +90,8 @@ TEST_CASE("a table's caption id names its item and its place among the item's ta
 
 TEST_CASE("blocks memo: the example's two pages are the same with it, each public item's blocks made once") {
     Diagnostics d;
-    DiskFiles files(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/2023-09-bestyrelsen");
-    auto meeting = pipeline::load(files, "2023-09-bestyrelsen", d);
+    auto meeting = test::prepared_example(d);
     REQUIRE_MESSAGE(meeting, test::messages(d));
-    pipeline::compute(*meeting, test::wording(), d);
-    pipeline::prepare(*meeting, test::wording(), d);
     DiskFiles template_files(std::string(BOARDPACK_SOURCE_DIR) + "/templates");
     auto templates = HtmlTemplates::load(template_files, d);
     REQUIRE_MESSAGE(templates, test::messages(d));

@@ -7,6 +7,7 @@
 
 #include "build.hpp"
 #include "core/input_files.hpp"
+#include "example_meeting.hpp"
 #include "render/pdf/line_memo.hpp"
 #include "render/pdf/packet_layout.hpp"
 #include "render/pdf/pdf_writer.hpp"
@@ -137,12 +138,9 @@ TEST_CASE("line memo: past its budget it forgets, and breaks again") {
 
 TEST_CASE("line memo: the example laid out with it, each edition, is the same to the bit") {
     Diagnostics d;
-    DiskFiles files(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/2023-09-bestyrelsen");
-    auto meeting = pipeline::load(files, "2023-09-bestyrelsen", d);
+    auto meeting = test::prepared_example(d);
     auto fonts = FontFiles::load(BOARDPACK_FONT_DIR, d);
     REQUIRE_MESSAGE((meeting && fonts), test::messages(d));
-    pipeline::compute(*meeting, test::wording(), d);
-    pipeline::prepare(*meeting, test::wording(), d);
     const PlainMetrics plain(fonts->layout_metrics());
     const RememberingMetrics remembering(fonts->layout_metrics());
     for (int round = 0; round < 2; ++round)  // the second round finds every line kept

@@ -7,7 +7,7 @@
 #include <chrono>
 #include <thread>
 
-#include "build.hpp"
+#include "example_meeting.hpp"
 #include "render/pdf/page_items.hpp"
 #include "render/pdf/table_parts_memo.hpp"
 #include "test_support.hpp"
@@ -60,12 +60,9 @@ TEST_CASE("table parts memo: two editions asking at once, one measures, the othe
 
 TEST_CASE("table parts memo: the example's two packets are the same with it, each public table measured once") {
     Diagnostics d;
-    DiskFiles files(std::string(BOARDPACK_SOURCE_DIR) + "/inputs/2023-09-bestyrelsen");
-    auto meeting = pipeline::load(files, "2023-09-bestyrelsen", d);
+    auto meeting = test::prepared_example(d);
     auto fonts = FontFiles::load(BOARDPACK_FONT_DIR, d);
     REQUIRE_MESSAGE((meeting && fonts), test::messages(d));
-    pipeline::compute(*meeting, test::wording(), d);
-    pipeline::prepare(*meeting, test::wording(), d);
     TablePartsMemo memo;
     size_t tables[2] = {0, 0};
     for (const model::Edition e : {model::Edition::Lukket, model::Edition::Offentlig}) {

@@ -11,13 +11,13 @@
 // blocks are asked for only by the closed edition.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
+
+#include "core/once_per_key.hpp"
 
 namespace boardpack::render::html {
 
@@ -33,18 +33,16 @@ public:
                 const std::function<bool(std::string&)>& make);
 
     // How many markups were made, and how many times one was copied instead: for tests.
-    size_t made() const;
-    size_t copied() const;
+    size_t made() const { return made_; }
+    size_t copied() const { return copied_; }
 
 private:
-    struct Entry {
-        std::once_flag once;
+    struct Markup {
         std::string html;
-        bool ok = false;
+        bool ok = false;  // made without an error
     };
-    mutable std::mutex mutex_;
-    std::map<std::pair<const void*, std::string>, std::unique_ptr<Entry>> entries_;
-    size_t made_ = 0, copied_ = 0;
+    OncePerKey<std::pair<const void*, std::string>, Markup> markups_;
+    std::atomic<size_t> made_{0}, copied_{0};
 };
 
 }  // namespace boardpack::render::html

@@ -10,12 +10,12 @@
 // the memo goes: it is made only for the editions of a meeting small enough to render together.
 #pragma once
 
+#include <atomic>
 #include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <utility>
 
+#include "core/once_per_key.hpp"
 #include "model/document.hpp"
 #include "render/pdf/measured_block.hpp"
 
@@ -28,17 +28,12 @@ public:
     std::shared_ptr<const TableParts> get(const model::Table& table, double width, const std::function<TableParts()>& make);
 
     // How many tables were measured, and how many times a table's parts were given again: for tests.
-    size_t made() const;
-    size_t reused() const;
+    size_t made() const { return made_; }
+    size_t reused() const { return reused_; }
 
 private:
-    struct Entry {
-        std::once_flag once;
-        std::shared_ptr<const TableParts> parts;
-    };
-    mutable std::mutex mutex_;
-    std::map<std::pair<const model::Table*, double>, std::unique_ptr<Entry>> entries_;
-    size_t made_ = 0, reused_ = 0;
+    OncePerKey<std::pair<const model::Table*, double>, std::shared_ptr<const TableParts>> parts_;
+    std::atomic<size_t> made_{0}, reused_{0};
 };
 
 }  // namespace boardpack::render::pdf
