@@ -2,9 +2,12 @@
 // characters, and a PDF that embeds a kept subset is the same to the byte as one that made it.
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/pdf_writer.hpp"
@@ -76,6 +79,29 @@ TEST_CASE("subset memo: past its budget it forgets what it has") {
     CHECK(memo.find(0, {U'b'}) != nullptr);
     memo.keep(0, {U'c'}, subset_of_size(200));  // larger than the budget: not kept
     CHECK(memo.find(0, {U'c'}) == nullptr);
+}
+
+TEST_CASE("subset memo: a subset asked for while another thread makes it is waited for, not made again") {
+    SubsetMemo memo;
+    std::atomic<int> calls{0};
+    std::shared_ptr<const EmbeddedSubset> got[2];
+    const auto ask = [&](int e) {
+        got[e] = memo.get(0, {U'a', U'b'}, [&] {
+            ++calls;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the other asks meanwhile
+            return subset_of_size(10);
+        });
+    };
+    std::thread other(ask, 1);
+    ask(0);
+    other.join();
+    CHECK(calls == 1);
+    REQUIRE(got[0]);
+    CHECK(got[0] == got[1]);
+    CHECK(memo.find(0, {U'a', U'b'}) == got[0]);
+    // One that fails is not kept: the next asker makes its own.
+    CHECK(memo.get(1, {U'a'}, [] { return std::shared_ptr<const EmbeddedSubset>(); }) == nullptr);
+    CHECK(memo.get(1, {U'a'}, [] { return subset_of_size(5); }) != nullptr);
 }
 
 TEST_CASE("subset memo: a PDF embedding kept subsets is the same to the byte as one that made them") {

@@ -122,10 +122,7 @@ std::shared_ptr<const EmbeddedSubset> make_subset(const FontFiles& fonts, int fa
 // The same, made once per run for a face and its characters (FontFiles::subsets).
 std::shared_ptr<const EmbeddedSubset> subset_of(const FontFiles& fonts, int face, const std::vector<char32_t>& characters,
                                                 std::string* why) {
-    if (auto kept = fonts.subsets().find(face, characters)) return kept;
-    auto made = make_subset(fonts, face, characters, why);
-    if (made) fonts.subsets().keep(face, characters, made);
-    return made;
+    return fonts.subsets().get(face, characters, [&] { return make_subset(fonts, face, characters, why); });
 }
 
 // The CIDSystemInfo of the fonts and of the one-byte encoding, Adobe-Identity-0: PDF/A-2 asks

@@ -5,7 +5,9 @@
 // is most of what embedding a face costs.
 #pragma once
 
+#include <condition_variable>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -34,6 +36,11 @@ public:
     std::shared_ptr<const EmbeddedSubset> find(int face, const std::vector<char32_t>& characters) const;
     // Keeps a subset made for `face` and `characters`.
     void keep(int face, const std::vector<char32_t>& characters, std::shared_ptr<const EmbeddedSubset> subset);
+    // The subset kept for `face` and `characters`, or the one `make` makes (null if it fails),
+    // then kept. A thread that asks for a subset another is making waits for it, rather than
+    // make it too (the two editions' PDFs often embed the same ones at the same time).
+    std::shared_ptr<const EmbeddedSubset> get(int face, const std::vector<char32_t>& characters,
+                                              const std::function<std::shared_ptr<const EmbeddedSubset>()>& make);
 
     // Some meetings' worth of the example's (its five subsets take some 100 KB).
     static constexpr size_t kDefaultBudget = size_t{2} << 20;
@@ -45,6 +52,8 @@ private:
         std::shared_ptr<const EmbeddedSubset> subset;
     };
     mutable std::mutex mutex_;
+    std::condition_variable made_;  // a subset that was being made is kept (or failed)
+    std::vector<std::pair<int, std::vector<char32_t>>> making_;  // by a thread, now
     std::vector<Entry> entries_;
     size_t bytes_ = 0;
     const size_t budget_;
