@@ -6,7 +6,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <thread>
 
 #include "example_meeting.hpp"
 #include "render/html/blocks_memo.hpp"
@@ -72,9 +71,7 @@ TEST_CASE("blocks memo: two editions asking at once, one makes it, the other wai
             return true;
         });
     };
-    std::thread other(ask, 1);
-    ask(0);
-    other.join();
+    test::at_once(ask);
     CHECK(calls == 1);
     CHECK(out[0] == "<table>T</table>");
     CHECK(out[1] == "<table>T</table>");

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/pdf_writer.hpp"
@@ -92,9 +91,7 @@ TEST_CASE("subset memo: a subset asked for while another thread makes it is wait
             return subset_of_size(10);
         });
     };
-    std::thread other(ask, 1);
-    ask(0);
-    other.join();
+    test::at_once(ask);
     CHECK(calls == 1);
     REQUIRE(got[0]);
     CHECK(got[0] == got[1]);

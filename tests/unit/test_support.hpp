@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "core/diagnostics.hpp"
 #include "core/input_files.hpp"
@@ -15,6 +16,15 @@
 #include "render/wording.hpp"
 
 namespace boardpack::test {
+
+// Runs ask(0) and ask(1) at once, on two threads: two editions asking a memo for the same thing
+// (make what is asked for slow, so that the second asks while the first makes it).
+template <class Ask>
+void at_once(Ask ask) {
+    std::thread other(ask, 1);
+    ask(0);
+    other.join();
+}
 
 // A fresh temporary folder, removed with all it holds at the end of the test.
 struct TempDir {

@@ -5,7 +5,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <thread>
 
 #include "example_meeting.hpp"
 #include "render/pdf/page_items.hpp"
@@ -50,9 +49,7 @@ TEST_CASE("table parts memo: two editions asking at once, one measures, the othe
             return TableParts{};
         });
     };
-    std::thread other(ask, 1);
-    ask(0);
-    other.join();
+    test::at_once(ask);
     CHECK(calls == 1);
     REQUIRE(got[0]);
     CHECK(got[0] == got[1]);
