@@ -2,7 +2,7 @@
 // public item's sections and attachments are the same markup in both pages (a table's caption
 // id names its item, not its place on the page: table_caption_id), and making it (the table
 // template above all) was most of each page's work (the example: the two pages 21,8 M
-// instructions, 15,0 M of them the items' blocks, 14 of its 15 tables in public items).
+// instructions, 14,7 M of them the items' blocks, 14 of its 15 tables in public items).
 //
 // What blocks' markup is made from: the blocks and their item (the meeting's model, which both
 // editions' views share), the wording and templates (the run's), and the hidden word of a mark,
