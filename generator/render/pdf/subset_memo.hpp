@@ -51,9 +51,12 @@ private:
         std::vector<char32_t> characters;
         std::shared_ptr<const EmbeddedSubset> subset;
     };
+    using Making = std::pair<int, std::vector<char32_t>>;  // a face and its characters
+    // The entry kept for exactly these; the caller holds mutex_.
+    const Entry* kept(int face, const std::vector<char32_t>& characters) const;
     mutable std::mutex mutex_;
     std::condition_variable made_;  // a subset that was being made is kept (or failed)
-    std::vector<std::pair<int, std::vector<char32_t>>> making_;  // by a thread, now
+    std::vector<Making> making_;    // by a thread, now
     std::vector<Entry> entries_;
     size_t bytes_ = 0;
     const size_t budget_;
