@@ -22,14 +22,12 @@ HPDF_STATUS LentObjects::lend(HPDF_Doc pdf, size_t count, Body body, Tail tail) 
     body_ = std::move(body);
     tail_ = std::move(tail);
     count_ = count;
-    next_ = 0;
     if (count == 0) return HPDF_OK;
     dict_ = indirect_dict(pdf);
     if (!dict_) return fail(pdf);
     first_number_ = dict_->header.obj_id & 0x00FFFFFF;
     dict_->attr = this;
-    dict_->write_fn = write;
-    if (tail_) dict_->after_write_fn = write_tail;
+    dict_->write_fn = refuse;
     xref_ = pdf->xref;
     entries_.assign(count - 1, HPDF_XrefEntry_Rec{HPDF_IN_USE_ENTRY, 0, 0, dict_});
     for (HPDF_XrefEntry_Rec& entry : entries_) {
@@ -44,22 +42,25 @@ void LentObjects::reference(std::string& out, size_t n) const {
     out += " 0 R";
 }
 
-HPDF_STATUS LentObjects::write(HPDF_Dict dict, HPDF_Stream stream) {
-    auto* self = static_cast<LentObjects*>(dict->attr);
-    self->scratch_.clear();
-    self->writing_ = self->next_;
-    self->writing_to_ = stream;
-    self->body_(self->next_, self->scratch_);
-    // Again from the first if the document is saved twice.
-    self->next_ = (self->next_ + 1) % self->count_;
-    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(self->scratch_.data()),
-                             static_cast<HPDF_UINT>(self->scratch_.size()));
+const LentObjects* LentObjects::of(const void* object) {
+    const auto* header = static_cast<const HPDF_Obj_Header*>(object);
+    if ((header->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT) return nullptr;
+    const auto* dict = static_cast<const HPDF_Dict_Rec*>(object);
+    return dict->write_fn == refuse ? static_cast<const LentObjects*>(dict->attr) : nullptr;
 }
 
-// Called by libharu once it has written the dictionary's >>.
-HPDF_STATUS LentObjects::write_tail(HPDF_Dict dict) {
-    auto* self = static_cast<LentObjects*>(dict->attr);
-    return self->tail_(self->writing_, self->writing_to_);
+void LentObjects::append_dict(size_t number, std::string& out) const {
+    out += "<<\n";
+    body_(number - first_number_, out);
+    out += ">>";
+}
+
+HPDF_STATUS LentObjects::write_tail(size_t number, HPDF_Stream stream) const {
+    return tail_(number - first_number_, stream);
+}
+
+HPDF_STATUS LentObjects::refuse(HPDF_Dict dict, HPDF_Stream) {
+    return HPDF_SetError(dict->error, HPDF_INVALID_OPERATION, 0);
 }
 
 LentObjects::~LentObjects() {

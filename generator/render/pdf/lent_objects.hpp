@@ -1,9 +1,8 @@
 // Objects of a libharu document whose bodies we write ourselves when libharu saves it, from
 // what we keep of them, instead of building each one entry by entry with libharu's
 // dictionaries (an entry takes some 140 bytes, a name as much, all held until the document is
-// saved). A group of them is one libharu dictionary listed under consecutive object numbers:
-// libharu writes the objects in order of number, so the n-th time it writes the dictionary it
-// writes object n of the group.
+// saved). A group of them is one libharu dictionary listed under consecutive object numbers;
+// save_document (document_save.hpp), not libharu, writes them, each whole from its body.
 #pragma once
 
 #include <hpdf.h>
@@ -42,9 +41,19 @@ public:
     // it (libharu writes such an entry as a reference to object 0); null before lend().
     HPDF_Dict first() const { return dict_; }
 
+    // The group whose objects an entry of libharu's table stands for, or null for an object of
+    // libharu's own.
+    static const LentObjects* of(const void* object);
+    // Appends the object numbered `number` as libharu frames a dictionary: "<<\n", its body,
+    // ">>". Then, if has_tail(), write_tail() writes what follows.
+    void append_dict(size_t number, std::string& out) const;
+    bool has_tail() const { return static_cast<bool>(tail_); }
+    HPDF_STATUS write_tail(size_t number, HPDF_Stream stream) const;
+
 private:
-    static HPDF_STATUS write(HPDF_Dict dict, HPDF_Stream stream);
-    static HPDF_STATUS write_tail(HPDF_Dict dict);
+    // What libharu would call to write the dictionary: a refusal, as only save_document knows
+    // which of the group's objects is meant. It marks the group's dictionary.
+    static HPDF_STATUS refuse(HPDF_Dict dict, HPDF_Stream stream);
 
     HPDF_Dict dict_ = nullptr;
     HPDF_Xref xref_ = nullptr;
@@ -52,12 +61,8 @@ private:
     size_t lent_ = 0;                          // how many of them are in the table
     size_t count_ = 0;
     size_t first_number_ = 0;
-    size_t next_ = 0;  // the object libharu writes next
     Body body_;
     Tail tail_;
-    size_t writing_ = 0;                 // the object whose body was written last, and where:
-    HPDF_Stream writing_to_ = nullptr;  // libharu gives the tail only the dictionary
-    std::string scratch_;  // the body being written
 };
 
 // "12 0 R" for an indirect object libharu made.

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "render/pdf/document_save.hpp"
+
 namespace boardpack::render::pdf {
 
 namespace {
@@ -79,15 +81,15 @@ bool SaveSink::close() {
 }
 
 HPDF_STATUS SaveSink::save(HPDF_Doc pdf, std::string* why) {
-    // HPDF_SaveToStream saves into the document's stream, making a memory stream only when it
-    // has none: it gets ours, which the document frees with itself.
+    // Saved into the document's stream (as HPDF_SaveToStream saves): ours, which the document
+    // would free with itself.
     if (pdf->stream) {
         HPDF_Stream_Free(pdf->stream);
         pdf->stream = nullptr;
     }
     pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, write, this);
     if (!pdf->stream) return pdf->error.error_no != HPDF_OK ? pdf->error.error_no : HPDF_FAILD_TO_ALLOC_MEM;
-    HPDF_STATUS status = HPDF_SaveToStream(pdf);
+    HPDF_STATUS status = save_document(pdf, pdf->stream);
     // The stream points at this sink: it goes before the sink does.
     HPDF_Stream_Free(pdf->stream);
     pdf->stream = nullptr;

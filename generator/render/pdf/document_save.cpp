@@ -1,0 +1,148 @@
+#include "render/pdf/document_save.hpp"
+
+#include <hpdf_doc.h>
+#include <hpdf_error.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <charconv>
+#include <cstring>
+#include <string>
+
+#include "render/pdf/lent_objects.hpp"
+#include "render/pdf/pdf_objects.hpp"
+
+namespace boardpack::render::pdf {
+
+namespace {
+
+// Written to the stream when the buffer holds this much.
+constexpr size_t kFlushBytes = 32 * 1024;
+
+// The file's first line and its binary comment, as libharu writes them for each version.
+const char* header_of(HPDF_PDFVer version) {
+    static const char* const kHeaders[] = {"%PDF-1.2\n%\267\276\255\252\n", "%PDF-1.3\n%\267\276\255\252\n",
+                                           "%PDF-1.4\n%\267\276\255\252\n", "%PDF-1.5\n%\267\276\255\252\n",
+                                           "%PDF-1.6\n%\267\276\255\252\n", "%PDF-1.7\n%\267\276\255\252\n"};
+    const auto v = static_cast<size_t>(version);
+    return v < std::size(kHeaders) ? kHeaders[v] : nullptr;
+}
+
+// `n` in `width` digits at `at`, zeros in front (a cross-reference line's fields).
+void put_padded(char* at, unsigned long n, size_t width) {
+    for (size_t i = width; i-- > 0; n /= 10) at[i] = static_cast<char>('0' + n % 10);
+}
+
+// "12 0 obj\n", made in place and appended at once.
+void append_object_line(std::string& out, size_t number, unsigned generation) {
+    char line[48];
+    char* end = std::to_chars(line, line + 20, number).ptr;
+    *end++ = ' ';
+    end = std::to_chars(end, end + 20, generation).ptr;
+    std::memcpy(end, " obj\n", 5);
+    out.append(line, static_cast<size_t>(end + 5 - line));
+}
+
+// The stream and the bytes not yet given to it: an offset in the file is the stream's size and
+// the buffer's.
+class Output {
+public:
+    explicit Output(HPDF_Stream stream) : stream_(stream) { buffer_.reserve(kFlushBytes + 4096); }
+
+    std::string& buffer() { return buffer_; }
+    HPDF_Stream stream() { return stream_; }
+    unsigned long offset() const { return stream_->size + buffer_.size(); }
+
+    HPDF_STATUS flush() {
+        if (buffer_.empty()) return HPDF_OK;
+        const HPDF_STATUS status =
+            HPDF_Stream_Write(stream_, reinterpret_cast<const HPDF_BYTE*>(buffer_.data()), static_cast<HPDF_UINT>(buffer_.size()));
+        buffer_.clear();
+        return status;
+    }
+    HPDF_STATUS flush_if_full() { return buffer_.size() >= kFlushBytes ? flush() : HPDF_OK; }
+
+private:
+    HPDF_Stream stream_;
+    std::string buffer_;
+};
+
+// Each object of the table, as HPDF_Xref_WriteToStream writes them: "12 0 obj", the value,
+// "endobj"; the byte offset of each noted in its entry.
+HPDF_STATUS write_objects(HPDF_Xref xref, Output& out) {
+    std::string& b = out.buffer();
+    for (HPDF_UINT i = xref->start_offset == 0 ? 1 : 0; i < xref->entries->count; ++i) {
+        auto* entry = static_cast<HPDF_XrefEntry>(xref->entries->obj[i]);
+        const size_t number = xref->start_offset + i;
+        entry->byte_offset = static_cast<HPDF_UINT32>(out.offset());
+        append_object_line(b, number, entry->gen_no);
+        if (const LentObjects* lent = LentObjects::of(entry->obj)) {
+            lent->append_dict(number, b);
+            if (lent->has_tail()) {
+                BP_TRY(out.flush());
+                BP_TRY(lent->write_tail(number, out.stream()));
+            }
+        } else {
+            BP_TRY(out.flush());
+            BP_TRY(HPDF_Obj_WriteValue(entry->obj, out.stream(), nullptr));
+        }
+        b += "\nendobj\n";
+        BP_TRY(out.flush_if_full());
+    }
+    return HPDF_OK;
+}
+
+// The cross-reference table (one section) and the trailer, as libharu's WriteTrailer writes it.
+HPDF_STATUS write_table_and_trailer(HPDF_Xref xref, Output& out) {
+    std::string& b = out.buffer();
+    xref->addr = static_cast<HPDF_UINT32>(out.offset());
+    b += "xref\n";
+    append_integer(b, xref->start_offset);
+    b += ' ';
+    append_integer(b, xref->entries->count);
+    b += '\n';
+    for (HPDF_UINT i = 0; i < xref->entries->count; ++i) {
+        const auto* entry = static_cast<const HPDF_XrefEntry_Rec*>(xref->entries->obj[i]);
+        char line[20];  // "0000012345 00000 n\r\n": Acrobat wants both line ends, as libharu says
+        put_padded(line, entry->byte_offset, 10);
+        line[10] = ' ';
+        put_padded(line + 11, entry->gen_no, 5);
+        line[16] = ' ';
+        line[17] = entry->entry_typ;
+        line[18] = '\r';
+        line[19] = '\n';
+        b.append(line, sizeof line);
+        BP_TRY(out.flush_if_full());
+    }
+    BP_TRY(HPDF_Dict_AddNumber(xref->trailer, "Size", static_cast<HPDF_INT32>(xref->entries->count + xref->start_offset)));
+    b += "trailer\n";
+    BP_TRY(out.flush());
+    BP_TRY(HPDF_Dict_Write(xref->trailer, out.stream(), nullptr));
+    b += "\nstartxref\n";
+    append_integer(b, xref->addr);
+    b += "\n%%EOF\n";
+    return out.flush();
+}
+
+HPDF_STATUS write_document(HPDF_Doc pdf, Output& out) {
+    const char* header = header_of(pdf->pdf_version);
+    if (!header || pdf->encrypt_on || pdf->xref->prev) return HPDF_SetError(&pdf->error, HPDF_INVALID_DOCUMENT, 0);
+    out.buffer() += header;
+    // The trailer's entries HPDF_SaveToStream adds before it writes (a document without
+    // information is refused there too).
+    BP_TRY(HPDF_Dict_Add(pdf->trailer, "Root", pdf->catalog));
+    BP_TRY(HPDF_Dict_Add(pdf->trailer, "Info", pdf->info));
+    BP_TRY(write_objects(pdf->xref, out));
+    return write_table_and_trailer(pdf->xref, out);
+}
+
+}  // namespace
+
+HPDF_STATUS save_document(HPDF_Doc pdf, HPDF_Stream stream) {
+    if (!HPDF_HasDoc(pdf)) return HPDF_INVALID_DOCUMENT;
+    Output out(stream);
+    if (write_document(pdf, out) != HPDF_OK) return HPDF_CheckError(&pdf->error);
+    return HPDF_OK;
+}
+
+}  // namespace boardpack::render::pdf
