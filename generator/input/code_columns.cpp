@@ -92,13 +92,22 @@ CodeHeading code_heading(std::string_view heading) {
 }
 
 bool count_heading(std::string_view heading) {
+    const std::vector<std::string> words = heading_words(heading);
     bool count = false;
-    for (const std::string& w : heading_words(heading)) {
+    for (const std::string& w : words) {
         if (ends_with(w, "kr") || w == "mio" || w == "mia" || w == "dkk" || w == "kroner" || w == "pct" || w == "%" ||
             w == "procent")
             return false;
         count = count || w == "antal";
     }
+    // A label that begins with what it counts counts as "Antal ..." does: "Indbyggere" and
+    // "Årsværk" in a budget shown in mio. kr. printed 1.234.567 inhabitants as 1,2. ("Løn til
+    // ansatte" and "Tilskud til borgere" begin with what is paid: kroner.)
+    if (!words.empty())
+        for (const std::string_view noun : {"indbyggere", "borgere", "patienter", "ansatte", "medarbejdere", "\xC3\xA5rsv\xC3\xA6rk",
+                                            "fuldtidsstillinger", "stillinger", "elever", "studerende", "personer", "medlemmer",
+                                            "beboere", "senge", "sengedage", "indl\xC3\xA6ggelser", "bes\xC3\xB8g", "kontakter"})
+            count = count || words[0] == noun;
     return count;
 }
 
