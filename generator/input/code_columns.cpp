@@ -40,6 +40,20 @@ bool written_as_year(std::string_view t) {
     return t.size() == 4 && (t[0] == '1' || t[0] == '2') && is_digit(t[1]) && is_digit(t[2]) && is_digit(t[3]);
 }
 
+// A word that ends in "år" but names no year: a period within or of a year ("Første halvår",
+// "Helår"), a count of person-years or life years ("Elevår", "Mandeår", "Vundne leveår") and
+// wounds counted ("Tryksår"). Their whole figures from 1.000 to 2.999 (1250, 1300) are not years:
+// taken as years, they printed as such and a sum row left their cell empty, without a word.
+bool names_no_year(std::string_view w) {
+    for (const std::string_view whole : {"s\xC3\xA5r"})  // "sår"
+        if (w == whole) return true;
+    for (const std::string_view tail : {"halv\xC3\xA5r", "hel\xC3\xA5r", "mand\xC3\xA5r", "mande\xC3\xA5r", "person\xC3\xA5r",
+                                        "elev\xC3\xA5r", "leve\xC3\xA5r", "patient\xC3\xA5r", "kursist\xC3\xA5r",
+                                        "studenter\xC3\xA5r", "tryks\xC3\xA5r", "ligges\xC3\xA5r"})
+        if (ends_with(w, tail)) return true;
+    return false;
+}
+
 // The field's value without a footnote marker after it.
 std::string_view value_of(std::string_view text) {
     std::string_view t = trim(text);
@@ -72,19 +86,28 @@ CodeHeading code_heading(std::string_view heading) {
     for (size_t i = 0; i < words.size(); ++i) {
         const std::string& w = words[i];
         if (std::all_of(w.begin(), w.end(), is_digit)) return CodeHeading::None;
-        if ((ends_with(w, "\xC3\xA5r") && !when(i)) || ends_with(w, "\xC3\xA5rstal")) year = true;
+        if ((ends_with(w, "\xC3\xA5r") && !when(i) && !names_no_year(w)) || ends_with(w, "\xC3\xA5rstal")) year = true;
     }
     return year ? CodeHeading::Year : CodeHeading::None;
 }
 
 bool count_heading(std::string_view heading) {
+    const std::vector<std::string> words = heading_words(heading);
     bool count = false;
-    for (const std::string& w : heading_words(heading)) {
+    for (const std::string& w : words) {
         if (ends_with(w, "kr") || w == "mio" || w == "mia" || w == "dkk" || w == "kroner" || w == "pct" || w == "%" ||
             w == "procent")
             return false;
         count = count || w == "antal";
     }
+    // A label that begins with what it counts counts as "Antal ..." does: "Indbyggere" and
+    // "Årsværk" in a budget shown in mio. kr. printed 1.234.567 inhabitants as 1,2. ("Løn til
+    // ansatte" and "Tilskud til borgere" begin with what is paid: kroner.)
+    if (!words.empty())
+        for (const std::string_view noun : {"indbyggere", "borgere", "patienter", "ansatte", "medarbejdere", "\xC3\xA5rsv\xC3\xA6rk",
+                                            "fuldtidsstillinger", "stillinger", "elever", "studerende", "personer", "medlemmer",
+                                            "beboere", "senge", "sengedage", "indl\xC3\xA6ggelser", "bes\xC3\xB8g", "kontakter"})
+            count = count || words[0] == noun;
     return count;
 }
 

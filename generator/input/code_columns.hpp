@@ -29,8 +29,9 @@ enum class CodeHeading {
 // ("Budget år 2024": that year's figures).
 CodeHeading code_heading(std::string_view heading);
 
-// Whether a heading names a count ("Antal patienter", "Patienter (antal)"): the word "antal" and
-// no amount unit. In a table of amounts its figures are no kroner (count_columns_unitless).
+// Whether a heading names a count ("Antal patienter", "Patienter (antal)", "Indbyggere"): the word
+// "antal" or a first word that names what is counted ("Årsværk"), and no amount unit. In a table
+// of amounts its figures are no kroner (count_columns_unitless).
 bool count_heading(std::string_view heading);
 
 // Per column of the CSV (the label column is never one): true for a column of codes. A column

@@ -32,6 +32,23 @@ TEST_CASE("code columns: a heading names an identifier or a year") {
         CHECK_MESSAGE(input::code_heading(none) == CodeHeading::None, none);
 }
 
+TEST_CASE("code columns: a period of a year or a count of person-years is no year") {
+    using input::CodeHeading;
+    // Words that end in "år" but name no year: half and whole years as periods, person-years and
+    // life years as counts, wounds as counts of patients.
+    for (const char* none : {"Første halvår", "Andet halvår", "Halvår", "Helår", "Elevår", "Mandeår", "Mandår", "Personår",
+                             "Leveår", "Vundne leveår", "Kvalitetsjusterede leveår", "Patientår", "Kursistår", "Tryksår",
+                             "Liggesår", "Sår"})
+        CHECK_MESSAGE(input::code_heading(none) == CodeHeading::None, none);
+    // Regression (probe27): "Første halvår" over 1250, 1300 and 1420 was a column of years: its
+    // figures printed as years and the sum row left its cell empty, without a word.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Patienter\nrække: I alt = sum(A .. C)\n```\n",
+                           "Region;Første halvår;Elevår;Udgift\nA;1250;1250;100\nB;1300;1300;200\nC;1420;1420;300\nI alt;;;\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "3.970", "3.970", "600"});
+}
+
 TEST_CASE("code columns: postcodes, CVR numbers and years print as written and are left out of a total") {
     // Regression (repro-7): printed 2.100, 29.190.623, 1.910 and summed into "I alt".
     const auto l = compute(

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "calc/meeting_calc.hpp"
+#include "input/code_columns.hpp"
 #include "input/meeting_loader.hpp"
 #include "one_item_meeting.hpp"
 #include "test_support.hpp"
@@ -212,6 +213,22 @@ TEST_CASE("table calc: amounts shown in mio. kr.") {
     CHECK(row_texts(table(row), 1) == std::vector<std::string>{"Antal borgere", "590.000"});
     CHECK(row_texts(table(row), 0) == std::vector<std::string>{"Udgifter", "16,1"});
     CHECK(figure_text(row).find("Der er 590.000 borgere.") != std::string::npos);
+    // Regression (probe27): a row or column whose label begins with what it counts, without the
+    // word "antal" ("Indbyggere", "Årsværk", "Ansatte"), printed 1.234.567 inhabitants as 1,2
+    // under "mio. kr.", without a word.
+    const auto nouns = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n\n"
+                               "Der er {t[Indbyggere; 2024]} indbyggere.\n",
+                               "Post;2024;Ansatte\nUdgifter;12.345.670.000;\nIndbyggere;1.234.567;\nÅrsværk;25.300;\n"
+                               "Region Nord;;1.500\n");
+    CHECK(nouns.messages == "");
+    CHECK(row_texts(table(nouns), 0) == std::vector<std::string>{"Udgifter", "12.345,7", ""});
+    CHECK(row_texts(table(nouns), 1) == std::vector<std::string>{"Indbyggere", "1.234.567", ""});
+    CHECK(row_texts(table(nouns), 2) == std::vector<std::string>{"Årsværk", "25.300", ""});
+    CHECK(row_texts(table(nouns), 3) == std::vector<std::string>{"Region Nord", "", "1.500"});
+    CHECK(figure_text(nouns).find("Der er 1.234.567 indbyggere.") != std::string::npos);
+    // An amount whose label names who it is paid to is kroner.
+    for (const char* amount : {"Løn til ansatte", "Patientbefordring", "Tilskud til borgere"})
+        CHECK_FALSE_MESSAGE(input::count_heading(amount), amount);
 }
 
 TEST_CASE("table calc: indexing a column by a price and wage rate") {
