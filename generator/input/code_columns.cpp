@@ -91,25 +91,35 @@ CodeHeading code_heading(std::string_view heading) {
     return year ? CodeHeading::Year : CodeHeading::None;
 }
 
-bool count_heading(std::string_view heading) {
+CountHeading count_heading_of(std::string_view heading) {
     const std::vector<std::string> words = heading_words(heading);
     bool count = false;
     for (const std::string& w : words) {
         if (ends_with(w, "kr") || w == "mio" || w == "mia" || w == "dkk" || w == "kroner" || w == "pct" || w == "%" ||
             w == "procent")
-            return false;
+            return CountHeading::None;
         count = count || w == "antal";
     }
-    // A label that begins with what it counts counts as "Antal ..." does: "Indbyggere" and
-    // "Årsværk" in a budget shown in mio. kr. printed 1.234.567 inhabitants as 1,2. ("Løn til
-    // ansatte" and "Tilskud til borgere" begin with what is paid: kroner.)
-    if (!words.empty())
-        for (const std::string_view noun : {"indbyggere", "borgere", "patienter", "ansatte", "medarbejdere", "\xC3\xA5rsv\xC3\xA6rk",
-                                            "fuldtidsstillinger", "stillinger", "elever", "studerende", "personer", "medlemmer",
-                                            "beboere", "senge", "sengedage", "indl\xC3\xA6ggelser", "bes\xC3\xB8g", "kontakter"})
-            count = count || words[0] == noun;
-    return count;
+    if (count) return CountHeading::Count;
+    // A label that is what it counts counts as "Antal ..." does: "Indbyggere" and "Årsværk" in a
+    // budget shown in mio. kr. printed 1.234.567 inhabitants as 1,2. One that begins so and says
+    // more may name who an amount is for ("Borgere med handicap" in a budget by target group):
+    // either reading is a guess.
+    if (words.empty()) return CountHeading::None;
+    for (const std::string_view noun : {"indbyggere", "borgere", "patienter", "ansatte", "medarbejdere", "\xC3\xA5rsv\xC3\xA6rk",
+                                        "fuldtidsstillinger", "stillinger", "elever", "studerende", "personer", "medlemmer",
+                                        "beboere", "senge", "sengedage", "indl\xC3\xA6ggelser", "bes\xC3\xB8g", "kontakter"})
+        if (words[0] == noun) {
+            // "Indbyggere i alt", "Ansatte 2024" say no more than the noun.
+            const bool more = std::any_of(words.begin() + 1, words.end(), [](const std::string& w) {
+                return w != "i" && w != "alt" && !std::all_of(w.begin(), w.end(), is_digit);
+            });
+            return more ? CountHeading::MaybeCount : CountHeading::Count;
+        }
+    return CountHeading::None;
 }
+
+bool count_heading(std::string_view heading) { return count_heading_of(heading) == CountHeading::Count; }
 
 std::vector<bool> code_columns(const CsvData& csv) {
     const std::vector<CsvField>& header = csv.rows[0].fields;

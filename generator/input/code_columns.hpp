@@ -30,9 +30,12 @@ enum class CodeHeading {
 CodeHeading code_heading(std::string_view heading);
 
 // Whether a heading names a count ("Antal patienter", "Patienter (antal)", "Indbyggere"): the word
-// "antal" or a first word that names what is counted ("Årsværk"), and no amount unit. In a table
-// of amounts its figures are no kroner (count_columns_unitless).
-bool count_heading(std::string_view heading);
+// "antal", or nothing but what is counted ("Årsværk"), and no amount unit. In a table of amounts
+// its figures are no kroner (count_columns_unitless). A heading that begins with what is counted
+// and says more ("Borgere med handicap") may head kroner paid for them, or a count: MaybeCount.
+enum class CountHeading { None, Count, MaybeCount };
+CountHeading count_heading_of(std::string_view heading);
+bool count_heading(std::string_view heading);  // count_heading_of(heading) == Count
 
 // Per column of the CSV (the label column is never one): true for a column of codes. A column
 // whose heading names an identifier holds codes; one whose heading names a year holds years when

@@ -447,23 +447,44 @@ void point_years_among_amounts(model::Table& table, size_t k) {
 }
 
 // In a table that declares its figures amounts ("talenhed: kr.") or shows them in a larger unit
-// ("enhed: mio. kr."), a column headed as a count ("Antal patienter") holds no kroner: its plain
-// numbers are unitless, so "enhed" does not print 1.234.567 patients as 1,2, and a formula reads
-// them as counts. So does a row labelled so ("Antal borgere" in a budget shown in mio. kr.,
-// which printed 590.000 citizens as 0,6).
-void count_columns_unitless(model::Table& table) {
+// ("enhed: mio. kr."), a column headed as a count ("Antal patienter", "Indbyggere") holds no
+// kroner: its plain numbers are unitless, so "enhed" does not print 1.234.567 patients as 1,2, and
+// a formula reads them as counts. So does a row labelled so ("Antal borgere" in a budget shown in
+// mio. kr., which printed 590.000 citizens as 0,6). A heading that only begins with what is
+// counted ("Borgere med handicap") may head the kroner paid for them as well as a count: its
+// figures stay amounts, and the warning at the heading asks the writer to say which.
+void count_columns_unitless(model::Table& table, Diagnostics& diags) {
     // (read_table_keys takes only amount units and "pct." for these keys)
     if ((table.figures_unit.empty() || table.figures_unit == "pct.") && table.unit.empty()) return;
     const auto plain_number = [](const Cell& c) { return c.kind == Cell::Kind::Number && c.unit.empty(); };
+    const std::string shown = table.unit.empty() ? table.figures_unit : table.unit;
+    const auto ask = [&](const SourceLoc& loc, const std::string& heading) {
+        diags.warning(loc, fmt(_("\"{}\" may count what it names rather than be kroner: its figures are taken as the "
+                                 "table's amounts, in {}; if they are a count, add \"(antal)\" to it, and if they are "
+                                 "kroner, name what is paid (\"Udgifter til ...\")"),
+                               heading, shown));
+    };
     for (size_t k = 1; k < table.header.size(); ++k) {
-        if (!count_heading(table.header[k])) continue;
+        const CountHeading heading = count_heading_of(table.header[k]);
+        bool numbers = false;
         for (model::TableRow& row : table.rows)
-            if (k < row.cells.size() && plain_number(row.cells[k])) row.cells[k].unitless = true;
+            if (k < row.cells.size() && plain_number(row.cells[k])) {
+                numbers = true;
+                if (heading == CountHeading::Count) row.cells[k].unitless = true;
+            }
+        if (heading == CountHeading::MaybeCount && numbers) ask(table.header_locs[k], table.header[k]);
     }
     for (model::TableRow& row : table.rows) {
-        if (row.cells.empty() || !count_heading(row.cells[0].text)) continue;
+        if (row.cells.empty()) continue;
+        const CountHeading heading = count_heading_of(row.cells[0].text);
+        if (heading == CountHeading::None) continue;
+        bool numbers = false;
         for (size_t k = 1; k < row.cells.size(); ++k)
-            if (plain_number(row.cells[k])) row.cells[k].unitless = true;
+            if (plain_number(row.cells[k])) {
+                numbers = true;
+                if (heading == CountHeading::Count) row.cells[k].unitless = true;
+            }
+        if (heading == CountHeading::MaybeCount && numbers) ask(row.cells[0].loc, row.cells[0].text);
     }
 }
 
@@ -551,7 +572,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     if (!csv) return std::nullopt;
     const std::vector<bool> codes = code_columns(*csv);
     fill_rows(*csv, codes, *text, table, diags);
-    count_columns_unitless(table);
+    count_columns_unitless(table, diags);
     report_two_readings(*csv, table, *text, diags);
     report_unpointed_columns(*csv, table, codes, *text, diags);
     mark_numeric_columns(table, *text, diags);

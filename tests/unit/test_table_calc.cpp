@@ -229,6 +229,20 @@ TEST_CASE("table calc: amounts shown in mio. kr.") {
     // An amount whose label names who it is paid to is kroner.
     for (const char* amount : {"Løn til ansatte", "Patientbefordring", "Tilskud til borgere"})
         CHECK_FALSE_MESSAGE(input::count_heading(amount), amount);
+    // A label that begins with what is counted and says more may name who an amount is for (a
+    // budget by target group): its figures stay the table's amounts, and the label is warned of
+    // (taken as a count, "Borgere med handicap" printed 850.000.000 kr. as "850.000.000" under
+    // mio. kr.). The noun with "i alt" or a year says no more than the noun.
+    const auto groups = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n",
+                                "Målgruppe;2024\nBørn og unge;1.200.000.000\nBorgere med handicap;850.000.000\n"
+                                "Indbyggere i alt;1.234.567\n");
+    CHECK(row_texts(table(groups), 1) == std::vector<std::string>{"Borgere med handicap", "850,0"});
+    CHECK(row_texts(table(groups), 2) == std::vector<std::string>{"Indbyggere i alt", "1.234.567"});
+    CHECK(groups.messages.find("t.csv:3:1: warning: \"Borgere med handicap\" may count what it names") != std::string::npos);
+    CHECK(groups.messages.find("Indbyggere") == std::string::npos);
+    CHECK(input::count_heading_of("Ansatte 2024") == input::CountHeading::Count);
+    CHECK(input::count_heading_of("Patienter i psykiatrien") == input::CountHeading::MaybeCount);
+    CHECK(input::count_heading_of("Antal patienter i psykiatrien") == input::CountHeading::Count);
 }
 
 TEST_CASE("table calc: indexing a column by a price and wage rate") {
