@@ -556,6 +556,10 @@ private:
         const bool as_printed = expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty();
         if (const std::string unit = bare_unit(*v, as_printed); !unit.empty() && options->unit.empty())
             bare_units_[&in] = unit;
+        else if (v->is_number() && unit.empty() && options->unit.empty() &&
+                 (v->hundred == Value::Hundred::PerHundred || v->hundred == Value::Hundred::Difference ||
+                  (v->hundred == Value::Hundred::Ratio && v->of_amounts)))
+            ratios_.insert(&in);
         if (as_printed) in.text = v->printed;
         else {
             // An amount (not a ratio of amounts) with no unit asked for, from a table shown in
@@ -692,6 +696,7 @@ private:
         for (size_t i = 0; i < inlines.size(); ++i) {
             // Each figure is looked at once, here: its mark goes (no later figure has its address).
             const bool in_points = points_figures_.erase(&inlines[i]) > 0;
+            const bool ratio = ratios_.erase(&inlines[i]) > 0;
             std::string bare;
             if (auto b = bare_units_.find(&inlines[i]); b != bare_units_.end()) {
                 bare = std::move(b->second);
@@ -728,6 +733,18 @@ private:
                                "after it out, or quote another figure"),
                              quote_text("{" + inlines[i].expression() + "}"), quote_text(shown), bare, named,
                              kroner_per(named) > 0 && kroner_per(bare) > 0 ? named : bare));
+                continue;
+            }
+            // A figure per hundred of two in one unit (a share, an index, their difference), or a
+            // ratio of two amounts, is no amount: "{t[A; Andel]} mio. kr." printed a share of 38,4
+            // as 38,4 mio. kr. without a word. (A plain ratio of two figures a table does not say
+            // are amounts may be kroner per person.)
+            if (ratio && kroner_per(named) > 0) {
+                d_.error(inlines[i].loc,
+                         fmt(_("the figure {} prints {}, a ratio of two figures (a share, an index or their "
+                               "difference), which is no amount, but the text after it says {}; a reader takes the "
+                               "number in that unit: leave the unit out, or quote an amount"),
+                             quote_text("{" + inlines[i].expression() + "}"), quote_text(shown), named));
                 continue;
             }
             if (in_points && per_cent && !points)
@@ -859,6 +876,7 @@ private:
     Diagnostics& d_;
     bool exact_quote_ = false;  // a figure that is one cell without options is being evaluated
     std::unordered_set<const Inline*> points_figures_;  // figures whose value is percentage points
+    std::unordered_set<const Inline*> ratios_;  // figures whose value is per hundred, or a ratio of amounts
     // Figures printed without a unit, by address, with the unit their number is in (bare_unit).
     std::unordered_map<const Inline*, std::string> bare_units_;
     std::string named_unit_;    // the unit unit_not_declared found named

@@ -1156,6 +1156,25 @@ TEST_CASE("table calc: a figure printed without its unit that the text after it 
     CHECK(right.messages.find("error") == std::string::npos);
     CHECK(figure_text(right).find("Tal: 5 mio. kr., 5.000.000 kr. i alt, 5 pct., 5 mio. kr., 5.000.000 kr., 5 mio. kr. og 5 kr.") !=
           std::string::npos);
+    // Regression (probe27): a figure per hundred (a share, an index) is no amount: "{t[A; Andel]}
+    // mio. kr." printed a share of 38 as "38 mio. kr." without a word, in a table of amounts as in
+    // one that does not say its unit. A ratio of kroner to a count (kroner per inhabitant) is an
+    // amount, a share followed by "pct." is one, and a plain ratio in a table that does not say its
+    // figures are amounts may be kroner per person.
+    for (const char* unit_key : {"talenhed: mio. kr.\n", ""}) {
+        const auto ratio = compute(std::string("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n") + unit_key +
+                                       "kolonne: Andel = [2024] / [I alt] * 100\nkolonne: Del = [2024] / [I alt]\n"
+                                       "kolonne: Pr. borger = [2024] / [Borgere]\n```\n\n"
+                                       "Tal: {t[A; Andel]} mio. kr., {t[A; Del]} kr., {t[A; Andel]} pct. og "
+                                       "{t[A; Pr. borger] | decimaler 2} mio. kr. pr. borger.\n",
+                                       "Post;2024;I alt;Borgere\nA;5;13;100\n");
+        CHECK_MESSAGE(ratio.messages.find("error: the figure \"{t[A; Andel]}\" prints \"38\", a ratio of two figures (a "
+                                          "share, an index or their difference), which is no amount, but the text after it "
+                                          "says mio. kr.") != std::string::npos,
+                      ratio.messages);
+        CHECK(ratio.messages.find("Pr. borger] | decimaler 2}\" prints") == std::string::npos);
+        CHECK(ratio.messages.find("{t[A; Andel]}\" prints \"38\", a ratio") == ratio.messages.rfind("{t[A; Andel]}\" prints"));
+    }
 }
 
 TEST_CASE("table calc: a negative figure after words that give its direction is a warning at the figure") {
