@@ -65,6 +65,27 @@ size_t separator_length(std::string_view s, size_t i) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// The text with each no-break or narrow no-break space as the space it stands for (in `buffer`
+// when there is one): Word, a web page or a typesetter writes one before "%" or "kr." ("40 %"),
+// and such a cell was text, a formula quoting it an error whose message showed no reason. Between
+// thousands either space is a separator already, so no number reads otherwise.
+std::string_view plain_spaces(std::string_view text, std::string& buffer) {
+    if (text.find("\xC2\xA0") == std::string_view::npos && text.find("\xE2\x80\xAF") == std::string_view::npos) return text;
+    buffer.clear();
+    for (size_t i = 0; i < text.size();) {
+        if (text.substr(i, 2) == "\xC2\xA0") {
+            buffer += ' ';
+            i += 2;
+        } else if (text.substr(i, 3) == "\xE2\x80\xAF") {
+            buffer += ' ';
+            i += 3;
+        } else {
+            buffer += text[i++];
+        }
+    }
+    return buffer;
+}
+
 // Why a text written like a number was not read as one, when that matters to the caller.
 enum class Refused { No, ZeroFirstGroup, LeadingZero, TooManyDigits };
 
@@ -165,14 +186,16 @@ std::optional<ReadNumber> read_number(std::string_view text, std::string* hint, 
 }  // namespace
 
 std::optional<ReadNumber> read_danish_number(std::string_view text, std::string* hint) {
-    return read_number(text, hint, nullptr);
+    std::string buffer;
+    return read_number(plain_spaces(text, buffer), hint, nullptr);
 }
 
 namespace {
 
 // read_danish_cell, with what read_number says about a refused leading zero.
 std::optional<ReadNumber> read_cell(std::string_view text, std::string* hint, Refused* refused) {
-    std::string_view s = trim(text);
+    std::string buffer;
+    std::string_view s = trim(plain_spaces(text, buffer));
     if (std::string unit = strip_amount_unit(s); !unit.empty()) {
         auto n = read_number(s, hint, refused);
         if (!n || n->percent) return std::nullopt;

@@ -27,6 +27,23 @@ TEST_CASE("danish numbers: reading") {
     CHECK(read_plain("1\xC2\xA0" "036") == "1036/0");  // no-break space groups thousands
 }
 
+TEST_CASE("danish numbers: a no-break or narrow space before the unit is a space (probe27)") {
+    // "40 %" and "100 kr." with the space Word or a web page writes were text: a formula quoting
+    // them an error whose message showed no reason.
+    CHECK(read_plain("40\xC2\xA0%") == "40/0%");
+    CHECK(read_plain("12,5\xE2\x80\xAF" "pct.") == "12.5/1%");
+    CHECK(read_plain("\xC2\xA0" "950,5\xC2\xA0") == "950.5/1");
+    for (const char* text : {"1.250\xC2\xA0kr.", "1.250\xC2\xA0mio.\xC2\xA0kr.", "1\xE2\x80\xAF" "250\xE2\x80\xAF" "t.\xC2\xA0kr."}) {
+        const auto n = boardpack::calc::read_danish_cell(text);
+        REQUIRE_MESSAGE(n, text);
+        CHECK(n->value.to_plain() == "1250");
+    }
+    CHECK(boardpack::calc::read_danish_cell("1.250\xC2\xA0mio.\xC2\xA0kr.")->unit == "mio. kr.");
+    // Not a way in for what is no number.
+    CHECK(read_plain("12\xC2\xA0" "3x") == "none");
+    CHECK(read_plain("1\xC2\xA0" "03") == "none");
+}
+
 TEST_CASE("danish numbers: what is not a number") {
     CHECK(read_plain("") == "none");
     CHECK(read_plain("-") == "none");
