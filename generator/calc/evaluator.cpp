@@ -607,9 +607,14 @@ private:
             if (!unit) return std::nullopt;
             const std::string compared = unit->empty() ? std::string("kr.") : *unit;
             if (band_value->per_cent_literal && compared != "pct.")
-                return fail(*e.args[3], fmt(_("the band for \"uændret\" is in per cent, the figures it judges in {}; "
-                                              "write it in their unit"),
-                                            compared));
+                // Figures not known to be amounts may be counts: "in kr." would name a unit they
+                // need not have.
+                return fail(*e.args[3], !before->amount && !now->amount && kroner_per(compared) == 1
+                                            ? _("the band for \"uændret\" is in per cent, but the figures it judges "
+                                                "are no shares; write it as a number in their unit")
+                                            : fmt(_("the band for \"uændret\" is in per cent, the figures it judges in {}; "
+                                                    "write it in their unit"),
+                                                  compared));
             // A band written without a unit is in the figures' written unit, which is not the
             // one the reader sees them in.
             if (const std::string shown = shown_unit_beside(!before->shown_in.empty() ? before->shown_in : now->shown_in);

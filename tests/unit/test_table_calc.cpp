@@ -1928,6 +1928,16 @@ TEST_CASE("per cent: a share added to, or compared with, an amount is an error")
                                       "kolonne: S = status([2024]; 75 %; højere)\nkolonne: U = udvikling([2023]; [2024]; højere; 2 %)\n```\n",
                                       {{"t.csv", "Post;2023;2024\nAndel;70 %;80 %\n"}});
     CHECK(shares.messages == "");
+    // The band's message names the figures' unit only where it is known: figures of a table that
+    // does not say they are amounts may be counts (a probe's "in kr." over 68 and 72).
+    const auto amounts = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: Løn\ntalenhed: kr.\n"
+                                       "kolonne: X = udvikling([2023]; [2024]; lavere; 5 %)\n```\n",
+                                       {years});
+    CHECK(amounts.messages.find("the band for \"uændret\" is in per cent, the figures it judges in kr.;") != std::string::npos);
+    const auto plain = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: Tal\nkolonne: X = udvikling([2023]; [2024]; lavere; 5 %)\n```\n",
+                                     {{"t.csv", "Post;2023;2024\nA;68;72\n"}});
+    CHECK(plain.messages.find("error: the band for \"uændret\" is in per cent, but the figures it judges are no shares; "
+                              "write it as a number in their unit") != std::string::npos);
 }
 
 TEST_CASE("units: a number without a unit beside a cell of a table shown in another unit is an error anywhere") {
@@ -2047,3 +2057,4 @@ TEST_CASE("table calc: a table that names an amount unit and converts its figure
     l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\nnote: Beløb i 1.000 kr.\nenhed: mio. kr.\n```\n", csv);
     CHECK(l.messages.find("names t. kr. in its note \"Beløb i 1.000 kr.\" and shows its figures in mio. kr.") != std::string::npos);
 }
+
