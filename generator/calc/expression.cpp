@@ -89,6 +89,16 @@ public:
                 // An amount with its unit, as a table cell writes it: "100.000 kr.", "0,5 mio. kr.".
                 if (auto amount = n ? std::nullopt : read_danish_cell(word); amount && !amount->percent && !amount->unit.empty())
                     n = amount;
+                // "5 pct.-point" would be taken for a label and looked for as one ("no column"): a
+                // difference of two shares is their unit's number, as a band over them is.
+                if (!n && !t.then_bracket)
+                    for (const std::string_view points : {" pct.-point", " procentpoint", " procentpoints", " %-point"})
+                        if (word.size() > points.size() && word.ends_with(points) &&
+                            read_danish_number(std::string_view(word).substr(0, word.size() - points.size())))
+                            return fail(err, i,
+                                        fmt(_("\"{}\": percentage points are written as the number alone in a formula, "
+                                              "in the unit of the shares they are a difference of (write {} for {})"),
+                                            word, word.substr(0, word.size() - points.size()), word));
                 if (n && !t.then_bracket) {
                     // "3,4 pct." is 3,4, as a per-cent cell in a table is: write "/ 100" for a rate.
                     t.kind = Token::Kind::Number;

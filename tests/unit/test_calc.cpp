@@ -141,6 +141,12 @@ TEST_CASE("formulas: a trend's band is converted to the unit of the figures it j
     CHECK(eval("udvikling(1; 5; højere; -10)", n) ==
           "error at 25: the band for \"uændret\" is -10; it is how far the figure may move either way, so it cannot be "
           "negative");
+    // Points written with their unit were a label, "no column 5 pct.-point" (a probe's finding).
+    CHECK(eval("udvikling(68 %; 72 %; højere; 5 pct.-point)", n) ==
+          "parse error at 31: \"5 pct.-point\": percentage points are written as the number alone in a formula, in the "
+          "unit of the shares they are a difference of (write 5 for 5 pct.-point)");
+    CHECK(eval("udvikling(68 %; 72 %; højere; 2,5 procentpoint)", n).find("(write 2,5 for 2,5 procentpoint)") != std::string::npos);
+    CHECK(eval("udvikling(68 %; 72 %; højere; 5)", n) == "uændret");
 }
 
 TEST_CASE("formulas: a number written as per cent is no rate to multiply or divide by") {
