@@ -28,9 +28,10 @@ const char* header_of(HPDF_PDFVer version) {
     return v < std::size(kHeaders) ? kHeaders[v] : nullptr;
 }
 
-// `n` in `width` digits at `at`, zeros in front (a cross-reference line's fields).
-void put_padded(char* at, unsigned long n, size_t width) {
-    for (size_t i = width; i-- > 0; n /= 10) at[i] = static_cast<char>('0' + n % 10);
+// `n`'s digits ending just before `end`, over zeros already there (a cross-reference line's
+// fields): an offset has some six digits of its ten, a generation none of its five.
+void put_digits(char* end, unsigned long n) {
+    for (; n > 0; n /= 10) *--end = static_cast<char>('0' + n % 10);
 }
 
 // "12 0 obj\n", made in place and appended at once.
@@ -103,15 +104,12 @@ HPDF_STATUS write_table_and_trailer(HPDF_Xref xref, Output& out) {
     b += '\n';
     for (HPDF_UINT i = 0; i < xref->entries->count; ++i) {
         const auto* entry = static_cast<const HPDF_XrefEntry_Rec*>(xref->entries->obj[i]);
-        char line[20];  // "0000012345 00000 n\r\n": Acrobat wants both line ends, as libharu says
-        put_padded(line, entry->byte_offset, 10);
-        line[10] = ' ';
-        put_padded(line + 11, entry->gen_no, 5);
-        line[16] = ' ';
+        // "0000012345 00000 n\r\n": Acrobat wants both line ends, as libharu says.
+        char line[21] = "0000000000 00000 n\r\n";
+        put_digits(line + 10, entry->byte_offset);
+        put_digits(line + 16, entry->gen_no);
         line[17] = entry->entry_typ;
-        line[18] = '\r';
-        line[19] = '\n';
-        b.append(line, sizeof line);
+        b.append(line, 20);
         BP_TRY(out.flush_if_full());
     }
     BP_TRY(HPDF_Dict_AddNumber(xref->trailer, "Size", static_cast<HPDF_INT32>(xref->entries->count + xref->start_offset)));
