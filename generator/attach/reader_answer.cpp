@@ -16,7 +16,9 @@ constexpr char kMagic[4] = {'B', 'P', 'Q', '1'};
 constexpr unsigned char kCleaned = 1, kRefused = 2;
 
 void put_u64(std::string& out, uint64_t v) {
-    for (int i = 0; i < 8; ++i) out += static_cast<char>(v >> (8 * i) & 0xFF);
+    char bytes[8];
+    for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>(v >> (8 * i) & 0xFF);
+    out.append(bytes, sizeof bytes);
 }
 void put_string(std::string& out, std::string_view s) {
     put_u64(out, s.size());
@@ -88,7 +90,13 @@ bool references_within(const std::string& body, size_t objects) {
 }  // namespace
 
 std::string encode_answer(const CleanPdf& pdf, const ImportedPdf& imported) {
-    std::string out(kMagic, sizeof kMagic);
+    // Its size first: the cleaned file and the pages' objects are most of an answer, copied once.
+    size_t size = sizeof kMagic + 1 + 8 + pdf.bytes.size() + 8 + 1 + 8 + 8 + 8 + imported.pages.size() * 5 * 8;
+    for (const std::string& r : pdf.removed) size += 8 + r.size();
+    for (const ForeignObject& o : imported.objects) size += 8 + o.body.size() + 1 + 8 + o.data.size();
+    std::string out;
+    out.reserve(size);
+    out.append(kMagic, sizeof kMagic);
     out += static_cast<char>(kCleaned);
     put_string(out, pdf.bytes);
     put_u64(out, static_cast<uint64_t>(pdf.pages));
