@@ -67,7 +67,13 @@ struct Resolver {
                                       quote_text(link.url())));
             return;
         }
-        if (t->second.table) t->second.table->anchor = name;
+        if (t->second.table) {
+            t->second.table->anchor = name;
+            // Only the closed edition has a confidential item's link, and only it prints the
+            // anchor for one: the public edition's id on a public table would tell that a
+            // confidential item refers to it.
+            if (!is_confidential(from.status)) t->second.table->linked_from_public = true;
+        }
     }
 };
 
