@@ -112,8 +112,12 @@ public:
                     d_.follow_on(u->second, c.table_loc);
                     return;
                 }
+            // A public item is offered no confidential item's table, which it may not chart.
+            const bool public_item = !model::is_confidential(m_.items[from].status);
             std::vector<std::string> names;
-            for (const auto& [k, v] : tables_) names.push_back(m_.items[v.first].tables[v.second].name);
+            for (const auto& [k, v] : tables_)
+                if (!(public_item && model::is_confidential(m_.items[v.first].status)))
+                    names.push_back(m_.items[v.first].tables[v.second].name);
             d_.error(c.table_loc, fmt(_("there is no table named {} in this meeting{}"), quote_text(c.table),
                                       did_you_mean(c.table, names)), c.table_line);
             return;

@@ -152,7 +152,7 @@ public:
         }
         if (follows_unreadable(key, error)) return std::nullopt;
         error->message = fmt(_("there is no table or calculation named {} in this meeting{}"), quote_text(name),
-                             did_you_mean(name, names(true)));
+                             did_you_mean(name, names(from, true)));
         return std::nullopt;
     }
 
@@ -172,7 +172,7 @@ public:
         const auto t = tables_.find(fold_label(name));
         if (t == tables_.end()) {
             if (follows_unreadable(fold_label(name), error)) return std::nullopt;
-            error->message = fmt(_("there is no table named {} in this meeting{}"), quote_text(name), did_you_mean(name, names(false)));
+            error->message = fmt(_("there is no table named {} in this meeting{}"), quote_text(name), did_you_mean(name, names(from, false)));
             return std::nullopt;
         }
         if (!allowed(from, t->second.item, name, error)) return std::nullopt;
@@ -180,12 +180,18 @@ public:
     }
 
 private:
-    // The names of the meeting's tables (and calculations), as written, for "did you mean".
-    std::vector<std::string> names(bool with_calculations) const {
+    // The names of the meeting's tables (and calculations), as written, for "did you mean" in a
+    // message to item `from`: a public item is offered no confidential item's names, which it
+    // may not quote and its message should not tell.
+    std::vector<std::string> names(size_t from, bool with_calculations) const {
+        const bool public_item = !model::is_confidential(m_.items[from].status);
+        const auto offered = [&](size_t item) { return !(public_item && model::is_confidential(m_.items[item].status)); };
         std::vector<std::string> out;
-        for (const auto& [key, e] : tables_) out.push_back(m_.items[e.item].tables[e.index].name);
+        for (const auto& [key, e] : tables_)
+            if (offered(e.item)) out.push_back(m_.items[e.item].tables[e.index].name);
         if (with_calculations)
-            for (const auto& [key, e] : calcs_) out.push_back(m_.items[e.item].calculations[e.index].name);
+            for (const auto& [key, e] : calcs_)
+                if (offered(e.item)) out.push_back(m_.items[e.item].calculations[e.index].name);
         return out;
     }
 

@@ -212,6 +212,7 @@ struct Table {
     std::string figures_unit;         // "talenhed": the unit the CSV's figures are in ("" = kr. or counts; "kr." declared)
     int decimals = -1;                // decimals for computed numbers, -1: from their inputs
     std::string anchor;               // its link target name when the text links to it, else ""
+    bool linked_from_public = false;  // a public item's text links to it, so the public edition has the anchor too
     bool append_rows = false;         // "tilføj: nederst": rows not in the CSV are added at the end without a warning
     bool missing_passes = false;      // "mangler: videre": "-"/"Ikke oplyst" inputs print "-" in what uses them
     // "total:" lines, each naming a row to print as a total ("ingen": none); none given: the

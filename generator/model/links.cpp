@@ -19,6 +19,7 @@ struct Target {
 struct Resolver {
     std::map<std::string, Target> targets;
     Diagnostics& diags;
+    std::vector<const AgendaItem*> confidential;  // the meeting's confidential items
 
     void check(const AgendaItem& from, std::vector<Inline>& inlines) {
         for (Inline& in : inlines) {
@@ -35,35 +36,56 @@ struct Resolver {
         }
     }
 
+    // The confidential item a link's target names ("punkt-6", "punkt-6-bilag-9"), whether or not
+    // the item has that place; null for any other.
+    const AgendaItem* confidential_item_named(const std::string& name) const {
+        for (const AgendaItem* item : confidential) {
+            const std::string anchor = item_anchor(*item);
+            if (name == anchor || starts_with(name, anchor + "-")) return item;
+        }
+        return nullptr;
+    }
+
     void check_link(const AgendaItem& from, Inline& link) {
         const std::string name = link.url().substr(1);
         const auto t = targets.find(name);
+        // From a public item, a link into a confidential one is refused alike whether its target
+        // exists or not: "not in the packet" for #punkt-6-bilag-9 but not for #punkt-6-bilag-1
+        // would tell the public item's author how many attachments and tables item 6 has.
+        if (!is_confidential(from.status)) {
+            const AgendaItem* into = t != targets.end() ? t->second.item : confidential_item_named(name);
+            if (into && is_confidential(into->status)) {
+                diags.error(link.loc, fmt(_("the link {} points into item {}, which is {}: the public edition does not show "
+                                            "it; remove the link"),
+                                          quote_text(link.url()), into->number, status_name(into->status)));
+                return;
+            }
+        }
         if (t == targets.end()) {
             diags.error(link.loc, fmt(_("the link target {} is not in the packet; link to an item as #punkt-N, to an "
                                         "attachment as #punkt-N-bilag-K and to a table as #punkt-N-tabel-M"),
                                       quote_text(link.url())));
             return;
         }
-        // The public edition shows a confidential item as its number and status only: a link
-        // from public text into it would lead nowhere (and must not bring its title along).
-        if (!is_confidential(from.status) && is_confidential(t->second.item->status)) {
-            diags.error(link.loc, fmt(_("the link {} points into item {}, which is {}: the public edition does not show it; "
-                                        "remove the link"),
-                                      quote_text(link.url()), t->second.item->number, status_name(t->second.item->status)));
-            return;
+        if (t->second.table) {
+            t->second.table->anchor = name;
+            // Only the closed edition has a confidential item's link, and only it prints the
+            // anchor for one: the public edition's id on a public table would tell that a
+            // confidential item refers to it.
+            if (!is_confidential(from.status)) t->second.table->linked_from_public = true;
         }
-        if (t->second.table) t->second.table->anchor = name;
     }
 };
 
 }  // namespace
 
 void resolve_links(Meeting& meeting, Diagnostics& diags) {
-    Resolver r{{}, diags};
+    Resolver r{{}, diags, {}};
     for (AgendaItem& item : meeting.items) {
         r.targets[item_anchor(item)] = {&item, nullptr};
         for (const Attachment& a : item.attachments) r.targets[attachment_anchor(item, a)] = {&item, nullptr};
         for (Table& t : item.tables) r.targets[table_anchor(item, t)] = {&item, &t};
+        if (is_confidential(item.status)) r.confidential.push_back(&item);
     }
     for (AgendaItem& item : meeting.items) {
         for (Section& s : item.sections) r.check(item, s.blocks);

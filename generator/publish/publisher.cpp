@@ -88,7 +88,11 @@ bool Publisher::prepare(std::string* error) {
     ::signal(SIGXFSZ, SIG_IGN);
     if (!make_folder(staging_, kPublicFolder, error)) return false;
     const fs::path journal_file = staging_ / kStagingJournal;
-    journal_fd_ = ::open(journal_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC | O_NOFOLLOW, kPublicFile);
+    // The journal names the closed edition's files too (lukket/bilag/<item>-<n>-<slug of a
+    // confidential attachment's title>.pdf), and the staging folder is public: it is readable
+    // by owner and group only, like the closed edition.
+    journal_fd_ = ::open(journal_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC | O_NOFOLLOW,
+                         kRestrictedFile);
     if (journal_fd_ < 0) {
         *error = fmt(_("cannot create {}: {}"), journal_file.string(), errno_text(errno));
         return false;

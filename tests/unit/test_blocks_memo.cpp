@@ -114,3 +114,40 @@ TEST_CASE("blocks memo: the example's two pages are the same with it, each publi
     CHECK(memo.copied() == lists[0]);
     CHECK_FALSE(d.has_errors());
 }
+
+TEST_CASE("a public table only a confidential item links to has no anchor in the public page, with the memo or without") {
+    // The public page's id="punkt-1-tabel-1" would tell that a confidential item refers to the table.
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: O\norgan: Bestyrelsen\ndato: 2024-03-07\ntidspunkt: kl. 9\nsted: S\n"
+                         "punkt: 01-a\npunkt: 02-b\npunkt: 03-c\n");
+    const auto item = [](int n, const std::string& status, const std::string& body) {
+        return "---\nnummer: " + std::to_string(n) + "\nstatus: " + status + "\ntitel: T" + std::to_string(n) +
+               "\nsagsbehandler: S\nsagsnummer: EMN-2024-0000" + std::to_string(n) + "\n---\n# Sagsfremstilling\n\n" + body;
+    };
+    const std::string tables = "```tabel\nfil: t.csv\ntitel: Første\n```\n\n```tabel\nfil: t.csv\ntitel: Anden\n```\n";
+    f.add("01-a/item.md", item(1, "Offentlig", tables));
+    f.add("01-a/t.csv", "Post;2024\nA;1\n");
+    f.add("02-b/item.md", item(2, "Fortrolig", "Se [tabellen](#punkt-1-tabel-1).\n"));
+    f.add("03-c/item.md", item(3, "Offentlig", "Se [den anden](#punkt-1-tabel-2).\n"));
+    Diagnostics d;
+    auto meeting = pipeline::load(f, "m", d);
+    REQUIRE_MESSAGE(meeting, test::messages(d));
+    pipeline::compute(*meeting, test::wording(), d);
+    pipeline::prepare(*meeting, test::wording(), d);
+    REQUIRE_MESSAGE(!d.has_errors(), test::messages(d));
+    DiskFiles template_files(std::string(BOARDPACK_SOURCE_DIR) + "/templates");
+    auto templates = HtmlTemplates::load(template_files, d);
+    REQUIRE_MESSAGE(templates, test::messages(d));
+    BlocksHtmlMemo memo;
+    for (BlocksHtmlMemo* shared : {static_cast<BlocksHtmlMemo*>(nullptr), &memo}) {
+        // The closed edition first, as it would fill the memo.
+        for (const model::Edition e : {model::Edition::Lukket, model::Edition::Offentlig}) {
+            INFO(model::edition_folder(e), (shared ? " with the memo" : " alone"));
+            const auto html = pipeline::render_html(pipeline::edition(*meeting, e), test::wording(), *templates, d, shared);
+            REQUIRE(html);
+            CHECK((html->find("id=\"punkt-1-tabel-1\"") != std::string::npos) == (e == model::Edition::Lukket));
+            CHECK(html->find("id=\"punkt-1-tabel-2\"") != std::string::npos);  // a public item links to it
+        }
+    }
+    CHECK_FALSE(d.has_errors());
+}

@@ -348,6 +348,10 @@ TEST_CASE("diagram block: clear errors for unknown tables, rows, columns, text c
     CHECK(msg(kTable + head + "tabel: vent\nmål: 7x\n```\n").find("the target \"7x\" is not a number") != std::string::npos);
     CHECK(msg(kTable, head + "tabel: vent\n```\n", "Fortrolig").find("a public item may not show a confidential item's data") !=
           std::string::npos);
+    // A public item's misspelt table is offered no confidential item's table.
+    const std::string misspelt = msg(kTable, head + "tabel: vnt\n```\n", "Fortrolig");
+    CHECK(misspelt.find("there is no table named \"vnt\" in this meeting\n") != std::string::npos);
+    CHECK(misspelt.find("\"vent\"") == std::string::npos);
     CHECK(msg(kTable + head + "tabel: vent\nrækker: Behandling\nkolonner: 2. kvt. 2023\nserier: kolonner\n```\n").empty());
     // Columns not named: the numeric ones; here none is (a row of text), which is said.
     CHECK(msg(kTable + head + "tabel: vent\n```\n").find("the chart has no values") != std::string::npos);

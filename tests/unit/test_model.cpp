@@ -176,3 +176,45 @@ TEST_CASE("totals: \"total:\" names the rows instead, a row that is not there is
     CHECK(d.all()[0].loc.line == 13);
     CHECK(d.all()[0].message == "\"total\" names the row \"Resultat\", which the table does not have (\"total: ingen\" marks no row)");
 }
+
+#include "model/links.hpp"
+#include "test_support.hpp"
+
+TEST_CASE("links: a public item's link into a confidential item is refused alike whether its target exists") {
+    // "not in the packet" for #punkt-2-bilag-9 but "points into item 2" for #punkt-2-bilag-1
+    // would tell the public item's author how many attachments and tables item 2 has.
+    Meeting m;
+    AgendaItem open;
+    open.number = 1;
+    Block paragraph;
+    for (const char* url : {"#punkt-2-bilag-1", "#punkt-2-bilag-9", "#punkt-2-tabel-1", "#punkt-2-tabel-9", "#punkt-2-x",
+                            "#punkt-20", "#punkt-1-tabel-9"}) {
+        Inline link;
+        link.kind = Inline::Kind::Link;
+        link.set_url(url);
+        link.loc = {"m/01-a/item.md", 1, 1};
+        paragraph.inlines.push_back(link);
+    }
+    Section s;
+    s.blocks = {paragraph};
+    open.sections = {s};
+    AgendaItem secret;
+    secret.number = 2;
+    secret.status = Status::Fortrolig;
+    secret.attachments.resize(1);
+    secret.attachments[0].number = 1;
+    secret.tables.resize(1);
+    secret.tables[0].number = 1;
+    m.items = {open, secret};
+    boardpack::Diagnostics d;
+    resolve_links(m, d);
+    const std::string messages = boardpack::test::messages(d);
+    for (const char* url : {"#punkt-2-bilag-1", "#punkt-2-bilag-9", "#punkt-2-tabel-1", "#punkt-2-tabel-9", "#punkt-2-x"}) {
+        CAPTURE(url);
+        CHECK(messages.find("the link \"" + std::string(url) + "\" points into item 2, which is Fortrolig") != std::string::npos);
+    }
+    // Other targets that are not there are still said to be not in the packet.
+    CHECK(messages.find("the link target \"#punkt-20\" is not in the packet") != std::string::npos);
+    CHECK(messages.find("the link target \"#punkt-1-tabel-9\" is not in the packet") != std::string::npos);
+    CHECK(messages.find("\"#punkt-2-bilag-9\" is not in the packet") == std::string::npos);
+}

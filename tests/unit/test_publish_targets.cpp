@@ -148,6 +148,20 @@ TEST_CASE("publish: each edition lists its own files, the closed one for owner a
     CHECK(slurp(t.path / "out2/m/offentlig" / manifest_file("offentlig")) == public_list);
 }
 
+TEST_CASE("publish: the staging journal, which names the closed edition's files, is not for everyone") {
+    // The journal lists every file the build is about to make, the closed edition's
+    // (lukket/bilag/2-1-<slug of a confidential attachment's title>.pdf) too, and stays in the
+    // public working folder while a build runs and after one is killed.
+    TempDir t;
+    std::string why;
+    auto p = Publisher::begin(t.path / "out", "m", read_fake_snapshot, &why);
+    REQUIRE_MESSAGE(p, why);
+    REQUIRE_MESSAGE(p->write("lukket/bilag/2-1-fortroligt-notat.pdf", "%PDF hemmeligt", Access::Restricted, &why), why);
+    const fs::path journal = p->staging() / kStagingJournal;
+    REQUIRE(slurp(journal).find("fortroligt-notat") != std::string::npos);
+    CHECK((mode_of(journal) & 0007) == 0);
+}
+
 TEST_CASE("publish: a file someone added to a published packet is refused, whatever its name") {
     TempDir t;
     const fs::path out = t.path / "out";

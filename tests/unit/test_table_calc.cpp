@@ -541,6 +541,23 @@ TEST_CASE("figures: a public item may not quote a confidential item's data") {
           "quote a confidential item's data\n");
 }
 
+TEST_CASE("figures: a public item's misspelt name is offered no confidential item's table or calculation") {
+    // "Did you mean" would tell the public item's author a confidential item's names.
+    const std::string confidential = "```tabel\nfil: t.csv\nnavn: fyringsbudget\ntitel: Hemmelig\n```\n\n"
+                                     "```beregning\nnavn: fyringssum\nværdi: v = 1\n```\n";
+    auto l = compute("Tal: {fyringsbudgt[Udgifter; 2024]}, {fyringssm[v]}, tabel {nummer(fyringsbudgt)}.\n", kBudgetCsv,
+                     confidential, "Fortrolig");
+    CHECK(l.messages.find("there is no table or calculation named \"fyringsbudgt\" in this meeting\n") != std::string::npos);
+    CHECK(l.messages.find("there is no table named \"fyringsbudgt\" in this meeting\n") != std::string::npos);
+    CHECK(l.messages.find("fyringsbudget") == std::string::npos);
+    CHECK(l.messages.find("fyringssum") == std::string::npos);
+    // The confidential item's own misspelling is still helped, and so is a public item's among public names.
+    l = compute("Tekst.\n", kBudgetCsv, confidential + "\nTal: {fyringssm[v]}.\n", "Fortrolig");
+    CHECK(l.messages.find("did you mean \"fyringssum\"") != std::string::npos);
+    l = compute("Tal: {fyringssm[v]}.\n", kBudgetCsv, confidential, "Offentlig");
+    CHECK(l.messages.find("did you mean \"fyringssum\"") != std::string::npos);
+}
+
 TEST_CASE("table calc: a word used as a number names the cell it came from") {
     const auto l = compute("```tabel\nfil: t.csv\ntitel: B\nkolonne: X = [Budget] + [Regnskab]\n```\n",
                            "Post;Budget;Regnskab\nKontingent;-152.100.000;ukendt\n");

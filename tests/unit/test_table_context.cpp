@@ -16,7 +16,7 @@ namespace {
 std::string rendered(const std::string& text, const model::Table& t, const std::string& changed_word = "") {
     kainjow::mustache::mustache tmpl{text};
     REQUIRE_MESSAGE(tmpl.is_valid(), tmpl.error_message());
-    TableContext context{t, test::wording(), "tabeltitel-3", changed_word};
+    TableContext context{t, test::wording(), "tabeltitel-3", changed_word, boardpack::model::Edition::Lukket};
     std::ostringstream out;
     tmpl.render(context, out);
     REQUIRE_MESSAGE(tmpl.is_valid(), tmpl.error_message());

@@ -217,7 +217,8 @@ std::string blocks_html(const std::vector<model::Block>& blocks, const model::Ag
         render_blocks(blocks, item, ctx.table, into, ctx.changed_word);
         return ctx.diags.error_count() == errors_before;
     };
-    if (ctx.memo) ctx.memo->append(&blocks, ctx.changed_word, html, make);
+    // A table only a confidential item links to has its anchor in the closed edition alone.
+    if (ctx.memo && !anchors_differ(item)) ctx.memo->append(&blocks, ctx.changed_word, html, make);
     else make(html);
     ctx.html_bytes += html.size();
     return html;
@@ -284,16 +285,18 @@ mstch::mustache parsed(const std::shared_ptr<const mstch::mustache>& kept, const
 
 class TemplateTables final : public TableRenderer {
 public:
-    TemplateTables(const HtmlTemplates& templates, const Wording& wording, Diagnostics& diags, std::string changed_word)
+    TemplateTables(const HtmlTemplates& templates, const Wording& wording, Diagnostics& diags, std::string changed_word,
+                   model::Edition edition)
         : template_{parsed(templates.parsed_table, templates.table)},
           wording_(wording),
           diags_(diags),
-          changed_word_(std::move(changed_word)) {
+          changed_word_(std::move(changed_word)),
+          edition_(edition) {
         template_.set_custom_escape(template_escape);
     }
 
     void render(const model::AgendaItem& item, size_t index, std::string& out) const override {
-        TableContext context{item.tables[index], wording_, table_caption_id(item, index), changed_word_};
+        TableContext context{item.tables[index], wording_, table_caption_id(item, index), changed_word_, edition_};
         render_template(template_, "templates/html/tabel.mustache", context, diags_, out);
     }
     std::string figure_caption(int number, const std::string& description) const override {
@@ -307,6 +310,7 @@ private:
     render::chart::ChartWords chart_words_ = render::chart::chart_words(wording_);
     Diagnostics& diags_;
     std::string changed_word_;
+    model::Edition edition_;
 };
 
 }  // namespace
@@ -323,7 +327,7 @@ bool render_page(const model::EditionView& view, const Wording& wording, const H
     const int errors_before = diags.error_count();
     const bool corrected = corrected_version(view) > 0;
     const std::string changed_word = corrected ? wording.get("skjult-rettet") : "";
-    const TemplateTables table{templates, wording, diags, changed_word};
+    const TemplateTables table{templates, wording, diags, changed_word, view.edition};
 
     ItemContext ctx{wording, table, changed_word, diags, blocks};
     mstch::data page = page_data(view, wording, templates);

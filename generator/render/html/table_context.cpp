@@ -58,13 +58,14 @@ std::string table_caption_id(const model::AgendaItem& item, size_t table) {
 }
 
 TableContext::TableContext(const model::Table& table, const Wording& wording, std::string caption_id,
-                           const std::string& changed_word)
+                           const std::string& changed_word, model::Edition edition)
     : table_(table),
+      has_anchor_(!printed_anchor(table, edition).empty()),
       changed_word_(changed_word),
       slots_(numeric_slots(table)),
       caption_(string_data(wording.table_caption(table))),
       caption_id_(string_data(std::move(caption_id))),
-      anchor_(string_data(table.anchor)),
+      anchor_(string_data(printed_anchor(table, edition))),
       source_(string_data(wording.table_source(table))),
       columns_(string_data(std::to_string(table.header.size()))),
       changed_word_data_(string_data(changed_word)),
@@ -144,7 +145,7 @@ const Data* TableContext::table_value(const std::string& name) const {
     if (name == "caption") return &caption_;
     if (name == "caption_id") return &caption_id_;
     if (name == "anchor") return &anchor_;
-    if (name == "has_anchor") return boolean(!table_.anchor.empty());
+    if (name == "has_anchor") return boolean(has_anchor_);
     // A table this wide is printed on a landscape page (see style.css, @page bred).
     if (name == "wide") return boolean(table_.header.size() > kPortraitColumns);
     if (name == "header") return &headings_;

@@ -24,8 +24,10 @@ class TableContext final : public kainjow::mustache::basic_context<std::string> 
 public:
     using Data = kainjow::mustache::data;
     // The table with its caption's id (table_caption_id); `changed_word` the hidden word of a
-    // changed cell's mark, or "" for no marks.
-    TableContext(const model::Table& table, const Wording& wording, std::string caption_id, const std::string& changed_word);
+    // changed cell's mark, or "" for no marks; in `edition`, which prints the table's anchor
+    // only where a text it shows links to the table (printed_anchor).
+    TableContext(const model::Table& table, const Wording& wording, std::string caption_id, const std::string& changed_word,
+                 model::Edition edition);
 
     void push(const Data* data) override;
     void pop() override;
@@ -56,6 +58,7 @@ private:
     static bool in(const Data& list, const Data* item, size_t* index);
 
     const model::Table& table_;
+    bool has_anchor_;
     std::string changed_word_;
     std::vector<size_t> slots_;  // each numeric column's slot width (numeric_cells.hpp); 0 for the others
     Data caption_, caption_id_, anchor_, source_, columns_, changed_word_data_;
@@ -72,6 +75,21 @@ private:
 // not the table's place on the page, so a public item's table is the same markup in both
 // editions (blocks_memo.hpp).
 std::string table_caption_id(const model::AgendaItem& item, size_t table);
+
+// The anchor `edition` prints on `table` (its id): the closed edition prints every linked
+// table's, the public edition only that of a table a public item links to; "" for none.
+inline const std::string& printed_anchor(const model::Table& table, model::Edition edition) {
+    static const std::string none;
+    return edition == model::Edition::Lukket || table.linked_from_public ? table.anchor : none;
+}
+
+// Whether the two editions print an anchor of one of `item`'s tables differently, so that its
+// blocks are not the same markup in both (blocks_memo.hpp).
+inline bool anchors_differ(const model::AgendaItem& item) {
+    for (const model::Table& t : item.tables)
+        if (printed_anchor(t, model::Edition::Lukket) != printed_anchor(t, model::Edition::Offentlig)) return true;
+    return false;
+}
 
 // Columns (the label column included) that still fit across a portrait A4 page in print.
 inline constexpr size_t kPortraitColumns = 9;
