@@ -91,14 +91,13 @@ public:
                     n = amount;
                 // "5 pct.-point" would be taken for a label and looked for as one ("no column"): a
                 // difference of two shares is their unit's number, as a band over them is.
-                if (!n && !t.then_bracket)
-                    for (const std::string_view points : {" pct.-point", " procentpoint", " procentpoints", " %-point"})
-                        if (word.size() > points.size() && word.ends_with(points) &&
-                            read_danish_number(std::string_view(word).substr(0, word.size() - points.size())))
-                            return fail(err, i,
-                                        fmt(_("\"{}\": percentage points are written as the number alone in a formula, "
-                                              "in the unit of the shares they are a difference of (write {} for {})"),
-                                            word, word.substr(0, word.size() - points.size()), word));
+                if (const size_t space = word.find(' '); !n && !t.then_bracket && space != std::string::npos &&
+                                                          canonical_unit(fold_label(word.substr(space + 1))) == "pct.-point" &&
+                                                          read_danish_number(word.substr(0, space)))
+                    return fail(err, i,
+                                fmt(_("\"{}\": percentage points are written as the number alone in a formula, in the "
+                                      "unit of the shares they are a difference of (write {} for {})"),
+                                    word, word.substr(0, space), word));
                 if (n && !t.then_bracket) {
                     // "3,4 pct." is 3,4, as a per-cent cell in a table is: write "/ 100" for a rate.
                     t.kind = Token::Kind::Number;
