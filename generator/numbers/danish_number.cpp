@@ -55,20 +55,16 @@ bool strip_minus(std::string_view& s) {
     return false;
 }
 
-// Thousands separators: ".", and (as Excel and typesetting sometimes write) space, NBSP, NNBSP.
-size_t separator_length(std::string_view s, size_t i) {
-    if (s[i] == '.' || s[i] == ' ') return 1;
-    if (s.substr(i, 2) == "\xC2\xA0") return 2;
-    if (s.substr(i, 3) == "\xE2\x80\xAF") return 3;
-    return 0;
-}
+// Thousands separators: ".", and (as Excel and typesetting sometimes write) a space, a no-break
+// or a narrow no-break space, which reach here as spaces (plain_spaces).
+bool is_separator(char c) { return c == '.' || c == ' '; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The text with each no-break or narrow no-break space as the space it stands for (in `buffer`
 // when there is one): Word, a web page or a typesetter writes one before "%" or "kr." ("40 %"),
 // and such a cell was text, a formula quoting it an error whose message showed no reason. Between
-// thousands either space is a separator already, so no number reads otherwise.
+// thousands a space is a separator (is_separator) as the others were, so no number reads otherwise.
 std::string_view plain_spaces(std::string_view text, std::string& buffer) {
     if (text.find("\xC2\xA0") == std::string_view::npos && text.find("\xE2\x80\xAF") == std::string_view::npos) return text;
     buffer.clear();
@@ -112,9 +108,8 @@ std::optional<ReadNumber> read_number(std::string_view text, std::string* hint, 
             ++group_len;
             continue;
         }
-        const size_t sep = separator_length(s, i);
-        if (sep == 0) break;
-        const char kind = s[i] == '.' ? '.' : ' ';
+        if (!is_separator(s[i])) break;
+        const char kind = s[i];
         // Each group after a separator has exactly three digits; the first has one to three.
         if ((grouped && group_len != 3) || (!grouped && group_len > 3) || (separator_kind && separator_kind != kind)) {
             if (hint) *hint = _("\".\" groups thousands in Danish numbers; write decimals with \",\" (2,5)");
@@ -123,7 +118,7 @@ std::optional<ReadNumber> read_number(std::string_view text, std::string* hint, 
         separator_kind = kind;
         grouped = true;
         group_len = 0;
-        i += sep;
+        ++i;
         if (i >= s.size() || !is_digit(s[i])) {
             if (hint) *hint = _("\".\" groups thousands in Danish numbers; write decimals with \",\" (2,5)");
             return std::nullopt;
