@@ -464,28 +464,29 @@ void count_columns_unitless(model::Table& table, Diagnostics& diags) {
                                  "kroner, name what is paid (\"Udgifter til ...\")"),
                                heading, shown));
     };
-    for (size_t k = 1; k < table.header.size(); ++k) {
-        const CountHeading heading = count_heading_of(table.header[k]);
+    // The plain numbers `each` visits under one heading: unitless under a count's, and a heading
+    // that may be one asked about.
+    const auto settle = [&](const std::string& heading, const SourceLoc& loc, const auto& each) {
+        const CountHeading kind = count_heading_of(heading);
+        if (kind == CountHeading::None) return;
         bool numbers = false;
-        for (model::TableRow& row : table.rows)
-            if (k < row.cells.size() && plain_number(row.cells[k])) {
-                numbers = true;
-                if (heading == CountHeading::Count) row.cells[k].unitless = true;
-            }
-        if (heading == CountHeading::MaybeCount && numbers) ask(table.header_locs[k], table.header[k]);
-    }
-    for (model::TableRow& row : table.rows) {
-        if (row.cells.empty()) continue;
-        const CountHeading heading = count_heading_of(row.cells[0].text);
-        if (heading == CountHeading::None) continue;
-        bool numbers = false;
-        for (size_t k = 1; k < row.cells.size(); ++k)
-            if (plain_number(row.cells[k])) {
-                numbers = true;
-                if (heading == CountHeading::Count) row.cells[k].unitless = true;
-            }
-        if (heading == CountHeading::MaybeCount && numbers) ask(row.cells[0].loc, row.cells[0].text);
-    }
+        each([&](Cell& c) {
+            if (!plain_number(c)) return;
+            numbers = true;
+            if (kind == CountHeading::Count) c.unitless = true;
+        });
+        if (kind == CountHeading::MaybeCount && numbers) ask(loc, heading);
+    };
+    for (size_t k = 1; k < table.header.size(); ++k)
+        settle(table.header[k], table.header_locs[k], [&](const auto& visit) {
+            for (model::TableRow& row : table.rows)
+                if (k < row.cells.size()) visit(row.cells[k]);
+        });
+    for (model::TableRow& row : table.rows)
+        if (!row.cells.empty())
+            settle(row.cells[0].text, row.cells[0].loc, [&](const auto& visit) {
+                for (size_t k = 1; k < row.cells.size(); ++k) visit(row.cells[k]);
+            });
 }
 
 // The CSV's rows as the table's, every cell but the label typed.
