@@ -112,11 +112,10 @@ public:
                     d_.follow_on(u->second, c.table_loc);
                     return;
                 }
-            // A public item is offered no confidential item's table, which it may not chart.
-            const bool public_item = !model::is_confidential(m_.items[from].status);
+            // An item is offered only the tables it may chart.
             std::vector<std::string> names;
             for (const auto& [k, v] : tables_)
-                if (!(public_item && model::is_confidential(m_.items[v.first].status)))
+                if (model::may_use(m_.items[from].status, m_.items[v.first].status))
                     names.push_back(m_.items[v.first].tables[v.second].name);
             d_.error(c.table_loc, fmt(_("there is no table named {} in this meeting{}"), quote_text(c.table),
                                       did_you_mean(c.table, names)), c.table_line);
@@ -124,7 +123,7 @@ public:
         }
         const model::AgendaItem& owner = m_.items[found->second.first];
         const model::AgendaItem& item = m_.items[from];
-        if (model::is_confidential(owner.status) && !model::is_confidential(item.status)) {
+        if (!model::may_use(item.status, owner.status)) {
             d_.error(c.table_loc, fmt(_("item {} ({}) charts the table {} from item {} ({}); a public item may not show a "
                                         "confidential item's data"), item.number, model::status_name(item.status),
                                       quote_text(c.table), owner.number, model::status_name(owner.status)),

@@ -184,8 +184,7 @@ private:
     // message to item `from`: a public item is offered no confidential item's names, which it
     // may not quote and its message should not tell.
     std::vector<std::string> names(size_t from, bool with_calculations) const {
-        const bool public_item = !model::is_confidential(m_.items[from].status);
-        const auto offered = [&](size_t item) { return !(public_item && model::is_confidential(m_.items[item].status)); };
+        const auto offered = [&](size_t item) { return model::may_use(m_.items[from].status, m_.items[item].status); };
         std::vector<std::string> out;
         for (const auto& [key, e] : tables_)
             if (offered(e.item)) out.push_back(m_.items[e.item].tables[e.index].name);
@@ -259,7 +258,7 @@ private:
     bool allowed(size_t from, size_t owner, const std::string& name, Failure* error) {
         const AgendaItem& f = m_.items[from];
         const AgendaItem& o = m_.items[owner];
-        if (model::is_confidential(o.status) && !model::is_confidential(f.status)) {
+        if (!model::may_use(f.status, o.status)) {
             error->message = fmt(_("item {} ({}) quotes {} from item {} ({}); a public item may not quote a confidential item's data"),
                                  f.number, model::status_name(f.status), quote_text(name), o.number, model::status_name(o.status));
             return false;

@@ -271,6 +271,10 @@ struct Attachment {
 enum class Status { Offentlig, Fortrolig, Lukket };
 const char* status_name(Status s);
 inline bool is_confidential(Status s) { return s != Status::Offentlig; }
+// Whether an item of status `from` may use what an item of status `owner` holds (quote it, chart
+// it, link into it, be offered its name): all but a confidential item's, from a public item,
+// whose edition would show it.
+inline bool may_use(Status from, Status owner) { return is_confidential(from) || !is_confidential(owner); }
 
 // A picture in an item's text ("![Figur 1: description](figur-1.png)"), its file read and
 // checked as untrusted input (input/image_reader).

@@ -52,14 +52,12 @@ struct Resolver {
         // From a public item, a link into a confidential one is refused alike whether its target
         // exists or not: "not in the packet" for #punkt-6-bilag-9 but not for #punkt-6-bilag-1
         // would tell the public item's author how many attachments and tables item 6 has.
-        if (!is_confidential(from.status)) {
-            const AgendaItem* into = t != targets.end() ? t->second.item : confidential_item_named(name);
-            if (into && is_confidential(into->status)) {
-                diags.error(link.loc, fmt(_("the link {} points into item {}, which is {}: the public edition does not show "
-                                            "it; remove the link"),
-                                          quote_text(link.url()), into->number, status_name(into->status)));
-                return;
-            }
+        const AgendaItem* into = t != targets.end() ? t->second.item : confidential_item_named(name);
+        if (into && !may_use(from.status, into->status)) {
+            diags.error(link.loc, fmt(_("the link {} points into item {}, which is {}: the public edition does not show "
+                                        "it; remove the link"),
+                                      quote_text(link.url()), into->number, status_name(into->status)));
+            return;
         }
         if (t == targets.end()) {
             diags.error(link.loc, fmt(_("the link target {} is not in the packet; link to an item as #punkt-N, to an "
