@@ -156,6 +156,48 @@ TEST_CASE("page breaks: a table row is never split and the caption stays with th
     CHECK(split_tables > 0);  // the table really went over a page break
 }
 
+// The pages each body row of the first table's cells is on, by row (1 the first body row).
+std::map<int, std::set<size_t>> table_row_pages(const LaidOutDocument& doc) {
+    std::map<int, std::set<size_t>> out;
+    for (size_t p = 0; p < doc.pages.size(); ++p)
+        for (const TextItem& t : doc.pages[p].texts)
+            if (t.origin.role == Origin::Role::TableCell) out[t.origin.row].insert(p);
+    return out;
+}
+
+TEST_CASE("page breaks: a table's last rows go to its last page together, and a short table is not split") {
+    // A budget's shape: rows, a spacer, a total. The table's end comes to the foot of a page at
+    // one amount of filler or another.
+    std::string csv = "Post;Beløb\n";
+    for (int r = 1; r <= 12; ++r) csv += "Post " + std::to_string(r) + ";" + std::to_string(r * 100) + "\n";
+    csv += ";\nI alt;7800\n";
+    const std::string four = "Post;Beløb\nA;1\nB;2\nC;3\nI alt;6\n";
+    int ends_moved = 0, split = 0;
+    for (int n = 0; n < 70; ++n) {
+        INFO("filler " << n);
+        const std::string body = "# Sagsfremstilling\n\n" + filler(n) + "```tabel\nfil: t.csv\ntitel: Budget\n```\n";
+        const auto rows = table_row_pages(layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", csv}}));
+        REQUIRE(rows.size() == 13);  // the spacer row has no text
+        const size_t last_page = *rows.rbegin()->second.begin();
+        size_t on_last_page = 0;
+        for (const auto& [row, pages] : rows) on_last_page += pages.count(last_page);
+        if (last_page != *rows.begin()->second.begin()) {
+            ++split;
+            CHECK(on_last_page >= style::kTableEndRows);
+            // Without the rule, the total alone would be on the last page at some filler.
+            if (on_last_page == style::kTableEndRows) ++ends_moved;
+        }
+        const std::string short_body = "# Sagsfremstilling\n\n" + filler(n) + "```tabel\nfil: k.csv\ntitel: Kort\n```\n";
+        const auto short_rows = table_row_pages(layout({{"Offentlig", short_body}}, model::Edition::Lukket, {{"k.csv", four}}));
+        REQUIRE(short_rows.size() == 4);
+        std::set<size_t> pages;
+        for (const auto& [row, p] : short_rows) pages.insert(p.begin(), p.end());
+        CHECK(pages.size() == 1);
+    }
+    CHECK(split > 0);
+    CHECK(ends_moved > 0);
+}
+
 TEST_CASE("page items: each knows the block, heading level, list item, table cell or link it came from") {
     const std::string body = "# Sagsfremstilling\n\nFør [en henvisning](https://example.org) her.\n\n## Underoverskrift\n\n"
                              "1. første\n2. anden\n\n```tabel\nfil: t.csv\ntitel: Tal\n```\n";

@@ -65,7 +65,10 @@ void Flow::put_line(Line& line, double x, double baseline, double size, const Or
 
 double table_start_height(const TableBox& box, size_t caption_lines) {
     double h = static_cast<double>(caption_lines) * style::kCaptionLeading + style::kCaptionGap + box.header.height;
-    for (size_t r = 0; r < box.rows.size() && r < style::kTableKeepRows; ++r) h += box.rows[r].height;
+    // A table too short to leave its first rows here and its last ones on the next page is kept
+    // whole.
+    const size_t keep = box.rows.size() < style::kTableKeepRows + style::kTableEndRows ? box.rows.size() : style::kTableKeepRows;
+    for (size_t r = 0; r < keep; ++r) h += box.rows[r].height;
     return h;
 }
 
@@ -272,21 +275,38 @@ void Flow::table(const TableBox& box, const std::vector<LaidLine>& caption, cons
     Origin header = origin;
     header.role = Origin::Role::TableHeader;
     header.row = 0;
+    size_t rows_here = 0;  // body rows on this page
     const std::function<void()> next_page = [&] {
         new_page();
+        rows_here = 0;
         lines(continued, cap, true, std::nullopt, o);
         y_ += style::kCaptionGap;
         if (repeat_header) draw_row(box.header, box, x, header);
     };
     draw_tall_row(box.header, box, x, header, next_page);
+    // The last rows go to a table's last page together, as a paragraph's last lines do: a total
+    // alone under a repeated header is read apart from what it sums. `last_rows` is the first of
+    // them (kTableEndRows rows, with any spacer between them); the room a continued page has
+    // for rows is below its caption and header.
+    size_t last_rows = box.rows.size();
+    for (size_t counted = 0; last_rows > 0 && counted < style::kTableEndRows;)
+        if (box.rows[--last_rows].kind != RowBox::Kind::Spacer) ++counted;
+    const double continued_room = bottom_ - top_ - static_cast<double>(continued.size()) * style::kCaptionLeading -
+                                  style::kCaptionGap - (repeat_header ? box.header.height : 0);
     Origin cell = origin;
     cell.role = Origin::Role::TableCell;
     for (size_t r = 0; r < box.rows.size(); ++r) {
         const RowBox& row = box.rows[r];
         cell.row = static_cast<int>(r) + 1;
+        if (r == last_rows && r >= style::kTableKeepRows && rows_here > 0) {
+            double rest = 0;
+            for (size_t k = r; k < box.rows.size(); ++k) rest += box.rows[k].height;
+            if (y_ + rest > bottom_ + 1e-6 && rest <= continued_room + 1e-6) next_page();
+        }
         // A row is never split: one that does not fit goes to the next page whole.
         if (y_ + row.height > bottom_ + 1e-6) next_page();
         draw_tall_row(row, box, x, cell, next_page);
+        ++rows_here;
     }
     const LineStyle small{x, style::kSmallSize, style::kSmallLeading};
     if (!below.empty()) y_ += style::kCaptionGap;

@@ -2,7 +2,8 @@
 // the one place that owns the page-break rules: a heading stays with the start of what follows
 // it (keep-with-next), at least two lines of a paragraph on each side of a break (widows and
 // orphans), a table row is never split (unless taller than a page), a caption stays with its
-// header and first rows, and a table's header repeats on every page.
+// header and first rows, a table's last rows are never one alone on its last page (a short
+// table is not split at all), and a table's header repeats on every page.
 #pragma once
 
 #include <functional>

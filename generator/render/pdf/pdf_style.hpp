@@ -55,6 +55,7 @@ inline constexpr double kCaptionSize = kTableSize + 0.5;
 inline constexpr double kCaptionLeading = kCaptionSize * kHeadingLeading;
 inline constexpr double kCaptionGap = 3;       // between the caption and the table, the table and its notes
 inline constexpr size_t kTableKeepRows = 3;    // body rows kept with the caption and header
+inline constexpr size_t kTableEndRows = 2;     // body rows (spacers aside) together on a table's last page
 inline constexpr double kMaxRepeatedHeader = 1.0 / 3;  // of the page; a taller header is not repeated
 inline constexpr double kHeaderRule = 0.8;     // under the header
 inline constexpr double kRowRule = 0.3;        // under each row
