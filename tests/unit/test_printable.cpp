@@ -126,3 +126,20 @@ TEST_CASE("printable: right-to-left text, which the PDF sets left to right, is w
     render::pdf::report_unprintable(m, fonts(), none);
     CHECK(none.warning_count() == 0);
 }
+
+TEST_CASE("printable: a character is found at every place in a text of plain ASCII, read eight bytes at a time") {
+    const std::string ascii = "EMN-2023-00648 Bilag 1 (notat) ~ af 7. august";
+    for (const std::string& odd : {std::string("\u6F22"), std::string("\u05E9"), std::string("\x7F"), std::string("\x01")}) {
+        for (size_t at = 0; at <= ascii.size(); ++at) {
+            model::Meeting m = every_field();
+            m.items[0].attachments[0].document_id = ascii.substr(0, at) + odd + ascii.substr(at);
+            Diagnostics with, alone;
+            render::pdf::report_unprintable(m, fonts(), with);
+            m.items[0].attachments[0].document_id = odd;
+            render::pdf::report_unprintable(m, fonts(), alone);
+            INFO("at " << at);
+            CHECK(test::messages(with) == test::messages(alone));
+            if (odd == "\u6F22" || odd == "\u05E9") CHECK(with.warning_count() == 1);
+        }
+    }
+}

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/text.hpp"
+#include "core/word_bytes.hpp"
 #include "model/text_fields.hpp"
 #include "render/pdf/code_points.hpp"
 
@@ -24,12 +25,26 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
     // The ASCII characters the regular face prints as themselves need no look-up each: most of
     // every text is such (some 2 M instructions of the example's build went to looking them up).
     std::array<bool, 0x80> plain{};
-    for (char32_t c = 0x20; c < 0x7F; ++c) plain[c] = printed_as(c) == c && fonts.face_of(c, FontStyle::Regular) >= 0;
+    bool all_plain = true;
+    for (char32_t c = 0x20; c < 0x7F; ++c) {
+        plain[c] = printed_as(c) == c && fonts.face_of(c, FontStyle::Regular) >= 0;
+        all_plain = all_plain && plain[c];
+    }
+    // Eight such characters at once where every printable ASCII character is plain (Carlito has
+    // them all): a word of no control, DEL or non-ASCII byte.
+    const auto plain_word = [all_plain](const char* p) {
+        const uint64_t w = word_bytes::at(p);
+        return all_plain && word_bytes::all_ascii(w) && !word_bytes::has_byte_below(w, 0x20) && !word_bytes::has_byte(w, 0x7F);
+    };
     model::for_each_text(m, [&](const std::string& s, const SourceLoc& loc) {
         // The regular style's chain ends in the fallback face every style falls back to.
         std::u32string bad;
         bool right_to_left = false;
         for (size_t i = 0; i < s.size();) {
+            if (i + 8 <= s.size() && plain_word(s.data() + i)) {
+                i += 8;
+                continue;
+            }
             if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80 && plain[b]) {
                 ++i;
                 continue;
