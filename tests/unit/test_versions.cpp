@@ -6,6 +6,7 @@
 
 #include "build.hpp"
 #include "core/fingerprint.hpp"
+#include "core/input_files.hpp"
 #include "edition_versions.hpp"
 #include "test_support.hpp"
 #include "tiny_png.hpp"
@@ -1005,6 +1006,117 @@ TEST_CASE("versions: a table's formula written otherwise is the cause the sheet 
     // Respaced only, with the figures as they were: no change at all.
     const versions::Comparison same = versions::compare(edition("1,034", "1.034", "1.034"), edition(" 1,034", "1.034", "1.034"), {});
     CHECK(same.changes.figures.empty());
+}
+
+namespace {
+
+// A meeting of one item whose table has a row computed for some columns only: "Hele landet"
+// sums two columns and gives its target ("Mål") in the CSV, and "Landsgns." has one formula per
+// column.
+Snapshot ranged(const char* target, const char* second) {
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2024-05-02\ntidspunkt: kl. 9\nsted: Her\npunkt: 01-a\n");
+    f.add("01-a/r.csv", std::string("Region;Forløb;Overholdt;Mål\nNord;1.000;820;80\nSyd;1.500;1.230;80\nHele landet;;;") +
+                            target + "\nLandsgns.;;;80\n");
+    f.add("01-a/item.md",
+          std::string("---\nnummer: 1\nstatus: Offentlig\ntitel: A\nsagsbehandler: A\nsagsnummer: EMN-2024-00001\n---\n\n"
+                      "# Sagsfremstilling\n\n```tabel\nfil: r.csv\nnavn: r\ntitel: R\n"
+                      "række: Hele landet = sum(Nord .. Syd) | kolonner Forløb .. Overholdt\n"
+                      "række: Landsgns. = [Nord] | kolonner Forløb .. Forløb\n"
+                      "række: Landsgns. = ") + second + " | kolonner Overholdt .. Overholdt\n"
+                      "kolonne: Status = status([Overholdt] / [Forløb] * 100; [Mål]; højere)\n```\n");
+    Diagnostics d;
+    auto m = pipeline::load(f, "m", d);
+    REQUIRE(m);
+    pipeline::compute(*m, test::wording(), d);
+    REQUIRE_MESSAGE(!d.has_errors(), test::messages(d));
+    return snapshot(*m, model::Edition::Lukket);
+}
+
+const versions::CellEntry& cell_of(const Snapshot& s, const std::string& row, const std::string& column) {
+    for (const versions::CellEntry& c : s.cells)
+        if (c.row == row && c.column == column) return c;
+    FAIL("no cell " << row << " / " << column);
+    return s.cells.front();
+}
+
+}  // namespace
+
+TEST_CASE("versions: a cell outside its row formula's range is an input, and each range's cell has its own formula") {
+    // A probe found "Hele landet / Mål", a target the CSV gives beside a sum limited by
+    // "| kolonner", recorded as computed by the sum: its correction from 80 to 83 was listed as
+    // two derived figures with no input, and its status not under it. And a row with one formula
+    // per column recorded the first for both, so correcting the second listed no cause.
+    const Snapshot before = ranged("80", "[Syd]");
+    CHECK(cell_of(before, "Hele landet", "Forløb").formula == "række: Hele landet = sum(Nord .. Syd)");
+    CHECK_FALSE(cell_of(before, "Hele landet", "Forløb").input);
+    CHECK(cell_of(before, "Hele landet", "Mål").input);
+    CHECK(cell_of(before, "Hele landet", "Mål").formula.empty());
+    CHECK(cell_of(before, "Landsgns.", "Forløb").formula == "række: Landsgns. = [Nord]");
+    CHECK(cell_of(before, "Landsgns.", "Overholdt").formula == "række: Landsgns. = [Syd]");
+    CHECK(cell_of(before, "Hele landet", "Status").formula.rfind("kolonne: Status = ", 0) == 0);
+
+    // The target corrected: one input figure, the status it judges under it.
+    versions::Comparison c = versions::compare(before, ranged("83", "[Syd]"), {});
+    REQUIRE(c.changes.figures.size() == 2);
+    CHECK(c.changes.figures[0].row == "Hele landet");
+    CHECK(c.changes.figures[0].column == "Mål");
+    CHECK(c.changes.figures[0].input);
+    CHECK(c.changes.figures[1].column == "Status");
+    CHECK(c.changes.figures[1].cause == 0);
+
+    // The second formula of the row corrected: it is the cause of the cell it computes.
+    c = versions::compare(before, ranged("80", "[Nord]"), {});
+    REQUIRE(c.changes.figures.size() >= 2);
+    CHECK(c.changes.figures[0].formula_of == "Landsgns.");
+    CHECK(c.changes.figures[0].before == "[Syd]");
+    CHECK(c.changes.figures[0].after == "[Nord]");
+    CHECK(c.changes.figures[1].column == "Overholdt");
+    CHECK(c.changes.figures[1].cause == 0);
+
+    // A snapshot from before, which recorded the target as computed, is the same content.
+    Snapshot older = before;
+    for (versions::CellEntry& e : older.cells)
+        if (e.row == "Hele landet" && e.column == "Mål") {
+            e.input = false;
+            e.formula = "række: Hele landet = sum(Nord .. Syd)";
+        }
+    CHECK(versions::same_content(older, before));
+}
+
+TEST_CASE("versions: a row formula naming its row by its group records its formula, the cause when it is corrected") {
+    // A probe found "række: Region Syd / I alt = ..." recorded with no formula ("I alt" is not
+    // "Region Syd / I alt"), so correcting it listed the cells it computes with no cause.
+    const auto edition = [](const char* syd) {
+        MemoryFiles f("m");
+        f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2024-06-02\ntidspunkt: kl. 9\nsted: Her\npunkt: 01-a\n");
+        f.add("01-a/g.csv", "Post;2024\nRegion Nord;\nLøn;110\nDrift;55\nI alt;\nRegion Syd;\nLøn;210\nDrift;75\nI alt;\n");
+        f.add("01-a/item.md",
+              std::string("---\nnummer: 1\nstatus: Offentlig\ntitel: A\nsagsbehandler: A\nsagsnummer: EMN-2024-00001\n---\n\n"
+                          "# Sagsfremstilling\n\n```tabel\nfil: g.csv\nnavn: g\ntitel: G (antal)\n"
+                          "række: Region Nord / I alt = [Region Nord / Løn] + [Region Nord / Drift]\n"
+                          "række: Region Syd / I alt = ") + syd + "\n```\n");
+        Diagnostics d;
+        auto m = pipeline::load(f, "m", d);
+        REQUIRE(m);
+        pipeline::compute(*m, test::wording(), d);
+        REQUIRE_MESSAGE(!d.has_errors(), test::messages(d));
+        return snapshot(*m, model::Edition::Lukket);
+    };
+    const Snapshot before = edition("[Region Syd / Løn] + [Region Syd / Drift]");
+    std::vector<std::string> formulas;
+    for (const versions::CellEntry& c : before.cells)
+        if (c.row == "I alt") formulas.push_back(c.formula);
+    REQUIRE(formulas.size() == 2);
+    CHECK(formulas[0] == "række: Region Nord / I alt = [Region Nord / Løn] + [Region Nord / Drift]");
+    CHECK(formulas[1] == "række: Region Syd / I alt = [Region Syd / Løn] + [Region Syd / Drift]");
+
+    const versions::Comparison c = versions::compare(before, edition("[Region Syd / Løn]"), {});
+    REQUIRE(c.changes.figures.size() == 2);
+    CHECK(c.changes.figures[0].formula_of == "Region Syd / I alt");
+    CHECK(c.changes.figures[0].after == "[Region Syd / Løn]");
+    CHECK(c.changes.figures[1].after == "210");
+    CHECK(c.changes.figures[1].cause == 0);
 }
 
 TEST_CASE("versions: of two paragraphs alike but for their figures, the one deleted is listed, not a figure corrected") {
