@@ -346,7 +346,10 @@ void take_tables(Snapshot& s, model::AgendaItem& item) {
                 e.column = c < t.header.size() ? t.header[c] : std::to_string(c + 1);
                 e.text = row.cells[c].text;
                 const model::Formula* f = writers.of(c);
-                e.input = f == nullptr && (row.role != model::TableRow::Role::Computed || writers.row_found());
+                // A published figure kept within its formula's tolerance is the CSV's: correcting it
+                // is an input change, as correcting any figure the CSV holds.
+                e.input = (f == nullptr && (row.role != model::TableRow::Role::Computed || writers.row_found())) ||
+                          row.cells[c].kept_published;
                 if (f) e.formula = (f->kind == model::Formula::Kind::Row ? "række: " : "kolonne: ") + f->target + " = " + f->expression;
                 e.cell = &row.cells[c];
                 s.cells.push_back(std::move(e));

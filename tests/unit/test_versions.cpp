@@ -1119,6 +1119,37 @@ TEST_CASE("versions: a row formula naming its row by its group records its formu
     CHECK(c.changes.figures[1].cause == 0);
 }
 
+TEST_CASE("versions: a published figure kept within its tolerance is the CSV's, so correcting it is an input change") {
+    // A probe found the example's published total 9.357 corrected to 9.358 (within the tolerance
+    // 2 of its parts' 9.357) listed as "1 derived figure" and no input.
+    const auto edition = [](const char* total) {
+        MemoryFiles f("m");
+        f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2024-06-02\ntidspunkt: kl. 9\nsted: Her\npunkt: 01-a\n");
+        f.add("01-a/t.csv", std::string("Post;2024\nA;1.000\nB;2.000\nI alt;") + total + "\n");
+        f.add("01-a/item.md", "---\nnummer: 1\nstatus: Offentlig\ntitel: A\nsagsbehandler: A\nsagsnummer: EMN-2024-00001\n---\n\n"
+                              "# Sagsfremstilling\n\n```tabel\nfil: t.csv\nnavn: t\ntitel: T (antal)\n"
+                              "række: I alt = sum(A .. B) | tolerance 2\n```\n");
+        Diagnostics d;
+        auto m = pipeline::load(f, "m", d);
+        REQUIRE(m);
+        pipeline::compute(*m, test::wording(), d);
+        REQUIRE_MESSAGE(!d.has_errors(), test::messages(d));
+        return snapshot(*m, model::Edition::Lukket);
+    };
+    const Snapshot before = edition("3.001");
+    REQUIRE(before.cells.size() == 3);
+    CHECK(before.cells[2].text == "3.001");
+    CHECK(before.cells[2].input);
+    const versions::Comparison c = versions::compare(before, edition("3.002"), {});
+    REQUIRE(c.changes.figures.size() == 1);
+    CHECK(c.changes.figures[0].after == "3.002");
+    CHECK(c.changes.figures[0].input);
+    // Corrected to a figure beyond the tolerance, the computed one is printed: computed, as before.
+    const Snapshot computed = edition("3.010");
+    CHECK(computed.cells[2].text == "3.000");
+    CHECK_FALSE(computed.cells[2].input);
+}
+
 TEST_CASE("versions: of two paragraphs alike but for their figures, the one deleted is listed, not a figure corrected") {
     // A probe deleted "Regionen har 1.000 forløb." before "Regionen har 3.000 forløb.": the sheet said
     // the figure went from 1.000 to 3.000, and that the 3.000 paragraph was deleted.
