@@ -850,6 +850,33 @@ private:
         return nullptr;
     }
 
+    // A figure's formula (lower case) with the expressions of the "beregning" values it quotes
+    // appended, and of the values those name in turn: a value that quotes a table's cell
+    // ("andel = budget[Løn; 2024] / budget[I alt; 2024] * 100") computes the figure from that cell,
+    // so the figure follows the cell's correction, not the first input change of its item.
+    std::string through_calculations(const std::string& formula) const {
+        std::string out = formula;
+        std::vector<const CalculationEntry*> reached;
+        const auto reach = [&](const CalculationEntry& c) {
+            if (std::find(reached.begin(), reached.end(), &c) == reached.end()) reached.push_back(&c);
+        };
+        const auto quoted_in = [&](const std::string& text) {
+            for (const CalculationEntry& c : now_.calculations)
+                for (const auto& labels : quoted_labels(text, lower(c.name)))
+                    if (labels.size() == 1 && labels[0] == lower(c.value)) reach(c);
+        };
+        quoted_in(formula);
+        for (size_t k = 0; k < reached.size(); ++k) {
+            const CalculationEntry& c = *reached[k];
+            const std::string expression = lower(c.expression);
+            out += " " + expression;
+            quoted_in(expression);
+            for (const CalculationEntry& other : now_.calculations)
+                if (other.item == c.item && other.name == c.name && names_word(expression, lower(other.value))) reach(other);
+        }
+        return out;
+    }
+
     bool from_value(const Pending& d, const Pending& value) const {
         return from_value(d.formula, value.change.item, value.change.calculation, value.change.row);
     }
@@ -881,15 +908,17 @@ private:
         for (size_t i = 0; i < inputs.size(); ++i)
             if (!inputs[i]->change.calculation.empty() && from_value(d, *inputs[i])) return static_cast<int>(i);
         if (from_calculations_alone(d.formula, f.item)) return -1;
-        // A figure in the text quoting a table: the change in the row or column it quotes, else the table's first.
+        // A figure in the text quoting a table, itself or through a calculation's value: the change
+        // in the row or column it quotes, else the table's first.
+        const std::string quoting = through_calculations(formula);
         for (size_t i = 0; i < inputs.size(); ++i) {
             const model::FigureChange& in = inputs[i]->change;
             if (inputs[i]->table_name.empty()) continue;
-            for (const auto& labels : quoted_labels(formula, lower(inputs[i]->table_name)))
+            for (const auto& labels : quoted_labels(quoting, lower(inputs[i]->table_name)))
                 if (labels.size() == 2 && (labels[0] == lower(in.row) || labels[1] == lower(in.column))) return static_cast<int>(i);
         }
         for (size_t i = 0; i < inputs.size(); ++i)
-            if (!inputs[i]->table_name.empty() && quotes_table(formula, lower(inputs[i]->table_name)))
+            if (!inputs[i]->table_name.empty() && quotes_table(quoting, lower(inputs[i]->table_name)))
                 return static_cast<int>(i);
         // A calculation's value is a cause only of what is computed from it.
         for (size_t i = 0; i < inputs.size(); ++i)

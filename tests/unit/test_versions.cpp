@@ -950,6 +950,27 @@ TEST_CASE("versions: figures in one paragraph quoting two tables are each filed 
     CHECK(c.changes.figures[3].cause == 2);
 }
 
+TEST_CASE("versions: a figure quoting a beregning value computed from a table's cell follows that cell's correction") {
+    // A probe found a share computed in a block from the budget's 2024 column ("andel =
+    // budget[Løn; 2024] / budget[I alt; 2024] * 100") listed under a row added with figures for
+    // 2023 and 2024 as computed from its 2023 figure: the first input change of the item.
+    const auto edition = [](const char* pension23, const char* pension24, const char* share) {
+        Snapshot s = small();
+        s.cells = {cell(3, "Pension", "2023", pension23, true), cell(3, "Pension", "2024", pension24, true)};
+        s.calculations = {{19, "k", "andel-loen", "budget[Løn; 2024] / budget[I alt; 2024] * 100 | decimaler 1"},
+                          {19, "k", "andel", "andel-loen"}};
+        s.texts = {text("Sagsfremstilling", std::string("Løn er \x01") + share + "\x02 af udgifterne.", {"k[andel] | pct."})};
+        return s;
+    };
+    const versions::Comparison c =
+        versions::compare(edition("50", "60", "64,0 pct."), edition("55", "70", "62,2 pct."), {{"Sagsfremstilling", "Sagsfremstilling"}});
+    REQUIRE(c.changes.figures.size() == 3);
+    CHECK(c.changes.figures[0].column == "2023");
+    CHECK(c.changes.figures[1].column == "2024");
+    CHECK(c.changes.figures[2].after == "62,2 pct.");
+    CHECK(c.changes.figures[2].cause == 1);
+}
+
 TEST_CASE("versions: a corrected value of a beregning block is the cause the sheet gives for the figures quoted from it") {
     // A probe: "sats-2023 = 25,70" corrected to 25,90 listed only the quoted figure, 25,85 kr. ->
     // 26,06 kr., with no cause: the block is not printed, so no input figure had changed.
