@@ -150,8 +150,13 @@ bool decide_version(model::Meeting& meeting, const fs::path& published, const ve
         }
         for (size_t i = 0; i < v.snapshot.texts.size(); ++i) {
             // A picture's caption the published snapshot recorded as words (from before
-            // captions quoted their figures, versions::with_quoted_captions) stays so.
+            // captions quoted their figures, versions::with_quoted_captions) stays so. A figure
+            // typed where it was quoted, or quoted where it was typed, is recorded as now written,
+            // so a later correction finds the causes of its figures.
             if (v.snapshot.texts[i].expressions.size() != before->texts[i].expressions.size()) {
+                if (!before->texts[i].expressions.empty() || !v.snapshot.texts[i].block ||
+                    v.snapshot.texts[i].block->kind != model::Block::Kind::Image)
+                    continue;
                 v.snapshot.texts[i].text = before->texts[i].text;
                 v.snapshot.texts[i].expressions.clear();
                 v.snapshot.texts[i].figures.clear();

@@ -656,6 +656,13 @@ private:
                 while (i < to_i || j < to_j) {
                     const std::string before = i < to_i ? a[i]->text : "";
                     const std::string after = j < to_j ? b[j]->text : "";
+                    // A figure typed where it was quoted, or quoted where it was typed, that prints
+                    // the same words: nothing the reader sees changed (a line of no difference).
+                    if (i < to_i && j < to_j && words_of(before) == words_of(after)) {
+                        ++i;
+                        ++j;
+                        continue;
+                    }
                     text_change(n, section(name), before, after);
                     if (j < to_j && b[j]->block) out_.blocks.push_back(b[j]->block);
                     if (i < to_i) ++i;

@@ -818,8 +818,11 @@ bool same_content(const Snapshot& a, const Snapshot& b) {
     };
     // A figure's formula is not printed either: the figure prints what it computes, compared in the
     // text. Nor is a calculation's value (`calculations`): only the figures quoted from it.
+    // A figure typed where it was quoted (or quoted where it was typed) prints the same words:
+    // the texts are compared as printed, their figures' marks aside.
     const auto texts = [](const TextEntry& x, const TextEntry& y) {
-        return x.item == y.item && x.section == y.section && x.text == y.text && x.expressions.size() == y.expressions.size();
+        return x.item == y.item && x.section == y.section &&
+               (x.text == y.text ? x.expressions.size() == y.expressions.size() : unquoted(x.text) == unquoted(y.text));
     };
     return a.meeting == b.meeting && a.edition == b.edition && a.fields == b.fields &&
            std::equal(a.items.begin(), a.items.end(), b.items.begin(), b.items.end(), items) &&

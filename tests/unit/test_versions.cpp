@@ -1195,6 +1195,30 @@ TEST_CASE("versions: of two paragraphs alike but for their figures, the one dele
     CHECK(f.changes.texts.empty());
 }
 
+TEST_CASE("versions: a figure typed where it was quoted, printing the same words, is no new version and no line") {
+    // A probe replaced "{budget[Løn; Ændring] | kr.}" by the "100.000 kr." it printed: version 2,
+    // whose rettelsesblad listed the paragraph as "Rettet tekst" with no word struck or added.
+    const Snapshot quoted = small();
+    Snapshot typed = small();
+    typed.texts[0] = text("Indstilling", "Budgettet er 122,1 mio. kr. i alt.");
+    CHECK(versions::same_content(quoted, typed));
+    CHECK(versions::same_content(typed, quoted));
+    CHECK(versions::compare(quoted, typed, {}).changes.texts.empty());
+    CHECK(versions::compare(typed, quoted, {}).changes.texts.empty());
+    // With another correction in the version, still no line for it.
+    Snapshot other = typed;
+    other.texts[1] = text("Sagsfremstilling", "Sekretariatet anbefaler budgettet varmt.");
+    CHECK_FALSE(versions::same_content(quoted, other));
+    const versions::Comparison c = versions::compare(quoted, other, {});
+    REQUIRE(c.changes.texts.size() == 1);
+    CHECK(c.changes.texts[0].section == "Sagsfremstilling");
+    // A typed figure that prints otherwise is a change of words.
+    Snapshot corrected = small();
+    corrected.texts[0] = text("Indstilling", "Budgettet er 122,2 mio. kr. i alt.");
+    CHECK_FALSE(versions::same_content(quoted, corrected));
+    CHECK(versions::compare(quoted, corrected, {}).changes.texts.size() == 1);
+}
+
 TEST_CASE("versions: a table renamed (navn:, never printed) is the same content: no new version") {
     Snapshot a = small(), b = small();
     b.tables[0].name = "budget-2024";
