@@ -369,27 +369,31 @@ private:
         if (x != y) text_change(0, order_, joined(x), joined(y));
     }
 
-    // A table's rows in another order (the CSV's lines moved): listed under the item, in the
-    // words of the table's caption.
+    // A table's rows in another order (the CSV's lines moved), or its columns (the CSV's columns
+    // moved, which prints the same figures under headings in another order): listed under the
+    // item, in the words of the table's caption.
     void row_order(int n) {
         if (order_.empty()) return;
         for (const auto& [key, number] : tables_) {
             if (std::get<0>(key) != n) continue;
-            const auto rows = [](const Snapshot& s, int item, int attachment, int table) {
+            const auto labels = [](const Snapshot& s, int item, int attachment, int table, std::string CellEntry::*label) {
                 std::vector<std::string> out;
                 for (const CellEntry& c : s.cells)
                     if (c.item == item && c.attachment == attachment && c.table == table &&
-                        std::find(out.begin(), out.end(), c.row) == out.end())
-                        out.push_back(c.row);
+                        std::find(out.begin(), out.end(), c.*label) == out.end())
+                        out.push_back(c.*label);
                 return out;
             };
-            const auto [x, y] = shared_order(rows(before_, n, std::get<1>(key), std::get<2>(key)), rows(now_, n, std::get<1>(key), number));
-            if (x == y) continue;
-            const TableEntry* t = table(now_, n, std::get<1>(key), number);
-            const std::string caption = !t || table_caption_.empty()
-                                            ? "Tabel " + std::to_string(number)
-                                            : fill_in(table_caption_, {{"nummer", std::to_string(number)}, {"titel", t->title}});
-            text_change(n, caption + " \xE2\x80\x93 " + lower(order_), joined(x), joined(y));
+            for (std::string CellEntry::*label : {&CellEntry::row, &CellEntry::column}) {
+                const auto [x, y] = shared_order(labels(before_, n, std::get<1>(key), std::get<2>(key), label),
+                                                 labels(now_, n, std::get<1>(key), number, label));
+                if (x == y) continue;
+                const TableEntry* t = table(now_, n, std::get<1>(key), number);
+                const std::string caption = !t || table_caption_.empty()
+                                                ? "Tabel " + std::to_string(number)
+                                                : fill_in(table_caption_, {{"nummer", std::to_string(number)}, {"titel", t->title}});
+                text_change(n, caption + " \xE2\x80\x93 " + lower(order_), joined(x), joined(y));
+            }
         }
     }
 

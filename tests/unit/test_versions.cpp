@@ -1298,6 +1298,31 @@ TEST_CASE("versions: items or a table's rows taken in another order are listed a
     CHECK(versions::compare(before, before, {}, "Tabel {nummer}: {titel}", "Rækkefølge").changes.texts.empty());
 }
 
+TEST_CASE("versions: a table's columns taken in another order are listed as the order, not \"Ingen rettelser\"") {
+    // A probe swapped a budget CSV's columns 2023 and 2024: the packet printed them the other way
+    // round, as version 2, whose sheet said "Ingen rettelser".
+    const auto edition = [](bool swapped) {
+        Snapshot s = small();
+        s.cells = {cell(3, "Løn", "2023", "100", true), cell(3, "Løn", "2024", "110", true), cell(3, "Drift", "2023", "50", true),
+                   cell(3, "Drift", "2024", "55", true)};
+        if (swapped) {
+            std::swap(s.cells[0], s.cells[1]);
+            std::swap(s.cells[2], s.cells[3]);
+        }
+        return s;
+    };
+    const versions::Comparison c = versions::compare(edition(false), edition(true), {}, "Tabel {nummer}: {titel}", "Rækkefølge");
+    REQUIRE(c.changes.texts.size() == 1);
+    CHECK(c.changes.texts[0].item == 19);
+    CHECK(c.changes.texts[0].section == "Tabel 3: Budget 2024 – rækkefølge");
+    std::string added;
+    for (const model::DiffWord& w : c.changes.texts[0].words)
+        if (w.kind != model::DiffWord::Kind::Removed) added += w.text + " ";
+    CHECK(added == "2024, 2023 ");
+    CHECK(c.changes.figures.empty());
+    CHECK(versions::compare(edition(true), edition(true), {}, "Tabel {nummer}: {titel}", "Rækkefølge").changes.texts.empty());
+}
+
 TEST_CASE("versions: an attachment's document id or title corrected is that field changed, not the attachment removed and added") {
     Snapshot before = small(), now = small();
     before.attachments = {{19, 1, "Høringssvar B", "3000001", "", "-"}};
