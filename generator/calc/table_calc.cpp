@@ -985,6 +985,9 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
             break;
         }
     }
+    // Which formula wrote it: a snapshot records it as the cell's cause (model::Cell::formula).
+    if (!t.formulas.empty() && p.formula >= t.formulas.data() && p.formula < t.formulas.data() + t.formulas.size())
+        out.formula = static_cast<uint32_t>(p.formula - t.formulas.data()) + 1;
     cell = out;
     return true;
 }

@@ -2,6 +2,7 @@
 // as typed cells. Both renderers (HTML, PDF) read only this.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -160,6 +161,11 @@ struct Cell {
     // Text: a code or a year in a column whose heading names one ("Postnr.", "År"; see
     // input/code_columns.hpp), printed as written and never computed with.
     bool code = false;
+    // The formula that computed the cell, as 1 + its index in its table's formulas (calc/
+    // writes it with the result); 0 for a cell the input gave. What a snapshot records as the
+    // cell's cause (versions/snapshot.cpp): a row formula limited to some columns leaves the
+    // others as written, and a row given a formula per range of columns has each cell its own.
+    uint32_t formula = 0;
 };
 
 // Four digits from 1900 to 2099 written without a thousands point ("2024"): a year, which a

@@ -221,135 +221,28 @@ private:
     const PrintedWords& words_;
 };
 
-// The formula that writes each cell of a table, as written, or none for an input cell: a
-// computed row's own formula (named by its label), else its column's. A formula limited by
-// "| kolonner A .. B" ("| rækker") writes no cell outside that range, as the calculation has it:
-// a row given two formulas for two ranges of columns has each cell written by its own, and a
-// cell no formula's range holds (a target the CSV gives in a computed row) is an input cell. The
-// keys the formulas name rows and columns by are worked out once a table, not once a cell.
-class Writers {
-public:
-    explicit Writers(const model::Table& t) {
-        std::vector<std::string>& row_keys = row_keys_;
-        row_keys.reserve(t.rows.size());
-        for (const model::TableRow& row : t.rows) row_keys.push_back(row.cells.empty() ? "" : key(row.cells[0].text));
-        // A repeated label is named by its group ("Region Syd / I alt"): the nearest row above it
-        // whose label is not repeated, as the calculation finds it.
-        std::map<std::string, int> counts;
-        for (const std::string& k : row_keys)
-            if (!k.empty()) ++counts[k];
-        groups_.assign(t.rows.size(), "");
-        for (size_t r = 1; r < t.rows.size(); ++r) {
-            const std::string& above = row_keys[r - 1];
-            groups_[r] = !above.empty() && counts[above] == 1 ? above : groups_[r - 1];
-        }
-        std::vector<std::string> column_keys;
-        column_keys.reserve(t.header.size());
-        for (const std::string& h : t.header) column_keys.push_back(key(h));
-        std::vector<Writer> columns;
-        for (const model::Formula& f : t.formulas) {
-            const bool row_formula = f.kind == model::Formula::Kind::Row;
-            Writer w{key(f.target), "", "", &f, 0, SIZE_MAX};
-            if (const size_t slash = f.target.rfind(" / "); row_formula && slash != std::string::npos) {
-                w.group = key(f.target.substr(0, slash));
-                w.inner = key(f.target.substr(slash + 3));
-            }
-            if (const auto range = range_of(f.options, row_formula ? "kolonner " : "rækker ")) {
-                const std::vector<std::string>& keys = row_formula ? column_keys : row_keys;
-                const auto a = std::find(keys.begin(), keys.end(), key(range->first));
-                const auto b = std::find(keys.begin(), keys.end(), key(range->second));
-                // A range the calculation could not read was an error there; taken whole here.
-                if (a != keys.end() && b != keys.end()) {
-                    w.from = static_cast<size_t>(a - keys.begin());
-                    w.to = static_cast<size_t>(b - keys.begin());
-                }
-            }
-            (row_formula ? rows_ : columns).push_back(std::move(w));
-        }
-        columns_.assign(t.header.size(), {});
-        for (size_t c = 0; c < t.header.size() && !columns.empty(); ++c)
-            for (const Writer& w : columns)
-                if (w.target == column_keys[c]) columns_[c].push_back(w);
-    }
-
-    // Enters a row: its own formulas if it is a computed row; call before of() for each row.
-    void enter(const model::TableRow& row, size_t index) {
-        row_.clear();
-        index_ = index;
-        if (row.role != model::TableRow::Role::Computed || rows_.empty()) return;
-        const std::string& label = row_keys_[index];
-        for (const Writer& w : rows_)
-            if (w.target == label || (!w.inner.empty() && w.inner == label && w.group == groups_[index])) row_.push_back(&w);
-    }
-    // Whether the row entered is a computed row whose formula was found: a cell none of its
-    // formulas writes is then an input cell. (Where the label was not matched, its cells are taken
-    // as computed, as before.)
-    bool row_found() const { return !row_.empty(); }
-    const model::Formula* of(size_t column) const {
-        for (const Writer* w : row_)
-            if (column >= w->from && column <= w->to) return w->formula;
-        if (column < columns_.size())
-            for (const Writer& w : columns_[column])
-                if (index_ >= w.from && index_ <= w.to) return w.formula;
-        return nullptr;
-    }
-
-private:
-    struct Writer {
-        std::string target;
-        std::string group, inner;  // a row formula's target named by its group: "Region Syd / I alt"
-        const model::Formula* formula;
-        size_t from, to;  // the rows (a column formula's) or columns (a row formula's) it writes
-    };
-    // The range a formula's options give after `word` ("kolonner A .. B"), as the calculation
-    // reads its options: separated by ", ", the range's ends by " .. ".
-    static std::optional<std::pair<std::string, std::string>> range_of(const std::string& options, const std::string& word) {
-        size_t start = 0;
-        while (start < options.size()) {
-            size_t end = options.find(", ", start);
-            if (end == std::string::npos) end = options.size();
-            const std::string part(trim(std::string_view(options).substr(start, end - start)));
-            if (lower(part).rfind(word, 0) == 0) {
-                const std::string range(trim(std::string_view(part).substr(word.size())));
-                const size_t dots = range.find(" .. ");
-                if (dots == std::string::npos) return std::nullopt;
-                return std::pair{std::string(trim(std::string_view(range).substr(0, dots))),
-                                 std::string(trim(std::string_view(range).substr(dots + 4)))};
-            }
-            start = end + 2;
-        }
-        return std::nullopt;
-    }
-
-    std::vector<std::string> row_keys_;
-    std::vector<std::string> groups_;  // each row's group: the key of the nearest row above not repeated
-    std::vector<Writer> rows_;
-    std::vector<std::vector<Writer>> columns_;
-    std::vector<const Writer*> row_;
-    size_t index_ = 0;
-};
-
 void take_tables(Snapshot& s, model::AgendaItem& item) {
     for (model::Table& t : item.tables) {
         s.tables.push_back({item.number, t.number, t.attachment, t.name, t.title});
-        Writers writers(t);
         for (size_t r = 0; r < t.rows.size(); ++r) {
             model::TableRow& row = t.rows[r];
             if (row.role == model::TableRow::Role::Spacer || row.cells.empty()) continue;
-            writers.enter(row, r);
             for (size_t c = 1; c < row.cells.size(); ++c) {
+                const model::Cell& cell = row.cells[c];
                 CellEntry e;
                 e.item = item.number;
                 e.table = t.number;
                 e.attachment = t.attachment;
                 e.row = row.cells[0].text;
                 e.column = c < t.header.size() ? t.header[c] : std::to_string(c + 1);
-                e.text = row.cells[c].text;
-                const model::Formula* f = writers.of(c);
+                e.text = cell.text;
+                // The formula that computed the cell, as the calculation recorded it: a cell a
+                // row formula's range leaves out (a target the CSV gives beside it) is the CSV's.
+                const model::Formula* f =
+                    cell.formula > 0 && cell.formula <= t.formulas.size() ? &t.formulas[cell.formula - 1] : nullptr;
                 // A published figure kept within its formula's tolerance is the CSV's: correcting it
                 // is an input change, as correcting any figure the CSV holds.
-                e.input = (f == nullptr && (row.role != model::TableRow::Role::Computed || writers.row_found())) ||
-                          row.cells[c].kept_published;
+                e.input = f == nullptr || cell.kept_published;
                 if (f) e.formula = (f->kind == model::Formula::Kind::Row ? "række: " : "kolonne: ") + f->target + " = " + f->expression;
                 e.cell = &row.cells[c];
                 s.cells.push_back(std::move(e));
