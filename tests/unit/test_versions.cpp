@@ -1521,3 +1521,28 @@ TEST_CASE("versions: a figure in a picture's description is recorded as a figure
     CHECK(legacy.changes.texts.size() == 1);
     CHECK(legacy.changes.figures.size() == 1);  // the cell
 }
+
+TEST_CASE("versions: a cell a row formula and a column formula both reach is recorded with the one that computed it") {
+    // The example's "Samlet antal speciallæger / Udvikling i indeks" is the column's index of the
+    // totals, not the row's sum of the indexes: the snapshot once recorded the row formula, so a
+    // corrected index formula was listed under no cause, or the wrong one.
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2024-05-02\ntidspunkt: kl. 9\nsted: Her\npunkt: 01-a\n");
+    f.add("01-a/t.csv", "Stilling;2016;2023;Indeks\nA;1.000;1.200;\nB;2.000;2.100;\nI alt;;;\n");
+    f.add("01-a/item.md",
+          "---\nnummer: 1\nstatus: Offentlig\ntitel: A\nsagsbehandler: A\nsagsnummer: EMN-2024-00001\n---\n\n"
+          "# Sagsfremstilling\n\n```tabel\nfil: t.csv\nnavn: t\ntitel: T\n"
+          "række: I alt = sum(A .. B)\nkolonne: Indeks = [2023] / [2016] * 100\n```\n");
+    Diagnostics d;
+    auto m = pipeline::load(f, "m", d);
+    REQUIRE(m);
+    pipeline::compute(*m, test::wording(), d);
+    REQUIRE_MESSAGE(!d.has_errors(), test::messages(d));
+    const Snapshot s = snapshot(*m, model::Edition::Lukket);
+    const versions::CellEntry& total_index = cell_of(s, "I alt", "Indeks");
+    CHECK(total_index.text == "110");  // 3.300 / 3.000 * 100: the index of the totals
+    CHECK(total_index.formula == "kolonne: Indeks = [2023] / [2016] * 100");
+    CHECK_FALSE(total_index.input);
+    CHECK(cell_of(s, "I alt", "2023").formula == "række: I alt = sum(A .. B)");
+    CHECK(cell_of(s, "A", "2023").input);
+}
