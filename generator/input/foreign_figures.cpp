@@ -53,10 +53,20 @@ std::string foreign_figure(std::string_view t) {
                      "export the file with Danish number settings"),
                    quote_text(t), quote_text(danish));
     }
-    if (t.size() >= 3 && t.front() == '(' && t.back() == ')') {
-        const std::string_view inner = t.substr(1, t.size() - 2);
+    // "(400)", and "(1.234) kr." with the unit Excel's accounting format writes after it.
+    if (const std::string_view number = calc::without_unit(t);
+        number.size() >= 3 && number.front() == '(' && number.back() == ')') {
+        const std::string_view inner = number.substr(1, number.size() - 2);
+        const std::string_view unit = t.substr(number.data() - t.data() + number.size());
         if (has_digit(inner) && calc::read_danish_cell(inner))
             return fmt(_("{} is a negative number written in parentheses, as accounts write it; write it {}"),
+                       quote_text(t), quote_text("-" + std::string(inner) + std::string(unit)));
+    }
+    // "÷ 1.234" or "÷1.234": the division sign Danish accounts write for minus.
+    if (starts_with(t, "\xC3\xB7")) {
+        const std::string_view inner = trim(t.substr(2));
+        if (has_digit(inner) && calc::read_danish_cell(inner))
+            return fmt(_("{} is a negative number written with \"÷\" for minus, as accounts write it; write it {}"),
                        quote_text(t), quote_text("-" + std::string(inner)));
     }
     if (t.size() >= 2 && t.back() == '-') {

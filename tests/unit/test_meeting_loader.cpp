@@ -292,6 +292,15 @@ TEST_CASE("loader: accounting negatives, spreadsheet error values and scientific
     CHECK(errors("(400)").find("m/05-a/tabel-1.csv:2:17: error: \"(400)\" is a negative number written in parentheses, as "
                                "accounts write it; write it \"-400\"") == 0);
     CHECK(errors("(1.234,5)").find("write it \"-1.234,5\"") != std::string::npos);
+    // With the unit Excel's accounting format writes after it, and with the "÷" Danish accounts
+    // write for minus (regression divide-minus: a column of "÷ 1.234" and "(1.234) kr." was no
+    // column of numbers, so its sum row cell stayed empty without a word).
+    CHECK(errors("(1.234) kr.").find("m/05-a/tabel-1.csv:2:17: error: \"(1.234) kr.\" is a negative number written in "
+                                     "parentheses, as accounts write it; write it \"-1.234 kr.\"") == 0);
+    CHECK(errors("(12,5) %").find("write it \"-12,5 %\"") != std::string::npos);
+    CHECK(errors("÷ 1.234").find("m/05-a/tabel-1.csv:2:17: error: \"÷ 1.234\" is a negative number written with \"÷\" for "
+                                 "minus, as accounts write it; write it \"-1.234\"") == 0);
+    CHECK(errors("÷400 kr.").find("write it \"-400 kr.\"") != std::string::npos);
     CHECK(errors("1.234-").find("\"1.234-\" is a negative number with its minus after it; write it \"-1.234\"") !=
           std::string::npos);
     for (const char* value : {"#DIV/0!", "#N/A", "#VÆRDI!", "#REF!", "#NAVN?", "#I/T"})
@@ -323,7 +332,8 @@ TEST_CASE("loader: accounting negatives, spreadsheet error values and scientific
               std::string::npos);
     }
     // Words that only look alike are text, as before.
-    for (const char* text : {"(note)", "Se note", "#1 prioritet", "E-vej", "Udgift (ny)", "-", "1,2,3", "12,5", "2023-"}) {
+    for (const char* text : {"(note)", "Se note", "#1 prioritet", "E-vej", "Udgift (ny)", "-", "1,2,3", "12,5", "2023-", "÷ note",
+                             "(ny) kr."}) {
         MemoryFiles f = good_meeting();
         f.add("05-a/tabel-1.csv", std::string(";2016;Note\nOverlæger;5.442;") + text + "\n");
         Diagnostics d;
