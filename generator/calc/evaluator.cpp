@@ -177,9 +177,11 @@ private:
         if (!r) return fail(e, too_large(_("the result")));
         // Shares added with "+" are held to what sum() holds them to: over 100 % they are shares
         // of different wholes ("[Nord] + [Midt] + [Syd]" over 68 %, 75 %, 80 % printed 223 %).
-        if (e.op == '+' && a->unit == "pct." && b->unit == "pct." && !shares_of_plus_add_up(e, *r, *a, *b))
-            return std::nullopt;
+        const bool a_share = a->unit == "pct." || a->headed_per_cent, b_share = b->unit == "pct." || b->headed_per_cent;
+        if (e.op == '+' && a_share && b_share && !shares_of_plus_add_up(e, *r, *a, *b)) return std::nullopt;
         Value out = Value::of(*r, combine(a->decimals, b->decimals));
+        // The sum of two shares written without their sign is one too, for the next "+" of a chain.
+        out.headed_per_cent = e.op == '+' && a_share && b_share && out.unit != "pct.";
         out.unit = unit;
         out.hundredfold = hundredfold;
         per_hundred(e, *a, *b, unit, out);
@@ -481,7 +483,7 @@ private:
         for (const Value& v : *vs) {
             if (v.kind == Value::Kind::Text) return word_fails(e, v, fmt(_("{}() got {}"), f, not_a_number(v)));
             if (v.kind == Value::Kind::Missing) return v;
-            if (v.is_per_cent() && !v.is_points()) {  // points are changes, not parts of a whole
+            if ((v.is_per_cent() && !v.is_points()) || v.headed_per_cent) {  // points are changes, not parts of a whole
                 ++shares;
                 if (v.decimals >= 0 && v.decimals < Decimal::kMaxScale)
                     rounding = Decimal::add(rounding, Decimal(5, v.decimals + 1)).value_or(rounding);

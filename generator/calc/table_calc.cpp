@@ -249,6 +249,13 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
             if (c.unitless) return v;  // a ratio or index computed here: no kroner, whatever the table's unit
             v.unit = cell_unit(t.figures_unit, c.unit);
             v.amount = kroner_per(v.unit) > 0 && (kroner_per(c.unit) > 0 || !t.figures_unit.empty());
+            // "Andel (pct.)" over a bare 30: a share to be added up as one (sum_min_max), though
+            // written without its sign; not percentage points ("Ændring (%-point)").
+            if (c.unit.empty() && t.figures_unit.empty() && column < t.header.size()) {
+                const std::string& label = row_name(t, row);
+                v.headed_per_cent = (names_per_cent(t.header[column]) && !names_points(t.header[column])) ||
+                                    (names_per_cent(label) && !names_points(label));
+            }
             if (kroner_per(t.unit) > 0 && kroner_per(v.unit) > 0 && t.unit != v.unit) v.shown_in = t.unit;
             return v;
         }

@@ -30,6 +30,10 @@ struct Value {
     std::string shown_in;
     // Number: written in the formula with "%", "pct." or "procent" ("5 %").
     bool per_cent_literal = false;
+    // Number: read from a cell written without a per-cent sign whose column heading or row label
+    // names per cent ("Andel (pct.)" over 30, 40 and 50, as statistics tables print shares): a
+    // share all the same where shares are added up (a sum of 120 is no share of anything).
+    bool headed_per_cent = false;
     // Text: a code or a year from a column whose heading names them (model::Cell::code).
     bool code = false;
     // Number: how many times an amount was multiplied by a figure in per cent without dividing

@@ -159,15 +159,6 @@ void report_lone_three_decimals(const model::Table& table, size_t k, const TextF
                   std::string(text.line_view(lone->loc.line)));
 }
 
-// Whether a heading names per cent: "%", "Andel (%)", "Andel i pct.", "Procent".
-bool headed_in_per_cent(const std::string& heading) {
-    if (heading.find('%') != std::string::npos) return true;
-    const std::string k = " " + fold_label(heading) + " ";
-    for (const char* word : {" pct ", " pct. ", " procent ", " pct.) ", " (pct.) ", " (pct) ", " (procent) "})
-        if (k.find(word) != std::string::npos) return true;
-    return false;
-}
-
 // Percentages exported from different places mix "12,5 %" with "0,125" (a fraction) or "13"
 // (a sign lost): a bare number in a column of shares (headed "Andel", "%", "pct.") that holds
 // percentages is an error at its cell. Only there: a table whose rows are measures ("Andel
@@ -176,7 +167,7 @@ bool headed_in_per_cent(const std::string& heading) {
 // "Standard" cell export 75 % and 80 %) would print as 0,75 %: a warning at the first.
 void report_bare_among_shares(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
     if (!table.figures_unit.empty()) return;  // declared: "talenhed: pct." makes every figure one
-    const bool per_cent = headed_in_per_cent(table.header[k]);
+    const bool per_cent = calc::names_per_cent(table.header[k]);
     const Cell* share = nullptr;
     for (const model::TableRow& row : table.rows)
         if (is_share(row.cells[k])) {

@@ -276,6 +276,14 @@ std::string canonical_unit(const std::string& folded) {
     return folded;
 }
 
+bool names_per_cent(const std::string& heading) {
+    if (heading.find('%') != std::string::npos) return true;
+    const std::string k = " " + fold_label(heading) + " ";
+    for (const char* word : {" pct ", " pct. ", " procent ", " pct.) ", " (pct.) ", " (pct) ", " (procent) "})
+        if (k.find(word) != std::string::npos) return true;
+    return false;
+}
+
 std::string format_danish_cell(const ReadNumber& number) {
     std::string text = format_danish(number.value, number.decimals);
     if (!number.unit.empty()) text += " " + number.unit;

@@ -42,6 +42,10 @@ std::string_view without_unit(std::string_view text);
 // "%-point" are "pct.-point"; any other text is returned as it is.
 std::string canonical_unit(const std::string& folded);
 
+// Whether a column heading or row label names per cent: "%", "Andel (%)", "Andel i pct.",
+// "Procent"; its figures are shares, written with the sign or not.
+bool names_per_cent(const std::string& heading);
+
 // Writes a number rounded (half away from zero) to `decimals`: "." groups thousands, ","
 // is the decimal mark, "-" the minus sign; -0 is written 0.
 std::string format_danish(const Decimal& value, int decimals);

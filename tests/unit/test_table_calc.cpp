@@ -1854,6 +1854,36 @@ TEST_CASE("table calc: a sum of shares in per cent beyond 100 % is an error, and
     CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "101 %"});
 }
 
+TEST_CASE("table calc: shares headed in per cent but written without the sign are held to 100 % when added up") {
+    // Regression (headed-share-sum): statistics tables print the sign in the heading, not the
+    // cells; "Andel (pct.)" over 30, 40 and 50 summed to a share of 120 without a word.
+    const char* const csv = "Region;Forløb;Andel (pct.)\nNord;1.000;30\nMidt;2.000;40\nSyd;3.000;50\n";
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\ntilføj: nederst\n```\n", csv);
+    CHECK(l.messages.find("error: sum() adds figures in per cent to 120 %, more than 100 %: shares of different wholes") !=
+          std::string::npos);
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nSamlet {t[Nord; Andel (pct.)] + t[Midt; Andel (pct.)] + "
+                "t[Syd; Andel (pct.)]}.\n",
+                csv);
+    CHECK(l.messages.find("error: the formula adds figures in per cent to 120 %, more than 100 %") != std::string::npos);
+    // Growth rates of regions ("Ændring i pct.") added up are no rate of the whole: a warning.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Nord .. Syd)\ntilføj: nederst\n```\n",
+                "Region;Ændring i pct.\nNord;1,3\nMidt;3,1\nSyd;-1,5\n");
+    CHECK(l.messages.find("warning: the cell \"I alt\" / \"Ændring i pct.\" adds figures in per cent to 2,9 %") !=
+          std::string::npos);
+    // A row labelled in per cent, added up across its columns by a column formula, too.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Hele landet = sum(Nord .. Syd)\n```\n",
+                "Nøgletal;Nord;Syd\nForløb;1.000;2.000\nOverholdt (pct.);68;75\n");
+    CHECK(l.messages.find("error: sum() adds figures in per cent to 143 %, more than 100 %") != std::string::npos);
+    // A distribution passes; counts beside it, percentage points and a table in "pct." are as before.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. C)\ntilføj: nederst\n```\n",
+                "Post;Antal;Andel (pct.)\nA;10;41,7\nB;5;20,0\nC;9;38,3\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "24", "100,0"});
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. C)\ntilføj: nederst\n```\n",
+                "Post;Ændring (%-point)\nA;60\nB;50\nC;10\n");
+    CHECK(l.messages == "");
+}
+
 TEST_CASE("table calc: a table that prints in mio. kr. says so, and one headed in mio. kr. prints in it") {
     // Regression (enhed-unlabelled): 1.250.000 printed as "1,3" under a title that named no unit.
     auto l = compute("```tabel\nfil: t.csv\ntitel: Udgifter\nenhed: mio. kr.\n```\n", "Post;2023\nDrift;1.250.000\n");
