@@ -528,6 +528,31 @@ void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFil
                             "(\"Budget\" over \"2023\", as a pivot table exports them), join the two into one heading "
                             "per column (\"Budget 2023\"); a row of figures needs a label"),
                           std::string(text.line_view(row.line)));
+        // The same line with a label (a pivot table's "Post;2023;2024;2023;2024" under
+        // ";Budget;Budget;Regnskab;Regnskab") is no row of figures either: its years would print
+        // as amounts ("2.023") and a chart would draw them. Years alone, two or more, say so.
+        else if (r == 1 && out.cells[0].kind == Cell::Kind::Text) {
+            size_t years = 0;
+            bool only_years = true;
+            std::string_view first;
+            for (size_t k = 1; k < width; ++k) {
+                const Cell& c = out.cells[k];
+                if (c.kind == Cell::Kind::Empty) continue;
+                if (c.kind == Cell::Kind::Number && c.unit.empty() && model::written_as_year(trim(row.fields[k].text))) {
+                    if (years++ == 0) first = trim(row.fields[k].text);
+                } else {
+                    only_years = false;
+                }
+            }
+            if (only_years && years >= 2)
+                diags.warning(out.loc,
+                              fmt(_("the row {} right under the header holds only years, such as {}: if it is a second "
+                                    "header line (\"Budget\" over \"2023\", as a pivot table exports them), join the two "
+                                    "into one heading per column (\"Budget 2023\"); as a row of figures its years would "
+                                    "print and count as amounts"),
+                                  quote_text(out.cells[0].text), quote_text(first)),
+                              std::string(text.line_view(row.line)));
+        }
         table.rows.push_back(std::move(out));
     }
 }

@@ -387,6 +387,15 @@ TEST_CASE("loader: a row of figures without a label right under the header is a 
     // Lower down it is a merged label cell Excel left empty; an empty row is a gap between groups.
     CHECK(messages(";2016;2023\nLøn;100;105\n;5;6\n") == "");
     CHECK(messages(";2016;2023\nLøn;100;105\n;;\nDrift;5;6\n") == "");
+    // With a label (regression labelled-second-header: "Post;2023;2024" under ";Budget;Budget"
+    // was a row of figures printed "2.023" and "2.024", amounts in the table's unit).
+    CHECK(messages(";Budget;Budget;Regnskab\nPost;2023;2024;2023\nLøn;1.000;2.000;3.000\n")
+              .find("m/05-a/tabel-1.csv:2:1: warning: the row \"Post\" right under the header holds only years, such as "
+                    "\"2023\": if it is a second header line") == 0);
+    // Years among other figures, one year, or years lower down are figures as before.
+    CHECK(messages(";A;B\nLøn;2023;100\nDrift;5;6\n") == "");
+    CHECK(messages(";A;B\nÅbnet;2023;\nDrift;5;6\n") == "");
+    CHECK(messages(";A;B\nLøn;100;105\nÅbnet;2019;2020\n") == "");
 }
 
 // Issue 8, section 1: an item reads only its own files and declared shared files.
