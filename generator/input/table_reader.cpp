@@ -480,6 +480,37 @@ void count_columns_unitless(model::Table& table, Diagnostics& diags) {
             });
 }
 
+// The line under the header written with a label (a pivot table's "Post;2023;2024;2023;2024"
+// under ";Budget;Budget;Regnskab;Regnskab") is no row of figures either: its years, among the
+// amounts below them, would print as amounts ("2.023") and count in a formula or a chart. Years
+// alone, two or more, each over other figures, are a warning; a table of start and end years
+// ("Start;Slut" over "2019;2023") holds years in every row.
+void warn_labelled_second_header(const CsvData& csv, const TextFile& text, const model::Table& table, Diagnostics& diags) {
+    if (table.rows.size() < 2 || table.rows[0].cells.empty() || table.rows[0].cells[0].kind != Cell::Kind::Text) return;
+    const model::TableRow& first = table.rows[0];
+    size_t years = 0;
+    const Cell* example = nullptr;
+    for (size_t k = 1; k < first.cells.size(); ++k) {
+        const Cell& c = first.cells[k];
+        if (c.kind == Cell::Kind::Empty) continue;
+        if (c.kind != Cell::Kind::Number || !c.unit.empty() || !model::written_as_year(c.text)) return;
+        bool amounts_below = false;
+        for (size_t r = 1; r < table.rows.size() && !amounts_below; ++r) {
+            const Cell& below = table.rows[r].cells[k];
+            amounts_below = below.kind == Cell::Kind::Number && !model::written_as_year(below.text);
+        }
+        if (!amounts_below) return;
+        if (years++ == 0) example = &c;
+    }
+    if (years < 2) return;
+    diags.warning(first.loc,
+                  fmt(_("the row {} right under the header holds only years, such as {}: if it is a second header line "
+                        "(\"Budget\" over \"2023\", as a pivot table exports them), join the two into one heading per "
+                        "column (\"Budget 2023\"); as a row of figures its years would print and count as amounts"),
+                      quote_text(first.cells[0].text), quote_text(example->text)),
+                  std::string(text.line_view(csv.rows[1].line)));
+}
+
 // The CSV's rows as the table's, every cell but the label typed.
 // A column of codes (code_columns) has its cells as written.
 void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFile& text, model::Table& table,
@@ -528,33 +559,9 @@ void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFil
                             "(\"Budget\" over \"2023\", as a pivot table exports them), join the two into one heading "
                             "per column (\"Budget 2023\"); a row of figures needs a label"),
                           std::string(text.line_view(row.line)));
-        // The same line with a label (a pivot table's "Post;2023;2024;2023;2024" under
-        // ";Budget;Budget;Regnskab;Regnskab") is no row of figures either: its years would print
-        // as amounts ("2.023") and a chart would draw them. Years alone, two or more, say so.
-        else if (r == 1 && out.cells[0].kind == Cell::Kind::Text) {
-            size_t years = 0;
-            bool only_years = true;
-            std::string_view first;
-            for (size_t k = 1; k < width; ++k) {
-                const Cell& c = out.cells[k];
-                if (c.kind == Cell::Kind::Empty) continue;
-                if (c.kind == Cell::Kind::Number && c.unit.empty() && model::written_as_year(trim(row.fields[k].text))) {
-                    if (years++ == 0) first = trim(row.fields[k].text);
-                } else {
-                    only_years = false;
-                }
-            }
-            if (only_years && years >= 2)
-                diags.warning(out.loc,
-                              fmt(_("the row {} right under the header holds only years, such as {}: if it is a second "
-                                    "header line (\"Budget\" over \"2023\", as a pivot table exports them), join the two "
-                                    "into one heading per column (\"Budget 2023\"); as a row of figures its years would "
-                                    "print and count as amounts"),
-                                  quote_text(out.cells[0].text), quote_text(first)),
-                              std::string(text.line_view(row.line)));
-        }
         table.rows.push_back(std::move(out));
     }
+    warn_labelled_second_header(csv, text, table, diags);
 }
 
 // A column is numeric (right-aligned) when it holds numbers and nothing but numbers, dashes

@@ -396,6 +396,7 @@ TEST_CASE("loader: a row of figures without a label right under the header is a 
     CHECK(messages(";A;B\nLøn;2023;100\nDrift;5;6\n") == "");
     CHECK(messages(";A;B\nÅbnet;2023;\nDrift;5;6\n") == "");
     CHECK(messages(";A;B\nLøn;100;105\nÅbnet;2019;2020\n") == "");
+    CHECK(messages("Projekt;Start;Slut\nA;2019;2023\nB;2020;2024\n") == "");
 }
 
 // Issue 8, section 1: an item reads only its own files and declared shared files.
