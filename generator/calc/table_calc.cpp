@@ -200,6 +200,39 @@ bool names_target(const std::string& heading) {
     return false;
 }
 
+// Whether a heading (or a row's label) names figures that do not add up across rows or columns:
+// an average or a median ("Gns. ventetid (dage)", "Gennemsnitlig"), an index ("Indeks",
+// "Udvikling (2016=100)"), a rank ("Rang", "Placering") or a ratio per something that is not a
+// period ("Udgift pr. indbygger", "Senge pr. 1.000 indbyggere", "Overlæger pr. afdelingslæge";
+// "Udgift pr. år" adds up across budget lines). Three regions' average of 40 days is no 120 days.
+bool names_no_sum(const std::string& heading) {
+    std::string h = fold_label(heading);
+    if (h.find("=100") != std::string::npos || h.find("= 100") != std::string::npos) return true;  // "(2016=100)"
+    for (char& ch : h)
+        if (std::string_view("()[]{},;:/*=.").find(ch) != std::string_view::npos) ch = ' ';
+    std::vector<std::string_view> words;
+    for (size_t i = 0; i < h.size();) {
+        const size_t end = std::min(h.find(' ', i), h.size());
+        if (end > i) words.push_back(std::string_view(h).substr(i, end - i));
+        i = end + 1;
+    }
+    for (size_t k = 0; k < words.size(); ++k) {
+        const std::string_view w = words[k];
+        for (const char* word : {"gennemsnit", "gennemsnitlig", "gennemsnitlige", "gennemsnitligt", "gns", "median",
+                                 "middelv\xC3\xA6rdi", "indeks", "indekstal", "index", "rang", "rangering", "placering",
+                                 "forholdstal", "ratio"})
+            if (w == word) return true;
+        if ((w == "pr" || w == "per") && k + 1 < words.size()) {
+            bool period = false;
+            for (const char* time : {"\xC3\xA5r", "halv\xC3\xA5r", "kvartal", "kvt", "m\xC3\xA5ned", "md", "uge", "dag",
+                                     "d\xC3\xB8gn", "time", "gang"})
+                period = period || words[k + 1] == time;
+            if (!period) return true;
+        }
+    }
+    return false;
+}
+
 // Whether a heading says its figures are percentage points ("Ændring (procentpoint)", "Forskel i
 // pct.-point"), so its cells need not.
 bool names_points(const std::string& heading) {
@@ -1240,6 +1273,16 @@ private:
                                    quote_text(p.formula->target + " = " + p.formula->expression), quote_text(t_.header[c]),
                                    t_.rows[*r].cells[c].text),
                                p.formula->line);
+            } else if (plain_sum(*p.expr) && names_no_sum(t_.header[c])) {
+                diags_.warning(p.formula->loc,
+                               fmt(_("the row formula {} adds up the column {} ({}), whose heading names an average, a "
+                                     "median, an index, a rank or a figure per person or unit; such figures added up are "
+                                     "no figure of the whole (three regions' average of 40 days is not 120 days): leave the "
+                                     "column out (\"| kolonner A .. B\") and write the row's own figure in the CSV, or "
+                                     "compute it from its parts"),
+                                   quote_text(p.formula->target + " = " + p.formula->expression), quote_text(t_.header[c]),
+                                   t_.rows[*r].cells[c].text),
+                               p.formula->line);
             }
             ++computed;
         }
@@ -1406,6 +1449,17 @@ private:
                 continue;
             }
             any_number = any_number || t_.rows[r].cells[c].kind == Cell::Kind::Number;
+            if (t_.rows[r].role == TableRow::Role::Data && t_.rows[r].cells[c].kind == Cell::Kind::Number &&
+                plain_sum(*p.expr) && names_no_sum(row_name(t_, r)))
+                diags_.warning(p.formula->loc,
+                               fmt(_("the column formula {} adds up the row {} ({}), whose label names an average, a "
+                                     "median, an index, a rank or a figure per person or unit; such figures added up are "
+                                     "no figure of the whole (three regions' average of 40 days is not 120 days): leave the "
+                                     "row out (\"| rækker A .. B\") and write the column's own figure in the CSV, or "
+                                     "compute it from its parts"),
+                                   quote_text(p.formula->target + " = " + p.formula->expression), quote_text(row_name(t_, r)),
+                                   t_.rows[r].cells[c].text),
+                               p.formula->line);
         }
         t_.numeric[c] = any_number;
         if (ok_) warn_unlabelled_subtotal(p, rs->first, rs->second, false);

@@ -895,6 +895,33 @@ TEST_CASE("table calc: a sum row adding up a column of targets is warned, and th
     CHECK(row_texts(table(own), 2) == std::vector<std::string>{"Hele landet", "3.000", "2.500", "79", "83", "opfyldt"});
 }
 
+TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per person is warned") {
+    // Regression (no-sum-columns): "Hele landet = sum(Nord .. Syd)" printed an average waiting
+    // time of 120 days, 3.600 kr. per inhabitant, an index of 360 and a rank of 6 without a word.
+    const char* csv = "Region;Forløb;Gns. ventetid (dage);Udgift pr. indbygger (kr.);Udvikling (2016=100);Rang;"
+                      "Udgift pr. år\nNord;1.000;30;1.200;110;2;500\nMidt;2.000;40;1.300;120;1;600\nSyd;3.000;50;1.100;130;3;700\n";
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\ntilføj: nederst\n```\n", csv);
+    for (const char* column : {"\"Gns. ventetid (dage)\" (120)", "\"Udgift pr. indbygger (kr.)\" (3.600)",
+                               "\"Udvikling (2016=100)\" (360)", "\"Rang\" (6)"})
+        CHECK_MESSAGE(l.messages.find(std::string("warning: the row formula \"Hele landet = sum(Nord .. Syd)\" adds up the "
+                                                  "column ") + column + ", whose heading names an average") != std::string::npos,
+                      column);
+    // Counts, and amounts per period across lines, add up.
+    CHECK(l.messages.find("\"Forløb\" (6.000), whose") == std::string::npos);
+    CHECK(l.messages.find("\"Udgift pr. år\" (1.800), whose") == std::string::npos);
+    // Left out, the row's own figures pass.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd) | kolonner Forløb .. Forløb\n"
+                "tilføj: nederst\n```\n",
+                csv);
+    CHECK(l.messages == "");
+    // A column formula adding up a row of averages (a table whose rows are measures), too.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Hele landet = [Nord] + [Syd]\n```\n",
+                "Nøgletal;Nord;Syd\nForløb;1.000;2.000\nGennemsnitlig ventetid (dage);30;40\n");
+    CHECK(l.messages.find("warning: the column formula \"Hele landet = [Nord] + [Syd]\" adds up the row \"Gennemsnitlig "
+                          "ventetid (dage)\" (70), whose label names an average") != std::string::npos);
+    CHECK(l.messages.find("\"Forløb\"") == std::string::npos);
+}
+
 TEST_CASE("table calc: every cell a table cannot compute with is listed at once, each once") {
     // A probe found only "ca. 5" reported, twice (once per formula), and "ca. 6" and the empty
     // cell only after it was fixed: a formula stopped at its first bad cell.
