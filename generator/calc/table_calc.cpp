@@ -200,6 +200,35 @@ bool names_target(const std::string& heading) {
     return false;
 }
 
+// "12,5¹", "2,5 ‰", "1.250,-", "12,5 a)": a Danish number at the start of the
+// text, then something without digits that is no unit a cell may carry ("1) " as a footnote
+// too). A date ("28-09-2023"), a period ("2023K1", "1. kvt. 2023") or a time goes on with digits.
+bool figure_with_suffix(std::string_view text) {
+    std::string_view t = trim(text);
+    size_t start = 0;
+    // "(400)", "÷ 400" and "400-" are errors at their cells already (input/foreign_figures.hpp).
+    for (std::string_view sign : {"-", "\xE2\x88\x92", "\xE2\x80\x93", "+"})
+        if (t.substr(0, sign.size()) == sign) {
+            start = sign.size();
+            break;
+        }
+    while (start < t.size() && t[start] == ' ') ++start;
+    if (start >= t.size() || t[start] < '0' || t[start] > '9') return false;
+    size_t end = start;
+    while (end < t.size() && ((t[end] >= '0' && t[end] <= '9') || t[end] == '.' || t[end] == ',' || t[end] == ' ')) ++end;
+    // The longest start that reads as a number: "1.250," is "1.250" and ",-" after it.
+    for (; end > start; --end) {
+        if (!read_danish_number(t.substr(start, end - start))) continue;
+        std::string_view rest = trim(t.substr(end));
+        if (rest.empty() || rest == "-") return false;
+        // "1)" as a footnote mark; other digits after the number make it a date, a period or a time.
+        if (rest.size() <= 3 && rest.back() == ')' && rest.find_first_not_of("0123456789)") == std::string_view::npos)
+            return true;
+        return rest.find_first_of("0123456789") == std::string_view::npos;
+    }
+    return false;
+}
+
 // Whether a heading (or a row's label) names figures that do not add up across rows or columns:
 // an average or a median ("Gns. ventetid (dage)", "Gennemsnitlig"), an index ("Indeks",
 // "Udvikling (2016=100)"), a rank ("Rang", "Placering") or a ratio per something that is not a
@@ -1254,7 +1283,11 @@ private:
         for (size_t c = cols->first; c <= cols->second && c < t_.header.size(); ++c) {
             // A column of numbers with a word among them is computed too: the word is an error
             // at its cell if the formula uses it, never a total silently left empty.
-            if (c == 0 || computed_column_[c] || (!t_.numeric[c] && !holds_numbers(t_, c))) continue;
+            if (c == 0 || computed_column_[c]) continue;
+            if (!t_.numeric[c] && !holds_numbers(t_, c)) {
+                warn_figures_unread(p, c);
+                continue;
+            }
             if (!claim(writer_, *r, c, p, [&] { return fmt(_("row {}"), quote_text(p.formula->target)); }, diags_)) {
                 ok_ = false;
                 return;
@@ -1299,6 +1332,27 @@ private:
             return;
         }
         warn_unlabelled_subtotal(p, cols->first, cols->second, true);
+    }
+
+    // A column a row formula passes over, holding no number, whose cells are figures to a reader
+    // all the same, each with something after it that makes it text ("12,5¹", "2,5 ‰", "1.250,-",
+    // "12,5 a)"): the row's cell stays empty while the column is full of figures. A warning at
+    // the first such cell, once a column: a column of "3 mdr." may be meant as words.
+    void warn_figures_unread(const Prepared& p, size_t c) {
+        if (!unread_reported_.insert(c).second) return;
+        for (const TableRow& row : t_.rows) {
+            if (row.role != TableRow::Role::Data || c >= row.cells.size()) continue;
+            const Cell& cell = row.cells[c];
+            if (cell.kind != Cell::Kind::Text || cell.code || !figure_with_suffix(cell.text)) continue;
+            diags_.warning(cell.loc,
+                           fmt(_("the column {} holds no number the row formula {} can read, so it leaves the row's "
+                                 "cell there empty; {} is a figure with something after it that makes it text: write "
+                                 "the number alone in the cell (a footnote mark as \"*\", a unit in the heading), or "
+                                 "leave the column out (\"| kolonner A .. B\")"),
+                               quote_text(t_.header[c]), quote_text(p.formula->target + " = " + p.formula->expression),
+                               quote_text(cell.text)));
+            return;
+        }
     }
 
     // A row the CSV holds as a plain figure that is the sum of the rows right above or below it
@@ -1724,6 +1778,7 @@ private:
     bool failed_on_input_ = false;  // compute_cell's last failure was a cell's, not its formula's
     std::map<std::tuple<std::string, int, int>, size_t> cause_reported_;  // input cells at fault, and their error
     std::set<std::pair<const Formula*, size_t>> years_reported_;
+    std::set<size_t> unread_reported_;  // columns warned of figures no row formula can read
     std::set<const Formula*> unit_reported_;
     std::set<const Formula*> rounding_reported_;  // formulas warned that a quotient prints far from its value  // formulas told that their unit option does not fit  // formulas warned of the year-like column they read
     SumSpans sum_spans_;                                           // what each sum formula adds

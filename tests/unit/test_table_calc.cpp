@@ -1928,6 +1928,29 @@ TEST_CASE("table calc: a table that prints in mio. kr. says so, and one headed i
                           "figures are in kr.") != std::string::npos);
 }
 
+TEST_CASE("table calc: a column of figures each with a footnote or unit that makes it text is a warning where a sum passes it") {
+    // Regression (decorated-column): a column of "10 a)", "11 1)", "12 b)" (or "12,5¹", "2,5 ‰",
+    // "1.250,-") held no number, so "I alt = sum(Nord .. Syd)" left its cell empty without a word.
+    const char* const block = "```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Nord .. Syd)\ntilføj: nederst\n```\n";
+    auto l = compute(block, "Region;Antal;2023;Note;Dato;Periode\nNord;5;10 a);Se note;28-09-2023;2023K1\n"
+                            "Midt;6;11 1);Ny;01-10-2023;2023K2\nSyd;7;12 b);;02-10-2023;1. kvt. 2023\n");
+    CHECK(l.messages.find("m/01-a/t.csv:2:8: warning: the column \"2023\" holds no number the row formula \"I alt = "
+                          "sum(Nord .. Syd)\" can read, so it leaves the row's cell there empty; \"10 a)\" is a figure "
+                          "with something after it") == 0);
+    // Words, dates and periods are no figures: one warning, for "2023".
+    CHECK(l.messages.find("warning") == l.messages.rfind("warning"));
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "18", "", "", "", ""});
+    for (const char* cell : {"12,5¹", "2,5 ‰", "1.250,-", "-3 mdr."}) {
+        l = compute(block, std::string("Region;Antal;Tal\nNord;5;") + cell + "\nSyd;7;" + cell + "\n");
+        CHECK_MESSAGE(l.messages.find("warning: the column \"Tal\" holds no number") != std::string::npos, cell);
+    }
+    // Left out of the formula, nothing to say.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Nord .. Syd) | kolonner Antal .. Antal\n"
+                "tilføj: nederst\n```\n",
+                "Region;Antal;2023\nNord;5;10 a)\nSyd;7;12 b)\n");
+    CHECK(l.messages == "");
+}
+
 TEST_CASE("table calc: a row formula in a table without a column of numbers says so, not that it was not computed yet") {
     // Regression (msg-not-computed-yet): a CSV with only its header row.
     const auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Resultat = sum(Kontingent .. Husleje)\n"
