@@ -106,6 +106,9 @@ public:
             const auto at = find_cell(table, name, labels, true, error);
             if (!at) return std::nullopt;
             const auto [r, c] = *at;
+            // Quoted as printed, the cell keeps the unit its heading, row, title or notes name, for
+            // the words after the figure to be held to (points_called_per_cent).
+            if (exact_quote_ && !unit_not_declared(table, r, c).empty()) exact_named_unit_ = named_unit_;
             if (!exact_quote_) {
                 if (const std::string where = unit_not_declared(table, r, c); !where.empty()) {
                     const std::string& named = named_unit_;
@@ -548,6 +551,7 @@ private:
         std::string caution;
         // One cell without options prints as the table prints it, whatever unit it is in.
         exact_quote_ = expr->kind == Expr::Kind::Cell && options_text.empty();
+        exact_named_unit_.clear();
         auto v = evaluate(*expr, scope, &err, &caution);
         exact_quote_ = false;
         if (!v) {
@@ -561,6 +565,10 @@ private:
         const bool as_printed = expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty();
         if (const std::string unit = bare_unit(*v, as_printed); !unit.empty() && options->unit.empty())
             bare_units_[&in] = unit;
+        // "{t[I alt; 2023 (1.000 kr.)]} kr." in a table without "talenhed": the heading says the
+        // figure is in thousands, the text after it kroner, and 1.900 t. kr. printed "1.900 kr.".
+        else if (as_printed && v->is_number() && !v->is_per_cent() && !exact_named_unit_.empty())
+            bare_units_[&in] = exact_named_unit_;
         else if (v->is_number() && unit.empty() && options->unit.empty() &&
                  (v->hundred == Value::Hundred::PerHundred || v->hundred == Value::Hundred::Difference ||
                   (v->hundred == Value::Hundred::Ratio && v->of_amounts)))
@@ -884,6 +892,9 @@ private:
     std::unordered_set<const Inline*> ratios_;  // figures whose value is per hundred, or a ratio of amounts
     // Figures printed without a unit, by address, with the unit their number is in (bare_unit).
     std::unordered_map<const Inline*, std::string> bare_units_;
+    // The amount unit the cell quoted as printed names where its table does not declare it
+    // (unit_not_declared), or "": a heading's "(1.000 kr.)".
+    std::string exact_named_unit_;
     std::string named_unit_;    // the unit unit_not_declared found named
     // unit_named_in of the computed tables' titles, headings, labels and notes, by address (they
     // stay where they are once their table is computed).

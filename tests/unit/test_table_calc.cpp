@@ -403,6 +403,19 @@ TEST_CASE("figures: a table that names a unit its talenhed does not is an error 
     const auto alone = compute(block + "Lønnen er {t[Løn; 2024]} mio. kr.\n", csv);
     CHECK(alone.messages == "");
     CHECK(figure_text(alone).find("Lønnen er 1.250 mio. kr.") != std::string::npos);
+    // Quoted alone but followed by another unit than the table names, it is the error a
+    // declared unit's is (regression heading-unit-after: "{t[I alt; 2023 (1.000 kr.)]} kr."
+    // printed 1.900 t. kr. as "1.900 kr." without a word).
+    const auto other_unit = compute(block + "Lønnen er {t[Løn; 2024]} kr.\n", csv);
+    CHECK(other_unit.messages.find("m/01-a/item.md:16:12: error: the figure \"{t[Løn; 2024]}\" prints \"1.250\", a number in "
+                                   "mio. kr., but the text after it says kr.") == 0);
+    const auto heading = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter\n```\n\nI alt {t[Løn; 2023 (1.000 kr.)]} kr.\n",
+                                 "Post;2023 (1.000 kr.)\nLøn;1.900\n");
+    CHECK(heading.messages.find("error: the figure \"{t[Løn; 2023 (1.000 kr.)]}\" prints \"1.900\", a number in t. kr., but "
+                                "the text after it says kr.") != std::string::npos);
+    CHECK(compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter\n```\n\nI alt {t[Løn; 2023 (1.000 kr.)]} t. kr.\n",
+                  "Post;2023 (1.000 kr.)\nLøn;1.900\n")
+              .messages == "");
 
     const std::string said =
         "error: the table \"t\" names mio. kr. in its title, but without \"talenhed:\" its figures are read as kr.; "
