@@ -100,10 +100,17 @@ bool is_csv_name(const std::string& relative) {
 std::optional<TextFile> make_text_file(std::string relative, std::string name, std::string content,
                                        Diagnostics& diags) {
     diags.saw_file(name);
+    // UTF-16, with its byte order mark, as Excel's "Unicode-tekst" and some statistics exports
+    // write: text, but every other byte a NUL to a reader of UTF-8.
+    if (content.size() >= 2 && ((content[0] == '\xFF' && content[1] == '\xFE') || (content[0] == '\xFE' && content[1] == '\xFF'))) {
+        diags.error({name, 1, 1}, _("the file is UTF-16 text (\"Unicode\", as Excel's \"Unicode-tekst\" saves it), not "
+                                    "UTF-8; save it as UTF-8 (\"CSV UTF-8\" in Excel)"));
+        return std::nullopt;
+    }
     const size_t nul = content.find('\0');
     if (nul != std::string::npos) {
         const auto [line, off] = line_and_offset(content, nul);
-        diags.error({name, line, 0},
+        diags.error({name, line, column_of(line_at(content, line), off)},
                     _("this is a binary file, not text (it contains a NUL byte); save it as UTF-8 text"));
         return std::nullopt;
     }

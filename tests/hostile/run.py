@@ -128,7 +128,7 @@ def main():
          r'^m/01-budget/item\.md:\d+:\d+: error: the file is not valid UTF-8 \(byte 0x[0-9A-F]{2}\); it looks like '
          r'Windows-1252 \("ANSI"\): save it as UTF-8', boardpack, base)
     case("a binary file as CSV", lambda m: write(os.path.join(m, "01-budget", "budget.csv"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
-         r'^m/01-budget/budget\.csv:3: error: this is a binary file, not text', boardpack, base)
+         r'^m/01-budget/budget\.csv:3:\d+: error: this is a binary file, not text', boardpack, base)
     # Pictures (issue 12): untrusted files, checked before libharu (which aborts on libpng's errors).
     def picture(data, name="figur.png"):
         def mutate(m):

@@ -522,6 +522,20 @@ TEST_CASE("loader: a control character in an input file is refused at its line a
     CHECK(make_text_file("t.csv", "t.csv", "a;b\r\n1\t;2\r\n", d));  // tab and CRLF are text
 }
 
+TEST_CASE("loader: a UTF-16 file is named so, and a binary file's NUL byte has its column") {
+    // Regression (utf16-csv): a CSV saved as Excel's "Unicode-tekst" was "a binary file" at a
+    // line without a column.
+    Diagnostics d;
+    std::string utf16 = "\xFF\xFE";
+    for (char ch : std::string("Post;2023\r\nL;1\r\n")) utf16 += std::string{ch, '\0'};
+    CHECK_FALSE(make_text_file("t.csv", "t.csv", utf16, d));
+    CHECK(test::messages(d).find("t.csv:1:1: error: the file is UTF-16 text (\"Unicode\", as Excel's \"Unicode-tekst\" "
+                                 "saves it), not UTF-8") == 0);
+    Diagnostics b;
+    CHECK_FALSE(make_text_file("t.csv", "t.csv", std::string("Post;2023\nL;1\0x\n", 17), b));
+    CHECK(test::messages(b).find("t.csv:2:4: error: this is a binary file, not text") == 0);
+}
+
 namespace {
 
 // What a build reads of a meeting's PDF attachments, and every message, computed with the
