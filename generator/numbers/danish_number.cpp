@@ -277,10 +277,18 @@ std::string canonical_unit(const std::string& folded) {
 }
 
 bool names_per_cent(const std::string& heading) {
-    if (heading.find('%') != std::string::npos) return true;
     const std::string k = " " + fold_label(heading) + " ";
+    // A share after a number is an amount the heading speaks of ("Budget (inkl. 5 % moms)"),
+    // not the unit of the column's figures.
+    const auto after_number = [&](size_t at) {
+        while (at > 0 && k[at - 1] == ' ') --at;
+        return at > 0 && is_digit(k[at - 1]);
+    };
+    for (size_t at = k.find('%'); at != std::string::npos; at = k.find('%', at + 1))
+        if (!after_number(at)) return true;
     for (const char* word : {" pct ", " pct. ", " procent ", " pct.) ", " (pct.) ", " (pct) ", " (procent) "})
-        if (k.find(word) != std::string::npos) return true;
+        for (size_t at = k.find(word); at != std::string::npos; at = k.find(word, at + 1))
+            if (!after_number(at + 1)) return true;
     return false;
 }
 

@@ -1922,6 +1922,10 @@ TEST_CASE("table calc: shares headed in per cent but written without the sign ar
     l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. C)\ntilføj: nederst\n```\n",
                 "Post;Ændring (%-point)\nA;60\nB;50\nC;10\n");
     CHECK(l.messages == "");
+    // A share the heading speaks of, after a number, is no unit of its figures.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. C)\ntilføj: nederst\n```\n",
+                "Post;Budget (inkl. 25 % moms);Løft på 2 pct.\nA;600;700\nB;500;800\nC;100;900\n");
+    CHECK(l.messages == "");
 }
 
 TEST_CASE("table calc: a table that prints in mio. kr. says so, and one headed in mio. kr. prints in it") {
