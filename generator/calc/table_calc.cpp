@@ -251,12 +251,18 @@ bool names_no_sum(const std::string& heading) {
                                  "middelv\xC3\xA6rdi", "indeks", "indekstal", "index", "rang", "rangering", "placering",
                                  "forholdstal", "ratio"})
             if (w == word) return true;
+        // "pr." also says "by" ("Udgift pr. region" adds up over the regions): a rate only per
+        // a number ("pr. 1.000 indbyggere") or per a person or a unit counted.
         if ((w == "pr" || w == "per") && k + 1 < words.size()) {
-            bool period = false;
-            for (const char* time : {"\xC3\xA5r", "halv\xC3\xA5r", "kvartal", "kvt", "m\xC3\xA5ned", "md", "uge", "dag",
-                                     "d\xC3\xB8gn", "time", "gang"})
-                period = period || words[k + 1] == time;
-            if (!period) return true;
+            const std::string_view next = words[k + 1];
+            if (next[0] >= '0' && next[0] <= '9') return true;
+            for (const char* unit : {"indbygger", "indbyggere", "borger", "borgere", "patient", "patienter", "ansat", "ansatte",
+                                     "elev", "elever", "barn", "person", "personer", "bruger", "brugere", "medlem",
+                                     "\xC3\xA5rsv\xC3\xA6rk", "fuldtidsstilling", "seng", "senge", "l\xC3\xA6ge",
+                                     "overl\xC3\xA6ge", "afdelingsl\xC3\xA6ge", "speciall\xC3\xA6ge", "indl\xC3\xA6ggelse",
+                                     "kontakt", "forl\xC3\xB8b", "bes\xC3\xB8g", "operation", "behandling", "enhed", "stk",
+                                     "km", "m2", "kvadratmeter"})
+                if (next == unit) return true;
         }
     }
     return false;

@@ -922,6 +922,13 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
     // Counts, and amounts per period across lines, add up.
     CHECK(l.messages.find("\"Forløb\" (6.000), whose") == std::string::npos);
     CHECK(l.messages.find("\"Udgift pr. år\" (1.800), whose") == std::string::npos);
+    CHECK(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
+                  "Post;Udgift pr. region;Senge pr. 1.000 indbyggere\nA;100;3\nB;200;4\n")
+              .messages.find("warning: the row formula \"I alt = sum(A .. B)\" adds up the column \"Senge pr. 1.000 "
+                             "indbyggere\" (7), whose heading names an average") != std::string::npos);
+    CHECK(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
+                  "Post;Udgift pr. region\nA;100\nB;200\n")
+              .messages == "");
     // Left out, the row's own figures pass.
     l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd) | kolonner Forløb .. Forløb\n"
                 "tilføj: nederst\n```\n",
