@@ -66,13 +66,22 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // and such a cell was text, a formula quoting it an error whose message showed no reason. Between
 // thousands a space is a separator (is_separator) as the others were, so no number reads otherwise.
 std::string_view plain_spaces(std::string_view text, std::string& buffer) {
-    if (text.find("\xC2\xA0") == std::string_view::npos && text.find("\xE2\x80\xAF") == std::string_view::npos) return text;
+    // A thin space (U+2009) or a figure space (U+2007) groups thousands in typeset reports, and
+    // comes along when a table is copied out of a PDF ("1 234").
+    const auto wide_space = [&](size_t i) {
+        const std::string_view s = text.substr(i, 3);
+        return s == "\xE2\x80\xAF" || s == "\xE2\x80\x89" || s == "\xE2\x80\x87";
+    };
+    bool any = text.find("\xC2\xA0") != std::string_view::npos;
+    for (size_t i = text.find("\xE2\x80"); !any && i != std::string_view::npos; i = text.find("\xE2\x80", i + 1))
+        any = wide_space(i);
+    if (!any) return text;
     buffer.clear();
     for (size_t i = 0; i < text.size();) {
         if (text.substr(i, 2) == "\xC2\xA0") {
             buffer += ' ';
             i += 2;
-        } else if (text.substr(i, 3) == "\xE2\x80\xAF") {
+        } else if (wide_space(i)) {
             buffer += ' ';
             i += 3;
         } else {

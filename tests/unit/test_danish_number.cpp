@@ -39,6 +39,14 @@ TEST_CASE("danish numbers: a no-break or narrow space before the unit is a space
         CHECK(n->value.to_plain() == "1250");
     }
     CHECK(boardpack::calc::read_danish_cell("1.250\xC2\xA0mio.\xC2\xA0kr.")->unit == "mio. kr.");
+    // A thin or a figure space, as typeset reports group thousands and a table copied out of a
+    // PDF brings them (regression thin-space: "1 234" was text, and a column of them, skipped
+    // by a sum row, left its total empty).
+    CHECK(read_plain("1\xE2\x80\x89" "234") == "1234/0");
+    CHECK(read_plain("5\xE2\x80\x87" "932\xE2\x80\x87" "654") == "5932654/0");
+    CHECK(read_plain("12,5\xE2\x80\x89%") == "12.5/1%");
+    CHECK(read_plain("1\xE2\x80\x89" "23") == "none");
+    CHECK(read_plain("1\xE2\x80\x94" "234") == "none");  // an em dash is no space
     // Not a way in for what is no number.
     CHECK(read_plain("12\xC2\xA0" "3x") == "none");
     CHECK(read_plain("1\xC2\xA0" "03") == "none");
