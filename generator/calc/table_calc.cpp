@@ -231,12 +231,14 @@ bool figure_with_suffix(std::string_view text) {
 
 // Whether a heading (or a row's label) names figures that do not add up across rows or columns:
 // an average or a median ("Gns. ventetid (dage)", "Gennemsnitlig"), an index ("Indeks",
-// "Udvikling (2016=100)"), a rank ("Rang", "Placering") or a ratio per something that is not a
+// "Udvikling (2016=100)"), a rank ("Rang", "Placering"), a rate per thousand ("Promille", "‰") or a
+// ratio per something that is not a
 // period ("Udgift pr. indbygger", "Senge pr. 1.000 indbyggere", "Overlæger pr. afdelingslæge";
 // "Udgift pr. år" adds up across budget lines). Three regions' average of 40 days is no 120 days.
 bool names_no_sum(const std::string& heading) {
     std::string h = fold_label(heading);
     if (h.find("=100") != std::string::npos || h.find("= 100") != std::string::npos) return true;  // "(2016=100)"
+    if (h.find("\xE2\x80\xB0") != std::string::npos) return true;  // "‰": a rate per thousand
     for (char& ch : h)
         if (std::string_view("()[]{},;:/*=.").find(ch) != std::string_view::npos) ch = ' ';
     std::vector<std::string_view> words;
@@ -249,7 +251,7 @@ bool names_no_sum(const std::string& heading) {
         const std::string_view w = words[k];
         for (const char* word : {"gennemsnit", "gennemsnitlig", "gennemsnitlige", "gennemsnitligt", "gns", "median",
                                  "middelv\xC3\xA6rdi", "indeks", "indekstal", "index", "rang", "rangering", "placering",
-                                 "forholdstal", "ratio"})
+                                 "forholdstal", "ratio", "promille"})
             if (w == word) return true;
         // "pr." also says "by" ("Udgift pr. region" adds up over the regions): a rate only per
         // a number ("pr. 1.000 indbyggere") or per a person or a unit counted.

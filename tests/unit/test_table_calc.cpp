@@ -927,6 +927,9 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
               .messages.find("warning: the row formula \"I alt = sum(A .. B)\" adds up the column \"Senge pr. 1.000 "
                              "indbyggere\" (7), whose heading names an average") != std::string::npos);
     CHECK(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
+                  "Post;Dødelighed (‰)\nA;3,1\nB;4,2\n")
+              .messages.find("adds up the column \"Dødelighed (‰)\" (7,3), whose heading names") != std::string::npos);
+    CHECK(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
                   "Post;Udgift pr. region\nA;100\nB;200\n")
               .messages == "");
     // Left out, the row's own figures pass.
