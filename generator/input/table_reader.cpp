@@ -126,6 +126,38 @@ void report_english_column(const model::Table& table, size_t k, const TextFile& 
     }
 }
 
+// A column of a ";" file holding a number with an English decimal point ("12.5", an error at its
+// cell) was exported so: its "1.250" is as likely 1,25 as 1.250, and read as 1.250 in silence
+// once the other cells are corrected, a tariff of 1,25 is a thousand times too large. An error
+// at each such cell, naming both readings. (A "," file says so of every such number.)
+void report_english_decimal_column(const CsvData& csv, const model::Table& table, size_t k, const TextFile& text,
+                                   Diagnostics& diags) {
+    if (csv.separator != ';') return;
+    const auto written = [&](size_t r) {
+        std::string_view t = trim(csv.rows[r + 1].fields[k].text);
+        while (!t.empty() && t.back() == '*') t = trim(t.substr(0, t.size() - 1));
+        return t;
+    };
+    const Cell* english = nullptr;
+    for (size_t r = 0; r < table.rows.size() && !english; ++r)
+        if (table.rows[r].cells[k].kind == Cell::Kind::Text && calc::english_decimal(written(r))) english = &table.rows[r].cells[k];
+    if (!english) return;
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        const Cell& c = table.rows[r].cells[k];
+        const std::string_view t = written(r);
+        if (c.kind != Cell::Kind::Number || calc::without_unit(t).find('.') == std::string_view::npos) continue;
+        const auto two = calc::two_readings(t);
+        if (!two) continue;
+        diags.error(c.loc,
+                    fmt(_("{0} could be {1} or {2}: {3} at {4}:{5}:{6} in the same column is written the English way, "
+                          "with \".\" as the decimal point; write {7} for {1} or {8} for {2}, and the column the Danish way"),
+                        quote_text(t), calc::format_danish_cell(two->whole), calc::format_danish_cell(two->decimal),
+                        quote_text(english->text), english->loc.file, english->loc.line, english->loc.column,
+                        two->whole_written, calc::format_danish_cell(two->decimal)),
+                    std::string(text.line_view(c.loc.line)));
+    }
+}
+
 // A number written with exactly three decimals, the comma after a whole part from 1 up
 // ("1,250"), in a column whose other figures (two or more) are all whole numbers written without
 // a comma: an English export's thousands comma as likely as a decimal one, and read as 1,25 it
@@ -605,6 +637,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
         report_shares_among_amounts(table, k, *text, diags);
         report_bare_among_shares(table, k, *text, diags);
         report_english_column(table, k, *text, diags);
+        report_english_decimal_column(*csv, table, k, *text, diags);
         report_lone_three_decimals(table, k, *text, diags);
     }
     return table;

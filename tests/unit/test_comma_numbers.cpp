@@ -79,6 +79,20 @@ TEST_CASE("comma files: a quoted \"1,250\" is as ambiguous as 1.250, and \"1.25\
                           "with \",\" (2,5)") != std::string::npos);
 }
 
+TEST_CASE("semicolon files: a point before three digits in a column with an English decimal point reads two ways") {
+    // Regression (english-decimal-column): "12.5" and "0.5" were errors at their cells, but
+    // "1.250" beside them, likely 1,25 in a file exported the English way, was read as 1.250 in
+    // silence, and stayed so once the others were corrected.
+    auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n", "Ydelse;Takst\nA;12.5\nB;1.250\nC;0.5\nD;2.000 kr.\n");
+    CHECK(l.messages.find("m/01-a/t.csv:3:3: error: \"1.250\" could be 1.250 or 1,25: \"12.5\" at m/01-a/t.csv:2:3 in the "
+                          "same column is written the English way, with \".\" as the decimal point; write 1250 for 1.250 or "
+                          "1,25 for 1,25") != std::string::npos);
+    CHECK(l.messages.find("m/01-a/t.csv:5:3: error: \"2.000 kr.\" could be 2.000 kr. or 2 kr.") != std::string::npos);
+    // Without one in the column, a ";" file is read the Danish way.
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n", "Ydelse;Takst;Note\nA;12,5;2.5\nB;1.250;x\n");
+    CHECK(l.messages.find("\"1.250\" could be") == std::string::npos);
+}
+
 TEST_CASE("semicolon files: one number with three decimals among whole numbers is a warning at its cell") {
     // A probe: 500, 750 and "1,250" patients (an English thousands comma) summed to 1.251,250.
     auto l = compute(kTotal, "Post;Antal\nA;500\nB;750\nC;1,250\n");
