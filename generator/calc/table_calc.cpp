@@ -257,7 +257,19 @@ bool names_no_sum(const std::string& heading) {
         // a number ("pr. 1.000 indbyggere") or per a person or a unit counted.
         if ((w == "pr" || w == "per") && k + 1 < words.size()) {
             const std::string_view next = words[k + 1];
-            if (next[0] >= '0' && next[0] <= '9') return true;
+            const auto digits = [](std::string_view w) { return w.find_first_not_of("0123456789") == std::string_view::npos; };
+            if (digits(next)) {
+                // "pr. 1. januar 2023", "pr. 31.12.2023": a date the figures are counted at, not a rate.
+                const std::string_view then = k + 2 < words.size() ? words[k + 2] : "";
+                bool month = false;
+                for (const char* m : {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+                                      "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                      "sep", "sept", "okt", "nov", "dec"})
+                    month = month || then == m;
+                const bool date = month || (!then.empty() && digits(then) && k + 3 < words.size() && digits(words[k + 3]));
+                if (!date) return true;
+                continue;
+            }
             for (const char* unit : {"indbygger", "indbyggere", "borger", "borgere", "patient", "patienter", "ansat", "ansatte",
                                      "elev", "elever", "barn", "person", "personer", "bruger", "brugere", "medlem",
                                      "\xC3\xA5rsv\xC3\xA6rk", "fuldtidsstilling", "seng", "senge", "l\xC3\xA6ge",
