@@ -247,11 +247,21 @@ bool names_no_sum(const std::string& heading) {
         if (end > i) words.push_back(std::string_view(h).substr(i, end - i));
         i = end + 1;
     }
+    // An average over time of what is counted ("Gns. antal indlagte pr. dag") adds up over the
+    // regions as the counts do; an average over what is counted ("Gns. ventetid") does not.
+    bool per_period = false;
+    for (size_t k = 0; k + 1 < words.size(); ++k)
+        if (words[k] == "pr" || words[k] == "per")
+            for (const char* period : {"dag", "d\xC3\xB8gn", "uge", "m\xC3\xA5ned", "md", "kvartal", "kvt", "\xC3\xA5r",
+                                       "halv\xC3\xA5r", "time"})
+                per_period = per_period || words[k + 1] == period;
     for (size_t k = 0; k < words.size(); ++k) {
         const std::string_view w = words[k];
         for (const char* word : {"gennemsnit", "gennemsnitlig", "gennemsnitlige", "gennemsnitligt", "gns", "median",
-                                 "middelv\xC3\xA6rdi", "indeks", "indekstal", "index", "rang", "rangering", "placering",
-                                 "forholdstal", "ratio", "promille"})
+                                 "middelv\xC3\xA6rdi"})
+            if (w == word && !per_period) return true;
+        for (const char* word : {"indeks", "indekstal", "index", "rang", "rangering", "placering", "forholdstal", "ratio",
+                                 "promille"})
             if (w == word) return true;
         // "pr." also says "by" ("Udgift pr. region" adds up over the regions): a rate only per
         // a number ("pr. 1.000 indbyggere") or per a person or a unit counted.

@@ -930,7 +930,8 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
                   "Post;Dødelighed (‰)\nA;3,1\nB;4,2\n")
               .messages.find("adds up the column \"Dødelighed (‰)\" (7,3), whose heading names") != std::string::npos);
     CHECK(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
-                  "Post;Udgift pr. region;Ansatte pr. 1. januar 2023;Ansatte pr. 31.12.2023\nA;100;5;6\nB;200;7;8\n")
+                  "Post;Udgift pr. region;Ansatte pr. 1. januar 2023;Ansatte pr. 31.12.2023;Gns. antal indlagte pr. dag\n"
+                  "A;100;5;6;40\nB;200;7;8;50\n")
               .messages == "");
     // Left out, the row's own figures pass.
     l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd) | kolonner Forløb .. Forløb\n"
