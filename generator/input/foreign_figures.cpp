@@ -62,6 +62,16 @@ std::string foreign_figure(std::string_view t) {
             return fmt(_("{} is a negative number written in parentheses, as accounts write it; write it {}"),
                        quote_text(t), quote_text("-" + std::string(inner) + std::string(unit)));
     }
+    // "kr. 1.250,00" or "DKK 1.250": a currency format that writes the unit first, which no
+    // cell is read with; a column of them would be text a sum row passes over.
+    for (std::string_view unit : {"kr.", "kr", "DKK", "dkk"})
+        if (starts_with(t, unit) && t.size() > unit.size() && (t[unit.size()] == ' ' || (unit == "kr." && t[unit.size()] >= '0' && t[unit.size()] <= '9'))) {
+            const std::string_view inner = trim(t.substr(unit.size()));
+            if (has_digit(inner) && calc::read_danish_number(inner))
+                return fmt(_("{} has its currency before the number, which a cell is not read with; write it {}, or the "
+                             "unit in the column's heading"),
+                           quote_text(t), quote_text(std::string(inner) + " kr."));
+        }
     // "÷ 1.234" or "÷1.234": the division sign Danish accounts write for minus.
     if (starts_with(t, "\xC3\xB7")) {
         const std::string_view inner = trim(t.substr(2));

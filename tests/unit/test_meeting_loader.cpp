@@ -301,6 +301,11 @@ TEST_CASE("loader: accounting negatives, spreadsheet error values and scientific
     CHECK(errors("÷ 1.234").find("m/05-a/tabel-1.csv:2:17: error: \"÷ 1.234\" is a negative number written with \"÷\" for "
                                  "minus, as accounts write it; write it \"-1.234\"") == 0);
     CHECK(errors("÷400 kr.").find("write it \"-400 kr.\"") != std::string::npos);
+    // A currency format with the unit first (regression unit-first: a column of "kr. 1.250,00"
+    // was text, and its sum row cell stayed empty).
+    CHECK(errors("kr. 1.250,00").find("m/05-a/tabel-1.csv:2:17: error: \"kr. 1.250,00\" has its currency before the "
+                                      "number, which a cell is not read with; write it \"1.250,00 kr.\"") == 0);
+    CHECK(errors("DKK -400").find("write it \"-400 kr.\"") != std::string::npos);
     CHECK(errors("1.234-").find("\"1.234-\" is a negative number with its minus after it; write it \"-1.234\"") !=
           std::string::npos);
     for (const char* value : {"#DIV/0!", "#N/A", "#VÆRDI!", "#REF!", "#NAVN?", "#I/T"})
@@ -333,7 +338,7 @@ TEST_CASE("loader: accounting negatives, spreadsheet error values and scientific
     }
     // Words that only look alike are text, as before.
     for (const char* text : {"(note)", "Se note", "#1 prioritet", "E-vej", "Udgift (ny)", "-", "1,2,3", "12,5", "2023-", "÷ note",
-                             "(ny) kr."}) {
+                             "(ny) kr.", "kr. pr. år", "DKK-konto"}) {
         MemoryFiles f = good_meeting();
         f.add("05-a/tabel-1.csv", std::string(";2016;Note\nOverlæger;5.442;") + text + "\n");
         Diagnostics d;
