@@ -21,8 +21,8 @@ int combine(int a, int b) { return std::max(a, b); }
 // A word used where a number is needed, and where it was read from.
 std::string not_a_number(const Value& v) {
     if (v.code)
-        return fmt(_("{} ({}:{}:{}) is a code or a year, not a number: the heading of its column names codes or years, "
-                     "which are printed as written and never computed with"),
+        return fmt(_("{} ({}:{}:{}) is a code or a year, not a number: the heading of its column, or its row's label, "
+                     "names codes or years, which are printed as written and never computed with"),
                    quote_text(v.text), v.from.file, v.from.line, v.from.column);
     if (v.from.line > 0)
         return fmt(_("{} ({}:{}:{}) is not a number"), quote_text(v.text), v.from.file, v.from.line, v.from.column);

@@ -669,7 +669,9 @@ public:
             for (size_t c = 1; c < t_.rows[r].cells.size(); ++c) {
                 const Cell& cell = t_.rows[r].cells[c];
                 if (cell.kind != Cell::Kind::Text || !same_place(cell.loc, word.from)) continue;
-                if (!holds_numbers(t_, c)) return;
+                // A code or a year (a row labelled "Opgørelsesår" across a column of figures) is
+                // no word among figures: not_a_number says why it is not computed with.
+                if (!holds_numbers(t_, c) || cell.code) return;
                 const size_t row = rows_ ? *own_ : fixed_, column = rows_ ? fixed_ : *own_;
                 error->message = fmt(_("the cell {} / {} holds the text {}, not a number, so the formula {}{} cannot compute "
                                        "{} / {}; write the number alone in the cell (a word such as \"ca.\" belongs in a "
@@ -1519,6 +1521,9 @@ private:
             // A row without a label is computed too: Excel leaves the label of a merged cell empty,
             // and its published figures would otherwise go unchecked.
             if (t_.rows[r].role == TableRow::Role::Spacer) continue;
+            // A row of codes or years ("Opgørelsesår" over 2019 and 2019) is left empty, as a row
+            // formula leaves a column of them: "I alt = sum(Nord .. Syd)" adds up no years.
+            if (code_row(r, c)) continue;
             if (const RowWrite* w = crossing_row(r, c, p)) {
                 crossings_.emplace_back(static_cast<size_t>(w - row_writes_.data()), c);
                 continue;
@@ -1547,6 +1552,20 @@ private:
         }
         t_.numeric[c] = any_number;
         if (ok_) warn_unlabelled_subtotal(p, rs->first, rs->second, false);
+    }
+
+    // Whether row r holds codes or years only (input/code_columns.hpp, code_rows), column c aside.
+    bool code_row(size_t r, size_t c) const {
+        bool any = false;
+        const std::vector<Cell>& cells = t_.rows[r].cells;
+        for (size_t k = 1; k < cells.size(); ++k) {
+            if (k == c || cells[k].kind == Cell::Kind::Empty || cells[k].kind == Cell::Kind::Dash ||
+                cells[k].kind == Cell::Kind::NotAvailable)
+                continue;
+            if (!cells[k].code) return false;
+            any = true;
+        }
+        return any;
     }
 
     // Where a computed row and a computed column cross, one formula writes the cell: the one

@@ -140,6 +140,26 @@ std::vector<bool> code_columns(const CsvData& csv) {
     return codes;
 }
 
+std::vector<bool> code_rows(const CsvData& csv) {
+    std::vector<bool> codes(csv.rows.size(), false);
+    for (size_t r = 1; r < csv.rows.size(); ++r) {
+        const std::vector<CsvField>& fields = csv.rows[r].fields;
+        if (fields.empty()) continue;
+        const CodeHeading named = code_heading(fields[0].text);
+        if (named == CodeHeading::Identifier) {
+            codes[r] = true;
+        } else if (named == CodeHeading::Year) {
+            bool years = true;
+            for (size_t k = 1; k < fields.size() && years; ++k) {
+                const std::string_view t = value_of(fields[k].text);
+                if (calc::read_danish_cell(t) && !written_as_year(t)) years = false;
+            }
+            codes[r] = years;
+        }
+    }
+    return codes;
+}
+
 model::Cell code_cell(const std::string& text, const SourceLoc& loc) {
     if (auto c = classify_no_figure(text, loc)) return std::move(*c);
     model::Cell c;

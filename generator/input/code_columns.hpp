@@ -43,6 +43,11 @@ bool count_heading(std::string_view heading);  // count_heading_of(heading) == C
 // ("Åbnet år" over 1910 and 2019), so that "Mandeår" over 12,5 is no column of years.
 std::vector<bool> code_columns(const CsvData& csv);
 
+// Per row of the CSV (index 0, the header, is never one): true for a row of codes, by its label
+// as code_columns judges a heading: "Opgørelsesår" over 2019 and 2019 in a table whose rows are
+// measures, printed as written and never added up across its columns.
+std::vector<bool> code_rows(const CsvData& csv);
+
 // The cell of a column of codes: its text as written; empty, "-" and "Ikke oplyst" as in any
 // column (classify_cell).
 model::Cell code_cell(const std::string& text, const SourceLoc& loc);

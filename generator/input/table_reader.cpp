@@ -555,6 +555,7 @@ void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFil
         table.header_locs.push_back(text.loc(f.line, f.column));
     }
     const size_t width = table.header.size();
+    const std::vector<bool> code_row = code_rows(csv);
     table.rows.reserve(table.rows.size() + csv.rows.size() - 1);
     for (size_t r = 1; r < csv.rows.size(); ++r) {
         const CsvRow& row = csv.rows[r];
@@ -570,7 +571,7 @@ void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFil
                 c.kind = trim(f.text).empty() ? Cell::Kind::Empty : Cell::Kind::Text;
                 c.text = std::string(trim(f.text));
                 c.loc = loc;
-            } else if (codes[k]) {
+            } else if (codes[k] || code_row[r]) {
                 c = code_cell(f.text, loc);
             } else {
                 // A view, not a copy: the line is copied only if the cell is reported.

@@ -72,12 +72,37 @@ TEST_CASE("code columns: postcodes, CVR numbers and years print as written and a
     CHECK(figure_text(l).find("Postnummer 2100, åbnet 1910.") != std::string::npos);
 }
 
+TEST_CASE("code rows: a row labelled as years or codes prints as written and is left out of a column total") {
+    // Regression (code-rows): in a table whose rows are measures, "Opgørelsesår" over 2019 and
+    // 2019 printed "2.019" and "I alt = sum(Nord .. Syd)" added them up to "4.038" in silence.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: I alt = sum(Nord .. Syd)\n```\n\n"
+                           "Opgjort i {t[Opgørelsesår; Nord]}.\n",
+                           "Nøgletal;Nord;Syd;I alt\nPatienter;100;200;\nOpgørelsesår;2019;2019;\nKommunekode;0101;0147;\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Patienter", "100", "200", "300"});
+    CHECK(row_texts(table(l), 1) == std::vector<std::string>{"Opgørelsesår", "2019", "2019", ""});
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"Kommunekode", "0101", "0147", ""});
+    CHECK(figure_text(l).find("Opgjort i 2019.") != std::string::npos);
+    // Computed with, it is the error a code column's is.
+    const auto used = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nI alt {t[Opgørelsesår; Nord] + 1}.\n",
+                              "Nøgletal;Nord;Syd\nPatienter;100;200\nOpgørelsesår;2019;2019\n");
+    CHECK(used.messages.find("is a code or a year, not a number: the heading of its column, or its row's label, names codes "
+                             "or years") != std::string::npos);
+    // A row of figures under a label that names none is added up as before.
+    const auto figures = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: I alt = sum(Nord .. Syd)\n```\n",
+                                 "Nøgletal;Nord;Syd;I alt\nAntal år;3;4;\nMandeår;12,5;3;\n");
+    CHECK(figures.messages == "");
+    CHECK(row_texts(table(figures), 0)[3] == "7");
+    CHECK(row_texts(table(figures), 1)[3] == "15,5");
+}
+
 TEST_CASE("code columns: arithmetic on a code is an error at the formula, in a table and in the text") {
     const char* const csv = "Sygehus;Postnr.;Åbnet år;Senge\nA;2100;1910;1.100\nB;5000;1912;950\n";
     auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Alder = 2024 - [Åbnet år]\n```\n", csv);
     CHECK(l.messages.find("m/01-a/item.md:14:25: error: \"1910\" (m/01-a/t.csv:2:8) is a code or a year, not a number: the "
-                          "heading of its column names codes or years, which are printed as written and never computed "
-                          "with (in row \"A\")") != std::string::npos);
+                          "heading of its column, or its row's label, names codes or years, which are printed as "
+                          "written and never computed with (in row \"A\")") != std::string::npos);
     l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nSummen er {t[A; Postnr.] + t[B; Postnr.]}.\n", csv);
     CHECK(l.messages.find("m/01-a/item.md:16:12: error: \"2100\" (m/01-a/t.csv:2:3) is a code or a year, not a number") !=
           std::string::npos);
