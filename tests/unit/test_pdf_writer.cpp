@@ -650,6 +650,42 @@ TEST_CASE("PDF writer: a figure's drawing and texts are marked as its Figure ele
     CHECK(pdf.find("/Subtype /Image") != std::string::npos);
 }
 
+TEST_CASE("PDF writer: a table's column headings are TH with /Scope /Column, each row's label a TH with /Scope /Row") {
+    // As the HTML's <th scope="col"> and <th scope="row">: a screen reader in the PDF names the
+    // row of a figure ("Region Nordjylland") as well as its column ("2. kvt. 2023").
+    LaidOutDocument doc = pages(1);
+    const auto cell = [](Origin::Role role, int row, int col) {
+        Origin o;
+        o.role = role;
+        o.block = 4;
+        o.row = row;
+        o.col = col;
+        return o;
+    };
+    auto& t = doc.pages[0].texts;
+    t.push_back({80, 100, "Region", 9, FontStyle::Bold, {}, cell(Origin::Role::TableHeader, 0, 0)});
+    t.push_back({200, 100, "2023", 9, FontStyle::Bold, {}, cell(Origin::Role::TableHeader, 0, 1)});
+    t.push_back({80, 120, "Nordjylland", 9, FontStyle::Regular, {}, cell(Origin::Role::TableCell, 1, 0)});
+    t.push_back({200, 120, "22", 9, FontStyle::Regular, {}, cell(Origin::Role::TableCell, 1, 1)});
+    const auto path = std::filesystem::temp_directory_path() / ("boardpack-table-" + std::to_string(::getpid()) + ".pdf");
+    Diagnostics diags;
+    REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path.string(), diags) == PdfResult::Written);
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    std::filesystem::remove(path);
+    const std::string pdf = s.str();
+    const auto count = [&](const std::string& what) {
+        size_t n = 0;
+        for (size_t at = pdf.find(what); at != std::string::npos; at = pdf.find(what, at + 1)) ++n;
+        return n;
+    };
+    CHECK(count("/S /TH\n") == 3);
+    CHECK(count("/S /TD\n") == 1);
+    CHECK(count("/Scope /Column") == 2);
+    CHECK(count("/Scope /Row") == 1);
+}
+
 namespace {
 
 // A document of `count` pages of body text, each with a footer saying "Side N af total".

@@ -82,8 +82,8 @@ TEST_CASE("structure: a table continued on the next page repeats its caption and
           "  Table\n"
           "    Caption |Tabel 1: Budget|\n"
           "    THead\n      TR\n        TH |Post|\n        TH |Beløb|\n"
-          "    TBody\n      TR\n        TD |Post 1|\n        TD |100|\n"
-          "      TR\n        TD |Post 2|\n        TD |100|\n"
+          "    TBody\n      TR\n        TH |Post 1|\n        TD |100|\n"
+          "      TR\n        TH |Post 2|\n        TD |100|\n"
           "  P |Kilde: eksemplet.|\n");
     CHECK(tree.text_mcid[1][0] == -1);
     CHECK(tree.text_mcid[1][1] == -1);

@@ -386,7 +386,10 @@ private:
                 const int th = child(child(child(table(o), kTHead, 0), kTR, 0), kTH, o.col);
                 return th;
             }
-            case Role::TableCell: return child(child(child(table(o), kTBody, 0), kTR, o.row), kTD, o.col);
+            // A row's label is its header, as the HTML's <th scope="row">: a screen reader names
+            // the row of a figure as well as its column.
+            case Role::TableCell:
+                return child(child(child(table(o), kTBody, 0), kTR, o.row), o.col == 0 ? kTH : kTD, o.col);
             case Role::TableNote: return child(container(o), kP, -1000000LL - o.block);
             // A TOCI holds a Reference (which holds the entry's Link), not a Link directly.
             case Role::AgendaEntry: return child(child(child(0, kTOC, o.block), kTOCI, o.item), kReference, 0);

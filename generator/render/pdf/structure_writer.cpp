@@ -60,7 +60,16 @@ struct ElementBodies {
                 out.lit("\n/Pg ");
                 out.reference(pages->number(static_cast<size_t>(page)));
             }
-            if (type == "TH") out.lit("\n/A <</O /Table /Scope /Column>>");
+            // A TH heads its column in the THead, its row in the TBody (the row's label).
+            if (type == "TH") {
+                const int row = el.parent;
+                const int part = row >= 0 ? tree->elements[static_cast<size_t>(row)].parent : -1;
+                const bool body = part >= 0 && tree->elements[static_cast<size_t>(part)].type() == std::string_view("TBody");
+                if (body)
+                    out.lit("\n/A <</O /Table /Scope /Row>>");
+                else
+                    out.lit("\n/A <</O /Table /Scope /Column>>");
+            }
         }
         if (const auto f = tree->figures.find(static_cast<int>(e)); f != tree->figures.end()) figure(f->second, b);
         b += "\n/K [";
