@@ -162,13 +162,18 @@ async function regionCheck(page, label) {
       const labelled = caption && box.getAttribute('aria-labelledby') === caption.id && caption.id;
       if (box.getAttribute('role') !== 'region' || box.tabIndex !== 0 || !labelled)
         out.push(`table ${i + 1}${scrolls ? ' (scrolls)' : ''} is not in a focusable region labelled by its caption`);
-      // The caption's words are on the screen, not cut off with the columns that scroll away.
+      // The caption's words are on the screen, not cut off with the columns that scroll away,
+      // nor by the edge of a box narrower than the screen (an attachment's table is indented).
       if (caption) {
         const range = document.createRange();
         range.selectNodeContents(caption);
         const right = Math.max(...[...range.getClientRects()].map((r) => r.right));
-        if (right > document.documentElement.clientWidth + 1)
-          out.push(`table ${i + 1}'s caption runs to x=${Math.round(right)}, off the ${document.documentElement.clientWidth} px screen`);
+        const screen = document.documentElement.clientWidth;
+        const boxRight = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth;
+        if (right > screen + 1)
+          out.push(`table ${i + 1}'s caption runs to x=${Math.round(right)}, off the ${screen} px screen`);
+        else if (right > boxRight + 1)
+          out.push(`table ${i + 1}'s caption runs to x=${Math.round(right)}, past its box's edge at ${Math.round(boxRight)} px, which cuts it off`);
       }
     });
     return out;
