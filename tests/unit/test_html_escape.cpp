@@ -10,6 +10,7 @@
 
 using boardpack::render::html::append_escaped;
 using boardpack::render::html::escape;
+using boardpack::render::html::text_html;
 
 namespace {
 
@@ -56,4 +57,19 @@ TEST_CASE("HTML escape: random text, appended after what is there, with either a
         append_escaped(t, out, "&apos;");
         CHECK(out == "før " + escape_by_bytes(t, "&apos;"));
     }
+}
+
+TEST_CASE("HTML text: a case number or a number with a hyphen inside is kept on one line, as in the PDF") {
+    // A browser breaks after a hyphen: a reader on a phone met "(1647734 - EMN-" at a line's end
+    // and "2017-00054)" on the next. The PDF never parts a hyphen from the digit after it.
+    CHECK(text_html("(1647734 - EMN-2017-00054)") == "(1647734 - <span class=\"hel\">EMN-2017-00054</span>)");
+    CHECK(text_html("kl. 10.30-15.00, i 2023-24.") ==
+          "kl. <span class=\"hel\">10.30-15.00</span>, i <span class=\"hel\">2023-24</span>.");
+    CHECK(text_html("Søs-2 & \"ø\"-3'") == "<span class=\"hel\">Søs-2</span> &amp; &quot;ø&quot;-3&#39;");
+    // No digit after the hyphen, a hyphen with nothing before it, or none: escaped as it is.
+    CHECK(text_html("børne- og unge, mini-evalueringer, -5 og 3 -4 <b>") == "børne- og unge, mini-evalueringer, -5 og 3 -4 &lt;b&gt;");
+    CHECK(text_html("-") == "-");
+    CHECK(text_html("a-") == "a-");
+    CHECK(text_html("x-1", "&apos;") == "<span class=\"hel\">x-1</span>");
+    CHECK(text_html("") == "");
 }

@@ -50,6 +50,56 @@ void append_escaped(const std::string& text, std::string& out, const char* apost
     out.append(data + run, size - run);
 }
 
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// A character of a number or case number's word: a letter or digit (any non-ASCII byte, so
+// "Å" too), or a separator inside a number ("10.30", "2,5").
+bool in_word(char c) {
+    return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' || c == ',' ||
+           static_cast<unsigned char>(c) >= 0x80;
+}
+
+}  // namespace
+
+void append_text(const std::string& text, std::string& out, const char* apostrophe) {
+    // Most texts have no hyphen: they are escaped as they are.
+    size_t hyphen = text.find('-');
+    size_t done = 0;
+    while (hyphen != std::string::npos) {
+        // A hyphen between a word and a digit ("EMN-2022-01548", "2023-24", "10.30-15.00"):
+        // the word, the hyphen and the digits after it are kept on one line.
+        if (hyphen > done && hyphen + 1 < text.size() && in_word(text[hyphen - 1]) && is_digit(text[hyphen + 1])) {
+            size_t from = hyphen;
+            while (from > done && in_word(text[from - 1])) --from;
+            size_t to = hyphen + 1;
+            while (to < text.size() && (in_word(text[to]) || (text[to] == '-' && to + 1 < text.size() && is_digit(text[to + 1]))))
+                ++to;
+            while (to > hyphen + 2 && (text[to - 1] == '.' || text[to - 1] == ',')) --to;  // a sentence's full stop
+            append_escaped(text.substr(done, from - done), out, apostrophe);
+            out += "<span class=\"hel\">";
+            append_escaped(text.substr(from, to - from), out, apostrophe);
+            out += "</span>";
+            done = to;
+            hyphen = text.find('-', to);
+            continue;
+        }
+        hyphen = text.find('-', hyphen + 1);
+    }
+    if (done == 0) {
+        append_escaped(text, out, apostrophe);
+        return;
+    }
+    append_escaped(text.substr(done), out, apostrophe);
+}
+
+std::string text_html(const std::string& text, const char* apostrophe) {
+    std::string out;
+    out.reserve(text.size());
+    append_text(text, out, apostrophe);
+    return out;
+}
+
 std::string escape(const std::string& text) {
     std::string out;
     out.reserve(text.size());
@@ -70,7 +120,7 @@ void append_hidden(const std::string& word, std::string& out) {
 void append_inlines(const std::vector<Inline>& inlines, std::string& out, const std::string& changed = "") {
     for (const Inline& in : inlines) {
         switch (in.kind) {
-            case Inline::Kind::Text: append_escaped(in.text, out); break;
+            case Inline::Kind::Text: append_text(in.text, out); break;
             case Inline::Kind::Code:
                 out += "<code>";
                 append_escaped(in.text, out);

@@ -13,6 +13,12 @@ std::string escape(const std::string& text);
 // escape(text) appended to out; ' is written as `apostrophe` (the templates use kainjow's "&apos;").
 void append_escaped(const std::string& text, std::string& out, const char* apostrophe = "&#39;");
 
+// append_escaped, but a case number or a number with a hyphen inside ("EMN-2022-01548",
+// "2023-24") is kept on one line (a span of class "hel"), as the PDF keeps it: a browser would
+// break after its hyphen, and a reader on a phone met "EMN-" at a line's end.
+void append_text(const std::string& text, std::string& out, const char* apostrophe = "&#39;");
+std::string text_html(const std::string& text, const char* apostrophe = "&#39;");
+
 // Renders a table block; given by the caller so the table's markup can come from a template.
 // An interface rather than a std::function: it is called from deep in the block recursion.
 class TableRenderer {

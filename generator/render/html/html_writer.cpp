@@ -233,7 +233,8 @@ void attachments_data(const model::AgendaItem& item, ItemContext& ctx, mstch::da
     for (const model::Attachment& a : item.attachments) {
         mstch::data ad;
         std::string anchor = attachment_anchor(item, a);
-        std::string line = wording.attachment_line(a);
+        // HTML (the template prints it as it is): its case number kept on one line.
+        std::string line = text_html(wording.attachment_line(a), "&apos;");
         put(ad, "number", std::to_string(a.number));
         put(ad, "has_content", !a.content.empty());
         if (!a.content.empty()) {
