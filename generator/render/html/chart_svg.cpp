@@ -88,7 +88,8 @@ void render_chart(const model::Chart& c, const std::string& caption, const rende
     out += "<details>\n<summary>" + data + "</summary>\n<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" +
            id + "-tal\">\n<table>\n<caption id=\"" + id + "-tal\"><span>";
     append_escaped(data + ": " + c.title, out);
-    out += "</span></caption>\n<thead><tr><th scope=\"col\"></th>";
+    // The corner above the row labels is an empty cell, not an empty column heading.
+    out += "</span></caption>\n<thead><tr><td></td>";
     for (const auto& cat : c.categories) {
         out += "<th scope=\"col\">";
         append_escaped(cat, out);
