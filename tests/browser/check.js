@@ -189,6 +189,21 @@ async function regionCheck(page, label) {
   problems.forEach((p) => fail(`${label}: ${p}`));
 }
 
+// In the closed edition, a place the page jumps to (the skip link's agenda, the agenda's items)
+// stops below the closed mark that stays at the top of the window, not under it.
+async function anchorCheck(page, label) {
+  const targets = await page.evaluate(() => document.querySelector('.lukket-maerke')
+    ? ['dagsorden', ...[...document.querySelectorAll('nav a[href^="#"]')].slice(0, 6).map((a) => a.getAttribute('href').slice(1))]
+    : []);
+  for (const id of targets) {
+    await page.evaluate((id) => { window.scrollTo(0, 0); location.hash = '#' + id; }, id);
+    const [top, bar] = await page.evaluate((id) => [document.getElementById(id).getBoundingClientRect().top,
+      document.querySelector('.lukket-maerke').getBoundingClientRect().bottom], id);
+    if (top < bar - 1) fail(`${label}: #${id} is scrolled to y=${Math.round(top)}, under the closed mark (to y=${Math.round(bar)})`);
+  }
+  if (targets.length) await page.evaluate(() => { history.replaceState(null, '', location.pathname); window.scrollTo(0, 0); });
+}
+
 // The first Tab reaches a skip link that leads to the agenda.
 async function skipLinkCheck(page, label) {
   await page.keyboard.press('Tab');
@@ -345,6 +360,7 @@ async function main() {
         if (t.small && width === 390) await phoneFitCheck(page, label);
         if (t.small) await pictureCheck(page, label);
         await skipLinkCheck(page, label);
+        await anchorCheck(page, label);
       }
     }
 
