@@ -122,6 +122,17 @@ TEST_CASE("line breaking: which neighbours are joined") {
     CHECK(joins("125,0", "t."));
     CHECK(joins("t.", "kr.)"));
     CHECK(joins("125", "tkr."));
+    // At a sentence's end: a full stop after the year or unit, or after a bracket closing on it.
+    // The example printed "i september" / "2023." and "på 3,4" / "pct.)." on two lines.
+    CHECK(joins("september", "2023."));
+    CHECK(joins("januar", "2018."));
+    CHECK(joins("3,4", "pct.)."));
+    CHECK(joins("37", "procent."));
+    CHECK(joins("12", "dage."));
+    CHECK(joins("juni", "2023)."));
+    CHECK(joins("mio.", "kr.\"."));
+    CHECK_FALSE(joins("2023.", "blev"));
+    CHECK_FALSE(joins("i", "2023."));
     CHECK_FALSE(joins("i", "juni"));
     CHECK_FALSE(joins("juni", "blev"));
     CHECK_FALSE(joins("2023", "blev"));

@@ -15,11 +15,19 @@ bool is_trail(char c) {
     return c == ',' || c == ';' || c == ':' || c == ')' || c == ']' || c == '!' || c == '?' || c == '"' || c == '\'';
 }
 
-// Without surrounding brackets, quotes and sentence punctuation ("(34,4", "kr.,", "2023)").
+// Without surrounding brackets, quotes and sentence punctuation ("(34,4", "kr.,", "2023)"), a
+// sentence's full stop after a bracket or quote included ("pct.).").
 std::string_view bare(std::string_view w) {
     while (!w.empty() && is_lead(w.front())) w.remove_prefix(1);
-    while (!w.empty() && is_trail(w.back())) w.remove_suffix(1);
+    while (!w.empty() && (is_trail(w.back()) || (w.back() == '.' && w.size() >= 2 && is_trail(w[w.size() - 2]))))
+        w.remove_suffix(1);
     return w;
+}
+
+// Without a sentence's full stop ("2023." at the end of "i september 2023."), which a unit or
+// year may have; "kr." keeps its own where it is the word as listed.
+std::string_view without_stop(std::string_view w) {
+    return w.size() >= 2 && w.back() == '.' ? w.substr(0, w.size() - 1) : w;
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -61,9 +69,11 @@ bool joins(std::string_view before, std::string_view after) {
     // ruled out by their first characters, without looking anything up (this runs for every
     // space the line breaker meets).
     const bool before_number = is_number(before);
-    if (before_number) return one_of(after, kUnits) || one_of(after, kMonths);
+    if (before_number)
+        return one_of(after, kUnits) || one_of(after, kMonths) || one_of(without_stop(after), kUnits) ||
+               one_of(without_stop(after), kMonths);
     if (is_digit(after.front()) || after.front() == '-' || after.front() == '+')
-        return (is_year(after) && one_of(before, kMonths)) || (one_of(before, kBeforeNumber) && is_number(after));
+        return (is_year(without_stop(after)) && one_of(before, kMonths)) || (one_of(before, kBeforeNumber) && is_number(after));
     if (before == "t.") return after == "kr." || after == "kr";  // "125,0 t. kr."
     if (before.size() < 3 || before[0] != 'm' || before[1] != 'i') return false;
     return (before == "mio." || before == "mia." || before == "mio" || before == "mia") && (after == "kr." || after == "kr");
