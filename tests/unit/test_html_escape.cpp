@@ -73,3 +73,17 @@ TEST_CASE("HTML text: a case number or a number with a hyphen inside is kept on 
     CHECK(text_html("x-1", "&apos;") == "<span class=\"hel\">x-1</span>");
     CHECK(text_html("") == "");
 }
+
+TEST_CASE("HTML text: a number and its unit, or a date, are kept on one line, as the PDF's line breaker joins them") {
+    // On a phone the example read "Tilsvarende var 77" / "pct." and "den 23." / "februar 2023".
+    CHECK(text_html("Tilsvarende var 77 pct. af forløbene") == "Tilsvarende var <span class=\"hel\">77 pct.</span> af forløbene");
+    CHECK(text_html("den 23. februar 2023 en aftale") == "den <span class=\"hel\">23. februar 2023</span> en aftale");
+    CHECK(text_html("på 3,4 pct.). Og EMN-2022-01548 & 34,4 mio. kr.") ==
+          "på <span class=\"hel\">3,4 pct.).</span> Og <span class=\"hel\">EMN-2022-01548</span> &amp; "
+          "<span class=\"hel\">34,4 mio. kr.</span>");
+    // As the PDF: "kl." joins a number, and a time span is no number (its hyphen keeps it whole).
+    CHECK(text_html("kl. 10.30-15.00") == "kl. <span class=\"hel\">10.30-15.00</span>");
+    CHECK(text_html("kl. 10") == "<span class=\"hel\">kl. 10</span>");
+    CHECK(text_html("i juni blev det ") == "i juni blev det ");
+    CHECK(text_html(" 5 kr.") == " <span class=\"hel\">5 kr.</span>");
+}

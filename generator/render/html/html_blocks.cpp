@@ -1,10 +1,14 @@
 #include "render/html/html_blocks.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <string_view>
+#include <utility>
 
 #include "core/word_bytes.hpp"
 #include "render/html/chart_svg.hpp"
 #include "render/html/data_uri.hpp"
+#include "render/pdf/non_breaking.hpp"
 
 namespace boardpack::render::html {
 
@@ -62,7 +66,10 @@ bool in_word(char c) {
 
 }  // namespace
 
-void append_text(const std::string& text, std::string& out, const char* apostrophe) {
+namespace {
+
+// append_escaped, with a word that has a hyphen before a digit kept whole (append_text).
+void append_hyphens_kept(std::string_view text, std::string& out, const char* apostrophe) {
     // Most texts have no hyphen: they are escaped as they are.
     size_t hyphen = text.find('-');
     size_t done = 0;
@@ -76,9 +83,9 @@ void append_text(const std::string& text, std::string& out, const char* apostrop
             while (to < text.size() && (in_word(text[to]) || (text[to] == '-' && to + 1 < text.size() && is_digit(text[to + 1]))))
                 ++to;
             while (to > hyphen + 2 && (text[to - 1] == '.' || text[to - 1] == ',')) --to;  // a sentence's full stop
-            append_escaped(text.substr(done, from - done), out, apostrophe);
+            append_escaped(std::string(text.substr(done, from - done)), out, apostrophe);
             out += "<span class=\"hel\">";
-            append_escaped(text.substr(from, to - from), out, apostrophe);
+            append_escaped(std::string(text.substr(from, to - from)), out, apostrophe);
             out += "</span>";
             done = to;
             hyphen = text.find('-', to);
@@ -86,11 +93,34 @@ void append_text(const std::string& text, std::string& out, const char* apostrop
         }
         hyphen = text.find('-', hyphen + 1);
     }
-    if (done == 0) {
-        append_escaped(text, out, apostrophe);
-        return;
+    append_escaped(std::string(text.substr(done)), out, apostrophe);
+}
+
+}  // namespace
+
+void append_text(const std::string& text, std::string& out, const char* apostrophe) {
+    // The words a line must not part, as the PDF's line breaker joins them ("23. juni 2023",
+    // "34,4 mio. kr.", "3,4 pct.)."): each run of them is one span of class "hel".
+    std::vector<std::pair<size_t, size_t>> words;  // begin, end
+    for (size_t at = 0; at <= text.size();) {
+        const size_t space = std::min(text.find(' ', at), text.size());
+        words.emplace_back(at, space);
+        at = space + 1;
     }
-    append_escaped(text.substr(done), out, apostrophe);
+    const auto word = [&](size_t k) { return std::string_view(text).substr(words[k].first, words[k].second - words[k].first); };
+    size_t done = 0;
+    for (size_t k = 0; k + 1 < words.size(); ++k) {
+        if (!pdf::joins(word(k), word(k + 1))) continue;
+        size_t last = k + 1;
+        while (last + 1 < words.size() && pdf::joins(word(last), word(last + 1))) ++last;
+        append_hyphens_kept(std::string_view(text).substr(done, words[k].first - done), out, apostrophe);
+        out += "<span class=\"hel\">";
+        append_escaped(text.substr(words[k].first, words[last].second - words[k].first), out, apostrophe);
+        out += "</span>";
+        done = words[last].second;
+        k = last;
+    }
+    append_hyphens_kept(std::string_view(text).substr(done), out, apostrophe);
 }
 
 std::string text_html(const std::string& text, const char* apostrophe) {
