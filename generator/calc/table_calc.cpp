@@ -267,7 +267,7 @@ bool names_no_sum(const std::string& heading) {
         // a number ("pr. 1.000 indbyggere") or per a person or a unit counted.
         if ((w == "pr" || w == "per") && k + 1 < words.size()) {
             const std::string_view next = words[k + 1];
-            const auto digits = [](std::string_view w) { return w.find_first_not_of("0123456789") == std::string_view::npos; };
+            const auto digits = [](std::string_view word) { return word.find_first_not_of("0123456789") == std::string_view::npos; };
             if (digits(next)) {
                 // "pr. 1. januar 2023", "pr. 31.12.2023": a date the figures are counted at, not a rate.
                 const std::string_view then = k + 2 < words.size() ? words[k + 2] : "";
@@ -284,7 +284,7 @@ bool names_no_sum(const std::string& heading) {
                                      "elev", "elever", "barn", "person", "personer", "bruger", "brugere", "medlem",
                                      "\xC3\xA5rsv\xC3\xA6rk", "fuldtidsstilling", "seng", "senge", "l\xC3\xA6ge",
                                      "overl\xC3\xA6ge", "afdelingsl\xC3\xA6ge", "speciall\xC3\xA6ge", "indl\xC3\xA6ggelse",
-                                     "kontakt", "forl\xC3\xB8b", "bes\xC3\xB8g", "operation", "behandling", "enhed", "stk",
+                                     "kontakt", "forl\xC3\xB8" "b", "bes\xC3\xB8g", "operation", "behandling", "enhed", "stk",
                                      "km", "m2", "kvadratmeter"})
                 if (next == unit) return true;
         }

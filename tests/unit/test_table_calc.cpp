@@ -926,6 +926,13 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
                   "Post;Udgift pr. region;Senge pr. 1.000 indbyggere\nA;100;3\nB;200;4\n")
               .messages.find("warning: the row formula \"I alt = sum(A .. B)\" adds up the column \"Senge pr. 1.000 "
                              "indbyggere\" (7), whose heading names an average") != std::string::npos);
+    // The units a rate is per, each spelt in UTF-8 in the program ("forløb" once lost its last
+    // letter to a hex escape that swallowed it).
+    for (const char* unit : {"forløb", "besøg", "årsværk", "indlæggelse", "speciallæge"})
+        CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
+                              std::string("Post;Udgift pr. ") + unit + "\nA;100;\nB;200;\n")
+                          .messages.find("whose heading names an average") != std::string::npos,
+                      unit);
     CHECK(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
                   "Post;Dødelighed (‰)\nA;3,1\nB;4,2\n")
               .messages.find("adds up the column \"Dødelighed (‰)\" (7,3), whose heading names") != std::string::npos);
