@@ -233,21 +233,26 @@ void attachments_data(const model::AgendaItem& item, ItemContext& ctx, mstch::da
     for (const model::Attachment& a : item.attachments) {
         mstch::data ad;
         std::string anchor = attachment_anchor(item, a);
-        // HTML (the template prints it as it is): its case number kept on one line.
-        std::string line = text_html(wording.attachment_line(a), "&apos;");
+        // The line as text ({{line}}, as a template written before line_html prints it), and as
+        // HTML with its case number kept on one line ({{{line_html}}}).
+        std::string line = wording.attachment_line(a);
+        std::string line_html = text_html(line, "&apos;");
         put(ad, "number", std::to_string(a.number));
         put(ad, "has_content", !a.content.empty());
         if (!a.content.empty()) {
             put(ad, "line", line);
+            put(ad, "line_html", line_html);
             put(ad, "anchor", anchor);
             mstch::data cd;
             put(cd, "anchor", std::move(anchor));
             put(cd, "heading", wording.attachment_heading(item, a));
             put(cd, "line", std::move(line));
+            put(cd, "line_html", std::move(line_html));
             put(cd, "html", blocks_html(a.content, item, ctx));
             list_of(contents).push_back(std::move(cd));
         } else {
             put(ad, "line", std::move(line));
+            put(ad, "line_html", std::move(line_html));
             put(ad, "anchor", std::move(anchor));
         }
         // A PDF attachment is its own file beside the page (bilag/...): the reader downloads it.
