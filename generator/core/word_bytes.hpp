@@ -23,6 +23,12 @@ inline uint64_t at(const char* p) {
 constexpr bool has_byte_below(uint64_t w, unsigned n) { return ((w - kOnes * n) & ~w & kHighBits) != 0; }
 // Whether a byte of w is b.
 constexpr bool has_byte(uint64_t w, unsigned char b) { return has_byte_below(w ^ (kOnes * b), 1); }
+// Whether a byte of w is above m and below n (m < n, both at most 128; bytes of 128 or more are
+// never counted): exact, as "hasbetween" in Sean Eron Anderson's Bit Twiddling Hacks.
+constexpr bool has_byte_between(uint64_t w, unsigned m, unsigned n) {
+    constexpr uint64_t k127 = kOnes * 127;
+    return (((kOnes * (127 + n) - (w & k127)) & ~w & ((w & k127) + kOnes * (127 - m))) & kHighBits) != 0;
+}
 // Whether every byte of w is ASCII (below 128).
 constexpr bool all_ascii(uint64_t w) { return (w & kHighBits) == 0; }
 

@@ -86,4 +86,16 @@ TEST_CASE("HTML text: a number and its unit, or a date, are kept on one line, as
     CHECK(text_html("kl. 10") == "<span class=\"hel\">kl. 10</span>");
     CHECK(text_html("i juni blev det ") == "i juni blev det ");
     CHECK(text_html(" 5 kr.") == " <span class=\"hel\">5 kr.</span>");
+    // A text with no digit is passed over unless it has "kr": "i mio. kr." still keeps its unit.
+    CHECK(text_html("beløb i mio. kr. for regionerne") == "beløb i <span class=\"hel\">mio. kr.</span> for regionerne");
+    CHECK(text_html("alle regioner har svaret & <ingen> tal") == "alle regioner har svaret &amp; &lt;ingen&gt; tal");
+    // The digit or "kr" at every place of a long text, on either side of an eight-byte word.
+    const std::string filler = "regionerne har svaret ";
+    for (size_t at = 0; at <= filler.size(); ++at) {
+        INFO("at " << at);
+        const std::string text = filler.substr(0, at) + " 12 pct. " + filler.substr(at);
+        CHECK(text_html(text).find("<span class=\"hel\">12 pct.</span>") != std::string::npos);
+        const std::string unit = filler.substr(0, at) + " mia. kr. " + filler.substr(at);
+        CHECK(text_html(unit).find("<span class=\"hel\">mia. kr.</span>") != std::string::npos);
+    }
 }

@@ -3,11 +3,14 @@
 // byte-by-byte reading, with the byte that counts at every place of an eight-byte word.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <cstring>
 #include <random>
 #include <string>
 #include <string_view>
 
 #include "core/text.hpp"
+#include "core/word_bytes.hpp"
 
 using boardpack::find_control_character;
 using boardpack::find_invalid_utf8;
@@ -100,4 +103,23 @@ TEST_CASE("the word-at-a-time scans find what a byte-by-byte reading finds, in r
         CHECK(find_control_character(t) == control_by_bytes(t));
         CHECK(find_invalid_utf8(t) == invalid_by_bytes(t));
     }
+}
+
+TEST_CASE("has_byte_between finds a byte strictly between its bounds at every place, as a byte-by-byte test does") {
+    // Every byte value at every place of a word of filler bytes on either side of the range.
+    for (const unsigned char filler : {static_cast<unsigned char>('a'), static_cast<unsigned char>(' '),
+                                       static_cast<unsigned char>(0xC3), static_cast<unsigned char>('/'),
+                                       static_cast<unsigned char>(':')})
+        for (unsigned b = 0; b < 256; ++b)
+            for (int at = 0; at < 8; ++at) {
+                unsigned char bytes[8];
+                for (unsigned char& x : bytes) x = filler;
+                bytes[at] = static_cast<unsigned char>(b);
+                uint64_t w;
+                std::memcpy(&w, bytes, 8);
+                bool digit = false;
+                for (unsigned char x : bytes) digit = digit || (x >= '0' && x <= '9');
+                INFO("byte " << b << " at " << at << " among " << static_cast<int>(filler));
+                CHECK(boardpack::word_bytes::has_byte_between(w, '0' - 1, '9' + 1) == digit);
+            }
 }

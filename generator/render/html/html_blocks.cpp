@@ -26,7 +26,7 @@ bool has_html_special(uint64_t w) {
 
 }  // namespace
 
-void append_escaped(const std::string& text, std::string& out, const char* apostrophe) {
+void append_escaped(std::string_view text, std::string& out, const char* apostrophe) {
     // Copy the runs between special characters in one step each; a run of words with none is
     // passed over eight bytes at a time (every text of every page comes through here).
     size_t run = 0;
@@ -83,9 +83,9 @@ void append_hyphens_kept(std::string_view text, std::string& out, const char* ap
             while (to < text.size() && (in_word(text[to]) || (text[to] == '-' && to + 1 < text.size() && is_digit(text[to + 1]))))
                 ++to;
             while (to > hyphen + 2 && (text[to - 1] == '.' || text[to - 1] == ',')) --to;  // a sentence's full stop
-            append_escaped(std::string(text.substr(done, from - done)), out, apostrophe);
+            append_escaped(text.substr(done, from - done), out, apostrophe);
             out += "<span class=\"hel\">";
-            append_escaped(std::string(text.substr(from, to - from)), out, apostrophe);
+            append_escaped(text.substr(from, to - from), out, apostrophe);
             out += "</span>";
             done = to;
             hyphen = text.find('-', to);
@@ -93,34 +93,81 @@ void append_hyphens_kept(std::string_view text, std::string& out, const char* ap
         }
         hyphen = text.find('-', hyphen + 1);
     }
-    append_escaped(std::string(text.substr(done)), out, apostrophe);
+    append_escaped(text.substr(done), out, apostrophe);
 }
 
 }  // namespace
 
-void append_text(const std::string& text, std::string& out, const char* apostrophe) {
+namespace {
+
+// A word of a text (up to the next space), with what joins() needs of it to hold at all: each
+// of its rules has a digit in one of the two words, or "kr" after ("mio. kr."). Read once, as
+// the word after one and then as the word before the next: most pairs are passed over on this.
+struct Word {
+    size_t begin = 0, end = 0;
+    bool digit = false, kr = false;
+};
+
+// Whether a text has a digit (eight bytes at a time) or "kr" anywhere.
+bool may_join_any(std::string_view text) {
+    size_t i = 0;
+    bool digit = false;
+    for (; i + 8 <= text.size() && !digit; i += 8)
+        digit = word_bytes::has_byte_between(word_bytes::at(text.data() + i), '0' - 1, '9' + 1);
+    for (; i < text.size() && !digit; ++i) digit = text[i] >= '0' && text[i] <= '9';
+    return digit || text.find("kr") != std::string_view::npos;
+}
+
+Word word_at(std::string_view text, size_t from) {
+    Word w{from, from, false, false};
+    size_t i = from;
+    for (; i < text.size() && text[i] != ' '; ++i) {
+        const char c = text[i];
+        w.digit = w.digit || (c >= '0' && c <= '9');
+        w.kr = w.kr || (c == 'k' && i + 1 < text.size() && text[i + 1] == 'r');
+    }
+    w.end = i;
+    return w;
+}
+
+}  // namespace
+
+void append_text(std::string_view text, std::string& out, const char* apostrophe) {
     // The words a line must not part, as the PDF's line breaker joins them ("23. juni 2023",
-    // "34,4 mio. kr.", "3,4 pct.)."): each run of them is one span of class "hel".
-    std::vector<std::pair<size_t, size_t>> words;  // begin, end
-    for (size_t at = 0; at <= text.size();) {
-        const size_t space = std::min(text.find(' ', at), text.size());
-        words.emplace_back(at, space);
-        at = space + 1;
+    // "34,4 mio. kr.", "3,4 pct.)."): each run of them is one span of class "hel". Words are
+    // read pair by pair, in place.
+    // Most runs of text have no digit and no "kr": no two of their words are joined.
+    if (!may_join_any(text)) {
+        append_hyphens_kept(text, out, apostrophe);
+        return;
     }
-    const auto word = [&](size_t k) { return std::string_view(text).substr(words[k].first, words[k].second - words[k].first); };
+    const auto joined = [&text](const Word& before, const Word& after) {
+        return (before.digit || after.digit || after.kr) &&
+               pdf::joins(text.substr(before.begin, before.end - before.begin), text.substr(after.begin, after.end - after.begin));
+    };
     size_t done = 0;
-    for (size_t k = 0; k + 1 < words.size(); ++k) {
-        if (!pdf::joins(word(k), word(k + 1))) continue;
-        size_t last = k + 1;
-        while (last + 1 < words.size() && pdf::joins(word(last), word(last + 1))) ++last;
-        append_hyphens_kept(std::string_view(text).substr(done, words[k].first - done), out, apostrophe);
+    Word a = word_at(text, 0);
+    while (a.end < text.size()) {
+        const Word b = word_at(text, a.end + 1);
+        if (!joined(a, b)) {
+            a = b;
+            continue;
+        }
+        Word last = b;
+        while (last.end < text.size()) {
+            const Word next = word_at(text, last.end + 1);
+            if (!joined(last, next)) break;
+            last = next;
+        }
+        append_hyphens_kept(text.substr(done, a.begin - done), out, apostrophe);
         out += "<span class=\"hel\">";
-        append_escaped(text.substr(words[k].first, words[last].second - words[k].first), out, apostrophe);
+        append_escaped(text.substr(a.begin, last.end - a.begin), out, apostrophe);
         out += "</span>";
-        done = words[last].second;
-        k = last;
+        done = last.end;
+        if (last.end >= text.size()) break;
+        a = word_at(text, last.end + 1);
     }
-    append_hyphens_kept(std::string_view(text).substr(done), out, apostrophe);
+    append_hyphens_kept(text.substr(done), out, apostrophe);
 }
 
 std::string text_html(const std::string& text, const char* apostrophe) {

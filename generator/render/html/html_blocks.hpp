@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/document.hpp"
@@ -11,13 +12,13 @@ namespace boardpack::render::html {
 
 std::string escape(const std::string& text);
 // escape(text) appended to out; ' is written as `apostrophe` (the templates use kainjow's "&apos;").
-void append_escaped(const std::string& text, std::string& out, const char* apostrophe = "&#39;");
+void append_escaped(std::string_view text, std::string& out, const char* apostrophe = "&#39;");
 
 // append_escaped, but what the PDF never parts over lines is kept on one line (a span of class
 // "hel"): a case number or a number with a hyphen inside ("EMN-2022-01548", "2023-24"), where a
 // browser would break after the hyphen (a reader on a phone met "EMN-" at a line's end), and a
 // number with its unit or a date ("3,4 pct.", "23. februar 2023": render/pdf/non_breaking).
-void append_text(const std::string& text, std::string& out, const char* apostrophe = "&#39;");
+void append_text(std::string_view text, std::string& out, const char* apostrophe = "&#39;");
 std::string text_html(const std::string& text, const char* apostrophe = "&#39;");
 
 // Renders a table block; given by the caller so the table's markup can come from a template.
