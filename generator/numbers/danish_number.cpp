@@ -286,6 +286,9 @@ std::string canonical_unit(const std::string& folded) {
 }
 
 bool names_per_cent(const std::string& heading) {
+    // Every sign it looks for has a '%' or a 'p' (fold_label makes a 'p' of no other character):
+    // most headings and row labels, read for every cell a formula reads, have neither.
+    if (heading.find_first_of("%pP") == std::string::npos) return false;
     const std::string k = " " + fold_label(heading) + " ";
     // A share after a number is an amount the heading speaks of ("Budget (inkl. 5 % moms)"),
     // not the unit of the column's figures.
