@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <deque>
 
 #include "build.hpp"
 #include "core/fingerprint.hpp"
@@ -32,6 +33,15 @@ model::Meeting example() {
 
 // An edition's snapshot, in the packet's wording.
 Snapshot snapshot(model::Meeting& m, model::Edition e) { return versions::take_snapshot(m, e, printed_words(test::wording())); }
+
+// The closed edition's snapshot of a meeting a test built, the meeting kept for the rest of the
+// run: a snapshot's current-build fields (a text's block and table, a cell) point into it, and
+// compare() reads them.
+Snapshot kept_snapshot(model::Meeting&& m) {
+    static std::deque<model::Meeting> kept;
+    kept.push_back(std::move(m));
+    return snapshot(kept.back(), model::Edition::Lukket);
+}
 
 versions::CellEntry cell(int table, const char* row, const char* column, const char* text, bool input,
                          const char* formula = "") {
@@ -1051,7 +1061,7 @@ Snapshot ranged(const char* target, const char* second) {
     REQUIRE(m);
     pipeline::compute(*m, test::wording(), d);
     REQUIRE_MESSAGE(!d.has_errors(), test::messages(d));
-    return snapshot(*m, model::Edition::Lukket);
+    return kept_snapshot(std::move(*m));
 }
 
 const versions::CellEntry& cell_of(const Snapshot& s, const std::string& row, const std::string& column) {
@@ -1122,7 +1132,7 @@ TEST_CASE("versions: a row formula naming its row by its group records its formu
         REQUIRE(m);
         pipeline::compute(*m, test::wording(), d);
         REQUIRE_MESSAGE(!d.has_errors(), test::messages(d));
-        return snapshot(*m, model::Edition::Lukket);
+        return kept_snapshot(std::move(*m));
     };
     const Snapshot before = edition("[Region Syd / Løn] + [Region Syd / Drift]");
     std::vector<std::string> formulas;
@@ -1155,7 +1165,7 @@ TEST_CASE("versions: a published figure kept within its tolerance is the CSV's, 
         REQUIRE(m);
         pipeline::compute(*m, test::wording(), d);
         REQUIRE_MESSAGE(!d.has_errors(), test::messages(d));
-        return snapshot(*m, model::Edition::Lukket);
+        return kept_snapshot(std::move(*m));
     };
     const Snapshot before = edition("3.001");
     REQUIRE(before.cells.size() == 3);
