@@ -184,19 +184,26 @@ bool shown_scaled(const Table& t, const Cell& c) {
 
 // Whether a heading names a target or a limit ("Mål", "Måltal (dage)", "Loft"): figures judged
 // against, never added up.
-bool names_target(const std::string& heading) {
-    std::string h = fold_label(heading);
+// The words of a folded heading (fold_label): brackets and punctuation part words as spaces do
+// ("Måltal (dage)", "Udvikling (2016=100)"). Views into `h`, which is changed so.
+std::vector<std::string_view> heading_words(std::string& h) {
     for (char& ch : h)
         if (std::string_view("()[]{},;:/*=.").find(ch) != std::string_view::npos) ch = ' ';
-    size_t i = 0;
-    while (i < h.size()) {
+    std::vector<std::string_view> words;
+    for (size_t i = 0; i < h.size();) {
         const size_t end = std::min(h.find(' ', i), h.size());
-        const std::string_view w = std::string_view(h).substr(i, end - i);
+        if (end > i) words.push_back(std::string_view(h).substr(i, end - i));
+        i = end + 1;
+    }
+    return words;
+}
+
+bool names_target(const std::string& heading) {
+    std::string h = fold_label(heading);
+    for (const std::string_view w : heading_words(h))
         for (const char* target : {"m\xC3\xA5l", "m\xC3\xA5ltal", "m\xC3\xA5ls\xC3\xA6tning", "m\xC3\xA5let", "target",
                                    "norm", "krav", "loft", "gr\xC3\xA6nse", "gr\xC3\xA6nsev\xC3\xA6rdi"})
             if (w == target) return true;
-        i = end + 1;
-    }
     return false;
 }
 
@@ -239,14 +246,7 @@ bool names_no_sum(const std::string& heading) {
     std::string h = fold_label(heading);
     if (h.find("=100") != std::string::npos || h.find("= 100") != std::string::npos) return true;  // "(2016=100)"
     if (h.find("\xE2\x80\xB0") != std::string::npos) return true;  // "‰": a rate per thousand
-    for (char& ch : h)
-        if (std::string_view("()[]{},;:/*=.").find(ch) != std::string_view::npos) ch = ' ';
-    std::vector<std::string_view> words;
-    for (size_t i = 0; i < h.size();) {
-        const size_t end = std::min(h.find(' ', i), h.size());
-        if (end > i) words.push_back(std::string_view(h).substr(i, end - i));
-        i = end + 1;
-    }
+    const std::vector<std::string_view> words = heading_words(h);
     // An average over time of what is counted ("Gns. antal indlagte pr. dag") adds up over the
     // regions as the counts do; an average over what is counted ("Gns. ventetid") does not.
     bool per_period = false;

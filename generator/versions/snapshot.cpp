@@ -8,11 +8,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <map>
-#include <optional>
 #include <string_view>
 #include <utility>
 

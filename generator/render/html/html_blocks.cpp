@@ -114,7 +114,7 @@ bool may_join_any(std::string_view text) {
     bool digit = false;
     for (; i + 8 <= text.size() && !digit; i += 8)
         digit = word_bytes::has_byte_between(word_bytes::at(text.data() + i), '0' - 1, '9' + 1);
-    for (; i < text.size() && !digit; ++i) digit = text[i] >= '0' && text[i] <= '9';
+    for (; i < text.size() && !digit; ++i) digit = is_digit(text[i]);
     return digit || text.find("kr") != std::string_view::npos;
 }
 
@@ -123,7 +123,7 @@ Word word_at(std::string_view text, size_t from) {
     size_t i = from;
     for (; i < text.size() && text[i] != ' '; ++i) {
         const char c = text[i];
-        w.digit = w.digit || (c >= '0' && c <= '9');
+        w.digit = w.digit || is_digit(c);
         w.kr = w.kr || (c == 'k' && i + 1 < text.size() && text[i + 1] == 'r');
     }
     w.end = i;
