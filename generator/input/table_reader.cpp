@@ -158,37 +158,40 @@ void report_english_decimal_column(const CsvData& csv, const model::Table& table
     }
 }
 
-// A number written with exactly three decimals, the comma after a whole part from 1 up
+// Numbers written with exactly three decimals, the comma after a whole part from 1 up
 // ("1,250"), in a column whose other figures (two or more) are all whole numbers written without
 // a comma: an English export's thousands comma as likely as a decimal one, and read as 1,25 it
-// is a thousand times off (a probe: 500, 750 and 1,250 patients summed to 1.251,250). A warning
-// at the cell: nothing else in the column tells the two apart.
-void report_lone_three_decimals(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
+// is a thousand times off (a probe: 500, 750 and 1,250 patients summed to 1.251,250). An English
+// export writes every figure from 1.000 up so, so a column may hold several ("1,250" and
+// "2,500" beside 500 and 750): a warning at each, since nothing else in the column tells the
+// two readings apart. A column with other decimals ("1,5") is one of decimal figures.
+void report_three_decimals_among_whole(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
     const calc::Decimal one(1, 0);
-    const Cell* lone = nullptr;
+    std::vector<const Cell*> three;
     int whole = 0;
     for (const model::TableRow& row : table.rows) {
         if (k >= row.cells.size() || row.cells[k].kind != Cell::Kind::Number) continue;
         const Cell& c = row.cells[k];
         if (three_decimals_below_thousand(c) && c.value.abs().value_or(one) >= one) {
-            if (lone) return;  // two or more: a column with decimals
-            lone = &c;
+            three.push_back(&c);
         } else if (c.decimals == 0) {
             ++whole;
         } else {
             return;  // other decimals: a column of figures with decimals
         }
     }
-    if (!lone || whole < 2) return;
-    const std::string digits = lone->text.substr(0, lone->text.find(',') + 4);
-    std::string thousands = digits;
-    thousands[thousands.find(',')] = '.';
-    diags.warning(lone->loc,
-                  fmt(_("{} has three decimals in a column whose other figures are whole numbers: if it is {} written the "
-                        "English way (a comma grouping thousands), write {}; if it is the decimal number, write it with "
-                        "fewer decimals or give the column's other figures theirs"),
-                      quote_text(lone->text), thousands, thousands),
-                  std::string(text.line_view(lone->loc.line)));
+    if (three.empty() || whole < 2) return;
+    for (const Cell* c : three) {
+        const std::string digits = c->text.substr(0, c->text.find(',') + 4);
+        std::string thousands = digits;
+        thousands[thousands.find(',')] = '.';
+        diags.warning(c->loc,
+                      fmt(_("{} has three decimals in a column whose other figures are whole numbers: if it is {} written "
+                            "the English way (a comma grouping thousands), write {}; if it is the decimal number, write it "
+                            "with fewer decimals or give the column's other figures theirs"),
+                          quote_text(c->text), thousands, thousands),
+                      std::string(text.line_view(c->loc.line)));
+    }
 }
 
 // Percentages exported from different places mix "12,5 %" with "0,125" (a fraction) or "13"
@@ -639,7 +642,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
         report_bare_among_shares(table, k, *text, diags);
         report_english_column(table, k, *text, diags);
         report_english_decimal_column(*csv, table, k, *text, diags);
-        report_lone_three_decimals(table, k, *text, diags);
+        report_three_decimals_among_whole(table, k, *text, diags);
     }
     return table;
 }

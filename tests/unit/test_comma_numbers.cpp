@@ -106,7 +106,14 @@ TEST_CASE("semicolon files: one number with three decimals among whole numbers i
                           "whole numbers: if it is 1.250 written the English way") != std::string::npos);
     l = compute(kTotal, "Post;Andel\nA;12 pct.\nB;1,250 pct.\nC;20 pct.\n");
     CHECK(l.messages.find("m/01-a/t.csv:3:3: warning: \"1,250 pct.\" has three decimals") != std::string::npos);
-    // Decimals throughout, two such numbers, a fraction or too few others to tell: as written.
+    // Regression (three-decimals-each): an English export writes every figure from 1.000 up with
+    // a comma, so "1,250" and "2,500" beside 500 and 750 (a count, 4.250 patients) were read as
+    // 1,25 and 2,5 in silence, as a column of decimals: a warning at each.
+    l = compute(kTotal, "Post;Antal\nA;500\nB;1,250\nC;750\nD;2,500\n");
+    CHECK(l.messages.find("m/01-a/t.csv:3:3: warning: \"1,250\" has three decimals") != std::string::npos);
+    CHECK(l.messages.find("m/01-a/t.csv:5:3: warning: \"2,500\" has three decimals in a column whose other figures are "
+                          "whole numbers: if it is 2.500 written the English way") != std::string::npos);
+    // Decimals throughout, a fraction or too few others to tell: as written.
     for (const char* csv : {"Post;Rate\nA;1,5\nB;750\nC;1,250\n", "Post;Rate\nA;2,125\nB;750\nC;1,250\n",
                             "Post;Rate\nA;500\nB;750\nC;0,125\n", "Post;Rate\nA;500\nC;1,250\n",
                             "Post;Rate\nA;500 kr.\nB;1,5 kr.\nC;1,250 kr.\n"}) {
