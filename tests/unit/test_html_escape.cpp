@@ -6,6 +6,7 @@
 #include <random>
 #include <string>
 
+#include "model/document.hpp"
 #include "render/html/html_blocks.hpp"
 
 using boardpack::render::html::append_escaped;
@@ -98,4 +99,36 @@ TEST_CASE("HTML text: a number and its unit, or a date, are kept on one line, as
         const std::string unit = filler.substr(0, at) + " mia. kr. " + filler.substr(at);
         CHECK(text_html(unit).find("<span class=\"hel\">mia. kr.</span>") != std::string::npos);
     }
+}
+
+TEST_CASE("HTML text: a computed figure and the words that belong with it are kept on one line, as in the PDF") {
+    // Regression (figure-unit-html): a figure quoted from a table is an inline of its own, so
+    // "{t[A; B]} mio. kr." could part as "34,4 ⏎ mio. kr." in the HTML while the PDF's line
+    // breaker, which joins words across spans, kept it whole.
+    using boardpack::model::Inline;
+    using boardpack::render::html::render_inlines;
+    const auto figure = [](const std::string& text) {
+        Inline in;
+        in.kind = Inline::Kind::Figure;
+        in.text = text;
+        return in;
+    };
+    const auto text = [](const std::string& t) { return Inline::text_run(t, {}); };
+    CHECK(render_inlines({text("Budgettet er "), figure("34,4"), text(" mio. kr. i 2024.")}) ==
+          "Budgettet er <span class=\"hel\"><span class=\"tal\">34,4</span> mio. kr.</span> i 2024.");
+    CHECK(render_inlines({text("Mødet er kl. "), figure("10"), text(", og ")}) ==
+          "Mødet er <span class=\"hel\">kl. <span class=\"tal\">10</span></span>, og ");
+    CHECK(render_inlines({text("den "), figure("23."), text(" juni 2023.")}) ==
+          "den <span class=\"hel\"><span class=\"tal\">23.</span> juni 2023.</span>");
+    // Both sides, and a figure with its unit inside it followed by more of a unit.
+    CHECK(render_inlines({text("kl. "), figure("10"), text(" pct. og")}) ==
+          "<span class=\"hel\">kl. <span class=\"tal\">10</span> pct.</span> og");
+    CHECK(render_inlines({figure("125,0 t."), text(" kr. i alt")}) ==
+          "<span class=\"hel\"><span class=\"tal\">125,0 t.</span> kr.</span> i alt");
+    // Words that do not belong with it, two spaces, or no space: as before.
+    CHECK(render_inlines({text("Tabel "), figure("6"), text(" viser")}) ==
+          "Tabel <span class=\"tal\">6</span> viser");
+    CHECK(render_inlines({figure("12"), text("  pct.")}) == "<span class=\"tal\">12</span>  pct.");
+    CHECK(render_inlines({figure("12"), text("pct.")}) == "<span class=\"tal\">12</span>pct.");
+    CHECK(render_inlines({figure("12")}) == "<span class=\"tal\">12</span>");
 }

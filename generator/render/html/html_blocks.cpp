@@ -194,28 +194,101 @@ void append_hidden(const std::string& word, std::string& out) {
     out += "</span>";
 }
 
-void append_inlines(const std::vector<Inline>& inlines, std::string& out, const std::string& changed = "") {
-    for (const Inline& in : inlines) {
+// The last word of a text (after its last space), and the first (before its first).
+std::string_view last_word(std::string_view text) {
+    const size_t space = text.rfind(' ');
+    return space == std::string_view::npos ? text : text.substr(space + 1);
+}
+std::string_view first_word(std::string_view text) { return text.substr(0, text.find(' ')); }
+
+// How much of the text after a computed figure the line must not part from it ("34,4" then
+// " mio. kr. i 2023" keeps " mio. kr."), as the PDF's line breaker joins words across the
+// figure's span: the bytes of the leading words that join, each to the one before; 0 if none.
+size_t joined_after(std::string_view figure, std::string_view text) {
+    size_t end = 0;
+    std::string_view before = last_word(figure);
+    while (end < text.size() && text[end] == ' ') {
+        const size_t from = end + 1;
+        if (from < text.size() && text[from] == ' ') break;  // two spaces: not one phrase
+        const std::string_view word = first_word(text.substr(from));
+        if (word.empty() || !pdf::joins(before, word)) break;
+        end = from + word.size();
+        before = word;
+    }
+    return end;
+}
+
+// The bytes at the end of a text that the figure after it must not be parted from ("kl. ",
+// "23. " before a month): its last word, when it joins the figure's first; 0 if none.
+size_t joined_before(std::string_view text, std::string_view figure) {
+    if (text.size() < 2 || text.back() != ' ' || text[text.size() - 2] == ' ') return 0;
+    const std::string_view word = last_word(text.substr(0, text.size() - 1));
+    return !word.empty() && pdf::joins(word, first_word(figure)) ? word.size() + 1 : 0;
+}
+
+void append_inlines(const std::vector<Inline>& inlines, std::string& out, const std::string& changed = "");
+
+// A computed figure: a mark and a hidden word when it changed in a corrected version.
+void append_figure(const Inline& in, std::string& out, const std::string& changed) {
+    if (in.changed && !changed.empty()) {
+        out += "<mark class=\"rettet\"><span class=\"tal\">";
+        append_escaped(in.text, out);
+        out += "</span>";
+        append_hidden(changed, out);
+        out += "</mark>";
+        return;
+    }
+    out += "<span class=\"tal\">";
+    append_escaped(in.text, out);
+    out += "</span>";
+}
+
+void append_inlines(const std::vector<Inline>& inlines, std::string& out, const std::string& changed) {
+    // The part of a text the figure before it took into its span, and the part of one the figure
+    // after it will: a computed figure and the words that belong with it ("kl. 10", "34,4 mio.
+    // kr.") are one span of class "hel", as append_text keeps them within one text.
+    size_t taken = 0;
+    for (size_t i = 0; i < inlines.size(); ++i) {
+        const Inline& in = inlines[i];
         switch (in.kind) {
-            case Inline::Kind::Text: append_text(in.text, out); break;
+            case Inline::Kind::Text: {
+                std::string_view text = std::string_view(in.text).substr(std::min(taken, in.text.size()));
+                taken = 0;
+                const bool figure_next = i + 1 < inlines.size() && inlines[i + 1].kind == Inline::Kind::Figure;
+                const size_t kept = figure_next ? joined_before(text, inlines[i + 1].text) : 0;
+                append_text(text.substr(0, text.size() - kept), out);
+                if (kept == 0) break;
+                // The figure follows inside the span this opens.
+                out += "<span class=\"hel\">";
+                append_escaped(text.substr(text.size() - kept), out);
+                const Inline& figure = inlines[++i];
+                append_figure(figure, out, changed);
+                if (i + 1 < inlines.size() && inlines[i + 1].kind == Inline::Kind::Text) {
+                    taken = joined_after(figure.text, inlines[i + 1].text);
+                    append_escaped(std::string_view(inlines[i + 1].text).substr(0, taken), out);
+                }
+                out += "</span>";
+                break;
+            }
             case Inline::Kind::Code:
                 out += "<code>";
                 append_escaped(in.text, out);
                 out += "</code>";
                 break;
-            case Inline::Kind::Figure:
-                if (in.changed && !changed.empty()) {
-                    out += "<mark class=\"rettet\"><span class=\"tal\">";
-                    append_escaped(in.text, out);
-                    out += "</span>";
-                    append_hidden(changed, out);
-                    out += "</mark>";
+            case Inline::Kind::Figure: {
+                taken = i + 1 < inlines.size() && inlines[i + 1].kind == Inline::Kind::Text
+                            ? joined_after(in.text, inlines[i + 1].text)
+                            : 0;
+                if (taken == 0) {
+                    append_figure(in, out, changed);
                     break;
                 }
-                out += "<span class=\"tal\">";
-                append_escaped(in.text, out);
+                out += "<span class=\"hel\">";
+                append_figure(in, out, changed);
+                append_escaped(std::string_view(inlines[i + 1].text).substr(0, taken), out);
                 out += "</span>";
                 break;
+            }
             case Inline::Kind::SoftBreak: out += '\n'; break;
             case Inline::Kind::LineBreak: out += "<br>\n"; break;
             case Inline::Kind::Emph:
