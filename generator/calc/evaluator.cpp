@@ -161,8 +161,11 @@ private:
             // a plain rate ("[Stigning] / 100"), which multiplies an amount as it should.
             if (e.op == '/') unit = b->unit.empty() && !(a->is_per_cent() && is_hundred(*e.args[1])) ? a->unit : std::string();
             // Two shares apart are percentage points (72 % - 68 % is 4 points, not 4 %); a share
-            // moved by points is a share again.
-            if (e.op == '-' && a->unit == "pct." && b->unit == "pct.") unit = kPoints;
+            // moved by points is a share again. So are two written without their sign under a
+            // heading or label in per cent ("Andel 2024 (pct.)" over 72 and 68), which would
+            // otherwise be plain numbers a text could quote as "4 pct.".
+            const auto share = [](const Value& v) { return v.unit == "pct." || v.headed_per_cent; };
+            if (e.op == '-' && share(*a) && share(*b)) unit = kPoints;
         }
         std::optional<Decimal> r;
         switch (e.op) {

@@ -298,7 +298,10 @@ bool names_per_cent(const std::string& heading) {
     };
     for (size_t at = k.find('%'); at != std::string::npos; at = k.find('%', at + 1))
         if (!after_number(at)) return true;
-    for (const char* word : {" pct ", " pct. ", " procent ", " pct.) ", " (pct.) ", " (pct) ", " (procent) "})
+    // The unit alone in brackets states the figures' unit, after a year too ("Andel 2023 (pct.)").
+    for (const char* word : {" (pct.) ", " (pct) ", " (procent) "})
+        if (k.find(word) != std::string::npos) return true;
+    for (const char* word : {" pct ", " pct. ", " procent ", " pct.) "})
         for (size_t at = k.find(word); at != std::string::npos; at = k.find(word, at + 1))
             if (!after_number(at + 1)) return true;
     return false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "calc/meeting_calc.hpp"
+#include "numbers/danish_number.hpp"
 #include "input/code_columns.hpp"
 #include "input/meeting_loader.hpp"
 #include "one_item_meeting.hpp"
@@ -1157,6 +1158,38 @@ TEST_CASE("table calc: a computed cell's per-cent sign comes from the cells its 
     REQUIRE(first_row_counts.meeting);
     CHECK(row_texts(table(first_row_counts), 0) == std::vector<std::string>{"Antal", "1", "2", "3"});
     CHECK(row_texts(table(first_row_counts), 1) == std::vector<std::string>{"Andel", "10 %", "20 %", "30 %"});
+}
+
+TEST_CASE("table calc: shares written without their sign under a heading in per cent are points apart too") {
+    // Regression (headed-points): 72 and 68 under "Andel 2024 (pct.)" and "Andel 2023 (pct.)", or
+    // in a row "Andel overholdt (pct.)", were plain numbers once subtracted, so the text's
+    // "{t[Nord; Ændring] | pct.}" printed "steg med 4 pct." for 4 percentage points (5,9 %);
+    // and a year before "(pct.)" made the heading read as "2023 pct.", an amount it speaks of.
+    const auto headed = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n"
+                                "kolonne: Ændring = [Andel 2024 (pct.)] - [Andel 2023 (pct.)]\n```\n\n"
+                                "Steg med {t[Nord; Ændring]}.\n",
+                                "Region;Andel 2023 (pct.);Andel 2024 (pct.)\nNord;68;72\nSyd;55;51\n");
+    REQUIRE(headed.meeting);
+    CHECK(headed.messages == "");
+    CHECK(row_texts(table(headed), 0) == std::vector<std::string>{"Nord", "68", "72", "4 pct.-point"});
+    CHECK(row_texts(table(headed), 1) == std::vector<std::string>{"Syd", "55", "51", "-4 pct.-point"});
+    CHECK(figure_text(headed).find("Steg med 4 pct.-point.") != std::string::npos);
+    // A row named in per cent, beside a row of counts: its difference is points, asked for in per
+    // cent an error at the figure; the counts' difference stays a number.
+    const auto labelled = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Ændring = [2024] - [2023]\n```\n\n"
+                                  "Steg med {t[Andel overholdt (pct.); Ændring] | pct.} og {t[Antal forløb; Ændring]}.\n",
+                                  "Måling;2023;2024\nAndel overholdt (pct.);68;72\nAntal forløb;5.000;5.200\n");
+    CHECK(labelled.messages.find("error: the figure is the difference of two shares, in percentage points, not a share in "
+                                 "per cent; print it with \"| pct.-point\" in the figure "
+                                 "\"{t[Andel overholdt (pct.); Ændring] | pct.}\"") != std::string::npos);
+    const auto counts = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Ændring = [2024] - [2023]\n```\n\n"
+                                "Steg med {t[Andel overholdt (pct.); Ændring]} og {t[Antal forløb; Ændring]}.\n",
+                                "Måling;2023;2024\nAndel overholdt (pct.);68;72\nAntal forløb;5.000;5.200\n");
+    REQUIRE(counts.meeting);
+    CHECK(figure_text(counts).find("Steg med 4 pct.-point og 200.") != std::string::npos);
+    // "inkl. 5 % moms" after a number is still an amount the heading speaks of, not its unit.
+    CHECK_FALSE(boardpack::calc::names_per_cent("Budget 2024 inkl. 25 pct. moms"));
+    CHECK(boardpack::calc::names_per_cent("Andel 2023 (pct.)"));
 }
 
 TEST_CASE("table calc: the difference of two shares is in percentage points, never printed as a share") {
