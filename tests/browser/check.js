@@ -135,6 +135,29 @@ async function pictureCheck(page, label) {
   for (const p of problems) fail(`${label}: ${p}`);
 }
 
+// Every chart shows one drawing (the other is display: none, so a screen reader meets one), and
+// its labels are at least 8 px high where they are drawn: at the PDF's width a phone showed them
+// some 6 px high (the example's charts' 7-8 point labels scaled to 350 px of 440).
+async function chartTextCheck(page, label) {
+  const problems = await page.evaluate(() => {
+    const out = [];
+    for (const fig of document.querySelectorAll('figure.figur')) {
+      const shown = [...fig.querySelectorAll('svg.diagram')].filter((s) => getComputedStyle(s).display !== 'none');
+      if (shown.length !== 1) out.push(`${fig.id} shows ${shown.length} drawings`);
+      for (const svg of shown)
+        for (const t of svg.querySelectorAll('text')) {
+          const h = t.getBoundingClientRect().height;
+          if (h > 0 && h < 8) {
+            out.push(`${fig.id}: the label "${t.textContent}" is ${h.toFixed(1)} px high`);
+            break;
+          }
+        }
+    }
+    return out;
+  });
+  for (const p of problems) fail(`${label}: ${p}`);
+}
+
 // The one HTML page of an edition folder (whatever the file is named).
 function editionPage(out, meeting, edition) {
   const dir = path.join(out, meeting, edition);
@@ -358,6 +381,7 @@ async function main() {
         await regionCheck(page, label);
         await alignmentCheck(page, label);
         if (t.small && width === 390) await phoneFitCheck(page, label);
+        await chartTextCheck(page, label);
         if (t.small) await pictureCheck(page, label);
         await skipLinkCheck(page, label);
         await anchorCheck(page, label);
@@ -386,7 +410,7 @@ async function main() {
   }
   if (failures.length === 0 && !process.env.BOARDPACK_BROWSER_KEEP) {
     fs.rmSync(work, { recursive: true, force: true });
-    console.log('ok: axe at 1280 and 390 px, regions, skip link, alignment, phone fit, print');
+    console.log('ok: axe at 1280 and 390 px, regions, skip link, alignment, phone fit, chart labels, print');
   } else {
     console.log(`${failures.length} failure(s); files kept in ${work}`);
     if (failures.length) process.exitCode = 1;

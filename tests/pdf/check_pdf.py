@@ -45,6 +45,7 @@ class ArticleText(html.parser.HTMLParser):
         self.current = None
         self.lists = []  # stack of [kind, next number]
         self.skip = 0
+        self.narrow_svg = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -53,6 +54,11 @@ class ArticleText(html.parser.HTMLParser):
         # are text in both, in the same order; tests/unit/test_chart.cpp checks their parity).
         if tag in ("style", "script", "title", "desc", "details"):
             self.skip += 1
+        # A chart's drawing for a phone repeats its labels; the drawing at the PDF's width is
+        # the one the PDF has.
+        if tag == "svg" and "smal" in (a.get("class") or "").split():
+            self.skip += 1
+            self.narrow_svg = True
         if tag == "article":
             self.current = a.get("id")
             self.articles[self.current] = []
@@ -71,6 +77,9 @@ class ArticleText(html.parser.HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("style", "script", "title", "desc", "details"):
             self.skip -= 1
+        if tag == "svg" and self.narrow_svg:
+            self.skip -= 1
+            self.narrow_svg = False
         if tag == "article":
             self.current = None
         elif tag in ("ol", "ul") and self.lists:

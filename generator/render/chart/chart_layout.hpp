@@ -17,6 +17,9 @@ namespace boardpack::render::chart {
 
 // The width every chart is laid out at, in points: the PDF's, and the SVG's viewBox.
 inline constexpr double kChartWidth = 440;
+// The width the HTML's chart for a phone is laid out at: shown some 350 px wide, its labels
+// (7 to 8 points) are then 9 to 10 px high, where the PDF's width would make them 6.
+inline constexpr double kNarrowChartWidth = 270;
 
 struct Rgb {
     unsigned char r = 0, g = 0, b = 0;

@@ -55,11 +55,13 @@ void append_label(const Label& l, std::string& out) {
 
 }  // namespace
 
-void append_svg(const ChartDrawing& d, const std::string& title, const std::string& desc, std::string& out) {
+void append_svg(const ChartDrawing& d, const std::string& title, const std::string& desc, std::string& out,
+                const char* width_class) {
     // The first <title> child names the image and <desc> describes it (SVG-AAM); HTML tidy
     // refuses ids on them, so no aria-labelledby.
-    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" role=\"img\" viewBox=\"0 0 " + num(d.width) + " " +
-           num(d.height) + "\">\n<title>";
+    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram";
+    if (*width_class) out += ' ', out += width_class;
+    out += "\" role=\"img\" viewBox=\"0 0 " + num(d.width) + " " + num(d.height) + "\">\n<title>";
     append_escaped(title, out);
     out += "</title>\n<desc>";
     append_escaped(desc, out);
@@ -71,13 +73,19 @@ void append_svg(const ChartDrawing& d, const std::string& title, const std::stri
 
 void render_chart(const model::Chart& c, const std::string& caption, const render::chart::ChartWords& words,
                   const std::string& id, std::string& out) {
-    // The SVG is laid out at the PDF's text width, so both show one drawing; it scales to the screen.
+    // The SVG is laid out at the PDF's text width, so both show one drawing; it scales to the
+    // screen. On a phone that drawing's labels would be some 6 px high, so the page also holds the
+    // chart laid out narrower, its type as large beside the bars, which the style sheet shows
+    // there instead (the other is display: none, so a screen reader meets one of them).
     const ChartDrawing d = render::chart::lay_out_chart(c, render::chart::kChartWidth, words);
+    const ChartDrawing narrow = render::chart::lay_out_chart(c, render::chart::kNarrowChartWidth, words);
     // In the PDF's order: the caption, the drawing, its source; then the data.
     out += "<figure class=\"figur\" id=\"" + id + "\">\n<figcaption>";
     append_escaped(caption, out);
     out += "</figcaption>\n";
-    append_svg(d, caption, render::chart::chart_description(c, words.not_stated), out);
+    const std::string description = render::chart::chart_description(c, words.not_stated);
+    append_svg(d, caption, description, out, "stor");
+    append_svg(narrow, caption, description, out, "smal");
     if (!c.source.empty()) {
         out += "<p class=\"kilde\">";
         append_escaped(render::chart::source_line(c, words), out);

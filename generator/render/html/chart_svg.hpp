@@ -9,9 +9,11 @@
 
 namespace boardpack::render::html {
 
-// The SVG of a laid-out chart (no figure around it): what the parity test reads.
+// The SVG of a laid-out chart (no figure around it): what the parity test reads. `width_class`
+// is added to its class "diagram": "stor" for the drawing at the PDF's width, "smal" for a phone's
+// (the style sheet shows one of them), or "" for none.
 void append_svg(const render::chart::ChartDrawing& drawing, const std::string& title, const std::string& desc,
-                std::string& out);
+                std::string& out, const char* width_class = "");
 
 // The whole figure; `id` makes the element ids unique in the page.
 void render_chart(const model::Chart& chart, const std::string& caption, const render::chart::ChartWords& words,
