@@ -1,6 +1,6 @@
 #include "render/html/chart_svg.hpp"
 
-#include <cstdio>
+#include <string_view>
 
 #include "render/chart/chart_text.hpp"
 #include "render/chart/two_decimals.hpp"
@@ -15,40 +15,60 @@ using render::chart::Shape;
 
 namespace {
 
-// Coordinates to two decimals, as the parity test compares them.
-std::string num(double v) {
-    std::string s;
-    chart::append_two_decimals(v, s);
-    if (s == "-0.00") s = "0.00";
-    return s;
+// Coordinates to two decimals, as the parity test compares them, appended in place (a chart's
+// hundreds of numbers made no string each).
+void append_num(double v, std::string& out) {
+    const size_t at = out.size();
+    chart::append_two_decimals(v, out);
+    if (std::string_view(out).substr(at) == "-0.00") out.replace(at, 5, "0.00");
 }
 
-std::string hex(const Rgb& c) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
-    return buf;
+void append_hex(const Rgb& c, std::string& out) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    out += '#';
+    for (const unsigned char b : {c.r, c.g, c.b}) {
+        out += kDigits[b >> 4];
+        out += kDigits[b & 15];
+    }
 }
 
 void append_shape(const Shape& s, std::string& out) {
     out += "<path d=\"";
     for (size_t i = 0; i < s.points.size(); ++i) {
         out += i ? " L" : "M";
-        out += num(s.points[i].x) + " " + num(s.points[i].y);
+        append_num(s.points[i].x, out);
+        out += ' ';
+        append_num(s.points[i].y, out);
     }
-    if (s.kind == Shape::Kind::Fill) out += " Z\" fill=\"" + hex(s.color) + "\"";
-    else {
-        out += "\" fill=\"none\" stroke=\"" + hex(s.color) + "\" stroke-width=\"" + num(s.width) + "\"";
+    if (s.kind == Shape::Kind::Fill) {
+        out += " Z\" fill=\"";
+        append_hex(s.color, out);
+        out += '"';
+    } else {
+        out += "\" fill=\"none\" stroke=\"";
+        append_hex(s.color, out);
+        out += "\" stroke-width=\"";
+        append_num(s.width, out);
+        out += '"';
         if (s.dashed) out += " stroke-dasharray=\"4 2.5\"";
     }
     out += "/>\n";
 }
 
 void append_label(const Label& l, std::string& out) {
-    out += "<text x=\"" + num(l.x) + "\" y=\"" + num(l.y) + "\" font-size=\"" + num(l.size) + "\"";
+    out += "<text x=\"";
+    append_num(l.x, out);
+    out += "\" y=\"";
+    append_num(l.y, out);
+    out += "\" font-size=\"";
+    append_num(l.size, out);
+    out += '"';
     if (l.anchor == Label::Anchor::Middle) out += " text-anchor=\"middle\"";
     if (l.anchor == Label::Anchor::End) out += " text-anchor=\"end\"";
     if (l.bold) out += " font-weight=\"bold\"";
-    out += " fill=\"" + hex(l.color) + "\">";
+    out += " fill=\"";
+    append_hex(l.color, out);
+    out += "\">";
     append_escaped(l.text, out);
     out += "</text>\n";
 }
@@ -61,7 +81,11 @@ void append_svg(const ChartDrawing& d, const std::string& title, const std::stri
     // refuses ids on them, so no aria-labelledby.
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram";
     if (*width_class) out += ' ', out += width_class;
-    out += "\" role=\"img\" viewBox=\"0 0 " + num(d.width) + " " + num(d.height) + "\">\n<title>";
+    out += "\" role=\"img\" viewBox=\"0 0 ";
+    append_num(d.width, out);
+    out += ' ';
+    append_num(d.height, out);
+    out += "\">\n<title>";
     append_escaped(title, out);
     out += "</title>\n<desc>";
     append_escaped(desc, out);
