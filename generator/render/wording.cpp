@@ -19,7 +19,7 @@ const char* const kRequiredKeys[] = {
     "kilden-afviger", "afrundede-tal", "titel-offentlig", "titel-lukket", "lukket-maerke", "bilag-stempel", "bilag-stempel-uden-dato",
     // Corrections (model/changes.hpp): the version line, the rettelsesblad and the marks.
     "version-linje", "dato-kort", "rettet-i-version", "rettelsesblad", "rettelsesblad-titel",
-    "rettelsesblad-indledning", "rettelsesblad-indledning-uden-dato", "rettede-tal", "rettet-tekst", "rettede-dele", "rettet-celle", "rettet-i-tekst", "rettet-beregning", "rettet-formel", "rettet-raekkefoelge",
+    "rettelsesblad-indledning", "rettelsesblad-indledning-uden-dato", "rettede-tal", "rettet-tekst", "rettede-dele", "rettet-celle", "rettet-i-tekst", "rettet-beregning", "rettet-formel", "rettet-raekkefoelge", "rettet-enhed",
     "rettet-i-punktet", "rettet-fra-til", "rettet-tilfoejet", "rettet-fjernet", "afledte-tal", "rettet-overskrift", "rettet-tekst-sted", "ingen-rettelser", "rettet-moedet",
     "del-punkt-tilfoejet", "del-punkt-fjernet", "del-punkt-fjernet-uden-titel", "del-punkt-fortroligt",
     "del-tabel-tilfoejet", "del-tabel-fjernet", "del-bilag-tilfoejet", "del-bilag-fjernet",

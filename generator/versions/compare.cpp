@@ -1,5 +1,6 @@
 #include "versions/compare.hpp"
 #include "core/text.hpp"
+#include "numbers/danish_number.hpp"
 #include "versions/calculation_match.hpp"
 
 #include <algorithm>
@@ -10,6 +11,55 @@
 namespace boardpack::versions {
 
 namespace {
+
+using calc::Decimal;
+using calc::read_danish_cell;
+
+// The power of ten of kroner an amount unit is: 0 for "kr.", 3 for "t. kr.", 6 for "mio. kr.", 9
+// for "mia. kr."; -1 for a unit that is no amount, or none.
+int kroner_exponent(const std::string& unit) {
+    if (unit == "kr.") return 0;
+    if (unit == "t. kr.") return 3;
+    if (unit == "mio. kr.") return 6;
+    if (unit == "mia. kr.") return 9;
+    return -1;
+}
+
+// A figure printed without a unit, with the amount unit its table prints it in ("800.000 kr.");
+// any other text as it is.
+std::string with_unit(const std::string& printed, const std::string& unit) {
+    const auto r = read_danish_cell(printed);
+    return r && r->unit.empty() && !r->percent && kroner_exponent(unit) >= 0 ? printed + " " + unit : printed;
+}
+
+// v * 10^e, exactly where it fits.
+std::optional<Decimal> times_ten_to(const Decimal& v, int e) {
+    int64_t p = 1;
+    for (int k = 0; k < (e < 0 ? -e : e); ++k) p *= 10;
+    return Decimal::mul(v, e >= 0 ? Decimal(p, 0) : Decimal(1, -e));
+}
+
+// Whether two printed figures are one amount shown in two units, as a table given "enhed: t. kr."
+// after it was published in kr. prints "-1.200.000" as "-1.200,0": compared at the coarser of the
+// two precisions (1,2 in mio. kr. and 1.234,6 in t. kr. are one amount as far as the first
+// tells). A figure written with its own unit is in that one; a share is no amount.
+bool same_amount(const std::string& before, const std::string& before_unit, const std::string& after,
+                 const std::string& after_unit) {
+    const auto a = read_danish_cell(before), b = read_danish_cell(after);
+    if (!a || !b || a->percent || b->percent) return false;
+    const int ea = kroner_exponent(a->unit.empty() ? before_unit : a->unit);
+    const int eb = kroner_exponent(b->unit.empty() ? after_unit : b->unit);
+    if (ea < 0 || eb < 0) return false;
+    // Both in the second's unit, to the decimals of the coarser.
+    std::optional<Decimal> av = times_ten_to(a->value, ea - eb), bv = b->value;
+    int decimals = std::min(b->decimals, a->decimals - (ea - eb));
+    if (av && decimals < 0) {
+        av = times_ten_to(*av, decimals);
+        bv = times_ten_to(*bv, decimals);
+        decimals = 0;
+    }
+    return av && bv && Decimal::compare(av->rounded(decimals), bv->rounded(decimals)) == 0;
+}
 
 constexpr char kOpen = '\x01';
 constexpr char kClose = '\x02';
@@ -287,8 +337,9 @@ std::optional<Snapshot> renumbered(const Snapshot& before, const Snapshot& now, 
 class Comparer {
 public:
     Comparer(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
-             const std::string& table_caption, const std::string& order, std::map<int, int> moved = {})
-        : before_(before), now_(now), printed_(printed), table_caption_(table_caption), order_(order),
+             const std::string& table_caption, const std::string& order, const std::string& unit,
+             std::map<int, int> moved = {})
+        : before_(before), now_(now), printed_(printed), table_caption_(table_caption), order_(order), unit_(unit),
           tables_(match_tables(before, now)), moved_(std::move(moved)) {
         for (const auto& [k, number] : tables_) matched_now_.insert({std::get<0>(k), std::get<1>(k), number});
     }
@@ -394,6 +445,22 @@ private:
                                                 : fill_in(table_caption_, {{"nummer", std::to_string(number)}, {"titel", t->title}});
                 text_change(n, caption + " \xE2\x80\x93 " + lower(order_), joined(x), joined(y));
             }
+        }
+    }
+
+    // A table shown in another unit ("enhed: t. kr." added): listed under the item, in the words
+    // of the table's caption, as its figures that are the same amounts are not listed (cells()).
+    void units(int n) {
+        if (unit_.empty()) return;
+        for (const auto& [key, number] : tables_) {
+            if (std::get<0>(key) != n) continue;
+            const TableEntry *was = table(before_, n, std::get<1>(key), std::get<2>(key)),
+                             *is = table(now_, n, std::get<1>(key), number);
+            if (!was || !is || was->unit.empty() || was->unit == is->unit) continue;
+            const std::string caption = table_caption_.empty()
+                                            ? "Tabel " + std::to_string(number)
+                                            : fill_in(table_caption_, {{"nummer", std::to_string(number)}, {"titel", is->title}});
+            text_change(n, caption + " \xE2\x80\x93 " + lower(unit_), was->unit, is->unit);
         }
     }
 
@@ -515,6 +582,7 @@ private:
                 part(model::PartChange::Kind::TableAdded, n, t.title, nullptr);
         cells(n, before_cells, now_cells);
         row_order(n);
+        units(n);
         // The texts first: the figures they pair tell a beregning value renamed (calculations).
         quoted_.clear();
         item_texts(n);
@@ -535,9 +603,23 @@ private:
             // An empty cell added (a group's heading row) is no figure changed: never "fra  til ".
             const std::string before = old == before_cells.end() ? std::string() : old->second->text;
             if (before == c.text) continue;
+            // The table now shown in another unit: a figure that is the same amount is no figure
+            // corrected (the unit's change is listed once, under the table: units()); one that is
+            // another amount is listed with its units ("fra 800.000 kr. til 805,0 t. kr."), never as
+            // a thousandth of what it was.
+            std::string was_text = before, is_text = c.text;
+            if (old != before_cells.end()) {
+                const TableEntry *was = table(before_, n, old->second->attachment, old->second->table),
+                                 *is = table(now_, n, c.attachment, c.table);
+                if (was && is && !was->unit.empty() && was->unit != is->unit) {
+                    if (same_amount(before, was->unit, c.text, is->unit)) continue;
+                    was_text = with_unit(before, was->unit);
+                    is_text = with_unit(c.text, is->unit);
+                }
+            }
             // A cell of a table that is new is listed as the table, not cell by cell.
             if (!matched_now_.count({n, c.attachment, c.table})) continue;
-            cell_change(c, std::get<3>(k), c.table, before, c.text, c.input, c.formula);
+            cell_change(c, std::get<3>(k), c.table, was_text, is_text, c.input, c.formula);
             if (c.cell) out_.cells.push_back(c.cell);
             if (old != before_cells.end()) formula_change(c, *old->second);
         }
@@ -969,6 +1051,7 @@ private:
     const std::map<std::string, std::string>& printed_;
     const std::string& table_caption_;
     const std::string& order_;
+    const std::string& unit_;
     const std::map<TableKey, int> tables_;  // each table of before matched: its number now
     std::set<TableKey> matched_now_;        // the tables of now that one of before is
     const std::map<int, int> moved_;        // renumbered items: number now -> number before
@@ -1017,13 +1100,13 @@ std::vector<model::DiffWord> diff_words(const std::string& before, const std::st
 }
 
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
-                   const std::string& table_caption, const std::string& order) {
+                   const std::string& table_caption, const std::string& order, const std::string& unit) {
     std::map<int, int> moved;
     const std::optional<Snapshot> r = renumbered(before, now, &moved);
     const Snapshot& items = r ? *r : before;
     // An older snapshot's picture captions recorded as words: compared as this build records them.
     const std::optional<Snapshot> quoted = with_quoted_captions(items, now);
-    return Comparer(quoted ? *quoted : items, now, printed, table_caption, order, moved).run();
+    return Comparer(quoted ? *quoted : items, now, printed, table_caption, order, unit, moved).run();
 }
 
 void mark(const Comparison& c) {

@@ -34,8 +34,11 @@ struct Comparison {
 // of a table ("Tabel {nummer}: {titel}", PrintedWords::table), so a caption whose only change is
 // the table's number (another table inserted before it) is not a changed text.
 // `order`: the wording's word for an order changed ("Rækkefølge"); "" lists no order changed.
+// `unit`: its word for a table's unit ("Enhed"): a table shown in another unit ("enhed: t. kr."
+// added) is listed with it, and its figures that are the same amounts are not; "" compares
+// their printed texts alone.
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed = {},
-                   const std::string& table_caption = "", const std::string& order = "");
+                   const std::string& table_caption = "", const std::string& order = "", const std::string& unit = "");
 
 // The words of two texts as a word-level difference (quoted-figure marks removed).
 std::vector<model::DiffWord> diff_words(const std::string& before, const std::string& after);

@@ -220,7 +220,8 @@ private:
 
 void take_tables(Snapshot& s, model::AgendaItem& item) {
     for (model::Table& t : item.tables) {
-        s.tables.push_back({item.number, t.number, t.attachment, t.name, t.title});
+        s.tables.push_back({item.number, t.number, t.attachment, t.name, t.title,
+                            !t.unit.empty() ? t.unit : !t.figures_unit.empty() ? t.figures_unit : std::string("kr.")});
         for (size_t r = 0; r < t.rows.size(); ++r) {
             model::TableRow& row = t.rows[r];
             if (row.role == model::TableRow::Role::Spacer || row.cells.empty()) continue;
@@ -508,7 +509,7 @@ void write_snapshot(const Snapshot& s, const std::function<void(std::string_view
         else line(out, {"bilag", n(a.item), n(a.number), a.title, a.document_id, a.content, a.date});
         flush(false);
     }
-    for (const TableEntry& t : s.tables) line(out, {"tabel", n(t.item), n(t.table), n(t.attachment), t.name, t.title});
+    for (const TableEntry& t : s.tables) line(out, {"tabel", n(t.item), n(t.table), n(t.attachment), t.name, t.title, t.unit});
     for (const CellEntry& c : s.cells) {
         line(out, {"celle", n(c.item), n(c.table), n(c.attachment), c.row, c.column, c.text, c.input ? "input" : "beregnet",
                    c.formula});
@@ -596,6 +597,7 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
                 return fail(_("a bad number"));
             t.name = f[4];
             t.title = f[5];
+            if (f.size() > 6) t.unit = f[6];  // none in a snapshot from before units
             s.tables.push_back(std::move(t));
         } else if (kind == "celle" && need(9)) {
             CellEntry c;

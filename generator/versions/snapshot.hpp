@@ -42,6 +42,9 @@ struct TableEntry {
     int table = 0;
     int attachment = -1;
     std::string name, title;
+    // The amount unit its figures are printed in ("kr.", "t. kr.", "mio. kr.", "mia. kr."): its
+    // "enhed", else its "talenhed", else kr.; "" in a snapshot from before units were kept.
+    std::string unit;
 };
 
 // One text block (paragraph, heading, list item, code, a table's caption, source or note), in
@@ -142,6 +145,7 @@ struct PrintedWords {
     std::string source;  // a table's source line, {kilde} to fill in: "Kilde: {kilde}"
     std::string struck;  // after struck-through text: "(overstreget)"
     std::string order;   // the items' or a table's rows' order changed: "Rækkefølge" (compare only)
+    std::string unit;    // a table's unit changed ("enhed: mio. kr." added): "Enhed" (compare only)
 };
 
 // The edition's snapshot of a computed, prepared meeting (version 1, no date), with the figures'

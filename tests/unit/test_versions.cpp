@@ -77,7 +77,7 @@ Snapshot small() {
     item.status = "offentlig";
     item.title = "Budget 2024";
     s.items.push_back(item);
-    s.tables.push_back({19, 3, -1, "budget", "Budget 2024"});
+    s.tables.push_back({19, 3, -1, "budget", "Budget 2024", "kr."});
     s.cells = {cell(3, "Løn", "2024", "122.100.000", true), cell(3, "Drift", "2024", "10.000", true),
                cell(3, "I alt", "2024", "122.110.000", false, "række: I alt = sum(Løn:Drift)")};
     s.texts = {text("Indstilling", "Budgettet er \x01" "122,1 mio. kr.\x02 i alt.", {"budget[I alt; 2024]"}),
@@ -320,7 +320,7 @@ TEST_CASE("versions: an item given another number is compared with itself, known
 
 TEST_CASE("versions: a derived figure follows the input change of the table its formula names") {
     Snapshot before = small();
-    before.tables.push_back({19, 4, -1, "andet", "Andet"});
+    before.tables.push_back({19, 4, -1, "andet", "Andet", "kr."});
     before.cells.push_back(cell(4, "Husleje", "2024", "5", true));
     Snapshot now = before;
     now.cells[3].text = "6";  // two input changes, in tables 4 ...
@@ -344,7 +344,7 @@ TEST_CASE("versions: changed words are a word-level difference; added and remove
     Snapshot now = small();
     now.texts[1].text = "Sekretariatet anbefaler ikke budgettet.";
     now.attachments.push_back({19, 1, "Notat", "123", "", ""});
-    now.tables.push_back({19, 4, -1, "", "Ny tabel"});
+    now.tables.push_back({19, 4, -1, "", "Ny tabel", "kr."});
     const versions::Comparison c = versions::compare(before, now, {{"Sagsfremstilling", "Sagsfremstilling"}});
     REQUIRE(c.changes.texts.size() == 1);
     const auto& w = c.changes.texts[0].words;
@@ -715,7 +715,7 @@ TEST_CASE("versions: a table inserted before another is added; the other, renumb
     Snapshot now = before;
     for (auto& c : now.cells) c.table = 4;
     now.tables[0].table = 4;
-    now.tables.insert(now.tables.begin(), {19, 3, -1, "ny", "Nøgletal"});
+    now.tables.insert(now.tables.begin(), {19, 3, -1, "ny", "Nøgletal", "kr."});
     now.cells.insert(now.cells.begin(), cell(3, "Løn", "2024", "5", true));
     now.texts[1].text = "Tabel 4: Budget 2024";
     now.texts.insert(now.texts.begin() + 1, text("Sagsfremstilling", "Tabel 3: Nøgletal"));
@@ -945,7 +945,7 @@ TEST_CASE("versions: figures in one paragraph quoting two tables are each filed 
     // A probe found both under table "a": the name "a" was found inside "b[Y; Tal]" ("tal").
     const auto edition = [](const char* x, const char* y) {
         Snapshot s = small();
-        s.tables = {{19, 1, -1, "a", "Ansatte"}, {19, 2, -1, "b", "Borgere"}};
+        s.tables = {{19, 1, -1, "a", "Ansatte", "kr."}, {19, 2, -1, "b", "Borgere", "kr."}};
         s.cells = {cell(1, "X", "Tal", x, true), cell(2, "Y", "Tal", y, true)};
         s.texts = {text("Resumé", std::string("Tal \x01") + x + "\x02 og \x01" + y + "\x02.", {"a[X; Tal]", "b[Y; Tal]"})};
         return s;
@@ -1555,4 +1555,47 @@ TEST_CASE("versions: a cell a row formula and a column formula both reach is rec
     CHECK_FALSE(total_index.input);
     CHECK(cell_of(s, "I alt", "2023").formula == "række: I alt = sum(A .. B)");
     CHECK(cell_of(s, "A", "2023").input);
+}
+
+TEST_CASE("versions: a table shown in another unit lists the unit once, and only the figures that are other amounts") {
+    // Regression (unit-shown): "enhed: t. kr." added to a published table listed every cell as a
+    // corrected input, "fra -1.200.000 til -1.200,0", which reads as a figure a thousand times
+    // smaller; the figures are the same amounts.
+    const Snapshot before = small();
+    Snapshot now = small();
+    now.tables[0].unit = "t. kr.";
+    now.cells[0].text = "122.100,0";  // the same amount
+    now.cells[1].text = "15,0";       // corrected: 10.000 -> 15.000 kr.
+    now.cells[2].text = "122.115,0";
+    now.texts[0].text = "Budgettet er \x01" "122,1 mio. kr.\x02 i alt.";
+    const versions::Comparison c =
+        versions::compare(before, now, {{"Indstilling", "Indstilling"}}, "Tabel {nummer}: {titel}", "Rækkefølge", "Enhed");
+    const auto& f = c.changes.figures;
+    REQUIRE(f.size() == 2);
+    CHECK(f[0].input);
+    CHECK(f[0].row == "Drift");
+    CHECK(f[0].before == "10.000 kr.");
+    CHECK(f[0].after == "15,0 t. kr.");
+    CHECK(f[1].row == "I alt");
+    CHECK(f[1].before == "122.110.000 kr.");
+    CHECK(f[1].after == "122.115,0 t. kr.");
+    REQUIRE(c.changes.texts.size() == 1);
+    CHECK(c.changes.texts[0].section == "Tabel 3: Budget 2024 \xE2\x80\x93 enhed");
+    // Compared at the coarser precision: 122,1 in mio. kr. is the 122.100.000 kr. it rounds.
+    Snapshot millions = small();
+    millions.tables[0].unit = "mio. kr.";
+    millions.cells[0].text = "122,1";
+    millions.cells[1].text = "0,0";
+    millions.cells[2].text = "122,1";
+    const versions::Comparison m = versions::compare(before, millions, {}, "Tabel {nummer}: {titel}", "", "Enhed");
+    CHECK(m.changes.figures.empty());
+    // A snapshot from before units were kept compares the printed texts, as before.
+    Snapshot old = small();
+    old.tables[0].unit = "";
+    CHECK(versions::compare(old, millions, {}, "", "", "Enhed").changes.figures.size() == 3);
+    // The unit is read back from the snapshot's text, and missing in an older one's.
+    std::string why;
+    const auto read = versions::read_snapshot(versions::write_snapshot(now), &why);
+    REQUIRE(read);
+    CHECK(read->tables[0].unit == "t. kr.");
 }
