@@ -664,7 +664,10 @@ private:
         };
         const auto [target, after] = split(now.formula);
         const auto [old_target, old_expression] = split(before.formula);
-        if (target != old_target || canonical_expression(old_expression) == canonical_expression(after)) return;
+        // Its options written otherwise ("| decimaler 1" -> "| decimaler 2") change what it prints
+        // too; a snapshot from before options were kept says nothing of them.
+        const bool options = now.options_kept && before.options_kept && trim(now.options) != trim(before.options);
+        if (target != old_target || (canonical_expression(old_expression) == canonical_expression(after) && !options)) return;
         if (!formulas_changed_.insert({now.item, now.table, now.formula}).second) return;
         Pending p;
         p.change.item = now.item;
@@ -677,8 +680,13 @@ private:
         const std::string label(trim(std::string_view(target).substr(target.find(':') + 1)));
         (column ? p.change.column : p.change.row) = label;
         p.change.formula_of = label;
-        p.change.before = old_expression;
-        p.change.after = after;
+        // The options where they are what changed, else the expressions alone.
+        const auto with_options = [options](const std::string& expression, const std::string& written) {
+            const std::string_view o = trim(written);
+            return !options || o.empty() ? expression : expression + " | " + std::string(o);
+        };
+        p.change.before = with_options(old_expression, before.options);
+        p.change.after = with_options(after, now.options);
         p.change.input = true;
         pending_.push_back(std::move(p));
     }

@@ -241,7 +241,11 @@ void take_tables(Snapshot& s, model::AgendaItem& item) {
                 // A published figure kept within its formula's tolerance is the CSV's: correcting it
                 // is an input change, as correcting any figure the CSV holds.
                 e.input = f == nullptr || cell.kept_published;
-                if (f) e.formula = (f->kind == model::Formula::Kind::Row ? "række: " : "kolonne: ") + f->target + " = " + f->expression;
+                if (f) {
+                    e.formula = (f->kind == model::Formula::Kind::Row ? "række: " : "kolonne: ") + f->target + " = " + f->expression;
+                    e.options = f->options;
+                }
+                e.options_kept = true;
                 e.cell = &row.cells[c];
                 s.cells.push_back(std::move(e));
             }
@@ -512,7 +516,7 @@ void write_snapshot(const Snapshot& s, const std::function<void(std::string_view
     for (const TableEntry& t : s.tables) line(out, {"tabel", n(t.item), n(t.table), n(t.attachment), t.name, t.title, t.unit});
     for (const CellEntry& c : s.cells) {
         line(out, {"celle", n(c.item), n(c.table), n(c.attachment), c.row, c.column, c.text, c.input ? "input" : "beregnet",
-                   c.formula});
+                   c.formula, c.options});
         flush(false);
     }
     for (const TextEntry& t : s.texts) {
@@ -608,6 +612,10 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
             c.text = f[6];
             c.input = f[7] == "input";
             c.formula = f[8];
+            if (f.size() > 9) {  // none in a snapshot from before options were kept
+                c.options = f[9];
+                c.options_kept = true;
+            }
             s.cells.push_back(std::move(c));
         } else if (kind == "tekst" && need(4)) {
             TextEntry t;

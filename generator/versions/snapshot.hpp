@@ -33,6 +33,10 @@ struct CellEntry {
     std::string text;         // as printed
     bool input = false;       // read from the CSV; else computed by `formula`
     std::string formula;      // "række: Label = ..." / "kolonne: ..." as written, or ""
+    // The formula's options as written ("decimaler 2"), which change what it prints; kept known
+    // (`options_kept`) in a snapshot from after they were recorded.
+    std::string options;
+    bool options_kept = false;
     model::Cell* cell = nullptr;  // in the current build only: where to mark a change
 };
 

@@ -1599,3 +1599,33 @@ TEST_CASE("versions: a table shown in another unit lists the unit once, and only
     REQUIRE(read);
     CHECK(read->tables[0].unit == "t. kr.");
 }
+
+TEST_CASE("versions: a formula's options written otherwise are the cause the sheet gives for the cells they change") {
+    // Regression (options-cause): "kolonne: Andel = [Ja] / [I alt] * 100 | decimaler 1" corrected
+    // to "decimaler 2" changed every cell it computes, listed with no cause (the snapshot kept
+    // the expression without its options).
+    const auto edition = [](const char* options, const char* share, bool kept = true) {
+        Snapshot s = small();
+        s.cells = {cell(3, "Nord", "Ja", "1", true), cell(3, "Nord", "Andel", share, false, "kolonne: Andel = [Ja] / [I alt] * 100")};
+        for (versions::CellEntry& c : s.cells) c.options_kept = kept;
+        s.cells[1].options = options;
+        s.texts = {};
+        return s;
+    };
+    const versions::Comparison c = versions::compare(edition("decimaler 1", "33,3"), edition("decimaler 2", "33,33"), {});
+    REQUIRE(c.changes.figures.size() == 2);
+    CHECK(c.changes.figures[0].formula_of == "Andel");
+    CHECK(c.changes.figures[0].before == "[Ja] / [I alt] * 100 | decimaler 1");
+    CHECK(c.changes.figures[0].after == "[Ja] / [I alt] * 100 | decimaler 2");
+    CHECK(c.changes.figures[1].cause == 0);
+    // A snapshot from before the options were kept says nothing of them: the cell alone, as before.
+    const versions::Comparison old = versions::compare(edition("", "33,3", false), edition("decimaler 2", "33,33"), {});
+    REQUIRE(old.changes.figures.size() == 1);
+    CHECK(old.changes.figures[0].formula_of.empty());
+    // Kept in the snapshot's text, and missing from an older one's.
+    std::string why;
+    const auto read = versions::read_snapshot(versions::write_snapshot(edition("decimaler 2", "33,33")), &why);
+    REQUIRE(read);
+    CHECK(read->cells[1].options == "decimaler 2");
+    CHECK(read->cells[1].options_kept);
+}
