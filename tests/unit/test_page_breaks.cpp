@@ -249,3 +249,35 @@ TEST_CASE("page breaks: a run of headings taller than a page still fills its pag
     const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket);
     CHECK(doc.pages.size() < 2000 / 20);
 }
+
+TEST_CASE("page breaks: a table row taller than a page starts under its caption and header, its heading with them") {
+    // One row whose cell is a long paragraph, taller than a page, at many places on the page.
+    std::string cell;
+    for (int i = 0; i < 900; ++i) cell += "ord" + std::to_string(i % 10) + " ";
+    const std::string csv = "Emne;Beskrivelse;Beløb\nA;" + cell + ";1.000\nB;kort;2.000\n";
+    for (int n = 0; n < 40; n += 3) {
+        INFO("filler " << n);
+        const std::string body = "# Resumé\n\n" + filler(n) + "# Sagsfremstilling\n\n```tabel\nfil: t.csv\ntitel: Lang celle\n```\n";
+        const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", csv}});
+        size_t caption_page = 0, heading_page = 0;
+        bool caption = false, heading = false;
+        for (size_t p = 0; p < doc.pages.size(); ++p)
+            for (const TextItem& t : doc.pages[p].texts) {
+                if (t.origin.role == Origin::Role::TableCaption && !caption) caption = true, caption_page = p;
+                if (t.text == "Sagsfremstilling" && !heading) heading = true, heading_page = p;
+            }
+        REQUIRE(caption);
+        REQUIRE(heading);
+        const auto rows = table_row_pages(doc);
+        REQUIRE(rows.count(1));
+        // The tall row starts on the caption's page, with at least two of its lines there (the
+        // first cell "A" is one line: count the long cell's lines).
+        CHECK(*rows.at(1).begin() == caption_page);
+        size_t lines_there = 0;
+        for (const TextItem& t : doc.pages[caption_page].texts)
+            lines_there += t.origin.role == Origin::Role::TableCell && t.origin.row == 1 && t.origin.col == 1 ? 1 : 0;
+        CHECK(lines_there >= style::kMinLinesAtBreak);
+        // The section heading is not left alone on a page above the table.
+        CHECK(heading_page == caption_page);
+    }
+}
