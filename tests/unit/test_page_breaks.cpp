@@ -38,6 +38,7 @@ LaidOutDocument layout(const std::vector<std::pair<std::string, std::string>>& i
     Diagnostics d;
     auto m = pipeline::load(f, "m", d);
     if (!m || d.has_errors()) throw std::runtime_error(test::messages(d));
+    pipeline::compute(*m, test::wording(), d);  // charts show the computed table
     pipeline::prepare(*m, test::wording(), d);
     static const FixedMetrics metrics;
     return pipeline::lay_out(pipeline::edition(*m, edition), test::wording(), metrics);
@@ -280,4 +281,49 @@ TEST_CASE("page breaks: a table row taller than a page starts under its caption 
         // The section heading is not left alone on a page above the table.
         CHECK(heading_page == caption_page);
     }
+}
+
+TEST_CASE("page breaks: lists and quotes nested deeper than the page allows keep their text inside the margins") {
+    // The Markdown allows 40 levels; each indents, so 30 would put the text past the right
+    // margin, one letter to a line.
+    std::string list, indent;
+    for (int l = 0; l < 30; ++l) {
+        list += indent + "- niveau " + std::to_string(l) + " med flere ord\n";
+        indent += "  ";
+    }
+    const std::string quote = std::string(30, '>') + " et citat med flere ord\n";
+    static const FixedMetrics metrics;
+    for (const std::string& body : {list, quote}) {
+        const LaidOutDocument doc = layout({{"Offentlig", "# Sagsfremstilling\n\n" + body}}, model::Edition::Lukket);
+        size_t words = 0;
+        for (const Page& page : doc.pages)
+            for (const TextItem* t : content(page)) {
+                INFO(t->text);
+                CHECK(t->x + metrics.width(t->text, t->style, t->size) <= style::kPageWidth - style::kMarginRight + 0.01);
+                words += t->text.view().find("flere ord") != std::string_view::npos ? 1 : 0;
+            }
+        // Each level's text is on a line of its own width, not broken a letter at a time.
+        CHECK(words == (body == list ? 30u : 1u));
+    }
+}
+
+TEST_CASE("page breaks: a chart in a list or quote is indented only as far as it still ends at the right margin") {
+    const std::string table = "```tabel\nfil: t.csv\nnavn: lille\ntitel: Lille\n```\n\n";
+    const std::string chart = "```diagram\ntabel: lille\ntitel: Diagram\n```\n";
+    std::string nested = "- Punkt\n\n  - Dybere\n\n    > Citat\n    >\n";
+    for (size_t start = 0; start < chart.size();) {
+        const size_t end = chart.find('\n', start);
+        nested += "    > " + chart.substr(start, end - start) + "\n";
+        start = end + 1;
+    }
+    const LaidOutDocument doc = layout({{"Offentlig", "# Sagsfremstilling\n\n" + table + nested}}, model::Edition::Lukket,
+                                       {{"t.csv", "Område;2022;2023\nNord;10;12\nSyd;11;13\n"}});
+    size_t paths = 0;
+    for (const Page& page : doc.pages)
+        for (const PathItem& p : page.paths)
+            for (const auto& pt : p.points) {
+                ++paths;
+                CHECK(pt.x <= style::kPageWidth - style::kMarginRight + 0.01);
+            }
+    CHECK(paths > 0);
 }
