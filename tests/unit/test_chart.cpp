@@ -160,6 +160,36 @@ TEST_CASE("chart layout: a bar's long name wraps under it, or beside it, never t
     CHECK(shown < 60);
 }
 
+TEST_CASE("chart layout: thinned-out names stay inside the chart, a name wider than it cut with \"…\"") {
+    // Forty bars with long names: too many for a word under each, so the names thin out. The
+    // first and last, centred under their bars, would stand past the chart's edges (in the
+    // PDF's margin or off the page, cut off by the SVG's box).
+    for (model::Chart::Kind kind : {model::Chart::Kind::Column, model::Chart::Kind::Line}) {
+        model::Chart c;
+        c.kind = kind;
+        c.title = "Mange";
+        model::ChartSeries series;
+        series.label = "Antal";
+        for (int i = 0; i < 40; ++i) {
+            c.categories.push_back(i == 20 ? std::string(300, 'x')
+                                           : "Region med et meget langt navn, område " + std::to_string(i) + " i hele landet");
+            series.values.push_back(100 + i);
+            series.printed.push_back(std::to_string(100 + i));
+        }
+        c.series.push_back(series);
+        const ChartDrawing d = lay_out_chart(c, kChartWidth, chart_words(test::wording()));
+        CAPTURE(kind);
+        check_no_overlap(d);
+        size_t names = 0;
+        for (const Label& l : d.labels) {
+            CHECK(l.left() >= -0.01);
+            CHECK(l.left() + l.width <= kChartWidth + 0.01);
+            names += l.text.rfind("Region", 0) == 0 ? 1 : 0;
+        }
+        CHECK(names >= 1);
+    }
+}
+
 TEST_CASE("chart layout: bars scale from zero, a missing value is a gap and never a zero bar") {
     const model::Chart c = two_series();
     const ChartDrawing d = lay_out_chart(c, kChartWidth, chart_words(test::wording()));
