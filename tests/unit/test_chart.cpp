@@ -399,6 +399,30 @@ TEST_CASE("diagram block: clear errors for unknown tables, rows, columns, text c
     CHECK(test::messages(d).find("the chart has 7 series, more than the 6") != std::string::npos);
 }
 
+TEST_CASE("diagram block: a chart taller than a page of the PDF is an error at its block, not drawn off the page") {
+    // Lying bars take a band each: 40 names of three lines are some 45 cm, a page holds 24.
+    const auto chart = [](int rows) {
+        std::string csv = "Navn;2023\n";
+        for (int i = 0; i < rows; ++i)
+            csv += "Region med et meget langt navn, område " + std::to_string(i) + " i hele landet med mere;" +
+                   std::to_string(100 + i) + "\n";
+        MemoryFiles f("m");
+        f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
+        f.add("01-a/item.md", item_md(1, "Offentlig", "```tabel\nfil: w.csv\nnavn: w\ntitel: W\n```\n\n"
+                                                          "```diagram\ntabel: w\nserier: kolonner\ntype: liggende søjler\ntitel: T\n```\n"));
+        f.add("01-a/w.csv", csv);
+        Diagnostics d;
+        auto m = pipeline::load(f, "m", d);
+        REQUIRE(m);
+        pipeline::compute(*m, test::wording(), d);
+        return test::messages(d);
+    };
+    CHECK(chart(10).empty());
+    const std::string tall = chart(40);
+    CHECK(tall.find("m/01-a/item.md:17:1: error: the chart is too tall for a page of the PDF: its 40 categories take ") !=
+          std::string::npos);
+}
+
 namespace {
 
 // The numbers of an SVG path's d attribute, or of a PDF path's points shifted by (dx, dy).
