@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "build.hpp"
@@ -279,6 +280,28 @@ TEST_CASE("page breaks: a table row taller than a page starts under its caption 
             lines_there += t.origin.role == Origin::Role::TableCell && t.origin.row == 1 && t.origin.col == 1 ? 1 : 0;
         CHECK(lines_there >= style::kMinLinesAtBreak);
         // The section heading is not left alone on a page above the table.
+        CHECK(heading_page == caption_page);
+    }
+}
+
+TEST_CASE("page breaks: a table header taller than a page starts under its caption, its heading with them") {
+    std::string heading;
+    for (int i = 0; i < 1500; ++i) heading += "ord" + std::to_string(i % 10) + " ";
+    std::string csv = "Emne;" + heading + ";Beløb\n";
+    for (int r = 0; r < 10; ++r) csv += "R" + std::to_string(r) + ";x;" + std::to_string(r) + "\n";
+    for (int n = 0; n < 40; n += 3) {
+        INFO("filler " << n);
+        const std::string body = "# Resumé\n\n" + filler(n) + "# Sagsfremstilling\n\n```tabel\nfil: t.csv\ntitel: Høj\n```\n";
+        const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", csv}});
+        std::optional<size_t> caption_page, heading_page, header_page;
+        for (size_t p = 0; p < doc.pages.size(); ++p)
+            for (const TextItem& t : doc.pages[p].texts) {
+                if (t.origin.role == Origin::Role::TableCaption && !caption_page) caption_page = p;
+                if (t.origin.role == Origin::Role::TableHeader && !header_page) header_page = p;
+                if (t.text == "Sagsfremstilling" && !heading_page) heading_page = p;
+            }
+        REQUIRE(caption_page);
+        CHECK(header_page == caption_page);
         CHECK(heading_page == caption_page);
     }
 }

@@ -64,7 +64,10 @@ void Flow::put_line(Line& line, double x, double baseline, double size, const Or
 }
 
 double table_start_height(const TableBox& box, size_t caption_lines, double page) {
-    double h = static_cast<double>(caption_lines) * style::kCaptionLeading + style::kCaptionGap + box.header.height;
+    double h = static_cast<double>(caption_lines) * style::kCaptionLeading + style::kCaptionGap;
+    // So is a header taller than a page (long headings), which then starts the table alone.
+    if (box.header.height > page) return h + tall_row_start(box);
+    h += box.header.height;
     // A table too short to leave its first rows here and its last ones on the next page is kept
     // whole.
     const size_t keep = box.rows.size() < style::kTableKeepRows + style::kTableEndRows ? box.rows.size() : style::kTableKeepRows;
