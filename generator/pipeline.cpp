@@ -4,8 +4,11 @@
 #include "calc/chart_values.hpp"
 #include "calc/meeting_calc.hpp"
 #include "core/text_file.hpp"
+#include "core/messages.hpp"
 #include "input/meeting_loader.hpp"
+#include "render/chart/chart_layout.hpp"
 #include "render/pdf/packet_layout.hpp"
+#include "render/pdf/pdf_style.hpp"
 #include "render/pdf/pdf_metadata.hpp"
 #include "render/pdf/pdf_writer.hpp"
 #include "render/pdf/printable.hpp"
@@ -47,9 +50,33 @@ void finish_attachments(model::Meeting& meeting, input::UnfinishedAttachments& u
     input::finish_attachments(meeting, unfinished, files, diags);
 }
 
+// The tallest chart the PDF can hold: a page's text area less its caption (up to three
+// lines) and the gaps around it. A chart is drawn whole, never split over pages.
+double tallest_chart() {
+    namespace st = render::pdf::style;
+    return st::kContentBottom - st::kMarginTop - 3 * st::kCaptionLeading - st::kCaptionGap - 2 * st::kTableGap;
+}
+
+// A chart taller than a page (lying bars for many categories) would run off the PDF's page,
+// its last bars and the footer drawn over each other: an error at its block instead.
+void check_chart_heights(const model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags) {
+    const render::chart::ChartWords words = render::chart::chart_words(wording);
+    for (const model::AgendaItem& item : meeting.items)
+        for (const model::Chart& c : item.charts) {
+            if (c.series.empty() || c.categories.empty()) continue;  // not drawn: an error was given
+            const double h = render::chart::lay_out_chart(c, render::chart::kChartWidth, words).height;
+            if (h <= tallest_chart()) continue;
+            diags.error(c.loc, fmt(_("the chart is too tall for a page of the PDF: its {} categories take {} cm, a "
+                                     "page holds {} cm; chart fewer rows or columns, or make two charts"),
+                                   c.categories.size(), static_cast<int>(h / 72 * 2.54 + 0.5),
+                                   static_cast<int>(tallest_chart() / 72 * 2.54)));
+        }
+}
+
 void compute(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags) {
     calc::compute_meeting(meeting, wording.status_words(), diags);
     calc::resolve_charts(meeting, diags);  // charts show the computed cells
+    check_chart_heights(meeting, wording, diags);
 }
 
 void prepare(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags) {

@@ -160,6 +160,36 @@ TEST_CASE("chart layout: a bar's long name wraps under it, or beside it, never t
     CHECK(shown < 60);
 }
 
+TEST_CASE("chart layout: thinned-out names stay inside the chart, a name wider than it cut with \"…\"") {
+    // Forty bars with long names: too many for a word under each, so the names thin out. The
+    // first and last, centred under their bars, would stand past the chart's edges (in the
+    // PDF's margin or off the page, cut off by the SVG's box).
+    for (model::Chart::Kind kind : {model::Chart::Kind::Column, model::Chart::Kind::Line}) {
+        model::Chart c;
+        c.kind = kind;
+        c.title = "Mange";
+        model::ChartSeries series;
+        series.label = "Antal";
+        for (int i = 0; i < 40; ++i) {
+            c.categories.push_back(i == 20 ? std::string(300, 'x')
+                                           : "Region med et meget langt navn, område " + std::to_string(i) + " i hele landet");
+            series.values.push_back(100 + i);
+            series.printed.push_back(std::to_string(100 + i));
+        }
+        c.series.push_back(series);
+        const ChartDrawing d = lay_out_chart(c, kChartWidth, chart_words(test::wording()));
+        CAPTURE(kind);
+        check_no_overlap(d);
+        size_t names = 0;
+        for (const Label& l : d.labels) {
+            CHECK(l.left() >= -0.01);
+            CHECK(l.left() + l.width <= kChartWidth + 0.01);
+            names += l.text.rfind("Region", 0) == 0 ? 1 : 0;
+        }
+        CHECK(names >= 1);
+    }
+}
+
 TEST_CASE("chart layout: bars scale from zero, a missing value is a gap and never a zero bar") {
     const model::Chart c = two_series();
     const ChartDrawing d = lay_out_chart(c, kChartWidth, chart_words(test::wording()));
@@ -367,6 +397,30 @@ TEST_CASE("diagram block: clear errors for unknown tables, rows, columns, text c
     REQUIRE(m);
     pipeline::compute(*m, test::wording(), d);
     CHECK(test::messages(d).find("the chart has 7 series, more than the 6") != std::string::npos);
+}
+
+TEST_CASE("diagram block: a chart taller than a page of the PDF is an error at its block, not drawn off the page") {
+    // Lying bars take a band each: 40 names of three lines are some 45 cm, a page holds 24.
+    const auto chart = [](int rows) {
+        std::string csv = "Navn;2023\n";
+        for (int i = 0; i < rows; ++i)
+            csv += "Region med et meget langt navn, område " + std::to_string(i) + " i hele landet med mere;" +
+                   std::to_string(100 + i) + "\n";
+        MemoryFiles f("m");
+        f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
+        f.add("01-a/item.md", item_md(1, "Offentlig", "```tabel\nfil: w.csv\nnavn: w\ntitel: W\n```\n\n"
+                                                          "```diagram\ntabel: w\nserier: kolonner\ntype: liggende søjler\ntitel: T\n```\n"));
+        f.add("01-a/w.csv", csv);
+        Diagnostics d;
+        auto m = pipeline::load(f, "m", d);
+        REQUIRE(m);
+        pipeline::compute(*m, test::wording(), d);
+        return test::messages(d);
+    };
+    CHECK(chart(10).empty());
+    const std::string tall = chart(40);
+    CHECK(tall.find("m/01-a/item.md:17:1: error: the chart is too tall for a page of the PDF: its 40 categories take ") !=
+          std::string::npos);
 }
 
 namespace {

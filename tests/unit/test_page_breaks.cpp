@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "build.hpp"
@@ -38,6 +39,7 @@ LaidOutDocument layout(const std::vector<std::pair<std::string, std::string>>& i
     Diagnostics d;
     auto m = pipeline::load(f, "m", d);
     if (!m || d.has_errors()) throw std::runtime_error(test::messages(d));
+    pipeline::compute(*m, test::wording(), d);  // charts show the computed table
     pipeline::prepare(*m, test::wording(), d);
     static const FixedMetrics metrics;
     return pipeline::lay_out(pipeline::edition(*m, edition), test::wording(), metrics);
@@ -248,4 +250,103 @@ TEST_CASE("page breaks: a run of headings taller than a page still fills its pag
     for (int i = 0; i < 2000; ++i) body += "## Overskrift " + std::to_string(i) + "\n\n";
     const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket);
     CHECK(doc.pages.size() < 2000 / 20);
+}
+
+TEST_CASE("page breaks: a table row taller than a page starts under its caption and header, its heading with them") {
+    // One row whose cell is a long paragraph, taller than a page, at many places on the page.
+    std::string cell;
+    for (int i = 0; i < 900; ++i) cell += "ord" + std::to_string(i % 10) + " ";
+    const std::string csv = "Emne;Beskrivelse;Beløb\nA;" + cell + ";1.000\nB;kort;2.000\n";
+    for (int n = 0; n < 40; n += 3) {
+        INFO("filler " << n);
+        const std::string body = "# Resumé\n\n" + filler(n) + "# Sagsfremstilling\n\n```tabel\nfil: t.csv\ntitel: Lang celle\n```\n";
+        const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", csv}});
+        size_t caption_page = 0, heading_page = 0;
+        bool caption = false, heading = false;
+        for (size_t p = 0; p < doc.pages.size(); ++p)
+            for (const TextItem& t : doc.pages[p].texts) {
+                if (t.origin.role == Origin::Role::TableCaption && !caption) caption = true, caption_page = p;
+                if (t.text == "Sagsfremstilling" && !heading) heading = true, heading_page = p;
+            }
+        REQUIRE(caption);
+        REQUIRE(heading);
+        const auto rows = table_row_pages(doc);
+        REQUIRE(rows.count(1));
+        // The tall row starts on the caption's page, with at least two of its lines there (the
+        // first cell "A" is one line: count the long cell's lines).
+        CHECK(*rows.at(1).begin() == caption_page);
+        size_t lines_there = 0;
+        for (const TextItem& t : doc.pages[caption_page].texts)
+            lines_there += t.origin.role == Origin::Role::TableCell && t.origin.row == 1 && t.origin.col == 1 ? 1 : 0;
+        CHECK(lines_there >= style::kMinLinesAtBreak);
+        // The section heading is not left alone on a page above the table.
+        CHECK(heading_page == caption_page);
+    }
+}
+
+TEST_CASE("page breaks: a table header taller than a page starts under its caption, its heading with them") {
+    std::string heading;
+    for (int i = 0; i < 1500; ++i) heading += "ord" + std::to_string(i % 10) + " ";
+    std::string csv = "Emne;" + heading + ";Beløb\n";
+    for (int r = 0; r < 10; ++r) csv += "R" + std::to_string(r) + ";x;" + std::to_string(r) + "\n";
+    for (int n = 0; n < 40; n += 3) {
+        INFO("filler " << n);
+        const std::string body = "# Resumé\n\n" + filler(n) + "# Sagsfremstilling\n\n```tabel\nfil: t.csv\ntitel: Høj\n```\n";
+        const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", csv}});
+        std::optional<size_t> caption_page, heading_page, header_page;
+        for (size_t p = 0; p < doc.pages.size(); ++p)
+            for (const TextItem& t : doc.pages[p].texts) {
+                if (t.origin.role == Origin::Role::TableCaption && !caption_page) caption_page = p;
+                if (t.origin.role == Origin::Role::TableHeader && !header_page) header_page = p;
+                if (t.text == "Sagsfremstilling" && !heading_page) heading_page = p;
+            }
+        REQUIRE(caption_page);
+        CHECK(header_page == caption_page);
+        CHECK(heading_page == caption_page);
+    }
+}
+
+TEST_CASE("page breaks: lists and quotes nested deeper than the page allows keep their text inside the margins") {
+    // The Markdown allows 40 levels; each indents, so 30 would put the text past the right
+    // margin, one letter to a line.
+    std::string list, indent;
+    for (int l = 0; l < 30; ++l) {
+        list += indent + "- niveau " + std::to_string(l) + " med flere ord\n";
+        indent += "  ";
+    }
+    const std::string quote = std::string(30, '>') + " et citat med flere ord\n";
+    static const FixedMetrics metrics;
+    for (const std::string& body : {list, quote}) {
+        const LaidOutDocument doc = layout({{"Offentlig", "# Sagsfremstilling\n\n" + body}}, model::Edition::Lukket);
+        size_t words = 0;
+        for (const Page& page : doc.pages)
+            for (const TextItem* t : content(page)) {
+                INFO(t->text);
+                CHECK(t->x + metrics.width(t->text, t->style, t->size) <= style::kPageWidth - style::kMarginRight + 0.01);
+                words += t->text.view().find("flere ord") != std::string_view::npos ? 1 : 0;
+            }
+        // Each level's text is on a line of its own width, not broken a letter at a time.
+        CHECK(words == (body == list ? 30u : 1u));
+    }
+}
+
+TEST_CASE("page breaks: a chart in a list or quote is indented only as far as it still ends at the right margin") {
+    const std::string table = "```tabel\nfil: t.csv\nnavn: lille\ntitel: Lille\n```\n\n";
+    const std::string chart = "```diagram\ntabel: lille\ntitel: Diagram\n```\n";
+    std::string nested = "- Punkt\n\n  - Dybere\n\n    > Citat\n    >\n";
+    for (size_t start = 0; start < chart.size();) {
+        const size_t end = chart.find('\n', start);
+        nested += "    > " + chart.substr(start, end - start) + "\n";
+        start = end + 1;
+    }
+    const LaidOutDocument doc = layout({{"Offentlig", "# Sagsfremstilling\n\n" + table + nested}}, model::Edition::Lukket,
+                                       {{"t.csv", "Område;2022;2023\nNord;10;12\nSyd;11;13\n"}});
+    size_t paths = 0;
+    for (const Page& page : doc.pages)
+        for (const PathItem& p : page.paths)
+            for (const auto& pt : p.points) {
+                ++paths;
+                CHECK(pt.x <= style::kPageWidth - style::kMarginRight + 0.01);
+            }
+    CHECK(paths > 0);
 }

@@ -6,6 +6,7 @@
 #include "counting_metrics.hpp"
 
 #include "render/pdf/flow.hpp"
+#include "render/pdf/pdf_style.hpp"
 #include "render/pdf/table_layout.hpp"
 
 using namespace boardpack;
@@ -230,4 +231,31 @@ TEST_CASE("table layout: bold is for the rows the model marks as totals, not for
     CHECK(box.rows[2].total);
     CHECK(box.rows[1].cells[1].lines[0].fragments[0].style == FontStyle::Regular);
     CHECK(box.rows[2].cells[0].lines[0].fragments[0].style == FontStyle::Bold);
+}
+
+TEST_CASE("table layout: a word wider than the page is split in its own column, a short heading elsewhere stays whole") {
+    // A case-number list or address without spaces in one text column: that column gives way,
+    // not the label column beside it ("Emne" one letter to a line).
+    FixedMetrics m;
+    model::Table t;
+    t.header = {"Emne", "Sager", "Beløb"};
+    t.numeric = {false, false, true};
+    std::string word;
+    for (int i = 0; i < 16; ++i) word += "EMN20240" + std::to_string(1000 + i);
+    for (const std::string& text : {word, std::string("kort")}) {
+        model::TableRow row;
+        model::Cell label, cell, number;
+        label.kind = cell.kind = model::Cell::Kind::Text;
+        label.text = "Fornyelse";
+        cell.text = text;
+        number.kind = model::Cell::Kind::Number;
+        number.text = "1.000";
+        row.cells = {label, cell, number};
+        t.rows.push_back(row);
+    }
+    const TableBox box = layout_table(t, style::kContentWidth, m);
+    CHECK(box.width() <= style::kContentWidth + 1e-6);
+    CHECK(box.header.cells[0].lines.size() == 1);
+    for (const RowBox& row : box.rows) CHECK(row.cells[0].lines.size() == 1);
+    CHECK(box.rows[0].cells[1].lines.size() > 1);  // the long word is what is split
 }

@@ -289,10 +289,24 @@ ChartDrawing vertical_chart(const model::Chart& c, double width, const ChartWord
     if (line_kind || slot - 3 < kShortestWrappedName) {
         std::vector<double> widths;
         for (const auto& cat : c.categories) widths.push_back(text_width(cat, kTickSize));
-        const int step = label_step(widths, slot);
-        for (size_t k = 0; k < n; ++k)
-            if (k % static_cast<size_t>(step) == 0)
-                d.labels.push_back(label(plot_left + slot * (k + 0.5), plot_bottom + 10, c.categories[k], kTickSize, Label::Anchor::Middle));
+        const size_t step = static_cast<size_t>(label_step(widths, slot));
+        // A label stays inside the chart: a name wider than it is cut with "…", one centred
+        // under a bar near an edge is moved in (past the edge it would stand in the PDF's
+        // margin, or off the page, and be cut off by the SVG's box), and one that then touches
+        // the label before it is left out, as thinning leaves others out.
+        double last_right = -1e9;
+        for (size_t k = 0; k < n; k += step) {
+            std::string name = c.categories[k];
+            if (widths[k] > width) {
+                const std::vector<std::string> cut = wrap_label(name, width, 1);
+                name = cut.empty() ? std::string() : cut[0];
+            }
+            const double w = text_width(name, kTickSize);
+            const double x = std::clamp(plot_left + slot * (static_cast<double>(k) + 0.5), w / 2, width - w / 2);
+            if (x - w / 2 < last_right + 4) continue;
+            last_right = x + w / 2;
+            d.labels.push_back(label(x, plot_bottom + 10, std::move(name), kTickSize, Label::Anchor::Middle));
+        }
     } else {
         for (size_t k = 0; k < n; ++k) {
             const std::vector<std::string> lines = wrap_label(c.categories[k], slot - 3, kMaxLabelLines);

@@ -55,6 +55,11 @@ MeasuredBlock lines_block(std::vector<LaidLine> lines, const LineStyle& ls, cons
     return b;
 }
 
+// How far nested lists and quotes indent at most: deeper levels (the Markdown allows 40) stand
+// at this indent, so their text keeps a readable width inside the margins instead of running
+// off the page's right edge one letter to a line.
+double nested(double indent, double step) { return std::min(indent + step, style::kMaxNestIndent); }
+
 // The width running text is set in: the measure (style::kTextMeasure), or less where the
 // content is narrower; tables and code keep the content's full width.
 double text_width(const BlockContext& ctx, double indent) { return std::min(ctx.width, style::kTextMeasure) - indent; }
@@ -105,7 +110,9 @@ void measure_chart(const model::Chart& c, double indent, BlockContext& ctx, int 
     drawing.kind = MeasuredBlock::Kind::Chart;
     const render::chart::ChartWords words = render::chart::chart_words(ctx.wording);
     drawing.chart = std::make_shared<render::chart::ChartDrawing>(render::chart::lay_out_chart(c, render::chart::kChartWidth, words));
-    drawing.x = ctx.left + indent;
+    // Drawn at its one width (the HTML's too): in a list or quote it is indented only as far
+    // as it still ends at the right margin.
+    drawing.x = ctx.left + std::max(0.0, std::min(indent, ctx.width - render::chart::kChartWidth));
     drawing.chart_alt =
         ctx.wording.figure_caption(c.number, c.title) + ". " + render::chart::chart_description(c, words.not_stated);
     drawing.origin = origin_of(Origin::Role::Figure, parent, ctx);
@@ -182,9 +189,9 @@ void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, 
     for (size_t i = 0; i < b.items.size(); ++i) {
         const std::vector<Block>& blocks = b.items[i];
         if (i > 0) ctx.out.push_back(space(item_gap));
-        const double text_indent = indent + marker_w;
-        const Marker marker{ordered ? std::to_string(number++) + "." : "\xE2\x80\xA2", ctx.left + indent,
-                            FontStyle::Regular, style::kText};
+        const double text_indent = nested(indent, marker_w);
+        const Marker marker{ordered ? std::to_string(number++) + "." : "\xE2\x80\xA2",
+                            ctx.left + std::max(0.0, text_indent - marker_w), FontStyle::Regular, style::kText};
         Origin item = list;
         item.block = list.block;
         item.item = static_cast<int>(i);
@@ -255,7 +262,7 @@ void measure_blocks(const std::vector<Block>& blocks, double indent, BlockContex
             case Block::Kind::Quote: {
                 // The quote is a block of its own (its number is its children's parent).
                 const Origin quote = origin_of(Origin::Role::Paragraph, parent, ctx);
-                measure_blocks(b.children, indent + style::kListIndent, ctx, quote.block, depth);
+                measure_blocks(b.children, nested(indent, style::kListIndent), ctx, quote.block, depth);
                 break;
             }
             case Block::Kind::CodeBlock: {

@@ -63,25 +63,38 @@ void Flow::put_line(Line& line, double x, double baseline, double size, const Or
     }
 }
 
-double table_start_height(const TableBox& box, size_t caption_lines) {
-    double h = static_cast<double>(caption_lines) * style::kCaptionLeading + style::kCaptionGap + box.header.height;
+double table_start_height(const TableBox& box, size_t caption_lines, double page) {
+    double h = static_cast<double>(caption_lines) * style::kCaptionLeading + style::kCaptionGap;
+    // So is a header taller than a page (long headings), which then starts the table alone.
+    if (box.header.height > page) return h + tall_row_start(box);
+    h += box.header.height;
     // A table too short to leave its first rows here and its last ones on the next page is kept
     // whole.
     const size_t keep = box.rows.size() < style::kTableKeepRows + style::kTableEndRows ? box.rows.size() : style::kTableKeepRows;
-    for (size_t r = 0; r < keep; ++r) h += box.rows[r].height;
+    for (size_t r = 0; r < keep; ++r) {
+        // A row taller than a page is split wherever it starts: it needs only its first lines
+        // here, as a paragraph does. Counting it whole would push the table (and the heading
+        // kept with it) onto a page of its own for nothing.
+        if (box.rows[r].height > page) return h + tall_row_start(box);
+        h += box.rows[r].height;
+    }
     return h;
 }
 
-double table_start_height(const TableParts& p) { return table_start_height(p.box, p.caption.size()); }
+double table_start_height(const TableParts& p, double page) { return table_start_height(p.box, p.caption.size(), page); }
 
-double start_height(const MeasuredBlock& b) {
+double tall_row_start(const TableBox& box) {
+    return static_cast<double>(style::kMinLinesAtBreak) * box.leading + 2 * style::kTablePadY;
+}
+
+double start_height(const MeasuredBlock& b, double page) {
     switch (b.kind) {
         case MeasuredBlock::Kind::Lines: {
             const size_t n = b.lines.size();
             const size_t need = b.keep_together || n < 2 * style::kMinLinesAtBreak ? n : style::kMinLinesAtBreak;
             return static_cast<double>(need) * b.style.leading;
         }
-        case MeasuredBlock::Kind::Table: return b.table ? table_start_height(*b.table) : 0;
+        case MeasuredBlock::Kind::Table: return b.table ? table_start_height(*b.table, page) : 0;
         case MeasuredBlock::Kind::Space: return b.amount;
         case MeasuredBlock::Kind::Rule: return std::max(b.need, b.amount);
         case MeasuredBlock::Kind::Anchor: return 0;
@@ -103,17 +116,17 @@ double Flow::kept_height(const std::vector<MeasuredBlock>& blocks, size_t i) con
     for (size_t j = i; j < blocks.size(); ++j) {
         const MeasuredBlock& b = blocks[j];
         if (b.kind == MeasuredBlock::Kind::Space || b.kind == MeasuredBlock::Kind::Anchor) {
-            h += start_height(b);
+            h += start_height(b, page);
             continue;
         }
-        if (j > i && first_step < 0) first_step = h + start_height(b);
+        if (j > i && first_step < 0) first_step = h + start_height(b, page);
         if (j == i || b.keep_with_next) {
             h += b.kind == MeasuredBlock::Kind::Lines ? static_cast<double>(b.lines.size()) * b.style.leading
-                                                       : start_height(b);
+                                                       : start_height(b, page);
             if (h > page) return first_step < 0 ? h : first_step;
             continue;
         }
-        h += start_height(b);
+        h += start_height(b, page);
         return h > page && first_step >= 0 ? first_step : h;
     }
     return h;
@@ -265,7 +278,8 @@ void Flow::table(const TableBox& box, const std::vector<LaidLine>& caption, cons
                  const std::vector<std::vector<LaidLine>>& below, double x, const Origin& origin) {
     const LineStyle cap{x, style::kCaptionSize, style::kCaptionLeading};
     // Keep the caption with the header and the first rows (all of a short table).
-    ensure(table_start_height(box, caption.size()));
+    const double page = bottom_ - top_;
+    ensure(table_start_height(box, caption.size(), page));
     Origin o = origin;
     o.role = Origin::Role::TableCaption;
     lines(caption, cap, true, std::nullopt, o);
@@ -303,8 +317,10 @@ void Flow::table(const TableBox& box, const std::vector<LaidLine>& caption, cons
             for (size_t k = r; k < box.rows.size(); ++k) rest += box.rows[k].height;
             if (y_ + rest > bottom_ + 1e-6 && rest <= continued_room + 1e-6) next_page();
         }
-        // A row is never split: one that does not fit goes to the next page whole.
-        if (y_ + row.height > bottom_ + 1e-6) next_page();
+        // A row is never split: one that does not fit goes to the next page whole. One taller
+        // than a continued page could hold is split anyway, so it starts here when its first
+        // lines fit (draw_tall_row), not under a caption and header left alone on this page.
+        if (y_ + row.height > bottom_ + 1e-6 && row.height <= continued_room + 1e-6) next_page();
         draw_tall_row(row, box, x, cell, next_page);
         ++rows_here;
     }
@@ -329,7 +345,8 @@ void Flow::draw_tall_row(const RowBox& row, const TableBox& box, double x, const
     while (done < total) {
         const double room = bottom_ - y_ - 2 * style::kTablePadY + 1e-6;
         size_t fit = room > 0 ? static_cast<size_t>(room / box.leading) : 0;
-        if (fit == 0 && !fresh) {
+        // At least two lines at the foot of a page, as for a paragraph (all of a shorter rest).
+        if (fit < std::min(style::kMinLinesAtBreak, total - done) && !fresh) {
             next_page();
             fresh = true;
             continue;

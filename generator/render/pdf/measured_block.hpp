@@ -70,12 +70,16 @@ struct MeasuredBlock {
     Origin origin;
 };
 
-// The height a table needs to start on a page: its caption, header and first rows.
-double table_start_height(const TableBox& box, size_t caption_lines);
-double table_start_height(const TableParts& parts);
+// The height a table needs to start on a page: its caption, header and first rows; of a row
+// taller than `page` (which is split over pages anyway) only its first lines.
+double table_start_height(const TableBox& box, size_t caption_lines, double page);
+double table_start_height(const TableParts& parts, double page);
+// The first lines of a row split over pages: what must fit where it starts.
+double tall_row_start(const TableBox& box);
 
-// The height of a block that must fit for it to start on a page: a paragraph's first two
-// lines (all of a short one), a table's start, all of a block kept together.
-double start_height(const MeasuredBlock& b);
+// The height of a block that must fit for it to start on a page of height `page`: a
+// paragraph's first two lines (all of a short one), a table's start, all of a block kept
+// together.
+double start_height(const MeasuredBlock& b, double page);
 
 }  // namespace boardpack::render::pdf

@@ -30,6 +30,7 @@ inline constexpr double kTextMeasure = 365;
 inline constexpr double kParagraphGap = 6;
 inline constexpr double kListIndent = 16;
 inline constexpr double kListItemGap = 2;
+inline constexpr double kMaxNestIndent = 10 * kListIndent;  // nested lists and quotes indent no further
 
 inline constexpr double kSectionSize = 12.5;
 inline constexpr double kSectionGapBefore = 14;

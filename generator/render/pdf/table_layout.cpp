@@ -214,8 +214,24 @@ std::vector<double> widths_at(const model::Table& t, const Widths& c, double siz
     double numbers = 0, text = 0;
     for (size_t k = 0; k < n; ++k) (k < t.numeric.size() && t.numeric[k] ? numbers : text) += min[k];
     if (numbers < available && text > 0) {
+        // Only the widest text columns give way: each column is as wide as its widest word up to
+        // a common cap, chosen so the columns fill the room. Scaling every text column alike
+        // split a short heading ("Emne", one letter to a line) for a long address in another.
+        std::vector<double> widest;
         for (size_t k = 0; k < n; ++k)
-            if (!(k < t.numeric.size() && t.numeric[k])) w[k] *= (available - numbers) / text;
+            if (!(k < t.numeric.size() && t.numeric[k])) widest.push_back(min[k]);
+        std::sort(widest.begin(), widest.end());
+        double room = available - numbers, cap = room;
+        for (size_t i = 0; i < widest.size(); ++i) {
+            const double share = room / static_cast<double>(widest.size() - i);
+            if (widest[i] >= share) {
+                cap = share;
+                break;
+            }
+            room -= widest[i];
+        }
+        for (size_t k = 0; k < n; ++k)
+            if (!(k < t.numeric.size() && t.numeric[k])) w[k] = std::min(min[k], cap);
         return w;
     }
     if (resort == Resort::SplitWords) return {};
