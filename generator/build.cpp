@@ -294,7 +294,9 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         return kExitOutputError;
     }
     if (o.quiet) return kExitOk;
-    out << fmt(_("boardpack: built {}: {} items ({} public, {} confidential); offentlig {} pages, lukket {} pages; {} files in {}\n"),
+    out << fmt(tr_n("boardpack: built {}: {} item ({} public, {} confidential); offentlig {} pages, lukket {} pages; {} files in {}\n",
+                    "boardpack: built {}: {} items ({} public, {} confidential); offentlig {} pages, lukket {} pages; {} files in {}\n",
+                    static_cast<unsigned long>(item_count)),
                id, item_count, item_count - confidential, confidential, pages[0], pages[1],
                publisher->files_written(), publisher->target().string());
     // What a rebuild did to each edition's version: "version 2: 1 input figure, 14 derived figures, ...".

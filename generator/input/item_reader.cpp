@@ -387,7 +387,7 @@ std::vector<const KeyValue*> read_header(const std::vector<KeyValue>& keys, Agen
             const std::string v(trim(kv.value));
             const bool digits = !v.empty() && v.size() <= 4 && v.find_first_not_of("0123456789") == std::string::npos;
             if (!digits || std::stoi(v) < 1) {
-                diags.error(kv.value_loc, fmt(_("the item number must be a whole number from 1 up, found {}"), quote_text(kv.value)),
+                diags.error(kv.value_loc, fmt(_("the item number must be a whole number from 1 to 9999, found {}"), quote_text(kv.value)),
                             kv.line);
             } else {
                 item.number = std::stoi(v);

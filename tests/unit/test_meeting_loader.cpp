@@ -155,7 +155,7 @@ TEST_CASE("loader: a number that is not a number") {
     MemoryFiles f = good_meeting();
     f.add("05-a/item.md", replace(kItemA, "nummer: 5", "nummer: fem"));
     CHECK(load_errors(f) ==
-          "m/05-a/item.md:2:9: error: the item number must be a whole number from 1 up, found \"fem\"\n"
+          "m/05-a/item.md:2:9: error: the item number must be a whole number from 1 to 9999, found \"fem\"\n"
           "  nummer: fem\n"
           "          ^\n");
 }
