@@ -1,6 +1,7 @@
 // The qpdf side of a PDF attachment (in the PDF reader boardpack-qpdf, see qpdf_module.hpp):
 // read, checked and cleaned, and its pages' objects made for the packet.
 #include "attach/pdf_attachment.hpp"
+#include "attach/pdf_import.hpp"
 #include "attach/qpdf_meters.hpp"
 #include "attach/qpdf_module.hpp"
 #include "core/messages.hpp"
@@ -190,9 +191,9 @@ std::vector<std::string> in_words(const Found& f) {
 
 // A page's size as a viewer takes it (its /MediaBox, inherited from the page tree if need be) and
 // the part shown (/CropBox, /TrimBox): each a rectangle of four numbers with an area (its corners
-// given in either order, as the PDF reference allows). A page
-// without one would be drawn blank in the packet while the bilag/ file shows it at a size the
-// viewer guesses.
+// given in either order, as the PDF reference allows), and the crop box and media box with an
+// area in common (what a viewer shows, shown_box). A page without one would be drawn blank in
+// the packet while the bilag/ file shows it at a size the viewer guesses.
 bool page_box_valid(QPDFPageObjectHelper page) {
     QPDFObjectHandle media = page.getMediaBox();
     if (!media.isRectangle()) return false;
@@ -201,7 +202,7 @@ bool page_box_valid(QPDFPageObjectHelper page) {
         const QPDFObjectHandle::Rectangle r = box.getArrayAsRectangle();
         if (r.urx == r.llx || r.ury == r.lly) return false;  // corners in either order, as viewers take them
     }
-    return true;
+    return shown_box(page).has_value();
 }
 
 // What QPDFWriter writes, appended to a string: its own memory output grows a buffer of its own
