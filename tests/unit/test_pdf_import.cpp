@@ -253,6 +253,26 @@ TEST_CASE("a page far from the origin is drawn inside its box, with numbers the 
     }
 }
 
+TEST_CASE("a page too large or too small to show in the packet is refused, naming its size") {
+    // 1e11 units a side: the packet would draw it at a scale of 5e-9, written as 0, a blank page.
+    for (const std::string entries : {"/MediaBox [0 0 99999999999 99999999999]", "/MediaBox [0 0 1 1]",
+                                      "/MediaBox [0 0 14400 14400] /UserUnit 100"}) {
+        std::string why;
+        CHECK_FALSE_MESSAGE(attach::clean_pdf(one_page(entries), &why), entries);
+        CHECK_MESSAGE(why.find("which the packet cannot show") != std::string::npos, entries, why);
+    }
+    std::string why;
+    CHECK_MESSAGE(attach::clean_pdf(one_page("/MediaBox [0 0 99999999999 99999999999]"), &why) == std::nullopt, why);
+    CHECK(why == "its page 1 is 35277777777 × 35277777777 mm, which the packet cannot show: a page's side may be from 1 mm "
+                 "to 100 m");
+    // PDF's largest page, 200 inches, and one made larger by its /UserUnit are shown.
+    for (const std::string entries : {"/MediaBox [0 0 14400 14400]", "/MediaBox [0 0 14400 7200] /UserUnit 10",
+                                      "/MediaBox [0 0 3 3]"}) {
+        why.clear();
+        CHECK_MESSAGE(attach::clean_pdf(one_page(entries), &why), entries, why);
+    }
+}
+
 TEST_CASE("active content is taken out wherever it sits: in direct dictionaries as in objects of their own") {
     // 3: the page, its link annotation a direct dictionary in /Annots with its JavaScript action
     // direct inside it; an array of the page holds, two levels down, a direct launch action;
