@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <exception>
 #include <map>
 #include <memory>
@@ -210,41 +211,93 @@ private:
     std::vector<QPDFObjectHandle> queue_;
 };
 
-// The form's bounding box through its /Matrix.
-void transformed_box(QPDFObjectHandle form, ImportedPage& page) {
+// A box's corners in order (a PDF may give them in either order); nullopt if it is no rectangle.
+std::optional<PageBox> rectangle(QPDFObjectHandle box) {
+    if (!box.isRectangle()) return std::nullopt;
+    const QPDFObjectHandle::Rectangle r = box.getArrayAsRectangle();
+    return PageBox{std::min(r.llx, r.urx), std::min(r.lly, r.ury), std::max(r.llx, r.urx), std::max(r.lly, r.ury)};
+}
+
+// A number as PDF syntax writes it: a whole one as an integer, another with six decimals.
+QPDFObjectHandle number(double v) {
+    if (v == std::floor(v) && std::fabs(v) < 1e15) return QPDFObjectHandle::newInteger(static_cast<long long>(v));
+    return QPDFObjectHandle::newReal(v, 6, true);
+}
+
+// The page as a form XObject that draws what a viewer shows of it, upright: its /BBox the part
+// shown (shown_box), its /Matrix turning it by the page's /Rotate and scaling it by its
+// /UserUnit, with the lower-left corner of the result at 0 0, which `page` gets as its box.
+// (qpdf's own form of a page takes its /TrimBox, which a viewer does not cut the page to, and
+// turns it only for a /Rotate of exactly 90, 180 or 270.) The corner at 0 0 keeps the numbers
+// the packet's page draws the form with small, whatever the page's coordinates.
+QPDFObjectHandle page_form(QPDFPageObjectHelper& page, ImportedPage& out) {
+    const std::optional<PageBox> box = shown_box(page);
+    if (!box) throw std::runtime_error(_("one of its pages has no valid page size"));
+    QPDFObjectHandle form = page.getFormXObjectForPage(false);
     QPDFObjectHandle dict = form.getDict();
-    const QPDFObjectHandle::Rectangle box = dict.getKey("/BBox").getArrayAsRectangle();
-    double m[6] = {1, 0, 0, 1, 0, 0};
-    QPDFObjectHandle matrix = dict.getKey("/Matrix");
-    if (matrix.isMatrix()) {
-        const QPDFObjectHandle::Matrix t = matrix.getArrayAsMatrix();
-        const double v[6] = {t.a, t.b, t.c, t.d, t.e, t.f};
-        std::copy(v, v + 6, m);
+    dict.replaceKey("/BBox", QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
+                                 number(box->llx), number(box->lly), number(box->urx), number(box->ury)}));
+    QPDFObjectHandle unit = page.getObjectHandle().getKey("/UserUnit");
+    const double u = unit.isNumber() && unit.getNumericValue() > 0 ? unit.getNumericValue() : 1;
+    // Clockwise, as a viewer turns the page: a /Rotate 90 page's top is drawn on the right.
+    double m[6] = {u, 0, 0, u, 0, 0};
+    switch (page_rotation(page)) {
+        case 90: m[0] = 0, m[1] = -u, m[2] = u, m[3] = 0; break;
+        case 180: m[0] = -u, m[3] = -u; break;
+        case 270: m[0] = 0, m[1] = u, m[2] = -u, m[3] = 0; break;
+        default: break;
     }
-    const double xs[2] = {box.llx, box.urx}, ys[2] = {box.lly, box.ury};
+    const double xs[2] = {box->llx, box->urx}, ys[2] = {box->lly, box->ury};
     bool first = true;
     for (double x : xs)
         for (double y : ys) {
-            const double px = m[0] * x + m[2] * y + m[4], py = m[1] * x + m[3] * y + m[5];
-            if (first || px < page.llx) page.llx = px;
-            if (first || py < page.lly) page.lly = py;
-            if (first || px > page.urx) page.urx = px;
-            if (first || py > page.ury) page.ury = py;
+            const double px = m[0] * x + m[2] * y, py = m[1] * x + m[3] * y;
+            if (first || px < out.llx) out.llx = px;
+            if (first || py < out.lly) out.lly = py;
+            if (first || px > out.urx) out.urx = px;
+            if (first || py > out.ury) out.ury = py;
             first = false;
         }
+    m[4] = -out.llx, m[5] = -out.lly;
+    out.urx -= out.llx, out.ury -= out.lly, out.llx = 0, out.lly = 0;
+    if (m[0] == 1 && m[1] == 0 && m[2] == 0 && m[3] == 1 && m[4] == 0 && m[5] == 0) {
+        dict.removeKey("/Matrix");
+    } else {
+        std::vector<QPDFObjectHandle> items;
+        for (double v : m) items.push_back(number(v));
+        dict.replaceKey("/Matrix", QPDFObjectHandle::newArray(items));
+    }
+    return form;
 }
 
 }  // namespace
+
+std::optional<PageBox> shown_box(QPDFPageObjectHelper& page) {
+    const std::optional<PageBox> media = rectangle(page.getMediaBox());
+    const std::optional<PageBox> crop = rectangle(page.getCropBox());  // the /MediaBox where there is none
+    if (!media || !crop) return std::nullopt;
+    const PageBox shown{std::max(media->llx, crop->llx), std::max(media->lly, crop->lly), std::min(media->urx, crop->urx),
+                        std::min(media->ury, crop->ury)};
+    if (!(shown.urx > shown.llx && shown.ury > shown.lly)) return std::nullopt;
+    return shown;
+}
+
+int page_rotation(QPDFPageObjectHelper& page) {
+    QPDFObjectHandle rotate = page.getAttribute("/Rotate", false);
+    if (!rotate.isInteger()) return 0;
+    long long turn = rotate.getIntValue() % 360;
+    if (turn < 0) turn += 360;
+    return turn % 90 == 0 ? static_cast<int>(turn) : 0;
+}
 
 std::optional<ImportedPdf> import_pages(QPDF& pdf, FlateContents& pass_through, size_t limit, std::string* why) {
     try {
         Importer importer(limit);
         for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-            QPDFObjectHandle form = page.getFormXObjectForPage();
-            if (auto compressed = pass_through.of(page.getObjectHandle())) importer.take_compressed(form, std::move(*compressed));
             ImportedPage imported;
+            QPDFObjectHandle form = page_form(page, imported);
+            if (auto compressed = pass_through.of(page.getObjectHandle())) importer.take_compressed(form, std::move(*compressed));
             imported.form = importer.index_of(form);
-            transformed_box(form, imported);
             importer.result.pages.push_back(imported);
             importer.copy_queued();
         }

@@ -13,6 +13,7 @@
 #include <vector>
 
 class QPDF;
+class QPDFPageObjectHelper;
 
 namespace boardpack::attach {
 
@@ -68,6 +69,18 @@ struct ImportedPdf {
 // one referred to from everywhere is written many times). A page whose content `pass_through`
 // finds one whole zlib stream (qpdf_meters.hpp) takes it as the file has it, compressed.
 std::optional<ImportedPdf> import_pages(QPDF& pdf, FlateContents& pass_through, size_t limit, std::string* why);
+
+// The part of an attachment page a viewer shows, in the page's own units: its /CropBox (its
+// /MediaBox if it has none, either inherited from the page tree) cut to its /MediaBox, corners
+// in either order. nullopt if either is not a rectangle or they have no area in common.
+struct PageBox {
+    double llx = 0, lly = 0, urx = 0, ury = 0;
+};
+std::optional<PageBox> shown_box(QPDFPageObjectHelper& page);
+
+// How far a viewer turns the page clockwise: its /Rotate (inherited from the page tree if need
+// be) taken modulo 360, as viewers do (-90 is 270, 450 is 90); 0 if it is no multiple of 90.
+int page_rotation(QPDFPageObjectHelper& page);
 
 // The cm operator's six numbers that draw a page's form centred in the box (PDF user space:
 // lower-left corner and size), scaled to fill it as far as its shape allows.

@@ -1,11 +1,14 @@
 // The qpdf side of a PDF attachment (in the PDF reader boardpack-qpdf, see qpdf_module.hpp):
 // read, checked and cleaned, and its pages' objects made for the packet.
 #include "attach/pdf_attachment.hpp"
+#include "attach/pdf_import.hpp"
 #include "attach/qpdf_meters.hpp"
 #include "attach/qpdf_module.hpp"
 #include "core/messages.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <utility>
 #include <exception>
 #include <set>
 #include <stdexcept>
@@ -31,6 +34,9 @@ const std::set<std::string> kActiveActions = {"/JavaScript", "/Launch", "/Submit
                                               "/GoToE", "/GoToR", "/Rendition", "/Sound", "/Movie", "/RichMediaExecute",
                                               "/Hide", "/Thread"};
 // Annotations that play, embed or run something.
+// The sides a page the packet shows may have, in mm (page_size_unshowable).
+constexpr double kMinPageSideMm = 1;
+constexpr double kMaxPageSideMm = 100000;
 const std::set<std::string> kActiveAnnotations = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"};
 
 // What cleaning found, to be named in the note.
@@ -190,9 +196,9 @@ std::vector<std::string> in_words(const Found& f) {
 
 // A page's size as a viewer takes it (its /MediaBox, inherited from the page tree if need be) and
 // the part shown (/CropBox, /TrimBox): each a rectangle of four numbers with an area (its corners
-// given in either order, as the PDF reference allows). A page
-// without one would be drawn blank in the packet while the bilag/ file shows it at a size the
-// viewer guesses.
+// given in either order, as the PDF reference allows), and the crop box and media box with an
+// area in common (what a viewer shows, shown_box). A page without one would be drawn blank in
+// the packet while the bilag/ file shows it at a size the viewer guesses.
 bool page_box_valid(QPDFPageObjectHelper page) {
     QPDFObjectHandle media = page.getMediaBox();
     if (!media.isRectangle()) return false;
@@ -201,7 +207,23 @@ bool page_box_valid(QPDFPageObjectHelper page) {
         const QPDFObjectHandle::Rectangle r = box.getArrayAsRectangle();
         if (r.urx == r.llx || r.ury == r.lly) return false;  // corners in either order, as viewers take them
     }
-    return true;
+    return shown_box(page).has_value();
+}
+
+// The sides of the part of a page a viewer shows, in mm (its units times its /UserUnit), if it
+// cannot be drawn in the packet's box: past 100 m a side (the packet would draw it a
+// millionth of its size, which its page's numbers cannot even write, so it came out blank) or
+// under 1 mm. PDF's own reference limits a page to 5 m (14.400 units) a side; larger drawings
+// exist, so the limit is set where a page stops being something to print.
+std::optional<std::pair<double, double>> page_size_unshowable(QPDFPageObjectHelper page) {
+    const std::optional<PageBox> box = shown_box(page);
+    if (!box) return std::nullopt;
+    QPDFObjectHandle unit = page.getObjectHandle().getKey("/UserUnit");
+    const double u = unit.isNumber() && unit.getNumericValue() > 0 ? unit.getNumericValue() : 1;
+    const double mm = u * 25.4 / 72;
+    const double w = (box->urx - box->llx) * mm, h = (box->ury - box->lly) * mm;
+    if (std::max(w, h) > kMaxPageSideMm || std::min(w, h) < kMinPageSideMm) return std::make_pair(w, h);
+    return std::nullopt;
 }
 
 // What QPDFWriter writes, appended to a string: its own memory output grows a buffer of its own
@@ -246,6 +268,12 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         for (size_t p = 0; p < pages.size(); ++p)
             if (!page_box_valid(pages[p])) {
                 *why = fmt(_("the file is damaged: its page {} has no valid page size (/MediaBox)"), p + 1);
+                return false;
+            } else if (const auto size = page_size_unshowable(pages[p])) {
+                // TRANSLATORS: the page's number, its width and height in mm, the least side in mm, the largest in m.
+                *why = fmt(_("its page {} is {} × {} mm, which the packet cannot show: a page's side may be from {} mm to {} m"),
+                           p + 1, std::llround(size->first), std::llround(size->second),
+                           static_cast<long long>(kMinPageSideMm), static_cast<long long>(kMaxPageSideMm / 1000));
                 return false;
             }
         QPDFObjectHandle root = pdf.getRoot();

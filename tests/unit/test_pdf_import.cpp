@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 #include <libdeflate.h>
 
+#include <cmath>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -145,6 +147,130 @@ TEST_CASE("a turned page's form covers the page as a viewer shows it, and is pla
     CHECK(half.scale == doctest::Approx(0.5));
     CHECK(half.tx + half.scale * page.llx == doctest::Approx(0));
     CHECK(half.ty + half.scale * page.ury == doctest::Approx(100));
+}
+
+namespace {
+
+// The numbers of an array written after `key` in a copied object's body ("/BBox [0 0 200 100]").
+std::vector<double> numbers_after(const std::string& body, const std::string& key) {
+    std::vector<double> out;
+    const size_t at = body.find(key + " [");
+    if (at == std::string::npos) return out;
+    const size_t end = body.find(']', at);
+    std::istringstream in(body.substr(at + key.size() + 2, end - at - key.size() - 2));
+    for (double v; in >> v;) out.push_back(v);
+    return out;
+}
+
+// Where the form of an attachment's one page draws the point (x, y) of the page, and its box.
+struct Drawn {
+    double x = 0, y = 0;
+    attach::ImportedPage page;
+    std::vector<double> bbox;
+};
+Drawn drawn(const std::string& pdf, double x, double y) {
+    std::string why;
+    const auto clean = attach::clean_pdf(pdf, &why);
+    REQUIRE_MESSAGE(clean, why);
+    Drawn d;
+    d.page = clean->imported->pages.at(0);
+    const std::string& body = clean->imported->objects.at(d.page.form).body;
+    d.bbox = numbers_after(body, "/BBox");
+    std::vector<double> m = numbers_after(body, "/Matrix");
+    if (m.empty()) m = {1, 0, 0, 1, 0, 0};
+    REQUIRE(m.size() == 6);
+    d.x = m[0] * x + m[2] * y + m[4];
+    d.y = m[1] * x + m[3] * y + m[5];
+    return d;
+}
+
+std::string one_page(const std::string& page_entries, const std::string& tree_entries = "") {
+    return pdf_of({
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 " + tree_entries + " >>",
+        "<< /Type /Page /Parent 2 0 R " + page_entries + " /Contents 4 0 R /Resources << >> >>",
+        stream("", "0 0 m 200 100 l S"),
+    });
+}
+
+}  // namespace
+
+TEST_CASE("a page's form shows what a viewer shows: the crop box cut to the media box, not the trim box") {
+    // A print file's trim box (the page's edge after cutting) is not where a viewer cuts the page.
+    Drawn d = drawn(one_page("/MediaBox [0 0 200 100] /TrimBox [50 25 150 75]"), 0, 0);
+    CHECK(d.bbox == std::vector<double>{0, 0, 200, 100});
+    CHECK(d.page.urx - d.page.llx == doctest::Approx(200));
+    // A crop box past the media box shows only the media box.
+    d = drawn(one_page("/MediaBox [0 0 200 100] /CropBox [-50 -50 300 150]"), 0, 0);
+    CHECK(d.bbox == std::vector<double>{0, 0, 200, 100});
+    // A crop box inside it, inherited, its corners in the other order.
+    d = drawn(one_page("/MediaBox [0 0 200 100]", "/CropBox [180 90 20 10]"), 20, 10);
+    CHECK(d.bbox == std::vector<double>{20, 10, 180, 90});
+    CHECK(d.x == doctest::Approx(d.page.llx));  // its corner is the form's corner
+    CHECK(d.y == doctest::Approx(d.page.lly));
+    // A crop box beside the media box leaves nothing to show: the file is damaged.
+    std::string why;
+    CHECK_FALSE(attach::clean_pdf(one_page("/MediaBox [0 0 200 100] /CropBox [300 300 400 400]"), &why));
+    CHECK(why.find("no valid page size") != std::string::npos);
+}
+
+TEST_CASE("a page turned by any /Rotate a viewer takes is drawn turned as the viewer shows it") {
+    // Where the top-left corner of a 200 x 100 page ends up, turned clockwise: 0 at the top left,
+    // 90 at the top right, 180 at the bottom right, 270 at the bottom left. Viewers take /Rotate
+    // modulo 360; one that is no multiple of 90 is not turned.
+    struct Case {
+        std::string rotate;
+        bool right, top;
+    };
+    for (const Case& c : {Case{"0", false, true}, Case{"90", true, true}, Case{"180", true, false}, Case{"270", false, false},
+                          Case{"-90", false, false}, Case{"-180", true, false}, Case{"450", true, true},
+                          Case{"540", true, false}, Case{"-270", true, true}, Case{"45", false, true}}) {
+        for (const bool inherited : {false, true}) {
+            const Drawn d = inherited ? drawn(one_page("/MediaBox [0 0 200 100]", "/Rotate " + c.rotate), 0, 100)
+                                      : drawn(one_page("/MediaBox [0 0 200 100] /Rotate " + c.rotate), 0, 100);
+            CAPTURE(c.rotate);
+            CAPTURE(inherited);
+            const bool upright = c.right != c.top;  // 0 and 180 keep the page's shape
+            CHECK(d.page.urx - d.page.llx == doctest::Approx(upright ? 200 : 100));
+            CHECK(d.page.ury - d.page.lly == doctest::Approx(upright ? 100 : 200));
+            CHECK(d.x == doctest::Approx(c.right ? d.page.urx : d.page.llx));
+            CHECK(d.y == doctest::Approx(c.top ? d.page.ury : d.page.lly));
+        }
+    }
+}
+
+TEST_CASE("a page far from the origin is drawn inside its box, with numbers the packet's page can write") {
+    // The packet's content writes numbers up to 32767, as libharu does: a form drawn at
+    // -40000 would come out on no page at all. The form's corner is 0 0 whatever the page's.
+    for (const std::string entries : {"/MediaBox [40000 40000 40200 40100]", "/MediaBox [-40200 -40100 -40000 -40000] /Rotate 90"}) {
+        const Drawn d = drawn(one_page(entries), 0, 0);
+        CAPTURE(entries);
+        CHECK(d.page.llx == doctest::Approx(0));
+        CHECK(d.page.lly == doctest::Approx(0));
+        const attach::FormPlacement at = attach::place_form(d.page, 10, 20, 400, 200);
+        CHECK(std::abs(at.tx) < 1000);
+        CHECK(std::abs(at.ty) < 1000);
+    }
+}
+
+TEST_CASE("a page too large or too small to show in the packet is refused, naming its size") {
+    // 1e11 units a side: the packet would draw it at a scale of 5e-9, written as 0, a blank page.
+    for (const std::string entries : {"/MediaBox [0 0 99999999999 99999999999]", "/MediaBox [0 0 1 1]",
+                                      "/MediaBox [0 0 14400 14400] /UserUnit 100"}) {
+        std::string why;
+        CHECK_FALSE_MESSAGE(attach::clean_pdf(one_page(entries), &why), entries);
+        CHECK_MESSAGE(why.find("which the packet cannot show") != std::string::npos, entries, why);
+    }
+    std::string why;
+    CHECK_MESSAGE(attach::clean_pdf(one_page("/MediaBox [0 0 99999999999 99999999999]"), &why) == std::nullopt, why);
+    CHECK(why == "its page 1 is 35277777777 × 35277777777 mm, which the packet cannot show: a page's side may be from 1 mm "
+                 "to 100 m");
+    // PDF's largest page, 200 inches, and one made larger by its /UserUnit are shown.
+    for (const std::string entries : {"/MediaBox [0 0 14400 14400]", "/MediaBox [0 0 14400 7200] /UserUnit 10",
+                                      "/MediaBox [0 0 3 3]"}) {
+        why.clear();
+        CHECK_MESSAGE(attach::clean_pdf(one_page(entries), &why), entries, why);
+    }
 }
 
 TEST_CASE("active content is taken out wherever it sits: in direct dictionaries as in objects of their own") {
