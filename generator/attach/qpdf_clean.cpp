@@ -34,10 +34,11 @@ const std::set<std::string> kActiveActions = {"/JavaScript", "/Launch", "/Submit
                                               "/GoToE", "/GoToR", "/Rendition", "/Sound", "/Movie", "/RichMediaExecute",
                                               "/Hide", "/Thread"};
 // Annotations that play, embed or run something.
+const std::set<std::string> kActiveAnnotations = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"};
+
 // The sides a page the packet shows may have, in mm (page_size_unshowable).
 constexpr double kMinPageSideMm = 1;
 constexpr double kMaxPageSideMm = 100000;
-const std::set<std::string> kActiveAnnotations = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"};
 
 // What cleaning found, to be named in the note.
 struct Found {
