@@ -25,18 +25,27 @@ int kroner_exponent(const std::string& unit) {
     return -1;
 }
 
-// A figure printed without a unit, with the amount unit its table prints it in ("800.000 kr.");
-// any other text as it is.
-std::string with_unit(const std::string& printed, const std::string& unit) {
-    const auto r = read_danish_cell(printed);
-    return r && r->unit.empty() && !r->percent && kroner_exponent(unit) >= 0 ? printed + " " + unit : printed;
-}
-
 // v * 10^e, exactly where it fits.
 std::optional<Decimal> times_ten_to(const Decimal& v, int e) {
     int64_t p = 1;
     for (int k = 0; k < (e < 0 ? -e : e); ++k) p *= 10;
     return Decimal::mul(v, e >= 0 ? Decimal(p, 0) : Decimal(1, -e));
+}
+
+// Whether a figure printed `before` in one unit and `after` in another is an amount the unit
+// converts, not a ratio or count the table prints as it is: read in the same unit, the two
+// are further apart than converted (800.000 kr. and 805,0 t. kr. are 5.000 kr. apart, not
+// 799.195; a ratio 1,05 and 1,07 is 0,02 apart, not 1.068,95).
+bool converted(const std::string& before, const std::string& before_unit, const std::string& after,
+               const std::string& after_unit) {
+    const auto a = read_danish_cell(before), b = read_danish_cell(after);
+    if (!a || !b || a->percent || b->percent || !a->unit.empty() || !b->unit.empty()) return false;
+    const int ea = kroner_exponent(before_unit), eb = kroner_exponent(after_unit);
+    if (ea < 0 || eb < 0) return false;
+    const std::optional<Decimal> b_in_a = times_ten_to(b->value, eb - ea);
+    const auto raw = Decimal::sub(b->value, a->value);
+    const auto as_converted = b_in_a ? Decimal::sub(*b_in_a, a->value) : std::nullopt;
+    return raw && as_converted && Decimal::compare(as_converted->abs().value_or(*as_converted), raw->abs().value_or(*raw)) < 0;
 }
 
 // Whether two printed figures are one amount shown in two units, as a table given "enhed: t. kr."
@@ -613,8 +622,10 @@ private:
                                  *is = table(now_, n, c.attachment, c.table);
                 if (was && is && !was->unit.empty() && was->unit != is->unit) {
                     if (same_amount(before, was->unit, c.text, is->unit)) continue;
-                    was_text = with_unit(before, was->unit);
-                    is_text = with_unit(c.text, is->unit);
+                    if (converted(before, was->unit, c.text, is->unit)) {
+                        was_text += " " + was->unit;
+                        is_text += " " + is->unit;
+                    }
                 }
             }
             // A cell of a table that is new is listed as the table, not cell by cell.

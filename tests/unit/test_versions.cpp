@@ -1581,6 +1581,21 @@ TEST_CASE("versions: a table shown in another unit lists the unit once, and only
     CHECK(f[1].after == "122.115,0 t. kr.");
     REQUIRE(c.changes.texts.size() == 1);
     CHECK(c.changes.texts[0].section == "Tabel 3: Budget 2024 \xE2\x80\x93 enhed");
+    // A ratio the table prints as it is, corrected beside the unit's change, is listed as printed:
+    // "1,05 kr." would call it an amount.
+    Snapshot with_ratio = small(), ratio_now = now;
+    with_ratio.cells.push_back(cell(3, "Forhold", "2024", "1,05", false, "række: Forhold = [Løn] / [Drift]"));
+    ratio_now.cells.push_back(cell(3, "Forhold", "2024", "1,07", false, "række: Forhold = [Løn] / [Drift]"));
+    const versions::Comparison r =
+        versions::compare(with_ratio, ratio_now, {{"Indstilling", "Indstilling"}}, "Tabel {nummer}: {titel}", "", "Enhed");
+    bool ratio_listed = false;
+    for (const model::FigureChange& x : r.changes.figures)
+        if (x.row == "Forhold") {
+            ratio_listed = true;
+            CHECK(x.before == "1,05");
+            CHECK(x.after == "1,07");
+        }
+    CHECK(ratio_listed);
     // Compared at the coarser precision: 122,1 in mio. kr. is the 122.100.000 kr. it rounds.
     Snapshot millions = small();
     millions.tables[0].unit = "mio. kr.";
