@@ -1643,4 +1643,6 @@ TEST_CASE("versions: a formula's options written otherwise are the cause the she
     REQUIRE(read);
     CHECK(read->cells[1].options == "decimaler 2");
     CHECK(read->cells[1].options_kept);
+    CHECK(read->cells[0].options_kept);  // none, kept as none: a trailing empty field
+    CHECK(read->cells[0].options.empty());
 }
