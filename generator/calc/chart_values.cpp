@@ -285,7 +285,7 @@ private:
         bool lone_scale = false;
         const std::string named = unit_written(c.unit, &lone_scale);
         if (named.empty() || (lone_scale && !declared)) return true;
-        const std::string printed = printed_unit(t);
+        const std::string printed = model::printed_unit(t);
         // Percentage points are computed in the table, whatever its figures are (points_fit).
         if (named == printed || ((named == "pct." || named == kPoints) && !declared) || named == kPoints) return true;
         d_.error(c.unit_loc, fmt(_("the chart's unit {} is not the unit its table {} prints its figures in, {}, so its labels "

@@ -1846,7 +1846,7 @@ namespace {
 // never say so read as kroner: a warning at the table block. (Figures written in millions under
 // a heading that says so read right; a figure converting from them is checked where it quotes.)
 void check_unit_stated(const Table& t, Diagnostics& diags) {
-    const std::string printed = printed_unit(t);
+    const std::string printed = model::printed_unit(t);
     if (kroner_per(printed) <= 1) return;  // kr., a share: nothing to say
     for (const std::string* text : {&t.title, &t.source})
         if (unit_named_in(*text) == printed) return;

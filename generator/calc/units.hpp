@@ -9,6 +9,7 @@
 #include <string>
 
 #include "calc/value.hpp"
+#include "numbers/amount_units.hpp"
 #include "numbers/decimal.hpp"
 
 namespace boardpack::calc {
@@ -17,20 +18,10 @@ namespace boardpack::calc {
 // 68 % would be 2,72 points). Printed "pct.-point", as Danish statistics writes it.
 inline const std::string kPoints = "pct.-point";
 
-// How many kroner one `unit` is: 1 for "kr.", 1000 for "t. kr.", 10^6 for "mio. kr.", 10^9 for
-// "mia. kr."; 0 for a unit that is not an amount ("pct.") and for "".
-int64_t kroner_per(const std::string& unit);
-
 // The unit a table cell's number is in: "pct." for a cell written "73 %" or "73 pct.", else the
-// table's "talenhed" ("" there means kr.).
+// table's "talenhed" ("" there means kr.). (kroner_per and convert_amount: numbers/amount_units.hpp;
+// the unit a table prints its figures in: model::printed_unit.)
 std::string cell_unit(const std::string& figures_unit, const std::string& written_unit);
-
-// The unit a table prints its figures in: its "enhed" (shown in), else its "talenhed" (written
-// in), else kr. (which a table without "talenhed" may also use for counts).
-std::string printed_unit(const model::Table& t);
-
-// An amount in `from` as an amount in `to` (both amount units), exactly; nullopt if it does not fit.
-std::optional<Decimal> convert_amount(const Decimal& amount, const std::string& from, const std::string& to);
 
 // A number converted to the amount unit `unit` (both amounts; otherwise unchanged), its decimals
 // following the digits (11,5 mio. kr. is 11.500.000 kr.); nullopt if it does not fit.

@@ -9,6 +9,10 @@ bool written_as_year(std::string_view t) {
            std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
+std::string printed_unit(const Table& t) {
+    return !t.unit.empty() ? t.unit : !t.figures_unit.empty() ? t.figures_unit : std::string("kr.");
+}
+
 bool printed_as_year(const Cell& c) {
     return c.kind == Cell::Kind::Number && c.unit.empty() && c.text.size() >= 4 &&
            written_as_year(std::string_view(c.text).substr(0, 4)) && (c.text.size() == 4 || c.text[4] == ' ');

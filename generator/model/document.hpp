@@ -231,6 +231,10 @@ struct Table {
     std::vector<TotalLine> totals;
 };
 
+// The unit a table prints its figures in: its "enhed" (shown in), else its "talenhed" (written
+// in), else kr. (which a table without "talenhed" may also use for counts).
+std::string printed_unit(const Table& t);
+
 // A "beregning" block: named values computed from numbers and table cells, quoted by the text
 // but not printed as a table (e.g. the membership fee per inhabitant).
 struct Calculation {

@@ -1,5 +1,6 @@
 #include "versions/compare.hpp"
 #include "core/text.hpp"
+#include "numbers/amount_units.hpp"
 #include "numbers/danish_number.hpp"
 #include "versions/calculation_match.hpp"
 
@@ -13,61 +14,46 @@ namespace boardpack::versions {
 namespace {
 
 using calc::Decimal;
-using calc::read_danish_cell;
 
-// The power of ten of kroner an amount unit is: 0 for "kr.", 3 for "t. kr.", 6 for "mio. kr.", 9
-// for "mia. kr."; -1 for a unit that is no amount, or none.
-int kroner_exponent(const std::string& unit) {
-    if (unit == "kr.") return 0;
-    if (unit == "t. kr.") return 3;
-    if (unit == "mio. kr.") return 6;
-    if (unit == "mia. kr.") return 9;
-    return -1;
-}
+// How a figure printed in one amount unit before and in another now reads, for a table given
+// another "enhed" (kr. -> t. kr.) after it was published.
+enum class InOtherUnit {
+    SameAmount,   // one amount as far as the coarser of the two tells: no figure corrected
+    OtherAmount,  // an amount the unit converts, and another one: listed with its units
+    AsPrinted,    // a share, a ratio or count the table prints as it is, or not a number
+};
 
-// v * 10^e, exactly where it fits.
-std::optional<Decimal> times_ten_to(const Decimal& v, int e) {
-    int64_t p = 1;
-    for (int k = 0; k < (e < 0 ? -e : e); ++k) p *= 10;
-    return Decimal::mul(v, e >= 0 ? Decimal(p, 0) : Decimal(1, -e));
-}
-
-// Whether a figure printed `before` in one unit and `after` in another is an amount the unit
-// converts, not a ratio or count the table prints as it is: read in the same unit, the two
-// are further apart than converted (800.000 kr. and 805,0 t. kr. are 5.000 kr. apart, not
-// 799.195; a ratio 1,05 and 1,07 is 0,02 apart, not 1.068,95).
-bool converted(const std::string& before, const std::string& before_unit, const std::string& after,
-               const std::string& after_unit) {
-    const auto a = read_danish_cell(before), b = read_danish_cell(after);
-    if (!a || !b || a->percent || b->percent || !a->unit.empty() || !b->unit.empty()) return false;
-    const int ea = kroner_exponent(before_unit), eb = kroner_exponent(after_unit);
-    if (ea < 0 || eb < 0) return false;
-    const std::optional<Decimal> b_in_a = times_ten_to(b->value, eb - ea);
+InOtherUnit in_other_unit(const std::string& before, const std::string& before_unit, const std::string& after,
+                          const std::string& after_unit) {
+    const auto a = calc::read_danish_cell(before), b = calc::read_danish_cell(after);
+    if (!a || !b || a->percent || b->percent) return InOtherUnit::AsPrinted;
+    // A figure written with its own unit is in that one.
+    const std::string& ua = a->unit.empty() ? before_unit : a->unit;
+    const std::string& ub = b->unit.empty() ? after_unit : b->unit;
+    if (calc::kroner_per(ua) <= 0 || calc::kroner_per(ub) <= 0) return InOtherUnit::AsPrinted;
+    // Compared at the coarser of the two precisions (the last digit's worth in kroner): 1,2 in
+    // mio. kr. and 1.234,6 in t. kr. are one amount as far as the first tells. The finer figure
+    // is converted into the coarser one's unit and rounded to its decimals.
+    const auto worth = [](const calc::ReadNumber& n, const std::string& u) {
+        return Decimal::mul(Decimal(calc::kroner_per(u), 0), Decimal(1, n.decimals));
+    };
+    const auto wa = worth(*a, ua), wb = worth(*b, ub);
+    if (!wa || !wb) return InOtherUnit::AsPrinted;
+    const bool a_coarser = Decimal::compare(*wa, *wb) >= 0;
+    const calc::ReadNumber &coarse = a_coarser ? *a : *b, &fine = a_coarser ? *b : *a;
+    const auto fine_there = calc::convert_amount(fine.value, a_coarser ? ub : ua, a_coarser ? ua : ub);
+    if (fine_there && Decimal::compare(fine_there->rounded(coarse.decimals), coarse.value.rounded(coarse.decimals)) == 0)
+        return InOtherUnit::SameAmount;
+    // Another amount where the unit converts it (both printed in their table's unit, not their
+    // own): read in the same unit, the two are further apart than converted (800.000 kr. and
+    // 805,0 t. kr. are 5.000 kr. apart, not 799.195; a ratio 1,05 and 1,07 is 0,02 apart, not 1.068,95).
+    if (!a->unit.empty() || !b->unit.empty()) return InOtherUnit::AsPrinted;
+    const auto b_in_a = calc::convert_amount(b->value, ub, ua);
     const auto raw = Decimal::sub(b->value, a->value);
     const auto as_converted = b_in_a ? Decimal::sub(*b_in_a, a->value) : std::nullopt;
-    return raw && as_converted && Decimal::compare(as_converted->abs().value_or(*as_converted), raw->abs().value_or(*raw)) < 0;
-}
-
-// Whether two printed figures are one amount shown in two units, as a table given "enhed: t. kr."
-// after it was published in kr. prints "-1.200.000" as "-1.200,0": compared at the coarser of the
-// two precisions (1,2 in mio. kr. and 1.234,6 in t. kr. are one amount as far as the first
-// tells). A figure written with its own unit is in that one; a share is no amount.
-bool same_amount(const std::string& before, const std::string& before_unit, const std::string& after,
-                 const std::string& after_unit) {
-    const auto a = read_danish_cell(before), b = read_danish_cell(after);
-    if (!a || !b || a->percent || b->percent) return false;
-    const int ea = kroner_exponent(a->unit.empty() ? before_unit : a->unit);
-    const int eb = kroner_exponent(b->unit.empty() ? after_unit : b->unit);
-    if (ea < 0 || eb < 0) return false;
-    // Both in the second's unit, to the decimals of the coarser.
-    std::optional<Decimal> av = times_ten_to(a->value, ea - eb), bv = b->value;
-    int decimals = std::min(b->decimals, a->decimals - (ea - eb));
-    if (av && decimals < 0) {
-        av = times_ten_to(*av, decimals);
-        bv = times_ten_to(*bv, decimals);
-        decimals = 0;
-    }
-    return av && bv && Decimal::compare(av->rounded(decimals), bv->rounded(decimals)) == 0;
+    const auto apart = [](const std::optional<Decimal>& d) { return d ? d->abs() : std::nullopt; };
+    const auto r = apart(raw), c = apart(as_converted);
+    return r && c && Decimal::compare(*c, *r) < 0 ? InOtherUnit::OtherAmount : InOtherUnit::AsPrinted;
 }
 
 constexpr char kOpen = '\x01';
@@ -621,8 +607,9 @@ private:
                 const TableEntry *was = table(before_, n, old->second->attachment, old->second->table),
                                  *is = table(now_, n, c.attachment, c.table);
                 if (was && is && !was->unit.empty() && was->unit != is->unit) {
-                    if (same_amount(before, was->unit, c.text, is->unit)) continue;
-                    if (converted(before, was->unit, c.text, is->unit)) {
+                    const InOtherUnit reading = in_other_unit(before, was->unit, c.text, is->unit);
+                    if (reading == InOtherUnit::SameAmount) continue;
+                    if (reading == InOtherUnit::OtherAmount) {
                         was_text += " " + was->unit;
                         is_text += " " + is->unit;
                     }

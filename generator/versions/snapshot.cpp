@@ -220,8 +220,7 @@ private:
 
 void take_tables(Snapshot& s, model::AgendaItem& item) {
     for (model::Table& t : item.tables) {
-        s.tables.push_back({item.number, t.number, t.attachment, t.name, t.title,
-                            !t.unit.empty() ? t.unit : !t.figures_unit.empty() ? t.figures_unit : std::string("kr.")});
+        s.tables.push_back({item.number, t.number, t.attachment, t.name, t.title, model::printed_unit(t)});
         for (size_t r = 0; r < t.rows.size(); ++r) {
             model::TableRow& row = t.rows[r];
             if (row.role == model::TableRow::Role::Spacer || row.cells.empty()) continue;
