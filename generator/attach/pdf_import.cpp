@@ -237,8 +237,7 @@ QPDFObjectHandle page_form(QPDFPageObjectHelper& page, ImportedPage& out) {
     QPDFObjectHandle dict = form.getDict();
     dict.replaceKey("/BBox", QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
                                  number(box->llx), number(box->lly), number(box->urx), number(box->ury)}));
-    QPDFObjectHandle unit = page.getObjectHandle().getKey("/UserUnit");
-    const double u = unit.isNumber() && unit.getNumericValue() > 0 ? unit.getNumericValue() : 1;
+    const double u = user_unit(page);
     // Clockwise, as a viewer turns the page: a /Rotate 90 page's top is drawn on the right.
     double m[6] = {u, 0, 0, u, 0, 0};
     switch (page_rotation(page)) {
@@ -280,6 +279,11 @@ std::optional<PageBox> shown_box(QPDFPageObjectHelper& page) {
                         std::min(media->ury, crop->ury)};
     if (!(shown.urx > shown.llx && shown.ury > shown.lly)) return std::nullopt;
     return shown;
+}
+
+double user_unit(QPDFPageObjectHelper& page) {
+    QPDFObjectHandle unit = page.getObjectHandle().getKey("/UserUnit");
+    return unit.isNumber() && unit.getNumericValue() > 0 ? unit.getNumericValue() : 1;
 }
 
 int page_rotation(QPDFPageObjectHelper& page) {

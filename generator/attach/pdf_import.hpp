@@ -78,6 +78,9 @@ struct PageBox {
 };
 std::optional<PageBox> shown_box(QPDFPageObjectHelper& page);
 
+// The size of the page's unit in points: its /UserUnit, 1 where it has none or a bad one.
+double user_unit(QPDFPageObjectHelper& page);
+
 // How far a viewer turns the page clockwise: its /Rotate (inherited from the page tree if need
 // be) taken modulo 360, as viewers do (-90 is 270, 450 is 90); 0 if it is no multiple of 90.
 int page_rotation(QPDFPageObjectHelper& page);

@@ -219,9 +219,7 @@ bool page_box_valid(QPDFPageObjectHelper page) {
 std::optional<std::pair<double, double>> page_size_unshowable(QPDFPageObjectHelper page) {
     const std::optional<PageBox> box = shown_box(page);
     if (!box) return std::nullopt;
-    QPDFObjectHandle unit = page.getObjectHandle().getKey("/UserUnit");
-    const double u = unit.isNumber() && unit.getNumericValue() > 0 ? unit.getNumericValue() : 1;
-    const double mm = u * 25.4 / 72;
+    const double mm = user_unit(page) * 25.4 / 72;
     const double w = (box->urx - box->llx) * mm, h = (box->ury - box->lly) * mm;
     if (std::max(w, h) > kMaxPageSideMm || std::min(w, h) < kMinPageSideMm) return std::make_pair(w, h);
     return std::nullopt;
