@@ -624,6 +624,22 @@ TEST_CASE("Fallback faces are read only when a character needs them, once, on tw
     CHECK(differ == 0);
 }
 
+namespace {
+
+// The bytes of `doc` written as a PDF (in a temporary file, removed after).
+std::string written_pdf(const LaidOutDocument& doc, const std::string& name) {
+    const auto path = std::filesystem::temp_directory_path() / ("boardpack-" + name + "-" + std::to_string(::getpid()) + ".pdf");
+    Diagnostics diags;
+    REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path.string(), diags) == PdfResult::Written);
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    std::filesystem::remove(path);
+    return s.str();
+}
+
+}  // namespace
+
 TEST_CASE("PDF writer: a figure's drawing and texts are marked as its Figure element, with /Alt and a /BBox (issues 12, 14)") {
     LaidOutDocument doc = pages(1);
     Origin fig;
@@ -635,14 +651,7 @@ TEST_CASE("PDF writer: a figure's drawing and texts are marked as its Figure ele
     doc.pages[0].images.push_back({200, 120, 60, 40, file, fig});
     doc.pages[0].texts.push_back({80, 200, "0 %", 9, FontStyle::Regular, {}, fig});
     doc.figures.push_back({3, "Figur 1: Ø"});
-    const auto path = std::filesystem::temp_directory_path() / ("boardpack-figure-" + std::to_string(::getpid()) + ".pdf");
-    Diagnostics diags;
-    REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path.string(), diags) == PdfResult::Written);
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    std::filesystem::remove(path);
-    const std::string pdf = s.str();
+    const std::string pdf = written_pdf(doc, "figure");
     CHECK(pdf.find("/S /Figure") != std::string::npos);
     // "Figur 1: Ø" as a UTF-16BE text string.
     CHECK(pdf.find("/Alt <FEFF0046006900670075007200200031003A002000D8>") != std::string::npos);
@@ -667,14 +676,7 @@ TEST_CASE("PDF writer: a table's column headings are TH with /Scope /Column, eac
     t.push_back({200, 100, "2023", 9, FontStyle::Bold, {}, cell(Origin::Role::TableHeader, 0, 1)});
     t.push_back({80, 120, "Nordjylland", 9, FontStyle::Regular, {}, cell(Origin::Role::TableCell, 1, 0)});
     t.push_back({200, 120, "22", 9, FontStyle::Regular, {}, cell(Origin::Role::TableCell, 1, 1)});
-    const auto path = std::filesystem::temp_directory_path() / ("boardpack-table-" + std::to_string(::getpid()) + ".pdf");
-    Diagnostics diags;
-    REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path.string(), diags) == PdfResult::Written);
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    std::filesystem::remove(path);
-    const std::string pdf = s.str();
+    const std::string pdf = written_pdf(doc, "table");
     const auto count = [&](const std::string& what) {
         size_t n = 0;
         for (size_t at = pdf.find(what); at != std::string::npos; at = pdf.find(what, at + 1)) ++n;
