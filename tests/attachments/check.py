@@ -357,6 +357,26 @@ def check_turned_pages(boardpack, work):
         check(f"the letter's {word} (turned: {k == 0}) is drawn as its viewer shows it, inside the box",
               len(letter) == 1 and len(own) == 1 and across(letter[0]) == across(own[0]) and
               letter[0][1] > stamp_bottom - 1 and letter[0][3] < footer_top, (letter, own, stamp_bottom, footer_top))
+    # The turned A4 page is shown landscape: it gets a landscape page of the packet, drawn at 0,81
+    # of its size (an upright page drew it at 0,71). The 1000 x 842 page is drawn larger on an
+    # upright page (0,59 against 0,57), so it keeps one, as do the packet's own pages.
+    with pikepdf.open(path) as pdf:
+        sizes = [tuple(float(v) for v in pg.MediaBox) for pg in pdf.pages]
+    wide = lambda box: box[2] - box[0] > box[3] - box[1]  # noqa: E731
+    check("the turned A4 page gets a landscape page of the packet, the nearly square one an upright page",
+          wide(sizes[first - 1]) and not wide(sizes[first]) and abs(sizes[first - 1][2] - 841.89) < 0.01, sizes)
+    check("the packet's own pages stay upright A4",
+          all(not wide(s) and abs(s[2] - 595.276) < 0.01 for s in sizes[:first - 1]), sizes[:first - 1])
+    for k, least in ((0, 0.8), (1, 0.58)):
+        letter = [b for b in word_boxes(path, first + k) if b[4] == "BREVTEKST"]
+        own = [b for b in word_boxes(original, 1 + k) if b[4] == "BREVTEKST"]
+        long_side = lambda b: max(b[2] - b[0], b[3] - b[1])  # noqa: E731
+        check(f"the letter's page {k + 1} is drawn at least {least} of its own size",
+              len(letter) == 1 and len(own) == 1 and long_side(letter[0]) >= least * long_side(own[0]), (letter, own))
+    footer = [b for b in word_boxes(path, first) if b[4] == "Side"]
+    check("a landscape page's footer stands at its foot, right-aligned to its width",
+          len(footer) == 1 and footer[0][3] > 595.276 - 45 and footer[0][3] < 595.276 - 30 and
+          any(b[2] > 841.89 - 62 - 1 for b in word_boxes(path, first) if b[1] > 595.276 - 50), footer)
 
 
 def check_hostile(boardpack, work):

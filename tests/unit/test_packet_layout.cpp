@@ -195,3 +195,56 @@ TEST_CASE("packet layout: a long case officer's stamp wraps at a readable size a
     CHECK(lines.back()->text.size() >= 3);
     CHECK(lines.back()->text.view().substr(lines.back()->text.size() - 3) == "\xE2\x80\xA6");
 }
+
+TEST_CASE("packet layout: an attachment page drawn larger on its side gets a landscape page, with its footer at its foot") {
+    using attach::ImportedPage;
+    // Which way a page is drawn larger, between the stamp's band and the footer.
+    CHECK(wants_landscape(ImportedPage{0, 0, 0, 841.89, 595.276}));   // A4 landscape: 0,81 against 0,71
+    CHECK(wants_landscape(ImportedPage{0, 0, 0, 1190.55, 841.89}));   // A3 landscape
+    CHECK_FALSE(wants_landscape(ImportedPage{0, 0, 0, 1000, 842}));  // barely wider: larger upright
+    CHECK_FALSE(wants_landscape(ImportedPage{0, 0, 0, 595.276, 841.89}));
+    CHECK_FALSE(wants_landscape(ImportedPage{0, 0, 0, 500, 500}));
+
+    Example ex = load_example();
+    model::AgendaItem* item = nullptr;
+    for (model::AgendaItem& i : ex.meeting.items)
+        if (i.number == 21) item = &i;
+    REQUIRE(item);
+    REQUIRE(!item->attachments.empty());
+    model::Attachment& a = item->attachments.front();
+    REQUIRE(a.imported);
+    REQUIRE(a.imported->pages.size() >= 2);
+    // The attachment's second page turned on its side (an A4 landscape page).
+    auto turned = std::make_shared<attach::ImportedPdf>(*a.imported);
+    turned->pages[1].urx = 841.89;
+    turned->pages[1].ury = 595.276;
+    a.imported = turned;
+    const LaidOutDocument doc = layout_packet(model::edition_view(ex.meeting, model::Edition::Lukket),
+                                              model::Edition::Lukket, ex.wording, ex.metrics());
+    const attach::Placement* second = nullptr;
+    for (const attach::Placement& p : doc.imports)
+        if (p.source.get() == turned.get() && p.source_page == 1) second = &p;
+    REQUIRE(second);
+    const size_t page = static_cast<size_t>(second->page);
+    for (size_t p = 0; p < doc.pages.size(); ++p) {
+        INFO("page " << p + 1);
+        CHECK(doc.pages[p].landscape == (p == page));
+    }
+    CHECK(doc.width_of(page) == doctest::Approx(style::kPageHeight));
+    CHECK(doc.height_of(page) == doctest::Approx(style::kPageWidth));
+    // The box: the landscape page's whole width, from under the stamp's band to above its footer.
+    CHECK(second->w == doctest::Approx(style::kPageHeight));
+    CHECK(second->y + second->h == doctest::Approx(style::kPageWidth - kImportBottomGap));
+    // Its footer at its own foot, "Side N af M" ending at its right margin; the closed mark's rule
+    // across its width.
+    const Page& p = doc.pages[page];
+    REQUIRE(p.footer_end - p.footer_begin == 2);
+    for (int k = p.footer_begin; k < p.footer_end; ++k)
+        CHECK(p.texts[static_cast<size_t>(k)].baseline == doctest::Approx(style::kPageWidth - style::kFooterFromBottom));
+    const TextItem& side = p.texts[static_cast<size_t>(p.footer_end - 1)];
+    CHECK(side.x + ex.metrics().width(side.text, side.style, side.size) ==
+          doctest::Approx(style::kPageHeight - style::kMarginRight));
+    const double wide = style::kPageHeight - style::kMarginLeft - style::kMarginRight;
+    CHECK(std::count_if(p.boxes.begin(), p.boxes.end(), [&](const BoxItem& b) { return b.w == doctest::Approx(wide); }) == 2);
+    CHECK(dump(doc).find("page " + std::to_string(page + 1) + " landscape\n") != std::string::npos);
+}

@@ -1,5 +1,6 @@
 #include "render/pdf/attachments_layout.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "model/anchors.hpp"
@@ -10,6 +11,15 @@ namespace boardpack::render::pdf {
 
 bool draws_pages(const model::AgendaItem& item, const model::Attachment& a) {
     return !item.redacted && a.pdf && a.pdf_pages > 0;
+}
+
+bool wants_landscape(const attach::ImportedPage& page) {
+    const double w = page.urx - page.llx, h = page.ury - page.lly;
+    if (!(w > h && h > 0)) return false;
+    const double band = kImportTop + kImportBottomGap;
+    const double upright = std::min(style::kPageWidth / w, (style::kPageHeight - band) / h);
+    const double turned = std::min(style::kPageHeight / w, (style::kPageWidth - band) / h);
+    return turned > upright * 1.01;  // a gain a reader sees, not a rounding's
 }
 
 bool merges_attachment_pages(const model::EditionView& view) {
@@ -72,7 +82,10 @@ void lay_out_attachment_pages(const model::EditionView& view, const Wording& wor
         for (const model::Attachment& a : item.attachments) {
             if (!draws_pages(item, a)) continue;
             for (int p = 0; p < a.pdf_pages; ++p) {
-                flow.new_page();
+                const bool landscape = a.imported && static_cast<size_t>(p) < a.imported->pages.size() &&
+                                       wants_landscape(a.imported->pages[static_cast<size_t>(p)]);
+                flow.new_page(landscape);
+                const size_t here = static_cast<size_t>(flow.page_number() - 1);
                 double top = kImportTop;
                 if (p == 0) {
                     flow.anchor(model::attachment_anchor(item, a));
@@ -93,8 +106,8 @@ void lay_out_attachment_pages(const model::EditionView& view, const Wording& wor
                 place.source_page = p;
                 place.x = 0;
                 place.y = top;
-                place.w = style::kPageWidth;
-                place.h = kImportBottom - top;
+                place.w = doc.width_of(here);
+                place.h = doc.height_of(here) - kImportBottomGap - top;
                 place.name = a.file;
                 place.file = a.loc.file;
                 place.line = a.loc.line;

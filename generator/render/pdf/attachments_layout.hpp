@@ -25,7 +25,13 @@ inline constexpr double kStampMinSize = 6;
 inline constexpr double kStampLeading = kStampMinSize * 1.25;
 inline constexpr size_t kStampMaxLines = 3;
 inline constexpr double kImportTop = 56;
-inline constexpr double kImportBottom = style::kFooterBaseline - style::kFooterRuleAbove - 4;  // above the footer's rule
+// Above the footer's rule, which stands as far from the bottom edge on a landscape page.
+inline constexpr double kImportBottomGap = style::kFooterFromBottom + style::kFooterRuleAbove + 4;
+// Whether an attachment page (as a viewer shows it, turned by its /Rotate) is drawn larger on a
+// landscape page of the packet than on an upright one, in the box between the stamp's band and
+// the footer: an A4 landscape page is drawn at 0,81 of its size there against 0,71 upright; a
+// page barely wider than tall (1000 x 842) stays upright, where it is drawn larger.
+bool wants_landscape(const attach::ImportedPage& page);
 
 // Whether the packet draws this attachment's pages (a PDF attachment of an item it shows whole).
 bool draws_pages(const model::AgendaItem& item, const model::Attachment& a);

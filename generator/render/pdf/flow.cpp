@@ -11,8 +11,8 @@ namespace boardpack::render::pdf {
 Flow::Flow(LaidOutDocument& doc, const FontMetrics& metrics, double top, double bottom)
     : doc_(doc), m_(metrics), top_(top), bottom_(bottom) {}
 
-void Flow::new_page() {
-    doc_.pages.emplace_back();
+void Flow::new_page(bool landscape) {
+    doc_.pages.emplace_back().landscape = landscape;
     y_ = top_;
 }
 

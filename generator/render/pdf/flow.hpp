@@ -19,7 +19,9 @@ class Flow {
 public:
     Flow(LaidOutDocument& doc, const FontMetrics& metrics, double top, double bottom);
 
-    void new_page();
+    // A new page, upright or turned on its side (Page::landscape: only a page that holds no
+    // flowing text, an attachment's, may be; the flow's bottom is an upright page's).
+    void new_page(bool landscape = false);
     bool at_page_top() const;
     double y() const { return y_; }
     double remaining() const { return bottom_ - y_; }

@@ -43,8 +43,8 @@ bool resolve_references(const std::string& body, const std::vector<HPDF_Dict>& o
 
 }  // namespace
 
-bool ImportedPages::add(HPDF_Doc pdf, const std::vector<attach::Placement>& placements, double page_height,
-                        std::string* why) {
+bool ImportedPages::add(HPDF_Doc pdf, const std::vector<attach::Placement>& placements,
+                        const std::function<double(size_t)>& page_height, std::string* why) {
     // The packet's object for each of an attachment's objects, each attachment copied once.
     std::map<const attach::ImportedPdf*, std::vector<HPDF_Dict>> copies;
     const auto cannot = [&](const char* what) {
@@ -90,7 +90,7 @@ bool ImportedPages::add(HPDF_Doc pdf, const std::vector<attach::Placement>& plac
         const attach::ImportedPage& page = source.pages[static_cast<size_t>(p.source_page)];
         if (by_page_.size() <= static_cast<size_t>(p.page)) by_page_.resize(static_cast<size_t>(p.page) + 1);
         by_page_[static_cast<size_t>(p.page)].push_back(
-            {objects[page.form], attach::place_form(page, p.x, page_height - p.y - p.h, p.w, p.h)});
+            {objects[page.form], attach::place_form(page, p.x, page_height(static_cast<size_t>(p.page)) - p.y - p.h, p.w, p.h)});
     }
     failed = nullptr;
     return true;

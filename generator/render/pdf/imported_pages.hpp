@@ -8,6 +8,7 @@
 #include <hpdf_objects.h>
 
 #include <deque>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,8 +25,10 @@ struct PlacedForm {
 class ImportedPages {
 public:
     // Copies into the document the attachments the placements draw (each attachment once, however
-    // many of its pages are placed). false with *why set (qpdf's reason, or libharu's failure).
-    bool add(HPDF_Doc pdf, const std::vector<attach::Placement>& placements, double page_height, std::string* why);
+    // many of its pages are placed), on pages `page_height(i)` high (i 0-based). false with *why
+    // set (qpdf's reason, or libharu's failure).
+    bool add(HPDF_Doc pdf, const std::vector<attach::Placement>& placements,
+             const std::function<double(size_t)>& page_height, std::string* why);
 
     // The forms to draw on page i (0-based), under what boardpack draws there.
     const std::vector<PlacedForm>& on_page(size_t i) const;

@@ -373,13 +373,14 @@ struct Packet {
             left_size_ = natural > room ? style::kFooterSize * room / natural : style::kFooterSize;
         }
 
-        // Page p's (0-based), added to `texts`.
-        void add(int p, std::vector<TextItem>& texts) const {
+        // Page p's (0-based), `width` by `height`, added to `texts`.
+        void add(int p, double width, double height, std::vector<TextItem>& texts) const {
             const std::string right = packet_.wording.page_of(p + 1, total_);
             const double rw = packet_.m.width(right, FontStyle::Regular, style::kFooterSize);
-            texts.push_back({style::kMarginLeft, style::kFooterBaseline, left_, left_size_, FontStyle::Regular, style::kMuted, {}});
-            texts.push_back({style::kPageWidth - style::kMarginRight - rw, style::kFooterBaseline, right, style::kFooterSize,
-                             FontStyle::Regular, style::kMuted, {}});
+            const double baseline = height - style::kFooterFromBottom;
+            texts.push_back({style::kMarginLeft, baseline, left_, left_size_, FontStyle::Regular, style::kMuted, {}});
+            texts.push_back({width - style::kMarginRight - rw, baseline, right, style::kFooterSize, FontStyle::Regular,
+                             style::kMuted, {}});
         }
 
     private:
@@ -394,10 +395,11 @@ struct Packet {
         const FooterTexts footer(*this, total);
         for (int p = 0; p < total; ++p) {
             Page& page = doc.pages[static_cast<size_t>(p)];
-            page.boxes.push_back({style::kMarginLeft, style::kFooterBaseline - style::kFooterRuleAbove, style::kContentWidth,
-                                  style::kFooterRule, style::kRule, {}});
+            const double width = doc.width_of(static_cast<size_t>(p)), height = doc.height_of(static_cast<size_t>(p));
+            page.boxes.push_back({style::kMarginLeft, height - style::kFooterFromBottom - style::kFooterRuleAbove,
+                                  width - style::kMarginLeft - style::kMarginRight, style::kFooterRule, style::kRule, {}});
             page.footer_begin = static_cast<int>(page.texts.size());
-            footer.add(p, page.texts);
+            footer.add(p, width, height, page.texts);
             page.footer_end = static_cast<int>(page.texts.size());
         }
         if (edition == model::Edition::Lukket) closed_marks();
@@ -407,11 +409,13 @@ struct Packet {
     // screenshot, a page passed on) can be taken for the public edition.
     void closed_marks() {
         const std::string mark = wording.closed_mark();
-        for (Page& page : doc.pages) {
+        for (size_t p = 0; p < doc.pages.size(); ++p) {
+            Page& page = doc.pages[p];
             page.texts.push_back({style::kMarginLeft, style::kClosedMarkBaseline, mark, style::kClosedMarkSize,
                                   FontStyle::Bold, style::kBad, {}});
             page.boxes.push_back({style::kMarginLeft, style::kClosedMarkBaseline + style::kClosedMarkRuleBelow,
-                                  style::kContentWidth, style::kClosedMarkRule, style::kBad, {}});
+                                  doc.width_of(p) - style::kMarginLeft - style::kMarginRight, style::kClosedMarkRule,
+                                  style::kBad, {}});
         }
     }
 
@@ -442,7 +446,8 @@ struct Packet {
         only.pages = own_pages;
         const FooterTexts footer(*this, static_cast<int>(own_pages));
         only.footers.resize(own_pages);
-        for (size_t p = 0; p < own_pages; ++p) footer.add(static_cast<int>(p), only.footers[p]);
+        for (size_t p = 0; p < own_pages; ++p)
+            footer.add(static_cast<int>(p), doc.width_of(p), doc.height_of(p), only.footers[p]);
         only.packet_only.resize(own_pages);
         for (const PendingNumber& n : page_numbers)
             if (n.packet_only) only.packet_only[n.page].push_back(n.text);

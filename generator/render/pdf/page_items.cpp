@@ -105,7 +105,7 @@ std::string dump(const LaidOutDocument& doc) {
     std::string out;
     for (size_t p = 0; p < doc.pages.size(); ++p) {
         const Page& page = doc.pages[p];
-        out += "page " + std::to_string(p + 1) + "\n";
+        out += "page " + std::to_string(p + 1) + (page.landscape ? " landscape" : "") + "\n";
         for (const AnchorItem& a : page.anchors) out += "  anchor " + a.name + " y=" + num(a.y) + "\n";
         for (const TextItem& t : page.texts)
             out += "  text x=" + num(t.x) + " y=" + num(t.baseline) + " " + style_name(t.style) + num(t.size) + " |" +
@@ -121,6 +121,10 @@ std::string dump(const LaidOutDocument& doc) {
         for (const LinkItem& l : page.links)
             out += "  link x=" + num(l.x) + " y=" + num(l.y) + " w=" + num(l.w) + " -> " +
                    (l.url.empty() ? "#" + l.target : l.url) + origin(l.origin) + "\n";
+        for (const attach::Placement& i : doc.imports)
+            if (i.page == static_cast<int>(p))
+                out += "  attachment page " + std::to_string(i.source_page + 1) + " of " + i.name + " x=" + num(i.x) +
+                       " y=" + num(i.y) + " w=" + num(i.w) + " h=" + num(i.h) + "\n";
     }
     for (const OutlineEntry& e : doc.outline)
         out += "outline " + std::string(static_cast<size_t>(e.level) * 2, ' ') + e.title + " -> #" + e.anchor + "\n";

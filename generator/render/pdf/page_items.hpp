@@ -172,6 +172,11 @@ struct Page {
     std::vector<LinkItem> links;
     std::vector<AnchorItem> anchors;
     std::vector<ImageItem> images;
+    // Turned on its side: the document's page size with width and height swapped (A4 landscape).
+    // A PDF attachment's landscape page gets one, so it is drawn as large as on its own paper,
+    // not shrunk onto an upright page (attachments_layout.hpp). Its items' coordinates count
+    // from its own top-left corner, as on any page.
+    bool landscape = false;
 };
 
 // Bookmarks, link descriptions and the document information are for finding one's way, and a
@@ -234,6 +239,9 @@ struct LaidOutDocument {
 
     // The 1-based page holding an anchor, or 0.
     int page_of(const std::string& anchor) const;
+    // Page p's (0-based) width and height: the document's, swapped on a landscape page.
+    double width_of(size_t p) const { return pages[p].landscape ? page_height : page_width; }
+    double height_of(size_t p) const { return pages[p].landscape ? page_width : page_height; }
 };
 
 // A readable dump of the pages (one line per item), for tests and for looking at layout.

@@ -44,15 +44,20 @@ std::string_view font_name(int face) {
 
 std::string xobject_name(size_t k) { return "X" + std::to_string(k + 1); }
 
-HPDF_STATUS PageObjects::add_pages(HPDF_Doc pdf, size_t count, double width, double height, const HPDF_Font* fonts) {
+HPDF_STATUS PageObjects::add_pages(HPDF_Doc pdf, const LaidOutDocument& doc, size_t count, const HPDF_Font* fonts) {
     pages_.assign(count, PageRecord{});
+    for (size_t i = 0; i < count; ++i) pages_[i].landscape = doc.pages[i].landscape;
     fonts_.assign(fonts, fonts + kFaces);
-    page_height_ = height;
-    media_box_ = "[0 0 ";
-    append_pdf_number(media_box_, width);
-    media_box_ += ' ';
-    append_pdf_number(media_box_, height);
-    media_box_ += ']';
+    page_width_ = doc.page_width;
+    page_height_ = doc.page_height;
+    for (int turned = 0; turned < 2; ++turned) {
+        std::string& box = media_box_[turned];
+        box = "[0 0 ";
+        append_pdf_number(box, turned ? page_height_ : page_width_);
+        box += ' ';
+        append_pdf_number(box, turned ? page_width_ : page_height_);
+        box += ']';
+    }
     HPDF_Pages tree = pdf->root_pages;
     parent_.clear();
     append_reference(parent_, tree);
@@ -84,7 +89,7 @@ void PageObjects::page_body(size_t i, std::string& out) const {
     out += "/Type /Page\n/Parent ";
     out += parent_;
     out += "\n/MediaBox ";
-    out += media_box_;
+    out += media_box_[p.landscape ? 1 : 0];
     if (p.content) {
         out += "\n/Contents ";
         if (p.footer) out += '[';
@@ -165,7 +170,8 @@ void PageObjects::reference(std::string& out, const LinkAnnotation& link) const 
 void PageObjects::link_body(size_t i, std::string& out) const {
     const LinkAnnotation& l = links_[i];
     const LinkItem& item = *l.item;
-    float bottom = static_cast<float>(page_height_ - item.y - item.h), top = static_cast<float>(page_height_ - item.y);
+    const double height = pages_[l.page].landscape ? page_width_ : page_height_;
+    float bottom = static_cast<float>(height - item.y - item.h), top = static_cast<float>(height - item.y);
     if (top < bottom) std::swap(top, bottom);
     out += "/Type /Annot\n/Subtype /Link\n/Rect [";
     append_pdf_number(out, item.x);

@@ -22,6 +22,7 @@ struct PageRecord {
     uint32_t content = 0;  // its content stream's object number, or 0
     uint32_t footer = 0;   // its footer's own stream's, or 0
     uint32_t faces = 0;           // bit f: its content prints with face f, named font_name(f)
+    bool landscape = false;       // its width and height the document's swapped (Page::landscape)
     std::vector<HPDF_Dict> xobjects;  // the pictures and forms it draws, named xobject_name(k) in this order
 };
 
@@ -57,9 +58,10 @@ struct Bookmark {
 
 class PageObjects {
 public:
-    // Numbers `count` pages of the given size (points) and makes them the document's page tree;
-    // `fonts` are the document's faces (kFaces of them, null for a face it does not embed).
-    HPDF_STATUS add_pages(HPDF_Doc pdf, size_t count, double width, double height, const HPDF_Font* fonts);
+    // Numbers the first `count` pages of `doc`, each of its size (points, upright or landscape),
+    // and makes them the document's page tree; `fonts` are the document's faces (kFaces of them,
+    // null for a face it does not embed).
+    HPDF_STATUS add_pages(HPDF_Doc pdf, const LaidOutDocument& doc, size_t count, const HPDF_Font* fonts);
     size_t size() const { return pages_.size(); }
     PageRecord& operator[](size_t i) { return pages_[i]; }
     void reference(std::string& out, size_t page) const { numbers_.reference(out, page); }
@@ -88,8 +90,8 @@ private:
 
     std::vector<PageRecord> pages_;
     std::vector<HPDF_Font> fonts_;
-    double page_height_ = 0;
-    std::string media_box_;          // "[0 0 595.276 841.89001]"
+    double page_width_ = 0, page_height_ = 0;  // an upright page's
+    std::string media_box_[2];       // upright "[0 0 595.276 841.89001]", then landscape
     std::string parent_;             // the page tree's "2 0 R"
     LentObjects numbers_;
     std::vector<LinkAnnotation> links_;

@@ -13,7 +13,8 @@ inline constexpr double kMarginLeft = 68;
 inline constexpr double kMarginRight = 62;
 inline constexpr double kMarginTop = 62;
 inline constexpr double kMarginBottom = 72;      // the footer sits below this
-inline constexpr double kFooterBaseline = kPageHeight - 40;
+inline constexpr double kFooterFromBottom = 40;  // the footer's baseline, above the page's bottom edge
+inline constexpr double kFooterBaseline = kPageHeight - kFooterFromBottom;
 inline constexpr double kContentWidth = kPageWidth - kMarginLeft - kMarginRight;
 inline constexpr double kContentBottom = kPageHeight - kMarginBottom;
 

@@ -212,6 +212,7 @@ struct Writer {
     std::map<std::string, Destination> destinations;
     std::map<const ImageFile*, HPDF_Image> loaded;  // each picture's file, once drawn
     const TextItem* current_text = nullptr;  // for the message if a text is refused
+    double height = 0;                       // the page's being written (upright or landscape)
     ContentStream content;                     // the current page's, reused from page to page
     Deflater deflater;                         // one zlib stream for all pages
     ImportedPages imported;                    // the PDF attachments' pages, drawn on pages left for them
@@ -267,7 +268,7 @@ struct Writer {
                 color = t.color;
             }
             // A later run goes on where the one before it ended.
-            if (r == 0) content.text(t.x, doc.page_height - t.baseline, runs.codes_of(run));
+            if (r == 0) content.text(t.x, height - t.baseline, runs.codes_of(run));
             else content.more_text(runs.codes_of(run));
         }
         return true;
@@ -280,7 +281,7 @@ struct Writer {
     bool image(size_t i, const ImageItem& im) {
         const std::optional<std::string> x = image_name(i, im.file);
         if (!x) return false;
-        content.image(*x, im.x, doc.page_height - im.y - im.h, im.w, im.h);
+        content.image(*x, im.x, height - im.y - im.h, im.w, im.h);
         return true;
     }
 
@@ -391,6 +392,7 @@ struct Writer {
     // one, when the edition has an agenda-only PDF).
     bool page(size_t i) {
         Page& p = doc.pages[i];
+        height = doc.height_of(i);
         current_text = nullptr;
         haru.doing([this, i] {
             return current_text ? fmt(_("write the text {} on {}"), excerpt(current_text->text.str()), page_name(i))
@@ -421,7 +423,7 @@ struct Writer {
         if (std::any_of(p.boxes.begin(), p.boxes.end(), [&](const BoxItem& b) { return !figure(b.origin); })) {
             content.begin_artifact("Layout");
             for (const BoxItem& b : p.boxes)
-                if (!figure(b.origin)) content.rectangle(b.color, b.x, doc.page_height - b.y - b.h, b.w, b.h);
+                if (!figure(b.origin)) content.rectangle(b.color, b.x, height - b.y - b.h, b.w, b.h);
             content.end_marked();
         }
         // A figure's drawing (its boxes and pictures) is its Figure element's content.
@@ -429,11 +431,11 @@ struct Writer {
             content.begin_marked("Figure", mcid);
             for (const BoxItem& b : p.boxes)
                 if (figure(b.origin) && b.origin.block == block)
-                    content.rectangle(b.color, b.x, doc.page_height - b.y - b.h, b.w, b.h);
+                    content.rectangle(b.color, b.x, height - b.y - b.h, b.w, b.h);
             for (const ImageItem& im : p.images)
                 if (figure(im.origin) && im.origin.block == block && !image(i, im)) return false;
             for (const PathItem& path : p.paths)
-                if (path.origin.block == block) content.raw(path_operators(path, doc.page_height));
+                if (path.origin.block == block) content.raw(path_operators(path, height));
             content.end_marked();
         }
         if (!p.texts.empty()) {
@@ -485,7 +487,7 @@ struct Writer {
     // Then their content streams: each page's, and each footer's that has one of its own.
     bool number_pages() {
         haru.doing(fmt(_("write {}"), name));
-        if (!haru.ok(pages.add_pages(haru.doc(), page_count(), doc.page_width, doc.page_height, fonts))) return false;
+        if (!haru.ok(pages.add_pages(haru.doc(), doc, page_count(), fonts))) return false;
         size_t count = page_count();
         footer_stream.assign(page_count(), -1);
         if (own_footer_stream)
@@ -498,7 +500,7 @@ struct Writer {
     void anchors() {
         for (size_t i = 0; i < page_count(); ++i)
             for (const AnchorItem& a : doc.pages[i].anchors)
-                destinations.emplace(a.name, Destination{static_cast<uint32_t>(i), real(doc.page_height - a.y + 12)});
+                destinations.emplace(a.name, Destination{static_cast<uint32_t>(i), real(doc.height_of(i) - a.y + 12)});
     }
 
     // An annotation for each link item with somewhere to lead: an address or an anchor.
@@ -563,7 +565,7 @@ struct Writer {
         if (only || doc.imports.empty()) return true;
         haru.doing(fmt(_("copy the PDF attachments' pages into {}"), name));
         std::string why;
-        if (imported.add(haru.doc(), doc.imports, doc.page_height, &why)) return true;
+        if (imported.add(haru.doc(), doc.imports, [this](size_t i) { return i < doc.pages.size() ? doc.height_of(i) : doc.page_height; }, &why)) return true;
         if (imported.failed) haru.doing(fmt(_("copy the pages of {} into {}"), imported.failed->name, name),
                                         {imported.failed->file, imported.failed->line, imported.failed->column});
         return haru.fail_with(why);

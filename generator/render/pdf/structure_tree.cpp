@@ -307,9 +307,9 @@ private:
             if (f.block == o.block) tag.alt = f.alt;
         const Extent x = figure_extent(p, o.block);
         tag.bbox[0] = x.l;
-        tag.bbox[1] = doc_.page_height - x.b;
+        tag.bbox[1] = doc_.height_of(static_cast<size_t>(p)) - x.b;
         tag.bbox[2] = x.r;
-        tag.bbox[3] = doc_.page_height - x.t;
+        tag.bbox[3] = doc_.height_of(static_cast<size_t>(p)) - x.t;
         return e;
     }
 
