@@ -48,12 +48,12 @@ TEST_CASE("packet layout: on every page of the example, all text stays inside th
                 const double right = t.x + ex.metrics().width(t.text, t.style, t.size);
                 INFO("page " << p + 1 << ": " << t.text);
                 CHECK(t.x >= style::kMarginLeft - 0.01);
-                CHECK(right <= style::kPageWidth - style::kMarginRight + 0.01);
+                CHECK(right <= doc.width_of(p) - style::kMarginRight + 0.01);
                 // The closed edition's mark stands in the top margin, as the footer in the bottom one, and
                 // so does a PDF attachment's stamp ("Bilag 1 til punkt 5 · ..."), above the attachment's page.
                 const bool stamp = t.text.view().rfind("Bilag ", 0) == 0 && t.baseline == kStampBaseline;
                 CHECK(t.baseline >= (t.text == ex.wording.closed_mark() || stamp ? 20 : style::kMarginTop));
-                CHECK(t.baseline <= style::kPageHeight - 20);
+                CHECK(t.baseline <= doc.height_of(p) - 20);
                 ++checked;
             }
         }
@@ -226,7 +226,8 @@ TEST_CASE("packet layout: an attachment page drawn larger on its side gets a lan
         if (p.source.get() == turned.get() && p.source_page == 1) second = &p;
     REQUIRE(second);
     const size_t page = static_cast<size_t>(second->page);
-    for (size_t p = 0; p < doc.pages.size(); ++p) {
+    // The attachments' pages are the packet's last: only that one of them is turned.
+    for (size_t p = static_cast<size_t>(doc.imports.front().page); p < doc.pages.size(); ++p) {
         INFO("page " << p + 1);
         CHECK(doc.pages[p].landscape == (p == page));
     }

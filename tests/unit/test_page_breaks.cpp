@@ -350,3 +350,65 @@ TEST_CASE("page breaks: a chart in a list or quote is indented only as far as it
             }
     CHECK(paths > 0);
 }
+
+TEST_CASE("page breaks: a table an upright page sets small gets landscape pages, with its heading; the text after goes on upright") {
+    // Sixteen columns of six-digit figures: below style::kTableTurnBelow upright, larger turned.
+    const auto wide_csv = [](int rows) {
+        std::string csv = "Region";
+        for (int k = 1; k <= 15; ++k) csv += ";År " + std::to_string(2000 + k);
+        csv += "\n";
+        for (int r = 1; r <= rows; ++r) {
+            csv += "Region " + std::to_string(r);
+            for (int k = 1; k <= 15; ++k) csv += ";" + std::to_string(100000 + r * 1000 + k);
+            csv += "\n";
+        }
+        return csv;
+    };
+    int landscape_tables = 0, continued = 0;
+    for (const int rows : {5, 70}) {
+        for (int n = 0; n < 60; n += 3) {
+            const std::string body = "# Sagsfremstilling\n\n" + filler(n) + "## Tabellen\n\n" +
+                                     "```tabel\nfil: t.csv\ntitel: Mange kolonner\n```\n\nEfter tabellen.\n";
+            const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", wide_csv(rows)}});
+            INFO("rows " << rows << ", filler " << n);
+            std::set<size_t> table_pages;
+            std::optional<size_t> heading_page, after_page;
+            double cell_size = 0;
+            for (size_t p = 0; p < doc.pages.size(); ++p) {
+                for (const TextItem& t : doc.pages[p].texts) {
+                    if (t.origin.role == Origin::Role::TableCell || t.origin.role == Origin::Role::TableCaption)
+                        table_pages.insert(p);
+                    if (t.origin.role == Origin::Role::TableCell) cell_size = t.size;
+                    if (t.text == "Tabellen") heading_page = p;
+                    if (t.text.view().find("Efter") != std::string_view::npos) after_page = p;
+                    // Inside the page it is on, whichever way it is turned.
+                    CHECK(t.x + FixedMetrics().width(t.text, t.style, t.size) <= doc.width_of(p) - style::kMarginRight + 0.01);
+                    CHECK(t.baseline <= doc.height_of(p) - 20);
+                }
+                // No page is left without content of its own (a turned page is not an empty one).
+                CHECK(doc.pages[p].footer_begin > 0);
+            }
+            REQUIRE(!table_pages.empty());
+            REQUIRE(heading_page);
+            REQUIRE(after_page);
+            CHECK(cell_size >= style::kTableTurnBelow);
+            for (const size_t p : table_pages) CHECK(doc.pages[p].landscape);
+            CHECK(*heading_page == *table_pages.begin());  // the heading goes with the table
+            CHECK_FALSE(doc.pages[*after_page].landscape);
+            CHECK(*after_page == *table_pages.rbegin() + 1);
+            size_t turned = 0;
+            for (const Page& p : doc.pages) turned += p.landscape;
+            CHECK(turned == table_pages.size());
+            ++landscape_tables;
+            if (table_pages.size() > 1) ++continued;
+        }
+    }
+    CHECK(landscape_tables > 0);
+    CHECK(continued > 0);  // a long one goes on over landscape pages
+
+    // A table that fits an upright page at its size keeps one.
+    const std::string narrow = "# Sagsfremstilling\n\n```tabel\nfil: t.csv\ntitel: Smal\n```\n";
+    const LaidOutDocument doc =
+        layout({{"Offentlig", narrow}}, model::Edition::Lukket, {{"t.csv", "Post;Beløb\nA;1\nB;2\n"}});
+    for (const Page& p : doc.pages) CHECK_FALSE(p.landscape);
+}

@@ -84,8 +84,8 @@ TableParts measure_table(const model::Table& t, double w, const BlockContext& ct
     return p;
 }
 
-const TableParts& table_parts(const model::Table& t, double indent, BlockContext& ctx) {
-    const double w = ctx.width - indent;
+const TableParts& table_parts(const model::Table& t, double indent, BlockContext& ctx, bool landscape = false) {
+    const double w = ctx.width + (landscape ? style::kTurnedExtraWidth : 0) - indent;
     const auto [it, added] = ctx.tables.parts.try_emplace({&t, w});
     if (added) {
         const auto make = [&] { return measure_table(t, w, ctx); };
@@ -301,6 +301,19 @@ void measure_blocks(const std::vector<Block>& blocks, double indent, BlockContex
                 MeasuredBlock table;
                 table.kind = MeasuredBlock::Kind::Table;
                 table.table = &table_parts(t, indent, ctx);
+                // Set small on an upright page: on a landscape one if it is set larger there. Only
+                // the measure that is placed stays in the item's cache (whose tables the build
+                // warns about when their numbers split).
+                if (table.table->box.size < style::kTableTurnBelow - 1e-9) {
+                    const TableParts& turned = table_parts(t, indent, ctx, true);
+                    const bool larger = turned.box.size > table.table->box.size + 1e-9 ||
+                                        (table.table->box.numbers_split && !turned.box.numbers_split);
+                    ctx.tables.parts.erase({&t, larger ? ctx.width - indent : ctx.width + style::kTurnedExtraWidth - indent});
+                    if (larger) {
+                        table.table = &turned;
+                        table.landscape = true;
+                    }
+                }
                 table.x = ctx.left + indent;
                 table.origin = origin_of(Origin::Role::TableCell, parent, ctx);
                 if (ctx.marks)

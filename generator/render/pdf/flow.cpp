@@ -11,6 +11,8 @@ namespace boardpack::render::pdf {
 Flow::Flow(LaidOutDocument& doc, const FontMetrics& metrics, double top, double bottom)
     : doc_(doc), m_(metrics), top_(top), bottom_(bottom) {}
 
+double Flow::bottom() const { return turned() ? bottom_ - (style::kPageHeight - style::kPageWidth) : bottom_; }
+
 void Flow::new_page(bool landscape) {
     doc_.pages.emplace_back().landscape = landscape;
     y_ = top_;
@@ -23,11 +25,11 @@ void Flow::space(double gap) {
 }
 
 void Flow::ensure(double height) {
-    if (doc_.pages.empty() || (y_ + height > bottom_ + 1e-6 && !at_page_top())) new_page();
+    if (doc_.pages.empty() || (y_ + height > bottom() + 1e-6 && !at_page_top())) next_page();
 }
 
 void Flow::anchor(const std::string& name) {
-    if (doc_.pages.empty()) new_page();
+    if (doc_.pages.empty()) next_page();
     page().anchors.push_back({name, y_});
 }
 
@@ -110,7 +112,7 @@ double Flow::kept_height(const std::vector<MeasuredBlock>& blocks, size_t i) con
     // A chain taller than a page (many headings in a row) cannot be kept: then the block is
     // kept with the start of the next one only, as a lone heading would be. Stopping the sum
     // there also keeps such a run linear, not quadratic.
-    const double page = bottom_ - top_;
+    const double page = bottom() - top_;
     double h = 0;
     double first_step = -1;  // the height up to the start of the next block
     for (size_t j = i; j < blocks.size(); ++j) {
@@ -132,9 +134,26 @@ double Flow::kept_height(const std::vector<MeasuredBlock>& blocks, size_t i) con
     return h;
 }
 
+std::optional<bool> Flow::wants_landscape(const std::vector<MeasuredBlock>& blocks, size_t i) {
+    for (size_t j = i; j < blocks.size(); ++j) {
+        const MeasuredBlock& b = blocks[j];
+        if (b.kind == MeasuredBlock::Kind::Table) return b.landscape;
+        if (b.kind == MeasuredBlock::Kind::Space || b.kind == MeasuredBlock::Kind::Anchor || b.keep_with_next) continue;
+        return false;
+    }
+    return std::nullopt;  // nothing placed after: the page stays as it is
+}
+
 void Flow::place(std::vector<MeasuredBlock>& blocks) {
     for (size_t i = 0; i < blocks.size(); ++i) {
         MeasuredBlock& b = blocks[i];
+        // A landscape table's page, and an upright one for what follows it. A space goes where
+        // the flow is (it is dropped at a page's top); an empty page is turned, not left blank.
+        if (b.kind != MeasuredBlock::Kind::Space)
+            if (const std::optional<bool> turn = wants_landscape(blocks, i); turn && *turn != turned()) {
+                if (!doc_.pages.empty() && at_page_top()) doc_.pages.back().landscape = *turn;
+                else new_page(*turn);
+            }
         if (b.need > 0) ensure(b.need);
         // Never leave a heading (or a table's anchor) alone at the foot of a page.
         if (b.keep_with_next) ensure(kept_height(blocks, i));
@@ -151,7 +170,7 @@ void Flow::place(std::vector<MeasuredBlock>& blocks) {
                 break;
             case MeasuredBlock::Kind::Lines: {
                 if (b.keep_together) ensure(static_cast<double>(b.lines.size()) * b.style.leading);
-                if (doc_.pages.empty()) new_page();
+                if (doc_.pages.empty()) next_page();
                 const size_t page_before = doc_.pages.size();
                 const double top = y_;
                 lines(std::move(b.lines), b.style, b.keep_together, b.marker, b.origin);
@@ -167,13 +186,13 @@ void Flow::place(std::vector<MeasuredBlock>& blocks) {
 
 void Flow::lines(std::vector<LaidLine> ls_lines, const LineStyle& ls, bool keep_together,
                  const std::optional<Marker>& marker, const Origin& origin) {
-    if (doc_.pages.empty()) new_page();
+    if (doc_.pages.empty()) next_page();
     const size_t n = ls_lines.size();
     if (keep_together) ensure(static_cast<double>(n) * ls.leading);
     size_t i = 0;
     bool first = true;
     while (i < n) {
-        const size_t fit = static_cast<size_t>(std::max(0.0, (bottom_ - y_ + 1e-6) / ls.leading));
+        const size_t fit = static_cast<size_t>(std::max(0.0, (bottom() - y_ + 1e-6) / ls.leading));
         size_t take = std::min(fit, n - i);
         if (take < n - i && !keep_together) {
             // Orphans and widows: at least two lines at the foot and two at the head of a page.
@@ -188,7 +207,7 @@ void Flow::lines(std::vector<LaidLine> ls_lines, const LineStyle& ls, bool keep_
         if (take == 0) {
             if (at_page_top()) take = std::max<size_t>(1, std::min(fit, n - i));  // a page cannot hold it: split anyway
             else {
-                new_page();
+                next_page();
                 continue;
             }
         }
@@ -206,7 +225,7 @@ void Flow::lines(std::vector<LaidLine> ls_lines, const LineStyle& ls, bool keep_
             place_line(std::move(ls_lines[i]), ls.x, baseline, ls.size, origin);
             y_ += ls.leading;
         }
-        if (i < n) new_page();
+        if (i < n) next_page();
     }
 }
 
@@ -233,7 +252,7 @@ void Flow::drawing(const Drawing& d, double x) {
 }
 
 void Flow::rule(double x, double width, double thickness, Color color) {
-    if (doc_.pages.empty()) new_page();
+    if (doc_.pages.empty()) next_page();
     page().boxes.push_back({x, y_, width, thickness, color, {}});
 }
 
@@ -278,26 +297,26 @@ void Flow::table(const TableBox& box, const std::vector<LaidLine>& caption, cons
                  const std::vector<std::vector<LaidLine>>& below, double x, const Origin& origin) {
     const LineStyle cap{x, style::kCaptionSize, style::kCaptionLeading};
     // Keep the caption with the header and the first rows (all of a short table).
-    const double page = bottom_ - top_;
+    const double page = bottom() - top_;
     ensure(table_start_height(box, caption.size(), page));
     Origin o = origin;
     o.role = Origin::Role::TableCaption;
     lines(caption, cap, true, std::nullopt, o);
     y_ += style::kCaptionGap;
     // A header taller than a third of the page is not repeated: it would crowd out the rows.
-    const bool repeat_header = box.header.height <= (bottom_ - top_) * style::kMaxRepeatedHeader;
+    const bool repeat_header = box.header.height <= (bottom() - top_) * style::kMaxRepeatedHeader;
     Origin header = origin;
     header.role = Origin::Role::TableHeader;
     header.row = 0;
     size_t rows_here = 0;  // body rows on this page
-    const std::function<void()> next_page = [&] {
-        new_page();
+    const std::function<void()> next_table_page = [&] {
+        next_page();
         rows_here = 0;
         lines(continued, cap, true, std::nullopt, o);
         y_ += style::kCaptionGap;
         if (repeat_header) draw_row(box.header, box, x, header);
     };
-    draw_tall_row(box.header, box, x, header, next_page);
+    draw_tall_row(box.header, box, x, header, next_table_page);
     // The last rows go to a table's last page together, as a paragraph's last lines do: a total
     // alone under a repeated header is read apart from what it sums. `last_rows` is the first of
     // them (kTableEndRows rows, with any spacer between them); the room a continued page has
@@ -305,7 +324,7 @@ void Flow::table(const TableBox& box, const std::vector<LaidLine>& caption, cons
     size_t last_rows = box.rows.size();
     for (size_t counted = 0; last_rows > 0 && counted < style::kTableEndRows;)
         if (box.rows[--last_rows].kind != RowBox::Kind::Spacer) ++counted;
-    const double continued_room = bottom_ - top_ - static_cast<double>(continued.size()) * style::kCaptionLeading -
+    const double continued_room = bottom() - top_ - static_cast<double>(continued.size()) * style::kCaptionLeading -
                                   style::kCaptionGap - (repeat_header ? box.header.height : 0);
     Origin cell = origin;
     cell.role = Origin::Role::TableCell;
@@ -315,13 +334,13 @@ void Flow::table(const TableBox& box, const std::vector<LaidLine>& caption, cons
         if (r == last_rows && r >= style::kTableKeepRows && rows_here > 0) {
             double rest = 0;
             for (size_t k = r; k < box.rows.size(); ++k) rest += box.rows[k].height;
-            if (y_ + rest > bottom_ + 1e-6 && rest <= continued_room + 1e-6) next_page();
+            if (y_ + rest > bottom() + 1e-6 && rest <= continued_room + 1e-6) next_table_page();
         }
         // A row is never split: one that does not fit goes to the next page whole. One taller
         // than a continued page could hold is split anyway, so it starts here when its first
         // lines fit (draw_tall_row), not under a caption and header left alone on this page.
-        if (y_ + row.height > bottom_ + 1e-6 && row.height <= continued_room + 1e-6) next_page();
-        draw_tall_row(row, box, x, cell, next_page);
+        if (y_ + row.height > bottom() + 1e-6 && row.height <= continued_room + 1e-6) next_table_page();
+        draw_tall_row(row, box, x, cell, next_table_page);
         ++rows_here;
     }
     const LineStyle small{x, style::kSmallSize, style::kSmallLeading};
@@ -332,8 +351,8 @@ void Flow::table(const TableBox& box, const std::vector<LaidLine>& caption, cons
 }
 
 void Flow::draw_tall_row(const RowBox& row, const TableBox& box, double x, const Origin& origin,
-                         const std::function<void()>& next_page) {
-    if (y_ + row.height <= bottom_ + 1e-6 || row.kind == RowBox::Kind::Spacer) {
+                         const std::function<void()>& continue_table) {
+    if (y_ + row.height <= bottom() + 1e-6 || row.kind == RowBox::Kind::Spacer) {
         draw_row(row, box, x, origin);
         return;
     }
@@ -343,11 +362,11 @@ void Flow::draw_tall_row(const RowBox& row, const TableBox& box, double x, const
     size_t done = 0;
     bool fresh = false;
     while (done < total) {
-        const double room = bottom_ - y_ - 2 * style::kTablePadY + 1e-6;
+        const double room = bottom() - y_ - 2 * style::kTablePadY + 1e-6;
         size_t fit = room > 0 ? static_cast<size_t>(room / box.leading) : 0;
         // At least two lines at the foot of a page, as for a paragraph (all of a shorter rest).
         if (fit < std::min(style::kMinLinesAtBreak, total - done) && !fresh) {
-            next_page();
+            continue_table();
             fresh = true;
             continue;
         }
@@ -357,7 +376,7 @@ void Flow::draw_tall_row(const RowBox& row, const TableBox& box, double x, const
         done += take;
         fresh = false;
         if (done < total) {
-            next_page();
+            continue_table();
             fresh = true;
         }
     }

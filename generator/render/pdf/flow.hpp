@@ -19,12 +19,15 @@ class Flow {
 public:
     Flow(LaidOutDocument& doc, const FontMetrics& metrics, double top, double bottom);
 
-    // A new page, upright or turned on its side (Page::landscape: only a page that holds no
-    // flowing text, an attachment's, may be; the flow's bottom is an upright page's).
+    // A new page, upright or turned on its side (Page::landscape): a landscape page's foot is
+    // as far from its bottom edge as an upright one's. Pages the flow starts itself (a block
+    // that goes on over a break) keep the orientation of the page before.
     void new_page(bool landscape = false);
     bool at_page_top() const;
     double y() const { return y_; }
-    double remaining() const { return bottom_ - y_; }
+    double remaining() const { return bottom() - y_; }
+    // Whether the current page is a landscape one.
+    bool turned() const { return !doc_.pages.empty() && doc_.pages.back().landscape; }
     int page_number() const { return static_cast<int>(doc_.pages.size()); }
     Page& page() { return doc_.pages.back(); }
 
@@ -72,12 +75,20 @@ private:
     // Draws lines [first_line, first_line + line_count) of a row's cells (all by default).
     void draw_row(const RowBox& row, const TableBox& box, double x, const Origin& origin, size_t first_line = 0,
                   size_t line_count = static_cast<size_t>(-1));
-    // Draws a row, split over pages (calling `next_page` between the parts) if it is taller
-    // than a page.
+    // Draws a row, split over pages (calling `continue_table` between the parts) if it is
+    // taller than a page.
     void draw_tall_row(const RowBox& row, const TableBox& box, double x, const Origin& origin,
-                       const std::function<void()>& next_page);
+                       const std::function<void()>& continue_table);
     // The height a keep-with-next block needs with what follows it.
     double kept_height(const std::vector<MeasuredBlock>& blocks, size_t i) const;
+    // Whether block i goes on a landscape page: a table measured for one, and what is kept on
+    // its page (its anchor, a heading before it) or dropped at a page's top (the space before it).
+    // None when nothing after block i places anything (only spaces, anchors and kept headings).
+    static std::optional<bool> wants_landscape(const std::vector<MeasuredBlock>& blocks, size_t i);
+    // A new page of the current orientation.
+    void next_page() { new_page(turned()); }
+    // The foot of the current page's text (an upright page's, or a landscape one's).
+    double bottom() const;
     static size_t row_lines(const RowBox& row);
     // place_line's work; `Line` is const LaidLine& (texts copied) or LaidLine& (texts moved).
     template <class Line>

@@ -61,6 +61,7 @@ struct MeasuredBlock {
     double x = 0, width = 0;           // Rule; Table: x
     Color color;                       // Rule
     const TableParts* table = nullptr;  // Table (owned by the packet's table cache)
+    bool landscape = false;            // Table: measured for, and placed on, a landscape page
     std::string anchor;                // Anchor
     std::shared_ptr<const render::chart::ChartDrawing> chart;  // Chart: drawn whole at x, never split
     std::string chart_alt;                   // Chart: the Figure's /Alt

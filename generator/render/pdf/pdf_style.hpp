@@ -70,6 +70,12 @@ inline constexpr double kTableMinSize = 6.5;
 // Below kTableMinSize a table goes only so that its numbers stay whole (a number split over
 // lines, "-" / "152.100.00" / "0", reads as other figures), down to this.
 inline constexpr double kTableFloorSize = 4.5;
+// A table an upright page would set smaller than this (many columns, long words) gets a landscape
+// page, with what is kept with it (its anchor, a heading just before it), where it is set larger;
+// the text after it goes on on an upright page. Half a point smaller is not worth two page breaks.
+inline constexpr double kTableTurnBelow = kTableSize - 1;
+// What a landscape page adds to the content's width.
+inline constexpr double kTurnedExtraWidth = kPageHeight - kPageWidth;
 inline constexpr double kTablePadX = 4;
 inline constexpr double kTablePadY = 2.5;
 inline constexpr double kSmallSize = 8.5;  // table source and notes
