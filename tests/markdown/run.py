@@ -232,7 +232,8 @@ def case_url_backslash(base, work):
     if r.rc != 0:
         return fail("URL with a backslash: build", r.err)
     check("URL with a backslash: percent-encoded in HTML",
-          '<a href="http://example.com/%5C%5B%5C">http://example.com/\\[\\</a>' in r.html()
+          # (<wbr>: where a browser may break the address, as the PDF does)
+          '<a href="http://example.com/%5C%5B%5C">http://<wbr>example<wbr>.com/\\<wbr>[\\</a>' in r.html()
           and 'href="https://example.com/a%20b%C3%A6"' in r.html(), re.findall(r'<a [^>]*>', r.html()))
     uris = [u for u, _ in link_annotations(r.pdf_path())]
     check("URL with a backslash: the same address in the PDF",

@@ -132,3 +132,32 @@ TEST_CASE("HTML text: a computed figure and the words that belong with it are ke
     CHECK(render_inlines({figure("12"), text("pct.")}) == "<span class=\"tal\">12</span>pct.");
     CHECK(render_inlines({figure("12")}) == "<span class=\"tal\">12</span>");
 }
+
+TEST_CASE("HTML text: a long web address may break where the PDF breaks it, with nothing added to it") {
+    // A browser breaks a URL nowhere: in a table cell it widened the table past a phone's
+    // screen, and an autolink in a paragraph the page. <wbr> marks the PDF's breaks.
+    using boardpack::render::html::append_address_breaks;
+    std::string out = "|";
+    append_address_breaks("Kilde: https://www.sst.dk/da/laeger-2023?id=1&s='x' og 2023-24", out, "&apos;");
+    CHECK(out == "|Kilde: https://<wbr>www.sst<wbr>.dk/<wbr>da/<wbr>laeger-2023<wbr>?id<wbr>=1<wbr>&amp;s<wbr>=&apos;x&apos; og 2023-24");
+    // Text without an address is escaped as it is.
+    for (const std::string t : {"", " a  b ", "EMN-2022-01548 <b> & 'c'", "og/eller\tnu\n"}) {
+        std::string plain;
+        append_address_breaks(t, plain);
+        CHECK(plain == escape_by_bytes(t));
+    }
+    // A link showing its own address gets the breaks; other link words do not.
+    using boardpack::model::Inline;
+    using boardpack::render::html::render_inlines;
+    const auto link = [](const std::string& url, const std::string& words) {
+        Inline in;
+        in.kind = Inline::Kind::Link;
+        in.set_url(url);
+        in.children = {Inline::text_run(words, {})};
+        return in;
+    };
+    CHECK(render_inlines({link("https://www.regioner.dk/a/b", "https://www.regioner.dk/a/b")}) ==
+          "<a href=\"https://www.regioner.dk/a/b\">https://<wbr>www.regioner<wbr>.dk/<wbr>a/<wbr>b</a>");
+    CHECK(render_inlines({link("https://www.regioner.dk/a/b", "Danske Regioner")}) ==
+          "<a href=\"https://www.regioner.dk/a/b\">Danske Regioner</a>");
+}

@@ -6,10 +6,21 @@
 #include "counting_metrics.hpp"
 
 #include "core/text.hpp"
+#include "render/pdf/address_breaks.hpp"
 #include "render/pdf/line_breaker.hpp"
 #include "render/pdf/non_breaking.hpp"
 
 using namespace boardpack::render::pdf;
+
+// Lines and pieces shown as they are when a check fails.
+template <>
+struct doctest::StringMaker<std::vector<std::string>> {
+    static doctest::String convert(const std::vector<std::string>& v) {
+        std::string s = "{";
+        for (const std::string& x : v) s += "\"" + x + "\" ";
+        return (s + "}").c_str();
+    }
+};
 
 namespace {
 
@@ -45,9 +56,111 @@ TEST_CASE("line breaking: a word may break after its hyphen") {
 
 TEST_CASE("line breaking: a word longer than the line is split, never left sticking out") {
     CHECK(lines_of(text("https://www.regioner.dk/a/b/c"), 100) ==
-          std::vector<std::string>{"https://", "www.regioner.dk/a/b/", "c"});
+          std::vector<std::string>{"https://www.regioner", ".dk/a/b/c"});
     CHECK(lines_of(text("Speciallægestillingerne"), 50) ==
           std::vector<std::string>{"Speciallæg", "estillinge", "rne"});
+}
+
+namespace {
+
+// An address cut where address_breaks lets it break; the word whole if it is no address.
+std::vector<std::string> address_pieces(std::string_view word) {
+    std::vector<char> breaks;
+    if (!address_breaks(word, breaks)) return {std::string(word)};
+    REQUIRE(breaks.size() == word.size() + 1);
+    std::vector<std::string> out(1);
+    for (size_t i = 0; i < word.size(); ++i) {
+        if (breaks[i]) out.emplace_back();
+        out.back() += word[i];
+    }
+    return out;
+}
+
+using Pieces = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("address breaking: after slashes, before other punctuation, never inside the scheme or a number") {
+    CHECK(address_pieces("https://www.sundhed.dk/borger/patienthaandbogen/psyke/side.html?id=12345&vis=alt") ==
+          Pieces{"https://", "www.sundhed", ".dk/", "borger/", "patienthaandbogen/", "psyke/", "side", ".html", "?id",
+                 "=12345", "&vis", "=alt"});
+    // A hyphen is broken before, so no line ends in a hyphen that looks added; a number's
+    // hyphen and a case number stay whole, and so do brackets and a sentence's end.
+    CHECK(address_pieces("(www.regioner.dk/ventetider-i-psykiatrien/2023-24/EMN-2022-01548).") ==
+          Pieces{"(www.regioner", ".dk/", "ventetider", "-i", "-psykiatrien/", "2023-24/", "EMN-2022-01548)."});
+    CHECK(address_pieces("mailto:sekretariat@regioner.dk") == Pieces{"mailto:", "sekretariat", "@regioner", ".dk"});
+    CHECK(address_pieces("HTTPS://WWW.REGIONER.DK") == Pieces{"HTTPS://", "WWW.REGIONER", ".DK"});
+    // A long path or file name without a scheme is an address too.
+    CHECK(address_pieces("S:\\Sager\\2023\\indstilling_til_bestyrelsen_endelig.docx") ==
+          Pieces{"S:\\", "Sager\\", "2023\\", "indstilling", "_til", "_bestyrelsen", "_endelig", ".docx"});
+    // Not addresses: words, numbers and case numbers break as they always have.
+    for (const std::string_view word :
+         {"HR-direktørkredsen", "EMN-2022-01548", "1.234.567.890.123.456.789.012.345,5", "og/eller", "01.01.23-30.06.23",
+          "børne-/ungdomspsykiatrien/voksenpsykiatrien/socialpsykiatrien", "Speciallægestillingerne", "https://"}) {
+        CAPTURE(word);
+        std::vector<char> breaks;
+        CHECK_FALSE(address_breaks(word, breaks));
+    }
+}
+
+TEST_CASE("line breaking: an address breaks only where addresses break, and nothing is added to it") {
+    const std::string url = "https://www.sundhed.dk/borger/patienthaandbogen/psyke/sygdomme/boern-og-unge/"
+                            "ventetider-i-psykiatrien.html?id=12345&side=2";
+    std::vector<char> breaks;
+    REQUIRE(address_breaks(url, breaks));
+    // From the width of its widest piece ("patienthaandbogen/", 90 pt) up.
+    for (double width : {90.0, 100.0, 130.0, 200.0}) {
+        CAPTURE(width);
+        const auto lines = lines_of(text(url), width);
+        REQUIRE(lines.size() > 1);
+        std::string joined;
+        for (const std::string& l : lines) {
+            CHECK(l.size() * 5 <= width);  // FixedMetrics, ASCII: 5 pt a character
+            if (!joined.empty()) CHECK(breaks[joined.size()]);
+            joined += l;
+        }
+        CHECK(joined == url);  // no hyphen, no space
+    }
+    // Narrower than a piece, the piece is split where it must be: nothing sticks out.
+    std::string joined;
+    for (const std::string& l : lines_of(text(url), 60)) {
+        CHECK(l.size() * 5 <= 60);
+        joined += l;
+    }
+    CHECK(joined == url);
+    // Old rule: after the hyphen ("psykiatrien-"); an address breaks before it.
+    CHECK(lines_of(text("se www.regioner.dk/ventetider-i-psykiatrien"), 150) ==
+          std::vector<std::string>{"se www.regioner.dk/ventetider", "-i-psykiatrien"});
+}
+
+TEST_CASE("line breaking: a paragraph with a 120-character address stays inside its width") {
+    // Set as body text across the page's full width: every line inside the margins, the
+    // address cut only where addresses break.
+    const std::string url = "https://www.sst.dk/da/udgivelser/2023/laegedaekning_i_almen_praksis_og_i_de_regionale_"
+                            "klinikker.pdf?udgave=2&format=fuld";
+    REQUIRE(url.size() >= 120);
+    std::vector<char> breaks;
+    REQUIRE(address_breaks(url, breaks));
+    FixedMetrics m;
+    const double width = 200;  // 36 characters of 5,5 pt
+    const auto lines = break_lines({Span{"Kilde: Sundhedsstyrelsen, se " + url + " for tallene.", FontStyle::Regular, {}, url,
+                                         false, ""}},
+                                   width, 11, m);
+    std::string joined;
+    for (const LaidLine& l : lines) {
+        CHECK(l.width <= width + 1e-6);
+        std::string s;
+        for (const Fragment& f : l.fragments) s += f.text;
+        joined += (joined.empty() ? "" : "|") + s;
+    }
+    // The address's line ends, marked "|", are all at its breaks.
+    const size_t at = joined.find("https://");
+    REQUIRE(at != std::string::npos);
+    size_t in_url = 0;
+    for (size_t i = at; in_url < url.size(); ++i) {
+        if (joined[i] == '|') CHECK(breaks[in_url]);
+        else ++in_url;
+    }
 }
 
 TEST_CASE("line breaking: a line break in the text forces a new line") {

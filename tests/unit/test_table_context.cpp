@@ -75,3 +75,14 @@ TEST_CASE("a changed cell is marked only where marks are shown, and names are lo
     // names is {{.}} inside it.
     CHECK(rendered("{{nothing}}{{caption.text}}{{#caption}}<{{.}}>{{/caption}}", t) == "<" + test::wording().table_caption(t) + ">");
 }
+
+TEST_CASE("a table's template gets a cell's and a label's text with an address's breaks marked") {
+    model::Table t = table();
+    t.rows[0].cells[0].text = "www.regioner.dk/kilder";
+    t.rows[0].cells[2].text = "Se https://sum.dk/a_b & c";
+    CHECK(rendered("{{#rows}}{{^spacer}}{{{label_html}}}:{{#cells}}{{^aligned}}[{{{text_html}}}]{{/aligned}}{{/cells}};{{/spacer}}{{/rows}}", t) ==
+          "www.regioner<wbr>.dk/<wbr>kilder:[Se https://<wbr>sum<wbr>.dk/<wbr>a<wbr>_b &amp; c];I alt:[];");
+    // {{text}} stays the cell's words as they are.
+    CHECK(rendered("{{#rows}}{{^spacer}}{{#cells}}{{^aligned}}{{text}}{{/aligned}}{{/cells}}{{/spacer}}{{/rows}}", t) ==
+          "Se https://sum.dk/a_b &amp; c");
+}

@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <string_view>
 
 #include "counting_metrics.hpp"
 
+#include "render/pdf/address_breaks.hpp"
 #include "render/pdf/flow.hpp"
 #include "render/pdf/pdf_style.hpp"
 #include "render/pdf/table_layout.hpp"
@@ -258,4 +260,82 @@ TEST_CASE("table layout: a word wider than the page is split in its own column, 
     CHECK(box.header.cells[0].lines.size() == 1);
     for (const RowBox& row : box.rows) CHECK(row.cells[0].lines.size() == 1);
     CHECK(box.rows[0].cells[1].lines.size() > 1);  // the long word is what is split
+}
+
+namespace {
+
+// A sources table: a label column, a numeric column and a "Kilde" column holding `source`.
+model::Table sources_table(const std::string& source, const std::string& number) {
+    model::Table t;
+    t.header = {"Emne", "Antal", "Kilde"};
+    t.numeric = {false, true, false};
+    for (const std::string& text : {source, std::string("Sundhedsstyrelsen, 2023")}) {
+        model::TableRow row;
+        row.cells = {cell_of(model::Cell::Kind::Text, "Ventetider i psykiatrien"), cell_of(model::Cell::Kind::Number, number),
+                     cell_of(model::Cell::Kind::Text, text)};
+        t.rows.push_back(row);
+    }
+    return t;
+}
+
+std::string cell_text(const CellBox& cell, const char* between) {
+    std::string s;
+    for (size_t l = 0; l < cell.lines.size(); ++l) {
+        if (l > 0) s += between;
+        for (const Fragment& f : cell.lines[l].fragments) s += f.text;
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("table layout: a long address in a cell breaks inside its cell, the table keeps its size") {
+    // One web address of 100 characters used to set the whole table in the smallest size
+    // before any word could split.
+    const std::string url = "https://www.sundhed.dk/borger/patienthaandbogen/psyke/sygdomme/boern-og-unge/"
+                            "ventetider-i-psykiatri/";
+    REQUIRE(url.size() == 100);
+    FixedMetrics m;
+    const TableBox box = layout_table(sources_table(url, "1.250"), style::kContentWidth, m);
+    CHECK(box.size == doctest::Approx(style::kTableSize));
+    CHECK(box.width() <= style::kContentWidth + 1e-6);
+    const CellBox& cell = box.rows[0].cells[2];
+    CHECK(cell.lines.size() > 1);
+    // Broken only where an address breaks, with nothing added: it reads as one address.
+    CHECK(cell_text(cell, "") == url);
+    std::vector<char> breaks;
+    REQUIRE(address_breaks(url, breaks));
+    size_t at = 0;
+    for (const LaidLine& l : cell.lines) {
+        CHECK(breaks[at] == (at > 0 ? 1 : 0));
+        CHECK(l.width <= box.widths[2] - 2 * box.pad_x + 1e-6);
+        for (const Fragment& f : l.fragments) at += f.text.size();
+    }
+    // The rest of the table is set as it would be without the address: the label whole.
+    for (const RowBox& row : box.rows) CHECK(row.cells[0].lines.size() == 1);
+}
+
+TEST_CASE("table layout: beside a long address a number is never split, nor a case number") {
+    const std::string url = "https://www.sst.dk/da/udgivelser/2023/laegedaekning-i-almen-praksis/EMN-2022-01548/"
+                            "bilag.pdf?side=2";
+    FixedMetrics m;
+    // A narrow table (a third of the page): the address breaks to its pieces, the number
+    // keeps its line, and "EMN-2022-01548/" stays whole on one.
+    for (const double available : {style::kContentWidth, style::kContentWidth / 2, style::kContentWidth / 3}) {
+        CAPTURE(available);
+        const TableBox box = layout_table(sources_table(url, "1.234.567"), available, m);
+        CHECK_FALSE(box.numbers_split);
+        for (const RowBox& row : box.rows) {
+            REQUIRE(row.cells[1].lines.size() == 1);
+            CHECK(cell_text(row.cells[1], "|") == "1.234.567");
+        }
+        const std::string source = cell_text(box.rows[0].cells[2], "|");
+        CHECK(source.find("EMN-2022-01548") != std::string::npos);
+        std::string joined = source;
+        joined.erase(std::remove(joined.begin(), joined.end(), '|'), joined.end());
+        CHECK(joined == url);
+    }
+    // Without the address the table is the same size: the address does not drive it.
+    CHECK(layout_table(sources_table(url, "1.234.567"), style::kContentWidth / 2, m).size ==
+          layout_table(sources_table("Sundhedsstyrelsen", "1.234.567"), style::kContentWidth / 2, m).size);
 }

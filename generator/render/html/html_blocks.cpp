@@ -8,6 +8,7 @@
 #include "core/word_bytes.hpp"
 #include "render/html/chart_svg.hpp"
 #include "render/html/data_uri.hpp"
+#include "render/pdf/address_breaks.hpp"
 #include "render/pdf/non_breaking.hpp"
 
 namespace boardpack::render::html {
@@ -170,6 +171,31 @@ void append_text(std::string_view text, std::string& out, const char* apostrophe
     append_hyphens_kept(text.substr(done), out, apostrophe);
 }
 
+void append_address_breaks(std::string_view text, std::string& out, const char* apostrophe) {
+    thread_local std::vector<char> breaks;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t end = i;
+        while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n') ++end;
+        const std::string_view word = text.substr(i, end - i);
+        if (!word.empty() && pdf::address_breaks(word, breaks)) {
+            size_t from = 0;
+            for (size_t k = 1; k < word.size(); ++k) {
+                if (!breaks[k]) continue;
+                append_escaped(word.substr(from, k - from), out, apostrophe);
+                out += "<wbr>";
+                from = k;
+            }
+            append_escaped(word.substr(from), out, apostrophe);
+        } else {
+            append_escaped(word, out, apostrophe);
+        }
+        // The space, tab or line break after the word, as it is.
+        if (end < text.size()) out += text[end];
+        i = end + 1;
+    }
+}
+
 std::string text_html(const std::string& text, const char* apostrophe) {
     std::string out;
     out.reserve(text.size());
@@ -224,6 +250,14 @@ size_t joined_before(std::string_view text, std::string_view figure) {
     if (text.size() < 2 || text.back() != ' ' || text[text.size() - 2] == ' ') return 0;
     const std::string_view word = last_word(text.substr(0, text.size() - 1));
     return !word.empty() && pdf::joins(word, first_word(figure)) ? word.size() + 1 : 0;
+}
+
+// Whether a link's words are one address and nothing else ("https://...", as an autolink shows it).
+bool is_bare_address(const std::vector<Inline>& children) {
+    thread_local std::vector<char> breaks;
+    if (children.size() != 1 || children[0].kind != Inline::Kind::Text) return false;
+    const std::string& t = children[0].text;
+    return t.find_first_of(" \t\n") == std::string::npos && pdf::address_breaks(t, breaks);
 }
 
 void append_inlines(const std::vector<Inline>& inlines, std::string& out, const std::string& changed = "");
@@ -316,7 +350,10 @@ void append_inlines(const std::vector<Inline>& inlines, std::string& out, const 
                     out += '"';
                 }
                 out += '>';
-                append_inlines(in.children, out, changed);
+                // A web address shown as itself breaks where the PDF breaks it: a browser breaks
+                // it nowhere, and a long one ran past a phone's screen.
+                if (is_bare_address(in.children)) append_address_breaks(in.children[0].text, out);
+                else append_inlines(in.children, out, changed);
                 out += "</a>";
                 break;
         }

@@ -1,5 +1,6 @@
 #include "render/html/table_context.hpp"
 
+#include "render/html/html_blocks.hpp"
 #include "render/html/numeric_cells.hpp"
 
 namespace boardpack::render::html {
@@ -22,6 +23,15 @@ Data string_data(std::string text) {
     Data value{Data::type::string};
     const_cast<std::string&>(value.string_value()) = std::move(text);
     return value;
+}
+
+// A cell's text as the template's {{text}} escapes it, with the places a long web address may
+// break marked (<wbr>): it wraps in its cell rather than widen the table (html_blocks.hpp).
+std::string cell_html(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    append_address_breaks(text, out, "&apos;");
+    return out;
 }
 
 // A list of `n` entries that stand for something by their place (their value is never shown).
@@ -115,6 +125,7 @@ void TableContext::push(const Data* data) {
                 fields.slot_width = string_data(slot_width(slot));
             } else {
                 fields.text = string_data(c.text);
+                fields.text_html = string_data(cell_html(c.text));
             }
             fields.changed = c.changed && !changed_word_.empty();
             cell_.push_back(std::move(fields));
@@ -170,6 +181,7 @@ const Data* TableContext::row_value(size_t r, const std::string& name) const {
     if (name == "total") return boolean(row.total);
     if (name == "spacer") return boolean(row.role == model::TableRow::Role::Spacer);
     if (name == "label") return keep(row.cells.empty() ? std::string() : row.cells[0].text);
+    if (name == "label_html") return keep(row.cells.empty() ? std::string() : cell_html(row.cells[0].text));
     if (name == "columns") return &columns_;
     if (name == "cells") {
         // Given out here and entered next: its entries are this row's cells.
@@ -190,6 +202,8 @@ const Data* TableContext::cell_value(const std::string& name) const {
         if (name == "slot_width") return &c.slot_width;
     } else if (name == "text") {
         return &c.text;
+    } else if (name == "text_html") {
+        return &c.text_html;
     }
     if (c.changed) {
         if (name == "changed") return &kTrue;

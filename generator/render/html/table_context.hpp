@@ -45,7 +45,7 @@ private:
     // A cell's fields, worked out when its section is entered.
     struct CellFields {
         bool aligned = false, has_after = false, changed = false;
-        Data text, whole, after, slot_width, cls;
+        Data text, text_html, whole, after, slot_width, cls;
     };
 
     const Data* answer(const Frame& frame, const std::string& name) const;

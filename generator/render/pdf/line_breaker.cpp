@@ -4,6 +4,7 @@
 #include <functional>
 #include <string_view>
 
+#include "render/pdf/address_breaks.hpp"
 #include "render/pdf/line_memo.hpp"
 #include "render/pdf/non_breaking.hpp"
 #include "render/pdf/code_points.hpp"
@@ -93,6 +94,8 @@ struct Scratch {
     MeasuredUnit unit;
     std::string a, b;
     std::string fragment;  // Breaker::text_
+    std::vector<unsigned> offsets;  // a word's characters' byte offsets (Breaker::mark_addresses)
+    std::vector<char> breaks;       // where an address may break (address_breaks)
 };
 
 Scratch& scratch() {
@@ -110,7 +113,7 @@ public:
     Breaker(const std::vector<Span>& spans, double width, double size, const FontMetrics& m)
         : spans_(spans), width_(width), size_(size), m_(m), tokens_(scratch().tokens), pieces_(scratch().pieces),
           piece_widths_(scratch().piece_widths), mu_(scratch().unit), scratch_a_(scratch().a), scratch_b_(scratch().b),
-          text_(scratch().fragment) {
+          text_(scratch().fragment), offsets_(scratch().offsets), breaks_(scratch().breaks) {
         tokens_.clear();
     }
 
@@ -206,6 +209,31 @@ private:
                 mu_.prefix.push_back(mu_.prefix.back() + m_.advance_of(cp, st) * scale);
                 prev = cp;
             }
+        }
+        mark_addresses();
+    }
+
+    // An address among the unit's words breaks where addresses do (address_breaks.hpp), and
+    // nowhere else: a hyphen in it is broken before, not after, so a line never ends in a
+    // hyphen that looks added.
+    void mark_addresses() {
+        const size_t n = mu_.chars.size();
+        for (size_t a = 0; a < n;) {
+            size_t b = a;
+            while (b < n && !mu_.chars[b].joining_space) ++b;
+            std::string& word = scratch_a_;
+            word.clear();
+            offsets_.clear();
+            for (size_t k = a; k < b; ++k) {
+                const MeasuredUnit::Char& c = mu_.chars[k];
+                offsets_.push_back(static_cast<unsigned>(word.size()));
+                word.append(pieces_[c.piece].text.substr(c.begin, c.end - c.begin));
+            }
+            if (address_breaks(word, breaks_)) {
+                for (size_t k = a; k < b; ++k)
+                    mu_.chars[k].after = k + 1 < b && breaks_[offsets_[k + 1 - a]] ? Break::Normal : Break::None;
+            }
+            a = b + 1;
         }
     }
 
@@ -368,6 +396,8 @@ private:
     // The line's last fragment's text while words are still appended to it (a fragment's
     // ItemText is set once): one buffer for all of them.
     std::string& text_;
+    std::vector<unsigned>& offsets_;
+    std::vector<char>& breaks_;
     size_t last_span_ = kNoSpan;  // the span the line's last fragment ends with
     std::vector<LaidLine> lines_;
 };
@@ -389,14 +419,46 @@ std::vector<LaidLine> break_lines(const std::vector<Span>& spans, double width, 
 }
 
 double widest_word(const std::vector<Span>& spans, double size, const FontMetrics& metrics) {
-    double widest = 0, word = 0;
+    struct Run {
+        size_t span;
+        std::string_view text;
+    };
+    thread_local std::vector<Run> runs;  // the word's runs (a word may cross spans)
+    thread_local std::string word;
+    thread_local std::vector<char> breaks;
+    runs.clear();
+    double widest = 0;
+    // An address counts with its widest piece between breaks (address_breaks.hpp): a table's
+    // column of web addresses need not be as wide as its longest one, nor the table smaller.
+    const auto end_word = [&] {
+        if (runs.empty()) return;
+        word.clear();
+        for (const Run& r : runs) word += r.text;
+        if (!address_breaks(word, breaks)) {
+            double w = 0;
+            for (const Run& r : runs) w += metrics.width(r.text, spans[r.span].style, size);
+            widest = std::max(widest, w);
+        } else {
+            double piece = 0;
+            size_t at = 0;
+            for (const Run& r : runs) {
+                for (size_t i = 0; i < r.text.size();) {
+                    if (breaks[at + i]) {
+                        widest = std::max(widest, piece);
+                        piece = 0;
+                    }
+                    piece += metrics.advance_of(next_code_point(r.text, i), spans[r.span].style) * size / 1000.0;
+                }
+                at += r.text.size();
+            }
+            widest = std::max(widest, piece);
+        }
+        runs.clear();
+    };
     scan(
-        spans,
-        [&](size_t s, std::string_view run) {
-            word += metrics.width(run, spans[s].style, size);
-            widest = std::max(widest, word);
-        },
-        [&](size_t) { word = 0; }, [&] { word = 0; });
+        spans, [&](size_t s, std::string_view run) { runs.push_back({s, run}); }, [&](size_t) { end_word(); },
+        [&] { end_word(); });
+    end_word();
     return widest;
 }
 

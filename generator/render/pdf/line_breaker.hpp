@@ -1,5 +1,6 @@
 // Breaks styled text into lines that fit a width, by measured glyph widths: greedy, at spaces,
-// and inside a word only after a hyphen or slash, or (for a word wider than the line) anywhere.
+// and inside a word only after a hyphen or slash, inside an address where addresses break
+// (address_breaks.hpp), or (for a word wider than the line) anywhere.
 #pragma once
 
 #include <string>
@@ -46,7 +47,8 @@ struct LaidLine {
 
 std::vector<LaidLine> break_lines(const std::vector<Span>& spans, double width, double size, const FontMetrics& metrics);
 
-// The width of the widest word (what a column must at least hold to avoid splitting words).
+// The width of the widest word (what a column must at least hold to avoid splitting words); of
+// an address, the widest piece between the places it may break.
 double widest_word(const std::vector<Span>& spans, double size, const FontMetrics& metrics);
 
 // The width of the text on one line, without breaking.

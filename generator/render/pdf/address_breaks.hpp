@@ -1,0 +1,20 @@
+// Where a line may break inside an address: a web address ("https://", "http://", "www."), a
+// mail address ("mailto:"), or a long word of ASCII path characters with a slash, backslash or
+// underscore in it (a path or file name, a web address without its "https://"). Such a word is
+// often wider than a table column or a line, and a reader does not expect it whole: it breaks
+// as addresses are broken in print (Chicago): after a slash, before other punctuation ("?",
+// "&", "=", "-", ".", "_", ...), never with a hyphen added. A number or case number inside it
+// ("2023-24", "EMN-2022-01548", "1.250") stays whole, as in running text.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace boardpack::render::pdf {
+
+// Whether `word` (a run of text without spaces; brackets, quotes and sentence punctuation
+// around it allowed) is an address. If so, breaks is given word.size() + 1 entries, set for
+// each byte a line may break before and for no other. Any other word leaves breaks untouched.
+bool address_breaks(std::string_view word, std::vector<char>& breaks);
+
+}  // namespace boardpack::render::pdf
