@@ -6,10 +6,6 @@ namespace boardpack::render::pdf {
 
 namespace {
 
-// A path-like word without a scheme is an address from this length on (bytes): shorter ones
-// ("og/eller", "2023/24", "S:/Bilag") fit a column as they are.
-constexpr size_t kLongPath = 30;
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -36,6 +32,7 @@ bool is_slash(char c) { return c == '/' || c == '\\'; }
 
 // The length of a scheme the word starts with ("https://", "www."), compared without case; 0 if none.
 size_t scheme_length(std::string_view w) {
+    if (w.empty() || !may_begin_address(w[0])) return 0;
     constexpr std::array<std::string_view, 5> kSchemes = {"https://", "http://", "www.", "mailto:", "ftp://"};
     for (const std::string_view s : kSchemes) {
         if (w.size() <= s.size()) continue;

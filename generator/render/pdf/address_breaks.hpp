@@ -17,4 +17,21 @@ namespace boardpack::render::pdf {
 // each byte a line may break before and for no other. Any other word leaves breaks untouched.
 bool address_breaks(std::string_view word, std::vector<char>& breaks);
 
+// A path-like word without a scheme is an address from this length on (bytes): shorter ones
+// ("og/eller", "2023/24", "S:/Bilag") fit a column as they are.
+inline constexpr size_t kLongPath = 30;
+
+// Whether a word that begins with byte `first` and is shorter than kLongPath could be an
+// address at all (it starts with a scheme's letter, or a bracket or quote before one): most
+// words are ruled out so, without being read whole.
+inline bool may_begin_address(char first) {
+    switch (first) {
+        case 'h': case 'H': case 'w': case 'W': case 'm': case 'M': case 'f': case 'F':
+        case '(': case '[': case '{': case '<': case '"': case '\'':
+            return true;
+        default:
+            return false;
+    }
+}
+
 }  // namespace boardpack::render::pdf

@@ -221,6 +221,10 @@ private:
         for (size_t a = 0; a < n;) {
             size_t b = a;
             while (b < n && !mu_.chars[b].joining_space) ++b;
+            if (b == a || (b - a < kLongPath && !may_begin_address(pieces_[mu_.chars[a].piece].text[mu_.chars[a].begin]))) {
+                a = b + 1;
+                continue;
+            }
             std::string& word = scratch_a_;
             word.clear();
             offsets_.clear();
@@ -432,9 +436,16 @@ double widest_word(const std::vector<Span>& spans, double size, const FontMetric
     // column of web addresses need not be as wide as its longest one, nor the table smaller.
     const auto end_word = [&] {
         if (runs.empty()) return;
-        word.clear();
-        for (const Run& r : runs) word += r.text;
-        if (!address_breaks(word, breaks)) {
+        size_t bytes = 0;
+        for (const Run& r : runs) bytes += r.text.size();
+        // Only a word that may be an address is put together to be asked (most are ruled out
+        // by their first byte and length).
+        const bool maybe = bytes >= kLongPath || (!runs.front().text.empty() && may_begin_address(runs.front().text[0]));
+        if (maybe) {
+            word.clear();
+            for (const Run& r : runs) word += r.text;
+        }
+        if (!maybe || !address_breaks(word, breaks)) {
             double w = 0;
             for (const Run& r : runs) w += metrics.width(r.text, spans[r.span].style, size);
             widest = std::max(widest, w);
