@@ -79,6 +79,9 @@ function writeMeeting(dir) {
   put('03-lukket/item.md', item(3, 'Lukket', 'Lukket sag', 'Lukket indhold.'));
   put('04-link/item.md', item(4, 'Offentlig', 'Sag med henvisning',
     'Se [rapporten](https://example.org/rapport-2024.pdf) for detaljer.\n\n' +
+    // Lists nested 14 deep and quotes 4 deep: the text of the deepest keeps a readable width.
+    Array.from({ length: 14 }, (_, k) => `${'  '.repeat(k)}- Niveau ${k + 1} i en liste med tekst\n`).join('') + '\n' +
+    '> > > > Et citat i et citat i et citat i et citat, der stadig skal kunne læses på en telefon.\n\n' +
     '![Figur 1: Et billede bredere end en telefon](bred.png)'));
   put('04-link/bred.png', png(1200, 300));
 }
@@ -293,6 +296,31 @@ async function phoneFitCheck(page, label) {
   if (r.scroll > r.client) fail(`${label}: the one-column table is ${r.scroll} px wide in a ${r.client} px box (heading does not wrap)`);
 }
 
+// Lists and quotes nested past ten levels indent no further, as in the PDF, and a quote indents as
+// a list does: the deepest item's and quote's text keeps at least 45 % of the text's width.
+async function nestCheck(page, label) {
+  const r = await page.evaluate(() => {
+    const deepest = (selector) => {
+      let best = null, depth = -1;
+      for (const e of document.querySelectorAll(selector)) {
+        let d = 0;
+        for (let p = e.parentElement; p; p = p.parentElement) if (/^(UL|OL|BLOCKQUOTE)$/.test(p.tagName)) ++d;
+        if (d > depth) { best = e; depth = d; }
+      }
+      return { width: best ? best.getBoundingClientRect().width : 0, depth };
+    };
+    const body = document.body.getBoundingClientRect().width -
+      parseFloat(getComputedStyle(document.body).paddingLeft) - parseFloat(getComputedStyle(document.body).paddingRight);
+    return { li: deepest('li'), quote: deepest('blockquote p'), body,
+             overflow: document.documentElement.scrollWidth > document.documentElement.clientWidth };
+  });
+  if (r.li.depth < 14) fail(`${label}: the nested list is ${r.li.depth} deep, not 14`);
+  if (r.quote.depth < 4) fail(`${label}: the nested quote is ${r.quote.depth} deep, not 4`);
+  for (const [what, x] of [['list item', r.li], ['quote', r.quote]])
+    if (x.width < 0.45 * r.body) fail(`${label}: the deepest ${what} is ${x.width.toFixed(0)} px wide of ${r.body.toFixed(0)} px`);
+  if (r.overflow) fail(`${label}: the page is wider than the window`);
+}
+
 // Numeric cells of every table row, as the printed text must have them on one line.
 async function tableRows(page) {
   return page.evaluate(() =>
@@ -383,6 +411,7 @@ async function main() {
         if (t.small && width === 390) await phoneFitCheck(page, label);
         await chartTextCheck(page, label);
         if (t.small) await pictureCheck(page, label);
+        if (t.small && !t.label.startsWith('corrected') && t.label.endsWith('offentlig')) await nestCheck(page, label);
         await skipLinkCheck(page, label);
         await anchorCheck(page, label);
       }
@@ -410,7 +439,7 @@ async function main() {
   }
   if (failures.length === 0 && !process.env.BOARDPACK_BROWSER_KEEP) {
     fs.rmSync(work, { recursive: true, force: true });
-    console.log('ok: axe at 1280 and 390 px, regions, skip link, alignment, phone fit, chart labels, print');
+    console.log('ok: axe at 1280 and 390 px, regions, skip link, alignment, phone fit, chart labels, nesting, print');
   } else {
     console.log(`${failures.length} failure(s); files kept in ${work}`);
     if (failures.length) process.exitCode = 1;
