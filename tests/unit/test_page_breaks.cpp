@@ -412,3 +412,32 @@ TEST_CASE("page breaks: a table an upright page sets small gets landscape pages,
         layout({{"Offentlig", narrow}}, model::Edition::Lukket, {{"t.csv", "Post;Beløb\nA;1\nB;2\n"}});
     for (const Page& p : doc.pages) CHECK_FALSE(p.landscape);
 }
+
+TEST_CASE("page breaks: a list item that starts with a table has its marker on the table's landscape page") {
+    std::string csv = "Region";
+    for (int k = 1; k <= 15; ++k) csv += ";År " + std::to_string(2000 + k);
+    csv += "\n";
+    for (int r = 1; r <= 4; ++r) {
+        csv += "Region " + std::to_string(r);
+        for (int k = 1; k <= 15; ++k) csv += ";" + std::to_string(100000 + r * 1000 + k);
+        csv += "\n";
+    }
+    for (const std::string& list : {std::string("- "), std::string("1. ")}) {
+        const std::string indent(list.size(), ' ');
+        const std::string body = "# Sagsfremstilling\n\nFør listen.\n\n" + list + "```tabel\n" + indent + "fil: t.csv\n" + indent +
+                                 "titel: Mange kolonner\n" + indent + "```\n" + list + "Andet punkt.\n";
+        const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", csv}});
+        INFO(list);
+        std::optional<size_t> marker_page, table_page;
+        for (size_t p = 0; p < doc.pages.size(); ++p)
+            for (const TextItem& t : doc.pages[p].texts) {
+                if (t.origin.role == Origin::Role::TableCell && !table_page) table_page = p;
+                // The first item's marker ("•" or "1."), not the second's.
+                if (t.origin.role == Origin::Role::ListLabel && !marker_page) marker_page = p;
+            }
+        REQUIRE(table_page);
+        REQUIRE(marker_page);
+        CHECK(doc.pages[*table_page].landscape);
+        CHECK(*marker_page == *table_page);
+    }
+}
