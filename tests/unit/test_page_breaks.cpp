@@ -18,21 +18,22 @@ using namespace boardpack::render::pdf;
 
 namespace {
 
-std::string item_md(int number, const std::string& status, const std::string& body) {
+std::string item_md(int number, const std::string& status, const std::string& body, const std::string& front = "") {
     return "---\nnummer: " + std::to_string(number) + "\nstatus: " + status + "\ntitel: Punkt " + std::to_string(number) +
-           "\nsagsbehandler: A\nsagsnummer: EMN-2023-0000" + std::to_string(number) + "\n---\n\n" + body;
+           "\nsagsbehandler: A\nsagsnummer: EMN-2023-0000" + std::to_string(number) + "\n" + front + "---\n\n" + body;
 }
 
-// A meeting of items (status, body); the body's files other than item.md are in `extra`.
+// A meeting of items (status, body); the body's files other than item.md are in `extra`, and
+// `front` is more front matter of every item (its `bilag:` lines).
 LaidOutDocument layout(const std::vector<std::pair<std::string, std::string>>& items, model::Edition edition,
-                       const std::map<std::string, std::string>& extra = {}) {
+                       const std::map<std::string, std::string>& extra = {}, const std::string& front = "") {
     MemoryFiles f("m");
     std::string meeting =
         "organisation: Danske Regioner\norgan: Bestyrelsen\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\n";
     for (size_t i = 0; i < items.size(); ++i) {
         const std::string dir = "0" + std::to_string(i + 1) + "-p";
         meeting += "punkt: " + dir + "\n";
-        f.add(dir + "/item.md", item_md(static_cast<int>(i) + 1, items[i].first, items[i].second));
+        f.add(dir + "/item.md", item_md(static_cast<int>(i) + 1, items[i].first, items[i].second, front));
         for (const auto& [name, content] : extra) f.add(dir + "/" + name, content);
     }
     f.add("meeting.txt", meeting);
@@ -109,6 +110,34 @@ TEST_CASE("page breaks: no page holds a lone confidential placeholder when the n
         }
         // Item 2 follows the placeholder of item 1 on the page after the agenda.
         CHECK(doc.page_of("punkt-1") == doc.page_of("punkt-2"));
+    }
+}
+
+TEST_CASE("page breaks: a confidential placeholder after a landscape table's page is not alone on its page") {
+    // Item 1's Markdown attachment ends with a table set on a landscape page: the placeholder
+    // of item 2 that follows goes on an upright page, and item 3 follows it there.
+    std::string csv = "Region";
+    for (int k = 1; k <= 15; ++k) csv += ";År " + std::to_string(2000 + k);
+    csv += "\n";
+    for (int r = 1; r <= 4; ++r) {
+        csv += "Region " + std::to_string(r);
+        for (int k = 1; k <= 15; ++k) csv += ";" + std::to_string(100000 + r * 1000 + k);
+        csv += "\n";
+    }
+    const LaidOutDocument doc =
+        layout({{"Offentlig", "# Resumé\n\nTekst.\n"}, {"Fortrolig", "# Resumé\n\nHemmeligt.\n"}, {"Offentlig", "# Resumé\n\nTekst.\n"}},
+               model::Edition::Offentlig,
+               {{"t.csv", csv}, {"bilag-1.md", "Notat.\n\n```tabel\nfil: t.csv\ntitel: Mange kolonner\n```\n"}},
+               "bilag: Notat | 1 | bilag-1.md\n");
+    const size_t placeholder = static_cast<size_t>(doc.page_of("punkt-2") - 1);
+    REQUIRE(placeholder > 0);
+    CHECK(doc.pages[placeholder - 1].landscape);  // the attachment's table just before it
+    CHECK_FALSE(doc.pages[placeholder].landscape);
+    CHECK(doc.page_of("punkt-2") == doc.page_of("punkt-3"));
+    for (size_t p = 1; p < doc.pages.size(); ++p) {
+        const auto texts = content(doc.pages[p]);
+        INFO("page " << p + 1);
+        CHECK_FALSE((texts.size() == 1 && texts[0]->origin.role == Origin::Role::Placeholder));
     }
 }
 
@@ -411,4 +440,33 @@ TEST_CASE("page breaks: a table an upright page sets small gets landscape pages,
     const LaidOutDocument doc =
         layout({{"Offentlig", narrow}}, model::Edition::Lukket, {{"t.csv", "Post;Beløb\nA;1\nB;2\n"}});
     for (const Page& p : doc.pages) CHECK_FALSE(p.landscape);
+}
+
+TEST_CASE("page breaks: a list item that starts with a table has its marker on the table's landscape page") {
+    std::string csv = "Region";
+    for (int k = 1; k <= 15; ++k) csv += ";År " + std::to_string(2000 + k);
+    csv += "\n";
+    for (int r = 1; r <= 4; ++r) {
+        csv += "Region " + std::to_string(r);
+        for (int k = 1; k <= 15; ++k) csv += ";" + std::to_string(100000 + r * 1000 + k);
+        csv += "\n";
+    }
+    for (const std::string& list : {std::string("- "), std::string("1. ")}) {
+        const std::string indent(list.size(), ' ');
+        const std::string body = "# Sagsfremstilling\n\nFør listen.\n\n" + list + "```tabel\n" + indent + "fil: t.csv\n" + indent +
+                                 "titel: Mange kolonner\n" + indent + "```\n" + list + "Andet punkt.\n";
+        const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", csv}});
+        INFO(list);
+        std::optional<size_t> marker_page, table_page;
+        for (size_t p = 0; p < doc.pages.size(); ++p)
+            for (const TextItem& t : doc.pages[p].texts) {
+                if (t.origin.role == Origin::Role::TableCell && !table_page) table_page = p;
+                // The first item's marker ("•" or "1."), not the second's.
+                if (t.origin.role == Origin::Role::ListLabel && !marker_page) marker_page = p;
+            }
+        REQUIRE(table_page);
+        REQUIRE(marker_page);
+        CHECK(doc.pages[*table_page].landscape);
+        CHECK(*marker_page == *table_page);
+    }
 }

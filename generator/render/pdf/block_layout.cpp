@@ -196,10 +196,13 @@ void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, 
         item.block = list.block;
         item.item = static_cast<int>(i);
         item.level = static_cast<signed char>(std::min(depth + 1, 127));
-        // An item that does not start with a paragraph gets its marker on an empty line.
+        // An item that does not start with a paragraph gets its marker on an empty line, kept
+        // with what it starts with: alone at a page's foot, or on the upright page before a
+        // table that goes on a landscape one, it would be an empty item.
         if (blocks.empty() || blocks[0].kind != Block::Kind::Paragraph) {
             MeasuredBlock label = lines_block({LaidLine{}}, body_style(ctx.left + text_indent), item);
             label.marker = marker;
+            label.keep_with_next = !blocks.empty();
             ctx.out.push_back(std::move(label));
         }
         for (size_t k = 0; k < blocks.size(); ++k) {

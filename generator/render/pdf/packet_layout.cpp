@@ -262,8 +262,10 @@ struct Packet {
     int placeholder_page = 0;
 
     // As in the published agenda: a line where a confidential item would be, no page of its own.
+    // Not on a landscape page (a table's at the end of an attachment): on an upright one, which
+    // the next item then shares.
     void placeholder(const model::AgendaItem& item) {
-        if (flow.page_number() <= agenda_pages) flow.new_page();
+        if (flow.page_number() <= agenda_pages || flow.turned()) flow.new_page();
         flow.space(style::kPlaceholderGap);
         flow.ensure(style::kPlaceholderRoom);
         if (flow.at_page_top() && placeholder_page != flow.page_number()) placeholder_page = flow.page_number();
