@@ -89,8 +89,8 @@ bool ImportedPages::add(HPDF_Doc pdf, const std::vector<attach::Placement>& plac
             return cannot(_("an attachment page has no place in the packet"));
         const attach::ImportedPage& page = source.pages[static_cast<size_t>(p.source_page)];
         if (by_page_.size() <= static_cast<size_t>(p.page)) by_page_.resize(static_cast<size_t>(p.page) + 1);
-        by_page_[static_cast<size_t>(p.page)].push_back(
-            {objects[page.form], attach::place_form(page, p.x, page_height(static_cast<size_t>(p.page)) - p.y - p.h, p.w, p.h)});
+        const double bottom = page_height(static_cast<size_t>(p.page)) - p.y - p.h;
+        by_page_[static_cast<size_t>(p.page)].push_back({objects[page.form], attach::place_form(page, p.x, bottom, p.w, p.h)});
     }
     failed = nullptr;
     return true;

@@ -221,7 +221,8 @@ private:
         for (size_t a = 0; a < n;) {
             size_t b = a;
             while (b < n && !mu_.chars[b].joining_space) ++b;
-            if (b == a || (b - a < kLongPath && !may_begin_address(pieces_[mu_.chars[a].piece].text[mu_.chars[a].begin]))) {
+            const MeasuredUnit::Char& first = mu_.chars[a];
+            if (b == a || (b - a < kLongPath && !may_begin_address(pieces_[first.piece].text[first.begin]))) {
                 a = b + 1;
                 continue;
             }

@@ -565,7 +565,8 @@ struct Writer {
         if (only || doc.imports.empty()) return true;
         haru.doing(fmt(_("copy the PDF attachments' pages into {}"), name));
         std::string why;
-        if (imported.add(haru.doc(), doc.imports, [this](size_t i) { return i < doc.pages.size() ? doc.height_of(i) : doc.page_height; }, &why)) return true;
+        const auto height_of = [this](size_t i) { return i < doc.pages.size() ? doc.height_of(i) : doc.page_height; };
+        if (imported.add(haru.doc(), doc.imports, height_of, &why)) return true;
         if (imported.failed) haru.doing(fmt(_("copy the pages of {} into {}"), imported.failed->name, name),
                                         {imported.failed->file, imported.failed->line, imported.failed->column});
         return haru.fail_with(why);
