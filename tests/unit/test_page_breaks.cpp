@@ -46,6 +46,20 @@ LaidOutDocument layout(const std::vector<std::pair<std::string, std::string>>& i
     return pipeline::lay_out(pipeline::edition(*m, edition), test::wording(), metrics);
 }
 
+// A table of sixteen columns of six-digit figures and `rows` rows: an upright page sets it below
+// style::kTableTurnBelow, a landscape one larger.
+std::string wide_csv(int rows) {
+    std::string csv = "Region";
+    for (int k = 1; k <= 15; ++k) csv += ";År " + std::to_string(2000 + k);
+    csv += "\n";
+    for (int r = 1; r <= rows; ++r) {
+        csv += "Region " + std::to_string(r);
+        for (int k = 1; k <= 15; ++k) csv += ";" + std::to_string(100000 + r * 1000 + k);
+        csv += "\n";
+    }
+    return csv;
+}
+
 // `n` short paragraphs of filler, so what follows starts lower on the page for each n.
 std::string filler(int n) {
     std::string s;
@@ -116,14 +130,7 @@ TEST_CASE("page breaks: no page holds a lone confidential placeholder when the n
 TEST_CASE("page breaks: a confidential placeholder after a landscape table's page is not alone on its page") {
     // Item 1's Markdown attachment ends with a table set on a landscape page: the placeholder
     // of item 2 that follows goes on an upright page, and item 3 follows it there.
-    std::string csv = "Region";
-    for (int k = 1; k <= 15; ++k) csv += ";År " + std::to_string(2000 + k);
-    csv += "\n";
-    for (int r = 1; r <= 4; ++r) {
-        csv += "Region " + std::to_string(r);
-        for (int k = 1; k <= 15; ++k) csv += ";" + std::to_string(100000 + r * 1000 + k);
-        csv += "\n";
-    }
+    const std::string csv = wide_csv(4);
     const LaidOutDocument doc =
         layout({{"Offentlig", "# Resumé\n\nTekst.\n"}, {"Fortrolig", "# Resumé\n\nHemmeligt.\n"}, {"Offentlig", "# Resumé\n\nTekst.\n"}},
                model::Edition::Offentlig,
@@ -381,18 +388,6 @@ TEST_CASE("page breaks: a chart in a list or quote is indented only as far as it
 }
 
 TEST_CASE("page breaks: a table an upright page sets small gets landscape pages, with its heading; the text after goes on upright") {
-    // Sixteen columns of six-digit figures: below style::kTableTurnBelow upright, larger turned.
-    const auto wide_csv = [](int rows) {
-        std::string csv = "Region";
-        for (int k = 1; k <= 15; ++k) csv += ";År " + std::to_string(2000 + k);
-        csv += "\n";
-        for (int r = 1; r <= rows; ++r) {
-            csv += "Region " + std::to_string(r);
-            for (int k = 1; k <= 15; ++k) csv += ";" + std::to_string(100000 + r * 1000 + k);
-            csv += "\n";
-        }
-        return csv;
-    };
     int landscape_tables = 0, continued = 0;
     for (const int rows : {5, 70}) {
         for (int n = 0; n < 60; n += 3) {
@@ -443,14 +438,7 @@ TEST_CASE("page breaks: a table an upright page sets small gets landscape pages,
 }
 
 TEST_CASE("page breaks: a list item that starts with a table has its marker on the table's landscape page") {
-    std::string csv = "Region";
-    for (int k = 1; k <= 15; ++k) csv += ";År " + std::to_string(2000 + k);
-    csv += "\n";
-    for (int r = 1; r <= 4; ++r) {
-        csv += "Region " + std::to_string(r);
-        for (int k = 1; k <= 15; ++k) csv += ";" + std::to_string(100000 + r * 1000 + k);
-        csv += "\n";
-    }
+    const std::string csv = wide_csv(4);
     for (const std::string& list : {std::string("- "), std::string("1. ")}) {
         const std::string indent(list.size(), ' ');
         const std::string body = "# Sagsfremstilling\n\nFør listen.\n\n" + list + "```tabel\n" + indent + "fil: t.csv\n" + indent +
