@@ -32,7 +32,7 @@ bool is_slash(char c) { return c == '/' || c == '\\'; }
 
 // The length of a scheme the word starts with ("https://", "www."), compared without case; 0 if none.
 size_t scheme_length(std::string_view w) {
-    if (w.empty() || !may_begin_address(w[0])) return 0;
+    if (w.empty() || !may_begin_with_scheme(w[0])) return 0;
     constexpr std::array<std::string_view, 5> kSchemes = {"https://", "http://", "www.", "mailto:", "ftp://"};
     for (const std::string_view s : kSchemes) {
         if (w.size() <= s.size()) continue;

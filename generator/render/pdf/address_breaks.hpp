@@ -21,10 +21,8 @@ bool address_breaks(std::string_view word, std::vector<char>& breaks);
 // ("og/eller", "2023/24", "S:/Bilag") fit a column as they are.
 inline constexpr size_t kLongPath = 30;
 
-// Whether a word that begins with byte `first` and is shorter than kLongPath could be an
-// address at all (it starts with a scheme's letter, or a bracket or quote before one): most
-// words are ruled out so, without being read whole.
-inline bool may_begin_address(char first) {
+// Whether a word may begin with a scheme: with a scheme's letter, or a bracket or quote before one.
+inline bool may_begin_with_scheme(char first) {
     switch (first) {
         case 'h': case 'H': case 'w': case 'W': case 'm': case 'M': case 'f': case 'F':
         case '(': case '[': case '{': case '<': case '"': case '\'':
@@ -33,5 +31,10 @@ inline bool may_begin_address(char first) {
             return false;
     }
 }
+
+// Whether a word of `bytes` bytes that begins with byte `first` could be an address at all: as
+// long as a path, or beginning as a scheme does. Most words are ruled out so, without being put
+// together and read whole.
+inline bool may_be_address(char first, size_t bytes) { return bytes >= kLongPath || may_begin_with_scheme(first); }
 
 }  // namespace boardpack::render::pdf

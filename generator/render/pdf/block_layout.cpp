@@ -84,8 +84,13 @@ TableParts measure_table(const model::Table& t, double w, const BlockContext& ct
     return p;
 }
 
+// The width a table `indent` in is measured at, on an upright or a landscape page.
+double table_width(const BlockContext& ctx, double indent, bool landscape) {
+    return ctx.width + (landscape ? style::kTurnedExtraWidth : 0) - indent;
+}
+
 const TableParts& table_parts(const model::Table& t, double indent, BlockContext& ctx, bool landscape = false) {
-    const double w = ctx.width + (landscape ? style::kTurnedExtraWidth : 0) - indent;
+    const double w = table_width(ctx, indent, landscape);
     const auto [it, added] = ctx.tables.parts.try_emplace({&t, w});
     if (added) {
         const auto make = [&] { return measure_table(t, w, ctx); };
@@ -311,7 +316,7 @@ void measure_blocks(const std::vector<Block>& blocks, double indent, BlockContex
                     const TableParts& turned = table_parts(t, indent, ctx, true);
                     const bool larger = turned.box.size > table.table->box.size + 1e-9 ||
                                         (table.table->box.numbers_split && !turned.box.numbers_split);
-                    ctx.tables.parts.erase({&t, larger ? ctx.width - indent : ctx.width + style::kTurnedExtraWidth - indent});
+                    ctx.tables.parts.erase({&t, table_width(ctx, indent, !larger)});
                     if (larger) {
                         table.table = &turned;
                         table.landscape = true;

@@ -219,10 +219,10 @@ private:
     void mark_addresses() {
         const size_t n = mu_.chars.size();
         for (size_t a = 0; a < n;) {
-            size_t b = a;
-            while (b < n && !mu_.chars[b].joining_space) ++b;
+            size_t b = a, bytes = 0;
+            for (; b < n && !mu_.chars[b].joining_space; ++b) bytes += mu_.chars[b].end - mu_.chars[b].begin;
             const MeasuredUnit::Char& first = mu_.chars[a];
-            if (b == a || (b - a < kLongPath && !may_begin_address(pieces_[first.piece].text[first.begin]))) {
+            if (b == a || !may_be_address(pieces_[first.piece].text[first.begin], bytes)) {
                 a = b + 1;
                 continue;
             }
@@ -441,7 +441,7 @@ double widest_word(const std::vector<Span>& spans, double size, const FontMetric
         for (const Run& r : runs) bytes += r.text.size();
         // Only a word that may be an address is put together to be asked (most are ruled out
         // by their first byte and length).
-        const bool maybe = bytes >= kLongPath || (!runs.front().text.empty() && may_begin_address(runs.front().text[0]));
+        const bool maybe = may_be_address(runs.front().text.empty() ? '\0' : runs.front().text[0], bytes);
         if (maybe) {
             word.clear();
             for (const Run& r : runs) word += r.text;
