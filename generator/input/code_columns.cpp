@@ -121,6 +121,15 @@ CountHeading count_heading_of(std::string_view heading) {
 
 bool count_heading(std::string_view heading) { return count_heading_of(heading) == CountHeading::Count; }
 
+bool whole_count_heading(std::string_view heading) {
+    if (!count_heading(heading)) return false;
+    for (const std::string& w : heading_words(heading))
+        if (w == "pr" || w == "per" || w == "gns" || w == "gennemsnit" || w == "gennemsnitlig" || w == "gennemsnitligt" ||
+            w == "middel" || w == "median" || w == "indeks" || w == "andel" || w == "rate" || w == "ratio")
+            return false;
+    return true;
+}
+
 std::vector<bool> code_columns(const CsvData& csv) {
     const std::vector<CsvField>& header = csv.rows[0].fields;
     std::vector<bool> codes(header.size(), false);

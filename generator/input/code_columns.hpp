@@ -36,6 +36,10 @@ CodeHeading code_heading(std::string_view heading);
 enum class CountHeading { None, Count, MaybeCount };
 CountHeading count_heading_of(std::string_view heading);
 bool count_heading(std::string_view heading);  // count_heading_of(heading) == Count
+// A count heading whose figures are whole things ("Antal patienter", "Indbyggere"), not a rate
+// or an average of them ("Antal pr. 1.000 indbyggere", "Gns. antal dage"), whose figures have
+// decimals.
+bool whole_count_heading(std::string_view heading);
 
 // Per column of the CSV (the label column is never one): true for a column of codes. A column
 // whose heading names an identifier holds codes; one whose heading names a year holds years when

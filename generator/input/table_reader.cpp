@@ -164,7 +164,9 @@ void report_english_decimal_column(const CsvData& csv, const model::Table& table
 // is a thousand times off (a probe: 500, 750 and 1,250 patients summed to 1.251,250). An English
 // export writes every figure from 1.000 up so, so a column may hold several ("1,250" and
 // "2,500" beside 500 and 750): a warning at each, since nothing else in the column tells the
-// two readings apart. A column with other decimals ("1,5") is one of decimal figures.
+// two readings apart. A column with other decimals ("1,5") is one of decimal figures. Under a
+// heading that counts whole things ("Antal patienter"), such a number is a warning however few
+// other figures the column has: "1,250" and "2,500" patients alone were read as 1,25 and 2,5.
 void report_three_decimals_among_whole(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
     const calc::Decimal one(1, 0);
     std::vector<const Cell*> three;
@@ -180,11 +182,21 @@ void report_three_decimals_among_whole(const model::Table& table, size_t k, cons
             return;  // other decimals: a column of figures with decimals
         }
     }
-    if (three.empty() || whole < 2) return;
+    const bool counts = whole_count_heading(table.header[k]);
+    if (three.empty() || (whole < 2 && !counts)) return;
     for (const Cell* c : three) {
         const std::string digits = c->text.substr(0, c->text.find(',') + 4);
         std::string thousands = digits;
         thousands[thousands.find(',')] = '.';
+        if (whole < 2) {
+            diags.warning(c->loc,
+                          fmt(_("{} has three decimals in a column of counts ({}): if it is {} written the English way "
+                                "(a comma grouping thousands), write {}; if it is the decimal number, write it with fewer "
+                                "decimals"),
+                              quote_text(c->text), quote_text(table.header[k]), thousands, thousands),
+                          std::string(text.line_view(c->loc.line)));
+            continue;
+        }
         diags.warning(c->loc,
                       fmt(_("{} has three decimals in a column whose other figures are whole numbers: if it is {} written "
                             "the English way (a comma grouping thousands), write {}; if it is the decimal number, write it "

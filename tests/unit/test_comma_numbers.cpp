@@ -121,3 +121,26 @@ TEST_CASE("semicolon files: one number with three decimals among whole numbers i
         CHECK_MESSAGE(l.messages == "", csv);
     }
 }
+
+TEST_CASE("semicolon files: a number with three decimals under a heading of counts is a warning, however few others") {
+    // Regression (count-three-decimals): "1,250" and "2,500" patients alone, or beside one whole
+    // number, had too few others to tell, and were read as 1,25 and 2,5 patients in silence.
+    const char* const plain = "```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n";
+    auto l = compute(plain, "Region;Antal patienter\nA;1,250\nB;2,500\n");
+    CHECK(l.messages.find("m/01-a/t.csv:2:3: warning: \"1,250\" has three decimals in a column of counts (\"Antal "
+                          "patienter\"): if it is 1.250 written the English way (a comma grouping thousands), write 1.250; "
+                          "if it is the decimal number, write it with fewer decimals") != std::string::npos);
+    CHECK(l.messages.find("m/01-a/t.csv:3:3: warning: \"2,500\" has three decimals in a column of counts") !=
+          std::string::npos);
+    l = compute(plain, "Region;Indbyggere\nA;500\nB;1,250\n");
+    CHECK(l.messages.find("m/01-a/t.csv:3:3: warning: \"1,250\" has three decimals in a column of counts") !=
+          std::string::npos);
+    // A rate or an average of counts has decimals; so has a column with other decimals, and a
+    // fraction is no thousand.
+    for (const char* csv : {"Region;Antal pr. 1.000 indbyggere\nA;1,250\nB;2,500\n", "Region;Gns. antal dage\nA;1,250\n",
+                            "Region;Antal patienter\nA;1,5\nB;1,250\n", "Region;Antal patienter\nA;0,125\n",
+                            "Region;Rate\nA;1,250\nB;2,500\n"}) {
+        l = compute(plain, csv);
+        CHECK_MESSAGE(l.messages == "", csv);
+    }
+}
