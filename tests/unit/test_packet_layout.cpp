@@ -249,3 +249,41 @@ TEST_CASE("packet layout: an attachment page drawn larger on its side gets a lan
     CHECK(std::count_if(p.boxes.begin(), p.boxes.end(), [&](const BoxItem& b) { return b.w == doctest::Approx(wide); }) == 2);
     CHECK(dump(doc).find("page " + std::to_string(page + 1) + " landscape\n") != std::string::npos);
 }
+
+TEST_CASE("packet layout: the agenda lists a Markdown attachment under its item, with its page and a link") {
+    // Regression (agenda-markdown-attachments): the agenda listed only the PDF attachments, so
+    // item 18's "Bilag 1", printed after its item, was not in it.
+    const Example ex = load_example();
+    const auto view = model::edition_view(ex.meeting, model::Edition::Lukket);
+    const LaidOutDocument doc = layout_packet(view, model::Edition::Lukket, ex.wording, ex.metrics());
+    const int first_item = doc.page_of(model::item_anchor(view.items[0]));
+    int listed = 0;
+    for (const model::AgendaItem& item : view.items)
+        for (const model::Attachment& a : item.attachments) {
+            if (a.content.empty()) continue;
+            const std::string anchor = model::attachment_anchor(item, a);
+            const int page = doc.page_of(anchor);
+            REQUIRE(page > first_item);
+            const std::string line = "Bilag " + std::to_string(a.number) + ": ";
+            bool found = false;
+            for (int p = 1; p < first_item && !found; ++p) {
+                const Page& agenda = doc.pages[static_cast<size_t>(p - 1)];
+                for (const TextItem& t : agenda.texts) {
+                    if (t.text.view().rfind(line, 0) != 0 || a.title.rfind(std::string(t.text.view().substr(line.size(), 10)), 0) != 0)
+                        continue;
+                    found = true;
+                    // Its page, right-aligned on its first line.
+                    const auto number = std::find_if(agenda.texts.begin(), agenda.texts.end(), [&](const TextItem& n) {
+                        return n.baseline == t.baseline && n.text.view() == std::to_string(page);
+                    });
+                    CHECK_MESSAGE(number != agenda.texts.end(), item.number << ": " << a.title);
+                    const auto link = std::find_if(agenda.links.begin(), agenda.links.end(),
+                                                   [&](const LinkItem& l) { return l.target == anchor; });
+                    CHECK_MESSAGE(link != agenda.links.end(), item.number << ": " << a.title);
+                }
+            }
+            CHECK_MESSAGE(found, item.number << ": " << a.title);
+            ++listed;
+        }
+    CHECK(listed >= 2);  // items 11 and 18
+}

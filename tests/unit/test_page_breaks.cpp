@@ -458,3 +458,27 @@ TEST_CASE("page breaks: a list item that starts with a table has its marker on t
         CHECK(*marker_page == *table_page);
     }
 }
+
+TEST_CASE("page breaks: an agenda does not end with a page of one or two entries when closer entries fit") {
+    // Regression (agenda-last-entries): the public example's agenda, once its Markdown
+    // attachments were listed, ended with a page holding "Dagsorden (fortsat)" and "28
+    // (Fortrolig)" alone. Its entries are now set closer when that ends it a page sooner.
+    int continued = 0;
+    for (int n = 30; n <= 75; ++n) {
+        std::vector<std::pair<std::string, std::string>> items(static_cast<size_t>(n), {"Offentlig", "# Resumé\n\nTekst.\n"});
+        const LaidOutDocument doc = layout(items, model::Edition::Offentlig);
+        // The agenda's pages: those before the first item's.
+        size_t first_item = 0;
+        for (size_t p = 0; p < doc.pages.size() && !first_item; ++p)
+            for (const AnchorItem& a : doc.pages[p].anchors)
+                if (a.name == "punkt-1") first_item = p;
+        REQUIRE(first_item > 0);
+        if (first_item == 1) continue;  // one page
+        ++continued;
+        std::set<int> entries;
+        for (const TextItem& t : doc.pages[first_item - 1].texts)
+            if (t.origin.role == Origin::Role::AgendaEntry) entries.insert(t.origin.item);
+        CHECK_MESSAGE(entries.size() >= style::kAgendaMinLastEntries, n << " items: " << entries.size() << " on the last page");
+    }
+    CHECK(continued > 10);
+}

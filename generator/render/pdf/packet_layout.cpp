@@ -161,28 +161,105 @@ struct Packet {
         agenda();
     }
 
+    // An agenda entry measured: its title's lines and its attachments' (each with the anchor
+    // its page number and link lead to).
+    struct AgendaAttachment {
+        std::vector<LaidLine> lines;
+        std::string target;
+        bool packet_only = false;  // a merged PDF attachment's: not in the agenda-only PDF
+    };
+    struct AgendaEntry {
+        std::vector<LaidLine> lines;
+        std::vector<AgendaAttachment> attachments;
+    };
+
+    std::vector<AgendaEntry> measure_agenda(double title_w, double size) const {
+        const double attachment_w = style::kContentWidth - style::kAgendaNumberColumn - style::kAttachmentIndent -
+                                    style::kAgendaPageColumn;
+        std::vector<AgendaEntry> entries;
+        entries.reserve(view.items.size());
+        for (size_t i = 0; i < view.items.size(); ++i) {
+            const model::AgendaItem& item = view.items[i];
+            AgendaEntry& e = entries.emplace_back();
+            if (item.redacted) {
+                e.lines.emplace_back();
+                continue;
+            }
+            if (item.changed && !changed_mark.empty()) {
+                // "Rettet i version N" after the title, in words (bold), as in the HTML.
+                std::vector<Span> spans = plain(item.title, FontStyle::Regular, style::kText);
+                spans.push_back(Span{" \xE2\x80\x93 " + changed_mark, FontStyle::Bold, kChangedColor, "", false, ""});
+                e.lines = break_lines(spans, title_w, size, m);
+            } else {
+                e.lines = text(item.title, FontStyle::Regular, size, style::kText, title_w);
+            }
+            // Under the entry, each of its attachments that has pages in the packet, with the page
+            // it starts on, linked to it, as the original packet's agenda lists them: a PDF
+            // attachment's pages follow the last item, a Markdown attachment's its own item (a
+            // reader looking for item 18's "Bilag 1" in the agenda found only the PDF
+            // attachments' lines). A Markdown attachment's pages are in the agenda-only PDF too.
+            for (const model::Attachment& a : item.attachments) {
+                if (!merged(a) && a.content.empty()) continue;
+                e.attachments.push_back({text(wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title,
+                                              FontStyle::Regular, style::kMetaSize, style::kAccent, attachment_w),
+                                         attachment_anchor(item, a), merged(a)});
+            }
+        }
+        return entries;
+    }
+
+    // How many pages the agenda takes from here with `gap` between its entries, and how many
+    // entries its last page holds: Flow's rules for what place() does below, without placing.
+    std::pair<int, size_t> agenda_pages_with(const std::vector<AgendaEntry>& entries, double gap) const {
+        const double top = style::kMarginTop, bottom = style::kContentBottom, eps = 1e-6;
+        const double continued = style::kAgendaHeadingLeading + style::kAfterAgendaHeading;
+        double y = flow.y();
+        int pages = 1;
+        size_t last = 0;
+        const auto fits = [&](double height) { return y + height <= bottom + eps || y <= top + eps; };
+        for (const AgendaEntry& e : entries) {
+            const double height = static_cast<double>(e.lines.size()) * style::kAgendaLeading;
+            if (!fits(height + style::kAgendaEntryRoom)) {
+                ++pages;
+                y = top + continued;
+                last = 0;
+            }
+            y += height;
+            for (const AgendaAttachment& a : e.attachments) {
+                const double h = static_cast<double>(a.lines.size()) * style::kMetaLeading;
+                if (!fits(h)) {
+                    ++pages;
+                    y = top;
+                    last = 0;
+                }
+                y += h;
+            }
+            ++last;
+            if (y > top + eps) y += gap;
+        }
+        return {pages, last};
+    }
+
     void agenda() {
         const double title_x = style::kMarginLeft + style::kAgendaNumberColumn;
         const double title_w = style::kContentWidth - style::kAgendaNumberColumn - style::kAgendaPageColumn;
         const LineStyle ls{title_x, style::kBodySize, style::kAgendaLeading};
+        std::vector<AgendaEntry> entries = measure_agenda(title_w, ls.size);
+        // An agenda that would end with a page of one or two entries under "Dagsorden
+        // (fortsat)" (the public example's, once its Markdown attachments were listed: "28
+        // (Fortrolig)" alone) is set with less space between its entries when that ends it a
+        // page sooner.
+        double gap = style::kAgendaEntryGap;
+        if (const auto [pages, last] = agenda_pages_with(entries, gap); pages > 1 && last < style::kAgendaMinLastEntries)
+            if (agenda_pages_with(entries, style::kAgendaEntryGapTight).first < pages) gap = style::kAgendaEntryGapTight;
         const Origin list = origin(Origin::Role::AgendaEntry);
         for (size_t i = 0; i < view.items.size(); ++i) {
             const model::AgendaItem& item = view.items[i];
+            AgendaEntry& measured = entries[i];
             const std::string anchor = item_anchor(item);
-            std::vector<LaidLine> lines;
-            if (item.redacted) {
-                lines.emplace_back();
-            } else if (item.changed && !changed_mark.empty()) {
-                // "Rettet i version N" after the title, in words (bold), as in the HTML.
-                std::vector<Span> spans = plain(item.title, FontStyle::Regular, style::kText);
-                spans.push_back(Span{" \xE2\x80\x93 " + changed_mark, FontStyle::Bold, kChangedColor, "", false, ""});
-                lines = break_lines(spans, title_w, ls.size, m);
-            } else {
-                lines = text(item.title, FontStyle::Regular, ls.size, style::kText, title_w);
-            }
             const Color number_color = model::is_confidential(item.status) ? style::kBad : style::kAccent;
             const int page_before = flow.page_number();
-            flow.ensure(static_cast<double>(lines.size()) * ls.leading + style::kAgendaEntryRoom);
+            flow.ensure(static_cast<double>(measured.lines.size()) * ls.leading + style::kAgendaEntryRoom);
             if (flow.page_number() != page_before) {
                 line(wording.continued(wording.get("dagsorden")), FontStyle::Bold, style::kAgendaHeadingSize,
                      style::kAgendaHeadingLeading, style::kAccent, origin(Origin::Role::Heading, 2));
@@ -193,38 +270,30 @@ struct Packet {
             entry.item = static_cast<int>(i);
             const double top = flow.y();
             const double baseline = flow.baseline_in(top, ls);
-            flow.lines(std::move(lines), ls, true, Marker{wording.item_heading(item), style::kMarginLeft, FontStyle::Bold, number_color},
-                       entry);
+            flow.lines(std::move(measured.lines), ls, true,
+                       Marker{wording.item_heading(item), style::kMarginLeft, FontStyle::Bold, number_color}, entry);
             // The page number on the first line, right-aligned in its reserved column: the
             // entry's lines do not depend on it, so it is filled in once the items are placed
             // and the packet is laid out once.
             page_numbers.push_back({doc.pages.size() - 1, flow.page().texts.size(), anchor});
             flow.page().texts.push_back({0, baseline, "", ls.size, FontStyle::Regular, style::kText, entry});
             flow.page().links.push_back({style::kMarginLeft, top, style::kContentWidth, flow.y() - top, "", anchor, "", entry});
-            if (!item.redacted) agenda_attachments(item, entry);
-            flow.space(style::kAgendaEntryGap);
+            agenda_attachments(measured.attachments, entry);
+            flow.space(gap);
         }
     }
 
-    // Under an item's agenda entry, each of its PDF attachments with the page it starts on (they
-    // follow the last item), linked to it, as the original packet's agenda lists them.
-    void agenda_attachments(const model::AgendaItem& item, const Origin& entry) {
+    void agenda_attachments(std::vector<AgendaAttachment>& attachments, const Origin& entry) {
         const double x = style::kMarginLeft + style::kAgendaNumberColumn + style::kAttachmentIndent;
-        const double width = style::kContentWidth - style::kAgendaNumberColumn - style::kAttachmentIndent -
-                             style::kAgendaPageColumn;
-        for (const model::Attachment& a : item.attachments) {
-            if (!merged(a)) continue;
+        for (AgendaAttachment& a : attachments) {
             const LineStyle ls{x, style::kMetaSize, style::kMetaLeading};
-            std::vector<LaidLine> lines = text(wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title,
-                                               FontStyle::Regular, ls.size, style::kAccent, width);
-            flow.ensure(static_cast<double>(lines.size()) * ls.leading);
+            flow.ensure(static_cast<double>(a.lines.size()) * ls.leading);
             const double top = flow.y();
             const double baseline = flow.baseline_in(top, ls);
-            flow.lines(std::move(lines), ls, true, std::nullopt, entry);
-            const std::string target = attachment_anchor(item, a);
-            page_numbers.push_back({doc.pages.size() - 1, flow.page().texts.size(), target, true});
+            flow.lines(std::move(a.lines), ls, true, std::nullopt, entry);
+            page_numbers.push_back({doc.pages.size() - 1, flow.page().texts.size(), a.target, a.packet_only});
             flow.page().texts.push_back({0, baseline, "", ls.size, FontStyle::Regular, style::kText, entry});
-            flow.page().links.push_back({x, top, style::kPageWidth - style::kMarginRight - x, flow.y() - top, "", target, "", entry});
+            flow.page().links.push_back({x, top, style::kPageWidth - style::kMarginRight - x, flow.y() - top, "", a.target, "", entry});
         }
     }
 

@@ -117,6 +117,10 @@ inline constexpr double kAfterFrontRule = 12;
 inline constexpr double kAfterAgendaHeading = 4;
 inline constexpr double kAgendaLeading = 13.5;
 inline constexpr double kAgendaEntryGap = 3.5;
+// Between the entries of an agenda whose last page would otherwise hold fewer than
+// kAgendaMinLastEntries entries, when that ends it a page sooner.
+inline constexpr double kAgendaEntryGapTight = 1;
+inline constexpr size_t kAgendaMinLastEntries = 3;
 inline constexpr double kAgendaEntryRoom = 5;   // below an entry, for it to start on a page
 inline constexpr double kAgendaNumberColumn = 78;  // "18 (Offentlig)"
 inline constexpr double kAgendaPageColumn = 34;    // right-aligned page number
