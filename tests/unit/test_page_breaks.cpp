@@ -3,6 +3,7 @@
 // some of them bring it to the foot of a page.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -481,4 +482,37 @@ TEST_CASE("page breaks: an agenda does not end with a page of one or two entries
         CHECK_MESSAGE(entries.size() >= style::kAgendaMinLastEntries, n << " items: " << entries.size() << " on the last page");
     }
     CHECK(continued > 10);
+}
+
+TEST_CASE("page breaks: a landscape table first in an item or an attachment takes its heading onto its page") {
+    // Regression (landscape-first-block): the item's heading (number, title, case officer and
+    // number, rule), or a Markdown attachment's ("Bilag 1 til punkt 1", its line, rule), stood
+    // alone on an upright page before a table set on a landscape one.
+    const std::string table = "```tabel\nfil: t.csv\ntitel: Mange kolonner\n```\n\nTekst efter.\n";
+    const std::string wide = wide_csv(4);
+    const auto check_page = [](const LaidOutDocument& doc, const std::string& anchor) {
+        const int page = doc.page_of(anchor);
+        REQUIRE(page > 0);
+        const Page& p = doc.pages[static_cast<size_t>(page - 1)];
+        CHECK(p.landscape);
+        double first_cell = 1e9;
+        for (const TextItem& t : p.texts)
+            if (t.origin.role == Origin::Role::TableCell) first_cell = std::min(first_cell, t.baseline);
+        CHECK(first_cell < 1e9);
+        // The heading's rule, above the table, spans the landscape page as it spans an upright one.
+        const auto rule = std::find_if(p.boxes.begin(), p.boxes.end(), [&](const BoxItem& b) {
+            return b.y > style::kMarginTop && b.y < first_cell - 20 && b.w > style::kContentWidth + style::kTurnedExtraWidth - 1;
+        });
+        CHECK(rule != p.boxes.end());
+        // What follows the table goes on an upright page.
+        CHECK_FALSE(doc.pages[static_cast<size_t>(page)].landscape);
+    };
+    for (model::Edition e : {model::Edition::Offentlig, model::Edition::Lukket}) {
+        const LaidOutDocument item = layout({{"Offentlig", "# Resumé\n\n" + table}}, e, {{"t.csv", wide}});
+        check_page(item, "punkt-1");
+        const LaidOutDocument attachment = layout({{"Offentlig", "# Resumé\n\nTekst.\n"}}, e,
+                                                  {{"t.csv", wide}, {"bilag-1.md", table}}, "bilag: Data | 1 | bilag-1.md\n");
+        check_page(attachment, "punkt-1-bilag-1");
+        CHECK_FALSE(attachment.pages[static_cast<size_t>(attachment.page_of("punkt-1") - 1)].landscape);
+    }
 }

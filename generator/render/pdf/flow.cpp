@@ -159,7 +159,12 @@ void Flow::place(std::vector<MeasuredBlock>& blocks) {
         if (b.keep_with_next) ensure(kept_height(blocks, i));
         switch (b.kind) {
             case MeasuredBlock::Kind::Space: space(b.amount); break;
-            case MeasuredBlock::Kind::Rule: rule(b.x, b.width, b.amount, b.color); break;
+            case MeasuredBlock::Kind::Rule:
+                // A rule across the page (an item's or an attachment's heading, kept with a table
+                // set on a landscape page) spans the page it lands on.
+                rule(b.x, turned() && b.width >= style::kContentWidth - 1e-9 ? b.width + style::kTurnedExtraWidth : b.width,
+                     b.amount, b.color);
+                break;
             case MeasuredBlock::Kind::Anchor: anchor(b.anchor); break;
             case MeasuredBlock::Kind::Chart: chart(b); break;
             case MeasuredBlock::Kind::Drawing:

@@ -306,7 +306,11 @@ struct Packet {
         b.marker = Marker{label, style::kMarginLeft, FontStyle::Regular, style::kMuted};
     }
 
+    // An item's heading: its number, title, case officer and case number, and a rule. Kept with
+    // what follows it, as any heading is: so it goes with a table set on a landscape page when
+    // that is the item's first block, instead of standing alone on an upright page.
     void item_heading(const model::AgendaItem& item) {
+        const size_t first = blocks.size();
         const Color number_color = model::is_confidential(item.status) ? style::kBad : style::kAccent;
         const Origin heading = origin(Origin::Role::Heading, 2);
         line(wording.item_heading(item), FontStyle::Bold, style::kItemNumberSize, style::kItemNumberLeading, number_color,
@@ -325,6 +329,13 @@ struct Packet {
         space(style::kAfterMeta);
         rule(style::kItemRule, style::kRule);
         space(style::kAfterItemRule);
+        keep_with_next(first);
+    }
+
+    // The blocks measured since `first` (but spaces) kept with the block after them.
+    void keep_with_next(size_t first) {
+        for (size_t i = first; i < blocks.size(); ++i)
+            if (blocks[i].kind != MeasuredBlock::Kind::Space) blocks[i].keep_with_next = true;
     }
 
     // The page a confidential item's placeholder started, while nothing else is on it.
@@ -406,6 +417,7 @@ struct Packet {
             if (a.content.empty()) continue;
             flow.new_page();
             anchor(attachment_anchor(item, a));
+            const size_t cover = blocks.size();
             line(wording.attachment_heading(item, a), FontStyle::Bold, style::kAttachmentTitleSize,
                  style::kAttachmentTitleLeading, style::kAccent, origin(Origin::Role::Heading, 3));
             space(style::kAfterAttachmentTitle);
@@ -414,6 +426,9 @@ struct Packet {
             space(style::kAroundAttachmentRule);
             rule(style::kItemRule, style::kRule);
             space(style::kAroundAttachmentRule);
+            // Its heading goes with its first block, a landscape table's page too (it stood alone
+            // on an upright page before such a table).
+            keep_with_next(cover);
             measure_blocks(a.content, 0, ctx);
             place();
         }
