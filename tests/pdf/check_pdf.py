@@ -304,6 +304,14 @@ def main():
             agenda_only = os.path.join(base, f"dagsorden-{edition}-uden-bilag.pdf")
             if os.path.exists(agenda_only):
                 check_edition(agenda_only, os.path.join(base, f"dagsorden-{edition}.html"), edition, date)
+                # Its footers say that its PDF attachments are not in it; the packet's do not.
+                for path, want in ((agenda_only, True), (os.path.join(base, f"dagsorden-{edition}.pdf"), False)):
+                    pages = run(["pdftotext", "-layout", path, "-"])[1].split("\f")
+                    says = [("uden PDF-bilag" in " ".join(p.split())) for p in pages if p.strip()]
+                    if all(s == want for s in says):
+                        ok(f"{os.path.basename(path)}: every footer {'says' if want else 'does not say'} \"uden PDF-bilag\"")
+                    else:
+                        fail(f"{os.path.basename(path)}: footers saying \"uden PDF-bilag\": {says}")
         if chars:
             text = run(["pdftotext", os.path.join(work, meeting_id, "lukket", "dagsorden-lukket.pdf"), "-"])[1]
             # A long line may wrap in the PDF: compared with its line breaks as spaces.

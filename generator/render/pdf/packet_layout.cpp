@@ -445,11 +445,14 @@ struct Packet {
     // M" beside it.
     class FooterTexts {
     public:
-        FooterTexts(const Packet& packet, int total) : packet_(packet), total_(total) {
+        // `agenda_only`: the footers of the agenda-only PDF, which say that its PDF attachments are
+        // not in it (its agenda lists them with no page, linked to their files).
+        FooterTexts(const Packet& packet, int total, bool agenda_only = false) : packet_(packet), total_(total) {
             const FontMetrics& m = packet.m;
             left_ = packet.view.organisation + " \xE2\x80\x93 " + packet.wording.meeting_line(packet.view) + " \xE2\x80\x93 " +
                     packet.wording.edition(packet.edition);
             if (!packet.version_line.empty()) left_ += " \xE2\x80\x93 " + packet.version_line;
+            if (agenda_only) left_ += " \xE2\x80\x93 " + packet.wording.get("uden-pdf-bilag");
             // The footer stays on one line beside the widest "Side N af M": a long one is set
             // smaller, never cut.
             const double room = style::kContentWidth -
@@ -530,7 +533,7 @@ struct Packet {
     void agenda_only(size_t own_pages) {
         AgendaOnly only;
         only.pages = own_pages;
-        const FooterTexts footer(*this, static_cast<int>(own_pages));
+        const FooterTexts footer(*this, static_cast<int>(own_pages), true);
         only.footers.resize(own_pages);
         for (size_t p = 0; p < own_pages; ++p)
             footer.add(static_cast<int>(p), doc.width_of(p), doc.height_of(p), only.footers[p]);
