@@ -92,6 +92,7 @@ versions::PrintedWords printed_words(const render::Wording& wording) {
     out.struck = wording.get("overstreget-i-teksten");
     out.order = wording.get("rettet-raekkefoelge");
     out.unit = wording.get("rettet-enhed");
+    out.row_name = wording.get("rettet-raekkenavn");
     return out;
 }
 
@@ -178,7 +179,8 @@ bool decide_version(model::Meeting& meeting, const fs::path& published, const ve
             const auto previous = read_published(older, &broken, diags);
             if (broken) ok = false;
             if (previous) {
-                v.comparison = versions::compare(*previous, v.snapshot, printed.sections, printed.table, printed.order, printed.unit);
+                v.comparison = versions::compare(*previous, v.snapshot, printed.sections, printed.table, printed.order, printed.unit,
+                                             printed.row_name);
                 v.changes.previous = {previous->version, previous->date};
             }
         }
@@ -196,7 +198,8 @@ bool decide_version(model::Meeting& meeting, const fs::path& published, const ve
                             folder, before->date.year, two(before->date.month), two(before->date.day)));
             ok = false;
         }
-        v.comparison = versions::compare(*before, v.snapshot, printed.sections, printed.table, printed.order, printed.unit);
+        v.comparison = versions::compare(*before, v.snapshot, printed.sections, printed.table, printed.order, printed.unit,
+                                         printed.row_name);
         v.changes.previous = {before->version, before->date};
         // The public versions before stay published, with what they showed, unless an item
         // is now confidential: then they are withdrawn (build.cpp), and only this one is left.

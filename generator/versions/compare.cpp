@@ -329,13 +329,79 @@ std::optional<Snapshot> renumbered(const Snapshot& before, const Snapshot& now, 
     return s;
 }
 
+// A table's row renamed in place: the item, attachment and table (its number now), the
+// row's label before and now.
+struct RowRename {
+    int item = 0, attachment = -1, table = 0;
+    std::string before, now;
+};
+
+// The rows of each table of both snapshots whose label alone changed (a misspelt region's name
+// corrected), and `before` with them under their labels now, so their figures are compared as
+// the same row's; nullopt if none. Only where that is plain: the table has as many rows in both,
+// every other row keeps its label and its place, neither label is the other snapshot's, no
+// label repeats, and at least half of the row's figures are the same, one of them not empty.
+// Anything else (rows moved, added or removed, a table whose every row changed) is compared by
+// label as before: removed and added.
+std::optional<Snapshot> with_rows_renamed(const Snapshot& before, const Snapshot& now, std::vector<RowRename>* renames) {
+    struct Rows {
+        std::vector<std::string> order;                                     // labels, first seen first
+        std::map<std::string, std::map<std::string, std::string>> cells;  // label -> column -> text
+        bool repeats = false;
+    };
+    const auto rows_of = [](const Snapshot& s, int item, int attachment, int table) {
+        Rows r;
+        for (const CellEntry& c : s.cells) {
+            if (c.item != item || c.attachment != attachment || c.table != table) continue;
+            auto& row = r.cells[c.row];
+            if (row.empty()) r.order.push_back(c.row);
+            r.repeats = r.repeats || !row.emplace(c.column, c.text).second;
+        }
+        return r;
+    };
+    std::map<TableKey, std::map<std::string, std::string>> renamed;  // table before -> label before -> now
+    for (const auto& [key, number] : match_tables(before, now)) {
+        const auto [item, attachment, table] = key;
+        const Rows a = rows_of(before, item, attachment, table), b = rows_of(now, item, attachment, number);
+        if (a.repeats || b.repeats || a.order.size() != b.order.size()) continue;
+        std::vector<size_t> differ;
+        for (size_t i = 0; i < a.order.size(); ++i)
+            if (a.order[i] != b.order[i]) differ.push_back(i);
+        if (differ.empty() || differ.size() == a.order.size()) continue;
+        const bool plain = std::all_of(differ.begin(), differ.end(), [&](size_t i) {
+            if (b.cells.count(a.order[i]) || a.cells.count(b.order[i])) return false;  // moved, not renamed
+            const auto& was = a.cells.at(a.order[i]);
+            const auto& is = b.cells.at(b.order[i]);
+            size_t same = 0;
+            bool any = false;
+            for (const auto& [column, text] : is)
+                if (const auto w = was.find(column); w != was.end() && w->second == text) {
+                    ++same;
+                    any = any || !text.empty();
+                }
+            return any && 2 * same >= std::max(is.size(), was.size());
+        });
+        if (!plain) continue;
+        for (const size_t i : differ) {
+            renamed[key][a.order[i]] = b.order[i];
+            renames->push_back({item, attachment, number, a.order[i], b.order[i]});
+        }
+    }
+    if (renamed.empty()) return std::nullopt;
+    Snapshot out = before;
+    for (CellEntry& c : out.cells)
+        if (const auto t = renamed.find({c.item, c.attachment, c.table}); t != renamed.end())
+            if (const auto r = t->second.find(c.row); r != t->second.end()) c.row = r->second;
+    return out;
+}
+
 class Comparer {
 public:
     Comparer(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
              const std::string& table_caption, const std::string& order, const std::string& unit,
-             std::map<int, int> moved = {})
+             std::map<int, int> moved = {}, const std::string& row_name = "", std::vector<RowRename> renames = {})
         : before_(before), now_(now), printed_(printed), table_caption_(table_caption), order_(order), unit_(unit),
-          tables_(match_tables(before, now)), moved_(std::move(moved)) {
+          row_name_(row_name), tables_(match_tables(before, now)), moved_(std::move(moved)), renames_(std::move(renames)) {
         for (const auto& [k, number] : tables_) matched_now_.insert({std::get<0>(k), std::get<1>(k), number});
     }
 
@@ -440,6 +506,24 @@ private:
                                                 : fill_in(table_caption_, {{"nummer", std::to_string(number)}, {"titel", t->title}});
                 text_change(n, caption + " \xE2\x80\x93 " + lower(order_), joined(x), joined(y));
             }
+        }
+    }
+
+    // A table's rows renamed in place (with_rows_renamed): listed under the item, in the words of
+    // the table's caption, each with its label before and now; the label's cell is marked.
+    void rows_renamed(int n) {
+        for (const RowRename& r : renames_) {
+            if (r.item != n) continue;
+            const TableEntry* t = table(now_, n, r.attachment, r.table);
+            const std::string caption = !t || table_caption_.empty()
+                                            ? "Tabel " + std::to_string(r.table)
+                                            : fill_in(table_caption_, {{"nummer", std::to_string(r.table)}, {"titel", t->title}});
+            text_change(n, caption + " \xE2\x80\x93 " + lower(row_name_), r.before, r.now);
+            for (const CellEntry& c : now_.cells)
+                if (c.item == n && c.attachment == r.attachment && c.table == r.table && c.row == r.now && c.label) {
+                    out_.cells.push_back(c.label);
+                    break;
+                }
         }
     }
 
@@ -575,6 +659,7 @@ private:
         for (const TableEntry& t : now_.tables)
             if (t.item == n && !matched_now_.count({n, t.attachment, t.table}))
                 part(model::PartChange::Kind::TableAdded, n, t.title, nullptr);
+        rows_renamed(n);
         cells(n, before_cells, now_cells);
         row_order(n);
         units(n);
@@ -1058,9 +1143,11 @@ private:
     const std::string& table_caption_;
     const std::string& order_;
     const std::string& unit_;
+    const std::string& row_name_;
     const std::map<TableKey, int> tables_;  // each table of before matched: its number now
     std::set<TableKey> matched_now_;        // the tables of now that one of before is
     const std::map<int, int> moved_;        // renumbered items: number now -> number before
+    const std::vector<RowRename> renames_;  // rows renamed in place (with_rows_renamed)
     std::vector<Pending> pending_;
     std::set<std::tuple<int, int, std::string>> formulas_changed_;  // (item, table, formula) listed
     QuotedPairs quoted_;  // the item's figures paired between the versions (item_texts), as formulas
@@ -1106,13 +1193,19 @@ std::vector<model::DiffWord> diff_words(const std::string& before, const std::st
 }
 
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
-                   const std::string& table_caption, const std::string& order, const std::string& unit) {
+                   const std::string& table_caption, const std::string& order, const std::string& unit,
+                   const std::string& row_name) {
     std::map<int, int> moved;
     const std::optional<Snapshot> r = renumbered(before, now, &moved);
     const Snapshot& items = r ? *r : before;
     // An older snapshot's picture captions recorded as words: compared as this build records them.
     const std::optional<Snapshot> quoted = with_quoted_captions(items, now);
-    return Comparer(quoted ? *quoted : items, now, printed, table_caption, order, unit, moved).run();
+    const Snapshot& captions = quoted ? *quoted : items;
+    // Rows renamed in place: their figures compared as the same row's.
+    std::vector<RowRename> renames;
+    const std::optional<Snapshot> rows = row_name.empty() ? std::nullopt : with_rows_renamed(captions, now, &renames);
+    return Comparer(rows ? *rows : captions, now, printed, table_caption, order, unit, moved, row_name, std::move(renames))
+        .run();
 }
 
 void mark(const Comparison& c) {

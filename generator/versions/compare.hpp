@@ -37,8 +37,13 @@ struct Comparison {
 // `unit`: its word for a table's unit ("Enhed"): a table shown in another unit ("enhed: t. kr."
 // added) is listed with it, and its figures that are the same amounts are not; "" compares
 // their printed texts alone.
+// `row_name`: its words for a table's row renamed in place ("Rækkens navn"): a row whose label
+// alone changed, where the table's other rows kept theirs and their places and most of its
+// figures are the same (a misspelt region's name corrected), is listed as renamed and its figures
+// compared as the same row's, not all removed and added; "" lists such a row removed and added.
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed = {},
-                   const std::string& table_caption = "", const std::string& order = "", const std::string& unit = "");
+                   const std::string& table_caption = "", const std::string& order = "", const std::string& unit = "",
+                   const std::string& row_name = "");
 
 // The words of two texts as a word-level difference (quoted-figure marks removed).
 std::vector<model::DiffWord> diff_words(const std::string& before, const std::string& after);

@@ -246,6 +246,7 @@ void take_tables(Snapshot& s, model::AgendaItem& item) {
                 }
                 e.options_kept = true;
                 e.cell = &row.cells[c];
+                e.label = &row.cells[0];
                 s.cells.push_back(std::move(e));
             }
         }

@@ -38,6 +38,7 @@ struct CellEntry {
     std::string options;
     bool options_kept = false;
     model::Cell* cell = nullptr;  // in the current build only: where to mark a change
+    model::Cell* label = nullptr;  // in the current build only: its row's label (a row renamed)
 };
 
 // One table of an item: its number, name (for references) and caption.
@@ -150,6 +151,7 @@ struct PrintedWords {
     std::string struck;  // after struck-through text: "(overstreget)"
     std::string order;   // the items' or a table's rows' order changed: "Rækkefølge" (compare only)
     std::string unit;    // a table's unit changed ("enhed: mio. kr." added): "Enhed" (compare only)
+    std::string row_name;  // a table's row renamed in place: "Rækkens navn" (compare only)
 };
 
 // The edition's snapshot of a computed, prepared meeting (version 1, no date), with the figures'

@@ -86,3 +86,11 @@ TEST_CASE("a table's template gets a cell's and a label's text with an address's
     CHECK(rendered("{{#rows}}{{^spacer}}{{#cells}}{{^aligned}}{{text}}{{/aligned}}{{/cells}}{{/spacer}}{{/rows}}", t) ==
           "Se https://sum.dk/a_b &amp; c");
 }
+
+TEST_CASE("a row's label corrected (a row renamed) is marked as a changed cell is, only where marks are shown") {
+    model::Table t = table();
+    t.rows[0].cells[0].changed = true;
+    const char* const row = "{{#rows}}{{^spacer}}{{#label_changed}}[{{changed_word}}]{{/label_changed}}{{label}};{{/spacer}}{{/rows}}";
+    CHECK(rendered(row, t, "rettet") == "[rettet]Løn;I alt;");
+    CHECK(rendered(row, t, "") == "Løn;I alt;");
+}

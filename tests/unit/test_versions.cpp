@@ -1646,3 +1646,61 @@ TEST_CASE("versions: a formula's options written otherwise are the cause the she
     CHECK(read->cells[0].options_kept);  // none, kept as none: a trailing empty field
     CHECK(read->cells[0].options.empty());
 }
+
+TEST_CASE("versions: a row renamed in place is listed as renamed, its figures compared as the same row's") {
+    // A probe corrected a row's label (a misspelt name): the sheet listed each of its figures as
+    // removed under the old name and added under the new one.
+    const char* const caption = "Tabel {nummer}: {titel}";
+    Snapshot before = small(), now = small();
+    now.cells[0].row = "Lønninger";
+    versions::Comparison c = versions::compare(before, now, {}, caption, "Rækkefølge", "Enhed", "Rækkens navn");
+    REQUIRE(c.changes.texts.size() == 1);
+    CHECK(c.changes.texts[0].item == 19);
+    CHECK(c.changes.texts[0].section == "Tabel 3: Budget 2024 – rækkens navn");
+    std::string removed, added;
+    for (const model::DiffWord& w : c.changes.texts[0].words) {
+        if (w.kind == model::DiffWord::Kind::Removed) removed += w.text;
+        if (w.kind == model::DiffWord::Kind::Added) added += w.text;
+    }
+    CHECK(removed == "Løn");
+    CHECK(added == "Lønninger");
+    CHECK(c.changes.figures.empty());
+    // Renamed and its figure corrected: the figure is listed under the row's name now.
+    now.cells[0].text = "122.200.000";
+    now.cells[2].text = "122.210.000";
+    Snapshot wide_before = before, wide_now = now;
+    for (Snapshot* s : {&wide_before, &wide_now}) {  // a second column, the same in both
+        const std::vector<versions::CellEntry> cells = s->cells;
+        for (const versions::CellEntry& e : cells) {
+            versions::CellEntry other = e;
+            other.column = "2023";
+            s->cells.push_back(other);
+        }
+    }
+    for (versions::CellEntry& e : wide_now.cells)
+        if (e.column == "2023") e.text = (e.row == "Lønninger" ? "122.100.000" : e.row == "I alt" ? "122.110.000" : e.text);
+    c = versions::compare(wide_before, wide_now, {}, caption, "Rækkefølge", "Enhed", "Rækkens navn");
+    REQUIRE(!c.changes.texts.empty());
+    CHECK(c.changes.texts[0].section == "Tabel 3: Budget 2024 – rækkens navn");
+    bool listed = false;
+    for (const model::FigureChange& f : c.changes.figures) listed = listed || (f.before == "122.100.000" && f.after == "122.200.000");
+    CHECK(listed);
+    // Not a rename: the label now another row's (rows moved), a new row beside the others, or
+    // every row renamed (another table); nor without the word (older callers).
+    Snapshot moved = small();
+    moved.cells[0].row = "Drift";
+    moved.cells[1].row = "Løn";
+    for (const Snapshot* other : {&moved}) {
+        c = versions::compare(before, *other, {}, caption, "Rækkefølge", "Enhed", "Rækkens navn");
+        for (const model::TextChange& t : c.changes.texts) CHECK(t.section.find("rækkens navn") == std::string::npos);
+    }
+    Snapshot all = small();
+    for (versions::CellEntry& e : all.cells) e.row += " (ny)";
+    c = versions::compare(before, all, {}, caption, "Rækkefølge", "Enhed", "Rækkens navn");
+    for (const model::TextChange& t : c.changes.texts) CHECK(t.section.find("rækkens navn") == std::string::npos);
+    now = small();
+    now.cells[0].row = "Lønninger";
+    c = versions::compare(before, now, {}, caption, "Rækkefølge", "Enhed");
+    CHECK(c.changes.texts.empty());
+    CHECK(!c.changes.figures.empty());  // removed and added, as before
+}

@@ -182,6 +182,9 @@ const Data* TableContext::row_value(size_t r, const std::string& name) const {
     if (name == "spacer") return boolean(row.role == model::TableRow::Role::Spacer);
     if (name == "label") return keep(row.cells.empty() ? std::string() : row.cells[0].text);
     if (name == "label_html") return keep(row.cells.empty() ? std::string() : cell_html(row.cells[0].text));
+    // The row's label corrected (a row renamed in place, versions/compare.cpp): marked as a cell is.
+    if (name == "label_changed") return boolean(!row.cells.empty() && row.cells[0].changed && !changed_word_.empty());
+    if (name == "changed_word") return &changed_word_data_;
     if (name == "columns") return &columns_;
     if (name == "cells") {
         // Given out here and entered next: its entries are this row's cells.
