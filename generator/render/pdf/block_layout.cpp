@@ -314,8 +314,12 @@ void measure_blocks(const std::vector<Block>& blocks, double indent, BlockContex
                 // warns about when their numbers split).
                 if (table.table->box.size < style::kTableTurnBelow - 1e-9) {
                     const TableParts& turned = table_parts(t, indent, ctx, true);
+                    // Or where it splits its numbers over lines at the same size: a landscape
+                    // page's width splits fewer of them, or none (a table that split them even
+                    // there stayed upright, every number it could have kept whole split).
+                    const bool split = table.table->box.numbers_split;
                     const bool larger = turned.box.size > table.table->box.size + 1e-9 ||
-                                        (table.table->box.numbers_split && !turned.box.numbers_split);
+                                        (split && (!turned.box.numbers_split || turned.box.size > table.table->box.size - 1e-9));
                     ctx.tables.parts.erase({&t, table_width(ctx, indent, !larger)});
                     if (larger) {
                         table.table = &turned;
