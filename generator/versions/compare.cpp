@@ -490,6 +490,15 @@ private:
         if (x != y) text_change(0, order_, joined(x), joined(y));
     }
 
+    // Table `number` of item `n` (its attachment's, or -1) as this version's caption names it
+    // ("Tabel 3: Budget 2024"), or "Tabel 3" without the wording's caption or the table.
+    std::string caption(int n, int attachment, int number) const {
+        const TableEntry* t = table(now_, n, attachment, number);
+        return !t || table_caption_.empty()
+                   ? "Tabel " + std::to_string(number)
+                   : fill_in(table_caption_, {{"nummer", std::to_string(number)}, {"titel", t->title}});
+    }
+
     // A table's rows in another order (the CSV's lines moved), or its columns (the CSV's columns
     // moved, which prints the same figures under headings in another order): listed under the
     // item, in the words of the table's caption.
@@ -509,11 +518,7 @@ private:
                 const auto [x, y] = shared_order(labels(before_, n, std::get<1>(key), std::get<2>(key), label),
                                                  labels(now_, n, std::get<1>(key), number, label));
                 if (x == y) continue;
-                const TableEntry* t = table(now_, n, std::get<1>(key), number);
-                const std::string caption = !t || table_caption_.empty()
-                                                ? "Tabel " + std::to_string(number)
-                                                : fill_in(table_caption_, {{"nummer", std::to_string(number)}, {"titel", t->title}});
-                text_change(n, caption + " \xE2\x80\x93 " + lower(order_), joined(x), joined(y));
+                text_change(n, caption(n, std::get<1>(key), number) + " \xE2\x80\x93 " + lower(order_), joined(x), joined(y));
             }
         }
     }
@@ -523,11 +528,7 @@ private:
     void rows_renamed(int n) {
         for (const RowRename& r : renames_) {
             if (r.item != n) continue;
-            const TableEntry* t = table(now_, n, r.attachment, r.table);
-            const std::string caption = !t || table_caption_.empty()
-                                            ? "Tabel " + std::to_string(r.table)
-                                            : fill_in(table_caption_, {{"nummer", std::to_string(r.table)}, {"titel", t->title}});
-            text_change(n, caption + " \xE2\x80\x93 " + lower(row_name_), r.before, r.now);
+            text_change(n, caption(n, r.attachment, r.table) + " \xE2\x80\x93 " + lower(row_name_), r.before, r.now);
             for (const CellEntry& c : now_.cells)
                 if (c.item == n && c.attachment == r.attachment && c.table == r.table && c.row == r.now && c.label) {
                     out_.cells.push_back(c.label);
@@ -545,10 +546,7 @@ private:
             const TableEntry *was = table(before_, n, std::get<1>(key), std::get<2>(key)),
                              *is = table(now_, n, std::get<1>(key), number);
             if (!was || !is || was->unit.empty() || was->unit == is->unit) continue;
-            const std::string caption = table_caption_.empty()
-                                            ? "Tabel " + std::to_string(number)
-                                            : fill_in(table_caption_, {{"nummer", std::to_string(number)}, {"titel", is->title}});
-            text_change(n, caption + " \xE2\x80\x93 " + lower(unit_), was->unit, is->unit);
+            text_change(n, caption(n, std::get<1>(key), number) + " \xE2\x80\x93 " + lower(unit_), was->unit, is->unit);
         }
     }
 

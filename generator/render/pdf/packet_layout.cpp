@@ -173,6 +173,11 @@ struct Packet {
         std::vector<AgendaAttachment> attachments;
     };
 
+    // An attachment as the agenda and the bookmarks name it: "Bilag 1: title".
+    std::string attachment_entry(const model::Attachment& a) const {
+        return wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title;
+    }
+
     std::vector<AgendaEntry> measure_agenda(double title_w, double size) const {
         const double attachment_w = style::kContentWidth - style::kAgendaNumberColumn - style::kAttachmentIndent -
                                     style::kAgendaPageColumn;
@@ -200,8 +205,7 @@ struct Packet {
             // attachments' lines). A Markdown attachment's pages are in the agenda-only PDF too.
             for (const model::Attachment& a : item.attachments) {
                 if (!merged(a) && a.content.empty()) continue;
-                e.attachments.push_back({text(wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title,
-                                              FontStyle::Regular, style::kMetaSize, style::kAccent, attachment_w),
+                e.attachments.push_back({text(attachment_entry(a), FontStyle::Regular, style::kMetaSize, style::kAccent, attachment_w),
                                          attachment_anchor(item, a), merged(a)});
             }
         }
@@ -521,7 +525,7 @@ struct Packet {
             for (const model::Attachment& a : item.attachments) {
                 const bool own_page = !a.content.empty() || (merged(a) && !agenda_only);
                 const std::string target = own_page ? attachment_anchor(item, a) : item_anchor(item) + "-bilagsliste";
-                out.push_back({shortened(wording.get("bilag") + " " + std::to_string(a.number) + ": " + a.title), target, 1, a.loc});
+                out.push_back({shortened(attachment_entry(a)), target, 1, a.loc});
             }
         }
         return out;
