@@ -20,8 +20,10 @@
 #include <mutex>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include "attach/reader_answer.hpp"
+#include "core/malloc_tuning.hpp"
 #include "core/messages.hpp"
 
 extern char** environ;
@@ -213,7 +215,8 @@ bool PdfReader::start(std::string* why) {
     ::posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
     std::string arg0 = program_, arg1 = locale_dir_;
     char* argv[] = {arg0.data(), arg1.data(), nullptr};
-    const int rc = theirs < 0 ? errno : ::posix_spawn(&pid_, program_.c_str(), &actions, &attributes, argv, environ);
+    std::vector<char*> env = child_environment(environ);
+    const int rc = theirs < 0 ? errno : ::posix_spawn(&pid_, program_.c_str(), &actions, &attributes, argv, env.data());
     ::posix_spawn_file_actions_destroy(&actions);
     ::posix_spawnattr_destroy(&attributes);
     if (theirs >= 0) ::close(theirs);

@@ -7,10 +7,20 @@
 #include <cstdint>
 #include <cstdlib>
 #include <initializer_list>
+#include <string>
+#include <string_view>
 
 namespace boardpack {
 
 namespace {
+
+// The variables by which a user sets malloc up: where one is set, theirs win.
+constexpr std::string_view kUsersMallocVariables[] = {"GLIBC_TUNABLES", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_",
+                                                      "MALLOC_TOP_PAD_"};
+
+// What child_environment gives a helper process: 65535, glibc's largest, a cache that never
+// fills.
+constexpr char kChildTunables[] = "glibc.malloc.tcache_count=65535";
 
 constexpr size_t kMiB = 1024 * 1024;
 constexpr std::uintptr_t kHugePage = 2 * kMiB;  // x86-64's transparent huge page
@@ -63,8 +73,10 @@ bool advise_huge_main_heap(size_t reserve) {
 
 MallocTuning tune_malloc() {
     MallocTuning done;
-    for (const char* name : {"GLIBC_TUNABLES", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_"})
-        if (std::getenv(name)) return done;
+    for (const std::string_view name : kUsersMallocVariables)
+        if (const char* value = std::getenv(std::string(name).c_str());
+            value && !(name == "GLIBC_TUNABLES" && std::string_view(value) == kChildTunables))  // ours, given by child_environment
+            return done;
     // glibc gives a block of 128 KiB or more a mapping of its own, returned when freed, and gives
     // back the top of a heap once 128 KiB of it are free, raising both limits only as large blocks
     // come and go. A build makes and frees many blocks of 0,1-4 MiB (page lists, structure trees,
@@ -78,6 +90,21 @@ MallocTuning tune_malloc() {
     done.tuned = true;
     done.huge_heap = advise_huge_main_heap(64 * kMiB);
     return done;
+}
+
+std::vector<char*> child_environment(char** env) {
+    static std::string tunables = std::string("GLIBC_TUNABLES=") + kChildTunables;
+    std::vector<char*> out;
+    bool users = false;
+    for (char** e = env; e && *e; ++e) {
+        const std::string_view entry(*e);
+        for (const std::string_view name : kUsersMallocVariables)
+            users = users || (entry.size() > name.size() && entry.substr(0, name.size()) == name && entry[name.size()] == '=');
+        out.push_back(*e);
+    }
+    if (!users) out.push_back(tunables.data());
+    out.push_back(nullptr);
+    return out;
 }
 
 bool give_back_free_memory() { return ::malloc_trim(0) == 1; }

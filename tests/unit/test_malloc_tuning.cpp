@@ -7,6 +7,8 @@
 #include <cctype>
 #include <fstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/malloc_tuning.hpp"
 #include "core/sanitizers.hpp"
@@ -50,4 +52,39 @@ TEST_CASE("malloc tuning: the main heap is reserved ahead and marked for huge pa
     CHECK(done.huge_heap);
     CHECK(heap_marked_for_huge_pages());
 #endif
+}
+
+TEST_CASE("malloc tuning: a helper process gets glibc's large thread cache, unless the user set malloc up") {
+    using boardpack::child_environment;
+    const auto has = [](const std::vector<char*>& env, std::string_view entry) {
+        for (char* e : env)
+            if (e && std::string_view(e) == entry) return true;
+        return false;
+    };
+    std::string home = "HOME=/home/sekretariat", lang = "LANG=da_DK.UTF-8", near = "GLIBC_TUNABLESX=1";
+    char* plain[] = {home.data(), lang.data(), near.data(), nullptr};
+    const std::vector<char*> env = child_environment(plain);
+    REQUIRE(env.size() == 5);
+    CHECK(env[0] == plain[0]);  // the program's own, in order, then the setting
+    CHECK(env[1] == plain[1]);
+    CHECK(env[2] == plain[2]);
+    CHECK(std::string_view(env[3]) == "GLIBC_TUNABLES=glibc.malloc.tcache_count=65535");
+    CHECK(env[4] == nullptr);
+
+    for (std::string users : {"GLIBC_TUNABLES=glibc.malloc.check=3", "MALLOC_TOP_PAD_=0", "MALLOC_MMAP_THRESHOLD_=65536"}) {
+        char* with[] = {home.data(), users.data(), nullptr};
+        const std::vector<char*> kept = child_environment(with);
+        CHECK(kept.size() == 3);
+        CHECK(has(kept, users));
+        CHECK_FALSE(has(kept, "GLIBC_TUNABLES=glibc.malloc.tcache_count=65535"));
+    }
+    char* none[] = {nullptr};
+    CHECK(child_environment(none).size() == 2);
+
+    // The helper, itself set up by tune_malloc, takes that setting as boardpack's, not the user's.
+    const std::string given = child_environment(none)[0];
+    ::setenv("GLIBC_TUNABLES", given.substr(given.find('=') + 1).c_str(), 1);
+    const auto done = tune_malloc();
+    ::unsetenv("GLIBC_TUNABLES");
+    CHECK(done.tuned);
 }
