@@ -125,6 +125,12 @@ public:
             }
             auto v = cell_value(table, r, c, error);
             if (v) v->where = name + "[" + labels[0] + "; " + labels[1] + "]";
+            // A table without "talenhed" may hold counts, so its figures are no amount; one whose
+            // heading, row, title or note says "kr." holds kroner, which a text may not call
+            // millions ("{u[Løn; 2024]} mio. kr." printed "1.250.000 mio. kr." without a word).
+            if (v && v->is_number() && !v->amount && v->unit == "kr." && table.figures_unit.empty() &&
+                table.unit.empty() && kroner_named(table, r, c))
+                v->amount = true;
             return v;
         }
         if (auto c = calcs_.find(key); c != calcs_.end()) {
@@ -223,6 +229,22 @@ private:
             if (names_other(n)) return fmt(_("in its note {}"), quote_text(n));
         if (names_other(table.source)) return _("in its source");
         return "";
+    }
+
+    // Whether the table names plain kroner for cell (r, c): in its column heading, row, title or
+    // notes ("Budget 2024 (kr.)", "Beløb i kr.").
+    bool kroner_named(const model::Table& table, size_t r, size_t c) {
+        auto names = [&](const std::string& text) {
+            auto [it, fresh] = kroner_named_.try_emplace(&text);  // each text read once, as named_units_
+            if (fresh) it->second = names_kroner(text);
+            return it->second;
+        };
+        if (c < table.header.size() && names(table.header[c])) return true;
+        if (r < table.rows.size() && !table.rows[r].cells.empty() && names(table.rows[r].cells[0].text)) return true;
+        if (names(table.title)) return true;
+        for (const std::string& n : table.notes)
+            if (names(n)) return true;
+        return false;
     }
 
     struct TableEntry {
@@ -899,6 +921,7 @@ private:
     // unit_named_in of the computed tables' titles, headings, labels and notes, by address (they
     // stay where they are once their table is computed).
     std::unordered_map<const std::string*, std::string> named_units_;
+    std::unordered_map<const std::string*, bool> kroner_named_;
     std::map<std::string, TableEntry> tables_;
     std::map<std::string, CalcEntry> calcs_;
     std::vector<TableEntry> anonymous_;

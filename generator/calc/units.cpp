@@ -187,6 +187,24 @@ std::string unit_named_in(const std::string& text) {
     return "";
 }
 
+bool names_kroner(const std::string& text) {
+    const TitleWords t = words_of(text);
+    for (size_t i = 0; i < t.words.size(); ++i) {
+        if (!is_money(t.words[i])) continue;
+        if (i + 1 < t.words.size() && !t.ends[i]) {
+            const std::string& next = t.words[i + 1];
+            if (next == "1000" || !scale_of(next).empty()) continue;  // "kr. 1.000": unit_named_in's
+            if (next == "i" && i + 2 < t.words.size() && (t.words[i + 2] == "1000" || !scale_of(t.words[i + 2]).empty()))
+                continue;  // "kr. i mio.": unit_named_in's
+            if (next == "i" && t.starts[i]) return true;  // "(kr. i 2024-priser)"
+        }
+        if (i > 0 && !t.starts[i] && (is_number(t.words[i - 1]) || !scale_of(t.words[i - 1]).empty())) continue;  // "1.000 kr.", "mio. kr."
+        if (t.alone[i] || t.ends[i]) return true;  // "(kr.)", "2024, kr.", "Udgift kr."
+        if (i > 0 && !t.starts[i] && t.words[i - 1] == "i" && t.ends[i]) return true;  // "beløb i kr.", "i kroner"
+    }
+    return false;
+}
+
 std::string unit_word_at(const std::string& text) {
     // Folded: a non-breaking space ("5\u00A0mio. kr.") is a space.
     const std::string folded = fold_label(text);

@@ -47,6 +47,12 @@ std::optional<std::string> common_unit(const std::string& a, const std::string& 
 // 1.000 kr.").
 std::string unit_named_in(const std::string& text);
 
+// Whether a heading, title or note names plain kroner as the unit of the figures under it:
+// "Budget 2024 (kr.)", "Udgifter 2024, kr.", "Udgift kr.", "Beløb i kr.", "(DKK)", "i kroner",
+// "(kr. i 2024-priser)". Not an amount
+// ("tilskud på 1.000 kr."), and not a larger unit ("mio. kr.": unit_named_in).
+bool names_kroner(const std::string& text);
+
 // The unit the words at the start of `text` name, as the text after a figure gives one ("5 mio.
 // kr.", "12 %", "4 procentpoint"): "kr." (also "kroner", "DKK"), "t. kr." ("tkr.", "tusinde
 // kr."), "mio. kr." ("mio.", "mill.", "millioner"), "mia. kr." ("mia.", "mrd."), "pct." ("%",

@@ -395,6 +395,31 @@ TEST_CASE("figures: the text quotes cells as the table prints them, or in the un
           std::string::npos);
 }
 
+TEST_CASE("figures: a table that says its figures are kroner is not quoted as millions") {
+    // A probe: "titel: Budget 2024 (kr.)" without "talenhed:", and "{u[Løn; 2024]} mio. kr."
+    // printed "1.250.000 mio. kr." without a word (a table without a stated unit may hold counts).
+    const char* csv = "Post;2024\nLøn;1.250.000\nDrift;300.000\n";
+    for (const std::string said : {"titel: Budget 2024 (kr.)\n", "titel: Budget 2024\nnote: Beløb i kr.\n"}) {
+        const std::string block = "```tabel\nfil: t.csv\nnavn: u\n" + said + "```\n\n";
+        const auto wrong = compute(block + "Lønnen udgør {u[Løn; 2024]} mio. kr.\n", csv);
+        CHECK_MESSAGE(wrong.messages.find("error: the figure \"{u[Løn; 2024]}\" prints \"1.250.000\", a number in kr., but the "
+                                          "text after it says mio. kr.") != std::string::npos,
+                      said);
+        const auto right = compute(block + "Lønnen udgør {u[Løn; 2024]} kr., {u[Løn; 2024] | mio. kr.}.\n", csv);
+        CHECK_MESSAGE(right.messages == "", said);
+        CHECK(figure_text(right).find("Lønnen udgør 1.250.000 kr., 1,3 mio. kr.") != std::string::npos);
+    }
+    // The heading says it, for its column.
+    const auto heading = compute("```tabel\nfil: t.csv\nnavn: v\ntitel: Budget\n```\n\nLønnen udgør {v[Løn; Budget 2024 (kr.)]} mio. kr.\n",
+                                 "Post;Budget 2024 (kr.)\nLøn;1.250.000\n");
+    CHECK(heading.messages.find("a number in kr., but the text after it says mio. kr.") != std::string::npos);
+    // A table that says nothing of kroner may hold counts: its figure followed by "mio." is
+    // the writer's to judge ("{t[Indbyggere; 2024]} mio." of a table in millions of people).
+    CHECK(compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Indbyggere\n```\n\nDer er {t[Danmark; 2024]} mio. indbyggere.\n",
+                  "Land;2024\nDanmark;5,9\n")
+              .messages == "");
+}
+
 TEST_CASE("figures: a table that names a unit its talenhed does not is an error wherever its figures are computed with") {
     // "Budget 2024 (mio. kr.)" over 1.250 without "talenhed:": read as kroner, 1.250 would be
     // 1.250 kr. in a conversion, a sum with an amount or a beregning value (a probe printed
@@ -1475,13 +1500,14 @@ TEST_CASE("figures: a unit the figure cannot be converted to is an error at the 
     CHECK(figure_text(l).find("Tal: 511 pct.") != std::string::npos);
     // Kroner are amounts where the table says so ("talenhed: kr.") or the cell does ("1.250.000
     // kr."): not a share (regression kr-as-pct: "1.250.000 pct."). A table without "talenhed"
-    // may hold counts, which may be printed as anything.
+    // may hold counts, which may be printed as anything; one whose title, a heading or a note says
+    // "kr." (not this one's "Tal") holds kroner.
     l = compute_files("```tabel\nfil: k.csv\nnavn: k\ntitel: Kr\ntalenhed: kr.\n```\n\nTal: {k[A; V] | pct.} og "
                       "{k[A; V] + k[B; V] | pct.}.\n",
                       {{"k.csv", "Post;V\nA;1.250.000\nB;5\n"}});
     CHECK(l.messages.find("error: the figure is in kr. and cannot be shown in pct.") != std::string::npos);
     CHECK(l.messages.find("{k[A; V] + k[B; V] | pct.}") != std::string::npos);
-    l = compute_files("```tabel\nfil: k.csv\nnavn: k\ntitel: Kr\n```\n\nTal: {k[A; V] | pct.}, {k[B; V] | pct.}.\n",
+    l = compute_files("```tabel\nfil: k.csv\nnavn: k\ntitel: Tal\n```\n\nTal: {k[A; V] | pct.}, {k[B; V] | pct.}.\n",
                       {{"k.csv", "Post;V\nA;1.250.000 kr.\nB;73\n"}});
     CHECK(l.messages.find("{k[A; V] | pct.}") != std::string::npos);
     CHECK(l.messages.find("{k[B; V] | pct.}") == std::string::npos);

@@ -71,6 +71,16 @@ TEST_CASE("units: the amount unit a heading or title names, however it is spelle
         CHECK_MESSAGE(unit_named_in(text) == "", text);
 }
 
+TEST_CASE("units: a heading or title that names plain kroner as its figures' unit") {
+    for (const char* text : {"Budget 2024 (kr.)", "Udgifter 2024, kr.", "Udgift kr.", "Beløb i kr.", "Beløb (DKK)", "Beløb i kroner",
+                             "Beløb (kr. i 2024-priser)", "Note: beløb i kr."})
+        CHECK_MESSAGE(names_kroner(text), text);
+    for (const char* text : {"Budget 2024 (mio. kr.)", "Udgifter (1.000 kr.)", "Udgifter (kr. 1.000)", "Beløb (kr. i mio.)",
+                             "Tilskud på 1.000 kr. pr. medlem", "Kontingentet reduceres med 4,2 mio. kr.", "Antal", "Budget 2024",
+                             "Kr. Hyllested", "Kronekurs"})
+        CHECK_FALSE_MESSAGE(names_kroner(text), text);
+}
+
 TEST_CASE("units: the unit the words after a figure name") {
     for (const char* text : {" kr.", " kr", " kroner", " DKK", "\xC2\xA0" "kr. pr. indbygger"})
         CHECK_MESSAGE(unit_word_at(text) == "kr.", text);
