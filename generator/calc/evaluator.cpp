@@ -206,7 +206,8 @@ private:
     // Value::hundred and times_hundred of `out`, a * b, a / b or a - b: two figures in one unit
     // divided are a ratio, and a ratio times 100 is per hundred, as is a figure times 100 divided
     // by one in its unit ("[Ja] / [I alt] * 100", "100 * [Ja] / [I alt]"); two figures per
-    // hundred apart are points. Per hundred may be a share or an index (2016 = 100): either way a
+    // hundred apart are points, as are two ratios apart times 100 ("([Ja] / [I alt] - [Ja 2023] /
+    // [I alt 2023]) * 100": a probe printed it "9,0 pct." for 9 points without a word). Per hundred may be a share or an index (2016 = 100): either way a
     // difference is no per cent.
     static void per_hundred(const Expr& e, const Value& a, const Value& b, const std::string& unit, Value& out) {
         using H = Value::Hundred;
@@ -215,6 +216,7 @@ private:
             if (!a_hundred && !is_hundred(*e.args[1])) return;
             const Value& other = a_hundred ? b : a;
             if (other.hundred == H::Ratio) out.hundred = H::PerHundred;
+            else if (other.hundred == H::RatioDifference) out.hundred = H::Difference;  // "(a/b - c/d) * 100": points
             else out.times_hundred = other.hundred == H::None && !other.times_hundred && !other.is_per_cent();
         } else if (e.op == '/') {
             if (a.hundred == H::PerHundred && is_hundred(*e.args[1])) {  // "[Andel] / 100"
@@ -234,6 +236,8 @@ private:
             }
         } else if (e.op == '-' && a.hundred == H::PerHundred && b.hundred == H::PerHundred) {
             out.hundred = H::Difference;
+        } else if (e.op == '-' && a.hundred == H::Ratio && b.hundred == H::Ratio) {
+            out.hundred = H::RatioDifference;
         }
     }
 

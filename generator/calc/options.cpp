@@ -1,6 +1,7 @@
 #include "calc/options.hpp"
 #include "core/messages.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "numbers/danish_number.hpp"
@@ -126,6 +127,15 @@ std::string format_value(const Value& v, const Options& o, const Words& words, b
         return fail(fmt(_("the figure {} is a ratio of two figures (\"[Ja] / [Alle]\"), not per hundred; printed \"| {}\" it "
                           "would read as {} %; multiply by 100 in the formula (\"[Ja] / [Alle] * 100\")"),
                         format_danish(n, decimals), o.unit, format_danish(n, decimals)));
+    // Nor is the difference of two ratios (0,09 for 0,79 - 0,70) per hundred: "0,09 pct." would be
+    // a hundredth of the points.
+    if (v.hundred == Value::Hundred::RatioDifference && (o.unit == "pct." || o.unit == kPoints)) {
+        const int shown = std::max(decimals, 2);  // 0,09, not "0"
+        return fail(fmt(_("the figure {} is the difference of two ratios (\"[Ja] / [Alle] - [Ja 2023] / [Alle 2023]\"), not "
+                          "per hundred; printed \"| {}\" it would read as {} %; multiply the difference by 100 in the "
+                          "formula, and print it with \"| {}\""),
+                        format_danish(n.rounded(shown), shown), o.unit, format_danish(n.rounded(shown), shown), kPoints));
+    }
     // A share or index computed per hundred ("[Ja] / [I alt] * 100") is not points, and neither it
     // nor a difference of two is an amount: "79 pct.-point", "79 kr." were printed.
     if (v.hundred == Value::Hundred::PerHundred && o.unit == kPoints)

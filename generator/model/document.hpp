@@ -152,8 +152,9 @@ struct Cell {
     bool unitless = false;
     // Number, computed without a unit: a ratio of two figures in one unit ("[Ja] / [I alt]",
     // 0,786: no per cent), per hundred, as "[Ja] / [I alt] * 100" is (a share in per cent, or an
-    // index), or the difference of two such figures (points, never per cent).
-    enum class Hundred : unsigned char { None, Ratio, PerHundred, Difference };
+    // index), or the difference of two such figures (points, never per cent); or the difference of
+    // two ratios ("[Ja] / [I alt] - [Ja 2023] / [I alt 2023]", 0,09), which times 100 is points.
+    enum class Hundred : unsigned char { None, Ratio, PerHundred, Difference, RatioDifference };
     Hundred hundred = Hundred::None;
     // Number: a published figure kept within its formula's tolerance where the computation gives
     // another (8.388 for 8.387,2): exact only to the decimals it is written with.

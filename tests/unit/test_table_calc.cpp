@@ -1328,6 +1328,46 @@ TEST_CASE("table calc: a negative figure after words that give its direction is 
     CHECK(warnings == 2);  // "Ændringen er -10.000" gives no direction of its own
 }
 
+TEST_CASE("table calc: two ratios apart, times 100, are points, however the formula is written") {
+    // A probe: "(a/b - c/d) * 100" printed "9,0 pct." for 9 points without a word (the same
+    // value written "a/b*100 - c/d*100" was warned); "100 * (a/b - c/d) | pct." was refused as
+    // no share at all.
+    const std::string csv = "Region;Forløb;Overholdt\nNord;1000;790\nSyd;1000;700\n";
+    const std::string block = "```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\n"
+                              "```beregning\nnavn: b\nværdi: nord = t[Nord; Overholdt] / t[Nord; Forløb]\n"
+                              "værdi: syd = t[Syd; Overholdt] / t[Syd; Forløb]\nværdi: forskel = (nord - syd) * 100\n```\n\n";
+    const auto points = compute(block + "Nord ligger {b[forskel] | decimaler 1} procentpoint over, "
+                                        "{100 * (t[Nord; Overholdt] / t[Nord; Forløb] - t[Syd; Overholdt] / t[Syd; Forløb]) | "
+                                        "pct.-point, decimaler 1}.\n",
+                                csv);
+    CHECK(points.messages == "");
+    CHECK(figure_text(points).find("Nord ligger 9,0 procentpoint over, 9,0 pct.-point.") != std::string::npos);
+    const auto called_per_cent = compute(block + "Nord ligger {b[forskel] | decimaler 1} pct. over Syd.\n", csv);
+    CHECK(called_per_cent.messages.find("warning: the figure \"{b[forskel] | decimaler 1}\" is the difference of two shares, "
+                                        "in percentage points, but the text after it calls it per cent") != std::string::npos);
+    for (const char* figure : {"{(t[Nord; Overholdt] / t[Nord; Forløb] - t[Syd; Overholdt] / t[Syd; Forløb]) * 100 | pct.}",
+                               "{100 * (t[Nord; Overholdt] / t[Nord; Forløb] - t[Syd; Overholdt] / t[Syd; Forløb]) | pct.}",
+                               "{b[forskel] | pct.}"}) {
+        const auto asked = compute(block + "Forskellen er " + figure + ".\n", csv);
+        CHECK_MESSAGE(asked.messages.find("error: the figure is the difference of two figures computed per hundred") !=
+                          std::string::npos,
+                      figure);
+    }
+    // Without the 100, a difference of two ratios (0,09) is no per cent or points either.
+    const auto bare = compute(block + "Forskellen er {t[Nord; Overholdt] / t[Nord; Forløb] - t[Syd; Overholdt] / t[Syd; Forløb] | "
+                                      "pct.}.\n",
+                              csv);
+    CHECK(bare.messages.find("error: the figure 0,09 is the difference of two ratios") != std::string::npos);
+    // In a table column: points, warned when the text calls them per cent, an error when asked for as per cent.
+    const auto column = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n"
+                                "kolonne: Ændring = ([Overholdt] / [Forløb] - 0,7) * 100\n"
+                                "kolonne: Mod Syd = ([Overholdt] / [Forløb] - t[Syd; Overholdt] / t[Syd; Forløb]) * 100\n```\n\n"
+                                "Nord ligger {t[Nord; Mod Syd]} pct. over Syd.\n",
+                                csv);
+    CHECK(column.messages.find("warning: the figure \"{t[Nord; Mod Syd]}\" is the difference of two shares") != std::string::npos);
+    CHECK(column.messages.find("{t[Nord; Ændring]}") == std::string::npos);
+}
+
 TEST_CASE("table calc: shares computed per hundred are shares, and two of them apart are points, never per cent") {
     // "[Ja] / [I alt] * 100" is a share in per cent (or an index); two of them apart are points.
     // "| pct." on the difference used to pass: the text printed "4,0 pct." for 4 points.
