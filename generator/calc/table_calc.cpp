@@ -1428,22 +1428,25 @@ private:
             // One named as a total or a part is judged by its name (counts_read_total_twice).
             if (!plain_figures(i, rows) || role[i] == RowKeys::Total || role[i] == RowKeys::Part) continue;
             for (const bool before : {true, false}) {
-                const auto end = run_summing_to(i, before, *a, *b, across, rows);
+                bool rounded = false;
+                const auto end = run_summing_to(i, before, *a, *b, across, rows, &rounded);
                 if (!end) continue;
                 const size_t from = before ? *end : i + 1, to = before ? i - 1 : *end;
+                // TRANSLATORS: the last {} is empty, or " (as rounded figures do, within a unit or so)".
+                const std::string within = rounded ? _(" (as rounded figures do, within a unit or so)") : "";
                 const std::string message =
                     rows ? fmt(_("the range {} .. {} holds {}, whose figures are the sum of the rows {} .. {} next to "
-                                 "it in every column the formula adds, as a subtotal's are; if it is their subtotal, "
+                                 "it in every column the formula adds{}, as a subtotal's are; if it is their subtotal, "
                                  "they are counted twice: sum the rows or the subtotal, not both (a label with \"i "
                                  "alt\" says which rows are subtotals)"),
                                quote_text(range.text), quote_text(range.text2), quote_text(name(i)),
-                               quote_text(name(from)), quote_text(name(to)))
+                               quote_text(name(from)), quote_text(name(to)), within)
                          : fmt(_("the range {} .. {} holds the column {}, whose figures are the sum of the columns {} .. "
-                                 "{} next to it in every row the formula computes, as a subtotal's are; if it is their "
+                                 "{} next to it in every row the formula computes{}, as a subtotal's are; if it is their "
                                  "subtotal, they are counted twice: sum the columns or the subtotal, not both (a heading "
                                  "with \"i alt\" says which columns are subtotals)"),
                                quote_text(range.text), quote_text(range.text2), quote_text(name(i)),
-                               quote_text(name(from)), quote_text(name(to)));
+                               quote_text(name(from)), quote_text(name(to)), within);
                 diags_.warning(p.formula->loc, message, p.formula->line);
                 return true;
             }
@@ -1464,8 +1467,14 @@ private:
     // to a third is too easily chance (1 + 1 = 2 among counts, 1.000 + 2.000 = 3.000 among round
     // amounts): there the run is of three or more, and the figure at least 1.000. A group ends at
     // an empty row (or column) or a computed one; runs are looked for up to 60 long.
+    //
+    // Published figures are rounded each on its own, so a subtotal may differ from the sum of its
+    // rounded parts by up to half a unit of the last decimal for each of them and for itself
+    // (8.388 over parts adding up to 8.387: a probe's "Personale" was counted twice without a
+    // word, the exact one was warned). Such a run counts too, where the figure is at least a
+    // hundred times that difference; *rounded says it was one.
     std::optional<size_t> run_summing_to(size_t i, bool before, size_t a, size_t b, const std::vector<size_t>& across,
-                                         bool rows) const {
+                                         bool rows, bool* rounded) const {
         constexpr size_t kLongestRun = 60;
         const auto number = [&](size_t line, size_t k) -> const Cell* {
             const size_t r = rows ? line : k, c = rows ? k : line;
@@ -1481,9 +1490,25 @@ private:
         }
         if (!nonzero) return std::nullopt;
         if (across.size() == 1 && number(i, across[0])->value.abs().value_or(Decimal()) < Decimal(1000, 0)) return std::nullopt;
+        // Whether `sum` of `parts` figures, the most decimals among them `decimals`, is `total`:
+        // exactly, or within their rounding (above).
+        bool inexact = false;
+        const auto adds_up = [&](const Decimal& sum, const Cell& total, size_t parts, int decimals) {
+            if (sum == total.value) return true;
+            const int d = std::clamp(std::max(decimals, total.decimals), 0, 6);
+            const Decimal room(static_cast<int64_t>(5 * (parts + 1)), d + 1);  // half a unit each
+            const auto off = Decimal::sub(sum, total.value);
+            const auto off_abs = off ? off->abs() : std::nullopt;
+            const auto least = Decimal::mul(room, Decimal(100, 0));
+            const auto size = total.value.abs();
+            if (!off_abs || !least || !size || *off_abs > room || *size < *least) return false;
+            inexact = true;
+            return true;
+        };
         // The first one's sum is kept as the run grows; the others are added up only where it matches.
         const size_t first = across.front();
         Decimal sum;
+        int decimals = 0;
         for (size_t length = 1, j = i; length <= kLongestRun && (before ? j > a : j < b); ++length) {
             j = before ? j - 1 : j + 1;
             const Cell* cell = number(j, first);
@@ -1491,19 +1516,29 @@ private:
             const auto added = Decimal::add(sum, cell->value);
             if (!added) return std::nullopt;
             sum = *added;
-            if (length < (across.size() == 1 ? 3u : 2u) || sum != number(i, first)->value) continue;
+            decimals = std::max(decimals, cell->decimals);
+            inexact = false;
+            if (length < (across.size() == 1 ? 3u : 2u) || !adds_up(sum, *number(i, first), length, decimals)) continue;
             bool all = true;
             for (size_t k = 1; k < across.size() && all; ++k) {
                 Decimal other;
+                int other_decimals = 0;
                 for (size_t x = before ? j : i + 1; all && x <= (before ? i - 1 : j); ++x) {
                     const Cell* part = number(x, across[k]);
                     const auto next = part ? Decimal::add(other, part->value) : std::nullopt;
-                    if (next) other = *next;
-                    else all = false;
+                    if (next) {
+                        other = *next;
+                        other_decimals = std::max(other_decimals, part->decimals);
+                    } else {
+                        all = false;
+                    }
                 }
-                all = all && other == number(i, across[k])->value;
+                all = all && adds_up(other, *number(i, across[k]), length, other_decimals);
             }
-            if (all) return j;
+            if (all) {
+                *rounded = inexact;
+                return j;
+            }
         }
         return std::nullopt;
     }

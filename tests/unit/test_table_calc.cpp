@@ -1868,6 +1868,23 @@ TEST_CASE("table calc: a range over a row that is the sum of the rows next to it
                 "Post;2023;2024\nPersonale;300;310\nLøn;100;110\nPension;200;200\nDrift;50;60\n");
     CHECK(l.messages.find("holds \"Personale\", whose figures are the sum of the rows \"Løn\" .. \"Pension\" next to it") !=
           std::string::npos);
+    // A subtotal published rounded, a unit off its rounded parts' sum (8.388 over 8.387): the
+    // same, said to be within rounding (a probe: counted twice without a word).
+    const std::string rounded_block = "```tabel\nfil: t.csv\ntitel: T\nrække: Udgifter i alt = sum(Løn .. Husleje)\n"
+                                      "tilføj: nederst\n```\n";
+    l = compute(rounded_block, "Post;2023;2024\nLøn;1.036;1.100\nPension;5.442;5.500\nØvrigt personale;1.909;2.000\n"
+                               "Personale;8.388;8.601\nHusleje;700;720\n");
+    CHECK(l.messages.find("holds \"Personale\", whose figures are the sum of the rows \"Løn\" .. \"Øvrigt personale\" next to "
+                          "it in every column the formula adds (as rounded figures do, within a unit or so), as a "
+                          "subtotal's are") != std::string::npos);
+    l = compute(rounded_block, "Post;2024\nLøn;1.036,4\nPension;5.442,3\nØvrigt personale;1.909,4\nPersonale;8.388,2\nHusleje;700\n");
+    CHECK(l.messages.find("within a unit or so") != std::string::npos);
+    // More apart than rounding explains, or small figures a unit apart: no warning.
+    for (const char* csv : {"Post;2023;2024\nLøn;1.036;1.100\nPension;5.442;5.500\nØvrigt personale;1.909;2.000\nPersonale;8.391;8.601\nHusleje;700;720\n",
+                            "Post;2023;2024\nLøn;10;11\nPension;54;55\nØvrigt personale;19;20\nPersonale;84;87\nHusleje;7;7\n"}) {
+        l = compute(rounded_block, csv);
+        CHECK_MESSAGE(l.messages.find("next to it") == std::string::npos, csv);
+    }
     // Figures that add up so in one column only, small counts in a table of one column, a row
     // beside an empty row or a computed one: no warning.
     const std::pair<const char*, const char*> as_meant[] = {
