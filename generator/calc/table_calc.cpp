@@ -1364,6 +1364,7 @@ private:
             return;
         }
         warn_unlabelled_subtotal(p, cols->first, cols->second, true);
+        if (ok_ && computed > 1) warn_same_everywhere(p, true);
     }
 
     // A column a row formula passes over, holding no number, whose cells are figures to a reader
@@ -1552,6 +1553,7 @@ private:
             return;
         }
         bool any_number = false;
+        size_t numbers = 0;
         for (size_t r = rs->first; r <= rs->second && r < t_.rows.size(); ++r) {
             // A row without a label is computed too: Excel leaves the label of a merged cell empty,
             // and its published figures would otherwise go unchecked.
@@ -1573,6 +1575,7 @@ private:
                 continue;
             }
             any_number = any_number || t_.rows[r].cells[c].kind == Cell::Kind::Number;
+            numbers += t_.rows[r].cells[c].kind == Cell::Kind::Number ? 1 : 0;
             if (t_.rows[r].role == TableRow::Role::Data && t_.rows[r].cells[c].kind == Cell::Kind::Number &&
                 plain_sum(*p.expr) && names_no_sum(row_name(t_, r)))
                 diags_.warning(p.formula->loc,
@@ -1587,6 +1590,33 @@ private:
         }
         t_.numeric[c] = any_number;
         if (ok_) warn_unlabelled_subtotal(p, rs->first, rs->second, false);
+        if (ok_ && numbers > 1) warn_same_everywhere(p, false);
+    }
+
+    // A row formula that names no row of its own column, only fixed cells ("Gennemsnit =
+    // (t[Nord; 2023] + t[Midt; 2023] + t[Syd; 2023]) / 3"), gives every column the same figure:
+    // a probe's 2024 printed 2023's average, and the text quoted it as 2024's. A warning at the
+    // formula; so for a column formula that names no column of its own row. A formula of numbers
+    // and named values alone ("Mål = 79", "Mål = b[mål]") is the same everywhere as meant.
+    void warn_same_everywhere(const Prepared& p, bool row) {
+        bool fixed = false, own = false;
+        const auto walk = [&](const auto& self, const Expr& e) -> void {
+            if (e.kind == Expr::Kind::Label || e.kind == Expr::Kind::Range) own = true;
+            if (e.kind == Expr::Kind::Cell && e.cell.size() == 2) fixed = true;  // a named value ("b[mål]") is a constant
+            for (const auto& a : e.args) self(self, *a);
+        };
+        walk(walk, *p.expr);
+        if (!fixed || own) return;
+        diags_.warning(p.formula->loc,
+                       row ? fmt(_("the row formula {} quotes only fixed cells (\"t[row; column]\"), none of the column it "
+                                   "computes, so it gives every column the same figure; name the rows as [row] to compute "
+                                   "each column from its own, or limit it to one column (\"| kolonner A .. A\")"),
+                                 quote_text(p.formula->target + " = " + p.formula->expression))
+                           : fmt(_("the column formula {} quotes only fixed cells (\"t[row; column]\"), none of the row it "
+                                   "computes, so it gives every row the same figure; name the columns as [column] to "
+                                   "compute each row from its own, or limit it to one row (\"| rækker A .. A\")"),
+                                 quote_text(p.formula->target + " = " + p.formula->expression)),
+                       p.formula->line);
     }
 
     // Whether row r holds codes or years only (input/code_columns.hpp, code_rows), column c aside.

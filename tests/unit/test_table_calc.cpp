@@ -1850,6 +1850,30 @@ TEST_CASE("table calc: a cell a formula's own range leaves out is said to be lef
     CHECK(l.messages.find("put that one first") == std::string::npos);
 }
 
+TEST_CASE("table calc: a formula that quotes only fixed cells, the same in every column, is a warning") {
+    // A probe: "Gennemsnit = (t[Nord; 2023] + t[Midt; 2023] + t[Syd; 2023]) / 3" printed 2023's
+    // average under 2024 too, and the text quoted it as 2024's, without a word.
+    const char* csv = "Region;2023;2024\nNord;30;31\nMidt;40;38\nSyd;40;38\n";
+    auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n"
+                     "række: Gennemsnit = (t[Nord; 2023] + t[Midt; 2023] + t[Syd; 2023]) / 3 | decimaler 1\n```\n",
+                     csv);
+    CHECK(l.messages.find("warning: the row formula \"Gennemsnit = (t[Nord; 2023] + t[Midt; 2023] + t[Syd; 2023]) ...\" "
+                          "quotes only fixed cells") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Basis = t[Nord; 2023]\n```\n", csv);
+    CHECK(l.messages.find("warning: the column formula \"Basis = t[Nord; 2023]\" quotes only fixed cells") != std::string::npos);
+    // Its own rows or columns, numbers, named values, or one column only: as meant.
+    for (const char* formula : {"række: Gennemsnit = ([Nord] + [Midt] + [Syd]) / 3 | decimaler 1",
+                                "række: Indeks = [Nord] / t[Nord; 2023] * 100", "række: Mål = 79",
+                                "række: Gennemsnit = (t[Nord; 2023] + t[Midt; 2023]) / 2 | kolonner 2023 .. 2023",
+                                "kolonne: Mål = b[mål]"}) {
+        l = compute("```beregning\nnavn: b\nværdi: mål = 35\n```\n\n```tabel\nfil: t.csv\nnavn: t\ntitel: T\n" +
+                        std::string(formula) + "\n```\n",
+                    csv);
+        CHECK_MESSAGE(l.messages.find("quotes only fixed cells") == std::string::npos, formula);
+        CHECK_MESSAGE(l.messages.find("error") == std::string::npos, formula);
+    }
+}
+
 TEST_CASE("table calc: a range over a row that is the sum of the rows next to it is a warning, whatever its label") {
     // Regression (unlabelled-subtotal): "Hovedsum = sum(Løn .. Husleje)" over a CSV row "Udgifter"
     // that is Løn + Drift in both years printed 6.030 for 3.030 without a word; a group's row
