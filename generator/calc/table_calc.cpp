@@ -1131,6 +1131,59 @@ std::optional<PreparedFormula> prepare(Formula& f, bool allow_range, Diagnostics
 
 namespace {
 
+// A formula's own rows or columns as the table prints them: a cell a formula of the table
+// computed is rounded to the decimals it is shown with (26,5738 printed "26,57" is 26,57).
+// For TableComputation::check_printed_operands, which evaluates a formula once more so; it
+// looks labels up only, with none of TableScope's checks (the formula passed them already).
+class PrintedScope final : public Scope {
+public:
+    PrintedScope(const Table& t, const std::vector<std::string>& keys, References& refs, bool rows, size_t fixed)
+        : Scope(refs), t_(t), keys_(keys), rows_(rows), fixed_(fixed) {}
+
+    std::optional<Value> label(const std::string& label, Failure* error) override {
+        const auto i = rows_ ? find_row(t_, keys_, label) : find_column(t_, label);
+        if (!i) return std::nullopt;
+        return printed(rows_ ? *i : fixed_, rows_ ? fixed_ : *i, error);
+    }
+
+    std::optional<std::vector<Value>> range(const std::string& from, const std::string& to, Failure* error,
+                                            bool* to_failed) override {
+        *to_failed = false;
+        const auto a = rows_ ? find_row(t_, keys_, from) : find_column(t_, from);
+        const auto b = rows_ ? find_row(t_, keys_, to) : find_column(t_, to);
+        if (!a || !b || *a > *b) return std::nullopt;
+        std::vector<Value> out;
+        for (size_t i = *a; i <= *b; ++i) {
+            if (rows_ && t_.rows[i].role == TableRow::Role::Spacer) continue;
+            auto v = printed(rows_ ? i : fixed_, rows_ ? fixed_ : i, error);
+            if (!v) return std::nullopt;
+            out.push_back(std::move(*v));
+        }
+        return out;
+    }
+
+    bool accepts_missing(const Value&, Failure*) override { return true; }
+
+    // The first computed cell read that prints rounded, if any: (row, column).
+    std::optional<std::pair<size_t, size_t>> rounded() const { return rounded_; }
+
+private:
+    std::optional<Value> printed(size_t r, size_t c, Failure* error) {
+        auto v = cell_value(t_, r, c, error);
+        if (!v || !v->is_number() || v->decimals < 0 || !writer_of(t_, r, c)) return v;
+        const Decimal shown = v->number.rounded(v->decimals);
+        if (shown != v->number && !rounded_) rounded_ = std::make_pair(r, c);
+        v->number = shown;
+        return v;
+    }
+
+    const Table& t_;
+    const std::vector<std::string>& keys_;
+    bool rows_;
+    size_t fixed_;
+    std::optional<std::pair<size_t, size_t>> rounded_;
+};
+
 // One table's computation: its formulas in order, with what they share.
 class TableComputation {
 public:
@@ -1742,7 +1795,43 @@ private:
         if (!unit) return false;
         if (!store(t_, r, c, *in_unit, *unit, p, used_rounding_note_, differs_, refs_.words(), diags_)) return false;
         check_rounding(r, c, *in_unit, p);
+        check_printed_operands(p, r, c, row_formula);
         return true;
+    }
+
+    // A formula that multiplies or divides a figure another formula computed and the table
+    // prints rounded ("Provenu = [Sats 2024] * [Antal]", the rate 26,5738 printed "26,57") prints
+    // what the exact figure gives (26.573,80), where a reader multiplying the printed ones gets
+    // another (26.570,00): a rate that is set at 26,57 brings in the latter. Which one is meant
+    // the table cannot tell, so where the two print differently, a warning at the formula, once.
+    // Sums and differences have the rounding note instead (rounded_parts_differ). Tables shown
+    // in another unit than they are written in ("enhed") convert first, and are left out.
+    void check_printed_operands(const Prepared& p, size_t r, size_t c, bool row_formula) {
+        if (adds_up(*p.expr) || !t_.unit.empty() || printed_reported_.count(p.formula)) return;
+        const Cell& cell = t_.rows[r].cells[c];
+        if (cell.kind != Cell::Kind::Number || cell.kept_published) return;
+        PrintedScope scope(t_, row_keys_.of(t_), refs_, row_formula, row_formula ? c : r);
+        FormulaError err;
+        std::string caution;
+        const auto v = evaluate(*p.expr, scope, &err, &caution);
+        const auto at = scope.rounded();
+        if (!v || !v->is_number() || !at || v->unit != cell_unit(t_.figures_unit, cell.unit)) return;
+        const int d = std::max(cell.decimals, 0);
+        const Decimal as_printed = v->number.rounded(d);
+        if (as_printed == cell.value.rounded(d)) return;
+        printed_reported_.insert(p.formula);
+        const Cell& operand = t_.rows[at->first].cells[at->second];
+        diags_.warning(p.formula->loc,
+                       fmt(_("the formula {} computes with {} / {} as {}, which the table prints as {}: {} / {} is {}, "
+                             "where the figures as printed give {}; if {} is meant as printed (a rate that is set), "
+                             "write it so in the CSV; else print it with the decimals it is computed with "
+                             "(\"| decimaler N\")"),
+                           quote_text(p.formula->target + " = " + p.formula->expression),
+                           quote_text(row_name(t_, at->first)), quote_text(t_.header[at->second]),
+                           format_danish_exact(operand.value.rounded(std::min(6, operand.decimals + 4))),
+                           quote_text(operand.text), quote_text(row_name(t_, r)), quote_text(t_.header[c]),
+                           quote_text(cell.text), quote_text(format_danish(as_printed, d)), quote_text(operand.text)),
+                       p.formula->line);
     }
 
     // A quotient shown with the decimals of its inputs, none for counts, may print a figure far
@@ -1893,8 +1982,9 @@ private:
     std::map<std::tuple<std::string, int, int>, size_t> cause_reported_;  // input cells at fault, and their error
     std::set<std::pair<const Formula*, size_t>> years_reported_;
     std::set<size_t> unread_reported_;  // columns warned of figures no row formula can read
-    std::set<const Formula*> unit_reported_;
-    std::set<const Formula*> rounding_reported_;  // formulas warned that a quotient prints far from its value  // formulas told that their unit option does not fit  // formulas warned of the year-like column they read
+    std::set<const Formula*> unit_reported_;      // formulas told that their unit option does not fit
+    std::set<const Formula*> rounding_reported_;  // formulas warned that a quotient prints far from its value
+    std::set<const Formula*> printed_reported_;   // formulas warned that they compute with rounded-printed figures exactly
     SumSpans sum_spans_;                                           // what each sum formula adds
     size_t now_ = 0;  // the formula being computed, counting the rows' formulas, then the columns'
 

@@ -1850,6 +1850,31 @@ TEST_CASE("table calc: a cell a formula's own range leaves out is said to be lef
     CHECK(l.messages.find("put that one first") == std::string::npos);
 }
 
+TEST_CASE("table calc: a product of a figure printed rounded, which its printed figures do not give, is a warning") {
+    // A probe: a rate computed as 26,5738 and printed "26,57", times 1.000 members, printed
+    // "26.573,80" where the printed figures give 26.570,00, without a word.
+    const char* csv = "Region;Sats 2023;Antal medlemmer\nRegion Nord;25,70;1.000\nRegion Syd;25,70;10\n";
+    const std::string head = "```tabel\nfil: t.csv\nnavn: t\ntitel: Kontingent\ntalenhed: kr.\n";
+    auto l = compute(head + "kolonne: Sats 2024 = [Sats 2023] * (1 + 3,4 / 100) | decimaler 2\n"
+                            "kolonne: Provenu 2024 = [Sats 2024] * [Antal medlemmer]\n```\n",
+                     csv);
+    CHECK(l.messages.find("warning: the formula \"Provenu 2024 = [Sats 2024] * [Antal medlemmer]\" computes with \"Region "
+                          "Nord\" / \"Sats 2024\" as 26,5738, which the table prints as \"26,57\": \"Region Nord\" / \"Provenu "
+                          "2024\" is \"26.573,80\", where the figures as printed give \"26.570,00\"") != std::string::npos);
+    CHECK(l.messages.find("warning") == l.messages.rfind("warning"));  // once a formula
+    // Printed with the decimals it is computed with, or a sum of rounded figures (the rounding
+    // note's), or a product the rounding does not reach: no warning.
+    for (const char* formulas : {"kolonne: Sats 2024 = [Sats 2023] * (1 + 3,4 / 100) | decimaler 4\n"
+                                 "kolonne: Provenu 2024 = [Sats 2024] * [Antal medlemmer]\n",
+                                 "kolonne: Sats 2024 = [Sats 2023] * (1 + 3,4 / 100) | decimaler 2\n"
+                                 "kolonne: I alt = [Sats 2023] + [Sats 2024]\n",
+                                 "kolonne: Sats 2024 = [Sats 2023] * (1 + 3,4 / 100) | decimaler 2\n"
+                                 "kolonne: Halv = [Sats 2024] / 2 | decimaler 0\n"}) {
+        l = compute(head + formulas + "```\n", csv);
+        CHECK_MESSAGE(l.messages.find("as printed give") == std::string::npos, formulas);
+    }
+}
+
 TEST_CASE("table calc: a formula that quotes only fixed cells, the same in every column, is a warning") {
     // A probe: "Gennemsnit = (t[Nord; 2023] + t[Midt; 2023] + t[Syd; 2023]) / 3" printed 2023's
     // average under 2024 too, and the text quoted it as 2024's, without a word.
