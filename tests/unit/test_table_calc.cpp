@@ -1303,6 +1303,46 @@ TEST_CASE("table calc: a negative figure after words that give its direction is 
     CHECK(warnings == 2);  // "Ændringen er -10.000" gives no direction of its own
 }
 
+TEST_CASE("table calc: the words before a negative figure are read as printed, across emphasis, links and line ends") {
+    // Regression (probe item 6): "Udgiften er faldet\nmed {…}" and "*faldet med* {…}" print
+    // "faldet med -10.000 kr." as the plain sentence does, and were not warned of; nor were words
+    // between ("faldet med ca.", "faldet fra 2023 til 2024 med") or "reduceres med", "sænket med".
+    const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (kr.)\ntalenhed: kr.\n"
+                              "kolonne: Ændring = [2024] - [2023]\n```\n\n";
+    const std::string csv = "Post;2023;2024\nLøn;810.000;800.000\n";
+    const char* const warned[][2] = {
+        {"Udgiften er faldet\nmed {t[Løn; Ændring] | kr.}.", "faldet med"},
+        {"Udgiften er *faldet med* {t[Løn; Ændring] | kr.}.", "faldet med"},
+        {"Udgiften er **faldet** med {t[Løn; Ændring] | kr.}.", "faldet med"},
+        {"Udgiften er [faldet med](https://example.org) {t[Løn; Ændring] | kr.}.", "faldet med"},
+        {"Udgiften er faldet med ca. {t[Løn; Ændring] | kr.}.", "faldet med ca."},
+        {"Udgiften er faldet med *i alt* {t[Løn; Ændring] | kr.}.", "faldet med i alt"},
+        {"Udgiften er faldet fra 2023 til 2024 med {t[Løn; Ændring] | kr.}.", "faldet fra 2023 til 2024 med"},
+        {"Udgiften reduceres med {t[Løn; Ændring] | kr.}.", "reduceres med"},
+        {"Udgiften er sænket med {t[Løn; Ændring] | kr.}.", "sænket med"},
+        {"Der er et fald i udgiften på {t[Løn; Ændring] | kr.}.", "fald i udgiften på"},
+        {"Det giver en besparelse på {t[Løn; Ændring] | kr.}.", "besparelse på"},
+        {"Det giver et underskud på {t[Løn; Ændring] | kr.}.", "underskud på"},
+        // The figure's own words count: a year quoted between the verb and "med".
+        {"Udgiften er faldet fra {t[Løn; 2023] | kr.} med {t[Løn; Ændring] | kr.}.", "faldet fra 810.000 kr. med"},
+    };
+    for (const auto& [text, words] : warned) {
+        const auto l = compute(table + text + "\n", csv);
+        CHECK_MESSAGE(l.messages.find("warning: the figure \"{t[Løn; Ændring] | kr.}\" prints \"-10.000 kr.\", a negative "
+                                      "number, after \"" + std::string(words) + "\", which gives the direction already") !=
+                          std::string::npos,
+                      text, "\n", l.messages);
+    }
+    // Ordinary sentences with a negative figure say nothing of its direction.
+    const auto plain = compute(table +
+                                   "Ændringen er {t[Løn; Ændring] | kr.}. En afvigelse på {t[Løn; Ændring] | kr.} og et "
+                                   "resultat på {t[Løn; Ændring] | kr.}. Udgiften er faldet til {t[Løn; Ændring] | kr.}, "
+                                   "og den er steget, *sammenlignet med* {t[Løn; Ændring] | kr.}. Udgiften er faldet.\n"
+                                   "Resultatet blev med {t[Løn; Ændring] | kr.} lavere.\n",
+                               csv);
+    CHECK_MESSAGE(plain.messages.find("a negative number") == std::string::npos, plain.messages);
+}
+
 TEST_CASE("table calc: shares computed per hundred are shares, and two of them apart are points, never per cent") {
     // "[Ja] / [I alt] * 100" is a share in per cent (or an index); two of them apart are points.
     // "| pct." on the difference used to pass: the text printed "4,0 pct." for 4 points.
