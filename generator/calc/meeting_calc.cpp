@@ -88,13 +88,23 @@ public:
         const std::string key = fold_label(name);
         if (auto t = tables_.find(key); t != tables_.end()) {
             if (!allowed(from, t->second.item, name, error)) return std::nullopt;
-            // The table being computed may name itself to reach a fixed cell (one no formula
-            // writes): that creates no cycle.
+            // A table's formulas quote their own table through TableScope, which knows which
+            // cells earlier formulas have computed; anything else reaching a running table may
+            // only have a fixed cell (one no formula writes).
             if (t->second.state == State::Running) return own_cell(t->second, name, labels, error);
             // Tables are computed after what they quote, so one not yet done quotes this one back.
             if (t->second.state != State::Done) {
-                error->message = fmt(_("the table {} quotes this formula's results back (directly or through other tables and "
-                                       "calculations); a table cannot depend on itself"), quote_text(name));
+                // A beregning block that a table's formula quotes is computed before that table,
+                // which is computed whole: the value cannot wait for the table's first formulas.
+                if (calculating_ && labels.size() == 2)
+                    error->message = fmt(_("the table {} quotes this calculation's values (directly or through other "
+                                           "tables and calculations), so it is computed after them and cannot give them "
+                                           "its cells; quote the cell in the table's own formula instead ({}[{}; {}]): "
+                                           "there it may be a cell an earlier formula of the table computes"),
+                                         quote_text(name), name, labels[0], labels[1]);
+                else
+                    error->message = fmt(_("the table {} quotes this formula's results back (directly or through other tables "
+                                           "and calculations); a table cannot depend on itself"), quote_text(name));
                 return std::nullopt;
             }
             if (!t->second.ok) {
@@ -447,6 +457,7 @@ private:
     void ensure_calc(const std::string&, CalcEntry& e) {
         if (e.state != State::Pending) return;
         e.state = State::Running;
+        calculating_ = true;
         model::Calculation& calc = m_.items[e.item].calculations[e.index];
         ItemRefs refs(*this, e.item);
         for (model::Formula& f : calc.values) {
@@ -479,6 +490,7 @@ private:
             e.values[label_key(f.target)] = *v;
         }
         e.state = State::Done;
+        calculating_ = false;
     }
 
     // Text figures: labels must name their table, so a bare label is an error here. A figure
@@ -893,6 +905,7 @@ private:
     const Words& words_;
     Diagnostics& d_;
     bool exact_quote_ = false;  // a figure that is one cell without options is being evaluated
+    bool calculating_ = false;  // a beregning block's values are being computed
     std::unordered_set<const Inline*> points_figures_;  // figures whose value is percentage points
     std::unordered_set<const Inline*> ratios_;  // figures whose value is per hundred, or a ratio of amounts
     // Figures printed without a unit, by address, with the unit their number is in (bare_unit).
