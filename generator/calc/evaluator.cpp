@@ -71,7 +71,7 @@ public:
             }
             case Expr::Kind::Cell: {
                 Failure why;
-                auto v = scope_.refs().cell(e.text, e.cell, &why);
+                auto v = scope_.cell(e.text, e.cell, &why);
                 if (!v) return fail(e, std::move(why));
                 // A "-" from another table may only pass where this formula's table says so.
                 if (v->kind == Value::Kind::Missing && !scope_.accepts_missing(*v, &why)) return fail(e, std::move(why));

@@ -33,6 +33,11 @@ public:
     virtual ~Scope() = default;
     References& refs() { return refs_; }
 
+    // navn[række; kolonne] or navn[værdi]: through References, unless the scope knows the name
+    // better (a table's formula quoting a cell of its own table).
+    virtual std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels, Failure* error) {
+        return refs_.cell(name, labels, error);
+    }
     // A bare or [bracketed] label: a row (row formula), a column (column formula), a value of the
     // same beregning block.
     virtual std::optional<Value> label(const std::string& label, Failure* error) = 0;

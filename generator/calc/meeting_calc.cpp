@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "calc/direction_words.hpp"
 #include "calc/evaluator.hpp"
 #include "calc/figure_stops.hpp"
 #include "calc/options.hpp"
@@ -87,13 +88,23 @@ public:
         const std::string key = fold_label(name);
         if (auto t = tables_.find(key); t != tables_.end()) {
             if (!allowed(from, t->second.item, name, error)) return std::nullopt;
-            // The table being computed may name itself to reach a fixed cell (one no formula
-            // writes): that creates no cycle.
+            // A table's formulas quote their own table through TableScope, which knows which
+            // cells earlier formulas have computed; anything else reaching a running table may
+            // only have a fixed cell (one no formula writes).
             if (t->second.state == State::Running) return own_cell(t->second, name, labels, error);
             // Tables are computed after what they quote, so one not yet done quotes this one back.
             if (t->second.state != State::Done) {
-                error->message = fmt(_("the table {} quotes this formula's results back (directly or through other tables and "
-                                       "calculations); a table cannot depend on itself"), quote_text(name));
+                // A beregning block that a table's formula quotes is computed before that table,
+                // which is computed whole: the value cannot wait for the table's first formulas.
+                if (calculating_ && labels.size() == 2)
+                    error->message = fmt(_("the table {} quotes this calculation's values (directly or through other "
+                                           "tables and calculations), so it is computed after them and cannot give them "
+                                           "its cells; quote the cell in the table's own formula instead ({}[{}; {}]): "
+                                           "there it may be a cell an earlier formula of the table computes"),
+                                         quote_text(name), name, labels[0], labels[1]);
+                else
+                    error->message = fmt(_("the table {} quotes this formula's results back (directly or through other tables "
+                                           "and calculations); a table cannot depend on itself"), quote_text(name));
                 return std::nullopt;
             }
             if (!t->second.ok) {
@@ -468,6 +479,7 @@ private:
     void ensure_calc(const std::string&, CalcEntry& e) {
         if (e.state != State::Pending) return;
         e.state = State::Running;
+        calculating_ = true;
         model::Calculation& calc = m_.items[e.item].calculations[e.index];
         ItemRefs refs(*this, e.item);
         for (model::Formula& f : calc.values) {
@@ -500,6 +512,7 @@ private:
             e.values[label_key(f.target)] = *v;
         }
         e.state = State::Done;
+        calculating_ = false;
     }
 
     // Text figures: labels must name their table, so a bare label is an error here. A figure
@@ -719,7 +732,6 @@ private:
             figures(in.children, item);
         }
         points_called_per_cent(inlines);
-        negative_after_direction(inlines);
         merge_figure_stops(inlines);
     }
 
@@ -791,34 +803,38 @@ private:
     }
 
     // A negative figure after words that give its direction already ("faldet med -10.000 kr.",
-    // "fald på -5", a trend word printed by "| verbum" and then "med"): the minus turns the
-    // sentence around, and "faldet med -10.000" reads as a rise. A warning at the figure.
-    void negative_after_direction(const std::vector<Inline>& inlines) {
-        static const char* const kDirected[] = {"faldet med", "faldt med", "falder med", "steget med", "steg med", "stiger med",
-                                                "fald på", "stigning på", "reduceret med", "reduktion på", "nedgang på",
-                                                "øget med", "forøget med", "forøgelse på", "vækst på", "nedbragt med"};
-        for (size_t i = 1; i < inlines.size(); ++i) {
-            const Inline& figure = inlines[i];
-            if (figure.kind != Inline::Kind::Figure) continue;
-            const std::string& shown = figure.text;
-            if (!(starts_with(shown, "-") || starts_with(shown, "\xE2\x88\x92"))) continue;  // "-" or U+2212
-            // The words right before it, figures printed among them (a whole character's bytes).
-            std::string before;
-            for (size_t k = i; k-- > 0 && before.size() < 40;) before.insert(0, inlines[k].text);
-            size_t from = before.size() > 40 ? before.size() - 40 : 0;
-            while (from < before.size() && (static_cast<unsigned char>(before[from]) & 0xC0) == 0x80) ++from;
-            const std::string words = fold_label(std::string_view(before).substr(from));
-            for (const char* directed : kDirected)
-                if (words.ends_with(directed)) {
-                    const auto [formula, options] = formula_and_options(figure.expression());
-                    const std::string size = "{abs(" + std::string(trim(formula)) + ")" + (options.empty() ? "" : " | " + options) + "}";
-                    d_.warning(figure.loc, fmt(_("the figure {} prints {}, a negative number, after \"{}\", which gives the "
-                                                 "direction already: the minus turns the sentence around; quote its size, "
-                                                 "as {}"),
-                                               quote_text("{" + figure.expression() + "}"), quote_text(shown), directed,
-                                               quote_text(size)));
-                    break;
+    // "fald på -5", "besparelse på", a trend word printed by "| verbum" and then "med"): the minus
+    // turns the sentence around, and "faldet med -10.000" reads as a rise. A warning at the
+    // figure. The words are read as the reader sees them: across emphasis, links and line ends
+    // ("*faldet med* {…}", "faldet\nmed {…}"), with words between (direction_before).
+    void negative_after_direction(const std::vector<Inline>& paragraph) {
+        std::string text;  // the paragraph's words as printed, up to where the walk is
+        std::vector<std::pair<const Inline*, size_t>> negatives;  // each negative figure, where it starts in `text`
+        const auto walk = [&](const auto& self, const std::vector<Inline>& inlines) -> void {
+            for (const Inline& in : inlines) {
+                if (in.kind == Inline::Kind::SoftBreak || in.kind == Inline::Kind::LineBreak) {
+                    text += ' ';
+                    continue;
                 }
+                if (in.kind == Inline::Kind::Figure && (starts_with(in.text, "-") || starts_with(in.text, "\xE2\x88\x92")))
+                    negatives.emplace_back(&in, text.size());  // "-" or U+2212
+                text += in.text;
+                self(self, in.children);
+            }
+        };
+        walk(walk, paragraph);
+        if (negatives.empty()) return;
+        const std::vector<std::string> verbs = {fold_label(words_.rose), fold_label(words_.fell)};
+        for (const auto& [figure, at] : negatives) {
+            const std::string directed = direction_before(std::string_view(text).substr(0, at), verbs);
+            if (directed.empty()) continue;
+            const auto [formula, options] = formula_and_options(figure->expression());
+            const std::string size = "{abs(" + std::string(trim(formula)) + ")" + (options.empty() ? "" : " | " + options) + "}";
+            d_.warning(figure->loc, fmt(_("the figure {} prints {}, a negative number, after \"{}\", which gives the "
+                                          "direction already: the minus turns the sentence around; quote its size, "
+                                          "as {}"),
+                                        quote_text("{" + figure->expression() + "}"), quote_text(figure->text), directed,
+                                        quote_text(size)));
         }
     }
 
@@ -826,6 +842,7 @@ private:
     void figures(std::vector<Block>& blocks, size_t item, int attachment) {
         for (Block& b : blocks) {
             figures(b.inlines, item);
+            negative_after_direction(b.inlines);
             if (b.kind == Block::Kind::Image) describe_picture(b, item);
             check_table_numbers(b.inlines, item, attachment);
             for (auto& it : b.items) figures(it, item, attachment);
@@ -910,6 +927,7 @@ private:
     const Words& words_;
     Diagnostics& d_;
     bool exact_quote_ = false;  // a figure that is one cell without options is being evaluated
+    bool calculating_ = false;  // a beregning block's values are being computed
     std::unordered_set<const Inline*> points_figures_;  // figures whose value is percentage points
     std::unordered_set<const Inline*> ratios_;  // figures whose value is per hundred, or a ratio of amounts
     // Figures printed without a unit, by address, with the unit their number is in (bare_unit).

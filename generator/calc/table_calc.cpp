@@ -606,6 +606,42 @@ public:
         return rows_ ? input(*i, fixed_, error) : input(fixed_, *i, error);
     }
 
+    // A cell of this table quoted by its name ("t[I alt; 2016]" in "Indeks = [I alt] / t[I alt;
+    // 2016] * 100"): an input cell, or one an earlier formula has computed, as the table prints
+    // it. A cell this formula computes itself, or one a later formula computes, holds no figure
+    // yet (the empty cell or the published figure would be read silently): an error, said as a
+    // cycle where it is one.
+    std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels, Failure* error) override {
+        if (t_.name.empty() || fold_label(name) != t_.name) return refs().cell(name, labels, error);
+        const auto at = own_cell_at(name, labels, error);
+        if (!at) return std::nullopt;
+        const auto [r, c] = *at;
+        if (writes(formula_, r, c)) {
+            error->message = fmt(_("the formula quotes {}[{}; {}], a cell it computes itself: that is a cycle; use the "
+                                   "cells that one is computed from"),
+                                 name, labels[0], labels[1]);
+            return std::nullopt;
+        }
+        if (failed_)
+            if (const auto f = failed_->find({r, c}); f != failed_->end()) {
+                error->message = fmt(_("the cell {} / {} could not be computed (see its error)"),
+                                     quote_text(row_name(t_, r)), quote_text(t_.header[c]));
+                error->follows_from = f->second;
+                return std::nullopt;
+            }
+        if (!computed_by_now(r, c, error)) return std::nullopt;
+        // An earlier formula that stopped before this cell (at its own error) left it as the CSV has it.
+        if (const auto planned = planned_.find({r, c});
+            planned != planned_.end() && !computed_.count({r, c}) && t_.rows[r].cells[c].kind != Cell::Kind::Empty) {
+            error->message = fmt(_("the cell {} / {} could not be computed (see its error)"), quote_text(row_name(t_, r)),
+                                 quote_text(t_.header[c]));
+            return std::nullopt;
+        }
+        auto v = cell_value(t_, r, c, error);
+        if (v) v->where = name + "[" + labels[0] + "; " + labels[1] + "]";
+        return v;
+    }
+
     std::string number_as_label(const std::string& written, const std::string& other_form) override {
         std::string ambiguous;
         const auto i = rows_ ? find_row(t_, keys_.of(t_), written, &ambiguous) : find_column(t_, written, &ambiguous);
@@ -848,12 +884,27 @@ private:
                                  quote_text(rows_ ? row_name(t_, r) : t_.header[c]));
             return false;
         }
+        return computed_by_now(r, c, error);
+    }
+
+    // Whether the cell (r, c) holds what it will print: it is an input cell, or a formula before
+    // this one has computed it. False, with *error, for one a formula below this one computes
+    // (said as a cycle where that formula uses this one's cells).
+    bool computed_by_now(size_t r, size_t c, Failure* error) {
         if (computed_.count({r, c})) return true;
         const auto planned = planned_.find({r, c});
         if (planned == planned_.end() || planned->second.order <= now_) return true;
         const PreparedFormula& later = *planned->second.formula;
         const std::string cell = quote_text(row_name(t_, r)), column = quote_text(t_.header[c]);
         const std::string written = quote_text(later.formula->target + " = " + later.formula->expression);
+        if (const auto back = quoted_cell_of(*later.expr, formula_)) {
+            error->message = fmt(_("the cell {} / {} is computed by the formula {}{}, which in turn quotes the cell {} / {} "
+                                   "that this formula computes: that is a cycle; compute one of them from the cells it is "
+                                   "made of"),
+                                 cell, column, written, position_of(*later.formula), quote_text(row_name(t_, back->first)),
+                                 quote_text(t_.header[back->second]));
+            return false;
+        }
         if (own_ && names_index(t_, keys_.of(t_), *later.expr, rows_, *own_)) {
             error->message = fmt(rows_ ? _("the cell {} / {} is computed by the formula {}{}, which in turn uses this "
                                            "formula's row {}: that is a cycle; compute each row from the rows it is made of")
@@ -876,6 +927,50 @@ private:
                                "row formulas are computed in the order written, then column formulas; put that one first"),
                              cell, column, written);
         return false;
+    }
+
+    // The row and column of a cell of this table quoted by name; nullopt with the error when it is
+    // not written so, or could mean several rows or columns, or names none.
+    std::optional<std::pair<size_t, size_t>> own_cell_at(const std::string& name, const std::vector<std::string>& labels,
+                                                         Failure* error) {
+        if (labels.size() != 2) {
+            error->message = fmt(_("a table cell is written {}[række; kolonne]"), name);
+            return std::nullopt;
+        }
+        std::string ambiguous;
+        const auto r = find_row(t_, keys_.of(t_), labels[0], &ambiguous);
+        const auto c = ambiguous.empty() ? find_column(t_, labels[1], &ambiguous) : std::nullopt;
+        if (!ambiguous.empty()) {
+            error->message = fmt(_("in the table {}, {}"), quote_text(name), ambiguous);
+            return std::nullopt;
+        }
+        if (!r || !c) {
+            error->message = !r ? fmt(_("the table {} has no row {}{}"), quote_text(name), quote_text(labels[0]), "")
+                                : fmt(_("the table {} has no column {}{}"), quote_text(name), quote_text(labels[1]), "");
+            return std::nullopt;
+        }
+        return std::pair{*r, *c};
+    }
+
+    // Whether formula `f` computes the cell (r, c): it has, or it is planned to, or it is the
+    // formula that writes it (a row it adds at the end, which the plan does not hold).
+    bool writes(const Formula& f, size_t r, size_t c) const {
+        if (const auto done = computed_.find({r, c}); done != computed_.end()) return done->second == &f;
+        if (const auto planned = planned_.find({r, c}); planned != planned_.end()) return planned->second.formula->formula == &f;
+        return writer_of(t_, r, c) == &f;
+    }
+
+    // The first cell of this table that `e` quotes by name ("t[I alt; 2016]") and formula `f`
+    // computes, if any.
+    std::optional<std::pair<size_t, size_t>> quoted_cell_of(const Expr& e, const Formula& f) {
+        if (e.kind == Expr::Kind::Cell && e.cell.size() == 2 && !t_.name.empty() && fold_label(e.text) == t_.name) {
+            const auto r = find_row(t_, keys_.of(t_), e.cell[0]);
+            const auto c = find_column(t_, e.cell[1]);
+            if (r && c && writes(f, *r, *c)) return std::pair{*r, *c};
+        }
+        for (const auto& a : e.args)
+            if (auto found = quoted_cell_of(*a, f)) return found;
+        return std::nullopt;
     }
 
     // What the table has, for a label it does not: the nearest names first ("did you mean"),

@@ -665,8 +665,8 @@ TEST_CASE("calculations: quoting in a circle is an error at the formula, however
                           "m/01-a/item.md:14:16)") != std::string::npos);
     // A table quoting its own computed cell by name.
     l = compute("```tabel\nfil: t.csv\nnavn: a\ntitel: A\nrække: s = p + a[s; A]\n```\n", "Post;A\np;1\n");
-    CHECK(l.messages.find("error: the cell \"s\" / \"A\" is computed by this table's formula \"s = p + a[s; A]\"; a "
-                          "formula can only quote a fixed cell of its own table, or this would be a cycle") != std::string::npos);
+    CHECK(l.messages.find("error: the formula quotes a[s; A], a cell it computes itself: that is a cycle; use the cells "
+                          "that one is computed from") != std::string::npos);
     // 5.000 beregning blocks in a circle.
     l = compute(calc_chain(5000, true), kBudgetCsv);
     CHECK(l.messages.find("error: the calculation \"c0\" quotes this formula's results back") != std::string::npos);
@@ -674,6 +674,96 @@ TEST_CASE("calculations: quoting in a circle is an error at the formula, however
     l = compute("Svar: {c[b]}.\n\n```beregning\nnavn: c\nværdi: a = 1\nværdi: b = c[a] + 1\n```\n", kBudgetCsv);
     CHECK(l.messages == "");
     CHECK(figure_text(l).find("Svar: 2.") == 0);
+}
+
+TEST_CASE("table calc: a formula may quote a cell of its own table that an earlier formula computed") {
+    // Regression (probe item 7): an index of a computed total, "[I alt] / t[I alt; 2016] * 100",
+    // was refused as a cycle, though "I alt" is computed first and nothing depends on the index.
+    const std::string csv = "Stilling;2016;2020;2023\nOverlæger;1.036;1.100;1.200\nAfdelingslæger;1.909;2.500;2.820\n"
+                            "I alt;;;\nIndeks (2016=100);;;\n";
+    const std::string head = "```tabel\nfil: t.csv\nnavn: t\ntitel: Antal speciallæger\n";
+    auto l = compute(head + "række: I alt = sum(Overlæger .. Afdelingslæger)\n"
+                            "række: Indeks (2016=100) = [I alt] / t[I alt; 2016] * 100 | decimaler 1\n```\n\n"
+                            "Indekset for 2023 er {t[Indeks (2016=100); 2023]}.\n",
+                     csv);
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "2.945", "3.600", "4.020"});
+    // 3.600 / 2.945 = 1,2224; 4.020 / 2.945 = 1,3650.
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"Indeks (2016=100)", "100,0", "122,2", "136,5"});
+    CHECK(figure_text(l).find("Indekset for 2023 er 136,5.") != std::string::npos);
+
+    // A published total kept within its tolerance is what the index is computed from: 2.946, so
+    // the base year prints 100,0 and the table never contradicts itself.
+    l = compute(head + "række: I alt = sum(Overlæger .. Afdelingslæger) | tolerance 1\n"
+                       "række: Indeks (2016=100) = [I alt] / t[I alt; 2016] * 100 | decimaler 1\n```\n",
+                "Stilling;2016;2020;2023\nOverlæger;1.036;1.100;1.200\nAfdelingslæger;1.909;2.500;2.820\n"
+                "I alt;2.946;3.600;4.020\nIndeks (2016=100);;;\n");
+    REQUIRE(l.meeting);
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "2.946", "3.600", "4.020"});
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"Indeks (2016=100)", "100,0", "122,2", "136,5"});
+
+    // The README's share of a computed whole: a column formula after the row formulas.
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: Hele året = sum(Q1 .. Q2)\n"
+                "kolonne: Andel = [2020] / t[Hele året; 2020] * 100\n```\n",
+                "Periode;2020\nQ1;30\nQ2;10\nHele året;\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Q1", "30", "75"});
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"Hele året", "40", "100"});
+}
+
+TEST_CASE("table calc: a cell of its own table that a later formula computes, or the formula itself, is not quoted") {
+    const std::string csv = "Stilling;2016;2020\nOverlæger;1.036;1.100\nAfdelingslæger;1.909;2.500\nI alt;;\nIndeks;;\n";
+    const std::string head = "```tabel\nfil: t.csv\nnavn: t\ntitel: Antal speciallæger\n";
+    // The order is the order of computing, as for labels: the index before the total it quotes
+    // would read the empty cell (or the published figure), so it is an error saying so.
+    auto l = compute(head + "række: Indeks = [Overlæger] / t[I alt; 2016] * 100\n"
+                            "række: I alt = sum(Overlæger .. Afdelingslæger)\n```\n",
+                     csv);
+    CHECK_MESSAGE(l.messages.find("error: the cell \"I alt\" / \"2016\" is computed by the formula \"I alt = "
+                                  "sum(Overlæger .. Afdelingslæger)\", which has not been computed yet: row formulas are "
+                                  "computed in the order written, then column formulas; put that one first") !=
+                      std::string::npos,
+                  l.messages);
+    // Even where the CSV holds a published total there, which would be read unchecked.
+    l = compute(head + "række: Indeks = [Overlæger] / t[I alt; 2016] * 100\n"
+                       "række: I alt = sum(Overlæger .. Afdelingslæger)\n```\n",
+                "Stilling;2016;2020\nOverlæger;1.036;1.100\nAfdelingslæger;1.909;2.500\nI alt;2.945;3.600\nIndeks;;\n");
+    CHECK(l.messages.find("which has not been computed yet") != std::string::npos);
+    // Two formulas each quoting a cell the other computes: a cycle, named by both cells.
+    l = compute(head + "række: I alt = sum(Overlæger .. Afdelingslæger) + t[Indeks; 2016]\n"
+                       "række: Indeks = [Overlæger] / t[I alt; 2016] * 100\n```\n",
+                csv);
+    CHECK_MESSAGE(l.messages.find("error: the cell \"Indeks\" / \"2016\" is computed by the formula \"Indeks = "
+                                  "[Overlæger] / t[I alt; 2016] * 100\" (m/01-a/item.md:15:17), which in turn quotes the "
+                                  "cell \"I alt\" / \"2016\" that this formula computes: that is a cycle") !=
+                      std::string::npos,
+                  l.messages);
+    // A formula quoting a cell it computes itself.
+    l = compute(head + "række: I alt = sum(Overlæger .. Afdelingslæger) + t[I alt; 2016] * 0\n```\n", csv);
+    CHECK(l.messages.find("error: the formula quotes t[I alt; 2016], a cell it computes itself: that is a cycle") !=
+          std::string::npos);
+    // ... but a cell of its own row that its range leaves out is an input cell.
+    l = compute(head + "række: Indeks = [I alt] / t[Indeks; 2016] * 100 | kolonner 2020 .. 2020\n```\n",
+                "Stilling;2016;2020\nI alt;2.000;3.000\nIndeks;100;\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 1) == std::vector<std::string>{"Indeks", "100", "3.000"});
+}
+
+TEST_CASE("table calc: a beregning value taken from a table that quotes it is refused, saying where to quote the cell") {
+    // The table is computed after the values it quotes, so it cannot give them its cells; the
+    // message says the way that works: the cell quoted in the table's own formula.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Antal speciallæger\n"
+                           "række: I alt = sum(Overlæger .. Afdelingslæger)\n"
+                           "række: Indeks = [I alt] / b[basis] * 100\n```\n\n"
+                           "```beregning\nnavn: b\nværdi: basis = t[I alt; 2016]\n```\n",
+                           "Stilling;2016;2020\nOverlæger;1.036;1.100\nAfdelingslæger;1.909;2.500\nI alt;;\nIndeks;;\n");
+    CHECK_MESSAGE(l.messages.find("error: the table \"t\" quotes this calculation's values (directly or through other "
+                                  "tables and calculations), so it is computed after them and cannot give them its cells; "
+                                  "quote the cell in the table's own formula instead (t[I alt; 2016])") != std::string::npos,
+                  l.messages);
 }
 
 TEST_CASE("table calc: two formulas that write the same row or column are an error naming both") {
@@ -724,8 +814,8 @@ TEST_CASE("table calc: a formula may name its own table to reach a fixed cell, w
         "kolonne: Andel = [2020] / t[Hele året; Andel]\n```\n",
         csv);
     REQUIRE(l.meeting);
-    CHECK(l.messages.find("is computed by this table's formula \"Andel = [2020] / t[Hele året; Andel]\"; a formula can "
-                          "only quote a fixed cell of its own table, or this would be a cycle") != std::string::npos);
+    CHECK(l.messages.find("error: the formula quotes t[Hele året; Andel], a cell it computes itself: that is a cycle") !=
+          std::string::npos);
 }
 
 TEST_CASE("table calc: advice to write 0 only for input cells; a formula using its own row is a cycle") {
@@ -1366,6 +1456,46 @@ TEST_CASE("table calc: two ratios apart, times 100, are points, however the form
                                 csv);
     CHECK(column.messages.find("warning: the figure \"{t[Nord; Mod Syd]}\" is the difference of two shares") != std::string::npos);
     CHECK(column.messages.find("{t[Nord; Ændring]}") == std::string::npos);
+}
+
+TEST_CASE("table calc: the words before a negative figure are read as printed, across emphasis, links and line ends") {
+    // Regression (probe item 6): "Udgiften er faldet\nmed {…}" and "*faldet med* {…}" print
+    // "faldet med -10.000 kr." as the plain sentence does, and were not warned of; nor were words
+    // between ("faldet med ca.", "faldet fra 2023 til 2024 med") or "reduceres med", "sænket med".
+    const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (kr.)\ntalenhed: kr.\n"
+                              "kolonne: Ændring = [2024] - [2023]\n```\n\n";
+    const std::string csv = "Post;2023;2024\nLøn;810.000;800.000\n";
+    const char* const warned[][2] = {
+        {"Udgiften er faldet\nmed {t[Løn; Ændring] | kr.}.", "faldet med"},
+        {"Udgiften er *faldet med* {t[Løn; Ændring] | kr.}.", "faldet med"},
+        {"Udgiften er **faldet** med {t[Løn; Ændring] | kr.}.", "faldet med"},
+        {"Udgiften er [faldet med](https://example.org) {t[Løn; Ændring] | kr.}.", "faldet med"},
+        {"Udgiften er faldet med ca. {t[Løn; Ændring] | kr.}.", "faldet med ca."},
+        {"Udgiften er faldet med *i alt* {t[Løn; Ændring] | kr.}.", "faldet med i alt"},
+        {"Udgiften er faldet fra 2023 til 2024 med {t[Løn; Ændring] | kr.}.", "faldet fra 2023 til 2024 med"},
+        {"Udgiften reduceres med {t[Løn; Ændring] | kr.}.", "reduceres med"},
+        {"Udgiften er sænket med {t[Løn; Ændring] | kr.}.", "sænket med"},
+        {"Der er et fald i udgiften på {t[Løn; Ændring] | kr.}.", "fald i udgiften på"},
+        {"Det giver en besparelse på {t[Løn; Ændring] | kr.}.", "besparelse på"},
+        {"Det giver et underskud på {t[Løn; Ændring] | kr.}.", "underskud på"},
+        // The figure's own words count: a year quoted between the verb and "med".
+        {"Udgiften er faldet fra {t[Løn; 2023] | kr.} med {t[Løn; Ændring] | kr.}.", "faldet fra 810.000 kr. med"},
+    };
+    for (const auto& [text, words] : warned) {
+        const auto l = compute(table + text + "\n", csv);
+        CHECK_MESSAGE(l.messages.find("warning: the figure \"{t[Løn; Ændring] | kr.}\" prints \"-10.000 kr.\", a negative "
+                                      "number, after \"" + std::string(words) + "\", which gives the direction already") !=
+                          std::string::npos,
+                      text, "\n", l.messages);
+    }
+    // Ordinary sentences with a negative figure say nothing of its direction.
+    const auto plain = compute(table +
+                                   "Ændringen er {t[Løn; Ændring] | kr.}. En afvigelse på {t[Løn; Ændring] | kr.} og et "
+                                   "resultat på {t[Løn; Ændring] | kr.}. Udgiften er faldet til {t[Løn; Ændring] | kr.}, "
+                                   "og den er steget, *sammenlignet med* {t[Løn; Ændring] | kr.}. Udgiften er faldet.\n"
+                                   "Resultatet blev med {t[Løn; Ændring] | kr.} lavere.\n",
+                               csv);
+    CHECK_MESSAGE(plain.messages.find("a negative number") == std::string::npos, plain.messages);
 }
 
 TEST_CASE("table calc: shares computed per hundred are shares, and two of them apart are points, never per cent") {
