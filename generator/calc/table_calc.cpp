@@ -2042,24 +2042,41 @@ private:
     }
 
     // Amounts shown in a larger unit ("enhed"): every amount, read or computed, is printed in
-    // it, with one decimal as a figure converted up is ("11,5 mio. kr."); a figure written with
+    // it, with one decimal as a figure converted up is ("11,5 mio. kr."), or the table's
+    // "decimaler:", or those of the formula that computed it ("I alt = sum(...) | decimaler 3":
+    // a probe's 3,512 printed "3,5", the option dropped without a word); a figure written with
     // a per-cent sign is a share, not an amount, and stays as it is.
     void show_scaled() {
         if (kroner_per(t_.unit) <= 1) return;
         const int d = t_.decimals >= 0 ? t_.decimals : 1;
-        for (TableRow& r : t_.rows)
-            for (size_t c = 1; c < r.cells.size(); ++c) {
-                Cell& cell = r.cells[c];
+        for (size_t r = 0; r < t_.rows.size(); ++r)
+            for (size_t c = 1; c < t_.rows[r].cells.size(); ++c) {
+                Cell& cell = t_.rows[r].cells[c];
                 if (!shown_scaled(t_, cell)) continue;
+                const Prepared* by = writer_prepared(r, c);
+                const int decimals = by && by->options.decimals >= 0 ? by->options.decimals : d;
                 const Decimal shown = shown_number(t_, cell);
-                cell.text = format_danish(shown, d);
-                if (!cell.value.is_zero() && shown.rounded(d).is_zero())
-                    diags_.warning(cell.loc.file.empty() ? t_.loc : cell.loc,
-                                   fmt(_("the amount {} kr. for {} / {} prints as {} in this table in {}; give the table "
-                                         "more decimals (\"decimaler:\") or show it in kr."),
-                                       format_danish(cell.value, cell.decimals), quote_text(r.cells[0].text),
-                                       quote_text(t_.header[c]), quote_text(cell.text), t_.unit));
+                cell.text = format_danish(shown, decimals);
+                if (cell.value.is_zero() || !shown.rounded(decimals).is_zero()) continue;
+                // At the formula that computed it (the table's fence says nothing of which), else at its cell.
+                const std::string message =
+                    fmt(_("the amount {} kr. for {} / {} prints as {} in this table in {}; give the table more decimals "
+                          "(\"decimaler:\") or show it in kr."),
+                        format_danish(cell.value, cell.decimals), quote_text(t_.rows[r].cells[0].text),
+                        quote_text(t_.header[c]), quote_text(cell.text), t_.unit);
+                if (by) diags_.warning(by->formula->loc, message, by->formula->line);
+                else diags_.warning(cell.loc.file.empty() ? t_.loc : cell.loc, message);
             }
+    }
+
+    // The formula that computed the cell (r, c), as prepared; nullptr for an input cell.
+    const Prepared* writer_prepared(size_t r, size_t c) const {
+        const auto w = writer_.find({r, c});
+        if (w == writer_.end()) return nullptr;
+        for (const auto* formulas : {&rows_, &columns_})
+            for (const Prepared& p : *formulas)
+                if (p.formula == w->second) return &p;
+        return nullptr;
     }
 
     Table& t_;

@@ -2457,6 +2457,23 @@ TEST_CASE("table calc: enhed shows kroner in t. kr. or mia. kr. as it does in mi
     CHECK(l.messages.find("unknown unit \"pct.\"; use \"kr.\", \"t. kr.\", \"mio. kr.\" or \"mia. kr.\"") != std::string::npos);
 }
 
+TEST_CASE("table calc: in a table shown in another unit, a formula's decimals are its cells', and a cell it prints as 0 is warned at it") {
+    // A probe: "I alt = sum(Nord .. Syd) | decimaler 3" in a table shown in mio. kr. printed
+    // 3,512 as "3,5", the option dropped without a word; and the warning that an amount prints
+    // as 0,0 stood at the table's fence, not at the formula that computed it.
+    auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
+                     "række: I alt = sum(Nord .. Syd) | decimaler 3\n```\n\nI alt {t[I alt; Udgift]} mio. kr.\n",
+                     "Region;Udgift\nNord;1.512.345\nSyd;2.000.000\n");
+    CHECK(row_texts(table(l), 0)[1] == "1,5");  // read, the table's own decimal
+    CHECK(row_texts(table(l), 2)[1] == "3,512");
+    CHECK(figure_text(l).find("I alt 3,512 mio. kr.") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n\n"
+                "kolonne: Ændring = [2024] - [2023]\n```\n",
+                "Post;2023;2024\nDrift;1.000.000;960.000\n");
+    CHECK(l.messages.find("m/01-a/item.md:17:20: warning: the amount -40.000 kr. for \"Drift\" / \"Ændring\" prints as "
+                          "\"0,0\"") == 0);
+}
+
 TEST_CASE("table calc: a table that names an amount unit and converts its figures by enhed must say what they are written in") {
     // Regression (repro-6): "(mio. kr.)" with "enhed: mio. kr." over 125.000 printed 0,13 with no
     // message (with "decimaler: 2" not even the "prints as zero" warning): the figures may be
