@@ -273,6 +273,19 @@ private:
             // number of kroner: "[2024] + 5 %" would add 5 kr., "loft([2024]; 5 %)" cap at 5 kr.
             const bool a_amount = counts_kroner(a), b_amount = counts_kroner(b);
             if ((a.is_per_cent() && b_amount) || (b.is_per_cent() && a_amount)) {
+                // A bare number of a table that says nothing of its unit ("79" under "Mål" beside
+                // shares) is read as kr., but is more often a share written without its sign: the
+                // message names it so, not as an amount in kr. (which a probe found misleading).
+                const Value& plain = a_amount ? a : b;
+                if (!plain.amount) {
+                    fail(at, fmt(_("the formula adds, subtracts or compares a figure in per cent and {}, a number written "
+                                   "without a unit in a table that does not say what its numbers are in; if it is a share, "
+                                   "write it with its sign in the CSV ({}); if it is an amount, say so (\"talenhed: kr.\") "
+                                   "and write the amount the share means ({})"),
+                                 quote_text(shown(plain)), quote_text(std::string(shown(plain)) + " %"),
+                                 quote_text("[Beløb] * " + std::string(a_amount ? shown(b) : shown(a)) + " / 100")));
+                    return std::nullopt;
+                }
                 fail(at, fmt(_("the formula adds, subtracts or compares a figure in per cent and one in {}: the share would "
                                "be taken as that many {}; write the amount it means ({}), or compare shares with shares"),
                              a_amount ? a.unit : b.unit, a_amount ? a.unit : b.unit,

@@ -1636,6 +1636,22 @@ TEST_CASE("table calc: a formula quoting a table in another amount unit converts
                                      {kMillions, kShares, {"u.csv", "Post;2023\nLøn;3.000.000\n"}});
     CHECK(mixed.messages.find("error: the formula adds, subtracts or compares a figure in per cent and one in mio. kr.") !=
           std::string::npos);
+    // A bare number of a table that says nothing of its unit is named as that, not as kroner (a
+    // probe: "79" under "Mål" beside shares was called an amount in kr.): mostly a share written
+    // without its sign.
+    const auto target = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udredningsret\n"
+                                "kolonne: Andel = [Overholdt] / [Forløb] * 100 | pct.\n"
+                                "kolonne: Status = status([Andel]; [Mål]; højere)\n```\n",
+                                "Region;Forløb;Overholdt;Mål\nNord;1.000;790;79\n");
+    CHECK(target.messages.find("error: the formula adds, subtracts or compares a figure in per cent and \"79\", a number "
+                               "written without a unit in a table that does not say what its numbers are in; if it is a "
+                               "share, write it with its sign in the CSV (\"79 %\")") != std::string::npos);
+    CHECK(target.messages.find("one in kr.") == std::string::npos);
+    CHECK(compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udredningsret\n"
+                  "kolonne: Andel = [Overholdt] / [Forløb] * 100 | pct.\n"
+                  "kolonne: Status = status([Andel]; [Mål]; højere)\n```\n",
+                  "Region;Forløb;Overholdt;Mål\nNord;1.000;790;79 %\n")
+              .messages == "");
 }
 
 TEST_CASE("figures: a beregning value carries the unit of the cells it is computed from") {
