@@ -194,6 +194,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         if (!diags.has_errors()) {
             pipeline::prepare(*meeting, kit.wording, diags);
             pipeline::report_unprintable(*meeting, kit.fonts, diags);
+            pipeline::check_confidential_mentions(*meeting, diags);
         }
         pipeline::finish_attachments(*meeting, attachments, files, diags);
     }

@@ -70,6 +70,10 @@ std::optional<render::Wording> load_wording(const std::filesystem::path& templat
 std::optional<RenderKit> load_kit(const std::filesystem::path& templates, const std::filesystem::path& fonts,
                                   Diagnostics& diags);
 
+// A warning where a public item's text writes a confidential item's case number or title
+// (model/confidential_mentions.hpp).
+void check_confidential_mentions(const model::Meeting& meeting, Diagnostics& diags);
+
 // Starts the PDF reader before the meeting is read, if the meeting folder's folders hold PDF
 // files (input::start_reading_attachments); load then queues the attachments in `unfinished`.
 void start_reading_attachments(const InputFiles& files, input::UnfinishedAttachments& unfinished);

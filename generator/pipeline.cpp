@@ -6,6 +6,7 @@
 #include "core/text_file.hpp"
 #include "core/messages.hpp"
 #include "input/meeting_loader.hpp"
+#include "model/confidential_mentions.hpp"
 #include "render/chart/chart_layout.hpp"
 #include "render/pdf/packet_layout.hpp"
 #include "render/pdf/pdf_style.hpp"
@@ -81,6 +82,10 @@ void compute(model::Meeting& meeting, const render::Wording& wording, Diagnostic
 
 void prepare(model::Meeting& meeting, const render::Wording& wording, Diagnostics& diags) {
     model::prepare_for_print(meeting, wording.print_defaults(), diags);
+}
+
+void check_confidential_mentions(const model::Meeting& meeting, Diagnostics& diags) {
+    model::warn_confidential_mentions(meeting, diags);
 }
 
 void report_unprintable(const model::Meeting& meeting, const render::pdf::FontFiles& fonts, Diagnostics& diags) {

@@ -35,26 +35,32 @@ void table(const Table& t, const TextVisitor& visit) {
 
 }  // namespace
 
-void for_each_text(const Meeting& m, const TextVisitor& visit) {
+void for_each_meeting_text(const Meeting& m, const TextVisitor& visit) {
     const SourceLoc meeting_file{m.id + "/meeting.txt", 0, 0};
     const Meeting::FieldLocs& ml = m.locs;
     for (const auto& [f, loc] : {std::pair{&m.organisation, &ml.organisation}, {&m.body, &ml.body}, {&m.title, &ml.title},
                                  {&m.time, &ml.time}, {&m.place, &ml.place}})
         visit(*f, at(*loc, meeting_file));
-    for (const AgendaItem& item : m.items) {
-        const SourceLoc item_file{item.loc.file, 0, 0};
-        const AgendaItem::HeaderLocs& hl = item.header_locs;
-        for (const auto& [f, loc] : {std::pair{&item.title, &hl.title}, {&item.case_officer, &hl.case_officer},
-                                     {&item.case_number, &hl.case_number}})
-            visit(*f, at(*loc, item_file));
-        for (const Section& s : item.sections) blocks(s.blocks, visit);
-        for (const Attachment& a : item.attachments) {
-            visit(a.title, a.loc);
-            visit(a.document_id, a.loc);
-            blocks(a.content, visit);
-        }
-        for (const Table& t : item.tables) table(t, visit);
+}
+
+void for_each_text(const AgendaItem& item, const TextVisitor& visit) {
+    const SourceLoc item_file{item.loc.file, 0, 0};
+    const AgendaItem::HeaderLocs& hl = item.header_locs;
+    for (const auto& [f, loc] : {std::pair{&item.title, &hl.title}, {&item.case_officer, &hl.case_officer},
+                                 {&item.case_number, &hl.case_number}})
+        visit(*f, at(*loc, item_file));
+    for (const Section& s : item.sections) blocks(s.blocks, visit);
+    for (const Attachment& a : item.attachments) {
+        visit(a.title, a.loc);
+        visit(a.document_id, a.loc);
+        blocks(a.content, visit);
     }
+    for (const Table& t : item.tables) table(t, visit);
+}
+
+void for_each_text(const Meeting& m, const TextVisitor& visit) {
+    for_each_meeting_text(m, visit);
+    for (const AgendaItem& item : m.items) for_each_text(item, visit);
 }
 
 }  // namespace boardpack::model

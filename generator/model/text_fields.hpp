@@ -20,4 +20,10 @@ using TextVisitor = std::function<void(const std::string& text, const SourceLoc&
 // attachment's case number is its item's).
 void for_each_text(const Meeting& meeting, const TextVisitor& visit);
 
+// The meeting's own fields (its title, time, place, ...), which every edition prints.
+void for_each_meeting_text(const Meeting& meeting, const TextVisitor& visit);
+
+// One item's fields, as for_each_text visits them.
+void for_each_text(const AgendaItem& item, const TextVisitor& visit);
+
 }  // namespace boardpack::model

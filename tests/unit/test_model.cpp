@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "model/document.hpp"
+#include "model/confidential_mentions.hpp"
 #include "model/edition.hpp"
 
 using namespace boardpack::model;
@@ -217,4 +218,53 @@ TEST_CASE("links: a public item's link into a confidential item is refused alike
     CHECK(messages.find("the link target \"#punkt-20\" is not in the packet") != std::string::npos);
     CHECK(messages.find("the link target \"#punkt-1-tabel-9\" is not in the packet") != std::string::npos);
     CHECK(messages.find("\"#punkt-2-bilag-9\" is not in the packet") == std::string::npos);
+}
+
+TEST_CASE("model: a public text that writes a confidential item's case number or title is a warning there") {
+    // A probe: "Se også … (EMN-2099-91234)" in a public item's text printed the confidential
+    // item's title and case number in the public edition without a word.
+    Meeting m;
+    m.id = "m";
+    AgendaItem open;
+    open.number = 5;
+    open.title = "Orientering om økonomi";
+    open.loc.file = "m/05/item.md";
+    AgendaItem secret;
+    secret.number = 6;
+    secret.status = Status::Fortrolig;
+    secret.title = "Ansættelse af ny direktør";
+    secret.case_number = "EMN-2023-90006";
+    secret.attachments.resize(1);
+    secret.attachments[0].document_id = "EMN-2023-90006-3";
+    const auto paragraph = [](const std::string& text, int line) {
+        Block b;
+        b.kind = Block::Kind::Paragraph;
+        b.loc = {boardpack::FileName("m/05/item.md"), line, 1};
+        Inline i;
+        i.text = text;
+        b.inlines.push_back(i);
+        return b;
+    };
+    open.sections.resize(1);
+    open.sections[0].blocks = {paragraph("Se også punkt 6 (emn-2023-90006) om ansættelse af  ny Direktør.", 12),
+                               paragraph("Direktøren deltager i mødet.", 14)};
+    m.items = {open, secret};
+    boardpack::Diagnostics d;
+    warn_confidential_mentions(m, d);
+    std::string all;
+    for (const auto& x : d.all()) all += boardpack::format_diagnostic(x);
+    CHECK(all.find("m/05/item.md:12:1: warning: this public text writes the case number of the confidential item 6, "
+                   "\"EMN-2023-90006\"") != std::string::npos);
+    CHECK(all.find("writes the title of the confidential item 6, \"Ansættelse af ny direktør\"") != std::string::npos);
+    CHECK(all.find(":14:") == std::string::npos);
+    // The confidential item's own text, a short title, or no confidential item: nothing to say.
+    boardpack::Diagnostics quiet;
+    secret.title = "Personalesag";
+    secret.case_number.clear();
+    secret.attachments.clear();
+    secret.sections = open.sections;
+    m.items = {open, secret};
+    m.items[0].sections[0].blocks[0] = paragraph("En personalesag behandles lukket.", 12);
+    warn_confidential_mentions(m, quiet);
+    CHECK(quiet.all().empty());
 }
