@@ -1905,6 +1905,12 @@ private:
         if (adds_up(*p.expr) || !t_.unit.empty() || printed_reported_.count(p.formula)) return;
         const Cell& cell = t_.rows[r].cells[c];
         if (cell.kind != Cell::Kind::Number || cell.kept_published) return;
+        // Evaluated again only where it reads a cell a formula computed (most formulas read input).
+        const std::vector<size_t>& lines = referenced_lines(p, row_formula);
+        if (std::none_of(lines.begin(), lines.end(), [&](size_t i) {
+                return writer_.count(row_formula ? std::make_pair(i, c) : std::make_pair(r, i)) > 0;
+            }))
+            return;
         PrintedScope scope(t_, row_keys_.of(t_), refs_, row_formula, row_formula ? c : r);
         FormulaError err;
         std::string caution;
@@ -2069,6 +2075,29 @@ private:
             }
     }
 
+    // The rows (a row formula's) or columns (a column formula's) a formula names by label or
+    // range, found once a formula.
+    const std::vector<size_t>& referenced_lines(const Prepared& p, bool row_formula) {
+        auto [it, fresh] = referenced_lines_.try_emplace(p.formula);
+        if (!fresh) return it->second;
+        std::vector<size_t>& out = it->second;
+        const auto find = [&](const std::string& label) {
+            return row_formula ? find_row(t_, row_keys_.of(t_), label) : find_column(t_, label);
+        };
+        const auto walk = [&](const auto& self, const Expr& e) -> void {
+            if (e.kind == Expr::Kind::Label) {
+                if (const auto i = find(e.text)) out.push_back(*i);
+            } else if (e.kind == Expr::Kind::Range) {
+                const auto a = find(e.text), b = find(e.text2);
+                if (a && b)
+                    for (size_t i = *a; i <= *b; ++i) out.push_back(i);
+            }
+            for (const auto& arg : e.args) self(self, *arg);
+        };
+        walk(walk, *p.expr);
+        return out;
+    }
+
     // The formula that computed the cell (r, c), as prepared; nullptr for an input cell.
     const Prepared* writer_prepared(size_t r, size_t c) const {
         const auto w = writer_.find({r, c});
@@ -2097,6 +2126,7 @@ private:
     std::set<const Formula*> unit_reported_;      // formulas told that their unit option does not fit
     std::set<const Formula*> rounding_reported_;  // formulas warned that a quotient prints far from its value
     std::set<const Formula*> printed_reported_;   // formulas warned that they compute with rounded-printed figures exactly
+    std::map<const Formula*, std::vector<size_t>> referenced_lines_;  // referenced_lines, by formula
     SumSpans sum_spans_;                                           // what each sum formula adds
     size_t now_ = 0;  // the formula being computed, counting the rows' formulas, then the columns'
 
