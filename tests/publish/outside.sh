@@ -50,4 +50,17 @@ check "the temporary page of a killed build is cleared" test $rc -eq 0 -a ! -e "
 check "the temporary page of a process that runs is left" test -e "out/.boardpack/index.html.$$.new"
 rm "out/.boardpack/index.html.$$.new"
 
+# The version folder output/<meeting> leads to is lost (moved away by hand) while the link and the
+# note of it remain: a build would publish version 1 anew. It refuses (exit 3), and says how to go on.
+sed -i 's/Mødelokale 2/Mødelokale 9/' in/b/meeting.txt
+shown=$(readlink out/b)
+mv "out/$shown" moved-version
+"$boardpack" build in/b --out out -q 2> e; rc=$?
+check "a lost version folder: the build refuses (exit 3)" test $rc -eq 3
+check "saying what is missing and how to go on" grep -qx "boardpack: will not replace out/b: it leads to out/$shown, which is missing: that was the packet published (version ${shown##*/}, with its earlier versions and what a correction is compared with); to go on from it, put that folder back where it was; to start again at version 1, remove the link out/b" e
+check "and the link is left as it was" test "$(readlink out/b)" = "$shown"
+mv moved-version "out/$shown"
+"$boardpack" build in/b --out out -q 2> /dev/null; rc=$?
+check "the folder put back, the next build goes on from it (version 2)" test $rc -eq 0 -a -n "$(grep -m1 "^version	2" out/b/offentlig/snapshot-offentlig.txt)"
+
 exit $((fails > 0))
