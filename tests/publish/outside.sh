@@ -63,4 +63,11 @@ mv moved-version "out/$shown"
 "$boardpack" build in/b --out out -q 2> /dev/null; rc=$?
 check "the folder put back, the next build goes on from it (version 2)" test $rc -eq 0 -a -n "$(grep -m1 "^version	2" out/b/offentlig/snapshot-offentlig.txt)"
 
+# A build refused for bad input says nothing was published (it has taken its lock by then).
+cp -r "$kanarie" in/bad; echo "garbage line" >> in/bad/meeting.txt
+"$boardpack" build in/bad --out out-bad 2> e; rc=$?
+check "bad input: exit 1, saying nothing was published" test $rc -eq 1 -a -n "$(grep -x 'boardpack: in/bad: 1 error(s); nothing was published' e)"
+"$boardpack" check in/bad 2> e; rc=$?
+check "check says nothing was written" test $rc -eq 1 -a -n "$(grep -x 'boardpack: in/bad: 1 error(s); nothing was written' e)"
+
 exit $((fails > 0))
