@@ -70,4 +70,12 @@ check "bad input: exit 1, saying nothing was published" test $rc -eq 1 -a -n "$(
 "$boardpack" check in/bad 2> e; rc=$?
 check "check says nothing was written" test $rc -eq 1 -a -n "$(grep -x 'boardpack: in/bad: 1 error(s); nothing was written' e)"
 
+# The output folder, and a folder on its way, made by boardpack under umask 077, are readable as
+# the public edition is (0755); a folder the user made keeps its mode.
+(umask 077; "$boardpack" build in/a --out made/out -q 2> /dev/null)
+check "umask 077: the output folder and its parent made by boardpack are 0755" test "$(stat -c %a made made/out | tr '\n' ' ')" = "755 755 "
+mkdir -m 700 mine
+(umask 077; "$boardpack" build in/a --out mine/out -q 2> /dev/null)
+check "umask 077: a folder the user made keeps its mode (0700)" test "$(stat -c %a mine mine/out | tr '\n' ' ')" = "700 755 "
+
 exit $((fails > 0))
