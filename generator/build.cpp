@@ -298,6 +298,12 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         err << fmt(_("boardpack: {}; the packet in {} was left as it was\n"), why, publisher->target().string());
         return kExitOutputError;
     }
+    // A file saved into the packet while this build ran is not in the new packet: said even with
+    // --quiet, since the file is no longer where it was saved.
+    if (!publisher->left_behind().empty())
+        err << fmt(_("boardpack: warning: {} was saved into the packet while this build ran; the new packet is "
+                     "published without it, and it is now in {}, with the packet it was saved into; move it from there\n"),
+                   publisher->left_behind_shown().string(), publisher->left_behind().string());
     if (o.quiet) return kExitOk;
     out << fmt(tr_n("boardpack: built {}: {} item ({} public, {} confidential); offentlig {} pages, lukket {} pages; {} files in {}\n",
                     "boardpack: built {}: {} items ({} public, {} confidential); offentlig {} pages, lukket {} pages; {} files in {}\n",

@@ -418,7 +418,14 @@ void Publisher::note_published() {
 void Publisher::remove_old_version() {
     if (before_.kind != TargetKind::OwnLink) return;
     const fs::path old = work_ / before_.version;
-    if (check_packet(old, legacy_).ours()) remove_packet(old);
+    const PacketCheck check = check_packet(old, legacy_);
+    if (check.ours()) {
+        remove_packet(old);
+    } else {
+        // Kept where it is, out of sight: the build says where (build.cpp).
+        left_behind_ = check.path.empty() ? old : old / check.path;
+        left_behind_shown_ = check.path.empty() ? target_ : target_ / check.path;
+    }
 }
 
 }  // namespace boardpack::publish

@@ -63,6 +63,20 @@ mv moved-version "out/$shown"
 "$boardpack" build in/b --out out -q 2> /dev/null; rc=$?
 check "the folder put back, the next build goes on from it (version 2)" test $rc -eq 0 -a -n "$(grep -m1 "^version	2" out/b/offentlig/snapshot-offentlig.txt)"
 
+# A file saved into the packet while a build runs keeps the old version from being removed: the
+# build says where the file is now.
+sed -i 's/Mødelokale 9/Mødelokale 7/' in/b/meeting.txt
+old=$(readlink out/b)
+BOARDPACK_TEST_PAUSE_BEFORE_PUBLISH_MS=3000 "$boardpack" build in/b --out out -q > /dev/null 2> e &
+pid=$!
+for _ in $(seq 1 200); do [ -e out/.boardpack/b/staging/.boardpack-packet ] && break; sleep 0.05; done
+sleep 0.3
+echo "minutes draft" > out/b/offentlig/notes.txt
+wait $pid; rc=$?
+check "a file saved during a build: the build publishes (exit 0)" test $rc -eq 0 -a "$(readlink out/b)" != "$old"
+check "and warns, naming the file and where it is now" grep -qx "boardpack: warning: out/b/offentlig/notes.txt was saved into the packet while this build ran; the new packet is published without it, and it is now in out/$old/offentlig/notes.txt, with the packet it was saved into; move it from there" e
+check "where it is" test "$(cat "out/$old/offentlig/notes.txt")" = "minutes draft"
+
 # A build refused for bad input says nothing was published (it has taken its lock by then).
 cp -r "$kanarie" in/bad; echo "garbage line" >> in/bad/meeting.txt
 "$boardpack" build in/bad --out out-bad 2> e; rc=$?
