@@ -84,8 +84,13 @@ void pause_for_tests() {
         std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(ms)));
 }
 
-int input_failed(const fs::path& dir, const Diagnostics& diags, std::ostream& err) {
-    err << fmt(_("boardpack: {}: {} error(s); nothing was written\n"), dir.string(), diags.error_count());
+// `builds`: a build, which has by then taken its lock (output/.boardpack/<meeting>/lock, with the
+// folders on its way): it published nothing, and the packet there is as it was, but it did write.
+int input_failed(const fs::path& dir, const Diagnostics& diags, bool builds, std::ostream& err) {
+    if (builds)
+        err << fmt(_("boardpack: {}: {} error(s); nothing was published\n"), dir.string(), diags.error_count());
+    else
+        err << fmt(_("boardpack: {}: {} error(s); nothing was written\n"), dir.string(), diags.error_count());
     return kExitInputError;
 }
 
@@ -200,7 +205,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     }
     if (!meeting || diags.has_errors()) {
         print_diagnostics(diags, o, err);
-        return input_failed(dir, diags, err);
+        return input_failed(dir, diags, !o.check_only, err);
     }
 
     // check renders too (in memory), so it finds everything a build would. Two editions at once
@@ -227,7 +232,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         }
         if (!decided || !versions_dated(*meeting, ev, diags)) {
             print_diagnostics(diags, o, err);
-            return input_failed(dir, diags, err);
+            return input_failed(dir, diags, !o.check_only, err);
         }
         for (int e = 0; e < 2; ++e) changes[e] = ev[e].view_changes();
         if (marks_agree(ev)) {
@@ -269,7 +274,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     }
     print_diagnostics(diags, o, err);
     if (results[0] != EditionResult::Written || results[1] != EditionResult::Written || diags.has_errors())
-        return input_failed(dir, diags, err);
+        return input_failed(dir, diags, !o.check_only, err);
     if (o.check_only) {
         if (o.quiet) return kExitOk;
         out << fmt(_("boardpack: {}: no errors, {} warning(s) ({} items; offentlig {} pages, lukket {} pages)\n"), dir.string(),
@@ -294,6 +299,12 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         err << fmt(_("boardpack: {}; the packet in {} was left as it was\n"), why, publisher->target().string());
         return kExitOutputError;
     }
+    // A file saved into the packet while this build ran is not in the new packet: said even with
+    // --quiet, since the file is no longer where it was saved.
+    if (!publisher->left_behind().empty())
+        err << fmt(_("boardpack: warning: {} was saved into the packet while this build ran; the new packet is "
+                     "published without it, and it is now in {}, with the packet it was saved into; move it from there\n"),
+                   publisher->left_behind_shown().string(), publisher->left_behind().string());
     if (o.quiet) return kExitOk;
     out << fmt(tr_n("boardpack: built {}: {} item ({} public, {} confidential); offentlig {} pages, lukket {} pages; {} files in {}\n",
                     "boardpack: built {}: {} items ({} public, {} confidential); offentlig {} pages, lukket {} pages; {} files in {}\n",
@@ -433,7 +444,7 @@ int run_diff(const BuildOptions& o, std::ostream& out, std::ostream& err) {
         if (meeting) pipeline::compute(*meeting, kit->wording, diags);
         if (!meeting || diags.has_errors()) {
             print_diagnostics(diags, o, err);
-            status = std::max(status, input_failed(t.dir, diags, err));
+            status = std::max(status, input_failed(t.dir, diags, false, err));
             continue;
         }
         pipeline::prepare(*meeting, kit->wording, diags);

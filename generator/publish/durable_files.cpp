@@ -108,6 +108,35 @@ bool make_folder(const fs::path& path, mode_t mode, std::string* error) {
     return true;
 }
 
+bool make_missing_folders(const fs::path& path, mode_t mode, std::string* error) {
+    std::vector<fs::path> missing;  // deepest first
+    struct stat st {};
+    fs::path p = path.lexically_normal();
+    if (!p.has_filename() && p.has_relative_path()) p = p.parent_path();  // "out/" is "out"
+    for (; !p.empty() && p != p.parent_path(); p = p.parent_path()) {
+        if (::stat(p.c_str(), &st) == 0 || errno != ENOENT) break;  // there (or mkdir below says why)
+        missing.push_back(p);
+    }
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+        if (::mkdir(it->c_str(), mode) != 0) {
+            if (errno == EEXIST) continue;  // made meanwhile, by another build: it sets the mode
+            *error = fmt(_("cannot create {}: {}"), it->string(), errno_text(errno));
+            return false;
+        }
+        if (::chmod(it->c_str(), mode) != 0) {
+            *error = fmt(_("cannot set the permissions of {}: {}"), it->string(), errno_text(errno));
+            return false;
+        }
+    }
+    struct stat made {};
+    if (::stat(path.c_str(), &made) != 0 || !S_ISDIR(made.st_mode)) {
+        const int e = S_ISDIR(made.st_mode) || made.st_mode == 0 ? errno : ENOTDIR;
+        *error = fmt(_("cannot create {}: {}"), path.string(), errno_text(e));
+        return false;
+    }
+    return true;
+}
+
 bool sync_path(const fs::path& p, bool directory) {
     const int fd = ::open(p.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
     if (fd < 0) return false;

@@ -36,6 +36,10 @@ bool replace_durably(const std::filesystem::path& path, const std::filesystem::p
 // Makes a folder with exactly `mode` (whatever the umask); an existing folder gets that mode.
 bool make_folder(const std::filesystem::path& path, mode_t mode, std::string* error);
 
+// Makes a folder and the folders on its way that are missing, each made here with exactly `mode`
+// (whatever the umask); a folder that was there already is left as it is (it is the user's).
+bool make_missing_folders(const std::filesystem::path& path, mode_t mode, std::string* error);
+
 // Syncs a file or folder, so a rename inside it or its content survives a crash.
 bool sync_path(const std::filesystem::path& p, bool directory);
 

@@ -404,7 +404,16 @@ TargetState inspect_target(const fs::path& target, const std::string& meeting_id
             // Replacing the link removes the version it points at: only if all of it is what
             // boardpack wrote, not if someone put a file of their own in it (through the link).
             const fs::path version = target.parent_path() / text;
-            if (kind_of(version) == Kind::Missing) return {TargetKind::OwnLink, text.substr(prefix.size()), {}, {}};
+            // The version it points at lost (moved or deleted by hand): that was the published
+            // packet, with its kept versions and the snapshots a correction is compared with; a
+            // build from here would publish version 1 anew without a word of what the board read.
+            if (kind_of(version) == Kind::Missing)
+                return {TargetKind::Foreign, {},
+                        fmt(_("it leads to {}, which is missing: that was the packet published (version {}, with its "
+                              "earlier versions and what a correction is compared with); to go on from it, put that "
+                              "folder back where it was; to start again at version 1, remove the link {}"),
+                            version.string(), text.substr(prefix.size()), target.string()),
+                        {}};
             PacketCheck check = check_packet(version, legacy, contents);
             if (!check.ours()) return {TargetKind::Foreign, {}, refusal_text(check, target), {}};
             return {TargetKind::OwnLink, text.substr(prefix.size()), {}, std::move(check.files)};

@@ -1,13 +1,22 @@
 #include "publish/published_packets.hpp"
 #include "core/messages.hpp"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
+#include <optional>
 
 #include "core/diagnostics.hpp"
 #include "core/key_values.hpp"
 #include "publish/durable_files.hpp"
+#include "publish/manifest.hpp"
 #include "publish/packet_folder.hpp"
 
 namespace fs = std::filesystem;
@@ -49,8 +58,83 @@ std::vector<PublishedPacket> published_packets(const fs::path& output) {
     return out;
 }
 
+std::string index_temp_name(long pid) { return "index.html." + std::to_string(pid) + ".new"; }
+
+namespace {
+
+// The fingerprints of the archive pages boardpack wrote, from the record; nullopt if there is
+// no record (a page written before it) or it is not one boardpack wrote.
+std::optional<std::vector<FileRecord>> read_index_record(const fs::path& file) {
+    const std::string text = read_small(file, 64 * 1024);
+    const std::string first = std::string(kIndexRecordLine) + "\n";
+    if (text.rfind(first, 0) != 0) return std::nullopt;
+    std::vector<FileRecord> out;
+    size_t at = first.size();
+    while (at < text.size()) {
+        const size_t end = text.find('\n', at);
+        if (end == std::string::npos) return std::nullopt;
+        const std::string line = text.substr(at, end - at);
+        const size_t tab = line.find('\t');
+        if (tab == std::string::npos || tab + 1 == line.size() ||
+            line.find_first_not_of("0123456789", tab + 1) != std::string::npos)
+            return std::nullopt;
+        out.push_back({std::stoull(line.substr(tab + 1)), line.substr(0, tab)});
+        at = end + 1;
+    }
+    return out;
+}
+
+// A temporary archive page that a killed build left (index_temp_name): a plain file of that
+// name whose process no longer runs. Under the lock no other build's page is being written.
+void clear_index_leftovers(const fs::path& work) {
+    std::error_code ec;
+    std::vector<fs::path> stale;
+    for (fs::directory_iterator it(work, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        const std::string prefix = "index.html.", suffix = ".new";
+        if (name.size() <= prefix.size() + suffix.size() || name.rfind(prefix, 0) != 0 ||
+            name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
+        const std::string pid = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+        if (pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+        struct stat st {};
+        if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+        if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0 || errno != ESRCH) continue;  // it runs
+        stale.push_back(it->path());
+    }
+    for (const fs::path& p : stale) ::unlink(p.c_str());
+}
+
+// Holds the archive page's lock while it lives.
+class IndexLock {
+public:
+    explicit IndexLock(const fs::path& file) : fd_(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644)) {
+        while (fd_ >= 0 && ::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {}
+    }
+    ~IndexLock() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    IndexLock(const IndexLock&) = delete;
+    IndexLock& operator=(const IndexLock&) = delete;
+    bool held() const { return fd_ >= 0; }
+
+private:
+    int fd_;
+};
+
+}  // namespace
+
 bool write_index(const fs::path& output, const std::string& html, std::string* why) {
-    const fs::path index = output / kIndexFile;
+    const fs::path index = output / kIndexFile, work = output / kWorkFolder;
+    // Two builds into one output folder may write the page at once: one after the other, each
+    // checking the page the other wrote against the record the other wrote.
+    const IndexLock lock(work / kIndexLock);
+    if (!lock.held()) {
+        *why = fmt(_("cannot create the lock file {}: {}"), (work / kIndexLock).string(), std::strerror(errno));
+        return false;
+    }
+    clear_index_leftovers(work);
+    std::vector<FileRecord> accepted;  // the page there now, if it may be replaced
     std::error_code ec;
     if (fs::exists(fs::symlink_status(index, ec)) || fs::is_symlink(index, ec)) {
         if (fs::is_symlink(index, ec) || !fs::is_regular_file(index, ec) ||
@@ -58,10 +142,25 @@ bool write_index(const fs::path& output, const std::string& html, std::string* w
             *why = fmt(_("will not replace {}: boardpack did not write it; move it away to get the archive page"), index.string());
             return false;
         }
+        const std::optional<FileRecord> now = file_record(index);
+        const auto recorded = read_index_record(work / kIndexRecord);
+        if (!now || (recorded && std::find(recorded->begin(), recorded->end(), *now) == recorded->end())) {
+            *why = fmt(_("will not replace {}: it is not the page boardpack wrote there (it was changed or replaced "
+                         "since), and replacing it would lose that; move it away and build again to get the archive page"),
+                       index.string());
+            return false;
+        }
+        accepted.push_back(*now);
     }
-    // A name of this process's own: two builds into one output folder may write the page at once.
-    const fs::path temp = output / (std::string(kWorkFolder) + "/index.html." + std::to_string(::getpid()) + ".new");
-    return replace_durably(index, temp, html, 0644, why);
+    // The new page's fingerprint is recorded before it is renamed into place, beside the one there
+    // now: a build killed in between leaves a page the record names, old or new.
+    Fingerprinter print;
+    print.add(html);
+    std::string record = std::string(kIndexRecordLine) + "\n" + print.finish() + "\t" + std::to_string(print.size()) + "\n";
+    for (const FileRecord& r : accepted) record += r.fingerprint + "\t" + std::to_string(r.size) + "\n";
+    if (!replace_durably(work / kIndexRecord, work / (std::string(kIndexRecord) + ".new"), record, 0644, why)) return false;
+    // A name of this process's own, should an earlier boardpack (without the lock) write at once.
+    return replace_durably(index, work / index_temp_name(::getpid()), html, 0644, why);
 }
 
 }  // namespace boardpack::publish

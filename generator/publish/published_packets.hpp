@@ -27,8 +27,23 @@ inline constexpr const char* kIndexFile = "index.html";
 // How boardpack marks the archive pages it writes, so it replaces only those.
 inline constexpr const char* kIndexMark = "<meta name=\"generator\" content=\"boardpack\">";
 
-// Writes output/index.html in one step (a new file renamed over the old). Refuses, with *why, a
-// file of that name boardpack did not write (one without kIndexMark): it is never replaced.
+// In the working folder (output/.boardpack), under names no meeting can have (a meeting's name
+// may not begin with "."): the lock two builds take in turn to write the archive page, and the
+// record of the pages boardpack wrote, a line "fingerprint<TAB>size" each after kIndexRecordLine.
+inline constexpr const char* kIndexLock = ".index-lock";
+inline constexpr const char* kIndexRecord = ".index-written";
+inline constexpr const char* kIndexRecordLine = "boardpack archive page 1";
+
+// Writes output/index.html in one step (a new file renamed over the old), under the lock, and
+// records its fingerprint first. Refuses, with *why, a file of that name boardpack did not write
+// (one without kIndexMark), and one it wrote whose bytes changed since (no recorded fingerprint
+// is theirs): it is never replaced. A page with the mark but no record (written by a boardpack
+// before the record) is replaced, as it was then. Clears the temporary pages of builds that were
+// killed before renaming theirs (index_temp_name, of a process no longer running).
 bool write_index(const std::filesystem::path& output, const std::string& html, std::string* why);
+
+// The temporary name a build writes the archive page under before renaming it into place:
+// output/.boardpack/index.html.<pid>.new.
+std::string index_temp_name(long pid);
 
 }  // namespace boardpack::publish

@@ -56,12 +56,10 @@ std::unique_ptr<Publisher> Publisher::begin(const fs::path& output_root, const s
 }
 
 bool Publisher::prepare(std::string* error) {
-    std::error_code ec;
-    fs::create_directories(root_, ec);
-    if (ec) {
-        *error = fmt(_("cannot create the output folder {}: {}"), root_.string(), ec.message());
-        return false;
-    }
+    // The output folder, and the folders on its way, with the public edition's mode where this
+    // build makes them, so the umask cannot shut others out of a public edition behind them; a
+    // folder that was there is the user's, and keeps its mode.
+    if (!make_missing_folders(root_, kPublicFolder, error)) return false;
     // Looked at once before anything is made, so a refusal leaves no working folder behind, and
     // again, every file's fingerprint included, under the lock.
     if (!refuse_foreign(false, error)) return false;
@@ -420,7 +418,14 @@ void Publisher::note_published() {
 void Publisher::remove_old_version() {
     if (before_.kind != TargetKind::OwnLink) return;
     const fs::path old = work_ / before_.version;
-    if (check_packet(old, legacy_).ours()) remove_packet(old);
+    const PacketCheck check = check_packet(old, legacy_);
+    if (check.ours()) {
+        remove_packet(old);
+    } else {
+        // Kept where it is, out of sight: the build says where (build.cpp).
+        left_behind_ = check.path.empty() ? old : old / check.path;
+        left_behind_shown_ = check.path.empty() ? target_ : target_ / check.path;
+    }
 }
 
 }  // namespace boardpack::publish

@@ -75,6 +75,12 @@ public:
     // published_packets() for the archive page. Values are kept to one line.
     bool describe(const std::vector<std::pair<std::string, std::string>>& facts, std::string* error);
 
+    // After commit: a file someone put in (or changed in) the packet published before while this
+    // build ran, which kept that old version from being removed: where it is now, in the working
+    // folder; "" if there is none. `shown` is where it was put (under output/<meeting>).
+    const std::filesystem::path& left_behind() const { return left_behind_; }
+    const std::filesystem::path& left_behind_shown() const { return left_behind_shown_; }
+
     const std::filesystem::path& staging() const { return staging_; }
     const std::filesystem::path& target() const { return target_; }
     int files_written() const { return files_; }
@@ -104,6 +110,7 @@ private:
     std::filesystem::path link_;     // work_/link: the new link before it replaces target_
     TargetState before_;             // what target_ was when the build began
     std::string version_;            // the new version's folder name in work_
+    std::filesystem::path left_behind_, left_behind_shown_;  // see left_behind()
     Manifest written_;               // every file put in the staging folder, by its path there
     std::set<std::string> restricted_folders_;  // the edition folders written with Access::Restricted
     std::map<std::string, std::string> created_;  // create()d files not yet finished: path -> relative

@@ -3,7 +3,13 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <optional>
@@ -107,6 +113,56 @@ std::string title_from(const std::string& name) {
     return t.empty() ? name : capitalized(t);
 }
 
+// The line ending a file's lines have: that of its first line ("\r\n" in a file saved on
+// Windows), else "\n".
+std::string line_ending_of(const std::string& text) {
+    const size_t nl = text.find('\n');
+    return nl != std::string::npos && nl > 0 && text[nl - 1] == '\r' ? "\r\n" : "\n";
+}
+
+// Appends `line` to the open file in place, in its own line ending, after a line break if its
+// last line has none: the file keeps its inode, so its hard links, mode and owner, and a link to
+// it keeps leading to it. A write that fails is undone (the file cut back to its size), so the
+// file is as it was or has the whole line.
+bool append_line(int fd, const fs::path& file, const std::string& line, std::string* why) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        *why = fmt(_("cannot read {}: {}"), file.string(), std::strerror(errno));
+        return false;
+    }
+    std::string text(static_cast<size_t>(st.st_size), '\0');
+    if (::pread(fd, text.data(), text.size(), 0) != static_cast<ssize_t>(text.size())) {
+        *why = fmt(_("cannot read {}: {}"), file.string(), std::strerror(errno));
+        return false;
+    }
+    const std::string eol = line_ending_of(text);
+    std::string add = (!text.empty() && text.back() != '\n' ? eol : "") + line + eol;
+    for (size_t done = 0; done < add.size();) {
+        const ssize_t n = ::write(fd, add.data() + done, add.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int e = n < 0 ? errno : ENOSPC;
+            if (::ftruncate(fd, st.st_size) != 0) {}  // as it was, as far as it can be
+            *why = fmt(_("cannot write {}: {}"), file.string(), std::strerror(e));
+            return false;
+        }
+        done += static_cast<size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        *why = fmt(_("cannot write to disk {}: {}"), file.string(), std::strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+// Closes a file descriptor when it goes.
+struct FileCloser {
+    int fd;
+    ~FileCloser() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
 }  // namespace
 
 int new_meeting(const fs::path& meeting, const fs::path& templates, std::ostream& out, std::ostream& err) {
@@ -194,6 +250,27 @@ int new_item(const fs::path& meeting, const std::string& name, const std::string
     const auto text = render(templates, "item.md.mustache", data, err);
     if (!text) return kExitInputError;
 
+    // meeting.txt is opened to be added to before anything is written, so one that cannot be
+    // leaves nothing behind. A link is followed, as a build reads through it, if it leads to a
+    // file in the meeting folder; one that leads out of it a build refuses, and so does this.
+    std::error_code lec;
+    if (fs::is_symlink(meeting_file, lec)) {
+        const fs::path real = fs::canonical(meeting_file, lec), real_meeting = fs::canonical(meeting, lec);
+        const fs::path inside = real.lexically_relative(real_meeting);
+        if (lec || inside.empty() || *inside.begin() == "..") {
+            err << fmt(_("boardpack: {}: it is a symbolic link that leads outside the meeting folder, which a build "
+                         "does not read; nothing was written\n"),
+                       meeting_file.string());
+            return kExitOutputError;
+        }
+    }
+    const FileCloser agenda{::open(meeting_file.c_str(), O_RDWR | O_APPEND | O_CLOEXEC)};
+    if (agenda.fd < 0) {
+        err << fmt(_("boardpack: {}: cannot add the item to it: {}; nothing was written\n"), meeting_file.string(),
+                   std::strerror(errno));
+        return kExitOutputError;
+    }
+
     // The item first, then its line in the agenda: a failure leaves no line pointing nowhere.
     std::string why;
     fs::create_directory(folder, ec);
@@ -205,10 +282,7 @@ int new_item(const fs::path& meeting, const std::string& name, const std::string
         err << "boardpack: " << why << "\n";
         return kExitOutputError;
     }
-    std::string updated = *meeting_text;
-    if (!updated.empty() && updated.back() != '\n') updated += '\n';
-    updated += "punkt: " + name + "\n";
-    if (!publish::replace_durably(meeting_file, meeting / ".meeting.txt.boardpack-new", updated, 0644, &why)) {
+    if (!append_line(agenda.fd, meeting_file, "punkt: " + name, &why)) {
         err << fmt(_("boardpack: {}; {} was written, add \"punkt: {}\" to meeting.txt by hand\n"), why,
                    (folder / "item.md").string(), name);
         return kExitOutputError;

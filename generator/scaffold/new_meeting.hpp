@@ -14,8 +14,10 @@ namespace boardpack::scaffold {
 int new_meeting(const std::filesystem::path& meeting, const std::filesystem::path& templates, std::ostream& out,
                 std::ostream& err);
 
-// Writes MEETING_DIR/NAME/item.md, numbered after the meeting's last item, and adds
-// "punkt: NAME" to meeting.txt. Refuses if NAME is not a plain folder name or already exists.
+// Writes MEETING_DIR/NAME/item.md, numbered after the meeting's last item, and appends
+// "punkt: NAME" to meeting.txt in place, in the file's own line ending (keeping its links, mode
+// and owner). Refuses if NAME is not a plain folder name or already exists, or if meeting.txt
+// cannot be added to or is a link leading outside the meeting folder.
 int new_item(const std::filesystem::path& meeting, const std::string& name, const std::string& title,
              const std::filesystem::path& templates, std::ostream& out, std::ostream& err);
 

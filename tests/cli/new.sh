@@ -47,6 +47,35 @@ check "new-item refuses a title with a line break, which would write a header li
 "$boardpack" new-item inputs/ingen 01-x > /dev/null 2> "$work/e"; rc=$?
 check "new-item without a meeting says how to start one (exit 1)" test $rc -eq 1 -a -n "$(grep 'boardpack new inputs/ingen' "$work/e")"
 
+# new-item adds its line to meeting.txt in place (probe B): the file keeps its inode, so its hard
+# links, mode and owner; a link to a file in the meeting folder is written through, as a build
+# reads through it; one leading out of it is refused; the line ends as the file's lines do.
+cp -r inputs/2023-10-bestyrelsen "$work/linked"
+mv "$work/linked/meeting.txt" "$work/linked/moede.txt"; ln -s moede.txt "$work/linked/meeting.txt"
+"$boardpack" new-item "$work/linked" 03-nyt > /dev/null 2>&1; rc=$?
+check "new-item through a link in the meeting folder: exit 0, the link kept" test $rc -eq 0 -a -L "$work/linked/meeting.txt"
+check "and the file it leads to gets the line" grep -qx 'punkt: 03-nyt' "$work/linked/moede.txt"
+cp -r inputs/2023-10-bestyrelsen "$work/away"; mv "$work/away/meeting.txt" "$work/away-meeting.txt"
+ln -s "$work/away-meeting.txt" "$work/away/meeting.txt"; cp "$work/away-meeting.txt" "$work/away-before"
+"$boardpack" new-item "$work/away" 03-nyt > /dev/null 2> "$work/e"; rc=$?
+check "new-item through a link leading out of the meeting folder is refused (exit 3)" \
+  test $rc -eq 3 -a -n "$(grep 'meeting.txt: it is a symbolic link that leads outside the meeting folder, which a build does not read; nothing was written' "$work/e")"
+check "and nothing is written" test ! -e "$work/away/03-nyt" -a -L "$work/away/meeting.txt" && cmp -s "$work/away-before" "$work/away-meeting.txt"
+cp -r inputs/2023-10-bestyrelsen "$work/kept"
+chmod 600 "$work/kept/meeting.txt"; ln "$work/kept/meeting.txt" "$work/kept-backup.txt"
+inode=$(stat -c %i "$work/kept/meeting.txt")
+"$boardpack" new-item "$work/kept" 03-nyt > /dev/null 2>&1; rc=$?
+check "new-item keeps meeting.txt's inode, mode and hard links" \
+  test $rc -eq 0 -a "$(stat -c '%i %a %h' "$work/kept/meeting.txt")" = "$inode 600 2"
+check "so its other name has the line too" grep -qx 'punkt: 03-nyt' "$work/kept-backup.txt"
+cp -r inputs/2023-10-bestyrelsen "$work/crlf"; sed -i 's/$/\r/' "$work/crlf/meeting.txt"
+"$boardpack" new-item "$work/crlf" 03-nyt > /dev/null 2>&1; rc=$?
+check "new-item in a meeting.txt with CRLF line endings ends its line so too" \
+  test $rc -eq 0 -a "$(tail -1 "$work/crlf/meeting.txt" | od -An -c | tr -s ' ')" = " p u n k t : 0 3 - n y t \r \n"
+cp -r inputs/2023-10-bestyrelsen "$work/noeol"; printf '%s' "$(cat "$work/noeol/meeting.txt")" > "$work/noeol/meeting.txt"
+"$boardpack" new-item "$work/noeol" 03-nyt > /dev/null 2>&1; rc=$?
+check "new-item after a last line without a line break starts a line of its own" test $rc -eq 0 -a "$(tail -1 "$work/noeol/meeting.txt")" = "punkt: 03-nyt"
+
 "$boardpack" build 2023-10-bestyrelsen --out "$work/out" > "$work/o" 2> "$work/e"; rc=$?
 check "the new meeting builds at once (exit 0)" test $rc -eq 0
 check "with a reminder to write the case numbers" grep -q 'warning: the case number "EMN-ÅÅÅÅ-NNNNN"' "$work/e"

@@ -278,9 +278,12 @@ TEST_CASE("publish: only boardpack's own link is replaced, never a folder or a f
     CHECK(inspect_target(t.path / "m", "m", read_fake_snapshot).kind == TargetKind::Foreign);
 
     fs::create_directory_symlink(link_text("n", "12"), t.path / "n");
-    const TargetState own = inspect_target(t.path / "n", "n", read_fake_snapshot);
-    CHECK(own.kind == TargetKind::OwnLink);  // its version is gone: nothing of anyone's to lose
-    CHECK(own.version == "12");
+    // Its version is gone: that was the packet the board read, with its history; publishing
+    // from here would be version 1 again (probe B), so it is refused and the folder named.
+    const TargetState lost = inspect_target(t.path / "n", "n", read_fake_snapshot);
+    CHECK(lost.kind == TargetKind::Foreign);
+    CHECK(lost.why.find("it leads to " + (t.path / link_text("n", "12")).string() + ", which is missing: that was the "
+                        "packet published (version 12,") == 0);
     CHECK(inspect_target(t.path / "n", "other", read_fake_snapshot).kind == TargetKind::Foreign);  // another meeting's link
     // The version a link leads to is a folder of one's own.
     fs::create_directories(t.path / link_text("n", "12"));
