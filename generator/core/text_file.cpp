@@ -139,7 +139,11 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
                      "save it again as UTF-8");
         else if (looks_like_windows_1252(content))
             msg += _("; it looks like Windows-1252 (\"ANSI\"): save it as UTF-8");
-        diags.error({name, line, column_of(text, off)}, msg);
+        // The line echoed with each byte that is no UTF-8 as "\uFFFD", one character, so the caret
+        // stands under it (the bytes before it on the line are valid: it is the first bad one).
+        std::string shown;
+        for (const char32_t c : decode_utf8(text)) append_utf8(shown, c);
+        diags.error({name, line, column_of(text, off)}, msg, shown);
         return std::nullopt;
     }
     if (const size_t control = find_control_character(content); control != std::string::npos) {
@@ -147,7 +151,8 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
         diags.error({name, line, column_of(line_at(content, line), off)},
                     fmt(_("the text holds the control character {}, which prints as nothing (or as a box in the PDF); "
                           "remove it (text copied from another program can bring it along)"),
-                        control_character_name(content, control)));
+                        control_character_name(content, control)),
+                    line_at(content, line));
         return std::nullopt;
     }
     TextFile f;

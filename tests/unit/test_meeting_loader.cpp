@@ -527,6 +527,19 @@ TEST_CASE("loader: a control character in an input file is refused at its line a
     CHECK(make_text_file("t.csv", "t.csv", "a;b\r\n1\t;2\r\n", d));  // tab and CRLF are text
 }
 
+TEST_CASE("loader: a file that is not UTF-8, or holds a control character, is echoed with a caret under the byte") {
+    // A probe: a Windows-1252 meeting.txt or item.md gave its line and column, but not the line
+    // with a caret, which every other input error has.
+    Diagnostics d;
+    CHECK_FALSE(make_text_file("meeting.txt", "meeting.txt", "titel: Bestyrelse\nsted: M\xF8" "delokale 2\n", d));
+    CHECK(test::messages(d) == "meeting.txt:2:8: error: the file is not valid UTF-8 (byte 0xF8); it looks like Windows-1252 "
+                               "(\"ANSI\"): save it as UTF-8\n  sted: M\xEF\xBF\xBD" "delokale 2\n         ^\n");
+    Diagnostics c;
+    CHECK_FALSE(make_text_file("item.md", "item.md", "Se også\x01 dette.\n", c));
+    CHECK(test::messages(c).find("item.md:1:8: error: the text holds the control character U+0001") == 0);
+    CHECK(test::messages(c).find("\n         ^\n") != std::string::npos);
+}
+
 TEST_CASE("loader: a UTF-16 file is named so, and a binary file's NUL byte has its column") {
     // Regression (utf16-csv): a CSV saved as Excel's "Unicode-tekst" was "a binary file" at a
     // line without a column.
