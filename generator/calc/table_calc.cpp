@@ -622,14 +622,7 @@ public:
                                  name, labels[0], labels[1]);
             return std::nullopt;
         }
-        if (failed_)
-            if (const auto f = failed_->find({r, c}); f != failed_->end()) {
-                error->message = fmt(_("the cell {} / {} could not be computed (see its error)"),
-                                     quote_text(row_name(t_, r)), quote_text(t_.header[c]));
-                error->follows_from = f->second;
-                return std::nullopt;
-            }
-        if (!computed_by_now(r, c, error)) return std::nullopt;
+        if (failed_before(r, c, error) || !computed_by_now(r, c, error)) return std::nullopt;
         // An earlier formula that stopped before this cell (at its own error) left it as the CSV has it.
         if (const auto planned = planned_.find({r, c});
             planned != planned_.end() && !computed_.count({r, c}) && t_.rows[r].cells[c].kind != Cell::Kind::Empty) {
@@ -848,18 +841,22 @@ private:
                                                                                                               : "";
     }
 
+    // Whether another formula failed to compute the cell (r, c): then *error says this follows
+    // from that error.
+    bool failed_before(size_t r, size_t c, Failure* error) const {
+        if (!failed_) return false;
+        const auto f = failed_->find({r, c});
+        if (f == failed_->end()) return false;
+        error->message = fmt(_("the cell {} / {} could not be computed (see its error)"), quote_text(row_name(t_, r)),
+                             quote_text(t_.header[c]));
+        error->follows_from = f->second;
+        return true;
+    }
+
     // A cell's value; "-" or "Ikke oplyst" read from the CSV is an error at that cell unless the
     // table says "mangler: videre", so no total silently turns into "-".
     std::optional<Value> input(size_t r, size_t c, Failure* error) {
-        // A cell another formula failed to compute: this follows from that error.
-        if (failed_)
-            if (const auto f = failed_->find({r, c}); f != failed_->end()) {
-                error->message = fmt(_("the cell {} / {} could not be computed (see its error)"),
-                                     quote_text(row_name(t_, r)), quote_text(t_.header[c]));
-                error->follows_from = f->second;
-                return std::nullopt;
-            }
-        if (!not_yet_computed(r, c, error)) return std::nullopt;
+        if (failed_before(r, c, error) || !not_yet_computed(r, c, error)) return std::nullopt;
         auto v = cell_value(t_, r, c, error);
         if (v) share_sign_.add(t_.rows[r].cells[c]);
         // Printed as a year (input/table_reader.cpp leaves no amount so among others): the reader
