@@ -1481,7 +1481,9 @@ TEST_CASE("table calc: the words before a negative figure are read as printed, a
         // The figure's own words count: a year quoted between the verb and "med".
         {"Udgiften er faldet fra {t[Løn; 2023] | kr.} med {t[Løn; Ændring] | kr.}.", "faldet fra 810.000 kr. med"},
     };
-    for (const auto& [text, words] : warned) {
+    for (const auto& case_ : warned) {
+        const char* const text = case_[0];  // not a structured binding: doctest's macros capture it
+        const char* const words = case_[1];
         const auto l = compute(table + text + "\n", csv);
         CHECK_MESSAGE(l.messages.find("warning: the figure \"{t[Løn; Ændring] | kr.}\" prints \"-10.000 kr.\", a negative "
                                       "number, after \"" + std::string(words) + "\", which gives the direction already") !=
