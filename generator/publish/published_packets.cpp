@@ -75,7 +75,8 @@ std::optional<std::vector<FileRecord>> read_index_record(const fs::path& file) {
         if (end == std::string::npos) return std::nullopt;
         const std::string line = text.substr(at, end - at);
         const size_t tab = line.find('\t');
-        if (tab == std::string::npos || tab + 1 == line.size() ||
+        // A size of at most 19 digits (stoull would throw past 2^64 on a damaged record).
+        if (tab == std::string::npos || tab + 1 == line.size() || line.size() - tab - 1 > 19 ||
             line.find_first_not_of("0123456789", tab + 1) != std::string::npos)
             return std::nullopt;
         out.push_back({std::stoull(line.substr(tab + 1)), line.substr(0, tab)});

@@ -39,6 +39,11 @@ echo '<!-- an older page -->' >> out/index.html
 "$boardpack" build in/a --out out -q 2> /dev/null; rc=$?
 check "a page with the mark and no record (an older boardpack's) is replaced (exit 0)" test $rc -eq 0 -a -z "$(grep 'an older page' out/index.html)"
 check "and its fingerprint is recorded from then on" test -s out/.boardpack/.index-written
+# A damaged record (a size past 2^64) is no record: the page is replaced, never a crash.
+printf 'boardpack archive page 1\n0123456789abcdef0123456789abcdef\t123456789012345678901234567890\n' > out/.boardpack/.index-written
+"$boardpack" build in/a --out out -q 2> /dev/null; rc=$?
+check "a damaged record of the page is taken as none (exit 0)" test $rc -eq 0
+check "and written anew" grep -q "^boardpack archive page 1$" out/.boardpack/.index-written
 
 # A temporary page a killed build left (index.html.<pid>.new, its process gone) is cleared; one of
 # a process that runs is not.
