@@ -39,7 +39,7 @@ done
 # Killed with every new file written and synced, just before the swap.
 touch "$work/started"
 sleep 0.01
-BOARDPACK_TEST_PAUSE_BEFORE_PUBLISH_MS=10000 "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1 &
+BOARDPACK_TEST_PAUSE_BEFORE_PUBLISH_MS=10000 "$boardpack" build "$work/m" --out "$work/out" > "$work/paused.out" 2>&1 &
 pid=$!
 # libharu writes the PDF into the staging folder as it goes: it is complete when its trailer is.
 # (A build killed above may have left a complete one there, until this build clears it.)
@@ -47,9 +47,11 @@ pdf_done() {
   local pdf="$work/out/$staging/lukket/dagsorden-lukket.pdf"
   [ "$pdf" -nt "$work/started" ] && tail -c 16 "$pdf" 2> /dev/null | grep -q '%%EOF'
 }
-for _ in $(seq 1 400); do pdf_done && break; sleep 0.05; done
+for _ in $(seq 1 400); do pdf_done && break; kill -0 "$pid" 2> /dev/null || break; sleep 0.05; done
 check "the new packet is complete in the staging folder" pdf_done
-kill -9 "$pid"; wait "$pid" 2> /dev/null
+# A build that ended before its pause says why.
+kill -0 "$pid" 2> /dev/null || { wait "$pid"; echo "the paused build ended early (exit $?):"; grep -v "published figure" "$work/paused.out"; }
+kill -9 "$pid" 2> /dev/null; wait "$pid" 2> /dev/null
 snapshot > "$work/now"
 check "killed before the swap: the published packet is unchanged" cmp -s "$work/published" "$work/now"
 

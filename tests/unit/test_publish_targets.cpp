@@ -441,6 +441,11 @@ TEST_CASE("publish: what a stopped build left in the working folder is removed o
     CHECK(why.find("boardpack cannot tell it from a folder of yours") != std::string::npos);
     fs::remove_all(work / "staging");
     CHECK(Publisher::begin(out, "m", read_fake_snapshot, &why));
+    // Killed between making the staging folder and its journal: an empty folder (empty folders
+    // in it too) is cleared, not refused as a folder of someone's.
+    fs::create_directories(work / "staging/offentlig");
+    auto again = Publisher::begin(out, "m", read_fake_snapshot, &why);
+    CHECK_MESSAGE(again, why);
 }
 
 TEST_CASE("publish: a packet is removed its files first, and never through a symbolic link") {
