@@ -37,25 +37,73 @@ bool differ_only_in_digits(const std::u32string& a, const std::u32string& b) {
     return true;
 }
 
+// The words of a folded name (fold_label leaves one space between words).
+std::vector<std::string_view> words_of(std::string_view folded) {
+    std::vector<std::string_view> out;
+    for (size_t i = 0; i <= folded.size();) {
+        const size_t end = std::min(folded.find(' ', i), folded.size());
+        if (end > i) out.push_back(folded.substr(i, end - i));
+        i = end + 1;
+    }
+    return out;
+}
+
+// Names of as many words that differ in a word by more than a slip ("Region Nordjylland",
+// "Region Midtjylland": 4 edits in 18 characters, but a whole other word) name different
+// things: each word that differs must be near its counterpart, about one edit in three.
+bool a_word_differs_too_much(std::string_view a, std::string_view b) {
+    const std::vector<std::string_view> x = words_of(a), y = words_of(b);
+    if (x.size() != y.size()) return false;  // a word added or split: the whole name decides
+    for (size_t k = 0; k < x.size(); ++k) {
+        if (x[k] == y[k]) continue;
+        const size_t length = std::max(decode_utf8(x[k]).size(), decode_utf8(y[k]).size());
+        if (edit_distance(x[k], y[k]) > std::max<size_t>(1, length / 3)) return true;
+    }
+    return false;
+}
+
+// Whether the words of `part` stand, in order and together, among the words of `whole`
+// ("nordjylland" in "region nordjylland").
+bool words_within(std::string_view part, std::string_view whole) {
+    if (part.empty() || part.size() >= whole.size()) return false;
+    for (size_t at = whole.find(part); at != std::string_view::npos; at = whole.find(part, at + 1)) {
+        const size_t end = at + part.size();
+        if ((at == 0 || whole[at - 1] == ' ') && (end == whole.size() || whole[end] == ' ')) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::optional<std::string> nearest_name(std::string_view name, const std::vector<std::string>& candidates) {
     const std::string folded = fold_label(name);
     std::optional<std::string> best;
     size_t best_distance = 0;
+    // A name that differs only in case or spacing is the likeliest slip of all; then one whose
+    // words stand whole in the other ("Nordjylland" for "Region Nordjylland", a label
+    // shortened or lengthened), if only one candidate does; then the fewest edits.
+    std::optional<std::string> within;
+    size_t withins = 0;
     for (const std::string& c : candidates) {
         if (c == name) continue;
-        // A name that differs only in case or spacing is the likeliest slip of all.
-        const size_t d = fold_label(c) == folded ? 0 : edit_distance(folded, fold_label(c)) + 1;
+        const std::string other = fold_label(c);
+        if (other == folded) return c;
+        if (words_within(folded, other) || words_within(other, folded)) {
+            within = c;
+            ++withins;
+            continue;
+        }
+        const size_t d = edit_distance(folded, other);
         const size_t length = std::max(decode_utf8(folded).size(), decode_utf8(c).size());
-        if (d > 1 && d - 1 > std::max<size_t>(1, length / 3)) continue;
-        if (d > 0 && differ_only_in_digits(decode_utf8(folded), decode_utf8(fold_label(c)))) continue;
+        if (d > std::max<size_t>(1, length / 3)) continue;
+        if (differ_only_in_digits(decode_utf8(folded), decode_utf8(other))) continue;
+        if (a_word_differs_too_much(folded, other)) continue;
         if (!best || d < best_distance) {
             best = c;
             best_distance = d;
         }
     }
-    return best;
+    return withins == 1 ? within : best;
 }
 
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {

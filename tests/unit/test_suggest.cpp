@@ -22,3 +22,16 @@ TEST_CASE("suggest: the nearest name, a case-only difference first, nothing when
     CHECK(did_you_mean("Sagsfremstiling", {"Resumé", "Sagsfremstilling"}) == "; did you mean \"Sagsfremstilling\"?");
     CHECK(did_you_mean("xyz", {"Resumé"}).empty());
 }
+
+TEST_CASE("suggest: another word is another thing, a shortened label is the likely one") {
+    // Two regions 4 edits apart in 18 characters: each word that differs must be near its own.
+    CHECK_FALSE(nearest_name("Region Nordjylland", {"Region Midtjylland", "Region Sjælland"}));
+    CHECK(nearest_name("Region Nordjylland", {"Region Midtjylland", "Nordjylland"}) == "Nordjylland");
+    CHECK(nearest_name("Nordjylland", {"Region Midtjylland", "Region Nordjylland"}) == "Region Nordjylland");
+    CHECK(nearest_name("Region Sjæland", {"Region Midtjylland", "Region Sjælland"}) == "Region Sjælland");
+    CHECK(nearest_name("Heraf deltidsansate", {"Heraf deltidsansatte", "Heraf fuldtid"}) == "Heraf deltidsansatte");
+    // A part that stands in several candidates names none of them; nor does a part of a word.
+    CHECK_FALSE(nearest_name("I alt", {"OUH i alt", "AUH i alt"}));
+    CHECK_FALSE(nearest_name("jylland", {"Region Nordjylland"}));
+    CHECK(nearest_name("I alt", {"OUH i alt", "Udmeldt loft"}) == "OUH i alt");
+}
