@@ -1,4 +1,5 @@
 #include "calc/meeting_calc.hpp"
+#include "calc/typed_figures.hpp"
 #include "core/messages.hpp"
 
 #include <functional>
@@ -950,6 +951,7 @@ private:
 
 void compute_meeting(model::Meeting& meeting, const Words& words, Diagnostics& diags) {
     Calculator(meeting, words, diags).run();
+    warn_typed_figures(meeting, diags);
 }
 
 }  // namespace boardpack::calc

@@ -153,6 +153,7 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
     src.file = file.name;
     src.first_line = first_line;
     src.totals = &files.totals();
+    src.typed_numbers = &item.typed_numbers;
     for (const Line& l : file.lines) {
         src.lines.emplace_back(l.text);
         if (l.number >= first_line) {

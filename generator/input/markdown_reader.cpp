@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "core/text.hpp"
+#include "numbers/typed_numbers.hpp"
 #include "core/text_file.hpp"
 
 namespace boardpack::input {
@@ -320,7 +321,9 @@ struct Converter {
             }
             out.push_back(std::move(in));
         }
-        return split_figures(drop_comments(std::move(out)));
+        std::vector<Inline> kept = drop_comments(std::move(out));
+        note_typed_numbers(kept);
+        return split_figures(std::move(kept));
     }
 
     // Where each byte of a text run came from in its source line: its 1-based column (in
@@ -471,6 +474,23 @@ struct Converter {
                                   "lines of its own"),
                         line_text(opened.line));
         return out;
+    }
+
+    // The numbers typed in the text runs (outside figures, whose braces are still in the text),
+    // each where it is written.
+    void note_typed_numbers(const std::vector<Inline>& in) const {
+        if (!src.typed_numbers) return;
+        for (const Inline& i : in) {
+            if (i.kind != Inline::Kind::Text) continue;
+            const std::vector<TypedNumberToken> found = typed_numbers_in(i.text);
+            if (found.empty()) continue;
+            const std::vector<Origin> from = origins(i);
+            for (const TypedNumberToken& n : found) {
+                SourceLoc at = i.loc;
+                at.column = from[n.begin].column;
+                src.typed_numbers->push_back({n.key, i.text.substr(n.begin, n.end - n.begin), at, line_text(at.line)});
+            }
+        }
     }
 
     // "{formula}" inside text becomes a Figure; the text around it stays. A brace written

@@ -17,6 +17,8 @@ struct MarkdownSource {
     int first_line = 1;   // file line of the text's first line
     std::vector<std::string> lines;  // the file's lines, for context in messages (1-based via line-1)
     ReadTotals* totals = nullptr;    // the meeting's, counted against its limits (nullptr: not counted)
+    // Where the numbers typed in the text go (model::TypedNumber), or nullptr.
+    std::vector<model::TypedNumber>* typed_numbers = nullptr;
 };
 
 // Called for each fenced code block with its info string (folded), text, the fence's position

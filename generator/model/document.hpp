@@ -300,6 +300,16 @@ struct Image {
     SourceLoc loc;            // where the picture is written in the text
 };
 
+// A number typed in an item's text rather than quoted from a table ("i alt 8.388"), distinctive
+// enough (numbers/typed_numbers.hpp) to be one of the item's table figures: where it is one,
+// a correction of the table would leave it as typed, so computing says so (calc/typed_figures).
+struct TypedNumber {
+    std::string key;    // number_key's: digits and decimal comma
+    std::string shown;  // as typed
+    SourceLoc loc;
+    std::string line;   // its source line, for the message
+};
+
 struct AgendaItem {
     int number = 0;
     Status status = Status::Offentlig;
@@ -324,6 +334,7 @@ struct AgendaItem {
     // says why (an index into the run's Diagnostics): what quotes them only follows from that
     // error, so it is counted under it rather than reported as a second mistake.
     std::map<std::string, size_t> unreadable;
+    std::vector<TypedNumber> typed_numbers;  // read from its text; emptied once checked
 };
 
 struct Meeting {

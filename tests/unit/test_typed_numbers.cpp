@@ -1,0 +1,66 @@
+// Numbers typed in running text (numbers/typed_numbers) and the warning where one is also a
+// table's figure (calc/typed_figures), which a correction of the table would leave behind.
+#include <doctest/doctest.h>
+
+#include "numbers/typed_numbers.hpp"
+#include "one_item_meeting.hpp"
+
+using namespace boardpack;
+
+namespace {
+
+std::vector<std::string> keys(std::string_view text) {
+    std::vector<std::string> out;
+    for (const TypedNumberToken& t : typed_numbers_in(text)) out.push_back(t.key);
+    return out;
+}
+
+using Keys = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("typed numbers: Danish numbers as words of their own, distinctive ones only") {
+    CHECK(keys("i alt 8.388 speciallæger, 950,5 i snit og 876.") == Keys{"8388", "950,5", "876"});
+    CHECK(keys("(1.234) \"12,5\" -4.567 −2.345 12,50% 3456*") == Keys{"1234", "12,5", "4567", "2345", "12,5", "3456"});
+    CHECK(keys("et beløb på 1.250,- kr.") == Keys{"1250"});
+    const auto found = typed_numbers_in("på 950,5.");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].begin == 4);
+    CHECK(found[0].end == 9);  // the full stop is the sentence's
+    // Too common to be a table's figure: fewer than three significant digits, round numbers, years.
+    CHECK(keys("12 dispensationer, 2,0 pct., 1.000 kr., 100 pct., 120 dage, i 2023 og 1999") == Keys{});
+    // Parts of words, codes, addresses, times, dates, ranges and formulas are no typed numbers.
+    CHECK(keys("EMN-2023-00648 A380 2016=100 1/234 kl. 10.30 28.09.2023 1.23 2023-24 {t[A; 2024] * 1.234} 123abc") ==
+          Keys{});
+}
+
+TEST_CASE("typed numbers: a printed cell's key") {
+    CHECK(number_key("8.388") == "8388");
+    CHECK(number_key("-8.388 %") == "8388");
+    CHECK(number_key("\xE2\x88\x92" "12,50") == "12,5");
+    CHECK(number_key("100,0") == "100");
+    CHECK(number_key("Ikke oplyst").empty());
+    CHECK(number_key("1.23").empty());
+}
+
+TEST_CASE("typed figures: a number typed beside the table that prints it is a warning there") {
+    const char* const csv = "Post;2023;2024\nLøn;1.234,5;1.250\nHusleje;876;1.250\n";
+    const std::string table = "```tabel\nfil: t.csv\nnavn: budget\ntitel: Budget\n```\n\n";
+    auto one = test::compute_one_item(table + "Lønnen var 1.234,5 kr. og huslejen 876 kr.\n", csv);
+    CHECK(one.messages.find("m/01-a/item.md:16:12: warning: 1.234,5 is typed here, but the table \"budget\" prints it "
+                            "for \"Løn\" / \"2023\": a correction of the table would not change this number; quote the "
+                            "cell, {budget[Løn; 2023]}, or write {1.234,5} to keep it as typed") != std::string::npos);
+    CHECK(one.messages.find("16:36: warning: 876 is typed here") != std::string::npos);
+    CHECK(one.meeting->items[0].typed_numbers.empty());  // freed once checked
+    // A number two cells print names the first and counts the other.
+    one = test::compute_one_item(table + "Begge er 1.250 kr.\n", csv);
+    CHECK(one.messages.find("prints it for \"Løn\" / \"2024\" (and 1 other cell)") != std::string::npos);
+    // Quoted, or written as a figure of its own, or another number: nothing to say.
+    one = test::compute_one_item(table + "Lønnen var {budget[Løn; 2023]} og {876}, ikke 877 eller 1.234.\n", csv);
+    CHECK(one.messages.find("typed here") == std::string::npos);
+    // A table without a name is asked for one.
+    one = test::compute_one_item("```tabel\nfil: t.csv\ntitel: Budget\n```\n\nHuslejen var 876 kr.\n", csv);
+    CHECK(one.messages.find("876 is typed here, but the table \"Budget\" prints it for \"Husleje\" / \"2023\": a "
+                            "correction of the table would not change this number; give the table a \"navn:\" and "
+                            "quote the cell, or write {876} to keep it as typed") != std::string::npos);
+}
