@@ -11,54 +11,94 @@ namespace boardpack::calc {
 
 namespace {
 
-struct CellAt {
-    const model::Table* table = nullptr;
+// What prints a number: a cell of one of the item's tables, or else one of its figures.
+struct PrintedBy {
+    const model::Table* table = nullptr;  // a cell [row, column] of it
     size_t row = 0, column = 0;
+    const model::Inline* figure = nullptr;  // else a figure
     size_t others = 0;  // other cells of the item's tables that print the same number
 };
 
 // How the text would quote the cell instead of typing it.
-std::string quoted(const CellAt& at) {
+std::string quoted(const PrintedBy& at) {
     const model::Table& t = *at.table;
     return "{" + t.name + "[" + t.rows[at.row].cells[0].text + "; " + t.header[at.column] + "]}";
+}
+
+// Whether a figure's formula reads anything a correction may change (a table, a beregning
+// value): "{950,5}", a number written as a figure to keep it as typed, does not.
+bool reads_something(const std::string& expression) {
+    for (const char c : expression)
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+    return false;
+}
+
+void add_figures(const std::vector<model::Inline>& inlines, std::unordered_map<std::string, PrintedBy>& printed) {
+    for (const model::Inline& in : inlines) {
+        if (in.kind == model::Inline::Kind::Figure && reads_something(in.expression()))
+            if (std::string key = number_key(in.text); !key.empty()) printed.emplace(std::move(key), PrintedBy{nullptr, 0, 0, &in, 0});
+        add_figures(in.children, printed);
+    }
+}
+
+void add_figures(const std::vector<model::Block>& blocks, std::unordered_map<std::string, PrintedBy>& printed) {
+    for (const model::Block& b : blocks) {
+        add_figures(b.inlines, printed);
+        for (const auto& item : b.items) add_figures(item, printed);
+        add_figures(b.children, printed);
+    }
+}
+
+// The numbers the item prints as computed, by key: its tables' cells first (the first cell
+// printing a number named, the others counted), then its figures.
+std::unordered_map<std::string, PrintedBy> printed_numbers(const model::AgendaItem& item) {
+    std::unordered_map<std::string, PrintedBy> printed;
+    for (const model::Table& t : item.tables)
+        for (size_t r = 0; r < t.rows.size(); ++r)
+            for (size_t c = 1; c < t.rows[r].cells.size() && c < t.header.size(); ++c) {
+                const model::Cell& cell = t.rows[r].cells[c];
+                if (cell.kind != model::Cell::Kind::Number) continue;
+                std::string key = number_key(cell.text);
+                if (key.empty()) continue;
+                const auto [at, added] = printed.emplace(std::move(key), PrintedBy{&t, r, c, nullptr, 0});
+                if (!added) ++at->second.others;
+            }
+    for (const model::Section& s : item.sections) add_figures(s.blocks, printed);
+    for (const model::Attachment& a : item.attachments) add_figures(a.content, printed);
+    return printed;
+}
+
+std::string message(const model::TypedNumber& n, const PrintedBy& by) {
+    if (by.figure) {
+        const SourceLoc& at = by.figure->loc;
+        return fmt(_("{0} is typed here, but the figure {1} ({2}:{3}) prints it: a correction of what the figure "
+                     "quotes would change it but not this number; write the figure here too, or write {{{0}}} to keep "
+                     "the number as typed"),
+                   n.shown, quote_text("{" + by.figure->expression() + "}"), at.file, at.line);
+    }
+    const model::Table& t = *by.table;
+    const std::string row = quote_text(t.rows[by.row].cells[0].text), column = quote_text(t.header[by.column]);
+    // A number several cells print may stand for any of them: the first is named.
+    const std::string others = by.others == 0 ? std::string()
+                                              : fmt(tr_n(" (and {} other cell)", " (and {} other cells)", by.others), by.others);
+    if (t.name.empty())
+        return fmt(_("{0} is typed here, but the table {1} prints it for {2} / {3}{4}: a correction of the table would "
+                     "not change this number; give the table a \"navn:\" and quote the cell, or write {{{0}}} to keep "
+                     "it as typed"),
+                   n.shown, quote_text(t.title), row, column, others);
+    return fmt(_("{0} is typed here, but the table {1} prints it for {2} / {3}{4}: a correction of the table would not "
+                 "change this number; quote the cell, {5}, or write {{{0}}} to keep it as typed"),
+               n.shown, quote_text(t.name), row, column, others, quoted(by));
 }
 
 }  // namespace
 
 void warn_typed_figures(model::Meeting& meeting, Diagnostics& diags) {
-    std::unordered_map<std::string, CellAt> printed;  // a number's key, and the first cell printing it
     for (model::AgendaItem& item : meeting.items) {
         if (item.typed_numbers.empty()) continue;
-        printed.clear();
-        for (const model::Table& t : item.tables)
-            for (size_t r = 0; r < t.rows.size(); ++r)
-                for (size_t c = 1; c < t.rows[r].cells.size() && c < t.header.size(); ++c) {
-                    const model::Cell& cell = t.rows[r].cells[c];
-                    if (cell.kind != model::Cell::Kind::Number) continue;
-                    std::string key = number_key(cell.text);
-                    if (key.empty()) continue;
-                    const auto [at, added] = printed.emplace(std::move(key), CellAt{&t, r, c, 0});
-                    if (!added) ++at->second.others;
-                }
-        for (const model::TypedNumber& n : item.typed_numbers) {
-            const auto found = printed.find(n.key);
-            if (found == printed.end()) continue;
-            const CellAt& at = found->second;
-            const model::Table& t = *at.table;
-            const std::string row = quote_text(t.rows[at.row].cells[0].text), column = quote_text(t.header[at.column]);
-            // A number several cells print may stand for any of them: the first is named.
-            const std::string others = at.others == 0 ? std::string() : fmt(tr_n(" (and {} other cell)", " (and {} other cells)", at.others), at.others);
-            const std::string message =
-                t.name.empty()
-                    ? fmt(_("{0} is typed here, but the table {1} prints it for {2} / {3}{4}: a correction of the table "
-                            "would not change this number; give the table a \"navn:\" and quote the cell, or write "
-                            "{{{0}}} to keep it as typed"),
-                          n.shown, quote_text(t.title), row, column, others)
-                    : fmt(_("{0} is typed here, but the table {1} prints it for {2} / {3}{4}: a correction of the table "
-                            "would not change this number; quote the cell, {5}, or write {{{0}}} to keep it as typed"),
-                          n.shown, quote_text(t.name), row, column, others, quoted(at));
-            diags.warning(n.loc, message, n.line);
-        }
+        const std::unordered_map<std::string, PrintedBy> printed = printed_numbers(item);
+        for (const model::TypedNumber& n : item.typed_numbers)
+            if (const auto found = printed.find(n.key); found != printed.end()) diags.warning(n.loc, message(n, found->second), n.line);
         std::vector<model::TypedNumber>().swap(item.typed_numbers);
     }
 }

@@ -10,8 +10,9 @@
 namespace boardpack::calc {
 
 // A warning at each of an item's typed numbers (model::TypedNumber) that one of the item's
-// computed tables prints, as printed, naming the first such cell; then the typed numbers are
-// freed. A number meant as typed is written as a figure of its own ({950,5}).
+// computed tables prints, as printed, naming the first such cell, or else one of its figures
+// that quotes something a correction may change; then the typed numbers are freed. A number
+// meant as typed is written as a figure of its own ({950,5}).
 void warn_typed_figures(model::Meeting& meeting, Diagnostics& diags);
 
 }  // namespace boardpack::calc

@@ -58,6 +58,10 @@ TEST_CASE("typed figures: a number typed beside the table that prints it is a wa
     // Quoted, or written as a figure of its own, or another number: nothing to say.
     one = test::compute_one_item(table + "Lønnen var {budget[Løn; 2023]} og {876}, ikke 877 eller 1.234.\n", csv);
     CHECK(one.messages.find("typed here") == std::string::npos);
+    // A number the text quotes in one place and types in another: the typed one stays behind.
+    one = test::compute_one_item(table + "Lønnen steg til {budget[Løn; 2024] + 2.000}.\n\nI alt 3.250 kr.\n", csv);
+    CHECK(one.messages.find("m/01-a/item.md:18:7: warning: 3.250 is typed here, but the figure \"{budget[Løn; 2024] + "
+                            "2.000}\" (m/01-a/item.md:16) prints it") != std::string::npos);
     // A table without a name is asked for one.
     one = test::compute_one_item("```tabel\nfil: t.csv\ntitel: Budget\n```\n\nHuslejen var 876 kr.\n", csv);
     CHECK(one.messages.find("876 is typed here, but the table \"Budget\" prints it for \"Husleje\" / \"2023\": a "
