@@ -8,6 +8,7 @@
 #include "calc/cell_units.hpp"
 #include "numbers/danish_number.hpp"
 #include "calc/evaluator.hpp"
+#include "calc/heading_units.hpp"
 #include "calc/options.hpp"
 #include "calc/rounded_parts.hpp"
 #include "calc/units.hpp"
@@ -2205,7 +2206,10 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
     check_unit_stated(t, diags);
     // The table is computed even so, so its other errors are reported in the same run.
     const bool said = check_figures_unit_said(t, diags);
-    return TableComputation(t, refs, diags).run() && said;
+    const bool computed = TableComputation(t, refs, diags).run();
+    // Judged as printed, so after the formulas (a computed ratio names no amount).
+    const bool headings = check_headings_name_printed_unit(t, diags);
+    return computed && said && headings;
 }
 
 }  // namespace boardpack::calc
