@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "calc/builtins.hpp"
+#include "calc/negative_bases.hpp"
 #include "calc/units.hpp"
 #include "numbers/danish_number.hpp"
 #include "core/text.hpp"
@@ -175,6 +176,7 @@ private:
             case '/':
                 if (b->number.is_zero()) return fail(e, _("division by zero: what comes after \"/\" is 0"));
                 r = Decimal::div(a->number, b->number);
+                if (caution_.empty()) caution_ = growth_rate_caution(e, *a, *b);
                 break;
         }
         if (!r) return fail(e, too_large(_("the result")));
@@ -678,6 +680,7 @@ private:
         auto limit = v ? eval(*e.args[1]) : std::nullopt;
         if (!v || !limit || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *limit)) return std::nullopt;
         if (!v->is_number() || !limit->is_number()) return Value::missing("-");
+        if (caution_.empty()) caution_ = cap_caution(*v, *limit);
         const Words& w = scope_.refs().words();
         return judged(e, *v, *limit, [&](const Decimal& value, const Decimal& most) {
             const int c = Decimal::compare(value, most);
