@@ -789,7 +789,11 @@ private:
             return terms >= 2 && terms <= 8 ? fmt(_("name them one by one, as {}"), quote_text(once))
                                             : std::string(_("name them one by one"));
         };
-        if (twice.empty()) {
+        // A table whose first row is a total of the rows below it puts its other totals first too
+        // ("Sundhed i alt" over "Somatik", "Psykiatri"): the sum that counts each row once leaves
+        // them all out. Read as totals of the rows above, the message offered "[Sundhed i alt] +
+        // [Somatik] + [Psykiatri] + ...", which, written, counts them twice without a word.
+        if (below) {
             error->message = fmt(rows_ ? _("the range {} .. {} holds {}, which comes first and reads as a total of the "
                                            "rows below it such as {}, so they would be counted twice; sum the rows or the "
                                            "total, not both: {}")
