@@ -21,6 +21,16 @@ bool same_expression(const Expr& a, const Expr& b);
 // sign, a caution saying so (for "the cell ... " or "the figure ... "); "" otherwise.
 std::string growth_rate_caution(const Expr& e, const Value& change, const Value& base);
 
+// For "X / Y - 1", "X / Y * 100 - 100" or "100 * X / Y - 100" (e a "-"), the change in per cent
+// written as a ratio: its division; nullptr for anything else. *dividend_hundredfold: the
+// division's dividend is 100 * X.
+const Expr* ratio_growth_division(const Expr& e, bool* dividend_hundredfold);
+
+// The caution growth_rate_caution gives, for such a division of `dividend` (X, or 100 * X) by
+// `base` (Y).
+std::string ratio_growth_caution(const Decimal& dividend, bool hundredfold, int now_decimals, const Decimal& base,
+                                 int base_decimals);
+
 // For loft(value; cap) with a cap below zero, a caution: where a budget enters income with a
 // minus, 505,2 mio. kr. of income against a frame of 500 (-505,2 against -500) was "under
 // loftet", the lower figure, though it is more than the frame. "" for a cap of zero or more.

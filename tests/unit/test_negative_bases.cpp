@@ -45,6 +45,28 @@ TEST_CASE("negative bases: a change in per cent from a negative base is a warnin
     CHECK(compute_one_item(kGrowth, "Post;2024;2025\nLøn;100;110\nDrift;50;0\nIndtægter;-100;-100\n").messages == "");
 }
 
+TEST_CASE("negative bases: the change in per cent written as a ratio less one is judged alike") {
+    for (const std::string formula :
+         {"([2025] / [2024] - 1) * 100", "[2025] / [2024] * 100 - 100", "100 * [2025] / [2024] - 100"}) {
+        const std::string table =
+            "```tabel\nfil: t.csv\nnavn: t\ntitel: Resultat (kr.)\nkolonne: Ændring i pct. = " + formula + " | decimaler 1\n```\n";
+        auto l = compute_one_item(table, "Post;2024;2025\nResultat;-10;20\nKontingent;-100;-104\nLøn;100;110\nDrift;50;50\n");
+        CHECK_MESSAGE(l.messages.find("the cell \"Resultat\" / \"Ændring i pct.\" computes a change in per cent from -10 to "
+                                      "20, which have opposite signs") != std::string::npos,
+                      formula);
+        CHECK_MESSAGE(l.messages.find("the cell \"Kontingent\" / \"Ændring i pct.\" computes a change in per cent from a "
+                                      "negative base, -100 to -104") != std::string::npos,
+                      formula);
+        CHECK_MESSAGE(l.messages.find("\"Løn\"") == std::string::npos, formula);
+        CHECK_MESSAGE(l.messages.find("\"Drift\"") == std::string::npos, formula);
+    }
+    // A ratio less another number is no change in per cent.
+    const auto l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Resultat (kr.)\n"
+                                    "kolonne: Rest = [2025] / [2024] - 2\n```\n",
+                                    "Post;2024;2025\nResultat;-10;20\n");
+    CHECK(l.messages.find("computes a change in per cent") == std::string::npos);
+}
+
 TEST_CASE("negative bases: the same warning for a figure in the text and a beregning value") {
     const auto l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Resultat (kr.)\n```\n\n"
                                     "Ændring {(t[Resultat; 2025] - t[Resultat; 2024]) / t[Resultat; 2024] * 100 | decimaler 1}.\n\n"
