@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "calc/builtins.hpp"
+#include "calc/negative_bases.hpp"
 #include "calc/units.hpp"
 #include "numbers/danish_number.hpp"
 #include "core/text.hpp"
@@ -175,7 +176,16 @@ private:
             case '/':
                 if (b->number.is_zero()) return fail(e, _("division by zero: what comes after \"/\" is 0"));
                 r = Decimal::div(a->number, b->number);
+                if (caution_.empty()) caution_ = growth_rate_caution(e, *a, *b);
+                // The last division done, for a "-" that makes it a change in per cent ("X / Y - 1").
+                last_division_ = {&e, a->number, b->number, a->decimals, b->decimals};
                 break;
+        }
+        if (e.op == '-' && caution_.empty()) {
+            bool hundredfold = false;
+            if (const Expr* ratio = ratio_growth_division(e, &hundredfold); ratio && ratio == last_division_.at)
+                caution_ = ratio_growth_caution(last_division_.over, hundredfold, last_division_.over_decimals,
+                                                last_division_.under, last_division_.under_decimals);
         }
         if (!r) return fail(e, too_large(_("the result")));
         // Shares added with "+" are held to what sum() holds them to: over 100 % they are shares
@@ -678,6 +688,7 @@ private:
         auto limit = v ? eval(*e.args[1]) : std::nullopt;
         if (!v || !limit || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *limit)) return std::nullopt;
         if (!v->is_number() || !limit->is_number()) return Value::missing("-");
+        if (caution_.empty()) caution_ = cap_caution(*v, *limit);
         const Words& w = scope_.refs().words();
         return judged(e, *v, *limit, [&](const Decimal& value, const Decimal& most) {
             const int c = Decimal::compare(value, most);
@@ -719,6 +730,12 @@ private:
     FormulaError* err_;
     int literal_decimals_ = 0;
     std::string caution_;
+    struct Division {
+        const Expr* at = nullptr;
+        Decimal over, under;  // its dividend and divisor
+        int over_decimals = 0, under_decimals = 0;
+    };
+    Division last_division_;
     int number_at_ = -1;                           // where a written number was given an amount's unit
     std::string number_text_;                      // that number as written, if it is one number
     std::string taken_in_;                         // the amount unit it was taken in

@@ -8,6 +8,7 @@
 #include "calc/cell_units.hpp"
 #include "numbers/danish_number.hpp"
 #include "calc/evaluator.hpp"
+#include "calc/heading_units.hpp"
 #include "calc/options.hpp"
 #include "calc/rounded_parts.hpp"
 #include "calc/units.hpp"
@@ -788,7 +789,11 @@ private:
             return terms >= 2 && terms <= 8 ? fmt(_("name them one by one, as {}"), quote_text(once))
                                             : std::string(_("name them one by one"));
         };
-        if (twice.empty()) {
+        // A table whose first row is a total of the rows below it puts its other totals first too
+        // ("Sundhed i alt" over "Somatik", "Psykiatri"): the sum that counts each row once leaves
+        // them all out. Read as totals of the rows above, the message offered "[Sundhed i alt] +
+        // [Somatik] + [Psykiatri] + ...", which, written, counts them twice without a word.
+        if (below) {
             error->message = fmt(rows_ ? _("the range {} .. {} holds {}, which comes first and reads as a total of the "
                                            "rows below it such as {}, so they would be counted twice; sum the rows or the "
                                            "total, not both: {}")
@@ -2008,6 +2013,21 @@ private:
         return false;
     }
 
+    // Whether the formula that wrote (r, c) read only the table's own figures in its line: a
+    // column formula crossing a sum row that leaves its column out ("Ventetid (uger) =
+    // [Ventetid (dage)] / 7" under "Hele regionen = sum(Nord .. Syd) | kolonner Forløb ..
+    // Overholdt") computed the whole's own figure, the CSV's average of 32 days, not a total of
+    // the rows above, which the rounding note said did not add up.
+    bool reads_only_input(size_t r, size_t c) {
+        const Prepared* by = writer_prepared(r, c);
+        if (!by) return false;
+        const bool row_formula = by->formula->kind == Formula::Kind::Row;
+        const std::vector<size_t>& lines = referenced_lines(*by, row_formula);
+        return std::none_of(lines.begin(), lines.end(), [&](size_t i) {
+            return writer_.count(row_formula ? std::make_pair(i, c) : std::make_pair(r, i)) > 0;
+        });
+    }
+
     // Whether a cell a sum formula wrote prints a total its printed parts do not add up to.
     // Input cells print as written, exactly, unless the table shows them in a larger unit; so
     // only there, or where a part is itself computed (and rounded), can the parts differ.
@@ -2032,7 +2052,7 @@ private:
                         // A crossing written by a formula that adds up what it reads ("[År] / 3"), not
                         // a ratio or an average of the totals, which its parts never add up to.
                         if (const auto w = writer_.find({r, c}); w != writer_.end() && w->second != p.formula &&
-                                                                 !adds_up_formula(w->second))
+                                                                 (!adds_up_formula(w->second) || reads_only_input(r, c)))
                             continue;
                         const bool computed_part = std::any_of(terms->begin(), terms->end(), [&](const auto& term) {
                             return writer_.count(row_formula ? std::make_pair(term.second, c) : std::make_pair(r, term.second)) > 0;
@@ -2190,7 +2210,10 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
     check_unit_stated(t, diags);
     // The table is computed even so, so its other errors are reported in the same run.
     const bool said = check_figures_unit_said(t, diags);
-    return TableComputation(t, refs, diags).run() && said;
+    const bool computed = TableComputation(t, refs, diags).run();
+    // Judged as printed, so after the formulas (a computed ratio names no amount).
+    const bool headings = check_headings_name_printed_unit(t, diags);
+    return computed && said && headings;
 }
 
 }  // namespace boardpack::calc

@@ -2520,3 +2520,18 @@ TEST_CASE("table calc: a table that names an amount unit and converts its figure
     CHECK(l.messages.find("names t. kr. in its note \"Beløb i 1.000 kr.\" and shows its figures in mio. kr.") != std::string::npos);
 }
 
+
+TEST_CASE("table calc: a range over group totals that come first offers the sum of the rows alone") {
+    // A probe of a budget whose group totals stand above their rows: the error read "Regional
+    // udvikling i alt" as a total of the rows above it and offered "[Sundhed i alt] + [Somatik] +
+    // [Psykiatri] + ...", which, written, counts health twice without a word.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2025 (mio. kr.)\ntalenhed: mio. kr.\n"
+                           "række: Drift i alt = sum(Sundhed i alt .. Uddannelse)\n```\n",
+                           "Post;2025\nSundhed i alt;1.200,8\nSomatik;1.000,4\nPsykiatri;200,4\nRegional udvikling i alt;60,6\n"
+                           "Kollektiv trafik;50,3\nUddannelse;10,3\nDrift i alt;\n");
+    CHECK(l.messages.find("error: the range \"Sundhed i alt\" .. \"Uddannelse\" holds \"Sundhed i alt\", which comes first "
+                          "and reads as a total of the rows below it such as \"Somatik\", so they would be counted twice; "
+                          "sum the rows or the total, not both: name them one by one, as \"[Somatik] + [Psykiatri] + "
+                          "[Kollektiv trafik] + [Uddannelse]\"") != std::string::npos);
+    CHECK(l.messages.find("[Sundhed i alt] +") == std::string::npos);
+}

@@ -1,0 +1,20 @@
+// A heading that names the unit of the figures under it must name the one the table prints
+// them in. "Ændring (kr.)" over figures a table shows in millions ("enhed: mio. kr.") printed
+// "4,0" for 4.000.000 kr. under a heading that says kroner, and "Budget 2024 (kr.)" in a table
+// whose figures are written in thousands ("talenhed: t. kr.") was quoted as 1,6 mio. kr. for what
+// the heading says is 1.550 kr.: either the heading or the table's unit is wrong, and only the
+// writer knows which.
+#pragma once
+
+#include "core/diagnostics.hpp"
+#include "model/document.hpp"
+
+namespace boardpack::calc {
+
+// For a table that declares its unit ("talenhed:" or "enhed:"), an error at each column heading
+// and row label that names an amount unit other than the one the table prints, over figures
+// that are amounts (not counts, shares or ratios). Run after the table's formulas, so computed
+// cells are judged as they print. False if it reported one.
+bool check_headings_name_printed_unit(const model::Table& t, Diagnostics& diags);
+
+}  // namespace boardpack::calc

@@ -1,0 +1,103 @@
+#include "calc/negative_bases.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+
+#include "core/messages.hpp"
+#include "numbers/danish_number.hpp"
+
+namespace boardpack::calc {
+
+namespace {
+
+// A number as the text of a message shows it: with its decimals, a literal as written.
+std::string shown(const Decimal& number, int decimals) {
+    return decimals < 0 ? format_danish_exact(number) : format_danish(number, decimals);
+}
+
+}  // namespace
+
+bool same_expression(const Expr& a, const Expr& b) {
+    if (a.kind != b.kind || a.op != b.op || a.text != b.text || a.text2 != b.text2 || a.unit != b.unit ||
+        a.share != b.share || a.cell != b.cell || a.args.size() != b.args.size())
+        return false;
+    if (a.kind == Expr::Kind::Number && !(a.number == b.number)) return false;
+    for (size_t i = 0; i < a.args.size(); ++i)
+        if (!same_expression(*a.args[i], *b.args[i])) return false;
+    return true;
+}
+
+namespace {
+
+// The change in per cent from `base` to `now`: a caution where they have opposite signs, or the
+// base is below zero; "" otherwise.
+std::string change_caution(const Decimal& base, int base_decimals, const Decimal& now, int now_decimals) {
+    // No base to divide by, or no change, which has no sign to turn around.
+    if (base.is_zero() || now == base) return "";
+    const std::string from = shown(base, base_decimals), to = shown(now, now_decimals);
+    if (now.sign() != 0 && now.sign() != base.sign())
+        return fmt(_("computes a change in per cent from {} to {}, which have opposite signs: such a percentage says "
+                     "nothing of the size of the change; give the change as an amount (in a table, leave this cell out "
+                     "of the formula with \"| rækker\" or \"| kolonner\")"),
+                   from, to);
+    if (base.is_negative())
+        return fmt(_("computes a change in per cent from a negative base, {} to {}: its sign is the opposite of the "
+                     "change's (a rise from -20 to -10 is -50 %); divide by abs() of the base if a rise is to be "
+                     "positive (\"([2025] - [2024]) / abs([2024]) * 100\")"),
+                   from, to);
+    return "";
+}
+
+bool is_number(const Expr& e, int64_t n) {
+    return e.kind == Expr::Kind::Number && !e.share && e.unit.empty() && e.number == Decimal(n, 0);
+}
+
+bool is_division(const Expr& e) { return e.kind == Expr::Kind::Binary && e.op == '/'; }
+
+}  // namespace
+
+std::string growth_rate_caution(const Expr& e, const Value& change, const Value& base) {
+    if (!is_division(e)) return "";
+    const Expr& over = *e.args[0];
+    if (over.kind != Expr::Kind::Binary || over.op != '-' || !same_expression(*over.args[1], *e.args[1])) return "";
+    if (!change.is_number() || !base.is_number()) return "";
+    const auto now = Decimal::add(change.number, base.number);
+    if (!now) return "";
+    return change_caution(base.number, base.decimals, *now, std::max(change.decimals, base.decimals));
+}
+
+const Expr* ratio_growth_division(const Expr& e, bool* dividend_hundredfold) {
+    *dividend_hundredfold = false;
+    if (e.kind != Expr::Kind::Binary || e.op != '-') return nullptr;
+    const Expr& ratio = *e.args[0];
+    if (is_number(*e.args[1], 1)) return is_division(ratio) ? &ratio : nullptr;
+    if (!is_number(*e.args[1], 100)) return nullptr;
+    // "100 * X / Y - 100" divides 100 * X by Y.
+    if (is_division(ratio)) {
+        const Expr& over = *ratio.args[0];
+        *dividend_hundredfold = over.kind == Expr::Kind::Binary && over.op == '*' &&
+                                (is_number(*over.args[0], 100) || is_number(*over.args[1], 100));
+        return *dividend_hundredfold ? &ratio : nullptr;
+    }
+    if (ratio.kind != Expr::Kind::Binary || ratio.op != '*') return nullptr;
+    for (int i = 0; i < 2; ++i)
+        if (is_number(*ratio.args[i], 100) && is_division(*ratio.args[1 - i])) return ratio.args[1 - i].get();
+    return nullptr;
+}
+
+std::string ratio_growth_caution(const Decimal& dividend, bool hundredfold, int now_decimals, const Decimal& base,
+                                 int base_decimals) {
+    const auto now = hundredfold ? Decimal::div(dividend, Decimal(100, 0)) : std::optional<Decimal>(dividend);
+    return now ? change_caution(base, base_decimals, *now, now_decimals) : std::string();
+}
+
+std::string cap_caution(const Value& value, const Value& cap) {
+    if (!value.is_number() || !cap.is_number() || !cap.number.is_negative()) return "";
+    return fmt(_("judges {} against a cap of {}, which is below zero: where income is entered with a minus, more "
+                 "income is the lower figure, so \"under\" the cap may be more than it; judge the sizes "
+                 "(\"loft(abs([Forbrug]); abs([Ramme]))\") if a cap on the amount is meant"),
+               shown(value.number, value.decimals), shown(cap.number, cap.decimals));
+}
+
+}  // namespace boardpack::calc

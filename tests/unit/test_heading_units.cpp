@@ -1,0 +1,54 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "one_item_meeting.hpp"
+
+using namespace boardpack;
+using test::compute_one_item;
+
+// A probe of a budget office's tables: a heading naming kroner over figures the table prints in
+// millions, or a table in thousands whose heading says kroner, was printed and quoted without a word.
+TEST_CASE("heading units: a column heading naming another amount unit than the table prints is an error at it") {
+    // "Ændring (kr.)" computed in a table shown in mio. kr. printed "4,0" under "(kr.)".
+    auto l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
+                              "kolonne: Ændring (kr.) = [2025] - [2024]\n```\n",
+                              "Post;2024;2025\nLøn;80.000.000;84.000.000\n");
+    CHECK(l.messages.find("m/01-a/item.md:16:26: error: the column heading \"Ændring (kr.)\" says its figures are in kr., but "
+                          "the table prints them in mio. kr. (\"enhed: mio. kr.\"), so a reader takes \"4,0\" for kr.") == 0);
+    // An input column headed in kroner in a table written in thousands: quoted as 1,6 mio. kr.
+    l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (t. kr.)\ntalenhed: t. kr.\n```\n\n"
+                         "{t[Løn; Budget 2024 (kr.)] | mio. kr.}\n",
+                         "Post;Budget 2024 (kr.)\nLøn;1.550\n");
+    CHECK(l.messages.find("m/01-a/t.csv:1:6: error: the column heading \"Budget 2024 (kr.)\" says its figures are in kr., but "
+                          "the table prints them in t. kr. (\"talenhed: t. kr.\"), so a reader takes \"1.550\" for kr.") == 0);
+    // A heading in thousands over figures the table shows in millions.
+    l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n",
+                         "Post;2024 (1.000 kr.)\nLøn;1.550.000\n");
+    CHECK(l.messages.find("the column heading \"2024 (1.000 kr.)\" says its figures are in t. kr., but the table prints "
+                          "them in mio. kr.") != std::string::npos);
+}
+
+TEST_CASE("heading units: a row label naming another amount unit than the table prints is an error at it") {
+    auto l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Nøgletal (mio. kr.)\ntalenhed: mio. kr.\n```\n",
+                              "Post;2024\nDrift;12,5\nGebyr pr. borger (kr.);250\n");
+    CHECK(l.messages.find("m/01-a/t.csv:3:1: error: the row \"Gebyr pr. borger (kr.)\" says its figures are in kr., but the "
+                          "table prints them in mio. kr. (\"talenhed: mio. kr.\"), so a reader takes \"250\" for kr.") == 0);
+}
+
+TEST_CASE("heading units: headings that name the printed unit, or head counts, shares and ratios, pass") {
+    // The heading names the unit printed.
+    auto l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\ntalenhed: kr.\nenhed: mio. kr.\n"
+                              "kolonne: Ændring (mio. kr.) = [2025] - [2024 (mio. kr.)]\n```\n",
+                              "Post;2024 (mio. kr.);2025\nLøn;80.000.000;84.000.000\n");
+    CHECK(l.messages == "");
+    // A count, a share in per cent and a ratio of amounts, each headed in kroner or not, are no
+    // amounts the table converts.
+    l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
+                         "kolonne: Andel (pct.) = [Udgift] / t[Hele regionen; Udgift] * 100 | decimaler 1\n```\n",
+                         "Region;Udgift;Indbyggere;Takst (kr.)\nNord;5.000.000;300.000;5 %\nHele regionen;20.000.000;1.600.000;6 %\n");
+    CHECK(l.messages == "");
+    // Without a declared unit a table prints its figures as written: the heading is their unit.
+    l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\n```\n", "Post;Budget (kr.);Budget (mio. kr.)\nLøn;1.250;1,3\n");
+    CHECK(l.messages == "");
+}
