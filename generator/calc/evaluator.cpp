@@ -182,9 +182,9 @@ private:
                 break;
         }
         if (e.op == '-' && caution_.empty()) {
-            bool hundredfold = false;
-            if (const Expr* ratio = ratio_growth_division(e, &hundredfold); ratio && ratio == last_division_.at)
-                caution_ = ratio_growth_caution(last_division_.over, hundredfold, last_division_.over_decimals,
+            bool times_hundred = false;
+            if (const Expr* ratio = ratio_growth_division(e, &times_hundred); ratio && ratio == last_division_.at)
+                caution_ = ratio_growth_caution(last_division_.over, times_hundred, last_division_.over_decimals,
                                                 last_division_.under, last_division_.under_decimals);
         }
         if (!r) return fail(e, too_large(_("the result")));
