@@ -157,6 +157,9 @@ bool same_place(const SourceLoc& a, const SourceLoc& b) {
     return a.line == b.line && a.column == b.column && a.file == b.file;
 }
 
+// "\"Andel = [Del] / [I alt] * 100\"": a formula as written, quoted for a message.
+std::string quoted(const Formula& f) { return quote_text(f.target + " = " + f.expression); }
+
 // " (item.md:14:15)": where a formula is written, for a message at another place.
 std::string position_of(const Formula& f) {
     if (f.loc.file.empty()) return "";
@@ -371,7 +374,7 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
                 error->message = fmt(_("the cell {} / {} is computed by the formula {}, which has not been computed yet: "
                                        "row formulas are computed in the order written, then column formulas; put that one first"),
                                      quote_text(row_name(t, row)), quote_text(t.header[column]),
-                                     quote_text(f->target + " = " + f->expression));
+                                     quoted(*f));
                 return std::nullopt;
             }
             if (const Formula* f = nullptr; (writer_of(t, row, column, &f), f)) {
@@ -395,7 +398,7 @@ std::string missing_input_message(const std::string& cell, const std::string& sh
         at = " (" + f.loc.file + ":" + std::to_string(f.loc.line) + ":" + std::to_string(f.loc.column) + ")";
     return fmt(_("the cell {} holds {}, not a number, but the formula {}{} needs a number; write the number, or "
                  "\"mangler: videre\" in the formula's block to print {} in the cells computed from it"),
-               cell, quote_text(shown), quote_text(f.target + " = " + f.expression), at, quote_text(shown));
+               cell, quote_text(shown), quoted(f), at, quote_text(shown));
 }
 
 bool refuse_missing(const Value& missing, const Formula& f, Failure* error) {
@@ -707,7 +710,7 @@ public:
                                        "{} / {}; write the number alone in the cell (a word such as \"ca.\" belongs in a "
                                        "note)"),
                                      quote_text(row_name(t_, r)), quote_text(t_.header[c]), quote_text(cell.text),
-                                     quote_text(formula_.target + " = " + formula_.expression), position_of(formula_),
+                                     quoted(formula_), position_of(formula_),
                                      quote_text(row_name(t_, row)), quote_text(t_.header[column]));
                 error->at = cell.loc;
                 return;
@@ -898,7 +901,7 @@ private:
         if (planned == planned_.end() || planned->second.order <= now_) return true;
         const PreparedFormula& later = *planned->second.formula;
         const std::string cell = quote_text(row_name(t_, r)), column = quote_text(t_.header[c]);
-        const std::string written = quote_text(later.formula->target + " = " + later.formula->expression);
+        const std::string written = quoted(*later.formula);
         if (const auto back = quoted_cell_of(*later.expr, formula_)) {
             error->message = fmt(_("the cell {} / {} is computed by the formula {}{}, which in turn quotes the cell {} / {} "
                                    "that this formula computes: that is a cycle; compute one of them from the cells it is "
@@ -1082,7 +1085,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                 diags.error(published.loc, fmt(_("the published figure {} for {} / {} would be replaced by {}: its formula {} "
                                                  "uses a cell that is not a number; write the number there"),
                                                published.text, quote_text(row_name(t, r)), quote_text(t.header[c]),
-                                               quote_text(v.text), quote_text(p.formula->target + " = " + p.formula->expression)));
+                                               quote_text(v.text), quoted(*p.formula)));
                 return true;  // the published figure stays
             }
             out.kind = v.text == "-" ? Cell::Kind::Dash : Cell::Kind::NotAvailable;
@@ -1204,7 +1207,7 @@ bool claim(std::map<std::pair<size_t, size_t>, const Formula*>& writers, size_t 
     report(diags, *p.formula, 0,
            // TRANSLATORS: {0} is "row {}" or "column {}" with the label.
            fmt(_("two formulas write the {}: this one and {} ({}:{}:{}); keep one, or give the other its own label"), what(),
-               quote_text(first.target + " = " + first.expression), first.loc.file, first.loc.line, first.loc.column));
+               quoted(first), first.loc.file, first.loc.line, first.loc.column));
     return false;
 }
 
@@ -1485,7 +1488,7 @@ private:
                                fmt(_("the row formula {} adds up the column {} ({}), whose heading names a target; targets "
                                      "added up are no target, and a status() or loft() judging the row against it is wrong; "
                                      "leave the column out (\"| kolonner A .. B\") and write the row's own target in the CSV"),
-                                   quote_text(p.formula->target + " = " + p.formula->expression), quote_text(t_.header[c]),
+                                   quoted(*p.formula), quote_text(t_.header[c]),
                                    t_.rows[*r].cells[c].text),
                                p.formula->line);
             } else if (plain_sum(*p.expr) && names_no_sum(t_.header[c])) {
@@ -1495,7 +1498,7 @@ private:
                                      "no figure of the whole (three regions' average of 40 days is not 120 days): leave the "
                                      "column out (\"| kolonner A .. B\") and write the row's own figure in the CSV, or "
                                      "compute it from its parts"),
-                                   quote_text(p.formula->target + " = " + p.formula->expression), quote_text(t_.header[c]),
+                                   quoted(*p.formula), quote_text(t_.header[c]),
                                    t_.rows[*r].cells[c].text),
                                p.formula->line);
             }
@@ -1532,7 +1535,7 @@ private:
                                  "cell there empty; {} is a figure with something after it that makes it text: write "
                                  "the number alone in the cell (a footnote mark as \"*\", a unit in the heading), or "
                                  "leave the column out (\"| kolonner A .. B\")"),
-                               quote_text(t_.header[c]), quote_text(p.formula->target + " = " + p.formula->expression),
+                               quote_text(t_.header[c]), quoted(*p.formula),
                                quote_text(cell.text)));
             return;
         }
@@ -1734,7 +1737,7 @@ private:
                                      "no figure of the whole (three regions' average of 40 days is not 120 days): leave the "
                                      "row out (\"| rækker A .. B\") and write the column's own figure in the CSV, or "
                                      "compute it from its parts"),
-                                   quote_text(p.formula->target + " = " + p.formula->expression), quote_text(row_name(t_, r)),
+                                   quoted(*p.formula), quote_text(row_name(t_, r)),
                                    t_.rows[r].cells[c].text),
                                p.formula->line);
         }
@@ -1761,11 +1764,11 @@ private:
                        row ? fmt(_("the row formula {} quotes only fixed cells (\"t[row; column]\"), none of the column it "
                                    "computes, so it gives every column the same figure; name the rows as [row] to compute "
                                    "each column from its own, or limit it to one column (\"| kolonner A .. A\")"),
-                                 quote_text(p.formula->target + " = " + p.formula->expression))
+                                 quoted(*p.formula))
                            : fmt(_("the column formula {} quotes only fixed cells (\"t[row; column]\"), none of the row it "
                                    "computes, so it gives every row the same figure; name the columns as [column] to "
                                    "compute each row from its own, or limit it to one row (\"| rækker A .. A\")"),
-                                 quote_text(p.formula->target + " = " + p.formula->expression)),
+                                 quoted(*p.formula)),
                        p.formula->line);
     }
 
@@ -1817,8 +1820,8 @@ private:
                 const auto apart = Decimal::sub(v->number.rounded(d), cell.value.rounded(d));
                 const auto distance = apart ? apart->abs() : std::nullopt;
                 if (distance && !(Decimal(1, d) < *distance)) continue;
-                const std::string row_formula = quote_text(w.formula->formula->target + " = " + w.formula->formula->expression);
-                const std::string column_formula = quote_text(column.formula->target + " = " + column.formula->expression);
+                const std::string row_formula = quoted(*w.formula->formula);
+                const std::string column_formula = quoted(*column.formula);
                 const std::string row_gives = format_danish(v->number.rounded(cell.decimals), cell.decimals);
                 // The row's reading across the column is one option away only where the row adds up.
                 const char* message =
@@ -1882,7 +1885,7 @@ private:
                                  "years (four digits, no thousands point); if they are years, leave the column out of the "
                                  "formula (\"| kolonner\" or \"| rækker\"); if they are figures, write them with a "
                                  "thousands point ({}), as they are then printed"),
-                               quote_text(p.formula->target + " = " + p.formula->expression),
+                               quoted(*p.formula),
                                quote_text(row_name(t_, year->first)), quote_text(t_.header[year->second]),
                                t_.rows[year->first].cells[year->second].text,
                                quote_text(format_danish(t_.rows[year->first].cells[year->second].value, 0))));
@@ -1929,7 +1932,7 @@ private:
                              "where the figures as printed give {}; if {} is meant as printed (a rate that is set), "
                              "write it so in the CSV; else print it with the decimals it is computed with "
                              "(\"| decimaler N\")"),
-                           quote_text(p.formula->target + " = " + p.formula->expression),
+                           quoted(*p.formula),
                            quote_text(row_name(t_, at->first)), quote_text(t_.header[at->second]),
                            format_danish_exact(operand.value.rounded(std::min(6, operand.decimals + 4))),
                            quote_text(operand.text), quote_text(row_name(t_, r)), quote_text(t_.header[c]),
