@@ -262,6 +262,31 @@ TEST_CASE("chart layout: a target line with its label, horizontal bars with thei
     CHECK(std::find(texts.begin(), texts.end(), "0 %") == texts.end());
 }
 
+TEST_CASE("chart layout: a lying bar's value is not crossed by the target line") {
+    // A probe's chart: Region Sjælland at 78 % beside the target of 79 %, the dashed line through "78 %".
+    model::Chart c;
+    c.kind = model::Chart::Kind::Bar;
+    c.unit = "%";
+    c.target = 79;
+    c.target_label = "Mål 79 %";
+    c.categories = {"Region Hovedstaden", "Region Sjælland", "Region Midtjylland", "Region Syddanmark"};
+    c.series = {{"3. kvt. 2023", {74.0, 78.0, 80.0, 71.0}, {"74", "78", "80", "71"}}};
+    const ChartDrawing d = lay_out_chart(c, kChartWidth, chart_words(test::wording()));
+    check_no_overlap(d);
+    double at = -1;
+    for (const Shape& s : d.shapes)
+        if (s.dashed) at = s.points.front().x;
+    REQUIRE(at > 0);
+    int values = 0;
+    for (const Label& l : d.labels)
+        if (l.text.ends_with(" %") && l.text != "Mål 79 %" && l.text.size() <= 5) {
+            ++values;
+            CHECK_MESSAGE(!(l.left() < at && at < l.left() + l.width), l.text);
+            CHECK(l.left() + l.width <= d.width);
+        }
+    CHECK(values == 4);
+}
+
 TEST_CASE("chart palette: 3:1 on white, and series told apart by pattern or marker too") {
     for (const Rgb& c : palette()) CHECK(contrast(c, {255, 255, 255}) >= 3.0);
     CHECK(palette().size() >= calc::kMaxChartSeries);
