@@ -84,4 +84,26 @@ check "the packet has the standard sections" grep -q 'Sekretariatets bemærkning
 check "the skeleton's comments are not in the PDF" test -z "$(grep -E 'kommentar|dokumentnummer|fjern' "$work/pdf.txt")"
 check "nor in the HTML" test -z "$(grep -E 'kommentar|dokumentnummer|fjern|&lt;!--' "$work/out/2023-10-bestyrelsen/offentlig/dagsorden-offentlig.html")"
 
+# The skeleton's table, as its comment says to write it (the block out of the comment, budget.csv
+# with an empty "I alt" row), builds with no warning but the case number's; and the README's
+# complete small example builds with none (a probe copied both and got "the row ... is not in
+# the CSV, so it was added at the end").
+item=inputs/2023-10-bestyrelsen/02-budget-2025
+/usr/bin/python3 - "$item/item.md" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+block = re.search(r"```tabel\n.*?\n```\n", text, re.S).group(0)
+text = text.replace("# Sagsfremstilling\n", "# Sagsfremstilling\n\n" + block + "\nI alt {budget[I alt; 2025] | mio. kr.}.\n", 1)
+open(path, "w", encoding="utf-8").write(text)
+PY
+printf 'Post;2025\nLøn;810.000\nHusleje;150.000\nI alt;\n' > "$item/budget.csv"
+check "the skeleton says to give the sum its empty row in the CSV" grep -q 'tom række "I alt;"' "$item/item.md"
+"$boardpack" check 2023-10-bestyrelsen > "$work/o" 2> "$work/e"; rc=$?
+check "the skeleton's table, written as it says, checks (exit 0)" test $rc -eq 0
+check "with no warning but the case numbers'" test -z "$(grep 'warning:' "$work/e" | grep -v 'the case number "EMN-ÅÅÅÅ-NNNNN"')"
+check "and its sum is in the packet" grep -q '^I alt 1,0' <("$boardpack" build 2023-10-bestyrelsen --out "$work/out2" > /dev/null 2>&1; pdftotext "$work/out2/2023-10-bestyrelsen/offentlig/dagsorden-offentlig.pdf" -)
+"$boardpack" check "$root/tests/golden/lille-eksempel/2024-03-eksempel" > "$work/o" 2> "$work/e"; rc=$?
+check "the README's complete small example checks with no warning" test $rc -eq 0 -a -z "$(grep 'warning:' "$work/e")"
+
 exit $((fails > 0))
