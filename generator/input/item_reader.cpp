@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "core/key_values.hpp"
+#include "core/skeleton_placeholders.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
@@ -406,6 +407,7 @@ std::vector<const KeyValue*> read_header(const std::vector<KeyValue>& keys, Agen
         } else if (kv.key == "sagsbehandler") {
             item.case_officer = kv.value;
             item.header_locs.case_officer = kv.value_loc;
+            warn_placeholder(kv, diags);
         } else if (kv.key == "sagsnummer") {
             item.case_number = kv.value;
             item.header_locs.case_number = kv.value_loc;

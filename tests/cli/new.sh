@@ -79,13 +79,20 @@ check "new-item after a last line without a line break starts a line of its own"
 "$boardpack" build 2023-10-bestyrelsen --out "$work/out" > "$work/o" 2> "$work/e"; rc=$?
 check "the new meeting builds at once (exit 0)" test $rc -eq 0
 check "with a reminder to write the case numbers" grep -q 'warning: the case number "EMN-ÅÅÅÅ-NNNNN"' "$work/e"
+check "and the case officers, which the packet would print as the skeleton wrote them" \
+  grep -q '01-godkendelse/item.md:5:16: warning: "Sagsbehandlerens navn" is still the placeholder' "$work/e"
+mkdir "$work/alone"
+"$boardpack" new "$work/alone/m" > /dev/null 2>&1 && "$boardpack" new-item "$work/alone/m" 01-a > /dev/null 2>&1
+"$boardpack" check "$work/alone/m" > /dev/null 2> "$work/e"; rc=$?
+check "a meeting with none beside it to copy from is warned of its organisation's placeholder" \
+  test $rc -eq 0 -a -n "$(grep 'meeting.txt:6:15: warning: "Organisationens navn" is still the placeholder' "$work/e")"
 pdftotext "$work/out/2023-10-bestyrelsen/offentlig/dagsorden-offentlig.pdf" "$work/pdf.txt"
 check "the packet has the standard sections" grep -q 'Sekretariatets bemærkninger' "$work/pdf.txt"
 check "the skeleton's comments are not in the PDF" test -z "$(grep -E 'kommentar|dokumentnummer|fjern' "$work/pdf.txt")"
 check "nor in the HTML" test -z "$(grep -E 'kommentar|dokumentnummer|fjern|&lt;!--' "$work/out/2023-10-bestyrelsen/offentlig/dagsorden-offentlig.html")"
 
 # The skeleton's table, as its comment says to write it (the block out of the comment, budget.csv
-# with an empty "I alt" row), builds with no warning but the case number's; and the README's
+# with an empty "I alt" row), builds with no warning but the placeholders'; and the README's
 # complete small example builds with none (a probe copied both and got "the row ... is not in
 # the CSV, so it was added at the end").
 item=inputs/2023-10-bestyrelsen/02-budget-2025
@@ -101,7 +108,8 @@ printf 'Post;2025\nLøn;810.000\nHusleje;150.000\nI alt;\n' > "$item/budget.csv"
 check "the skeleton says to give the sum its empty row in the CSV" grep -q 'tom række "I alt;"' "$item/item.md"
 "$boardpack" check 2023-10-bestyrelsen > "$work/o" 2> "$work/e"; rc=$?
 check "the skeleton's table, written as it says, checks (exit 0)" test $rc -eq 0
-check "with no warning but the case numbers'" test -z "$(grep 'warning:' "$work/e" | grep -v 'the case number "EMN-ÅÅÅÅ-NNNNN"')"
+check "with no warning but the placeholders'" \
+  test -z "$(grep 'warning:' "$work/e" | grep -v 'the case number "EMN-ÅÅÅÅ-NNNNN"\|"Sagsbehandlerens navn" is still the placeholder')"
 check "and its sum is in the packet" grep -q '^I alt 1,0' <("$boardpack" build 2023-10-bestyrelsen --out "$work/out2" > /dev/null 2>&1; pdftotext "$work/out2/2023-10-bestyrelsen/offentlig/dagsorden-offentlig.pdf" -)
 "$boardpack" check "$root/tests/golden/lille-eksempel/2024-03-eksempel" > "$work/o" 2> "$work/e"; rc=$?
 check "the README's complete small example checks with no warning" test $rc -eq 0 -a -z "$(grep 'warning:' "$work/e")"
