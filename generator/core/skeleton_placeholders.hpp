@@ -10,8 +10,9 @@ namespace boardpack {
 
 inline constexpr std::string_view kPlaceholderOrganisation = "Organisationens navn";
 inline constexpr std::string_view kPlaceholderCaseOfficer = "Sagsbehandlerens navn";
+inline constexpr std::string_view kPlaceholderCaseNumber = "EMN-\xC3\x85\xC3\x85\xC3\x85\xC3\x85-NNNNN";  // EMN-ÅÅÅÅ-NNNNN
 
-// A warning at the value of `kv` when it is still one of the placeholders above.
-void warn_placeholder(const KeyValue& kv, Diagnostics& diags);
+// A warning at the value of `kv` when it is still one of the placeholders above; true if so.
+bool warn_placeholder(const KeyValue& kv, Diagnostics& diags);
 
 }  // namespace boardpack

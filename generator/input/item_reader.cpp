@@ -411,7 +411,9 @@ std::vector<const KeyValue*> read_header(const std::vector<KeyValue>& keys, Agen
         } else if (kv.key == "sagsnummer") {
             item.case_number = kv.value;
             item.header_locs.case_number = kv.value_loc;
-            if (!kv.value.empty() && !is_case_number(kv.value))
+            // The skeleton's placeholder is said to be one: in Danish "is not written EMN-ÅÅÅÅ-NNNNN"
+            // (YYYY is ÅÅÅÅ) read as a contradiction at "EMN-ÅÅÅÅ-NNNNN".
+            if (!kv.value.empty() && !warn_placeholder(kv, diags) && !is_case_number(kv.value))
                 diags.warning(kv.value_loc, fmt(_("the case number {} is not written EMN-YYYY-NNNNN (e.g. EMN-2023-00054); "
                                                   "check it against the case"), quote_text(kv.value)),
                               kv.line);

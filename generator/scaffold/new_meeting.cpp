@@ -247,7 +247,7 @@ int new_item(const fs::path& meeting, const std::string& name, const std::string
     data.set("nummer", std::to_string(number));
     data.set("titel", title.empty() ? title_from(name) : title);
     data.set("sagsbehandler", std::string(kPlaceholderCaseOfficer));
-    data.set("sagsnummer", "EMN-ÅÅÅÅ-NNNNN");
+    data.set("sagsnummer", std::string(kPlaceholderCaseNumber));
     const auto text = render(templates, "item.md.mustache", data, err);
     if (!text) return kExitInputError;
 
