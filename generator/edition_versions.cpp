@@ -293,26 +293,33 @@ bool a_number(const model::TextChange& t) { return t.item != 0 && t.renumbered; 
 bool a_status(const model::TextChange& t) { return t.item != 0 && t.status; }
 bool another(const model::TextChange& t) { return t.item != 0 && !t.paragraph && !t.renumbered && !t.status; }
 
+// "{} paragraphs in items {}": the pattern for n changes of a kind, in one item or several.
+const char* paragraphs(unsigned long n, bool several) {
+    return several ? tr_n("{} paragraph in items {}", "{} paragraphs in items {}", n)
+                   : tr_n("{} paragraph in item {}", "{} paragraphs in item {}", n);
+}
+const char* other_changes(unsigned long n, bool several) {
+    return several ? tr_n("{} other change in items {}", "{} other changes in items {}", n)
+                   : tr_n("{} other change in item {}", "{} other changes in item {}", n);
+}
+
 // The text changes by kind: a renumbered item or a changed status is no paragraph (a probe's
 // renumbering was "3 paragraphs in items 8, 9 and 11").
 void text_parts(const model::Changes& c, std::vector<std::string>& parts) {
+    const auto counted = [&](bool (*kind)(const model::TextChange&), const char* (*pattern)(unsigned long, bool)) {
+        unsigned long n = 0;
+        const std::string list = items_of(c, kind, n);
+        if (n) parts.push_back(fmt(pattern(n, list.find_first_not_of("0123456789") != std::string::npos), n, list));
+    };
     unsigned long n = 0;
-    std::string list = items_of(c, in_details, n);
+    items_of(c, in_details, n);
     if (n) parts.push_back(fmt(tr_n("{} change in the meeting's details", "{} changes in the meeting's details", n), n));
-    list = items_of(c, a_paragraph, n);
-    if (n)
-        parts.push_back(list.find_first_not_of("0123456789") == std::string::npos
-                            ? fmt(tr_n("{} paragraph in item {}", "{} paragraphs in item {}", n), n, list)
-                            : fmt(tr_n("{} paragraph in items {}", "{} paragraphs in items {}", n), n, list));
-    list = items_of(c, a_number, n);
+    counted(a_paragraph, paragraphs);
+    std::string list = items_of(c, a_number, n);
     if (n) parts.push_back(fmt(tr_n("item {} renumbered", "items {} renumbered", n), list));
     list = items_of(c, a_status, n);
     if (n) parts.push_back(fmt(tr_n("status of item {} changed", "status of items {} changed", n), list));
-    list = items_of(c, another, n);
-    if (n)
-        parts.push_back(list.find_first_not_of("0123456789") == std::string::npos
-                            ? fmt(tr_n("{} other change in item {}", "{} other changes in item {}", n), n, list)
-                            : fmt(tr_n("{} other change in items {}", "{} other changes in items {}", n), n, list));
+    counted(another, other_changes);
 }
 
 }  // namespace
