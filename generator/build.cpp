@@ -277,8 +277,10 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         return input_failed(dir, diags, !o.check_only, err);
     if (o.check_only) {
         if (o.quiet) return kExitOk;
-        out << fmt(_("boardpack: {}: no errors, {} warning(s) ({} items; offentlig {} pages, lukket {} pages)\n"), dir.string(),
-                   diags.warning_count(), item_count, pages[0], pages[1]);
+        out << fmt(tr_n("boardpack: {}: no errors, {} warning(s) ({} item; offentlig {} pages, lukket {} pages)\n",
+                        "boardpack: {}: no errors, {} warning(s) ({} items; offentlig {} pages, lukket {} pages)\n",
+                        static_cast<unsigned long>(item_count)),
+                   dir.string(), diags.warning_count(), item_count, pages[0], pages[1]);
         return kExitOk;
     }
     if (!write_versions(*publisher, ev, &why)) {

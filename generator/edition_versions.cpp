@@ -271,28 +271,66 @@ bool marks_agree(const EditionVersion (&v)[2]) {
     return pub == closed;
 }
 
+namespace {
+
+// The items of the text changes `counted` picks, in the order they come: "19", "5 and 19".
+std::string items_of(const model::Changes& c, bool (*counted)(const model::TextChange&), unsigned long& n) {
+    std::vector<int> items;
+    n = 0;
+    for (const model::TextChange& t : c.texts)
+        if (counted(t)) {
+            ++n;
+            if (std::find(items.begin(), items.end(), t.item) == items.end()) items.push_back(t.item);
+        }
+    std::string list;
+    for (size_t i = 0; i < items.size(); ++i) list += (i ? (i + 1 == items.size() ? _(" and ") : ", ") : "") + std::to_string(items[i]);
+    return list;
+}
+
+bool in_details(const model::TextChange& t) { return t.item == 0; }
+bool a_paragraph(const model::TextChange& t) { return t.item != 0 && t.paragraph; }
+bool a_number(const model::TextChange& t) { return t.item != 0 && t.renumbered; }
+bool a_status(const model::TextChange& t) { return t.item != 0 && t.status; }
+bool another(const model::TextChange& t) { return t.item != 0 && !t.paragraph && !t.renumbered && !t.status; }
+
+// "{} paragraphs in items {}": the pattern for n changes of a kind, in one item or several.
+const char* paragraphs(unsigned long n, bool several) {
+    return several ? tr_n("{} paragraph in items {}", "{} paragraphs in items {}", n)
+                   : tr_n("{} paragraph in item {}", "{} paragraphs in item {}", n);
+}
+const char* other_changes(unsigned long n, bool several) {
+    return several ? tr_n("{} other change in items {}", "{} other changes in items {}", n)
+                   : tr_n("{} other change in item {}", "{} other changes in item {}", n);
+}
+
+// The text changes by kind: a renumbered item or a changed status is no paragraph (a probe's
+// renumbering was "3 paragraphs in items 8, 9 and 11").
+void text_parts(const model::Changes& c, std::vector<std::string>& parts) {
+    const auto counted = [&](bool (*kind)(const model::TextChange&), const char* (*pattern)(unsigned long, bool)) {
+        unsigned long n = 0;
+        const std::string list = items_of(c, kind, n);
+        if (n) parts.push_back(fmt(pattern(n, list.find_first_not_of("0123456789") != std::string::npos), n, list));
+    };
+    unsigned long n = 0;
+    items_of(c, in_details, n);
+    if (n) parts.push_back(fmt(tr_n("{} change in the meeting's details", "{} changes in the meeting's details", n), n));
+    counted(a_paragraph, paragraphs);
+    std::string list = items_of(c, a_number, n);
+    if (n) parts.push_back(fmt(tr_n("item {} renumbered", "items {} renumbered", n), list));
+    list = items_of(c, a_status, n);
+    if (n) parts.push_back(fmt(tr_n("status of item {} changed", "status of items {} changed", n), list));
+    counted(another, other_changes);
+}
+
+}  // namespace
+
 std::string change_summary(const model::Changes& c) {
     int inputs = 0, derived = 0;
     for (const model::FigureChange& f : c.figures) (f.input ? inputs : derived) += 1;
     std::vector<std::string> parts;
     if (inputs) parts.push_back(fmt(tr_n("{} input figure", "{} input figures", inputs), inputs));
     if (derived) parts.push_back(fmt(tr_n("{} derived figure", "{} derived figures", derived), derived));
-    if (!c.texts.empty()) {
-        std::vector<int> items;
-        for (const model::TextChange& t : c.texts)
-            if (std::find(items.begin(), items.end(), t.item) == items.end()) items.push_back(t.item);
-        std::string list;
-        for (size_t i = 0; i < items.size(); ++i) {
-            if (i) list += i + 1 == items.size() ? _(" and ") : ", ";
-            list += items[i] == 0 ? _("the meeting's details") : std::to_string(items[i]);
-        }
-        const unsigned long n = c.texts.size();
-        parts.push_back(items.size() == 1 && items[0] == 0
-                            ? fmt(tr_n("{} paragraph in the meeting's details", "{} paragraphs in the meeting's details", n), n)
-                        : items.size() == 1
-                            ? fmt(tr_n("{} paragraph in item {}", "{} paragraphs in item {}", n), n, list)
-                            : fmt(tr_n("{} paragraph in items {}", "{} paragraphs in items {}", n), n, list));
-    }
+    text_parts(c, parts);
     unsigned long replaced = 0;
     for (const model::PartChange& p : c.parts)
         if (p.kind == model::PartChange::Kind::AttachmentReplaced || p.kind == model::PartChange::Kind::PictureReplaced)
@@ -308,6 +346,21 @@ std::string change_summary(const model::Changes& c) {
     if (parts.empty()) return _("no figure or text changed");
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+    return out;
+}
+
+std::string word_difference(const std::vector<model::DiffWord>& words) {
+    using Kind = model::DiffWord::Kind;
+    std::string out;
+    for (size_t i = 0; i < words.size(); ++i) {
+        const Kind k = words[i].kind;
+        const bool opens = k != Kind::Same && (i == 0 || words[i - 1].kind != k);
+        const bool closes = k != Kind::Same && (i + 1 == words.size() || words[i + 1].kind != k);
+        if (i) out += ' ';
+        out += opens ? (k == Kind::Removed ? "[-" : "{+") : "";
+        out += words[i].text;
+        out += closes ? (k == Kind::Removed ? "-]" : "+}") : "";
+    }
     return out;
 }
 
@@ -337,13 +390,7 @@ void print_changes(const EditionVersion& v, const std::string& edition, std::ost
     for (const model::TextChange& t : c.texts) {
         out << "  " << (t.item ? fmt(_("item {}, {}"), t.item, t.section.empty() ? _("heading") : t.section)
                                : fmt(_("the meeting's {}"), t.section))
-            << ": ";
-        for (const model::DiffWord& w : t.words) {
-            if (w.kind == model::DiffWord::Kind::Same) out << w.text << " ";
-            else if (w.kind == model::DiffWord::Kind::Removed) out << "[-" << w.text << "-] ";
-            else out << "{+" << w.text << "+} ";
-        }
-        out << "\n";
+            << ": " << word_difference(t.words) << "\n";
     }
     for (const model::PartChange& p : c.parts) {
         const char* what = "";

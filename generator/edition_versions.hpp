@@ -67,6 +67,10 @@ std::string change_summary(const model::Changes& c);
 // attachments' own files; nullopt if the file cannot be read as a snapshot.
 std::optional<publish::LegacyEdition> legacy_edition(const std::filesystem::path& snapshot);
 
+// A word-level difference as `diff` prints it, as wdiff does: a run of removed or added words
+// in one pair of marks ("[-dækker over-] {+omfatter+}"), no space after the last word.
+std::string word_difference(const std::vector<model::DiffWord>& words);
+
 // Lists the changes of an edition for `boardpack diff`.
 void print_changes(const EditionVersion& v, const std::string& edition, std::ostream& out);
 

@@ -1,4 +1,5 @@
 #include "core/key_values.hpp"
+#include "core/suggest.hpp"
 #include "core/messages.hpp"
 
 #include <algorithm>
@@ -60,13 +61,20 @@ std::vector<KeyValue> parse_key_values(const std::string& text, const std::strin
 
 void check_keys(const std::vector<KeyValue>& entries, const std::vector<KeySpec>& spec,
                 const SourceLoc& where, const std::string& what, Diagnostics& diags) {
-    std::vector<std::string> seen;
+    std::vector<std::string> seen, names;
+    for (const KeySpec& s : spec) names.push_back(s.key);
+    // The keys an unknown one likely misspells ("sagsbehandlr"): said once, at the slip, not again
+    // as a missing line.
+    std::vector<std::string> meant;
     for (const KeyValue& kv : entries) {
         const auto it = std::find_if(spec.begin(), spec.end(), [&](const KeySpec& s) { return kv.key == s.key; });
         if (it == spec.end()) {
             std::string known;
             for (const KeySpec& s : spec) known += std::string(known.empty() ? "" : ", ") + s.key;
-            diags.error(kv.loc, fmt(_("unknown key {} in {} (known keys: {})"), quote_text(kv.key), what, known),
+            if (auto near = nearest_name(kv.key, names)) meant.push_back(*near);
+            diags.error(kv.loc,
+                        fmt(_("unknown key {} in {}{} (known keys: {})"), quote_text(kv.key), what,
+                            did_you_mean(kv.key, names), known),
                         kv.line);
             continue;
         }
@@ -78,7 +86,8 @@ void check_keys(const std::vector<KeyValue>& entries, const std::vector<KeySpec>
         if (kv.value.empty()) diags.error(kv.value_loc, fmt(_("\"{}\" has no value"), kv.key), kv.line);
     }
     for (const KeySpec& s : spec) {
-        if (s.required && std::find(seen.begin(), seen.end(), s.key) == seen.end())
+        if (s.required && std::find(seen.begin(), seen.end(), s.key) == seen.end() &&
+            std::find(meant.begin(), meant.end(), s.key) == meant.end())
             diags.error(where, fmt(_("{} has no \"{}:\" line"), what, s.key));
     }
 }

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "core/key_values.hpp"
+#include "core/skeleton_placeholders.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
@@ -407,10 +408,13 @@ std::vector<const KeyValue*> read_header(const std::vector<KeyValue>& keys, Agen
         } else if (kv.key == "sagsbehandler") {
             item.case_officer = kv.value;
             item.header_locs.case_officer = kv.value_loc;
+            warn_placeholder(kv, diags);
         } else if (kv.key == "sagsnummer") {
             item.case_number = kv.value;
             item.header_locs.case_number = kv.value_loc;
-            if (!kv.value.empty() && !is_case_number(kv.value))
+            // The skeleton's placeholder is said to be one: in Danish "is not written EMN-ÅÅÅÅ-NNNNN"
+            // (YYYY is ÅÅÅÅ) read as a contradiction at "EMN-ÅÅÅÅ-NNNNN".
+            if (!kv.value.empty() && !warn_placeholder(kv, diags) && !is_case_number(kv.value))
                 diags.warning(kv.value_loc, fmt(_("the case number {} is not written EMN-YYYY-NNNNN (e.g. EMN-2023-00054); "
                                                   "check it against the case"), quote_text(kv.value)),
                               kv.line);

@@ -7,6 +7,7 @@
 
 #include "core/item_files.hpp"
 #include "core/key_values.hpp"
+#include "core/skeleton_placeholders.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
@@ -131,6 +132,7 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
             *f.value = kv.value;
             *f.loc = kv.value_loc;
             text_field = true;
+            warn_placeholder(kv, diags);
         }
         if (text_field) continue;
         if (kv.key == "punkt") item_keys.push_back(&kv);

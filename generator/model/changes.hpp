@@ -53,6 +53,11 @@ struct TextChange {
     // The item's status (Fortrolig to Lukket): the one text a sheet shows of a redacted item too,
     // as its packet prints "2 (Lukket)".
     bool status = false;
+    // A paragraph (or heading, or list item) of the item's text, as the summary line counts them;
+    // not a field of the item's header (its number, status, title, case officer, an attachment)
+    // nor a table's order, unit or row name, nor a chart's drawing.
+    bool paragraph = false;
+    bool renumbered = false;  // "Nummer: 3 5"
 };
 
 // An item, table or attachment added or removed, or an item made confidential.

@@ -20,6 +20,7 @@
 #include "build.hpp"
 #include "core/diagnostics.hpp"
 #include "core/key_values.hpp"
+#include "core/skeleton_placeholders.hpp"
 #include "core/text.hpp"
 #include "publish/durable_files.hpp"
 
@@ -181,7 +182,7 @@ int new_meeting(const fs::path& meeting, const fs::path& templates, std::ostream
     };
     mstch::data data;
     data.set("mappe", meeting.string());
-    data.set("organisation", field("organisation", "Organisationens navn"));
+    data.set("organisation", field("organisation", std::string(kPlaceholderOrganisation)));
     data.set("organ", field("organ", "Bestyrelsen"));
     data.set("titel", field("titel", "Dagsorden"));
     data.set("dato", today());
@@ -245,8 +246,8 @@ int new_item(const fs::path& meeting, const std::string& name, const std::string
     mstch::data data;
     data.set("nummer", std::to_string(number));
     data.set("titel", title.empty() ? title_from(name) : title);
-    data.set("sagsbehandler", "Sagsbehandlerens navn");
-    data.set("sagsnummer", "EMN-ÅÅÅÅ-NNNNN");
+    data.set("sagsbehandler", std::string(kPlaceholderCaseOfficer));
+    data.set("sagsnummer", std::string(kPlaceholderCaseNumber));
     const auto text = render(templates, "item.md.mustache", data, err);
     if (!text) return kExitInputError;
 

@@ -561,6 +561,38 @@ private:
         return p == printed_.end() ? name : p->second;
     }
 
+    // Whether every difference between a chart's two drawings is a figure of the item's tables
+    // listed as corrected ("7,9" -> "8,1"): a probe's corrected cell came again on the sheet as
+    // "Rettet tekst: Sagsfremstilling: Søjler. ... 2015 7,9. 8,1.", counted as a paragraph.
+    bool redrawn_by_figures(int n, const std::string& a, const std::string& b) const {
+        const std::vector<model::DiffWord> w = diff_words(a, b);
+        const auto bare = [](std::string x) {
+            while (!x.empty() && (x.back() == '.' || x.back() == ',')) x.pop_back();
+            return x;
+        };
+        const auto leads = [](const std::string& printed, const std::string& words) {
+            return !words.empty() && (printed == words || printed.starts_with(words + " "));
+        };
+        for (size_t i = 0; i < w.size();) {
+            if (w[i].kind == model::DiffWord::Kind::Same) {
+                ++i;
+                continue;
+            }
+            std::string was, is;
+            for (; i < w.size() && w[i].kind != model::DiffWord::Kind::Same; ++i) {
+                std::string& to = w[i].kind == model::DiffWord::Kind::Removed ? was : is;
+                to += (to.empty() ? "" : " ") + w[i].text;
+            }
+            was = bare(was);
+            is = bare(is);
+            if (std::none_of(pending_.begin(), pending_.end(), [&](const Pending& p) {
+                    return p.change.item == n && p.change.table > 0 && leads(p.change.before, was) && leads(p.change.after, is);
+                }))
+                return false;
+        }
+        return true;
+    }
+
     void touch(model::AgendaItem* item) {
         if (item && std::find(out_.items.begin(), out_.items.end(), item) == out_.items.end()) out_.items.push_back(item);
     }
@@ -598,8 +630,10 @@ private:
         const size_t parts = out_.changes.parts.size(), texts = out_.changes.texts.size(), figures = pending_.size();
         const int n = now.number;
         // Renumbered (renumbered()): said, as the agenda now prints it.
-        if (const auto m = moved_.find(n); m != moved_.end() && now.shown)
+        if (const auto m = moved_.find(n); m != moved_.end() && now.shown) {
             text_change(n, "Nummer", std::to_string(m->second), std::to_string(n));
+            out_.changes.texts.back().renumbered = true;
+        }
         status(old, now);
         if (old.title != now.title) text_change(n, "", old.title, now.title);
         if (old.case_officer != now.case_officer) text_change(n, "Sagsbehandler", old.case_officer, now.case_officer);
@@ -650,11 +684,6 @@ private:
             for (const PictureEntry& q : before_.pictures)
                 if (p.item == n && q.item == n && p.index == q.index && !same_file(p.content, q.content))
                     part(model::PartChange::Kind::PictureReplaced, n, p.caption, nullptr);
-        // A chart that draws other figures (another column, another target line), its caption the same.
-        for (const ChartEntry& c : now_.charts)
-            if (c.item == n)
-                if (const ChartEntry* b = same_chart(before_, c); b && b->drawn != c.drawn)
-                    text_change(n, section(c.section), b->drawn, c.drawn);
         // An attachment's own date, printed on its stamp.
         for (const AttachmentEntry& a : now_.attachments)
             for (const AttachmentEntry& b : before_.attachments)
@@ -668,6 +697,12 @@ private:
                 part(model::PartChange::Kind::TableAdded, n, t.title, nullptr);
         rows_renamed(n);
         cells(n, before_cells, now_cells);
+        // A chart that draws other figures (another column, another target line), its caption
+        // the same; not one that draws the corrected figures its table lists already.
+        for (const ChartEntry& c : now_.charts)
+            if (c.item == n)
+                if (const ChartEntry* b = same_chart(before_, c); b && b->drawn != c.drawn && !redrawn_by_figures(n, b->drawn, c.drawn))
+                    text_change(n, section(c.section), b->drawn, c.drawn);
         row_order(n);
         units(n);
         // The texts first: the figures they pair tell a beregning value renamed (calculations).
@@ -848,6 +883,7 @@ private:
                         continue;
                     }
                     text_change(n, section(name), before, after);
+                    out_.changes.texts.back().paragraph = true;
                     if (j < to_j && b[j]->block) out_.blocks.push_back(b[j]->block);
                     if (i < to_i) ++i;
                     if (j < to_j) ++j;

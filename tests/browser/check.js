@@ -242,6 +242,18 @@ async function skipLinkCheck(page, label) {
   if (first.tag !== 'A' || !first.target) fail(`${label}: the first Tab stop is not a skip link to the agenda (${JSON.stringify(first)})`);
 }
 
+// A corrected item's mark in the agenda stands under its title, where the PDF prints it after the
+// title, not under its number (a probe saw "Rettet i version 3" wrapped into the number column).
+async function agendaMarkCheck(page, label) {
+  const marks = await page.evaluate(() => [...document.querySelectorAll('.dagsorden .rettet-maerke')].map((m) => {
+    const title = m.parentElement.querySelector('.titel');
+    return { mark: m.getBoundingClientRect().left, title: title ? title.getBoundingClientRect().left : null };
+  }));
+  if (marks.length === 0) fail(`${label}: no item in the agenda is marked corrected`);
+  for (const m of marks)
+    if (m.title === null || Math.abs(m.mark - m.title) > 1) fail(`${label}: the agenda's mark "Rettet i version" starts at ${m.mark} px, its title at ${m.title} px`);
+}
+
 // In each numeric column the figures' units digit (or the text's end, before a footnote mark)
 // ends at one x, and commas start at one x.
 async function alignmentCheck(page, label) {
@@ -412,6 +424,7 @@ async function main() {
         await chartTextCheck(page, label);
         if (t.small) await pictureCheck(page, label);
         if (t.small && !t.label.startsWith('corrected') && t.label.endsWith('offentlig')) await nestCheck(page, label);
+        if (t.label.startsWith('corrected')) await agendaMarkCheck(page, label);
         await skipLinkCheck(page, label);
         await anchorCheck(page, label);
       }

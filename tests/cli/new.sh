@@ -78,10 +78,45 @@ check "new-item after a last line without a line break starts a line of its own"
 
 "$boardpack" build 2023-10-bestyrelsen --out "$work/out" > "$work/o" 2> "$work/e"; rc=$?
 check "the new meeting builds at once (exit 0)" test $rc -eq 0
-check "with a reminder to write the case numbers" grep -q 'warning: the case number "EMN-ÅÅÅÅ-NNNNN"' "$work/e"
+check "with a reminder to write the case numbers" grep -q 'warning: "EMN-ÅÅÅÅ-NNNNN" is still the placeholder' "$work/e"
+check "and the case officers, which the packet would print as the skeleton wrote them" \
+  grep -q '01-godkendelse/item.md:5:16: warning: "Sagsbehandlerens navn" is still the placeholder' "$work/e"
+mkdir "$work/alone"
+"$boardpack" new "$work/alone/m" > /dev/null 2>&1 && "$boardpack" new-item "$work/alone/m" 01-a > /dev/null 2>&1
+"$boardpack" check "$work/alone/m" > "$work/o" 2> "$work/e"; rc=$?
+check "a meeting with none beside it to copy from is warned of its organisation's placeholder" \
+  test $rc -eq 0 -a -n "$(grep 'meeting.txt:6:15: warning: "Organisationens navn" is still the placeholder' "$work/e")"
+check "check counts one item as one (a probe read \"1 items\")" grep -q ' (1 item; offentlig ' "$work/o"
+LANGUAGE=da LC_ALL=C.UTF-8 "$boardpack" check "$work/alone/m" > "$work/o" 2> "$work/e"
+check "in Danish the placeholder case number is called one, not \"ikke skrevet EMN-ÅÅÅÅ-NNNNN\"" \
+  test -n "$(grep 'advarsel: "EMN-ÅÅÅÅ-NNNNN" er stadig den pladsholder' "$work/e")" -a -z "$(grep 'ikke skrevet EMN' "$work/e")"
+check "and one item as \"1 punkt\"" grep -q ' (1 punkt; offentlig ' "$work/o"
 pdftotext "$work/out/2023-10-bestyrelsen/offentlig/dagsorden-offentlig.pdf" "$work/pdf.txt"
 check "the packet has the standard sections" grep -q 'Sekretariatets bemærkninger' "$work/pdf.txt"
 check "the skeleton's comments are not in the PDF" test -z "$(grep -E 'kommentar|dokumentnummer|fjern' "$work/pdf.txt")"
 check "nor in the HTML" test -z "$(grep -E 'kommentar|dokumentnummer|fjern|&lt;!--' "$work/out/2023-10-bestyrelsen/offentlig/dagsorden-offentlig.html")"
+
+# The skeleton's table, as its comment says to write it (the block out of the comment, budget.csv
+# with an empty "I alt" row), builds with no warning but the placeholders'; and the README's
+# complete small example builds with none (a probe copied both and got "the row ... is not in
+# the CSV, so it was added at the end").
+item=inputs/2023-10-bestyrelsen/02-budget-2025
+/usr/bin/python3 - "$item/item.md" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+block = re.search(r"```tabel\n.*?\n```\n", text, re.S).group(0)
+text = text.replace("# Sagsfremstilling\n", "# Sagsfremstilling\n\n" + block + "\nI alt {budget[I alt; 2025] | mio. kr.}.\n", 1)
+open(path, "w", encoding="utf-8").write(text)
+PY
+printf 'Post;2025\nLøn;810.000\nHusleje;150.000\nI alt;\n' > "$item/budget.csv"
+check "the skeleton says to give the sum its empty row in the CSV" grep -q 'tom række "I alt;"' "$item/item.md"
+"$boardpack" check 2023-10-bestyrelsen > "$work/o" 2> "$work/e"; rc=$?
+check "the skeleton's table, written as it says, checks (exit 0)" test $rc -eq 0
+check "with no warning but the placeholders'" \
+  test -z "$(grep 'warning:' "$work/e" | grep -v '"EMN-ÅÅÅÅ-NNNNN" is still the placeholder\|"Sagsbehandlerens navn" is still the placeholder')"
+check "and its sum is in the packet" grep -q '^I alt 1,0' <("$boardpack" build 2023-10-bestyrelsen --out "$work/out2" > /dev/null 2>&1; pdftotext "$work/out2/2023-10-bestyrelsen/offentlig/dagsorden-offentlig.pdf" -)
+"$boardpack" check "$root/tests/golden/lille-eksempel/2024-03-eksempel" > "$work/o" 2> "$work/e"; rc=$?
+check "the README's complete small example checks with no warning" test $rc -eq 0 -a -z "$(grep 'warning:' "$work/e")"
 
 exit $((fails > 0))

@@ -158,7 +158,7 @@ def main():
     case("a missing meeting file", lambda m: os.remove(os.path.join(m, "meeting.txt")),
          r'm/meeting\.txt: error: no meeting\.txt in this folder', boardpack, base)
     case("a ragged CSV row", lambda m: append(os.path.join(m, "01-budget", "budget.csv"), "Tilskud;5\r\n"),
-         r'^m/01-budget/budget\.csv:5:9: error: this row has 2 fields, the header has 3', boardpack, base)
+         r'^m/01-budget/budget\.csv:6:9: error: this row has 2 fields, the header has 3', boardpack, base)
     case("a CSV file over the size limit", lambda m: write(os.path.join(m, "01-budget", "budget.csv"),
                                                          "Post;A;B\r\n" + "Løn;1;2\r\n" * 2_200_000),
          r'^m/01-budget/item\.md:\d+:6: error: cannot read the table\'s CSV file "budget\.csv" .*: the file is \d+ bytes; '
@@ -199,7 +199,7 @@ def main():
             replace(os.path.join(m, item), "status: Offentlig", "status: Hemmelig"),
             append(os.path.join(m, "01-budget", "budget.csv"), "Tilskud;5\r\n"),
             replace(os.path.join(m, "meeting.txt"), "dato: 2024-03-07", "dato: 2024-13-07")),
-         r'(?s)meeting\.txt:3:7: error: the date.*item\.md:3:9: error: unknown status.*budget\.csv:5:9: error: this row',
+         r'(?s)meeting\.txt:3:7: error: the date.*item\.md:3:9: error: unknown status.*budget\.csv:6:9: error: this row',
          boardpack, base)
 
     # The PDF side of issue 8: damaged fonts are named, libharu's limits are not reached by

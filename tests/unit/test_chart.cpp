@@ -241,12 +241,22 @@ TEST_CASE("chart layout: a negative bar at the axis' foot keeps its value clear 
     CHECK(short_bar.ticks.front() == -4);
 }
 
-TEST_CASE("chart layout: a target line with its label, horizontal bars with their values") {
+namespace {
+
+// Lying bars in per cent with the target line of 79 %, as the probes' charts of compliance by region.
+model::Chart lying_bars_with_target() {
     model::Chart c;
     c.kind = model::Chart::Kind::Bar;
     c.unit = "%";
     c.target = 79;
     c.target_label = "Mål 79 %";
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("chart layout: a target line with its label, horizontal bars with their values") {
+    model::Chart c = lying_bars_with_target();
     c.categories = {"Region Sjælland", "Region Nordjylland", "Region Hovedstaden"};
     c.series = {{"2. kvt. 2023", {68.0, 22.0, std::nullopt}, {"68", "22", "Ikke oplyst"}}};
     const ChartDrawing d = lay_out_chart(c, kChartWidth, chart_words(test::wording()));
@@ -260,6 +270,27 @@ TEST_CASE("chart layout: a target line with its label, horizontal bars with thei
     CHECK(std::find(texts.begin(), texts.end(), "68 %") != texts.end());
     CHECK(std::find(texts.begin(), texts.end(), "ikke oplyst") != texts.end());
     CHECK(std::find(texts.begin(), texts.end(), "0 %") == texts.end());
+}
+
+TEST_CASE("chart layout: a lying bar's value is not crossed by the target line") {
+    // A probe's chart: Region Sjælland at 78 % beside the target of 79 %, the dashed line through "78 %".
+    model::Chart c = lying_bars_with_target();
+    c.categories = {"Region Hovedstaden", "Region Sjælland", "Region Midtjylland", "Region Syddanmark"};
+    c.series = {{"3. kvt. 2023", {74.0, 78.0, 80.0, 71.0}, {"74", "78", "80", "71"}}};
+    const ChartDrawing d = lay_out_chart(c, kChartWidth, chart_words(test::wording()));
+    check_no_overlap(d);
+    double at = -1;
+    for (const Shape& s : d.shapes)
+        if (s.dashed) at = s.points.front().x;
+    REQUIRE(at > 0);
+    int values = 0;
+    for (const Label& l : d.labels)
+        if (l.text.ends_with(" %") && l.text != "Mål 79 %" && l.text.size() <= 5) {
+            ++values;
+            CHECK_MESSAGE(!(l.left() < at && at < l.left() + l.width), l.text);
+            CHECK(l.left() + l.width <= d.width);
+        }
+    CHECK(values == 4);
 }
 
 TEST_CASE("chart palette: 3:1 on white, and series told apart by pattern or marker too") {

@@ -151,6 +151,22 @@ TEST_CASE("loader: an item without a number") {
     CHECK(load_errors(f) == "m/05-a/item.md:1: error: the item header has no \"nummer:\" line\n");
 }
 
+TEST_CASE("loader: a misspelt header key is one error, with the key meant, not also a missing line") {
+    // A probe wrote "sagsbehandlr:" and got two errors: the header had no "sagsbehandler:" line, and
+    // an unknown key with the known ones listed, but not which was meant.
+    MemoryFiles f = good_meeting();
+    f.add("05-a/item.md", replace(kItemA, "sagsbehandler:", "sagsbehandlr:"));
+    const std::string got = load_errors(f);
+    CHECK(got.find("error: unknown key \"sagsbehandlr\" in the item header; did you mean \"sagsbehandler\"? (known keys: ") !=
+          std::string::npos);
+    CHECK(got.find("has no \"sagsbehandler:\" line") == std::string::npos);
+    // A key near none is still unknown, and the line it may have meant still missing.
+    f.add("05-a/item.md", replace(kItemA, "sagsbehandler:", "ansvarlig:"));
+    const std::string other = load_errors(f);
+    CHECK(other.find("unknown key \"ansvarlig\" in the item header (known keys: ") != std::string::npos);
+    CHECK(other.find("the item header has no \"sagsbehandler:\" line") != std::string::npos);
+}
+
 TEST_CASE("loader: a number that is not a number") {
     MemoryFiles f = good_meeting();
     f.add("05-a/item.md", replace(kItemA, "nummer: 5", "nummer: fem"));

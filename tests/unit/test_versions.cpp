@@ -292,6 +292,9 @@ TEST_CASE("versions: an item given another number is compared with itself, known
     REQUIRE(c.changes.texts.size() == 1);
     CHECK(c.changes.texts[0].section == "Nummer");
     CHECK(c.changes.texts[0].item == 21);
+    CHECK(c.changes.texts[0].renumbered);
+    CHECK_FALSE(c.changes.texts[0].paragraph);
+    CHECK(change_summary(c.changes) == "1 input figure, 1 derived figure, item 21 renumbered");
     // Two items swapped: each compared with itself.
     Snapshot two = before;
     versions::ItemEntry other = two.items[0];
@@ -353,6 +356,7 @@ TEST_CASE("versions: changed words are a word-level difference; added and remove
     CHECK(w[2].text == "ikke");
     CHECK(w[0].kind == model::DiffWord::Kind::Same);
     CHECK(c.changes.texts[0].section == "Sagsfremstilling");
+    CHECK(c.changes.texts[0].paragraph);  // counted as a paragraph by the summary line
     REQUIRE(c.changes.parts.size() == 2);
     CHECK(c.changes.parts[0].kind == model::PartChange::Kind::AttachmentAdded);
     CHECK(c.changes.parts[1].kind == model::PartChange::Kind::TableAdded);
@@ -585,11 +589,45 @@ TEST_CASE("versions: the summary line counts input and derived figures and parag
     c.figures.resize(3);
     c.figures[0].input = true;
     c.texts.resize(3);
-    for (auto& t : c.texts) t.item = 19;
+    for (auto& t : c.texts) {
+        t.item = 19;
+        t.paragraph = true;
+    }
     CHECK(change_summary(c) == "1 input figure, 2 derived figures, 3 paragraphs in item 19");
     c.texts[0].item = 5;
     CHECK(change_summary(c) == "1 input figure, 2 derived figures, 3 paragraphs in items 5 and 19");
     CHECK(change_summary(model::Changes{}) == "no figure or text changed");
+}
+
+TEST_CASE("versions: diff prints a run of removed or added words in one pair of marks, as wdiff does") {
+    // A probe's correction read "medicin [-dækker-] [-over-] {+omfatter+} to ... sygehusbehandlingen. ",
+    // each word marked alone and a space at the end of the line.
+    using K = model::DiffWord::Kind;
+    const std::vector<model::DiffWord> w = {{K::Same, "medicin"}, {K::Removed, "dækker"}, {K::Removed, "over"},
+                                            {K::Added, "omfatter"}, {K::Same, "to"}, {K::Added, "nye"}};
+    CHECK(word_difference(w) == "medicin [-dækker over-] {+omfatter+} to {+nye+}");
+    CHECK(word_difference({{K::Removed, "11"}, {K::Added, "8"}}) == "[-11-] {+8+}");
+    CHECK(word_difference({}).empty());
+}
+
+TEST_CASE("versions: the summary line counts a renumbered item or a changed status as what it is, not a paragraph") {
+    // A probe renumbered three items and read "3 paragraphs in items 8, 9 and 11"; an item made
+    // confidential was "1 paragraph in item 9" in the closed edition.
+    model::Changes c;
+    c.texts.resize(3);
+    for (int i = 0; i < 3; ++i) {
+        c.texts[static_cast<size_t>(i)].item = 8 + i;
+        c.texts[static_cast<size_t>(i)].renumbered = true;
+    }
+    CHECK(change_summary(c) == "items 8, 9 and 10 renumbered");
+    c.texts.resize(1);
+    c.texts[0].renumbered = false;
+    c.texts[0].status = true;
+    CHECK(change_summary(c) == "status of item 8 changed");
+    c.texts[0].status = false;
+    CHECK(change_summary(c) == "1 other change in item 8");  // a title, a case officer, a table's order
+    c.texts[0].item = 0;
+    CHECK(change_summary(c) == "1 change in the meeting's details");
 }
 
 TEST_CASE("versions: a figure's printed words are in the snapshot, so correcting a caption makes a new version") {
@@ -893,6 +931,29 @@ std::string added_words(const model::TextChange& t) {
 }
 
 }  // namespace
+
+TEST_CASE("versions: a chart redrawn only by the corrected figures of its table is not listed again as text") {
+    // A probe corrected a cell a chart draws: the sheet listed the cell and its derived figures,
+    // then again "Rettet tekst: Sagsfremstilling: Søjler. ... 2015 7,9. 8,1.", counted as a paragraph.
+    Snapshot before = small();
+    before.charts.push_back({19, 1, "Sagsfremstilling", "Søjler. Løn: 2024 122.100.000. Drift: 2024 10.000."});
+    Snapshot now = before;
+    now.cells[0].text = "123.100.000";
+    now.cells[2].text = "123.110.000";
+    now.charts[0].drawn = "Søjler. Løn: 2024 123.100.000. Drift: 2024 10.000.";
+    versions::Comparison c = versions::compare(before, now, {{"Sagsfremstilling", "Sagsfremstilling"}});
+    CHECK(c.changes.figures.size() == 2);
+    CHECK(c.changes.texts.empty());
+    // A chart that draws another figure than the corrected ones is still listed: the column taken
+    // is another, or the target line moved with the cell.
+    now.charts[0].drawn = "Søjler. Løn: 2024 123.100.000. Drift: 2024 10.000. Mål 2.500 (Mål).";
+    c = versions::compare(before, now, {{"Sagsfremstilling", "Sagsfremstilling"}});
+    REQUIRE(c.changes.texts.size() == 1);
+    CHECK(c.changes.texts[0].section == "Sagsfremstilling");
+    now.charts[0].drawn = "Søjler. Løn: 2024 123.100.000. Drift: 2024 20.000.";
+    c = versions::compare(before, now, {{"Sagsfremstilling", "Sagsfremstilling"}});
+    CHECK(c.changes.texts.size() == 1);  // 10.000 -> 20.000 is no corrected figure
+}
 
 TEST_CASE("versions: a chart that draws other figures, or an attachment dated otherwise, is a change; an older snapshot without them is not") {
     // A probe found a chart's target line moved from 2.500 to 1.500, and a PDF attachment's stamp
