@@ -12,8 +12,8 @@
 #include <string_view>
 
 #include "core/text.hpp"
-#include "numbers/typed_numbers.hpp"
 #include "core/text_file.hpp"
+#include "numbers/typed_numbers.hpp"
 
 namespace boardpack::input {
 
