@@ -228,6 +228,16 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
                 diags.error(item->loc, fmt(_("item number {} is used twice: also in {}:{}"), item->number, it->second.file,
                                            it->second.line));
             } else {
+                // The agenda prints the items in the order of the punkt: lines, whatever their
+                // numbers: an item numbered below one listed before it ("8" after "11", a late item
+                // given its place by number but not by line) would print out of order.
+                if (const int before = numbers.empty() ? 0 : numbers.rbegin()->first; before > item->number)
+                    diags.warning(kv->value_loc,
+                                  fmt(_("item {0} ({1}) is listed after item {2}: the agenda prints the items in the order "
+                                        "of the \"punkt:\" lines, so {0} would come after {2}; move this line up, or "
+                                        "correct the item's number"),
+                                      item->number, quote_text(owner.name), before),
+                                  kv->line);
                 numbers[item->number] = item->loc;
                 index = meeting.items.size();
                 meeting.items.push_back(std::move(*item));

@@ -182,6 +182,25 @@ TEST_CASE("loader: a duplicate item number names both places") {
     CHECK(load_errors(f) == "m/06-b/item.md:2:1: error: item number 5 is used twice: also in m/05-a/item.md:2\n");
 }
 
+TEST_CASE("loader: an item numbered below one listed before it is a warning at its punkt line") {
+    // A late item given its number but appended at the end would print "8" after "11".
+    MemoryFiles f = good_meeting();
+    f.add("meeting.txt", replace(kMeeting, "punkt: 05-a\npunkt: 06-b\n", "punkt: 06-b\npunkt: 05-a\n"));
+    Diagnostics d;
+    const auto meeting = load_meeting(f, "m", d);
+    REQUIRE(meeting);
+    CHECK_FALSE(d.has_errors());
+    CHECK(test::messages(d).find("m/meeting.txt:7:8: warning: item 5 (\"05-a\") is listed after item 6: the agenda prints "
+                                 "the items in the order of the \"punkt:\" lines, so 5 would come after 6; move this "
+                                 "line up, or correct the item's number\n  punkt: 05-a\n") != std::string::npos);
+    // In order, with a gap: nothing to say.
+    Diagnostics quiet;
+    f = good_meeting();
+    f.add("06-b/item.md", replace(kItemB, "nummer: 6", "nummer: 9"));
+    load_meeting(f, "m", quiet);
+    CHECK(test::messages(quiet).find("is listed after") == std::string::npos);
+}
+
 TEST_CASE("loader: an unknown status") {
     MemoryFiles f = good_meeting();
     f.add("06-b/item.md", replace(kItemB, "status: Fortrolig", "status: Hemmelig"));
