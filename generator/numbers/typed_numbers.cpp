@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "core/text.hpp"
 #include "core/word_bytes.hpp"
 
 namespace boardpack {
@@ -10,29 +11,16 @@ namespace {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
-// The code point that ends at byte `end` of `t` (its last byte at end - 1), or 0.
-char32_t code_point_before(std::string_view t, size_t end) {
+// Where the character that ends at byte `end` of `t` starts (0 at the text's start).
+size_t start_before(std::string_view t, size_t end) {
     size_t start = end;
     while (start > 0 && (static_cast<unsigned char>(t[start - 1]) & 0xC0) == 0x80) --start;
-    if (start == 0) return 0;
-    --start;
-    const auto lead = static_cast<unsigned char>(t[start]);
-    if (lead < 0x80) return lead;
-    const size_t n = end - start;
-    char32_t cp = lead & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-    for (size_t k = start + 1; k < end; ++k) cp = cp << 6 | (static_cast<unsigned char>(t[k]) & 0x3F);
-    return cp;
+    return start > 0 ? start - 1 : 0;
 }
 
-char32_t code_point_at(std::string_view t, size_t at) {
-    const auto lead = static_cast<unsigned char>(t[at]);
-    if (lead < 0x80) return lead;
-    size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-    if (at + n > t.size()) return 0xFFFD;
-    char32_t cp = lead & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-    for (size_t k = at + 1; k < at + n; ++k) cp = cp << 6 | (static_cast<unsigned char>(t[k]) & 0x3F);
-    return cp;
-}
+// The character at byte `at`, or the one that ends at byte `end`.
+char32_t code_point_at(std::string_view t, size_t at) { return next_utf8(t, at); }
+char32_t code_point_before(std::string_view t, size_t end) { return code_point_at(t, start_before(t, end)); }
 
 // Space (no-break and thin ones too) and quotation marks: what may stand beside a number that
 // is a word of its own.
@@ -50,9 +38,7 @@ bool starts_word(std::string_view t, size_t at) {
     const char32_t before = code_point_before(t, at);
     if (space_or_quote(before) || before == '(' || before == '[') return true;
     if (!sign(before)) return false;
-    size_t sign_start = at;
-    while (sign_start > 0 && (static_cast<unsigned char>(t[sign_start - 1]) & 0xC0) == 0x80) --sign_start;
-    --sign_start;
+    const size_t sign_start = start_before(t, at);
     if (sign_start == 0) return true;
     const char32_t first = code_point_before(t, sign_start);
     return space_or_quote(first) || first == '(' || first == '[';
