@@ -272,6 +272,9 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
             return kExitOutputError;
         }
     }
+    // The italic, bold italic and monospace faces are read when text in them is first laid out:
+    // a damaged one is an error, as a damaged regular face is at start-up.
+    if (const render::pdf::FontFiles::FallbackProblem* p = kit.fonts.style_problem()) diags.error({p->path, 0, 0}, p->why);
     print_diagnostics(diags, o, err);
     if (results[0] != EditionResult::Written || results[1] != EditionResult::Written || diags.has_errors())
         return input_failed(dir, diags, !o.check_only, err);

@@ -245,6 +245,20 @@ def main():
     case("a damaged fallback font no character needs", unneeded_damaged_fallback, r'^(?![\s\S]*error)',
          boardpack, base, extra=("--fonts", "fonts"), expect_rc=0)
 
+    # The italic face is read only when text in it is laid out (issue 10): damaged, it is an
+    # error naming the file when emphasis needs it, and no concern of a packet without any.
+    def damaged_italic(needed):
+        def mutate(m):
+            damaged_fonts(lambda d: d)(m)
+            open(os.path.join(os.path.dirname(m), "fonts", "Carlito-Italic.ttf"), "wb").write(b"not a font\n" * 10)
+            if not needed:  # the meeting's only emphasis
+                replace(os.path.join(m, item), "*lavere*", "lavere")
+        return mutate
+    case("a damaged italic font, needed by emphasis", damaged_italic(True),
+         r'(?m)^fonts/Carlito-Italic\.ttf: error: this is not a TrueType font', boardpack, base, extra=("--fonts", "fonts"))
+    case("a damaged italic font no text needs", damaged_italic(False), r'^(?![\s\S]*error)',
+         boardpack, base, extra=("--fonts", "fonts"), expect_rc=0)
+
     def long_titles(m):
         title = ("Budgetopfoelgning " * 4000)[:65500]
         append(os.path.join(m, "meeting.txt"), "titel: " + title + "\n")

@@ -211,7 +211,9 @@ TEST_CASE("PDF writer: pages, links and bookmarks written from what the writer k
 
 TEST_CASE("Font metrics: the advances kept for ASCII are the ones advance() gives, in every style (issue 10)") {
     const FontMetrics& m = fonts().layout_metrics();
-    for (int s = 0; s < kFontStyles; ++s) CHECK(m.keeps_ascii(static_cast<FontStyle>(s)));
+    // Regular and bold keep a table; the styles whose faces are read late ask advance(), which
+    // reads the face the first time.
+    for (int s = 0; s < kFontStyles; ++s) CHECK(m.keeps_ascii(static_cast<FontStyle>(s)) == !read_late_style(static_cast<FontStyle>(s)));
     for (int s = 0; s < kFontStyles; ++s)
         for (char32_t cp = 0; cp < 0x200; ++cp) {
             INFO(s, " ", static_cast<unsigned>(cp));
@@ -622,6 +624,63 @@ TEST_CASE("Fallback faces are read only when a character needs them, once, on tw
             if (m.advance(cp, style) != want || lazy->face_of(cp, style) != fonts().face_of(cp, style)) ++differ;
         }
     CHECK(differ == 0);
+}
+
+TEST_CASE("The italic, bold italic and monospace faces are read only when text in them is measured or printed, once, on two threads; a damaged one is a problem naming its file (issue 10)") {
+    test::TempDir dir;
+    for (const char* file : {"Carlito-Regular.ttf", "Carlito-Bold.ttf", "Carlito-Italic.ttf", "Carlito-BoldItalic.ttf"})
+        std::filesystem::copy_file(std::filesystem::path(BOARDPACK_FONT_DIR) / file, dir.path / file);
+    Diagnostics d;
+    auto lazy = FontFiles::load(dir.path.string(), d);
+    REQUIRE(lazy);
+    for (FontStyle s : {FontStyle::Italic, FontStyle::BoldItalic, FontStyle::Mono}) CHECK_FALSE(lazy->style_read(s));
+    // Regular and bold text, measured and planned for a PDF, leave them unread; so does a path.
+    const FontMetrics& m = lazy->layout_metrics();
+    CHECK(m.width("Årsregnskab – æøå", FontStyle::Regular, 10) > 0);
+    CHECK(m.width("Årsregnskab", FontStyle::Bold, 10) > 0);
+    LaidOutDocument doc = pages(1);
+    doc.pages[0].texts.push_back({72, 100, "Budget 2024", 12, FontStyle::Regular, {}, {}});
+    doc.pages[0].texts.push_back({72, 120, "I alt", 12, FontStyle::Bold, {}, {}});
+    CHECK(FontPlan::of(doc, *lazy).characters(2).empty());
+    CHECK(lazy->face_path(static_cast<int>(FontStyle::Italic)) == (dir.path / "Carlito-Italic.ttf").string());
+    for (FontStyle s : {FontStyle::Italic, FontStyle::BoldItalic, FontStyle::Mono}) CHECK_FALSE(lazy->style_read(s));
+    // Two threads measuring italic at once read its face once, with the widths its hmtx gives.
+    double a = 0, b = 0;
+    std::thread one([&] { a = m.advance(U'a', FontStyle::Italic); });
+    std::thread two([&] { b = m.advance(U'a', FontStyle::Italic); });
+    one.join();
+    two.join();
+    CHECK(lazy->style_read(FontStyle::Italic));
+    CHECK_FALSE(lazy->style_read(FontStyle::Mono));
+    CHECK(a == hmtx_advance(lazy->face(static_cast<int>(FontStyle::Italic)), U'a'));
+    CHECK(b == a);
+    CHECK(m.width("kursiv", FontStyle::Italic, 10) == fonts().layout_metrics().width("kursiv", FontStyle::Italic, 10));
+    // Planning a PDF with bold italic text reads that face, and prints its letters with it.
+    doc.pages[0].texts.push_back({72, 140, "Bemærk", 12, FontStyle::BoldItalic, {}, {}});
+    CHECK(FontPlan::of(doc, *lazy).characters(static_cast<int>(FontStyle::BoldItalic)).size() == 6);
+    CHECK(lazy->style_read(FontStyle::BoldItalic));
+    CHECK(lazy->style_problem() == nullptr);
+
+    // A damaged italic file: loading succeeds (a packet without emphasis never needs it), the
+    // first italic text names the file, and what it measures comes from the fallback face.
+    {
+        std::ofstream(dir.path / "Carlito-Italic.ttf", std::ios::binary | std::ios::trunc) << std::string(100, 'x');
+        Diagnostics d2;
+        auto damaged = FontFiles::load(dir.path.string(), d2);
+        REQUIRE(damaged);
+        CHECK(test::messages(d2).empty());
+        CHECK(damaged->layout_metrics().width("Budget", FontStyle::Regular, 10) > 0);
+        CHECK(damaged->style_problem() == nullptr);
+        CHECK(damaged->layout_metrics().advance(U'a', FontStyle::Italic) > 0);
+        REQUIRE(damaged->style_problem() != nullptr);
+        CHECK(damaged->style_problem()->path == (dir.path / "Carlito-Italic.ttf").string());
+        CHECK(damaged->style_problem()->why.rfind("this is not a TrueType font", 0) == 0);
+    }
+    // A missing one is an error at load, naming the file, as a missing regular face is.
+    std::filesystem::remove(dir.path / "Carlito-BoldItalic.ttf");
+    Diagnostics d3;
+    CHECK_FALSE(FontFiles::load(dir.path.string(), d3));
+    CHECK(test::messages(d3).find("Carlito-BoldItalic.ttf: error: cannot open the font file") != std::string::npos);
 }
 
 namespace {

@@ -12,7 +12,11 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
     // Characters below kDirect (nearly all text) are collected in a table per style, and given
     // their face once each afterwards, not once per character printed; the rest in lists.
     std::array<std::array<bool, kDirect>, kFontStyles> by_style{};
+    // The styles the document prints in: only their faces are asked, so a style's face that no
+    // text needs is never read (FontFiles reads the italic and monospace faces when first asked).
+    std::array<bool, kFontStyles> used{};
     const auto read = [&](const TextItem& t) {
+        used[static_cast<size_t>(t.style)] = true;
         auto& style_seen = by_style[static_cast<size_t>(t.style)];
         const std::string_view text = t.text;
         const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
@@ -54,7 +58,7 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
     for (const auto& face_seen : seen)
         for (char32_t cp = 0; cp < kDirect; ++cp) printed[cp] = printed[cp] || face_seen[cp];
     for (int s = 0; s < kFontStyles; ++s)
-        for (char32_t cp = 0; cp < kDirect; ++cp) {
+        for (char32_t cp = 0; cp < kDirect && used[static_cast<size_t>(s)]; ++cp) {
             if (!printed[cp]) continue;
             const int face = printing_face(fonts, cp, static_cast<FontStyle>(s));
             if (const uint16_t code = plan.code(face, cp))
@@ -62,6 +66,7 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
         }
     for (int s = 0; s < kFontStyles; ++s) {
         const auto style = static_cast<size_t>(s);
+        if (!used[style]) continue;  // no text to look up
         const int face = printing_face(fonts, U'a', static_cast<FontStyle>(s));
         plan.ascii_face_[style] = face;
         const uint32_t same = kOneByte | static_cast<uint32_t>(face) << 16;

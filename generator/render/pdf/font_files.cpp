@@ -198,10 +198,12 @@ bool read_face(FontFiles::Face& f, int i, TableMetrics::Advances& advances, doub
 // no face has prints as the stand-in (□). Invisible characters are measured as nothing, tabs and
 // line ends as a space.
 TableMetrics merge_metrics(const std::array<TableMetrics::Advances, kFaces>& advances, const std::array<double, kFaces>& notdef,
-                           int faces) {
+                           int faces, int only_style = -1) {
     std::array<TableMetrics::Advances, kFontStyles> by_style;
     std::array<double, kFontStyles> missing{};
+    missing.fill(-1);
     for (int s = 0; s < kFontStyles; ++s) {
+        if (only_style >= 0 && s != only_style) continue;
         const FontStyle style = static_cast<FontStyle>(s);
         const auto& own = advances[static_cast<size_t>(s)];
         const auto space = std::find_if(own.begin(), own.end(), [](const auto& p) { return p.first == ' '; });
@@ -233,33 +235,61 @@ TableMetrics merge_metrics(const std::array<TableMetrics::Advances, kFaces>& adv
 
 }  // namespace
 
-// The fallback faces and the metrics with them, made the first time a character some style's
+// The faces read when first needed, and the metrics with them. The italic, bold italic and
+// monospace faces are read the first time text in their style is measured or printed: many
+// packets have no emphasis or code, and reading, checking and measuring a face costs some 1 M
+// instructions (issue 10). The fallback faces are read the first time a character some style's
 // own face lacks is measured or printed: most packets have none, and reading, checking and
 // measuring the two DejaVu files cost some 16 M instructions of the example's 268 M (issue 10).
-// Two editions render at once, on two threads: std::call_once makes them once.
+// Two editions render at once, on two threads: std::call_once makes each once.
 struct FontFiles::Fallbacks {
+    std::array<std::once_flag, kFontStyles> style_once;
+    std::array<std::optional<TableMetrics>, kFontStyles> style_metrics;  // a late style's own face's
     std::once_flag once;
     std::array<TableMetrics::Advances, kFaces> advances;  // the styles' own, from load
     std::array<double, kFaces> notdef{};
     std::array<Face, kFaces> faces;  // the styles' own (shared), then the fallbacks once read
     std::optional<TableMetrics> metrics;
     FallbackProblem problem;  // the first fallback face that cannot be read ("" if none)
+    std::mutex style_problem_lock;
+    FallbackProblem style_problem;  // the first late style's face that cannot be read
+
+    // Face i read into its place; a damaged file has no characters (what it would print falls
+    // to the fallbacks or is missing), and *why says what is wrong with it.
+    void read_late(int i, std::string* why) {
+        TableMetrics::Advances adv;
+        double nd = 0;
+        if (read_face(faces[static_cast<size_t>(i)], i, adv, nd, why)) {
+            advances[static_cast<size_t>(i)] = std::move(adv);
+            notdef[static_cast<size_t>(i)] = nd;
+            return;
+        }
+        faces[static_cast<size_t>(i)].unicodes.reset(hb_set_create(), hb_set_destroy);
+        faces[static_cast<size_t>(i)].face.reset(hb_face_get_empty(), hb_face_destroy);
+    }
+
+    // A late style's face, read once.
+    void ensure_style(int s) {
+        std::call_once(style_once[static_cast<size_t>(s)], [this, s] {
+            std::string why;
+            read_late(s, &why);
+            if (!why.empty()) {
+                const std::lock_guard<std::mutex> hold(style_problem_lock);
+                if (style_problem.why.empty()) style_problem = {faces[static_cast<size_t>(s)].path, why};
+            }
+            style_metrics[static_cast<size_t>(s)].emplace(merge_metrics(advances, notdef, kFontStyles, s));
+        });
+    }
 
     void ensure() {
         std::call_once(once, [this] {
+            // Every style's own face measures first in its chain: the late ones are read now.
+            for (int s = 0; s < kFontStyles; ++s)
+                if (read_late_style(static_cast<FontStyle>(s))) ensure_style(s);
             for (int i = kFontStyles; i < kFaces; ++i) {
-                TableMetrics::Advances adv;
-                double nd = 0;
                 std::string why;
-                if (read_face(faces[static_cast<size_t>(i)], i, adv, nd, &why)) {
-                    advances[static_cast<size_t>(i)] = std::move(adv);
-                    notdef[static_cast<size_t>(i)] = nd;
-                } else {
-                    if (problem.why.empty()) problem = {faces[static_cast<size_t>(i)].path, why};
-                    // A damaged fallback file has no characters: what it would print is missing.
-                    faces[static_cast<size_t>(i)].unicodes.reset(hb_set_create(), hb_set_destroy);
-                    faces[static_cast<size_t>(i)].face.reset(hb_face_get_empty(), hb_face_destroy);
-                }
+                read_late(i, &why);
+                if (!why.empty() && problem.why.empty()) problem = {faces[static_cast<size_t>(i)].path, why};
             }
             metrics.emplace(merge_metrics(advances, notdef, kFaces));
             for (auto& a : advances) TableMetrics::Advances().swap(a);  // measured: not needed again
@@ -272,11 +302,19 @@ double FontFiles::LazyMetrics::from_fallbacks(char32_t cp, FontStyle style) cons
     return fallbacks_->metrics->advance(cp, style);
 }
 
+double FontFiles::LazyMetrics::late_style(char32_t cp, FontStyle style) const {
+    const auto s = static_cast<int>(style);
+    fallbacks_->ensure_style(s);
+    const double a = fallbacks_->style_metrics[static_cast<size_t>(s)]->advance(cp, style);
+    return a >= 0 ? a : from_fallbacks(cp, style);
+}
+
 std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostics& diags) {
     auto fallbacks = std::make_shared<Fallbacks>();
     std::array<Face, kFaces>& faces = fallbacks->faces;
     for (int i = 0; i < kFaces; ++i) faces[static_cast<size_t>(i)].path = font_path(font_dir, i);
     for (int i = 0; i < kFontStyles; ++i) {
+        if (read_late_style(static_cast<FontStyle>(i))) continue;
         Face& f = faces[static_cast<size_t>(i)];
         std::string why;
         if (!read_face(f, i, fallbacks->advances[static_cast<size_t>(i)], fallbacks->notdef[static_cast<size_t>(i)], &why)) {
@@ -284,13 +322,16 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
             return std::nullopt;
         }
     }
-    // The fallback files are read when first needed; a missing one is reported now.
-    for (int i = kFontStyles; i < kFaces; ++i) {
+    // The faces read late are read when first needed; a missing one is reported now.
+    for (int i = 0; i < kFaces; ++i) {
+        if (i < kFontStyles && !read_late_style(static_cast<FontStyle>(i))) continue;
         std::error_code ec;
         if (!std::filesystem::is_regular_file(faces[static_cast<size_t>(i)].path, ec)) {
             diags.error({faces[static_cast<size_t>(i)].path, 0, 0},
                         _("cannot open the font file") +
-                            fmt(_(" (install the Debian package fonts-dejavu-core, or put {} in the --fonts folder)"), face_file(i)));
+                            (i >= static_cast<int>(FontStyle::Mono)
+                                 ? fmt(_(" (install the Debian package fonts-dejavu-core, or put {} in the --fonts folder)"), face_file(i))
+                                 : std::string(_(" (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)"))));
             return std::nullopt;
         }
     }
@@ -298,14 +339,28 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
     Direct direct{};
     for (int s = 0; s < kFontStyles; ++s)
         for (char32_t cp = 0; cp < kDirect; ++cp)
-            direct[static_cast<size_t>(s)][cp] = hb_set_has(faces[static_cast<size_t>(s)].unicodes.get(), cp) ? static_cast<signed char>(s) : -2;
+            direct[static_cast<size_t>(s)][cp] =
+                !read_late_style(static_cast<FontStyle>(s)) && hb_set_has(faces[static_cast<size_t>(s)].unicodes.get(), cp)
+                    ? static_cast<signed char>(s)
+                    : -2;
     TableMetrics own = merge_metrics(fallbacks->advances, fallbacks->notdef, kFontStyles);
     return FontFiles(std::move(fallbacks), std::move(own), direct);
 }
 
 const FontFiles::Face& FontFiles::face_entry(int face) const {
     if (face >= kFontStyles) fallbacks_->ensure();
+    else if (read_late_style(static_cast<FontStyle>(face))) fallbacks_->ensure_style(face);
     return fallbacks_->faces[static_cast<size_t>(face)];
+}
+
+const std::string& FontFiles::face_path(int face) const { return fallbacks_->faces[static_cast<size_t>(face)].path; }
+
+const FontFiles::FallbackProblem* FontFiles::style_problem() const {
+    return fallbacks_->style_problem.why.empty() ? nullptr : &fallbacks_->style_problem;
+}
+
+bool FontFiles::style_read(FontStyle style) const {
+    return !read_late_style(style) || fallbacks_->style_metrics[static_cast<size_t>(style)].has_value();
 }
 
 const FontFiles::FallbackProblem* FontFiles::fallback_problem() const {

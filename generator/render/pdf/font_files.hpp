@@ -28,21 +28,27 @@ const char* font_file(FontStyle style);
 // The faces: the five styles' (indexed by FontStyle), then the two fallback faces.
 inline constexpr int kFallbackRegular = kFontStyles, kFallbackBold = kFontStyles + 1, kFaces = kFontStyles + 2;
 
+// The styles whose faces are read the first time text in them is measured or printed (their
+// files are looked for at load): italic, bold italic and monospace. Regular and bold are read
+// at load.
+inline bool read_late_style(FontStyle style) { return style != FontStyle::Regular && style != FontStyle::Bold; }
+
 // The five faces of a run, read from the --fonts folder (the monospace face from its own
 // Debian package's folder unless the --fonts folder has one).
 class FontFiles {
 public:
-    // Reads and checks the five font files (the two fallback files are only looked for: they
-    // are read when a character needs them); on a problem reports it, naming the file.
+    // Reads and checks the regular and bold font files (the others are only looked for: they are
+    // read when text in their style, or a character only they have, needs them); on a problem
+    // reports it, naming the file.
     static std::optional<FontFiles> load(const std::string& font_dir, Diagnostics& diags);
 
     // The glyph widths for the layout, as the PDF gives them: the fallback faces are read the
     // first time a character the style's own face lacks is measured (thread-safe).
     const FontMetrics& layout_metrics() const { return lazy_; }
     // The file a style's face was read from, for messages.
-    const std::string& path(FontStyle style) const { return face_entry(static_cast<int>(style)).path; }
-    // The file a face (0 .. kFaces-1) was read from.
-    const std::string& face_path(int face) const { return face_entry(face).path; }
+    const std::string& path(FontStyle style) const { return face_path(static_cast<int>(style)); }
+    // The file a face (0 .. kFaces-1) is read from (it is not read for this).
+    const std::string& face_path(int face) const;
     // The HarfBuzz face, for what the PDF says about the font (its name, box, ascent).
     hb_face_t* face(int face) const { return face_entry(face).face.get(); }
     // The face that prints `cp` in `style`: the style's own, else the fallback faces (the bold
@@ -69,6 +75,12 @@ public:
     // before, or if both read): what report_unprintable turns into an error, so a damaged
     // DejaVu file is never only a missing character. Not thread-safe, like fallbacks_read().
     const FallbackProblem* fallback_problem() const;
+    // The first face of a late style (read_late_style) that could not be read when text in its
+    // style needed it, or nullptr: the build reports it as an error once the editions are
+    // rendered (what that text printed in is not what the packet promises). Not thread-safe.
+    const FallbackProblem* style_problem() const;
+    // Whether a style's face has been read (for tests: not thread-safe).
+    bool style_read(FontStyle style) const;
 
     // A face: its file, HarfBuzz face and characters.
     struct Face {
@@ -100,6 +112,7 @@ private:
             }
         }
         double advance(char32_t cp, FontStyle style) const override {
+            if (read_late_style(style)) return late_style(cp, style);
             const double a = own_.advance(cp, style);
             return a >= 0 ? a : from_fallbacks(cp, style);
         }
@@ -109,6 +122,7 @@ private:
 
     private:
         double from_fallbacks(char32_t cp, FontStyle style) const;
+        double late_style(char32_t cp, FontStyle style) const;  // its face read first if need be
         TableMetrics own_;
         std::shared_ptr<Fallbacks> fallbacks_;
         std::shared_ptr<LineMemo> memo_ = std::make_shared<LineMemo>();
