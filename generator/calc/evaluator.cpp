@@ -98,6 +98,13 @@ public:
 
     int literal_decimals() const { return literal_decimals_; }
     const std::string& caution() const { return caution_; }
+    // The last division done: where, and what it divided.
+    struct Division {
+        const Expr* at = nullptr;
+        Decimal over, under;  // its dividend and divisor
+        int over_decimals = 0, under_decimals = 0;
+    };
+    const Division& last_division() const { return last_division_; }
 
 private:
     std::optional<Value> fail(const Expr& at, std::string msg) {
@@ -730,11 +737,6 @@ private:
     FormulaError* err_;
     int literal_decimals_ = 0;
     std::string caution_;
-    struct Division {
-        const Expr* at = nullptr;
-        Decimal over, under;  // its dividend and divisor
-        int over_decimals = 0, under_decimals = 0;
-    };
     Division last_division_;
     int number_at_ = -1;                           // where a written number was given an amount's unit
     std::string number_text_;                      // that number as written, if it is one number
@@ -752,6 +754,12 @@ std::optional<Value> evaluate(const Expr& e, Scope& scope, FormulaError* error, 
     auto v = ev.eval(e);
     if (v && (ev.ambiguous_number() || ev.unscaled_share(*v))) return std::nullopt;
     if (caution) *caution = v ? ev.caution() : "";
+    // A share or an index of figures of opposite signs, judged on the formula as a whole: inside
+    // a longer one ("X / Y * 100 - 100") the division is a change, judged above.
+    if (caution && v && caution->empty())
+        if (const Expr* d = per_cent_division(e); d && d == ev.last_division().at)
+            *caution = opposite_signs_caution(*d, ev.last_division().over, ev.last_division().over_decimals,
+                                              ev.last_division().under, ev.last_division().under_decimals);
     // A result of literals only is shown with the decimals the literals were written with.
     if (v && v->is_number() && v->decimals < 0) v->decimals = ev.literal_decimals();
     return v;

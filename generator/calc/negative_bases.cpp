@@ -92,6 +92,41 @@ std::string ratio_growth_caution(const Decimal& dividend, bool hundredfold, int 
     return now ? change_caution(base, base_decimals, *now, now_decimals) : std::string();
 }
 
+const Expr* per_cent_division(const Expr& e) {
+    const Expr* division = nullptr;
+    if (e.kind == Expr::Kind::Binary && e.op == '*') {  // "X / Y * 100", "100 * X / Y" read as "(100 * X) / Y" is below
+        for (int i = 0; i < 2 && !division; ++i)
+            if (is_number(*e.args[i], 100) && is_division(*e.args[1 - i])) division = e.args[1 - i].get();
+    } else if (is_division(e)) {  // "100 * X / Y", "X * 100 / Y"
+        const Expr& over = *e.args[0];
+        if (over.kind == Expr::Kind::Binary && over.op == '*' && (is_number(*over.args[0], 100) || is_number(*over.args[1], 100)))
+            division = &e;
+    }
+    if (!division) return nullptr;
+    // A difference over something ("([2025] - [2024]) / [2024] * 100", "... / abs([2024]) * 100")
+    // is a change, negative when it falls: judged as one, if at all.
+    const Expr& over = *division->args[0];
+    const Expr& x = over.kind == Expr::Kind::Binary && over.op == '*' && is_number(*over.args[0], 100) ? *over.args[1]
+                    : over.kind == Expr::Kind::Binary && over.op == '*' && is_number(*over.args[1], 100) ? *over.args[0]
+                                                                                                          : over;
+    if (x.kind == Expr::Kind::Binary && x.op == '-') return nullptr;
+    return division;
+}
+
+std::string opposite_signs_caution(const Expr& division, const Decimal& over, int over_decimals, const Decimal& under,
+                                   int under_decimals) {
+    if (over.sign() == 0 || under.sign() == 0 || over.sign() == under.sign()) return "";
+    // "100 * X / Y" divided 100 * X: the message names X.
+    const Expr& dividend = *division.args[0];
+    const bool hundredfold =
+        dividend.kind == Expr::Kind::Binary && dividend.op == '*' && (is_number(*dividend.args[0], 100) || is_number(*dividend.args[1], 100));
+    const auto x = hundredfold ? Decimal::div(over, Decimal(100, 0)) : std::optional<Decimal>(over);
+    return fmt(_("computes a share or an index in per cent of {} against {}, which have opposite signs: a negative share "
+                 "or index says nothing of how the two compare (is one of them an income or a surplus entered with a "
+                 "minus?); compare their sizes with abs() if that is meant, or give the two figures instead"),
+               shown(x ? *x : over, over_decimals), shown(under, under_decimals));
+}
+
 std::string cap_caution(const Value& value, const Value& cap) {
     if (!value.is_number() || !cap.is_number() || !cap.number.is_negative()) return "";
     return fmt(_("judges {} against a cap of {}, which is below zero: where income is entered with a minus, more "

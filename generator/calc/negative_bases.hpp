@@ -31,6 +31,17 @@ const Expr* ratio_growth_division(const Expr& e, bool* dividend_hundredfold);
 std::string ratio_growth_caution(const Decimal& dividend, bool hundredfold, int now_decimals, const Decimal& base,
                                  int base_decimals);
 
+// For a share or an index in per cent, "X / Y * 100", "100 * X / Y" or "X * 100 / Y" (not a
+// change over its own base, which growth_rate_caution judges): its division; nullptr otherwise.
+const Expr* per_cent_division(const Expr& e);
+
+// For such a figure, whose `division` divided `over` (X, or 100 * X) by `under` (Y): a caution where they have
+// opposite signs. A surplus entered with a minus against a budget, or a region's result against
+// the regions' net total, prints a negative share or index ("-200,0"), a figure that says nothing
+// of how the two compare; "" otherwise.
+std::string opposite_signs_caution(const Expr& division, const Decimal& over, int over_decimals, const Decimal& under,
+                                   int under_decimals);
+
 // For loft(value; cap) with a cap below zero, a caution: where a budget enters income with a
 // minus, 505,2 mio. kr. of income against a frame of 500 (-505,2 against -500) was "under
 // loftet", the lower figure, though it is more than the frame. "" for a cap of zero or more.

@@ -108,3 +108,32 @@ TEST_CASE("negative bases: a cap below zero is a warning at the cell; abs() of b
     CHECK(l.messages == "");
     CHECK(test::row_texts(l.table(), 0)[3] == "over loftet");
 }
+
+// The probe's "index across zero": a share or an index of figures of opposite signs (a result
+// of -20 against a base of 10 printed "-200,0" as its index) is a warning at the cell; figures of
+// one sign, negative ones too (a surplus half the size of the year before is an index of 50), say
+// nothing, and neither does a change in per cent, judged as one above.
+TEST_CASE("negative bases: a share or an index of figures of opposite signs is a warning at the cell") {
+    for (const std::string formula : {"[2025] / [2024] * 100", "100 * [2025] / [2024]", "[2025] * 100 / [2024]"}) {
+        const std::string table = "```tabel\nfil: t.csv\nnavn: t\ntitel: Resultat (kr.)\nkolonne: Indeks (2024=100) = " +
+                                  formula + " | decimaler 1\n```\n";
+        const auto l = compute_one_item(table, "Post;2024;2025\nResultat;10;-20\nOverskud;-40;-20\nLøn;100;110\n");
+        CHECK_MESSAGE(test::row_texts(l.table(), 0)[3] == "-200,0", formula);
+        CHECK_MESSAGE(l.messages ==
+                          "m/01-a/item.md:14:30: warning: the cell \"Resultat\" / \"Indeks (2024=100)\" computes a share "
+                          "or an index in per cent of -20 against 10, which have opposite signs: a negative share or index "
+                          "says nothing of how the two compare (is one of them an income or a surplus entered with a "
+                          "minus?); compare their sizes with abs() if that is meant, or give the two figures instead\n",
+                      formula);
+    }
+    // A share of a net total that a region's result works against.
+    const auto share = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Resultat (mio. kr.)\nrække: I alt = sum(Nord .. Syd)\n"
+                                        "kolonne: Andel (pct.) = [Resultat] / t[I alt; Resultat] * 100 | decimaler 1\n```\n",
+                                        "Region;Resultat\nNord;-12\nMidt;-5\nSyd;3\n");
+    CHECK(share.messages.find("the cell \"Syd\" / \"Andel (pct.)\" computes a share or an index in per cent of 3 against -14") !=
+          std::string::npos);
+    CHECK(share.messages.find("\"Nord\"") == std::string::npos);
+    // The change in per cent is the change's warning only.
+    const auto change = compute_one_item(kGrowth, "Post;2024;2025\nLøn;100;90\n");
+    CHECK(change.messages == "");
+}
