@@ -119,6 +119,16 @@ bool may_join_any(std::string_view text) {
     return digit || text.find("kr") != std::string_view::npos;
 }
 
+// The first digit at or after `from`, or npos: eight bytes at a time.
+size_t find_digit(std::string_view text, size_t from) {
+    size_t i = from;
+    for (; i + 8 <= text.size(); i += 8)
+        if (word_bytes::has_byte_between(word_bytes::at(text.data() + i), '0' - 1, '9' + 1)) break;
+    for (; i < text.size(); ++i)
+        if (is_digit(text[i])) return i;
+    return std::string_view::npos;
+}
+
 Word word_at(std::string_view text, size_t from) {
     Word w{from, from, false, false};
     size_t i = from;
@@ -148,7 +158,19 @@ void append_text(std::string_view text, std::string& out, const char* apostrophe
     };
     size_t done = 0;
     Word a = word_at(text, 0);
+    // The next digit and the next "kr" at or after where they were last looked for.
+    size_t digit = 0, kr = 0;
     while (a.end < text.size()) {
+        if (!a.digit) {
+            // No pair of words before the next word with a digit or "kr" in it joins: go straight
+            // to the word before that one, instead of reading every word of a long paragraph.
+            if (digit <= a.end) digit = find_digit(text, a.end + 1);
+            if (kr <= a.end) kr = text.find("kr", a.end + 1);
+            const size_t next = std::min(digit, kr);
+            if (next == std::string_view::npos) break;
+            const size_t start = text.rfind(' ', next) + 1;  // of the word it is in; a.end is a space
+            if (start > a.end + 1) a = word_at(text, text.rfind(' ', start - 2) + 1);
+        }
         const Word b = word_at(text, a.end + 1);
         if (!joined(a, b)) {
             a = b;

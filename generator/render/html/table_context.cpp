@@ -3,6 +3,8 @@
 #include "render/html/html_blocks.hpp"
 #include "render/html/numeric_cells.hpp"
 
+#include <string_view>
+
 namespace boardpack::render::html {
 
 namespace {
@@ -10,27 +12,33 @@ namespace {
 using Data = TableContext::Data;
 using model::Cell;
 
-const char* tone_class(Cell::Tone t) {
-    switch (t) {
-        case Cell::Tone::Good: return "god";
-        case Cell::Tone::Bad: return "daarlig";
-        case Cell::Tone::Neutral: return "neutral";
-        default: return "";
-    }
-}
-
 Data string_data(std::string text) {
     Data value{Data::type::string};
     const_cast<std::string&>(value.string_value()) = std::move(text);
     return value;
 }
 
+// A cell's class: "tal" for a numeric column's, and its tone's. The eight there are, made once
+// (a cell made a string of its own for it).
+const Data* cell_class(bool numeric, Cell::Tone tone) {
+    static const Data kClasses[2][4] = {
+        {string_data(""), string_data("god"), string_data("daarlig"), string_data("neutral")},
+        {string_data("tal"), string_data("tal god"), string_data("tal daarlig"), string_data("tal neutral")},
+    };
+    const size_t t = static_cast<size_t>(tone);
+    return &kClasses[numeric ? 1 : 0][t < 4 ? t : 0];
+}
+
 // A cell's text as the template's {{text}} escapes it, with the places a long web address may
 // break marked (<wbr>): it wraps in its cell rather than widen the table (html_blocks.hpp).
+void append_cell_html(const std::string& text, std::string& out) {
+    out.reserve(out.size() + text.size() + text.size() / 8);
+    append_address_breaks(text, out, "&apos;");
+}
+
 std::string cell_html(const std::string& text) {
     std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    append_address_breaks(text, out, "&apos;");
+    append_cell_html(text, out);
     return out;
 }
 
@@ -84,7 +92,63 @@ TableContext::TableContext(const model::Table& table, const Wording& wording, st
       notes_(Data::type::list) {
     auto& notes = const_cast<kainjow::mustache::list&>(notes_.list_value());
     for (const std::string& n : table.notes) notes.push_back(string_data(n));
+    slot_widths_.reserve(slots_.size());
+    for (const size_t slot : slots_) slot_widths_.push_back(slot > 0 ? string_data(slot_width(slot)) : Data{false});
     frames_.push_back({Kind::Table, nullptr, 0, 0});
+}
+
+TableContext::Name TableContext::name_of(const std::string& name) {
+    // By length first: then at most a few comparisons of a few bytes each.
+    const std::string_view n = name;
+    switch (n.size()) {
+        case 4:
+            if (n == "text") return Name::Text;
+            if (n == "wide") return Name::Wide;
+            if (n == "rows") return Name::Rows;
+            break;
+        case 5:
+            if (n == "class") return Name::Class;
+            if (n == "whole") return Name::Whole;
+            if (n == "after") return Name::After;
+            if (n == "label") return Name::Label;
+            if (n == "total") return Name::Total;
+            if (n == "cells") return Name::Cells;
+            if (n == "empty") return Name::Empty;
+            if (n == "notes") return Name::Notes;
+            break;
+        case 6:
+            if (n == "spacer") return Name::Spacer;
+            if (n == "anchor") return Name::Anchor;
+            if (n == "header") return Name::Header;
+            if (n == "source") return Name::Source;
+            break;
+        case 7:
+            if (n == "changed") return Name::Changed;
+            if (n == "aligned") return Name::Aligned;
+            if (n == "caption") return Name::Caption;
+            if (n == "numeric") return Name::Numeric;
+            if (n == "columns") return Name::Columns;
+            break;
+        case 9:
+            if (n == "has_class") return Name::HasClass;
+            if (n == "text_html") return Name::TextHtml;
+            if (n == "has_after") return Name::HasAfter;
+            break;
+        case 10:
+            if (n == "label_html") return Name::LabelHtml;
+            if (n == "slot_width") return Name::SlotWidth;
+            if (n == "caption_id") return Name::CaptionId;
+            if (n == "has_anchor") return Name::HasAnchor;
+            if (n == "has_source") return Name::HasSource;
+            break;
+        case 12:
+            if (n == "changed_word") return Name::ChangedWord;
+            break;
+        case 13:
+            if (n == "label_changed") return Name::LabelChanged;
+            break;
+    }
+    return Name::Other;
 }
 
 bool TableContext::in(const Data& list, const Data* item, size_t* index) {
@@ -110,25 +174,26 @@ void TableContext::push(const Data* data) {
             f.kind = Kind::Cell;
             f.index = row;
             const Cell& c = table_.rows[row].cells[k];
-            CellFields fields;
-            std::string cls = k < table_.numeric.size() && table_.numeric[k] ? "tal" : "";
-            if (const char* tone = tone_class(c.tone); *tone) cls += (cls.empty() ? "" : " ") + std::string(tone);
-            fields.cls = string_data(std::move(cls));
+            if (cell_depth_ == cell_.size()) cell_.emplace_back();
+            CellFields& fields = cell_[cell_depth_++];
+            fields.cell = &c;
+            fields.cls = cell_class(k < table_.numeric.size() && table_.numeric[k], c.tone);
             const size_t slot = k < slots_.size() ? slots_[k] : 0;
             fields.aligned = slot > 0 && !c.text.empty();
+            fields.has_after = false;
+            fields.slot_width = nullptr;
             if (fields.aligned) {
                 FigureParts p = split_figure(c.text);
-                fields.whole = string_data(std::move(p.whole));
+                const_cast<std::string&>(fields.whole.string_value()) = std::move(p.whole);
                 // Nothing after the units digit: the slot is a margin (an empty element would be dropped).
                 fields.has_after = !p.fraction.empty() || !p.trail.empty();
-                fields.after = string_data(p.fraction + p.trail);
-                fields.slot_width = string_data(slot_width(slot));
-            } else {
-                fields.text = string_data(c.text);
-                fields.text_html = string_data(cell_html(c.text));
+                std::string& after = const_cast<std::string&>(fields.after.string_value());
+                after = p.fraction;
+                after += p.trail;
+                fields.slot_width = &slot_widths_[k];
             }
+            fields.text_made = fields.html_made = false;
             fields.changed = c.changed && !changed_word_.empty();
-            cell_.push_back(std::move(fields));
         }
     }
     frames_.push_back(f);
@@ -137,7 +202,7 @@ void TableContext::push(const Data* data) {
 void TableContext::pop() {
     const Frame f = frames_.back();
     frames_.pop_back();
-    if (f.kind == Kind::Cell) cell_.pop_back();
+    if (f.kind == Kind::Cell) --cell_depth_;
     values_.resize(f.values);  // what was looked up inside it is no longer used
 }
 
@@ -152,78 +217,92 @@ const Data* TableContext::list_of(size_t items) const {
     return &it->second;
 }
 
-const Data* TableContext::table_value(const std::string& name) const {
-    if (name == "caption") return &caption_;
-    if (name == "caption_id") return &caption_id_;
-    if (name == "anchor") return &anchor_;
-    if (name == "has_anchor") return boolean(has_anchor_);
-    // A table this wide is printed on a landscape page (see style.css, @page bred).
-    if (name == "wide") return boolean(table_.header.size() > kPortraitColumns);
-    if (name == "header") return &headings_;
-    if (name == "rows") return &rows_;
-    if (name == "source") return &source_;
-    if (name == "has_source") return boolean(!table_.source.empty());
-    if (name == "notes") return &notes_;
-    return nullptr;
-}
-
-const Data* TableContext::heading_value(size_t k, const std::string& name) const {
-    if (name == "text") return keep(table_.header[k]);
-    // A heading with no words (the label column's, often) is a plain cell: an empty <th>
-    // announces a header that is not there.
-    if (name == "empty") return boolean(table_.header[k].empty());
-    if (name == "numeric") return boolean(k < table_.numeric.size() && table_.numeric[k]);
-    return nullptr;
-}
-
-const Data* TableContext::row_value(size_t r, const std::string& name) const {
-    const model::TableRow& row = table_.rows[r];
-    if (name == "total") return boolean(row.total);
-    if (name == "spacer") return boolean(row.role == model::TableRow::Role::Spacer);
-    if (name == "label") return keep(row.cells.empty() ? std::string() : row.cells[0].text);
-    if (name == "label_html") return keep(row.cells.empty() ? std::string() : cell_html(row.cells[0].text));
-    // The row's label corrected (a row renamed in place, versions/compare.cpp): marked as a cell is.
-    if (name == "label_changed") return boolean(!row.cells.empty() && row.cells[0].changed && !changed_word_.empty());
-    if (name == "changed_word") return &changed_word_data_;
-    if (name == "columns") return &columns_;
-    if (name == "cells") {
-        // Given out here and entered next: its entries are this row's cells.
-        const Data* list = list_of(row.cells.size() > 1 ? row.cells.size() - 1 : 0);
-        const_cast<TableContext*>(this)->cells_ = list;
-        return list;
+const Data* TableContext::table_value(Name name) const {
+    switch (name) {
+        case Name::Caption: return &caption_;
+        case Name::CaptionId: return &caption_id_;
+        case Name::Anchor: return &anchor_;
+        case Name::HasAnchor: return boolean(has_anchor_);
+        // A table this wide is printed on a landscape page (see style.css, @page bred).
+        case Name::Wide: return boolean(table_.header.size() > kPortraitColumns);
+        case Name::Header: return &headings_;
+        case Name::Rows: return &rows_;
+        case Name::Source: return &source_;
+        case Name::HasSource: return boolean(!table_.source.empty());
+        case Name::Notes: return &notes_;
+        default: return nullptr;
     }
-    return nullptr;
 }
 
-const Data* TableContext::cell_value(const std::string& name) const {
-    const CellFields& c = cell_.back();
-    if (name == "aligned") return boolean(c.aligned);
+const Data* TableContext::heading_value(size_t k, Name name) const {
+    switch (name) {
+        case Name::Text: return keep(table_.header[k]);
+        // A heading with no words (the label column's, often) is a plain cell: an empty <th>
+        // announces a header that is not there.
+        case Name::Empty: return boolean(table_.header[k].empty());
+        case Name::Numeric: return boolean(k < table_.numeric.size() && table_.numeric[k]);
+        default: return nullptr;
+    }
+}
+
+const Data* TableContext::row_value(size_t r, Name name) const {
+    const model::TableRow& row = table_.rows[r];
+    switch (name) {
+        case Name::Total: return boolean(row.total);
+        case Name::Spacer: return boolean(row.role == model::TableRow::Role::Spacer);
+        case Name::Label: return keep(row.cells.empty() ? std::string() : row.cells[0].text);
+        case Name::LabelHtml: return keep(row.cells.empty() ? std::string() : cell_html(row.cells[0].text));
+        // The row's label corrected (a row renamed in place, versions/compare.cpp): marked as a cell is.
+        case Name::LabelChanged: return boolean(!row.cells.empty() && row.cells[0].changed && !changed_word_.empty());
+        case Name::ChangedWord: return &changed_word_data_;
+        case Name::Columns: return &columns_;
+        case Name::Cells: {
+            // Given out here and entered next: its entries are this row's cells.
+            const Data* list = list_of(row.cells.size() > 1 ? row.cells.size() - 1 : 0);
+            const_cast<TableContext*>(this)->cells_ = list;
+            return list;
+        }
+        default: return nullptr;
+    }
+}
+
+const Data* TableContext::cell_value(Name name) const {
+    CellFields& c = cell_[cell_depth_ - 1];
+    if (name == Name::Aligned) return boolean(c.aligned);
     if (c.aligned) {
-        if (name == "whole") return &c.whole;
-        if (name == "has_after") return boolean(c.has_after);
-        if (name == "after") return &c.after;
-        if (name == "slot_width") return &c.slot_width;
-    } else if (name == "text") {
+        if (name == Name::Whole) return &c.whole;
+        if (name == Name::HasAfter) return boolean(c.has_after);
+        if (name == Name::After) return &c.after;
+        if (name == Name::SlotWidth) return c.slot_width;
+    } else if (name == Name::Text) {
+        if (!c.text_made) const_cast<std::string&>(c.text.string_value()) = c.cell->text;
+        c.text_made = true;
         return &c.text;
-    } else if (name == "text_html") {
+    } else if (name == Name::TextHtml) {
+        if (!c.html_made) {
+            std::string& html = const_cast<std::string&>(c.text_html.string_value());
+            html.clear();
+            append_cell_html(c.cell->text, html);
+        }
+        c.html_made = true;
         return &c.text_html;
     }
     if (c.changed) {
-        if (name == "changed") return &kTrue;
-        if (name == "changed_word") return &changed_word_data_;
+        if (name == Name::Changed) return &kTrue;
+        if (name == Name::ChangedWord) return &changed_word_data_;
     }
-    if (name == "has_class") return boolean(!c.cls.string_value().empty());
-    if (name == "class") return &c.cls;
+    if (name == Name::HasClass) return boolean(!c.cls->string_value().empty());
+    if (name == Name::Class) return c.cls;
     return nullptr;
 }
 
-const TableContext::Data* TableContext::answer(const Frame& f, const std::string& name) const {
+const TableContext::Data* TableContext::answer(const Frame& f, Name name, const std::string& text) const {
     switch (f.kind) {
         case Kind::Table: return table_value(name);
         case Kind::Heading: return heading_value(f.index, name);
         case Kind::Row: return row_value(f.index, name);
         case Kind::Cell: return cell_value(name);
-        case Kind::Other: return f.data && f.data->is_object() ? f.data->get(name) : nullptr;
+        case Kind::Other: return f.data && f.data->is_object() ? f.data->get(text) : nullptr;
     }
     return nullptr;
 }
@@ -234,8 +313,9 @@ const TableContext::Data* TableContext::get(const std::string& name) const {
         return frames_.back().data;
     }
     if (name.find('.') != std::string::npos) return nullptr;  // nothing here has members of its own
+    const Name n = name_of(name);
     for (auto it = frames_.rbegin(); it != frames_.rend(); ++it)
-        if (const Data* value = answer(*it, name)) return value;
+        if (const Data* value = answer(*it, n, name)) return value;
     return nullptr;
 }
 

@@ -36,23 +36,38 @@ public:
 
 private:
     enum class Kind { Table, Heading, Row, Cell, Other };
+    // The names this context answers, told apart once for a lookup (name_of) instead of compared
+    // as strings in each section around it: a cell's lookups passed through up to thirty
+    // comparisons (a name a cell lacks, such as "changed", is looked for in its row and table).
+    enum class Name : unsigned char {
+        Other, Caption, CaptionId, Anchor, HasAnchor, Wide, Header, Rows, Source, HasSource, Notes, Text, Empty,
+        Numeric, Total, Spacer, Label, LabelHtml, LabelChanged, ChangedWord, Columns, Cells, Aligned, Whole, HasAfter,
+        After, SlotWidth, TextHtml, Changed, HasClass, Class
+    };
+    static Name name_of(const std::string& name);
     struct Frame {
         Kind kind = Kind::Other;
         const Data* data = nullptr;  // what the section entered
         size_t index = 0;            // the heading's, row's or cell's (in the row's cells)
         size_t values = 0;           // values_'s size when it was entered
     };
-    // A cell's fields, worked out when its section is entered.
+    // A cell's fields, worked out when its section is entered. Its texts are made when first
+    // asked for, into strings the cell entered before it (at the same depth) made: a cell costs
+    // no allocation of its own, and a text the template does not ask for ({{text}}) is not made.
     struct CellFields {
+        const model::Cell* cell = nullptr;
         bool aligned = false, has_after = false, changed = false;
-        Data text, text_html, whole, after, slot_width, cls;
+        bool text_made = false, html_made = false;
+        const Data* cls = nullptr;      // a constant string (cell_class)
+        const Data* slot_width = nullptr;  // the column's (slot_widths_)
+        Data text{Data::type::string}, text_html{Data::type::string}, whole{Data::type::string}, after{Data::type::string};
     };
 
-    const Data* answer(const Frame& frame, const std::string& name) const;
-    const Data* table_value(const std::string& name) const;
-    const Data* heading_value(size_t k, const std::string& name) const;
-    const Data* row_value(size_t r, const std::string& name) const;
-    const Data* cell_value(const std::string& name) const;
+    const Data* answer(const Frame& frame, Name name, const std::string& text) const;
+    const Data* table_value(Name name) const;
+    const Data* heading_value(size_t k, Name name) const;
+    const Data* row_value(size_t r, Name name) const;
+    const Data* cell_value(Name name) const;
     const Data* keep(std::string text) const;  // a string value, kept until its section ends
     const Data* list_of(size_t items) const;   // a list of that many entries, for a row's cells
     static bool in(const Data& list, const Data* item, size_t* index);
@@ -61,12 +76,16 @@ private:
     bool has_anchor_;
     std::string changed_word_;
     std::vector<size_t> slots_;  // each numeric column's slot width (numeric_cells.hpp); 0 for the others
+    std::vector<Data> slot_widths_;  // the CSS width of each column's slot, made once for its cells
     Data caption_, caption_id_, anchor_, source_, columns_, changed_word_data_;
     Data headings_, rows_, notes_;  // lists whose entries stand for the headings, rows and notes
     mutable std::map<size_t, Data> cell_lists_;
     std::vector<Frame> frames_;
     const Data* cells_ = nullptr;  // the list of cells last given out (the current row's)
-    std::deque<CellFields> cell_;  // the entered cell's fields (at most one: cells do not nest)
+    // The entered cells' fields, the innermost at cell_depth_ - 1 (one, as cells do not nest);
+    // an entry is kept when its cell ends, its strings reused by the next cell.
+    mutable std::deque<CellFields> cell_;
+    size_t cell_depth_ = 0;
     mutable std::deque<Data> values_;
 };
 
