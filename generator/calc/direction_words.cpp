@@ -41,6 +41,13 @@ constexpr std::array kNouns = {
     "overskud", "overskuddet", "underskud", "underskuddet", "forbedring", "forbedringen", "forværring",
     "forværringen", "overskridelse", "overskridelsen"};
 
+// An income, an expense or a grant, before "på", has its sign in its name too: a budget that
+// enters income with a minus prints "indtægter på -123,0 mio. kr." where it quotes the cell,
+// which reads as no income. A noun of change before one speaks for the figure ("et fald i
+// udgiften på").
+constexpr std::array kAmountNouns = {"indtægt", "indtægten", "indtægter", "indtægterne", "indtjening", "indtjeningen",
+                                     "udgift", "udgiften", "udgifter", "udgifterne", "tilskud", "tilskuddet", "tilskuddene"};
+
 // Words between "med"/"på" and the figure that say something of its size: "faldet med ca.
 // -10.000", "i alt", "knap", "hele". Up to three words in all.
 constexpr std::array kFillers = {
@@ -142,11 +149,12 @@ bool is_verb(const Word& w, const std::vector<std::string>& verbs) {
     return among(kVerbs, w.folded) || std::find(verbs.begin(), verbs.end(), w.folded) != verbs.end();
 }
 
-// A noun of kNouns, or a compound ending in one ("lønstigning", "driftsbesparelse"): not "fald",
-// which ends "udfald" and "affald".
-bool is_noun(const Word& w) {
-    if (among(kNouns, w.folded)) return true;
-    return std::any_of(kNouns.begin(), kNouns.end(), [&](const char* n) {
+// A noun of `nouns`, or a compound ending in one ("lønstigning", "driftsbesparelse",
+// "skatteindtægter"): not "fald", which ends "udfald" and "affald".
+template <size_t N>
+bool is_noun_of(const std::array<const char*, N>& nouns, const Word& w) {
+    if (among(nouns, w.folded)) return true;
+    return std::any_of(nouns.begin(), nouns.end(), [&](const char* n) {
         const std::string_view noun(n);
         return noun != "fald" && noun != "faldet" && w.folded.size() > noun.size() && w.folded.ends_with(noun);
     });
@@ -192,17 +200,19 @@ std::string direction_before(std::string_view before, const std::vector<std::str
     if ((!med && !paa) || link.ends_clause) return "";
     const size_t connector = end - 1;
     if (among(kOtherPhrase, words[connector - 1].folded)) return "";
+    const auto phrase_from = [&](size_t j) {
+        std::string phrase;
+        for (size_t k = j; k < words.size(); ++k) phrase += (k > j ? " " : "") + words[k].written;
+        return phrase;
+    };
+    size_t amount = words.size();  // the nearest income, expense or grant before "på", if any
     for (size_t j = connector; j-- > 0 && connector - j <= kMostBetween + 1;) {
         const Word& w = words[j];
-        if (w.ends_clause) return "";
-        if (med ? is_verb(w, verbs) : is_noun(w)) {
-            std::string phrase;
-            for (size_t k = j; k < words.size(); ++k) phrase += (k > j ? " " : "") + words[k].written;
-            return phrase;
-        }
-        if (among(kClause, w.folded)) return "";
+        if (w.ends_clause || among(kClause, w.folded)) break;
+        if (med ? is_verb(w, verbs) : is_noun_of(kNouns, w)) return phrase_from(j);
+        if (paa && amount == words.size() && is_noun_of(kAmountNouns, w)) amount = j;
     }
-    return "";
+    return amount < words.size() ? phrase_from(amount) : "";
 }
 
 }  // namespace boardpack::calc

@@ -31,6 +31,12 @@ TEST_CASE("direction words: a noun of change, or of a result with its sign in it
     CHECK(direction_before("et underskud på ") == "underskud på");
     CHECK(direction_before("et overskud på ") == "overskud på");
     CHECK(direction_before("stigningen på ") == "stigningen på");
+    // An income, an expense or a grant has its sign in its name (the calculations probe: a
+    // budget entering income with a minus printed "indtægter på -123,0 mio. kr." without a word).
+    CHECK(direction_before("Regionen har indtægter på ") == "indtægter på");
+    CHECK(direction_before("skatteindtægterne på i alt ") == "skatteindtægterne på i alt");
+    CHECK(direction_before("udgifter på ca. ") == "udgifter på ca.");
+    CHECK(direction_before("et statstilskud på ") == "statstilskud på");
     // Compounds end in the noun.
     CHECK(direction_before("en lønstigning på ") == "lønstigning på");
     CHECK(direction_before("en driftsbesparelse på ") == "driftsbesparelse på");

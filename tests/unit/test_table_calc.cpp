@@ -1478,6 +1478,7 @@ TEST_CASE("table calc: the words before a negative figure are read as printed, a
         {"Der er et fald i udgiften på {t[Løn; Ændring] | kr.}.", "fald i udgiften på"},
         {"Det giver en besparelse på {t[Løn; Ændring] | kr.}.", "besparelse på"},
         {"Det giver et underskud på {t[Løn; Ændring] | kr.}.", "underskud på"},
+        {"Regionen har indtægter på {t[Løn; Ændring] | kr.}.", "indtægter på"},
         // The figure's own words count: a year quoted between the verb and "med".
         {"Udgiften er faldet fra {t[Løn; 2023] | kr.} med {t[Løn; Ændring] | kr.}.", "faldet fra 810.000 kr. med"},
     };
