@@ -381,6 +381,9 @@ std::unique_ptr<Expr> parse_expression(const std::string& text, FormulaError* er
         return nullptr;
     }
     std::vector<Token> tokens;
+    // A token takes three bytes or more of nearly every formula ("[2024] - [2023]" is four with
+    // its end): room for them at once, not a block each time the vector would grow.
+    tokens.reserve(text.size() / 3 + 2);
     Lexer lexer(text);
     if (!lexer.run(tokens, error)) return nullptr;
     // A long chain "a + b + c ..." makes a deep tree that evaluation walks by recursion.

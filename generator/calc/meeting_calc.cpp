@@ -61,6 +61,24 @@ std::optional<std::pair<size_t, size_t>> find_cell(const model::Table& table, co
     return std::pair{*r, *c};
 }
 
+// Whether an inline of `inlines`, or one inside them, passes `test`. The paragraph checks below
+// gather its words only where there is something to look for: most paragraphs have no negative
+// figure and no table number, and their words grown into a string were a heap block or more each.
+template <class Test>
+bool any_inline(const std::vector<Inline>& inlines, const Test& test) {
+    for (const Inline& in : inlines)
+        if (test(in) || any_inline(in.children, test)) return true;
+    return false;
+}
+
+// A figure that prints a negative number ("-" or U+2212), and one that prints a table's number.
+bool is_negative_figure(const Inline& in) {
+    return in.kind == Inline::Kind::Figure && (starts_with(in.text, "-") || starts_with(in.text, "\xE2\x88\x92"));
+}
+bool is_table_number(const Inline& in) {
+    return in.kind == Inline::Kind::Figure && starts_with(trim(in.expression()), "nummer(");
+}
+
 class Calculator {
 public:
     Calculator(model::Meeting& m, const Words& w, Diagnostics& d) : m_(m), words_(w), d_(d) {}
@@ -809,6 +827,7 @@ private:
     // figure. The words are read as the reader sees them: across emphasis, links and line ends
     // ("*faldet med* {…}", "faldet\nmed {…}"), with words between (direction_before).
     void negative_after_direction(const std::vector<Inline>& paragraph) {
+        if (!any_inline(paragraph, is_negative_figure)) return;
         std::string text;  // the paragraph's words as printed, up to where the walk is
         std::vector<std::pair<const Inline*, size_t>> negatives;  // each negative figure, where it starts in `text`
         const auto walk = [&](const auto& self, const std::vector<Inline>& inlines) -> void {
@@ -817,8 +836,7 @@ private:
                     text += ' ';
                     continue;
                 }
-                if (in.kind == Inline::Kind::Figure && (starts_with(in.text, "-") || starts_with(in.text, "\xE2\x88\x92")))
-                    negatives.emplace_back(&in, text.size());  // "-" or U+2212
+                if (is_negative_figure(in)) negatives.emplace_back(&in, text.size());
                 text += in.text;
                 self(self, in.children);
             }
@@ -874,11 +892,12 @@ private:
     // outside it: the number alone names a table of the text's own item (or attachment) to a
     // reader, so the paragraph must say where ("punkt 2", "bilag 1"), else a warning.
     void check_table_numbers(const std::vector<Inline>& paragraph, size_t item, int attachment) {
+        if (!any_inline(paragraph, is_table_number)) return;
         std::string text;  // the paragraph's words, lower case
         std::vector<const Inline*> numbers;
         const auto walk = [&](const auto& self, const std::vector<Inline>& inlines) -> void {
             for (const Inline& in : inlines) {
-                if (in.kind == Inline::Kind::Figure && starts_with(trim(in.expression()), "nummer(")) numbers.push_back(&in);
+                if (is_table_number(in)) numbers.push_back(&in);
                 else if (in.kind == Inline::Kind::SoftBreak || in.kind == Inline::Kind::LineBreak) text += ' ';
                 else text += in.text;
                 self(self, in.children);

@@ -85,24 +85,38 @@ bool is_money(const std::string& w) { return w == "kr" || w == "dkk" || w == "kr
 
 namespace {
 
+struct TitleWord {
+    std::string text;
+    bool starts = false, ends = false;  // the first, the last word of its clause
+    bool alone = false;                 // the only word in its parentheses ("(mio)")
+};
+
 // A text's words, lower case without dots, and where each stands in its clause: a clause is
 // what parentheses, ",", ";", ":" or a dash standing alone set apart ("Udgifter 2024, 1.000
-// kr." has the clauses "Udgifter 2024" and "1.000 kr.").
+// kr." has the clauses "Udgifter 2024" and "1.000 kr."). The words with their places in one
+// vector, not a vector for each, made at its size: one heap block for a heading's few words
+// (words_of reads every heading, title and label), not four and more as they grew.
 struct TitleWords {
-    std::vector<std::string> words;
-    std::vector<bool> starts, ends;  // the first, the last word of its clause
-    std::vector<bool> alone;         // the only word in its parentheses ("(mio)")
+    std::vector<TitleWord> words;
+    const std::string& operator[](size_t i) const { return words[i].text; }
+    bool starts(size_t i) const { return words[i].starts; }
+    bool ends(size_t i) const { return words[i].ends; }
+    bool alone(size_t i) const { return words[i].alone; }
+    size_t size() const { return words.size(); }
 };
 
 bool digit_char(char ch) { return ch >= '0' && ch <= '9'; }
 
 TitleWords words_of(const std::string& text) {
     TitleWords out;
+    size_t most = 1;  // words: one more than the spaces and marks that part them
+    for (const char ch : text) most += ch == ' ' || ch == '\t' || ch == '(' || ch == ')' || ch == ',' || ch == '/' || ch == ';' || ch == ':';
+    out.words.reserve(most);
     std::string word;
     bool clause_start = true;          // the next word starts a clause
     size_t open = std::string::npos;   // the index of the first word after "("
     const auto end_clause = [&] {
-        if (!out.words.empty()) out.ends.back() = true;
+        if (!out.words.empty()) out.words.back().ends = true;
         clause_start = true;
     };
     const auto end_word = [&] {
@@ -112,10 +126,7 @@ TitleWords words_of(const std::string& text) {
             return;
         }
         if (word.empty()) return;
-        out.words.push_back(word);
-        out.starts.push_back(clause_start);
-        out.ends.push_back(false);
-        out.alone.push_back(false);
+        out.words.push_back({word, clause_start});
         clause_start = false;
         word.clear();
     };
@@ -135,7 +146,7 @@ TitleWords words_of(const std::string& text) {
             end_word();
             if (ch != '/') end_clause();
             if (ch == '(') open = out.words.size();
-            if (ch == ')' && open != std::string::npos && out.words.size() == open + 1) out.alone[open] = true;
+            if (ch == ')' && open != std::string::npos && out.words.size() == open + 1) out.words[open].alone = true;
             if (ch == ')') open = std::string::npos;
             continue;
         }
@@ -152,55 +163,54 @@ bool is_number(const std::string& w) { return w.find_first_not_of("0123456789,-"
 // amount of 1.000 kr.: "(1.000 kr.)", "2024, 1.000 kr.", "(kr. 1.000)", "(DKK 1.000)" fill a clause
 // of their own; "i 1.000 kr." says what the figures are in. "Tilskud på 1.000 kr." is an amount.
 bool thousands_named(const TitleWords& t, size_t first, size_t last) {
-    if (first > 0 && t.words[first - 1] == "i") return true;
-    return t.starts[first] && t.ends[last];
+    if (first > 0 && t[first - 1] == "i") return true;
+    return t.starts(first) && t.ends(last);
 }
 
 }  // namespace
 
 std::string unit_named_in(const std::string& text) {
     const TitleWords t = words_of(text);
-    const std::vector<std::string>& words = t.words;
-    for (size_t i = 0; i < words.size(); ++i) {
-        const std::string& w = words[i];
+    for (size_t i = 0; i < t.size(); ++i) {
+        const std::string& w = t[i];
         // "4,2 mio. kr." is an amount, not the unit of a column; "2024 (mio. kr.)" is a unit.
-        if (i > 0 && !t.starts[i] && is_number(words[i - 1])) continue;
+        if (i > 0 && !t.starts(i) && is_number(t[i - 1])) continue;
         // Written as one word: "mio.kr.", "tkr.".
         if (w == "miokr" || w == "millkr" || w == "miodkk") return "mio. kr.";
         if (w == "miakr" || w == "mrdkr") return "mia. kr.";
         if (w == "tkr" || w == "1000kr") return "t. kr.";
         // "kr. 1.000", "DKK 1.000": the money word first.
-        if (is_money(w) && i + 1 < words.size() && !t.ends[i] && words[i + 1] == "1000" && thousands_named(t, i, i + 1)) return "t. kr.";
+        if (is_money(w) && i + 1 < t.size() && !t.ends(i) && t[i + 1] == "1000" && thousands_named(t, i, i + 1)) return "t. kr.";
         const std::string scale = scale_of(w);
         if (scale.empty()) continue;
         // The money word in the same clause: "T (kr.)" is a column T in kroner, not "t. kr.".
-        const bool amount = i + 1 < words.size() && !t.ends[i] && is_money(words[i + 1]);
+        const bool amount = i + 1 < t.size() && !t.ends(i) && is_money(t[i + 1]);
         if (w == "1000") {
             if (amount && thousands_named(t, i, i + 1)) return scale;  // "(1.000 kr.)", not "på 1.000 kr."
             continue;
         }
         if (amount) return scale;                                                    // "mio. kr."
-        if (i >= 2 && words[i - 1] == "i" && !t.ends[i - 2] && !t.ends[i - 1] && is_money(words[i - 2])) return scale;  // "kr. i mio."
-        if (i >= 2 && words[i - 1] == "i" && words[i - 2] == "beløb" && t.ends[i]) return scale;  // "beløb i mio."
-        if (t.alone[i] && scale != "t. kr.") return scale;                          // "(mio)"
+        if (i >= 2 && t[i - 1] == "i" && !t.ends(i - 2) && !t.ends(i - 1) && is_money(t[i - 2])) return scale;  // "kr. i mio."
+        if (i >= 2 && t[i - 1] == "i" && t[i - 2] == "beløb" && t.ends(i)) return scale;  // "beløb i mio."
+        if (t.alone(i) && scale != "t. kr.") return scale;                          // "(mio)"
     }
     return "";
 }
 
 bool names_kroner(const std::string& text) {
     const TitleWords t = words_of(text);
-    for (size_t i = 0; i < t.words.size(); ++i) {
-        if (!is_money(t.words[i])) continue;
-        if (i + 1 < t.words.size() && !t.ends[i]) {
-            const std::string& next = t.words[i + 1];
+    for (size_t i = 0; i < t.size(); ++i) {
+        if (!is_money(t[i])) continue;
+        if (i + 1 < t.size() && !t.ends(i)) {
+            const std::string& next = t[i + 1];
             if (next == "1000" || !scale_of(next).empty()) continue;  // "kr. 1.000": unit_named_in's
-            if (next == "i" && i + 2 < t.words.size() && (t.words[i + 2] == "1000" || !scale_of(t.words[i + 2]).empty()))
+            if (next == "i" && i + 2 < t.size() && (t[i + 2] == "1000" || !scale_of(t[i + 2]).empty()))
                 continue;  // "kr. i mio.": unit_named_in's
-            if (next == "i" && t.starts[i]) return true;  // "(kr. i 2024-priser)"
+            if (next == "i" && t.starts(i)) return true;  // "(kr. i 2024-priser)"
         }
-        if (i > 0 && !t.starts[i] && (is_number(t.words[i - 1]) || !scale_of(t.words[i - 1]).empty())) continue;  // "1.000 kr.", "mio. kr."
-        if (t.alone[i] || t.ends[i]) return true;  // "(kr.)", "2024, kr.", "Udgift kr."
-        if (i > 0 && !t.starts[i] && t.words[i - 1] == "i" && t.ends[i]) return true;  // "beløb i kr.", "i kroner"
+        if (i > 0 && !t.starts(i) && (is_number(t[i - 1]) || !scale_of(t[i - 1]).empty())) continue;  // "1.000 kr.", "mio. kr."
+        if (t.alone(i) || t.ends(i)) return true;  // "(kr.)", "2024, kr.", "Udgift kr."
+        if (i > 0 && !t.starts(i) && t[i - 1] == "i" && t.ends(i)) return true;  // "beløb i kr.", "i kroner"
     }
     return false;
 }
@@ -212,9 +222,9 @@ std::string unit_word_at(const std::string& text) {
     if (folded.empty() || folded[0] == '.' || folded[0] == ',' || folded[0] == ')' || folded[0] == ';' || folded[0] == ':')
         return "";
     const TitleWords t = words_of(folded);
-    if (t.words.empty() || !t.starts[0]) return "";
-    const std::string& w = t.words[0];
-    const std::string next = t.words.size() > 1 && !t.ends[0] ? t.words[1] : "";
+    if (t.words.empty() || !t.starts(0)) return "";
+    const std::string& w = t[0];
+    const std::string next = t.size() > 1 && !t.ends(0) ? t[1] : "";
     for (const char* points : {"pct-point", "procentpoint", "procent-point", "%-point", "%point", "pctpoint"})
         if (w == points) return "pct.-point";
     if (w == "%" || w == "pct" || w == "procent") return next == "point" ? "pct.-point" : "pct.";

@@ -25,7 +25,7 @@ std::vector<KeyValue> parse_key_values(const TextFile& file, int first, int last
 
 // Like parse_key_values, for text that lies inside a file at a known position (a fenced block):
 // `first_line` is the file line of the text's first line, `column_offset` is added to columns.
-std::vector<KeyValue> parse_key_values(const std::string& text, const std::string& file_name,
+std::vector<KeyValue> parse_key_values(const std::string& text, const FileName& file_name,
                                        int first_line, int column_offset, Diagnostics& diags);
 
 // Checks the keys against a list of allowed ones: unknown keys, repeats of single keys and

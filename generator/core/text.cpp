@@ -265,7 +265,11 @@ std::string capitalized(std::string s) {
 std::string fold_label(std::string_view s) {
     // Written into a buffer of the most it can take, then cut: labels are folded on every lookup
     // (a formula's each column and row name), and a string appended to a character at a time
-    // was most of the work.
+    // was most of the work. A usual label is folded on the stack and copied out at its length,
+    // which a short one keeps inside the string (no heap block at all) and a long one gets
+    // exactly, not three times over.
+    char buf[256];
+    if (s.size() * kFoldGrowth <= sizeof buf) return std::string(buf, fold_label_into(s, buf));
     std::string out(s.size() * kFoldGrowth, '\0');
     out.resize(fold_label_into(s, out.data()));
     return out;

@@ -50,10 +50,20 @@ void collect(const std::vector<model::Inline>& inlines, const Span& look, std::v
     }
 }
 
+// How many spans collect makes of the inlines: one for each that holds text.
+size_t span_count(const std::vector<model::Inline>& inlines) {
+    size_t n = 0;
+    for (const model::Inline& in : inlines) n += in.children.empty() ? 1 : span_count(in.children);
+    return n;
+}
+
 }  // namespace
 
 std::vector<Span> to_spans(const std::vector<model::Inline>& inlines, FontStyle base, Color color) {
+    // Made at its size: a paragraph's spans grew the vector a block (and a move of every span)
+    // at a time, for every paragraph and heading laid out.
     std::vector<Span> out;
+    out.reserve(span_count(inlines));
     collect(inlines, Span{"", base, color, "", false, ""}, out);
     return out;
 }

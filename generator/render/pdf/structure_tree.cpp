@@ -359,10 +359,9 @@ private:
     // A figure's drawing on page p: one marked-content sequence of its own in the figure's element.
     void figure_drawing(int p, const Origin& o) {
         const int e = figure(o, p);
-        std::vector<int>& owners = tree_.mcid_element.back();
-        add_kid(e, {StructKid::Kind::Content, static_cast<int>(owners.size()), p});
-        tree_.figure_mcid.back()[o.block] = static_cast<int>(owners.size());
-        owners.push_back(e);
+        add_kid(e, {StructKid::Kind::Content, static_cast<int>(owners_.size()), p});
+        tree_.figure_mcid.back()[o.block] = static_cast<int>(owners_.size());
+        owners_.push_back(e);
     }
 
     // The element a text's content belongs to (before links).
@@ -432,7 +431,7 @@ private:
         const Page& page = doc_.pages[static_cast<size_t>(p)];
         const std::vector<LinkItem>& page_links = links(p);
         tree_.text_mcid.emplace_back(page.texts.size(), -1);
-        tree_.mcid_element.emplace_back();
+        owners_.clear();
         tree_.link_element.emplace_back(page_links.size(), -1);
         tree_.figure_mcid.emplace_back();
         // The figures drawn on the page take their place in reading order among the texts: by
@@ -470,13 +469,12 @@ private:
                     break;
                 }
             }
-            std::vector<int>& owners = tree_.mcid_element.back();
             if (e != open) {
-                add_kid(e, {StructKid::Kind::Content, static_cast<int>(owners.size()), p});
-                owners.push_back(e);
+                add_kid(e, {StructKid::Kind::Content, static_cast<int>(owners_.size()), p});
+                owners_.push_back(e);
                 open = e;
             }
-            tree_.text_mcid.back()[i] = static_cast<int>(owners.size()) - 1;
+            tree_.text_mcid.back()[i] = static_cast<int>(owners_.size()) - 1;
             if (tree_.elements[static_cast<size_t>(e)].type() == kLink) add_text(e, t.text);
         }
         figures_up_to(std::numeric_limits<int>::max());
@@ -490,6 +488,7 @@ private:
             }
             add_kid(slot, {StructKid::Kind::Annotation, static_cast<int>(li), p});
         }
+        tree_.mcid_element.emplace_back(owners_.begin(), owners_.end());
     }
 
     const LaidOutDocument& doc_;
@@ -501,6 +500,9 @@ private:
     // Per element: its last child if that is an element (what a link looks at), else -1. An
     // int, not the child (12 bytes with std::optional's flag), for each element.
     std::vector<int> last_element_kid_;
+    // The page's MCIDs' elements as they are added, copied into tree_.mcid_element at the page's
+    // end at their count: one block a page, not one each time the page's vector would grow.
+    std::vector<int> owners_;
     std::vector<int> first_page_;  // per block number (they are dense, in reading order): its first page, or -1
     std::map<int, int> caption_page_;
     std::map<std::tuple<int, int, std::string>, int> header_page_;

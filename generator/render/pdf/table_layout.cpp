@@ -105,14 +105,17 @@ CellWidths measure(const std::vector<Span>& cell, const FontMetrics& m) {
 // column keeps right of it for longer decimals and marks.
 Widths measure(const Content& c, const FontMetrics& m) {
     Widths w;
+    w.header.reserve(c.header.size());
     for (size_t k = 0; k < c.header.size(); ++k) {
         CellWidths cw = measure(c.header[k], m);
         cw.natural += c.header_insets[k];
         cw.widest += c.header_insets[k];
         w.header.push_back(cw);
     }
+    w.rows.reserve(c.rows.size());
     for (size_t r = 0; r < c.rows.size(); ++r) {
         std::vector<CellWidths> cells;
+        cells.reserve(c.rows[r].size());
         for (size_t k = 0; k < c.rows[r].size(); ++k) {
             CellWidths cw = measure(c.rows[r][k], m);
             const double inset = k < c.insets[r].size() ? c.insets[r][k] : 0;
@@ -125,11 +128,16 @@ Widths measure(const Content& c, const FontMetrics& m) {
     return w;
 }
 
+// The vectors here and in measure, make_row and layout_table are made at their sizes, known
+// from the table: a table's every row and cell grew them a block at a time.
 Content content_of(const model::Table& t, const FontMetrics& m) {
     Content c;
+    c.header.reserve(t.header.size());
     for (const std::string& h : t.header) c.header.push_back(plain(h, FontStyle::Bold, style::kText));
+    c.rows.reserve(t.rows.size());
     for (const model::TableRow& r : t.rows) {
         std::vector<std::vector<Span>> cells;
+        cells.reserve(r.cells.size());
         const FontStyle s = r.total ? FontStyle::Bold : FontStyle::Regular;
         for (const Cell& cell : r.cells) cells.push_back(plain(cell.text, s, tone_color(cell.tone)));
         c.rows.push_back(std::move(cells));
@@ -245,6 +253,7 @@ RowBox make_row(const std::vector<std::vector<Span>>& cells, const std::vector<d
                 const std::vector<double>& widths, const std::vector<bool>& numeric, double size, double leading,
                 double pad_x, const FontMetrics& m) {
     RowBox row;
+    row.cells.reserve(cells.size());
     size_t max_lines = 1;
     for (size_t k = 0; k < cells.size(); ++k) {
         CellBox cb;
@@ -284,6 +293,7 @@ TableBox layout_table(const model::Table& table, double available, const FontMet
     box.leading = box.size * style::kCellLeading;
     box.header = make_row(c.header, c.header_insets, box.widths, table.numeric, box.size, box.leading, box.pad_x, metrics);
     box.header.kind = RowBox::Kind::Header;
+    box.rows.reserve(table.rows.size());
     for (size_t r = 0; r < table.rows.size(); ++r) {
         const model::TableRow& src = table.rows[r];
         if (src.role == model::TableRow::Role::Spacer) {
