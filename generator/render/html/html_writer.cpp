@@ -14,6 +14,7 @@
 #include "render/html/correction_html.hpp"
 #include "render/chart/chart_text.hpp"
 #include "render/html/html_blocks.hpp"
+#include "render/html/page_context.hpp"
 #include "render/html/table_context.hpp"
 
 namespace boardpack::render::html {
@@ -31,11 +32,15 @@ mstch::list& list_of(mstch::data& list) { return const_cast<mstch::list&>(list.l
 
 void put(mstch::data& object, const std::string& key, mstch::data&& value) { object[key] = std::move(value); }
 
-void put(mstch::data& object, const std::string& key, std::string&& text) {
+mstch::data string_data(std::string&& text) {
     mstch::data value{mstch::data::type::string};
     const_cast<std::string&>(value.string_value()) = std::move(text);
-    object[key] = std::move(value);
+    return value;
 }
+
+mstch::data string_data(const std::string& text) { return string_data(std::string(text)); }
+
+void put(mstch::data& object, const std::string& key, std::string&& text) { object[key] = string_data(std::move(text)); }
 
 void put(mstch::data& object, const std::string& key, const std::string& text) {
     put(object, key, std::string(text));
@@ -218,24 +223,7 @@ mstch::data page_data(const model::EditionView& view, const Wording& wording, co
     return page;
 }
 
-// An item's line in the agenda; the item itself starts from it. `mark`: "Rettet i version N",
-// or "" for a first publication.
-mstch::data agenda_entry(const model::AgendaItem& item, const Wording& wording, const std::string& mark) {
-    mstch::data entry;
-    // A stand-in never carries the flag (model/document.hpp); the check keeps it so.
-    if (item.changed && !item.redacted && !mark.empty()) {
-        put(entry, "changed", true);
-        put(entry, "changed_mark", mark);
-    }
-    put(entry, "anchor", item_anchor(item));
-    put(entry, "heading", wording.item_heading(item));
-    put(entry, "title", item.title);
-    put(entry, "redacted", item.redacted);
-    put(entry, "confidential", model::is_confidential(item.status));
-    return entry;
-}
-
-// What the items' data is built with; html_bytes adds up the fragments, which make up most of
+// What the items' values are made with; html_bytes adds up the fragments, which make up most of
 // the page, so the page's string can be reserved once.
 struct ItemContext {
     const Wording& wording;
@@ -247,8 +235,9 @@ struct ItemContext {
 };
 
 // The blocks' HTML, for one string data: copied from the memo when the other edition made it.
-std::string blocks_html(const std::vector<model::Block>& blocks, const model::AgendaItem& item, ItemContext& ctx) {
-    std::string html;
+mstch::data blocks_html(const std::vector<model::Block>& blocks, const model::AgendaItem& item, ItemContext& ctx) {
+    mstch::data value{mstch::data::type::string};
+    std::string& html = const_cast<std::string&>(value.string_value());
     const auto make = [&](std::string& into) {
         const int errors_before = ctx.diags.error_count();
         render_blocks(blocks, item, ctx.table, into, ctx.changed_word);
@@ -258,65 +247,52 @@ std::string blocks_html(const std::vector<model::Block>& blocks, const model::Ag
     if (ctx.memo && !anchors_differ(item)) ctx.memo->append(&blocks, ctx.changed_word, html, make);
     else make(html);
     ctx.html_bytes += html.size();
-    return html;
+    return value;
 }
 
 // The item's attachments: the list under the item, and the content of those that have one.
-void attachments_data(const model::AgendaItem& item, ItemContext& ctx, mstch::data& it) {
+void attachment_values(const model::AgendaItem& item, ItemContext& ctx, PageItem& it) {
     const Wording& wording = ctx.wording;
-    mstch::data list{mstch::data::type::list};
-    mstch::data contents{mstch::data::type::list};
-    list_of(list).reserve(item.attachments.size());
+    it.attachments.reserve(item.attachments.size());
+    it.contents.reserve(item.attachments.size());  // no copy of a content's HTML as the list grows
     for (const model::Attachment& a : item.attachments) {
-        mstch::data ad;
-        std::string anchor = attachment_anchor(item, a);
+        PageItem::Attachment& ad = it.attachments.emplace_back();
+        ad.anchor = string_data(attachment_anchor(item, a));
         // The line as text ({{line}}, as a template written before line_html prints it), and as
         // HTML with its case number kept on one line ({{{line_html}}}).
         std::string line = wording.attachment_line(a);
-        std::string line_html = text_html(line, "&apos;");
-        put(ad, "number", std::to_string(a.number));
-        put(ad, "has_content", !a.content.empty());
-        if (!a.content.empty()) {
-            put(ad, "line", line);
-            put(ad, "line_html", line_html);
-            put(ad, "anchor", anchor);
-            mstch::data cd;
-            put(cd, "anchor", std::move(anchor));
-            put(cd, "heading", wording.attachment_heading(item, a));
-            put(cd, "line", std::move(line));
-            put(cd, "line_html", std::move(line_html));
-            put(cd, "html", blocks_html(a.content, item, ctx));
-            list_of(contents).push_back(std::move(cd));
-        } else {
-            put(ad, "line", std::move(line));
-            put(ad, "line_html", std::move(line_html));
-            put(ad, "anchor", std::move(anchor));
+        ad.line_html = string_data(text_html(line, "&apos;"));
+        ad.line = string_data(std::move(line));
+        ad.number = string_data(std::to_string(a.number));
+        ad.has_content = !a.content.empty();
+        if (ad.has_content) {
+            PageItem::Content& cd = it.contents.emplace_back();
+            cd.attachment = it.attachments.size() - 1;
+            cd.heading = string_data(wording.attachment_heading(item, a));
+            cd.html = blocks_html(a.content, item, ctx);
         }
         // A PDF attachment is its own file beside the page (bilag/...): the reader downloads it.
-        put(ad, "has_file", a.pdf != nullptr);
-        if (a.pdf) put(ad, "file", model::attachment_file(item, a));
-        list_of(list).push_back(std::move(ad));
+        ad.has_file = a.pdf != nullptr;
+        if (a.pdf) ad.file = string_data(model::attachment_file(item, a));
     }
-    put(it, "attachments", std::move(list));
-    put(it, "has_attachments", !item.attachments.empty());
-    put(it, "attachment_contents", std::move(contents));
 }
 
-// One item: its header (the fields of its agenda entry), its sections and its attachments.
-mstch::data item_data(const model::AgendaItem& item, mstch::data&& entry, ItemContext& ctx) {
-    mstch::data it = std::move(entry);
-    put(it, "case_officer", item.case_officer);
-    put(it, "case_number", item.case_number);
-    mstch::data sections{mstch::data::type::list};
-    list_of(sections).reserve(item.sections.size());
-    for (const model::Section& s : item.sections) {
-        mstch::data sd;
-        put(sd, "title", ctx.wording.section_title(s.kind));
-        put(sd, "html", blocks_html(s.blocks, item, ctx));
-        list_of(sections).push_back(std::move(sd));
-    }
-    put(it, "sections", std::move(sections));
-    attachments_data(item, ctx, it);
+// One item: its agenda entry's fields, its header, its sections and its attachments.
+// `mark`: "Rettet i version N", or "" for a first publication.
+PageItem item_values(const model::AgendaItem& item, const std::string& mark, ItemContext& ctx) {
+    PageItem it;
+    // A stand-in never carries the flag (model/document.hpp); the check keeps it so.
+    it.changed = item.changed && !item.redacted && !mark.empty();
+    it.anchor = string_data(item_anchor(item));
+    it.heading = string_data(ctx.wording.item_heading(item));
+    it.title = string_data(item.title);
+    it.redacted = item.redacted;
+    it.confidential = model::is_confidential(item.status);
+    it.case_officer = string_data(item.case_officer);
+    it.case_number = string_data(item.case_number);
+    it.sections.reserve(item.sections.size());
+    for (const model::Section& s : item.sections) it.sections.push_back({s.kind, blocks_html(s.blocks, item, ctx)});
+    attachment_values(item, ctx, it);
     return it;
 }
 
@@ -402,19 +378,16 @@ bool render_page(const model::EditionView& view, const Wording& wording, const H
         put(page, "has_marks", false);  // the legend is for the packet's marks
         put(page, "document_title", wording.get("rettelsesblad-titel", {{"titel", wording.document_title(view)}}));
     }
+    // The agenda and the items (none on the sheet's own page), answered by PageContext.
+    PageItems items;
     const std::string mark = wording.changed_mark(view);
-    mstch::data agenda{mstch::data::type::list};
-    mstch::data items{mstch::data::type::list};
-    list_of(agenda).reserve(view.items.size());
-    list_of(items).reserve(view.items.size());
-    for (const model::AgendaItem& item : view.items) {
-        if (sheet_only) break;
-        mstch::data entry = agenda_entry(item, wording, mark);
-        list_of(agenda).push_back(entry);  // the one copy: the item starts from the same fields
-        list_of(items).push_back(item_data(item, std::move(entry), ctx));
+    items.changed_mark = string_data(mark);
+    for (int k = 0; k < model::kSectionCount; ++k)
+        items.section_titles.push_back(string_data(wording.section_title(static_cast<model::SectionKind>(k))));
+    if (!sheet_only) {
+        items.items.reserve(view.items.size());
+        for (const model::AgendaItem& item : view.items) items.items.push_back(item_values(item, mark, ctx));
     }
-    put(page, "agenda", std::move(agenda));
-    put(page, "items", std::move(items));
 
     mstch::mustache page_template = parsed(templates.parsed_page, templates.page);
     page_template.set_custom_escape(template_escape);
@@ -423,10 +396,11 @@ bool render_page(const model::EditionView& view, const Wording& wording, const H
         // The fragments and the inlined style sheet, and a quarter more for the rest of the page.
         const size_t fragments = ctx.html_bytes + templates.css.size();
         whole->reserve(fragments + fragments / 4 + 8 * 1024);
-        render_template(page_template, name, page, diags, *whole);
+        PageContext context{page, items};
+        render_template(page_template, name, context, diags, *whole);
     } else {
         Pieces pieces{give};
-        DataContext context{page};
+        PageContext context{page, items};
         render_template(page_template, name, context, diags, pieces);
         if (!pieces.piece.empty()) give(pieces.piece);
     }
