@@ -38,7 +38,7 @@ size_t LineMemo::footprint(const Entry& e) {
 // How far past the last fragment's text the next one's is looked for among the spans' texts.
 constexpr size_t kSkip = 16;
 
-std::optional<LineMemo::Entry> LineMemo::Entry::of(const std::vector<Span>& spans, double width, double size,
+std::optional<LineMemo::Entry> LineMemo::Entry::of(std::span<const Span> spans, double width, double size,
                                                    const std::vector<LaidLine>& lines) {
     Entry e;
     e.width = width;
@@ -117,7 +117,7 @@ std::vector<LaidLine> LineMemo::Entry::laid_lines() const {
 }
 
 // Width and size compared as bits, as the hash took them (-0 and 0 differ, as the lines might).
-bool LineMemo::Entry::is(const std::vector<Span>& s, double w, double z) const {
+bool LineMemo::Entry::is(std::span<const Span> s, double w, double z) const {
     if (std::bit_cast<uint64_t>(width) != std::bit_cast<uint64_t>(w) || std::bit_cast<uint64_t>(size) != std::bit_cast<uint64_t>(z) ||
         s.size() != spans.size())
         return false;
@@ -130,7 +130,7 @@ bool LineMemo::Entry::is(const std::vector<Span>& s, double w, double z) const {
     return true;
 }
 
-uint64_t LineMemo::hash(const std::vector<Span>& spans, double width, double size) {
+uint64_t LineMemo::hash(std::span<const Span> spans, double width, double size) {
     uint64_t h = mix(mix(static_cast<uint64_t>(spans.size()), width), size);
     for (const Span& s : spans) {
         h = mix(h, static_cast<uint64_t>(s.style) << 8 | static_cast<uint64_t>(s.strike));
@@ -140,7 +140,7 @@ uint64_t LineMemo::hash(const std::vector<Span>& spans, double width, double siz
     return h;
 }
 
-std::optional<std::vector<LaidLine>> LineMemo::find(uint64_t hash, const std::vector<Span>& spans, double width,
+std::optional<std::vector<LaidLine>> LineMemo::find(uint64_t hash, std::span<const Span> spans, double width,
                                                     double size) {
     const std::lock_guard<std::mutex> lock(mutex_);
     const auto [first, last] = lines_.equal_range(hash);
@@ -152,7 +152,7 @@ std::optional<std::vector<LaidLine>> LineMemo::find(uint64_t hash, const std::ve
     return std::nullopt;
 }
 
-void LineMemo::keep(uint64_t hash, const std::vector<Span>& spans, double width, double size,
+void LineMemo::keep(uint64_t hash, std::span<const Span> spans, double width, double size,
                     const std::vector<LaidLine>& lines) {
     std::optional<Entry> entry = Entry::of(spans, width, size, lines);
     if (!entry) return;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,11 +29,11 @@ public:
     explicit LineMemo(size_t budget_bytes = kDefaultBudget) : budget_(budget_bytes) {}
 
     // What break_lines(spans, width, size) is looked up by: a hash of all of it.
-    static uint64_t hash(const std::vector<Span>& spans, double width, double size);
+    static uint64_t hash(std::span<const Span> spans, double width, double size);
     // The lines kept for exactly this input (`hash` is its hash), as a copy, if any.
-    std::optional<std::vector<LaidLine>> find(uint64_t hash, const std::vector<Span>& spans, double width, double size);
+    std::optional<std::vector<LaidLine>> find(uint64_t hash, std::span<const Span> spans, double width, double size);
     // Keeps `lines` for this input (first come, first kept: an input's lines are always the same).
-    void keep(uint64_t hash, const std::vector<Span>& spans, double width, double size, const std::vector<LaidLine>& lines);
+    void keep(uint64_t hash, std::span<const Span> spans, double width, double size, const std::vector<LaidLine>& lines);
 
     // Forgets every entry (hits stay counted): once a build's last packet is laid out, what is
     // held serves no one, and at ten times the example it is some 1,2 MB of the PDF writer's peak.
@@ -77,13 +78,13 @@ private:
         std::vector<KeptLine> lines;
         std::vector<KeptFragment> fragments;
         // Whether this entry was kept for exactly this input.
-        bool is(const std::vector<Span>& spans, double width, double size) const;
+        bool is(std::span<const Span> spans, double width, double size) const;
         std::string_view text(Piece p) const { return std::string_view(chars).substr(p.begin, p.size); }
         // The lines, as break_lines made them.
         std::vector<LaidLine> laid_lines() const;
         // The entry for this input and its lines; nullopt if a fragment has no span's look
         // (break_lines never makes one) or a text is too long to be counted in 32 bits.
-        static std::optional<Entry> of(const std::vector<Span>& spans, double width, double size,
+        static std::optional<Entry> of(std::span<const Span> spans, double width, double size,
                                        const std::vector<LaidLine>& lines);
     };
     static size_t footprint(const Entry& entry);
