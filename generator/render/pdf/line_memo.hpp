@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -71,15 +72,24 @@ private:
         double width = 0;
         uint32_t first = 0, count = 0;  // its fragments
     };
+    // An entry's fragments, lines and spans (in that order, by alignment) and then its
+    // characters, in one heap block made at its size: a string and three vectors were four
+    // blocks, each with the allocator's overhead, and the string's grew past its size.
     struct Entry {
         double width = 0, size = 0;
-        std::string chars;
-        std::vector<KeptSpan> spans;
-        std::vector<KeptLine> lines;
-        std::vector<KeptFragment> fragments;
+        uint32_t fragment_count = 0, line_count = 0, span_count = 0, char_count = 0;
+        std::unique_ptr<std::byte[]> block;
+        static size_t block_bytes(size_t fragments, size_t lines, size_t spans, size_t chars) {
+            return fragments * sizeof(KeptFragment) + lines * sizeof(KeptLine) + spans * sizeof(KeptSpan) + chars;
+        }
+        size_t block_bytes() const { return block_bytes(fragment_count, line_count, span_count, char_count); }
+        KeptFragment* fragments() const { return reinterpret_cast<KeptFragment*>(block.get()); }
+        KeptLine* lines() const { return reinterpret_cast<KeptLine*>(fragments() + fragment_count); }
+        KeptSpan* spans() const { return reinterpret_cast<KeptSpan*>(lines() + line_count); }
+        char* chars() const { return reinterpret_cast<char*>(spans() + span_count); }
         // Whether this entry was kept for exactly this input.
         bool is(std::span<const Span> spans, double width, double size) const;
-        std::string_view text(Piece p) const { return std::string_view(chars).substr(p.begin, p.size); }
+        std::string_view text(Piece p) const { return std::string_view(chars() + p.begin, p.size); }
         // The lines, as break_lines made them.
         std::vector<LaidLine> laid_lines() const;
         // The entry for this input and its lines; nullopt if a fragment has no span's look
