@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <string_view>
 
 #include "render/pdf/address_breaks.hpp"
@@ -96,6 +97,9 @@ struct Scratch {
     std::string fragment;  // Breaker::text_
     std::vector<unsigned> offsets;  // a word's characters' byte offsets (Breaker::mark_addresses)
     std::vector<char> breaks;       // where an address may break (address_breaks)
+    // The lines so far, moved out into a vector of their count when done: a paragraph's lines
+    // grew their vector a push at a time, and it held that slack while the packet was laid out.
+    std::vector<LaidLine> lines;
 };
 
 Scratch& scratch() {
@@ -113,8 +117,10 @@ public:
     Breaker(std::span<const Span> spans, double width, double size, const FontMetrics& m)
         : spans_(spans), width_(width), size_(size), m_(m), tokens_(scratch().tokens), pieces_(scratch().pieces),
           piece_widths_(scratch().piece_widths), mu_(scratch().unit), scratch_a_(scratch().a), scratch_b_(scratch().b),
-          text_(scratch().fragment), offsets_(scratch().offsets), breaks_(scratch().breaks) {
+          text_(scratch().fragment), offsets_(scratch().offsets), breaks_(scratch().breaks),
+          lines_(scratch().lines) {
         tokens_.clear();
+        lines_.clear();
     }
 
     std::vector<LaidLine> run() {
@@ -139,7 +145,7 @@ public:
             }
         }
         if (!line_.fragments.empty() || lines_.empty()) end_line();
-        return std::move(lines_);
+        return {std::make_move_iterator(lines_.begin()), std::make_move_iterator(lines_.end())};
     }
 
 private:
@@ -404,7 +410,7 @@ private:
     std::vector<unsigned>& offsets_;
     std::vector<char>& breaks_;
     size_t last_span_ = kNoSpan;  // the span the line's last fragment ends with
-    std::vector<LaidLine> lines_;
+    std::vector<LaidLine>& lines_;
 };
 
 }  // namespace
