@@ -234,7 +234,7 @@ void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, 
 
 }  // namespace
 
-void measure_heading(const std::vector<Span>& spans, double size, double gap_before, double gap_after, double indent,
+void measure_heading(std::span<const Span> spans, double size, double gap_before, double gap_after, double indent,
                      int level, BlockContext& ctx, int parent) {
     const LineStyle ls{ctx.left + indent, size, size * style::kHeadingLeading};
     Origin o = origin_of(Origin::Role::Heading, parent, ctx);

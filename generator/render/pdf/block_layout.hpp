@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -55,7 +56,12 @@ void measure_blocks(const std::vector<model::Block>& blocks, double indent, Bloc
 
 // A heading (section or sub-heading) that stays with the start of what follows it; `level`
 // is its level as in the HTML, `parent` the block it is in (a list or quote) or -1.
-void measure_heading(const std::vector<Span>& spans, double size, double gap_before, double gap_after, double indent,
+void measure_heading(std::span<const Span> spans, double size, double gap_before, double gap_after, double indent,
                      int level, BlockContext& ctx, int parent = -1);
+// A heading of one span (a section's title, plain()).
+inline void measure_heading(const Span& title, double size, double gap_before, double gap_after, double indent, int level,
+                            BlockContext& ctx, int parent = -1) {
+    measure_heading(std::span<const Span>(&title, 1), size, gap_before, gap_after, indent, level, ctx, parent);
+}
 
 }  // namespace boardpack::render::pdf

@@ -78,6 +78,6 @@ std::string code_text(const std::string& text) {
     return out;
 }
 
-std::vector<Span> plain(const std::string& text, FontStyle style, Color color) { return {Span{text, style, color, "", false, ""}}; }
+Span plain(const std::string& text, FontStyle style, Color color) { return Span{text, style, color, "", false, ""}; }
 
 }  // namespace boardpack::render::pdf

@@ -16,7 +16,8 @@ std::vector<Span> to_spans(const std::vector<model::Inline>& inlines, FontStyle 
 // collapses nor breaks at), a tab as four.
 std::string code_text(const std::string& text);
 
-// One span of plain text.
-std::vector<Span> plain(const std::string& text, FontStyle style, Color color);
+// One span of plain text: a Span, not a vector of one, so that a table cell or a caption is
+// broken without a vector made for it (break_lines takes a view).
+Span plain(const std::string& text, FontStyle style, Color color);
 
 }  // namespace boardpack::render::pdf

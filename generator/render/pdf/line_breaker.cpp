@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <string_view>
 
 #include "render/pdf/address_breaks.hpp"
@@ -23,7 +24,7 @@ bool ends_run(char c) { return static_cast<unsigned char>(c) <= ' ' && (c == ' '
 // on_space(span) for each space and on_break() for each "\n". Spaces and breaks are ASCII,
 // so scanning bytes never cuts a character.
 template <class Run, class Space, class Break>
-void scan(const std::vector<Span>& spans, Run on_run, Space on_space, Break on_break) {
+void scan(std::span<const Span> spans, Run on_run, Space on_space, Break on_break) {
     for (size_t s = 0; s < spans.size(); ++s) {
         const std::string_view t = spans[s].text;
         size_t i = 0;
@@ -96,6 +97,9 @@ struct Scratch {
     std::string fragment;  // Breaker::text_
     std::vector<unsigned> offsets;  // a word's characters' byte offsets (Breaker::mark_addresses)
     std::vector<char> breaks;       // where an address may break (address_breaks)
+    // The lines so far, moved out into a vector of their count when done: a paragraph's lines
+    // grew their vector a push at a time, and it held that slack while the packet was laid out.
+    std::vector<LaidLine> lines;
 };
 
 Scratch& scratch() {
@@ -110,11 +114,13 @@ constexpr size_t kMemoFromBytes = 32;
 
 class Breaker {
 public:
-    Breaker(const std::vector<Span>& spans, double width, double size, const FontMetrics& m)
+    Breaker(std::span<const Span> spans, double width, double size, const FontMetrics& m)
         : spans_(spans), width_(width), size_(size), m_(m), tokens_(scratch().tokens), pieces_(scratch().pieces),
           piece_widths_(scratch().piece_widths), mu_(scratch().unit), scratch_a_(scratch().a), scratch_b_(scratch().b),
-          text_(scratch().fragment), offsets_(scratch().offsets), breaks_(scratch().breaks) {
+          text_(scratch().fragment), offsets_(scratch().offsets), breaks_(scratch().breaks),
+          lines_(scratch().lines) {
         tokens_.clear();
+        lines_.clear();
     }
 
     std::vector<LaidLine> run() {
@@ -139,7 +145,7 @@ public:
             }
         }
         if (!line_.fragments.empty() || lines_.empty()) end_line();
-        return std::move(lines_);
+        return {std::make_move_iterator(lines_.begin()), std::make_move_iterator(lines_.end())};
     }
 
 private:
@@ -389,7 +395,7 @@ private:
 
     static constexpr size_t kNoSpan = static_cast<size_t>(-1);
 
-    const std::vector<Span>& spans_;
+    const std::span<const Span> spans_;
     double width_, size_;
     const FontMetrics& m_;
     std::vector<Token>& tokens_;
@@ -404,12 +410,12 @@ private:
     std::vector<unsigned>& offsets_;
     std::vector<char>& breaks_;
     size_t last_span_ = kNoSpan;  // the span the line's last fragment ends with
-    std::vector<LaidLine> lines_;
+    std::vector<LaidLine>& lines_;
 };
 
 }  // namespace
 
-std::vector<LaidLine> break_lines(const std::vector<Span>& spans, double width, double size, const FontMetrics& metrics) {
+std::vector<LaidLine> break_lines(std::span<const Span> spans, double width, double size, const FontMetrics& metrics) {
     LineMemo* memo = metrics.line_memo();
     size_t bytes = 0;
     for (const Span& s : spans) bytes += s.text.size();
@@ -423,7 +429,7 @@ std::vector<LaidLine> break_lines(const std::vector<Span>& spans, double width, 
     return lines;
 }
 
-double widest_word(const std::vector<Span>& spans, double size, const FontMetrics& metrics) {
+double widest_word(std::span<const Span> spans, double size, const FontMetrics& metrics) {
     struct Run {
         size_t span;
         std::string_view text;
@@ -474,7 +480,7 @@ double widest_word(const std::vector<Span>& spans, double size, const FontMetric
     return widest;
 }
 
-double natural_width(const std::vector<Span>& spans, double size, const FontMetrics& metrics) {
+double natural_width(std::span<const Span> spans, double size, const FontMetrics& metrics) {
     double widest = 0, line = 0;
     for (const Span& s : spans) {
         size_t start = 0;

@@ -3,6 +3,7 @@
 // (address_breaks.hpp), or (for a word wider than the line) anywhere.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -45,13 +46,19 @@ struct LaidLine {
     double width = 0;
 };
 
-std::vector<LaidLine> break_lines(const std::vector<Span>& spans, double width, double size, const FontMetrics& metrics);
+// The spans are a view (a vector, an array, one span): a table cell, one span, needs no vector
+// made for it.
+std::vector<LaidLine> break_lines(std::span<const Span> spans, double width, double size, const FontMetrics& metrics);
+// One span alone (a table cell, a caption), as a view of one.
+inline std::vector<LaidLine> break_lines(const Span& span, double width, double size, const FontMetrics& metrics) {
+    return break_lines(std::span<const Span>(&span, 1), width, size, metrics);
+}
 
 // The width of the widest word (what a column must at least hold to avoid splitting words); of
 // an address, the widest piece between the places it may break.
-double widest_word(const std::vector<Span>& spans, double size, const FontMetrics& metrics);
+double widest_word(std::span<const Span> spans, double size, const FontMetrics& metrics);
 
 // The width of the text on one line, without breaking.
-double natural_width(const std::vector<Span>& spans, double size, const FontMetrics& metrics);
+double natural_width(std::span<const Span> spans, double size, const FontMetrics& metrics);
 
 }  // namespace boardpack::render::pdf

@@ -1,5 +1,6 @@
 #include "render/pdf/line_memo.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <functional>
@@ -27,19 +28,19 @@ uint64_t mix(uint64_t h, const std::string& s) {
 
 }  // namespace
 
-// What a kept entry takes: the hash table's node with the entry, and what its string and
-// vectors hold.
+// What a kept entry takes: the hash table's node with the entry, and its block.
 size_t LineMemo::footprint(const Entry& e) {
-    return sizeof(std::pair<const uint64_t, Entry>) + 2 * sizeof(void*) + e.chars.capacity() +
-           e.spans.capacity() * sizeof(KeptSpan) + e.lines.capacity() * sizeof(KeptLine) +
-           e.fragments.capacity() * sizeof(KeptFragment);
+    return sizeof(std::pair<const uint64_t, Entry>) + 2 * sizeof(void*) + e.block_bytes();
 }
 
 // How far past the last fragment's text the next one's is looked for among the spans' texts.
 constexpr size_t kSkip = 16;
 
-std::optional<LineMemo::Entry> LineMemo::Entry::of(const std::vector<Span>& spans, double width, double size,
+std::optional<LineMemo::Entry> LineMemo::Entry::of(std::span<const Span> spans, double width, double size,
                                                    const std::vector<LaidLine>& lines) {
+    // Each part of the block starts where the one before ends: aligned, as no part needs more
+    // alignment than the one before it (and the block starts aligned for any).
+    static_assert(alignof(KeptFragment) >= alignof(KeptLine) && alignof(KeptLine) >= alignof(KeptSpan));
     Entry e;
     e.width = width;
     e.size = size;
@@ -52,56 +53,83 @@ std::optional<LineMemo::Entry> LineMemo::Entry::of(const std::vector<Span>& span
         for (const Fragment& f : line.fragments) fragment_chars += f.text.size();
     }
     if (own + fragment_chars > UINT32_MAX || fragments > UINT32_MAX || spans.size() > UINT32_MAX) return std::nullopt;
-    const auto put = [&e](std::string_view text) {
-        const Piece p{static_cast<uint32_t>(e.chars.size()), static_cast<uint32_t>(text.size())};
-        e.chars += text;
+    e.fragment_count = static_cast<uint32_t>(fragments);
+    e.line_count = static_cast<uint32_t>(lines.size());
+    e.span_count = static_cast<uint32_t>(spans.size());
+    e.char_count = static_cast<uint32_t>(own);
+    e.block = std::make_unique_for_overwrite<std::byte[]>(e.block_bytes());
+    char* const chars = e.chars();
+    size_t at = 0;
+    const auto put = [&](std::string_view text) {
+        const Piece p{static_cast<uint32_t>(at), static_cast<uint32_t>(text.size())};
+        text.copy(chars + at, text.size());
+        at += text.size();
         return p;
     };
-    e.chars.reserve(own);
-    for (const Span& s : spans) e.chars += s.text;
-    size_t at = 0;
-    e.spans.reserve(spans.size());
-    for (const Span& s : spans) {
-        e.spans.push_back({{static_cast<uint32_t>(at), static_cast<uint32_t>(s.text.size())}, put(s.url), put(s.title), s.color,
-                           s.style, s.strike});
-        at += s.text.size();
-    }
+    for (const Span& s : spans) put(s.text);
     const size_t span_chars = at;
+    size_t text_at = 0;
+    for (size_t k = 0; k < spans.size(); ++k) {
+        const Span& s = spans[k];
+        const Piece text{static_cast<uint32_t>(text_at), static_cast<uint32_t>(s.text.size())};
+        text_at += s.text.size();
+        const Piece url = put(s.url);
+        e.spans()[k] = {text, url, put(s.title), s.color, s.style, s.strike};
+    }
     // A fragment's text is looked for just after the last one found (past the spaces between
-    // them), never further, so that keeping a long paragraph stays linear.
-    size_t from = 0;
+    // them), never further, so that keeping a long paragraph stays linear. One not found is
+    // given a place after the entry's characters, and written there below.
+    size_t from = 0, missing = 0;
     const auto fragment_text = [&](std::string_view text) {
         const size_t window = std::min(span_chars - from, text.size() + kSkip);
-        const size_t found = text.empty() ? std::string_view::npos : std::string_view(e.chars.data() + from, window).find(text);
-        if (found == std::string_view::npos) return put(text);
+        const size_t found = text.empty() ? std::string_view::npos : std::string_view(chars + from, window).find(text);
+        if (found == std::string_view::npos) {
+            const Piece p{static_cast<uint32_t>(own + missing), static_cast<uint32_t>(text.size())};
+            missing += text.size();
+            return p;
+        }
         const Piece p{static_cast<uint32_t>(from + found), static_cast<uint32_t>(text.size())};
         from += found + text.size();
         return p;
     };
-    e.lines.reserve(lines.size());
-    e.fragments.reserve(fragments);
-    for (const LaidLine& line : lines) {
-        e.lines.push_back({line.width, static_cast<uint32_t>(e.fragments.size()), static_cast<uint32_t>(line.fragments.size())});
+    KeptFragment* kept = e.fragments();
+    for (size_t l = 0; l < lines.size(); ++l) {
+        const LaidLine& line = lines[l];
+        e.lines()[l] = {line.width, static_cast<uint32_t>(kept - e.fragments()), static_cast<uint32_t>(line.fragments.size())};
         for (const Fragment& f : line.fragments) {
             // The first span with the fragment's look: any with it gives the same fields back.
             size_t look = 0;
             while (look < spans.size() && !has_look(f, spans[look])) ++look;
             if (look == spans.size()) return std::nullopt;
-            e.fragments.push_back({f.x, f.width, fragment_text(f.text), static_cast<uint32_t>(look)});
+            *kept++ = {f.x, f.width, fragment_text(f.text), static_cast<uint32_t>(look)};
         }
     }
+    if (missing == 0) return e;
+    // Rarely, a fragment's text was not found: the block is made again with room for them.
+    const size_t before = e.block_bytes();
+    e.char_count = static_cast<uint32_t>(own + missing);
+    std::unique_ptr<std::byte[]> grown = std::make_unique_for_overwrite<std::byte[]>(e.block_bytes());
+    std::copy_n(e.block.get(), before, grown.get());
+    e.block = std::move(grown);
+    size_t k = 0;
+    for (const LaidLine& line : lines)
+        for (const Fragment& f : line.fragments) {
+            const Piece p = e.fragments()[k++].text;
+            if (p.begin >= own) std::string_view(f.text).copy(e.chars() + p.begin, p.size);
+        }
     return e;
 }
 
 std::vector<LaidLine> LineMemo::Entry::laid_lines() const {
-    std::vector<LaidLine> out(lines.size());
-    for (size_t l = 0; l < lines.size(); ++l) {
+    std::vector<LaidLine> out(line_count);
+    for (size_t l = 0; l < line_count; ++l) {
+        const KeptLine& kept_line = lines()[l];
         LaidLine& line = out[l];
-        line.width = lines[l].width;
-        line.fragments.resize(lines[l].count);
-        for (uint32_t k = 0; k < lines[l].count; ++k) {
-            const KeptFragment& kept = fragments[lines[l].first + k];
-            const KeptSpan& look = spans[kept.look];
+        line.width = kept_line.width;
+        line.fragments.resize(kept_line.count);
+        for (uint32_t k = 0; k < kept_line.count; ++k) {
+            const KeptFragment& kept = fragments()[kept_line.first + k];
+            const KeptSpan& look = spans()[kept.look];
             Fragment& f = line.fragments[k];
             f.x = kept.x;
             f.width = kept.width;
@@ -117,12 +145,12 @@ std::vector<LaidLine> LineMemo::Entry::laid_lines() const {
 }
 
 // Width and size compared as bits, as the hash took them (-0 and 0 differ, as the lines might).
-bool LineMemo::Entry::is(const std::vector<Span>& s, double w, double z) const {
+bool LineMemo::Entry::is(std::span<const Span> s, double w, double z) const {
     if (std::bit_cast<uint64_t>(width) != std::bit_cast<uint64_t>(w) || std::bit_cast<uint64_t>(size) != std::bit_cast<uint64_t>(z) ||
-        s.size() != spans.size())
+        s.size() != span_count)
         return false;
     for (size_t i = 0; i < s.size(); ++i) {
-        const KeptSpan& k = spans[i];
+        const KeptSpan& k = spans()[i];
         if (s[i].style != k.style || !(s[i].color == k.color) || s[i].strike != k.strike || s[i].text != text(k.text) ||
             s[i].url != text(k.url) || s[i].title != text(k.title))
             return false;
@@ -130,7 +158,7 @@ bool LineMemo::Entry::is(const std::vector<Span>& s, double w, double z) const {
     return true;
 }
 
-uint64_t LineMemo::hash(const std::vector<Span>& spans, double width, double size) {
+uint64_t LineMemo::hash(std::span<const Span> spans, double width, double size) {
     uint64_t h = mix(mix(static_cast<uint64_t>(spans.size()), width), size);
     for (const Span& s : spans) {
         h = mix(h, static_cast<uint64_t>(s.style) << 8 | static_cast<uint64_t>(s.strike));
@@ -140,7 +168,7 @@ uint64_t LineMemo::hash(const std::vector<Span>& spans, double width, double siz
     return h;
 }
 
-std::optional<std::vector<LaidLine>> LineMemo::find(uint64_t hash, const std::vector<Span>& spans, double width,
+std::optional<std::vector<LaidLine>> LineMemo::find(uint64_t hash, std::span<const Span> spans, double width,
                                                     double size) {
     const std::lock_guard<std::mutex> lock(mutex_);
     const auto [first, last] = lines_.equal_range(hash);
@@ -152,7 +180,7 @@ std::optional<std::vector<LaidLine>> LineMemo::find(uint64_t hash, const std::ve
     return std::nullopt;
 }
 
-void LineMemo::keep(uint64_t hash, const std::vector<Span>& spans, double width, double size,
+void LineMemo::keep(uint64_t hash, std::span<const Span> spans, double width, double size,
                     const std::vector<LaidLine>& lines) {
     std::optional<Entry> entry = Entry::of(spans, width, size, lines);
     if (!entry) return;

@@ -6,8 +6,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,11 +30,11 @@ public:
     explicit LineMemo(size_t budget_bytes = kDefaultBudget) : budget_(budget_bytes) {}
 
     // What break_lines(spans, width, size) is looked up by: a hash of all of it.
-    static uint64_t hash(const std::vector<Span>& spans, double width, double size);
+    static uint64_t hash(std::span<const Span> spans, double width, double size);
     // The lines kept for exactly this input (`hash` is its hash), as a copy, if any.
-    std::optional<std::vector<LaidLine>> find(uint64_t hash, const std::vector<Span>& spans, double width, double size);
+    std::optional<std::vector<LaidLine>> find(uint64_t hash, std::span<const Span> spans, double width, double size);
     // Keeps `lines` for this input (first come, first kept: an input's lines are always the same).
-    void keep(uint64_t hash, const std::vector<Span>& spans, double width, double size, const std::vector<LaidLine>& lines);
+    void keep(uint64_t hash, std::span<const Span> spans, double width, double size, const std::vector<LaidLine>& lines);
 
     // Forgets every entry (hits stay counted): once a build's last packet is laid out, what is
     // held serves no one, and at ten times the example it is some 1,2 MB of the PDF writer's peak.
@@ -70,20 +72,29 @@ private:
         double width = 0;
         uint32_t first = 0, count = 0;  // its fragments
     };
+    // An entry's fragments, lines and spans (in that order, by alignment) and then its
+    // characters, in one heap block made at its size: a string and three vectors were four
+    // blocks, each with the allocator's overhead, and the string's grew past its size.
     struct Entry {
         double width = 0, size = 0;
-        std::string chars;
-        std::vector<KeptSpan> spans;
-        std::vector<KeptLine> lines;
-        std::vector<KeptFragment> fragments;
+        uint32_t fragment_count = 0, line_count = 0, span_count = 0, char_count = 0;
+        std::unique_ptr<std::byte[]> block;
+        static size_t block_bytes(size_t fragments, size_t lines, size_t spans, size_t chars) {
+            return fragments * sizeof(KeptFragment) + lines * sizeof(KeptLine) + spans * sizeof(KeptSpan) + chars;
+        }
+        size_t block_bytes() const { return block_bytes(fragment_count, line_count, span_count, char_count); }
+        KeptFragment* fragments() const { return reinterpret_cast<KeptFragment*>(block.get()); }
+        KeptLine* lines() const { return reinterpret_cast<KeptLine*>(fragments() + fragment_count); }
+        KeptSpan* spans() const { return reinterpret_cast<KeptSpan*>(lines() + line_count); }
+        char* chars() const { return reinterpret_cast<char*>(spans() + span_count); }
         // Whether this entry was kept for exactly this input.
-        bool is(const std::vector<Span>& spans, double width, double size) const;
-        std::string_view text(Piece p) const { return std::string_view(chars).substr(p.begin, p.size); }
+        bool is(std::span<const Span> spans, double width, double size) const;
+        std::string_view text(Piece p) const { return std::string_view(chars() + p.begin, p.size); }
         // The lines, as break_lines made them.
         std::vector<LaidLine> laid_lines() const;
         // The entry for this input and its lines; nullopt if a fragment has no span's look
         // (break_lines never makes one) or a text is too long to be counted in 32 bits.
-        static std::optional<Entry> of(const std::vector<Span>& spans, double width, double size,
+        static std::optional<Entry> of(std::span<const Span> spans, double width, double size,
                                        const std::vector<LaidLine>& lines);
     };
     static size_t footprint(const Entry& entry);

@@ -192,8 +192,8 @@ struct Packet {
             }
             if (item.changed && !changed_mark.empty()) {
                 // "Rettet i version N" after the title, in words (bold), as in the HTML.
-                std::vector<Span> spans = plain(item.title, FontStyle::Regular, style::kText);
-                spans.push_back(Span{" \xE2\x80\x93 " + changed_mark, FontStyle::Bold, kChangedColor, "", false, ""});
+                const Span spans[] = {plain(item.title, FontStyle::Regular, style::kText),
+                                      Span{" \xE2\x80\x93 " + changed_mark, FontStyle::Bold, kChangedColor, "", false, ""}};
                 e.lines = break_lines(spans, title_w, size, m);
             } else {
                 e.lines = text(item.title, FontStyle::Regular, size, style::kText, title_w);
@@ -389,12 +389,12 @@ struct Packet {
         const Origin list = origin(Origin::Role::Attachment);
         for (size_t i = 0; i < item.attachments.size(); ++i) {
             const model::Attachment& a = item.attachments[i];
-            std::vector<Span> spans = plain(wording.attachment_line(a), FontStyle::Regular, style::kText);
-            if (!a.content.empty() || a.pdf) spans[0].color = style::kAccent;  // linked: to its page or its file
+            Span span = plain(wording.attachment_line(a), FontStyle::Regular, style::kText);
+            if (!a.content.empty() || a.pdf) span.color = style::kAccent;  // linked: to its page or its file
             MeasuredBlock b;
             // A PDF attachment's line leaves room for the page it starts on, right-aligned as in the agenda.
             const double room = merged(a) ? style::kAgendaPageColumn : 0;
-            b.lines = break_lines(spans, style::kContentWidth - style::kAttachmentIndent - room, style::kBodySize, m);
+            b.lines = break_lines(span, style::kContentWidth - style::kAttachmentIndent - room, style::kBodySize, m);
             b.style = {style::kMarginLeft + style::kAttachmentIndent, style::kBodySize, style::kBodyLeading};
             b.keep_together = true;
             b.marker = Marker{std::to_string(a.number) + ".", style::kMarginLeft, FontStyle::Regular, style::kText};

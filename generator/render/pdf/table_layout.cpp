@@ -20,9 +20,10 @@ Color tone_color(Cell::Tone t) {
     }
 }
 
+// A cell is one span of plain text (plain()), broken as a view of one: no vector for each cell.
 struct Content {
-    std::vector<std::vector<Span>> header;
-    std::vector<std::vector<std::vector<Span>>> rows;  // rows x columns
+    std::vector<Span> header;
+    std::vector<std::vector<Span>> rows;  // rows x columns
     // Numeric columns' alignment, at size 1: each cell's inset (see CellBox::inset).
     std::vector<double> header_insets;
     std::vector<std::vector<double>> insets;  // rows x columns
@@ -97,8 +98,8 @@ struct Widths {
     std::vector<std::vector<CellWidths>> rows;  // rows x columns
 };
 
-CellWidths measure(const std::vector<Span>& cell, const FontMetrics& m) {
-    return {natural_width(cell, 1, m), widest_word(cell, 1, m)};
+CellWidths measure(const Span& cell, const FontMetrics& m) {
+    return {natural_width({&cell, 1}, 1, m), widest_word({&cell, 1}, 1, m)};
 }
 
 // Widths with each cell's inset added: a number's room is its own width and the space its
@@ -136,7 +137,7 @@ Content content_of(const model::Table& t, const FontMetrics& m) {
     for (const std::string& h : t.header) c.header.push_back(plain(h, FontStyle::Bold, style::kText));
     c.rows.reserve(t.rows.size());
     for (const model::TableRow& r : t.rows) {
-        std::vector<std::vector<Span>> cells;
+        std::vector<Span> cells;
         cells.reserve(r.cells.size());
         const FontStyle s = r.total ? FontStyle::Bold : FontStyle::Regular;
         for (const Cell& cell : r.cells) cells.push_back(plain(cell.text, s, tone_color(cell.tone)));
@@ -249,7 +250,7 @@ std::vector<double> widths_at(const model::Table& t, const Widths& c, double siz
     return w;
 }
 
-RowBox make_row(const std::vector<std::vector<Span>>& cells, const std::vector<double>& insets,
+RowBox make_row(const std::vector<Span>& cells, const std::vector<double>& insets,
                 const std::vector<double>& widths, const std::vector<bool>& numeric, double size, double leading,
                 double pad_x, const FontMetrics& m) {
     RowBox row;
@@ -259,7 +260,7 @@ RowBox make_row(const std::vector<std::vector<Span>>& cells, const std::vector<d
         CellBox cb;
         cb.right = k > 0 && k < numeric.size() && numeric[k];
         cb.inset = cb.right && k < insets.size() ? insets[k] * size : 0;
-        cb.lines = break_lines(cells[k], widths[k] - 2 * pad_x - cb.inset, size, m);
+        cb.lines = break_lines({&cells[k], 1}, widths[k] - 2 * pad_x - cb.inset, size, m);
         max_lines = std::max(max_lines, cb.lines.size());
         row.cells.push_back(std::move(cb));
     }
