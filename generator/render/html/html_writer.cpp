@@ -11,6 +11,7 @@
 #include "model/anchors.hpp"
 #include "model/attachment_file.hpp"
 #include "render/correction_sheet.hpp"
+#include "render/html/context_values.hpp"
 #include "render/html/correction_html.hpp"
 #include "render/chart/chart_text.hpp"
 #include "render/html/html_blocks.hpp"
@@ -77,14 +78,7 @@ public:
         for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
             // The names between the dots as kainjow's split() reads them: a last empty one
             // ("a.") is no name.
-            const mstch::data* var = *it;
-            for (size_t from = 0; var && from < name.size();) {
-                const size_t dot = std::min(name.find('.', from), name.size());
-                key_.assign(name, from, dot - from);
-                var = var->get(key_);
-                from = dot + 1;
-            }
-            if (var) return var;
+            if (const mstch::data* var = follow_names(*it, name, 0, key_)) return var;
         }
         return nullptr;
     }

@@ -2,34 +2,16 @@
 
 #include <string_view>
 
+#include "render/html/context_values.hpp"
+
 namespace boardpack::render::html {
 
 namespace {
 
 using Data = PageContext::Data;
 
-// A list of `n` entries that stand for something by their place (their value is never shown:
-// an entry is a true value, as kainjow's object for it was, and prints nothing as {{.}}).
-Data placeholders(size_t n) {
-    Data list{Data::type::list};
-    auto& items = const_cast<kainjow::mustache::list&>(list.list_value());
-    items.reserve(n);
-    for (size_t i = 0; i < n; ++i) items.emplace_back(Data::type::bool_true);
-    return list;
-}
-
-const Data kTrue{Data::type::bool_true};
-const Data kFalse{Data::type::bool_false};
-const Data* boolean(bool b) { return b ? &kTrue : &kFalse; }
-
-// Whether `item` is an entry of `list` (a list this context gave out), and which.
-bool in(const Data* list, const Data* item, size_t* index) {
-    if (!list) return false;
-    const auto& items = list->list_value();
-    if (items.empty() || item < items.data() || item >= items.data() + items.size()) return false;
-    *index = static_cast<size_t>(item - items.data());
-    return true;
-}
+// Whether `item` is an entry of `list` (a list this context gave out, if any), and which.
+bool in(const Data* list, const Data* item, size_t* index) { return list && entry_of(*list, item, index); }
 
 }  // namespace
 
@@ -128,7 +110,7 @@ void PageContext::pop() { frames_.pop_back(); }
 // further out, as it was when the entry's object had no such key.
 const Data* PageContext::entry_value(const PageItem& item, Name name) const {
     switch (name) {
-        case Name::Changed: return item.changed ? &kTrue : nullptr;
+        case Name::Changed: return item.changed ? boolean(true) : nullptr;
         case Name::ChangedMark: return item.changed ? &items_.changed_mark : nullptr;
         case Name::Anchor: return &item.anchor;
         case Name::Heading: return &item.heading;
@@ -216,14 +198,7 @@ const Data* PageContext::get(const std::string& name) const {
     const Name n = name_of(key_);
     const std::string first = key_;
     for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
-        const Data* var = answer(*it, n, first);
-        for (size_t from = first_dot + 1; var && from < name.size();) {
-            const size_t dot = std::min(name.find('.', from), name.size());
-            key_.assign(name, from, dot - from);
-            var = var->get(key_);
-            from = dot + 1;
-        }
-        if (var) return var;
+        if (const Data* var = follow_names(answer(*it, n, first), name, first_dot + 1, key_)) return var;
     }
     return nullptr;
 }

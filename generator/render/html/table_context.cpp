@@ -1,5 +1,7 @@
 #include "render/html/table_context.hpp"
 
+#include "render/html/context_values.hpp"
+
 #include "render/html/html_blocks.hpp"
 #include "render/html/numeric_cells.hpp"
 
@@ -41,19 +43,6 @@ std::string cell_html(const std::string& text) {
     append_cell_html(text, out);
     return out;
 }
-
-// A list of `n` entries that stand for something by their place (their value is never shown).
-Data placeholders(size_t n) {
-    Data list{Data::type::list};
-    auto& items = const_cast<kainjow::mustache::list&>(list.list_value());
-    items.reserve(n);
-    for (size_t i = 0; i < n; ++i) items.emplace_back(Data::type::bool_true);
-    return list;
-}
-
-const Data kTrue{Data::type::bool_true};
-const Data kFalse{Data::type::bool_false};
-const Data* boolean(bool b) { return b ? &kTrue : &kFalse; }
 
 // The slot width of each numeric column (see numeric_cells.hpp); 0 for the others.
 std::vector<size_t> numeric_slots(const model::Table& t) {
@@ -151,20 +140,14 @@ TableContext::Name TableContext::name_of(const std::string& name) {
     return Name::Other;
 }
 
-bool TableContext::in(const Data& list, const Data* item, size_t* index) {
-    const auto& items = list.list_value();
-    if (items.empty() || item < items.data() || item >= items.data() + items.size()) return false;
-    *index = static_cast<size_t>(item - items.data());
-    return true;
-}
 
 void TableContext::push(const Data* data) {
     Frame f{Kind::Other, data, 0, values_.size()};
-    if (in(headings_, data, &f.index)) {
+    if (entry_of(headings_, data, &f.index)) {
         f.kind = Kind::Heading;
-    } else if (in(rows_, data, &f.index)) {
+    } else if (entry_of(rows_, data, &f.index)) {
         f.kind = Kind::Row;
-    } else if (cells_ && in(*cells_, data, &f.index)) {
+    } else if (cells_ && entry_of(*cells_, data, &f.index)) {
         // A cell of the row the list was given out in (the nearest row entered).
         size_t row = table_.rows.size();
         for (auto it = frames_.rbegin(); it != frames_.rend() && row == table_.rows.size(); ++it)
@@ -288,7 +271,7 @@ const Data* TableContext::cell_value(Name name) const {
         return &c.text_html;
     }
     if (c.changed) {
-        if (name == Name::Changed) return &kTrue;
+        if (name == Name::Changed) return boolean(true);
         if (name == Name::ChangedWord) return &changed_word_data_;
     }
     if (name == Name::HasClass) return boolean(!c.cls->string_value().empty());

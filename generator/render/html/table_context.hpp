@@ -70,7 +70,6 @@ private:
     const Data* cell_value(Name name) const;
     const Data* keep(std::string text) const;  // a string value, kept until its section ends
     const Data* list_of(size_t items) const;   // a list of that many entries, for a row's cells
-    static bool in(const Data& list, const Data* item, size_t* index);
 
     const model::Table& table_;
     bool has_anchor_;
