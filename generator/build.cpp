@@ -86,11 +86,21 @@ void pause_for_tests() {
 
 // `builds`: a build, which has by then taken its lock (output/.boardpack/<meeting>/lock, with the
 // folders on its way): it published nothing, and the packet there is as it was, but it did write.
+// The meeting folder as a summary names it: as given, unless that is no name ("." or ".." given
+// inside the meeting folder), then the folder's own name, which is also the packet's.
+std::string shown_folder(const fs::path& dir) {
+    const std::string normal = dir.lexically_normal().string();
+    if (normal != "." && normal != ".." && !normal.ends_with("/..") && !normal.ends_with("/../")) return dir.string();
+    std::error_code ec;
+    const fs::path real = fs::weakly_canonical(dir, ec);
+    return ec || real.filename().empty() ? dir.string() : real.filename().string();
+}
+
 int input_failed(const fs::path& dir, const Diagnostics& diags, bool builds, std::ostream& err) {
     if (builds)
-        err << fmt(_("boardpack: {}: {} error(s); nothing was published\n"), dir.string(), diags.error_count());
+        err << fmt(_("boardpack: {}: {} error(s); nothing was published\n"), shown_folder(dir), diags.error_count());
     else
-        err << fmt(_("boardpack: {}: {} error(s); nothing was written\n"), dir.string(), diags.error_count());
+        err << fmt(_("boardpack: {}: {} error(s); nothing was written\n"), shown_folder(dir), diags.error_count());
     return kExitInputError;
 }
 
@@ -283,7 +293,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         out << fmt(tr_n("boardpack: {}: no errors, {} warning(s) ({} item; offentlig {} pages, lukket {} pages)\n",
                         "boardpack: {}: no errors, {} warning(s) ({} items; offentlig {} pages, lukket {} pages)\n",
                         static_cast<unsigned long>(item_count)),
-                   dir.string(), diags.warning_count(), item_count, pages[0], pages[1]);
+                   shown_folder(dir), diags.warning_count(), item_count, pages[0], pages[1]);
         return kExitOk;
     }
     if (!write_versions(*publisher, ev, &why)) {
@@ -464,7 +474,7 @@ int run_diff(const BuildOptions& o, std::ostream& out, std::ostream& err) {
             status = std::max(status, kExitInputError);
             continue;
         }
-        out << fmt(_("boardpack: {}: the input compared with the packet published in {}\n"), t.dir.string(), published.string());
+        out << fmt(_("boardpack: {}: the input compared with the packet published in {}\n"), shown_folder(t.dir), published.string());
         for (int e = 0; e < 2; ++e) print_changes(ev[e], e == 0 ? "offentlig" : "lukket", out);
         if ((ev[0].fresh && ev[0].published) || (ev[1].fresh && ev[1].published)) {
             if (meeting->corrected.year == 0 && ev[0].snapshot.date.year == 0 && ev[1].snapshot.date.year == 0)

@@ -114,6 +114,10 @@ check "and nothing is built" test ! -e "$work/dup" -a ! -s "$work/s"
 (cd "$work/ws/inputs/m" && "$boardpack" build . --out "$work/dot" > "$work/s" 2> "$work/e"); rc=$?
 check "build . inside the meeting folder exits 0" test $rc -eq 0
 check "and writes the packet as <out>/m" test -s "$work/dot/m/lukket/dagsorden-lukket.pdf" -a "$(ls "$work/dot")" = m
+(cd "$work/ws/inputs/m" && "$boardpack" check . > "$work/s" 2> "$work/e"); rc=$?
+check "check . inside the meeting folder names the meeting, not \".\"" test $rc -eq 0 -a -n "$(grep -h '^boardpack: m: no errors' "$work/s" "$work/e")"
+(cd "$work/ws/inputs/m/19-budget-2024" && "$boardpack" check .. > "$work/s" 2> "$work/e"); rc=$?
+check "and so does check .. from an item's folder" test $rc -eq 0 -a -n "$(grep -h '^boardpack: m: no errors' "$work/s" "$work/e")"
 (cd "$work/ws" && "$boardpack" build inputs/m/. --out "$work/dot2" > /dev/null 2>&1); rc=$?
 check "build m/. writes <out>/m" test $rc -eq 0 -a -s "$work/dot2/m/lukket/dagsorden-lukket.pdf" -a "$(ls "$work/dot2")" = m
 mkdir -p "$work/nest/out"
