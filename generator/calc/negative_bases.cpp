@@ -55,6 +55,14 @@ bool is_number(const Expr& e, int64_t n) {
 
 bool is_division(const Expr& e) { return e.kind == Expr::Kind::Binary && e.op == '/'; }
 
+// For "100 * X" or "X * 100": X; nullptr for anything else.
+const Expr* times_hundred(const Expr& e) {
+    if (e.kind != Expr::Kind::Binary || e.op != '*') return nullptr;
+    for (int i = 0; i < 2; ++i)
+        if (is_number(*e.args[i], 100)) return e.args[1 - i].get();
+    return nullptr;
+}
+
 }  // namespace
 
 std::string growth_rate_caution(const Expr& e, const Value& change, const Value& base) {
@@ -75,15 +83,11 @@ const Expr* ratio_growth_division(const Expr& e, bool* dividend_hundredfold) {
     if (!is_number(*e.args[1], 100)) return nullptr;
     // "100 * X / Y - 100" divides 100 * X by Y.
     if (is_division(ratio)) {
-        const Expr& over = *ratio.args[0];
-        *dividend_hundredfold = over.kind == Expr::Kind::Binary && over.op == '*' &&
-                                (is_number(*over.args[0], 100) || is_number(*over.args[1], 100));
+        *dividend_hundredfold = times_hundred(*ratio.args[0]) != nullptr;
         return *dividend_hundredfold ? &ratio : nullptr;
     }
-    if (ratio.kind != Expr::Kind::Binary || ratio.op != '*') return nullptr;
-    for (int i = 0; i < 2; ++i)
-        if (is_number(*ratio.args[i], 100) && is_division(*ratio.args[1 - i])) return ratio.args[1 - i].get();
-    return nullptr;
+    const Expr* division = times_hundred(ratio);
+    return division && is_division(*division) ? division : nullptr;
 }
 
 std::string ratio_growth_caution(const Decimal& dividend, bool hundredfold, int now_decimals, const Decimal& base,
@@ -94,22 +98,17 @@ std::string ratio_growth_caution(const Decimal& dividend, bool hundredfold, int 
 
 const Expr* per_cent_division(const Expr& e) {
     const Expr* division = nullptr;
-    if (e.kind == Expr::Kind::Binary && e.op == '*') {  // "X / Y * 100", "100 * X / Y" read as "(100 * X) / Y" is below
-        for (int i = 0; i < 2 && !division; ++i)
-            if (is_number(*e.args[i], 100) && is_division(*e.args[1 - i])) division = e.args[1 - i].get();
-    } else if (is_division(e)) {  // "100 * X / Y", "X * 100 / Y"
-        const Expr& over = *e.args[0];
-        if (over.kind == Expr::Kind::Binary && over.op == '*' && (is_number(*over.args[0], 100) || is_number(*over.args[1], 100)))
-            division = &e;
+    if (const Expr* times = times_hundred(e)) {  // "X / Y * 100"
+        if (is_division(*times)) division = times;
+    } else if (is_division(e) && times_hundred(*e.args[0])) {  // "100 * X / Y", "X * 100 / Y"
+        division = &e;
     }
     if (!division) return nullptr;
     // A difference over something ("([2025] - [2024]) / [2024] * 100", "... / abs([2024]) * 100")
     // is a change, negative when it falls: judged as one, if at all.
-    const Expr& over = *division->args[0];
-    const Expr& x = over.kind == Expr::Kind::Binary && over.op == '*' && is_number(*over.args[0], 100) ? *over.args[1]
-                    : over.kind == Expr::Kind::Binary && over.op == '*' && is_number(*over.args[1], 100) ? *over.args[0]
-                                                                                                          : over;
-    if (x.kind == Expr::Kind::Binary && x.op == '-') return nullptr;
+    const Expr* x = times_hundred(*division->args[0]);
+    if (!x) x = division->args[0].get();
+    if (x->kind == Expr::Kind::Binary && x->op == '-') return nullptr;
     return division;
 }
 
@@ -117,9 +116,7 @@ std::string opposite_signs_caution(const Expr& division, const Decimal& over, in
                                    int under_decimals) {
     if (over.sign() == 0 || under.sign() == 0 || over.sign() == under.sign()) return "";
     // "100 * X / Y" divided 100 * X: the message names X.
-    const Expr& dividend = *division.args[0];
-    const bool hundredfold =
-        dividend.kind == Expr::Kind::Binary && dividend.op == '*' && (is_number(*dividend.args[0], 100) || is_number(*dividend.args[1], 100));
+    const bool hundredfold = times_hundred(*division.args[0]) != nullptr;
     const auto x = hundredfold ? Decimal::div(over, Decimal(100, 0)) : std::optional<Decimal>(over);
     return fmt(_("computes a share or an index in per cent of {} against {}, which have opposite signs: a negative share "
                  "or index says nothing of how the two compare (is one of them an income or a surplus entered with a "

@@ -167,15 +167,20 @@ const char* font_file(FontStyle style) {
 
 namespace {
 
+// What a message about face i's file adds: the Debian package that has it.
+std::string install_hint(int i) {
+    return i >= static_cast<int>(FontStyle::Mono)
+               ? fmt(_(" (install the Debian package fonts-dejavu-core, or put {} in the --fonts folder)"), face_file(i))
+               : std::string(_(" (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)"));
+}
+
 // One face read, checked and measured, or *why set.
 bool read_face(FontFiles::Face& f, int i, TableMetrics::Advances& advances, double& notdef, std::string* why) {
     const auto file = map_font(f.path, why);
     if (file) *why = truetype_problem(std::string_view(file->data, file->size));
     if (!why->empty()) {
         if (file) ::munmap(const_cast<char*>(file->data), file->size);
-        *why += i >= static_cast<int>(FontStyle::Mono)
-                    ? fmt(_(" (install the Debian package fonts-dejavu-core, or put {} in the --fonts folder)"), face_file(i))
-                    : _(" (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)");
+        *why += install_hint(i);
         return false;
     }
     f.face = make_face(*file);
@@ -327,11 +332,7 @@ std::optional<FontFiles> FontFiles::load(const std::string& font_dir, Diagnostic
         if (i < kFontStyles && !read_late_style(static_cast<FontStyle>(i))) continue;
         std::error_code ec;
         if (!std::filesystem::is_regular_file(faces[static_cast<size_t>(i)].path, ec)) {
-            diags.error({faces[static_cast<size_t>(i)].path, 0, 0},
-                        _("cannot open the font file") +
-                            (i >= static_cast<int>(FontStyle::Mono)
-                                 ? fmt(_(" (install the Debian package fonts-dejavu-core, or put {} in the --fonts folder)"), face_file(i))
-                                 : std::string(_(" (install the Debian package fonts-crosextra-carlito, or give --fonts DIR)"))));
+            diags.error({faces[static_cast<size_t>(i)].path, 0, 0}, _("cannot open the font file") + install_hint(i));
             return std::nullopt;
         }
     }
