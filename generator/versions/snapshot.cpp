@@ -64,39 +64,6 @@ struct TextBuilder {
     std::vector<model::Inline*> figures;
     const std::string* struck = nullptr;  // the mark after struck text (PrintedWords::struck)
 
-    // The block's inlines, with the text and the figures' vectors made at their sizes first: a
-    // paragraph's text grew its string a doubling at a time.
-    void take(std::vector<model::Inline>& inlines) {
-        size_t chars = 0, quoted = 0;
-        count(inlines, chars, quoted);
-        text.reserve(chars);
-        expressions.reserve(quoted);
-        figures.reserve(quoted);
-        add(inlines);
-    }
-
-private:
-    // What add appends: `chars` bytes of text, `quoted` figures.
-    void count(const std::vector<model::Inline>& inlines, size_t& chars, size_t& quoted) const {
-        for (const model::Inline& in : inlines) {
-            switch (in.kind) {
-                case model::Inline::Kind::Text:
-                case model::Inline::Kind::Code: chars += in.text.size(); break;
-                case model::Inline::Kind::SoftBreak:
-                case model::Inline::Kind::LineBreak: ++chars; break;
-                case model::Inline::Kind::Figure:
-                    chars += in.text.size() + 2;
-                    ++quoted;
-                    break;
-                case model::Inline::Kind::Strike:
-                    count(in.children, chars, quoted);
-                    if (struck && !struck->empty()) chars += 1 + struck->size();
-                    break;
-                default: count(in.children, chars, quoted); break;
-            }
-        }
-    }
-
     void add(std::vector<model::Inline>& inlines) {
         for (model::Inline& in : inlines) {
             switch (in.kind) {
@@ -117,10 +84,7 @@ private:
                 // which a rettelsesblad then shows added or removed.
                 case model::Inline::Kind::Strike:
                     add(in.children);
-                    if (struck && !struck->empty()) {
-                        text += ' ';
-                        text += *struck;
-                    }
+                    if (struck && !struck->empty()) text += " " + *struck;
                     break;
                 default: add(in.children); break;
             }
@@ -165,7 +129,7 @@ private:
     // (as snapshots before quoted them: a caption of words is recorded as it was).
     void picture_text(model::Block& b, const std::string& section, const model::Image& image, const std::string& printed) {
         TextBuilder tb;  // no struck mark: the caption prints the description's words plain
-        tb.take(b.inlines);
+        tb.add(b.inlines);
         const std::string_view words = trim(tb.text);
         // The description is these words with the figures in: should they ever differ, the words printed.
         if (tb.figures.empty() || unquoted(words) != image.description) {
@@ -182,7 +146,7 @@ private:
             case model::Block::Kind::Heading: {
                 TextBuilder tb;
                 tb.struck = &words_.struck;
-                tb.take(b.inlines);
+                tb.add(b.inlines);
                 text(&b, section, "", &tb);
                 break;
             }
