@@ -324,7 +324,14 @@ TEST_CASE("Embedded fonts: only the faces a document prints with, with only the 
     CHECK(plan.characters(1) == std::vector<char32_t>{' ', 'b', 'e', 'l', U'Æ', U'α', U'–', U'€', U'\u2212'});
     CHECK(plan.characters(kFallbackBold) == std::vector<char32_t>{U'\u0531'});
     for (int f : {2, 3, 4, kFallbackRegular}) CHECK(plan.characters(f).empty());
-    CHECK(plan.code(0, 'B') == 5);
+    // ASCII and Latin-1 are their own codes, the dash and the euro sign their Windows-1252 ones;
+    // Greek and the minus sign take the free codes, in code point order.
+    CHECK(plan.code(0, 'B') == 'B');
+    CHECK(plan.code(1, U'Æ') == 0xC6);
+    CHECK(plan.code(1, U'–') == 0x96);
+    CHECK(plan.code(1, U'€') == 0x80);
+    CHECK(plan.code(1, U'α') == 1);
+    CHECK(plan.code(1, U'\u2212') == 2);
     CHECK(plan.code(kFallbackBold, U'\u0531') == 1);
     CHECK(plan.code(0, U'\u0531') == 0);
 }
@@ -338,12 +345,12 @@ TEST_CASE("Glyph runs: a text splits where the face that prints it changes, one 
     glyph_runs(text, FontStyle::Regular, fonts(), plan, runs);
     REQUIRE(runs.runs.size() == 3);
     CHECK(runs.runs[0].face == 0);
-    CHECK(runs.codes_of(runs.runs[0]) == "\2\3\1"s);  // "A", "b", " " among " ", "A", "b"
+    CHECK(runs.codes_of(runs.runs[0]) == "Ab "s);  // ASCII as itself
     CHECK(runs.runs[1].face == kFallbackRegular);
     CHECK(runs.codes_of(runs.runs[1]) == "\1\2"s);
     // The character no face has is printed by the regular face, as its white square.
     CHECK(runs.runs[2].face == 0);
-    CHECK(runs.codes_of(runs.runs[2]) == "\1\3\4"s);
+    CHECK(runs.codes_of(runs.runs[2]) == " b\1"s);  // the square: the first free code
 
     // A face that prints more than 255 characters has two-byte codes (Identity-H), beside one
     // with one-byte codes in the same text.
@@ -366,7 +373,7 @@ TEST_CASE("Glyph runs: a text splits where the face that prints it changes, one 
     // codes, so the codes after it stay in step.
     glyph_runs("AqA", FontStyle::Regular, fonts(), plan, runs);
     REQUIRE(runs.runs.size() == 1);
-    CHECK(runs.codes_of(runs.runs[0]) == "\2\0\2"s);
+    CHECK(runs.codes_of(runs.runs[0]) == "A\0A"s);
     glyph_runs("AqA", FontStyle::Regular, fonts(), big, runs);
     CHECK(runs.codes_of(runs.runs[0]) == std::string{static_cast<char>(a >> 8), static_cast<char>(a & 0xFF), 0, 0,
                                                       static_cast<char>(a >> 8), static_cast<char>(a & 0xFF)});
@@ -464,16 +471,23 @@ TEST_CASE("ToUnicode and text strings: any character, beyond the BMP as a surrog
         INFO(text);
         CHECK(out == "/Alt " + expected);
     }
-    const std::string cmap = to_unicode_cmap({U'A', U'\u0141', U'\U0001D400'});
+    // Listed by code: "A" is its own code, the other two take the first free ones.
+    const std::vector<char32_t> three = {U'A', U'\u0141', U'\U0001D400'};
+    const std::string cmap = to_unicode_cmap(three, character_codes(three));
     CHECK(cmap.find("<00> <FF>\nendcodespacerange") != std::string::npos);
-    CHECK(cmap.find("3 beginbfchar\n<01> <0041>\n<02> <0141>\n<03> <D835DC00>\nendbfchar\n") != std::string::npos);
-    std::vector<char32_t> many(150, U'a');
-    CHECK(to_unicode_cmap(many).find("100 beginbfchar") != std::string::npos);
-    CHECK(to_unicode_cmap(many).find("50 beginbfchar") != std::string::npos);
+    CHECK(cmap.find("3 beginbfchar\n<01> <0141>\n<02> <D835DC00>\n<41> <0041>\nendbfchar\n") != std::string::npos);
+    const auto from = [](char32_t first, size_t n) {
+        std::vector<char32_t> out;
+        for (size_t k = 0; k < n; ++k) out.push_back(first + static_cast<char32_t>(k));
+        return out;
+    };
+    const std::vector<char32_t> many = from(0x100, 150);
+    CHECK(to_unicode_cmap(many, character_codes(many)).find("100 beginbfchar") != std::string::npos);
+    CHECK(to_unicode_cmap(many, character_codes(many)).find("50 beginbfchar") != std::string::npos);
     // More than 255 characters: two-byte codes.
-    std::vector<char32_t> more(256, U'a');
-    CHECK(to_unicode_cmap(more).find("<0000> <FFFF>\nendcodespacerange") != std::string::npos);
-    CHECK(to_unicode_cmap(more).find("<0100> <0061>\nendbfchar") != std::string::npos);
+    const std::vector<char32_t> more = from(0x100, 256);
+    CHECK(to_unicode_cmap(more, character_codes(more)).find("<0000> <FFFF>\nendcodespacerange") != std::string::npos);
+    CHECK(to_unicode_cmap(more, character_codes(more)).find("<0100> <01FF>\nendbfchar") != std::string::npos);
     // The one-byte encoding: byte b is CID b, over the CIDFont's Adobe-Identity-0.
     const std::string encoding = one_byte_cmap();
     CHECK(encoding.find("<00> <FF>\nendcodespacerange\n1 begincidrange\n<00> <FF> 0\nendcidrange") != std::string::npos);

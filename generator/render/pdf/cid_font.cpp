@@ -6,8 +6,11 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <utility>
 
+#include "render/pdf/character_codes.hpp"
 #include "render/pdf/code_points.hpp"
 #include "render/pdf/embedded_fonts.hpp"
 #include "render/pdf/pdf_objects.hpp"
@@ -87,7 +90,9 @@ std::shared_ptr<const EmbeddedSubset> make_subset(const FontFiles& fonts, int fa
     hb_blob_destroy(blob);
     hb_font_t* font = hb_font_create(sub);
     const unsigned upem = hb_face_get_upem(sub);
-    std::string gids(2 * (characters.size() + 1), '\0');  // the CIDToGIDMap: code 0 is glyph 0
+    made->codes = character_codes(characters);
+    const uint16_t last = characters.empty() ? 0 : *std::max_element(made->codes.begin(), made->codes.end());
+    std::string gids(2 * (last + size_t{1}), '\0');  // the CIDToGIDMap, by code: code 0 is glyph 0
     std::vector<int>& widths = made->widths;
     widths.reserve(characters.size());
     for (size_t i = 0; i < characters.size(); ++i) {
@@ -96,8 +101,9 @@ std::shared_ptr<const EmbeddedSubset> make_subset(const FontFiles& fonts, int fa
         if (!hb_font_get_nominal_glyph(font, characters[i], &glyph) && !(same && hb_font_get_nominal_glyph(font, same, &glyph)) &&
             !hb_font_get_nominal_glyph(font, kStandIn, &glyph))
             glyph = 0;  // no face has it, nor the stand-in: .notdef
-        gids[2 * (i + 1)] = static_cast<char>(glyph >> 8);
-        gids[2 * (i + 1) + 1] = static_cast<char>(glyph & 0xFF);
+        const size_t code = made->codes[i];
+        gids[2 * code] = static_cast<char>(glyph >> 8);
+        gids[2 * code + 1] = static_cast<char>(glyph & 0xFF);
         // Rounded down as FontFiles measures, so that the layout and the PDF agree to the unit.
         widths.push_back(static_cast<int>(static_cast<unsigned>(hb_font_get_glyph_h_advance(font, glyph)) * 1000 / upem));
     }
@@ -112,7 +118,7 @@ std::shared_ptr<const EmbeddedSubset> make_subset(const FontFiles& fonts, int fa
         out = deflater.result();
         return true;
     };
-    if (!packed(program, made->program) || !packed(gids, made->gids) || !packed(to_unicode_cmap(characters), made->to_unicode)) {
+    if (!packed(program, made->program) || !packed(gids, made->gids) || !packed(to_unicode_cmap(characters, made->codes), made->to_unicode)) {
         *why = _("libharu cannot make the font's objects (out of memory)");
         return nullptr;
     }
@@ -171,7 +177,11 @@ HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const s
                          HPDF_Dict* one_byte_encoding, std::string* why) {
     const std::shared_ptr<const EmbeddedSubset> subset = subset_of(fonts, face, characters, why);
     if (!subset) return nullptr;
-    const std::vector<int>& widths = subset->widths;
+    // The widths by code, in the codes' order, for /W's runs of consecutive codes.
+    std::vector<std::pair<uint16_t, int>> widths;
+    widths.reserve(subset->codes.size());
+    for (size_t i = 0; i < subset->codes.size(); ++i) widths.emplace_back(subset->codes[i], subset->widths[i]);
+    std::sort(widths.begin(), widths.end());
     const FaceFacts facts = facts_of(fonts.face(face));
     const std::string base = subset_tag(face, characters) + "+" + facts.name;
     const bool bold = face == static_cast<int>(FontStyle::Bold) || face == static_cast<int>(FontStyle::BoldItalic) ||
@@ -206,13 +216,17 @@ HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const s
     check(HPDF_Dict_AddNumber(descriptor, "StemV", bold ? 120 : 80));
     check(HPDF_Dict_Add(descriptor, "FontFile2", file));
 
-    // Widths of codes 1 .. n, in arrays of at most 1.000 (libharu's arrays hold 8.191).
-    for (size_t from = 0; from < widths.size() && ok; from += 1000) {
+    // The widths of each run of consecutive codes, in arrays of at most 1.000 (libharu's
+    // arrays hold 8.191).
+    for (size_t from = 0; from < widths.size() && ok;) {
         HPDF_Array run = HPDF_Array_New(mm);
         if (!run) return *why = _("out of memory"), nullptr;
-        for (size_t i = from; i < widths.size() && i < from + 1000; ++i) check(HPDF_Array_AddNumber(run, widths[i]));
-        check(HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(from + 1)));
+        size_t to = from;
+        do check(HPDF_Array_AddNumber(run, widths[to++].second));
+        while (to < widths.size() && to < from + 1000 && widths[to].first == widths[to - 1].first + 1);
+        check(HPDF_Array_AddNumber(w, widths[from].first));
         check(HPDF_Array_Add(w, run));
+        from = to;
     }
     check(HPDF_Dict_AddName(cid_font, "Type", "Font"));
     check(HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2"));
@@ -226,7 +240,7 @@ HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const s
     check(HPDF_Dict_AddName(type0, "Type", "Font"));
     check(HPDF_Dict_AddName(type0, "Subtype", "Type0"));
     check(HPDF_Dict_AddName(type0, "BaseFont", base.c_str()));
-    if (FontPlan::one_byte(characters.size())) {
+    if (one_byte_codes(subset->codes)) {
         if (!*one_byte_encoding) *one_byte_encoding = one_byte_encoding_of(doc);
         if (!*one_byte_encoding) {
             *why = _("libharu cannot write the font's objects");

@@ -14,8 +14,8 @@
 namespace boardpack::render::pdf {
 
 // The Type0 font dictionary (an indirect object of `doc`, for a page's /Font resources) for
-// `face` printing `characters`, the character characters[i] having code i + 1, one byte each
-// for at most 255 characters (FontPlan::one_byte), else two; nullptr with *why set on failure.
+// `face` printing `characters` (sorted), each with its code (character_codes.hpp), one byte
+// each or two; nullptr with *why set on failure.
 // The one-byte encoding CMap is one stream per document: `*one_byte_encoding` is made by the
 // first font that needs it (start with nullptr) and taken by the others.
 HPDF_Dict embed_cid_font(HPDF_Doc doc, const FontFiles& fonts, int face, const std::vector<char32_t>& characters,

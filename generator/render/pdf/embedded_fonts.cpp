@@ -51,6 +51,8 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
             if (seen[f][cp]) chars.push_back(cp);
         std::sort(chars.begin(), chars.end());
         chars.erase(std::unique(chars.begin(), chars.end()), chars.end());
+        plan.codes_[f] = character_codes(chars);
+        plan.one_byte_[f] = one_byte_codes(plan.codes_[f]);
     }
     // A character no text prints has no code in any face: it is not looked up, so that a
     // character the styles' faces lack reads the fallback faces only if a text prints it.
@@ -81,7 +83,7 @@ uint16_t FontPlan::code(int face, char32_t cp) const {
     // A face has fewer than 65.535 glyphs, and so a document fewer characters per face.
     const auto& chars = chars_[static_cast<size_t>(face)];
     const auto it = std::lower_bound(chars.begin(), chars.end(), cp);
-    return it != chars.end() && *it == cp ? static_cast<uint16_t>(it - chars.begin() + 1) : 0;
+    return it != chars.end() && *it == cp ? codes_[static_cast<size_t>(face)][static_cast<size_t>(it - chars.begin())] : 0;
 }
 
 }  // namespace boardpack::render::pdf

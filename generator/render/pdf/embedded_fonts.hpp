@@ -1,13 +1,13 @@
 // What the PDF writer embeds: for each face the characters a document prints with it, and the
-// code (CID) each has in that face's PDF font: one byte for a face that prints at most 255
-// characters (nearly always), else two. A face the document does not print with is not
-// embedded at all.
+// code (CID) each has in that face's PDF font (character_codes.hpp): one byte each for nearly
+// every face, else two. A face the document does not print with is not embedded at all.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <vector>
 
+#include "render/pdf/character_codes.hpp"
 #include "render/pdf/code_points.hpp"
 #include "render/pdf/font_files.hpp"
 #include "render/pdf/page_items.hpp"
@@ -27,16 +27,15 @@ class FontPlan {
 public:
     // Every character of every text of the document, by the face that prints it.
     static FontPlan of(const LaidOutDocument& doc, const FontFiles& fonts);
-    // The characters `face` prints, sorted; the code of characters(face)[i] is i + 1 (0 is
-    // .notdef). Empty for a face the document does not use.
+    // The characters `face` prints, sorted. Empty for a face the document does not use.
     const std::vector<char32_t>& characters(int face) const { return chars_[static_cast<size_t>(face)]; }
+    // Their codes, in the same order (character_codes; 0 is .notdef).
+    const std::vector<uint16_t>& codes(int face) const { return codes_[static_cast<size_t>(face)]; }
     // The code of `cp` in `face`'s font; 0 if the plan does not have it there.
     uint16_t code(int face, char32_t cp) const;
     // Whether a face's codes are one byte each in the content streams (an embedded CMap maps
     // byte b to CID b), else two (Identity-H): one byte halves the text's share of a page.
-    static bool one_byte(size_t characters) { return characters <= kOneByteCodes; }
-    bool one_byte(int face) const { return one_byte(chars_[static_cast<size_t>(face)].size()); }
-    static constexpr size_t kOneByteCodes = 255;  // codes 1 .. 255; 0 is .notdef
+    bool one_byte(int face) const { return one_byte_[static_cast<size_t>(face)]; }
     // The flag in direct()'s value of a one-byte code.
     static constexpr uint32_t kOneByte = 1u << 31;
     // The face and code a character of the first kDirect prints with in `style`, as
@@ -55,6 +54,8 @@ public:
 
 private:
     std::array<std::vector<char32_t>, kFaces> chars_;
+    std::array<std::vector<uint16_t>, kFaces> codes_;
+    std::array<bool, kFaces> one_byte_{};
     std::array<std::array<uint32_t, kDirect>, kFontStyles> direct_{};
     std::array<std::array<uint8_t, 256>, kFontStyles> ascii_{};
     std::array<int, kFontStyles> ascii_face_{};

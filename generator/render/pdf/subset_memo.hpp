@@ -21,8 +21,13 @@ namespace boardpack::render::pdf {
 struct EmbeddedSubset {
     size_t program_size = 0;                  // the font program's size uncompressed (/Length1)
     std::string program, gids, to_unicode;    // compressed: FontFile2, CIDToGIDMap, ToUnicode
-    std::vector<int> widths;                  // of codes 1 .. n, in 1/1000 em
-    size_t bytes() const { return program.size() + gids.size() + to_unicode.size() + widths.size() * sizeof(int); }
+    // The characters' codes (character_codes: a function of the characters alone, so a subset
+    // kept by its characters has them too) and widths, in 1/1000 em, in the characters' order.
+    std::vector<uint16_t> codes;
+    std::vector<int> widths;
+    size_t bytes() const {
+        return program.size() + gids.size() + to_unicode.size() + codes.size() * sizeof(uint16_t) + widths.size() * sizeof(int);
+    }
 };
 
 // The subsets made in a run, by face and characters (the whole list, not a hash of it).

@@ -1,8 +1,9 @@
 #include "render/pdf/to_unicode.hpp"
 
 #include <algorithm>
+#include <utility>
 
-#include "render/pdf/embedded_fonts.hpp"
+#include "render/pdf/character_codes.hpp"
 #include "render/pdf/text_string.hpp"
 
 namespace boardpack::render::pdf {
@@ -21,24 +22,29 @@ void hex(std::string& out, const std::string& bytes) {
 
 }  // namespace
 
-std::string to_unicode_cmap(const std::vector<char32_t>& characters) {
+std::string to_unicode_cmap(const std::vector<char32_t>& characters, const std::vector<uint16_t>& codes) {
     std::string out =
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
         "1 begincodespacerange\n";
-    const bool one_byte = FontPlan::one_byte(characters.size());
+    const bool one_byte = one_byte_codes(codes);
     out += one_byte ? "<00> <FF>\n" : "<0000> <FFFF>\n";
     out += "endcodespacerange\n";
+    // By code, as a reader of the map would list them.
+    std::vector<std::pair<uint16_t, char32_t>> by_code;
+    by_code.reserve(characters.size());
+    for (size_t i = 0; i < characters.size(); ++i) by_code.emplace_back(codes[i], characters[i]);
+    std::sort(by_code.begin(), by_code.end());
     // At most 100 entries per block, as the CMap format requires.
-    for (size_t from = 0; from < characters.size(); from += 100) {
-        const size_t to = std::min(characters.size(), from + 100);
+    for (size_t from = 0; from < by_code.size(); from += 100) {
+        const size_t to = std::min(by_code.size(), from + 100);
         out += std::to_string(to - from) + " beginbfchar\n";
         for (size_t i = from; i < to; ++i) {
-            const auto code = static_cast<char32_t>(i + 1);
+            const auto code = static_cast<char32_t>(by_code[i].first);
             hex(out, one_byte ? std::string(1, static_cast<char>(code)) : utf16be(std::u32string_view(&code, 1)));
             out += ' ';
-            hex(out, utf16be(std::u32string_view(&characters[i], 1)));
+            hex(out, utf16be(std::u32string_view(&by_code[i].second, 1)));
             out += '\n';
         }
         out += "endbfchar\n";
