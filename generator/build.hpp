@@ -20,6 +20,7 @@
 #include "render/pdf/font_metrics.hpp"
 #include "render/pdf/page_items.hpp"
 #include "render/pdf/pdf_writer.hpp"
+#include "render/pdf/page_stream_memo.hpp"
 #include "render/pdf/table_parts_memo.hpp"
 #include "render/wording.hpp"
 
@@ -118,11 +119,13 @@ render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const rende
 // first, sharing the pages the two print alike (pdf_writer.hpp); `failed_path` names the file
 // that failed. `give_back`: freed memory is given back before each of the two (for a large
 // meeting, whose editions render in turn). `written` gets each file's size and fingerprint,
-// taken as it was written.
+// taken as it was written. `page_streams`: the pages the other edition compressed, if it
+// renders at the same time (render/pdf/page_stream_memo.hpp).
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const RenderKit& kit, const std::string& path,
                                  Diagnostics& diags, const std::string& agenda_only_path = {},
                                  std::string* failed_path = nullptr, bool give_back = false,
-                                 std::map<std::string, FileRecord>* written = nullptr);
+                                 std::map<std::string, FileRecord>* written = nullptr,
+                                 render::pdf::PageStreamMemo* page_streams = nullptr);
 
 // Corrections (issue 13). A corrected edition is one whose view has `changes` with a version
 // above 1: render_html and lay_out then open the packet with its rettelsesblad and mark what

@@ -73,6 +73,8 @@ struct Renderer {
     // (blocks_memo.hpp), and their packets measure each table once (table_parts_memo.hpp).
     render::html::BlocksHtmlMemo* blocks = nullptr;
     render::pdf::TablePartsMemo* table_parts = nullptr;
+    // ... and compress each page they print alike once (page_stream_memo.hpp).
+    render::pdf::PageStreamMemo* page_streams = nullptr;
 
     // Writes laid-out pages (with the PDF attachments' pages they draw) as the PDF `relative`
     // (to output/<meeting>) in the staging folder, and makes it durable; with `agenda_only`, a
@@ -91,7 +93,8 @@ struct Renderer {
         }
         std::string failed;
         std::map<std::string, FileRecord> written;  // the two files as written: not read back to be listed
-        switch (pipeline::write_pdf(std::move(laid), kit, path, diags, agenda_only_path, &failed, in_turn, &written)) {
+        switch (pipeline::write_pdf(std::move(laid), kit, path, diags, agenda_only_path, &failed, in_turn, &written,
+                                    page_streams)) {
             case render::pdf::PdfResult::Written: break;
             case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
             case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), failed); return EditionResult::OutputFailed;
@@ -282,8 +285,10 @@ void render_editions(const model::Meeting& meeting, const RenderKit& kit, publis
     // small enough to render together.
     render::html::BlocksHtmlMemo blocks;
     render::pdf::TablePartsMemo table_parts;
+    render::pdf::PageStreamMemo page_streams;
     renderer.blocks = &blocks;
     renderer.table_parts = &table_parts;
+    renderer.page_streams = &page_streams;
     const bool writes = publisher && clean;
     struct Work {
         int edition;

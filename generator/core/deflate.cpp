@@ -4,7 +4,7 @@
 
 namespace boardpack {
 
-Deflater::Deflater(int level) : c_(libdeflate_alloc_compressor(level)) {}
+Deflater::Deflater(int level) : c_(libdeflate_alloc_compressor(level)), level_(level) {}
 
 Deflater::~Deflater() { libdeflate_free_compressor(c_); }
 

@@ -29,9 +29,11 @@ public:
     // The zlib (FlateDecode) form of the bytes; valid until the next call. False if compression fails.
     bool compress(std::string_view bytes);
     const std::string& result() const { return out_; }
+    int level() const { return level_; }
 
 private:
     libdeflate_compressor* c_;
+    int level_;
     std::string out_;
 };
 

@@ -504,6 +504,8 @@ struct Packet {
         const std::string mark = wording.closed_mark();
         for (size_t p = 0; p < doc.pages.size(); ++p) {
             Page& page = doc.pages[p];
+            page.mark_text = static_cast<int>(page.texts.size());
+            page.mark_box = static_cast<int>(page.boxes.size());
             page.texts.push_back({style::kMarginLeft, style::kClosedMarkBaseline, mark, style::kClosedMarkSize,
                                   FontStyle::Bold, style::kBad, {}});
             page.boxes.push_back({style::kMarginLeft, style::kClosedMarkBaseline + style::kClosedMarkRuleBelow,

@@ -164,9 +164,14 @@ struct Page {
     std::vector<TextItem> texts;
     // The texts [footer_begin, footer_end) are the page's footer: its line and "Side N af M".
     // The writer puts them in a content stream of their own, so the rest of an item's page is
-    // the same bytes in the packet and in its agenda-only PDF (which differ in M), and is
-    // compressed once for both.
+    // the same bytes in the packet and in its agenda-only PDF (which differ in M), and in the
+    // other edition's PDFs (which differ in its name and N), and is compressed once for all.
     int footer_begin = 0, footer_end = 0;
+    // The closed edition's mark at the page's top ("LUKKET – ..."): its text's index in texts
+    // and its rule's in boxes; -1 on a public page. The writer puts them in the footer's stream,
+    // so the rest of a public item's page is the same bytes in both editions, and is compressed
+    // once for both (page_stream_memo.hpp).
+    int mark_text = -1, mark_box = -1;
     std::vector<BoxItem> boxes;
     std::vector<PathItem> paths;
     std::vector<LinkItem> links;

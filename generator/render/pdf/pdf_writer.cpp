@@ -27,6 +27,7 @@
 #include "render/pdf/glyph_runs.hpp"
 #include "render/pdf/imported_pages.hpp"
 #include "render/pdf/page_objects.hpp"
+#include "render/pdf/page_stream_memo.hpp"
 #include "render/pdf/text_string.hpp"
 #include "render/pdf/pdf_metadata.hpp"
 #include "render/pdf/pdf_objects.hpp"
@@ -181,8 +182,8 @@ bool start_document(Haru& haru, const LaidOutDocument& doc) {
 // Writes one PDF of a layout: the packet, or with `only` its agenda-only PDF (its first pages).
 struct Writer {
     Writer(LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFaces], const FontFiles& ff, const FontPlan& p, StructureTree t,
-           ContentSpool& sp, const AgendaOnly* o, std::vector<SharedPage>* s)
-        : doc(d), haru(h), fonts(f), files(ff), plan(p), spool(sp), only(o), shared(s), tree(std::move(t)),
+           ContentSpool& sp, const AgendaOnly* o, std::vector<SharedPage>* s, PageStreamMemo* m)
+        : doc(d), haru(h), fonts(f), files(ff), plan(p), spool(sp), only(o), shared(s), page_streams(m), tree(std::move(t)),
           name(only ? (doc.info.subject.empty() ? _("the agenda-only PDF") : fmt(_("the agenda-only PDF ({})"), doc.info.subject))
                     : pdf_name(doc)) {}
 
@@ -198,10 +199,8 @@ struct Writer {
     // The pages the edition's two PDFs print alike (shared_pages.hpp): the agenda-only PDF
     // fills them, the packet takes them. Null for a PDF written alone.
     std::vector<SharedPage>* shared;
-    // A packet that has an agenda-only PDF writes each page's footer, the one thing the two
-    // print otherwise, as a content stream of its own, as that PDF does (whether it is written
-    // or not: so the packet's bytes are the same either way).
-    bool own_footer_stream = only || doc.agenda_only;
+    // The pages the other edition's PDFs have compressed (page_stream_memo.hpp); null for none.
+    PageStreamMemo* page_streams;
     GlyphRuns runs;       // the current text's, reused
     StructureTree tree;  // worked out before the pages' items are freed; its elements kept until saved
     std::string name;    // "the PDF (Offentlig udgave)", for messages
@@ -319,10 +318,13 @@ struct Writer {
     // The page's content, compressed here at our level (libharu would keep it uncompressed
     // until the document is saved, then compress it at zlib's default).
     bool write_content(size_t i, ContentSpool::Piece* piece) {
-        if (!deflater.compress(content.bytes())) return haru.fail_with(_("zlib cannot compress the page"));
-        id.add(deflater.result());
+        const std::string* packed = page_streams ? page_streams->compress(content.bytes(), deflater)
+                                    : deflater.compress(content.bytes()) ? &deflater.result()
+                                                                         : nullptr;
+        if (!packed) return haru.fail_with(_("zlib cannot compress the page"));
+        id.add(*packed);
         std::string why;
-        if (!spool.add(deflater.result(), piece, &why)) return haru.fail_with(why);
+        if (!spool.add(*packed, piece, &why)) return haru.fail_with(why);
         return set_content(i, *piece);
     }
 
@@ -359,16 +361,20 @@ struct Writer {
         return set_content(i, *s.content);
     }
 
-    // The page's footer, as a second content stream after the page's own, with all that its
-    // texts use (font, size, colour) set in it, whatever the first leaves set as it ends. Short,
-    // so not compressed.
+    // The page's footer and the closed edition's mark, what a packet, its agenda-only PDF and the
+    // other edition print otherwise on a page alike, as a second content stream after the
+    // page's own, with all that its texts use (font, size, colour) set in it, whatever the first
+    // leaves set as it ends. Short, so not compressed.
     bool write_footer(size_t i, const TextItem* begin, const TextItem* end) {
+        const Page& p = doc.pages[i];
         content.clear();
         content.begin_artifact("Pagination");
+        if (p.mark_box >= 0) box(p.boxes[static_cast<size_t>(p.mark_box)]);
         content.begin_text();
         font_set = color_set = false;
         for (const TextItem* t = begin; t != end; ++t)
             if (!t->text.empty() && !text(i, *t)) return false;
+        if (p.mark_text >= 0 && !text(i, p.texts[static_cast<size_t>(p.mark_text)])) return false;
         content.end_text();
         content.end_marked();
         id.add(content.bytes());
@@ -379,6 +385,16 @@ struct Writer {
         streams.set(k, piece, false);
         pages[i].footer = static_cast<uint32_t>(streams.number(k));
         return true;
+    }
+
+    // A box of the current page, in PDF coordinates (origin bottom left).
+    void box(const BoxItem& b) { content.rectangle(b.color, b.x, height - b.y - b.h, b.w, b.h); }
+
+    // The page's footer stream, if it has one (number_pages).
+    bool write_own_stream(size_t i) {
+        if (footer_stream[i] < 0) return true;
+        const auto [begin, end] = footer(i);
+        return write_footer(i, begin, end);
     }
 
     // The page's footer texts: the agenda-only PDF's own, or the page's.
@@ -405,8 +421,7 @@ struct Writer {
             // The packet: the agenda-only PDF wrote this page's content.
             if (!s->content) return haru.fail_with(_("internal error: a shared page was not written"));
             if (!take(i, *s)) return false;
-            const auto [begin, end] = footer(i);
-            if (begin != end && !write_footer(i, begin, end)) return false;
+            if (!write_own_stream(i)) return false;
             std::vector<TextItem>().swap(p.texts);
             std::vector<int>().swap(tree.text_mcid[i]);
             return true;
@@ -418,20 +433,23 @@ struct Writer {
         for (const PlacedForm& f : imported.on_page(i)) {
             content.form(xobject(i, f.form), f.at.scale, f.at.tx, f.at.ty);
         }
-        // Rules, stripes and strike-throughs are drawing, not content: one artifact.
+        // Rules, stripes and strike-throughs are drawing, not content: one artifact (the closed
+        // mark's rule is drawn with the footer).
         const auto figure = [](const Origin& o) { return o.role == Origin::Role::Figure; };
-        if (std::any_of(p.boxes.begin(), p.boxes.end(), [&](const BoxItem& b) { return !figure(b.origin); })) {
+        const auto layout = [&](size_t k) { return !figure(p.boxes[k].origin) && static_cast<int>(k) != p.mark_box; };
+        bool any_layout = false;
+        for (size_t k = 0; k < p.boxes.size() && !any_layout; ++k) any_layout = layout(k);
+        if (any_layout) {
             content.begin_artifact("Layout");
-            for (const BoxItem& b : p.boxes)
-                if (!figure(b.origin)) content.rectangle(b.color, b.x, height - b.y - b.h, b.w, b.h);
+            for (size_t k = 0; k < p.boxes.size(); ++k)
+                if (layout(k)) box(p.boxes[k]);
             content.end_marked();
         }
         // A figure's drawing (its boxes and pictures) is its Figure element's content.
         for (const auto& [block, mcid] : tree.figure_mcid[i]) {
             content.begin_marked("Figure", mcid);
             for (const BoxItem& b : p.boxes)
-                if (figure(b.origin) && b.origin.block == block)
-                    content.rectangle(b.color, b.x, height - b.y - b.h, b.w, b.h);
+                if (figure(b.origin) && b.origin.block == block) box(b);
             for (const ImageItem& im : p.images)
                 if (figure(im.origin) && im.origin.block == block && !image(i, im)) return false;
             for (const PathItem& path : p.paths)
@@ -448,8 +466,8 @@ struct Writer {
             const std::vector<int>& mcids = tree.text_mcid[i];
             for (size_t k = 0; k < p.texts.size(); ++k) {
                 const TextItem& t = p.texts[k];
-                if (t.text.empty() || (own_footer_stream && static_cast<int>(k) >= p.footer_begin && static_cast<int>(k) < p.footer_end))
-                    continue;
+                const int at = static_cast<int>(k);
+                if (t.text.empty() || (at >= p.footer_begin && at < p.footer_end) || at == p.mark_text) continue;
                 if (only && only->packet_only_text(i, k)) continue;
                 if (mcids[k] != open) {
                     if (open != kNone) content.end_marked();
@@ -467,10 +485,7 @@ struct Writer {
         ContentSpool::Piece piece;
         if (!write_content(i, &piece)) return false;
         if (s) s->content = piece;
-        if (own_footer_stream) {
-            const auto [begin, end] = footer(i);
-            if (begin != end && !write_footer(i, begin, end)) return false;
-        }
+        if (!write_own_stream(i)) return false;
         // libharu holds the page's content now: the layout's copy goes, so the two are not
         // held side by side for the whole document; but the agenda-only PDF leaves the packet
         // every page's items, its structure tree made of them all (write_pdf frees what it then
@@ -490,9 +505,9 @@ struct Writer {
         if (!haru.ok(pages.add_pages(haru.doc(), doc, page_count(), fonts))) return false;
         size_t count = page_count();
         footer_stream.assign(page_count(), -1);
-        if (own_footer_stream)
-            for (size_t i = 0; i < page_count(); ++i)
-                if (const auto [begin, end] = footer(i); begin != end) footer_stream[i] = static_cast<int32_t>(count++);
+        for (size_t i = 0; i < page_count(); ++i)
+            if (const auto [begin, end] = footer(i); begin != end || doc.pages[i].mark_text >= 0)
+                footer_stream[i] = static_cast<int32_t>(count++);
         return haru.ok(streams.lend(haru.doc(), count));
     }
 
@@ -617,14 +632,15 @@ struct Writer {
 // One PDF of the layout (see Writer), with the plan and structure tree made for it.
 PdfResult write_one(LaidOutDocument& doc, const FontFiles& fonts, const FontPlan& plan, StructureTree tree,
                     ContentSpool& spool, const std::string& srgb_profile, const std::string& path, Diagnostics& diags,
-                    const AgendaOnly* only, std::vector<SharedPage>* shared, std::map<std::string, FileRecord>* written) {
+                    const AgendaOnly* only, std::vector<SharedPage>* shared, std::map<std::string, FileRecord>* written,
+                    PageStreamMemo* page_streams) {
     Haru haru(diags);
     if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
     HPDF_Font faces[kFaces];
     if (!embed_fonts(haru, plan, fonts, faces)) return PdfResult::Refused;
     // Declared after `haru`, so destroyed before it: the Writer's lent objects take their entries
     // back out of libharu's table before HPDF_Free would free them.
-    Writer w(doc, haru, faces, fonts, plan, std::move(tree), spool, only, shared);
+    Writer w(doc, haru, faces, fonts, plan, std::move(tree), spool, only, shared, page_streams);
     if (!w.number_pages() || !w.import_attachments()) return PdfResult::Refused;
     for (size_t i = 0; i < w.page_count(); ++i)
         if (!w.page(i)) return PdfResult::Refused;
@@ -634,14 +650,23 @@ PdfResult write_one(LaidOutDocument& doc, const FontFiles& fonts, const FontPlan
 }
 
 // Of a page the packet takes from its agenda-only PDF, what the packet still writes itself: its
-// footer.
+// footer, and the closed edition's mark.
 void keep_footer_only(Page& p) {
     std::vector<TextItem> footer_texts(std::make_move_iterator(p.texts.begin() + p.footer_begin),
                                        std::make_move_iterator(p.texts.begin() + p.footer_end));
+    std::vector<BoxItem> mark_box;
+    if (p.mark_text >= 0) {
+        footer_texts.push_back(std::move(p.texts[static_cast<size_t>(p.mark_text)]));
+        p.mark_text = static_cast<int>(footer_texts.size() - 1);
+    }
+    if (p.mark_box >= 0) {
+        mark_box.push_back(p.boxes[static_cast<size_t>(p.mark_box)]);
+        p.mark_box = 0;
+    }
     p.texts.swap(footer_texts);
     p.footer_begin = 0;
-    p.footer_end = static_cast<int>(p.texts.size());
-    std::vector<BoxItem>().swap(p.boxes);
+    p.footer_end = static_cast<int>(p.texts.size()) - (p.mark_text >= 0 ? 1 : 0);
+    p.boxes.swap(mark_box);
     std::vector<PathItem>().swap(p.paths);
     std::vector<ImageItem>().swap(p.images);
 }
@@ -650,7 +675,7 @@ void keep_footer_only(Page& p) {
 
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
                     Diagnostics& diags, const std::string& agenda_only_path, std::string* failed_path, bool give_back,
-                    std::map<std::string, FileRecord>* written) {
+                    std::map<std::string, FileRecord>* written, PageStreamMemo* page_streams) {
     // One plan for both PDFs, so the pages they share have the same codes: the agenda-only
     // PDF prints nothing the packet does not, but its own footers (FontPlan::of reads them).
     const FontPlan plan = FontPlan::of(doc, fonts);
@@ -685,7 +710,7 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
             sizes = {own.elements.size() + packet_only, own.all_kids.size() + packet_only};
             if (give_back) give_back_free_memory();
             const PdfResult r = write_one(doc, fonts, plan, std::move(own), spool, srgb_profile, agenda_only_path, diags,
-                                          &*doc.agenda_only, &shared, written);
+                                          &*doc.agenda_only, &shared, written, page_streams);
             if (r != PdfResult::Written) {
                 if (failed_path) *failed_path = agenda_only_path;
                 return r;
@@ -702,12 +727,12 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
                 std::vector<int>().swap(tree.text_mcid[p]);
             }
         const PdfResult r = write_one(doc, fonts, plan, std::move(tree), spool, srgb_profile, path, diags, nullptr, &shared,
-                                      written);
+                                      written, page_streams);
         if (r != PdfResult::Written && failed_path) *failed_path = path;
         return r;
     }
     const PdfResult r = write_one(doc, fonts, plan, build_structure(doc), spool, srgb_profile, path, diags, nullptr, nullptr,
-                                  written);
+                                  written, page_streams);
     if (r != PdfResult::Written && failed_path) *failed_path = path;
     return r;
 }

@@ -15,6 +15,8 @@
 
 namespace boardpack::render::pdf {
 
+class PageStreamMemo;
+
 // How writing a PDF ended; each failure has its message in the diagnostics.
 enum class PdfResult {
     Written,
@@ -42,8 +44,12 @@ enum class PdfResult {
 //
 // `written`, if given, gets each file written, by its path, with its size and fingerprint taken
 // from the bytes as they went to it, so they need not be read back.
+//
+// `page_streams`, if given, is asked for each page's compressed content (page_stream_memo.hpp),
+// so a page the other edition printed alike is not compressed again.
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
                     Diagnostics& diags, const std::string& agenda_only_path = {}, std::string* failed_path = nullptr,
-                    bool give_back = false, std::map<std::string, FileRecord>* written = nullptr);
+                    bool give_back = false, std::map<std::string, FileRecord>* written = nullptr,
+                    PageStreamMemo* page_streams = nullptr);
 
 }  // namespace boardpack::render::pdf
