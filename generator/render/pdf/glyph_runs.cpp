@@ -1,5 +1,9 @@
 #include "render/pdf/glyph_runs.hpp"
 
+#include <cstdint>
+#include <cstring>
+
+#include "core/word_bytes.hpp"
 #include "render/pdf/code_points.hpp"
 
 namespace boardpack::render::pdf {
@@ -46,6 +50,18 @@ void glyph_runs(std::string_view utf8, FontStyle style, const FontFiles& fonts, 
                 const auto* from = reinterpret_cast<const unsigned char*>(utf8.data()) + i;
                 const auto* const end = reinterpret_cast<const unsigned char*>(utf8.data()) + utf8.size();
                 char* to = at;
+                // Eight bytes at a time while none has code 0 (not printable ASCII, or not this
+                // face's), the codes looked up and checked as one word: a third of the
+                // instructions of the loop below, which finishes the text.
+                for (; end - from >= 8; from += 8) {
+                    unsigned char codes[8];
+                    for (int k = 0; k < 8; ++k) codes[k] = ascii[from[k]];
+                    uint64_t word;
+                    std::memcpy(&word, codes, sizeof word);
+                    if (word_bytes::has_byte_below(word, 1)) break;
+                    std::memcpy(to, codes, sizeof codes);
+                    to += 8;
+                }
                 for (; from != end; ++from) {
                     const uint8_t code = ascii[*from];
                     if (code == 0) break;
