@@ -73,12 +73,6 @@ const LentObjects* LentObjects::of(const void* object) {
     return dict->write_fn == refuse ? static_cast<const LentObjects*>(dict->attr) : nullptr;
 }
 
-void LentObjects::append_dict(size_t number, std::string& out) const {
-    out += "<<\n";
-    body_(number - first_number_, out);
-    out += ">>";
-}
-
 HPDF_STATUS LentObjects::write_tail(size_t number, HPDF_Stream stream) const {
     return tail_(number - first_number_, stream);
 }
