@@ -5,13 +5,17 @@
 #include <hpdf.h>
 #include <hpdf_objects.h>
 
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "../probe/pdf_probe.hpp"
 #include "render/pdf/lent_objects.hpp"
+#include "render/pdf/pdf_objects.hpp"
 #include "render/pdf/save_sink.hpp"
 
 using namespace boardpack::render::pdf;
@@ -161,4 +165,25 @@ TEST_CASE("Document save: lent numbers past libharu's blocks of 1024 are all in 
     REQUIRE(bytes.size() > 100000);
     CHECK(offsets_checked(bytes) > 4000);
     std::remove(path.c_str());
+}
+
+TEST_CASE("RawAppend: integers written two digits at a time are std::to_chars' digits, at every length (issue 10)") {
+    std::vector<uint64_t> numbers = {0, 9, 10, 99, 100, 101, 999, 1000, 12345, 65535, 1000000, UINT64_MAX};
+    for (uint64_t ten = 1; ten <= UINT64_MAX / 10; ten *= 10) {
+        numbers.push_back(ten - 1);
+        numbers.push_back(ten);
+        numbers.push_back(ten + 1);
+    }
+    for (const uint64_t n : numbers) {
+        char expected[24];
+        const std::string digits(expected, std::to_chars(expected, expected + sizeof expected, n).ptr);
+        std::string out = "/K ";
+        {
+            RawAppend raw(out, RawAppend::kReference + 1);
+            raw.reference(n);
+            raw.put(' ');
+        }
+        INFO(n);
+        CHECK(out == "/K " + digits + " 0 R ");
+    }
 }
