@@ -32,13 +32,23 @@ HPDF_STATUS make_room(HPDF_List list, size_t more) {
     return HPDF_OK;
 }
 
+// "12 0 R", made backwards in place and appended at once (not four appends: a page's fonts, a
+// bookmark's neighbours).
+void append_ref(std::string& out, uint64_t number, unsigned generation) {
+    char line[2 * RawAppend::kInteger + 3];
+    char* const end = line + sizeof line;
+    char* at = end - 2;
+    std::memcpy(at, " R", 2);
+    at = put_digits_before(at, generation);
+    *--at = ' ';
+    at = put_digits_before(at, number);
+    out.append(at, static_cast<size_t>(end - at));
+}
+
 }  // namespace
 
 void append_reference(std::string& out, const void* object) {
-    append_integer(out, static_cast<long long>(object_number(object)));
-    out += ' ';
-    append_integer(out, static_cast<const HPDF_Obj_Header*>(object)->gen_no);
-    out += " R";
+    append_ref(out, object_number(object), static_cast<const HPDF_Obj_Header*>(object)->gen_no);
 }
 
 HPDF_STATUS LentObjects::lend(HPDF_Doc pdf, size_t count, Body body, Tail tail) {
@@ -61,10 +71,7 @@ HPDF_STATUS LentObjects::lend(HPDF_Doc pdf, size_t count, Body body, Tail tail) 
     return HPDF_OK;
 }
 
-void LentObjects::reference(std::string& out, size_t n) const {
-    append_integer(out, static_cast<long long>(number(n)));
-    out += " 0 R";
-}
+void LentObjects::reference(std::string& out, size_t n) const { append_ref(out, number(n), 0); }
 
 const LentObjects* LentObjects::of(const void* object) {
     const auto* header = static_cast<const HPDF_Obj_Header*>(object);
