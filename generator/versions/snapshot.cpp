@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -269,12 +270,25 @@ bool plain_word(const char* p) {
     return !word_bytes::has_byte_below(w, 0x20) && !word_bytes::has_byte(w, '\\');
 }
 
+// Where the first byte to escape is, from `at` on (in.size() if none): a word at a time, byte
+// by byte only through a word that has a control character or a backslash, and through the
+// last few bytes (most fields are a few bytes: a number, a name).
+size_t next_special(std::string_view in, size_t at) {
+    while (at < in.size()) {
+        if (at + 8 <= in.size() && plain_word(in.data() + at)) {
+            at += 8;
+            continue;
+        }
+        for (const size_t end = std::min(in.size(), at + 8); at < end; ++at)
+            if (kSpecial[static_cast<unsigned char>(in[at])]) return at;
+    }
+    return in.size();
+}
+
 void put(std::string& out, std::string_view in) {
     static_assert(kOpen < 0x20 && kClose < 0x20);
     size_t from = 0;
-    for (size_t at = 0; at < in.size(); ++at) {
-        while (at + 8 <= in.size() && plain_word(in.data() + at)) at += 8;
-        if (at == in.size() || !kSpecial[static_cast<unsigned char>(in[at])]) continue;
+    for (size_t at = next_special(in, 0); at < in.size(); at = next_special(in, from)) {
         out.append(in.data() + from, at - from);
         switch (in[at]) {
             case '\\': out += "\\\\"; break;
@@ -309,6 +323,18 @@ bool unescape(const std::string& in, std::string* out) {
     }
     return true;
 }
+
+// An integer field's digits, on the stack (std::to_string made a string for each of some
+// 4.000 numbers a build writes).
+class Number {
+public:
+    explicit Number(int i) : size_(static_cast<size_t>(std::to_chars(digits_, digits_ + sizeof digits_, i).ptr - digits_)) {}
+    operator std::string_view() const { return {digits_, size_}; }
+
+private:
+    char digits_[12];  // "-2147483648"
+    size_t size_;
+};
 
 // Appends one record: its fields escaped, tab-separated, and the line end.
 void line(std::string& out, std::initializer_list<std::string_view> fields) {
@@ -495,8 +521,9 @@ void write_snapshot(const Snapshot& s, const std::function<void(std::string_view
         put_piece(out);
         out.clear();
     };
-    out = std::string(kFirstLine) + "\n";
-    const auto n = [](int i) { return std::to_string(i); };
+    // Appended, not assigned: a new string would drop the room reserved.
+    out.append(kFirstLine) += '\n';
+    const auto n = [](int i) { return Number(i); };
     line(out, {"møde", s.meeting});
     line(out, {"udgave", s.edition});
     line(out, {"version", n(s.version)});

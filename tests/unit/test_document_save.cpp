@@ -5,13 +5,17 @@
 #include <hpdf.h>
 #include <hpdf_objects.h>
 
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "../probe/pdf_probe.hpp"
 #include "render/pdf/lent_objects.hpp"
+#include "render/pdf/pdf_objects.hpp"
 #include "render/pdf/save_sink.hpp"
 
 using namespace boardpack::render::pdf;
@@ -128,4 +132,58 @@ TEST_CASE("Document save: lent objects are written whole, each under its own num
     CHECK(probe.text("root.Lent.Nummer") == "0");
     CHECK(probe.kind("root.Streamed") == "stream");
     std::remove(path.c_str());
+}
+
+TEST_CASE("Document save: lent numbers past libharu's blocks of 1024 are all in its table, in order, before its own (issue 10)") {
+    const std::string path = "/tmp/boardpack-unit-save-many.pdf";
+    HPDF_Doc pdf = own_objects_document();
+    std::string bytes;
+    {
+        // Room made at once for more numbers than a block of libharu's table holds, twice.
+        LentObjects many, more;
+        const auto body = [](size_t n, std::string& out) { out += "/Nummer " + std::to_string(n) + "\n"; };
+        REQUIRE(many.lend(pdf, 2500, body) == HPDF_OK);
+        REQUIRE(more.lend(pdf, 1500, body) == HPDF_OK);
+        CHECK(more.number(0) == many.number(2499) + 1);
+        // An object of libharu's own after them takes the next number.
+        HPDF_Dict after = HPDF_Dict_New(pdf->mmgr);
+        REQUIRE(HPDF_Xref_Add(pdf->xref, after) == HPDF_OK);
+        CHECK((after->header.obj_id & 0x00FFFFFF) == more.number(1499) + 1);
+        REQUIRE(HPDF_Dict_Add(pdf->catalog, "Many", many.first()) == HPDF_OK);
+        SaveSink sink;
+        std::string why;
+        REQUIRE(sink.open(path, &why));
+        REQUIRE(sink.save(pdf, &why) == HPDF_OK);
+        bytes = read_file(path);
+        for (const size_t n : {size_t{0}, size_t{1023}, size_t{1024}, size_t{2499}})
+            CHECK(bytes.find(std::to_string(many.number(n)) + " 0 obj\n<<\n/Nummer " + std::to_string(n) + "\n>>\nendobj\n") !=
+                  std::string::npos);
+        CHECK(bytes.find(std::to_string(more.number(1499)) + " 0 obj\n<<\n/Nummer 1499\n>>\nendobj\n") != std::string::npos);
+    }
+    HPDF_Free(pdf);
+    // Every offset (six digits, past 100.000 bytes) points at its object.
+    REQUIRE(bytes.size() > 100000);
+    CHECK(offsets_checked(bytes) > 4000);
+    std::remove(path.c_str());
+}
+
+TEST_CASE("RawAppend: integers written two digits at a time are std::to_chars' digits, at every length (issue 10)") {
+    std::vector<uint64_t> numbers = {0, 9, 10, 99, 100, 101, 999, 1000, 12345, 65535, 1000000, UINT64_MAX};
+    for (uint64_t ten = 1; ten <= UINT64_MAX / 10; ten *= 10) {
+        numbers.push_back(ten - 1);
+        numbers.push_back(ten);
+        numbers.push_back(ten + 1);
+    }
+    for (const uint64_t n : numbers) {
+        char expected[24];
+        const std::string digits(expected, std::to_chars(expected, expected + sizeof expected, n).ptr);
+        std::string out = "/K ";
+        {
+            RawAppend raw(out, RawAppend::kReference + 1);
+            raw.reference(n);
+            raw.put(' ');
+        }
+        INFO(n);
+        CHECK(out == "/K " + digits + " 0 R ");
+    }
 }

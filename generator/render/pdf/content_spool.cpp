@@ -78,13 +78,15 @@ bool ContentSpool::add(std::string_view bytes, Piece* piece, std::string* why) {
 }
 
 int ContentSpool::window_at(uint64_t at) {
-    if (at >= window_at_ && at < window_at_ + window_.size()) return 0;
-    window_.resize(static_cast<size_t>(std::min<uint64_t>(kChunk, flushed_ - at)));
-    for (size_t got = 0; got < window_.size();) {
-        const ssize_t r = ::pread(fd_, window_.data() + got, window_.size() - got, static_cast<off_t>(at + got));
+    if (at >= window_at_ && at < window_at_ + window_size_) return 0;
+    // Not zeroed (as a string's room would be, 64 KiB for each PDF): only what was read is read.
+    if (!window_) window_ = std::make_unique_for_overwrite<char[]>(kChunk);
+    window_size_ = static_cast<size_t>(std::min<uint64_t>(kChunk, flushed_ - at));
+    for (size_t got = 0; got < window_size_;) {
+        const ssize_t r = ::pread(fd_, window_.get() + got, window_size_ - got, static_cast<off_t>(at + got));
         if (r < 0 && errno == EINTR) continue;
         if (r <= 0) {
-            window_.clear();
+            window_size_ = 0;
             return r < 0 ? errno : EIO;
         }
         got += static_cast<size_t>(r);
@@ -105,8 +107,8 @@ int ContentSpool::parts(const Piece& piece, const std::function<bool(std::string
     for (; at < end && at < flushed_;) {
         if (const int error = window_at(at)) return error;
         const size_t from = static_cast<size_t>(at - window_at_);
-        const size_t n = static_cast<size_t>(std::min<uint64_t>(end - at, window_.size() - from));
-        if (!take(std::string_view(window_).substr(from, n))) return 0;
+        const size_t n = static_cast<size_t>(std::min<uint64_t>(end - at, window_size_ - from));
+        if (!take(std::string_view(window_.get() + from, n))) return 0;
         at += n;
     }
     if (at < end) take(std::string_view(pending_).substr(static_cast<size_t>(at - flushed_), static_cast<size_t>(end - at)));

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,7 +57,8 @@ private:
     int fd_ = -1;
     uint64_t flushed_ = 0;       // the bytes in the file; those after it are in pending_
     std::string pending_;        // written to the file in pieces of some 64 KiB
-    std::string window_;         // read ahead from the file
+    std::unique_ptr<char[]> window_;  // read ahead from the file: kChunk bytes, window_size_ of them read
+    size_t window_size_ = 0;
     uint64_t window_at_ = 0;
     std::vector<std::string> in_memory_;  // with no file: each piece
 };

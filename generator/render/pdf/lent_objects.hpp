@@ -44,9 +44,10 @@ public:
     // The group whose objects an entry of libharu's table stands for, or null for an object of
     // libharu's own.
     static const LentObjects* of(const void* object);
-    // Appends the object numbered `number` as libharu frames a dictionary: "<<\n", its body,
-    // ">>". Then, if has_tail(), write_tail() writes what follows.
-    void append_dict(size_t number, std::string& out) const;
+    // Appends the body of the object numbered `number`, which save_document frames as libharu
+    // frames a dictionary ("<<\n", the body, ">>"). Then, if has_tail(), write_tail() writes
+    // what follows.
+    void append_body(size_t number, std::string& out) const { body_(number - first_number_, out); }
     bool has_tail() const { return static_cast<bool>(tail_); }
     HPDF_STATUS write_tail(size_t number, HPDF_Stream stream) const;
 

@@ -50,17 +50,27 @@ HPDF_STATUS PageObjects::add_pages(HPDF_Doc pdf, const LaidOutDocument& doc, siz
     fonts_.assign(fonts, fonts + kFaces);
     page_width_ = doc.page_width;
     page_height_ = doc.page_height;
-    for (int turned = 0; turned < 2; ++turned) {
-        std::string& box = media_box_[turned];
-        box = "[0 0 ";
-        append_pdf_number(box, turned ? page_height_ : page_width_);
-        box += ' ';
-        append_pdf_number(box, turned ? page_width_ : page_height_);
-        box += ']';
-    }
     HPDF_Pages tree = pdf->root_pages;
-    parent_.clear();
-    append_reference(parent_, tree);
+    for (int turned = 0; turned < 2; ++turned) {
+        std::string& head = head_[turned];
+        head = "/Type /Page\n/Parent ";
+        append_reference(head, tree);
+        head += "\n/MediaBox [0 0 ";
+        append_pdf_number(head, turned ? page_height_ : page_width_);
+        head += ' ';
+        append_pdf_number(head, turned ? page_width_ : page_height_);
+        head += ']';
+    }
+    font_entries_.assign(kFaces, std::string());
+    for (int f = 0; f < kFaces; ++f) {
+        std::string& entry = font_entries_[static_cast<size_t>(f)];
+        if (!fonts_[static_cast<size_t>(f)]) continue;  // a face the document has no font for
+        entry += '/';
+        entry += font_name(f);
+        entry += ' ';
+        append_reference(entry, fonts_[static_cast<size_t>(f)]);
+        entry += ' ';
+    }
     BP_TRY(numbers_.lend(pdf, count, [this](size_t i, std::string& out) { page_body(i, out); }));
     // libharu's page tree keeps its /Type; its /Kids and /Count are written from the lent numbers.
     BP_TRY(HPDF_Dict_RemoveElement(tree, "Kids"));
@@ -86,10 +96,7 @@ HPDF_STATUS PageObjects::write_kids(HPDF_Dict tree, HPDF_Stream stream) {
 
 void PageObjects::page_body(size_t i, std::string& out) const {
     const PageRecord& p = pages_[i];
-    out += "/Type /Page\n/Parent ";
-    out += parent_;
-    out += "\n/MediaBox ";
-    out += media_box_[p.landscape ? 1 : 0];
+    out += head_[p.landscape ? 1 : 0];
     if (p.content) {
         out += "\n/Contents ";
         if (p.footer) out += '[';
@@ -105,13 +112,7 @@ void PageObjects::page_body(size_t i, std::string& out) const {
     if (p.faces) {
         out += "/Font <<";
         for (int f = 0; f < kFaces; ++f)
-            if (p.faces & (1u << f)) {
-                out += '/';
-                out += font_name(f);
-                out += ' ';
-                append_reference(out, fonts_[static_cast<size_t>(f)]);
-                out += ' ';
-            }
+            if (p.faces & (1u << f)) out += font_entries_[static_cast<size_t>(f)];
         out += ">> ";
     }
     if (!p.xobjects.empty()) {

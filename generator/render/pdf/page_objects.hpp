@@ -91,8 +91,10 @@ private:
     std::vector<PageRecord> pages_;
     std::vector<HPDF_Font> fonts_;
     double page_width_ = 0, page_height_ = 0;  // an upright page's
-    std::string media_box_[2];       // upright "[0 0 595.276 841.89001]", then landscape
-    std::string parent_;             // the page tree's "2 0 R"
+    // What every page's body starts with, made once, not piece by piece for each page:
+    // "/Type /Page\n/Parent 2 0 R\n/MediaBox [0 0 595.276 841.89001]", upright, then landscape.
+    std::string head_[2];
+    std::vector<std::string> font_entries_;  // per face with a font, its "/F1 12 0 R " in a page's /Font
     LentObjects numbers_;
     std::vector<LinkAnnotation> links_;
     std::vector<uint32_t> first_link_;  // page i's links are [first_link_[i], first_link_[i + 1])

@@ -5,6 +5,7 @@
 #include <hpdf.h>
 #include <hpdf_objects.h>
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -34,6 +35,31 @@ inline void append_integer(std::string& out, long long n) {
     out.append(buf, static_cast<size_t>(end - buf));
 }
 
+// The digits of 0 to 99, two by two.
+inline constexpr auto kDigitPairs = [] {
+    std::array<char, 200> pairs{};
+    for (size_t i = 0; i < 100; ++i) {
+        pairs[2 * i] = static_cast<char>('0' + i / 10);
+        pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+    }
+    return pairs;
+}();
+
+// Writes `n`'s digits to end just before `end`, two a step; returns where they begin.
+inline char* put_digits_before(char* end, uint64_t n) {
+    for (; n >= 100; n /= 100) {
+        end -= 2;
+        std::memcpy(end, kDigitPairs.data() + 2 * (n % 100), 2);
+    }
+    if (n >= 10) {
+        end -= 2;
+        std::memcpy(end, kDigitPairs.data() + 2 * n, 2);
+    } else {
+        *--end = static_cast<char>('0' + n);
+    }
+    return end;
+}
+
 // Appends to a string through a pointer, for the object bodies written by the thousand (a
 // structure element's, some 850 instructions appended piece by piece, a quarter of that so):
 // room for `most` bytes is made first, and what was not written is cut off at the end. The
@@ -59,7 +85,14 @@ public:
         p_ += s.size();
     }
     void put(char c) { *p_++ = c; }
-    void integer(uint64_t n) { p_ = std::to_chars(p_, p_ + 20, n).ptr; }
+    // Counted, then written in place: inline where std::to_chars, used in many places of a file,
+    // is a call to its helper (a number or two for each of some 7.000 elements).
+    void integer(uint64_t n) {
+        size_t digits = 1;
+        for (uint64_t rest = n; rest >= 10; rest /= 10) ++digits;
+        p_ += digits;
+        put_digits_before(p_, n);
+    }
     // "12 0 R" for object number 12.
     void reference(uint64_t number) {
         integer(number);

@@ -14,7 +14,8 @@ namespace boardpack::render::pdf {
 
 namespace {
 
-// Written to the file in pieces of this size.
+// Written to the file in pieces of this size (save_document hands its objects on in pieces of
+// as much, which are written as they are).
 constexpr size_t kBufferBytes = 64 * 1024;
 
 }  // namespace

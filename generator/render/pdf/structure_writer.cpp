@@ -4,6 +4,7 @@
 #include <hpdf_streams.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <string_view>
 
@@ -13,6 +14,22 @@
 namespace boardpack::render::pdf {
 
 namespace {
+
+// The structure types' names by StructElement::type_index, their lengths counted once, not
+// for each element.
+constexpr auto kTypeNames = [] {
+    std::array<std::string_view, std::size(kStructTypes)> names{};
+    for (size_t i = 0; i < names.size(); ++i) names[i] = kStructTypes[i];
+    return names;
+}();
+
+// The index in kStructTypes of the type named (compared as a number, not as text).
+constexpr uint8_t struct_type(std::string_view name) {
+    for (size_t i = 0; i < kTypeNames.size(); ++i)
+        if (name == kTypeNames[i]) return static_cast<uint8_t>(i);
+    throw "not a structure type";  // at compile time: a name that is not one does not compile
+}
+constexpr uint8_t kFigureType = struct_type("Figure"), kTHType = struct_type("TH"), kTBodyType = struct_type("TBody");
 
 // An element's body, worked out when libharu writes it (kept as text, the bodies were a tenth
 // of a large meeting's memory until saved): from the tree, the pages and the annotations,
@@ -38,10 +55,11 @@ struct ElementBodies {
     }
 
     // Written through RawAppend: a packet's PDFs have some 7.000 elements. Each piece below is
-    // counted in the room made for it.
+    // counted in the room made for it; an element of a few children (nearly all) is written in
+    // one piece of room, from its /Type to the end of its /K.
     void operator()(size_t e, std::string& b) const {
         const StructElement& el = tree->elements[e];
-        const std::string_view type = el.type();
+        const std::string_view type = kTypeNames[el.type_index];
         // The element's page: its first marked content's; other pages' content names its page.
         int page = -1;
         const auto kids = tree->kids(e);
@@ -50,38 +68,62 @@ struct ElementBodies {
                 page = k.page;
                 break;
             }
-        {
-            RawAppend out(b, 80 + type.size() + 2 * RawAppend::kReference);
-            out.lit("/Type /StructElem\n/S /");
-            out.str(type);
-            out.lit("\n/P ");
-            out.reference(el.parent >= 0 ? numbers->number(static_cast<size_t>(el.parent)) : object_number(root));
-            if (page >= 0) {
-                out.lit("\n/Pg ");
-                out.reference(pages->number(static_cast<size_t>(page)));
-            }
-            // A TH heads its column in the THead, its row in the TBody (the row's label).
-            if (type == "TH") {
-                const int row = el.parent;
-                const int part = row >= 0 ? tree->elements[static_cast<size_t>(row)].parent : -1;
-                const bool body = part >= 0 && tree->elements[static_cast<size_t>(part)].type() == std::string_view("TBody");
-                if (body)
-                    out.lit("\n/A <</O /Table /Scope /Row>>");
-                else
-                    out.lit("\n/A <</O /Table /Scope /Column>>");
-            }
-        }
-        if (const auto f = tree->figures.find(static_cast<int>(e)); f != tree->figures.end()) figure(f->second, b);
-        b += "\n/K [";
+        // Only a Figure has a tag (looked up in the map for it alone).
+        const FigureTag* tag = nullptr;
+        if (el.type_index == kFigureType)
+            if (const auto f = tree->figures.find(static_cast<int>(e)); f != tree->figures.end()) tag = &f->second;
         // Room is made for a block of children at a time, not for them all: the room is zeroed,
         // so it is memory touched, and the Document element of a large packet has thousands of
         // children (at ten times the example, room for them all was 0,4 MB for some 50 KB written).
-        for (size_t from = 0; from < kids.size(); from += kKidsAtOnce) {
+        size_t from = 0;
+        {
+            const size_t first = tag ? 0 : std::min(kids.size(), kKidsAtOnce);
+            RawAppend out(b, kHead + type.size() + 2 * RawAppend::kReference + first * kKid + kEnd);
+            head(el, type, page, out);
+            if (!tag) {
+                out.lit("\n/K [");
+                for (; from < first; ++from) kid(kids[from], page, out);
+                if (from == kids.size()) {
+                    out.lit("]\n");
+                    return;
+                }
+            }
+        }
+        if (tag) {
+            figure(*tag, b);
+            b += "\n/K [";
+        }
+        for (; from < kids.size(); from += kKidsAtOnce) {
             const size_t to = std::min(kids.size(), from + kKidsAtOnce);
             RawAppend out(b, (to - from) * kKid);
             for (size_t i = from; i < to; ++i) kid(kids[i], page, out);
         }
         b += "]\n";
+    }
+
+    // The most head() writes besides the type and two references, and what ends the /K.
+    static constexpr size_t kHead = 80 + 8, kEnd = 2;
+
+    // From /Type to the TH's scope: all but the figure's tag and the children.
+    void head(const StructElement& el, std::string_view type, int page, RawAppend& out) const {
+        out.lit("/Type /StructElem\n/S /");
+        out.str(type);
+        out.lit("\n/P ");
+        out.reference(el.parent >= 0 ? numbers->number(static_cast<size_t>(el.parent)) : object_number(root));
+        if (page >= 0) {
+            out.lit("\n/Pg ");
+            out.reference(pages->number(static_cast<size_t>(page)));
+        }
+        // A TH heads its column in the THead, its row in the TBody (the row's label).
+        if (el.type_index == kTHType) {
+            const int row = el.parent;
+            const int part = row >= 0 ? tree->elements[static_cast<size_t>(row)].parent : -1;
+            const bool body = part >= 0 && tree->elements[static_cast<size_t>(part)].type_index == kTBodyType;
+            if (body)
+                out.lit("\n/A <</O /Table /Scope /Row>>");
+            else
+                out.lit("\n/A <</O /Table /Scope /Column>>");
+        }
     }
 
     // A child is at most "<</Type /OBJR /Obj 12 0 R /Pg 13 0 R>> " (or an MCR, shorter).
@@ -165,13 +207,16 @@ private:
         std::string& b = objects_.parent_tree_body;
         b = "/Nums [\n";
         for (size_t p = 0; p < pages_.size(); ++p) {
-            append_integer(b, static_cast<long long>(p));
-            b += " [";
-            for (int e : tree_.mcid_element[p]) {
-                objects_.elements.reference(b, static_cast<size_t>(e));
-                b += ' ';
+            // Through RawAppend: some 7.500 references in the example's four PDFs.
+            const std::vector<int>& elements = tree_.mcid_element[p];
+            RawAppend out(b, RawAppend::kInteger + 4 + elements.size() * (RawAppend::kReference + 1));
+            out.integer(p);
+            out.lit(" [");
+            for (int e : elements) {
+                out.reference(objects_.elements.number(static_cast<size_t>(e)));
+                out.put(' ');
             }
-            b += "]\n";
+            out.lit("]\n");
         }
         for (size_t a = 0; a < annotation_keys_.size(); ++a) {
             append_integer(b, static_cast<long long>(pages_.size() + a));

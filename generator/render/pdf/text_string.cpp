@@ -3,6 +3,9 @@
 
 #include <hpdf_objects.h>
 
+#include <array>
+#include <cstring>
+
 #include "core/text.hpp"
 #include "render/pdf/haru_errors.hpp"
 
@@ -37,20 +40,44 @@ std::string utf16be(std::u32string_view text) {
 
 std::string pdf_text_string(std::string_view utf8) { return "\xFE\xFF" + utf16be(decode_utf8(utf8)); }
 
+namespace {
+
+// Each byte's two hex digits, made once: a unit is two lookups, not four shifts.
+constexpr auto kHexPairs = [] {
+    std::array<std::array<char, 2>, 256> pairs{};
+    constexpr char kDigits[] = "0123456789ABCDEF";
+    for (size_t b = 0; b < 256; ++b) pairs[b] = {kDigits[b >> 4], kDigits[b & 15]};
+    return pairs;
+}();
+
+char* put_hex_byte(char* to, unsigned b) {
+    std::memcpy(to, kHexPairs[b & 0xFF].data(), 2);
+    return to + 2;
+}
+
+}  // namespace
+
 void append_text_string(std::string& out, std::string_view utf8) {
     // pdf_text_string's bytes in hex, each code point's UTF-16 units written as it is decoded
     // (every element's and link's text: no string of code points, none of bytes).
-    static const char* hex = "0123456789ABCDEF";
     const size_t at = out.size();
     // A code point is one unit or two, and takes a byte or more (a pair four bytes).
     out.resize(at + 2 + 4 + 4 * utf8.size());
     char* to = out.data() + at;
-    const auto unit = [&to](char32_t u) {
-        for (int shift = 12; shift >= 0; shift -= 4) *to++ = hex[(u >> shift) & 15];
-    };
+    const auto unit = [&to](char32_t u) { to = put_hex_byte(put_hex_byte(to, u >> 8), u); };
     *to++ = '<';
     unit(0xFEFF);
-    for (size_t i = 0; i < utf8.size();) utf16_units(next_utf8(utf8, i), unit);
+    for (size_t i = 0; i < utf8.size();) {
+        // Most of a title is ASCII, one byte a unit "00xx" (what next_utf8 gives for it).
+        if (const auto c = static_cast<unsigned char>(utf8[i]); c < 0x80) {
+            *to++ = '0';
+            *to++ = '0';
+            to = put_hex_byte(to, c);
+            ++i;
+            continue;
+        }
+        utf16_units(next_utf8(utf8, i), unit);
+    }
     *to++ = '>';
     out.resize(static_cast<size_t>(to - out.data()));
 }
