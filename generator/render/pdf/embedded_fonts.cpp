@@ -2,7 +2,10 @@
 #include "core/messages.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
+#include "core/word_bytes.hpp"
 #include "render/pdf/code_points.hpp"
 
 namespace boardpack::render::pdf {
@@ -24,8 +27,15 @@ FontPlan FontPlan::of(const LaidOutDocument& doc, const FontFiles& fonts) {
             // A run of printable ASCII (most of a text) on locals, which next_code_point's
             // reference to i would otherwise keep in memory.
             const unsigned char* at = bytes + i;
-            for (const unsigned char* const end = bytes + text.size(); at != end && printable_ascii(*at); ++at)
-                style_seen[*at] = true;
+            const unsigned char* const end = bytes + text.size();
+            // Eight bytes at a time while all eight are printable_ascii (0x20-0x7F).
+            for (; end - at >= 8; at += 8) {
+                uint64_t w;
+                std::memcpy(&w, at, sizeof w);
+                if (!word_bytes::all_ascii(w) || word_bytes::has_byte_below(w, 0x20)) break;
+                for (int k = 0; k < 8; ++k, w >>= 8) style_seen[w & 0xFF] = true;
+            }
+            for (; at != end && printable_ascii(*at); ++at) style_seen[*at] = true;
             i = static_cast<size_t>(at - bytes);
             if (i == text.size()) break;
             const char32_t cp = printed_as(next_code_point(text, i));
