@@ -289,7 +289,21 @@ bool names_per_cent(const std::string& heading) {
     // Every sign it looks for has a '%' or a 'p' (fold_label makes a 'p' of no other character):
     // most headings and row labels, read for every cell a formula reads, have neither.
     if (heading.find_first_of("%pP") == std::string::npos) return false;
-    const std::string k = " " + fold_label(heading) + " ";
+    // The folded heading between two spaces, on the stack where it fits: a table's cells are
+    // read one by one, each asking this of its heading and its row label (the example: 844
+    // calls, two heap strings each).
+    char buf[256];
+    std::string long_k;
+    std::string_view k;
+    if (heading.size() * kFoldGrowth + 2 <= sizeof buf) {
+        buf[0] = ' ';
+        const size_t n = fold_label_into(heading, buf + 1);
+        buf[n + 1] = ' ';
+        k = std::string_view(buf, n + 2);
+    } else {
+        long_k = " " + fold_label(heading) + " ";
+        k = long_k;
+    }
     // A share after a number is an amount the heading speaks of ("Budget (inkl. 5 % moms)"),
     // not the unit of the column's figures.
     const auto after_number = [&](size_t at) {
@@ -298,12 +312,22 @@ bool names_per_cent(const std::string& heading) {
     };
     for (size_t at = k.find('%'); at != std::string::npos; at = k.find('%', at + 1))
         if (!after_number(at)) return true;
-    // The unit alone in brackets states the figures' unit, after a year too ("Andel 2023 (pct.)").
-    for (const char* word : {" (pct.) ", " (pct) ", " (procent) "})
-        if (k.find(word) != std::string::npos) return true;
-    for (const char* word : {" pct ", " pct. ", " procent ", " pct.) "})
-        for (size_t at = k.find(word); at != std::string::npos; at = k.find(word, at + 1))
-            if (!after_number(at + 1)) return true;
+    // Each way of writing it holds "pct" or "procent", which are looked for, and what stands
+    // around them then compared: looking for each way (most start with a space) was a search
+    // and a comparison at every space of the heading, seven times over.
+    const auto written = [&](size_t at, size_t before, std::string_view way) {
+        return at >= before && k.substr(at - before).starts_with(way);
+    };
+    for (std::string_view word : {std::string_view("pct"), std::string_view("procent")}) {
+        const bool pct = word == "pct";
+        for (size_t at = k.find(word); at != std::string::npos; at = k.find(word, at + 1)) {
+            // The unit alone in brackets states the figures' unit, after a year too ("Andel 2023 (pct.)").
+            if (pct ? written(at, 2, " (pct.) ") || written(at, 2, " (pct) ") : written(at, 2, " (procent) ")) return true;
+            const bool alone = pct ? written(at, 1, " pct ") || written(at, 1, " pct. ") || written(at, 1, " pct.) ")
+                                   : written(at, 1, " procent ");
+            if (alone && !after_number(at)) return true;
+        }
+    }
     return false;
 }
 
