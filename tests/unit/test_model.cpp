@@ -268,3 +268,40 @@ TEST_CASE("model: a public text that writes a confidential item's case number or
     warn_confidential_mentions(m, quiet);
     CHECK(quiet.all().empty());
 }
+
+TEST_CASE("model: a confidential item's case number is found where a word of a public text starts, and only there") {
+    // The public texts are scanned word by word (confidential_mentions.cpp, Starts::any_in): at
+    // the text's start and end, after a space, a bracket or a dash, in either case; never inside
+    // a word, after a digit or after a letter beyond ASCII.
+    const std::vector<std::pair<std::string, bool>> texts = {
+        {"EMN-2023-90006", true},           {"emn-2023-90006", true},       {"Se EMN-2023-90006", true},
+        {"Se (Emn-2023-90006) her.", true}, {"Se\tEMN-2023-90006.", true},  {"x-EMN-2023-90006", true},
+        {"xEMN-2023-90006", false},         {"7EMN-2023-90006", false},     {"\xC3\xA6" "EMN-2023-90006", false},
+        {"EMN-2023-9000", false},           {"Se EMN-2023-9000", false},    {"EMN-2023-90007 og EMN-2023-90006", true},
+        {"punkt 6 EMN-2023-90006", true},   {"aaaa EMN-2023-90006", true},  {"EM", false},
+        {"", false},                        {"EMNEMN-2023-90006", false},   {"E EMN-2023-90006", true},
+    };
+    for (const auto& [text, found] : texts) {
+        CAPTURE(text);
+        Meeting m;
+        m.id = "m";
+        AgendaItem open;
+        open.number = 5;
+        open.loc.file = "m/05/item.md";
+        open.sections.resize(1);
+        Block b;
+        b.kind = Block::Kind::Paragraph;
+        b.loc = {boardpack::FileName("m/05/item.md"), 3, 1};
+        b.inlines.resize(1);
+        b.inlines[0].text = text;
+        open.sections[0].blocks = {b};
+        AgendaItem secret;
+        secret.number = 6;
+        secret.status = Status::Fortrolig;
+        secret.case_number = "EMN-2023-90006";
+        m.items = {open, secret};
+        boardpack::Diagnostics d;
+        warn_confidential_mentions(m, d);
+        CHECK(d.all().size() == (found ? 1u : 0u));
+    }
+}
