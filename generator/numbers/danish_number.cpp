@@ -1,5 +1,6 @@
 #include "numbers/danish_number.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
@@ -60,6 +61,12 @@ bool strip_minus(std::string_view& s) {
 bool is_separator(char c) { return c == '.' || c == ' '; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether the text holds a digit, which every number read has (read_number reads none without
+// one, and says nothing of it): a formula's each word is tried as a number ("Løn", "I alt").
+bool any_digit(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return is_digit(c); });
+}
 
 // The text with each no-break or narrow no-break space as the space it stands for (in `buffer`
 // when there is one): Word, a web page or a typesetter writes one before "%" or "kr." ("40 %"),
@@ -190,6 +197,7 @@ std::optional<ReadNumber> read_number(std::string_view text, std::string* hint, 
 }  // namespace
 
 std::optional<ReadNumber> read_danish_number(std::string_view text, std::string* hint) {
+    if (!any_digit(text)) return std::nullopt;
     std::string buffer;
     return read_number(plain_spaces(text, buffer), hint, nullptr);
 }
@@ -198,6 +206,7 @@ namespace {
 
 // read_danish_cell, with what read_number says about a refused leading zero.
 std::optional<ReadNumber> read_cell(std::string_view text, std::string* hint, Refused* refused) {
+    if (!any_digit(text)) return std::nullopt;
     std::string buffer;
     std::string_view s = trim(plain_spaces(text, buffer));
     if (std::string unit = strip_amount_unit(s); !unit.empty()) {

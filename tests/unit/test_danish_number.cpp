@@ -63,6 +63,13 @@ TEST_CASE("danish numbers: what is not a number") {
     CHECK(read_plain("gens. 950,5") == "none");
     CHECK(read_plain("01.01.23-30.06.23") == "none");
     CHECK(read_plain("12,3x") == "none");
+    // Without a digit nothing is read, and nothing hinted (a formula's every word is tried).
+    for (const char* word : {"Løn", "I alt", "kr.", "- %", "pct.", "mio. kr.", ",", ".", "\xE2\x88\x92"}) {
+        std::string none;
+        CHECK_FALSE(read_danish_number(word, &none));
+        CHECK_FALSE(boardpack::calc::read_danish_cell(word, &none));
+        CHECK(none.empty());
+    }
     std::string hint;
     CHECK_FALSE(read_danish_number("2.5", &hint));
     CHECK(hint.find("\",\"") != std::string::npos);
