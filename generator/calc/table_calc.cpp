@@ -221,7 +221,7 @@ std::string position(const Cell& c) {
     return " (" + c.loc.file + ":" + std::to_string(c.loc.line) + ":" + std::to_string(c.loc.column) + ")";
 }
 
-std::string row_name(const Table& t, size_t r) { return t.rows[r].cells[0].text; }
+const std::string& row_name(const Table& t, size_t r) { return t.rows[r].cells[0].text; }
 
 bool same_place(const SourceLoc& a, const SourceLoc& b) {
     return a.line == b.line && a.column == b.column && a.file == b.file;
@@ -1148,7 +1148,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
            bool& used_rounding_note,
            std::vector<std::string>& differs, const Words& words, Diagnostics& diags) {
     Cell& cell = t.rows[r].cells[c];
-    const Cell published = cell;
+    const Cell& published = cell;  // as the CSV has it, until `out` replaces it at the end
     Cell out;
     out.loc = published.loc;
     switch (v.kind) {
@@ -1201,11 +1201,12 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                 const Decimal shown = v.number.rounded(d);
                 const auto difference = Decimal::sub(published.value, shown);
                 const auto magnitude = difference ? difference->abs() : std::nullopt;
-                const std::string at = quote_text(row_name(t, r)) + " / " + quote_text(t.header[c]);
+                // The cell, for the messages only (most published figures are as computed).
+                const auto at = [&] { return quote_text(row_name(t, r)) + " / " + quote_text(t.header[c]); };
                 if (!magnitude) {
                     report(diags, *p.formula, 0,
                            fmt(_("the published figure {} for {}{} and the computed {} are too far apart to compare ({})"),
-                               published.text, at, position(published), out.text, tr(Decimal::kLimitText)));
+                               published.text, at(), position(published), out.text, tr(Decimal::kLimitText)));
                     return false;
                 }
                 const Decimal diff = *magnitude;
@@ -1226,7 +1227,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                         diags.warning(published.loc,
                                       fmt(_("the published figure {0} for {1} differs from the computed {2}{3} ({4} = {5}) by "
                                             "{6}, more than the tolerance {7}; the packet shows {2}"),
-                                          published.text, at, out.text, unrounded(v.number, d), p.formula->target,
+                                          published.text, at(), out.text, unrounded(v.number, d), p.formula->target,
                                           p.formula->expression,
                                           format_danish(diff, std::max(d, published.decimals)) + (scaled ? " kr." : ""),
                                           format_danish(p.options.tolerance, p.options.tolerance.scale()) +
@@ -1263,7 +1264,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
     // Which formula wrote it: a snapshot records it as the cell's cause (model::Cell::formula).
     if (!t.formulas.empty() && p.formula >= t.formulas.data() && p.formula < t.formulas.data() + t.formulas.size())
         out.formula = static_cast<uint32_t>(p.formula - t.formulas.data()) + 1;
-    cell = out;
+    cell = std::move(out);
     return true;
 }
 
