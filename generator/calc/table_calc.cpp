@@ -262,7 +262,10 @@ bool shown_scaled(const Table& t, const Cell& c) {
 // ("Måltal (dage)", "Udvikling (2016=100)"). Views into `h`, which is changed so.
 std::vector<std::string_view> heading_words(std::string& h) {
     for (char& ch : h)
-        if (std::string_view("()[]{},;:/*=.").find(ch) != std::string_view::npos) ch = ' ';
+        switch (ch) {
+            case '(': case ')': case '[': case ']': case '{': case '}': case ',': case ';': case ':': case '/': case '*':
+            case '=': case '.': ch = ' ';
+        }
     std::vector<std::string_view> words;
     for (size_t i = 0; i < h.size();) {
         const size_t end = std::min(h.find(' ', i), h.size());
@@ -746,11 +749,12 @@ public:
         }
         if (counts_twice(*a, *b, from, to, error) || counts_read_total_twice(*a, *b, from, to, error)) return std::nullopt;
         std::vector<Value> out;
+        out.reserve(*b - *a + 1);
         for (size_t i = *a; i <= *b; ++i) {
             if (rows_ && t_.rows[i].role == TableRow::Role::Spacer) continue;
             auto v = rows_ ? input(i, fixed_, error) : input(fixed_, i, error);
             if (!v) return std::nullopt;
-            out.push_back(*v);
+            out.push_back(std::move(*v));
         }
         return out;
     }
