@@ -14,8 +14,12 @@ namespace {
 
 // Strips a trailing per-cent unit ("%", "pct.", "pct", "procent"); returns how it is printed
 // ("%" or "pct."), or "" if there was none.
+//
+// (The spellings here and in strip_minus are string views made at compile time: a braced list of
+// literals is measured with strlen each time it is walked, for every cell and word read.)
 std::string strip_percent(std::string_view& s) {
-    for (std::string_view unit : {"procent", "pct.", "pct", "%"}) {
+    static constexpr std::string_view kUnits[] = {"procent", "pct.", "pct", "%"};
+    for (const std::string_view unit : kUnits) {
         if (s.size() >= unit.size() && s.substr(s.size() - unit.size()) == unit) {
             s.remove_suffix(unit.size());
             s = trim(s);
@@ -46,13 +50,14 @@ std::string strip_amount_unit(std::string_view& s) {
 
 // Strips a leading minus: "-", U+2212 MINUS SIGN, U+2013 EN DASH.
 bool strip_minus(std::string_view& s) {
-    for (std::string_view m : {"-", "\xE2\x88\x92", "\xE2\x80\x93"}) {
-        if (starts_with(s, m)) {
+    static constexpr std::string_view kMinus[] = {"-", "\xE2\x88\x92", "\xE2\x80\x93"};
+    for (const std::string_view m : kMinus) {
+        if (s.starts_with(m)) {
             s.remove_prefix(m.size());
             return true;
         }
     }
-    if (starts_with(s, "+")) s.remove_prefix(1);
+    if (s.starts_with('+')) s.remove_prefix(1);
     return false;
 }
 
@@ -188,7 +193,8 @@ std::optional<ReadNumber> read_number(std::string_view text, std::string* hint, 
         return std::nullopt;
     }
     int64_t units = 0;
-    for (char c : digits + fraction) units = units * 10 + (c - '0');
+    for (const std::string* part : {&digits, &fraction})
+        for (char c : *part) units = units * 10 + (c - '0');
     r.decimals = static_cast<int>(fraction.size());
     r.value = Decimal(negative ? -units : units, r.decimals);
     return r;
