@@ -337,6 +337,9 @@ private:
             formulas = &m_.items[calcs_.at(name).item].calculations[calcs_.at(name).index].values;
         std::vector<std::string> all, out;
         for (const model::Formula& f : *formulas) {
+            // A cell is quoted as name[...]: a formula without "[" quotes none ("sum(A .. B)"),
+            // and is not parsed here only to find that out (it is parsed when computed).
+            if (f.expression.find('[') == std::string::npos) continue;
             FormulaError pe;  // reported when the formula is computed
             if (auto e = parse_expression(f.expression, &pe)) quoted(*e, all);
         }
