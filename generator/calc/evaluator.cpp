@@ -1,6 +1,7 @@
 #include "calc/evaluator.hpp"
 #include "core/messages.hpp"
 
+#include <iterator>
 #include <string_view>
 #include <utility>
 
@@ -130,9 +131,12 @@ private:
         return fail(at, std::move(f));
     }
 
-    std::optional<Value> number_or_missing(const Expr& at, const Value& v) {
-        if (v.kind == Value::Kind::Text) return word_fails(at, v, not_a_number(v));
-        return v;
+    // Whether `v` is a number or missing; a word fails at `at`. (A bool, not the value again:
+    // each operand of every operator is asked, and a Value copied is seven strings.)
+    bool number_or_missing(const Expr& at, const Value& v) {
+        if (v.kind != Value::Kind::Text) return true;
+        word_fails(at, v, not_a_number(v));
+        return false;
     }
 
     std::optional<Value> binary(const Expr& e) {
@@ -438,11 +442,12 @@ private:
                     fail(to_failed ? a->column2 : a->column, std::move(why));
                     return std::nullopt;
                 }
-                out.insert(out.end(), vs->begin(), vs->end());
+                if (out.empty()) out = std::move(*vs);  // most sums are of one range
+                else out.insert(out.end(), std::make_move_iterator(vs->begin()), std::make_move_iterator(vs->end()));
             } else {
                 auto v = eval(*a);
                 if (!v) return std::nullopt;
-                out.push_back(*v);
+                out.push_back(std::move(*v));
             }
         }
         return out;
@@ -517,19 +522,20 @@ private:
         std::optional<Value> acc;
         size_t shares = 0;
         Decimal rounding;  // how far the shares' sum may be from the exact one, by their decimals
-        for (const Value& v : *vs) {
+        // Each value moved out of the list it came in, or aligned in place: no copies.
+        for (Value& v : *vs) {
             if (v.kind == Value::Kind::Text) return word_fails(e, v, fmt(_("{}() got {}"), f, not_a_number(v)));
-            if (v.kind == Value::Kind::Missing) return v;
+            if (v.kind == Value::Kind::Missing) return std::move(v);
             if ((v.is_per_cent() && !v.is_points()) || v.headed_per_cent) {  // points are changes, not parts of a whole
                 ++shares;
                 if (v.decimals >= 0 && v.decimals < Decimal::kMaxScale)
                     rounding = Decimal::add(rounding, Decimal(5, v.decimals + 1)).value_or(rounding);
             }
             if (!acc) {
-                acc = v;
+                acc = std::move(v);
                 continue;
             }
-            Value next = v;
+            Value& next = v;
             const std::string mixed_with = mixed_in(*acc, next);
             const auto unit = align(e, *acc, next);
             if (!unit) return std::nullopt;

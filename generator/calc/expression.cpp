@@ -110,7 +110,7 @@ public:
                 }
                 i = j;
             }
-            out.push_back(t);
+            out.push_back(std::move(t));
         }
     }
 

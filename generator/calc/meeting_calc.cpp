@@ -29,16 +29,17 @@ enum class State { Pending, Running, Done };
 
 // The row and column a cell reference name[række; kolonne] names; nullopt with the error when it
 // is not written so, could mean several rows or columns, or names none (`suggest`: with the
-// nearest labels, for a table other than the one being computed).
-std::optional<std::pair<size_t, size_t>> find_cell(const model::Table& table, const std::string& name,
+// nearest labels, for a table other than the one being computed). `keys`: the table's, kept
+// between lookups (a table is quoted cell by cell).
+std::optional<std::pair<size_t, size_t>> find_cell(const model::Table& table, LabelKeys& keys, const std::string& name,
                                                    const std::vector<std::string>& labels, bool suggest, Failure* error) {
     if (labels.size() != 2) {
         error->message = fmt(_("a table cell is written {}[række; kolonne]"), name);
         return std::nullopt;
     }
     std::string ambiguous, ambiguous_column;
-    const auto r = find_row(table, labels[0], &ambiguous);
-    const auto c = find_column(table, labels[1], &ambiguous_column);
+    const auto r = find_row(table, keys.rows(table), labels[0], &ambiguous);
+    const auto c = find_column(table, keys.columns(table), labels[1], &ambiguous_column);
     if (ambiguous.empty()) ambiguous = ambiguous_column;
     if (!ambiguous.empty()) {
         error->message = fmt(_("in the table {}, {}"), quote_text(name), ambiguous);
@@ -133,7 +134,7 @@ public:
                 return std::nullopt;
             }
             const model::Table& table = m_.items[t->second.item].tables[t->second.index];
-            const auto at = find_cell(table, name, labels, true, error);
+            const auto at = find_cell(table, t->second.keys, name, labels, true, error);
             if (!at) return std::nullopt;
             const auto [r, c] = *at;
             // Quoted as printed, the cell keeps the unit its heading, row, title or notes name, for
@@ -282,14 +283,15 @@ private:
         State state = State::Pending;
         bool ok = true;
         std::optional<size_t> root;  // the message that says why it could not be computed
+        LabelKeys keys;              // its labels' keys, for the cells quoted from it
     };
 
     // A cell of the table being computed, named by the table's own name; a cell a formula of the
     // table writes would make the formula depend on itself (or on an order of computing).
-    std::optional<Value> own_cell(const TableEntry& e, const std::string& name, const std::vector<std::string>& labels,
+    std::optional<Value> own_cell(TableEntry& e, const std::string& name, const std::vector<std::string>& labels,
                                   Failure* error) {
         const model::Table& table = m_.items[e.item].tables[e.index];
-        const auto at = find_cell(table, name, labels, false, error);
+        const auto at = find_cell(table, e.keys, name, labels, false, error);
         if (!at) return std::nullopt;
         const auto [r, c] = *at;
         if (const model::Formula* f = writer_of(table, r, c)) {
@@ -335,6 +337,9 @@ private:
             formulas = &m_.items[calcs_.at(name).item].calculations[calcs_.at(name).index].values;
         std::vector<std::string> all, out;
         for (const model::Formula& f : *formulas) {
+            // A cell is quoted as name[...]: a formula without "[" quotes none ("sum(A .. B)"),
+            // and is not parsed here only to find that out (it is parsed when computed).
+            if (f.expression.find('[') == std::string::npos) continue;
             FormulaError pe;  // reported when the formula is computed
             if (auto e = parse_expression(f.expression, &pe)) quoted(*e, all);
         }
@@ -399,7 +404,7 @@ private:
             for (size_t t = 0; t < item.tables.size(); ++t) {
                 const std::string& name = item.tables[t].name;
                 if (name.empty()) {
-                    anonymous_.push_back({i, t, State::Pending, true, std::nullopt});
+                    anonymous_.push_back({i, t, State::Pending, true, std::nullopt, {}});
                     continue;
                 }
                 if (tables_.count(name) || calcs_.count(name)) {
@@ -407,7 +412,7 @@ private:
                              fmt(_("the name {} is used twice in this meeting; also by {}"), quote_text(name), first_use(name)));
                     continue;
                 }
-                tables_[name] = {i, t, State::Pending, true, std::nullopt};
+                tables_[name] = {i, t, State::Pending, true, std::nullopt, {}};
                 table_order_.push_back(name);
             }
             for (size_t c = 0; c < item.calculations.size(); ++c) {

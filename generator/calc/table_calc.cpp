@@ -42,14 +42,32 @@ std::string label_key(const std::string& label) {
 
 namespace {
 
-// Whether label_key(label) == key, without making the key where the label is short: a
-// formula's each column reference compares every heading of its table.
-bool has_label_key(std::string_view label, std::string_view key) {
-    char buf[256];
-    if (label.size() * kFoldGrowth > sizeof buf) return label_key(std::string(label)) == key;
-    const std::string_view folded(buf, fold_label_into(label, buf));
-    return folded.substr(0, key_length(folded)) == key;
-}
+// label_key(label), folded on the stack where the label is short (no heap block): a formula's
+// labels are looked up for every cell it computes, and each column reference without the
+// headings' keys compares every heading of its table.
+class StackKey {
+public:
+    explicit StackKey(std::string_view label) {
+        if (label.size() * kFoldGrowth > sizeof buf_) {
+            spill_ = label_key(std::string(label));
+            key_ = spill_;
+            return;
+        }
+        const std::string_view folded(buf_, fold_label_into(label, buf_));
+        key_ = folded.substr(0, key_length(folded));
+    }
+    StackKey(const StackKey&) = delete;  // key_ may point into buf_
+    StackKey& operator=(const StackKey&) = delete;
+    std::string_view view() const { return key_; }
+
+private:
+    char buf_[256];
+    std::string spill_;
+    std::string_view key_;
+};
+
+// Whether label_key(label) == key.
+bool has_label_key(std::string_view label, std::string_view key) { return StackKey(label).view() == key; }
 
 std::string row_key(const Table& t, size_t r) {
     return t.rows[r].cells.empty() || t.rows[r].cells[0].text.empty() ? "" : label_key(t.rows[r].cells[0].text);
@@ -85,12 +103,18 @@ std::optional<size_t> find_row(const Table& t, const std::vector<std::string>& k
                                std::string* ambiguous) {
     // Each row's key once; how often each occurs only when a group is needed (a reference by
     // group, or the list of rows a repeated label could mean).
-    const std::string key = label_key(label);
+    const StackKey folded(label);
+    const std::string_view key = folded.view();
+    const size_t slash = label.rfind(" / ");
+    // The one row a label names, the most common case, found without listing the rows in a vector.
+    if (slash == std::string::npos) {
+        const auto end = keys.begin() + static_cast<std::ptrdiff_t>(t.rows.size());
+        const auto first = std::find(keys.begin(), end, key);
+        if (first != end && std::find(first + 1, end, key) == end) return static_cast<size_t>(first - keys.begin());
+    }
     std::vector<size_t> found;
     for (size_t r = 0; r < t.rows.size(); ++r)
         if (keys[r] == key) found.push_back(r);
-    const size_t slash = label.rfind(" / ");
-    if (found.size() == 1 && slash == std::string::npos) return found[0];
     std::map<std::string, int> counts;
     for (const std::string& k : keys)
         if (!k.empty()) ++counts[k];
@@ -121,13 +145,18 @@ std::optional<size_t> find_row(const Table& t, const std::vector<std::string>& k
     return std::nullopt;
 }
 
-std::optional<size_t> find_column(const Table& t, const std::string& label, std::string* ambiguous) {
+namespace {
+
+// The columns whose heading `matches` the label: found once, or, where several are, nullopt and
+// *ambiguous listing them.
+template <class Matches>
+std::optional<size_t> find_column_where(const Table& t, const std::string& label, std::string* ambiguous,
+                                        const Matches& matches) {
     // Two headings that match alike ("Budget" and "budget*") would silently resolve to the first:
     // like a repeated row label, a reference that could mean either is an error listing them.
-    const std::string key = label_key(label);
     std::vector<size_t> found;
     for (size_t c = 1; c < t.header.size(); ++c)
-        if (has_label_key(t.header[c], key)) found.push_back(c);
+        if (matches(c)) found.push_back(c);
     if (found.size() == 1) return found[0];
     if (found.size() > 1 && ambiguous) {
         *ambiguous = fmt(_("the column {} could mean {} columns: "), quote_text(label), found.size());
@@ -144,6 +173,47 @@ std::optional<size_t> find_column(const Table& t, const std::string& label, std:
     return std::nullopt;
 }
 
+// The first cell of a row as written: its label ("" for a row without cells).
+const std::string& row_label(const TableRow& row) {
+    static const std::string none;
+    return row.cells.empty() ? none : row.cells[0].text;
+}
+
+}  // namespace
+
+std::optional<size_t> find_column(const Table& t, const std::string& label, std::string* ambiguous) {
+    const StackKey key(label);
+    return find_column_where(t, label, ambiguous, [&](size_t c) { return has_label_key(t.header[c], key.view()); });
+}
+
+std::optional<size_t> find_column(const Table& t, const std::vector<std::string>& keys, const std::string& label,
+                                  std::string* ambiguous) {
+    const StackKey key(label);
+    return find_column_where(t, label, ambiguous, [&](size_t c) { return keys[c] == key.view(); });
+}
+
+const std::vector<std::string>& LabelKeys::rows(const Table& t) {
+    const auto same = [&] {
+        if (row_labels_.size() != t.rows.size()) return false;
+        for (size_t r = 0; r < t.rows.size(); ++r)
+            if (row_label(t.rows[r]) != row_labels_[r]) return false;
+        return true;
+    };
+    if (same()) return row_keys_;  // (also before the first use, for a table without rows)
+    row_labels_.clear();
+    for (const TableRow& row : t.rows) row_labels_.push_back(row_label(row));
+    row_keys_ = row_keys(t);
+    return row_keys_;
+}
+
+const std::vector<std::string>& LabelKeys::columns(const Table& t) {
+    if (headings_ == t.header) return column_keys_;
+    headings_ = t.header;
+    column_keys_.clear();
+    for (const std::string& h : t.header) column_keys_.push_back(label_key(h));
+    return column_keys_;
+}
+
 namespace {
 
 std::string position(const Cell& c) {
@@ -151,7 +221,7 @@ std::string position(const Cell& c) {
     return " (" + c.loc.file + ":" + std::to_string(c.loc.line) + ":" + std::to_string(c.loc.column) + ")";
 }
 
-std::string row_name(const Table& t, size_t r) { return t.rows[r].cells[0].text; }
+const std::string& row_name(const Table& t, size_t r) { return t.rows[r].cells[0].text; }
 
 bool same_place(const SourceLoc& a, const SourceLoc& b) {
     return a.line == b.line && a.column == b.column && a.file == b.file;
@@ -192,7 +262,10 @@ bool shown_scaled(const Table& t, const Cell& c) {
 // ("Måltal (dage)", "Udvikling (2016=100)"). Views into `h`, which is changed so.
 std::vector<std::string_view> heading_words(std::string& h) {
     for (char& ch : h)
-        if (std::string_view("()[]{},;:/*=.").find(ch) != std::string_view::npos) ch = ' ';
+        switch (ch) {
+            case '(': case ')': case '[': case ']': case '{': case '}': case ',': case ';': case ':': case '/': case '*':
+            case '=': case '.': ch = ' ';
+        }
     std::vector<std::string_view> words;
     for (size_t i = 0; i < h.size();) {
         const size_t end = std::min(h.find(' ', i), h.size());
@@ -467,10 +540,14 @@ public:
         return out;
     }
 
+    // The headings' keys, for the formulas' column lookups (checked against the headings on each use).
+    const std::vector<std::string>& columns(const Table& t) { return columns_.columns(t); }
+
 private:
     std::vector<std::string> keys_;
     std::vector<unsigned char> row_roles_, column_roles_;
     bool made_ = false;
+    LabelKeys columns_;
 };
 
 // Whether a formula adds up what it reads (labels, sums of ranges, + and -, and those times or
@@ -592,7 +669,7 @@ public:
 
     std::optional<Value> label(const std::string& label, Failure* error) override {
         std::string ambiguous;
-        const auto i = rows_ ? find_row(t_, keys_.of(t_), label, &ambiguous) : find_column(t_, label, &ambiguous);
+        const auto i = rows_ ? find_row(t_, keys_.of(t_), label, &ambiguous) : find_column(t_, keys_.columns(t_), label, &ambiguous);
         if (!i) {
             if (!ambiguous.empty()) {
                 error->message = ambiguous;
@@ -641,7 +718,7 @@ public:
 
     std::string number_as_label(const std::string& written, const std::string& other_form) override {
         std::string ambiguous;
-        const auto i = rows_ ? find_row(t_, keys_.of(t_), written, &ambiguous) : find_column(t_, written, &ambiguous);
+        const auto i = rows_ ? find_row(t_, keys_.of(t_), written, &ambiguous) : find_column(t_, keys_.columns(t_), written, &ambiguous);
         if (!i && ambiguous.empty()) return "";
         const std::string label = i ? (rows_ ? row_name(t_, *i) : t_.header[*i]) : written;
         return fmt(rows_ ? _("{0} could be the number or the row {1} of the table; write [{0}] for the row, or the number "
@@ -654,8 +731,8 @@ public:
     std::optional<std::vector<Value>> range(const std::string& from, const std::string& to, Failure* error,
                                             bool* to_failed) override {
         std::string ambiguous;
-        const auto a = rows_ ? find_row(t_, keys_.of(t_), from, &ambiguous) : find_column(t_, from, &ambiguous);
-        const auto b = rows_ && a ? find_row(t_, keys_.of(t_), to, &ambiguous) : (a ? find_column(t_, to, &ambiguous) : std::nullopt);
+        const auto a = rows_ ? find_row(t_, keys_.of(t_), from, &ambiguous) : find_column(t_, keys_.columns(t_), from, &ambiguous);
+        const auto b = rows_ && a ? find_row(t_, keys_.of(t_), to, &ambiguous) : (a ? find_column(t_, keys_.columns(t_), to, &ambiguous) : std::nullopt);
         *to_failed = a.has_value();
         if (!ambiguous.empty()) {
             error->message = ambiguous;
@@ -672,11 +749,12 @@ public:
         }
         if (counts_twice(*a, *b, from, to, error) || counts_read_total_twice(*a, *b, from, to, error)) return std::nullopt;
         std::vector<Value> out;
+        out.reserve(*b - *a + 1);
         for (size_t i = *a; i <= *b; ++i) {
             if (rows_ && t_.rows[i].role == TableRow::Role::Spacer) continue;
             auto v = rows_ ? input(i, fixed_, error) : input(fixed_, i, error);
             if (!v) return std::nullopt;
-            out.push_back(*v);
+            out.push_back(std::move(*v));
         }
         return out;
     }
@@ -828,7 +906,7 @@ private:
         const auto it = emplaced.first;
         if (!emplaced.second) return it->second;
         const auto at = [&](const std::string& label) {
-            return rows_ ? find_row(t_, keys_.of(t_), label) : find_column(t_, label);
+            return rows_ ? find_row(t_, keys_.of(t_), label) : find_column(t_, keys_.columns(t_), label);
         };
         const auto walk = [&](const auto& self, const Expr& e) -> void {
             if (e.kind == Expr::Kind::Label) {
@@ -944,7 +1022,7 @@ private:
         }
         std::string ambiguous;
         const auto r = find_row(t_, keys_.of(t_), labels[0], &ambiguous);
-        const auto c = ambiguous.empty() ? find_column(t_, labels[1], &ambiguous) : std::nullopt;
+        const auto c = ambiguous.empty() ? find_column(t_, keys_.columns(t_), labels[1], &ambiguous) : std::nullopt;
         if (!ambiguous.empty()) {
             error->message = fmt(_("in the table {}, {}"), quote_text(name), ambiguous);
             return std::nullopt;
@@ -970,7 +1048,7 @@ private:
     std::optional<std::pair<size_t, size_t>> quoted_cell_of(const Expr& e, const Formula& f) {
         if (e.kind == Expr::Kind::Cell && e.cell.size() == 2 && !t_.name.empty() && fold_label(e.text) == t_.name) {
             const auto r = find_row(t_, keys_.of(t_), e.cell[0]);
-            const auto c = find_column(t_, e.cell[1]);
+            const auto c = find_column(t_, keys_.columns(t_), e.cell[1]);
             if (r && c && writes(f, *r, *c)) return std::pair{*r, *c};
         }
         for (const auto& a : e.args)
@@ -1012,12 +1090,12 @@ using Prepared = PreparedFormula;
 
 // The indexes a "rækker/kolonner A .. B" option allows, or all; a range that is not one of the
 // table is reported to `diags`, if given.
-std::optional<std::pair<size_t, size_t>> span(const Table& t, const Prepared& p, bool rows, size_t count,
+std::optional<std::pair<size_t, size_t>> span(const Table& t, RowKeys& keys, const Prepared& p, bool rows, size_t count,
                                               Diagnostics* diags) {
     if (p.options.from.empty()) return std::make_pair<size_t, size_t>(rows ? 0 : 1, count - 1);
     std::string ambiguous;
-    const auto a = rows ? find_row(t, p.options.from, &ambiguous) : find_column(t, p.options.from, &ambiguous);
-    const auto b = rows ? find_row(t, p.options.to, &ambiguous) : find_column(t, p.options.to, &ambiguous);
+    const auto a = rows ? find_row(t, keys.of(t), p.options.from, &ambiguous) : find_column(t, keys.columns(t), p.options.from, &ambiguous);
+    const auto b = rows ? find_row(t, keys.of(t), p.options.to, &ambiguous) : find_column(t, keys.columns(t), p.options.to, &ambiguous);
     if (!ambiguous.empty()) {
         if (diags) report(*diags, *p.formula, 0, ambiguous, true);
         return std::nullopt;
@@ -1074,7 +1152,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
            bool& used_rounding_note,
            std::vector<std::string>& differs, const Words& words, Diagnostics& diags) {
     Cell& cell = t.rows[r].cells[c];
-    const Cell published = cell;
+    const Cell& published = cell;  // as the CSV has it, until `out` replaces it at the end
     Cell out;
     out.loc = published.loc;
     switch (v.kind) {
@@ -1127,11 +1205,12 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                 const Decimal shown = v.number.rounded(d);
                 const auto difference = Decimal::sub(published.value, shown);
                 const auto magnitude = difference ? difference->abs() : std::nullopt;
-                const std::string at = quote_text(row_name(t, r)) + " / " + quote_text(t.header[c]);
+                // The cell, for the messages only (most published figures are as computed).
+                const auto at = [&] { return quote_text(row_name(t, r)) + " / " + quote_text(t.header[c]); };
                 if (!magnitude) {
                     report(diags, *p.formula, 0,
                            fmt(_("the published figure {} for {}{} and the computed {} are too far apart to compare ({})"),
-                               published.text, at, position(published), out.text, tr(Decimal::kLimitText)));
+                               published.text, at(), position(published), out.text, tr(Decimal::kLimitText)));
                     return false;
                 }
                 const Decimal diff = *magnitude;
@@ -1152,7 +1231,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                         diags.warning(published.loc,
                                       fmt(_("the published figure {0} for {1} differs from the computed {2}{3} ({4} = {5}) by "
                                             "{6}, more than the tolerance {7}; the packet shows {2}"),
-                                          published.text, at, out.text, unrounded(v.number, d), p.formula->target,
+                                          published.text, at(), out.text, unrounded(v.number, d), p.formula->target,
                                           p.formula->expression,
                                           format_danish(diff, std::max(d, published.decimals)) + (scaled ? " kr." : ""),
                                           format_danish(p.options.tolerance, p.options.tolerance.scale()) +
@@ -1189,7 +1268,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
     // Which formula wrote it: a snapshot records it as the cell's cause (model::Cell::formula).
     if (!t.formulas.empty() && p.formula >= t.formulas.data() && p.formula < t.formulas.data() + t.formulas.size())
         out.formula = static_cast<uint32_t>(p.formula - t.formulas.data()) + 1;
-    cell = out;
+    cell = std::move(out);
     return true;
 }
 
@@ -1330,7 +1409,7 @@ private:
         computed_column_.assign(t_.header.size(), false);
         for (auto p = columns_.begin(); p != columns_.end();) {
             std::string ambiguous;
-            auto c = find_column(t_, p->formula->target, &ambiguous);
+            auto c = find_column(t_, row_keys_.columns(t_), p->formula->target, &ambiguous);
             if (!ambiguous.empty()) {
                 report(diags_, *p->formula, 0, ambiguous);
                 ok_ = false;
@@ -1359,15 +1438,15 @@ private:
         for (const Prepared& p : rows_) {
             const size_t n = order++;
             const auto r = find_row(t_, row_keys_.of(t_), p.formula->target);
-            const auto cols = span(t_, p, false, t_.header.size(), nullptr);
+            const auto cols = span(t_, row_keys_, p, false, t_.header.size(), nullptr);
             if (!r || !cols) continue;  // a row added at the end: no formula above can name it
             for (size_t c = std::max<size_t>(cols->first, 1); c <= cols->second && c < t_.header.size(); ++c)
                 if (!computed_column_[c] && (t_.numeric[c] || holds_numbers(t_, c))) planned_.emplace(std::make_pair(*r, c), PlannedCell{n, &p});
         }
         for (const Prepared& p : columns_) {
             const size_t n = order++;
-            const auto c = find_column(t_, p.formula->target);
-            const auto rs = span(t_, p, true, t_.rows.size(), nullptr);
+            const auto c = find_column(t_, row_keys_.columns(t_), p.formula->target);
+            const auto rs = span(t_, row_keys_, p, true, t_.rows.size(), nullptr);
             if (!c || !rs) continue;
             for (size_t r = rs->first; r <= rs->second && r < t_.rows.size(); ++r)
                 if (t_.rows[r].role != TableRow::Role::Spacer && !t_.rows[r].cells[0].text.empty())
@@ -1442,7 +1521,7 @@ private:
             return;
         }
         t_.rows[*r].role = TableRow::Role::Computed;
-        const auto cols = span(t_, p, false, t_.header.size(), &diags_);
+        const auto cols = span(t_, row_keys_, p, false, t_.header.size(), &diags_);
         if (!cols) {
             ok_ = false;
             return;
@@ -1455,9 +1534,9 @@ private:
         // formula (compute_crossings). Planned here, where the row is known also when it was
         // added at the end.
         for (const Prepared& column : columns_) {
-            const auto c = find_column(t_, column.formula->target);
+            const auto c = find_column(t_, row_keys_.columns(t_), column.formula->target);
             if (!c || *c < cols->first || *c > cols->second) continue;
-            const auto rows = span(t_, column, true, t_.rows.size(), nullptr);
+            const auto rows = span(t_, row_keys_, column, true, t_.rows.size(), nullptr);
             if (!rows) continue;
             const bool left_out = (*r < rows->first || *r > rows->second) && adds_up(*p.expr);
             if (left_out) crossings_.emplace_back(row_writes_.size() - 1, *c);
@@ -1573,8 +1652,8 @@ private:
     // subtotal_in_range's search: true, with the warning given, if the range holds such a row
     // (`rows`) or column.
     bool subtotal_in_range(const Prepared& p, const Expr& range, const std::vector<size_t>& across, bool rows) {
-        const auto a = rows ? find_row(t_, row_keys_.of(t_), range.text) : find_column(t_, range.text);
-        const auto b = rows ? find_row(t_, row_keys_.of(t_), range.text2) : find_column(t_, range.text2);
+        const auto a = rows ? find_row(t_, row_keys_.of(t_), range.text) : find_column(t_, row_keys_.columns(t_), range.text);
+        const auto b = rows ? find_row(t_, row_keys_.of(t_), range.text2) : find_column(t_, row_keys_.columns(t_), range.text2);
         if (!a || !b || *a >= *b || (!rows && *a == 0)) return false;
         const std::vector<unsigned char>& role = row_keys_.roles(t_, rows);
         const auto name = [&](size_t i) { return rows ? row_name(t_, i) : t_.header[i]; };
@@ -1699,8 +1778,8 @@ private:
 
     // A column formula, for each row in its range; the column is numeric if any result is.
     void compute_column(Prepared& p) {
-        const size_t c = *find_column(t_, p.formula->target);
-        const auto rs = span(t_, p, true, t_.rows.size(), &diags_);
+        const size_t c = *find_column(t_, row_keys_.columns(t_), p.formula->target);
+        const auto rs = span(t_, row_keys_, p, true, t_.rows.size(), &diags_);
         if (!rs) {
             ok_ = false;
             return;
@@ -1794,7 +1873,7 @@ private:
     // naming both, never one of two figures silently.
     void check_crossings() {
         for (const Prepared& column : columns_) {
-            const auto c = find_column(t_, column.formula->target);
+            const auto c = find_column(t_, row_keys_.columns(t_), column.formula->target);
             if (!c) continue;
             for (const RowWrite& w : row_writes_) {
                 // A row that adds up gives, across the column, what the column's formula gives
@@ -2102,7 +2181,7 @@ private:
         if (!fresh) return it->second;
         std::vector<size_t>& out = it->second;
         const auto find = [&](const std::string& label) {
-            return row_formula ? find_row(t_, row_keys_.of(t_), label) : find_column(t_, label);
+            return row_formula ? find_row(t_, row_keys_.of(t_), label) : find_column(t_, row_keys_.columns(t_), label);
         };
         const auto walk = [&](const auto& self, const Expr& e) -> void {
             if (e.kind == Expr::Kind::Label) {

@@ -43,6 +43,24 @@ std::optional<size_t> find_row(const model::Table& t, const std::vector<std::str
 // A column by its heading; a heading that could mean several columns (two headings the same
 // once case, spacing, a trailing ":" and footnote "*" are ignored) sets *ambiguous, listing them.
 std::optional<size_t> find_column(const model::Table& t, const std::string& label, std::string* ambiguous = nullptr);
+// The same with each heading's label_key given (keys[c] for t.header[c]).
+std::optional<size_t> find_column(const model::Table& t, const std::vector<std::string>& keys, const std::string& label,
+                                  std::string* ambiguous = nullptr);
+
+// The label_key of each row label and column heading of one table, as find_row and find_column
+// take them, for a caller that looks up many labels in it: made once, and made again whenever
+// the labels are not those they were made of (a computed row or column added), which each use
+// compares in full. Folding every label of a table for each lookup was 2 M instructions of the
+// example.
+class LabelKeys {
+public:
+    const std::vector<std::string>& rows(const model::Table& t);
+    const std::vector<std::string>& columns(const model::Table& t);
+
+private:
+    std::vector<std::string> row_labels_, row_keys_;  // each row's first cell as written, and its key
+    std::vector<std::string> headings_, column_keys_;
+};
 
 // A cell as a value for formulas; an empty input cell is an error (it should hold 0). A cell
 // that is not available ("-") is a missing value that remembers the input cell it was read from

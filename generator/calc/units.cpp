@@ -1,6 +1,7 @@
 #include "calc/units.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 #include "core/text.hpp"
@@ -71,15 +72,17 @@ std::optional<std::string> common_unit(const std::string& a, const std::string& 
 
 namespace {
 
-// A scaled amount unit a word names ("mio", "mill", "millioner"), or "".
-std::string scale_of(const std::string& w) {
+// A scaled amount unit a word names ("mio", "mill", "millioner"), or "". Words are string
+// views, compared by their length first: every word of every heading, title and label read
+// for its unit is tried against each spelling.
+std::string_view scale_of(std::string_view w) {
     if (w == "mio" || w == "mill" || w == "million" || w == "millioner") return "mio. kr.";
     if (w == "mia" || w == "mrd" || w == "milliard" || w == "milliarder") return "mia. kr.";
     if (w == "t" || w == "tus" || w == "tusind" || w == "tusinde" || w == "1000") return "t. kr.";
     return "";
 }
 
-bool is_money(const std::string& w) { return w == "kr" || w == "dkk" || w == "kroner"; }
+bool is_money(std::string_view w) { return w == "kr" || w == "dkk" || w == "kroner"; }
 
 }  // namespace
 
@@ -98,7 +101,7 @@ struct TitleWord {
 // (words_of reads every heading, title and label), not four and more as they grew.
 struct TitleWords {
     std::vector<TitleWord> words;
-    const std::string& operator[](size_t i) const { return words[i].text; }
+    std::string_view operator[](size_t i) const { return words[i].text; }
     bool starts(size_t i) const { return words[i].starts; }
     bool ends(size_t i) const { return words[i].ends; }
     bool alone(size_t i) const { return words[i].alone; }
@@ -126,9 +129,9 @@ TitleWords words_of(const std::string& text) {
             return;
         }
         if (word.empty()) return;
-        out.words.push_back({word, clause_start});
+        out.words.push_back({std::move(word), clause_start});
         clause_start = false;
-        word.clear();
+        word.clear();  // (moved from: made empty to be grown again)
     };
     for (size_t i = 0; i < text.size(); ++i) {
         const char ch = text[i];
@@ -157,7 +160,7 @@ TitleWords words_of(const std::string& text) {
     return out;
 }
 
-bool is_number(const std::string& w) { return w.find_first_not_of("0123456789,-") == std::string::npos; }
+bool is_number(std::string_view w) { return w.find_first_not_of("0123456789,-") == std::string_view::npos; }
 
 // Whether "1.000" at word i, beside the money word next to it, names thousands of kroner, not an
 // amount of 1.000 kr.: "(1.000 kr.)", "2024, 1.000 kr.", "(kr. 1.000)", "(DKK 1.000)" fill a clause
@@ -172,7 +175,7 @@ bool thousands_named(const TitleWords& t, size_t first, size_t last) {
 std::string unit_named_in(const std::string& text) {
     const TitleWords t = words_of(text);
     for (size_t i = 0; i < t.size(); ++i) {
-        const std::string& w = t[i];
+        const std::string_view w = t[i];
         // "4,2 mio. kr." is an amount, not the unit of a column; "2024 (mio. kr.)" is a unit.
         if (i > 0 && !t.starts(i) && is_number(t[i - 1])) continue;
         // Written as one word: "mio.kr.", "tkr.".
@@ -181,7 +184,7 @@ std::string unit_named_in(const std::string& text) {
         if (w == "tkr" || w == "1000kr") return "t. kr.";
         // "kr. 1.000", "DKK 1.000": the money word first.
         if (is_money(w) && i + 1 < t.size() && !t.ends(i) && t[i + 1] == "1000" && thousands_named(t, i, i + 1)) return "t. kr.";
-        const std::string scale = scale_of(w);
+        const std::string scale(scale_of(w));
         if (scale.empty()) continue;
         // The money word in the same clause: "T (kr.)" is a column T in kroner, not "t. kr.".
         const bool amount = i + 1 < t.size() && !t.ends(i) && is_money(t[i + 1]);
@@ -202,7 +205,7 @@ bool names_kroner(const std::string& text) {
     for (size_t i = 0; i < t.size(); ++i) {
         if (!is_money(t[i])) continue;
         if (i + 1 < t.size() && !t.ends(i)) {
-            const std::string& next = t[i + 1];
+            const std::string_view next = t[i + 1];
             if (next == "1000" || !scale_of(next).empty()) continue;  // "kr. 1.000": unit_named_in's
             if (next == "i" && i + 2 < t.size() && (t[i + 2] == "1000" || !scale_of(t[i + 2]).empty()))
                 continue;  // "kr. i mio.": unit_named_in's
@@ -223,8 +226,8 @@ std::string unit_word_at(const std::string& text) {
         return "";
     const TitleWords t = words_of(folded);
     if (t.words.empty() || !t.starts(0)) return "";
-    const std::string& w = t[0];
-    const std::string next = t.size() > 1 && !t.ends(0) ? t[1] : "";
+    const std::string_view w = t[0];
+    const std::string_view next = t.size() > 1 && !t.ends(0) ? t[1] : "";
     for (const char* points : {"pct-point", "procentpoint", "procent-point", "%-point", "%point", "pctpoint"})
         if (w == points) return "pct.-point";
     if (w == "%" || w == "pct" || w == "procent") return next == "point" ? "pct.-point" : "pct.";
@@ -232,7 +235,7 @@ std::string unit_word_at(const std::string& text) {
     if (w == "miokr" || w == "millkr" || w == "miodkk") return "mio. kr.";
     if (w == "miakr" || w == "mrdkr") return "mia. kr.";
     if (is_money(w) || w == "krone") return "kr.";
-    const std::string scale = scale_of(w);
+    const std::string scale(scale_of(w));
     // "t." and "1.000" are thousands only before the money word ("t. kr."); "mio." is millions alone.
     if (scale == "t. kr.") return w != "1000" && is_money(next) ? scale : "";
     return scale;

@@ -58,14 +58,39 @@ namespace {
 // A label as names_total and names_part read it: key()'s fold, with the marks around a part's
 // or total's words taken off ("- heraf løn", "(heraf husleje)", "• Heraf", "Drift (i alt)",
 // "I alt, drift"): dashes, bullets and parentheses, and a comma as a space.
+//
+// In one pass over the label folded on the stack where it fits: every row and column label of a
+// table that sums is read so (RowKeys::roles in calc/table_calc.cpp), and the key copied, folded,
+// edited mark by mark and grown a character at a time was four heap blocks and more a label.
 std::string words_of(std::string_view label) {
-    std::string k = key(std::string(label));
-    for (const std::string_view mark : {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2", "\xC2\xB7"})  // – — • ·
-        for (size_t at = k.find(mark); at != std::string::npos; at = k.find(mark)) k.replace(at, mark.size(), 1, ' ');
+    char buf[256];
+    std::string long_fold;
+    std::string_view k;
+    if (label.size() * kFoldGrowth <= sizeof buf) {
+        k = std::string_view(buf, fold_label_into(label, buf));
+    } else {
+        long_fold = fold_label(label);
+        k = long_fold;
+    }
+    while (!k.empty() && (k.back() == ':' || k.back() == '*' || k.back() == ' ')) k.remove_suffix(1);  // as key()
+    // A dash or a bullet (– — • ·) at `at`: its length. Folded text is valid UTF-8, so each is
+    // found only as the character it is.
+    const auto dash_or_bullet = [&](size_t at) -> size_t {
+        for (const std::string_view mark : {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2", "\xC2\xB7"})
+            if (k.substr(at, mark.size()) == mark) return mark.size();
+        return 0;
+    };
     std::string out;
-    for (char c : k) {
-        const bool mark = c == '(' || c == ')' || c == ',' || c == '-' || c == '*';
-        const char put = mark ? ' ' : c;
+    out.reserve(k.size());
+    for (size_t i = 0; i < k.size();) {
+        char put = ' ';
+        if (const size_t n = static_cast<unsigned char>(k[i]) >= 0x80 ? dash_or_bullet(i) : 0) {
+            i += n;
+        } else {
+            const char c = k[i++];
+            const bool mark = c == '(' || c == ')' || c == ',' || c == '-' || c == '*';
+            put = mark ? ' ' : c;
+        }
         if (put == ' ' && (out.empty() || out.back() == ' ')) continue;
         out += put;
     }
@@ -79,24 +104,31 @@ bool ends_with_word(std::string_view k, std::string_view word) {
 
 }  // namespace
 
+// (The words below are string views made at compile time: a braced list of literals is
+// measured with strlen each time it is walked.)
 bool names_total(std::string_view label) {
     const std::string k = words_of(label);
     // "Tilsammen" and "sammenlagt" are Danish for "in all" as much as "i alt" is.
-    for (const std::string_view tail : {"i alt", "ialt", "total", "totalt", "samlet", "samlede", "tilsammen", "sammenlagt"})
+    static constexpr std::string_view kTails[] = {"i alt", "ialt", "total", "totalt", "samlet", "samlede", "tilsammen",
+                                                  "sammenlagt"};
+    for (const std::string_view tail : kTails)
         if (ends_with_word(k, tail)) return true;
     // Statistics Denmark's totals over the regions or municipalities.
-    for (const std::string_view whole : {"hele landet", "hele regionen", "hele kommunen", "hele danmark", "alle regioner",
-                                         "alle kommuner"})
+    static constexpr std::string_view kWholes[] = {"hele landet", "hele regionen", "hele kommunen", "hele danmark",
+                                                   "alle regioner", "alle kommuner"};
+    for (const std::string_view whole : kWholes)
         if (k == whole) return true;
-    for (const std::string_view word : {"i alt", "ialt", "total", "totalt", "hovedtotal", "subtotal", "sum", "samlet", "samlede",
-                                        "tilsammen", "sammenlagt"})
+    static constexpr std::string_view kFirst[] = {"i alt", "ialt", "total", "totalt", "hovedtotal", "subtotal", "sum",
+                                                  "samlet", "samlede", "tilsammen", "sammenlagt"};
+    for (const std::string_view word : kFirst)
         if (starts_with_word(k, word)) return true;
     return false;
 }
 
 bool names_part(std::string_view label) {
     const std::string k = words_of(label);
-    for (const std::string_view word : {"heraf", "heraf:", "herunder", "herunder:", "heriblandt", "deraf", "hvoraf"})
+    static constexpr std::string_view kFirst[] = {"heraf", "heraf:", "herunder", "herunder:", "heriblandt", "deraf", "hvoraf"};
+    for (const std::string_view word : kFirst)
         if (starts_with_word(k, word)) return true;
     return false;
 }

@@ -1,5 +1,6 @@
 #include "numbers/danish_number.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
@@ -13,8 +14,12 @@ namespace {
 
 // Strips a trailing per-cent unit ("%", "pct.", "pct", "procent"); returns how it is printed
 // ("%" or "pct."), or "" if there was none.
+//
+// (The spellings here and in strip_minus are string views made at compile time: a braced list of
+// literals is measured with strlen each time it is walked, for every cell and word read.)
 std::string strip_percent(std::string_view& s) {
-    for (std::string_view unit : {"procent", "pct.", "pct", "%"}) {
+    static constexpr std::string_view kUnits[] = {"procent", "pct.", "pct", "%"};
+    for (const std::string_view unit : kUnits) {
         if (s.size() >= unit.size() && s.substr(s.size() - unit.size()) == unit) {
             s.remove_suffix(unit.size());
             s = trim(s);
@@ -45,13 +50,14 @@ std::string strip_amount_unit(std::string_view& s) {
 
 // Strips a leading minus: "-", U+2212 MINUS SIGN, U+2013 EN DASH.
 bool strip_minus(std::string_view& s) {
-    for (std::string_view m : {"-", "\xE2\x88\x92", "\xE2\x80\x93"}) {
-        if (starts_with(s, m)) {
+    static constexpr std::string_view kMinus[] = {"-", "\xE2\x88\x92", "\xE2\x80\x93"};
+    for (const std::string_view m : kMinus) {
+        if (s.starts_with(m)) {
             s.remove_prefix(m.size());
             return true;
         }
     }
-    if (starts_with(s, "+")) s.remove_prefix(1);
+    if (s.starts_with('+')) s.remove_prefix(1);
     return false;
 }
 
@@ -60,6 +66,12 @@ bool strip_minus(std::string_view& s) {
 bool is_separator(char c) { return c == '.' || c == ' '; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether the text holds a digit, which every number read has (read_number reads none without
+// one, and says nothing of it): a formula's each word is tried as a number ("Løn", "I alt").
+bool any_digit(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return is_digit(c); });
+}
 
 // The text with each no-break or narrow no-break space as the space it stands for (in `buffer`
 // when there is one): Word, a web page or a typesetter writes one before "%" or "kr." ("40 %"),
@@ -181,7 +193,8 @@ std::optional<ReadNumber> read_number(std::string_view text, std::string* hint, 
         return std::nullopt;
     }
     int64_t units = 0;
-    for (char c : digits + fraction) units = units * 10 + (c - '0');
+    for (const std::string* part : {&digits, &fraction})
+        for (char c : *part) units = units * 10 + (c - '0');
     r.decimals = static_cast<int>(fraction.size());
     r.value = Decimal(negative ? -units : units, r.decimals);
     return r;
@@ -190,6 +203,7 @@ std::optional<ReadNumber> read_number(std::string_view text, std::string* hint, 
 }  // namespace
 
 std::optional<ReadNumber> read_danish_number(std::string_view text, std::string* hint) {
+    if (!any_digit(text)) return std::nullopt;
     std::string buffer;
     return read_number(plain_spaces(text, buffer), hint, nullptr);
 }
@@ -198,6 +212,7 @@ namespace {
 
 // read_danish_cell, with what read_number says about a refused leading zero.
 std::optional<ReadNumber> read_cell(std::string_view text, std::string* hint, Refused* refused) {
+    if (!any_digit(text)) return std::nullopt;
     std::string buffer;
     std::string_view s = trim(plain_spaces(text, buffer));
     if (std::string unit = strip_amount_unit(s); !unit.empty()) {
@@ -288,8 +303,23 @@ std::string canonical_unit(const std::string& folded) {
 bool names_per_cent(const std::string& heading) {
     // Every sign it looks for has a '%' or a 'p' (fold_label makes a 'p' of no other character):
     // most headings and row labels, read for every cell a formula reads, have neither.
-    if (heading.find_first_of("%pP") == std::string::npos) return false;
-    const std::string k = " " + fold_label(heading) + " ";
+    // (Looked for byte by byte: find_first_of calls memchr over its set for each byte.)
+    if (std::none_of(heading.begin(), heading.end(), [](char c) { return c == '%' || c == 'p' || c == 'P'; })) return false;
+    // The folded heading between two spaces, on the stack where it fits: a table's cells are
+    // read one by one, each asking this of its heading and its row label (the example: 844
+    // calls, two heap strings each).
+    char buf[256];
+    std::string long_k;
+    std::string_view k;
+    if (heading.size() * kFoldGrowth + 2 <= sizeof buf) {
+        buf[0] = ' ';
+        const size_t n = fold_label_into(heading, buf + 1);
+        buf[n + 1] = ' ';
+        k = std::string_view(buf, n + 2);
+    } else {
+        long_k = " " + fold_label(heading) + " ";
+        k = long_k;
+    }
     // A share after a number is an amount the heading speaks of ("Budget (inkl. 5 % moms)"),
     // not the unit of the column's figures.
     const auto after_number = [&](size_t at) {
@@ -298,12 +328,22 @@ bool names_per_cent(const std::string& heading) {
     };
     for (size_t at = k.find('%'); at != std::string::npos; at = k.find('%', at + 1))
         if (!after_number(at)) return true;
-    // The unit alone in brackets states the figures' unit, after a year too ("Andel 2023 (pct.)").
-    for (const char* word : {" (pct.) ", " (pct) ", " (procent) "})
-        if (k.find(word) != std::string::npos) return true;
-    for (const char* word : {" pct ", " pct. ", " procent ", " pct.) "})
-        for (size_t at = k.find(word); at != std::string::npos; at = k.find(word, at + 1))
-            if (!after_number(at + 1)) return true;
+    // Each way of writing it holds "pct" or "procent", which are looked for, and what stands
+    // around them then compared: looking for each way (most start with a space) was a search
+    // and a comparison at every space of the heading, seven times over.
+    const auto written = [&](size_t at, size_t before, std::string_view way) {
+        return at >= before && k.substr(at - before).starts_with(way);
+    };
+    for (std::string_view word : {std::string_view("pct"), std::string_view("procent")}) {
+        const bool pct = word == "pct";
+        for (size_t at = k.find(word); at != std::string::npos; at = k.find(word, at + 1)) {
+            // The unit alone in brackets states the figures' unit, after a year too ("Andel 2023 (pct.)").
+            if (pct ? written(at, 2, " (pct.) ") || written(at, 2, " (pct) ") : written(at, 2, " (procent) ")) return true;
+            const bool alone = pct ? written(at, 1, " pct ") || written(at, 1, " pct. ") || written(at, 1, " pct.) ")
+                                   : written(at, 1, " procent ");
+            if (alone && !after_number(at)) return true;
+        }
+    }
     return false;
 }
 

@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
 #include "numbers/danish_number.hpp"
+#include "core/text.hpp"
+
+#include <string>
+#include <vector>
 
 using boardpack::calc::Decimal;
 using boardpack::calc::format_danish;
@@ -59,6 +63,13 @@ TEST_CASE("danish numbers: what is not a number") {
     CHECK(read_plain("gens. 950,5") == "none");
     CHECK(read_plain("01.01.23-30.06.23") == "none");
     CHECK(read_plain("12,3x") == "none");
+    // Without a digit nothing is read, and nothing hinted (a formula's every word is tried).
+    for (const char* word : {"Løn", "I alt", "kr.", "- %", "pct.", "mio. kr.", ",", ".", "\xE2\x88\x92"}) {
+        std::string none;
+        CHECK_FALSE(read_danish_number(word, &none));
+        CHECK_FALSE(boardpack::calc::read_danish_cell(word, &none));
+        CHECK(none.empty());
+    }
     std::string hint;
     CHECK_FALSE(read_danish_number("2.5", &hint));
     CHECK(hint.find("\",\"") != std::string::npos);
@@ -132,4 +143,44 @@ TEST_CASE("danish numbers: a whole number with a leading zero is a code, not an 
     CHECK(read_plain("0 %") == "0/0%");
     CHECK_FALSE(leading_zero("0"));
     CHECK_FALSE(leading_zero("0,5"));
+}
+
+namespace {
+
+// names_per_cent as first written: each way of naming per cent looked for in the folded heading
+// between two spaces. The function looks for "pct" and "procent" once and compares around them.
+bool names_per_cent_as_written(const std::string& heading) {
+    if (heading.find_first_of("%pP") == std::string::npos) return false;
+    const std::string k = " " + boardpack::fold_label(heading) + " ";
+    const auto after_number = [&](size_t at) {
+        while (at > 0 && k[at - 1] == ' ') --at;
+        return at > 0 && k[at - 1] >= '0' && k[at - 1] <= '9';
+    };
+    for (size_t at = k.find('%'); at != std::string::npos; at = k.find('%', at + 1))
+        if (!after_number(at)) return true;
+    for (const char* word : {" (pct.) ", " (pct) ", " (procent) "})
+        if (k.find(word) != std::string::npos) return true;
+    for (const char* word : {" pct ", " pct. ", " procent ", " pct.) "})
+        for (size_t at = k.find(word); at != std::string::npos; at = k.find(word, at + 1))
+            if (!after_number(at + 1)) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("danish numbers: names_per_cent reads a heading as the search for each way of writing it did") {
+    const std::vector<std::string> headings = {
+        "%", "Andel (%)", "Andel i pct.", "Procent", "PCT", "pct", "pct.", "Pct.)", "(pct.)", "(pct)", "(procent)",
+        "Andel 2023 (pct.)", "Andel 2023 (PCT)", "Andel 2023 (Procent)", "Budget 2024 inkl. 25 pct. moms",
+        "Budget (inkl. 5 % moms)", "5 %", "5%", "5  %", "a 5 % b %", "Ændring (%-point)", "Ændring i pct.-point",
+        "pct.point", "5 pct", "5 pct.) x", "x pct.) y", "Andel pct) x", "apct b", "a pctb", "pct pct", "5 pct pct",
+        "5 procent procent", "Opgørelse (procent)", "Speciallæger", "Apr. 2023", "procentpoint", "(pct.)x", "x(pct.) ",
+        "  Andel   i\tpct.  ", "Andel i p\xC2\xAD" "ct.", "Andel\xC2\xA0pct.", "P", "p", "%%", "1%%", "(Pct.) (pct)",
+        "pct.) ", " (pct.) ", "2023 (pct.)", "2023 pct.", "2023pct.", "x pct.-point", "PROCENT", "procenter",
+        std::string(200, 'p') + " pct.", std::string(100, 'x') + " (pct) " + std::string(100, 'y'),
+    };
+    for (const std::string& h : headings) {
+        CAPTURE(h);
+        CHECK(boardpack::calc::names_per_cent(h) == names_per_cent_as_written(h));
+    }
 }

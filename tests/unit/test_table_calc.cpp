@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "calc/meeting_calc.hpp"
+#include "calc/table_calc.hpp"
 #include "numbers/danish_number.hpp"
 #include "input/code_columns.hpp"
 #include "input/meeting_loader.hpp"
@@ -2535,4 +2536,44 @@ TEST_CASE("table calc: a range over group totals that come first offers the sum 
                           "sum the rows or the total, not both: name them one by one, as \"[Somatik] + [Psykiatri] + "
                           "[Kollektiv trafik] + [Uddannelse]\"") != std::string::npos);
     CHECK(l.messages.find("[Sundhed i alt] +") == std::string::npos);
+}
+
+TEST_CASE("table calc: a table's label keys are made again when a label changes, and find alike with and without them") {
+    model::Table t;
+    t.header = {"Post", "Budget 2023", "budget 2024:", "I ALT*"};
+    for (const char* label : {"Løn", "Drift", "", "Løn i alt", "Drift"}) {
+        model::TableRow row;
+        row.cells.resize(t.header.size());
+        row.cells[0].text = label;
+        t.rows.push_back(row);
+    }
+    t.rows.push_back(model::TableRow{});  // a row without cells: no label
+    calc::LabelKeys keys;
+    CHECK(keys.columns(t) == std::vector<std::string>{"post", "budget 2023", "budget 2024", "i alt"});
+    CHECK(keys.rows(t) == std::vector<std::string>{"løn", "drift", "", "løn i alt", "drift", ""});
+    for (const char* label : {"budget 2024", "BUDGET 2023", "i alt", "Post", "Budget", "x"}) {
+        CAPTURE(label);
+        CHECK(calc::find_column(t, keys.columns(t), label) == calc::find_column(t, label));
+    }
+    std::string ambiguous;
+    CHECK(calc::find_row(t, keys.rows(t), "LØN") == std::optional<size_t>(0));
+    CHECK(calc::find_row(t, keys.rows(t), "Drift", &ambiguous) == std::nullopt);  // twice
+    CHECK(ambiguous.find("could mean 2 rows") != std::string::npos);
+    CHECK(calc::find_row(t, keys.rows(t), "Løn i alt:") == std::optional<size_t>(3));
+    // A label changed in place, the count the same: its key follows.
+    t.header[2] = "Budget 2025";
+    t.rows[1].cells[0].text = "Husleje";
+    CHECK(keys.columns(t)[2] == "budget 2025");
+    CHECK(calc::find_column(t, keys.columns(t), "budget 2024") == std::nullopt);
+    CHECK(calc::find_column(t, keys.columns(t), "budget 2025") == std::optional<size_t>(2));
+    CHECK(keys.rows(t)[1] == "husleje");
+    CHECK(calc::find_row(t, keys.rows(t), "Drift") == std::optional<size_t>(4));
+    // A row or column added.
+    t.header.push_back("Ny");
+    model::TableRow added;
+    added.cells.resize(1);
+    added.cells[0].text = "Ny række";
+    t.rows.push_back(added);
+    CHECK(calc::find_column(t, keys.columns(t), "ny") == std::optional<size_t>(4));
+    CHECK(calc::find_row(t, keys.rows(t), "ny række") == std::optional<size_t>(6));
 }
