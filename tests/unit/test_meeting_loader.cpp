@@ -562,6 +562,30 @@ TEST_CASE("loader: a control character in an input file is refused at its line a
     CHECK(make_text_file("t.csv", "t.csv", "a;b\r\n1\t;2\r\n", d));  // tab and CRLF are text
 }
 
+TEST_CASE("loader: a text file moved or copied keeps its lines, short or long, with or without a byte order mark") {
+    // A file's lines point into its text; the text is taken over, not copied, when the file is
+    // made and handed on, and a text short enough to live inside the string moves its bytes.
+    for (const std::string& text : {std::string("a\nb\n"), std::string("\xEF\xBB\xBFx;y\r\n1;2\r\n"),
+                                    std::string(40, 'l') + "\n" + std::string(50, 'm') + "\n"}) {
+        Diagnostics d;
+        auto made = make_text_file("t.csv", "t.csv", text, d);
+        REQUIRE(made);
+        CHECK(made->content == std::string(boardpack::strip_bom(text)));
+        TextFile moved = std::move(*made);
+        TextFile assigned;
+        assigned = std::move(moved);
+        const TextFile copied = assigned;
+        for (const TextFile* f : std::initializer_list<const TextFile*>{&assigned, &copied}) {
+            REQUIRE(f->lines.size() == 2);
+            for (const boardpack::Line& l : f->lines) {
+                CHECK(l.text.data() >= f->content.data());
+                CHECK(l.text.data() + l.text.size() <= f->content.data() + f->content.size());
+            }
+            CHECK(f->line_text(2) == std::string(boardpack::split_lines(f->content)[1].text));
+        }
+    }
+}
+
 TEST_CASE("loader: a file that is not UTF-8, or holds a control character, is echoed with a caret under the byte") {
     // A probe: a Windows-1252 meeting.txt or item.md gave its line and column, but not the line
     // with a caret, which every other input error has.
