@@ -118,6 +118,34 @@ TEST_CASE("loader: a good meeting") {
     CHECK(m->items[1].status == model::Status::Fortrolig);
 }
 
+TEST_CASE("loader: an item.md with CRLF line ends, or none at its end, reads as the same text") {
+    // The Markdown is given to cmark as the file's own bytes when they are its lines each ended by
+    // "\n", and as the lines written out so when they are not: the model is the same either way.
+    const auto dump = [](const std::string& item) {
+        MemoryFiles f = good_meeting();
+        f.add("05-a/item.md", item);
+        Diagnostics d;
+        const auto m = load_meeting(f, "m", d);
+        REQUIRE(m);
+        std::string out = test::messages(d);
+        for (const model::Section& s : m->items[0].sections)
+            for (const model::Block& b : s.blocks) {
+                out += std::to_string(static_cast<int>(b.kind)) + " " + std::to_string(b.loc.line) + ":" +
+                       std::to_string(b.loc.column) + " [" + b.text + "]";
+                for (const model::Inline& i : b.inlines) out += " <" + i.text + ">";
+                out += "\n";
+            }
+        return out;
+    };
+    const std::string item = std::string(kItemA) + "\n```\nkode  \nlinje\n```\n";
+    std::string crlf;
+    for (char c : item) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    const std::string lf = dump(item);
+    CHECK(lf.find("[kode  \nlinje\n]") != std::string::npos);
+    CHECK(dump(crlf) == lf);
+    CHECK(dump(item.substr(0, item.size() - 1)) == lf);  // no line end after the last line
+}
+
 TEST_CASE("loader: tables are numbered in the order the packet prints them, whatever order item.md writes the sections in") {
     // A probe: "# Økonomi" written before "# Resumé" printed Tabel 2 in the Resumé, before Tabel 1.
     MemoryFiles f = good_meeting();
