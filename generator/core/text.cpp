@@ -44,6 +44,25 @@ char32_t decode_at(std::string_view s, size_t i, size_t len) {
 using word_bytes::all_ascii;
 using word_bytes::has_byte;
 using word_bytes::has_byte_below;
+using word_bytes::kHighBits;
+using word_bytes::kOnes;
+
+// The high bit of each byte of w that is 0, and no other bit: exact for every byte, as no sum
+// carries into the next byte.
+constexpr uint64_t zero_bytes(uint64_t w) {
+    constexpr uint64_t k127 = kOnes * 127;
+    return ~(((w & k127) + k127) | w | k127);
+}
+
+// For w all ASCII: the high bit of each byte from `lo` to `hi` (both below 128), and no other
+// bit. A byte below 128 plus 128 - lo reaches 128 exactly when it is at least lo, and stays below
+// 256, so nothing carries into the next byte.
+constexpr uint64_t ascii_between(uint64_t w, unsigned char lo, unsigned char hi) {
+    return (w + kOnes * (128u - lo)) & ~(w + kOnes * (127u - hi)) & kHighBits;
+}
+
+// The first and the last of the eight bytes, in either byte order.
+constexpr uint64_t kEdgeBytes = 0xFF000000000000FFull;
 
 }  // namespace
 
@@ -201,11 +220,14 @@ std::vector<Line> split_lines(std::string_view text) {
 }
 
 std::string_view trim(std::string_view s) {
-    const char* ws = " \t\r\n\f\v";
-    const size_t b = s.find_first_not_of(ws);
-    if (b == std::string_view::npos) return {};
-    const size_t e = s.find_last_not_of(ws);
-    return s.substr(b, e - b + 1);
+    // A space or one of \t \n \v \f \r (9-13): compared, where find_first_not_of and
+    // find_last_not_of called memchr on the set for each byte they looked at.
+    const auto space = [](char c) { return c == ' ' || static_cast<unsigned char>(c - '\t') < 5; };
+    size_t b = 0;
+    while (b < s.size() && space(s[b])) ++b;
+    size_t e = s.size();
+    while (e > b && space(s[e - 1])) --e;
+    return s.substr(b, e - b);
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) {
@@ -218,6 +240,24 @@ size_t fold_label_into(std::string_view s, char* out) {
     bool pending_space = false;
     // Decoded in place, one code point at a time, exactly as decode_utf8 would.
     for (size_t i = 0; i < t.size();) {
+        // Eight bytes at once where they fold to themselves, capitals lower-cased: ASCII, no
+        // control, and any space in them a single one between two other bytes of the eight. A
+        // space waiting from before them goes first, as before any other character.
+        if (i + 8 <= t.size()) {
+            const uint64_t w = word_bytes::at(t.data() + i);
+            if (all_ascii(w) && !has_byte_below(w, 0x20)) {
+                const uint64_t spaces = zero_bytes(w ^ (kOnes * ' '));
+                if ((spaces & kEdgeBytes) == 0 && (spaces & (spaces << 8)) == 0) {
+                    if (pending_space && o != out) *o++ = ' ';
+                    pending_space = false;
+                    const uint64_t lower = w | (ascii_between(w, 'A', 'Z') >> 2);  // 0x80 >> 2 is 0x20
+                    std::memcpy(o, &lower, sizeof lower);
+                    o += sizeof lower;
+                    i += sizeof lower;
+                    continue;
+                }
+            }
+        }
         // ASCII, most of every label, at once: a space, or the byte itself lower-cased.
         if (const auto b = static_cast<unsigned char>(t[i]); b < 0x80) {
             ++i;

@@ -12,6 +12,20 @@ TextFile& TextFile::operator=(const TextFile& other) {
     return *this;
 }
 
+TextFile& TextFile::operator=(TextFile&& other) noexcept {
+    if (this == &other) return *this;
+    relative = std::move(other.relative);
+    name = std::move(other.name);
+    const char* const from = other.content.data();
+    content = std::move(other.content);
+    lines = std::move(other.lines);
+    // A text short enough to live inside the string object is moved by copying its bytes: its
+    // lines are pointed at the copy (a longer one keeps its block, and they point into it still).
+    if (content.data() != from)
+        for (Line& l : lines) l.text = std::string_view(content.data() + (l.text.data() - from), l.text.size());
+    return *this;
+}
+
 std::string TextFile::line_text(int line) const {
     if (line < 1 || static_cast<size_t>(line) > lines.size()) return {};
     return std::string(lines[static_cast<size_t>(line - 1)].text);
@@ -158,7 +172,9 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
     TextFile f;
     f.relative = std::move(relative);
     f.name = std::move(name);
-    f.content = std::string(strip_bom(content));
+    // The text taken over, not copied (a whole file, some 5 KB an item).
+    if (strip_bom(content).size() != content.size()) content.erase(0, content.size() - strip_bom(content).size());
+    f.content = std::move(content);
     f.lines = split_lines(f.content);
     for (const Line& l : f.lines) {
         if (l.text.size() > kMaxLineBytes) {

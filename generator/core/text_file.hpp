@@ -46,6 +46,10 @@ struct TextFile {
     TextFile() = default;
     TextFile(const TextFile& other) { *this = other; }
     TextFile& operator=(const TextFile& other);
+    // Takes the other's text over, its lines pointing into it still: a file is read, checked and
+    // handed on without its text copied and split again.
+    TextFile(TextFile&& other) noexcept { *this = std::move(other); }
+    TextFile& operator=(TextFile&& other) noexcept;
 };
 
 // Reads and validates a text file; on any problem reports it and returns nullopt. When the file

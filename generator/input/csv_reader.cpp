@@ -3,6 +3,8 @@
 
 #include <csv.h>
 
+#include <algorithm>
+
 #include "core/text.hpp"
 
 namespace boardpack::input {
@@ -30,12 +32,12 @@ char detect_separator(std::string_view content, size_t* skip) {
     return comma ? ',' : ';';
 }
 
-// State shared with libcsv's callbacks while feeding it one byte at a time, so every field's
-// start position is known.
+// State shared with libcsv's callbacks while it is fed the file, so every field's start
+// position is known.
 struct Reader {
     CsvData data;
     CsvRow current;
-    int line = 1;
+    int line = 1;  // position of the byte being fed when libcsv calls back
     int column = 1;
     int pending_line = 0;  // position of the first byte of the field being read
     int pending_column = 0;
@@ -83,37 +85,62 @@ void on_row(int, void* user) {
     }
     r->data.rows.push_back(std::move(r->current));
     r->current = CsvRow{};
+    // Most rows are as wide as the header: their fields are made room for once.
+    r->current.fields.reserve(std::min(r->data.rows[0].fields.size(), kMaxCsvColumns));
     r->pending_line = 0;
 }
 
-// Feeds the file to libcsv one byte at a time, so every field's start is known. Returns false
-// after reporting malformed quotes or a quoted field that is never closed.
+// The position after byte c, at line:column.
+void step(char c, int& line, int& column) {
+    if (c == '\n') {
+        ++line;
+        column = 1;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+        ++column;
+    }
+}
+
+// Feeds the file to libcsv so every field's start is known: a piece at a time, each up to and
+// including the next separator or line end, as libcsv calls back only at those bytes (one call a
+// byte was some 140 instructions a byte). Before a piece is fed, its bytes are walked in order for
+// the first that starts a field, as a call a byte would have seen them: nothing in the piece
+// before its last byte can call back. Returns false after reporting malformed quotes or a quoted
+// field that is never closed.
 bool parse_bytes(const TextFile& file, size_t skip, csv_parser& p, Reader& r, Diagnostics& diags) {
     const std::string_view content = file.content;
-    for (size_t i = skip; i < content.size(); ++i) {
-        const char c = content[i];
-        const bool blank = c == ' ' || c == '\t';
-        const bool line_end = c == '\n' || c == '\r';
-        if (r.pending_line == 0 && !blank && !(line_end && r.current.fields.empty()) &&
-            c != r.data.separator) {
-            r.pending_line = r.line;
-            r.pending_column = r.column;
-            r.pending_quoted = c == '"';
+    const char separator = r.data.separator;
+    for (size_t i = skip; i < content.size() && !r.too_big;) {
+        const int first_line = r.line, first_column = r.column;
+        size_t end = i;
+        bool callback = false;  // the piece ends at a separator or line end
+        while (end < content.size()) {
+            const char c = content[end];
+            callback = c == separator || c == '\n' || c == '\r';
+            // A field starts at its first byte that is not blank, nor a separator, nor a line end
+            // that ends a row without fields.
+            if (r.pending_line == 0 && c != ' ' && c != '\t' && !(callback && (c == separator || r.current.fields.empty()))) {
+                r.pending_line = r.line;
+                r.pending_column = r.column;
+                r.pending_quoted = c == '"';
+            }
+            ++end;
+            if (callback) break;  // at its position still, where libcsv calls back
+            step(c, r.line, r.column);
         }
-        if (csv_parse(&p, content.data() + i, 1, on_field, on_row, &r) != 1) {
+        const size_t fed = csv_parse(&p, content.data() + i, end - i, on_field, on_row, &r);
+        if (fed != end - i) {
+            // The position of the byte libcsv refused.
+            r.line = first_line;
+            r.column = first_column;
+            for (size_t k = i; k < i + fed; ++k) step(content[k], r.line, r.column);
             diags.error(file.loc(r.line, r.column),
                         fmt(_("malformed quotes: a field holding a quote, \"{}\" or a line break must be enclosed in double "
-                              "quotes, and each quote inside it written twice (\"\")"), r.data.separator),
+                              "quotes, and each quote inside it written twice (\"\")"), separator),
                         file.line_text(r.line));
             return false;
         }
-        if (c == '\n') {
-            ++r.line;
-            r.column = 1;
-        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-            ++r.column;
-        }
-        if (r.too_big) break;
+        if (callback) step(content[end - 1], r.line, r.column);
+        i = end;
     }
     if (!r.too_big && csv_fini(&p, on_field, on_row, &r) != 0) {
         // Where the field that is still open when the file ends began (for an unclosed quote).

@@ -5,6 +5,7 @@
 
 #include "attach/pdf_attachment.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/key_values.hpp"
@@ -155,12 +156,24 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
     src.first_line = first_line;
     src.totals = &files.totals();
     src.typed_numbers = &item.typed_numbers;
-    for (const Line& l : file.lines) {
-        src.lines.emplace_back(l.text);
-        if (l.number >= first_line) {
-            src.text += l.text;
-            src.text += '\n';
+    src.lines.reserve(file.lines.size());
+    for (const Line& l : file.lines) src.lines.push_back(l.text);
+    // The text from the first line on, each line ended by "\n": the file's own bytes where they
+    // are that already (no "\r", a line end at the end), else the lines written out so.
+    const size_t first = static_cast<size_t>(std::max(first_line, 1) - 1);
+    const size_t start = first < file.lines.size() ? static_cast<size_t>(file.lines[first].text.data() - file.content.data())
+                                                   : file.content.size();
+    const std::string_view rest = std::string_view(file.content).substr(start);
+    std::string written;
+    if (rest.empty() || (rest.back() == '\n' && rest.find('\r') == std::string_view::npos)) {
+        src.text = rest;
+    } else {
+        for (const Line& l : file.lines) {
+            if (l.number < first_line) continue;
+            written += l.text;
+            written += '\n';
         }
+        src.text = written;
     }
     // A block that could not be read is remembered by name with its error, so what quotes it
     // is a follow-on of that error, not "there is no table named ...".

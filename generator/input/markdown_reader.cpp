@@ -164,7 +164,7 @@ struct Converter {
             char fence = 0;
             // Without the file's lines (a caller that gives none) the closing fence cannot be seen.
             if (!cmark_node_get_fenced(n, &length, &offset, &fence) || src.lines.empty()) return false;
-            if (end > at.line && closes_fence(line_text(end), length, fence)) return false;
+            if (end > at.line && closes_fence(line_view(end), length, fence)) return false;
             const std::string marks(static_cast<size_t>(length), fence);
             diags.error(at, fmt(_("this code block is never closed, so everything after it, the next sections too, "
                                   "would be printed as its text; close it with {} on a line of its own"),
@@ -200,9 +200,10 @@ struct Converter {
         }
         return {src.file, src.first_line + cmark_node_get_start_line(at) - 1, cmark_node_get_start_column(at)};
     }
-    std::string line_text(int file_line) const {
+    std::string line_text(int file_line) const { return std::string(line_view(file_line)); }
+    std::string_view line_view(int file_line) const {
         const int i = file_line - 1;
-        return i >= 0 && static_cast<size_t>(i) < src.lines.size() ? src.lines[static_cast<size_t>(i)] : "";
+        return i >= 0 && static_cast<size_t>(i) < src.lines.size() ? src.lines[static_cast<size_t>(i)] : std::string_view();
     }
 
     static std::string literal(cmark_node* n) {
@@ -338,10 +339,10 @@ struct Converter {
     };
     // Whether the "&" at line[p] begins a character reference ("&amp;", "&#123;", "&#x7B;") that
     // cmark decoded into text[i]: one it left as written is the same bytes in the text.
-    static bool is_reference(const std::string& line, size_t p, const std::string& text, size_t i) {
+    static bool is_reference(std::string_view line, size_t p, const std::string& text, size_t i) {
         const size_t semi = line.find(';', p);
         if (semi == std::string::npos || semi - p < 3 || semi - p > 33) return false;
-        const std::string_view name = std::string_view(line).substr(p + 1, semi - p - 1);
+        const std::string_view name = line.substr(p + 1, semi - p - 1);
         const bool numeric = name[0] == '#';
         for (size_t k = numeric ? 1 : 0; k < name.size(); ++k)
             if (!std::isalnum(static_cast<unsigned char>(name[k])) && !(numeric && k == 1 && (name[k] == 'x' || name[k] == 'X')))
@@ -352,7 +353,7 @@ struct Converter {
     std::vector<Origin> origins(const Inline& run) const {
         const std::string& t = run.text;
         std::vector<Origin> out(t.size(), Origin{run.loc.column, false, false, run.loc.column});
-        const std::string line = line_text(run.loc.line);
+        const std::string_view line = line_view(run.loc.line);
         if (run.loc.line <= 0 || run.loc.column <= 0) return out;
         size_t p = static_cast<size_t>(run.loc.column - 1);  // cmark counts bytes
         // The column of each byte offset, counted once for the line (counting the prefix anew

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -11,11 +12,12 @@
 
 namespace boardpack::input {
 
+// The text and lines are views: what they show must outlive the read.
 struct MarkdownSource {
-    std::string text;
+    std::string_view text;
     FileName file;        // name for messages
     int first_line = 1;   // file line of the text's first line
-    std::vector<std::string> lines;  // the file's lines, for context in messages (1-based via line-1)
+    std::vector<std::string_view> lines;  // the file's lines, for context in messages (1-based via line-1)
     ReadTotals* totals = nullptr;    // the meeting's, counted against its limits (nullptr: not counted)
     // Where the numbers typed in the text go (model::TypedNumber), or nullptr.
     std::vector<model::TypedNumber>* typed_numbers = nullptr;

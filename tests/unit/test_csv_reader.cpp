@@ -112,6 +112,28 @@ TEST_CASE("csv: a quote inside an unquoted field is malformed") {
     CHECK(test::messages(d).rfind("tabel.csv:2:4: error: malformed quotes", 0) == 0);
 }
 
+TEST_CASE("csv: each field has the line and column of its first byte, blanks before it and line breaks in it aside") {
+    // libcsv is fed the file a piece at a time, each up to a separator or line end: the positions
+    // are those of the bytes, in pieces that start inside a quoted field too.
+    Diagnostics d;
+    const auto f = test::text_file("t.csv", "a; \"b;\nb\";  c\r\n\xC3\xA6\xC3\xB8;;\t\"\"\"q\"\n");
+    const auto csv = read_csv(f, d);
+    REQUIRE(csv);
+    CHECK(test::messages(d) == "");
+    std::string where;
+    for (const auto& r : csv->rows)
+        for (const auto& field : r.fields)
+            where += std::to_string(field.line) + ":" + std::to_string(field.column) + (field.quoted ? "q " : " ");
+    CHECK(where == "1:1 1:4q 2:6 3:1 3:4 3:6q ");
+    CHECK(cells(*csv)[0] == std::vector<std::string>{"a", "b;\nb", "c"});
+    CHECK(cells(*csv)[1] == std::vector<std::string>{"\xC3\xA6\xC3\xB8", "", "\"q"});
+    // A quote after a closing quote, far into its field, is refused at its own column.
+    Diagnostics e;
+    const auto g = test::text_file("t.csv", "a;b\n\xC3\xA6\xC3\xA6;\"fine\"x;3\n");
+    CHECK_FALSE(read_csv(g, e));
+    CHECK(test::messages(e).rfind("t.csv:2:10: error: malformed quotes", 0) == 0);
+}
+
 TEST_CASE("csv: an unclosed quote is reported where the field starts") {
     Diagnostics d;
     const auto f = test::text_file("tabel.csv", "a;b\n1;\"never closed\n3;4\n");

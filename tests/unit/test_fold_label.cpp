@@ -1,6 +1,10 @@
 // Row and column labels as formulas and corrections match them (core/text: fold_label).
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <iterator>
+#include <string>
+
 #include "core/text.hpp"
 
 using boardpack::fold_label;
@@ -38,4 +42,59 @@ TEST_CASE("every ASCII byte folds as a space, a capital's small letter, or itsel
         CHECK_MESSAGE(fold_label(label) == expected, "byte ", c);
     }
     CHECK(fold_label("A\xC2\xA0 \tB\xE2\x80\x8B C") == "a b c");  // spaces of both paths make one
+}
+
+TEST_CASE("labels folded eight bytes at a time fold as they do a character at a time") {
+    // fold_label takes eight ASCII bytes at once when they fold to themselves; this compares it,
+    // on labels of every length made of the pieces that decide that (capitals, single and double
+    // spaces, tabs, controls, letters of two and three bytes, spaces and nothings beyond ASCII),
+    // with the rule written out a character at a time.
+    const auto reference = [](const std::string& label) {
+        std::string_view t = boardpack::trim(label);
+        std::string out;
+        bool pending = false;
+        for (char32_t cp : boardpack::decode_utf8(t)) {
+            if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x202F || cp == 0x205F ||
+                (cp >= 0x2000 && cp <= 0x200A) || cp == 0x3000) {
+                pending = true;
+                continue;
+            }
+            if (cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF) continue;
+            if (pending && !out.empty()) out += ' ';
+            pending = false;
+            if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) cp += 32;
+            boardpack::append_utf8(out, cp);
+        }
+        return out;
+    };
+    const char* const pieces[] = {"A", "z", "Q", "@", "[", "`", "{", "0", " ", "  ", "\t", "\n", "\x01", "\x1F", "\x7F",
+                                  "\xC3\x86", "\xC3\xB8", "\xC2\xA0", "\xE2\x80\x8B", "\xE2\x80\xAF", "\f", "~", "Z"};
+    uint32_t state = 12345;
+    const auto next = [&] {
+        state = state * 1103515245u + 12345u;
+        return state >> 16;
+    };
+    for (int n = 0; n < 4000; ++n) {
+        std::string label;
+        const size_t length = next() % 40;
+        // Mostly ASCII letters, signs and single spaces (the first nine pieces), so runs of eight
+        // bytes that fold to themselves are common.
+        for (size_t k = 0; k < length; ++k) label += next() % 4 ? pieces[next() % 9] : pieces[next() % std::size(pieces)];
+        CHECK_MESSAGE(fold_label(label) == reference(label), "label ", boardpack::escape_for_messages(label));
+    }
+}
+
+TEST_CASE("trim takes spaces, tabs, line ends, vertical tabs and form feeds off both ends, nothing else") {
+    using boardpack::trim;
+    CHECK(trim("") == "");
+    CHECK(trim(" \t\r\n\f\v") == "");
+    CHECK(trim("\v\f a b\t\r\n") == "a b");
+    CHECK(trim("x") == "x");
+    CHECK(trim("\x01x\x1F") == "\x01x\x1F");  // other controls stay
+    CHECK(trim("\xC2\xA0x\xC2\xA0") == "\xC2\xA0x\xC2\xA0");  // a no-break space is no ASCII space
+    for (int c = 0; c < 256; ++c) {
+        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+        const std::string s(1, static_cast<char>(c));
+        CHECK_MESSAGE(trim(s).empty() == space, "byte ", c);
+    }
 }

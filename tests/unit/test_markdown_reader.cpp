@@ -27,7 +27,7 @@ std::vector<Block> read_lines(const std::string& text, Diagnostics& d) {
     src.lines.assign(9, "");
     for (size_t start = 0; start < text.size();) {
         const size_t end = text.find('\n', start);
-        src.lines.push_back(text.substr(start, end - start));
+        src.lines.push_back(std::string_view(text).substr(start, end - start));
         start = end == std::string::npos ? text.size() : end + 1;
     }
     return input::read_markdown(src, nullptr, d);

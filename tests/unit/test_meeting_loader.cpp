@@ -118,6 +118,34 @@ TEST_CASE("loader: a good meeting") {
     CHECK(m->items[1].status == model::Status::Fortrolig);
 }
 
+TEST_CASE("loader: an item.md with CRLF line ends, or none at its end, reads as the same text") {
+    // The Markdown is given to cmark as the file's own bytes when they are its lines each ended by
+    // "\n", and as the lines written out so when they are not: the model is the same either way.
+    const auto dump = [](const std::string& item) {
+        MemoryFiles f = good_meeting();
+        f.add("05-a/item.md", item);
+        Diagnostics d;
+        const auto m = load_meeting(f, "m", d);
+        REQUIRE(m);
+        std::string out = test::messages(d);
+        for (const model::Section& s : m->items[0].sections)
+            for (const model::Block& b : s.blocks) {
+                out += std::to_string(static_cast<int>(b.kind)) + " " + std::to_string(b.loc.line) + ":" +
+                       std::to_string(b.loc.column) + " [" + b.text + "]";
+                for (const model::Inline& i : b.inlines) out += " <" + i.text + ">";
+                out += "\n";
+            }
+        return out;
+    };
+    const std::string item = std::string(kItemA) + "\n```\nkode  \nlinje\n```\n";
+    std::string crlf;
+    for (char c : item) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    const std::string lf = dump(item);
+    CHECK(lf.find("[kode  \nlinje\n]") != std::string::npos);
+    CHECK(dump(crlf) == lf);
+    CHECK(dump(item.substr(0, item.size() - 1)) == lf);  // no line end after the last line
+}
+
 TEST_CASE("loader: tables are numbered in the order the packet prints them, whatever order item.md writes the sections in") {
     // A probe: "# Økonomi" written before "# Resumé" printed Tabel 2 in the Resumé, before Tabel 1.
     MemoryFiles f = good_meeting();
@@ -560,6 +588,30 @@ TEST_CASE("loader: a control character in an input file is refused at its line a
     }
     Diagnostics d;
     CHECK(make_text_file("t.csv", "t.csv", "a;b\r\n1\t;2\r\n", d));  // tab and CRLF are text
+}
+
+TEST_CASE("loader: a text file moved or copied keeps its lines, short or long, with or without a byte order mark") {
+    // A file's lines point into its text; the text is taken over, not copied, when the file is
+    // made and handed on, and a text short enough to live inside the string moves its bytes.
+    for (const std::string& text : {std::string("a\nb\n"), std::string("\xEF\xBB\xBFx;y\r\n1;2\r\n"),
+                                    std::string(40, 'l') + "\n" + std::string(50, 'm') + "\n"}) {
+        Diagnostics d;
+        auto made = make_text_file("t.csv", "t.csv", text, d);
+        REQUIRE(made);
+        CHECK(made->content == std::string(boardpack::strip_bom(text)));
+        TextFile moved = std::move(*made);
+        TextFile assigned;
+        assigned = std::move(moved);
+        const TextFile copied = assigned;
+        for (const TextFile* f : std::initializer_list<const TextFile*>{&assigned, &copied}) {
+            REQUIRE(f->lines.size() == 2);
+            for (const boardpack::Line& l : f->lines) {
+                CHECK(l.text.data() >= f->content.data());
+                CHECK(l.text.data() + l.text.size() <= f->content.data() + f->content.size());
+            }
+            CHECK(f->line_text(2) == std::string(boardpack::split_lines(f->content)[1].text));
+        }
+    }
 }
 
 TEST_CASE("loader: a file that is not UTF-8, or holds a control character, is echoed with a caret under the byte") {
