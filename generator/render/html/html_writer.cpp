@@ -228,20 +228,18 @@ struct ItemContext {
     size_t html_bytes = 0;
 };
 
-// The blocks' HTML, for one string data: copied from the memo when the other edition made it.
-mstch::data blocks_html(const std::vector<model::Block>& blocks, const model::AgendaItem& item, ItemContext& ctx) {
-    mstch::data value{mstch::data::type::string};
-    std::string& html = const_cast<std::string&>(value.string_value());
+// The blocks' HTML, for one string data: the memo's when the other edition made it.
+PageItem::Html blocks_html(const std::vector<model::Block>& blocks, const model::AgendaItem& item, ItemContext& ctx) {
     const auto make = [&](std::string& into) {
         const int errors_before = ctx.diags.error_count();
         render_blocks(blocks, item, ctx.table, into, ctx.changed_word);
         return ctx.diags.error_count() == errors_before;
     };
     // A table only a confidential item links to has its anchor in the closed edition alone.
-    if (ctx.memo && !anchors_differ(item)) ctx.memo->append(&blocks, ctx.changed_word, html, make);
-    else make(html);
-    ctx.html_bytes += html.size();
-    return value;
+    PageItem::Html html = ctx.memo && !anchors_differ(item) ? ctx.memo->markup(&blocks, ctx.changed_word, make)
+                                                            : make_html(make);
+    ctx.html_bytes += html->string_value().size();
+    return html;
 }
 
 // The item's attachments: the list under the item, and the content of those that have one.

@@ -154,7 +154,7 @@ const Data* PageContext::content_value(const PageItem& item, const PageItem::Con
         case Name::Heading: return &c.heading;
         case Name::Line: return &a.line;
         case Name::LineHtml: return &a.line_html;
-        case Name::Html: return &c.html;
+        case Name::Html: return c.html.get();
         default: return nullptr;
     }
 }
@@ -170,7 +170,7 @@ const Data* PageContext::answer(const Frame& f, Name name, const std::string& te
         case Kind::Section: {
             const PageItem::Section& s = items_.items[f.item].sections[f.index];
             if (name == Name::Title) return &items_.section_titles[static_cast<size_t>(s.kind)];
-            if (name == Name::Html) return &s.html;
+            if (name == Name::Html) return s.html.get();
             return nullptr;
         }
         case Kind::Attachment: return attachment_value(items_.items[f.item].attachments[f.index], name);
