@@ -183,9 +183,10 @@ const Data* PageContext::answer(const Frame& f, Name name, const std::string& te
 const Data* PageContext::get(const std::string& name) const {
     // The value the innermost section entered.
     if (name.size() == 1 && name[0] == '.') return frames_.back().data;
-    const size_t first_dot = name.find('.');
+    // A name this context knows has no dot: only another is looked at for one.
+    const Name n = name_of(name);
+    const size_t first_dot = n == Name::Other ? name.find('.') : std::string::npos;
     if (first_dot == std::string::npos) {
-        const Name n = name_of(name);
         for (auto it = frames_.rbegin(); it != frames_.rend(); ++it)
             if (const Data* value = answer(*it, n, name)) return value;
         return nullptr;
@@ -195,10 +196,10 @@ const Data* PageContext::get(const std::string& name) const {
     // between the dots are read as kainjow's split() reads them: a last empty one ("a.") is no
     // name. Only the page's own fields have fields of their own.
     key_.assign(name, 0, first_dot);
-    const Name n = name_of(key_);
+    const Name first_name = name_of(key_);
     const std::string first = key_;
     for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
-        if (const Data* var = follow_names(answer(*it, n, first), name, first_dot + 1, key_)) return var;
+        if (const Data* var = follow_names(answer(*it, first_name, first), name, first_dot + 1, key_)) return var;
     }
     return nullptr;
 }
