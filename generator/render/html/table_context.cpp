@@ -47,13 +47,13 @@ std::string cell_html(const std::string& text) {
 // The slot width of each numeric column (see numeric_cells.hpp); 0 for the others.
 std::vector<size_t> numeric_slots(const model::Table& t) {
     std::vector<size_t> slots(t.header.size(), 0);
-    std::vector<FigureParts> parts;
+    std::vector<std::string_view> cells;
     for (size_t k = 1; k < t.header.size(); ++k) {
         if (k >= t.numeric.size() || !t.numeric[k]) continue;
-        parts.clear();
+        cells.clear();
         for (const model::TableRow& r : t.rows)
-            if (r.role != model::TableRow::Role::Spacer && k < r.cells.size()) parts.push_back(split_figure(r.cells[k].text));
-        slots[k] = column_slot(parts);
+            if (r.role != model::TableRow::Role::Spacer && k < r.cells.size()) cells.push_back(r.cells[k].text);
+        slots[k] = column_slot(cells);
     }
     return slots;
 }
