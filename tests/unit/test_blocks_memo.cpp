@@ -9,6 +9,7 @@
 
 #include "example_meeting.hpp"
 #include "render/html/blocks_memo.hpp"
+#include "render/html/html_writer.hpp"
 #include "render/html/table_context.hpp"
 #include "test_support.hpp"
 
@@ -165,4 +166,38 @@ TEST_CASE("a public table only a confidential item links to has no anchor in the
         }
     }
     CHECK_FALSE(d.has_errors());
+}
+
+TEST_CASE("a parsed template is lent again once given back, unless its render failed") {
+    namespace mstch = kainjow::mustache;
+    ParsedTemplate t("<{{>part}}>");
+    const auto render = [](mstch::mustache& tmpl, const std::string& part) {
+        mstch::data data;
+        data.set("part", part);
+        return tmpl.render(data);
+    };
+    {
+        const ParsedTemplate::Lent a = t.lend();
+        CHECK(render(*a, "x") == "<x>");
+    }
+    {
+        // The same copy again, while a second one is lent at once beside it.
+        const ParsedTemplate::Lent a = t.lend();
+        const ParsedTemplate::Lent b = t.lend();
+        CHECK(t.made() == 2);
+        CHECK(render(*b, "{{#open}}") == "<");  // the partial does not parse: b keeps the error
+        CHECK_FALSE((*b).is_valid());
+        CHECK((*a).is_valid());
+    }
+    // b was dropped, a kept: two lent at once now take a and a new copy.
+    const ParsedTemplate::Lent a = t.lend();
+    const ParsedTemplate::Lent c = t.lend();
+    CHECK(t.made() == 3);
+    CHECK((*a).is_valid());
+    CHECK((*c).is_valid());
+    CHECK(render(*c, "y") == "<y>");
+    // Without a kept template, the text is parsed for the one render.
+    const ParsedTemplate::Lent own = ParsedTemplate::lend(nullptr, "[{{>part}}]");
+    CHECK(render(*own, "z") == "[z]");
+    CHECK(t.parsed().is_valid());
 }
