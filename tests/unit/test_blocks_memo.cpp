@@ -101,7 +101,7 @@ TEST_CASE("a table's caption id names its item and its place among the item's ta
     CHECK(table_caption_id(item, 2) == "tabeltitel-18-3");
 }
 
-TEST_CASE("blocks memo: the example's two pages are the same with it, each public item's blocks made once") {
+TEST_CASE("blocks memo: the example's two pages are the same with it, each public item's blocks made once, and streamed") {
     Diagnostics d;
     auto meeting = test::prepared_example(d);
     REQUIRE_MESSAGE(meeting, test::messages(d));
@@ -122,6 +122,15 @@ TEST_CASE("blocks memo: the example's two pages are the same with it, each publi
         REQUIRE(alone);
         REQUIRE(shared);
         CHECK(*alone == *shared);
+        // Given piece by piece, as it is written: the lines with an item's blocks in them apart,
+        // the small ones gathered.
+        std::vector<std::string> pieces;
+        REQUIRE(pipeline::render_html(view, test::wording(), *templates, d, [&](std::string_view p) { pieces.emplace_back(p); }));
+        std::string joined;
+        for (const std::string& p : pieces) joined += p;
+        CHECK(joined == *alone);
+        CHECK(pieces.size() > 2);
+        CHECK(pieces.size() < alone->size() / 1024);
         CHECK(alone->find("id=\"tabeltitel-18-1\"") != std::string::npos);
     }
     REQUIRE(lists[0] > 0);

@@ -258,29 +258,3 @@ TEST_CASE("the example's page gets each item's values by name") {
         CHECK(*html == escaped);
     }
 }
-
-TEST_CASE("the example's page given piece by piece is the page made whole") {
-    Diagnostics d;
-    auto meeting = test::prepared_example(d);
-    REQUIRE_MESSAGE(meeting, test::messages(d));
-    DiskFiles template_files(std::string(BOARDPACK_SOURCE_DIR) + "/templates");
-    auto templates = HtmlTemplates::load(template_files, d);
-    REQUIRE_MESSAGE(templates, test::messages(d));
-    for (const model::Edition e : {model::Edition::Lukket, model::Edition::Offentlig}) {
-        const model::EditionView view = pipeline::edition(*meeting, e);
-        const auto whole = render_html(view, test::wording(), *templates, d);
-        REQUIRE(whole);
-        std::vector<std::string> pieces;
-        REQUIRE(render_html(view, test::wording(), *templates, d, [&](std::string_view p) { pieces.emplace_back(p); }));
-        std::string joined;
-        for (const std::string& p : pieces) {
-            CHECK_FALSE(p.empty());
-            joined += p;
-        }
-        CHECK(joined == *whole);
-        // Lines with an item's blocks in them are given apart, the small ones gathered.
-        CHECK(pieces.size() > 2);
-        CHECK(pieces.size() < whole->size() / 1024);
-    }
-    CHECK_FALSE(d.has_errors());
-}
