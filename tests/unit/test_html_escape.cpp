@@ -146,6 +146,14 @@ TEST_CASE("HTML text: a long web address may break where the PDF breaks it, with
         append_address_breaks(t, plain);
         CHECK(plain == escape_by_bytes(t));
     }
+    // Addresses among other words, first and last, after brackets, and a long path without a
+    // scheme: the words around them and the spaces, tabs and line breaks between kept as they are.
+    out.clear();
+    append_address_breaks("\t(www.a.dk/x) og  'b'\nC:\\Bilag\\Regnskab_2023\\noter_og_bilag.pdf\t", out);
+    CHECK(out == "\t(www.a<wbr>.dk/<wbr>x) og  &#39;b&#39;\nC:\\<wbr>Bilag\\<wbr>Regnskab<wbr>_2023\\<wbr>noter<wbr>_og<wbr>_bilag<wbr>.pdf\t");
+    out.clear();
+    append_address_breaks("mailto:a@b.dk", out);
+    CHECK(out == "mailto:<wbr>a<wbr>@b<wbr>.dk");
     // A link showing its own address gets the breaks; other link words do not.
     using boardpack::model::Inline;
     using boardpack::render::html::render_inlines;

@@ -30,17 +30,16 @@ TEST_CASE("a numeric cell splits at its units digit, before the comma and any ma
 }
 
 TEST_CASE("a column needs a slot only when what follows the units digit differs") {
-    const auto slot = [](std::vector<std::string> texts) {
-        std::vector<FigureParts> parts;
-        for (const auto& t : texts) parts.push_back(split_figure(t));
-        return column_slot(parts);
-    };
+    const auto slot = [](std::vector<std::string_view> texts) { return column_slot(texts); };
     CHECK(slot({"1.036", "5.442", "-"}) == 0);
     CHECK(slot({"2,85", "12,86", "Ikke oplyst"}) == 3);  // "Ikke oplyst" ends where the units do
     CHECK(slot({"950,5", "887,33", "1.008"}) == 3);
     CHECK(slot({"145,83", "Ikke oplyst*", "166 **"}) == 3);
     CHECK(slot({"3 \u2020", "4"}) == 2);  // a mark counts as one character, not its UTF-8 bytes
     CHECK(slot({"1,5", "", "2,5"}) == 0);  // empty cells do not count
+    CHECK(slot({"*", "1"}) == 0);          // marks alone are the cell's whole, as split_figure has them
+    CHECK(slot({"1,2-3,4", "5"}) == 0);    // two figures: all whole
+    CHECK(slot({"1,2-3,4", "5 %"}) == 2);
     CHECK(slot_width(3) == "1.8em");
     CHECK(slot_width(5) == "3.0em");
 }

@@ -23,6 +23,7 @@ namespace mstch = kainjow::mustache;
 namespace {
 
 mstch::data text(const std::string& s) { return mstch::data{s}; }
+PageItem::Html html(const std::string& s) { return std::make_shared<const mstch::data>(s); }
 
 // Two items as the page's values: a changed one with two sections and three attachments (one
 // with content, one a PDF file, one a line only), and a redacted one with none.
@@ -37,8 +38,8 @@ PageItems two_items() {
     a.case_officer = text("Anne");
     a.case_number = text("EMN-1");
     a.changed = true;
-    a.sections.push_back({model::SectionKind::Resume, text("<p>resumé</p>")});
-    a.sections.push_back({model::SectionKind::Oekonomi, text("<p>økonomi</p>")});
+    a.sections.push_back({model::SectionKind::Resume, html("<p>resumé</p>")});
+    a.sections.push_back({model::SectionKind::Oekonomi, html("<p>økonomi</p>")});
     a.attachments.resize(3);
     for (size_t k = 0; k < 3; ++k) {
         PageItem::Attachment& at = a.attachments[k];
@@ -53,7 +54,7 @@ PageItems two_items() {
     PageItem::Content& c = a.contents.emplace_back();
     c.attachment = 0;
     c.heading = text("Bilag 1.1");
-    c.html = text("<p>indhold</p>");
+    c.html = html("<p>indhold</p>");
     PageItem& b = p.items.emplace_back();
     b.anchor = text("punkt-2");
     b.heading = text("2 (Lukket)");
@@ -103,7 +104,7 @@ mstch::data old_tree(const mstch::data& fields, const PageItems& p) {
         for (const PageItem::Section& s : it.sections) {
             mstch::data sd;
             sd.set("title", p.section_titles[static_cast<size_t>(s.kind)]);
-            sd.set("html", s.html);
+            sd.set("html", *s.html);
             sections.push_back(sd);
         }
         item.set("sections", sections);
@@ -126,7 +127,7 @@ mstch::data old_tree(const mstch::data& fields, const PageItems& p) {
             cd.set("heading", c.heading);
             cd.set("line", a.line);
             cd.set("line_html", a.line_html);
-            cd.set("html", c.html);
+            cd.set("html", *c.html);
             contents.push_back(cd);
         }
         item.set("attachments", list);

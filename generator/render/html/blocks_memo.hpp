@@ -11,9 +11,12 @@
 // blocks are asked for only by the closed edition.
 #pragma once
 
+#include <kainjow/mustache.hpp>
+
 #include <atomic>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -21,28 +24,35 @@
 
 namespace boardpack::render::html {
 
+// A markup as the page template is given it: a string of kainjow's, shared by the pages that
+// print it rather than copied into each (a copy, and a free, of every byte of the items' blocks).
+using SharedHtml = std::shared_ptr<const kainjow::mustache::data>;
+
+// The markup `make` appends to the string it is given, as a string of kainjow's; `ok` says
+// whether make() made it without an error.
+SharedHtml make_html(const std::function<bool(std::string&)>& make, bool* ok = nullptr);
+
 class BlocksHtmlMemo {
 public:
-    // Appends the markup of `blocks` (a section's or an attachment's, by address) with marks
-    // worded `changed_word` to `out`. The first edition to ask makes it with `make` (which
-    // appends it to the string it is given, and says whether it was made without an error); an
-    // edition that asks while it is being made waits for it, and one that asks after copies it.
-    // A markup made with an error is not given out: the next edition makes its own, and reports
+    // The markup of `blocks` (a section's or an attachment's, by address) with marks worded
+    // `changed_word`. The first edition to ask makes it with `make` (which appends it to the
+    // string it is given, and says whether it was made without an error); an edition that asks
+    // while it is being made waits for it, and one that asks after is given the same markup. A
+    // markup made with an error is not given out: the next edition makes its own, and reports
     // its own error.
-    void append(const void* blocks, const std::string& changed_word, std::string& out,
-                const std::function<bool(std::string&)>& make);
+    SharedHtml markup(const void* blocks, const std::string& changed_word, const std::function<bool(std::string&)>& make);
 
-    // How many markups were made, and how many times one was copied instead: for tests.
+    // How many markups were made, and how many times one was given out again instead: for tests.
     size_t made() const { return made_; }
-    size_t copied() const { return copied_; }
+    size_t shared() const { return shared_; }
 
 private:
     struct Markup {
-        std::string html;
+        SharedHtml html;
         bool ok = false;  // made without an error
     };
     OncePerKey<std::pair<const void*, std::string>, Markup> markups_;
-    std::atomic<size_t> made_{0}, copied_{0};
+    std::atomic<size_t> made_{0}, shared_{0};
 };
 
 }  // namespace boardpack::render::html

@@ -14,18 +14,6 @@ Data placeholders(size_t n) {
     return list;
 }
 
-const Data* boolean(bool b) {
-    static const Data yes{Data::type::bool_true}, no{Data::type::bool_false};
-    return b ? &yes : &no;
-}
-
-bool entry_of(const Data& list, const Data* item, size_t* index) {
-    const auto& items = list.list_value();
-    if (items.empty() || item < items.data() || item >= items.data() + items.size()) return false;
-    *index = static_cast<size_t>(item - items.data());
-    return true;
-}
-
 const Data* follow_names(const Data* var, const std::string& name, size_t from, std::string& key) {
     while (var && from < name.size()) {
         const size_t dot = std::min(name.find('.', from), name.size());

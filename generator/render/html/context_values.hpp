@@ -14,11 +14,21 @@ namespace boardpack::render::html {
 // an entry is a true value, and prints nothing as {{.}}).
 kainjow::mustache::data placeholders(size_t n);
 
-// kainjow's true or false.
-const kainjow::mustache::data* boolean(bool b);
+// kainjow's true or false. Inline, as entry_of: the contexts ask for them at nearly every
+// lookup and section (a call into another file cost more than the work).
+inline const kainjow::mustache::data* boolean(bool b) {
+    using Data = kainjow::mustache::data;
+    static const Data yes{Data::type::bool_true}, no{Data::type::bool_false};
+    return b ? &yes : &no;
+}
 
 // Whether `item` is an entry of `list` (a list a context gave out), and which.
-bool entry_of(const kainjow::mustache::data& list, const kainjow::mustache::data* item, size_t* index);
+inline bool entry_of(const kainjow::mustache::data& list, const kainjow::mustache::data* item, size_t* index) {
+    const auto& items = list.list_value();
+    if (items.empty() || item < items.data() || item >= items.data() + items.size()) return false;
+    *index = static_cast<size_t>(item - items.data());
+    return true;
+}
 
 // From `var`, the value the names of `name` after position `from` lead to, between its dots as
 // kainjow's split() reads them (a last empty one, "a.", is no name); nullptr where one is missing.

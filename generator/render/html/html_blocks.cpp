@@ -195,12 +195,16 @@ void append_text(std::string_view text, std::string& out, const char* apostrophe
 
 void append_address_breaks(std::string_view text, std::string& out, const char* apostrophe) {
     thread_local std::vector<char> breaks;
-    size_t i = 0;
-    while (i < text.size()) {
+    // The words that are no address are escaped together with the spaces, tabs and line breaks
+    // between them (which escaping keeps as they are), in one run up to the next address: most
+    // texts have none, and most words are ruled out by their first byte and length alone.
+    size_t done = 0;  // what is written
+    for (size_t i = 0; i < text.size();) {
         size_t end = i;
         while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n') ++end;
         const std::string_view word = text.substr(i, end - i);
-        if (!word.empty() && pdf::address_breaks(word, breaks)) {
+        if (!word.empty() && pdf::may_be_address(word[0], word.size()) && pdf::address_breaks(word, breaks)) {
+            append_escaped(text.substr(done, i - done), out, apostrophe);
             size_t from = 0;
             for (size_t k = 1; k < word.size(); ++k) {
                 if (!breaks[k]) continue;
@@ -209,13 +213,11 @@ void append_address_breaks(std::string_view text, std::string& out, const char* 
                 from = k;
             }
             append_escaped(word.substr(from), out, apostrophe);
-        } else {
-            append_escaped(word, out, apostrophe);
+            done = end;
         }
-        // The space, tab or line break after the word, as it is.
-        if (end < text.size()) out += text[end];
         i = end + 1;
     }
+    if (done < text.size()) append_escaped(text.substr(done), out, apostrophe);
 }
 
 std::string text_html(const std::string& text, const char* apostrophe) {

@@ -138,6 +138,47 @@ std::optional<std::string> render_template(mstch::mustache& tmpl, const std::str
 
 }  // namespace
 
+ParsedTemplate::ParsedTemplate(const std::string& text) : parsed_(std::make_unique<const Mustache>(text)) {}
+
+ParsedTemplate::~ParsedTemplate() = default;
+
+ParsedTemplate::Lent::Lent(ParsedTemplate* from, std::unique_ptr<Mustache> copy) : from_(from), copy_(std::move(copy)) {}
+
+ParsedTemplate::Lent::Lent(Lent&& other) noexcept : from_(other.from_), copy_(std::move(other.copy_)) {}
+
+ParsedTemplate::Lent::~Lent() {
+    if (from_ && copy_) from_->give_back(std::move(copy_));
+}
+
+ParsedTemplate::Lent ParsedTemplate::lend() {
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (!spare_.empty()) {
+            std::unique_ptr<Mustache> copy = std::move(spare_.back());
+            spare_.pop_back();
+            return Lent{this, std::move(copy)};
+        }
+        ++made_;
+    }
+    return Lent{this, std::make_unique<Mustache>(*parsed_)};
+}
+
+ParsedTemplate::Lent ParsedTemplate::lend(const std::shared_ptr<ParsedTemplate>& kept, const std::string& text) {
+    return kept ? kept->lend() : Lent{nullptr, std::make_unique<Mustache>(text)};
+}
+
+size_t ParsedTemplate::made() const {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return made_;
+}
+
+void ParsedTemplate::give_back(std::unique_ptr<Mustache> copy) {
+    // One that failed keeps its error: it is dropped.
+    if (!copy->is_valid()) return;
+    const std::lock_guard<std::mutex> lock(mutex_);
+    spare_.push_back(std::move(copy));
+}
+
 std::optional<HtmlTemplates> HtmlTemplates::load(const InputFiles& templates, Diagnostics& diags) {
     auto page = load_text_file(templates, "html/dagsorden.mustache", diags);
     auto table = load_text_file(templates, "html/tabel.mustache", diags);
@@ -146,12 +187,12 @@ std::optional<HtmlTemplates> HtmlTemplates::load(const InputFiles& templates, Di
     if (!page || !table || !css || !archive) return std::nullopt;
     // A template that does not parse is reported once, here, not for every page it would fill.
     bool ok = true;
-    std::shared_ptr<const mstch::mustache> parsed[3];
+    std::shared_ptr<ParsedTemplate> parsed[3];
     const TextFile* files[3] = {&*page, &*table, &*archive};
     for (size_t k = 0; k < 3; ++k) {
-        auto tmpl = std::make_shared<mstch::mustache>(files[k]->content);
-        if (!tmpl->is_valid()) {
-            diags.error({files[k]->name, 0, 0}, fmt(_("template error: {}"), tmpl->error_message()));
+        auto tmpl = std::make_shared<ParsedTemplate>(files[k]->content);
+        if (!tmpl->parsed().is_valid()) {
+            diags.error({files[k]->name, 0, 0}, fmt(_("template error: {}"), tmpl->parsed().error_message()));
             ok = false;
         }
         parsed[k] = std::move(tmpl);
@@ -228,20 +269,18 @@ struct ItemContext {
     size_t html_bytes = 0;
 };
 
-// The blocks' HTML, for one string data: copied from the memo when the other edition made it.
-mstch::data blocks_html(const std::vector<model::Block>& blocks, const model::AgendaItem& item, ItemContext& ctx) {
-    mstch::data value{mstch::data::type::string};
-    std::string& html = const_cast<std::string&>(value.string_value());
+// The blocks' HTML, for one string data: the memo's when the other edition made it.
+PageItem::Html blocks_html(const std::vector<model::Block>& blocks, const model::AgendaItem& item, ItemContext& ctx) {
     const auto make = [&](std::string& into) {
         const int errors_before = ctx.diags.error_count();
         render_blocks(blocks, item, ctx.table, into, ctx.changed_word);
         return ctx.diags.error_count() == errors_before;
     };
     // A table only a confidential item links to has its anchor in the closed edition alone.
-    if (ctx.memo && !anchors_differ(item)) ctx.memo->append(&blocks, ctx.changed_word, html, make);
-    else make(html);
-    ctx.html_bytes += html.size();
-    return value;
+    PageItem::Html html = ctx.memo && !anchors_differ(item) ? ctx.memo->markup(&blocks, ctx.changed_word, make)
+                                                            : make_html(make);
+    ctx.html_bytes += html->string_value().size();
+    return html;
 }
 
 // The item's attachments: the list under the item, and the content of those that have one.
@@ -291,26 +330,22 @@ PageItem item_values(const model::AgendaItem& item, const std::string& mark, Ite
 }
 
 // The tables' markup from the table template, parsed once and filled for every table.
-// A template as load() parsed it, copied; else parsed from its text.
-mstch::mustache parsed(const std::shared_ptr<const mstch::mustache>& kept, const std::string& text) {
-    return kept ? *kept : mstch::mustache{text};
-}
-
 class TemplateTables final : public TableRenderer {
 public:
     TemplateTables(const HtmlTemplates& templates, const Wording& wording, Diagnostics& diags, std::string changed_word,
                    model::Edition edition)
-        : template_{parsed(templates.parsed_table, templates.table)},
+        : template_{ParsedTemplate::lend(templates.parsed_table, templates.table)},
           wording_(wording),
           diags_(diags),
           changed_word_(std::move(changed_word)),
           edition_(edition) {
-        template_.set_custom_escape(template_escape);
+        (*template_).set_custom_escape(template_escape);
     }
 
     void render(const model::AgendaItem& item, size_t index, std::string& out) const override {
         TableContext context{item.tables[index], wording_, table_caption_id(item, index), changed_word_, edition_};
-        render_template(template_, "templates/html/tabel.mustache", context, diags_, out);
+        // kainjow's render is not const, though it changes nothing but to note an error.
+        render_template(*template_, "templates/html/tabel.mustache", context, diags_, out);
     }
     std::string figure_caption(int number, const std::string& description) const override {
         return wording_.figure_caption(number, description);
@@ -318,7 +353,7 @@ public:
     const render::chart::ChartWords& chart_words() const override { return chart_words_; }
 
 private:
-    mutable mstch::mustache template_;  // kainjow's render is not const, though it changes nothing
+    const ParsedTemplate::Lent template_;
     const Wording& wording_;
     render::chart::ChartWords chart_words_ = render::chart::chart_words(wording_);
     Diagnostics& diags_;
@@ -331,18 +366,22 @@ private:
 namespace {
 
 // kainjow's pieces of text (a few bytes each) gathered for `give` into pieces of some 64 KiB.
+// A long one (a line with an item's blocks in it) is given as it is, after what was gathered
+// before it: copying it into the piece cost an instruction a byte, more than giving it apart.
 struct Pieces {
     static constexpr size_t kPiece = 64 * 1024;
+    static constexpr size_t kLong = 4 * 1024;
     const HtmlPut& give;
     std::string piece;
 
     explicit Pieces(const HtmlPut& g) : give(g) { piece.reserve(kPiece); }
     Pieces& operator<<(const std::string& s) {
-        if (piece.size() + s.size() > kPiece && !piece.empty()) {
+        const bool whole = s.size() >= kLong;
+        if ((whole || piece.size() + s.size() > kPiece) && !piece.empty()) {
             give(piece);
             piece.clear();
         }
-        if (s.size() >= kPiece) give(s);
+        if (whole) give(s);
         else piece += s;
         return *this;
     }
@@ -383,7 +422,8 @@ bool render_page(const model::EditionView& view, const Wording& wording, const H
         for (const model::AgendaItem& item : view.items) items.items.push_back(item_values(item, mark, ctx));
     }
 
-    mstch::mustache page_template = parsed(templates.parsed_page, templates.page);
+    const ParsedTemplate::Lent lent = ParsedTemplate::lend(templates.parsed_page, templates.page);
+    mstch::mustache& page_template = *lent;
     page_template.set_custom_escape(template_escape);
     const std::string name = "templates/html/dagsorden.mustache";
     if (whole) {
@@ -510,8 +550,8 @@ std::optional<std::string> render_archive(std::vector<ArchiveMeeting> meetings, 
     put(page, "years", std::move(years));
     put(page, "css", templates.css);
     if (!meetings.empty() && !meetings.front().organisation.empty()) put(page, "organisation", meetings.front().organisation);
-    mstch::mustache tmpl = parsed(templates.parsed_archive, templates.archive);
-    return render_template(tmpl, "html/arkiv.mustache", page, diags);
+    const ParsedTemplate::Lent tmpl = ParsedTemplate::lend(templates.parsed_archive, templates.archive);
+    return render_template(*tmpl, "html/arkiv.mustache", page, diags);
 }
 
 }  // namespace boardpack::render::html

@@ -34,14 +34,18 @@ size_t trailing_marks(std::string_view text) {
     return text.size() - end;
 }
 
-}  // namespace
+// Where split_figure splits `text`: the fraction starts at `fraction`, the trail at `trail`.
+struct Split {
+    size_t fraction, trail;
+};
 
-FigureParts split_figure(const std::string& text) {
+Split figure_split(std::string_view text) {
     const size_t first = text.find_first_of("0123456789");
-    if (first == std::string::npos) {
+    if (first == std::string_view::npos) {
+        // The footnote marks that end it are its trail, unless they are all of it.
         const size_t marks = trailing_marks(text);
-        if (marks == text.size()) return {text, "", ""};
-        return {text.substr(0, text.size() - marks), "", text.substr(text.size() - marks)};
+        const size_t whole = marks == text.size() ? text.size() : text.size() - marks;
+        return {whole, whole};
     }
     size_t end = first;
     while (end < text.size() && (is_digit(text[end]) || text[end] == '.')) ++end;
@@ -51,17 +55,25 @@ FigureParts split_figure(const std::string& text) {
         while (fraction_end < text.size() && is_digit(text[fraction_end])) ++fraction_end;
     }
     // A second figure ("1,2-3,4", "5 af 7") is not one number to align: leave the text whole.
-    if (text.find_first_of("0123456789", fraction_end) != std::string::npos) return {text, "", ""};
-    return {text.substr(0, end), text.substr(end, fraction_end - end), text.substr(fraction_end)};
+    if (text.find_first_of("0123456789", fraction_end) != std::string_view::npos) return {text.size(), text.size()};
+    return {end, fraction_end};
 }
 
-size_t column_slot(const std::vector<FigureParts>& cells) {
+}  // namespace
+
+FigureParts split_figure(const std::string& text) {
+    const Split at = figure_split(text);
+    return {text.substr(0, at.fraction), text.substr(at.fraction, at.trail - at.fraction), text.substr(at.trail)};
+}
+
+size_t column_slot(const std::vector<std::string_view>& cells) {
     size_t widest = 0;
     bool seen = false, ragged = false;
     size_t first = 0;
-    for (const FigureParts& c : cells) {
-        if (c.whole.empty() && c.fraction.empty() && c.trail.empty()) continue;
-        const size_t w = utf8_length(c.fraction) + utf8_length(c.trail);
+    for (const std::string_view c : cells) {
+        if (c.empty()) continue;
+        // The fraction and the trail are the text after the whole.
+        const size_t w = utf8_length(c.substr(figure_split(c).fraction));
         if (!seen) {
             first = w;
             seen = true;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace boardpack::render::html {
@@ -22,8 +23,9 @@ FigureParts split_figure(const std::string& text);
 // cells' fraction and trail together (",83", " **", "*"): the widest of them, so every cell's
 // units digit, and so its comma, stands at the same place, and a mark follows its figure
 // directly. 0 when the column lines up as it is: all its non-empty cells (empty ones are
-// ignored) have fraction and trail of one width.
-size_t column_slot(const std::vector<FigureParts>& cells);
+// ignored) have fraction and trail of one width. The cells are given by their texts, which
+// are measured where split_figure would split them, without making the parts.
+size_t column_slot(const std::vector<std::string_view>& cells);
 
 // A slot's CSS width for `chars` characters: in em, not ch, so a bold row (whose ch is wider)
 // keeps the comma where the other rows have it.

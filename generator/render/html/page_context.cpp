@@ -154,7 +154,7 @@ const Data* PageContext::content_value(const PageItem& item, const PageItem::Con
         case Name::Heading: return &c.heading;
         case Name::Line: return &a.line;
         case Name::LineHtml: return &a.line_html;
-        case Name::Html: return &c.html;
+        case Name::Html: return c.html.get();
         default: return nullptr;
     }
 }
@@ -170,7 +170,7 @@ const Data* PageContext::answer(const Frame& f, Name name, const std::string& te
         case Kind::Section: {
             const PageItem::Section& s = items_.items[f.item].sections[f.index];
             if (name == Name::Title) return &items_.section_titles[static_cast<size_t>(s.kind)];
-            if (name == Name::Html) return &s.html;
+            if (name == Name::Html) return s.html.get();
             return nullptr;
         }
         case Kind::Attachment: return attachment_value(items_.items[f.item].attachments[f.index], name);
@@ -183,9 +183,10 @@ const Data* PageContext::answer(const Frame& f, Name name, const std::string& te
 const Data* PageContext::get(const std::string& name) const {
     // The value the innermost section entered.
     if (name.size() == 1 && name[0] == '.') return frames_.back().data;
-    const size_t first_dot = name.find('.');
+    // A name this context knows has no dot: only another is looked at for one.
+    const Name n = name_of(name);
+    const size_t first_dot = n == Name::Other ? name.find('.') : std::string::npos;
     if (first_dot == std::string::npos) {
-        const Name n = name_of(name);
         for (auto it = frames_.rbegin(); it != frames_.rend(); ++it)
             if (const Data* value = answer(*it, n, name)) return value;
         return nullptr;
@@ -195,10 +196,10 @@ const Data* PageContext::get(const std::string& name) const {
     // between the dots are read as kainjow's split() reads them: a last empty one ("a.") is no
     // name. Only the page's own fields have fields of their own.
     key_.assign(name, 0, first_dot);
-    const Name n = name_of(key_);
+    const Name first_name = name_of(key_);
     const std::string first = key_;
     for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
-        if (const Data* var = follow_names(answer(*it, n, first), name, first_dot + 1, key_)) return var;
+        if (const Data* var = follow_names(answer(*it, first_name, first), name, first_dot + 1, key_)) return var;
     }
     return nullptr;
 }

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,9 +27,12 @@ namespace boardpack::render::html {
 // Its values start as no value of kainjow's (an object, the default, is a map made for nothing).
 struct PageItem {
     using Data = kainjow::mustache::data;
+    // A section's or an attachment's blocks' HTML: shared with the other edition's page when the
+    // two render together (blocks_memo.hpp), never null.
+    using Html = std::shared_ptr<const Data>;
     struct Section {
         model::SectionKind kind;  // its title is PageItems::section_titles'
-        Data html{Data::type::invalid};
+        Html html;
     };
     struct Attachment {
         Data number{Data::type::invalid}, line{Data::type::invalid}, line_html{Data::type::invalid},
@@ -39,7 +43,8 @@ struct PageItem {
     // line_html its attachment's).
     struct Content {
         size_t attachment = 0;  // in attachments
-        Data heading{Data::type::invalid}, html{Data::type::invalid};
+        Data heading{Data::type::invalid};
+        Html html;
     };
 
     Data anchor{Data::type::invalid}, heading{Data::type::invalid}, title{Data::type::invalid},

@@ -47,13 +47,13 @@ std::string cell_html(const std::string& text) {
 // The slot width of each numeric column (see numeric_cells.hpp); 0 for the others.
 std::vector<size_t> numeric_slots(const model::Table& t) {
     std::vector<size_t> slots(t.header.size(), 0);
-    std::vector<FigureParts> parts;
+    std::vector<std::string_view> cells;
     for (size_t k = 1; k < t.header.size(); ++k) {
         if (k >= t.numeric.size() || !t.numeric[k]) continue;
-        parts.clear();
+        cells.clear();
         for (const model::TableRow& r : t.rows)
-            if (r.role != model::TableRow::Role::Spacer && k < r.cells.size()) parts.push_back(split_figure(r.cells[k].text));
-        slots[k] = column_slot(parts);
+            if (r.role != model::TableRow::Role::Spacer && k < r.cells.size()) cells.push_back(r.cells[k].text);
+        slots[k] = column_slot(cells);
     }
     return slots;
 }
@@ -142,7 +142,7 @@ TableContext::Name TableContext::name_of(const std::string& name) {
 
 
 void TableContext::push(const Data* data) {
-    Frame f{Kind::Other, data, 0, values_.size()};
+    Frame f{Kind::Other, data, 0, kept_};
     if (entry_of(headings_, data, &f.index)) {
         f.kind = Kind::Heading;
     } else if (entry_of(rows_, data, &f.index)) {
@@ -157,8 +157,9 @@ void TableContext::push(const Data* data) {
             f.kind = Kind::Cell;
             f.index = row;
             const Cell& c = table_.rows[row].cells[k];
-            if (cell_depth_ == cell_.size()) cell_.emplace_back();
-            CellFields& fields = cell_[cell_depth_++];
+            if (cell_depth_ == cell_.size()) cell_.push_back(std::make_unique<CellFields>());
+            CellFields& fields = *cell_[cell_depth_++];
+            innermost_cell_ = &fields;
             fields.cell = &c;
             fields.cls = cell_class(k < table_.numeric.size() && table_.numeric[k], c.tone);
             const size_t slot = k < slots_.size() ? slots_[k] : 0;
@@ -185,12 +186,20 @@ void TableContext::push(const Data* data) {
 void TableContext::pop() {
     const Frame f = frames_.back();
     frames_.pop_back();
-    if (f.kind == Kind::Cell) --cell_depth_;
-    values_.resize(f.values);  // what was looked up inside it is no longer used
+    if (f.kind == Kind::Cell) {
+        --cell_depth_;
+        innermost_cell_ = cell_depth_ > 0 ? cell_[cell_depth_ - 1].get() : nullptr;
+    }
+    // What was looked up inside it is no longer used.
+    if (kept_ != f.values) {
+        values_.resize(f.values);
+        kept_ = f.values;
+    }
 }
 
 const Data* TableContext::keep(std::string text) const {
     values_.push_back(string_data(std::move(text)));
+    ++kept_;
     return &values_.back();
 }
 
@@ -250,7 +259,7 @@ const Data* TableContext::row_value(size_t r, Name name) const {
 }
 
 const Data* TableContext::cell_value(Name name) const {
-    CellFields& c = cell_[cell_depth_ - 1];
+    CellFields& c = *innermost_cell_;
     if (name == Name::Aligned) return boolean(c.aligned);
     if (c.aligned) {
         if (name == Name::Whole) return &c.whole;
@@ -291,12 +300,16 @@ const TableContext::Data* TableContext::answer(const Frame& f, Name name, const 
 }
 
 const TableContext::Data* TableContext::get(const std::string& name) const {
-    if (name == ".") {
-        // The value the innermost section entered: a note's text, or a string a section named.
-        return frames_.back().data;
-    }
-    if (name.find('.') != std::string::npos) return nullptr;  // nothing here has members of its own
+    // A name this context knows has no dot: only another is looked at for one (a search of
+    // every name cost a tenth of the lookups).
     const Name n = name_of(name);
+    if (n == Name::Other) {
+        if (name == ".") {
+            // The value the innermost section entered: a note's text, or a string a section named.
+            return frames_.back().data;
+        }
+        if (name.find('.') != std::string::npos) return nullptr;  // nothing here has members of its own
+    }
     for (auto it = frames_.rbegin(); it != frames_.rend(); ++it)
         if (const Data* value = answer(*it, n, name)) return value;
     return nullptr;

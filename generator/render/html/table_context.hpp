@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -82,10 +83,13 @@ private:
     std::vector<Frame> frames_;
     const Data* cells_ = nullptr;  // the list of cells last given out (the current row's)
     // The entered cells' fields, the innermost at cell_depth_ - 1 (one, as cells do not nest);
-    // an entry is kept when its cell ends, its strings reused by the next cell.
-    mutable std::deque<CellFields> cell_;
+    // an entry is kept when its cell ends, its strings reused by the next cell. Each where it
+    // was made: kainjow is given its strings.
+    std::vector<std::unique_ptr<CellFields>> cell_;
     size_t cell_depth_ = 0;
+    CellFields* innermost_cell_ = nullptr;  // cell_[cell_depth_ - 1], asked for at a cell's every name
     mutable std::deque<Data> values_;
+    mutable size_t kept_ = 0;  // values_.size(), which a deque counts anew each time
 };
 
 // The id of the caption of item.tables[table]: "tabeltitel-<item>-<n>", n counting the item's
