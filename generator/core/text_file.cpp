@@ -1,6 +1,8 @@
 #include "core/text_file.hpp"
 #include "core/messages.hpp"
 
+#include "core/windows_1252.hpp"
+
 namespace boardpack {
 
 TextFile& TextFile::operator=(const TextFile& other) {
@@ -87,17 +89,13 @@ bool has_utf8_sequence(std::string_view text) {
 // The text read as Windows-1252 and written as UTF-8; nullopt if it holds a byte Windows-1252
 // leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), so the guess cannot be right.
 std::optional<std::string> from_windows_1252(std::string_view text) {
-    static const char32_t k80[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-                                     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
         char32_t cp = c;
         if (c >= 0x80 && c < 0xA0) {
-            cp = k80[c - 0x80];
+            cp = kWindows1252At80[c - 0x80];
             if (cp == 0) return std::nullopt;
         }
         append_utf8(out, cp);
