@@ -30,10 +30,9 @@ bool path_within(const std::string& inner, const std::string& outer) {
 std::optional<std::string> FileOwners::add(FileOwner owner) {
     // An owner is kept even when refused: a later owner that overlaps it is refused naming it,
     // and a read that leads into a refused item's folder is still refused as that item's.
-    const std::string subject = describe(owner);
-    const char* root = owner.shared ? _("{} is the meeting folder itself, which cannot be shared")
-                                    : _("{} is the meeting folder itself");
-    const std::string own = _("; give each item a folder of its own");
+    // The wording is looked up and the owner described only for a refusal (a build adds every
+    // item, and is refused none).
+    const auto own = [] { return std::string(_("; give each item a folder of its own")); };
     std::optional<std::string> why;
     for (const FileOwner& o : owners_) {
         // Two shared locations may overlap: both are public.
@@ -48,12 +47,15 @@ std::optional<std::string> FileOwners::add(FileOwner owner) {
         else continue;
         const std::string rule = owner.shared || o.shared ? _("; an item's files cannot be shared (shared files are public)")
                                  : owner.real == o.real || owner.real.empty()
-                                     ? own
+                                     ? own()
                                      : _("; item folders may not be nested, or one item could read the other's files");
-        why = fmt(relation, subject, named(o)) + rule;
+        why = fmt(relation, describe(owner), named(o)) + rule;
         break;
     }
-    if (!why && owner.real.empty()) why = fmt(root, subject) + (owner.shared ? "" : own);
+    if (!why && owner.real.empty())
+        why = fmt(owner.shared ? _("{} is the meeting folder itself, which cannot be shared") : _("{} is the meeting folder itself"),
+                  describe(owner)) +
+              (owner.shared ? "" : own());
     owners_.push_back(std::move(owner));
     return why;
 }

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include <algorithm>
+#include <iterator>
 #include <system_error>
 
 namespace fs = std::filesystem;
@@ -26,7 +27,7 @@ std::optional<std::string> unsafe_path_reason(const std::string& relative, bool 
     while (start <= relative.size()) {
         size_t end = relative.find('/', start);
         if (end == std::string::npos) end = relative.size();
-        const std::string part = relative.substr(start, end - start);
+        const std::string_view part = std::string_view(relative).substr(start, end - start);
         // Refused wherever it leads ("01-a/../01-a" too): a path is named from the folder down.
         if (part == ".." && !allow_parent)
             return lexical_path(relative) ? _("the path goes up a folder (\"..\"); name the file from the meeting folder "
@@ -43,7 +44,27 @@ const char* const kLeavesByParent = N_("the path leaves the meeting folder (\"..
 
 }  // namespace
 
+namespace {
+
+// Whether a name has no "." or ".." steps and no empty ones ("a//b", "a/"): its lexical path is
+// itself, and on disk it is the folders' path and the last step's name.
+bool is_plain(std::string_view relative) {
+    if (relative.empty()) return false;
+    size_t start = 0;
+    while (true) {
+        size_t end = relative.find('/', start);
+        if (end == std::string_view::npos) end = relative.size();
+        const std::string_view part = relative.substr(start, end - start);
+        if (part.empty() || part == "." || part == "..") return false;
+        if (end == relative.size()) return true;
+        start = end + 1;
+    }
+}
+
+}  // namespace
+
 std::optional<std::string> lexical_path(const std::string& relative) {
+    if (is_plain(relative)) return relative;  // most names: nothing to take
     std::vector<std::string> parts;
     size_t start = 0;
     while (start <= relative.size()) {
@@ -72,6 +93,81 @@ DiskFiles::DiskFiles(fs::path root) : root_(std::move(root)) {
     std::error_code ec;
     real_root_ = fs::weakly_canonical(root_, ec);
     if (ec) real_root_ = root_;
+    root_found_ = !ec && fs::exists(root_, ec) && !ec;
+    // A plain name's display and real path are strings put together, not paths taken apart and
+    // normalised anew for every name (some 5.000 instructions each): each is the prefix a name
+    // "x" is given and the name. lexically_normal treats a last step "x" as any other plain one.
+    const std::string probe = (root_ / "x").lexically_normal().generic_string();
+    quick_display_ = probe.size() >= 1 && probe.back() == 'x' && (probe.size() == 1 || probe[probe.size() - 2] == '/');
+    if (quick_display_) display_prefix_ = probe.substr(0, probe.size() - 1);
+    real_root_prefix_ = real_root_.native();
+    if (real_root_.has_filename()) real_root_prefix_ += '/';  // as operator/ joins them
+}
+
+const DiskFiles::Folder* DiskFiles::folder(std::string_view name, std::error_code& ec) const {
+    auto known = folders_.find(name);
+    if (known != folders_.end()) return &known->second;
+    Folder f;
+    if (name.empty()) {
+        f.real = real_root_;
+    } else if (auto quick = quick_folder(name)) {
+        f.real = std::move(*quick);
+    } else {
+        f.real = fs::weakly_canonical(root_ / name, ec);
+        if (ec) return nullptr;
+    }
+    const auto steps = [](const fs::path& p) { return std::distance(p.begin(), p.end()); };
+    f.quick = f.real.has_filename() && steps(f.real) >= steps(real_root_);
+    if (f.quick) {
+        f.inside = std::equal(real_root_.begin(), real_root_.end(), f.real.begin());
+        f.native = f.real.native() + '/';
+        if (f.inside) {
+            // lexically_relative treats a last step "x" as any other plain one.
+            const std::string probe = (f.real / "x").lexically_relative(real_root_).generic_string();
+            if (!probe.empty() && probe.back() == 'x' && (probe.size() == 1 || probe[probe.size() - 2] == '/'))
+                f.real_relative = probe.substr(0, probe.size() - 1);
+            else
+                f.quick = false;
+        }
+    }
+    return &folders_.emplace(std::string(name), std::move(f)).first->second;
+}
+
+std::optional<fs::path> DiskFiles::quick_folder(std::string_view name) const {
+    // weakly_canonical follows every step of root_ / name from the root, a readlink and a stat
+    // or two each (some 20.000 instructions an item folder). A step that is no symbolic link,
+    // or is not there, adds itself to its parent folder's canonical path, as canonical adds it.
+    if (!root_found_ || !is_plain(name)) return std::nullopt;
+    const size_t slash = name.rfind('/');
+    const std::string_view parent_name = slash == std::string_view::npos ? std::string_view() : name.substr(0, slash);
+    const std::string_view leaf = slash == std::string_view::npos ? name : name.substr(slash + 1);
+    std::error_code ec;
+    const Folder* parent = folder(parent_name, ec);
+    if (!parent || !parent->quick) return std::nullopt;
+    std::string path = parent->native;
+    path += leaf;
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0 ? S_ISLNK(st.st_mode) : errno != ENOENT) return std::nullopt;
+    return parent->real / leaf;
+}
+
+std::optional<std::string> DiskFiles::quick_resolve(const std::string& relative, std::string* real_relative) const {
+    if (!is_plain(relative) || unsafe_path_reason(relative, true)) return std::nullopt;
+    const size_t slash = relative.rfind('/');
+    const std::string_view name = slash == std::string::npos ? std::string_view() : std::string_view(relative).substr(0, slash);
+    const std::string_view leaf = slash == std::string::npos ? std::string_view(relative) : std::string_view(relative).substr(slash + 1);
+    std::error_code ec;
+    const Folder* f = folder(name, ec);
+    if (!f || !f->quick || !f->inside) return std::nullopt;
+    std::string real = f->native;
+    real += leaf;
+    struct stat st {};
+    if (::lstat(real.c_str(), &st) == 0 ? S_ISLNK(st.st_mode) : errno != ENOENT) return std::nullopt;
+    if (real_relative) {
+        *real_relative = f->real_relative;
+        *real_relative += leaf;
+    }
+    return real;
 }
 
 std::optional<fs::path> DiskFiles::resolve(const std::string& relative, std::string* error) const {
@@ -86,7 +182,7 @@ std::optional<fs::path> DiskFiles::resolve(const std::string& relative, std::str
     }
     std::error_code ec;
     // A name its "." and ".." steps and empty ones do not change has none of them.
-    const fs::path real = resolved(relative, *lexical == relative, ec);
+    fs::path real = resolved(relative, *lexical == relative, ec);
     if (ec) {
         if (error) *error = ec.message();
         return std::nullopt;
@@ -110,23 +206,23 @@ fs::path DiskFiles::resolved(const std::string& relative, bool plain, std::error
     // takes the whole way, so the result is weakly_canonical's.
     if (!plain) return fs::weakly_canonical(root_ / relative, ec);
     const size_t slash = relative.rfind('/');
-    const std::string_view folder = slash == std::string::npos ? std::string_view() : std::string_view(relative).substr(0, slash);
+    const std::string_view name = slash == std::string::npos ? std::string_view() : std::string_view(relative).substr(0, slash);
     const std::string_view leaf = slash == std::string::npos ? std::string_view(relative) : std::string_view(relative).substr(slash + 1);
-    auto known = folders_.find(folder);
-    if (known == folders_.end()) {
-        fs::path real_folder = folder.empty() ? real_root_ : fs::weakly_canonical(root_ / folder, ec);
-        if (ec) return {};
-        known = folders_.emplace(std::string(folder), std::move(real_folder)).first;
-    }
-    fs::path real = known->second / leaf;
+    const Folder* known = folder(name, ec);
+    if (!known) return {};
+    fs::path real = known->real / leaf;
     struct stat st {};
     if (::lstat(real.c_str(), &st) == 0 ? !S_ISLNK(st.st_mode) : errno == ENOENT) return real;
     return fs::weakly_canonical(root_ / relative, ec);
 }
 
 std::optional<std::string> DiskFiles::read(const std::string& relative, std::string* error) const {
-    const auto path = resolve(relative, error);
-    if (!path) return std::nullopt;
+    std::optional<std::string> path = quick_resolve(relative, nullptr);
+    if (!path) {
+        const auto resolved_path = resolve(relative, error);
+        if (!resolved_path) return std::nullopt;
+        path = resolved_path->native();
+    }
     // Opened first and examined through the descriptor, so the checks are of the file read. Not
     // blocking, so a named pipe is refused below rather than waited on.
     const int fd = ::open(path->c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
@@ -173,6 +269,10 @@ std::optional<std::string> DiskFiles::read(const std::string& relative, std::str
 }
 
 bool DiskFiles::is_directory(const std::string& relative) const {
+    if (const auto path = quick_resolve(relative, nullptr)) {
+        struct stat st {};
+        return ::stat(path->c_str(), &st) == 0 && S_ISDIR(st.st_mode);  // as std::filesystem::is_directory
+    }
     const auto path = resolve(relative, nullptr);
     std::error_code ec;
     return path && fs::is_directory(*path, ec);
@@ -196,6 +296,8 @@ std::vector<std::string> DiskFiles::list(const std::string& relative) const {
 }
 
 std::optional<std::string> DiskFiles::real_path(const std::string& relative, std::string* error) const {
+    std::string quick;
+    if (quick_resolve(relative, &quick)) return quick;
     const auto real = resolve(relative, error);
     if (!real) return std::nullopt;
     std::string out = real->lexically_relative(real_root_).generic_string();
@@ -204,6 +306,7 @@ std::optional<std::string> DiskFiles::real_path(const std::string& relative, std
 }
 
 std::string DiskFiles::display(const std::string& relative) const {
+    if (quick_display_ && is_plain(relative)) return display_prefix_ + relative;
     return (root_ / relative).lexically_normal().generic_string();
 }
 
@@ -211,7 +314,9 @@ std::optional<FileIdentity> DiskFiles::identity(const std::string& real) const {
     // lstat, not stat: a real path has no symbolic links left to follow, and a walk must not
     // follow one out.
     struct stat st {};
-    if (::lstat((real_root_ / real).c_str(), &st) != 0) return std::nullopt;
+    // real_root_ / real, as a string (a real path is relative).
+    const std::string path = !real.empty() && real[0] == '/' ? (real_root_ / real).native() : real_root_prefix_ + real;
+    if (::lstat(path.c_str(), &st) != 0) return std::nullopt;
     return FileIdentity{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
                         static_cast<std::uint64_t>(st.st_nlink)};
 }

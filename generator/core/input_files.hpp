@@ -110,16 +110,42 @@ public:
     std::vector<std::string> files_under(const std::string& real, size_t limit, bool* complete) const override;
 
 private:
+    // A folder's resolved path, and what a name in it is found from without std::filesystem.
+    struct Folder {
+        std::filesystem::path real;
+        // Whether `real` names its last step (no separator at its end) and has at least the real
+        // root's steps: a name in it then leads out of the root exactly when `real` does.
+        bool quick = false;
+        bool inside = false;        // real's steps start with the real root's
+        std::string native;         // real, and a separator to append a name to (when quick)
+        std::string real_relative;  // real relative to the real root, "" or ending in "/" (when quick and inside)
+    };
     // The path on disk if it stays inside the root once symlinks are resolved.
     std::optional<std::filesystem::path> resolve(const std::string& relative, std::string* error) const;
     // std::filesystem::weakly_canonical(root_ / relative), with the folders' part looked up once
     // when the name is `plain`: without ".", ".." or empty steps.
     std::filesystem::path resolved(const std::string& relative, bool plain, std::error_code& ec) const;
+    // The folder `folder` (relative to the root) resolved, looked up once; null with ec set when
+    // it cannot be.
+    const Folder* folder(std::string_view folder, std::error_code& ec) const;
+    // weakly_canonical(root_ / name) for a plain name whose last step is no symbolic link, found
+    // from its parent folder's; nullopt for any other (or a root that is not a real folder).
+    std::optional<std::filesystem::path> quick_folder(std::string_view name) const;
+    // What resolve() gives a plain name that leads, in a folder that does not lead out, to a file
+    // or nothing (no symbolic link), as text, with its real path in *real_relative: each found
+    // as a string from its folder's. nullopt for any other name: resolve() takes it.
+    std::optional<std::string> quick_resolve(const std::string& relative, std::string* real_relative) const;
     std::filesystem::path root_;
     std::filesystem::path real_root_;
+    bool root_found_ = false;  // real_root_ is canonical(root_): the root was there
+    // (root_ / name).lexically_normal().generic_string() is this and the name, for a plain name.
+    std::string display_prefix_;
+    bool quick_display_ = false;
+    // real_root_ and a separator to append a real path to.
+    std::string real_root_prefix_;
     // Each folder's resolved path, by its name relative to the root. Like the totals, not for two
     // threads at once.
-    mutable std::map<std::string, std::filesystem::path, std::less<>> folders_;
+    mutable std::map<std::string, Folder, std::less<>> folders_;
 };
 
 // Files held in memory, for tests. There are no symbolic links, so a real path is the name with

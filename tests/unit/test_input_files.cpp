@@ -71,6 +71,45 @@ TEST_CASE("disk files: each name resolves as weakly_canonical does, a folder's r
     CHECK(why.find("symbolic link") != std::string::npos);
 }
 
+TEST_CASE("disk files: a plain name's real path, display and folder are put together as std::filesystem finds them") {
+    // Plain names (no ".", ".." or empty steps) are resolved from their folder's path as strings,
+    // and shown as the root's normal form and the name: the same as weakly_canonical,
+    // lexically_relative and lexically_normal give, for a root written in any of several ways, in
+    // nested folders, through folder links inside and out, for names that are not there.
+    TempDir outside;
+    write(outside.path / "secret.txt", "secret");
+    write(outside.path / "sub/x.csv", "x");
+    TempDir t;
+    const fs::path root = t.path / "meeting";
+    write(root / "meeting.txt", "a");
+    write(root / "01-item/item.md", "b");
+    write(root / "01-item/sub/deep/tabel.csv", "c");
+    write(root / "02-item/item.md", "d");
+    fs::create_directory_symlink(root / "02-item", root / "01-item/sub/to-02");
+    fs::create_directory_symlink(outside.path, root / "01-item/sub/out");
+    fs::create_directory_symlink("deep", root / "01-item/sub/deep-link");
+    fs::create_directory_symlink(root, t.path / "root-link");
+    const std::string relative_root = fs::relative(root, fs::current_path()).generic_string();
+    for (const fs::path& spelled : {root, fs::path(root.native() + "/"), t.path / "x/../meeting", t.path / "root-link",
+                                    fs::path(relative_root), t.path / "missing-root"}) {
+        CAPTURE(spelled);
+        const DiskFiles files(spelled);
+        for (const std::string name :
+             {"meeting.txt", "01-item", "01-item/item.md", "01-item/sub", "01-item/sub/deep", "01-item/sub/deep/tabel.csv",
+              "01-item/sub/deep/missing", "01-item/sub/to-02/item.md", "01-item/sub/out/secret.txt", "01-item/sub/out/sub/x.csv",
+              "01-item/sub/deep-link/tabel.csv", "01-item/sub/missing/x", "meeting.txt/x", "missing/deeper/x.csv"}) {
+            CAPTURE(name);
+            for (int round = 0; round < 2; ++round) {
+                const auto real = expected_real_path(spelled, name);
+                CHECK(files.real_path(name, nullptr) == real);
+                CHECK(files.display(name) == (spelled / name).lexically_normal().generic_string());
+                CHECK(files.is_directory(name) == (real && fs::is_directory(fs::weakly_canonical(spelled / name))));
+                if (real) CHECK(files.read(name, nullptr).has_value() == fs::is_regular_file(fs::weakly_canonical(spelled / name)));
+            }
+        }
+    }
+}
+
 TEST_CASE("disk files: what is read, and what is refused with which words") {
     TempDir t;
     write(t.path / "a.md", "hello");
