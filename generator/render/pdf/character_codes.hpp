@@ -11,7 +11,6 @@
 // instead: one byte each for at most 255, else two (Identity-H).
 #pragma once
 
-#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -23,8 +22,5 @@ std::vector<uint16_t> character_codes(const std::vector<char32_t>& characters);
 // Whether codes are one byte each in a page's text (an embedded CMap maps byte b to CID b):
 // every code is below 256.
 bool one_byte_codes(const std::vector<uint16_t>& codes);
-
-// How many characters numbered 1 .. n still have one-byte codes.
-inline constexpr size_t kOneByteCodes = 255;
 
 }  // namespace boardpack::render::pdf
