@@ -127,7 +127,7 @@ std::string_view strip_bom(std::string_view text) {
     return text;
 }
 
-char32_t next_utf8(std::string_view text, size_t& i) {
+char32_t next_utf8_sequence(std::string_view text, size_t& i) {
     const size_t len = sequence_length(text, i);
     if (len == 0) {
         ++i;

@@ -28,8 +28,16 @@ std::string_view strip_bom(std::string_view text);
 // Decodes valid UTF-8 into code points (invalid bytes become U+FFFD).
 std::u32string decode_utf8(std::string_view text);
 // The code point at `i` as decode_utf8 decodes it (U+FFFD for an invalid byte), moving `i`
-// past it: for walking text without building a u32string.
-char32_t next_utf8(std::string_view text, size_t& i);
+// past it: for walking text without building a u32string. An ASCII byte, most of every text, is
+// taken here, without a call (the PDF writer walks every character it prints so).
+char32_t next_utf8_sequence(std::string_view text, size_t& i);
+inline char32_t next_utf8(std::string_view text, size_t& i) {
+    if (const auto b = static_cast<unsigned char>(text[i]); b < 0x80) {
+        ++i;
+        return b;
+    }
+    return next_utf8_sequence(text, i);
+}
 void append_utf8(std::string& out, char32_t cp);
 
 // Number of code points in a valid UTF-8 string.
