@@ -327,18 +327,18 @@ bool hidden_in_messages(char32_t cp) {
 
 namespace {
 
-// "<U+202E>" for a character that would act on the terminal instead of showing; tab, CR and
-// LF as a space (they only move the text), when `spaces` is set.
-std::string shown(char32_t cp, bool spaces) {
-    if (spaces && (cp == '\t' || cp == '\n' || cp == '\r')) return " ";
-    std::string out;
-    if (!hidden_in_messages(cp)) {
+// Appends the character as a message shows it: "<U+202E>" for one that would act on the
+// terminal instead of showing; tab, CR and LF as a space (they only move the text), when `spaces`
+// is set. (Appended, not returned: a string a character was most of a quoted text's cost.)
+void append_shown(std::string& out, char32_t cp, bool spaces) {
+    if (spaces && (cp == '\t' || cp == '\n' || cp == '\r')) {
+        out += ' ';
+    } else if (!hidden_in_messages(cp)) {
         append_utf8(out, cp);
-        return out;
+    } else {
+        char buf[16];
+        out.append(buf, static_cast<size_t>(std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(cp))));
     }
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(cp));
-    return buf;
 }
 
 struct Excerpt {
@@ -358,7 +358,7 @@ Excerpt make_excerpt(std::string_view line, int column, int width) {
     const size_t last = std::min(cps.size(), first + static_cast<size_t>(width));
     for (size_t i = first; i < last; ++i) {
         if (i == col0) e.column = static_cast<int>(utf8_length(e.text)) + 1;  // escapes before it widen the line
-        e.text += shown(cps[i], true);
+        append_shown(e.text, cps[i], true);
     }
     if (last < cps.size()) e.text += "...";
     return e;
@@ -368,7 +368,7 @@ Excerpt make_excerpt(std::string_view line, int column, int width) {
 
 std::string escape_for_messages(std::string_view text) {
     std::string out;
-    for (char32_t cp : decode_utf8(text)) out += shown(cp, false);
+    for (size_t i = 0; i < text.size();) append_shown(out, next_utf8(text, i), false);
     return out;
 }
 
@@ -381,11 +381,11 @@ int excerpt_column(std::string_view line, int column, int width) {
 }
 
 std::string quote_text(std::string_view text) {
-    std::u32string cps = decode_utf8(text);
     std::string out = "\"";
     const size_t limit = 60;
-    for (size_t i = 0; i < cps.size() && i < limit; ++i) out += shown(cps[i], true);
-    if (cps.size() > limit) out += "...";
+    size_t i = 0;
+    for (size_t n = 0; i < text.size() && n < limit; ++n) append_shown(out, next_utf8(text, i), true);
+    if (i < text.size()) out += "...";  // more than `limit` characters
     out += '"';
     return out;
 }
