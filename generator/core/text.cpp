@@ -80,15 +80,62 @@ size_t find_invalid_utf8(std::string_view text) {
     return std::string_view::npos;
 }
 
+namespace {
+
+// The bytes find_control_character looks at: a C0 control but tab and line ends, DEL, and C2
+// (which starts U+0080-U+009F, C2 80 - C2 9F); one table lookup a byte, as every input file is
+// scanned.
+constexpr auto kLook = [] {
+    std::array<bool, 256> look{};
+    for (int c = 0; c < 0x20; ++c) look[static_cast<size_t>(c)] = c != '\t' && c != '\n' && c != '\r';
+    look[0x7F] = look[0xC2] = true;
+    return look;
+}();
+
+}  // namespace
+
+bool is_clean_text(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    for (size_t i = 0; i < text.size();) {
+        // Eight ASCII bytes at once where none is DEL or below a space but a tab or line end;
+        // else the eight (and the sequence that ends past them) a character at a time.
+        size_t end = text.size();
+        if (i + 8 <= text.size()) {
+            const uint64_t w = word_bytes::at(text.data() + i);
+            if (all_ascii(w) && !has_byte(w, 0x7F)) {
+                // (For ASCII bytes: the high bit of each below a space, and of each tab or line end.)
+                const uint64_t low = ~((w & (kOnes * 127)) + kOnes * (128 - 0x20)) & kHighBits;
+                if (low == 0 || (low & ~(zero_bytes(w ^ (kOnes * '\n')) | zero_bytes(w ^ (kOnes * '\t')) |
+                                         zero_bytes(w ^ (kOnes * '\r')))) == 0) {
+                    i += 8;
+                    continue;
+                }
+            }
+            end = i + 8;
+        }
+        while (i < end) {
+            const unsigned char b = bytes[i];
+            if (b < 0x80) {
+                if (kLook[b]) return false;
+                ++i;
+                continue;
+            }
+            // Two bytes from C2 to DF and a continuation byte are always well formed: Danish letters.
+            if (b >= 0xC2 && b <= 0xDF && i + 1 < text.size() && (bytes[i + 1] & 0xC0) == 0x80) {
+                if (b == 0xC2 && bytes[i + 1] < 0xA0) return false;  // U+0080-U+009F
+                i += 2;
+                continue;
+            }
+            const size_t len = sequence_length(text, i);
+            // Invalid, or U+0080-U+009F (C2 80 - C2 9F), the controls of two bytes.
+            if (len == 0 || (b == 0xC2 && bytes[i + 1] < 0xA0)) return false;
+            i += len;
+        }
+    }
+    return true;
+}
+
 size_t find_control_character(std::string_view text) {
-    // The bytes to look at: a C0 control but tab and line ends, DEL, and C2 (which starts
-    // U+0080-U+009F, C2 80 - C2 9F); one table lookup a byte, as every input file is scanned.
-    static constexpr auto kLook = [] {
-        std::array<bool, 256> look{};
-        for (int c = 0; c < 0x20; ++c) look[static_cast<size_t>(c)] = c != '\t' && c != '\n' && c != '\r';
-        look[0x7F] = look[0xC2] = true;
-        return look;
-    }();
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     for (size_t i = 0; i < text.size();) {
         // Eight bytes at once where none is below a space, DEL or C2; a tab or line end sends

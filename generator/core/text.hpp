@@ -17,6 +17,10 @@ size_t find_invalid_utf8(std::string_view text);
 // nothing, or as a box, and some mean something to a terminal or to boardpack's own files.
 size_t find_control_character(std::string_view text);
 
+// True when the text is valid UTF-8 without a control character: find_invalid_utf8 and
+// find_control_character would both give npos. One walk for the two, for text that is clean.
+bool is_clean_text(std::string_view text);
+
 // "U+001B": a code point as it is named in messages.
 std::string code_point_name(char32_t cp);
 // The name of the control character find_control_character() found at `at` in `text`.
