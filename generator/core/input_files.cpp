@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <iterator>
 #include <system_error>
+#include <utility>
 
 namespace fs = std::filesystem;
 
@@ -61,6 +62,20 @@ bool is_plain(std::string_view relative) {
     }
 }
 
+// A name's folder ("" for none) and last step.
+std::pair<std::string_view, std::string_view> folder_and_leaf(std::string_view name) {
+    const size_t slash = name.rfind('/');
+    if (slash == std::string_view::npos) return {std::string_view(), name};
+    return {name.substr(0, slash), name.substr(slash + 1)};
+}
+
+// What a path made of something and a last step "x" shows before the "x" (its folder's part,
+// "" or ending in "/"), or nullopt when it does not end in that step.
+std::optional<std::string> before_probe(const std::string& made) {
+    if (made.empty() || made.back() != 'x' || (made.size() > 1 && made[made.size() - 2] != '/')) return std::nullopt;
+    return made.substr(0, made.size() - 1);
+}
+
 }  // namespace
 
 std::optional<std::string> lexical_path(const std::string& relative) {
@@ -97,9 +112,10 @@ DiskFiles::DiskFiles(fs::path root) : root_(std::move(root)) {
     // A plain name's display and real path are strings put together, not paths taken apart and
     // normalised anew for every name (some 5.000 instructions each): each is the prefix a name
     // "x" is given and the name. lexically_normal treats a last step "x" as any other plain one.
-    const std::string probe = (root_ / "x").lexically_normal().generic_string();
-    quick_display_ = probe.size() >= 1 && probe.back() == 'x' && (probe.size() == 1 || probe[probe.size() - 2] == '/');
-    if (quick_display_) display_prefix_ = probe.substr(0, probe.size() - 1);
+    if (auto prefix = before_probe((root_ / "x").lexically_normal().generic_string())) {
+        quick_display_ = true;
+        display_prefix_ = std::move(*prefix);
+    }
     real_root_prefix_ = real_root_.native();
     if (real_root_.has_filename()) real_root_prefix_ += '/';  // as operator/ joins them
 }
@@ -123,9 +139,8 @@ const DiskFiles::Folder* DiskFiles::folder(std::string_view name, std::error_cod
         f.native = f.real.native() + '/';
         if (f.inside) {
             // lexically_relative treats a last step "x" as any other plain one.
-            const std::string probe = (f.real / "x").lexically_relative(real_root_).generic_string();
-            if (!probe.empty() && probe.back() == 'x' && (probe.size() == 1 || probe[probe.size() - 2] == '/'))
-                f.real_relative = probe.substr(0, probe.size() - 1);
+            if (auto prefix = before_probe((f.real / "x").lexically_relative(real_root_).generic_string()))
+                f.real_relative = std::move(*prefix);
             else
                 f.quick = false;
         }
@@ -138,9 +153,7 @@ std::optional<fs::path> DiskFiles::quick_folder(std::string_view name) const {
     // or two each (some 20.000 instructions an item folder). A step that is no symbolic link,
     // or is not there, adds itself to its parent folder's canonical path, as canonical adds it.
     if (!root_found_ || !is_plain(name)) return std::nullopt;
-    const size_t slash = name.rfind('/');
-    const std::string_view parent_name = slash == std::string_view::npos ? std::string_view() : name.substr(0, slash);
-    const std::string_view leaf = slash == std::string_view::npos ? name : name.substr(slash + 1);
+    const auto [parent_name, leaf] = folder_and_leaf(name);
     std::error_code ec;
     const Folder* parent = folder(parent_name, ec);
     if (!parent || !parent->quick) return std::nullopt;
@@ -153,9 +166,7 @@ std::optional<fs::path> DiskFiles::quick_folder(std::string_view name) const {
 
 std::optional<std::string> DiskFiles::quick_resolve(const std::string& relative, std::string* real_relative) const {
     if (!is_plain(relative) || unsafe_path_reason(relative, true)) return std::nullopt;
-    const size_t slash = relative.rfind('/');
-    const std::string_view name = slash == std::string::npos ? std::string_view() : std::string_view(relative).substr(0, slash);
-    const std::string_view leaf = slash == std::string::npos ? std::string_view(relative) : std::string_view(relative).substr(slash + 1);
+    const auto [name, leaf] = folder_and_leaf(relative);
     std::error_code ec;
     const Folder* f = folder(name, ec);
     if (!f || !f->quick || !f->inside) return std::nullopt;
@@ -205,9 +216,7 @@ fs::path DiskFiles::resolved(const std::string& relative, bool plain, std::error
     // whose last step is a symbolic link or cannot be examined, or with ".", ".." or empty steps,
     // takes the whole way, so the result is weakly_canonical's.
     if (!plain) return fs::weakly_canonical(root_ / relative, ec);
-    const size_t slash = relative.rfind('/');
-    const std::string_view name = slash == std::string::npos ? std::string_view() : std::string_view(relative).substr(0, slash);
-    const std::string_view leaf = slash == std::string::npos ? std::string_view(relative) : std::string_view(relative).substr(slash + 1);
+    const auto [name, leaf] = folder_and_leaf(relative);
     const Folder* known = folder(name, ec);
     if (!known) return {};
     fs::path real = known->real / leaf;

@@ -80,15 +80,62 @@ size_t find_invalid_utf8(std::string_view text) {
     return std::string_view::npos;
 }
 
+namespace {
+
+// The bytes find_control_character looks at: a C0 control but tab and line ends, DEL, and C2
+// (which starts U+0080-U+009F, C2 80 - C2 9F); one table lookup a byte, as every input file is
+// scanned.
+constexpr auto kLook = [] {
+    std::array<bool, 256> look{};
+    for (int c = 0; c < 0x20; ++c) look[static_cast<size_t>(c)] = c != '\t' && c != '\n' && c != '\r';
+    look[0x7F] = look[0xC2] = true;
+    return look;
+}();
+
+}  // namespace
+
+bool is_clean_text(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    for (size_t i = 0; i < text.size();) {
+        // Eight ASCII bytes at once where none is DEL or below a space but a tab or line end;
+        // else the eight (and the sequence that ends past them) a character at a time.
+        size_t end = text.size();
+        if (i + 8 <= text.size()) {
+            const uint64_t w = word_bytes::at(text.data() + i);
+            if (all_ascii(w) && !has_byte(w, 0x7F)) {
+                // (For ASCII bytes: the high bit of each below a space, and of each tab or line end.)
+                const uint64_t low = ~((w & (kOnes * 127)) + kOnes * (128 - 0x20)) & kHighBits;
+                if (low == 0 || (low & ~(zero_bytes(w ^ (kOnes * '\n')) | zero_bytes(w ^ (kOnes * '\t')) |
+                                         zero_bytes(w ^ (kOnes * '\r')))) == 0) {
+                    i += 8;
+                    continue;
+                }
+            }
+            end = i + 8;
+        }
+        while (i < end) {
+            const unsigned char b = bytes[i];
+            if (b < 0x80) {
+                if (kLook[b]) return false;
+                ++i;
+                continue;
+            }
+            // Two bytes from C2 to DF and a continuation byte are always well formed: Danish letters.
+            if (b >= 0xC2 && b <= 0xDF && i + 1 < text.size() && (bytes[i + 1] & 0xC0) == 0x80) {
+                if (b == 0xC2 && bytes[i + 1] < 0xA0) return false;  // U+0080-U+009F
+                i += 2;
+                continue;
+            }
+            const size_t len = sequence_length(text, i);
+            // Invalid, or U+0080-U+009F (C2 80 - C2 9F), the controls of two bytes.
+            if (len == 0 || (b == 0xC2 && bytes[i + 1] < 0xA0)) return false;
+            i += len;
+        }
+    }
+    return true;
+}
+
 size_t find_control_character(std::string_view text) {
-    // The bytes to look at: a C0 control but tab and line ends, DEL, and C2 (which starts
-    // U+0080-U+009F, C2 80 - C2 9F); one table lookup a byte, as every input file is scanned.
-    static constexpr auto kLook = [] {
-        std::array<bool, 256> look{};
-        for (int c = 0; c < 0x20; ++c) look[static_cast<size_t>(c)] = c != '\t' && c != '\n' && c != '\r';
-        look[0x7F] = look[0xC2] = true;
-        return look;
-    }();
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     for (size_t i = 0; i < text.size();) {
         // Eight bytes at once where none is below a space, DEL or C2; a tab or line end sends
@@ -127,7 +174,7 @@ std::string_view strip_bom(std::string_view text) {
     return text;
 }
 
-char32_t next_utf8(std::string_view text, size_t& i) {
+char32_t next_utf8_sequence(std::string_view text, size_t& i) {
     const size_t len = sequence_length(text, i);
     if (len == 0) {
         ++i;
@@ -327,18 +374,18 @@ bool hidden_in_messages(char32_t cp) {
 
 namespace {
 
-// "<U+202E>" for a character that would act on the terminal instead of showing; tab, CR and
-// LF as a space (they only move the text), when `spaces` is set.
-std::string shown(char32_t cp, bool spaces) {
-    if (spaces && (cp == '\t' || cp == '\n' || cp == '\r')) return " ";
-    std::string out;
-    if (!hidden_in_messages(cp)) {
+// Appends the character as a message shows it: "<U+202E>" for one that would act on the
+// terminal instead of showing; tab, CR and LF as a space (they only move the text), when `spaces`
+// is set. (Appended, not returned: a string a character was most of a quoted text's cost.)
+void append_shown(std::string& out, char32_t cp, bool spaces) {
+    if (spaces && (cp == '\t' || cp == '\n' || cp == '\r')) {
+        out += ' ';
+    } else if (!hidden_in_messages(cp)) {
         append_utf8(out, cp);
-        return out;
+    } else {
+        char buf[16];
+        out.append(buf, static_cast<size_t>(std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(cp))));
     }
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(cp));
-    return buf;
 }
 
 struct Excerpt {
@@ -358,7 +405,7 @@ Excerpt make_excerpt(std::string_view line, int column, int width) {
     const size_t last = std::min(cps.size(), first + static_cast<size_t>(width));
     for (size_t i = first; i < last; ++i) {
         if (i == col0) e.column = static_cast<int>(utf8_length(e.text)) + 1;  // escapes before it widen the line
-        e.text += shown(cps[i], true);
+        append_shown(e.text, cps[i], true);
     }
     if (last < cps.size()) e.text += "...";
     return e;
@@ -368,7 +415,7 @@ Excerpt make_excerpt(std::string_view line, int column, int width) {
 
 std::string escape_for_messages(std::string_view text) {
     std::string out;
-    for (char32_t cp : decode_utf8(text)) out += shown(cp, false);
+    for (size_t i = 0; i < text.size();) append_shown(out, next_utf8(text, i), false);
     return out;
 }
 
@@ -381,11 +428,11 @@ int excerpt_column(std::string_view line, int column, int width) {
 }
 
 std::string quote_text(std::string_view text) {
-    std::u32string cps = decode_utf8(text);
     std::string out = "\"";
     const size_t limit = 60;
-    for (size_t i = 0; i < cps.size() && i < limit; ++i) out += shown(cps[i], true);
-    if (cps.size() > limit) out += "...";
+    size_t i = 0;
+    for (size_t n = 0; i < text.size() && n < limit; ++n) append_shown(out, next_utf8(text, i), true);
+    if (i < text.size()) out += "...";  // more than `limit` characters
     out += '"';
     return out;
 }

@@ -17,6 +17,10 @@ size_t find_invalid_utf8(std::string_view text);
 // nothing, or as a box, and some mean something to a terminal or to boardpack's own files.
 size_t find_control_character(std::string_view text);
 
+// True when the text is valid UTF-8 without a control character: find_invalid_utf8 and
+// find_control_character would both give npos. One walk for the two, for text that is clean.
+bool is_clean_text(std::string_view text);
+
 // "U+001B": a code point as it is named in messages.
 std::string code_point_name(char32_t cp);
 // The name of the control character find_control_character() found at `at` in `text`.
@@ -28,8 +32,16 @@ std::string_view strip_bom(std::string_view text);
 // Decodes valid UTF-8 into code points (invalid bytes become U+FFFD).
 std::u32string decode_utf8(std::string_view text);
 // The code point at `i` as decode_utf8 decodes it (U+FFFD for an invalid byte), moving `i`
-// past it: for walking text without building a u32string.
-char32_t next_utf8(std::string_view text, size_t& i);
+// past it: for walking text without building a u32string. An ASCII byte, most of every text, is
+// taken here, without a call (the PDF writer walks every character it prints so).
+char32_t next_utf8_sequence(std::string_view text, size_t& i);
+inline char32_t next_utf8(std::string_view text, size_t& i) {
+    if (const auto b = static_cast<unsigned char>(text[i]); b < 0x80) {
+        ++i;
+        return b;
+    }
+    return next_utf8_sequence(text, i);
+}
 void append_utf8(std::string& out, char32_t cp);
 
 // Number of code points in a valid UTF-8 string.

@@ -126,7 +126,9 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
                     _("this is a binary file, not text (it contains a NUL byte); save it as UTF-8 text"));
         return std::nullopt;
     }
-    size_t bad = find_invalid_utf8(content);
+    // Most files are clean: one walk says so, where the two checks below took one each.
+    const bool clean = is_clean_text(content);
+    size_t bad = clean ? std::string::npos : find_invalid_utf8(content);
     // Danish Excel's "CSV (semikolonsepareret)" writes Windows-1252: read it as such when that
     // is the only reading, and say so once.
     if (bad != std::string::npos && is_csv_name(relative) && !has_utf8_sequence(content)) {
@@ -158,7 +160,7 @@ std::optional<TextFile> make_text_file(std::string relative, std::string name, s
         diags.error({name, line, column_of(text, off)}, msg, shown);
         return std::nullopt;
     }
-    if (const size_t control = find_control_character(content); control != std::string::npos) {
+    if (const size_t control = clean ? std::string::npos : find_control_character(content); control != std::string::npos) {
         const auto [line, off] = line_and_offset(content, control);
         diags.error({name, line, column_of(line_at(content, line), off)},
                     fmt(_("the text holds the control character {}, which prints as nothing (or as a box in the PDF); "

@@ -18,18 +18,24 @@ bool ends_with(std::string_view s, std::string_view end) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The heading's words, folded, without the punctuation around them: "CVR-nr. (virksomhed)" is
-// "cvr-nr", "virksomhed".
-std::vector<std::string> heading_words(std::string_view heading) {
-    std::string folded = fold_label(heading);
-    for (char& ch : folded)
-        if (std::string_view("()[]{},;:/*=").find(ch) != std::string_view::npos) ch = ' ';
-    std::vector<std::string> words;
+// "cvr-nr", "virksomhed". The words are views into `folded`, which holds the folded heading.
+std::vector<std::string_view> heading_words(std::string_view heading, std::string& folded) {
+    folded = fold_label(heading);
+    for (char& ch : folded) {
+        switch (ch) {
+            case '(': case ')': case '[': case ']': case '{': case '}': case ',': case ';': case ':': case '/': case '*':
+            case '=': ch = ' '; break;
+            default: break;
+        }
+    }
+    std::vector<std::string_view> words;
+    const std::string_view text = folded;
     size_t i = 0;
-    while (i < folded.size()) {
-        const size_t end = std::min(folded.find(' ', i), folded.size());
-        std::string w = folded.substr(i, end - i);
-        while (!w.empty() && w.back() == '.') w.pop_back();
-        if (!w.empty()) words.push_back(std::move(w));
+    while (i < text.size()) {
+        const size_t end = std::min(text.find(' ', i), text.size());
+        std::string_view w = text.substr(i, end - i);
+        while (!w.empty() && w.back() == '.') w.remove_suffix(1);
+        if (!w.empty()) words.push_back(w);
         i = end + 1;
     }
     return words;
@@ -64,13 +70,14 @@ std::string_view value_of(std::string_view text) {
 }  // namespace
 
 CodeHeading code_heading(std::string_view heading) {
-    const std::vector<std::string> words = heading_words(heading);
+    std::string folded;
+    const std::vector<std::string_view> words = heading_words(heading, folded);
     // A count, a rate or an amount: "Antal år", "Udgift pr. år", "Beløb (kr.)", "I alt (mio. kr.)".
-    for (const std::string& w : words)
+    for (const std::string_view w : words)
         if (w == "antal" || w == "pr" || w == "per" || ends_with(w, "kr") || w == "mio" || w == "mia" || w == "pct" ||
             w == "%" || w == "procent")
             return CodeHeading::None;
-    for (const std::string& w : words)
+    for (const std::string_view w : words)
         if (ends_with(w, "nr") || ends_with(w, "nummer") || ends_with(w, "kode") || w == "cvr" || w == "ean" || w == "id")
             return CodeHeading::Identifier;
     // A heading that names a particular year ("År 2024", "Budget år 2024") heads that year's figures.
@@ -78,13 +85,13 @@ CodeHeading code_heading(std::string_view heading) {
     // probe's 2100, 1350 and 1500 were printed as years and left out of the sum).
     const auto when = [&](size_t i) {
         if (i == 0 || words[i] != "\xC3\xA5r") return false;
-        const std::string& before = words[i - 1];
+        const std::string_view before = words[i - 1];
         return before == "i" || before == "sidste" || before == "n\xC3\xA6ste" || before == "forrige" || before == "hvert" ||
                before == "samme" || before == "dette" || before == "sidst" || before == "foreg\xC3\xA5" "ende";
     };
     bool year = false;
     for (size_t i = 0; i < words.size(); ++i) {
-        const std::string& w = words[i];
+        const std::string_view w = words[i];
         if (std::all_of(w.begin(), w.end(), is_digit)) return CodeHeading::None;
         if ((ends_with(w, "\xC3\xA5r") && !when(i) && !names_no_year(w)) || ends_with(w, "\xC3\xA5rstal")) year = true;
     }
@@ -92,9 +99,10 @@ CodeHeading code_heading(std::string_view heading) {
 }
 
 CountHeading count_heading_of(std::string_view heading) {
-    const std::vector<std::string> words = heading_words(heading);
+    std::string folded;
+    const std::vector<std::string_view> words = heading_words(heading, folded);
     bool count = false;
-    for (const std::string& w : words) {
+    for (const std::string_view w : words) {
         if (ends_with(w, "kr") || w == "mio" || w == "mia" || w == "dkk" || w == "kroner" || w == "pct" || w == "%" ||
             w == "procent")
             return CountHeading::None;
@@ -111,7 +119,7 @@ CountHeading count_heading_of(std::string_view heading) {
                                         "beboere", "senge", "sengedage", "indl\xC3\xA6ggelser", "bes\xC3\xB8g", "kontakter"})
         if (words[0] == noun) {
             // "Indbyggere i alt", "Ansatte 2024" say no more than the noun.
-            const bool more = std::any_of(words.begin() + 1, words.end(), [](const std::string& w) {
+            const bool more = std::any_of(words.begin() + 1, words.end(), [](const std::string_view w) {
                 return w != "i" && w != "alt" && !std::all_of(w.begin(), w.end(), is_digit);
             });
             return more ? CountHeading::MaybeCount : CountHeading::Count;
@@ -123,7 +131,8 @@ bool count_heading(std::string_view heading) { return count_heading_of(heading) 
 
 bool whole_count_heading(std::string_view heading) {
     if (!count_heading(heading)) return false;
-    for (const std::string& w : heading_words(heading))
+    std::string folded;
+    for (const std::string_view w : heading_words(heading, folded))
         if (w == "pr" || w == "per" || w == "gns" || w == "gennemsnit" || w == "gennemsnitlig" || w == "gennemsnitligt" ||
             w == "middel" || w == "median" || w == "indeks" || w == "andel" || w == "rate" || w == "ratio")
             return false;

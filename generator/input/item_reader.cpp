@@ -6,6 +6,7 @@
 #include "attach/pdf_attachment.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include "core/key_values.hpp"
@@ -40,10 +41,14 @@ const std::vector<KeySpec> kItemKeys = {
 };
 
 std::optional<SectionKind> section_by_name(const std::string& folded) {
-    for (int k = 0; k < model::kSectionCount; ++k) {
-        const auto kind = static_cast<SectionKind>(k);
-        if (folded == fold_label(model::section_title(kind))) return kind;
-    }
+    // The titles folded once, not for every heading of every item.
+    static const std::array<std::string, model::kSectionCount> titles = [] {
+        std::array<std::string, model::kSectionCount> t;
+        for (int k = 0; k < model::kSectionCount; ++k) t[static_cast<size_t>(k)] = fold_label(model::section_title(static_cast<SectionKind>(k)));
+        return t;
+    }();
+    for (int k = 0; k < model::kSectionCount; ++k)
+        if (folded == titles[static_cast<size_t>(k)]) return static_cast<SectionKind>(k);
     if (folded == "resume") return SectionKind::Resume;
     if (folded == "oekonomi") return SectionKind::Oekonomi;
     return std::nullopt;

@@ -505,8 +505,10 @@ struct Converter {
     }
 
     std::vector<Inline> split_figures(std::vector<Inline> in) {
+        // (Whether a run has a brace at all is two memchr, not a loop a byte: most runs have none.)
         const auto has_brace = [](const Inline& i) {
-            return i.kind == Inline::Kind::Text && find_brace(i.text, 0, false) != std::string::npos;
+            return i.kind == Inline::Kind::Text &&
+                   (i.text.find('{') != std::string::npos || i.text.find('}') != std::string::npos);
         };
         if (std::none_of(in.begin(), in.end(), has_brace)) return in;  // most text: as it is
         std::vector<Inline> out;

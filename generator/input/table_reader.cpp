@@ -322,7 +322,9 @@ std::optional<Cell> classify_no_figure(const std::string& text, const SourceLoc&
         c.text = std::string(t) + marker;
         return c;
     }
-    if (is_not_available(fold_label(t))) {
+    // (A cell that starts with a digit, most of them, folds to no such word: it is not folded.)
+    const bool digit_first = !t.empty() && t[0] >= '0' && t[0] <= '9';
+    if (!digit_first && is_not_available(fold_label(t))) {
         c.kind = Cell::Kind::NotAvailable;
         c.text = std::string(t) + marker;
         return c;

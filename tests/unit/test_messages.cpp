@@ -18,6 +18,19 @@ TEST_CASE("messages: quoted input shows controls and bidi overrides escaped") {
     CHECK(escape_for_messages("x\xE2\x81\xA6y\xE2\x80\x8B") == "x<U+2066>y<U+200B>");
 }
 
+TEST_CASE("messages: quoted input is cut after 60 characters, counted as characters, not bytes") {
+    const std::string sixty_ae = [] {
+        std::string s;
+        for (int k = 0; k < 60; ++k) s += "\xC3\xA6";  // "æ", two bytes
+        return s;
+    }();
+    CHECK(quote_text(sixty_ae) == "\"" + sixty_ae + "\"");
+    CHECK(quote_text(sixty_ae + "x") == "\"" + sixty_ae + "...\"");
+    CHECK(quote_text(std::string(59, 'a') + kRlo + "b") == "\"" + std::string(59, 'a') + "<U+202E>...\"");
+    CHECK(quote_text("a\xFF" "b") == "\"a\xEF\xBF\xBD" "b\"");  // a byte that is no UTF-8 shows as U+FFFD
+    CHECK(quote_text("") == "\"\"");
+}
+
 TEST_CASE("messages: the excerpt escapes hidden characters and the caret still points at the column") {
     Diagnostic d;
     d.loc = {"m/t.csv", 2, 9};

@@ -102,7 +102,19 @@ TEST_CASE("the word-at-a-time scans find what a byte-by-byte reading finds, in r
         CAPTURE(t);
         CHECK(find_control_character(t) == control_by_bytes(t));
         CHECK(find_invalid_utf8(t) == invalid_by_bytes(t));
+        // The one walk for both says clean exactly when neither finds anything.
+        CHECK(boardpack::is_clean_text(t) ==
+              (invalid_by_bytes(t) == std::string_view::npos && control_by_bytes(t) == std::string_view::npos));
     }
+    // Each byte that counts, at every place of an eight-byte word, in text that is clean but for it.
+    const std::string plain = "Økonomi: 34,4 mio. kr. i 2023\r\n\t– og € 5 mere \xF0\x9F\x93\x88 i alt.";
+    CHECK(boardpack::is_clean_text(plain));
+    for (const std::string& bad : {std::string(1, '\0'), std::string("\x1F"), std::string("\x7F"), std::string("\xC2\x85"),
+                                  std::string("\xFF"), std::string("\xC3"), std::string("\xED\xA0\x80"), std::string("\xE2\x82")})
+        for (size_t at = 0; at < 24; ++at) {
+            CAPTURE(at);
+            CHECK_FALSE(boardpack::is_clean_text(plain.substr(0, at) + bad + plain.substr(at)));
+        }
 }
 
 TEST_CASE("has_byte_between finds a byte strictly between its bounds at every place, as a byte-by-byte test does") {
