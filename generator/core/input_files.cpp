@@ -62,6 +62,19 @@ bool is_plain(std::string_view relative) {
     }
 }
 
+// std::filesystem::weakly_canonical, with every symbolic link the result names followed.
+// weakly_canonical follows links only as far as the first step that is not there, and takes the
+// steps after it as written, a ".." among them: "missing/../link.csv" comes back as ".../link.csv"
+// with the link not followed, inside the meeting folder to look at, and opening it follows the
+// link wherever it leads. Such a result has no ".." step left, so weakly_canonical of it follows
+// every link it names; a path without a ".." step needs no second look (what follows a step that
+// is not there cannot be opened).
+fs::path physical_path(const fs::path& p, std::error_code& ec) {
+    fs::path once = fs::weakly_canonical(p, ec);
+    if (ec || std::none_of(p.begin(), p.end(), [](const fs::path& step) { return step == ".."; })) return once;
+    return fs::weakly_canonical(once, ec);
+}
+
 // A name's folder ("" for none) and last step.
 std::pair<std::string_view, std::string_view> folder_and_leaf(std::string_view name) {
     const size_t slash = name.rfind('/');
@@ -106,7 +119,7 @@ std::string join_relative(const std::string& folder, const std::string& name) {
 
 DiskFiles::DiskFiles(fs::path root) : root_(std::move(root)) {
     std::error_code ec;
-    real_root_ = fs::weakly_canonical(root_, ec);
+    real_root_ = physical_path(root_, ec);
     if (ec) real_root_ = root_;
     root_found_ = !ec && fs::exists(root_, ec) && !ec;
     // A plain name's display and real path are strings put together, not paths taken apart and
@@ -129,7 +142,7 @@ const DiskFiles::Folder* DiskFiles::folder(std::string_view name, std::error_cod
     } else if (auto quick = quick_folder(name)) {
         f.real = std::move(*quick);
     } else {
-        f.real = fs::weakly_canonical(root_ / name, ec);
+        f.real = physical_path(root_ / name, ec);
         if (ec) return nullptr;
     }
     const auto steps = [](const fs::path& p) { return std::distance(p.begin(), p.end()); };
@@ -214,15 +227,15 @@ fs::path DiskFiles::resolved(const std::string& relative, bool plain, std::error
     // two each: some 1.200 system calls for the example's 70 file names, each resolved several
     // times. A file's folder is resolved once, and the file itself checked with one lstat; a name
     // whose last step is a symbolic link or cannot be examined, or with ".", ".." or empty steps,
-    // takes the whole way, so the result is weakly_canonical's.
-    if (!plain) return fs::weakly_canonical(root_ / relative, ec);
+    // takes the whole way, so the result is physical_path's.
+    if (!plain) return physical_path(root_ / relative, ec);
     const auto [name, leaf] = folder_and_leaf(relative);
     const Folder* known = folder(name, ec);
     if (!known) return {};
     fs::path real = known->real / leaf;
     struct stat st {};
     if (::lstat(real.c_str(), &st) == 0 ? !S_ISLNK(st.st_mode) : errno == ENOENT) return real;
-    return fs::weakly_canonical(root_ / relative, ec);
+    return physical_path(root_ / relative, ec);
 }
 
 std::optional<std::string> DiskFiles::read(const std::string& relative, std::string* error) const {

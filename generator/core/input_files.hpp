@@ -122,8 +122,9 @@ private:
     };
     // The path on disk if it stays inside the root once symlinks are resolved.
     std::optional<std::filesystem::path> resolve(const std::string& relative, std::string* error) const;
-    // std::filesystem::weakly_canonical(root_ / relative), with the folders' part looked up once
-    // when the name is `plain`: without ".", ".." or empty steps.
+    // std::filesystem::weakly_canonical(root_ / relative) with every link it names followed
+    // (physical_path in input_files.cpp), with the folders' part looked up once when the name is
+    // `plain`: without ".", ".." or empty steps.
     std::filesystem::path resolved(const std::string& relative, bool plain, std::error_code& ec) const;
     // The folder `folder` (relative to the root) resolved, looked up once; null with ec set when
     // it cannot be.
