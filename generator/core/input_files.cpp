@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include <algorithm>
 #include <iterator>
+#include <string_view>
 #include <system_error>
 #include <utility>
 
@@ -238,6 +240,22 @@ fs::path DiskFiles::resolved(const std::string& relative, bool plain, std::error
     return physical_path(root_ / relative, ec);
 }
 
+bool DiskFiles::opened_inside(int fd) const {
+    // A folder's resolution is kept for the build (resolved()), so a folder turned into a link
+    // out of the meeting after it was resolved would be followed by the open above; and every
+    // check before it is of a path, not of the file. The kernel's name for the file opened
+    // (/proc/self/fd/N) must lie in the real root. Where it cannot say (no /proc, a name too long
+    // for the buffer), or the root was not there to be made canonical, the checks of the path stand.
+    if (!root_found_) return true;
+    char link[32];
+    std::snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    char name[4096];
+    const ssize_t n = ::readlink(link, name, sizeof name);
+    if (n <= 0 || static_cast<size_t>(n) == sizeof name || name[0] != '/') return true;
+    const std::string_view opened(name, static_cast<size_t>(n));
+    return opened == real_root_.native() || opened.starts_with(real_root_prefix_);
+}
+
 std::optional<std::string> DiskFiles::read(const std::string& relative, std::string* error) const {
     std::optional<std::string> path = quick_resolve(relative, nullptr);
     if (!path) {
@@ -256,6 +274,10 @@ std::optional<std::string> DiskFiles::read(const std::string& relative, std::str
         int fd;
         ~Closer() { ::close(fd); }
     } closer{fd};
+    if (!opened_inside(fd)) {
+        if (error) *error = _("the path leads outside the meeting folder (through a symbolic link)");
+        return std::nullopt;
+    }
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
         if (error) *error = std::strerror(errno);

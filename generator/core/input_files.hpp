@@ -136,6 +136,9 @@ private:
     // or nothing (no symbolic link), as text, with its real path in *real_relative: each found
     // as a string from its folder's. nullopt for any other name: resolve() takes it.
     std::optional<std::string> quick_resolve(const std::string& relative, std::string* real_relative) const;
+    // Whether the file open as `fd` lies in the real root, as the kernel names it; true where
+    // that cannot be told.
+    bool opened_inside(int fd) const;
     std::filesystem::path root_;
     std::filesystem::path real_root_;
     bool root_found_ = false;  // real_root_ is canonical(root_): the root was there

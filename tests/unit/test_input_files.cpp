@@ -94,6 +94,19 @@ TEST_CASE("disk files: each name resolves as weakly_canonical does, a folder's r
     fs::create_symlink(outside.path / "secret.txt", root / "02-item/item.md");
     CHECK_FALSE(files.read("02-item/item.md", &why));
     CHECK(why.find("symbolic link") != std::string::npos);
+
+    // So is a folder that becomes a symbolic link out of the meeting after it was resolved: its
+    // kept resolution still puts its files inside, but the file opened is outside.
+    write(root / "03-item/secret.txt", "inside");
+    CHECK(files.read("03-item/secret.txt", nullptr) == "inside");
+    CHECK(files.real_path("03-item/secret.txt", nullptr) == "03-item/secret.txt");
+    fs::remove_all(root / "03-item");
+    fs::create_directory_symlink(outside.path, root / "03-item");
+    why.clear();
+    CHECK_FALSE(files.read("03-item/secret.txt", &why));
+    CHECK(why.find("symbolic link") != std::string::npos);
+    // A build anew resolves the folder as the link it now is.
+    CHECK_FALSE(DiskFiles(root).read("03-item/secret.txt", nullptr));
 }
 
 TEST_CASE("disk files: a plain name's real path, display and folder are put together as std::filesystem finds them") {
