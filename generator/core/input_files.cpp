@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include <algorithm>
 #include <iterator>
+#include <string_view>
 #include <system_error>
 #include <utility>
 
@@ -62,6 +64,19 @@ bool is_plain(std::string_view relative) {
     }
 }
 
+// std::filesystem::weakly_canonical, with every symbolic link the result names followed.
+// weakly_canonical follows links only as far as the first step that is not there, and takes the
+// steps after it as written, a ".." among them: "missing/../link.csv" comes back as ".../link.csv"
+// with the link not followed, inside the meeting folder to look at, and opening it follows the
+// link wherever it leads. Such a result has no ".." step left, so weakly_canonical of it follows
+// every link it names; a path without a ".." step needs no second look (what follows a step that
+// is not there cannot be opened).
+fs::path physical_path(const fs::path& p, std::error_code& ec) {
+    fs::path once = fs::weakly_canonical(p, ec);
+    if (ec || std::none_of(p.begin(), p.end(), [](const fs::path& step) { return step == ".."; })) return once;
+    return fs::weakly_canonical(once, ec);
+}
+
 // A name's folder ("" for none) and last step.
 std::pair<std::string_view, std::string_view> folder_and_leaf(std::string_view name) {
     const size_t slash = name.rfind('/');
@@ -106,7 +121,7 @@ std::string join_relative(const std::string& folder, const std::string& name) {
 
 DiskFiles::DiskFiles(fs::path root) : root_(std::move(root)) {
     std::error_code ec;
-    real_root_ = fs::weakly_canonical(root_, ec);
+    real_root_ = physical_path(root_, ec);
     if (ec) real_root_ = root_;
     root_found_ = !ec && fs::exists(root_, ec) && !ec;
     // A plain name's display and real path are strings put together, not paths taken apart and
@@ -129,7 +144,7 @@ const DiskFiles::Folder* DiskFiles::folder(std::string_view name, std::error_cod
     } else if (auto quick = quick_folder(name)) {
         f.real = std::move(*quick);
     } else {
-        f.real = fs::weakly_canonical(root_ / name, ec);
+        f.real = physical_path(root_ / name, ec);
         if (ec) return nullptr;
     }
     const auto steps = [](const fs::path& p) { return std::distance(p.begin(), p.end()); };
@@ -214,15 +229,31 @@ fs::path DiskFiles::resolved(const std::string& relative, bool plain, std::error
     // two each: some 1.200 system calls for the example's 70 file names, each resolved several
     // times. A file's folder is resolved once, and the file itself checked with one lstat; a name
     // whose last step is a symbolic link or cannot be examined, or with ".", ".." or empty steps,
-    // takes the whole way, so the result is weakly_canonical's.
-    if (!plain) return fs::weakly_canonical(root_ / relative, ec);
+    // takes the whole way, so the result is physical_path's.
+    if (!plain) return physical_path(root_ / relative, ec);
     const auto [name, leaf] = folder_and_leaf(relative);
     const Folder* known = folder(name, ec);
     if (!known) return {};
     fs::path real = known->real / leaf;
     struct stat st {};
     if (::lstat(real.c_str(), &st) == 0 ? !S_ISLNK(st.st_mode) : errno == ENOENT) return real;
-    return fs::weakly_canonical(root_ / relative, ec);
+    return physical_path(root_ / relative, ec);
+}
+
+bool DiskFiles::opened_inside(int fd) const {
+    // A folder's resolution is kept for the build (resolved()), so a folder turned into a link
+    // out of the meeting after it was resolved would be followed by the open above; and every
+    // check before it is of a path, not of the file. The kernel's name for the file opened
+    // (/proc/self/fd/N) must lie in the real root. Where it cannot say (no /proc, a name too long
+    // for the buffer), or the root was not there to be made canonical, the checks of the path stand.
+    if (!root_found_) return true;
+    char link[32];
+    std::snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    char name[4096];
+    const ssize_t n = ::readlink(link, name, sizeof name);
+    if (n <= 0 || static_cast<size_t>(n) == sizeof name || name[0] != '/') return true;
+    const std::string_view opened(name, static_cast<size_t>(n));
+    return opened == real_root_.native() || opened.starts_with(real_root_prefix_);
 }
 
 std::optional<std::string> DiskFiles::read(const std::string& relative, std::string* error) const {
@@ -243,6 +274,10 @@ std::optional<std::string> DiskFiles::read(const std::string& relative, std::str
         int fd;
         ~Closer() { ::close(fd); }
     } closer{fd};
+    if (!opened_inside(fd)) {
+        if (error) *error = _("the path leads outside the meeting folder (through a symbolic link)");
+        return std::nullopt;
+    }
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
         if (error) *error = std::strerror(errno);

@@ -122,8 +122,9 @@ private:
     };
     // The path on disk if it stays inside the root once symlinks are resolved.
     std::optional<std::filesystem::path> resolve(const std::string& relative, std::string* error) const;
-    // std::filesystem::weakly_canonical(root_ / relative), with the folders' part looked up once
-    // when the name is `plain`: without ".", ".." or empty steps.
+    // std::filesystem::weakly_canonical(root_ / relative) with every link it names followed
+    // (physical_path in input_files.cpp), with the folders' part looked up once when the name is
+    // `plain`: without ".", ".." or empty steps.
     std::filesystem::path resolved(const std::string& relative, bool plain, std::error_code& ec) const;
     // The folder `folder` (relative to the root) resolved, looked up once; null with ec set when
     // it cannot be.
@@ -135,6 +136,9 @@ private:
     // or nothing (no symbolic link), as text, with its real path in *real_relative: each found
     // as a string from its folder's. nullopt for any other name: resolve() takes it.
     std::optional<std::string> quick_resolve(const std::string& relative, std::string* real_relative) const;
+    // Whether the file open as `fd` lies in the real root, as the kernel names it; true where
+    // that cannot be told.
+    bool opened_inside(int fd) const;
     std::filesystem::path root_;
     std::filesystem::path real_root_;
     bool root_found_ = false;  // real_root_ is canonical(root_): the root was there

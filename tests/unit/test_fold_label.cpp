@@ -9,6 +9,32 @@
 
 using boardpack::fold_label;
 
+namespace {
+
+// fold_label's rule written out a character at a time, on the text decoded whole: what the
+// eight-bytes-at-a-time path must give.
+std::string fold_by_characters(const std::string& label) {
+    std::string_view t = boardpack::trim(label);
+    std::string out;
+    bool pending = false;
+    for (char32_t cp : boardpack::decode_utf8(t)) {
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x202F || cp == 0x205F ||
+            (cp >= 0x2000 && cp <= 0x200A) || cp == 0x3000) {
+            pending = true;
+            continue;
+        }
+        if (cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF) continue;
+        if (pending && !out.empty()) out += ' ';
+        pending = false;
+        if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) cp += 32;
+        boardpack::append_utf8(out, cp);
+    }
+    return out;
+}
+
+}  // namespace
+
+
 TEST_CASE("a label is matched without case, edge spaces or the width of the spaces inside") {
     CHECK(fold_label("  Løn  og\tPERSONALE \n") == "løn og personale");
     CHECK(fold_label("ÆØÅ Ü É") == "æøå ü é");
@@ -49,24 +75,6 @@ TEST_CASE("labels folded eight bytes at a time fold as they do a character at a 
     // on labels of every length made of the pieces that decide that (capitals, single and double
     // spaces, tabs, controls, letters of two and three bytes, spaces and nothings beyond ASCII),
     // with the rule written out a character at a time.
-    const auto reference = [](const std::string& label) {
-        std::string_view t = boardpack::trim(label);
-        std::string out;
-        bool pending = false;
-        for (char32_t cp : boardpack::decode_utf8(t)) {
-            if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x202F || cp == 0x205F ||
-                (cp >= 0x2000 && cp <= 0x200A) || cp == 0x3000) {
-                pending = true;
-                continue;
-            }
-            if (cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF) continue;
-            if (pending && !out.empty()) out += ' ';
-            pending = false;
-            if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) cp += 32;
-            boardpack::append_utf8(out, cp);
-        }
-        return out;
-    };
     const char* const pieces[] = {"A", "z", "Q", "@", "[", "`", "{", "0", " ", "  ", "\t", "\n", "\x01", "\x1F", "\x7F",
                                   "\xC3\x86", "\xC3\xB8", "\xC2\xA0", "\xE2\x80\x8B", "\xE2\x80\xAF", "\f", "~", "Z"};
     uint32_t state = 12345;
@@ -80,7 +88,7 @@ TEST_CASE("labels folded eight bytes at a time fold as they do a character at a 
         // Mostly ASCII letters, signs and single spaces (the first nine pieces), so runs of eight
         // bytes that fold to themselves are common.
         for (size_t k = 0; k < length; ++k) label += next() % 4 ? pieces[next() % 9] : pieces[next() % std::size(pieces)];
-        CHECK_MESSAGE(fold_label(label) == reference(label), "label ", boardpack::escape_for_messages(label));
+        CHECK_MESSAGE(fold_label(label) == fold_by_characters(label), "label ", boardpack::escape_for_messages(label));
     }
 }
 
@@ -97,4 +105,28 @@ TEST_CASE("trim takes spaces, tabs, line ends, vertical tabs and form feeds off 
         const std::string s(1, static_cast<char>(c));
         CHECK_MESSAGE(trim(s).empty() == space, "byte ", c);
     }
+}
+
+TEST_CASE("every piece at every place of labels of 0 to 17 bytes folds as it does a character at a time") {
+    // The eight-bytes path takes a word only when all of it folds to itself; each piece that
+    // decides otherwise (a capital, a space at a word's edge, two spaces, a control, DEL, a byte
+    // that is no UTF-8, a letter of two to four bytes, a combining stroke, a space or a nothing
+    // beyond ASCII) at each offset of a word, across its end, and at both ends of the label.
+    const char* const pieces[] = {"A", "Z", "@", "[", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\x01", "\x1F", "\x7F",
+                                  ":", "*", "\xC3\x98", "\xC3\xB8", "O\xCC\xB8", "\xC3\x85", "A\xCC\x8A", "\xC3\x97",
+                                  "\xC3\x9E", "\xC3\x9F", "\xC2\xA0", "\xC2\xAD", "\xC2\x85", "\xE2\x80\xAF", "\xE2\x80\x8B",
+                                  "\xE2\x80\xAE", "\xEF\xBB\xBF", "\xE3\x80\x80", "\xF0\x9F\x93\x88", "\xFF", "\x80", "\xC3",
+                                  "\xE2\x80", "\xED\xA0\x80", "\xC0\xAF"};
+    for (const std::string filler : {"abcdefghijklmnopq", "Budget 2024 I Alt", "a b c d e f g h i"})
+        for (const char* piece : pieces)
+            for (size_t length = 0; length <= 17; ++length)
+                for (size_t at = 0; at <= length; ++at) {
+                    const std::string label = filler.substr(0, at) + piece + filler.substr(at, length - at);
+                    CHECK_MESSAGE(fold_label(label) == fold_by_characters(label), "label ", boardpack::escape_for_messages(label));
+                    // fold_label_into writes no more than it says, in room of kFoldGrowth a byte.
+                    std::string room(label.size() * boardpack::kFoldGrowth + 8, '#');
+                    const size_t n = boardpack::fold_label_into(label, room.data());
+                    CHECK(room.substr(0, n) == fold_by_characters(label));
+                    CHECK(room.substr(label.size() * boardpack::kFoldGrowth) == "########");
+                }
 }

@@ -3,11 +3,15 @@
 // byte, and the bytes next to them that the word test folds together, at every place.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <random>
+#include <string_view>
 #include <string>
 
 #include "model/document.hpp"
 #include "render/html/html_blocks.hpp"
+#include "render/pdf/non_breaking.hpp"
 
 using boardpack::render::html::append_escaped;
 using boardpack::render::html::escape;
@@ -168,4 +172,53 @@ TEST_CASE("HTML text: a long web address may break where the PDF breaks it, with
           "<a href=\"https://www.regioner.dk/a/b\">https://<wbr>www.regioner<wbr>.dk/<wbr>a/<wbr>b</a>");
     CHECK(render_inlines({link("https://www.regioner.dk/a/b", "Danske Regioner")}) ==
           "<a href=\"https://www.regioner.dk/a/b\">Danske Regioner</a>");
+}
+
+TEST_CASE("HTML text: the words kept on one line are those a pair-by-pair reading of every word keeps") {
+    // append_text passes over the words before the next digit or "kr" instead of pairing each
+    // with the next. The plain reading pairs every word with the next (as before it skipped),
+    // each run of pairs pdf::joins makes one span; texts without a hyphen, so what lies between
+    // the spans is only escaped. Words apart by one space or more, after and before spaces.
+    const auto reference = [](const std::string& text) {
+        struct Word {
+            size_t begin, end;
+        };
+        const auto word_at = [&](size_t from) { return Word{from, std::min(text.find(' ', from), text.size())}; };
+        const auto view = [&](Word w) { return std::string_view(text).substr(w.begin, w.end - w.begin); };
+        const auto joined = [&](Word a, Word b) { return boardpack::render::pdf::joins(view(a), view(b)); };
+        std::string out;
+        size_t done = 0;
+        Word a = word_at(0);
+        while (a.end < text.size()) {
+            const Word b = word_at(a.end + 1);
+            if (!joined(a, b)) {
+                a = b;
+                continue;
+            }
+            Word last = b;
+            while (last.end < text.size() && joined(last, word_at(last.end + 1))) last = word_at(last.end + 1);
+            out += escape_by_bytes(text.substr(done, a.begin - done)) + "<span class=\"hel\">" +
+                   escape_by_bytes(text.substr(a.begin, last.end - a.begin)) + "</span>";
+            done = last.end;
+            if (last.end >= text.size()) break;
+            a = word_at(last.end + 1);
+        }
+        return out + escape_by_bytes(text.substr(done));
+    };
+    const char* const words[] = {"det", "og", "bestyrelsen", "34,4", "mio.", "kr.", "kr", "kr.,", "pct.", "pct.).", "23.",
+                                 "juni", "2023", "2023)", "(34,4", "kl.", "10", "nr.", "3", "\xC2\xA7", "5", "side", "Okr",
+                                 "krone", "a1b", "1", "\xC3\xA6\xC3\xB8\xC3\xA5", "\"", "<b>", "\t", "mdr.", "EUR", "&"};
+    std::mt19937 rng(20261206);
+    std::uniform_int_distribution<size_t> pick(0, std::size(words) - 1), count(0, 14), gap(0, 9);
+    for (int round = 0; round < 20000; ++round) {
+        std::string text = gap(rng) == 0 ? " " : "";
+        for (size_t n = count(rng), k = 0; k < n; ++k) {
+            if (k > 0) text += gap(rng) == 0 ? "  " : " ";
+            // Mostly words without a digit or "kr", so that many are passed over.
+            text += gap(rng) < 6 ? words[pick(rng) % 3] : words[pick(rng)];
+        }
+        if (gap(rng) == 0) text += " ";
+        CAPTURE(text);
+        CHECK(text_html(text) == reference(text));
+    }
 }

@@ -5,6 +5,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
 
 #include "core/input_files.hpp"
 #include "test_support.hpp"
@@ -20,11 +26,30 @@ void write(const fs::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
 }
 
-// What the resolution gives without its folder cache: weakly_canonical of the whole path, made
-// relative to the resolved root ("" for the root itself), or nullopt when it leaves the root.
+// Where a path leads with every symbolic link in it followed: weakly_canonical until it changes
+// no more (weakly_canonical alone stops following links at a step that is not there, and takes a
+// ".." after it as written: "missing/../link" is then the link itself, not where it leads).
+fs::path followed(const fs::path& p, std::error_code& ec) {
+    fs::path real = fs::weakly_canonical(p, ec);
+    while (!ec) {
+        fs::path again = fs::weakly_canonical(real, ec);
+        if (again == real) break;
+        real = std::move(again);
+    }
+    return real;
+}
+fs::path followed(const fs::path& p) {
+    std::error_code ec;
+    fs::path real = followed(p, ec);
+    if (ec) throw fs::filesystem_error("followed", p, ec);
+    return real;
+}
+
+// What the resolution gives without its folder cache: the whole path followed, made relative to
+// the followed root ("" for the root itself), or nullopt when it leaves the root.
 std::optional<std::string> expected_real_path(const fs::path& root, const std::string& relative) {
-    const fs::path real_root = fs::weakly_canonical(root);
-    const fs::path real = fs::weakly_canonical(root / relative);
+    const fs::path real_root = followed(root);
+    const fs::path real = followed(root / relative);
     auto r = real.begin();
     for (auto it = real_root.begin(); it != real_root.end(); ++it, ++r)
         if (r == real.end() || *r != *it) return std::nullopt;
@@ -69,6 +94,19 @@ TEST_CASE("disk files: each name resolves as weakly_canonical does, a folder's r
     fs::create_symlink(outside.path / "secret.txt", root / "02-item/item.md");
     CHECK_FALSE(files.read("02-item/item.md", &why));
     CHECK(why.find("symbolic link") != std::string::npos);
+
+    // So is a folder that becomes a symbolic link out of the meeting after it was resolved: its
+    // kept resolution still puts its files inside, but the file opened is outside.
+    write(root / "03-item/secret.txt", "inside");
+    CHECK(files.read("03-item/secret.txt", nullptr) == "inside");
+    CHECK(files.real_path("03-item/secret.txt", nullptr) == "03-item/secret.txt");
+    fs::remove_all(root / "03-item");
+    fs::create_directory_symlink(outside.path, root / "03-item");
+    why.clear();
+    CHECK_FALSE(files.read("03-item/secret.txt", &why));
+    CHECK(why.find("symbolic link") != std::string::npos);
+    // A build anew resolves the folder as the link it now is.
+    CHECK_FALSE(DiskFiles(root).read("03-item/secret.txt", nullptr));
 }
 
 TEST_CASE("disk files: a plain name's real path, display and folder are put together as std::filesystem finds them") {
@@ -137,5 +175,73 @@ TEST_CASE("disk files: what is read, and what is refused with which words") {
         fs::permissions(t.path / "closed.md", fs::perms::none);
         CHECK_FALSE(files.read("closed.md", &why));
         CHECK(why == "cannot be opened for reading");
+    }
+}
+
+TEST_CASE("disk files: odd names and links of every kind resolve, show and read as std::filesystem finds them") {
+    // The quick way (a plain name from its folder's resolved path) against weakly_canonical for
+    // names the example lacks: spaces, letters beyond ASCII in either normal form, a name that
+    // differs only in case, steps "." and "..", a trailing "/", and symbolic links as the last
+    // step or a folder on the way: dangling, a loop, to the meeting folder, to its parent, to a
+    // file outside, and a chain of links that ends outside. A name that leads out is never read.
+    TempDir outside;
+    write(outside.path / "secret.txt", "secret");
+    TempDir t;
+    const fs::path root = t.path / "meeting";
+    write(root / "meeting.txt", "m");
+    write(root / "01 item/item.md", "spaces");
+    write(root / "02-\xC3\xB8konomi/item.md", "nfc");            // "ø" as one character
+    write(root / "02-o\xCC\xB8konomi/item.md", "nfd");           // "o" and a combining stroke
+    write(root / "03-Item/Tabel.csv", "capital");
+    write(root / "03-item/tabel.csv", "small");
+    write(root / "04-item/item.md", "four");
+    fs::create_symlink("nowhere.csv", root / "04-item/dangling.csv");
+    fs::create_symlink("loop.csv", root / "04-item/loop.csv");
+    fs::create_directory_symlink(".", root / "04-item/self");
+    fs::create_directory_symlink("..", root / "04-item/up");
+    fs::create_directory_symlink("../..", root / "04-item/out");
+    fs::create_symlink(outside.path / "secret.txt", root / "04-item/secret.csv");
+    fs::create_symlink("secret.csv", root / "04-item/chain.csv");
+    fs::create_directory_symlink(outside.path, root / "04-item/away");
+    fs::create_directory_symlink("away", root / "04-item/away-again");
+    fs::create_symlink("../meeting.txt", root / "04-item/meeting-link.txt");
+    const std::vector<std::string> names = {
+        "meeting.txt", "./meeting.txt", "meeting.txt/", ".", "01 item", "01 item/item.md", "01 item/item.md ",
+        "02-\xC3\xB8konomi/item.md", "02-o\xCC\xB8konomi/item.md", "02-\xC3\x98konomi/item.md", "03-Item/Tabel.csv",
+        "03-item/tabel.csv", "03-ITEM/tabel.csv", "03-item/Tabel.csv", "04-item/dangling.csv", "04-item/loop.csv",
+        "04-item/self/item.md", "04-item/self/self/item.md", "04-item/up/meeting.txt", "04-item/up/04-item/item.md",
+        "04-item/out/" + outside.path.filename().string() + "/secret.txt", "04-item/out", "04-item/secret.csv",
+        "04-item/chain.csv", "04-item/away/secret.txt", "04-item/away-again/secret.txt", "04-item/away", "04-item/meeting-link.txt",
+        "04-item/", "04-item//item.md", "04-item/./item.md", "04-item/../04-item/item.md", "04-item/up/../meeting.txt",
+        "04-item/item.md/", "04-item/item.md/.", "\xE2\x80\xAE" "04-item",
+        // A step that is not there, then "..": weakly_canonical stops following links at it, and
+        // what it gives, opened, followed the link out of the meeting (and read the secret).
+        "04-item/missing/../secret.csv", "missing/../04-item/secret.csv", "04-item/missing/../away/secret.txt",
+        "missing/../04-item/chain.csv", "04-item/missing/../meeting-link.txt", "04-item/missing/../item.md"};
+    for (const fs::path& spelled : {root, t.path / "x/../meeting"}) {
+        CAPTURE(spelled);
+        const DiskFiles files(spelled);
+        for (int round = 0; round < 2; ++round)  // the second time each folder is known
+            for (const std::string& name : names) {
+                CAPTURE(name);
+                CAPTURE(round);
+                // The whole followed (which a loop makes fail), inside the followed root.
+                std::error_code ec;
+                const fs::path whole = followed(spelled / name, ec);
+                std::optional<std::string> real;
+                if (!ec && !boardpack::unsafe_path_reason(name, true) && boardpack::lexical_path(name))
+                    real = expected_real_path(spelled, name);
+                CHECK(files.real_path(name, nullptr) == real);
+                CHECK(files.display(name) == (spelled / name).lexically_normal().generic_string());
+                CHECK(files.is_directory(name) == (real && fs::is_directory(whole, ec)));
+                CHECK(files.exists(name) == (real && fs::exists(whole, ec)));
+                const std::optional<std::string> read = files.read(name, nullptr);
+                CHECK(read.has_value() == (real && fs::is_regular_file(whole, ec)));
+                if (read) {
+                    std::ifstream in(whole, std::ios::binary);
+                    CHECK(*read == std::string(std::istreambuf_iterator<char>(in), {}));
+                    CHECK(*read != "secret");
+                }
+            }
     }
 }

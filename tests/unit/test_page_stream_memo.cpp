@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -14,6 +15,7 @@
 
 #include "build.hpp"
 #include "core/deflate.hpp"
+#include "core/windows_1252.hpp"
 #include "core/input_files.hpp"
 #include "pdf_probe.hpp"
 #include "render/pdf/character_codes.hpp"
@@ -219,4 +221,49 @@ TEST_CASE("PDF writer: the two editions' pages alike are compressed once, and th
     for (const auto& page : streams[1])
         for (const std::string& s : page) CHECK(s.find("(LUKKET") == std::string::npos);
     CHECK_MESSAGE(!d.has_errors(), test::messages(d));
+}
+
+TEST_CASE("character codes: any set of characters gets codes that are distinct, never 0, and fixed where they can be") {
+    // Random sets of the characters that decide it: ASCII, DEL, the C0 and C1 controls (which no
+    // code of their own may take: 0x85 is "…" in Windows-1252), Latin-1, Windows-1252's
+    // typographic characters, and others of two to four bytes, around the 37 free codes and the
+    // 255 one-byte ones.
+    std::vector<char32_t> pool;
+    for (char32_t c = 1; c < 0x100; ++c) pool.push_back(c);
+    for (const char32_t c : {0x20AC, 0x2013, 0x2014, 0x201C, 0x201D, 0x2026, 0x0160, 0x0178, 0x017E, 0x02DC, 0x2122})
+        pool.push_back(c);
+    for (char32_t c = 0x391; c < 0x391 + 60; ++c) pool.push_back(c);
+    for (char32_t c = 0x2190; c < 0x2190 + 20; ++c) pool.push_back(c);
+    for (char32_t c = 0x4E00; c < 0x4E00 + 300; ++c) pool.push_back(c);
+    pool.push_back(0x1F4C8);
+    std::mt19937 random(37);
+    for (int round = 0; round < 3000; ++round) {
+        // Of a few sizes: a handful, about the free codes' count, and up to past 255.
+        const size_t size = round % 3 == 0 ? random() % 8 : round % 3 == 1 ? 20 + random() % 60 : random() % 400;
+        std::vector<char32_t> chars;
+        const size_t beyond = random() % 2 ? 0 : random() % 6;  // how many come from past Latin-1's block
+        for (size_t k = 0; k < size; ++k)
+            chars.push_back(pool[k < size - std::min(size, beyond * 10) ? random() % 0xFF : random() % pool.size()]);
+        std::sort(chars.begin(), chars.end());
+        chars.erase(std::unique(chars.begin(), chars.end()), chars.end());
+        const std::vector<uint16_t> codes = character_codes(chars);
+        REQUIRE(codes.size() == chars.size());
+        std::vector<uint16_t> sorted = codes;
+        std::sort(sorted.begin(), sorted.end());
+        CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+        CHECK(std::find(codes.begin(), codes.end(), 0) == codes.end());
+        // The characters without a code of their own: the free codes hold 37.
+        const auto own = [](char32_t c) -> uint16_t {
+            if ((c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c <= 0xFF)) return static_cast<uint16_t>(c);
+            for (size_t i = 0; i < kWindows1252At80.size(); ++i)
+                if (c >= 0x100 && kWindows1252At80[i] == c) return static_cast<uint16_t>(0x80 + i);
+            return 0;
+        };
+        const size_t others = static_cast<size_t>(std::count_if(chars.begin(), chars.end(), [&](char32_t c) { return own(c) == 0; }));
+        for (size_t i = 0; i < chars.size(); ++i) {
+            if (others <= 37 && own(chars[i]) != 0) CHECK(codes[i] == own(chars[i]));
+            if (others > 37) CHECK(codes[i] == i + 1);
+        }
+        CHECK(one_byte_codes(codes) == (others <= 37 || chars.size() <= 255));
+    }
 }

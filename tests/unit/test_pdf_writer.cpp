@@ -382,10 +382,13 @@ TEST_CASE("Glyph runs: a text splits where the face that prints it changes, one 
 TEST_CASE("Glyph runs: the same codes as a character-by-character look-up, in every style, for any mix of text (issue 10)") {
     // Every piece a text is made of: ASCII words and signs, Danish letters, a tab and a line end
     // (printed as spaces), a soft hyphen (printed as nothing), fallback scripts, a character no
-    // face has, and one the plan was not made with (the last piece, left out of the plan).
+    // face has, DEL and a control byte (printable_ascii counts DEL), a bidi override, a combining
+    // stroke, a no-break space, a run of ASCII longer than two words (read eight bytes at a time),
+    // and one the plan was not made with (the last piece, left out of the plan).
     const std::vector<std::string> pieces = {"Det indstilles, at ", "34,4 mio. kr.", "\u00E6\u00F8\u00E5\u00C6\u00D8\u00C5",
                                              "\t", "\n", "\u00AD", "\u0531\u10D0", "\u6F22", " (EMN-2023-00648)", "~|{}",
-                                             "\u2013", "Q"};
+                                             "\u2013", "\x7F", "\x01", "\u202E", "O\u0338", "\u00A0",
+                                             "abcdefghijklmnopq", "Q"};
     std::mt19937 random(7);
     std::vector<std::string> texts;
     for (int n = 0; n < 200; ++n) {
@@ -394,6 +397,10 @@ TEST_CASE("Glyph runs: the same codes as a character-by-character look-up, in ev
         for (int k = 0; k < length; ++k) t += pieces[random() % (pieces.size() - 1)];
         texts.push_back(t);
     }
+    // And each piece after 0 to 17 bytes of ASCII and before more: at every place of the words
+    // the ASCII after a character is read in, and across their ends.
+    for (size_t k = 0; k + 1 < pieces.size(); ++k)
+        for (size_t at = 0; at <= 17; ++at) texts.push_back(std::string("Abcdefghijklmnopq").substr(0, at) + pieces[k] + "rstuvwxyz012");
     // Also with a face of more than 255 characters (two-byte codes) for the regular style.
     std::string many;
     for (char32_t cp = 0x100; cp < 0x100 + 300; ++cp) append_utf8(many, cp);
@@ -431,6 +438,23 @@ TEST_CASE("Glyph runs: the same codes as a character-by-character look-up, in ev
             }
         }
     }
+}
+
+TEST_CASE("Font plan: a character at any place of the words a text's ASCII is read in is given a code") {
+    // FontPlan::of notes printable ASCII eight bytes at a time: each character, alone in a text
+    // of another letter, at each offset of those words and past them, after ASCII or a letter of
+    // two bytes, must have a code in the plan (one without prints as .notdef, nothing).
+    for (unsigned c = 0x20; c < 0x80; ++c)
+        for (const std::string& lead : {std::string(""), std::string("\u00F8")})
+            for (size_t at = 0; at <= 17; ++at) {
+                const char filler = c == 'a' ? 'b' : 'a';
+                const std::string text = lead + std::string(at, filler) + static_cast<char>(c) + std::string(9, filler);
+                LaidOutDocument doc = pages(1);
+                doc.pages[0].texts.push_back({72, 100, text, 12, FontStyle::Regular, {}, {}});
+                const FontPlan plan = FontPlan::of(doc, fonts());
+                INFO("byte ", c, " at ", at, lead.empty() ? "" : " after a letter of two bytes");
+                CHECK(plan.code(printing_face(fonts(), c, FontStyle::Regular), c) != 0);
+            }
 }
 
 TEST_CASE("Fallback measurement: a character Carlito lacks is as wide as the fallback face prints it (issue 11)") {

@@ -2577,3 +2577,40 @@ TEST_CASE("table calc: a table's label keys are made again when a label changes,
     CHECK(calc::find_column(t, keys.columns(t), "ny") == std::optional<size_t>(4));
     CHECK(calc::find_row(t, keys.rows(t), "ny række") == std::optional<size_t>(6));
 }
+
+TEST_CASE("labels are found by the key folded on the stack exactly when their label_key is the same, short or long") {
+    // find_column and find_row fold the label looked up on the stack (or on the heap past 85
+    // bytes); the headings' and rows' keys are label_key's. Labels that differ only in case,
+    // spacing, a trailing ":" or "*", or in what they are written with (NFC "Ø" or "O" and a
+    // combining stroke, a no-break space), each compared with each, at lengths on both sides of
+    // the stack's room.
+    std::vector<std::string> labels;
+    for (const std::string& stem : {std::string("Løn"), std::string(84, 'x'), std::string(85, 'x'), std::string(86, 'x'),
+                                    std::string(120, 'y')})
+        for (const std::string& spelled :
+             {stem, stem + ":", stem + " *", stem + ":*", "  " + stem + "\t", stem + " i alt", stem + "  i\xC2\xA0" "ALT",
+              stem + " \xC3\x98", stem + " O\xCC\xB8", stem + " \xC3\xB8:", stem + "\xE2\x80\x8B", stem + "\xFF"}) {
+            labels.push_back(spelled);
+            std::string upper = spelled;
+            for (char& c : upper)
+                if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+            labels.push_back(upper);
+        }
+    for (const std::string& heading : labels) {
+        model::Table t;
+        t.header = {"Post", heading};
+        t.rows.resize(1);
+        t.rows[0].cells.resize(2);
+        t.rows[0].cells[0].text = heading;
+        const std::vector<std::string> column_keys = {calc::label_key("Post"), calc::label_key(heading)};
+        const std::vector<std::string> row_keys = {calc::label_key(heading)};
+        for (const std::string& label : labels) {
+            const bool same = calc::label_key(label) == calc::label_key(heading);
+            INFO(boardpack::escape_for_messages(heading), " / ", boardpack::escape_for_messages(label));
+            CHECK(calc::find_column(t, label) == (same ? std::optional<size_t>(1) : std::nullopt));
+            CHECK(calc::find_column(t, column_keys, label) == (same ? std::optional<size_t>(1) : std::nullopt));
+            CHECK(calc::find_row(t, row_keys, label) == (same ? std::optional<size_t>(0) : std::nullopt));
+            CHECK(calc::find_row(t, label) == (same ? std::optional<size_t>(0) : std::nullopt));
+        }
+    }
+}
