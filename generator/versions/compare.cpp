@@ -724,7 +724,16 @@ private:
             const auto old = before_cells.find(k);
             // An empty cell added (a group's heading row) is no figure changed: never "fra  til ".
             const std::string before = old == before_cells.end() ? std::string() : old->second->text;
-            if (before == c.text) continue;
+            if (before == c.text) {
+                // Printed alike, but written otherwise, in a table that shows it in a larger unit
+                // (1.249.000 kr. and 1.249.001 kr., both "1,2"): no change of its own, but the
+                // cause the sheet names for what is computed from it and changed (order_figures).
+                if (old != before_cells.end() && c.input && old->second->input && !c.written.empty() &&
+                    !old->second->written.empty() && c.written != old->second->written &&
+                    matched_now_.count({n, c.attachment, c.table}))
+                    cell_change(c, std::get<3>(k), c.table, old->second->written, c.written, true, c.formula, &quiet_);
+                continue;
+            }
             // The table now shown in another unit: a figure that is the same amount is no figure
             // corrected (the unit's change is listed once, under the table: units()); one that is
             // another amount is listed with its units ("fra 800.000 kr. til 805,0 t. kr."), never as
@@ -819,7 +828,7 @@ private:
     // `table` is the table's number in this version.
     // `row` is the row as cells_by_key knows it ("Region Syd / Løn" for a repeated label).
     void cell_change(const CellEntry& c, const std::string& row, int table_now, const std::string& before, const std::string& after, bool input,
-                     const std::string& formula) {
+                     const std::string& formula, std::vector<Pending>* to = nullptr) {
         Pending p;
         p.change.item = c.item;
         p.change.table = table_now;
@@ -834,7 +843,7 @@ private:
         p.change.after = after;
         p.change.input = input;
         p.formula = formula;
-        pending_.push_back(std::move(p));
+        (to ? *to : pending_).push_back(std::move(p));
     }
 
     void item_texts(int n) {
@@ -1163,6 +1172,19 @@ private:
             const int c = cause(*d, inputs);
             (c < 0 ? orphans : under[c]).push_back(d);
         }
+        // A figure with no printed cause may follow from an input figure corrected where its
+        // table prints it as before (quiet_): named then, with the figures computed from it.
+        std::vector<const Pending*> quiet;
+        for (const Pending& p : quiet_) quiet.push_back(&p);
+        std::vector<std::vector<const Pending*>> under_quiet(quiet.size());
+        if (!quiet.empty()) {
+            std::vector<const Pending*> still;
+            for (const Pending* d : orphans) {
+                const int c = cause(*d, quiet);
+                (c < 0 ? still : under_quiet[c]).push_back(d);
+            }
+            orphans = std::move(still);
+        }
         auto& out = out_.changes.figures;
         for (size_t i = 0; i < inputs.size(); ++i) {
             // A calculation's value that nothing printed is computed from changed nothing printed;
@@ -1173,6 +1195,15 @@ private:
             const int index = static_cast<int>(out.size());
             out.push_back(inputs[i]->change);
             for (const Pending* d : under[i]) {
+                out.push_back(d->change);
+                out.back().cause = index;
+            }
+        }
+        for (size_t i = 0; i < quiet.size(); ++i) {
+            if (under_quiet[i].empty()) continue;  // it changed nothing printed: no correction
+            const int index = static_cast<int>(out.size());
+            out.push_back(quiet[i]->change);
+            for (const Pending* d : under_quiet[i]) {
                 out.push_back(d->change);
                 out.back().cause = index;
             }
@@ -1192,6 +1223,7 @@ private:
     const std::map<int, int> moved_;        // renumbered items: number now -> number before
     const std::vector<RowRename> renames_;  // rows renamed in place (with_rows_renamed)
     std::vector<Pending> pending_;
+    std::vector<Pending> quiet_;  // input figures written otherwise that print as before (cells)
     std::set<std::tuple<int, int, std::string>> formulas_changed_;  // (item, table, formula) listed
     QuotedPairs quoted_;  // the item's figures paired between the versions (item_texts), as formulas
     Comparison out_;
