@@ -1225,6 +1225,11 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                         // so the printed table never contradicts itself.
                         out.text = published.text;
                         out.value = published.value;
+                        // Exact only to the decimals it is written with: a formula that reads it
+                        // (an index of the total) gets those, not the parts' (8.388 kept over
+                        // 1.036,5 + 5.442 + 1.909 gave an index of 111,6 and called a published
+                        // 112 wrong).
+                        out.decimals = published.decimals;
                         out.kept_published = true;
                         used_rounding_note = true;
                     } else {
