@@ -1252,6 +1252,14 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                         for (size_t k = note.find("kr.."); k != std::string::npos; k = note.find("kr..", k)) note.erase(k + 3, 1);
                         differs.push_back(std::move(note));
                     }
+                } else if (published.decimals < d && !scaled && published.unit == out.unit) {
+                    // The computation gives the published figure exactly, with more decimals than
+                    // it is written with (8.388 over 1.036,5 + 5.442,5 + 1.909): the published
+                    // figure is printed, as one within the tolerance is, and what reads it gets its
+                    // decimals. "8.388,0" made the index of the totals 111,6 and called the
+                    // source's 112 wrong, where a part a tenth off kept 8.388 and 112.
+                    out.text = published.text;
+                    out.decimals = published.decimals;
                 }
             }
             if (published.kind == Cell::Kind::Number) {
