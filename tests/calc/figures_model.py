@@ -697,9 +697,13 @@ class Evaluator:
         computed_shown = round_half_away(v.x, dec)
         if pub is not None:
             tol = f.opts.get("tolerance", Fraction(0))
+            if pub[0] == computed_shown:
+                # the computation gives the published figure: later formulas read the exact value,
+                # with the published figure's decimals where it is written with fewer
+                return (Val(v.x, min(dec, pub[1]), v.pct, v.unit), cell.printed())
             if abs(pub[0] - computed_shown) <= tol:
-                if pub[0] != computed_shown:
-                    self.kept[id(t)] = True
+                # kept within the tolerance: later formulas read the published figure
+                self.kept[id(t)] = True
                 return (Val(pub[0], pub[1], v.pct, v.unit), cell.printed())
             self.warnings.append((t.path, cell.line, cell.col, f"published {cell.printed()} computed {fmt(v.x, dec)}"))
             self.notes.setdefault(id(t), []).append(
