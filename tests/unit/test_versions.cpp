@@ -318,6 +318,28 @@ TEST_CASE("versions: the figure as written round-trips, and a cell without one i
     CHECK(back->cells[2].written.empty());
 }
 
+TEST_CASE("versions: a row's only figure corrected to empty is that row still, not a group heading over the rows below") {
+    // Found by tests/calc/probe_one_figure.py: "Region Hovedstaden *;8,2" emptied made the row
+    // look like a group's heading, so every row under it was known by another name, and the sheet
+    // listed "Hele landet i alt: fra 8,3 til -" and its figures again as added.
+    const auto one_column = [](const char* first) {
+        Snapshot s = small();
+        s.cells = {cell(3, "Region Hovedstaden *", "Stigning", first, true), cell(3, "Region Sjælland", "Stigning", "9,0", true),
+                   cell(3, "Hele landet i alt", "Stigning", "8,3", true)};
+        s.texts.clear();
+        return s;
+    };
+    for (const auto& [was, is] : {std::pair<const char*, const char*>{"8,2", ""}, {"", "8,2"}}) {
+        const versions::Comparison c = versions::compare(one_column(was), one_column(is));
+        const auto& f = c.changes.figures;
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].row == "Region Hovedstaden *");
+        CHECK(f[0].before == was);
+        CHECK(f[0].after == is);
+        CHECK(c.changes.parts.empty());
+    }
+}
+
 TEST_CASE("versions: an item given another number is compared with itself, known by its folder") {
     // A probe renumbered item 19 to 21 and corrected a cell: the sheet said only "added" and
     // "taken off the agenda", none of the corrected figures.
