@@ -1225,6 +1225,11 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                         // so the printed table never contradicts itself.
                         out.text = published.text;
                         out.value = published.value;
+                        // Exact only to the decimals it is written with: a formula that reads it
+                        // (an index of the total) gets those, not the parts' (8.388 kept over
+                        // 1.036,5 + 5.442 + 1.909 gave an index of 111,6 and called a published
+                        // 112 wrong).
+                        out.decimals = published.decimals;
                         out.kept_published = true;
                         used_rounding_note = true;
                     } else {
@@ -1247,6 +1252,14 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                         for (size_t k = note.find("kr.."); k != std::string::npos; k = note.find("kr..", k)) note.erase(k + 3, 1);
                         differs.push_back(std::move(note));
                     }
+                } else if (published.decimals < d && !scaled && published.unit == out.unit) {
+                    // The computation gives the published figure exactly, with more decimals than
+                    // it is written with (8.388 over 1.036,5 + 5.442,5 + 1.909): the published
+                    // figure is printed, as one within the tolerance is, and what reads it gets its
+                    // decimals. "8.388,0" made the index of the totals 111,6 and called the
+                    // source's 112 wrong, where a part a tenth off kept 8.388 and 112.
+                    out.text = published.text;
+                    out.decimals = published.decimals;
                 }
             }
             if (published.kind == Cell::Kind::Number) {

@@ -203,7 +203,10 @@ std::map<TableKey, int> match_tables(const Snapshot& before, const Snapshot& now
 // nullopt for a cell of a table without such rows, "" for one above the first heading (or a
 // heading itself). Rows are told apart by their label changing or their first column coming
 // again (every row has a cell in each column, empty or not).
-std::vector<std::optional<std::string>> group_headings(const Snapshot& s) {
+// A table's row by item, attachment, table number and label.
+using RowKey = std::tuple<int, int, int, std::string>;
+
+std::vector<std::optional<std::string>> group_headings(const Snapshot& s, const std::set<RowKey>& figures_elsewhere = {}) {
     std::vector<std::optional<std::string>> out(s.cells.size());
     const auto same_table = [&](size_t a, size_t b) {
         return s.cells[a].item == s.cells[b].item && s.cells[a].attachment == s.cells[b].attachment &&
@@ -218,7 +221,12 @@ std::vector<std::optional<std::string>> group_headings(const Snapshot& s) {
             else
                 rows.back().second = k + 1;
         const auto heading = [&](const std::pair<size_t, size_t>& r) {
-            if (s.cells[r.first].row.empty()) return false;
+            const CellEntry& first = s.cells[r.first];
+            if (first.row.empty()) return false;
+            // A row of figures in the other version, emptied or filled in this one ("8,2" corrected
+            // to ""), is that row still, never a group's heading: read as one, it renamed every row
+            // under it, and the sheet listed their figures as removed and added.
+            if (figures_elsewhere.count({first.item, first.attachment, first.table, first.row})) return false;
             for (size_t k = r.first; k < r.second; ++k)
                 if (!s.cells[k].text.empty()) return false;
             return true;
@@ -243,11 +251,12 @@ std::vector<std::optional<std::string>> group_headings(const Snapshot& s) {
 // group leaves the others' cells matched with their own (when "Løn" stopped repeating, the
 // rows after it were taken for other rows, removed and added). In a table without heading rows,
 // a label that repeats is known by the nearest row above whose label does not repeat.
-std::map<CellKey, const CellEntry*> cells_by_key(const Snapshot& s, const std::map<TableKey, int>* tables = nullptr) {
+std::map<CellKey, const CellEntry*> cells_by_key(const Snapshot& s, const std::map<TableKey, int>* tables = nullptr,
+                                                 const std::set<RowKey>& figures_elsewhere = {}) {
     using Place = std::tuple<int, int, int, std::string, std::string>;  // item, attachment, table, row, column
     std::map<Place, int> count;
     for (const CellEntry& c : s.cells) ++count[{c.item, c.attachment, c.table, c.row, c.column}];
-    const std::vector<std::optional<std::string>> headings = group_headings(s);
+    const std::vector<std::optional<std::string>> headings = group_headings(s, figures_elsewhere);
     std::map<CellKey, const CellEntry*> out;
     std::map<Place, int> seen;
     std::map<TableKey, std::string> group;  // each table's group so far
@@ -430,8 +439,31 @@ public:
         for (const ItemEntry& i : now_.items)
             if (!i.shown && !i.folder.empty()) hidden_now.insert(i.folder);
         std::set<int> matched;  // numbers of the items before that an item now is the same as
-        const auto before_cells = cells_by_key(before_, &tables_);
-        const auto now_cells = cells_by_key(now_);
+        // The rows with a figure in one version and none in the other (its figure corrected to
+        // empty, or filled in), each under its table's number in that version.
+        std::set<RowKey> filled_now, filled_before;
+        {
+            std::map<RowKey, bool> figures_before, figures_now;  // row -> has a figure
+            for (const CellEntry& c : before_.cells) {
+                const auto t = tables_.find({c.item, c.attachment, c.table});
+                if (t == tables_.end() || c.row.empty()) continue;
+                figures_before[{c.item, c.attachment, t->second, c.row}] |= !c.text.empty();
+            }
+            for (const CellEntry& c : now_.cells)
+                if (!c.row.empty()) figures_now[{c.item, c.attachment, c.table, c.row}] |= !c.text.empty();
+            for (const auto& [row, has] : figures_now) {
+                const auto was = figures_before.find(row);
+                if (was == figures_before.end() || was->second == has) continue;
+                (has ? filled_now : filled_before).insert(row);
+            }
+        }
+        std::set<RowKey> before_rows;  // filled now, in before's table numbers
+        for (const auto& [key, number] : tables_)
+            for (const RowKey& r : filled_now)
+                if (std::get<0>(r) == std::get<0>(key) && std::get<1>(r) == std::get<1>(key) && std::get<2>(r) == number)
+                    before_rows.insert({std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(r)});
+        const auto before_cells = cells_by_key(before_, &tables_, before_rows);
+        const auto now_cells = cells_by_key(now_, nullptr, filled_before);
         for (const ItemEntry& i : now_.items) {
             const auto old = old_items.find(i.number);
             const bool same = old != old_items.end() && same_item(*old->second, i);
@@ -724,7 +756,16 @@ private:
             const auto old = before_cells.find(k);
             // An empty cell added (a group's heading row) is no figure changed: never "fra  til ".
             const std::string before = old == before_cells.end() ? std::string() : old->second->text;
-            if (before == c.text) continue;
+            if (before == c.text) {
+                // Printed alike, but written otherwise, in a table that shows it in a larger unit
+                // (1.249.000 kr. and 1.249.001 kr., both "1,2"): no change of its own, but the
+                // cause the sheet names for what is computed from it and changed (order_figures).
+                if (old != before_cells.end() && c.input && old->second->input && !c.written.empty() &&
+                    !old->second->written.empty() && c.written != old->second->written &&
+                    matched_now_.count({n, c.attachment, c.table}))
+                    cell_change(c, std::get<3>(k), c.table, old->second->written, c.written, true, c.formula, &quiet_);
+                continue;
+            }
             // The table now shown in another unit: a figure that is the same amount is no figure
             // corrected (the unit's change is listed once, under the table: units()); one that is
             // another amount is listed with its units ("fra 800.000 kr. til 805,0 t. kr."), never as
@@ -819,7 +860,7 @@ private:
     // `table` is the table's number in this version.
     // `row` is the row as cells_by_key knows it ("Region Syd / Løn" for a repeated label).
     void cell_change(const CellEntry& c, const std::string& row, int table_now, const std::string& before, const std::string& after, bool input,
-                     const std::string& formula) {
+                     const std::string& formula, std::vector<Pending>* to = nullptr) {
         Pending p;
         p.change.item = c.item;
         p.change.table = table_now;
@@ -834,7 +875,7 @@ private:
         p.change.after = after;
         p.change.input = input;
         p.formula = formula;
-        pending_.push_back(std::move(p));
+        (to ? *to : pending_).push_back(std::move(p));
     }
 
     void item_texts(int n) {
@@ -1163,6 +1204,19 @@ private:
             const int c = cause(*d, inputs);
             (c < 0 ? orphans : under[c]).push_back(d);
         }
+        // A figure with no printed cause may follow from an input figure corrected where its
+        // table prints it as before (quiet_): named then, with the figures computed from it.
+        std::vector<const Pending*> quiet;
+        for (const Pending& p : quiet_) quiet.push_back(&p);
+        std::vector<std::vector<const Pending*>> under_quiet(quiet.size());
+        if (!quiet.empty()) {
+            std::vector<const Pending*> still;
+            for (const Pending* d : orphans) {
+                const int c = cause(*d, quiet);
+                (c < 0 ? still : under_quiet[c]).push_back(d);
+            }
+            orphans = std::move(still);
+        }
         auto& out = out_.changes.figures;
         for (size_t i = 0; i < inputs.size(); ++i) {
             // A calculation's value that nothing printed is computed from changed nothing printed;
@@ -1173,6 +1227,15 @@ private:
             const int index = static_cast<int>(out.size());
             out.push_back(inputs[i]->change);
             for (const Pending* d : under[i]) {
+                out.push_back(d->change);
+                out.back().cause = index;
+            }
+        }
+        for (size_t i = 0; i < quiet.size(); ++i) {
+            if (under_quiet[i].empty()) continue;  // it changed nothing printed: no correction
+            const int index = static_cast<int>(out.size());
+            out.push_back(quiet[i]->change);
+            for (const Pending* d : under_quiet[i]) {
                 out.push_back(d->change);
                 out.back().cause = index;
             }
@@ -1192,6 +1255,7 @@ private:
     const std::map<int, int> moved_;        // renumbered items: number now -> number before
     const std::vector<RowRename> renames_;  // rows renamed in place (with_rows_renamed)
     std::vector<Pending> pending_;
+    std::vector<Pending> quiet_;  // input figures written otherwise that print as before (cells)
     std::set<std::tuple<int, int, std::string>> formulas_changed_;  // (item, table, formula) listed
     QuotedPairs quoted_;  // the item's figures paired between the versions (item_texts), as formulas
     Comparison out_;

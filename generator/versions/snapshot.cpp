@@ -1,5 +1,6 @@
 #include "versions/snapshot.hpp"
 
+#include "numbers/amount_units.hpp"
 #include "numbers/danish_number.hpp"
 #include "core/fingerprint.hpp"
 #include "core/messages.hpp"
@@ -219,6 +220,17 @@ private:
     const PrintedWords& words_;
 };
 
+// An input amount a table shows in a larger unit ("enhed: mio. kr."), whose printed text is
+// not the figure as written: that figure, exact, in kr. (the unit the table computes amounts in).
+std::string written_exactly(const model::Table& t, const model::Cell& cell, bool input) {
+    if (!input || cell.kind != model::Cell::Kind::Number || cell.unitless || calc::kroner_per(t.unit) <= 1) return "";
+    if (cell.unit == "%" || cell.unit == "pct." || cell.unit == "pct.-point") return "";
+    std::string exact = calc::format_danish_exact(cell.value);
+    // A count in such a table is printed as written.
+    if (cell.text == exact || cell.text.rfind(exact + " ", 0) == 0) return "";
+    return exact + " kr.";
+}
+
 void take_tables(Snapshot& s, model::AgendaItem& item) {
     for (model::Table& t : item.tables) {
         s.tables.push_back({item.number, t.number, t.attachment, t.name, t.title, model::printed_unit(t)});
@@ -246,6 +258,7 @@ void take_tables(Snapshot& s, model::AgendaItem& item) {
                     e.options = f->options;
                 }
                 e.options_kept = true;
+                e.written = written_exactly(t, cell, e.input);
                 e.cell = &row.cells[c];
                 e.label = &row.cells[0];
                 s.cells.push_back(std::move(e));
@@ -542,8 +555,14 @@ void write_snapshot(const Snapshot& s, const std::function<void(std::string_view
     }
     for (const TableEntry& t : s.tables) line(out, {"tabel", n(t.item), n(t.table), n(t.attachment), t.name, t.title, t.unit});
     for (const CellEntry& c : s.cells) {
-        line(out, {"celle", n(c.item), n(c.table), n(c.attachment), c.row, c.column, c.text, c.input ? "input" : "beregnet",
-                   c.formula, c.options});
+        // The figure as written only where it is not what is printed: every other line stays as
+        // before it was kept.
+        if (c.written.empty())
+            line(out, {"celle", n(c.item), n(c.table), n(c.attachment), c.row, c.column, c.text, c.input ? "input" : "beregnet",
+                       c.formula, c.options});
+        else
+            line(out, {"celle", n(c.item), n(c.table), n(c.attachment), c.row, c.column, c.text, c.input ? "input" : "beregnet",
+                       c.formula, c.options, c.written});
         flush(false);
     }
     for (const TextEntry& t : s.texts) {
@@ -643,6 +662,7 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
                 c.options = f[9];
                 c.options_kept = true;
             }
+            if (f.size() > 10) c.written = f[10];  // an input figure printed in a larger unit
             s.cells.push_back(std::move(c));
         } else if (kind == "tekst" && need(4)) {
             TextEntry t;

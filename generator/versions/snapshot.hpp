@@ -37,6 +37,12 @@ struct CellEntry {
     // (`options_kept`) in a snapshot from after they were recorded.
     std::string options;
     bool options_kept = false;
+    // An input figure its table prints in a larger unit ("enhed: mio. kr." prints 1.249.001 kr.
+    // as "1,2"): the figure as written, exact, with its unit ("1.249.001 kr."); "" for any other
+    // cell. Corrected, it prints as before, but what is computed from it may not: the sheet then
+    // names it as the cause ("fra 1.249.000 kr. til 1.249.001 kr."). Missing in a snapshot from
+    // before it was kept.
+    std::string written;
     model::Cell* cell = nullptr;  // in the current build only: where to mark a change
     model::Cell* label = nullptr;  // in the current build only: its row's label (a row renamed)
 };

@@ -102,6 +102,37 @@ TEST_CASE("table calc: a published total within the tolerance is shown, with the
     CHECK(t.source == "KRL. Tallene er afrundede, hvorfor totalsum afviger minimalt.");
 }
 
+TEST_CASE("table calc: a published total kept within its tolerance gives what reads it its own decimals") {
+    // Found by tests/calc/probe_one_figure.py: one part written with a decimal (1.036,5) made the
+    // kept total 8.388 count as having one, so the index of the totals was 111,6, and the source's
+    // 112, right to the decimals it is computed from, was called wrong and replaced.
+    const auto l = compute(
+        "```tabel\nfil: t.csv\nnavn: t\ntitel: Læger\n"
+        "række: I alt = sum(A .. C) | tolerance 2\n"
+        "kolonne: Indeks = [2023] / [2016] * 100 | rækker A .. I alt\n```\n\n"
+        "Indekset er {t[I alt; Indeks]}, og i alt {t[I alt; 2016]}.\n",
+        "Post;2016;2023;Indeks\nA;1.036,5;1.496;\nB;5.442;5.041;\nC;1.909;2.820;\nI alt;8.388;9.357;112\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    const model::Table& t = table(l);
+    CHECK(row_texts(t, 0) == std::vector<std::string>{"A", "1.036,5", "1.496", "144,3"});
+    CHECK(row_texts(t, 3) == std::vector<std::string>{"I alt", "8.388", "9.357", "112"});
+    CHECK(t.rows[3].cells[1].decimals == 0);
+    CHECK(figure_text(l) == "Indekset er 112, og i alt 8.388.");
+    // Parts that add up to the published total exactly, with a decimal (1.036,5 + 5.442,5): the
+    // published 8.388 is printed, not "8.388,0", and the index of the totals is 112 as before.
+    const auto exact = compute(
+        "```tabel\nfil: t.csv\nnavn: t\ntitel: Læger\n"
+        "række: I alt = sum(A .. C) | tolerance 2\n"
+        "kolonne: Indeks = [2023] / [2016] * 100 | rækker A .. I alt\n```\n\n"
+        "Indekset er {t[I alt; Indeks]}, og i alt {t[I alt; 2016]}.\n",
+        "Post;2016;2023;Indeks\nA;1.036,5;1.496;\nB;5.442,5;5.041;\nC;1.909;2.820;\nI alt;8.388;9.357;112\n");
+    REQUIRE(exact.meeting);
+    CHECK(exact.messages == "");
+    CHECK(row_texts(table(exact), 3) == std::vector<std::string>{"I alt", "8.388", "9.357", "112"});
+    CHECK(figure_text(exact) == "Indekset er 112, og i alt 8.388.");
+}
+
 TEST_CASE("table calc: a published figure beyond the tolerance is reported at its cell, and the computed one shown") {
     const auto l = compute(
         "```tabel\nfil: t.csv\ntitel: Læger\nkolonne: [Indeks (2016=100)] = [2023] / [2016] * 100\n```\n",
