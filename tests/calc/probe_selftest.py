@@ -39,27 +39,23 @@ def spoil(mode, out, state):
         os.chmod(path, os.stat(path).st_mode | stat.S_IWUSR)
         open(path, "w", encoding="utf-8").write(t)
 
+    def keep_first(name, pattern):
+        # What `pattern`'s second group matches keeps, in every page, the text of the first build.
+        first = state.setdefault(name, {})
+        for p in htmls:
+            m = re.search(pattern, open(p, encoding="utf-8").read())
+            if not m:
+                continue
+            key = os.path.basename(p)
+            first.setdefault(key, m.group(2))
+            edit(p, lambda s: s.replace(m.group(0), m.group(1) + first[key] + m.group(3)))
+
     if mode == "stale-total":
         # the budget's Resultat keeps the figure of the first build
-        first = state.setdefault("resultat", {})
-        for p in htmls:
-            m = re.search(r'(<th scope="row">Resultat</th><td class="tal">)([^<]*)(</td>)', open(p).read())
-            if not m:
-                continue
-            key = os.path.basename(p)
-            first.setdefault(key, m.group(2))
-            edit(p, lambda s: s.replace(m.group(0), m.group(1) + first[key] + m.group(3)))
+        keep_first("resultat", r'(<th scope="row">Resultat</th><td class="tal">)([^<]*)(</td>)')
     elif mode == "stale-figure":
         # the Resumé of item 1 keeps its first figure
-        first = state.setdefault("figure", {})
-        for p in htmls:
-            s = open(p).read()
-            m = re.search(r'(et resultat på <span class="tal">)([^<]*)(</span>)', s)
-            if not m:
-                continue
-            key = os.path.basename(p)
-            first.setdefault(key, m.group(2))
-            edit(p, lambda s: s.replace(m.group(0), m.group(1) + first[key] + m.group(3)))
+        keep_first("figure", r'(et resultat på <span class="tal">)([^<]*)(</span>)')
     elif mode == "stale-pdf":
         first = state.setdefault("pdf", {})
         for p in pdfs:
