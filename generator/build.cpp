@@ -19,6 +19,7 @@
 #include "edition_versions.hpp"
 #include "attach/pdf_attachment.hpp"
 #include "input/markdown_reader.hpp"
+#include "input/meeting_loader.hpp"
 #include "model/attachment_file.hpp"
 #include "model/document.hpp"
 #include "publish/published_packets.hpp"
@@ -501,6 +502,11 @@ int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
         err << "boardpack: " << problem.message << "\n";
         return problem.usage ? kExitUsage : kExitInputError;
     }
+    // A PDF reader for the first meeting, started before the fonts' and templates' thread so that
+    // its start does not wait for a core (pdf_attachment.hpp): the first meeting's queue takes it
+    // when build_one starts its reader.
+    const attach::EarlyReader early_reader(!targets->empty() && std::thread::hardware_concurrency() > 1 &&
+                                           input::holds_pdf_files(DiskFiles(targets->front().dir)));
     const KitSource kit(o);
     const int status = build_all(*targets, o, kit, out, err);
     if (!kit.get()) {

@@ -24,6 +24,8 @@ struct Reader {
     std::string program;             // the first of them that can be run
     std::string why;                 // why none can
     std::once_flag once;
+    std::mutex early_mutex;
+    std::unique_ptr<PdfReader> early;  // EarlyReader's, until new_pdf_reader hands it out
 };
 
 Reader& reader() {
@@ -70,10 +72,32 @@ void set_qpdf_reader_paths(std::vector<std::string> paths) { reader().paths = st
 
 bool qpdf_linked_in() { return linked_in() != nullptr; }
 
+std::unique_ptr<PdfReader> take_early_reader() {
+    Reader& r = reader();
+    const std::lock_guard<std::mutex> lock(r.early_mutex);
+    return std::move(r.early);
+}
+
 std::unique_ptr<PdfReader> new_pdf_reader() {
+    if (std::unique_ptr<PdfReader> early = take_early_reader()) return early;
     std::string why;
     const std::string* program = reader_program(&why);
     return std::make_unique<PdfReader>(program ? *program : std::string(), messages_locale_dir(), why);
+}
+
+EarlyReader::EarlyReader(bool start, const Maker& make) {
+    if (!start || (!make && qpdf_linked_in())) return;
+    std::unique_ptr<PdfReader> started = make ? make() : new_pdf_reader();
+    started->start_early();
+    Reader& r = reader();
+    const std::lock_guard<std::mutex> lock(r.early_mutex);
+    r.early = std::move(started);
+}
+
+EarlyReader::~EarlyReader() {
+    Reader& r = reader();
+    const std::lock_guard<std::mutex> lock(r.early_mutex);
+    r.early.reset();  // its input closed, it ends by itself (reader_process.hpp)
 }
 
 bool looks_like_pdf(const std::string& bytes) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,8 +52,30 @@ std::optional<CleanPdf> clean_pdf(const std::string& bytes, std::string* why, Pd
 bool qpdf_linked_in();
 
 // A PDF reader for a run of attachments, started at the first (its program found where
-// set_qpdf_reader_paths says; if it is not there, every clean says so).
+// set_qpdf_reader_paths says; if it is not there, every clean says so). The early reader, if one
+// is waiting (EarlyReader), is given to the first caller: already started.
 std::unique_ptr<PdfReader> new_pdf_reader();
+
+// The reader an EarlyReader started, for the first caller; null if none is waiting.
+std::unique_ptr<PdfReader> take_early_reader();
+
+// A PDF reader started first thing in a build, before the fonts' and templates' thread and before
+// the meeting's lock and items, and given to the first queue that asks for a reader
+// (new_pdf_reader). A reader's start is some 10 ms of CPU (its libraries loaded and relocated,
+// GnuTLS set up), most of the example's wait for its attachments; started later, it waited for a
+// core the build's other threads had. It has read nothing when it is handed out, so it may serve
+// either a public or a confidential item's attachments (reader_process.hpp). One not taken by the
+// time this object ends is ended (its input closed). Nothing is started when `start` is false;
+// `make` makes the reader (a test's), by default the installed one, and then not when the qpdf
+// code is linked in.
+class EarlyReader {
+public:
+    using Maker = std::function<std::unique_ptr<PdfReader>()>;
+    explicit EarlyReader(bool start, const Maker& make = {});
+    ~EarlyReader();
+    EarlyReader(const EarlyReader&) = delete;
+    EarlyReader& operator=(const EarlyReader&) = delete;
+};
 
 // Where the program looks for the PDF reader boardpack-qpdf, in order (install_paths.hpp); set
 // before the first PDF attachment is read.

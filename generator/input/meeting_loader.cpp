@@ -86,14 +86,16 @@ UnfinishedAttachments::~UnfinishedAttachments() = default;
 UnfinishedAttachments::UnfinishedAttachments(UnfinishedAttachments&&) noexcept = default;
 UnfinishedAttachments& UnfinishedAttachments::operator=(UnfinishedAttachments&&) noexcept = default;
 
-void start_reading_attachments(const InputFiles& files, UnfinishedAttachments& unfinished) {
-    if (!unfinished.pdfs) unfinished.pdfs = std::make_unique<PdfReading>(std::thread::hardware_concurrency() > 1);
+bool holds_pdf_files(const InputFiles& files) {
     for (const std::string& folder : folders_on_disk(files))
         for (const std::string& name : files.list(folder))
-            if (is_pdf_name(name)) {
-                unfinished.pdfs->queue.start_reader_early();
-                return;
-            }
+            if (is_pdf_name(name)) return true;
+    return false;
+}
+
+void start_reading_attachments(const InputFiles& files, UnfinishedAttachments& unfinished) {
+    if (!unfinished.pdfs) unfinished.pdfs = std::make_unique<PdfReading>(std::thread::hardware_concurrency() > 1);
+    if (holds_pdf_files(files)) unfinished.pdfs->queue.start_reader_early();
 }
 
 void finish_attachments(model::Meeting& meeting, UnfinishedAttachments& unfinished, const InputFiles& files,

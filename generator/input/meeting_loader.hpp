@@ -32,6 +32,10 @@ struct UnfinishedAttachments {
 // does this itself if it was not done.
 void start_reading_attachments(const InputFiles& files, UnfinishedAttachments& unfinished);
 
+// Whether a folder in the meeting folder holds a file named as a PDF (an item's attachment, most
+// likely).
+bool holds_pdf_files(const InputFiles& files);
+
 // Reads the whole meeting, reporting every problem it finds; nullopt only if meeting.txt cannot
 // be read. With errors in `diags`, the meeting lacks what could not be read (items whose header
 // is wrong, tables and calculations that failed, noted in AgendaItem::unreadable): compute it to

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -343,6 +344,64 @@ TEST_CASE("a reader started early is ready before the first attachment, which go
     const Cleaned got = missing.take(missing.add("%PDF- offentlig-c", false));
     CHECK_FALSE(got.pdf);
     CHECK(got.why.find("cannot be started") != std::string::npos);
+}
+
+TEST_CASE("a reader started before the build goes to the first queue that asks, public or confidential; one not taken ends") {
+    const test::TempDir dir;
+    const std::string log = (dir.path / "log").string();
+    const std::string program = noting_reader(dir, log, true);
+    const auto lines = [&log] {
+        std::ifstream in(log);
+        std::vector<std::pair<std::string, std::string>> out;
+        std::string pid, what;
+        while (in >> pid >> what) out.emplace_back(pid, what);
+        return out;
+    };
+    const auto make = [&program] { return std::make_unique<PdfReader>(program, ""); };
+    const auto wait_for_lines = [&lines](size_t n) {
+        for (int waited = 0; lines().size() < n && waited < 10000; waited += 10) ::usleep(10000);
+    };
+    {
+        const attach::EarlyReader early(true, make);
+        wait_for_lines(1);  // it runs before anything asks for a reader
+        REQUIRE(lines().size() == 1);
+        CHECK(lines()[0].second == "started");
+        // The queue's readers: the early one if it is waiting, else one of their own.
+        attach::CleanQueue queue(true, [&make] {
+            std::unique_ptr<PdfReader> waiting = attach::take_early_reader();
+            return waiting ? std::move(waiting) : make();
+        });
+        // A confidential item's attachment asks first: the early reader, which has read nothing,
+        // is its; the public item's gets another.
+        const size_t b = queue.take(queue.add("%PDF- fortrolig-b", true)).why == "noted" ? 1 : 0;
+        const size_t a = queue.take(queue.add("%PDF- offentlig-a", false)).why == "noted" ? 1 : 0;
+        CHECK(a + b == 2);
+        CHECK_FALSE(attach::take_early_reader());  // handed out once
+    }
+    const auto seen = lines();
+    REQUIRE(seen.size() == 4);
+    std::map<std::string, std::string> reader_of;
+    for (const auto& [pid, what] : seen)
+        if (what != "started") reader_of[what] = pid;
+    CHECK(reader_of["fortrolig-b"] == seen[0].first);
+    CHECK(reader_of["offentlig-a"] != seen[0].first);
+
+    // One that no queue takes ends with the EarlyReader, and is waited for.
+    std::filesystem::remove(log);
+    {
+        const attach::EarlyReader early(true, make);
+        wait_for_lines(1);
+    }
+    attach::wait_for_ended_readers();
+    const auto started = lines();
+    REQUIRE(started.size() == 1);
+    CHECK(::kill(std::stoi(started[0].first), 0) != 0);
+    CHECK_FALSE(attach::take_early_reader());
+    // Nothing is started when told not to.
+    {
+        const attach::EarlyReader early(false, make);
+        CHECK_FALSE(attach::take_early_reader());
+    }
 }
 
 TEST_CASE("a reader is ended without waiting for it, and waited for on a thread of its own, never left behind") {
