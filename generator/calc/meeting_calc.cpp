@@ -540,8 +540,9 @@ private:
     }
 
     // Text figures: labels must name their table, so a bare label is an error here. A figure
-    // that only quotes a cell prints what the table prints, "-" included; one that computes with
-    // a "-" would print "-" for a figure the reader expects, so that is an error.
+    // that only quotes a cell prints what the table prints, "-" included (with a warning at the
+    // figure, figure()); one that computes with a "-" would print "-" for a figure the reader
+    // expects, so that is an error.
     class FigureScope final : public Scope {
     public:
         FigureScope(References& refs, bool quotes_one_cell, std::string figure)
@@ -619,6 +620,23 @@ private:
             return;
         }
         if (!caution.empty()) d_.warning(in.loc, fmt(_("the figure {} {}"), quote_text("{" + in.expression() + "}"), caution));
+        // A quoted cell with no figure in it ("-", "Ikke oplyst") prints as its table prints it,
+        // which in a sentence is no number where the reader expects one ("udgjorde - kr."), and
+        // without the unit the figure asks for.
+        if (v->kind == Value::Kind::Missing) {
+            const std::string figure = quote_text("{" + in.expression() + "}");
+            const std::string cell = v->where.empty() ? std::string(_("a quoted cell")) : v->where;
+            if (options->unit.empty())
+                d_.warning(in.loc, fmt(_("the figure {} quotes {}, which holds {}, no number: the text shows {} where a "
+                                         "reader expects a figure; write the number in the table, or say in words that "
+                                         "there is none"),
+                                       figure, cell, quote_text(v->text), quote_text(v->text)));
+            else
+                d_.warning(in.loc, fmt(_("the figure {} quotes {}, which holds {}, no number: the text shows {}, without "
+                                         "the unit {} the figure asks for, where a reader expects a figure; write the "
+                                         "number in the table, or say in words that there is none"),
+                                       figure, cell, quote_text(v->text), quote_text(v->text), quote_text(options->unit)));
+        }
         if (v->is_points() || v->hundred == Value::Hundred::Difference) points_figures_.insert(&in);
         // A single table cell without options is quoted exactly as the table prints it.
         const bool as_printed = expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty();

@@ -325,6 +325,20 @@ Det dobbelte er {v[Dobbelt] | kr.}, og huslejen er {a[Husleje; 2023]}.
     "prints": ["Det dobbelte er -, og huslejen er -."],
 })
 
+# A figure that quotes a cell with no number prints it as the table does, with a warning at the
+# figure: "Huslejen er - kr." is no figure for a reader, and the unit asked for is not printed.
+CASES.append({
+    "name": "point2-quoted-dash-warns",
+    "files": DASH_CSV,
+    "body": DASH_TABLE_A + """Huslejen er {a[Husleje; 2023]} kr., eller {a[Husleje; 2023] | mio. kr.}, og lønnen {a[Løn; 2023]} kr.
+""",
+    "prints": ["Huslejen er - kr., eller -, og lønnen 100 kr."],
+    "messages": ['item.md:21:14: warning: the figure "{a[Husleje; 2023]}" quotes a[Husleje; 2023], which holds "-", no '
+                 'number: the text shows "-" where a reader expects a figure',
+                 'item.md:21:44: warning: the figure "{a[Husleje; 2023] | mio. kr.}" quotes a[Husleje; 2023], which '
+                 'holds "-", no number: the text shows "-", without the unit "mio. kr." the figure asks for'],
+})
+
 CASES.append({
     "name": "point2-figure-computing-with-a-dash",
     "files": DASH_CSV,
