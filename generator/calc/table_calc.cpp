@@ -1241,6 +1241,7 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                                           format_danish(diff, std::max(d, published.decimals)) + (scaled ? " kr." : ""),
                                           format_danish(p.options.tolerance, p.options.tolerance.scale()) +
                                               (scaled ? " " + t.unit : "")));
+                        t.published_aside.push_back({r, c, published.text});
                         // The reader comparing with the source is told in the packet too.
                         // In a table shown in mio. kr., the two figures are told in kr., as the CSV
                         // wrote them: both may round to the same millions.

@@ -215,6 +215,14 @@ struct Table {
     SourceLoc loc;                    // the table block in the Markdown
     std::vector<Formula> formulas;    // computed rows and columns, in the order written
     std::string rounding_note;        // added below the table when a published total is shown
+    // The published figures the CSV gives where a formula computes another, outside its
+    // tolerance, so the packet prints the computed one (and a note): as written, by row and
+    // column. A snapshot keeps them, so a corrected one is the cause of what it changes.
+    struct PublishedAside {
+        size_t row = 0, column = 0;
+        std::string text;
+    };
+    std::vector<PublishedAside> published_aside;
     std::string unit;                 // "enhed": "t. kr.", "mio. kr.", "mia. kr." shows amounts in kr. in that unit; "" as written
     std::string figures_unit;         // "talenhed": the unit the CSV's figures are in ("" = kr. or counts; "kr." declared)
     int decimals = -1;                // decimals for computed numbers, -1: from their inputs

@@ -417,9 +417,11 @@ class Comparer {
 public:
     Comparer(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
              const std::string& table_caption, const std::string& order, const std::string& unit,
-             std::map<int, int> moved = {}, const std::string& row_name = "", std::vector<RowRename> renames = {})
+             std::map<int, int> moved = {}, const std::string& row_name = "", std::vector<RowRename> renames = {},
+             std::string source_figure = "")
         : before_(before), now_(now), printed_(printed), table_caption_(table_caption), order_(order), unit_(unit),
-          row_name_(row_name), tables_(match_tables(before, now)), moved_(std::move(moved)), renames_(std::move(renames)) {
+          row_name_(row_name), source_figure_(std::move(source_figure)), tables_(match_tables(before, now)),
+          moved_(std::move(moved)), renames_(std::move(renames)) {
         for (const auto& [k, number] : tables_) matched_now_.insert({std::get<0>(k), std::get<1>(k), number});
     }
 
@@ -756,6 +758,24 @@ private:
             const auto old = before_cells.find(k);
             // An empty cell added (a group's heading row) is no figure changed: never "fra  til ".
             const std::string before = old == before_cells.end() ? std::string() : old->second->text;
+            // A computed cell whose published figure, which the packet now prints the computed one
+            // instead of, was corrected ("144,3" to "144,35", which made it print two decimals):
+            // the cause the sheet names for what changed with it, its own printed figure too
+            // ("Indeks (kildens tal): fra 144,3 til 144,35"). Where the version before printed
+            // the published figure (as it does within the tolerance, an input then, or when the
+            // computation gives it), that is its published figure. A published figure the packet
+            // prints neither way now (taken out, or written as computed) is not told apart from
+            // none: what changed with it stays listed without a cause.
+            const bool kept_before = old != before_cells.end() && old->second->input && !old->second->formula.empty();
+            if (!source_figure_.empty() && !c.written.empty() && old != before_cells.end() && !c.input &&
+                (!old->second->input || kept_before) && matched_now_.count({n, c.attachment, c.table})) {
+                const std::string& was = old->second->written.empty() ? old->second->text : old->second->written;
+                const std::string& is = c.written.empty() ? c.text : c.written;
+                if (was != is) {
+                    cell_change(c, std::get<3>(k), c.table, was, is, true, c.formula, &quiet_);
+                    quiet_.back().change.column = fill_in(source_figure_, {{"kolonne", c.column}});
+                }
+            }
             if (before == c.text) {
                 // Printed alike, but written otherwise, in a table that shows it in a larger unit
                 // (1.249.000 kr. and 1.249.001 kr., both "1,2"): no change of its own, but the
@@ -1250,6 +1270,7 @@ private:
     const std::string& order_;
     const std::string& unit_;
     const std::string& row_name_;
+    const std::string source_figure_;
     const std::map<TableKey, int> tables_;  // each table of before matched: its number now
     std::set<TableKey> matched_now_;        // the tables of now that one of before is
     const std::map<int, int> moved_;        // renumbered items: number now -> number before
@@ -1301,7 +1322,7 @@ std::vector<model::DiffWord> diff_words(const std::string& before, const std::st
 
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
                    const std::string& table_caption, const std::string& order, const std::string& unit,
-                   const std::string& row_name) {
+                   const std::string& row_name, const std::string& source_figure) {
     std::map<int, int> moved;
     const std::optional<Snapshot> r = renumbered(before, now, &moved);
     const Snapshot& items = r ? *r : before;
@@ -1311,7 +1332,8 @@ Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<s
     // Rows renamed in place: their figures compared as the same row's.
     std::vector<RowRename> renames;
     const std::optional<Snapshot> rows = row_name.empty() ? std::nullopt : with_rows_renamed(captions, now, &renames);
-    return Comparer(rows ? *rows : captions, now, printed, table_caption, order, unit, moved, row_name, std::move(renames))
+    return Comparer(rows ? *rows : captions, now, printed, table_caption, order, unit, moved, row_name, std::move(renames),
+                    source_figure)
         .run();
 }
 

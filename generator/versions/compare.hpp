@@ -41,9 +41,12 @@ struct Comparison {
 // alone changed, where the table's other rows kept theirs and their places and most of its
 // figures are the same (a misspelt region's name corrected), is listed as renamed and its figures
 // compared as the same row's, not all removed and added; "" lists such a row removed and added.
+// `source_figure`: its words for a computed cell's published figure, which the packet does not
+// print ("{kolonne} (kildens tal)"): one corrected is listed with them as the cause of what
+// changed with it (snapshot.hpp, CellEntry::written); "" leaves what changed with it causeless.
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed = {},
                    const std::string& table_caption = "", const std::string& order = "", const std::string& unit = "",
-                   const std::string& row_name = "");
+                   const std::string& row_name = "", const std::string& source_figure = "");
 
 // The words of two texts as a word-level difference (quoted-figure marks removed).
 std::vector<model::DiffWord> diff_words(const std::string& before, const std::string& after);

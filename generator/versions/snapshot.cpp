@@ -231,6 +231,15 @@ std::string written_exactly(const model::Table& t, const model::Cell& cell, bool
     return exact + " kr.";
 }
 
+// A computed cell's published figure that the packet does not print (outside its tolerance), as
+// the CSV wrote it: in kr. where the table shows amounts in a larger unit; "" if there is none.
+std::string published_aside(const model::Table& t, size_t r, size_t c, const model::Cell& cell) {
+    for (const model::Table::PublishedAside& p : t.published_aside)
+        if (p.row == r && p.column == c)
+            return p.text + (calc::kroner_per(t.unit) > 1 && cell.unit.empty() && !cell.unitless ? " kr." : "");
+    return "";
+}
+
 void take_tables(Snapshot& s, model::AgendaItem& item) {
     for (model::Table& t : item.tables) {
         s.tables.push_back({item.number, t.number, t.attachment, t.name, t.title, model::printed_unit(t)});
@@ -259,6 +268,7 @@ void take_tables(Snapshot& s, model::AgendaItem& item) {
                 }
                 e.options_kept = true;
                 e.written = written_exactly(t, cell, e.input);
+                if (!e.input) e.written = published_aside(t, r, c, cell);
                 e.cell = &row.cells[c];
                 e.label = &row.cells[0];
                 s.cells.push_back(std::move(e));
@@ -662,7 +672,7 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
                 c.options = f[9];
                 c.options_kept = true;
             }
-            if (f.size() > 10) c.written = f[10];  // an input figure printed in a larger unit
+            if (f.size() > 10) c.written = f[10];  // an input figure printed in a larger unit, a published figure aside
             s.cells.push_back(std::move(c));
         } else if (kind == "tekst" && need(4)) {
             TextEntry t;

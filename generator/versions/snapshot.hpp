@@ -39,9 +39,12 @@ struct CellEntry {
     bool options_kept = false;
     // An input figure its table prints in a larger unit ("enhed: mio. kr." prints 1.249.001 kr.
     // as "1,2"): the figure as written, exact, with its unit ("1.249.001 kr."); "" for any other
-    // cell. Corrected, it prints as before, but what is computed from it may not: the sheet then
+    // input cell. Corrected, it prints as before, but what is computed from it may not: the sheet then
     // names it as the cause ("fra 1.249.000 kr. til 1.249.001 kr."). Missing in a snapshot from
     // before it was kept.
+    // A computed cell: the figure the CSV publishes there, as written, where the packet prints
+    // the computed one instead (outside the formula's tolerance); "" where it prints the published
+    // one, or none is given. Corrected, it is the cause the sheet names for what it changes.
     std::string written;
     model::Cell* cell = nullptr;  // in the current build only: where to mark a change
     model::Cell* label = nullptr;  // in the current build only: its row's label (a row renamed)
@@ -158,6 +161,7 @@ struct PrintedWords {
     std::string order;   // the items' or a table's rows' order changed: "Rækkefølge" (compare only)
     std::string unit;    // a table's unit changed ("enhed: mio. kr." added): "Enhed" (compare only)
     std::string row_name;  // a table's row renamed in place: "Rækkens navn" (compare only)
+    std::string source_figure;  // a computed cell's published figure: "{kolonne} (kildens tal)" (compare only)
 };
 
 // The edition's snapshot of a computed, prepared meeting (version 1, no date), with the figures'

@@ -318,6 +318,45 @@ TEST_CASE("versions: the figure as written round-trips, and a cell without one i
     CHECK(back->cells[2].written.empty());
 }
 
+// A computed index with the figure its source publishes beside it ("144,3"), corrected to one
+// with two decimals ("144,35"): the index is now printed with two, "144,33", and the packet
+// prints the computed figure, not the published one, which is too far from it. Found by
+// tests/calc/probe_one_figure.py: the sheet listed 144,3 -> 144,33 with no cause.
+static Snapshot published_index(const char* printed, const char* published) {
+    Snapshot s = small();
+    s.cells = {cell(3, "Chefer", "2016", "1.036,5", true), cell(3, "Chefer", "2023", "1.496", true),
+               cell(3, "Chefer", "Indeks", printed, false, "kolonne: Indeks = [2023] / [2016] * 100")};
+    s.cells[2].written = published;  // "" where the packet prints it
+    s.texts = {text("Sagsfremstilling", std::string("Indekset er \x01") + printed + "\x02.", {"budget[Chefer; Indeks]"})};
+    return s;
+}
+
+TEST_CASE("versions: a computed cell's published figure corrected is named as the cause of what changed with it") {
+    const std::map<std::string, std::string> printed = {{"Sagsfremstilling", "Sagsfremstilling"}};
+    const versions::Comparison c = versions::compare(published_index("144,3", ""), published_index("144,33", "144,35"), printed,
+                                                     "", "", "", "", "{kolonne} (kildens tal)");
+    const auto& f = c.changes.figures;
+    REQUIRE(f.size() == 3);
+    CHECK(f[0].input);
+    CHECK(f[0].row == "Chefer");
+    CHECK(f[0].column == "Indeks (kildens tal)");
+    CHECK(f[0].before == "144,3");
+    CHECK(f[0].after == "144,35");
+    for (size_t k : {1, 2}) {
+        CHECK(!f[k].input);
+        CHECK(f[k].after == "144,33");
+        CHECK(f[k].cause == 0);
+    }
+    // Without the words for it, as compare was called before: the figures are listed without a cause.
+    const versions::Comparison bare = versions::compare(published_index("144,3", ""), published_index("144,33", "144,35"), printed);
+    REQUIRE(bare.changes.figures.size() == 2);
+    CHECK(bare.changes.figures[0].cause < 0);
+    // A published figure corrected again, still not printed, where nothing printed changed: no correction.
+    CHECK(versions::compare(published_index("144,33", "144,35"), published_index("144,33", "144,36"), printed, "", "", "", "",
+                            "{kolonne} (kildens tal)")
+              .changes.empty());
+}
+
 TEST_CASE("versions: a row's only figure corrected to empty is that row still, not a group heading over the rows below") {
     // Found by tests/calc/probe_one_figure.py: "Region Hovedstaden *;8,2" emptied made the row
     // look like a group's heading, so every row under it was known by another name, and the sheet
