@@ -216,6 +216,10 @@ bool PdfReader::start(std::string* why) {
     std::string arg0 = program_, arg1 = locale_dir_;
     char* argv[] = {arg0.data(), arg1.data(), nullptr};
     std::vector<char*> env = child_environment(environ);
+    // qpdf writes a cleaned file's /ID with GnuTLS's MD5, which fails when GnuTLS is not set up
+    // as it is loaded: a user's GNUTLS_NO_IMPLICIT_INIT, meant for another program, would make
+    // every attachment "cannot be read as a PDF". The reader never has it.
+    std::erase_if(env, [](const char* e) { return e && std::string_view(e).starts_with("GNUTLS_NO_IMPLICIT_INIT="); });
     const int rc = theirs < 0 ? errno : ::posix_spawn(&pid_, program_.c_str(), &actions, &attributes, argv, env.data());
     ::posix_spawn_file_actions_destroy(&actions);
     ::posix_spawnattr_destroy(&attributes);

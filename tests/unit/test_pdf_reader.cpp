@@ -218,6 +218,17 @@ TEST_CASE("the PDF reader program answers as the qpdf code linked in does, one a
     CHECK(reader.clean(other, &why_there));
 }
 
+TEST_CASE("the PDF reader sets GnuTLS up whatever the user's environment says: qpdf needs its MD5") {
+    // GNUTLS_NO_IMPLICIT_INIT=1 in boardpack's environment made every attachment "cannot be read
+    // as a PDF: gnutls: MD5 error".
+    ::setenv("GNUTLS_NO_IMPLICIT_INIT", "1", 1);
+    PdfReader reader(BOARDPACK_QPDF_READER, "");
+    std::string why;
+    const bool cleaned = reader.clean(file_bytes(kExamplePdf), &why).has_value();
+    ::unsetenv("GNUTLS_NO_IMPLICIT_INIT");
+    CHECK_MESSAGE(cleaned, why);
+}
+
 TEST_CASE("a reader that cannot start, crashes, takes too long or answers wrongly is named, never believed") {
     const test::TempDir dir;
     const std::string bytes = "%PDF-1.7\n";
