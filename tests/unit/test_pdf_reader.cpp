@@ -86,6 +86,20 @@ std::string noting_reader(const test::TempDir& dir, const std::string& log, bool
     return program;
 }
 
+// What a noting reader logged: (its process, the attachment or "started"), in order.
+std::vector<std::pair<std::string, std::string>> noted(const std::string& log) {
+    std::ifstream in(log);
+    std::vector<std::pair<std::string, std::string>> out;
+    std::string pid, what;
+    while (in >> pid >> what) out.emplace_back(pid, what);
+    return out;
+}
+
+// Waits (up to 10 s) until a noting reader logged `n` lines.
+void wait_for_noted(const std::string& log, size_t n) {
+    for (int waited = 0; noted(log).size() < n && waited < 10000; waited += 10) ::usleep(10000);
+}
+
 }  // namespace
 
 TEST_CASE("the reader's answer comes back as it was sent, and a refusal with its reason") {
@@ -324,18 +338,12 @@ TEST_CASE("a reader started early is ready before the first attachment, which go
     const test::TempDir dir;
     const std::string log = (dir.path / "log").string();
     const std::string program = noting_reader(dir, log, true);
-    const auto lines = [&log] {
-        std::ifstream in(log);
-        std::vector<std::pair<std::string, std::string>> out;
-        std::string pid, what;
-        while (in >> pid >> what) out.emplace_back(pid, what);
-        return out;
-    };
+    const auto lines = [&log] { return noted(log); };
     {
         attach::CleanQueue queue(true, [&program] { return std::make_unique<PdfReader>(program, ""); });
         queue.start_reader_early();
         // Nothing is queued, and the reader runs.
-        for (int waited = 0; lines().empty() && waited < 10000; waited += 10) ::usleep(10000);
+        wait_for_noted(log, 1);
         REQUIRE(lines().size() == 1);
         CHECK(lines()[0].second == "started");
         const size_t a = queue.add("%PDF- offentlig-a", false), b = queue.add("%PDF- fortrolig-b", true);
@@ -361,20 +369,11 @@ TEST_CASE("a reader started before the build goes to the first queue that asks, 
     const test::TempDir dir;
     const std::string log = (dir.path / "log").string();
     const std::string program = noting_reader(dir, log, true);
-    const auto lines = [&log] {
-        std::ifstream in(log);
-        std::vector<std::pair<std::string, std::string>> out;
-        std::string pid, what;
-        while (in >> pid >> what) out.emplace_back(pid, what);
-        return out;
-    };
+    const auto lines = [&log] { return noted(log); };
     const auto make = [&program] { return std::make_unique<PdfReader>(program, ""); };
-    const auto wait_for_lines = [&lines](size_t n) {
-        for (int waited = 0; lines().size() < n && waited < 10000; waited += 10) ::usleep(10000);
-    };
     {
         const attach::EarlyReader early(true, make);
-        wait_for_lines(1);  // it runs before anything asks for a reader
+        wait_for_noted(log, 1);  // it runs before anything asks for a reader
         REQUIRE(lines().size() == 1);
         CHECK(lines()[0].second == "started");
         // The queue's readers: the early one if it is waiting, else one of their own.
@@ -401,7 +400,7 @@ TEST_CASE("a reader started before the build goes to the first queue that asks, 
     std::filesystem::remove(log);
     {
         const attach::EarlyReader early(true, make);
-        wait_for_lines(1);
+        wait_for_noted(log, 1);
     }
     attach::wait_for_ended_readers();
     const auto started = lines();
