@@ -7,6 +7,7 @@
 
 #include "calc/table_calc.hpp"
 #include "numbers/danish_number.hpp"
+#include "numbers/footnote_marks.hpp"
 
 namespace boardpack::calc {
 
@@ -57,9 +58,7 @@ bool signed_terms(const Table& t, const std::vector<std::string>& keys, const Ex
 // A cell's figure as printed, footnote marks aside; nullopt for anything but a number.
 std::optional<Decimal> printed(const Cell& c) {
     if (c.kind != Cell::Kind::Number) return std::nullopt;
-    std::string_view text = c.text;
-    while (!text.empty() && (text.back() == '*' || text.back() == ' ')) text.remove_suffix(1);
-    const auto read = read_danish_cell(text);
+    const auto read = read_danish_cell(without_footnote_marks(c.text));
     if (!read) return std::nullopt;
     return read->value;
 }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "calc/cell_units.hpp"
+#include "numbers/footnote_marks.hpp"
 #include "numbers/danish_number.hpp"
 #include "calc/evaluator.hpp"
 #include "calc/heading_units.hpp"
@@ -284,7 +285,7 @@ bool names_target(const std::string& heading) {
     return false;
 }
 
-// "12,5¹", "2,5 ‰", "1.250,-", "12,5 a)": a Danish number at the start of the
+// "12,5 a)", "2,5 ‰", "1.250,-", "12,5 1)": a Danish number at the start of the
 // text, then something without digits that is no unit a cell may carry ("1) " as a footnote
 // too). A date ("28-09-2023"), a period ("2023K1", "1. kvt. 2023") or a time goes on with digits.
 bool figure_with_suffix(std::string_view text) {
@@ -1264,13 +1265,12 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                 }
             }
             if (published.kind == Cell::Kind::Number) {
-                // A footnote mark on the published figure ("3.000 *") stays on the computed one: the
-                // table's note points at it.
-                const size_t stars = published.text.size() - published.text.find_last_not_of('*') - 1;
-                const std::string mark = " " + published.text.substr(published.text.size() - stars);
-                if (stars > 0 && published.text.size() > stars &&
-                    (out.text.size() < mark.size() || out.text.compare(out.text.size() - mark.size(), mark.size(), mark) != 0))
-                    out.text += mark;
+                // A footnote mark on the published figure ("3.000 *", "12,5¹") stays on the
+                // computed one: the table's note points at it.
+                std::string marks;
+                const std::string_view figure = without_footnote_marks(published.text, &marks);
+                if (!marks.empty() && !figure.empty())
+                    out.text = with_footnote_marks(std::string(without_footnote_marks(out.text)), marks);
             } else if (published.kind == Cell::Kind::Text) {
                 diags.error(published.loc, fmt(_("the cell {} / {} holds the text {} where its formula gives a number; leave "
                                                  "it empty or write the number"),
@@ -1614,8 +1614,9 @@ private:
     }
 
     // A column a row formula passes over, holding no number, whose cells are figures to a reader
-    // all the same, each with something after it that makes it text ("12,5¹", "2,5 ‰", "1.250,-",
-    // "12,5 a)"): the row's cell stays empty while the column is full of figures. A warning at
+    // all the same, each with something after it that makes it text ("12,5 a)", "2,5 ‰", "1.250,-"; a
+    // "*", a superscript digit or a dagger is a footnote mark, read apart): the row's cell stays
+    // empty while the column is full of figures. A warning at
     // the first such cell, once a column: a column of "3 mdr." may be meant as words.
     void warn_figures_unread(const Prepared& p, size_t c) {
         if (!unread_reported_.insert(c).second) return;

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "input/table_reader.hpp"
 #include "numbers/danish_number.hpp"
+#include "numbers/footnote_marks.hpp"
 
 namespace boardpack::input {
 
@@ -61,11 +62,7 @@ bool names_no_year(std::string_view w) {
 }
 
 // The field's value without a footnote marker after it.
-std::string_view value_of(std::string_view text) {
-    std::string_view t = trim(text);
-    while (!t.empty() && t.back() == '*') t = trim(t.substr(0, t.size() - 1));
-    return t;
-}
+std::string_view value_of(std::string_view text) { return calc::without_footnote_marks(text); }
 
 }  // namespace
 

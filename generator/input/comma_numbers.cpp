@@ -3,6 +3,7 @@
 #include "core/messages.hpp"
 #include "core/text.hpp"
 #include "numbers/danish_number.hpp"
+#include "numbers/footnote_marks.hpp"
 
 namespace boardpack::input {
 
@@ -13,8 +14,7 @@ void report_two_readings(const CsvData& csv, const model::Table& table, const Te
             const model::Cell& c = table.rows[r - 1].cells[k];
             if (c.kind != model::Cell::Kind::Number) continue;
             // The value as written, without a footnote marker after it.
-            std::string_view t = trim(csv.rows[r].fields[k].text);
-            while (!t.empty() && t.back() == '*') t = trim(t.substr(0, t.size() - 1));
+            const std::string_view t = calc::without_footnote_marks(csv.rows[r].fields[k].text);
             const auto two = calc::two_readings(t);
             if (!two) continue;
             const std::string whole = calc::format_danish_cell(two->whole);

@@ -5,6 +5,7 @@
 #include "core/messages.hpp"
 
 #include "numbers/danish_number.hpp"
+#include "numbers/footnote_marks.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/text_file.hpp"
@@ -134,9 +135,7 @@ void report_english_decimal_column(const CsvData& csv, const model::Table& table
                                    Diagnostics& diags) {
     if (csv.separator != ';') return;
     const auto written = [&](size_t r) {
-        std::string_view t = trim(csv.rows[r + 1].fields[k].text);
-        while (!t.empty() && t.back() == '*') t = trim(t.substr(0, t.size() - 1));
-        return t;
+        return calc::without_footnote_marks(csv.rows[r + 1].fields[k].text);
     };
     const Cell* english = nullptr;
     for (size_t r = 0; r < table.rows.size() && !english; ++r)
@@ -295,16 +294,8 @@ void report_shares_among_amounts(const model::Table& table, size_t k, const Text
 
 namespace {
 
-// The value without the footnote marker ("*", "**") after it, which belongs to the printed text.
-std::string_view without_marker(std::string_view t, std::string& marker) {
-    t = trim(t);
-    while (!t.empty() && t.back() == '*') {
-        marker += '*';
-        t.remove_suffix(1);
-        t = trim(t);
-    }
-    return t;
-}
+// The value without the footnote marks after it ("*", "**", "¹"), which belong to the printed text.
+std::string_view without_marker(std::string_view t, std::string& marker) { return calc::without_footnote_marks(t, &marker); }
 
 }  // namespace
 
@@ -351,7 +342,7 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
         // amounts and the totals computed from them look alike (and so does a year-like amount
         // among them: point_years_among_amounts).
         if (model::written_as_year(t)) c.text = std::string(t);
-        if (!marker.empty()) c.text += " " + marker;
+        c.text = calc::with_footnote_marks(std::move(c.text), marker);
         return c;
     }
     // "(400)", "#DIV/0!", "1,2E+06": a figure to a reader, text to a formula; the error is at the cell.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "numbers/footnote_marks.hpp"
 #include "calc/meeting_calc.hpp"
 #include "calc/table_calc.hpp"
 #include "numbers/danish_number.hpp"
@@ -2313,8 +2314,9 @@ TEST_CASE("table calc: a table that prints in mio. kr. says so, and one headed i
 }
 
 TEST_CASE("table calc: a column of figures each with a footnote or unit that makes it text is a warning where a sum passes it") {
-    // Regression (decorated-column): a column of "10 a)", "11 1)", "12 b)" (or "12,5¹", "2,5 ‰",
-    // "1.250,-") held no number, so "I alt = sum(Nord .. Syd)" left its cell empty without a word.
+    // Regression (decorated-column): a column of "10 a)", "11 1)", "12 b)" (or "2,5 ‰", "1.250,-")
+    // held no number, so "I alt = sum(Nord .. Syd)" left its cell empty without a word. ("12,5¹"
+    // is a figure with a footnote mark now: the next test.)
     const char* const block = "```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Nord .. Syd)\ntilføj: nederst\n```\n";
     auto l = compute(block, "Region;Antal;2023;Note;Dato;Periode\nNord;5;10 a);Se note;28-09-2023;2023K1\n"
                             "Midt;6;11 1);Ny;01-10-2023;2023K2\nSyd;7;12 b);;02-10-2023;1. kvt. 2023\n");
@@ -2324,7 +2326,7 @@ TEST_CASE("table calc: a column of figures each with a footnote or unit that mak
     // Words, dates and periods are no figures: one warning, for "2023".
     CHECK(l.messages.find("warning") == l.messages.rfind("warning"));
     CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "18", "", "", "", ""});
-    for (const char* cell : {"12,5¹", "2,5 ‰", "1.250,-", "-3 mdr."}) {
+    for (const char* cell : {"2,5 ‰", "1.250,-", "-3 mdr."}) {
         l = compute(block, std::string("Region;Antal;Tal\nNord;5;") + cell + "\nSyd;7;" + cell + "\n");
         CHECK_MESSAGE(l.messages.find("warning: the column \"Tal\" holds no number") != std::string::npos, cell);
     }
@@ -2333,6 +2335,49 @@ TEST_CASE("table calc: a column of figures each with a footnote or unit that mak
                 "tilføj: nederst\n```\n",
                 "Region;Antal;2023\nNord;5;10 a)\nSyd;7;12 b)\n");
     CHECK(l.messages == "");
+}
+
+TEST_CASE("table calc: a superscript digit or a dagger after a figure is a footnote mark, as \"*\" is") {
+    // Published tables mark figures "12,5¹", "10†"; such a cell was text, an error where a
+    // formula summed it. The mark is printed as written, right after the figure, and kept on a
+    // computed figure whose published one has it.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: I alt = sum(A .. D)\nnote: ¹ Foreløbigt.\n```\n\n"
+                           "A er {t[A; V]}.\n",
+                           "Post;V\nA;12,5¹\nB;10 †\nC;3 *\nD;1⁴²\nI alt;26,5²\n");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    const model::Table& t = table(l);
+    CHECK(t.rows[0].cells[1].kind == model::Cell::Kind::Number);
+    CHECK(t.rows[0].cells[1].text == "12,5¹");
+    CHECK(t.rows[1].cells[1].text == "10†");
+    CHECK(t.rows[2].cells[1].text == "3 *");
+    CHECK(t.rows[3].cells[1].text == "1⁴²");
+    CHECK(row_texts(t, 4) == std::vector<std::string>{"I alt", "26,5²"});
+    CHECK(figure_text(l).find("A er 12,5¹.") != std::string::npos);
+    // A computed figure other than the published one keeps its mark too.
+    const auto off = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\n```\n", "Post;V\nA;12,5¹\nB;10\nI alt;23²\n");
+    CHECK(row_texts(table(off), 2) == std::vector<std::string>{"I alt", "22,5²"});
+    CHECK(off.messages.find("warning: the published figure 23² for \"I alt\" / \"V\" differs from the computed 22,5") !=
+          std::string::npos);
+}
+
+TEST_CASE("footnote marks: read apart from the figure, in order, and printed as a table prints them") {
+    std::string marks;
+    CHECK(calc::without_footnote_marks(" 12,5¹ ", &marks) == "12,5");
+    CHECK(marks == "¹");
+    CHECK(calc::without_footnote_marks("3.000 **", &marks) == "3.000");
+    CHECK(marks == "**");
+    CHECK(calc::without_footnote_marks("7 * †‡", &marks) == "7");
+    CHECK(marks == "*†‡");
+    CHECK(calc::without_footnote_marks("⁰⁴⁵⁶⁷⁸⁹", &marks).empty());
+    CHECK(marks == "⁰⁴⁵⁶⁷⁸⁹");
+    CHECK(calc::without_footnote_marks("120 m2", &marks) == "120 m2");  // a digit is no mark
+    CHECK(marks.empty());
+    CHECK(calc::without_footnote_marks("¹1", &marks) == "¹1");  // only after the figure
+    CHECK(calc::without_footnote_marks("\xC2", &marks) == "\xC2");  // a cut sequence is no mark
+    CHECK(calc::with_footnote_marks("3.000", "**") == "3.000 **");
+    CHECK(calc::with_footnote_marks("12,5", "¹") == "12,5¹");
+    CHECK(calc::with_footnote_marks("12,5", "") == "12,5");
 }
 
 TEST_CASE("table calc: a row formula in a table without a column of numbers says so, not that it was not computed yet") {

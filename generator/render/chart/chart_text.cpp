@@ -1,4 +1,5 @@
 #include "render/chart/chart_text.hpp"
+#include "numbers/footnote_marks.hpp"
 
 namespace boardpack::render::chart {
 
@@ -32,12 +33,10 @@ std::string chart_description(const model::Chart& c, const std::string& not_stat
 
 std::string with_unit(const std::string& printed, const std::string& unit) {
     if (unit.empty() || printed.find(unit) != std::string::npos) return printed;
-    size_t number_end = printed.size();
-    while (number_end > 0 && printed[number_end - 1] == '*') --number_end;
-    if (number_end == printed.size()) return printed + " " + unit;
-    std::string number = printed.substr(0, number_end);
-    while (!number.empty() && number.back() == ' ') number.pop_back();
-    return number + " " + unit + " " + printed.substr(number_end);
+    std::string marks;
+    const std::string_view number = calc::without_footnote_marks(printed, &marks);
+    if (marks.empty()) return printed + " " + unit;
+    return calc::with_footnote_marks(std::string(number) + " " + unit, marks);
 }
 
 }  // namespace boardpack::render::chart

@@ -5,6 +5,7 @@
 
 #include "render/pdf/inline_spans.hpp"
 #include "render/pdf/pdf_style.hpp"
+#include "numbers/footnote_marks.hpp"
 
 namespace boardpack::render::pdf {
 
@@ -29,19 +30,20 @@ struct Content {
     std::vector<std::vector<double>> insets;  // rows x columns
 };
 
-// A number cell's text split for alignment: its footnote mark (" **", with the space before
-// it) and, of the rest, what follows the whole part ("," and decimals, a unit).
+// A number cell's text split for alignment: its footnote marks (" **", with the space before
+// them; "¹") and, of the rest, what follows the whole part ("," and decimals, a unit).
 struct Parts {
     std::string_view tail, mark;
 };
 
 Parts parts_of(const Cell& cell) {
     const std::string_view t = cell.text;
+    std::string marks;
+    const std::string_view body = calc::without_footnote_marks(t, &marks);
     size_t end = t.size();
-    while (end > 0 && t[end - 1] == '*') --end;
     Parts p;
-    if (end < t.size()) {
-        while (end > 0 && t[end - 1] == ' ') --end;
+    if (!marks.empty()) {
+        end = static_cast<size_t>(body.data() + body.size() - t.data());
         p.mark = t.substr(end);
     }
     if (cell.kind == Cell::Kind::Number) {
