@@ -763,12 +763,14 @@ private:
             // the cause the sheet names for what changed with it, its own printed figure too
             // ("Indeks (kildens tal): fra 144,3 til 144,35"). Where the version before printed
             // the published figure (as it does within the tolerance, an input then, or when the
-            // computation gives it), that is its published figure. A published figure the packet
-            // prints neither way now (taken out, or written as computed) is not told apart from
-            // none: what changed with it stays listed without a cause.
+            // computation gives it), that is its published figure; in a snapshot from before they
+            // were kept, only a kept one is known. A published figure the packet prints neither
+            // way now (taken out, or written as computed) is not told apart from none: what
+            // changed with it stays listed without a cause.
             const bool kept_before = old != before_cells.end() && old->second->input && !old->second->formula.empty();
             if (!source_figure_.empty() && !c.written.empty() && old != before_cells.end() && !c.input &&
-                (!old->second->input || kept_before) && matched_now_.count({n, c.attachment, c.table})) {
+                (kept_before || (!old->second->input && (asides_known_before_ || !old->second->written.empty()))) &&
+                matched_now_.count({n, c.attachment, c.table})) {
                 const std::string& was = old->second->written.empty() ? old->second->text : old->second->written;
                 const std::string& is = c.written.empty() ? c.text : c.written;
                 if (was != is) {
@@ -1271,6 +1273,9 @@ private:
     const std::string& unit_;
     const std::string& row_name_;
     const std::string source_figure_;
+    // The snapshot before keeps its computed cells' published figures (kPublishedAsidesField).
+    const bool asides_known_before_ = std::any_of(before_.fields.begin(), before_.fields.end(),
+                                                  [](const auto& f) { return f.first == kPublishedAsidesField; });
     const std::map<TableKey, int> tables_;  // each table of before matched: its number now
     std::set<TableKey> matched_now_;        // the tables of now that one of before is
     const std::map<int, int> moved_;        // renumbered items: number now -> number before

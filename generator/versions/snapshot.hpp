@@ -24,6 +24,10 @@
 
 namespace boardpack::versions {
 
+// The snapshot field ("felt") that says its computed cells' published figures are kept
+// (CellEntry::written); a snapshot from before has no such field, and its empty ones say nothing.
+inline constexpr const char* kPublishedAsidesField = "kildetal";
+
 // One printed cell of a table.
 struct CellEntry {
     int item = 0;
