@@ -771,8 +771,14 @@ private:
             if (!source_figure_.empty() && !c.written.empty() && old != before_cells.end() && !c.input &&
                 (kept_before || (!old->second->input && (asides_known_before_ || !old->second->written.empty()))) &&
                 matched_now_.count({n, c.attachment, c.table})) {
-                const std::string& was = old->second->written.empty() ? old->second->text : old->second->written;
+                std::string was = old->second->written.empty() ? old->second->text : old->second->written;
                 const std::string& is = c.written.empty() ? c.text : c.written;
+                // A figure as printed in a table shown in a larger unit ("1,2"), beside one as
+                // written in kr.: with its unit ("1,2 mio. kr."), never read as kroner.
+                if (const TableEntry* shown = table(before_, n, old->second->attachment, old->second->table);
+                    old->second->written.empty() && is.ends_with(" kr.") && !was.ends_with("kr.") && shown &&
+                    !shown->unit.empty() && shown->unit != "kr.")
+                    was += " " + shown->unit;
                 if (was != is) {
                     cell_change(c, std::get<3>(k), c.table, was, is, true, c.formula, &quiet_);
                     quiet_.back().change.column = fill_in(source_figure_, {{"kolonne", c.column}});

@@ -362,6 +362,24 @@ TEST_CASE("versions: a computed cell's published figure corrected is named as th
     CHECK(unknown.changes.figures[0].cause < 0);
     // And rebuilt as it was, it is the same content: no new version for the field alone.
     CHECK(versions::same_content(older, published_index("144,3", "")));
+    // In a table shown in mio. kr., the figure printed before ("1,2") is named with its unit beside
+    // the published one written in kr.
+    const auto in_millions_aside = [](const char* published, const char* share) {
+        Snapshot s = small();
+        s.tables[0].unit = "mio. kr.";
+        s.cells = {cell(3, "I alt", "2024", "1,2", false, "række: I alt = sum(A .. B)"),
+                   cell(3, "I alt", "Andel", share, false, "kolonne: Andel = [2024] / 25")};
+        s.cells[0].written = published;
+        s.texts.clear();
+        s.fields.emplace_back(versions::kPublishedAsidesField, "gemt");
+        return s;
+    };
+    const versions::Comparison scaled = versions::compare(in_millions_aside("", "4,8"), in_millions_aside("1.300.000 kr.", "5,2"),
+                                                          printed, "", "", "", "", "{kolonne} (kildens tal)");
+    REQUIRE(scaled.changes.figures.size() == 2);
+    CHECK(scaled.changes.figures[0].before == "1,2 mio. kr.");
+    CHECK(scaled.changes.figures[0].after == "1.300.000 kr.");
+    CHECK(scaled.changes.figures[1].cause == 0);
     // A published figure corrected again, still not printed, where nothing printed changed: no correction.
     CHECK(versions::compare(published_index("144,33", "144,35"), published_index("144,33", "144,36"), printed, "", "", "", "",
                             "{kolonne} (kildens tal)")
