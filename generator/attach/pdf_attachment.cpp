@@ -78,6 +78,12 @@ std::unique_ptr<PdfReader> take_early_reader() {
     return std::move(r.early);
 }
 
+bool early_reader_waiting() {
+    Reader& r = reader();
+    const std::lock_guard<std::mutex> lock(r.early_mutex);
+    return r.early != nullptr;
+}
+
 std::unique_ptr<PdfReader> new_pdf_reader() {
     if (std::unique_ptr<PdfReader> early = take_early_reader()) return early;
     std::string why;

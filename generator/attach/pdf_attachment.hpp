@@ -58,6 +58,8 @@ std::unique_ptr<PdfReader> new_pdf_reader();
 
 // The reader an EarlyReader started, for the first caller; null if none is waiting.
 std::unique_ptr<PdfReader> take_early_reader();
+// Whether an EarlyReader's reader is waiting to be taken.
+bool early_reader_waiting();
 
 // A PDF reader started first thing in a build, before the fonts' and templates' thread and before
 // the meeting's lock and items, and given to the first queue that asks for a reader

@@ -5,6 +5,7 @@
 #include <set>
 #include <thread>
 
+#include "attach/pdf_attachment.hpp"
 #include "core/item_files.hpp"
 #include "core/key_values.hpp"
 #include "core/skeleton_placeholders.hpp"
@@ -95,7 +96,9 @@ bool holds_pdf_files(const InputFiles& files) {
 
 void start_reading_attachments(const InputFiles& files, UnfinishedAttachments& unfinished) {
     if (!unfinished.pdfs) unfinished.pdfs = std::make_unique<PdfReading>(std::thread::hardware_concurrency() > 1);
-    if (holds_pdf_files(files)) unfinished.pdfs->queue.start_reader_early();
+    // A reader started early for this meeting (attach::EarlyReader) was started because its
+    // folders hold a PDF file: they are not listed again to find one.
+    if (attach::early_reader_waiting() || holds_pdf_files(files)) unfinished.pdfs->queue.start_reader_early();
 }
 
 void finish_attachments(model::Meeting& meeting, UnfinishedAttachments& unfinished, const InputFiles& files,

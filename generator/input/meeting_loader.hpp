@@ -25,11 +25,12 @@ struct UnfinishedAttachments {
 };
 
 // Starts reading the meeting's PDF attachments before the meeting is read: `unfinished` gets the
-// queue they will go to, and if a folder in the meeting folder holds a PDF file, the public items'
-// PDF reader is started at once (its own start takes some 12 ms; a build does this before it
-// takes its lock; should no attachment come, it only ends with the queue, and a confidential
-// item's attachments start their own). load_meeting then queues the attachments there, and
-// does this itself if it was not done.
+// queue they will go to, and if a folder in the meeting folder holds a PDF file (or a reader was
+// started early for it, attach::EarlyReader), the public items' PDF reader is started at once
+// (its own start takes some 12 ms; a build does this before it takes its lock; should no
+// attachment come, it only ends with the queue, and a confidential item's attachments start
+// their own). load_meeting then queues the attachments there, and does this itself if it was
+// not done.
 void start_reading_attachments(const InputFiles& files, UnfinishedAttachments& unfinished);
 
 // Whether a folder in the meeting folder holds a file named as a PDF (an item's attachment, most

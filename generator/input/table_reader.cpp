@@ -292,18 +292,11 @@ void report_shares_among_amounts(const model::Table& table, size_t k, const Text
 
 }  // namespace
 
-namespace {
-
-// The value without the footnote marks after it ("*", "**", "¹"), which belong to the printed text.
-std::string_view without_marker(std::string_view t, std::string& marker) { return calc::without_footnote_marks(t, &marker); }
-
-}  // namespace
-
 std::optional<Cell> classify_no_figure(const std::string& text, const SourceLoc& loc) {
     Cell c;
     c.loc = loc;
     std::string marker;
-    const std::string_view t = without_marker(text, marker);
+    const std::string_view t = calc::without_footnote_marks(text, &marker);  // the marks belong to the printed text
     if (t.empty() && marker.empty()) {
         c.kind = Cell::Kind::Empty;
         return c;
@@ -329,7 +322,7 @@ Cell classify_cell(const std::string& text, const SourceLoc& loc, Diagnostics& d
     Cell c;
     c.loc = loc;
     std::string marker;
-    const std::string_view t = without_marker(text, marker);
+    const std::string_view t = calc::without_footnote_marks(text, &marker);  // the marks belong to the printed text
     if (auto n = calc::read_danish_cell(t)) {
         c.kind = Cell::Kind::Number;
         c.value = n->value;
