@@ -137,7 +137,11 @@ TEST_CASE("page stream memo: two writers at once each get every page as compress
     second.join();
     CHECK(got[0] == expected);
     CHECK(got[1] == expected);
-    CHECK(memo.hits() >= 60);
+    // Each writer's last 20 pages repeat pages it has written itself, so those 40 are found kept
+    // whatever the timing. A first page is found only if the other writer finished it already:
+    // two writers that compress the same page at the same moment both miss (CI once saw 59).
+    CHECK(memo.hits() >= 40);
+    CHECK(memo.hits() <= 80);
 }
 
 TEST_CASE("character codes: ASCII, Latin-1 and Windows-1252's characters are their own codes, whatever else a face prints") {
