@@ -224,6 +224,13 @@ std::string position(const Cell& c) {
 
 const std::string& row_name(const Table& t, size_t r) { return t.rows[r].cells[0].text; }
 
+// A row whose cells after its label are all empty: a group's heading, or a total not computed.
+bool row_without_figures(const model::TableRow& row) {
+    for (size_t k = 1; k < row.cells.size(); ++k)
+        if (row.cells[k].kind != Cell::Kind::Empty) return false;
+    return true;
+}
+
 bool same_place(const SourceLoc& a, const SourceLoc& b) {
     return a.line == b.line && a.column == b.column && a.file == b.file;
 }
@@ -458,8 +465,17 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
                                      quote_text(f->target + " = " + f->expression + " | " + f->options));
                 return std::nullopt;
             }
-            error->message = fmt(_("the cell {} / {}{} is empty; write 0 if the amount is zero"), quote_text(row_name(t, row)),
-                                 quote_text(t.header[column]), position(c));
+            if (row_without_figures(t.rows[row]))
+                // A group's heading row ("Drift;;") or a total's row with no formula: "write 0" would
+                // be wrong advice for both.
+                error->message = fmt(_("the cell {} / {}{} is empty, as is every cell of its row: if the row is a heading, "
+                                       "leave it out of the formula (a range can start below it); if it is a total, compute "
+                                       "it with a \"række:\" line before this formula; else write its figures, 0 where an "
+                                       "amount is zero"),
+                                     quote_text(row_name(t, row)), quote_text(t.header[column]), position(c));
+            else
+                error->message = fmt(_("the cell {} / {}{} is empty; write 0 if the amount is zero"), quote_text(row_name(t, row)),
+                                     quote_text(t.header[column]), position(c));
             if (!c.loc.file.empty()) error->cause = c.loc;
             return std::nullopt;
     }

@@ -314,8 +314,19 @@ TEST_CASE("table calc: errors name file, line, column and the label") {
           "  række: I alt = sum(Kontingent .. Lønn)\n"
           "                                   ^\n");
     l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = Kontingent / [Indtægter i alt]\ntilføj: nederst\n```\n", kBudgetCsv);
+    // A row with no figures at all is a heading or a total with no formula: not "write 0".
     CHECK(l.messages.find("m/01-a/item.md:13:29: error: the cell \"Indtægter i alt:\" / \"Budget\" (m/01-a/t.csv:4:18) "
-                          "is empty; write 0 if the amount is zero") == 0);
+                          "is empty, as is every cell of its row: if the row is a heading, leave it out of the formula (a "
+                          "range can start below it); if it is a total, compute it with a \"række:\" line before this "
+                          "formula; else write its figures, 0 where an amount is zero") == 0);
+    l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = sum(Drift .. Husleje)\ntilføj: nederst\n```\n",
+                "Post;Budget;Regnskab\nDrift;;\nLøn;100;110\nHusleje;50;\n");
+    CHECK(l.messages.find("m/01-a/item.md:13:29: error: the cell \"Drift\" / \"Budget\" (m/01-a/t.csv:2:7) is empty, as is "
+                          "every cell of its row: if the row is a heading") == 0);
+    l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = sum(Løn .. Husleje)\ntilføj: nederst\n```\n",
+                "Post;Budget;Regnskab\nDrift;;\nLøn;100;110\nHusleje;50;\n");
+    CHECK(l.messages.find("error: the cell \"Husleje\" / \"Regnskab\" (m/01-a/t.csv:4:12) is empty; write 0 if the amount "
+                          "is zero") != std::string::npos);
     l = compute("```tabel\nfil: t.csv\ntitel: B\nkolonne: X = [Budget] / ([Regnskab] - [Regnskab])\n```\n", kBudgetCsv);
     CHECK(l.messages.find("m/01-a/item.md:13:23: error: division by zero: what comes after \"/\" is 0 (in row \"Kontingent\")") == 0);
     l = compute("```tabel\nfil: t.csv\ntitel: B\nrække: I alt = Kontingent + 1 | decimaler to\n```\n", kBudgetCsv);
