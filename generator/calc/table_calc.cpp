@@ -70,6 +70,13 @@ private:
 // Whether label_key(label) == key.
 bool has_label_key(std::string_view label, std::string_view key) { return StackKey(label).view() == key; }
 
+// A row whose cells after its label are all empty: a group's heading, or a total not computed.
+bool row_without_figures(const model::TableRow& row) {
+    for (size_t k = 1; k < row.cells.size(); ++k)
+        if (row.cells[k].kind != Cell::Kind::Empty) return false;
+    return true;
+}
+
 std::string row_key(const Table& t, size_t r) {
     return t.rows[r].cells.empty() || t.rows[r].cells[0].text.empty() ? "" : label_key(t.rows[r].cells[0].text);
 }
@@ -80,6 +87,19 @@ std::string group_of(const Table& t, size_t r, const std::vector<std::string>& k
     for (size_t i = r; i-- > 0;) {
         const std::string& k = keys[i];
         if (!k.empty() && counts.at(k) == 1) return t.rows[i].cells[0].text;
+    }
+    return "";
+}
+
+// The heading a row stands under, where its group has one: the label of the nearest row above
+// it that has no figures ("Drift;;" over "Løn", "Husleje" and "I alt"), if that label is not
+// repeated. A reader names the group so ("Drift / I alt"), not by the row just above.
+std::string heading_of(const Table& t, size_t r, const std::vector<std::string>& keys,
+                       const std::map<std::string, int>& counts) {
+    for (size_t i = r; i-- > 0;) {
+        const std::string& k = keys[i];
+        if (k.empty() || t.rows[i].role != TableRow::Role::Data || !row_without_figures(t.rows[i])) continue;
+        return counts.at(k) == 1 ? t.rows[i].cells[0].text : std::string();
     }
     return "";
 }
@@ -126,7 +146,8 @@ std::optional<size_t> find_row(const Table& t, const std::vector<std::string>& k
         const auto repeated = counts.find(inner);
         if (found.size() == 1 && (repeated == counts.end() || repeated->second < 2)) return found[0];
         for (size_t r = 0; r < t.rows.size(); ++r)
-            if (keys[r] == inner && label_key(group_of(t, r, keys, counts)) == group &&
+            if (keys[r] == inner &&
+                (label_key(group_of(t, r, keys, counts)) == group || label_key(heading_of(t, r, keys, counts)) == group) &&
                 std::find(found.begin(), found.end(), r) == found.end())
                 found.push_back(r);
     }
@@ -137,11 +158,16 @@ std::optional<size_t> find_row(const Table& t, const std::vector<std::string>& k
             const TableRow& row = t.rows[found[i]];
             // A row labelled as a group's row is named ("Drift / Løn") is listed as labelled.
             const bool labelled = slash != std::string::npos && keys[found[i]] == key;
-            const std::string group = labelled ? std::string() : group_of(t, found[i], keys, counts);
+            std::string group;
+            if (!labelled) {
+                group = heading_of(t, found[i], keys, counts);
+                if (group.empty()) group = group_of(t, found[i], keys, counts);
+            }
             *ambiguous += std::string(i ? ", " : "") + "[" + (group.empty() ? "" : group + " / ") + row.cells[0].text + "]";
             if (row.loc.line > 0) *ambiguous += " (" + row.loc.file + ":" + std::to_string(row.loc.line) + ")";
         }
-        *ambiguous += _("; write the one meant as [gruppe / række], the group being the row above it that is not repeated");
+        *ambiguous += _("; write the one meant as [gruppe / række], the group being its heading (the nearest row above it "
+                         "without figures) or the row above it that is not repeated");
     }
     return std::nullopt;
 }
@@ -224,12 +250,6 @@ std::string position(const Cell& c) {
 
 const std::string& row_name(const Table& t, size_t r) { return t.rows[r].cells[0].text; }
 
-// A row whose cells after its label are all empty: a group's heading, or a total not computed.
-bool row_without_figures(const model::TableRow& row) {
-    for (size_t k = 1; k < row.cells.size(); ++k)
-        if (row.cells[k].kind != Cell::Kind::Empty) return false;
-    return true;
-}
 
 bool same_place(const SourceLoc& a, const SourceLoc& b) {
     return a.line == b.line && a.column == b.column && a.file == b.file;
@@ -1824,6 +1844,12 @@ private:
             // A row of codes or years ("Opgørelsesår" over 2019 and 2019) is left empty, as a row
             // formula leaves a column of them: "I alt = sum(Nord .. Syd)" adds up no years.
             if (code_row(r, c)) continue;
+            // A group's heading row ("Drift;;" over its rows of figures) has nothing to compute
+            // from: its cell is left empty, as its others are. A sum over it is still an error
+            // (cell_value), since a forgotten row of figures looks the same and would count as 0.
+            if (t_.rows[r].role == TableRow::Role::Data && !t_.rows[r].cells[0].text.empty() &&
+                row_without_figures(t_.rows[r]))
+                continue;
             if (const RowWrite* w = crossing_row(r, c, p)) {
                 crossings_.emplace_back(static_cast<size_t>(w - row_writes_.data()), c);
                 continue;

@@ -1172,6 +1172,32 @@ TEST_CASE("table calc: a row labelled like a group's row is an error where a ref
     CHECK(figure_text(one).find("x 7.") != std::string::npos);
 }
 
+TEST_CASE("table calc: a group's heading row (a label and no figures) names its rows and is left empty by a column formula") {
+    // A budget in groups: "Drift;;" heads its rows. A column formula used to stop at the heading
+    // ("write 0"), and "[Drift / I alt]" did not name Drift's total (its group was "Husleje").
+    const char* csv = "Post;2023;2024\nDrift;;\nLøn;100;110\nHusleje;50;55\nI alt;150;165\nAnlæg;;\nByggeri;20;25\nI alt;20;25\n";
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Forskel = [2024] - [2023]\n```\n\n"
+                           "Drift {t[Drift / I alt; Forskel]}, anlæg {t[Anlæg / I alt; Forskel]}, {t[Husleje / I alt; 2024]}.\n",
+                           csv);
+    CHECK(l.messages == "");
+    CHECK(figure_text(l).find("Drift 15, anlæg 5, 165.") != std::string::npos);
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Drift", "", "", ""});
+    CHECK(row_texts(table(l), 1) == std::vector<std::string>{"Løn", "100", "110", "10"});
+    CHECK(row_texts(table(l), 4) == std::vector<std::string>{"Anlæg", "", "", ""});
+    // Named without its group, the message names each by its heading.
+    const auto bare = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nx {t[I alt; 2024]}.\n", csv);
+    CHECK(bare.messages.find("the row \"I alt\" could mean 2 rows: [Drift / I alt] (m/01-a/t.csv:5), [Anlæg / I alt] "
+                             "(m/01-a/t.csv:8)") != std::string::npos);
+    // A sum over a heading is still an error: a forgotten row of figures looks the same.
+    const auto sum = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: Total = sum(Drift .. Husleje)\n```\n", csv);
+    CHECK(sum.messages.find("the cell \"Drift\" / \"2023\" (m/01-a/t.csv:2:7) is empty, as is every cell of its row") !=
+          std::string::npos);
+    // A heading whose label is repeated names no group; the row above does, as before.
+    const auto twice = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nx {t[I alt; 2024]}.\n",
+                               "Post;2024\nDrift;\nLøn;110\nI alt;110\nDrift;\nHusleje;55\nI alt;55\n");
+    CHECK(twice.messages.find("[Løn / I alt] (m/01-a/t.csv:4), [Husleje / I alt] (m/01-a/t.csv:7)") != std::string::npos);
+}
+
 TEST_CASE("figures: a bracketed label holding \";\" is one label inside a cell reference") {
     // A probe found {t[Drift; [Budget; 2024]]} refused, though [Budget; 2024] works in a table formula.
     const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Dobbelt = [Budget; 2024] * 2\n```\n\n"
