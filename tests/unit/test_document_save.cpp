@@ -17,6 +17,7 @@
 #include "render/pdf/lent_objects.hpp"
 #include "render/pdf/pdf_objects.hpp"
 #include "render/pdf/save_sink.hpp"
+#include "test_support.hpp"
 
 using namespace boardpack::render::pdf;
 
@@ -71,7 +72,8 @@ int offsets_checked(const std::string& bytes) {
 }  // namespace
 
 TEST_CASE("Document save: a document of libharu's own objects is written as HPDF_SaveToStream writes it, to the byte (issue 10)") {
-    const std::string ours = "/tmp/boardpack-unit-save-ours.pdf", libharus = "/tmp/boardpack-unit-save-libharu.pdf";
+    const boardpack::test::TempDir tmp;
+    const std::string ours = (tmp.path / "ours.pdf").string(), libharus = (tmp.path / "libharu.pdf").string();
     HPDF_Doc pdf = own_objects_document();
     {
         SaveSink sink;
@@ -90,7 +92,8 @@ TEST_CASE("Document save: a document of libharu's own objects is written as HPDF
 }
 
 TEST_CASE("Document save: lent objects are written whole, each under its own number, a tail after its dictionary (issue 10)") {
-    const std::string path = "/tmp/boardpack-unit-save-lent.pdf";
+    const boardpack::test::TempDir tmp;
+    const std::string path = (tmp.path / "lent.pdf").string();
     HPDF_Doc pdf = own_objects_document();
     std::string bytes;
     {
@@ -135,7 +138,8 @@ TEST_CASE("Document save: lent objects are written whole, each under its own num
 }
 
 TEST_CASE("Document save: lent numbers past libharu's blocks of 1024 are all in its table, in order, before its own (issue 10)") {
-    const std::string path = "/tmp/boardpack-unit-save-many.pdf";
+    const boardpack::test::TempDir tmp;
+    const std::string path = (tmp.path / "many.pdf").string();
     HPDF_Doc pdf = own_objects_document();
     std::string bytes;
     {

@@ -105,7 +105,8 @@ TEST_CASE("PDF writer: a libharu error says what was being written") {
         doc.pages[0].anchors.push_back({"forside", 0});
         doc.outline.push_back({std::string(70000, 'x'), "forside", 0, {"m/01-budget/item.md", 0, 0}});
         Diagnostics diags;
-        const std::string path = (std::filesystem::temp_directory_path() / "boardpack-test-long-bookmark.pdf").string();
+        const test::TempDir tmp;
+        const std::string path = (tmp.path / "boardpack-test-long-bookmark.pdf").string();
         REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path, diags) == PdfResult::Written);
         {
             const test::PdfProbe pdf(path);
@@ -126,7 +127,8 @@ TEST_CASE("PDF writer: a libharu error says what was being written") {
         LaidOutDocument doc = pages(1);
         doc.pages[0].texts.push_back({72, 100, "Budget 2024", 12, FontStyle::Bold, {}, {}});
         Diagnostics diags;
-        const std::string path = (std::filesystem::temp_directory_path() / "boardpack-test-writer.pdf").string();
+        const test::TempDir tmp;
+        const std::string path = (tmp.path / "boardpack-test-writer.pdf").string();
         REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path, diags) == PdfResult::Written);
         std::ifstream in(path, std::ios::binary);
         std::ostringstream pdf;
@@ -155,7 +157,8 @@ TEST_CASE("PDF writer: pages, links and bookmarks written from what the writer k
     doc.outline = {{"F\xC3\xB8r", "p3", 1, {}}, {"A", "p3", 0, {}}, {"A.1", "p3", 1, {}}, {"A.2", "p3", 1, {}},
                    {"Ingen steder", "ingen steder", 0, {}}, {"B", "p3", 0, {}}};
     Diagnostics diags;
-    const std::string path = (std::filesystem::temp_directory_path() / "boardpack-test-page-objects.pdf").string();
+    const test::TempDir tmp;
+    const std::string path = (tmp.path / "page-objects.pdf").string();
     REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path, diags) == PdfResult::Written);
     CHECK_MESSAGE(diags.all().empty(), messages(diags));
     {
@@ -286,7 +289,8 @@ TEST_CASE("PDF writer: a saved file holds exactly the bytes libharu would have w
             doc.pages[p].texts.push_back({72, 60.0 + line * 14, "Side " + std::to_string(p) + " linje " + std::to_string(line) +
                                               ": Sagsfremstilling og økonomi " + std::to_string(p * 1000 + line * 7),
                                           10, FontStyle::Regular, {}, {}});
-    const std::string path = "/tmp/boardpack-unit-save-sink.pdf";
+    const test::TempDir tmp;
+    const std::string path = (tmp.path / "sink.pdf").string();
     Diagnostics diags;
     REQUIRE(write_pdf(doc, fonts(), test::srgb_profile(), path, diags) == PdfResult::Written);
     std::ifstream in(path, std::ios::binary);
