@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "calc/cell_units.hpp"
@@ -414,10 +415,36 @@ Decimal shown_number(const Table& t, const Cell& c) {
     return Decimal::div(c.value, Decimal(kroner_per(t.unit), 0)).value_or(c.value);
 }
 
+namespace {
+
+bool adds_across_left_out_row(const Expr& row, const Expr& column);
+
+// Whether the row formula `f` of `row` leaves the cell in `column` as the CSV has it: a column
+// formula writes `column` but leaves `row` out ("| rækker A .. B"), and `f`, a plain sum, would
+// add up figures that do not add up (adds_across_left_out_row).
+bool ratio_column_leaves_row(const Table& t, const Formula& f, size_t row, size_t column) {
+    FormulaError ignored;
+    std::unique_ptr<Expr> row_expr;
+    for (const Formula& g : t.formulas) {
+        if (g.kind != Formula::Kind::Column || g.options.empty() || find_column(t, g.target) != column) continue;
+        const auto options = parse_options(g.options, true, &ignored);
+        if (!options || options->from.empty()) continue;
+        const auto a = find_row(t, options->from), b = find_row(t, options->to);
+        if (!a || !b || (row >= *a && row <= *b)) continue;
+        if (!row_expr) row_expr = parse_expression(f.expression, &ignored);
+        const auto expr = parse_expression(g.expression, &ignored);
+        if (row_expr && expr && !adds_across_left_out_row(*row_expr, *expr)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 const Formula* writer_of(const Table& t, size_t row, size_t column, const Formula** leaves) {
     for (const Formula& f : t.formulas) {
         const bool row_formula = f.kind == Formula::Kind::Row;
         if (!(row_formula ? find_row(t, f.target) == row : find_column(t, f.target) == column)) continue;
+        if (row_formula && ratio_column_leaves_row(t, f, row, column)) continue;
         // A formula limited by "| kolonner A .. B" ("| rækker") writes no cell outside that range.
         FormulaError ignored;
         const auto options = f.options.empty() ? std::nullopt : parse_options(f.options, true, &ignored);
@@ -624,17 +651,88 @@ const Expr& unscaled(const Expr& e) {
     return e;
 }
 
-// A ratio of figures: a share, an index, a rate, a figure per inhabitant ("[Ledere] / [Ansatte]
-// * 100"). Across a sum it is the ratio of the sums.
-bool is_ratio(const Expr& e) {
-    const Expr& u = unscaled(e);
-    return u.kind == Expr::Kind::Binary && u.op == '/' && u.args[1]->kind != Expr::Kind::Number;
-}
-
 // A formula that gives a word (status(), udvikling(), loft()): judged on the other formula's
 // figures there, never added up.
 bool gives_words(const Expr& e) {
     return e.kind == Expr::Kind::Call && (e.text == "status" || e.text == "udvikling" || e.text == "loft");
+}
+
+// A figure the same in every row and column: a written number, or a cell of a table named
+// ("t[I alt; 2024]").
+bool fixed_figure(const Expr& e) {
+    return e.kind == Expr::Kind::Number || (e.kind == Expr::Kind::Cell && e.cell.size() == 2);
+}
+
+// Whether `e` divides by a figure, not a written number: a share, an index, a rate, a figure
+// per inhabitant, anywhere in it ("[Ledere] / [Ansatte] * 100", "[2024] / [2023] * 100 - 100",
+// "100 - [Overholdt] / [Forløb] * 100", "[Udgift] / t[I alt; Udgift] * 100").
+bool divides_by_figure(const Expr& e) {
+    if (e.kind == Expr::Kind::Binary && e.op == '/' && e.args[1]->kind != Expr::Kind::Number) return true;
+    for (const auto& a : e.args)
+        if (divides_by_figure(*a)) return true;
+    return false;
+}
+
+// Whether `e` is a sum of products of figures ("[Antal] * [Takst]", "([A] + [B]) * [Pris] /
+// 1000"): each product is an amount of its own row, and the products add up, as the figures do.
+// A number added or taken away ("[Antal] * [Takst] + 500") makes it no such sum.
+bool sums_products(const Expr& e) {
+    switch (e.kind) {
+        case Expr::Kind::Label: return true;
+        case Expr::Kind::Unary: return e.op == '-' && sums_products(*e.args[0]);
+        case Expr::Kind::Binary:
+            if (e.op == '+' || e.op == '-') return sums_products(*e.args[0]) && sums_products(*e.args[1]);
+            if (e.op == '*')
+                return (sums_products(*e.args[0]) || fixed_figure(*e.args[0])) &&
+                       (sums_products(*e.args[1]) || fixed_figure(*e.args[1])) &&
+                       !(fixed_figure(*e.args[0]) && fixed_figure(*e.args[1]));
+            if (e.op == '/') return sums_products(*e.args[0]) && fixed_figure(*e.args[1]);
+            return false;
+        case Expr::Kind::Call:
+            if (e.text != "sum") return false;
+            for (const auto& a : e.args)
+                if (a->kind != Expr::Kind::Range && !sums_products(*a)) return false;
+            return true;
+        default: return false;
+    }
+}
+
+// What a formula that does not add up gives where it crosses one that does (row_writes_crossing).
+enum class Across {
+    Words,    // status(), udvikling(), loft(): judges the adder's figures there
+    Ratio,    // divides by a figure: across a sum, the ratio of the totals
+    Extreme,  // max() or min() of figures alone: across a sum, the largest (smallest) total
+    Product,  // products of figures ("[Antal] * [Takst]"): across a sum, the sum of the products
+    Other,    // a number added ("[2024] - 100"), a constant ("Mål = 79"), abs(): could mean either
+};
+
+Across across_kind(const Expr& e) {
+    if (gives_words(e)) return Across::Words;
+    if (divides_by_figure(e)) return Across::Ratio;
+    const Expr& u = unscaled(e);
+    if (u.kind == Expr::Kind::Call && (u.text == "max" || u.text == "min") && u.args.size() > 0 &&
+        std::all_of(u.args.begin(), u.args.end(),
+                    [](const auto& a) { return a->kind == Expr::Kind::Label || a->kind == Expr::Kind::Range; }))
+        return Across::Extreme;
+    if (sums_products(e)) return Across::Product;
+    return Across::Other;
+}
+
+// Where one formula adds up and the other does not: which of them writes the crossing cell, or
+// neither surely (nullopt: it could mean either, so the column's writes and check_crossings
+// compares). `other_writes` true: the one that does not add up, computed from the adder's results.
+std::optional<bool> other_writes(const Expr& adder, const Expr& other) {
+    switch (across_kind(other)) {
+        case Across::Words: return true;
+        // A ratio of a sum is the ratio of its totals, the largest of a sum's rows the largest
+        // total; across a difference either could be meant (the difference of the shares, the
+        // share of the net; the largest change, the change of the largest).
+        case Across::Ratio:
+        case Across::Extreme: return plain_sum(adder) ? std::optional<bool>(true) : std::nullopt;
+        case Across::Product: return false;
+        case Across::Other: return std::nullopt;
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -642,30 +740,38 @@ bool gives_words(const Expr& e) {
 // Where a computed row and a computed column cross, whether the row's formula writes the cell
 // (after every column formula), or the column's (from the row's results). Two formulas that add
 // up agree there; where neither does, the column's writes and check_crossings compares. Where one
-// adds up: a ratio across a plain sum is the ratio of the sums (a sum row's share is the share
-// of the totals, 25, never the sum of two shares, 40), and a word judges the other's figures; a
-// ratio across a difference could mean either (an "Ændring" row across a share column: the
-// difference of the shares; a "Netto" row across "Afvigelse i pct.": the ratio of the net), so
-// the column's writes and check_crossings compares (crossing_may_mean_either); anything else is
-// added up as the rest of its row or column is: a sum row across "Udgift = [Antal] * [Takst]" is
-// the sum of the products, never the product of two sums.
+// adds up (other_writes): a ratio across a plain sum is the ratio of the sums (a sum row's share
+// is the share of the totals, 25, never the sum of two shares, 40; its growth in per cent the
+// growth of the total, never the sum of the regions'), a max() the largest of the totals, and a
+// word judges the other's figures; products are added up (a sum row across "Udgift = [Antal] *
+// [Takst]" is the sum of the products, never the product of two sums); anything else could mean
+// either (a constant "Mål = 79" across a sum row: 79, or 237?), so the column's writes and
+// check_crossings compares (crossing_may_mean_either).
 bool row_writes_crossing(const Expr& row, const Expr& column) {
     const bool row_adds = adds_up(row), column_adds = adds_up(column);
     if (row_adds == column_adds) return false;
-    const Expr& adder = row_adds ? row : column;
-    const Expr& other = row_adds ? column : row;
-    if (is_ratio(other) && !plain_sum(adder)) return false;
-    const bool other_writes = gives_words(other) || is_ratio(other);
-    return row_adds != other_writes;
+    const std::optional<bool> other = other_writes(row_adds ? row : column, row_adds ? column : row);
+    if (!other) return false;
+    return row_adds != *other;
 }
 
-// Whether a crossing the column's formula writes could mean the row's too: neither adds up, or a
-// ratio meets a difference (row_writes_crossing).
+// Whether a crossing the column's formula writes could mean the row's too: neither adds up, or
+// one adds up and other_writes cannot tell.
 bool crossing_may_mean_either(const Expr& row, const Expr& column) {
     const bool row_adds = adds_up(row), column_adds = adds_up(column);
     if (!row_adds && !column_adds) return true;
     if (row_adds == column_adds) return false;
-    return is_ratio(row_adds ? column : row) && !plain_sum(row_adds ? row : column);
+    return !other_writes(row_adds ? row : column, row_adds ? column : row);
+}
+
+// Whether a row formula that adds up may write the cell of a computed column whose formula
+// leaves the row out ("| rækker A .. C"). A difference may: across a share column it is the
+// change in points. A plain sum only where the column's figures add up, as its own sums or
+// products do: a ratio, a max() or a word added up is no total (five ratios' sum printed 8,72
+// where the ratio of the totals is 1,77), so that cell is left as the CSV has it.
+bool adds_across_left_out_row(const Expr& row, const Expr& column) {
+    if (!adds_up(row)) return false;
+    return !plain_sum(row) || adds_up(column) || across_kind(column) == Across::Product;
 }
 
 // A cell a formula of the table will write, and that formula's place in the order of computing.
@@ -1588,7 +1694,8 @@ private:
             if (!c || *c < cols->first || *c > cols->second) continue;
             const auto rows = span(t_, row_keys_, column, true, t_.rows.size(), nullptr);
             if (!rows) continue;
-            const bool left_out = (*r < rows->first || *r > rows->second) && adds_up(*p.expr);
+            const bool left_out =
+                (*r < rows->first || *r > rows->second) && adds_across_left_out_row(*p.expr, *column.expr);
             if (left_out) crossings_.emplace_back(row_writes_.size() - 1, *c);
             if (left_out || row_writes_crossing(*p.expr, *column.expr))
                 planned_[std::make_pair(*r, *c)] = PlannedCell{after_every_formula(), &p};

@@ -1055,6 +1055,78 @@ TEST_CASE("table calc: a crossing is added up as its row or column is, unless a 
     CHECK(row_texts(table(total), 2) == std::vector<std::string>{"I alt", "900", "100", "11"});
 }
 
+TEST_CASE("table calc: across a sum, a growth rate, a max() and a constant are never the sum of the rows' figures") {
+    // A probe found "Hele landet" printed 15,0 (10 + 5 + 0) for "[2024] / [2023] * 100 - 100",
+    // where the growth of the totals is 2,9: a division anywhere makes the formula a ratio.
+    const char* regions = "Region;2023;2024\nNord;1.000;1.100\nMidt;2.000;2.100\nSyd;4.000;4.000\nHele landet;;\n";
+    const auto growth = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\n"
+                                "kolonne: A = ([2024] - [2023]) / [2023] * 100 | decimaler 1\n"
+                                "kolonne: B = [2024] / [2023] * 100 - 100 | decimaler 1\n"
+                                "kolonne: C = ([2024] / [2023] - 1) * 100 | decimaler 1\n"
+                                "kolonne: D = 100 - [2023] / [2024] * 100 | decimaler 1\n```\n",
+                                regions);
+    CHECK(growth.messages == "");
+    CHECK(row_texts(table(growth), 3) == std::vector<std::string>{"Hele landet", "7.000", "7.200", "2,9", "2,9", "2,9", "2,8"});
+    // The same laid out with years as rows.
+    const auto rows = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
+                              "kolonne: Hele landet = sum(Nord .. Syd)\nrække: Vækst = [2024] / [2023] * 100 - 100 | decimaler 1\n```\n",
+                              "År;Nord;Midt;Syd\n2023;1.000;2.000;4.000\n2024;1.100;2.100;4.000\n");
+    CHECK(rows.messages == "");
+    CHECK(row_texts(table(rows), 2) == std::vector<std::string>{"Vækst", "10,0", "5,0", "0,0", "2,9"});
+    // A max() or min() row across a sum column is the largest (smallest) total, 1.250, not the
+    // sum of the largest parts (1.000 + 1.100 = 2.100); so a max() column across a sum row.
+    const auto extremes = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntilføj: nederst\n"
+                                  "række: Højeste = max(Nord .. Syd)\nrække: Laveste = min(Nord .. Syd)\n"
+                                  "kolonne: I alt = [Kirurgi] + [Medicin]\n```\n",
+                                  "Region;Kirurgi;Medicin\nNord;1.000;120\nMidt;600;600\nSyd;150;1.100\n");
+    CHECK(extremes.messages == "");
+    CHECK(row_texts(table(extremes), 3) == std::vector<std::string>{"Højeste", "1.000", "1.100", "1.250"});
+    CHECK(row_texts(table(extremes), 4) == std::vector<std::string>{"Laveste", "150", "120", "1.120"});
+    const auto quarters = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\n"
+                                  "kolonne: Højeste = max(Q1 .. Q2)\n```\n",
+                                  "Region;Q1;Q2\nNord;1.000;600\nSyd;500;1.000\nHele landet;;\n");
+    CHECK(quarters.messages == "");
+    CHECK(row_texts(table(quarters), 2) == std::vector<std::string>{"Hele landet", "1.500", "1.600", "1.600"});
+    // A constant across a sum row could mean either: the target of the whole (79) or the sum of
+    // the parts' (237). An error naming both, never 237 in silence.
+    const auto constant = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\n"
+                                  "kolonne: Målsætning = 79\n```\n",
+                                  regions);
+    CHECK(constant.messages.find("error: the row formula \"Hele landet = sum(Nord .. Syd)\" and the column formula "
+                                 "\"Målsætning = 79\" cross in the cell \"Hele landet\" / \"Målsætning\", which could mean "
+                                 "either: the column's gives 79 there (from the row's figures), the row's would give 237") !=
+          std::string::npos);
+    // Each reading one option away: the row's own target, or the sum.
+    const auto target = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: Hele landet = sum(Nord .. Syd) | kolonner 2023 .. 2024\n"
+                                "kolonne: Målsætning = 79\n```\n",
+                                regions);
+    CHECK(target.messages == "");
+    CHECK(row_texts(table(target), 3) == std::vector<std::string>{"Hele landet", "7.000", "7.200", "79"});
+}
+
+TEST_CASE("table calc: a sum row leaves a ratio column that leaves its row out as the CSV has it, never adds the ratios") {
+    // A probe found five ratios added up (8,72) where the ratio of the totals is 1,77.
+    const char* csv = "Region;Overlæger;Afdelingslæger;Fordelingstal\nNord;200;100;\nSyd;300;200;\nHele landet;;;\n";
+    const auto left = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\n"
+                              "kolonne: Fordelingstal = [Overlæger] / [Afdelingslæger] | decimaler 2, rækker Nord .. Syd\n```\n",
+                              csv);
+    CHECK(left.messages == "");
+    CHECK(row_texts(table(left), 2) == std::vector<std::string>{"Hele landet", "500", "300", ""});
+    // Quoted, the empty cell names the range that leaves it out, not a formula yet to come.
+    const auto quoted = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\n"
+                                "kolonne: Fordelingstal = [Overlæger] / [Afdelingslæger] | decimaler 2, rækker Nord .. Syd\n"
+                                "```\n\nx {t[Hele landet; Fordelingstal]}.\n",
+                                csv);
+    CHECK(quoted.messages.find("error: the cell \"Hele landet\" / \"Fordelingstal\" is left empty by the formula "
+                               "\"Fordelingstal = [Overlæger] / [Afdelingslæger]") != std::string::npos);
+    // Without the range, the ratio of the totals.
+    const auto whole = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\n"
+                               "kolonne: Fordelingstal = [Overlæger] / [Afdelingslæger] | decimaler 2\n```\n",
+                               csv);
+    CHECK(whole.messages == "");
+    CHECK(row_texts(table(whole), 2) == std::vector<std::string>{"Hele landet", "500", "300", "1,67"});
+}
+
 TEST_CASE("table calc: a sum row adding up a column of targets is warned, and the row's own target judges it") {
     // A probe found "Hele landet" judged against 79 + 79 + 79 = 237: "ikke opfyldt" without a word.
     const char* csv = "Region;Forløb;Overholdt;Mål\nNord;1.000;800;79\nMidt;2.000;1.700;79\nHele landet;;;79\n";
