@@ -367,8 +367,15 @@ bool names_no_sum(const std::string& heading) {
                                  "middelv\xC3\xA6rdi"})
             if (w == word && !per_period) return true;
         for (const char* word : {"indeks", "indekstal", "index", "rang", "rangering", "placering", "forholdstal", "ratio",
-                                 "promille"})
+                                 "promille", "fordelingstal"})
             if (w == word) return true;
+        // A price or a rate per unit: "Takst", "DRG-takst", "Timepris", "Sats" (a tariff times a
+        // count adds up; tariffs added up are no tariff).
+        for (const char* word : {"sats", "satser", "timesats", "rentesats", "kontingentsats", "skattesats", "momssats",
+                                 "procentsats", "timepris", "timepriser", "enhedspris", "enhedspriser", "stykpris",
+                                 "stykpriser", "kilopris", "literpris"})
+            if (w == word) return true;
+        if (w.ends_with("takst") || w.ends_with("takster")) return true;
         // "pr." also says "by" ("Udgift pr. region" adds up over the regions): a rate only per
         // a number ("pr. 1.000 indbyggere") or per a person or a unit counted.
         if ((w == "pr" || w == "per") && k + 1 < words.size()) {

@@ -75,7 +75,8 @@ CodeHeading code_heading(std::string_view heading) {
             w == "%" || w == "procent")
             return CodeHeading::None;
     for (const std::string_view w : words)
-        if (ends_with(w, "nr") || ends_with(w, "nummer") || ends_with(w, "kode") || w == "cvr" || w == "ean" || w == "id")
+        if (ends_with(w, "nr") || ends_with(w, "nummer") || ends_with(w, "kode") || w == "cvr" || w == "ean" || w == "id" ||
+            w == "konto" || w == "note" || w == "noter" || w == "fodnote")  // an account's number, a note's
             return CodeHeading::Identifier;
     // A heading that names a particular year ("År 2024", "Budget år 2024") heads that year's figures.
     // "i år", "sidste år", "næste år" say when, not which year: "Forbrug i år" heads amounts (a

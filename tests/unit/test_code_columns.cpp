@@ -19,14 +19,16 @@ std::string figure_text(const test::OneItem& l) { return l.figure_text(); }
 TEST_CASE("code columns: a heading names an identifier or a year") {
     using input::CodeHeading;
     for (const char* id : {"Postnr.", "Postnummer", "CVR-nr.", "CVR", "P-nr.", "EAN", "EAN-nr.", "Kode", "Kommunekode",
-                           "Journalnr.", "Sagsnr.", "Sagsnummer", "ID", "Nr.", "CVR-nr. (virksomhed)", "Kontonr.*"})
+                           "Journalnr.", "Sagsnr.", "Sagsnummer", "ID", "Nr.", "CVR-nr. (virksomhed)", "Kontonr.*",
+                           // a probe's "Konto" and "Note" (10, 20, 30 and 1, 2, 3) were added up as t. kr.
+                           "Konto", "Note", "Noter", "Fodnote"})
         CHECK_MESSAGE(input::code_heading(id) == CodeHeading::Identifier, id);
     for (const char* year : {"År", "Årstal", "Åbnet år", "Byggeår", "År for åbning"})
         CHECK_MESSAGE(input::code_heading(year) == CodeHeading::Year, year);
     // Counts, rates, amounts and periods name no code.
     for (const char* none : {"Antal år", "Udgift pr. år", "Antal CVR-numre", "Senge", "Budget 2024", "I alt (kr.)",
                              "Dec. 2016", "Årsværk", "Periode", "Budget år 2024", "År 2024", "Udgift pr. år (mio. kr.)",
-                             "Beløb (t.kr.)", "Kode (kr.)", "Andel (%)",
+                             "Beløb (t.kr.)", "Kode (kr.)", "Andel (%)", "Konto (mio. kr.)", "Kontobeløb",
                              // "i år", "sidste år" say when (a probe: "Forbrug i år" printed 2100 as a year).
                              "Forbrug i år", "Forbrug sidste år", "Næste år", "Udgifter samme år i fjor"})
         CHECK_MESSAGE(input::code_heading(none) == CodeHeading::None, none);

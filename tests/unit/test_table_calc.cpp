@@ -1161,6 +1161,19 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
                   "Post;Udgift pr. region;Senge pr. 1.000 indbyggere\nA;100;3\nB;200;4\n")
               .messages.find("warning: the row formula \"I alt = sum(A .. B)\" adds up the column \"Senge pr. 1.000 "
                              "indbyggere\" (7), whose heading names an average") != std::string::npos);
+    // Tariffs, prices per unit and rates: a probe's "Takst" and "Sats" of two operations were added up
+    // in silence beside "Udgift = [Antal] * [Takst]".
+    for (const char* rate : {"Takst", "DRG-takst", "Sengedagstakster", "Timepris", "Enhedspris", "Stykpris", "Sats",
+                             "Kontingentsats", "Fordelingstal"})
+        CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
+                              std::string("Post;") + rate + "\nA;100;\nB;200;\n")
+                          .messages.find("whose heading names an average") != std::string::npos,
+                      rate);
+    for (const char* sums : {"Indsats", "Samlet pris", "Anlægspris"})
+        CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
+                              std::string("Post;") + sums + "\nA;100;\nB;200;\n")
+                          .messages.find("whose heading names an average") == std::string::npos,
+                      sums);
     // The units a rate is per, each spelt in UTF-8 in the program ("forløb" once lost its last
     // letter to a hex escape that swallowed it).
     for (const char* unit : {"forløb", "besøg", "årsværk", "indlæggelse", "speciallæge"})
