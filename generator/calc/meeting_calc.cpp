@@ -188,7 +188,9 @@ public:
                 error->message = fmt(_("the calculation {} has no value {}"), quote_text(name), quote_text(labels[0]));
                 return std::nullopt;
             }
-            return v->second;
+            Value quoted = v->second;
+            if (quoted.where.empty()) quoted.where = name + "[" + labels[0] + "]";
+            return quoted;
         }
         if (follows_unreadable(key, error)) return std::nullopt;
         error->message = fmt(_("there is no table or calculation named {} in this meeting{}"), quote_text(name),
@@ -309,6 +311,8 @@ private:
         State state = State::Pending;
         std::map<std::string, Value> values;  // by label_key
         std::map<std::string, size_t> failed;  // values that could not be computed: their error
+        // Values printed rounded ("| decimaler 2" of 25,8574), as printed: check_printed_values.
+        std::map<std::string, Value> printed_values;
     };
 
     // A public item may not quote what a confidential item holds: the public edition would show it.
@@ -422,7 +426,7 @@ private:
                              fmt(_("the name {} is used twice in this meeting; also by {}"), quote_text(name), first_use(name)));
                     continue;
                 }
-                calcs_[name] = {i, c, State::Pending, {}, {}};
+                calcs_[name] = {i, c, State::Pending, {}, {}, {}};
                 calc_order_.push_back(name);
             }
         }
@@ -500,6 +504,63 @@ private:
         const std::map<std::string, size_t>& failed_;
     };
 
+    // A value that multiplies or divides one above it printed rounded ("provenu = sats-2024 *
+    // indbyggere", the rate 25,8574 printed "25,86") prints what the exact figure gives, where a
+    // reader multiplying the printed ones gets another (14.832 kr. apart for 5,9 million
+    // inhabitants): a rate that is set at 25,86 brings in the latter. Which one is meant the block
+    // cannot tell, so where the two print differently, a warning at the value, as a table's
+    // formula gets (TableComputation::check_printed_operands). Sums and differences of rounded
+    // figures differ by the rounding alone, which a reader expects.
+    void check_printed_values(const model::Calculation& calc, const model::Formula& f, const Expr& expr, const Value& v,
+                              References& refs, CalcEntry& e) {
+        if (e.printed_values.empty() || !multiplies_or_divides(expr)) return;
+        std::map<std::string, Value> printed = e.values;
+        std::string used;
+        for (const auto& [key, value] : e.printed_values)
+            if (names_label(expr, key)) {
+                printed[key] = value;
+                if (used.empty()) used = key;
+            }
+        if (used.empty()) return;
+        CalcScope scope(refs, calc, f, printed, e.failed);
+        FormulaError err;
+        std::string caution;
+        const auto as_printed = evaluate(expr, scope, &err, &caution);
+        if (!as_printed || !as_printed->is_number()) return;
+        const int d = std::max(v.decimals, 0);
+        if (as_printed->number.rounded(d) == v.number.rounded(d)) return;
+        const Value& operand = e.values.at(used);
+        const model::Formula* written = nullptr;
+        for (const model::Formula& g : calc.values)
+            if (label_key(g.target) == used) written = &g;
+        const std::string name = written ? written->target : used;
+        d_.warning(f.loc,
+                   fmt(_("the value {} computes with {} as {}, which is printed as {}: {} is {}, where the figures as printed "
+                         "give {}; if {} is meant as printed (a rate that is set), write it so ({} = {}); else print it with "
+                         "the decimals it is computed with (\"| decimaler N\")"),
+                       quote_text(f.target), quote_text(name), format_danish_exact(operand.number.rounded(operand.decimals + 4)),
+                       quote_text(format_danish(operand.number, operand.decimals)), quote_text(f.target),
+                       quote_text(format_danish(v.number, d)), quote_text(format_danish(as_printed->number, d)),
+                       quote_text(name), name, format_danish(operand.number, operand.decimals)),
+                   f.line);
+    }
+
+    // Whether `e` multiplies or divides two figures, neither a written number alone.
+    static bool multiplies_or_divides(const Expr& e) {
+        if (e.kind == Expr::Kind::Binary && (e.op == '*' || e.op == '/')) return true;
+        for (const auto& a : e.args)
+            if (multiplies_or_divides(*a)) return true;
+        return false;
+    }
+
+    // Whether `e` names the value whose key is `key`.
+    static bool names_label(const Expr& e, const std::string& key) {
+        if (e.kind == Expr::Kind::Label && label_key(e.text) == key) return true;
+        for (const auto& a : e.args)
+            if (names_label(*a, key)) return true;
+        return false;
+    }
+
     void ensure_calc(const std::string&, CalcEntry& e) {
         if (e.state != State::Pending) return;
         e.state = State::Running;
@@ -533,7 +594,15 @@ private:
                 v->printed.clear();   // printed with its own decimals, not as its table prints the cell
                 v->quotient = false;  // its decimals chosen: not those of its inputs
             }
+            if (v->is_number()) check_printed_values(calc, f, *p->expr, *v, refs, e);
             e.values[label_key(f.target)] = *v;
+            // Only a value given decimals is printed rounded wherever it is quoted; one without
+            // takes the decimals of each figure that quotes it.
+            if (p->options.decimals >= 0 && v->is_number() && v->number.rounded(std::max(v->decimals, 0)) != v->number) {
+                Value as_printed = *v;
+                as_printed.number = v->number.rounded(std::max(v->decimals, 0));
+                e.printed_values[label_key(f.target)] = as_printed;
+            }
         }
         e.state = State::Done;
         calculating_ = false;
@@ -557,6 +626,28 @@ private:
             error->message = _("ranges (A .. B) are for formulas inside a table");
             return std::nullopt;
         }
+        // With as_printed(), each quoted figure is taken as printed (rounded to the decimals it is
+        // shown with), for check_printed_figure; the first one that rounding changes is kept.
+        std::optional<Value> cell(const std::string& name, const std::vector<std::string>& labels, Failure* error) override {
+            auto v = Scope::cell(name, labels, error);
+            if (!printed_values_ || !v || !v->is_number() || !v->shown_in.empty() || v->decimals < 0) return v;
+            Decimal printed = v->number;
+            if (labels.size() == 2) {
+                printed = v->number.rounded(v->decimals);  // a table's cell, as its table prints it
+            } else if (const auto c = printed_values_->find(fold_label(name)); c != printed_values_->end()) {
+                // A beregning value given decimals ("| decimaler 2"), as printed.
+                const auto& values = c->second.printed_values;
+                if (const auto p = values.find(label_key(labels[0])); p != values.end()) printed = p->second.number;
+            }
+            if (printed != v->number && !rounded_) rounded_ = *v;
+            v->number = printed;
+            return v;
+        }
+        // Take each quoted figure as printed: a table's cell rounded as its table prints it, a
+        // beregning value of `calcs` as check_printed_values keeps it.
+        void as_printed(const std::map<std::string, CalcEntry>& calcs) { printed_values_ = &calcs; }
+        const std::optional<Value>& rounded() const { return rounded_; }
+
         bool accepts_missing(const Value& missing, Failure* error) override {
             if (quotes_one_cell_) return true;
             error->message = fmt(_("{} is {}, not a number, but the figure {} computes with it; quote the cell alone, or write "
@@ -569,7 +660,36 @@ private:
     private:
         bool quotes_one_cell_;
         std::string figure_;
+        const std::map<std::string, CalcEntry>* printed_values_ = nullptr;
+        std::optional<Value> rounded_;
     };
+
+    // A figure that multiplies or divides figures printed rounded ("{k[sats] * k[indbyggere] |
+    // kr.}", the rate 25,8575 printed "25,86") prints what the exact figures give, where a reader
+    // multiplying the printed ones gets another: a warning at the figure where the two print
+    // differently, as a table's formula and a beregning value get (check_printed_values).
+    void check_printed_figure(const Inline& in, const Expr& expr, const Options& options, References& refs) {
+        if (!multiplies_or_divides(expr)) return;
+        FigureScope scope(refs, false, "{" + in.expression() + "}");
+        scope.as_printed(calcs_);
+        FormulaError err;
+        std::string caution;
+        const auto v = evaluate(expr, scope, &err, &caution);
+        if (!v || !v->is_number() || !scope.rounded()) return;
+        bool lost = false;
+        std::string cannot;
+        const std::string text = format_value(*v, options, words_, &lost, &cannot);
+        if (!cannot.empty() || text == in.text) return;
+        const Value& operand = *scope.rounded();
+        d_.warning(in.loc, fmt(_("the figure {} computes with {} as {}, which is printed as {}: the figure is {}, where the "
+                                 "figures as printed give {}; if {} is meant as printed (a rate that is set), write it so "
+                                 "where it is computed; else print it with the decimals it is computed with (\"| decimaler "
+                                 "N\")"),
+                               quote_text("{" + in.expression() + "}"), operand.where,
+                               format_danish_exact(operand.number.rounded(operand.decimals + 4)),
+                               quote_text(format_danish(operand.number, operand.decimals)), quote_text(in.text),
+                               quote_text(text), quote_text(format_danish(operand.number, operand.decimals))));
+    }
 
     // A figure's formula and options ("" if none), split where " | " starts the options.
     static std::pair<std::string, std::string> formula_and_options(const std::string& figure) {
@@ -686,6 +806,7 @@ private:
                          fmt(_("{} in the figure {}"), cannot, quote_text("{" + in.expression() + "}")));
                 return;
             }
+            if (!lost) check_printed_figure(in, *expr, *options, refs);
             if (lost)
                 d_.warning(in.loc, fmt(_("the figure {} is not zero but prints as {}; ask for more decimals or another unit"),
                                        quote_text("{" + in.expression() + "}"), quote_text(in.text)));

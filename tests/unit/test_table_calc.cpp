@@ -1022,7 +1022,10 @@ TEST_CASE("table calc: a crossing is added up as its row or column is, unless a 
                               "række: I alt = sum(Fødsler .. Kejsersnit)\n"
                               "kolonne: Udgift = [Antal] * [Takst] | rækker Fødsler .. Kejsersnit\n```\n",
                               prices);
-    CHECK(kept.messages == "");
+    // (Its takster added up are no takst: a warning, as for any rate per unit.)
+    CHECK(kept.messages.find("warning: the row formula \"I alt = sum(Fødsler .. Kejsersnit)\" adds up the column \"Takst\" "
+                             "(125.000), whose heading names") != std::string::npos);
+    CHECK(kept.messages.find("warning") == kept.messages.rfind("warning"));
     CHECK(row_texts(table(kept), 3) == std::vector<std::string>{"I alt", "125.000", "1.700", "59.000.000"});
     // A difference row across a share column could mean the difference of the shares (2) or the
     // share of the differences (20 / 100 = 20): an error naming both, never one silently (a probe
@@ -2180,6 +2183,34 @@ TEST_CASE("table calc: a product of a figure printed rounded, which its printed 
         l = compute(head + formulas + "```\n", csv);
         CHECK_MESSAGE(l.messages.find("as printed give") == std::string::npos, formulas);
     }
+}
+
+TEST_CASE("figures: a beregning value or a text figure multiplying a figure printed rounded is a warning, as in a table") {
+    // A probe: "Satsen bliver 25,86 kr. ... kontingentet giver 153.403.600,81 kr.", computed with
+    // 25,8575, where 25,86 times the inhabitants gives 153.418.432,44, without a word.
+    const std::string block = "```beregning\nnavn: k\nværdi: sats = (25,70 - 0,70) * (1 + 3,43 / 100) | decimaler 2\n"
+                              "værdi: indbyggere = 5.932.654\nværdi: provenu = sats * indbyggere\n```\n";
+    auto l = compute("Satsen {k[sats] | kr.} giver {k[provenu] | kr.}.\n\n" + block, kBudgetCsv);
+    CHECK(l.messages.find("warning: the value \"provenu\" computes with \"sats\" as 25,8575, which is printed as \"25,86\": "
+                          "\"provenu\" is \"153.403.600,81\", where the figures as printed give \"153.418.432,44\"; if "
+                          "\"sats\" is meant as printed (a rate that is set), write it so (sats = 25,86)") != std::string::npos);
+    // In the text, from a beregning value or a table's cell.
+    l = compute("Provenu {k[sats] * k[indbyggere] | kr.}.\n\n" + block, kBudgetCsv);
+    CHECK(l.messages.find("warning: the figure \"{k[sats] * k[indbyggere] | kr.}\" computes with k[sats] as 25,8575, which "
+                          "is printed as \"25,86\": the figure is \"153.403.600,81 kr.\", where the figures as printed give "
+                          "\"153.418.432,44 kr.\"") != std::string::npos);
+    // Printed so that the rounding does not show, or with the decimals it is computed with, or a
+    // sum of rounded figures: no warning.
+    for (const char* text : {"Provenu {k[sats] * k[indbyggere] | mio. kr.}.", "Dobbelt {k[sats] + k[sats] | kr.}."}) {
+        l = compute(std::string(text) + "\n\n```beregning\nnavn: k\nværdi: sats = (25,70 - 0,70) * (1 + 3,43 / 100) | "
+                    "decimaler 2\nværdi: indbyggere = 5.932.654\n```\n",
+                    kBudgetCsv);
+        CHECK_MESSAGE(l.messages.find("as printed give") == std::string::npos, text);
+    }
+    l = compute("```beregning\nnavn: k\nværdi: sats = (25,70 - 0,70) * (1 + 3,43 / 100) | decimaler 4\n"
+                "værdi: indbyggere = 5.932.654\nværdi: provenu = sats * indbyggere\n```\n",
+                kBudgetCsv);
+    CHECK(l.messages.find("as printed give") == std::string::npos);
 }
 
 TEST_CASE("table calc: a formula that quotes only fixed cells, the same in every column, is a warning") {
