@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "calc/change_direction.hpp"
 #include "calc/direction_words.hpp"
 #include "calc/evaluator.hpp"
 #include "calc/figure_stops.hpp"
@@ -969,11 +970,13 @@ private:
     // "fald på -5", "besparelse på", a trend word printed by "| verbum" and then "med"): the minus
     // turns the sentence around, and "faldet med -10.000" reads as a rise. A warning at the
     // figure. The words are read as the reader sees them: across emphasis, links and line ends
-    // ("*faldet med* {…}", "faldet\nmed {…}"), with words between (direction_before).
-    void negative_after_direction(const std::vector<Inline>& paragraph) {
-        if (!any_inline(paragraph, is_negative_figure)) return;
+    // ("*faldet med* {…}", "faldet\nmed {…}"), with words between (direction_before). So for a
+    // change's size quoted with abs() after words of a fall or a rise, where the figures went the
+    // other way (change_against_words).
+    void negative_after_direction(const std::vector<Inline>& paragraph, size_t item) {
+        if (!any_inline(paragraph, is_negative_figure) && !any_inline(paragraph, is_size_figure)) return;
         std::string text;  // the paragraph's words as printed, up to where the walk is
-        std::vector<std::pair<const Inline*, size_t>> negatives;  // each negative figure, where it starts in `text`
+        std::vector<std::pair<const Inline*, size_t>> negatives, sizes;  // each such figure, where it starts in `text`
         const auto walk = [&](const auto& self, const std::vector<Inline>& inlines) -> void {
             for (const Inline& in : inlines) {
                 if (in.kind == Inline::Kind::SoftBreak || in.kind == Inline::Kind::LineBreak) {
@@ -981,12 +984,12 @@ private:
                     continue;
                 }
                 if (is_negative_figure(in)) negatives.emplace_back(&in, text.size());
+                else if (is_size_figure(in)) sizes.emplace_back(&in, text.size());
                 text += in.text;
                 self(self, in.children);
             }
         };
         walk(walk, paragraph);
-        if (negatives.empty()) return;
         const std::vector<std::string> verbs = {fold_label(words_.rose), fold_label(words_.fell)};
         for (const auto& [figure, at] : negatives) {
             const std::string directed = direction_before(std::string_view(text).substr(0, at), verbs);
@@ -999,13 +1002,91 @@ private:
                                         quote_text("{" + figure->expression() + "}"), quote_text(figure->text), directed,
                                         quote_text(size)));
         }
+        for (const auto& [figure, at] : sizes) {
+            const std::string directed = direction_before(std::string_view(text).substr(0, at), verbs);
+            if (directed.empty()) continue;
+            const int said = direction_of_words(directed, words_.rose, words_.fell);
+            if (said != 0) change_against_words(*figure, item, directed, said);
+        }
+    }
+
+    // A figure "{abs(...)}" with nothing else around abs: the size of a change, which the words
+    // before it give a direction.
+    static bool is_size_figure(const Inline& in) {
+        if (in.kind != Inline::Kind::Figure) return false;
+        const std::string formula = formula_and_options(in.expression()).first;
+        const std::string_view e = trim(formula);
+        return e.starts_with("abs(") && e.ends_with(")");
+    }
+
+    // `figure` quotes abs() of a change whose way the figures tell (a difference of a later
+    // period's figure and an earlier one's, in the figure or in the formula of the cell it
+    // quotes: "Ændring = [2024] - [2023]"), and the words before it (`said`: +1 a rise, -1 a
+    // fall) say the other way: "faldet med 10.000 kr." for a rise of 10.000. A warning at the
+    // figure: a correction that turns a change around leaves the sentence wrong, where a change
+    // quoted with its sign gets negative_after_direction's warning.
+    void change_against_words(const Inline& figure, size_t item, const std::string& directed, int said) {
+        FormulaError pe;
+        const auto expr = parse_expression(std::string(formula_and_options(figure.expression()).first), &pe);
+        if (!expr || expr->kind != Expr::Kind::Call || expr->args.size() != 1) return;
+        const Expr& change = *expr->args[0];
+        const std::optional<int> order = later_minus_earlier(change);
+        if (!order) return;
+        ItemRefs refs(*this, item);
+        FigureScope scope(refs, change.kind == Expr::Kind::Cell, "{" + figure.expression() + "}");
+        FormulaError err;
+        std::string caution;
+        const auto v = evaluate(change, scope, &err, &caution);
+        if (!v || !v->is_number() || v->number.is_zero()) return;
+        const int went = (v->number.is_negative() ? -1 : 1) * *order;
+        if (went == said) return;
+        d_.warning(figure.loc,
+                   fmt(went > 0 ? _("the figure {} prints the size of a change after \"{}\", but the figures rose ({}): "
+                                    "correct the words, or write them from the figures (a column of udvikling() printed "
+                                    "with \"| verbum\")")
+                                : _("the figure {} prints the size of a change after \"{}\", but the figures fell ({}): "
+                                    "correct the words, or write them from the figures (a column of udvikling() printed "
+                                    "with \"| verbum\")"),
+                       quote_text("{" + figure.expression() + "}"), directed,
+                       (went > 0 ? "+" : "-") + format_danish(v->number.abs().value_or(v->number), std::max(v->decimals, 0))));
+    }
+
+    // +1 where `change` is a later period's figure less an earlier one's ("t[Løn; 2024] -
+    // t[Løn; 2023]", or a cell whose formula is "[2024] - [2023]"), -1 where the other way round,
+    // nullopt where it is no such difference.
+    std::optional<int> later_minus_earlier(const Expr& change) {
+        if (change.kind == Expr::Kind::Binary && change.op == '-') {
+            const Expr& a = *change.args[0];
+            const Expr& b = *change.args[1];
+            if (a.kind != Expr::Kind::Cell || b.kind != Expr::Kind::Cell || a.cell.size() != 2 || b.cell.size() != 2 ||
+                fold_label(a.text) != fold_label(b.text))
+                return std::nullopt;
+            if (fold_label(a.cell[0]) == fold_label(b.cell[0])) return period_order(a.cell[1], b.cell[1]);
+            if (fold_label(a.cell[1]) == fold_label(b.cell[1])) return period_order(a.cell[0], b.cell[0]);
+            return std::nullopt;
+        }
+        if (change.kind != Expr::Kind::Cell || change.cell.size() != 2) return std::nullopt;
+        const auto t = tables_.find(fold_label(change.text));
+        if (t == tables_.end() || t->second.state != State::Done || !t->second.ok) return std::nullopt;
+        const model::Table& table = m_.items[t->second.item].tables[t->second.index];
+        Failure ignored;
+        const auto at = find_cell(table, t->second.keys, change.text, change.cell, false, &ignored);
+        if (!at) return std::nullopt;
+        const model::Formula* f = writer_of(table, at->first, at->second);
+        if (!f) return std::nullopt;
+        FormulaError pe;
+        const auto e = parse_expression(f->expression, &pe);
+        if (!e || e->kind != Expr::Kind::Binary || e->op != '-' || e->args[0]->kind != Expr::Kind::Label ||
+            e->args[1]->kind != Expr::Kind::Label)
+            return std::nullopt;
+        return period_order(e->args[0]->text, e->args[1]->text);
     }
 
     // The figures of blocks in item `item`'s sections (attachment -1) or in its attachment.
     void figures(std::vector<Block>& blocks, size_t item, int attachment) {
         for (Block& b : blocks) {
             figures(b.inlines, item);
-            negative_after_direction(b.inlines);
+            negative_after_direction(b.inlines, item);
             if (b.kind == Block::Kind::Image) describe_picture(b, item);
             check_table_numbers(b.inlines, item, attachment);
             for (auto& it : b.items) figures(it, item, attachment);

@@ -1579,6 +1579,29 @@ TEST_CASE("table calc: a negative figure after words that give its direction is 
     CHECK(warnings == 2);  // "Ændringen er -10.000" gives no direction of its own
 }
 
+TEST_CASE("table calc: a change's size quoted with abs() after words of the other way is a warning at the figure") {
+    // A probe: "Lønnen er faldet med {abs(r[Løn; Ændring]) | kr.}" printed "faldet med 10.000 kr."
+    // for a rise of 10.000, and abs() had turned the sign warning off.
+    const std::string csv = "Post;2023;2024\nLøn;800.000;810.000\nDrift;150.000;120.000\n";
+    const std::string table = "```tabel\nfil: t.csv\nnavn: r\ntitel: Budget (kr.)\ntalenhed: kr.\n"
+                              "kolonne: Ændring = [2024] - [2023]\nkolonne: Tilbage = [2023] - [2024]\n```\n\n";
+    auto l = compute(table + "Lønnen er faldet med {abs(r[Løn; Ændring]) | kr.}, og driften er steget med "
+                             "{abs(r[Drift; Ændring]) | kr.}.\n",
+                     csv);
+    CHECK(l.messages.find("warning: the figure \"{abs(r[Løn; Ændring]) | kr.}\" prints the size of a change after "
+                          "\"faldet med\", but the figures rose (+10.000)") != std::string::npos);
+    CHECK(l.messages.find("warning: the figure \"{abs(r[Drift; Ændring]) | kr.}\" prints the size of a change after "
+                          "\"steget med\", but the figures fell (-30.000)") != std::string::npos);
+    // The words as the figures go: no warning; so for a difference written the other way round,
+    // one in the figure itself, and words that give no way in time.
+    l = compute(table + "Lønnen er steget med {abs(r[Løn; Ændring]) | kr.}, driften er faldet med {abs(r[Drift; Tilbage]) | "
+                        "kr.} og med {abs(r[Drift; 2024] - r[Drift; 2023]) | kr.}; en besparelse på {abs(r[Løn; Ændring])}.\n",
+                csv);
+    CHECK(l.messages == "");
+    l = compute(table + "Driften er steget med {abs(r[Drift; 2023] - r[Drift; 2024]) | kr.}.\n", csv);
+    CHECK(l.messages.find("after \"steget med\", but the figures fell (-30.000)") != std::string::npos);
+}
+
 TEST_CASE("table calc: two ratios apart, times 100, are points, however the formula is written") {
     // A probe: "(a/b - c/d) * 100" printed "9,0 pct." for 9 points without a word (the same
     // value written "a/b*100 - c/d*100" was warned); "100 * (a/b - c/d) | pct." was refused as

@@ -1,0 +1,87 @@
+#include "calc/change_direction.hpp"
+
+#include <array>
+
+#include "core/text.hpp"
+
+namespace boardpack::calc {
+
+namespace {
+
+// The beginnings of words of falling and of rising, folded: each form of a verb of change
+// (direction_words.cpp) and its noun. Words of a result or of an amount ("besparelse",
+// "underskud", "indtægter") say no way in time.
+constexpr std::array kFalling = {"fald", "reduc", "reduk", "sænk", "minds", "formindsk", "nedbr", "nedsæt", "nedsat",
+                                 "nedskær", "nedskåret", "nedskar", "beskær", "beskåret", "beskar", "nedjust", "nedregul",
+                                 "nedgang", "tilbagegang"};
+constexpr std::array kRising = {"stig", "steg", "øge", "øget", "øgning", "forøg", "forhøj", "hæv", "voks", "udvid",
+                                "opjust", "opregul", "vækst", "tilvækst", "fremgang"};
+
+bool begins_with_any(std::string_view word, const auto& beginnings) {
+    for (const std::string_view b : beginnings)
+        if (word.substr(0, b.size()) == b) return true;
+    return false;
+}
+
+// The year (1900-2099) a label names, its last if several, and where it starts.
+std::optional<std::pair<int, size_t>> year_in(std::string_view s) {
+    std::optional<std::pair<int, size_t>> found;
+    for (size_t i = 0; i + 4 <= s.size(); ++i) {
+        const auto digit = [&](size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+        if (!digit(i) || !digit(i + 1) || !digit(i + 2) || !digit(i + 3)) continue;
+        if ((i > 0 && digit(i - 1)) || digit(i + 4)) continue;
+        const int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+        if (y >= 1900 && y <= 2099) found = std::make_pair(y, i);
+    }
+    return found;
+}
+
+// The part of a year a label names, as a month number (a quarter as its first month): "1. kvt.",
+// "2. kvartal", "K3", "Q4", "1. halvår", "marts". nullopt where it names none.
+std::optional<int> month_in(const std::string& folded) {
+    static constexpr std::array kMonths = {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+                                           "september", "oktober", "november", "december"};
+    for (size_t m = 0; m < kMonths.size(); ++m)
+        if (folded.find(kMonths[m]) != std::string::npos) return static_cast<int>(m) + 1;
+    for (size_t i = 0; i < folded.size(); ++i) {
+        const char c = folded[i];
+        if (c < '1' || c > '4') continue;
+        if (i > 0 && folded[i - 1] >= '0' && folded[i - 1] <= '9') continue;
+        const std::string_view after = std::string_view(folded).substr(i + 1);
+        const int n = c - '0';
+        // "1. kvt.", "1. kvartal", "1.kvt"; "1. halvår" (1 or 2)
+        if (after.starts_with(". kv") || after.starts_with(".kv") || after.starts_with(" kv")) return (n - 1) * 3 + 1;
+        if ((after.starts_with(". halv") || after.starts_with(".halv")) && n <= 2) return (n - 1) * 6 + 1;
+        // "K1", "Q1", "2023K1"
+        if (i > 0 && (folded[i - 1] == 'k' || folded[i - 1] == 'q') && (i + 1 >= folded.size() || folded[i + 1] < '0' ||
+                                                                          folded[i + 1] > '9'))
+            return (n - 1) * 3 + 1;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+int direction_of_words(std::string_view phrase, std::string_view rose, std::string_view fell) {
+    const std::string folded = fold_label(phrase);
+    const std::string_view first = std::string_view(folded).substr(0, folded.find(' '));
+    if (!fell.empty() && first == fold_label(fell)) return -1;
+    if (!rose.empty() && first == fold_label(rose)) return 1;
+    // "gået ned med", "sat op med": the direction is the word before "med".
+    if (folded.find(" ned med") != std::string::npos || first == "ned") return -1;
+    if (folded.find(" op med") != std::string::npos || first == "op") return 1;
+    if (begins_with_any(first, kFalling)) return -1;
+    if (begins_with_any(first, kRising)) return 1;
+    return 0;
+}
+
+std::optional<int> period_order(std::string_view a, std::string_view b) {
+    const auto ya = year_in(a), yb = year_in(b);
+    if (!ya || !yb) return std::nullopt;
+    if (ya->first != yb->first) return ya->first > yb->first ? 1 : -1;
+    const auto ma = month_in(fold_label(a)), mb = month_in(fold_label(b));
+    if (!ma || !mb || *ma == *mb) return std::nullopt;
+    return *ma > *mb ? 1 : -1;
+}
+
+}  // namespace boardpack::calc

@@ -1,0 +1,23 @@
+// Which way a change went, as words say it ("faldet med", "stigning på") and as the figures say
+// it (a difference of a later period's figure and an earlier one's): for a text figure that
+// quotes a change's size with abs(), which the words give a direction the figures may not.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace boardpack::calc {
+
+// +1 where the words (direction_before's phrase, "faldet med", "en stigning på") say a rise, -1 a
+// fall, 0 where they give no way up or down (a saving, a surplus, an income: their sign is in
+// their name, not in time). `rose` and `fell` are the trend words "| verbum" prints.
+int direction_of_words(std::string_view phrase, std::string_view rose, std::string_view fell);
+
+// +1 where the period a label names comes after the other's ("2024" after "2023", "2. kvt. 2023"
+// after "1. kvt. 2023", "Budget 2024" after "Regnskab 2023"), -1 where before; nullopt where
+// either names no year, or both the same year and no quarter, half or month tells them apart.
+std::optional<int> period_order(std::string_view a, std::string_view b);
+
+}  // namespace boardpack::calc
