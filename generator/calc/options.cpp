@@ -84,7 +84,11 @@ bool rounds_far(const Decimal& value, int decimals) {
     const auto magnitude = value.abs();
     const auto scaled_off = off ? off->abs() : std::nullopt;
     const auto tenfold = scaled_off ? Decimal::mul(*scaled_off, Decimal(10, 0)) : std::nullopt;
-    return !shown.is_zero() && magnitude && tenfold && *tenfold > *magnitude;
+    if (shown.is_zero() || !magnitude || !tenfold) return false;
+    if (*tenfold > *magnitude) return true;
+    // A factor or ratio near 1 printed without decimals ("1" for 0,926 and for 1,058 alike) says
+    // nothing of what it is there to tell, however near the whole number.
+    return decimals <= 0 && *magnitude < Decimal(2, 0) && !scaled_off->is_zero();
 }
 
 std::string format_value(const Value& v, const Options& o, const Words& words, bool* lost_to_zero, std::string* error) {

@@ -33,7 +33,8 @@ std::optional<Options> parse_options(const std::string& text, bool allow_range, 
 // cannot be converted to (a share as kroner, millions as pct.), or a conversion too large to be
 // exact, returns "" with the reason in *error.
 // Whether `value` printed with `decimals` is more than a tenth from it, and not zero (which has
-// a warning of its own): 1.050 / 1.500 is 0,70, printed "1"; 10 / 4 is 2,5, printed "3".
+// a warning of its own): 1.050 / 1.500 is 0,70, printed "1"; 10 / 4 is 2,5, printed "3"; or is
+// a factor near 1 printed without decimals (0,926 and 1,058 both "1").
 bool rounds_far(const Decimal& value, int decimals);
 
 std::string format_value(const Value& v, const Options& o, const Words& words, bool* lost_to_zero = nullptr,

@@ -222,6 +222,26 @@ TEST_CASE("table calc: a quotient that does not terminate is exact, so a figure 
           std::string::npos);
 }
 
+TEST_CASE("table calc: a factor near 1 printed without decimals is a warning, however near the whole number") {
+    // A probe: growth factors 0,926 and 1,058 both printed "1" without a word (each less than a
+    // tenth from it).
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Vækstfaktor = [2023] / [2016]\n```\n\n"
+                           "Faktor {t[A; 2023] / t[A; 2016]}.\n",
+                           "Post;2016;2023\nA;5.442;5.041\nB;1.036;1.096\nC;100;200\n");
+    CHECK(l.messages.find("warning: the computed figure for \"A\" / \"Vækstfaktor\" is 0,9263 but prints as \"1\", with the "
+                          "decimals of the figures it is computed from") != std::string::npos);
+    CHECK(l.messages.find("warning: the figure \"{t[A; 2023] / t[A; 2016]}\" is 0,9263 but prints as \"1\"") !=
+          std::string::npos);
+    // With decimals, or a whole number exactly: no warning.
+    const auto exact = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Vækstfaktor = [2023] / [2016]\n```\n",
+                               "Post;2016;2023\nA;100;200\nB;100;100\n");
+    CHECK(exact.messages == "");
+    const auto decimals = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Vækstfaktor = [2023] / [2016] | decimaler 2\n"
+                                  "```\n",
+                                  "Post;2016;2023\nA;5.442;5.041\n");
+    CHECK(decimals.messages == "");
+}
+
 TEST_CASE("table calc: amounts shown in mio. kr.") {
     const auto l = compute(
         "```tabel\nfil: t.csv\ntitel: Budget\nenhed: mio. kr.\nrække: Indtægter i alt = sum(Kontingent .. Øvrige indtægter)\n```\n",
