@@ -1724,7 +1724,15 @@ private:
             // goes on with the next, so every problem of the table is listed at once, not one per build.
             if (!compute_cell(p, *r, c, true, [&] { return fmt(_(" (in column {})"), quote_text(t_.header[c])); })) {
                 ok_ = false;
-                if (!failed_on_input_) return;  // the formula's own error: once, not once a column
+                if (!failed_on_input_) {
+                    // The formula's own error: said once, not once a column; the row's other
+                    // cells follow from it, for a formula that reads them ("could not be
+                    // computed", not "not computed yet").
+                    if (const auto root = failed_cells_.find({*r, c}); root != failed_cells_.end())
+                        for (size_t rest = c + 1; rest <= cols->second && rest < t_.header.size(); ++rest)
+                            failed_cells_.emplace(std::make_pair(*r, rest), root->second);
+                    return;
+                }
             } else if (plain_sum(*p.expr) && names_target(t_.header[c])) {
                 // Targets added up are no target: "Hele landet" measured against 79 + 79 + 79.
                 diags_.warning(p.formula->loc,

@@ -1243,6 +1243,13 @@ TEST_CASE("table calc: every cell a table cannot compute with is listed at once,
     size_t own_errors = 0;
     for (size_t at = own.messages.find(": error: "); at != std::string::npos; at = own.messages.find(": error: ", at + 1)) ++own_errors;
     CHECK(own_errors == 1);
+    // A column formula reading that row's other cells follows from it: a probe found "which has
+    // not been computed yet: put that one first" beside it, advice that fixes nothing.
+    const auto crossed = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: S = sum(x .. T)\nrække: T = [x] + [y]\n"
+                                 "kolonne: D = [B] - [A]\n```\n",
+                                 "Post;A;B\nx;1;2\ny;3;4\nT;;\nS;;\n");
+    CHECK(crossed.messages.find("has not been computed yet") == std::string::npos);
+    CHECK(crossed.messages.find(": error: ") == crossed.messages.rfind(": error: "));
 }
 
 TEST_CASE("table calc: a number without unit beside figures shown in another unit than written is an error") {
