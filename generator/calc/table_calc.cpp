@@ -1369,8 +1369,13 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                 const bool scaled = kroner_per(t.unit) > 1 && out.unit.empty() && !out.unitless;
                 const auto tolerance = scaled ? Decimal::mul(p.options.tolerance, Decimal(kroner_per(t.unit), 0))
                                              : std::optional<Decimal>(p.options.tolerance);
+                // A figure of the other sign is no rounding, however small the two ("steget med 1"
+                // kept over a computed -1 within a tolerance of 2).
+                const bool other_sign = !published.value.is_zero() && !shown.is_zero() &&
+                                        published.value.is_negative() != shown.is_negative();
+                const bool within = tolerance && diff <= *tolerance;
                 if (!diff.is_zero()) {
-                    if (tolerance && diff <= *tolerance) {
+                    if (within && !other_sign) {
                         // The published figure, with the rounding note; later formulas use it too,
                         // so the printed table never contradicts itself.
                         out.text = published.text;
@@ -1383,14 +1388,24 @@ bool store(Table& t, size_t r, size_t c, const Value& v, const std::string& unit
                         out.kept_published = true;
                         used_rounding_note = true;
                     } else {
-                        diags.warning(published.loc,
-                                      fmt(_("the published figure {0} for {1} differs from the computed {2}{3} ({4} = {5}) by "
-                                            "{6}, more than the tolerance {7}; the packet shows {2}"),
-                                          published.text, at(), out.text, unrounded(v.number, d), p.formula->target,
-                                          p.formula->expression,
-                                          format_danish(diff, std::max(d, published.decimals)) + (scaled ? " kr." : ""),
-                                          format_danish(p.options.tolerance, p.options.tolerance.scale()) +
-                                              (scaled ? " " + t.unit : "")));
+                        if (within)
+                            diags.warning(published.loc,
+                                          fmt(_("the published figure {0} for {1} has the other sign than the computed {2}{3} "
+                                                "({4} = {5}): within the tolerance {6}, but a figure of the other sign is no "
+                                                "rounding; the packet shows {2}"),
+                                              published.text, at(), out.text, unrounded(v.number, d), p.formula->target,
+                                              p.formula->expression,
+                                              format_danish(p.options.tolerance, p.options.tolerance.scale()) +
+                                                  (scaled ? " " + t.unit : "")));
+                        else
+                            diags.warning(published.loc,
+                                          fmt(_("the published figure {0} for {1} differs from the computed {2}{3} ({4} = {5}) by "
+                                                "{6}, more than the tolerance {7}; the packet shows {2}"),
+                                              published.text, at(), out.text, unrounded(v.number, d), p.formula->target,
+                                              p.formula->expression,
+                                              format_danish(diff, std::max(d, published.decimals)) + (scaled ? " kr." : ""),
+                                              format_danish(p.options.tolerance, p.options.tolerance.scale()) +
+                                                  (scaled ? " " + t.unit : "")));
                         t.published_aside.push_back({r, c, published.text});
                         // The reader comparing with the source is told in the packet too.
                         // In a table shown in mio. kr., the two figures are told in kr., as the CSV

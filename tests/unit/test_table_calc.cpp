@@ -862,6 +862,20 @@ TEST_CASE("table calc: the warning prints the tolerance as written and the compu
           "(unrounded 33,333333333333) (Andel = [A] / [B] * 100) by 0,7, more than the tolerance 0,5; the packet shows 33,3\n");
 }
 
+TEST_CASE("table calc: a published figure of the other sign is never kept within the tolerance") {
+    // A probe: a published change of 1 kept over a computed -1 (tolerance 2), and the text said
+    // "steget med 1" for a fall.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Ændring = [2023] - [2022] | tolerance 2\n```\n",
+                           "Region;2022;2023;Ændring\nNord;1.036;1.035;1\nMidt;5.442;5.443;2\n");
+    CHECK(l.messages.find("warning: the published figure 1 for \"Nord\" / \"Ændring\" has the other sign than the computed "
+                          "-1 (Ændring = [2023] - [2022]): within the tolerance 2, but a figure of the other sign is no "
+                          "rounding; the packet shows -1") != std::string::npos);
+    CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Nord", "1.036", "1.035", "-1"});
+    // The same sign within the tolerance is kept, as before.
+    CHECK(row_texts(table(l), 1) == std::vector<std::string>{"Midt", "5.442", "5.443", "2"});
+    CHECK(l.messages.find("\"Midt\"") == std::string::npos);
+}
+
 TEST_CASE("table calc: a formula may name its own table to reach a fixed cell, with [2020] bracketed or not") {
     const char* const csv = "Periode;2017;2020\nHele året;200;300\nForår;50;60\n";
     auto l = compute(
