@@ -692,6 +692,7 @@ private:
             return Value::word(up ? w.rising : w.falling, good ? Tone::Good : Tone::Bad);
         });
         if (overflow) return fail(e, too_large(fmt(_("the change from {} to {}"), shown(*before), shown(*now))));
+        if (caution_.empty()) caution_ = trend_caution(*before, *now);
         return v;
     }
 

@@ -132,4 +132,12 @@ std::string cap_caution(const Value& value, const Value& cap) {
                shown(value.number, value.decimals), shown(cap.number, cap.decimals));
 }
 
+std::string trend_caution(const Value& before, const Value& now) {
+    if (!before.is_number() || !now.is_number() || (!before.number.is_negative() && !now.number.is_negative())) return "";
+    return fmt(_("judges the trend from {} to {}, figures below zero: where income or a surplus is entered with a minus, "
+                 "more of it is the lower figure, so \"faldende\" may mean it grew; judge the sizes "
+                 "(\"udvikling(abs([2023]); abs([2024]); ...)\") if the amount is meant"),
+               shown(before.number, before.decimals), shown(now.number, now.decimals));
+}
+
 }  // namespace boardpack::calc

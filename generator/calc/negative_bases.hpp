@@ -47,4 +47,9 @@ std::string opposite_signs_caution(const Expr& division, const Decimal& over, in
 // loftet", the lower figure, though it is more than the frame. "" for a cap of zero or more.
 std::string cap_caution(const Value& value, const Value& cap);
 
+// For udvikling(before; now; ...) with a figure below zero, a caution: where a budget enters
+// income with a minus, income that grew from 30 to 32,5 mio. kr. (-30 to -32,5) was "faldende",
+// and "| verbum" printed "faldet med 2,5 mio. kr." "" where both are zero or more.
+std::string trend_caution(const Value& before, const Value& now);
+
 }  // namespace boardpack::calc

@@ -109,6 +109,22 @@ TEST_CASE("negative bases: a cap below zero is a warning at the cell; abs() of b
     CHECK(test::row_texts(l.table(), 0)[3] == "over loftet");
 }
 
+TEST_CASE("negative bases: a trend of figures below zero is a warning at the cell; abs() of both says which is meant") {
+    // A probe: income entered with a minus that grew from 30 to 32,5 mio. kr. was "faldende", and
+    // "| verbum" printed "Kontingentindtægterne er faldet med 2,5 mio. kr.".
+    const std::string block = "```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: mio. kr.\n";
+    auto l = compute_one_item(block + "kolonne: Udvikling = udvikling([2023]; [2024]; højere; 0,5)\n```\n",
+                              "Post;2023;2024\nKontingent;-30,0;-32,5\nLøn;20,0;21,0\n");
+    CHECK(test::row_texts(l.table(), 0)[3] == "faldende");
+    CHECK(l.messages.find("warning: the cell \"Kontingent\" / \"Udvikling\" judges the trend from -30,0 to -32,5, figures "
+                          "below zero") != std::string::npos);
+    CHECK(l.messages.find("\"Løn\"") == std::string::npos);
+    l = compute_one_item(block + "kolonne: Udvikling = udvikling(abs([2023]); abs([2024]); højere; 0,5)\n```\n",
+                         "Post;2023;2024\nKontingent;-30,0;-32,5\n");
+    CHECK(l.messages == "");
+    CHECK(test::row_texts(l.table(), 0)[3] == "stigende");
+}
+
 // The probe's "index across zero": a share or an index of figures of opposite signs (a result
 // of -20 against a base of 10 printed "-200,0" as its index) is a warning at the cell; figures of
 // one sign, negative ones too (a surplus half the size of the year before is an index of 50), say
