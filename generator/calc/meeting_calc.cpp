@@ -759,6 +759,7 @@ private:
                                        figure, cell, quote_text(v->text), quote_text(v->text), quote_text(options->unit)));
         }
         if (v->is_points() || v->hundred == Value::Hundred::Difference) points_figures_.insert(&in);
+        else if (v->hundred == Value::Hundred::PerHundred && !v->is_per_cent()) per_hundred_figures_.insert(&in);
         // A single table cell without options is quoted exactly as the table prints it.
         const bool as_printed = expr->kind == Expr::Kind::Cell && options_text.empty() && !v->printed.empty();
         if (const std::string unit = bare_unit(*v, as_printed); !unit.empty() && options->unit.empty())
@@ -907,6 +908,7 @@ private:
         for (size_t i = 0; i < inlines.size(); ++i) {
             // Each figure is looked at once, here: its mark goes (no later figure has its address).
             const bool in_points = points_figures_.erase(&inlines[i]) > 0;
+            const bool per_hundred = per_hundred_figures_.erase(&inlines[i]) > 0;
             const bool ratio = ratios_.erase(&inlines[i]) > 0;
             std::string bare;
             if (auto b = bare_units_.find(&inlines[i]); b != bare_units_.end()) {
@@ -962,6 +964,15 @@ private:
                 d_.warning(inlines[i].loc, fmt(_("the figure {} is the difference of two shares, in percentage points, but "
                                                  "the text after it calls it per cent; write \"procentpoint\" after it, or "
                                                  "\"| pct.-point\" in the figure"),
+                                               quote_text("{" + inlines[i].expression() + "}")));
+            // The other way round: a figure per hundred (a share, an index, a change in per cent:
+            // "([2024] - [2023]) / [2023] * 100") that the text calls points ("5,9 procentpoint",
+            // where the shares 68 % and 72 % are 4 points apart).
+            if (per_hundred && points && starts_with(after, "p"))
+                d_.warning(inlines[i].loc, fmt(_("the figure {} is a figure per hundred (a share, an index or a change in "
+                                                 "per cent), but the text after it calls it percentage points, which are "
+                                                 "the difference of two shares; write \"pct.\" after it, or quote the "
+                                                 "difference of the shares"),
                                                quote_text("{" + inlines[i].expression() + "}")));
         }
     }
@@ -1174,6 +1185,7 @@ private:
     bool exact_quote_ = false;  // a figure that is one cell without options is being evaluated
     bool calculating_ = false;  // a beregning block's values are being computed
     std::unordered_set<const Inline*> points_figures_;  // figures whose value is percentage points
+    std::unordered_set<const Inline*> per_hundred_figures_;  // figures whose value is per hundred, computed
     std::unordered_set<const Inline*> ratios_;  // figures whose value is per hundred, or a ratio of amounts
     // Figures printed without a unit, by address, with the unit their number is in (bare_unit).
     std::unordered_map<const Inline*, std::string> bare_units_;

@@ -2169,7 +2169,25 @@ private:
         if (!store(t_, r, c, *in_unit, *unit, p, used_rounding_note_, differs_, refs_.words(), diags_)) return false;
         check_rounding(r, c, *in_unit, p);
         check_printed_operands(p, r, c, row_formula);
+        check_points_heading(p, r, c, row_formula);
         return true;
+    }
+
+    // A figure per hundred (a share, an index, a change in per cent: "([2024] - [2023]) / [2023]
+    // * 100") under a heading or label that says percentage points ("Ændring (procentpoint)"),
+    // which are the difference of two shares: 68 % to 72 % printed 5,9 there, where the points
+    // are 4. A warning at the formula, once.
+    void check_points_heading(const Prepared& p, size_t r, size_t c, bool row_formula) {
+        const Cell& cell = t_.rows[r].cells[c];
+        if (cell.kind != Cell::Kind::Number || cell.hundred != Cell::Hundred::PerHundred) return;
+        const std::string& named = row_formula ? row_name(t_, r) : t_.header[c];
+        if (!names_points(named) || !points_heading_reported_.insert(p.formula).second) return;
+        diags_.warning(p.formula->loc,
+                       fmt(_("the formula {} computes a figure per hundred (a share, an index or a change in per cent), "
+                             "but {} says percentage points, which are the difference of two shares ({} there); "
+                             "compute the difference of the shares, or name the figure as per cent"),
+                           quoted(*p.formula), quote_text(named), cell.text),
+                       p.formula->line);
     }
 
     // A formula that multiplies or divides a figure another formula computed and the table
@@ -2412,6 +2430,7 @@ private:
     std::vector<RowWrite> row_writes_;  // what each row formula computed
     std::vector<std::pair<size_t, size_t>> crossings_;  // cells given to a row formula (its index in row_writes_), and their column
     FailedCells failed_cells_;                                    // cells a formula could not compute
+    std::set<const Formula*> points_heading_reported_;             // check_points_heading, once a formula
     bool failed_on_input_ = false;  // compute_cell's last failure was a cell's, not its formula's
     std::map<std::tuple<std::string, int, int>, size_t> cause_reported_;  // input cells at fault, and their error
     std::set<std::pair<const Formula*, size_t>> years_reported_;

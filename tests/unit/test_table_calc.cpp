@@ -1643,6 +1643,30 @@ TEST_CASE("table calc: a change's size quoted with abs() after words of the othe
     CHECK(l.messages.find("after \"steget med\", but the figures fell (-30.000)") != std::string::npos);
 }
 
+TEST_CASE("table calc: a figure per hundred called percentage points is a warning, in the text and under a heading") {
+    // A probe: shares of 68 % and 72 %; their change in per cent (5,9) printed "5,9 procentpoint"
+    // and under "Ændring (procentpoint)", where the points are 4.
+    const std::string csv = "Region;2023;2024\nNord;68 %;72 %\n";
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n"
+                           "kolonne: Ændring (procentpoint) = ([2024] - [2023]) / [2023] * 100 | decimaler 1\n"
+                           "kolonne: Point = [2024] - [2023]\n```\n\n"
+                           "A {t[Nord; Ændring (procentpoint)]} procentpoint. B {(t[Nord; 2024] - t[Nord; 2023]) / "
+                           "t[Nord; 2023] * 100 | decimaler 1} pct.-point. C {t[Nord; Point]}. D "
+                           "{t[Nord; Ændring (procentpoint)]} pct.\n",
+                           csv);
+    CHECK(l.messages.find("warning: the formula \"Ændring (procentpoint) = ([2024] - [2023]) / [2023] * 100\" computes a "
+                          "figure per hundred (a share, an index or a change in per cent), but \"Ændring (procentpoint)\" "
+                          "says percentage points, which are the difference of two shares (5,9 there)") != std::string::npos);
+    CHECK(l.messages.find("warning: the figure \"{t[Nord; Ændring (procentpoint)]}\" is a figure per hundred") !=
+          std::string::npos);
+    CHECK(l.messages.find("warning: the figure \"{(t[Nord; 2024] - t[Nord; 2023]) / t[Nord; 2023] * 100 | dec...\" is a "
+                          "figure per hundred") != std::string::npos);
+    // Points called points, and the change in per cent called per cent: no more warnings.
+    size_t warnings = 0;
+    for (size_t at = l.messages.find("warning:"); at != std::string::npos; at = l.messages.find("warning:", at + 1)) ++warnings;
+    CHECK_MESSAGE(warnings == 3, l.messages);
+}
+
 TEST_CASE("table calc: two ratios apart, times 100, are points, however the formula is written") {
     // A probe: "(a/b - c/d) * 100" printed "9,0 pct." for 9 points without a word (the same
     // value written "a/b*100 - c/d*100" was warned); "100 * (a/b - c/d) | pct." was refused as
