@@ -193,6 +193,29 @@ private:
             if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Column) return true;
         return false;
     }
+    static bool computed_row(const Table& t, size_t r) {
+        for (size_t k = 1; k < t.header.size(); ++k)
+            if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Row) return true;
+        return false;
+    }
+    // A row named or declared a total, or one whose formula only adds ("sum(Nord .. Syd)", "[A] +
+    // [B]"): a difference ("Ændring = [2024] - [2023]") is no total to draw among its parts' periods.
+    static bool adding_row(const Table& t, size_t r) {
+        const std::string& label = t.rows[r].cells.empty() ? std::string() : t.rows[r].cells[0].text;
+        if (model::names_total(label) || model::declared_total(t, label)) return true;
+        for (size_t k = 1; k < t.header.size(); ++k)
+            if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Row) {
+                if (fold_label(f->expression).starts_with("sum(")) return true;
+                if (!model::is_sum_expression(f->expression)) return false;
+                int depth = 0;
+                for (const char ch : f->expression) {
+                    depth += ch == '[' ? 1 : ch == ']' ? -1 : 0;
+                    if (ch == '-' && depth == 0) return false;
+                }
+                return true;
+            }
+        return false;
+    }
     static bool total_row(const Table& t, size_t r) {
         const std::string& label = t.rows[r].cells.empty() ? std::string() : t.rows[r].cells[0].text;
         if (model::names_total(label) || model::declared_total(t, label)) return true;
@@ -220,9 +243,32 @@ private:
                 return false;
             }
         }
+        // So a table turned around (years as rows, "serier: kolonner"): with no "rækker:", a
+        // computed row that is no total ("Vækst (pct.)", "Ændring") was drawn as one more year,
+        // in the data's unit ("5,6 kr.").
+        if (trim(c.rows).empty() && c.series_are_columns) {
+            std::string computed, data, last;
+            for (size_t r : rows) {
+                const std::string& label = t.rows[r].cells.empty() ? std::string() : t.rows[r].cells[0].text;
+                if (computed_row(t, r) && !adding_row(t, r)) {
+                    if (computed.empty()) computed = label;
+                } else {
+                    if (data.empty()) data = label;
+                    if (computed.empty()) last = label;
+                }
+            }
+            if (!computed.empty() && !data.empty()) {
+                d_.error(c.loc, fmt(_("the chart names no \"rækker:\", so it would draw every row of figures: the "
+                                      "computed {} beside the data {}, as more of the same; name the rows to draw, as "
+                                      "\"rækker: {} .. {}\""),
+                                    quote_text(computed), quote_text(data), data, last));
+                return false;
+            }
+        }
         if (!c.stacked) return true;
         const bool series_rows = !c.series_are_columns;
-        if (!trim(series_rows ? c.rows : c.columns).empty()) return true;
+        // Named ones are held to it too: "rækker: Løn .. I alt" stacked 300 where the total is 150.
+        const bool named = !trim(series_rows ? c.rows : c.columns).empty();
         std::string total, part;
         if (series_rows) {
             for (size_t r : rows) {
@@ -237,10 +283,16 @@ private:
             }
         }
         if (total.empty() || part.empty()) return true;
-        d_.error(c.loc, fmt(_("the stacked chart names no \"{}:\", so it would stack {} on the {} it adds up, such as {}; "
-                              "name the ones to stack, leaving the total out"),
-                            series_rows ? "rækker" : "kolonner", quote_text(total), series_rows ? _("rows") : _("columns"),
-                            quote_text(part)));
+        if (named)
+            d_.error(c.loc, fmt(_("the stacked chart's \"{}:\" holds {} and the {} it adds up, such as {}, so it would "
+                                  "stack the total on its parts; leave the total out, or draw the totals alone"),
+                                series_rows ? "rækker" : "kolonner", quote_text(total), series_rows ? _("rows") : _("columns"),
+                                quote_text(part)));
+        else
+            d_.error(c.loc, fmt(_("the stacked chart names no \"{}:\", so it would stack {} on the {} it adds up, such as {}; "
+                                  "name the ones to stack, leaving the total out"),
+                                series_rows ? "rækker" : "kolonner", quote_text(total), series_rows ? _("rows") : _("columns"),
+                                quote_text(part)));
         return false;
     }
 
@@ -300,6 +352,7 @@ private:
     // shares points. False, after an error at "enhed:", for either.
     bool points_fit(Chart& c, const Table& t, const std::vector<size_t>& series, const std::vector<size_t>& categories) {
         const std::string named = unit_written(c.unit);
+        if (kroner_per(named) > 0) return amounts_fit(c, t, series, categories);
         if (named != "pct." && named != kPoints) return true;
         for (size_t s : series)
             for (size_t k : categories) {
@@ -322,6 +375,29 @@ private:
             }
         // One spelling after the labels, the one the cells print ("4 pct.-point", not "4 pct.-point procentpoint").
         if (named == kPoints) c.unit = kPoints;
+        return true;
+    }
+
+    // A chart whose "enhed:" is an amount unit labels each value with it: a share, an index or a
+    // change in per cent among its values ("Vækst (pct.)" in a table in kr.) was labelled "5,6
+    // kr.". False, after an error at "enhed:", for such a value.
+    bool amounts_fit(const Chart& c, const Table& t, const std::vector<size_t>& series, const std::vector<size_t>& categories) {
+        for (size_t s : series)
+            for (size_t k : categories) {
+                const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
+                if (col >= t.rows[r].cells.size() || t.rows[r].cells[col].kind != model::Cell::Kind::Number) continue;
+                const model::Cell& cell = t.rows[r].cells[col];
+                const bool no_amount = cell.hundred != model::Cell::Hundred::None || unit_written(cell.unit) == "pct." ||
+                                       cell.unit == kPoints;
+                if (!no_amount) continue;
+                d_.error(c.unit_loc,
+                         fmt(_("the chart's unit {} labels its figures as amounts, but {} / {} of the table {} is {}, a "
+                               "share, an index or a change in per cent; chart it apart, without that unit"),
+                             quote_text(c.unit), quote_text(t.rows[r].cells[0].text), quote_text(t.header[col]),
+                             quote_text(t.name), quote_text(cell.text)),
+                         c.unit_line);
+                return false;
+            }
         return true;
     }
 

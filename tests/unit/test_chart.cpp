@@ -718,6 +718,30 @@ TEST_CASE("diagram block: with no rows or columns named, computed columns and a 
                     "such as \"Løn\"") != std::string::npos);
     CHECK(chart_messages("række: I alt = sum(Løn .. Drift)\ntilføj: nederst\n", csv, "rækker: Løn .. Drift\ntype: stablede søjler\n") ==
           "");
+    // Named, the total among its parts is an error too (a probe: bars of 300 where the total is 150).
+    CHECK(chart_messages("række: I alt = sum(Løn .. Drift)\ntilføj: nederst\n", csv, "rækker: Løn .. I alt\ntype: stablede søjler\n")
+              .find("error: the stacked chart's \"rækker:\" holds \"I alt\" and the rows it adds up, such as \"Løn\", so it "
+                    "would stack the total on its parts") != std::string::npos);
+    CHECK(chart_messages("række: I alt = sum(Løn .. Drift)\ntilføj: nederst\n", csv, "rækker: I alt\ntype: stablede søjler\n") ==
+          "");
+    // A table turned around (years as rows): a computed row that is no total is no more year (a
+    // probe: "Vækst (pct.)" drawn as a fourth year, labelled "5,6 kr."); a sum row may be drawn.
+    const std::string years = "År;Løn;Drift\n2022;800.000;200.000\n2023;900.000;250.000\n2024;950.000;300.000\n";
+    CHECK(chart_messages("talenhed: kr.\nrække: Vækst (pct.) = ([2024] - [2023]) / [2023] * 100 | decimaler 1\ntilføj: nederst\n",
+                         years, "serier: kolonner\ntype: linje\n")
+              .find("error: the chart names no \"rækker:\", so it would draw every row of figures: the computed \"Vækst "
+                    "(pct.)\" beside the data \"2022\", as more of the same; name the rows to draw, as \"rækker: 2022 .. "
+                    "2024\"") != std::string::npos);
+    CHECK(chart_messages("talenhed: kr.\nrække: Ændring = [2024] - [2023]\ntilføj: nederst\n", years, "serier: kolonner\n")
+              .find("the computed \"Ændring\" beside the data") != std::string::npos);
+    CHECK(chart_messages("talenhed: kr.\nrække: I alt = sum(2022 .. 2024)\ntilføj: nederst\n", years, "serier: kolonner\n") == "");
+    // A change in per cent labelled with an amount unit.
+    CHECK(chart_messages("talenhed: kr.\nkolonne: Vækst (pct.) = ([Drift] - [Løn]) / [Løn] * 100 | decimaler 1\n", years,
+                         "kolonner: Løn .. Vækst (pct.)\nenhed: kr.\n")
+              .find("error: the chart's unit \"kr.\" labels its figures as amounts, but \"2022\" / \"Vækst (pct.)\" of the "
+                    "table \"t\" is \"-75,0\", a share, an index or a change in per cent") != std::string::npos);
+    CHECK(chart_messages("talenhed: kr.\nkolonne: Vækst (pct.) = ([Drift] - [Løn]) / [Løn] * 100 | decimaler 1\n", years,
+                         "kolonner: Løn .. Drift\nenhed: kr.\n") == "");
     CHECK(chart_messages("række: I alt = sum(Løn .. Drift)\ntilføj: nederst\n", csv, "type: søjler\n") == "");  // side by side
     // Shares of different wholes stacked beyond 100 % (a probe: a 223 % bar); a distribution is not.
     const std::string shares = "Region;2023\nNord;68 %\nMidt;75 %\nSyd;80 %\n";
