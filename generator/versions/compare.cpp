@@ -1178,9 +1178,39 @@ private:
     }
 
     // The input change a derived figure follows from, as an index into `inputs`, or -1.
-    int cause(const Pending& d, const std::vector<const Pending*>& inputs) const {
+    // `derived`: the other derived figures, for a figure that quotes one of them.
+    int cause(const Pending& d, const std::vector<const Pending*>& inputs, const std::vector<const Pending*>& derived = {},
+              int depth = 0) const {
         const model::FigureChange& f = d.change;
         const std::string formula = lower(d.formula);
+        // The cell the figure's formula names exactly: another table's ("bb[Løn; 2024] * 0,1"
+        // followed Husleje, the same table's first change in its column, on a probe's sheet), a
+        // cell a text figure quotes, or in its own table a row (row formula) or column (column
+        // formula) it names, in the figure's column or row.
+        const std::string quoting = through_calculations(formula);
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            const model::FigureChange& in = inputs[i]->change;
+            if (inputs[i]->table_name.empty() || in.row.empty() || in.column.empty()) continue;
+            for (const auto& labels : quoted_labels(quoting, lower(inputs[i]->table_name)))
+                if (labels.size() == 2 && labels[0] == lower(in.row) && labels[1] == lower(in.column)) return static_cast<int>(i);
+        }
+        if (f.table != 0)
+            for (size_t i = 0; i < inputs.size(); ++i) {
+                const model::FigureChange& in = inputs[i]->change;
+                if (in.item != f.item || in.table != f.table) continue;
+                if ((in.column == f.column && names_word(formula, lower(in.row))) ||
+                    (in.row == f.row && names_word(formula, lower(in.column))))
+                    return static_cast<int>(i);
+            }
+        // A figure quoting a cell that changed with another (the text's "Pensionen er
+        // {aa[Pension; 2024]}"): that cell's cause.
+        if (depth < 4)
+            for (const Pending* other : derived) {
+                if (other == &d || other->table_name.empty() || other->change.row.empty()) continue;
+                for (const auto& labels : quoted_labels(quoting, lower(other->table_name)))
+                    if (labels.size() == 2 && labels[0] == lower(other->change.row) && labels[1] == lower(other->change.column))
+                        if (const int c = cause(*other, inputs, derived, depth + 1); c >= 0) return c;
+            }
         int same_table = -1;
         for (size_t i = 0; i < inputs.size(); ++i) {
             const model::FigureChange& in = inputs[i]->change;
@@ -1206,7 +1236,6 @@ private:
         if (from_calculations_alone(d.formula, f.item)) return -1;
         // A figure in the text quoting a table, itself or through a calculation's value: the change
         // in the row or column it quotes, else the table's first.
-        const std::string quoting = through_calculations(formula);
         for (size_t i = 0; i < inputs.size(); ++i) {
             const model::FigureChange& in = inputs[i]->change;
             if (inputs[i]->table_name.empty()) continue;
@@ -1229,7 +1258,7 @@ private:
         std::vector<std::vector<const Pending*>> under(inputs.size());
         std::vector<const Pending*> orphans;
         for (const Pending* d : derived) {
-            const int c = cause(*d, inputs);
+            const int c = cause(*d, inputs, derived);
             (c < 0 ? orphans : under[c]).push_back(d);
         }
         // A figure with no printed cause may follow from an input figure corrected where its

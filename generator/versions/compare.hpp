@@ -25,8 +25,10 @@ struct Comparison {
 
 // Compares `before` (read from the previous version) with `now` (taken from this build).
 // `printed` maps a section's input name to its printed title (missing: the input name). A
-// derived figure's cause is the input change in the same table (the same column, else row, else
-// any), else a corrected `beregning` value it is computed from (known under another name where a
+// derived figure's cause is the input cell its formula names exactly (another table's cell, a
+// cell a text figure quotes, a row or column of its own table in its column or row), else the
+// cause of a changed cell it quotes, else the input change in the same table (the same column,
+// else row, else any), else a corrected `beregning` value it is computed from (known under another name where a
 // rename is certain: versions/calculation_match.hpp), else in a table its formula names, else in
 // the same item, else the only input change; one computed from `beregning` values alone has no
 // other cause than one of them.

@@ -1162,6 +1162,30 @@ TEST_CASE("versions: figures in one paragraph quoting two tables are each filed 
     CHECK(c.changes.figures[3].cause == 2);
 }
 
+TEST_CASE("versions: a cell computed from another table's cell, and the text quoting it, follow that cell's correction") {
+    // A probe's sheet listed "Pension = bb[Løn; 2024] * 0,1" and "Pensionen er 200 kr." under
+    // Husleje, the first change in their own table's column, where Løn in table 1 was corrected.
+    const auto edition = [](const char* loen, const char* pension, const char* husleje, const char* total) {
+        Snapshot s = small();
+        s.tables = {{19, 1, -1, "bb", "Grundbudget", "kr."}, {19, 2, -1, "aa", "Afledte udgifter", "kr."}};
+        s.cells = {cell(1, "Løn", "2024", loen, true), cell(2, "Pension", "2024", pension, false, "bb[Løn; 2024] * 0,1"),
+                   cell(2, "Husleje", "2024", husleje, true), cell(2, "I alt", "2024", total, false, "[Pension] + [Husleje]")};
+        s.texts = {text("Sagsfremstilling", std::string("Pensionen er \x01") + pension + " kr.\x02.", {"aa[Pension; 2024] | kr."})};
+        return s;
+    };
+    const versions::Comparison c = versions::compare(edition("1.000", "100", "300", "400"), edition("2.000", "200", "350", "550"),
+                                                     {{"Sagsfremstilling", "Sagsfremstilling"}});
+    REQUIRE(c.changes.figures.size() == 5);
+    CHECK(c.changes.figures[0].row == "Løn");
+    CHECK(c.changes.figures[1].row == "Pension");
+    CHECK(c.changes.figures[1].cause == 0);
+    CHECK(c.changes.figures[2].after == "200 kr.");
+    CHECK(c.changes.figures[2].cause == 0);
+    CHECK(c.changes.figures[3].row == "Husleje");
+    CHECK(c.changes.figures[4].row == "I alt");
+    CHECK(c.changes.figures[4].cause == 3);
+}
+
 TEST_CASE("versions: a figure quoting a beregning value computed from a table's cell follows that cell's correction") {
     // A probe found a share computed in a block from the budget's 2024 column ("andel =
     // budget[Løn; 2024] / budget[I alt; 2024] * 100") listed under a row added with figures for
