@@ -9,7 +9,8 @@
 namespace boardpack::calc {
 
 // In `inlines` (one level; the caller walks the children), drops the "." that follows a figure whose text ends in "."
-// ("270.000 kr." + ". Næste" -> "270.000 kr. Næste"); an ellipsis ("...") is left alone.
+// ("270.000 kr." + ". Næste" -> "270.000 kr. Næste"), or a link or an emphasis that ends with such
+// a figure; an ellipsis ("...") is left alone.
 void merge_figure_stops(std::vector<model::Inline>& inlines);
 
 }  // namespace boardpack::calc

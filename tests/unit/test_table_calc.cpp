@@ -567,6 +567,25 @@ TEST_CASE("figures: a beregning block computes named values, as the membership f
     CHECK(figure_text(l).find("kr..") == std::string::npos);
 }
 
+TEST_CASE("figures: one full stop after a figure ending in \"kr.\" at the end of a link or an emphasis") {
+    // A probe: "Se [i alt {…| kr.}](…)." printed "650.000 kr..", as did emphasis around the figure.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntalenhed: kr.\n```\n\n"
+                           "Se [i alt {t[Løn; 2024] | kr.}](https://example.org). **{t[Løn; 2024] | kr.}**. "
+                           "*Ellipse {t[Løn; 2024] | kr.}*...\n",
+                           "Post;2024\nLøn;650.000\n");
+    CHECK(l.messages == "");
+    std::string text;
+    const auto walk = [&](const auto& self, const std::vector<model::Inline>& inlines) -> void {
+        for (const model::Inline& i : inlines) {
+            text += i.text;
+            self(self, i.children);
+        }
+    };
+    for (const model::Block& b : l.meeting->items[0].sections[2].blocks) walk(walk, b.inlines);
+    CHECK(text.find("kr..") == text.find("kr...."));  // only the ellipsis after "kr." keeps its points
+    CHECK(text.find("650.000 kr. 650.000 kr. Ellipse") != std::string::npos);
+}
+
 TEST_CASE("figures: a beregning value computed from one cell prints what it computes, in the unit its table shows") {
     // A probe: "underskud = -t[Resultat; 2024]" printed the cell as its table prints it, -500.000,
     // and abs() alike; "halvdel = t[Drift; 2024] / 2" from a table shown in mio. kr. printed
