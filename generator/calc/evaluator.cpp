@@ -342,7 +342,9 @@ private:
     // both are noted here, and together they are an error (ambiguous_number()).
     void note_units(const Expr& at, const Value& a, const Value& b, bool scales, const Expr* a_at, const Expr* b_at) {
         const auto written = [](const Value& v) { return v.decimals < 0 && v.unit.empty(); };  // literals only, no unit
-        if (!scales && written(a) != written(b) && kroner_per((written(a) ? b : a).unit) > 0 && number_at_ < 0) {
+        // Zero is zero in every unit ("udvikling([2023]; [2024]; højere; 0)" in a table shown in mio. kr.).
+        const bool zero = (written(a) ? a : b).is_number() && (written(a) ? a : b).number.is_zero();
+        if (!scales && !zero && written(a) != written(b) && kroner_per((written(a) ? b : a).unit) > 0 && number_at_ < 0) {
             const Expr* number = written(a) ? a_at : b_at;
             number_at_ = number ? number->column : at.column;
             number_text_ = number && number->kind == Expr::Kind::Number ? number->text : "";
@@ -664,7 +666,7 @@ private:
             // one the reader sees them in.
             if (const std::string shown = shown_unit_beside(!before->shown_in.empty() ? before->shown_in : now->shown_in);
                 band_value->unit.empty() && !band_value->per_cent_literal && band_value->decimals < 0 && !shown.empty() &&
-                shown != compared)
+                shown != compared && !band.is_zero())
                 return fail(*e.args[3],
                             shown_unit_failure(shown, compared, e.args[3]->kind == Expr::Kind::Number ? e.args[3]->text : ""));
             if (!band_value->unit.empty() && band_value->unit != compared) {

@@ -1300,6 +1300,12 @@ TEST_CASE("table calc: a number without unit beside figures shown in another uni
                                csv);
     CHECK(named.messages == "");
     CHECK(row_texts(table(named), 0)[2] == "under loftet");
+    // Zero is zero in every unit: a band of 0 needs none (a probe was asked for "0 mio. kr.").
+    const auto zero = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
+                              "kolonne: Loft = loft([2023]; 0)\nkolonne: Udvikling = udvikling([2023]; [2023]; højere; 0)\n```\n",
+                              csv);
+    CHECK(zero.messages == "");
+    CHECK(row_texts(table(zero), 0)[2] == "over loftet");
     // Shown as written: a bare number is in that unit, as before.
     const auto as_written = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\nkolonne: Loft = loft([2023]; 1.300.000)\n```\n",
                                     csv);
