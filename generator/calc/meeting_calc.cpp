@@ -961,9 +961,10 @@ private:
                 continue;
             }
             if (in_points && per_cent && !points)
-                d_.warning(inlines[i].loc, fmt(_("the figure {} is the difference of two shares, in percentage points, but "
-                                                 "the text after it calls it per cent; write \"procentpoint\" after it, or "
-                                                 "\"| pct.-point\" in the figure"),
+                d_.warning(inlines[i].loc, fmt(_("the figure {} is the difference of two shares or index numbers, in "
+                                                 "points, but the text after it calls it per cent; write \"procentpoint\" "
+                                                 "(\"indekspoint\" for index numbers) after it, or \"| pct.-point\" in the "
+                                                 "figure"),
                                                quote_text("{" + inlines[i].expression() + "}")));
             // The other way round: a figure per hundred (a share, an index, a change in per cent:
             // "([2024] - [2023]) / [2023] * 100") that the text calls points ("5,9 procentpoint",

@@ -1570,7 +1570,8 @@ TEST_CASE("table calc: the difference of two shares is in percentage points, nev
                               "{t[Nord; 2024]} % og {t[Nord; 2024] | decimaler 1} %.\n",
                               "Region;2023;2024\nNord;68 %;72 %\n");
     CHECK(text.messages.find("m/01-a/item.md:17:7: warning: the figure \"{t[Nord; 2024] - t[Nord; 2023]}\" is the difference "
-                             "of two shares, in percentage points, but the text after it calls it per cent") != std::string::npos);
+                             "of two shares or index numbers, in points, but the text after it calls it per cent") !=
+          std::string::npos);
     CHECK(text.messages.find("warning: the figure \"{t[Nord; 2024]}\" prints \"72 %\" with its unit, and the text after it "
                              "gives a unit again") != std::string::npos);
     CHECK(text.messages.find("percentage points") == text.messages.rfind("percentage points"));  // "procentpoint" after one is right
@@ -1707,8 +1708,9 @@ TEST_CASE("table calc: two ratios apart, times 100, are points, however the form
     CHECK(points.messages == "");
     CHECK(figure_text(points).find("Nord ligger 9,0 procentpoint over, 9,0 pct.-point.") != std::string::npos);
     const auto called_per_cent = compute(block + "Nord ligger {b[forskel] | decimaler 1} pct. over Syd.\n", csv);
-    CHECK(called_per_cent.messages.find("warning: the figure \"{b[forskel] | decimaler 1}\" is the difference of two shares, "
-                                        "in percentage points, but the text after it calls it per cent") != std::string::npos);
+    CHECK(called_per_cent.messages.find("warning: the figure \"{b[forskel] | decimaler 1}\" is the difference of two shares "
+                                        "or index numbers, in points, but the text after it calls it per cent") !=
+          std::string::npos);
     for (const char* figure : {"{(t[Nord; Overholdt] / t[Nord; Forløb] - t[Syd; Overholdt] / t[Syd; Forløb]) * 100 | pct.}",
                                "{100 * (t[Nord; Overholdt] / t[Nord; Forløb] - t[Syd; Overholdt] / t[Syd; Forløb]) | pct.}",
                                "{b[forskel] | pct.}"}) {
