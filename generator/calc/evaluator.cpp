@@ -149,7 +149,12 @@ private:
                                             "\"{} / 100\" for that share of a figure"),
                                           quote_text(arg->text), format_danish(arg->number, arg->decimals),
                                           format_danish(arg->number, arg->decimals)));
+        // "([Nord] + [Midt] + [Syd]) / 3": an average of shares, not a share of a whole, so the
+        // shares in it need not add up to 100 % (shares_add_up).
+        const bool averages = e.op == '/' && e.args[1]->kind == Expr::Kind::Number && Decimal(1, 0) < e.args[1]->number;
+        averaging_ += averages ? 1 : 0;
         auto a = eval(*e.args[0]);
+        averaging_ -= averages ? 1 : 0;
         if (!a || !number_or_missing(*e.args[0], *a)) return std::nullopt;
         auto b = eval(*e.args[1]);
         if (!b || !number_or_missing(*e.args[1], *b)) return std::nullopt;
@@ -564,6 +569,7 @@ private:
     // `plus`: the shares are added with "+" (shares_of_plus_add_up), where a sum short of 100 % is
     // common and as meant ("Ja" and "Måske" of one question): only more than 100 % is said.
     bool shares_add_up(const Expr& e, const Decimal& sum, const Decimal& rounding, bool plus = false) {
+        if (averaging_ > 0) return true;  // an average of the shares, divided by their number
         const Decimal hundred(100, 0);
         const Decimal low = Decimal::sub(hundred, rounding).value_or(hundred);
         const Decimal high = Decimal::add(hundred, rounding).value_or(hundred);
@@ -748,6 +754,7 @@ private:
     std::string caution_;
     Division last_division_;
     int number_at_ = -1;                           // where a written number was given an amount's unit
+    int averaging_ = 0;                            // inside the dividend of a division by a number (binary)
     std::string number_text_;                      // that number as written, if it is one number
     std::string taken_in_;                         // the amount unit it was taken in
     std::string shown_in_;                         // the unit the figure it was combined with is shown in, if another

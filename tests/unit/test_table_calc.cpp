@@ -2528,6 +2528,13 @@ TEST_CASE("table calc: a sum of shares in per cent beyond 100 % is an error, and
                 "Post;Andel\nA;34 %\nB;33 %\nC;34 %\n");
     CHECK(l.messages == "");
     CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "101 %"});
+    // An average of the shares, divided by their number, is no share of a whole (a probe: the
+    // regions' unweighted average refused as a sum of 143 %).
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Gennemsnit = ([Nord] + [Midt] + [Syd]) / 3 | decimaler 1\n"
+                "række: Snit = sum(Nord .. Syd) / 3 | decimaler 1\ntilføj: nederst\n```\n",
+                csv);
+    CHECK(l.messages.find("error") == std::string::npos);
+    CHECK(row_texts(table(l), 3).back() == row_texts(table(l), 4).back());
 }
 
 TEST_CASE("table calc: shares headed in per cent but written without the sign are held to 100 % when added up") {
