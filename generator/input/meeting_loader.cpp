@@ -24,17 +24,32 @@ const std::vector<KeySpec> kMeetingKeys = {
     {"punkt", true, true},         {"delt", false, true},      {"rettet", false, false},
 };
 
-// A folder named in meeting.txt, without trailing slashes ("pub/" is "pub").
-std::string folder_name(std::string name) {
-    while (name.size() > 1 && name.back() == '/') name.pop_back();
-    return name;
+// A folder named in meeting.txt as one name for one folder: without trailing slashes ("pub/" is
+// "pub") and without "." parts ("./02-budget" and "02-budget/." are "02-budget"). The name is
+// the item's identity from version to version: "./02-budget" taken for another item than
+// "02-budget" left a public version of an item made confidential published.
+std::string folder_name(const std::string& name) {
+    if (name.starts_with('/')) return name;  // an absolute path: unsafe_path_reason says why not
+    std::string out;
+    size_t start = 0;
+    while (start <= name.size()) {
+        const size_t end = std::min(name.find('/', start), name.size());
+        const std::string_view part = std::string_view(name).substr(start, end - start);
+        if (!part.empty() && part != ".") {
+            if (!out.empty()) out += '/';
+            out += part;
+        }
+        start = end + 1;
+    }
+    // "/" or "." alone: left as written, for the error that names it.
+    return out.empty() ? name : out;
 }
 
 // Warns about each folder that holds an item.md but is neither listed with `punkt:` nor shared
 // with `delt:`: it would be dropped from the packet without a word.
 void warn_unlisted_items(const InputFiles& files, const std::map<std::string, SourceLoc>& listed,
-                         const std::vector<const KeyValue*>& shared_keys, const std::vector<const KeyValue*>& item_keys,
-                         const TextFile& meeting_file, Diagnostics& diags) {
+                         const std::set<std::string>& listed_real, const std::vector<const KeyValue*>& shared_keys,
+                         const std::vector<const KeyValue*>& item_keys, const TextFile& meeting_file, Diagnostics& diags) {
     std::set<std::string> shared;
     for (const KeyValue* kv : shared_keys) {
         const std::string name = folder_name(kv->value);
@@ -50,6 +65,9 @@ void warn_unlisted_items(const InputFiles& files, const std::map<std::string, So
     for (const std::string& name : files.list(".")) {
         if (name.empty() || name[0] == '.' || listed.count(name) || shared.count(name)) continue;
         if (!files.is_directory(name) || !files.exists(join_relative(name, "item.md"))) continue;
+        // Listed through a link to it ("punkt: link-hem" for "02-hem"): the same folder.
+        std::string why;
+        if (const auto real = files.real_path(name, &why); real && listed_real.count(*real)) continue;
         diags.warning(where,
                       fmt(_("the folder {} holds an item.md, but meeting.txt does not list it, so it is left out of the "
                             "packet; add \"punkt: {}\" to include it"), quote_text(name), name),
@@ -174,6 +192,7 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
     }
     std::vector<std::pair<const KeyValue*, FileOwner>> listed;
     std::map<std::string, SourceLoc> folders;
+    std::set<std::string> folders_real;
     for (const KeyValue* kv : item_keys) {
         if (kv->value.empty()) continue;
         const std::string folder = folder_name(kv->value);
@@ -202,6 +221,7 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
                         kv->line);
             continue;
         }
+        folders_real.insert(*real);
         FileOwner owner{folder, *real, kv->value_loc, false};
         if (auto overlap = owners.add(owner)) {
             diags.error(kv->value_loc, *overlap, kv->line);
@@ -210,7 +230,7 @@ std::optional<model::Meeting> load_meeting(const InputFiles& files, const std::s
         listed.emplace_back(kv, std::move(owner));
     }
 
-    warn_unlisted_items(files, folders, shared_keys, item_keys, *file, diags);
+    warn_unlisted_items(files, folders, folders_real, shared_keys, item_keys, *file, diags);
 
     std::map<int, SourceLoc> numbers;  // item number -> where it was first given
     const FileAliases aliases(files, owners);  // shared by all items, so the folders are walked once

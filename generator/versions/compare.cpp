@@ -466,11 +466,32 @@ public:
                     before_rows.insert({std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(r)});
         const auto before_cells = cells_by_key(before_, &tables_, before_rows);
         const auto now_cells = cells_by_key(now_, nullptr, filled_before);
+        // A folder shown before that is gone now, and a confidential item in a folder never seen
+        // before: the same item, renamed (or named through a link) as it was made confidential,
+        // may be either, and its public versions must not stay published. Each such new
+        // confidential item is taken as made confidential, and what is gone is listed without
+        // its title (which of them went confidential the folders cannot tell).
+        // A public snapshot keeps no confidential item's folder, so one confidential before is
+        // known by its number: a confidential item now under the number of one before is that one.
+        std::set<std::string> now_folders, before_folders = shown_before;
+        std::set<int> hidden_before;
+        for (const ItemEntry& i : now_.items) now_folders.insert(i.folder);
+        for (const ItemEntry& i : before_.items) {
+            before_folders.insert(i.folder);
+            if (!i.shown) hidden_before.insert(i.number);
+        }
+        const bool shown_gone = std::any_of(shown_before.begin(), shown_before.end(),
+                                            [&](const std::string& f) { return !f.empty() && !now_folders.count(f); });
+        std::set<int> hidden_anew;
+        if (shown_gone)
+            for (const ItemEntry& i : now_.items)
+                if (!i.shown && !i.folder.empty() && !before_folders.count(i.folder) && !hidden_before.count(i.number))
+                    hidden_anew.insert(i.number);
         for (const ItemEntry& i : now_.items) {
             const auto old = old_items.find(i.number);
             const bool same = old != old_items.end() && same_item(*old->second, i);
             if (same) matched.insert(i.number);
-            if (!i.shown && ((same && old->second->shown) || shown_before.count(i.folder))) {
+            if (!i.shown && ((same && old->second->shown) || shown_before.count(i.folder) || hidden_anew.count(i.number))) {
                 // Shown before, under this number or another (a confidential item is often moved
                 // to the end of the agenda): nothing of what it said is printed again.
                 part(model::PartChange::Kind::ItemNowConfidential, i.number, "", nullptr);
@@ -487,7 +508,7 @@ public:
             if (matched.count(i.number)) continue;
             // An item now confidential under another number is listed as such above, without its title.
             if (i.shown && !i.folder.empty() && hidden_now.count(i.folder)) continue;
-            part(model::PartChange::Kind::ItemRemoved, i.number, i.shown ? i.title : "", nullptr);
+            part(model::PartChange::Kind::ItemRemoved, i.number, i.shown && hidden_anew.empty() ? i.title : "", nullptr);
         }
         agenda_order();
         order_figures();

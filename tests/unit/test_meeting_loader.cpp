@@ -279,6 +279,20 @@ TEST_CASE("loader: an item folder meeting.txt does not list is warned about; a s
           "  punkt: 06-b\n  ^\n");
 }
 
+TEST_CASE("loader: an item folder written with \"./\" or \"/.\" is the same folder, the same item from version to version") {
+    // A probe: "punkt: ./06-b" was taken for another item than "06-b", so a public version that
+    // showed it stayed published when it was made confidential, and "06-b" was called unlisted.
+    for (const char* written : {"punkt: ./06-b", "punkt: 06-b/.", "punkt: ./06-b/"}) {
+        MemoryFiles f = good_meeting();
+        f.add("meeting.txt", replace(kMeeting, "punkt: 06-b", written));
+        Diagnostics d;
+        const auto m = load_meeting(f, "m", d);
+        REQUIRE(m);
+        CHECK_MESSAGE(test::messages(d) == "", written);
+        CHECK_MESSAGE(m->items.back().folder == "06-b", written);
+    }
+}
+
 TEST_CASE("loader: a listed item folder that does not exist") {
     MemoryFiles f = good_meeting();
     f.add("meeting.txt", replace(kMeeting, "punkt: 06-b", "punkt: 07-c"));

@@ -642,6 +642,26 @@ TEST_CASE("versions: an item made confidential under another number is now confi
         const versions::Comparison c = versions::compare(*read, now);
         CHECK(c.now_confidential == std::vector<int>{2});
     }
+    SUBCASE("its folder renamed, or named through a link, as it was made confidential") {
+        // A probe: "punkt: 02-hemmelig" made "punkt: 02-fortroligt" (or a link to it) with
+        // "status: Fortrolig" left version 1, which showed it, published.
+        Snapshot now = public_snapshot({{2, "02-fortroligt", false, ""}, {3, "03-andet", false, ""}});
+        const versions::Comparison c = versions::compare(before, now);
+        CHECK(c.now_confidential == std::vector<int>{2});
+        CHECK_FALSE(says(c, "Hemmelig sag"));
+    }
+    SUBCASE("a public item gone while a confidential one came: which went confidential the folders cannot tell") {
+        Snapshot now = public_snapshot({{3, "03-andet", false, ""}, {4, "04-nyt", false, ""}});
+        const versions::Comparison c = versions::compare(before, now);
+        CHECK(c.now_confidential == std::vector<int>{4});
+        CHECK_FALSE(says(c, "Hemmelig sag"));  // listed as removed, without its title
+    }
+    SUBCASE("a public item removed, with no new confidential item, is listed removed with its title") {
+        Snapshot now = public_snapshot({{3, "03-andet", false, ""}});
+        const versions::Comparison c = versions::compare(before, now);
+        CHECK(c.now_confidential.empty());
+        CHECK(says(c, "Hemmelig sag"));
+    }
     SUBCASE("a snapshot from before folders were kept is compared by number, as it was") {
         Snapshot old = before;
         for (auto& i : old.items) i.folder.clear();

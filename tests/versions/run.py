@@ -407,6 +407,20 @@ def main():
             check(f"the {edition} rettelsesblad lists the corrected place under the meeting",
                   "Mødet" in sheet and "Sted:" in sheet and "24" in sheet and "Ingen rettelser" not in sheet, sheet[-1500:])
 
+        # Made confidential while its folder is renamed (a probe: the public version that showed
+        # it stayed published, as if another item had been added): withdrawn all the same.
+        os.rename(os.path.join(m, "13-datadeling"), os.path.join(m, "13-fortroligt"))
+        edit(os.path.join(m, "meeting.txt"), "punkt: 13-datadeling", "punkt: ./13-fortroligt")
+        edit(os.path.join(m, "13-fortroligt", "item.md"), "status: Offentlig", "status: Fortrolig")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-10", "rettet: 2023-10-11")
+        p = build()
+        check("an item made confidential in a renamed folder builds, warned about as published", p.returncode == 0 and
+              "warning: item 13 is now confidential, but the public edition published its content" in p.stderr, p.stdout + p.stderr)
+        public_files = tree(packet, "offentlig")
+        secret = "Nuværende muligheder og begrænsninger for datadeling".encode()
+        leak = [k for k in public_files if secret in open(os.path.join(packet, k), "rb").read()]
+        check("no public file holds its title", not leak, "\n".join(leak))
+
     older_caption_snapshot(boardpack, root, env)
     print(f"{failures} failure(s)" if failures else "versions: all checks passed")
     return 1 if failures else 0
