@@ -193,6 +193,24 @@ private:
             if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Column) return true;
         return false;
     }
+    // A column a "kolonne:" formula writes by adding only ("sum(A .. C)", "[Løn] + [Drift]").
+    static bool adding_column(const Table& t, size_t k) {
+        for (size_t r = 0; r < t.rows.size(); ++r)
+            if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Column)
+                return adds_only(f->expression);
+        return false;
+    }
+    // Whether a formula as written only adds: "sum(...)", or labels joined by "+".
+    static bool adds_only(const std::string& expression) {
+        if (fold_label(expression).starts_with("sum(")) return true;
+        if (!model::is_sum_expression(expression)) return false;
+        int depth = 0;
+        for (const char ch : expression) {
+            depth += ch == '[' ? 1 : ch == ']' ? -1 : 0;
+            if (ch == '-' && depth == 0) return false;
+        }
+        return true;
+    }
     static bool computed_row(const Table& t, size_t r) {
         for (size_t k = 1; k < t.header.size(); ++k)
             if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Row) return true;
@@ -204,16 +222,8 @@ private:
         const std::string& label = t.rows[r].cells.empty() ? std::string() : t.rows[r].cells[0].text;
         if (model::names_total(label) || model::declared_total(t, label)) return true;
         for (size_t k = 1; k < t.header.size(); ++k)
-            if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Row) {
-                if (fold_label(f->expression).starts_with("sum(")) return true;
-                if (!model::is_sum_expression(f->expression)) return false;
-                int depth = 0;
-                for (const char ch : f->expression) {
-                    depth += ch == '[' ? 1 : ch == ']' ? -1 : 0;
-                    if (ch == '-' && depth == 0) return false;
-                }
-                return true;
-            }
+            if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Row)
+                return adds_only(f->expression);
         return false;
     }
     static bool total_row(const Table& t, size_t r) {
@@ -278,7 +288,10 @@ private:
             }
         } else {
             for (size_t k : cols) {
-                if (model::names_total(t.header[k]) || computed_column(t, k)) { if (total.empty()) total = t.header[k]; }
+                // Named, a computed column is a total only where its formula adds up ("I alt =
+                // [Løn] + [Drift]"); "Pension = [Løn] * 0,1" stacked on "Løn" is a part of its own.
+                const bool total_column = model::names_total(t.header[k]) || (named ? adding_column(t, k) : computed_column(t, k));
+                if (total_column) { if (total.empty()) total = t.header[k]; }
                 else if (part.empty()) part = t.header[k];
             }
         }

@@ -546,7 +546,8 @@ private:
                    f.line);
     }
 
-    // Whether `e` multiplies or divides two figures, neither a written number alone.
+    // Whether `e` multiplies or divides anywhere ("sats * indbyggere", "sats * 1.000"): a figure
+    // printed rounded then takes its rounding into the result, scaled; a sum only adds it.
     static bool multiplies_or_divides(const Expr& e) {
         if (e.kind == Expr::Kind::Binary && (e.op == '*' || e.op == '/')) return true;
         for (const auto& a : e.args)

@@ -724,6 +724,12 @@ TEST_CASE("diagram block: with no rows or columns named, computed columns and a 
                     "would stack the total on its parts") != std::string::npos);
     CHECK(chart_messages("række: I alt = sum(Løn .. Drift)\ntilføj: nederst\n", csv, "rækker: I alt\ntype: stablede søjler\n") ==
           "");
+    // Named columns: a computed part ("Pension = [Løn] * 0,1") stacks; a computed sum does not.
+    const std::string lines = "Post;Løn;Drift\nNord;100;50\nSyd;200;40\n";
+    CHECK(chart_messages("kolonne: Pension = [Løn] * 0,1\n", lines, "kolonner: Løn; Pension\nserier: kolonner\ntype: stablede søjler\n") ==
+          "");
+    CHECK(chart_messages("kolonne: Begge = [Løn] + [Drift]\n", lines, "kolonner: Løn .. Begge\nserier: kolonner\ntype: stablede søjler\n")
+              .find("error: the stacked chart's \"kolonner:\" holds \"Begge\" and the columns it adds up") != std::string::npos);
     // A table turned around (years as rows): a computed row that is no total is no more year (a
     // probe: "Vækst (pct.)" drawn as a fourth year, labelled "5,6 kr."); a sum row may be drawn.
     const std::string years = "År;Løn;Drift\n2022;800.000;200.000\n2023;900.000;250.000\n2024;950.000;300.000\n";
