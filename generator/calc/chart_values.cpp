@@ -186,19 +186,14 @@ public:
     }
 
 private:
-    // A column the table computes (a "kolonne:" formula writes it), and a row it computes as a
-    // sum of others, or names as a total.
-    static bool computed_column(const Table& t, size_t k) {
-        for (size_t r = 0; r < t.rows.size(); ++r)
-            if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Column) return true;
-        return false;
-    }
-    // A column a "kolonne:" formula writes by adding only ("sum(A .. C)", "[Løn] + [Drift]").
-    static bool adding_column(const Table& t, size_t k) {
-        for (size_t r = 0; r < t.rows.size(); ++r)
-            if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Column)
-                return adds_only(f->expression);
-        return false;
+    // The formula that writes row `index` ("række:", `row`) or column `index` ("kolonne:") of
+    // `t`, where one does, in its first cell it writes; else null.
+    static const model::Formula* line_formula(const Table& t, size_t index, bool row) {
+        const size_t cells = row ? t.header.size() : t.rows.size();
+        const auto kind = row ? model::Formula::Kind::Row : model::Formula::Kind::Column;
+        for (size_t i = row ? 1 : 0; i < cells; ++i)
+            if (const model::Formula* f = row ? writer_of(t, index, i) : writer_of(t, i, index); f && f->kind == kind) return f;
+        return nullptr;
     }
     // Whether a formula as written only adds: "sum(...)", or labels joined by "+".
     static bool adds_only(const std::string& expression) {
@@ -211,28 +206,31 @@ private:
         }
         return true;
     }
-    static bool computed_row(const Table& t, size_t r) {
-        for (size_t k = 1; k < t.header.size(); ++k)
-            if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Row) return true;
-        return false;
+    // A column the table computes (a "kolonne:" formula writes it); one it computes by adding only
+    // ("sum(A .. C)", "[Løn] + [Drift]").
+    static bool computed_column(const Table& t, size_t k) { return line_formula(t, k, false) != nullptr; }
+    static bool adding_column(const Table& t, size_t k) {
+        const model::Formula* f = line_formula(t, k, false);
+        return f && adds_only(f->expression);
+    }
+    static bool computed_row(const Table& t, size_t r) { return line_formula(t, r, true) != nullptr; }
+    static bool named_total_row(const Table& t, size_t r) {
+        const std::string& label = t.rows[r].cells.empty() ? std::string() : t.rows[r].cells[0].text;
+        return model::names_total(label) || model::declared_total(t, label);
     }
     // A row named or declared a total, or one whose formula only adds ("sum(Nord .. Syd)", "[A] +
     // [B]"): a difference ("Ændring = [2024] - [2023]") is no total to draw among its parts' periods.
     static bool adding_row(const Table& t, size_t r) {
-        const std::string& label = t.rows[r].cells.empty() ? std::string() : t.rows[r].cells[0].text;
-        if (model::names_total(label) || model::declared_total(t, label)) return true;
-        for (size_t k = 1; k < t.header.size(); ++k)
-            if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Row)
-                return adds_only(f->expression);
-        return false;
+        if (named_total_row(t, r)) return true;
+        const model::Formula* f = line_formula(t, r, true);
+        return f && adds_only(f->expression);
     }
+    // A row named or declared a total, or one the table computes as a sum of others (a
+    // difference of them too: "Driftsresultat = [Indtægter] + [Udgifter] - [Renter]").
     static bool total_row(const Table& t, size_t r) {
-        const std::string& label = t.rows[r].cells.empty() ? std::string() : t.rows[r].cells[0].text;
-        if (model::names_total(label) || model::declared_total(t, label)) return true;
-        for (size_t k = 1; k < t.header.size(); ++k)
-            if (const model::Formula* f = writer_of(t, r, k); f && f->kind == model::Formula::Kind::Row)
-                return model::is_sum_expression(f->expression) || fold_label(f->expression).starts_with("sum(");
-        return false;
+        if (named_total_row(t, r)) return true;
+        const model::Formula* f = line_formula(t, r, true);
+        return f && (model::is_sum_expression(f->expression) || fold_label(f->expression).starts_with("sum("));
     }
 
     // With no "kolonner:" a chart draws every column of figures; where those mix the data with

@@ -251,7 +251,6 @@ std::string position(const Cell& c) {
 
 const std::string& row_name(const Table& t, size_t r) { return t.rows[r].cells[0].text; }
 
-
 bool same_place(const SourceLoc& a, const SourceLoc& b) {
     return a.line == b.line && a.column == b.column && a.file == b.file;
 }
@@ -426,6 +425,20 @@ namespace {
 
 bool adds_across_left_out_row(const Expr& row, const Expr& column);
 
+// Whether the formula `f`, limited by "| kolonner A .. B" ("| rækker" for a column formula),
+// leaves the cell at `row`, `column` out of its range.
+bool range_leaves_out(const Table& t, const Formula& f, size_t row, size_t column) {
+    if (f.options.empty()) return false;
+    FormulaError ignored;
+    const auto options = parse_options(f.options, true, &ignored);
+    if (!options || options->from.empty()) return false;
+    const bool row_formula = f.kind == Formula::Kind::Row;
+    const auto a = row_formula ? find_column(t, options->from) : find_row(t, options->from);
+    const auto b = row_formula ? find_column(t, options->to) : find_row(t, options->to);
+    const size_t at = row_formula ? column : row;
+    return a && b && (at < *a || at > *b);
+}
+
 // Whether the row formula `f` of `row` leaves the cell in `column` as the CSV has it: a column
 // formula writes `column` but leaves `row` out ("| rækker A .. B"), and `f`, a plain sum, would
 // add up figures that do not add up (adds_across_left_out_row).
@@ -433,11 +446,8 @@ bool ratio_column_leaves_row(const Table& t, const Formula& f, size_t row, size_
     FormulaError ignored;
     std::unique_ptr<Expr> row_expr;
     for (const Formula& g : t.formulas) {
-        if (g.kind != Formula::Kind::Column || g.options.empty() || find_column(t, g.target) != column) continue;
-        const auto options = parse_options(g.options, true, &ignored);
-        if (!options || options->from.empty()) continue;
-        const auto a = find_row(t, options->from), b = find_row(t, options->to);
-        if (!a || !b || (row >= *a && row <= *b)) continue;
+        if (g.kind != Formula::Kind::Column || find_column(t, g.target) != column || !range_leaves_out(t, g, row, column))
+            continue;
         if (!row_expr) row_expr = parse_expression(f.expression, &ignored);
         const auto expr = parse_expression(g.expression, &ignored);
         if (row_expr && expr && !adds_across_left_out_row(*row_expr, *expr)) return true;
@@ -453,16 +463,9 @@ const Formula* writer_of(const Table& t, size_t row, size_t column, const Formul
         if (!(row_formula ? find_row(t, f.target) == row : find_column(t, f.target) == column)) continue;
         if (row_formula && ratio_column_leaves_row(t, f, row, column)) continue;
         // A formula limited by "| kolonner A .. B" ("| rækker") writes no cell outside that range.
-        FormulaError ignored;
-        const auto options = f.options.empty() ? std::nullopt : parse_options(f.options, true, &ignored);
-        if (options && !options->from.empty()) {
-            const auto a = row_formula ? find_column(t, options->from) : find_row(t, options->from);
-            const auto b = row_formula ? find_column(t, options->to) : find_row(t, options->to);
-            const size_t at = row_formula ? column : row;
-            if (a && b && (at < *a || at > *b)) {
-                if (leaves && !*leaves) *leaves = &f;
-                continue;
-            }
+        if (range_leaves_out(t, f, row, column)) {
+            if (leaves && !*leaves) *leaves = &f;
+            continue;
         }
         return &f;
     }
