@@ -5,9 +5,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 
@@ -19,13 +23,18 @@ namespace {
 
 std::string errno_text(int e) { return std::strerror(e); }
 
+// How many fsyncs sync_files has waiting at once.
+constexpr size_t kSyncThreads = 8;
+
 }  // namespace
 
 bool write_durably(const fs::path& path, const std::string& content, mode_t mode, std::string* error) {
     return write_durably(path, [&content](const Put& put) { put(content); }, mode, error);
 }
 
-bool write_durably(const fs::path& path, const Fill& fill, mode_t mode, std::string* error) {
+namespace {
+
+bool write_file(const fs::path& path, const Fill& fill, mode_t mode, bool sync, std::string* error) {
     // Created with at most `mode` (the umask can only narrow it), so the file is never more
     // readable than meant, even for a moment; fchmod then sets exactly `mode`.
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
@@ -55,12 +64,79 @@ bool write_durably(const fs::path& path, const Fill& fill, mode_t mode, std::str
         errno = failed;
         return fail(_("cannot write {}: {}"));
     }
-    if (::fsync(fd) != 0) return fail(_("cannot write to disk {}: {}"));
+    if (sync && ::fsync(fd) != 0) return fail(_("cannot write to disk {}: {}"));
+    if (!sync) ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
     if (::close(fd) != 0) {
         *error = fmt(_("cannot write {}: {}"), path.string(), errno_text(errno));
         return false;
     }
     return true;
+}
+
+}  // namespace
+
+bool write_durably(const fs::path& path, const Fill& fill, mode_t mode, std::string* error) {
+    return write_file(path, fill, mode, true, error);
+}
+
+bool write_unsynced(const fs::path& path, const Fill& fill, mode_t mode, std::string* error) {
+    return write_file(path, fill, mode, false, error);
+}
+
+void start_writeback(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return;
+    ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    ::close(fd);
+}
+
+bool sync_files(const std::vector<fs::path>& files, const std::vector<fs::path>& folders, std::string* error) {
+    // Each fsync waits for the disk; several waiting at once share one journal commit (and one
+    // flush of the disk's cache) on ext4, XFS and btrfs, where one after the other each waits for
+    // its own. Threads, not cores, are what this needs: they only wait.
+    const size_t count = files.size() + folders.size();
+    std::atomic<size_t> next{0};
+    std::mutex failing;
+    std::string first_failure;
+    size_t failed_at = count;
+    const auto work = [&] {
+        for (size_t i = next++; i < count; i = next++) {
+            if (i >= files.size()) {
+                sync_path(folders[i - files.size()], true);  // a folder gone is no loss
+                continue;
+            }
+            std::string why;
+            if (sync_file(files[i], &why)) continue;
+            const std::lock_guard<std::mutex> lock(failing);
+            if (i < failed_at) {  // the first in the list, whichever thread met it first
+                failed_at = i;
+                first_failure = std::move(why);
+            }
+        }
+    };
+    std::vector<std::thread> helpers;
+    const size_t threads = std::min<size_t>(kSyncThreads, count);
+    for (size_t t = 1; t < threads; ++t) {
+        try {
+            helpers.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // fewer threads: the ones there do it all
+        }
+    }
+    work();
+    for (std::thread& t : helpers) t.join();
+    if (failed_at == count) return true;
+    *error = std::move(first_failure);
+    return false;
+}
+
+std::vector<fs::path> folders_in(const fs::path& root) {
+    std::error_code ec;
+    std::vector<fs::path> folders;
+    for (const auto& entry : fs::recursive_directory_iterator(root, ec))
+        if (entry.is_directory(ec) && !entry.is_symlink(ec)) folders.push_back(entry.path());
+    folders.push_back(root);
+    return folders;
 }
 
 bool create_file(const fs::path& path, mode_t mode, std::string* error) {
@@ -143,15 +219,6 @@ bool sync_path(const fs::path& p, bool directory) {
     const bool ok = ::fsync(fd) == 0;
     ::close(fd);
     return ok;
-}
-
-void sync_tree(const fs::path& root) {
-    std::error_code ec;
-    std::vector<fs::path> folders;
-    for (const auto& entry : fs::recursive_directory_iterator(root, ec))
-        if (entry.is_directory(ec) && !entry.is_symlink(ec)) folders.push_back(entry.path());
-    for (auto it = folders.rbegin(); it != folders.rend(); ++it) sync_path(*it, true);
-    sync_path(root, true);
 }
 
 void remove_quietly(const fs::path& p) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace boardpack::publish {
 
@@ -19,6 +20,24 @@ using Put = std::function<void(std::string_view piece)>;
 using Fill = std::function<void(const Put& put)>;
 // The same, each piece written as it comes, so the whole is never held (a large meeting's snapshot).
 bool write_durably(const std::filesystem::path& path, const Fill& fill, mode_t mode, std::string* error);
+
+// The same, but only starting the disk's write: the caller syncs the file later (sync_files),
+// before anything makes it part of what is published. Many files written this way and synced
+// together cost the disk one journal commit, not one each.
+bool write_unsynced(const std::filesystem::path& path, const Fill& fill, mode_t mode, std::string* error);
+
+// Starts writing a file's content to the disk without waiting for it (a hint: sync_files still
+// must follow).
+void start_writeback(const std::filesystem::path& path);
+
+// Syncs each file's content and each folder to the disk, several at once. A file that fails makes
+// it false, the first in `files` that failed named in *error; a folder that fails does not (a
+// folder gone holds nothing to lose).
+bool sync_files(const std::vector<std::filesystem::path>& files, const std::vector<std::filesystem::path>& folders,
+                std::string* error);
+
+// Every folder in a tree, the root last.
+std::vector<std::filesystem::path> folders_in(const std::filesystem::path& root);
 
 // Creates an empty file with exactly `mode` (whatever the umask), for a writer that fills it by
 // name; sync_file then makes it durable.
@@ -42,9 +61,6 @@ bool make_missing_folders(const std::filesystem::path& path, mode_t mode, std::s
 
 // Syncs a file or folder, so a rename inside it or its content survives a crash.
 bool sync_path(const std::filesystem::path& p, bool directory);
-
-// Syncs every folder in a tree, deepest first, then the tree's root.
-void sync_tree(const std::filesystem::path& root);
 
 // Removes a path and everything below it, without following symbolic links; errors are ignored.
 void remove_quietly(const std::filesystem::path& p);

@@ -95,7 +95,13 @@ bool Publisher::prepare(std::string* error) {
         *error = fmt(_("cannot create {}: {}"), journal_file.string(), errno_text(errno));
         return false;
     }
-    return journal(kMarkerFile, error) && write_durably(staging_ / kMarkerFile, marker_text(id_), kPublicFile, error);
+    // Synced with every other file of the staging folder when it is published (commit).
+    const std::string marker = marker_text(id_);
+    if (!journal(kMarkerFile, error) ||
+        !write_unsynced(staging_ / kMarkerFile, [&marker](const Put& put) { put(marker); }, kPublicFile, error))
+        return false;
+    unsynced_.push_back(staging_ / kMarkerFile);
+    return true;
 }
 
 bool Publisher::describe(const std::vector<std::pair<std::string, std::string>>& facts, std::string* error) {
@@ -107,7 +113,7 @@ bool Publisher::describe(const std::vector<std::pair<std::string, std::string>>&
         text += key + ": " + one_line + "\n";
     }
     remove_quietly(staging_ / kMarkerFile);
-    return write_durably(staging_ / kMarkerFile, text, kPublicFile, error);
+    return write_unsynced(staging_ / kMarkerFile, [&text](const Put& put) { put(text); }, kPublicFile, error);
 }
 
 bool Publisher::refuse_foreign(bool contents, std::string* error) {
@@ -252,8 +258,9 @@ bool Publisher::write(const std::string& relative, const Fill& fill, Access acce
         });
     };
     if (!journal(relative, error) || !make_folders(relative, restricted, error) ||
-        !write_durably(staging_ / relative, printed, restricted ? kRestrictedFile : kPublicFile, error))
+        !write_unsynced(staging_ / relative, printed, restricted ? kRestrictedFile : kPublicFile, error))
         return false;
+    unsynced_.push_back(staging_ / relative);
     record(relative, {print.size(), print.finish()}, restricted);
     ++files_;
     return true;
@@ -272,7 +279,8 @@ std::string Publisher::create(const std::string& relative, Access access, std::s
 }
 
 bool Publisher::finish(const std::string& path, const FileRecord* written, std::string* error) {
-    if (!sync_file(path, error)) return false;
+    start_writeback(path);
+    unsynced_.push_back(path);
     // Written by another (libharu): as its writer saw the bytes go out, else fingerprinted as
     // it is now, for the edition's list.
     const auto made = created_.find(path);
@@ -348,7 +356,9 @@ bool Publisher::keep_path(const std::string& from_relative, const std::string& t
         return false;
     }
     fs::permissions(to, fs::perms(wanted), ec);
-    return sync_file(to, error) && kept(to);
+    start_writeback(to);
+    unsynced_.push_back(to);
+    return kept(to);
 }
 
 // Each edition's list of the files put in its folder, in that folder with the edition's access:
@@ -363,14 +373,19 @@ bool Publisher::write_lists(std::string* error) {
     for (const auto& list : lists) {
         const std::string relative = list.first + "/" + manifest_file(list.first);
         const mode_t mode = restricted_folders_.count(list.first) ? kRestrictedFile : kPublicFile;
-        if (!journal(relative, error) || !write_durably(staging_ / relative, manifest_text(list.second), mode, error))
+        const std::string text = manifest_text(list.second);
+        if (!journal(relative, error) ||
+            !write_unsynced(staging_ / relative, [&text](const Put& put) { put(text); }, mode, error))
             return false;
+        unsynced_.push_back(staging_ / relative);
     }
     return true;
 }
 
 bool Publisher::commit(std::string* error) {
-    if (!write_lists(error)) return false;
+    // Every file of the staging folder reaches the disk before the folder becomes a version: their
+    // writes were started as each was written, and are waited for here, together.
+    if (!write_lists(error) || !sync_files(unsynced_, folders_in(staging_), error)) return false;
     // The staging folder is whole, and its lists now say what in it is boardpack's: the
     // journal goes before it becomes a version.
     ::close(journal_fd_);
@@ -379,7 +394,7 @@ bool Publisher::commit(std::string* error) {
         *error = fmt(_("cannot remove {}: {}"), (staging_ / kStagingJournal).string(), errno_text(errno));
         return false;
     }
-    sync_tree(staging_);
+    sync_path(staging_, true);  // the journal's removal
     // Step 1: the new packet becomes a numbered version; output/<meeting> still shows the old.
     const fs::path version = work_ / version_;
     if (::rename(staging_.c_str(), version.c_str()) != 0) {

@@ -114,6 +114,7 @@ private:
     Manifest written_;               // every file put in the staging folder, by its path there
     std::set<std::string> restricted_folders_;  // the edition folders written with Access::Restricted
     std::map<std::string, std::string> created_;  // create()d files not yet finished: path -> relative
+    std::vector<std::filesystem::path> unsynced_;  // files written into staging_, synced by commit()
     int lock_fd_ = -1;
     int journal_fd_ = -1;
     int files_ = 0;

@@ -9,6 +9,7 @@
 
 #include "core/fingerprint.hpp"
 #include "edition_versions.hpp"
+#include "publish/durable_files.hpp"
 #include "publish/manifest.hpp"
 #include "publish/packet_folder.hpp"
 #include "publish/publisher.hpp"
@@ -259,6 +260,52 @@ TEST_CASE("publish: a rebuild and a kept version are listed, and the old version
     CHECK(parse_manifest(slurp(out / "m/lukket" / manifest_file("lukket")))->count("tilbagetrukket/offentlig/versioner/1/bilag/2-1-fortroligt-notat.pdf") == 1);
     CHECK(mode_of(out / "m/lukket/tilbagetrukket/offentlig/versioner/1/bilag/2-1-fortroligt-notat.pdf") == 0640);
     CHECK(inspect_target(out / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
+}
+
+TEST_CASE("publish: files are synced together, and one that cannot be is named, the first in order") {
+    TempDir t;
+    std::vector<fs::path> files, folders = {t.path / "folder", t.path / "gone"};
+    fs::create_directories(t.path / "folder");
+    for (int i = 0; i < 20; ++i) {
+        files.push_back(t.path / "folder" / "f");
+        files.back() += std::to_string(i);
+        touch(files.back());
+    }
+    std::string why;
+    // A folder gone is no loss (nothing in it to keep); every file there is synced.
+    CHECK_MESSAGE(sync_files(files, folders, &why), why);
+    CHECK(sync_files({}, {}, &why));
+    // Whichever thread meets a missing file first, the message names the first in the list.
+    fs::remove(files[7]);
+    fs::remove(files[15]);
+    for (int round = 0; round < 20; ++round) {
+        why.clear();
+        REQUIRE_FALSE(sync_files(files, folders, &why));
+        CHECK(why.find("/f7:") != std::string::npos);
+    }
+}
+
+TEST_CASE("publish: a staged file that cannot reach the disk stops the publishing, and the packet before stays") {
+    // Files are written into the staging folder without waiting for the disk; commit waits for
+    // each before the folder becomes a version. A file gone by then cannot be synced: the new
+    // packet is not published.
+    TempDir t;
+    const fs::path out = t.path / "out";
+    publish(out, kPacket);
+    const fs::path before = fs::read_symlink(out / "m");
+    std::string why;
+    auto p = Publisher::begin(out, "m", read_fake_snapshot, &why);
+    REQUIRE_MESSAGE(p, why);
+    for (const auto& f : kPacket)
+        REQUIRE_MESSAGE(p->write(f.first, f.second, f.first.rfind("lukket/", 0) == 0 ? Access::Restricted : Access::Public, &why),
+                        why);
+    fs::remove(p->staging() / "offentlig/bilag/1-1-brev.pdf");
+    CHECK_FALSE(p->commit(&why));
+    CHECK(why.find("cannot write to disk") != std::string::npos);
+    CHECK(why.find("1-1-brev.pdf") != std::string::npos);
+    p.reset();
+    CHECK(fs::read_symlink(out / "m") == before);
+    CHECK(slurp(out / "m/offentlig/dagsorden-offentlig.html") == "<html>offentlig</html>");
 }
 
 TEST_CASE("publish: only boardpack's own link is replaced, never a folder or a file") {
