@@ -928,7 +928,18 @@ private:
             const std::string& shown = inlines[i].text;
             const bool has_unit = !shown.empty() && (shown.ends_with("%") || shown.ends_with("pct.") || shown.ends_with("kr.") ||
                                                      shown.ends_with("pct.-point"));
-            if (has_unit && (per_cent || starts_with(after, "kr") || starts_with(after, "mio") || starts_with(after, "mia"))) {
+            // A figure printed as a share ("72 %", a cell written so) that the text calls points:
+            // one of the two is wrong, and only the writer knows which.
+            if (has_unit && points && !shown.ends_with("pct.-point")) {
+                d_.warning(inlines[i].loc,
+                           fmt(_("the figure {} prints {}, a share in per cent, but the text after it calls it percentage "
+                                 "points; a reader cannot tell which it is: if it is a share, leave the word after it out; if "
+                                 "it is a difference of shares, write it in the table in points (\"pct.-point\")"),
+                               quote_text("{" + inlines[i].expression() + "}"), quote_text(shown)));
+                continue;
+            }
+            if (has_unit && (per_cent || points || starts_with(after, "kr") || starts_with(after, "mio") ||
+                             starts_with(after, "mia"))) {
                 d_.warning(inlines[i].loc, fmt(_("the figure {} prints {} with its unit, and the text after it gives a unit "
                                                  "again; leave the one after it out"),
                                                quote_text("{" + inlines[i].expression() + "}"), quote_text(shown)));

@@ -1576,6 +1576,15 @@ TEST_CASE("table calc: the difference of two shares is in percentage points, nev
                              "gives a unit again") != std::string::npos);
     CHECK(text.messages.find("percentage points") == text.messages.rfind("percentage points"));  // "procentpoint" after one is right
     CHECK(text.messages.find("decimaler 1") == std::string::npos);  // a share printed bare takes its "%" from the text
+    // A share the cell prints with its "%" that the text calls points: one of them is wrong. A
+    // difference printed in points with "procentpoint" after it gives its unit twice.
+    const auto called_points = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Ændring = [2024] - [2023]\n```\n\n"
+                                       "Andelen er {t[Nord; 2024]} procentpoint, ændringen {t[Nord; Ændring]} procentpoint.\n",
+                                       "Region;2023;2024\nNord;68 %;72 %\n");
+    CHECK(called_points.messages.find("warning: the figure \"{t[Nord; 2024]}\" prints \"72 %\", a share in per cent, but the "
+                                      "text after it calls it percentage points") != std::string::npos);
+    CHECK(called_points.messages.find("warning: the figure \"{t[Nord; Ændring]}\" prints \"4 pct.-point\" with its unit, and "
+                                      "the text after it gives a unit again") != std::string::npos);
 }
 
 TEST_CASE("table calc: a figure printed without its unit that the text after it gives another is an error") {
