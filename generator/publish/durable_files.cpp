@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <mutex>
+#include <span>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -22,6 +24,22 @@ namespace boardpack::publish {
 namespace {
 
 std::string errno_text(int e) { return std::strerror(e); }
+
+// A file or folder boardpack makes has exactly its mode. One made in a folder with a default ACL
+// ("setfacl -d -m u:www-data:rx output", to let a web server read the packets) inherits it, and
+// the ACL's named users keep their access whatever the mode says: the closed edition, 0640,
+// readable by www-data. Its ACLs go (a folder's default one too, so nothing made in it inherits
+// one). A file system without ACLs has none to remove.
+bool drop_acls(int fd, const fs::path& path, bool folder, std::string* error) {
+    const char* const names[] = {"system.posix_acl_access", "system.posix_acl_default"};
+    for (const char* name : folder ? std::span(names) : std::span(names).first(1)) {
+        const int r = fd >= 0 ? ::fremovexattr(fd, name) : ::lremovexattr(path.c_str(), name);
+        if (r == 0 || errno == ENODATA || errno == ENOTSUP || errno == EOPNOTSUPP) continue;
+        *error = fmt(_("cannot set the permissions of {}: {}"), path.string(), errno_text(errno));
+        return false;
+    }
+    return true;
+}
 
 // How many fsyncs sync_files has waiting at once.
 constexpr size_t kSyncThreads = 8;
@@ -48,6 +66,10 @@ bool write_file(const fs::path& path, const Fill& fill, mode_t mode, bool sync, 
         return false;
     };
     if (::fchmod(fd, mode) != 0) return fail(_("cannot set the permissions of {}: {}"));
+    if (!drop_acls(fd, path, false, error)) {
+        ::close(fd);
+        return false;
+    }
     // After a failed write the other pieces are not written; its errno is kept for the message.
     int failed = 0;
     fill([fd, &failed](std::string_view piece) {
@@ -152,8 +174,9 @@ bool create_file(const fs::path& path, mode_t mode, std::string* error) {
         ::close(fd);
         return false;
     }
+    const bool dropped = drop_acls(fd, path, false, error);
     ::close(fd);
-    return true;
+    return dropped;
 }
 
 bool sync_file(const fs::path& path, std::string* error) {
@@ -181,7 +204,7 @@ bool make_folder(const fs::path& path, mode_t mode, std::string* error) {
         *error = fmt(_("cannot set the permissions of {}: {}"), path.string(), errno_text(errno));
         return false;
     }
-    return true;
+    return drop_acls(-1, path, true, error);
 }
 
 bool make_missing_folders(const fs::path& path, mode_t mode, std::string* error) {

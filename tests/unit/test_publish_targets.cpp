@@ -1,9 +1,13 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <tuple>
 #include <fstream>
 #include <sstream>
 
@@ -306,6 +310,58 @@ TEST_CASE("publish: a staged file that cannot reach the disk stops the publishin
     p.reset();
     CHECK(fs::read_symlink(out / "m") == before);
     CHECK(slurp(out / "m/offentlig/dagsorden-offentlig.html") == "<html>offentlig</html>");
+}
+
+namespace {
+
+// A POSIX ACL as Linux stores it in an extended attribute: owner rwx, the user `uid` r-x,
+// group r-x, mask r-x, others nothing.
+std::string acl_naming(uint32_t uid) {
+    std::string blob;
+    const auto put = [&blob](uint32_t v, int bytes) {
+        for (int i = 0; i < bytes; ++i) blob.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+    };
+    put(2, 4);  // version
+    const uint32_t undefined = 0xffffffffu;
+    for (const auto& [tag, perm, id] : std::vector<std::tuple<uint32_t, uint32_t, uint32_t>>{
+             {0x01, 7, undefined}, {0x02, 5, uid}, {0x04, 5, undefined}, {0x10, 5, undefined}, {0x20, 0, undefined}}) {
+        put(tag, 2);
+        put(perm, 2);
+        put(id, 4);
+    }
+    return blob;
+}
+
+bool has_acl(const fs::path& p, const char* name) { return ::lgetxattr(p.c_str(), name, nullptr, 0) >= 0; }
+
+}  // namespace
+
+TEST_CASE("publish: a default ACL on the output folder gives no one access to the closed edition") {
+    // "setfacl -d -m u:www-data:rx output" lets a web server read what is made there; a file made
+    // there inherits the ACL, and its named user keeps reading whatever the mode says.
+    TempDir t;
+    const fs::path out = t.path / "out";
+    fs::create_directories(out);
+    const std::string acl = acl_naming(33);
+    if (::setxattr(out.c_str(), "system.posix_acl_default", acl.data(), acl.size(), 0) != 0) {
+        MESSAGE("this file system takes no ACLs (" << std::strerror(errno) << "): nothing to check");
+        return;
+    }
+    REQUIRE(has_acl(out, "system.posix_acl_default"));
+    publish(out, kPacket);
+    const fs::path packet = out / "m";
+    for (const auto& entry : fs::recursive_directory_iterator(out / ".boardpack")) {
+        INFO(entry.path());
+        CHECK_FALSE(has_acl(entry.path(), "system.posix_acl_access"));
+        if (entry.is_directory()) CHECK_FALSE(has_acl(entry.path(), "system.posix_acl_default"));
+    }
+    CHECK(mode_of(packet / "lukket/dagsorden-lukket.html") == 0640);
+    CHECK(mode_of(packet / "lukket") == 0750);
+    // A working folder made by an earlier build, with the ACL inherited then, loses it too.
+    REQUIRE(::setxattr((out / ".boardpack").c_str(), "system.posix_acl_default", acl.data(), acl.size(), 0) == 0);
+    publish(out, kPacket);
+    CHECK_FALSE(has_acl(out / ".boardpack", "system.posix_acl_default"));
+    CHECK_FALSE(has_acl(fs::canonical(packet) / "lukket/bilag/2-1-fortroligt-notat.pdf", "system.posix_acl_access"));
 }
 
 TEST_CASE("publish: only boardpack's own link is replaced, never a folder or a file") {
