@@ -444,7 +444,11 @@ void Publisher::remove_old_version() {
     if (check.ours()) {
         remove_packet(old);
     } else {
-        // Kept where it is, out of sight: the build says where (build.cpp).
+        // Kept where it is, out of sight: the build says where (build.cpp). It is published no
+        // more, and may hold what the new packet withdrew from the public edition (an item made
+        // confidential): only the owner and the group may go into it now, as into a closed
+        // edition. The file saved into it stays as it is.
+        ::chmod(old.c_str(), kRestrictedFolder);
         left_behind_ = check.path.empty() ? old : old / check.path;
         left_behind_shown_ = check.path.empty() ? target_ : target_ / check.path;
     }

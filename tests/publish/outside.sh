@@ -81,6 +81,7 @@ wait $pid; rc=$?
 check "a file saved during a build: the build publishes (exit 0)" test $rc -eq 0 -a "$(readlink out/b)" != "$old"
 check "and warns, naming the file and where it is now" grep -qx "boardpack: warning: out/b/offentlig/notes.txt was saved into the packet while this build ran; the new packet is published without it, and it is now in out/$old/offentlig/notes.txt, with the packet it was saved into; move it from there" e
 check "where it is" test "$(cat "out/$old/offentlig/notes.txt")" = "minutes draft"
+check "and the old version, published no more, is for owner and group only" test "$(stat -c %a "out/$old")" = 750
 
 # A build refused for bad input says nothing was published (it has taken its lock by then).
 cp -r "$kanarie" in/bad; echo "garbage line" >> in/bad/meeting.txt
