@@ -86,7 +86,9 @@ std::optional<std::vector<FileRecord>> read_index_record(const fs::path& file) {
 }
 
 // A temporary archive page that a killed build left (index_temp_name): a plain file of that
-// name whose process no longer runs. Under the lock no other build's page is being written.
+// name whose process no longer runs, and that is a page boardpack wrote (its mark, as the page
+// itself is checked; one cut off before the mark is left where it is). Under the lock no other
+// build's page is being written.
 void clear_index_leftovers(const fs::path& work) {
     std::error_code ec;
     std::vector<fs::path> stale;
@@ -101,6 +103,7 @@ void clear_index_leftovers(const fs::path& work) {
         struct stat st {};
         if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
         if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0 || errno != ESRCH) continue;  // it runs
+        if (read_small(it->path(), 4096).find(kIndexMark) == std::string::npos) continue;  // not a page of ours
         stale.push_back(it->path());
     }
     for (const fs::path& p : stale) ::unlink(p.c_str());

@@ -46,14 +46,17 @@ check "a damaged record of the page is taken as none (exit 0)" test $rc -eq 0
 check "and written anew" grep -q "^boardpack archive page 1$" out/.boardpack/.index-written
 
 # A temporary page a killed build left (index.html.<pid>.new, its process gone) is cleared; one of
-# a process that runs is not.
+# a process that runs is not, nor a file of that name that is no page boardpack wrote.
 sh -c 'exit 0' & dead=$!; wait $dead
-echo '<p>half a page</p>' > "out/.boardpack/index.html.$dead.new"
-echo '<p>being written</p>' > "out/.boardpack/index.html.$$.new"
+sh -c 'exit 0' & dead2=$!; wait $dead2
+echo '<!DOCTYPE html><meta name="generator" content="boardpack"><p>half a page</p>' > "out/.boardpack/index.html.$dead.new"
+echo 'precious notes' > "out/.boardpack/index.html.$dead2.new"
+echo '<!DOCTYPE html><meta name="generator" content="boardpack"><p>being written</p>' > "out/.boardpack/index.html.$$.new"
 "$boardpack" build in/a --out out -q 2> /dev/null; rc=$?
 check "the temporary page of a killed build is cleared" test $rc -eq 0 -a ! -e "out/.boardpack/index.html.$dead.new"
 check "the temporary page of a process that runs is left" test -e "out/.boardpack/index.html.$$.new"
-rm "out/.boardpack/index.html.$$.new"
+check "a file of that name that boardpack did not write is left" test "$(cat "out/.boardpack/index.html.$dead2.new")" = "precious notes"
+rm "out/.boardpack/index.html.$$.new" "out/.boardpack/index.html.$dead2.new"
 
 # The version folder output/<meeting> leads to is lost (moved away by hand) while the link and the
 # note of it remain: a build would publish version 1 anew. It refuses (exit 3), and says how to go on.
