@@ -892,57 +892,84 @@ private:
         });
     }
 
+    // A paragraph's (or heading's) figures, then what the words after each say of its unit.
     void figures(std::vector<Inline>& inlines, size_t item) {
+        evaluate_figures(inlines, item);
+        points_called_per_cent(inlines);
+        merge_stops(inlines);
+    }
+
+    void evaluate_figures(std::vector<Inline>& inlines, size_t item) {
         for (Inline& in : inlines) {
             if (in.kind == Inline::Kind::Figure) figure(in, item);
-            figures(in.children, item);
+            evaluate_figures(in.children, item);
         }
-        points_called_per_cent(inlines);
+    }
+
+    static void merge_stops(std::vector<Inline>& inlines) {
+        for (Inline& in : inlines) merge_stops(in.children);
         merge_figure_stops(inlines);
+    }
+
+    // Each figure of a paragraph with the words after it as the reader sees them: across line
+    // ends, emphasis and links ("{…}\nkr.", "{…} *kr.*", "*{…}* kr."), up to the next figure.
+    static std::vector<std::pair<const Inline*, std::string>> words_after_figures(const std::vector<Inline>& paragraph) {
+        std::vector<std::pair<const Inline*, std::string>> out;
+        const auto walk = [&out](const auto& self, const std::vector<Inline>& inlines) -> void {
+            for (const Inline& in : inlines) {
+                if (in.kind == Inline::Kind::Figure) {
+                    out.emplace_back(&in, std::string());
+                    continue;
+                }
+                if (!out.empty() && out.back().second.size() < 64)
+                    out.back().second += in.kind == Inline::Kind::SoftBreak || in.kind == Inline::Kind::LineBreak ? " " : in.text;
+                self(self, in.children);
+            }
+        };
+        walk(walk, paragraph);
+        return out;
     }
 
     // A figure in percentage points that the text after it calls per cent ("steg med {[2024] -
     // [2023]} %"): the reader takes 4 points of 68 % for 4 % of it. A warning at the figure. So is
     // a figure that prints its unit ("72 %", a cell quoted as the table prints it) with the text
     // after it giving a unit again ("72 % %").
-    void points_called_per_cent(const std::vector<Inline>& inlines) {
-        for (size_t i = 0; i < inlines.size(); ++i) {
+    void points_called_per_cent(const std::vector<Inline>& paragraph) {
+        for (const auto& [figure, next] : words_after_figures(paragraph)) {
             // Each figure is looked at once, here: its mark goes (no later figure has its address).
-            const bool in_points = points_figures_.erase(&inlines[i]) > 0;
-            const bool per_hundred = per_hundred_figures_.erase(&inlines[i]) > 0;
-            const bool ratio = ratios_.erase(&inlines[i]) > 0;
+            const bool in_points = points_figures_.erase(figure) > 0;
+            const bool per_hundred = per_hundred_figures_.erase(figure) > 0;
+            const bool ratio = ratios_.erase(figure) > 0;
             std::string bare;
-            if (auto b = bare_units_.find(&inlines[i]); b != bare_units_.end()) {
+            if (auto b = bare_units_.find(figure); b != bare_units_.end()) {
                 bare = std::move(b->second);
                 bare_units_.erase(b);
             }
-            if (i + 1 == inlines.size() || inlines[i].kind != Inline::Kind::Figure || inlines[i + 1].kind != Inline::Kind::Text)
-                continue;
+            if (next.empty()) continue;
             // The words right after it (a whole character's bytes).
-            const std::string& next = inlines[i + 1].text;
             size_t n = std::min<size_t>(24, next.size());
             while (n < next.size() && (static_cast<unsigned char>(next[n]) & 0xC0) == 0x80) ++n;
             const std::string after = fold_label(next.substr(0, n));
             const bool per_cent = starts_with(after, "%") || starts_with(after, "pct") || starts_with(after, "procent");
             const bool points = after.find("point") != std::string::npos;
-            const std::string& shown = inlines[i].text;
+            const std::string& shown = figure->text;
             const bool has_unit = !shown.empty() && (shown.ends_with("%") || shown.ends_with("pct.") || shown.ends_with("kr.") ||
                                                      shown.ends_with("pct.-point"));
             // A figure printed as a share ("72 %", a cell written so) that the text calls points:
             // one of the two is wrong, and only the writer knows which.
             if (has_unit && points && !shown.ends_with("pct.-point")) {
-                d_.warning(inlines[i].loc,
+                d_.warning(figure->loc,
                            fmt(_("the figure {} prints {}, a share in per cent, but the text after it calls it percentage "
                                  "points; a reader cannot tell which it is: if it is a share, leave the word after it out; if "
                                  "it is a difference of shares, write it in the table in points (\"pct.-point\")"),
-                               quote_text("{" + inlines[i].expression() + "}"), quote_text(shown)));
+                               quote_text("{" + figure->expression() + "}"), quote_text(shown)));
                 continue;
             }
             if (has_unit && (per_cent || points || starts_with(after, "kr") || starts_with(after, "mio") ||
                              starts_with(after, "mia"))) {
-                d_.warning(inlines[i].loc, fmt(_("the figure {} prints {} with its unit, and the text after it gives a unit "
+                d_.warning(figure->loc, fmt(_("the figure {} prints {} with its unit, and the text after it gives a unit "
                                                  "again; leave the one after it out"),
-                                               quote_text("{" + inlines[i].expression() + "}"), quote_text(shown)));
+                                               quote_text("{" + figure->expression() + "}"), quote_text(shown)));
                 continue;
             }
             // A figure printed without its unit that the text after it gives another: "5" from a
@@ -952,11 +979,11 @@ private:
             // in "pct." may hold differences), as is per cent after points (the warning below).
             const std::string named = has_unit ? "" : unit_word_at(next.substr(0, n));
             if (!bare.empty() && !named.empty() && named != bare && !(bare == "pct." && named == kPoints)) {
-                d_.error(inlines[i].loc,
+                d_.error(figure->loc,
                          fmt(_("the figure {} prints {}, a number in {}, but the text after it says {}; a reader takes "
                                "the number in that unit: ask for the unit in the figure (\"| {}\") and leave the word "
                                "after it out, or quote another figure"),
-                             quote_text("{" + inlines[i].expression() + "}"), quote_text(shown), bare, named,
+                             quote_text("{" + figure->expression() + "}"), quote_text(shown), bare, named,
                              kroner_per(named) > 0 && kroner_per(bare) > 0 ? named : bare));
                 continue;
             }
@@ -965,28 +992,28 @@ private:
             // as 38,4 mio. kr. without a word. (A plain ratio of two figures a table does not say
             // are amounts may be kroner per person.)
             if (ratio && kroner_per(named) > 0) {
-                d_.error(inlines[i].loc,
+                d_.error(figure->loc,
                          fmt(_("the figure {} prints {}, a ratio of two figures (a share, an index or their "
                                "difference), which is no amount, but the text after it says {}; a reader takes the "
                                "number in that unit: leave the unit out, or quote an amount"),
-                             quote_text("{" + inlines[i].expression() + "}"), quote_text(shown), named));
+                             quote_text("{" + figure->expression() + "}"), quote_text(shown), named));
                 continue;
             }
             if (in_points && per_cent && !points)
-                d_.warning(inlines[i].loc, fmt(_("the figure {} is the difference of two shares or index numbers, in "
+                d_.warning(figure->loc, fmt(_("the figure {} is the difference of two shares or index numbers, in "
                                                  "points, but the text after it calls it per cent; write \"procentpoint\" "
                                                  "(\"indekspoint\" for index numbers) after it, or \"| pct.-point\" in the "
                                                  "figure"),
-                                               quote_text("{" + inlines[i].expression() + "}")));
+                                               quote_text("{" + figure->expression() + "}")));
             // The other way round: a figure per hundred (a share, an index, a change in per cent:
             // "([2024] - [2023]) / [2023] * 100") that the text calls points ("5,9 procentpoint",
             // where the shares 68 % and 72 % are 4 points apart).
             if (per_hundred && points && starts_with(after, "p"))
-                d_.warning(inlines[i].loc, fmt(_("the figure {} is a figure per hundred (a share, an index or a change in "
+                d_.warning(figure->loc, fmt(_("the figure {} is a figure per hundred (a share, an index or a change in "
                                                  "per cent), but the text after it calls it percentage points, which are "
                                                  "the difference of two shares; write \"pct.\" after it, or quote the "
                                                  "difference of the shares"),
-                                               quote_text("{" + inlines[i].expression() + "}")));
+                                               quote_text("{" + figure->expression() + "}")));
         }
     }
 

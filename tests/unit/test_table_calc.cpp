@@ -1635,6 +1635,17 @@ TEST_CASE("table calc: a figure printed without its unit that the text after it 
         CHECK(ratio.messages.find("Pr. borger] | decimaler 2}\" prints") == std::string::npos);
         CHECK(ratio.messages.find("{t[A; Andel]}\" prints \"38\", a ratio") == ratio.messages.rfind("{t[A; Andel]}\" prints"));
     }
+    // Regression (probe39): the unit after a figure read only from the text right after it on the
+    // same line: "{…}\nkr.", "{…} *kr.*", "{…} [kr.](…)" and "*{…}* kr." printed "1,2 kr." for
+    // 1,2 mio. kr. without a word. The words are read as the reader sees them.
+    const auto across = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T (mio. kr.)\ntalenhed: mio. kr.\n```\n\n"
+                                "A {t[A; 2024]}\nkr. B {t[A; 2024]} *kr.* C {t[A; 2024]} [kr.](https://x.dk) D *{t[A; 2024]}* "
+                                "kr.\n",
+                                "Post;2024\nA;5\n");
+    for (const char* line_column : {":17:4:", ":18:8:", ":18:29:", ":18:65:"})
+        CHECK_MESSAGE(across.messages.find(std::string(line_column) + " error: the figure \"{t[A; 2024]}\" prints \"5\", a "
+                                           "number in mio. kr., but the text after it says kr.") != std::string::npos,
+                      line_column, across.messages);
 }
 
 TEST_CASE("table calc: a negative figure after words that give its direction is a warning at the figure") {
