@@ -167,8 +167,13 @@ bool is_number(std::string_view w) { return w.find_first_not_of("0123456789,-") 
 // of their own; "i 1.000 kr." says what the figures are in. "Tilskud på 1.000 kr." is an amount.
 bool thousands_named(const TitleWords& t, size_t first, size_t last) {
     if (first > 0 && t[first - 1] == "i") return true;
+    // "(hele 1.000 kr.)", "beløb i hele 1.000 kr.", as budgets write it; "på hele 1.000 kr." is an amount.
+    if (first > 0 && t[first - 1] == "hele" && (t.starts(first - 1) || (first >= 2 && t[first - 2] == "i"))) return true;
     return t.starts(first) && t.ends(last);
 }
+
+// "'000", as English accounts write thousands ("DKK '000").
+bool thousands_mark(std::string_view w) { return w == "'000" || w == "\xE2\x80\x99" "000"; }
 
 }  // namespace
 
@@ -181,9 +186,14 @@ std::string unit_named_in(const std::string& text) {
         // Written as one word: "mio.kr.", "tkr.".
         if (w == "miokr" || w == "millkr" || w == "miodkk") return "mio. kr.";
         if (w == "miakr" || w == "mrdkr") return "mia. kr.";
-        if (w == "tkr" || w == "1000kr") return "t. kr.";
-        // "kr. 1.000", "DKK 1.000": the money word first.
-        if (is_money(w) && i + 1 < t.size() && !t.ends(i) && t[i + 1] == "1000" && thousands_named(t, i, i + 1)) return "t. kr.";
+        if (w == "tkr" || w == "1000kr" || w == "tdkk") return "t. kr.";
+        if (w == "mkr" || w == "mdkk") return "mio. kr.";
+        // "kr. 1.000", "DKK 1.000", "DKK '000": the money word first.
+        if (is_money(w) && i + 1 < t.size() && !t.ends(i) && (t[i + 1] == "1000" || thousands_mark(t[i + 1])) &&
+            thousands_named(t, i, i + 1))
+            return "t. kr.";
+        // "Beløb kr. (1.000)": the thousands in parentheses of their own right after the money word.
+        if (is_money(w) && t.ends(i) && i + 1 < t.size() && t[i + 1] == "1000" && t.alone(i + 1)) return "t. kr.";
         const std::string scale(scale_of(w));
         if (scale.empty()) continue;
         // The money word in the same clause: "T (kr.)" is a column T in kroner, not "t. kr.".

@@ -140,8 +140,14 @@ TEST_CASE("units: a title in thousands of kroner, however Danish budgets write i
     // Regression (repro-13): these were read as kroner, and 125.000 printed "0,1 mio. kr.".
     for (const char* text : {"Regionernes udgifter 2024, 1.000 kr.", "Regionernes udgifter 2024 (kr. 1.000)",
                              "Regionernes udgifter 2024 (DKK 1.000)", "Budget 2024 (1.000 kr.)", "Beløb i 1.000 kr.",
-                             "Udgifter i 1.000 kr. fordelt på regioner", "1.000 kr.", "Udgifter (t.kr.)", "Udgifter, tkr."})
+                             "Udgifter i 1.000 kr. fordelt på regioner", "1.000 kr.", "Udgifter (t.kr.)", "Udgifter, tkr.",
+                             // Regression (probe39): read as kroner, so 1.250 printed "1.250 kr.".
+                             "Budget 2024 (beløb i hele 1.000 kr.)", "Budget 2024 (hele 1.000 kr.)", "Budget 2024 (DKK '000)",
+                             "Budget 2024 (TDKK)", "Budget 2024, kr. (1.000)"})
         CHECK_MESSAGE(unit_named_in(text) == "t. kr.", text);
+    for (const char* text : {"Budget 2024 (mDKK)", "Budget 2024 (mkr.)", "Budget 2024 (MKR)"})
+        CHECK_MESSAGE(unit_named_in(text) == "mio. kr.", text);
+    CHECK(unit_named_in("Tilskud på hele 1.000 kr.") == "");
     CHECK(unit_named_in("Regionernes udgifter 2024 - beløb i mio.") == "mio. kr.");
     // An amount of 1.000 kr. or 4.200 kr. names no unit; nor do counts in millions.
     for (const char* text : {"Tilskud på 1.000 kr.", "Heraf 4.200 kr.", "Tilskud (1.000 kr. pr. borger)", "Udgifter, 4.200 kr.",
