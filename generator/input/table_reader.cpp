@@ -220,8 +220,9 @@ void report_bare_among_shares(const model::Table& table, size_t k, const TextFil
             share = &row.cells[k];
             break;
         }
+    const bool headed_share = (" " + fold_label(table.header[k])).find(" andel") != std::string::npos;
     if (share) {
-        if (!per_cent && (" " + fold_label(table.header[k])).find(" andel") == std::string::npos) return;
+        if (!per_cent && !headed_share) return;
         for (const model::TableRow& row : table.rows) {
             const Cell& c = row.cells[k];
             if (c.kind != Cell::Kind::Number || !c.unit.empty()) continue;
@@ -233,7 +234,7 @@ void report_bare_among_shares(const model::Table& table, size_t k, const TextFil
         }
         return;
     }
-    if (!per_cent) return;
+    if (!per_cent && !headed_share) return;
     const Cell* first = nullptr;
     bool fraction = false;
     const calc::Decimal one(1, 0), zero(0, 0);
@@ -244,10 +245,19 @@ void report_bare_among_shares(const model::Table& table, size_t k, const TextFil
         if (!first) first = &c;
         fraction = fraction || (c.value > zero && c.value < one);
     }
-    if (first && fraction)
+    if (first && fraction && per_cent)
         diags.warning(first->loc,
                       fmt(_("the column {} is headed in per cent, but all its figures are between 0 and 1 (such as {}); "
                             "if they are fractions (0,75 for 75 %), write them in per cent"),
+                          quote_text(table.header[k]), quote_text(first->text)),
+                      std::string(text.line_view(first->loc.line)));
+    // A column of shares written as fractions ("Andel" over 0,72) prints "0,72", and a text that
+    // calls it per cent ("{t[Nord; Andel]} %") "0,72 %": Danish tables write shares in per cent.
+    else if (first && fraction)
+        diags.warning(first->loc,
+                      fmt(_("the column {} holds shares, but all its figures are between 0 and 1 (such as {}), so they "
+                            "print as \"0,72\", and as \"0,72 %\" where a text calls them per cent; if they are fractions "
+                            "(0,72 for 72 %), write them in per cent"),
                           quote_text(table.header[k]), quote_text(first->text)),
                       std::string(text.line_view(first->loc.line)));
 }

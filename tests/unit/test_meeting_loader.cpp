@@ -451,6 +451,13 @@ TEST_CASE("loader: a bare number in a column of shares is an error, and fraction
     CHECK(messages == "");
     CHECK(loaded("Region;Andel (%)\nNord;0\nSyd;1\n", &messages));
     CHECK(messages == "");
+    // Regression (probe39): a column of shares written as fractions, quoted in the text as per
+    // cent, printed "0,72 %" without a word.
+    CHECK(loaded("Region;Andel\nNord;0,72\nSyd;0,65\n", &messages));
+    CHECK(messages.find("m/05-a/tabel-1.csv:2:6: warning: the column \"Andel\" holds shares, but all its figures are "
+                        "between 0 and 1 (such as \"0,72\")") != std::string::npos);
+    CHECK(loaded("Region;Andel af udgifter\nNord;12\nSyd;0,5\n", &messages));
+    CHECK(messages == "");
 }
 
 TEST_CASE("loader: a row of figures without a label right under the header is a warning: a second header line") {

@@ -361,7 +361,7 @@ TEST_CASE("table calc: a number whose first thousands group is 0 is an error, ne
     CHECK(l.messages.find("m/01-a/t.csv:3:3: error: \"00.125\" is not a Danish number") != std::string::npos);
     CHECK(l.messages.find("m/01-a/t.csv:4:3: error: \"-0.625\" is not a Danish number") != std::string::npos);
     CHECK(l.messages.find("(-0,625)") != std::string::npos);
-    CHECK(l.messages.find("t.csv:5:") == std::string::npos);
+    CHECK(l.messages.find("t.csv:5:3: error") == std::string::npos);  // a share written as a fraction is a warning only
     // A number with more digits than are read exactly: said as such, not "not a number" (probe).
     l = compute("```tabel\nfil: t.csv\ntitel: T\n```\n", "Post;Beløb\nA;9.000.000.000.000.000.000\n");
     CHECK(l.messages.find("m/01-a/t.csv:2:3: error: \"9.000.000.000.000.000.000\" is not a Danish number: the number has "
