@@ -37,12 +37,28 @@ std::optional<std::pair<int, size_t>> year_in(std::string_view s) {
 }
 
 // The part of a year a label names, as a month number (a quarter as its first month): "1. kvt.",
-// "2. kvartal", "K3", "Q4", "1. halvår", "marts". nullopt where it names none.
+// "2. kvartal", "K3", "Q4", "1. halvår", "marts", "okt.". nullopt where it names none.
 std::optional<int> month_in(const std::string& folded) {
     static constexpr std::array kMonths = {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
                                            "september", "oktober", "november", "december"};
     for (size_t m = 0; m < kMonths.size(); ++m)
         if (folded.find(kMonths[m]) != std::string::npos) return static_cast<int>(m) + 1;
+    // A month's short name as a word of its own: "Okt. 2022", "01. mar. 2023", "Sept. 2021".
+    static constexpr std::array kShort = {"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) & 0x80); };
+    for (size_t i = 0; i < folded.size();) {
+        if (!letter(folded[i])) {
+            ++i;
+            continue;
+        }
+        size_t end = i;
+        while (end < folded.size() && letter(folded[end])) ++end;
+        std::string_view word = std::string_view(folded).substr(i, end - i);
+        if (word == "sept") word = "sep";
+        for (size_t m = 0; m < kShort.size(); ++m)
+            if (word == kShort[m]) return static_cast<int>(m) + 1;
+        i = end;
+    }
     for (size_t i = 0; i < folded.size(); ++i) {
         const char c = folded[i];
         if (c < '1' || c > '4') continue;

@@ -32,6 +32,13 @@ TEST_CASE("change direction: which of two periods a label names comes later") {
     CHECK(period_order("2. halvår 2023", "1. halvår 2023") == 1);
     CHECK(period_order("December 2016", "April 2023") == -1);
     CHECK(period_order("marts 2023", "januar 2023") == 1);
+    // Regression (probe39): months by their short names, as the example's attachment heads them.
+    CHECK(period_order("Okt. 2022", "April 2022") == 1);
+    CHECK(period_order("01. mar. 2023", "01. apr. 2023") == -1);
+    CHECK(period_order("Aug. 2022", "Dec. 2022") == -1);
+    CHECK(period_order("feb. 2023", "jan. 2023") == 1);
+    CHECK(period_order("Sept. 2021", "Maj 2021") == 1);
+    CHECK_FALSE(period_order("Decentralt 2023", "Marked 2023").has_value());  // words that begin like a month
     // No year, the same period, or a year and nothing else to tell them apart.
     CHECK_FALSE(period_order("Budget", "Regnskab").has_value());
     CHECK_FALSE(period_order("Budget 2024", "Regnskab 2024").has_value());
