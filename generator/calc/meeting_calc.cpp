@@ -1103,17 +1103,34 @@ private:
     }
 
     // +1 where `change` is a later period's figure less an earlier one's ("t[Løn; 2024] -
-    // t[Løn; 2023]", or a cell whose formula is "[2024] - [2023]"), -1 where the other way round,
+    // t[Løn; 2023]", "k[sats-2024] - k[sats-2023]", a cell whose formula is "[2024] - [2023]", or
+    // a calculated value whose formula is "sats-2024 - sats-2023"), -1 where the other way round,
     // nullopt where it is no such difference.
     std::optional<int> later_minus_earlier(const Expr& change) {
         if (change.kind == Expr::Kind::Binary && change.op == '-') {
             const Expr& a = *change.args[0];
             const Expr& b = *change.args[1];
-            if (a.kind != Expr::Kind::Cell || b.kind != Expr::Kind::Cell || a.cell.size() != 2 || b.cell.size() != 2 ||
+            if (a.kind != Expr::Kind::Cell || b.kind != Expr::Kind::Cell || a.cell.size() != b.cell.size() ||
                 fold_label(a.text) != fold_label(b.text))
                 return std::nullopt;
+            if (a.cell.size() == 1) return period_order(a.cell[0], b.cell[0]);  // two values of one calculation
+            if (a.cell.size() != 2) return std::nullopt;
             if (fold_label(a.cell[0]) == fold_label(b.cell[0])) return period_order(a.cell[1], b.cell[1]);
             if (fold_label(a.cell[1]) == fold_label(b.cell[1])) return period_order(a.cell[0], b.cell[0]);
+            return std::nullopt;
+        }
+        if (change.kind == Expr::Kind::Cell && change.cell.size() == 1) {
+            const auto c = calcs_.find(fold_label(change.text));
+            if (c == calcs_.end()) return std::nullopt;
+            for (const model::Formula& f : m_.items[c->second.item].calculations[c->second.index].values) {
+                if (label_key(f.target) != label_key(change.cell[0])) continue;
+                FormulaError pe;
+                const auto e = parse_expression(f.expression, &pe);
+                if (!e || e->kind != Expr::Kind::Binary || e->op != '-' || e->args[0]->kind != Expr::Kind::Label ||
+                    e->args[1]->kind != Expr::Kind::Label)
+                    return std::nullopt;
+                return period_order(e->args[0]->text, e->args[1]->text);
+            }
             return std::nullopt;
         }
         if (change.kind != Expr::Kind::Cell || change.cell.size() != 2) return std::nullopt;

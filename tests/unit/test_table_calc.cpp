@@ -1687,6 +1687,18 @@ TEST_CASE("table calc: a change's size quoted with abs() after words of the othe
     CHECK(l.messages == "");
     l = compute(table + "Driften er steget med {abs(r[Drift; 2023] - r[Drift; 2024]) | kr.}.\n", csv);
     CHECK(l.messages.find("after \"steget med\", but the figures fell (-30.000)") != std::string::npos);
+    // Regression (probe39): values of a calculation, quoted as a difference or as a value whose
+    // formula is one, printed "et fald på 0,40 kr." for a rise.
+    l = compute("```beregning\nnavn: k\nværdi: sats-2023 = 25,70\nværdi: sats-2024 = 26,10\n"
+                "værdi: aendring = sats-2024 - sats-2023\nværdi: tilbage = sats-2023 - sats-2024\n```\n\n"
+                "Et fald på {abs(k[aendring]) | kr.}, et fald på {abs(k[sats-2024] - k[sats-2023]) | kr.}, en stigning på "
+                "{abs(k[tilbage]) | kr.}.\n",
+                csv);
+    CHECK(l.messages.find("warning: the figure \"{abs(k[aendring]) | kr.}\" prints the size of a change after \"fald på\", "
+                          "but the figures rose (+0,40)") != std::string::npos);
+    CHECK(l.messages.find("warning: the figure \"{abs(k[sats-2024] - k[sats-2023]) | kr.}\" prints the size of a change "
+                          "after \"fald på\", but the figures rose (+0,40)") != std::string::npos);
+    CHECK(l.messages.find("k[tilbage]") == std::string::npos);  // a rise told as one
 }
 
 TEST_CASE("table calc: a figure per hundred called percentage points is a warning, in the text and under a heading") {
