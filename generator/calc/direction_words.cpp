@@ -72,7 +72,7 @@ constexpr std::array kAbbreviations = {"ca.", "kr.", "mio.", "mia.", "pct.", "t.
                                        "inkl.", "ekskl.", "mv.", "m.v.", "mm.", "hhv.", "gns.", "ift.", "vedr.", "pr.",
                                        "stk.", "ca", "dvs.", "evt.", "mht."};
 
-constexpr size_t kMostBetween = 4;  // words between the verb or noun and "med"/"på"
+constexpr size_t kMostBetween = 6;  // words between the verb or noun and "med"/"på" ("Faldet i den samlede periode har været på")
 constexpr size_t kMostFillers = 3;  // words between "med"/"på" and the figure
 
 struct Word {

@@ -57,7 +57,10 @@ TEST_CASE("direction words: a few words between, and words of size before the fi
     CHECK(direction_before("Udgiften er faldet (i 2024) med ") == "faldet (i 2024) med");
     // Spaces of any kind, a line end too, are spaces.
     CHECK(direction_before("Udgiften er faldet\xC2\xA0med ") == "faldet med");
-    // Bounded: four words between, three of size.
+    // Regression (probe39): the example's own sentence, six words between; a correction that
+    // turns the fall around printed "Faldet ... har været på -58 overlæger" without a word.
+    CHECK(direction_before("Faldet i den samlede periode har været på ") == "Faldet i den samlede periode har været på");
+    // Bounded: six words between, three of size.
     CHECK(direction_before("faldet i løbet af de seneste fire år med ") == "");
     CHECK(direction_before("faldet med ikke mindre end i alt ") == "");
 }
