@@ -1181,9 +1181,10 @@ private:
         if (any) m_.items[item].images[static_cast<size_t>(b.image)].description = std::string(trim(words));
     }
 
-    // "tabel {nummer(x)}" where x is another item's table, or an attachment's quoted from
-    // outside it: the number alone names a table of the text's own item (or attachment) to a
-    // reader, so the paragraph must say where ("punkt 2", "bilag 1"), else a warning.
+    // "tabel {nummer(x)}" where x is another item's table, an attachment's quoted from outside
+    // it, or the item's own quoted from its attachment: the number alone names a table of the
+    // text's own item (or attachment) to a reader, so the paragraph must say where ("punkt 2",
+    // "bilag 1"), else a warning.
     void check_table_numbers(const std::vector<Inline>& paragraph, size_t item, int attachment) {
         if (!any_inline(paragraph, is_table_number)) return;
         std::string text;  // the paragraph's words, lower case
@@ -1228,6 +1229,17 @@ private:
                 const int number = owner.attachments[static_cast<size_t>(table.attachment)].number;
                 where = where.empty() ? fmt(_("bilag {}"), number) : fmt(_("bilag {} to item {}"), number, owner.number);
                 if (!says("bilag", number)) phrase += (phrase.empty() ? "" : ", ") + quote_text("bilag " + std::to_string(number));
+            }
+            // An attachment's text giving the number of its item's own table: the attachment
+            // numbers its tables from 1 too, and a reader looks there ("tabel 1" of bilag 1).
+            if (attachment >= 0 && t->second.item == item && table.attachment < 0 && !says("punkt", owner.number)) {
+                d_.warning(in->loc, fmt(_("the figure {} in bilag {} gives the number of a table in item {}'s own text, but "
+                                          "the paragraph does not say so (\"punkt {}\"); a reader would look for that "
+                                          "table in this attachment"),
+                                        quote_text("{" + in->expression() + "}"),
+                                        owner.attachments[static_cast<size_t>(attachment)].number, owner.number,
+                                        owner.number));
+                continue;
             }
             if (phrase.empty()) continue;
             d_.warning(in->loc, fmt(_("the figure {} gives the number of a table in {}, but the paragraph does not say so "

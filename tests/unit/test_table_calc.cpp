@@ -2169,6 +2169,25 @@ TEST_CASE("figures: nummer() of another item's table, or of an attachment's, war
     // Said, or quoted inside the attachment itself: no warning.
     l = with_attachment("Se tabel {nummer(notat)} i bilag 1.\n");
     CHECK(l.messages == "");
+    // Regression (probe39): the item's own table numbered from its attachment, where the
+    // attachment's own "Tabel 1" is what a reader finds; "punkt 1" must be said.
+    const auto from_attachment = [](const std::string& attachment_text) {
+        MemoryFiles f("m");
+        f.add("meeting.txt", "organisation: O\norgan: Bestyrelsen\ndato: 2024-03-07\ntidspunkt: kl. 9\nsted: S\npunkt: 01-a\n");
+        f.add("01-a/item.md", "---\nnummer: 1\nstatus: Offentlig\ntitel: T\nsagsbehandler: S\nsagsnummer: EMN-2024-00001\n"
+                              "bilag: Notat | 123 | bilag-1.md\n---\n# Sagsfremstilling\n\nTal.\n\n"
+                              "```tabel\nfil: t.csv\nnavn: egen\ntitel: Egen\n```\n");
+        f.add("01-a/bilag-1.md", attachment_text + "\n\n```tabel\nfil: t.csv\nnavn: notat\ntitel: Notat\n```\n");
+        f.add("01-a/t.csv", "Post;V\nA;1\n");
+        return load_and_compute(f);
+    };
+    l = from_attachment("Tallene i tabel {nummer(egen)} og tabel {nummer(notat)}.");
+    REQUIRE(l.meeting);
+    CHECK(l.messages.find("warning: the figure \"{nummer(egen)}\" in bilag 1 gives the number of a table in item 1's own "
+                          "text, but the paragraph does not say so (\"punkt 1\")") != std::string::npos);
+    CHECK(l.messages.find("nummer(notat)") == std::string::npos);
+    l = from_attachment("Tallene i tabel {nummer(egen)} under punkt 1.");
+    CHECK(l.messages == "");
 }
 
 TEST_CASE("figures: a beregning value computed from amounts in two units carries that on; a number added to it is an error") {
