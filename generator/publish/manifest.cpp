@@ -83,7 +83,10 @@ std::optional<FileRecord> file_record(const std::filesystem::path& file) {
         return std::nullopt;
     }
     Fingerprinter f;
-    static thread_local char buffer[128 * 1024];
+    // On the stack, not thread_local: glibc zeroes a thread's static TLS when it starts it, so a
+    // buffer there was 128 KiB of memory touched by every thread of a build, whether it read a
+    // file or not.
+    char buffer[64 * 1024];
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
         if (n < 0 && errno == EINTR) continue;
