@@ -5,6 +5,7 @@
 
 #include "core/messages.hpp"
 #include "core/text.hpp"
+#include "numbers/danish_number.hpp"
 #include "numbers/typed_numbers.hpp"
 
 namespace boardpack::calc {
@@ -17,12 +18,14 @@ struct PrintedBy {
     size_t row = 0, column = 0;
     const model::Inline* figure = nullptr;  // else a figure
     size_t others = 0;  // other cells of the item's tables that print the same number
+    bool as_written = false;  // the number as the CSV writes it, where the table prints it in another unit
 };
 
 // How the text would quote the cell instead of typing it.
 std::string quoted(const PrintedBy& at) {
     const model::Table& t = *at.table;
-    return "{" + t.name + "[" + t.rows[at.row].cells[0].text + "; " + t.header[at.column] + "]}";
+    const std::string unit = !at.as_written ? "" : " | " + (t.figures_unit.empty() ? std::string("kr.") : t.figures_unit);
+    return "{" + t.name + "[" + t.rows[at.row].cells[0].text + "; " + t.header[at.column] + "]" + unit + "}";
 }
 
 // Whether a figure's formula reads anything a correction may change (a table, a beregning
@@ -62,6 +65,11 @@ std::unordered_map<std::string, PrintedBy> printed_numbers(const model::AgendaIt
                 if (key.empty()) continue;
                 const auto [at, added] = printed.emplace(std::move(key), PrintedBy{&t, r, c, nullptr, 0});
                 if (!added) ++at->second.others;
+                // A table shown in another unit than its figures are written in ("enhed: mio. kr."
+                // over kroner) prints 1,4 for 1.449.000: the text may type either.
+                if (!t.unit.empty() && t.unit != t.figures_unit && !cell.unitless && cell.hundred == model::Cell::Hundred::None)
+                    if (std::string written = number_key(format_danish_exact(cell.value)); written != at->first)
+                        printed.emplace(std::move(written), PrintedBy{&t, r, c, nullptr, 0, true});
             }
     for (const model::Section& s : item.sections) add_figures(s.blocks, printed);
     for (const model::Attachment& a : item.attachments) add_figures(a.content, printed);

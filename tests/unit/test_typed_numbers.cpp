@@ -67,4 +67,14 @@ TEST_CASE("typed figures: a number typed beside the table that prints it is a wa
     CHECK(one.messages.find("876 is typed here, but the table \"Budget\" prints it for \"Husleje\" / \"2023\": a "
                             "correction of the table would not change this number; give the table a \"navn:\" and "
                             "quote the cell, or write {876} to keep it as typed") != std::string::npos);
+    // Regression (probe39): a table shown in mio. kr. prints 1,4 for 1.449.000 kr.; the text
+    // typing the kroner went stale after a correction without a word.
+    const char* const kroner = "Post;2024\nA;1.249.000\nB;1.449.000\n";
+    one = test::compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
+                                 "række: I alt = sum(A .. B)\n```\n\nB udgør 1.449.000 kr., i alt 2.698.000 kr.\n",
+                                 kroner);
+    CHECK(one.messages.find("warning: 1.449.000 is typed here, but the table \"t\" prints it for \"B\" / \"2024\": a "
+                            "correction of the table would not change this number; quote the cell, {t[B; 2024] | kr.}, "
+                            "or write {1.449.000} to keep it as typed") != std::string::npos);
+    CHECK(one.messages.find("2.698.000 is typed here") != std::string::npos);
 }
