@@ -911,18 +911,37 @@ private:
         merge_figure_stops(inlines);
     }
 
-    // Each figure of a paragraph with the words after it as the reader sees them: across line
-    // ends, emphasis and links ("{…}\nkr.", "{…} *kr.*", "*{…}* kr."), up to the next figure.
-    static std::vector<std::pair<const Inline*, std::string>> words_after_figures(const std::vector<Inline>& paragraph) {
-        std::vector<std::pair<const Inline*, std::string>> out;
-        const auto walk = [&out](const auto& self, const std::vector<Inline>& inlines) -> void {
+    // Each figure of a paragraph with the words around it as the reader sees them: across line
+    // ends, emphasis and links ("{…}\nkr.", "{…} *kr.*", "*{…}* kr."), the words after it up to
+    // the next figure, and the last words before it since the one before.
+    // The part of `text` after its last sentence's end (". " before a capital letter is taken as
+    // one; an abbreviation's point, "mio. kr.", is not).
+    static std::string sentence_end(const std::string& text) {
+        for (size_t i = text.size(); i-- > 1;)
+            if (text[i - 1] == '.' && text[i] == ' ' && i + 1 < text.size() && text[i + 1] >= 'A' && text[i + 1] <= 'Z')
+                return text.substr(i + 1);
+        return text;
+    }
+
+    struct AroundFigure {
+        const Inline* figure;
+        std::string before, after;
+    };
+    static std::vector<AroundFigure> words_around_figures(const std::vector<Inline>& paragraph) {
+        std::vector<AroundFigure> out;
+        std::string before;
+        const auto walk = [&](const auto& self, const std::vector<Inline>& inlines) -> void {
             for (const Inline& in : inlines) {
                 if (in.kind == Inline::Kind::Figure) {
-                    out.emplace_back(&in, std::string());
+                    out.push_back({&in, std::move(before), std::string()});
+                    before.clear();
                     continue;
                 }
-                if (!out.empty() && out.back().second.size() < 64)
-                    out.back().second += in.kind == Inline::Kind::SoftBreak || in.kind == Inline::Kind::LineBreak ? " " : in.text;
+                const std::string_view text =
+                    in.kind == Inline::Kind::SoftBreak || in.kind == Inline::Kind::LineBreak ? std::string_view(" ") : in.text;
+                if (!out.empty() && out.back().after.size() < 64) out.back().after += text;
+                before += text;
+                if (before.size() > 256) before.erase(0, before.size() - 128);
                 self(self, in.children);
             }
         };
@@ -935,7 +954,7 @@ private:
     // a figure that prints its unit ("72 %", a cell quoted as the table prints it) with the text
     // after it giving a unit again ("72 % %").
     void points_called_per_cent(const std::vector<Inline>& paragraph) {
-        for (const auto& [figure, next] : words_after_figures(paragraph)) {
+        for (const auto& [figure, before, next] : words_around_figures(paragraph)) {
             // Each figure is looked at once, here: its mark goes (no later figure has its address).
             const bool in_points = points_figures_.erase(figure) > 0;
             const bool per_hundred = per_hundred_figures_.erase(figure) > 0;
@@ -944,6 +963,17 @@ private:
             if (auto b = bare_units_.find(figure); b != bare_units_.end()) {
                 bare = std::move(b->second);
                 bare_units_.erase(b);
+            }
+            // An amount in thousands, millions or billions printed as a bare number with no unit
+            // after it ("Budgettet er 2,5."), nor before it in its sentence ("Budgettet i mio. kr.
+            // er 2,5"): a reader cannot tell it from kroner.
+            if (!bare.empty() && kroner_per(bare) > 1 && unit_word_at(next.substr(0, std::min<size_t>(24, next.size()))).empty() &&
+                unit_named_in(sentence_end(before)) != bare) {
+                d_.warning(figure->loc, fmt(_("the figure {} prints {}, a number in {}, and no unit follows it: a reader "
+                                              "cannot tell it from kroner; ask for the unit in the figure (\"| {}\"), or "
+                                              "write it after the figure"),
+                                            quote_text("{" + figure->expression() + "}"), quote_text(figure->text), bare, bare));
+                continue;
             }
             if (next.empty()) continue;
             // The words right after it (a whole character's bytes).

@@ -200,7 +200,7 @@ TEST_CASE("table calc: a quotient that does not terminate is exact, so a figure 
         "kolonne: 1. kvartal = [Budget] / 12 * 3\nkolonne: Kontrol = [Budget] * 3 / 12\n"
         "kolonne: Trediedel = [Budget] / 3 * 4,5 | decimaler 0\n```\n\n"
         "Første kvartal: {t[Drift; Budget] / 12 * 3 | mio. kr., decimaler 0}. "
-        "Trediedel: {t[Andet; Budget] / 3 * 4,5 | decimaler 0}. Stor: {1 / 3 * 1.500.001,5 | decimaler 0}. "
+        "Trediedel: {t[Andet; Budget] / 3 * 4,5 | decimaler 0} mio. kr. Stor: {1 / 3 * 1.500.001,5 | decimaler 0}. "
         "Præcis: {1 / 3 * 300.000.000.000 | decimaler 6}.\n",
         "Post;Budget\nDrift;10\nAndet;1\n");
     REQUIRE(l.meeting);
@@ -218,7 +218,7 @@ TEST_CASE("table calc: a quotient that does not terminate is exact, so a figure 
     CHECK(row_texts(table(l), 0) == std::vector<std::string>{"Drift", "10", "3", "3", "15"});
     CHECK(row_texts(table(l), 1) == std::vector<std::string>{"Andet", "1", "0", "0", "2"});
     CHECK(table(l).rows[0].cells[2].value == calc::Decimal(25, 1));
-    CHECK(figure_text(l).find("Første kvartal: 3 mio. kr. Trediedel: 2. Stor: 500.001. Præcis: 100.000.000.000,000000.") !=
+    CHECK(figure_text(l).find("Første kvartal: 3 mio. kr. Trediedel: 2 mio. kr. Stor: 500.001. Præcis: 100.000.000.000,000000.") !=
           std::string::npos);
 }
 
@@ -2030,7 +2030,8 @@ TEST_CASE("figures: converting from a column headed in another unit than the tab
     CHECK(l.messages.find("error: the column \"Budget 2024 (mio. kr.)\" of the table \"t\" is headed in mio. kr., but the "
                           "table's figures are in kr.") != std::string::npos);
     // Quoted as printed, or from a table that declares the unit, it is what the heading says.
-    l = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\n```\n\nTal: {t[Drift; Budget 2024 (mio. kr.)]}.\n", {csv});
+    l = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\n```\n\nTal: {t[Drift; Budget 2024 (mio. kr.)]} mio. kr.\n",
+                      {csv});
     CHECK(l.messages == "");
     l = compute_files("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\ntalenhed: mio. kr.\n```\n\n"
                       "Tal: {t[Drift; Budget 2024 (mio. kr.)] | kr.}.\n", {csv});
@@ -2070,10 +2071,17 @@ TEST_CASE("table calc: an amount quoted with options from a table shown in mio. 
     CHECK(l.messages.find("error: the table \"t\" shows its figures in mio. kr., but they are written in kr.: name the unit "
                           "this figure is printed in, \"| mio. kr.\" or \"| kr.\"") != std::string::npos);
     // Named, or quoted as the table prints it, or a ratio (no unit): as before.
-    l = compute(table + "Tal: {t[Drift; 2023] | mio. kr., decimaler 2}, {t[Drift; 2023]} og "
+    l = compute(table + "Tal: {t[Drift; 2023] | mio. kr., decimaler 2}, {t[Drift; 2023]} mio. kr. og "
                         "{t[Drift; 2023] / (t[Drift; 2023] + t[Anlæg; 2023]) * 100 | decimaler 1} pct.\n", csv);
     CHECK(l.messages == "");
-    CHECK(figure_text(l).find("Tal: 11,50 mio. kr., 11,5 og 85,2 pct.") != std::string::npos);
+    CHECK(figure_text(l).find("Tal: 11,50 mio. kr., 11,5 mio. kr. og 85,2 pct.") != std::string::npos);
+    // Regression (probe39): quoted as printed with no unit after it, nor before it in its
+    // sentence, 11,5 reads as kroner: a warning at the figure.
+    l = compute(table + "Driften koster {t[Drift; 2023]} om året. I mio. kr. er det {t[Drift; 2023]}.\n", csv);
+    CHECK(l.messages.find("m/01-a/item.md:18:17: warning: the figure \"{t[Drift; 2023]}\" prints \"11,5\", a number in mio. "
+                          "kr., and no unit follows it: a reader cannot tell it from kroner; ask for the unit in the figure "
+                          "(\"| mio. kr.\"), or write it after the figure") != std::string::npos);
+    CHECK(l.messages.find("no unit follows") == l.messages.rfind("no unit follows"));
 }
 
 TEST_CASE("table calc: a figure in braces in a table's caption, source or note is warned about: it prints as written") {
@@ -2830,12 +2838,12 @@ TEST_CASE("figures: a table in thousands of kroner is declared with talenhed: t.
     for (const char* unit : {"t. kr.", "tkr.", "t.kr.", "1.000 kr."}) {
         const auto l = compute(std::string("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2024 (1.000 kr.)\ntalenhed: ") + unit +
                                    "\n```\n\nSundhed: {t[Sundhed; 2024] | mio. kr.}, {t[Sundhed; 2024] | kr.}, "
-                                   "{t[Sundhed; 2024] | t. kr.} og {t[Sundhed; 2024]}.\n",
+                                   "{t[Sundhed; 2024] | t. kr.} og {t[Sundhed; 2024]} t. kr.\n",
                                csv);
         INFO(unit);
         CHECK(l.messages == "");
         CHECK(table(l).figures_unit == "t. kr.");
-        CHECK(figure_text(l).find("Sundhed: 125,0 mio. kr., 125.000.000 kr., 125.000 t. kr. og 125.000.") != std::string::npos);
+        CHECK(figure_text(l).find("Sundhed: 125,0 mio. kr., 125.000.000 kr., 125.000 t. kr. og 125.000 t. kr.") != std::string::npos);
     }
     // A cell written with its unit, in a table in t. kr.; one in kr. there is an error at the cell.
     const std::string block = "```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (t. kr.)\ntalenhed: t. kr.\n```\n\n{t[A; 2024] | kr.}\n";
