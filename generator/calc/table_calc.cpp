@@ -605,10 +605,20 @@ public:
         const size_t n = rows ? t.rows.size() : t.header.size();
         if (out.size() == n) return out;
         out.assign(n, Plain);
+        const auto label_of = [&](size_t i) -> const std::string& {
+            static const std::string none;
+            return rows ? (t.rows[i].cells.empty() ? none : t.rows[i].cells[0].text) : t.header[i];
+        };
+        // Rows marked as a list's items ("- Ledere") among rows that are not are sub-items of the
+        // row before them; where every row is marked, the marks say nothing.
+        bool plain_unmarked = false;
+        for (size_t i = 0; i < n && rows; ++i)
+            plain_unmarked = plain_unmarked || (!label_of(i).empty() && t.rows[i].role != TableRow::Role::Spacer &&
+                                                !model::marked_as_item(label_of(i)) && !model::names_total(label_of(i)));
         for (size_t i = 0; i < n; ++i) {
-            const std::string& label = rows ? (t.rows[i].cells.empty() ? std::string() : t.rows[i].cells[0].text) : t.header[i];
+            const std::string& label = label_of(i);
             if ((rows && t.rows[i].role == TableRow::Role::Spacer) || label.empty()) out[i] = Skipped;
-            else if (model::names_part(label)) out[i] = Part;
+            else if (model::names_part(label) || (rows && plain_unmarked && model::marked_as_item(label))) out[i] = Part;
             else if (model::names_total(label) || (rows && model::declared_total(t, label))) out[i] = Total;
         }
         return out;

@@ -127,9 +127,24 @@ bool names_total(std::string_view label) {
 
 bool names_part(std::string_view label) {
     const std::string k = words_of(label);
-    static constexpr std::string_view kFirst[] = {"heraf", "heraf:", "herunder", "herunder:", "heriblandt", "deraf", "hvoraf"};
+    static constexpr std::string_view kFirst[] = {
+        "heraf", "heraf:", "herunder", "herunder:", "heriblandt", "deraf", "hvoraf", "deriblandt", "derunder", "her af",
+        "herav", "heri", "heri:", "indeholdt heri", "indeholdt heri:", "af hvilke", "af disse", "af dem", "af denne", "af dette",
+        "inkl.", "inkl", "inklusive", "bl.a.", "bl.a", "blandt andet", "dvs.", "dvs", "det vil sige", "of which",
+        "of which:", "including", "incl.", "incl"};
     for (const std::string_view word : kFirst)
         if (starts_with_word(k, word)) return true;
+    return false;
+}
+
+bool marked_as_item(std::string_view label) {
+    size_t i = 0;
+    while (i < label.size() && (label[i] == ' ' || label[i] == '\t')) ++i;
+    const std::string_view rest = label.substr(i);
+    // "- ", "* ", "> ", and the dashes and bullets "– ", "— ", "• ", "· ", "▪ ", "◦ ".
+    for (const std::string_view mark : {"- ", "* ", "> ", "\xE2\x80\x93 ", "\xE2\x80\x94 ", "\xE2\x80\xA2 ", "\xC2\xB7 ",
+                                        "\xE2\x96\xAA ", "\xE2\x97\xA6 "})
+        if (rest.substr(0, mark.size()) == mark) return true;
     return false;
 }
 

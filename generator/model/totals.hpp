@@ -23,8 +23,13 @@ bool is_sum_expression(std::string_view expression);
 bool names_total(std::string_view label);
 
 // Whether a label reads as a part of the row (or column) before it: "Heraf overtid", "herunder
-// vikarer", "Deraf", "Hvoraf". A range that holds one and its whole counts it twice.
+// vikarer", "Deraf", "Hvoraf", "Af hvilke ledere", "Inkl. moms", "Bl.a. vikarer", "Of which".
+// A range that holds one and its whole counts it twice.
 bool names_part(std::string_view label);
+
+// Whether a label begins with a list's mark ("- Ledere", "• Ledere", "> Ledere"): among labels
+// without one, a sub-item of the row before it (calc's sums read it so).
+bool marked_as_item(std::string_view label);
 
 // Whether the table's "total:" lines name this label.
 bool declared_total(const Table& table, std::string_view label);

@@ -351,7 +351,11 @@ bool names_total_as_written(std::string_view label) {
 
 bool names_part_as_written(std::string_view label) {
     const std::string k = label_words_as_written(label);
-    for (const std::string_view word : {"heraf", "heraf:", "herunder", "herunder:", "heriblandt", "deraf", "hvoraf"})
+    for (const std::string_view word :
+         {"heraf", "heraf:", "herunder", "herunder:", "heriblandt", "deraf", "hvoraf", "deriblandt", "derunder", "her af",
+          "herav", "heri", "heri:", "indeholdt heri", "indeholdt heri:", "af hvilke", "af disse", "af dem", "af denne",
+          "af dette", "inkl.", "inkl", "inklusive", "bl.a.", "bl.a", "blandt andet", "dvs.", "dvs", "det vil sige",
+          "of which", "of which:", "including", "incl.", "incl"})
         if (starts_with_word_as_written(k, word)) return true;
     return false;
 }

@@ -2499,11 +2499,19 @@ TEST_CASE("table calc: a range over a total or a part the CSV holds is an error,
           std::string::npos);
     // Parts and totals as exports write them (a probe: "- heraf løn" printed 2.000 for 1.500,
     // "Ialt" 3.300 for 1.900): dashes, bullets, parentheses, "Ialt", "… total", "(i alt)".
-    for (const char* part : {"- heraf løn", "– heraf løn", "(heraf løn)", "• Heraf løn", "Heriblandt løn"}) {
+    for (const char* part : {"- heraf løn", "– heraf løn", "(heraf løn)", "• Heraf løn", "Heriblandt løn",
+                             // Regression (probe39): counted twice without a word.
+                             "Af hvilke ledere", "Af disse ledere", "Deriblandt løn", "Inkl. moms", "Bl.a. vikarer",
+                             "Dvs. løn", "Her af løn", "Herav løn", "of which managers", "Indeholdt heri: løn", "- Ledere",
+                             "• Ledere", "> Ledere", "  – ledere"}) {
         l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Drift .. Anlæg)\ntilføj: nederst\n```\n",
                     std::string("Post;2024\nDrift;1.000\n") + part + ";400\nAnlæg;500\n");
         CHECK_MESSAGE(l.messages.find("a part of \"Drift\", which the range holds too") != std::string::npos, part);
     }
+    // Rows that all carry a list's mark are peers: the marks say nothing of parts.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum([- Drift] .. [- Anlæg])\ntilføj: nederst\n```\n",
+                "Post;2024\n- Drift;1.000\n- Løn;400\n- Anlæg;500\n");
+    CHECK(l.messages == "");
     for (const char* total : {"Ialt", "Drift total", "Drift (i alt)", "I alt, drift", "Hovedtotal", "Udgifter, samlet",
                               // Regression (tilsammen): "Tilsammen" 1.400 was added to the rows it sums.
                               "Tilsammen", "Udgifter tilsammen", "Sammenlagt"}) {
