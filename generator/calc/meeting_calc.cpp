@@ -262,7 +262,37 @@ private:
         for (const std::string& n : table.notes)
             if (names_other(n)) return fmt(_("in its note {}"), quote_text(n));
         if (names_other(table.source)) return _("in its source");
+        // The heading of the labels' column ("Mio. kr.;2023;2024"), and a row of units ("Enhed;mio.
+        // kr.;mio. kr.", ";(mio. kr.);(mio. kr.)", "Beløb i;1.000 kr.;1.000 kr.") or a note row
+        // ("Anm.: Beløb i mio. kr.;;") as spreadsheets export them.
+        if (c != 0 && !table.header.empty() && names_other(table.header[0]))
+            return fmt(_("in the heading of its first column {}"), quote_text(table.header[0]));
+        const auto [units_row, fresh] = units_rows_.try_emplace(&table);
+        if (fresh) units_row->second = units_row_of(table);
+        if (!units_row->second.first.empty() && names_other(units_row->second.first))
+            return fmt(_("in its row {}"), quote_text(units_row->second.second));
         return "";
+    }
+
+    // The first row of `table` that says only what unit its figures are in: each cell after the
+    // label holds the same text (or none), and the label with it names a unit. The text read as
+    // a unit, and the row's label; empty if there is none.
+    static std::pair<std::string, std::string> units_row_of(const model::Table& table) {
+        for (const model::TableRow& row : table.rows) {
+            if (row.cells.empty()) continue;
+            std::string same;
+            bool alike = true;
+            for (size_t i = 1; i < row.cells.size() && alike; ++i) {
+                const std::string& text = row.cells[i].text;
+                if (text.empty()) continue;
+                if (same.empty()) same = text;
+                else alike = text == same;
+            }
+            if (!alike) continue;
+            std::string text = row.cells[0].text + (same.empty() ? "" : " " + same);
+            if (!unit_named_in(text).empty()) return {std::move(text), row.cells[0].text.empty() ? same : row.cells[0].text};
+        }
+        return {};
     }
 
     // Whether the table names plain kroner for cell (r, c): in its column heading, row, title or
@@ -1295,6 +1325,7 @@ private:
     // unit_named_in of the computed tables' titles, headings, labels and notes, by address (they
     // stay where they are once their table is computed).
     std::unordered_map<const std::string*, std::string> named_units_;
+    std::unordered_map<const model::Table*, std::pair<std::string, std::string>> units_rows_;  // units_row_of, once a table
     std::unordered_map<const std::string*, bool> kroner_named_;
     std::map<std::string, TableEntry> tables_;
     std::map<std::string, CalcEntry> calcs_;

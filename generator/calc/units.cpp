@@ -166,7 +166,7 @@ bool is_number(std::string_view w) { return w.find_first_not_of("0123456789,-") 
 // amount of 1.000 kr.: "(1.000 kr.)", "2024, 1.000 kr.", "(kr. 1.000)", "(DKK 1.000)" fill a clause
 // of their own; "i 1.000 kr." says what the figures are in. "Tilskud på 1.000 kr." is an amount.
 bool thousands_named(const TitleWords& t, size_t first, size_t last) {
-    if (first > 0 && t[first - 1] == "i") return true;
+    if (first > 0 && (t[first - 1] == "i" || t[first - 1] == "enhed" || t[first - 1] == "enheder")) return true;
     // "(hele 1.000 kr.)", "beløb i hele 1.000 kr.", as budgets write it; "på hele 1.000 kr." is an amount.
     if (first > 0 && t[first - 1] == "hele" && (t.starts(first - 1) || (first >= 2 && t[first - 2] == "i"))) return true;
     return t.starts(first) && t.ends(last);

@@ -2842,6 +2842,23 @@ TEST_CASE("figures: a table in thousands of kroner is declared with talenhed: t.
         CHECK(l.messages.find("error: the table \"t\" names t. kr. in its title, but without \"talenhed:\" its figures are "
                               "read as kr.; add \"talenhed: t. kr.\" to the table") != std::string::npos);
     }
+    // Regression (probe39): the unit in the labels' column heading or in a row of units, as
+    // spreadsheets export it, was not read: {t[I alt; 2024] | kr.} printed "1.650 kr." for 1.650
+    // mio. kr.
+    for (const auto& [file, where] : std::vector<std::pair<std::string, std::string>>{
+             {"Mio. kr.;2024\nLøn;1.100\nDrift;550\n", "in the heading of its first column \"Mio. kr.\""},
+             {"Post;2024\nEnhed;mio. kr.\nLøn;1.100\nDrift;550\n", "in its row \"Enhed\""},
+             {"Post;2024\n;(mio. kr.)\nLøn;1.100\nDrift;550\n", "in its row \"(mio. kr.)\""},
+             {"Post;2024\nBeløb i;1.000 kr.\nLøn;1.100\nDrift;550\n", "in its row \"Beløb i\""},
+             {"Post;2024\nLøn;1.100\nDrift;550\nAnm.: Beløb i mio. kr.;\n", "in its row \"Anm.: Beløb i mio. kr.\""}}) {
+        const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\n```\n\nLøn: {t[Løn; 2024] | kr.}.\n", file);
+        INFO(file);
+        CHECK(l.messages.find("error: the table \"t\" names ") != std::string::npos);
+        CHECK(l.messages.find(where + ", but without \"talenhed:\" its figures are read as kr.") != std::string::npos);
+    }
+    // A row of figures in kroner is no row of units.
+    CHECK(compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\n```\n\nLøn: {t[Løn; 2024] | kr.}.\n",
+                  "Post;2024\nLøn;1.000 kr.\nDrift;550 kr.\n").messages == "");
     // Regression (repro-14): the advice "talenhed: t. kr." was refused as an unknown unit.
     for (const char* unit : {"t. kr.", "tkr.", "t.kr.", "1.000 kr."}) {
         const auto l = compute(std::string("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget 2024 (1.000 kr.)\ntalenhed: ") + unit +
