@@ -158,9 +158,10 @@ void report_english_decimal_column(const CsvData& csv, const model::Table& table
 }
 
 // Numbers written with exactly three decimals, the comma after a whole part from 1 up
-// ("1,250"), in a column whose other figures (two or more) are all whole numbers written without
+// ("1,250"), in a column whose other figures (one or more) are all whole numbers written without
 // a comma: an English export's thousands comma as likely as a decimal one, and read as 1,25 it
-// is a thousand times off (a probe: 500, 750 and 1,250 patients summed to 1.251,250). An English
+// is a thousand times off (a probe: 500, 750 and 1,250 patients summed to 1.251,250; another,
+// 1,250 and 980 for two regions, to 981,250). An English
 // export writes every figure from 1.000 up so, so a column may hold several ("1,250" and
 // "2,500" beside 500 and 750): a warning at each, since nothing else in the column tells the
 // two readings apart. A column with other decimals ("1,5") is one of decimal figures. Under a
@@ -182,12 +183,12 @@ void report_three_decimals_among_whole(const model::Table& table, size_t k, cons
         }
     }
     const bool counts = whole_count_heading(table.header[k]);
-    if (three.empty() || (whole < 2 && !counts)) return;
+    if (three.empty() || (whole < 1 && !counts)) return;
     for (const Cell* c : three) {
         const std::string digits = c->text.substr(0, c->text.find(',') + 4);
         std::string thousands = digits;
         thousands[thousands.find(',')] = '.';
-        if (whole < 2) {
+        if (whole < 2 && counts) {
             diags.warning(c->loc,
                           fmt(_("{} has three decimals in a column of counts ({}): if it is {} written the English way "
                                 "(a comma grouping thousands), write {}; if it is the decimal number, write it with fewer "

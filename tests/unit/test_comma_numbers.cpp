@@ -113,10 +113,17 @@ TEST_CASE("semicolon files: one number with three decimals among whole numbers i
     CHECK(l.messages.find("m/01-a/t.csv:3:3: warning: \"1,250\" has three decimals") != std::string::npos);
     CHECK(l.messages.find("m/01-a/t.csv:5:3: warning: \"2,500\" has three decimals in a column whose other figures are "
                           "whole numbers: if it is 2.500 written the English way") != std::string::npos);
-    // Decimals throughout, a fraction or too few others to tell: as written.
-    for (const char* csv : {"Post;Rate\nA;1,5\nB;750\nC;1,250\n", "Post;Rate\nA;2,125\nB;750\nC;1,250\n",
-                            "Post;Rate\nA;500\nB;750\nC;0,125\n", "Post;Rate\nA;500\nC;1,250\n",
-                            "Post;Rate\nA;500 kr.\nB;1,5 kr.\nC;1,250 kr.\n"}) {
+    // Regression (probe39): beside one whole number, or with another such number, as well:
+    // 1,250 and 980 for two regions summed to 981,250 in silence.
+    for (const char* csv : {"Post;Rate\nA;500\nC;1,250\n", "Post;Rate\nA;2,125\nB;750\nC;1,250\n"}) {
+        l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n", csv);
+        CHECK_MESSAGE(l.messages.find("warning: \"1,250\" has three decimals in a column whose other figures are whole "
+                                      "numbers") != std::string::npos,
+                      csv);
+    }
+    // Decimals throughout, a fraction, or nothing else to tell: as written.
+    for (const char* csv : {"Post;Rate\nA;1,5\nB;750\nC;1,250\n", "Post;Rate\nA;500\nB;750\nC;0,125\n",
+                            "Post;Rate\nA;500 kr.\nB;1,5 kr.\nC;1,250 kr.\n", "Post;Rate\nA;2,125\nC;1,250\n"}) {
         l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n", csv);
         CHECK_MESSAGE(l.messages == "", csv);
     }
