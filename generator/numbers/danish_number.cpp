@@ -342,8 +342,20 @@ bool names_per_cent(const std::string& heading) {
             const bool alone = pct ? written(at, 1, " pct ") || written(at, 1, " pct. ") || written(at, 1, " pct.) ")
                                    : written(at, 1, " procent ");
             if (alone && !after_number(at)) return true;
+            // One word that is a share in per cent ("Procentandel", "Procentdel", "Pct.-andel"),
+            // or an export's column name ("pct_overholdt", "andel_pct"); not points ("pct.-point").
+            const size_t start = k.rfind(' ', at) + 1;
+            const size_t end = k.find(' ', at);
+            const std::string_view whole = k.substr(start, end - start);
+            if (whole.find("point") != std::string_view::npos) continue;
+            if (whole.starts_with("procentandel") || whole.starts_with("procentdel") || whole.starts_with("pct.-andel") ||
+                whole.starts_with("pct-andel") || whole.starts_with("pct_") || whole.ends_with("_pct"))
+                return true;
         }
     }
+    // English: "Percent", "Per cent".
+    for (const std::string_view way : {std::string_view(" percent "), std::string_view(" per cent "), std::string_view(" (percent) ")})
+        if (k.find(way) != std::string_view::npos) return true;
     return false;
 }
 

@@ -1532,6 +1532,12 @@ TEST_CASE("table calc: shares written without their sign under a heading in per 
     // "inkl. 5 % moms" after a number is still an amount the heading speaks of, not its unit.
     CHECK_FALSE(boardpack::calc::names_per_cent("Budget 2024 inkl. 25 pct. moms"));
     CHECK(boardpack::calc::names_per_cent("Andel 2023 (pct.)"));
+    // Regression (probe39): headings of shares in per cent as exports write them; fractions under
+    // them printed "0,75 pct." for 75 % without a word.
+    for (const char* heading : {"Procentandel", "Procentdel", "Pct.-andel", "pct_overholdt", "andel_pct", "Percent", "Per cent"})
+        CHECK_MESSAGE(boardpack::calc::names_per_cent(heading), heading);
+    for (const char* heading : {"Pct.-point", "Procentpoint", "Ændring (procentpoint)", "Perception", "Procentsats 2024 inkl. 25 pct."})
+        CHECK_MESSAGE(!boardpack::calc::names_per_cent(heading), heading);
 }
 
 TEST_CASE("table calc: the difference of two shares is in percentage points, never printed as a share") {
