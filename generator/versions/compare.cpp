@@ -1198,6 +1198,37 @@ private:
         return from_value(d.formula, value.change.item, value.change.calculation, value.change.row);
     }
 
+    // Whether `formula` (lower case) sums a range of the rows (or columns) of figure `f`'s table
+    // that holds `label` (lower case): "sum(drift af regionernes hus .. tilskud)" holds
+    // "mødeaktiviteter" where the table has it between the two. The table's order is the
+    // snapshot's, its cells row by row.
+    bool range_holds(const std::string& formula, const model::FigureChange& f, const std::string& label, bool rows) const {
+        if (formula.find("..") == std::string::npos) return false;
+        std::vector<std::string> order;
+        for (const CellEntry& c : now_.cells) {
+            if (c.item != f.item || c.table != f.table) continue;
+            std::string l = lower(rows ? c.row : c.column);
+            if (std::find(order.begin(), order.end(), l) == order.end()) order.push_back(std::move(l));
+        }
+        const auto at_in_order = [&](std::string_view l) -> std::optional<size_t> {
+            l = trim(l);
+            if (l.size() >= 2 && l.front() == '[' && l.back() == ']') l = trim(l.substr(1, l.size() - 2));
+            const auto it = std::find(order.begin(), order.end(), l);
+            if (it == order.end()) return std::nullopt;
+            return static_cast<size_t>(it - order.begin());
+        };
+        const auto here = at_in_order(label);
+        if (!here) return false;
+        for (size_t at = formula.find(".."); at != std::string::npos; at = formula.find("..", at + 2)) {
+            const size_t open = formula.find_last_of("(;", at), close = formula.find_first_of(");", at);
+            if (open == std::string::npos || close == std::string::npos) continue;
+            const auto a = at_in_order(std::string_view(formula).substr(open + 1, at - open - 1));
+            const auto b = at_in_order(std::string_view(formula).substr(at + 2, close - at - 2));
+            if (a && b && *here >= std::min(*a, *b) && *here <= std::max(*a, *b)) return true;
+        }
+        return false;
+    }
+
     // The input change a derived figure follows from, as an index into `inputs`, or -1.
     // `derived`: the other derived figures, for a figure that quotes one of them.
     int cause(const Pending& d, const std::vector<const Pending*>& inputs, const std::vector<const Pending*>& derived = {},
@@ -1219,8 +1250,8 @@ private:
             for (size_t i = 0; i < inputs.size(); ++i) {
                 const model::FigureChange& in = inputs[i]->change;
                 if (in.item != f.item || in.table != f.table) continue;
-                if ((in.column == f.column && names_word(formula, lower(in.row))) ||
-                    (in.row == f.row && names_word(formula, lower(in.column))))
+                if ((in.column == f.column && (names_word(formula, lower(in.row)) || range_holds(formula, f, lower(in.row), true))) ||
+                    (in.row == f.row && (names_word(formula, lower(in.column)) || range_holds(formula, f, lower(in.column), false))))
                     return static_cast<int>(i);
             }
         // A figure quoting a cell that changed with another (the text's "Pensionen er

@@ -299,6 +299,33 @@ TEST_CASE("versions: an input figure printed alike in a larger unit is named as 
     CHECK(f[1].cause == 0);
 }
 
+// Regression (probe39): two inputs of one column corrected at once, one inside a subtotal's range
+// and one outside it: the subtotal was filed under the first change in its column (Løn), which it
+// does not add.
+static Snapshot two_subtotals(const char* loen, const char* moeder, const char* personale, const char* udgifter) {
+    Snapshot s = small();
+    s.cells = {cell(3, "Løn", "2024", loen, true), cell(3, "Pension", "2024", "10.000", true),
+               cell(3, "Personale i alt", "2024", personale, false, "række: Personale i alt = sum(Løn .. Pension)"),
+               cell(3, "Husleje", "2024", "5.000", true), cell(3, "Mødeaktiviteter", "2024", moeder, true),
+               cell(3, "Tilskud", "2024", "2.000", true),
+               cell(3, "Udgifter i alt", "2024", udgifter, false, "række: Udgifter i alt = sum(Husleje .. Tilskud)")};
+    s.texts.clear();
+    return s;
+}
+
+TEST_CASE("versions: a sum over a range is filed under the corrected input its range holds") {
+    const Snapshot before = two_subtotals("100.000", "7.400", "110.000", "14.400");
+    const Snapshot now = two_subtotals("101.000", "7.500", "111.000", "14.500");
+    const auto& f = versions::compare(before, now).changes.figures;
+    REQUIRE(f.size() == 4);
+    CHECK(f[0].row == "Løn");
+    CHECK(f[1].row == "Personale i alt");
+    CHECK(f[1].cause == 0);
+    CHECK(f[2].row == "Mødeaktiviteter");
+    CHECK(f[3].row == "Udgifter i alt");
+    CHECK(f[3].cause == 2);
+}
+
 TEST_CASE("versions: an input figure printed alike in a larger unit that changed nothing printed is no correction") {
     const Snapshot before = in_millions("1.249.000 kr.", "61.000 kr.");
     const Snapshot now = in_millions("1.249.000,4 kr.", "61.000 kr.");
