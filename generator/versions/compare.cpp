@@ -1229,6 +1229,16 @@ private:
         return false;
     }
 
+    // Whether derived figure `d`'s formula names the cell of input change `in` itself: quoted,
+    // or in its own table the row (or column) in its column (or row), by name or in a range.
+    bool names_directly(const Pending& d, const model::FigureChange& in) const {
+        const model::FigureChange& f = d.change;
+        const std::string formula = lower(d.formula);
+        if (f.table == 0 || in.item != f.item || in.table != f.table) return false;
+        return (in.column == f.column && (names_word(formula, lower(in.row)) || range_holds(formula, f, lower(in.row), true))) ||
+               (in.row == f.row && (names_word(formula, lower(in.column)) || range_holds(formula, f, lower(in.column), false)));
+    }
+
     // The input change a derived figure follows from, as an index into `inputs`, or -1.
     // `derived`: the other derived figures, for a figure that quotes one of them.
     int cause(const Pending& d, const std::vector<const Pending*>& inputs, const std::vector<const Pending*>& derived = {},
@@ -1340,8 +1350,16 @@ private:
                 out.back().cause = index;
             }
         }
+        // A quiet input that a figure filed under another names too (two parts of a total each
+        // corrected by less than the table prints, together moving it) is listed as well.
+        const auto named_by_moved = [&](size_t i) {
+            for (size_t j = 0; j < quiet.size(); ++j)
+                for (const Pending* d : under_quiet[j])
+                    if (j != i && names_directly(*d, quiet[i]->change)) return true;
+            return false;
+        };
         for (size_t i = 0; i < quiet.size(); ++i) {
-            if (under_quiet[i].empty()) continue;  // it changed nothing printed: no correction
+            if (under_quiet[i].empty() && !named_by_moved(i)) continue;  // it changed nothing printed: no correction
             const int index = static_cast<int>(out.size());
             out.push_back(quiet[i]->change);
             for (const Pending* d : under_quiet[i]) {

@@ -326,6 +326,31 @@ TEST_CASE("versions: a sum over a range is filed under the corrected input its r
     CHECK(f[3].cause == 2);
 }
 
+// Regression (probe39): two parts of a total in a table shown in mio. kr., each corrected by less
+// than the table prints, together moving the total: only the first was named.
+static Snapshot two_quiet_parts(const char* loen, const char* oevrige, const char* total) {
+    Snapshot s = small();
+    s.tables[0].unit = "mio. kr.";
+    s.cells = {cell(3, "Løn", "2024", "122,1", true), cell(3, "Øvrige", "2024", "21,4", true),
+               cell(3, "I alt", "2024", total, false, "række: I alt = sum(Løn .. Øvrige)")};
+    s.cells[0].written = loen;
+    s.cells[1].written = oevrige;
+    s.texts.clear();
+    return s;
+}
+
+TEST_CASE("versions: every input printed alike that a moved total adds is named") {
+    const Snapshot before = two_quiet_parts("122.100.000 kr.", "21.400.000 kr.", "143,5");
+    const Snapshot now = two_quiet_parts("122.130.000 kr.", "21.430.000 kr.", "143,6");
+    const auto& f = versions::compare(before, now).changes.figures;
+    REQUIRE(f.size() == 3);
+    CHECK(f[0].row == "Løn");
+    CHECK(f[1].row == "I alt");
+    CHECK(f[1].cause == 0);
+    CHECK(f[2].row == "Øvrige");
+    CHECK(f[2].after == "21.430.000 kr.");
+}
+
 TEST_CASE("versions: an input figure printed alike in a larger unit that changed nothing printed is no correction") {
     const Snapshot before = in_millions("1.249.000 kr.", "61.000 kr.");
     const Snapshot now = in_millions("1.249.000,4 kr.", "61.000 kr.");
