@@ -739,10 +739,12 @@ private:
             for (const PictureEntry& q : before_.pictures)
                 if (p.item == n && q.item == n && p.index == q.index && !same_file(p.content, q.content))
                     part(model::PartChange::Kind::PictureReplaced, n, p.caption, nullptr);
-        // An attachment's own date, printed on its stamp.
+        // An attachment's own date, printed on its stamp: the same attachment, its title or its
+        // document id corrected beside it too.
         for (const AttachmentEntry& a : now_.attachments)
             for (const AttachmentEntry& b : before_.attachments)
-                if (a.item == n && b.item == n && a.title == b.title && a.document_id == b.document_id && changed_date(b, a))
+                if (a.item == n && b.item == n && a.number == b.number &&
+                    (a.title == b.title || a.document_id == b.document_id) && changed_date(b, a))
                     text_change(n, "Bilag " + std::to_string(a.number), "Dato: " + b.date, "Dato: " + a.date);
         for (const TableEntry& t : before_.tables)
             if (t.item == n && !tables_.count({n, t.attachment, t.table}))

@@ -1198,6 +1198,13 @@ TEST_CASE("versions: a chart that draws other figures, or an attachment dated ot
     REQUIRE(c.changes.texts.size() == 1);
     CHECK(c.changes.texts[0].section == "Bilag 1");
     CHECK(added_words(c.changes.texts[0]) == "2024-02-15");
+    // Regression (probe39): dated otherwise as its document id or title is corrected, the date
+    // was not listed.
+    now.attachments.back().document_id = "124";
+    c = versions::compare(before, now, {});
+    REQUIRE(c.changes.texts.size() == 2);
+    CHECK(added_words(c.changes.texts[0]) == "124");
+    CHECK(added_words(c.changes.texts[1]) == "2024-02-15");
 
     // A snapshot from before charts and dates were kept: its bilag line has six fields and no
     // diagram line; neither is compared, so an unchanged packet stays its version.
