@@ -48,15 +48,17 @@ bool written_as_year(std::string_view t) {
 }
 
 // A word that ends in "år" but names no year: a period within or of a year ("Første halvår",
-// "Helår"), a count of person-years or life years ("Elevår", "Mandeår", "Vundne leveår") and
-// wounds counted ("Tryksår"). Their whole figures from 1.000 to 2.999 (1250, 1300) are not years:
+// "Helår", "Forår"), a count of person-years or life years ("Elevår", "Mandeår", "Vundne leveår"),
+// wounds counted ("Tryksår", "Bensår"), and a budget's columns of amounts ("Budgetår",
+// "Overslagsår"). Their whole figures from 1.000 to 2.999 (1250, 1300) are not years:
 // taken as years, they printed as such and a sum row left their cell empty, without a word.
 bool names_no_year(std::string_view w) {
     for (const std::string_view whole : {"s\xC3\xA5r"})  // "sår"
         if (w == whole) return true;
     for (const std::string_view tail : {"halv\xC3\xA5r", "hel\xC3\xA5r", "mand\xC3\xA5r", "mande\xC3\xA5r", "person\xC3\xA5r",
                                         "elev\xC3\xA5r", "leve\xC3\xA5r", "patient\xC3\xA5r", "kursist\xC3\xA5r",
-                                        "studenter\xC3\xA5r", "tryks\xC3\xA5r", "ligges\xC3\xA5r"})
+                                        "studenter\xC3\xA5r", "tryks\xC3\xA5r", "ligges\xC3\xA5r", "bens\xC3\xA5r",
+                                        "budget\xC3\xA5r", "overslags\xC3\xA5r", "for\xC3\xA5r", "efter\xC3\xA5r"})
         if (ends_with(w, tail)) return true;
     return false;
 }
@@ -85,7 +87,8 @@ CodeHeading code_heading(std::string_view heading) {
         if (i == 0 || words[i] != "\xC3\xA5r") return false;
         const std::string_view before = words[i - 1];
         return before == "i" || before == "sidste" || before == "n\xC3\xA6ste" || before == "forrige" || before == "hvert" ||
-               before == "samme" || before == "dette" || before == "sidst" || before == "foreg\xC3\xA5" "ende";
+               before == "samme" || before == "dette" || before == "sidst" || before == "foreg\xC3\xA5" "ende" ||
+               before == "indev\xC3\xA6rende" || before == "tidligere" || before == "kommende" || before == "seneste";
     };
     bool year = false;
     for (size_t i = 0; i < words.size(); ++i) {

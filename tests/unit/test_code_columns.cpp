@@ -40,8 +40,14 @@ TEST_CASE("code columns: a period of a year or a count of person-years is no yea
     // life years as counts, wounds as counts of patients.
     for (const char* none : {"Første halvår", "Andet halvår", "Halvår", "Helår", "Elevår", "Mandeår", "Mandår", "Personår",
                              "Leveår", "Vundne leveår", "Kvalitetsjusterede leveår", "Patientår", "Kursistår", "Tryksår",
-                             "Liggesår", "Sår"})
+                             "Liggesår", "Sår",
+                             // Regression (probe39): a budget's columns of amounts, wounds, seasons, and
+                             // "indeværende år" that says when.
+                             "Budgetår", "Overslagsår", "Bensår", "Forår", "Efterår", "Forbrug indeværende år",
+                             "Korrektion vedr. tidligere år", "Budget kommende år"})
         CHECK_MESSAGE(input::code_heading(none) == CodeHeading::None, none);
+    for (const char* year : {"År", "Åbnet år", "Byggeår", "Årstal", "Regnskabsår"})
+        CHECK_MESSAGE(input::code_heading(year) == CodeHeading::Year, year);
     // Regression (probe27): "Første halvår" over 1250, 1300 and 1420 was a column of years: its
     // figures printed as years and the sum row left its cell empty, without a word.
     const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Patienter\nrække: I alt = sum(A .. C)\n```\n",
