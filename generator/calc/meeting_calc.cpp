@@ -994,15 +994,27 @@ private:
                 bare = std::move(b->second);
                 bare_units_.erase(b);
             }
-            // An amount in thousands, millions or billions printed as a bare number with no unit
-            // after it ("Budgettet er 2,5."), nor before it in its sentence ("Budgettet i mio. kr.
-            // er 2,5"): a reader cannot tell it from kroner.
-            if (!bare.empty() && kroner_per(bare) > 1 && unit_word_at(next.substr(0, std::min<size_t>(24, next.size()))).empty() &&
-                unit_named_in(sentence_end(before)) != bare) {
-                d_.warning(figure->loc, fmt(_("the figure {} prints {}, a number in {}, and no unit follows it: a reader "
-                                              "cannot tell it from kroner; ask for the unit in the figure (\"| {}\"), or "
-                                              "write it after the figure"),
-                                            quote_text("{" + figure->expression() + "}"), quote_text(figure->text), bare, bare));
+            // An amount in thousands, millions or billions, or a share, printed as a bare number
+            // with no unit after it ("Budgettet er 2,5.", "Andelen er 12,50."), nor before it in its
+            // sentence ("Budgettet i mio. kr. er 2,5"): a reader cannot tell it from kroner, or
+            // from a count.
+            const std::string& printed = figure->text;
+            const bool printed_with_unit = printed.ends_with("%") || printed.ends_with("pct.") || printed.ends_with("kr.") ||
+                                           printed.ends_with("pct.-point");
+            if (!bare.empty() && !printed_with_unit && (kroner_per(bare) > 1 || bare == "pct.") &&
+                unit_word_at(next.substr(0, std::min<size_t>(24, next.size()))).empty() &&
+                unit_named_in(sentence_end(before)) != bare && (bare != "pct." || !names_per_cent(sentence_end(before)))) {
+                const std::string figure_text = quote_text("{" + figure->expression() + "}");
+                if (bare == "pct.")
+                    d_.warning(figure->loc, fmt(_("the figure {} prints {}, a share in per cent, and no unit follows it: a "
+                                                  "reader cannot tell it from a count; ask for the unit in the figure "
+                                                  "(\"| pct.\"), or write \"%\" after it"),
+                                                figure_text, quote_text(printed)));
+                else
+                    d_.warning(figure->loc, fmt(_("the figure {} prints {}, a number in {}, and no unit follows it: a reader "
+                                                  "cannot tell it from kroner; ask for the unit in the figure (\"| {}\"), or "
+                                                  "write it after the figure"),
+                                                figure_text, quote_text(printed), bare, bare));
                 continue;
             }
             if (next.empty()) continue;

@@ -1654,6 +1654,23 @@ TEST_CASE("table calc: a figure printed without its unit that the text after it 
                       line_column, across.messages);
 }
 
+TEST_CASE("table calc: a share printed bare with no unit near it is a warning at the figure") {
+    // Regression (probe39): "{12,5 %}" printed "12,5", and a share quoted with "| decimaler 2"
+    // "12,50", in sentences that said nothing of per cent.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\n"
+                           "A {t[Nord; Andel] | decimaler 2}. B {12,5 %}. C {t[Syd; Andel]}. D {t[Nord; Andel] | decimaler 2} %. "
+                           "E i pct. {t[Nord; Andel] | decimaler 2}. F {t[Nord; Andel] | pct., decimaler 2}.\n",
+                           "Region;Andel\nNord;12,5 %\nSyd;65 %\n");
+    CHECK(l.messages.find("warning: the figure \"{t[Nord; Andel] | decimaler 2}\" prints \"12,50\", a share in per cent, "
+                          "and no unit follows it: a reader cannot tell it from a count; ask for the unit in the figure "
+                          "(\"| pct.\"), or write \"%\" after it") != std::string::npos);
+    CHECK(l.messages.find("warning: the figure \"{12,5 %}\" prints \"12,5\", a share in per cent") != std::string::npos);
+    size_t count = 0;
+    for (size_t at = l.messages.find("no unit follows"); at != std::string::npos; at = l.messages.find("no unit follows", at + 1))
+        ++count;
+    CHECK(count == 2);  // C prints its "%", D and F give it, E says it before
+}
+
 TEST_CASE("table calc: a negative figure after words that give its direction is a warning at the figure") {
     // A probe: "Huslejen er {… | verbum} med {…}" printed "faldet med -10.000 kr.", which reads as a rise.
     const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (kr.)\ntalenhed: kr.\nkolonne: Ændring = [2024] - [2023]\n"
