@@ -205,6 +205,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     if (!loaded) return kKitFailed;
     const RenderKit& kit = *loaded;
     if (meeting) {
+        meeting->corrects_published = publisher && !publisher->published().empty();
         pipeline::compute(*meeting, kit.wording, diags);
         // What reads nothing of the PDF attachments is done while the reader reads on, not after.
         if (!diags.has_errors()) {

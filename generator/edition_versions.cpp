@@ -1,4 +1,5 @@
 #include "edition_versions.hpp"
+#include "versions/typed_since.hpp"
 #include "core/messages.hpp"
 
 #include <algorithm>
@@ -133,6 +134,12 @@ bool decide_version(model::Meeting& meeting, const fs::path& published, const ve
     bool broken = false;
     const auto before = read_published(published.empty() ? fs::path() : published / folder / file, &broken, diags);
     if (broken) return false;
+    // The closed edition holds every item: its published version is what the typed numbers left
+    // unquoted are compared with (typed_since.hpp); then they go.
+    if (edition == model::Edition::Lukket) {
+        if (before) versions::warn_stale_typed_numbers(meeting, *before, v.snapshot, diags);
+        for (model::AgendaItem& item : meeting.items) std::vector<model::TypedNumber>().swap(item.typed_numbers);
+    }
     if (!before) return true;  // the first publication (or a packet from before snapshots): version 1
     bool ok = true;
     v.published = before->version;

@@ -105,9 +105,13 @@ void warn_typed_figures(model::Meeting& meeting, Diagnostics& diags) {
     for (model::AgendaItem& item : meeting.items) {
         if (item.typed_numbers.empty()) continue;
         const std::unordered_map<std::string, PrintedBy> printed = printed_numbers(item);
-        for (const model::TypedNumber& n : item.typed_numbers)
+        std::vector<model::TypedNumber> unmatched;
+        for (model::TypedNumber& n : item.typed_numbers) {
             if (const auto found = printed.find(n.key); found != printed.end()) diags.warning(n.loc, message(n, found->second), n.line);
-        std::vector<model::TypedNumber>().swap(item.typed_numbers);
+            else if (meeting.corrects_published) unmatched.push_back(std::move(n));
+        }
+        item.typed_numbers.swap(unmatched);
+        std::vector<model::TypedNumber>().swap(unmatched);
     }
 }
 

@@ -11,8 +11,9 @@ namespace boardpack::calc {
 
 // A warning at each of an item's typed numbers (model::TypedNumber) that one of the item's
 // computed tables prints, as printed, naming the first such cell, or else one of its figures
-// that quotes something a correction may change; then the typed numbers are freed. A number
-// meant as typed is written as a figure of its own ({950,5}).
+// that quotes something a correction may change; then the typed numbers are freed, but for
+// those nothing prints where the meeting corrects a published packet (stale_typed_figures). A
+// number meant as typed is written as a figure of its own ({950,5}).
 void warn_typed_figures(model::Meeting& meeting, Diagnostics& diags);
 
 }  // namespace boardpack::calc

@@ -342,7 +342,10 @@ struct AgendaItem {
     // says why (an index into the run's Diagnostics): what quotes them only follows from that
     // error, so it is counted under it rather than reported as a second mistake.
     std::map<std::string, size_t> unreadable;
-    std::vector<TypedNumber> typed_numbers;  // read from its text; emptied once checked
+    // Read from its text; emptied once checked, but for those no figure of the item prints where
+    // the build corrects a published packet (Meeting::corrects_published), which are compared
+    // with what the published version printed (edition_versions.cpp).
+    std::vector<TypedNumber> typed_numbers;
 };
 
 struct Meeting {
@@ -352,6 +355,7 @@ struct Meeting {
     std::string title;
     Date date;
     Date corrected;  // "rettet:": the date of a corrected version (year 0: not given)
+    bool corrects_published = false;  // a packet of it is published in the output: this build may correct it
     std::string time;
     std::string place;
     std::vector<AgendaItem> items;

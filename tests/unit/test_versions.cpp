@@ -13,6 +13,7 @@
 #include "tiny_png.hpp"
 #include "versions/compare.hpp"
 #include "versions/snapshot.hpp"
+#include "versions/typed_since.hpp"
 
 using namespace boardpack;
 using versions::Snapshot;
@@ -349,6 +350,34 @@ TEST_CASE("versions: every input printed alike that a moved total adds is named"
     CHECK(f[1].cause == 0);
     CHECK(f[2].row == "Øvrige");
     CHECK(f[2].after == "21.430.000 kr.");
+}
+
+TEST_CASE("versions: a number typed beside a table that was corrected, not the number, is a warning") {
+    // Regression (probe39): typed "122.100.000 kr." was warned of in version 1; corrected in the
+    // table to 123.100.000, version 2 printed both figures without a word.
+    const Snapshot before = small();
+    Snapshot now = small();
+    now.cells[0].text = "123.100.000";
+    model::Meeting m;
+    m.items.emplace_back();
+    m.items[0].number = 19;
+    const auto typed = [&](const char* shown, const char* key) {
+        model::TypedNumber n;
+        n.key = key;
+        n.shown = shown;
+        n.loc = {"m/19/item.md", 3, 5};
+        m.items[0].typed_numbers.push_back(n);
+    };
+    typed("122.100.000", "122100000");
+    typed("10.000", "10000");  // printed by a cell that did not change
+    Diagnostics d;
+    versions::warn_stale_typed_numbers(m, before, now, d);
+    const std::string messages = test::messages(d);
+    CHECK(messages.find("m/19/item.md:3:5: warning: 122.100.000 is typed here, and version 1 printed it in table 3 for "
+                        "\"Løn\" / \"2024\", which now prints \"123.100.000\": the table was corrected, this number was "
+                        "not") != std::string::npos);
+    CHECK(messages.find("10.000") == std::string::npos);
+    CHECK(m.items[0].typed_numbers.empty());  // freed once checked
 }
 
 TEST_CASE("versions: an input figure printed alike in a larger unit that changed nothing printed is no correction") {
