@@ -33,6 +33,10 @@ std::string errno_text(int e) { return std::strerror(e); }
 bool drop_acls(int fd, const fs::path& path, bool folder, std::string* error) {
     const char* const names[] = {"system.posix_acl_access", "system.posix_acl_default"};
     for (const char* name : folder ? std::span(names) : std::span(names).first(1)) {
+        // Looked for first: only its owner may remove an ACL, even one that is not there (a
+        // folder of the output another user made and this one may write in).
+        const ssize_t has = fd >= 0 ? ::fgetxattr(fd, name, nullptr, 0) : ::lgetxattr(path.c_str(), name, nullptr, 0);
+        if (has < 0) continue;  // none (ENODATA), or no ACLs on this file system
         const int r = fd >= 0 ? ::fremovexattr(fd, name) : ::lremovexattr(path.c_str(), name);
         if (r == 0 || errno == ENODATA || errno == ENOTSUP || errno == EOPNOTSUPP) continue;
         *error = fmt(_("cannot set the permissions of {}: {}"), path.string(), errno_text(errno));
