@@ -2868,12 +2868,14 @@ TEST_CASE("figures: a table in thousands of kroner is declared with talenhed: t.
     // Regression (probe39): the unit in the labels' column heading or in a row of units, as
     // spreadsheets export it, was not read: {t[I alt; 2024] | kr.} printed "1.650 kr." for 1.650
     // mio. kr.
-    for (const auto& [file, where] : std::vector<std::pair<std::string, std::string>>{
+    for (const auto& file_where : std::vector<std::pair<std::string, std::string>>{
              {"Mio. kr.;2024\nLøn;1.100\nDrift;550\n", "in the heading of its first column \"Mio. kr.\""},
              {"Post;2024\nEnhed;mio. kr.\nLøn;1.100\nDrift;550\n", "in its row \"Enhed\""},
              {"Post;2024\n;(mio. kr.)\nLøn;1.100\nDrift;550\n", "in its row \"(mio. kr.)\""},
              {"Post;2024\nBeløb i;1.000 kr.\nLøn;1.100\nDrift;550\n", "in its row \"Beløb i\""},
              {"Post;2024\nLøn;1.100\nDrift;550\nAnm.: Beløb i mio. kr.;\n", "in its row \"Anm.: Beløb i mio. kr.\""}}) {
+        const std::string& file = file_where.first;
+        const std::string& where = file_where.second;
         const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\n```\n\nLøn: {t[Løn; 2024] | kr.}.\n", file);
         INFO(file);
         CHECK(l.messages.find("error: the table \"t\" names ") != std::string::npos);
