@@ -63,8 +63,32 @@ std::optional<std::vector<size_t>> pick(const Table& t, const std::string& text,
             for (size_t r = 0; r < t.rows.size(); ++r)
                 if (t.rows[r].role != model::TableRow::Role::Spacer && !t.rows[r].cells.empty()) out.push_back(r);
         } else {
-            for (size_t c = 1; c < t.header.size(); ++c)
-                if (c < t.numeric.size() && t.numeric[c]) out.push_back(c);
+            // A column of figures, or one whose figures are all missing ("Ikke oplyst", "-")
+            // between two of them: a period with no figures is drawn as the gap it is, not left
+            // out, which joined the periods on either side as if they came one after the other.
+            const auto all_missing = [&t](size_t c) {
+                bool marked = false;
+                for (const model::TableRow& row : t.rows) {
+                    if (c >= row.cells.size()) continue;
+                    const model::Cell::Kind kind = row.cells[c].kind;
+                    if (kind == model::Cell::Kind::NotAvailable || kind == model::Cell::Kind::Dash) marked = true;
+                    else if (kind != model::Cell::Kind::Empty) return false;
+                }
+                return marked;
+            };
+            const auto numeric = [&t](size_t c) { return c < t.numeric.size() && t.numeric[c]; };
+            for (size_t c = 1; c < t.header.size(); ++c) {
+                if (numeric(c)) {
+                    out.push_back(c);
+                    continue;
+                }
+                if (out.empty() || !all_missing(c)) continue;
+                size_t next = c + 1;
+                while (next < t.header.size() && !numeric(next) && all_missing(next)) ++next;
+                if (next < t.header.size() && numeric(next))
+                    for (size_t gap = c; gap < next; ++gap) out.push_back(gap);
+                c = next - 1;
+            }
         }
         return out;
     }
@@ -293,6 +317,35 @@ private:
                 else if (part.empty()) part = t.header[k];
             }
         }
+        // A part ("Heraf ledere") stacked on the row it is part of, the row before it among those
+        // drawn (a probe: bars of 122 for a staff of 110).
+        std::string whole, of_it;
+        if (series_rows) {
+            for (size_t i = 1; i < rows.size() && of_it.empty(); ++i) {
+                const std::string& label = t.rows[rows[i]].cells.empty() ? std::string() : t.rows[rows[i]].cells[0].text;
+                if (!model::names_part(label)) continue;
+                of_it = label;
+                for (size_t j = i; j-- > 0;) {
+                    const std::string& before = t.rows[rows[j]].cells.empty() ? std::string() : t.rows[rows[j]].cells[0].text;
+                    if (!model::names_part(before)) {
+                        whole = before;
+                        break;
+                    }
+                }
+            }
+        } else {
+            for (size_t i = 1; i < cols.size() && of_it.empty(); ++i)
+                if (model::names_part(t.header[cols[i]]) && !model::names_part(t.header[cols[i - 1]])) {
+                    of_it = t.header[cols[i]];
+                    whole = t.header[cols[i - 1]];
+                }
+        }
+        if (!of_it.empty() && !whole.empty()) {
+            d_.error(c.loc, fmt(_("the stacked chart stacks {}, a part of {}, on it, so the part would be counted twice; "
+                                  "leave the part out, or draw them side by side (\"type: søjler\")"),
+                                quote_text(of_it), quote_text(whole)));
+            return false;
+        }
         if (total.empty() || part.empty()) return true;
         if (named)
             d_.error(c.loc, fmt(_("the stacked chart's \"{}:\" holds {} and the {} it adds up, such as {}, so it would "
@@ -319,9 +372,15 @@ private:
                 const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
                 if (col >= t.rows[r].cells.size()) continue;
                 const model::Cell& cell = t.rows[r].cells[col];
-                if (cell.kind != model::Cell::Kind::Number || cell.unit.empty() || unit_written(cell.unit) != "pct." ||
-                    cell.value.is_negative())
-                    continue;
+                if (cell.kind != model::Cell::Kind::Number || cell.value.is_negative()) continue;
+                // A share written with its sign, or in a table, column or row that says per cent
+                // ("talenhed: pct.", "Ja (pct.)", "Andel (pct.)" over the labels).
+                const bool share = cell.unit.empty()
+                                       ? cell.hundred == model::Cell::Hundred::None &&
+                                             (t.figures_unit == "pct." || names_per_cent(t.header[col]) ||
+                                              names_per_cent(t.rows[r].cells[0].text) || names_per_cent(t.header[0]))
+                                       : unit_written(cell.unit) == "pct.";
+                if (!share) continue;
                 sum = Decimal::add(sum, cell.value).value_or(sum);
                 if (cell.decimals >= 0 && cell.decimals < Decimal::kMaxScale)
                     allowed = Decimal::add(allowed, Decimal(5, cell.decimals + 1)).value_or(allowed);

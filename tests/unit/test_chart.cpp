@@ -678,6 +678,29 @@ std::string chart_messages(const std::string& formulas, const std::string& csv, 
 
 }  // namespace
 
+TEST_CASE("diagram block: a period with no figures among the drawn ones is a gap, not left out") {
+    // Regression (probe39): "2. kvt. 2023" all "Ikke oplyst" was left out of a chart that names no
+    // "kolonner:", and its line ran from 1. to 3. kvt. as if they came one after the other.
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
+    f.add("01-a/item.md", item_md(1, "Offentlig",
+                                  "```tabel\nfil: t.csv\nnavn: t\ntitel: Ventetid\n```\n\n"
+                                  "```diagram\ntabel: t\ntitel: Ventetid\ntype: linje\n```\n"));
+    f.add("01-a/t.csv", "Kvartal;1. kvt. 2023;2. kvt. 2023;3. kvt. 2023;4. kvt. 2023;Note\n"
+                        "Nord;40;Ikke oplyst;44;46;Ikke oplyst\nMidt;30;Ikke oplyst;36;35;-\n");
+    Diagnostics d;
+    auto m = pipeline::load(f, "m", d);
+    REQUIRE(m);
+    pipeline::compute(*m, test::wording(), d);
+    REQUIRE(m->items[0].charts.size() == 1);
+    const model::Chart& c = m->items[0].charts[0];
+    // The gap is drawn; a column of nothing after the last figures is not a period.
+    CHECK(c.categories == std::vector<std::string>{"1. kvt. 2023", "2. kvt. 2023", "3. kvt. 2023", "4. kvt. 2023"});
+    REQUIRE(c.series.size() == 2);
+    CHECK_FALSE(c.series[0].values[1].has_value());
+    CHECK(c.series[0].values[2] == 44.0);
+}
+
 TEST_CASE("diagram block: percentage points are not labelled per cent, nor shares points") {
     // "4 pct.-point %" under a chart of a difference of shares with "enhed: %".
     const auto messages_of = [](const std::string& formulas, const std::string& csv, const std::string& columns,
@@ -756,6 +779,20 @@ TEST_CASE("diagram block: with no rows or columns named, computed columns and a 
           std::string::npos);
     CHECK(chart_messages("", "Svar;2023\nJa;34 %\nNej;33 %\nVed ikke;34 %\n", "type: stablede søjler\n") == "");
     CHECK(chart_messages("", shares, "type: søjler\n") == "");
+    // Regression (probe39): shares without their sign, in a column, row or table that says per
+    // cent, stacked to 223 % without a word; each region's answers stack to 100 %.
+    CHECK(chart_messages("", "Region;2023 (pct.)\nNord;68\nMidt;75\nSyd;80\n", "type: stablede søjler\n")
+              .find("stacks figures in per cent to 223 % in \"2023 (pct.)\"") != std::string::npos);
+    CHECK(chart_messages("talenhed: pct.\n", "Region;2023\nNord;68\nMidt;75\nSyd;80\n", "type: stablede søjler\n")
+              .find("stacks figures in per cent to 223 %") != std::string::npos);
+    CHECK(chart_messages("", "Region;Ja (pct.);Nej (pct.)\nNord;60;40\nSyd;55;45\n",
+                         "serier: kolonner\ntype: stablede søjler\n") == "");
+    // A part stacked on its whole (a probe: bars of 122 for a staff of 110).
+    CHECK(chart_messages("", "Gruppe;2023;2024\nAnsatte;100;110\nHeraf ledere;10;12\n",
+                         "rækker: Ansatte; Heraf ledere\ntype: stablede søjler\n")
+              .find("error: the stacked chart stacks \"Heraf ledere\", a part of \"Ansatte\", on it") != std::string::npos);
+    CHECK(chart_messages("", "Gruppe;2023;2024\nAnsatte;100;110\nHeraf ledere;10;12\n",
+                         "rækker: Ansatte; Heraf ledere\ntype: søjler\n") == "");
 }
 
 TEST_CASE("a figure in braces in an item's title, a bilag line or a chart's labels is warned about: it prints as written") {
