@@ -2337,7 +2337,8 @@ private:
 
     // Whether a cell a sum formula wrote prints a total its printed parts do not add up to.
     // Input cells print as written, exactly, unless the table shows them in a larger unit; so
-    // only there, or where a part is itself computed (and rounded), can the parts differ.
+    // only there, where a part is itself computed (and rounded), or where the total prints fewer
+    // decimals than its parts can the parts differ.
     bool rounded_parts_differ() {
         const bool scaled = kroner_per(t_.unit) > 1;
         for (const auto* formulas : {&rows_, &columns_})
@@ -2364,7 +2365,14 @@ private:
                         const bool computed_part = std::any_of(terms->begin(), terms->end(), [&](const auto& term) {
                             return writer_.count(row_formula ? std::make_pair(term.second, c) : std::make_pair(r, term.second)) > 0;
                         });
-                        if ((scaled || computed_part) && calc::rounded_parts_differ(t_, *terms, row_formula, r, c)) return true;
+                        // Or a total printed with fewer decimals than its parts (1,46 + 1,46 as "2,9").
+                        const bool fewer_decimals = std::any_of(terms->begin(), terms->end(), [&](const auto& term) {
+                            const size_t pr = row_formula ? term.second : r, pc = row_formula ? c : term.second;
+                            return pr < t_.rows.size() && pc < t_.rows[pr].cells.size() &&
+                                   t_.rows[pr].cells[pc].decimals > t_.rows[r].cells[c].decimals;
+                        });
+                        if ((scaled || computed_part || fewer_decimals) && calc::rounded_parts_differ(t_, *terms, row_formula, r, c))
+                            return true;
                     }
                 }
             }

@@ -2313,6 +2313,13 @@ TEST_CASE("table calc: a sum whose rounded parts do not add up to its printed to
                 "Post;2024\nLøn;1.249,4\nDrift;3,25\n");
     CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "1.246,15"});
     CHECK(table(l).notes.empty());
+    // Regression (probe39): a total printed with fewer decimals than its parts (1,46 + 1,46 as
+    // "2,9") had no note.
+    l = compute("```tabel\nfil: t.csv\ntitel: T (mio. kr.)\ntalenhed: mio. kr.\nrække: I alt = sum(Løn .. Drift) | decimaler 1\n"
+                "tilføj: nederst\n```\n",
+                "Post;Mio. kr.\nLøn;1,46\nDrift;1,46\n");
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"I alt", "2,9"});
+    CHECK(table(l).notes == std::vector<std::string>{test::words().rounded_parts});
     // A difference of parts, across columns too.
     l = compute("```tabel\nfil: t.csv\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
                 "kolonne: Ændring = [2024] - [2023]\n```\n",
