@@ -2177,8 +2177,14 @@ private:
                                quote_text(format_danish(t_.rows[year->first].cells[year->second].value, 0))));
         const auto in_unit = in_table_unit(t_, r, c, *v, p, diags_);
         if (!in_unit) return false;
-        const auto unit = cell_unit_of(*in_unit, scope.share_sign(), p);
+        auto unit = cell_unit_of(*in_unit, scope.share_sign(), p);
         if (!unit) return false;
+        // The difference of two shares the table computes per hundred, under a heading or label
+        // that says per cent ("Andel overholdt (pct.)"): "4" there reads as 4 %; it is points, as
+        // a difference of shares written with their sign prints.
+        if (unit->empty() && in_unit->unit.empty() && in_unit->hundred == Value::Hundred::Difference &&
+            (names_per_cent(t_.header[c]) || names_per_cent(row_name(t_, r))))
+            *unit = kPoints;
         if (!store(t_, r, c, *in_unit, *unit, p, used_rounding_note_, differs_, refs_.words(), diags_)) return false;
         check_rounding(r, c, *in_unit, p);
         check_printed_operands(p, r, c, row_formula);

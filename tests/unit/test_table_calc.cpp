@@ -1540,6 +1540,18 @@ TEST_CASE("table calc: shares written without their sign under a heading in per 
         CHECK_MESSAGE(!boardpack::calc::names_per_cent(heading), heading);
 }
 
+TEST_CASE("table calc: the difference of two shares the table computes, under a per-cent heading, prints in points") {
+    // Regression (probe39): "Ændring" of "Andel overholdt (pct.)" computed per hundred printed a
+    // bare "4" under the heading, which reads as 4 %; shares written in the CSV print "4 pct.-point".
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n"
+                           "kolonne: Andel overholdt (pct.) = [Overholdt] / [Forløb] * 100 | rækker 2023 .. 2024\n"
+                           "kolonne: Andel = [Overholdt] / [Forløb] * 100 | rækker 2023 .. 2024\n"
+                           "række: Ændring = [2024] - [2023]\n```\n",
+                           "År;Forløb;Overholdt;Andel overholdt (pct.);Andel\n2023;1.000;680;;\n2024;1.000;720;;\nÆndring;;;;\n");
+    REQUIRE(l.meeting);
+    CHECK(row_texts(table(l), 2) == std::vector<std::string>{"Ændring", "0", "40", "4 pct.-point", "4"});
+}
+
 TEST_CASE("table calc: the difference of two shares is in percentage points, never printed as a share") {
     // 72 % - 68 % is 4 percentage points; "4 %" would read as a change of 4 % of 68 % (2,72 points).
     const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Ændring = [2024] - [2023]\n"
