@@ -731,15 +731,31 @@ private:
         Value word = judge(a.number, b.number);
         const bool one_unit = a_as_read.unit == b_as_read.unit || a_as_read.unit.empty() || b_as_read.unit.empty();
         if (one_unit && caution_.empty() && word.kind == Value::Kind::Text) {
-            const Value as_printed = judge(printed(a_as_read), printed(b_as_read));
+            // Shown in a larger unit than they are written in ("enhed: mio. kr."), they print as
+            // the table shows them (1.040.000 and 1.000.000 kr. both as "1,0").
+            const Value as_printed = both_shown_in_one_unit(a_as_read, b_as_read)
+                                         ? judge(as_shown(a_as_read), as_shown(b_as_read))
+                                         : judge(printed(a_as_read), printed(b_as_read));
+            const bool scaled = both_shown_in_one_unit(a_as_read, b_as_read);
             if (as_printed.text != word.text)
                 caution_ = fmt(_("compares {} with {} ({}), but they print as {} and {}; give the figures more decimals so "
                                  "the reader can see why"),
                                format_danish_exact(a_as_read.number), format_danish_exact(b_as_read.number),
                                quote_text(word.text),
-                               printed_text(a_as_read), printed_text(b_as_read));
+                               scaled ? format_danish(as_shown(a_as_read), a_as_read.shown_decimals) : printed_text(a_as_read),
+                               scaled ? format_danish(as_shown(b_as_read), b_as_read.shown_decimals) : printed_text(b_as_read));
         }
         return word;
+    }
+
+    static bool both_shown_in_one_unit(const Value& a, const Value& b) {
+        return !a.shown_in.empty() && a.shown_in == b.shown_in && a.shown_decimals >= 0 && b.shown_decimals >= 0 &&
+               a.unit == b.unit;
+    }
+    // A number as its table shows it in a larger unit, rounded as shown there.
+    static Decimal as_shown(const Value& v) {
+        const auto in_shown = convert_amount(v.number, v.unit, v.shown_in);
+        return in_shown ? in_shown->rounded(v.shown_decimals) : v.number;
     }
 
     // A number as the reader sees it: rounded to the decimals it is shown with; a literal as written.

@@ -490,7 +490,10 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
                 v.headed_per_cent = (names_per_cent(t.header[column]) && !names_points(t.header[column])) ||
                                     (names_per_cent(label) && !names_points(label));
             }
-            if (kroner_per(t.unit) > 0 && kroner_per(v.unit) > 0 && t.unit != v.unit) v.shown_in = t.unit;
+            if (kroner_per(t.unit) > 0 && kroner_per(v.unit) > 0 && t.unit != v.unit) {
+                v.shown_in = t.unit;
+                v.shown_decimals = t.decimals >= 0 ? t.decimals : 1;  // as show_scaled prints an input figure
+            }
             return v;
         }
         case Cell::Kind::Text: {

@@ -28,6 +28,7 @@ struct Value {
     // Number: the unit its table shows it in ("enhed: mio. kr."), where that is another amount
     // unit than the one it is written in: what a reader of the table takes a number beside it in.
     std::string shown_in;
+    int shown_decimals = -1;  // with shown_in: the decimals the table shows it with there
     // Number: written in the formula with "%", "pct." or "procent" ("5 %").
     bool per_cent_literal = false;
     // Number: read from a cell written without a per-cent sign whose column heading or row label

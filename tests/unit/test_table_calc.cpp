@@ -2153,6 +2153,15 @@ TEST_CASE("table calc: a status whose figures print alike but compare otherwise 
     CHECK(f.messages.find("\"{loft(t[A; Andel]; 79)}\" compares 78,96 with 79 (\"under loftet\")") != std::string::npos);
     CHECK(f.messages.find("\"{udvikling(79; t[A; Andel]; højere)}\" compares 79 with 78,96 (\"faldende\")") !=
           std::string::npos);
+    // Regression (probe39): in a table shown in mio. kr., the figures as it shows them: 1.040.000
+    // over a cap of 1.000.000 kr. both print "1,0", "over loftet" beside them without a word.
+    const auto scaled = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
+                                "kolonne: Vurdering = loft([2024]; [Loft])\n```\n",
+                                "Post;2024;Loft;Vurdering\nB;1.040.000;1.000.000;\nC;1.140.000;1.000.000;\n");
+    REQUIRE(scaled.meeting);
+    CHECK(scaled.messages.find("warning: the cell \"B\" / \"Vurdering\" compares 1.040.000 with 1.000.000 (\"over loftet\"), "
+                               "but they print as 1,0 and 1,0") != std::string::npos);
+    CHECK(scaled.messages.find("\"C\"") == std::string::npos);  // 1,1 over 1,0 reads as it compares
 }
 
 TEST_CASE("table calc: a number added in a formula that combines amounts in two units is an error, never taken in the larger") {
