@@ -70,7 +70,9 @@ bool write_file(const fs::path& path, const Fill& fill, mode_t mode, bool sync, 
         return false;
     };
     if (::fchmod(fd, mode) != 0) return fail(_("cannot set the permissions of {}: {}"));
-    if (!drop_acls(fd, path, false, error)) {
+    // A packet's file (written unsynced, into the staging folder) has no ACL; a file written
+    // durably at once (a meeting's new item.md, the archive page) keeps what its folder gives it.
+    if (!sync && !drop_acls(fd, path, false, error)) {
         ::close(fd);
         return false;
     }

@@ -53,8 +53,9 @@ bool replace_durably(const std::filesystem::path& path, const std::filesystem::p
                      mode_t mode, std::string* error);
 
 // Makes a folder with exactly `mode` (whatever the umask); an existing folder gets that mode.
-// Files and folders made by the functions here have no ACL (one inherited from a folder's
-// default ACL would give its users access the mode does not), and such a folder no default ACL.
+// Folders made here, and files made by write_unsynced and create_file (a packet's), have no ACL
+// (one inherited from a folder's default ACL would give its users access the mode does not), and
+// such a folder no default ACL; write_durably leaves a file the ACL its folder gives it.
 bool make_folder(const std::filesystem::path& path, mode_t mode, std::string* error);
 
 // Makes a folder and the folders on its way that are missing, each made here with exactly `mode`
