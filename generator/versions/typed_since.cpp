@@ -4,32 +4,40 @@
 #include "core/text.hpp"
 #include "numbers/typed_numbers.hpp"
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
 namespace boardpack::versions {
 
-namespace {
-
-bool same_cell(const CellEntry& a, const CellEntry& b) {
-    return a.item == b.item && a.table == b.table && a.attachment == b.attachment && a.row == b.row && a.column == b.column;
-}
-
-}  // namespace
-
 void warn_stale_typed_numbers(model::Meeting& meeting, const Snapshot& before, const Snapshot& now, Diagnostics& diags) {
+    if (std::none_of(meeting.items.begin(), meeting.items.end(),
+                     [](const model::AgendaItem& item) { return !item.typed_numbers.empty(); }))
+        return;
+    // The published version's cells by item, and the cells now by place: a correcting build of a
+    // large meeting holds thousands of typed numbers against tens of thousands of cells.
+    std::unordered_map<int, std::vector<const CellEntry*>> was_of_item;
+    for (const CellEntry& c : before.cells) was_of_item[c.item].push_back(&c);
+    std::map<std::tuple<int, int, int, std::string, std::string>, const CellEntry*> now_at;
+    for (const CellEntry& c : now.cells) now_at.emplace(std::make_tuple(c.item, c.table, c.attachment, c.row, c.column), &c);
     for (model::AgendaItem& item : meeting.items) {
+        const auto cells = was_of_item.find(item.number);
         for (const model::TypedNumber& n : item.typed_numbers) {
-            for (const CellEntry& was : before.cells) {
-                if (was.item != item.number || (number_key(was.text) != n.key && number_key(was.written) != n.key)) continue;
-                const CellEntry* is = nullptr;
-                for (const CellEntry& c : now.cells)
-                    if (same_cell(c, was)) is = &c;
-                if (!is || (number_key(is->text) == number_key(was.text) && number_key(is->written) == number_key(was.written)))
-                    continue;
+            if (cells == was_of_item.end()) break;
+            for (const CellEntry* was : cells->second) {
+                if (number_key(was->text) != n.key && number_key(was->written) != n.key) continue;
+                const auto is_at = now_at.find(std::make_tuple(was->item, was->table, was->attachment, was->row, was->column));
+                if (is_at == now_at.end()) continue;
+                const CellEntry& is = *is_at->second;
+                if (number_key(is.text) == number_key(was->text) && number_key(is.written) == number_key(was->written)) continue;
                 diags.warning(n.loc,
                               fmt(_("{0} is typed here, and version {1} printed it in table {2} for {3} / {4}, which now "
                                     "prints {5}: the table was corrected, this number was not; quote the cell, or write "
                                     "{{{0}}} to keep it as typed"),
-                                  n.shown, before.version, was.table, quote_text(was.row), quote_text(was.column),
-                                  quote_text(is->text)),
+                                  n.shown, before.version, was->table, quote_text(was->row), quote_text(was->column),
+                                  quote_text(is.text)),
                               n.line);
                 break;
             }
