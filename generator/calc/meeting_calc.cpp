@@ -994,39 +994,38 @@ private:
                 bare = std::move(b->second);
                 bare_units_.erase(b);
             }
+            const std::string& shown = figure->text;
+            const bool has_unit = !shown.empty() && (shown.ends_with("%") || shown.ends_with("pct.") || shown.ends_with("kr.") ||
+                                                     shown.ends_with("pct.-point"));
+            // The words right after it (a whole character's bytes).
+            size_t n = std::min<size_t>(24, next.size());
+            while (n < next.size() && (static_cast<unsigned char>(next[n]) & 0xC0) == 0x80) ++n;
+            const std::string words_after = next.substr(0, n);
             // An amount in thousands, millions or billions, or a share, printed as a bare number
             // with no unit after it ("Budgettet er 2,5.", "Andelen er 12,50."), nor before it in its
             // sentence ("Budgettet i mio. kr. er 2,5"): a reader cannot tell it from kroner, or
             // from a count.
-            const std::string& printed = figure->text;
-            const bool printed_with_unit = printed.ends_with("%") || printed.ends_with("pct.") || printed.ends_with("kr.") ||
-                                           printed.ends_with("pct.-point");
-            if (!bare.empty() && !printed_with_unit && (kroner_per(bare) > 1 || bare == "pct.") &&
-                unit_word_at(next.substr(0, std::min<size_t>(24, next.size()))).empty() &&
-                unit_named_in(sentence_end(before)) != bare && (bare != "pct." || !names_per_cent(sentence_end(before)))) {
-                const std::string figure_text = quote_text("{" + figure->expression() + "}");
-                if (bare == "pct.")
-                    d_.warning(figure->loc, fmt(_("the figure {} prints {}, a share in per cent, and no unit follows it: a "
-                                                  "reader cannot tell it from a count; ask for the unit in the figure "
-                                                  "(\"| pct.\"), or write \"%\" after it"),
-                                                figure_text, quote_text(printed)));
-                else
-                    d_.warning(figure->loc, fmt(_("the figure {} prints {}, a number in {}, and no unit follows it: a reader "
-                                                  "cannot tell it from kroner; ask for the unit in the figure (\"| {}\"), or "
-                                                  "write it after the figure"),
-                                                figure_text, quote_text(printed), bare, bare));
-                continue;
+            if (!bare.empty() && !has_unit && (kroner_per(bare) > 1 || bare == "pct.") && unit_word_at(words_after).empty()) {
+                const std::string sentence = sentence_end(before);
+                if (unit_named_in(sentence) != bare && (bare != "pct." || !names_per_cent(sentence))) {
+                    const std::string figure_text = quote_text("{" + figure->expression() + "}");
+                    if (bare == "pct.")
+                        d_.warning(figure->loc, fmt(_("the figure {} prints {}, a share in per cent, and no unit follows it: a "
+                                                      "reader cannot tell it from a count; ask for the unit in the figure "
+                                                      "(\"| pct.\"), or write \"%\" after it"),
+                                                    figure_text, quote_text(shown)));
+                    else
+                        d_.warning(figure->loc, fmt(_("the figure {} prints {}, a number in {}, and no unit follows it: a "
+                                                      "reader cannot tell it from kroner; ask for the unit in the figure "
+                                                      "(\"| {}\"), or write it after the figure"),
+                                                    figure_text, quote_text(shown), bare, bare));
+                    continue;
+                }
             }
             if (next.empty()) continue;
-            // The words right after it (a whole character's bytes).
-            size_t n = std::min<size_t>(24, next.size());
-            while (n < next.size() && (static_cast<unsigned char>(next[n]) & 0xC0) == 0x80) ++n;
-            const std::string after = fold_label(next.substr(0, n));
+            const std::string after = fold_label(words_after);
             const bool per_cent = starts_with(after, "%") || starts_with(after, "pct") || starts_with(after, "procent");
             const bool points = after.find("point") != std::string::npos;
-            const std::string& shown = figure->text;
-            const bool has_unit = !shown.empty() && (shown.ends_with("%") || shown.ends_with("pct.") || shown.ends_with("kr.") ||
-                                                     shown.ends_with("pct.-point"));
             // A figure printed as a share ("72 %", a cell written so) that the text calls points:
             // one of the two is wrong, and only the writer knows which.
             if (has_unit && points && !shown.ends_with("pct.-point")) {
@@ -1049,7 +1048,7 @@ private:
             // followed by "kr.". The reader takes the number in the text's unit, a thousand or a
             // million times off, so it is an error. A share called points is left alone (a table
             // in "pct." may hold differences), as is per cent after points (the warning below).
-            const std::string named = has_unit ? "" : unit_word_at(next.substr(0, n));
+            const std::string named = has_unit ? "" : unit_word_at(words_after);
             if (!bare.empty() && !named.empty() && named != bare && !(bare == "pct." && named == kPoints)) {
                 d_.error(figure->loc,
                          fmt(_("the figure {} prints {}, a number in {}, but the text after it says {}; a reader takes "
