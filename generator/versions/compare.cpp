@@ -1206,12 +1206,16 @@ private:
     // snapshot's, its cells row by row.
     bool range_holds(const std::string& formula, const model::FigureChange& f, const std::string& label, bool rows) const {
         if (formula.find("..") == std::string::npos) return false;
-        std::vector<std::string> order;
-        for (const CellEntry& c : now_.cells) {
-            if (c.item != f.item || c.table != f.table) continue;
-            std::string l = lower(rows ? c.row : c.column);
-            if (std::find(order.begin(), order.end(), l) == order.end()) order.push_back(std::move(l));
-        }
+        // The table's labels in order, found once a table (a correction's every derived figure is
+        // held against every input change).
+        auto [kept, fresh] = label_orders_.try_emplace(std::make_tuple(f.item, f.table, rows));
+        std::vector<std::string>& order = kept->second;
+        if (fresh)
+            for (const CellEntry& c : now_.cells) {
+                if (c.item != f.item || c.table != f.table) continue;
+                std::string l = lower(rows ? c.row : c.column);
+                if (std::find(order.begin(), order.end(), l) == order.end()) order.push_back(std::move(l));
+            }
         const auto at_in_order = [&](std::string_view l) -> std::optional<size_t> {
             l = trim(l);
             if (l.size() >= 2 && l.front() == '[' && l.back() == ']') l = trim(l.substr(1, l.size() - 2));
@@ -1258,14 +1262,8 @@ private:
             for (const auto& labels : quoted_labels(quoting, lower(inputs[i]->table_name)))
                 if (labels.size() == 2 && labels[0] == lower(in.row) && labels[1] == lower(in.column)) return static_cast<int>(i);
         }
-        if (f.table != 0)
-            for (size_t i = 0; i < inputs.size(); ++i) {
-                const model::FigureChange& in = inputs[i]->change;
-                if (in.item != f.item || in.table != f.table) continue;
-                if ((in.column == f.column && (names_word(formula, lower(in.row)) || range_holds(formula, f, lower(in.row), true))) ||
-                    (in.row == f.row && (names_word(formula, lower(in.column)) || range_holds(formula, f, lower(in.column), false))))
-                    return static_cast<int>(i);
-            }
+        for (size_t i = 0; i < inputs.size(); ++i)
+            if (names_directly(d, inputs[i]->change)) return static_cast<int>(i);
         // A figure quoting a cell that changed with another (the text's "Pensionen er
         // {aa[Pension; 2024]}"): that cell's cause.
         if (depth < 4)
@@ -1374,6 +1372,8 @@ private:
 
     const Snapshot& before_;
     const Snapshot& now_;
+    // range_holds': a table's row (or column) labels in order, by item, table and which.
+    mutable std::map<std::tuple<int, int, bool>, std::vector<std::string>> label_orders_;
     const std::map<std::string, std::string>& printed_;
     const std::string& table_caption_;
     const std::string& order_;
