@@ -60,12 +60,11 @@ struct TaskRun {
     int pages = 0;
 };
 
-// What every task uses. The publisher is shared by the threads: its calls are made under
-// `publishing`.
+// What every task uses. The publisher is shared by the threads (its write, create and finish
+// may be called at once: each writes its file while the other renders).
 struct Renderer {
     const RenderKit& kit;
     publish::Publisher* publisher;
-    std::mutex publishing;
     // The editions render one after the other (a large meeting): the PDF writer gives memory
     // back between its steps (pdf_writer.hpp).
     bool in_turn = false;
@@ -82,14 +81,11 @@ struct Renderer {
     EditionResult publish_pdf(render::pdf::LaidOutDocument laid, const std::string& relative, publish::Access access,
                               Diagnostics& diags, std::string* why, const std::string& agenda_only = {}) {
         std::string path, agenda_only_path;
-        {
-            const std::lock_guard<std::mutex> lock(publishing);
-            path = publisher->create(relative, access, why);
-            if (path.empty()) return EditionResult::OutputFailed;
-            if (!agenda_only.empty()) {
-                agenda_only_path = publisher->create(agenda_only, access, why);
-                if (agenda_only_path.empty()) return EditionResult::OutputFailed;
-            }
+        path = publisher->create(relative, access, why);
+        if (path.empty()) return EditionResult::OutputFailed;
+        if (!agenda_only.empty()) {
+            agenda_only_path = publisher->create(agenda_only, access, why);
+            if (agenda_only_path.empty()) return EditionResult::OutputFailed;
         }
         std::string failed;
         std::map<std::string, FileRecord> written;  // the two files as written: not read back to be listed
@@ -103,7 +99,6 @@ struct Renderer {
             const auto w = written.find(p);
             return w == written.end() ? nullptr : &w->second;
         };
-        const std::lock_guard<std::mutex> lock(publishing);
         if (!agenda_only_path.empty() && !publisher->finish(agenda_only_path, record(agenda_only_path), why))
             return EditionResult::OutputFailed;
         return publisher->finish(path, record(path), why) ? EditionResult::Written : EditionResult::OutputFailed;
@@ -112,7 +107,6 @@ struct Renderer {
     // Writes a file the edition made in memory.
     EditionResult publish_text(const std::string& relative, const std::string& text, publish::Access access,
                                std::string* why) {
-        const std::lock_guard<std::mutex> lock(publishing);
         return publisher->write(relative, text, access, why) ? EditionResult::Written : EditionResult::OutputFailed;
     }
 
@@ -133,7 +127,6 @@ struct Renderer {
                 if (!write) {
                     made = pipeline::render_html(view, kit.wording, kit.html, r.diags, [](std::string_view) {}, blocks);
                 } else {
-                    const std::lock_guard<std::mutex> lock(publishing);
                     const publish::Fill fill = [&](const publish::Put& put) {
                         made = pipeline::render_html(view, kit.wording, kit.html, r.diags, put, blocks);
                     };
@@ -148,7 +141,6 @@ struct Renderer {
                 }
                 if (!write || r.diags.has_errors()) return;
                 r.result = EditionResult::Written;
-                const std::lock_guard<std::mutex> lock(publishing);
                 if (!write_attachment_files(view, job.folder, *publisher, job.access, &r.why))
                     r.result = EditionResult::OutputFailed;
                 return;
@@ -253,7 +245,7 @@ void render_alone(Renderer& renderer, const EditionJob& job, bool clean, bool st
 void render_editions(const model::Meeting& meeting, const RenderKit& kit, publish::Publisher* publisher, bool clean,
                      bool strict, bool together, EditionRun (&runs)[2], const model::Changes* const (&changes)[2],
                      const std::function<void(int)>& before, const std::function<void()>& release) {
-    Renderer renderer{kit, publisher, {}};
+    Renderer renderer{kit, publisher};
     TaskRun tasks[2][kTasks];
     if (!together) {
         renderer.in_turn = true;

@@ -112,7 +112,7 @@ bool Publisher::describe(const std::vector<std::pair<std::string, std::string>>&
             if (c == '\n' || c == '\r') c = ' ';
         text += key + ": " + one_line + "\n";
     }
-    remove_quietly(staging_ / kMarkerFile);
+    // Written over the shorter one begin() wrote, in place (write_unsynced keeps its blocks).
     return write_unsynced(staging_ / kMarkerFile, [&text](const Put& put) { put(text); }, kPublicFile, error);
 }
 
@@ -257,9 +257,12 @@ bool Publisher::write(const std::string& relative, const Fill& fill, Access acce
             put(piece);
         });
     };
-    if (!journal(relative, error) || !make_folders(relative, restricted, error) ||
-        !write_unsynced(staging_ / relative, printed, restricted ? kRestrictedFile : kPublicFile, error))
-        return false;
+    {
+        const std::lock_guard<std::mutex> lock(books_);
+        if (!journal(relative, error) || !make_folders(relative, restricted, error)) return false;
+    }
+    if (!write_unsynced(staging_ / relative, printed, restricted ? kRestrictedFile : kPublicFile, error)) return false;
+    const std::lock_guard<std::mutex> lock(books_);
     unsynced_.push_back(staging_ / relative);
     record(relative, {print.size(), print.finish()}, restricted);
     ++files_;
@@ -269,6 +272,7 @@ bool Publisher::write(const std::string& relative, const Fill& fill, Access acce
 std::string Publisher::create(const std::string& relative, Access access, std::string* error) {
     const bool restricted = access == Access::Restricted;
     const fs::path path = staging_ / relative;
+    const std::lock_guard<std::mutex> lock(books_);
     if (!journal(relative, error) || !make_folders(relative, restricted, error) ||
         !create_file(path, restricted ? kRestrictedFile : kPublicFile, error))
         return "";
@@ -280,12 +284,15 @@ std::string Publisher::create(const std::string& relative, Access access, std::s
 
 bool Publisher::finish(const std::string& path, const FileRecord* written, std::string* error) {
     start_writeback(path);
-    unsynced_.push_back(path);
     // Written by another (libharu): as its writer saw the bytes go out, else fingerprinted as
     // it is now, for the edition's list.
+    std::optional<FileRecord> r;
+    if (written) r = *written;
+    const std::lock_guard<std::mutex> lock(books_);
+    unsynced_.push_back(path);
     const auto made = created_.find(path);
     if (made == created_.end()) return true;
-    auto r = written ? std::optional<FileRecord>(*written) : file_record(path);
+    if (!r) r = file_record(path);
     if (!r) {
         *error = fmt(_("cannot read {}: {}"), path, errno_text(errno));
         return false;

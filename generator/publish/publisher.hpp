@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <utility>
@@ -42,6 +43,9 @@ public:
 
     Publisher(const Publisher&) = delete;
     Publisher& operator=(const Publisher&) = delete;
+
+    // write(), create() and finish() may be called from several threads at once (the editions
+    // render together); the publisher's other calls, from one.
 
     // Writes a file (path relative to the meeting's output folder, inside an edition's folder)
     // into the staging folder; the file and the folders it creates get the access's permissions.
@@ -115,6 +119,9 @@ private:
     std::set<std::string> restricted_folders_;  // the edition folders written with Access::Restricted
     std::map<std::string, std::string> created_;  // create()d files not yet finished: path -> relative
     std::vector<std::filesystem::path> unsynced_;  // files written into staging_, synced by commit()
+    // What write(), create() and finish() note (the journal, the folders made, the lists above,
+    // files_), so that threads may call them at once; a file's content is written outside it.
+    std::mutex books_;
     int lock_fd_ = -1;
     int journal_fd_ = -1;
     int files_ = 0;

@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <tuple>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "core/fingerprint.hpp"
 #include "edition_versions.hpp"
@@ -287,6 +289,103 @@ TEST_CASE("publish: files are synced together, and one that cannot be is named, 
         REQUIRE_FALSE(sync_files(files, folders, &why));
         CHECK(why.find("/f7:") != std::string::npos);
     }
+}
+
+TEST_CASE("publish: a file written again is written over in place, and ends where its new content does") {
+    // Emptied first, a file's blocks were freed, and ext4 mounted with `discard` makes the writer
+    // wait for the disk to discard them: the staging folder's marker, written again with the
+    // meeting's facts, cost a build a millisecond. The file keeps its inode now.
+    TempDir t;
+    const fs::path f = t.path / "marker";
+    std::string why;
+    const auto write = [&](const std::string& text) {
+        return write_unsynced(f, [&text](const Put& put) { put(text); }, 0644, &why);
+    };
+    REQUIRE_MESSAGE(write("boardpack packet\nmeeting: m\n"), why);
+    struct stat before {};
+    REQUIRE(::stat(f.c_str(), &before) == 0);
+    REQUIRE_MESSAGE(write("boardpack packet\nmeeting: m\ndato: 2023-09-15\norgan: Bestyrelsen\n"), why);
+    struct stat after {};
+    REQUIRE(::stat(f.c_str(), &after) == 0);
+    CHECK(after.st_ino == before.st_ino);
+    CHECK(slurp(f) == "boardpack packet\nmeeting: m\ndato: 2023-09-15\norgan: Bestyrelsen\n");
+    // Shorter than before: nothing of the old content is left at its end.
+    REQUIRE_MESSAGE(write("kort\n"), why);
+    CHECK(slurp(f) == "kort\n");
+    REQUIRE_MESSAGE(write_durably(f, std::string("x"), 0644, &why), why);
+    CHECK(slurp(f) == "x");
+    REQUIRE_MESSAGE(write(""), why);
+    CHECK(fs::file_size(f) == 0);
+
+    // The marker of a build's staging folder, described with the meeting's facts, is the same
+    // file as begin() made.
+    auto p = Publisher::begin(t.path / "out", "m", read_fake_snapshot, &why);
+    REQUIRE_MESSAGE(p, why);
+    struct stat made {};
+    REQUIRE(::stat((p->staging() / kMarkerFile).c_str(), &made) == 0);
+    REQUIRE_MESSAGE(p->describe({{"dato", "2023-09-15"}, {"titel", "Bestyrelsesmøde"}}, &why), why);
+    struct stat described {};
+    REQUIRE(::stat((p->staging() / kMarkerFile).c_str(), &described) == 0);
+    CHECK(described.st_ino == made.st_ino);
+    const std::string marker = slurp(p->staging() / kMarkerFile);
+    CHECK(marker.find("dato: 2023-09-15\ntitel: Bestyrelsesmøde\n") != std::string::npos);
+    CHECK(marker.rfind(kMarkerLine, 0) == 0);
+}
+
+TEST_CASE("publish: two threads writing files at once each get every file listed, and the journal whole") {
+    // The editions render together, each writing its files while the other renders: write(),
+    // create() and finish() are called from two threads with no lock around them.
+    TempDir t;
+    std::string why;
+    auto p = Publisher::begin(t.path / "out", "m", read_fake_snapshot, &why);
+    REQUIRE_MESSAGE(p, why);
+    constexpr int kFiles = 60;
+    bool ok[2] = {true, true};
+    std::string whys[2];
+    const auto writer = [&](int e) {
+        const std::string folder = e == 0 ? "offentlig" : "lukket";
+        const Access access = e == 0 ? Access::Public : Access::Restricted;
+        for (int i = 0; i < kFiles && ok[e]; ++i) {
+            const std::string name = folder + "/bilag/" + std::to_string(i) + ".pdf";
+            if (i % 3 == 0) {
+                const std::string path = p->create(name, access, &whys[e]);
+                ok[e] = !path.empty();
+                if (ok[e]) std::ofstream(path) << "%PDF " << name;
+                ok[e] = ok[e] && p->finish(path, nullptr, &whys[e]);
+            } else if (i % 3 == 1) {
+                ok[e] = p->write(name, "%PDF " + name, access, &whys[e]);
+            } else {
+                ok[e] = p->write(name, [&name](const Put& put) {
+                    put("%PDF ");
+                    put(name);
+                }, access, &whys[e]);
+            }
+        }
+    };
+    std::thread other(writer, 1);
+    writer(0);
+    other.join();
+    REQUIRE_MESSAGE(ok[0], whys[0]);
+    REQUIRE_MESSAGE(ok[1], whys[1]);
+    CHECK(p->files_written() == 2 * kFiles);
+    // Each line of the journal names one file, none cut into another.
+    std::istringstream journal(slurp(p->staging() / kStagingJournal));
+    std::set<std::string> named;
+    for (std::string line; std::getline(journal, line);) named.insert(line);
+    for (const char* folder : {"offentlig", "lukket"})
+        for (int i = 0; i < kFiles; ++i)
+            CHECK_MESSAGE(named.count(std::string(folder) + "/bilag/" + std::to_string(i) + ".pdf") == 1, folder, i);
+    REQUIRE_MESSAGE(p->commit(&why), why);
+    for (const char* folder : {"offentlig", "lukket"}) {
+        const auto listed = parse_manifest(slurp(t.path / "out/m" / folder / manifest_file(folder)));
+        REQUIRE(listed);
+        CHECK(listed->size() == kFiles);
+        const std::string name = std::string("bilag/") + std::to_string(kFiles - 1) + ".pdf";
+        const std::string content = "%PDF " + std::string(folder) + "/" + name;
+        CHECK(listed->at(name) == FileRecord{content.size(), boardpack::fingerprint(content)});
+    }
+    CHECK(mode_of(t.path / "out/m/lukket/bilag/0.pdf") == 0640);
+    CHECK(mode_of(t.path / "out/m/offentlig/bilag/0.pdf") == 0644);
 }
 
 TEST_CASE("publish: a staged file that cannot reach the disk stops the publishing, and the packet before stays") {
