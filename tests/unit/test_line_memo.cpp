@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <sstream>
+#include <thread>
 
 #include "build.hpp"
 #include "core/input_files.hpp"
@@ -134,6 +135,32 @@ TEST_CASE("line memo: past its budget it forgets, and breaks again") {
     break_lines(kParagraph, 120, 10, none);
     CHECK(none.memo().hits() == 0);
     CHECK(none.memo().bytes() == 0);
+}
+
+TEST_CASE("line memo: two threads finding and keeping at once, past its budget too, get the lines break_lines makes") {
+    // The editions' packets are laid out at once, finding each other's lines side by side while
+    // either keeps new ones, and a small budget makes keep() forget everything now and then
+    // while the other thread reads.
+    const FixedMetrics fixed;
+    for (const size_t budget : {LineMemo::kDefaultBudget, size_t{3000}}) {
+        const RememberingMetrics remembering(fixed, budget);
+        int wrong[2] = {0, 0};
+        const auto lay_out = [&](int t) {
+            for (int round = 0; round < 3; ++round)
+                for (int width = 100; width < 160; ++width) {
+                    const double w = t == 0 ? width : 259 - width;  // the two meet in the middle
+                    if (lines_text(break_lines(kParagraph, w, 10, remembering)) != lines_text(break_lines(kParagraph, w, 10, fixed)))
+                        ++wrong[t];
+                }
+        };
+        std::thread other(lay_out, 1);
+        lay_out(0);
+        other.join();
+        CHECK(wrong[0] == 0);
+        CHECK(wrong[1] == 0);
+        CHECK(remembering.memo().bytes() <= budget);
+        if (budget == LineMemo::kDefaultBudget) CHECK(remembering.memo().hits() >= 2 * 2 * 60);
+    }
 }
 
 TEST_CASE("line memo: the example laid out with it, each edition, is the same to the bit") {

@@ -170,7 +170,7 @@ uint64_t LineMemo::hash(std::span<const Span> spans, double width, double size) 
 
 std::optional<std::vector<LaidLine>> LineMemo::find(uint64_t hash, std::span<const Span> spans, double width,
                                                     double size) {
-    const std::lock_guard<std::mutex> lock(mutex_);
+    const std::shared_lock<std::shared_mutex> lock(mutex_);
     const auto [first, last] = lines_.equal_range(hash);
     for (auto it = first; it != last; ++it) {
         if (!it->second.is(spans, width, size)) continue;
@@ -185,7 +185,7 @@ void LineMemo::keep(uint64_t hash, std::span<const Span> spans, double width, do
     std::optional<Entry> entry = Entry::of(spans, width, size, lines);
     if (!entry) return;
     const size_t n = footprint(*entry);
-    const std::lock_guard<std::mutex> lock(mutex_);
+    const std::lock_guard<std::shared_mutex> lock(mutex_);
     if (bytes_ + n > budget_) {
         lines_.clear();
         bytes_ = 0;
@@ -199,18 +199,15 @@ void LineMemo::keep(uint64_t hash, std::span<const Span> spans, double width, do
 }
 
 void LineMemo::forget() {
-    const std::lock_guard<std::mutex> lock(mutex_);
+    const std::lock_guard<std::shared_mutex> lock(mutex_);
     std::unordered_multimap<uint64_t, Entry>().swap(lines_);
     bytes_ = 0;
 }
 
-size_t LineMemo::hits() const {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    return hits_;
-}
+size_t LineMemo::hits() const { return hits_; }
 
 size_t LineMemo::bytes() const {
-    const std::lock_guard<std::mutex> lock(mutex_);
+    const std::shared_lock<std::shared_mutex> lock(mutex_);
     return bytes_;
 }
 

@@ -6,8 +6,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <atomic>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -98,10 +100,14 @@ private:
                                        const std::vector<LaidLine>& lines);
     };
     static size_t footprint(const Entry& entry);
-    mutable std::mutex mutex_;
+    // Finds share it, so the two editions laid out at once copy lines out side by side (a find
+    // copies its lines, and one thread waiting for the other's was the editions' layout's most
+    // frequent wait); keep and forget take it alone.
+    mutable std::shared_mutex mutex_;
     // Inputs whose hashes are equal are told apart by their spans, width and size.
     std::unordered_multimap<uint64_t, Entry> lines_;
-    size_t bytes_ = 0, hits_ = 0;
+    size_t bytes_ = 0;
+    std::atomic<size_t> hits_{0};
     const size_t budget_;
 };
 
