@@ -208,9 +208,17 @@ private:
         // of different wholes ("[Nord] + [Midt] + [Syd]" over 68 %, 75 %, 80 % printed 223 %).
         const bool a_share = a->unit == "pct." || a->headed_per_cent, b_share = b->unit == "pct." || b->headed_per_cent;
         if (e.op == '+' && a_share && b_share && !shares_of_plus_add_up(e, *r, *a, *b)) return std::nullopt;
+        // ... and figures headed only as shares ("Andel" over 68 and 75) are asked about beyond 100.
+        const bool maybe_shares = e.op == '+' && !a_share && !b_share && a->headed_share && b->headed_share &&
+                                  !a->amount && !b->amount;
+        if (maybe_shares) {
+            const int decimals = std::max(0, std::min(a->decimals, b->decimals));
+            maybe_shares_add_up(*r, decimals < Decimal::kMaxScale ? Decimal(1, decimals) : Decimal(0, 0));  // two halves
+        }
         Value out = Value::of(*r, combine(a->decimals, b->decimals));
         // The sum of two shares written without their sign is one too, for the next "+" of a chain.
         out.headed_per_cent = e.op == '+' && a_share && b_share && out.unit != "pct.";
+        out.headed_share = maybe_shares;
         out.unit = unit;
         out.hundredfold = hundredfold;
         per_hundred(e, *a, *b, unit, out);
@@ -527,17 +535,17 @@ private:
         auto vs = values(e);
         if (!vs) return std::nullopt;
         std::optional<Value> acc;
-        size_t shares = 0;
+        size_t shares = 0, maybe_shares = 0;
         Decimal rounding;  // how far the shares' sum may be from the exact one, by their decimals
         // Each value moved out of the list it came in, or aligned in place: no copies.
         for (Value& v : *vs) {
             if (v.kind == Value::Kind::Text) return word_fails(e, v, fmt(_("{}() got {}"), f, not_a_number(v)));
             if (v.kind == Value::Kind::Missing) return std::move(v);
-            if ((v.is_per_cent() && !v.is_points()) || v.headed_per_cent) {  // points are changes, not parts of a whole
-                ++shares;
-                if (v.decimals >= 0 && v.decimals < Decimal::kMaxScale)
-                    rounding = Decimal::add(rounding, Decimal(5, v.decimals + 1)).value_or(rounding);
-            }
+            const bool share = (v.is_per_cent() && !v.is_points()) || v.headed_per_cent;  // points are changes, not parts of a whole
+            shares += share ? 1 : 0;
+            maybe_shares += !share && v.headed_share && !v.amount ? 1 : 0;
+            if ((share || v.headed_share) && v.decimals >= 0 && v.decimals < Decimal::kMaxScale)
+                rounding = Decimal::add(rounding, Decimal(5, v.decimals + 1)).value_or(rounding);
             if (!acc) {
                 acc = std::move(v);
                 continue;
@@ -560,6 +568,7 @@ private:
         }
         if (!acc) return fail(e, fmt(_("{}() got no numbers"), f));
         if (f == "sum" && shares >= 2 && shares == vs->size() && !shares_add_up(e, acc->number, rounding)) return std::nullopt;
+        if (f == "sum" && maybe_shares >= 2 && maybe_shares == vs->size()) maybe_shares_add_up(acc->number, rounding);
         return acc;
     }
 
@@ -591,6 +600,21 @@ private:
                              "leave the column out (\"| kolonner\" on a row formula)"),
                            total);
         return true;
+    }
+
+    // Figures under a share's heading that names no unit ("Andel" over 68, 75 and 80) are per
+    // cent as likely as not: added up beyond 100 (and its rounding), the sum is no share of
+    // anything if they are, so the writer is asked which they are. Not for an average.
+    void maybe_shares_add_up(const Decimal& sum, const Decimal& rounding) {
+        if (averaging_ > 0 || !caution_.empty()) return;
+        const Decimal hundred(100, 0);
+        if (!(sum > Decimal::add(hundred, rounding).value_or(hundred))) return;
+        caution_ = fmt(_("adds figures headed as shares to {}, more than 100: if they are per cent, shares of different "
+                         "wholes (a rate for each region) do not add up, so compute the whole's share from its counts, "
+                         "as \"[Del] / [Hele] * 100\", or leave the column out (\"| kolonner\" on a row formula); if "
+                         "they are amounts or counts, name their unit in the heading (\"Andel (mio. kr.)\") or the "
+                         "table's (\"talenhed:\")"),
+                       format_danish_exact(sum));
     }
 
     // a + b of two shares in per cent, held to 100 % as sum() holds them (shares_add_up), the

@@ -489,6 +489,12 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
                 const std::string& label = row_name(t, row);
                 v.headed_per_cent = (names_per_cent(t.header[column]) && !names_points(t.header[column])) ||
                                     (names_per_cent(label) && !names_points(label));
+                // "Andel" naming no unit (not "Andel (mio. kr.)", "Andel, antal"): maybe per cent.
+                const auto share_only = [](const std::string& h) {
+                    return names_share(h) && !names_points(h) && unit_named_in(h).empty() && !names_kroner(h) &&
+                           (" " + fold_label(h)).find(" antal") == std::string::npos;
+                };
+                v.headed_share = !v.headed_per_cent && (share_only(t.header[column]) || share_only(label));
             }
             if (kroner_per(t.unit) > 0 && kroner_per(v.unit) > 0 && t.unit != v.unit) {
                 v.shown_in = t.unit;

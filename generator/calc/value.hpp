@@ -35,6 +35,10 @@ struct Value {
     // names per cent ("Andel (pct.)" over 30, 40 and 50, as statistics tables print shares): a
     // share all the same where shares are added up (a sum of 120 is no share of anything).
     bool headed_per_cent = false;
+    // Number: read from a cell written without a unit whose column heading or row label calls it
+    // a share and names no unit ("Andel" over 68, 75 and 80): per cent as likely as not, so a sum
+    // of them beyond 100 is a caution (sum_min_max), not the silent 223 it was.
+    bool headed_share = false;
     // Text: a code or a year from a column whose heading names them (model::Cell::code).
     bool code = false;
     // Number: how many times an amount was multiplied by a figure in per cent without dividing

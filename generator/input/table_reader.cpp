@@ -221,7 +221,7 @@ void report_bare_among_shares(const model::Table& table, size_t k, const TextFil
             share = &row.cells[k];
             break;
         }
-    const bool headed_share = (" " + fold_label(table.header[k])).find(" andel") != std::string::npos;
+    const bool headed_share = calc::names_share(table.header[k]);
     if (share) {
         if (!per_cent && !headed_share) return;
         for (const model::TableRow& row : table.rows) {

@@ -300,6 +300,17 @@ std::string canonical_unit(const std::string& folded) {
     return folded;
 }
 
+bool names_share(const std::string& heading) {
+    // Asked of the heading and row label of every cell a formula reads: folded only if "ndel"
+    // is in it at all, in any case (the word is plain ASCII, which folding only lowers).
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    bool has = false;
+    for (size_t i = 0; i + 4 <= heading.size() && !has; ++i)
+        has = lower(heading[i]) == 'n' && lower(heading[i + 1]) == 'd' && lower(heading[i + 2]) == 'e' &&
+              lower(heading[i + 3]) == 'l';
+    return has && (" " + fold_label(heading)).find(" andel") != std::string::npos;
+}
+
 bool names_per_cent(const std::string& heading) {
     // Every sign it looks for has a '%' or a 'p' (fold_label makes a 'p' of no other character):
     // most headings and row labels, read for every cell a formula reads, have neither.

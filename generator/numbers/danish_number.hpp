@@ -46,6 +46,10 @@ std::string canonical_unit(const std::string& folded);
 // "Procent"; its figures are shares, written with the sign or not.
 bool names_per_cent(const std::string& heading);
 
+// Whether a column heading or row label calls its figures shares ("Andel", "Andelen af
+// forløb", "Regionens andel"): in per cent as likely as not, whatever else it names.
+bool names_share(const std::string& heading);
+
 // Writes a number rounded (half away from zero) to `decimals`: "." groups thousands, ","
 // is the decimal mark, "-" the minus sign; -0 is written 0.
 std::string format_danish(const Decimal& value, int decimals);

@@ -2655,6 +2655,42 @@ TEST_CASE("table calc: a sum of shares in per cent beyond 100 % is an error, and
     CHECK(row_texts(table(l), 3).back() == row_texts(table(l), 4).back());
 }
 
+TEST_CASE("table calc: figures headed only as shares added up beyond 100 are a warning, whatever they are") {
+    // Regression (probe, share heading without a unit): "Andel" over 68, 75 and 80, the regions'
+    // shares of patients seen in time, summed by "I alt" to 223 without a word.
+    const char* const csv = "Region;Andel\nNord;68\nMidt;75\nSyd;80\n";
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Nord .. Syd)\ntilføj: nederst\n```\n", csv);
+    CHECK(l.messages.find("warning: the cell \"I alt\" / \"Andel\" adds figures headed as shares to 223, more than 100: "
+                          "if they are per cent") != std::string::npos);
+    CHECK(l.messages.find("error") == std::string::npos);
+    // A row label that calls its figures shares, added up across its columns, too.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: I alt = sum(2022 .. 2023)\n```\n",
+                "Nøgletal;2022;2023\nForløb;1.000;2.000\nAndelen overholdt;68;75\n");
+    CHECK(l.messages.find("\"Andelen overholdt\" / \"I alt\" adds figures headed as shares to 143") != std::string::npos);
+    // Added with "+", in a table or a text, the same.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = [Nord] + [Midt] + [Syd]\ntilføj: nederst\n```\n", csv);
+    CHECK(l.messages.find("\"I alt\" / \"Andel\" adds figures headed as shares to 143, more than 100") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nSamlet {t[Nord; Andel] + t[Syd; Andel]} pct.\n", csv);
+    CHECK(l.messages.find("adds figures headed as shares to 148, more than 100") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = [Nord] + [Midt] + [Syd]\ntilføj: nederst\n```\n",
+                "Region;Andel\nNord;34\nMidt;33\nSyd;34\n");
+    CHECK(l.messages.find("headed as shares") == std::string::npos);
+    // Up to 100 they may split one whole; an average of them is no sum; a heading or table that
+    // names their unit says what they are; counts added up are counts.
+    for (const char* quiet : {"Region;Andel\nNord;20\nMidt;30\nSyd;50\n", "Region;Andel (mio. kr.)\nNord;68\nMidt;75\nSyd;80\n",
+                              "Region;Andel, antal\nNord;68\nMidt;75\nSyd;80\n", "Region;Kommunernes andel (kr.)\nNord;68\nMidt;75\nSyd;80\n",
+                              "Region;Antal\nNord;68\nMidt;75\nSyd;80\n"}) {
+        l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Nord .. Syd)\ntilføj: nederst\n```\n", quiet);
+        CHECK_MESSAGE(l.messages.find("headed as shares") == std::string::npos, quiet);
+    }
+    l = compute("```tabel\nfil: t.csv\ntitel: T\ntalenhed: mio. kr.\nrække: I alt = sum(Nord .. Syd)\ntilføj: nederst\n```\n",
+                csv);
+    CHECK(l.messages.find("headed as shares") == std::string::npos);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Snit = sum(Nord .. Syd) / 3 | decimaler 1\ntilføj: nederst\n```\n", csv);
+    CHECK(l.messages.find("headed as shares") == std::string::npos);
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"Snit", "74,3"});
+}
+
 TEST_CASE("table calc: shares headed in per cent but written without the sign are held to 100 % when added up") {
     // Regression (headed-share-sum): statistics tables print the sign in the heading, not the
     // cells; "Andel (pct.)" over 30, 40 and 50 summed to a share of 120 without a word.
