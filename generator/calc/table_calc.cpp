@@ -624,11 +624,23 @@ public:
         for (size_t i = 0; i < n && rows; ++i)
             plain_unmarked = plain_unmarked || (!label_of(i).empty() && t.rows[i].role != TableRow::Role::Spacer &&
                                                 !model::marked_as_item(label_of(i)) && !model::names_total(label_of(i)));
+        // Rows indented in the CSV further than the least indented rows of figures (an export's
+        // "  Heraf overtid" under "Løn") are sub-items too. Totals do not set that least indent
+        // ("I alt" flush left over indented rows), nor do group headings without figures ("Drift;;").
+        const auto total = [&](size_t i) { return model::names_total(label_of(i)) || model::declared_total(t, label_of(i)); };
+        int least = -1;
+        for (size_t i = 0; i < n && rows; ++i)
+            if (!label_of(i).empty() && t.rows[i].role == TableRow::Role::Data && !total(i) &&
+                std::any_of(t.rows[i].cells.begin() + 1, t.rows[i].cells.end(),
+                            [](const model::Cell& c) { return c.kind == model::Cell::Kind::Number; }))
+                least = least < 0 ? t.rows[i].indent : std::min(least, t.rows[i].indent);
+        const auto indented = [&](size_t i) { return rows && least >= 0 && t.rows[i].indent > least && !total(i); };
         for (size_t i = 0; i < n; ++i) {
             const std::string& label = label_of(i);
             if ((rows && t.rows[i].role == TableRow::Role::Spacer) || label.empty()) out[i] = Skipped;
-            else if (model::names_part(label) || (rows && plain_unmarked && model::marked_as_item(label))) out[i] = Part;
-            else if (model::names_total(label) || (rows && model::declared_total(t, label))) out[i] = Total;
+            else if (model::names_part(label) || (rows && plain_unmarked && model::marked_as_item(label)) || indented(i))
+                out[i] = Part;
+            else if (total(i)) out[i] = Total;
         }
         return out;
     }

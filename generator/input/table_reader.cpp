@@ -583,6 +583,11 @@ void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFil
                 c.kind = trim(f.text).empty() ? Cell::Kind::Empty : Cell::Kind::Text;
                 c.text = std::string(trim(f.text));
                 c.loc = loc;
+                // The field starts at its first byte that is not blank (csv_reader); a quoted
+                // one keeps its blanks inside the quotes.
+                const size_t inside = f.quoted ? f.text.find_first_not_of(" \t") : 0;
+                if (c.kind == Cell::Kind::Text)
+                    out.indent = f.column - 1 + static_cast<int>(inside == std::string::npos ? 0 : inside);
             } else if (codes[k] || code_row[r]) {
                 c = code_cell(f.text, loc);
             } else {

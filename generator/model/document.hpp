@@ -195,6 +195,9 @@ struct TableRow {
     // A total: the one thing a table prints in bold, with a rule above, in both renderers. The
     // rows the table names with "total:", else its computed sums (see model/totals.hpp).
     bool total = false;
+    // Blanks written before its label in the CSV (characters): exports indent a row's sub-items
+    // ("  Heraf overtid" under "Løn"), which a sum over both would count twice (calc/table_calc).
+    int indent = 0;
     std::vector<Cell> cells;  // cells[0] is the row label
     SourceLoc loc;
 };

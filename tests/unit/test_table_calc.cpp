@@ -2559,6 +2559,28 @@ TEST_CASE("table calc: a range over a total or a part the CSV holds is an error,
                     std::string("Post;2024\nDrift;1.000\n") + part + ";400\nAnlæg;500\n");
         CHECK_MESSAGE(l.messages.find("a part of \"Drift\", which the range holds too") != std::string::npos, part);
     }
+    // Rows indented in the CSV under a row that is not, as exports write sub-items (a probe:
+    // "  Overtid" under "Løn" was added to it, libcsv having taken its blanks), in or out of
+    // quotes, with spaces or a tab.
+    for (const char* part : {"  Overtid", "\tOvertid", "\"   Overtid\"", " \" Overtid\""}) {
+        l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Drift .. Anlæg)\ntilføj: nederst\n```\n",
+                    std::string("Post;2024\nDrift;1.000\n") + part + ";400\nAnlæg;500\n");
+        CHECK_MESSAGE(l.messages.find("holds \"Overtid\", a part of \"Drift\", which the range holds too") != std::string::npos,
+                      part);
+    }
+    // Indented alike, or under a total or a group heading without figures, rows are peers; the
+    // parts alone add up once.
+    for (const char* peers : {"Post;2024\n  Drift;1.000\n  Løn;400\n  Anlæg;500\n",
+                              "Post;2024\nUdgifter;;\n  Drift;1.000\n  Løn;400\n  Anlæg;500\n",
+                              "Post;2024\nI alt;1.900\n  Drift;1.000\n  Løn;400\n  Anlæg;500\n"}) {
+        l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Sum = sum(Drift .. Anlæg)\ntilføj: nederst\n```\n", peers);
+        CHECK_MESSAGE(l.messages.find("error") == std::string::npos, peers);
+        CHECK_MESSAGE((row_texts(table(l), table(l).rows.size() - 1) == std::vector<std::string>{"Sum", "1.900"}), peers);
+    }
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Sum = sum(Overtid .. Tillæg)\ntilføj: nederst\n```\n",
+                "Post;2024\nLøn;1.000\n  Overtid;200\n  Tillæg;100\nDrift;500\n");
+    CHECK(l.messages == "");
+    CHECK(row_texts(table(l), 4) == std::vector<std::string>{"Sum", "300"});
     // Rows that all carry a list's mark are peers: the marks say nothing of parts.
     l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum([- Drift] .. [- Anlæg])\ntilføj: nederst\n```\n",
                 "Post;2024\n- Drift;1.000\n- Løn;400\n- Anlæg;500\n");
