@@ -375,6 +375,22 @@ bool names_no_sum(const std::string& heading) {
                                  "stykpriser", "kilopris", "literpris"})
             if (w == word) return true;
         if (w.ends_with("takst") || w.ends_with("takster")) return true;
+        // Times a thing takes, per case ("Ventetid (dage)", "Gns. liggetid"): three regions' 40
+        // days are no 120 days. A grade or a score ("Dækningsgrad", "Tilfredshed (1-5)") no more.
+        for (const char* time : {"ventetid", "ventetiden", "liggetid", "liggetiden", "svartid", "svartiden",
+                                 "behandlingstid", "behandlingstiden", "responstid", "responstiden", "udrykningstid",
+                                 "udrykningstiden", "forl\xC3\xB8" "bstid"})
+            if (w.ends_with(time)) return true;
+        for (const char* word : {"snit", "middel", "rente", "renten", "renter", "tilfredshed", "score", "karakter", "skala"})
+            if (w == word) return true;
+        if (w.size() > 4 && (w.ends_with("grad") || w.ends_with("graden"))) return true;
+        // A scale: "(1-5)", "(0-10)".
+        if (const size_t dash = w.find('-'); dash != std::string_view::npos && dash > 0 && dash + 1 < w.size()) {
+            const std::string_view low = w.substr(0, dash), high = w.substr(dash + 1);
+            if (low.find_first_not_of("0123456789") == std::string_view::npos &&
+                high.find_first_not_of("0123456789") == std::string_view::npos && low.size() <= 1 && high.size() <= 2)
+                return true;
+        }
         // "pr." also says "by" ("Udgift pr. region" adds up over the regions): a rate only per
         // a number ("pr. 1.000 indbyggere") or per a person or a unit counted.
         if ((w == "pr" || w == "per") && k + 1 < words.size()) {
@@ -620,9 +636,10 @@ public:
         };
         // Rows marked as a list's items ("- Ledere") among rows that are not are sub-items of the
         // row before them; where every row is marked, the marks say nothing.
+        // The same of columns ("- Overlæger" after "Læger"), past the labels' column.
         bool plain_unmarked = false;
-        for (size_t i = 0; i < n && rows; ++i)
-            plain_unmarked = plain_unmarked || (!label_of(i).empty() && t.rows[i].role != TableRow::Role::Spacer &&
+        for (size_t i = rows ? 0 : 1; i < n; ++i)
+            plain_unmarked = plain_unmarked || (!label_of(i).empty() && (!rows || t.rows[i].role != TableRow::Role::Spacer) &&
                                                 !model::marked_as_item(label_of(i)) && !model::names_total(label_of(i)));
         // Rows indented in the CSV further than the least indented rows of figures (an export's
         // "  Heraf overtid" under "Løn") are sub-items too. Totals do not set that least indent
@@ -638,7 +655,7 @@ public:
         for (size_t i = 0; i < n; ++i) {
             const std::string& label = label_of(i);
             if ((rows && t.rows[i].role == TableRow::Role::Spacer) || label.empty()) out[i] = Skipped;
-            else if (model::names_part(label) || (rows && plain_unmarked && model::marked_as_item(label)) || indented(i))
+            else if (model::names_part(label) || (plain_unmarked && model::marked_as_item(label)) || indented(i))
                 out[i] = Part;
             else if (total(i)) out[i] = Total;
         }

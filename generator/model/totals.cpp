@@ -47,8 +47,10 @@ bool targets(const std::string& target, const std::string& label) {
 }
 
 // Whether `k` is `word` or starts with `word` and a space.
+// A colon may end the word too ("Hvoraf: ledere", "Heraf:ledere", "Inkl.: moms").
 bool starts_with_word(std::string_view k, std::string_view word) {
-    return k == word || (k.size() > word.size() && k.substr(0, word.size()) == word && k[word.size()] == ' ');
+    return k == word ||
+           (k.size() > word.size() && k.substr(0, word.size()) == word && (k[word.size()] == ' ' || k[word.size()] == ':'));
 }
 
 }  // namespace
@@ -130,11 +132,14 @@ bool names_part(std::string_view label) {
     static constexpr std::string_view kFirst[] = {
         "heraf", "heraf:", "herunder", "herunder:", "heriblandt", "deraf", "hvoraf", "deriblandt", "derunder", "her af",
         "herav", "heri", "heri:", "indeholdt heri", "indeholdt heri:", "af hvilke", "af disse", "af dem", "af denne", "af dette",
-        "inkl.", "inkl", "inklusive", "bl.a.", "bl.a", "blandt andet", "dvs.", "dvs", "det vil sige", "of which",
-        "of which:", "including", "incl.", "incl"};
+        "inkl.", "inkl", "inklusive", "inklusiv", "bl.a.", "bl.a", "blandt andet", "dvs.", "dvs", "det vil sige", "of which",
+        "of which:", "including", "incl.", "incl", "hvorav", "herfra", "derfra"};
     for (const std::string_view word : kFirst)
         if (starts_with_word(k, word)) return true;
-    return false;
+    // The word after the part's name: "Ledere (heraf)", "Ledere, hvoraf", "Ledere (indgår i ovenstående)".
+    for (const std::string_view word : {std::string_view(" heraf"), std::string_view(" hvoraf"), std::string_view(" deraf")})
+        if (k.ends_with(word)) return true;
+    return k.find("indg\xC3\xA5r i ") != std::string::npos || k.find(" indg\xC3\xA5r heri") != std::string::npos;
 }
 
 bool marked_as_item(std::string_view label) {

@@ -359,6 +359,8 @@ bool names_per_cent(const std::string& heading) {
             const size_t end = k.find(' ', at);
             const std::string_view whole = k.substr(start, end - start);
             if (whole.find("point") != std::string_view::npos) continue;
+            // A rate named by what it counts ("Svarprocent", "Belægningsprocenten").
+            if (!pct && whole.size() > 7 && (whole.ends_with("procent") || whole.ends_with("procenten"))) return true;
             if (whole.starts_with("procentandel") || whole.starts_with("procentdel") || whole.starts_with("pct.-andel") ||
                 whole.starts_with("pct-andel") || whole.starts_with("pct_") || whole.ends_with("_pct"))
                 return true;

@@ -332,7 +332,8 @@ std::string label_words_as_written(std::string_view label) {
 }
 
 bool starts_with_word_as_written(std::string_view k, std::string_view word) {
-    return k == word || (k.size() > word.size() && k.substr(0, word.size()) == word && k[word.size()] == ' ');
+    return k == word ||
+           (k.size() > word.size() && k.substr(0, word.size()) == word && (k[word.size()] == ' ' || k[word.size()] == ':'));
 }
 
 bool names_total_as_written(std::string_view label) {
@@ -355,9 +356,11 @@ bool names_part_as_written(std::string_view label) {
          {"heraf", "heraf:", "herunder", "herunder:", "heriblandt", "deraf", "hvoraf", "deriblandt", "derunder", "her af",
           "herav", "heri", "heri:", "indeholdt heri", "indeholdt heri:", "af hvilke", "af disse", "af dem", "af denne",
           "af dette", "inkl.", "inkl", "inklusive", "bl.a.", "bl.a", "blandt andet", "dvs.", "dvs", "det vil sige",
-          "of which", "of which:", "including", "incl.", "incl"})
+          "of which", "of which:", "including", "incl.", "incl", "inklusiv", "hvorav", "herfra", "derfra"})
         if (starts_with_word_as_written(k, word)) return true;
-    return false;
+    for (const std::string_view tail : {" heraf", " hvoraf", " deraf"})
+        if (k.size() >= tail.size() && k.substr(k.size() - tail.size()) == tail) return true;
+    return k.find("indg\xC3\xA5r i ") != std::string::npos || k.find(" indg\xC3\xA5r heri") != std::string::npos;
 }
 
 }  // namespace
@@ -369,7 +372,9 @@ TEST_CASE("model: totals and parts are named alike however the label's marks and
         "I alt, drift", "Hele landet", "Sum", "Subtotal*", "L\xC3\xB8n", "heraf: x", "x \xE2\x80\x93 i alt", "x\xE2\x80\x94i alt",
         "\xC2\xB7heraf", "I ALT *", "Samlet (mio. kr.)", "Totalt:", "Hovedtotal", "i alt:)", "x\xC2\xB7i alt",
         "\xE2\x80 i alt", "x \xE2\x80\x94\xE2\x80\x93 i alt", "  - Heraf -  ", "***", "", ":", "heraf\xC2\xA0l\xC3\xB8n",
-        "i\xC2\xAD" "alt", "Drift\xE2\x80\x93i alt", "xi alt", long_label, "Heraf " + std::string(90, 'y')};
+        "i\xC2\xAD" "alt", "Drift\xE2\x80\x93i alt", "xi alt", long_label, "Heraf " + std::string(90, 'y'), "Hvoraf: ledere",
+        "Heraf:ledere", "Af hvilke: x", "Inkl.: moms", "Ledere (heraf)", "Ledere, hvoraf", "Ledere (indg\xC3\xA5r i ovenst\xC3\xA5" "ende)",
+        "Hvorav x", "Inklusiv moms", "Herfra x", "Sheraf"};
     for (const std::string& label : labels) {
         CAPTURE(label);
         CHECK(names_total(label) == names_total_as_written(label));

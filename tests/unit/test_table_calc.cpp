@@ -1225,7 +1225,16 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
                               std::string("Post;") + rate + "\nA;100;\nB;200;\n")
                           .messages.find("whose heading names an average") != std::string::npos,
                       rate);
-    for (const char* sums : {"Indsats", "Samlet pris", "Anlægspris"})
+    // Times per case, grades, scores and scales (a probe: three regions' waiting times of 35-44
+    // days printed "ventetiden 119 dage", a satisfaction on a 1-5 scale summed to 12).
+    for (const char* rate : {"Ventetid (dage)", "Middelventetid", "Liggetid", "Gns. liggetiden", "Behandlingstid (uger)",
+                             "Dækningsgrad", "Belægningsgraden", "Snit", "Rente", "Tilfredshed", "Tilfredshed (1-5)",
+                             "Score (0-10)"})
+        CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
+                              std::string("Post;") + rate + "\nA;4;\nB;3;\n")
+                          .messages.find("whose heading names an average") != std::string::npos,
+                      rate);
+    for (const char* sums : {"Indsats", "Samlet pris", "Anlægspris", "Sengedage", "Udgift 2023-2024", "Grad", "Arbejdstid"})
         CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
                               std::string("Post;") + sums + "\nA;100;\nB;200;\n")
                           .messages.find("whose heading names an average") == std::string::npos,
@@ -2581,6 +2590,17 @@ TEST_CASE("table calc: a range over a total or a part the CSV holds is an error,
                 "Post;2024\nLøn;1.000\n  Overtid;200\n  Tillæg;100\nDrift;500\n");
     CHECK(l.messages == "");
     CHECK(row_texts(table(l), 4) == std::vector<std::string>{"Sum", "300"});
+    // A part's word with a colon, or after its name (a probe: "Hvoraf: ledere" 25 was added to
+    // its whole, 190 employees for 165), and a column marked as a list's item among plain ones.
+    for (const char* part : {"Hvoraf: ledere", "Heraf:ledere", "Af hvilke: ledere", "Bl.a.: ledere", "Inkl.: ledere",
+                             "Ledere (heraf)", "Ledere (indgår i ovenstående)", "Hvorav ledere", "Inklusiv ledere"}) {
+        l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Drift .. Anlæg)\ntilføj: nederst\n```\n",
+                    std::string("Post;2024\nDrift;1.000\n") + part + ";400\nAnlæg;500\n");
+        CHECK_MESSAGE(l.messages.find("a part of \"Drift\", which the range holds too") != std::string::npos, part);
+    }
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Alle = sum(Læger .. Sygeplejersker)\n```\n",
+                "Region;Læger;- Overlæger;Sygeplejersker\nNord;100;40;300\n");
+    CHECK(l.messages.find("holds \"- Overlæger\", a part of \"Læger\"") != std::string::npos);
     // Rows that all carry a list's mark are peers: the marks say nothing of parts.
     l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum([- Drift] .. [- Anlæg])\ntilføj: nederst\n```\n",
                 "Post;2024\n- Drift;1.000\n- Løn;400\n- Anlæg;500\n");
@@ -2640,6 +2660,13 @@ TEST_CASE("table calc: a sum of shares in per cent beyond 100 % is an error, and
     auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\ntilføj: nederst\n```\n", csv);
     CHECK(l.messages.find("error: sum() adds figures in per cent to 223 %, more than 100 %: shares of different wholes") !=
           std::string::npos);
+    // A rate named by what it counts, in one word (a probe: "Svarprocent" 90, 85 and 95 printed
+    // "svarprocenten 270 pct.").
+    for (const char* rate : {"Svarprocent", "Belægningsprocenten", "Overholdelsesprocent"}) {
+        l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\ntilføj: nederst\n```\n",
+                    std::string("Region;") + rate + "\nNord;90\nMidt;85\nSyd;95\n");
+        CHECK_MESSAGE(l.messages.find("error: sum() adds figures in per cent to 270 %, more than 100 %") != std::string::npos, rate);
+    }
     // Leaving the column out, or computing the whole's share from the counts, is as meant.
     l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd) | kolonner Forløb .. Forløb\n"
                 "tilføj: nederst\n```\n",
