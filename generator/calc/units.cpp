@@ -76,9 +76,12 @@ namespace {
 // views, compared by their length first: every word of every heading, title and label read
 // for its unit is tried against each spelling.
 std::string_view scale_of(std::string_view w) {
-    if (w == "mio" || w == "mill" || w == "million" || w == "millioner") return "mio. kr.";
+    if (w == "mio" || w == "mill" || w == "mil" || w == "million" || w == "millioner") return "mio. kr.";
     if (w == "mia" || w == "mrd" || w == "milliard" || w == "milliarder") return "mia. kr.";
-    if (w == "t" || w == "tus" || w == "tusind" || w == "tusinde" || w == "1000") return "t. kr.";
+    // "000" and "'000" as exports write thousands ("(000 kr.)", "(DKK '000)").
+    if (w == "t" || w == "tus" || w == "tusind" || w == "tusinde" || w == "1000" || w == "000" || w == "'000" ||
+        w == "\xE2\x80\x99" "000")
+        return "t. kr.";
     return "";
 }
 
@@ -186,10 +189,10 @@ std::string unit_named_in(const std::string& text) {
         // Written as one word: "mio.kr.", "tkr.".
         if (w == "miokr" || w == "millkr" || w == "miodkk") return "mio. kr.";
         if (w == "miakr" || w == "mrdkr") return "mia. kr.";
-        if (w == "tkr" || w == "1000kr" || w == "tdkk") return "t. kr.";
+        if (w == "tkr" || w == "1000kr" || w == "000kr" || w == "tdkk" || w == "kdkk" || w == "kkr") return "t. kr.";
         if (w == "mkr" || w == "mdkk") return "mio. kr.";
         // "kr. 1.000", "DKK 1.000", "DKK '000": the money word first.
-        if (is_money(w) && i + 1 < t.size() && !t.ends(i) && (t[i + 1] == "1000" || thousands_mark(t[i + 1])) &&
+        if (is_money(w) && i + 1 < t.size() && !t.ends(i) && (t[i + 1] == "1000" || t[i + 1] == "000" || thousands_mark(t[i + 1])) &&
             thousands_named(t, i, i + 1))
             return "t. kr.";
         // "Beløb kr. (1.000)": the thousands in parentheses of their own right after the money word.
@@ -198,8 +201,10 @@ std::string unit_named_in(const std::string& text) {
         if (scale.empty()) continue;
         // The money word in the same clause: "T (kr.)" is a column T in kroner, not "t. kr.".
         const bool amount = i + 1 < t.size() && !t.ends(i) && is_money(t[i + 1]);
-        if (w == "1000") {
-            if (amount && thousands_named(t, i, i + 1)) return scale;  // "(1.000 kr.)", not "på 1.000 kr."
+        if (w == "1000" || w == "000" || thousands_mark(w)) {
+            if (amount && (w != "1000" || thousands_named(t, i, i + 1))) return scale;  // "(1.000 kr.)", not "på 1.000 kr."
+            // "(kr. i 1.000)", as the money word first.
+            if (i >= 2 && t[i - 1] == "i" && !t.ends(i - 2) && !t.ends(i - 1) && is_money(t[i - 2]) && t.ends(i)) return scale;
             continue;
         }
         if (amount) return scale;                                                    // "mio. kr."
