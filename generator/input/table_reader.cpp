@@ -571,6 +571,20 @@ void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFil
     table.rows.reserve(table.rows.size() + csv.rows.size() - 1);
     for (size_t r = 1; r < csv.rows.size(); ++r) {
         const CsvRow& row = csv.rows[r];
+        // The header again, lower down (a table copied from a PDF's pages, or two blocks of an
+        // export stacked): its years would print as a row of figures and count in every sum.
+        size_t same = 0;
+        bool repeats = true;
+        for (size_t k = 0; k < width && repeats; ++k) {
+            const std::string_view here = trim(row.fields[k].text), heading = trim(csv.rows[0].fields[k].text);
+            repeats = here == heading;
+            same += repeats && !heading.empty() ? 1 : 0;
+        }
+        if (repeats && same >= 2)
+            diags.error(text.loc(row.line, 1),
+                        _("this row repeats the header, as a table copied from several pages or two blocks of an "
+                          "export stacked do; its headings would print and count as figures; remove the row"),
+                        std::string(text.line_view(row.line)));
         model::TableRow out;
         out.cells.reserve(width);
         out.loc = text.loc(row.line, 1);

@@ -713,3 +713,17 @@ TEST_CASE("meeting loader: the PDF attachments given after computing the tables,
     CHECK(loaded_and_computed(copy, true) == damaged);
     CHECK(loaded_and_computed(copy, true, true) == damaged);
 }
+
+TEST_CASE("loader: the header repeated lower down is an error at its row, not a row of figures") {
+    // Regression (probe: a table copied from a PDF's two pages repeated "Post;2023;2024", which
+    // printed as a row "2.023 2.024" and added 4.047 to the totals without a word).
+    MemoryFiles f = good_meeting();
+    f.add("05-a/tabel-1.csv", "Post;2023;2024\nLøn;1.250;1.300\nDrift;500;600\nPost;2023;2024\nHusleje;700;800\n");
+    CHECK(load_errors(f).find("m/05-a/tabel-1.csv:4:1: error: this row repeats the header") == 0);
+    // A row that only shares some of the header's words is data.
+    MemoryFiles g = good_meeting();
+    g.add("05-a/tabel-1.csv", "Post;2023;2024\nLøn;2023;2024\nDrift;500;600\n");
+    Diagnostics d;
+    load_meeting(g, "m", d);
+    CHECK(test::messages(d).find("repeats the header") == std::string::npos);
+}
