@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "calc/expression.hpp"
+#include "calc/table_calc.hpp"
 #include "calc/units.hpp"
 #include "core/messages.hpp"
 #include "core/text.hpp"
@@ -71,6 +73,63 @@ bool check_headings_name_printed_unit(const Table& t, Diagnostics& diags) {
                        fmt(_("the row {}"), quote_text(row.cells[0].text)), named, row.cells[c]);
                 break;
             }
+    }
+    return ok;
+}
+
+std::vector<UnitRead> units_read(const Table& t, const model::Formula& f) {
+    std::vector<UnitRead> out;
+    if (f.kind == model::Formula::Kind::Value) return out;
+    FormulaError err;
+    const std::unique_ptr<Expr> e = parse_expression(f.expression, &err);
+    if (!e) return out;
+    const bool rows = f.kind == model::Formula::Kind::Row;
+    const auto label_at = [&](size_t i) -> const std::string& { return rows ? t.rows[i].cells[0].text : t.header[i]; };
+    const auto index_of = [&](const std::string& label) {
+        return rows ? find_row(t, label) : find_column(t, label);
+    };
+    const auto read = [&](size_t i) {
+        if ((rows && (i >= t.rows.size() || t.rows[i].cells.empty())) || (!rows && i >= t.header.size())) return;
+        const std::string unit = amount_unit_named(label_at(i));
+        if (unit.empty()) return;
+        for (const UnitRead& u : out)
+            if (u.unit == unit) return;
+        out.push_back({unit, label_at(i)});
+    };
+    const auto walk = [&](const auto& self, const Expr& x) -> void {
+        if (x.kind == Expr::Kind::Label) {
+            if (const auto i = index_of(x.text)) read(*i);
+        } else if (x.kind == Expr::Kind::Range) {
+            const auto a = index_of(x.text), b = index_of(x.text2);
+            if (a && b)
+                for (size_t i = std::min(*a, *b); i <= std::max(*a, *b); ++i) read(i);
+        } else if (x.kind == Expr::Kind::Cell) {
+            return;  // another table's cell: judged by that table's own units
+        } else if (x.kind == Expr::Kind::Binary && (x.op == '*' || x.op == '/') &&
+                   (x.args[0]->kind == Expr::Kind::Number || x.args[1]->kind == Expr::Kind::Number)) {
+            return;  // converted where it is read ("[Drift (mio. kr.)] * 1000"), or scaled: its unit is the writer's
+        }
+        for (const auto& arg : x.args) self(self, *arg);
+    };
+    walk(walk, *e);
+    return out;
+}
+
+bool check_formulas_read_one_unit(const Table& t, Diagnostics& diags) {
+    if (!t.figures_unit.empty()) return true;
+    bool ok = true;
+    for (const model::Formula& f : t.formulas) {
+        const std::vector<UnitRead> units = units_read(t, f);
+        if (units.size() < 2) continue;
+        diags.error(f.loc,
+                    fmt(_("the formula reads {} (in {}) and {} (in {}), but the table does not say what its figures "
+                          "are written in, so both are read as kr. and added or compared as written; write the CSV's "
+                          "figures in one unit and declare it (\"talenhed: {}\"), or convert one where the formula "
+                          "reads it (\"[{}] * 1000\", if that makes it {})"),
+                        quote_text(units[0].label), units[0].unit, quote_text(units[1].label), units[1].unit, units[0].unit,
+                        units[0].label, units[1].unit),
+                    f.line);
+        ok = false;
     }
     return ok;
 }

@@ -6,6 +6,9 @@
 // writer knows which.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "core/diagnostics.hpp"
 #include "model/document.hpp"
 
@@ -16,5 +19,18 @@ namespace boardpack::calc {
 // that are amounts (not counts, shares or ratios). Run after the table's formulas, so computed
 // cells are judged as they print. False if it reported one.
 bool check_headings_name_printed_unit(const model::Table& t, Diagnostics& diags);
+
+// The amount units named by the column headings (a column formula) or row labels (a row formula)
+// that a table formula reads, each once with the first label that names it, in the order read:
+// "[Drift (mio. kr.)] + [Anlæg (t. kr.)]" reads mio. kr. and t. kr.
+struct UnitRead {
+    std::string unit, label;
+};
+std::vector<UnitRead> units_read(const model::Table& t, const model::Formula& f);
+
+// For a table that does not say what its figures are written in ("talenhed:"), an error at each
+// formula that reads figures under headings naming two amount units: both are read as kroner, and
+// 130,5 mio. kr. + 5.200 t. kr. printed 5.330,5. False if it reported one.
+bool check_formulas_read_one_unit(const model::Table& t, Diagnostics& diags);
 
 }  // namespace boardpack::calc

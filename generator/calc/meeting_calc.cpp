@@ -12,6 +12,7 @@
 #include "calc/evaluator.hpp"
 #include "calc/figure_stops.hpp"
 #include "calc/options.hpp"
+#include "calc/heading_units.hpp"
 #include "calc/table_calc.hpp"
 #include "calc/units.hpp"
 #include "core/suggest.hpp"
@@ -271,6 +272,14 @@ private:
         if (fresh) units_row->second = units_row_of(table);
         if (!units_row->second.first.empty() && names_other(units_row->second.first))
             return fmt(_("in its row {}"), quote_text(units_row->second.second));
+        // A cell a formula computes from figures under such headings ("I alt = [Medicinpuljen (mio.
+        // kr.)] + [Forebyggelsespuljen (mio. kr.)]") is in their unit, whatever its own heading says.
+        if (const model::Formula* f = writer_of(table, r, c))
+            for (const UnitRead& u : units_read(table, *f))
+                if (u.unit != figures && u.unit != table.unit) {
+                    named_unit_ = u.unit;
+                    return fmt(_("in the heading {}, which the formula of the cell reads"), quote_text(u.label));
+                }
         return "";
     }
 

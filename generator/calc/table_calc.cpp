@@ -2573,7 +2573,8 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
     const bool computed = TableComputation(t, refs, diags).run();
     // Judged as printed, so after the formulas (a computed ratio names no amount).
     const bool headings = check_headings_name_printed_unit(t, diags);
-    return computed && said && headings;
+    const bool one_unit = check_formulas_read_one_unit(t, diags);
+    return computed && said && headings && one_unit;
 }
 
 }  // namespace boardpack::calc

@@ -52,3 +52,40 @@ TEST_CASE("heading units: headings that name the printed unit, or head counts, s
     l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\n```\n", "Post;Budget (kr.);Budget (mio. kr.)\nLøn;1.250;1,3\n");
     CHECK(l.messages == "");
 }
+
+// A probe: with no "talenhed", figures under headings naming two units were added as written,
+// and a cell computed from figures under a heading in millions was quoted as kroner.
+TEST_CASE("heading units: a formula reading two amount units, in a table that declares neither, is an error") {
+    auto l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: I alt = [Drift (mio. kr.)] + [Anlæg (t. kr.)]\n```\n",
+                              "Post;Drift (mio. kr.);Anlæg (t. kr.)\nNord;130,5;5.200\n");
+    CHECK(l.messages.find("error: the formula reads \"Drift (mio. kr.)\" (in mio. kr.) and \"Anlæg (t. kr.)\" (in t. kr.), "
+                          "but the table does not say what its figures are written in") != std::string::npos);
+    // A row formula's labels, loft() comparing two, and a sum over a range holding both.
+    l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Status = loft([Forbrug (kr.)]; [Ramme (mio. kr.)])\n```\n",
+                         "Post;Forbrug (kr.);Ramme (mio. kr.)\nNord;1.200.000;1,5\n");
+    CHECK(l.messages.find("the formula reads \"Forbrug (kr.)\" (in kr.) and \"Ramme (mio. kr.)\" (in mio. kr.)") !=
+          std::string::npos);
+    l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nrække: I alt = sum([Drift (mio. kr.)] .. [Anlæg (t. kr.)])\n"
+                         "tilføj: nederst\n```\n",
+                         "Post;2024\nDrift (mio. kr.);130,5\nAnlæg (t. kr.);5.200\n");
+    CHECK(l.messages.find("the formula reads \"Drift (mio. kr.)\" (in mio. kr.) and \"Anlæg (t. kr.)\"") != std::string::npos);
+    // Converted where it is read, one unit, or a declared unit: as written.
+    for (const char* fine : {"kolonne: I alt = [Drift (mio. kr.)] * 1000 + [Anlæg (t. kr.)]",
+                             "kolonne: I alt = [Drift (mio. kr.)] + [Anlæg (mio. kr.)]"}) {
+        l = compute_one_item(std::string("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n") + fine + "\n```\n",
+                             "Post;Drift (mio. kr.);Anlæg (t. kr.);Anlæg (mio. kr.)\nNord;130,5;5.200;5,2\n");
+        CHECK_MESSAGE(l.messages.find("the formula reads") == std::string::npos, fine);
+    }
+    // A cell computed from figures under headings in millions, quoted in another unit.
+    l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: I alt = [Medicinpuljen (mio. kr.)] + "
+                         "[Forebyggelsespuljen (mio. kr.)]\n```\n\nI alt {t[2029; I alt] | kr.}.\n",
+                         "År;Medicinpuljen (mio. kr.);Forebyggelsespuljen (mio. kr.)\n2024;10;7\n2029;38;12\n");
+    CHECK(l.messages.find("error: the table \"t\" names mio. kr. in the heading \"Medicinpuljen (mio. kr.)\", which the "
+                          "formula of the cell reads, but without \"talenhed:\" its figures are read as kr.") !=
+          std::string::npos);
+    l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: T\ntalenhed: mio. kr.\nkolonne: I alt = [Medicinpuljen (mio. kr.)] + "
+                         "[Forebyggelsespuljen (mio. kr.)]\n```\n\nI alt {t[2029; I alt] | kr.}.\n",
+                         "År;Medicinpuljen (mio. kr.);Forebyggelsespuljen (mio. kr.)\n2024;10;7\n2029;38;12\n");
+    CHECK(l.messages.find("error") == std::string::npos);
+    CHECK(l.figure_text().find("I alt 50.000.000 kr.") != std::string::npos);
+}
