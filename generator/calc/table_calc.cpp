@@ -662,11 +662,27 @@ public:
         return out;
     }
 
+    // Whether each row (rows) or column is labelled as figures that do not add up with counts and
+    // amounts (names_no_sum: an index, an average, a figure per person; names_per_cent: a share),
+    // made once per table as the roles are.
+    const std::vector<bool>& rates(const Table& t, bool rows) {
+        std::vector<bool>& out = rows ? row_rates_ : column_rates_;
+        const size_t n = rows ? t.rows.size() : t.header.size();
+        if (out.size() == n) return out;
+        out.assign(n, false);
+        for (size_t i = rows ? 0 : 1; i < n; ++i) {
+            const std::string& label = rows ? (t.rows[i].cells.empty() ? std::string() : t.rows[i].cells[0].text) : t.header[i];
+            out[i] = !label.empty() && (names_no_sum(label) || (names_per_cent(label) && !names_points(label)));
+        }
+        return out;
+    }
+
     // The headings' keys, for the formulas' column lookups (checked against the headings on each use).
     const std::vector<std::string>& columns(const Table& t) { return columns_.columns(t); }
 
 private:
     std::vector<std::string> keys_;
+    std::vector<bool> row_rates_, column_rates_;
     std::vector<unsigned char> row_roles_, column_roles_;
     bool made_ = false;
     LabelKeys columns_;
@@ -948,7 +964,9 @@ public:
             error->message = fmt(_("the range {} .. {} runs backwards"), quote_text(from), quote_text(to));
             return std::nullopt;
         }
-        if (counts_twice(*a, *b, from, to, error) || counts_read_total_twice(*a, *b, from, to, error)) return std::nullopt;
+        if (counts_twice(*a, *b, from, to, error) || counts_read_total_twice(*a, *b, from, to, error) ||
+            mixes_rates(*a, *b, from, to, error))
+            return std::nullopt;
         std::vector<Value> out;
         out.reserve(*b - *a + 1);
         for (size_t i = *a; i <= *b; ++i) {
@@ -1097,6 +1115,34 @@ private:
                             : _("the range {} .. {} holds {}, a total of the columns before it such as {}, so they would "
                                 "be counted twice; sum the columns or their totals, not both: {}"),
                       quote_text(from), quote_text(to), quote_text(name(i)), quote_text(name(above)), write_from(a));
+        return true;
+    }
+
+    // A range holding a row labelled as an index, an average, a share or a figure per person
+    // ("Læger, indeks (2023=100)", "Løn pr. ansat") beside rows of counts or amounts: a probe's
+    // "I alt = sum(Læger .. Sygeplejersker)" added the index 120 to 1.700 employees. True, with
+    // *error, if so; a range of such rows only is the warning of sums over no-sum headings.
+    bool mixes_rates(size_t a, size_t b, const std::string& from, const std::string& to, Failure* error) {
+        const std::vector<bool>& rate = keys_.rates(t_, rows_);
+        const std::vector<unsigned char>& role = keys_.roles(t_, rows_);
+        const auto name = [&](size_t i) { return rows_ ? row_name(t_, i) : t_.header[i]; };
+        std::optional<size_t> first_rate, first_plain;
+        for (size_t i = a; i <= b; ++i) {
+            if (role[i] == RowKeys::Skipped || (own_ && i == *own_)) continue;
+            if (rate[i]) first_rate = first_rate.value_or(i);
+            else if (role[i] == RowKeys::Plain) first_plain = first_plain.value_or(i);
+        }
+        if (!first_rate || !first_plain) return false;
+        std::string once;
+        size_t terms = 0;
+        for (size_t i = a; i <= b; ++i)
+            if (!rate[i] && role[i] != RowKeys::Skipped && !(own_ && i == *own_)) once += (terms++ ? " + [" : "[") + name(i) + "]";
+        error->message = fmt(_("the range {} .. {} holds {}, whose label names an index, an average, a share or a figure "
+                               "per person, beside figures such as {} that add up; added to them it is no figure of "
+                               "anything; leave it out: {}"),
+                             quote_text(from), quote_text(to), quote_text(name(*first_rate)), quote_text(name(*first_plain)),
+                             terms >= 1 && terms <= 8 ? fmt(_("name them one by one, as {}"), quote_text(once))
+                                                      : std::string(_("name them one by one")));
         return true;
     }
 

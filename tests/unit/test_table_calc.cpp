@@ -2704,6 +2704,30 @@ TEST_CASE("table calc: a sum of shares in per cent beyond 100 % is an error, and
     CHECK(row_texts(table(l), 3).back() == row_texts(table(l), 4).back());
 }
 
+TEST_CASE("table calc: a range holding an index, a share or a figure per person beside counts is an error") {
+    // Regression (probe: "I alt = sum(Læger .. Sygeplejersker)" over a computed row "Læger, indeks
+    // (2023=100)" printed 1.820 employees for 1.700; "Løn pr. ansat" added 500.000 kr. to the wages).
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Læger, indeks (2023=100) = [Læger] / t[Læger; 2023] * 100\n"
+                     "række: I alt = sum(Læger .. Sygeplejersker)\n```\n",
+                     "Post;2023;2024\nLæger;500;600\nLæger, indeks (2023=100);;\nSygeplejersker;1.000;1.100\nI alt;;\n");
+    CHECK(l.messages.find("error: the range \"Læger\" .. \"Sygeplejersker\" holds \"Læger, indeks (2023=100)\", whose "
+                          "label names an index, an average, a share or a figure per person, beside figures such as "
+                          "\"Læger\" that add up; added to them it is no figure of anything; leave it out: name them one "
+                          "by one, as \"[Læger] + [Sygeplejersker]\"") != std::string::npos);
+    for (const char* rate : {"Løn pr. ansat", "Andel (pct.)", "Gns. løn"}) {
+        l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Løn .. Drift)\ntilføj: nederst\n```\n",
+                    std::string("Post;2024\nLøn;5.000\n") + rate + ";500\nDrift;2.000\n");
+        CHECK_MESSAGE(l.messages.find("whose label names an index") != std::string::npos, rate);
+    }
+    // Across columns too; counts and amounts only, or the rates only, are no such mix.
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Alle = sum(Læger .. Sygeplejersker)\n```\n",
+                "Region;Læger;Læger pr. 1.000 indbyggere;Sygeplejersker\nNord;100;3;300\n");
+    CHECK(l.messages.find("holds \"Læger pr. 1.000 indbyggere\", whose label names an index") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(Løn .. Drift)\ntilføj: nederst\n```\n",
+                "Post;2024\nLøn;5.000\nHusleje;500\nDrift;2.000\n");
+    CHECK(l.messages == "");
+}
+
 TEST_CASE("table calc: figures headed only as shares added up beyond 100 are a warning, whatever they are") {
     // Regression (probe, share heading without a unit): "Andel" over 68, 75 and 80, the regions'
     // shares of patients seen in time, summed by "I alt" to 223 without a word.
