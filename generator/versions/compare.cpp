@@ -827,7 +827,23 @@ private:
                                  *is = table(now_, n, c.attachment, c.table);
                 if (was && is && !was->unit.empty() && was->unit != is->unit) {
                     const InOtherUnit reading = in_other_unit(before, was->unit, c.text, is->unit);
-                    if (reading == InOtherUnit::SameAmount) continue;
+                    if (reading == InOtherUnit::SameAmount) {
+                        // One amount as printed, but written otherwise, corrected with the unit
+                        // (122.120.000 kr. -> 122.140.000, now shown 122,1): the cause the sheet
+                        // names for what changed with it, as for a figure printed alike above.
+                        // A figure's written form: kept beside it where the table shows it scaled,
+                        // else as printed in a table in kroner; unknown otherwise (an older snapshot).
+                        const auto written = [](const CellEntry& e, const TableEntry& t) {
+                            return !e.written.empty() ? e.written : t.unit == "kr." ? e.text : std::string();
+                        };
+                        const std::string was_written = written(*old->second, *was), is_written = written(c, *is);
+                        // Each as written in the CSV: "122.120.000" before, "122.140.000 kr." now.
+                        const auto wa = calc::read_danish_cell(was_written), wb = calc::read_danish_cell(is_written);
+                        const bool rewritten = wa && wb && Decimal::compare(wa->value, wb->value) != 0;
+                        if (c.input && old->second->input && rewritten && matched_now_.count({n, c.attachment, c.table}))
+                            cell_change(c, std::get<3>(k), c.table, was_written, is_written, true, c.formula, &quiet_);
+                        continue;
+                    }
                     if (reading == InOtherUnit::OtherAmount) {
                         was_text += " " + was->unit;
                         is_text += " " + is->unit;

@@ -1938,6 +1938,24 @@ TEST_CASE("versions: a table shown in another unit lists the unit once, and only
     millions.cells[2].text = "122,1";
     const versions::Comparison m = versions::compare(before, millions, {}, "Tabel {nummer}: {titel}", "", "Enhed");
     CHECK(m.changes.figures.empty());
+    // Regression (probe: unit and input corrected at once): an input corrected in the same build as
+    // the unit, printed alike ("122,1" for 122.100.000 and 122.140.000 kr.), was named nowhere, and
+    // the totals it moved were listed without a cause. It is their cause now.
+    Snapshot corrected = millions;
+    corrected.cells[0].written = "122.140.000 kr.";
+    corrected.cells[2].text = "122,2";
+    const versions::Comparison k = versions::compare(before, corrected, {}, "Tabel {nummer}: {titel}", "", "Enhed");
+    REQUIRE(k.changes.figures.size() == 2);
+    CHECK(k.changes.figures[0].row == "Løn");
+    CHECK(k.changes.figures[0].input);
+    CHECK(k.changes.figures[0].before == "122.100.000");
+    CHECK(k.changes.figures[0].after == "122.140.000 kr.");
+    CHECK(k.changes.figures[1].row == "I alt");
+    CHECK(k.changes.figures[1].cause == 0);
+    // Written alike (only the unit written beside it now), it is no correction.
+    Snapshot same = millions;
+    same.cells[0].written = "122.100.000 kr.";
+    CHECK(versions::compare(before, same, {}, "Tabel {nummer}: {titel}", "", "Enhed").changes.figures.empty());
     // A snapshot from before units were kept compares the printed texts, as before.
     Snapshot old = small();
     old.tables[0].unit = "";
