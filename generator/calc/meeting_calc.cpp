@@ -798,6 +798,17 @@ private:
                                          "number in the table, or say in words that there is none"),
                                        figure, cell, quote_text(v->text), quote_text(v->text), quote_text(options->unit)));
         }
+        // A rate per thousand shown as per cent ("{t[Nord; Dødelighed (‰)] | pct.}" printed 2,5 pct.
+        // for 2,5 per thousand): ten times too large to a reader.
+        if (v->is_number() && v->per_mille && options->unit == "pct.") {
+            d_.error(in.loc, fmt(_("the figure {} is a rate per thousand or more (its heading or row says so), but it is "
+                                   "printed in per cent; a reader takes it for ten times or more what it is: leave the "
+                                   "unit out and write \"promille\" (or what it is per) after it, or compute the share "
+                                   "in per cent"),
+                                 quote_text("{" + in.expression() + "}")));
+            return;
+        }
+        if (v->is_number() && v->per_mille) per_mille_figures_.insert(&in);
         if (v->is_points() || v->hundred == Value::Hundred::Difference) points_figures_.insert(&in);
         else if (v->hundred == Value::Hundred::PerHundred && !v->is_per_cent()) per_hundred_figures_.insert(&in);
         // A single table cell without options is quoted exactly as the table prints it.
@@ -996,6 +1007,7 @@ private:
         for (const auto& [figure, before, next] : words_around_figures(paragraph)) {
             // Each figure is looked at once, here: its mark goes (no later figure has its address).
             const bool in_points = points_figures_.erase(figure) > 0;
+            const bool per_mille = per_mille_figures_.erase(figure) > 0;
             const bool per_hundred = per_hundred_figures_.erase(figure) > 0;
             const bool ratio = ratios_.erase(figure) > 0;
             std::string bare;
@@ -1035,6 +1047,13 @@ private:
             const std::string after = fold_label(words_after);
             const bool per_cent = starts_with(after, "%") || starts_with(after, "pct") || starts_with(after, "procent");
             const bool points = after.find("point") != std::string::npos;
+            if (per_mille && per_cent && !points) {
+                d_.error(figure->loc, fmt(_("the figure {} prints {}, a rate per thousand or more (its heading or row says "
+                                            "so), but the text after it calls it per cent; a reader takes it for ten times "
+                                            "or more what it is: write \"promille\" (or what it is per) after it"),
+                                          quote_text("{" + figure->expression() + "}"), quote_text(shown)));
+                continue;
+            }
             // A figure printed as a share ("72 %", a cell written so) that the text calls points:
             // one of the two is wrong, and only the writer knows which.
             if (has_unit && points && !shown.ends_with("pct.-point")) {
@@ -1334,6 +1353,7 @@ private:
     bool exact_quote_ = false;  // a figure that is one cell without options is being evaluated
     bool calculating_ = false;  // a beregning block's values are being computed
     std::unordered_set<const Inline*> points_figures_;  // figures whose value is percentage points
+    std::unordered_set<const Inline*> per_mille_figures_;  // figures read from a column or row per thousand or more
     std::unordered_set<const Inline*> per_hundred_figures_;  // figures whose value is per hundred, computed
     std::unordered_set<const Inline*> ratios_;  // figures whose value is per hundred, or a ratio of amounts
     // Figures printed without a unit, by address, with the unit their number is in (bare_unit).

@@ -420,6 +420,24 @@ bool names_no_sum(const std::string& heading) {
     return false;
 }
 
+// Whether a heading or label names a rate per thousand or more: "‰", "Promille", "pr. 1.000
+// indbyggere", "Pr. 100.000" (a figure per so many is no share in per cent).
+bool names_per_mille(const std::string& heading) {
+    if (heading.find("\xE2\x80\xB0") != std::string::npos) return true;  // "‰"
+    // Cheap first: most headings have neither word nor a thousands' point.
+    if (heading.find('.') == std::string::npos && heading.find_first_of("pP") == std::string::npos) return false;
+    std::string h = fold_label(heading);
+    const std::vector<std::string_view> words = heading_words(h);
+    for (size_t k = 0; k < words.size(); ++k) {
+        if (words[k] == "promille") return true;
+        // "pr. 1.000", "per 100.000": heading_words parts "1.000" into "1" and "000".
+        if ((words[k] == "pr" || words[k] == "per") && k + 2 < words.size() && words[k + 1].find_first_not_of("0123456789") ==
+                std::string_view::npos && words[k + 2] == "000")
+            return true;
+    }
+    return false;
+}
+
 // Whether a heading says its figures are percentage points ("Ændring (procentpoint)", "Forskel i
 // pct.-point"), so its cells need not.
 bool names_points(const std::string& heading) {
@@ -511,6 +529,7 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
                            (" " + fold_label(h)).find(" antal") == std::string::npos;
                 };
                 v.headed_share = !v.headed_per_cent && (share_only(t.header[column]) || share_only(label));
+                v.per_mille = names_per_mille(t.header[column]) || names_per_mille(label);
             }
             if (kroner_per(t.unit) > 0 && kroner_per(v.unit) > 0 && t.unit != v.unit) {
                 v.shown_in = t.unit;

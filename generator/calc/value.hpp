@@ -39,6 +39,10 @@ struct Value {
     // a share and names no unit ("Andel" over 68, 75 and 80): per cent as likely as not, so a sum
     // of them beyond 100 is a caution (sum_min_max), not the silent 223 it was.
     bool headed_share = false;
+    // Number: read from a cell whose column heading or row label names a rate per thousand or
+    // more ("Dødelighed (‰)", "Promille", "Rate pr. 1.000 indbyggere"): printed as per cent it
+    // reads ten times or more too large.
+    bool per_mille = false;
     // Text: a code or a year from a column whose heading names them (model::Cell::code).
     bool code = false;
     // Number: how many times an amount was multiplied by a figure in per cent without dividing

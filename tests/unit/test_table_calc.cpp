@@ -2704,6 +2704,24 @@ TEST_CASE("table calc: a sum of shares in per cent beyond 100 % is an error, and
     CHECK(row_texts(table(l), 3).back() == row_texts(table(l), 4).back());
 }
 
+TEST_CASE("figures: a rate per thousand printed or called per cent is an error") {
+    // Regression (probe: "{t[Nord; Dødelighed (‰)] | pct.}" printed "2,5 pct." for 2,5 per thousand).
+    const char* csv = "Region;Dødelighed (‰);Rate pr. 1.000 indbyggere;Dødelighed (promille);Pr. 100.000;Andel (pct.)\n"
+                      "Nord;2,5;3,1;9,4;45,2;12\n";
+    for (const char* column : {"Dødelighed (‰)", "Rate pr. 1.000 indbyggere", "Dødelighed (promille)", "Pr. 100.000"}) {
+        auto l = compute(std::string("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nRaten er {t[Nord; ") + column + "] | pct.}.\n", csv);
+        CHECK_MESSAGE(l.messages.find("is a rate per thousand or more (its heading or row says so), but it is printed in per "
+                                      "cent") != std::string::npos, column);
+        l = compute(std::string("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nRaten er {t[Nord; ") + column + "]} pct.\n", csv);
+        CHECK_MESSAGE(l.messages.find("a rate per thousand or more (its heading or row says so), but the text after it calls "
+                                      "it per cent") != std::string::npos, column);
+        l = compute(std::string("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nRaten er {t[Nord; ") + column + "]} promille.\n", csv);
+        CHECK_MESSAGE(l.messages.find("per thousand") == std::string::npos, column);
+    }
+    auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nAndelen er {t[Nord; Andel (pct.)] | pct.}.\n", csv);
+    CHECK(l.messages.find("per thousand") == std::string::npos);
+}
+
 TEST_CASE("table calc: a range holding an index, a share or a figure per person beside counts is an error") {
     // Regression (probe: "I alt = sum(Læger .. Sygeplejersker)" over a computed row "Læger, indeks
     // (2023=100)" printed 1.820 employees for 1.700; "Løn pr. ansat" added 500.000 kr. to the wages).
