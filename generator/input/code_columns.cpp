@@ -78,7 +78,12 @@ CodeHeading code_heading(std::string_view heading) {
             return CodeHeading::None;
     for (const std::string_view w : words)
         if (ends_with(w, "nr") || ends_with(w, "nummer") || ends_with(w, "kode") || w == "cvr" || w == "ean" || w == "id" ||
-            w == "konto" || w == "note" || w == "noter" || w == "fodnote")  // an account's number, a note's
+            ends_with(w, "konto") || w == "note" || w == "noter" || w == "fodnote" ||  // an account's number, a note's
+            // As ERP and registry exports head them (a probe: "Artskonto" 1100 and 2200 added up to 3.300):
+            // "Kto.", "No.", cost centres and places of responsibility, SOR, GLN, PSP, SHAK codes.
+            w == "kto" || w == "no" || w == "sor" || w == "gln" || w == "psp" || w == "shak" || w == "cpr" ||
+            w == "kostcenter" || w == "omkostningscenter" || w == "costcenter" || w == "omkostningssted" ||
+            w == "ansvarssted" || w == "ansvarscenter" || w == "profitcenter")
             return CodeHeading::Identifier;
     // A heading that names a particular year ("År 2024", "Budget år 2024") heads that year's figures.
     // "i år", "sidste år", "næste år" say when, not which year: "Forbrug i år" heads amounts (a

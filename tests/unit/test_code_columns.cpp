@@ -21,7 +21,10 @@ TEST_CASE("code columns: a heading names an identifier or a year") {
     for (const char* id : {"Postnr.", "Postnummer", "CVR-nr.", "CVR", "P-nr.", "EAN", "EAN-nr.", "Kode", "Kommunekode",
                            "Journalnr.", "Sagsnr.", "Sagsnummer", "ID", "Nr.", "CVR-nr. (virksomhed)", "Kontonr.*",
                            // a probe's "Konto" and "Note" (10, 20, 30 and 1, 2, 3) were added up as t. kr.
-                           "Konto", "Note", "Noter", "Fodnote"})
+                           "Konto", "Note", "Noter", "Fodnote",
+                           // a probe's ERP export: "Artskonto" 1100 and 2200 added up to "I alt 3.300".
+                           "Artskonto", "Hovedkonto", "Funktionskonto", "Finanskonto", "Kto.", "No.", "SOR", "GLN", "PSP",
+                           "SHAK", "Kostcenter", "Omkostningssted", "Ansvarssted"})
         CHECK_MESSAGE(input::code_heading(id) == CodeHeading::Identifier, id);
     for (const char* year : {"År", "Årstal", "Åbnet år", "Byggeår", "År for åbning"})
         CHECK_MESSAGE(input::code_heading(year) == CodeHeading::Year, year);
