@@ -76,6 +76,12 @@ CodeHeading code_heading(std::string_view heading) {
         if (w == "antal" || w == "pr" || w == "per" || ends_with(w, "kr") || w == "mio" || w == "mia" || w == "pct" ||
             w == "%" || w == "procent")
             return CodeHeading::None;
+    // "Kommune nr. 20", "Afdeling nr. 3": a name with its number, not a column or row of codes (a
+    // probe: a table of municipalities so labelled printed every figure as a code, unaligned).
+    for (size_t i = 0; i + 1 < words.size(); ++i)
+        if ((words[i] == "nr" || words[i] == "nummer" || words[i] == "no") &&
+            words[i + 1].find_first_not_of("0123456789.") == std::string_view::npos)
+            return CodeHeading::None;
     for (const std::string_view w : words)
         if (ends_with(w, "nr") || ends_with(w, "nummer") || ends_with(w, "kode") || w == "cvr" || w == "ean" || w == "id" ||
             ends_with(w, "konto") || w == "note" || w == "noter" || w == "fodnote" ||  // an account's number, a note's

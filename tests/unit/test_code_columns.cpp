@@ -33,7 +33,9 @@ TEST_CASE("code columns: a heading names an identifier or a year") {
                              "Dec. 2016", "Årsværk", "Periode", "Budget år 2024", "År 2024", "Udgift pr. år (mio. kr.)",
                              "Beløb (t.kr.)", "Kode (kr.)", "Andel (%)", "Konto (mio. kr.)", "Kontobeløb",
                              // "i år", "sidste år" say when (a probe: "Forbrug i år" printed 2100 as a year).
-                             "Forbrug i år", "Forbrug sidste år", "Næste år", "Udgifter samme år i fjor"})
+                             "Forbrug i år", "Forbrug sidste år", "Næste år", "Udgifter samme år i fjor",
+                             // A name with its number (a probe: "Kommune nr. 20" rows printed as codes, unaligned).
+                             "Kommune nr. 20", "Afdeling nr. 3", "Bygning nummer 12", "Region no. 1"})
         CHECK_MESSAGE(input::code_heading(none) == CodeHeading::None, none);
 }
 
