@@ -82,6 +82,12 @@ function writeMeeting(dir) {
     // Lists nested 14 deep and quotes 4 deep: the text of the deepest keeps a readable width.
     Array.from({ length: 14 }, (_, k) => `${'  '.repeat(k)}- Niveau ${k + 1} i en liste med tekst\n`).join('') + '\n' +
     '> > > > Et citat i et citat i et citat i et citat, der stadig skal kunne læses på en telefon.\n\n' +
+    // Words no line can hold, as agendas have them (a probe: a path and a compound word widened
+    // a phone's page to 1.576 px): they break where they must, as in the PDF.
+    'Filen ligger på \\\\fileserver\\faelles\\sekretariatet\\bestyrelsen\\2024\\bilag_til_punkt_17_budgetopfoelgning_endelig.xlsx og ' +
+    'hedder `C:/Users/sekretariat/Documents/bestyrelsen/bilag_til_punkt_17_budgetopfoelgning_endelig_v3.xlsx` lokalt; ' +
+    'ordet er sundhedsvæsenskoordinationsudvalgsforretningsordensændringsforslagsbehandlingsprocedurebeskrivelsen.\n\n' +
+    '```\n' + 'x = ' + 'en_meget_lang_linje_i_en_kodeblok_'.repeat(6) + '\n```\n\n' +
     '![Figur 1: Et billede bredere end en telefon](bred.png)'));
   put('04-link/bred.png', png(1200, 300));
 }
@@ -309,7 +315,8 @@ async function phoneFitCheck(page, label) {
 }
 
 // Lists and quotes nested past ten levels indent no further, as in the PDF, and a quote indents as
-// a list does: the deepest item's and quote's text keeps at least 45 % of the text's width.
+// a list does: the deepest item's and quote's text keeps at least 45 % of the text's width. Long
+// words, paths and a code block keep the page within the window.
 async function nestCheck(page, label) {
   const r = await page.evaluate(() => {
     const deepest = (selector) => {
