@@ -750,6 +750,26 @@ private:
     // caller to warn about. Figures in different units (a literal has none) are not compared so.
     template <class Judge>
     std::optional<Value> judged(const Expr& e, Value a, Value b, Judge judge) {
+        // A share in per cent (60, "[Overholdt] / [Forløb] * 100") against a target written as a
+        // fraction (0,79), or a ratio of two figures (0,85) against one in per cent (79): a hundred
+        // apart, the verdict is wrong whatever the figures (a probe: "opfyldt" for 60 % of 79 %).
+        using H = Value::Hundred;
+        const auto per_hundred = [](const Value& v) {
+            return v.is_number() && ((v.is_per_cent() && !v.is_points()) || v.headed_per_cent || v.hundred == H::PerHundred);
+        };
+        const auto fraction = [](const Value& v) {
+            return v.is_number() && !v.is_per_cent() && !v.headed_per_cent && v.hundred != H::PerHundred &&
+                   v.number > Decimal(0, 0) && v.number < Decimal(1, 0);
+        };
+        // (Shares under 1 % against a fraction, and ratios near 1 against one another, are left alone.)
+        const auto ratio = [](const Value& v) { return v.is_number() && v.hundred == H::Ratio && v.number < Decimal(1, 0); };
+        const auto above = [](const Value& v, int n) { return v.is_number() && v.number >= Decimal(n, 0); };
+        if ((per_hundred(a) && above(a, 1) && fraction(b)) || (fraction(a) && per_hundred(b) && above(b, 1)) ||
+            (ratio(a) && above(b, 10) && !per_hundred(a)) || (ratio(b) && above(a, 10) && !per_hundred(b)))
+            return fail(e, fmt(_("compares {} with {}: one is a share in per cent and the other a fraction (or a ratio of "
+                                 "two figures), a hundred times apart, so the verdict would be wrong; write both in per "
+                                 "cent (\"[Del] / [Hele] * 100\" against 79) or both as fractions"),
+                               format_danish_exact(a.number), format_danish_exact(b.number)));
         const Value a_as_read = a, b_as_read = b;
         if (!align(e, a, b, false, e.args[0].get(), e.args[1].get())) return std::nullopt;
         Value word = judge(a.number, b.number);

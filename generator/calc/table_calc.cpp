@@ -381,8 +381,15 @@ bool names_no_sum(const std::string& heading) {
                                  "behandlingstid", "behandlingstiden", "responstid", "responstiden", "udrykningstid",
                                  "udrykningstiden", "forl\xC3\xB8" "bstid"})
             if (w.ends_with(time)) return true;
-        for (const char* word : {"snit", "middel", "rente", "renten", "renter", "tilfredshed", "score", "karakter", "skala"})
+        // Rates of occurrence ("Incidens", "Standardiseret rate", "Genindlæggelsesrate"): per so
+        // many, never added up. ("Rate" alone is also an instalment, which adds up.)
+        for (const char* word : {"snit", "middel", "rente", "renten", "renter", "tilfredshed", "score", "karakter", "skala",
+                                 "incidens", "incidensen", "pr\xC3\xA6valens", "pr\xC3\xA6valensen", "mortalitet",
+                                 "d\xC3\xB8" "delighed"})
             if (w == word) return true;
+        if ((w.size() > 5 && (w.ends_with("rate") || w.ends_with("raten"))) ||
+            ((w == "rate" || w == "raten") && k > 0 && words[k - 1].ends_with("standardiseret")))
+            return true;
         if (w.size() > 4 && (w.ends_with("grad") || w.ends_with("graden"))) return true;
         // A scale: "(1-5)", "(0-10)".
         if (const size_t dash = w.find('-'); dash != std::string_view::npos && dash > 0 && dash + 1 < w.size()) {

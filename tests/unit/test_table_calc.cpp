@@ -1229,12 +1229,14 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
     // days printed "ventetiden 119 dage", a satisfaction on a 1-5 scale summed to 12).
     for (const char* rate : {"Ventetid (dage)", "Middelventetid", "Liggetid", "Gns. liggetiden", "Behandlingstid (uger)",
                              "Dækningsgrad", "Belægningsgraden", "Snit", "Rente", "Tilfredshed", "Tilfredshed (1-5)",
-                             "Score (0-10)"})
+                             "Score (0-10)", "Incidens", "Standardiseret rate", "Genindlæggelsesrate", "Prævalens",
+                             "Dødelighed"})
         CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
                               std::string("Post;") + rate + "\nA;4;\nB;3;\n")
                           .messages.find("whose heading names an average") != std::string::npos,
                       rate);
-    for (const char* sums : {"Indsats", "Samlet pris", "Anlægspris", "Sengedage", "Udgift 2023-2024", "Grad", "Arbejdstid"})
+    for (const char* sums : {"Indsats", "Samlet pris", "Anlægspris", "Sengedage", "Udgift 2023-2024", "Grad", "Arbejdstid",
+                             "Rate", "1. rate"})
         CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
                               std::string("Post;") + sums + "\nA;100;\nB;200;\n")
                           .messages.find("whose heading names an average") == std::string::npos,
@@ -2702,6 +2704,29 @@ TEST_CASE("table calc: a sum of shares in per cent beyond 100 % is an error, and
                 csv);
     CHECK(l.messages.find("error") == std::string::npos);
     CHECK(row_texts(table(l), 3).back() == row_texts(table(l), 4).back());
+}
+
+TEST_CASE("table calc: a verdict on a share in per cent against a fraction, or a ratio against per cent, is an error") {
+    // Regression (probe: "[Overholdt] / [Forløb] * 100" = 60 judged against a target 0,79 printed
+    // "opfyldt" in green; "status([Overholdt] / [Forløb]; 79; højere)" gave "ikke opfyldt" for 85 %).
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Andel (pct.) = [Overholdt] / [Forløb] * 100\n"
+                     "kolonne: Status = status([Andel (pct.)]; [Mål]; højere)\n```\n",
+                     "Region;Forløb;Overholdt;Mål\nNord;1.000;600;0,79\n");
+    CHECK(l.messages.find("error: compares 60 with 0,79: one is a share in per cent and the other a fraction") !=
+          std::string::npos);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Status = status([Overholdt] / [Forløb]; 79; højere)\n```\n",
+                "Region;Forløb;Overholdt\nNord;1.000;850\n");
+    CHECK(l.messages.find("error: compares 0,85 with 79") != std::string::npos);
+    // One scale on both sides passes; so do small shares against a small target, and ratios near 1.
+    for (const char* formula : {"status([Overholdt] / [Forløb] * 100; 79; højere)", "status([Overholdt] / [Forløb]; 0,79; højere)",
+                                "status([Overholdt] / [Forløb]; 1,1; lavere)"}) {
+        l = compute(std::string("```tabel\nfil: t.csv\ntitel: T\nkolonne: Status = ") + formula + "\n```\n",
+                    "Region;Forløb;Overholdt\nNord;1.000;850\n");
+        CHECK_MESSAGE(l.messages.find("error") == std::string::npos, formula);
+    }
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Status = status([Fejl (pct.)]; [Mål]; lavere)\n```\n",
+                "Region;Fejl (pct.);Mål\nNord;0,3;0,5\n");
+    CHECK(l.messages.find("error") == std::string::npos);
 }
 
 TEST_CASE("figures: a rate per thousand printed or called per cent is an error") {
