@@ -113,21 +113,42 @@ TEST_CASE("packet layout: each item starts a page, its number is the agenda's, a
     }
 }
 
-TEST_CASE("packet layout: a long footer is set smaller, never cut") {
+TEST_CASE("packet layout: a long footer is set smaller, then on two lines, never cut nor too small to read") {
     Example ex = load_example();
-    ex.meeting.organisation = "Et meget langt organisationsnavn som fylder det meste af sidens bredde alene";
-    const LaidOutDocument doc =
-        layout_packet(model::edition_view(ex.meeting, model::Edition::Lukket), model::Edition::Lukket, ex.wording, ex.metrics());
-    const Page& last = doc.pages.back();
-    bool found = false;
-    for (const TextItem& t : last.texts) {
-        if (t.text.view().rfind(ex.meeting.organisation, 0) != 0) continue;
-        found = true;
-        CHECK(t.text.view().find("Lukket udgave") != std::string::npos);  // the whole footer, to its end
-        CHECK(t.size < style::kFooterSize);
-        CHECK(t.x + ex.metrics().width(t.text, t.style, t.size) < style::kPageWidth - style::kMarginRight - 30);
-    }
-    CHECK(found);
+    struct Line {
+        std::string text;
+        double size, baseline;
+    };
+    // The footer's lines on the last page, left of "Side N af M".
+    const auto footer = [&](const std::string& organisation) {
+        ex.meeting.organisation = organisation;
+        const LaidOutDocument doc =
+            layout_packet(model::edition_view(ex.meeting, model::Edition::Lukket), model::Edition::Lukket, ex.wording, ex.metrics());
+        const Page& last = doc.pages.back();
+        std::vector<Line> lines;
+        for (int i = last.footer_begin; i < last.footer_end; ++i) {
+            const TextItem& t = last.texts[static_cast<size_t>(i)];
+            if (t.text.view().rfind("Side ", 0) == 0) continue;
+            CHECK(t.x + ex.metrics().width(t.text, t.style, t.size) < style::kPageWidth - style::kMarginRight - 30);
+            lines.push_back({std::string(t.text.view()), t.size, t.baseline});
+        }
+        return lines;
+    };
+    // A little too long: one line, set smaller.
+    auto lines = footer("Et langt organisationsnavn, der fylder noget af sidens bredde");
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].text.find("Lukket udgave") != std::string::npos);  // the whole footer, to its end
+    CHECK(lines[0].size < style::kFooterSize);
+    CHECK(lines[0].size >= style::kFooterMinSize);
+    // Far too long for one line at a size still read (a probe's was set at 4,2 pt): two lines,
+    // parted at a dash, the second below the first, the whole footer between them.
+    lines = footer("Den Selvejende Institution Sundhedsvæsenets Kvalitetsudviklingscenter for Det Nordatlantiske Område og "
+                   "Grønland");
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].size >= style::kFooterMinSize);
+    CHECK(lines[1].baseline > lines[0].baseline);
+    CHECK(lines[0].text.rfind("Den Selvejende", 0) == 0);
+    CHECK(lines[1].text.find("Lukket udgave") != std::string::npos);
 }
 
 TEST_CASE("packet layout: the laid-out pages are held without the slack of their growth") {

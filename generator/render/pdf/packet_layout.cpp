@@ -457,13 +457,42 @@ struct Packet {
                     packet.wording.edition(packet.edition);
             if (!packet.version_line.empty()) left_ += " \xE2\x80\x93 " + packet.version_line;
             if (agenda_only) left_ += " \xE2\x80\x93 " + packet.wording.get("uden-pdf-bilag");
-            // The footer stays on one line beside the widest "Side N af M": a long one is set
-            // smaller, never cut.
+            // The footer stays beside the widest "Side N af M", never cut: a long one is set
+            // smaller, down to a size still read, then on two lines, parted at a dash.
             const double room = style::kContentWidth -
                                 m.width(packet.wording.page_of(total, total), FontStyle::Regular, style::kFooterSize) -
                                 style::kFooterGap;
-            const double natural = m.width(left_, FontStyle::Regular, style::kFooterSize);
+            const auto width = [&](const std::string& s) { return m.width(s, FontStyle::Regular, style::kFooterSize); };
+            const double natural = width(left_);
+            lines_ = {left_};
             left_size_ = natural > room ? style::kFooterSize * room / natural : style::kFooterSize;
+            if (left_size_ >= style::kFooterMinSize) return;
+            // Two lines: as much as fits on the first, the rest after the dash on the second.
+            const std::string dash = " \xE2\x80\x93 ";
+            std::vector<std::string> parts;
+            for (size_t from = 0;;) {
+                const size_t at = left_.find(dash, from);
+                parts.push_back(left_.substr(from, at == std::string::npos ? std::string::npos : at - from));
+                if (at == std::string::npos) break;
+                from = at + dash.size();
+            }
+            if (parts.size() < 2) return;
+            // The part after which the wider line is narrowest.
+            size_t best = 1;
+            double best_width = 0;
+            for (size_t k = 1; k < parts.size(); ++k) {
+                std::string a = parts[0], b = parts[k];
+                for (size_t i = 1; i < k; ++i) a += dash + parts[i];
+                for (size_t i = k + 1; i < parts.size(); ++i) b += dash + parts[i];
+                const double wider = std::max(width(a), width(b));
+                if (k == 1 || wider < best_width) {
+                    best = k;
+                    best_width = wider;
+                    lines_ = {a, b};
+                }
+            }
+            (void)best;
+            left_size_ = best_width > room ? style::kFooterSize * room / best_width : style::kFooterSize;
         }
 
         // Page p's (0-based), `width` by `height`, added to `texts`.
@@ -471,7 +500,9 @@ struct Packet {
             const std::string right = packet_.wording.page_of(p + 1, total_);
             const double rw = packet_.m.width(right, FontStyle::Regular, style::kFooterSize);
             const double baseline = height - style::kFooterFromBottom;
-            texts.push_back({style::kMarginLeft, baseline, left_, left_size_, FontStyle::Regular, style::kMuted, {}});
+            for (size_t l = 0; l < lines_.size(); ++l)
+                texts.push_back({style::kMarginLeft, baseline + static_cast<double>(l) * left_size_ * style::kFooterLineGap,
+                                 lines_[l], left_size_, FontStyle::Regular, style::kMuted, {}});
             texts.push_back({width - style::kMarginRight - rw, baseline, right, style::kFooterSize, FontStyle::Regular,
                              style::kMuted, {}});
         }
@@ -480,6 +511,7 @@ struct Packet {
         const Packet& packet_;
         int total_;
         std::string left_;
+        std::vector<std::string> lines_;  // left_ on one line, or on two
         double left_size_ = 0;
     };
 

@@ -84,6 +84,11 @@ inline constexpr double kFooterSize = 8;
 inline constexpr double kFooterRuleAbove = 12;  // the footer's rule, above its baseline
 inline constexpr double kFooterRule = 0.4;
 inline constexpr double kFooterGap = 12;        // between the footer's text and "Side N af M"
+// A footer too long for its line is set smaller down to this size, then on two lines (a probe's
+// long organisation and body names set it at 4,2 pt, too small to read); the second line's
+// baseline this far below the first's, in the footer's size.
+inline constexpr double kFooterMinSize = 6.5;
+inline constexpr double kFooterLineGap = 1.2;
 // The closed edition's mark at the top of every page, in the top margin, with a rule under it.
 inline constexpr double kClosedMarkBaseline = 34;
 inline constexpr double kClosedMarkSize = 9;
