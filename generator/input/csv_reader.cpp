@@ -157,12 +157,21 @@ void check_widths(const TextFile& file, CsvData& data, Diagnostics& diags) {
     const size_t width = data.rows[0].fields.size();
     // One field over rows of several: a title line above the header, as some exports write it.
     // Said once, at that line, rather than at every row below it.
-    if (width == 1 && data.rows.size() > 1 && data.rows[1].fields.size() > 1) {
+    // So is a title Excel padded to the table's width ("Budget 2024 i 1.000 kr.;;"): one field
+    // filled, above a line whose every field is.
+    const auto filled = [](const CsvRow& row) {
+        return static_cast<size_t>(std::count_if(row.fields.begin(), row.fields.end(),
+                                                  [](const CsvField& f) { return !trim(f.text).empty(); }));
+    };
+    const bool padded_title = width > 1 && data.rows.size() > 1 && filled(data.rows[0]) == 1 &&
+                              !trim(data.rows[0].fields[0].text).empty() && filled(data.rows[1]) > 1 &&
+                              filled(data.rows[1]) == data.rows[1].fields.size();
+    if ((width == 1 && data.rows.size() > 1 && data.rows[1].fields.size() > 1) || padded_title) {
         diags.error(file.loc(data.rows[0].line, 1),
                     fmt(_("the first line has one field and the line below it {}: if it is a title above the table, "
                           "remove it from the CSV (a table's title is its \"titel:\" in item.md); the first line must be "
                           "the header"),
-                        data.rows[1].fields.size()),
+                        padded_title ? filled(data.rows[1]) : data.rows[1].fields.size()),
                     file.line_text(data.rows[0].line));
         return;
     }

@@ -98,6 +98,12 @@ TEST_CASE("csv: a title line above the header is said to be one, once") {
           "remove it from the CSV (a table's title is its \"titel:\" in item.md); the first line must be the header\n"
           "  Tabel 3. Antal forløb\n"
           "  ^\n");
+    // Padded by Excel to the table's width ("Budget 2024 i 1.000 kr.;;"), the same (a probe: it
+    // was "column 2 has no heading", with a hint about decimal commas).
+    Diagnostics padded;
+    CHECK_FALSE(read_csv(test::text_file("tabel.csv", "Budget 2024 i 1.000 kr.;;\nPost;2023;2024\nLøn;1.250;1.300\n"), padded));
+    CHECK(test::messages(padded).find("tabel.csv:1:1: error: the first line has one field and the line below it 3: if it is a "
+                                      "title above the table") == 0);
     // A table of one column is read as before.
     Diagnostics e;
     const auto g = test::text_file("tabel.csv", "Region\nNord\nSyd\n");
