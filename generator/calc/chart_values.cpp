@@ -177,6 +177,18 @@ public:
         c.series.clear();
         c.source = t.source;
         for (size_t k : categories) c.categories.push_back(c.series_are_columns ? t.rows[k].cells[0].text : t.header[k]);
+        // A row of figures without a label (a merged cell an export left empty, the second label
+        // column of a statistics table: ";Kvinder;2957039") would be drawn as a series or a
+        // category no legend or axis names, beside one its label only seems to name.
+        for (size_t k : c.series_are_columns ? categories : series)
+            if (trim(t.rows[k].cells[0].text).empty()) {
+                d_.error(t.rows[k].loc.file.empty() ? c.loc : t.rows[k].loc,
+                         fmt(_("the chart at {}:{} draws this row of the table {}, which has no label, so no legend or "
+                               "axis would say what it is; give the row its label in the CSV (an export leaves it empty "
+                               "under a merged cell), or leave the row out (\"rækker:\")"),
+                             c.loc.file, c.loc.line, quote_text(t.name)));
+                return;
+            }
         bool ok = true;
         for (size_t s : series) {
             model::ChartSeries out;

@@ -701,6 +701,23 @@ TEST_CASE("diagram block: a period with no figures among the drawn ones is a gap
     CHECK(c.series[0].values[2] == 44.0);
 }
 
+TEST_CASE("diagram block: a drawn row without a label is an error at the row") {
+    // Regression (probe: a statistics table's second label column, ";Kvinder;2957039", was drawn
+    // as a series no legend named, and "Hele landet" showed the men only).
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
+    f.add("01-a/item.md", item_md(1, "Offentlig",
+                                  "```tabel\nfil: t.csv\nnavn: t\ntitel: Befolkning\n```\n\n"
+                                  "```diagram\ntabel: t\ntitel: Befolkning\nkolonner: 2023K1 .. 2023K2\n```\n"));
+    f.add("01-a/t.csv", "Område;2023K1;2023K2\nHele landet;2935614;2942134\n;2957039;2962311\n");
+    Diagnostics d;
+    auto m = pipeline::load(f, "m", d);
+    REQUIRE(m);
+    pipeline::compute(*m, test::wording(), d);
+    CHECK(test::messages(d).find("m/01-a/t.csv:3:1: error: the chart at m/01-a/item.md:") != std::string::npos);
+    CHECK(test::messages(d).find("draws this row of the table \"t\", which has no label") != std::string::npos);
+}
+
 TEST_CASE("diagram block: percentage points are not labelled per cent, nor shares points") {
     // "4 pct.-point %" under a chart of a difference of shares with "enhed: %".
     const auto messages_of = [](const std::string& formulas, const std::string& csv, const std::string& columns,
