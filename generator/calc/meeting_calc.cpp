@@ -1124,7 +1124,7 @@ private:
     // change's size quoted with abs() after words of a fall or a rise, where the figures went the
     // other way (change_against_words).
     void negative_after_direction(const std::vector<Inline>& paragraph, size_t item) {
-        if (!any_inline(paragraph, is_negative_figure) && !any_inline(paragraph, is_size_figure)) return;
+        if (!any_inline(paragraph, [](const Inline& in) { return in.kind == Inline::Kind::Figure; })) return;
         std::string text;  // the paragraph's words as printed, up to where the walk is
         std::vector<std::pair<const Inline*, size_t>> negatives, sizes;  // each such figure, where it starts in `text`
         const auto walk = [&](const auto& self, const std::vector<Inline>& inlines) -> void {
@@ -1134,7 +1134,7 @@ private:
                     continue;
                 }
                 if (is_negative_figure(in)) negatives.emplace_back(&in, text.size());
-                else if (is_size_figure(in)) sizes.emplace_back(&in, text.size());
+                else if (in.kind == Inline::Kind::Figure) sizes.emplace_back(&in, text.size());  // judged below, if after words
                 text += in.text;
                 self(self, in.children);
             }
@@ -1154,7 +1154,7 @@ private:
         }
         for (const auto& [figure, at] : sizes) {
             const std::string directed = direction_before(std::string_view(text).substr(0, at), verbs);
-            if (directed.empty()) continue;
+            if (directed.empty() || !(is_size_figure(*figure) || is_change_figure(*figure, item))) continue;
             const int said = direction_of_words(directed, words_.rose, words_.fell);
             if (said != 0) change_against_words(*figure, item, directed, said);
         }
@@ -1169,6 +1169,17 @@ private:
         return e.starts_with("abs(") && e.ends_with(")");
     }
 
+    // A figure that quotes a change as it is (not its size): "{t[Drift; 2023] - t[Drift; 2024]}",
+    // or a cell whose formula is one ("Mindreudgift = [2023] - [2024]"), printed without a minus
+    // after words of a rise though the figures fell (a probe: "steget med 70 t. kr." for a fall).
+    bool is_change_figure(const Inline& in, size_t item) {
+        if (in.kind != Inline::Kind::Figure || in.text.empty() || in.text[0] == '-') return false;
+        FormulaError pe;
+        const auto e = parse_expression(std::string(formula_and_options(in.expression()).first), &pe);
+        (void)item;
+        return e && later_minus_earlier(*e).has_value();
+    }
+
     // `figure` quotes abs() of a change whose way the figures tell (a difference of a later
     // period's figure and an earlier one's, in the figure or in the formula of the cell it
     // quotes: "Ændring = [2024] - [2023]"), and the words before it (`said`: +1 a rise, -1 a
@@ -1178,8 +1189,9 @@ private:
     void change_against_words(const Inline& figure, size_t item, const std::string& directed, int said) {
         FormulaError pe;
         const auto expr = parse_expression(std::string(formula_and_options(figure.expression()).first), &pe);
-        if (!expr || expr->kind != Expr::Kind::Call || expr->args.size() != 1) return;
-        const Expr& change = *expr->args[0];
+        if (!expr) return;
+        const bool sized = expr->kind == Expr::Kind::Call && expr->text == "abs" && expr->args.size() == 1;
+        const Expr& change = sized ? *expr->args[0] : *expr;
         const std::optional<int> order = later_minus_earlier(change);
         if (!order) return;
         ItemRefs refs(*this, item);
@@ -1188,6 +1200,16 @@ private:
         std::string caution;
         const auto v = evaluate(change, scope, &err, &caution);
         if (!v || !v->is_number() || v->number.is_zero()) return;
+        // Two figures below zero (an income or a grant entered with a minus, as budgets do): their
+        // difference says one way and their sizes the other, and which the words mean (a deficit
+        // that fell, an income that shrank) only the writer knows; the example's "kontingentet
+        // reduceres med" a rise from -157,3 to -153,8 mio. kr. is right. Not judged.
+        if (const auto ops = change_operands(change)) {
+            FormulaError e1, e2;
+            std::string c1, c2;
+            const auto a = evaluate(*ops->first, scope, &e1, &c1), b = evaluate(*ops->second, scope, &e2, &c2);
+            if (a && b && a->is_number() && b->is_number() && a->number.is_negative() && b->number.is_negative()) return;
+        }
         const int went = (v->number.is_negative() ? -1 : 1) * *order;
         if (went == said) return;
         d_.warning(figure.loc,
@@ -1205,10 +1227,37 @@ private:
     // t[Løn; 2023]", "k[sats-2024] - k[sats-2023]", a cell whose formula is "[2024] - [2023]", or
     // a calculated value whose formula is "sats-2024 - sats-2023"), -1 where the other way round,
     // nullopt where it is no such difference.
+    // The two figures a change is of, later or earlier first, where `e` is a difference "a - b" or
+    // a growth rate, whose sign is the difference's: "(a - b) / b * 100", "a / b * 100 - 100",
+    // "(a / b - 1) * 100" (a probe: abs() of a growth rate after "steget med" printed a fall as
+    // a rise without a word). Scaling by a number ("* 100", "/ 1000") changes no sign.
+    static std::optional<std::pair<const Expr*, const Expr*>> change_operands(const Expr& e) {
+        const auto unscaled = [](const Expr* x) {
+            while (x->kind == Expr::Kind::Binary && (x->op == '*' || x->op == '/') &&
+                   (x->args[1]->kind == Expr::Kind::Number || (x->op == '*' && x->args[0]->kind == Expr::Kind::Number)))
+                x = x->args[1]->kind == Expr::Kind::Number ? x->args[0].get() : x->args[1].get();
+            return x;
+        };
+        const Expr* x = unscaled(&e);
+        if (x->kind != Expr::Kind::Binary) return std::nullopt;
+        if (x->op == '-' && x->args[1]->kind == Expr::Kind::Number) {  // "a / b * 100 - 100", "a / b - 1"
+            const Expr* ratio = unscaled(x->args[0].get());
+            if (ratio->kind == Expr::Kind::Binary && ratio->op == '/') return std::make_pair(ratio->args[0].get(), ratio->args[1].get());
+            return std::nullopt;
+        }
+        if (x->op == '-') return std::make_pair(x->args[0].get(), x->args[1].get());
+        if (x->op == '/') {  // "(a - b) / b"
+            const Expr* d = unscaled(x->args[0].get());
+            if (d->kind == Expr::Kind::Binary && d->op == '-' && d->args[1]->kind != Expr::Kind::Number)
+                return std::make_pair(d->args[0].get(), d->args[1].get());
+        }
+        return std::nullopt;
+    }
+
     std::optional<int> later_minus_earlier(const Expr& change) {
-        if (change.kind == Expr::Kind::Binary && change.op == '-') {
-            const Expr& a = *change.args[0];
-            const Expr& b = *change.args[1];
+        if (const auto ops = change_operands(change); ops && change.kind == Expr::Kind::Binary) {
+            const Expr& a = *ops->first;
+            const Expr& b = *ops->second;
             if (a.kind != Expr::Kind::Cell || b.kind != Expr::Kind::Cell || a.cell.size() != b.cell.size() ||
                 fold_label(a.text) != fold_label(b.text))
                 return std::nullopt;
@@ -1225,10 +1274,7 @@ private:
                 if (label_key(f.target) != label_key(change.cell[0])) continue;
                 FormulaError pe;
                 const auto e = parse_expression(f.expression, &pe);
-                if (!e || e->kind != Expr::Kind::Binary || e->op != '-' || e->args[0]->kind != Expr::Kind::Label ||
-                    e->args[1]->kind != Expr::Kind::Label)
-                    return std::nullopt;
-                return period_order(e->args[0]->text, e->args[1]->text);
+                return e ? labels_order(*e) : std::nullopt;
             }
             return std::nullopt;
         }
@@ -1243,10 +1289,14 @@ private:
         if (!f) return std::nullopt;
         FormulaError pe;
         const auto e = parse_expression(f->expression, &pe);
-        if (!e || e->kind != Expr::Kind::Binary || e->op != '-' || e->args[0]->kind != Expr::Kind::Label ||
-            e->args[1]->kind != Expr::Kind::Label)
-            return std::nullopt;
-        return period_order(e->args[0]->text, e->args[1]->text);
+        return e ? labels_order(*e) : std::nullopt;
+    }
+
+    // The order of the periods two labels name, for a formula that is a change of one to the other.
+    static std::optional<int> labels_order(const Expr& e) {
+        const auto ops = change_operands(e);
+        if (!ops || ops->first->kind != Expr::Kind::Label || ops->second->kind != Expr::Kind::Label) return std::nullopt;
+        return period_order(ops->first->text, ops->second->text);
     }
 
     // The figures of blocks in item `item`'s sections (attachment -1) or in its attachment.

@@ -1745,6 +1745,24 @@ TEST_CASE("table calc: a change's size quoted with abs() after words of the othe
     CHECK(l.messages.find("warning: the figure \"{abs(k[sats-2024] - k[sats-2023]) | kr.}\" prints the size of a change "
                           "after \"fald på\", but the figures rose (+0,40)") != std::string::npos);
     CHECK(l.messages.find("k[tilbage]") == std::string::npos);  // a rise told as one
+    // Regression (probe: abs() of a growth rate after "steget med" printed a fall of 13,5 % as a
+    // rise; a difference written the other way round, quoted without abs(), "steget med 70").
+    const std::string growth = "```tabel\nfil: t.csv\nnavn: r\ntitel: Budget (kr.)\ntalenhed: kr.\n"
+                               "kolonne: Vækst (pct.) = ([2024] - [2023]) / [2023] * 100 | decimaler 1\n"
+                               "kolonne: Indeks = [2024] / [2023] * 100 - 100 | decimaler 1\n"
+                               "kolonne: Mindreudgift = [2023] - [2024]\n```\n\n";
+    for (const char* figure : {"{abs(r[Drift; Vækst (pct.)])} pct.", "{abs(r[Drift; Indeks])} pct.",
+                               "{abs((r[Drift; 2024] / r[Drift; 2023] - 1) * 100) | decimaler 1} pct.",
+                               "{r[Drift; Mindreudgift] | kr.}", "{r[Drift; 2023] - r[Drift; 2024] | kr.}"}) {
+        l = compute(growth + "Driften er steget med " + figure + ".\n", csv);
+        CHECK_MESSAGE(l.messages.find("after \"steget med\", but the figures fell") != std::string::npos, figure);
+        l = compute(growth + "Driften er faldet med " + figure + ".\n", csv);
+        CHECK_MESSAGE(l.messages.find("but the figures") == std::string::npos, figure);
+    }
+    // Two figures below zero (an income entered with a minus) tell neither way: not judged.
+    l = compute(growth + "Indtægten er reduceret med {r[Kontingent; 2024] - r[Kontingent; 2023] | kr.}.\n",
+                csv + "Kontingent;-157.300;-153.800\n");
+    CHECK(l.messages.find("but the figures") == std::string::npos);
 }
 
 TEST_CASE("table calc: a figure per hundred called percentage points is a warning, in the text and under a heading") {
