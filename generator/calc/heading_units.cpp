@@ -134,4 +134,63 @@ bool check_formulas_read_one_unit(const Table& t, Diagnostics& diags) {
     return ok;
 }
 
+namespace {
+
+// The four-digit year in `text` (the first), or "" if none.
+std::string year_in(std::string_view text) {
+    for (size_t i = 0; i + 4 <= text.size(); ++i) {
+        const auto digit = [&](size_t k) { return text[k] >= '0' && text[k] <= '9'; };
+        if (!digit(i) || !digit(i + 1) || !digit(i + 2) || !digit(i + 3)) continue;
+        if ((i > 0 && digit(i - 1)) || (i + 4 < text.size() && digit(i + 4))) continue;
+        if (text[i] != '1' && text[i] != '2') continue;
+        return std::string(text.substr(i, 4));
+    }
+    return "";
+}
+
+// The base year an index heading names: "Indeks (2016=100)", "Udvikling, 2016 = 100".
+std::string base_year(std::string_view heading) {
+    const size_t eq = heading.find('=');
+    if (eq == std::string_view::npos) return "";
+    std::string_view after = heading.substr(eq + 1);
+    while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+    if (after.substr(0, 3) != "100") return "";
+    std::string_view before = heading.substr(0, eq);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.size() < 4) return "";
+    const std::string year = year_in(before.substr(before.size() - 4));
+    return year;
+}
+
+}  // namespace
+
+void check_index_bases(const Table& t, Diagnostics& diags) {
+    for (const model::Formula& f : t.formulas) {
+        if (f.kind == model::Formula::Kind::Value) continue;
+        const std::string base = base_year(f.target);
+        if (base.empty()) continue;
+        FormulaError err;
+        const std::unique_ptr<Expr> e = parse_expression(f.expression, &err);
+        if (!e) continue;
+        // "a / b * 100", "100 * a / b": the figure divided by.
+        const Expr* x = e.get();
+        while (x->kind == Expr::Kind::Binary && x->op == '*' &&
+               (x->args[0]->kind == Expr::Kind::Number || x->args[1]->kind == Expr::Kind::Number))
+            x = x->args[0]->kind == Expr::Kind::Number ? x->args[1].get() : x->args[0].get();
+        if (x->kind != Expr::Kind::Binary || x->op != '/') continue;
+        const Expr& under = *x->args[1];
+        const std::string label = under.kind == Expr::Kind::Label ? under.text
+                                  : under.kind == Expr::Kind::Cell && !under.cell.empty() ? under.cell.back()
+                                                                                          : std::string();
+        const std::string year = year_in(label);
+        if (year.empty() || year == base) continue;
+        diags.warning(f.loc,
+                      fmt(_("{} names {} as the index's base, but the formula divides by {}, a figure of {}: the index "
+                            "printed is against {}; divide by the base year's figure, or name the year divided by in "
+                            "the heading"),
+                          quote_text(f.target), base + "=100", quote_text(label), year, year),
+                      f.line);
+    }
+}
+
 }  // namespace boardpack::calc

@@ -33,4 +33,9 @@ std::vector<UnitRead> units_read(const model::Table& t, const model::Formula& f)
 // 130,5 mio. kr. + 5.200 t. kr. printed 5.330,5. False if it reported one.
 bool check_formulas_read_one_unit(const model::Table& t, Diagnostics& diags);
 
+// A warning at each formula whose row or column names an index's base year ("Indeks
+// (2016=100)") but divides by another year's figure ("[2023] / [2018] * 100" printed an index
+// of 123 under "2016=100", where against 2016 it is 148).
+void check_index_bases(const model::Table& t, Diagnostics& diags);
+
 }  // namespace boardpack::calc

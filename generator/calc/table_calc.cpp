@@ -2646,6 +2646,7 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
     // Judged as printed, so after the formulas (a computed ratio names no amount).
     const bool headings = check_headings_name_printed_unit(t, diags);
     const bool one_unit = check_formulas_read_one_unit(t, diags);
+    check_index_bases(t, diags);
     return computed && said && headings && one_unit;
 }
 

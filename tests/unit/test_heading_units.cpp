@@ -89,3 +89,20 @@ TEST_CASE("heading units: a formula reading two amount units, in a table that de
     CHECK(l.messages.find("error") == std::string::npos);
     CHECK(l.figure_text().find("I alt 50.000.000 kr.") != std::string::npos);
 }
+
+TEST_CASE("heading units: an index whose heading names another base year than it divides by is warned") {
+    // Regression (probe: "Indeks (2016=100) = [2023] / [2018] * 100" printed 123 under "2016=100",
+    // where against 2016 it is 148).
+    auto l = compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Indeks (2016=100) = [2023] / [2018] * 100\n```\n",
+                              "Post;2016;2018;2023\nLæger;100;120;148\n");
+    CHECK(l.messages.find("warning: \"Indeks (2016=100)\" names 2016=100 as the index's base, but the formula divides by "
+                          "\"2018\", a figure of 2018") != std::string::npos);
+    // Divided by the base year's figure (a month of it too, or another table's cell of it): as meant.
+    for (const char* fine : {"kolonne: Indeks (2016=100) = [2023] / [2016] * 100",
+                             "kolonne: Udvikling, 2016 = 100 = 100 * [2023] / [2016]",
+                             "kolonne: Indeks (2018=100) = [2023] / [2018] * 100"}) {
+        l = compute_one_item(std::string("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n") + fine + "\n```\n",
+                             "Post;2016;2018;2023\nLæger;100;120;148\n");
+        CHECK_MESSAGE(l.messages.find("as the index's base") == std::string::npos, fine);
+    }
+}
