@@ -441,6 +441,18 @@ private:
                 const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
                 if (col >= t.rows[r].cells.size() || t.rows[r].cells[col].kind != model::Cell::Kind::Number) continue;
                 const model::Cell& cell = t.rows[r].cells[col];
+                // A ratio computed as a fraction ("[Overholdt] / [Forløb]", 0,68) under "%" would be
+                // labelled 0,68 %, a hundredth of the share (a probe: beside a target line of 79 %).
+                if (named == "pct." && cell.unitless && cell.hundred == model::Cell::Hundred::Ratio) {
+                    d_.error(c.unit_loc,
+                             fmt(_("the chart's unit {} calls its figures per cent, but {} / {} of the table {} is {}, a "
+                                   "ratio of two figures (0,68 is 68 %); multiply by 100 in its formula (\"[Del] / [Hele] "
+                                   "* 100\"), or leave the key out"),
+                                 quote_text(c.unit), quote_text(t.rows[r].cells[0].text), quote_text(t.header[col]),
+                                 quote_text(t.name), quote_text(cell.text)),
+                             c.unit_line);
+                    return false;
+                }
                 // Points: a difference of shares, or of figures computed per hundred ("[Ja] / [I alt] * 100").
                 const bool points = cell.unit == kPoints || cell.hundred == model::Cell::Hundred::Difference;
                 if (points == (named == kPoints)) continue;

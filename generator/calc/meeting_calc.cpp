@@ -809,6 +809,7 @@ private:
             return;
         }
         if (v->is_number() && v->per_mille) per_mille_figures_.insert(&in);
+        if (v->is_number() && v->hundred == Value::Hundred::Ratio && !v->is_per_cent()) fraction_figures_.insert(&in);
         if (v->is_points() || v->hundred == Value::Hundred::Difference) points_figures_.insert(&in);
         else if (v->hundred == Value::Hundred::PerHundred && !v->is_per_cent()) per_hundred_figures_.insert(&in);
         // A single table cell without options is quoted exactly as the table prints it.
@@ -1008,6 +1009,7 @@ private:
             // Each figure is looked at once, here: its mark goes (no later figure has its address).
             const bool in_points = points_figures_.erase(figure) > 0;
             const bool per_mille = per_mille_figures_.erase(figure) > 0;
+            const bool fraction = fraction_figures_.erase(figure) > 0;
             const bool per_hundred = per_hundred_figures_.erase(figure) > 0;
             const bool ratio = ratios_.erase(figure) > 0;
             std::string bare;
@@ -1047,6 +1049,15 @@ private:
             const std::string after = fold_label(words_after);
             const bool per_cent = starts_with(after, "%") || starts_with(after, "pct") || starts_with(after, "procent");
             const bool points = after.find("point") != std::string::npos;
+            // A ratio of two figures (0,68 of the cases) that the text calls per cent: "0,68 %"
+            // (a probe), a hundredth of the share meant.
+            if (fraction && per_cent && !points && !has_unit) {
+                d_.error(figure->loc, fmt(_("the figure {} prints {}, a ratio of two figures (0,68 is 68 %), but the text "
+                                            "after it calls it per cent; a reader takes it for a hundredth of the share: "
+                                            "multiply by 100 in the formula (\"[Del] / [Hele] * 100\")"),
+                                          quote_text("{" + figure->expression() + "}"), quote_text(shown)));
+                continue;
+            }
             if (per_mille && per_cent && !points) {
                 d_.error(figure->loc, fmt(_("the figure {} prints {}, a rate per thousand or more (its heading or row says "
                                             "so), but the text after it calls it per cent; a reader takes it for ten times "
@@ -1404,6 +1415,7 @@ private:
     bool calculating_ = false;  // a beregning block's values are being computed
     std::unordered_set<const Inline*> points_figures_;  // figures whose value is percentage points
     std::unordered_set<const Inline*> per_mille_figures_;  // figures read from a column or row per thousand or more
+    std::unordered_set<const Inline*> fraction_figures_;  // figures whose value is a ratio of two figures, not per hundred
     std::unordered_set<const Inline*> per_hundred_figures_;  // figures whose value is per hundred, computed
     std::unordered_set<const Inline*> ratios_;  // figures whose value is per hundred, or a ratio of amounts
     // Figures printed without a unit, by address, with the unit their number is in (bare_unit).

@@ -718,6 +718,23 @@ TEST_CASE("diagram block: a drawn row without a label is an error at the row") {
     CHECK(test::messages(d).find("draws this row of the table \"t\", which has no label") != std::string::npos);
 }
 
+TEST_CASE("diagram block: a ratio computed as a fraction under \"%\" is an error at the unit") {
+    // Regression (probe: "Andel = [Overholdt] / [Forløb]" charted with "enhed: %" was labelled
+    // "Nord 0,68 %" beside a target line of 79 %).
+    MemoryFiles f("m");
+    f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
+    f.add("01-a/item.md", item_md(1, "Offentlig",
+                                  "```tabel\nfil: t.csv\nnavn: t\ntitel: Udredning\nkolonne: Andel = [Overholdt] / [Forløb] | "
+                                  "decimaler 2\n```\n\n```diagram\ntabel: t\ntitel: Udredning\nkolonner: Andel\nenhed: %\n```\n"));
+    f.add("01-a/t.csv", "Region;Forløb;Overholdt\nNord;1.000;680\nSyd;3.000;2.400\n");
+    Diagnostics d;
+    auto m = pipeline::load(f, "m", d);
+    REQUIRE(m);
+    pipeline::compute(*m, test::wording(), d);
+    CHECK(test::messages(d).find("error: the chart's unit \"%\" calls its figures per cent, but \"Nord\" / \"Andel\" of the "
+                                 "table \"t\" is \"0,68\", a ratio of two figures") != std::string::npos);
+}
+
 TEST_CASE("diagram block: percentage points are not labelled per cent, nor shares points") {
     // "4 pct.-point %" under a chart of a difference of shares with "enhed: %".
     const auto messages_of = [](const std::string& formulas, const std::string& csv, const std::string& columns,

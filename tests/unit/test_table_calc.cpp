@@ -2747,6 +2747,31 @@ TEST_CASE("table calc: a verdict on a share in per cent against a fraction, or a
     CHECK(l.messages.find("error") == std::string::npos);
 }
 
+TEST_CASE("figures: udvikling() of the later figure first, and a ratio called per cent, are errors") {
+    // Regression (probe: "udvikling([2024]; [2023]; lavere)" over 40 -> 50 days printed "faldende"
+    // and "er faldet fra 40 til 50 dage"; "{b[andel]} %" printed "0,68 %" for 68 %).
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Udvikling = udvikling([2024]; [2023]; lavere; 1)\n```\n",
+                     "Region;2023;2024\nNord;40;50\n");
+    CHECK(l.messages.find("error: udvikling() takes the earlier figure first, then the later one, but \"2024\" comes after "
+                          "\"2023\"") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nVentetiden er {udvikling(t[Nord; 2024]; t[Nord; 2023]; lavere)}.\n",
+                "Region;2023;2024\nNord;40;50\n");
+    CHECK(l.messages.find("takes the earlier figure first") != std::string::npos);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Udvikling = udvikling([2023]; [2024]; lavere; 1)\n```\n",
+                "Region;2023;2024\nNord;40;50\n");
+    CHECK(l.messages.find("earlier figure first") == std::string::npos);
+    const std::string shares = "```tabel\nfil: t.csv\nnavn: t\ntitel: T\nkolonne: Andel = [Overholdt] / [Forløb] | decimaler 2\n"
+                               "kolonne: Pct = [Overholdt] / [Forløb] * 100\n```\n\n";
+    for (const char* text : {"Andelen var {t[Nord; Andel]} %.", "Andelen var {t[Nord; Andel]} pct.",
+                             "Andelen var {t[Nord; Andel] | decimaler 0} procent."}) {
+        l = compute(shares + text + "\n", "Region;Forløb;Overholdt\nNord;1.000;680\n");
+        CHECK_MESSAGE(l.messages.find("a ratio of two figures (0,68 is 68 %), but the text after it calls it per cent") !=
+                          std::string::npos, text);
+    }
+    l = compute(shares + "Andelen var {t[Nord; Pct]} %, forholdet {t[Nord; Andel]}.\n", "Region;Forløb;Overholdt\nNord;1.000;680\n");
+    CHECK(l.messages.find("a ratio of two figures") == std::string::npos);
+}
+
 TEST_CASE("figures: a rate per thousand printed or called per cent is an error") {
     // Regression (probe: "{t[Nord; Dødelighed (‰)] | pct.}" printed "2,5 pct." for 2,5 per thousand).
     const char* csv = "Region;Dødelighed (‰);Rate pr. 1.000 indbyggere;Dødelighed (promille);Pr. 100.000;Andel (pct.)\n"
