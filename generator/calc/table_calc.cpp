@@ -383,7 +383,8 @@ bool names_no_sum(const std::string& heading) {
             if (w.ends_with(time)) return true;
         // Rates of occurrence ("Incidens", "Standardiseret rate", "Genindlæggelsesrate"): per so
         // many, never added up. ("Rate" alone is also an instalment, which adds up.)
-        for (const char* word : {"snit", "middel", "rente", "renten", "renter", "tilfredshed", "score", "karakter", "skala",
+        // ("Renter" and "Rente" are also interest paid, an amount, and "Middel" a means: not these.)
+        for (const char* word : {"snit", "tilfredshed", "score", "karakter", "skala",
                                  "incidens", "incidensen", "pr\xC3\xA6valens", "pr\xC3\xA6valensen", "mortalitet",
                                  "d\xC3\xB8" "delighed"})
             if (w == word) return true;

@@ -1228,7 +1228,7 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
     // Times per case, grades, scores and scales (a probe: three regions' waiting times of 35-44
     // days printed "ventetiden 119 dage", a satisfaction on a 1-5 scale summed to 12).
     for (const char* rate : {"Ventetid (dage)", "Middelventetid", "Liggetid", "Gns. liggetiden", "Behandlingstid (uger)",
-                             "Dækningsgrad", "Belægningsgraden", "Snit", "Rente", "Tilfredshed", "Tilfredshed (1-5)",
+                             "Dækningsgrad", "Belægningsgraden", "Snit", "Tilfredshed", "Tilfredshed (1-5)",
                              "Score (0-10)", "Incidens", "Standardiseret rate", "Genindlæggelsesrate", "Prævalens",
                              "Dødelighed"})
         CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
@@ -1236,7 +1236,7 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
                           .messages.find("whose heading names an average") != std::string::npos,
                       rate);
     for (const char* sums : {"Indsats", "Samlet pris", "Anlægspris", "Sengedage", "Udgift 2023-2024", "Grad", "Arbejdstid",
-                             "Rate", "1. rate"})
+                             "Rate", "1. rate", "Renter", "Rente", "Renteindtægter", "Middel"})
         CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
                               std::string("Post;") + sums + "\nA;100;\nB;200;\n")
                           .messages.find("whose heading names an average") == std::string::npos,
