@@ -8,6 +8,7 @@
 #include "calc/builtins.hpp"
 #include "calc/change_direction.hpp"
 #include "calc/negative_bases.hpp"
+#include "calc/table_calc.hpp"
 #include "calc/units.hpp"
 #include "numbers/danish_number.hpp"
 #include "core/text.hpp"
@@ -641,8 +642,30 @@ private:
         return v;
     }
 
+    // The row or column label an argument reads ("[Mål]", "t[Nord; Mål]"), or "".
+    static std::string label_read(const Expr& a) {
+        if (a.kind == Expr::Kind::Label) return a.text;
+        if (a.kind == Expr::Kind::Cell && a.cell.size() == 2) return a.cell[1];
+        return "";
+    }
+
+    // The target or limit given first and the figure judged second ("loft([Ramme]; [Forbrug])",
+    // "status([Mål]; [Resultat]; højere)"): the verdict is turned around (a probe: "under loftet"
+    // for 1.200.000 against a frame of 1.000.000).
+    // True, after the error, if so.
+    bool target_first(const Expr& e, const char* what) {
+        const std::string first = label_read(*e.args[0]), second = label_read(*e.args[1]);
+        if (first.empty() || second.empty() || !names_target_or_limit(first) || names_target_or_limit(second))
+            return false;
+        fail(e, fmt(_("{}() takes the figure first and the {} second, but {} names a {} and {} does not: the "
+                             "verdict would be turned around; swap them"),
+                           e.text, what, quote_text(first), what, quote_text(second)));
+        return true;
+    }
+
     // status(value; target; højere|lavere): is the target met?
     std::optional<Value> status(const Expr& e) {
+        if (target_first(e, _("target"))) return std::nullopt;
         auto v = eval(*e.args[0]);
         auto t = v ? eval(*e.args[1]) : std::nullopt;
         auto higher = t ? higher_is_better(*e.args[2]) : std::nullopt;
@@ -751,6 +774,7 @@ private:
 
     // loft(value; cap): over or under the cap.
     std::optional<Value> cap(const Expr& e) {
+        if (target_first(e, _("limit"))) return std::nullopt;
         auto v = eval(*e.args[0]);
         auto limit = v ? eval(*e.args[1]) : std::nullopt;
         if (!v || !limit || !number_or_missing(*e.args[0], *v) || !number_or_missing(*e.args[1], *limit)) return std::nullopt;

@@ -457,6 +457,15 @@ bool names_points(const std::string& heading) {
 
 }  // namespace
 
+bool names_target_or_limit(const std::string& label) {
+    if (names_target(label)) return true;
+    std::string h = fold_label(label);
+    for (const std::string_view w : heading_words(h))
+        if (w == "ramme" || w == "rammen" || w == "budgetramme" || w == "udgiftsramme" || w == "maksimum" || w == "minimum")
+            return true;
+    return false;
+}
+
 Decimal shown_number(const Table& t, const Cell& c) {
     if (!shown_scaled(t, c)) return c.value;
     // Dividing by a power of ten keeps the count and adds its digits: it always fits.

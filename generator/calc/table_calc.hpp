@@ -67,6 +67,10 @@ private:
 // (`from`), unless a formula writes it.
 std::optional<Value> cell_value(const model::Table& t, size_t row, size_t column, Failure* error);
 
+// Whether a column heading or row label names a target or a limit a figure is judged against
+// ("Mål", "Loft", "Ramme"): what status() and loft() take second.
+bool names_target_or_limit(const std::string& label);
+
 // The number a cell prints: in a table shown in a larger unit ("enhed: mio. kr.", "t. kr.",
 // "mia. kr."), an amount in that unit (a share written "6 %" stays as it is); else its value. A
 // chart draws this number, so its axis and bars are in the unit its labels print.

@@ -2772,6 +2772,23 @@ TEST_CASE("figures: udvikling() of the later figure first, and a ratio called pe
     CHECK(l.messages.find("a ratio of two figures") == std::string::npos);
 }
 
+TEST_CASE("table calc: loft() and status() given the limit or target first are errors") {
+    // Regression (probe: "loft([Ramme]; [Forbrug])" printed "under loftet" for 1.200.000 against a
+    // frame of 1.000.000; "status([Mål]; [Resultat]; højere)" "opfyldt" for 70 against 79).
+    auto l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Vurdering = loft([Ramme]; [Forbrug])\n"
+                     "kolonne: Status = status([Mål]; [Resultat]; højere)\n```\n",
+                     "Region;Forbrug;Ramme;Resultat;Mål\nNord;1.200.000;1.000.000;70;79\n");
+    CHECK(l.messages.find("error: loft() takes the figure first and the limit second, but \"Ramme\" names a limit and "
+                          "\"Forbrug\" does not") != std::string::npos);
+    CHECK(l.messages.find("error: status() takes the figure first and the target second, but \"Mål\" names a target") !=
+          std::string::npos);
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Vurdering = loft([Forbrug]; [Ramme])\n"
+                "kolonne: Status = status([Resultat]; [Mål]; højere)\n```\n",
+                "Region;Forbrug;Ramme;Resultat;Mål\nNord;1.200.000;1.000.000;70;79\n");
+    CHECK(l.messages.find("error") == std::string::npos);
+    CHECK(row_texts(table(l), 0).back() == "ikke opfyldt");
+}
+
 TEST_CASE("figures: a rate per thousand printed or called per cent is an error") {
     // Regression (probe: "{t[Nord; Dødelighed (‰)] | pct.}" printed "2,5 pct." for 2,5 per thousand).
     const char* csv = "Region;Dødelighed (‰);Rate pr. 1.000 indbyggere;Dødelighed (promille);Pr. 100.000;Andel (pct.)\n"
