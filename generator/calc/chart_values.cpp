@@ -1,4 +1,5 @@
 #include "calc/chart_values.hpp"
+#include "calc/change_direction.hpp"
 #include "core/messages.hpp"
 
 #include <map>
@@ -275,13 +276,35 @@ private:
     // stacked chart adds up its series: with no "rækker:" (or "kolonner:" for series that are
     // columns) a total among them was stacked on the rows it adds. Either is an error at the
     // chart asking for the rows or columns to draw.
+    // Whether labels name periods in time: two of them, not totals, whose order the calendar tells.
+    static bool are_periods(const std::vector<std::string>& labels) {
+        const std::string* first = nullptr;
+        for (const std::string& l : labels) {
+            if (model::names_total(l)) continue;
+            if (!first) {
+                first = &l;
+                continue;
+            }
+            return period_order(*first, l).has_value();
+        }
+        return false;
+    }
+
     bool defaults_fit(const Chart& c, const Table& t, const std::vector<size_t>& rows, const std::vector<size_t>& cols) {
         if (trim(c.columns).empty()) {
             std::vector<std::string> computed, data;
-            for (size_t k : cols) (computed_column(t, k) ? computed : data).push_back(t.header[k]);
+            // A total the CSV holds ("2022;2023;2024;I alt") is no more of the same either: a
+            // line through the periods went on to "I alt 350" after 130 (a probe).
+            // Only in a line through periods: a bar for "Hele landet" beside the regions, or for
+            // the total beside the years, is as meant.
+            std::vector<std::string> headings;
+            for (size_t k : cols) headings.push_back(t.header[k]);
+            const bool periods = c.kind == model::Chart::Kind::Line && are_periods(headings);
+            for (size_t k : cols)
+                (computed_column(t, k) || (periods && model::names_total(t.header[k])) ? computed : data).push_back(t.header[k]);
             if (!computed.empty() && !data.empty()) {
                 d_.error(c.loc, fmt(_("the chart names no \"kolonner:\", so it would draw every column of figures: the "
-                                      "computed {} beside the data {}, as more of the same; name the columns to draw, as "
+                                      "computed or total {} beside the data {}, as more of the same; name the columns to draw, as "
                                       "\"kolonner: {} .. {}\""),
                                     quote_text(computed.front()), quote_text(data.front()), data.front(), data.back()));
                 return false;
@@ -292,9 +315,12 @@ private:
         // in the data's unit ("5,6 kr.").
         if (trim(c.rows).empty() && c.series_are_columns) {
             std::string computed, data, last;
+            std::vector<std::string> labels;
+            for (size_t r : rows) labels.push_back(t.rows[r].cells.empty() ? std::string() : t.rows[r].cells[0].text);
+            const bool periods = c.kind == model::Chart::Kind::Line && are_periods(labels);
             for (size_t r : rows) {
                 const std::string& label = t.rows[r].cells.empty() ? std::string() : t.rows[r].cells[0].text;
-                if (computed_row(t, r) && !adding_row(t, r)) {
+                if ((computed_row(t, r) && !adding_row(t, r)) || (periods && model::names_total(label))) {
                     if (computed.empty()) computed = label;
                 } else {
                     if (data.empty()) data = label;
@@ -303,7 +329,7 @@ private:
             }
             if (!computed.empty() && !data.empty()) {
                 d_.error(c.loc, fmt(_("the chart names no \"rækker:\", so it would draw every row of figures: the "
-                                      "computed {} beside the data {}, as more of the same; name the rows to draw, as "
+                                      "computed or total {} beside the data {}, as more of the same; name the rows to draw, as "
                                       "\"rækker: {} .. {}\""),
                                     quote_text(computed), quote_text(data), data, last));
                 return false;

@@ -766,7 +766,7 @@ TEST_CASE("diagram block: with no rows or columns named, computed columns and a 
     // stacked chart stacked "I alt" on the rows it adds.
     const std::string csv = "Post;2022;2023;2024\nLøn;100;110;120\nDrift;50;40;30\n";
     CHECK(chart_messages("kolonne: Ændring = [2024] - [2022]\n", csv, "type: linje\n")
-              .find("error: the chart names no \"kolonner:\", so it would draw every column of figures: the computed "
+              .find("error: the chart names no \"kolonner:\", so it would draw every column of figures: the computed or total "
                     "\"Ændring\" beside the data \"2022\", as more of the same; name the columns to draw, as "
                     "\"kolonner: 2022 .. 2024\"") != std::string::npos);
     CHECK(chart_messages("kolonne: Ændring = [2024] - [2022]\n", csv, "kolonner: 2022 .. 2024\ntype: linje\n") == "");
@@ -792,12 +792,21 @@ TEST_CASE("diagram block: with no rows or columns named, computed columns and a 
     const std::string years = "År;Løn;Drift\n2022;800.000;200.000\n2023;900.000;250.000\n2024;950.000;300.000\n";
     CHECK(chart_messages("talenhed: kr.\nrække: Vækst (pct.) = ([2024] - [2023]) / [2023] * 100 | decimaler 1\ntilføj: nederst\n",
                          years, "serier: kolonner\ntype: linje\n")
-              .find("error: the chart names no \"rækker:\", so it would draw every row of figures: the computed \"Vækst "
+              .find("error: the chart names no \"rækker:\", so it would draw every row of figures: the computed or total \"Vækst "
                     "(pct.)\" beside the data \"2022\", as more of the same; name the rows to draw, as \"rækker: 2022 .. "
                     "2024\"") != std::string::npos);
     CHECK(chart_messages("talenhed: kr.\nrække: Ændring = [2024] - [2023]\ntilføj: nederst\n", years, "serier: kolonner\n")
-              .find("the computed \"Ændring\" beside the data") != std::string::npos);
+              .find("the computed or total \"Ændring\" beside the data") != std::string::npos);
     CHECK(chart_messages("talenhed: kr.\nrække: I alt = sum(2022 .. 2024)\ntilføj: nederst\n", years, "serier: kolonner\n") == "");
+    // In a line through the years a total, computed or in the CSV, is no more year (a probe: the
+    // line went on from 130 in 2024 to "I alt 350").
+    CHECK(chart_messages("talenhed: kr.\nrække: I alt = sum(2022 .. 2024)\ntilføj: nederst\n", years,
+                         "serier: kolonner\ntype: linje\n")
+              .find("the computed or total \"I alt\" beside the data \"2022\"") != std::string::npos);
+    CHECK(chart_messages("talenhed: kr.\n", "Post;2022;2023;2024;I alt\nLøn;100;120;130;350\n", "type: linje\n")
+              .find("would draw every column of figures: the computed or total \"I alt\" beside the data \"2022\"") !=
+          std::string::npos);
+    CHECK(chart_messages("talenhed: kr.\n", "Post;2022;2023;2024;I alt\nLøn;100;120;130;350\n", "") == "");
     // A change in per cent labelled with an amount unit.
     CHECK(chart_messages("talenhed: kr.\nkolonne: Vækst (pct.) = ([Drift] - [Løn]) / [Løn] * 100 | decimaler 1\n", years,
                          "kolonner: Løn .. Vækst (pct.)\nenhed: kr.\n")
