@@ -810,6 +810,18 @@ private:
         }
         if (v->is_number() && v->per_mille) per_mille_figures_.insert(&in);
         if (v->is_number() && v->hundred == Value::Hundred::Ratio && !v->is_per_cent()) fraction_figures_.insert(&in);
+        // A change of figures that are no shares (300 -> 330 employees: 30), which "pct." after it
+        // would call a change in per cent (the rise is 10 %).
+        if (v->is_number() && !v->is_per_cent() && !v->headed_per_cent && v->hundred == Value::Hundred::None &&
+            later_minus_earlier(*expr).has_value()) {
+            if (options->unit == "pct.")
+                d_.warning(in.loc, fmt(_("the figure {} is a change of figures that are no shares, printed in per cent; a "
+                                         "reader takes it for the change in per cent: compute that (\"([2024] - [2023]) / "
+                                         "[2023] * 100\"), or print it in its own unit"),
+                                       quote_text("{" + in.expression() + "}")));
+            else
+                difference_figures_.insert(&in);
+        }
         if (v->is_points() || v->hundred == Value::Hundred::Difference) points_figures_.insert(&in);
         else if (v->hundred == Value::Hundred::PerHundred && !v->is_per_cent()) per_hundred_figures_.insert(&in);
         // A single table cell without options is quoted exactly as the table prints it.
@@ -1010,6 +1022,7 @@ private:
             const bool in_points = points_figures_.erase(figure) > 0;
             const bool per_mille = per_mille_figures_.erase(figure) > 0;
             const bool fraction = fraction_figures_.erase(figure) > 0;
+            const bool difference = difference_figures_.erase(figure) > 0;
             const bool per_hundred = per_hundred_figures_.erase(figure) > 0;
             const bool ratio = ratios_.erase(figure) > 0;
             std::string bare;
@@ -1056,6 +1069,14 @@ private:
                                             "after it calls it per cent; a reader takes it for a hundredth of the share: "
                                             "multiply by 100 in the formula (\"[Del] / [Hele] * 100\")"),
                                           quote_text("{" + figure->expression() + "}"), quote_text(shown)));
+                continue;
+            }
+            if (difference && per_cent && !points && !has_unit) {
+                d_.warning(figure->loc, fmt(_("the figure {} prints {}, a change of figures that are no shares, but the text "
+                                              "after it calls it per cent; a reader takes it for the change in per cent: "
+                                              "give its unit, or compute the change in per cent (\"([2024] - [2023]) / "
+                                              "[2023] * 100\")"),
+                                            quote_text("{" + figure->expression() + "}"), quote_text(shown)));
                 continue;
             }
             if (per_mille && per_cent && !points) {
@@ -1165,7 +1186,9 @@ private:
         }
         for (const auto& [figure, at] : sizes) {
             const std::string directed = direction_before(std::string_view(text).substr(0, at), verbs);
-            if (directed.empty() || !(is_size_figure(*figure) || is_change_figure(*figure, item))) continue;
+            if (directed.empty()) continue;
+            if (index_after_direction(*figure, directed)) continue;
+            if (!(is_size_figure(*figure) || is_change_figure(*figure, item))) continue;
             const int said = direction_of_words(directed, words_.rose, words_.fell);
             if (said != 0) change_against_words(*figure, item, directed, said);
         }
@@ -1178,6 +1201,49 @@ private:
         const std::string formula = formula_and_options(in.expression()).first;
         const std::string_view e = trim(formula);
         return e.starts_with("abs(") && e.ends_with(")");
+    }
+
+    // An index of a later period on an earlier one ("[2024] / [2023] * 100", 110) quoted after
+    // words of a change ("steget med {…} pct."): the change is 10 %, not 110 (a probe). A warning
+    // at the figure; true if so.
+    bool index_after_direction(const Inline& figure, const std::string& directed) {
+        if (figure.kind != Inline::Kind::Figure) return false;
+        FormulaError pe;
+        const auto e = parse_expression(std::string(formula_and_options(figure.expression()).first), &pe);
+        if (!e || change_operands(*e)) return false;
+        const Expr* x = e.get();
+        // The formula of a quoted cell, where the figure is one.
+        std::unique_ptr<Expr> formula;
+        if (x->kind == Expr::Kind::Cell && x->cell.size() == 2) {
+            const auto t = tables_.find(fold_label(x->text));
+            if (t == tables_.end() || t->second.state != State::Done || !t->second.ok) return false;
+            const model::Table& table = m_.items[t->second.item].tables[t->second.index];
+            Failure ignored;
+            const auto at = find_cell(table, t->second.keys, x->text, x->cell, false, &ignored);
+            const model::Formula* f = at ? writer_of(table, at->first, at->second) : nullptr;
+            if (!f) return false;
+            formula = parse_expression(f->expression, &pe);
+            if (!formula || change_operands(*formula)) return false;
+            x = formula.get();
+        }
+        while (x->kind == Expr::Kind::Binary && x->op == '*' &&
+               (x->args[0]->kind == Expr::Kind::Number || x->args[1]->kind == Expr::Kind::Number))
+            x = x->args[0]->kind == Expr::Kind::Number ? x->args[1].get() : x->args[0].get();
+        if (x->kind != Expr::Kind::Binary || x->op != '/') return false;
+        const Expr &a = *x->args[0], &b = *x->args[1];
+        std::optional<int> order;
+        if (a.kind == Expr::Kind::Label && b.kind == Expr::Kind::Label) order = period_order(a.text, b.text);
+        else if (a.kind == Expr::Kind::Cell && b.kind == Expr::Kind::Cell && a.cell.size() == 2 && b.cell.size() == 2 &&
+                 fold_label(a.text) == fold_label(b.text)) {
+            if (fold_label(a.cell[0]) == fold_label(b.cell[0])) order = period_order(a.cell[1], b.cell[1]);
+            else if (fold_label(a.cell[1]) == fold_label(b.cell[1])) order = period_order(a.cell[0], b.cell[0]);
+        }
+        if (!order) return false;
+        d_.warning(figure.loc, fmt(_("the figure {} prints {}, a later period's figure on an earlier one's (an index or a "
+                                     "ratio), after \"{}\", which calls it the change: the change is its distance from "
+                                     "100 (or 1); quote the change (\"([2024] - [2023]) / [2023] * 100\")"),
+                                   quote_text("{" + figure.expression() + "}"), quote_text(figure.text), directed));
+        return true;
     }
 
     // A figure that quotes a change as it is (not its size): "{t[Drift; 2023] - t[Drift; 2024]}",
@@ -1416,6 +1482,7 @@ private:
     std::unordered_set<const Inline*> points_figures_;  // figures whose value is percentage points
     std::unordered_set<const Inline*> per_mille_figures_;  // figures read from a column or row per thousand or more
     std::unordered_set<const Inline*> fraction_figures_;  // figures whose value is a ratio of two figures, not per hundred
+    std::unordered_set<const Inline*> difference_figures_;  // figures that are a change of figures that are no shares
     std::unordered_set<const Inline*> per_hundred_figures_;  // figures whose value is per hundred, computed
     std::unordered_set<const Inline*> ratios_;  // figures whose value is per hundred, or a ratio of amounts
     // Figures printed without a unit, by address, with the unit their number is in (bare_unit).

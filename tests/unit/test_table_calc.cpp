@@ -2772,6 +2772,31 @@ TEST_CASE("figures: udvikling() of the later figure first, and a ratio called pe
     CHECK(l.messages.find("a ratio of two figures") == std::string::npos);
 }
 
+TEST_CASE("figures: an index called the change, and a change of counts called per cent, are warned") {
+    // Regression (probe: "steget med {b[Læger; Indeks (2023=100)]} pct." printed 110 for a rise of
+    // 10 %; "steget med {b[Læger; Ændring]} pct." printed 30 pct. for 300 -> 330).
+    const std::string table = "```tabel\nfil: t.csv\nnavn: b\ntitel: Ansatte\nkolonne: Ændring = [2024] - [2023]\n"
+                              "kolonne: Indeks (2023=100) = [2024] / [2023] * 100\n"
+                              "kolonne: Vækst (pct.) = ([2024] - [2023]) / [2023] * 100\n```\n\n";
+    const std::string csv = "Gruppe;2023;2024\nLæger;300;330\n";
+    auto l = compute(table + "Antallet er steget med {b[Læger; Indeks (2023=100)]} pct.\n", csv);
+    CHECK(l.messages.find("prints \"110\", a later period's figure on an earlier one's (an index or a ratio), after "
+                          "\"steget med\"") != std::string::npos);
+    l = compute(table + "Antallet er steget med {b[Læger; 2024] / b[Læger; 2023] * 100} pct.\n", csv);
+    CHECK(l.messages.find("a later period's figure on an earlier one's") != std::string::npos);
+    for (const char* text : {"Antallet er steget med {b[Læger; Ændring]} pct.", "Antallet er steget med {b[Læger; Ændring]} procent."}) {
+        l = compute(table + text + "\n", csv);
+        CHECK_MESSAGE(l.messages.find("a change of figures that are no shares, but the text after it calls it per cent") !=
+                          std::string::npos, text);
+    }
+    l = compute(table + "Antallet er steget med {b[Læger; Ændring] | pct.}.\n", csv);
+    CHECK(l.messages.find("is a change of figures that are no shares, printed in per cent") != std::string::npos);
+    // The change as it is, and the change in per cent, are as meant.
+    l = compute(table + "Antallet er steget med {b[Læger; Ændring]} læger, eller {b[Læger; Vækst (pct.)]} pct.; indekset er "
+                        "{b[Læger; Indeks (2023=100)]}.\n", csv);
+    CHECK(l.messages == "");
+}
+
 TEST_CASE("table calc: loft() and status() given the limit or target first are errors") {
     // Regression (probe: "loft([Ramme]; [Forbrug])" printed "under loftet" for 1.200.000 against a
     // frame of 1.000.000; "status([Mål]; [Resultat]; højere)" "opfyldt" for 70 against 79).
