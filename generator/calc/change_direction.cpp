@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "calc/expression.hpp"
 #include "core/text.hpp"
 
 namespace boardpack::calc {
@@ -98,6 +99,18 @@ std::optional<int> period_order(std::string_view a, std::string_view b) {
     const auto ma = month_in(fold_label(a)), mb = month_in(fold_label(b));
     if (!ma || !mb || *ma == *mb) return std::nullopt;
     return *ma > *mb ? 1 : -1;
+}
+
+std::optional<int> operands_order(const Expr& a, const Expr& b) {
+    if (a.kind == Expr::Kind::Label && b.kind == Expr::Kind::Label) return period_order(a.text, b.text);
+    if (a.kind != Expr::Kind::Cell || b.kind != Expr::Kind::Cell || a.cell.size() != b.cell.size() ||
+        fold_label(a.text) != fold_label(b.text))
+        return std::nullopt;
+    if (a.cell.size() == 1) return period_order(a.cell[0], b.cell[0]);  // two values of one calculation
+    if (a.cell.size() != 2) return std::nullopt;
+    if (fold_label(a.cell[0]) == fold_label(b.cell[0])) return period_order(a.cell[1], b.cell[1]);
+    if (fold_label(a.cell[1]) == fold_label(b.cell[1])) return period_order(a.cell[0], b.cell[0]);
+    return std::nullopt;
 }
 
 }  // namespace boardpack::calc

@@ -20,4 +20,11 @@ int direction_of_words(std::string_view phrase, std::string_view rose, std::stri
 // either names no year, or both the same year and no quarter, half or month tells them apart.
 std::optional<int> period_order(std::string_view a, std::string_view b);
 
+struct Expr;
+// The order (as period_order) of the periods two operands of a formula name: two labels of the
+// table ("[2024]", "[2023]"), two cells of one table alike in one label ("t[Nord; 2024]",
+// "t[Nord; 2023]"), or two values of one calculation ("k[sats-2024]"); nullopt where they tell
+// none.
+std::optional<int> operands_order(const Expr& a, const Expr& b);
+
 }  // namespace boardpack::calc

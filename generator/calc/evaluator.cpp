@@ -680,23 +680,11 @@ private:
     }
 
     // udvikling(before; now; højere|lavere[; band]): the trend, judged by the direction.
-    // +1 where the periods two arguments name run later-then-earlier ("[2024]; [2023]",
-    // "t[Nord; 2024]; t[Nord; 2023]"), -1 earlier-then-later, nullopt where they tell no order.
-    static std::optional<int> periods_order(const Expr& a, const Expr& b) {
-        if (a.kind == Expr::Kind::Label && b.kind == Expr::Kind::Label) return period_order(a.text, b.text);
-        if (a.kind != Expr::Kind::Cell || b.kind != Expr::Kind::Cell || a.cell.size() != 2 || b.cell.size() != 2 ||
-            fold_label(a.text) != fold_label(b.text))
-            return std::nullopt;
-        if (fold_label(a.cell[0]) == fold_label(b.cell[0])) return period_order(a.cell[1], b.cell[1]);
-        if (fold_label(a.cell[1]) == fold_label(b.cell[1])) return period_order(a.cell[0], b.cell[0]);
-        return std::nullopt;
-    }
-
     std::optional<Value> trend(const Expr& e) {
         // The earlier figure first: given the later one first, the verdict and the verb printed
         // with it are turned around (a probe: 40 -> 50 days printed "faldende", "er faldet fra 40
         // til 50 dage").
-        if (periods_order(*e.args[0], *e.args[1]).value_or(0) > 0)
+        if (operands_order(*e.args[0], *e.args[1]).value_or(0) > 0)
             return fail(e, fmt(_("udvikling() takes the earlier figure first, then the later one, but {} comes after {}: "
                                  "the verdict would be turned around; swap them"),
                                quote_text(e.args[0]->kind == Expr::Kind::Label ? e.args[0]->text : e.args[0]->cell.back()),

@@ -1230,15 +1230,7 @@ private:
                (x->args[0]->kind == Expr::Kind::Number || x->args[1]->kind == Expr::Kind::Number))
             x = x->args[0]->kind == Expr::Kind::Number ? x->args[1].get() : x->args[0].get();
         if (x->kind != Expr::Kind::Binary || x->op != '/') return false;
-        const Expr &a = *x->args[0], &b = *x->args[1];
-        std::optional<int> order;
-        if (a.kind == Expr::Kind::Label && b.kind == Expr::Kind::Label) order = period_order(a.text, b.text);
-        else if (a.kind == Expr::Kind::Cell && b.kind == Expr::Kind::Cell && a.cell.size() == 2 && b.cell.size() == 2 &&
-                 fold_label(a.text) == fold_label(b.text)) {
-            if (fold_label(a.cell[0]) == fold_label(b.cell[0])) order = period_order(a.cell[1], b.cell[1]);
-            else if (fold_label(a.cell[1]) == fold_label(b.cell[1])) order = period_order(a.cell[0], b.cell[0]);
-        }
-        if (!order) return false;
+        if (!operands_order(*x->args[0], *x->args[1])) return false;
         d_.warning(figure.loc, fmt(_("the figure {} prints {}, a later period's figure on an earlier one's (an index or a "
                                      "ratio), after \"{}\", which calls it the change: the change is its distance from "
                                      "100 (or 1); quote the change (\"([2024] - [2023]) / [2023] * 100\")"),
@@ -1333,16 +1325,8 @@ private:
 
     std::optional<int> later_minus_earlier(const Expr& change) {
         if (const auto ops = change_operands(change); ops && change.kind == Expr::Kind::Binary) {
-            const Expr& a = *ops->first;
-            const Expr& b = *ops->second;
-            if (a.kind != Expr::Kind::Cell || b.kind != Expr::Kind::Cell || a.cell.size() != b.cell.size() ||
-                fold_label(a.text) != fold_label(b.text))
-                return std::nullopt;
-            if (a.cell.size() == 1) return period_order(a.cell[0], b.cell[0]);  // two values of one calculation
-            if (a.cell.size() != 2) return std::nullopt;
-            if (fold_label(a.cell[0]) == fold_label(b.cell[0])) return period_order(a.cell[1], b.cell[1]);
-            if (fold_label(a.cell[1]) == fold_label(b.cell[1])) return period_order(a.cell[0], b.cell[0]);
-            return std::nullopt;
+            if (ops->first->kind != Expr::Kind::Cell) return std::nullopt;  // a figure quotes cells, not labels
+            return operands_order(*ops->first, *ops->second);
         }
         if (change.kind == Expr::Kind::Cell && change.cell.size() == 1) {
             const auto c = calcs_.find(fold_label(change.text));
@@ -1372,8 +1356,8 @@ private:
     // The order of the periods two labels name, for a formula that is a change of one to the other.
     static std::optional<int> labels_order(const Expr& e) {
         const auto ops = change_operands(e);
-        if (!ops || ops->first->kind != Expr::Kind::Label || ops->second->kind != Expr::Kind::Label) return std::nullopt;
-        return period_order(ops->first->text, ops->second->text);
+        if (!ops || ops->first->kind != Expr::Kind::Label) return std::nullopt;
+        return operands_order(*ops->first, *ops->second);
     }
 
     // The figures of blocks in item `item`'s sections (attachment -1) or in its attachment.
