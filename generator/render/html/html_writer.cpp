@@ -230,6 +230,16 @@ mstch::data page_data(const model::EditionView& view, const Wording& wording, co
     put(page, "date", wording.date(view.date));
     put(page, "time", view.time);
     put(page, "place", view.place);
+    // The same as HTML with the words a line must not part kept together, as the PDF keeps
+    // them ("7. marts 2024", "kl. 12.00-12.45"): a phone broke the front page's date over two lines.
+    const auto kept_whole = [](const std::string& text) {
+        std::string html;
+        append_text(text, html);
+        return html;
+    };
+    put(page, "meeting_line_html", kept_whole(wording.meeting_line(view)));
+    put(page, "time_html", kept_whole(view.time));
+    put(page, "place_html", kept_whole(view.place));
     put(page, "edition", wording.edition(view.edition));
     put(page, "closed_edition", view.edition == model::Edition::Lukket);
     put(page, "document_title", wording.document_title(view));
