@@ -178,7 +178,19 @@ size_t filler_before(const std::vector<Word>& words, size_t end) {
 
 }  // namespace
 
+bool may_give_direction(std::string_view before) {
+    // The phrase ends in "med" or "på" and a few filler words at most: without either among the
+    // last bytes, there is none (asked for most figures of a text, before its words are read).
+    constexpr size_t kLinkWithin = 64;
+    const std::string_view last = before.substr(before.size() > kLinkWithin ? before.size() - kLinkWithin : 0);
+    for (const std::string_view w : {std::string_view("med"), std::string_view("Med"), std::string_view("MED"),
+                                     std::string_view("p\xC3\xA5"), std::string_view("P\xC3\xA5"), std::string_view("P\xC3\x85")})
+        if (last.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
 std::string direction_before(std::string_view before, const std::vector<std::string>& verbs) {
+    if (!may_give_direction(before)) return "";
     // The last few words are all it looks at: a sentence's words before a figure, at most.
     constexpr size_t kTail = 400;
     if (before.size() > kTail) {

@@ -18,4 +18,8 @@ namespace boardpack::calc {
 // them breaks it, as does "med" or "på" that belongs to other words ("sammenlignet med").
 std::string direction_before(std::string_view before, const std::vector<std::string>& verbs = {});
 
+// False where direction_before is sure to find nothing: no "med" or "på" among the last bytes
+// (a quick look, before the words are read or the figure after them is).
+bool may_give_direction(std::string_view before);
+
 }  // namespace boardpack::calc

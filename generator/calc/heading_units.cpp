@@ -18,6 +18,16 @@ using model::Table;
 // The amount unit a heading or label names for the figures under or beside it: a larger one
 // ("(mio. kr.)", "(1.000 kr.)") or kroner ("(kr.)", "Beløb i kr."); "" for none.
 std::string amount_unit_named(const std::string& text) {
+    // Every way of naming one holds one of these (read for each label a formula reads).
+    bool may = false;
+    for (const std::string_view part : {std::string_view("kr"), std::string_view("Kr"), std::string_view("KR"),
+                                        std::string_view("mio"), std::string_view("Mio"), std::string_view("MIO"),
+                                        std::string_view("mia"), std::string_view("Mia"), std::string_view("mil"),
+                                        std::string_view("Mil"), std::string_view("mrd"), std::string_view("dkk"),
+                                        std::string_view("DKK"), std::string_view("Dkk"), std::string_view("000"),
+                                        std::string_view("tus"), std::string_view("Tus")})
+        may = may || text.find(part) != std::string::npos;
+    if (!may) return "";
     std::string named = unit_named_in(text);
     if (named.empty() && names_kroner(text)) named = "kr.";
     return named;
@@ -85,8 +95,9 @@ std::vector<UnitRead> units_read(const Table& t, const model::Formula& f) {
     if (!e) return out;
     const bool rows = f.kind == model::Formula::Kind::Row;
     const auto label_at = [&](size_t i) -> const std::string& { return rows ? t.rows[i].cells[0].text : t.header[i]; };
+    LabelKeys keys;  // the table's labels folded once, not for each label looked up
     const auto index_of = [&](const std::string& label) {
-        return rows ? find_row(t, label) : find_column(t, label);
+        return rows ? find_row(t, keys.rows(t), label) : find_column(t, keys.columns(t), label);
     };
     const auto read = [&](size_t i) {
         if ((rows && (i >= t.rows.size() || t.rows[i].cells.empty())) || (!rows && i >= t.header.size())) return;

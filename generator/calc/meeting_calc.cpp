@@ -141,9 +141,9 @@ public:
             const auto [r, c] = *at;
             // Quoted as printed, the cell keeps the unit its heading, row, title or notes name, for
             // the words after the figure to be held to (points_called_per_cent).
-            if (exact_quote_ && !unit_not_declared(table, r, c).empty()) exact_named_unit_ = named_unit_;
+            if (exact_quote_ && !unit_not_declared(table, t->second.keys, r, c).empty()) exact_named_unit_ = named_unit_;
             if (!exact_quote_) {
-                if (const std::string where = unit_not_declared(table, r, c); !where.empty()) {
+                if (const std::string where = unit_not_declared(table, t->second.keys, r, c); !where.empty()) {
                     const std::string& named = named_unit_;
                     error->message =
                         table.figures_unit.empty()
@@ -243,7 +243,7 @@ private:
     // column heading ...", and so on; "" where none does. The unit it names is left in named_unit_.
     // Such a table's figures would be read as kroner: 1.250 under "Budget 2024 (mio. kr.)"
     // would be 1.250 kr. in a sum or a conversion.
-    std::string unit_not_declared(const model::Table& table, size_t r, size_t c) {
+    std::string unit_not_declared(const model::Table& table, LabelKeys& keys, size_t r, size_t c) {
         const std::string figures = cell_unit(table.figures_unit, "");
         auto names_other = [&](const std::string& text) {
             // Each text read once: a table is quoted cell by cell (the example: 2,5 M instructions
@@ -274,12 +274,15 @@ private:
             return fmt(_("in its row {}"), quote_text(units_row->second.second));
         // A cell a formula computes from figures under such headings ("I alt = [Medicinpuljen (mio.
         // kr.)] + [Forebyggelsespuljen (mio. kr.)]") is in their unit, whatever its own heading says.
-        if (const model::Formula* f = writer_of(table, r, c))
-            for (const UnitRead& u : units_read(table, *f))
+        if (const model::Formula* f = writer_of(table, keys, r, c)) {
+            auto [read, fresh] = units_read_.try_emplace(f);
+            if (fresh) read->second = units_read(table, *f);
+            for (const UnitRead& u : read->second)
                 if (u.unit != figures && u.unit != table.unit) {
                     named_unit_ = u.unit;
                     return fmt(_("in the heading {}, which the formula of the cell reads"), quote_text(u.label));
                 }
+        }
         return "";
     }
 
@@ -336,7 +339,7 @@ private:
         const auto at = find_cell(table, e.keys, name, labels, false, error);
         if (!at) return std::nullopt;
         const auto [r, c] = *at;
-        if (const model::Formula* f = writer_of(table, r, c)) {
+        if (const model::Formula* f = writer_of(table, e.keys, r, c)) {
             error->message = fmt(_("the cell {} / {} is computed by this table's formula {}; a formula can only quote a fixed "
                                    "cell of its own table, or this would be a cycle"),
                                  quote_text(labels[0]), quote_text(labels[1]), quote_text(f->target + " = " + f->expression));
@@ -1185,10 +1188,21 @@ private:
                                         quote_text(size)));
         }
         for (const auto& [figure, at] : sizes) {
+            if (!may_give_direction(std::string_view(text).substr(0, at))) continue;
+            // What the figure is, next: reading the words before it is the dearer of the two.
+            const bool change = is_size_figure(*figure) || is_change_figure(*figure, item);
+            const std::unique_ptr<Expr> index = change ? nullptr : index_figure(*figure);
+            if (!change && !index) continue;
             const std::string directed = direction_before(std::string_view(text).substr(0, at), verbs);
             if (directed.empty()) continue;
-            if (index_after_direction(*figure, directed)) continue;
-            if (!(is_size_figure(*figure) || is_change_figure(*figure, item))) continue;
+            if (index) {
+                d_.warning(figure->loc, fmt(_("the figure {} prints {}, a later period's figure on an earlier one's (an index "
+                                              "or a ratio), after \"{}\", which calls it the change: the change is its "
+                                              "distance from 100 (or 1); quote the change (\"([2024] - [2023]) / [2023] * "
+                                              "100\")"),
+                                            quote_text("{" + figure->expression() + "}"), quote_text(figure->text), directed));
+                continue;
+            }
             const int said = direction_of_words(directed, words_.rose, words_.fell);
             if (said != 0) change_against_words(*figure, item, directed, said);
         }
@@ -1203,39 +1217,31 @@ private:
         return e.starts_with("abs(") && e.ends_with(")");
     }
 
-    // An index of a later period on an earlier one ("[2024] / [2023] * 100", 110) quoted after
-    // words of a change ("steget med {…} pct."): the change is 10 %, not 110 (a probe). A warning
-    // at the figure; true if so.
-    bool index_after_direction(const Inline& figure, const std::string& directed) {
-        if (figure.kind != Inline::Kind::Figure) return false;
+    // An index of a later period on an earlier one ("[2024] / [2023] * 100", 110), in the figure
+    // or the formula of the cell it quotes: quoted after words of a change ("steget med {…}
+    // pct."), the change is 10 %, not 110 (a probe). The expression read, if the figure is one.
+    std::unique_ptr<Expr> index_figure(const Inline& figure) {
+        if (figure.kind != Inline::Kind::Figure) return nullptr;
         FormulaError pe;
-        const auto e = parse_expression(std::string(formula_and_options(figure.expression()).first), &pe);
-        if (!e || change_operands(*e)) return false;
-        const Expr* x = e.get();
-        // The formula of a quoted cell, where the figure is one.
-        std::unique_ptr<Expr> formula;
-        if (x->kind == Expr::Kind::Cell && x->cell.size() == 2) {
-            const auto t = tables_.find(fold_label(x->text));
-            if (t == tables_.end() || t->second.state != State::Done || !t->second.ok) return false;
+        std::unique_ptr<Expr> e = parse_expression(std::string(formula_and_options(figure.expression()).first), &pe);
+        if (!e || change_operands(*e)) return nullptr;
+        if (e->kind == Expr::Kind::Cell && e->cell.size() == 2) {
+            const auto t = tables_.find(fold_label(e->text));
+            if (t == tables_.end() || t->second.state != State::Done || !t->second.ok) return nullptr;
             const model::Table& table = m_.items[t->second.item].tables[t->second.index];
             Failure ignored;
-            const auto at = find_cell(table, t->second.keys, x->text, x->cell, false, &ignored);
-            const model::Formula* f = at ? writer_of(table, at->first, at->second) : nullptr;
-            if (!f) return false;
-            formula = parse_expression(f->expression, &pe);
-            if (!formula || change_operands(*formula)) return false;
-            x = formula.get();
+            const auto at = find_cell(table, t->second.keys, e->text, e->cell, false, &ignored);
+            const model::Formula* f = at ? writer_of(table, t->second.keys, at->first, at->second) : nullptr;
+            if (!f) return nullptr;
+            e = parse_expression(f->expression, &pe);
+            if (!e || change_operands(*e)) return nullptr;
         }
+        const Expr* x = e.get();
         while (x->kind == Expr::Kind::Binary && x->op == '*' &&
                (x->args[0]->kind == Expr::Kind::Number || x->args[1]->kind == Expr::Kind::Number))
             x = x->args[0]->kind == Expr::Kind::Number ? x->args[1].get() : x->args[0].get();
-        if (x->kind != Expr::Kind::Binary || x->op != '/') return false;
-        if (!operands_order(*x->args[0], *x->args[1])) return false;
-        d_.warning(figure.loc, fmt(_("the figure {} prints {}, a later period's figure on an earlier one's (an index or a "
-                                     "ratio), after \"{}\", which calls it the change: the change is its distance from "
-                                     "100 (or 1); quote the change (\"([2024] - [2023]) / [2023] * 100\")"),
-                                   quote_text("{" + figure.expression() + "}"), quote_text(figure.text), directed));
-        return true;
+        if (x->kind != Expr::Kind::Binary || x->op != '/' || !operands_order(*x->args[0], *x->args[1])) return nullptr;
+        return e;
     }
 
     // A figure that quotes a change as it is (not its size): "{t[Drift; 2023] - t[Drift; 2024]}",
@@ -1346,7 +1352,7 @@ private:
         Failure ignored;
         const auto at = find_cell(table, t->second.keys, change.text, change.cell, false, &ignored);
         if (!at) return std::nullopt;
-        const model::Formula* f = writer_of(table, at->first, at->second);
+        const model::Formula* f = writer_of(table, t->second.keys, at->first, at->second);
         if (!f) return std::nullopt;
         FormulaError pe;
         const auto e = parse_expression(f->expression, &pe);
@@ -1464,6 +1470,7 @@ private:
     bool exact_quote_ = false;  // a figure that is one cell without options is being evaluated
     bool calculating_ = false;  // a beregning block's values are being computed
     std::unordered_set<const Inline*> points_figures_;  // figures whose value is percentage points
+    std::unordered_map<const model::Formula*, std::vector<UnitRead>> units_read_;  // each formula's, read once
     std::unordered_set<const Inline*> per_mille_figures_;  // figures read from a column or row per thousand or more
     std::unordered_set<const Inline*> fraction_figures_;  // figures whose value is a ratio of two figures, not per hundred
     std::unordered_set<const Inline*> difference_figures_;  // figures that are a change of figures that are no shares

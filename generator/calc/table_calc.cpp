@@ -432,8 +432,16 @@ bool names_no_sum(const std::string& heading) {
 // indbyggere", "Pr. 100.000" (a figure per so many is no share in per cent).
 bool names_per_mille(const std::string& heading) {
     if (heading.find("\xE2\x80\xB0") != std::string::npos) return true;  // "‰"
-    // Cheap first: most headings have neither word nor a thousands' point.
-    if (heading.find('.') == std::string::npos && heading.find_first_of("pP") == std::string::npos) return false;
+    // Cheap first (asked of every cell a formula reads): neither "romille" nor "000" in it.
+    const auto has = [&](std::string_view word) {
+        for (size_t i = 0; i + word.size() <= heading.size(); ++i) {
+            size_t k = 0;
+            while (k < word.size() && (heading[i + k] | 0x20) == word[k]) ++k;
+            if (k == word.size()) return true;
+        }
+        return false;
+    };
+    if (heading.find("000") == std::string::npos && !has("romille")) return false;
     std::string h = fold_label(heading);
     const std::vector<std::string_view> words = heading_words(h);
     for (size_t k = 0; k < words.size(); ++k) {
@@ -509,9 +517,17 @@ bool ratio_column_leaves_row(const Table& t, const Formula& f, size_t row, size_
 }  // namespace
 
 const Formula* writer_of(const Table& t, size_t row, size_t column, const Formula** leaves) {
+    if (t.formulas.empty()) return nullptr;
+    LabelKeys keys;  // the table's labels folded once for its formulas, not once for each
+    return writer_of(t, keys, row, column, leaves);
+}
+
+const Formula* writer_of(const Table& t, LabelKeys& keys, size_t row, size_t column, const Formula** leaves) {
     for (const Formula& f : t.formulas) {
         const bool row_formula = f.kind == Formula::Kind::Row;
-        if (!(row_formula ? find_row(t, f.target) == row : find_column(t, f.target) == column)) continue;
+        if (f.kind == Formula::Kind::Value) continue;
+        if (!(row_formula ? find_row(t, keys.rows(t), f.target) == row : find_column(t, keys.columns(t), f.target) == column))
+            continue;
         if (row_formula && ratio_column_leaves_row(t, f, row, column)) continue;
         // A formula limited by "| kolonner A .. B" ("| rækker") writes no cell outside that range.
         if (range_leaves_out(t, f, row, column)) {

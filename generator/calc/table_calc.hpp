@@ -81,6 +81,10 @@ Decimal shown_number(const model::Table& t, const model::Cell& c);
 // ("| rækker") range leaves it out, where no formula writes it.
 const model::Formula* writer_of(const model::Table& t, size_t row, size_t column,
                                 const model::Formula** leaves = nullptr);
+class LabelKeys;
+// The same with the table's label keys kept by a caller that asks of many cells.
+const model::Formula* writer_of(const model::Table& t, LabelKeys& keys, size_t row, size_t column,
+                                const model::Formula** leaves = nullptr);
 
 // Reports a formula problem at a character offset of the formula text.
 void report(Diagnostics& diags, const model::Formula& f, int offset, const std::string& message,
