@@ -301,6 +301,19 @@ void remove_packet(const fs::path& folder) {
     fs::remove_all(folder, ec);
 }
 
+void remove_staging(const fs::path& folder) {
+    std::error_code ec;
+    if (kind_of(folder) != Kind::Folder) {  // never through a symbolic link
+        fs::remove(folder, ec);
+        return;
+    }
+    for (const std::string& name : entries(folder).value_or(std::vector<std::string>{}))
+        if (name != kStagingJournal && name != kMarkerFile) fs::remove_all(folder / name, ec);
+    fs::remove(folder / kMarkerFile, ec);
+    fs::remove(folder / kStagingJournal, ec);
+    fs::remove(folder, ec);
+}
+
 bool holds_no_file(const fs::path& folder) {
     if (kind_of(folder) != Kind::Folder) return false;
     const auto names = entries(folder);

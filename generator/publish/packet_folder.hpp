@@ -98,6 +98,12 @@ PacketCheck check_packet(const std::filesystem::path& folder, const ReadLegacyEd
 // boardpack's, and the next build removes the rest.
 void remove_packet(const std::filesystem::path& folder);
 
+// Removes a staging folder check_staging found boardpack's (or one holding no file), its
+// files first and its marker and then its journal last, so that one half removed still
+// checks as boardpack's: removed in the folder's order, a build killed meanwhile left files
+// without a journal, which every later build refused as someone's.
+void remove_staging(const std::filesystem::path& folder);
+
 // Whether a folder holds no file at all, only folders (what remove_packet may leave when killed
 // at its very end): removing it loses nothing.
 bool holds_no_file(const std::filesystem::path& folder);

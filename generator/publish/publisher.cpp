@@ -195,7 +195,7 @@ bool Publisher::clear_leftovers(std::string* error) {
                            path.string(), (path / check.path).string());
         return false;
     }
-    for (const fs::path& p : stale) remove_quietly(p);
+    for (const fs::path& p : stale) p.filename() == "staging" ? remove_staging(p) : remove_quietly(p);
     for (const fs::path& p : versions) remove_packet(p);
     version_ = std::to_string(newest + 1);
     return true;
@@ -204,7 +204,7 @@ bool Publisher::clear_leftovers(std::string* error) {
 Publisher::~Publisher() {
     if (journal_fd_ >= 0) ::close(journal_fd_);
     if (owns_staging_ && !committed_) {
-        remove_quietly(staging_);
+        remove_staging(staging_);
         remove_quietly(link_);
         if (!version_.empty()) remove_quietly(work_ / version_);
     }
@@ -355,8 +355,14 @@ bool Publisher::keep_path(const std::string& from_relative, const std::string& t
     // would stay readable by all, and its mode is the old packet's too).
     const mode_t wanted = restricted ? kRestrictedFile : kPublicFile;
     struct stat st {};
-    if (::stat(from.c_str(), &st) == 0 && (st.st_mode & 07777) == wanted && ::link(from.c_str(), to.c_str()) == 0)
+    if (::stat(from.c_str(), &st) == 0 && (st.st_mode & 07777) == wanted && ::link(from.c_str(), to.c_str()) == 0) {
+        // One file under two names: changed in place in the published packet while this build
+        // runs (an editor saving into it), it would change in the new packet too, under the list
+        // that says what it was. Its size and time are held to at commit.
+        struct stat now {};
+        if (::lstat(to.c_str(), &now) == 0) linked_.push_back({to, target_ / from_relative, now.st_size, now.st_mtim});
         return kept(to);
+    }
     fs::copy_file(from, to, ec);
     if (ec) {
         *error = fmt(_("cannot keep {} in the new packet: {}"), from.string(), ec.message());
@@ -390,6 +396,18 @@ bool Publisher::write_lists(std::string* error) {
 }
 
 bool Publisher::commit(std::string* error) {
+    // A kept file changed while this build ran is no longer what the new packet's list says.
+    for (const Linked& l : linked_) {
+        struct stat now {};
+        if (::lstat(l.path.c_str(), &now) == 0 && now.st_size == l.size && now.st_mtim.tv_sec == l.mtime.tv_sec &&
+            now.st_mtim.tv_nsec == l.mtime.tv_nsec)
+            continue;
+        *error = fmt(_("{} was changed while this build ran, and the new packet, which keeps it, would have held the "
+                       "change under the list of what was published; nothing was published: undo the change (or move "
+                       "the file away) and build again"),
+                     l.shown.string());
+        return false;
+    }
     // Every file of the staging folder reaches the disk before the folder becomes a version: their
     // writes were started as each was written, and are waited for here, together.
     if (!write_lists(error) || !sync_files(unsynced_, folders_in(staging_), error)) return false;
@@ -419,7 +437,14 @@ bool Publisher::commit(std::string* error) {
     // Step 3: the new link replaces output/<meeting> in one step: rename(2) replaces a symbolic
     // link (or nothing) atomically on every POSIX file system.
     if (::rename(link_.c_str(), target_.c_str()) != 0) {
-        *error = fmt(_("cannot replace {}: {}"), target_.string(), errno_text(errno));
+        // Its working folder mounted apart (output/.boardpack on another file system): a link
+        // cannot be moved across, and the packet is replaced in one step only by a rename.
+        if (errno == EXDEV)
+            *error = fmt(_("cannot replace {}: {} is on another file system than {}; the packet is replaced in one step "
+                           "only within one, so keep the output folder and its .boardpack folder on one file system"),
+                         target_.string(), work_.string(), root_.string());
+        else
+            *error = fmt(_("cannot replace {}: {}"), target_.string(), errno_text(errno));
         return false;
     }
     committed_ = true;
@@ -436,6 +461,9 @@ bool Publisher::commit(std::string* error) {
 void Publisher::note_published() {
     const fs::path note = work_ / kPublishedNote, next = work_ / (std::string(kPublishedNote) + ".new");
     std::string ignored;
+    // A leftover of a build killed here goes first: written into, a hard link to it (a backup's
+    // "cp -al") would have its other name's content replaced too.
+    remove_quietly(next);
     if (write_durably(next, version_ + "\n", kPublicFile, &ignored) && ::rename(next.c_str(), note.c_str()) == 0)
         sync_path(work_, true);
     else

@@ -10,6 +10,8 @@
 // lock file keeps two builds of the same meeting from interleaving.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -119,6 +121,14 @@ private:
     std::set<std::string> restricted_folders_;  // the edition folders written with Access::Restricted
     std::map<std::string, std::string> created_;  // create()d files not yet finished: path -> relative
     std::vector<std::filesystem::path> unsynced_;  // files written into staging_, synced by commit()
+    // Files kept by a hard link to the published packet's (keep_path): each as it was linked,
+    // held to at commit.
+    struct Linked {
+        std::filesystem::path path, shown;
+        off_t size = 0;
+        timespec mtime{};
+    };
+    std::vector<Linked> linked_;
     // What write(), create() and finish() note (the journal, the folders made, the lists above,
     // files_), so that threads may call them at once; a file's content is written outside it.
     std::mutex books_;

@@ -268,6 +268,75 @@ TEST_CASE("publish: a rebuild and a kept version are listed, and the old version
     CHECK(inspect_target(out / "m", "m", read_fake_snapshot).kind == TargetKind::OwnLink);
 }
 
+TEST_CASE("publish: a kept file changed in the published packet while a build runs stops the publishing") {
+    // Regression (probe: an editor saving into output/m/offentlig/dagsorden-offentlig.html while a
+    // correction ran; the file, kept by a hard link as versioner/2/, went into the new packet
+    // changed, under a list with its old fingerprint, and the next build was refused).
+    TempDir t;
+    const fs::path out = t.path / "out";
+    publish(out, kPacket);
+    const std::string first = fs::read_symlink(out / "m").filename().string();
+    std::string why;
+    auto p = Publisher::begin(out, "m", read_fake_snapshot, &why);
+    REQUIRE_MESSAGE(p, why);
+    REQUIRE(p->write("offentlig/dagsorden-offentlig.pdf", "%PDF version 2", Access::Public, &why));
+    REQUIRE(p->keep("offentlig/dagsorden-offentlig.html", "offentlig/versioner/1/dagsorden-offentlig.html", Access::Public, &why));
+    std::ofstream(out / "m/offentlig/dagsorden-offentlig.html", std::ios::app) << "<!-- rettet i hånden -->";
+    CHECK_FALSE(p->commit(&why));
+    CHECK(why.find("out/m/offentlig/dagsorden-offentlig.html was changed while this build ran") != std::string::npos);
+    p.reset();
+    CHECK(fs::read_symlink(out / "m").filename().string() == first);  // the packet before stays
+    CHECK_FALSE(fs::exists(out / ".boardpack/m/staging"));
+}
+
+TEST_CASE("publish: what a build killed while clearing a staging folder leaves is cleared by the next") {
+    // Regression (probe: killed while removing an earlier killed build's staging folder in the
+    // folder's order, a build left files without the journal, and every later build refused them).
+    // The journal goes last now: whatever is left holds it, and the next build clears it.
+    TempDir t;
+    const fs::path out = t.path / "out";
+    std::string why;
+    for (const bool marker_gone : {false, true}) {
+        {
+            auto p = Publisher::begin(out, "m", read_fake_snapshot, &why);
+            REQUIRE_MESSAGE(p, why);
+            REQUIRE(p->write("lukket/dagsorden-lukket.pdf", "%PDF lukket", Access::Restricted, &why));
+            // Killed before commit: the staging folder as a kill leaves it (the destructor would remove it).
+            fs::copy(p->staging(), t.path / "left", fs::copy_options::recursive);
+        }
+        fs::rename(t.path / "left", out / ".boardpack/m/staging");
+        if (marker_gone) {
+            fs::remove(out / ".boardpack/m/staging" / kMarkerFile);  // remove_staging removes the marker before the journal
+            fs::remove_all(out / ".boardpack/m/staging/lukket");
+        }
+        auto next = Publisher::begin(out, "m", read_fake_snapshot, &why);
+        CHECK_MESSAGE(next, why);
+        next.reset();
+        CHECK_FALSE(fs::exists(out / ".boardpack/m/staging"));
+    }
+    // remove_staging itself leaves nothing.
+    {
+        auto p = Publisher::begin(out, "m", read_fake_snapshot, &why);
+        REQUIRE_MESSAGE(p, why);
+        REQUIRE(p->write("offentlig/dagsorden-offentlig.html", "<html>", Access::Public, &why));
+        remove_staging(p->staging());
+        CHECK_FALSE(fs::exists(p->staging()));
+    }
+}
+
+TEST_CASE("publish: a hard link left at the note's temporary name keeps its other name's content") {
+    // Regression (probe: "published.new" hard-linked by a backup's "cp -al" after a killed build had
+    // its other name's content replaced by the note).
+    TempDir t;
+    const fs::path out = t.path / "out";
+    publish(out, kPacket);
+    touch(t.path / "someone-elses", "someone else's file\n");
+    fs::create_hard_link(t.path / "someone-elses", out / ".boardpack/m/published.new");
+    publish(out, kPacket);
+    CHECK(slurp(t.path / "someone-elses") == "someone else's file\n");
+    CHECK(slurp(out / ".boardpack/m/published") == fs::read_symlink(out / "m").filename().string() + "\n");
+}
+
 TEST_CASE("publish: files are synced together, and one that cannot be is named, the first in order") {
     TempDir t;
     std::vector<fs::path> files, folders = {t.path / "folder", t.path / "gone"};
