@@ -813,14 +813,15 @@ private:
         }
         if (v->is_number() && v->per_mille) per_mille_figures_.insert(&in);
         if (v->is_number() && v->hundred == Value::Hundred::Ratio && !v->is_per_cent()) fraction_figures_.insert(&in);
-        // A change of figures that are no shares (300 -> 330 employees: 30), which "pct." after it
-        // would call a change in per cent (the rise is 10 %).
+        // A change of two figures not known to be shares (300 -> 330 employees: 30), which "pct."
+        // after it would call a change in per cent (the rise is 10 %); of shares, it is points.
         if (v->is_number() && !v->is_per_cent() && !v->headed_per_cent && v->hundred == Value::Hundred::None &&
             later_minus_earlier(*expr).has_value()) {
             if (options->unit == "pct.")
-                d_.warning(in.loc, fmt(_("the figure {} is a change of figures that are no shares, printed in per cent; a "
-                                         "reader takes it for the change in per cent: compute that (\"([2024] - [2023]) / "
-                                         "[2023] * 100\"), or print it in its own unit"),
+                d_.warning(in.loc, fmt(_("the figure {} is a change of two figures, printed in per cent; a reader takes it "
+                                         "for the change in per cent: if they are shares, print it in percentage points "
+                                         "(\"| pct.-point\"); if not, compute the change in per cent (\"([2024] - [2023]) "
+                                         "/ [2023] * 100\") or print it in its own unit"),
                                        quote_text("{" + in.expression() + "}")));
             else
                 difference_figures_.insert(&in);
@@ -1075,10 +1076,11 @@ private:
                 continue;
             }
             if (difference && per_cent && !points && !has_unit) {
-                d_.warning(figure->loc, fmt(_("the figure {} prints {}, a change of figures that are no shares, but the text "
-                                              "after it calls it per cent; a reader takes it for the change in per cent: "
-                                              "give its unit, or compute the change in per cent (\"([2024] - [2023]) / "
-                                              "[2023] * 100\")"),
+                d_.warning(figure->loc, fmt(_("the figure {} prints {}, a change of two figures, but the text after it "
+                                              "calls it per cent; a reader takes it for the change in per cent: if they "
+                                              "are shares, it is percentage points (\"pct.-point\"); if not, give its "
+                                              "unit, or compute the change in per cent (\"([2024] - [2023]) / [2023] * "
+                                              "100\")"),
                                             quote_text("{" + figure->expression() + "}"), quote_text(shown)));
                 continue;
             }
@@ -1473,7 +1475,7 @@ private:
     std::unordered_map<const model::Formula*, std::vector<UnitRead>> units_read_;  // each formula's, read once
     std::unordered_set<const Inline*> per_mille_figures_;  // figures read from a column or row per thousand or more
     std::unordered_set<const Inline*> fraction_figures_;  // figures whose value is a ratio of two figures, not per hundred
-    std::unordered_set<const Inline*> difference_figures_;  // figures that are a change of figures that are no shares
+    std::unordered_set<const Inline*> difference_figures_;  // figures that are a change of two figures not known to be shares
     std::unordered_set<const Inline*> per_hundred_figures_;  // figures whose value is per hundred, computed
     std::unordered_set<const Inline*> ratios_;  // figures whose value is per hundred, or a ratio of amounts
     // Figures printed without a unit, by address, with the unit their number is in (bare_unit).

@@ -2786,11 +2786,11 @@ TEST_CASE("figures: an index called the change, and a change of counts called pe
     CHECK(l.messages.find("a later period's figure on an earlier one's") != std::string::npos);
     for (const char* text : {"Antallet er steget med {b[Læger; Ændring]} pct.", "Antallet er steget med {b[Læger; Ændring]} procent."}) {
         l = compute(table + text + "\n", csv);
-        CHECK_MESSAGE(l.messages.find("a change of figures that are no shares, but the text after it calls it per cent") !=
+        CHECK_MESSAGE(l.messages.find("a change of two figures, but the text after it calls it per cent") !=
                           std::string::npos, text);
     }
     l = compute(table + "Antallet er steget med {b[Læger; Ændring] | pct.}.\n", csv);
-    CHECK(l.messages.find("is a change of figures that are no shares, printed in per cent") != std::string::npos);
+    CHECK(l.messages.find("is a change of two figures, printed in per cent") != std::string::npos);
     // The change as it is, and the change in per cent, are as meant.
     l = compute(table + "Antallet er steget med {b[Læger; Ændring]} læger, eller {b[Læger; Vækst (pct.)]} pct.; indekset er "
                         "{b[Læger; Indeks (2023=100)]}.\n", csv);
