@@ -266,9 +266,9 @@ void render_editions(const model::Meeting& meeting, const RenderKit& kit, publis
         }
         return;
     }
-    // Both editions' tasks, taken by two threads in turn, in the order below. Each writes when the build
-    // writes: an error one task finds does not stop another from putting its file into the
-    // staging folder, which is then never published.
+    // Both editions' tasks, taken by two threads in turn, in the order below. Each writes when
+    // the build writes: an error one task finds does not stop another from putting its file
+    // into the staging folder, which is then never published.
     const EditionJob jobs[2] = {EditionJob(meeting, 0, changes[0]), EditionJob(meeting, 1, changes[1])};
     // Editions render together only when they mark a public item alike (build.cpp), so a
     // public item's blocks are the same markup in both pages, and its tables the same parts in

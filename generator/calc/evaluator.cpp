@@ -543,7 +543,8 @@ private:
         for (Value& v : *vs) {
             if (v.kind == Value::Kind::Text) return word_fails(e, v, fmt(_("{}() got {}"), f, not_a_number(v)));
             if (v.kind == Value::Kind::Missing) return std::move(v);
-            const bool share = (v.is_per_cent() && !v.is_points()) || v.headed_per_cent;  // points are changes, not parts of a whole
+            // Points are changes, not parts of a whole.
+            const bool share = (v.is_per_cent() && !v.is_points()) || v.headed_per_cent;
             shares += share ? 1 : 0;
             maybe_shares += !share && v.headed_share && !v.amount ? 1 : 0;
             if ((share || v.headed_share) && v.decimals >= 0 && v.decimals < Decimal::kMaxScale)
@@ -651,15 +652,14 @@ private:
 
     // The target or limit given first and the figure judged second ("loft([Ramme]; [Forbrug])",
     // "status([Mål]; [Resultat]; højere)"): the verdict is turned around (a probe: "under loftet"
-    // for 1.200.000 against a frame of 1.000.000).
-    // True, after the error, if so.
+    // for 1.200.000 against a frame of 1.000.000). True, after the error, if so.
     bool target_first(const Expr& e, const char* what) {
         const std::string first = label_read(*e.args[0]), second = label_read(*e.args[1]);
         if (first.empty() || second.empty() || !names_target_or_limit(first) || names_target_or_limit(second))
             return false;
         fail(e, fmt(_("{}() takes the figure first and the {} second, but {} names a {} and {} does not: the "
-                             "verdict would be turned around; swap them"),
-                           e.text, what, quote_text(first), what, quote_text(second)));
+                      "verdict would be turned around; swap them"),
+                    e.text, what, quote_text(first), what, quote_text(second)));
         return true;
     }
 
