@@ -811,6 +811,12 @@ private:
                                  quote_text("{" + in.expression() + "}")));
             return;
         }
+        if (v->is_number() && v->count && kroner_per(options->unit) > 0) {
+            d_.error(in.loc, fmt(_("the figure {} quotes a count (its heading or row says so), but asks for it in {}; a "
+                                   "count is no amount: leave the unit out"),
+                                 quote_text("{" + in.expression() + "}"), options->unit));
+            return;
+        }
         if (v->is_number() && v->per_mille) per_mille_figures_.insert(&in);
         if (v->is_number() && v->hundred == Value::Hundred::Ratio && !v->is_per_cent()) fraction_figures_.insert(&in);
         // A change of two figures not known to be shares (300 -> 330 employees: 30), which "pct."

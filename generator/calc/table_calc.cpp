@@ -547,7 +547,8 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
             v.printed = c.text;
             v.kept_published = c.kept_published;
             v.hundred = c.hundred;
-            if (c.unitless) return v;  // a ratio or index computed here: no kroner, whatever the table's unit
+            v.count = c.count;
+            if (c.unitless) return v;  // a ratio or index computed here, or a count: no kroner, whatever the table's unit
             v.unit = cell_unit(t.figures_unit, c.unit);
             v.amount = kroner_per(v.unit) > 0 && (kroner_per(c.unit) > 0 || !t.figures_unit.empty());
             // "Andel (pct.)" over a bare 30: a share to be added up as one (sum_min_max), though

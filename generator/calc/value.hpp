@@ -43,6 +43,9 @@ struct Value {
     // more ("Dødelighed (‰)", "Promille", "Rate pr. 1.000 indbyggere"): printed as per cent it
     // reads ten times or more too large.
     bool per_mille = false;
+    // Number: read from a cell of counts (a column or row headed "Antal ...", input/table_reader's
+    // count headings), which no amount unit may be asked of ("0,0 mio. kr. ansatte").
+    bool count = false;
     // Text: a code or a year from a column whose heading names them (model::Cell::code).
     bool code = false;
     // Number: how many times an amount was multiplied by a figure in per cent without dividing

@@ -508,7 +508,7 @@ void count_columns_unitless(model::Table& table, Diagnostics& diags) {
         each([&](Cell& c) {
             if (!plain_number(c)) return;
             numbers = true;
-            if (kind == CountHeading::Count) c.unitless = true;
+            if (kind == CountHeading::Count) c.unitless = c.count = true;
         });
         if (kind == CountHeading::MaybeCount && numbers) ask(loc, heading);
     };

@@ -162,6 +162,9 @@ struct Cell {
     // Text: a code or a year in a column whose heading names one ("Postnr.", "År"; see
     // input/code_columns.hpp), printed as written and never computed with.
     bool code = false;
+    // Number: a count, read under a heading or beside a label that says so ("Antal ansatte";
+    // input/table_reader's count headings): never an amount, whatever the table's unit.
+    bool count = false;
     // The formula that computed the cell, as 1 + its index in its table's formulas (calc/
     // writes it with the result); 0 for a cell the input gave. What a snapshot records as the
     // cell's cause (versions/snapshot.cpp): a row formula limited to some columns leaves the

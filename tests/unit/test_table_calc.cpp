@@ -2797,6 +2797,19 @@ TEST_CASE("figures: an index called the change, and a change of counts called pe
     CHECK(l.messages == "");
 }
 
+TEST_CASE("figures: a count asked for in an amount unit is an error") {
+    // Regression (probe: "{b[Antal ansatte; 2024] | mio. kr.}" in a table in t. kr. printed "Der er
+    // 0,0 mio. kr. ansatte").
+    const char* csv = "Post;2023;2024\nLøn;1.250;1.300\nAntal ansatte;12.000;12.500\n";
+    const std::string table = "```tabel\nfil: t.csv\nnavn: b\ntitel: Budget (1.000 kr.)\ntalenhed: t. kr.\n```\n\n";
+    auto l = compute(table + "Der er {b[Antal ansatte; 2024] | mio. kr.} ansatte.\n", csv);
+    CHECK(l.messages.find("error: the figure \"{b[Antal ansatte; 2024] | mio. kr.}\" quotes a count (its heading or row "
+                          "says so), but asks for it in mio. kr.") != std::string::npos);
+    l = compute(table + "Der er {b[Antal ansatte; 2024]} ansatte, og lønnen er {b[Løn; 2024] | mio. kr.}.\n", csv);
+    CHECK(l.messages.find("error") == std::string::npos);
+    CHECK(figure_text(l).find("Der er 12.500 ansatte, og lønnen er 1,3 mio. kr.") != std::string::npos);
+}
+
 TEST_CASE("table calc: loft() and status() given the limit or target first are errors") {
     // Regression (probe: "loft([Ramme]; [Forbrug])" printed "under loftet" for 1.200.000 against a
     // frame of 1.000.000; "status([Mål]; [Resultat]; højere)" "opfyldt" for 70 against 79).
