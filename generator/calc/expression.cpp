@@ -396,4 +396,12 @@ std::unique_ptr<Expr> parse_expression(const std::string& text, FormulaError* er
     return p.parse();
 }
 
+const Expr& unscaled(const Expr& e) {
+    if (e.kind == Expr::Kind::Binary && (e.op == '*' || e.op == '/')) {
+        if (e.args[1]->kind == Expr::Kind::Number) return unscaled(*e.args[0]);
+        if (e.op == '*' && e.args[0]->kind == Expr::Kind::Number) return unscaled(*e.args[1]);
+    }
+    return e;
+}
+
 }  // namespace boardpack::calc

@@ -52,4 +52,8 @@ std::unique_ptr<Expr> parse_expression(const std::string& text, FormulaError* er
 // Function names the language knows.
 bool is_function(const std::string& folded_name);
 
+// `e` without a scaling by a written number ("* 100", "/ 1000", "100 * ..."), which changes no
+// ratio and no sign.
+const Expr& unscaled(const Expr& e);
+
 }  // namespace boardpack::calc

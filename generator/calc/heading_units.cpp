@@ -184,12 +184,9 @@ void check_index_bases(const Table& t, Diagnostics& diags) {
         const std::unique_ptr<Expr> e = parse_expression(f.expression, &err);
         if (!e) continue;
         // "a / b * 100", "100 * a / b": the figure divided by.
-        const Expr* x = e.get();
-        while (x->kind == Expr::Kind::Binary && x->op == '*' &&
-               (x->args[0]->kind == Expr::Kind::Number || x->args[1]->kind == Expr::Kind::Number))
-            x = x->args[0]->kind == Expr::Kind::Number ? x->args[1].get() : x->args[0].get();
-        if (x->kind != Expr::Kind::Binary || x->op != '/') continue;
-        const Expr& under = *x->args[1];
+        const Expr& x = unscaled(*e);
+        if (x.kind != Expr::Kind::Binary || x.op != '/') continue;
+        const Expr& under = *x.args[1];
         const std::string label = under.kind == Expr::Kind::Label ? under.text
                                   : under.kind == Expr::Kind::Cell && !under.cell.empty() ? under.cell.back()
                                                                                           : std::string();

@@ -1197,10 +1197,16 @@ private:
         }
         for (const auto& [figure, at] : sizes) {
             if (!may_give_direction(std::string_view(text).substr(0, at))) continue;
-            // What the figure is, next: reading the words before it is the dearer of the two.
-            const bool change = is_size_figure(*figure) || is_change_figure(*figure, item);
-            const std::unique_ptr<Expr> index = change ? nullptr : index_figure(*figure);
-            if (!change && !index) continue;
+            // What the figure is, next (its formula read once): reading the words before it is
+            // the dearer of the two. A change quoted as its size ("{abs(...)}") or as it is.
+            FormulaError pe;
+            const auto expr = parse_expression(std::string(formula_and_options(figure->expression()).first), &pe);
+            if (!expr) continue;
+            const bool sized = expr->kind == Expr::Kind::Call && expr->text == "abs" && expr->args.size() == 1;
+            const Expr& change = sized ? *expr->args[0] : *expr;
+            const std::optional<int> order = later_minus_earlier(change);
+            const bool index = !order && is_index(*expr);
+            if (!order && !index) continue;
             const std::string directed = direction_before(std::string_view(text).substr(0, at), verbs);
             if (directed.empty()) continue;
             if (index) {
@@ -1212,55 +1218,37 @@ private:
                 continue;
             }
             const int said = direction_of_words(directed, words_.rose, words_.fell);
-            if (said != 0) change_against_words(*figure, item, directed, said);
+            if (said != 0) change_against_words(*figure, change, *order, item, directed, said);
         }
-    }
-
-    // A figure "{abs(...)}" with nothing else around abs: the size of a change, which the words
-    // before it give a direction.
-    static bool is_size_figure(const Inline& in) {
-        if (in.kind != Inline::Kind::Figure) return false;
-        const std::string formula = formula_and_options(in.expression()).first;
-        const std::string_view e = trim(formula);
-        return e.starts_with("abs(") && e.ends_with(")");
     }
 
     // An index of a later period on an earlier one ("[2024] / [2023] * 100", 110), in the figure
     // or the formula of the cell it quotes: quoted after words of a change ("steget med {…}
-    // pct."), the change is 10 %, not 110 (a probe). The expression read, if the figure is one.
-    std::unique_ptr<Expr> index_figure(const Inline& figure) {
-        if (figure.kind != Inline::Kind::Figure) return nullptr;
-        FormulaError pe;
-        std::unique_ptr<Expr> e = parse_expression(std::string(formula_and_options(figure.expression()).first), &pe);
-        if (!e || change_operands(*e)) return nullptr;
-        if (e->kind == Expr::Kind::Cell && e->cell.size() == 2) {
-            const auto t = tables_.find(fold_label(e->text));
-            if (t == tables_.end() || t->second.state != State::Done || !t->second.ok) return nullptr;
-            const model::Table& table = m_.items[t->second.item].tables[t->second.index];
-            Failure ignored;
-            const auto at = find_cell(table, t->second.keys, e->text, e->cell, false, &ignored);
-            const model::Formula* f = at ? writer_of(table, t->second.keys, at->first, at->second) : nullptr;
-            if (!f) return nullptr;
-            e = parse_expression(f->expression, &pe);
-            if (!e || change_operands(*e)) return nullptr;
+    // pct."), the change is 10 %, not 110 (a probe).
+    bool is_index(const Expr& figure) {
+        if (change_operands(figure)) return false;
+        std::unique_ptr<Expr> formula;
+        if (figure.kind == Expr::Kind::Cell) {
+            formula = formula_of(figure);
+            if (!formula || change_operands(*formula)) return false;
         }
-        const Expr* x = e.get();
-        while (x->kind == Expr::Kind::Binary && x->op == '*' &&
-               (x->args[0]->kind == Expr::Kind::Number || x->args[1]->kind == Expr::Kind::Number))
-            x = x->args[0]->kind == Expr::Kind::Number ? x->args[1].get() : x->args[0].get();
-        if (x->kind != Expr::Kind::Binary || x->op != '/' || !operands_order(*x->args[0], *x->args[1])) return nullptr;
-        return e;
+        const Expr& x = unscaled(formula ? *formula : figure);
+        return x.kind == Expr::Kind::Binary && x.op == '/' && operands_order(*x.args[0], *x.args[1]).has_value();
     }
 
-    // A figure that quotes a change as it is (not its size): "{t[Drift; 2023] - t[Drift; 2024]}",
-    // or a cell whose formula is one ("Mindreudgift = [2023] - [2024]"), printed without a minus
-    // after words of a rise though the figures fell (a probe: "steget med 70 t. kr." for a fall).
-    bool is_change_figure(const Inline& in, size_t item) {
-        if (in.kind != Inline::Kind::Figure || in.text.empty() || in.text[0] == '-') return false;
+    // The formula of the cell of a table a figure quotes ("t[Nord; Ændring]"), parsed; nullptr
+    // for an input cell, or a cell not found.
+    std::unique_ptr<Expr> formula_of(const Expr& cell) {
+        if (cell.kind != Expr::Kind::Cell || cell.cell.size() != 2) return nullptr;
+        const auto t = tables_.find(fold_label(cell.text));
+        if (t == tables_.end() || t->second.state != State::Done || !t->second.ok) return nullptr;
+        const model::Table& table = m_.items[t->second.item].tables[t->second.index];
+        Failure ignored;
+        const auto at = find_cell(table, t->second.keys, cell.text, cell.cell, false, &ignored);
+        const model::Formula* f = at ? writer_of(table, t->second.keys, at->first, at->second) : nullptr;
+        if (!f) return nullptr;
         FormulaError pe;
-        const auto e = parse_expression(std::string(formula_and_options(in.expression()).first), &pe);
-        (void)item;
-        return e && later_minus_earlier(*e).has_value();
+        return parse_expression(f->expression, &pe);
     }
 
     // `figure` quotes abs() of a change whose way the figures tell (a difference of a later
@@ -1268,15 +1256,10 @@ private:
     // quotes: "Ændring = [2024] - [2023]"), and the words before it (`said`: +1 a rise, -1 a
     // fall) say the other way: "faldet med 10.000 kr." for a rise of 10.000. A warning at the
     // figure: a correction that turns a change around leaves the sentence wrong, where a change
-    // quoted with its sign gets negative_after_direction's warning.
-    void change_against_words(const Inline& figure, size_t item, const std::string& directed, int said) {
-        FormulaError pe;
-        const auto expr = parse_expression(std::string(formula_and_options(figure.expression()).first), &pe);
-        if (!expr) return;
-        const bool sized = expr->kind == Expr::Kind::Call && expr->text == "abs" && expr->args.size() == 1;
-        const Expr& change = sized ? *expr->args[0] : *expr;
-        const std::optional<int> order = later_minus_earlier(change);
-        if (!order) return;
+    // quoted with its sign gets negative_after_direction's warning. `change` is the figure's change
+    // (under its abs(), or as quoted), `order` later_minus_earlier's of it.
+    void change_against_words(const Inline& figure, const Expr& change, int order, size_t item, const std::string& directed,
+                              int said) {
         ItemRefs refs(*this, item);
         FigureScope scope(refs, change.kind == Expr::Kind::Cell, "{" + figure.expression() + "}");
         FormulaError err;
@@ -1293,7 +1276,7 @@ private:
             const auto a = evaluate(*ops->first, scope, &e1, &c1), b = evaluate(*ops->second, scope, &e2, &c2);
             if (a && b && a->is_number() && b->is_number() && a->number.is_negative() && b->number.is_negative()) return;
         }
-        const int went = (v->number.is_negative() ? -1 : 1) * *order;
+        const int went = (v->number.is_negative() ? -1 : 1) * order;
         if (went == said) return;
         d_.warning(figure.loc,
                    fmt(went > 0 ? _("the figure {} prints the size of a change after \"{}\", but the figures rose ({}): "
@@ -1315,24 +1298,18 @@ private:
     // "(a / b - 1) * 100" (a probe: abs() of a growth rate after "steget med" printed a fall as
     // a rise without a word). Scaling by a number ("* 100", "/ 1000") changes no sign.
     static std::optional<std::pair<const Expr*, const Expr*>> change_operands(const Expr& e) {
-        const auto unscaled = [](const Expr* x) {
-            while (x->kind == Expr::Kind::Binary && (x->op == '*' || x->op == '/') &&
-                   (x->args[1]->kind == Expr::Kind::Number || (x->op == '*' && x->args[0]->kind == Expr::Kind::Number)))
-                x = x->args[1]->kind == Expr::Kind::Number ? x->args[0].get() : x->args[1].get();
-            return x;
-        };
-        const Expr* x = unscaled(&e);
-        if (x->kind != Expr::Kind::Binary) return std::nullopt;
-        if (x->op == '-' && x->args[1]->kind == Expr::Kind::Number) {  // "a / b * 100 - 100", "a / b - 1"
-            const Expr* ratio = unscaled(x->args[0].get());
-            if (ratio->kind == Expr::Kind::Binary && ratio->op == '/') return std::make_pair(ratio->args[0].get(), ratio->args[1].get());
+        const Expr& x = unscaled(e);
+        if (x.kind != Expr::Kind::Binary) return std::nullopt;
+        if (x.op == '-' && x.args[1]->kind == Expr::Kind::Number) {  // "a / b * 100 - 100", "a / b - 1"
+            const Expr& ratio = unscaled(*x.args[0]);
+            if (ratio.kind == Expr::Kind::Binary && ratio.op == '/') return std::make_pair(ratio.args[0].get(), ratio.args[1].get());
             return std::nullopt;
         }
-        if (x->op == '-') return std::make_pair(x->args[0].get(), x->args[1].get());
-        if (x->op == '/') {  // "(a - b) / b"
-            const Expr* d = unscaled(x->args[0].get());
-            if (d->kind == Expr::Kind::Binary && d->op == '-' && d->args[1]->kind != Expr::Kind::Number)
-                return std::make_pair(d->args[0].get(), d->args[1].get());
+        if (x.op == '-') return std::make_pair(x.args[0].get(), x.args[1].get());
+        if (x.op == '/') {  // "(a - b) / b"
+            const Expr& d = unscaled(*x.args[0]);
+            if (d.kind == Expr::Kind::Binary && d.op == '-' && d.args[1]->kind != Expr::Kind::Number)
+                return std::make_pair(d.args[0].get(), d.args[1].get());
         }
         return std::nullopt;
     }
@@ -1353,17 +1330,7 @@ private:
             }
             return std::nullopt;
         }
-        if (change.kind != Expr::Kind::Cell || change.cell.size() != 2) return std::nullopt;
-        const auto t = tables_.find(fold_label(change.text));
-        if (t == tables_.end() || t->second.state != State::Done || !t->second.ok) return std::nullopt;
-        const model::Table& table = m_.items[t->second.item].tables[t->second.index];
-        Failure ignored;
-        const auto at = find_cell(table, t->second.keys, change.text, change.cell, false, &ignored);
-        if (!at) return std::nullopt;
-        const model::Formula* f = writer_of(table, t->second.keys, at->first, at->second);
-        if (!f) return std::nullopt;
-        FormulaError pe;
-        const auto e = parse_expression(f->expression, &pe);
+        const auto e = formula_of(change);
         return e ? labels_order(*e) : std::nullopt;
     }
 

@@ -769,15 +769,6 @@ bool plain_sum(const Expr& e) { return adds_up(e, false); }
 
 namespace {
 
-// `e` without a scaling by a written number ("* 100", "/ 1000"), which changes no ratio.
-const Expr& unscaled(const Expr& e) {
-    if (e.kind == Expr::Kind::Binary && (e.op == '*' || e.op == '/')) {
-        if (e.args[1]->kind == Expr::Kind::Number) return unscaled(*e.args[0]);
-        if (e.op == '*' && e.args[0]->kind == Expr::Kind::Number) return unscaled(*e.args[1]);
-    }
-    return e;
-}
-
 // A formula that gives a word (status(), udvikling(), loft()): judged on the other formula's
 // figures there, never added up.
 bool gives_words(const Expr& e) {
