@@ -1,10 +1,12 @@
 #include "calc/typed_figures.hpp"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
 #include "core/messages.hpp"
 #include "core/text.hpp"
+#include "numbers/amount_units.hpp"
 #include "numbers/danish_number.hpp"
 #include "numbers/typed_numbers.hpp"
 
@@ -21,10 +23,13 @@ struct PrintedBy {
     bool as_written = false;  // the number as the CSV writes it, where the table prints it in another unit
 };
 
-// How the text would quote the cell instead of typing it.
-std::string quoted(const PrintedBy& at) {
+// How the text would quote the cell instead of typing it: in `scale_unit` where the text typed
+// it scaled ("1,25 mio. kr."), else as the table prints it, or as written where the text typed that.
+std::string quoted(const PrintedBy& at, const std::string& scale_unit) {
     const model::Table& t = *at.table;
-    const std::string unit = !at.as_written ? "" : " | " + (t.figures_unit.empty() ? std::string("kr.") : t.figures_unit);
+    const std::string unit = !scale_unit.empty() ? " | " + scale_unit
+                             : !at.as_written   ? ""
+                                                : " | " + (t.figures_unit.empty() ? std::string("kr.") : t.figures_unit);
     return "{" + t.name + "[" + t.rows[at.row].cells[0].text + "; " + t.header[at.column] + "]" + unit + "}";
 }
 
@@ -53,8 +58,10 @@ void add_figures(const std::vector<model::Block>& blocks, std::unordered_map<std
 }
 
 // The numbers the item prints as computed, by key: its tables' cells first (the first cell
-// printing a number named, the others counted), then its figures.
-std::unordered_map<std::string, PrintedBy> printed_numbers(const model::AgendaItem& item) {
+// printing a number named, the others counted), then its figures. With `in_ones`, also the
+// amounts of tables whose figures are written in t., mio. or mia. kr. as kroner ("1.250" in
+// t. kr. as "1250000"), for the numbers the text types scaled ("1,25 mio. kr.").
+std::unordered_map<std::string, PrintedBy> printed_numbers(const model::AgendaItem& item, bool in_ones) {
     std::unordered_map<std::string, PrintedBy> printed;
     for (const model::Table& t : item.tables)
         for (size_t r = 0; r < t.rows.size(); ++r)
@@ -70,19 +77,26 @@ std::unordered_map<std::string, PrintedBy> printed_numbers(const model::AgendaIt
                 if (!t.unit.empty() && t.unit != t.figures_unit && !cell.unitless && cell.hundred == model::Cell::Hundred::None)
                     if (std::string written = number_key(format_danish_exact(cell.value)); written != at->first)
                         printed.emplace(std::move(written), PrintedBy{&t, r, c, nullptr, 0, true});
+                if (const int64_t per = kroner_per(t.figures_unit); in_ones && per > 1 && !cell.unitless && !cell.count &&
+                                                                     cell.hundred == model::Cell::Hundred::None)
+                    printed.emplace(shifted_key(number_key(format_danish_exact(cell.value)), per == 1000 ? 3 : per == 1000000 ? 6 : 9),
+                                    PrintedBy{&t, r, c, nullptr, 0, true});
             }
     for (const model::Section& s : item.sections) add_figures(s.blocks, printed);
     for (const model::Attachment& a : item.attachments) add_figures(a.content, printed);
     return printed;
 }
 
-std::string message(const model::TypedNumber& n, const PrintedBy& by) {
+// `scaled`: the text typed the number with words that scale it ("1,25 mio. kr."), and the
+// table or figure prints it in ones (1.250.000).
+std::string message(const model::TypedNumber& n, const PrintedBy& by, bool scaled) {
+    const std::string& shown = scaled ? n.shown_scaled : n.shown;
     if (by.figure) {
         const SourceLoc& at = by.figure->loc;
         return fmt(_("{0} is typed here, but the figure {1} ({2}:{3}) prints it: a correction of what the figure "
-                     "quotes would change it but not this number; write the figure here too, or write {{{0}}} to keep "
+                     "quotes would change it but not this number; write the figure here too, or write {{{4}}} to keep "
                      "the number as typed"),
-                   n.shown, quote_text("{" + by.figure->expression() + "}"), at.file, at.line);
+                   shown, quote_text("{" + by.figure->expression() + "}"), at.file, at.line, n.shown);
     }
     const model::Table& t = *by.table;
     const std::string row = quote_text(t.rows[by.row].cells[0].text), column = quote_text(t.header[by.column]);
@@ -91,12 +105,12 @@ std::string message(const model::TypedNumber& n, const PrintedBy& by) {
                                               : fmt(tr_n(" (and {} other cell)", " (and {} other cells)", by.others), by.others);
     if (t.name.empty())
         return fmt(_("{0} is typed here, but the table {1} prints it for {2} / {3}{4}: a correction of the table would "
-                     "not change this number; give the table a \"navn:\" and quote the cell, or write {{{0}}} to keep "
+                     "not change this number; give the table a \"navn:\" and quote the cell, or write {{{5}}} to keep "
                      "it as typed"),
-                   n.shown, quote_text(t.title), row, column, others);
+                   shown, quote_text(t.title), row, column, others, n.shown);
     return fmt(_("{0} is typed here, but the table {1} prints it for {2} / {3}{4}: a correction of the table would not "
-                 "change this number; quote the cell, {5}, or write {{{0}}} to keep it as typed"),
-               n.shown, quote_text(t.name), row, column, others, quoted(by));
+                 "change this number; quote the cell, {5}, or write {{{6}}} to keep it as typed"),
+               shown, quote_text(t.name), row, column, others, quoted(by, scaled ? n.scale_unit : std::string()), n.shown);
 }
 
 }  // namespace
@@ -104,10 +118,15 @@ std::string message(const model::TypedNumber& n, const PrintedBy& by) {
 void warn_typed_figures(model::Meeting& meeting, Diagnostics& diags) {
     for (model::AgendaItem& item : meeting.items) {
         if (item.typed_numbers.empty()) continue;
-        const std::unordered_map<std::string, PrintedBy> printed = printed_numbers(item);
+        const bool scaled = std::any_of(item.typed_numbers.begin(), item.typed_numbers.end(),
+                                        [](const model::TypedNumber& n) { return !n.scaled_key.empty(); });
+        const std::unordered_map<std::string, PrintedBy> printed = printed_numbers(item, scaled);
         std::vector<model::TypedNumber> unmatched;
         for (model::TypedNumber& n : item.typed_numbers) {
-            if (const auto found = printed.find(n.key); found != printed.end()) diags.warning(n.loc, message(n, found->second), n.line);
+            if (const auto found = printed.find(n.key); found != printed.end())
+                diags.warning(n.loc, message(n, found->second, false), n.line);
+            else if (const auto in_ones = n.scaled_key.empty() ? printed.end() : printed.find(n.scaled_key); in_ones != printed.end())
+                diags.warning(n.loc, message(n, in_ones->second, true), n.line);
             else if (meeting.corrects_published) unmatched.push_back(std::move(n));
         }
         item.typed_numbers.swap(unmatched);

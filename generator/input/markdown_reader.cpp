@@ -489,7 +489,9 @@ struct Converter {
             for (const TypedNumberToken& n : found) {
                 SourceLoc at = i.loc;
                 at.column = from[n.begin].column;
-                src.typed_numbers->push_back({n.key, i.text.substr(n.begin, n.end - n.begin), at, line_text(at.line)});
+                src.typed_numbers->push_back({n.key, i.text.substr(n.begin, n.end - n.begin), n.scaled_key, n.scale_unit,
+                                              n.scale_end == 0 ? std::string() : i.text.substr(n.begin, n.scale_end - n.begin),
+                                              at, line_text(at.line)});
             }
         }
     }

@@ -320,6 +320,10 @@ struct Image {
 struct TypedNumber {
     std::string key;    // number_key's: digits and decimal comma
     std::string shown;  // as typed
+    // Followed by words that scale it ("1,25 mio. kr."): its key in ones ("1250000"), the amount
+    // unit the words name ("mio. kr.", or "" for "1,25 mio. indbyggere") and the number with its
+    // words as typed; all empty without such words (TypedNumberToken).
+    std::string scaled_key, scale_unit, shown_scaled;
     SourceLoc loc;
     std::string line;   // its source line, for the message
 };

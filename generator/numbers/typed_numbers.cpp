@@ -1,5 +1,6 @@
 #include "numbers/typed_numbers.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "core/text.hpp"
@@ -103,7 +104,120 @@ bool distinctive(std::string_view key, bool points) {
     return digits >= 3;
 }
 
+// The bytes of a space that may group a number's thousands at byte `at` ("1 250 000": a space,
+// a no-break space, a thin or a narrow no-break space), or 0.
+size_t group_space(std::string_view t, size_t at) {
+    if (at >= t.size()) return 0;
+    if (t[at] == ' ') return 1;
+    if (t.substr(at, 2) == "\xC2\xA0") return 2;
+    if (t.substr(at, 3) == "\xE2\x80\x89" || t.substr(at, 3) == "\xE2\x80\xAF") return 3;
+    return 0;
+}
+
+bool three_digits_at(std::string_view t, size_t at) {
+    return at + 3 <= t.size() && digit(t[at]) && digit(t[at + 1]) && digit(t[at + 2]) &&
+           (at + 3 == t.size() || !digit(t[at + 3]));
+}
+
+// A number whose thousands spaces group ("1 250 000", "12 345,5"), starting with the 1-3 digits
+// [begin, first_end): written with points instead ("1.250.000"), `end` set past it; "" (and
+// `end` left) where no group of three follows, or where a point or comma and a digit do
+// ("1 250.000": not one number).
+std::string spaced_thousands(std::string_view t, size_t begin, size_t first_end, size_t& end) {
+    if (first_end - begin > 3) return "";
+    for (size_t k = begin; k < first_end; ++k)
+        if (!digit(t[k])) return "";
+    std::string out(t.substr(begin, first_end - begin));
+    size_t at = first_end;
+    for (size_t space = group_space(t, at); space > 0 && three_digits_at(t, at + space); space = group_space(t, at)) {
+        out += '.';
+        out += t.substr(at + space, 3);
+        at += space + 3;
+    }
+    if (at == first_end) return "";
+    if (at + 1 < t.size() && t[at] == ',' && digit(t[at + 1])) {  // its decimals
+        const size_t from = at;
+        for (++at; at < t.size() && digit(t[at]);) ++at;
+        out += t.substr(from, at - from);
+    }
+    if (at + 1 < t.size() && (t[at] == '.' || t[at] == ',') && digit(t[at + 1])) return "";
+    end = at;
+    return out;
+}
+
+bool letter_at(std::string_view t, size_t at) {
+    if (at >= t.size()) return false;
+    const unsigned char c = static_cast<unsigned char>(t[at]);
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0xC3;  // æ, ø, å and the like start at 0xC3
+}
+
+// Whether `t` at byte `at` starts with `word` (ASCII, any case), ending there as a word.
+bool word_at(std::string_view t, size_t at, std::string_view word) {
+    if (t.size() - at < word.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k)
+        if ((t[at + k] | 0x20) != (word[k] | 0x20)) return false;
+    return word.back() == '.' || !letter_at(t, at + word.size());
+}
+
+// The word after a number that scales it ("mio. kr.", "t. kr.", "mia.", "tusind"), from byte
+// `at` (just past the number): its power of ten, whether it names kroner, and where it ends; 0
+// where none follows.
+struct Scale {
+    int zeros = 0;
+    bool kroner = false;
+    size_t end = 0;
+};
+
+Scale scale_after(std::string_view t, size_t at) {
+    const size_t space = group_space(t, at);
+    if (space == 0) return {};
+    at += space;
+    struct Word {
+        std::string_view word;
+        int zeros;
+        bool kroner;
+    };
+    // Longer words before their beginnings ("millioner" before "million", "mio." before "mio").
+    static constexpr Word words[] = {
+        {"millioner", 6, false}, {"million", 6, false}, {"mill.", 6, false}, {"mio.", 6, false}, {"mio", 6, false},
+        {"mkr.", 6, true}, {"mkr", 6, true}, {"milliarder", 9, false}, {"milliard", 9, false}, {"mia.", 9, false},
+        {"mia", 9, false}, {"mrd.", 9, false}, {"mrd", 9, false}, {"t. kr.", 3, true}, {"t.kr.", 3, true},
+        {"tkr.", 3, true}, {"tkr", 3, true}, {"tusind", 3, false}, {"tus.", 3, false}};
+    for (const Word& w : words) {
+        if (!word_at(t, at, w.word)) continue;
+        Scale s{w.zeros, w.kroner, at + w.word.size()};
+        if (!s.kroner) {  // "mio. kr.", "mia. kroner", "mio.kr."
+            const size_t k = s.end + group_space(t, s.end);
+            for (const std::string_view kroner : {"kr.", "kroner", "kr", "dkk"})
+                if (word_at(t, k, kroner)) {
+                    s.kroner = true;
+                    s.end = k + kroner.size();
+                    break;
+                }
+        }
+        return s;
+    }
+    return {};
+}
+
 }  // namespace
+
+std::string shifted_key(std::string_view key, int zeros) {
+    const size_t comma = key.find(',');
+    std::string digits(key.substr(0, comma));
+    std::string_view decimals = comma == std::string_view::npos ? std::string_view() : key.substr(comma + 1);
+    const size_t moved = std::min(decimals.size(), static_cast<size_t>(zeros));
+    digits += decimals.substr(0, moved);
+    digits.append(static_cast<size_t>(zeros) - moved, '0');
+    decimals.remove_prefix(moved);
+    const size_t lead = std::min(digits.find_first_not_of('0'), digits.size() - 1);
+    std::string out = digits.substr(lead);
+    if (!decimals.empty()) {
+        out += ',';
+        out += decimals;
+    }
+    return out;
+}
 
 std::vector<TypedNumberToken> typed_numbers_in(std::string_view text) {
     std::vector<TypedNumberToken> out;
@@ -129,16 +243,27 @@ std::vector<TypedNumberToken> typed_numbers_in(std::string_view text) {
         }
         size_t end = i;
         while (end < text.size() && (digit(text[end]) || text[end] == '.' || text[end] == ',')) ++end;
-        const size_t next = end;  // past the digits, points and commas ("A380", "EMN-2023" as a whole)
-        while (end > i && (text[end - 1] == '.' || text[end - 1] == ',')) --end;  // a sentence's stop or comma
+        size_t next = end;  // past the digits, points and commas ("A380", "EMN-2023" as a whole)
+        const std::string grouped = spaced_thousands(text, i, next, end);  // "1 250 000" as "1.250.000"
+        if (!grouped.empty())
+            for (next = end; next < text.size() && (text[next] == '.' || text[next] == ',');) ++next;
+        else
+            while (end > i && (text[end - 1] == '.' || text[end - 1] == ',')) --end;  // a sentence's stop or comma
         // "1.250,-": kroner written with a dash for no øre.
         const bool dash_for_ore = next == end + 1 && text[end] == ',' && next < text.size() && text[next] == '-' &&
                                   ends_word(text, next + 1);
         if (starts_word(text, i) && (ends_word(text, next) || dash_for_ore)) {
-            const std::string_view written = text.substr(i, end - i);
+            const std::string_view written = grouped.empty() ? text.substr(i, end - i) : std::string_view(grouped);
             std::string key = key_of(written);
-            if (!key.empty() && distinctive(key, written.find('.') != std::string_view::npos))
-                out.push_back({i, end, std::move(key)});
+            if (!key.empty() && distinctive(key, written.find('.') != std::string_view::npos)) {
+                TypedNumberToken token{i, end, std::move(key), {}, {}};
+                if (const Scale scale = scale_after(text, end); scale.zeros > 0) {
+                    token.scaled_key = shifted_key(token.key, scale.zeros);
+                    token.scale_end = scale.end;
+                    if (scale.kroner) token.scale_unit = scale.zeros == 3 ? "t. kr." : scale.zeros == 6 ? "mio. kr." : "mia. kr.";
+                }
+                out.push_back(std::move(token));
+            }
         }
         i = next;
     }

@@ -27,7 +27,11 @@ void warn_stale_typed_numbers(model::Meeting& meeting, const Snapshot& before, c
         for (const model::TypedNumber& n : item.typed_numbers) {
             if (cells == was_of_item.end()) break;
             for (const CellEntry* was : cells->second) {
-                if (number_key(was->text) != n.key && number_key(was->written) != n.key) continue;
+                // The number as typed, or scaled ("1,25 mio. kr.") as the ones a kroner table prints.
+                const std::string was_text = number_key(was->text), was_written = number_key(was->written);
+                if (was_text != n.key && was_written != n.key &&
+                    (n.scaled_key.empty() || (was_text != n.scaled_key && was_written != n.scaled_key)))
+                    continue;
                 const auto is_at = now_at.find(std::make_tuple(was->item, was->table, was->attachment, was->row, was->column));
                 if (is_at == now_at.end()) continue;
                 const CellEntry& is = *is_at->second;
@@ -35,9 +39,9 @@ void warn_stale_typed_numbers(model::Meeting& meeting, const Snapshot& before, c
                 diags.warning(n.loc,
                               fmt(_("{0} is typed here, and version {1} printed it in table {2} for {3} / {4}, which now "
                                     "prints {5}: the table was corrected, this number was not; quote the cell, or write "
-                                    "{{{0}}} to keep it as typed"),
-                                  n.shown, before.version, was->table, quote_text(was->row), quote_text(was->column),
-                                  quote_text(is.text)),
+                                    "{{{6}}} to keep it as typed"),
+                                  n.scaled_key.empty() ? n.shown : n.shown_scaled, before.version, was->table,
+                                  quote_text(was->row), quote_text(was->column), quote_text(is.text), n.shown),
                               n.line);
                 break;
             }

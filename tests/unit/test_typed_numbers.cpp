@@ -34,6 +34,37 @@ TEST_CASE("typed numbers: Danish numbers as words of their own, distinctive ones
           Keys{});
 }
 
+TEST_CASE("typed numbers: thousands grouped by spaces") {
+    // Regression (probe40): "1 250 000 kr." was three numbers, none distinctive, and "8 388" was 388.
+    CHECK(keys("i alt 1 250 000 kr., 8 388 læger, 12 345,5 timer og 1\xC2\xA0" "234\xE2\x80\xAF" "567.") ==
+          Keys{"1250000", "8388", "12345,5", "1234567"});
+    // Not groups: pairs, a year before a number, a point after a group, a list.
+    CHECK(keys("tlf. 12 34 56 78, i 2023 123 sager, 1 250.000 og 12, 345") == Keys{"123", "345"});
+    const auto found = typed_numbers_in("ca. 1 250 000.");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].begin == 4);
+    CHECK(found[0].end == 13);
+}
+
+TEST_CASE("typed numbers: words that scale a number") {
+    const auto found = typed_numbers_in("1,25 mio. kr., 952 t. kr., 2,15 mia., 1,25 millioner indbyggere, 3,45 mkr og 1,75 miot");
+    REQUIRE(found.size() == 6);
+    CHECK(found[0].scaled_key == "1250000");
+    CHECK(found[0].scale_unit == "mio. kr.");
+    CHECK(found[0].scale_end == 13);
+    CHECK(found[1].scaled_key == "952000");
+    CHECK(found[1].scale_unit == "t. kr.");
+    CHECK(found[2].scaled_key == "2150000000");
+    CHECK(found[2].scale_unit.empty());
+    CHECK(found[3].scaled_key == "1250000");
+    CHECK(found[3].scale_unit.empty());
+    CHECK(found[4].scale_unit == "mio. kr.");
+    CHECK(found[5].scaled_key.empty());  // "miot" is no scale
+    CHECK(shifted_key("0,5", 3) == "500");
+    CHECK(shifted_key("12,3456", 2) == "1234,56");
+    CHECK(shifted_key("1,25", 6) == "1250000");
+}
+
 TEST_CASE("typed numbers: a printed cell's key") {
     CHECK(number_key("8.388") == "8388");
     CHECK(number_key("-8.388 %") == "8388");
@@ -77,4 +108,23 @@ TEST_CASE("typed figures: a number typed beside the table that prints it is a wa
                             "correction of the table would not change this number; quote the cell, {t[B; 2024] | kr.}, "
                             "or write {1.449.000} to keep it as typed") != std::string::npos);
     CHECK(one.messages.find("2.698.000 is typed here") != std::string::npos);
+    // Regression (probe40): the same kroner typed in millions or grouped by spaces went stale
+    // without a word.
+    one = test::compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (kr.)\n```\n\nB udgør 1,449 mio. kr. og A "
+                                 "1 249 000 kr.\n",
+                                 kroner);
+    CHECK(one.messages.find("warning: 1,449 mio. kr. is typed here, but the table \"t\" prints it for \"B\" / \"2024\": a "
+                            "correction of the table would not change this number; quote the cell, {t[B; 2024] | mio. "
+                            "kr.}, or write {1,449} to keep it as typed") != std::string::npos);
+    CHECK(one.messages.find("warning: 1 249 000 is typed here, but the table \"t\" prints it for \"A\" / \"2024\"") !=
+          std::string::npos);
+    // A table written in t. kr.: its 1.449 is 1,449 mio. kr.
+    one = test::compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (t. kr.)\ntalenhed: t. kr.\n```\n\nB udgør "
+                                 "1,449 mio. kr.\n",
+                                 "Post;2024\nA;1.249\nB;1.449\n");
+    CHECK(one.messages.find("1,449 mio. kr. is typed here, but the table \"t\" prints it for \"B\" / \"2024\"") !=
+          std::string::npos);
+    // Another scale is another number: 1,449 mia. kr. is not 1.449.000 kr.
+    one = test::compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (kr.)\n```\n\nB udgør 1,449 mia. kr.\n", kroner);
+    CHECK(one.messages.find("typed here") == std::string::npos);
 }

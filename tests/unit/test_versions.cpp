@@ -370,9 +370,15 @@ TEST_CASE("versions: a number typed beside a table that was corrected, not the n
     };
     typed("122.100.000", "122100000");
     typed("10.000", "10000");  // printed by a cell that did not change
+    typed("122,1", "122,1");   // typed scaled, "122,1 mio. kr."
+    m.items[0].typed_numbers.back().scaled_key = "122100000";
+    m.items[0].typed_numbers.back().shown_scaled = "122,1 mio. kr.";
     Diagnostics d;
     versions::warn_stale_typed_numbers(m, before, now, d);
     const std::string messages = test::messages(d);
+    CHECK(messages.find("warning: 122,1 mio. kr. is typed here, and version 1 printed it in table 3 for \"Løn\" / "
+                        "\"2024\", which now prints \"123.100.000\": the table was corrected, this number was not; quote "
+                        "the cell, or write {122,1} to keep it as typed") != std::string::npos);
     CHECK(messages.find("m/19/item.md:3:5: warning: 122.100.000 is typed here, and version 1 printed it in table 3 for "
                         "\"Løn\" / \"2024\", which now prints \"123.100.000\": the table was corrected, this number was "
                         "not") != std::string::npos);
