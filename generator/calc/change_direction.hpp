@@ -20,6 +20,9 @@ int direction_of_words(std::string_view phrase, std::string_view rose, std::stri
 // either names no year, or both the same year and no quarter, half or month tells them apart.
 std::optional<int> period_order(std::string_view a, std::string_view b);
 
+// Whether a heading names a period: a year (1900-2099), or a month as Excel writes it ("dec-22").
+bool names_period(std::string_view heading);
+
 struct Expr;
 // The order (as period_order) of the periods two operands of a formula name: two labels of the
 // table ("[2024]", "[2023]"), two cells of one table alike in one label ("t[Nord; 2024]",

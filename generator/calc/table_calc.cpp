@@ -7,6 +7,7 @@
 #include <set>
 
 #include "calc/cell_units.hpp"
+#include "calc/change_direction.hpp"
 #include "numbers/footnote_marks.hpp"
 #include "numbers/danish_number.hpp"
 #include "calc/evaluator.hpp"
@@ -366,8 +367,23 @@ bool names_no_sum(const std::string& heading) {
                                  "middelv\xC3\xA6rdi"})
             if (w == word && !per_period) return true;
         for (const char* word : {"indeks", "indekstal", "index", "rang", "rangering", "placering", "forholdstal", "ratio",
-                                 "promille", "fordelingstal"})
+                                 "promille", "fordelingstal", "bmi", "alder", "alderen"})
             if (w == word) return true;
+        // "Prisindeks", "Gennemsnitsalder", "Middellevetid" (a probe's regions summed to 221 days).
+        if ((w.size() > 6 && w.ends_with("indeks")) || (w.size() > 6 && w.ends_with("salder"))) return true;
+        // A time until something, per case: "Tid til behandling (dage)", "Dage til operation".
+        if (k + 1 < words.size() && words[k + 1] == "til")
+            for (const char* time : {"tid", "tiden", "dage", "uger", "m\xC3\xA5neder", "d\xC3\xB8gn", "timer"})
+                if (w == time) return true;
+        // A price per unit ("Pris (kr.)" of a hip and a knee operation; "Kostpris"), unless the
+        // heading says it is the whole ("Samlet pris", "Pris i alt").
+        if (w == "pris" || w == "priser" || w == "kostpris" || w == "kostpriser" || w == "enhedsomkostning" ||
+            w == "enhedsomkostninger" || w == "l\xC3\xB8nsats" || w == "l\xC3\xB8nsatser" || w == "dagsats" || w == "dagsatser") {
+            bool whole = false;
+            for (const std::string_view other : words)
+                whole = whole || other == "alt" || other == "samlet" || other == "samlede" || other == "total";
+            if (!whole) return true;
+        }
         // A price or a rate per unit: "Takst", "DRG-takst", "Timepris", "Sats" (a tariff times a
         // count adds up; tariffs added up are no tariff).
         for (const char* word : {"sats", "satser", "timesats", "rentesats", "kontingentsats", "skattesats", "momssats",
@@ -379,7 +395,8 @@ bool names_no_sum(const std::string& heading) {
         // days are no 120 days. A grade or a score ("Dækningsgrad", "Tilfredshed (1-5)") no more.
         for (const char* time : {"ventetid", "ventetiden", "liggetid", "liggetiden", "svartid", "svartiden",
                                  "behandlingstid", "behandlingstiden", "responstid", "responstiden", "udrykningstid",
-                                 "udrykningstiden", "forl\xC3\xB8" "bstid"})
+                                 "udrykningstiden", "forl\xC3\xB8" "bstid", "levetid", "levetiden", "k\xC3\xB8tid",
+                                 "k\xC3\xB8-tid", "k\xC3\xB8tiden"})
             if (w.ends_with(time)) return true;
         // Rates of occurrence ("Incidens", "Standardiseret rate", "Genindlæggelsesrate"): per so
         // many, never added up. ("Rate" alone is also an instalment, which adds up.)
@@ -461,6 +478,11 @@ bool names_points(const std::string& heading) {
     for (const char* w : {"procentpoint", "procent-point", "pct.-point", "pct.point", "pct-point", "%-point"})
         if (h.find(w) != std::string::npos) return true;
     return false;
+}
+
+// Whether a heading names figures that do not add up: names_no_sum's, or a share in per cent.
+bool names_rate_figures(const std::string& heading) {
+    return names_no_sum(heading) || (names_per_cent(heading) && !names_points(heading));
 }
 
 }  // namespace
@@ -1908,6 +1930,22 @@ private:
                                    quoted(*p.formula), quote_text(t_.header[c]),
                                    t_.rows[*r].cells[c].text),
                                p.formula->line);
+            } else if (plain_sum(*p.expr) && names_period(t_.header[c]) && !names_rate_figures(t_.header[c]) &&
+                       (" " + fold_label(t_.header[c]) + " ").find(" antal ") == std::string::npos) {
+                // The title or the labels' heading says what every figure is ("Gennemsnitlig
+                // ventetid (dage) efter region" over periods): a probe's regions summed to 301 days.
+                // (Over columns that name periods only: "Forløb" beside "Ventetid" says what it is.)
+                if (const std::string* says = rate_title()) {
+                    diags_.warning(p.formula->loc,
+                                   fmt(_("the row formula {} adds up the column {} ({}), but {} names an average, a median, "
+                                         "an index, a share or a figure per person or unit for the table's figures; such "
+                                         "figures added up are no figure of the whole (three regions' average of 40 days is "
+                                         "not 120 days): write the row's own figure in the CSV, or compute it from its parts"),
+                                       quoted(*p.formula), quote_text(t_.header[c]), t_.rows[*r].cells[c].text,
+                                       quote_text(*says)),
+                                   p.formula->line);
+                    warned_title_ = true;
+                }
             }
             ++computed;
         }
@@ -2579,7 +2617,21 @@ private:
     Diagnostics& diags_;
     RowKeys row_keys_;  // for the formulas' row lookups
     std::vector<Prepared> rows_, columns_;
+    // The table's title or its labels' column heading where it names figures that do not add
+    // up (an average, a share: "Gennemsnitlig ventetid (dage)", "Andel overholdt (pct.)") and
+    // only one kind of figure (no " og "), or nullptr; warned of once a table.
+    const std::string* rate_title() const {
+        if (warned_title_) return nullptr;
+        for (const std::string* said : {&t_.title, t_.header.empty() ? nullptr : &t_.header[0]}) {
+            if (said == nullptr || said->empty() || !names_rate_figures(*said)) continue;
+            if ((" " + fold_label(*said) + " ").find(" og ") != std::string::npos) continue;
+            return said;
+        }
+        return nullptr;
+    }
+
     std::vector<bool> computed_column_;
+    bool warned_title_ = false;
     std::map<std::pair<size_t, size_t>, const Formula*> writer_;  // which formula writes each cell
     Planned planned_;                                              // which formula will write each cell
     std::vector<RowWrite> row_writes_;  // what each row formula computed

@@ -308,7 +308,8 @@ bool names_share(const std::string& heading) {
     for (size_t i = 0; i + 4 <= heading.size() && !has; ++i)
         has = lower(heading[i]) == 'n' && lower(heading[i + 1]) == 'd' && lower(heading[i + 2]) == 'e' &&
               lower(heading[i + 3]) == 'l';
-    return has && (" " + fold_label(heading)).find(" andel") != std::string::npos;
+    const std::string folded = " " + fold_label(heading);
+    return has && (folded.find(" andel") != std::string::npos || folded.find("-andel") != std::string::npos);  // "Ja-andel"
 }
 
 bool names_per_cent(const std::string& heading) {
@@ -350,6 +351,9 @@ bool names_per_cent(const std::string& heading) {
         for (size_t at = k.find(word); at != std::string::npos; at = k.find(word, at + 1)) {
             // The unit alone in brackets states the figures' unit, after a year too ("Andel 2023 (pct.)").
             if (pct ? written(at, 2, " (pct.) ") || written(at, 2, " (pct) ") : written(at, 2, " (procent) ")) return true;
+            // ... or first in them, with what it is a share of ("Udredningsretten overholdt (pct. af
+            // forløbene)", the example meeting's own label: 71 + 73 was printed as 144).
+            if (pct ? written(at, 2, " (pct. ") || written(at, 2, " (pct ") : written(at, 2, " (procent ")) return true;
             const bool alone = pct ? written(at, 1, " pct ") || written(at, 1, " pct. ") || written(at, 1, " pct.) ")
                                    : written(at, 1, " procent ");
             if (alone && !after_number(at)) return true;

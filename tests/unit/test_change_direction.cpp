@@ -38,6 +38,16 @@ TEST_CASE("change direction: which of two periods a label names comes later") {
     CHECK(period_order("Aug. 2022", "Dec. 2022") == -1);
     CHECK(period_order("feb. 2023", "jan. 2023") == 1);
     CHECK(period_order("Sept. 2021", "Maj 2021") == 1);
+    // Regression (probe41): months as Excel heads them by default, with a two-digit year ("dec-22"
+    // and "jan-23": a fall of 270 was "steget med 270").
+    CHECK(period_order("jan-23", "dec-22") == 1);
+    CHECK(period_order("Dec. 22", "Jan. 23") == -1);
+    CHECK(period_order("feb-23", "mar-23") == -1);
+    CHECK(period_order("okt 23", "Okt. 23") == std::nullopt);
+    CHECK_FALSE(period_order("Afd-22", "Afd-23"));
+    CHECK(boardpack::calc::names_period("dec-22"));
+    CHECK(boardpack::calc::names_period("2. kvt. 2023"));
+    CHECK_FALSE(boardpack::calc::names_period("Forløb"));
     CHECK_FALSE(period_order("Decentralt 2023", "Marked 2023").has_value());  // words that begin like a month
     // No year, the same period, or a year and nothing else to tell them apart.
     CHECK_FALSE(period_order("Budget", "Regnskab").has_value());

@@ -139,6 +139,12 @@ TEST_CASE("semicolon files: a number with three decimals under a heading of coun
                           "if it is the decimal number, write it with fewer decimals") != std::string::npos);
     CHECK(l.messages.find("m/01-a/t.csv:3:3: warning: \"2,500\" has three decimals in a column of counts") !=
           std::string::npos);
+    // A table titled as counts (a probe typed the seed's doctors "1,036", "5,442", "1,909" and
+    // printed "9,357 speciallæger").
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Antal fuldtidsansatte speciallæger. Hele landet\n```\n",
+                ";Dec. 2016;April 2023\nLægelige chefer;1,036;1,496\nOverlæger;5,442;5,041\n");
+    CHECK(l.messages.find("m/01-a/t.csv:2:17: warning: \"1,036\" has three decimals in a column of counts (\"Dec. 2016\")") !=
+          std::string::npos);
     l = compute(plain, "Region;Indbyggere\nA;500\nB;1,250\n");
     CHECK(l.messages.find("m/01-a/t.csv:3:3: warning: \"1,250\" has three decimals in a column of counts") !=
           std::string::npos);

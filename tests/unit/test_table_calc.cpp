@@ -297,6 +297,16 @@ TEST_CASE("table calc: amounts shown in mio. kr.") {
     CHECK(input::count_heading_of("Ansatte 2024") == input::CountHeading::Count);
     CHECK(input::count_heading_of("Patienter i psykiatrien") == input::CountHeading::MaybeCount);
     CHECK(input::count_heading_of("Antal patienter i psykiatrien") == input::CountHeading::Count);
+    // Regression (probe41): "Indbyggertal" and "Befolkning" in a budget shown in mio. kr. printed
+    // 1.865.000 inhabitants as 1,9; "Læger" and "Operationer" may head a count or what it costs.
+    for (const char* count : {"Indbyggertal", "Befolkning", "Befolkningstal", "Folketal", "Fuldtidsansatte"})
+        CHECK_MESSAGE(input::count_heading_of(count) == input::CountHeading::Count, count);
+    for (const char* maybe : {"Læger", "Speciallæger", "Operationer", "Henvisninger", "Forløb", "Fødsler"})
+        CHECK_MESSAGE(input::count_heading_of(maybe) == input::CountHeading::MaybeCount, maybe);
+    const auto people = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n",
+                                "Region;Udgift;Indbyggertal;Læger\nNord;52.300.000.000;1.865.000;1.790\n");
+    CHECK(row_texts(table(people), 0) == std::vector<std::string>{"Nord", "52.300,0", "1.865.000", "0,0"});
+    CHECK(people.messages.find("t.csv:1:28: warning: \"Læger\" may count what it names") != std::string::npos);
 }
 
 TEST_CASE("table calc: indexing a column by a price and wage rate") {
@@ -1235,6 +1245,51 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
                               std::string("Post;") + rate + "\nA;4;\nB;3;\n")
                           .messages.find("whose heading names an average") != std::string::npos,
                       rate);
+    // Regression (probe41): times until, life expectancies, ages, prices and price indexes of five
+    // regions or two operations were summed in silence (221 days, a price of 90.000).
+    for (const char* rate : {"Tid til behandling (dage)", "Dage til operation", "Kø-tid (dage)", "Middellevetid (år)",
+                             "Alder (år)", "Gennemsnitsalder", "Pris", "Pris (kr.)", "Kostpris", "Enhedsomkostning",
+                             "Lønsats", "Prisindeks", "BMI"})
+        CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
+                              std::string("Post;") + rate + "\nA;4;\nB;3;\n")
+                          .messages.find("whose heading names an average") != std::string::npos,
+                      rate);
+    for (const char* sums : {"Pris i alt", "Samlet pris (kr.)", "Overtid (timer)", "Dage i alt"})
+        CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
+                              std::string("Post;") + sums + "\nA;4;\nB;3;\n")
+                          .messages.find("whose heading names an average") == std::string::npos,
+                      sums);
+    // The title or the labels' heading saying it of every figure (a probe: "Gennemsnitlig
+    // ventetid til operation (dage) efter region" over two quarters, the regions summed to 301 days).
+    const char* const quarters = "Region;1. kvt. 2023;2. kvt. 2023\nNord;66;60\nSyd;71;64\n";
+    for (const char* title : {"Gennemsnitlig ventetid til operation (dage) efter region",
+                              "Udredningsretten overholdt (pct. af forløbene) efter region"})
+        CHECK_MESSAGE(compute(std::string("```tabel\nfil: t.csv\ntitel: ") + title +
+                                  "\nrække: Hele landet = sum(Nord .. Syd)\ntilføj: nederst\n```\n",
+                              quarters)
+                          .messages.find("warning: the row formula \"Hele landet = sum(Nord .. Syd)\" adds up the column "
+                                         "\"1. kvt. 2023\" (137), but \"" + std::string(title) +
+                                         "\" names an average, a median, an index, a share or a figure per person") !=
+                          std::string::npos,
+                      title);
+    CHECK(compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\ntilføj: nederst\n```\n",
+                  "Gns. ventetid (dage);1. kvt. 2023;2. kvt. 2023\nNord;66;60\nSyd;71;64\n")
+              .messages.find("but \"Gns. ventetid (dage)\" names an average") != std::string::npos);
+    // Once a table; and a title naming two kinds of figure, or a count column, says nothing of it.
+    auto once = compute("```tabel\nfil: t.csv\ntitel: Gns. ventetid (dage)\nrække: Hele landet = sum(Nord .. Syd)\n"
+                        "tilføj: nederst\n```\n",
+                        quarters);
+    CHECK(once.messages.find("but \"Gns. ventetid (dage)\"") != std::string::npos);
+    CHECK(once.messages.find("\"2. kvt. 2023\" (124), but") == std::string::npos);
+    for (const char* title : {"Antal forløb og gennemsnitlig ventetid", "Budget (mio. kr.)"})
+        CHECK_MESSAGE(compute(std::string("```tabel\nfil: t.csv\ntitel: ") + title +
+                                  "\nrække: Hele landet = sum(Nord .. Syd)\ntilføj: nederst\n```\n",
+                              quarters)
+                          .messages.find("names an average") == std::string::npos,
+                      title);
+    CHECK(compute("```tabel\nfil: t.csv\ntitel: Gns. ventetid (dage)\nrække: Hele landet = sum(Nord .. Syd)\ntilføj: nederst\n```\n",
+                  "Region;Antal forløb\nNord;66\nSyd;71\n")
+              .messages.find("names an average") == std::string::npos);
     for (const char* sums : {"Indsats", "Samlet pris", "Anlægspris", "Sengedage", "Udgift 2023-2024", "Grad", "Arbejdstid",
                              "Rate", "1. rate", "Renter", "Rente", "Renteindtægter", "Middel"})
         CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
@@ -2681,12 +2736,19 @@ TEST_CASE("table calc: a sum of shares in per cent beyond 100 % is an error, and
     CHECK(l.messages.find("error: sum() adds figures in per cent to 223 %, more than 100 %: shares of different wholes") !=
           std::string::npos);
     // A rate named by what it counts, in one word (a probe: "Svarprocent" 90, 85 and 95 printed
-    // "svarprocenten 270 pct.").
-    for (const char* rate : {"Svarprocent", "Belægningsprocenten", "Overholdelsesprocent"}) {
+    // "svarprocenten 270 pct."); a per-cent heading that says of what (the example meeting's own
+    // "Udredningsretten overholdt (pct. af forløbene)": a probe's regions summed to 361); a share
+    // written with a dash.
+    for (const char* rate : {"Svarprocent", "Belægningsprocenten", "Overholdelsesprocent",
+                             "Udredningsretten overholdt (pct. af forløbene)", "Andel (procent af alle)"}) {
         l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\ntilføj: nederst\n```\n",
                     std::string("Region;") + rate + "\nNord;90\nMidt;85\nSyd;95\n");
         CHECK_MESSAGE(l.messages.find("error: sum() adds figures in per cent to 270 %, more than 100 %") != std::string::npos, rate);
     }
+    CHECK(compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\ntilføj: nederst\n```\n",
+                  "Region;Ja-andel\nNord;90\nMidt;85\nSyd;95\n")
+              .messages.find("warning: the cell \"Hele landet\" / \"Ja-andel\" adds figures headed as shares to 270") !=
+          std::string::npos);
     // Leaving the column out, or computing the whole's share from the counts, is as meant.
     l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd) | kolonner Forløb .. Forløb\n"
                 "tilføj: nederst\n```\n",
