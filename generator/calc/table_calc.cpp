@@ -14,6 +14,7 @@
 #include "calc/heading_units.hpp"
 #include "calc/options.hpp"
 #include "calc/rounded_parts.hpp"
+#include "calc/typed_totals.hpp"
 #include "calc/units.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
@@ -480,12 +481,11 @@ bool names_points(const std::string& heading) {
     return false;
 }
 
-// Whether a heading names figures that do not add up: names_no_sum's, or a share in per cent.
+}  // namespace
+
 bool names_rate_figures(const std::string& heading) {
     return names_no_sum(heading) || (names_per_cent(heading) && !names_points(heading));
 }
-
-}  // namespace
 
 bool names_target_or_limit(const std::string& label) {
     if (names_target(label)) return true;
@@ -2717,6 +2717,7 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
     const bool headings = check_headings_name_printed_unit(t, diags);
     const bool one_unit = check_formulas_read_one_unit(t, diags);
     check_index_bases(t, diags);
+    if (computed) warn_typed_totals(t, diags);
     return computed && said && headings && one_unit;
 }
 

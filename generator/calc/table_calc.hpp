@@ -22,6 +22,10 @@ namespace boardpack::calc {
 // differs is reported, but the table is still computed).
 bool compute_table(model::Table& table, References& refs, Diagnostics& diags);
 
+// Whether a heading or label names figures that do not add up: an average, a median, an index,
+// a rank, a figure per person or unit, or a share in per cent (not points).
+bool names_rate_figures(const std::string& heading);
+
 // A formula parsed with its options, ready to evaluate; nullopt after reporting a problem.
 struct PreparedFormula {
     model::Formula* formula = nullptr;

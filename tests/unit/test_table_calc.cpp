@@ -3417,3 +3417,55 @@ TEST_CASE("labels are found by the key folded on the stack exactly when their la
         }
     }
 }
+
+TEST_CASE("table calc: a total typed in the CSV that is not the sum of its rows is a warning at it") {
+    // Regression (probe41): "I alt;1.050.000;1.060.000" under rows adding up to 1.030.000 was
+    // printed in bold as their total, and "stiger med 10.000 kr." quoted from it, without a word.
+    const char* const body = "```tabel\nfil: t.csv\nnavn: u\ntitel: Budget (kr.)\n```\n";
+    auto l = compute(body, "Post;Regnskab 2023;Budget 2024\nLøn;800.000;810.000\nHusleje;150.000;120.000\n"
+                           "Drift;100.000;100.000\nI alt;1.050.000;1.060.000\n");
+    CHECK(l.messages.find("m/01-a/t.csv:5:7: warning: the total \"I alt\" / \"Regnskab 2023\" is typed as 1.050.000, but "
+                          "the rows it totals, \"Løn\" .. \"Drift\", add up to 1.050.000") == std::string::npos);
+    CHECK(l.messages.find("m/01-a/t.csv:5:17: warning: the total \"I alt\" / \"Budget 2024\" is typed as 1.060.000, but "
+                          "the rows it totals, \"Løn\" .. \"Drift\", add up to 1.030.000: the packet prints it as their "
+                          "total; correct the figure, or compute it (\"række: I alt = sum(Løn .. Drift)\") so it follows "
+                          "them") != std::string::npos);
+    // Subtotals and the grand total after them; parts ("Heraf"), a dash for nothing, a "total:"
+    // row, and the whole first ("Hele landet" over the regions): all adding up, nothing said.
+    for (const char* csv :
+         {"Post;2024\nLøn;800\nHusleje;150\nI alt drift;950\nAnlæg A;100\nAnlæg B;50\nI alt anlæg;150\nI alt;1.100\n",
+          "Post;2024\nLøn;800\nHeraf ledere;100\nHusleje;-\nDrift;150\nI alt;950\n",
+          "Region;2024\nHele landet;300\nNord;100\nSyd;200\n",
+          "Post;2024\nLøn;800\n  Overtid;50\nDrift;150\nSamlet;950\n"}) {
+        l = compute(body, csv);
+        CHECK_MESSAGE(l.messages.find("is typed as") == std::string::npos, csv);
+    }
+    l = compute(body, "Post;2024\nLøn;800\nHusleje;150\nI alt drift;950\nAnlæg A;100\nAnlæg B;50\nI alt anlæg;160\nI alt;1.100\n");
+    CHECK(l.messages.find("the total \"I alt anlæg\" / \"2024\" is typed as 160, but the rows it totals, \"Anlæg A\" .. "
+                          "\"Anlæg B\", add up to 150") != std::string::npos);
+    CHECK(l.messages.find("the total \"I alt\" / \"2024\" is typed as 1.100, but the rows it totals, \"I alt drift\" .. "
+                          "\"I alt anlæg\", add up to 1.110") != std::string::npos);
+    l = compute(body, "Region;2024;2025\nHele landet;310;400\nNord;100;150\nSyd;200;250\n");
+    CHECK(l.messages.find("the total \"Hele landet\" / \"2024\" is typed as 310, but the rows it totals, \"Nord\" .. "
+                          "\"Syd\", add up to 300") != std::string::npos);
+    CHECK(l.messages.find("(and in 1 other column)") == std::string::npos);
+    // Rounding: parts and total shown rounded may differ by half a unit each; more is a warning.
+    l = compute(body, "Post;2024\nA;1,2\nB;2,3\nC;3,4\nI alt;7,0\n");
+    CHECK(l.messages.find("is typed as") == std::string::npos);
+    l = compute(body, "Post;2024;2025\nA;1,2;1\nB;2,3;1\nC;3,4;1\nI alt;7,2;6\n");
+    CHECK(l.messages.find("the total \"I alt\" / \"2024\" is typed as 7,2, but the rows it totals, \"A\" .. \"C\", add up "
+                          "to 6,9 (and in 1 other column)") != std::string::npos);
+    // Rates, shares and a table of averages are not sums; a total a formula computes is judged
+    // by the formula's own check.
+    for (const char* csv : {"Region;Ventetid (dage)\nNord;30\nSyd;40\nHele landet;36\n",
+                            "Region;Andel (pct.)\nNord;30\nSyd;40\nHele landet;36\n"}) {
+        l = compute(body, csv);
+        CHECK_MESSAGE(l.messages.find("is typed as") == std::string::npos, csv);
+    }
+    l = compute("```tabel\nfil: t.csv\nnavn: u\ntitel: Gennemsnitlig ventetid (dage)\n```\n",
+                "Region;2023;2024\nNord;30;31\nSyd;40;41\nHele landet;36;37\n");
+    CHECK(l.messages.find("is typed as") == std::string::npos);
+    l = compute("```tabel\nfil: t.csv\nnavn: u\ntitel: Budget\nrække: I alt = sum(Løn .. Drift)\n```\n",
+                "Post;2024\nLøn;800\nDrift;150\nI alt;1.060\n");
+    CHECK(l.messages.find("is typed as") == std::string::npos);
+}
