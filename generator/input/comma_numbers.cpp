@@ -41,4 +41,56 @@ void report_two_readings(const CsvData& csv, const model::Table& table, const Te
     }
 }
 
+void report_split_decimals(const CsvData& csv, const model::Table& table, const TextFile& text, Diagnostics& diags) {
+    if (csv.separator != ',' || table.header.size() < 3) return;
+    const auto digits_only = [](std::string_view t) {
+        t = trim(t);
+        return !t.empty() && t.size() <= 3 && t.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    for (size_t k = 1; k + 1 < table.header.size(); ++k) {
+        // A heading with a digit names figures of its own ("2024", "1. kvt."): a missing one is empty.
+        if (table.header[k + 1].find_first_of("0123456789") != std::string::npos) continue;
+        // Column k whole numbers; column k + 1 bare digits where k has a number, and empty at least
+        // once where k has one (a whole number leaves "100," and nothing after it).
+        const model::Cell* first = nullptr;
+        const model::Cell* whole = nullptr;
+        size_t r_first = 0;
+        bool plain = true;
+        for (size_t r = 1; r < csv.rows.size() && plain && r - 1 < table.rows.size(); ++r) {
+            const model::TableRow& row = table.rows[r - 1];
+            if (k + 1 >= row.cells.size() || k + 1 >= csv.rows[r].fields.size()) {
+                plain = false;
+                break;
+            }
+            const model::Cell& number = row.cells[k];
+            const CsvField& after = csv.rows[r].fields[k + 1];
+            if (number.kind == model::Cell::Kind::Empty) continue;
+            if (number.kind != model::Cell::Kind::Number || number.decimals != 0 || !number.unit.empty() ||
+                csv.rows[r].fields[k].quoted || after.quoted) {
+                plain = false;
+            } else if (trim(after.text).empty()) {
+                whole = whole ? whole : &number;
+            } else if (digits_only(after.text)) {
+                if (!first) {
+                    first = &row.cells[k + 1];
+                    r_first = r;
+                }
+            } else {
+                plain = false;
+            }
+        }
+        if (!plain || !first || !whole) continue;
+        const std::string one = std::string(trim(csv.rows[r_first].fields[k].text)) + "," +
+                                std::string(trim(csv.rows[r_first].fields[k + 1].text));
+        diags.warning(first->loc,
+                      fmt(_("{0} under {1} may be the decimals of the number before it: in a file separated by \",\", "
+                            "{2} splits in two unless it is quoted, and a whole number leaves {1} empty (as {3} does); "
+                            "if it is one number, write it in double quotes, \"{2}\"; if they are two figures, separate "
+                            "the fields by \";\" as Danish Excel does (\"CSV (semikolonsepareret)\")"),
+                          quote_text(trim(csv.rows[r_first].fields[k + 1].text)), quote_text(table.header[k + 1]), one,
+                          quote_text(whole->text)),
+                      std::string(text.line_view(first->loc.line)));
+    }
+}
+
 }  // namespace boardpack::input

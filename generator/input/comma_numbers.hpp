@@ -17,4 +17,11 @@ namespace boardpack::input {
 // Danish way and has no such numbers.
 void report_two_readings(const CsvData& csv, const model::Table& table, const TextFile& text, Diagnostics& diags);
 
+// In a file separated by ",", a number written with an unquoted decimal comma ("12,5") splits
+// into two fields; where the field after it is the table's last, or every row splits, the row
+// keeps its field count and "12" is read under one heading and "5" under the next ("Note") in
+// silence. A column of whole numbers followed by one of bare digits (1-3) that is empty where
+// the number before it is whole ("100,") is a warning at the first such digits.
+void report_split_decimals(const CsvData& csv, const model::Table& table, const TextFile& text, Diagnostics& diags);
+
 }  // namespace boardpack::input

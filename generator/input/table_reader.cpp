@@ -663,6 +663,7 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     fill_rows(*csv, codes, *text, table, diags);
     count_columns_unitless(table, diags);
     report_two_readings(*csv, table, *text, diags);
+    report_split_decimals(*csv, table, *text, diags);
     report_unpointed_columns(*csv, table, codes, *text, diags);
     mark_numeric_columns(table, *text, diags);
     for (size_t k = 1; k < table.header.size(); ++k) {

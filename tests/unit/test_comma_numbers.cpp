@@ -157,3 +157,21 @@ TEST_CASE("semicolon files: a number with three decimals under a heading of coun
         CHECK_MESSAGE(l.messages == "", csv);
     }
 }
+
+TEST_CASE("comma files: an unquoted decimal comma split into the column after it is a warning there") {
+    // Regression (probe41): "Medicinrådet,12,5" under "Enhed,Beløb,Note" kept its three fields: 12
+    // under "Beløb", 5 under "Note", and the total printed 119 for 119,75 in silence.
+    const char* const body = "```tabel\nfil: t.csv\nnavn: t\ntitel: Tilskud (mio. kr.)\ntalenhed: mio. kr.\n```\n";
+    auto l = compute(body, "Enhed,Beløb,Note\nMedicinrådet,12,5\nBehandlingsrådet,7,25\nKvalitetsenheden,100,\n");
+    CHECK(l.messages.find("m/01-a/t.csv:2:17: warning: \"5\" under \"Note\" may be the decimals of the number before it: in "
+                          "a file separated by \",\", 12,5 splits in two unless it is quoted, and a whole number leaves "
+                          "\"Note\" empty (as \"100\" does); if it is one number, write it in double quotes, \"12,5\"") !=
+          std::string::npos);
+    // Quoted, or a column of its own figures (a heading with a year), or nothing left empty: as written.
+    for (const char* csv : {"Enhed,Beløb,Note\nA,\"12,5\"\nB,\"7,25\"\nC,100\n",
+                            "Region,2023,2024\nNord,100,120\nSyd,90,\n",
+                            "Enhed,Beløb,Antal\nA,12,5\nB,7,25\n"}) {
+        l = compute(body, csv);
+        CHECK_MESSAGE(l.messages.find("may be the decimals") == std::string::npos, csv);
+    }
+}
