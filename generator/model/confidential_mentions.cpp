@@ -152,7 +152,11 @@ void warn_confidential_mentions(const Meeting& meeting, Diagnostics& diags) {
     };
     for_each_meeting_text(meeting, look);
     for (const AgendaItem& item : meeting.items)
-        if (!is_confidential(item.status)) for_each_text(item, look);
+        if (!is_confidential(item.status)) {
+            for_each_text(item, look);
+            // A link's address is in the public files too ("https://sager.example/EMN-2099-91827").
+            for_each_link_address(item, look);
+        }
 }
 
 }  // namespace boardpack::model

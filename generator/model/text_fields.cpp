@@ -33,7 +33,27 @@ void table(const Table& t, const TextVisitor& visit) {
         for (const Cell& c : r.cells) visit(c.text, at(c.loc, t.loc));
 }
 
+void addresses(const std::vector<Inline>& in, const SourceLoc& block, const TextVisitor& visit) {
+    for (const Inline& i : in) {
+        if (!i.url().empty()) visit(i.url(), at(i.loc, block));
+        addresses(i.children, block, visit);
+    }
+}
+
+void addresses(const std::vector<Block>& bs, const TextVisitor& visit) {
+    for (const Block& b : bs) {
+        addresses(b.inlines, b.loc, visit);
+        for (const auto& item : b.items) addresses(item, visit);
+        addresses(b.children, visit);
+    }
+}
+
 }  // namespace
+
+void for_each_link_address(const AgendaItem& item, const TextVisitor& visit) {
+    for (const Section& s : item.sections) addresses(s.blocks, visit);
+    for (const Attachment& a : item.attachments) addresses(a.content, visit);
+}
 
 void for_each_meeting_text(const Meeting& m, const TextVisitor& visit) {
     const SourceLoc meeting_file{m.id + "/meeting.txt", 0, 0};

@@ -26,4 +26,9 @@ void for_each_meeting_text(const Meeting& meeting, const TextVisitor& visit);
 // One item's fields, as for_each_text visits them.
 void for_each_text(const AgendaItem& item, const TextVisitor& visit);
 
+// One item's links' addresses (its sections' and its attachments'), which for_each_text does not
+// visit: the HTML writes them in its links, the PDF in its link annotations, and the printed HTML
+// prints external ones.
+void for_each_link_address(const AgendaItem& item, const TextVisitor& visit);
+
 }  // namespace boardpack::model

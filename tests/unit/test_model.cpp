@@ -258,6 +258,21 @@ TEST_CASE("model: a public text that writes a confidential item's case number or
                    "\"EMN-2023-90006\"") != std::string::npos);
     CHECK(all.find("writes the title of the confidential item 6, \"Ansættelse af ny direktør\"") != std::string::npos);
     CHECK(all.find(":14:") == std::string::npos);
+    // Regression (probe41): in a link's address, which the HTML and the PDF carry and the printed
+    // HTML prints, nothing was said.
+    {
+        Meeting linked = m;
+        Block b = paragraph("Se sagen.", 16);
+        b.inlines[0].kind = Inline::Kind::Link;
+        b.inlines[0].set_url("https://sager.example/dok?id=EMN-2023-90006-3");
+        linked.items[0].sections[0].blocks = {b};
+        boardpack::Diagnostics links;
+        warn_confidential_mentions(linked, links);
+        std::string said;
+        for (const auto& x : links.all()) said += boardpack::format_diagnostic(x);
+        CHECK(said.find("m/05/item.md:16:1: warning: this public text writes an attachment's document id of the "
+                        "confidential item 6, \"EMN-2023-90006-3\"") != std::string::npos);
+    }
     // The confidential item's own text, a short title, or no confidential item: nothing to say.
     boardpack::Diagnostics quiet;
     secret.title = "Personalesag";
