@@ -1930,7 +1930,8 @@ private:
                                    quoted(*p.formula), quote_text(t_.header[c]),
                                    t_.rows[*r].cells[c].text),
                                p.formula->line);
-            } else if (plain_sum(*p.expr) && names_period(t_.header[c]) && !names_rate_figures(t_.header[c]) &&
+            } else if (plain_sum(*p.expr) && rate_title() != nullptr && names_period(t_.header[c]) &&
+                       !names_rate_figures(t_.header[c]) &&
                        (" " + fold_label(t_.header[c]) + " ").find(" antal ") == std::string::npos) {
                 // The title or the labels' heading says what every figure is ("Gennemsnitlig
                 // ventetid (dage) efter region" over periods): a probe's regions summed to 301 days.
@@ -2620,18 +2621,23 @@ private:
     // The table's title or its labels' column heading where it names figures that do not add
     // up (an average, a share: "Gennemsnitlig ventetid (dage)", "Andel overholdt (pct.)") and
     // only one kind of figure (no " og "), or nullptr; warned of once a table.
-    const std::string* rate_title() const {
+    const std::string* rate_title() {
         if (warned_title_) return nullptr;
-        for (const std::string* said : {&t_.title, t_.header.empty() ? nullptr : &t_.header[0]}) {
-            if (said == nullptr || said->empty() || !names_rate_figures(*said)) continue;
-            if ((" " + fold_label(*said) + " ").find(" og ") != std::string::npos) continue;
-            return said;
+        if (!rate_title_read_) {  // read once a table: asked for each column of each row formula
+            rate_title_read_ = true;
+            for (const std::string* said : {&t_.title, t_.header.empty() ? nullptr : &t_.header[0]}) {
+                if (said == nullptr || said->empty() || !names_rate_figures(*said)) continue;
+                if ((" " + fold_label(*said) + " ").find(" og ") != std::string::npos) continue;
+                rate_title_ = said;
+                break;
+            }
         }
-        return nullptr;
+        return rate_title_;
     }
 
     std::vector<bool> computed_column_;
-    bool warned_title_ = false;
+    bool warned_title_ = false, rate_title_read_ = false;
+    const std::string* rate_title_ = nullptr;
     std::map<std::pair<size_t, size_t>, const Formula*> writer_;  // which formula writes each cell
     Planned planned_;                                              // which formula will write each cell
     std::vector<RowWrite> row_writes_;  // what each row formula computed

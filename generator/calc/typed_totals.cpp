@@ -83,6 +83,18 @@ std::vector<size_t> totalled_by(const model::Table& t, const Rows& roles, size_t
 
 void warn_typed_totals(const model::Table& t, Diagnostics& diags) {
     if (t.rows.size() < 3) return;
+    // Most tables have no total typed (their totals computed, or none): found first, cheaply,
+    // before the labels are read for what they name.
+    const auto typed_figure = [](const model::TableRow& row) {
+        for (size_t c = 1; c < row.cells.size(); ++c)
+            if (row.cells[c].kind == model::Cell::Kind::Number && row.cells[c].formula == 0) return true;
+        return false;
+    };
+    bool any = false;
+    for (const model::TableRow& row : t.rows)
+        any = any || (row.role == model::TableRow::Role::Data && !label_of(row).empty() && typed_figure(row) &&
+                      (model::names_total(label_of(row)) || model::declared_total(t, label_of(row))));
+    if (!any) return;
     // A table whose title or labels' heading says every figure is a rate: its "Hele landet" is
     // no sum of the regions.
     if (names_rate_figures(t.title) || (!t.header.empty() && names_rate_figures(t.header[0]))) return;

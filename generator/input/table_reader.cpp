@@ -182,9 +182,10 @@ void report_three_decimals_among_whole(const model::Table& table, size_t k, cons
             return;  // other decimals: a column of figures with decimals
         }
     }
+    if (three.empty()) return;
     // A count's heading, or a table titled as counts ("Antal fuldtidsansatte speciallæger").
     const bool counts = whole_count_heading(table.header[k]) || whole_count_heading(table.title);
-    if (three.empty() || (whole < 1 && !counts)) return;
+    if (whole < 1 && !counts) return;
     for (const Cell* c : three) {
         const std::string digits = c->text.substr(0, c->text.find(',') + 4);
         std::string thousands = digits;

@@ -308,8 +308,9 @@ bool names_share(const std::string& heading) {
     for (size_t i = 0; i + 4 <= heading.size() && !has; ++i)
         has = lower(heading[i]) == 'n' && lower(heading[i + 1]) == 'd' && lower(heading[i + 2]) == 'e' &&
               lower(heading[i + 3]) == 'l';
+    if (!has) return false;
     const std::string folded = " " + fold_label(heading);
-    return has && (folded.find(" andel") != std::string::npos || folded.find("-andel") != std::string::npos);  // "Ja-andel"
+    return folded.find(" andel") != std::string::npos || folded.find("-andel") != std::string::npos;  // "Ja-andel"
 }
 
 bool names_per_cent(const std::string& heading) {
