@@ -245,22 +245,25 @@ int column_of(std::string_view line, size_t byte_offset) {
 }
 
 std::vector<Line> split_lines(std::string_view text) {
+    // A line ends at LF, CRLF or a CR alone (classic Mac OS, as some exports still write CSV):
+    // read as one long line, such a file's rows would all be line 1 at ever larger columns.
     std::vector<Line> lines;
+    const bool any_cr = text.find('\r') != std::string_view::npos;
     int number = 1;
     size_t start = 0;
-    while (start <= text.size()) {
+    while (start < text.size()) {
+        // (Most files hold no CR, or CRLF only: memchr for the LF, then a look at the line for a CR.)
         size_t end = text.find('\n', start);
+        if (any_cr) {
+            const size_t cr = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start).find('\r');
+            if (cr != std::string_view::npos && start + cr + 1 != end) end = start + cr;
+        }
         if (end == std::string_view::npos) {
-            if (start < text.size()) {
-                std::string_view l = text.substr(start);
-                if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-                lines.push_back({number, l});
-            }
+            lines.push_back({number, text.substr(start)});
             break;
         }
-        std::string_view l = text.substr(start, end - start);
-        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-        lines.push_back({number++, l});
+        const size_t length = end - start - (text[end] == '\n' && end > start && text[end - 1] == '\r' ? 1 : 0);
+        lines.push_back({number++, text.substr(start, length)});
         start = end + 1;
     }
     return lines;

@@ -45,7 +45,8 @@ std::pair<int, size_t> line_and_offset(std::string_view text, size_t offset) {
     int line = 1;
     size_t line_start = 0;
     for (size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
+        // A line ends at LF, or at a CR not followed by one (split_lines).
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
             ++line;
             line_start = i + 1;
         }

@@ -15,9 +15,10 @@ namespace {
 // An Excel "sep=X" first line names it explicitly and is skipped.
 char detect_separator(std::string_view content, size_t* skip) {
     *skip = 0;
-    const size_t eol = content.find('\n');
+    // The first line ends at LF, CRLF or a CR alone (split_lines).
+    size_t eol = content.find_first_of("\r\n");
     std::string_view first = content.substr(0, eol);
-    if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+    if (eol != std::string_view::npos && content[eol] == '\r' && eol + 1 < content.size() && content[eol + 1] == '\n') ++eol;
     if (first.size() == 5 && first.substr(0, 4) == "sep=") {
         *skip = eol == std::string_view::npos ? content.size() : eol + 1;
         return first[4];
@@ -90,9 +91,11 @@ void on_row(int, void* user) {
     r->pending_line = 0;
 }
 
-// The position after byte c, at line:column.
-void step(char c, int& line, int& column) {
-    if (c == '\n') {
+// The position after the byte at `at`, at line:column. A line ends at LF, CRLF or a CR alone
+// (split_lines): a file of classic Mac line ends has its rows on lines of their own.
+void step(std::string_view content, size_t at, int& line, int& column) {
+    const char c = content[at];
+    if (c == '\n' || (c == '\r' && (at + 1 >= content.size() || content[at + 1] != '\n'))) {
         ++line;
         column = 1;
     } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
@@ -125,21 +128,21 @@ bool parse_bytes(const TextFile& file, size_t skip, csv_parser& p, Reader& r, Di
             }
             ++end;
             if (callback) break;  // at its position still, where libcsv calls back
-            step(c, r.line, r.column);
+            step(content, end - 1, r.line, r.column);
         }
         const size_t fed = csv_parse(&p, content.data() + i, end - i, on_field, on_row, &r);
         if (fed != end - i) {
             // The position of the byte libcsv refused.
             r.line = first_line;
             r.column = first_column;
-            for (size_t k = i; k < i + fed; ++k) step(content[k], r.line, r.column);
+            for (size_t k = i; k < i + fed; ++k) step(content, k, r.line, r.column);
             diags.error(file.loc(r.line, r.column),
                         fmt(_("malformed quotes: a field holding a quote, \"{}\" or a line break must be enclosed in double "
                               "quotes, and each quote inside it written twice (\"\")"), separator),
                         file.line_text(r.line));
             return false;
         }
-        if (callback) step(content[end - 1], r.line, r.column);
+        if (callback) step(content, end - 1, r.line, r.column);
         i = end;
     }
     if (!r.too_big && csv_fini(&p, on_field, on_row, &r) != 0) {

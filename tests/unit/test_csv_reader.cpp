@@ -210,3 +210,32 @@ TEST_CASE("csv: a file whose separator is not the one its first line gives is re
     CHECK(cells(*csv)[1] == std::vector<std::string>{"Hovedstaden", "se note 1; 2", ""});
     CHECK(d.all().empty());
 }
+
+TEST_CASE("csv: classic Mac line ends (a CR alone) end lines, for rows and their positions") {
+    Diagnostics d;
+    const auto f = test::text_file("t.csv", "Post;Budget 2024;Budget 2025\rKontingent;-1.200.000;-1.200.000\rLøn;800.000;810.000\r"
+                                            "\"to\rlinjer\";1;2\rHusleje;150.000;120.000\r");
+    REQUIRE(f.lines.size() == 6);
+    CHECK(f.line_text(3) == "Løn;800.000;810.000");
+    const auto csv = read_csv(f, d);
+    REQUIRE(csv);
+    REQUIRE(csv->rows.size() == 5);
+    CHECK(d.all().empty());
+    CHECK(csv->rows[2].line == 3);
+    CHECK(csv->rows[2].fields[0].column == 1);  // not column 52 of line 1
+    CHECK(csv->rows[2].fields[2].line == 3);
+    CHECK(csv->rows[2].fields[2].column == 13);
+    // A CR inside a quoted field is a line break of the file too.
+    CHECK(csv->rows[4].line == 6);
+    CHECK(csv->rows[4].fields[1].column == 9);
+}
+
+TEST_CASE("csv: an Excel sep= line ended by a CR alone names the separator and is skipped") {
+    Diagnostics d;
+    const auto f = test::text_file("t.csv", "sep=,\ra,b\r1;2,3\r");
+    const auto csv = read_csv(f, d);
+    REQUIRE(csv);
+    CHECK(csv->separator == ',');
+    CHECK(cells(*csv)[1] == std::vector<std::string>{"1;2", "3"});
+    CHECK(csv->rows[1].line == 3);
+}

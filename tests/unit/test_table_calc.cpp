@@ -3469,3 +3469,16 @@ TEST_CASE("table calc: a total typed in the CSV that is not the sum of its rows 
                 "Post;2024\nLøn;800\nDrift;150\nI alt;1.060\n");
     CHECK(l.messages.find("is typed as") == std::string::npos);
 }
+
+TEST_CASE("table calc: a CSV with classic Mac line ends (a CR alone) is rows of their own, not indented parts") {
+    const auto l = compute("```tabel\nfil: t.csv\ntitel: Budget\nrække: Resultat = sum(Kontingent .. Husleje)\n```\n",
+                           "Post;Budget 2024;Budget 2025\rKontingent;-1.200.000;-1.200.000\rLøn;800.000;810.000\r"
+                           "Husleje;150.000;120.000\rResultat;;\r");
+    REQUIRE(l.meeting);
+    CHECK(l.messages == "");
+    const model::Table& t = table(l);
+    for (const model::TableRow& r : t.rows) CHECK(r.indent == 0);
+    CHECK(row_texts(t, 3) == std::vector<std::string>{"Resultat", "-250.000", "-270.000"});
+    CHECK(t.rows[1].cells[1].loc.line == 3);
+    CHECK(t.rows[1].cells[1].loc.column == 5);
+}
