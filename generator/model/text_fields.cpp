@@ -28,7 +28,9 @@ void blocks(const std::vector<Block>& bs, const TextVisitor& visit) {
 void table(const Table& t, const TextVisitor& visit) {
     for (const std::string* f : {&t.title, &t.source}) visit(*f, t.loc);
     for (const std::string& n : t.notes) visit(n, t.loc);
-    for (const std::string& h : t.header) visit(h, t.loc);
+    // A heading at its place in the CSV (a computed column's at the table block).
+    for (size_t k = 0; k < t.header.size(); ++k)
+        visit(t.header[k], k < t.header_locs.size() ? at(t.header_locs[k], t.loc) : t.loc);
     for (const TableRow& r : t.rows)
         for (const Cell& c : r.cells) visit(c.text, at(c.loc, t.loc));
 }

@@ -190,10 +190,11 @@ def main():
     def trojan_source(m):
         replace(os.path.join(m, "meeting.txt"), "sted: Mødelokale 1", "sted: Mødelokale \u202e1")
         replace(os.path.join(m, item), "titel: ", "titel: \u202e\u2066")
-    case("a right-to-left override in meeting.txt and a titel: warned at its line, shown escaped, never raw",
+    case("a right-to-left override in meeting.txt and a titel: warned at its line, left out of both editions, never raw",
          trojan_source,
-         r'(?s)\A(?!.*[\u202e\u2066]).*^m/meeting\.txt:5:7: warning: the PDF cannot print <U\+202E> \(U\+202E\): '
-         r'.*^m/01-budget/item\.md:4:8: warning: the PDF cannot print <U\+202E> \(U\+202E\), <U\+2066> \(U\+2066\)',
+         r'(?s)\A(?!.*[\u202e\u2066]).*^m/meeting\.txt:5:7: warning: the HTML and the PDF leave out the bidirectional '
+         r'controls here \(U\+202E\): .*^m/01-budget/item\.md:4:8: warning: the HTML and the PDF leave out the '
+         r'bidirectional controls here \(U\+202E, U\+2066\)',
          boardpack, base, expect_rc=0)
     case("every problem is listed, not only the first", lambda m: (
             replace(os.path.join(m, item), "status: Offentlig", "status: Hemmelig"),

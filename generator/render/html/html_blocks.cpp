@@ -27,17 +27,38 @@ bool has_html_special(uint64_t w) {
 
 }  // namespace
 
+namespace {
+
+// The length of the UTF-8 bidirectional control at `p` (U+061C, U+200E, U+200F, U+202A-U+202E,
+// U+2066-U+2069: render/pdf/code_points.hpp's is_bidi_control), or 0 if none starts there.
+size_t bidi_control_length(const char* p, size_t left) {
+    const auto b = [p](size_t k) { return static_cast<unsigned char>(p[k]); };
+    if (left >= 2 && b(0) == 0xD8 && b(1) == 0x9C) return 2;
+    if (left < 3 || b(0) != 0xE2) return 0;
+    if (b(1) == 0x80 && (b(2) == 0x8E || b(2) == 0x8F || (b(2) >= 0xAA && b(2) <= 0xAE))) return 3;
+    if (b(1) == 0x81 && b(2) >= 0xA6 && b(2) <= 0xA9) return 3;
+    return 0;
+}
+
+}  // namespace
+
 void append_escaped(std::string_view text, std::string& out, const char* apostrophe) {
     // Copy the runs between special characters in one step each; a run of words with none is
     // passed over eight bytes at a time (every text of every page comes through here).
+    // A bidirectional control is left out, as the PDF leaves it out (render/pdf/printable warns
+    // where it was written): a browser would obey it and show the text after it reordered, a
+    // case number "EMN-2024-<U+202E>00001" as "EMN-2024-10000".
     size_t run = 0;
     const char* const data = text.data();
     const size_t size = text.size();
     size_t i = 0;
     while (i < size) {
-        if (size - i >= 8 && !has_html_special(word_bytes::at(data + i))) {
-            i += 8;
-            continue;
+        if (size - i >= 8) {
+            const uint64_t w = word_bytes::at(data + i);
+            if (!has_html_special(w) && !word_bytes::has_byte(w, 0xE2) && !word_bytes::has_byte(w, 0xD8)) {
+                i += 8;
+                continue;
+            }
         }
         const char* rep;
         switch (data[i]) {
@@ -46,7 +67,15 @@ void append_escaped(std::string_view text, std::string& out, const char* apostro
             case '>': rep = "&gt;"; break;
             case '"': rep = "&quot;"; break;
             case '\'': rep = apostrophe; break;
-            default: ++i; continue;
+            default:
+                if (const size_t n = bidi_control_length(data + i, size - i)) {
+                    out.append(data + run, i - run);
+                    i += n;
+                    run = i;
+                    continue;
+                }
+                ++i;
+                continue;
         }
         out.append(data + run, i - run);
         out += rep;

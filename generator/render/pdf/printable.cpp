@@ -36,9 +36,32 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
         const uint64_t w = word_bytes::at(p);
         return all_plain && word_bytes::all_ascii(w) && !word_bytes::has_byte_below(w, 0x20) && !word_bytes::has_byte(w, 0x7F);
     };
+    // The bidirectional controls of the place last visited, warned about once the walk leaves it.
+    // They are left out of both editions (render/html/html_blocks.cpp's append_escaped, the
+    // PDF's invisible characters and its text strings), so the two agree and neither reorders.
+    std::u32string pending_bidi;
+    SourceLoc pending_at;
+    const auto same_place = [](const SourceLoc& a, const SourceLoc& b) {
+        return a.file == b.file && a.line == b.line && a.column == b.column;
+    };
+    const auto flush_bidi = [&] {
+        if (pending_bidi.empty()) return;
+        std::string codes;
+        for (char32_t cp : pending_bidi) {
+            char hex[16];
+            std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
+            codes += (codes.empty() ? "" : ", ") + std::string(hex);
+        }
+        diags.warning(pending_at, fmt(_("the HTML and the PDF leave out the bidirectional controls here ({}): a browser would "
+                                        "show the text after one in another order than it is written (\"<U+202E>12.345 kr.\" "
+                                        "as \".rk 543.21\"); remove them (text copied from another program can bring them "
+                                        "along)"),
+                                      codes));
+        pending_bidi.clear();
+    };
     model::for_each_text(m, [&](const std::string& s, const SourceLoc& loc) {
         // The regular style's chain ends in the fallback face every style falls back to.
-        std::u32string bad;
+        std::u32string bad, bidi;
         bool right_to_left = false;
         for (size_t i = 0; i < s.size();) {
             if (i + 8 <= s.size() && plain_word(s.data() + i)) {
@@ -51,9 +74,20 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
             }
             const char32_t cp = next_code_point(s, i);
             if (is_right_to_left(cp)) right_to_left = true;
-            if ((is_bidi_control(cp) || (printed_as(cp) != 0 && fonts.face_of(printed_as(cp), FontStyle::Regular) < 0)) &&
-                bad.find(cp) == std::u32string::npos)
+            if (is_bidi_control(cp)) {
+                if (bidi.find(cp) == std::u32string::npos) bidi += cp;
+            } else if (printed_as(cp) != 0 && fonts.face_of(printed_as(cp), FontStyle::Regular) < 0 &&
+                       bad.find(cp) == std::u32string::npos) {
                 bad += cp;
+            }
+        }
+        if (!bidi.empty()) {
+            // One warning a place: the fields written at one place (a "bilag:" line's title and
+            // document id) are visited one after the other, and share it.
+            if (!pending_bidi.empty() && !same_place(pending_at, loc)) flush_bidi();
+            pending_at = loc;
+            for (char32_t cp : bidi)
+                if (pending_bidi.find(cp) == std::u32string::npos) pending_bidi += cp;
         }
         if (right_to_left)
             diags.warning(loc, _("the PDF prints right-to-left text (Hebrew, Arabic) left to right, so its words read "
@@ -70,6 +104,7 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
         }
         diags.warning(loc, fmt(_("the PDF cannot print {}: none of its fonts has it (the HTML shows it)"), list));
     });
+    flush_bidi();
     // The fallback files are read only when a character needs them (above): a damaged one is
     // an error, as a damaged Carlito file is at start-up.
     if (const FontFiles::FallbackProblem* p = fonts.fallback_problem()) diags.error({p->path, 0, 0}, p->why);

@@ -1,6 +1,7 @@
 // Finds characters in the meeting that none of the PDF's fonts has (neither Carlito nor the
-// fallback DejaVu Sans), and bidirectional controls, which the PDF leaves out, and warns
-// where each was written, before anything is rendered. A character no font has prints as the
+// fallback DejaVu Sans), and bidirectional controls, which both the PDF and the HTML leave out
+// (a browser would reorder the text after one), and warns where each was written, before
+// anything is rendered. A character no font has prints as the
 // font's missing-glyph box and still extracts as itself.
 #pragma once
 

@@ -3,10 +3,12 @@
 
 #include <hpdf_objects.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
 #include "core/text.hpp"
+#include "render/pdf/code_points.hpp"
 #include "render/pdf/haru_errors.hpp"
 
 namespace boardpack::render::pdf {
@@ -38,7 +40,13 @@ std::string utf16be(std::u32string_view text) {
     return out;
 }
 
-std::string pdf_text_string(std::string_view utf8) { return "\xFE\xFF" + utf16be(decode_utf8(utf8)); }
+std::string pdf_text_string(std::string_view utf8) {
+    // Without bidirectional controls, as the page's text and the HTML are (printable.cpp warns):
+    // a viewer's list of bookmarks or its title bar would obey them and show the text reordered.
+    std::u32string text = decode_utf8(utf8);
+    text.erase(std::remove_if(text.begin(), text.end(), is_bidi_control), text.end());
+    return "\xFE\xFF" + utf16be(text);
+}
 
 namespace {
 
@@ -76,7 +84,8 @@ void append_text_string(std::string& out, std::string_view utf8) {
             ++i;
             continue;
         }
-        utf16_units(next_utf8(utf8, i), unit);
+        // A bidirectional control is left out (pdf_text_string).
+        if (const char32_t cp = next_utf8(utf8, i); !is_bidi_control(cp)) utf16_units(cp, unit);
     }
     *to++ = '>';
     out.resize(static_cast<size_t>(to - out.data()));
