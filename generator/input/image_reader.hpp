@@ -16,6 +16,9 @@ namespace boardpack::input {
 // whole into memory (four bytes a pixel and more).
 inline constexpr long long kMaxImagePixels = 16'000'000;
 inline constexpr int kMaxImageSide = 10'000;
+// The largest colour profile (a PNG's iCCP chunk, unpacked) accepted: a display profile is a few
+// kilobytes; more is a file made to exhaust the reader (a "zlib bomb").
+inline constexpr size_t kMaxIccProfileBytes = 4u << 20;
 
 // What a picture file is: its format and size in pixels, or why it cannot be used.
 struct ImageCheck {

@@ -306,3 +306,85 @@ TEST_CASE("pictures: the packet holds a picture without its metadata; the snapsh
     CHECK(m->items[0].images[0].fingerprint == fingerprint(png));
     CHECK(m->items[0].images[1].fingerprint == fingerprint(jpeg));
 }
+
+TEST_CASE("pictures: a PNG's colour chunks and image data are such as libpng takes without a complaint") {
+    // libharu takes any complaint of libpng's, a warning too, as a failure ("libharu error 0x1043").
+    const auto png = [](const std::vector<std::pair<std::string, std::string>>& before, std::string idat = "") {
+        const std::string plain = test::tiny_png(2, 2);
+        std::string out = plain.substr(0, 33);  // signature and IHDR
+        for (const auto& [type, data] : before) test::png_chunk(out, type, data);
+        if (idat.empty()) return out + plain.substr(33);
+        test::png_chunk(out, "IDAT", idat);
+        test::png_chunk(out, "IEND", "");
+        return out;
+    };
+    const auto deflated = [](const std::string& bytes) {
+        Deflater d(6);
+        d.compress(bytes);
+        return d.result();
+    };
+    CHECK(check_image(png({{"gAMA", raw("\0\0\xB1\x8F")}})).problem == "");
+    CHECK(check_image(png({{"gAMA", raw("\0\0\0\0")}})).problem ==
+          "the file is damaged (its gamma, the gAMA chunk, is 0: a picture's is 16 to 625000000, e.g. 45455)");
+    CHECK(check_image(png({{"gAMA", raw("\0\0\xB1")}})).problem == "the file is damaged (its \"gAMA\" chunk has the wrong size)");
+    CHECK(check_image(png({{"gAMA", raw("\0\0\xB1\x8F")}, {"gAMA", raw("\0\0\xB1\x8F")}})).problem ==
+          "the file is damaged (its \"gAMA\" chunk is repeated or out of place)");
+    CHECK(check_image(png({{"sRGB", raw("\0")}, {"gAMA", raw("\0\0\x27\x10")}})).problem ==
+          "the file is damaged (its gamma, the gAMA chunk, is 10000, and its sRGB chunk says 45455)");
+    CHECK(check_image(png({{"sRGB", raw("\x07")}})).problem == "the file is damaged (its sRGB chunk)");
+    CHECK(check_image(png({{"sBIT", raw("\x08\x08\x09")}})).problem ==
+          "the file is damaged (its significant bits, the sBIT chunk)");
+    // A colour profile: a real one's header, and a 50 MB zlib bomb.
+    std::string profile(132, '\0');
+    profile[3] = static_cast<char>(132);
+    profile.replace(16, 4, "RGB ");
+    // libpng checks much more of a profile (its signature, its illuminant, ...): its complaint is the reason.
+    CHECK(check_image(png({{"iCCP", raw("ICC\0\0") + deflated(profile)}})).problem.find(
+              "libpng, which the PDF's writer (libharu) reads PNG pictures with, says of it: ") == 0);
+    profile.replace(16, 4, "GRAY");
+    CHECK(check_image(png({{"iCCP", raw("ICC\0\0") + deflated(profile)}})).problem ==
+          "its colour profile (the iCCP chunk) is for \"GRAY\" pictures, and the picture is in colour; save it again "
+          "without the profile, or as sRGB");
+    const std::string bomb = deflated(std::string(50'000'000, '\0'));
+    CHECK(bomb.size() < 100'000);
+    CHECK(check_image(png({{"iCCP", raw("ICC\0\0") + bomb}})).problem ==
+          "its colour profile (the iCCP chunk) unpacks to more than 4 MiB, where a profile is a few kilobytes; save the "
+          "picture again without it, or as sRGB");
+    CHECK(check_image(png({{"iCCP", raw("ICC\0\0") + deflated("not a profile")}})).problem ==
+          "the file is damaged (its colour profile, the iCCP chunk, is not an ICC profile)");
+    // Bytes after the end of the packed image data ("extra compressed data" to libpng).
+    const std::string rows = std::string(1, '\0') + std::string(6, 'x') + std::string(1, '\0') + std::string(6, 'y');
+    CHECK(check_image(png({}, deflated(rows))).problem == "");
+    CHECK(check_image(png({}, deflated(rows) + "junk")).problem == "the file is damaged (its image data has 4 bytes after its end)");
+}
+
+TEST_CASE("pictures: a JPEG's frame and tables are such as the viewers decode; else refused, not shown white") {
+    const std::string jpeg = test::tiny_jpeg(8, 8, 3);
+    REQUIRE(check_image(jpeg).problem == "");
+    // The segments of tiny_jpeg: SOI, DQT (2 + 4 + 65 bytes), SOF0 at 71, two DHTs, SOS.
+    const size_t sof = 2 + 4 + 65;
+    REQUIRE(static_cast<unsigned char>(jpeg[sof + 1]) == 0xC0);
+    // Sampling factors 0 and 5 (the first component's byte: marker, length, precision, size, count, id).
+    const size_t sampling = sof + 4 + 6 + 1;
+    CHECK(check_image(with_byte(jpeg, sampling, '\x01')).problem ==
+          "the file is damaged (its JPEG frame header gives a component the sampling factors 0 x 1; a JPEG's are 1 to 4)");
+    CHECK(check_image(with_byte(jpeg, sampling, '\x51')).problem ==
+          "the file is damaged (its JPEG frame header gives a component the sampling factors 5 x 1; a JPEG's are 1 to 4)");
+    // A quantisation table the file never defines.
+    CHECK(check_image(with_byte(jpeg, sampling + 1, '\x02')).problem ==
+          "its image data uses quantisation table 2, which the file never defines (in a DQT segment)");
+    // 16 bits a sample in a baseline frame.
+    CHECK(check_image(with_byte(jpeg, sof + 4, '\x10')).problem ==
+          "its samples have 16 bits; PDF viewers and browsers show JPEGs of 8 bits: save it as an ordinary JPEG");
+    // No Huffman tables at all (the two DHT segments taken out): baseline and progressive.
+    const size_t dht = sof + 2 + 8 + 9;
+    REQUIRE(static_cast<unsigned char>(jpeg[dht + 1]) == 0xC4);
+    const std::string no_dht = jpeg.substr(0, dht) + jpeg.substr(dht + 2 * 22);
+    REQUIRE(static_cast<unsigned char>(no_dht[dht + 1]) == 0xDA);
+    CHECK(check_image(no_dht).problem == "its image data uses Huffman table 0 (DC), which the file never defines (in a DHT segment)");
+    CHECK(check_image(with_byte(no_dht, sof + 1, '\xC2')).problem ==
+          "its image data uses Huffman table 0 (DC), which the file never defines (in a DHT segment)");
+    // Only the AC table missing.
+    const std::string no_ac = jpeg.substr(0, dht + 22) + jpeg.substr(dht + 2 * 22);
+    CHECK(check_image(no_ac).problem == "its image data uses Huffman table 0 (AC), which the file never defines (in a DHT segment)");
+}

@@ -748,7 +748,7 @@ TEST_CASE("PDF writer: a figure's drawing and texts are marked as its Figure ele
     fig.block = 3;
     doc.pages[0].boxes.push_back({100, 120, 20, 80, {0.2, 0.4, 0.6}, fig});
     const auto file = std::make_shared<const ImageFile>(
-        ImageFile{ImageFile::Format::Png, std::make_shared<const std::string>(test::tiny_png(3, 2)), {"figur.png", 0, 0}});
+        ImageFile{ImageFile::Format::Png, std::make_shared<const std::string>(test::tiny_png(3, 2)), {"figur.png", 0, 0}, "figur.png"});
     doc.pages[0].images.push_back({200, 120, 60, 40, file, fig});
     doc.pages[0].texts.push_back({80, 200, "0 %", 9, FontStyle::Regular, {}, fig});
     doc.figures.push_back({3, "Figur 1: Ø"});
@@ -990,7 +990,7 @@ TEST_CASE("PDF writer: a shared page that draws a picture and prints in two face
     fig.role = Origin::Role::Figure;
     fig.block = 3;
     const auto file = std::make_shared<const ImageFile>(
-        ImageFile{ImageFile::Format::Png, std::make_shared<const std::string>(test::tiny_png(3, 2)), {"figur.png", 0, 0}});
+        ImageFile{ImageFile::Format::Png, std::make_shared<const std::string>(test::tiny_png(3, 2)), {"figur.png", 0, 0}, "figur.png"});
     doc.pages[0].images.push_back({200, 400, 60, 40, file, fig});
     doc.pages[0].texts.insert(doc.pages[0].texts.begin(), TextItem{72, 60, "Fed", 12, FontStyle::Bold, {}, {}});
     ++doc.pages[0].footer_begin;
@@ -1013,4 +1013,25 @@ TEST_CASE("PDF writer: a shared page that draws a picture and prints in two face
     }
     for (const std::string& path : {packet_path, agenda_path, alone_path}) std::filesystem::remove(path);
     CHECK_MESSAGE(diags.all().empty(), messages(diags));
+}
+
+TEST_CASE("PDF writer: a picture libharu cannot draw is named, with what libharu's error means") {
+    // A gamma of 0, which the picture checks refuse (input/image_reader.cpp) and libpng complains of.
+    std::string png = test::tiny_png(3, 2);
+    std::string gamma;
+    test::png_chunk(gamma, "gAMA", std::string(4, '\0'));
+    png.insert(33, gamma);  // after the signature and IHDR
+    LaidOutDocument doc = pages(2);
+    const auto file = std::make_shared<const ImageFile>(
+        ImageFile{ImageFile::Format::Png, std::make_shared<const std::string>(png), {"m/a/item.md", 41, 1}, "kort.png"});
+    Origin fig;
+    fig.role = Origin::Role::Figure;
+    fig.block = 3;
+    doc.pages[1].images.push_back({200, 120, 60, 40, file, fig});
+    doc.figures.push_back({3, "Figur 1: Kort"});
+    Diagnostics diags;
+    CHECK_FALSE(write_pdf(doc, diags));
+    const std::string out = messages(diags);
+    CHECK(out.find("m/a/item.md:41:1: error: cannot draw the picture \"kort.png\" on page 2 of 2 of the PDF (Offentlig "
+                   "udgave): libharu error 0x1043: libpng, the PNG reader libharu uses, refused the picture") == 0);
 }

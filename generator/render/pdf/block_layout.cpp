@@ -159,6 +159,7 @@ void measure_image(const Block& b, double indent, BlockContext& ctx, int parent,
     file->format = im.format == model::Image::Format::Jpeg ? ImageFile::Format::Jpeg : ImageFile::Format::Png;
     file->bytes = im.bytes;
     file->source = im.loc;
+    file->name = im.file;
     d->images.push_back({0, 0, w, h, std::move(file), o});
     double y = h;
     if (b.figure > 0) {

@@ -43,6 +43,13 @@ const char* meaning(unsigned long code) {
         case HPDF_TTF_MISSING_TABLE:
         case HPDF_UNSUPPORTED_FONT_TYPE: return _("the font is damaged or not a usable TrueType font");
         case HPDF_FONT_EXISTS: return _("the same font was loaded twice");
+        case HPDF_LIBPNG_ERROR:
+            return _("libpng, the PNG reader libharu uses, refused the picture (it takes a warning of libpng's as a "
+                     "failure); save the picture again, without a colour profile");
+        case HPDF_INVALID_PNG_IMAGE: return _("the PNG picture is of a kind libharu cannot read");
+        case HPDF_INVALID_JPEG_DATA:
+        case HPDF_UNSUPPORTED_JPEG_FORMAT: return _("the JPEG picture is of a kind libharu cannot read");
+        case HPDF_INVALID_IMAGE: return _("the picture is damaged or of a kind libharu cannot read");
         default: return nullptr;
     }
 }

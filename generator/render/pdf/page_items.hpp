@@ -144,7 +144,8 @@ struct ImageFile {
     enum class Format : unsigned char { Png, Jpeg };
     Format format = Format::Png;
     std::shared_ptr<const std::string> bytes;  // the file's bytes, shared with the model
-    SourceLoc source;                          // the file, for messages
+    SourceLoc source;                          // where the text names the file, for messages
+    std::string name;                          // the file as the text names it, for messages
 };
 
 // A picture drawn into a rectangle (scaled to it).

@@ -302,7 +302,7 @@ struct Writer {
         HPDF_Image& x = loaded[file.get()];
         if (!x) {
             const ImageFile& f = *file;
-            haru.doing(fmt(_("draw the picture on {}"), page_name(i)), f.source);
+            haru.doing(fmt(_("draw the picture {} on {}"), quote_text(f.name), page_name(i)), f.source);
             const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(f.bytes->data());
             const auto size = static_cast<HPDF_UINT>(f.bytes->size());
             x = f.format == ImageFile::Format::Jpeg ? HPDF_LoadJpegImageFromMem(haru.doc(), bytes, size)
