@@ -148,6 +148,9 @@ bool write_versions(publish::Publisher& publisher, const EditionVersion (&kept)[
         // An item made confidential: the public versions that published it leave the public
         // edition and are kept, for the record, only in the closed one.
         const bool withdraw = e == 0 && v.fresh && !v.comparison.now_confidential.empty();
+        // The packet published now holds those versions (and the one just before) readable by all:
+        // shut to others before the new one is published (Publisher::withdraws).
+        if (withdraw) publisher.withdraws();
         const std::string versions_folder =
             withdraw ? std::string(kWithdrawn) + "/offentlig/" + publish::kVersionsFolder : folder + "/" + publish::kVersionsFolder;
         const publish::Access kept_access = withdraw ? publish::Access::Restricted : access;

@@ -434,9 +434,23 @@ bool Publisher::commit(std::string* error) {
         return false;
     }
     kill_for_tests(2);
+    // The old version, which the new one withdraws public content from, is shut to others before
+    // the switch: killed after it, a build leaves it in the working folder until the next build
+    // removes it. Its folder only: its files may be the new packet's too (hard links, keep()),
+    // whose modes are the new packet's. Only the owner and the group read output/<meeting> until
+    // the switch, a moment later.
+    const fs::path old_version = before_.kind == TargetKind::OwnLink ? work_ / before_.version : fs::path();
+    const bool shut = withdraws_ && !old_version.empty() && ::chmod(old_version.c_str(), kRestrictedFolder) == 0;
+    if (withdraws_ && !old_version.empty() && !shut) {
+        *error = fmt(_("cannot set the permissions of {}: {}"), old_version.string(), errno_text(errno));
+        return false;
+    }
     // Step 3: the new link replaces output/<meeting> in one step: rename(2) replaces a symbolic
     // link (or nothing) atomically on every POSIX file system.
     if (::rename(link_.c_str(), target_.c_str()) != 0) {
+        const int e = errno;
+        if (shut) ::chmod(old_version.c_str(), kPublicFolder);  // still the packet published
+        errno = e;
         // Its working folder mounted apart (output/.boardpack on another file system): a link
         // cannot be moved across, and the packet is replaced in one step only by a rename.
         if (errno == EXDEV)

@@ -73,6 +73,12 @@ public:
     // editions (README, "Corrections") thus ride on the same atomic swap as the rest.
     bool keep(const std::string& from, const std::string& relative, Access access, std::string* error);
 
+    // Says that the new packet withdraws from the public edition what the one published now
+    // showed (an item made confidential): commit() then makes the old version readable by owner
+    // and group only before output/<meeting> leads to the new one, so no moment after it (a build
+    // killed before the old version is removed, or one left behind) leaves it readable by all.
+    void withdraws() { withdraws_ = true; }
+
     // Writes each edition's list of the files put in it, then publishes the staging folder as
     // output/<meeting>.
     bool commit(std::string* error);
@@ -137,6 +143,7 @@ private:
     int files_ = 0;
     bool owns_staging_ = false;  // only a publisher holding the lock may remove the staging folder
     bool committed_ = false;
+    bool withdraws_ = false;  // see withdraws()
 };
 
 }  // namespace boardpack::publish

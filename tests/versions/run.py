@@ -54,6 +54,19 @@ def everything(out):
     return listing
 
 
+def readable_by_others(root):
+    """The files under root that a user neither owner nor in the group can read: each folder on
+    the way open to others (o+x) and the file readable (o+r)."""
+    out = []
+    if not os.stat(root).st_mode & 0o001:
+        return out
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if os.stat(os.path.join(folder, d)).st_mode & 0o001]
+        out += [os.path.relpath(os.path.join(folder, f), root) for f in files
+                if os.stat(os.path.join(folder, f)).st_mode & 0o004]
+    return out
+
+
 def snapshot_version(packet, edition):
     text = open(os.path.join(packet, edition, f"snapshot-{edition}.txt"), encoding="utf-8").read()
     return int(re.search(r"^version\t(\d+)$", text, re.M).group(1))
@@ -237,6 +250,22 @@ def main():
         check("a correction dated before the version it corrects is refused",
               p.returncode == 1 and re.search(r"meeting\.txt:\d+:\d+: error: the correction's date 2023-09-24 is before that of version 3 of the offentlig edition, which it corrects \(2023-09-30\)", p.stderr) is not None, p.stderr)
         edit(os.path.join(m, "meeting.txt"), "rettet: 2023-09-24", "rettet: 2023-10-01")
+        # Killed right after the link switch (step 3), on a copy: the old version, left in the
+        # working folder until the next build removes it, holds the item's public text, which the
+        # new packet withdraws; others may not read it then (regression, probe 41a: it was left
+        # 0755 with its files 0644).
+        killed = os.path.join(work, "killed")
+        shutil.copytree(out, killed, symlinks=True)
+        old_version = os.path.join(killed, os.readlink(os.path.join(killed, "m")))
+        p = run("build", m, "--out", killed, extra={"BOARDPACK_TEST_KILL_AFTER_STEP": "3"})
+        check("killed after the link switch as an item is made confidential", p.returncode == -9, p.stderr)
+        check("  the new packet is published", os.path.realpath(os.path.join(killed, "m")) != os.path.realpath(old_version))
+        holds = [k for k in tree(old_version, "offentlig")
+                 if "Lovforslag om ændring af lov om autorisation".encode() in open(os.path.join(old_version, k), "rb").read()]
+        check("  the old version left behind holds the item's public text", bool(holds))
+        open_to_all = readable_by_others(old_version)
+        check("  and is readable by owner and group only", not open_to_all, "\n".join(open_to_all[:5]))
+        shutil.rmtree(killed)
         p = build()
         check("an item made confidential builds", p.returncode == 0, p.stderr)
         check("with a warning that the earlier public version published it",
