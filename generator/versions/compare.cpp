@@ -729,12 +729,25 @@ private:
         for (const auto& a : now_att)
             if (std::find(old_att.begin(), old_att.end(), a) == old_att.end())
                 part(model::PartChange::Kind::AttachmentAdded, n, a.first, nullptr);
-        // The same attachment (title and document id) from another file: a corrected letter.
+        // The same attachment (title and document id) from another file: a corrected letter. A
+        // PDF file given to a `bilag:` line that had none (nor a text: a Markdown attachment) is
+        // the attachment added, as the packet shows it (its agenda entry, its pages, its file in
+        // bilag/); one taken away, removed.
+        const auto only_listed = [n](const Snapshot& s, const AttachmentEntry& a) {
+            const std::string section = "Bilag " + std::to_string(a.number);
+            return a.content.empty() && std::none_of(s.texts.begin(), s.texts.end(), [&](const TextEntry& t) {
+                       return t.item == n && t.section == section;
+                   });
+        };
         for (const AttachmentEntry& a : now_.attachments)
-            for (const AttachmentEntry& b : before_.attachments)
-                if (a.item == n && b.item == n && a.title == b.title && a.document_id == b.document_id &&
-                    !same_file(a.content, b.content))
-                    part(model::PartChange::Kind::AttachmentReplaced, n, a.title, nullptr);
+            for (const AttachmentEntry& b : before_.attachments) {
+                if (a.item != n || b.item != n || a.title != b.title || a.document_id != b.document_id || same_file(b, a))
+                    continue;
+                const auto kind = only_listed(before_, b) ? model::PartChange::Kind::AttachmentAdded
+                                  : only_listed(now_, a)  ? model::PartChange::Kind::AttachmentRemoved
+                                                          : model::PartChange::Kind::AttachmentReplaced;
+                part(kind, n, a.title, nullptr);
+            }
         for (const PictureEntry& p : now_.pictures)
             for (const PictureEntry& q : before_.pictures)
                 if (p.item == n && q.item == n && p.index == q.index && !same_file(p.content, q.content))

@@ -520,6 +520,7 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const Pr
             s.attachments.push_back({item.number, a.number, a.title, a.document_id,
                                       !a.pdf ? "" : a.pdf_fingerprint.empty() ? fingerprint(*a.pdf) : a.pdf_fingerprint,
                                       a.date.year == 0 ? "-" : iso(a.date)});
+            s.attachments.back().content_kept = true;
             taker.blocks(a.content, "Bilag " + std::to_string(a.number));
         }
         take_tables(s, item);
@@ -651,7 +652,10 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
             if (!parse_int(f[1], &a.item) || !parse_int(f[2], &a.number)) return fail(_("a bad number"));
             a.title = f[3];
             a.document_id = f[4];
-            if (f.size() > 5) a.content = f[5];  // none in a snapshot from before fingerprints
+            if (f.size() > 5) {  // none in a snapshot from before fingerprints
+                a.content = f[5];
+                a.content_kept = true;
+            }
             if (f.size() > 6) a.date = f[6];     // none in a snapshot from before dates
             s.attachments.push_back(std::move(a));
         } else if (kind == "tabel" && need(6)) {
@@ -763,7 +767,7 @@ bool same_content(const Snapshot& a, const Snapshot& b) {
     };
     const auto attachments = [](const AttachmentEntry& x, const AttachmentEntry& y) {
         return x.item == y.item && x.number == y.number && x.title == y.title && x.document_id == y.document_id &&
-               same_file(x.content, y.content) && !changed_date(x, y);
+               same_file(x, y) && !changed_date(x, y);
     };
     const auto tables = [](const TableEntry& x, const TableEntry& y) {
         // Not its name (`navn:`), which is not printed: a table renamed prints the same.
@@ -802,6 +806,10 @@ bool same_content(const Snapshot& a, const Snapshot& b) {
 }
 
 bool same_file(const std::string& a, const std::string& b) { return a.empty() || b.empty() || a == b; }
+
+bool same_file(const AttachmentEntry& before, const AttachmentEntry& now) {
+    return before.content_kept && now.content_kept ? before.content == now.content : same_file(before.content, now.content);
+}
 
 bool redrawn_chart(const Snapshot& before, const Snapshot& now) {
     for (const ChartEntry& c : now.charts)

@@ -92,8 +92,8 @@ struct ItemEntry {
 
 // One attachment listed under an item. `content` is a PDF attachment's fingerprint (of the
 // file as cleaned, core/fingerprint.hpp), so a corrected file under the same title is a change;
-// empty for a Markdown attachment (its text is in the texts) and in a snapshot written before
-// boardpack kept it (then not compared).
+// empty for one with no PDF file (a Markdown attachment, whose text is in the texts, or one only
+// listed), so a PDF file added to or taken from a `bilag:` line is a change too.
 struct AttachmentEntry {
     int item = 0;
     int number = 0;
@@ -102,6 +102,10 @@ struct AttachmentEntry {
     // The attachment's own date as its stamp prints it, in ISO form ("2024-03-01"), "-" for none,
     // and empty in a snapshot from before boardpack kept it (then not compared).
     std::string date;
+    // Whether `content` was recorded: a snapshot from before boardpack kept fingerprints has no
+    // such field (five to a "bilag" record), and says nothing of the file; its attachments are
+    // then taken as the same file, so an older packet is not made a new version by that alone.
+    bool content_kept = false;
 };
 
 // One picture of an item (its index among the item's pictures), with its caption as printed and
@@ -213,6 +217,10 @@ std::optional<Snapshot> with_quoted_captions(const Snapshot& before, const Snaps
 // Whether two fingerprints are of the same file: an empty one (a snapshot from before they were
 // kept) is taken as the same, so an older packet is not made a new version by it alone.
 bool same_file(const std::string& a, const std::string& b);
+
+// Whether an attachment has the same PDF file as before, or none as before: where both
+// snapshots recorded it (content_kept), a file added or taken away is another; else same_file.
+bool same_file(const AttachmentEntry& before, const AttachmentEntry& now);
 
 // Whether a picture of `now` is another file than the same item's same picture in `before`
 // (pictures added or removed show as their captions' texts).

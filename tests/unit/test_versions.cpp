@@ -990,6 +990,52 @@ TEST_CASE("versions: a PDF attachment or picture replaced by another file is a c
     CHECK(versions::compare(*older, now, {}).changes.parts.empty());
 }
 
+TEST_CASE("versions: a PDF file added to or taken from a bilag line is the attachment added or removed") {
+    // Regression (probe 41a, attachment-file-added): a `bilag:` line with no file records an empty
+    // fingerprint, which was read as a snapshot from before fingerprints ("the same file"), so a
+    // PDF added under the same title and document id (its pages, its file in bilag/, its agenda
+    // entry) was published inside the same version, and one taken away too.
+    const auto written = [](const char* content) {
+        Snapshot s = small();
+        s.attachments.push_back({19, 2, "Tidsplan", "1000002", content, "-"});
+        std::string why;
+        auto back = versions::read_snapshot(versions::write_snapshot(s), &why);
+        REQUIRE_MESSAGE(back, why);
+        return *back;
+    };
+    const Snapshot listed = written(""), with_file = written("4e98bcfd4e98bcfd4e98bcfd4e98bcfd");
+    CHECK(versions::same_content(listed, written("")));
+    CHECK_FALSE(versions::same_content(listed, with_file));
+    CHECK_FALSE(versions::same_content(with_file, listed));
+    versions::Comparison c = versions::compare(listed, with_file, {});
+    REQUIRE(c.changes.parts.size() == 1);
+    CHECK(c.changes.parts[0].kind == model::PartChange::Kind::AttachmentAdded);
+    CHECK(c.changes.parts[0].title == "Tidsplan");
+    c = versions::compare(with_file, listed, {});
+    REQUIRE(c.changes.parts.size() == 1);
+    CHECK(c.changes.parts[0].kind == model::PartChange::Kind::AttachmentRemoved);
+    CHECK(c.changes.parts[0].title == "Tidsplan");
+    // A Markdown attachment (its text in the texts) given a PDF file instead is another file.
+    Snapshot markdown = listed;
+    markdown.texts.push_back(text("Bilag 2", "Tidsplanen for budgettet."));
+    c = versions::compare(markdown, with_file, {});
+    CHECK(std::any_of(c.changes.parts.begin(), c.changes.parts.end(), [](const model::PartChange& p) {
+        return p.kind == model::PartChange::Kind::AttachmentReplaced && p.title == "Tidsplan";
+    }));
+    // A snapshot from before fingerprints (five fields to a bilag line) says nothing of the
+    // file: no new version by that alone, with a file now or without.
+    std::string old = versions::write_snapshot(listed);
+    const std::string six = "1000002\t\t-\n";
+    REQUIRE(old.find(six) != std::string::npos);
+    old.replace(old.find(six), six.size(), "1000002\n");
+    std::string why;
+    const auto older = versions::read_snapshot(old, &why);
+    REQUIRE_MESSAGE(older, why);
+    CHECK(versions::same_content(*older, with_file));
+    CHECK(versions::same_content(*older, listed));
+    CHECK(versions::compare(*older, with_file, {}).changes.parts.empty());
+}
+
 TEST_CASE("versions: a table inserted before another is added; the other, renumbered, is compared with itself") {
     // Regression (probe corr-table-inserted): tables were matched by number, so the old table's
     // cells were compared with the new table's ("fra -1.200.000 til 5") and the old one was
