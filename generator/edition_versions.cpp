@@ -95,6 +95,7 @@ versions::PrintedWords printed_words(const render::Wording& wording) {
     out.unit = wording.get("rettet-enhed");
     out.row_name = wording.get("rettet-raekkenavn");
     out.source_figure = wording.get("rettet-kildens-tal");
+    out.label_heading = wording.get("rettet-forspalte");
     return out;
 }
 
@@ -188,7 +189,7 @@ bool decide_version(model::Meeting& meeting, const fs::path& published, const ve
             if (broken) ok = false;
             if (previous) {
                 v.comparison = versions::compare(*previous, v.snapshot, printed.sections, printed.table, printed.order, printed.unit,
-                                             printed.row_name, printed.source_figure);
+                                             printed.row_name, printed.source_figure, printed.label_heading);
                 v.changes.previous = {previous->version, previous->date};
             }
         }
@@ -207,7 +208,7 @@ bool decide_version(model::Meeting& meeting, const fs::path& published, const ve
             ok = false;
         }
         v.comparison = versions::compare(*before, v.snapshot, printed.sections, printed.table, printed.order, printed.unit,
-                                         printed.row_name, printed.source_figure);
+                                         printed.row_name, printed.source_figure, printed.label_heading);
         v.changes.previous = {before->version, before->date};
         // The public versions before stay published, with what they showed, unless an item
         // is now confidential: then they are withdrawn (build.cpp), and only this one is left.

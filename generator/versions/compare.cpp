@@ -418,9 +418,10 @@ public:
     Comparer(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
              const std::string& table_caption, const std::string& order, const std::string& unit,
              std::map<int, int> moved = {}, const std::string& row_name = "", std::vector<RowRename> renames = {},
-             std::string source_figure = "")
+             std::string source_figure = "", std::string label_heading = "")
         : before_(before), now_(now), printed_(printed), table_caption_(table_caption), order_(order), unit_(unit),
-          row_name_(row_name), source_figure_(std::move(source_figure)), tables_(match_tables(before, now)),
+          row_name_(row_name), source_figure_(std::move(source_figure)), label_heading_(std::move(label_heading)),
+          tables_(match_tables(before, now)),
           moved_(std::move(moved)), renames_(std::move(renames)) {
         for (const auto& [k, number] : tables_) matched_now_.insert({std::get<0>(k), std::get<1>(k), number});
     }
@@ -605,6 +606,21 @@ private:
         }
     }
 
+    // A table's label column given another heading (the CSV's top-left cell, "Beløb i kr." to
+    // "Beløb i mio. kr."), which says what its figures are: listed under the item, in the words of
+    // the table's caption, as a renamed row is. A snapshot from before it was kept lists nothing.
+    void label_headings(int n) {
+        for (const auto& [key, number] : tables_) {
+            if (std::get<0>(key) != n) continue;
+            const TableEntry *was = table(before_, n, std::get<1>(key), std::get<2>(key)),
+                             *is = table(now_, n, std::get<1>(key), number);
+            if (!was || !is || same_label_heading(*was, *is)) continue;
+            const std::string where = caption(n, std::get<1>(key), number);
+            text_change(n, label_heading_.empty() ? where : where + " \xE2\x80\x93 " + lower(label_heading_), was->label_heading,
+                        is->label_heading);
+        }
+    }
+
     struct Pending {
         model::FigureChange change;
         std::string formula;  // a derived figure's formula, to find its cause
@@ -775,6 +791,7 @@ private:
                     text_change(n, section(c.section), b->drawn, c.drawn);
         row_order(n);
         units(n);
+        label_headings(n);
         // The texts first: the figures they pair tell a beregning value renamed (calculations).
         quoted_.clear();
         item_texts(n);
@@ -1409,6 +1426,7 @@ private:
     const std::string& unit_;
     const std::string& row_name_;
     const std::string source_figure_;
+    const std::string label_heading_;  // the wording's "Forspaltens overskrift"
     // The snapshot before keeps its computed cells' published figures (kPublishedAsidesField).
     const bool asides_known_before_ = std::any_of(before_.fields.begin(), before_.fields.end(),
                                                   [](const auto& f) { return f.first == kPublishedAsidesField; });
@@ -1463,7 +1481,7 @@ std::vector<model::DiffWord> diff_words(const std::string& before, const std::st
 
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
                    const std::string& table_caption, const std::string& order, const std::string& unit,
-                   const std::string& row_name, const std::string& source_figure) {
+                   const std::string& row_name, const std::string& source_figure, const std::string& label_heading) {
     std::map<int, int> moved;
     const std::optional<Snapshot> r = renumbered(before, now, &moved);
     const Snapshot& items = r ? *r : before;
@@ -1474,7 +1492,7 @@ Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<s
     std::vector<RowRename> renames;
     const std::optional<Snapshot> rows = row_name.empty() ? std::nullopt : with_rows_renamed(captions, now, &renames);
     return Comparer(rows ? *rows : captions, now, printed, table_caption, order, unit, moved, row_name, std::move(renames),
-                    source_figure)
+                    source_figure, label_heading)
         .run();
 }
 

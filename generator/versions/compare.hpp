@@ -46,9 +46,13 @@ struct Comparison {
 // `source_figure`: its words for a computed cell's published figure, which the packet does not
 // print ("{kolonne} (kildens tal)"): one corrected is listed with them as the cause of what
 // changed with it (snapshot.hpp, CellEntry::written); "" leaves what changed with it causeless.
+// `label_heading`: its words for a table's label column's heading ("Forspaltens overskrift"): one
+// changed (the CSV's top-left cell, "Beløb i kr." to "Beløb i mio. kr.") is listed under the
+// table's caption with them; "" lists it under the caption alone.
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed = {},
                    const std::string& table_caption = "", const std::string& order = "", const std::string& unit = "",
-                   const std::string& row_name = "", const std::string& source_figure = "");
+                   const std::string& row_name = "", const std::string& source_figure = "",
+                   const std::string& label_heading = "");
 
 // The words of two texts as a word-level difference (quoted-figure marks removed).
 std::vector<model::DiffWord> diff_words(const std::string& before, const std::string& after);

@@ -242,7 +242,8 @@ std::string published_aside(const model::Table& t, size_t r, size_t c, const mod
 
 void take_tables(Snapshot& s, model::AgendaItem& item) {
     for (model::Table& t : item.tables) {
-        s.tables.push_back({item.number, t.number, t.attachment, t.name, t.title, model::printed_unit(t)});
+        s.tables.push_back({item.number, t.number, t.attachment, t.name, t.title, model::printed_unit(t),
+                            t.header.empty() ? std::string() : t.header[0], true});
         for (size_t r = 0; r < t.rows.size(); ++r) {
             model::TableRow& row = t.rows[r];
             if (row.role == model::TableRow::Role::Spacer || row.cells.empty()) continue;
@@ -567,7 +568,13 @@ void write_snapshot(const Snapshot& s, const std::function<void(std::string_view
         else line(out, {"bilag", n(a.item), n(a.number), a.title, a.document_id, a.content, a.date});
         flush(false);
     }
-    for (const TableEntry& t : s.tables) line(out, {"tabel", n(t.item), n(t.table), n(t.attachment), t.name, t.title, t.unit});
+    for (const TableEntry& t : s.tables) {
+        // The label column's heading only where it was recorded: a snapshot read from before keeps its lines.
+        if (t.label_heading_kept)
+            line(out, {"tabel", n(t.item), n(t.table), n(t.attachment), t.name, t.title, t.unit, t.label_heading});
+        else
+            line(out, {"tabel", n(t.item), n(t.table), n(t.attachment), t.name, t.title, t.unit});
+    }
     for (const CellEntry& c : s.cells) {
         // The figure as written only where it is not what is printed: every other line stays as
         // before it was kept.
@@ -665,6 +672,10 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
             t.name = f[4];
             t.title = f[5];
             if (f.size() > 6) t.unit = f[6];  // none in a snapshot from before units
+            if (f.size() > 7) {  // none in a snapshot from before the label column's heading
+                t.label_heading = f[7];
+                t.label_heading_kept = true;
+            }
             s.tables.push_back(std::move(t));
         } else if (kind == "celle" && need(9)) {
             CellEntry c;
@@ -771,7 +782,8 @@ bool same_content(const Snapshot& a, const Snapshot& b) {
     };
     const auto tables = [](const TableEntry& x, const TableEntry& y) {
         // Not its name (`navn:`), which is not printed: a table renamed prints the same.
-        return x.item == y.item && x.table == y.table && x.attachment == y.attachment && x.title == y.title;
+        return x.item == y.item && x.table == y.table && x.attachment == y.attachment && x.title == y.title &&
+               same_label_heading(x, y);
     };
     // A cell computed before and an input cell now, printing the same, prints the same: so a
     // snapshot written before a cell outside its formula's range ("| kolonner A .. B") was known
@@ -821,6 +833,10 @@ const ChartEntry* same_chart(const Snapshot& before, const ChartEntry& c) {
     for (const ChartEntry& b : before.charts)
         if (b.item == c.item && b.number == c.number) return &b;
     return nullptr;
+}
+
+bool same_label_heading(const TableEntry& before, const TableEntry& now) {
+    return !before.label_heading_kept || !now.label_heading_kept || before.label_heading == now.label_heading;
 }
 
 bool changed_date(const AttachmentEntry& before, const AttachmentEntry& now) {

@@ -63,6 +63,12 @@ struct TableEntry {
     // The amount unit its figures are printed in ("kr.", "t. kr.", "mio. kr.", "mia. kr."): its
     // "enhed", else its "talenhed", else kr.; "" in a snapshot from before units were kept.
     std::string unit;
+    // The label column's heading, the CSV's top-left cell ("Beløb i kr.", "Post"), as printed: it
+    // says what every figure of the table is, so another is a correction. Kept known
+    // (`label_heading_kept`) in a snapshot from after it was recorded; one from before compares
+    // nothing by it.
+    std::string label_heading{};
+    bool label_heading_kept = false;
 };
 
 // One text block (paragraph, heading, list item, code, a table's caption, source or note), in
@@ -170,6 +176,7 @@ struct PrintedWords {
     std::string unit;    // a table's unit changed ("enhed: mio. kr." added): "Enhed" (compare only)
     std::string row_name;  // a table's row renamed in place: "Rækkens navn" (compare only)
     std::string source_figure;  // a computed cell's published figure: "{kolonne} (kildens tal)" (compare only)
+    std::string label_heading;  // a table's label column's heading changed: "Forspaltens overskrift" (compare only)
 };
 
 // The edition's snapshot of a computed, prepared meeting (version 1, no date), with the figures'
@@ -232,6 +239,10 @@ bool redrawn_chart(const Snapshot& before, const Snapshot& now);
 
 // The chart of `before` that `c` is (the same item and figure number), if `before` has one.
 const ChartEntry* same_chart(const Snapshot& before, const ChartEntry& c);
+
+// Whether a table's label column has the same heading as before; one a snapshot did not record
+// (from before it was kept) is taken as the same.
+bool same_label_heading(const TableEntry& before, const TableEntry& now);
 
 // Whether an attachment's date changed; an empty one (a snapshot from before dates were kept)
 // is taken as the same.

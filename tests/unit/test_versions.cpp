@@ -1036,6 +1036,60 @@ TEST_CASE("versions: a PDF file added to or taken from a bilag line is the attac
     CHECK(versions::compare(*older, with_file, {}).changes.parts.empty());
 }
 
+TEST_CASE("versions: a table's label column given another heading is a correction, listed under the table") {
+    // Regression (probe 41a, label-heading): the CSV's top-left cell ("Beløb i kr." to "Beløb i
+    // mio. kr.", which says what every figure is) is printed but was not in the snapshot, so
+    // changing it republished the packet as the same version, with no correction recorded.
+    model::Meeting m = example();
+    model::Table* budget = nullptr;
+    for (model::AgendaItem& item : m.items)
+        for (model::Table& t : item.tables)
+            if (item.number == 19 && t.number == 3 && t.attachment < 0) budget = &t;
+    REQUIRE(budget);
+    REQUIRE(!budget->header.empty());
+    const std::string heading = budget->header[0];
+    CHECK(heading == "Budgettal i 2024 P/L:");
+    const versions::PrintedWords words = printed_words(test::wording());
+    std::string why;
+    const auto before = versions::read_snapshot(versions::write_snapshot(snapshot(m, model::Edition::Offentlig)), &why);
+    REQUIRE_MESSAGE(before, why);
+    CHECK(versions::same_content(*before, snapshot(m, model::Edition::Offentlig)));
+    budget->header[0] = "Budgettal i 2024 P/L, t. kr.:";
+    const Snapshot now = snapshot(m, model::Edition::Offentlig);
+    CHECK_FALSE(versions::same_content(*before, now));
+    const versions::Comparison c = versions::compare(*before, now, words.sections, words.table, words.order, words.unit,
+                                                     words.row_name, words.source_figure);
+    const model::TextChange* listed = nullptr;
+    for (const model::TextChange& t : c.changes.texts)
+        if (t.item == 19 && t.section.rfind(test::wording().table_caption(*budget), 0) == 0) listed = &t;
+    REQUIRE(listed);
+    CHECK_FALSE(listed->paragraph);
+    std::string removed, added;
+    for (const model::DiffWord& w : listed->words)
+        (w.kind == model::DiffWord::Kind::Removed ? removed : w.kind == model::DiffWord::Kind::Added ? added : why) += w.text + " ";
+    CHECK(removed == "P/L: ");
+    CHECK(added == "P/L, t. kr.: ");
+    CHECK(c.changes.figures.empty());
+    // Read back from the snapshot's text; a snapshot from before it was kept (a "tabel" line of
+    // seven fields) compares nothing by it, so an older packet is no new version by that alone.
+    const auto back = versions::read_snapshot(versions::write_snapshot(now), &why);
+    REQUIRE_MESSAGE(back, why);
+    CHECK(versions::same_content(*back, now));
+    CHECK_FALSE(versions::same_content(*before, *back));
+    std::string old = versions::write_snapshot(*before), older_text;
+    for (size_t at = 0; at < old.size();) {
+        const size_t end = old.find('\n', at) + 1;
+        std::string line = old.substr(at, end - at);
+        if (line.rfind("tabel\t", 0) == 0) line = line.substr(0, line.rfind('\t')) + "\n";
+        older_text += line;
+        at = end;
+    }
+    const auto older = versions::read_snapshot(older_text, &why);
+    REQUIRE_MESSAGE(older, why);
+    CHECK(versions::same_content(*older, now));
+    CHECK(versions::compare(*older, now, words.sections, words.table).changes.texts.empty());
+}
+
 TEST_CASE("versions: a table inserted before another is added; the other, renumbered, is compared with itself") {
     // Regression (probe corr-table-inserted): tables were matched by number, so the old table's
     // cells were compared with the new table's ("fra -1.200.000 til 5") and the old one was
