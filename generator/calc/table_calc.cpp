@@ -1723,6 +1723,7 @@ public:
         }
         if (ok_) compute_crossings();
         if (ok_) check_crossings();
+        if (ok_) warn_kept_beyond_rounding();
         show_scaled();
         add_notes();
         return ok_;
@@ -2483,6 +2484,64 @@ private:
             t_.notes.push_back(refs_.words().rounded_parts);
         }
         t_.notes.insert(t_.notes.end(), differs_.begin(), differs_.end());
+    }
+
+    // A published figure kept within its formula's tolerance (the tolerance is in the units
+    // shown: 2 in a table in mio. kr. is 2 mio. kr.) is a figure rounded from others the parts
+    // as written do not show. It can differ from their sum by no more than their rounding: half
+    // a unit of each one's last digit written (a decimal, or the last digit before its trailing
+    // zeros, as 125.100.000 is rounded to 100.000) and of its own. Beyond that (a probe's
+    // 163.900.000 kept over three exact parts adding up to 162.000.000, "tolerance 2" copied into
+    // a table in mio. kr.) it is no rounding, and the table's note says it is: a warning at it.
+    void warn_kept_beyond_rounding() {
+        const auto half_unit = [](const Cell& cell) {
+            if (cell.decimals > 0) return std::optional<Decimal>(Decimal(5, cell.decimals + 1));
+            const auto whole = cell.value.abs();
+            if (!whole) return std::optional<Decimal>();
+            int64_t units = whole->rounded(0).units(), zeros = 1;
+            while (units != 0 && units % 10 == 0 && zeros <= 100000000000000000 / 10) {
+                units /= 10;
+                zeros *= 10;
+            }
+            return std::optional<Decimal>(Decimal(5 * zeros, 1));
+        };
+        for (const auto* formulas : {&rows_, &columns_})
+            for (const Prepared& p : *formulas) {
+                if (!model::is_sum_expression(p.formula->expression)) continue;
+                const bool row_formula = p.formula->kind == Formula::Kind::Row;
+                std::optional<std::vector<std::pair<int, size_t>>> terms;
+                for (const auto& [at, writer] : writer_) {
+                    const auto [r, c] = at;
+                    if (writer != p.formula || c >= t_.rows[r].cells.size() || !t_.rows[r].cells[c].kept_published) continue;
+                    if (!terms && !(terms = sum_terms(t_, row_keys_.of(t_), *p.expr, row_formula))) break;
+                    const Cell& kept = t_.rows[r].cells[c];
+                    std::optional<Decimal> sum = Decimal(), slack = half_unit(kept);
+                    for (const auto& [sign, line] : *terms) {
+                        const size_t pr = row_formula ? line : r, pc = row_formula ? c : line;
+                        const Cell* part = pr < t_.rows.size() && pc < t_.rows[pr].cells.size() ? &t_.rows[pr].cells[pc] : nullptr;
+                        if (!part || part->kind != Cell::Kind::Number || !sum || !slack) {
+                            sum.reset();
+                            break;
+                        }
+                        const auto half = half_unit(*part);
+                        sum = sign < 0 ? Decimal::sub(*sum, part->value) : Decimal::add(*sum, part->value);
+                        slack = half ? Decimal::add(*slack, *half) : std::nullopt;
+                    }
+                    if (!sum || !slack) continue;
+                    const auto off = Decimal::sub(kept.value, *sum);
+                    const auto size = off ? off->abs() : std::nullopt;
+                    if (!size || *size <= *slack) continue;
+                    diags_.warning(kept.loc,
+                                   fmt(_("the published figure {} for {} / {} is kept, being within the formula's tolerance "
+                                         "({}), but the figures it adds, as written, add up to {}: {} apart, more than their "
+                                         "rounding explains (at most {}); correct the figure or its parts, or lower the "
+                                         "tolerance so the packet shows the computed figure"),
+                                       kept.text, quote_text(row_name(t_, r)), quote_text(t_.header[c]),
+                                       format_danish(p.options.tolerance, p.options.tolerance.scale()) +
+                                           (kroner_per(t_.unit) > 1 ? " " + t_.unit : ""),
+                                       format_danish_exact(*sum), format_danish_exact(*size), format_danish_exact(*slack)));
+                }
+            }
     }
 
     // Whether the table's formula `f` adds up what it reads (adds_up).

@@ -3482,3 +3482,23 @@ TEST_CASE("table calc: a CSV with classic Mac line ends (a CR alone) is rows of 
     CHECK(t.rows[1].cells[1].loc.line == 3);
     CHECK(t.rows[1].cells[1].loc.column == 5);
 }
+
+TEST_CASE("table calc: a published figure kept within the tolerance but beyond its parts' rounding is a warning") {
+    // Regression (probe41): "tolerance 2" copied into a table shown in mio. kr. (2 mio. kr.) kept a
+    // published 163.900.000 over exact parts adding up to 162.000.000, with the note that the
+    // figures are rounded.
+    auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n"
+                     "række: I alt = sum(Løn .. Drift) | tolerance 2\n```\n",
+                     "Post;Budget 2023;Budget 2024\nLøn;125.100.000;122.100.000\nHusleje;9.300.000;9.800.000\n"
+                     "Drift;30.600.000;30.100.000\nI alt;165.000.000;163.900.000\n");
+    CHECK(l.messages.find("m/01-a/t.csv:5:19: warning: the published figure 163.900.000 for \"I alt\" / \"Budget 2024\" is "
+                          "kept, being within the formula's tolerance (2 mio. kr.), but the figures it adds, as written, add "
+                          "up to 162.000.000: 1.900.000 apart, more than their rounding explains (at most 200.000)") !=
+          std::string::npos);
+    CHECK(l.messages.find("\"Budget 2023\" is kept") == std::string::npos);  // 165,0 is their sum
+    // The example's kind: 8.388 published over 1.036 + 5.442 + 1.909 = 8.387, within their rounding.
+    l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Læger\nrække: I alt = sum(A .. C) | tolerance 2\n```\n",
+                "Post;2016\nA;1.036\nB;5.442\nC;1.909\nI alt;8.388\n");
+    CHECK(l.messages.find("is kept") == std::string::npos);
+    CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "8.388"});
+}
