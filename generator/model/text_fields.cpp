@@ -78,6 +78,12 @@ void for_each_text(const AgendaItem& item, const TextVisitor& visit) {
         blocks(a.content, visit);
     }
     for (const Table& t : item.tables) table(t, visit);
+    // A chart's own words (its categories and series are its table's labels, visited above).
+    for (const Chart& c : item.charts) {
+        for (const std::string* f : {&c.title, &c.axis}) visit(*f, c.loc);
+        visit(c.unit, at(c.unit_loc, c.loc));
+        visit(c.target_label, at(c.target_loc, c.loc));
+    }
 }
 
 void for_each_text(const Meeting& m, const TextVisitor& visit) {

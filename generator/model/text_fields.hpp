@@ -14,8 +14,8 @@ namespace boardpack::model {
 using TextVisitor = std::function<void(const std::string& text, const SourceLoc& where)>;
 
 // Visits, in document order: the meeting's fields; per item its header's fields, its sections'
-// text, its attachments (title, document id, content) and its tables (title, source, notes,
-// header, cells). Not visited: what is not printed as written (file paths, formulas, names
+// text, its attachments (title, document id, content), its tables (title, source, notes,
+// header, cells) and its charts' own words (title, axis, unit, target label). Not visited: what is not printed as written (file paths, formulas, names
 // used by references, links' addresses) and copies of a field visited elsewhere (an
 // attachment's case number is its item's).
 void for_each_text(const Meeting& meeting, const TextVisitor& visit);

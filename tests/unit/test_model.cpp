@@ -273,6 +273,20 @@ TEST_CASE("model: a public text that writes a confidential item's case number or
         CHECK(said.find("m/05/item.md:16:1: warning: this public text writes an attachment's document id of the "
                         "confidential item 6, \"EMN-2023-90006-3\"") != std::string::npos);
     }
+    // Regression (probe41): a chart's own words (title, axis, unit, target label) were walked by
+    // no check.
+    {
+        Meeting charted = m;
+        charted.items[0].charts.resize(1);
+        charted.items[0].charts[0].title = "Udgifter i sag EMN-2023-90006";
+        charted.items[0].charts[0].loc = {boardpack::FileName("m/05/item.md"), 20, 1};
+        boardpack::Diagnostics charts;
+        warn_confidential_mentions(charted, charts);
+        std::string said;
+        for (const auto& x : charts.all()) said += boardpack::format_diagnostic(x);
+        CHECK(said.find("m/05/item.md:20:1: warning: this public text writes the case number of the confidential item 6") !=
+              std::string::npos);
+    }
     // The confidential item's own text, a short title, or no confidential item: nothing to say.
     boardpack::Diagnostics quiet;
     secret.title = "Personalesag";
