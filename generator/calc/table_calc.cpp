@@ -368,23 +368,31 @@ bool names_no_sum(const std::string& heading) {
                                  "middelv\xC3\xA6rdi"})
             if (w == word && !per_period) return true;
         for (const char* word : {"indeks", "indekstal", "index", "rang", "rangering", "placering", "forholdstal", "ratio",
-                                 "promille", "fordelingstal", "bmi", "alder", "alderen"})
+                                 "promille", "fordelingstal", "bmi"})
             if (w == word) return true;
+        if ((w == "alder" || w == "alderen") && k == 0) return true;  // "Alder (år)", not "Lønudgift (alder 18-25)"
         // "Prisindeks", "Gennemsnitsalder", "Middellevetid" (a probe's regions summed to 221 days).
         if ((w.size() > 6 && w.ends_with("indeks")) || (w.size() > 6 && w.ends_with("salder"))) return true;
-        // A time until something, per case: "Tid til behandling (dage)", "Dage til operation".
+        // A time until something, per case ("Tid til behandling (dage)", "Dage til operation"), and
+        // a price per unit ("Pris (kr.)" of a hip and a knee operation; "Kostpris"): not where the
+        // heading counts or totals ("Antal forløb, tid til udredning over 30 dage", "Kø-tid
+        // (timer i alt)", "Samlet pris") or names an amount in a larger unit or spent ("Kostpris
+        // (mio. kr.)", "Forbrug til kostpris", "Udgifter i faste priser").
+        const auto counted_or_spent = [&] {
+            for (const std::string_view other : words)
+                if (other == "antal" || other == "alt" || other == "samlet" || other == "samlede" || other == "total" ||
+                    other == "mio" || other == "mia" || other == "t" || other == "forbrug" || other.starts_with("udgift") ||
+                    other.ends_with("forbrug"))
+                    return true;
+            return false;
+        };
         if (k + 1 < words.size() && words[k + 1] == "til")
             for (const char* time : {"tid", "tiden", "dage", "uger", "m\xC3\xA5neder", "d\xC3\xB8gn", "timer"})
-                if (w == time) return true;
-        // A price per unit ("Pris (kr.)" of a hip and a knee operation; "Kostpris"), unless the
-        // heading says it is the whole ("Samlet pris", "Pris i alt").
-        if (w == "pris" || w == "priser" || w == "kostpris" || w == "kostpriser" || w == "enhedsomkostning" ||
-            w == "enhedsomkostninger" || w == "l\xC3\xB8nsats" || w == "l\xC3\xB8nsatser" || w == "dagsats" || w == "dagsatser") {
-            bool whole = false;
-            for (const std::string_view other : words)
-                whole = whole || other == "alt" || other == "samlet" || other == "samlede" || other == "total";
-            if (!whole) return true;
-        }
+                if (w == time && !counted_or_spent()) return true;
+        if ((w == "pris" || w == "kostpris" || w == "enhedsomkostning" || w == "enhedsomkostninger" || w == "l\xC3\xB8nsats" ||
+             w == "l\xC3\xB8nsatser" || w == "dagsats" || w == "dagsatser") &&
+            !counted_or_spent())
+            return true;
         // A price or a rate per unit: "Takst", "DRG-takst", "Timepris", "Sats" (a tariff times a
         // count adds up; tariffs added up are no tariff).
         for (const char* word : {"sats", "satser", "timesats", "rentesats", "kontingentsats", "skattesats", "momssats",
@@ -396,9 +404,10 @@ bool names_no_sum(const std::string& heading) {
         // days are no 120 days. A grade or a score ("Dækningsgrad", "Tilfredshed (1-5)") no more.
         for (const char* time : {"ventetid", "ventetiden", "liggetid", "liggetiden", "svartid", "svartiden",
                                  "behandlingstid", "behandlingstiden", "responstid", "responstiden", "udrykningstid",
-                                 "udrykningstiden", "forl\xC3\xB8" "bstid", "levetid", "levetiden", "k\xC3\xB8tid",
-                                 "k\xC3\xB8-tid", "k\xC3\xB8tiden"})
+                                 "udrykningstiden", "forl\xC3\xB8" "bstid", "levetid", "levetiden", "ventetider",
+                                 "liggetider", "svartider", "behandlingstider", "responstider"})
             if (w.ends_with(time)) return true;
+        if ((w == "k\xC3\xB8tid" || w == "k\xC3\xB8-tid" || w == "k\xC3\xB8tiden") && !counted_or_spent()) return true;
         // Rates of occurrence ("Incidens", "Standardiseret rate", "Genindlæggelsesrate"): per so
         // many, never added up. ("Rate" alone is also an instalment, which adds up.)
         // ("Renter" and "Rente" are also interest paid, an amount, and "Middel" a means: not these.)
@@ -2194,6 +2203,22 @@ private:
                                    quoted(*p.formula), quote_text(row_name(t_, r)),
                                    t_.rows[r].cells[c].text),
                                p.formula->line);
+            else if (t_.rows[r].role == TableRow::Role::Data && t_.rows[r].cells[c].kind == Cell::Kind::Number &&
+                     plain_sum(*p.expr) && names_period(p.formula->target) && !names_rate_figures(row_name(t_, r)))
+                // Periods added up in a table whose title says its figures are shares or averages
+                // ("2023 = sum(1. kvt. 2023 .. 4. kvt. 2023)" printed a share of 162).
+                if (const std::string* says = rate_title()) {
+                    diags_.warning(p.formula->loc,
+                                   fmt(_("the column formula {} adds up the row {} ({}), but {} names an average, a "
+                                         "median, an index, a share or a figure per person or unit for the table's "
+                                         "figures; such figures added up are no figure of the whole (four quarters' "
+                                         "share of 40 % is not 160 %): write the column's own figure in the CSV, or "
+                                         "compute it from its parts"),
+                                       quoted(*p.formula), quote_text(row_name(t_, r)), t_.rows[r].cells[c].text,
+                                       quote_text(*says)),
+                                   p.formula->line);
+                    warned_title_ = true;
+                }
         }
         t_.numeric[c] = any_number;
         if (ok_) warn_unlabelled_subtotal(p, rs->first, rs->second, false);
@@ -2685,7 +2710,8 @@ private:
         if (!rate_title_read_) {  // read once a table: asked for each column of each row formula
             rate_title_read_ = true;
             for (const std::string* said : {&t_.title, t_.header.empty() ? nullptr : &t_.header[0]}) {
-                if (said == nullptr || said->empty() || !names_rate_figures(*said)) continue;
+                // ... or a share ("Andel patienter udredt inden for 30 dage efter region").
+                if (said == nullptr || said->empty() || !(names_rate_figures(*said) || names_share(*said))) continue;
                 if ((" " + fold_label(*said) + " ").find(" og ") != std::string::npos) continue;
                 rate_title_ = said;
                 break;

@@ -1,5 +1,6 @@
 #include "calc/typed_totals.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -27,7 +28,27 @@ bool has_number(const model::TableRow& row) {
 // A figure that may be added: a plain number (no share, ratio or index computed without a unit).
 bool addable(const model::Cell& c) {
     return c.kind == model::Cell::Kind::Number && c.unit != "%" && c.unit != "pct." && c.unit != "pct.-point" &&
-           !c.unitless && c.hundred == model::Cell::Hundred::None;
+           !c.unitless && c.hundred == model::Cell::Hundred::None && !c.code;
+}
+
+// Whether a heading or label names figures whose total is no sum: a rate, a share, an average,
+// growth, an absence or an occupancy ("Andel", "Vækst", "Sygefravær", "Belægning", "Liggedage pr.
+// udskrivning"): a typed "Hele landet" under it is the whole's own figure.
+bool no_sum_figures(const std::string& heading) {
+    if (heading.empty()) return false;
+    if (names_rate_figures(heading) || names_share(heading)) return true;
+    const std::string folded = " " + fold_label(heading) + " ";
+    for (const char* word : {"vækst", "realvækst", "fravær", "sygefravær", "overholdelse", "overholdt", "belægning",
+                             "levealder", "tilfredshed", " pr. ", " pr ", " per ", " gns", "andel", "procent", "pct"})
+        if (folded.find(word) != std::string::npos) return true;
+    return false;
+}
+
+// Income typed without its minus under a net total ("Udgifter 1.500, Indtægter 60, Nettoudgifter i
+// alt 1.440"): such rows may be taken off rather than added.
+bool names_income(const std::string& label) {
+    const std::string folded = fold_label(label);
+    return folded.find("indtægt") != std::string::npos || folded.find("refusion") != std::string::npos;
 }
 
 // What the table's rows are, as a total reads them.
@@ -40,24 +61,29 @@ Rows roles_of(const model::Table& t) {
     int least = -1;
     for (size_t i = 0; i < t.rows.size(); ++i) {
         const std::string& label = label_of(t.rows[i]);
-        out.total[i] = !label.empty() && (model::names_total(label) || model::declared_total(t, label));
+        // "total:" names the totals (or "ingen": none); else the labels say it.
+        out.total[i] = !label.empty() && (t.totals.empty() ? model::names_total(label) : model::declared_total(t, label));
         if (!out.total[i] && t.rows[i].role == model::TableRow::Role::Data && has_number(t.rows[i]))
             least = least < 0 ? t.rows[i].indent : std::min(least, t.rows[i].indent);
     }
     for (size_t i = 0; i < t.rows.size(); ++i) {
         const std::string& label = label_of(t.rows[i]);
         out.part[i] = !out.total[i] && (model::names_part(label) || model::marked_as_item(label) ||
-                                        (least >= 0 && t.rows[i].indent > least) || names_rate_figures(label));
+                                        (least >= 0 && t.rows[i].indent > least) || no_sum_figures(label));
     }
     return out;
 }
 
-// The rows the total at `r` adds up, by the rules in the header; empty where it tells none.
-std::vector<size_t> totalled_by(const model::Table& t, const Rows& roles, size_t r) {
+// The ways the rows around the total at `r` may add up to it, the first the one the message
+// names: the rows above it back to the total before it; the last of those only (a result row
+// between two groups, "Resultat før finansiering" above "Renteindtægter", "Renteudgifter" and
+// "Finansiering i alt"); the rows below it to the next total (a group led by its subtotal); the
+// subtotals above it, each under rows of its own; the totals below it (a grand total first,
+// each group then led by its subtotal).
+std::vector<std::vector<size_t>> readings_of(const model::Table& t, const Rows& roles, size_t r) {
     const auto counts = [&](size_t i) {
         return t.rows[i].role == model::TableRow::Role::Data && !roles.part[i] && has_number(t.rows[i]);
     };
-    // The rows between the total before `at` (or the table's start) and it.
     const auto rows_above = [&](size_t at) {
         std::vector<size_t> out;
         for (size_t i = at; i > 0 && !roles.total[i - 1];) {
@@ -66,17 +92,85 @@ std::vector<size_t> totalled_by(const model::Table& t, const Rows& roles, size_t
         }
         return out;
     };
-    if (std::vector<size_t> above = rows_above(r); !above.empty()) return above;
-    // Subtotals, each under rows of its own ("Løn i alt", "Drift i alt" alone are totals of
-    // rows the table does not show: no sum of them is told).
-    std::vector<size_t> totals_above;
+    const auto rows_below = [&](size_t at) {
+        std::vector<size_t> out;
+        for (size_t i = at + 1; i < t.rows.size() && !roles.total[i]; ++i)
+            if (counts(i)) out.push_back(i);
+        return out;
+    };
+    std::vector<std::vector<size_t>> out;
+    const std::vector<size_t> above = rows_above(r);
+    if (!above.empty()) {
+        out.push_back(above);
+        for (size_t from = 1; from + 1 < above.size(); ++from) out.emplace_back(above.begin() + from, above.end());
+    }
+    std::vector<size_t> below = rows_below(r), subtotals_above, totals_below;
     for (size_t k = 0; k < r; ++k)
-        if (roles.total[k] && has_number(t.rows[k]) && !rows_above(k).empty()) totals_above.push_back(k);
-    if (!totals_above.empty()) return totals_above;
-    std::vector<size_t> below;
-    for (size_t k = r + 1; k < t.rows.size() && !roles.total[k]; ++k)
-        if (counts(k)) below.push_back(k);
-    return below;
+        if (roles.total[k] && has_number(t.rows[k]) && !rows_above(k).empty()) subtotals_above.push_back(k);
+    for (size_t k = r + 1; k < t.rows.size(); ++k)  // subtotals each leading rows of its own
+        if (roles.total[k] && has_number(t.rows[k]) && !rows_below(k).empty()) totals_below.push_back(k);
+    // Right under a total ("Driftsresultat" after "Udgifter i alt"), the subtotals above are what
+    // it most likely adds; else the rows below it.
+    size_t before = r;
+    while (before > 0 && t.rows[before - 1].role == model::TableRow::Role::Spacer) --before;
+    const bool after_total = above.empty() && before > 0 && roles.total[before - 1];
+    if (after_total && subtotals_above.size() >= 2) out.push_back(subtotals_above);
+    if (below.size() >= 2) out.push_back(std::move(below));
+    if (!after_total && subtotals_above.size() >= 2) out.push_back(std::move(subtotals_above));
+    if (totals_below.size() >= 2 && above.empty()) out.push_back(std::move(totals_below));
+    return out;
+}
+
+// The unit of a figure's last digit written: its last decimal, or the last digit before its
+// trailing zeros (125.100.000 is rounded to 100.000).
+std::optional<Decimal> last_unit(const model::Cell& cell) {
+    if (cell.decimals > 0) return Decimal(1, cell.decimals);
+    const auto whole = cell.value.abs();
+    if (!whole) return std::nullopt;
+    int64_t units = whole->rounded(0).units(), zeros = 1;
+    while (units != 0 && units % 10 == 0 && zeros <= 100000000000000000 / 10) {
+        units /= 10;
+        zeros *= 10;
+    }
+    return Decimal(zeros, 0);
+}
+
+// Whether the parts (`rows`, column `c`) add up to `total` within their rounding, read as a
+// plain sum, with income taken off, or as group rows beside the rows they hold (twice the
+// total); nullopt where a part is missing, and their plain sum in *sum.
+std::optional<bool> adds_up_to(const model::Table& t, const std::vector<size_t>& rows, size_t c, const model::Cell& total,
+                               Decimal* sum) {
+    // All of them rounded to the finest unit any is written to (1.050.000 beside 150.000: to
+    // 10.000), each off by half of it at most.
+    std::optional<Decimal> plus = Decimal(), net = Decimal(), unit = last_unit(total);
+    bool income = false;
+    int64_t figures = 1;
+    for (const size_t p : rows) {
+        const model::Cell* part = c < t.rows[p].cells.size() ? &t.rows[p].cells[c] : nullptr;
+        if (part && part->kind == model::Cell::Kind::Dash) continue;  // "-": nothing
+        if (!part || !addable(*part) || !plus || !net || !unit) return std::nullopt;
+        const bool off = names_income(label_of(t.rows[p])) && !part->value.is_negative();
+        income = income || off;
+        plus = Decimal::add(*plus, part->value);
+        net = off ? Decimal::sub(*net, part->value) : Decimal::add(*net, part->value);
+        if (const auto own = last_unit(*part); own && *own < *unit) unit = own;
+        ++figures;
+    }
+    if (!plus || !net || !unit) return std::nullopt;
+    const std::optional<Decimal> slack = Decimal::mul(*unit, Decimal(5 * figures, 1));
+    if (!slack) return std::nullopt;
+    *sum = *plus;
+    const auto within = [&](const Decimal& value, const Decimal& room) {
+        const auto off = Decimal::sub(total.value, value);
+        const auto size = off ? off->abs() : std::nullopt;
+        return size && *size <= room;
+    };
+    if (within(*plus, *slack) || (income && within(*net, *slack))) return true;
+    const auto twice = Decimal::mul(total.value, Decimal(2, 0));
+    const auto twice_off = twice ? Decimal::sub(*twice, *plus) : std::nullopt;
+    const auto twice_size = twice_off ? twice_off->abs() : std::nullopt;
+    const auto twice_slack = Decimal::add(*slack, *slack);
+    return twice_size && twice_slack && *twice_size <= *twice_slack ? std::optional<bool>(true) : std::optional<bool>(false);
 }
 
 }  // namespace
@@ -93,63 +187,74 @@ void warn_typed_totals(const model::Table& t, Diagnostics& diags) {
     bool any = false;
     for (const model::TableRow& row : t.rows)
         any = any || (row.role == model::TableRow::Role::Data && !label_of(row).empty() && typed_figure(row) &&
-                      (model::names_total(label_of(row)) || model::declared_total(t, label_of(row))));
+                      (t.totals.empty() ? model::names_total(label_of(row)) : model::declared_total(t, label_of(row))));
     if (!any) return;
-    // A table whose title or labels' heading says every figure is a rate: its "Hele landet" is
-    // no sum of the regions.
-    if (names_rate_figures(t.title) || (!t.header.empty() && names_rate_figures(t.header[0]))) return;
+    // A table whose title or labels' heading says every figure is a rate or a share: its "Hele
+    // landet" is no sum of the regions.
+    if (no_sum_figures(t.title) || (!t.header.empty() && no_sum_figures(t.header[0]))) return;
     const Rows roles = roles_of(t);
     for (size_t r = 0; r < t.rows.size(); ++r) {
         const model::TableRow& row = t.rows[r];
-        if (!roles.total[r] || row.role != model::TableRow::Role::Data) continue;
-        const std::vector<size_t> parts = totalled_by(t, roles, r);
-        if (parts.size() < 2) continue;
+        if (!roles.total[r] || row.role != model::TableRow::Role::Data || no_sum_figures(label_of(row))) continue;
+        const std::vector<std::vector<size_t>> readings = readings_of(t, roles, r);
+        if (readings.empty() || readings.front().size() < 2) continue;
         const model::Cell* first = nullptr;
         size_t first_column = 0, others = 0;
         Decimal first_sum;
         for (size_t c = 1; c < row.cells.size() && c < t.header.size(); ++c) {
             const model::Cell& total = row.cells[c];
-            if (!addable(total) || total.formula != 0 || total.code || names_rate_figures(t.header[c])) continue;
-            std::optional<Decimal> sum = Decimal();
-            int decimals = 0;
-            for (const size_t p : parts) {
-                const model::Cell& part = c < t.rows[p].cells.size() ? t.rows[p].cells[c] : total;
-                if (part.kind == model::Cell::Kind::Dash) continue;  // "-": nothing
-                if (!addable(part) || part.code) {
-                    sum.reset();
-                    break;
+            if (!addable(total) || total.formula != 0 || no_sum_figures(t.header[c])) continue;
+            Decimal sum;
+            bool judged = false, fits = false;
+            for (size_t k = 0; k < readings.size() && !fits; ++k) {
+                Decimal reading_sum;
+                const std::optional<bool> adds = adds_up_to(t, readings[k], c, total, &reading_sum);
+                if (!adds) {
+                    if (k == 0) break;  // the rows it stands under miss a figure: not judged
+                    continue;
                 }
-                decimals = std::max(decimals, part.decimals);
-                sum = Decimal::add(*sum, part.value);
-                if (!sum) break;
+                if (k == 0) sum = reading_sum;
+                judged = true;
+                fits = *adds;
             }
-            if (!sum) continue;
-            // The parts and the total may each be rounded from figures with more decimals: half
-            // a unit of their last decimal each.
-            const auto slack = Decimal::add(Decimal(5 * static_cast<int64_t>(parts.size()), decimals + 1),
-                                            Decimal(5, total.decimals + 1));
-            const auto off = Decimal::sub(total.value, *sum);
-            const auto size = off ? off->abs() : std::nullopt;
-            if (!slack || !size || *size <= *slack) continue;
+            if (!judged || fits) continue;
             if (first == nullptr) {
                 first = &total;
                 first_column = c;
-                first_sum = *sum;
+                first_sum = sum;
             } else {
                 ++others;
             }
         }
         if (first == nullptr) continue;
+        const std::vector<size_t>& parts = readings.front();
         const std::string& from = label_of(t.rows[parts.front()]);
         const std::string& to = label_of(t.rows[parts.back()]);
         const std::string more = others == 0 ? std::string()
                                              : fmt(tr_n(" (and in {} other column)", " (and in {} other columns)", others), others);
-        diags.warning(first->loc,
-                      fmt(_("the total {} / {} is typed as {}, but the rows it totals, {} .. {}, add up to {}{}: the packet "
-                            "prints it as their total; correct the figure, or compute it (\"række: {} = sum({} .. {})\") "
-                            "so it follows them"),
-                          quote_text(label_of(row)), quote_text(t.header[first_column]), first->text,
-                          quote_text(from), quote_text(to), format_danish_exact(first_sum), more, label_of(row), from, to));
+        // The formula that would compute it, where its range names those rows alone: the rows run
+        // on from one to the other, and neither label is used twice.
+        bool plain_range = parts.back() - parts.front() + 1 == parts.size() && fold_label(from) != fold_label(to);
+        for (size_t i = 0; i < t.rows.size() && plain_range; ++i)
+            if ((i < parts.front() || i > parts.back()) &&
+                (fold_label(label_of(t.rows[i])) == fold_label(from) || fold_label(label_of(t.rows[i])) == fold_label(to)))
+                plain_range = false;
+        const std::string figure = format_danish_exact(first->value), added = format_danish_exact(first_sum);
+        if (plain_range)
+            diags.warning(first->loc,
+                          fmt(_("the total {} / {} is typed as {}, but the rows it totals, {} .. {}, add up to {}{}: the "
+                                "packet reads it as their total; correct the figure, or compute it (\"række: {} = sum({} .. "
+                                "{})\") so it follows them, or name the rows the table's totals are (\"total:\", \"total: "
+                                "ingen\")"),
+                              quote_text(label_of(row)), quote_text(t.header[first_column]), figure, quote_text(from),
+                              quote_text(to), added, more, label_of(row), from, to));
+        else
+            diags.warning(first->loc,
+                          fmt(_("the total {} / {} is typed as {}, but the rows it totals, {} .. {}, add up to {}{}: the "
+                                "packet reads it as their total; correct the figure, or compute it with a \"række:\" formula "
+                                "so it follows them, or name the rows the table's totals are (\"total:\", \"total: ingen\")"),
+                              quote_text(label_of(row)), quote_text(t.header[first_column]), figure, quote_text(from),
+                              quote_text(to), added, more));
     }
 }
 

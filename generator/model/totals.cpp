@@ -31,6 +31,16 @@ int term(std::string_view s, size_t& i) {
     return 0;
 }
 
+// The length of a footnote mark written as a superscript digit or a dagger ("I alt¹", "I alt†")
+// that ends `k`, or 0.
+size_t superscript_mark_at_end(std::string_view k) {
+    for (const std::string_view mark : {"\xC2\xB9", "\xC2\xB2", "\xC2\xB3", "\xE2\x81\xB0", "\xE2\x81\xB4", "\xE2\x81\xB5",
+                                        "\xE2\x81\xB6", "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9", "\xE2\x80\xA0",
+                                        "\xE2\x80\xA1"})
+        if (k.ends_with(mark)) return mark.size();
+    return 0;
+}
+
 // A label as formulas name it: folded, without a trailing ":" or footnote mark ("Indtægter i
 // alt:" is [Indtægter i alt]); the same rule as calc::label_key, which the model cannot include.
 std::string key(const std::string& label) {
@@ -74,7 +84,13 @@ std::string words_of(std::string_view label) {
         long_fold = fold_label(label);
         k = long_fold;
     }
-    while (!k.empty() && (k.back() == ':' || k.back() == '*' || k.back() == ' ')) k.remove_suffix(1);  // as key()
+    // As key(), and a superscript or dagger footnote mark ("I alt¹", which a probe's total was
+    // not read as).
+    for (size_t mark = 1; mark > 0;) {
+        while (!k.empty() && (k.back() == ':' || k.back() == '*' || k.back() == ' ')) k.remove_suffix(1);
+        mark = superscript_mark_at_end(k);
+        k.remove_suffix(mark);
+    }
     // A dash or a bullet (– — • ·) at `at`: its length. Folded text is valid UTF-8, so each is
     // found only as the character it is.
     const auto dash_or_bullet = [&](size_t at) -> size_t {

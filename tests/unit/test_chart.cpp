@@ -666,7 +666,7 @@ std::string chart_messages(const std::string& formulas, const std::string& csv, 
     MemoryFiles f("m");
     f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
     f.add("01-a/item.md", item_md(1, "Offentlig",
-                                  "```tabel\nfil: t.csv\nnavn: t\ntitel: Andel\n" + formulas + "```\n\n"
+                                  "```tabel\nfil: t.csv\nnavn: t\ntitel: Tal\n" + formulas + "```\n\n"
                                   "```diagram\ntabel: t\ntitel: Andel\n" + chart + "```\n"));
     f.add("01-a/t.csv", csv);
     Diagnostics d;

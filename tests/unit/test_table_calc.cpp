@@ -1254,7 +1254,13 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
                               std::string("Post;") + rate + "\nA;4;\nB;3;\n")
                           .messages.find("whose heading names an average") != std::string::npos,
                       rate);
-    for (const char* sums : {"Pris i alt", "Samlet pris (kr.)", "Overtid (timer)", "Dage i alt"})
+    // ... but amounts and counts that use those words do (probe41b: "Udgifter i faste priser 2022"
+    // was warned of, and a wrong total under it passed).
+    for (const char* sums : {"Pris i alt", "Samlet pris (kr.)", "Overtid (timer)", "Dage i alt", "Udgifter i faste priser 2022",
+                             "Medicinforbrug, kostpris (mio. kr.)", "Forbrug til kostpris", "Kostpris (mio. kr.)",
+                             "Pris (mio. kr.)", "Lønudgift (alder 18-25)", "Priser og lønninger",
+                             "Antal forløb, tid til udredning over 30 dage", "Tid til udredning, antal forløb",
+                             "Kø-tid (timer i alt)"})
         CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
                               std::string("Post;") + sums + "\nA;4;\nB;3;\n")
                           .messages.find("whose heading names an average") == std::string::npos,
@@ -1263,7 +1269,8 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
     // ventetid til operation (dage) efter region" over two quarters, the regions summed to 301 days).
     const char* const quarters = "Region;1. kvt. 2023;2. kvt. 2023\nNord;66;60\nSyd;71;64\n";
     for (const char* title : {"Gennemsnitlig ventetid til operation (dage) efter region",
-                              "Udredningsretten overholdt (pct. af forløbene) efter region"})
+                              "Udredningsretten overholdt (pct. af forløbene) efter region",
+                              "Andel patienter udredt inden for 30 dage efter region", "Ventetider efter region (dage)"})
         CHECK_MESSAGE(compute(std::string("```tabel\nfil: t.csv\ntitel: ") + title +
                                   "\nrække: Hele landet = sum(Nord .. Syd)\ntilføj: nederst\n```\n",
                               quarters)
@@ -1275,6 +1282,13 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
     CHECK(compute("```tabel\nfil: t.csv\ntitel: T\nrække: Hele landet = sum(Nord .. Syd)\ntilføj: nederst\n```\n",
                   "Gns. ventetid (dage);1. kvt. 2023;2. kvt. 2023\nNord;66;60\nSyd;71;64\n")
               .messages.find("but \"Gns. ventetid (dage)\" names an average") != std::string::npos);
+    // A column formula adding up the periods of such a table (probe41b: a share of 162).
+    CHECK(compute("```tabel\nfil: t.csv\ntitel: Udredningsretten overholdt (pct. af forløbene)\n"
+                  "kolonne: 2023 = sum(1. kvt. 2023 .. 2. kvt. 2023)\n```\n",
+                  "Region;1. kvt. 2023;2. kvt. 2023\nNord;40;42\nSyd;30;31\n")
+              .messages.find("warning: the column formula \"2023 = sum(1. kvt. 2023 .. 2. kvt. 2023)\" adds up the row "
+                             "\"Nord\" (82), but \"Udredningsretten overholdt (pct. af forløbene)\" names an average") !=
+          std::string::npos);
     // Once a table; and a title naming two kinds of figure, or a count column, says nothing of it.
     auto once = compute("```tabel\nfil: t.csv\ntitel: Gns. ventetid (dage)\nrække: Hele landet = sum(Nord .. Syd)\n"
                         "tilføj: nederst\n```\n",
@@ -3427,9 +3441,10 @@ TEST_CASE("table calc: a total typed in the CSV that is not the sum of its rows 
     CHECK(l.messages.find("m/01-a/t.csv:5:7: warning: the total \"I alt\" / \"Regnskab 2023\" is typed as 1.050.000, but "
                           "the rows it totals, \"Løn\" .. \"Drift\", add up to 1.050.000") == std::string::npos);
     CHECK(l.messages.find("m/01-a/t.csv:5:17: warning: the total \"I alt\" / \"Budget 2024\" is typed as 1.060.000, but "
-                          "the rows it totals, \"Løn\" .. \"Drift\", add up to 1.030.000: the packet prints it as their "
+                          "the rows it totals, \"Løn\" .. \"Drift\", add up to 1.030.000: the packet reads it as their "
                           "total; correct the figure, or compute it (\"række: I alt = sum(Løn .. Drift)\") so it follows "
-                          "them") != std::string::npos);
+                          "them, or name the rows the table's totals are (\"total:\", \"total: ingen\")") !=
+          std::string::npos);
     // Subtotals and the grand total after them; parts ("Heraf"), a dash for nothing, a "total:"
     // row, and the whole first ("Hele landet" over the regions): all adding up, nothing said.
     for (const char* csv :
@@ -3440,15 +3455,44 @@ TEST_CASE("table calc: a total typed in the CSV that is not the sum of its rows 
         l = compute(body, csv);
         CHECK_MESSAGE(l.messages.find("is typed as") == std::string::npos, csv);
     }
-    l = compute(body, "Post;2024\nLøn;800\nHusleje;150\nI alt drift;950\nAnlæg A;100\nAnlæg B;50\nI alt anlæg;160\nI alt;1.100\n");
+    l = compute(body, "Post;2024\nLøn;812\nHusleje;138\nI alt drift;950\nAnlæg A;103\nAnlæg B;47\nI alt anlæg;160\nI alt;1.090\n");
     CHECK(l.messages.find("the total \"I alt anlæg\" / \"2024\" is typed as 160, but the rows it totals, \"Anlæg A\" .. "
                           "\"Anlæg B\", add up to 150") != std::string::npos);
-    CHECK(l.messages.find("the total \"I alt\" / \"2024\" is typed as 1.100, but the rows it totals, \"I alt drift\" .. "
+    CHECK(l.messages.find("the total \"I alt\" / \"2024\" is typed as 1.090, but the rows it totals, \"I alt drift\" .. "
                           "\"I alt anlæg\", add up to 1.110") != std::string::npos);
-    l = compute(body, "Region;2024;2025\nHele landet;310;400\nNord;100;150\nSyd;200;250\n");
+    CHECK(l.messages.find("or compute it with a \"række:\" formula") != std::string::npos);  // no range names them alone
+    l = compute(body, "Region;2024;2025\nHele landet;310;400\nNord;103;153\nSyd;197;247\n");
     CHECK(l.messages.find("the total \"Hele landet\" / \"2024\" is typed as 310, but the rows it totals, \"Nord\" .. "
                           "\"Syd\", add up to 300") != std::string::npos);
     CHECK(l.messages.find("(and in 1 other column)") == std::string::npos);
+    // Real layouts a probe met (probe41b): a result row between two groups; a grand total first
+    // and each group led by its subtotal; group rows holding their parts' sum; income typed
+    // without its minus under a net total; a table of measures with a "Samlet ..." share; shares,
+    // growth and absence under headings that say so; "total: ingen".
+    for (const char* csv :
+         {"Mio. kr.;Budget 2024\nIndtægter;-300,0\nUdgifter;290,0\nResultat før finansiering;-10,0\nRenteindtægter;-5,0\n"
+          "Renteudgifter;2,0\nFinansiering i alt;-3,0\nResultat;-13,0\n",
+          "Område;Budget 2024\nI alt;1.000,0\nSomatik i alt;700,0\nHospital A;400,0\nHospital B;300,0\nPsykiatri i alt;300,0\n"
+          "Psykiatri Nord;120,0\nPsykiatri Syd;180,0\n",
+          "Område;2023\nRegion Nord;2.000\nAalborg;1.200\nHjørring;800\nRegion Syd;4.000\nOdense;3.000\nEsbjerg;1.000\n"
+          "Hele landet;6.000\n",
+          "Post;2024\nUdgifter;1.500,0\nIndtægter;60,0\nNettoudgifter i alt;1.440,0\n",
+          "Nøgletal;2022;2023\nHenvisninger;1.000;1.100\nUdredte patienter;800;900\nSamlet tilfredshed (pct.);85;87\n",
+          "Region;Andel\nNord;40\nMidt;35\nSyd;30\nHele landet;36\n", "Region;Realvækst\nNord;4\nMidt;3\nSyd;3\nHele landet;3\n",
+          "Region;Sygefravær\nNord;4,1\nMidt;3,5\nSyd;3,2\nHele landet;3,6\n"}) {
+        l = compute(body, csv);
+        CHECK_MESSAGE(l.messages.find("is typed as") == std::string::npos, csv);
+    }
+    l = compute("```tabel\nfil: t.csv\nnavn: u\ntitel: Ansatte\ntotal: ingen\n```\n", "Post;2024\nLæger;1.036\nSygeplejersker;5.442\nI alt;8.387\n");
+    CHECK(l.messages.find("is typed as") == std::string::npos);
+    // A grand total first over subtotals that lead their groups; a total with a superscript mark.
+    l = compute(body, "Område;Budget 2024\nI alt;1.100,0\nSomatik i alt;700,0\nHospital A;400,0\nHospital B;300,0\n"
+                      "Psykiatri i alt;300,0\nPsykiatri Nord;120,0\nPsykiatri Syd;180,0\n");
+    CHECK(l.messages.find("the total \"I alt\" / \"Budget 2024\" is typed as 1.100, but the rows it totals, \"Somatik i "
+                          "alt\" .. \"Psykiatri i alt\", add up to 1.000") != std::string::npos);
+    l = compute(body, "Personalegruppe;2023\nLæger;1.036\nSygeplejersker;5.442\nØvrige;1.909\nI alt\xC2\xB9;8.487\n");
+    CHECK(l.messages.find("is typed as 8.487, but the rows it totals, \"Læger\" .. \"Øvrige\", add up to 8.387") !=
+          std::string::npos);
     // Rounding: parts and total shown rounded may differ by half a unit each; more is a warning.
     l = compute(body, "Post;2024\nA;1,2\nB;2,3\nC;3,4\nI alt;7,0\n");
     CHECK(l.messages.find("is typed as") == std::string::npos);
