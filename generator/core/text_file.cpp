@@ -113,6 +113,13 @@ bool is_csv_name(const std::string& relative) {
 std::optional<TextFile> make_text_file(std::string relative, std::string name, std::string content,
                                        Diagnostics& diags) {
     diags.saw_file(name);
+    // UTF-32, with its byte order mark (00 00 FE FF, FF FE 00 00): named before UTF-16, whose
+    // little-endian mark (FF FE) begins UTF-32LE's.
+    if (content.size() >= 4 && ((content.compare(0, 4, std::string("\x00\x00\xFE\xFF", 4)) == 0) ||
+                                (content.compare(0, 4, std::string("\xFF\xFE\x00\x00", 4)) == 0))) {
+        diags.error({name, 1, 1}, _("the file is UTF-32 text, not UTF-8; save it as UTF-8 (\"CSV UTF-8\" in Excel)"));
+        return std::nullopt;
+    }
     // UTF-16, with its byte order mark, as Excel's "Unicode-tekst" and some statistics exports
     // write: text, but every other byte a NUL to a reader of UTF-8.
     if (content.size() >= 2 && ((content[0] == '\xFF' && content[1] == '\xFE') || (content[0] == '\xFE' && content[1] == '\xFF'))) {

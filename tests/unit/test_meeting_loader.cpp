@@ -648,7 +648,7 @@ TEST_CASE("loader: a file that is not UTF-8, or holds a control character, is ec
     CHECK(test::messages(c).find("\n         ^\n") != std::string::npos);
 }
 
-TEST_CASE("loader: a UTF-16 file is named so, and a binary file's NUL byte has its column") {
+TEST_CASE("loader: a UTF-16 or UTF-32 file is named so, and a binary file's NUL byte has its column") {
     // Regression (utf16-csv): a CSV saved as Excel's "Unicode-tekst" was "a binary file" at a
     // line without a column.
     Diagnostics d;
@@ -657,6 +657,16 @@ TEST_CASE("loader: a UTF-16 file is named so, and a binary file's NUL byte has i
     CHECK_FALSE(make_text_file("t.csv", "t.csv", utf16, d));
     CHECK(test::messages(d).find("t.csv:1:1: error: the file is UTF-16 text (\"Unicode\", as Excel's \"Unicode-tekst\" "
                                  "saves it), not UTF-8") == 0);
+    // Regression (prober): a UTF-32 file with its byte order mark was "UTF-16 text", its
+    // little-endian mark beginning with UTF-16's.
+    for (const std::string bom : {std::string("\xFF\xFE\0\0", 4), std::string("\0\0\xFE\xFF", 4)}) {
+        std::string utf32 = bom;
+        for (char ch : std::string("Post;2023\r\n"))
+            utf32 += bom[0] == '\0' ? std::string{'\0', '\0', '\0', ch} : std::string{ch, '\0', '\0', '\0'};
+        Diagnostics u;
+        CHECK_FALSE(make_text_file("t.csv", "t.csv", utf32, u));
+        CHECK(test::messages(u).find("t.csv:1:1: error: the file is UTF-32 text, not UTF-8; save it as UTF-8") == 0);
+    }
     Diagnostics b;
     CHECK_FALSE(make_text_file("t.csv", "t.csv", std::string("Post;2023\nL;1\0x\n", 17), b));
     CHECK(test::messages(b).find("t.csv:2:4: error: this is a binary file, not text") == 0);
