@@ -78,6 +78,24 @@ bool Publisher::prepare(std::string* error) {
                                   : fmt(_("cannot lock {}: {}"), lock.string(), errno_text(e));
         return false;
     }
+    // The note of the version published (kPublishedNote) is written as a new file renamed over
+    // it: a symbolic link there (or anything but a plain file), at it or at the new file's name,
+    // is not boardpack's, and would be replaced by a file, the link lost. Refused as a link at
+    // the lock is, before any work.
+    for (const std::string name : {std::string(kPublishedNote), std::string(kPublishedNote) + ".new"}) {
+        const fs::path note = work_ / name;
+        struct stat st {};
+        if (::lstat(note.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+            *error = S_ISLNK(st.st_mode)
+                         ? fmt(_("will not replace {}: it is a symbolic link that boardpack did not make (it writes a "
+                                 "plain file there, the number of the version published); move it away and build again"),
+                               note.string())
+                         : fmt(_("will not replace {}: it is not a plain file, and boardpack did not make it (it writes a "
+                                 "plain file there, the number of the version published); move it away and build again"),
+                               note.string());
+            return false;
+        }
+    }
     // Under the lock, what is at output/<meeting> cannot change under us (short of another
     // program): refuse now, before any work, if it is not ours to replace.
     if (!refuse_foreign(true, error) || !clear_leftovers(error)) return false;

@@ -134,6 +134,27 @@ ln -s "$shown" "$work/out/m"
 check "the link put back, the next build goes on from it" test $rc -eq 0 -a -d "$work/out/m/lukket/versioner"
 snapshot > "$work/published"
 
+# A symbolic link at the note of the version published (output/.boardpack/m/published, or the
+# name its new content is written under) is not boardpack's: a build replaced it by a file of its
+# own, the link lost. It is refused (exit 3) as one at the lock is, and left as it was.
+for note in published published.new; do
+  printf 'mine\n' > "$work/mine.txt"
+  mv "$work/out/.boardpack/m/published" "$work/published-note"
+  ln -s "$work/mine.txt" "$work/out/.boardpack/m/$note"
+  [ $note = published.new ] && cp "$work/published-note" "$work/out/.boardpack/m/published"
+  "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2> "$work/e"; rc=$?
+  check "a symbolic link at .boardpack/m/$note: the build refuses (exit 3)" test $rc -eq 3
+  check "naming it" grep -q "will not replace .*out/.boardpack/m/$note: it is a symbolic link that boardpack did not make" "$work/e"
+  check "and the link and its file are left as they were" test -L "$work/out/.boardpack/m/$note" -a "$(cat "$work/mine.txt")" = mine
+  snapshot > "$work/now"
+  check "and the packet too" cmp -s "$work/published" "$work/now"
+  rm "$work/out/.boardpack/m/$note"
+  mv "$work/published-note" "$work/out/.boardpack/m/published"
+done
+"$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
+check "the link moved away, the next build goes on" test $rc -eq 0 -a ! -L "$work/out/.boardpack/m/published"
+snapshot > "$work/published"
+
 # Only what boardpack wrote is replaced: a folder with other files, a link it did not make and a
 # file at output/<meeting> are refused (exit 3) before any work, and left as they were.
 cp -r "$work/m" "$work/x"
