@@ -457,6 +457,21 @@ int run_diff(const BuildOptions& o, std::ostream& out, std::ostream& err) {
     }
     int status = kExitOk;
     for (const publish::MeetingTarget& t : *targets) {
+        // The published packet is checked against its lists of files first, as a build checks it:
+        // a snapshot edited by hand in the output folder is no published version, and what it
+        // says would be listed as changes of the input. What a build would refuse, diff refuses,
+        // with the build's words and exit code.
+        const fs::path published = o.output / t.id;
+        const publish::TargetState state = publish::inspect_target(published, t.id, legacy_edition);
+        if (state.kind == publish::TargetKind::Foreign) {
+            // TRANSLATORS: {1} is a whole clause: "it holds out/m/offentlig/snapshot-offentlig.txt, which ...".
+            err << "boardpack: "
+                << fmt(_("will not compare the input with {}, which a build would not replace either: {}"), published.string(),
+                       state.why)
+                << "\n";
+            status = std::max(status, kExitOutputError);
+            continue;
+        }
         Diagnostics diags;
         diags.set_warnings_are_errors(o.strict);
         DiskFiles files(t.dir);
@@ -469,9 +484,7 @@ int run_diff(const BuildOptions& o, std::ostream& out, std::ostream& err) {
         }
         pipeline::prepare(*meeting, kit->wording, diags);
         // Read through output/<meeting> as published; nothing is written, nothing locked.
-        const fs::path published = o.output / t.id;
-        std::error_code ec;
-        const bool exists = fs::is_directory(published, ec);
+        const bool exists = state.kind == publish::TargetKind::OwnLink;
         EditionVersion ev[2];
         const bool ok = decide_versions(*meeting, exists ? published : fs::path(), printed_words(kit->wording), false, ev, diags);
         print_diagnostics(diags, o, err);

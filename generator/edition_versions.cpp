@@ -392,7 +392,9 @@ void print_changes(const EditionVersion& v, const std::string& edition, std::ost
                        : fmt(_("item {}, {}, figure in the text"), f.item, f.section);
     };
     for (const model::FigureChange& f : c.figures) {
-        const std::string before = f.before.empty() ? "-" : f.before, after = f.after.empty() ? "-" : f.after;
+        // An empty cell as "(empty)", never "-", which a cell may print: an empty cell corrected
+        // to "-" was "- -> -", where the rettelsesblad says "tilføjet, -".
+        const std::string before = f.before.empty() ? _("(empty)") : f.before, after = f.after.empty() ? _("(empty)") : f.after;
         out << (f.cause >= 0 ? "    " : "  ") << where(f) << ": " << before << " -> " << after
             << (f.input ? _(" (input)") : f.cause >= 0 ? "" : _(" (derived)")) << "\n";
     }

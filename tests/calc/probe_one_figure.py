@@ -376,8 +376,8 @@ class Probe:
                         continue
                     for c, (cb, ca) in enumerate(zip(rb, ra)):
                         if c > 0 and cb != ca:
-                            # the listing writes an empty cell as "-"
-                            want_tables[(title, fm.norm(t.rows[r][0]), fm.norm(t.header[c]), cb or "-", ca or "-")] += 1
+                            # the listing writes an empty cell as "(empty)" ("-" is what a cell may print)
+                            want_tables[(title, fm.norm(t.rows[r][0]), fm.norm(t.header[c]), cb or "(empty)", ca or "(empty)")] += 1
             for num, figs in exp.figures.items():
                 if ed == "offentlig" and not exp.public[num]:
                     continue

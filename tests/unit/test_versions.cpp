@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <sstream>
 
 #include "build.hpp"
 #include "core/fingerprint.hpp"
@@ -589,6 +590,30 @@ TEST_CASE("versions: changed words are a word-level difference; added and remove
     CHECK(c.changes.parts[0].kind == model::PartChange::Kind::AttachmentAdded);
     CHECK(c.changes.parts[1].kind == model::PartChange::Kind::TableAdded);
     CHECK(c.changes.figures.empty());
+}
+
+TEST_CASE("versions: diff writes an empty cell as (empty), never as the \"-\" a cell may print") {
+    // Regression (prober): an empty cell corrected to "-" was "Note: - -> -", where the
+    // rettelsesblad says "tilføjet, -".
+    EditionVersion v;
+    v.published = 1;
+    v.snapshot.version = 2;
+    model::FigureChange f;
+    f.item = 19;
+    f.table = 3;
+    f.table_title = "Budget 2024";
+    f.row = "Løn";
+    f.column = "Note";
+    f.after = "-";
+    f.input = true;
+    v.changes.figures.push_back(f);
+    std::swap(f.before, f.after);
+    v.changes.figures.push_back(f);
+    std::ostringstream out;
+    print_changes(v, "offentlig", out);
+    CHECK(out.str() == "offentlig: version 1 would become version 2: 2 input figures\n"
+                       "  item 19, table 3 (Budget 2024), Løn / Note: (empty) -> - (input)\n"
+                       "  item 19, table 3 (Budget 2024), Løn / Note: - -> (empty) (input)\n");
 }
 
 TEST_CASE("versions: an item made confidential is all the public comparison says of it") {

@@ -450,6 +450,23 @@ def main():
         leak = [k for k in public_files if secret in open(os.path.join(packet, k), "rb").read()]
         check("no public file holds its title", not leak, "\n".join(leak))
 
+        # The published snapshot edited by hand: diff refuses, as a build does, naming the file
+        # (it compared with the edited snapshot, listing the hand edit as a change of the input).
+        closed = snapshot_version(packet, "lukket")
+        snap = os.path.join(packet, "lukket", "snapshot-lukket.txt")
+        original = open(snap, "rb").read()
+        open(snap, "wb").write(original.replace("Psykiatri- og socialudvalget anbefaler".encode(), "Udvalget anbefaler".encode(), 1))
+        p = run("diff", m, "--out", out)
+        check("diff against a published snapshot edited by hand is refused (exit 3), naming it", p.returncode == 3 and
+              "lukket/snapshot-lukket.txt, which is not the file boardpack wrote there" in p.stderr and
+              "would become" not in p.stdout, p.stdout + p.stderr)
+        p = build()
+        check("as a build refuses it (exit 3)", p.returncode == 3, p.stdout + p.stderr)
+        open(snap, "wb").write(original)
+        p = run("diff", m, "--out", out)
+        check("the snapshot put back, diff compares again", p.returncode == 0 and
+              f"lukket: no change since version {closed}" in p.stdout, p.stdout + p.stderr)
+
     older_caption_snapshot(boardpack, root, env)
     print(f"{failures} failure(s)" if failures else "versions: all checks passed")
     return 1 if failures else 0
