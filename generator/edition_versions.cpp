@@ -401,6 +401,8 @@ void print_changes(const EditionVersion& v, const std::string& edition, std::ost
     for (const model::TextChange& t : c.texts) {
         out << "  " << (t.item ? fmt(_("item {}, {}"), t.item, t.section.empty() ? _("heading") : t.section)
                                : fmt(_("the meeting's {}"), t.section))
+            // The same words spaced otherwise (a paragraph made a code block): said, as no word is marked.
+            << (t.respaced ? _(" (the same words with other spaces or line breaks)") : "")
             << ": " << word_difference(t.words) << "\n";
     }
     for (const model::PartChange& p : c.parts) {

@@ -58,6 +58,10 @@ struct TextChange {
     // nor a table's order, unit or row name, nor a chart's drawing.
     bool paragraph = false;
     bool renumbered = false;  // "Nummer: 3 5"
+    // The same words, spaced otherwise: spaces or line breaks that print (a paragraph made a code
+    // block, a code block's lines indented otherwise). `words` are all Same; the sheet and diff
+    // say that the words are set otherwise.
+    bool respaced = false;
 };
 
 // An item, table or attachment added or removed, or an item made confidential.

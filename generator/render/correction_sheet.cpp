@@ -54,6 +54,14 @@ std::string part_line(const PartChange& p, const Wording& w) {
     return "";
 }
 
+// Where a changed text stands ("Sagsfremstilling:"); for the same words spaced otherwise (a
+// paragraph made a code block), the wording's words that say so, which a wording file from before
+// them lacks: then the place alone.
+std::string text_place(const model::TextChange& t, const std::string& where, const Wording& w) {
+    if (t.respaced && w.has("rettet-tekst-opstilling")) return w.get("rettet-tekst-opstilling", {{"afsnit", where}});
+    return w.get("rettet-tekst-sted", {{"afsnit", where}});
+}
+
 // The words in runs of one kind, with the spaces between them: "a b" struck reads as one
 // struck stretch, not two.
 std::vector<model::DiffWord> runs(const std::vector<model::DiffWord>& words) {
@@ -160,13 +168,13 @@ CorrectionSheet correction_sheet(const model::EditionView& view, const Wording& 
     meeting.heading = w.get("rettet-moedet");
     for (const model::TextChange& t : c.texts) {
         if (t.item != 0) continue;
-        meeting.texts.push_back({w.get("rettet-tekst-sted", {{"afsnit", capitalized(t.section)}}), runs(t.words)});
+        meeting.texts.push_back({text_place(t, capitalized(t.section), w), runs(t.words)});
     }
     for (const model::TextChange& t : c.texts) {
         if (t.item == 0) continue;
         if (!shown(t.item) && !(t.status && redacted.count(t.item))) continue;
         const std::string where = t.section.empty() ? w.get("rettet-overskrift") : t.section;
-        sheet.items[slot[t.item]].texts.push_back({w.get("rettet-tekst-sted", {{"afsnit", where}}), runs(t.words)});
+        sheet.items[slot[t.item]].texts.push_back({text_place(t, where, w), runs(t.words)});
     }
     std::vector<SheetItem> gone;  // removed items: no longer in the view
     for (const PartChange& p : c.parts) {

@@ -22,6 +22,8 @@ public:
 
     // The text for `key` with each {name} replaced by its value.
     std::string get(const std::string& key, const std::map<std::string, std::string>& values = {}) const;
+    // Whether the wording file has a line for `key` (one not every wording file has).
+    bool has(const std::string& key) const { return texts_.count(key) > 0; }
 
     // Built texts.
     std::string meeting_line(const model::EditionView& m) const;   // "Bestyrelsens møde torsdag den 14. ..."

@@ -675,6 +675,12 @@ private:
 
     void text_change(int item, const std::string& section_name, const std::string& a, const std::string& b) {
         out_.changes.texts.push_back({item, section_name, diff_words(a, b)});
+        // The same words spaced otherwise (a paragraph made a code block, which prints its spaces
+        // and line breaks as typed): no word removed or added, so the change is said in words,
+        // never a line that shows none (a probe's sheet said "Ingen rettelser").
+        model::TextChange& t = out_.changes.texts.back();
+        t.respaced = std::none_of(t.words.begin(), t.words.end(),
+                                  [](const model::DiffWord& w) { return w.kind != model::DiffWord::Kind::Same; });
     }
 
     // A status changed (Fortrolig to Lukket), printed as the packet prints it.
@@ -1015,7 +1021,16 @@ private:
                     const std::string after = j < to_j ? b[j]->text : "";
                     // A figure typed where it was quoted, or quoted where it was typed, that prints
                     // the same words: nothing the reader sees changed (a line of no difference).
-                    if (i < to_i && j < to_j && words_of(before) == words_of(after)) {
+                    // The same words with other spaces or line breaks print otherwise where they
+                    // are kept (a code block; a paragraph made one gains its line's end): listed
+                    // (text_change says how), as same_content made the version for them.
+                    const auto printed = [](const std::string& text) {
+                        std::string out;
+                        for (char c : text)
+                            if (c != kOpen && c != kClose) out += c;
+                        return out;
+                    };
+                    if (i < to_i && j < to_j && printed(before) == printed(after)) {
                         ++i;
                         ++j;
                         continue;

@@ -592,6 +592,42 @@ TEST_CASE("versions: changed words are a word-level difference; added and remove
     CHECK(c.changes.figures.empty());
 }
 
+TEST_CASE("versions: the same words spaced otherwise (a paragraph made a code block) are listed, never an empty sheet") {
+    // Regression (prober): a paragraph indented into a code block gained only its line's end in
+    // the snapshot; a new version was made, and its rettelsesblad said "Ingen rettelser".
+    const Snapshot before = small();
+    Snapshot now = small();
+    now.texts[1].text = "Sekretariatet anbefaler budgettet.\n";
+    REQUIRE_FALSE(versions::same_content(before, now));
+    const versions::Comparison c = versions::compare(before, now, {{"Sagsfremstilling", "Sagsfremstilling"}});
+    REQUIRE(c.changes.texts.size() == 1);
+    CHECK(c.changes.texts[0].respaced);
+    CHECK(c.changes.texts[0].paragraph);
+    CHECK(change_summary(c.changes) == "1 paragraph in item 19");
+    EditionVersion v;
+    v.published = 1;
+    v.snapshot.version = 2;
+    v.changes = c.changes;
+    std::ostringstream out;
+    print_changes(v, "offentlig", out);
+    CHECK(out.str() == "offentlig: version 1 would become version 2: 1 paragraph in item 19\n"
+                       "  item 19, Sagsfremstilling (the same words with other spaces or line breaks): "
+                       "Sekretariatet anbefaler budgettet.\n");
+    // A code block's lines indented otherwise, the same.
+    Snapshot code = small(), indented = small();
+    code.texts[1].text = "a = 1\nb = 2\n";
+    indented.texts[1].text = "a = 1\n  b = 2\n";
+    const versions::Comparison d = versions::compare(code, indented, {{"Sagsfremstilling", "Sagsfremstilling"}});
+    REQUIRE(d.changes.texts.size() == 1);
+    CHECK(d.changes.texts[0].respaced);
+    // A word changed is no respacing; the same text, or a figure typed where it was quoted, no line.
+    now.texts[1].text = "Sekretariatet anbefaler ikke budgettet.\n";
+    const versions::Comparison e = versions::compare(before, now, {{"Sagsfremstilling", "Sagsfremstilling"}});
+    REQUIRE(e.changes.texts.size() == 1);
+    CHECK_FALSE(e.changes.texts[0].respaced);
+    CHECK(versions::compare(before, small()).changes.empty());
+}
+
 TEST_CASE("versions: diff writes an empty cell as (empty), never as the \"-\" a cell may print") {
     // Regression (prober): an empty cell corrected to "-" was "Note: - -> -", where the
     // rettelsesblad says "tilføjet, -".

@@ -450,6 +450,36 @@ def main():
         leak = [k for k in public_files if secret in open(os.path.join(packet, k), "rb").read()]
         check("no public file holds its title", not leak, "\n".join(leak))
 
+        # Changes of form the snapshot does not hold (a paragraph made a list item, a heading's
+        # level) are no new version; a paragraph made a code block, which prints its spaces and
+        # line ends, is one, and its rettelsesblad and diff say the words are set otherwise, never
+        # "Ingen rettelser" (a prober's version 2 said "no figure or text changed"). Item 5 is
+        # confidential by now: the closed edition's.
+        item5 = os.path.join(m, "05-boerne-og-ungdomspsykiatri", "item.md")
+        para = "Psykiatri- og socialudvalget anbefaler, at Danske Regioner arbejder for at styrke forskningen i årsagerne til stigende mental mistrivsel yderligere."
+        pub, closed = snapshot_version(packet, "offentlig"), snapshot_version(packet, "lukket")
+        edit(item5, "\n" + para + "\n", "\n- " + para + "\n")
+        edit(item5, "## Fastholdelse og rekruttering", "### Fastholdelse og rekruttering")
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-11", "rettet: 2023-10-12")
+        p = build()
+        check("a paragraph made a list item, and a heading's level, are no new version", p.returncode == 0 and
+              f"offentlig unchanged, still version {pub}" in p.stdout and f"lukket unchanged, still version {closed}" in p.stdout,
+              p.stdout + p.stderr)
+        edit(item5, "\n- " + para + "\n", "\n    " + para + "\n")
+        p = run("diff", m, "--out", out)
+        check("diff says a paragraph made a code block has its words set otherwise", p.returncode == 0 and
+              re.search(f"lukket: version {closed} would become version {closed + 1}: 1 paragraph in item \\d+\n"
+                        f"  item \\d+, Sagsfremstilling \\(the same words with other spaces or line breaks\\): {re.escape(para)}\n",
+                        p.stdout) is not None, p.stdout + p.stderr)
+        p = build()
+        check("a paragraph made a code block is a new version", p.returncode == 0 and
+              re.search(f"lukket version {closed + 1}, rettet 2023-10-12: 1 paragraph in item \\d+\n", p.stdout) is not None,
+              p.stdout + p.stderr)
+        sheet = open(os.path.join(packet, "lukket", "rettelsesblad-lukket.html"), encoding="utf-8").read()
+        check("its rettelsesblad names the paragraph, set otherwise, not \"Ingen rettelser\"",
+              "Sagsfremstilling, samme ord med andre mellemrum eller linjeskift:" in sheet and "Ingen rettelser" not in sheet,
+              sheet[-1500:])
+
         # The published snapshot edited by hand: diff refuses, as a build does, naming the file
         # (it compared with the edited snapshot, listing the hand edit as a change of the input).
         closed = snapshot_version(packet, "lukket")
