@@ -93,8 +93,10 @@ std::optional<std::pair<int, int>> short_month_year(std::string_view label) {
     while (!month.empty() && (month.back() == '-' || month.back() == ' ' || month.back() == '.')) month.remove_suffix(1);
     if (month == "sept") month = "sep";
     static constexpr std::array kShort = {"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
+    static constexpr std::array kLong = {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+                                         "september", "oktober", "november", "december"};
     for (size_t m = 0; m < kShort.size(); ++m)
-        if (month == kShort[m] || (m == 4 && month == "may") || (m == 9 && month == "oct") || (m == 11 && month == "dec"))
+        if (month == kShort[m] || month == kLong[m] || (m == 4 && month == "may") || (m == 9 && month == "oct"))
             return std::make_pair(2000 + (year[0] - '0') * 10 + (year[1] - '0'), static_cast<int>(m) + 1);
     return std::nullopt;
 }

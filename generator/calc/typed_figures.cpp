@@ -24,13 +24,35 @@ struct PrintedBy {
 };
 
 // How the text would quote the cell instead of typing it: in `scale_unit` where the text typed
-// it scaled ("1,25 mio. kr."), else as the table prints it, or as written where the text typed that.
-std::string quoted(const PrintedBy& at, const std::string& scale_unit) {
+// it scaled ("1,25 mio. kr.", with its decimals: "| mio. kr., decimaler 2"), else as the table
+// prints it, or as written where the text typed that.
+std::string quoted(const PrintedBy& at, const std::string& scale_unit, const std::string& key) {
     const model::Table& t = *at.table;
-    const std::string unit = !scale_unit.empty() ? " | " + scale_unit
-                             : !at.as_written   ? ""
-                                                : " | " + (t.figures_unit.empty() ? std::string("kr.") : t.figures_unit);
+    std::string unit = !scale_unit.empty() ? " | " + scale_unit
+                       : !at.as_written   ? ""
+                                          : " | " + (t.figures_unit.empty() ? std::string("kr.") : t.figures_unit);
+    if (!scale_unit.empty()) {
+        const size_t comma = key.find(',');
+        const size_t decimals = comma == std::string::npos ? 0 : key.size() - comma - 1;
+        if (decimals != 1) unit += ", decimaler " + std::to_string(decimals);  // a converted amount shows one
+    }
     return "{" + t.name + "[" + t.rows[at.row].cells[0].text + "; " + t.header[at.column] + "]" + unit + "}";
+}
+
+// Whether the cell may be what the text typed, by the unit the words after it name: "876 kr."
+// is not a table's 876 t. kr., and "1,25 mio. kr." no share of 1,25 %.
+bool same_kind(const model::TypedNumber& n, const PrintedBy& by, bool scaled) {
+    const std::string& unit = scaled ? n.scale_unit : n.unit_after;
+    if (unit.empty() || by.figure) return true;
+    const model::Table& t = *by.table;
+    const model::Cell& cell = t.rows[by.row].cells[by.column];
+    if (cell.unit == "%" || cell.unit == "pct." || cell.unit == "pct.-point" || cell.unitless || cell.count ||
+        cell.hundred != model::Cell::Hundred::None || names_per_cent(t.header[by.column]))
+        return false;
+    if (scaled) return true;  // compared in kroner
+    // The unit of the figure as matched: as written, or as the table shows it ("" is kr. or a count).
+    const std::string& in = by.as_written || t.unit.empty() ? t.figures_unit : t.unit;
+    return in.empty() || in == unit;
 }
 
 // Whether a figure's formula reads anything a correction may change (a table, a beregning
@@ -110,7 +132,8 @@ std::string message(const model::TypedNumber& n, const PrintedBy& by, bool scale
                    shown, quote_text(t.title), row, column, others, n.shown);
     return fmt(_("{0} is typed here, but the table {1} prints it for {2} / {3}{4}: a correction of the table would not "
                  "change this number; quote the cell, {5}, or write {{{6}}} to keep it as typed"),
-               shown, quote_text(t.name), row, column, others, quoted(by, scaled ? n.scale_unit : std::string()), n.shown);
+               shown, quote_text(t.name), row, column, others, quoted(by, scaled ? n.scale_unit : std::string(), n.key),
+               n.shown);
 }
 
 }  // namespace
@@ -119,13 +142,16 @@ void warn_typed_figures(model::Meeting& meeting, Diagnostics& diags) {
     for (model::AgendaItem& item : meeting.items) {
         if (item.typed_numbers.empty()) continue;
         const bool scaled = std::any_of(item.typed_numbers.begin(), item.typed_numbers.end(),
-                                        [](const model::TypedNumber& n) { return !n.scaled_key.empty(); });
+                                        [](const model::TypedNumber& n) { return !n.scale_unit.empty(); });
         const std::unordered_map<std::string, PrintedBy> printed = printed_numbers(item, scaled);
         std::vector<model::TypedNumber> unmatched;
         for (model::TypedNumber& n : item.typed_numbers) {
-            if (const auto found = printed.find(n.key); found != printed.end())
+            // Scaled words without kroner ("1,25 mio. indbyggere") are no amount a quote could print.
+            const bool by_ones = !n.scaled_key.empty() && !n.scale_unit.empty();
+            if (const auto found = printed.find(n.key); found != printed.end() && same_kind(n, found->second, false))
                 diags.warning(n.loc, message(n, found->second, false), n.line);
-            else if (const auto in_ones = n.scaled_key.empty() ? printed.end() : printed.find(n.scaled_key); in_ones != printed.end())
+            else if (const auto in_ones = by_ones ? printed.find(n.scaled_key) : printed.end();
+                     in_ones != printed.end() && same_kind(n, in_ones->second, true))
                 diags.warning(n.loc, message(n, in_ones->second, true), n.line);
             else if (meeting.corrects_published) unmatched.push_back(std::move(n));
         }

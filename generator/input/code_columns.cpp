@@ -118,7 +118,10 @@ CountHeading count_heading_of(std::string_view heading) {
         if (ends_with(w, "kr") || w == "mio" || w == "mia" || w == "dkk" || w == "kroner" || w == "pct" || w == "%" ||
             w == "procent")
             return CountHeading::None;
-        count = count || w == "antal";
+        // "Antal", and staff counted in full-time posts anywhere ("Læger (fuldtidsansatte)",
+        // "Læger, årsværk", "Fuldtidsansatte (FTE)").
+        count = count || w == "antal" || w == "fte" || w == "\xC3\xA5rsv\xC3\xA6rk" || w == "fuldtidsansatte" ||
+                w == "fuldtidsstillinger";
     }
     if (count) return CountHeading::Count;
     // A label that is what it counts counts as "Antal ..." does: "Indbyggere" and "Årsværk" in a
@@ -132,16 +135,24 @@ CountHeading count_heading_of(std::string_view heading) {
     for (const std::string_view noun : {"l\xC3\xA6ger", "speciall\xC3\xA6ger", "overl\xC3\xA6ger", "afdelingsl\xC3\xA6ger",
                                         "sygeplejersker", "operationer", "behandlinger", "henvisninger", "forl\xC3\xB8" "b",
                                         "f\xC3\xB8" "dsler", "ydelser", "udskrivninger"})
-        if (words[0] == noun) return CountHeading::MaybeCount;
+        if (words[0] == noun) return CountHeading::CountOrCost;
     for (const std::string_view noun : {"indbyggere", "borgere", "patienter", "ansatte", "medarbejdere", "\xC3\xA5rsv\xC3\xA6rk",
                                         "fuldtidsstillinger", "stillinger", "elever", "studerende", "personer", "medlemmer",
                                         "beboere", "senge", "sengedage", "indl\xC3\xA6ggelser", "bes\xC3\xB8g", "kontakter",
                                         "indbyggertal", "befolkning", "befolkningstal", "folketal", "fuldtidsansatte",
                                         "deltidsansatte"})
         if (words[0] == noun) {
-            // "Indbyggere i alt", "Ansatte 2024" say no more than the noun.
+            // "Indbyggere i alt", "Ansatte 2024", "Befolkning pr. 1. januar 2024" say no more than
+            // the noun: a total, a year, a date counted at.
             const bool more = std::any_of(words.begin() + 1, words.end(), [](const std::string_view w) {
-                return w != "i" && w != "alt" && !std::all_of(w.begin(), w.end(), is_digit);
+                if (w == "i" || w == "alt" || w == "pr" || w == "per" ||
+                    std::all_of(w.begin(), w.end(), [](char c) { return is_digit(c) || c == '.'; }))
+                    return false;  // "(1.000)": counted in thousands, still a count
+                for (const std::string_view month : {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+                                                     "september", "oktober", "november", "december", "jan", "feb", "mar",
+                                                     "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"})
+                    if (w == month) return false;
+                return true;
             });
             return more ? CountHeading::MaybeCount : CountHeading::Count;
         }

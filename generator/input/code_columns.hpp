@@ -33,7 +33,10 @@ CodeHeading code_heading(std::string_view heading);
 // "antal", or nothing but what is counted ("Årsværk"), and no amount unit. In a table of amounts
 // its figures are no kroner (count_columns_unitless). A heading that begins with what is counted
 // and says more ("Borgere med handicap") may head kroner paid for them, or a count: MaybeCount.
-enum class CountHeading { None, Count, MaybeCount };
+// MaybeCount: begins with what is counted and says more ("Borgere med handicap"); CountOrCost:
+// only what is counted where it heads what it costs as often ("Læger", "Operationer"), which
+// matters only where a table's "enhed" converts its amounts.
+enum class CountHeading { None, Count, MaybeCount, CountOrCost };
 CountHeading count_heading_of(std::string_view heading);
 bool count_heading(std::string_view heading);  // count_heading_of(heading) == Count
 // A count heading whose figures are whole things ("Antal patienter", "Indbyggere"), not a rate

@@ -48,8 +48,15 @@ void report_split_decimals(const CsvData& csv, const model::Table& table, const 
         return !t.empty() && t.size() <= 3 && t.find_first_not_of("0123456789") == std::string_view::npos;
     };
     for (size_t k = 1; k + 1 < table.header.size(); ++k) {
-        // A heading with a digit names figures of its own ("2024", "1. kvt."): a missing one is empty.
-        if (table.header[k + 1].find_first_of("0123456789") != std::string::npos) continue;
+        // Only a column that holds no figures of its own where nothing splits into it: a note, a
+        // code or a reference ("Note", "Kontonr."). Under a heading of figures ("Dødsfald",
+        // "2024") a number is one, and a missing one is empty (a probe's deaths of 12 and 7).
+        const std::string heading = " " + fold_label(table.header[k + 1]);
+        bool notes = false;
+        for (const char* word : {" note", " noter", " fodnote", " bemærk", " kommentar", " konto", " kto", " kode", " nr",
+                                 " id", " kilde", " ref", " henvisning", " kontonr", " løbenr", " journal"})
+            notes = notes || heading.find(word) != std::string::npos;
+        if (!notes) continue;
         // Column k whole numbers; column k + 1 bare digits where k has a number, and empty at least
         // once where k has one (a whole number leaves "100," and nothing after it).
         const model::Cell* first = nullptr;

@@ -491,7 +491,7 @@ struct Converter {
                 at.column = from[n.begin].column;
                 src.typed_numbers->push_back({n.key, i.text.substr(n.begin, n.end - n.begin), n.scaled_key, n.scale_unit,
                                               n.scale_end == 0 ? std::string() : i.text.substr(n.begin, n.scale_end - n.begin),
-                                              at, line_text(at.line)});
+                                              n.unit_after, at, line_text(at.line)});
             }
         }
     }

@@ -512,7 +512,11 @@ void count_columns_unitless(model::Table& table, Diagnostics& diags) {
             numbers = true;
             if (kind == CountHeading::Count) c.unitless = c.count = true;
         });
-        if (kind == CountHeading::MaybeCount && numbers) ask(loc, heading);
+        // "Læger" alone in a table the "enhed" converts: 1.790 doctors or kroner would print as 0,0.
+        if ((kind == CountHeading::MaybeCount ||
+             (kind == CountHeading::CountOrCost && !table.unit.empty() && table.unit != table.figures_unit)) &&
+            numbers)
+            ask(loc, heading);
     };
     for (size_t k = 1; k < table.header.size(); ++k)
         settle(table.header[k], table.header_locs[k], [&](const auto& visit) {

@@ -324,6 +324,7 @@ struct TypedNumber {
     // unit the words name ("mio. kr.", or "" for "1,25 mio. indbyggere") and the number with its
     // words as typed; all empty without such words (TypedNumberToken).
     std::string scaled_key, scale_unit, shown_scaled;
+    std::string unit_after;  // the amount unit the words after it name ("kr.", "mio. kr."), or ""
     SourceLoc loc;
     std::string line;   // its source line, for the message
 };

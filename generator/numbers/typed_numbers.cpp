@@ -182,7 +182,7 @@ Scale scale_after(std::string_view t, size_t at) {
         {"millioner", 6, false}, {"million", 6, false}, {"mill.", 6, false}, {"mio.", 6, false}, {"mio", 6, false},
         {"mkr.", 6, true}, {"mkr", 6, true}, {"milliarder", 9, false}, {"milliard", 9, false}, {"mia.", 9, false},
         {"mia", 9, false}, {"mrd.", 9, false}, {"mrd", 9, false}, {"t. kr.", 3, true}, {"t.kr.", 3, true},
-        {"tkr.", 3, true}, {"tkr", 3, true}, {"tusind", 3, false}, {"tus.", 3, false}};
+        {"tkr.", 3, true}, {"tkr", 3, true}, {"tusinde", 3, false}, {"tusind", 3, false}, {"tus.", 3, false}};
     for (const Word& w : words) {
         if (!word_at(t, at, w.word)) continue;
         Scale s{w.zeros, w.kroner, at + w.word.size()};
@@ -198,6 +198,43 @@ Scale scale_after(std::string_view t, size_t at) {
         return s;
     }
     return {};
+}
+
+// Whether kroner are named right after byte `at` ("876 kr.", "876 kroner").
+bool kroner_after(std::string_view t, size_t at) {
+    const size_t space = group_space(t, at);
+    if (space == 0) return false;
+    for (const std::string_view kroner : {"kr.", "kroner", "kr", "dkk"})
+        if (word_at(t, at + space, kroner)) return true;
+    return false;
+}
+
+// Whether the word before byte `at` (past spaces) makes the number there a name rather than a
+// figure: a room, a paragraph, a page, a law's or a document's number, a postcode, a phone
+// number, or another number ("7010 1250", which no group of three joins).
+bool names_before(std::string_view t, size_t at) {
+    size_t end = at;
+    while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == '\t')) --end;
+    if (end > 1 && t.substr(end - 2, 2) == "\xC2\xA0") end -= 2;
+    if (end == at || end == 0) return false;
+    size_t start = end;
+    while (start > 0 && t[start - 1] != ' ' && t[start - 1] != '\t' && t[start - 1] != '\n' && t[start - 1] != '(' &&
+           t[start - 1] != '"')
+        --start;
+    std::string word;
+    for (size_t k = start; k < end; ++k) word += static_cast<char>(t[k] >= 'A' && t[k] <= 'Z' ? t[k] + 32 : t[k]);
+    while (!word.empty() && (word.back() == '.' || word.back() == ':' || word.back() == ',')) word.pop_back();
+    if (word.ends_with("\xC2\xA7")) return true;  // "§ 128"
+    // A phone number's groups of two or four digits ("7010 1250", "12 34 56 78").
+    if ((word.size() == 2 || word.size() == 4) && std::all_of(word.begin(), word.end(), digit) && end - start == word.size())
+        return true;
+    for (const std::string_view name : {"lokale", "rum", "side", "s", "nr", "nummer", "postnummer", "postnr", "tlf", "telefon",
+                                        "mobil", "kapitel", "kap", "afsnit", "pkt", "punkt", "bilag", "stk", "lov", "cvr",
+                                        "se", "ean", "journalnr", "j.nr", "sagsnr", "bek", "bekendtgørelse", "version",
+                                        "uge", "linje", "figur", "tabel", "bygning", "etage", "dok", "id", "kontonr",
+                                        "konto", "postboks", "vej", "gade"})
+        if (word == name) return true;
+    return false;
 }
 
 }  // namespace
@@ -255,12 +292,15 @@ std::vector<TypedNumberToken> typed_numbers_in(std::string_view text) {
         if (starts_word(text, i) && (ends_word(text, next) || dash_for_ore)) {
             const std::string_view written = grouped.empty() ? text.substr(i, end - i) : std::string_view(grouped);
             std::string key = key_of(written);
-            if (!key.empty() && distinctive(key, written.find('.') != std::string_view::npos)) {
-                TypedNumberToken token{i, end, std::move(key), {}, {}};
+            if (!key.empty() && distinctive(key, written.find('.') != std::string_view::npos) && !names_before(text, i)) {
+                TypedNumberToken token{i, end, std::move(key), {}, {}, 0, {}};
                 if (const Scale scale = scale_after(text, end); scale.zeros > 0) {
                     token.scaled_key = shifted_key(token.key, scale.zeros);
                     token.scale_end = scale.end;
                     if (scale.kroner) token.scale_unit = scale.zeros == 3 ? "t. kr." : scale.zeros == 6 ? "mio. kr." : "mia. kr.";
+                    token.unit_after = token.scale_unit;
+                } else if (kroner_after(text, end)) {
+                    token.unit_after = "kr.";
                 }
                 out.push_back(std::move(token));
             }

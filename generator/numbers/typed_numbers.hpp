@@ -21,6 +21,8 @@ struct TypedNumberToken {
     std::string scaled_key;
     std::string scale_unit;
     size_t scale_end = 0;
+    // The amount unit the words after it name: scale_unit, or "kr." for "876 kr."; "" for none.
+    std::string unit_after;
 };
 
 // The numbers of `text` written as Danish numbers as words of their own ("8.388", "950,5",
@@ -28,7 +30,8 @@ struct TypedNumberToken {
 // digits or more (not "12", "1.000" or "2,0") and are not a year (1900-2099 written without a
 // point). Not a number: a part of a word, code or address ("EMN-2023-00648", "A380", "2016=100",
 // "1/2"), a time or date ("10.30", "28.09.2023"), a number whose points are no thousands
-// ("1.23"), and anything between braces (a figure's formula). Thousands may also be grouped by
+// ("1.23"), a number after a word that makes it a name ("lokale 128", "§ 128", "lov nr. 1250",
+// "tlf. 7010 1250", "Postnummer 2340"), and anything between braces (a figure's formula). Thousands may also be grouped by
 // spaces ("1 250 000", with a no-break or thin space too): groups of three after one of 1-3.
 std::vector<TypedNumberToken> typed_numbers_in(std::string_view text);
 

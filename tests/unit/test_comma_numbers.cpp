@@ -170,7 +170,9 @@ TEST_CASE("comma files: an unquoted decimal comma split into the column after it
     // Quoted, or a column of its own figures (a heading with a year), or nothing left empty: as written.
     for (const char* csv : {"Enhed,Beløb,Note\nA,\"12,5\"\nB,\"7,25\"\nC,100\n",
                             "Region,2023,2024\nNord,100,120\nSyd,90,\n",
-                            "Enhed,Beløb,Antal\nA,12,5\nB,7,25\n"}) {
+                            "Enhed,Beløb,Antal\nA,12,5\nB,7,25\n",
+                            // A column of figures with one missing (probe41b).
+                            "Hospital,Patienter,Dødsfald\nNord,1250,12\nMidt,980,\nSyd,1430,7\n"}) {
         l = compute(body, csv);
         CHECK_MESSAGE(l.messages.find("may be the decimals") == std::string::npos, csv);
     }

@@ -39,7 +39,9 @@ TEST_CASE("typed numbers: thousands grouped by spaces") {
     CHECK(keys("i alt 1 250 000 kr., 8 388 læger, 12 345,5 timer og 1\xC2\xA0" "234\xE2\x80\xAF" "567.") ==
           Keys{"1250000", "8388", "12345,5", "1234567"});
     // Not groups: pairs, a year before a number, a point after a group, a list.
-    CHECK(keys("tlf. 12 34 56 78, i 2023 123 sager, 1 250.000 og 12, 345") == Keys{"123", "345"});
+    CHECK(keys("tlf. 12 34 56 78, i 2023 blev 123 sager, 1 250.000 og 12, 345") == Keys{"123", "345"});
+    // Numbers that name a room, a paragraph, a law, a postcode or a phone (probe41b).
+    CHECK(keys("lokale 128, § 128, lov nr. 1250, Postnummer 2340, tlf. 7010 1250, side 345") == Keys{});
     const auto found = typed_numbers_in("ca. 1 250 000.");
     REQUIRE(found.size() == 1);
     CHECK(found[0].begin == 4);
@@ -115,7 +117,7 @@ TEST_CASE("typed figures: a number typed beside the table that prints it is a wa
                                  kroner);
     CHECK(one.messages.find("warning: 1,449 mio. kr. is typed here, but the table \"t\" prints it for \"B\" / \"2024\": a "
                             "correction of the table would not change this number; quote the cell, {t[B; 2024] | mio. "
-                            "kr.}, or write {1,449} to keep it as typed") != std::string::npos);
+                            "kr., decimaler 3}, or write {1,449} to keep it as typed") != std::string::npos);
     CHECK(one.messages.find("warning: 1 249 000 is typed here, but the table \"t\" prints it for \"A\" / \"2024\"") !=
           std::string::npos);
     // A table written in t. kr.: its 1.449 is 1,449 mio. kr.
@@ -124,6 +126,15 @@ TEST_CASE("typed figures: a number typed beside the table that prints it is a wa
                                  "Post;2024\nA;1.249\nB;1.449\n");
     CHECK(one.messages.find("1,449 mio. kr. is typed here, but the table \"t\" prints it for \"B\" / \"2024\"") !=
           std::string::npos);
+    // Kroner are not a table's thousands, nor a share (probe41b: "876 kr." beside 876 t. kr.).
+    one = test::compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (t. kr.)\ntalenhed: t. kr.\n```\n\nEt gebyr "
+                                 "på 876 kr. og 1.249 t. kr.\n",
+                                 "Post;2024\nA;1.249\nB;876\n");
+    CHECK(one.messages.find("876 is typed here") == std::string::npos);
+    CHECK(one.messages.find("1.249 is typed here") != std::string::npos);
+    one = test::compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Vækst\n```\n\nDet koster 1,25 mio. kr.\n",
+                                 "Post;Vækst (pct.)\nA;1,25\nB;2,5\n");
+    CHECK(one.messages.find("typed here") == std::string::npos);
     // Another scale is another number: 1,449 mia. kr. is not 1.449.000 kr.
     one = test::compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (kr.)\n```\n\nB udgør 1,449 mia. kr.\n", kroner);
     CHECK(one.messages.find("typed here") == std::string::npos);
