@@ -350,6 +350,7 @@ bool figure_with_suffix(std::string_view text) {
 // period ("Udgift pr. indbygger", "Senge pr. 1.000 indbyggere", "Overlæger pr. afdelingslæge";
 // "Udgift pr. år" adds up across budget lines). Three regions' average of 40 days is no 120 days.
 bool names_no_sum(const std::string& heading) {
+    using namespace std::string_view_literals;
     std::string h = fold_label(heading);
     if (h.find("=100") != std::string::npos || h.find("= 100") != std::string::npos) return true;  // "(2016=100)"
     if (h.find("\xE2\x80\xB0") != std::string::npos) return true;  // "‰": a rate per thousand
@@ -359,16 +360,16 @@ bool names_no_sum(const std::string& heading) {
     bool per_period = false;
     for (size_t k = 0; k + 1 < words.size(); ++k)
         if (words[k] == "pr" || words[k] == "per")
-            for (const char* period : {"dag", "d\xC3\xB8gn", "uge", "m\xC3\xA5ned", "md", "kvartal", "kvt", "\xC3\xA5r",
-                                       "halv\xC3\xA5r", "time"})
+            for (const std::string_view period : {"dag"sv, "d\xC3\xB8gn"sv, "uge"sv, "m\xC3\xA5ned"sv, "md"sv, "kvartal"sv, "kvt"sv, "\xC3\xA5r"sv,
+                                       "halv\xC3\xA5r"sv, "time"sv})
                 per_period = per_period || words[k + 1] == period;
     for (size_t k = 0; k < words.size(); ++k) {
         const std::string_view w = words[k];
-        for (const char* word : {"gennemsnit", "gennemsnitlig", "gennemsnitlige", "gennemsnitligt", "gns", "median",
-                                 "middelv\xC3\xA6rdi"})
+        for (const std::string_view word : {"gennemsnit"sv, "gennemsnitlig"sv, "gennemsnitlige"sv, "gennemsnitligt"sv, "gns"sv, "median"sv,
+                                 "middelv\xC3\xA6rdi"sv})
             if (w == word && !per_period) return true;
-        for (const char* word : {"indeks", "indekstal", "index", "rang", "rangering", "placering", "forholdstal", "ratio",
-                                 "promille", "fordelingstal", "bmi"})
+        for (const std::string_view word : {"indeks"sv, "indekstal"sv, "index"sv, "rang"sv, "rangering"sv, "placering"sv, "forholdstal"sv, "ratio"sv,
+                                 "promille"sv, "fordelingstal"sv, "bmi"sv})
             if (w == word) return true;
         if ((w == "alder" || w == "alderen") && k == 0) return true;  // "Alder (år)", not "Lønudgift (alder 18-25)"
         // "Prisindeks", "Gennemsnitsalder", "Middellevetid" (a probe's regions summed to 221 days).
@@ -387,7 +388,7 @@ bool names_no_sum(const std::string& heading) {
             return false;
         };
         if (k + 1 < words.size() && words[k + 1] == "til")
-            for (const char* time : {"tid", "tiden", "dage", "uger", "m\xC3\xA5neder", "d\xC3\xB8gn", "timer"})
+            for (const std::string_view time : {"tid"sv, "tiden"sv, "dage"sv, "uger"sv, "m\xC3\xA5neder"sv, "d\xC3\xB8gn"sv, "timer"sv})
                 if (w == time && !counted_or_spent()) return true;
         if ((w == "pris" || w == "kostpris" || w == "enhedsomkostning" || w == "enhedsomkostninger" || w == "l\xC3\xB8nsats" ||
              w == "l\xC3\xB8nsatser" || w == "dagsats" || w == "dagsatser") &&
@@ -395,25 +396,25 @@ bool names_no_sum(const std::string& heading) {
             return true;
         // A price or a rate per unit: "Takst", "DRG-takst", "Timepris", "Sats" (a tariff times a
         // count adds up; tariffs added up are no tariff).
-        for (const char* word : {"sats", "satser", "timesats", "rentesats", "kontingentsats", "skattesats", "momssats",
-                                 "procentsats", "timepris", "timepriser", "enhedspris", "enhedspriser", "stykpris",
-                                 "stykpriser", "kilopris", "literpris"})
+        for (const std::string_view word : {"sats"sv, "satser"sv, "timesats"sv, "rentesats"sv, "kontingentsats"sv, "skattesats"sv, "momssats"sv,
+                                 "procentsats"sv, "timepris"sv, "timepriser"sv, "enhedspris"sv, "enhedspriser"sv, "stykpris"sv,
+                                 "stykpriser"sv, "kilopris"sv, "literpris"sv})
             if (w == word) return true;
         if (w.ends_with("takst") || w.ends_with("takster")) return true;
         // Times a thing takes, per case ("Ventetid (dage)", "Gns. liggetid"): three regions' 40
         // days are no 120 days. A grade or a score ("Dækningsgrad", "Tilfredshed (1-5)") no more.
-        for (const char* time : {"ventetid", "ventetiden", "liggetid", "liggetiden", "svartid", "svartiden",
-                                 "behandlingstid", "behandlingstiden", "responstid", "responstiden", "udrykningstid",
-                                 "udrykningstiden", "forl\xC3\xB8" "bstid", "levetid", "levetiden", "ventetider",
-                                 "liggetider", "svartider", "behandlingstider", "responstider"})
+        for (const std::string_view time : {"ventetid"sv, "ventetiden"sv, "liggetid"sv, "liggetiden"sv, "svartid"sv, "svartiden"sv,
+                                 "behandlingstid"sv, "behandlingstiden"sv, "responstid"sv, "responstiden"sv, "udrykningstid"sv,
+                                 "udrykningstiden"sv, "forl\xC3\xB8" "bstid"sv, "levetid"sv, "levetiden"sv, "ventetider"sv,
+                                 "liggetider"sv, "svartider"sv, "behandlingstider"sv, "responstider"sv})
             if (w.ends_with(time)) return true;
         if ((w == "k\xC3\xB8tid" || w == "k\xC3\xB8-tid" || w == "k\xC3\xB8tiden") && !counted_or_spent()) return true;
         // Rates of occurrence ("Incidens", "Standardiseret rate", "Genindlæggelsesrate"): per so
         // many, never added up. ("Rate" alone is also an instalment, which adds up.)
         // ("Renter" and "Rente" are also interest paid, an amount, and "Middel" a means: not these.)
-        for (const char* word : {"snit", "tilfredshed", "score", "karakter", "skala",
-                                 "incidens", "incidensen", "pr\xC3\xA6valens", "pr\xC3\xA6valensen", "mortalitet",
-                                 "d\xC3\xB8" "delighed"})
+        for (const std::string_view word : {"snit"sv, "tilfredshed"sv, "score"sv, "karakter"sv, "skala"sv,
+                                 "incidens"sv, "incidensen"sv, "pr\xC3\xA6valens"sv, "pr\xC3\xA6valensen"sv, "mortalitet"sv,
+                                 "d\xC3\xB8" "delighed"sv})
             if (w == word) return true;
         if ((w.size() > 5 && (w.ends_with("rate") || w.ends_with("raten"))) ||
             ((w == "rate" || w == "raten") && k > 0 && words[k - 1].ends_with("standardiseret")))
@@ -435,20 +436,20 @@ bool names_no_sum(const std::string& heading) {
                 // "pr. 1. januar 2023", "pr. 31.12.2023": a date the figures are counted at, not a rate.
                 const std::string_view then = k + 2 < words.size() ? words[k + 2] : "";
                 bool month = false;
-                for (const char* m : {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-                                      "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                                      "sep", "sept", "okt", "nov", "dec"})
+                for (const std::string_view m : {"januar"sv, "februar"sv, "marts"sv, "april"sv, "maj"sv, "juni"sv, "juli"sv, "august"sv, "september"sv,
+                                      "oktober"sv, "november"sv, "december"sv, "jan"sv, "feb"sv, "mar"sv, "apr"sv, "jun"sv, "jul"sv, "aug"sv,
+                                      "sep"sv, "sept"sv, "okt"sv, "nov"sv, "dec"sv})
                     month = month || then == m;
                 const bool date = month || (!then.empty() && digits(then) && k + 3 < words.size() && digits(words[k + 3]));
                 if (!date) return true;
                 continue;
             }
-            for (const char* unit : {"indbygger", "indbyggere", "borger", "borgere", "patient", "patienter", "ansat", "ansatte",
-                                     "elev", "elever", "barn", "person", "personer", "bruger", "brugere", "medlem",
-                                     "\xC3\xA5rsv\xC3\xA6rk", "fuldtidsstilling", "seng", "senge", "l\xC3\xA6ge",
-                                     "overl\xC3\xA6ge", "afdelingsl\xC3\xA6ge", "speciall\xC3\xA6ge", "indl\xC3\xA6ggelse",
-                                     "kontakt", "forl\xC3\xB8" "b", "bes\xC3\xB8g", "operation", "behandling", "enhed", "stk",
-                                     "km", "m2", "kvadratmeter"})
+            for (const std::string_view unit : {"indbygger"sv, "indbyggere"sv, "borger"sv, "borgere"sv, "patient"sv, "patienter"sv, "ansat"sv, "ansatte"sv,
+                                     "elev"sv, "elever"sv, "barn"sv, "person"sv, "personer"sv, "bruger"sv, "brugere"sv, "medlem"sv,
+                                     "\xC3\xA5rsv\xC3\xA6rk"sv, "fuldtidsstilling"sv, "seng"sv, "senge"sv, "l\xC3\xA6ge"sv,
+                                     "overl\xC3\xA6ge"sv, "afdelingsl\xC3\xA6ge"sv, "speciall\xC3\xA6ge"sv, "indl\xC3\xA6ggelse"sv,
+                                     "kontakt"sv, "forl\xC3\xB8" "b"sv, "bes\xC3\xB8g"sv, "operation"sv, "behandling"sv, "enhed"sv, "stk"sv,
+                                     "km"sv, "m2"sv, "kvadratmeter"sv})
                 if (next == unit) return true;
         }
     }

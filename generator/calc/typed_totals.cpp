@@ -56,7 +56,9 @@ struct Rows {
     std::vector<bool> total, part;
 };
 
-Rows roles_of(const model::Table& t) {
+// `labels_read`: rows whose labels name rates are no parts; without it (a first, cheap look:
+// leaving them out only ever takes a warning away) the labels are read for parts and totals only.
+Rows roles_of(const model::Table& t, bool labels_read) {
     Rows out{std::vector<bool>(t.rows.size(), false), std::vector<bool>(t.rows.size(), false)};
     int least = -1;
     for (size_t i = 0; i < t.rows.size(); ++i) {
@@ -69,7 +71,8 @@ Rows roles_of(const model::Table& t) {
     for (size_t i = 0; i < t.rows.size(); ++i) {
         const std::string& label = label_of(t.rows[i]);
         out.part[i] = !out.total[i] && (model::names_part(label) || model::marked_as_item(label) ||
-                                        (least >= 0 && t.rows[i].indent > least) || no_sum_figures(label));
+                                        (least >= 0 && t.rows[i].indent > least) ||
+                                        (labels_read && no_sum_figures(label)));
     }
     return out;
 }
@@ -173,29 +176,15 @@ std::optional<bool> adds_up_to(const model::Table& t, const std::vector<size_t>&
     return twice_size && twice_slack && *twice_size <= *twice_slack ? std::optional<bool>(true) : std::optional<bool>(false);
 }
 
-}  // namespace
-
-void warn_typed_totals(const model::Table& t, Diagnostics& diags) {
-    if (t.rows.size() < 3) return;
-    // Most tables have no total typed (their totals computed, or none): found first, cheaply,
-    // before the labels are read for what they name.
-    const auto typed_figure = [](const model::TableRow& row) {
-        for (size_t c = 1; c < row.cells.size(); ++c)
-            if (row.cells[c].kind == model::Cell::Kind::Number && row.cells[c].formula == 0) return true;
-        return false;
-    };
-    bool any = false;
-    for (const model::TableRow& row : t.rows)
-        any = any || (row.role == model::TableRow::Role::Data && !label_of(row).empty() && typed_figure(row) &&
-                      (t.totals.empty() ? model::names_total(label_of(row)) : model::declared_total(t, label_of(row))));
-    if (!any) return;
-    // A table whose title or labels' heading says every figure is a rate or a share: its "Hele
-    // landet" is no sum of the regions.
-    if (no_sum_figures(t.title) || (!t.header.empty() && no_sum_figures(t.header[0]))) return;
-    const Rows roles = roles_of(t);
+// Whether a total of `t` is not what any reading of its rows adds up to; said in `diags` when
+// given. Without `labels_read` (and diags null), a first look that finds most tables fine before
+// their rows' labels are read for the rates, shares and averages they name.
+bool typed_totals_off(const model::Table& t, bool labels_read, Diagnostics* diags) {
+    const Rows roles = roles_of(t, labels_read);
+    bool off = false;
     for (size_t r = 0; r < t.rows.size(); ++r) {
         const model::TableRow& row = t.rows[r];
-        if (!roles.total[r] || row.role != model::TableRow::Role::Data || no_sum_figures(label_of(row))) continue;
+        if (!roles.total[r] || row.role != model::TableRow::Role::Data || (labels_read && no_sum_figures(label_of(row)))) continue;
         const std::vector<std::vector<size_t>> readings = readings_of(t, roles, r);
         if (readings.empty() || readings.front().size() < 2) continue;
         const model::Cell* first = nullptr;
@@ -227,6 +216,8 @@ void warn_typed_totals(const model::Table& t, Diagnostics& diags) {
             }
         }
         if (first == nullptr) continue;
+        off = true;
+        if (diags == nullptr) return true;
         const std::vector<size_t>& parts = readings.front();
         const std::string& from = label_of(t.rows[parts.front()]);
         const std::string& to = label_of(t.rows[parts.back()]);
@@ -241,7 +232,7 @@ void warn_typed_totals(const model::Table& t, Diagnostics& diags) {
                 plain_range = false;
         const std::string figure = format_danish_exact(first->value), added = format_danish_exact(first_sum);
         if (plain_range)
-            diags.warning(first->loc,
+            diags->warning(first->loc,
                           fmt(_("the total {} / {} is typed as {}, but the rows it totals, {} .. {}, add up to {}{}: the "
                                 "packet reads it as their total; correct the figure, or compute it (\"række: {} = sum({} .. "
                                 "{})\") so it follows them, or name the rows the table's totals are (\"total:\", \"total: "
@@ -249,13 +240,36 @@ void warn_typed_totals(const model::Table& t, Diagnostics& diags) {
                               quote_text(label_of(row)), quote_text(t.header[first_column]), figure, quote_text(from),
                               quote_text(to), added, more, label_of(row), from, to));
         else
-            diags.warning(first->loc,
+            diags->warning(first->loc,
                           fmt(_("the total {} / {} is typed as {}, but the rows it totals, {} .. {}, add up to {}{}: the "
                                 "packet reads it as their total; correct the figure, or compute it with a \"række:\" formula "
                                 "so it follows them, or name the rows the table's totals are (\"total:\", \"total: ingen\")"),
                               quote_text(label_of(row)), quote_text(t.header[first_column]), figure, quote_text(from),
                               quote_text(to), added, more));
     }
+    return off;
+}
+
+}  // namespace
+
+void warn_typed_totals(const model::Table& t, Diagnostics& diags) {
+    if (t.rows.size() < 3) return;
+    // Most tables have no total typed (their totals computed, or none): found first, cheaply,
+    // before the labels are read for what they name.
+    const auto typed_figure = [](const model::TableRow& row) {
+        for (size_t c = 1; c < row.cells.size(); ++c)
+            if (row.cells[c].kind == model::Cell::Kind::Number && row.cells[c].formula == 0) return true;
+        return false;
+    };
+    bool any = false;
+    for (const model::TableRow& row : t.rows)
+        any = any || (row.role == model::TableRow::Role::Data && !label_of(row).empty() && typed_figure(row) &&
+                      (t.totals.empty() ? model::names_total(label_of(row)) : model::declared_total(t, label_of(row))));
+    if (!any) return;
+    if (no_sum_figures(t.title) || (!t.header.empty() && no_sum_figures(t.header[0]))) return;
+    // A table whose title or labels' heading says every figure is a rate or a share (above):
+    // its "Hele landet" is no sum of the regions. Looked at first without the rows' labels read.
+    if (typed_totals_off(t, false, nullptr)) typed_totals_off(t, true, &diags);
 }
 
 }  // namespace boardpack::calc
