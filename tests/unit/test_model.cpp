@@ -250,10 +250,14 @@ TEST_CASE("model: a public text that writes a confidential item's case number or
     open.sections[0].blocks = {paragraph("Se også punkt 6 (emn-2023-90006) om ansættelse af  ny Direktør.", 12),
                                paragraph("Direktøren deltager i mødet.", 14)};
     m.items = {open, secret};
-    boardpack::Diagnostics d;
-    warn_confidential_mentions(m, d);
-    std::string all;
-    for (const auto& x : d.all()) all += boardpack::format_diagnostic(x);
+    const auto mentions = [](const Meeting& meeting) {
+        boardpack::Diagnostics d;
+        warn_confidential_mentions(meeting, d);
+        std::string all;
+        for (const auto& x : d.all()) all += boardpack::format_diagnostic(x);
+        return all;
+    };
+    const std::string all = mentions(m);
     CHECK(all.find("m/05/item.md:12:1: warning: this public text writes the case number of the confidential item 6, "
                    "\"EMN-2023-90006\"") != std::string::npos);
     CHECK(all.find("writes the title of the confidential item 6, \"Ansættelse af ny direktør\"") != std::string::npos);
@@ -266,11 +270,7 @@ TEST_CASE("model: a public text that writes a confidential item's case number or
         b.inlines[0].kind = Inline::Kind::Link;
         b.inlines[0].set_url("https://sager.example/dok?id=EMN-2023-90006-3");
         linked.items[0].sections[0].blocks = {b};
-        boardpack::Diagnostics links;
-        warn_confidential_mentions(linked, links);
-        std::string said;
-        for (const auto& x : links.all()) said += boardpack::format_diagnostic(x);
-        CHECK(said.find("m/05/item.md:16:1: warning: this public text writes an attachment's document id of the "
+        CHECK(mentions(linked).find("m/05/item.md:16:1: warning: this public text writes an attachment's document id of the "
                         "confidential item 6, \"EMN-2023-90006-3\"") != std::string::npos);
     }
     // Regression (probe41): a chart's own words (title, axis, unit, target label) were walked by
@@ -280,11 +280,7 @@ TEST_CASE("model: a public text that writes a confidential item's case number or
         charted.items[0].charts.resize(1);
         charted.items[0].charts[0].title = "Udgifter i sag EMN-2023-90006";
         charted.items[0].charts[0].loc = {boardpack::FileName("m/05/item.md"), 20, 1};
-        boardpack::Diagnostics charts;
-        warn_confidential_mentions(charted, charts);
-        std::string said;
-        for (const auto& x : charts.all()) said += boardpack::format_diagnostic(x);
-        CHECK(said.find("m/05/item.md:20:1: warning: this public text writes the case number of the confidential item 6") !=
+        CHECK(mentions(charted).find("m/05/item.md:20:1: warning: this public text writes the case number of the confidential item 6") !=
               std::string::npos);
     }
     // The confidential item's own text, a short title, or no confidential item: nothing to say.
