@@ -21,6 +21,7 @@ struct PrintedBy {
     const model::Inline* figure = nullptr;  // else a figure
     size_t others = 0;  // other cells of the item's tables that print the same number
     bool as_written = false;  // the number as the CSV writes it, where the table prints it in another unit
+    bool in_kroner = false;   // the number in kroner, where the CSV writes it in t., mio. or mia. kr.
 };
 
 // How the text would quote the cell instead of typing it: in `scale_unit` where the text typed
@@ -51,7 +52,7 @@ bool same_kind(const model::TypedNumber& n, const PrintedBy& by, bool scaled) {
         return false;
     if (scaled) return true;  // compared in kroner
     // The unit of the figure as matched: as written, or as the table shows it ("" is kr. or a count).
-    const std::string& in = by.as_written || t.unit.empty() ? t.figures_unit : t.unit;
+    const std::string& in = by.in_kroner ? std::string("kr.") : by.as_written || t.unit.empty() ? t.figures_unit : t.unit;
     return in.empty() || in == unit;
 }
 
@@ -102,7 +103,7 @@ std::unordered_map<std::string, PrintedBy> printed_numbers(const model::AgendaIt
                 if (const int64_t per = kroner_per(t.figures_unit); in_ones && per > 1 && !cell.unitless && !cell.count &&
                                                                      cell.hundred == model::Cell::Hundred::None)
                     printed.emplace(shifted_key(number_key(format_danish_exact(cell.value)), per == 1000 ? 3 : per == 1000000 ? 6 : 9),
-                                    PrintedBy{&t, r, c, nullptr, 0, true});
+                                    PrintedBy{&t, r, c, nullptr, 0, true, true});
             }
     for (const model::Section& s : item.sections) add_figures(s.blocks, printed);
     for (const model::Attachment& a : item.attachments) add_figures(a.content, printed);

@@ -132,6 +132,12 @@ TEST_CASE("typed figures: a number typed beside the table that prints it is a wa
                                  "Post;2024\nA;1.249\nB;876\n");
     CHECK(one.messages.find("876 is typed here") == std::string::npos);
     CHECK(one.messages.find("1.249 is typed here") != std::string::npos);
+    // ... but the same amount in kroner is, beside a number typed scaled in the item.
+    one = test::compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (t. kr.)\ntalenhed: t. kr.\n```\n\nA er "
+                                 "1.249.000 kr., B 0,876 mio. kr.\n",
+                                 "Post;2024\nA;1.249\nB;876\n");
+    CHECK(one.messages.find("1.249.000 is typed here") != std::string::npos);
+    CHECK(one.messages.find("0,876 mio. kr. is typed here") != std::string::npos);
     one = test::compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Vækst\n```\n\nDet koster 1,25 mio. kr.\n",
                                  "Post;Vækst (pct.)\nA;1,25\nB;2,5\n");
     CHECK(one.messages.find("typed here") == std::string::npos);
