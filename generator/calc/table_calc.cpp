@@ -371,7 +371,9 @@ bool names_no_sum(const std::string& heading) {
         for (const std::string_view word : {"indeks"sv, "indekstal"sv, "index"sv, "rang"sv, "rangering"sv, "placering"sv, "forholdstal"sv, "ratio"sv,
                                  "promille"sv, "fordelingstal"sv, "bmi"sv})
             if (w == word) return true;
-        if ((w == "alder" || w == "alderen") && k == 0) return true;  // "Alder (år)", not "Lønudgift (alder 18-25)"
+        // "Alder (år)", not "Lønudgift (alder 18-25)", nor "Alder" heading age groups.
+        if ((w == "alder" || w == "alderen") && k == 0 && words.size() > 1) return true;
+        if (w.ends_with("kvotient") || w == "kvadratmeterpris") return true;  // "Klassekvotient"
         // "Prisindeks", "Gennemsnitsalder", "Middellevetid" (a probe's regions summed to 221 days).
         if ((w.size() > 6 && w.ends_with("indeks")) || (w.size() > 6 && w.ends_with("salder"))) return true;
         // A time until something, per case ("Tid til behandling (dage)", "Dage til operation"), and
@@ -380,11 +382,18 @@ bool names_no_sum(const std::string& heading) {
         // (timer i alt)", "Samlet pris") or names an amount in a larger unit or spent ("Kostpris
         // (mio. kr.)", "Forbrug til kostpris", "Udgifter i faste priser").
         const auto counted_or_spent = [&] {
-            for (const std::string_view other : words)
+            for (size_t o = 0; o < words.size(); ++o) {
+                const std::string_view other = words[o];
+                // "Antal forløb, tid til ..." counts cases; "Antal dage til operation" is a time.
+                if (other == "antal" && o + 1 < words.size() &&
+                    (words[o + 1] == "dage" || words[o + 1] == "uger" || words[o + 1] == "m\xC3\xA5neder" ||
+                     words[o + 1] == "timer" || words[o + 1] == "d\xC3\xB8gn"))
+                    continue;
                 if (other == "antal" || other == "alt" || other == "samlet" || other == "samlede" || other == "total" ||
                     other == "mio" || other == "mia" || other == "t" || other == "forbrug" || other.starts_with("udgift") ||
                     other.ends_with("forbrug"))
                     return true;
+            }
             return false;
         };
         if (k + 1 < words.size() && words[k + 1] == "til")
@@ -423,8 +432,10 @@ bool names_no_sum(const std::string& heading) {
         // A scale: "(1-5)", "(0-10)".
         if (const size_t dash = w.find('-'); dash != std::string_view::npos && dash > 0 && dash + 1 < w.size()) {
             const std::string_view low = w.substr(0, dash), high = w.substr(dash + 1);
+            // (Not an age group: "0-5 år".)
+            const bool ages = k + 1 < words.size() && (words[k + 1] == "\xC3\xA5r" || words[k + 1] == "\xC3\xA5rige");
             if (low.find_first_not_of("0123456789") == std::string_view::npos &&
-                high.find_first_not_of("0123456789") == std::string_view::npos && low.size() <= 1 && high.size() <= 2)
+                high.find_first_not_of("0123456789") == std::string_view::npos && low.size() <= 1 && high.size() <= 2 && !ages)
                 return true;
         }
         // "pr." also says "by" ("Udgift pr. region" adds up over the regions): a rate only per
@@ -448,7 +459,7 @@ bool names_no_sum(const std::string& heading) {
                                      "elev"sv, "elever"sv, "barn"sv, "person"sv, "personer"sv, "bruger"sv, "brugere"sv, "medlem"sv,
                                      "\xC3\xA5rsv\xC3\xA6rk"sv, "fuldtidsstilling"sv, "seng"sv, "senge"sv, "l\xC3\xA6ge"sv,
                                      "overl\xC3\xA6ge"sv, "afdelingsl\xC3\xA6ge"sv, "speciall\xC3\xA6ge"sv, "indl\xC3\xA6ggelse"sv,
-                                     "kontakt"sv, "forl\xC3\xB8" "b"sv, "bes\xC3\xB8g"sv, "operation"sv, "behandling"sv, "enhed"sv, "stk"sv,
+                                     "kontakt"sv, "udskrivning"sv, "medarbejder"sv, "l\xC3\xA6rer"sv, "husstand"sv, "forl\xC3\xB8" "b"sv, "bes\xC3\xB8g"sv, "operation"sv, "behandling"sv, "enhed"sv, "stk"sv,
                                      "km"sv, "m2"sv, "kvadratmeter"sv})
                 if (next == unit) return true;
         }

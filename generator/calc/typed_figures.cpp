@@ -43,13 +43,17 @@ std::string quoted(const PrintedBy& at, const std::string& scale_unit, const std
 // Whether the cell may be what the text typed, by the unit the words after it name: "876 kr."
 // is not a table's 876 t. kr., and "1,25 mio. kr." no share of 1,25 %.
 bool same_kind(const model::TypedNumber& n, const PrintedBy& by, bool scaled) {
+    // Scaled by words that name no kroner ("125,1 tusinde ansatte"): no cell printed as it is typed.
+    if (!scaled && !n.scaled_key.empty() && n.scale_unit.empty()) return false;
     const std::string& unit = scaled ? n.scale_unit : n.unit_after;
     if (unit.empty() || by.figure) return true;
     const model::Table& t = *by.table;
     const model::Cell& cell = t.rows[by.row].cells[by.column];
-    if (cell.unit == "%" || cell.unit == "pct." || cell.unit == "pct.-point" || cell.unitless || cell.count ||
-        cell.hundred != model::Cell::Hundred::None || names_per_cent(t.header[by.column]))
-        return false;
+    const bool share = cell.unit == "%" || cell.unit == "pct." || cell.unit == "pct.-point" ||
+                       cell.hundred != model::Cell::Hundred::None || names_per_cent(t.header[by.column]) ||
+                       names_per_cent(t.rows[by.row].cells[0].text) || names_share(t.header[by.column]);
+    if (unit == "pct.") return share || (cell.unitless && !cell.count);  // "12,5 pct." is no amount
+    if (share || cell.unitless || cell.count) return false;
     if (scaled) return true;  // compared in kroner
     // The unit of the figure as matched: as written, or as the table shows it ("" is kr. or a count).
     const std::string& in = by.in_kroner ? std::string("kr.") : by.as_written || t.unit.empty() ? t.figures_unit : t.unit;

@@ -51,6 +51,13 @@ bool names_income(const std::string& label) {
     return folded.find("indtægt") != std::string::npos || folded.find("refusion") != std::string::npos;
 }
 
+// A result line ("Driftsresultat", "Resultat før finansiering", "Årets resultat"): a total of the
+// lines above it, as a total reads them, though not printed as one.
+bool names_result(const std::string& label) {
+    const std::string folded = " " + fold_label(label);
+    return folded.find("resultat") != std::string::npos && folded.find(" resultatet") == std::string::npos;
+}
+
 // What the table's rows are, as a total reads them.
 struct Rows {
     std::vector<bool> total, part;
@@ -61,10 +68,14 @@ struct Rows {
 Rows roles_of(const model::Table& t, bool labels_read) {
     Rows out{std::vector<bool>(t.rows.size(), false), std::vector<bool>(t.rows.size(), false)};
     int least = -1;
+    bool total_above = false;
     for (size_t i = 0; i < t.rows.size(); ++i) {
         const std::string& label = label_of(t.rows[i]);
-        // "total:" names the totals (or "ingen": none); else the labels say it.
-        out.total[i] = !label.empty() && (t.totals.empty() ? model::names_total(label) : model::declared_total(t, label));
+        // "total:" names the totals (or "ingen": none); else the labels say it, and a result line
+        // below a total ("Driftsresultat" under "Udgifter i alt"; one above any is a row of its own).
+        out.total[i] = !label.empty() && (t.totals.empty() ? model::names_total(label) || (total_above && names_result(label))
+                                                            : model::declared_total(t, label));
+        total_above = total_above || out.total[i];
         if (!out.total[i] && t.rows[i].role == model::TableRow::Role::Data && has_number(t.rows[i]))
             least = least < 0 ? t.rows[i].indent : std::min(least, t.rows[i].indent);
     }
@@ -83,7 +94,11 @@ Rows roles_of(const model::Table& t, bool labels_read) {
 // "Finansiering i alt"); the rows below it to the next total (a group led by its subtotal); the
 // subtotals above it, each under rows of its own; the totals below it (a grand total first,
 // each group then led by its subtotal).
-std::vector<std::vector<size_t>> readings_of(const model::Table& t, const Rows& roles, size_t r) {
+// The rows below it may close with a total of their own ("Indtægter i alt" first, then "Løn",
+// "Drift", "Udgifter i alt"): that reading's index and the closing total's row, in *below_at and
+// *closed_by (npos where there is none), so a reading the closing total adds up to is left to it.
+std::vector<std::vector<size_t>> readings_of(const model::Table& t, const Rows& roles, size_t r, size_t* below_at,
+                                             size_t* closed_by) {
     const auto counts = [&](size_t i) {
         return t.rows[i].role == model::TableRow::Role::Data && !roles.part[i] && has_number(t.rows[i]);
     };
@@ -117,26 +132,39 @@ std::vector<std::vector<size_t>> readings_of(const model::Table& t, const Rows& 
     size_t before = r;
     while (before > 0 && t.rows[before - 1].role == model::TableRow::Role::Spacer) --before;
     const bool after_total = above.empty() && before > 0 && roles.total[before - 1];
-    if (after_total && subtotals_above.size() >= 2) out.push_back(subtotals_above);
-    if (below.size() >= 2) out.push_back(std::move(below));
+    if (after_total && subtotals_above.size() >= 2) {
+        out.push_back(subtotals_above);
+        // Only the last of them ("Driftsresultat", itself over "Udgifter i alt", and "Kapitalposter
+        // i alt" above "Resultat").
+        for (size_t from = 1; from + 1 < subtotals_above.size(); ++from)
+            out.emplace_back(subtotals_above.begin() + from, subtotals_above.end());
+    }
+    // A subtotal and the rows after it ("Sundhed i alt", "Social", "Regional udvikling", "Drift i alt").
+    if (!above.empty() && !subtotals_above.empty()) {
+        std::vector<size_t> both = subtotals_above;
+        both.insert(both.end(), above.begin(), above.end());
+        out.push_back(std::move(both));
+    }
+    *below_at = *closed_by = std::string::npos;
+    if (below.size() >= 2) {
+        if (below.back() + 1 < t.rows.size())
+            for (size_t k = below.back() + 1; k < t.rows.size(); ++k)
+                if (roles.total[k]) {
+                    *closed_by = k;
+                    break;
+                }
+        *below_at = out.size();
+        out.push_back(std::move(below));
+    }
     if (!after_total && subtotals_above.size() >= 2) out.push_back(std::move(subtotals_above));
     if (totals_below.size() >= 2 && above.empty()) out.push_back(std::move(totals_below));
     return out;
 }
 
-// The unit of a figure's last digit written: its last decimal, or the last digit before its
-// trailing zeros (125.100.000 is rounded to 100.000).
-std::optional<Decimal> last_unit(const model::Cell& cell) {
-    if (cell.decimals > 0) return Decimal(1, cell.decimals);
-    const auto whole = cell.value.abs();
-    if (!whole) return std::nullopt;
-    int64_t units = whole->rounded(0).units(), zeros = 1;
-    while (units != 0 && units % 10 == 0 && zeros <= 100000000000000000 / 10) {
-        units /= 10;
-        zeros *= 10;
-    }
-    return Decimal(zeros, 0);
-}
+// The unit of a figure's last digit written: its last decimal, or 1. (Not the last digit before
+// trailing zeros: "Løn;1.000.000 / Drift;2.000.000 / I alt;4.000.000" would pass as rounded to
+// millions, and a round figure is as often exact.)
+Decimal last_unit(const model::Cell& cell) { return Decimal(1, std::max(cell.decimals, 0)); }
 
 // Whether the parts (`rows`, column `c`) add up to `total` within their rounding, read as a
 // plain sum, with income taken off, or as group rows beside the rows they hold (twice the
@@ -145,22 +173,23 @@ std::optional<bool> adds_up_to(const model::Table& t, const std::vector<size_t>&
                                Decimal* sum) {
     // All of them rounded to the finest unit any is written to (1.050.000 beside 150.000: to
     // 10.000), each off by half of it at most.
-    std::optional<Decimal> plus = Decimal(), net = Decimal(), unit = last_unit(total);
+    std::optional<Decimal> plus = Decimal(), net = Decimal();
+    Decimal unit = last_unit(total);
     bool income = false;
     int64_t figures = 1;
     for (const size_t p : rows) {
         const model::Cell* part = c < t.rows[p].cells.size() ? &t.rows[p].cells[c] : nullptr;
         if (part && part->kind == model::Cell::Kind::Dash) continue;  // "-": nothing
-        if (!part || !addable(*part) || !plus || !net || !unit) return std::nullopt;
+        if (!part || !addable(*part) || !plus || !net) return std::nullopt;
         const bool off = names_income(label_of(t.rows[p])) && !part->value.is_negative();
         income = income || off;
         plus = Decimal::add(*plus, part->value);
         net = off ? Decimal::sub(*net, part->value) : Decimal::add(*net, part->value);
-        if (const auto own = last_unit(*part); own && *own < *unit) unit = own;
+        if (const Decimal own = last_unit(*part); own < unit) unit = own;
         ++figures;
     }
-    if (!plus || !net || !unit) return std::nullopt;
-    const std::optional<Decimal> slack = Decimal::mul(*unit, Decimal(5 * figures, 1));
+    if (!plus || !net) return std::nullopt;
+    const std::optional<Decimal> slack = Decimal::mul(unit, Decimal(5 * figures, 1));
     if (!slack) return std::nullopt;
     *sum = *plus;
     const auto within = [&](const Decimal& value, const Decimal& room) {
@@ -168,7 +197,9 @@ std::optional<bool> adds_up_to(const model::Table& t, const std::vector<size_t>&
         const auto size = off ? off->abs() : std::nullopt;
         return size && *size <= room;
     };
-    if (within(*plus, *slack) || (income && within(*net, *slack))) return true;
+    // Net either way: expenses less income, or a result of income less expenses.
+    const auto negated = net->negated();
+    if (within(*plus, *slack) || (income && (within(*net, *slack) || (negated && within(*negated, *slack))))) return true;
     const auto twice = Decimal::mul(total.value, Decimal(2, 0));
     const auto twice_off = twice ? Decimal::sub(*twice, *plus) : std::nullopt;
     const auto twice_size = twice_off ? twice_off->abs() : std::nullopt;
@@ -185,24 +216,34 @@ bool typed_totals_off(const model::Table& t, bool labels_read, Diagnostics* diag
     for (size_t r = 0; r < t.rows.size(); ++r) {
         const model::TableRow& row = t.rows[r];
         if (!roles.total[r] || row.role != model::TableRow::Role::Data || (labels_read && no_sum_figures(label_of(row)))) continue;
-        const std::vector<std::vector<size_t>> readings = readings_of(t, roles, r);
+        size_t below_at = 0, closed_by = 0;
+        const std::vector<std::vector<size_t>> readings = readings_of(t, roles, r, &below_at, &closed_by);
         if (readings.empty() || readings.front().size() < 2) continue;
         const model::Cell* first = nullptr;
-        size_t first_column = 0, others = 0;
+        size_t first_column = 0, others = 0, named = 0;
         Decimal first_sum;
         for (size_t c = 1; c < row.cells.size() && c < t.header.size(); ++c) {
             const model::Cell& total = row.cells[c];
             if (!addable(total) || total.formula != 0 || no_sum_figures(t.header[c])) continue;
             Decimal sum;
+            size_t sum_of = 0;
             bool judged = false, fits = false;
             for (size_t k = 0; k < readings.size() && !fits; ++k) {
                 Decimal reading_sum;
+                // Rows the total closing them adds up to are its own, not this total's.
+                if (k == below_at && closed_by != std::string::npos && c < t.rows[closed_by].cells.size() &&
+                    addable(t.rows[closed_by].cells[c]) &&
+                    adds_up_to(t, readings[k], c, t.rows[closed_by].cells[c], &reading_sum).value_or(false))
+                    continue;
                 const std::optional<bool> adds = adds_up_to(t, readings[k], c, total, &reading_sum);
                 if (!adds) {
                     if (k == 0) break;  // the rows it stands under miss a figure: not judged
                     continue;
                 }
-                if (k == 0) sum = reading_sum;
+                if (!judged) {
+                    sum = reading_sum;
+                    sum_of = k;
+                }
                 judged = true;
                 fits = *adds;
             }
@@ -211,6 +252,7 @@ bool typed_totals_off(const model::Table& t, bool labels_read, Diagnostics* diag
                 first = &total;
                 first_column = c;
                 first_sum = sum;
+                named = sum_of;
             } else {
                 ++others;
             }
@@ -218,7 +260,7 @@ bool typed_totals_off(const model::Table& t, bool labels_read, Diagnostics* diag
         if (first == nullptr) continue;
         off = true;
         if (diags == nullptr) return true;
-        const std::vector<size_t>& parts = readings.front();
+        const std::vector<size_t>& parts = readings[named];
         const std::string& from = label_of(t.rows[parts.front()]);
         const std::string& to = label_of(t.rows[parts.back()]);
         const std::string more = others == 0 ? std::string()
@@ -230,7 +272,12 @@ bool typed_totals_off(const model::Table& t, bool labels_read, Diagnostics* diag
             if ((i < parts.front() || i > parts.back()) &&
                 (fold_label(label_of(t.rows[i])) == fold_label(from) || fold_label(label_of(t.rows[i])) == fold_label(to)))
                 plain_range = false;
-        const std::string figure = format_danish_exact(first->value), added = format_danish_exact(first_sum);
+        int decimals = first->decimals;
+        for (const size_t p : parts) {
+            plain_range = plain_range && !names_income(label_of(t.rows[p]));  // sum() would add the income
+            if (first_column < t.rows[p].cells.size()) decimals = std::max(decimals, t.rows[p].cells[first_column].decimals);
+        }
+        const std::string figure = format_danish(first->value, first->decimals), added = format_danish(first_sum, decimals);
         if (plain_range)
             diags->warning(first->loc,
                           fmt(_("the total {} / {} is typed as {}, but the rows it totals, {} .. {}, add up to {}{}: the "
@@ -264,7 +311,8 @@ void warn_typed_totals(const model::Table& t, Diagnostics& diags) {
     bool any = false;
     for (const model::TableRow& row : t.rows)
         any = any || (row.role == model::TableRow::Role::Data && !label_of(row).empty() && typed_figure(row) &&
-                      (t.totals.empty() ? model::names_total(label_of(row)) : model::declared_total(t, label_of(row))));
+                      (t.totals.empty() ? model::names_total(label_of(row)) || names_result(label_of(row))
+                                        : model::declared_total(t, label_of(row))));
     if (!any) return;
     if (no_sum_figures(t.title) || (!t.header.empty() && no_sum_figures(t.header[0]))) return;
     // A table whose title or labels' heading says every figure is a rate or a share (above):

@@ -140,7 +140,8 @@ CountHeading count_heading_of(std::string_view heading) {
                                         "fuldtidsstillinger", "stillinger", "elever", "studerende", "personer", "medlemmer",
                                         "beboere", "senge", "sengedage", "indl\xC3\xA6ggelser", "bes\xC3\xB8g", "kontakter",
                                         "indbyggertal", "befolkning", "befolkningstal", "folketal", "fuldtidsansatte",
-                                        "deltidsansatte"})
+                                        "deltidsansatte", "hel\xC3\xA5rspersoner", "fuldtidspersoner", "pladser",
+                                        "sengepladser", "normeringer"})
         if (words[0] == noun) {
             // "Indbyggere i alt", "Ansatte 2024", "Befolkning pr. 1. januar 2024" say no more than
             // the noun: a total, a year, a date counted at.

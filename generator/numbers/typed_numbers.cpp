@@ -209,6 +209,17 @@ bool kroner_after(std::string_view t, size_t at) {
     return false;
 }
 
+// Whether per cent is named right after byte `at` ("12,5 pct.", "12,5 %", "12,5%", "12,5 procent").
+bool per_cent_after(std::string_view t, size_t at) {
+    if (at < t.size() && t[at] == '%') return true;
+    const size_t space = group_space(t, at);
+    if (space == 0) return false;
+    for (const std::string_view word : {"%", "pct.", "pct", "procent"})
+        if (t.substr(at + space, word.size()) == word && (word == "%" || word.back() == '.' || !letter_at(t, at + space + word.size())))
+            return true;
+    return false;
+}
+
 // Whether the word before byte `at` (past spaces) makes the number there a name rather than a
 // figure: a room, a paragraph, a page, a law's or a document's number, a postcode, a phone
 // number, or another number ("7010 1250", which no group of three joins).
@@ -301,6 +312,8 @@ std::vector<TypedNumberToken> typed_numbers_in(std::string_view text) {
                     token.unit_after = token.scale_unit;
                 } else if (kroner_after(text, end)) {
                     token.unit_after = "kr.";
+                } else if (per_cent_after(text, end)) {
+                    token.unit_after = "pct.";
                 }
                 out.push_back(std::move(token));
             }

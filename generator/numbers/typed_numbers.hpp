@@ -21,7 +21,8 @@ struct TypedNumberToken {
     std::string scaled_key;
     std::string scale_unit;
     size_t scale_end = 0;
-    // The amount unit the words after it name: scale_unit, or "kr." for "876 kr."; "" for none.
+    // The unit the words after it name: scale_unit, "kr." for "876 kr.", "pct." for "12,5 pct." or
+    // "12,5 %"; "" for none.
     std::string unit_after;
 };
 

@@ -299,7 +299,8 @@ TEST_CASE("table calc: amounts shown in mio. kr.") {
     CHECK(input::count_heading_of("Antal patienter i psykiatrien") == input::CountHeading::Count);
     // Regression (probe41): "Indbyggertal" and "Befolkning" in a budget shown in mio. kr. printed
     // 1.865.000 inhabitants as 1,9; "Læger" and "Operationer" may head a count or what it costs.
-    for (const char* count : {"Indbyggertal", "Befolkning", "Befolkningstal", "Folketal", "Fuldtidsansatte"})
+    for (const char* count : {"Indbyggertal", "Befolkning", "Befolkningstal", "Folketal", "Fuldtidsansatte", "Helårspersoner",
+                              "Fuldtidspersoner", "Pladser", "Sengepladser", "Normeringer"})
         CHECK_MESSAGE(input::count_heading_of(count) == input::CountHeading::Count, count);
     for (const char* maybe : {"Læger", "Speciallæger", "Operationer", "Henvisninger", "Forløb", "Fødsler"})
         CHECK_MESSAGE(input::count_heading_of(maybe) == input::CountHeading::CountOrCost, maybe);
@@ -1258,7 +1259,8 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
     // regions or two operations were summed in silence (221 days, a price of 90.000).
     for (const char* rate : {"Tid til behandling (dage)", "Dage til operation", "Kø-tid (dage)", "Middellevetid (år)",
                              "Alder (år)", "Gennemsnitsalder", "Pris", "Pris (kr.)", "Kostpris", "Enhedsomkostning",
-                             "Lønsats", "Prisindeks", "BMI"})
+                             "Lønsats", "Prisindeks", "BMI", "Klassekvotient", "Udgift pr. udskrivning (kr.)",
+                             "Sygefravær (dage pr. medarbejder)", "Kvadratmeterpris (kr.)"})
         CHECK_MESSAGE(compute("```tabel\nfil: t.csv\ntitel: T\nrække: I alt = sum(A .. B)\ntilføj: nederst\n```\n",
                               std::string("Post;") + rate + "\nA;4;\nB;3;\n")
                           .messages.find("whose heading names an average") != std::string::npos,
@@ -3492,13 +3494,40 @@ TEST_CASE("table calc: a total typed in the CSV that is not the sum of its rows 
         l = compute(body, csv);
         CHECK_MESSAGE(l.messages.find("is typed as") == std::string::npos, csv);
     }
+    // Probe41c: a grand total over a subtotal and loose rows after it; "Alder" heading age groups;
+    // income typed as the first of the rows (no formula suggested that would add it).
+    for (const char* csv :
+         {"Mio. kr.;2024\nSomatik;21.345,6\nPsykiatri;2.987,4\nSundhed i alt;24.333,0\nSocial;212,3\nRegional udvikling;891,2\n"
+          "Drift i alt;25.436,5\n",
+          "Alder;2024\n0-5 år;3.412\n6-16 år;7.120\n17-64 år;30.455\nI alt;40.987\n",
+          "Kr.;Budget 2024\nIndtægter i alt;2.470\nLøn;60\nDrift;40\nUdgifter i alt;100\nResultat;2.370\n",
+          "Mio. kr.;Budget 2024\nLøn;200,0\nDrift;100,0\nUdgifter i alt;300,0\nKontingent;-280,0\nDriftsresultat;20,0\n"
+          "Kapitalindtægter;-9,0\nKapitaludgifter;2,0\nKapitalposter i alt;-7,0\nResultat;13,0\n",
+          "Region;Antal dage til operation\nNord;40\nMidt;35\nSyd;30\nHele landet;36\n"}) {
+        l = compute(body, csv);
+        CHECK_MESSAGE(l.messages.find("is typed as") == std::string::npos, csv);
+    }
+    // Round figures are exact as often as rounded (probe41c: 1.000.000 + 2.000.000 typed as 4.000.000
+    // passed as rounded to millions); a result line under its subtotals; "Alder" heading age groups.
+    l = compute(body, "Post;2024\nLøn;1.000.000\nDrift;2.000.000\nI alt;4.000.000\n");
+    CHECK(l.messages.find("is typed as 4.000.000, but the rows it totals, \"Løn\" .. \"Drift\", add up to 3.000.000") !=
+          std::string::npos);
+    l = compute(body, "Kr.;Budget 2024\nKontingent;-150.000\nØvrige indtægter;-20.000\nIndtægter i alt;-170.000\nLøn;120.000\n"
+                      "Drift;40.000\nUdgifter i alt;160.000\nDriftsresultat;-15.000\n");
+    CHECK(l.messages.find("the total \"Driftsresultat\" / \"Budget 2024\" is typed as -15.000, but the rows it totals, "
+                          "\"Indtægter i alt\" .. \"Udgifter i alt\", add up to -10.000") != std::string::npos);
+    l = compute(body, "Alder;2024\n0-5 år;3.412\n6-16 år;7.120\n17-64 år;30.455\nI alt;60.000\n");
+    CHECK(l.messages.find("the total \"I alt\" / \"2024\" is typed as 60.000, but the rows it totals, \"0-5 år\" .. "
+                          "\"17-64 år\", add up to 40.987") != std::string::npos);
+    l = compute(body, "Post;2024\nIndtægter;48.200\nLønudgifter;31.450\nDriftsudgifter;14.380\nUdgifter i alt;45.930\n");
+    CHECK(l.messages.find("or compute it with a \"række:\" formula") != std::string::npos);
     l = compute("```tabel\nfil: t.csv\nnavn: u\ntitel: Ansatte\ntotal: ingen\n```\n", "Post;2024\nLæger;1.036\nSygeplejersker;5.442\nI alt;8.387\n");
     CHECK(l.messages.find("is typed as") == std::string::npos);
     // A grand total first over subtotals that lead their groups; a total with a superscript mark.
     l = compute(body, "Område;Budget 2024\nI alt;1.100,0\nSomatik i alt;700,0\nHospital A;400,0\nHospital B;300,0\n"
                       "Psykiatri i alt;300,0\nPsykiatri Nord;120,0\nPsykiatri Syd;180,0\n");
-    CHECK(l.messages.find("the total \"I alt\" / \"Budget 2024\" is typed as 1.100, but the rows it totals, \"Somatik i "
-                          "alt\" .. \"Psykiatri i alt\", add up to 1.000") != std::string::npos);
+    CHECK(l.messages.find("the total \"I alt\" / \"Budget 2024\" is typed as 1.100,0, but the rows it totals, \"Somatik i "
+                          "alt\" .. \"Psykiatri i alt\", add up to 1.000,0") != std::string::npos);
     l = compute(body, "Personalegruppe;2023\nLæger;1.036\nSygeplejersker;5.442\nØvrige;1.909\nI alt\xC2\xB9;8.487\n");
     CHECK(l.messages.find("is typed as 8.487, but the rows it totals, \"Læger\" .. \"Øvrige\", add up to 8.387") !=
           std::string::npos);

@@ -141,6 +141,11 @@ TEST_CASE("typed figures: a number typed beside the table that prints it is a wa
     one = test::compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Vækst\n```\n\nDet koster 1,25 mio. kr.\n",
                                  "Post;Vækst (pct.)\nA;1,25\nB;2,5\n");
     CHECK(one.messages.find("typed here") == std::string::npos);
+    // A share typed is no amount, nor a number scaled by words that name no kroner (probe41c).
+    one = test::compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: mio. kr.\n```\n\n"
+                                 "Stigningen var 12,5 pct., og der er 125,1 tusinde ansatte.\n",
+                                 "Post;2023\nDrift;12,5\nLøn;125,1\n");
+    CHECK(one.messages.find("typed here") == std::string::npos);
     // Another scale is another number: 1,449 mia. kr. is not 1.449.000 kr.
     one = test::compute_one_item("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (kr.)\n```\n\nB udgør 1,449 mia. kr.\n", kroner);
     CHECK(one.messages.find("typed here") == std::string::npos);
