@@ -55,7 +55,9 @@ void append_escaped(std::string_view text, std::string& out, const char* apostro
     while (i < size) {
         if (size - i >= 8) {
             const uint64_t w = word_bytes::at(data + i);
-            if (!has_html_special(w) && !word_bytes::has_byte(w, 0xE2) && !word_bytes::has_byte(w, 0xD8)) {
+            // (A bidi control starts with 0xD8 or 0xE2: no byte of 0xD8 or above, none; one test,
+            // ~w holding no byte below 0x28.)
+            if (!has_html_special(w) && !word_bytes::has_byte_below(~w, 0x28)) {
                 i += 8;
                 continue;
             }
