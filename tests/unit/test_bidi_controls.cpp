@@ -10,6 +10,7 @@
 #include "core/input_files.hpp"
 #include "render/html/html_blocks.hpp"
 #include "render/html/html_writer.hpp"
+#include "render/pdf/code_points.hpp"
 #include "render/pdf/font_files.hpp"
 #include "render/pdf/text_string.hpp"
 #include "test_support.hpp"
@@ -144,4 +145,32 @@ TEST_CASE("bidi controls: two fields written at one place (a bilag: line's title
     pipeline::report_unprintable(m, *fonts, d);
     CHECK(d.warning_count() == 1);
     CHECK(test::messages(d).find("m/a/item.md:7:1: warning: the HTML and the PDF leave out the bidirectional controls here (U+202E, U+2066, U+2069)") == 0);
+}
+
+TEST_CASE("bidi controls: a link's address loses them in both editions, with the warning at the link") {
+    // Left in the probe41 round: the HTML's href left a control out in silence, and the PDF's link kept it.
+    CHECK(render::pdf::without_bidi_controls("https://a.example/\u202Edok\u2066?id=1\u2069") == "https://a.example/dok?id=1");
+    CHECK(render::pdf::without_bidi_controls("https://a.example/\u2010\u20AC") == "https://a.example/\u2010\u20AC");
+    model::Meeting m;
+    m.id = "m";
+    model::AgendaItem item;
+    item.loc = {"m/a/item.md", 1, 1};
+    model::Block b;
+    b.kind = model::Block::Kind::Paragraph;
+    b.loc = {"m/a/item.md", 9, 1};
+    model::Inline link;
+    link.kind = model::Inline::Kind::Link;
+    link.text = "sagen";
+    link.set_url("https://a.example/\u202Edok");
+    b.inlines.push_back(link);
+    item.sections.resize(1);
+    item.sections[0].blocks.push_back(b);
+    m.items.push_back(item);
+    Diagnostics font_diags;
+    const auto fonts = render::pdf::FontFiles::load(BOARDPACK_FONT_DIR, font_diags);
+    REQUIRE(fonts);
+    Diagnostics d;
+    pipeline::report_unprintable(m, *fonts, d);
+    CHECK(test::messages(d).find("m/a/item.md:9:1: warning: the HTML and the PDF leave out the bidirectional controls here (U+202E)") ==
+          0);
 }

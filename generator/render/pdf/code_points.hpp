@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <string>
 #include <string_view>
 
 namespace boardpack::render::pdf {
@@ -18,6 +19,27 @@ inline constexpr std::array<char32_t, 18> kInvisible = {0x00AD, 0x200B, 0x200C, 
 // can make text read differently from how it is stored, it is warned about where it is written.
 inline bool is_bidi_control(char32_t cp) {
     return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+// `s` without its bidirectional controls, as the HTML writes it (a link's address: the HTML's
+// href leaves them out, so the PDF's link does too).
+inline std::string without_bidi_controls(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto b = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+        if (b(0) == 0xD8 && b(1) == 0x9C) {  // U+061C
+            ++i;
+            continue;
+        }
+        if (b(0) == 0xE2 && ((b(1) == 0x80 && (b(2) == 0x8E || b(2) == 0x8F || (b(2) >= 0xAA && b(2) <= 0xAE))) ||
+                             (b(1) == 0x81 && b(2) >= 0xA6 && b(2) <= 0xA9))) {
+            i += 2;
+            continue;
+        }
+        out += s[i];
+    }
+    return out;
 }
 
 // A byte of UTF-8 text that is a whole printable ASCII character, which prints as itself:

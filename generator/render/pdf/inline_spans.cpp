@@ -1,5 +1,7 @@
 #include "render/pdf/inline_spans.hpp"
 
+#include "render/pdf/code_points.hpp"
+
 #include "render/pdf/pdf_style.hpp"
 
 namespace boardpack::render::pdf {
@@ -42,7 +44,7 @@ void collect(const std::vector<model::Inline>& inlines, const Span& look, std::v
                 break;
             case K::Link:
                 inner.color = style::kAccent;
-                inner.url = in.url();
+                inner.url = without_bidi_controls(in.url());
                 inner.title = in.title();
                 collect(in.children, inner, out);
                 break;

@@ -104,6 +104,18 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
         }
         diags.warning(loc, fmt(_("the PDF cannot print {}: none of its fonts has it (the HTML shows it)"), list));
     });
+    // A link's address, which the HTML writes in its href and the PDF in its link, without them too.
+    for (const model::AgendaItem& item : m.items)
+        model::for_each_link_address(item, [&](const std::string& s, const SourceLoc& loc) {
+            if (s.find('\xE2') == std::string::npos && s.find('\xD8') == std::string::npos) return;
+            for (size_t i = 0; i < s.size();) {
+                const char32_t cp = next_code_point(s, i);
+                if (!is_bidi_control(cp)) continue;
+                if (!pending_bidi.empty() && !same_place(pending_at, loc)) flush_bidi();
+                pending_at = loc;
+                if (pending_bidi.find(cp) == std::u32string::npos) pending_bidi += cp;
+            }
+        });
     flush_bidi();
     // The fallback files are read only when a character needs them (above): a damaged one is
     // an error, as a damaged Carlito file is at start-up.
