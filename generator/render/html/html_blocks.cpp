@@ -9,6 +9,7 @@
 #include "render/html/chart_svg.hpp"
 #include "render/html/data_uri.hpp"
 #include "render/pdf/address_breaks.hpp"
+#include "render/pdf/code_points.hpp"
 #include "render/pdf/non_breaking.hpp"
 
 namespace boardpack::render::html {
@@ -23,21 +24,6 @@ namespace {
 bool has_html_special(uint64_t w) {
     using word_bytes::has_byte;
     return has_byte(w | word_bytes::kOnes * 0x02, '>') || has_byte(w | word_bytes::kOnes, '\'') || has_byte(w, '"');
-}
-
-}  // namespace
-
-namespace {
-
-// The length of the UTF-8 bidirectional control at `p` (U+061C, U+200E, U+200F, U+202A-U+202E,
-// U+2066-U+2069: render/pdf/code_points.hpp's is_bidi_control), or 0 if none starts there.
-size_t bidi_control_length(const char* p, size_t left) {
-    const auto b = [p](size_t k) { return static_cast<unsigned char>(p[k]); };
-    if (left >= 2 && b(0) == 0xD8 && b(1) == 0x9C) return 2;
-    if (left < 3 || b(0) != 0xE2) return 0;
-    if (b(1) == 0x80 && (b(2) == 0x8E || b(2) == 0x8F || (b(2) >= 0xAA && b(2) <= 0xAE))) return 3;
-    if (b(1) == 0x81 && b(2) >= 0xA6 && b(2) <= 0xA9) return 3;
-    return 0;
 }
 
 }  // namespace
@@ -70,7 +56,7 @@ void append_escaped(std::string_view text, std::string& out, const char* apostro
             case '"': rep = "&quot;"; break;
             case '\'': rep = apostrophe; break;
             default:
-                if (const size_t n = bidi_control_length(data + i, size - i)) {
+                if (const size_t n = render::pdf::bidi_control_length(data + i, size - i)) {
                     out.append(data + run, i - run);
                     i += n;
                     run = i;

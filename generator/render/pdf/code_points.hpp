@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,23 +22,28 @@ inline bool is_bidi_control(char32_t cp) {
     return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+// The length of the UTF-8 bidirectional control at `p` (is_bidi_control's: U+061C, U+200E,
+// U+200F, U+202A-U+202E, U+2066-U+2069), or 0 if none starts there; `left` bytes follow `p`.
+inline size_t bidi_control_length(const char* p, size_t left) {
+    const auto b = [p](size_t k) { return static_cast<unsigned char>(p[k]); };
+    if (left >= 2 && b(0) == 0xD8 && b(1) == 0x9C) return 2;
+    if (left < 3 || b(0) != 0xE2) return 0;
+    if (b(1) == 0x80 && (b(2) == 0x8E || b(2) == 0x8F || (b(2) >= 0xAA && b(2) <= 0xAE))) return 3;
+    if (b(1) == 0x81 && b(2) >= 0xA6 && b(2) <= 0xA9) return 3;
+    return 0;
+}
+
 // `s` without its bidirectional controls, as the HTML writes it (a link's address: the HTML's
 // href leaves them out, so the PDF's link does too).
 inline std::string without_bidi_controls(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (size_t i = 0; i < s.size(); ++i) {
-        const auto b = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
-        if (b(0) == 0xD8 && b(1) == 0x9C) {  // U+061C
-            ++i;
+    for (size_t i = 0; i < s.size();) {
+        if (const size_t n = bidi_control_length(s.data() + i, s.size() - i)) {
+            i += n;
             continue;
         }
-        if (b(0) == 0xE2 && ((b(1) == 0x80 && (b(2) == 0x8E || b(2) == 0x8F || (b(2) >= 0xAA && b(2) <= 0xAE))) ||
-                             (b(1) == 0x81 && b(2) >= 0xA6 && b(2) <= 0xA9))) {
-            i += 2;
-            continue;
-        }
-        out += s[i];
+        out += s[i++];
     }
     return out;
 }
