@@ -168,6 +168,13 @@ struct Scale {
     size_t end = 0;
 };
 
+// The length of a word naming kroner at byte `at` ("kr.", "kroner", "kr", "DKK"), or 0.
+size_t kroner_at(std::string_view t, size_t at) {
+    for (const std::string_view kroner : {"kr.", "kroner", "kr", "dkk"})
+        if (word_at(t, at, kroner)) return kroner.size();
+    return 0;
+}
+
 Scale scale_after(std::string_view t, size_t at) {
     const size_t space = group_space(t, at);
     if (space == 0) return {};
@@ -188,12 +195,10 @@ Scale scale_after(std::string_view t, size_t at) {
         Scale s{w.zeros, w.kroner, at + w.word.size()};
         if (!s.kroner) {  // "mio. kr.", "mia. kroner", "mio.kr."
             const size_t k = s.end + group_space(t, s.end);
-            for (const std::string_view kroner : {"kr.", "kroner", "kr", "dkk"})
-                if (word_at(t, k, kroner)) {
-                    s.kroner = true;
-                    s.end = k + kroner.size();
-                    break;
-                }
+            if (const size_t n = kroner_at(t, k)) {
+                s.kroner = true;
+                s.end = k + n;
+            }
         }
         return s;
     }
@@ -203,10 +208,7 @@ Scale scale_after(std::string_view t, size_t at) {
 // Whether kroner are named right after byte `at` ("876 kr.", "876 kroner").
 bool kroner_after(std::string_view t, size_t at) {
     const size_t space = group_space(t, at);
-    if (space == 0) return false;
-    for (const std::string_view kroner : {"kr.", "kroner", "kr", "dkk"})
-        if (word_at(t, at + space, kroner)) return true;
-    return false;
+    return space > 0 && kroner_at(t, at + space) > 0;
 }
 
 // Whether per cent is named right after byte `at` ("12,5 pct.", "12,5 %", "12,5%", "12,5 procent").
