@@ -309,21 +309,9 @@ void warn_typed_totals(const model::Table& t, Diagnostics& diags) {
             if (row.cells[c].kind == model::Cell::Kind::Number && row.cells[c].formula == 0) return true;
         return false;
     };
-    // A total's label holds one of these (model::names_total's words, any case): looked for in the
-    // label as written before it is folded and read word by word.
-    const auto might_be_total = [](const std::string& label) {
-        for (const std::string_view word : {"alt", "total", "saml", "sum", "hele", "alle", "tils", "sammen", "esultat"})
-            for (size_t i = 0; i + word.size() <= label.size(); ++i) {
-                size_t k = 0;
-                while (k < word.size() && (label[i + k] | 0x20) == word[k]) ++k;
-                if (k == word.size()) return true;
-            }
-        return false;
-    };
     bool any = false;
     for (const model::TableRow& row : t.rows)
         any = any || (row.role == model::TableRow::Role::Data && !label_of(row).empty() && typed_figure(row) &&
-                      (!t.totals.empty() || might_be_total(label_of(row))) &&
                       (t.totals.empty() ? model::names_total(label_of(row)) || names_result(label_of(row))
                                         : model::declared_total(t, label_of(row))));
     if (!any) return;

@@ -125,6 +125,20 @@ bool ends_with_word(std::string_view k, std::string_view word) {
 // (The words below are string views made at compile time: a braced list of literals is
 // measured with strlen each time it is walked.)
 bool names_total(std::string_view label) {
+    // Each word below holds one of these, which folding keeps as written but for case where the
+    // label has no character folding leaves out or turns into a space (a soft hyphen, a
+    // zero-width or a wide space: bytes 0xC2, 0xE2, 0xE3, 0xEF): most labels hold none, and are
+    // not folded at all.
+    if (label.find_first_of("\xC2\xE2\xE3\xEF") == std::string_view::npos) {
+        bool maybe = false;
+        for (const std::string_view word : {"alt", "total", "saml", "sum", "hele", "alle", "sammen"})
+            for (size_t i = 0; i + word.size() <= label.size() && !maybe; ++i) {
+                size_t n = 0;
+                while (n < word.size() && (label[i + n] | 0x20) == word[n]) ++n;
+                maybe = n == word.size();
+            }
+        if (!maybe) return false;
+    }
     const std::string k = words_of(label);
     // "Tilsammen" and "sammenlagt" are Danish for "in all" as much as "i alt" is.
     static constexpr std::string_view kTails[] = {"i alt", "ialt", "total", "totalt", "samlet", "samlede", "tilsammen",
