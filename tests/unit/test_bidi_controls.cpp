@@ -38,6 +38,15 @@ size_t count(const std::string& text, const std::string& what) {
     return n;
 }
 
+// The messages of the PDF's check of every text field (pipeline::report_unprintable) on `m`.
+std::string unprintable_messages(const model::Meeting& m, Diagnostics& d) {
+    Diagnostics font_diags;
+    const auto fonts = render::pdf::FontFiles::load(BOARDPACK_FONT_DIR, font_diags);
+    REQUIRE(fonts);
+    pipeline::report_unprintable(m, *fonts, d);
+    return test::messages(d);
+}
+
 }  // namespace
 
 TEST_CASE("bidi controls: HTML escaping leaves each out, wherever it stands, and nothing else") {
@@ -138,13 +147,10 @@ TEST_CASE("bidi controls: two fields written at one place (a bilag: line's title
     a.document_id = "123\u206645\u2069";
     item.attachments.push_back(a);
     m.items.push_back(item);
-    Diagnostics font_diags;
-    const auto fonts = render::pdf::FontFiles::load(BOARDPACK_FONT_DIR, font_diags);
-    REQUIRE(fonts);
     Diagnostics d;
-    pipeline::report_unprintable(m, *fonts, d);
+    const std::string messages = unprintable_messages(m, d);
     CHECK(d.warning_count() == 1);
-    CHECK(test::messages(d).find("m/a/item.md:7:1: warning: the HTML and the PDF leave out the bidirectional controls here (U+202E, U+2066, U+2069)") == 0);
+    CHECK(messages.find("m/a/item.md:7:1: warning: the HTML and the PDF leave out the bidirectional controls here (U+202E, U+2066, U+2069)") == 0);
 }
 
 TEST_CASE("bidi controls: a link's address loses them in both editions, with the warning at the link") {
@@ -166,11 +172,7 @@ TEST_CASE("bidi controls: a link's address loses them in both editions, with the
     item.sections.resize(1);
     item.sections[0].blocks.push_back(b);
     m.items.push_back(item);
-    Diagnostics font_diags;
-    const auto fonts = render::pdf::FontFiles::load(BOARDPACK_FONT_DIR, font_diags);
-    REQUIRE(fonts);
     Diagnostics d;
-    pipeline::report_unprintable(m, *fonts, d);
-    CHECK(test::messages(d).find("m/a/item.md:9:1: warning: the HTML and the PDF leave out the bidirectional controls here (U+202E)") ==
+    CHECK(unprintable_messages(m, d).find("m/a/item.md:9:1: warning: the HTML and the PDF leave out the bidirectional controls here (U+202E)") ==
           0);
 }
