@@ -235,15 +235,31 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     if (publisher && !diags.has_errors()) {
         // One edition at a time: its snapshot goes to the staging folder as soon as its version is
         // decided, and its entries are freed (rendering needs only the marks made from them, and
-        // at ten times the example each edition's are some 3,5 MB), before the next is taken.
+        // at ten times the example each edition's are some 3,5 MB), before the next is taken. But
+        // a meeting small enough to render its editions together has the public edition's snapshot
+        // written on another thread while the closed edition's version is decided: the second
+        // core is idle then (the attachments are read), and it is some 0,6 ms of the example's.
+        // Writing reads only the snapshot, and the publisher takes files from two threads at once.
         const versions::PrintedWords printed = printed_words(kit.wording);
         bool decided = true;
+        std::string public_why;
+        std::future<bool> public_written;
         for (int e = 0; e < 2; ++e) {
             decided = decide_version(*meeting, publisher->published(), printed, e, ev[e], diags) && decided;
-            if (decided && !write_snapshot(*publisher, e, ev[e], &why)) {
+            if (!decided) continue;
+            if (e == 0 && together) {
+                public_written = std::async(std::launch::async,
+                                            [&publisher, &ev, &public_why] { return write_snapshot(*publisher, 0, ev[0], &public_why); });
+                continue;
+            }
+            if (!write_snapshot(*publisher, e, ev[e], &why)) {
                 err << fmt(_("boardpack: {}; the packet in {} was left as it was\n"), why, publisher->target().string());
                 return kExitOutputError;
             }
+        }
+        if (public_written.valid() && !public_written.get()) {
+            err << fmt(_("boardpack: {}; the packet in {} was left as it was\n"), public_why, publisher->target().string());
+            return kExitOutputError;
         }
         if (!decided || !versions_dated(*meeting, ev, diags)) {
             print_diagnostics(diags, o, err);
