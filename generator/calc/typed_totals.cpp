@@ -59,62 +59,89 @@ bool names_result(const std::string& label) {
     return folded.find("resultat") != std::string::npos && folded.find(" resultatet") == std::string::npos;
 }
 
-// What the table's rows are, as a total reads them.
-struct Rows {
-    std::vector<bool> total, part;
+// The lines a total adds up, as a total reads them: the table's rows (a total row's parts), or its
+// columns (a total column's; line 0, the labels' column, is none). A cell stands at a line and a
+// place across it: a total row's cells are across its columns, a total column's across its rows.
+struct Lines {
+    enum : unsigned char { kTotal = 1, kPart = 2, kData = 4, kNumber = 8, kSpacer = 16 };
+    const model::Table* t = nullptr;
+    bool columns = false;
+    std::vector<unsigned char> flags;
+    mutable std::vector<signed char> incomes;  // names_income of each line's label, read once: -1 not yet
+
+    size_t size() const { return flags.size(); }
+    bool is(size_t i, unsigned char flag) const { return (flags[i] & flag) != 0; }
+    bool total(size_t i) const { return is(i, kTotal); }
+    // A line a total adds: one the input gave (not a formula's), holding a number, no part.
+    bool counts(size_t i) const { return (flags[i] & (kData | kPart | kNumber)) == (kData | kNumber); }
+    const std::string& label(size_t i) const { return columns ? t->header[i] : label_of(t->rows[i]); }
+    bool income(size_t i) const {
+        if (incomes.empty()) incomes.assign(size(), -1);
+        if (incomes[i] < 0) incomes[i] = names_income(label(i)) ? 1 : 0;
+        return incomes[i] == 1;
+    }
+    const model::Cell* cell(size_t line, size_t across) const {
+        const model::TableRow& row = t->rows[columns ? across : line];
+        const size_t c = columns ? line : across;
+        return c < row.cells.size() ? &row.cells[c] : nullptr;
+    }
 };
 
+// What the table's rows are, as a total reads them.
 // `labels_read`: rows whose labels name rates are no parts; without it (a first, cheap look:
 // leaving them out only ever takes a warning away) the labels are read for parts and totals only.
-Rows roles_of(const model::Table& t, bool labels_read) {
-    Rows out{std::vector<bool>(t.rows.size(), false), std::vector<bool>(t.rows.size(), false)};
+Lines row_lines(const model::Table& t, bool labels_read) {
+    Lines out{&t, false, std::vector<unsigned char>(t.rows.size(), 0), {}};
     int least = -1;
     bool total_above = false;
     for (size_t i = 0; i < t.rows.size(); ++i) {
-        const std::string& label = label_of(t.rows[i]);
+        const model::TableRow& row = t.rows[i];
+        const std::string& label = label_of(row);
         // "total:" names the totals (or "ingen": none); else the labels say it, and a result line
         // below a total ("Driftsresultat" under "Udgifter i alt"; one above any is a row of its own).
-        out.total[i] = !label.empty() && (t.totals.empty() ? model::names_total(label) || (total_above && names_result(label))
-                                                            : model::declared_total(t, label));
-        total_above = total_above || out.total[i];
-        if (!out.total[i] && t.rows[i].role == model::TableRow::Role::Data && has_number(t.rows[i]))
-            least = least < 0 ? t.rows[i].indent : std::min(least, t.rows[i].indent);
+        const bool total = !label.empty() && (t.totals.empty() ? model::names_total(label) || (total_above && names_result(label))
+                                                               : model::declared_total(t, label));
+        const bool number = has_number(row);
+        total_above = total_above || total;
+        out.flags[i] = (total ? Lines::kTotal : 0) | (number ? Lines::kNumber : 0) |
+                       (row.role == model::TableRow::Role::Data ? Lines::kData : 0) |
+                       (row.role == model::TableRow::Role::Spacer ? Lines::kSpacer : 0);
+        if (!total && row.role == model::TableRow::Role::Data && number)
+            least = least < 0 ? row.indent : std::min(least, row.indent);
     }
     for (size_t i = 0; i < t.rows.size(); ++i) {
         const std::string& label = label_of(t.rows[i]);
-        out.part[i] = !out.total[i] && (model::names_part(label) || model::marked_as_item(label) ||
-                                        (least >= 0 && t.rows[i].indent > least) ||
-                                        (labels_read && no_sum_figures(label)));
+        if (!out.total(i) && (model::names_part(label) || model::marked_as_item(label) ||
+                              (least >= 0 && t.rows[i].indent > least) || (labels_read && no_sum_figures(label))))
+            out.flags[i] |= Lines::kPart;
     }
     return out;
 }
 
-// The ways the rows around the total at `r` may add up to it, the first the one the message
-// names: the rows above it back to the total before it; the last of those only (a result row
+// The ways the lines around the total at `r` may add up to it, the first the one the message
+// names: the lines above it back to the total before it; the last of those only (a result row
 // between two groups, "Resultat før finansiering" above "Renteindtægter", "Renteudgifter" and
-// "Finansiering i alt"); the rows below it to the next total (a group led by its subtotal); the
-// subtotals above it, each under rows of its own; the totals below it (a grand total first,
-// each group then led by its subtotal).
-// The rows below it may close with a total of their own ("Indtægter i alt" first, then "Løn",
-// "Drift", "Udgifter i alt"): that reading's index and the closing total's row, in *below_at and
-// *closed_by (npos where there is none), so a reading the closing total adds up to is left to it.
-std::vector<std::vector<size_t>> readings_of(const model::Table& t, const Rows& roles, size_t r, size_t* below_at,
-                                             size_t* closed_by) {
-    const auto counts = [&](size_t i) {
-        return t.rows[i].role == model::TableRow::Role::Data && !roles.part[i] && has_number(t.rows[i]);
-    };
+// "Finansiering i alt"); the lines below it to the next total (a group led by its subtotal); the
+// subtotals above it, each under lines of its own; the totals below it (a grand total first,
+// each group then led by its subtotal). For columns, "above" is before (to the left).
+// The lines below it may close with a total of their own ("Indtægter i alt" first, then "Løn",
+// "Drift", "Udgifter i alt"): that reading's index and the closing total's line, in *below_at
+// and *closed_by (npos where there is none), so a reading the closing total adds up to is left
+// to it.
+std::vector<std::vector<size_t>> readings_of(const Lines& lines, size_t r, size_t* below_at, size_t* closed_by) {
+    const size_t n = lines.size();
     const auto rows_above = [&](size_t at) {
         std::vector<size_t> out;
-        for (size_t i = at; i > 0 && !roles.total[i - 1];) {
+        for (size_t i = at; i > 0 && !lines.total(i - 1);) {
             --i;
-            if (counts(i)) out.insert(out.begin(), i);
+            if (lines.counts(i)) out.insert(out.begin(), i);
         }
         return out;
     };
     const auto rows_below = [&](size_t at) {
         std::vector<size_t> out;
-        for (size_t i = at + 1; i < t.rows.size() && !roles.total[i]; ++i)
-            if (counts(i)) out.push_back(i);
+        for (size_t i = at + 1; i < n && !lines.total(i); ++i)
+            if (lines.counts(i)) out.push_back(i);
         return out;
     };
     std::vector<std::vector<size_t>> out;
@@ -125,14 +152,14 @@ std::vector<std::vector<size_t>> readings_of(const model::Table& t, const Rows& 
     }
     std::vector<size_t> below = rows_below(r), subtotals_above, totals_below;
     for (size_t k = 0; k < r; ++k)
-        if (roles.total[k] && has_number(t.rows[k]) && !rows_above(k).empty()) subtotals_above.push_back(k);
-    for (size_t k = r + 1; k < t.rows.size(); ++k)  // subtotals each leading rows of its own
-        if (roles.total[k] && has_number(t.rows[k]) && !rows_below(k).empty()) totals_below.push_back(k);
+        if (lines.total(k) && lines.is(k, Lines::kNumber) && !rows_above(k).empty()) subtotals_above.push_back(k);
+    for (size_t k = r + 1; k < n; ++k)  // subtotals each leading rows of its own
+        if (lines.total(k) && lines.is(k, Lines::kNumber) && !rows_below(k).empty()) totals_below.push_back(k);
     // Right under a total ("Driftsresultat" after "Udgifter i alt"), the subtotals above are what
     // it most likely adds; else the rows below it.
     size_t before = r;
-    while (before > 0 && t.rows[before - 1].role == model::TableRow::Role::Spacer) --before;
-    const bool after_total = above.empty() && before > 0 && roles.total[before - 1];
+    while (before > 0 && lines.is(before - 1, Lines::kSpacer)) --before;
+    const bool after_total = above.empty() && before > 0 && lines.total(before - 1);
     if (after_total && subtotals_above.size() >= 2) {
         out.push_back(subtotals_above);
         // Only the last of them ("Driftsresultat", itself over "Udgifter i alt", and "Kapitalposter
@@ -148,9 +175,9 @@ std::vector<std::vector<size_t>> readings_of(const model::Table& t, const Rows& 
     }
     *below_at = *closed_by = std::string::npos;
     if (below.size() >= 2) {
-        if (below.back() + 1 < t.rows.size())
-            for (size_t k = below.back() + 1; k < t.rows.size(); ++k)
-                if (roles.total[k]) {
+        if (below.back() + 1 < n)
+            for (size_t k = below.back() + 1; k < n; ++k)
+                if (lines.total(k)) {
                     *closed_by = k;
                     break;
                 }
@@ -167,10 +194,10 @@ std::vector<std::vector<size_t>> readings_of(const model::Table& t, const Rows& 
 // millions, and a round figure is as often exact.)
 Decimal last_unit(const model::Cell& cell) { return Decimal(1, std::max(cell.decimals, 0)); }
 
-// Whether the parts (`rows`, column `c`) add up to `total` within their rounding, read as a
-// plain sum, with income taken off, or as group rows beside the rows they hold (twice the
+// Whether the parts (`parts`, at `across`) add up to `total` within their rounding, read as a
+// plain sum, with income taken off, or as group lines beside the lines they hold (twice the
 // total); nullopt where a part is missing, and their plain sum in *sum.
-std::optional<bool> adds_up_to(const model::Table& t, const std::vector<size_t>& rows, size_t c, const model::Cell& total,
+std::optional<bool> adds_up_to(const Lines& lines, const std::vector<size_t>& parts, size_t across, const model::Cell& total,
                                Decimal* sum) {
     // All of them rounded to the finest unit any is written to (1.050.000 beside 150.000: to
     // 10.000), each off by half of it at most.
@@ -178,11 +205,11 @@ std::optional<bool> adds_up_to(const model::Table& t, const std::vector<size_t>&
     Decimal unit = last_unit(total);
     bool income = false;
     int64_t figures = 1;
-    for (const size_t p : rows) {
-        const model::Cell* part = c < t.rows[p].cells.size() ? &t.rows[p].cells[c] : nullptr;
+    for (const size_t p : parts) {
+        const model::Cell* part = lines.cell(p, across);
         if (part && part->kind == model::Cell::Kind::Dash) continue;  // "-": nothing
         if (!part || !addable(*part) || !plus || !net) return std::nullopt;
-        const bool off = names_income(label_of(t.rows[p])) && !part->value.is_negative();
+        const bool off = !part->value.is_negative() && lines.income(p);
         income = income || off;
         plus = Decimal::add(*plus, part->value);
         net = off ? Decimal::sub(*net, part->value) : Decimal::add(*net, part->value);
@@ -208,21 +235,43 @@ std::optional<bool> adds_up_to(const model::Table& t, const std::vector<size_t>&
     return twice_size && twice_slack && *twice_size <= *twice_slack ? std::optional<bool>(true) : std::optional<bool>(false);
 }
 
-// Whether a total of `t` is not what any reading of its rows adds up to; said in `diags` when
-// given. Without `labels_read` (and diags null), a first look that finds most tables fine before
-// their rows' labels are read for the rates, shares and averages they name.
-bool typed_totals_off(const model::Table& t, bool labels_read, Diagnostics* diags) {
-    const Rows roles = roles_of(t, labels_read);
-    bool off = false;
+// Whether the readings' k-th one, the one below the total that closes with a total of its own,
+// adds up to that closing total at `across` (then its lines are that total's, not this one's).
+bool closed_by_own_total(const Lines& lines, const std::vector<size_t>& reading, size_t across, size_t closed_by) {
+    if (closed_by == std::string::npos) return false;
+    const model::Cell* closing = lines.cell(closed_by, across);
+    Decimal ignored;
+    return closing && addable(*closing) && adds_up_to(lines, reading, across, *closing, &ignored).value_or(false);
+}
+
+// A typed total's cell its lines do not add up to: where across the total line it stands, the
+// sum of the reading the message names, and that reading.
+struct Off {
+    size_t across = 0;
+    Decimal sum;
+    size_t reading = 0;
+};
+
+// A typed total line with such cells, and its readings.
+struct Finding {
+    size_t line = 0;
+    std::vector<std::vector<size_t>> readings;
+    std::vector<Off> off;
+};
+
+// Whether a total row of `t` is not what any reading of its rows adds up to; each such row in
+// *found when given. Without `labels_read` (and found null), a first look that finds most tables
+// fine before their rows' labels are read for the rates, shares and averages they name.
+bool rows_off(const model::Table& t, bool labels_read, std::vector<Finding>* found) {
+    const Lines lines = row_lines(t, labels_read);
+    bool any = false;
     for (size_t r = 0; r < t.rows.size(); ++r) {
         const model::TableRow& row = t.rows[r];
-        if (!roles.total[r] || row.role != model::TableRow::Role::Data || (labels_read && no_sum_figures(label_of(row)))) continue;
+        if (!lines.total(r) || row.role != model::TableRow::Role::Data || (labels_read && no_sum_figures(label_of(row)))) continue;
         size_t below_at = 0, closed_by = 0;
-        const std::vector<std::vector<size_t>> readings = readings_of(t, roles, r, &below_at, &closed_by);
+        std::vector<std::vector<size_t>> readings = readings_of(lines, r, &below_at, &closed_by);
         if (readings.empty() || readings.front().size() < 2) continue;
-        const model::Cell* first = nullptr;
-        size_t first_column = 0, others = 0, named = 0;
-        Decimal first_sum;
+        Finding finding;
         for (size_t c = 1; c < row.cells.size() && c < t.header.size(); ++c) {
             const model::Cell& total = row.cells[c];
             if (!addable(total) || total.formula != 0 || no_sum_figures(t.header[c])) continue;
@@ -230,13 +279,10 @@ bool typed_totals_off(const model::Table& t, bool labels_read, Diagnostics* diag
             size_t sum_of = 0;
             bool judged = false, fits = false;
             for (size_t k = 0; k < readings.size() && !fits; ++k) {
-                Decimal reading_sum;
                 // Rows the total closing them adds up to are its own, not this total's.
-                if (k == below_at && closed_by != std::string::npos && c < t.rows[closed_by].cells.size() &&
-                    addable(t.rows[closed_by].cells[c]) &&
-                    adds_up_to(t, readings[k], c, t.rows[closed_by].cells[c], &reading_sum).value_or(false))
-                    continue;
-                const std::optional<bool> adds = adds_up_to(t, readings[k], c, total, &reading_sum);
+                if (k == below_at && closed_by_own_total(lines, readings[k], c, closed_by)) continue;
+                Decimal reading_sum;
+                const std::optional<bool> adds = adds_up_to(lines, readings[k], c, total, &reading_sum);
                 if (!adds) {
                     if (k == 0) break;  // the rows it stands under miss a figure: not judged
                     continue;
@@ -249,59 +295,74 @@ bool typed_totals_off(const model::Table& t, bool labels_read, Diagnostics* diag
                 fits = *adds;
             }
             if (!judged || fits) continue;
-            if (first == nullptr) {
-                first = &total;
-                first_column = c;
-                first_sum = sum;
-                named = sum_of;
-            } else {
-                ++others;
-            }
+            if (found == nullptr) return true;
+            finding.off.push_back(Off{c, sum, sum_of});
         }
-        if (first == nullptr) continue;
-        off = true;
-        if (diags == nullptr) return true;
-        const std::vector<size_t>& parts = readings[named];
-        const std::string& from = label_of(t.rows[parts.front()]);
-        const std::string& to = label_of(t.rows[parts.back()]);
-        const std::string more = others == 0 ? std::string()
-                                             : fmt(tr_n(" (and in {} other column)", " (and in {} other columns)", others), others);
-        // The formula that would compute it, where its range names those rows alone: the rows run
-        // on from one to the other, and neither label is used twice.
-        bool plain_range = parts.back() - parts.front() + 1 == parts.size() && fold_label(from) != fold_label(to);
-        for (size_t i = 0; i < t.rows.size() && plain_range; ++i)
-            if ((i < parts.front() || i > parts.back()) &&
-                (fold_label(label_of(t.rows[i])) == fold_label(from) || fold_label(label_of(t.rows[i])) == fold_label(to)))
-                plain_range = false;
-        int decimals = first->decimals;
-        for (const size_t p : parts) {
-            plain_range = plain_range && !names_income(label_of(t.rows[p]));  // sum() would add the income
-            if (first_column < t.rows[p].cells.size()) decimals = std::max(decimals, t.rows[p].cells[first_column].decimals);
-        }
-        const std::string figure = format_danish(first->value, first->decimals), added = format_danish(first_sum, decimals);
-        if (plain_range)
-            diags->warning(first->loc,
-                          fmt(_("the total {} / {} is typed as {}, but the rows it totals, {} .. {}, add up to {}{}: the "
-                                "packet reads it as their total; correct the figure, or compute it (\"række: {} = sum({} .. "
-                                "{})\") so it follows them, or name the rows the table's totals are (\"total:\", \"total: "
-                                "ingen\")"),
-                              quote_text(label_of(row)), quote_text(t.header[first_column]), figure, quote_text(from),
-                              quote_text(to), added, more, label_of(row), from, to));
-        else
-            diags->warning(first->loc,
-                          fmt(_("the total {} / {} is typed as {}, but the rows it totals, {} .. {}, add up to {}{}: the "
-                                "packet reads it as their total; correct the figure, or compute it with a \"række:\" formula "
-                                "so it follows them, or name the rows the table's totals are (\"total:\", \"total: ingen\")"),
-                              quote_text(label_of(row)), quote_text(t.header[first_column]), figure, quote_text(from),
-                              quote_text(to), added, more));
+        if (finding.off.empty()) continue;
+        any = true;
+        finding.line = r;
+        finding.readings = std::move(readings);
+        found->push_back(std::move(finding));
     }
-    return off;
+    return any;
+}
+
+// How a message names the reading `parts` of `lines` at `across`: its first and last line's
+// labels, whether a range of them names those alone (they run on from one to the other, neither
+// label is used twice, and none is income a sum() would add), and the decimals their sum is
+// written with (the most any of them or `total` has).
+struct Named {
+    std::string from, to;
+    bool plain_range = false;
+    int decimals = 0;
+};
+
+Named name_reading(const Lines& lines, const std::vector<size_t>& parts, size_t across, const model::Cell& total) {
+    Named out{lines.label(parts.front()), lines.label(parts.back())};
+    const std::string from_key = fold_label(out.from), to_key = fold_label(out.to);
+    out.plain_range = parts.back() - parts.front() + 1 == parts.size() && from_key != to_key;
+    for (size_t i = lines.columns ? 1 : 0; i < lines.size() && out.plain_range; ++i)
+        if ((i < parts.front() || i > parts.back()) &&
+            (fold_label(lines.label(i)) == from_key || fold_label(lines.label(i)) == to_key))
+            out.plain_range = false;
+    out.decimals = total.decimals;
+    for (const size_t p : parts) {
+        out.plain_range = out.plain_range && !names_income(lines.label(p));  // sum() would add the income
+        if (const model::Cell* part = lines.cell(p, across)) out.decimals = std::max(out.decimals, part->decimals);
+    }
+    return out;
+}
+
+// The warning for the total row `f`'s cells `off`: at the first, with the count of the others.
+void say_row(const model::Table& t, const Lines& rows, const Finding& f, const std::vector<Off>& off, Diagnostics& diags) {
+    const Off& first = off.front();
+    const model::Cell& total = *rows.cell(f.line, first.across);
+    const Named n = name_reading(rows, f.readings[first.reading], first.across, total);
+    const size_t others = off.size() - 1;
+    const std::string more =
+        others == 0 ? std::string() : fmt(tr_n(" (and in {} other column)", " (and in {} other columns)", others), others);
+    const std::string figure = format_danish(total.value, total.decimals), added = format_danish(first.sum, n.decimals);
+    const std::string& label = rows.label(f.line);
+    if (n.plain_range)
+        diags.warning(total.loc,
+                      fmt(_("the total {} / {} is typed as {}, but the rows it totals, {} .. {}, add up to {}{}: the "
+                            "packet reads it as their total; correct the figure, or compute it (\"række: {} = sum({} .. "
+                            "{})\") so it follows them, or name the rows the table's totals are (\"total:\", \"total: "
+                            "ingen\")"),
+                          quote_text(label), quote_text(t.header[first.across]), figure, quote_text(n.from),
+                          quote_text(n.to), added, more, label, n.from, n.to));
+    else
+        diags.warning(total.loc,
+                      fmt(_("the total {} / {} is typed as {}, but the rows it totals, {} .. {}, add up to {}{}: the "
+                            "packet reads it as their total; correct the figure, or compute it with a \"række:\" formula "
+                            "so it follows them, or name the rows the table's totals are (\"total:\", \"total: ingen\")"),
+                          quote_text(label), quote_text(t.header[first.across]), figure, quote_text(n.from),
+                          quote_text(n.to), added, more));
 }
 
 }  // namespace
 
 void warn_typed_totals(const model::Table& t, Diagnostics& diags) {
-    if (t.rows.size() < 3) return;
     // Most tables have no total typed (their totals computed, or none): found first, cheaply,
     // before the labels are read for what they name.
     const auto typed_figure = [](const model::TableRow& row) {
@@ -309,16 +370,21 @@ void warn_typed_totals(const model::Table& t, Diagnostics& diags) {
             if (row.cells[c].kind == model::Cell::Kind::Number && row.cells[c].formula == 0) return true;
         return false;
     };
-    bool any = false;
-    for (const model::TableRow& row : t.rows)
-        any = any || (row.role == model::TableRow::Role::Data && !label_of(row).empty() && typed_figure(row) &&
-                      (t.totals.empty() ? model::names_total(label_of(row)) || names_result(label_of(row))
-                                        : model::declared_total(t, label_of(row))));
-    if (!any) return;
+    bool rows = false;
+    if (t.rows.size() >= 3)
+        for (const model::TableRow& row : t.rows)
+            rows = rows || (row.role == model::TableRow::Role::Data && !label_of(row).empty() && typed_figure(row) &&
+                            (t.totals.empty() ? model::names_total(label_of(row)) || names_result(label_of(row))
+                                              : model::declared_total(t, label_of(row))));
+    if (!rows) return;
     if (no_sum_figures(t.title) || (!t.header.empty() && no_sum_figures(t.header[0]))) return;
     // A table whose title or labels' heading says every figure is a rate or a share (above):
     // its "Hele landet" is no sum of the regions. Looked at first without the rows' labels read.
-    if (typed_totals_off(t, false, nullptr)) typed_totals_off(t, true, &diags);
+    std::vector<Finding> by_rows;
+    if (!rows_off(t, false, nullptr)) return;
+    rows_off(t, true, &by_rows);
+    const Lines lines = row_lines(t, true);
+    for (const Finding& f : by_rows) say_row(t, lines, f, f.off, diags);
 }
 
 }  // namespace boardpack::calc
