@@ -44,6 +44,23 @@ bool no_sum_figures(const std::string& heading) {
     return false;
 }
 
+// Whether a column heading names a change or a difference ("Samlet ændring", "Afvigelse i alt",
+// "Forskel B-FvR", "Mer-/mindreforbrug"): no total of the columns before it, whatever its words
+// (a new line's 0 and 500 changed by 500). It may be one of a total's parts ("Oprindeligt budget",
+// "Ændringer", "Korrigeret budget i alt").
+bool names_change(const std::string& heading) {
+    std::string folded = " ";
+    folded += fold_label(heading);
+    folded += ' ';
+    for (const char* word : {"ændring", "difference", " diff ", " diff.", "afvigelse", "stigning", " fald ", "merforbrug",
+                             "mindreforbrug", "mer-/mindre", " +/-", " +/÷"})
+        if (folded.find(word) != std::string::npos) return true;
+    // "Forskel", "Prisforskel", not "Forskellige udgifter".
+    for (size_t at = folded.find("forskel"); at != std::string::npos; at = folded.find("forskel", at + 1))
+        if (folded.compare(at, 10, "forskellig") != 0) return true;
+    return false;
+}
+
 // Income typed without its minus under a net total ("Udgifter 1.500, Indtægter 60, Nettoudgifter i
 // alt 1.440"): such rows may be taken off rather than added.
 bool names_income(const std::string& label) {
@@ -114,6 +131,38 @@ Lines row_lines(const model::Table& t, bool labels_read) {
         if (!out.total(i) && (model::names_part(label) || model::marked_as_item(label) ||
                               (least >= 0 && t.rows[i].indent > least) || (labels_read && no_sum_figures(label))))
             out.flags[i] |= Lines::kPart;
+    }
+    return out;
+}
+
+// What the table's columns are, as a total column reads them: its heading names a total ("I alt",
+// "Samlet", "Regioner i alt (mio. kr.)", not "Samlet ændring"), or a result after one; a part of
+// the column before it ("Heraf ledere"), or a rate, share or average, is no part of a total.
+// A column a formula computes is no part, as a computed row is not. Without `headings_read` (a
+// first, cheap look) only the headings of columns of typed figures are read, for a total only.
+Lines column_lines(const model::Table& t, bool headings_read) {
+    Lines out{&t, true, std::vector<unsigned char>(t.header.size(), 0), {}};
+    bool total_before = false;
+    for (size_t c = 1; c < t.header.size(); ++c) {
+        bool number = false, typed = false;
+        for (size_t r = 0; r < t.rows.size() && !typed; ++r) {
+            const model::TableRow& row = t.rows[r];
+            if (c < row.cells.size() && row.cells[c].kind == model::Cell::Kind::Number) {
+                number = true;
+                typed = row.cells[c].formula == 0;
+            }
+        }
+        out.flags[c] = (number ? Lines::kNumber : 0) | (typed ? Lines::kData : 0);
+        if (!headings_read) {
+            if (typed && model::names_total(t.header[c])) out.flags[c] |= Lines::kTotal;
+            continue;
+        }
+        const std::string& heading = t.header[c];
+        const bool total = (model::names_total(heading) || (total_before && names_result(heading))) && !names_change(heading);
+        total_before = total_before || total;
+        if (total) out.flags[c] |= Lines::kTotal;
+        else if (model::names_part(heading) || model::marked_as_item(heading) || no_sum_figures(heading))
+            out.flags[c] |= Lines::kPart;
     }
     return out;
 }
@@ -196,9 +245,10 @@ Decimal last_unit(const model::Cell& cell) { return Decimal(1, std::max(cell.dec
 
 // Whether the parts (`parts`, at `across`) add up to `total` within their rounding, read as a
 // plain sum, with income taken off, or as group lines beside the lines they hold (twice the
-// total); nullopt where a part is missing, and their plain sum in *sum.
+// total); nullopt where a part is missing, and their plain sum in *sum (and in *solid, when
+// given, how many of them are more than their rounding: not 0, nor 1 beside 50.000).
 std::optional<bool> adds_up_to(const Lines& lines, const std::vector<size_t>& parts, size_t across, const model::Cell& total,
-                               Decimal* sum) {
+                               Decimal* sum, size_t* solid = nullptr) {
     // All of them rounded to the finest unit any is written to (1.050.000 beside 150.000: to
     // 10.000), each off by half of it at most.
     std::optional<Decimal> plus = Decimal(), net = Decimal();
@@ -220,6 +270,14 @@ std::optional<bool> adds_up_to(const Lines& lines, const std::vector<size_t>& pa
     const std::optional<Decimal> slack = Decimal::mul(unit, Decimal(5 * figures, 1));
     if (!slack) return std::nullopt;
     *sum = *plus;
+    if (solid) {
+        *solid = 0;
+        for (const size_t p : parts) {
+            const model::Cell* part = lines.cell(p, across);
+            const auto size = part->kind == model::Cell::Kind::Number ? part->value.abs() : std::nullopt;
+            *solid += size && *slack < *size ? 1 : 0;
+        }
+    }
     const auto within = [&](const Decimal& value, const Decimal& room) {
         const auto off = Decimal::sub(total.value, value);
         const auto size = off ? off->abs() : std::nullopt;
@@ -307,6 +365,76 @@ bool rows_off(const model::Table& t, bool labels_read, std::vector<Finding>* fou
     return any;
 }
 
+// Whether a total column of `t` (`lines`, column_lines) holds a typed cell some reading of its
+// columns does not add up to; each such column in *found when given, with `lines` read with its
+// headings. A reading is held to a row only where it adds up in a row of the table of two figures
+// at least that are more than their rounding: a column of key figures ("Indbyggere", "Ansatte",
+// "Udgifter i alt (mio. kr.)"), or of an amount of things times a price, is no sum of the columns
+// beside it in any row but by chance (where all but one are 0, or 1 beside 50.000), where a total
+// typed wrong is one row's slip. Rows naming rates or shares are not judged. Without `found`, a
+// first look that finds most tables fine before any heading or row label is read for what it
+// names: whether every typed total cell adds up to some reading.
+bool columns_off(const model::Table& t, const Lines& lines, std::vector<Finding>* found) {
+    bool any = false;
+    std::vector<signed char> judged_row;  // per row: -1 not read yet, 0 not judged, 1 judged
+    for (size_t c = 1; c < lines.size(); ++c) {
+        if (!lines.total(c) || !lines.is(c, Lines::kData) || (found && no_sum_figures(t.header[c]))) continue;
+        size_t below_at = 0, closed_by = 0;
+        std::vector<std::vector<size_t>> readings = readings_of(lines, c, &below_at, &closed_by);
+        if (readings.empty() || readings.front().size() < 2) continue;
+        const size_t n = t.rows.size(), k_count = readings.size();
+        // Per reading and row: 1 adds up, 0 does not, -1 not read (a part missing, or no total).
+        std::vector<signed char> adds(k_count * n, -1);
+        std::vector<int> solid(k_count, 0);
+        for (size_t r = 0; r < n; ++r) {
+            const model::Cell* total = lines.cell(c, r);
+            if (total == nullptr || !addable(*total) || total->formula != 0 ||
+                t.rows[r].role == model::TableRow::Role::Spacer)
+                continue;
+            if (found) {
+                if (judged_row.empty()) judged_row.assign(n, -1);
+                if (judged_row[r] < 0) judged_row[r] = no_sum_figures(label_of(t.rows[r])) ? 0 : 1;
+                if (judged_row[r] == 0) continue;
+            }
+            bool read = false, fits_one = false;
+            for (size_t k = 0; k < k_count; ++k) {
+                if (k == below_at && closed_by_own_total(lines, readings[k], r, closed_by)) continue;
+                Decimal ignored;
+                size_t parts = 0;
+                const std::optional<bool> a =
+                    adds_up_to(lines, readings[k], r, *total, &ignored, found ? &parts : nullptr);
+                if (!a) continue;
+                adds[k * n + r] = *a ? 1 : 0;
+                solid[k] += *a && parts >= 2 ? 1 : 0;
+                read = true;
+                fits_one = fits_one || *a;
+                if (!found && fits_one) break;
+            }
+            if (!found && read && !fits_one) return true;
+        }
+        if (!found) continue;
+        Finding finding;
+        for (size_t r = 0; r < n; ++r) {
+            bool fits_one = false;
+            size_t named = k_count;
+            for (size_t k = 0; k < k_count && !fits_one; ++k) {
+                fits_one = adds[k * n + r] == 1;
+                if (named == k_count && adds[k * n + r] == 0 && solid[k] > 0) named = k;
+            }
+            if (fits_one || named == k_count) continue;
+            Decimal sum;
+            adds_up_to(lines, readings[named], r, *lines.cell(c, r), &sum);
+            finding.off.push_back(Off{r, sum, named});
+        }
+        if (finding.off.empty()) continue;
+        any = true;
+        finding.line = c;
+        finding.readings = std::move(readings);
+        found->push_back(std::move(finding));
+    }
+    return any;
+}
+
 // How a message names the reading `parts` of `lines` at `across`: its first and last line's
 // labels, whether a range of them names those alone (they run on from one to the other, neither
 // label is used twice, and none is income a sum() would add), and the decimals their sum is
@@ -331,6 +459,12 @@ Named name_reading(const Lines& lines, const std::vector<size_t>& parts, size_t 
         if (const model::Cell* part = lines.cell(p, across)) out.decimals = std::max(out.decimals, part->decimals);
     }
     return out;
+}
+
+// A column's heading as a formula's range names it: in brackets where its words hold what a
+// formula reads otherwise ("[2024 (kr.)]", "[0-5 år]").
+std::string range_label(const std::string& heading) {
+    return heading.find_first_of("()[];\"+-*/=") == std::string::npos ? heading : "[" + heading + "]";
 }
 
 // The warning for the total row `f`'s cells `off`: at the first, with the count of the others.
@@ -360,6 +494,123 @@ void say_row(const model::Table& t, const Lines& rows, const Finding& f, const s
                           quote_text(n.to), added, more));
 }
 
+// The warning for the total column `f`'s cells `off`: at the first, with the count of the others.
+void say_column(const model::Table& t, const Lines& columns, const Finding& f, const std::vector<Off>& off,
+                Diagnostics& diags) {
+    const Off& first = off.front();
+    const model::Cell& total = *columns.cell(f.line, first.across);
+    const Named n = name_reading(columns, f.readings[first.reading], first.across, total);
+    const size_t others = off.size() - 1;
+    const std::string more =
+        others == 0 ? std::string() : fmt(tr_n(" (and in {} other row)", " (and in {} other rows)", others), others);
+    const std::string figure = format_danish(total.value, total.decimals), added = format_danish(first.sum, n.decimals);
+    const std::string& heading = t.header[f.line];
+    if (n.plain_range)
+        diags.warning(total.loc,
+                      fmt(_("the total {} / {} is typed as {}, but the columns it totals, {} .. {}, add up to {}{}: the "
+                            "packet reads it as their total; correct the figure, or compute it (\"kolonne: {} = sum({} .. "
+                            "{})\") so it follows them, or, if the table has no totals, say so (\"total: ingen\")"),
+                          quote_text(label_of(t.rows[first.across])), quote_text(heading), figure, quote_text(n.from),
+                          quote_text(n.to), added, more, heading, range_label(n.from), range_label(n.to)));
+    else
+        diags.warning(total.loc,
+                      fmt(_("the total {} / {} is typed as {}, but the columns it totals, {} .. {}, add up to {}{}: the "
+                            "packet reads it as their total; correct the figure, or compute it with a \"kolonne:\" formula "
+                            "so it follows them, or, if the table has no totals, say so (\"total: ingen\")"),
+                          quote_text(label_of(t.rows[first.across])), quote_text(heading), figure, quote_text(n.from),
+                          quote_text(n.to), added, more));
+}
+
+// The cell where a total row and a total column cross, off both ways: one message.
+void say_corner(const model::Table& t, const Lines& rows, const Finding& row, const Off& by_rows, const Lines& columns,
+                const Finding& column, const Off& by_columns, Diagnostics& diags) {
+    const model::Cell& total = *rows.cell(row.line, by_rows.across);
+    const Named r = name_reading(rows, row.readings[by_rows.reading], by_rows.across, total);
+    const Named c = name_reading(columns, column.readings[by_columns.reading], by_columns.across, total);
+    diags.warning(total.loc,
+                  fmt(_("the total {} / {} is typed as {}, but the rows it totals, {} .. {}, add up to {}, and the "
+                        "columns it totals, {} .. {}, to {}: the packet reads it as the total of both; correct the "
+                        "figures, or compute it with a \"række:\" or \"kolonne:\" formula so it follows them"),
+                      quote_text(label_of(t.rows[row.line])), quote_text(t.header[column.line]),
+                      format_danish(total.value, total.decimals), quote_text(r.from), quote_text(r.to),
+                      format_danish(by_rows.sum, r.decimals), quote_text(c.from), quote_text(c.to),
+                      format_danish(by_columns.sum, c.decimals)));
+}
+
+// Whether the cell `o` of the total line `f`, off `f`'s way, is a total of the other way too
+// (`other`, of `other_lines`) that adds up there, and off only by a cell of its reading the other
+// way found off: that cell's own warning names the slip, and the total itself is right.
+bool explained(const Lines& other_lines, const std::vector<Finding>& other, const Finding& f, const Off& o,
+               const model::Cell& cell) {
+    for (const Finding& g : other) {
+        if (g.line != o.across) continue;
+        bool slip = false;
+        for (const size_t p : f.readings[o.reading])
+            for (const Off& go : g.off) slip = slip || go.across == p;
+        if (!slip) return false;
+        for (const std::vector<size_t>& reading : g.readings) {
+            Decimal ignored;
+            if (adds_up_to(other_lines, reading, f.line, cell, &ignored).value_or(false)) return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+// The other way's off cell where the total line `line` crosses it at `across`, with its finding
+// in *in; nullptr where there is none.
+const Off* crossing_off(const std::vector<Finding>& other, size_t line, size_t across, const Finding** in) {
+    for (const Finding& g : other) {
+        if (g.line != across) continue;
+        for (const Off& o : g.off)
+            if (o.across == line) {
+                *in = &g;
+                return &o;
+            }
+    }
+    return nullptr;
+}
+
+// Says the findings: each total row's and column's off cells, the first named with the count of
+// the others. A cell a total row and a total column both hold is said once: with both sums where
+// it is off both ways, and not at all where it adds up one way and is off the other only by a
+// cell that way found off (a region's "I alt" typed wrong makes "Hele landet / I alt" differ from
+// the column above it, and the region's cell is the one to correct).
+void say(const model::Table& t, const std::vector<Finding>& row_found, const std::vector<Finding>& column_found,
+         Diagnostics& diags) {
+    const Lines rows = row_lines(t, true);
+    const Lines columns = column_lines(t, !column_found.empty());
+    std::vector<const Off*> corners_said;
+    for (const Finding& f : row_found) {
+        std::vector<Off> off;
+        for (const Off& o : f.off) {
+            const Finding* g = nullptr;
+            if (const Off* by_columns = crossing_off(column_found, f.line, o.across, &g)) {
+                say_corner(t, rows, f, o, columns, *g, *by_columns, diags);
+                corners_said.push_back(by_columns);
+            } else if (!explained(columns, column_found, f, o, *rows.cell(f.line, o.across))) {
+                off.push_back(o);
+            }
+        }
+        if (!off.empty()) say_row(t, rows, f, off, diags);
+    }
+    for (const Finding& g : column_found) {
+        std::vector<Off> off;
+        for (const Off& o : g.off)
+            if (std::find(corners_said.begin(), corners_said.end(), &o) == corners_said.end() &&
+                !explained(rows, row_found, g, o, *columns.cell(g.line, o.across)))
+                off.push_back(o);
+        if (!off.empty()) say_column(t, columns, g, off, diags);
+    }
+}
+
+// Whether the table's "total:" lines say it has none ("total: ingen").
+bool declares_none(const model::Table& t) {
+    for (const model::Table::TotalLine& line : t.totals)
+        if (fold_label(line.label) == "ingen") return true;
+    return false;
+}
+
 }  // namespace
 
 void warn_typed_totals(const model::Table& t, Diagnostics& diags) {
@@ -376,15 +627,23 @@ void warn_typed_totals(const model::Table& t, Diagnostics& diags) {
             rows = rows || (row.role == model::TableRow::Role::Data && !label_of(row).empty() && typed_figure(row) &&
                             (t.totals.empty() ? model::names_total(label_of(row)) || names_result(label_of(row))
                                               : model::declared_total(t, label_of(row))));
-    if (!rows) return;
+    // A total column adds two columns at least beside the labels'; its heading names it, over a
+    // figure typed.
+    Lines cheap_columns;
+    bool columns = false;
+    if (t.header.size() >= 4 && !t.rows.empty()) {
+        cheap_columns = column_lines(t, false);
+        for (size_t c = 1; c < cheap_columns.size() && !columns; ++c) columns = cheap_columns.total(c);
+    }
+    if (!rows && !columns) return;
     if (no_sum_figures(t.title) || (!t.header.empty() && no_sum_figures(t.header[0]))) return;
     // A table whose title or labels' heading says every figure is a rate or a share (above):
     // its "Hele landet" is no sum of the regions. Looked at first without the rows' labels read.
-    std::vector<Finding> by_rows;
-    if (!rows_off(t, false, nullptr)) return;
-    rows_off(t, true, &by_rows);
-    const Lines lines = row_lines(t, true);
-    for (const Finding& f : by_rows) say_row(t, lines, f, f.off, diags);
+    std::vector<Finding> by_rows, by_columns;
+    if (rows && rows_off(t, false, nullptr)) rows_off(t, true, &by_rows);
+    if (columns && !declares_none(t) && columns_off(t, cheap_columns, nullptr))
+        columns_off(t, column_lines(t, true), &by_columns);
+    if (!by_rows.empty() || !by_columns.empty()) say(t, by_rows, by_columns, diags);
 }
 
 }  // namespace boardpack::calc

@@ -13,7 +13,12 @@ namespace boardpack::calc {
 // above it back to the total before it (its parts "Heraf ..." and indented rows left out), the
 // subtotals above it where it follows one, or the rows below it where it opens the table
 // ("Hele landet" first, as Statistics Denmark lists it). Columns of rates and shares, cells a
-// formula writes, and parts with a cell missing are not judged. Called once a table is computed.
+// formula writes, and parts with a cell missing are not judged. The same for each typed total
+// column (its heading names a total: "Mænd;Kvinder;I alt", "I alt;Mænd;Kvinder") and the columns
+// it totals, read the same ways ("Heraf ..." columns, rates, shares and averages left out), in
+// each row but those naming rates, where the reading adds up in some row of two figures at least
+// that are more than their rounding ("total: ingen": none). A cell both ways hold is said once.
+// Called once a table is computed.
 void warn_typed_totals(const model::Table& table, Diagnostics& diags);
 
 }  // namespace boardpack::calc

@@ -3543,6 +3543,197 @@ TEST_CASE("table calc: a total typed in the CSV that is not the sum of its rows 
     CHECK(l.messages.find("is typed as") == std::string::npos);
 }
 
+namespace {
+
+// A table block around `csv` titled `title`, with `more` lines in the block; its messages.
+std::string typed_total_messages(const std::string& csv, const std::string& more = "",
+                                 const std::string& title = "Ansatte") {
+    return compute("```tabel\nfil: t.csv\nnavn: u\ntitel: " + title + "\n" + more + "```\n", csv).messages;
+}
+
+// How often `part` is in `text`.
+size_t occurrences(const std::string& text, const std::string& part) {
+    size_t n = 0;
+    for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("table calc: a total column typed in the CSV that is not the sum of the columns before it is a warning at it") {
+    // The column counterpart of the typed total row: "Sjælland;80;95;170" printed 170 as the total
+    // of 80 and 95 without a word.
+    const std::string m = typed_total_messages("Region;Mænd;Kvinder;I alt\nHovedstaden;120;130;250\nSjælland;80;95;170\n");
+    CHECK(m.find("m/01-a/t.csv:3:16: warning: the total \"Sjælland\" / \"I alt\" is typed as 170, but the columns it totals, "
+                 "\"Mænd\" .. \"Kvinder\", add up to 175: the packet reads it as their total; correct the figure, or compute "
+                 "it (\"kolonne: I alt = sum(Mænd .. Kvinder)\") so it follows them, or, if the table has no totals, say so "
+                 "(\"total: ingen\")") != std::string::npos);
+    CHECK(occurrences(m, "is typed as") == 1);
+    // Years as columns add up; several rows off are one warning, at the first, with the count.
+    const std::string years = typed_total_messages("Post;2022;2023;I alt\nLøn;100;110;210\nDrift;50;55;115\nHusleje;20;20;45\n",
+                                                   "", "Udgifter (kr.)");
+    CHECK(years.find("m/01-a/t.csv:3:13: warning: the total \"Drift\" / \"I alt\" is typed as 115, but the columns it totals, "
+                     "\"2022\" .. \"2023\", add up to 105 (and in 1 other row): the packet reads it as their total; correct the "
+                     "figure, or compute it (\"kolonne: I alt = sum(2022 .. 2023)\")") != std::string::npos);
+    // Headings a range must bracket ("2024 (kr.)", "0-17 år") are bracketed in the formula offered.
+    CHECK(typed_total_messages("Post;2024 (kr.);2025 (kr.);I alt (kr.);Andel (pct.)\nLicenser;1.250.000;1.250.000;2.500.000;"
+                               "41,7\nDrift;600.000;1.100.000;1.800.000;28,3\nUddannelse;450.000;150.000;600.000;10,0\n",
+                               "", "Projektbudget")
+              .find("the total \"Drift\" / \"I alt (kr.)\" is typed as 1.800.000, but the columns it totals, \"2024 (kr.)\" "
+                    ".. \"2025 (kr.)\", add up to 1.700.000: the packet reads it as their total; correct the figure, or "
+                    "compute it (\"kolonne: I alt (kr.) = sum([2024 (kr.)] .. [2025 (kr.)])\")") != std::string::npos);
+    // All adding up: nothing said.
+    CHECK(typed_total_messages("Region;Mænd;Kvinder;I alt\nHovedstaden;120;130;250\nSjælland;80;95;175\n").find("is typed as") ==
+          std::string::npos);
+}
+
+TEST_CASE("table calc: a total column first totals the columns after it, and a grand total its subtotal columns") {
+    // Statistics Denmark's "I alt;Mænd;Kvinder", and age groups after "I alt".
+    std::string m = typed_total_messages("Region;I alt;Mænd;Kvinder\nHovedstaden;250;120;130\nSjælland;170;80;95\n");
+    CHECK(m.find("m/01-a/t.csv:3:10: warning: the total \"Sjælland\" / \"I alt\" is typed as 170, but the columns it totals, "
+                 "\"Mænd\" .. \"Kvinder\", add up to 175") != std::string::npos);
+    m = typed_total_messages("Område;I alt;0-17 år;18-64 år;65 år og derover\nNord;590.000;120.000;350.000;120.000\n"
+                             "Syd;1.230.000;250.000;720.000;250.000\n",
+                             "", "Folketal");
+    CHECK(m.find("the total \"Syd\" / \"I alt\" is typed as 1.230.000, but the columns it totals, \"0-17 år\" .. \"65 år og "
+                 "derover\", add up to 1.220.000: the packet reads it as their total; correct the figure, or compute it "
+                 "(\"kolonne: I alt = sum([0-17 år] .. 65 år og derover)\")") != std::string::npos);
+    // A grand total after subtotal columns adds the subtotals; each subtotal its own group.
+    const char* const groups = "Område;Drift A;Drift B;Drift i alt;Anlæg A;Anlæg B;Anlæg i alt;I alt\n";
+    CHECK(typed_total_messages(std::string(groups) + "Nord;10;20;30;5;5;10;40\nSyd;11;21;32;6;4;10;42\n", "", "Budget (mio. kr.)")
+              .find("is typed as") == std::string::npos);
+    m = typed_total_messages(std::string(groups) + "Nord;10;20;30;5;5;10;40\nSyd;11;21;32;6;4;10;52\n", "", "Budget (mio. kr.)");
+    CHECK(m.find("the total \"Syd\" / \"I alt\" is typed as 52, but the columns it totals, \"Drift i alt\" .. \"Anlæg i "
+                 "alt\", add up to 42: the packet reads it as their total; correct the figure, or compute it with a "
+                 "\"kolonne:\" formula so it follows them") != std::string::npos);
+    m = typed_total_messages(std::string(groups) + "Nord;10;20;30;5;5;10;40\nSyd;11;21;32;6;4;16;48\n", "", "Budget (mio. kr.)");
+    CHECK(m.find("the total \"Syd\" / \"Anlæg i alt\" is typed as 16, but the columns it totals, \"Anlæg A\" .. \"Anlæg B\", "
+                 "add up to 10") != std::string::npos);
+    // The same headings twice, a year's columns after another's: each total its own.
+    m = typed_total_messages("Region;Mænd;Kvinder;I alt;Mænd;Kvinder;I alt\nNord;10;12;22;11;13;24\nSyd;20;22;42;21;23;49\n");
+    CHECK(m.find("m/01-a/t.csv:3:20: warning: the total \"Syd\" / \"I alt\" is typed as 49, but the columns it totals, "
+                 "\"Mænd\" .. \"Kvinder\", add up to 44") != std::string::npos);
+    CHECK(occurrences(m, "is typed as") == 1);
+}
+
+TEST_CASE("table calc: a total column leaves out \"Heraf\" columns, rates, shares and averages; a change is no total") {
+    // A "Heraf" column is a part of the column before it, not one of the total's.
+    const char* const heraf = "Region;Læger;Heraf overlæger;Sygeplejersker;I alt\nNord;500;200;1.500;2.000\n";
+    CHECK(typed_total_messages(std::string(heraf) + "Syd;700;300;2.100;2.800\n").find("is typed as") == std::string::npos);
+    CHECK(typed_total_messages(std::string(heraf) + "Syd;700;300;2.100;2.900\n")
+              .find("the total \"Syd\" / \"I alt\" is typed as 2.900, but the columns it totals, \"Læger\" .. "
+                    "\"Sygeplejersker\", add up to 2.800: the packet reads it as their total; correct the figure, or "
+                    "compute it with a \"kolonne:\" formula") != std::string::npos);
+    // Each adding up as meant, or a figure no sum: nothing said. Parts after a total; shares beside
+    // the figures; an average, a change, a score; a total of shares; an average over periods.
+    for (const char* csv :
+         {"Region;Ansatte i alt;Heraf ledere;Heraf deltid\nNord;2.000;100;300\nSyd;2.800;150;400\n",
+          "Region;I alt;Heraf mænd;Heraf kvinder\nNord;250;120;130\nSyd;175;80;90\n",
+          "Hospital;Planlagt;Akut;I alt;Heraf over 65 år\nA;100;200;300;120\nB;50;70;120;60\n",
+          "Region;Mænd;Andel (pct.);Kvinder;Andel (pct.);I alt\nHovedstaden;120;48,0;130;52,0;250\nSjælland;80;45,7;95;54,3;175\n",
+          "Region;Mænd;Kvinder;I alt;Andel kvinder i pct.\nHovedstaden;120;130;250;52,0\nSjælland;80;95;175;54,3\n",
+          "Område;I alt;Mænd;Kvinder;Mænd (pct.);Kvinder (pct.)\nNord;22;10;12;45,5;54,5\nSyd;42;20;22;47,6;52,4\n",
+          "Region;Mænd;Kvinder;I alt (pct.)\nNord;40;60;50\nSyd;45;55;52\n",
+          "Region;Mænd;Kvinder;Samlet andel\nNord;40;60;50\nSyd;45;55;52\n",
+          "Region;2022;2023;Gns.\nNord;30;40;35\nSyd;20;30;25\n", "Region;2022;2023;Gennemsnit\nNord;30;40;35\nSyd;20;30;25\n",
+          "Region;2022;2023;Gns. i alt\nNord;30;40;35\nSyd;20;30;25\n",
+          "Post;Budget 2023;Budget 2024;Ændring\nLøn;800.000;810.000;10.000\nHusleje;150.000;120.000;-30.000\n",
+          "Post;Budget 2023;Budget 2024;Samlet ændring\nNy aktivitet;0;500;500\nLøn;800;810;10\nDrift;100;120;20\n",
+          "Hospital;Kvalitet;Service;Samlet score\nA;4;5;4,5\nB;3;4;3,5\n",
+          "Region;Mænd;Kvinder;I alt\nNord;40 %;60 %;100 %\nSyd;45 %;55 %;110 %\n"}) {
+        CHECK_MESSAGE(typed_total_messages(csv).find("is typed as") == std::string::npos, csv);
+    }
+    // A change is no total, but may be a part: a budget corrected by its changes.
+    const char* const corrected = "Post;Oprindeligt budget;Ændringer;Korrigeret budget i alt\nLøn;800;20;820\n";
+    CHECK(typed_total_messages(std::string(corrected) + "Drift;200;-10;190\n", "", "Budget (t. kr.)").find("is typed as") ==
+          std::string::npos);
+    CHECK(typed_total_messages(std::string(corrected) + "Drift;200;-10;210\n", "", "Budget (t. kr.)")
+              .find("the total \"Drift\" / \"Korrigeret budget i alt\" is typed as 210, but the columns it totals, "
+                    "\"Oprindeligt budget\" .. \"Ændringer\", add up to 190") != std::string::npos);
+    // A row naming a rate or an average is not judged across its columns.
+    CHECK(typed_total_messages("Nøgletal;Mænd;Kvinder;I alt\nAnsatte;120;130;250\nAndel på deltid (pct.);20,0;40,0;30,4\n"
+                               "Gennemsnitsalder;45;43;44\n",
+                               "", "Personale")
+              .find("is typed as") == std::string::npos);
+}
+
+TEST_CASE("table calc: a total column a formula computes, or with a figure missing, is not judged; nor key figures") {
+    // The formula writes it; "Ikke oplyst" beside it; "total: ingen".
+    CHECK(typed_total_messages("Region;Mænd;Kvinder;I alt\nNord;120;130;\nSyd;80;95;\n", "kolonne: I alt = [Mænd] + [Kvinder]\n")
+              .find("is typed as") == std::string::npos);
+    CHECK(typed_total_messages("Region;Mænd;Kvinder;I alt\nNord;Ikke oplyst;130;260\nSyd;80;95;175\n").find("is typed as") ==
+          std::string::npos);
+    CHECK(typed_total_messages("Region;Mænd;Kvinder;I alt\nNord;1;2;3\nSyd;1;1;7\n", "total: ingen\n").find("is typed as") ==
+          std::string::npos);
+    // A "-" is nothing.
+    CHECK(typed_total_messages("Region;Mænd;Kvinder;I alt\nNord;-;130;130\nSyd;80;95;175\n").find("is typed as") ==
+          std::string::npos);
+    // Columns no row adds up to but by chance: key figures beside an amount in all, an amount of
+    // things times a price, a year's spending beside the next year's budget.
+    for (const char* csv :
+         {"Kommune;Indbyggere;Ansatte;Udgifter i alt (mio. kr.)\nAarhus;350.000;25.000;12.345,6\nOdense;205.000;18.000;9.876,5\n",
+          "Kommune;Indbyggere;Areal (km2);Udgifter i alt\nAarhus;350.000;468;12.345\n",
+          "Stilling;Antal;Løn;I alt\nDirektør;1;1.200.000;1.200.000\nChef;1;900.000;900.000\nKonsulent;3;600.000;1.800.000\n",
+          "Post;Budget 2024;Forbrug 1. halvår 2024;Samlet forbrug 2023\nLøn;800;410;790\nDrift;200;90;210\n"}) {
+        CHECK_MESSAGE(typed_total_messages(csv, "", "Nøgletal").find("is typed as") == std::string::npos, csv);
+    }
+    // ... but a total of the last of them, where it adds up in another row, is held to them.
+    CHECK(typed_total_messages("Kommune;Indbyggere;Ansatte;Drift;Anlæg;Udgifter i alt\nAarhus;350.000;25.000;10.000;2.345;"
+                               "12.345\nOdense;205.000;18.000;8.000;1.876;9.976\n",
+                               "", "Nøgletal (mio. kr.)")
+              .find("the total \"Odense\" / \"Udgifter i alt\" is typed as 9.976, but the columns it totals, \"Drift\" .. "
+                    "\"Anlæg\", add up to 9.876") != std::string::npos);
+}
+
+TEST_CASE("table calc: a total column's figures rounded are held to their rounding, round ones as exact") {
+    // Mio. kr. with one decimal: 1,2 + 2,3 typed as 3,6 is within their rounding; 4,8 for 4,5 is not.
+    const std::string m = typed_total_messages("Region;Drift;Anlæg;I alt\nNord;1,2;2,3;3,6\nSyd;3,4;1,1;4,8\nMidt;0,4;0,4;0,9\n",
+                                               "", "Budget (mio. kr.)");
+    CHECK(m.find("m/01-a/t.csv:3:13: warning: the total \"Syd\" / \"I alt\" is typed as 4,8, but the columns it totals, "
+                 "\"Drift\" .. \"Anlæg\", add up to 4,5: ") != std::string::npos);
+    CHECK(occurrences(m, "is typed as") == 1);
+    // Round figures are exact as often as rounded: 1.000.000 + 2.000.000 is no 4.000.000.
+    CHECK(typed_total_messages("Post;Drift;Anlæg;I alt\nA;1.000.000;2.000.000;3.000.000\nB;1.000.000;2.000.000;4.000.000\n", "",
+                               "Budget (kr.)")
+              .find("is typed as 4.000.000, but the columns it totals, \"Drift\" .. \"Anlæg\", add up to 3.000.000") !=
+          std::string::npos);
+    // Income typed without its minus beside expenses under a net total.
+    CHECK(typed_total_messages("Post;Udgifter;Indtægter;Netto i alt\nDrift;1.500;60;1.440\nAnlæg;300;20;280\n", "",
+                               "Budget (t. kr.)")
+              .find("is typed as") == std::string::npos);
+}
+
+TEST_CASE("table calc: a cell both a typed total row and a typed total column hold is said once, never both ways apart") {
+    const char* const head = "Region;Mænd;Kvinder;I alt\nHovedstaden;120;130;250\n";
+    // Off both ways: one message naming both sums, nothing more.
+    std::string m = typed_total_messages(std::string(head) + "Sjælland;80;95;175\nHele landet;200;225;430\n");
+    CHECK(m.find("m/01-a/t.csv:4:21: warning: the total \"Hele landet\" / \"I alt\" is typed as 430, but the rows it totals, "
+                 "\"Hovedstaden\" .. \"Sjælland\", add up to 425, and the columns it totals, \"Mænd\" .. \"Kvinder\", to "
+                 "425: the packet reads it as the total of both; correct the figures, or compute it with a \"række:\" or "
+                 "\"kolonne:\" formula so it follows them") != std::string::npos);
+    CHECK(occurrences(m, "is typed as") == 1);
+    // A region's total typed wrong, the whole's right: the region's cell is said, not the corner
+    // (which the rows above it, one of them wrong, do not add up to).
+    m = typed_total_messages(std::string(head) + "Sjælland;80;95;170\nHele landet;200;225;425\n");
+    CHECK(m.find("m/01-a/t.csv:3:16: warning: the total \"Sjælland\" / \"I alt\" is typed as 170, but the columns it totals, "
+                 "\"Mænd\" .. \"Kvinder\", add up to 175: ") != std::string::npos);
+    CHECK(occurrences(m, "is typed as") == 1);
+    // The whole's "Mænd" typed wrong: said there, not at the corner its row no longer adds up to.
+    m = typed_total_messages(std::string(head) + "Sjælland;80;95;175\nHele landet;210;225;425\n");
+    CHECK(m.find("m/01-a/t.csv:4:13: warning: the total \"Hele landet\" / \"Mænd\" is typed as 210, but the rows it totals, "
+                 "\"Hovedstaden\" .. \"Sjælland\", add up to 200: ") != std::string::npos);
+    CHECK(occurrences(m, "is typed as") == 1);
+    // The whole typed as the rows above add up, one of them wrong: the corner is off its own row
+    // too, said with the region's cell.
+    m = typed_total_messages(std::string(head) + "Sjælland;80;95;170\nHele landet;200;225;420\n");
+    CHECK(m.find("m/01-a/t.csv:3:16: warning: the total \"Sjælland\" / \"I alt\" is typed as 170, but the columns it totals, "
+                 "\"Mænd\" .. \"Kvinder\", add up to 175 (and in 1 other row): ") != std::string::npos);
+    CHECK(occurrences(m, "is typed as") == 1);
+    // All adding up both ways: nothing.
+    CHECK(typed_total_messages(std::string(head) + "Sjælland;80;95;175\nHele landet;200;225;425\n").find("is typed as") ==
+          std::string::npos);
+}
+
 TEST_CASE("table calc: a CSV with classic Mac line ends (a CR alone) is rows of their own, not indented parts") {
     const auto l = compute("```tabel\nfil: t.csv\ntitel: Budget\nrække: Resultat = sum(Kontingent .. Husleje)\n```\n",
                            "Post;Budget 2024;Budget 2025\rKontingent;-1.200.000;-1.200.000\rLøn;800.000;810.000\r"
