@@ -37,7 +37,10 @@ bool addable(const model::Cell& c) {
 bool no_sum_figures(const std::string& heading) {
     if (heading.empty()) return false;
     if (names_rate_figures(heading) || names_share(heading)) return true;
-    const std::string folded = " " + fold_label(heading) + " ";
+    // Built by appending: GCC 12 warns (-Wrestrict, wrongly) of " " + a temporary, once inlined.
+    std::string folded(1, ' ');
+    folded += fold_label(heading);
+    folded += ' ';
     for (const char* word : {"vækst", "fravær", "overholdelse", "overholdt", "belægning",  // "Realvækst", "Sygefravær" too
                              "levealder", "tilfredshed", " pr. ", " pr ", " per ", " gns", "andel", "procent", "pct"})
         if (folded.find(word) != std::string::npos) return true;
@@ -72,7 +75,8 @@ bool names_income(const std::string& label) {
 // lines above it, as a total reads them, though not printed as one.
 bool names_result(const std::string& label) {
     if (label.find("esultat") == std::string::npos) return false;  // most labels: not folded at all
-    const std::string folded = " " + fold_label(label);
+    std::string folded(1, ' ');
+    folded += fold_label(label);
     return folded.find("resultat") != std::string::npos && folded.find(" resultatet") == std::string::npos;
 }
 
