@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <initializer_list>
@@ -23,6 +24,10 @@ constexpr std::string_view kUsersMallocVariables[] = {"GLIBC_TUNABLES", "MALLOC_
 constexpr char kChildTunables[] = "glibc.malloc.tcache_count=65535";
 
 constexpr size_t kMiB = 1024 * 1024;
+// Free memory at a heap's top up to this is kept, not given back (tune_malloc).
+constexpr size_t kTrimThreshold = 8 * kMiB;
+// Whether tune_malloc set malloc up (prefault_thread_heap relies on its trim threshold).
+std::atomic<bool> malloc_tuned{false};
 constexpr std::uintptr_t kHugePage = 2 * kMiB;  // x86-64's transparent huge page
 
 // The main heap (the one malloc grows with brk, which the main thread allocates from) reserved
@@ -86,8 +91,9 @@ MallocTuning tune_malloc() {
     // against glibc's own upper bounds (32 and 64 MiB: the same faults, but the input limits'
     // list case 257 -> 338 MiB) and 1 and 2 MiB (more faults than glibc's default).
     ::mallopt(M_MMAP_THRESHOLD, static_cast<int>(4 * kMiB));
-    ::mallopt(M_TRIM_THRESHOLD, static_cast<int>(8 * kMiB));
+    ::mallopt(M_TRIM_THRESHOLD, static_cast<int>(kTrimThreshold));
     done.tuned = true;
+    malloc_tuned.store(true, std::memory_order_relaxed);
     done.huge_heap = advise_huge_main_heap(64 * kMiB);
     return done;
 }
@@ -108,5 +114,24 @@ std::vector<char*> child_environment(char** env) {
 }
 
 bool give_back_free_memory() { return ::malloc_trim(0) == 1; }
+
+bool prefault_thread_heap(size_t bytes) {
+#ifdef MADV_POPULATE_WRITE
+    // Kept only where the trim threshold tune_malloc set keeps it: with malloc's defaults, the
+    // free block would be given back to the system at once.
+    if (!malloc_tuned.load(std::memory_order_relaxed) || bytes >= kTrimThreshold) return false;
+    char* const block = static_cast<char*>(std::malloc(bytes));
+    if (!block) return false;
+    const std::uintptr_t page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const std::uintptr_t from = (reinterpret_cast<std::uintptr_t>(block) + page - 1) & ~(page - 1);
+    const std::uintptr_t to = (reinterpret_cast<std::uintptr_t>(block) + bytes) & ~(page - 1);
+    const bool made = to > from && ::madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE) == 0;
+    std::free(block);
+    return made;
+#else
+    (void)bytes;
+    return false;
+#endif
+}
 
 }  // namespace boardpack
