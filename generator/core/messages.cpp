@@ -4,6 +4,7 @@
 
 #include <clocale>
 #include <cstdlib>
+#include <cstring>
 
 namespace boardpack {
 
@@ -48,6 +49,8 @@ const char* tr(const char* message) { return dgettext(kDomain, message); }
 const char* tr_n(const char* singular, const char* plural, unsigned long n) {
     return dngettext(kDomain, singular, plural, n);
 }
+
+std::string errno_text(int error) { return std::strerror(error); }
 
 std::string format_message(std::string_view pattern, const std::string* args, size_t count) {
     std::string out;

@@ -21,6 +21,12 @@ const char* tr(const char* message);
 // The translation of a message that depends on a count ("1 problem" / "2 problems").
 const char* tr_n(const char* singular, const char* plural, unsigned long n);
 
+// The system's reason for an error number (strerror: "No space left on device", "File too
+// large", "Permission denied", "Input/output error"), in the user's language where the C library
+// has it (Debian's libc-l10n). Take errno into a variable at the call that failed, before
+// anything else can change it.
+std::string errno_text(int error);
+
 // Fills a message's placeholders: "{}" takes the next argument, "{0}", "{1}" ... a given one
 // (so a translation may reorder them); "{{" and "}}" are literal braces.
 std::string format_message(std::string_view pattern, const std::string* args, size_t count);

@@ -23,8 +23,6 @@ namespace boardpack::publish {
 
 namespace {
 
-std::string errno_text(int e) { return std::strerror(e); }
-
 // A file or folder boardpack makes has exactly its mode. One made in a folder with a default ACL
 // ("setfacl -d -m u:www-data:rx output", to let a web server read the packets) inherits it, and
 // the ACL's named users keep their access whatever the mode says: the closed edition, 0640,

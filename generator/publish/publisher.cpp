@@ -30,8 +30,6 @@ constexpr mode_t kPublicFile = 0644;
 constexpr mode_t kRestrictedFolder = 0750;
 constexpr mode_t kRestrictedFile = 0640;
 
-std::string errno_text(int e) { return std::strerror(e); }
-
 // Test hook (documented in the README): BOARDPACK_TEST_KILL_AFTER_STEP=N kills the build with
 // SIGKILL right after step N of publishing (1: new version in place, 2: new link made, 3: link
 // switched, old version not yet removed), so a test can check every moment in between.
