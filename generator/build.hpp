@@ -116,14 +116,15 @@ render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const rende
 // The laid-out pages written as a PDF file at `path` (nothing written for ""), with the faces it
 // uses embedded as subsets and the kit's colour profile; the document is taken, each page freed
 // once written. With `agenda_only_path`, a merged packet's agenda-only PDF is written there
-// first, sharing the pages the two print alike (pdf_writer.hpp); `failed_path` names the file
-// that failed. `give_back`: freed memory is given back before each of the two (for a large
-// meeting, whose editions render in turn). `written` gets each file's size and fingerprint,
-// taken as it was written. `page_streams`: the pages the other edition compressed, if it
-// renders at the same time (render/pdf/page_stream_memo.hpp).
+// first, sharing the pages the two print alike (pdf_writer.hpp); `failed` gets a file that cannot
+// be written, with the system's reason (else the diagnostics say it). `give_back`: freed memory
+// is given back before each of the two (for a large meeting, whose editions render in turn).
+// `written` gets each file's size and fingerprint, taken as it was written. `page_streams`: the
+// pages the other edition compressed, if it renders at the same time
+// (render/pdf/page_stream_memo.hpp).
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const RenderKit& kit, const std::string& path,
                                  Diagnostics& diags, const std::string& agenda_only_path = {},
-                                 std::string* failed_path = nullptr, bool give_back = false,
+                                 render::pdf::PdfFileFailure* failed = nullptr, bool give_back = false,
                                  std::map<std::string, FileRecord>* written = nullptr,
                                  render::pdf::PageStreamMemo* page_streams = nullptr);
 

@@ -87,13 +87,15 @@ struct Renderer {
             agenda_only_path = publisher->create(agenda_only, access, why);
             if (agenda_only_path.empty()) return EditionResult::OutputFailed;
         }
-        std::string failed;
+        render::pdf::PdfFileFailure failed;
         std::map<std::string, FileRecord> written;  // the two files as written: not read back to be listed
         switch (pipeline::write_pdf(std::move(laid), kit, path, diags, agenda_only_path, &failed, in_turn, &written,
                                     page_streams)) {
             case render::pdf::PdfResult::Written: break;
             case render::pdf::PdfResult::Refused: return EditionResult::InputFailed;
-            case render::pdf::PdfResult::FileFailed: *why = fmt(_("cannot write {}"), failed); return EditionResult::OutputFailed;
+            case render::pdf::PdfResult::FileFailed:
+                *why = fmt(_("cannot write {}: {}"), failed.path, failed.why);
+                return EditionResult::OutputFailed;
         }
         const auto record = [&written](const std::string& p) {
             const auto w = written.find(p);

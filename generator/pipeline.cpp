@@ -110,10 +110,10 @@ render::pdf::LaidOutDocument lay_out(const model::EditionView& view, const rende
 }
 
 render::pdf::PdfResult write_pdf(render::pdf::LaidOutDocument laid, const RenderKit& kit, const std::string& path,
-                                 Diagnostics& diags, const std::string& agenda_only_path, std::string* failed_path,
+                                 Diagnostics& diags, const std::string& agenda_only_path, render::pdf::PdfFileFailure* failed,
                                  bool give_back, std::map<std::string, FileRecord>* written,
                                  render::pdf::PageStreamMemo* page_streams) {
-    return render::pdf::write_pdf(std::move(laid), kit.fonts, kit.srgb_profile, path, diags, agenda_only_path, failed_path,
+    return render::pdf::write_pdf(std::move(laid), kit.fonts, kit.srgb_profile, path, diags, agenda_only_path, failed,
                                   give_back, written, page_streams);
 }
 

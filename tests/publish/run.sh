@@ -90,6 +90,9 @@ sed -i 's/^at bestyrelsen godkender budgettet\./at bestyrelsen godkender budgett
 (ulimit -f 16; "$boardpack" build "$work/small" --out "$work/out-small" > /dev/null 2> "$work/pdf-full.err"); rc=$?
 check "out of space in the PDF exits 3" test $rc -eq 3
 check "and names the PDF it could not write" grep -q "cannot write .*/staging/offentlig/dagsorden-offentlig.pdf: File too large" "$work/pdf-full.err"
+check "its last line names the PDF with the reason, and the packet left as it was" \
+  grep -q "^boardpack: cannot write .*/staging/offentlig/dagsorden-offentlig.pdf: File too large; the packet in .*/out-small/small was left as it was$" "$work/pdf-full.err"
+check "and says it once" test "$(grep -c 'dagsorden-offentlig.pdf' "$work/pdf-full.err")" -eq 1
 check "out of space in the PDF: the published packet is unchanged" \
   cmp -s "$work/small-published" <(cd "$work/out-small/small" && find . -type f -exec md5sum {} + | sort)
 check "out of space in the PDF: no staging folder is left" test ! -e "$work/out-small/.boardpack/small/staging"

@@ -271,6 +271,20 @@ TEST_CASE("PDF writer: a file that cannot be written is named with the system's 
     Diagnostics full;
     CHECK(write_pdf(doc, fonts(), test::srgb_profile(), "/dev/full", full) == PdfResult::FileFailed);
     CHECK(messages(full) == "error: cannot write /dev/full: No space left on device\n");
+    // A caller that reports the failure itself (the build's "cannot write ...; the packet ... was
+    // left as it was") gets the file and the reason, and the diagnostics do not say it again.
+    Diagnostics told;
+    PdfFileFailure failed;
+    CHECK(write_pdf(doc, fonts(), test::srgb_profile(), "/dev/full", told, {}, &failed) == PdfResult::FileFailed);
+    CHECK(failed.path == "/dev/full");
+    CHECK(failed.why == "No space left on device");
+    CHECK(messages(told) == "");
+    failed = {};
+    CHECK(write_pdf(doc, fonts(), test::srgb_profile(), "/nonexistent-folder/dagsorden.pdf", told, {}, &failed) ==
+          PdfResult::FileFailed);
+    CHECK(failed.path == "/nonexistent-folder/dagsorden.pdf");
+    CHECK(failed.why == "No such file or directory");
+    CHECK(messages(told) == "");
 }
 
 TEST_CASE("PDF writer: a saved file holds exactly the bytes libharu would have written, in one piece or in many") {

@@ -66,7 +66,9 @@ using DocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter>;
 // where that came from. After the first failure every check fails, and the caller stops.
 class Haru {
 public:
-    explicit Haru(Diagnostics& diags) : diags_(diags), doc_(HPDF_New(on_error, &rec_)) {
+    // `file_failure`, if given, gets a file that cannot be written instead of the diagnostics.
+    Haru(Diagnostics& diags, PdfFileFailure* file_failure)
+        : diags_(diags), file_failure_(file_failure), doc_(HPDF_New(on_error, &rec_)) {
         if (!doc_) {
             doing(_("start libharu"));
             fail_with(_("out of memory"));
@@ -93,12 +95,25 @@ public:
         return check(handle != nullptr);
     }
     bool failed() const { return failed_; }
+    // Whether what failed was writing a file (fail_writing), not the document.
+    bool file_failed() const { return file_failed_; }
 
     // Reports a problem found before calling libharu, in the same words.
     bool fail_with(const std::string& why) {
         // TRANSLATORS: {0} is what was being done, a verb phrase: "write page 3 of 12 of the PDF", "embed the font".
         if (!failed_) diags_.error(where_, fmt(_("cannot {}: {}"), describe_ ? describe_() : what_, why));
         failed_ = true;
+        return false;
+    }
+
+    // Reports a file that cannot be written, with the system's reason: to the caller that asked
+    // for it (write_pdf's `failed`), else in the diagnostics.
+    bool fail_writing(const std::string& path, const std::string& why) {
+        if (failed_) return false;
+        if (file_failure_) *file_failure_ = {path, why};
+        // TRANSLATORS: {0} is what was being done, a verb phrase: "write page 3 of 12 of the PDF", "embed the font".
+        else diags_.error({}, fmt(_("cannot {}: {}"), fmt(_("write {}"), path), why));
+        failed_ = file_failed_ = true;
         return false;
     }
 
@@ -111,12 +126,14 @@ private:
     }
 
     Diagnostics& diags_;
+    PdfFileFailure* file_failure_;
     ErrorRecord rec_;
     DocPtr doc_;
     std::string what_;
     std::function<std::string()> describe_;
     SourceLoc where_;
     bool failed_ = false;
+    bool file_failed_ = false;
 };
 
 // The packet's language, for /Lang and the XMP: the wording is Danish.
@@ -612,7 +629,7 @@ struct Writer {
         if (!path.empty()) {
             haru.doing(fmt(_("write {}"), path));
             if (!sink.open(path, &why)) {
-                haru.fail_with(why);
+                haru.fail_writing(path, why);
                 return PdfResult::FileFailed;
             }
         } else {
@@ -620,7 +637,7 @@ struct Writer {
         }
         const HPDF_STATUS status = sink.save(haru.doc(), &why);
         if (status != HPDF_OK && !why.empty()) {
-            haru.fail_with(why);
+            haru.fail_writing(path, why);
             return PdfResult::FileFailed;
         }
         if (!haru.ok(status)) return path.empty() ? PdfResult::Refused : PdfResult::FileFailed;
@@ -633,8 +650,8 @@ struct Writer {
 PdfResult write_one(LaidOutDocument& doc, const FontFiles& fonts, const FontPlan& plan, StructureTree tree,
                     ContentSpool& spool, const std::string& srgb_profile, const std::string& path, Diagnostics& diags,
                     const AgendaOnly* only, std::vector<SharedPage>* shared, std::map<std::string, FileRecord>* written,
-                    PageStreamMemo* page_streams) {
-    Haru haru(diags);
+                    PageStreamMemo* page_streams, PdfFileFailure* failed) {
+    Haru haru(diags, failed);
     if (haru.failed() || !within_limits(haru, doc) || !start_document(haru, doc)) return PdfResult::Refused;
     HPDF_Font faces[kFaces];
     if (!embed_fonts(haru, plan, fonts, faces)) return PdfResult::Refused;
@@ -674,7 +691,7 @@ void keep_footer_only(Page& p) {
 }  // namespace
 
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
-                    Diagnostics& diags, const std::string& agenda_only_path, std::string* failed_path, bool give_back,
+                    Diagnostics& diags, const std::string& agenda_only_path, PdfFileFailure* failed, bool give_back,
                     std::map<std::string, FileRecord>* written, PageStreamMemo* page_streams) {
     // One plan for both PDFs, so the pages they share have the same codes: the agenda-only
     // PDF prints nothing the packet does not, but its own footers (FontPlan::of reads them).
@@ -687,9 +704,9 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
         std::string why;
         if (!spool.open_in(std::filesystem::path(path).parent_path().string(), &why)) {
             const std::string& first = two ? agenda_only_path : path;
+            if (failed) *failed = {first, why};
             // TRANSLATORS: {0} is what was being done, a verb phrase: "write page 3 of 12 of the PDF", "embed the font".
-            diags.error({}, fmt(_("cannot {}: {}"), fmt(_("write {}"), first), why));
-            if (failed_path) *failed_path = first;
+            else diags.error({}, fmt(_("cannot {}: {}"), fmt(_("write {}"), first), why));
             return PdfResult::FileFailed;
         }
     }
@@ -710,11 +727,8 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
             sizes = {own.elements.size() + packet_only, own.all_kids.size() + packet_only};
             if (give_back) give_back_free_memory();
             const PdfResult r = write_one(doc, fonts, plan, std::move(own), spool, srgb_profile, agenda_only_path, diags,
-                                          &*doc.agenda_only, &shared, written, page_streams);
-            if (r != PdfResult::Written) {
-                if (failed_path) *failed_path = agenda_only_path;
-                return r;
-            }
+                                          &*doc.agenda_only, &shared, written, page_streams, failed);
+            if (r != PdfResult::Written) return r;
         }
         if (give_back) give_back_free_memory();
         StructureTree tree = build_structure(doc, false, &sizes);
@@ -726,15 +740,11 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
                 keep_footer_only(doc.pages[p]);
                 std::vector<int>().swap(tree.text_mcid[p]);
             }
-        const PdfResult r = write_one(doc, fonts, plan, std::move(tree), spool, srgb_profile, path, diags, nullptr, &shared,
-                                      written, page_streams);
-        if (r != PdfResult::Written && failed_path) *failed_path = path;
-        return r;
+        return write_one(doc, fonts, plan, std::move(tree), spool, srgb_profile, path, diags, nullptr, &shared, written,
+                         page_streams, failed);
     }
-    const PdfResult r = write_one(doc, fonts, plan, build_structure(doc), spool, srgb_profile, path, diags, nullptr, nullptr,
-                                  written, page_streams);
-    if (r != PdfResult::Written && failed_path) *failed_path = path;
-    return r;
+    return write_one(doc, fonts, plan, build_structure(doc), spool, srgb_profile, path, diags, nullptr, nullptr, written,
+                     page_streams, failed);
 }
 
 }  // namespace boardpack::render::pdf

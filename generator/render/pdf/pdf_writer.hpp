@@ -24,6 +24,12 @@ enum class PdfResult {
     FileFailed,  // the file could not be written (no space, file size limit)
 };
 
+// A PDF file that could not be written, and the system's reason ("No space left on device").
+struct PdfFileFailure {
+    std::string path;
+    std::string why;
+};
+
 // Writes the PDF to the file at `path` as libharu saves it (through save_sink's buffer), so the
 // document is never copied into memory; until then each page's content waits in an unnamed file
 // beside it (content_spool.hpp), not in memory. With an empty path the PDF is made but not
@@ -35,7 +41,9 @@ enum class PdfResult {
 // `agenda_only_path` first when one is given, from the same layout (shared_pages.hpp): the pages
 // the two print alike are written once, each compressed once, for both, and everything but
 // their footers is the same bytes in the two files. The packet is written the same whether its
-// agenda-only PDF is or not. On failure, `failed_path` (if given) names the file that failed.
+// agenda-only PDF is or not. A file that cannot be written (FileFailed) is named with the
+// system's reason: in `failed`, if given, for the caller to report (the diagnostics then do not
+// say it too), else in the diagnostics.
 //
 // With `give_back`, the memory freed by then is given back to the system before each PDF is
 // written (glibc's malloc_trim): a large meeting's heap holds several MB freed by the layout and
@@ -48,7 +56,7 @@ enum class PdfResult {
 // `page_streams`, if given, is asked for each page's compressed content (page_stream_memo.hpp),
 // so a page the other edition printed alike is not compressed again.
 PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::string& srgb_profile, const std::string& path,
-                    Diagnostics& diags, const std::string& agenda_only_path = {}, std::string* failed_path = nullptr,
+                    Diagnostics& diags, const std::string& agenda_only_path = {}, PdfFileFailure* failed = nullptr,
                     bool give_back = false, std::map<std::string, FileRecord>* written = nullptr,
                     PageStreamMemo* page_streams = nullptr);
 
