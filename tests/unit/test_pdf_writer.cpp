@@ -287,9 +287,11 @@ TEST_CASE("PDF writer: a file that cannot be written is named with the system's 
     CHECK(messages(told) == "");
 }
 
-TEST_CASE("PDF writer: a saved file holds exactly the bytes libharu would have written, in one piece or in many") {
-    // Past the sink's 64 KiB buffer: many pages of text, and a first page whose content alone is
-    // larger (random letters, which do not compress much: some 100 KiB).
+namespace {
+
+// Past the sink's 64 KiB buffer and the content spool's: many pages of text, and a first page
+// whose content alone is larger (random letters, which do not compress much: some 100 KiB).
+LaidOutDocument large_pages() {
     LaidOutDocument doc = pages(40);
     std::mt19937 random(7);
     const std::string letters = "abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -303,6 +305,33 @@ TEST_CASE("PDF writer: a saved file holds exactly the bytes libharu would have w
             doc.pages[p].texts.push_back({72, 60.0 + line * 14, "Side " + std::to_string(p) + " linje " + std::to_string(line) +
                                               ": Sagsfremstilling og økonomi " + std::to_string(p * 1000 + line * 7),
                                           10, FontStyle::Regular, {}, {}});
+    return doc;
+}
+
+}  // namespace
+
+TEST_CASE("PDF writer: a page's content the spool beside the file cannot take is the file failing, with the reason") {
+    // The pages' content waits in an unnamed file beside the PDF until it is saved: on a full
+    // disk that file fails first, page by page. That is the PDF not written (the build's exit 3,
+    // "the packet ... was left as it was"), not a document refused (exit 1, as for bad input).
+    const test::TempDir tmp;
+    const std::string path = (tmp.path / "dagsorden-offentlig.pdf").string();
+    Diagnostics told;
+    PdfFileFailure failed;
+    Diagnostics diags;
+    {
+        const test::FileSizeLimit limit(32 * 1024);  // the first page's content alone is some 100 KiB
+        CHECK(write_pdf(large_pages(), fonts(), test::srgb_profile(), path, told, {}, &failed) == PdfResult::FileFailed);
+        CHECK(write_pdf(large_pages(), fonts(), test::srgb_profile(), path, diags) == PdfResult::FileFailed);
+    }
+    CHECK(failed.path == path);
+    CHECK(failed.why == "File too large");
+    CHECK(messages(told) == "");
+    CHECK(messages(diags) == "error: cannot write " + path + ": File too large\n");
+}
+
+TEST_CASE("PDF writer: a saved file holds exactly the bytes libharu would have written, in one piece or in many") {
+    LaidOutDocument doc = large_pages();
     const test::TempDir tmp;
     const std::string path = (tmp.path / "sink.pdf").string();
     Diagnostics diags;

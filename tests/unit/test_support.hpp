@@ -1,7 +1,9 @@
 // Helpers shared by the unit tests.
 #pragma once
 
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include <filesystem>
 #include <fstream>
@@ -36,6 +38,27 @@ struct TempDir {
     ~TempDir() { std::filesystem::remove_all(path); }
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
+};
+
+// A file size limit for this process while it lives, as `ulimit -f` sets one (a full disk's
+// failures without mounting one), with SIGXFSZ ignored, as boardpack ignores it: a write past it
+// writes what fits and the next fails with EFBIG, "File too large".
+struct FileSizeLimit {
+    explicit FileSizeLimit(rlim_t bytes) {
+        ::getrlimit(RLIMIT_FSIZE, &before);
+        handler = ::signal(SIGXFSZ, SIG_IGN);
+        rlimit now = before;
+        now.rlim_cur = bytes;
+        ::setrlimit(RLIMIT_FSIZE, &now);
+    }
+    ~FileSizeLimit() {
+        ::setrlimit(RLIMIT_FSIZE, &before);
+        ::signal(SIGXFSZ, handler);
+    }
+    FileSizeLimit(const FileSizeLimit&) = delete;
+    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+    rlimit before{};
+    sighandler_t handler;
 };
 
 // All diagnostics as the CLI prints them.

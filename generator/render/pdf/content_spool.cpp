@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/messages.hpp"
+
 namespace boardpack::render::pdf {
 
 namespace {
@@ -51,7 +53,7 @@ bool ContentSpool::open_in(const std::string& dir, std::string* why) {
         }
     }
     if (fd_ < 0) {
-        *why = std::strerror(errno);
+        *why = errno_text(errno);
         return false;
     }
     pending_.reserve(kChunk);
@@ -69,7 +71,8 @@ bool ContentSpool::add(std::string_view bytes, Piece* piece, std::string* why) {
     if (pending_.size() < kChunk) return true;
     int error = 0;
     if (!write_all(fd_, pending_.data(), pending_.size(), &error)) {
-        *why = std::strerror(error);
+        if (error_ == 0) error_ = error;
+        *why = errno_text(error);
         return false;
     }
     flushed_ += pending_.size();
@@ -87,7 +90,9 @@ int ContentSpool::window_at(uint64_t at) {
         if (r < 0 && errno == EINTR) continue;
         if (r <= 0) {
             window_size_ = 0;
-            return r < 0 ? errno : EIO;
+            const int error = r < 0 ? errno : EIO;
+            if (error_ == 0) error_ = error;
+            return error;
         }
         got += static_cast<size_t>(r);
     }
@@ -121,7 +126,7 @@ bool ContentSpool::read(const Piece& piece, std::string& out, std::string* why) 
         out += part;
         return true;
     });
-    if (error) *why = std::strerror(error);
+    if (error) *why = errno_text(error);
     return error == 0;
 }
 

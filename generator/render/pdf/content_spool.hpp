@@ -46,6 +46,9 @@ public:
     // of what failed, recorded in the stream's error.
     HPDF_STATUS write_to(const Piece& piece, HPDF_Stream stream);
 
+    // errno of the first write to the file or read from it that failed, or 0.
+    int error() const { return error_; }
+
 private:
     // Makes the read-ahead window hold the file's byte `at` (the pieces are read back in the
     // order they were added, so a window of 64 KiB is some 20 pages' content); errno, or 0.
@@ -61,6 +64,7 @@ private:
     size_t window_size_ = 0;
     uint64_t window_at_ = 0;
     std::vector<std::string> in_memory_;  // with no file: each piece
+    int error_ = 0;
 };
 
 }  // namespace boardpack::render::pdf

@@ -199,8 +199,9 @@ bool start_document(Haru& haru, const LaidOutDocument& doc) {
 // Writes one PDF of a layout: the packet, or with `only` its agenda-only PDF (its first pages).
 struct Writer {
     Writer(LaidOutDocument& d, Haru& h, HPDF_Font (&f)[kFaces], const FontFiles& ff, const FontPlan& p, StructureTree t,
-           ContentSpool& sp, const AgendaOnly* o, std::vector<SharedPage>* s, PageStreamMemo* m)
-        : doc(d), haru(h), fonts(f), files(ff), plan(p), spool(sp), only(o), shared(s), page_streams(m), tree(std::move(t)),
+           ContentSpool& sp, const std::string& pa, const AgendaOnly* o, std::vector<SharedPage>* s, PageStreamMemo* m)
+        : doc(d), haru(h), fonts(f), files(ff), plan(p), spool(sp), path(pa), only(o), shared(s), page_streams(m),
+          tree(std::move(t)),
           name(only ? (doc.info.subject.empty() ? _("the agenda-only PDF") : fmt(_("the agenda-only PDF ({})"), doc.info.subject))
                     : pdf_name(doc)) {}
 
@@ -210,6 +211,9 @@ struct Writer {
     const FontFiles& files;
     const FontPlan& plan;
     ContentSpool& spool;     // the pages' compressed content until the document is saved
+    // The file the PDF is saved to ("": none): the one a spool that cannot be written or read
+    // back keeps from being written, beside it in the same folder.
+    const std::string& path;
     SpooledStreams streams{spool};  // the pages' content streams, then their footers'
     std::vector<int32_t> footer_stream;  // per page, its footer's among the streams, or -1
     const AgendaOnly* only;  // writing the agenda-only PDF of the packet laid out in `doc`
@@ -341,7 +345,7 @@ struct Writer {
         if (!packed) return haru.fail_with(_("zlib cannot compress the page"));
         id.add(*packed);
         std::string why;
-        if (!spool.add(*packed, piece, &why)) return haru.fail_with(why);
+        if (!spool.add(*packed, piece, &why)) return haru.fail_writing(path, why);
         return set_content(i, *piece);
     }
 
@@ -373,7 +377,7 @@ struct Writer {
         }
         // The bytes enter this document's /ID as they entered the other's.
         std::string bytes, why;
-        if (!spool.read(*s.content, bytes, &why)) return haru.fail_with(why);
+        if (!spool.read(*s.content, bytes, &why)) return haru.fail_writing(path, why);
         id.add(bytes);
         return set_content(i, *s.content);
     }
@@ -397,7 +401,7 @@ struct Writer {
         id.add(content.bytes());
         ContentSpool::Piece piece;
         std::string why;
-        if (!spool.add(content.bytes(), &piece, &why)) return haru.fail_with(why);
+        if (!spool.add(content.bytes(), &piece, &why)) return haru.fail_writing(path, why);
         const auto k = static_cast<size_t>(footer_stream[i]);
         streams.set(k, piece, false);
         pages[i].footer = static_cast<uint32_t>(streams.number(k));
@@ -623,7 +627,7 @@ struct Writer {
     // Into the file at `path`, written by libharu as it goes; with no path only measured, to
     // find what would fail. A file that cannot be written is named with the system's reason
     // (libharu's own says only "file I/O error").
-    PdfResult save(const std::string& path, std::map<std::string, FileRecord>* written) {
+    PdfResult save(std::map<std::string, FileRecord>* written) {
         SaveSink sink;
         std::string why;
         if (!path.empty()) {
@@ -636,6 +640,8 @@ struct Writer {
             haru.doing(fmt(_("save {}"), name));
         }
         const HPDF_STATUS status = sink.save(haru.doc(), &why);
+        // The pages' content read back from the spool as it is saved: a failed read is the file's too.
+        if (status != HPDF_OK && why.empty() && spool.error() != 0) why = errno_text(spool.error());
         if (status != HPDF_OK && !why.empty()) {
             haru.fail_writing(path, why);
             return PdfResult::FileFailed;
@@ -657,13 +663,16 @@ PdfResult write_one(LaidOutDocument& doc, const FontFiles& fonts, const FontPlan
     if (!embed_fonts(haru, plan, fonts, faces)) return PdfResult::Refused;
     // Declared after `haru`, so destroyed before it: the Writer's lent objects take their entries
     // back out of libharu's table before HPDF_Free would free them.
-    Writer w(doc, haru, faces, fonts, plan, std::move(tree), spool, only, shared, page_streams);
-    if (!w.number_pages() || !w.import_attachments()) return PdfResult::Refused;
+    Writer w(doc, haru, faces, fonts, plan, std::move(tree), spool, path, only, shared, page_streams);
+    // A page's content that the spool beside the file could not take (a full disk) is the file
+    // failing, not the document.
+    const auto stopped = [&haru] { return haru.file_failed() ? PdfResult::FileFailed : PdfResult::Refused; };
+    if (!w.number_pages() || !w.import_attachments()) return stopped();
     for (size_t i = 0; i < w.page_count(); ++i)
-        if (!w.page(i)) return PdfResult::Refused;
+        if (!w.page(i)) return stopped();
     w.anchors();
-    if (!w.links() || !w.outline() || !w.info() || !w.tagged_archive(srgb_profile)) return PdfResult::Refused;
-    return w.save(path, written);
+    if (!w.links() || !w.outline() || !w.info() || !w.tagged_archive(srgb_profile)) return stopped();
+    return w.save(written);
 }
 
 // Of a page the packet takes from its agenda-only PDF, what the packet still writes itself: its
