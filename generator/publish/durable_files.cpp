@@ -266,7 +266,10 @@ void remove_quietly(const fs::path& p) {
 bool replace_durably(const std::filesystem::path& path, const std::filesystem::path& temp, const std::string& content,
                      mode_t mode, std::string* error) {
     remove_quietly(temp);
-    if (!write_durably(temp, content, mode, error)) return false;
+    if (!write_durably(temp, content, mode, error)) {
+        remove_quietly(temp);  // what fitted of it, on a full disk
+        return false;
+    }
     std::error_code ec;
     std::filesystem::rename(temp, path, ec);
     if (ec) {

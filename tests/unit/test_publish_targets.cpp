@@ -401,6 +401,23 @@ TEST_CASE("publish: a file written again is written over in place, and ends wher
     CHECK(marker.rfind(kMarkerLine, 0) == 0);
 }
 
+TEST_CASE("publish: a page replaced whole that does not fit is named with the reason, and leaves nothing half-written") {
+    // The archive page and its record are written under a temporary name and renamed over the
+    // old: on a full disk the old stays, and the temporary file goes (it held the space).
+    TempDir t;
+    const fs::path page = t.path / "index.html", temp = t.path / "index.html.new";
+    std::string why;
+    REQUIRE_MESSAGE(replace_durably(page, temp, "<html>before</html>", 0644, &why), why);
+    {
+        const boardpack::test::FileSizeLimit limit(1024);
+        // More than fits: the first write stops at the limit, the next says why.
+        CHECK_FALSE(replace_durably(page, temp, std::string(4096, 'x'), 0644, &why));
+    }
+    CHECK(why == "cannot write " + temp.string() + ": File too large");
+    CHECK_FALSE(fs::exists(temp));
+    CHECK(slurp(page) == "<html>before</html>");
+}
+
 TEST_CASE("publish: two threads writing files at once each get every file listed, and the journal whole") {
     // The editions render together, each writing its files while the other renders: write(),
     // create() and finish() are called from two threads with no lock around them.
