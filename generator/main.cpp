@@ -1,4 +1,5 @@
 // boardpack: arguments in, exit code out.
+#include <signal.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -94,6 +95,9 @@ int scaffold(const std::vector<std::string>& args, fs::path templates) {
 
 int main(int argc, char** argv) {
     (void)boardpack::tune_malloc();
+    // A file size limit (ulimit -f) makes a write that passes it fail, "File too large", named as
+    // any write that fails (a full disk), instead of killing boardpack halfway through a file.
+    ::signal(SIGXFSZ, SIG_IGN);
     boardpack::init_messages(boardpack::default_locale_dir().string());
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {

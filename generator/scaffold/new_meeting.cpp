@@ -128,12 +128,12 @@ std::string line_ending_of(const std::string& text) {
 bool append_line(int fd, const fs::path& file, const std::string& line, std::string* why) {
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
-        *why = fmt(_("cannot read {}: {}"), file.string(), std::strerror(errno));
+        *why = fmt(_("cannot read {}: {}"), file.string(), errno_text(errno));
         return false;
     }
     std::string text(static_cast<size_t>(st.st_size), '\0');
     if (::pread(fd, text.data(), text.size(), 0) != static_cast<ssize_t>(text.size())) {
-        *why = fmt(_("cannot read {}: {}"), file.string(), std::strerror(errno));
+        *why = fmt(_("cannot read {}: {}"), file.string(), errno_text(errno));
         return false;
     }
     const std::string eol = line_ending_of(text);
@@ -144,13 +144,13 @@ bool append_line(int fd, const fs::path& file, const std::string& line, std::str
         if (n <= 0) {
             const int e = n < 0 ? errno : ENOSPC;
             if (::ftruncate(fd, st.st_size) != 0) {}  // as it was, as far as it can be
-            *why = fmt(_("cannot write {}: {}"), file.string(), std::strerror(e));
+            *why = fmt(_("cannot write {}: {}"), file.string(), errno_text(e));
             return false;
         }
         done += static_cast<size_t>(n);
     }
     if (::fsync(fd) != 0) {
-        *why = fmt(_("cannot write to disk {}: {}"), file.string(), std::strerror(errno));
+        *why = fmt(_("cannot write to disk {}: {}"), file.string(), errno_text(errno));
         return false;
     }
     return true;
@@ -197,6 +197,8 @@ int new_meeting(const fs::path& meeting, const fs::path& templates, std::ostream
     }
     std::string why;
     if (!publish::write_durably(file, *text, 0644, &why)) {
+        // What fitted of it (a full disk) would be "a meeting here already" to the next try.
+        ::unlink(file.c_str());
         err << "boardpack: " << why << "\n";
         return kExitOutputError;
     }
@@ -268,7 +270,7 @@ int new_item(const fs::path& meeting, const std::string& name, const std::string
     const FileCloser agenda{::open(meeting_file.c_str(), O_RDWR | O_APPEND | O_CLOEXEC)};
     if (agenda.fd < 0) {
         err << fmt(_("boardpack: {}: cannot add the item to it: {}; nothing was written\n"), meeting_file.string(),
-                   std::strerror(errno));
+                   errno_text(errno));
         return kExitOutputError;
     }
 
@@ -280,6 +282,9 @@ int new_item(const fs::path& meeting, const std::string& name, const std::string
         return kExitOutputError;
     }
     if (!publish::write_durably(folder / "item.md", *text, 0644, &why)) {
+        // The folder made just now goes, with what fitted of item.md (a full disk): the next
+        // try would find it "already exists".
+        publish::remove_quietly(folder);
         err << "boardpack: " << why << "\n";
         return kExitOutputError;
     }

@@ -76,6 +76,28 @@ cp -r inputs/2023-10-bestyrelsen "$work/noeol"; printf '%s' "$(cat "$work/noeol/
 "$boardpack" new-item "$work/noeol" 03-nyt > /dev/null 2>&1; rc=$?
 check "new-item after a last line without a line break starts a line of its own" test $rc -eq 0 -a "$(tail -1 "$work/noeol/meeting.txt")" = "punkt: 03-nyt"
 
+# A file that cannot be written (a full disk; here a file size limit, under which a write fails
+# with "File too large" as on a full disk with "No space left on device"): exit 3 with the file and
+# the reason, and nothing half-written left that would make the next try refuse. Before, the
+# limit's signal killed boardpack and left an empty meeting.txt ("there is a meeting here
+# already") or an empty item folder ("already exists"). The messages go to a pipe: under the
+# limit a file could not take them either.
+mkdir "$work/full"
+e=$( (ulimit -f 0; exec "$boardpack" new "$work/full/m" 2>&1 > /dev/null) ); rc=$?
+check "new that cannot write meeting.txt exits 3" test $rc -eq 3
+check "naming the file and the reason" test "$e" = "boardpack: cannot write $work/full/m/meeting.txt: File too large"
+check "and leaves no meeting.txt" test ! -e "$work/full/m/meeting.txt"
+"$boardpack" new "$work/full/m" > /dev/null 2>&1; rc=$?
+check "so the next new writes it" test $rc -eq 0 -a -s "$work/full/m/meeting.txt"
+cp "$work/full/m/meeting.txt" "$work/full-before"
+e=$( (ulimit -f 0; exec "$boardpack" new-item "$work/full/m" 01-a 2>&1 > /dev/null) ); rc=$?
+check "new-item that cannot write item.md exits 3" test $rc -eq 3
+check "naming the file and the reason" test "$e" = "boardpack: cannot write $work/full/m/01-a/item.md: File too large"
+check "and leaves neither the item's folder nor a line in meeting.txt" \
+  test ! -e "$work/full/m/01-a" && cmp -s "$work/full-before" "$work/full/m/meeting.txt"
+"$boardpack" new-item "$work/full/m" 01-a > /dev/null 2>&1; rc=$?
+check "so the next new-item writes it" test $rc -eq 0 -a -s "$work/full/m/01-a/item.md"
+
 "$boardpack" build 2023-10-bestyrelsen --out "$work/out" > "$work/o" 2> "$work/e"; rc=$?
 check "the new meeting builds at once (exit 0)" test $rc -eq 0
 check "with a reminder to write the case numbers" grep -q 'warning: "EMN-ÅÅÅÅ-NNNNN" is still the placeholder' "$work/e"
