@@ -2,8 +2,7 @@
 #include "build.hpp"
 #include "core/messages.hpp"
 
-#include <fstream>
-
+#include "publish/durable_files.hpp"
 #include "render/pdf/packet_layout.hpp"
 
 namespace fs = std::filesystem;
@@ -31,14 +30,10 @@ std::optional<std::vector<fs::path>> write_correction_sheet(const model::Edition
     auto html = pipeline::render_correction_html(view, kit.wording, kit.html, diags);
     if (!html) return std::nullopt;
     const fs::path html_path = folder / correction_file(view.edition, "html");
-    {
-        std::ofstream out(html_path, std::ios::binary | std::ios::trunc);
-        out << *html;
-        out.close();
-        if (!out) {
-            diags.error({html_path.string(), 0, 0}, fmt(_("cannot write {}"), html_path.string()));
-            return std::nullopt;
-        }
+    // An ofstream said only that it failed, not why (a full disk, a file size limit).
+    if (std::string why; !publish::write_durably(html_path, *html, 0644, &why)) {
+        diags.error({html_path.string(), 0, 0}, why);
+        return std::nullopt;
     }
     written.push_back(html_path);
     const fs::path pdf_path = folder / correction_file(view.edition, "pdf");

@@ -284,6 +284,14 @@ TEST_CASE("corrections: write_correction_sheet writes the sheet as its own HTML 
     CHECK(h.find("<nav") == std::string::npos);  // the sheet alone: no agenda, no items
     CHECK(h.find("href=\"#punkt-1\"") == std::string::npos);  // no items to link to on its own page
     CHECK(fs::file_size((*files)[1]) > 1000);
+    // A sheet that cannot be written is named with the system's reason (it said "cannot write X").
+    Diagnostics full;
+    {
+        const test::FileSizeLimit limit(1024);
+        CHECK_FALSE(pipeline::write_correction_sheet(view, *f.kit, out, full));
+    }
+    CHECK(test::messages(full) == (out / "rettelsesblad-lukket.html").string() + ": error: cannot write " +
+                                      (out / "rettelsesblad-lukket.html").string() + ": File too large\n");
 }
 
 TEST_CASE("corrections: a figure added or removed reads so on the sheet, never \"fra  til 30\"") {
