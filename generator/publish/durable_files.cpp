@@ -88,6 +88,9 @@ bool write_file(const fs::path& path, const Fill& fill, mode_t mode, bool sync, 
                 if (errno != EINTR) failed = errno;
                 continue;
             }
+            // A short write goes on with the rest (on a full disk the next one says why); one
+            // that writes nothing and gives no reason would go on for ever.
+            if (n == 0) failed = EIO;
             piece.remove_prefix(static_cast<size_t>(n));
             written += n;
         }

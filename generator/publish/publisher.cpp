@@ -238,8 +238,10 @@ bool Publisher::journal(const std::string& relative, std::string* error) {
     for (size_t done = 0; done < line.size();) {
         const ssize_t n = ::write(journal_fd_, line.data() + done, line.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            *error = fmt(_("cannot write {}: {}"), (staging_ / kStagingJournal).string(), errno_text(errno));
+        if (n <= 0) {
+            // (A write that writes nothing and gives no reason would be tried for ever.)
+            const int e = n < 0 ? errno : EIO;
+            *error = fmt(_("cannot write {}: {}"), (staging_ / kStagingJournal).string(), errno_text(e));
             return false;
         }
         done += static_cast<size_t>(n);

@@ -418,6 +418,26 @@ TEST_CASE("publish: a page replaced whole that does not fit is named with the re
     CHECK(slurp(page) == "<html>before</html>");
 }
 
+TEST_CASE("publish: a file or journal line that does not fit whole is named with the reason the next write gives") {
+    // On a full disk a write takes what fits and the next one fails: the file named, with why.
+    TempDir t;
+    std::string why;
+    auto p = Publisher::begin(t.path / "out", "m", read_fake_snapshot, &why);
+    REQUIRE_MESSAGE(p, why);
+    const fs::path journal = p->staging() / kStagingJournal;
+    {
+        const boardpack::test::FileSizeLimit limit(64 * 1024);
+        CHECK_FALSE(p->write("offentlig/dagsorden-offentlig.html", std::string(100 * 1024, 'x'), Access::Public, &why));
+    }
+    CHECK(why == "cannot write " + (p->staging() / "offentlig/dagsorden-offentlig.html").string() + ": File too large");
+    {
+        // The journal's line of the next file, cut after 5 bytes.
+        const boardpack::test::FileSizeLimit limit(fs::file_size(journal) + 5);
+        CHECK_FALSE(p->write("lukket/dagsorden-lukket.html", "<html></html>", Access::Restricted, &why));
+    }
+    CHECK(why == "cannot write " + journal.string() + ": File too large");
+}
+
 TEST_CASE("publish: two threads writing files at once each get every file listed, and the journal whole") {
     // The editions render together, each writing its files while the other renders: write(),
     // create() and finish() are called from two threads with no lock around them.
