@@ -113,6 +113,7 @@ void clear_index_leftovers(const fs::path& work) {
 class IndexLock {
 public:
     explicit IndexLock(const fs::path& file) : fd_(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644)) {
+        if (fd_ < 0) error_ = errno;
         while (fd_ >= 0 && ::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {}
     }
     ~IndexLock() {
@@ -121,9 +122,11 @@ public:
     IndexLock(const IndexLock&) = delete;
     IndexLock& operator=(const IndexLock&) = delete;
     bool held() const { return fd_ >= 0; }
+    int error() const { return error_; }  // errno of the open that failed
 
 private:
     int fd_;
+    int error_ = 0;
 };
 
 }  // namespace
@@ -134,7 +137,7 @@ bool write_index(const fs::path& output, const std::string& html, std::string* w
     // checking the page the other wrote against the record the other wrote.
     const IndexLock lock(work / kIndexLock);
     if (!lock.held()) {
-        *why = fmt(_("cannot create the lock file {}: {}"), (work / kIndexLock).string(), std::strerror(errno));
+        *why = fmt(_("cannot create the lock file {}: {}"), (work / kIndexLock).string(), errno_text(lock.error()));
         return false;
     }
     clear_index_leftovers(work);

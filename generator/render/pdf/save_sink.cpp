@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/messages.hpp"
 #include "render/pdf/document_save.hpp"
 
 namespace boardpack::render::pdf {
@@ -27,7 +28,7 @@ SaveSink::~SaveSink() {
 bool SaveSink::open(const std::string& path, std::string* why) {
     fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (fd_ < 0) {
-        *why = std::strerror(errno);
+        *why = errno_text(errno);
         return false;
     }
     buffer_ = std::make_unique_for_overwrite<char[]>(kBufferBytes);  // not zeroed: only what is written is read
@@ -100,7 +101,7 @@ HPDF_STATUS SaveSink::save(HPDF_Doc pdf, std::string* why) {
             if (status == HPDF_OK) status = HPDF_SetError(&pdf->error, HPDF_FILE_IO_ERROR, error_);
         }
     }
-    if (error_ != 0) *why = std::strerror(error_);
+    if (error_ != 0) *why = errno_text(error_);
     return status;
 }
 
