@@ -41,6 +41,9 @@ void init_messages(const std::string& locale_dir) {
     bindtextdomain(kDomain, locale_dir.c_str());
     // Messages are printed as UTF-8 whatever LC_CTYPE says, as file names and input text are.
     bind_textdomain_codeset(kDomain, "UTF-8");
+    // So are the C library's own (strerror's "Ikke mere plads på enheden"), which LC_CTYPE's C
+    // character set would print as "p?".
+    bind_textdomain_codeset("libc", "UTF-8");
     textdomain(kDomain);
 }
 

@@ -110,6 +110,19 @@ check "da_DK.UTF-8 can be generated here (package locales)" test -d "$work/local
 (cd "$work" && in_locale "LOCPATH=$work/locales LANG=da_DK.UTF-8" check m) > /dev/null 2> "$work/da-generated.err"
 check "da: the same messages where the locale is generated" diff "$work/da.err" "$work/da-generated.err"
 
+# The system's reason (strerror) is Danish too where the C library has its Danish texts (Debian's
+# libc-l10n), and UTF-8 like every message: taken in boardpack's C character set, "Ingen sådan fil
+# eller filkatalog" read "Ingen s?dan fil ...", and "Ikke mere plads på enheden" (a full disk) "p?".
+# An output folder in /proc cannot be made, whoever runs the test.
+if [ -f /usr/share/locale/da/LC_MESSAGES/libc.mo ]; then
+  in_locale LANG=da_DK.UTF-8 build "$work/m" --out /proc/boardpack-ud > /dev/null 2> "$work/da.system"; rc=$?
+  check "da: an output folder that cannot be made exits 3" test $rc -eq 3
+  check "da: the system's reason in Danish, in UTF-8" \
+    grep -qxF "boardpack: kan ikke oprette /proc/boardpack-ud: Ingen sådan fil eller filkatalog" "$work/da.system"
+  (cd "$work" && in_locale "LOCPATH=$work/locales LANG=da_DK.UTF-8" build m --out /proc/boardpack-ud) > /dev/null 2> "$work/da-generated.system"
+  check "da: the same where the locale is generated" diff "$work/da.system" "$work/da-generated.system"
+fi
+
 # Plural forms come from the catalogue: two tables quoting each other give one error and one
 # problem that follows from it.
 mkdir -p "$work/p/01-a"
