@@ -133,15 +133,19 @@ def measure(boardpack, meeting, runs):
     """Median wall time, median CPU time, the largest peak RSS (MiB) and the build's summary line
     over `runs` builds. The times are of boardpack started directly, as a shell starts it; the
     peak memory is taken from other builds of the same meeting, run under /usr/bin/time (see
-    run_once), whose own start would otherwise be counted in the wall time (some 3 ms here)."""
+    run_once), whose own start would otherwise be counted in the wall time (some 3 ms here).
+    Each timed build writes a packet of its own, all removed after the last: removed after each,
+    they made the next build slower (README, "Performance": on a file system that avoids reusing
+    inodes just freed, every file a build makes looks past the ones the benchmark removed)."""
     times, cpus, rss, summary = [], [], 0.0, ""
-    for _ in range(runs):
-        seconds, cpu, rc, err, out = run_timed(boardpack, meeting)
-        if rc != 0:
-            sys.exit("build failed:\n" + err)
-        times.append(seconds)
-        cpus.append(cpu)
-        summary = out.strip()
+    with tempfile.TemporaryDirectory(dir=OUT_BASE) as outs:
+        for k in range(runs):
+            seconds, cpu, rc, err, out = run_timed(boardpack, meeting, os.path.join(outs, str(k)))
+            if rc != 0:
+                sys.exit("build failed:\n" + err)
+            times.append(seconds)
+            cpus.append(cpu)
+            summary = out.strip()
     for _ in range(min(runs, 5)):
         _, mib, rc, err = run_once(boardpack, meeting)
         if rc != 0:
@@ -267,21 +271,22 @@ def run_once(boardpack, meeting):
         return seconds, int(kib) / 1024, p.returncode, p.stderr.decode("utf-8", "replace")
 
 
-def run_timed(boardpack, meeting):
+def run_timed(boardpack, meeting, folder):
     """Wall time, CPU time (user + system, its PDF reader's included: boardpack waits for it),
-    exit status, stderr and stdout of one build, started directly. Its output goes to files, read
-    after it ended: the times are of the build alone."""
-    with tempfile.TemporaryDirectory(dir=OUT_BASE) as out:
-        with open(os.path.join(out, "stdout"), "w+b") as so, open(os.path.join(out, "stderr"), "w+b") as se:
-            t0 = time.perf_counter()
-            p = subprocess.Popen([boardpack, "build", meeting, "--out", out + "/o"], stdout=so, stderr=se)
-            _, status, usage = os.wait4(p.pid, 0)
-            seconds = time.perf_counter() - t0
-            p.returncode = os.waitstatus_to_exitcode(status)  # reaped here, for its rusage
-            so.seek(0)
-            se.seek(0)
-            return (seconds, usage.ru_utime + usage.ru_stime, p.returncode, se.read().decode("utf-8", "replace"),
-                    so.read().decode("utf-8", "replace"))
+    exit status, stderr and stdout of one build, started directly, writing its packet and its
+    output under `folder` (left there). Its output goes to files, read after it ended: the times
+    are of the build alone."""
+    os.makedirs(folder)
+    with open(os.path.join(folder, "stdout"), "w+b") as so, open(os.path.join(folder, "stderr"), "w+b") as se:
+        t0 = time.perf_counter()
+        p = subprocess.Popen([boardpack, "build", meeting, "--out", folder + "/o"], stdout=so, stderr=se)
+        _, status, usage = os.wait4(p.pid, 0)
+        seconds = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)  # reaped here, for its rusage
+        so.seek(0)
+        se.seek(0)
+        return (seconds, usage.ru_utime + usage.ru_stime, p.returncode, se.read().decode("utf-8", "replace"),
+                so.read().decode("utf-8", "replace"))
 
 
 def bench_limits(boardpack, work):
