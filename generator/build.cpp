@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ostream>
+#include <system_error>
 #include <thread>
 
 #include "core/diagnostics.hpp"
@@ -252,9 +253,14 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
             decided = decide_version(*meeting, publisher->published(), printed, e, ev[e], diags) && decided;
             if (!decided) continue;
             if (e == 0 && together) {
-                public_written = std::async(std::launch::async,
-                                            [&publisher, &ev, &public_why] { return write_snapshot(*publisher, 0, ev[0], &public_why); });
-                continue;
+                try {
+                    public_written = std::async(std::launch::async, [&publisher, &ev, &public_why] {
+                        return write_snapshot(*publisher, 0, ev[0], &public_why);
+                    });
+                    continue;
+                } catch (const std::system_error&) {
+                    // No thread to be had (a limit on the user's processes): written here.
+                }
             }
             if (!write_snapshot(*publisher, e, ev[e], &why)) {
                 err << fmt(_("boardpack: {}; the packet in {} was left as it was\n"), why, publisher->target().string());

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -24,6 +25,18 @@ namespace fs = std::filesystem;
 namespace boardpack::publish {
 
 namespace {
+
+// `work` on a thread of its own (the caller joins it), or done at once where no thread can be
+// made (a limit on the user's processes): waiting for the disk beside other work is a saving,
+// never a condition of publishing.
+std::thread start_or_run(const std::function<void()>& work) {
+    try {
+        return std::thread(work);
+    } catch (const std::system_error&) {
+        work();
+        return std::thread();
+    }
+}
 
 constexpr mode_t kPublicFolder = 0755;
 constexpr mode_t kPublicFile = 0644;
@@ -81,7 +94,7 @@ bool Publisher::prepare(std::string* error) {
     // it: a symbolic link there (or anything but a plain file), at it or at the new file's name,
     // is not boardpack's, and would be replaced by a file, the link lost. Refused as a link at
     // the lock is, before any work.
-    for (const std::string name : {std::string(kPublishedNote), std::string(kPublishedNote) + ".new"}) {
+    for (const std::string& name : {std::string(kPublishedNote), std::string(kPublishedNote) + ".new"}) {
         const fs::path note = work_ / name;
         struct stat st {};
         if (::lstat(note.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
@@ -434,9 +447,9 @@ bool Publisher::commit(std::string* error) {
     // version published is written meanwhile, its fsync waiting with theirs (some 0,5 ms less
     // than after the switch, on this machine's disk).
     bool noted = false;
-    std::thread note_writer([this, &noted] { noted = write_note(); });
+    std::thread note_writer = start_or_run([this, &noted] { noted = write_note(); });
     const bool synced = write_lists(error) && sync_files(unsynced_, folders_in(staging_), error);
-    note_writer.join();
+    if (note_writer.joinable()) note_writer.join();
     if (!synced) return false;
     // The staging folder is whole, and its lists now say what in it is boardpack's: the
     // journal goes before it becomes a version.
@@ -492,7 +505,7 @@ bool Publisher::commit(std::string* error) {
     // The switch and the note's rename reach the disk together: two folders' fsyncs waiting at
     // once share one journal commit.
     std::thread note_sync;
-    if (noted && rename_note()) note_sync = std::thread([this] { sync_path(work_, true); });
+    if (noted && rename_note()) note_sync = start_or_run([this] { sync_path(work_, true); });
     sync_path(root_, true);
     if (note_sync.joinable()) note_sync.join();
     kill_for_tests(3);
