@@ -73,7 +73,11 @@ std::string jpeg_segments_kept(const std::string& s, size_t* first_scan) {
     std::string out = s.substr(0, 2);  // SOI
     *first_scan = 0;
     size_t at = 2;
-    bool in_scan = false;  // past a start-of-scan: entropy-coded data until the next marker
+    // Past the first start-of-scan, what follows a segment or a marker is read as entropy-coded
+    // data up to the next marker, as check_jpeg reads it: a marker standing alone there (an SOI
+    // inside the data) is followed by data, not by a segment, and read otherwise, a stray
+    // 0xFF 0x00 was taken for a segment whose length swallowed the next scan's header.
+    bool in_scan = false;
     while (at < s.size()) {
         if (in_scan) {
             // The scan's data: a 0xFF byte is followed by 0x00 (a stuffed byte), a restart
@@ -92,7 +96,6 @@ std::string jpeg_segments_kept(const std::string& s, size_t* first_scan) {
             }
             out.append(s, at, next - at);
             at = next;
-            in_scan = false;
         }
         if (static_cast<unsigned char>(s[at]) != 0xFF || at + 1 >= s.size()) {
             out.append(s, at, std::string::npos);  // not a marker where one should be: kept as it is

@@ -416,6 +416,13 @@ ImageCheck check_jpeg(const std::string& s) {
             at += 2;
             continue;
         }
+        // 0x02-0xBF are reserved: no JPEG has them, and a decoder stops at one (libjpeg's
+        // "unsupported marker"), so the viewer shows nothing; read as a segment, its length would
+        // also hide what follows (a comment) from the metadata's removal.
+        if (marker >= 0x02 && marker <= 0xBF) {
+            c.problem = _("the file is damaged (a reserved JPEG marker)");
+            return c;
+        }
         const unsigned len = be16(s, at + 2);
         if (len < 2 || at + 2 + len > s.size()) {
             if (scanned) break;  // after the first scan: the end is judged below

@@ -4,6 +4,7 @@
 
 #include "calc/meeting_calc.hpp"
 #include "core/fingerprint.hpp"
+#include "input/image_metadata.hpp"
 #include "input/image_reader.hpp"
 #include "input/markdown_reader.hpp"
 #include "input/meeting_loader.hpp"
@@ -387,4 +388,27 @@ TEST_CASE("pictures: a JPEG's frame and tables are such as the viewers decode; e
     // Only the AC table missing.
     const std::string no_ac = jpeg.substr(0, dht + 22) + jpeg.substr(dht + 2 * 22);
     CHECK(check_image(no_ac).problem == "its image data uses Huffman table 0 (AC), which the file never defines (in a DHT segment)");
+}
+
+TEST_CASE("pictures: past a JPEG's first scan a marker standing alone is followed by data, as the check reads it") {
+    // Regression (fuzz_image): an SOI inside the scan's data, then 0xFF 0x00 (a stuffed byte) and a
+    // comment. The check read the bytes after the SOI as data and the comment as a segment; the
+    // metadata's removal read 0xFF 0x00 as a segment whose length swallowed the comment, which the
+    // packet then kept (and, in the fuzzer's file, the next scan's header, which the check refused).
+    const std::string jpeg = test::tiny_jpeg(8, 8, 3);
+    const size_t sos = jpeg.find("\xFF\xDA");
+    REQUIRE(sos != std::string::npos);
+    const size_t data = sos + 2 + ((static_cast<unsigned char>(jpeg[sos + 2]) << 8) | static_cast<unsigned char>(jpeg[sos + 3]));
+    const std::string odd = jpeg.substr(0, data) + raw("\xFF\xD8\xFF\x00\x01\x01\xFF\xFE\x00\x07KANAR") + jpeg.substr(data);
+    const input::ImageCheck c = check_image(odd);
+    REQUIRE(c.problem == "");
+    const std::string kept = input::without_metadata(odd, c.format);
+    CHECK(kept.find("KANAR") == std::string::npos);
+    const input::ImageCheck k = check_image(kept);
+    CHECK(k.problem == "");
+    CHECK(k.width == c.width);
+    CHECK(k.height == c.height);
+    // A reserved marker (0x02-0xBF) no JPEG has: decoders stop there, so the viewer shows nothing.
+    CHECK(check_image(jpeg.substr(0, data) + raw("\xFF\x08\x00\x04\x00\x00") + jpeg.substr(data)).problem ==
+          "the file is damaged (a reserved JPEG marker)");
 }
