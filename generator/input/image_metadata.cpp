@@ -69,9 +69,8 @@ void append_segment(std::string& out, unsigned marker, const std::string& s, siz
 // check found one in its last bytes), but it may have been inside a comment taken out.
 std::string jpeg_without_metadata(const std::string& s);
 
-std::string jpeg_segments_kept(const std::string& s, size_t* first_scan) {
+std::string jpeg_segments_kept(const std::string& s, size_t* parse_end) {
     std::string out = s.substr(0, 2);  // SOI
-    *first_scan = 0;
     size_t at = 2;
     // Past the first start-of-scan, what follows a segment or a marker is read as entropy-coded
     // data up to the next marker, as check_jpeg reads it: a marker standing alone there (an SOI
@@ -91,12 +90,19 @@ std::string jpeg_segments_kept(const std::string& s, size_t* first_scan) {
                 ++next;
             }
             if (next + 1 >= s.size()) {
+                *parse_end = out.size();
                 out.append(s, at, std::string::npos);
                 return out;
             }
-            out.append(s, at, next - at);
+            // 0xFF bytes right before the marker are fill, not data (data's 0xFF is followed by
+            // 0x00): they go with the marker, and must not be left before what follows a segment
+            // taken out, where one would make a marker of the next data byte.
+            size_t data_end = next;
+            while (data_end > at && static_cast<unsigned char>(s[data_end - 1]) == 0xFF) --data_end;
+            out.append(s, at, data_end - at);
             at = next;
         }
+        *parse_end = out.size();  // where what is kept as it is starts, or the end marker
         if (static_cast<unsigned char>(s[at]) != 0xFF || at + 1 >= s.size()) {
             out.append(s, at, std::string::npos);  // not a marker where one should be: kept as it is
             return out;
@@ -124,20 +130,21 @@ std::string jpeg_segments_kept(const std::string& s, size_t* first_scan) {
             out.append(s, at, std::string::npos);
             return out;
         }
-        if (marker == 0xDA && *first_scan == 0) *first_scan = out.size();
         if (jpeg_segment_kept(marker, s, at + 4, length - 2)) append_segment(out, marker, s, at, length);
         at += 2 + length;
         if (marker == 0xDA) in_scan = true;
     }
+    *parse_end = out.size();
     return out;
 }
 
 std::string jpeg_without_metadata(const std::string& s) {
-    size_t first_scan = 0;
-    std::string out = jpeg_segments_kept(s, &first_scan);
-    // As the check asks: an end marker after the first scan starts, among the last bytes (some
-    // writers add a few after it).
-    if (out.find("\xFF\xD9", std::max(out.size() > 64 ? out.size() - 64 : 0, first_scan)) == std::string::npos)
+    size_t parse_end = 0;
+    std::string out = jpeg_segments_kept(s, &parse_end);
+    // As the check asks: an end marker where the reading of the segments ended (the end marker
+    // itself, or the bytes kept as they are), among the last bytes (some writers add a few after
+    // it); not one inside a segment, a comment taken out with it.
+    if (out.find("\xFF\xD9", std::max(out.size() > 64 ? out.size() - 64 : 0, parse_end)) == std::string::npos)
         out += "\xFF\xD9";
     return out;
 }

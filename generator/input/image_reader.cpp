@@ -393,7 +393,6 @@ ImageCheck check_jpeg(const std::string& s) {
     c.format = model::Image::Format::Jpeg;
     size_t at = 2;
     bool frame = false, scanned = false;
-    size_t first_scan = 0;  // where the first scan's header starts
     JpegTables t;
     while (true) {
         if (scanned) {
@@ -415,13 +414,6 @@ ImageCheck check_jpeg(const std::string& s) {
         if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
             at += 2;
             continue;
-        }
-        // 0x02-0xBF are reserved: no JPEG has them, and a decoder stops at one (libjpeg's
-        // "unsupported marker"), so the viewer shows nothing; read as a segment, its length would
-        // also hide what follows (a comment) from the metadata's removal.
-        if (marker >= 0x02 && marker <= 0xBF) {
-            c.problem = _("the file is damaged (a reserved JPEG marker)");
-            return c;
         }
         const unsigned len = be16(s, at + 2);
         if (len < 2 || at + 2 + len > s.size()) {
@@ -498,14 +490,15 @@ ImageCheck check_jpeg(const std::string& s) {
                 return c;
             }
             if (!(c.problem = scan_problem(s, body, len, t)).empty()) return c;
-            if (!scanned) first_scan = at;
             scanned = true;
         }
         at += 2 + len;
     }
-    // The image data ends with the end marker (some writers add a few bytes after it).
+    // The image data ends with the end marker (some writers add a few bytes after it), where the
+    // reading of the segments ended: not one inside a segment it passed over (a comment, which
+    // the packet's copy leaves out).
     const size_t tail = s.size() > 64 ? s.size() - 64 : 0;
-    if (s.find("\xFF\xD9", std::max(tail, first_scan)) == std::string::npos)
+    if (s.find("\xFF\xD9", std::max(tail, at)) == std::string::npos)
         c.problem = _("the file is cut off (a JPEG ends with an end-of-image marker)");
     return c;
 }

@@ -408,7 +408,27 @@ TEST_CASE("pictures: past a JPEG's first scan a marker standing alone is followe
     CHECK(k.problem == "");
     CHECK(k.width == c.width);
     CHECK(k.height == c.height);
-    // A reserved marker (0x02-0xBF) no JPEG has: decoders stop there, so the viewer shows nothing.
-    CHECK(check_image(jpeg.substr(0, data) + raw("\xFF\x08\x00\x04\x00\x00") + jpeg.substr(data)).problem ==
-          "the file is damaged (a reserved JPEG marker)");
+    // Fill bytes before a comment taken out go with it: left, the last would make a marker of the
+    // next data byte (fuzz_image, jpeg-fill-before-a-comment-taken-out).
+    const std::string filled =
+        jpeg.substr(0, data) + raw("\xFF\xD8\xFF\xFF\xFF\xFE\x00\x07KANARk72") + jpeg.substr(data);
+    REQUIRE(check_image(filled).problem == "");
+    const std::string kept_filled = input::without_metadata(filled, model::Image::Format::Jpeg);
+    CHECK(kept_filled.find("KANAR") == std::string::npos);
+    CHECK(check_image(kept_filled).problem == "");
+}
+
+TEST_CASE("pictures: a JPEG's end marker is where the reading of its segments ends, not inside a comment") {
+    // Regression (fuzz_image): the only end marker inside a comment, then a segment cut off by the
+    // file's end. The check found the marker in the comment's bytes and took the file; the
+    // packet's copy, the comment taken out and an end marker added, completed the cut segment
+    // and was refused.
+    const std::string jpeg = test::tiny_jpeg(8, 8, 3);
+    REQUIRE(jpeg.compare(jpeg.size() - 2, 2, raw("\xFF\xD9")) == 0);
+    const std::string body = jpeg.substr(0, jpeg.size() - 2);
+    CHECK(check_image(body + raw("\xFF\xFE\x00\x06\xFF\xD9AB\xFF\xC4\x00\x40\x01")).problem ==
+          "the file is cut off (a JPEG ends with an end-of-image marker)");
+    // An end marker after the last segment, or a few bytes after it, is the file's end as before.
+    CHECK(check_image(body + raw("\xFF\xFE\x00\x04AB\xFF\xD9")).problem == "");
+    CHECK(check_image(jpeg + raw("\0\0\0")).problem == "");
 }
