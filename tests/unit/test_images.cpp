@@ -426,9 +426,9 @@ TEST_CASE("pictures: a JPEG's end marker is where the reading of its segments en
     const std::string jpeg = test::tiny_jpeg(8, 8, 3);
     REQUIRE(jpeg.compare(jpeg.size() - 2, 2, raw("\xFF\xD9")) == 0);
     const std::string body = jpeg.substr(0, jpeg.size() - 2);
-    CHECK(check_image(body + raw("\xFF\xFE\x00\x06\xFF\xD9AB\xFF\xC4\x00\x40\x01")).problem ==
+    CHECK(check_image(body + raw("\xFF\xFE\x00\x06\xFF\xD9" "AB" "\xFF\xC4\x00\x40\x01")).problem ==
           "the file is cut off (a JPEG ends with an end-of-image marker)");
     // An end marker after the last segment, or a few bytes after it, is the file's end as before.
-    CHECK(check_image(body + raw("\xFF\xFE\x00\x04AB\xFF\xD9")).problem == "");
+    CHECK(check_image(body + raw("\xFF\xFE\x00\x04" "AB" "\xFF\xD9")).problem == "");
     CHECK(check_image(jpeg + raw("\0\0\0")).problem == "");
 }
