@@ -61,7 +61,7 @@ TEST_CASE("Content spool: every piece reads back as it was, from the file or fro
         CAPTURE(to_file);
         ContentSpool spool;
         std::string why;
-        if (to_file) REQUIRE(spool.open_in(folder.string(), &why));
+        if (to_file) spool.spool_in(folder.string());
         std::vector<ContentSpool::Piece> at;
         for (const std::string& p : pieces) {
             ContentSpool::Piece piece;
@@ -69,6 +69,7 @@ TEST_CASE("Content spool: every piece reads back as it was, from the file or fro
             CHECK(piece.size == p.size());
             at.push_back(piece);
         }
+        CHECK(spool.in_file() == to_file);  // some 1,3 MB: past what the spool keeps in memory
         // In the order libharu saves them, and out of order (a shared page read back for the
         // packet's /ID while later pieces are still unwritten).
         for (size_t k = 0; k < pieces.size(); ++k) CHECK(written_by(spool, at[k]) == pieces[k]);
@@ -83,9 +84,43 @@ TEST_CASE("Content spool: every piece reads back as it was, from the file or fro
     std::filesystem::remove_all(folder);
 }
 
-TEST_CASE("Content spool: a folder it cannot write in is named with the system's reason") {
+TEST_CASE("Content spool: the file is made only when the content passes what it keeps in memory") {
+    // The example's editions (some 200 KB of content each) never make it: the file's making and
+    // freeing cost more than the memory it saves.
+    const std::filesystem::path folder = fresh_folder();
     ContentSpool spool;
+    spool.spool_in(folder.string());
     std::string why;
-    CHECK_FALSE(spool.open_in("/nonexistent-folder", &why));
+    std::vector<std::string> pieces;
+    std::vector<ContentSpool::Piece> at;
+    const auto add = [&](size_t size) {
+        pieces.emplace_back(size, static_cast<char>('a' + pieces.size() % 26));
+        ContentSpool::Piece piece;
+        REQUIRE(spool.add(pieces.back(), &piece, &why));
+        at.push_back(piece);
+    };
+    for (int k = 0; k < 63; ++k) add(4096);  // 252 KiB
+    CHECK_FALSE(spool.in_file());
+    CHECK(written_by(spool, at[3]) == pieces[3]);
+    add(4096);  // exactly ContentSpool::kInMemory: still in memory
+    CHECK_FALSE(spool.in_file());
+    add(1);
+    CHECK(spool.in_file());
+    // A piece larger than the memory on its own, then more: all read back, from the file and after.
+    add(ContentSpool::kInMemory + 10);
+    add(300);
+    for (size_t k = 0; k < pieces.size(); ++k) CHECK(written_by(spool, at[k]) == pieces[k]);
+    CHECK(std::filesystem::is_empty(folder));
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("Content spool: a folder it cannot write in is named with the system's reason, when the file is needed") {
+    ContentSpool spool;
+    spool.spool_in("/nonexistent-folder");
+    std::string why;
+    ContentSpool::Piece piece;
+    const std::string half(ContentSpool::kInMemory / 2 + 1, 'x');
+    CHECK(spool.add(half, &piece, &why));
+    CHECK(spool.add(half, &piece, &why) == false);
     CHECK(why == "No such file or directory");
 }

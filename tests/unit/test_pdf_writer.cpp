@@ -289,18 +289,21 @@ TEST_CASE("PDF writer: a file that cannot be written is named with the system's 
 
 namespace {
 
-// Past the sink's 64 KiB buffer and the content spool's: many pages of text, and a first page
-// whose content alone is larger (random letters, which do not compress much: some 100 KiB).
+// Past the sink's 64 KiB buffer and what the content spool keeps in memory (256 KiB): many
+// pages of text, and three first pages whose content alone is larger (random letters, which do
+// not compress much: some 100 KiB each).
 LaidOutDocument large_pages() {
     LaidOutDocument doc = pages(40);
     std::mt19937 random(7);
     const std::string letters = "abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    for (int line = 0; line < 1500; ++line) {
-        std::string text;
-        for (int k = 0; k < 60; ++k) text += letters[random() % 62];
-        doc.pages[0].texts.push_back({72, 60.0 + (line % 50) * 14, text, 10, FontStyle::Regular, {}, {}});
-    }
-    for (size_t p = 1; p < doc.pages.size(); ++p)
+    constexpr size_t kRandomPages = 3;
+    for (size_t p = 0; p < kRandomPages; ++p)
+        for (int line = 0; line < 1500; ++line) {
+            std::string text;
+            for (int k = 0; k < 60; ++k) text += letters[random() % 62];
+            doc.pages[p].texts.push_back({72, 60.0 + (line % 50) * 14, text, 10, FontStyle::Regular, {}, {}});
+        }
+    for (size_t p = kRandomPages; p < doc.pages.size(); ++p)
         for (int line = 0; line < 50; ++line)
             doc.pages[p].texts.push_back({72, 60.0 + line * 14, "Side " + std::to_string(p) + " linje " + std::to_string(line) +
                                               ": Sagsfremstilling og økonomi " + std::to_string(p * 1000 + line * 7),
@@ -320,7 +323,7 @@ TEST_CASE("PDF writer: a page's content the spool beside the file cannot take is
     PdfFileFailure failed;
     Diagnostics diags;
     {
-        const test::FileSizeLimit limit(32 * 1024);  // the first page's content alone is some 100 KiB
+        const test::FileSizeLimit limit(32 * 1024);  // the spool's first write is some 200 KiB
         CHECK(write_pdf(large_pages(), fonts(), test::srgb_profile(), path, told, {}, &failed) == PdfResult::FileFailed);
         CHECK(write_pdf(large_pages(), fonts(), test::srgb_profile(), path, diags) == PdfResult::FileFailed);
     }

@@ -15,7 +15,7 @@ namespace boardpack::render::pdf {
 
 namespace {
 
-// Written to the file, and read back from it, in pieces of this size.
+// Read back from the file in pieces of this size.
 constexpr size_t kChunk = 64 * 1024;
 
 bool write_all(int fd, const char* bytes, size_t count, int* error) {
@@ -37,46 +37,46 @@ ContentSpool::~ContentSpool() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-bool ContentSpool::open_in(const std::string& dir, std::string* why) {
-    const std::string folder = dir.empty() ? "." : dir;
-    fd_ = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-    if (fd_ < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
-        // A file system without unnamed files: a named one, removed at once (it is ours, and
-        // nothing else in the folder is touched).
-        std::string name = folder + "/.boardpack-spool-XXXXXX";
-        fd_ = ::mkostemp(name.data(), O_CLOEXEC);
-        if (fd_ >= 0 && ::unlink(name.c_str()) != 0) {
-            const int error = errno;
-            ::close(fd_);
-            fd_ = -1;
-            errno = error;
-        }
-    }
-    if (fd_ < 0) {
-        *why = errno_text(errno);
-        return false;
-    }
-    pending_.reserve(kChunk);
-    return true;
-}
+void ContentSpool::spool_in(std::string dir) { dir_ = dir.empty() ? "." : std::move(dir); }
 
-bool ContentSpool::add(std::string_view bytes, Piece* piece, std::string* why) {
+int ContentSpool::flush() {
     if (fd_ < 0) {
-        *piece = {in_memory_.size(), static_cast<uint32_t>(bytes.size())};
-        in_memory_.emplace_back(bytes);
-        return true;
+        fd_ = ::open(dir_.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+        if (fd_ < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
+            // A file system without unnamed files: a named one, removed at once (it is ours, and
+            // nothing else in the folder is touched).
+            std::string name = dir_ + "/.boardpack-spool-XXXXXX";
+            fd_ = ::mkostemp(name.data(), O_CLOEXEC);
+            if (fd_ >= 0 && ::unlink(name.c_str()) != 0) {
+                const int error = errno;
+                ::close(fd_);
+                fd_ = -1;
+                errno = error;
+            }
+        }
+        if (fd_ < 0) return error_ = errno;
     }
-    *piece = {flushed_ + pending_.size(), static_cast<uint32_t>(bytes.size())};
-    pending_.append(bytes);
-    if (pending_.size() < kChunk) return true;
     int error = 0;
     if (!write_all(fd_, pending_.data(), pending_.size(), &error)) {
         if (error_ == 0) error_ = error;
-        *why = errno_text(error);
-        return false;
+        return error;
     }
     flushed_ += pending_.size();
     pending_.clear();
+    return 0;
+}
+
+bool ContentSpool::add(std::string_view bytes, Piece* piece, std::string* why) {
+    // To the file before the memory would pass kInMemory (a piece larger than that on its own
+    // is held only until the next one).
+    if (!dir_.empty() && !pending_.empty() && pending_.size() + bytes.size() > kInMemory) {
+        if (const int error = flush()) {
+            *why = errno_text(error);
+            return false;
+        }
+    }
+    *piece = {flushed_ + pending_.size(), static_cast<uint32_t>(bytes.size())};
+    pending_.append(bytes);
     return true;
 }
 
@@ -102,10 +102,6 @@ int ContentSpool::window_at(uint64_t at) {
 
 int ContentSpool::parts(const Piece& piece, const std::function<bool(std::string_view)>& take) {
     if (piece.size == 0) return 0;
-    if (fd_ < 0) {
-        take(in_memory_[piece.at]);
-        return 0;
-    }
     uint64_t at = piece.at;
     const uint64_t end = piece.at + piece.size;
     // What is not in the file yet is still in pending_.

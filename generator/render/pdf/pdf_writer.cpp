@@ -473,8 +473,8 @@ struct Writer {
                 if (figure(b.origin) && b.origin.block == block) box(b);
             for (const ImageItem& im : p.images)
                 if (figure(im.origin) && im.origin.block == block && !image(i, im)) return false;
-            for (const PathItem& path : p.paths)
-                if (path.origin.block == block) content.raw(path_operators(path, height));
+            for (const PathItem& drawn : p.paths)
+                if (drawn.origin.block == block) content.raw(path_operators(drawn, height));
             content.end_marked();
         }
         if (!p.texts.empty()) {
@@ -705,20 +705,12 @@ PdfResult write_pdf(LaidOutDocument doc, const FontFiles& fonts, const std::stri
     // One plan for both PDFs, so the pages they share have the same codes: the agenda-only
     // PDF prints nothing the packet does not, but its own footers (FontPlan::of reads them).
     const FontPlan plan = FontPlan::of(doc, fonts);
-    // The pages' content waits for the save in a file beside the PDFs (the agenda-only PDF's
-    // shared pages for the packet's too); with no file to write, in memory.
+    // The pages' content waits for the save in memory, and past some 256 KiB in a file beside
+    // the PDFs (the agenda-only PDF's shared pages for the packet's too); with no file to write,
+    // all in memory.
     const bool two = doc.agenda_only && !agenda_only_path.empty();
     ContentSpool spool;
-    if (!path.empty()) {
-        std::string why;
-        if (!spool.open_in(std::filesystem::path(path).parent_path().string(), &why)) {
-            const std::string& first = two ? agenda_only_path : path;
-            if (failed) *failed = {first, why};
-            // TRANSLATORS: {0} is what was being done, a verb phrase: "write page 3 of 12 of the PDF", "embed the font".
-            else diags.error({}, fmt(_("cannot {}: {}"), fmt(_("write {}"), first), why));
-            return PdfResult::FileFailed;
-        }
-    }
+    if (!path.empty()) spool.spool_in(std::filesystem::path(path).parent_path().string());
     if (two) {
         // The agenda-only PDF first, from its own tree; the packet's tree is made only after, so
         // the two are never held at once (at ten times the example each is some 1,1 MB, at the
