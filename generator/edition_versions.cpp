@@ -50,7 +50,11 @@ model::Date source_date() {
 }
 
 // A month or day as two digits.
-std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two(int n) {
+    std::string digits = std::to_string(n);
+    if (n < 10) digits.insert(digits.begin(), '0');  // (GCC 12 warned of "0" + a string: -Wrestrict)
+    return digits;
+}
 
 // The pointers one edition's comparison marks.
 std::set<const void*> marked(const versions::Comparison& c) {

@@ -29,6 +29,18 @@ inline constexpr const char* kMarkerLine = "boardpack packet: written by boardpa
 // ("offentlig/versioner/1/"; README, "Corrections").
 inline constexpr const char* kVersionsFolder = "versioner";
 
+// The attachments' own files an edition holds (model/attachment_file.hpp): "bilag/21-1-slug.pdf".
+inline constexpr const char* kAttachmentFolder = "bilag";
+// Where the closed edition keeps the public versions withdrawn (build.cpp).
+inline constexpr const char* kWithdrawnFolder = "tilbagetrukket";
+
+// The folders the closed edition's folder always holds, empty or not: its attachments' own
+// files, its kept versions, and the public versions withdrawn into it. Anyone who can see the closed edition's folder can read its
+// link count (two, and one for each folder in it), though not open it: made in every closed
+// edition, the folders make that count say nothing of what its confidential items hold (whether
+// one has a PDF attachment, or was corrected on its own).
+inline constexpr const char* kClosedEditionFolders[] = {kAttachmentFolder, kVersionsFolder, kWithdrawnFolder};
+
 // The list, in the staging folder of a build under way, of every file and folder it is about to
 // make there, so that what a killed build left is known as boardpack's (Publisher).
 inline constexpr const char* kStagingJournal = ".boardpack-staging";

@@ -408,6 +408,16 @@ bool Publisher::keep_path(const std::string& from_relative, const std::string& t
     return kept(to);
 }
 
+// The folders every closed edition holds (packet_folder.hpp), made where nothing was put in them.
+bool Publisher::make_closed_folders(std::string* error) {
+    for (const std::string& edition : restricted_folders_)
+        for (const char* name : kClosedEditionFolders) {
+            const std::string relative = edition + "/" + name;
+            if (!journal(relative, error) || !make_folder(staging_ / relative, kRestrictedFolder, error)) return false;
+        }
+    return true;
+}
+
 // Each edition's list of the files put in its folder, in that folder with the edition's access:
 // the public edition's names nothing of the closed one.
 bool Publisher::write_lists(std::string* error) {
@@ -448,7 +458,7 @@ bool Publisher::commit(std::string* error) {
     // than after the switch, on this machine's disk).
     bool noted = false;
     std::thread note_writer = start_or_run([this, &noted] { noted = write_note(); });
-    const bool synced = write_lists(error) && sync_files(unsynced_, folders_in(staging_), error);
+    const bool synced = make_closed_folders(error) && write_lists(error) && sync_files(unsynced_, folders_in(staging_), error);
     if (note_writer.joinable()) note_writer.join();
     if (!synced) return false;
     // The staging folder is whole, and its lists now say what in it is boardpack's: the

@@ -109,6 +109,7 @@ private:
     bool journal(const std::string& relative, std::string* error);
     // Records a file written into the staging folder, for its edition's list.
     void record(const std::string& relative, FileRecord r, bool restricted);
+    bool make_closed_folders(std::string* error);
     bool write_lists(std::string* error);
     void remove_old_version();
     // The note of the version published (kPublishedNote): its new content written and synced

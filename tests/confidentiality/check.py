@@ -178,8 +178,16 @@ def edition_problems(packet, public, closed):
         names = sorted(n for n in os.listdir(os.path.join(packet, edition)) if n != "bilag")  # attachments' own files
         # (and the edition's list of the files boardpack wrote in it)
         want = [f".boardpack-files-{edition}", f"dagsorden-{edition}.html", f"dagsorden-{edition}.pdf", f"snapshot-{edition}.txt"]
-        if os.path.isdir(os.path.join(packet, edition, "bilag")):  # a merged packet: the agenda alone beside it
-            want = sorted(want + [f"dagsorden-{edition}-uden-bilag.pdf"])
+        # The closed edition always holds its folders for kept and withdrawn versions, and for the
+        # attachments' files, empty or not (its link count says nothing of its confidential items).
+        if edition == "lukket":
+            want += ["tilbagetrukket", "versioner"]
+            if not os.path.isdir(os.path.join(packet, edition, "bilag")):
+                problems.append("lukket/ has no bilag/ folder")
+        attachments = os.path.join(packet, edition, "bilag")
+        if os.path.isdir(attachments) and os.listdir(attachments):  # a merged packet: the agenda alone beside it
+            want += [f"dagsorden-{edition}-uden-bilag.pdf"]
+        want = sorted(want)
         if names != want:
             problems.append(f"{edition}/ holds {names}, not {want}")
     prefix = {"offentlig": wording_text("titel-offentlig").split("{")[0], "lukket": wording_text("titel-lukket").split("{")[0]}

@@ -155,6 +155,62 @@ TEST_CASE("publish: each edition lists its own files, the closed one for owner a
     CHECK(slurp(t.path / "out2/m/offentlig" / manifest_file("offentlig")) == public_list);
 }
 
+TEST_CASE("publish: the closed edition's folder's link count says nothing of what its confidential items hold") {
+    // Anyone who can see lukket/ (0750) can read its link count, 2 and one for each folder in
+    // it, though not open it: were bilag/ made only for a PDF attachment, or versioner/ only for
+    // a correction, the count would tell that a confidential item has one, or was corrected.
+    const auto links = [](const fs::path& p) {
+        struct stat st {};
+        REQUIRE(::lstat(p.c_str(), &st) == 0);
+        return st.st_nlink;
+    };
+    TempDir t;
+    auto plain = kPacket;
+    plain.pop_back();  // no confidential attachment: nothing in lukket/bilag
+    publish(t.path / "plain", plain);
+    publish(t.path / "attached", kPacket);
+    const fs::path closed = t.path / "plain/m/lukket";
+    CHECK(links(closed) == links(t.path / "attached/m/lukket"));
+    CHECK(links(closed) == 2 + std::size(kClosedEditionFolders));
+    for (const char* name : kClosedEditionFolders) {
+        CAPTURE(name);
+        CHECK(fs::is_directory(closed / name));
+        CHECK(mode_of(closed / name) == 0750);
+    }
+    // A second version of the closed edition alone keeps the first in versioner/: the same count.
+    std::string why;
+    {
+        auto p = Publisher::begin(t.path / "plain", "m", read_fake_snapshot, &why);
+        REQUIRE_MESSAGE(p, why);
+        REQUIRE(p->keep("lukket/dagsorden-lukket.pdf", "lukket/versioner/1/dagsorden-lukket.pdf", Access::Restricted, &why));
+        for (const auto& f : plain)
+            REQUIRE_MESSAGE(p->write(f.first, f.second + (f.first.rfind("lukket/", 0) == 0 ? " rettet" : ""),
+                                     f.first.rfind("lukket/", 0) == 0 ? Access::Restricted : Access::Public, &why),
+                            why);
+        REQUIRE_MESSAGE(p->commit(&why), why);
+    }
+    CHECK(fs::is_regular_file(closed / "versioner/1/dagsorden-lukket.pdf"));
+    CHECK(links(closed) == 2 + std::size(kClosedEditionFolders));
+    // The empty folders are boardpack's: the next build replaces the packet; the public edition has none of them.
+    publish(t.path / "plain", plain);
+    CHECK_FALSE(fs::exists(t.path / "plain/m/offentlig/versioner"));
+    CHECK_FALSE(fs::exists(t.path / "plain/m/offentlig/tilbagetrukket"));
+    // But a folder of another name, or a file in one of them, is someone else's.
+    for (const char* added : {"lukket/andet", "lukket/tilbagetrukket/x"}) {
+        CAPTURE(added);
+        TempDir u;
+        publish(u.path / "out", plain);
+        const fs::path in_packet = fs::canonical(u.path / "out/m") / added;
+        if (fs::path(added).filename() == "x") touch(in_packet);
+        else fs::create_directory(in_packet);
+        auto p = Publisher::begin(u.path / "out", "m", read_fake_snapshot, &why);
+        for (const auto& f : plain)
+            if (p) p->write(f.first, f.second, f.first.rfind("lukket/", 0) == 0 ? Access::Restricted : Access::Public, &why);
+        CHECK_FALSE((p && p->commit(&why)));
+        CHECK(fs::exists(in_packet));
+    }
+}
+
 TEST_CASE("publish: the staging journal, which names the closed edition's files, is not for everyone") {
     // The journal lists every file the build is about to make, the closed edition's
     // (lukket/bilag/2-1-<slug of a confidential attachment's title>.pdf) too, and stays in the
