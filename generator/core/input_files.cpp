@@ -187,8 +187,7 @@ std::optional<std::string> DiskFiles::quick_resolve(const std::string& relative,
     if (!f || !f->quick || !f->inside) return std::nullopt;
     std::string real = f->native;
     real += leaf;
-    struct stat st {};
-    if (::lstat(real.c_str(), &st) == 0 ? S_ISLNK(st.st_mode) : errno != ENOENT) return std::nullopt;
+    if (!no_link_at(real)) return std::nullopt;
     if (real_relative) {
         *real_relative = f->real_relative;
         *real_relative += leaf;
@@ -235,10 +234,30 @@ fs::path DiskFiles::resolved(const std::string& relative, bool plain, std::error
     const Folder* known = folder(name, ec);
     if (!known) return {};
     fs::path real = known->real / leaf;
-    struct stat st {};
-    if (::lstat(real.c_str(), &st) == 0 ? !S_ISLNK(st.st_mode) : errno == ENOENT) return real;
+    if (no_link_at(real.native())) return real;
     return physical_path(root_ / relative, ec);
 }
+
+const DiskFiles::Leaf& DiskFiles::leaf(const std::string& path) const {
+    // A file's name is examined each time it is asked about (whether it is there, its real path,
+    // its bytes, whether another item's folder holds it too): an item.md five times. It is
+    // examined once. Should it become a symbolic link after that, the open follows it, and
+    // opened_inside() still refuses a file outside the meeting folder.
+    const auto known = leaves_.find(path);
+    if (known != leaves_.end()) return known->second;
+    Leaf l;
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0) {
+        l.no_link = !S_ISLNK(st.st_mode);
+        l.identity = FileIdentity{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+                                  static_cast<std::uint64_t>(st.st_nlink)};
+    } else {
+        l.no_link = errno == ENOENT;
+    }
+    return leaves_.emplace(path, l).first->second;
+}
+
+bool DiskFiles::no_link_at(const std::string& real) const { return leaf(real).no_link; }
 
 bool DiskFiles::opened_inside(int fd) const {
     // A folder's resolution is kept for the build (resolved()), so a folder turned into a link
@@ -356,13 +375,8 @@ std::string DiskFiles::display(const std::string& relative) const {
 
 std::optional<FileIdentity> DiskFiles::identity(const std::string& real) const {
     // lstat, not stat: a real path has no symbolic links left to follow, and a walk must not
-    // follow one out.
-    struct stat st {};
-    // real_root_ / real, as a string (a real path is relative).
-    const std::string path = !real.empty() && real[0] == '/' ? (real_root_ / real).native() : real_root_prefix_ + real;
-    if (::lstat(path.c_str(), &st) != 0) return std::nullopt;
-    return FileIdentity{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
-                        static_cast<std::uint64_t>(st.st_nlink)};
+    // follow one out. real_root_ / real, as a string (a real path is relative).
+    return leaf(!real.empty() && real[0] == '/' ? (real_root_ / real).native() : real_root_prefix_ + real).identity;
 }
 
 std::vector<std::string> DiskFiles::files_under(const std::string& real, size_t limit, bool* complete) const {

@@ -9,6 +9,7 @@
 #include <set>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace boardpack {
@@ -136,6 +137,14 @@ private:
     // or nothing (no symbolic link), as text, with its real path in *real_relative: each found
     // as a string from its folder's. nullopt for any other name: resolve() takes it.
     std::optional<std::string> quick_resolve(const std::string& relative, std::string* real_relative) const;
+    // What one lstat of a path said, kept for the build.
+    struct Leaf {
+        bool no_link = false;                  // a file or folder that is no symbolic link, or nothing
+        std::optional<FileIdentity> identity;  // when there is something
+    };
+    const Leaf& leaf(const std::string& path) const;
+    // Whether the real path `real` names a file or folder that is no symbolic link, or nothing.
+    bool no_link_at(const std::string& real) const;
     // Whether the file open as `fd` lies in the real root, as the kernel names it; true where
     // that cannot be told.
     bool opened_inside(int fd) const;
@@ -150,6 +159,8 @@ private:
     // Each folder's resolved path, by its name relative to the root. Like the totals, not for two
     // threads at once.
     mutable std::map<std::string, Folder, std::less<>> folders_;
+    // leaf()'s answers, by path; the same.
+    mutable std::unordered_map<std::string, Leaf> leaves_;
 };
 
 // Files held in memory, for tests. There are no symbolic links, so a real path is the name with

@@ -178,6 +178,30 @@ TEST_CASE("disk files: what is read, and what is refused with which words") {
     }
 }
 
+TEST_CASE("disk files: a file examined once is still refused when it has become a link out of the folder") {
+    // A name's lstat is kept for the build (its file is asked about several times: whether it is
+    // there, its real path, its bytes, its identity); the open's own check still holds the file
+    // read to the meeting folder.
+    TempDir t;
+    write(t.path / "meeting/1-punkt/item.md", "punkt");
+    write(t.path / "secret.txt", "hemmeligt");
+    const DiskFiles files(t.path / "meeting");
+    CHECK(files.exists("1-punkt/item.md"));
+    const auto before = files.identity("1-punkt/item.md");
+    REQUIRE(before);
+    CHECK(before->links == 1);
+    CHECK(files.read("1-punkt/item.md", nullptr) == "punkt");
+    fs::remove(t.path / "meeting/1-punkt/item.md");
+    fs::create_symlink(t.path / "secret.txt", t.path / "meeting/1-punkt/item.md");
+    std::string why;
+    CHECK_FALSE(files.read("1-punkt/item.md", &why));
+    CHECK(why == "the path leads outside the meeting folder (through a symbolic link)");
+    // A fresh look (the next build) sees the link for what it is, as before.
+    const DiskFiles next(t.path / "meeting");
+    CHECK_FALSE(next.read("1-punkt/item.md", &why));
+    CHECK(why == "the path leads outside the meeting folder (through a symbolic link)");
+}
+
 TEST_CASE("disk files: odd names and links of every kind resolve, show and read as std::filesystem finds them") {
     // The quick way (a plain name from its folder's resolved path) against weakly_canonical for
     // names the example lacks: spaces, letters beyond ASCII in either normal form, a name that
