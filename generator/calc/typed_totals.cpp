@@ -321,6 +321,16 @@ struct Finding {
     std::vector<Off> off;
 };
 
+// Keeps the finding of the total line `line`, read by `readings`, in *found if it holds a cell
+// off; whether it does.
+bool keep(Finding& finding, size_t line, std::vector<std::vector<size_t>>& readings, std::vector<Finding>* found) {
+    if (finding.off.empty()) return false;
+    finding.line = line;
+    finding.readings = std::move(readings);
+    found->push_back(std::move(finding));
+    return true;
+}
+
 // Whether a total row of `t` is not what any reading of its rows adds up to; each such row in
 // *found when given. Without `labels_read` (and found null), a first look that finds most tables
 // fine before their rows' labels are read for the rates, shares and averages they name.
@@ -360,11 +370,7 @@ bool rows_off(const model::Table& t, bool labels_read, std::vector<Finding>* fou
             if (found == nullptr) return true;
             finding.off.push_back(Off{c, sum, sum_of});
         }
-        if (finding.off.empty()) continue;
-        any = true;
-        finding.line = r;
-        finding.readings = std::move(readings);
-        found->push_back(std::move(finding));
+        any = keep(finding, r, readings, found) || any;
     }
     return any;
 }
@@ -430,11 +436,7 @@ bool columns_off(const model::Table& t, const Lines& lines, std::vector<Finding>
             adds_up_to(lines, readings[named], r, *lines.cell(c, r), &sum);
             finding.off.push_back(Off{r, sum, named});
         }
-        if (finding.off.empty()) continue;
-        any = true;
-        finding.line = c;
-        finding.readings = std::move(readings);
-        found->push_back(std::move(finding));
+        any = keep(finding, c, readings, found) || any;
     }
     return any;
 }
