@@ -345,6 +345,11 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         err << fmt(_("boardpack: {}; the packet in {} was left as it was\n"), why, publisher->target().string());
         return kExitOutputError;
     }
+    // Published, but perhaps not for good: said even with --quiet.
+    if (!publisher->unsynced_switch().empty())
+        err << fmt(_("boardpack: warning: {}; the new packet is published, but if the machine stops soon, {} may show "
+                     "the packet before it: check the disk, and build again\n"),
+                   publisher->unsynced_switch(), publisher->target().string());
     // A file saved into the packet while this build ran is not in the new packet: said even with
     // --quiet, since the file is no longer where it was saved.
     if (!publisher->left_behind().empty())

@@ -30,9 +30,10 @@ bool write_unsynced(const std::filesystem::path& path, const Fill& fill, mode_t 
 // must follow).
 void start_writeback(const std::filesystem::path& path);
 
-// Syncs each file's content and each folder to the disk, several at once. A file that fails makes
-// it false, the first in `files` that failed named in *error; a folder that fails does not (a
-// folder gone holds nothing to lose).
+// Syncs each file's content and each folder to the disk, several at once. A file or folder that
+// fails makes it false, the first in `files`, then in `folders`, that failed named in *error;
+// not a folder gone (it holds nothing to lose), nor one whose file system cannot sync folders
+// (sync_path).
 bool sync_files(const std::vector<std::filesystem::path>& files, const std::vector<std::filesystem::path>& folders,
                 std::string* error);
 
@@ -62,8 +63,16 @@ bool make_folder(const std::filesystem::path& path, mode_t mode, std::string* er
 // (whatever the umask); a folder that was there already is left as it is (it is the user's).
 bool make_missing_folders(const std::filesystem::path& path, mode_t mode, std::string* error);
 
-// Syncs a file or folder, so a rename inside it or its content survives a crash.
-bool sync_path(const std::filesystem::path& p, bool directory);
+// Syncs a file or folder, so a rename inside it or its content survives a crash; false, with
+// *error naming it and the system's reason when given, if the disk says it failed. A folder on a
+// file system that cannot sync folders (fsync says EINVAL or ENOTSUP: some network and FUSE
+// file systems) counts as synced: there is nothing more to do there.
+bool sync_path(const std::filesystem::path& p, bool directory, std::string* error = nullptr);
+
+// Every fsync made here goes through `f` instead of ::fsync while it is set (nullptr: ::fsync
+// again): for tests, a disk that fails.
+using FsyncFunction = int (*)(int fd);
+void set_fsync_for_tests(FsyncFunction f);
 
 // Removes a path and everything below it, without following symbolic links; errors are ignored.
 void remove_quietly(const std::filesystem::path& p);

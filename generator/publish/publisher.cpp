@@ -469,14 +469,15 @@ bool Publisher::commit(std::string* error) {
         *error = fmt(_("cannot remove {}: {}"), (staging_ / kStagingJournal).string(), errno_text(errno));
         return false;
     }
-    sync_path(staging_, true);  // the journal's removal
+    if (!sync_path(staging_, true, error)) return false;  // the journal's removal
     // Step 1: the new packet becomes a numbered version; output/<meeting> still shows the old.
     const fs::path version = work_ / version_;
     if (::rename(staging_.c_str(), version.c_str()) != 0) {
         *error = fmt(_("cannot move the new packet to {}: {}"), version.string(), errno_text(errno));
         return false;
     }
-    sync_path(work_, true);
+    // A version the disk may not keep is not published (the destructor removes it).
+    if (!sync_path(work_, true, error)) return false;
     kill_for_tests(1);
     // Step 2: a new link to it, beside the old one.
     if (::symlink(link_text(id_, version_).c_str(), link_.c_str()) != 0) {
@@ -514,10 +515,14 @@ bool Publisher::commit(std::string* error) {
     committed_ = true;
     // The switch and the note's rename reach the disk together: two folders' fsyncs waiting at
     // once share one journal commit.
+    // Published now, whatever the disk says: one that fails to keep the switch is said (a crash
+    // soon after may leave output/<meeting> showing the packet before).
     std::thread note_sync;
-    if (noted && rename_note()) note_sync = start_or_run([this] { sync_path(work_, true); });
-    sync_path(root_, true);
+    std::string note_unsynced, switch_unsynced;
+    if (noted && rename_note()) note_sync = start_or_run([this, &note_unsynced] { sync_path(work_, true, &note_unsynced); });
+    sync_path(root_, true, &switch_unsynced);
     if (note_sync.joinable()) note_sync.join();
+    unsynced_switch_ = !switch_unsynced.empty() ? switch_unsynced : note_unsynced;
     kill_for_tests(3);
     // Step 4: the old version goes.
     remove_old_version();

@@ -92,6 +92,10 @@ public:
     // folder; "" if there is none. `shown` is where it was put (under output/<meeting>).
     const std::filesystem::path& left_behind() const { return left_behind_; }
     const std::filesystem::path& left_behind_shown() const { return left_behind_shown_; }
+    // After commit: what failed when the switch to the new packet was synced to the disk
+    // ("cannot write to disk output: Input/output error"), or "". The packet is published; a
+    // crash soon after may leave output/<meeting> showing the one before.
+    const std::string& unsynced_switch() const { return unsynced_switch_; }
 
     const std::filesystem::path& staging() const { return staging_; }
     const std::filesystem::path& target() const { return target_; }
@@ -129,6 +133,7 @@ private:
     TargetState before_;             // what target_ was when the build began
     std::string version_;            // the new version's folder name in work_
     std::filesystem::path left_behind_, left_behind_shown_;  // see left_behind()
+    std::string unsynced_switch_;                            // see unsynced_switch()
     Manifest written_;               // every file put in the staging folder, by its path there
     std::set<std::string> restricted_folders_;  // the edition folders written with Access::Restricted
     std::map<std::string, std::string> created_;  // create()d files not yet finished: path -> relative

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <tuple>
@@ -571,6 +572,87 @@ TEST_CASE("publish: a staged file that cannot reach the disk stops the publishin
     p.reset();
     CHECK(fs::read_symlink(out / "m") == before);
     CHECK(slurp(out / "m/offentlig/dagsorden-offentlig.html") == "<html>offentlig</html>");
+}
+
+namespace {
+
+// A disk on which syncing some folders fails: every fsync of a folder whose path (as the kernel
+// names it) ends with failing_folder gives failing_errno; the rest are real.
+std::string failing_folder;
+int failing_errno = EIO;
+int fsync_failing_folders(int fd) {
+    struct stat st {};
+    char link[64];
+    std::snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    std::error_code ec;
+    const std::string name = fs::read_symlink(link, ec).string();
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode) && name.ends_with(failing_folder)) {
+        errno = failing_errno;
+        return -1;
+    }
+    return ::fsync(fd);
+}
+
+// Sets the fsync for a test's lifetime.
+struct FailingFolderSync {
+    FailingFolderSync(std::string folder, int e) {
+        failing_folder = std::move(folder);
+        failing_errno = e;
+        set_fsync_for_tests(fsync_failing_folders);
+    }
+    ~FailingFolderSync() { set_fsync_for_tests(nullptr); }
+};
+
+// A second version of kPacket's meeting in `out`, its public page changed; commit's result.
+bool publish_again(const fs::path& out, std::string* why) {
+    auto p = Publisher::begin(out, "m", read_fake_snapshot, why);
+    REQUIRE_MESSAGE(p, *why);
+    for (const auto& f : kPacket)
+        REQUIRE_MESSAGE(p->write(f.first, f.second + " 2", f.first.rfind("lukket/", 0) == 0 ? Access::Restricted : Access::Public, why),
+                        *why);
+    const bool ok = p->commit(why);
+    if (ok && !p->unsynced_switch().empty()) *why = "published; " + p->unsynced_switch();
+    return ok;
+}
+
+}  // namespace
+
+TEST_CASE("publish: a folder the disk cannot sync stops the publishing before the switch, and is said after it") {
+    TempDir t;
+    const fs::path out = t.path / "out";
+    publish(out, kPacket);
+    const fs::path before = fs::read_symlink(out / "m");
+    std::string why;
+    // The working folder, where the new version is renamed to: not published, the packet before stays.
+    {
+        const FailingFolderSync failing("/out/.boardpack/m", EIO);
+        CHECK_FALSE(publish_again(out, &why));
+    }
+    CHECK(why == "cannot write to disk " + (out / ".boardpack/m").string() + ": Input/output error");
+    CHECK(fs::read_symlink(out / "m") == before);
+    CHECK(slurp(out / "m/offentlig/dagsorden-offentlig.html") == "<html>offentlig</html>");
+    // A folder in the staging folder (the public edition's): the same, named.
+    {
+        const FailingFolderSync failing("/staging/offentlig", EIO);
+        CHECK_FALSE(publish_again(out, &why));
+    }
+    CHECK(why.find("/staging/offentlig: Input/output error") != std::string::npos);
+    CHECK(fs::read_symlink(out / "m") == before);
+    // The output folder, synced after the switch: published, and said.
+    {
+        const FailingFolderSync failing("/out", EIO);
+        CHECK(publish_again(out, &why));
+    }
+    CHECK(why == "published; cannot write to disk " + out.string() + ": Input/output error");
+    CHECK(fs::read_symlink(out / "m") != before);
+    CHECK(slurp(out / "m/offentlig/dagsorden-offentlig.html") == "<html>offentlig</html> 2");
+    // A file system that cannot sync folders at all (EINVAL): nothing to say.
+    {
+        const FailingFolderSync failing("/out/.boardpack/m", EINVAL);
+        why.clear();
+        CHECK(publish_again(out, &why));
+        CHECK(why.empty());
+    }
 }
 
 namespace {
