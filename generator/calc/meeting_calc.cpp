@@ -275,8 +275,8 @@ private:
         // A cell a formula computes from figures under such headings ("I alt = [Medicinpuljen (mio.
         // kr.)] + [Forebyggelsespuljen (mio. kr.)]") is in their unit, whatever its own heading says.
         if (const model::Formula* f = writer_of(table, keys, r, c)) {
-            auto [read, fresh] = units_read_.try_emplace(f);
-            if (fresh) read->second = units_read(table, *f);
+            auto [read, read_now] = units_read_.try_emplace(f);
+            if (read_now) read->second = units_read(table, *f);
             for (const UnitRead& u : read->second)
                 if (u.unit != figures && u.unit != table.unit) {
                     named_unit_ = u.unit;

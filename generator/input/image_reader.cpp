@@ -598,12 +598,17 @@ void read_images(model::AgendaItem& item, const std::string& folder, const Input
             first.erase(0, figure_label_length(first));
             first.erase(0, spaces());
         }
-        im.fingerprint = fingerprint(*bytes);
+        im.read_fingerprint = fingerprint(*bytes);
         // Without its metadata, if that is still the same picture to the check (it always is,
         // fuzz_image says; the file as it is otherwise).
         std::string kept = without_metadata(*bytes, c.format);
         const ImageCheck k = check_image(kept);
-        if (k.problem.empty() && k.format == c.format && k.width == c.width && k.height == c.height) *bytes = std::move(kept);
+        bool stripped = false;  // (metadata is only ever taken out: the same size is the same bytes)
+        if (k.problem.empty() && k.format == c.format && k.width == c.width && k.height == c.height) {
+            stripped = kept.size() != bytes->size();
+            *bytes = std::move(kept);
+        }
+        im.fingerprint = stripped ? fingerprint(*bytes) : im.read_fingerprint;
         im.bytes = std::make_shared<const std::string>(std::move(*bytes));
         im.loc = b.loc;
         if (im.description.empty() && !figures) {

@@ -310,7 +310,12 @@ struct Image {
     std::string description;  // the alt text, without a "Figur N:" the author wrote before it
     int width = 0, height = 0;  // in pixels
     std::shared_ptr<const std::string> bytes;  // the file's bytes without its metadata (shared with the PDF's layout)
-    std::string fingerprint;  // of the file as read (core/fingerprint.hpp): what a snapshot compares
+    // Of `bytes` (core/fingerprint.hpp), what the packet holds: what a snapshot records, so a
+    // file saved again with other metadata alone (a date, a program's name) is the same picture.
+    std::string fingerprint;
+    // Of the file as read, which snapshots recorded before (the forty-third round): one of those
+    // still knows the same file.
+    std::string read_fingerprint;
     SourceLoc loc;            // where the picture is written in the text
 };
 

@@ -772,7 +772,7 @@ private:
             }
         for (const PictureEntry& p : now_.pictures)
             for (const PictureEntry& q : before_.pictures)
-                if (p.item == n && q.item == n && p.index == q.index && !same_file(p.content, q.content))
+                if (p.item == n && q.item == n && p.index == q.index && !same_picture_file(q, p))
                     part(model::PartChange::Kind::PictureReplaced, n, p.caption, nullptr);
         // An attachment's own date, printed on its stamp: the same attachment, its title or its
         // document id corrected beside it too.

@@ -183,7 +183,8 @@ private:
                 const model::Image& image = item_.images[static_cast<size_t>(b.image)];
                 std::string printed = b.figure > 0 ? caption(b.figure, image.description) : image.description;
                 picture_text(b, section, image, printed);
-                s_.pictures.push_back({item_.number, b.image, std::move(printed), image.bytes ? image.fingerprint : ""});
+                s_.pictures.push_back({item_.number, b.image, std::move(printed), image.bytes ? image.fingerprint : "",
+                                       image.bytes ? image.read_fingerprint : ""});
                 break;
             }
             case model::Block::Kind::Chart: {
@@ -843,10 +844,14 @@ bool changed_date(const AttachmentEntry& before, const AttachmentEntry& now) {
     return !before.date.empty() && !now.date.empty() && before.date != now.date;
 }
 
+bool same_picture_file(const PictureEntry& before, const PictureEntry& now) {
+    return same_file(before.content, now.content) || (!now.content_as_read.empty() && before.content == now.content_as_read);
+}
+
 bool replaced_picture(const Snapshot& before, const Snapshot& now) {
     for (const PictureEntry& p : now.pictures)
         for (const PictureEntry& q : before.pictures)
-            if (p.item == q.item && p.index == q.index && !same_file(p.content, q.content)) return true;
+            if (p.item == q.item && p.index == q.index && !same_picture_file(q, p)) return true;
     return false;
 }
 

@@ -115,12 +115,16 @@ struct AttachmentEntry {
 };
 
 // One picture of an item (its index among the item's pictures), with its caption as printed and
-// its file's fingerprint: a new file under the same caption is a change.
+// its file's fingerprint, of the bytes the packet holds (without the file's metadata): a new file
+// under the same caption is a change, the same picture saved again with other metadata is not.
 struct PictureEntry {
     int item = 0;
     int index = 0;
     std::string caption;
     std::string content;
+    // Not written: the fingerprint of the file as read, which snapshots before the forty-third
+    // round recorded as `content` (same_picture_file).
+    std::string content_as_read;
 };
 
 // One chart of an item (its figure number), with what it draws as one line of words: its
@@ -228,6 +232,10 @@ bool same_file(const std::string& a, const std::string& b);
 // Whether an attachment has the same PDF file as before, or none as before: where both
 // snapshots recorded it (content_kept), a file added or taken away is another; else same_file.
 bool same_file(const AttachmentEntry& before, const AttachmentEntry& now);
+
+// Whether the picture `now` records is the same file as `before`'s (same_file), `before` a
+// snapshot that recorded the file's fingerprint as read or as the packet holds it.
+bool same_picture_file(const PictureEntry& before, const PictureEntry& now);
 
 // Whether a picture of `now` is another file than the same item's same picture in `before`
 // (pictures added or removed show as their captions' texts).

@@ -229,11 +229,11 @@ namespace {
 
 // The PNG with chunks inserted before its IEND: text, EXIF, a time and a private chunk (all
 // metadata), and a gamma (how its colours are shown).
-std::string png_with_metadata() {
+std::string png_with_metadata(const std::string& author = "Kanarie Forfatter") {
     const std::string png = test::tiny_png(4, 4);
     const size_t iend = png.size() - 12;
     std::string extra;
-    test::png_chunk(extra, "tEXt", raw("Author\0Kanarie Forfatter"));
+    test::png_chunk(extra, "tEXt", raw("Author\0") + author);
     test::png_chunk(extra, "iTXt", raw("Comment\0\0\0\0\0C:\\Brugere\\kanarie\\hemmelig.png"));
     test::png_chunk(extra, "eXIf", "MM\0*EXIFKANARIE");
     test::png_chunk(extra, "tIME", raw("\x07\xE7\x09\x1C\x0A\x00\x00"));
@@ -267,7 +267,7 @@ std::string jpeg_with_metadata() {
 
 }  // namespace
 
-TEST_CASE("pictures: the packet holds a picture without its metadata; the snapshot compares the file as read") {
+TEST_CASE("pictures: the packet holds a picture without its metadata, and the snapshot compares what it holds") {
     const std::string png = png_with_metadata(), jpeg = jpeg_with_metadata();
     REQUIRE(check_image(png).problem.empty());
     REQUIRE(check_image(jpeg).problem.empty());
@@ -303,9 +303,38 @@ TEST_CASE("pictures: the packet holds a picture without its metadata; the snapsh
     // The pixels as they were: the PNG's image data and the JPEG's scan are copied whole.
     const std::string plain = test::tiny_jpeg();
     CHECK(kept_jpeg.substr(kept_jpeg.size() - (plain.size() - 2)) == plain.substr(2));
-    // What a snapshot compares is the file as the secretariat has it.
-    CHECK(m->items[0].images[0].fingerprint == fingerprint(png));
-    CHECK(m->items[0].images[1].fingerprint == fingerprint(jpeg));
+    // What a snapshot compares is what the packet holds, so the same picture saved again with
+    // other metadata (another author, time or comment) is no new version; the file as read is
+    // kept beside it, which snapshots recorded before.
+    CHECK(m->items[0].images[0].fingerprint == fingerprint(kept_png));
+    CHECK(m->items[0].images[1].fingerprint == fingerprint(kept_jpeg));
+    CHECK(m->items[0].images[0].read_fingerprint == fingerprint(png));
+    CHECK(m->items[0].images[1].read_fingerprint == fingerprint(jpeg));
+    MemoryFiles again("m");
+    again.add("meeting.txt", kMeeting);
+    again.add("05-a/item.md", item("Offentlig", "# Sagsfremstilling\n\n![Et kort](kort.png)\n\n![Et foto](foto.jpg)\n"));
+    again.add("05-a/kort.png", png_with_metadata("Anden Forfatter"));
+    std::string resaved_jpeg = jpeg;
+    resaved_jpeg.replace(resaved_jpeg.find("COMKANARIE"), 10, "COMANDETXX");
+    again.add("05-a/foto.jpg", resaved_jpeg);
+    Diagnostics d2;
+    const auto m2 = input::load_meeting(again, "m", d2);
+    REQUIRE(m2);
+    CHECK(test::messages(d2) == "");
+    REQUIRE(m2->items[0].images.size() == 2);
+    for (size_t i = 0; i < 2; ++i) {
+        CHECK(m2->items[0].images[i].fingerprint == m->items[0].images[i].fingerprint);
+        CHECK(m2->items[0].images[i].read_fingerprint != m->items[0].images[i].read_fingerprint);
+    }
+    // A file without metadata: the two are one.
+    MemoryFiles plain_files("m");
+    plain_files.add("meeting.txt", kMeeting);
+    plain_files.add("05-a/item.md", item("Offentlig", "# Sagsfremstilling\n\n![Et kort](kort.png)\n"));
+    plain_files.add("05-a/kort.png", plain_png);
+    const auto m3 = input::load_meeting(plain_files, "m", d2);
+    REQUIRE(m3);
+    CHECK(m3->items[0].images[0].fingerprint == fingerprint(plain_png));
+    CHECK(m3->items[0].images[0].read_fingerprint == fingerprint(plain_png));
 }
 
 TEST_CASE("pictures: a PNG's colour chunks and image data are such as libpng takes without a complaint") {

@@ -1011,7 +1011,7 @@ TEST_CASE("versions: a fingerprint taken piece by piece is the one of the whole"
 TEST_CASE("versions: a PDF attachment or picture replaced by another file is a change; a missing fingerprint is not") {
     Snapshot before = small();
     before.attachments.push_back({19, 1, "Notat", "123", "aaaa", ""});
-    before.pictures.push_back({19, 0, "Figur 1: Ventetid", "1111"});
+    before.pictures.push_back({19, 0, "Figur 1: Ventetid", "1111", ""});
     // Written and read back: the fingerprints and the picture record round-trip.
     std::string why;
     const auto back = versions::read_snapshot(versions::write_snapshot(before), &why);
@@ -1037,6 +1037,17 @@ TEST_CASE("versions: a PDF attachment or picture replaced by another file is a c
     REQUIRE(c.changes.parts.size() == 1);
     CHECK(c.changes.parts[0].kind == model::PartChange::Kind::PictureReplaced);
     CHECK(c.changes.parts[0].title == "Figur 1: Ventetid");
+
+    // The same picture saved again with other metadata: its fingerprint (of the bytes the packet
+    // holds) is the same. A snapshot from before the forty-third round recorded the file's as
+    // read: the file as read now, unchanged, is still the same picture; another is not.
+    now = before;
+    now.pictures[0].content = "3333";
+    now.pictures[0].content_as_read = "1111";
+    CHECK(versions::same_content(before, now));
+    CHECK(versions::compare(before, now, {}).changes.parts.empty());
+    now.pictures[0].content_as_read = "4444";
+    CHECK_FALSE(versions::same_content(before, now));
 
     // A snapshot from before fingerprints: its bilag line has five fields and no billede line.
     std::string old = versions::write_snapshot(before);
