@@ -271,16 +271,21 @@ TEST_CASE("pictures: the packet holds a picture without its metadata, and the sn
     const std::string png = png_with_metadata(), jpeg = jpeg_with_metadata();
     REQUIRE(check_image(png).problem.empty());
     REQUIRE(check_image(jpeg).problem.empty());
-    MemoryFiles f("m");
-    f.add("meeting.txt", kMeeting);
-    f.add("05-a/item.md", item("Offentlig", "# Sagsfremstilling\n\n![Et kort](kort.png)\n\n![Et foto](foto.jpg)\n"));
-    f.add("05-a/kort.png", png);
-    f.add("05-a/foto.jpg", jpeg);
-    Diagnostics d;
-    const auto m = input::load_meeting(f, "m", d);
-    REQUIRE(m);
-    CHECK(test::messages(d) == "");
-    REQUIRE(m->items[0].images.size() == 2);
+    // A meeting of one item with the two pictures, loaded without a message.
+    const auto loaded = [](const std::string& png_file, const std::string& jpeg_file) {
+        MemoryFiles f("m");
+        f.add("meeting.txt", kMeeting);
+        f.add("05-a/item.md", item("Offentlig", "# Sagsfremstilling\n\n![Et kort](kort.png)\n\n![Et foto](foto.jpg)\n"));
+        f.add("05-a/kort.png", png_file);
+        f.add("05-a/foto.jpg", jpeg_file);
+        Diagnostics d;
+        auto m = input::load_meeting(f, "m", d);
+        REQUIRE(m);
+        CHECK(test::messages(d) == "");
+        REQUIRE(m->items[0].images.size() == 2);
+        return m;
+    };
+    const auto m = loaded(png, jpeg);
     for (const model::Image& im : m->items[0].images) {
         const std::string& kept = *im.bytes;
         for (const char* gone : {"Kanarie", "kanarie", "KANARIE", "TMB", "tIME", "Photoshop", "http://ns.adobe.com"})
@@ -310,29 +315,15 @@ TEST_CASE("pictures: the packet holds a picture without its metadata, and the sn
     CHECK(m->items[0].images[1].fingerprint == fingerprint(kept_jpeg));
     CHECK(m->items[0].images[0].read_fingerprint == fingerprint(png));
     CHECK(m->items[0].images[1].read_fingerprint == fingerprint(jpeg));
-    MemoryFiles again("m");
-    again.add("meeting.txt", kMeeting);
-    again.add("05-a/item.md", item("Offentlig", "# Sagsfremstilling\n\n![Et kort](kort.png)\n\n![Et foto](foto.jpg)\n"));
-    again.add("05-a/kort.png", png_with_metadata("Anden Forfatter"));
     std::string resaved_jpeg = jpeg;
     resaved_jpeg.replace(resaved_jpeg.find("COMKANARIE"), 10, "COMANDETXX");
-    again.add("05-a/foto.jpg", resaved_jpeg);
-    Diagnostics d2;
-    const auto m2 = input::load_meeting(again, "m", d2);
-    REQUIRE(m2);
-    CHECK(test::messages(d2) == "");
-    REQUIRE(m2->items[0].images.size() == 2);
+    const auto m2 = loaded(png_with_metadata("Anden Forfatter"), resaved_jpeg);
     for (size_t i = 0; i < 2; ++i) {
         CHECK(m2->items[0].images[i].fingerprint == m->items[0].images[i].fingerprint);
         CHECK(m2->items[0].images[i].read_fingerprint != m->items[0].images[i].read_fingerprint);
     }
     // A file without metadata: the two are one.
-    MemoryFiles plain_files("m");
-    plain_files.add("meeting.txt", kMeeting);
-    plain_files.add("05-a/item.md", item("Offentlig", "# Sagsfremstilling\n\n![Et kort](kort.png)\n"));
-    plain_files.add("05-a/kort.png", plain_png);
-    const auto m3 = input::load_meeting(plain_files, "m", d2);
-    REQUIRE(m3);
+    const auto m3 = loaded(plain_png, plain);
     CHECK(m3->items[0].images[0].fingerprint == fingerprint(plain_png));
     CHECK(m3->items[0].images[0].read_fingerprint == fingerprint(plain_png));
 }
