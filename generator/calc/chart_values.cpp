@@ -3,6 +3,7 @@
 #include "core/messages.hpp"
 
 #include <map>
+#include <tuple>
 
 #include "calc/table_calc.hpp"
 #include "calc/units.hpp"
@@ -218,7 +219,9 @@ public:
             c.series.push_back(std::move(out));
         }
         if (ok && !points_fit(c, t, series, categories)) ok = false;
+        if (ok && !shares_apart(c, t, series, categories)) ok = false;
         if (ok && !shares_stack(c, t, series, categories)) ok = false;
+        if (ok && !typed_total_stacks(c, t, series, categories)) ok = false;
         if (!ok) c.series.clear();
     }
 
@@ -398,6 +401,43 @@ private:
         return false;
     }
 
+    // Whether the number at row r, column col of `t` is a share in per cent: written with its sign,
+    // or in a table, column or row that says per cent ("talenhed: pct.", "Ja (pct.)", "Andel
+    // (pct.)" over the labels).
+    static bool is_share(const Table& t, size_t r, size_t col) {
+        const model::Cell& cell = t.rows[r].cells[col];
+        return cell.unit.empty() ? cell.hundred == model::Cell::Hundred::None &&
+                                       (t.figures_unit == "pct." || names_per_cent(t.header[col]) ||
+                                        names_per_cent(t.rows[r].cells[0].text) || names_per_cent(t.header[0]))
+                                 : unit_written(cell.unit) == "pct.";
+    }
+
+    // A chart draws all its figures on one axis: shares in per cent beside counts or amounts
+    // ("Antal" and "Andel (pct.)" of one table) are drawn to one scale, where 72 % and 72 patients
+    // make bars alike. An error at the chart naming one figure of each.
+    bool shares_apart(const Chart& c, const Table& t, const std::vector<size_t>& series, const std::vector<size_t>& categories) {
+        const model::Cell* share = nullptr;
+        const model::Cell* other = nullptr;
+        size_t share_r = 0, share_col = 0, other_r = 0, other_col = 0;
+        for (size_t s : series)
+            for (size_t k : categories) {
+                const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
+                if (col >= t.rows[r].cells.size() || t.rows[r].cells[col].kind != model::Cell::Kind::Number) continue;
+                const bool is = is_share(t, r, col);
+                if (is && !share) std::tie(share, share_r, share_col) = std::make_tuple(&t.rows[r].cells[col], r, col);
+                if (!is && !other) std::tie(other, other_r, other_col) = std::make_tuple(&t.rows[r].cells[col], r, col);
+            }
+        if (!share || !other) return true;
+        const auto named = [&t](size_t r, size_t col, const model::Cell& cell) {
+            return quote_text(t.rows[r].cells[0].text) + " / " + quote_text(t.header[col]) + " (" + cell.text + ")";
+        };
+        d_.error(c.loc, fmt(_("the chart draws {}, a share in per cent, and {}, which is not, on one axis, so a share and a "
+                              "count or amount of the same size would look alike; chart them apart (\"rækker:\", "
+                              "\"kolonner:\"), or write the per cent sign where the figure is a share"),
+                            named(share_r, share_col, *share), named(other_r, other_col, *other)));
+        return false;
+    }
+
     // A stacked chart adds up its series; shares in per cent of different wholes (68 %, 75 % and
     // 80 % of three regions' patients) stacked to 223 % on an axis to 250 %. Where a category's
     // shares stack beyond 100 % (more than half a shown unit per share), an error at the chart.
@@ -411,14 +451,7 @@ private:
                 if (col >= t.rows[r].cells.size()) continue;
                 const model::Cell& cell = t.rows[r].cells[col];
                 if (cell.kind != model::Cell::Kind::Number || cell.value.is_negative()) continue;
-                // A share written with its sign, or in a table, column or row that says per cent
-                // ("talenhed: pct.", "Ja (pct.)", "Andel (pct.)" over the labels).
-                const bool share = cell.unit.empty()
-                                       ? cell.hundred == model::Cell::Hundred::None &&
-                                             (t.figures_unit == "pct." || names_per_cent(t.header[col]) ||
-                                              names_per_cent(t.rows[r].cells[0].text) || names_per_cent(t.header[0]))
-                                       : unit_written(cell.unit) == "pct.";
-                if (!share) continue;
+                if (!is_share(t, r, col)) continue;
                 sum = Decimal::add(sum, cell.value).value_or(sum);
                 if (cell.decimals >= 0 && cell.decimals < Decimal::kMaxScale)
                     allowed = Decimal::add(allowed, Decimal(5, cell.decimals + 1)).value_or(allowed);
@@ -429,6 +462,65 @@ private:
                                   "different wholes do not add up; draw them side by side (\"type: søjler\")"),
                                 format_danish_exact(sum) + " %",
                                 quote_text(c.series_are_columns ? t.rows[k].cells[0].text : t.header[k])));
+            return false;
+        }
+        return true;
+    }
+
+    // A stacked chart adds up its series: one that is, in every category, the sum of all the
+    // others (a total its label does not name, "Hele landet" or "Danmark" beside the regions, typed
+    // in the CSV) would be stacked on them and counted twice. A total named, declared or computed
+    // is found by defaults_fit; this one only by its figures: in two categories at least, beside
+    // two other series at least, within the figures' rounding, and larger than that somewhere, so
+    // that chance cannot make it one.
+    bool typed_total_stacks(const Chart& c, const Table& t, const std::vector<size_t>& series,
+                            const std::vector<size_t>& categories) {
+        if (!c.stacked || series.size() < 3 || categories.size() < 2) return true;
+        const auto number = [&](size_t s, size_t k) -> const model::Cell* {
+            const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
+            if (col >= t.rows[r].cells.size()) return nullptr;
+            const model::Cell& cell = t.rows[r].cells[col];
+            if (cell.kind != model::Cell::Kind::Number || cell.decimals < 0 || cell.decimals >= Decimal::kMaxScale) return nullptr;
+            return &cell;
+        };
+        const auto category = [&](size_t k) { return c.series_are_columns ? t.rows[k].cells[0].text : t.header[k]; };
+        for (size_t total : series) {
+            bool adds = true, larger = false;
+            std::string example;
+            for (size_t k : categories) {
+                const model::Cell* whole = number(total, k);
+                if (!whole) {
+                    adds = false;
+                    break;
+                }
+                Decimal sum(0, 0), allowed(5, whole->decimals + 1);
+                for (size_t s : series) {
+                    if (s == total) continue;
+                    const model::Cell* part = number(s, k);
+                    if (!part) {
+                        adds = false;
+                        break;
+                    }
+                    sum = Decimal::add(sum, part->value).value_or(sum);
+                    allowed = Decimal::add(allowed, Decimal(5, part->decimals + 1)).value_or(allowed);
+                }
+                const std::optional<Decimal> off = adds ? Decimal::sub(whole->value, sum) : std::nullopt;
+                const std::optional<Decimal> distance = off ? off->abs() : std::nullopt;
+                if (!distance || *distance > allowed) {
+                    adds = false;
+                    break;
+                }
+                const std::optional<Decimal> size = whole->value.abs();
+                if (size && *size > allowed) larger = true;
+                if (example.empty()) example = quote_text(category(k)) + ": " + whole->text;
+            }
+            if (!adds || !larger) continue;
+            const std::string label = c.series_are_columns ? t.header[total] : t.rows[total].cells[0].text;
+            d_.error(c.loc, fmt(_("the stacked chart stacks {} on the other {}, whose sum it is in every {} ({}), so it "
+                                  "would be counted twice; leave it out of \"{}:\", or draw it alone"),
+                                quote_text(label), c.series_are_columns ? _("columns") : _("rows"),
+                                c.series_are_columns ? _("row") : _("column"), example,
+                                c.series_are_columns ? "kolonner" : "rækker"));
             return false;
         }
         return true;

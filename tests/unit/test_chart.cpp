@@ -761,6 +761,46 @@ TEST_CASE("diagram block: percentage points are not labelled per cent, nor share
                     "\"t\" is \"4\"") != std::string::npos);
 }
 
+TEST_CASE("diagram block: shares in per cent beside counts or amounts on one axis are an error") {
+    // "Antal" and "Andel (pct.)" of one table drawn to one scale: 72 % and 72 patients alike.
+    const std::string csv = "Region;Antal;Andel (pct.)\nNord;72;68\nSyd;120;75\n";
+    CHECK(chart_messages("", csv, "")
+              .find("error: the chart draws \"Nord\" / \"Andel (pct.)\" (68), a share in per cent, and \"Nord\" / "
+                    "\"Antal\" (72), which is not, on one axis") != std::string::npos);
+    CHECK(chart_messages("", csv, "kolonner: Andel (pct.)\n") == "");
+    CHECK(chart_messages("", csv, "kolonner: Antal\n") == "");
+    // Shares written with their sign beside one without it: said, so the sign can be written.
+    CHECK(chart_messages("", "Region;2022;2023\nNord;72 %;68 %\nSyd;70 %;66\n", "")
+              .find("error: the chart draws \"Nord\" / \"2022\" (72 %), a share in per cent, and \"Syd\" / \"2023\" "
+                    "(66), which is not") != std::string::npos);
+    // All shares, or all counts: one axis is right.
+    CHECK(chart_messages("", "Region;2022;2023\nNord;72 %;68 %\nSyd;70 %;66 %\n", "") == "");
+    CHECK(chart_messages("", "Region;2022;2023\nNord;72;68\nSyd;70;66\n", "") == "");
+}
+
+TEST_CASE("diagram block: a stacked series that is the sum of the others is an error, whatever its label") {
+    // A total typed in the CSV under a label that does not say so ("Danmark" beside the regions)
+    // was stacked on the regions: bars twice as high as the country.
+    const std::string csv = "Region;2022;2023\nNord;100;110\nSyd;50;40\nDanmark;150;150\n";
+    CHECK(chart_messages("", csv, "type: stablede søjler\n")
+              .find("error: the stacked chart stacks \"Danmark\" on the other rows, whose sum it is in every column "
+                    "(\"2022\": 150), so it would be counted twice; leave it out of \"rækker:\", or draw it alone") !=
+          std::string::npos);
+    CHECK(chart_messages("", csv, "rækker: Nord .. Syd\ntype: stablede søjler\n") == "");
+    CHECK(chart_messages("", csv, "rækker: Danmark\ntype: stablede søjler\n") == "");
+    CHECK(chart_messages("", csv, "type: søjler\n") == "");  // side by side: no sum drawn
+    // Series as columns; a total within the figures' rounding (150,1 for 100,0 + 50,0).
+    CHECK(chart_messages("", "Region;Nord;Syd;Danmark\n2022;100,0;50,0;150,1\n2023;110,0;40,0;150,0\n",
+                         "serier: kolonner\ntype: stablede søjler\n")
+              .find("error: the stacked chart stacks \"Danmark\" on the other columns, whose sum it is in every row") !=
+          std::string::npos);
+    // The sum in one category only, beyond the rounding elsewhere, or of nothing but zeros: chance, no total.
+    CHECK(chart_messages("", "Region;2022;2023\nNord;100;110\nSyd;50;40\nVest;150;90\n", "type: stablede søjler\n") == "");
+    CHECK(chart_messages("", "Region;2022;2023\nNord;0;0\nSyd;0;0\nVest;0;0\n", "type: stablede søjler\n") == "");
+    // Two series: the larger is no total of one other (a share of 100 % stacked is the shares' check).
+    CHECK(chart_messages("", "Region;2022;2023\nNord;100;110\nSyd;100;110\n", "type: stablede søjler\n") == "");
+}
+
 TEST_CASE("diagram block: with no rows or columns named, computed columns and a stacked total are errors, not drawn") {
     // A probe: the default chart drew "Ændring" and "Indeks" as further years, in days, and a
     // stacked chart stacked "I alt" on the rows it adds.
