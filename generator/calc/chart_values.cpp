@@ -423,6 +423,9 @@ private:
             for (size_t k : categories) {
                 const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
                 if (col >= t.rows[r].cells.size() || t.rows[r].cells[col].kind != model::Cell::Kind::Number) continue;
+                // Percentage points (a change of shares) are in per cent's units: neither kind here.
+                const model::Cell& cell = t.rows[r].cells[col];
+                if (cell.unit == kPoints || cell.hundred == model::Cell::Hundred::Difference) continue;
                 const bool is = is_share(t, r, col);
                 if (is && !share) std::tie(share, share_r, share_col) = std::make_tuple(&t.rows[r].cells[col], r, col);
                 if (!is && !other) std::tie(other, other_r, other_col) = std::make_tuple(&t.rows[r].cells[col], r, col);

@@ -773,6 +773,9 @@ TEST_CASE("diagram block: shares in per cent beside counts or amounts on one axi
     CHECK(chart_messages("", "Region;2022;2023\nNord;72 %;68 %\nSyd;70 %;66\n", "")
               .find("error: the chart draws \"Nord\" / \"2022\" (72 %), a share in per cent, and \"Syd\" / \"2023\" "
                     "(66), which is not") != std::string::npos);
+    // Shares beside their change in percentage points: both in per cent's units.
+    CHECK(chart_messages("kolonne: Ændring = [2023] - [2022]\n", "Region;2022;2023\nNord;72 %;68 %\nSyd;70 %;66 %\n",
+                         "kolonner: 2023; Ændring\n") == "");
     // All shares, or all counts: one axis is right.
     CHECK(chart_messages("", "Region;2022;2023\nNord;72 %;68 %\nSyd;70 %;66 %\n", "") == "");
     CHECK(chart_messages("", "Region;2022;2023\nNord;72;68\nSyd;70;66\n", "") == "");
