@@ -3,7 +3,6 @@
 #include "core/messages.hpp"
 
 #include <map>
-#include <tuple>
 
 #include "calc/table_calc.hpp"
 #include "calc/units.hpp"
@@ -196,7 +195,7 @@ public:
             model::ChartSeries out;
             out.label = c.series_are_columns ? t.header[s] : t.rows[s].cells[0].text;
             for (size_t k : categories) {
-                const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
+                const auto [r, col] = place(c, s, k);
                 const model::Cell* cell = col < t.rows[r].cells.size() ? &t.rows[r].cells[col] : nullptr;
                 if (cell && cell->kind == model::Cell::Kind::Number) {
                     // The number as the table prints it (in millions for "enhed: mio. kr."), so the
@@ -401,6 +400,20 @@ private:
         return false;
     }
 
+    // Where series s and category k of the chart c are in its table: a cell's row and column.
+    struct Place {
+        size_t r = 0, col = 0;
+    };
+    static Place place(const Chart& c, size_t s, size_t k) { return c.series_are_columns ? Place{k, s} : Place{s, k}; }
+    // The number the chart c draws for series s in category k of `t`, and where it is in *at; null
+    // where the cell is missing or no number.
+    static const model::Cell* drawn_number(const Chart& c, const Table& t, size_t s, size_t k, Place* at = nullptr) {
+        const Place p = place(c, s, k);
+        if (at) *at = p;
+        if (p.col >= t.rows[p.r].cells.size() || t.rows[p.r].cells[p.col].kind != model::Cell::Kind::Number) return nullptr;
+        return &t.rows[p.r].cells[p.col];
+    }
+
     // Whether the number at row r, column col of `t` is a share in per cent: written with its sign,
     // or in a table, column or row that says per cent ("talenhed: pct.", "Ja (pct.)", "Andel
     // (pct.)" over the labels).
@@ -418,26 +431,30 @@ private:
     bool shares_apart(const Chart& c, const Table& t, const std::vector<size_t>& series, const std::vector<size_t>& categories) {
         const model::Cell* share = nullptr;
         const model::Cell* other = nullptr;
-        size_t share_r = 0, share_col = 0, other_r = 0, other_col = 0;
+        Place share_at, other_at;
         for (size_t s : series)
             for (size_t k : categories) {
-                const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
-                if (col >= t.rows[r].cells.size() || t.rows[r].cells[col].kind != model::Cell::Kind::Number) continue;
+                Place at;
+                const model::Cell* cell = drawn_number(c, t, s, k, &at);
                 // Percentage points (a change of shares) are in per cent's units: neither kind here.
-                const model::Cell& cell = t.rows[r].cells[col];
-                if (cell.unit == kPoints || cell.hundred == model::Cell::Hundred::Difference) continue;
-                const bool is = is_share(t, r, col);
-                if (is && !share) std::tie(share, share_r, share_col) = std::make_tuple(&t.rows[r].cells[col], r, col);
-                if (!is && !other) std::tie(other, other_r, other_col) = std::make_tuple(&t.rows[r].cells[col], r, col);
+                if (!cell || cell->unit == kPoints || cell->hundred == model::Cell::Hundred::Difference) continue;
+                const bool is = is_share(t, at.r, at.col);
+                if (is && !share) {
+                    share = cell;
+                    share_at = at;
+                } else if (!is && !other) {
+                    other = cell;
+                    other_at = at;
+                }
             }
         if (!share || !other) return true;
-        const auto named = [&t](size_t r, size_t col, const model::Cell& cell) {
-            return quote_text(t.rows[r].cells[0].text) + " / " + quote_text(t.header[col]) + " (" + cell.text + ")";
+        const auto named = [&t](const Place& at, const model::Cell& cell) {
+            return quote_text(t.rows[at.r].cells[0].text) + " / " + quote_text(t.header[at.col]) + " (" + cell.text + ")";
         };
         d_.error(c.loc, fmt(_("the chart draws {}, a share in per cent, and {}, which is not, on one axis, so a share and a "
                               "count or amount of the same size would look alike; chart them apart (\"rækker:\", "
                               "\"kolonner:\"), or write the per cent sign where the figure is a share"),
-                            named(share_r, share_col, *share), named(other_r, other_col, *other)));
+                            named(share_at, *share), named(other_at, *other)));
         return false;
     }
 
@@ -450,14 +467,12 @@ private:
             Decimal sum(0, 0), allowed(0, 0);
             int shares = 0;
             for (size_t s : series) {
-                const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
-                if (col >= t.rows[r].cells.size()) continue;
-                const model::Cell& cell = t.rows[r].cells[col];
-                if (cell.kind != model::Cell::Kind::Number || cell.value.is_negative()) continue;
-                if (!is_share(t, r, col)) continue;
-                sum = Decimal::add(sum, cell.value).value_or(sum);
-                if (cell.decimals >= 0 && cell.decimals < Decimal::kMaxScale)
-                    allowed = Decimal::add(allowed, Decimal(5, cell.decimals + 1)).value_or(allowed);
+                Place at;
+                const model::Cell* cell = drawn_number(c, t, s, k, &at);
+                if (!cell || cell->value.is_negative() || !is_share(t, at.r, at.col)) continue;
+                sum = Decimal::add(sum, cell->value).value_or(sum);
+                if (cell->decimals >= 0 && cell->decimals < Decimal::kMaxScale)
+                    allowed = Decimal::add(allowed, Decimal(5, cell->decimals + 1)).value_or(allowed);
                 ++shares;
             }
             if (shares < 2 || !(sum > Decimal::add(Decimal(100, 0), allowed).value_or(Decimal(100, 0)))) continue;
@@ -480,11 +495,8 @@ private:
                             const std::vector<size_t>& categories) {
         if (!c.stacked || series.size() < 3 || categories.size() < 2) return true;
         const auto number = [&](size_t s, size_t k) -> const model::Cell* {
-            const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
-            if (col >= t.rows[r].cells.size()) return nullptr;
-            const model::Cell& cell = t.rows[r].cells[col];
-            if (cell.kind != model::Cell::Kind::Number || cell.decimals < 0 || cell.decimals >= Decimal::kMaxScale) return nullptr;
-            return &cell;
+            const model::Cell* cell = drawn_number(c, t, s, k);
+            return cell && cell->decimals >= 0 && cell->decimals < Decimal::kMaxScale ? cell : nullptr;
         };
         const auto category = [&](size_t k) { return c.series_are_columns ? t.rows[k].cells[0].text : t.header[k]; };
         for (size_t total : series) {
@@ -559,9 +571,11 @@ private:
         if (named != "pct." && named != kPoints) return true;
         for (size_t s : series)
             for (size_t k : categories) {
-                const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
-                if (col >= t.rows[r].cells.size() || t.rows[r].cells[col].kind != model::Cell::Kind::Number) continue;
-                const model::Cell& cell = t.rows[r].cells[col];
+                Place at;
+                const model::Cell* number = drawn_number(c, t, s, k, &at);
+                if (!number) continue;
+                const model::Cell& cell = *number;
+                const auto [r, col] = at;
                 // A ratio computed as a fraction ("[Overholdt] / [Forløb]", 0,68) under "%" would be
                 // labelled 0,68 %, a hundredth of the share (a probe: beside a target line of 79 %).
                 if (named == "pct." && cell.unitless && cell.hundred == model::Cell::Hundred::Ratio) {
@@ -599,9 +613,11 @@ private:
     bool amounts_fit(const Chart& c, const Table& t, const std::vector<size_t>& series, const std::vector<size_t>& categories) {
         for (size_t s : series)
             for (size_t k : categories) {
-                const size_t r = c.series_are_columns ? k : s, col = c.series_are_columns ? s : k;
-                if (col >= t.rows[r].cells.size() || t.rows[r].cells[col].kind != model::Cell::Kind::Number) continue;
-                const model::Cell& cell = t.rows[r].cells[col];
+                Place at;
+                const model::Cell* number = drawn_number(c, t, s, k, &at);
+                if (!number) continue;
+                const model::Cell& cell = *number;
+                const auto [r, col] = at;
                 const bool no_amount = cell.hundred != model::Cell::Hundred::None || unit_written(cell.unit) == "pct." ||
                                        cell.unit == kPoints;
                 if (!no_amount) continue;
