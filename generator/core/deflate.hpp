@@ -29,6 +29,8 @@ public:
     // The zlib (FlateDecode) form of the bytes; valid until the next call. False if compression fails.
     bool compress(std::string_view bytes);
     const std::string& result() const { return out_; }
+    // The most bytes compress() can make of `size` bytes.
+    size_t bound(size_t size) const;
     int level() const { return level_; }
 
 private:

@@ -28,7 +28,7 @@ uint64_t sample_key(std::string_view bytes) {
 
 }  // namespace
 
-const PageStreamMemo::Entry* PageStreamMemo::find(uint64_t key, std::string_view content, int level) const {
+PageStreamMemo::Entry* PageStreamMemo::find(uint64_t key, std::string_view content, int level) {
     const auto [begin, end] = entries_.equal_range(key);
     for (auto it = begin; it != end; ++it)
         if (it->second.level == level && it->second.content == content) return &it->second;
@@ -37,28 +37,57 @@ const PageStreamMemo::Entry* PageStreamMemo::find(uint64_t key, std::string_view
 
 const std::string* PageStreamMemo::compress(std::string_view content, Deflater& deflater) {
     const uint64_t key = sample_key(content);
+    // What a kept entry may take at most, its content and the compressor's bound on its
+    // compressed form, is set aside before it is compressed: what the memo holds never passes
+    // its budget.
+    const size_t most = content.size() + deflater.bound(content.size());
+    Entry* entry = nullptr;
     {
-        const std::lock_guard<std::mutex> lock(mutex_);
-        if (const Entry* e = find(key, content, deflater.level())) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (Entry* e = find(key, content, deflater.level())) {
             ++hits_;
-            return &e->compressed;
+            // Kept, or being compressed by the other writer: then waited for (a page takes
+            // some 20 µs).
+            compressed_.wait(lock, [e] { return e->done; });
+            return e->failed ? nullptr : &e->compressed;
+        }
+        ++made_;
+        if (bytes_ + most <= budget_) {
+            bytes_ += most;
+            entry = &entries_.emplace(key, Entry{deflater.level(), std::string(content), {}})->second;
         }
     }
     // Compressed outside the lock: the other edition's writer goes on meanwhile.
-    if (!deflater.compress(content)) return nullptr;
-    const std::string& made = deflater.result();
-    const std::lock_guard<std::mutex> lock(mutex_);
-    // The other writer may have kept the same bytes meanwhile: its entry is the same.
-    if (const Entry* e = find(key, content, deflater.level())) return &e->compressed;
-    const size_t size = content.size() + made.size();
-    if (bytes_ + size > budget_) return &made;
-    bytes_ += size;
-    return &entries_.emplace(key, Entry{deflater.level(), std::string(content), made})->second.compressed;
+    if (!entry) return deflater.compress(content) ? &deflater.result() : nullptr;  // past the budget: not kept
+    bool ok = false;
+    const auto finish = [&] {
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            entry->done = true;
+            entry->failed = !ok;
+            if (ok) entry->compressed = deflater.result();
+            bytes_ -= most - content.size() - entry->compressed.size();
+        }
+        compressed_.notify_all();
+    };
+    try {
+        ok = deflater.compress(content);
+    } catch (...) {  // out of memory: a writer waiting for the entry is told it failed
+        finish();
+        throw;
+    }
+    finish();
+    return ok ? &entry->compressed : nullptr;
 }
 
 size_t PageStreamMemo::hits() const {
     const std::lock_guard<std::mutex> lock(mutex_);
     return hits_;
+}
+
+size_t PageStreamMemo::made() const {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return made_;
 }
 
 size_t PageStreamMemo::bytes() const {
