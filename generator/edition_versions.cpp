@@ -100,6 +100,7 @@ versions::PrintedWords printed_words(const render::Wording& wording) {
     out.row_name = wording.get("rettet-raekkenavn");
     out.source_figure = wording.get("rettet-kildens-tal");
     out.label_heading = wording.get("rettet-forspalte");
+    out.link = wording.get("rettet-lenke");
     return out;
 }
 
@@ -154,6 +155,12 @@ bool decide_version(model::Meeting& meeting, const fs::path& published, const ve
         v.snapshot.version = before->version;
         v.snapshot.date = before->date;
         v.snapshot.published = before->published;
+        // A published snapshot from before links' addresses were kept stays without them (its
+        // bytes as they were); the next correction keeps them.
+        if (!versions::keeps_links(*before)) {
+            std::vector<versions::LinkEntry>().swap(v.snapshot.links);
+            std::erase_if(v.snapshot.fields, [](const auto& f) { return f.first == versions::kLinksField; });
+        }
         // The formulas as the published snapshot wrote them where they are written in another
         // form only (canonical_formula), so the snapshot's bytes stay as they were; a formula
         // rewritten to compute the same figures otherwise (same_content) is kept as it is now,
@@ -193,7 +200,7 @@ bool decide_version(model::Meeting& meeting, const fs::path& published, const ve
             if (broken) ok = false;
             if (previous) {
                 v.comparison = versions::compare(*previous, v.snapshot, printed.sections, printed.table, printed.order, printed.unit,
-                                             printed.row_name, printed.source_figure, printed.label_heading);
+                                             printed.row_name, printed.source_figure, printed.label_heading, printed.link);
                 v.changes.previous = {previous->version, previous->date};
             }
         }
@@ -212,7 +219,7 @@ bool decide_version(model::Meeting& meeting, const fs::path& published, const ve
             ok = false;
         }
         v.comparison = versions::compare(*before, v.snapshot, printed.sections, printed.table, printed.order, printed.unit,
-                                         printed.row_name, printed.source_figure, printed.label_heading);
+                                         printed.row_name, printed.source_figure, printed.label_heading, printed.link);
         v.changes.previous = {before->version, before->date};
         // The public versions before stay published, with what they showed, unless an item
         // is now confidential: then they are withdrawn (build.cpp), and only this one is left.

@@ -330,6 +330,7 @@ std::optional<Snapshot> renumbered(const Snapshot& before, const Snapshot& now, 
     for (TableEntry& t : s.tables) map(t.item);
     for (CellEntry& c : s.cells) map(c.item);
     for (TextEntry& t : s.texts) map(t.item);
+    for (LinkEntry& l : s.links) map(l.item);
     for (AttachmentEntry& a : s.attachments) map(a.item);
     for (PictureEntry& p : s.pictures) map(p.item);
     for (ChartEntry& c : s.charts) map(c.item);
@@ -418,9 +419,10 @@ public:
     Comparer(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
              const std::string& table_caption, const std::string& order, const std::string& unit,
              std::map<int, int> moved = {}, const std::string& row_name = "", std::vector<RowRename> renames = {},
-             std::string source_figure = "", std::string label_heading = "")
+             std::string source_figure = "", std::string label_heading = "", std::string link = "")
         : before_(before), now_(now), printed_(printed), table_caption_(table_caption), order_(order), unit_(unit),
           row_name_(row_name), source_figure_(std::move(source_figure)), label_heading_(std::move(label_heading)),
+          link_(std::move(link)),
           tables_(match_tables(before, now)),
           moved_(std::move(moved)), renames_(std::move(renames)) {
         for (const auto& [k, number] : tables_) matched_now_.insert({std::get<0>(k), std::get<1>(k), number});
@@ -621,6 +623,45 @@ private:
         }
     }
 
+    // A link given another address (its words the same), added to words or taken from them:
+    // listed under its section as the link's words with the address in brackets, those before
+    // struck and those now in bold, and the blocks of those now marked. Where one of the
+    // snapshots does not keep its links (from before they were kept), nothing.
+    void links(int n) {
+        if (!keeps_links(before_) || !keeps_links(now_)) return;
+        std::vector<std::string> sections;
+        for (const Snapshot* s : {&now_, &before_})
+            for (const LinkEntry& l : s->links)
+                if (l.item == n && std::find(sections.begin(), sections.end(), l.section) == sections.end())
+                    sections.push_back(l.section);
+        const auto shown = [](const LinkEntry& l) { return std::string(trim(l.text)) + " (" + l.address + ")"; };
+        for (const std::string& name : sections) {
+            std::vector<const LinkEntry*> was, is;
+            for (const LinkEntry& l : before_.links)
+                if (l.item == n && l.section == name) was.push_back(&l);
+            for (const LinkEntry& l : now_.links)
+                if (l.item == n && l.section == name) is.push_back(&l);
+            // Each link now paired with one before of the same words and address, in order; the
+            // rest are the changes.
+            std::vector<bool> kept(was.size());
+            std::string removed, added;
+            for (const LinkEntry* l : is) {
+                size_t k = 0;
+                while (k < was.size() && (kept[k] || was[k]->text != l->text || was[k]->address != l->address)) ++k;
+                if (k < was.size()) {
+                    kept[k] = true;
+                    continue;
+                }
+                added += (added.empty() ? "" : " ") + shown(*l);
+                if (l->block) out_.blocks.push_back(l->block);
+            }
+            for (size_t k = 0; k < was.size(); ++k)
+                if (!kept[k]) removed += (removed.empty() ? "" : " ") + shown(*was[k]);
+            if (removed.empty() && added.empty()) continue;
+            text_change(n, link_.empty() ? section(name) : section(name) + " \xE2\x80\x93 " + lower(link_), removed, added);
+        }
+    }
+
     struct Pending {
         model::FigureChange change;
         std::string formula;  // a derived figure's formula, to find its cause
@@ -801,6 +842,7 @@ private:
         // The texts first: the figures they pair tell a beregning value renamed (calculations).
         quoted_.clear();
         item_texts(n);
+        links(n);
         calculations(n);
         if (out_.changes.parts.size() != parts || out_.changes.texts.size() != texts || pending_.size() != figures)
             touch(now.item);
@@ -1442,6 +1484,7 @@ private:
     const std::string& row_name_;
     const std::string source_figure_;
     const std::string label_heading_;  // the wording's "Forspaltens overskrift"
+    const std::string link_;           // the wording's "Link"
     // The snapshot before keeps its computed cells' published figures (kPublishedAsidesField).
     const bool asides_known_before_ = std::any_of(before_.fields.begin(), before_.fields.end(),
                                                   [](const auto& f) { return f.first == kPublishedAsidesField; });
@@ -1496,7 +1539,8 @@ std::vector<model::DiffWord> diff_words(const std::string& before, const std::st
 
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed,
                    const std::string& table_caption, const std::string& order, const std::string& unit,
-                   const std::string& row_name, const std::string& source_figure, const std::string& label_heading) {
+                   const std::string& row_name, const std::string& source_figure, const std::string& label_heading,
+                   const std::string& link) {
     std::map<int, int> moved;
     const std::optional<Snapshot> r = renumbered(before, now, &moved);
     const Snapshot& items = r ? *r : before;
@@ -1507,7 +1551,7 @@ Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<s
     std::vector<RowRename> renames;
     const std::optional<Snapshot> rows = row_name.empty() ? std::nullopt : with_rows_renamed(captions, now, &renames);
     return Comparer(rows ? *rows : captions, now, printed, table_caption, order, unit, moved, row_name, std::move(renames),
-                    source_figure, label_heading)
+                    source_figure, label_heading, link)
         .run();
 }
 

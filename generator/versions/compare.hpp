@@ -49,10 +49,14 @@ struct Comparison {
 // `label_heading`: its words for a table's label column's heading ("Forspaltens overskrift"): one
 // changed (the CSV's top-left cell, "Beløb i kr." to "Beløb i mio. kr.") is listed under the
 // table's caption with them; "" lists it under the caption alone.
+// `link`: its word for a link ("Link"): where both snapshots keep their links' addresses
+// (keeps_links), a link given another address, its words the same, is listed under its section
+// with it ("Sagsfremstilling – link: plan for kortere ventelister (https://...)"), and so is a
+// link added to words or taken from them; "" lists it under the section alone.
 Comparison compare(const Snapshot& before, const Snapshot& now, const std::map<std::string, std::string>& printed = {},
                    const std::string& table_caption = "", const std::string& order = "", const std::string& unit = "",
                    const std::string& row_name = "", const std::string& source_figure = "",
-                   const std::string& label_heading = "");
+                   const std::string& label_heading = "", const std::string& link = "");
 
 // The words of two texts as a word-level difference (quoted-figure marks removed).
 std::vector<model::DiffWord> diff_words(const std::string& before, const std::string& after);

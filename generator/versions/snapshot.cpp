@@ -64,6 +64,8 @@ struct TextBuilder {
     std::string text;
     std::vector<std::string> expressions;
     std::vector<model::Inline*> figures;
+    // Each link to an address outside the packet: its words (in `text`) and its address.
+    std::vector<std::pair<std::string, std::string>> links;
     const std::string* struck = nullptr;  // the mark after struck text (PrintedWords::struck)
 
     void add(std::vector<model::Inline>& inlines) {
@@ -88,6 +90,13 @@ struct TextBuilder {
                     add(in.children);
                     if (struck && !struck->empty()) text += " " + *struck;
                     break;
+                case model::Inline::Kind::Link: {
+                    const size_t from = text.size();
+                    add(in.children);
+                    const std::string& address = in.url();
+                    if (!address.empty() && address[0] != '#') links.emplace_back(text.substr(from), address);
+                    break;
+                }
                 default: add(in.children); break;
             }
         }
@@ -108,6 +117,12 @@ private:
         return fill_in(words_.figure, {{"nummer", std::to_string(number)}, {"titel", description}});
     }
 
+    // The links `built` found in block b.
+    void links(TextBuilder& built, const std::string& section, model::Block* b) {
+        for (auto& [words, address] : built.links) s_.links.push_back({item_.number, section, std::move(words), std::move(address), b});
+        built.links.clear();
+    }
+
     void text(model::Block* b, const std::string& section, std::string words, TextBuilder* built = nullptr,
               const model::Table* table = nullptr) {
         TextEntry t;
@@ -116,6 +131,7 @@ private:
         t.block = b;
         t.table = table;
         if (built) {
+            links(*built, section, b);
             t.text = std::move(built->text);
             t.expressions = std::move(built->expressions);
             t.figures = std::move(built->figures);
@@ -135,6 +151,7 @@ private:
         const std::string_view words = trim(tb.text);
         // The description is these words with the figures in: should they ever differ, the words printed.
         if (tb.figures.empty() || unquoted(words) != image.description) {
+            links(tb, section, &b);
             text(&b, section, printed);
             return;
         }
@@ -489,7 +506,9 @@ Snapshot take_snapshot(model::Meeting& meeting, model::Edition edition, const Pr
                 {"dato", iso(meeting.date)},            {"tidspunkt", meeting.time}, {"sted", meeting.place},
                 // Says that a computed cell's published figure the packet prints instead of is
                 // in its `written` field, so one without is known to have none (compare.cpp).
-                {kPublishedAsidesField, "gemt"}};
+                {kPublishedAsidesField, "gemt"},
+                // Says that its links' addresses are kept (`lenke`), so a link without one is known.
+                {kLinksField, "gemt"}};
     // The cells, by far the most entries, are counted first and held without a vector's slack
     // (at ten times the example some 8.600 cells an edition).
     size_t cells = 0;
@@ -597,6 +616,10 @@ void write_snapshot(const Snapshot& s, const std::function<void(std::string_view
         out += '\n';
         flush(false);
     }
+    for (const LinkEntry& l : s.links) {
+        line(out, {"lenke", n(l.item), l.section, l.text, l.address});
+        flush(false);
+    }
     for (const PictureEntry& p : s.pictures) line(out, {"billede", n(p.item), n(p.index), p.caption, p.content});
     for (const ChartEntry& c : s.charts) line(out, {"diagram", n(c.item), n(c.number), c.section, c.drawn});
     for (const CalculationEntry& c : s.calculations) line(out, {"beregning", n(c.item), c.name, c.value, c.expression});
@@ -700,6 +723,10 @@ std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why)
             t.text = f[3];
             t.expressions.assign(f.begin() + 4, f.end());
             s.texts.push_back(std::move(t));
+        } else if (kind == "lenke" && need(5)) {
+            int item = 0;
+            if (!parse_int(f[1], &item)) return fail(_("a bad item number"));
+            s.links.push_back({item, f[2], f[3], f[4]});
         } else if (kind == "billede" && need(5)) {
             PictureEntry p;
             if (!parse_int(f[1], &p.item) || !parse_int(f[2], &p.index)) return fail(_("a bad number"));
@@ -806,8 +833,12 @@ bool same_content(const Snapshot& a, const Snapshot& b) {
     const auto printed_fields = [](const Snapshot& s) {
         std::vector<std::pair<std::string, std::string>> out;
         for (const auto& f : s.fields)
-            if (f.first != kPublishedAsidesField) out.push_back(f);
+            if (f.first != kPublishedAsidesField && f.first != kLinksField) out.push_back(f);
         return out;
+    };
+    // The links' addresses, where both snapshots keep them.
+    const auto links = [](const LinkEntry& x, const LinkEntry& y) {
+        return x.item == y.item && x.section == y.section && x.text == y.text && x.address == y.address;
     };
     return a.meeting == b.meeting && a.edition == b.edition && printed_fields(a) == printed_fields(b) &&
            std::equal(a.items.begin(), a.items.end(), b.items.begin(), b.items.end(), items) &&
@@ -815,7 +846,12 @@ bool same_content(const Snapshot& a, const Snapshot& b) {
            std::equal(a.tables.begin(), a.tables.end(), b.tables.begin(), b.tables.end(), tables) &&
            std::equal(a.cells.begin(), a.cells.end(), b.cells.begin(), b.cells.end(), cells) &&
            std::equal(a.texts.begin(), a.texts.end(), b.texts.begin(), b.texts.end(), texts) &&
+           (!keeps_links(a) || !keeps_links(b) || std::equal(a.links.begin(), a.links.end(), b.links.begin(), b.links.end(), links)) &&
            !replaced_picture(a, b) && !redrawn_chart(a, b);
+}
+
+bool keeps_links(const Snapshot& s) {
+    return std::any_of(s.fields.begin(), s.fields.end(), [](const auto& f) { return f.first == kLinksField; });
 }
 
 bool same_file(const std::string& a, const std::string& b) { return a.empty() || b.empty() || a == b; }

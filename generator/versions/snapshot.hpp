@@ -27,6 +27,9 @@ namespace boardpack::versions {
 // The snapshot field ("felt") that says its computed cells' published figures are kept
 // (CellEntry::written); a snapshot from before has no such field, and its empty ones say nothing.
 inline constexpr const char* kPublishedAsidesField = "kildetal";
+// The field that says its links' addresses are kept (`lenke` records, LinkEntry); a snapshot
+// from before has none, and compares nothing by them.
+inline constexpr const char* kLinksField = "lenker";
 
 // One printed cell of a table.
 struct CellEntry {
@@ -81,6 +84,17 @@ struct TextEntry {
     model::Block* block = nullptr;           // current build only
     std::vector<model::Inline*> figures;     // current build only: the quoted figures, in order
     const model::Table* table = nullptr;     // current build only: the table whose caption, source or note it is
+};
+
+// One link in a text block, to an address outside the packet (a web page, a mail address; not a
+// place in the packet, which its own structure gives): where it leads is what a reader gets from
+// it, so another address is a correction though the link's words are the same.
+struct LinkEntry {
+    int item = 0;
+    std::string section;  // as TextEntry::section
+    std::string text;     // the link's words as printed, a quoted figure between \{ and \}
+    std::string address;  // as written
+    model::Block* block = nullptr;  // current build only: the block it is in
 };
 
 // One agenda item: shown whole, or (public edition, confidential item) only number and status.
@@ -157,6 +171,7 @@ struct Snapshot {
     std::vector<TableEntry> tables;
     std::vector<CellEntry> cells;
     std::vector<TextEntry> texts;
+    std::vector<LinkEntry> links;  // in reading order; none in a snapshot from before keeps_links
     std::vector<AttachmentEntry> attachments;
     std::vector<PictureEntry> pictures;
     std::vector<ChartEntry> charts;  // none in a snapshot from before boardpack kept them (then not compared)
@@ -181,6 +196,7 @@ struct PrintedWords {
     std::string row_name;  // a table's row renamed in place: "Rækkens navn" (compare only)
     std::string source_figure;  // a computed cell's published figure: "{kolonne} (kildens tal)" (compare only)
     std::string label_heading;  // a table's label column's heading changed: "Forspaltens overskrift" (compare only)
+    std::string link;  // a link's address changed: "Link" (compare only)
 };
 
 // The edition's snapshot of a computed, prepared meeting (version 1, no date), with the figures'
@@ -195,6 +211,10 @@ void write_snapshot(const Snapshot& s, const std::function<void(std::string_view
 
 // Reads a snapshot written by write_snapshot; nullopt with *why if the text is not one.
 std::optional<Snapshot> read_snapshot(const std::string& text, std::string* why);
+
+// Whether `s` keeps its links' addresses (kLinksField, `lenke` records): one from before has
+// none, and compares nothing by them.
+bool keeps_links(const Snapshot& s);
 
 // The folders of the items a snapshot's edition has published: `published` and those it shows.
 std::set<std::string> shown_folders(const Snapshot& s);

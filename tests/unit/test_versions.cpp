@@ -222,13 +222,108 @@ TEST_CASE("versions: the example's snapshot round-trips, and the public one hold
         REQUIRE_MESSAGE(back, why);
         CHECK(versions::write_snapshot(*back) == written);
         CHECK(versions::same_content(*back, s));
+        CHECK(versions::keeps_links(*back));
+        CHECK(s.links.size() >= 8);
         if (e == model::Edition::Offentlig)
             for (const model::AgendaItem& item : m.items)
                 if (model::is_confidential(item.status)) {
                     CHECK(written.find(item.title) == std::string::npos);
                     for (const model::Table& t : item.tables) CHECK(written.find(t.title) == std::string::npos);
+                    for (const versions::LinkEntry& l : s.links) CHECK(l.item != item.number);
                 }
     }
+}
+
+namespace {
+
+// The first link in `inlines` (at any depth) whose address starts with `start`.
+model::Inline* link_to(std::vector<model::Inline>& inlines, const std::string& start) {
+    for (model::Inline& in : inlines) {
+        if (in.kind == model::Inline::Kind::Link && in.url().rfind(start, 0) == 0) return &in;
+        if (model::Inline* inner = link_to(in.children, start)) return inner;
+    }
+    return nullptr;
+}
+
+// The words a text change removed and added, each followed by a space.
+std::pair<std::string, std::string> removed_added(const model::TextChange& t) {
+    std::string removed, added;
+    for (const model::DiffWord& w : t.words) {
+        if (w.kind == model::DiffWord::Kind::Removed) removed += w.text + " ";
+        if (w.kind == model::DiffWord::Kind::Added) added += w.text + " ";
+    }
+    return {removed, added};
+}
+
+}  // namespace
+
+TEST_CASE("versions: a link given another address is a correction, listed under its section; an older snapshot compares nothing by links") {
+    // Regression (probes, "left" since): a link's address was form, not in the snapshot, so
+    // correcting it republished the packet's files with the new address as the same version,
+    // the build saying "unchanged, still version 1".
+    model::Meeting m = example();
+    model::Inline* link = nullptr;
+    model::Block* paragraph = nullptr;
+    for (model::AgendaItem& item : m.items)
+        for (model::Section& section : item.sections)
+            for (model::Block& b : section.blocks)
+                if (!link && item.number == 5)
+                    if ((link = link_to(b.inlines, "https://www.regioner.dk/media/22440/"))) paragraph = &b;
+    REQUIRE(link);
+    const versions::PrintedWords words = printed_words(test::wording());
+    std::string why;
+    const auto before = versions::read_snapshot(versions::write_snapshot(snapshot(m, model::Edition::Offentlig)), &why);
+    REQUIRE_MESSAGE(before, why);
+    // Only addresses outside the packet: a link to a table or an attachment in it is its structure.
+    for (const versions::LinkEntry& l : before->links) CHECK(l.address.rfind('#', 0) != 0);
+    CHECK(versions::same_content(*before, snapshot(m, model::Edition::Offentlig)));
+
+    link->set_url("https://www.regioner.dk/media/22441/plan-rettet.pdf");
+    const Snapshot now = snapshot(m, model::Edition::Offentlig);
+    CHECK_FALSE(versions::same_content(*before, now));
+    const auto compared = [&](const Snapshot& b) {
+        return versions::compare(b, now, words.sections, words.table, words.order, words.unit, words.row_name,
+                                 words.source_figure, words.label_heading, words.link);
+    };
+    const versions::Comparison c = compared(*before);
+    REQUIRE(c.changes.texts.size() == 1);
+    const model::TextChange& listed = c.changes.texts[0];
+    CHECK(listed.item == 5);
+    CHECK(listed.section == "Sagsfremstilling \xE2\x80\x93 link");
+    CHECK(removed_added(listed) ==
+          std::pair<std::string, std::string>{"(https://www.regioner.dk/media/22440/plan-for-kortere-ventelister.pdf) ",
+                                              "(https://www.regioner.dk/media/22441/plan-rettet.pdf) "});
+    CHECK(std::find(c.blocks.begin(), c.blocks.end(), paragraph) != c.blocks.end());
+    CHECK(c.changes.figures.empty());
+
+    // A link taken from its words (the words kept) is listed as the link removed.
+    const Snapshot corrected = now;
+    std::vector<model::Inline> children = link->children;
+    *link = model::Inline::text_run("", {});
+    link->kind = model::Inline::Kind::Strong;  // the same words, no longer a link
+    link->children = std::move(children);
+    const Snapshot unlinked = snapshot(m, model::Edition::Offentlig);
+    const versions::Comparison gone = versions::compare(corrected, unlinked, words.sections, words.table, words.order, words.unit,
+                                                        words.row_name, words.source_figure, words.label_heading, words.link);
+    REQUIRE(gone.changes.texts.size() == 1);
+    CHECK(removed_added(gone.changes.texts[0]).second.empty());
+    CHECK(removed_added(gone.changes.texts[0]).first.find("22441") != std::string::npos);
+
+    // A snapshot from before links were kept (no "lenke" records, no "lenker" field) compares
+    // nothing by them: an older packet is no new version by that alone.
+    std::string older_text;
+    const std::string old = versions::write_snapshot(*before);
+    for (size_t at = 0; at < old.size();) {
+        const size_t end = old.find('\n', at) + 1;
+        const std::string line = old.substr(at, end - at);
+        if (line.rfind("lenke\t", 0) != 0 && line.rfind("felt\tlenker\t", 0) != 0) older_text += line;
+        at = end;
+    }
+    const auto older = versions::read_snapshot(older_text, &why);
+    REQUIRE_MESSAGE(older, why);
+    CHECK_FALSE(versions::keeps_links(*older));
+    CHECK(versions::same_content(*older, now));
+    CHECK(compared(*older).changes.texts.empty());
 }
 
 TEST_CASE("versions: a damaged snapshot is refused, saying where") {

@@ -89,9 +89,9 @@ def png(grey):
 
 def older_caption_snapshot(boardpack, root, env):
     """A packet an earlier boardpack published, whose snapshots recorded a picture's caption as
-    its words alone (before a figure in it was quoted as a figure): rebuilt unchanged, it stays
-    version 1 with the same snapshot bytes; the published caption is not read as a text with
-    figures it does not have."""
+    its words alone (before a figure in it was quoted as a figure) and kept no link's address:
+    rebuilt unchanged, it stays version 1 with the same snapshot bytes; the published caption is
+    not read as a text with figures it does not have, nor are its links read as all removed."""
     with tempfile.TemporaryDirectory() as work:
         m, out = os.path.join(work, "m"), os.path.join(work, "out")
         packet = os.path.join(out, "m")
@@ -108,7 +108,11 @@ def older_caption_snapshot(boardpack, root, env):
             path = os.path.join(packet, edition, f"snapshot-{edition}.txt")
             text = open(path, encoding="utf-8").read()
             check(f"{edition}: the snapshot quotes the caption's figure", quoted in text, text[:0])
-            open(path, "w", encoding="utf-8").write(text.replace(quoted, "Figur 1: Driftsresultatet 2024 er 33,4 mio. kr.\n"))
+            text = text.replace(quoted, "Figur 1: Driftsresultatet 2024 er 33,4 mio. kr.\n")
+            # Nor did it keep its links' addresses.
+            check(f"{edition}: the snapshot keeps its links' addresses", "\nfelt\tlenker\tgemt\n" in text and "\nlenke\t" in text)
+            text = "".join(l for l in text.splitlines(True) if not l.startswith(("lenke\t", "felt\tlenker\t")))
+            open(path, "w", encoding="utf-8").write(text)
             os.remove(os.path.join(packet, edition, f".boardpack-files-{edition}"))  # no lists before then
         marker = os.path.join(packet, ".boardpack-packet")
         lines = open(marker).readlines()
@@ -496,6 +500,31 @@ def main():
         p = run("diff", m, "--out", out)
         check("the snapshot put back, diff compares again", p.returncode == 0 and
               f"lukket: no change since version {closed}" in p.stdout, p.stdout + p.stderr)
+
+        # A link's address corrected, its words the same: a new version whose rettelsesblad lists
+        # the address before and after; the version before keeps the old one (regression: the
+        # address was form, so the build rewrote the version's files with the new address under
+        # the same version number, saying "unchanged").
+        item17 = os.path.join(m, "17-fordeling-af-oekonomi", "item.md")
+        old_address = "forskningsudspil-en-klar-retning-for-sundhedsforskning/"
+        new_address = "forskningsudspil-en-klar-retning-for-sundhedsforskning-2023/"
+        pub, closed = snapshot_version(packet, "offentlig"), snapshot_version(packet, "lukket")
+        edit(item17, old_address, new_address)
+        p = run("diff", m, "--out", out)
+        check("diff lists a link given another address under its section", p.returncode == 0 and
+              re.search(f"offentlig: version {pub} would become version {pub + 1}: 1 other change in item 17\n"
+                        f"  item 17, Sagsfremstilling – link: .*{re.escape(old_address)}.*{re.escape(new_address)}", p.stdout)
+              is not None, p.stdout + p.stderr)
+        edit(os.path.join(m, "meeting.txt"), "rettet: 2023-10-12", "rettet: 2023-10-13")
+        p = build()
+        check("a corrected link address is a new version of both editions", p.returncode == 0 and
+              f"offentlig version {pub + 1}, rettet 2023-10-13" in p.stdout and f"lukket version {closed + 1}, rettet 2023-10-13" in p.stdout,
+              p.stdout + p.stderr)
+        sheet = open(os.path.join(packet, "offentlig", "rettelsesblad-offentlig.html"), encoding="utf-8").read()
+        check("its rettelsesblad lists the address before and after under the section",
+              "Sagsfremstilling – link" in sheet and old_address in sheet and new_address in sheet, sheet[-1500:])
+        kept = open(os.path.join(packet, "offentlig", "versioner", str(pub), "dagsorden-offentlig.html"), encoding="utf-8").read()
+        check("the version before is kept with the old address", old_address in kept and new_address not in kept)
 
     older_caption_snapshot(boardpack, root, env)
     print(f"{failures} failure(s)" if failures else "versions: all checks passed")
