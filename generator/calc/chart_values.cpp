@@ -1,7 +1,10 @@
 #include "calc/chart_values.hpp"
 #include "calc/change_direction.hpp"
+#include "calc/chart_periods.hpp"
 #include "core/messages.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "calc/table_calc.hpp"
@@ -221,10 +224,52 @@ public:
         if (ok && !shares_apart(c, t, series, categories)) ok = false;
         if (ok && !shares_stack(c, t, series, categories)) ok = false;
         if (ok && !typed_total_stacks(c, t, series, categories)) ok = false;
+        if (ok && !periods_in_time(c)) ok = false;
         if (!ok) c.series.clear();
     }
 
 private:
+    // A line through periods (every category names one: "2019", "Dec. 2016", "1. kvt. 2023"):
+    // drawn at their distances in time where those are uneven (c.positions), and an error where
+    // they run backwards or name one period twice, as a line read from left to right would show
+    // each change the wrong way round ("2023; 2022; 2021", the newest first as some tables put it).
+    bool periods_in_time(Chart& c) {
+        c.positions.clear();
+        if (c.kind != Chart::Kind::Line || c.categories.size() < 2) return true;
+        std::vector<double> at;
+        for (const std::string& label : c.categories) {
+            const std::optional<double> start = period_start(label);
+            if (!start) return true;  // not periods: evenly spaced, as names are
+            at.push_back(*start);
+        }
+        const char* key = c.series_are_columns ? "rækker" : "kolonner";
+        const SourceLoc& loc = c.series_are_columns ? (c.rows_loc.file.empty() ? c.loc : c.rows_loc)
+                                                    : (c.columns_loc.file.empty() ? c.loc : c.columns_loc);
+        for (size_t k = 1; k < at.size(); ++k) {
+            if (at[k] > at[k - 1]) continue;
+            if (at[k] == at[k - 1]) {
+                d_.error(loc, fmt(_("the line chart draws the same period twice, {} and {}; chart each period once"),
+                                  quote_text(c.categories[k - 1]), quote_text(c.categories[k])));
+                return false;
+            }
+            std::vector<size_t> order(at.size());
+            for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+            std::stable_sort(order.begin(), order.end(), [&at](size_t a, size_t b) { return at[a] < at[b]; });
+            std::string in_time;
+            for (size_t i : order) in_time += (in_time.empty() ? "" : "; ") + c.categories[i];
+            d_.error(loc, fmt(_("the line chart draws its periods out of time order, {} after {}: a line is read from left to "
+                                "right, so it would show each change the wrong way round; name them in time order, as "
+                                "\"{}: {}\""),
+                              quote_text(c.categories[k]), quote_text(c.categories[k - 1]), key, in_time));
+            return false;
+        }
+        // Evenly spaced periods (years, quarters) stand where the categories always stood.
+        bool even = true;
+        for (size_t k = 2; k < at.size() && even; ++k) even = std::abs((at[k] - at[k - 1]) - (at[1] - at[0])) < 0.05;
+        if (!even) c.positions = std::move(at);
+        return true;
+    }
+
     // The formula that writes row `index` ("række:", `row`) or column `index` ("kolonne:") of
     // `t`, where one does, in its first cell it writes; else null.
     static const model::Formula* line_formula(const Table& t, size_t index, bool row) {

@@ -40,6 +40,10 @@ struct Chart {
 
     // Filled after the tables are computed (calc/chart_values).
     std::vector<std::string> categories;
+    // A line over periods at uneven distances ("Dec. 2016", "April 2017", "Aug. 2017", "April
+    // 2018"): each category's place in time, in months (calc/chart_periods); empty where the
+    // categories are evenly spaced, or name no periods: then they stand at even distances.
+    std::vector<double> positions;
     std::vector<ChartSeries> series;
     std::string source;       // the table's "Kilde:" line, for the caption
 };

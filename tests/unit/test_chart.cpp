@@ -10,6 +10,7 @@
 #include <regex>
 
 #include "build.hpp"
+#include "calc/chart_periods.hpp"
 #include "calc/chart_values.hpp"
 #include "core/input_files.hpp"
 #include "render/chart/chart_layout.hpp"
@@ -929,4 +930,100 @@ TEST_CASE("chart words: a target whose label gives no figure is described with i
     CHECK(chart_description(c, "ikke oplyst").ends_with("; Mål 45 dage."));
     c.target_label = "Mål 45 dage";  // a label that gives it is not repeated
     CHECK(chart_description(c, "ikke oplyst").ends_with("; Mål 45 dage."));
+}
+
+TEST_CASE("chart periods: the periods a line's categories name, read as places in time") {
+    using calc::period_start;
+    const auto month = [](int year, int m) { return year * 12.0 + (m - 1); };
+    CHECK(period_start("2019") == month(2019, 1));
+    CHECK(period_start("2023*") == month(2023, 1));
+    CHECK(period_start("Dec. 2016") == month(2016, 12));
+    CHECK(period_start("April 2017") == month(2017, 4));
+    CHECK(period_start("Okt. 2018") == month(2018, 10));
+    CHECK(period_start("sept 2021") == month(2021, 9));
+    CHECK(period_start("Maj 2020") == month(2020, 5));
+    CHECK(period_start("01. apr. 2023") == month(2023, 4));
+    CHECK(*period_start("15. apr. 2023") > *period_start("01. apr. 2023"));
+    CHECK(*period_start("15. apr. 2023") < *period_start("Maj 2023"));
+    CHECK(period_start("1. kvt. 2023") == month(2023, 1));
+    CHECK(period_start("3. kvartal 2023") == month(2023, 7));
+    CHECK(period_start("K4 2022") == month(2022, 10));
+    CHECK(period_start("2023K2") == month(2023, 4));
+    CHECK(period_start("2023 Q3") == month(2023, 7));
+    CHECK(period_start("2. halvår 2022") == month(2022, 7));
+    CHECK(period_start("2023H1") == month(2023, 1));
+    CHECK(period_start("2023-04") == month(2023, 4));
+    CHECK(period_start("2023M11") == month(2023, 11));
+    // Names, not periods: a chart of them stands at even distances, as it did.
+    for (const char* label : {"Region Hovedstaden", "Udvikling i indeks (2016=100)", "2023/24", "Budget 2024", "I alt",
+                              "Kommune nr. 20", "5. kvt. 2023", "13. måned 2023", "April", "1850", "januar-marts 2023", ""})
+        CHECK_MESSAGE(!period_start(label), label);
+}
+
+TEST_CASE("diagram block: a line over periods at uneven distances is drawn at them; periods out of time order are an error") {
+    // Regression (a "left" item since the charts came): item 18's line through "Dec. 2016; April
+    // 2017; Aug. 2017; April 2018; ..." stood at even distances, so its first year looked as long
+    // as eight months; and a table with the newest year first drew time running right to left,
+    // each change the wrong way round.
+    const auto resolved = [](const std::string& csv, const std::string& keys) {
+        MemoryFiles f("m");
+        f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
+        f.add("01-a/item.md", item_md(1, "Offentlig",
+                                      "```tabel\nfil: t.csv\nnavn: t\ntitel: Tal\n```\n\n"
+                                      "```diagram\ntabel: t\ntitel: Antal\ntype: linje\n" + keys + "```\n"));
+        f.add("01-a/t.csv", csv);
+        Diagnostics d;
+        auto m = pipeline::load(f, "m", d);
+        REQUIRE(m);
+        pipeline::compute(*m, test::wording(), d);
+        REQUIRE(m->items[0].charts.size() == 1);
+        return std::make_pair(m->items[0].charts[0], test::messages(d));
+    };
+    {
+        const auto [c, messages] = resolved(";Dec. 2016;April 2017;Aug. 2017;April 2018\nNord;10;11;12;13\n", "");
+        CHECK(messages == "");
+        REQUIRE(c.positions.size() == 4);
+        CHECK(c.positions[1] - c.positions[0] == doctest::Approx(4));
+        CHECK(c.positions[3] - c.positions[2] == doctest::Approx(8));
+        // Drawn at those distances: the markers' centres 4, 4 and 8 months apart.
+        const ChartDrawing d = lay_out_chart(c, kChartWidth, chart_words(test::wording()));
+        std::vector<double> xs;
+        for (const Shape& s : d.shapes)
+            if (s.series == 0 && s.kind != Shape::Kind::Stroke && s.category >= 0) {
+                double lo = 1e9, hi = -1e9;
+                for (const Point& p : s.points) lo = std::min(lo, p.x), hi = std::max(hi, p.x);
+                xs.push_back((lo + hi) / 2);
+            }
+        REQUIRE(xs.size() == 4);
+        CHECK(xs[2] - xs[1] == doctest::Approx(xs[1] - xs[0]).epsilon(0.01));
+        CHECK(xs[3] - xs[2] == doctest::Approx(2 * (xs[1] - xs[0])).epsilon(0.01));
+    }
+    {
+        // Years one after the other stand where categories always stood: no positions.
+        const auto [c, messages] = resolved(";2020;2021;2022;2023\nNord;10;11;12;13\n", "");
+        CHECK(messages == "");
+        CHECK(c.positions.empty());
+        CHECK(c.series.size() == 1);
+    }
+    {
+        const auto [c, messages] = resolved(";2023;2022;2021\nNord;13;12;11\n", "");
+        CHECK(messages.find("the line chart draws its periods out of time order, \"2022\" after \"2023\"") != std::string::npos);
+        CHECK(messages.find("\"kolonner: 2021; 2022; 2023\"") != std::string::npos);
+        CHECK(c.series.empty());  // not drawn
+    }
+    {
+        // Turned around (the periods as rows): the rows to name.
+        const auto [c, messages] = resolved("År;Nord;Syd\n2. kvt. 2023;5;6\n1. kvt. 2023;4;5\n", "serier: kolonner\n");
+        CHECK(messages.find("\"rækker: 1. kvt. 2023; 2. kvt. 2023\"") != std::string::npos);
+    }
+    {
+        const auto [c, messages] = resolved(";Dec. 2016;December 2016\nNord;10;11\n", "");
+        CHECK(messages.find("the line chart draws the same period twice, \"Dec. 2016\" and \"December 2016\"") != std::string::npos);
+    }
+    {
+        // Bars over periods, and a line over names, are drawn as written.
+        const auto [c, messages] = resolved(";Syd;Nord;Midt\nAntal;3;2;1\n", "");
+        CHECK(messages == "");
+        CHECK(c.positions.empty());
+    }
 }

@@ -282,6 +282,13 @@ ChartDrawing vertical_chart(const model::Chart& c, double width, const ChartWord
     }
     const size_t n = c.categories.size();
     const double slot = (plot_right - plot_left) / static_cast<double>(n);
+    // A category's middle: in its slot, or, for a line over periods at uneven distances, at its
+    // place in time between the first slot's middle and the last's.
+    const bool timed = line_kind && c.positions.size() == n && n >= 2 && c.positions[n - 1] > c.positions[0];
+    const auto middle = [&](size_t k) {
+        if (!timed) return plot_left + slot * (static_cast<double>(k) + 0.5);
+        return plot_left + slot / 2 + (c.positions[k] - c.positions[0]) / (c.positions[n - 1] - c.positions[0]) * (slot * static_cast<double>(n - 1));
+    };
     // A line's categories are a sequence (quarters, years): labels that would touch are thinned
     // out. A bar's are names (regions), each needed: wrapped under its bar instead, unless the
     // bars are so many that not even a short word fits under one (then they thin out too).
@@ -289,7 +296,8 @@ ChartDrawing vertical_chart(const model::Chart& c, double width, const ChartWord
     if (line_kind || slot - 3 < kShortestWrappedName) {
         std::vector<double> widths;
         for (const auto& cat : c.categories) widths.push_back(text_width(cat, kTickSize));
-        const size_t step = static_cast<size_t>(label_step(widths, slot));
+        // Periods at uneven distances are thinned where they would touch, one by one.
+        const size_t step = timed ? 1 : static_cast<size_t>(label_step(widths, slot));
         // A label stays inside the chart: a name wider than it is cut with "…", one centred
         // under a bar near an edge is moved in (past the edge it would stand in the PDF's
         // margin, or off the page, and be cut off by the SVG's box), and one that then touches
@@ -302,7 +310,7 @@ ChartDrawing vertical_chart(const model::Chart& c, double width, const ChartWord
                 name = cut.empty() ? std::string() : cut[0];
             }
             const double w = text_width(name, kTickSize);
-            const double x = std::clamp(plot_left + slot * (static_cast<double>(k) + 0.5), w / 2, width - w / 2);
+            const double x = std::clamp(middle(k), w / 2, width - w / 2);
             if (x - w / 2 < last_right + 4) continue;
             last_right = x + w / 2;
             d.labels.push_back(label(x, plot_bottom + 10, std::move(name), kTickSize, Label::Anchor::Middle));
@@ -338,12 +346,12 @@ ChartDrawing vertical_chart(const model::Chart& c, double width, const ChartWord
                     flush();  // a gap: the line stops, never drops to zero
                     continue;
                 }
-                run.points.push_back({plot_left + slot * (k + 0.5), y_of(*c.series[s].values[k])});
+                run.points.push_back({middle(k), y_of(*c.series[s].values[k])});
             }
             flush();
             for (size_t k = 0; k < n; ++k)
                 if (c.series[s].values[k])
-                    d.shapes.push_back(marker(static_cast<int>(s), {plot_left + slot * (k + 0.5), y_of(*c.series[s].values[k])},
+                    d.shapes.push_back(marker(static_cast<int>(s), {middle(k), y_of(*c.series[s].values[k])},
                                               col, static_cast<int>(k)));
             if (c.series[s].values[n - 1]) {
                 end_y.push_back(y_of(*c.series[s].values[n - 1]) + 2.6);
