@@ -642,7 +642,13 @@ private:
             for (const LinkEntry& l : now_.links)
                 if (l.item == n && l.section == name) is.push_back(&l);
             // Each link now paired with one before of the same words and address, in order; the
-            // rest are the changes.
+            // rest are the changes, but for a link whose words came or went with the text around
+            // them (a paragraph added or removed), which the texts list already.
+            const auto words_in = [&](const Snapshot& s, const std::string& words) {
+                for (const TextEntry& t : s.texts)
+                    if (t.item == n && t.section == name && t.text.find(words) != std::string::npos) return true;
+                return false;
+            };
             std::vector<bool> kept(was.size());
             std::string removed, added;
             for (const LinkEntry* l : is) {
@@ -652,11 +658,12 @@ private:
                     kept[k] = true;
                     continue;
                 }
+                if (!words_in(before_, l->text)) continue;
                 added += (added.empty() ? "" : " ") + shown(*l);
                 if (l->block) out_.blocks.push_back(l->block);
             }
             for (size_t k = 0; k < was.size(); ++k)
-                if (!kept[k]) removed += (removed.empty() ? "" : " ") + shown(*was[k]);
+                if (!kept[k] && words_in(now_, was[k]->text)) removed += (removed.empty() ? "" : " ") + shown(*was[k]);
             if (removed.empty() && added.empty()) continue;
             text_change(n, link_.empty() ? section(name) : section(name) + " \xE2\x80\x93 " + lower(link_), removed, added);
         }

@@ -309,6 +309,24 @@ TEST_CASE("versions: a link given another address is a correction, listed under 
     CHECK(removed_added(gone.changes.texts[0]).second.empty());
     CHECK(removed_added(gone.changes.texts[0]).first.find("22441") != std::string::npos);
 
+    // A paragraph taken away with its links is listed as the paragraph: its links not again.
+    for (model::AgendaItem& item : m.items)
+        for (model::Section& section : item.sections)
+            for (auto b = section.blocks.begin(); b != section.blocks.end(); ++b)
+                if (&*b == paragraph) {
+                    section.blocks.erase(b);
+                    break;
+                }
+    const Snapshot without = snapshot(m, model::Edition::Offentlig);
+    const versions::Comparison taken = versions::compare(unlinked, without, words.sections, words.table, words.order, words.unit,
+                                                         words.row_name, words.source_figure, words.label_heading, words.link);
+    CHECK_FALSE(taken.changes.texts.empty());
+    for (const model::TextChange& t : taken.changes.texts) CHECK(t.section.find("link") == std::string::npos);
+    const versions::Comparison taken_linked = versions::compare(*before, without, words.sections, words.table, words.order,
+                                                                words.unit, words.row_name, words.source_figure,
+                                                                words.label_heading, words.link);
+    for (const model::TextChange& t : taken_linked.changes.texts) CHECK(t.section.find("link") == std::string::npos);
+
     // A snapshot from before links were kept (no "lenke" records, no "lenker" field) compares
     // nothing by them: an older packet is no new version by that alone.
     std::string older_text;
