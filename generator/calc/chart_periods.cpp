@@ -12,9 +12,9 @@ namespace boardpack::calc {
 namespace {
 
 // The words of a folded label: runs of letters or of digits, each apart ("2023k1" is "2023",
-// "k", "1"; "01. apr. 2023" is "01", "apr", "2023"). Spaces, dots, hyphens and slashes only part
-// them, and so does a star (a provisional figure's mark, "2023*"); any other character is none
-// of a period's.
+// "k", "1"; "01. apr. 2023" is "01", "apr", "2023"). Spaces, dots and hyphens only part them,
+// and so does a star (a provisional figure's mark, "2023*"); any other character (a slash, a
+// bracket) is none of a period's.
 struct Words {
     std::vector<std::string> words;
     bool ok = true;
@@ -112,6 +112,9 @@ std::optional<double> period_start(std::string_view label) {
                 if (const auto d = small_number(w[2], 1, 31); d && w[2].size() == 2) return start(*first_year, *m, *d);
         return std::nullopt;
     }
+    // A month as Excel heads it by default, with two digits of a year of this century: "dec-22".
+    if (n == 2 && w[1].size() == 2 && all_digits(w[1]))
+        if (const int m = month_of(w[0])) return start(2000 + std::stoi(w[1]), m);
     if (!last_year) return std::nullopt;
     // The year last: "dec 2016", "april 2023", "01 apr 2023", "1 kvt 2023", "k1 2023", "q1 2023",
     // "2 halvår 2022", "h2 2022".

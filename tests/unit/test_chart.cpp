@@ -954,6 +954,8 @@ TEST_CASE("chart periods: the periods a line's categories name, read as places i
     CHECK(period_start("2023H1") == month(2023, 1));
     CHECK(period_start("2023-04") == month(2023, 4));
     CHECK(period_start("2023M11") == month(2023, 11));
+    CHECK(period_start("dec-22") == month(2022, 12));
+    CHECK(period_start("Jan 23") == month(2023, 1));
     // Names, not periods: a chart of them stands at even distances, as it did.
     for (const char* label : {"Region Hovedstaden", "Udvikling i indeks (2016=100)", "2023/24", "Budget 2024", "I alt",
                               "Kommune nr. 20", "5. kvt. 2023", "13. måned 2023", "April", "1850", "januar-marts 2023", ""})
