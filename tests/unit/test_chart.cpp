@@ -1014,6 +1014,14 @@ TEST_CASE("diagram block: a line over periods at uneven distances is drawn at th
         CHECK(c.series.empty());  // not drawn
     }
     {
+        // Written as the message says, the same table is drawn in time order.
+        const auto [c, messages] = resolved(";2023;2022;2021\nNord;13;12;11\n", "kolonner: 2021; 2022; 2023\n");
+        CHECK(messages == "");
+        CHECK(c.categories == std::vector<std::string>{"2021", "2022", "2023"});
+        REQUIRE(c.series.size() == 1);
+        CHECK(c.series[0].values[0] == 11.0);
+    }
+    {
         // Turned around (the periods as rows): the rows to name.
         const auto [c, messages] = resolved("År;Nord;Syd\n2. kvt. 2023;5;6\n1. kvt. 2023;4;5\n", "serier: kolonner\n");
         CHECK(messages.find("\"rækker: 1. kvt. 2023; 2. kvt. 2023\"") != std::string::npos);
