@@ -540,3 +540,41 @@ TEST_CASE("page breaks: a table that splits its numbers even on a landscape page
     CHECK(found);
     CHECK(doc.numbers_split.size() == 1);  // still split there, and still warned of
 }
+
+TEST_CASE("quotes: a rule stands beside a quote's lines, through the spaces between them, and over a page break") {
+    // Regression (a "left" item): a quote was only indented, so it read as text indented for
+    // another reason. Its rule stands in its indentation, as the HTML's border does.
+    std::string quote;
+    for (int p = 0; p < 30; ++p)
+        quote += "> Afsnit " + std::to_string(p) + " af citatet, med ord nok til at fylde to linjer om regionernes budget og "
+                 "økonomi i de kommende år.\n>\n";
+    quote += "> - et punkt i citatet\n> - et andet\n>\n> > Et citat i citatet.\n";
+    const LaidOutDocument doc = layout({{"Offentlig", "# Sagsfremstilling\n\nFør citatet.\n\n" + quote + "\nEfter citatet.\n"}},
+                                       model::Edition::Lukket);
+    const double outer = style::kMarginLeft + style::kQuoteRuleInset;
+    const double inner = outer + style::kListIndent;
+    size_t pages_with_rule = 0;
+    for (const Page& page : doc.pages) {
+        // The rule's pieces on this page, top to bottom, at the outer quote's place.
+        std::vector<std::pair<double, double>> pieces;
+        for (const BoxItem& b : page.boxes)
+            if (std::abs(b.x - outer) < 0.01 && std::abs(b.w - style::kQuoteRuleWidth) < 0.01) pieces.push_back({b.y, b.y + b.h});
+        if (pieces.empty()) continue;
+        ++pages_with_rule;
+        std::sort(pieces.begin(), pieces.end());
+        for (size_t k = 1; k < pieces.size(); ++k) CHECK(pieces[k].first == doctest::Approx(pieces[k - 1].second));  // no gap
+        for (const TextItem* t : content(page)) {
+            INFO(t->text);
+            const bool beside = t->baseline > pieces.front().first && t->baseline < pieces.back().second;
+            // Every line of the quote has the rule beside it, and the text before and after none.
+            const bool quoted = t->text.view() != "Før citatet." && t->text.view() != "Efter citatet." && t->x > outer;
+            if (t->origin.role == Origin::Role::Paragraph || t->origin.role == Origin::Role::ListBody)
+                CHECK(beside == quoted);
+        }
+    }
+    CHECK(pages_with_rule >= 2);  // the quote goes over a page break, its rule with it
+    bool inner_drawn = false;
+    for (const Page& page : doc.pages)
+        for (const BoxItem& b : page.boxes) inner_drawn = inner_drawn || std::abs(b.x - inner) < 0.01;
+    CHECK(inner_drawn);  // a quote in the quote has its own rule too
+}

@@ -271,7 +271,16 @@ void measure_blocks(const std::vector<Block>& blocks, double indent, BlockContex
             case Block::Kind::Quote: {
                 // The quote is a block of its own (its number is its children's parent).
                 const Origin quote = origin_of(Origin::Role::Paragraph, parent, ctx);
+                const size_t first = ctx.out.size();
                 measure_blocks(b.children, nested(indent, style::kListIndent), ctx, quote.block, depth);
+                // A rule in its indentation beside its lines, through the spaces between them
+                // (not those before its first line or after its last).
+                size_t from = first, to = ctx.out.size();
+                while (from < to && ctx.out[from].kind == MeasuredBlock::Kind::Space) ++from;
+                while (to > from && ctx.out[to - 1].kind == MeasuredBlock::Kind::Space) --to;
+                for (size_t k = from; k < to; ++k)
+                    if (ctx.out[k].kind == MeasuredBlock::Kind::Lines || ctx.out[k].kind == MeasuredBlock::Kind::Space)
+                        ctx.out[k].quote_rules.push_back(ctx.left + indent + style::kQuoteRuleInset);
                 break;
             }
             case Block::Kind::CodeBlock: {

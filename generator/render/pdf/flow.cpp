@@ -158,7 +158,12 @@ void Flow::place(std::vector<MeasuredBlock>& blocks) {
         // Never leave a heading (or a table's anchor) alone at the foot of a page.
         if (b.keep_with_next) ensure(kept_height(blocks, i));
         switch (b.kind) {
-            case MeasuredBlock::Kind::Space: space(b.amount); break;
+            case MeasuredBlock::Kind::Space: {
+                const double top = y_;
+                space(b.amount);
+                quote_rules(b.quote_rules, top, y_);
+                break;
+            }
             case MeasuredBlock::Kind::Rule:
                 // A rule across the page (an item's or an attachment's heading, kept with a table
                 // set on a landscape page) spans the page it lands on.
@@ -178,7 +183,7 @@ void Flow::place(std::vector<MeasuredBlock>& blocks) {
                 if (doc_.pages.empty()) next_page();
                 const size_t page_before = doc_.pages.size();
                 const double top = y_;
-                lines(std::move(b.lines), b.style, b.keep_together, b.marker, b.origin);
+                lines(std::move(b.lines), b.style, b.keep_together, b.marker, b.origin, b.quote_rules);
                 // The whole entry links to its target (an attachment's page).
                 if ((!b.link_target.empty() || !b.link_url.empty()) && doc_.pages.size() == page_before && y_ > top)
                     page().links.push_back({style::kMarginLeft, top, style::kContentWidth, y_ - top, b.link_url,
@@ -189,8 +194,13 @@ void Flow::place(std::vector<MeasuredBlock>& blocks) {
     }
 }
 
+void Flow::quote_rules(const std::vector<double>& xs, double top, double bottom) {
+    if (bottom <= top) return;
+    for (const double x : xs) page().boxes.push_back({x, top, style::kQuoteRuleWidth, bottom - top, style::kRule, {}});
+}
+
 void Flow::lines(std::vector<LaidLine> ls_lines, const LineStyle& ls, bool keep_together,
-                 const std::optional<Marker>& marker, const Origin& origin) {
+                 const std::optional<Marker>& marker, const Origin& origin, const std::vector<double>& rules) {
     if (doc_.pages.empty()) next_page();
     const size_t n = ls_lines.size();
     if (keep_together) ensure(static_cast<double>(n) * ls.leading);
@@ -216,6 +226,7 @@ void Flow::lines(std::vector<LaidLine> ls_lines, const LineStyle& ls, bool keep_
                 continue;
             }
         }
+        quote_rules(rules, y_, y_ + static_cast<double>(take) * ls.leading);
         for (size_t k = 0; k < take; ++k, ++i) {
             const double baseline = baseline_in(y_, ls);
             if (first && marker) {

@@ -33,6 +33,8 @@ public:
 
     // Vertical space; dropped at the top of a page.
     void space(double gap);
+    // A quote's rules (at each x) on the current page from y `top` to `bottom`: layout, not text.
+    void quote_rules(const std::vector<double>& xs, double top, double bottom);
     // Starts a new page unless `height` still fits on this one.
     void ensure(double height);
     // Names the current position for links and bookmarks.
@@ -44,9 +46,10 @@ public:
 
     // Places lines, breaking pages between them (keeping two lines together on each side of a
     // break when the block has four or more). `keep_together` moves the whole block instead.
-    // The lines' texts move onto the pages.
+    // The lines' texts move onto the pages. `rules`: the x of each quote's rule beside them.
     void lines(std::vector<LaidLine> lines, const LineStyle& ls, bool keep_together = false,
-               const std::optional<Marker>& marker = std::nullopt, const Origin& origin = {});
+               const std::optional<Marker>& marker = std::nullopt, const Origin& origin = {},
+               const std::vector<double>& rules = {});
 
     // One line placed at y without moving the flow (for right-aligned page numbers and the like).
     // A table's lines are copied (a header repeats on every page); a line given to keep moves.

@@ -66,6 +66,9 @@ struct MeasuredBlock {
     std::shared_ptr<const render::chart::ChartDrawing> chart;  // Chart: drawn whole at x, never split
     std::string chart_alt;                   // Chart: the Figure's /Alt
     std::shared_ptr<const Drawing> drawing;  // Drawing, placed at x
+    // Lines, Space: the x of each rule beside a quote this block is in (one per quote it is in,
+    // nested), drawn beside its lines, and through a space between two of the quote's blocks.
+    std::vector<double> quote_rules;
     double need = 0;                   // room wanted below before this block starts
     bool keep_with_next = false;       // on one page with the start of what follows
     Origin origin;

@@ -150,6 +150,10 @@ inline constexpr Color kText{0.10, 0.10, 0.10};
 inline constexpr Color kMuted{0.35, 0.35, 0.35};
 inline constexpr Color kAccent{0.0, 0.263, 0.431};
 inline constexpr Color kRule{0.75, 0.75, 0.75};
+// The rule beside a quote ("> ..."), in its indentation, as the HTML's border: so a quote reads
+// as one, not as text indented for another reason.
+inline constexpr double kQuoteRuleWidth = 2;
+inline constexpr double kQuoteRuleInset = 3;  // from the quote's left edge
 inline constexpr Color kGood{0.118, 0.420, 0.188};
 inline constexpr Color kBad{0.631, 0.149, 0.133};
 inline constexpr Color kTableStripe{0.945, 0.953, 0.961};
