@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "calc/chart_periods.hpp"
 #include "calc/expression.hpp"
 #include "core/text.hpp"
 
@@ -40,12 +41,9 @@ std::optional<std::pair<int, size_t>> year_in(std::string_view s) {
 // The part of a year a label names, as a month number (a quarter as its first month): "1. kvt.",
 // "2. kvartal", "K3", "Q4", "1. halvår", "marts", "okt.". nullopt where it names none.
 std::optional<int> month_in(const std::string& folded) {
-    static constexpr std::array kMonths = {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                                           "september", "oktober", "november", "december"};
-    for (size_t m = 0; m < kMonths.size(); ++m)
-        if (folded.find(kMonths[m]) != std::string::npos) return static_cast<int>(m) + 1;
+    for (size_t m = 0; m < kMonthNames.size(); ++m)
+        if (folded.find(kMonthNames[m]) != std::string::npos) return static_cast<int>(m) + 1;
     // A month's short name as a word of its own: "Okt. 2022", "01. mar. 2023", "Sept. 2021".
-    static constexpr std::array kShort = {"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
     const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) & 0x80); };
     for (size_t i = 0; i < folded.size();) {
         if (!letter(folded[i])) {
@@ -56,8 +54,8 @@ std::optional<int> month_in(const std::string& folded) {
         while (end < folded.size() && letter(folded[end])) ++end;
         std::string_view word = std::string_view(folded).substr(i, end - i);
         if (word == "sept") word = "sep";
-        for (size_t m = 0; m < kShort.size(); ++m)
-            if (word == kShort[m]) return static_cast<int>(m) + 1;
+        for (size_t m = 0; m < kMonthShortNames.size(); ++m)
+            if (word == kMonthShortNames[m]) return static_cast<int>(m) + 1;
         i = end;
     }
     for (size_t i = 0; i < folded.size(); ++i) {
@@ -92,11 +90,8 @@ std::optional<std::pair<int, int>> short_month_year(std::string_view label) {
     if (month.back() != '-' && month.back() != ' ' && month.back() != '.') return std::nullopt;
     while (!month.empty() && (month.back() == '-' || month.back() == ' ' || month.back() == '.')) month.remove_suffix(1);
     if (month == "sept") month = "sep";
-    static constexpr std::array kShort = {"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
-    static constexpr std::array kLong = {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                                         "september", "oktober", "november", "december"};
-    for (size_t m = 0; m < kShort.size(); ++m)
-        if (month == kShort[m] || month == kLong[m] || (m == 4 && month == "may") || (m == 9 && month == "oct"))
+    for (size_t m = 0; m < kMonthShortNames.size(); ++m)
+        if (month == kMonthShortNames[m] || month == kMonthNames[m] || (m == 4 && month == "may") || (m == 9 && month == "oct"))
             return std::make_pair(2000 + (year[0] - '0') * 10 + (year[1] - '0'), static_cast<int>(m) + 1);
     return std::nullopt;
 }

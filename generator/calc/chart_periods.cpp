@@ -1,6 +1,5 @@
 #include "calc/chart_periods.hpp"
 
-#include <array>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -70,11 +69,9 @@ std::optional<int> small_number(const std::string& w, int lo, int hi) {
 // A month's number from its Danish name, whole or shortened to three letters or more
 // ("sep", "sept", "september"); 0 for none.
 int month_of(const std::string& w) {
-    static const std::array<const char*, 12> names = {"januar", "februar", "marts",     "april",   "maj",      "juni",
-                                                      "juli",   "august",  "september", "oktober", "november", "december"};
-    for (size_t m = 0; m < names.size(); ++m) {
-        const std::string name = names[m];
-        if (w == name || (w.size() >= 3 && w.size() < name.size() && name.compare(0, w.size(), w) == 0)) return static_cast<int>(m) + 1;
+    for (size_t m = 0; m < kMonthNames.size(); ++m) {
+        const std::string_view name = kMonthNames[m];
+        if (w == name || (w.size() >= 3 && w.size() < name.size() && name.starts_with(w))) return static_cast<int>(m) + 1;
     }
     return 0;
 }

@@ -5,10 +5,19 @@
 // known: either would show a change that is not the data's.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string_view>
 
 namespace boardpack::calc {
+
+// The months' Danish names, and the three letters they are shortened to, January first: what
+// period labels are read by here and in change_direction.cpp.
+inline constexpr std::array<std::string_view, 12> kMonthNames = {"januar", "februar", "marts",     "april",
+                                                                 "maj",    "juni",    "juli",      "august",
+                                                                 "september", "oktober", "november", "december"};
+inline constexpr std::array<std::string_view, 12> kMonthShortNames = {"jan", "feb", "mar", "apr", "maj", "jun",
+                                                                      "jul", "aug", "sep", "okt", "nov", "dec"};
 
 // Where the period `label` starts, in months from the start of year 0 (a day's place within
 // its month as a fraction of one); nullopt for a label that names no period of a year from 1900
