@@ -623,19 +623,25 @@ private:
         }
     }
 
+    // The sections item n has entries in (`entries`: its texts, its links), now's first, each once.
+    template <class Entry>
+    std::vector<std::string> sections_of(int n, std::vector<Entry> Snapshot::*entries) const {
+        std::vector<std::string> sections;
+        for (const Snapshot* s : {&now_, &before_})
+            for (const Entry& e : s->*entries)
+                if (e.item == n && std::find(sections.begin(), sections.end(), e.section) == sections.end())
+                    sections.push_back(e.section);
+        return sections;
+    }
+
     // A link given another address (its words the same), added to words or taken from them:
     // listed under its section as the link's words with the address in brackets, those before
     // struck and those now in bold, and the blocks of those now marked. Where one of the
     // snapshots does not keep its links (from before they were kept), nothing.
     void links(int n) {
         if (!keeps_links(before_) || !keeps_links(now_)) return;
-        std::vector<std::string> sections;
-        for (const Snapshot* s : {&now_, &before_})
-            for (const LinkEntry& l : s->links)
-                if (l.item == n && std::find(sections.begin(), sections.end(), l.section) == sections.end())
-                    sections.push_back(l.section);
         const auto shown = [](const LinkEntry& l) { return std::string(trim(l.text)) + " (" + l.address + ")"; };
-        for (const std::string& name : sections) {
+        for (const std::string& name : sections_of(n, &Snapshot::links)) {
             std::vector<const LinkEntry*> was, is;
             for (const LinkEntry& l : before_.links)
                 if (l.item == n && l.section == name) was.push_back(&l);
@@ -1034,12 +1040,7 @@ private:
         // Per section, in reading order: the blocks are aligned by their words with the quoted
         // figures masked; an aligned block whose figures differ lists those figures, the others
         // are word-level differences, a removed block paired with an added one where they meet.
-        std::vector<std::string> sections;
-        for (const Snapshot* s : {&now_, &before_})
-            for (const TextEntry& t : s->texts)
-                if (t.item == n && std::find(sections.begin(), sections.end(), t.section) == sections.end())
-                    sections.push_back(t.section);
-        for (const std::string& name : sections) {
+        for (const std::string& name : sections_of(n, &Snapshot::texts)) {
             // The words of a table added or removed are listed as the table.
             std::vector<const TextEntry*> a, b;
             for (const TextEntry& t : before_.texts)
