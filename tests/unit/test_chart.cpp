@@ -7,6 +7,7 @@
 #include <cmath>
 #include <set>
 #include <map>
+#include <optional>
 #include <regex>
 
 #include "build.hpp"
@@ -663,7 +664,9 @@ namespace {
 
 // The messages of a meeting of one item with the table t (its formulas and CSV) and a chart of
 // it with the keys `chart` ("kolonner: A\nenhed: %\n").
-std::string chart_messages(const std::string& formulas, const std::string& csv, const std::string& chart) {
+// The same meeting's chart as computed, if it has one, with the messages.
+std::pair<std::optional<model::Chart>, std::string> resolved_chart(const std::string& formulas, const std::string& csv,
+                                                    const std::string& chart) {
     MemoryFiles f("m");
     f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
     f.add("01-a/item.md", item_md(1, "Offentlig",
@@ -674,7 +677,13 @@ std::string chart_messages(const std::string& formulas, const std::string& csv, 
     auto m = pipeline::load(f, "m", d);
     REQUIRE(m);
     pipeline::compute(*m, test::wording(), d);
-    return test::messages(d);
+    std::optional<model::Chart> c;
+    if (!m->items.empty() && m->items[0].charts.size() == 1) c = m->items[0].charts[0];
+    return {std::move(c), test::messages(d)};
+}
+
+std::string chart_messages(const std::string& formulas, const std::string& csv, const std::string& chart) {
+    return resolved_chart(formulas, csv, chart).second;
 }
 
 }  // namespace
@@ -968,18 +977,9 @@ TEST_CASE("diagram block: a line over periods at uneven distances is drawn at th
     // as eight months; and a table with the newest year first drew time running right to left,
     // each change the wrong way round.
     const auto resolved = [](const std::string& csv, const std::string& keys) {
-        MemoryFiles f("m");
-        f.add("meeting.txt", "organisation: D\norgan: B\ndato: 2023-09-14\ntidspunkt: kl. 10\nsted: Her\npunkt: 01-a\n");
-        f.add("01-a/item.md", item_md(1, "Offentlig",
-                                      "```tabel\nfil: t.csv\nnavn: t\ntitel: Tal\n```\n\n"
-                                      "```diagram\ntabel: t\ntitel: Antal\ntype: linje\n" + keys + "```\n"));
-        f.add("01-a/t.csv", csv);
-        Diagnostics d;
-        auto m = pipeline::load(f, "m", d);
-        REQUIRE(m);
-        pipeline::compute(*m, test::wording(), d);
-        REQUIRE(m->items[0].charts.size() == 1);
-        return std::make_pair(m->items[0].charts[0], test::messages(d));
+        auto [c, messages] = resolved_chart("", csv, "type: linje\n" + keys);
+        REQUIRE(c);
+        return std::make_pair(std::move(*c), messages);
     };
     {
         const auto [c, messages] = resolved(";Dec. 2016;April 2017;Aug. 2017;April 2018\nNord;10;11;12;13\n", "");
