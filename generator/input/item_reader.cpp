@@ -18,6 +18,7 @@
 #include "input/formula_reader.hpp"
 #include "input/markdown_reader.hpp"
 #include "input/table_reader.hpp"
+#include "model/anchors.hpp"
 
 namespace boardpack::input {
 
@@ -161,6 +162,9 @@ std::vector<Block> read_body(const TextFile& file, int first_line, const std::st
     src.first_line = first_line;
     src.totals = &files.totals();
     src.typed_numbers = &item.typed_numbers;
+    // Its footnotes' notes are places in the packet: "punkt-5-note-1", "punkt-5-bilag-1-note-1"
+    // (the attachment's number is its index + 1, model::attachment_anchor's).
+    src.note_anchor = model::item_anchor(item) + (attachment < 0 ? "" : "-bilag-" + std::to_string(attachment + 1)) + "-note-";
     src.lines.reserve(file.lines.size());
     for (const Line& l : file.lines) src.lines.push_back(l.text);
     // The text from the first line on, each line ended by "\n": the file's own bytes where they

@@ -8,6 +8,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <charconv>
 #include <memory>
 #include <string_view>
 
@@ -81,6 +82,15 @@ bool closes_fence(std::string_view line, int length, char fence) {
 }
 
 
+// A note's number in superscript digits ("¹²"), as the fonts draw them.
+std::string superscript_number(int number) {
+    static const char* const digits[10] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
+                                           "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+    std::string out;
+    for (const char c : std::to_string(number)) out += digits[c - '0'];
+    return out;
+}
+
 // Deeper nesting than this (block quotes in lists in block quotes...) is refused: nobody writes
 // it, and converting it would recurse without bound.
 constexpr int kMaxNesting = 40;
@@ -97,6 +107,12 @@ struct Converter {
     // Whether the text has a numeric character reference ("&#27;") at all.
     bool numeric_references = src.text.find("&#") != std::string::npos;
     bool reported_depth = false;
+    // Footnotes ("[^1]" in the text, "[^1]: ..." on a line of its own): the section (counted by
+    // its level-1 heading) each note is first referred to from, by the number cmark gave it; the
+    // section being read; whether a note or a link is being read.
+    std::vector<int> note_sections{};
+    int section = 0;
+    int in_link = 0;
 
     // One level of recursion, for as long as it lives; `ok` is false (after one message) when
     // the nesting is too deep to go on.
@@ -232,6 +248,56 @@ struct Converter {
         return out;
     }
 
+    // A footnote's reference, numbered by cmark in the order the text refers to its notes: the
+    // number in superscript, linked to its note (but inside a link, which cannot hold another).
+    void note_reference(cmark_node* n, std::vector<Inline>& out) {
+        const std::string label = literal(n);
+        int number = 0;
+        const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), number);
+        if (ec != std::errc() || end != label.data() + label.size() || number <= 0) {
+            out.push_back(Inline::text_run("[^" + label + "]", loc(n)));
+            return;
+        }
+        if (note_sections.size() < static_cast<size_t>(number)) note_sections.resize(static_cast<size_t>(number), -1);
+        int& first = note_sections[static_cast<size_t>(number) - 1];
+        if (first < 0) first = section;
+        Inline mark = Inline::text_run(superscript_number(number), loc(n));
+        if (in_link > 0 || src.note_anchor.empty()) {
+            // Text with the words before it, as cmark's pieces of one text are.
+            if (!out.empty() && out.back().kind == Inline::Kind::Text && out.back().url().empty()) out.back().text += mark.text;
+            else out.push_back(std::move(mark));
+            return;
+        }
+        Inline link;
+        link.kind = Inline::Kind::Link;
+        link.set_url("#" + src.note_anchor + std::to_string(number));
+        link.loc = mark.loc;
+        link.children.push_back(std::move(mark));
+        out.push_back(std::move(link));
+    }
+
+    // "[^2]" with no note "[^2]: ..." is left by cmark as text: printed as written, with a
+    // warning at it (not at one written "\\[^2]", meant as text).
+    void warn_unknown_note(const Inline& text) {
+        for (size_t at = text.text.find("[^"); at != std::string::npos; at = text.text.find("[^", at + 2)) {
+            const size_t close = text.text.find(']', at + 2);
+            if (close == std::string::npos) return;
+            const std::string written = text.text.substr(at, close + 1 - at);
+            if (close == at + 2 || written.find_first_of(" \t[", 1) != std::string::npos) continue;
+            const std::string_view line = line_view(text.loc.line);
+            const size_t from = text.loc.column > 0 ? static_cast<size_t>(text.loc.column - 1) : 0;
+            size_t p = from < line.size() ? line.find(written, from) : std::string_view::npos;
+            while (p != std::string_view::npos && p > 0 && line[p - 1] == '\\') p = line.find(written, p + 1);
+            if (p == std::string_view::npos) continue;
+            SourceLoc where = text.loc;
+            where.column = column_of(line, p);
+            diags.warning(where, fmt(_("the footnote {0} has no note, so it is printed as written; write the note on a "
+                                       "line of its own after a blank line: \"{0}: the note's text\""),
+                                     written),
+                          std::string(line));
+        }
+    }
+
     static bool safe_url(const std::string& url) {
         const std::string u = fold_label(url);
         // "#punkt-5" and the like are places in the packet, checked once the meeting is read.
@@ -260,6 +326,10 @@ struct Converter {
                 in.set_url(std::string(kWholeComment));  // a marker, taken out again by drop_comments
                 in.loc = loc(n);
                 out.push_back(std::move(in));
+                continue;
+            }
+            if (type == CMARK_NODE_FOOTNOTE_REFERENCE) {
+                note_reference(n, out);
                 continue;
             }
             if (type == CMARK_NODE_TEXT || type == CMARK_NODE_HTML_INLINE) {
@@ -297,7 +367,9 @@ struct Converter {
                 in.loc = loc(n);
                 refuse_control(in.title(), n);
                 warn_title_figure(in.title(), in.loc);
+                ++in_link;
                 in.children = inlines(n);
+                --in_link;
                 if (!safe_url(in.url())) {
                     // The text stays; the target is dropped (no javascript:, data:, file: links).
                     const SourceLoc l = loc(n);
@@ -322,6 +394,8 @@ struct Converter {
             }
             out.push_back(std::move(in));
         }
+        for (const Inline& i : out)
+            if (i.kind == Inline::Kind::Text && i.url().empty() && i.text.find("[^") != std::string::npos) warn_unknown_note(i);
         std::vector<Inline> kept = drop_comments(std::move(out));
         note_typed_numbers(kept);
         return split_figures(std::move(kept));
@@ -603,9 +677,23 @@ struct Converter {
         std::vector<Block> out;
         const Level level(*this, parent);
         if (!level.ok) return out;
+        const bool top = cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT;
+        // The notes (cmark puts them after the text, in the order of their numbers) and where
+        // each begins, from the top of the text only.
+        std::vector<std::vector<Block>> notes;
+        std::vector<SourceLoc> note_locs;
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             Block b;
             b.loc = loc(n);
+            if (top && cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1) ++section;
+            if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) {
+                // A note's own references (to another note) count from the section of its first.
+                const size_t k = notes.size();
+                section = k < note_sections.size() && note_sections[k] >= 0 ? note_sections[k] : section;
+                notes.push_back(blocks(n));
+                note_locs.push_back(b.loc);
+                continue;
+            }
             switch (cmark_node_get_type(n)) {
                 case CMARK_NODE_PARAGRAPH:
                     if (cmark_node* image = lone_image(n)) {
@@ -703,7 +791,45 @@ struct Converter {
             }
             out.push_back(std::move(b));
         }
+        if (top && !notes.empty()) place_notes(out, std::move(notes), note_locs);
         return out;
+    }
+
+    // Each note at the end of the section it is first referred to from (before the next
+    // level-1 heading): numbered lists marked as notes, one for each run of numbers a section
+    // has (a note referred to first from another note may come between).
+    void place_notes(std::vector<Block>& out, std::vector<std::vector<Block>> notes, const std::vector<SourceLoc>& locs) {
+        int sections = 0;  // the level-1 headings, each of which begins a section
+        for (const Block& b : out) sections += b.kind == Block::Kind::Heading && b.level == 1 ? 1 : 0;
+        std::vector<std::vector<Block>> lists_by_section(static_cast<size_t>(sections) + 1);
+        for (size_t k = 0; k < notes.size(); ++k) {
+            const int s = k < note_sections.size() && note_sections[k] >= 0 ? note_sections[k] : sections;
+            std::vector<Block>& lists = lists_by_section[static_cast<size_t>(std::clamp(s, 0, sections))];
+            const int number = static_cast<int>(k) + 1;
+            if (lists.empty() || lists.back().start + static_cast<int>(lists.back().items.size()) != number) {
+                Block list;
+                list.kind = Block::Kind::OrderedList;
+                list.notes = true;
+                list.start = number;
+                list.tight = false;
+                list.loc = locs[k];
+                list.text = src.note_anchor;
+                lists.push_back(std::move(list));
+            }
+            lists.back().items.push_back(std::move(notes[k]));
+        }
+        std::vector<Block> placed;
+        placed.reserve(out.size() + notes.size());
+        int at = 0;
+        const auto flush = [&](int s) {
+            for (Block& list : lists_by_section[static_cast<size_t>(s)]) placed.push_back(std::move(list));
+        };
+        for (Block& b : out) {
+            if (b.kind == Block::Kind::Heading && b.level == 1 && at < sections) flush(at++);
+            placed.push_back(std::move(b));
+        }
+        while (at <= sections) flush(at++);
+        out = std::move(placed);
     }
 };
 
@@ -731,6 +857,44 @@ bool count_parts(cmark_node* doc, const MarkdownSource& source, Diagnostics& dia
     return ok;
 }
 
+// A note "[^x]: ..." that nothing refers to is left out by cmark, with no trace in the tree: its
+// first line is then one no part of the text covers. A warning there, since its words would be
+// lost without a word.
+void warn_unreferenced_notes(cmark_node* doc, const MarkdownSource& source, Diagnostics& diags) {
+    std::vector<std::string_view> lines;
+    for (size_t from = 0; from < source.text.size();) {
+        const size_t end = source.text.find('\n', from);
+        lines.push_back(source.text.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from));
+        from = end == std::string_view::npos ? source.text.size() : end + 1;
+    }
+    std::vector<bool> covered(lines.size() + 1, false);
+    for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+        const int first = std::max(1, cmark_node_get_start_line(n));
+        const int last = std::min(static_cast<int>(lines.size()), std::max(first, cmark_node_get_end_line(n)));
+        for (int l = first; l <= last; ++l) covered[static_cast<size_t>(l)] = true;
+    }
+    for (size_t l = 1; l <= lines.size(); ++l) {
+        if (covered[l]) continue;
+        const std::string_view line = lines[l - 1];
+        size_t at = 0;
+        while (at < 3 && at < line.size() && line[at] == ' ') ++at;
+        if (line.substr(at, 2) != "[^") continue;
+        const size_t close = line.find("]:", at + 2);
+        if (close == std::string_view::npos || close == at + 2) continue;
+        const std::string_view label = line.substr(at, close + 1 - at);
+        if (label.find_first_of(" \t]", 2) != label.size() - 1) continue;
+        const int file_line = source.first_line + static_cast<int>(l) - 1;
+        const std::string shown(label);
+        diags.warning({source.file, file_line, static_cast<int>(at) + 1},
+                      fmt(_("the footnote {0}'s note is not printed: nothing in the text refers to it; write {0} where "
+                            "it belongs, or remove the note"),
+                          shown),
+                      file_line - 1 >= 0 && static_cast<size_t>(file_line - 1) < source.lines.size()
+                          ? std::string(source.lines[static_cast<size_t>(file_line - 1)])
+                          : std::string(line));
+    }
+}
+
 struct ParserDeleter {
     void operator()(cmark_parser* p) const { cmark_parser_free(p); }
 };
@@ -746,7 +910,11 @@ std::vector<Block> read_markdown(const MarkdownSource& source, const FenceHandle
     // Once the meeting is over its limit (reported already), the rest is not parsed at all.
     if (source.totals && source.totals->markdown_parts > kMaxMeetingMarkdownParts) return {};
     cmark_gfm_core_extensions_ensure_registered();
-    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+    // Footnotes are read only in a text that can have them: cmark walks the whole text twice
+    // more to number them.
+    const bool notes = source.text.find("[^") != std::string_view::npos;
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(
+        cmark_parser_new(CMARK_OPT_DEFAULT | (notes ? CMARK_OPT_FOOTNOTES : 0)));
     for (const char* name : {"strikethrough", "autolink", "table"}) {
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), ext);
@@ -754,6 +922,7 @@ std::vector<Block> read_markdown(const MarkdownSource& source, const FenceHandle
     cmark_parser_feed(parser.get(), source.text.data(), source.text.size());
     std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
     if (!count_parts(doc.get(), source, diags)) return {};
+    if (notes) warn_unreferenced_notes(doc.get(), source, diags);
     Converter c{source, on_fence, diags};
     return c.blocks(doc.get());
 }

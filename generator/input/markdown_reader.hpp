@@ -21,6 +21,9 @@ struct MarkdownSource {
     ReadTotals* totals = nullptr;    // the meeting's, counted against its limits (nullptr: not counted)
     // Where the numbers typed in the text go (model::TypedNumber), or nullptr.
     std::vector<model::TypedNumber>* typed_numbers = nullptr;
+    // The place name a footnote's note gets, before its number ("punkt-5-note-"): its
+    // reference links to it. Empty: references are not linked, notes get no place.
+    std::string note_anchor;
 };
 
 // Called for each fenced code block with its info string (folded), text, the fence's position
@@ -34,7 +37,10 @@ inline constexpr int chart_fence(int index) { return -3 - index; }
 using FenceHandler =
     std::function<int(const std::string& info, const std::string& body, const SourceLoc& fence, int body_line)>;
 
-// Parses Markdown into blocks. Level-1 headings are returned as Heading blocks with level 1 (the
+// Parses Markdown into blocks. Footnotes ("[^1]" in the text, "[^1]: ..." on a line of its own)
+// become a superscript number linked to the note, and the notes numbered lists marked `notes`
+// at the end of the section (the text up to the next level-1 heading) that first refers to them.
+// Level-1 headings are returned as Heading blocks with level 1 (the
 // caller decides what they mean). Raw HTML is kept as text, links other than http(s) and mailto
 // are dropped (their text stays), a list that is only "-" is read as the text "-", and
 // "{formula}" in the text becomes a Figure inline to be computed.

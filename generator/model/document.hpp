@@ -101,7 +101,7 @@ struct Block {
         Paragraph,    // inlines
         Heading,      // inlines, level 2-6 (level 1 headings open sections)
         BulletList,   // items
-        OrderedList,  // items, start
+        OrderedList,  // items, start (notes: footnotes' notes)
         Quote,        // children
         CodeBlock,    // text
         Rule,         // a thematic break
@@ -113,6 +113,10 @@ struct Block {
     Kind kind = Kind::Paragraph;
     bool tight = true;
     bool changed = false;  // its words changed since the edition's previous version (model/changes.hpp)
+    // OrderedList: footnotes' notes (input/markdown_reader.hpp), each item the note numbered
+    // start + its index, its place named `text` + that number ("punkt-5-note-2"; no place if
+    // `text` is empty).
+    bool notes = false;
     int level = 0;
     int start = 1;
     int image = -1;  // Image: its index in AgendaItem::images

@@ -83,6 +83,15 @@ void resolve_links(Meeting& meeting, Diagnostics& diags) {
         r.targets[item_anchor(item)] = {&item, nullptr};
         for (const Attachment& a : item.attachments) r.targets[attachment_anchor(item, a)] = {&item, nullptr};
         for (Table& t : item.tables) r.targets[table_anchor(item, t)] = {&item, &t};
+        // Footnotes' notes (a section's or an attachment's own text ends with them).
+        const auto notes = [&](const std::vector<Block>& blocks) {
+            for (const Block& b : blocks)
+                if (b.notes && !b.text.empty())
+                    for (size_t k = 0; k < b.items.size(); ++k)
+                        r.targets[b.text + std::to_string(b.start + static_cast<int>(k))] = {&item, nullptr};
+        };
+        for (const Section& s : item.sections) notes(s.blocks);
+        for (const Attachment& a : item.attachments) notes(a.content);
         if (is_confidential(item.status)) r.confidential.push_back(&item);
     }
     for (AgendaItem& item : meeting.items) {

@@ -307,6 +307,37 @@ def case_internal_links(base, work):
                                   r.err, re.M) and "direktør" not in r.err, r.err)
 
 
+def case_footnotes(base, work):
+    md = ("Udgiften er 4,2 mio. kr.[^1] i 2024[^kilde].\n\n"
+          "[^1]: Budgetaftalen, se [aftalen](https://example.com/aftale).\n\n[^kilde]: Sekretariatets opgørelse.")
+    plain = build(base, work, "Ingen noter.")
+    before = internal_links(plain.pdf_path())
+    r = build(base, work, md)
+    if r.rc != 0:
+        return fail("footnotes: build", r.err)
+    h = r.html()
+    check("footnotes: HTML links each number, in superscript, to its note, and the notes end the section",
+          'kr.</span><a href="#punkt-1-note-1">\u00b9</a> i 2024<a href="#punkt-1-note-2">\u00b2</a>.' in h
+          and re.search(r'<ol class="noter">\n<li id="punkt-1-note-1"><p>Budgetaftalen, se <a href="https://example.com/aftale">'
+                        r'aftalen</a>\.</p>\n</li>\n<li id="punkt-1-note-2"><p>Sekretariatets opgørelse\.</p>\n</li>\n</ol>\n'
+                        r'</section>\n<section>\n<h3>Økonomi</h3>', h) is not None,
+          re.findall(r'.{80}note-.{80}', h))
+    t = " ".join(r.pdf_text().split())
+    check("footnotes: the PDF prints the same numbers and notes, at the end of the section",
+          "4,2 mio. kr.\u00b9 i 2024\u00b2." in t
+          and re.search(r"2024\u00b2\. .*1\. Budgetaftalen, se aftalen\. 2\. Sekretariatets opgørelse\. Økonomi", t) is not None,
+          t[:1500])
+    links = internal_links(r.pdf_path())
+    check("footnotes: the PDF links each number to a page, its note's",
+          len([l for l in links if l[1]]) == len([l for l in before if l[1]]) + 2 and all(l[1] for l in links), (before, links))
+    r = build(base, work, "Et tal[^mangler].\n\n[^ubrugt]: Aldrig henvist til.", command="check")
+    line = line_of(work, "Et tal")
+    check("footnotes: a number with no note and a note nothing refers to are each warned of where they are written",
+          r.rc == 0 and re.search(r'^m/01-budget/item\.md:%d:7: warning: the footnote \[\^mangler\] has no note' % line, r.err, re.M)
+          and re.search(r"^m/01-budget/item\.md:%d:1: warning: the footnote \[\^ubrugt\]'s note is not printed" % (line + 2),
+                        r.err, re.M), r.err)
+
+
 def case_code_monospace(base, work):
     nb = "\u00a0"
     r = build(base, work, "Kald `f(a,  b)` her.\n\n```\ndef f():\n    return 3\nA    B\n```")

@@ -16,7 +16,7 @@ the Matterhorn Protocol and of PDF/A-2 that a script can check, read with pikepd
 
 It checks the example (both editions; an edition that merges PDF attachments does not claim
 PDF/UA, so then its agenda-only PDF, dagsorden-<edition>-uden-bilag.pdf) and a small meeting made at run time with a nested list,
-a quotation, a link, code and a table long enough to continue on a second page.
+a quotation, a link, a footnote, code and a table long enough to continue on a second page.
 
 With a third argument, the corrected_packet test tool (tests/sheet), it also checks the small
 meeting's editions as corrected (issue 13): the packet opening with its rettelsesblad, with marks
@@ -439,7 +439,8 @@ def small_meeting(folder):
     open(os.path.join(folder, "01-punkt", "tabel.csv"), "w", encoding="utf-8").write("Post;2024 (kr.);2025 (kr.)\n" + rows + "\n")
     open(os.path.join(folder, "01-punkt", "item.md"), "w", encoding="utf-8").write(
         "---\nnummer: 1\nstatus: Offentlig\ntitel: Budget\nsagsbehandler: Anna\nsagsnummer: EMN-2024-00001\n---\n\n"
-        "# Resumé\n\nSekretariatet fremlægger budgettet, se [vejledningen](https://example.org/vejledning).\n\n"
+        "# Resumé\n\nSekretariatet fremlægger budgettet[^1], se [vejledningen](https://example.org/vejledning).\n\n"
+        "[^1]: En fodnote: budgettet er opdigtet.\n\n"
         "# Indstilling\n\nDet indstilles,\n\nat det godkendes.\n\n"
         "# Sagsfremstilling\n\n## Forudsætninger\n\n- Første punkt\n  - Et underpunkt\n  - Et andet underpunkt\n"
         "- Andet punkt med `kode-42`\n\n> Et citat fra sidste møde.\n\n"

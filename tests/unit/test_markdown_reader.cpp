@@ -179,3 +179,107 @@ TEST_CASE("markdown: javascript: links lose their target and warn") {
     CHECK(test::messages(d) ==
           "item.md:10:6: warning: link to \"javascript:alert(1)\" removed: only http, https and mailto links and places in the packet (#punkt-5) are allowed\n");
 }
+
+namespace {
+
+// The same, as an item's text is read: its footnotes' notes are places named after the item.
+std::vector<Block> read_item_text(const std::string& text, Diagnostics& d) {
+    input::MarkdownSource src;
+    src.text = text;
+    src.file = "item.md";
+    src.first_line = 1;
+    src.note_anchor = "punkt-5-note-";
+    for (size_t start = 0; start < text.size();) {
+        const size_t end = text.find('\n', start);
+        src.lines.push_back(std::string_view(text).substr(start, end - start));
+        start = end == std::string::npos ? text.size() : end + 1;
+    }
+    return input::read_markdown(src, nullptr, d);
+}
+
+}  // namespace
+
+TEST_CASE("markdown: a footnote is a superscript number linked to its note, at the end of the section that first refers to it") {
+    Diagnostics d;
+    const auto blocks = read_item_text(
+        "# Resumé\n\nLagt[^kilde] og godkendt.\n\n# Sagsfremstilling\n\n4,2 mio. kr.[^1] i 2024[^2], se[^kilde].\n\n"
+        "[^1]: Budgetaftalen.\n\n[^kilde]: Sekretariatets opgørelse[^2].\n\n    Anden paragraf.\n\n[^2]: Tredje.\n\n"
+        "# Økonomi\n\nIngen.\n",
+        d);
+    CHECK(d.all().empty());
+    // Resumé: its paragraph, then note 1 (referred to first there); Sagsfremstilling: its
+    // paragraph, then notes 2 and 3; Økonomi as written.
+    REQUIRE(blocks.size() == 8);
+    CHECK(blocks[1].inlines[1].kind == Inline::Kind::Link);
+    CHECK(blocks[1].inlines[1].url() == "#punkt-5-note-1");
+    CHECK(input::plain_text(blocks[1].inlines) == "Lagt\u00B9 og godkendt.");
+    const Block& first = blocks[2];
+    CHECK(first.kind == Block::Kind::OrderedList);
+    CHECK(first.notes);
+    CHECK(first.start == 1);
+    CHECK(first.text == "punkt-5-note-");
+    REQUIRE(first.items.size() == 1);
+    REQUIRE(first.items[0].size() == 2);  // a note of two paragraphs
+    // A note's own reference to another note is numbered in the text's order, and linked.
+    CHECK(input::plain_text(first.items[0][0].inlines) == "Sekretariatets opgørelse\u00B3.");
+    CHECK(first.items[0][0].inlines[1].url() == "#punkt-5-note-3");
+    CHECK(blocks[3].kind == Block::Kind::Heading);
+    CHECK(input::plain_text(blocks[4].inlines) == "4,2 mio. kr.\u00B2 i 2024\u00B3, se\u00B9.");
+    const Block& second = blocks[5];
+    CHECK(second.notes);
+    CHECK(second.start == 2);
+    REQUIRE(second.items.size() == 2);
+    CHECK(input::plain_text(second.items[0][0].inlines) == "Budgetaftalen.");
+    CHECK(input::plain_text(second.items[1][0].inlines) == "Tredje.");
+    CHECK(blocks[6].kind == Block::Kind::Heading);
+    CHECK(input::plain_text(blocks[7].inlines) == "Ingen.");
+}
+
+TEST_CASE("markdown: footnotes past nine, inside a link, and without a place") {
+    Diagnostics d;
+    std::string text = "Tekst";
+    for (int k = 1; k <= 12; ++k) text += "[^" + std::to_string(k) + "]";
+    text += " og [et link[^13]](https://regioner.dk).\n\n";
+    for (int k = 1; k <= 13; ++k) text += "[^" + std::to_string(k) + "]: Note " + std::to_string(k) + ".\n\n";
+    const auto blocks = read_item_text(text, d);
+    CHECK(d.all().empty());
+    REQUIRE(blocks.size() == 2);
+    CHECK(input::plain_text(blocks[0].inlines) ==
+          "Tekst\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079\u00B9\u2070\u00B9\u00B9\u00B9\u00B2 og et "
+          "link\u00B9\u00B3.");
+    // The link's words hold the number as text: a link cannot hold another.
+    const Inline& link = blocks[0].inlines.back().kind == Inline::Kind::Link ? blocks[0].inlines.back()
+                                                                             : blocks[0].inlines[blocks[0].inlines.size() - 2];
+    REQUIRE(link.kind == Inline::Kind::Link);
+    CHECK(link.url() == "https://regioner.dk");
+    for (const Inline& c : link.children) CHECK(c.kind == Inline::Kind::Text);
+    CHECK(blocks[1].items.size() == 13);
+    // Read without a place for its notes (not an item's text): the numbers are not linked.
+    Diagnostics d2;
+    const auto plain = read("Tekst[^a].\n\n[^a]: Noten.\n", d2);
+    REQUIRE(plain.size() == 2);
+    CHECK(plain[0].inlines.size() == 1);
+    CHECK(plain[0].inlines[0].text == "Tekst\u00B9.");
+    CHECK(plain[1].notes);
+    CHECK(plain[1].text.empty());
+}
+
+TEST_CASE("markdown: a footnote with no note, and a note nothing refers to, are warned of where they are written") {
+    Diagnostics d;
+    const auto blocks = read_item_text(
+        "Tekst[^1] og[^mangler], men \\[^skrevet] som tekst.\n\n[^1]: Brugt.\n\n[^ubrugt]: Aldrig.\n\n"
+        "```\n[^kode]: i en kodeblok\n```\n",
+        d);
+    REQUIRE(d.all().size() == 2);
+    CHECK(d.all()[0].loc.line == 1);
+    CHECK(d.all()[0].loc.column == 13);
+    CHECK(d.all()[0].message.find("[^mangler] has no note") != std::string::npos);
+    CHECK(d.all()[1].loc.line == 5);
+    CHECK(d.all()[1].loc.column == 1);
+    CHECK(d.all()[1].message.find("[^ubrugt]'s note is not printed") != std::string::npos);
+    // Printed as written, and the note that is referred to kept, at the end of the text.
+    REQUIRE(blocks.size() == 3);
+    CHECK(input::plain_text(blocks[0].inlines) == "Tekst\u00B9 og[^mangler], men [^skrevet] som tekst.");
+    CHECK(blocks[1].kind == Block::Kind::CodeBlock);
+    CHECK(blocks[2].notes);
+}

@@ -430,8 +430,15 @@ void render_image(const model::Image& im, int figure, const BlockOut& o) {
     out += "</figure>\n";
 }
 
-void render_list_item(const std::vector<Block>& blocks, bool tight, const BlockOut& o) {
-    o.out += "<li>";
+// `id`: the item's place (a footnote's note), or empty.
+void render_list_item(const std::vector<Block>& blocks, bool tight, const BlockOut& o, const std::string& id = {}) {
+    if (id.empty()) {
+        o.out += "<li>";
+    } else {
+        o.out += "<li id=\"";
+        append_escaped(id, o.out);
+        o.out += "\">";
+    }
     for (size_t i = 0; i < blocks.size(); ++i) {
         if (i > 0 && tight) o.out += '\n';
         render_block(blocks[i], tight, o);
@@ -478,16 +485,23 @@ void render_block(const Block& b, bool tight, const BlockOut& o) {
         case Block::Kind::BulletList:
         case Block::Kind::OrderedList: {
             const bool ordered = b.kind == Block::Kind::OrderedList;
+            // Footnotes' notes: a list of their own look (a short rule above), each note the
+            // place its references link to.
+            const char* open = b.notes ? "<ol class=\"noter\"" : "<ol";
             if (!ordered) {
                 out += "<ul>\n";
             } else if (b.start == 1) {
-                out += "<ol>\n";
+                out += open;
+                out += ">\n";
             } else {
-                out += "<ol start=\"";
+                out += open;
+                out += " start=\"";
                 out += std::to_string(b.start);
                 out += "\">\n";
             }
-            for (const auto& it : b.items) render_list_item(it, b.tight, o);
+            for (size_t k = 0; k < b.items.size(); ++k)
+                render_list_item(b.items[k], b.tight, o,
+                                 b.notes && !b.text.empty() ? b.text + std::to_string(b.start + static_cast<int>(k)) : std::string());
             out += ordered ? "</ol>\n" : "</ul>\n";
             break;
         }

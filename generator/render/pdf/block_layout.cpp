@@ -195,6 +195,14 @@ void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, 
     for (size_t i = 0; i < b.items.size(); ++i) {
         const std::vector<Block>& blocks = b.items[i];
         if (i > 0) ctx.out.push_back(space(item_gap));
+        if (b.notes && !b.text.empty()) {
+            // The place a footnote's reference links to, kept with the note's first line.
+            MeasuredBlock place;
+            place.kind = MeasuredBlock::Kind::Anchor;
+            place.anchor = b.text + std::to_string(number);
+            place.keep_with_next = true;
+            ctx.out.push_back(std::move(place));
+        }
         const double text_indent = nested(indent, marker_w);
         const Marker marker{ordered ? std::to_string(number++) + "." : "\xE2\x80\xA2",
                             ctx.left + std::max(0.0, text_indent - marker_w), FontStyle::Regular, style::kText};
@@ -267,7 +275,24 @@ void measure_blocks(const std::vector<Block>& blocks, double indent, BlockContex
                 mark_block(b, ctx.next_block - 1, ctx);  // the heading's number
                 break;
             case Block::Kind::BulletList:
-            case Block::Kind::OrderedList: measure_list(b, indent, ctx, parent, depth); break;
+            case Block::Kind::OrderedList:
+                // Footnotes' notes below a short rule (one for notes that follow each other), kept
+                // with the first note.
+                if (b.notes && !(i > 0 && blocks[i - 1].notes)) {
+                    MeasuredBlock rule;
+                    rule.kind = MeasuredBlock::Kind::Rule;
+                    rule.x = ctx.left + indent;
+                    rule.width = std::min(style::kNoteRuleWidth, ctx.width - indent);
+                    rule.amount = style::kBlockRuleThickness;
+                    rule.color = style::kRule;
+                    rule.keep_with_next = true;
+                    ctx.out.push_back(rule);
+                    MeasuredBlock gap = space(style::kBlockRuleGap);
+                    gap.keep_with_next = true;
+                    ctx.out.push_back(gap);
+                }
+                measure_list(b, indent, ctx, parent, depth);
+                break;
             case Block::Kind::Quote: {
                 // The quote is a block of its own (its number is its children's parent).
                 const Origin quote = origin_of(Origin::Role::Paragraph, parent, ctx);

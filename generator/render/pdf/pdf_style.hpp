@@ -44,6 +44,8 @@ inline constexpr double kCodeIndent = 8;
 inline constexpr double kBlockRuleRoom = 8;  // a thematic break wants this much room below it
 inline constexpr double kBlockRuleGap = 4;   // above and below it
 inline constexpr double kBlockRuleThickness = 0.5;
+// Footnotes' notes stand below a short rule, as a page's footnotes do (the HTML's 8rem).
+inline constexpr double kNoteRuleWidth = 96;
 inline constexpr double kTableGap = 4;  // above and below a table
 inline constexpr double kCodeSize = 9;  // DejaVu Sans Mono is wide: 9 pt sets as much as the body
 
