@@ -82,6 +82,14 @@ bool closes_fence(std::string_view line, int length, char fence) {
 }
 
 
+// Whether the text has "[^" anywhere, so that it may have footnotes: looked for by its rare "^"
+// (texts hold many "[", in every figure that quotes a table).
+bool may_have_footnotes(std::string_view text) {
+    for (size_t p = text.find('^'); p != std::string_view::npos; p = text.find('^', p + 1))
+        if (p > 0 && text[p - 1] == '[') return true;
+    return false;
+}
+
 // A note's number in superscript digits ("¹²"), as the fonts draw them.
 std::string superscript_number(int number) {
     static const char* const digits[10] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
@@ -110,6 +118,7 @@ struct Converter {
     // Footnotes ("[^1]" in the text, "[^1]: ..." on a line of its own): the section (counted by
     // its level-1 heading) each note is first referred to from, by the number cmark gave it; the
     // section being read; whether a note or a link is being read.
+    bool footnotes = may_have_footnotes(src.text);
     std::vector<int> note_sections{};
     int section = 0;
     int in_link = 0;
@@ -394,8 +403,9 @@ struct Converter {
             }
             out.push_back(std::move(in));
         }
-        for (const Inline& i : out)
-            if (i.kind == Inline::Kind::Text && i.url().empty() && i.text.find("[^") != std::string::npos) warn_unknown_note(i);
+        if (footnotes)
+            for (const Inline& i : out)
+                if (i.kind == Inline::Kind::Text && i.url().empty() && i.text.find("[^") != std::string::npos) warn_unknown_note(i);
         std::vector<Inline> kept = drop_comments(std::move(out));
         note_typed_numbers(kept);
         return split_figures(std::move(kept));
@@ -685,8 +695,9 @@ struct Converter {
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             Block b;
             b.loc = loc(n);
-            if (top && cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1) ++section;
-            if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) {
+            const cmark_node_type type = cmark_node_get_type(n);
+            if (top && type == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1) ++section;
+            if (type == CMARK_NODE_FOOTNOTE_DEFINITION) {
                 // A note's own references (to another note) count from the section of its first.
                 const size_t k = notes.size();
                 section = k < note_sections.size() && note_sections[k] >= 0 ? note_sections[k] : section;
@@ -694,7 +705,7 @@ struct Converter {
                 note_locs.push_back(b.loc);
                 continue;
             }
-            switch (cmark_node_get_type(n)) {
+            switch (type) {
                 case CMARK_NODE_PARAGRAPH:
                     if (cmark_node* image = lone_image(n)) {
                         // Its file is read with the item's other files (input/image_reader).
@@ -912,9 +923,9 @@ std::vector<Block> read_markdown(const MarkdownSource& source, const FenceHandle
     cmark_gfm_core_extensions_ensure_registered();
     // Footnotes are read only in a text that can have them: cmark walks the whole text twice
     // more to number them.
-    const bool notes = source.text.find("[^") != std::string_view::npos;
+    Converter c{source, on_fence, diags};
     std::unique_ptr<cmark_parser, ParserDeleter> parser(
-        cmark_parser_new(CMARK_OPT_DEFAULT | (notes ? CMARK_OPT_FOOTNOTES : 0)));
+        cmark_parser_new(CMARK_OPT_DEFAULT | (c.footnotes ? CMARK_OPT_FOOTNOTES : 0)));
     for (const char* name : {"strikethrough", "autolink", "table"}) {
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), ext);
@@ -922,8 +933,7 @@ std::vector<Block> read_markdown(const MarkdownSource& source, const FenceHandle
     cmark_parser_feed(parser.get(), source.text.data(), source.text.size());
     std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
     if (!count_parts(doc.get(), source, diags)) return {};
-    if (notes) warn_unreferenced_notes(doc.get(), source, diags);
-    Converter c{source, on_fence, diags};
+    if (c.footnotes) warn_unreferenced_notes(doc.get(), source, diags);
     return c.blocks(doc.get());
 }
 

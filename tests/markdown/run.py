@@ -280,6 +280,13 @@ def internal_links(pdf_path):
     return out
 
 
+def check_links_added(name, before, r, added):
+    """That the PDF of `r` has `added` internal links more than `before` had, every one to a page."""
+    links = internal_links(r.pdf_path())
+    check(name, len([l for l in links if l[1]]) == len([l for l in before if l[1]]) + added and all(l[1] for l in links),
+          (before, links))
+
+
 def case_internal_links(base, work):
     md = "Se [bilaget](#punkt-1-bilag-1), [tabellen](#punkt-1-tabel-1) og [punktet](#punkt-1)."
     plain = build(base, work, "Ingen links.")
@@ -293,9 +300,7 @@ def case_internal_links(base, work):
           '<a href="#punkt-1-bilag-1">bilaget</a>' in h and '<a href="#punkt-1-tabel-1">tabellen</a>' in h
           and '<a href="#punkt-1">punktet</a>' in h and 'id="punkt-1-tabel-1"' in h and 'id="punkt-1-bilag-1"' in h
           and 'id="punkt-1"' in h, re.findall(r'<a href="#[^>]*>', h))
-    links = internal_links(r.pdf_path())
-    check("internal links: the PDF has one more link per target, each to a page",
-          len([l for l in links if l[1]]) == len([l for l in before if l[1]]) + 3 and all(l[1] for l in links), (before, links))
+    check_links_added("internal links: the PDF has one more link per target, each to a page", before, r, 3)
     r = build(base, work, "Se [punkt 7](#punkt-7) og [tabel 3](#punkt-1-tabel-3).", command="check")
     line = line_of(work, "punkt 7")
     check("internal links: a target that does not exist is refused at the link",
@@ -327,9 +332,7 @@ def case_footnotes(base, work):
           "4,2 mio. kr.\u00b9 i 2024\u00b2." in t
           and re.search(r"2024\u00b2\. .*1\. Budgetaftalen, se aftalen\. 2\. Sekretariatets opgørelse\. Økonomi", t) is not None,
           t[:1500])
-    links = internal_links(r.pdf_path())
-    check("footnotes: the PDF links each number to a page, its note's",
-          len([l for l in links if l[1]]) == len([l for l in before if l[1]]) + 2 and all(l[1] for l in links), (before, links))
+    check_links_added("footnotes: the PDF links each number to a page, its note's", before, r, 2)
     r = build(base, work, "Et tal[^mangler].\n\n[^ubrugt]: Aldrig henvist til.", command="check")
     line = line_of(work, "Et tal")
     check("footnotes: a number with no note and a note nothing refers to are each warned of where they are written",

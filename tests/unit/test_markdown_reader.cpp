@@ -19,11 +19,13 @@ std::vector<Block> read(const std::string& text, Diagnostics& d) {
 
 // The same with the file's lines, as the loader gives them: what needs the source line (escapes,
 // a closing fence) is read from them.
-std::vector<Block> read_lines(const std::string& text, Diagnostics& d) {
+// With `note_anchor`, as an item's text is read: its footnotes' notes are places named so.
+std::vector<Block> read_lines(const std::string& text, Diagnostics& d, const std::string& note_anchor = {}) {
     input::MarkdownSource src;
     src.text = text;
     src.file = "item.md";
     src.first_line = 10;
+    src.note_anchor = note_anchor;
     src.lines.assign(9, "");
     for (size_t start = 0; start < text.size();) {
         const size_t end = text.find('\n', start);
@@ -182,20 +184,7 @@ TEST_CASE("markdown: javascript: links lose their target and warn") {
 
 namespace {
 
-// The same, as an item's text is read: its footnotes' notes are places named after the item.
-std::vector<Block> read_item_text(const std::string& text, Diagnostics& d) {
-    input::MarkdownSource src;
-    src.text = text;
-    src.file = "item.md";
-    src.first_line = 1;
-    src.note_anchor = "punkt-5-note-";
-    for (size_t start = 0; start < text.size();) {
-        const size_t end = text.find('\n', start);
-        src.lines.push_back(std::string_view(text).substr(start, end - start));
-        start = end == std::string::npos ? text.size() : end + 1;
-    }
-    return input::read_markdown(src, nullptr, d);
-}
+std::vector<Block> read_item_text(const std::string& text, Diagnostics& d) { return read_lines(text, d, "punkt-5-note-"); }
 
 }  // namespace
 
@@ -271,10 +260,10 @@ TEST_CASE("markdown: a footnote with no note, and a note nothing refers to, are 
         "```\n[^kode]: i en kodeblok\n```\n",
         d);
     REQUIRE(d.all().size() == 2);
-    CHECK(d.all()[0].loc.line == 1);
+    CHECK(d.all()[0].loc.line == 10);
     CHECK(d.all()[0].loc.column == 13);
     CHECK(d.all()[0].message.find("[^mangler] has no note") != std::string::npos);
-    CHECK(d.all()[1].loc.line == 5);
+    CHECK(d.all()[1].loc.line == 14);
     CHECK(d.all()[1].loc.column == 1);
     CHECK(d.all()[1].message.find("[^ubrugt]'s note is not printed") != std::string::npos);
     // Printed as written, and the note that is referred to kept, at the end of the text.
