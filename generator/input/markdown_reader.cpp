@@ -673,6 +673,29 @@ struct Converter {
         return image;
     }
 
+    // A task list's item ("- [ ] ..." or "- [x] ..."), whose box cmark takes out of its text.
+    static bool is_task(cmark_node* item) {
+        const char* type_name = cmark_node_get_type_string(item);
+        return type_name && std::string_view(type_name) == "tasklist";
+    }
+
+    // The box printed in front of a task's words, as a character both formats print alike (the
+    // fallback face has them): ☐ to do, ☑ done.
+    static void mark_task(std::vector<Block>& item, bool done, const SourceLoc& at) {
+        const char* box = done ? "\u2611 " : "\u2610 ";
+        if (!item.empty() && item[0].kind == Block::Kind::Paragraph) {
+            std::vector<Inline>& words = item[0].inlines;
+            if (!words.empty() && words[0].kind == Inline::Kind::Text && words[0].url().empty()) words[0].text.insert(0, box);
+            else words.insert(words.begin(), Inline::text_run(box, at));
+            return;
+        }
+        Block line;
+        line.kind = Block::Kind::Paragraph;
+        line.loc = at;
+        line.inlines.push_back(Inline::text_run(box, at));
+        item.insert(item.begin(), std::move(line));
+    }
+
     // Whether a node is all its section has: nothing but a level-1 heading (or the text's start
     // or end) on either side.
     static bool alone_in_section(cmark_node* n) {
@@ -730,8 +753,10 @@ struct Converter {
                                                                                 : Block::Kind::BulletList;
                     b.start = cmark_node_get_list_start(n);
                     b.tight = cmark_node_get_list_tight(n) != 0;
-                    for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item))
+                    for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
                         b.items.push_back(blocks(item));
+                        if (is_task(item)) mark_task(b.items.back(), cmark_gfm_extensions_get_tasklist_item_checked(item), loc(item));
+                    }
                     // A section written as a lone "-" (as the source documents do) is the text "-";
                     // before more text of the same section it is an empty list item, as CommonMark
                     // reads it.
@@ -926,7 +951,7 @@ std::vector<Block> read_markdown(const MarkdownSource& source, const FenceHandle
     Converter c{source, on_fence, diags};
     std::unique_ptr<cmark_parser, ParserDeleter> parser(
         cmark_parser_new(CMARK_OPT_DEFAULT | (c.footnotes ? CMARK_OPT_FOOTNOTES : 0)));
-    for (const char* name : {"strikethrough", "autolink", "table"}) {
+    for (const char* name : {"strikethrough", "autolink", "table", "tasklist"}) {
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), ext);
     }

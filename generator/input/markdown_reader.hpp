@@ -1,4 +1,5 @@
-// Markdown (CommonMark + GitHub strikethrough and autolinks, parsed by cmark-gfm) to model blocks.
+// Markdown (CommonMark + GitHub strikethrough, autolinks, task lists and footnotes, parsed by
+// cmark-gfm) to model blocks.
 #pragma once
 
 #include <functional>
@@ -37,7 +38,8 @@ inline constexpr int chart_fence(int index) { return -3 - index; }
 using FenceHandler =
     std::function<int(const std::string& info, const std::string& body, const SourceLoc& fence, int body_line)>;
 
-// Parses Markdown into blocks. Footnotes ("[^1]" in the text, "[^1]: ..." on a line of its own)
+// Parses Markdown into blocks. A task list's item ("- [ ] ...", "- [x] ...") starts with a box,
+// ☐ or ☑. Footnotes ("[^1]" in the text, "[^1]: ..." on a line of its own)
 // become a superscript number linked to the note, and the notes numbered lists marked `notes`
 // at the end of the section (the text up to the next level-1 heading) that first refers to them.
 // Level-1 headings are returned as Heading blocks with level 1 (the

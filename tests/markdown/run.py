@@ -341,6 +341,18 @@ def case_footnotes(base, work):
                         r.err, re.M), r.err)
 
 
+def case_task_list(base, work):
+    r = build(base, work, "- [ ] godkend budgettet\n- [x] send til høring\n- et almindeligt punkt")
+    if r.rc != 0:
+        return fail("task list: build", r.err)
+    check("task list: HTML prints each task's box, to do or done, and none on an ordinary item",
+          "<li>\u2610 godkend budgettet</li>\n<li>\u2611 send til høring</li>\n<li>et almindeligt punkt</li>" in r.html(),
+          re.findall(r"<li>.{0,40}", r.html())[:6])
+    t = r.pdf_text()
+    check("task list: the PDF prints the same boxes", re.search(r"\u2610 godkend budgettet\s+\S+\s+\u2611 send til høring", t)
+          is not None and "[ ]" not in t and "[x]" not in t, t[:1200])
+
+
 def case_code_monospace(base, work):
     nb = "\u00a0"
     r = build(base, work, "Kald `f(a,  b)` her.\n\n```\ndef f():\n    return 3\nA    B\n```")

@@ -272,3 +272,19 @@ TEST_CASE("markdown: a footnote with no note, and a note nothing refers to, are 
     CHECK(blocks[1].kind == Block::Kind::CodeBlock);
     CHECK(blocks[2].notes);
 }
+
+TEST_CASE("markdown: a task list's item starts with its box, to do or done") {
+    Diagnostics d;
+    const auto blocks = read("- [ ] godkend {b[Løn; 2025]}\n- [x] send til **høring**\n- [ ] {b[I alt; 2025]} kr.\n- almindelig\n", d);
+    CHECK(d.all().empty());
+    REQUIRE(blocks.size() == 1);
+    REQUIRE(blocks[0].items.size() == 4);
+    const auto first = [&](size_t k) { return input::plain_text(blocks[0].items[k][0].inlines); };
+    CHECK(first(0) == "\u2610 godkend ");
+    CHECK(blocks[0].items[0][0].inlines.back().kind == Inline::Kind::Figure);
+    CHECK(first(1) == "\u2611 send til høring");
+    // A box before a figure is a text of its own; the figure stays one to compute.
+    CHECK(blocks[0].items[2][0].inlines[0].text == "\u2610 ");
+    CHECK(blocks[0].items[2][0].inlines[1].kind == Inline::Kind::Figure);
+    CHECK(first(3) == "almindelig");
+}
