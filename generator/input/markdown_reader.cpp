@@ -115,9 +115,9 @@ struct Converter {
     // Whether the text has a numeric character reference ("&#27;") at all.
     bool numeric_references = src.text.find("&#") != std::string::npos;
     bool reported_depth = false;
-    // Footnotes ("[^1]" in the text, "[^1]: ..." on a line of its own): the section (counted by
-    // its level-1 heading) each note is first referred to from, by the number cmark gave it; the
-    // section being read; whether a note or a link is being read.
+    // Footnotes ("[^1]" in the text, "[^1]: ..." on a line of its own): whether the text can have
+    // any; the section (counted by its level-1 heading) each note is first referred to from, by
+    // the number cmark gave it; the section being read; whether a link's words are being read.
     bool footnotes = may_have_footnotes(src.text);
     std::vector<int> note_sections{};
     int section = 0;

@@ -38,18 +38,18 @@ inline constexpr int chart_fence(int index) { return -3 - index; }
 using FenceHandler =
     std::function<int(const std::string& info, const std::string& body, const SourceLoc& fence, int body_line)>;
 
-// Parses Markdown into blocks. A task list's item ("- [ ] ...", "- [x] ...") starts with a box,
-// ☐ or ☑. Footnotes ("[^1]" in the text, "[^1]: ..." on a line of its own)
-// become a superscript number linked to the note, and the notes numbered lists marked `notes`
-// at the end of the section (the text up to the next level-1 heading) that first refers to them.
-// Level-1 headings are returned as Heading blocks with level 1 (the
-// caller decides what they mean). Raw HTML is kept as text, links other than http(s) and mailto
-// are dropped (their text stays), a list that is only "-" is read as the text "-", and
-// "{formula}" in the text becomes a Figure inline to be computed.
 // Registers cmark-gfm's extensions, which read_markdown otherwise does on first use; a program
 // that reads Markdown from several threads calls this once before starting them.
 void prepare_markdown_reader();
 
+// Parses Markdown into blocks. A task list's item ("- [ ] ...", "- [x] ...") starts with a box,
+// ☐ or ☑. Footnotes ("[^1]" in the text, "[^1]: ..." on a line of its own) become a superscript
+// number linked to the note, and the notes numbered lists marked `notes` at the end of the
+// section (the text up to the next level-1 heading) that first refers to them. Level-1 headings
+// are returned as Heading blocks with level 1 (the caller decides what they mean). Raw HTML is
+// kept as text, links other than http(s) and mailto are dropped (their text stays), a list that
+// is only "-" is read as the text "-", and "{formula}" in the text becomes a Figure inline to be
+// computed.
 std::vector<model::Block> read_markdown(const MarkdownSource& source, const FenceHandler& on_fence,
                                         Diagnostics& diags);
 
