@@ -78,7 +78,9 @@ function writeMeeting(dir) {
   put('02-hemmeligt/item.md', item(2, 'Fortrolig', 'Hemmelig sag', 'Fortroligt indhold.'));
   put('03-lukket/item.md', item(3, 'Lukket', 'Lukket sag', 'Lukket indhold.'));
   put('04-link/item.md', item(4, 'Offentlig', 'Sag med henvisning',
-    'Se [rapporten](https://example.org/rapport-2024.pdf) for detaljer.\n\n' +
+    'Se [rapporten](https://example.org/rapport-2024.pdf) for detaljer[^1].\n\n' +
+    // A footnote (its number a link to its note) and a task list, checked by axe like the rest.
+    '- [ ] En opgave, der venter\n- [x] En løst opgave\n\n[^1]: Rapporten udkommer i 2025.\n\n' +
     // Lists nested 14 deep and quotes 4 deep: the text of the deepest keeps a readable width.
     Array.from({ length: 14 }, (_, k) => `${'  '.repeat(k)}- Niveau ${k + 1} i en liste med tekst\n`).join('') + '\n' +
     '> > > > Et citat i et citat i et citat i et citat, der stadig skal kunne læses på en telefon.\n\n' +
