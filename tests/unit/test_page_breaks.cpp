@@ -578,3 +578,36 @@ TEST_CASE("quotes: a rule stands beside a quote's lines, through the spaces betw
         for (const BoxItem& b : page.boxes) inner_drawn = inner_drawn || std::abs(b.x - inner) < 0.01;
     CHECK(inner_drawn);  // a quote in the quote has its own rule too
 }
+
+TEST_CASE("footnotes: the notes' rule is never alone at the foot of a page, and each note is a place") {
+    int rule_went_over = 0;  // layouts where the rule would have had room for itself alone
+    for (int n = 0; n < 70; ++n) {
+        const std::string body = "# Sagsfremstilling\n\n" + filler(n) + "Teksten[^1] og mere[^2].\n\n[^1]: Den første note.\n\n"
+                                 "[^2]: Den anden note.\n\n# Økonomi\n\nIngen.\n";
+        const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket);
+        int rules = 0;
+        for (size_t p = 0; p < doc.pages.size(); ++p) {
+            const Page& page = doc.pages[p];
+            for (const BoxItem& b : page.boxes) {
+                if (std::abs(b.w - style::kNoteRuleWidth) > 0.01) continue;
+                ++rules;
+                // The first note stands on the rule's page, below it.
+                bool note_below = false;
+                for (const TextItem* t : content(page)) note_below = note_below || (t->text == "Den første note." && t->baseline > b.y);
+                INFO("filler " << n << ", page " << p + 1);
+                CHECK(note_below);
+                if (b.y < style::kMarginTop + 20 && p > 1) ++rule_went_over;
+            }
+            // Each note is a place its number links to, on the note's page.
+            for (const AnchorItem& a : page.anchors)
+                if (a.name == "punkt-1-note-1" || a.name == "punkt-1-note-2") {
+                    bool on_page = false;
+                    for (const TextItem* t : content(page))
+                        on_page = on_page || t->text == (a.name.back() == '1' ? "Den første note." : "Den anden note.");
+                    CHECK(on_page);
+                }
+        }
+        CHECK(rules == 1);
+    }
+    CHECK(rule_went_over > 0);
+}
