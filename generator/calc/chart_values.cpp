@@ -10,6 +10,7 @@
 #include "calc/table_calc.hpp"
 #include "calc/units.hpp"
 #include "numbers/danish_number.hpp"
+#include "model/count_headings.hpp"
 #include "model/totals.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
@@ -222,6 +223,7 @@ public:
         }
         if (ok && !points_fit(c, t, series, categories)) ok = false;
         if (ok && !shares_apart(c, t, series, categories)) ok = false;
+        if (ok && !counts_apart(c, t, series, categories)) ok = false;
         if (ok && !shares_stack(c, t, series, categories)) ok = false;
         if (ok && !typed_total_stacks(c, t, series, categories)) ok = false;
         if (ok && !periods_in_time(c)) ok = false;
@@ -474,32 +476,79 @@ private:
     // ("Antal" and "Andel (pct.)" of one table) are drawn to one scale, where 72 % and 72 patients
     // make bars alike. An error at the chart naming one figure of each.
     bool shares_apart(const Chart& c, const Table& t, const std::vector<size_t>& series, const std::vector<size_t>& categories) {
-        const model::Cell* share = nullptr;
-        const model::Cell* other = nullptr;
-        Place share_at, other_at;
+        const TwoKinds found = first_of_each(c, t, series, categories, [&t](const model::Cell& cell, const Place& at) {
+            // Percentage points (a change of shares) are in per cent's units: neither kind here.
+            if (cell.unit == kPoints || cell.hundred == model::Cell::Hundred::Difference) return Kind::Neither;
+            return is_share(t, at.r, at.col) ? Kind::First : Kind::Second;
+        });
+        if (!found.both()) return true;
+        d_.error(c.loc, fmt(_("the chart draws {}, a share in per cent, and {}, which is not, on one axis, so a share and a "
+                              "count or amount of the same size would look alike; chart them apart (\"rækker:\", "
+                              "\"kolonner:\"), or write the per cent sign where the figure is a share"),
+                            named(t, found.first), named(t, found.second)));
+        return false;
+    }
+
+    // What first_of_each sorts a drawn figure into.
+    enum class Kind { Neither, First, Second };
+    struct Found {
+        const model::Cell* cell = nullptr;
+        Place at;
+    };
+    // The first figure drawn of each of two kinds that must not share an axis.
+    struct TwoKinds {
+        Found first, second;
+        bool both() const { return first.cell && second.cell; }
+    };
+    template <class Classify>
+    static TwoKinds first_of_each(const Chart& c, const Table& t, const std::vector<size_t>& series,
+                                  const std::vector<size_t>& categories, const Classify& classify) {
+        TwoKinds out;
         for (size_t s : series)
             for (size_t k : categories) {
                 Place at;
                 const model::Cell* cell = drawn_number(c, t, s, k, &at);
-                // Percentage points (a change of shares) are in per cent's units: neither kind here.
-                if (!cell || cell->unit == kPoints || cell->hundred == model::Cell::Hundred::Difference) continue;
-                const bool is = is_share(t, at.r, at.col);
-                if (is && !share) {
-                    share = cell;
-                    share_at = at;
-                } else if (!is && !other) {
-                    other = cell;
-                    other_at = at;
-                }
+                if (!cell) continue;
+                const Kind kind = classify(*cell, at);
+                Found& slot = kind == Kind::First ? out.first : out.second;
+                if (kind != Kind::Neither && !slot.cell) slot = {cell, at};
             }
-        if (!share || !other) return true;
-        const auto named = [&t](const Place& at, const model::Cell& cell) {
-            return quote_text(t.rows[at.r].cells[0].text) + " / " + quote_text(t.header[at.col]) + " (" + cell.text + ")";
+        return out;
+    }
+    // A drawn figure as a message names it: "Nord" / "Antal" (72).
+    static std::string named(const Table& t, const Found& f) {
+        return quote_text(t.rows[f.at.r].cells[0].text) + " / " + quote_text(t.header[f.at.col]) + " (" + f.cell->text + ")";
+    }
+
+    // Whether the number at row r, column col of `t` is an amount in kroner by what the table
+    // says of it: written with a kroner unit ("4,2 mio. kr."), or under a column, beside a row
+    // label or in a table that names one ("Lønsum (mio. kr.)", "Udgift, kr.", "enhed: mio. kr.",
+    // "talenhed: kr."). A count ("Antal ansatte") never is, nor a ratio or a share.
+    static bool is_amount(const Table& t, size_t r, size_t col) {
+        const model::Cell& cell = t.rows[r].cells[col];
+        if (cell.count || cell.unitless || cell.hundred != model::Cell::Hundred::None) return false;
+        const auto kroner = [](const std::string& unit) {
+            return unit == "kr." || unit == "t. kr." || unit == "mio. kr." || unit == "mia. kr.";
         };
-        d_.error(c.loc, fmt(_("the chart draws {}, a share in per cent, and {}, which is not, on one axis, so a share and a "
-                              "count or amount of the same size would look alike; chart them apart (\"rækker:\", "
-                              "\"kolonner:\"), or write the per cent sign where the figure is a share"),
-                            named(share_at, *share), named(other_at, *other)));
+        if (!cell.unit.empty()) return kroner(unit_written(cell.unit));
+        const auto names = [](const std::string& text) { return names_kroner(text) || !unit_named_in(text).empty(); };
+        return kroner(t.figures_unit) || !t.unit.empty() || names(t.header[col]) || names(t.rows[r].cells[0].text);
+    }
+
+    // Counts beside amounts in kroner on one axis ("Antal ansatte" and "Lønsum (mio. kr.)" of one
+    // table): 120 employees and 120 mio. kr. make bars alike. An error at the chart naming one
+    // figure of each, where the table says which each is (a table whose columns say neither is
+    // taken as it is).
+    bool counts_apart(const Chart& c, const Table& t, const std::vector<size_t>& series, const std::vector<size_t>& categories) {
+        const TwoKinds found = first_of_each(c, t, series, categories, [&t](const model::Cell& cell, const Place& at) {
+            if (cell.count || model::count_heading(t.header[at.col]) || model::count_heading(t.rows[at.r].cells[0].text))
+                return Kind::First;
+            return is_amount(t, at.r, at.col) ? Kind::Second : Kind::Neither;
+        });
+        if (!found.both()) return true;
+        d_.error(c.loc, fmt(_("the chart draws {}, a count, and {}, an amount in kroner, on one axis, so a count and an "
+                              "amount of the same size would look alike; chart them apart (\"rækker:\", \"kolonner:\")"),
+                            named(t, found.first), named(t, found.second)));
         return false;
     }
 

@@ -10,6 +10,7 @@
 #include "core/diagnostics.hpp"
 #include "core/text_file.hpp"
 #include "input/csv_reader.hpp"
+#include "model/count_headings.hpp"
 #include "model/document.hpp"
 
 namespace boardpack::input {
@@ -29,20 +30,11 @@ enum class CodeHeading {
 // ("Budget år 2024": that year's figures).
 CodeHeading code_heading(std::string_view heading);
 
-// Whether a heading names a count ("Antal patienter", "Patienter (antal)", "Indbyggere"): the word
-// "antal", or nothing but what is counted ("Årsværk"), and no amount unit. In a table of amounts
-// its figures are no kroner (count_columns_unitless). A heading that begins with what is counted
-// and says more ("Borgere med handicap") may head kroner paid for them, or a count: MaybeCount.
-// MaybeCount: begins with what is counted and says more ("Borgere med handicap"); CountOrCost:
-// only what is counted where it heads what it costs as often ("Læger", "Operationer"), which
-// matters only where a table's "enhed" converts its amounts.
-enum class CountHeading { None, Count, MaybeCount, CountOrCost };
-CountHeading count_heading_of(std::string_view heading);
-bool count_heading(std::string_view heading);  // count_heading_of(heading) == Count
-// A count heading whose figures are whole things ("Antal patienter", "Indbyggere"), not a rate
-// or an average of them ("Antal pr. 1.000 indbyggere", "Gns. antal dage"), whose figures have
-// decimals.
-bool whole_count_heading(std::string_view heading);
+// Whether a heading names a count: model/count_headings.hpp (calc asks it too).
+using model::CountHeading;
+using model::count_heading;
+using model::count_heading_of;
+using model::whole_count_heading;
 
 // Per column of the CSV (the label column is never one): true for a column of codes. A column
 // whose heading names an identifier holds codes; one whose heading names a year holds years when

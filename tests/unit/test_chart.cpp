@@ -1037,3 +1037,22 @@ TEST_CASE("diagram block: a line over periods at uneven distances is drawn at th
         CHECK(c.positions.empty());
     }
 }
+
+TEST_CASE("diagram block: counts beside amounts in kroner on one axis are an error, where the table says which is which") {
+    // "Antal ansatte" and "Lønsum (mio. kr.)" of one table drawn to one scale: 120 employees and
+    // 120 mio. kr. alike.
+    const std::string csv = "Region;Antal ansatte;Lønsum (mio. kr.)\nNord;120;96\nSyd;80;64\n";
+    CHECK(chart_messages("", csv, "")
+              .find("error: the chart draws \"Nord\" / \"Antal ansatte\" (120), a count, and \"Nord\" / \"Lønsum (mio. "
+                    "kr.)\" (96), an amount in kroner, on one axis") != std::string::npos);
+    CHECK(chart_messages("", csv, "kolonner: Antal ansatte\n") == "");
+    CHECK(chart_messages("", csv, "kolonner: Lønsum (mio. kr.)\n") == "");
+    // Series as rows, the amount written with its unit in the cells.
+    CHECK(chart_messages("", "Post;2022;2023\nAntal ansatte;120;125\nLøn;96.000 kr.;99.000 kr.\n", "")
+              .find("a count, and \"Løn\" / \"2022\" (96.000 kr.), an amount in kroner") != std::string::npos);
+    // A table that says neither of a column is taken as it is: counts beside unnamed figures.
+    CHECK(chart_messages("", "Region;Antal ansatte;Stillinger\nNord;120;96\nSyd;80;64\n", "") == "");
+    // Amounts beside amounts, counts beside counts: one axis is right.
+    CHECK(chart_messages("", "Region;Løn (mio. kr.);Drift (mio. kr.)\nNord;96;20\nSyd;64;15\n", "") == "");
+    CHECK(chart_messages("", "Region;Antal ansatte;Antal ledere\nNord;120;9\nSyd;80;7\n", "") == "");
+}
