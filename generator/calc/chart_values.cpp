@@ -541,9 +541,13 @@ private:
     // taken as it is).
     bool counts_apart(const Chart& c, const Table& t, const std::vector<size_t>& series, const std::vector<size_t>& categories) {
         const TwoKinds found = first_of_each(c, t, series, categories, [&t](const model::Cell& cell, const Place& at) {
-            if (cell.count || model::count_heading(t.header[at.col]) || model::count_heading(t.rows[at.r].cells[0].text))
-                return Kind::First;
-            return is_amount(t, at.r, at.col) ? Kind::Second : Kind::Neither;
+            const bool counted =
+                cell.count || model::count_heading(t.header[at.col]) || model::count_heading(t.rows[at.r].cells[0].text);
+            const bool amount = is_amount(t, at.r, at.col);
+            // A figure its row and its column call two things ("Patienter" under "Udgift (mio.
+            // kr.)", the kroner spent on them): taken as it is.
+            if (counted == amount) return Kind::Neither;
+            return counted ? Kind::First : Kind::Second;
         });
         if (!found.both()) return true;
         d_.error(c.loc, fmt(_("the chart draws {}, a count, and {}, an amount in kroner, on one axis, so a count and an "

@@ -1050,6 +1050,9 @@ TEST_CASE("diagram block: counts beside amounts in kroner on one axis are an err
     // Series as rows, the amount written with its unit in the cells.
     CHECK(chart_messages("", "Post;2022;2023\nAntal ansatte;120;125\nLøn;96.000 kr.;99.000 kr.\n", "")
               .find("a count, and \"Løn\" / \"2022\" (96.000 kr.), an amount in kroner") != std::string::npos);
+    // A figure its row and its column call two things is taken as it is: the kroner spent on
+    // "Patienter" under "Udgift (mio. kr.)".
+    CHECK(chart_messages("", "Gruppe;Udgift (mio. kr.)\nPatienter;50\nPårørende;20\n", "") == "");
     // A table that says neither of a column is taken as it is: counts beside unnamed figures.
     CHECK(chart_messages("", "Region;Antal ansatte;Stillinger\nNord;120;96\nSyd;80;64\n", "") == "");
     // Amounts beside amounts, counts beside counts: one axis is right.
