@@ -520,19 +520,41 @@ private:
         return quote_text(t.rows[f.at.r].cells[0].text) + " / " + quote_text(t.header[f.at.col]) + " (" + f.cell->text + ")";
     }
 
+    // What a table's column headings and row labels say of the figures under or beside them,
+    // each asked once, when first needed: whether it names a count ("Antal ansatte", "Indbyggere")
+    // or kroner ("Lønsum (mio. kr.)", "Udgift, kr.").
+    class LabelFacts {
+    public:
+        explicit LabelFacts(const Table& t) : t_(t), columns_(t.header.size()), rows_(t.rows.size()) {}
+        bool column_counts(size_t col) { return facts(columns_[col], t_.header[col]).count; }
+        bool column_kroner(size_t col) { return facts(columns_[col], t_.header[col]).kroner; }
+        bool row_counts(size_t r) { return facts(rows_[r], t_.rows[r].cells[0].text).count; }
+        bool row_kroner(size_t r) { return facts(rows_[r], t_.rows[r].cells[0].text).kroner; }
+
+    private:
+        struct Facts {
+            bool known = false, count = false, kroner = false;
+        };
+        static const Facts& facts(Facts& f, const std::string& label) {
+            if (!f.known) f = {true, model::count_heading(label), names_kroner(label) || !unit_named_in(label).empty()};
+            return f;
+        }
+        const Table& t_;
+        std::vector<Facts> columns_, rows_;
+    };
+
     // Whether the number at row r, column col of `t` is an amount in kroner by what the table
     // says of it: written with a kroner unit ("4,2 mio. kr."), or under a column, beside a row
     // label or in a table that names one ("Lønsum (mio. kr.)", "Udgift, kr.", "enhed: mio. kr.",
     // "talenhed: kr."). A count ("Antal ansatte") never is, nor a ratio or a share.
-    static bool is_amount(const Table& t, size_t r, size_t col) {
+    static bool is_amount(const Table& t, size_t r, size_t col, LabelFacts& labels) {
         const model::Cell& cell = t.rows[r].cells[col];
         if (cell.count || cell.unitless || cell.hundred != model::Cell::Hundred::None) return false;
         const auto kroner = [](const std::string& unit) {
             return unit == "kr." || unit == "t. kr." || unit == "mio. kr." || unit == "mia. kr.";
         };
         if (!cell.unit.empty()) return kroner(unit_written(cell.unit));
-        const auto names = [](const std::string& text) { return names_kroner(text) || !unit_named_in(text).empty(); };
-        return kroner(t.figures_unit) || !t.unit.empty() || names(t.header[col]) || names(t.rows[r].cells[0].text);
+        return kroner(t.figures_unit) || !t.unit.empty() || labels.column_kroner(col) || labels.row_kroner(r);
     }
 
     // Counts beside amounts in kroner on one axis ("Antal ansatte" and "Lønsum (mio. kr.)" of one
@@ -540,10 +562,19 @@ private:
     // figure of each, where the table says which each is (a table whose columns say neither is
     // taken as it is).
     bool counts_apart(const Chart& c, const Table& t, const std::vector<size_t>& series, const std::vector<size_t>& categories) {
-        const TwoKinds found = first_of_each(c, t, series, categories, [&t](const model::Cell& cell, const Place& at) {
-            const bool counted =
-                cell.count || model::count_heading(t.header[at.col]) || model::count_heading(t.rows[at.r].cells[0].text);
-            const bool amount = is_amount(t, at.r, at.col);
+        LabelFacts labels(t);
+        // Most charts draw no count: known before any figure is asked whether it is kroner.
+        bool any_count = false;
+        for (size_t s : series)
+            for (size_t k : categories) {
+                Place at;
+                const model::Cell* cell = drawn_number(c, t, s, k, &at);
+                any_count = any_count || (cell && (cell->count || labels.column_counts(at.col) || labels.row_counts(at.r)));
+            }
+        if (!any_count) return true;
+        const TwoKinds found = first_of_each(c, t, series, categories, [&](const model::Cell& cell, const Place& at) {
+            const bool counted = cell.count || labels.column_counts(at.col) || labels.row_counts(at.r);
+            const bool amount = is_amount(t, at.r, at.col, labels);
             // A figure its row and its column call two things ("Patienter" under "Udgift (mio.
             // kr.)", the kroner spent on them): taken as it is.
             if (counted == amount) return Kind::Neither;
