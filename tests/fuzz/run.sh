@@ -56,6 +56,10 @@ while IFS= read -r f; do
   done
 done < <(find inputs tests/golden -name 'meeting.txt' -o -name 'item.md')
 printf '%s' 'udvikling(mindst; størst; højere; -mindst)' > "$work/formula/extremes"
+# Footnotes (a note referred to from another, one inside a link, one never referred to, one
+# missing) and a task list: the examples have none.
+printf '# Resumé\n\nA[^a] og [b[^b]](https://x.dk).\n\n- [ ] c[^c]\n- [x] d\n\n[^a]: Se[^b].\n\n    To.\n\n[^b]: B {t[A; B]}.\n\n# Økonomi\n\nE[^a][^mangler].\n\n[^ubrugt]: U.\n' \
+  > "$work/markdown/footnotes"
 # PDF attachments: the committed ones (examples, canaries) and small ones made by the tests' maker.
 find inputs tests -name '*.pdf' -size -200k -exec cp {} "$work/pdf/" \; 2>/dev/null || true
 python3 tests/attachments/make_pdf.py "$work/pdf/plain.pdf" "Side 1" "Side 2"
