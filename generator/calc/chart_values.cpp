@@ -562,7 +562,7 @@ private:
     // figure of each, where the table says which each is (a table whose columns say neither is
     // taken as it is).
     bool counts_apart(const Chart& c, const Table& t, const std::vector<size_t>& series, const std::vector<size_t>& categories) {
-        LabelFacts labels(t);
+        LabelFacts& labels = label_facts_.try_emplace(&t, t).first->second;
         // Most charts draw no count: known before any figure is asked whether it is kroner.
         bool any_count = false;
         for (size_t s : series)
@@ -788,6 +788,7 @@ private:
     model::Meeting& m_;
     Diagnostics& d_;
     std::map<std::string, std::pair<size_t, size_t>> tables_;
+    std::map<const Table*, LabelFacts> label_facts_;  // each charted table's, for all its charts
 };
 
 // Charts, and any block a reader numbered as a figure before (a picture: b.figure > 0), share

@@ -1183,7 +1183,8 @@ private:
             }
         };
         walk(walk, paragraph);
-        const std::vector<std::string> verbs = {fold_label(words_.rose), fold_label(words_.fell)};
+        if (direction_verbs_.empty()) direction_verbs_ = {fold_label(words_.rose), fold_label(words_.fell)};
+        const std::vector<std::string>& verbs = direction_verbs_;
         for (const auto& [figure, at] : negatives) {
             const std::string directed = direction_before(std::string_view(text).substr(0, at), verbs);
             if (directed.empty()) continue;
@@ -1442,6 +1443,7 @@ private:
     model::Meeting& m_;
     const Words& words_;
     Diagnostics& d_;
+    std::vector<std::string> direction_verbs_;  // the words for "rose" and "fell", folded once (negative_after_direction)
     bool exact_quote_ = false;  // a figure that is one cell without options is being evaluated
     bool calculating_ = false;  // a beregning block's values are being computed
     std::unordered_set<const Inline*> points_figures_;  // figures whose value is percentage points

@@ -90,6 +90,14 @@ bool may_have_footnotes(std::string_view text) {
     return false;
 }
 
+// Whether the text has "[ ]", "[x]" or "[X]" anywhere, so that it may have a task list (cmark's
+// extension otherwise looks at every list item for one).
+bool may_have_tasks(std::string_view text) {
+    for (size_t p = text.find('['); p != std::string_view::npos && p + 2 < text.size(); p = text.find('[', p + 1))
+        if ((text[p + 1] == ' ' || text[p + 1] == 'x' || text[p + 1] == 'X') && text[p + 2] == ']') return true;
+    return false;
+}
+
 // A note's number in superscript digits ("¹²"), as the fonts draw them.
 std::string superscript_number(int number) {
     static const char* const digits[10] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
@@ -952,6 +960,7 @@ std::vector<Block> read_markdown(const MarkdownSource& source, const FenceHandle
     std::unique_ptr<cmark_parser, ParserDeleter> parser(
         cmark_parser_new(CMARK_OPT_DEFAULT | (c.footnotes ? CMARK_OPT_FOOTNOTES : 0)));
     for (const char* name : {"strikethrough", "autolink", "table", "tasklist"}) {
+        if (std::string_view(name) == "tasklist" && !may_have_tasks(source.text)) continue;
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), ext);
     }
