@@ -130,6 +130,9 @@ struct Converter {
     std::vector<int> note_sections{};
     int section = 0;
     int in_link = 0;
+    // The notes cmark puts after the text, in the order of their numbers, and where each begins.
+    std::vector<std::vector<Block>> notes{};
+    std::vector<SourceLoc> note_locs{};
 
     // One level of recursion, for as long as it lives; `ok` is false (after one message) when
     // the nesting is too deep to go on.
@@ -267,7 +270,7 @@ struct Converter {
 
     // A footnote's reference, numbered by cmark in the order the text refers to its notes: the
     // number in superscript, linked to its note (but inside a link, which cannot hold another).
-    void note_reference(cmark_node* n, std::vector<Inline>& out) {
+    [[gnu::cold]] void note_reference(cmark_node* n, std::vector<Inline>& out) {
         const std::string label = literal(n);
         int number = 0;
         const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), number);
@@ -295,7 +298,7 @@ struct Converter {
 
     // "[^2]" with no note "[^2]: ..." is left by cmark as text: printed as written, with a
     // warning at it (not at one written "\\[^2]", meant as text).
-    void warn_unknown_note(const Inline& text) {
+    [[gnu::cold]] void warn_unknown_note(const Inline& text) {
         for (size_t at = text.text.find("[^"); at != std::string::npos; at = text.text.find("[^", at + 2)) {
             const size_t close = text.text.find(']', at + 2);
             if (close == std::string::npos) return;
@@ -689,7 +692,7 @@ struct Converter {
 
     // The box printed in front of a task's words, as a character both formats print alike (the
     // fallback face has them): ☐ to do, ☑ done.
-    static void mark_task(std::vector<Block>& item, bool done, const SourceLoc& at) {
+    [[gnu::cold]] static void mark_task(std::vector<Block>& item, bool done, const SourceLoc& at) {
         const char* box = done ? "\u2611 " : "\u2610 ";
         if (!item.empty() && item[0].kind == Block::Kind::Paragraph) {
             std::vector<Inline>& words = item[0].inlines;
@@ -719,10 +722,6 @@ struct Converter {
         const Level level(*this, parent);
         if (!level.ok) return out;
         const bool top = cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT;
-        // The notes (cmark puts them after the text, in the order of their numbers) and where
-        // each begins, from the top of the text only.
-        std::vector<std::vector<Block>> notes;
-        std::vector<SourceLoc> note_locs;
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             Block b;
             b.loc = loc(n);
@@ -835,14 +834,15 @@ struct Converter {
             }
             out.push_back(std::move(b));
         }
-        if (top && !notes.empty()) place_notes(out, std::move(notes), note_locs);
+        if (top && !notes.empty()) place_notes(out);
         return out;
     }
 
     // Each note at the end of the section it is first referred to from (before the next
     // level-1 heading): numbered lists marked as notes, one for each run of numbers a section
     // has (a note referred to first from another note may come between).
-    void place_notes(std::vector<Block>& out, std::vector<std::vector<Block>> notes, const std::vector<SourceLoc>& locs) {
+    [[gnu::cold]] void place_notes(std::vector<Block>& out) {
+        const std::vector<SourceLoc>& locs = note_locs;
         int sections = 0;  // the level-1 headings, each of which begins a section
         for (const Block& b : out) sections += b.kind == Block::Kind::Heading && b.level == 1 ? 1 : 0;
         std::vector<std::vector<Block>> lists_by_section(static_cast<size_t>(sections) + 1);
