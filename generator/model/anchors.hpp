@@ -22,4 +22,10 @@ inline std::string table_anchor(const AgendaItem& item, const Table& t) {
     return item_anchor(item) + "-tabel-" + std::to_string(t.number);
 }
 
+// The place of note k of a list of footnotes' notes ("punkt-5-note-2": its `text`, then the
+// note's number), or "" where the notes have no place (input/markdown_reader.hpp).
+inline std::string note_anchor(const Block& notes, size_t k) {
+    return notes.text.empty() ? std::string() : notes.text + std::to_string(notes.start + static_cast<int>(k));
+}
+
 }  // namespace boardpack::model

@@ -87,8 +87,7 @@ void resolve_links(Meeting& meeting, Diagnostics& diags) {
         const auto notes = [&](const std::vector<Block>& blocks) {
             for (const Block& b : blocks)
                 if (b.notes && !b.text.empty())
-                    for (size_t k = 0; k < b.items.size(); ++k)
-                        r.targets[b.text + std::to_string(b.start + static_cast<int>(k))] = {&item, nullptr};
+                    for (size_t k = 0; k < b.items.size(); ++k) r.targets[note_anchor(b, k)] = {&item, nullptr};
         };
         for (const Section& s : item.sections) notes(s.blocks);
         for (const Attachment& a : item.attachments) notes(a.content);

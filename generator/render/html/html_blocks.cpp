@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/word_bytes.hpp"
+#include "model/anchors.hpp"
 #include "render/html/chart_svg.hpp"
 #include "render/html/data_uri.hpp"
 #include "render/pdf/address_breaks.hpp"
@@ -500,8 +501,7 @@ void render_block(const Block& b, bool tight, const BlockOut& o) {
                 out += "\">\n";
             }
             for (size_t k = 0; k < b.items.size(); ++k)
-                render_list_item(b.items[k], b.tight, o,
-                                 b.notes && !b.text.empty() ? b.text + std::to_string(b.start + static_cast<int>(k)) : std::string());
+                render_list_item(b.items[k], b.tight, o, b.notes ? model::note_anchor(b, k) : std::string());
             out += ordered ? "</ol>\n" : "</ul>\n";
             break;
         }

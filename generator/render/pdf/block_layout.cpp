@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/anchors.hpp"
 #include "render/chart/chart_text.hpp"
 #include "render/pdf/inline_spans.hpp"
 #include "render/pdf/pdf_style.hpp"
@@ -183,6 +184,17 @@ void measure_image(const Block& b, double indent, BlockContext& ctx, int parent,
     ctx.out.push_back(space(style::kTableGap));
 }
 
+// A thin grey rule from x, `width` long: a thematic break's, or the short one above footnotes.
+MeasuredBlock rule_block(double x, double width) {
+    MeasuredBlock rule;
+    rule.kind = MeasuredBlock::Kind::Rule;
+    rule.x = x;
+    rule.width = width;
+    rule.amount = style::kBlockRuleThickness;
+    rule.color = style::kRule;
+    return rule;
+}
+
 void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, int depth) {
     const bool ordered = b.kind == Block::Kind::OrderedList;
     const Origin list = origin_of(Origin::Role::ListBody, parent, ctx);
@@ -199,7 +211,7 @@ void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, 
             // The place a footnote's reference links to, kept with the note's first line.
             MeasuredBlock place;
             place.kind = MeasuredBlock::Kind::Anchor;
-            place.anchor = b.text + std::to_string(number);
+            place.anchor = model::note_anchor(b, i);
             place.keep_with_next = true;
             ctx.out.push_back(std::move(place));
         }
@@ -279,12 +291,7 @@ void measure_blocks(const std::vector<Block>& blocks, double indent, BlockContex
                 // Footnotes' notes below a short rule (one for notes that follow each other), kept
                 // with the first note.
                 if (b.notes && !(i > 0 && blocks[i - 1].notes)) {
-                    MeasuredBlock rule;
-                    rule.kind = MeasuredBlock::Kind::Rule;
-                    rule.x = ctx.left + indent;
-                    rule.width = std::min(style::kNoteRuleWidth, ctx.width - indent);
-                    rule.amount = style::kBlockRuleThickness;
-                    rule.color = style::kRule;
+                    MeasuredBlock rule = rule_block(ctx.left + indent, std::min(style::kNoteRuleWidth, ctx.width - indent));
                     rule.keep_with_next = true;
                     ctx.out.push_back(rule);
                     MeasuredBlock gap = space(style::kBlockRuleGap);
@@ -323,13 +330,7 @@ void measure_blocks(const std::vector<Block>& blocks, double indent, BlockContex
                 MeasuredBlock gap = space(style::kBlockRuleGap);
                 gap.need = style::kBlockRuleRoom;
                 ctx.out.push_back(gap);
-                MeasuredBlock rule;
-                rule.kind = MeasuredBlock::Kind::Rule;
-                rule.x = ctx.left + indent;
-                rule.width = ctx.width - indent;
-                rule.amount = style::kBlockRuleThickness;
-                rule.color = style::kRule;
-                ctx.out.push_back(rule);
+                ctx.out.push_back(rule_block(ctx.left + indent, ctx.width - indent));
                 ctx.out.push_back(space(style::kBlockRuleGap));
                 break;
             }
