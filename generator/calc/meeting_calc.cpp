@@ -74,9 +74,9 @@ bool any_inline(const std::vector<Inline>& inlines, const Test& test) {
     return false;
 }
 
-// A figure that prints a negative number ("-" or U+2212), and one that prints a table's number.
+// A figure that prints a negative number ("-", U+2212, ...), and one that prints a table's number.
 bool is_negative_figure(const Inline& in) {
-    return in.kind == Inline::Kind::Figure && (starts_with(in.text, "-") || starts_with(in.text, "\xE2\x88\x92"));
+    return in.kind == Inline::Kind::Figure && minus_sign_size(in.text) > 0;
 }
 bool is_table_number(const Inline& in) {
     return in.kind == Inline::Kind::Figure && starts_with(trim(in.expression()), "nummer(");

@@ -321,11 +321,8 @@ bool figure_with_suffix(std::string_view text) {
     std::string_view t = trim(text);
     size_t start = 0;
     // "(400)", "÷ 400" and "400-" are errors at their cells already (input/foreign_figures.hpp).
-    for (std::string_view sign : {"-", "\xE2\x88\x92", "\xE2\x80\x93", "+"})
-        if (t.substr(0, sign.size()) == sign) {
-            start = sign.size();
-            break;
-        }
+    start = minus_sign_size(t);
+    if (start == 0 && t.starts_with('+')) start = 1;
     while (start < t.size() && t[start] == ' ') ++start;
     if (start >= t.size() || t[start] < '0' || t[start] > '9') return false;
     size_t end = start;

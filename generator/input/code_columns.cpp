@@ -140,11 +140,7 @@ model::Cell code_cell(const std::string& text, const SourceLoc& loc) {
 
 bool written_grouped(std::string_view t) {
     t = trim(t);
-    for (std::string_view sign : {"-", "+", "\xE2\x88\x92", "\xE2\x80\x93"})
-        if (starts_with(t, sign)) {
-            t = trim(t.substr(sign.size()));
-            break;
-        }
+    if (const size_t sign = t.starts_with('+') ? 1 : calc::minus_sign_size(t)) t = trim(t.substr(sign));
     bool digits = false;
     for (size_t i = 0; i < t.size();) {
         if (is_digit(t[i])) {

@@ -41,12 +41,60 @@ void report_two_readings(const CsvData& csv, const model::Table& table, const Te
     }
 }
 
+namespace {
+
+// One to three digits and nothing else: what an unquoted decimal comma leaves after it.
+bool digits_only(std::string_view t) {
+    t = trim(t);
+    return !t.empty() && t.size() <= 3 && t.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// A column whose every other figure has the same decimals (in quotes, as a "," file must write
+// them), and in one row a whole number, unquoted, followed by as many bare digits in the next
+// field: "Drift,12,5" typed by hand beside "12,5" and "1,5" keeps the row's number of fields,
+// and 12 is read under "2023" and 5 under "2024" in silence. A warning at the whole number.
+void report_split_in_decimal_column(const CsvData& csv, const model::Table& table, const TextFile& text, Diagnostics& diags) {
+    for (size_t k = 1; k + 1 < table.header.size(); ++k) {
+        int decimals = -1;  // the other figures' decimals, all alike; 0 when they differ or are whole
+        std::vector<size_t> suspects;
+        for (size_t r = 1; r < csv.rows.size() && r - 1 < table.rows.size(); ++r) {
+            const model::TableRow& row = table.rows[r - 1];
+            if (k + 1 >= row.cells.size() || k + 1 >= csv.rows[r].fields.size()) continue;
+            const model::Cell& number = row.cells[k];
+            if (number.kind != model::Cell::Kind::Number) continue;
+            const CsvField& field = csv.rows[r].fields[k];
+            const CsvField& after = csv.rows[r].fields[k + 1];
+            if (number.decimals == 0 && number.unit.empty() && !field.quoted && !after.quoted &&
+                trim(field.text).find_first_not_of("0123456789") == std::string_view::npos && digits_only(after.text)) {
+                suspects.push_back(r);
+                continue;
+            }
+            decimals = decimals == -1 || decimals == number.decimals ? number.decimals : 0;
+        }
+        if (decimals <= 0) continue;
+        for (const size_t r : suspects) {
+            const std::string_view whole = trim(csv.rows[r].fields[k].text), after = trim(csv.rows[r].fields[k + 1].text);
+            if (after.size() != static_cast<size_t>(decimals)) continue;
+            const model::Cell& cell = table.rows[r - 1].cells[k];
+            const std::string one = std::string(whole) + "," + std::string(after);
+            const std::string written = fmt(tr_n("with {} decimal", "with {} decimals", static_cast<unsigned long>(decimals)), decimals);
+            diags.warning(cell.loc,
+                          fmt(_("{0} under {1} and {2} under {3} may be one number, {4}, split in two by an unquoted "
+                                "decimal comma: the other figures under {1} are written {5}, in double quotes; if it is one number, write \"{4}\"; if they are two figures, write each in "
+                                "double quotes (\"{0}\",\"{2}\"), or separate the fields by \";\" as Danish Excel does "
+                                "(\"CSV (semikolonsepareret)\")"),
+                              std::string(whole), quote_text(table.header[k]), std::string(after), quote_text(table.header[k + 1]),
+                              one, written),
+                          std::string(text.line_view(cell.loc.line)));
+        }
+    }
+}
+
+}  // namespace
+
 void report_split_decimals(const CsvData& csv, const model::Table& table, const TextFile& text, Diagnostics& diags) {
     if (csv.separator != ',' || table.header.size() < 3) return;
-    const auto digits_only = [](std::string_view t) {
-        t = trim(t);
-        return !t.empty() && t.size() <= 3 && t.find_first_not_of("0123456789") == std::string_view::npos;
-    };
+    report_split_in_decimal_column(csv, table, text, diags);
     for (size_t k = 1; k + 1 < table.header.size(); ++k) {
         // Only a column that holds no figures of its own where nothing splits into it: a note, a
         // code or a reference ("Note", "Kontonr."). Under a heading of figures ("Dødsfald",

@@ -314,7 +314,7 @@ std::optional<Cell> classify_no_figure(const std::string& text, const SourceLoc&
         c.kind = Cell::Kind::Empty;
         return c;
     }
-    if (t == "-" || t == "\xE2\x80\x93") {
+    if (!t.empty() && calc::minus_sign_size(t) == t.size()) {  // "-", an en dash, a hyphen ... alone
         c.kind = Cell::Kind::Dash;
         c.text = std::string(t) + marker;
         return c;

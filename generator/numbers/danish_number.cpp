@@ -48,14 +48,11 @@ std::string strip_amount_unit(std::string_view& s) {
     return "";
 }
 
-// Strips a leading minus: "-", U+2212 MINUS SIGN, U+2013 EN DASH.
+// Strips a leading minus (minus_sign_size) or plus.
 bool strip_minus(std::string_view& s) {
-    static constexpr std::string_view kMinus[] = {"-", "\xE2\x88\x92", "\xE2\x80\x93"};
-    for (const std::string_view m : kMinus) {
-        if (s.starts_with(m)) {
-            s.remove_prefix(m.size());
-            return true;
-        }
+    if (const size_t n = minus_sign_size(s)) {
+        s.remove_prefix(n);
+        return true;
     }
     if (s.starts_with('+')) s.remove_prefix(1);
     return false;
@@ -201,6 +198,14 @@ std::optional<ReadNumber> read_number(std::string_view text, std::string* hint, 
 }
 
 }  // namespace
+
+size_t minus_sign_size(std::string_view text) {
+    if (text.starts_with('-')) return 1;
+    // U+2010 .. U+2013 are E2 80 90 .. E2 80 93; U+2212 is E2 88 92.
+    if (text.size() < 3 || text[0] != '\xE2') return 0;
+    const auto second = static_cast<unsigned char>(text[1]), third = static_cast<unsigned char>(text[2]);
+    return (second == 0x80 && third >= 0x90 && third <= 0x93) || (second == 0x88 && third == 0x92) ? 3 : 0;
+}
 
 std::optional<ReadNumber> read_danish_number(std::string_view text, std::string* hint) {
     if (!any_digit(text)) return std::nullopt;

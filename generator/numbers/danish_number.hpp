@@ -20,6 +20,11 @@ struct ReadNumber {
                        // and from read_danish_cell "kr.", "t. kr.", "mio. kr.", "mia. kr."; "" for none
 };
 
+// The length in bytes of the minus sign `text` starts with, 0 for none: "-", U+2212 MINUS SIGN,
+// U+2013 EN DASH, U+2012 FIGURE DASH, and U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN, which Word
+// and web pages put before a figure to keep it on one line ("‑152.100.000").
+size_t minus_sign_size(std::string_view text);
+
 // Reads a Danish number; on failure returns nullopt and, when the text looks like a number
 // written another way ("2.5", "1,036.5", "0.125", "0101"), sets *hint to a sentence saying how
 // to write it. A first thousands group 0 ("0.125", "00.125") is no Danish number: the "." is

@@ -177,3 +177,28 @@ TEST_CASE("comma files: an unquoted decimal comma split into the column after it
         CHECK_MESSAGE(l.messages.find("may be the decimals") == std::string::npos, csv);
     }
 }
+
+TEST_CASE("comma files: a whole number and bare digits beside quoted decimals may be one number split in two") {
+    // Regression (hunt-6): "Drift,12,5" typed by hand beside "12,5" and "1,5" in quotes kept the
+    // row's three fields: 12 under "2023", 5 under "2024", and the total 26,0 / 21,0 in silence.
+    const char* const body =
+        "```tabel\nfil: t.csv\nnavn: t\ntitel: Udgifter (mio. kr.)\ntalenhed: mio. kr.\nrække: I alt = sum(Løn .. Husleje)\n```\n";
+    auto l = compute(body, "Post,2023,2024\nLøn,\"12,5\",\"13,5\"\nDrift,12,5\nHusleje,\"1,5\",\"2,5\"\nI alt,,\n");
+    CHECK(l.messages.find("m/01-a/t.csv:3:7: warning: 12 under \"2023\" and 5 under \"2024\" may be one number, 12,5, split "
+                          "in two by an unquoted decimal comma: the other figures under \"2023\" are written with 1 decimal, "
+                          "in double quotes; if it is one number, write \"12,5\"") != std::string::npos);
+    // Two decimals, and the bare digits as many.
+    l = compute(body, "Post,2023,2024\nLøn,\"12,25\",\"13,5\"\nDrift,12,75\nHusleje,\"1,50\",\"2,5\"\nI alt,,\n");
+    CHECK(l.messages.find("t.csv:3:7: warning: 12 under \"2023\" and 75 under \"2024\" may be one number, 12,75") !=
+          std::string::npos);
+    // Quoted, whole numbers all down the column, decimals that differ, digits not as many as the
+    // decimals, or a ";" file: as written.
+    for (const char* csv : {"Post,2023,2024\nLøn,\"12,5\",\"13,5\"\nDrift,\"12\",\"5\"\nHusleje,\"1,5\",\"2,5\"\nI alt,,\n",
+                            "Post,2023,2024\nLøn,12,13\nDrift,12,5\nHusleje,1,2\nI alt,,\n",
+                            "Post,2023,2024\nLøn,\"12,5\",\"13,5\"\nDrift,12,5\nHusleje,\"1,25\",\"2,5\"\nI alt,,\n",
+                            "Post,2023,2024\nLøn,\"12,5\",\"13,5\"\nDrift,12,50\nHusleje,\"1,5\",\"2,5\"\nI alt,,\n",
+                            "Post;2023;2024\nLøn;12,5;13,5\nDrift;12;5\nHusleje;1,5;2,5\nI alt;;\n"}) {
+        l = compute(body, csv);
+        CHECK_MESSAGE(l.messages.find("may be one number") == std::string::npos, csv);
+    }
+}

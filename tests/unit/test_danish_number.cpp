@@ -24,6 +24,17 @@ TEST_CASE("danish numbers: reading") {
     CHECK(read_plain("2,85") == "2.85/2");
     CHECK(read_plain("-152.100.000") == "-152100000/0");
     CHECK(read_plain("\xE2\x88\x92" "3,2") == "-3.2/1");  // U+2212 minus sign
+    // Regression (hunt-7): a hyphen (U+2010) or a non-breaking hyphen (U+2011), which Word and web
+    // pages put before a figure, made the cell text: left out of its total, the right total warned of.
+    CHECK(read_plain("\xE2\x80\x93" "3,2") == "-3.2/1");    // en dash
+    CHECK(read_plain("\xE2\x80\x92" "3,2") == "-3.2/1");    // figure dash
+    CHECK(read_plain("\xE2\x80\x91" "152.100.000") == "-152100000/0");
+    CHECK(read_plain("\xE2\x80\x90" "7") == "-7/0");
+    CHECK(read_plain("\xE2\x80\x94" "7") == "none");  // an em dash is no minus
+    CHECK(boardpack::calc::minus_sign_size("\xE2\x80\x91" "1") == 3);
+    CHECK(boardpack::calc::minus_sign_size("-1") == 1);
+    CHECK(boardpack::calc::minus_sign_size("+1") == 0);
+    CHECK(boardpack::calc::minus_sign_size("\xE2\x80") == 0);
     CHECK(read_plain("73 %") == "73/0%");
     CHECK(read_plain("73 pct.") == "73/0%");
     CHECK(read_plain("  950,5 ") == "950.5/1");

@@ -5,6 +5,7 @@
 
 #include "render/pdf/inline_spans.hpp"
 #include "render/pdf/pdf_style.hpp"
+#include "numbers/danish_number.hpp"
 #include "numbers/footnote_marks.hpp"
 
 namespace boardpack::render::pdf {
@@ -48,8 +49,7 @@ Parts parts_of(const Cell& cell) {
     }
     if (cell.kind == Cell::Kind::Number) {
         size_t i = 0;
-        if (t.substr(0, 3) == "\xE2\x88\x92") i = 3;  // U+2212 minus
-        else if (end > 0 && (t[0] == '-' || t[0] == '+')) i = 1;
+        if (end > 0) i = t[0] == '+' ? size_t{1} : calc::minus_sign_size(t);  // "-", U+2212, an en dash ...
         while (i < end && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.')) ++i;
         p.tail = t.substr(i, end - i);
     }
