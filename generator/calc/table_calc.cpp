@@ -351,6 +351,14 @@ bool names_no_sum(const std::string& heading) {
     std::string h = fold_label(heading);
     if (h.find("=100") != std::string::npos || h.find("= 100") != std::string::npos) return true;  // "(2016=100)"
     if (h.find("\xE2\x80\xB0") != std::string::npos) return true;  // "‰": a rate per thousand
+    // A slash is "per" ("Udgift/indbygger", "Kr./patient", "Senge/1.000 indbyggere"); not between
+    // figures ("2023/24", a budget year).
+    const auto digit = [&h](size_t i) { return i < h.size() && h[i] >= '0' && h[i] <= '9'; };
+    for (size_t slash = h.find('/'); slash != std::string::npos; slash = h.find('/', slash + 1))
+        if (slash > 0 && slash + 1 < h.size() && h[slash + 1] != ' ' && !(digit(slash - 1) && digit(slash + 1))) {
+            h.replace(slash, 1, " per ");
+            slash += 4;
+        }
     const std::vector<std::string_view> words = heading_words(h);
     // An average over time of what is counted ("Gns. antal indlagte pr. dag") adds up over the
     // regions as the counts do; an average over what is counted ("Gns. ventetid") does not.
@@ -365,6 +373,17 @@ bool names_no_sum(const std::string& heading) {
         for (const std::string_view word : {"gennemsnit"sv, "gennemsnitlig"sv, "gennemsnitlige"sv, "gennemsnitligt"sv, "gns"sv, "median"sv,
                                  "middelv\xC3\xA6rdi"sv})
             if (w == word && !per_period) return true;
+        // An average or a median written as one word with what it is of ("Gennemsnitsløn",
+        // "Gennemsnitspris", "Medianalder", "Snitløn"; a probe's three regions summed to 135.500 kr.).
+        if ((w.starts_with("gennemsnits") || (w.size() > 6 && w.starts_with("median")) ||
+             (w.size() > 4 && w.starts_with("snit") && (w.ends_with("l\xC3\xB8n") || w.ends_with("pris") || w.ends_with("alder")))) &&
+            !per_period)
+            return true;
+        // A guarantee or a norm per case ("Ventetidsgaranti (dage)", "Normtid", "Normeret tid"):
+        // three regions' 30 days are no 90 days.
+        if (w.ends_with("garanti") || w == "normtid" ||
+            ((w == "normeret" || w == "normerede") && k + 1 < words.size() && words[k + 1] == "tid"))
+            return true;
         for (const std::string_view word : {"indeks"sv, "indekstal"sv, "index"sv, "rang"sv, "rangering"sv, "placering"sv, "forholdstal"sv, "ratio"sv,
                                  "promille"sv, "fordelingstal"sv, "bmi"sv})
             if (w == word) return true;

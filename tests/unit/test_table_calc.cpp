@@ -1262,13 +1262,20 @@ TEST_CASE("table calc: a sum adding up averages, indexes, ranks or figures per p
                              "Lønsats", "Prisindeks", "BMI", "Klassekvotient", "Udgift pr. udskrivning (kr.)",
                              "Sygefravær (dage pr. medarbejder)", "Kvadratmeterpris (kr.)"})
         CHECK_MESSAGE(warned(rate), rate);
+    // Regression (hunt-4): an average, a median or a rate written as one word or with a slash, and
+    // guarantees and norms per case, were summed in silence (three regions' pay to 135.500 kr.).
+    for (const char* rate : {"Gennemsnitsløn", "Gennemsnitspris", "Gennemsnitsudgift", "Gennemsnitsventetid", "Medianalder",
+                             "Medianløn", "Snitløn", "Udgift/indbygger", "Kr./patient", "Senge/1.000 indbyggere",
+                             "Ventetidsgaranti (dage)", "Behandlingsgaranti", "Normtid", "Normeret tid"})
+        CHECK_MESSAGE(warned(rate), rate);
     // ... but amounts and counts that use those words do (probe41b: "Udgifter i faste priser 2022"
     // was warned of, and a wrong total under it passed).
     for (const char* sums : {"Pris i alt", "Samlet pris (kr.)", "Overtid (timer)", "Dage i alt", "Udgifter i faste priser 2022",
                              "Medicinforbrug, kostpris (mio. kr.)", "Forbrug til kostpris", "Kostpris (mio. kr.)",
                              "Pris (mio. kr.)", "Lønudgift (alder 18-25)", "Priser og lønninger",
                              "Antal forløb, tid til udredning over 30 dage", "Tid til udredning, antal forløb",
-                             "Kø-tid (timer i alt)"})
+                             "Kø-tid (timer i alt)", "Budget 2023/24", "Løn/drift", "Normerede stillinger",
+                             "Gennemsnitsantal indlagte pr. dag", "Snitflader"})
         CHECK_FALSE_MESSAGE(warned(sums), sums);
     // The title or the labels' heading saying it of every figure (a probe: "Gennemsnitlig
     // ventetid til operation (dage) efter region" over two quarters, the regions summed to 301 days).
