@@ -57,20 +57,32 @@ CountHeading count_heading_of(std::string_view heading) {
     // more may name who an amount is for ("Borgere med handicap" in a budget by target group):
     // either reading is a guess.
     if (words.empty()) return CountHeading::None;
+    // A unit of measure first ("Kvadratmeter", "m2", "Tons CO2", "Km"): never kroner.
+    for (const std::string_view unit : {"kvadratmeter", "m2", "m\xC2\xB2", "km", "kilometer", "ton", "tons", "tonnes", "kg",
+                                        "kilo", "liter", "kwh", "mwh", "gwh", "timer"})
+        if (words[0] == unit) return CountHeading::Count;
+    // The word is the noun, or a compound ending in it ("Skadestuebesøg", "Hospitalssenge",
+    // "Lægekonsultationer": a probe's 2.450.000 visits printed 2,5 under "mio. kr." in silence).
+    // ("Ydelser" and "Sager" only alone: "Sundhedsydelser" and "Sociale ydelser" are budget lines.)
+    const auto is_noun = [](std::string_view w, std::string_view noun) {
+        return w == noun || (w.size() >= noun.size() + 3 && ends_with(w, noun) && noun != "ydelser" && noun != "sager");
+    };
     // What is counted and could as well head what it costs ("Læger" in a budget by staff group,
     // "Operationer" in one by activity): a count or kroner, the heading alone does not say (a
     // probe's 1.865.000 "Læger" printed as 1,9 under "mio. kr.").
-    for (const std::string_view noun : {"l\xC3\xA6ger", "speciall\xC3\xA6ger", "overl\xC3\xA6ger", "afdelingsl\xC3\xA6ger",
-                                        "sygeplejersker", "operationer", "behandlinger", "henvisninger", "forl\xC3\xB8" "b",
-                                        "f\xC3\xB8" "dsler", "ydelser", "udskrivninger"})
-        if (words[0] == noun) return CountHeading::CountOrCost;
-    for (const std::string_view noun : {"indbyggere", "borgere", "patienter", "ansatte", "medarbejdere", "\xC3\xA5rsv\xC3\xA6rk",
-                                        "fuldtidsstillinger", "stillinger", "elever", "studerende", "personer", "medlemmer",
-                                        "beboere", "senge", "sengedage", "indl\xC3\xA6ggelser", "bes\xC3\xB8g", "kontakter",
-                                        "indbyggertal", "befolkning", "befolkningstal", "folketal", "fuldtidsansatte",
-                                        "deltidsansatte", "hel\xC3\xA5rspersoner", "fuldtidspersoner", "pladser",
-                                        "sengepladser", "normeringer"})
-        if (words[0] == noun) {
+    static constexpr std::string_view kCountOrCost[] = {
+        "l\xC3\xA6ger", "speciall\xC3\xA6ger", "overl\xC3\xA6ger", "afdelingsl\xC3\xA6ger", "sygeplejersker", "operationer",
+        "behandlinger", "henvisninger", "forl\xC3\xB8" "b", "f\xC3\xB8" "dsler", "ydelser", "udskrivninger", "konsultationer",
+        "recepter", "k\xC3\xB8rsler", "sager", "klager", "unders\xC3\xB8gelser", "scanninger", "vaccinationer"};
+    static constexpr std::string_view kCounts[] = {
+        "indbyggere", "borgere", "patienter", "ansatte", "medarbejdere", "\xC3\xA5rsv\xC3\xA6rk", "fuldtidsstillinger", "stillinger",
+        "elever", "studerende", "personer", "medlemmer", "beboere", "senge", "sengedage", "indl\xC3\xA6ggelser", "bes\xC3\xB8g",
+        "kontakter", "indbyggertal", "befolkning", "befolkningstal", "folketal", "fuldtidsansatte", "deltidsansatte",
+        "hel\xC3\xA5rspersoner", "fuldtidspersoner", "pladser", "sengepladser", "normeringer"};
+    for (const std::string_view noun : kCountOrCost)
+        if (is_noun(words[0], noun)) return CountHeading::CountOrCost;
+    for (const std::string_view noun : kCounts)
+        if (is_noun(words[0], noun)) {
             // "Indbyggere i alt", "Ansatte 2024", "Befolkning pr. 1. januar 2024" say no more than
             // the noun: a total, a year, a date counted at.
             const bool more = std::any_of(words.begin() + 1, words.end(), [](const std::string_view w) {
@@ -85,6 +97,15 @@ CountHeading count_heading_of(std::string_view heading) {
             });
             return more ? CountHeading::MaybeCount : CountHeading::Count;
         }
+    // What is counted after a word that says which ("Ambulante besøg", "Nye patienter", "Akutte
+    // operationer"; an adjective ends in "e" in the plural) may as well head what it costs ("Faste
+    // ansatte" in a salary budget).
+    if (words.size() >= 2 && ends_with(words[0], "e")) {
+        const auto named = [&](std::string_view noun) { return is_noun(words[1], noun) && noun != "ydelser" && noun != "sager"; };
+        if (std::any_of(std::begin(kCountOrCost), std::end(kCountOrCost), named) ||
+            std::any_of(std::begin(kCounts), std::end(kCounts), named))
+            return CountHeading::CountOrCost;
+    }
     return CountHeading::None;
 }
 

@@ -304,6 +304,23 @@ TEST_CASE("table calc: amounts shown in mio. kr.") {
         CHECK_MESSAGE(input::count_heading_of(count) == input::CountHeading::Count, count);
     for (const char* maybe : {"Læger", "Speciallæger", "Operationer", "Henvisninger", "Forløb", "Fødsler"})
         CHECK_MESSAGE(input::count_heading_of(maybe) == input::CountHeading::CountOrCost, maybe);
+    // Regression (hunt-5): compounds of what is counted, what is counted after an adjective, other
+    // counted things and units of measure printed 2.450.000 visits as 2,5 under "mio. kr." in silence.
+    for (const char* count : {"Skadestuebesøg", "Hospitalssenge", "Genindlæggelser", "Kvadratmeter", "m2", "Tons CO2", "Km",
+                              "Timer"})
+        CHECK_MESSAGE(input::count_heading_of(count) == input::CountHeading::Count, count);
+    for (const char* maybe : {"Ambulante besøg", "Nye patienter", "Akutte operationer", "Faste ansatte", "Konsultationer",
+                              "Lægekonsultationer", "Recepter", "Kørsler", "Ambulancekørsler", "Klager", "Sager"})
+        CHECK_MESSAGE(input::count_heading_of(maybe) == input::CountHeading::CountOrCost, maybe);
+    // Budget lines that end in what could be counted, and amounts.
+    for (const char* amount : {"Sundhedsydelser", "Sociale ydelser", "Retssager", "Udgifter", "Løn", "Husleje pr. m2",
+                               "Patientbefordring", "Øvrige udgifter"})
+        CHECK_MESSAGE(input::count_heading_of(amount) == input::CountHeading::None, amount);
+    const auto visits = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Nøgletal (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n",
+                                "Post;2023\nLøn;125.000.000\nSkadestuebesøg;2.450.000\nAmbulante besøg;2.450.000\n");
+    CHECK(row_texts(table(visits), 0) == std::vector<std::string>{"Løn", "125,0"});
+    CHECK(row_texts(table(visits), 1) == std::vector<std::string>{"Skadestuebesøg", "2.450.000"});
+    CHECK(visits.messages.find("t.csv:4:1: warning: \"Ambulante besøg\" may count what it names") != std::string::npos);
     // Counted at a date, or in full-time posts (probe41b: these printed 590.000 as "0,6").
     for (const char* count : {"Befolkning 1. jan. 2024", "Folketal pr. 1. januar", "Befolkning pr. 1. januar 2024",
                               "Fuldtidsansatte (FTE)", "Læger (fuldtidsansatte)", "Læger, årsværk", "Fuldtidsansatte læger",
