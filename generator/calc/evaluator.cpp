@@ -221,6 +221,8 @@ private:
         // The sum of two shares written without their sign is one too, for the next "+" of a chain.
         out.headed_per_cent = e.op == '+' && a_share && b_share && out.unit != "pct.";
         out.headed_share = maybe_shares;
+        // Two figures in per cent or two indexes added or apart are none either ("Indeks 2023" + "Indeks 2024").
+        out.no_amount = (e.op == '+' || e.op == '-') && a->no_amount && b->no_amount;
         out.unit = unit;
         out.hundredfold = hundredfold;
         per_hundred(e, *a, *b, unit, out);

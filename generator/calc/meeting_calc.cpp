@@ -817,6 +817,16 @@ private:
                                  quote_text("{" + in.expression() + "}"), options->unit));
             return;
         }
+        // A figure written in per cent or as an index asked for in kroner ("{t[Løn; Ændring i pct.] |
+        // kr.}" printed "-1.700.000 kr." for -1,7 %). (One computed so is refused where its unit is
+        // converted, calc/units.cpp.)
+        if (v->is_number() && v->no_amount && kroner_per(options->unit) > 0) {
+            d_.error(in.loc, fmt(_("the figure {} quotes a figure in per cent, in percentage points, per thousand or an "
+                                   "index (its heading or row says so), but asks for it in {}; it is no amount: leave "
+                                   "the unit out, or ask for the unit it is in (\"| pct.\")"),
+                                 quote_text("{" + in.expression() + "}"), options->unit));
+            return;
+        }
         if (v->is_number() && v->per_mille) per_mille_figures_.insert(&in);
         if (v->is_number() && v->hundred == Value::Hundred::Ratio && !v->is_per_cent()) fraction_figures_.insert(&in);
         // A change of two figures not known to be shares (300 -> 330 employees: 30), which "pct."

@@ -346,10 +346,12 @@ bool figure_with_suffix(std::string_view text) {
 // ratio per something that is not a
 // period ("Udgift pr. indbygger", "Senge pr. 1.000 indbyggere", "Overlæger pr. afdelingslæge";
 // "Udgift pr. år" adds up across budget lines). Three regions' average of 40 days is no 120 days.
+bool names_index(const std::string& heading);
+
 bool names_no_sum(const std::string& heading) {
     using namespace std::string_view_literals;
+    if (names_index(heading)) return true;  // "Indeks", "Prisindeks", "(2016=100)"
     std::string h = fold_label(heading);
-    if (h.find("=100") != std::string::npos || h.find("= 100") != std::string::npos) return true;  // "(2016=100)"
     if (h.find("\xE2\x80\xB0") != std::string::npos) return true;  // "‰": a rate per thousand
     // A slash is "per" ("Udgift/indbygger", "Kr./patient", "Senge/1.000 indbyggere"); not between
     // figures ("2023/24", a budget year).
@@ -384,14 +386,14 @@ bool names_no_sum(const std::string& heading) {
         if (w.ends_with("garanti") || w == "normtid" ||
             ((w == "normeret" || w == "normerede") && k + 1 < words.size() && words[k + 1] == "tid"))
             return true;
-        for (const std::string_view word : {"indeks"sv, "indekstal"sv, "index"sv, "rang"sv, "rangering"sv, "placering"sv, "forholdstal"sv, "ratio"sv,
+        for (const std::string_view word : {"rang"sv, "rangering"sv, "placering"sv, "forholdstal"sv, "ratio"sv,
                                  "promille"sv, "fordelingstal"sv, "bmi"sv})
             if (w == word) return true;
         // "Alder (år)", not "Lønudgift (alder 18-25)", nor "Alder" heading age groups.
         if ((w == "alder" || w == "alderen") && k == 0 && words.size() > 1) return true;
         if (w.ends_with("kvotient") || w == "kvadratmeterpris") return true;  // "Klassekvotient"
-        // "Prisindeks", "Gennemsnitsalder", "Middellevetid" (a probe's regions summed to 221 days).
-        if ((w.size() > 6 && w.ends_with("indeks")) || (w.size() > 6 && w.ends_with("salder"))) return true;
+        // "Gennemsnitsalder", "Middellevetid" (a probe's regions summed to 221 days).
+        if (w.size() > 6 && w.ends_with("salder")) return true;
         // A time until something, per case ("Tid til behandling (dage)", "Dage til operation"), and
         // a price per unit ("Pris (kr.)" of a hip and a knee operation; "Kostpris"): not where the
         // heading counts or totals ("Antal forløb, tid til udredning over 30 dage", "Kø-tid
@@ -512,10 +514,59 @@ bool names_per_mille(const std::string& heading) {
 // Whether a heading says its figures are percentage points ("Ændring (procentpoint)", "Forskel i
 // pct.-point"), so its cells need not.
 bool names_points(const std::string& heading) {
+    // Cheap first (asked of every cell a formula reads): every spelling has "oint" in it.
+    bool has = false;
+    for (size_t i = 0; i + 4 <= heading.size() && !has; ++i)
+        has = (heading[i] | 0x20) == 'o' && (heading[i + 1] | 0x20) == 'i' && (heading[i + 2] | 0x20) == 'n' &&
+              (heading[i + 3] | 0x20) == 't';
+    if (!has) return false;
     const std::string h = fold_label(heading);
     for (const char* w : {"procentpoint", "procent-point", "pct.-point", "pct.point", "pct-point", "%-point"})
         if (h.find(w) != std::string::npos) return true;
     return false;
+}
+
+// Whether a heading or label names an index: "Indeks", "Indekstal", "Prisindeks", "Index",
+// "Udvikling (2016=100)".
+bool names_index(const std::string& heading) {
+    // Cheap first: "ndeks", "ndex" or "=" in it.
+    bool has = false;
+    for (size_t i = 0; i < heading.size() && !has; ++i)
+        has = heading[i] == '=' || (i + 4 <= heading.size() && (heading[i] | 0x20) == 'n' && (heading[i + 1] | 0x20) == 'd' &&
+                                    (heading[i + 2] | 0x20) == 'e' && ((heading[i + 3] | 0x20) == 'x' || (heading[i + 3] | 0x20) == 'k'));
+    if (!has) return false;
+    std::string h = fold_label(heading);
+    if (h.find("=100") != std::string::npos || h.find("= 100") != std::string::npos) return true;  // "(2016=100)"
+    for (const std::string_view w : heading_words(h))
+        if (w == "indeks" || w == "indekstal" || w == "index" || (w.size() > 6 && w.ends_with("indeks"))) return true;
+    return false;
+}
+
+// Whether a heading or label says its figures are no amounts, whatever their table's unit: per
+// cent ("Ændring i pct."), percentage points, a rate per thousand or an index. ("Andel" alone is
+// not: "Regionens andel" of a budget in mio. kr. is kroner.)
+bool names_no_amount(const std::string& heading) {
+    return names_per_cent(heading) || names_points(heading) || names_per_mille(heading) || names_index(heading);
+}
+
+// In a table whose figures are amounts ("talenhed: mio. kr.") or shown in another unit ("enhed:
+// mio. kr."), a figure written without a unit under a heading, or beside a label, that says it is
+// none ("Ændring i pct.", "Indeks") is no amount: the table's "enhed" leaves it as written, and a
+// formula or a figure reads no kroner (a probe's "-1,7" under "Ændring i pct." printed
+// "-1.700.000 kr.", its "98,3" under "Indeks" "98,3 mio. kr.", and under "enhed: mio. kr." both
+// "0,0", in silence).
+void mark_no_amount_cells(Table& t) {
+    if (kroner_per(t.figures_unit) <= 0 && kroner_per(t.unit) <= 0) return;
+    const auto mark = [](Cell& c) {
+        if (c.kind == Cell::Kind::Number && c.unit.empty() && !c.count && c.formula == 0) c.unitless = true;
+    };
+    for (size_t k = 1; k < t.header.size(); ++k)
+        if (names_no_amount(t.header[k]))
+            for (model::TableRow& row : t.rows)
+                if (k < row.cells.size()) mark(row.cells[k]);
+    for (model::TableRow& row : t.rows)
+        if (!row.cells.empty() && names_no_amount(row.cells[0].text))
+            for (size_t k = 1; k < row.cells.size(); ++k) mark(row.cells[k]);
 }
 
 }  // namespace
@@ -607,6 +658,9 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
             v.kept_published = c.kept_published;
             v.hundred = c.hundred;
             v.count = c.count;
+            // A figure written under a heading or beside a label that says it is no amount
+            // (mark_no_amount_cells), in a table of amounts.
+            v.no_amount = c.unitless && !c.count && c.formula == 0;
             if (c.unitless) return v;  // a ratio or index computed here, or a count: no kroner, whatever the table's unit
             v.unit = cell_unit(t.figures_unit, c.unit);
             v.amount = kroner_per(v.unit) > 0 && (kroner_per(c.unit) > 0 || !t.figures_unit.empty());
@@ -623,6 +677,10 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
                 };
                 v.headed_share = !v.headed_per_cent && (share_only(t.header[column]) || share_only(label));
                 v.per_mille = names_per_mille(t.header[column]) || names_per_mille(label);
+                // (names_no_amount, without asking names_per_cent again: a heading in per cent that is not
+                // headed_per_cent names points.)
+                v.no_amount = v.headed_per_cent || v.per_mille || names_points(t.header[column]) || names_points(label) ||
+                              names_index(t.header[column]) || names_index(label);
             }
             if (kroner_per(t.unit) > 0 && kroner_per(v.unit) > 0 && t.unit != v.unit) {
                 v.shown_in = t.unit;
@@ -2828,6 +2886,7 @@ bool check_figures_unit_said(const Table& t, Diagnostics& diags) {
 }  // namespace
 
 bool compute_table(Table& t, References& refs, Diagnostics& diags) {
+    mark_no_amount_cells(t);
     check_unit_stated(t, diags);
     // The table is computed even so, so its other errors are reported in the same run.
     const bool said = check_figures_unit_said(t, diags);

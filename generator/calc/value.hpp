@@ -46,6 +46,10 @@ struct Value {
     // Number: read from a cell of counts (a column or row headed "Antal ...", input/table_reader's
     // count headings), which no amount unit may be asked of ("0,0 mio. kr. ansatte").
     bool count = false;
+    // Number: read from a cell written without a unit whose column heading or row label says it is
+    // no amount ("Ændring i pct.", "Indeks", "Forskel (pct.-point)", "Promille"; calc/table_calc's
+    // names_no_amount), which no amount unit may be asked of ("-1.700.000 kr." for -1,7 %).
+    bool no_amount = false;
     // Text: a code or a year from a column whose heading names them (model::Cell::code).
     bool code = false;
     // Number: how many times an amount was multiplied by a figure in per cent without dividing

@@ -336,6 +336,42 @@ TEST_CASE("table calc: amounts shown in mio. kr.") {
     CHECK(people.messages.find("t.csv:1:28: warning: \"Læger\" may count what it names") != std::string::npos);
 }
 
+TEST_CASE("table calc: figures in per cent, points or an index in a table of amounts are no amounts") {
+    // Regression (hunt-1): under "talenhed: mio. kr." a typed "-1,7" under "Ændring i pct." was
+    // -1.700.000 kr. to a figure, "98,3" under "Indeks" 98,3 mio. kr.; under "enhed: mio. kr."
+    // both printed 0,0, and with more decimals 0,000098, each in silence.
+    const char* const csv = "Post;Budget 2023;Budget 2024;Ændring i pct.;Indeks;Forskel (pct.-point);Regionens andel\n"
+                            "Løn;203.800.000;200.300.000;-1,7;98,3;0,5;150.000.000\n"
+                            "Drift;45.500.000;47.300.000;3,8;103,8;-0,5;30.000.000\n"
+                            "Ændring i pct.;;-0,7;;;;\n";
+    const auto shown = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (mio. kr.)\ntalenhed: kr.\nenhed: mio. kr.\n```\n\n"
+                               "B {t[Løn; Indeks]}. D {t[Løn; Ændring i pct.]} pct. R {t[Løn; Regionens andel] | mio. kr.}.\n",
+                               csv);
+    CHECK(shown.messages == "");
+    CHECK(row_texts(table(shown), 0) ==
+          std::vector<std::string>{"Løn", "203,8", "200,3", "-1,7", "98,3", "0,5", "150,0"});  // the share in kroner converts
+    CHECK(row_texts(table(shown), 2) == std::vector<std::string>{"Ændring i pct.", "", "-0,7", "", "", "", ""});
+    CHECK(figure_text(shown) == "B 98,3. D -1,7 pct. R 150,0 mio. kr.");
+    // Asked for in kroner: an error at the figure, in a table of amounts or in one without a unit.
+    for (const char* fence : {"```tabel\nfil: t.csv\nnavn: t\ntitel: Budget (kr.)\ntalenhed: kr.\n```\n",
+                              "```tabel\nfil: t.csv\nnavn: t\ntitel: Budget\n```\n"}) {
+        const auto asked = compute(std::string(fence) + "\nB {t[Løn; Indeks] | mio. kr.}. D {t[Løn; Ændring i pct.] | kr.}. "
+                                                        "P {t[Løn; Forskel (pct.-point)] + t[Drift; Forskel (pct.-point)] | kr.}.\n",
+                                   csv);
+        CHECK_MESSAGE(asked.messages.find("error: the figure \"{t[Løn; Indeks] | mio. kr.}\" quotes a figure in per cent, in "
+                                          "percentage points, per thousand or an index (its heading or row says so), but asks "
+                                          "for it in mio. kr.; it is no amount") != std::string::npos,
+                      fence);
+        CHECK_MESSAGE(asked.messages.find("error: the figure \"{t[Løn; Ændring i pct.] | kr.}\" quotes a figure in per cent") !=
+                          std::string::npos,
+                      fence);
+        // Two figures in points added are none either (the message shortens the figure).
+        CHECK_MESSAGE(asked.messages.find("error: the figure \"{t[Løn; Forskel (pct.-point)] + t[Drift; Forskel (pct.-point...\" "
+                                          "quotes a figure in per cent") != std::string::npos,
+                      fence);
+    }
+}
+
 TEST_CASE("table calc: indexing a column by a price and wage rate") {
     const auto l = compute(
         "```tabel\nfil: t.csv\ntitel: Budget\nkolonne: Budget i 2024 P/L = [Budget] * (1 + 3,4 / 100) | decimaler 0\n```\n",
