@@ -799,8 +799,22 @@ private:
         // (Shares under 1 % against a fraction, and ratios near 1 against one another, are left alone.)
         const auto ratio = [](const Value& v) { return v.is_number() && v.hundred == H::Ratio && v.number < Decimal(1, 0); };
         const auto above = [](const Value& v, int n) { return v.is_number() && v.number >= Decimal(n, 0); };
+        // Two figures a row or column labelled in per cent calls shares, neither written with its
+        // sign: a figure of its measures beside a target in a column of its own ("Udredningsretten
+        // overholdt (pct. af forløbene)" over 73 and "Mål" 0,79, as Excel exports a cell formatted
+        // in per cent). The one under 1 and the other fifty times it or more: a fraction against a
+        // share ("opfyldt" for 73 % of 79 %, where the same figures in columns were an error).
+        const auto headed_only = [](const Value& v) {
+            return v.is_number() && v.headed_per_cent && !v.is_per_cent() && v.hundred == H::None;
+        };
+        const auto fraction_of = [&](const Value& small, const Value& large) {
+            const auto fifty_times = Decimal::mul(small.number, Decimal(50, 0));
+            return small.number > Decimal(0, 0) && small.number < Decimal(1, 0) && above(large, 1) && fifty_times &&
+                   large.number >= *fifty_times;
+        };
+        const bool headed_fraction = headed_only(a) && headed_only(b) && (fraction_of(a, b) || fraction_of(b, a));
         if ((per_hundred(a) && above(a, 1) && fraction(b)) || (fraction(a) && per_hundred(b) && above(b, 1)) ||
-            (ratio(a) && above(b, 10) && !per_hundred(a)) || (ratio(b) && above(a, 10) && !per_hundred(b)))
+            (ratio(a) && above(b, 10) && !per_hundred(a)) || (ratio(b) && above(a, 10) && !per_hundred(b)) || headed_fraction)
             return fail(e, fmt(_("compares {} with {}: one is a share in per cent and the other a fraction (or a ratio of "
                                  "two figures), a hundred times apart, so the verdict would be wrong; write both in per "
                                  "cent (\"[Del] / [Hele] * 100\" against 79) or both as fractions"),

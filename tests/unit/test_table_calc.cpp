@@ -2883,6 +2883,20 @@ TEST_CASE("table calc: a verdict on a share in per cent against a fraction, or a
     l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Status = status([Fejl (pct.)]; [Mål]; lavere)\n```\n",
                 "Region;Fejl (pct.);Mål\nNord;0,3;0,5\n");
     CHECK(l.messages.find("error") == std::string::npos);
+    // Regression (hunt-2): a table whose rows are measures, a row in per cent by its label, its
+    // target written as a fraction: "opfyldt" for 73 % of 79 %, in silence.
+    const char* const measures = "```tabel\nfil: t.csv\ntitel: Nøgletal\nkolonne: Målopfyldelse = status([2. kvt. 2023]; Mål; Bedst)\n```\n";
+    l = compute(measures, "Nøgletal;Bedst;Mål;1. kvt. 2023;2. kvt. 2023\nGns. ventetid (dage);lavere;45;46;43\n"
+                          "Udredningsretten overholdt (pct. af forløbene);højere;0,79;71;73\n");
+    CHECK(l.messages.find("error: compares 73 with 0,79: one is a share in per cent and the other a fraction") !=
+          std::string::npos);
+    // Small shares against a small target in the same row, and one scale on both sides, pass.
+    for (const char* csv : {"Nøgletal;Bedst;Mål;1. kvt. 2023;2. kvt. 2023\nFejl (pct.);lavere;0,5;0,4;2,3\n",
+                            "Nøgletal;Bedst;Mål;1. kvt. 2023;2. kvt. 2023\nOverholdt (pct.);højere;79;71;73\n",
+                            "Nøgletal;Bedst;Mål;1. kvt. 2023;2. kvt. 2023\nOverholdt (pct.);højere;0,79 %;71;73\n"}) {
+        l = compute(measures, csv);
+        CHECK_MESSAGE(l.messages.find("a hundred times apart") == std::string::npos, csv);
+    }
 }
 
 TEST_CASE("figures: udvikling() of the later figure first, and a ratio called per cent, are errors") {
