@@ -1,6 +1,7 @@
 #include "input/table_reader.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "core/messages.hpp"
 
@@ -157,6 +158,28 @@ void report_english_decimal_column(const CsvData& csv, const model::Table& table
     }
 }
 
+// A column's cells under its heading, or a row's beside its label: the line the checks below
+// read along. A table whose rows are measures ("Antal patienter", "Andel overholdt (pct.)" over
+// the years) says in a row's label what a table of regions says in a column's heading.
+struct Line {
+    std::vector<const Cell*> cells;
+    const std::string& heading;
+    bool row = false;
+};
+
+Line column_line(const model::Table& table, size_t k) {
+    Line line{{}, table.header[k], false};
+    for (const model::TableRow& row : table.rows)
+        if (k < row.cells.size()) line.cells.push_back(&row.cells[k]);
+    return line;
+}
+
+Line row_line(const model::TableRow& row) {
+    Line line{{}, row.cells[0].text, true};
+    for (size_t k = 1; k < row.cells.size(); ++k) line.cells.push_back(&row.cells[k]);
+    return line;
+}
+
 // Numbers written with exactly three decimals, the comma after a whole part from 1 up
 // ("1,250"), in a column whose other figures (one or more) are all whole numbers written without
 // a comma: an English export's thousands comma as likely as a decimal one, and read as 1,25 it
@@ -167,13 +190,15 @@ void report_english_decimal_column(const CsvData& csv, const model::Table& table
 // two readings apart. A column with other decimals ("1,5") is one of decimal figures. Under a
 // heading that counts whole things ("Antal patienter"), such a number is a warning however few
 // other figures the column has: "1,250" and "2,500" patients alone were read as 1,25 and 2,5.
-void report_three_decimals_among_whole(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
+// Along a row, only one labelled as whole counts. The cells warned of are added to `warned`.
+void report_three_decimals_among_whole(const model::Table& table, const Line& line, const TextFile& text,
+                                       std::set<const Cell*>& warned, Diagnostics& diags) {
     const calc::Decimal one(1, 0);
     std::vector<const Cell*> three;
     int whole = 0;
-    for (const model::TableRow& row : table.rows) {
-        if (k >= row.cells.size() || row.cells[k].kind != Cell::Kind::Number) continue;
-        const Cell& c = row.cells[k];
+    for (const Cell* cell : line.cells) {
+        if (cell->kind != Cell::Kind::Number) continue;
+        const Cell& c = *cell;
         if (three_decimals_below_thousand(c) && c.value.abs().value_or(one) >= one) {
             three.push_back(&c);
         } else if (c.decimals == 0) {
@@ -184,25 +209,33 @@ void report_three_decimals_among_whole(const model::Table& table, size_t k, cons
     }
     if (three.empty()) return;
     // A count's heading, or a table titled as counts ("Antal fuldtidsansatte speciallæger").
-    const bool counts = whole_count_heading(table.header[k]) || whole_count_heading(table.title);
+    const bool counts = whole_count_heading(line.heading) || (!line.row && whole_count_heading(table.title));
+    if (line.row && !counts) return;
     if (whole < 1 && !counts) return;
     for (const Cell* c : three) {
+        if (!warned.insert(c).second) continue;
         const std::string digits = c->text.substr(0, c->text.find(',') + 4);
         std::string thousands = digits;
         thousands[thousands.find(',')] = '.';
         if (whole < 2 && counts) {
             diags.warning(c->loc,
-                          fmt(_("{} has three decimals in a column of counts ({}): if it is {} written the English way "
-                                "(a comma grouping thousands), write {}; if it is the decimal number, write it with fewer "
-                                "decimals"),
-                              quote_text(c->text), quote_text(table.header[k]), thousands, thousands),
+                          fmt(line.row ? _("{} has three decimals in a row of counts ({}): if it is {} written the English "
+                                           "way (a comma grouping thousands), write {}; if it is the decimal number, write "
+                                           "it with fewer decimals")
+                                       : _("{} has three decimals in a column of counts ({}): if it is {} written the English way "
+                                           "(a comma grouping thousands), write {}; if it is the decimal number, write it with fewer "
+                                           "decimals"),
+                              quote_text(c->text), quote_text(line.heading), thousands, thousands),
                           std::string(text.line_view(c->loc.line)));
             continue;
         }
         diags.warning(c->loc,
-                      fmt(_("{} has three decimals in a column whose other figures are whole numbers: if it is {} written "
-                            "the English way (a comma grouping thousands), write {}; if it is the decimal number, write it "
-                            "with fewer decimals or give the column's other figures theirs"),
+                      fmt(line.row ? _("{} has three decimals in a row whose other figures are whole numbers: if it is {} "
+                                       "written the English way (a comma grouping thousands), write {}; if it is the decimal "
+                                       "number, write it with fewer decimals or give the row's other figures theirs")
+                                   : _("{} has three decimals in a column whose other figures are whole numbers: if it is {} written "
+                                       "the English way (a comma grouping thousands), write {}; if it is the decimal number, write it "
+                                       "with fewer decimals or give the column's other figures theirs"),
                           quote_text(c->text), thousands, thousands),
                       std::string(text.line_view(c->loc.line)));
     }
@@ -211,38 +244,40 @@ void report_three_decimals_among_whole(const model::Table& table, size_t k, cons
 // Percentages exported from different places mix "12,5 %" with "0,125" (a fraction) or "13"
 // (a sign lost): a bare number in a column of shares (headed "Andel", "%", "pct.") that holds
 // percentages is an error at its cell. Only there: a table whose rows are measures ("Andel
-// overholdt" in %, "Antal forløb" counted) holds both in each column, rightly. A column
-// headed in per cent whose bare figures are all fractions (0,75 and 0,8, as R, SAS or an Excel
-// "Standard" cell export 75 % and 80 %) would print as 0,75 %: a warning at the first.
-void report_bare_among_shares(const model::Table& table, size_t k, const TextFile& text, Diagnostics& diags) {
+// overholdt" in %, "Antal forløb" counted) holds both in each column, rightly, and is judged
+// along its rows instead, by their labels. A column headed in per cent whose bare figures are
+// all fractions (0,75 and 0,8, as R, SAS or an Excel "Standard" cell export 75 % and 80 %) would
+// print as 0,75 %: a warning at the first.
+void report_bare_among_shares(const model::Table& table, const Line& line, const TextFile& text, Diagnostics& diags) {
     if (!table.figures_unit.empty()) return;  // declared: "talenhed: pct." makes every figure one
-    const bool per_cent = calc::names_per_cent(table.header[k]);
+    const bool per_cent = calc::names_per_cent(line.heading);
+    const bool headed_share = calc::names_share(line.heading);
+    if (!per_cent && !headed_share) return;
     const Cell* share = nullptr;
-    for (const model::TableRow& row : table.rows)
-        if (is_share(row.cells[k])) {
-            share = &row.cells[k];
+    for (const Cell* c : line.cells)
+        if (is_share(*c)) {
+            share = c;
             break;
         }
-    const bool headed_share = calc::names_share(table.header[k]);
     if (share) {
-        if (!per_cent && !headed_share) return;
-        for (const model::TableRow& row : table.rows) {
-            const Cell& c = row.cells[k];
+        for (const Cell* cell : line.cells) {
+            const Cell& c = *cell;
             if (c.kind != Cell::Kind::Number || !c.unit.empty()) continue;
             diags.error(c.loc,
-                        fmt(_("{} has no per-cent sign, but the column's other figures are percentages (such as {} at "
-                              "{}:{}:{}); write it in per cent with its sign (\"12,5 %\" for a fraction 0,125)"),
+                        fmt(line.row ? _("{} has no per-cent sign, but the row's other figures are percentages (such as {} "
+                                         "at {}:{}:{}); write it in per cent with its sign (\"12,5 %\" for a fraction 0,125)")
+                                     : _("{} has no per-cent sign, but the column's other figures are percentages (such as {} at "
+                                         "{}:{}:{}); write it in per cent with its sign (\"12,5 %\" for a fraction 0,125)"),
                             quote_text(c.text), quote_text(share->text), share->loc.file, share->loc.line, share->loc.column),
                         std::string(text.line_view(c.loc.line)));
         }
         return;
     }
-    if (!per_cent && !headed_share) return;
     const Cell* first = nullptr;
     bool fraction = false;
     const calc::Decimal one(1, 0), zero(0, 0);
-    for (const model::TableRow& row : table.rows) {
-        const Cell& c = row.cells[k];
+    for (const Cell* cell : line.cells) {
+        const Cell& c = *cell;
         if (c.kind != Cell::Kind::Number) continue;
         if (c.value < zero || c.value > one) return;
         if (!first) first = &c;
@@ -250,18 +285,23 @@ void report_bare_among_shares(const model::Table& table, size_t k, const TextFil
     }
     if (first && fraction && per_cent)
         diags.warning(first->loc,
-                      fmt(_("the column {} is headed in per cent, but all its figures are between 0 and 1 (such as {}); "
-                            "if they are fractions (0,75 for 75 %), write them in per cent"),
-                          quote_text(table.header[k]), quote_text(first->text)),
+                      fmt(line.row ? _("the row {} is labelled in per cent, but all its figures are between 0 and 1 (such as "
+                                       "{}); if they are fractions (0,75 for 75 %), write them in per cent")
+                                   : _("the column {} is headed in per cent, but all its figures are between 0 and 1 (such as {}); "
+                                       "if they are fractions (0,75 for 75 %), write them in per cent"),
+                          quote_text(line.heading), quote_text(first->text)),
                       std::string(text.line_view(first->loc.line)));
     // A column of shares written as fractions ("Andel" over 0,72) prints "0,72", and a text that
     // calls it per cent ("{t[Nord; Andel]} %") "0,72 %": Danish tables write shares in per cent.
     else if (first && fraction)
         diags.warning(first->loc,
-                      fmt(_("the column {} holds shares, but all its figures are between 0 and 1 (such as {}), so they "
-                            "print as \"0,72\", and as \"0,72 %\" where a text calls them per cent; if they are fractions "
-                            "(0,72 for 72 %), write them in per cent"),
-                          quote_text(table.header[k]), quote_text(first->text)),
+                      fmt(line.row ? _("the row {} holds shares, but all its figures are between 0 and 1 (such as {}), so "
+                                       "they print as \"0,72\", and as \"0,72 %\" where a text calls them per cent; if they "
+                                       "are fractions (0,72 for 72 %), write them in per cent")
+                                   : _("the column {} holds shares, but all its figures are between 0 and 1 (such as {}), so they "
+                                       "print as \"0,72\", and as \"0,72 %\" where a text calls them per cent; if they are fractions "
+                                       "(0,72 for 72 %), write them in per cent"),
+                          quote_text(line.heading), quote_text(first->text)),
                       std::string(text.line_view(first->loc.line)));
 }
 
@@ -671,13 +711,29 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     report_split_decimals(*csv, table, *text, diags);
     report_unpointed_columns(*csv, table, codes, *text, diags);
     mark_numeric_columns(table, *text, diags);
+    std::set<const Cell*> warned;
     for (size_t k = 1; k < table.header.size(); ++k) {
         if (k >= codes.size() || !codes[k]) point_years_among_amounts(table, k);
         report_shares_among_amounts(table, k, *text, diags);
-        report_bare_among_shares(table, k, *text, diags);
+        const Line column = column_line(table, k);
+        report_bare_among_shares(table, column, *text, diags);
         report_english_column(table, k, *text, diags);
         report_english_decimal_column(*csv, table, k, *text, diags);
-        report_three_decimals_among_whole(table, k, *text, diags);
+        report_three_decimals_among_whole(table, column, *text, warned, diags);
+    }
+    // Along the rows, by their labels: a table whose rows are measures, its columns periods or
+    // places ("2023", "Nord"). Where a column's heading says what its figures are (per cent, a
+    // share, a count), a row's label speaks of its own subject, not of the figures across it.
+    bool columns_say = false;
+    for (size_t k = 1; k < table.header.size() && !columns_say; ++k)
+        columns_say = calc::names_per_cent(table.header[k]) || calc::names_share(table.header[k]) ||
+                      count_heading_of(table.header[k]) != CountHeading::None;
+    for (const model::TableRow& row : table.rows) {
+        if (columns_say) break;
+        if (row.cells.size() < 2 || row.cells[0].kind != Cell::Kind::Text) continue;
+        const Line line = row_line(row);
+        report_bare_among_shares(table, line, *text, diags);
+        report_three_decimals_among_whole(table, line, *text, warned, diags);
     }
     return table;
 }

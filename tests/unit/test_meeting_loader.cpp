@@ -458,6 +458,25 @@ TEST_CASE("loader: a bare number in a column of shares is an error, and fraction
                         "between 0 and 1 (such as \"0,72\")") != std::string::npos);
     CHECK(loaded("Region;Andel af udgifter\nNord;12\nSyd;0,5\n", &messages));
     CHECK(messages == "");
+    // Regression (hunt-3): a table whose rows are measures (item 9's layout) was judged along no
+    // line: "73" among "72,5 %", fractions in a row labelled in per cent, and "1,250" patients
+    // among whole numbers printed in silence. Its rows are now judged by their labels.
+    const std::string measures = "Nøgletal;2022;2023;2024\nAntal patienter;980;1,250;1.100\nGns. ventetid (dage);45,5;44,2;43,1\n"
+                                 "Kræftpakker inden for tid (pct.);0,75;0,76;0,77\n";
+    CHECK(loaded(measures, &messages));
+    CHECK(messages.find("m/05-a/tabel-1.csv:2:21: warning: \"1,250\" has three decimals in a row whose other figures are "
+                        "whole numbers") != std::string::npos);
+    CHECK(messages.find("m/05-a/tabel-1.csv:4:34: warning: the row \"Kræftpakker inden for tid (pct.)\" is labelled in per "
+                        "cent, but all its figures are between 0 and 1 (such as \"0,75\")") != std::string::npos);
+    CHECK(load_errors([] {
+              MemoryFiles g = good_meeting();
+              g.add("05-a/tabel-1.csv", "Nøgletal;2022;2023;2024\nAndel overholdt (pct.);72,5 %;73;74,1 %\n");
+              return g;
+          }()).find("m/05-a/tabel-1.csv:2:31: error: \"73\" has no per-cent sign, but the row's other figures are "
+                    "percentages (such as \"72,5 %\" at m/05-a/tabel-1.csv:2:24)") == 0);
+    // Where a column's heading says what its figures are, a row's label speaks of its subject.
+    CHECK(loaded("Status;Antal;Andel\nUdredt inden for 30 dage;600;60 %\nAndel med kræft;50;5 %\n", &messages));
+    CHECK(messages == "");
 }
 
 TEST_CASE("loader: a row of figures without a label right under the header is a warning: a second header line") {
