@@ -272,9 +272,11 @@ private:
                                            quote_text(t.text)));
                     return call(t, std::move(e));
                 }
-                // "0.250" (a decimal point?) and "0101" (a code?) are no Danish numbers, and a
-                // label that looks like a number is bracketed: either reading would be a guess.
-                if (std::string hint; (zero_first_group(t.text) || leading_zero(t.text)) &&
+                // "0.250" and "1.5" (a decimal point?), "0101" (a code?) and a number of more digits
+                // than are read exactly are no Danish numbers, and a label that looks like a number is
+                // bracketed: either reading would be a guess (a probe's "[V] * 1.5" was "no column 1.5").
+                if (std::string hint; (zero_first_group(t.text) || leading_zero(t.text) || english_decimal(t.text) ||
+                                       too_many_digits(t.text)) &&
                                       !read_danish_number(t.text, &hint) && !hint.empty())
                     return fail(t, fmt(_("{} is not a Danish number: {}, or [{}] for a label"), quote_text(t.text), hint, t.text));
                 e->kind = Expr::Kind::Label;

@@ -460,6 +460,20 @@ TEST_CASE("table calc: a number whose first thousands group is 0 is an error, ne
     l = compute("Sats: {b[rate]}.\n\n```beregning\nnavn: b\nværdi: rate = 0.034\n```\n", kBudgetCsv);
     CHECK(l.messages.find("error: \"0.034\" is not a Danish number") != std::string::npos);
     CHECK(l.messages.find("(0,034)") != std::string::npos);
+    // Regression (hunt-9): a decimal point after a whole part from 1 up, or a number of more digits
+    // than are read, was taken for a label: "the table has no column \"1.5\"", "no value \"25.70\"
+    // above this line", "\"2.5\" alone means nothing".
+    l = compute("```tabel\nfil: t.csv\ntitel: T\nkolonne: Moms = [Budget] * 1.5\n```\n", kBudgetCsv);
+    CHECK(l.messages.find("m/01-a/item.md:13:28: error: \"1.5\" is not a Danish number: \".\" groups thousands in Danish "
+                          "numbers; write decimals with \",\" (2,5), or [1.5] for a label") == 0);
+    l = compute("Sats: {b[rate]}, {b[stor]} og {2.5}.\n\n```beregning\nnavn: b\nværdi: rate = 25.70\n"
+                "værdi: stor = 1.000.000.000.000.000.000\n```\n",
+                kBudgetCsv);
+    CHECK(l.messages.find("error: \"25.70\" is not a Danish number: \".\" groups thousands") != std::string::npos);
+    CHECK(l.messages.find("error: \"1.000.000.000.000.000.000\" is not a Danish number: the number has too many digits") !=
+          std::string::npos);
+    CHECK(l.messages.find("error: \"2.5\" is not a Danish number") != std::string::npos);
+    CHECK(l.messages.find("no value") == std::string::npos);
 }
 
 TEST_CASE("table calc: a whole number with a leading zero is a code, printed as written, not an amount") {
