@@ -760,10 +760,15 @@ struct Converter {
                                                                                 : Block::Kind::BulletList;
                     b.start = cmark_node_get_list_start(n);
                     b.tight = cmark_node_get_list_tight(n) != 0;
+                    size_t tasks = 0;
                     for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
                         b.items.push_back(blocks(item));
-                        if (is_task(item)) mark_task(b.items.back(), cmark_gfm_extensions_get_tasklist_item_checked(item), loc(item));
+                        if (is_task(item)) {
+                            mark_task(b.items.back(), cmark_gfm_extensions_get_tasklist_item_checked(item), loc(item));
+                            ++tasks;
+                        }
                     }
+                    b.tasks = b.kind == Block::Kind::BulletList && tasks > 0 && tasks == b.items.size();
                     // A section written as a lone "-" (as the source documents do) is the text "-";
                     // before more text of the same section it is an empty list item, as CommonMark
                     // reads it.

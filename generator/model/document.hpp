@@ -117,6 +117,9 @@ struct Block {
     // start + its index, its place named `text` + that number ("punkt-5-note-2"; no place if
     // `text` is empty).
     bool notes = false;
+    // BulletList: every item a task ("- [ ] ..."), whose box (☐ or ☑) begins its first paragraph's
+    // words: the box is the item's marker, no bullet beside it.
+    bool tasks = false;
     int level = 0;
     int start = 1;
     int image = -1;  // Image: its index in AgendaItem::images

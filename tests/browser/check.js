@@ -5,7 +5,9 @@
 //   page that building the two into one folder writes;
 // - every table box is a keyboard-reachable region named by its caption, whose words stay on a
 //   phone's screen, and a page starts with a skip link to the agenda;
-// - on a phone a long numeric column heading wraps, so a one-column table fits;
+// - on a phone a long numeric column heading wraps, so a one-column table fits; a table box whose
+//   columns run past its edge shows a shadow there, and a table of many columns uses a wide
+//   window's width;
 // - in a numeric column the units digits and commas line up, a footnote mark or "Ikke oplyst"
 //   included;
 // - printed to PDF (A4), every table keeps all its columns (checked with pdftotext), every page
@@ -223,6 +225,45 @@ async function regionCheck(page, label) {
   problems.forEach((p) => fail(`${label}: ${p}`));
 }
 
+// A table box whose columns run past its right edge shows a shadow there (a phone shows no
+// scrollbar: a reader took the columns in view for the whole table), and one that does not run
+// past shows none. Read from the pixels of the box's rightmost column as the browser draws it.
+// On a wide screen a table of many columns ("bred") uses the window's width beyond the text's.
+async function overflowCheck(page, label, width) {
+  const boxes = await page.$$('.tabel');
+  for (const [i, box] of boxes.entries()) {
+    const facts = await box.evaluate((b) => {
+      const r = b.getBoundingClientRect();
+      return { scrolls: b.scrollWidth > b.clientWidth + 1, wide: b.classList.contains('bred'), right: r.right,
+               screen: document.documentElement.clientWidth, height: r.height,
+               hidden: !!b.closest('details:not([open])') || b.offsetParent === null };
+    });
+    if (facts.hidden || facts.height < 20) continue;  // a chart's data table in its closed <details>
+    await box.evaluate((b) => b.scrollIntoView());
+    const png = await box.screenshot({ encoding: 'base64' });
+    const shaded = await page.evaluate(async (data) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + data;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const column = ctx.getImageData(img.width - 2, 0, 1, img.height).data;
+      let grey = 0;
+      for (let y = 0; y < img.height; ++y) if (column[4 * y] < 235 && column[4 * y] > 100) ++grey;
+      return grey / img.height;
+    }, png);
+    if (facts.scrolls && shaded < 0.6)
+      fail(`${label}: table box ${i + 1} scrolls sideways but shows no shadow at its right edge (${Math.round(shaded * 100)} % of it shaded)`);
+    if (!facts.scrolls && shaded > 0.3)
+      fail(`${label}: table box ${i + 1} does not scroll but is shaded at its right edge (${Math.round(shaded * 100)} %)`);
+    if (facts.wide && width >= 1000 && facts.right < facts.screen - 40)
+      fail(`${label}: table box ${i + 1} of many columns ends at x=${Math.round(facts.right)}, not using the ${facts.screen} px window`);
+  }
+}
+
 // In the closed edition, a place the page jumps to (the skip link's agenda, the agenda's items)
 // stops below the closed mark that stays at the top of the window, not under it.
 async function anchorCheck(page, label) {
@@ -428,6 +469,7 @@ async function main() {
         if (process.env.BOARDPACK_BROWSER_TIMES) console.log(`${label}: axe ${Date.now() - t0} ms`);
         if (!t.packet) continue;
         await regionCheck(page, label);
+        if (!t.small && !t.label.startsWith('corrected')) await overflowCheck(page, label, width);
         await alignmentCheck(page, label);
         if (t.small && width === 390) await phoneFitCheck(page, label);
         await chartTextCheck(page, label);
@@ -461,7 +503,7 @@ async function main() {
   }
   if (failures.length === 0 && !process.env.BOARDPACK_BROWSER_KEEP) {
     fs.rmSync(work, { recursive: true, force: true });
-    console.log('ok: axe at 1280 and 390 px, regions, skip link, alignment, phone fit, chart labels, nesting, print');
+    console.log('ok: axe at 1280 and 390 px, regions, overflow shadows, skip link, alignment, phone fit, chart labels, nesting, print');
   } else {
     console.log(`${failures.length} failure(s); files kept in ${work}`);
     if (failures.length) process.exitCode = 1;

@@ -222,7 +222,7 @@ void append_address_breaks(std::string_view text, std::string& out, const char* 
         while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n') ++end;
         const std::string_view word = text.substr(i, end - i);
         if (!word.empty() && pdf::may_be_address(word[0], word.size()) && pdf::address_breaks(word, breaks)) {
-            append_escaped(text.substr(done, i - done), out, apostrophe);
+            append_hyphens_kept(text.substr(done, i - done), out, apostrophe);
             size_t from = 0;
             for (size_t k = 1; k < word.size(); ++k) {
                 if (!breaks[k]) continue;
@@ -235,7 +235,9 @@ void append_address_breaks(std::string_view text, std::string& out, const char* 
         }
         i = end + 1;
     }
-    if (done < text.size()) append_escaped(text.substr(done), out, apostrophe);
+    // A period or a number with a hyphen inside ("01.01.23-30.06.23", "2023-24") stays on one line,
+    // as the PDF keeps it: a cell's narrow column broke it after the hyphen.
+    if (done < text.size()) append_hyphens_kept(text.substr(done), out, apostrophe);
 }
 
 std::string text_html(const std::string& text, const char* apostrophe) {
@@ -490,7 +492,7 @@ void render_block(const Block& b, bool tight, const BlockOut& o) {
             // place its references link to.
             const char* open = b.notes ? "<ol class=\"noter\"" : "<ol";
             if (!ordered) {
-                out += "<ul>\n";
+                out += b.tasks ? "<ul class=\"opgaver\">\n" : "<ul>\n";  // a task's box is its marker
             } else if (b.start == 1) {
                 out += open;
                 out += ">\n";

@@ -24,7 +24,8 @@ std::string text_html(const std::string& text, const char* apostrophe = "&#39;")
 // append_escaped, with a <wbr> wherever the PDF may break an address (render/pdf/address_breaks:
 // after its slashes, before its other punctuation): a long web address in a table cell wraps in
 // its cell instead of widening the table past a phone's screen. A browser breaks a URL at none
-// of these by itself. Text without an address comes out as append_escaped writes it.
+// of these by itself. Text without an address comes out as append_escaped writes it, but for a
+// word with a hyphen before a digit, kept on one line as append_text keeps it.
 void append_address_breaks(std::string_view text, std::string& out, const char* apostrophe = "&#39;");
 
 // Renders a table block; given by the caller so the table's markup can come from a template.

@@ -195,11 +195,34 @@ MeasuredBlock rule_block(double x, double width) {
     return rule;
 }
 
+// A task's box, the first three bytes of its first paragraph's words (the reader put it there:
+// "☐ " or "☑ "), and the paragraph without it and the space after it.
+bool starts_with_box(const std::vector<Block>& item) {
+    if (item.empty() || item[0].kind != Block::Kind::Paragraph || item[0].inlines.empty()) return false;
+    const std::string& t = item[0].inlines[0].text;
+    return item[0].inlines[0].kind == model::Inline::Kind::Text &&
+           (t.starts_with("\xE2\x98\x90 ") || t.starts_with("\xE2\x98\x91 "));
+}
+
+std::string task_box(const std::vector<Block>& item) {
+    return starts_with_box(item) ? item[0].inlines[0].text.substr(0, 3) : "\xE2\x80\xA2";
+}
+
+[[gnu::cold]] std::optional<Block> without_task_box(const std::vector<Block>& item) {
+    if (!starts_with_box(item)) return std::nullopt;
+    Block words = item[0];
+    words.inlines[0].text.erase(0, 4);
+    return words;
+}
+
 void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, int depth) {
     const bool ordered = b.kind == Block::Kind::OrderedList;
     const Origin list = origin_of(Origin::Role::ListBody, parent, ctx);
-    // The marker column is as wide as the widest number, so the text lines up.
-    const std::string widest = ordered ? std::to_string(b.start + static_cast<int>(b.items.size()) - 1) + "." : "\xE2\x80\xA2";
+    // The marker column is as wide as the widest number, so the text lines up. A task's box is its
+    // marker (the reader wrote it at the start of its words: "☐ ", "☑ ").
+    const std::string widest = ordered   ? std::to_string(b.start + static_cast<int>(b.items.size()) - 1) + "."
+                               : b.tasks ? "\xE2\x98\x90"
+                                         : "\xE2\x80\xA2";
     const double marker_w = std::max(style::kListIndent, ctx.metrics.width(widest, FontStyle::Regular, style::kBodySize) +
                                                              style::kListMarkerGap);
     const double item_gap = b.tight ? style::kListItemGap : style::kParagraphGap;
@@ -216,7 +239,8 @@ void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, 
             ctx.out.push_back(std::move(place));
         }
         const double text_indent = nested(indent, marker_w);
-        const Marker marker{ordered ? std::to_string(number++) + "." : "\xE2\x80\xA2",
+        const std::optional<Block> task = b.tasks ? without_task_box(blocks) : std::nullopt;
+        const Marker marker{ordered ? std::to_string(number++) + "." : task ? task_box(blocks) : "\xE2\x80\xA2",
                             ctx.left + std::max(0.0, text_indent - marker_w), FontStyle::Regular, style::kText};
         Origin item = list;
         item.block = list.block;
@@ -238,7 +262,8 @@ void measure_list(const Block& b, double indent, BlockContext& ctx, int parent, 
                 mark_block(c, o.block, ctx);
                 o.item = item.item;
                 o.level = item.level;
-                MeasuredBlock first = lines_block(paragraph_lines(c, text_indent, ctx), body_style(ctx.left + text_indent), o);
+                MeasuredBlock first =
+                    lines_block(paragraph_lines(task ? *task : c, text_indent, ctx), body_style(ctx.left + text_indent), o);
                 first.marker = marker;
                 ctx.out.push_back(std::move(first));
                 continue;
