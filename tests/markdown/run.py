@@ -351,6 +351,18 @@ def case_task_list(base, work):
     t = r.pdf_text()
     check("task list: the PDF prints the same boxes", re.search(r"\u2610 godkend budgettet\s+\S+\s+\u2611 send til høring", t)
           is not None and "[ ]" not in t and "[x]" not in t, t[:1200])
+    # A list of tasks only: the box is each item's marker, no bullet beside it (the PDF printed
+    # "• ☐ godkend").
+    r = build(base, work, "- [ ] godkend budgettet\n- [x] send til høring")
+    if r.rc != 0:
+        return fail("task list: build", r.err)
+    check("task list: a list of tasks only is marked as such in the HTML, its boxes the markers",
+          '<ul class="opgaver">\n<li>\u2610 godkend budgettet</li>\n<li>\u2611 send til høring</li>' in r.html(),
+          re.findall(r"<ul.{0,80}", r.html(), re.S)[:3])
+    t = " ".join(r.pdf_text().split())
+    check("task list: the PDF prints each box as its item's marker, with no bullet",
+          "\u2610 godkend budgettet \u2611 send til høring" in t and "\u2022 \u2610" not in t and "\u2022 \u2611" not in t,
+          t[:1200])
 
 
 def case_code_monospace(base, work):
