@@ -143,13 +143,22 @@ TEST_CASE("HTML text: a long web address may break where the PDF breaks it, with
     using boardpack::render::html::append_address_breaks;
     std::string out = "|";
     append_address_breaks("Kilde: https://www.sst.dk/da/laeger-2023?id=1&s='x' og 2023-24", out, "&apos;");
-    CHECK(out == "|Kilde: https://<wbr>www.sst<wbr>.dk/<wbr>da/<wbr>laeger-2023<wbr>?id<wbr>=1<wbr>&amp;s<wbr>=&apos;x&apos; og 2023-24");
+    // A word with a hyphen before a digit stays on one line, as append_text keeps it (a cell's
+    // "01.01.23-30.06.23" broke after its hyphen).
+    CHECK(out == "|Kilde: https://<wbr>www.sst<wbr>.dk/<wbr>da/<wbr>laeger-2023<wbr>?id<wbr>=1<wbr>&amp;s<wbr>=&apos;x&apos; og "
+                 "<span class=\"hel\">2023-24</span>");
     // Text without an address is escaped as it is.
-    for (const std::string t : {"", " a  b ", "EMN-2022-01548 <b> & 'c'", "og/eller\tnu\n"}) {
+    for (const std::string t : {"", " a  b ", "og/eller\tnu\n", "Løn - drift <b> & 'c'"}) {
         std::string plain;
         append_address_breaks(t, plain);
         CHECK(plain == escape_by_bytes(t));
     }
+    std::string kept;
+    append_address_breaks("EMN-2022-01548 <b> & 'c'", kept);
+    CHECK(kept == "<span class=\"hel\">EMN-2022-01548</span> &lt;b&gt; &amp; &#39;c&#39;");
+    kept.clear();
+    append_address_breaks("01.01.23-30.06.23", kept);
+    CHECK(kept == "<span class=\"hel\">01.01.23-30.06.23</span>");
     // Addresses among other words, first and last, after brackets, and a long path without a
     // scheme: the words around them and the spaces, tabs and line breaks between kept as they are.
     out.clear();
