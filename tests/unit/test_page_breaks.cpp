@@ -237,6 +237,50 @@ TEST_CASE("page breaks: a table's last rows go to its last page together, and a 
     CHECK(ends_moved > 0);
 }
 
+TEST_CASE("page breaks: a table of a few rows is kept whole, and a table's last groups go to its last page together") {
+    // Regression (reader's review): item 18's table of six regions went 4 + 2 over two pages, and
+    // item 19's budget broke before its last two rows, "Projektbevillinger" and the bottom line,
+    // the rest of their group of results on the page before.
+    std::string six = "Region;Fordeling\n";
+    for (int r = 1; r <= 6; ++r) six += "Region " + std::to_string(r) + ";" + std::to_string(r) + ",5\n";
+    // Income, costs and results, a spacer between each group: 10, 5 and 3 rows.
+    std::string budget = "Post;Beløb\n";
+    for (int r = 1; r <= 10; ++r) budget += "Indtægt " + std::to_string(r) + ";" + std::to_string(r * 100) + "\n";
+    budget += ";\n";
+    for (int r = 1; r <= 5; ++r) budget += "Udgift " + std::to_string(r) + ";" + std::to_string(r * 10) + "\n";
+    budget += ";\nDriftsresultat;1\nProjekter;2\nResultat;3\n";
+    // The first body row of each group: rows 1, 11 and 16 of those with text (spacers have none).
+    const std::set<int> group_starts = {1, 12, 18};  // origin rows count the spacers
+    int whole_places = 0, group_breaks = 0;
+    for (int n = 0; n < 70; ++n) {
+        INFO("filler " << n);
+        const std::string body = "# Sagsfremstilling\n\n" + filler(n) + "```tabel\nfil: t.csv\ntitel: Fordeling\n```\n";
+        const auto rows = table_row_pages(layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", six}}));
+        REQUIRE(rows.size() == 6);
+        std::set<size_t> pages;
+        for (const auto& [row, p] : rows) pages.insert(p.begin(), p.end());
+        CHECK(pages.size() == 1);
+        whole_places += pages.size() == 1 ? 1 : 0;
+        const auto parts = table_row_pages(layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", budget}}));
+        REQUIRE(parts.size() == 18);
+        const size_t last_page = *parts.rbegin()->second.begin();
+        int first_on_last = 0;
+        for (const auto& [row, p] : parts)
+            if (p.count(last_page)) {
+                first_on_last = row;
+                break;
+            }
+        if (first_on_last == 1) continue;  // not split
+        // Split among the last groups: at a group's start, never inside the results.
+        if (first_on_last >= 12) {
+            CHECK(group_starts.count(first_on_last) == 1);
+            ++group_breaks;
+        }
+    }
+    CHECK(whole_places == 70);
+    CHECK(group_breaks > 0);  // the budget did break among its last groups at some filler
+}
+
 TEST_CASE("page items: each knows the block, heading level, list item, table cell or link it came from") {
     const std::string body = "# Sagsfremstilling\n\nFør [en henvisning](https://example.org) her.\n\n## Underoverskrift\n\n"
                              "1. første\n2. anden\n\n```tabel\nfil: t.csv\ntitel: Tal\n```\n";

@@ -70,9 +70,9 @@ double table_start_height(const TableBox& box, size_t caption_lines, double page
     // So is a header taller than a page (long headings), which then starts the table alone.
     if (box.header.height > page) return h + tall_row_start(box);
     h += box.header.height;
-    // A table too short to leave its first rows here and its last ones on the next page is kept
-    // whole.
-    const size_t keep = box.rows.size() < style::kTableKeepRows + style::kTableEndRows ? box.rows.size() : style::kTableKeepRows;
+    // A short table is kept whole: split, a piece of a few rows stands apart from the rest (item
+    // 18's table of six regions went 4 + 2 over two pages).
+    const size_t keep = box.rows.size() <= style::kTableWholeRows ? box.rows.size() : style::kTableKeepRows;
     for (size_t r = 0; r < keep; ++r) {
         // A row taller than a page is split wherever it starts: it needs only its first lines
         // here, as a paragraph does. Counting it whole would push the table (and the heading
@@ -342,11 +342,33 @@ void Flow::table(const TableBox& box, const std::vector<LaidLine>& caption, cons
         if (box.rows[--last_rows].kind != RowBox::Kind::Spacer) ++counted;
     const double continued_room = bottom() - top_ - static_cast<double>(continued.size()) * style::kCaptionLeading -
                                   style::kCaptionGap - (repeat_header ? box.header.height : 0);
+    // Where a group of rows begins (a spacer between groups, as a budget has between its income,
+    // costs and results) and the groups from there to the table's end are a few rows that do not
+    // fit on this page but do on the next, the page breaks there: the results go to the last page
+    // together, not its last two rows alone (item 19's "Projektbevillinger" and its bottom line
+    // under a repeated header, the rest of their group on the page before).
+    const auto tail_from = [&](size_t r, double* height) {
+        size_t body = 0;
+        *height = 0;
+        for (size_t k = r; k < box.rows.size(); ++k) {
+            *height += box.rows[k].height;
+            if (box.rows[k].kind != RowBox::Kind::Spacer) ++body;
+        }
+        return body;
+    };
     Origin cell = origin;
     cell.role = Origin::Role::TableCell;
     for (size_t r = 0; r < box.rows.size(); ++r) {
         const RowBox& row = box.rows[r];
         cell.row = static_cast<int>(r) + 1;
+        if (row.kind == RowBox::Kind::Spacer && rows_here >= style::kTableKeepRows && r + 1 < box.rows.size()) {
+            double rest = 0;
+            const size_t body = tail_from(r + 1, &rest);
+            if (body <= style::kTableGroupTail && y_ + row.height + rest > bottom() + 1e-6 && rest <= continued_room + 1e-6) {
+                next_table_page();
+                continue;  // the gap between the groups is the page break
+            }
+        }
         if (r == last_rows && r >= style::kTableKeepRows && rows_here > 0) {
             double rest = 0;
             for (size_t k = r; k < box.rows.size(); ++k) rest += box.rows[k].height;
