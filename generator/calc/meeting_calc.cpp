@@ -820,7 +820,7 @@ private:
         // A figure written in per cent or as an index asked for in kroner ("{t[Løn; Ændring i pct.] |
         // kr.}" printed "-1.700.000 kr." for -1,7 %). (One computed so is refused where its unit is
         // converted, calc/units.cpp.)
-        if (v->is_number() && v->no_amount && kroner_per(options->unit) > 0) {
+        if (v->is_number() && kroner_per(options->unit) > 0 && (v->no_amount || quotes_no_amount(*expr))) {
             d_.error(in.loc, fmt(_("the figure {} quotes a figure in per cent, in percentage points, per thousand or an "
                                    "index (its heading or row says so), but asks for it in {}; it is no amount: leave "
                                    "the unit out, or ask for the unit it is in (\"| pct.\")"),
@@ -1231,6 +1231,27 @@ private:
             const int said = direction_of_words(directed, words_.rose, words_.fell);
             if (said != 0) change_against_words(*figure, change, *order, item, directed, said);
         }
+    }
+
+    // Whether a figure quotes only table cells, as written, whose heading or row label says they are no amount
+    // (names_no_amount: in per cent, in points, per thousand, an index), one alone or several
+    // added and subtracted ("{t[A; Indeks]}", "{t[A; Forskel (pct.-point)] + t[B; Forskel (pct.-point)]}").
+    // Asked only of a figure that asks for an amount unit.
+    bool quotes_no_amount(const Expr& x) {
+        if (x.kind == Expr::Kind::Unary || (x.kind == Expr::Kind::Binary && (x.op == '+' || x.op == '-')))
+            return !x.args.empty() && std::all_of(x.args.begin(), x.args.end(), [&](const auto& a) { return quotes_no_amount(*a); });
+        if (x.kind != Expr::Kind::Cell || x.cell.size() != 2) return false;
+        const auto t = tables_.find(fold_label(x.text));
+        if (t == tables_.end() || t->second.state != State::Done || !t->second.ok) return false;
+        const model::Table& table = m_.items[t->second.item].tables[t->second.index];
+        Failure ignored;
+        const auto at = find_cell(table, t->second.keys, x.text, x.cell, false, &ignored);
+        if (!at || at->first >= table.rows.size() || at->second >= table.rows[at->first].cells.size() ||
+            at->second >= table.header.size())
+            return false;
+        // (A cell a formula computed is judged by what it computes: calc/units.cpp.)
+        if (table.rows[at->first].cells[at->second].formula != 0) return false;
+        return names_no_amount(table.header[at->second]) || names_no_amount(table.rows[at->first].cells[0].text);
     }
 
     // An index of a later period on an earlier one ("[2024] / [2023] * 100", 110), in the figure

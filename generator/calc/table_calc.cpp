@@ -515,11 +515,7 @@ bool names_per_mille(const std::string& heading) {
 // pct.-point"), so its cells need not.
 bool names_points(const std::string& heading) {
     // Cheap first (asked of every cell a formula reads): every spelling has "oint" in it.
-    bool has = false;
-    for (size_t i = 0; i + 4 <= heading.size() && !has; ++i)
-        has = (heading[i] | 0x20) == 'o' && (heading[i + 1] | 0x20) == 'i' && (heading[i + 2] | 0x20) == 'n' &&
-              (heading[i + 3] | 0x20) == 't';
-    if (!has) return false;
+    if (heading.find("oint") == std::string::npos && heading.find("OINT") == std::string::npos) return false;
     const std::string h = fold_label(heading);
     for (const char* w : {"procentpoint", "procent-point", "pct.-point", "pct.point", "pct-point", "%-point"})
         if (h.find(w) != std::string::npos) return true;
@@ -529,12 +525,10 @@ bool names_points(const std::string& heading) {
 // Whether a heading or label names an index: "Indeks", "Indekstal", "Prisindeks", "Index",
 // "Udvikling (2016=100)".
 bool names_index(const std::string& heading) {
-    // Cheap first: "ndeks", "ndex" or "=" in it.
-    bool has = false;
-    for (size_t i = 0; i < heading.size() && !has; ++i)
-        has = heading[i] == '=' || (i + 4 <= heading.size() && (heading[i] | 0x20) == 'n' && (heading[i + 1] | 0x20) == 'd' &&
-                                    (heading[i + 2] | 0x20) == 'e' && ((heading[i + 3] | 0x20) == 'x' || (heading[i + 3] | 0x20) == 'k'));
-    if (!has) return false;
+    // Cheap first (asked of every cell a formula reads): "nde" or "NDE" ("Indeks", "INDEX") or "=" in it.
+    if (heading.find('=') == std::string::npos && heading.find("nde") == std::string::npos &&
+        heading.find("NDE") == std::string::npos)
+        return false;
     std::string h = fold_label(heading);
     if (h.find("=100") != std::string::npos || h.find("= 100") != std::string::npos) return true;  // "(2016=100)"
     for (const std::string_view w : heading_words(h))
@@ -542,12 +536,6 @@ bool names_index(const std::string& heading) {
     return false;
 }
 
-// Whether a heading or label says its figures are no amounts, whatever their table's unit: per
-// cent ("Ændring i pct."), percentage points, a rate per thousand or an index. ("Andel" alone is
-// not: "Regionens andel" of a budget in mio. kr. is kroner.)
-bool names_no_amount(const std::string& heading) {
-    return names_per_cent(heading) || names_points(heading) || names_per_mille(heading) || names_index(heading);
-}
 
 // In a table whose figures are amounts ("talenhed: mio. kr.") or shown in another unit ("enhed:
 // mio. kr."), a figure written without a unit under a heading, or beside a label, that says it is
@@ -570,6 +558,10 @@ void mark_no_amount_cells(Table& t) {
 }
 
 }  // namespace
+
+bool names_no_amount(const std::string& heading) {
+    return names_per_cent(heading) || names_points(heading) || names_per_mille(heading) || names_index(heading);
+}
 
 bool names_rate_figures(const std::string& heading) {
     return names_no_sum(heading) || (names_per_cent(heading) && !names_points(heading));
@@ -677,10 +669,6 @@ std::optional<Value> cell_value(const Table& t, size_t row, size_t column, Failu
                 };
                 v.headed_share = !v.headed_per_cent && (share_only(t.header[column]) || share_only(label));
                 v.per_mille = names_per_mille(t.header[column]) || names_per_mille(label);
-                // (names_no_amount, without asking names_per_cent again: a heading in per cent that is not
-                // headed_per_cent names points.)
-                v.no_amount = v.headed_per_cent || v.per_mille || names_points(t.header[column]) || names_points(label) ||
-                              names_index(t.header[column]) || names_index(label);
             }
             if (kroner_per(t.unit) > 0 && kroner_per(v.unit) > 0 && t.unit != v.unit) {
                 v.shown_in = t.unit;
@@ -2016,7 +2004,7 @@ private:
                                    quoted(*p.formula), quote_text(t_.header[c]),
                                    t_.rows[*r].cells[c].text),
                                p.formula->line);
-            } else if (plain_sum(*p.expr) && names_no_sum(t_.header[c])) {
+            } else if (plain_sum(*p.expr) && no_sum(no_sum_columns_, c, t_.header[c])) {
                 diags_.warning(p.formula->loc,
                                fmt(_("the row formula {} adds up the column {} ({}), whose heading names an average, a "
                                      "median, an index, a rank or a figure per person or unit; such figures added up are "
@@ -2279,7 +2267,7 @@ private:
             any_number = any_number || t_.rows[r].cells[c].kind == Cell::Kind::Number;
             numbers += t_.rows[r].cells[c].kind == Cell::Kind::Number ? 1 : 0;
             if (t_.rows[r].role == TableRow::Role::Data && t_.rows[r].cells[c].kind == Cell::Kind::Number &&
-                plain_sum(*p.expr) && names_no_sum(row_name(t_, r)))
+                plain_sum(*p.expr) && no_sum(no_sum_rows_, r, row_name(t_, r)))
                 diags_.warning(p.formula->loc,
                                fmt(_("the column formula {} adds up the row {} ({}), whose label names an average, a "
                                      "median, an index, a rank or a figure per person or unit; such figures added up are "
@@ -2808,6 +2796,14 @@ private:
 
     std::vector<bool> computed_column_;
     bool warned_title_ = false, rate_title_read_ = false;
+    // names_no_sum of each column's heading and each row's label, asked once a table (for each
+    // column of each row formula, and each row of each column formula): -1 not yet asked.
+    std::vector<signed char> no_sum_columns_, no_sum_rows_;
+    bool no_sum(std::vector<signed char>& known, size_t i, const std::string& heading) {
+        if (known.size() <= i) known.resize(i + 1, -1);
+        if (known[i] < 0) known[i] = names_no_sum(heading) ? 1 : 0;
+        return known[i] == 1;
+    }
     const std::string* rate_title_ = nullptr;
     std::map<std::pair<size_t, size_t>, const Formula*> writer_;  // which formula writes each cell
     Planned planned_;                                              // which formula will write each cell

@@ -75,6 +75,11 @@ std::optional<Value> cell_value(const model::Table& t, size_t row, size_t column
 // ("Mål", "Loft", "Ramme"): what status() and loft() take second.
 bool names_target_or_limit(const std::string& label);
 
+// Whether a heading or label says its figures are no amounts, whatever their table's unit: per
+// cent ("Ændring i pct."), percentage points, a rate per thousand or an index ("Indeks",
+// "(2016=100)"). ("Andel" alone is not: "Regionens andel" of a budget in mio. kr. is kroner.)
+bool names_no_amount(const std::string& heading);
+
 // The number a cell prints: in a table shown in a larger unit ("enhed: mio. kr.", "t. kr.",
 // "mia. kr."), an amount in that unit (a share written "6 %" stays as it is); else its value. A
 // chart draws this number, so its axis and bars are in the unit its labels print.

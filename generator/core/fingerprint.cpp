@@ -48,6 +48,14 @@ void Fingerprinter::add(std::string_view bytes) {
     Fingerprinter lanes;
     lanes.a_ = a_;
     lanes.b_ = b_;
+    // Four words a turn: the loop's own bookkeeping was three of its twelve instructions a word,
+    // and every byte of every file written passes here (4,6 M instructions of the example's build).
+    for (; n >= 32; p += 32, n -= 32) {
+        lanes.mix(little_endian_word(p));
+        lanes.mix(little_endian_word(p + 8));
+        lanes.mix(little_endian_word(p + 16));
+        lanes.mix(little_endian_word(p + 24));
+    }
     for (; n >= 8; p += 8, n -= 8) lanes.mix(little_endian_word(p));
     a_ = lanes.a_;
     b_ = lanes.b_;

@@ -1,6 +1,7 @@
 #include "input/table_reader.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "core/messages.hpp"
@@ -724,16 +725,26 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     // Along the rows, by their labels: a table whose rows are measures, its columns periods or
     // places ("2023", "Nord"). Where a column's heading says what its figures are (per cent, a
     // share, a count), a row's label speaks of its own subject, not of the figures across it.
-    bool columns_say = false;
-    for (size_t k = 1; k < table.header.size() && !columns_say; ++k)
-        columns_say = calc::names_per_cent(table.header[k]) || calc::names_share(table.header[k]) ||
-                      count_heading_of(table.header[k]) != CountHeading::None;
+    // (The headings are asked only once a row's label names shares or counts.)
+    std::optional<bool> columns_say;
     for (const model::TableRow& row : table.rows) {
-        if (columns_say) break;
         if (row.cells.size() < 2 || row.cells[0].kind != Cell::Kind::Text) continue;
+        const std::string& label = row.cells[0].text;
+        const bool shares = calc::names_per_cent(label) || calc::names_share(label);
+        // (A row of counts is judged only for a number with three decimals, so most labels are not read.)
+        const bool counts = std::any_of(row.cells.begin() + 1, row.cells.end(), three_decimals_below_thousand) &&
+                            whole_count_heading(label);
+        if (!shares && !counts) continue;
+        if (!columns_say) {
+            columns_say = false;
+            for (size_t k = 1; k < table.header.size() && !*columns_say; ++k)
+                columns_say = calc::names_per_cent(table.header[k]) || calc::names_share(table.header[k]) ||
+                              count_heading_of(table.header[k]) != CountHeading::None;
+        }
+        if (*columns_say) break;
         const Line line = row_line(row);
-        report_bare_among_shares(table, line, *text, diags);
-        report_three_decimals_among_whole(table, line, *text, warned, diags);
+        if (shares) report_bare_among_shares(table, line, *text, diags);
+        if (counts) report_three_decimals_among_whole(table, line, *text, warned, diags);
     }
     return table;
 }
