@@ -137,8 +137,23 @@ bool write_index(const fs::path& output, const std::string& html, std::string* w
     // checking the page the other wrote against the record the other wrote.
     const IndexLock lock(work / kIndexLock);
     if (!lock.held()) {
-        *why = fmt(_("cannot create the lock file {}: {}"), (work / kIndexLock).string(), errno_text(lock.error()));
+        *why = lock.error() == ELOOP
+                   ? fmt(_("will not use {}: it is a symbolic link that boardpack did not make (it locks a plain file "
+                           "there while it writes the archive page); move it away and build again"),
+                         (work / kIndexLock).string())
+                   : fmt(_("cannot create the lock file {}: {}"), (work / kIndexLock).string(), errno_text(lock.error()));
         return false;
+    }
+    // The record of the page written is replaced by a new file renamed over it: a symbolic link
+    // there, or at the new file's name, is not boardpack's, and would be replaced, the link lost.
+    for (const std::string& name : {std::string(kIndexRecord), std::string(kIndexRecord) + ".new"}) {
+        struct stat st {};
+        if (::lstat((work / name).c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+            *why = fmt(_("will not replace {}: it is not a plain file, and boardpack did not make it (it writes a plain "
+                         "file there, the fingerprints of the archive page it wrote); move it away and build again"),
+                       (work / name).string());
+            return false;
+        }
     }
     clear_index_leftovers(work);
     std::vector<FileRecord> accepted;  // the page there now, if it may be replaced

@@ -44,6 +44,29 @@ printf 'boardpack archive page 1\n0123456789abcdef0123456789abcdef\t123456789012
 "$boardpack" build in/a --out out -q 2> /dev/null; rc=$?
 check "a damaged record of the page is taken as none (exit 0)" test $rc -eq 0
 check "and written anew" grep -q "^boardpack archive page 1$" out/.boardpack/.index-written
+# A symbolic link at the record, or at its new file's name, or at the archive's lock is the
+# user's: refused (exit 3), the link kept (the record was replaced by a plain file, the link lost).
+echo 'my notes' > notes.txt
+for name in .index-written .index-written.new; do
+  saved=$(mktemp -p "$work")
+  mv out/.boardpack/.index-written "$saved"
+  [ "$name" = .index-written.new ] && cp "$saved" out/.boardpack/.index-written
+  ln -s "$work/notes.txt" "out/.boardpack/$name"
+  "$boardpack" build in/a --out out -q 2> e; rc=$?
+  check "a symbolic link at the archive's record $name is refused (exit 3)" test $rc -eq 3
+  check "naming it" grep -q "will not replace out/.boardpack/$name: it is not a plain file, and boardpack did not make it" e
+  check "and it is left as it was" test -L "out/.boardpack/$name" -a "$(cat notes.txt)" = "my notes"
+  rm "out/.boardpack/$name"
+  [ "$name" = .index-written.new ] || mv "$saved" out/.boardpack/.index-written
+done
+"$boardpack" build in/a --out out -q 2> /dev/null
+check "moved away, the record is written again" grep -q "^boardpack archive page 1$" out/.boardpack/.index-written
+rm -f out/.boardpack/.index-lock
+ln -s "$work/notes.txt" out/.boardpack/.index-lock
+"$boardpack" build in/a --out out -q 2> e; rc=$?
+check "a symbolic link at the archive's lock is refused (exit 3), saying so" \
+  test $rc -eq 3 -a -n "$(grep 'will not use out/.boardpack/.index-lock: it is a symbolic link that boardpack did not make' e)"
+rm out/.boardpack/.index-lock
 
 # A temporary page a killed build left (index.html.<pid>.new, its process gone) is cleared; one of
 # a process that runs is not, nor a file of that name that is no page boardpack wrote.
