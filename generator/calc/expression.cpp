@@ -365,7 +365,8 @@ private:
         }
     }
 
-    static constexpr int kMaxDepth = 64;
+    // The formula's own level and 64 of parentheses, signs or calls inside it (README, "Limits").
+    static constexpr int kMaxDepth = 65;
     const std::vector<Token>& t_;
     size_t i_ = 0;
     int depth_ = 0;

@@ -1462,8 +1462,12 @@ private:
         } else {
             for (size_t c = 1; c < t_.header.size(); ++c) names.push_back(t_.header[c]);
         }
+        // Each name cut as a message cuts a label, and forty of them at most: a 60.000-character
+        // label made a message line of as many.
+        constexpr size_t kListed = 40;
         std::string list;
-        for (size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];
+        for (size_t i = 0; i < names.size() && i < kListed; ++i) list += (i ? ", " : "") + shortened(names[i], 60);
+        if (names.size() > kListed) list += ", \xE2\x80\xA6";  // "…"
         return did_you_mean(wanted, names) + fmt(_(" (it has: {})"), list);
     }
 

@@ -99,6 +99,10 @@ std::optional<std::string> bad_item_name(const std::string& name) {
         return _("write one folder name, without \"/\"");
     for (const unsigned char c : name)
         if (c < 0x20 || c == 0x7f) return _("the name holds a control character");
+    // meeting.txt's "punkt:" line is read without the spaces around its value: " 03-budget " would
+    // be listed as a folder that is not there, and the meeting would no longer build.
+    if (name.front() == ' ' || name.back() == ' ' || name.starts_with("\xC2\xA0") || name.ends_with("\xC2\xA0"))
+        return _("a name may not start or end with a space");
     return std::nullopt;
 }
 

@@ -237,7 +237,7 @@ def limit_cases():
         ("formulas of 499 parts, 2 MiB of them", True,
          lambda: [attachment_item("# Bilag\n\n" + ("{" + "1 + " * 249 + "1} " + "\n\n") * (2 * MIB // 1010))]),
         ("formulas 64 levels deep, 2 MiB of them", True,
-         lambda: [attachment_item("# Bilag\n\n" + (("{" + "(" * 63 + "1" + ")" * 63 + "} ") * 400 + "\n\n") * (2 * MIB // 135 // 400))]),
+         lambda: [attachment_item("# Bilag\n\n" + (("{" + "(" * 64 + "1" + ")" * 64 + "} ") * 400 + "\n\n") * (2 * MIB // 135 // 400))]),
         ("500 agenda items", True, lambda: [("", {}, "")] * 500),
         ("2.000 attachments, each a file", True, lambda: [attachment_item(*["# Bilag\n\nTekst.\n"] * 100)] * 20),
         ("all meeting limits at once", True,

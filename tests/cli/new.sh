@@ -37,7 +37,7 @@ cp inputs/2023-10-bestyrelsen/02-budget-2025/item.md "$work/item-before"
 check "new-item refuses an existing item (exit 3)" test $rc -eq 3 -a -n "$(grep 'already exists' "$work/e")"
 check "and leaves it as it was" cmp -s "$work/item-before" inputs/2023-10-bestyrelsen/02-budget-2025/item.md
 check "and adds no second punkt line" test "$(grep -c '^punkt: 02-budget-2025$' inputs/2023-10-bestyrelsen/meeting.txt)" -eq 1
-for bad in ../ud .skjult a/b ''; do
+for bad in ../ud .skjult a/b '' ' 03-mellemrum' '03-mellemrum ' $'03-nbsp\u00a0'; do
   "$boardpack" new-item inputs/2023-10-bestyrelsen "$bad" > /dev/null 2> "$work/e"; rc=$?
   check "new-item refuses the name '$bad' (exit 2)" test $rc -eq 2
 done

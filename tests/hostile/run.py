@@ -172,6 +172,8 @@ def main():
          r'^m/01-budget/item\.md:\d+:\d+: error: the text is nested more than 40 levels deep', boardpack, base)
     case("a figure nested 100 deep", lambda m: append(os.path.join(m, item), "\n{" + "(" * 100 + "1" + ")" * 100 + "}\n"),
          r'^m/01-budget/item\.md:\d+:\d+: error: the formula is nested too deeply', boardpack, base)
+    case("a figure nested 65 deep, one past the limit", lambda m: append(os.path.join(m, item), "\n{" + "(" * 65 + "1" + ")" * 65 + "}\n"),
+         r'^m/01-budget/item\.md:\d+:\d+: error: the formula is nested too deeply', boardpack, base)
     case("a figure 3000 terms long", lambda m: append(os.path.join(m, item), "\n{" + "1 + " * 3000 + "1}\n"),
          r'^m/01-budget/item\.md:\d+:\d+: error: the formula is too long', boardpack, base)
 

@@ -257,3 +257,13 @@ TEST_CASE("formulas: an overflow is an error at the formula, never a figure") {
     CHECK(eval("loft(størst; mindst)", n) == "over loftet");
     CHECK(eval("min(størst; mindst)", n) == "-9.223.372.036.854.775.808");
 }
+
+TEST_CASE("formula: 64 levels of parentheses are read, 65 are refused (README, Limits)") {
+    // Regression (hostile-9): the limit counted the formula's own level, so 64 parentheses were
+    // "nested too deeply" while the README allows 64.
+    boardpack::calc::FormulaError err;
+    CHECK(boardpack::calc::parse_expression(std::string(64, '(') + "1" + std::string(64, ')'), &err) != nullptr);
+    boardpack::calc::FormulaError deep;
+    CHECK(boardpack::calc::parse_expression(std::string(65, '(') + "1" + std::string(65, ')'), &deep) == nullptr);
+    CHECK(deep.message == "the formula is nested too deeply");
+}

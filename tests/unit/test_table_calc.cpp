@@ -3854,3 +3854,15 @@ TEST_CASE("table calc: a published figure kept within the tolerance but beyond i
     CHECK(l.messages.find("is kept") == std::string::npos);
     CHECK(row_texts(table(l), 3) == std::vector<std::string>{"I alt", "8.388"});
 }
+
+TEST_CASE("table calc: the labels a table has are listed cut, however long, and forty at most") {
+    // Regression (hostile-7): a 60.000-character row label made the "(it has: ...)" line as long.
+    std::string csv = "Post;2024\nA;1\nHusleje" + std::string(60000, 'H') + ";2\n";
+    for (int r = 0; r < 60; ++r) csv += "Række " + std::to_string(r) + ";1\n";
+    const auto l = compute("```tabel\nfil: t.csv\ntitel: T\nrække: S = [Husleje] + [A]\n```\n", csv);
+    const size_t at = l.messages.find("error: the table has no row \"Husleje\" (it has: A, HuslejeHHH");
+    REQUIRE(at != std::string::npos);
+    const std::string line = l.messages.substr(at, l.messages.find('\n', at) - at);
+    CHECK(line.size() < 1000);
+    CHECK(line.find("Række 37, \xE2\x80\xA6)") != std::string::npos);  // the fortieth name, then "…"
+}
