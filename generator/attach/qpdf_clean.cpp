@@ -225,6 +225,65 @@ std::optional<std::pair<double, double>> page_size_unshowable(QPDFPageObjectHelp
     return std::nullopt;
 }
 
+// Decodes each form a page draws (a Form XObject in its resources, or in a form's, at any depth)
+// and each appearance of its annotations through a meter, each form once: together with the
+// pages' content (`all` bytes) within kMaxAttachmentContentBytes, and one page's within
+// kMaxPageContentBytes. False with *why set if over, or if one cannot be decoded.
+bool drawn_within(const std::vector<QPDFPageObjectHelper>& pages, size_t all, std::string* why) {
+    std::set<QPDFObjGen> seen;
+    for (size_t p = 0; p < pages.size(); ++p) {
+        ContentMeter meter(std::min(kMaxPageContentBytes, kMaxAttachmentContentBytes - std::min(all, kMaxAttachmentContentBytes)));
+        std::vector<QPDFObjectHandle> todo;
+        const auto forms_of = [&todo](QPDFObjectHandle resources) {
+            if (!resources.isDictionary()) return;
+            QPDFObjectHandle xobjects = resources.getKey("/XObject");
+            if (!xobjects.isDictionary()) return;
+            for (auto& [name, x] : xobjects.getDictAsMap())
+                if (x.isStream() && x.getDict().getKey("/Subtype").isNameAndEquals("/Form")) todo.push_back(x);
+        };
+        QPDFObjectHandle page = QPDFPageObjectHelper(pages[p]).getObjectHandle();
+        forms_of(QPDFPageObjectHelper(pages[p]).getAttribute("/Resources", false));
+        QPDFObjectHandle annots = page.getKey("/Annots");
+        if (annots.isArray())
+            for (QPDFObjectHandle a : annots.getArrayAsVector()) {
+                QPDFObjectHandle ap = a.isDictionary() ? a.getKey("/AP") : QPDFObjectHandle::newNull();
+                if (!ap.isDictionary()) continue;
+                for (auto& [kind, appearance] : ap.getDictAsMap()) {
+                    if (appearance.isStream()) todo.push_back(appearance);
+                    else if (appearance.isDictionary())
+                        for (auto& [state, s] : appearance.getDictAsMap())
+                            if (s.isStream()) todo.push_back(s);
+                }
+            }
+        bool decoded = true;
+        try {
+            while (!todo.empty()) {
+                QPDFObjectHandle form = std::move(todo.back());
+                todo.pop_back();
+                if (form.isIndirect() && !seen.insert(form.getObjGen()).second) continue;
+                decoded = form.pipeStreamData(&meter, 0, qpdf_dl_specialized) && decoded;
+                forms_of(form.getDict().getKey("/Resources"));
+            }
+        } catch (const std::length_error&) {
+            meter.over = true;
+        }
+        if (meter.over) {
+            *why = all + meter.size() > kMaxAttachmentContentBytes
+                       ? fmt(_("its pages' content decodes to more than {} MiB; the limit is {} MiB"),
+                             kMaxAttachmentContentBytes >> 20, kMaxAttachmentContentBytes >> 20)
+                       : fmt(_("the content of its page {} decodes to more than {} MiB; the limit is {} MiB"), p + 1,
+                             kMaxPageContentBytes >> 20, kMaxPageContentBytes >> 20);
+            return false;
+        }
+        if (!decoded) {
+            *why = fmt(_("the file is damaged: the content of its page {} cannot be decoded"), p + 1);
+            return false;
+        }
+        all += meter.size();
+    }
+    return true;
+}
+
 // What QPDFWriter writes, appended to a string: its own memory output grows a buffer of its own
 // and copies it once more at the end.
 class StringOutput : public Pipeline {
@@ -331,6 +390,11 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
             }
             all += meter.size();
         }
+        // What a page draws besides its content: its forms (Form XObjects, and forms inside them)
+        // and its annotations' appearances. A viewer decodes them whole as it draws the page, so
+        // they count toward the same limits: a form of 300 KB that decoded to 300 MiB passed into
+        // the public packet.
+        if (!drawn_within(pages, all, why)) return false;
         std::string written;
         written.reserve(bytes.size());  // about what a cleaned file takes
         StringOutput output(written);

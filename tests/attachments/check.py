@@ -304,15 +304,28 @@ def check_annotations(boardpack, work):
           any(a.get("/Subtype") == "/Widget" for a in own.pages[0].get("/Annots", [])))
 
 
-def bomb_letter(megabytes):
-    """A one-page letter whose content stream is a few hundred KB compressed and `megabytes` MB
-    decoded (made in pieces, so this script never holds it whole)."""
+def bomb_letter(megabytes, where="content"):
+    """A one-page letter with a stream a few hundred KB compressed and `megabytes` MB decoded (made
+    in pieces, so this script never holds it whole): its content, a form it draws ("form", in a
+    form it draws: "nested form"), or its annotation's appearance ("appearance")."""
     z = zlib.compressobj(9)
     piece = b"0 0 m 1 1 l S\n" * 74898  # about 1 MB
     comp = b"".join(z.compress(piece) for _ in range(megabytes)) + z.flush()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << >> >>",
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(comp) + comp + b"\nendstream"]
+    bomb = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(comp) + comp + b"\nendstream"
+    form = b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length %d /Filter /FlateDecode >>\nstream\n" % len(comp)
+    draw = b"<< /Length 7 >>\nstream\n/X1 Do\n\nendstream"
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << %s >>%s >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
+    if where == "content":
+        objects += [page % (b"", b""), bomb]
+    elif where == "form":
+        objects += [page % (b"/XObject << /X1 5 0 R >>", b""), draw, form + comp + b"\nendstream"]
+    elif where == "nested form":
+        outer = b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X1 6 0 R >> >> /Length 7 >>\nstream\n/X1 Do\n\nendstream"
+        objects += [page % (b"/XObject << /X1 5 0 R >>", b""), draw, outer, form + comp + b"\nendstream"]
+    else:  # "appearance"
+        objects += [page % (b"", b" /Annots [5 0 R]"), b"<< /Length 0 >>\nstream\n\nendstream",
+                    b"<< /Type /Annot /Subtype /Square /Rect [0 0 10 10] /AP << /N 6 0 R >> >>", form + comp + b"\nendstream"]
     out, offsets = b"%PDF-1.7\n", []
     for n, body in enumerate(objects, 1):
         offsets.append(len(out))
@@ -393,6 +406,13 @@ def check_hostile(boardpack, work):
         ("arrays that would be copied thousands of millions of times", looping_letter(10), "brev.pdf", None,
          "too many objects to copy"),
         ("a page whose 300 KB of content decode to 400 MB", bomb_letter(400), "brev.pdf", None,
+         "page 1 decodes to more than 32 MiB"),
+        # A viewer decodes what a page draws as it draws it (hostile-5: these passed into the packet).
+        ("a form the page draws that decodes to 400 MB", bomb_letter(400, "form"), "brev.pdf", None,
+         "page 1 decodes to more than 32 MiB"),
+        ("a form inside a form that decodes to 400 MB", bomb_letter(400, "nested form"), "brev.pdf", None,
+         "page 1 decodes to more than 32 MiB"),
+        ("an annotation's appearance that decodes to 400 MB", bomb_letter(400, "appearance"), "brev.pdf", None,
          "page 1 decodes to more than 32 MiB"),
     ]
     for n, (name, data, file_name, line, reason) in enumerate(cases):
