@@ -395,6 +395,19 @@ std::unique_ptr<Expr> parse_expression(const std::string& text, FormulaError* er
         if (error) *error = FormulaError::at_column(static_cast<int>(tokens[kMaxTokens].pos), _("the formula is too long (at most 500 parts)"));
         return nullptr;
     }
+    // A formula that is a number alone in brackets, "(0,70)", is how an accounting sheet writes
+    // -0,70: pasted as a value, it was read as 0,70, its sign changed in silence (a table's
+    // "(400)" is an error at its cell too).
+    if (tokens.size() == 4 && tokens[0].kind == Token::Kind::LParen && tokens[1].kind == Token::Kind::Number &&
+        tokens[2].kind == Token::Kind::RParen) {
+        const std::string& n = tokens[1].text;
+        if (error)
+            *error = FormulaError::at_column(static_cast<int>(tokens[0].pos),
+                                             fmt(_("{} is {} in a formula, not the negative figure an accounting sheet writes "
+                                                   "so; write -{} for a negative figure, or {} without the brackets"),
+                                                 quote_text("(" + n + ")"), n, n, n));
+        return nullptr;
+    }
     Parser p(tokens, error);
     return p.parse();
 }

@@ -267,3 +267,16 @@ TEST_CASE("formula: 64 levels of parentheses are read, 65 are refused (README, L
     CHECK(boardpack::calc::parse_expression(std::string(65, '(') + "1" + std::string(65, ')'), &deep) == nullptr);
     CHECK(deep.message == "the formula is nested too deeply");
 }
+
+TEST_CASE("formula: a number alone in brackets is refused, as an accounting sheet's negative would be") {
+    // Regression (hunt, small): "værdi: r = (0,70)" pasted from an accounting sheet was +0,70.
+    boardpack::calc::FormulaError err;
+    CHECK(boardpack::calc::parse_expression("(0,70)", &err) == nullptr);
+    CHECK(err.message == "\"(0,70)\" is 0,70 in a formula, not the negative figure an accounting sheet writes so; write "
+                         "-0,70 for a negative figure, or 0,70 without the brackets");
+    // Brackets around a number inside a formula group as they always do.
+    for (const char* ok : {"(0,70) * 2", "2 * (0,70)", "-(0,70)", "((1 + 2))", "(-0,70)"}) {
+        boardpack::calc::FormulaError e;
+        CHECK_MESSAGE(boardpack::calc::parse_expression(ok, &e) != nullptr, ok);
+    }
+}
