@@ -445,6 +445,24 @@ private:
         return b.name_loc.file.empty() ? b.loc : b.name_loc;
     }
 
+    // A name given a second time, at `at` in `item`. Where it is the same place as the first (a
+    // shared attachment's text attached to two items, read once for each), that is said: the
+    // message named one place twice.
+    void twice(const std::string& name, const SourceLoc& at, const AgendaItem& item) {
+        const bool table = tables_.count(name) > 0;
+        const size_t first_item = table ? tables_.at(name).item : calcs_.at(name).item;
+        const SourceLoc& l = table ? name_loc(m_.items[first_item].tables[tables_.at(name).index])
+                                   : name_loc(m_.items[first_item].calculations[calcs_.at(name).index]);
+        if (l.file == at.file && l.line == at.line && l.column == at.column) {
+            d_.error(at, fmt(_("the name {} is read twice: its file is attached to item {} and to item {}, and a name may "
+                               "stand once in a meeting; attach the file to one of them, and refer to it from the other "
+                               "(\"se bilaget til punkt {}\")"),
+                             quote_text(name), m_.items[first_item].number, item.number, m_.items[first_item].number));
+            return;
+        }
+        d_.error(at, fmt(_("the name {} is used twice in this meeting; also by {}"), quote_text(name), first_use(name)));
+    }
+
     void register_names() {
         for (size_t i = 0; i < m_.items.size(); ++i) {
             AgendaItem& item = m_.items[i];
@@ -455,8 +473,7 @@ private:
                     continue;
                 }
                 if (tables_.count(name) || calcs_.count(name)) {
-                    d_.error(name_loc(item.tables[t]),
-                             fmt(_("the name {} is used twice in this meeting; also by {}"), quote_text(name), first_use(name)));
+                    twice(name, name_loc(item.tables[t]), item);
                     continue;
                 }
                 tables_[name] = {i, t, State::Pending, true, std::nullopt, {}};
@@ -465,8 +482,7 @@ private:
             for (size_t c = 0; c < item.calculations.size(); ++c) {
                 const std::string& name = item.calculations[c].name;
                 if (tables_.count(name) || calcs_.count(name)) {
-                    d_.error(name_loc(item.calculations[c]),
-                             fmt(_("the name {} is used twice in this meeting; also by {}"), quote_text(name), first_use(name)));
+                    twice(name, name_loc(item.calculations[c]), item);
                     continue;
                 }
                 calcs_[name] = {i, c, State::Pending, {}, {}, {}};

@@ -77,6 +77,18 @@ def main():
     boardpack, base = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     item = "01-budget/item.md"
 
+    def shared_table_twice(m):
+        # Regression (hostile-8): a shared attachment naming a table, attached by two items, was "used
+        # twice ... also by" the same place.
+        os.makedirs(os.path.join(m, "faelles"))
+        write(os.path.join(m, "faelles", "t.csv"), "Post;2023\nA;1.000\n")
+        write(os.path.join(m, "faelles", "notat.md"), "Fælles.\n\n```tabel\nfil: ../faelles/t.csv\nnavn: faelles-tabel\ntitel: T\n```\n")
+        append(os.path.join(m, "meeting.txt"), "delt: faelles\n")
+        for d in ("01-budget", "02-personalesag"):
+            replace(os.path.join(m, d, "item.md"), "\nsagsnummer:", "\nbilag: Fælles | 1000009 | ../faelles/notat.md\nsagsnummer:")
+    case("a shared attachment naming a table, attached by two items", shared_table_twice,
+         r'^m/faelles/notat\.md:5:7: error: the name "faelles-tabel" is read twice: its file is attached to item 1 and to item 2',
+         boardpack, base)
     case("'..' in an item folder", lambda m: replace(os.path.join(m, "meeting.txt"), "punkt: 02-personalesag", "punkt: ../andet/02"),
          r'^m/meeting\.txt:7:8: error: cannot use the item folder "\.\./andet/02": the path leaves the meeting folder', boardpack, base)
     case("an absolute path to a CSV file", lambda m: replace(os.path.join(m, item), "fil: budget.csv", "fil: /etc/passwd"),
