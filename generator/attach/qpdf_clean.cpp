@@ -225,6 +225,16 @@ std::optional<std::pair<double, double>> page_size_unshowable(QPDFPageObjectHelp
     return std::nullopt;
 }
 
+// Why a file whose pages decoded to `all` bytes when page `p` (from 0) stopped its meter is
+// refused: all of its pages past kMaxAttachmentContentBytes, or that page past kMaxPageContentBytes.
+std::string over_limits(size_t all, size_t p) {
+    return all > kMaxAttachmentContentBytes
+               ? fmt(_("its pages' content decodes to more than {} MiB; the limit is {} MiB"), kMaxAttachmentContentBytes >> 20,
+                     kMaxAttachmentContentBytes >> 20)
+               : fmt(_("the content of its page {} decodes to more than {} MiB; the limit is {} MiB"), p + 1,
+                     kMaxPageContentBytes >> 20, kMaxPageContentBytes >> 20);
+}
+
 // Decodes each form a page draws (a Form XObject in its resources, or in a form's, at any depth)
 // and each appearance of its annotations through a meter, each form once: together with the
 // pages' content (`all` bytes) within kMaxAttachmentContentBytes, and one page's within
@@ -268,11 +278,7 @@ bool drawn_within(const std::vector<QPDFPageObjectHelper>& pages, size_t all, st
             meter.over = true;
         }
         if (meter.over) {
-            *why = all + meter.size() > kMaxAttachmentContentBytes
-                       ? fmt(_("its pages' content decodes to more than {} MiB; the limit is {} MiB"),
-                             kMaxAttachmentContentBytes >> 20, kMaxAttachmentContentBytes >> 20)
-                       : fmt(_("the content of its page {} decodes to more than {} MiB; the limit is {} MiB"), p + 1,
-                             kMaxPageContentBytes >> 20, kMaxPageContentBytes >> 20);
+            *why = over_limits(all + meter.size(), p);
             return false;
         }
         if (!decoded) {
@@ -381,11 +387,7 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
                 return false;
             }
             if (meter.over) {
-                *why = all + meter.size() > kMaxAttachmentContentBytes
-                           ? fmt(_("its pages' content decodes to more than {} MiB; the limit is {} MiB"),
-                                 kMaxAttachmentContentBytes >> 20, kMaxAttachmentContentBytes >> 20)
-                           : fmt(_("the content of its page {} decodes to more than {} MiB; the limit is {} MiB"), p + 1,
-                                 kMaxPageContentBytes >> 20, kMaxPageContentBytes >> 20);
+                *why = over_limits(all + meter.size(), p);
                 return false;
             }
             all += meter.size();

@@ -1256,18 +1256,13 @@ private:
     bool quotes_no_amount(const Expr& x) {
         if (x.kind == Expr::Kind::Unary || (x.kind == Expr::Kind::Binary && (x.op == '+' || x.op == '-')))
             return !x.args.empty() && std::all_of(x.args.begin(), x.args.end(), [&](const auto& a) { return quotes_no_amount(*a); });
-        if (x.kind != Expr::Kind::Cell || x.cell.size() != 2) return false;
-        const auto t = tables_.find(fold_label(x.text));
-        if (t == tables_.end() || t->second.state != State::Done || !t->second.ok) return false;
-        const model::Table& table = m_.items[t->second.item].tables[t->second.index];
-        Failure ignored;
-        const auto at = find_cell(table, t->second.keys, x.text, x.cell, false, &ignored);
-        if (!at || at->first >= table.rows.size() || at->second >= table.rows[at->first].cells.size() ||
-            at->second >= table.header.size())
+        const auto [table, at] = quoted_cell(x);
+        if (!table || !at || at->first >= table->rows.size() || at->second >= table->rows[at->first].cells.size() ||
+            at->second >= table->header.size())
             return false;
         // (A cell a formula computed is judged by what it computes: calc/units.cpp.)
-        if (table.rows[at->first].cells[at->second].formula != 0) return false;
-        return names_no_amount(table.header[at->second]) || names_no_amount(table.rows[at->first].cells[0].text);
+        if (table->rows[at->first].cells[at->second].formula != 0) return false;
+        return names_no_amount(table->header[at->second]) || names_no_amount(table->rows[at->first].cells[0].text);
     }
 
     // An index of a later period on an earlier one ("[2024] / [2023] * 100", 110), in the figure
@@ -1286,14 +1281,22 @@ private:
 
     // The formula of the cell of a table a figure quotes ("t[Nord; Ændring]"), parsed; nullptr
     // for an input cell, or a cell not found.
-    std::unique_ptr<Expr> formula_of(const Expr& cell) {
-        if (cell.kind != Expr::Kind::Cell || cell.cell.size() != 2) return nullptr;
+    // The computed table a figure's cell reference ("t[Nord; Ændring]") quotes, and the cell's row
+    // and column there; a null table for no such computed table, no place for no such cell.
+    std::pair<const model::Table*, std::optional<std::pair<size_t, size_t>>> quoted_cell(const Expr& cell) {
+        if (cell.kind != Expr::Kind::Cell || cell.cell.size() != 2) return {nullptr, std::nullopt};
         const auto t = tables_.find(fold_label(cell.text));
-        if (t == tables_.end() || t->second.state != State::Done || !t->second.ok) return nullptr;
+        if (t == tables_.end() || t->second.state != State::Done || !t->second.ok) return {nullptr, std::nullopt};
         const model::Table& table = m_.items[t->second.item].tables[t->second.index];
         Failure ignored;
-        const auto at = find_cell(table, t->second.keys, cell.text, cell.cell, false, &ignored);
-        const model::Formula* f = at ? writer_of(table, t->second.keys, at->first, at->second) : nullptr;
+        return {&table, find_cell(table, t->second.keys, cell.text, cell.cell, false, &ignored)};
+    }
+
+    std::unique_ptr<Expr> formula_of(const Expr& cell) {
+        const auto [table, at] = quoted_cell(cell);
+        if (!table) return nullptr;
+        const auto t = tables_.find(fold_label(cell.text));
+        const model::Formula* f = at ? writer_of(*table, t->second.keys, at->first, at->second) : nullptr;
         if (!f) return nullptr;
         FormulaError pe;
         return parse_expression(f->expression, &pe);
