@@ -536,7 +536,6 @@ bool names_index(const std::string& heading) {
     return false;
 }
 
-
 // In a table whose figures are amounts ("talenhed: mio. kr.") or shown in another unit ("enhed:
 // mio. kr."), a figure written without a unit under a heading, or beside a label, that says it is
 // none ("Ændring i pct.", "Indeks") is no amount: the table's "enhed" leaves it as written, and a
