@@ -432,11 +432,18 @@ private:
     // Where a name already registered was given ("the table at m/01-a/item.md:20"), so a name
     // used twice names both places.
     std::string first_use(const std::string& name) const {
-        const bool table = tables_.count(name) > 0;
-        const SourceLoc& l = table ? name_loc(m_.items[tables_.at(name).item].tables[tables_.at(name).index])
-                                   : name_loc(m_.items[calcs_.at(name).item].calculations[calcs_.at(name).index]);
+        const SourceLoc& l = first_loc(name);
         const std::string at = std::to_string(l.line) + (l.column > 0 ? ":" + std::to_string(l.column) : "");
-        return fmt(table ? _("the table at {}:{}") : _("the calculation at {}:{}"), l.file, at);
+        return fmt(tables_.count(name) ? _("the table at {}:{}") : _("the calculation at {}:{}"), l.file, at);
+    }
+
+    // Where a name already registered was given, and the item that gave it (*item).
+    const SourceLoc& first_loc(const std::string& name, size_t* item = nullptr) const {
+        const bool table = tables_.count(name) > 0;
+        const size_t i = table ? tables_.at(name).item : calcs_.at(name).item;
+        if (item) *item = i;
+        return table ? name_loc(m_.items[i].tables[tables_.at(name).index])
+                     : name_loc(m_.items[i].calculations[calcs_.at(name).index]);
     }
 
     // Where a block's name is written: its "navn:" line (the block's fence if that is unknown).
@@ -449,11 +456,8 @@ private:
     // shared attachment's text attached to two items, read once for each), that is said: the
     // message named one place twice.
     void twice(const std::string& name, const SourceLoc& at, const AgendaItem& item) {
-        const bool table = tables_.count(name) > 0;
-        const size_t first_item = table ? tables_.at(name).item : calcs_.at(name).item;
-        const SourceLoc& l = table ? name_loc(m_.items[first_item].tables[tables_.at(name).index])
-                                   : name_loc(m_.items[first_item].calculations[calcs_.at(name).index]);
-        if (l.file == at.file && l.line == at.line && l.column == at.column) {
+        size_t first_item = 0;
+        if (first_loc(name, &first_item) == at) {
             d_.error(at, fmt(_("the name {} is read twice: its file is attached to item {} and to item {}, and a name may "
                                "stand once in a meeting; attach the file to one of them, and refer to it from the other "
                                "(\"se bilaget til punkt {}\")"),
@@ -1256,7 +1260,7 @@ private:
     bool quotes_no_amount(const Expr& x) {
         if (x.kind == Expr::Kind::Unary || (x.kind == Expr::Kind::Binary && (x.op == '+' || x.op == '-')))
             return !x.args.empty() && std::all_of(x.args.begin(), x.args.end(), [&](const auto& a) { return quotes_no_amount(*a); });
-        const auto [table, at] = quoted_cell(x);
+        const auto [table, entry, at] = quoted_cell(x);
         if (!table || !at || at->first >= table->rows.size() || at->second >= table->rows[at->first].cells.size() ||
             at->second >= table->header.size())
             return false;
@@ -1281,22 +1285,26 @@ private:
 
     // The formula of the cell of a table a figure quotes ("t[Nord; Ændring]"), parsed; nullptr
     // for an input cell, or a cell not found.
-    // The computed table a figure's cell reference ("t[Nord; Ændring]") quotes, and the cell's row
-    // and column there; a null table for no such computed table, no place for no such cell.
-    std::pair<const model::Table*, std::optional<std::pair<size_t, size_t>>> quoted_cell(const Expr& cell) {
-        if (cell.kind != Expr::Kind::Cell || cell.cell.size() != 2) return {nullptr, std::nullopt};
+    // A figure's cell reference ("t[Nord; Ændring]") looked up: the computed table it quotes, its
+    // entry, and the cell's row and column there (no table for no such computed table, no place
+    // for no such cell).
+    struct QuotedCell {
+        const model::Table* table = nullptr;
+        TableEntry* entry = nullptr;
+        std::optional<std::pair<size_t, size_t>> at;
+    };
+    QuotedCell quoted_cell(const Expr& cell) {
+        if (cell.kind != Expr::Kind::Cell || cell.cell.size() != 2) return {};
         const auto t = tables_.find(fold_label(cell.text));
-        if (t == tables_.end() || t->second.state != State::Done || !t->second.ok) return {nullptr, std::nullopt};
+        if (t == tables_.end() || t->second.state != State::Done || !t->second.ok) return {};
         const model::Table& table = m_.items[t->second.item].tables[t->second.index];
         Failure ignored;
-        return {&table, find_cell(table, t->second.keys, cell.text, cell.cell, false, &ignored)};
+        return {&table, &t->second, find_cell(table, t->second.keys, cell.text, cell.cell, false, &ignored)};
     }
 
     std::unique_ptr<Expr> formula_of(const Expr& cell) {
-        const auto [table, at] = quoted_cell(cell);
-        if (!table) return nullptr;
-        const auto t = tables_.find(fold_label(cell.text));
-        const model::Formula* f = at ? writer_of(*table, t->second.keys, at->first, at->second) : nullptr;
+        const auto [table, entry, at] = quoted_cell(cell);
+        const model::Formula* f = at ? writer_of(*table, entry->keys, at->first, at->second) : nullptr;
         if (!f) return nullptr;
         FormulaError pe;
         return parse_expression(f->expression, &pe);

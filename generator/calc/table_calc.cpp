@@ -253,10 +253,6 @@ std::string position(const Cell& c) {
 
 const std::string& row_name(const Table& t, size_t r) { return t.rows[r].cells[0].text; }
 
-bool same_place(const SourceLoc& a, const SourceLoc& b) {
-    return a.line == b.line && a.column == b.column && a.file == b.file;
-}
-
 // "\"Andel = [Del] / [I alt] * 100\"": a formula as written, quoted for a message.
 std::string quoted(const Formula& f) { return quote_text(f.target + " = " + f.expression); }
 
@@ -1146,7 +1142,7 @@ public:
         for (size_t r = 0; r < t_.rows.size(); ++r)
             for (size_t c = 1; c < t_.rows[r].cells.size(); ++c) {
                 const Cell& cell = t_.rows[r].cells[c];
-                if (cell.kind != Cell::Kind::Text || !same_place(cell.loc, word.from)) continue;
+                if (cell.kind != Cell::Kind::Text || cell.loc != word.from) continue;
                 // A code or a year (a row labelled "Opgørelsesår" across a column of figures) is
                 // no word among figures: not_a_number says why it is not computed with.
                 if (!holds_numbers(t_, c) || cell.code) return;

@@ -67,6 +67,10 @@ struct SourceLoc {
     FileName file;
     int line = 0;
     int column = 0;
+    // The same place: line and column first, the file's name only if they agree.
+    friend bool operator==(const SourceLoc& a, const SourceLoc& b) {
+        return a.line == b.line && a.column == b.column && a.file == b.file;
+    }
 };
 static_assert(sizeof(SourceLoc) == 16);
 

@@ -41,9 +41,6 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
     // PDF's invisible characters and its text strings), so the two agree and neither reorders.
     std::u32string pending_bidi;
     SourceLoc pending_at;
-    const auto same_place = [](const SourceLoc& a, const SourceLoc& b) {
-        return a.file == b.file && a.line == b.line && a.column == b.column;
-    };
     const auto flush_bidi = [&] {
         if (pending_bidi.empty()) return;
         std::string codes;
@@ -84,7 +81,7 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
         if (!bidi.empty()) {
             // One warning a place: the fields written at one place (a "bilag:" line's title and
             // document id) are visited one after the other, and share it.
-            if (!pending_bidi.empty() && !same_place(pending_at, loc)) flush_bidi();
+            if (!pending_bidi.empty() && pending_at != loc) flush_bidi();
             pending_at = loc;
             for (char32_t cp : bidi)
                 if (pending_bidi.find(cp) == std::u32string::npos) pending_bidi += cp;
@@ -111,7 +108,7 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
             for (size_t i = 0; i < s.size();) {
                 const char32_t cp = next_code_point(s, i);
                 if (!is_bidi_control(cp)) continue;
-                if (!pending_bidi.empty() && !same_place(pending_at, loc)) flush_bidi();
+                if (!pending_bidi.empty() && pending_at != loc) flush_bidi();
                 pending_at = loc;
                 if (pending_bidi.find(cp) == std::u32string::npos) pending_bidi += cp;
             }
