@@ -561,6 +561,53 @@ TEST_CASE("page breaks: a landscape table first in an item or an attachment take
     }
 }
 
+TEST_CASE("page breaks: short text leading into a landscape table is not alone on a nearly empty upright page") {
+    // Regression (landscape-lead): when the page before was full, the paragraph introducing a
+    // table set on a landscape page ("Tabellen nedenfor viser ...") stood alone at the top of an
+    // upright page, the rest of it empty. It goes onto the table's page with it now.
+    int moved = 0;
+    for (int n = 0; n < 80; ++n) {
+        const std::string body = "# Sagsfremstilling\n\n" + filler(n) + "Tabellen nedenfor viser udviklingen.\n\n" +
+                                 "```tabel\nfil: t.csv\ntitel: Mange kolonner\n```\n\nEfter tabellen.\n";
+        const LaidOutDocument doc = layout({{"Offentlig", body}}, model::Edition::Lukket, {{"t.csv", wide_csv(5)}});
+        INFO("filler " << n);
+        std::optional<size_t> lead_page, table_page;
+        for (size_t p = 0; p < doc.pages.size(); ++p)
+            for (const TextItem& t : doc.pages[p].texts) {
+                if (t.text.view().find("nedenfor") != std::string_view::npos) lead_page = p;
+                if (t.origin.role == Origin::Role::TableCell && !table_page) table_page = p;
+            }
+        REQUIRE(lead_page);
+        REQUIRE(table_page);
+        CHECK(doc.pages[*table_page].landscape);
+        if (*lead_page == *table_page) {
+            ++moved;
+            // Above the table, inside the page as it is turned.
+            for (const TextItem& t : doc.pages[*lead_page].texts)
+                CHECK(t.baseline <= doc.height_of(*lead_page) - 20);
+        } else {
+            // Left upright: then with the text before it, never alone at the page's top.
+            CHECK(*lead_page + 1 == *table_page);
+            CHECK_FALSE(doc.pages[*lead_page].landscape);
+            const auto& texts = doc.pages[*lead_page].texts;
+            CHECK(std::any_of(texts.begin(), texts.end(), [](const TextItem& t) {
+                return t.origin.role != Origin::Role::Artifact && t.text.view().find("nedenfor") == std::string_view::npos;
+            }));
+        }
+    }
+    CHECK(moved > 0);
+
+    // Text too long to go with the table stays upright: the landscape page holds the table only.
+    std::string long_lead;
+    for (int i = 0; i < 14; ++i) long_lead += "Linje " + std::to_string(i) + " af en indledning der fylder.\n\n";
+    const LaidOutDocument doc = layout({{"Offentlig", "# Sagsfremstilling\n\n" + long_lead +
+                                                          "```tabel\nfil: t.csv\ntitel: Mange kolonner\n```\n"}},
+                                       model::Edition::Lukket, {{"t.csv", wide_csv(5)}});
+    for (const Page& p : doc.pages)
+        if (p.landscape)
+            for (const TextItem& t : p.texts) CHECK(t.text.view().find("Linje") == std::string_view::npos);
+}
+
 TEST_CASE("page breaks: a table that splits its numbers even on a landscape page is set there, where it splits fewer") {
     // Regression (landscape-split): 29 columns of -1.152.100.000 split their numbers on both
     // pages at the smallest size, and the table stayed upright, splitting more of them.

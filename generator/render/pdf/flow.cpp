@@ -144,16 +144,56 @@ std::optional<bool> Flow::wants_landscape(const std::vector<MeasuredBlock>& bloc
     return std::nullopt;  // nothing placed after: the page stays as it is
 }
 
+bool Flow::starts_page(const std::vector<MeasuredBlock>& blocks, size_t i) const {
+    if (at_page_top()) return true;
+    const MeasuredBlock& b = blocks[i];
+    const double page = bottom() - top_;
+    const double need = b.keep_with_next ? kept_height(blocks, i) : std::max(b.need, start_height(b, page));
+    return y_ + need > bottom() + 1e-6;
+}
+
+size_t Flow::landscape_lead(const std::vector<MeasuredBlock>& blocks, size_t i) const {
+    const double page = bottom_ - (style::kPageHeight - style::kPageWidth) - top_;  // a landscape page's body
+    double h = 0;
+    for (size_t j = i; j < blocks.size(); ++j) {
+        const MeasuredBlock& b = blocks[j];
+        switch (b.kind) {
+            case MeasuredBlock::Kind::Table:
+                if (!b.landscape || !b.table || j == i) return 0;
+                return h + table_start_height(*b.table, page) <= page ? j : 0;
+            case MeasuredBlock::Kind::Lines: h += static_cast<double>(b.lines.size()) * b.style.leading; break;
+            case MeasuredBlock::Kind::Space:
+                if (j > i) h += b.amount;  // dropped at the page's top
+                break;
+            case MeasuredBlock::Kind::Rule: h += b.amount; break;
+            case MeasuredBlock::Kind::Anchor: break;
+            case MeasuredBlock::Kind::Chart:
+            case MeasuredBlock::Kind::Drawing: return 0;
+        }
+        if (h > page * style::kLandscapeLeadShare) return 0;
+    }
+    return 0;
+}
+
 void Flow::place(std::vector<MeasuredBlock>& blocks) {
+    size_t lead_end = 0;  // the landscape table that the blocks before it were turned for
     for (size_t i = 0; i < blocks.size(); ++i) {
         MeasuredBlock& b = blocks[i];
         // A landscape table's page, and an upright one for what follows it. A space goes where
         // the flow is (it is dropped at a page's top); an empty page is turned, not left blank.
-        if (b.kind != MeasuredBlock::Kind::Space)
+        // Short text leading into such a table from an upright page's top goes with it.
+        if (b.kind != MeasuredBlock::Kind::Space && i >= lead_end) {
             if (const std::optional<bool> turn = wants_landscape(blocks, i); turn && *turn != turned()) {
                 if (!doc_.pages.empty() && at_page_top()) doc_.pages.back().landscape = *turn;
                 else new_page(*turn);
+            } else if (!doc_.pages.empty() && !turned() && starts_page(blocks, i)) {
+                if (const size_t table = landscape_lead(blocks, i)) {
+                    if (at_page_top()) doc_.pages.back().landscape = true;
+                    else new_page(true);
+                    lead_end = table;
+                }
             }
+        }
         if (b.need > 0) ensure(b.need);
         // Never leave a heading (or a table's anchor) alone at the foot of a page.
         if (b.keep_with_next) ensure(kept_height(blocks, i));

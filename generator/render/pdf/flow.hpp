@@ -88,6 +88,11 @@ private:
     // its page (its anchor, a heading before it) or dropped at a page's top (the space before it).
     // None when nothing after block i places anything (only spaces, anchors and kept headings).
     static std::optional<bool> wants_landscape(const std::vector<MeasuredBlock>& blocks, size_t i);
+    // The index of a landscape table that blocks[i..] lead into, short enough to go on its page
+    // above its start (see style::kLandscapeLeadShare); 0 if there is none.
+    size_t landscape_lead(const std::vector<MeasuredBlock>& blocks, size_t i) const;
+    // Whether blocks[i] starts at a page's top: the page is empty, or too full for its start.
+    bool starts_page(const std::vector<MeasuredBlock>& blocks, size_t i) const;
     // A new page of the current orientation.
     void next_page() { new_page(turned()); }
     // The foot of the current page's text (an upright page's, or a landscape one's).

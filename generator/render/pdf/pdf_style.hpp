@@ -78,6 +78,10 @@ inline constexpr double kTableFloorSize = 4.5;
 // page, with what is kept with it (its anchor, a heading just before it), where it is set larger;
 // the text after it goes on on an upright page. Half a point smaller is not worth two page breaks.
 inline constexpr double kTableTurnBelow = kTableSize - 1;
+// Text leading into a landscape table from the top of an upright page (the page before was
+// full: "Tabel 2 nedenfor viser ...") goes onto the table's page with it when it is no taller
+// than this share of that page's body, rather than standing alone on a nearly empty page.
+inline constexpr double kLandscapeLeadShare = 1.0 / 3;
 // What a landscape page adds to the content's width.
 inline constexpr double kTurnedExtraWidth = kPageHeight - kPageWidth;
 inline constexpr double kTablePadX = 4;
