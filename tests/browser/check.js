@@ -312,7 +312,8 @@ async function alignmentCheck(page, label) {
       const columns = new Map();
       table.querySelectorAll('tbody tr').forEach((tr) => {
         [...tr.children].forEach((cell, k) => {
-          if (!cell.classList.contains('tal') || cell.textContent.trim() === '') return;
+          // A figure of a measure of its own ("tal egen") is set flush right, apart from the comma.
+          if (!cell.classList.contains('tal') || cell.classList.contains('egen') || cell.textContent.trim() === '') return;
           const text = cell.textContent;
           // The whole part: a figure up to its units digit, or words without their trailing
           // footnote marks.

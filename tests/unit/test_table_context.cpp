@@ -94,3 +94,30 @@ TEST_CASE("a row's label corrected (a row renamed) is marked as a changed cell i
     CHECK(rendered(row, t, "rettet") == "[rettet]Løn;I alt;");
     CHECK(rendered(row, t, "") == "Løn;I alt;");
 }
+
+TEST_CASE("a row of a measure of its own is set flush right, apart from the comma of the counts above it") {
+    // Regression (ratio-row): as the PDF sets it (test_table_layout.cpp), a ratio row under counts
+    // of doctors no longer pushes the counts left by a slot for its decimals.
+    model::Table t;
+    t.number = 1;
+    t.header = {"", "Dec. 2016"};
+    t.numeric = {false, true};
+    for (const auto& [label, figure] : std::vector<std::pair<std::string, std::string>>{
+             {"Overlæger", "5.442"}, {"Afdelingslæger", "1.909"}, {"Overlæger pr. afdelingslæge", "2,85"}}) {
+        model::TableRow r;
+        r.cells = {cell(label), cell(figure)};
+        r.cells[0].kind = model::Cell::Kind::Text;
+        r.cells[1].kind = model::Cell::Kind::Number;
+        t.rows.push_back(r);
+    }
+    const std::string tmpl = "{{#rows}}{{#cells}}[{{#aligned}}{{whole}}|{{after}}{{/aligned}}{{^aligned}}{{text}}{{/aligned}}]{{/cells}}{{/rows}}";
+    CHECK(rendered(tmpl, t) == "[5.442][1.909][2,85]");
+    // Marked, so a reader's style sheet (and the browser test) can tell it from the column's others.
+    CHECK(rendered("{{#rows}}{{#cells}}{{class}};{{/cells}}{{/rows}}", t) == "tal;tal;tal egen;");
+    // Under a heading that names the measure, or beside a label that names none, on the comma.
+    t.rows[2].cells[0].text = "Hele landet";
+    CHECK(rendered(tmpl, t) == "[5.442|][1.909|][2|,85]");
+    t.rows[2].cells[0].text = "Overlæger pr. afdelingslæge";
+    t.header[1] = "Antal";
+    CHECK(rendered(tmpl, t) == "[5.442|][1.909|][2|,85]");
+}

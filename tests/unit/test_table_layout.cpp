@@ -222,6 +222,56 @@ TEST_CASE("table layout: numbers line up on their whole part; decimals, units an
         CHECK(line_start(box, r, 1) >= box.pad_x - 1e-9);
 }
 
+TEST_CASE("table layout: a row of a measure of its own is set flush right, not on the comma of the counts above it") {
+    // Regression (ratio-row): in item 18's attachment a ratio row (2,85) under counts of doctors
+    // (1.036) pushed every count left of its heading, aligned on the ratio's comma.
+    FixedMetrics m;
+    using K = model::Cell::Kind;
+    const auto table_of = [](const std::string& heading, const std::vector<std::pair<std::string, std::string>>& rows,
+                             model::Cell::Hundred last = model::Cell::Hundred::None) {
+        model::Table t;
+        t.header = {"", heading};
+        t.numeric = {false, true};
+        for (const auto& [label, figure] : rows) {
+            model::TableRow r;
+            r.cells = {cell_of(K::Text, label), cell_of(K::Number, figure)};
+            t.rows.push_back(r);
+        }
+        t.rows.back().cells[1].hundred = last;
+        return t;
+    };
+    // By its label (a ratio with a slash; an index; per cent): every figure ends at the column's edge.
+    for (const std::string& label : {std::string("Overlæger pr. afdelingslæge"), std::string("Indeks (2016=100)"),
+                                     std::string("Ændring i pct.")}) {
+        const model::Table t = table_of("Dec. 2016", {{"Lægelige chefer", "1.036"}, {"Overlæger", "5.442"}, {label, "2,85"}});
+        const TableBox box = layout_table(t, 400, m);
+        INFO(label);
+        for (size_t r = 0; r < 3; ++r)
+            CHECK(line_start(box, r, 1) + box.rows[r].cells[1].lines.at(0).width == doctest::Approx(box.widths[1] - box.pad_x));
+    }
+    // Computed as a ratio of two counts, whatever its label says.
+    const TableBox computed = layout_table(
+        table_of("Dec. 2016", {{"Overlæger", "5.442"}, {"Overlæger/afdelingslæger", "2,85"}}, model::Cell::Hundred::Ratio), 400, m);
+    CHECK(line_start(computed, 0, 1) + computed.rows[0].cells[1].lines.at(0).width ==
+          doctest::Approx(computed.widths[1] - computed.pad_x));
+    // The same measure stays on the comma: a computed ratio among the regions' typed ratios, a
+    // row naming a measure under a heading that names one too, and a row of another label.
+    const double ch = 0.5;
+    for (const model::Table& t : {table_of("Fordeling pr. april 2023", {{"Sjælland", "2,1"}, {"Hele landet", "1,79"}},
+                                           model::Cell::Hundred::Ratio),
+                                  table_of("Andel (pct.)", {{"Nord", "72"}, {"Gennemsnit", "71,5"}}),
+                                  table_of("Budget 2024", {{"Løn", "122"}, {"Drift", "12,5"}})}) {
+        const TableBox box = layout_table(t, 400, m);
+        const double c = box.size * ch;
+        // The whole parts end at one edge: "2" / "1", "72" / "71", "122" / "12".
+        const auto whole = [&](size_t r) {
+            const std::string& s = t.rows[r].cells[1].text;
+            return static_cast<double>(s.find(',') == std::string::npos ? s.size() : s.find(','));
+        };
+        CHECK(line_start(box, 0, 1) + whole(0) * c == doctest::Approx(line_start(box, 1, 1) + whole(1) * c));
+    }
+}
+
 TEST_CASE("table layout: bold is for the rows the model marks as totals, not for every computed row") {
     FixedMetrics m;
     model::Table t = make_table(3, 2, "10");

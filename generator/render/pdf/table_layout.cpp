@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "render/figure_groups.hpp"
 #include "render/pdf/inline_spans.hpp"
 #include "render/pdf/pdf_style.hpp"
 #include "numbers/danish_number.hpp"
@@ -59,6 +60,7 @@ Parts parts_of(const Cell& cell) {
 // The insets of a table's numeric columns (see CellBox::inset), at size 1.
 void align_numbers(const model::Table& t, Content& c, const FontMetrics& m) {
     const size_t n = t.header.size();
+    FigureGroups groups(t);
     c.header_insets.assign(n, 0);
     c.insets.assign(t.rows.size(), std::vector<double>(n, 0));
     for (size_t k = 1; k < n && k < t.numeric.size(); ++k) {
@@ -76,9 +78,21 @@ void align_numbers(const model::Table& t, Content& c, const FontMetrics& m) {
             widest_mark = std::max(widest_mark, marks[r]);
         }
         c.header_insets[k] = widest_mark;
+        // Figures that do not line up as they stand: a row of a measure of its own is set flush
+        // right, and the others line up on their comma (render/figure_groups.hpp).
+        std::vector<bool> apart;
+        if (ragged_numbers(t, k)) {
+            apart.assign(t.rows.size(), false);
+            widest_tail = 0;
+            for (size_t r = 0; r < t.rows.size(); ++r) {
+                apart[r] = groups.apart(r, k);
+                if (!apart[r]) widest_tail = std::max(widest_tail, tails[r]);
+            }
+        }
         for (size_t r = 0; r < t.rows.size(); ++r) {
             const model::TableRow& row = t.rows[r];
             if (k >= row.cells.size()) continue;
+            if (!apart.empty() && apart[r]) continue;  // inset 0: flush right, as the HTML sets it
             const Cell::Kind kind = row.cells[k].kind;
             // A number ends its whole part at the common edge; a dash stands where a whole
             // part would; words end with the longest number.
