@@ -29,6 +29,17 @@ namespace {
 
 enum class State { Pending, Running, Done };
 
+// The digits of a printed number's whole part ("-11.500.000,5": 8), up to its decimal comma.
+size_t whole_digits(std::string_view shown) {
+    size_t n = 0;
+    for (const char c : shown) {
+        if (c == ',') break;
+        if (c >= '0' && c <= '9') ++n;
+        else if (c != '.' && c != '-' && c != '+' && n > 0) break;
+    }
+    return n;
+}
+
 // The row and column a cell reference name[række; kolonne] names; nullopt with the error when it
 // is not written so, could mean several rows or columns, or names none (`suggest`: with the
 // nearest labels, for a table other than the one being computed). `keys`: the table's, kept
@@ -1150,6 +1161,17 @@ private:
             // million times off, so it is an error. A share called points is left alone (a table
             // in "pct." may hold differences), as is per cent after points (the warning below).
             const std::string named = has_unit ? "" : unit_word_at(words_after);
+            // A number of a million or more that the text after it calls millions or billions
+            // ("11.500.000 mio. kr."): a table in kroner that never says so gives no unit to
+            // compare, but no one writes a million millions. The reader takes the words' unit.
+            if (bare.empty() && kroner_per(named) >= 1000000 && whole_digits(shown) >= 7) {
+                d_.error(figure->loc,
+                         fmt(_("the figure {} prints {}, but the text after it says {}: a million times too much; if the "
+                               "table's figures are kroner, ask for the unit in the figure (\"| {}\") and leave the word "
+                               "after it out"),
+                             quote_text("{" + figure->expression() + "}"), quote_text(shown), named, named));
+                continue;
+            }
             if (!bare.empty() && !named.empty() && named != bare && !(bare == "pct." && named == kPoints)) {
                 d_.error(figure->loc,
                          fmt(_("the figure {} prints {}, a number in {}, but the text after it says {}; a reader takes "

@@ -569,6 +569,20 @@ TEST_CASE("figures: a table that says its figures are kroner is not quoted as mi
     CHECK(compute("```tabel\nfil: t.csv\nnavn: t\ntitel: Indbyggere\n```\n\nDer er {t[Danmark; 2024]} mio. indbyggere.\n",
                   "Land;2024\nDanmark;5,9\n")
               .messages == "");
+    // But not a million or more called millions or billions: a table in kroner that never says
+    // so printed "Driftsresultatet forbedres med 11.500.000 mio. kr." without a word (a review).
+    for (const std::string unit : {"mio. kr.", "mia. kr.", "mio."}) {
+        const auto millions = compute("```tabel\nfil: t.csv\nnavn: r\ntitel: Regnskab\n```\n\nForbedret med {r[Drift; Forskel]} " +
+                                          unit + " i alt.\n",
+                                      "Post;Forskel\nDrift;11.500.000\nAndet;-1.000\n");
+        CHECK_MESSAGE(millions.messages.find("error: the figure \"{r[Drift; Forskel]}\" prints \"11.500.000\", but the text after "
+                                             "it says ") != std::string::npos,
+                      unit);
+    }
+    CHECK(compute("```tabel\nfil: t.csv\nnavn: r\ntitel: Regnskab\n```\n\nForbedret med {r[Drift; Forskel]} kr. og "
+                  "{r[Andet; Forskel]} mio. kr.\n",
+                  "Post;Forskel\nDrift;11.500.000\nAndet;-999.999\n")
+              .messages == "");
 }
 
 TEST_CASE("figures: a table that names a unit its talenhed does not is an error wherever its figures are computed with") {
