@@ -1806,6 +1806,7 @@ public:
         if (ok_) compute_crossings();
         if (ok_) check_crossings();
         if (ok_) warn_kept_beyond_rounding();
+        if (ok_) warn_rows_outside_sums();
         show_scaled();
         add_notes();
         return ok_;
@@ -2591,6 +2592,89 @@ private:
     // zeros, as 125.100.000 is rounded to 100.000) and of its own. Beyond that (a probe's
     // 163.900.000 kept over three exact parts adding up to 162.000.000, "tolerance 2" copied into
     // a table in mio. kr.) it is no rounding, and the table's note says it is: a warning at it.
+    // A row of figures beside a sum's range that no formula reads: a row added after the range's
+    // last row ("IT-licenser" under "Tilskud", above "Udgifter i alt = sum(Drift .. Tilskud)"), or
+    // rows reordered so that one slips out above its first, is left out of the total without a
+    // word, and the total, the results and the text quoting them are wrong (a review: 17,6 mio.
+    // kr. left out of a budget's result by swapping two rows). A warning at the row, in the CSV:
+    // the rows from the range's last to the sum's row, and those just above its first, back to
+    // a spacer, a computed or total row, or a row without figures. Parts ("Heraf ...") and rows
+    // indented under another are no terms of a sum.
+    void warn_rows_outside_sums() {
+        struct Sum {
+            const Prepared* p;
+            size_t target, first, last;
+        };
+        std::vector<char> read(t_.rows.size(), 0);
+        std::vector<Sum> sums;
+        const auto at = [&](const std::string& label) { return find_row(t_, row_keys_.of(t_), label); };
+        for (const Prepared& p : rows_) {
+            const auto target = at(p.formula->target);
+            if (target && *target < read.size()) read[*target] = 1;
+            std::optional<size_t> first, last;
+            const auto walk = [&](const auto& self, const Expr& e) -> void {
+                if (e.kind == Expr::Kind::Label) {
+                    if (const auto k = at(e.text); k && *k < read.size()) read[*k] = 1;
+                } else if (e.kind == Expr::Kind::Range) {
+                    const auto x = at(e.text), y = at(e.text2);
+                    if (x && y && *x <= *y && *y < read.size()) {
+                        std::fill(read.begin() + static_cast<std::ptrdiff_t>(*x), read.begin() + static_cast<std::ptrdiff_t>(*y) + 1, 1);
+                        first = first ? std::min(*first, *x) : *x;
+                        last = last ? std::max(*last, *y) : *y;
+                    }
+                } else if (e.kind == Expr::Kind::Cell && !t_.name.empty() && fold_label(e.text) == t_.name && !e.args.empty()) {
+                    if (const auto k = at(e.args[0]->text); k && *k < read.size()) read[*k] = 1;
+                }
+                for (const auto& arg : e.args) self(self, *arg);
+            };
+            walk(walk, *p.expr);
+            if (target && first && *last < *target) sums.push_back({&p, *target, *first, *last});
+        }
+        if (sums.empty()) return;
+        static const std::string kNone;
+        const auto label_of = [](const TableRow& row) -> const std::string& { return row.cells.empty() ? kNone : row.cells[0].text; };
+        const auto figures = [](const TableRow& row) {
+            return std::any_of(row.cells.begin() + (row.cells.empty() ? 0 : 1), row.cells.end(),
+                               [](const Cell& c) { return c.kind == Cell::Kind::Number; });
+        };
+        std::vector<char> said(t_.rows.size(), 0);
+        for (const Sum& s : sums) {
+            // A sum of parts ("Heraf i alt = sum(Heraf overtid .. Heraf tillæg)") leaves their
+            // whole out as meant.
+            if (model::names_part(label_of(t_.rows[s.first])) || model::names_part(label_of(t_.rows[s.last]))) continue;
+            const int indent = t_.rows[s.last].indent;
+            // A row at the range's own level: one indented under it is a part, one less indented
+            // the whole its rows are parts of ("Løn" over "  Overtid .. Tillæg").
+            const auto left_out = [&](size_t r) {
+                const TableRow& row = t_.rows[r];
+                return row.role == TableRow::Role::Data && !read[r] && !said[r] && !row.cells.empty() && figures(row) &&
+                       row.indent == indent && !model::names_part(row.cells[0].text);
+            };
+            const auto say = [&](size_t r) {
+                said[r] = 1;
+                const size_t from = std::min(s.first, r), to = std::max(s.last, r);
+                diags_.warning(t_.rows[r].loc,
+                               fmt(_("the row {} has figures but is in no sum: it stands beside the rows {} .. {} that {} "
+                                     "adds, so its figures are left out of that total; widen the range (\"sum({} .. {})\"), "
+                                     "or move the row"),
+                                   quote_text(t_.rows[r].cells[0].text), quote_text(row_name(t_, s.first)),
+                                   quote_text(row_name(t_, s.last)), quote_text(s.p->formula->target), row_name(t_, from),
+                                   row_name(t_, to)));
+            };
+            for (size_t r = s.last + 1; r < s.target; ++r)
+                if (left_out(r)) say(r);
+            // Above a range that starts at a total ("sum(Udgifter i alt .. Husleje)") stand its parts.
+            if (t_.rows[s.first].total || model::names_total(label_of(t_.rows[s.first]))) continue;
+            for (size_t r = s.first; r-- > 0;) {
+                const TableRow& row = t_.rows[r];
+                if (row.role != TableRow::Role::Data || row.total || row.cells.empty() || !figures(row) ||
+                    model::names_total(row.cells[0].text))
+                    break;
+                if (left_out(r)) say(r);
+            }
+        }
+    }
+
     void warn_kept_beyond_rounding() {
         const auto half_unit = [](const Cell& cell) {
             if (cell.decimals > 0) return std::optional<Decimal>(Decimal(5, cell.decimals + 1));

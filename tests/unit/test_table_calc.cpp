@@ -3880,3 +3880,30 @@ TEST_CASE("table calc: the labels a table has are listed cut, however long, and 
     CHECK(line.size() < 1000);
     CHECK(line.find("Række 37, \xE2\x80\xA6)") != std::string::npos);  // the fortieth name, then "…"
 }
+
+TEST_CASE("table calc: a row of figures beside a sum's range and in no sum is a warning at the row") {
+    // Regression (sum-gap): a row added under the range's last row, rows reordered so that one
+    // slipped out above its first, or a row moved into another group were left out of the total
+    // without a word (a review: a budget's result 17,6 mio. kr. off after two rows swapped).
+    const std::string block = "```tabel\nfil: t.csv\ntitel: Budget\nrække: Indtægter i alt = sum(Kontingent .. Øvrige indtægter)\n"
+                              "række: Udgifter i alt = sum(Husleje .. Tilskud)\n"
+                              "række: Resultat = [Indtægter i alt] + [Udgifter i alt] + [Projekter]\n```\n";
+    const auto with_rows = [&](const std::string& expenses) {
+        return compute(block, "Post;2024\nKontingent;-150\nØvrige indtægter;-20\nIndtægter i alt;\n;\n" + expenses +
+                                  "Udgifter i alt;\n;\nProjekter;8\n;\nResultat;\n");
+    };
+    // As written: no warning (Projekter stands alone, but a formula reads it).
+    CHECK(with_rows("Husleje;10\nDrift;30\nTilskud;3\n").messages == "");
+    // A row under the range's last.
+    auto l = with_rows("Husleje;10\nDrift;30\nTilskud;3\nIT-licenser;2\n");
+    CHECK(l.messages.find("m/01-a/t.csv:9:1: warning: the row \"IT-licenser\" has figures but is in no sum: it stands beside the "
+                          "rows \"Husleje\" .. \"Tilskud\" that \"Udgifter i alt\" adds, so its figures are left out of that "
+                          "total; widen the range (\"sum(Husleje .. IT-licenser)\"), or move the row") == 0);
+    // Above its first, after a swap.
+    l = with_rows("Drift;30\nHusleje;10\nTilskud;3\n");
+    CHECK(l.messages.find("warning: the row \"Drift\" has figures but is in no sum") != std::string::npos);
+    CHECK(l.messages.find("(\"sum(Drift .. Tilskud)\")") != std::string::npos);
+    // A part of a row above it, or a row indented under it, is no term: no warning.
+    CHECK(with_rows("Husleje;10\nDrift;30\nTilskud;3\nHeraf til IT;2\n").messages == "");
+    CHECK(with_rows("Husleje;10\nDrift;30\nTilskud;3\n  Tilskud til Y;1\n").messages == "");
+}
