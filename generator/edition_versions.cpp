@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "model/attachment_file.hpp"
+#include "publish/manifest.hpp"
 
 namespace fs = std::filesystem;
 
@@ -34,6 +35,27 @@ std::optional<versions::Snapshot> read_published(const fs::path& file, bool* bro
         *broken = true;
     }
     return s;
+}
+
+// Whether an edition published with a snapshot has lost it (deleted or moved by hand): its list
+// of files names it, or it keeps earlier versions. Compared with nothing, the next build would
+// publish the corrected figures as version 1 over the version the board has read, with no
+// rettelsesblad and the old version gone (a review). An error (reported); a packet from before
+// snapshots, which has neither, is version 1 as before.
+bool snapshot_lost(const fs::path& edition, const std::string& file, Diagnostics& diags) {
+    std::error_code ec;
+    bool listed = false;
+    if (std::ifstream in{edition / publish::manifest_file(edition.filename().string()), std::ios::binary}) {
+        std::ostringstream text;
+        text << in.rdbuf();
+        if (const auto files = publish::parse_manifest(text.str())) listed = files->count(file) > 0;
+    }
+    if (!listed && !fs::is_directory(edition / "versioner", ec)) return false;
+    diags.error({(edition / file).string(), 0, 0},
+                fmt(_("the published version's snapshot is missing, though the packet was published with one; the next "
+                      "version cannot be compared with it, and would replace the version the board has read: put the "
+                      "snapshot back (from a backup), or move the packet away to start again at version 1")));
+    return true;
 }
 
 // SOURCE_DATE_EPOCH as a date (UTC), or year 0 if it is not set or not a number.
@@ -140,6 +162,7 @@ bool decide_version(model::Meeting& meeting, const fs::path& published, const ve
     bool broken = false;
     const auto before = read_published(published.empty() ? fs::path() : published / folder / file, &broken, diags);
     if (broken) return false;
+    if (!before && !published.empty() && snapshot_lost(published / folder, file, diags)) return false;
     // The closed edition holds every item: its published version is what the typed numbers left
     // unquoted are compared with (typed_since.hpp); then they go.
     if (edition == model::Edition::Lukket) {

@@ -164,6 +164,18 @@ def main():
         check("a changed input with no date is refused (exit 1)", p.returncode == 1, p.stderr)
         check("naming meeting.txt and the rettet: line", re.search(r"meeting\.txt:1:(\d+:)? error: .*rettet: YYYY-MM-DD", p.stderr) is not None, p.stderr)
         check("and the packet is as it was", tree(packet) == v1)
+        # Regression (snapshot-lost): with the published snapshot deleted by hand, the next build
+        # published the corrected figures as version 1 over the one the board had read. On a copy.
+        lost = os.path.join(work, "lost")
+        shutil.copytree(out, lost, symlinks=True)
+        os.remove(os.path.join(lost, "m", "offentlig", "snapshot-offentlig.txt"))
+        lost_before = everything(lost)
+        for command in ("diff", "build"):
+            p = run(command, m, "--out", lost, extra={"SOURCE_DATE_EPOCH": "1695340800"})
+            check(f"{command} with the published snapshot lost is refused (exit 1)",
+                  p.returncode == 1 and "error: the published version's snapshot is missing" in p.stderr, p.stderr)
+        check("and the copy is as it was", everything(lost) == lost_before)
+        shutil.rmtree(lost)
 
         # diff lists the change and writes nothing.
         p = run("diff", m, "--out", out)
