@@ -448,6 +448,17 @@ std::vector<const KeyValue*> read_header(const std::vector<KeyValue>& keys, Agen
     return attachment_keys;
 }
 
+// The section a sub-heading or a paragraph names and nothing else ("## Økonomi", "**Økonomi**",
+// "#Økonomi", "Økonomi:"), or nullopt.
+std::optional<SectionKind> section_named_alone(const Block& b) {
+    std::string text = plain_text(b.inlines);
+    size_t from = 0, to = text.size();
+    while (from < to && (text[from] == '#' || text[from] == ' ' || text[from] == '*')) ++from;
+    while (to > from && (text[to - 1] == ':' || text[to - 1] == ' ' || text[to - 1] == '*')) --to;
+    if (to - from > 40 || to == from) return std::nullopt;
+    return section_by_name(fold_label(text.substr(from, to - from)));
+}
+
 // The body, split into the standard sections at its level-1 headings.
 void split_sections(std::vector<Block>& blocks, const TextFile& file, AgendaItem& item, Diagnostics& diags) {
     for (int k = 0; k < model::kSectionCount; ++k) {
@@ -456,6 +467,7 @@ void split_sections(std::vector<Block>& blocks, const TextFile& file, AgendaItem
         item.sections.push_back(std::move(s));
     }
     std::vector<bool> seen(model::kSectionCount, false);
+    std::vector<std::pair<SectionKind, SourceLoc>> lookalikes;
     model::Section* current = nullptr;
     bool reported_preamble = false;
     for (Block& b : blocks) {
@@ -497,7 +509,23 @@ void split_sections(std::vector<Block>& blocks, const TextFile& file, AgendaItem
             }
             continue;
         }
+        // A section's heading written as a sub-heading ("## Økonomi"), a bold line
+        // ("**Økonomi**") or without its space ("#Økonomi"): judged below, once the sections
+        // written are known.
+        if ((b.kind == Block::Kind::Heading || b.kind == Block::Kind::Paragraph) && b.inlines.size() <= 3)
+            if (const auto kind = section_named_alone(b)) lookalikes.emplace_back(*kind, b.loc);
         current->blocks.push_back(std::move(b));
+    }
+    // Its text went under the section before it, and the packet printed "Økonomi: Ingen
+    // bemærkninger" above it (a review): an error where that section is not written as one.
+    for (const auto& [kind, loc] : lookalikes) {
+        if (seen[static_cast<size_t>(kind)]) continue;
+        const std::string title = model::section_title(kind);
+        diags.error(loc,
+                    fmt(_("this line names the section {0} but is not its heading: the text after it goes under the section "
+                          "before it, and the packet prints {0} as empty; write \"# {1}\" on a line of its own"),
+                        quote_text(title), title),
+                    file.line_text(loc.line));
     }
     // Held for the whole build: without the spare room their growth left.
     for (model::Section& s : item.sections) {

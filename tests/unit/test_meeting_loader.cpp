@@ -248,6 +248,24 @@ TEST_CASE("loader: an unknown section") {
           "  ^\n");
 }
 
+TEST_CASE("loader: a section's heading written as a sub-heading, a bold line or without its space is an error") {
+    // Regression (section-lookalike): "## Økonomi" put its text under the section before it,
+    // and the packet printed "Økonomi: Ingen bemærkninger" above it, with a clean check.
+    for (const std::string line : {"## Økonomi", "#Økonomi", "**Økonomi**", "Økonomi:", "### oekonomi"}) {
+        MemoryFiles f = good_meeting();
+        f.add("06-b/item.md", std::string(kItemB) + "\n" + line + "\n\nDet koster 5 mio. kr.\n");
+        CHECK(load_errors(f) == "m/06-b/item.md:11:1: error: this line names the section \"Økonomi\" but is not its heading: the "
+                                "text after it goes under the section before it, and the packet prints \"Økonomi\" as empty; "
+                                "write \"# Økonomi\" on a line of its own\n  " + line + "\n  ^\n");
+    }
+    // Where the section is written as one, a sub-heading of its name is the writer's choice.
+    MemoryFiles f = good_meeting();
+    f.add("06-b/item.md", std::string(kItemB) + "\n## Økonomi\n\nTekst.\n\n# Økonomi\n\nDet koster 5 mio. kr.\n");
+    Diagnostics d;
+    CHECK(load_meeting(f, "m", d));
+    CHECK(test::messages(d) == "");
+}
+
 TEST_CASE("loader: a table referring to a missing file") {
     MemoryFiles f = good_meeting();
     f.add("05-a/item.md", replace(kItemA, "fil: tabel-1.csv", "fil: tabel-9.csv"));
