@@ -604,13 +604,45 @@ void warn_labelled_second_header(const CsvData& csv, const TextFile& text, const
 
 // The CSV's rows as the table's, every cell but the label typed.
 // A column of codes (code_columns) has its cells as written.
+// Columns empty from the header down at the right, and empty rows at the end: what Excel exports
+// around a sheet's used cells (";;" after each row, a ";;;" line at the end). They printed as
+// columns without a heading and a gap under the table's last row, and messages listed them
+// ("it has: Budget 2023, , "). Nothing in them is lost.
+void drop_empty_edges(CsvData& csv) {
+    const auto blank = [](const CsvField& f) { return trim(f.text).empty(); };
+    while (csv.rows.size() > 2 && std::all_of(csv.rows.back().fields.begin(), csv.rows.back().fields.end(), blank))
+        csv.rows.pop_back();
+    size_t width = csv.rows.empty() ? 0 : csv.rows[0].fields.size();
+    while (width > 2 && std::all_of(csv.rows.begin(), csv.rows.end(), [&](const CsvRow& r) {
+               return r.fields.size() < width || blank(r.fields[width - 1]);
+           }))
+        --width;
+    for (CsvRow& r : csv.rows)
+        if (r.fields.size() > width) r.fields.resize(width);
+}
+
+// A heading or a row's label as one line: a heading Excel wraps ("Samlet antal" / "speciallæger"
+// in one quoted field) was quoted with its line break in messages and their suggestions (which
+// then could not be pasted), and broke the packet's table notes there.
+std::string one_line(std::string_view text) {
+    if (text.find_first_of("\r\n\t") == std::string_view::npos) return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const char d = c == '\r' || c == '\n' || c == '\t' ? ' ' : c;
+        if (d == ' ' && !out.empty() && out.back() == ' ') continue;
+        out += d;
+    }
+    return out;
+}
+
 void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFile& text, model::Table& table,
                Diagnostics& diags) {
     // Sizes known in advance are reserved: the model holds no room left by doubling.
     table.header.reserve(csv.rows[0].fields.size());
     table.header_locs.reserve(csv.rows[0].fields.size());
     for (const CsvField& f : csv.rows[0].fields) {
-        table.header.push_back(std::string(trim(f.text)));
+        table.header.push_back(one_line(trim(f.text)));
         table.header_locs.push_back(text.loc(f.line, f.column));
     }
     const size_t width = table.header.size();
@@ -642,7 +674,7 @@ void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFil
             Cell c;
             if (k == 0) {
                 c.kind = trim(f.text).empty() ? Cell::Kind::Empty : Cell::Kind::Text;
-                c.text = std::string(trim(f.text));
+                c.text = one_line(trim(f.text));
                 c.loc = loc;
                 // The field starts at its first byte that is not blank (csv_reader); a quoted
                 // one keeps its blanks inside the quotes.
@@ -703,8 +735,9 @@ std::optional<model::Table> read_table(const TableBlock& block, const std::strin
     read_table_keys(block, table, diags);
     if (!find_key(block.keys, "fil") || diags.error_count() > errors_before) return std::nullopt;
     std::optional<TextFile> text;
-    const std::optional<CsvData> csv = read_table_csv(block, folder, files, table, text, diags);
+    std::optional<CsvData> csv = read_table_csv(block, folder, files, table, text, diags);
     if (!csv) return std::nullopt;
+    drop_empty_edges(*csv);
     const std::vector<bool> codes = code_columns(*csv);
     fill_rows(*csv, codes, *text, table, diags);
     count_columns_unitless(table, diags);

@@ -774,3 +774,38 @@ TEST_CASE("loader: the header repeated lower down is an error at its row, not a 
     load_meeting(g, "m", d);
     CHECK(test::messages(d).find("repeats the header") == std::string::npos);
 }
+
+TEST_CASE("loader: Excel's empty columns at the right and empty rows at the end are no part of the table") {
+    // Regression (excel-edges): ";;" after each row and a ";;;" line at the end printed as
+    // columns without a heading (an empty <th>) and a gap under the last row.
+    MemoryFiles f = good_meeting();
+    f.add("05-a/tabel-1.csv", ";2016;2023;;\r\nOverlæger;5.442;5.041;;\r\nAfdelingslæger;1.909;2.820;;\r\n;;;;\r\n;;;;\r\n");
+    Diagnostics d;
+    const auto m = load_meeting(f, "m", d);
+    REQUIRE(m);
+    CHECK(test::messages(d) == "");
+    const model::Table& t = m->items[0].tables.at(0);
+    CHECK(t.header == std::vector<std::string>{"", "2016", "2023"});
+    CHECK(t.rows.size() == 2);
+    for (const model::TableRow& r : t.rows) CHECK(r.cells.size() == 3);
+    // An empty row between rows stays: it is a spacer between groups.
+    MemoryFiles g = good_meeting();
+    g.add("05-a/tabel-1.csv", ";2016;2023\nOverlæger;5.442;5.041\n;;\nAfdelingslæger;1.909;2.820\n");
+    Diagnostics e;
+    const auto n = load_meeting(g, "m", e);
+    REQUIRE(n);
+    CHECK(n->items[0].tables.at(0).rows.size() == 3);
+}
+
+TEST_CASE("loader: a heading or label Excel wrapped over two lines is read as one line") {
+    // Regression (wrapped-heading): "Samlet antal<newline>speciallæger" was quoted with its line
+    // break in messages and suggestions that could not be pasted, and broke the table's note.
+    MemoryFiles f = good_meeting();
+    f.add("05-a/tabel-1.csv", ";\"Dec.\n2016\";\"April\r\n 2023\"\n\"Samlet antal\nspeciallæger\";8.388;9.357\n");
+    Diagnostics d;
+    const auto m = load_meeting(f, "m", d);
+    REQUIRE(m);
+    const model::Table& t = m->items[0].tables.at(0);
+    CHECK(t.header == std::vector<std::string>{"", "Dec. 2016", "April 2023"});
+    CHECK(t.rows.at(0).cells.at(0).text == "Samlet antal speciallæger");
+}
