@@ -29,11 +29,33 @@ using model::TableRow;
 
 namespace {
 
-// A folded label's length without its trailing ":", footnote "*" and spaces.
+// A folded label's length without its trailing ":", footnote marks ("*", a superscript digit
+// "¹", a dagger "†") and spaces: "[Antal i alt]" names the heading "Antal i alt¹" as it names
+// "Antal i alt*" (a review: the superscript was not read through).
 size_t key_length(std::string_view folded) {
     size_t n = folded.size();
-    while (n > 0 && (folded[n - 1] == ':' || folded[n - 1] == '*' || folded[n - 1] == ' ')) --n;
-    return n;
+    for (;;) {
+        if (n > 0 && (folded[n - 1] == ':' || folded[n - 1] == '*' || folded[n - 1] == ' ')) {
+            --n;
+            continue;
+        }
+        // ¹ ² ³ (Latin-1), ⁰ ⁴-⁹ (U+2070, U+2074-2079), † ‡ (U+2020, U+2021).
+        if (n >= 2 && static_cast<unsigned char>(folded[n - 2]) == 0xC2 &&
+            (folded[n - 1] == '\xB9' || folded[n - 1] == '\xB2' || folded[n - 1] == '\xB3')) {
+            n -= 2;
+            continue;
+        }
+        if (n >= 3 && static_cast<unsigned char>(folded[n - 3]) == 0xE2 &&
+            ((static_cast<unsigned char>(folded[n - 2]) == 0x81 &&
+              (static_cast<unsigned char>(folded[n - 1]) == 0xB0 ||
+               (static_cast<unsigned char>(folded[n - 1]) >= 0xB4 && static_cast<unsigned char>(folded[n - 1]) <= 0xB9))) ||
+             (static_cast<unsigned char>(folded[n - 2]) == 0x80 &&
+              (static_cast<unsigned char>(folded[n - 1]) == 0xA0 || static_cast<unsigned char>(folded[n - 1]) == 0xA1)))) {
+            n -= 3;
+            continue;
+        }
+        return n;
+    }
 }
 
 }  // namespace

@@ -3907,3 +3907,17 @@ TEST_CASE("table calc: a row of figures beside a sum's range and in no sum is a 
     CHECK(with_rows("Husleje;10\nDrift;30\nTilskud;3\nHeraf til IT;2\n").messages == "");
     CHECK(with_rows("Husleje;10\nDrift;30\nTilskud;3\n  Tilskud til Y;1\n").messages == "");
 }
+
+TEST_CASE("table calc: a label is named without its footnote mark, a superscript or a dagger as a star") {
+    // Regression (superscript-key): "[Antal i alt]" did not name the heading "Antal i alt¹",
+    // where "Antal i alt*" was named so.
+    for (const std::string mark : {"*", "¹", "²", "⁴", "†", " ¹"}) {
+        const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nI alt {t[Nord; Antal i alt]}.\n",
+                               "Region;Antal i alt" + mark + "\nNord;1.250\n");
+        CHECK_MESSAGE(l.messages == "", mark);
+        CHECK_MESSAGE(figure_text(l).find("I alt 1.250.") != std::string::npos, mark);
+    }
+    // Written with its mark, it is found too.
+    const auto l = compute("```tabel\nfil: t.csv\nnavn: t\ntitel: T\n```\n\nAreal {t[Nord; Areal m²]}.\n", "Region;Areal m²\nNord;80\n");
+    CHECK(l.messages == "");
+}
