@@ -35,6 +35,10 @@ namespace boardpack {
 
 namespace {
 
+// "24 items", "1 item"; "62 pages": counts as the summaries print them, each with its plural.
+std::string items_counted(size_t n) { return fmt(tr_n("{} item", "{} items", static_cast<unsigned long>(n)), n); }
+std::string pages_counted(int n) { return fmt(tr_n("{} page", "{} pages", static_cast<unsigned long>(n)), n); }
+
 using pipeline::RenderKit;
 
 // The fonts and templates, loaded on another thread while the first meeting is read (some 11 M
@@ -321,10 +325,8 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
         return input_failed(dir, diags, !o.check_only, err);
     if (o.check_only) {
         if (o.quiet) return kExitOk;
-        out << fmt(tr_n("boardpack: {}: no errors, {} warning(s) ({} item; offentlig {} pages, lukket {} pages)\n",
-                        "boardpack: {}: no errors, {} warning(s) ({} items; offentlig {} pages, lukket {} pages)\n",
-                        static_cast<unsigned long>(item_count)),
-                   shown_folder(dir), diags.warning_count(), item_count, pages[0], pages[1]);
+        out << fmt(_("boardpack: {}: no errors, {} warning(s) ({}; offentlig {}, lukket {})\n"), shown_folder(dir),
+                   diags.warning_count(), items_counted(item_count), pages_counted(pages[0]), pages_counted(pages[1]));
         return kExitOk;
     }
     if (!write_versions(*publisher, ev, &why)) {
@@ -357,11 +359,15 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
                      "published without it, and it is now in {}, with the packet it was saved into; move it from there\n"),
                    publisher->left_behind_shown().string(), publisher->left_behind().string());
     if (o.quiet) return kExitOk;
-    out << fmt(tr_n("boardpack: built {}: {} item ({} public, {} confidential); offentlig {} pages, lukket {} pages; {} files in {}\n",
-                    "boardpack: built {}: {} items ({} public, {} confidential); offentlig {} pages, lukket {} pages; {} files in {}\n",
-                    static_cast<unsigned long>(item_count)),
-               id, item_count, item_count - confidential, confidential, pages[0], pages[1],
-               publisher->files_written(), publisher->target().string());
+    // Each count with its own plural: Danish adjectives agree with theirs ("1 offentligt, 2
+    // fortrolige"), where one plural for the items' count printed "1 fortrolige" (a review).
+    const size_t public_count = item_count - confidential;
+    out << fmt(_("boardpack: built {}: {} ({}, {}); offentlig {}, lukket {}; {} in {}\n"), id, items_counted(item_count),
+               fmt(tr_n("{} public", "{} public", static_cast<unsigned long>(public_count)), public_count),
+               fmt(tr_n("{} confidential", "{} confidential", static_cast<unsigned long>(confidential)), confidential),
+               pages_counted(pages[0]), pages_counted(pages[1]),
+               fmt(tr_n("{} file", "{} files", static_cast<unsigned long>(publisher->files_written())), publisher->files_written()),
+               publisher->target().string());
     // What a rebuild did to each edition's version: "version 2: 1 input figure, 14 derived figures, ...".
     if (ev[0].published || ev[1].published)
         for (int e = 0; e < 2; ++e) {

@@ -137,4 +137,12 @@ check "da: one follow-on problem, in the singular" grep -qF 'p/01-a/item.md:22:1
 check "da: a warning" grep -qF 'p/01-a/item.md:15:12: advarsel: rækken "s" findes ikke i CSV-filen, så den blev tilføjet sidst i tabellen; mente du "p"?' "$work/plural.err"
 check "da: the error it follows from" grep -qF 'p/01-a/item.md:22:16: fejl: tabellen "a" citerer denne formels resultater tilbage (direkte eller gennem andre tabeller og beregninger); en tabel kan ikke afhænge af sig selv (i kolonnen "A")' "$work/plural.err"
 
+# Each count of the build's summary agrees with its own number (regression: one plural for the
+# items' count printed "1 punkt (1 offentligt, 0 fortroligt)" and "5 punkter (4 offentlige, 1 fortrolige)").
+sed -i 's/^række: s = p + a\[s; A\]$/række: s = p/' "$work/p/01-a/item.md"
+(cd "$work" && in_locale LANG=da_DK.UTF-8 build p --out "$work/p-out") > "$work/plural-build.out" 2> "$work/plural-build.err"
+check "da: 1 punkt (1 offentligt, 0 fortrolige), each count in its own number" grep -qF ': 1 punkt (1 offentligt, 0 fortrolige); offentlig ' "$work/plural-build.out"
+(cd "$work" && in_locale LANG=C.UTF-8 build p --out "$work/p-out-en") > "$work/plural-build-en.out" 2>&1
+check "en: 1 item (1 public, 0 confidential)" grep -qE ': 1 item \(1 public, 0 confidential\); offentlig [0-9]+ pages?, lukket [0-9]+ pages?; [0-9]+ files in ' "$work/plural-build-en.out"
+
 exit $((fails > 0))
