@@ -202,12 +202,17 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     // same meeting is refused at once rather than after doing all its work.
     std::unique_ptr<publish::Publisher> publisher;
     std::string why;
+    // check reads the packet published in the output folder (if boardpack wrote it), to compare
+    // with it as a build would; it takes no lock and writes nothing.
+    fs::path check_published;
     if (!o.check_only) {
         publisher = publish::Publisher::begin(o.output, id, legacy_edition, &why);
         if (!publisher) {
             err << "boardpack: " << why << "\n";
             return kExitOutputError;
         }
+    } else if (publish::inspect_target(o.output / id, id, legacy_edition).kind == publish::TargetKind::OwnLink) {
+        check_published = o.output / id;
     }
 
     // The tables are computed while the PDF reader reads the attachments: computing does not use
@@ -217,7 +222,7 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
     if (!loaded) return kKitFailed;
     const RenderKit& kit = *loaded;
     if (meeting) {
-        meeting->corrects_published = publisher && !publisher->published().empty();
+        meeting->corrects_published = publisher ? !publisher->published().empty() : !check_published.empty();
         pipeline::compute(*meeting, kit.wording, diags);
         // What reads nothing of the PDF attachments is done while the reader reads on, not after.
         if (!diags.has_errors()) {
@@ -293,6 +298,17 @@ int build_one(const publish::MeetingTarget& meeting_target, const BuildOptions& 
             };
         }
         std::vector<const void*>().swap(ev[0].shown_parts);
+    } else if (!check_published.empty() && !diags.has_errors()) {
+        // check compares with the packet published in the output folder as a build would, read
+        // only: a change that needs the correction's date ("rettet:"), a lost or damaged
+        // snapshot, a typed figure gone stale, are its problems too (a review: check passed and
+        // the build then failed).
+        if (decide_versions(*meeting, check_published, printed_words(kit.wording), false, ev, diags))
+            versions_dated(*meeting, ev, diags);
+        if (diags.has_errors()) {
+            print_diagnostics(diags, o, err);
+            return input_failed(dir, diags, false, err);
+        }
     }
     // What the summary says of the items, counted now: the items are freed once the last packet
     // is laid out (its PDF is written without them; see render_editions).

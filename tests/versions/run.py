@@ -164,6 +164,12 @@ def main():
         check("a changed input with no date is refused (exit 1)", p.returncode == 1, p.stderr)
         check("naming meeting.txt and the rettet: line", re.search(r"meeting\.txt:1:(\d+:)? error: .*rettet: YYYY-MM-DD", p.stderr) is not None, p.stderr)
         check("and the packet is as it was", tree(packet) == v1)
+        # check compares with the published packet as the build does (regression: check passed
+        # and the build then failed for the missing date).
+        p = run("check", m, "--out", out)
+        check("check says the date is needed too (exit 1)",
+              p.returncode == 1 and re.search(r"meeting\.txt:1:(\d+:)? error: .*rettet: YYYY-MM-DD", p.stderr) is not None, p.stderr)
+        check("and writes nothing", tree(packet) == v1)
         # Regression (snapshot-lost): with the published snapshot deleted by hand, the next build
         # published the corrected figures as version 1 over the one the board had read. On a copy.
         lost = os.path.join(work, "lost")
