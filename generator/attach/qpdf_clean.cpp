@@ -16,12 +16,14 @@
 // qpdf 11: std::shared_ptr throughout, not its deprecated PointerHolder.
 #define POINTERHOLDER_TRANSITION 4
 #include <qpdf/Pipeline.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFAcroFormDocumentHelper.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFLogger.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFTokenizer.hh>
 #include <qpdf/QPDFWriter.hh>
 
 namespace boardpack::attach {
@@ -290,6 +292,227 @@ bool drawn_within(const std::vector<QPDFPageObjectHelper>& pages, size_t all, st
     return true;
 }
 
+// The optional content (layers) the attachment's default configuration hides: the OCGs its
+// /OCProperties /D turns off (listed in /OFF, or not listed in /ON under /BaseState /OFF). The
+// bilag/ file keeps /OCProperties, so a viewer hides them there; the packet's pages draw the
+// attachment's pages as forms in a document without the attachment's /OCProperties, where a
+// viewer would show every layer, so what is hidden is taken out of the copy the packet draws.
+class HiddenLayers {
+public:
+    explicit HiddenLayers(QPDF& pdf) {
+        QPDFObjectHandle properties = pdf.getRoot().getKey("/OCProperties");
+        QPDFObjectHandle d = properties.isDictionary() ? properties.getKey("/D") : QPDFObjectHandle::newNull();
+        if (!d.isDictionary()) return;
+        const auto listed = [](QPDFObjectHandle list, std::set<QPDFObjGen>& into) {
+            if (!list.isArray()) return;
+            for (QPDFObjectHandle group : list.getArrayAsVector())
+                if (group.isIndirect()) into.insert(group.getObjGen());
+        };
+        if (d.getKey("/BaseState").isNameAndEquals("/OFF")) {
+            std::set<QPDFObjGen> all, on;
+            listed(properties.getKey("/OCGs"), all);
+            listed(d.getKey("/ON"), on);
+            for (const QPDFObjGen& group : all)
+                if (!on.count(group)) off_.insert(group);
+        }
+        listed(d.getKey("/OFF"), off_);
+    }
+
+    bool any() const { return !off_.empty(); }
+
+    // Whether content marked with `oc` (an OCG, or a membership dictionary, an OCMD) is hidden.
+    bool hidden(QPDFObjectHandle oc, int depth = 0) const {
+        if (off_.empty() || !oc.isDictionary() || depth > 32) return false;
+        if (!oc.getKey("/Type").isNameAndEquals("/OCMD")) return oc.isIndirect() && off_.count(oc.getObjGen());
+        QPDFObjectHandle expression = oc.getKey("/VE");
+        if (expression.isArray()) return !visible(expression, depth + 1);
+        QPDFObjectHandle groups = oc.getKey("/OCGs");
+        const std::vector<QPDFObjectHandle> members =
+            groups.isArray() ? groups.getArrayAsVector() : std::vector<QPDFObjectHandle>{groups};
+        size_t n = 0, on = 0;
+        for (QPDFObjectHandle group : members) {
+            if (!group.isDictionary()) continue;
+            ++n;
+            if (!hidden(group, depth + 1)) ++on;
+        }
+        if (n == 0) return false;  // no groups: the dictionary has no effect
+        QPDFObjectHandle policy = oc.getKey("/P");
+        const std::string p = policy.isName() ? policy.getName() : "/AnyOn";
+        if (p == "/AllOn") return on != n;
+        if (p == "/AnyOff") return on == n;
+        if (p == "/AllOff") return on != 0;
+        return on == 0;
+    }
+
+private:
+    // A visibility expression (/VE): [/And ...], [/Or ...], [/Not x], each x an OCG or another one.
+    bool visible(QPDFObjectHandle expression, int depth) const {
+        if (depth > 32) return true;
+        if (expression.isDictionary()) return !hidden(expression, depth + 1);
+        if (!expression.isArray() || expression.getArrayNItems() < 2) return true;
+        std::vector<QPDFObjectHandle> items = expression.getArrayAsVector();
+        if (items[0].isNameAndEquals("/Not")) return !visible(items[1], depth + 1);
+        const bool all = items[0].isNameAndEquals("/And");
+        if (!all && !items[0].isNameAndEquals("/Or")) return true;
+        for (size_t i = 1; i < items.size(); ++i)
+            if (visible(items[i], depth + 1) != all) return !all;
+        return all;
+    }
+
+    std::set<QPDFObjGen> off_;
+};
+
+// Copies a content stream without what hidden layers paint: inside `/OC /name BDC ... EMC` whose
+// group is hidden, the operators that paint (path painting becomes `n`, which keeps a clipping
+// path; text, XObjects, shadings and inline images go), and anywhere an XObject whose own /OC is
+// hidden. Everything else (the graphics and text state, marked content) stays, as a viewer still
+// applies it when it hides a layer.
+class HiddenContentFilter : public QPDFObjectHandle::TokenFilter {
+public:
+    HiddenContentFilter(const HiddenLayers& layers, QPDFObjectHandle resources) : layers_(layers), resources_(resources) {}
+
+    void handleToken(QPDFTokenizer::Token const& token) override {
+        const QPDFTokenizer::token_type_e type = token.getType();
+        if (type == QPDFTokenizer::tt_eof) return flush();
+        if (image_) {  // a hidden inline image: its dictionary, data and end
+            if (type == QPDFTokenizer::tt_inline_image) image_ = false, after_image_ = true;
+            else if (type == QPDFTokenizer::tt_word && token.getValue() == "EI") image_ = false;
+            return;
+        }
+        if (after_image_ && type != QPDFTokenizer::tt_space) {
+            after_image_ = false;
+            if (type == QPDFTokenizer::tt_word && token.getValue() == "EI") return;
+        }
+        if (type != QPDFTokenizer::tt_word) {
+            operands_.push_back(token);
+            return;
+        }
+        const std::string& op = token.getValue();
+        if (depth_ > 0) {
+            if (op == "BDC" || op == "BMC") ++depth_;
+            else if (op == "EMC") --depth_;
+            else if (op == "S" || op == "s" || op == "f" || op == "F" || op == "f*" || op == "B" || op == "B*" ||
+                     op == "b" || op == "b*")
+                return replace(" n\n");
+            else if (op == "Tj" || op == "TJ" || op == "Do" || op == "sh") return replace("\n");
+            else if (op == "'") return replace(" T*\n");
+            else if (op == "\"") {  // aw ac string ": its spacings stay set
+                const std::vector<QPDFTokenizer::Token> v = values();
+                if (v.size() != 3) return replace(" T*\n");
+                operands_.clear();
+                write(" ");
+                writeToken(v[0]);
+                write(" Tw ");
+                writeToken(v[1]);
+                write(" Tc T*\n");
+                return;
+            } else if (op == "BI") {
+                image_ = true;
+                return replace("");
+            }
+            return pass(token);
+        }
+        if (op == "BDC") {
+            const std::vector<QPDFTokenizer::Token> v = values();
+            if (v.size() == 2 && v[0].getType() == QPDFTokenizer::tt_name && v[0].getValue() == "/OC" &&
+                v[1].getType() == QPDFTokenizer::tt_name && layers_.hidden(resource("/Properties", v[1].getValue())))
+                depth_ = 1;
+        } else if (op == "Do") {
+            const std::vector<QPDFTokenizer::Token> v = values();
+            if (v.size() == 1 && v[0].getType() == QPDFTokenizer::tt_name) {
+                QPDFObjectHandle x = resource("/XObject", v[0].getValue());
+                if (x.isStream() && layers_.hidden(x.getDict().getKey("/OC"))) return replace("\n");
+            }
+        }
+        pass(token);
+    }
+
+    void handleEOF() override { flush(); }
+
+private:
+    std::vector<QPDFTokenizer::Token> values() const {
+        std::vector<QPDFTokenizer::Token> out;
+        for (const QPDFTokenizer::Token& t : operands_)
+            if (t.getType() != QPDFTokenizer::tt_space && t.getType() != QPDFTokenizer::tt_comment) out.push_back(t);
+        return out;
+    }
+    QPDFObjectHandle resource(const char* kind, const std::string& name) const {
+        QPDFObjectHandle dict = resources_.isDictionary() ? resources_.getKey(kind) : QPDFObjectHandle::newNull();
+        return dict.isDictionary() ? dict.getKey(name) : QPDFObjectHandle::newNull();
+    }
+    void flush() {
+        for (const QPDFTokenizer::Token& t : operands_) writeToken(t);
+        operands_.clear();
+    }
+    void pass(const QPDFTokenizer::Token& op) {
+        flush();
+        writeToken(op);
+    }
+    void replace(const char* with) {
+        operands_.clear();
+        write(with, std::char_traits<char>::length(with));
+    }
+
+    const HiddenLayers& layers_;
+    mutable QPDFObjectHandle resources_;
+    std::vector<QPDFTokenizer::Token> operands_;
+    int depth_ = 0;  // inside hidden marked content: how deep
+    bool image_ = false, after_image_ = false;
+};
+
+// Takes what hidden layers paint out of the pages the packet draws (HiddenContentFilter): their
+// content, the forms they draw (at any depth, each once) and the annotations flattened into them.
+// Only for an attachment that hides a layer: the others' streams are not decoded again.
+void remove_hidden_layers(QPDF& pdf, const HiddenLayers& layers) {
+    std::set<QPDFObjGen> seen;
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+        QPDFObjectHandle resources = page.getAttribute("/Resources", false);
+        std::string content;
+        {
+            HiddenContentFilter filter(layers, resources);
+            Pl_String out("content", nullptr, content);
+            page.filterContents(&filter, &out);
+        }
+        page.getObjectHandle().replaceKey("/Contents", QPDFObjectHandle::newStream(&pdf, content));
+        std::vector<std::pair<QPDFObjectHandle, QPDFObjectHandle>> todo;  // a form, the resources it inherits
+        const auto forms_of = [&todo](QPDFObjectHandle res) {
+            QPDFObjectHandle xobjects = res.isDictionary() ? res.getKey("/XObject") : QPDFObjectHandle::newNull();
+            if (!xobjects.isDictionary()) return;
+            for (auto& [name, x] : xobjects.getDictAsMap())
+                if (x.isStream() && x.getDict().getKey("/Subtype").isNameAndEquals("/Form")) todo.emplace_back(x, res);
+        };
+        forms_of(resources);
+        while (!todo.empty()) {
+            auto [form, inherited] = std::move(todo.back());
+            todo.pop_back();
+            if (!form.isIndirect() || !seen.insert(form.getObjGen()).second) continue;
+            QPDFObjectHandle own = form.getDict().getKey("/Resources");
+            QPDFObjectHandle res = own.isDictionary() ? own : inherited;
+            std::string data;
+            {
+                HiddenContentFilter filter(layers, res);
+                Pl_String out("form", nullptr, data);
+                form.filterAsContents(&filter, &out);
+            }
+            form.replaceStreamData(data, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+            forms_of(res);
+        }
+    }
+}
+
+// Marks an annotation in a hidden layer (its /OC) hidden, so it is not flattened into the page.
+void hide_annotations_in_hidden_layers(QPDF& pdf, const HiddenLayers& layers) {
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+        QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
+        if (!annots.isArray()) continue;
+        for (QPDFObjectHandle a : annots.getArrayAsVector()) {
+            if (!a.isDictionary() || !layers.hidden(a.getKey("/OC"))) continue;
+            QPDFObjectHandle flags = a.getKey("/F");
+            a.replaceKey("/F", QPDFObjectHandle::newInteger((flags.isInteger() ? flags.getIntValue() : 0) | an_hidden));
+        }
+    }
+}
+
 // What QPDFWriter writes, appended to a string: its own memory output grows a buffer of its own
 // and copies it once more at the end.
 class StringOutput : public Pipeline {
@@ -414,8 +637,11 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         // What a viewer shows of the pages' annotations (a form's filled-in fields, a stamp, a
         // comment) becomes part of their drawing in the packet, whose copy is not interactive;
         // the bilag/ file, written above, keeps them as they are.
+        const HiddenLayers layers(pdf);
+        if (layers.any()) hide_annotations_in_hidden_layers(pdf, layers);
         QPDFAcroFormDocumentHelper(pdf).generateAppearancesIfNeeded();
         QPDFPageDocumentHelper(pdf).flattenAnnotations(0, an_invisible | an_hidden | an_no_view);
+        if (layers.any()) remove_hidden_layers(pdf, layers);
         // Its pages' objects for the packet, from the same cleaned document (read once). What the
         // copies may take: far more than the file for an ordinary PDF (whose objects are written
         // about as long as they are in the file), bounded for a hostile one.

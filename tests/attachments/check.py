@@ -304,6 +304,67 @@ def check_annotations(boardpack, work):
           any(a.get("/Subtype") == "/Widget" for a in own.pages[0].get("/Annots", [])))
 
 
+def layered_letter():
+    """The letter with layers its default configuration hides (/OCProperties /D /OFF, and one
+    hidden by /BaseState /OFF in an OCMD): marked text on its page, a form the page draws, and a
+    stamp annotation in a hidden layer, beside text and a stamp in a layer that is on."""
+    import io
+    pdf = pikepdf.open(io.BytesIO(make_pdf(["BREVTEKST side 1"])))
+    page = pdf.pages[0]
+    font = page.Resources.Font.F1
+    off = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Kladde")))
+    on = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Synlig")))
+    ocmd = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCMD, OCGs=pikepdf.Array([off]),
+                                                P=pikepdf.Name.AllOn))
+
+    def form(text, **more):
+        s = pikepdf.Stream(pdf, ("BT /F1 12 Tf 2 4 Td (%s) Tj ET" % text).encode())
+        s.Type, s.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+        s.BBox = pikepdf.Array([0, 0, 200, 20])
+        s.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        for k, v in more.items():
+            s[pikepdf.Name("/" + k)] = v
+        return pdf.make_indirect(s)
+
+    page.Resources.Properties = pikepdf.Dictionary(oc1=off, oc2=on, oc3=ocmd)
+    page.Resources.XObject = pikepdf.Dictionary(X1=form("SKJULTFORM", OC=off), X2=form("SYNLIGFORM"))
+    page.contents_add(pdf.make_stream(
+        b"/OC /oc1 BDC BT /F1 12 Tf 72 600 Td (SKJULTLAG) Tj ET 0 0 m 100 100 l S EMC\n"
+        b"/OC /oc3 BDC BT /F1 12 Tf 72 580 Td (SKJULTOCMD) Tj ET EMC\n"
+        b"/OC /oc2 BDC BT /F1 12 Tf 72 560 Td (SYNLIGTLAG) Tj ET EMC\n"
+        b"q 1 0 0 1 72 500 cm /X1 Do Q q 1 0 0 1 72 480 cm /X2 Do Q\n"), prepend=False)
+
+    def stamp(rect, text, oc):
+        return pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Stamp,
+                                                    Rect=pikepdf.Array(rect), F=4, OC=oc,
+                                                    AP=pikepdf.Dictionary(N=form(text))))
+    page.Annots = pdf.make_indirect(pikepdf.Array([stamp([100, 400, 300, 420], "SKJULTSTEMPEL", off),
+                                                   stamp([100, 370, 300, 390], "SYNLIGTSTEMPEL", on)]))
+    pdf.Root.OCProperties = pikepdf.Dictionary(OCGs=pikepdf.Array([off, on]),
+                                               D=pikepdf.Dictionary(OFF=pikepdf.Array([off])))
+    return pikepdf_bytes(pdf)
+
+
+def check_layers(boardpack, work):
+    """A layer the attachment hides (its default configuration turns it off) stays hidden in the
+    packet: marked content, a form and an annotation in it; what is in a visible layer shows."""
+    meeting = os.path.join(work, "layers", "2024-03-test")
+    write_meeting(meeting, brev=layered_letter())
+    out = os.path.join(work, "layers-out")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("a letter with hidden layers builds", p.returncode == 0, p.stderr)
+    if p.returncode != 0:
+        return
+    text = "".join(pages_text(os.path.join(out, "2024-03-test", "offentlig", "dagsorden-offentlig.pdf")))
+    hidden = [w for w in ("SKJULTLAG", "SKJULTOCMD", "SKJULTFORM", "SKJULTSTEMPEL") if w in text]
+    check("what hidden layers hold is not drawn in the packet", not hidden, hidden)
+    shown = [w for w in ("BREVTEKST", "SYNLIGTLAG", "SYNLIGFORM", "SYNLIGTSTEMPEL") if w not in text]
+    check("what visible layers hold is drawn in the packet", not shown, shown)
+    own = pikepdf.open(os.path.join(out, "2024-03-test", "offentlig", "bilag", "1-1-hoeringssvar-fra-region-test.pdf"))
+    check("the bilag/ file keeps its layers' default configuration", "/OCProperties" in own.Root and
+          len(own.Root.OCProperties.D.OFF) == 1)
+
+
 def bomb_letter(megabytes, where="content"):
     """A one-page letter with a stream a few hundred KB compressed and `megabytes` MB decoded (made
     in pieces, so this script never holds it whole): its content, a form it draws ("form", in a
@@ -436,6 +497,7 @@ def main():
         check_packet(boardpack, work)
         check_turned_pages(boardpack, work)
         check_annotations(boardpack, work)
+        check_layers(boardpack, work)
         check_hostile(boardpack, work)
     print("FAILED: %d" % failures if failures else "all attachment checks passed")
     return 1 if failures else 0
