@@ -15,10 +15,13 @@
 
 // qpdf 11: std::shared_ptr throughout, not its deprecated PointerHolder.
 #define POINTERHOLDER_TRANSITION 4
+#include <qpdf/Buffer.hh>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFAcroFormDocumentHelper.hh>
+#include <qpdf/QPDFAnnotationObjectHelper.hh>
+#include <qpdf/QPDFFormFieldObjectHelper.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFLogger.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -513,6 +516,29 @@ void hide_annotations_in_hidden_layers(QPDF& pdf, const HiddenLayers& layers) {
     }
 }
 
+// Draws the fields' values whose appearances qpdf made anew (generateAppearancesIfNeeded, for a
+// form whose /NeedAppearances says the stored appearances are stale): qpdf makes a text or choice
+// field's appearance by a token filter on its stream, which only a decoding read applies, while
+// the packet copies a stream's data as the file has it (the stale value, or nothing for a field
+// that had no appearance). Each such appearance is read once through its filter and stored as
+// read; only for a form that asks for new appearances.
+void take_generated_appearances(QPDF& pdf, QPDFAcroFormDocumentHelper& form) {
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages())
+        for (QPDFAnnotationObjectHelper& widget : form.getWidgetAnnotationsForPage(page)) {
+            const std::string type = form.getFieldForAnnotation(widget).getFieldType();
+            if (type != "/Tx" && type != "/Ch") continue;
+            QPDFObjectHandle appearance = widget.getAppearanceStream("/N");
+            if (!appearance.isStream()) continue;
+            try {
+                const std::shared_ptr<Buffer> data = appearance.getStreamData(qpdf_dl_all);
+                appearance.replaceStreamData(std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()),
+                                             QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+            } catch (const std::exception&) {
+                // Its data cannot be decoded (the meter decoded it whole before): left as it is.
+            }
+        }
+}
+
 // What QPDFWriter writes, appended to a string: its own memory output grows a buffer of its own
 // and copies it once more at the end.
 class StringOutput : public Pipeline {
@@ -639,7 +665,11 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         // the bilag/ file, written above, keeps them as they are.
         const HiddenLayers layers(pdf);
         if (layers.any()) hide_annotations_in_hidden_layers(pdf, layers);
-        QPDFAcroFormDocumentHelper(pdf).generateAppearancesIfNeeded();
+        QPDFAcroFormDocumentHelper form(pdf);
+        if (form.getNeedAppearances()) {
+            form.generateAppearancesIfNeeded();
+            take_generated_appearances(pdf, form);
+        }
         QPDFPageDocumentHelper(pdf).flattenAnnotations(0, an_invisible | an_hidden | an_no_view);
         if (layers.any()) remove_hidden_layers(pdf, layers);
         // Its pages' objects for the packet, from the same cleaned document (read once). What the

@@ -365,6 +365,46 @@ def check_layers(boardpack, work):
           len(own.Root.OCProperties.D.OFF) == 1)
 
 
+def stale_form_letter():
+    """The letter as a filled-in form whose /NeedAppearances true says its stored appearances are
+    stale: one field's appearance shows an old answer, another field has a value and no
+    appearance at all."""
+    import io
+    pdf = pikepdf.open(io.BytesIO(make_pdf(["BREVTEKST side 1"])))
+    font = pdf.pages[0].Resources.Font.F1
+    old = pikepdf.Stream(pdf, b"/Tx BMC BT /Helv 12 Tf 2 5 Td (GAMMELSVAR) Tj ET EMC")
+    old.Type, old.Subtype, old.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, pikepdf.Array([0, 0, 300, 20])
+    old.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(Helv=font))
+
+    def field(name, value, rect, **more):
+        return pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, F=4,
+                                                    FT=pikepdf.Name.Tx, T=pikepdf.String(name), V=pikepdf.String(value),
+                                                    DA=pikepdf.String("/Helv 12 Tf 0 g"), Rect=pikepdf.Array(rect),
+                                                    P=pdf.pages[0].obj, **more))
+    stale = field("svar", "NYTSVAR", [72, 600, 372, 620], AP=pikepdf.Dictionary(N=pdf.make_indirect(old)))
+    bare = field("navn", "UDENUDSEENDE", [72, 560, 372, 580])
+    pdf.pages[0].Annots = pdf.make_indirect(pikepdf.Array([stale, bare]))
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([stale, bare]), NeedAppearances=True,
+                                           DA=pikepdf.String("/Helv 12 Tf 0 g"),
+                                           DR=pikepdf.Dictionary(Font=pikepdf.Dictionary(Helv=font)))
+    return pikepdf_bytes(pdf)
+
+
+def check_stale_form(boardpack, work):
+    """A form that asks for new appearances (/NeedAppearances true) shows its fields' values in
+    the packet, not the stale appearances, and a value without an appearance is drawn too."""
+    meeting = os.path.join(work, "stale", "2024-03-test")
+    write_meeting(meeting, brev=stale_form_letter())
+    out = os.path.join(work, "stale-out")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("a form with /NeedAppearances builds", p.returncode == 0, p.stderr)
+    if p.returncode != 0:
+        return
+    text = "".join(pages_text(os.path.join(out, "2024-03-test", "offentlig", "dagsorden-offentlig.pdf")))
+    check("the field's value is drawn, not its stale appearance", "NYTSVAR" in text and "GAMMELSVAR" not in text, text[-500:])
+    check("a field's value without an appearance is drawn", "UDENUDSEENDE" in text, text[-500:])
+
+
 def bomb_letter(megabytes, where="content"):
     """A one-page letter with a stream a few hundred KB compressed and `megabytes` MB decoded (made
     in pieces, so this script never holds it whole): its content, a form it draws ("form", in a
@@ -498,6 +538,7 @@ def main():
         check_turned_pages(boardpack, work)
         check_annotations(boardpack, work)
         check_layers(boardpack, work)
+        check_stale_form(boardpack, work)
         check_hostile(boardpack, work)
     print("FAILED: %d" % failures if failures else "all attachment checks passed")
     return 1 if failures else 0
