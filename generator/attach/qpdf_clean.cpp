@@ -10,6 +10,7 @@
 #include <cmath>
 #include <utility>
 #include <exception>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -136,6 +137,56 @@ void clean_annotations(QPDF& pdf, Found& found) {
     }
 }
 
+// A JPEG's bytes without the segments that say something besides its pixels: EXIF and XMP
+// (APP1), APP3 to APP13 (Photoshop's IPTC, a phone's pictures), APP15 and comments (COM), in the
+// segments before its first scan. APP0 (JFIF), APP2 (ICC profile) and APP14 (Adobe's colour
+// transform) change how it decodes and stay. nullopt if there is nothing to take out, or the
+// segments cannot be read (a malformed JPEG is left as it is).
+std::optional<std::string> jpeg_without_metadata(const std::string& s) {
+    const auto byte = [&s](size_t i) { return static_cast<unsigned char>(s[i]); };
+    if (s.size() < 4 || byte(0) != 0xFF || byte(1) != 0xD8) return std::nullopt;
+    std::string out = s.substr(0, 2);
+    bool removed = false;
+    for (size_t at = 2;;) {
+        if (at + 2 > s.size() || byte(at) != 0xFF) return std::nullopt;
+        const unsigned marker = byte(at + 1);
+        if (marker == 0xFF) {  // fill
+            ++at;
+            continue;
+        }
+        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {  // a marker without a segment
+            out.append(s, at, 2);
+            at += 2;
+            continue;
+        }
+        if (marker == 0xD8 || marker == 0xD9 || at + 4 > s.size()) return std::nullopt;
+        const size_t length = static_cast<size_t>(byte(at + 2)) << 8 | byte(at + 3);
+        if (length < 2 || length > s.size() - at - 2) return std::nullopt;
+        if (marker == 0xFE || marker == 0xE1 || (marker >= 0xE3 && marker <= 0xED) || marker == 0xEF) removed = true;
+        else out.append(s, at, 2 + length);
+        at += 2 + length;
+        if (marker == 0xDA) {  // the first scan: the picture, kept as it is
+            out.append(s, at, std::string::npos);
+            break;
+        }
+    }
+    if (!removed) return std::nullopt;
+    return out;
+}
+
+// A stream of JPEG data (its one filter DCTDecode) without its metadata (jpeg_without_metadata).
+// Its data is read as the file has it, not decoded.
+void clean_jpeg(QPDFObjectHandle stream) {
+    QPDFObjectHandle dict = stream.getDict();
+    QPDFObjectHandle filter = dict.getKey("/Filter");
+    if (filter.isArray() && filter.getArrayNItems() == 1) filter = filter.getArrayItem(0);
+    if (!filter.isNameAndEquals("/DCTDecode")) return;
+    const std::shared_ptr<Buffer> raw = stream.getRawStreamData();
+    const std::optional<std::string> kept =
+        jpeg_without_metadata(std::string(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()));
+    if (kept) stream.replaceStreamData(*kept, dict.getKey("/Filter"), dict.getKey("/DecodeParms"));
+}
+
 // Cleans every dictionary the written file can hold: the trailer and all it reaches, indirect
 // objects and the direct dictionaries inside arrays and other dictionaries alike (a page's
 // /Annots may hold a link annotation directly, its JavaScript action directly inside it). Only
@@ -159,6 +210,7 @@ void clean_reachable(QPDF& pdf, Found& found) {
             }
             continue;
         }
+        if (o.isStream()) clean_jpeg(o);
         QPDFObjectHandle d = o.isStream() ? o.getDict() : o;
         clean_dictionary(d, found);
         // An action may sit under any key (a link's /PA, a key of the file's own): wherever one

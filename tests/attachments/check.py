@@ -405,6 +405,50 @@ def check_stale_form(boardpack, work):
     check("a field's value without an appearance is drawn", "UDENUDSEENDE" in text, text[-500:])
 
 
+def photo_letter():
+    """The letter with a photo (a DCTDecode image) whose JPEG carries EXIF, XMP, a Photoshop
+    (APP13) segment and a comment, besides its JFIF header."""
+    import io
+    import struct
+    from PIL import Image
+    buf = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x013B] = "Exifkanarie-E1"  # Artist
+    Image.new("RGB", (16, 16), (120, 160, 200)).save(buf, "JPEG", exif=exif.tobytes(), comment=b"Comkanarie-E2")
+    jpeg = buf.getvalue()
+
+    def segment(marker, body):
+        return b"\xff" + bytes([marker]) + struct.pack(">H", len(body) + 2) + body
+    jpeg = (jpeg[:2] + segment(0xE1, b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta>Xmpkanarie-E3</x:xmpmeta>") +
+            segment(0xED, b"Photoshop 3.0\x00Iptckanarie-E4") + jpeg[2:])
+    pdf = pikepdf.open(io.BytesIO(make_pdf(["BREVTEKST side 1"])))
+    image = pikepdf.Stream(pdf, jpeg)
+    image.Type, image.Subtype, image.Filter = pikepdf.Name.XObject, pikepdf.Name.Image, pikepdf.Name.DCTDecode
+    image.Width, image.Height, image.BitsPerComponent, image.ColorSpace = 16, 16, 8, pikepdf.Name.DeviceRGB
+    page = pdf.pages[0]
+    page.Resources.XObject = pikepdf.Dictionary(Im1=pdf.make_indirect(image))
+    page.contents_add(pdf.make_stream(b"q 100 0 0 100 72 500 cm /Im1 Do Q"), prepend=False)
+    return pikepdf_bytes(pdf)
+
+
+def check_photo(boardpack, work):
+    """A JPEG image's metadata (EXIF, XMP, IPTC, comments) reaches neither the packet nor the
+    bilag/ file; its picture and its JFIF header stay."""
+    meeting = os.path.join(work, "photo", "2024-03-test")
+    write_meeting(meeting, brev=photo_letter())
+    out = os.path.join(work, "photo-out")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("a letter with a JPEG photo builds", p.returncode == 0, p.stderr)
+    if p.returncode != 0:
+        return
+    edition = os.path.join(out, "2024-03-test", "offentlig")
+    for f in (os.path.join(edition, "dagsorden-offentlig.pdf"), os.path.join(edition, "bilag", "1-1-hoeringssvar-fra-region-test.pdf")):
+        raw = qdf(f, work)
+        found = [w for w in ("Exifkanarie-E1", "Comkanarie-E2", "Xmpkanarie-E3", "Iptckanarie-E4") if w in raw]
+        check(f"{os.path.basename(f)}: no metadata of the photo's JPEG", not found, found)
+        check(f"{os.path.basename(f)}: the photo's JPEG keeps its JFIF header", "JFIF" in raw)
+
+
 def bomb_letter(megabytes, where="content"):
     """A one-page letter with a stream a few hundred KB compressed and `megabytes` MB decoded (made
     in pieces, so this script never holds it whole): its content, a form it draws ("form", in a
@@ -539,6 +583,7 @@ def main():
         check_annotations(boardpack, work)
         check_layers(boardpack, work)
         check_stale_form(boardpack, work)
+        check_photo(boardpack, work)
         check_hostile(boardpack, work)
     print("FAILED: %d" % failures if failures else "all attachment checks passed")
     return 1 if failures else 0
