@@ -676,7 +676,11 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
                 for (QPDFObjectHandle& s : streams) {
                     if (!s.isStream()) continue;  // a page with no content, or qpdf's warning below
                     try {
-                        decoded = s.pipeStreamData(&meter, 0, qpdf_dl_specialized) && decoded;
+                        size_t size = 0;
+                        const FlateContents::Flate f = flate.decode(s, &size);
+                        if (f == FlateContents::Flate::decoded) meter.add(size);
+                        else if (f == FlateContents::Flate::damaged) decoded = false;
+                        else decoded = s.pipeStreamData(&meter, 0, qpdf_dl_specialized) && decoded;
                     } catch (const std::length_error&) {
                         meter.over = true;
                     }

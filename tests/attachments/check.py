@@ -449,6 +449,18 @@ def check_photo(boardpack, work):
         check(f"{os.path.basename(f)}: the photo's JPEG keeps its JFIF header", "JFIF" in raw)
 
 
+def cut_flate_letter(garbage):
+    """The two-page letter whose second page's compressed (Flate) content is cut off, with other
+    bytes after it (`garbage`) or none."""
+    import io
+    pdf = pikepdf.open(io.BytesIO(make_pdf(["BREVTEKST side 1", "BREVTEKST side 2"])))
+    whole = zlib.compress(b"BT /F1 12 Tf 72 770 Td (BREVTEKST side 2) Tj ET 0 0 m 500 500 l S " * 20)
+    stream = pdf.make_stream(b"")
+    stream.write(whole[: len(whole) // 2] + garbage, filter=pikepdf.Name.FlateDecode)
+    pdf.pages[1].Contents = stream
+    return pikepdf_bytes(pdf)
+
+
 def bomb_letter(megabytes, where="content"):
     """A one-page letter with a stream a few hundred KB compressed and `megabytes` MB decoded (made
     in pieces, so this script never holds it whole): its content, a form it draws ("form", in a
@@ -550,6 +562,10 @@ def check_hostile(boardpack, work):
         ("an array that holds itself", looping_letter(0), "brev.pdf", None, "in a loop"),
         ("arrays that would be copied thousands of millions of times", looping_letter(10), "brev.pdf", None,
          "too many objects to copy"),
+        ("a page whose compressed content is cut off", cut_flate_letter(b""), "brev.pdf", None,
+         "damaged: the content of its page 2 cannot be decoded"),
+        ("a page whose compressed content is cut off and followed by other bytes",
+         cut_flate_letter(b"\x00garbage" * 5), "brev.pdf", None, "damaged: the content of its page 2 cannot be decoded"),
         ("a page whose 300 KB of content decode to 400 MB", bomb_letter(400), "brev.pdf", None,
          "page 1 decodes to more than 32 MiB"),
         # A viewer decodes what a page draws as it draws it (hostile-5: these passed into the packet).
