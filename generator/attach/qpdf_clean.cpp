@@ -93,6 +93,44 @@ bool is_stray_action(QPDFObjectHandle v, Found& found) {
     return is_active_action(v, found);
 }
 
+// The entries a catalog, a page and a node of the page tree keep: what the document needs to be
+// shown, navigated and read aloud. Anything else (thumbnails, article threads and their beads,
+// associated files, the legal attestation, a program's private keys, ...) is left out of the
+// bilag/ file and the packet: a list of what to remove would miss what it does not know.
+const std::set<std::string> kCatalogKeys = {"/Type",       "/Version",     "/Extensions", "/Pages",         "/PageLabels",
+                                            "/Names",      "/Dests",       "/ViewerPreferences", "/PageLayout", "/PageMode",
+                                            "/Outlines",   "/AcroForm",    "/StructTreeRoot", "/MarkInfo",    "/Lang",
+                                            "/OCProperties", "/OutputIntents"};
+const std::set<std::string> kPageKeys = {"/Type",     "/Parent",   "/Resources", "/MediaBox",      "/CropBox", "/BleedBox",
+                                         "/TrimBox",  "/ArtBox",   "/Contents",  "/Rotate",        "/Group",   "/Annots",
+                                         "/Tabs",     "/StructParents", "/UserUnit", "/Kids",      "/Count"};
+
+// Leaves in `d` only the `kept` keys.
+void keep_only(QPDFObjectHandle d, const std::set<std::string>& kept) {
+    if (!d.isDictionary()) return;
+    for (const std::string& key : d.getKeys())
+        if (!kept.count(key)) d.removeKey(key);
+}
+
+// The catalog's and the page tree's entries (kCatalogKeys, kPageKeys), and of the names a
+// catalog's /Names holds, only its destinations.
+void keep_needed_keys(QPDF& pdf) {
+    QPDFObjectHandle root = pdf.getRoot();
+    keep_only(root, kCatalogKeys);
+    keep_only(root.getKey("/Names"), {"/Dests"});
+    std::vector<QPDFObjectHandle> todo{root.getKey("/Pages")};
+    std::set<QPDFObjGen> seen;
+    while (!todo.empty()) {
+        QPDFObjectHandle node = std::move(todo.back());
+        todo.pop_back();
+        if (!node.isDictionary() || (node.isIndirect() && !seen.insert(node.getObjGen()).second)) continue;
+        keep_only(node, kPageKeys);
+        QPDFObjectHandle kids = node.getKey("/Kids");
+        if (kids.isArray())
+            for (QPDFObjectHandle kid : kids.getArrayAsVector()) todo.push_back(kid);
+    }
+}
+
 // Takes the active parts out of one dictionary (an object's own, or a stream's).
 void clean_dictionary(QPDFObjectHandle d, Found& found) {
     // Additional actions run on events (opening a page, focusing a field): always removed.
@@ -647,6 +685,7 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
                      mark.getKey("/Marked").isBool() && mark.getKey("/Marked").getBoolValue();
         Found found;
         clean_catalog(pdf, found);
+        keep_needed_keys(pdf);
         clean_annotations(pdf, found);
         clean_reachable(pdf, found);
         root.removeKey("/Metadata");

@@ -461,6 +461,54 @@ def cut_flate_letter(garbage):
     return pikepdf_bytes(pdf)
 
 
+def misc_letter():
+    """The letter with what a page and a catalog do not need, each holding a canary: a thumbnail,
+    an article thread and its bead, associated files, a legal attestation, private keys."""
+    import io
+    pdf = pikepdf.open(io.BytesIO(make_pdf(["BREVTEKST side 1"])))
+    page = pdf.pages[0].obj
+
+    def spec(name):
+        return pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Filespec, F=pikepdf.String(name),
+                                                    AFRelationship=pikepdf.Name.Supplement))
+    thumb = pikepdf.Stream(pdf, b"Thumbkanarie-T1" + b"\x00" * (4 * 4 * 3 - 15))
+    thumb.Width, thumb.Height, thumb.BitsPerComponent, thumb.ColorSpace = 4, 4, 8, pikepdf.Name.DeviceRGB
+    page.Thumb = pdf.make_indirect(thumb)
+    bead = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Bead, P=page, R=pikepdf.Array([0, 0, 100, 100])))
+    bead.N = bead
+    bead.V = bead
+    thread = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Thread, F=bead,
+                                                  I=pikepdf.Dictionary(Title=pikepdf.String("Traadkanarie-T2"))))
+    bead.T = thread
+    page.B = pikepdf.Array([bead])
+    pdf.Root.Threads = pikepdf.Array([thread])
+    page.AF = pikepdf.Array([spec("Afkanarie-T3.txt")])
+    pdf.Root.AF = pikepdf.Array([spec("Afkanarie-T4.txt")])
+    pdf.Root.Legal = pikepdf.Dictionary(Comment=pikepdf.String("Legalkanarie-T5"))
+    pdf.Root.FooPrivate = pikepdf.Dictionary(Data=pikepdf.String("Privatkanarie-T6"))
+    page.BarPrivate = pikepdf.String("Privatkanarie-T7")
+    return pikepdf_bytes(pdf)
+
+
+def check_misc(boardpack, work):
+    """What a page and the catalog do not need (thumbnails, article threads, associated files, a
+    legal attestation, private keys) is in neither the packet nor the bilag/ file."""
+    meeting = os.path.join(work, "misc", "2024-03-test")
+    write_meeting(meeting, brev=misc_letter())
+    out = os.path.join(work, "misc-out")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("a letter with thumbnails, threads and private keys builds", p.returncode == 0, p.stderr)
+    if p.returncode != 0:
+        return
+    edition = os.path.join(out, "2024-03-test", "offentlig")
+    for f in (os.path.join(edition, "dagsorden-offentlig.pdf"), os.path.join(edition, "bilag", "1-1-hoeringssvar-fra-region-test.pdf")):
+        raw = qdf(f, work)
+        found = sorted(set(re.findall(r"[A-Za-z]+kanarie-T\d", raw)))
+        check(f"{os.path.basename(f)}: nothing a page or the catalog does not need", not found, found)
+    text = "".join(pages_text(os.path.join(edition, "bilag", "1-1-hoeringssvar-fra-region-test.pdf")))
+    check("the bilag/ file still shows the letter", "BREVTEKST side 1" in text, text)
+
+
 def bomb_letter(megabytes, where="content"):
     """A one-page letter with a stream a few hundred KB compressed and `megabytes` MB decoded (made
     in pieces, so this script never holds it whole): its content, a form it draws ("form", in a
@@ -600,6 +648,7 @@ def main():
         check_layers(boardpack, work)
         check_stale_form(boardpack, work)
         check_photo(boardpack, work)
+        check_misc(boardpack, work)
         check_hostile(boardpack, work)
     print("FAILED: %d" % failures if failures else "all attachment checks passed")
     return 1 if failures else 0
