@@ -653,7 +653,9 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         if (!xref_streams_within(bytes, kMaxXrefStreamBytes, why)) return false;
         pdf.processMemoryFile("attachment", bytes.data(), bytes.size());
         if (pdf.isEncrypted()) {
-            *why = _("the file is encrypted (password-protected); save it again without protection");
+            // Opened without a password: only an owner password restricts what a reader may do.
+            *why = _("the file has permission restrictions (an owner password); if its sender allows it, "
+                     "`qpdf --decrypt in.pdf out.pdf` removes them");
             return false;
         }
         if (!object_streams_within(pdf, kMaxAttachmentContentBytes, why)) return false;
@@ -749,9 +751,11 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         writer.setDeterministicID(true);
         writer.setSuppressOriginalObjectIDs(true);
         writer.write();
-        if (pdf.anyWarnings()) {
-            const std::vector<QPDFExc> warnings = pdf.getWarnings();
-            *why = fmt(_("the file is damaged: {}"), warnings.empty() ? std::string() : warnings.front().getMessageDetail());
+        // A /Size in the trailer short of the highest object number (pdfunite writes one) is
+        // benign: qpdf reads every object all the same, as viewers do. Any other warning is damage.
+        for (const QPDFExc& warning : pdf.getWarnings()) {
+            if (warning.getMessageDetail().rfind("reported number of objects", 0) == 0) continue;
+            *why = fmt(_("the file is damaged: {}"), warning.getMessageDetail());
             return false;
         }
         out.bytes = std::move(written);
@@ -779,7 +783,10 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         // A file with an open password cannot even be opened: qpdf says so with its own code.
         *why = e.getErrorCode() == qpdf_e_password
                    ? std::string(_("the file is encrypted (password-protected); save it again without protection"))
-                   : fmt(_("the file is damaged: {}"), e.getMessageDetail());
+                   : e.getMessageDetail().find("xref") != std::string::npos
+                         // TRANSLATORS: {} is qpdf's reason, in English.
+                         ? fmt(_("the file is damaged: {}; open it and save it, or print it to PDF, again"), e.getMessageDetail())
+                         : fmt(_("the file is damaged: {}"), e.getMessageDetail());
     } catch (const std::exception& e) {
         *why = fmt(_("the file cannot be read as a PDF: {}"), e.what());
     }
