@@ -210,13 +210,23 @@ FlateContents::Flate FlateContents::decode(QPDFObjectHandle stream, size_t* deco
         scratch_.resize(room);
         size_t in = 0, out = 0;
         // Checked to its Adler-32 sum: data cut off and followed by other bytes can decode as a
-        // stream that ends, and only the sum tells.
+        // stream that ends, and the sum, or where that end is, tells.
         const libdeflate_result r = libdeflate_zlib_decompress_ex(d_, data, size, scratch_.data(), room, &in, &out);
         if (r == LIBDEFLATE_SUCCESS) {
             *decoded = out;
             return Flate::decoded;
         }
-        if (r != LIBDEFLATE_INSUFFICIENT_SPACE) return Flate::damaged;
+        if (r == LIBDEFLATE_BAD_DATA) {
+            // A wrong sum alone (some writers get it wrong; qpdf and viewers forgive it): the deflate
+            // data ends where the sum stands, at most a line end after it.
+            const libdeflate_result raw_r =
+                libdeflate_deflate_decompress_ex(d_, data + 2, size - 2, scratch_.data(), room, &in, &out);
+            if (raw_r == LIBDEFLATE_SUCCESS && size - 2 - in <= 6) {
+                *decoded = out;
+                return Flate::decoded;
+            }
+            if (raw_r != LIBDEFLATE_INSUFFICIENT_SPACE) return Flate::damaged;
+        }
         if (room == kMaxPageContentBytes) return Flate::qpdf;  // the meter stops qpdf's decoding
     }
 }

@@ -63,8 +63,9 @@ public:
     // A stream whose only filter is FlateDecode without parameters, decoded by libdeflate, where
     // qpdf forgives data cut off before its end (it decodes what is there and says nothing, so a
     // page cut off printed blank): decoded (its size in *decoded; bytes after a complete stream
-    // are forgiven), damaged (a zlib header, then data that does not end or whose Adler-32 sum
-    // is wrong), or left to qpdf (another filter, no zlib header, past the page content limit).
+    // are forgiven, and a wrong Adler-32 sum where the data ends right before it), damaged (a
+    // zlib header, then data that does not end, or ends with other bytes than its sum after it),
+    // or left to qpdf (another filter, no zlib header, past the page content limit).
     enum class Flate { qpdf, decoded, damaged };
     Flate decode(QPDFObjectHandle stream, size_t* decoded);
 
