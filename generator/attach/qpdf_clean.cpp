@@ -687,9 +687,11 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
                      mark.getKey("/Marked").isBool() && mark.getKey("/Marked").getBoolValue();
         Found found;
         clean_catalog(pdf, found);
-        keep_needed_keys(pdf);
         clean_annotations(pdf, found);
         clean_reachable(pdf, found);
+        // After the active content is looked for everywhere, so the note names what went with
+        // an entry not kept (a catalog's JavaScript /OpenAction).
+        keep_needed_keys(pdf);
         root.removeKey("/Metadata");
         // Every page's content is read once, so a damaged stream is found here, not in the packet,
         // and measured: the packet holds it decoded while it copies the page.
