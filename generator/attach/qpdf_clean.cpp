@@ -10,18 +10,24 @@
 #include <cmath>
 #include <utility>
 #include <exception>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
 // qpdf 11: std::shared_ptr throughout, not its deprecated PointerHolder.
 #define POINTERHOLDER_TRANSITION 4
+#include <qpdf/Buffer.hh>
 #include <qpdf/Pipeline.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFAcroFormDocumentHelper.hh>
+#include <qpdf/QPDFAnnotationObjectHelper.hh>
+#include <qpdf/QPDFFormFieldObjectHelper.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFLogger.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFTokenizer.hh>
 #include <qpdf/QPDFWriter.hh>
 
 namespace boardpack::attach {
@@ -87,6 +93,44 @@ bool is_stray_action(QPDFObjectHandle v, Found& found) {
     return is_active_action(v, found);
 }
 
+// The entries a catalog, a page and a node of the page tree keep: what the document needs to be
+// shown, navigated and read aloud. Anything else (thumbnails, article threads and their beads,
+// associated files, the legal attestation, a program's private keys, ...) is left out of the
+// bilag/ file and the packet: a list of what to remove would miss what it does not know.
+const std::set<std::string> kCatalogKeys = {"/Type",       "/Version",     "/Extensions", "/Pages",         "/PageLabels",
+                                            "/Names",      "/Dests",       "/ViewerPreferences", "/PageLayout", "/PageMode",
+                                            "/Outlines",   "/AcroForm",    "/StructTreeRoot", "/MarkInfo",    "/Lang",
+                                            "/OCProperties", "/OutputIntents"};
+const std::set<std::string> kPageKeys = {"/Type",     "/Parent",   "/Resources", "/MediaBox",      "/CropBox", "/BleedBox",
+                                         "/TrimBox",  "/ArtBox",   "/Contents",  "/Rotate",        "/Group",   "/Annots",
+                                         "/Tabs",     "/StructParents", "/UserUnit", "/Kids",      "/Count"};
+
+// Leaves in `d` only the `kept` keys.
+void keep_only(QPDFObjectHandle d, const std::set<std::string>& kept) {
+    if (!d.isDictionary()) return;
+    for (const std::string& key : d.getKeys())
+        if (!kept.count(key)) d.removeKey(key);
+}
+
+// The catalog's and the page tree's entries (kCatalogKeys, kPageKeys), and of the names a
+// catalog's /Names holds, only its destinations.
+void keep_needed_keys(QPDF& pdf) {
+    QPDFObjectHandle root = pdf.getRoot();
+    keep_only(root, kCatalogKeys);
+    keep_only(root.getKey("/Names"), {"/Dests"});
+    std::vector<QPDFObjectHandle> todo{root.getKey("/Pages")};
+    std::set<QPDFObjGen> seen;
+    while (!todo.empty()) {
+        QPDFObjectHandle node = std::move(todo.back());
+        todo.pop_back();
+        if (!node.isDictionary() || (node.isIndirect() && !seen.insert(node.getObjGen()).second)) continue;
+        keep_only(node, kPageKeys);
+        QPDFObjectHandle kids = node.getKey("/Kids");
+        if (kids.isArray())
+            for (QPDFObjectHandle kid : kids.getArrayAsVector()) todo.push_back(kid);
+    }
+}
+
 // Takes the active parts out of one dictionary (an object's own, or a stream's).
 void clean_dictionary(QPDFObjectHandle d, Found& found) {
     // Additional actions run on events (opening a page, focusing a field): always removed.
@@ -131,6 +175,56 @@ void clean_annotations(QPDF& pdf, Found& found) {
     }
 }
 
+// A JPEG's bytes without the segments that say something besides its pixels: EXIF and XMP
+// (APP1), APP3 to APP13 (Photoshop's IPTC, a phone's pictures), APP15 and comments (COM), in the
+// segments before its first scan. APP0 (JFIF), APP2 (ICC profile) and APP14 (Adobe's colour
+// transform) change how it decodes and stay. nullopt if there is nothing to take out, or the
+// segments cannot be read (a malformed JPEG is left as it is).
+std::optional<std::string> jpeg_without_metadata(const std::string& s) {
+    const auto byte = [&s](size_t i) { return static_cast<unsigned char>(s[i]); };
+    if (s.size() < 4 || byte(0) != 0xFF || byte(1) != 0xD8) return std::nullopt;
+    std::string out = s.substr(0, 2);
+    bool removed = false;
+    for (size_t at = 2;;) {
+        if (at + 2 > s.size() || byte(at) != 0xFF) return std::nullopt;
+        const unsigned marker = byte(at + 1);
+        if (marker == 0xFF) {  // fill
+            ++at;
+            continue;
+        }
+        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {  // a marker without a segment
+            out.append(s, at, 2);
+            at += 2;
+            continue;
+        }
+        if (marker == 0xD8 || marker == 0xD9 || at + 4 > s.size()) return std::nullopt;
+        const size_t length = static_cast<size_t>(byte(at + 2)) << 8 | byte(at + 3);
+        if (length < 2 || length > s.size() - at - 2) return std::nullopt;
+        if (marker == 0xFE || marker == 0xE1 || (marker >= 0xE3 && marker <= 0xED) || marker == 0xEF) removed = true;
+        else out.append(s, at, 2 + length);
+        at += 2 + length;
+        if (marker == 0xDA) {  // the first scan: the picture, kept as it is
+            out.append(s, at, std::string::npos);
+            break;
+        }
+    }
+    if (!removed) return std::nullopt;
+    return out;
+}
+
+// A stream of JPEG data (its one filter DCTDecode) without its metadata (jpeg_without_metadata).
+// Its data is read as the file has it, not decoded.
+void clean_jpeg(QPDFObjectHandle stream) {
+    QPDFObjectHandle dict = stream.getDict();
+    QPDFObjectHandle filter = dict.getKey("/Filter");
+    if (filter.isArray() && filter.getArrayNItems() == 1) filter = filter.getArrayItem(0);
+    if (!filter.isNameAndEquals("/DCTDecode")) return;
+    const std::shared_ptr<Buffer> raw = stream.getRawStreamData();
+    const std::optional<std::string> kept =
+        jpeg_without_metadata(std::string(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()));
+    if (kept) stream.replaceStreamData(*kept, dict.getKey("/Filter"), dict.getKey("/DecodeParms"));
+}
+
 // Cleans every dictionary the written file can hold: the trailer and all it reaches, indirect
 // objects and the direct dictionaries inside arrays and other dictionaries alike (a page's
 // /Annots may hold a link annotation directly, its JavaScript action directly inside it). Only
@@ -154,6 +248,7 @@ void clean_reachable(QPDF& pdf, Found& found) {
             }
             continue;
         }
+        if (o.isStream()) clean_jpeg(o);
         QPDFObjectHandle d = o.isStream() ? o.getDict() : o;
         clean_dictionary(d, found);
         // An action may sit under any key (a link's /PA, a key of the file's own): wherever one
@@ -290,6 +385,250 @@ bool drawn_within(const std::vector<QPDFPageObjectHelper>& pages, size_t all, st
     return true;
 }
 
+// The optional content (layers) the attachment's default configuration hides: the OCGs its
+// /OCProperties /D turns off (listed in /OFF, or not listed in /ON under /BaseState /OFF). The
+// bilag/ file keeps /OCProperties, so a viewer hides them there; the packet's pages draw the
+// attachment's pages as forms in a document without the attachment's /OCProperties, where a
+// viewer would show every layer, so what is hidden is taken out of the copy the packet draws.
+class HiddenLayers {
+public:
+    explicit HiddenLayers(QPDF& pdf) {
+        QPDFObjectHandle properties = pdf.getRoot().getKey("/OCProperties");
+        QPDFObjectHandle d = properties.isDictionary() ? properties.getKey("/D") : QPDFObjectHandle::newNull();
+        if (!d.isDictionary()) return;
+        const auto listed = [](QPDFObjectHandle list, std::set<QPDFObjGen>& into) {
+            if (!list.isArray()) return;
+            for (QPDFObjectHandle group : list.getArrayAsVector())
+                if (group.isIndirect()) into.insert(group.getObjGen());
+        };
+        if (d.getKey("/BaseState").isNameAndEquals("/OFF")) {
+            std::set<QPDFObjGen> all, on;
+            listed(properties.getKey("/OCGs"), all);
+            listed(d.getKey("/ON"), on);
+            for (const QPDFObjGen& group : all)
+                if (!on.count(group)) off_.insert(group);
+        }
+        listed(d.getKey("/OFF"), off_);
+    }
+
+    bool any() const { return !off_.empty(); }
+
+    // Whether content marked with `oc` (an OCG, or a membership dictionary, an OCMD) is hidden.
+    bool hidden(QPDFObjectHandle oc, int depth = 0) const {
+        if (off_.empty() || !oc.isDictionary() || depth > 32) return false;
+        if (!oc.getKey("/Type").isNameAndEquals("/OCMD")) return oc.isIndirect() && off_.count(oc.getObjGen());
+        QPDFObjectHandle expression = oc.getKey("/VE");
+        if (expression.isArray()) return !visible(expression, depth + 1);
+        QPDFObjectHandle groups = oc.getKey("/OCGs");
+        const std::vector<QPDFObjectHandle> members =
+            groups.isArray() ? groups.getArrayAsVector() : std::vector<QPDFObjectHandle>{groups};
+        size_t n = 0, on = 0;
+        for (QPDFObjectHandle group : members) {
+            if (!group.isDictionary()) continue;
+            ++n;
+            if (!hidden(group, depth + 1)) ++on;
+        }
+        if (n == 0) return false;  // no groups: the dictionary has no effect
+        QPDFObjectHandle policy = oc.getKey("/P");
+        const std::string p = policy.isName() ? policy.getName() : "/AnyOn";
+        if (p == "/AllOn") return on != n;
+        if (p == "/AnyOff") return on == n;
+        if (p == "/AllOff") return on != 0;
+        return on == 0;
+    }
+
+private:
+    // A visibility expression (/VE): [/And ...], [/Or ...], [/Not x], each x an OCG or another one.
+    bool visible(QPDFObjectHandle expression, int depth) const {
+        if (depth > 32) return true;
+        if (expression.isDictionary()) return !hidden(expression, depth + 1);
+        if (!expression.isArray() || expression.getArrayNItems() < 2) return true;
+        std::vector<QPDFObjectHandle> items = expression.getArrayAsVector();
+        if (items[0].isNameAndEquals("/Not")) return !visible(items[1], depth + 1);
+        const bool all = items[0].isNameAndEquals("/And");
+        if (!all && !items[0].isNameAndEquals("/Or")) return true;
+        for (size_t i = 1; i < items.size(); ++i)
+            if (visible(items[i], depth + 1) != all) return !all;
+        return all;
+    }
+
+    std::set<QPDFObjGen> off_;
+};
+
+// Copies a content stream without what hidden layers paint: inside `/OC /name BDC ... EMC` whose
+// group is hidden, the operators that paint (path painting becomes `n`, which keeps a clipping
+// path; text, XObjects, shadings and inline images go), and anywhere an XObject whose own /OC is
+// hidden. Everything else (the graphics and text state, marked content) stays, as a viewer still
+// applies it when it hides a layer.
+class HiddenContentFilter : public QPDFObjectHandle::TokenFilter {
+public:
+    HiddenContentFilter(const HiddenLayers& layers, QPDFObjectHandle resources) : layers_(layers), resources_(resources) {}
+
+    void handleToken(QPDFTokenizer::Token const& token) override {
+        const QPDFTokenizer::token_type_e type = token.getType();
+        if (type == QPDFTokenizer::tt_eof) return flush();
+        if (image_) {  // a hidden inline image: its dictionary, data and end
+            if (type == QPDFTokenizer::tt_inline_image) image_ = false, after_image_ = true;
+            else if (type == QPDFTokenizer::tt_word && token.getValue() == "EI") image_ = false;
+            return;
+        }
+        if (after_image_ && type != QPDFTokenizer::tt_space) {
+            after_image_ = false;
+            if (type == QPDFTokenizer::tt_word && token.getValue() == "EI") return;
+        }
+        if (type != QPDFTokenizer::tt_word) {
+            operands_.push_back(token);
+            return;
+        }
+        const std::string& op = token.getValue();
+        if (depth_ > 0) {
+            if (op == "BDC" || op == "BMC") ++depth_;
+            else if (op == "EMC") --depth_;
+            else if (op == "S" || op == "s" || op == "f" || op == "F" || op == "f*" || op == "B" || op == "B*" ||
+                     op == "b" || op == "b*")
+                return replace(" n\n");
+            else if (op == "Tj" || op == "TJ" || op == "Do" || op == "sh") return replace("\n");
+            else if (op == "'") return replace(" T*\n");
+            else if (op == "\"") {  // aw ac string ": its spacings stay set
+                const std::vector<QPDFTokenizer::Token> v = values();
+                if (v.size() != 3) return replace(" T*\n");
+                operands_.clear();
+                write(" ");
+                writeToken(v[0]);
+                write(" Tw ");
+                writeToken(v[1]);
+                write(" Tc T*\n");
+                return;
+            } else if (op == "BI") {
+                image_ = true;
+                return replace("");
+            }
+            return pass(token);
+        }
+        if (op == "BDC") {
+            const std::vector<QPDFTokenizer::Token> v = values();
+            if (v.size() == 2 && v[0].getType() == QPDFTokenizer::tt_name && v[0].getValue() == "/OC" &&
+                v[1].getType() == QPDFTokenizer::tt_name && layers_.hidden(resource("/Properties", v[1].getValue())))
+                depth_ = 1;
+        } else if (op == "Do") {
+            const std::vector<QPDFTokenizer::Token> v = values();
+            if (v.size() == 1 && v[0].getType() == QPDFTokenizer::tt_name) {
+                QPDFObjectHandle x = resource("/XObject", v[0].getValue());
+                if (x.isStream() && layers_.hidden(x.getDict().getKey("/OC"))) return replace("\n");
+            }
+        }
+        pass(token);
+    }
+
+    void handleEOF() override { flush(); }
+
+private:
+    std::vector<QPDFTokenizer::Token> values() const {
+        std::vector<QPDFTokenizer::Token> out;
+        for (const QPDFTokenizer::Token& t : operands_)
+            if (t.getType() != QPDFTokenizer::tt_space && t.getType() != QPDFTokenizer::tt_comment) out.push_back(t);
+        return out;
+    }
+    QPDFObjectHandle resource(const char* kind, const std::string& name) const {
+        QPDFObjectHandle dict = resources_.isDictionary() ? resources_.getKey(kind) : QPDFObjectHandle::newNull();
+        return dict.isDictionary() ? dict.getKey(name) : QPDFObjectHandle::newNull();
+    }
+    void flush() {
+        for (const QPDFTokenizer::Token& t : operands_) writeToken(t);
+        operands_.clear();
+    }
+    void pass(const QPDFTokenizer::Token& op) {
+        flush();
+        writeToken(op);
+    }
+    void replace(const char* with) {
+        operands_.clear();
+        write(with, std::char_traits<char>::length(with));
+    }
+
+    const HiddenLayers& layers_;
+    mutable QPDFObjectHandle resources_;
+    std::vector<QPDFTokenizer::Token> operands_;
+    int depth_ = 0;  // inside hidden marked content: how deep
+    bool image_ = false, after_image_ = false;
+};
+
+// Takes what hidden layers paint out of the pages the packet draws (HiddenContentFilter): their
+// content, the forms they draw (at any depth, each once) and the annotations flattened into them.
+// Only for an attachment that hides a layer: the others' streams are not decoded again.
+void remove_hidden_layers(QPDF& pdf, const HiddenLayers& layers) {
+    std::set<QPDFObjGen> seen;
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+        QPDFObjectHandle resources = page.getAttribute("/Resources", false);
+        std::string content;
+        {
+            HiddenContentFilter filter(layers, resources);
+            Pl_String out("content", nullptr, content);
+            page.filterContents(&filter, &out);
+        }
+        page.getObjectHandle().replaceKey("/Contents", QPDFObjectHandle::newStream(&pdf, content));
+        std::vector<std::pair<QPDFObjectHandle, QPDFObjectHandle>> todo;  // a form, the resources it inherits
+        const auto forms_of = [&todo](QPDFObjectHandle res) {
+            QPDFObjectHandle xobjects = res.isDictionary() ? res.getKey("/XObject") : QPDFObjectHandle::newNull();
+            if (!xobjects.isDictionary()) return;
+            for (auto& [name, x] : xobjects.getDictAsMap())
+                if (x.isStream() && x.getDict().getKey("/Subtype").isNameAndEquals("/Form")) todo.emplace_back(x, res);
+        };
+        forms_of(resources);
+        while (!todo.empty()) {
+            auto [form, inherited] = std::move(todo.back());
+            todo.pop_back();
+            if (!form.isIndirect() || !seen.insert(form.getObjGen()).second) continue;
+            QPDFObjectHandle own = form.getDict().getKey("/Resources");
+            QPDFObjectHandle res = own.isDictionary() ? own : inherited;
+            std::string data;
+            {
+                HiddenContentFilter filter(layers, res);
+                Pl_String out("form", nullptr, data);
+                form.filterAsContents(&filter, &out);
+            }
+            form.replaceStreamData(data, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+            forms_of(res);
+        }
+    }
+}
+
+// Marks an annotation in a hidden layer (its /OC) hidden, so it is not flattened into the page.
+void hide_annotations_in_hidden_layers(QPDF& pdf, const HiddenLayers& layers) {
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+        QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
+        if (!annots.isArray()) continue;
+        for (QPDFObjectHandle a : annots.getArrayAsVector()) {
+            if (!a.isDictionary() || !layers.hidden(a.getKey("/OC"))) continue;
+            QPDFObjectHandle flags = a.getKey("/F");
+            a.replaceKey("/F", QPDFObjectHandle::newInteger((flags.isInteger() ? flags.getIntValue() : 0) | an_hidden));
+        }
+    }
+}
+
+// Draws the fields' values whose appearances qpdf made anew (generateAppearancesIfNeeded, for a
+// form whose /NeedAppearances says the stored appearances are stale): qpdf makes a text or choice
+// field's appearance by a token filter on its stream, which only a decoding read applies, while
+// the packet copies a stream's data as the file has it (the stale value, or nothing for a field
+// that had no appearance). Each such appearance is read once through its filter and stored as
+// read; only for a form that asks for new appearances.
+void take_generated_appearances(QPDF& pdf, QPDFAcroFormDocumentHelper& form) {
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages())
+        for (QPDFAnnotationObjectHelper& widget : form.getWidgetAnnotationsForPage(page)) {
+            const std::string type = form.getFieldForAnnotation(widget).getFieldType();
+            if (type != "/Tx" && type != "/Ch") continue;
+            QPDFObjectHandle appearance = widget.getAppearanceStream("/N");
+            if (!appearance.isStream()) continue;
+            try {
+                const std::shared_ptr<Buffer> data = appearance.getStreamData(qpdf_dl_all);
+                appearance.replaceStreamData(std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()),
+                                             QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+            } catch (const std::exception&) {
+                // Its data cannot be decoded (the meter decoded it whole before): left as it is.
+            }
+        }
+}
+
 // What QPDFWriter writes, appended to a string: its own memory output grows a buffer of its own
 // and copies it once more at the end.
 class StringOutput : public Pipeline {
@@ -314,7 +653,9 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         if (!xref_streams_within(bytes, kMaxXrefStreamBytes, why)) return false;
         pdf.processMemoryFile("attachment", bytes.data(), bytes.size());
         if (pdf.isEncrypted()) {
-            *why = _("the file is encrypted (password-protected); save it again without protection");
+            // Opened without a password: only an owner password restricts what a reader may do.
+            *why = _("the file has permission restrictions (an owner password); if its sender allows it, "
+                     "`qpdf --decrypt in.pdf out.pdf` removes them");
             return false;
         }
         if (!object_streams_within(pdf, kMaxAttachmentContentBytes, why)) return false;
@@ -348,6 +689,9 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         clean_catalog(pdf, found);
         clean_annotations(pdf, found);
         clean_reachable(pdf, found);
+        // After the active content is looked for everywhere, so the note names what went with
+        // an entry not kept (a catalog's JavaScript /OpenAction).
+        keep_needed_keys(pdf);
         root.removeKey("/Metadata");
         // Every page's content is read once, so a damaged stream is found here, not in the packet,
         // and measured: the packet holds it decoded while it copies the page.
@@ -375,7 +719,11 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
                 for (QPDFObjectHandle& s : streams) {
                     if (!s.isStream()) continue;  // a page with no content, or qpdf's warning below
                     try {
-                        decoded = s.pipeStreamData(&meter, 0, qpdf_dl_specialized) && decoded;
+                        size_t size = 0;
+                        const FlateContents::Flate f = flate.decode(s, &size);
+                        if (f == FlateContents::Flate::decoded) meter.add(size);
+                        else if (f == FlateContents::Flate::damaged) decoded = false;
+                        else decoded = s.pipeStreamData(&meter, 0, qpdf_dl_specialized) && decoded;
                     } catch (const std::length_error&) {
                         meter.over = true;
                     }
@@ -405,17 +753,26 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         writer.setDeterministicID(true);
         writer.setSuppressOriginalObjectIDs(true);
         writer.write();
-        if (pdf.anyWarnings()) {
-            const std::vector<QPDFExc> warnings = pdf.getWarnings();
-            *why = fmt(_("the file is damaged: {}"), warnings.empty() ? std::string() : warnings.front().getMessageDetail());
+        // A /Size in the trailer short of the highest object number (pdfunite writes one) is
+        // benign: qpdf reads every object all the same, as viewers do. Any other warning is damage.
+        for (const QPDFExc& warning : pdf.getWarnings()) {
+            if (warning.getMessageDetail().rfind("reported number of objects", 0) == 0) continue;
+            *why = fmt(_("the file is damaged: {}"), warning.getMessageDetail());
             return false;
         }
         out.bytes = std::move(written);
         // What a viewer shows of the pages' annotations (a form's filled-in fields, a stamp, a
         // comment) becomes part of their drawing in the packet, whose copy is not interactive;
         // the bilag/ file, written above, keeps them as they are.
-        QPDFAcroFormDocumentHelper(pdf).generateAppearancesIfNeeded();
+        const HiddenLayers layers(pdf);
+        if (layers.any()) hide_annotations_in_hidden_layers(pdf, layers);
+        QPDFAcroFormDocumentHelper form(pdf);
+        if (form.getNeedAppearances()) {
+            form.generateAppearancesIfNeeded();
+            take_generated_appearances(pdf, form);
+        }
         QPDFPageDocumentHelper(pdf).flattenAnnotations(0, an_invisible | an_hidden | an_no_view);
+        if (layers.any()) remove_hidden_layers(pdf, layers);
         // Its pages' objects for the packet, from the same cleaned document (read once). What the
         // copies may take: far more than the file for an ordinary PDF (whose objects are written
         // about as long as they are in the file), bounded for a hostile one.
@@ -428,7 +785,10 @@ bool clean(const std::string& bytes, CleanPdf* result, ImportedPdf* imported_pag
         // A file with an open password cannot even be opened: qpdf says so with its own code.
         *why = e.getErrorCode() == qpdf_e_password
                    ? std::string(_("the file is encrypted (password-protected); save it again without protection"))
-                   : fmt(_("the file is damaged: {}"), e.getMessageDetail());
+                   : e.getMessageDetail().find("xref") != std::string::npos
+                         // TRANSLATORS: {} is qpdf's reason, in English.
+                         ? fmt(_("the file is damaged: {}; open it and save it, or print it to PDF, again"), e.getMessageDetail())
+                         : fmt(_("the file is damaged: {}"), e.getMessageDetail());
     } catch (const std::exception& e) {
         *why = fmt(_("the file cannot be read as a PDF: {}"), e.what());
     }

@@ -189,6 +189,48 @@ bool FlateContents::whole_zlib(const std::string& bytes, size_t* decoded) {
     }
 }
 
+FlateContents::Flate FlateContents::decode(QPDFObjectHandle stream, size_t* decoded) {
+    if (d_ == nullptr || !stream.isStream()) return Flate::qpdf;
+    QPDFObjectHandle dict = stream.getDict();
+    QPDFObjectHandle filter = dict.getKey("/Filter");
+    if (filter.isArray() && filter.getArrayNItems() == 1) filter = filter.getArrayItem(0);
+    QPDFObjectHandle parms = dict.getKey("/DecodeParms");
+    if (parms.isArray() && parms.getArrayNItems() == 1) parms = parms.getArrayItem(0);
+    const bool no_parms = parms.isNull() || (parms.isDictionary() && parms.getKeys().empty());
+    if (!filter.isName() || filter.getName() != "/FlateDecode" || !no_parms) return Flate::qpdf;
+    const std::shared_ptr<Buffer> raw = stream.getRawStreamData();
+    const auto* data = reinterpret_cast<const char*>(raw->getBuffer());
+    const size_t size = raw->getSize();
+    // A zlib header: deflate, its check bits right.
+    if (size < 2 || (static_cast<unsigned char>(data[0]) & 0x0F) != 8 ||
+        ((static_cast<unsigned>(static_cast<unsigned char>(data[0])) << 8) | static_cast<unsigned char>(data[1])) % 31 != 0)
+        return Flate::qpdf;
+    for (size_t room = std::max<size_t>(4 * size, 64 * 1024);; room *= 2) {
+        room = std::min(room, kMaxPageContentBytes);
+        scratch_.resize(room);
+        size_t in = 0, out = 0;
+        // Checked to its Adler-32 sum: data cut off and followed by other bytes can decode as a
+        // stream that ends, and the sum, or where that end is, tells.
+        const libdeflate_result r = libdeflate_zlib_decompress_ex(d_, data, size, scratch_.data(), room, &in, &out);
+        if (r == LIBDEFLATE_SUCCESS) {
+            *decoded = out;
+            return Flate::decoded;
+        }
+        if (r == LIBDEFLATE_BAD_DATA) {
+            // A wrong sum alone (some writers get it wrong; qpdf and viewers forgive it): the deflate
+            // data ends where the sum stands, at most a line end after it.
+            const libdeflate_result raw_r =
+                libdeflate_deflate_decompress_ex(d_, data + 2, size - 2, scratch_.data(), room, &in, &out);
+            if (raw_r == LIBDEFLATE_SUCCESS && size - 2 - in <= 6) {
+                *decoded = out;
+                return Flate::decoded;
+            }
+            if (raw_r != LIBDEFLATE_INSUFFICIENT_SPACE) return Flate::damaged;
+        }
+        if (room == kMaxPageContentBytes) return Flate::qpdf;  // the meter stops qpdf's decoding
+    }
+}
+
 bool object_streams_within(QPDF& pdf, size_t limit, std::string* why) {
     std::set<int> streams;
     for (const auto& [og, entry] : pdf.getXRefTable())

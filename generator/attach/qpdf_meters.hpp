@@ -60,6 +60,15 @@ public:
     // to at most kMaxPageContentBytes, with what they decode to in *decoded; else nullopt.
     std::optional<std::string> of(QPDFObjectHandle page, size_t* decoded = nullptr);
 
+    // A stream whose only filter is FlateDecode without parameters, decoded by libdeflate, where
+    // qpdf forgives data cut off before its end (it decodes what is there and says nothing, so a
+    // page cut off printed blank): decoded (its size in *decoded; bytes after a complete stream
+    // are forgiven, and a wrong Adler-32 sum where the data ends right before it), damaged (a
+    // zlib header, then data that does not end, or ends with other bytes than its sum after it),
+    // or left to qpdf (another filter, no zlib header, past the page content limit).
+    enum class Flate { qpdf, decoded, damaged };
+    Flate decode(QPDFObjectHandle stream, size_t* decoded);
+
 private:
     bool whole_zlib(const std::string& bytes, size_t* decoded);
 

@@ -226,6 +226,22 @@ def encrypted(work):
     return open(enc, "rb").read()
 
 
+def owner_only(work):
+    """A PDF with an owner password only: it opens without one, its permissions restricted."""
+    plain = os.path.join(work, "plain-owner.pdf")
+    enc = os.path.join(work, "enc-owner.pdf")
+    open(plain, "wb").write(make_pdf(["secret"]))
+    subprocess.run(["qpdf", "--encrypt", "", "o", "256", "--print=none", "--", plain, enc], check=True)
+    return open(enc, "rb").read()
+
+
+def short_size_letter():
+    """The letter with a trailer /Size short of its highest object number plus one, as pdfunite
+    writes it: qpdf only warns, viewers open it."""
+    good = make_pdf(["BREVTEKST side 1", "BREVTEKST side 2"])
+    return re.sub(rb"/Size \d+", b"/Size 3", good)
+
+
 def pikepdf_bytes(pdf):
     import io
     buf = io.BytesIO()
@@ -302,6 +318,211 @@ def check_annotations(boardpack, work):
     own = pikepdf.open(os.path.join(out, "2024-03-test", "offentlig", "bilag", "1-1-hoeringssvar-fra-region-test.pdf"))
     check("the bilag/ file keeps the form field as a field",
           any(a.get("/Subtype") == "/Widget" for a in own.pages[0].get("/Annots", [])))
+
+
+def layered_letter():
+    """The letter with layers its default configuration hides (/OCProperties /D /OFF, and one
+    hidden by /BaseState /OFF in an OCMD): marked text on its page, a form the page draws, and a
+    stamp annotation in a hidden layer, beside text and a stamp in a layer that is on."""
+    import io
+    pdf = pikepdf.open(io.BytesIO(make_pdf(["BREVTEKST side 1"])))
+    page = pdf.pages[0]
+    font = page.Resources.Font.F1
+    off = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Kladde")))
+    on = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Synlig")))
+    ocmd = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCMD, OCGs=pikepdf.Array([off]),
+                                                P=pikepdf.Name.AllOn))
+
+    def form(text, **more):
+        s = pikepdf.Stream(pdf, ("BT /F1 12 Tf 2 4 Td (%s) Tj ET" % text).encode())
+        s.Type, s.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+        s.BBox = pikepdf.Array([0, 0, 200, 20])
+        s.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        for k, v in more.items():
+            s[pikepdf.Name("/" + k)] = v
+        return pdf.make_indirect(s)
+
+    page.Resources.Properties = pikepdf.Dictionary(oc1=off, oc2=on, oc3=ocmd)
+    page.Resources.XObject = pikepdf.Dictionary(X1=form("SKJULTFORM", OC=off), X2=form("SYNLIGFORM"))
+    page.contents_add(pdf.make_stream(
+        b"/OC /oc1 BDC BT /F1 12 Tf 72 600 Td (SKJULTLAG) Tj ET 0 0 m 100 100 l S EMC\n"
+        b"/OC /oc3 BDC BT /F1 12 Tf 72 580 Td (SKJULTOCMD) Tj ET EMC\n"
+        b"/OC /oc2 BDC BT /F1 12 Tf 72 560 Td (SYNLIGTLAG) Tj ET EMC\n"
+        b"q 1 0 0 1 72 500 cm /X1 Do Q q 1 0 0 1 72 480 cm /X2 Do Q\n"), prepend=False)
+
+    def stamp(rect, text, oc):
+        return pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Stamp,
+                                                    Rect=pikepdf.Array(rect), F=4, OC=oc,
+                                                    AP=pikepdf.Dictionary(N=form(text))))
+    page.Annots = pdf.make_indirect(pikepdf.Array([stamp([100, 400, 300, 420], "SKJULTSTEMPEL", off),
+                                                   stamp([100, 370, 300, 390], "SYNLIGTSTEMPEL", on)]))
+    pdf.Root.OCProperties = pikepdf.Dictionary(OCGs=pikepdf.Array([off, on]),
+                                               D=pikepdf.Dictionary(OFF=pikepdf.Array([off])))
+    return pikepdf_bytes(pdf)
+
+
+def check_layers(boardpack, work):
+    """A layer the attachment hides (its default configuration turns it off) stays hidden in the
+    packet: marked content, a form and an annotation in it; what is in a visible layer shows."""
+    meeting = os.path.join(work, "layers", "2024-03-test")
+    write_meeting(meeting, brev=layered_letter())
+    out = os.path.join(work, "layers-out")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("a letter with hidden layers builds", p.returncode == 0, p.stderr)
+    if p.returncode != 0:
+        return
+    text = "".join(pages_text(os.path.join(out, "2024-03-test", "offentlig", "dagsorden-offentlig.pdf")))
+    hidden = [w for w in ("SKJULTLAG", "SKJULTOCMD", "SKJULTFORM", "SKJULTSTEMPEL") if w in text]
+    check("what hidden layers hold is not drawn in the packet", not hidden, hidden)
+    shown = [w for w in ("BREVTEKST", "SYNLIGTLAG", "SYNLIGFORM", "SYNLIGTSTEMPEL") if w not in text]
+    check("what visible layers hold is drawn in the packet", not shown, shown)
+    own = pikepdf.open(os.path.join(out, "2024-03-test", "offentlig", "bilag", "1-1-hoeringssvar-fra-region-test.pdf"))
+    check("the bilag/ file keeps its layers' default configuration", "/OCProperties" in own.Root and
+          len(own.Root.OCProperties.D.OFF) == 1)
+
+
+def stale_form_letter():
+    """The letter as a filled-in form whose /NeedAppearances true says its stored appearances are
+    stale: one field's appearance shows an old answer, another field has a value and no
+    appearance at all."""
+    import io
+    pdf = pikepdf.open(io.BytesIO(make_pdf(["BREVTEKST side 1"])))
+    font = pdf.pages[0].Resources.Font.F1
+    old = pikepdf.Stream(pdf, b"/Tx BMC BT /Helv 12 Tf 2 5 Td (GAMMELSVAR) Tj ET EMC")
+    old.Type, old.Subtype, old.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, pikepdf.Array([0, 0, 300, 20])
+    old.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(Helv=font))
+
+    def field(name, value, rect, **more):
+        return pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, F=4,
+                                                    FT=pikepdf.Name.Tx, T=pikepdf.String(name), V=pikepdf.String(value),
+                                                    DA=pikepdf.String("/Helv 12 Tf 0 g"), Rect=pikepdf.Array(rect),
+                                                    P=pdf.pages[0].obj, **more))
+    stale = field("svar", "NYTSVAR", [72, 600, 372, 620], AP=pikepdf.Dictionary(N=pdf.make_indirect(old)))
+    bare = field("navn", "UDENUDSEENDE", [72, 560, 372, 580])
+    pdf.pages[0].Annots = pdf.make_indirect(pikepdf.Array([stale, bare]))
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([stale, bare]), NeedAppearances=True,
+                                           DA=pikepdf.String("/Helv 12 Tf 0 g"),
+                                           DR=pikepdf.Dictionary(Font=pikepdf.Dictionary(Helv=font)))
+    return pikepdf_bytes(pdf)
+
+
+def check_stale_form(boardpack, work):
+    """A form that asks for new appearances (/NeedAppearances true) shows its fields' values in
+    the packet, not the stale appearances, and a value without an appearance is drawn too."""
+    meeting = os.path.join(work, "stale", "2024-03-test")
+    write_meeting(meeting, brev=stale_form_letter())
+    out = os.path.join(work, "stale-out")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("a form with /NeedAppearances builds", p.returncode == 0, p.stderr)
+    if p.returncode != 0:
+        return
+    text = "".join(pages_text(os.path.join(out, "2024-03-test", "offentlig", "dagsorden-offentlig.pdf")))
+    check("the field's value is drawn, not its stale appearance", "NYTSVAR" in text and "GAMMELSVAR" not in text, text[-500:])
+    check("a field's value without an appearance is drawn", "UDENUDSEENDE" in text, text[-500:])
+
+
+def photo_letter():
+    """The letter with a photo (a DCTDecode image) whose JPEG carries EXIF, XMP, a Photoshop
+    (APP13) segment and a comment, besides its JFIF header."""
+    import io
+    import struct
+    from PIL import Image
+    buf = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x013B] = "Exifkanarie-E1"  # Artist
+    Image.new("RGB", (16, 16), (120, 160, 200)).save(buf, "JPEG", exif=exif.tobytes(), comment=b"Comkanarie-E2")
+    jpeg = buf.getvalue()
+
+    def segment(marker, body):
+        return b"\xff" + bytes([marker]) + struct.pack(">H", len(body) + 2) + body
+    jpeg = (jpeg[:2] + segment(0xE1, b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta>Xmpkanarie-E3</x:xmpmeta>") +
+            segment(0xED, b"Photoshop 3.0\x00Iptckanarie-E4") + jpeg[2:])
+    pdf = pikepdf.open(io.BytesIO(make_pdf(["BREVTEKST side 1"])))
+    image = pikepdf.Stream(pdf, jpeg)
+    image.Type, image.Subtype, image.Filter = pikepdf.Name.XObject, pikepdf.Name.Image, pikepdf.Name.DCTDecode
+    image.Width, image.Height, image.BitsPerComponent, image.ColorSpace = 16, 16, 8, pikepdf.Name.DeviceRGB
+    page = pdf.pages[0]
+    page.Resources.XObject = pikepdf.Dictionary(Im1=pdf.make_indirect(image))
+    page.contents_add(pdf.make_stream(b"q 100 0 0 100 72 500 cm /Im1 Do Q"), prepend=False)
+    return pikepdf_bytes(pdf)
+
+
+def check_photo(boardpack, work):
+    """A JPEG image's metadata (EXIF, XMP, IPTC, comments) reaches neither the packet nor the
+    bilag/ file; its picture and its JFIF header stay."""
+    meeting = os.path.join(work, "photo", "2024-03-test")
+    write_meeting(meeting, brev=photo_letter())
+    out = os.path.join(work, "photo-out")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("a letter with a JPEG photo builds", p.returncode == 0, p.stderr)
+    if p.returncode != 0:
+        return
+    edition = os.path.join(out, "2024-03-test", "offentlig")
+    for f in (os.path.join(edition, "dagsorden-offentlig.pdf"), os.path.join(edition, "bilag", "1-1-hoeringssvar-fra-region-test.pdf")):
+        raw = qdf(f, work)
+        found = [w for w in ("Exifkanarie-E1", "Comkanarie-E2", "Xmpkanarie-E3", "Iptckanarie-E4") if w in raw]
+        check(f"{os.path.basename(f)}: no metadata of the photo's JPEG", not found, found)
+        check(f"{os.path.basename(f)}: the photo's JPEG keeps its JFIF header", "JFIF" in raw)
+
+
+def cut_flate_letter(garbage):
+    """The two-page letter whose second page's compressed (Flate) content is cut off, with other
+    bytes after it (`garbage`) or none."""
+    import io
+    pdf = pikepdf.open(io.BytesIO(make_pdf(["BREVTEKST side 1", "BREVTEKST side 2"])))
+    whole = zlib.compress(b"BT /F1 12 Tf 72 770 Td (BREVTEKST side 2) Tj ET 0 0 m 500 500 l S " * 20)
+    stream = pdf.make_stream(b"")
+    stream.write(whole[: len(whole) // 2] + garbage, filter=pikepdf.Name.FlateDecode)
+    pdf.pages[1].Contents = stream
+    return pikepdf_bytes(pdf)
+
+
+def misc_letter():
+    """The letter with what a page and a catalog do not need, each holding a canary: a thumbnail,
+    an article thread and its bead, associated files, a legal attestation, private keys."""
+    import io
+    pdf = pikepdf.open(io.BytesIO(make_pdf(["BREVTEKST side 1"])))
+    page = pdf.pages[0].obj
+
+    def spec(name):
+        return pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Filespec, F=pikepdf.String(name),
+                                                    AFRelationship=pikepdf.Name.Supplement))
+    thumb = pikepdf.Stream(pdf, b"Thumbkanarie-T1" + b"\x00" * (4 * 4 * 3 - 15))
+    thumb.Width, thumb.Height, thumb.BitsPerComponent, thumb.ColorSpace = 4, 4, 8, pikepdf.Name.DeviceRGB
+    page.Thumb = pdf.make_indirect(thumb)
+    bead = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Bead, P=page, R=pikepdf.Array([0, 0, 100, 100])))
+    bead.N = bead
+    bead.V = bead
+    thread = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Thread, F=bead,
+                                                  I=pikepdf.Dictionary(Title=pikepdf.String("Traadkanarie-T2"))))
+    bead.T = thread
+    page.B = pikepdf.Array([bead])
+    pdf.Root.Threads = pikepdf.Array([thread])
+    page.AF = pikepdf.Array([spec("Afkanarie-T3.txt")])
+    pdf.Root.AF = pikepdf.Array([spec("Afkanarie-T4.txt")])
+    pdf.Root.Legal = pikepdf.Dictionary(Comment=pikepdf.String("Legalkanarie-T5"))
+    pdf.Root.FooPrivate = pikepdf.Dictionary(Data=pikepdf.String("Privatkanarie-T6"))
+    page.BarPrivate = pikepdf.String("Privatkanarie-T7")
+    return pikepdf_bytes(pdf)
+
+
+def check_misc(boardpack, work):
+    """What a page and the catalog do not need (thumbnails, article threads, associated files, a
+    legal attestation, private keys) is in neither the packet nor the bilag/ file."""
+    meeting = os.path.join(work, "misc", "2024-03-test")
+    write_meeting(meeting, brev=misc_letter())
+    out = os.path.join(work, "misc-out")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("a letter with thumbnails, threads and private keys builds", p.returncode == 0, p.stderr)
+    if p.returncode != 0:
+        return
+    edition = os.path.join(out, "2024-03-test", "offentlig")
+    for f in (os.path.join(edition, "dagsorden-offentlig.pdf"), os.path.join(edition, "bilag", "1-1-hoeringssvar-fra-region-test.pdf")):
+        raw = qdf(f, work)
+        found = sorted(set(re.findall(r"[A-Za-z]+kanarie-T\d", raw)))
+        check(f"{os.path.basename(f)}: nothing a page or the catalog does not need", not found, found)
+    text = "".join(pages_text(os.path.join(edition, "bilag", "1-1-hoeringssvar-fra-region-test.pdf")))
+    check("the bilag/ file still shows the letter", "BREVTEKST side 1" in text, text)
 
 
 def bomb_letter(megabytes, where="content"):
@@ -392,6 +613,15 @@ def check_turned_pages(boardpack, work):
           any(b[2] > 841.89 - 62 - 1 for b in word_boxes(path, first) if b[1] > 595.276 - 50), footer)
 
 
+def check_short_size(boardpack, work):
+    """A file merged by pdfunite (its trailer's /Size short of its objects) is read, not refused."""
+    meeting = os.path.join(work, "unite", "2024-03-test")
+    write_meeting(meeting, brev=short_size_letter())
+    out = os.path.join(work, "unite-out")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check("a PDF whose trailer /Size is short (pdfunite) builds", p.returncode == 0, p.stderr)
+
+
 def check_hostile(boardpack, work):
     good = make_pdf(["BREVTEKST side 1", "BREVTEKST side 2"])
     cases = [
@@ -405,6 +635,14 @@ def check_hostile(boardpack, work):
         ("an array that holds itself", looping_letter(0), "brev.pdf", None, "in a loop"),
         ("arrays that would be copied thousands of millions of times", looping_letter(10), "brev.pdf", None,
          "too many objects to copy"),
+        ("a PDF with an owner password only", owner_only(work), "brev.pdf", None,
+         "permission restrictions (an owner password); if its sender allows it, `qpdf --decrypt in.pdf out.pdf`"),
+        ("a PDF without its cross-reference table", good.replace(b"startxref", b"startxrex"), "brev.pdf", None,
+         "damaged: .*; open it and save it, or print it to PDF, again"),
+        ("a page whose compressed content is cut off", cut_flate_letter(b""), "brev.pdf", None,
+         "damaged: the content of its page 2 cannot be decoded"),
+        ("a page whose compressed content is cut off and followed by other bytes",
+         cut_flate_letter(b"\x00garbage" * 5), "brev.pdf", None, "damaged: the content of its page 2 cannot be decoded"),
         ("a page whose 300 KB of content decode to 400 MB", bomb_letter(400), "brev.pdf", None,
          "page 1 decodes to more than 32 MiB"),
         # A viewer decodes what a page draws as it draws it (hostile-5: these passed into the packet).
@@ -421,7 +659,8 @@ def check_hostile(boardpack, work):
         p = subprocess.run([boardpack, "build", meeting, "--out", os.path.join(work, "hout%d" % n)], capture_output=True,
                            text=True)
         check(f"{name}: an error at the bilag: line with the reason",
-              p.returncode == 1 and re.search(r"01-brev/item\.md:7:\d+: error: .*%s" % re.escape(reason), p.stderr),
+              p.returncode == 1 and re.search(r"01-brev/item\.md:7:\d+: error: .*%s" % (reason if ".*" in reason else re.escape(reason)),
+                                           p.stderr),
               (p.returncode, p.stderr))
         check(f"{name}: nothing written", not os.path.exists(os.path.join(work, "hout%d" % n, "2024-03-test")))
     # Refused without being decoded whole: no build above took more than some tens of MB.
@@ -436,6 +675,11 @@ def main():
         check_packet(boardpack, work)
         check_turned_pages(boardpack, work)
         check_annotations(boardpack, work)
+        check_layers(boardpack, work)
+        check_stale_form(boardpack, work)
+        check_photo(boardpack, work)
+        check_misc(boardpack, work)
+        check_short_size(boardpack, work)
         check_hostile(boardpack, work)
     print("FAILED: %d" % failures if failures else "all attachment checks passed")
     return 1 if failures else 0
