@@ -58,6 +58,20 @@ bool snapshot_lost(const fs::path& edition, const std::string& file, Diagnostics
     return true;
 }
 
+// The days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's algorithm).
+long days_from_civil(const model::Date& date) {
+    const long y = date.year - (date.month <= 2 ? 1 : 0);
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+// How many days before its meeting a correction may be dated without a warning: a packet goes
+// out a week or two before the meeting.
+constexpr long kCorrectionDaysBefore = 31;
+
 // SOURCE_DATE_EPOCH as a date (UTC), or year 0 if it is not set or not a number.
 model::Date source_date() {
     const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
@@ -287,7 +301,25 @@ bool versions_dated(const model::Meeting& meeting, const EditionVersion (&v)[2],
             undated += (undated.empty() ? "" : ", ") +
                        fmt(_("{} version {}"), model::edition_folder(e == 0 ? model::Edition::Offentlig : model::Edition::Lukket),
                            v[e].snapshot.version);
-    if (undated.empty()) return true;
+    if (undated.empty()) {
+        // A date a month or more before the meeting is no correction's: a packet goes out before
+        // its meeting, and is corrected after that ("rettet: 2021-01-01" left from another
+        // meeting, SOURCE_DATE_EPOCH=1 printed "rettet 1. januar 1970"; a review). Printed on
+        // every page, so said once, at the line, as a warning.
+        for (int e = 0; e < 2; ++e) {
+            const model::Date& d = v[e].snapshot.date;
+            if (!v[e].fresh || v[e].published == 0 || d.year == 0 || meeting.date.year == 0) continue;
+            if (days_from_civil(d) + kCorrectionDaysBefore >= days_from_civil(meeting.date)) break;
+            diags.warning(meeting.locs.corrected,
+                          fmt(_("the correction's date {}-{}-{} is more than a month before the meeting ({}-{}-{}), "
+                                "before the packet it corrects went out; it is printed on every page: check the "
+                                "\"rettet:\" line (or SOURCE_DATE_EPOCH)"),
+                              d.year, two(d.month), two(d.day), meeting.date.year, two(meeting.date.month),
+                              two(meeting.date.day)));
+            break;
+        }
+        return true;
+    }
     diags.error(meeting.locs.corrected,
                 fmt(_("this build changes the packet published before, so it makes a new version ({}): give the "
                       "correction's date with a line \"rettet: YYYY-MM-DD\" in meeting.txt (or set SOURCE_DATE_EPOCH); "

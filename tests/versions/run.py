@@ -170,6 +170,14 @@ def main():
         check("check says the date is needed too (exit 1)",
               p.returncode == 1 and re.search(r"meeting\.txt:1:(\d+:)? error: .*rettet: YYYY-MM-DD", p.stderr) is not None, p.stderr)
         check("and writes nothing", tree(packet) == v1)
+        # A correction dated long before the meeting is warned of (regression: SOURCE_DATE_EPOCH=1
+        # printed "rettet 1. januar 1970" on every page without a word).
+        p = run("check", m, "--out", out, extra={"SOURCE_DATE_EPOCH": "1"})
+        check("check with a date of 1970 warns that it is before the meeting",
+              p.returncode == 0 and "warning: the correction's date 1970-01-01 is more than a month before the meeting (2023-09-28)" in p.stderr,
+              p.stderr)
+        p = run("check", m, "--out", out, extra={"SOURCE_DATE_EPOCH": "1695340800"})
+        check("and not with one in the meeting's week", p.returncode == 0 and "more than a month" not in p.stderr, p.stderr)
         # Regression (snapshot-lost): with the published snapshot deleted by hand, the next build
         # published the corrected figures as version 1 over the one the board had read. On a copy.
         lost = os.path.join(work, "lost")
