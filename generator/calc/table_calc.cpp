@@ -11,6 +11,7 @@
 #include "numbers/footnote_marks.hpp"
 #include "numbers/danish_number.hpp"
 #include "calc/evaluator.hpp"
+#include "calc/figure_groups.hpp"
 #include "calc/heading_units.hpp"
 #include "calc/options.hpp"
 #include "calc/rounded_parts.hpp"
@@ -34,6 +35,8 @@ namespace {
 // "Antal i alt*" (a review: the superscript was not read through).
 size_t key_length(std::string_view folded) {
     size_t n = folded.size();
+    // Most labels end in a letter or a digit: nothing to take off.
+    if (n > 0 && ((folded[n - 1] >= 'a' && folded[n - 1] <= 'z') || (folded[n - 1] >= '0' && folded[n - 1] <= '9'))) return n;
     for (;;) {
         if (n > 0 && (folded[n - 1] == ':' || folded[n - 1] == '*' || folded[n - 1] == ' ')) {
             --n;
@@ -2627,38 +2630,57 @@ private:
             const Prepared* p;
             size_t target, first, last;
         };
-        std::vector<char> read(t_.rows.size(), 0);
-        std::vector<Sum> sums;
         const auto at = [&](const std::string& label) { return find_row(t_, row_keys_.of(t_), label); };
+        const auto figures = [](const TableRow& row) {
+            return std::any_of(row.cells.begin() + (row.cells.empty() ? 0 : 1), row.cells.end(),
+                               [](const Cell& c) { return c.kind == Cell::Kind::Number; });
+        };
+        // First the sums' ranges alone, and whether any row of figures stands beside one at all
+        // (most tables: none, and then no other label is looked up).
+        std::vector<Sum> sums;
+        bool beside = false;
         for (const Prepared& p : rows_) {
-            const auto target = at(p.formula->target);
-            if (target && *target < read.size()) read[*target] = 1;
             std::optional<size_t> first, last;
+            const auto ranges = [&](const auto& self, const Expr& e) -> void {
+                if (e.kind == Expr::Kind::Range) {
+                    const auto x = at(e.text), y = at(e.text2);
+                    if (x && y && *x <= *y && *y < t_.rows.size()) {
+                        first = first ? std::min(*first, *x) : *x;
+                        last = last ? std::max(*last, *y) : *y;
+                    }
+                }
+                for (const auto& arg : e.args) self(self, *arg);
+            };
+            ranges(ranges, *p.expr);
+            if (!first) continue;
+            const auto target = at(p.formula->target);
+            if (!target || *last >= *target) continue;
+            sums.push_back({&p, *target, *first, *last});
+            const auto data = [&](size_t r) { return t_.rows[r].role == TableRow::Role::Data && figures(t_.rows[r]); };
+            for (size_t r = *last + 1; r < *target && !beside; ++r) beside = data(r);
+            if (*first > 0 && data(*first - 1)) beside = true;
+        }
+        if (!beside) return;
+        // Then what the table's formulas read: a row beside a range that a formula names is
+        // no row left out.
+        std::vector<char> read(t_.rows.size(), 0);
+        for (const Prepared& p : rows_) {
             const auto walk = [&](const auto& self, const Expr& e) -> void {
                 if (e.kind == Expr::Kind::Label) {
                     if (const auto k = at(e.text); k && *k < read.size()) read[*k] = 1;
                 } else if (e.kind == Expr::Kind::Range) {
                     const auto x = at(e.text), y = at(e.text2);
-                    if (x && y && *x <= *y && *y < read.size()) {
+                    if (x && y && *x <= *y && *y < read.size())
                         std::fill(read.begin() + static_cast<std::ptrdiff_t>(*x), read.begin() + static_cast<std::ptrdiff_t>(*y) + 1, 1);
-                        first = first ? std::min(*first, *x) : *x;
-                        last = last ? std::max(*last, *y) : *y;
-                    }
                 } else if (e.kind == Expr::Kind::Cell && !t_.name.empty() && fold_label(e.text) == t_.name && !e.args.empty()) {
                     if (const auto k = at(e.args[0]->text); k && *k < read.size()) read[*k] = 1;
                 }
                 for (const auto& arg : e.args) self(self, *arg);
             };
             walk(walk, *p.expr);
-            if (target && first && *last < *target) sums.push_back({&p, *target, *first, *last});
         }
-        if (sums.empty()) return;
         static const std::string kNone;
         const auto label_of = [](const TableRow& row) -> const std::string& { return row.cells.empty() ? kNone : row.cells[0].text; };
-        const auto figures = [](const TableRow& row) {
-            return std::any_of(row.cells.begin() + (row.cells.empty() ? 0 : 1), row.cells.end(),
-                               [](const Cell& c) { return c.kind == Cell::Kind::Number; });
-        };
         std::vector<char> said(t_.rows.size(), 0);
         for (const Sum& s : sums) {
             // A sum of parts ("Heraf i alt = sum(Heraf overtid .. Heraf tillæg)") leaves their
@@ -2997,6 +3019,7 @@ bool compute_table(Table& t, References& refs, Diagnostics& diags) {
     const bool one_unit = check_formulas_read_one_unit(t, diags);
     check_index_bases(t, diags);
     if (computed) warn_typed_totals(t, diags);
+    mark_figures_apart(t);
     return computed && said && headings && one_unit;
 }
 

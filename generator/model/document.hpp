@@ -221,6 +221,9 @@ struct Table {
     std::vector<std::string> header;  // column headings; header[0] heads the label column
     std::vector<SourceLoc> header_locs;  // each heading's place in the CSV (none for a computed column)
     std::vector<bool> numeric;        // per column: right-aligned numbers
+    // Per numeric column, the rows whose figures are set flush right, apart from the column's
+    // decimal comma (a ratio row under counts; calc/figure_groups.hpp); empty for most columns.
+    std::vector<std::vector<bool>> figures_apart;
     std::vector<TableRow> rows;
     std::string source;               // "Kilde: ..." line, without "Kilde: "
     std::vector<std::string> notes;

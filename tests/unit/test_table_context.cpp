@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "calc/figure_groups.hpp"
 #include "render/html/table_context.hpp"
 #include "test_support.hpp"
 
@@ -111,13 +112,18 @@ TEST_CASE("a row of a measure of its own is set flush right, apart from the comm
         t.rows.push_back(r);
     }
     const std::string tmpl = "{{#rows}}{{#cells}}[{{#aligned}}{{whole}}|{{after}}{{/aligned}}{{^aligned}}{{text}}{{/aligned}}]{{/cells}}{{/rows}}";
+    calc::mark_figures_apart(t);  // as computing the table does
     CHECK(rendered(tmpl, t) == "[5.442][1.909][2,85]");
     // Marked, so a reader's style sheet (and the browser test) can tell it from the column's others.
     CHECK(rendered("{{#rows}}{{#cells}}{{class}};{{/cells}}{{/rows}}", t) == "tal;tal;tal egen;");
     // Under a heading that names the measure, or beside a label that names none, on the comma.
     t.rows[2].cells[0].text = "Hele landet";
+    t.figures_apart.clear();
+    calc::mark_figures_apart(t);
     CHECK(rendered(tmpl, t) == "[5.442|][1.909|][2|,85]");
     t.rows[2].cells[0].text = "Overlæger pr. afdelingslæge";
     t.header[1] = "Antal";
+    t.figures_apart.clear();
+    calc::mark_figures_apart(t);
     CHECK(rendered(tmpl, t) == "[5.442|][1.909|][2|,85]");
 }

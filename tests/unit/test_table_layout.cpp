@@ -6,6 +6,7 @@
 
 #include "counting_metrics.hpp"
 
+#include "calc/figure_groups.hpp"
 #include "render/pdf/address_breaks.hpp"
 #include "render/pdf/flow.hpp"
 #include "render/pdf/pdf_style.hpp"
@@ -238,6 +239,7 @@ TEST_CASE("table layout: a row of a measure of its own is set flush right, not o
             t.rows.push_back(r);
         }
         t.rows.back().cells[1].hundred = last;
+        calc::mark_figures_apart(t);  // as computing the table does
         return t;
     };
     // By its label (a ratio with a slash; an index; per cent): every figure ends at the column's edge.

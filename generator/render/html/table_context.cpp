@@ -4,7 +4,6 @@
 
 #include "render/html/html_blocks.hpp"
 #include "render/html/numeric_cells.hpp"
-#include "render/figure_groups.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -23,7 +22,7 @@ Data string_data(std::string text) {
 }
 
 // A cell's class: "tal" for a numeric column's ("tal egen" for a figure set flush right, apart
-// from its column's comma: render/figure_groups.hpp), and its tone's. The twelve there are, made
+// from its column's comma: calc/figure_groups.hpp), and its tone's. The twelve there are, made
 // once (a cell made a string of its own for it).
 const Data* cell_class(bool numeric, bool apart, Cell::Tone tone) {
     static const Data kClasses[3][4] = {
@@ -50,30 +49,25 @@ std::string cell_html(const std::string& text) {
 
 // The slot width of each numeric column (see numeric_cells.hpp); 0 for the others. A column whose
 // figures do not line up as they stand sets a row of a measure of its own apart, flush right
-// (render/figure_groups.hpp): its cells are left out of the slot and listed in `apart`.
-std::vector<size_t> numeric_slots(const model::Table& t, std::vector<std::vector<bool>>& apart) {
+// (calc/figure_groups.hpp, model::Table::figures_apart): its cells are left out of the slot.
+std::vector<size_t> numeric_slots(const model::Table& t) {
     std::vector<size_t> slots(t.header.size(), 0);
     std::vector<std::string_view> cells;
-    FigureGroups groups(t);
     for (size_t k = 1; k < t.header.size(); ++k) {
         if (k >= t.numeric.size() || !t.numeric[k]) continue;
         cells.clear();
         for (const model::TableRow& r : t.rows)
             if (r.role != model::TableRow::Role::Spacer && k < r.cells.size()) cells.push_back(r.cells[k].text);
         slots[k] = column_slot(cells);
-        if (slots[k] == 0 || !ragged_numbers(t, k)) continue;
-        std::vector<bool> set_apart(t.rows.size(), false);
+        if (slots[k] == 0) continue;
+        if (k >= t.figures_apart.size() || t.figures_apart[k].empty()) continue;
+        const std::vector<bool>& set_apart = t.figures_apart[k];
         cells.clear();
         for (size_t r = 0; r < t.rows.size(); ++r) {
             const model::TableRow& row = t.rows[r];
-            if (row.role == model::TableRow::Role::Spacer || k >= row.cells.size()) continue;
-            set_apart[r] = groups.apart(r, k);
-            if (!set_apart[r]) cells.push_back(row.cells[k].text);
+            if (row.role != model::TableRow::Role::Spacer && k < row.cells.size() && !set_apart[r]) cells.push_back(row.cells[k].text);
         }
-        if (std::find(set_apart.begin(), set_apart.end(), true) == set_apart.end()) continue;
         slots[k] = column_slot(cells);
-        apart.resize(t.header.size());
-        apart[k] = std::move(set_apart);
     }
     return slots;
 }
@@ -89,7 +83,7 @@ TableContext::TableContext(const model::Table& table, const Wording& wording, st
     : table_(table),
       has_anchor_(!printed_anchor(table, edition).empty()),
       changed_word_(changed_word),
-      slots_(numeric_slots(table, apart_)),
+      slots_(numeric_slots(table)),
       caption_(string_data(wording.table_caption(table))),
       caption_id_(string_data(std::move(caption_id))),
       anchor_(string_data(printed_anchor(table, edition))),
@@ -181,7 +175,7 @@ void TableContext::push(const Data* data) {
             CellFields& fields = *cell_[cell_depth_++];
             innermost_cell_ = &fields;
             fields.cell = &c;
-            const bool apart = k < apart_.size() && !apart_[k].empty() && apart_[k][row];
+            const bool apart = k < table_.figures_apart.size() && !table_.figures_apart[k].empty() && table_.figures_apart[k][row];
             fields.cls = cell_class(k < table_.numeric.size() && table_.numeric[k], apart, c.tone);
             const size_t slot = k < slots_.size() ? slots_[k] : 0;
             fields.aligned = slot > 0 && !c.text.empty() && !apart;

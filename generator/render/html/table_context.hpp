@@ -75,8 +75,6 @@ private:
     const model::Table& table_;
     bool has_anchor_;
     std::string changed_word_;
-    // Per column, the rows whose figures are set flush right, apart from its slot (empty for most).
-    std::vector<std::vector<bool>> apart_;
     std::vector<size_t> slots_;  // each numeric column's slot width (numeric_cells.hpp); 0 for the others
     std::vector<Data> slot_widths_;  // the CSS width of each column's slot, made once for its cells
     Data caption_, caption_id_, anchor_, source_, columns_, changed_word_data_;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <numeric>
 
-#include "render/figure_groups.hpp"
 #include "render/pdf/inline_spans.hpp"
 #include "render/pdf/pdf_style.hpp"
 #include "numbers/danish_number.hpp"
@@ -60,7 +59,6 @@ Parts parts_of(const Cell& cell) {
 // The insets of a table's numeric columns (see CellBox::inset), at size 1.
 void align_numbers(const model::Table& t, Content& c, const FontMetrics& m) {
     const size_t n = t.header.size();
-    FigureGroups groups(t);
     c.header_insets.assign(n, 0);
     c.insets.assign(t.rows.size(), std::vector<double>(n, 0));
     for (size_t k = 1; k < n && k < t.numeric.size(); ++k) {
@@ -79,15 +77,13 @@ void align_numbers(const model::Table& t, Content& c, const FontMetrics& m) {
         }
         c.header_insets[k] = widest_mark;
         // Figures that do not line up as they stand: a row of a measure of its own is set flush
-        // right, and the others line up on their comma (render/figure_groups.hpp).
-        std::vector<bool> apart;
-        if (ragged_numbers(t, k)) {
-            apart.assign(t.rows.size(), false);
+        // right, and the others line up on their comma (calc/figure_groups.hpp).
+        static const std::vector<bool> kNone;
+        const std::vector<bool>& apart = k < t.figures_apart.size() ? t.figures_apart[k] : kNone;
+        if (!apart.empty()) {
             widest_tail = 0;
-            for (size_t r = 0; r < t.rows.size(); ++r) {
-                apart[r] = groups.apart(r, k);
+            for (size_t r = 0; r < t.rows.size(); ++r)
                 if (!apart[r]) widest_tail = std::max(widest_tail, tails[r]);
-            }
         }
         for (size_t r = 0; r < t.rows.size(); ++r) {
             const model::TableRow& row = t.rows[r];
