@@ -12,6 +12,7 @@
 #include <exception>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <stdexcept>
 
 // qpdf 11: std::shared_ptr throughout, not its deprecated PointerHolder.
@@ -180,10 +181,10 @@ void clean_annotations(QPDF& pdf, Found& found) {
 // segments before its first scan. APP0 (JFIF), APP2 (ICC profile) and APP14 (Adobe's colour
 // transform) change how it decodes and stay. nullopt if there is nothing to take out, or the
 // segments cannot be read (a malformed JPEG is left as it is).
-std::optional<std::string> jpeg_without_metadata(const std::string& s) {
+std::optional<std::string> jpeg_without_metadata(std::string_view s) {
     const auto byte = [&s](size_t i) { return static_cast<unsigned char>(s[i]); };
     if (s.size() < 4 || byte(0) != 0xFF || byte(1) != 0xD8) return std::nullopt;
-    std::string out = s.substr(0, 2);
+    std::string out(s.substr(0, 2));
     bool removed = false;
     for (size_t at = 2;;) {
         if (at + 2 > s.size() || byte(at) != 0xFF) return std::nullopt;
@@ -214,15 +215,16 @@ std::optional<std::string> jpeg_without_metadata(const std::string& s) {
 
 // A stream of JPEG data (its one filter DCTDecode) without its metadata (jpeg_without_metadata).
 // Its data is read as the file has it, not decoded.
-void clean_jpeg(QPDFObjectHandle stream) {
-    QPDFObjectHandle dict = stream.getDict();
-    QPDFObjectHandle filter = dict.getKey("/Filter");
+// (The names made once: a file has a stream for every font, image and page.)
+void clean_jpeg(QPDFObjectHandle& stream, QPDFObjectHandle& dict) {
+    static const std::string kFilter = "/Filter", kDct = "/DCTDecode", kParms = "/DecodeParms";
+    QPDFObjectHandle filter = dict.getKey(kFilter);
     if (filter.isArray() && filter.getArrayNItems() == 1) filter = filter.getArrayItem(0);
-    if (!filter.isNameAndEquals("/DCTDecode")) return;
+    if (!filter.isNameAndEquals(kDct)) return;
     const std::shared_ptr<Buffer> raw = stream.getRawStreamData();
     const std::optional<std::string> kept =
-        jpeg_without_metadata(std::string(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()));
-    if (kept) stream.replaceStreamData(*kept, dict.getKey("/Filter"), dict.getKey("/DecodeParms"));
+        jpeg_without_metadata(std::string_view(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()));
+    if (kept) stream.replaceStreamData(*kept, dict.getKey(kFilter), dict.getKey(kParms));
 }
 
 // Cleans every dictionary the written file can hold: the trailer and all it reaches, indirect
@@ -248,8 +250,8 @@ void clean_reachable(QPDF& pdf, Found& found) {
             }
             continue;
         }
-        if (o.isStream()) clean_jpeg(o);
         QPDFObjectHandle d = o.isStream() ? o.getDict() : o;
+        if (o.isStream()) clean_jpeg(o, d);
         clean_dictionary(d, found);
         // An action may sit under any key (a link's /PA, a key of the file's own): wherever one
         // is, it goes.

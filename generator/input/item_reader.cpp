@@ -451,6 +451,9 @@ std::vector<const KeyValue*> read_header(const std::vector<KeyValue>& keys, Agen
 // The section a sub-heading or a paragraph names and nothing else ("## Økonomi", "**Økonomi**",
 // "#Økonomi", "Økonomi:"), or nullopt.
 std::optional<SectionKind> section_named_alone(const Block& b) {
+    size_t bytes = 0;  // longer than any section's name with its marks: not read further
+    for (const model::Inline& in : b.inlines) bytes += in.text.size();
+    if (bytes > 40) return std::nullopt;
     std::string text = plain_text(b.inlines);
     size_t from = 0, to = text.size();
     while (from < to && (text[from] == '#' || text[from] == ' ' || text[from] == '*')) ++from;

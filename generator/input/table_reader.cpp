@@ -642,7 +642,7 @@ void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFil
     table.header.reserve(csv.rows[0].fields.size());
     table.header_locs.reserve(csv.rows[0].fields.size());
     for (const CsvField& f : csv.rows[0].fields) {
-        table.header.push_back(one_line(trim(f.text)));
+        table.header.push_back(f.quoted ? one_line(trim(f.text)) : std::string(trim(f.text)));
         table.header_locs.push_back(text.loc(f.line, f.column));
     }
     const size_t width = table.header.size();
@@ -674,7 +674,7 @@ void fill_rows(const CsvData& csv, const std::vector<bool>& codes, const TextFil
             Cell c;
             if (k == 0) {
                 c.kind = trim(f.text).empty() ? Cell::Kind::Empty : Cell::Kind::Text;
-                c.text = one_line(trim(f.text));
+                c.text = f.quoted ? one_line(trim(f.text)) : std::string(trim(f.text));  // a line break only in quotes
                 c.loc = loc;
                 // The field starts at its first byte that is not blank (csv_reader); a quoted
                 // one keeps its blanks inside the quotes.

@@ -177,8 +177,25 @@ size_t Flow::landscape_lead(const std::vector<MeasuredBlock>& blocks, size_t i) 
 
 void Flow::place(std::vector<MeasuredBlock>& blocks) {
     size_t lead_end = 0;  // the landscape table that the blocks before it were turned for
+    // The next landscape table from i on (blocks.size() if none): most packets have none, and
+    // then no block's start is asked about.
+    // `lead_from`: where the blocks that may lead into it start (text, spaces, anchors and rules
+    // right before it).
+    size_t next_turn = 0, lead_from = 0;
+    const auto landscape_from = [&](size_t i) {
+        while (i < blocks.size() && !(blocks[i].kind == MeasuredBlock::Kind::Table && blocks[i].landscape)) ++i;
+        next_turn = i;
+        lead_from = i;
+        while (lead_from > 0 && (blocks[lead_from - 1].kind == MeasuredBlock::Kind::Lines ||
+                                 blocks[lead_from - 1].kind == MeasuredBlock::Kind::Space ||
+                                 blocks[lead_from - 1].kind == MeasuredBlock::Kind::Anchor ||
+                                 blocks[lead_from - 1].kind == MeasuredBlock::Kind::Rule))
+            --lead_from;
+    };
+    landscape_from(0);
     for (size_t i = 0; i < blocks.size(); ++i) {
         MeasuredBlock& b = blocks[i];
+        if (i > next_turn) landscape_from(i);
         // A landscape table's page, and an upright one for what follows it. A space goes where
         // the flow is (it is dropped at a page's top); an empty page is turned, not left blank.
         // Short text leading into such a table from an upright page's top goes with it.
@@ -186,8 +203,8 @@ void Flow::place(std::vector<MeasuredBlock>& blocks) {
             if (const std::optional<bool> turn = wants_landscape(blocks, i); turn && *turn != turned()) {
                 if (!doc_.pages.empty() && at_page_top()) doc_.pages.back().landscape = *turn;
                 else new_page(*turn);
-            } else if (!doc_.pages.empty() && !turned() && starts_page(blocks, i)) {
-                if (const size_t table = landscape_lead(blocks, i)) {
+            } else if (next_turn < blocks.size() && i >= lead_from && !doc_.pages.empty() && !turned()) {
+                if (const size_t table = landscape_lead(blocks, i); table && starts_page(blocks, i)) {
                     if (at_page_top()) doc_.pages.back().landscape = true;
                     else new_page(true);
                     lead_end = table;

@@ -36,6 +36,8 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
         const uint64_t w = word_bytes::at(p);
         return all_plain && word_bytes::all_ascii(w) && !word_bytes::has_byte_below(w, 0x20) && !word_bytes::has_byte(w, 0x7F);
     };
+    // Per character U+0080-U+00FF: 1 printed, -1 not, 0 not looked up yet.
+    std::array<signed char, 0x80> latin{};
     // The bidirectional controls of the place last visited, warned about once the walk leaves it.
     // They are left out of both editions (render/html/html_blocks.cpp's append_escaped, the
     // PDF's invisible characters and its text strings), so the two agree and neither reorders.
@@ -70,6 +72,13 @@ void report_unprintable(const model::Meeting& m, const FontFiles& fonts, Diagnos
                 continue;
             }
             const char32_t cp = next_code_point(s, i);
+            // The Latin-1 letters of a Danish text ("æ", "ø", "å", "é"): looked up once a build.
+            if (cp >= 0x80 && cp < 0x100) {
+                signed char& known = latin[cp - 0x80];
+                if (known == 0)
+                    known = printed_as(cp) != 0 && fonts.face_of(printed_as(cp), FontStyle::Regular) < 0 ? -1 : 1;
+                if (known > 0) continue;
+            }
             if (is_right_to_left(cp)) right_to_left = true;
             if (is_bidi_control(cp)) {
                 if (bidi.find(cp) == std::u32string::npos) bidi += cp;
