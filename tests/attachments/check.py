@@ -300,15 +300,22 @@ def annotated_letter():
     return pikepdf_bytes(pdf)
 
 
+def built_letter(boardpack, work, name, letter, what):
+    """A meeting whose one item has `letter` as its PDF attachment, built into work/<name>-out:
+    that folder, or None (and `what` failed) if the build did not succeed."""
+    meeting = os.path.join(work, name, "2024-03-test")
+    write_meeting(meeting, brev=letter)
+    out = os.path.join(work, name + "-out")
+    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
+    check(what, p.returncode == 0, p.stderr)
+    return out if p.returncode == 0 else None
+
+
 def check_annotations(boardpack, work):
     """What a viewer shows of an attachment's annotations (a filled-in field, a stamp) is drawn on
     its page in the packet, a hidden one is not; the bilag/ file keeps the field as a field."""
-    meeting = os.path.join(work, "annotated", "2024-03-test")
-    write_meeting(meeting, brev=annotated_letter())
-    out = os.path.join(work, "annotated-out")
-    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
-    check("a letter with a form field and stamps builds", p.returncode == 0, p.stderr)
-    if p.returncode != 0:
+    out = built_letter(boardpack, work, "annotated", annotated_letter(), "a letter with a form field and stamps builds")
+    if out is None:
         return
     texts = pages_text(os.path.join(out, "2024-03-test", "offentlig", "dagsorden-offentlig.pdf"))
     page = next((t for t in texts if "BREVTEKST side 1" in t), "")
@@ -364,12 +371,8 @@ def layered_letter():
 def check_layers(boardpack, work):
     """A layer the attachment hides (its default configuration turns it off) stays hidden in the
     packet: marked content, a form and an annotation in it; what is in a visible layer shows."""
-    meeting = os.path.join(work, "layers", "2024-03-test")
-    write_meeting(meeting, brev=layered_letter())
-    out = os.path.join(work, "layers-out")
-    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
-    check("a letter with hidden layers builds", p.returncode == 0, p.stderr)
-    if p.returncode != 0:
+    out = built_letter(boardpack, work, "layers", layered_letter(), "a letter with hidden layers builds")
+    if out is None:
         return
     text = "".join(pages_text(os.path.join(out, "2024-03-test", "offentlig", "dagsorden-offentlig.pdf")))
     hidden = [w for w in ("SKJULTLAG", "SKJULTOCMD", "SKJULTFORM", "SKJULTSTEMPEL") if w in text]
@@ -409,12 +412,8 @@ def stale_form_letter():
 def check_stale_form(boardpack, work):
     """A form that asks for new appearances (/NeedAppearances true) shows its fields' values in
     the packet, not the stale appearances, and a value without an appearance is drawn too."""
-    meeting = os.path.join(work, "stale", "2024-03-test")
-    write_meeting(meeting, brev=stale_form_letter())
-    out = os.path.join(work, "stale-out")
-    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
-    check("a form with /NeedAppearances builds", p.returncode == 0, p.stderr)
-    if p.returncode != 0:
+    out = built_letter(boardpack, work, "stale", stale_form_letter(), "a form with /NeedAppearances builds")
+    if out is None:
         return
     text = "".join(pages_text(os.path.join(out, "2024-03-test", "offentlig", "dagsorden-offentlig.pdf")))
     check("the field's value is drawn, not its stale appearance", "NYTSVAR" in text and "GAMMELSVAR" not in text, text[-500:])
@@ -450,12 +449,8 @@ def photo_letter():
 def check_photo(boardpack, work):
     """A JPEG image's metadata (EXIF, XMP, IPTC, comments) reaches neither the packet nor the
     bilag/ file; its picture and its JFIF header stay."""
-    meeting = os.path.join(work, "photo", "2024-03-test")
-    write_meeting(meeting, brev=photo_letter())
-    out = os.path.join(work, "photo-out")
-    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
-    check("a letter with a JPEG photo builds", p.returncode == 0, p.stderr)
-    if p.returncode != 0:
+    out = built_letter(boardpack, work, "photo", photo_letter(), "a letter with a JPEG photo builds")
+    if out is None:
         return
     edition = os.path.join(out, "2024-03-test", "offentlig")
     for f in (os.path.join(edition, "dagsorden-offentlig.pdf"), os.path.join(edition, "bilag", "1-1-hoeringssvar-fra-region-test.pdf")):
@@ -509,12 +504,8 @@ def misc_letter():
 def check_misc(boardpack, work):
     """What a page and the catalog do not need (thumbnails, article threads, associated files, a
     legal attestation, private keys) is in neither the packet nor the bilag/ file."""
-    meeting = os.path.join(work, "misc", "2024-03-test")
-    write_meeting(meeting, brev=misc_letter())
-    out = os.path.join(work, "misc-out")
-    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
-    check("a letter with thumbnails, threads and private keys builds", p.returncode == 0, p.stderr)
-    if p.returncode != 0:
+    out = built_letter(boardpack, work, "misc", misc_letter(), "a letter with thumbnails, threads and private keys builds")
+    if out is None:
         return
     edition = os.path.join(out, "2024-03-test", "offentlig")
     for f in (os.path.join(edition, "dagsorden-offentlig.pdf"), os.path.join(edition, "bilag", "1-1-hoeringssvar-fra-region-test.pdf")):
@@ -568,13 +559,9 @@ def check_turned_pages(boardpack, work):
     """A turned (/Rotate 90) and a landscape attachment page are drawn as a viewer shows the
     attachment itself (the turned page's text runs down the page there too), whole, inside the
     box under the stamp band and above the footer."""
-    meeting = os.path.join(work, "turned", "2024-03-test")
     letter_bytes = rotated_letter()
-    write_meeting(meeting, brev=letter_bytes)
-    out = os.path.join(work, "turned-out")
-    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
-    check("a turned and a landscape attachment page build", p.returncode == 0, p.stderr)
-    if p.returncode != 0:
+    out = built_letter(boardpack, work, "turned", letter_bytes, "a turned and a landscape attachment page build")
+    if out is None:
         return
     original = os.path.join(work, "turned-letter.pdf")
     open(original, "wb").write(letter_bytes)
@@ -615,11 +602,7 @@ def check_turned_pages(boardpack, work):
 
 def check_short_size(boardpack, work):
     """A file merged by pdfunite (its trailer's /Size short of its objects) is read, not refused."""
-    meeting = os.path.join(work, "unite", "2024-03-test")
-    write_meeting(meeting, brev=short_size_letter())
-    out = os.path.join(work, "unite-out")
-    p = subprocess.run([boardpack, "build", meeting, "--out", out], capture_output=True, text=True)
-    check("a PDF whose trailer /Size is short (pdfunite) builds", p.returncode == 0, p.stderr)
+    out = built_letter(boardpack, work, "unite", short_size_letter(), "a PDF whose trailer /Size is short (pdfunite) builds")
 
 
 def check_hostile(boardpack, work):
