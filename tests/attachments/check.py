@@ -311,6 +311,12 @@ def built_letter(boardpack, work, name, letter, what):
     return out if p.returncode == 0 else None
 
 
+def public_pdfs(out):
+    """The public packet and the letter's bilag/ file of a meeting built_letter built."""
+    edition = os.path.join(out, "2024-03-test", "offentlig")
+    return os.path.join(edition, "dagsorden-offentlig.pdf"), os.path.join(edition, "bilag", "1-1-hoeringssvar-fra-region-test.pdf")
+
+
 def check_annotations(boardpack, work):
     """What a viewer shows of an attachment's annotations (a filled-in field, a stamp) is drawn on
     its page in the packet, a hidden one is not; the bilag/ file keeps the field as a field."""
@@ -452,8 +458,7 @@ def check_photo(boardpack, work):
     out = built_letter(boardpack, work, "photo", photo_letter(), "a letter with a JPEG photo builds")
     if out is None:
         return
-    edition = os.path.join(out, "2024-03-test", "offentlig")
-    for f in (os.path.join(edition, "dagsorden-offentlig.pdf"), os.path.join(edition, "bilag", "1-1-hoeringssvar-fra-region-test.pdf")):
+    for f in public_pdfs(out):
         raw = qdf(f, work)
         found = [w for w in ("Exifkanarie-E1", "Comkanarie-E2", "Xmpkanarie-E3", "Iptckanarie-E4") if w in raw]
         check(f"{os.path.basename(f)}: no metadata of the photo's JPEG", not found, found)
@@ -507,12 +512,11 @@ def check_misc(boardpack, work):
     out = built_letter(boardpack, work, "misc", misc_letter(), "a letter with thumbnails, threads and private keys builds")
     if out is None:
         return
-    edition = os.path.join(out, "2024-03-test", "offentlig")
-    for f in (os.path.join(edition, "dagsorden-offentlig.pdf"), os.path.join(edition, "bilag", "1-1-hoeringssvar-fra-region-test.pdf")):
+    for f in public_pdfs(out):
         raw = qdf(f, work)
         found = sorted(set(re.findall(r"[A-Za-z]+kanarie-T\d", raw)))
         check(f"{os.path.basename(f)}: nothing a page or the catalog does not need", not found, found)
-    text = "".join(pages_text(os.path.join(edition, "bilag", "1-1-hoeringssvar-fra-region-test.pdf")))
+    text = "".join(pages_text(public_pdfs(out)[1]))
     check("the bilag/ file still shows the letter", "BREVTEKST side 1" in text, text)
 
 
