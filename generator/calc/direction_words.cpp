@@ -25,7 +25,8 @@ constexpr std::array kVerbs = {
     "nedregulerede", "opregulere", "opregulerer", "opreguleres", "opreguleret", "opregulerede", "nedskrive",
     "nedskriver", "nedskrives", "nedskrevet", "nedskrev", "opskrive", "opskriver", "opskrives", "opskrevet", "opskrev",
     "forbedre", "forbedrer", "forbedres", "forbedret", "forbedrede", "forværre", "forværrer", "forværres", "forværret",
-    "forværrede", "overskride", "overskrider", "overskrides", "overskredet", "overskred",
+    "forværrede", "overskride", "overskrider", "overskrides", "overskredet", "overskred", "overstige", "overstiger",
+    "overstiges", "oversteg", "oversteget", "underskride", "underskrider", "underskrides", "underskredet", "underskred",
     // "gået ned med", "sat op med", "skåret ned med"
     "ned", "op"};
 

@@ -16,6 +16,9 @@ TEST_CASE("direction words: a verb of change and \"med\", in every form a senten
     CHECK(direction_before("Udgiften forventes at falde med ") == "falde med");
     CHECK(direction_before("Rammen er sat ned med ") == "ned med");
     CHECK(direction_before("Budgettet er overskredet med ") == "overskredet med");
+    // Regression (a review: "overstiger budgettet med -10,3 mio. kr." read as under budget, without a word).
+    CHECK(direction_before("Udgifterne overstiger budgettet med ") == "overstiger budgettet med");
+    CHECK(direction_before("Rammen er underskredet med ") == "underskredet med");
     CHECK(direction_before("Resultatet er forbedret med ") == "forbedret med");
     CHECK(direction_before("Udgiften stiger med ") == "stiger med");
     // A trend word "| verbum" prints, whatever the packet's wording makes it.
