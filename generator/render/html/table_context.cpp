@@ -5,7 +5,6 @@
 #include "render/html/html_blocks.hpp"
 #include "render/html/numeric_cells.hpp"
 
-#include <algorithm>
 #include <string_view>
 
 namespace boardpack::render::html {
