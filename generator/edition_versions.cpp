@@ -58,16 +58,6 @@ bool snapshot_lost(const fs::path& edition, const std::string& file, Diagnostics
     return true;
 }
 
-// The days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's algorithm).
-long days_from_civil(const model::Date& date) {
-    const long y = date.year - (date.month <= 2 ? 1 : 0);
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 // How many days before its meeting a correction may be dated without a warning: a packet goes
 // out a week or two before the meeting.
 constexpr long kCorrectionDaysBefore = 31;
@@ -309,7 +299,7 @@ bool versions_dated(const model::Meeting& meeting, const EditionVersion (&v)[2],
         for (int e = 0; e < 2; ++e) {
             const model::Date& d = v[e].snapshot.date;
             if (!v[e].fresh || v[e].published == 0 || d.year == 0 || meeting.date.year == 0) continue;
-            if (days_from_civil(d) + kCorrectionDaysBefore >= days_from_civil(meeting.date)) break;
+            if (model::day_number(d) + kCorrectionDaysBefore >= model::day_number(meeting.date)) break;
             diags.warning(meeting.locs.corrected,
                           fmt(_("the correction's date {}-{}-{} is more than a month before the meeting ({}-{}-{}), "
                                 "before the packet it corrects went out; it is printed on every page: check the "

@@ -4,6 +4,16 @@
 
 namespace boardpack::model {
 
+long day_number(const Date& date) {
+    // H. Hinnant's days_from_civil: years of 400 (146097 days), March first in each.
+    const long y = date.year - (date.month <= 2 ? 1 : 0);
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
 bool written_as_year(std::string_view t) {
     return t.size() == 4 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") &&
            std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });

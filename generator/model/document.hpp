@@ -286,6 +286,10 @@ struct Date {
     int year = 0, month = 0, day = 0;
 };
 
+// The days from 1970-01-01 to a date of the proleptic Gregorian calendar (negative before it):
+// how far apart two dates are, and a date's weekday (1970-01-01 was a Thursday).
+long day_number(const Date& date);
+
 struct Attachment {
     int number = 0;            // "Bilag N"
     std::string title;

@@ -68,12 +68,9 @@ std::string Wording::get(const std::string& key, const std::map<std::string, std
 }
 
 int weekday(const model::Date& d) {
-    // Sakamoto's method gives 0 = Sunday; shift so that 0 = Monday.
-    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-    int y = d.year;
-    if (d.month < 3) y -= 1;
-    const int sunday_based = (y + y / 4 - y / 100 + y / 400 + t[d.month - 1] + d.day) % 7;
-    return (sunday_based + 6) % 7;
+    // 0 = Monday; 1970-01-01 (day 0) was a Thursday (3).
+    const long k = (model::day_number(d) + 3) % 7;
+    return static_cast<int>(k < 0 ? k + 7 : k);
 }
 
 std::string Wording::date(const model::Date& d) const {
