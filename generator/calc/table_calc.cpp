@@ -1028,6 +1028,22 @@ using FailedCells = std::map<std::pair<size_t, size_t>, size_t>;
 // The rows (or columns) each sum formula of a table adds, as index ranges: found once per formula.
 using SumSpans = std::map<const PreparedFormula*, std::vector<std::pair<size_t, size_t>>>;
 
+// The index ranges that the labels and ranges of `e` name among `t`'s rows (rows) or columns,
+// added to `out` (a label is a range of one; with `ranges_only`, only its ranges).
+void add_named_spans(const Table& t, RowKeys& keys, bool rows, const Expr& e, bool ranges_only,
+                     std::vector<std::pair<size_t, size_t>>& out) {
+    const auto at = [&](const std::string& label) {
+        return rows ? find_row(t, keys.of(t), label) : find_column(t, keys.columns(t), label);
+    };
+    if (e.kind == Expr::Kind::Label && !ranges_only) {
+        if (const auto k = at(e.text)) out.emplace_back(*k, *k);
+    } else if (e.kind == Expr::Kind::Range) {
+        const auto x = at(e.text), y = at(e.text2);
+        if (x && y && *x <= *y) out.emplace_back(*x, *y);
+    }
+    for (const auto& arg : e.args) add_named_spans(t, keys, rows, *arg, ranges_only, out);
+}
+
 // Whether `e` names the row (or column) `index` of `t`, alone or inside a range.
 bool names_index(const Table& t, const std::vector<std::string>& keys, const Expr& e, bool rows, size_t index) {
     auto at = [&](const std::string& label) { return rows ? find_row(t, keys, label) : find_column(t, label); };
@@ -1317,23 +1333,8 @@ private:
 
     // The index ranges a sum formula's labels and ranges name (a label is a range of one).
     const std::vector<std::pair<size_t, size_t>>& spans_of(const PreparedFormula& sum) {
-        // (Not a structured binding: a lambda below uses the iterator, which clang does not allow.)
-        const auto emplaced = sums_.try_emplace(&sum);
-        const auto it = emplaced.first;
-        if (!emplaced.second) return it->second;
-        const auto at = [&](const std::string& label) {
-            return rows_ ? find_row(t_, keys_.of(t_), label) : find_column(t_, keys_.columns(t_), label);
-        };
-        const auto walk = [&](const auto& self, const Expr& e) -> void {
-            if (e.kind == Expr::Kind::Label) {
-                if (const auto k = at(e.text)) it->second.emplace_back(*k, *k);
-            } else if (e.kind == Expr::Kind::Range) {
-                const auto x = at(e.text), y = at(e.text2);
-                if (x && y && *x <= *y) it->second.emplace_back(*x, *y);
-            }
-            for (const auto& arg : e.args) self(self, *arg);
-        };
-        walk(walk, *sum.expr);
+        const auto [it, added] = sums_.try_emplace(&sum);
+        if (added) add_named_spans(t_, keys_, rows_, *sum.expr, false, it->second);
         return it->second;
     }
 
@@ -2638,46 +2639,36 @@ private:
         // First the sums' ranges alone, and whether any row of figures stands beside one at all
         // (most tables: none, and then no other label is looked up).
         std::vector<Sum> sums;
+        std::vector<std::pair<size_t, size_t>> spans;
         bool beside = false;
         for (const Prepared& p : rows_) {
-            std::optional<size_t> first, last;
-            const auto ranges = [&](const auto& self, const Expr& e) -> void {
-                if (e.kind == Expr::Kind::Range) {
-                    const auto x = at(e.text), y = at(e.text2);
-                    if (x && y && *x <= *y && *y < t_.rows.size()) {
-                        first = first ? std::min(*first, *x) : *x;
-                        last = last ? std::max(*last, *y) : *y;
-                    }
-                }
-                for (const auto& arg : e.args) self(self, *arg);
-            };
-            ranges(ranges, *p.expr);
-            if (!first) continue;
+            spans.clear();
+            add_named_spans(t_, row_keys_, true, *p.expr, true, spans);
+            if (spans.empty()) continue;
+            size_t first = spans[0].first, last = spans[0].second;
+            for (const auto& [x, y] : spans) first = std::min(first, x), last = std::max(last, y);
             const auto target = at(p.formula->target);
-            if (!target || *last >= *target) continue;
-            sums.push_back({&p, *target, *first, *last});
+            if (!target || last >= *target) continue;
+            sums.push_back({&p, *target, first, last});
             const auto data = [&](size_t r) { return t_.rows[r].role == TableRow::Role::Data && figures(t_.rows[r]); };
-            for (size_t r = *last + 1; r < *target && !beside; ++r) beside = data(r);
-            if (*first > 0 && data(*first - 1)) beside = true;
+            for (size_t r = last + 1; r < *target && !beside; ++r) beside = data(r);
+            if (first > 0 && data(first - 1)) beside = true;
         }
         if (!beside) return;
-        // Then what the table's formulas read: a row beside a range that a formula names is
-        // no row left out.
+        // Then what the table's formulas read: a row beside a range that a formula names, or a
+        // cell of it quoted by the table's name ("t[Projekter; 2024]"), is no row left out.
         std::vector<char> read(t_.rows.size(), 0);
+        const auto own_cells = [&](const auto& self, const Expr& e) -> void {
+            if (e.kind == Expr::Kind::Cell && !t_.name.empty() && fold_label(e.text) == t_.name && !e.args.empty())
+                if (const auto k = at(e.args[0]->text)) read[*k] = 1;
+            for (const auto& arg : e.args) self(self, *arg);
+        };
         for (const Prepared& p : rows_) {
-            const auto walk = [&](const auto& self, const Expr& e) -> void {
-                if (e.kind == Expr::Kind::Label) {
-                    if (const auto k = at(e.text); k && *k < read.size()) read[*k] = 1;
-                } else if (e.kind == Expr::Kind::Range) {
-                    const auto x = at(e.text), y = at(e.text2);
-                    if (x && y && *x <= *y && *y < read.size())
-                        std::fill(read.begin() + static_cast<std::ptrdiff_t>(*x), read.begin() + static_cast<std::ptrdiff_t>(*y) + 1, 1);
-                } else if (e.kind == Expr::Kind::Cell && !t_.name.empty() && fold_label(e.text) == t_.name && !e.args.empty()) {
-                    if (const auto k = at(e.args[0]->text); k && *k < read.size()) read[*k] = 1;
-                }
-                for (const auto& arg : e.args) self(self, *arg);
-            };
-            walk(walk, *p.expr);
+            spans.clear();
+            add_named_spans(t_, row_keys_, true, *p.expr, false, spans);
+            for (const auto& [x, y] : spans)
+                std::fill(read.begin() + static_cast<std::ptrdiff_t>(x), read.begin() + static_cast<std::ptrdiff_t>(y) + 1, 1);
+            own_cells(own_cells, *p.expr);
         }
         static const std::string kNone;
         const auto label_of = [](const TableRow& row) -> const std::string& { return row.cells.empty() ? kNone : row.cells[0].text; };
